@@ -1,0 +1,159 @@
+/**
+ * Demo data: a district with its regulator, live bases, MCNs, streamers, merchants and one account per role, so
+ * the platform feels alive on first start. Goes through the import service (bulk, transactional, audited) —
+ * never SQL. `scale` multiplies every population; the named demo accounts exist at every scale.
+ */
+import type { Role } from '@livehub/contracts';
+import { type Actor, cliActor, type ImportBatch, type ImportMembership, type ImportOrg, type ImportUser } from '@livehub/core';
+import type { Container } from '@livehub/server';
+import {
+  DEMO_BASES,
+  DEMO_MCNS,
+  DEMO_MERCHANTS,
+  DEMO_PLATFORM,
+  DEMO_REGULATOR,
+  DEMO_STREAMERS,
+  syntheticMcn,
+  syntheticMerchant,
+  syntheticStreamer,
+} from './demo-data.ts';
+
+export const DEMO_PASSWORD = 'livehub-demo';
+
+export interface DemoAccount {
+  username: string;
+  role: Role;
+  displayName: string;
+  org: string | null;
+}
+
+export interface SeedResult {
+  accounts: DemoAccount[];
+  counts: { orgs: number; users: number; memberships: number };
+  ms: number;
+}
+
+export type SeedProgress = (done: number, total: number, stage: string) => void;
+
+const CONSUMERS_PER_SCALE = 200;
+const BATCH = 2000;
+
+/** A deterministic, plausible mainland mobile number for the i-th demo person. */
+const demoPhone = (i: number) => `13${(8 + (i % 2)).toString()}${String(10_000_000 + ((i * 7_919) % 89_999_999)).padStart(8, '0')}`;
+
+export async function seedDemo(c: Container, opts: { scale?: number; onProgress?: SeedProgress } = {}): Promise<SeedResult> {
+  const started = performance.now();
+  const scale = Math.max(1, Math.floor(opts.scale ?? 1));
+  if ((await c.uow.read.users.count()) > 0) {
+    throw new Error('the database already has users: demo data goes into an empty database (use a fresh LIVEHUB_DATA_DIR)');
+  }
+  const actor: Actor = cliActor('seed');
+  const passwordHash = await c.hasher.hash(DEMO_PASSWORD);
+  const ids = () => c.ids.next();
+  let phoneSeq = 0;
+
+  const orgs: ImportOrg[] = [];
+  const users: ImportUser[] = [];
+  const memberships: ImportMembership[] = [];
+  const accounts: DemoAccount[] = [];
+
+  const addUser = (username: string, displayName: string, withPhone = true): string => {
+    const id = ids();
+    users.push({ id, username, displayName, passwordHash, phone: withPhone ? demoPhone(phoneSeq++) : null });
+    return id;
+  };
+  const addOrg = (o: Omit<ImportOrg, 'id'>): string => {
+    const id = ids();
+    orgs.push({ ...o, id });
+    return id;
+  };
+  const demo = (username: string, displayName: string, role: Role, orgId: string | null, orgName: string | null, departmentCode?: string) => {
+    const userId = addUser(username, displayName);
+    if (orgId) memberships.push({ userId, orgId, role, ...(departmentCode ? { departmentCode } : {}) });
+    accounts.push({ username, role, displayName, org: orgName });
+    return userId;
+  };
+
+  // The platform and the regulator.
+  const platformId = addOrg({ kind: 'platform', name: DEMO_PLATFORM.name, district: null });
+  demo('admin', '平台管理员 王立新', 'platform_admin', platformId, DEMO_PLATFORM.name);
+  demo('reviewer', '内容审核员 陈思雨', 'reviewer', platformId, DEMO_PLATFORM.name);
+  const regulatorId = addOrg({ kind: 'regulator', name: DEMO_REGULATOR.name, district: DEMO_REGULATOR.district, departments: DEMO_REGULATOR.departments });
+  demo('regulator', '市场监管局 周明', 'regulator', regulatorId, DEMO_REGULATOR.name, 'scjgj');
+
+  // Live bases: the named three, then numbered phases of them at larger scales.
+  const baseIds: string[] = [];
+  for (let i = 0; i < DEMO_BASES.length * scale; i++) {
+    const b = DEMO_BASES[i % DEMO_BASES.length];
+    if (!b) continue;
+    const round = Math.floor(i / DEMO_BASES.length);
+    const name = round === 0 ? b.name : `${b.name}（${round + 1}期）`;
+    const id = addOrg({ kind: 'live_base', name, district: b.district, parentId: null });
+    baseIds.push(id);
+    if (i === 0) demo('base', `${b.name} 运营负责人 李静`, 'base_operator', id, name);
+    else memberships.push({ userId: addUser(`base_${String(i).padStart(4, '0')}`, `${name} 运营`), orgId: id, role: 'base_operator' });
+  }
+
+  // MCN agencies, hosted by bases.
+  const mcnIds: string[] = [];
+  for (let i = 0; i < DEMO_MCNS.length * scale; i++) {
+    const m = i < DEMO_MCNS.length ? DEMO_MCNS[i] : syntheticMcn(i - DEMO_MCNS.length, baseIds.length);
+    if (!m) continue;
+    const id = addOrg({ kind: 'mcn', name: m.name, district: m.district, parentId: baseIds[m.baseIndex % baseIds.length] ?? null });
+    mcnIds.push(id);
+    if (i === 0) demo('mcn', `${m.name} 经纪人 赵晓东`, 'mcn_manager', id, m.name);
+    else memberships.push({ userId: addUser(`mcn_${String(i).padStart(4, '0')}`, `${m.name} 经纪人`), orgId: id, role: 'mcn_manager' });
+  }
+
+  // Streamers, each signed to an MCN.
+  for (let i = 0; i < DEMO_STREAMERS.length * scale; i++) {
+    const s = i < DEMO_STREAMERS.length ? DEMO_STREAMERS[i] : syntheticStreamer(i - DEMO_STREAMERS.length, mcnIds.length);
+    if (!s) continue;
+    const orgId = mcnIds[s.mcnIndex % mcnIds.length];
+    if (!orgId) continue;
+    if (i === 0) demo('streamer', s.displayName, 'streamer', orgId, null);
+    else memberships.push({ userId: addUser(`streamer_${String(i).padStart(4, '0')}`, s.displayName), orgId, role: 'streamer' });
+  }
+
+  // Merchants, brands and factories.
+  for (let i = 0; i < DEMO_MERCHANTS.length * scale; i++) {
+    const m = i < DEMO_MERCHANTS.length ? DEMO_MERCHANTS[i] : syntheticMerchant(i - DEMO_MERCHANTS.length);
+    if (!m) continue;
+    const id = addOrg({ kind: 'merchant', name: m.name, district: m.district });
+    if (i === 0) demo('merchant', `${m.name} 店长 孙悦`, 'merchant_staff', id, m.name);
+    else memberships.push({ userId: addUser(`merchant_${String(i).padStart(4, '0')}`, `${m.name} 店员`), orgId: id, role: 'merchant_staff' });
+  }
+
+  // Consumers: users without an organization.
+  demo('consumer', '消费者 小林', 'consumer', null, null);
+  for (let i = 1; i < CONSUMERS_PER_SCALE * scale; i++) addUser(`consumer_${String(i).padStart(5, '0')}`, `用户${String(i).padStart(5, '0')}`, i % 3 === 0);
+
+  // Fix up account org names for the demo streamer (its MCN is known only now).
+  const streamerAccount = accounts.find((a) => a.username === 'streamer');
+  if (streamerAccount) streamerAccount.org = DEMO_MCNS[DEMO_STREAMERS[0]?.mcnIndex ?? 0]?.name ?? null;
+
+  // Write in batches: organizations first (memberships reference them), then users with their memberships.
+  const total = orgs.length + users.length;
+  let done = 0;
+  opts.onProgress?.(0, total, 'organizations');
+  for (let i = 0; i < orgs.length; i += BATCH) {
+    const part = orgs.slice(i, i + BATCH);
+    await c.imports.importBatch(actor, { orgs: part }, `demo:orgs:${i / BATCH}`);
+    done += part.length;
+    opts.onProgress?.(done, total, 'organizations');
+  }
+  const byUser = new Map<string, ImportMembership[]>();
+  for (const m of memberships) byUser.set(m.userId, [...(byUser.get(m.userId) ?? []), m]);
+  for (let i = 0; i < users.length; i += BATCH) {
+    const part = users.slice(i, i + BATCH);
+    const batch: ImportBatch = { users: part, memberships: part.flatMap((u) => byUser.get(u.id ?? '') ?? []) };
+    await c.imports.importBatch(actor, batch, `demo:users:${i / BATCH}`);
+    done += part.length;
+    opts.onProgress?.(done, total, 'users');
+  }
+  return {
+    accounts,
+    counts: { orgs: orgs.length, users: users.length, memberships: memberships.length },
+    ms: Math.round(performance.now() - started),
+  };
+}

@@ -1,0 +1,106 @@
+/**
+ * Configuration, parsed once at start-up from the environment. Secrets that are not given are generated into the
+ * data directory on first run (mode 0600) and reused after, so a laptop needs no setup and nothing secret is ever
+ * committed. Invalid configuration fails fast with every problem listed.
+ */
+import { randomBytes } from 'node:crypto';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { z } from 'zod';
+
+const secret = z
+  .string()
+  .refine((s) => Buffer.from(s, 'base64').length === 32, { error: 'must be 32 bytes, base64-encoded (openssl rand -base64 32)' });
+
+const envSchema = z.object({
+  PORT: z.coerce.number().int().min(0).max(65535).default(3000),
+  HOST: z.string().min(1).default('0.0.0.0'),
+  LIVEHUB_DATA_DIR: z.string().min(1).default('./data'),
+  DATABASE_URL: z
+    .string()
+    .regex(/^postgres(ql)?:\/\//, { error: 'must be a postgres:// URL (leave unset for the embedded PGlite)' })
+    .optional(),
+  REDIS_URL: z
+    .string()
+    .regex(/^rediss?:\/\//, { error: 'must be a redis:// URL (leave unset for in-process adapters)' })
+    .optional(),
+  REDIS_PREFIX: z.string().min(1).max(64).default('livehub:'),
+  LIVEHUB_SESSION_SECRET: secret.optional(),
+  LIVEHUB_PII_KEY: secret.optional(),
+  LIVEHUB_COOKIE_SECURE: z.enum(['true', 'false']).default('false'),
+  LIVEHUB_SEED_DEMO: z.enum(['auto', 'never']).default('auto'),
+  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  DB_POOL_SIZE: z.coerce.number().int().min(1).max(200).default(10),
+});
+
+export interface Config {
+  port: number;
+  host: string;
+  dataDir: string;
+  databaseUrl: string | undefined;
+  redisUrl: string | undefined;
+  redisPrefix: string;
+  sessionSecret: Buffer;
+  piiKey: Buffer;
+  cookieSecure: boolean;
+  seedDemo: 'auto' | 'never';
+  logLevel: z.infer<typeof envSchema>['LOG_LEVEL'];
+  dbPoolSize: number;
+  /** where secrets came from, for the start-up banner */
+  secretsFile: string | null;
+}
+
+export class ConfigError extends Error {
+  constructor(readonly problems: string[]) {
+    super(`Invalid configuration:\n${problems.map((p) => `  - ${p}`).join('\n')}`);
+    this.name = 'ConfigError';
+  }
+}
+
+export function loadConfig(env: Record<string, string | undefined> = process.env): Config {
+  const parsed = envSchema.safeParse(env);
+  if (!parsed.success) {
+    throw new ConfigError(parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`));
+  }
+  const e = parsed.data;
+  const dataDir = resolve(e.LIVEHUB_DATA_DIR);
+  let secretsFile: string | null = null;
+  let sessionSecret = e.LIVEHUB_SESSION_SECRET;
+  let piiKey = e.LIVEHUB_PII_KEY;
+  if (!sessionSecret || !piiKey) {
+    const stored = loadOrCreateSecrets(dataDir);
+    secretsFile = stored.file;
+    sessionSecret ??= stored.sessionSecret;
+    piiKey ??= stored.piiKey;
+  }
+  return {
+    port: e.PORT,
+    host: e.HOST,
+    dataDir,
+    databaseUrl: e.DATABASE_URL,
+    redisUrl: e.REDIS_URL,
+    redisPrefix: e.REDIS_PREFIX,
+    sessionSecret: Buffer.from(sessionSecret, 'base64'),
+    piiKey: Buffer.from(piiKey, 'base64'),
+    cookieSecure: e.LIVEHUB_COOKIE_SECURE === 'true',
+    seedDemo: e.LIVEHUB_SEED_DEMO,
+    logLevel: e.LOG_LEVEL,
+    dbPoolSize: e.DB_POOL_SIZE,
+    secretsFile,
+  };
+}
+
+const storedSecretsSchema = z.object({ sessionSecret: secret, piiKey: secret });
+
+function loadOrCreateSecrets(dataDir: string): { file: string; sessionSecret: string; piiKey: string } {
+  const file = join(dataDir, 'secrets.json');
+  if (existsSync(file)) {
+    const parsed = storedSecretsSchema.safeParse(JSON.parse(readFileSync(file, 'utf8')));
+    if (!parsed.success) throw new ConfigError([`${file}: ${parsed.error.issues.map((i) => `${i.path.join('.')} ${i.message}`).join('; ')}`]);
+    return { file, ...parsed.data };
+  }
+  mkdirSync(dataDir, { recursive: true });
+  const created = { sessionSecret: randomBytes(32).toString('base64'), piiKey: randomBytes(32).toString('base64') };
+  writeFileSync(file, `${JSON.stringify(created, null, 2)}\n`, { mode: 0o600 });
+  return { file, ...created };
+}

@@ -1,0 +1,106 @@
+/**
+ * Builds the Fastify application: validation and OpenAPI from zod, cookies, the auth hook, every route, the web
+ * app's static files, and the one error mapper. Stateless: everything it needs comes from the container.
+ */
+import { existsSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import fastifyCookie from '@fastify/cookie';
+import fastifyStatic from '@fastify/static';
+import fastifySwagger from '@fastify/swagger';
+import fastifySwaggerUi from '@fastify/swagger-ui';
+import Fastify, { type FastifyInstance } from 'fastify';
+import { jsonSchemaTransform, serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
+import type { Container } from '../container.ts';
+import { notFound, sendError } from './errors.ts';
+import { enforcePolicies, installAuth, type RegisteredRoute } from './policy.ts';
+import { auditRoutes } from './routes/audit.routes.ts';
+import { authRoutes } from './routes/auth.routes.ts';
+import { healthRoutes } from './routes/health.routes.ts';
+import { organizationRoutes } from './routes/organization.routes.ts';
+import { tokenRoutes } from './routes/token.routes.ts';
+import { withZod } from './routes/types.ts';
+import { userRoutes } from './routes/user.routes.ts';
+import { workbenchRoutes } from './routes/workbench.routes.ts';
+
+export const WEB_DIST = fileURLToPath(new URL('../../../web/dist', import.meta.url));
+
+export interface BuildAppOptions {
+  logger?: boolean;
+  /** serve the built web app (default: when it has been built) */
+  serveWeb?: boolean;
+}
+
+export interface App {
+  app: FastifyInstance;
+  routes: RegisteredRoute[];
+}
+
+let reqSeq = 0;
+
+export async function buildApp(c: Container, opts: BuildAppOptions = {}): Promise<App> {
+  const app = Fastify({
+    logger:
+      opts.logger === false
+        ? false
+        : {
+            level: c.config.logLevel,
+            redact: { paths: ['req.headers.authorization', 'req.headers.cookie', 'req.headers["x-csrf-token"]'], censor: '[redacted]' },
+          },
+    bodyLimit: 1024 * 1024,
+    trustProxy: true,
+    genReqId: (req) => {
+      const h = req.headers['x-request-id'];
+      return typeof h === 'string' && /^[\w.-]{1,64}$/.test(h) ? h : `${process.pid.toString(36)}-${Date.now().toString(36)}-${(++reqSeq).toString(36)}`;
+    },
+    ajv: { customOptions: { removeAdditional: false } },
+  });
+  app.setValidatorCompiler(validatorCompiler);
+  app.setSerializerCompiler(serializerCompiler);
+  app.setErrorHandler((err, request, reply) => sendError(reply, request, err));
+  app.setNotFoundHandler((request, reply) => {
+    const serveSpa = opts.serveWeb !== false && request.method === 'GET' && !request.url.startsWith('/api') && existsSync(WEB_DIST);
+    if (serveSpa && (request.headers.accept ?? '').includes('text/html')) return reply.sendFile('index.html', WEB_DIST);
+    return notFound(request, reply);
+  });
+  app.addHook('onSend', async (_req, reply, payload) => {
+    reply.header('x-content-type-options', 'nosniff');
+    reply.header('referrer-policy', 'same-origin');
+    reply.header('x-frame-options', 'DENY');
+    return payload;
+  });
+
+  const routes: RegisteredRoute[] = [];
+  enforcePolicies(app, routes);
+
+  await app.register(fastifyCookie, { secret: c.config.sessionSecret.toString('base64') });
+  await app.register(fastifySwagger, {
+    openapi: {
+      info: { title: 'LiveHub API', description: 'Live-streaming e-commerce with governance built in', version: '0.1.0' },
+      components: {
+        securitySchemes: {
+          session: { type: 'apiKey', in: 'cookie', name: 'lh_session' },
+          bearer: { type: 'http', scheme: 'bearer' },
+        },
+      },
+      security: [{ session: [] }, { bearer: [] }],
+    },
+    transform: jsonSchemaTransform,
+  });
+  await app.register(fastifySwaggerUi, { routePrefix: '/docs' });
+  installAuth(app, c);
+
+  const api = withZod(app);
+  healthRoutes(api, c);
+  authRoutes(api, c);
+  workbenchRoutes(api, c);
+  organizationRoutes(api, c);
+  userRoutes(api, c);
+  tokenRoutes(api, c);
+  auditRoutes(api, c);
+
+  if (opts.serveWeb !== false && existsSync(WEB_DIST)) {
+    await app.register(fastifyStatic, { root: WEB_DIST, prefix: '/', wildcard: false, index: ['index.html'] });
+  }
+  await app.ready();
+  return { app, routes };
+}

@@ -1,0 +1,77 @@
+import { loginRequestSchema, meSchema, registerConsumerRequestSchema, switchOrgRequestSchema } from '@livehub/contracts';
+import type { FastifyReply } from 'fastify';
+import { z } from 'zod';
+import type { Container } from '../../container.ts';
+import { requireSession, SESSION_COOKIE } from '../policy.ts';
+import type { Api } from './types.ts';
+
+export function authRoutes(app: Api, c: Container): void {
+  const setCookie = (reply: FastifyReply, token: string) =>
+    reply.setCookie(SESSION_COOKIE, token, {
+      path: '/',
+      httpOnly: true,
+      sameSite: 'lax',
+      secure: c.config.cookieSecure,
+      signed: true,
+      maxAge: 7 * 24 * 3600,
+    });
+
+  app.post(
+    '/api/auth/login',
+    {
+      config: { policy: { allow: 'public', tokens: false } },
+      schema: { tags: ['auth'], summary: 'Sign in; sets the session cookie', body: loginRequestSchema, response: { 200: meSchema } },
+    },
+    async (req, reply) => {
+      const { token, me } = await c.identity.login(req.body.username, req.body.password, {
+        ip: req.ip,
+        userAgent: req.headers['user-agent'] ?? null,
+        requestId: req.id,
+      });
+      setCookie(reply, token);
+      return me;
+    },
+  );
+
+  app.post(
+    '/api/auth/register',
+    {
+      config: { policy: { allow: 'public', tokens: false } },
+      schema: { tags: ['auth'], summary: 'Consumer sign-up; signs in', body: registerConsumerRequestSchema, response: { 200: meSchema } },
+    },
+    async (req, reply) => {
+      const { token, me } = await c.identity.registerConsumer(req.body, { ip: req.ip, userAgent: req.headers['user-agent'] ?? null, requestId: req.id });
+      setCookie(reply, token);
+      return me;
+    },
+  );
+
+  app.post(
+    '/api/auth/logout',
+    { config: { policy: { allow: 'authenticated', tokens: false } }, schema: { tags: ['auth'], summary: 'Sign out', response: { 204: z.null() } } },
+    async (req, reply) => {
+      await c.identity.logout(requireSession(req));
+      reply.clearCookie(SESSION_COOKIE, { path: '/' });
+      return reply.status(204).send(null);
+    },
+  );
+
+  app.get(
+    '/api/auth/me',
+    { config: { policy: { allow: 'authenticated' } }, schema: { tags: ['auth'], summary: 'The signed-in user, memberships and active role', response: { 200: meSchema } } },
+    async (req) => {
+      const actor = req.actor;
+      if (req.sessionAuth && actor) return c.identity.me({ ...req.sessionAuth, actor });
+      return c.identity.me({ actor: actor ?? requireSession(req).actor, session: null });
+    },
+  );
+
+  app.post(
+    '/api/auth/switch',
+    {
+      config: { policy: { allow: 'authenticated', tokens: false } },
+      schema: { tags: ['auth'], summary: 'Act through another membership (organization switcher)', body: switchOrgRequestSchema, response: { 200: meSchema } },
+    },
+    async (req) => c.identity.switchMembership(requireSession(req), req.body.membershipId),
+  );
+}

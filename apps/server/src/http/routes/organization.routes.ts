@@ -1,0 +1,99 @@
+import {
+  addMemberRequestSchema,
+  createOrganizationRequestSchema,
+  idSchema,
+  memberSchema,
+  organizationSchema,
+  orgKindSchema,
+} from '@livehub/contracts';
+import type { MembershipView } from '@livehub/core';
+import { z } from 'zod';
+import type { Container } from '../../container.ts';
+import { requireActor } from '../policy.ts';
+import type { Api } from './types.ts';
+
+const ORG_READERS = ['platform_admin', 'reviewer', 'regulator', 'base_operator', 'mcn_manager', 'streamer', 'merchant_staff'] as const;
+const ORG_MANAGERS = ['platform_admin', 'base_operator', 'mcn_manager', 'merchant_staff'] as const;
+
+const presentMember = (m: MembershipView) => ({
+  id: m.id,
+  userId: m.userId,
+  username: m.username,
+  displayName: m.displayName,
+  role: m.role,
+  departmentId: m.departmentId,
+  departmentName: m.departmentName,
+  createdAt: m.createdAt.toISOString(),
+});
+
+export function organizationRoutes(app: Api, c: Container): void {
+  app.get(
+    '/api/orgs',
+    {
+      config: { policy: { allow: ORG_READERS } },
+      schema: {
+        tags: ['organizations'],
+        summary: 'Organizations the caller may see',
+        querystring: z.strictObject({ kind: orgKindSchema.optional() }),
+        response: { 200: z.object({ items: z.array(organizationSchema) }) },
+      },
+    },
+    async (req) => ({ items: await c.orgs.list(requireActor(req), req.query.kind ? { kind: req.query.kind } : {}) }),
+  );
+
+  app.post(
+    '/api/orgs',
+    {
+      config: { policy: { allow: ['platform_admin'] } },
+      schema: { tags: ['organizations'], summary: 'Create an organization', body: createOrganizationRequestSchema, response: { 201: organizationSchema } },
+    },
+    async (req, reply) => reply.status(201).send(await c.orgs.create(requireActor(req), req.body)),
+  );
+
+  app.get(
+    '/api/orgs/:id',
+    {
+      config: { policy: { allow: ORG_READERS } },
+      schema: { tags: ['organizations'], params: z.strictObject({ id: idSchema }), response: { 200: organizationSchema } },
+    },
+    async (req) => c.orgs.get(requireActor(req), req.params.id),
+  );
+
+  app.get(
+    '/api/orgs/:id/members',
+    {
+      config: { policy: { allow: ORG_READERS } },
+      schema: { tags: ['organizations'], params: z.strictObject({ id: idSchema }), response: { 200: z.object({ items: z.array(memberSchema) }) } },
+    },
+    async (req) => ({ items: (await c.orgs.listMembers(requireActor(req), req.params.id)).map(presentMember) }),
+  );
+
+  app.post(
+    '/api/orgs/:id/members',
+    {
+      config: { policy: { allow: ORG_MANAGERS } },
+      schema: {
+        tags: ['organizations'],
+        params: z.strictObject({ id: idSchema }),
+        body: addMemberRequestSchema,
+        response: { 201: z.object({ id: idSchema }) },
+      },
+    },
+    async (req, reply) => {
+      const m = await c.orgs.addMember(requireActor(req), req.params.id, req.body);
+      return reply.status(201).send({ id: m.id });
+    },
+  );
+
+  app.delete(
+    '/api/orgs/:id/members/:memberId',
+    {
+      config: { policy: { allow: ORG_MANAGERS } },
+      schema: { tags: ['organizations'], params: z.strictObject({ id: idSchema, memberId: idSchema }), response: { 204: z.null() } },
+    },
+    async (req, reply) => {
+      await c.orgs.removeMember(requireActor(req), req.params.id, req.params.memberId);
+      return reply.status(204).send(null);
+    },
+  );
+}

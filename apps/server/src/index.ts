@@ -1,0 +1,5 @@
+export * from './config.ts';
+export * from './container.ts';
+export * from './http/app.ts';
+export * from './http/policy.ts';
+export * from './adapters/runtime.ts';

@@ -1,0 +1,109 @@
+/**
+ * The role-aware navigation table: the single source of truth for which areas each role sees
+ * in the left menu and which paths the route guard lets it open. Later features add rows here.
+ */
+import {
+  ApartmentOutlined,
+  AppstoreOutlined,
+  AuditOutlined,
+  BankOutlined,
+  DashboardOutlined,
+  FileSearchOutlined,
+  SafetyCertificateOutlined,
+  ShopOutlined,
+  ShoppingOutlined,
+  TeamOutlined,
+  UserOutlined,
+  VideoCameraOutlined,
+} from '@ant-design/icons';
+import type { Role } from '@livehub/contracts';
+import { WORKBENCH_BY_ROLE } from '@livehub/contracts';
+import type { ComponentType } from 'react';
+import type { MessageKey } from './i18n.ts';
+
+export interface NavItem {
+  /** Stable key; the menu item carries `data-testid="nav-<key>"`. */
+  key: string;
+  label: MessageKey;
+  icon: ComponentType;
+  /** Where the item leads; also grants the role access to this path and everything below it. */
+  path?: string;
+  /** Shown disabled with a "即将上线" tag. */
+  comingSoon?: boolean;
+}
+
+const workbench = (role: Role, label: MessageKey, icon: ComponentType = DashboardOutlined): NavItem => ({
+  key: 'workbench',
+  label,
+  icon,
+  path: WORKBENCH_BY_ROLE[role],
+});
+
+export const NAV_BY_ROLE: Record<Role, readonly NavItem[]> = {
+  platform_admin: [
+    workbench('platform_admin', 'nav.workbench'),
+    { key: 'orgs', label: 'nav.orgs', icon: ApartmentOutlined, path: '/orgs' },
+    { key: 'users', label: 'nav.users', icon: UserOutlined, path: '/users' },
+    { key: 'review', label: 'nav.review', icon: FileSearchOutlined, comingSoon: true },
+    { key: 'audit', label: 'nav.audit', icon: AuditOutlined, path: '/audit' },
+  ],
+  reviewer: [
+    workbench('reviewer', 'nav.workbench'),
+    { key: 'orgs', label: 'nav.orgs', icon: ApartmentOutlined, path: '/orgs' },
+    { key: 'review', label: 'nav.review', icon: FileSearchOutlined, comingSoon: true },
+  ],
+  regulator: [
+    workbench('regulator', 'nav.regulatorWorkbench', SafetyCertificateOutlined),
+    { key: 'orgs', label: 'nav.orgOverview', icon: ApartmentOutlined, path: '/orgs' },
+    { key: 'audit', label: 'nav.audit', icon: AuditOutlined, path: '/audit' },
+    { key: 'cases', label: 'nav.cases', icon: FileSearchOutlined, comingSoon: true },
+  ],
+  base_operator: [
+    workbench('base_operator', 'nav.baseWorkbench', BankOutlined),
+    { key: 'orgs', label: 'nav.baseOrgs', icon: ApartmentOutlined, path: '/orgs' },
+  ],
+  mcn_manager: [
+    workbench('mcn_manager', 'nav.mcnWorkbench'),
+    { key: 'members', label: 'nav.mcnMembers', icon: TeamOutlined, path: '/members' },
+  ],
+  streamer: [
+    workbench('streamer', 'nav.streamerWorkbench'),
+    { key: 'selection', label: 'nav.selection', icon: AppstoreOutlined, comingSoon: true },
+    { key: 'live', label: 'nav.live', icon: VideoCameraOutlined, comingSoon: true },
+  ],
+  merchant_staff: [
+    workbench('merchant_staff', 'nav.merchantWorkbench', ShopOutlined),
+    { key: 'products', label: 'nav.products', icon: ShoppingOutlined, comingSoon: true },
+    { key: 'members', label: 'nav.members', icon: TeamOutlined, path: '/members' },
+  ],
+  consumer: [
+    { key: 'shop', label: 'nav.shop', icon: ShopOutlined, path: WORKBENCH_BY_ROLE.consumer },
+    { key: 'live-square', label: 'nav.liveSquare', icon: VideoCameraOutlined, comingSoon: true },
+  ],
+};
+
+/** Paths every signed-in user may open regardless of role (reached from the user menu). */
+export const COMMON_PATHS: readonly string[] = ['/tokens'];
+
+function pathMatches(pathname: string, base: string): boolean {
+  return pathname === base || pathname.startsWith(`${base}/`);
+}
+
+export function navForRole(role: Role): readonly NavItem[] {
+  return NAV_BY_ROLE[role];
+}
+
+export function canAccessPath(role: Role, pathname: string): boolean {
+  if (COMMON_PATHS.some((base) => pathMatches(pathname, base))) return true;
+  return NAV_BY_ROLE[role].some((item) => item.path !== undefined && pathMatches(pathname, item.path));
+}
+
+/** The nav item the current path belongs to (longest matching path), for the menu's selected key. */
+export function activeNavKey(role: Role, pathname: string): string | undefined {
+  let best: NavItem | undefined;
+  for (const item of NAV_BY_ROLE[role]) {
+    if (item.path === undefined || !pathMatches(pathname, item.path)) continue;
+    if (!best?.path || item.path.length > best.path.length) best = item;
+  }
+  return best?.key;
+}

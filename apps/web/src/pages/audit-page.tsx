@@ -1,0 +1,183 @@
+import { ReloadOutlined, SafetyCertificateOutlined } from '@ant-design/icons';
+import type { AuditEntry, AuditVerifyResult } from '@livehub/contracts';
+import { useInfiniteQuery, useMutation } from '@tanstack/react-query';
+import { Alert, Button, Card, Input, Space, Table, type TableColumnsType, Tag, Tooltip, Typography } from 'antd';
+import dayjs from 'dayjs';
+import { useState } from 'react';
+import { PageHeader } from '../components/page-header.tsx';
+import { QueryError } from '../components/query-error.tsx';
+import { useI18n } from '../i18n.ts';
+import { endpoints, queryKeys } from '../lib/endpoints.ts';
+import { errorMessage } from '../lib/form-errors.ts';
+
+const PAGE_SIZE = 50;
+
+function actionColor(action: string): string {
+  if (action.startsWith('auth.')) return 'blue';
+  if (action.includes('delete') || action.includes('remove') || action.includes('revoke')) return 'red';
+  if (action.includes('create') || action.includes('add')) return 'green';
+  return 'default';
+}
+
+export function AuditPage() {
+  const { t } = useI18n();
+  const [actionInput, setActionInput] = useState('');
+  const [action, setAction] = useState('');
+
+  const audit = useInfiniteQuery({
+    queryKey: queryKeys.audit(action),
+    initialPageParam: undefined as number | undefined,
+    queryFn: ({ pageParam }) =>
+      endpoints.listAudit({ limit: PAGE_SIZE, ...(pageParam ? { beforeSeq: pageParam } : {}), ...(action ? { action } : {}) }),
+    getNextPageParam: (lastPage) => {
+      if (lastPage.items.length < PAGE_SIZE) return undefined;
+      const last = lastPage.items[lastPage.items.length - 1];
+      return last && last.seq > 1 ? last.seq : undefined;
+    },
+  });
+
+  const verify = useMutation<AuditVerifyResult>({ mutationFn: endpoints.verifyAudit });
+  const entries = audit.data?.pages.flatMap((page) => page.items) ?? [];
+
+  const columns: TableColumnsType<AuditEntry> = [
+    { title: t('audit.seq'), dataIndex: 'seq', width: 90, render: (v: number) => <Typography.Text strong>#{v}</Typography.Text> },
+    {
+      title: t('audit.at'),
+      dataIndex: 'at',
+      width: 180,
+      render: (v: string) => dayjs(v).format('YYYY-MM-DD HH:mm:ss'),
+    },
+    {
+      title: t('audit.actor'),
+      dataIndex: 'actorLabel',
+      render: (v: string | null) => v ?? <Typography.Text type="secondary">{t('audit.system')}</Typography.Text>,
+    },
+    {
+      title: t('audit.action'),
+      dataIndex: 'action',
+      render: (v: string) => (
+        <Tag color={actionColor(v)} className="lh-mono">
+          {v}
+        </Tag>
+      ),
+    },
+    {
+      title: t('audit.target'),
+      key: 'target',
+      render: (_: unknown, entry) => (
+        <span>
+          {entry.targetType}
+          {entry.targetId ? (
+            <Tooltip title={entry.targetId}>
+              <Typography.Text type="secondary" className="lh-mono" style={{ marginInlineStart: 6, fontSize: 12 }}>
+                {entry.targetId.slice(0, 8)}
+              </Typography.Text>
+            </Tooltip>
+          ) : null}
+        </span>
+      ),
+    },
+    {
+      title: t('audit.hash'),
+      dataIndex: 'hash',
+      width: 150,
+      render: (v: string) => (
+        <Tooltip title={v}>
+          <Typography.Text code className="lh-mono" data-testid="audit-hash">
+            {v.slice(0, 12)}
+          </Typography.Text>
+        </Tooltip>
+      ),
+    },
+  ];
+
+  return (
+    <div data-testid="audit-page">
+      <PageHeader
+        title={t('audit.title')}
+        subtitle={t('audit.subtitle')}
+        extra={
+          <Button
+            type="primary"
+            icon={<SafetyCertificateOutlined />}
+            loading={verify.isPending}
+            onClick={() => verify.mutate()}
+            data-testid="audit-verify"
+          >
+            {t('audit.verify')}
+          </Button>
+        }
+      />
+      {verify.data ? (
+        <Alert
+          data-testid="audit-verify-result"
+          data-ok={verify.data.ok ? 'true' : 'false'}
+          style={{ marginBottom: 16 }}
+          showIcon
+          closable={{ onClose: () => verify.reset() }}
+          type={verify.data.ok ? 'success' : 'error'}
+          title={
+            verify.data.ok
+              ? t('audit.verifyOk', { checked: verify.data.checked })
+              : t('audit.verifyBroken', {
+                  seq: verify.data.firstBrokenSeq ?? '?',
+                  checked: verify.data.checked,
+                  reason: verify.data.reason ?? '',
+                })
+          }
+        />
+      ) : null}
+      {verify.error ? (
+        <Alert
+          data-testid="audit-verify-result"
+          data-ok="false"
+          style={{ marginBottom: 16 }}
+          showIcon
+          type="error"
+          title={errorMessage(verify.error, t('common.networkError'))}
+        />
+      ) : null}
+      <Card>
+        <Space style={{ marginBottom: 16 }} wrap>
+          <Input.Search
+            allowClear
+            style={{ width: 320 }}
+            placeholder={t('audit.filterAction')}
+            value={actionInput}
+            data-testid="audit-action-filter"
+            onChange={(e) => setActionInput(e.target.value)}
+            onSearch={(value) => setAction(value.trim())}
+          />
+          <Button icon={<ReloadOutlined />} onClick={() => void audit.refetch()}>
+            {t('common.refresh')}
+          </Button>
+        </Space>
+        {audit.error ? (
+          <QueryError error={audit.error} onRetry={() => void audit.refetch()} />
+        ) : (
+          <>
+            <Table<AuditEntry>
+              rowKey="seq"
+              size="middle"
+              data-testid="audit-table"
+              loading={audit.isPending}
+              columns={columns}
+              dataSource={entries}
+              pagination={false}
+              scroll={{ x: 900 }}
+            />
+            <div style={{ textAlign: 'center', marginTop: 16 }}>
+              {audit.hasNextPage ? (
+                <Button onClick={() => void audit.fetchNextPage()} loading={audit.isFetchingNextPage}>
+                  {t('common.loadMore')}
+                </Button>
+              ) : entries.length > 0 ? (
+                <Typography.Text type="secondary">{t('common.noMore')}</Typography.Text>
+              ) : null}
+            </div>
+          </>
+        )}
+      </Card>
+    </div>
+  );
+}

@@ -1,0 +1,166 @@
+import { PlusOutlined, ReloadOutlined } from '@ant-design/icons';
+import type { CreateUserRequest, User } from '@livehub/contracts';
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { App, Button, Card, Form, Input, Modal, Space, Table, type TableColumnsType, Tag, Typography } from 'antd';
+import dayjs from 'dayjs';
+import { useState } from 'react';
+import { PageHeader } from '../components/page-header.tsx';
+import { QueryError } from '../components/query-error.tsx';
+import { useI18n } from '../i18n.ts';
+import { endpoints, queryKeys } from '../lib/endpoints.ts';
+import { applyFieldError, errorMessage } from '../lib/form-errors.ts';
+
+export function UsersPage() {
+  const { t } = useI18n();
+  const users = useQuery({ queryKey: queryKeys.users, queryFn: endpoints.listUsers });
+  const [creating, setCreating] = useState(false);
+
+  const columns: TableColumnsType<User> = [
+    {
+      title: t('users.username'),
+      dataIndex: 'username',
+      render: (v: string) => <Typography.Text strong>{v}</Typography.Text>,
+    },
+    { title: t('users.displayName'), dataIndex: 'displayName' },
+    { title: t('users.phone'), dataIndex: 'phone', render: (v: string | null) => v ?? t('common.none') },
+    {
+      title: t('users.status'),
+      dataIndex: 'status',
+      width: 110,
+      render: (v: User['status']) =>
+        v === 'active' ? (
+          <Tag color="success">{t('users.status.active')}</Tag>
+        ) : (
+          <Tag color="default">{t('users.status.disabled')}</Tag>
+        ),
+    },
+    {
+      title: t('common.createdAt'),
+      dataIndex: 'createdAt',
+      width: 180,
+      render: (v: string) => dayjs(v).format('YYYY-MM-DD HH:mm'),
+    },
+  ];
+
+  return (
+    <div data-testid="users-page">
+      <PageHeader
+        title={t('users.title')}
+        extra={
+          <Button type="primary" icon={<PlusOutlined />} onClick={() => setCreating(true)} data-testid="user-create">
+            {t('users.create')}
+          </Button>
+        }
+      />
+      <Card>
+        <Space style={{ marginBottom: 16 }}>
+          <Button icon={<ReloadOutlined />} onClick={() => void users.refetch()}>
+            {t('common.refresh')}
+          </Button>
+          {users.data ? (
+            <Typography.Text type="secondary">{t('users.count', { count: users.data.items.length })}</Typography.Text>
+          ) : null}
+        </Space>
+        {users.error ? (
+          <QueryError error={users.error} onRetry={() => void users.refetch()} />
+        ) : (
+          <Table<User>
+            rowKey="id"
+            data-testid="users-table"
+            loading={users.isPending}
+            columns={columns}
+            dataSource={users.data?.items ?? []}
+            pagination={{ pageSize: 20, hideOnSinglePage: true }}
+          />
+        )}
+      </Card>
+      <CreateUserModal open={creating} onClose={() => setCreating(false)} />
+    </div>
+  );
+}
+
+interface CreateUserForm {
+  username: string;
+  password: string;
+  displayName: string;
+  phone?: string;
+}
+
+const FIELDS = ['username', 'password', 'displayName', 'phone'] as const;
+
+function CreateUserModal({ open, onClose }: { open: boolean; onClose: () => void }) {
+  const { t } = useI18n();
+  const { message } = App.useApp();
+  const [form] = Form.useForm<CreateUserForm>();
+  const queryClient = useQueryClient();
+  const create = useMutation({
+    mutationFn: (values: CreateUserForm) => {
+      const body: CreateUserRequest = {
+        username: values.username.trim(),
+        password: values.password,
+        displayName: values.displayName.trim(),
+      };
+      const phone = values.phone?.trim();
+      if (phone) body.phone = phone;
+      return endpoints.createUser(body);
+    },
+    onSuccess: async () => {
+      message.success(t('users.created'));
+      form.resetFields();
+      onClose();
+      await queryClient.invalidateQueries({ queryKey: queryKeys.users });
+      await queryClient.invalidateQueries({ queryKey: queryKeys.workbench });
+    },
+    onError: (error) => {
+      if (!applyFieldError(form, error, FIELDS)) message.error(errorMessage(error, t('common.networkError')));
+    },
+  });
+
+  return (
+    <Modal
+      open={open}
+      title={t('users.create')}
+      onCancel={onClose}
+      onOk={() => form.submit()}
+      okText={t('common.create')}
+      cancelText={t('common.cancel')}
+      confirmLoading={create.isPending}
+      destroyOnHidden
+    >
+      <Form<CreateUserForm> form={form} layout="vertical" preserve={false} onFinish={(values) => create.mutate(values)}>
+        <Form.Item
+          name="username"
+          label={t('users.username')}
+          rules={[{ required: true, whitespace: true, message: t('common.required') }]}
+        >
+          <Input autoComplete="off" data-testid="user-create-username" />
+        </Form.Item>
+        <Form.Item
+          name="displayName"
+          label={t('users.displayName')}
+          rules={[{ required: true, whitespace: true, message: t('common.required') }]}
+        >
+          <Input data-testid="user-create-display-name" />
+        </Form.Item>
+        <Form.Item
+          name="password"
+          label={t('users.password')}
+          extra={t('register.passwordHint')}
+          rules={[
+            { required: true, message: t('common.required') },
+            { min: 8, message: t('register.passwordTooShort') },
+          ]}
+        >
+          <Input.Password autoComplete="new-password" data-testid="user-create-password" />
+        </Form.Item>
+        <Form.Item
+          name="phone"
+          label={t('register.phone')}
+          rules={[{ pattern: /^1[3-9]\d{9}$/, message: t('register.phoneInvalid') }]}
+        >
+          <Input placeholder={t('register.phonePlaceholder')} />
+        </Form.Item>
+      </Form>
+    </Modal>
+  );
+}

@@ -1,0 +1,70 @@
+/** Routes. Pages are lazy-loaded; the authenticated shell (AppLayout) wraps every signed-in route. */
+import { type ComponentType, lazy, type ReactNode, Suspense } from 'react';
+import { createBrowserRouter, Navigate, Outlet } from 'react-router';
+import { HomeRedirect } from './components/home-redirect.tsx';
+import { PageLoading } from './components/page-loading.tsx';
+import { RequireAccess } from './components/require-access.tsx';
+import { RouteError } from './components/route-error.tsx';
+import { AppLayout } from './layouts/app-layout.tsx';
+
+/** React.lazy over a named export. */
+function lazyNamed<M, K extends keyof M>(load: () => Promise<M>, name: K) {
+  return lazy(async () => {
+    const module = await load();
+    return { default: module[name] as ComponentType };
+  });
+}
+
+const LoginPage = lazyNamed(() => import('./pages/login-page.tsx'), 'LoginPage');
+const RegisterPage = lazyNamed(() => import('./pages/register-page.tsx'), 'RegisterPage');
+const WorkbenchPage = lazyNamed(() => import('./pages/workbench-page.tsx'), 'WorkbenchPage');
+const ShopPage = lazyNamed(() => import('./pages/shop-page.tsx'), 'ShopPage');
+const OrganizationsPage = lazyNamed(() => import('./pages/organizations-page.tsx'), 'OrganizationsPage');
+const OrganizationDetailPage = lazyNamed(
+  () => import('./pages/organization-detail-page.tsx'),
+  'OrganizationDetailPage',
+);
+const MyOrganizationPage = lazyNamed(() => import('./pages/organization-detail-page.tsx'), 'MyOrganizationPage');
+const UsersPage = lazyNamed(() => import('./pages/users-page.tsx'), 'UsersPage');
+const TokensPage = lazyNamed(() => import('./pages/tokens-page.tsx'), 'TokensPage');
+const AuditPage = lazyNamed(() => import('./pages/audit-page.tsx'), 'AuditPage');
+const NotFoundPage = lazyNamed(() => import('./pages/not-found-page.tsx'), 'NotFoundPage');
+
+function suspended(node: ReactNode, fullPage = false) {
+  return <Suspense fallback={<PageLoading fullPage={fullPage} />}>{node}</Suspense>;
+}
+
+function guarded(node: ReactNode) {
+  return <RequireAccess>{suspended(node)}</RequireAccess>;
+}
+
+const WORKBENCH_PATHS = ['/platform', '/regulator', '/base', '/mcn', '/streamer', '/merchant'] as const;
+
+export const router = createBrowserRouter([
+  {
+    element: <Outlet />,
+    errorElement: <RouteError />,
+    children: [
+      { path: '/', element: <HomeRedirect /> },
+      { path: '/login', element: suspended(<LoginPage />, true) },
+      { path: '/register', element: suspended(<RegisterPage />, true) },
+      {
+        element: <AppLayout />,
+        errorElement: <RouteError />,
+        children: [
+          ...WORKBENCH_PATHS.map((path) => ({ path, element: guarded(<WorkbenchPage />) })),
+          { path: '/shop', element: guarded(<ShopPage />) },
+          { path: '/orgs', element: guarded(<OrganizationsPage />) },
+          { path: '/orgs/:orgId', element: guarded(<OrganizationDetailPage />) },
+          { path: '/members', element: guarded(<MyOrganizationPage />) },
+          { path: '/users', element: guarded(<UsersPage />) },
+          { path: '/tokens', element: guarded(<TokensPage />) },
+          { path: '/audit', element: guarded(<AuditPage />) },
+          { path: '/workbench', element: <HomeRedirect /> },
+          { path: '/index.html', element: <Navigate to="/" replace /> },
+          { path: '*', element: suspended(<NotFoundPage />) },
+        ],
+      },
+    ],
+  },
+]);

@@ -1,0 +1,84 @@
+/**
+ * Coded application errors. Services throw AppError with a stable code; the HTTP/WS mapper turns the code into a
+ * status and a bilingual message. This module owns the catalogue of codes and must never know about transports.
+ */
+export type ErrorKind =
+  | 'invalid' // 400
+  | 'unauthenticated' // 401
+  | 'forbidden' // 403
+  | 'not_found' // 404
+  | 'conflict' // 409
+  | 'locked' // 423
+  | 'rate_limited' // 429
+  | 'unavailable' // 503
+  | 'internal'; // 500
+
+interface ErrorDef {
+  kind: ErrorKind;
+  zh: string;
+  en: string;
+}
+
+/** Messages may contain {placeholders} filled from the error's details. */
+export const ERROR_CATALOGUE = {
+  'request.invalid': { kind: 'invalid', zh: '请求参数无效：{issue}', en: 'Invalid request: {issue}' },
+  'request.malformed_json': { kind: 'invalid', zh: '请求体不是合法的 JSON', en: 'The request body is not valid JSON' },
+  'request.too_large': { kind: 'invalid', zh: '请求体过大', en: 'The request body is too large' },
+  'request.unsupported_media_type': { kind: 'invalid', zh: '不支持的内容类型', en: 'Unsupported content type' },
+  'route.not_found': { kind: 'not_found', zh: '接口不存在', en: 'No such endpoint' },
+  'auth.required': { kind: 'unauthenticated', zh: '请先登录', en: 'Please sign in first' },
+  'auth.invalid_credentials': { kind: 'unauthenticated', zh: '用户名或密码错误', en: 'Wrong username or password' },
+  'auth.session_expired': { kind: 'unauthenticated', zh: '登录已过期，请重新登录', en: 'Your session has expired, please sign in again' },
+  'auth.invalid_token': { kind: 'unauthenticated', zh: 'API 令牌无效、已过期或已吊销', en: 'The API token is invalid, expired or revoked' },
+  'auth.locked': { kind: 'locked', zh: '登录失败次数过多，账号已临时锁定，请 {minutes} 分钟后再试', en: 'Too many failed sign-ins: the account is locked for {minutes} minutes' },
+  'auth.rate_limited': { kind: 'rate_limited', zh: '尝试过于频繁，请 {seconds} 秒后再试', en: 'Too many attempts, try again in {seconds} seconds' },
+  'auth.csrf': { kind: 'forbidden', zh: '缺少或错误的 CSRF 令牌', en: 'Missing or wrong CSRF token' },
+  'auth.forbidden': { kind: 'forbidden', zh: '当前角色无权执行此操作', en: 'Your role may not do this' },
+  'auth.scope': { kind: 'forbidden', zh: 'API 令牌缺少所需权限范围：{scope}', en: 'The API token lacks the scope {scope}' },
+  'auth.tenant': { kind: 'forbidden', zh: '无权访问其他组织的数据', en: 'You may not access another organization’s data' },
+  'auth.user_disabled': { kind: 'forbidden', zh: '账号已停用', en: 'This account is disabled' },
+  'auth.membership_not_found': { kind: 'not_found', zh: '未找到该成员身份', en: 'No such membership' },
+  'user.not_found': { kind: 'not_found', zh: '用户不存在', en: 'No such user' },
+  'user.username_taken': { kind: 'conflict', zh: '用户名已被占用', en: 'That username is taken' },
+  'org.not_found': { kind: 'not_found', zh: '组织不存在', en: 'No such organization' },
+  'org.name_taken': { kind: 'conflict', zh: '同名组织已存在', en: 'An organization with that name exists' },
+  'org.parent_invalid': { kind: 'invalid', zh: '上级组织无效', en: 'Invalid parent organization' },
+  'org.role_not_allowed': { kind: 'invalid', zh: '该类组织不能设置角色 {role}', en: 'Role {role} is not allowed in this kind of organization' },
+  'org.department_invalid': { kind: 'invalid', zh: '部门不属于该组织', en: 'The department does not belong to this organization' },
+  'org.member_exists': { kind: 'conflict', zh: '该用户已是此组织的该角色成员', en: 'The user already has that role in this organization' },
+  'org.member_not_found': { kind: 'not_found', zh: '成员不存在', en: 'No such member' },
+  'token.not_found': { kind: 'not_found', zh: 'API 令牌不存在', en: 'No such API token' },
+  'audit.chain_broken': { kind: 'conflict', zh: '审计哈希链校验失败', en: 'The audit hash chain does not verify' },
+  'db.unavailable': { kind: 'unavailable', zh: '数据库暂不可用', en: 'The database is unavailable' },
+  'internal': { kind: 'internal', zh: '服务器内部错误', en: 'Internal server error' },
+} as const satisfies Record<string, ErrorDef>;
+
+export type ErrorCode = keyof typeof ERROR_CATALOGUE;
+
+export class AppError extends Error {
+  readonly code: ErrorCode;
+  readonly field: string | undefined;
+  readonly details: Record<string, unknown>;
+
+  constructor(code: ErrorCode, opts: { field?: string; details?: Record<string, unknown>; cause?: unknown } = {}) {
+    super(ERROR_CATALOGUE[code].en, { cause: opts.cause });
+    this.name = 'AppError';
+    this.code = code;
+    this.field = opts.field;
+    this.details = opts.details ?? {};
+  }
+
+  get kind(): ErrorKind {
+    return ERROR_CATALOGUE[this.code].kind;
+  }
+}
+
+export function isAppError(e: unknown): e is AppError {
+  return e instanceof AppError;
+}
+
+export function errorMessage(code: ErrorCode, locale: 'zh-CN' | 'en-US', details: Record<string, unknown> = {}): string {
+  const def: ErrorDef = ERROR_CATALOGUE[code];
+  const template = locale === 'zh-CN' ? def.zh : def.en;
+  return template.replace(/\{(\w+)\}/g, (_, k: string) => (k in details ? String(details[k]) : `{${k}}`));
+}

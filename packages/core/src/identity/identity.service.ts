@@ -1,0 +1,341 @@
+/**
+ * Identity: users, sign-in, sessions and API tokens. Owns password and token handling and the login throttles.
+ * Never sees HTTP: callers pass the raw cookie or bearer value and get an Actor back.
+ */
+import {
+  type ApiTokenScope,
+  type CreateUserRequest,
+  type Me,
+  type Role,
+  WORKBENCH_BY_ROLE,
+} from '@livehub/contracts';
+import type { AuditService } from '../audit/audit.service.ts';
+import { AppError } from '../errors.ts';
+import type { RateLimitStore } from '../ports/kv.ts';
+import type { ApiTokenRecord, MembershipView, Repositories, SessionRecord, UnitOfWork, UserRecord } from '../ports/repositories.ts';
+import type { Clock, IdGenerator, PasswordHasher, PiiVault, TokenGenerator } from '../ports/runtime.ts';
+import type { Actor } from '../shared/actor.ts';
+import { sha256Hex } from '../shared/hash.ts';
+import { maskPhone } from '../shared/masking.ts';
+import { AUTH_POLICY, type LoginMeta } from './identity.types.ts';
+import { presentMembership, presentUser } from './presenters.ts';
+
+export interface IdentityDeps {
+  uow: UnitOfWork;
+  clock: Clock;
+  ids: IdGenerator;
+  hasher: PasswordHasher;
+  vault: PiiVault;
+  tokens: TokenGenerator;
+  rateLimits: RateLimitStore;
+  audit: AuditService;
+}
+
+export interface SessionAuth {
+  actor: Actor;
+  session: SessionRecord;
+}
+
+const TOKEN_PREFIX = 'lh_';
+
+export class IdentityService {
+  private dummyHash: Promise<string> | null = null;
+
+  constructor(private readonly d: IdentityDeps) {}
+
+  // ---- users -------------------------------------------------------------------------------------------------
+
+  async createUser(actor: Actor, input: CreateUserRequest, repos?: Repositories): Promise<UserRecord> {
+    const passwordHash = await this.d.hasher.hash(input.password);
+    const work = async (tx: Repositories) => {
+      if (await tx.users.findByUsername(input.username)) {
+        throw new AppError('user.username_taken', { field: 'username' });
+      }
+      const user: UserRecord = {
+        id: this.d.ids.next(),
+        username: input.username,
+        displayName: input.displayName,
+        passwordHash,
+        phoneEnc: input.phone ? this.d.vault.encrypt(input.phone) : null,
+        phoneIndex: input.phone ? this.d.vault.blindIndex(input.phone) : null,
+        locale: 'zh-CN',
+        status: 'active',
+        failedLogins: 0,
+        lockedUntil: null,
+        lastLoginAt: null,
+        createdAt: this.d.clock.now(),
+      };
+      await tx.users.insert(user);
+      await this.d.audit.record(tx, actor, {
+        action: 'user.create',
+        targetType: 'user',
+        targetId: user.id,
+        detail: { username: user.username, displayName: user.displayName, phone: input.phone ? maskPhone(input.phone) : null },
+        orgId: null,
+      });
+      return user;
+    };
+    return repos ? work(repos) : this.d.uow.transaction(work);
+  }
+
+  async listUsers(limit = 200): Promise<UserRecord[]> {
+    return this.d.uow.read.users.list({ limit });
+  }
+
+  presentUser(u: UserRecord) {
+    return presentUser(u, this.d.vault);
+  }
+
+  // ---- sign-in -----------------------------------------------------------------------------------------------
+
+  /** Returns the raw session token (for the cookie) and the signed-in view. Throws generic errors only. */
+  async login(username: string, password: string, meta: LoginMeta): Promise<{ token: string; me: Me }> {
+    await this.throttle(`login:ip:${meta.ip ?? 'unknown'}`, AUTH_POLICY.ipWindowMs, AUTH_POLICY.ipMaxAttempts);
+    await this.throttle(`login:user:${username.toLowerCase()}`, AUTH_POLICY.userWindowMs, AUTH_POLICY.userMaxAttempts);
+
+    const now = this.d.clock.now();
+    const user = await this.d.uow.read.users.findByUsername(username);
+    if (!user) {
+      // Spend the same time as a real check so response time does not reveal which usernames exist.
+      await this.d.hasher.verify(await this.getDummyHash(), password);
+      throw new AppError('auth.invalid_credentials');
+    }
+    if (user.lockedUntil && user.lockedUntil > now) {
+      throw new AppError('auth.locked', { details: { minutes: Math.ceil((user.lockedUntil.getTime() - now.getTime()) / 60_000) } });
+    }
+    const ok = await this.d.hasher.verify(user.passwordHash, password);
+    const actor: Actor = {
+      userId: user.id,
+      label: user.username,
+      orgId: null,
+      membershipId: null,
+      role: 'consumer',
+      via: 'session',
+      ...(meta.requestId ? { requestId: meta.requestId } : {}),
+      ...(meta.ip ? { ip: meta.ip } : {}),
+    };
+    if (!ok) {
+      const failed = user.failedLogins + 1;
+      const lock = failed >= AUTH_POLICY.maxFailedLogins;
+      await this.d.uow.transaction(async (tx) => {
+        await tx.users.updateLoginState(user.id, {
+          failedLogins: lock ? 0 : failed,
+          lockedUntil: lock ? new Date(now.getTime() + AUTH_POLICY.lockoutMs) : user.lockedUntil,
+        });
+        await this.d.audit.record(tx, actor, {
+          action: lock ? 'auth.lockout' : 'auth.login_failed',
+          targetType: 'user',
+          targetId: user.id,
+          detail: { failedLogins: failed },
+          orgId: null,
+        });
+      });
+      if (lock) throw new AppError('auth.locked', { details: { minutes: Math.ceil(AUTH_POLICY.lockoutMs / 60_000) } });
+      throw new AppError('auth.invalid_credentials');
+    }
+    if (user.status !== 'active') throw new AppError('auth.user_disabled');
+
+    const token = this.d.tokens.random(32);
+    const memberships = await this.d.uow.read.memberships.listForUser(user.id);
+    const first = memberships[0] ?? null;
+    const session: SessionRecord = {
+      tokenHash: sha256Hex(token),
+      userId: user.id,
+      membershipId: first?.id ?? null,
+      csrfToken: this.d.tokens.random(24),
+      createdAt: now,
+      expiresAt: new Date(now.getTime() + AUTH_POLICY.sessionTtlMs),
+      ip: meta.ip,
+      userAgent: meta.userAgent?.slice(0, 300) ?? null,
+    };
+    await this.d.uow.transaction(async (tx) => {
+      await tx.users.updateLoginState(user.id, { failedLogins: 0, lockedUntil: null, lastLoginAt: now });
+      await tx.sessions.insert(session);
+      await this.d.audit.record(tx, { ...actor, orgId: first?.orgId ?? null }, {
+        action: 'auth.login',
+        targetType: 'session',
+        targetId: session.tokenHash.slice(0, 16),
+        detail: { membershipId: session.membershipId },
+      });
+    });
+    await this.d.rateLimits.reset(`login:user:${username.toLowerCase()}`);
+    return { token, me: this.buildMe(user, memberships, session) };
+  }
+
+  async logout(auth: SessionAuth): Promise<void> {
+    await this.d.uow.transaction(async (tx) => {
+      await tx.sessions.delete(auth.session.tokenHash);
+      await this.d.audit.record(tx, auth.actor, {
+        action: 'auth.logout',
+        targetType: 'session',
+        targetId: auth.session.tokenHash.slice(0, 16),
+      });
+    });
+  }
+
+  /** Resolves a session cookie to an actor, or null when there is no valid session. */
+  async authenticateSession(rawToken: string): Promise<SessionAuth | null> {
+    const session = await this.d.uow.read.sessions.findByTokenHash(sha256Hex(rawToken));
+    if (!session) return null;
+    if (session.expiresAt <= this.d.clock.now()) return null;
+    const user = await this.d.uow.read.users.findById(session.userId);
+    if (!user || user.status !== 'active') return null;
+    const memberships = await this.d.uow.read.memberships.listForUser(user.id);
+    const active = memberships.find((m) => m.id === session.membershipId) ?? null;
+    return {
+      session,
+      actor: {
+        userId: user.id,
+        label: user.username,
+        orgId: active?.orgId ?? null,
+        membershipId: active?.id ?? null,
+        role: active?.role ?? 'consumer',
+        via: 'session',
+      },
+    };
+  }
+
+  async me(auth: SessionAuth | { actor: Actor; session: null }): Promise<Me> {
+    const userId = auth.actor.userId;
+    if (!userId) throw new AppError('auth.required');
+    const user = await this.d.uow.read.users.findById(userId);
+    if (!user) throw new AppError('auth.required');
+    const memberships = await this.d.uow.read.memberships.listForUser(user.id);
+    return this.buildMe(user, memberships, auth.session, auth.actor.membershipId);
+  }
+
+  async switchMembership(auth: SessionAuth, membershipId: string): Promise<Me> {
+    const userId = auth.actor.userId;
+    if (!userId) throw new AppError('auth.required');
+    const memberships = await this.d.uow.read.memberships.listForUser(userId);
+    const target = memberships.find((m) => m.id === membershipId);
+    if (!target) throw new AppError('auth.membership_not_found', { field: 'membershipId' });
+    await this.d.uow.transaction(async (tx) => {
+      await tx.sessions.setMembership(auth.session.tokenHash, target.id);
+      await this.d.audit.record(tx, { ...auth.actor, orgId: target.orgId }, {
+        action: 'auth.switch_org',
+        targetType: 'membership',
+        targetId: target.id,
+        detail: { role: target.role, orgId: target.orgId },
+      });
+    });
+    const user = await this.d.uow.read.users.findById(userId);
+    if (!user) throw new AppError('auth.required');
+    return this.buildMe(user, memberships, { ...auth.session, membershipId: target.id }, target.id);
+  }
+
+  /** Consumer self-service sign-up: a user with no organization, signed in at once. */
+  async registerConsumer(input: CreateUserRequest, meta: LoginMeta): Promise<{ token: string; me: Me }> {
+    await this.throttle(`register:ip:${meta.ip ?? 'unknown'}`, AUTH_POLICY.ipWindowMs, AUTH_POLICY.ipMaxAttempts);
+    const user = await this.createUser(
+      { userId: null, label: `register:${input.username}`, orgId: null, membershipId: null, role: 'consumer', via: 'session', ...(meta.ip ? { ip: meta.ip } : {}) },
+      input,
+    );
+    return this.login(user.username, input.password, meta);
+  }
+
+  // ---- API tokens --------------------------------------------------------------------------------------------
+
+  async createApiToken(
+    actor: Actor,
+    input: { name: string; scopes: ApiTokenScope[]; expiresInDays?: number | undefined },
+  ): Promise<{ record: ApiTokenRecord; token: string }> {
+    if (!actor.userId) throw new AppError('auth.required');
+    const secret = this.d.tokens.random(32);
+    const token = `${TOKEN_PREFIX}${secret}`;
+    const now = this.d.clock.now();
+    const record: ApiTokenRecord = {
+      id: this.d.ids.next(),
+      userId: actor.userId,
+      orgId: actor.orgId,
+      membershipId: actor.membershipId,
+      name: input.name,
+      prefix: token.slice(0, 10),
+      tokenHash: sha256Hex(token),
+      scopes: [...new Set(input.scopes)],
+      createdAt: now,
+      lastUsedAt: null,
+      expiresAt: input.expiresInDays ? new Date(now.getTime() + input.expiresInDays * 86_400_000) : null,
+      revokedAt: null,
+    };
+    await this.d.uow.transaction(async (tx) => {
+      await tx.apiTokens.insert(record);
+      await this.d.audit.record(tx, actor, {
+        action: 'api_token.create',
+        targetType: 'api_token',
+        targetId: record.id,
+        detail: { name: record.name, scopes: record.scopes, prefix: record.prefix, expiresAt: record.expiresAt?.toISOString() ?? null },
+      });
+    });
+    return { record, token };
+  }
+
+  async listApiTokens(actor: Actor): Promise<ApiTokenRecord[]> {
+    if (!actor.userId) throw new AppError('auth.required');
+    return this.d.uow.read.apiTokens.listForUser(actor.userId);
+  }
+
+  async revokeApiToken(actor: Actor, id: string): Promise<void> {
+    await this.d.uow.transaction(async (tx) => {
+      const t = await tx.apiTokens.findById(id);
+      // Someone else's token is reported as missing: its existence is not the caller's business.
+      if (!t || t.userId !== actor.userId) throw new AppError('token.not_found', { field: 'id' });
+      if (t.revokedAt) return;
+      await tx.apiTokens.revoke(id, this.d.clock.now());
+      await this.d.audit.record(tx, actor, { action: 'api_token.revoke', targetType: 'api_token', targetId: id, detail: { prefix: t.prefix } });
+    });
+  }
+
+  async authenticateToken(raw: string): Promise<Actor | null> {
+    if (!raw.startsWith(TOKEN_PREFIX) || raw.length > 200) return null;
+    const t = await this.d.uow.read.apiTokens.findByHash(sha256Hex(raw));
+    const now = this.d.clock.now();
+    if (!t || t.revokedAt || (t.expiresAt && t.expiresAt <= now)) return null;
+    const user = await this.d.uow.read.users.findById(t.userId);
+    if (!user || user.status !== 'active') return null;
+    let role: Role = 'consumer';
+    if (t.membershipId) {
+      const m = await this.d.uow.read.memberships.findById(t.membershipId);
+      // A token outlives nothing: removing the membership disables what the token could do through it.
+      if (!m) return null;
+      role = m.role;
+    }
+    // last_used_at is advisory; at most one write a minute per token.
+    if (!t.lastUsedAt || now.getTime() - t.lastUsedAt.getTime() > 60_000) {
+      await this.d.uow.read.apiTokens.touch(t.id, now);
+    }
+    return { userId: user.id, label: `${user.username}/token:${t.prefix}`, orgId: t.orgId, membershipId: t.membershipId, role, via: 'token', scopes: t.scopes };
+  }
+
+  // ---- helpers -----------------------------------------------------------------------------------------------
+
+  private buildMe(user: UserRecord, memberships: MembershipView[], session: SessionRecord | null, activeId?: string | null): Me {
+    const activeMembershipId = activeId !== undefined ? activeId : (session?.membershipId ?? null);
+    const active = memberships.find((m) => m.id === activeMembershipId) ?? null;
+    const role: Role = active?.role ?? 'consumer';
+    return {
+      user: {
+        id: user.id,
+        username: user.username,
+        displayName: user.displayName,
+        phone: user.phoneEnc ? maskPhone(this.d.vault.decrypt(user.phoneEnc)) : null,
+        locale: user.locale,
+      },
+      memberships: memberships.map(presentMembership),
+      active: active ? presentMembership(active) : null,
+      role,
+      workbench: WORKBENCH_BY_ROLE[role],
+      csrfToken: session?.csrfToken ?? null,
+    };
+  }
+
+  private async throttle(key: string, windowMs: number, max: number): Promise<void> {
+    const r = await this.d.rateLimits.hit(key, windowMs);
+    if (r.count > max) throw new AppError('auth.rate_limited', { details: { seconds: Math.ceil(r.resetInMs / 1000) } });
+  }
+
+  private getDummyHash(): Promise<string> {
+    this.dummyHash ??= this.d.hasher.hash(this.d.tokens.random(16));
+    return this.dummyHash;
+  }
+}

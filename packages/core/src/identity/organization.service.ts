@@ -1,0 +1,175 @@
+/**
+ * Organizations, departments and memberships, with tenant scoping: the platform and regulators see every
+ * organization; everyone else sees their active organization and the organizations it hosts (a base's MCNs).
+ */
+import {
+  type CreateOrganizationRequest,
+  type OrgKind,
+  type Organization,
+  ROLES_BY_ORG_KIND,
+  type Role,
+} from '@livehub/contracts';
+import type { AuditService } from '../audit/audit.service.ts';
+import { AppError } from '../errors.ts';
+import type { DepartmentRecord, MembershipRecord, MembershipView, OrganizationRecord, Repositories, UnitOfWork } from '../ports/repositories.ts';
+import type { Clock, IdGenerator } from '../ports/runtime.ts';
+import { type Actor, isCrossTenant } from '../shared/actor.ts';
+import { ORG_MANAGER_ROLES } from './identity.types.ts';
+import { presentOrganization } from './presenters.ts';
+
+export interface OrganizationDeps {
+  uow: UnitOfWork;
+  clock: Clock;
+  ids: IdGenerator;
+  audit: AuditService;
+}
+
+export class OrganizationService {
+  constructor(private readonly d: OrganizationDeps) {}
+
+  /** The organization ids an actor may see, or undefined for all. */
+  visibleScope(actor: Actor): string[] | undefined {
+    if (isCrossTenant(actor)) return undefined;
+    return actor.orgId ? [actor.orgId] : [];
+  }
+
+  async list(actor: Actor, opts: { kind?: OrgKind; limit?: number } = {}): Promise<Organization[]> {
+    const visibleTo = this.visibleScope(actor);
+    if (visibleTo && visibleTo.length === 0) return [];
+    const orgs = await this.d.uow.read.orgs.list({
+      limit: opts.limit ?? 500,
+      ...(opts.kind ? { kind: opts.kind } : {}),
+      ...(visibleTo ? { visibleTo } : {}),
+    });
+    const departments = await this.d.uow.read.orgs.listDepartments(orgs.map((o) => o.id));
+    return orgs.map((o) => presentOrganization(o, departments));
+  }
+
+  async get(actor: Actor, id: string): Promise<Organization> {
+    const org = await this.requireVisible(actor, id);
+    const departments = await this.d.uow.read.orgs.listDepartments([org.id]);
+    return presentOrganization(org, departments);
+  }
+
+  async create(actor: Actor, input: CreateOrganizationRequest, repos?: Repositories): Promise<Organization> {
+    const work = async (tx: Repositories) => {
+      if (await tx.orgs.findByKindAndName(input.kind, input.name)) {
+        throw new AppError('org.name_taken', { field: 'name' });
+      }
+      if (input.parentId && !(await tx.orgs.findById(input.parentId))) {
+        throw new AppError('org.parent_invalid', { field: 'parentId' });
+      }
+      const org: OrganizationRecord = {
+        id: this.d.ids.next(),
+        kind: input.kind,
+        name: input.name,
+        district: input.district ?? null,
+        parentId: input.parentId ?? null,
+        createdAt: this.d.clock.now(),
+      };
+      await tx.orgs.insert(org);
+      const codes = new Set<string>();
+      const departments: DepartmentRecord[] = (input.departments ?? []).map((dep, i) => {
+        if (codes.has(dep.code)) throw new AppError('request.invalid', { field: `departments.${i}.code`, details: { issue: `duplicate department code ${dep.code}` } });
+        codes.add(dep.code);
+        return { id: this.d.ids.next(), orgId: org.id, code: dep.code, name: dep.name };
+      });
+      if (departments.length > 0) await tx.orgs.insertDepartments(departments);
+      await this.d.audit.record(tx, actor, {
+        action: 'org.create',
+        targetType: 'organization',
+        targetId: org.id,
+        orgId: org.id,
+        detail: { kind: org.kind, name: org.name, district: org.district, parentId: org.parentId, departments: departments.map((x) => x.code) },
+      });
+      return presentOrganization(org, departments);
+    };
+    return repos ? work(repos) : this.d.uow.transaction(work);
+  }
+
+  async listMembers(actor: Actor, orgId: string): Promise<MembershipView[]> {
+    await this.requireVisible(actor, orgId);
+    return this.d.uow.read.memberships.listForOrg(orgId);
+  }
+
+  async addMember(
+    actor: Actor,
+    orgId: string,
+    input: { userId: string; role: Role; departmentId?: string | undefined },
+    repos?: Repositories,
+  ): Promise<MembershipRecord> {
+    const work = async (tx: Repositories) => {
+      const org = await tx.orgs.findById(orgId);
+      if (!org) throw new AppError('org.not_found', { field: 'orgId' });
+      this.requireManager(actor, org);
+      if (!ROLES_BY_ORG_KIND[org.kind].includes(input.role)) {
+        throw new AppError('org.role_not_allowed', { field: 'role', details: { role: input.role } });
+      }
+      // Managers hand out roles below their own: only the platform creates other managers or admins.
+      if (actor.role !== 'platform_admin' && actor.role !== 'system' && ORG_MANAGER_ROLES.has(input.role) && input.role === actor.role && org.kind !== 'merchant') {
+        throw new AppError('auth.forbidden', { field: 'role' });
+      }
+      if (!(await tx.users.findById(input.userId))) throw new AppError('user.not_found', { field: 'userId' });
+      if (input.departmentId) {
+        const deps = await tx.orgs.listDepartments([org.id]);
+        if (!deps.some((x) => x.id === input.departmentId)) throw new AppError('org.department_invalid', { field: 'departmentId' });
+      }
+      if (await tx.memberships.find(input.userId, org.id, input.role)) throw new AppError('org.member_exists', { field: 'userId' });
+      const m: MembershipRecord = {
+        id: this.d.ids.next(),
+        userId: input.userId,
+        orgId: org.id,
+        role: input.role,
+        departmentId: input.departmentId ?? null,
+        createdAt: this.d.clock.now(),
+      };
+      await tx.memberships.insert(m);
+      await this.d.audit.record(tx, actor, {
+        action: 'membership.add',
+        targetType: 'membership',
+        targetId: m.id,
+        orgId: org.id,
+        detail: { userId: m.userId, role: m.role, departmentId: m.departmentId },
+      });
+      return m;
+    };
+    return repos ? work(repos) : this.d.uow.transaction(work);
+  }
+
+  async removeMember(actor: Actor, orgId: string, membershipId: string): Promise<void> {
+    await this.d.uow.transaction(async (tx) => {
+      const org = await tx.orgs.findById(orgId);
+      if (!org) throw new AppError('org.not_found', { field: 'orgId' });
+      this.requireManager(actor, org);
+      const m = await tx.memberships.findById(membershipId);
+      if (!m || m.orgId !== org.id) throw new AppError('org.member_not_found', { field: 'memberId' });
+      await tx.memberships.delete(m.id);
+      await this.d.audit.record(tx, actor, {
+        action: 'membership.remove',
+        targetType: 'membership',
+        targetId: m.id,
+        orgId: org.id,
+        detail: { userId: m.userId, role: m.role },
+      });
+    });
+  }
+
+  private async requireVisible(actor: Actor, orgId: string): Promise<OrganizationRecord> {
+    const org = await this.d.uow.read.orgs.findById(orgId);
+    // Another tenant's organization answers exactly like a missing one: ids are not an oracle.
+    if (!org) throw new AppError('org.not_found', { field: 'id' });
+    if (!this.canSee(actor, org)) throw new AppError('org.not_found', { field: 'id' });
+    return org;
+  }
+
+  private canSee(actor: Actor, org: OrganizationRecord): boolean {
+    if (isCrossTenant(actor)) return true;
+    return actor.orgId !== null && (org.id === actor.orgId || org.parentId === actor.orgId);
+  }
+
+  private requireManager(actor: Actor, org: OrganizationRecord): void {
+    if (actor.role === 'platform_admin' || actor.role === 'system') return;
+    if (actor.orgId === org.id && actor.role !== 'consumer' && ORG_MANAGER_ROLES.has(actor.role)) return;
+    throw new AppError(actor.orgId === org.id || isCrossTenant(actor) ? 'auth.forbidden' : 'auth.tenant');
+  }
+}

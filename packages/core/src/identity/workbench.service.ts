@@ -1,0 +1,66 @@
+/** What each role's workbench opens with: live counts from the database, scoped to what the role may see. */
+import type { WorkbenchSummary } from '@livehub/contracts';
+import type { UnitOfWork } from '../ports/repositories.ts';
+import { type Actor, isCrossTenant } from '../shared/actor.ts';
+
+export class WorkbenchService {
+  constructor(private readonly d: { uow: UnitOfWork }) {}
+
+  async summary(actor: Actor): Promise<WorkbenchSummary> {
+    const r = this.d.uow.read;
+    const cards: WorkbenchSummary['cards'] = [];
+    let orgName: string | null = null;
+    if (actor.orgId) orgName = (await r.orgs.findById(actor.orgId))?.name ?? null;
+    const scope = isCrossTenant(actor) ? undefined : actor.orgId ? [actor.orgId] : [];
+
+    switch (actor.role) {
+      case 'platform_admin':
+      case 'reviewer':
+      case 'system':
+        cards.push({ key: 'users', value: await r.users.count() });
+        cards.push({ key: 'organizations', value: await r.orgs.count() });
+        cards.push({ key: 'merchants', value: await r.orgs.count({ kind: 'merchant' }) });
+        cards.push({ key: 'streamers', value: await r.memberships.countByRole('streamer') });
+        cards.push({ key: 'audit_entries', value: await r.audit.count() });
+        break;
+      case 'regulator':
+        cards.push({ key: 'live_bases', value: await r.orgs.count({ kind: 'live_base' }) });
+        cards.push({ key: 'mcns', value: await r.orgs.count({ kind: 'mcn' }) });
+        cards.push({ key: 'merchants', value: await r.orgs.count({ kind: 'merchant' }) });
+        cards.push({ key: 'streamers', value: await r.memberships.countByRole('streamer') });
+        if (actor.orgId) cards.push({ key: 'departments', value: (await r.orgs.listDepartments([actor.orgId])).length });
+        break;
+      case 'base_operator':
+        cards.push({ key: 'mcns', value: scope ? await r.orgs.count({ kind: 'mcn', visibleTo: scope }) : 0 });
+        cards.push({ key: 'members', value: scope ? await r.memberships.countForOrgs(scope) : 0 });
+        break;
+      case 'mcn_manager':
+        cards.push({ key: 'streamers', value: scope ? await r.memberships.countForOrgs(scope, 'streamer') : 0 });
+        cards.push({ key: 'members', value: scope ? await r.memberships.countForOrgs(scope) : 0 });
+        break;
+      case 'merchant_staff':
+        cards.push({ key: 'members', value: scope ? await r.memberships.countForOrgs(scope) : 0 });
+        break;
+      case 'streamer':
+      case 'consumer':
+        break;
+      default: {
+        const never: never = actor.role;
+        throw new Error(`unhandled role ${String(never)}`);
+      }
+    }
+    if (actor.userId) cards.push({ key: 'api_tokens', value: await r.apiTokens.countForUser(actor.userId) });
+
+    const auditScope = isCrossTenant(actor) ? undefined : actor.orgId ? [actor.orgId] : null;
+    const recent =
+      auditScope === null
+        ? []
+        : (await r.audit.list({ limit: 10, ...(auditScope ? { orgIds: auditScope } : {}) })).map((e) => ({
+            at: e.at.toISOString(),
+            action: e.action,
+            targetType: e.targetType,
+            actorLabel: e.actorLabel,
+          }));
+    return { role: actor.role, orgName, cards, recent };
+  }
+}

@@ -1,0 +1,3 @@
+export * from './runtime.ts';
+export * from './kv.ts';
+export * from './repositories.ts';

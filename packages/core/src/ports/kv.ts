@@ -1,0 +1,59 @@
+/**
+ * Ports for the hot, shared, short-lived state that Redis holds in a cluster and process memory holds on a laptop.
+ * Each has a memory adapter (packages/core/src/shared/memory-kv.ts) and a Redis adapter (packages/redis); one
+ * contract suite (packages/testing) runs against both.
+ */
+
+export interface CounterStore {
+  /** Adds `by` (may be negative) and returns the new value. Creates the key at 0 first. */
+  incr(key: string, by?: number): Promise<number>;
+  get(key: string): Promise<number | null>;
+  set(key: string, value: number): Promise<void>;
+  /**
+   * Atomically takes `amount` from the counter if at least that much is left; returns the value left, or null
+   * (and changes nothing) when there is not enough. The flash-sale hot path stands on this.
+   */
+  takeIfAvailable(key: string, amount: number): Promise<number | null>;
+  delete(key: string): Promise<void>;
+}
+
+export interface LockStore {
+  /** Returns a release token when the lock was taken, null when someone else holds it. */
+  acquire(key: string, ttlMs: number): Promise<string | null>;
+  /** Releases only when `token` still owns the lock; returns whether it did. */
+  release(key: string, token: string): Promise<boolean>;
+}
+
+export type Unsubscribe = () => Promise<void>;
+
+export interface PubSub {
+  publish(channel: string, message: string): Promise<void>;
+  subscribe(channel: string, handler: (message: string) => void): Promise<Unsubscribe>;
+}
+
+export interface RateLimitResult {
+  /** hits inside the current window, this one included */
+  count: number;
+  /** ms until the window resets */
+  resetInMs: number;
+}
+
+export interface RateLimitStore {
+  /** Records one hit on `key` inside a fixed window of `windowMs`. */
+  hit(key: string, windowMs: number): Promise<RateLimitResult>;
+  reset(key: string): Promise<void>;
+}
+
+export interface KvHealth {
+  ping(): Promise<number>;
+  readonly kind: 'memory' | 'redis';
+  close(): Promise<void>;
+}
+
+/** Everything Redis (or memory) provides, wired once by the container. */
+export interface KvAdapters extends KvHealth {
+  counters: CounterStore;
+  locks: LockStore;
+  pubsub: PubSub;
+  rateLimits: RateLimitStore;
+}

@@ -1,0 +1,204 @@
+/**
+ * Repository ports: what the services need from storage, in domain terms. packages/db implements them with
+ * Drizzle on PGlite or PostgreSQL; the contract suite in packages/testing holds every implementation to them.
+ */
+import type { ApiTokenScope, OrgKind, Role } from '@livehub/contracts';
+
+export interface UserRecord {
+  id: string;
+  username: string;
+  displayName: string;
+  passwordHash: string;
+  /** AES-256-GCM sealed by the PII vault; never returned unmasked */
+  phoneEnc: string | null;
+  phoneIndex: string | null;
+  locale: 'zh-CN' | 'en-US';
+  status: 'active' | 'disabled';
+  failedLogins: number;
+  lockedUntil: Date | null;
+  lastLoginAt: Date | null;
+  createdAt: Date;
+}
+
+export interface OrganizationRecord {
+  id: string;
+  kind: OrgKind;
+  name: string;
+  district: string | null;
+  parentId: string | null;
+  createdAt: Date;
+}
+
+export interface DepartmentRecord {
+  id: string;
+  orgId: string;
+  code: string;
+  name: string;
+}
+
+export interface MembershipRecord {
+  id: string;
+  userId: string;
+  orgId: string;
+  role: Role;
+  departmentId: string | null;
+  createdAt: Date;
+}
+
+/** A membership joined with what the UI shows about it. */
+export interface MembershipView extends MembershipRecord {
+  orgName: string;
+  orgKind: OrgKind;
+  departmentName: string | null;
+  username: string;
+  displayName: string;
+}
+
+export interface SessionRecord {
+  /** sha256 of the cookie value: a leaked table cannot be replayed */
+  tokenHash: string;
+  userId: string;
+  membershipId: string | null;
+  csrfToken: string;
+  createdAt: Date;
+  expiresAt: Date;
+  ip: string | null;
+  userAgent: string | null;
+}
+
+export interface ApiTokenRecord {
+  id: string;
+  userId: string;
+  orgId: string | null;
+  membershipId: string | null;
+  name: string;
+  prefix: string;
+  tokenHash: string;
+  scopes: ApiTokenScope[];
+  createdAt: Date;
+  lastUsedAt: Date | null;
+  expiresAt: Date | null;
+  revokedAt: Date | null;
+}
+
+export interface AuditRecord {
+  seq: number;
+  id: string;
+  at: Date;
+  actorUserId: string | null;
+  actorLabel: string | null;
+  orgId: string | null;
+  action: string;
+  targetType: string;
+  targetId: string | null;
+  /** redacted description of the change (no PII) */
+  detail: Record<string, unknown>;
+  changeHash: string;
+  prevHash: string;
+  hash: string;
+  requestId: string | null;
+  ip: string | null;
+}
+
+export interface OutboxRecord {
+  id: string;
+  topic: string;
+  payload: Record<string, unknown>;
+  createdAt: Date;
+  publishedAt: Date | null;
+}
+
+export interface UserRepository {
+  insert(user: UserRecord): Promise<void>;
+  insertMany(users: UserRecord[]): Promise<void>;
+  findById(id: string): Promise<UserRecord | null>;
+  findByUsername(username: string): Promise<UserRecord | null>;
+  list(opts: { limit: number; offset?: number }): Promise<UserRecord[]>;
+  count(): Promise<number>;
+  updateLoginState(id: string, state: { failedLogins: number; lockedUntil: Date | null; lastLoginAt?: Date }): Promise<void>;
+}
+
+export interface OrganizationRepository {
+  insert(org: OrganizationRecord): Promise<void>;
+  insertMany(orgs: OrganizationRecord[]): Promise<void>;
+  findById(id: string): Promise<OrganizationRecord | null>;
+  findByKindAndName(kind: OrgKind, name: string): Promise<OrganizationRecord | null>;
+  /** `visibleTo`: restrict to these ids and their direct children (tenant scoping); undefined = all */
+  list(opts: { kind?: OrgKind; visibleTo?: string[]; limit: number }): Promise<OrganizationRecord[]>;
+  count(opts?: { kind?: OrgKind; visibleTo?: string[] }): Promise<number>;
+  insertDepartments(departments: DepartmentRecord[]): Promise<void>;
+  listDepartments(orgIds: string[]): Promise<DepartmentRecord[]>;
+}
+
+export interface MembershipRepository {
+  insert(m: MembershipRecord): Promise<void>;
+  insertMany(ms: MembershipRecord[]): Promise<void>;
+  findById(id: string): Promise<MembershipRecord | null>;
+  find(userId: string, orgId: string, role: Role): Promise<MembershipRecord | null>;
+  listForUser(userId: string): Promise<MembershipView[]>;
+  listForOrg(orgId: string): Promise<MembershipView[]>;
+  countForOrgs(orgIds: string[], role?: Role): Promise<number>;
+  countByRole(role: Role): Promise<number>;
+  delete(id: string): Promise<void>;
+}
+
+export interface SessionRepository {
+  insert(s: SessionRecord): Promise<void>;
+  findByTokenHash(tokenHash: string): Promise<SessionRecord | null>;
+  setMembership(tokenHash: string, membershipId: string | null): Promise<void>;
+  delete(tokenHash: string): Promise<void>;
+  deleteExpired(now: Date): Promise<number>;
+}
+
+export interface ApiTokenRepository {
+  insert(t: ApiTokenRecord): Promise<void>;
+  findByHash(tokenHash: string): Promise<ApiTokenRecord | null>;
+  findById(id: string): Promise<ApiTokenRecord | null>;
+  listForUser(userId: string): Promise<ApiTokenRecord[]>;
+  countForUser(userId: string): Promise<number>;
+  revoke(id: string, at: Date): Promise<void>;
+  touch(id: string, at: Date): Promise<void>;
+}
+
+export interface AuditRepository {
+  /**
+   * Takes the chain lock for the rest of the transaction and returns the current head. Appends are serialized
+   * through it so every entry links to exactly one predecessor.
+   */
+  lockHead(): Promise<{ seq: number; hash: string } | null>;
+  insert(entry: AuditRecord): Promise<void>;
+  list(opts: { limit: number; beforeSeq?: number; action?: string; orgIds?: string[] }): Promise<AuditRecord[]>;
+  /** entries with seq > afterSeq in order, for verification */
+  scan(afterSeq: number, limit: number): Promise<AuditRecord[]>;
+  count(opts?: { orgIds?: string[] }): Promise<number>;
+}
+
+export interface OutboxRepository {
+  add(event: OutboxRecord): Promise<void>;
+  pending(limit: number): Promise<OutboxRecord[]>;
+  markPublished(ids: string[], at: Date): Promise<void>;
+}
+
+/** The repositories a unit of work hands to a service, all bound to one transaction. */
+export interface Repositories {
+  users: UserRepository;
+  orgs: OrganizationRepository;
+  memberships: MembershipRepository;
+  sessions: SessionRepository;
+  apiTokens: ApiTokenRepository;
+  audit: AuditRepository;
+  outbox: OutboxRepository;
+}
+
+export interface UnitOfWork {
+  /** Runs `work` in one transaction: all of it is written or none. */
+  transaction<T>(work: (repos: Repositories) => Promise<T>): Promise<T>;
+  /** Repositories outside any transaction, for reads. */
+  readonly read: Repositories;
+}
+
+export interface DatabaseHealth {
+  readonly driver: 'pglite' | 'postgres';
+  ping(): Promise<number>;
+  close(): Promise<void>;
+}

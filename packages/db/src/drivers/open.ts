@@ -1,0 +1,98 @@
+/**
+ * Opens the database the configuration names: PGlite (PostgreSQL in WASM, on disk under the data dir, or in
+ * memory for tests) when there is no DATABASE_URL, a PostgreSQL pool otherwise. Applies committed migrations.
+ */
+import { fileURLToPath } from 'node:url';
+import type { DatabaseHealth, UnitOfWork } from '@livehub/core';
+import type { Db } from '../db.ts';
+import * as schema from '../schema.ts';
+import { DrizzleUnitOfWork } from '../unit-of-work.ts';
+
+export const MIGRATIONS_DIR = fileURLToPath(new URL('../../migrations', import.meta.url));
+
+export interface OpenDatabaseOptions {
+  /** postgres://… selects PostgreSQL; absent selects PGlite */
+  url?: string | undefined;
+  /** PGlite data directory; absent = in memory */
+  pgliteDir?: string | undefined;
+  poolSize?: number;
+  migrate?: boolean;
+}
+
+export interface Database extends DatabaseHealth {
+  db: Db;
+  uow: UnitOfWork;
+  /** raw SQL for tests and tools: never used by services */
+  exec(sqlText: string): Promise<Array<Record<string, unknown>>>;
+}
+
+export async function openDatabase(opts: OpenDatabaseOptions): Promise<Database> {
+  const db = opts.url ? await openPostgres(opts.url, opts.poolSize ?? 10) : await openPglite(opts.pgliteDir);
+  if (opts.migrate !== false) await db.migrate();
+  return db.database;
+}
+
+interface Opened {
+  database: Database;
+  migrate(): Promise<void>;
+}
+
+async function openPglite(dir: string | undefined): Promise<Opened> {
+  const { PGlite } = await import('@electric-sql/pglite');
+  const { drizzle } = await import('drizzle-orm/pglite');
+  const { migrate } = await import('drizzle-orm/pglite/migrator');
+  const client = dir ? new PGlite(dir) : new PGlite();
+  await client.waitReady;
+  const db = drizzle({ client, schema });
+  const typed = db as unknown as Db;
+  return {
+    migrate: () => migrate(db, { migrationsFolder: MIGRATIONS_DIR }),
+    database: {
+      driver: 'pglite',
+      db: typed,
+      uow: new DrizzleUnitOfWork(typed),
+      async ping() {
+        const t = performance.now();
+        await client.query('select 1');
+        return performance.now() - t;
+      },
+      async exec(sqlText) {
+        const r = await client.query<Record<string, unknown>>(sqlText);
+        return r.rows;
+      },
+      close: () => client.close(),
+    },
+  };
+}
+
+async function openPostgres(url: string, poolSize: number): Promise<Opened> {
+  const pg = await import('pg');
+  const { drizzle } = await import('drizzle-orm/node-postgres');
+  const { migrate } = await import('drizzle-orm/node-postgres/migrator');
+  // bigint counts come back as strings by default; ours fit in a double.
+  pg.default.types.setTypeParser(20, (v: string) => Number(v));
+  const pool = new pg.default.Pool({ connectionString: url, max: poolSize, connectionTimeoutMillis: 5000 });
+  // Fail fast with a clear error when the server is not there, instead of on the first request.
+  const probe = await pool.connect();
+  probe.release();
+  const db = drizzle({ client: pool, schema });
+  const typed = db as unknown as Db;
+  return {
+    migrate: () => migrate(db, { migrationsFolder: MIGRATIONS_DIR }),
+    database: {
+      driver: 'postgres',
+      db: typed,
+      uow: new DrizzleUnitOfWork(typed),
+      async ping() {
+        const t = performance.now();
+        await pool.query('select 1');
+        return performance.now() - t;
+      },
+      async exec(sqlText) {
+        const r = await pool.query(sqlText);
+        return r.rows as Array<Record<string, unknown>>;
+      },
+      close: () => pool.end(),
+    },
+  };
+}

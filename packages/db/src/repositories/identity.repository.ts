@@ -1,0 +1,238 @@
+/** Drizzle implementations of the identity repository ports. */
+import type {
+  ApiTokenRecord,
+  ApiTokenRepository,
+  DepartmentRecord,
+  MembershipRecord,
+  MembershipRepository,
+  MembershipView,
+  OrganizationRecord,
+  OrganizationRepository,
+  SessionRecord,
+  SessionRepository,
+  UserRecord,
+  UserRepository,
+} from '@livehub/core';
+import type { OrgKind, Role } from '@livehub/contracts';
+import { and, asc, count, eq, inArray, lte, or, sql, type SQL } from 'drizzle-orm';
+import type { Db } from '../db.ts';
+import { apiTokens, departments, memberships, organizations, sessions, users } from '../schema.ts';
+
+/** Multi-row inserts stay under PostgreSQL's 65,535 bind parameters. */
+function* chunks<T>(rows: T[], size = 2000): Generator<T[]> {
+  for (let i = 0; i < rows.length; i += size) yield rows.slice(i, i + size);
+}
+
+export class DrizzleUserRepository implements UserRepository {
+  constructor(private readonly db: Db) {}
+
+  async insert(user: UserRecord): Promise<void> {
+    await this.db.insert(users).values(user);
+  }
+  async insertMany(rows: UserRecord[]): Promise<void> {
+    for (const part of chunks(rows)) await this.db.insert(users).values(part);
+  }
+  async findById(id: string): Promise<UserRecord | null> {
+    const [row] = await this.db.select().from(users).where(eq(users.id, id)).limit(1);
+    return row ?? null;
+  }
+  async findByUsername(username: string): Promise<UserRecord | null> {
+    const [row] = await this.db
+      .select()
+      .from(users)
+      .where(sql`lower(${users.username}) = ${username.toLowerCase()}`)
+      .limit(1);
+    return row ?? null;
+  }
+  async list(opts: { limit: number; offset?: number }): Promise<UserRecord[]> {
+    return this.db.select().from(users).orderBy(asc(users.createdAt), asc(users.id)).limit(opts.limit).offset(opts.offset ?? 0);
+  }
+  async count(): Promise<number> {
+    const [row] = await this.db.select({ n: count() }).from(users);
+    return row?.n ?? 0;
+  }
+  async updateLoginState(id: string, state: { failedLogins: number; lockedUntil: Date | null; lastLoginAt?: Date }): Promise<void> {
+    await this.db
+      .update(users)
+      .set({ failedLogins: state.failedLogins, lockedUntil: state.lockedUntil, ...(state.lastLoginAt ? { lastLoginAt: state.lastLoginAt } : {}) })
+      .where(eq(users.id, id));
+  }
+}
+
+function visibleFilter(visibleTo: string[] | undefined): SQL | undefined {
+  if (!visibleTo) return undefined;
+  if (visibleTo.length === 0) return sql`false`;
+  return or(inArray(organizations.id, visibleTo), inArray(organizations.parentId, visibleTo));
+}
+
+export class DrizzleOrganizationRepository implements OrganizationRepository {
+  constructor(private readonly db: Db) {}
+
+  async insert(org: OrganizationRecord): Promise<void> {
+    await this.db.insert(organizations).values(org);
+  }
+  async insertMany(rows: OrganizationRecord[]): Promise<void> {
+    for (const part of chunks(rows)) await this.db.insert(organizations).values(part);
+  }
+  async findById(id: string): Promise<OrganizationRecord | null> {
+    const [row] = await this.db.select().from(organizations).where(eq(organizations.id, id)).limit(1);
+    return row ?? null;
+  }
+  async findByKindAndName(kind: OrgKind, name: string): Promise<OrganizationRecord | null> {
+    const [row] = await this.db
+      .select()
+      .from(organizations)
+      .where(and(eq(organizations.kind, kind), eq(organizations.name, name)))
+      .limit(1);
+    return row ?? null;
+  }
+  async list(opts: { kind?: OrgKind; visibleTo?: string[]; limit: number }): Promise<OrganizationRecord[]> {
+    return this.db
+      .select()
+      .from(organizations)
+      .where(and(opts.kind ? eq(organizations.kind, opts.kind) : undefined, visibleFilter(opts.visibleTo)))
+      .orderBy(asc(organizations.kind), asc(organizations.createdAt), asc(organizations.id))
+      .limit(opts.limit);
+  }
+  async count(opts: { kind?: OrgKind; visibleTo?: string[] } = {}): Promise<number> {
+    const [row] = await this.db
+      .select({ n: count() })
+      .from(organizations)
+      .where(and(opts.kind ? eq(organizations.kind, opts.kind) : undefined, visibleFilter(opts.visibleTo)));
+    return row?.n ?? 0;
+  }
+  async insertDepartments(rows: DepartmentRecord[]): Promise<void> {
+    if (rows.length > 0) await this.db.insert(departments).values(rows);
+  }
+  async listDepartments(orgIds: string[]): Promise<DepartmentRecord[]> {
+    if (orgIds.length === 0) return [];
+    return this.db.select().from(departments).where(inArray(departments.orgId, orgIds)).orderBy(asc(departments.code));
+  }
+}
+
+const membershipView = {
+  id: memberships.id,
+  userId: memberships.userId,
+  orgId: memberships.orgId,
+  role: memberships.role,
+  departmentId: memberships.departmentId,
+  createdAt: memberships.createdAt,
+  orgName: organizations.name,
+  orgKind: organizations.kind,
+  departmentName: departments.name,
+  username: users.username,
+  displayName: users.displayName,
+};
+
+export class DrizzleMembershipRepository implements MembershipRepository {
+  constructor(private readonly db: Db) {}
+
+  async insert(m: MembershipRecord): Promise<void> {
+    await this.db.insert(memberships).values(m);
+  }
+  async insertMany(rows: MembershipRecord[]): Promise<void> {
+    for (const part of chunks(rows)) await this.db.insert(memberships).values(part);
+  }
+  async findById(id: string): Promise<MembershipRecord | null> {
+    const [row] = await this.db.select().from(memberships).where(eq(memberships.id, id)).limit(1);
+    return row ?? null;
+  }
+  async find(userId: string, orgId: string, role: Role): Promise<MembershipRecord | null> {
+    const [row] = await this.db
+      .select()
+      .from(memberships)
+      .where(and(eq(memberships.userId, userId), eq(memberships.orgId, orgId), eq(memberships.role, role)))
+      .limit(1);
+    return row ?? null;
+  }
+  private views(where: SQL | undefined) {
+    return this.db
+      .select(membershipView)
+      .from(memberships)
+      .innerJoin(organizations, eq(organizations.id, memberships.orgId))
+      .innerJoin(users, eq(users.id, memberships.userId))
+      .leftJoin(departments, eq(departments.id, memberships.departmentId))
+      .where(where)
+      .orderBy(asc(memberships.createdAt), asc(memberships.id));
+  }
+  async listForUser(userId: string): Promise<MembershipView[]> {
+    return this.views(eq(memberships.userId, userId));
+  }
+  async listForOrg(orgId: string): Promise<MembershipView[]> {
+    return this.views(eq(memberships.orgId, orgId));
+  }
+  async countForOrgs(orgIds: string[], role?: Role): Promise<number> {
+    if (orgIds.length === 0) return 0;
+    const [row] = await this.db
+      .select({ n: count() })
+      .from(memberships)
+      .where(and(inArray(memberships.orgId, orgIds), role ? eq(memberships.role, role) : undefined));
+    return row?.n ?? 0;
+  }
+  async countByRole(role: Role): Promise<number> {
+    const [row] = await this.db.select({ n: count() }).from(memberships).where(eq(memberships.role, role));
+    return row?.n ?? 0;
+  }
+  async delete(id: string): Promise<void> {
+    await this.db.delete(memberships).where(eq(memberships.id, id));
+  }
+}
+
+export class DrizzleSessionRepository implements SessionRepository {
+  constructor(private readonly db: Db) {}
+
+  async insert(s: SessionRecord): Promise<void> {
+    await this.db.insert(sessions).values(s);
+  }
+  async findByTokenHash(tokenHash: string): Promise<SessionRecord | null> {
+    const [row] = await this.db.select().from(sessions).where(eq(sessions.tokenHash, tokenHash)).limit(1);
+    return row ?? null;
+  }
+  async setMembership(tokenHash: string, membershipId: string | null): Promise<void> {
+    await this.db.update(sessions).set({ membershipId }).where(eq(sessions.tokenHash, tokenHash));
+  }
+  async delete(tokenHash: string): Promise<void> {
+    await this.db.delete(sessions).where(eq(sessions.tokenHash, tokenHash));
+  }
+  async deleteExpired(now: Date): Promise<number> {
+    const rows = await this.db.delete(sessions).where(lte(sessions.expiresAt, now)).returning({ h: sessions.tokenHash });
+    return rows.length;
+  }
+}
+
+export class DrizzleApiTokenRepository implements ApiTokenRepository {
+  constructor(private readonly db: Db) {}
+
+  async insert(t: ApiTokenRecord): Promise<void> {
+    await this.db.insert(apiTokens).values(t);
+  }
+  async findByHash(tokenHash: string): Promise<ApiTokenRecord | null> {
+    const [row] = await this.db.select().from(apiTokens).where(eq(apiTokens.tokenHash, tokenHash)).limit(1);
+    return row ? toToken(row) : null;
+  }
+  async findById(id: string): Promise<ApiTokenRecord | null> {
+    const [row] = await this.db.select().from(apiTokens).where(eq(apiTokens.id, id)).limit(1);
+    return row ? toToken(row) : null;
+  }
+  async listForUser(userId: string): Promise<ApiTokenRecord[]> {
+    const rows = await this.db.select().from(apiTokens).where(eq(apiTokens.userId, userId)).orderBy(asc(apiTokens.createdAt));
+    return rows.map(toToken);
+  }
+  async countForUser(userId: string): Promise<number> {
+    const [row] = await this.db
+      .select({ n: count() })
+      .from(apiTokens)
+      .where(and(eq(apiTokens.userId, userId), sql`${apiTokens.revokedAt} is null`));
+    return row?.n ?? 0;
+  }
+  async revoke(id: string, at: Date): Promise<void> {
+    await this.db.update(apiTokens).set({ revokedAt: at }).where(eq(apiTokens.id, id));
+  }
+  async touch(id: string, at: Date): Promise<void> {
+    await this.db.update(apiTokens).set({ lastUsedAt: at }).where(eq(apiTokens.id, id));
+  }
+}
+
+function toToken(row: typeof apiTokens.$inferSelect): ApiTokenRecord {
+  return { ...row, scopes: row.scopes as ApiTokenRecord['scopes'] };
+}

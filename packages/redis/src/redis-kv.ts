@@ -1,0 +1,156 @@
+/**
+ * Redis adapters of the hot-state ports (counters, locks, pub/sub, rate limits), used when REDIS_URL is set so
+ * every server process shares them. Every key carries the configured prefix, so runs and tenants of one Redis
+ * never see each other's keys. Multi-step operations are single Lua scripts: atomic on the server.
+ */
+import type { CounterStore, KvAdapters, LockStore, PubSub, RateLimitResult, RateLimitStore, Unsubscribe } from '@livehub/core';
+import { Redis } from 'ioredis';
+
+const TAKE_IF_AVAILABLE = `
+local v = tonumber(redis.call('GET', KEYS[1]) or '0')
+local n = tonumber(ARGV[1])
+if n <= 0 or v < n then return -1 end
+return redis.call('DECRBY', KEYS[1], n)`;
+
+const RELEASE_IF_OWNER = `
+if redis.call('GET', KEYS[1]) == ARGV[1] then return redis.call('DEL', KEYS[1]) end
+return 0`;
+
+const FIXED_WINDOW_HIT = `
+local c = redis.call('INCR', KEYS[1])
+if c == 1 then redis.call('PEXPIRE', KEYS[1], ARGV[1]) end
+local ttl = redis.call('PTTL', KEYS[1])
+if ttl < 0 then redis.call('PEXPIRE', KEYS[1], ARGV[1]); ttl = tonumber(ARGV[1]) end
+return {c, ttl}`;
+
+type Scripted = Redis & {
+  lhTake(key: string, n: number): Promise<number>;
+  lhRelease(key: string, token: string): Promise<number>;
+  lhHit(key: string, windowMs: number): Promise<[number, number]>;
+};
+
+function withScripts(r: Redis): Scripted {
+  r.defineCommand('lhTake', { numberOfKeys: 1, lua: TAKE_IF_AVAILABLE });
+  r.defineCommand('lhRelease', { numberOfKeys: 1, lua: RELEASE_IF_OWNER });
+  r.defineCommand('lhHit', { numberOfKeys: 1, lua: FIXED_WINDOW_HIT });
+  return r as Scripted;
+}
+
+class RedisCounterStore implements CounterStore {
+  constructor(private readonly r: Scripted, private readonly p: string) {}
+  incr(key: string, by = 1): Promise<number> {
+    return this.r.incrby(this.p + key, by);
+  }
+  async get(key: string): Promise<number | null> {
+    const v = await this.r.get(this.p + key);
+    return v === null ? null : Number(v);
+  }
+  async set(key: string, value: number): Promise<void> {
+    await this.r.set(this.p + key, String(value));
+  }
+  async takeIfAvailable(key: string, amount: number): Promise<number | null> {
+    const left = await this.r.lhTake(this.p + key, amount);
+    return left < 0 ? null : left;
+  }
+  async delete(key: string): Promise<void> {
+    await this.r.del(this.p + key);
+  }
+}
+
+class RedisLockStore implements LockStore {
+  private seq = 0;
+  constructor(private readonly r: Scripted, private readonly p: string) {}
+  async acquire(key: string, ttlMs: number): Promise<string | null> {
+    const token = `${process.pid}:${Date.now()}:${++this.seq}:${Math.random().toString(36).slice(2)}`;
+    const ok = await this.r.set(`${this.p}lock:${key}`, token, 'PX', ttlMs, 'NX');
+    return ok === 'OK' ? token : null;
+  }
+  async release(key: string, token: string): Promise<boolean> {
+    return (await this.r.lhRelease(`${this.p}lock:${key}`, token)) === 1;
+  }
+}
+
+class RedisPubSub implements PubSub {
+  private sub: Redis | null = null;
+  private readonly handlers = new Map<string, Set<(m: string) => void>>();
+
+  constructor(private readonly r: Redis, private readonly p: string) {}
+
+  async publish(channel: string, message: string): Promise<void> {
+    await this.r.publish(this.p + channel, message);
+  }
+
+  async subscribe(channel: string, handler: (message: string) => void): Promise<Unsubscribe> {
+    // A subscribed connection can do nothing else, so pub/sub gets its own, opened on first use.
+    if (!this.sub) {
+      this.sub = this.r.duplicate();
+      this.sub.on('message', (ch: string, msg: string) => {
+        const set = this.handlers.get(ch);
+        if (set) for (const h of set) h(msg);
+      });
+    }
+    const full = this.p + channel;
+    let set = this.handlers.get(full);
+    if (!set) {
+      set = new Set();
+      this.handlers.set(full, set);
+      await this.sub.subscribe(full);
+    }
+    set.add(handler);
+    return async () => {
+      const s = this.handlers.get(full);
+      if (!s) return;
+      s.delete(handler);
+      if (s.size === 0) {
+        this.handlers.delete(full);
+        await this.sub?.unsubscribe(full);
+      }
+    };
+  }
+
+  async close(): Promise<void> {
+    if (this.sub) this.sub.disconnect();
+  }
+}
+
+class RedisRateLimitStore implements RateLimitStore {
+  constructor(private readonly r: Scripted, private readonly p: string) {}
+  async hit(key: string, windowMs: number): Promise<RateLimitResult> {
+    const [count, ttl] = await this.r.lhHit(`${this.p}rl:${key}`, windowMs);
+    return { count, resetInMs: ttl };
+  }
+  async reset(key: string): Promise<void> {
+    await this.r.del(`${this.p}rl:${key}`);
+  }
+}
+
+export interface RedisKvOptions {
+  url: string;
+  /** prepended to every key and channel; tests use a fresh one per run */
+  prefix?: string;
+}
+
+export async function createRedisKv(opts: RedisKvOptions): Promise<KvAdapters> {
+  const prefix = opts.prefix ?? 'livehub:';
+  const client = withScripts(new Redis(opts.url, { lazyConnect: true, maxRetriesPerRequest: 2, enableOfflineQueue: true }));
+  // Fail fast at start-up, like the database: a configured Redis that is not there is an error, not a fallback.
+  await client.connect();
+  await client.ping();
+  const pubsub = new RedisPubSub(client, prefix);
+  return {
+    kind: 'redis',
+    counters: new RedisCounterStore(client, prefix),
+    locks: new RedisLockStore(client, prefix),
+    pubsub,
+    rateLimits: new RedisRateLimitStore(client, prefix),
+    async ping() {
+      const t = performance.now();
+      await client.ping();
+      return performance.now() - t;
+    },
+    async close() {
+      await pubsub.close();
+      client.disconnect();
+    },
+  };
+}
