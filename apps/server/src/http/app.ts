@@ -54,6 +54,8 @@ export async function buildApp(c: Container, opts: BuildAppOptions = {}): Promis
     },
     ajv: { customOptions: { removeAdditional: false } },
   });
+  // The API speaks JSON only; anything else is a 415, not a string that fails validation further on.
+  app.removeContentTypeParser('text/plain');
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
   app.setErrorHandler((err, request, reply) => sendError(reply, request, err));

@@ -101,19 +101,19 @@ export function RecentActivity({ summary, loading }: { summary: WorkbenchSummary
         <Timeline
           items={summary.recent.map((entry, index) => ({
             key: `${entry.at}-${index}`,
-            title: (
-              <Typography.Text type="secondary" style={{ fontSize: 12 }}>
-                {dayjs(entry.at).format('YYYY-MM-DD HH:mm:ss')}
-              </Typography.Text>
-            ),
             content: (
-              <span>
+              <div>
                 <Typography.Text strong>{entry.actorLabel ?? t('audit.system')}</Typography.Text>
                 <Typography.Text code style={{ marginInline: 6 }}>
                   {entry.action}
                 </Typography.Text>
                 <Typography.Text type="secondary">{entry.targetType}</Typography.Text>
-              </span>
+                <div>
+                  <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+                    {dayjs(entry.at).format('YYYY-MM-DD HH:mm:ss')}
+                  </Typography.Text>
+                </div>
+              </div>
             ),
           }))}
         />

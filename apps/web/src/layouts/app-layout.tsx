@@ -68,7 +68,16 @@ function Shell({ me }: { me: Me }) {
     label: item.comingSoon ? (
       <span style={{ display: 'inline-flex', alignItems: 'center', gap: 8 }}>
         {t(item.label)}
-        <Tag color="default" variant="filled" style={{ marginInlineEnd: 0, fontSize: 11, lineHeight: '18px' }}>
+        <Tag
+          variant="filled"
+          style={{
+            marginInlineEnd: 0,
+            fontSize: 11,
+            lineHeight: '18px',
+            color: 'rgba(255,255,255,0.55)',
+            background: 'rgba(255,255,255,0.1)',
+          }}
+        >
           {t('common.comingSoon')}
         </Tag>
       </span>
@@ -95,7 +104,7 @@ function Shell({ me }: { me: Me }) {
         <Menu
           theme="dark"
           mode="inline"
-          data-testid="nav-menu"
+          data-testid="side-nav"
           items={items}
           selectedKeys={selected ? [selected] : []}
           onClick={({ key }) => {

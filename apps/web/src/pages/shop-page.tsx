@@ -84,9 +84,11 @@ export function ShopPage() {
               hoverable
               styles={{ body: { padding: 14 } }}
               cover={
-                <div className="lh-live-cover" style={{ background: cover }}>
-                  <span className="lh-live-badge">{t('shop.liveSoon')}</span>
-                  <PlayCircleFilled />
+                <div>
+                  <div className="lh-live-cover" style={{ background: cover }}>
+                    <span className="lh-live-badge">{t('shop.liveSoon')}</span>
+                    <PlayCircleFilled />
+                  </div>
                 </div>
               }
             >

@@ -1,4 +1,4 @@
-import { KeyOutlined, PlusOutlined } from '@ant-design/icons';
+import { CopyOutlined, KeyOutlined, PlusOutlined } from '@ant-design/icons';
 import { API_TOKEN_SCOPES, type ApiTokenScope } from '@livehub/contracts';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import {
@@ -164,11 +164,25 @@ export function TokensPage() {
           </span>
         }
         onCancel={() => setCreated(null)}
-        footer={
-          <Button type="primary" onClick={() => setCreated(null)}>
+        footer={[
+          <Button
+            key="copy"
+            icon={<CopyOutlined />}
+            data-testid="token-copy"
+            onClick={() => {
+              if (!created) return;
+              navigator.clipboard
+                .writeText(created.token)
+                .then(() => message.success(t('common.copied')))
+                .catch(() => message.error(t('common.error')));
+            }}
+          >
+            {t('common.copy')}
+          </Button>,
+          <Button key="ok" type="primary" onClick={() => setCreated(null)}>
             {t('common.confirm')}
-          </Button>
-        }
+          </Button>,
+        ]}
         maskClosable={false}
       >
         <Alert type="warning" showIcon title={t('tokens.createdWarning')} style={{ marginBottom: 16 }} />

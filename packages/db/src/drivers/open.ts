@@ -72,6 +72,9 @@ async function openPostgres(url: string, poolSize: number): Promise<Opened> {
   // bigint counts come back as strings by default; ours fit in a double.
   pg.default.types.setTypeParser(20, (v: string) => Number(v));
   const pool = new pg.default.Pool({ connectionString: url, max: poolSize, connectionTimeoutMillis: 5000 });
+  // An idle client whose server connection dies (restart, failover, terminated backend) is dropped by the pool
+  // and replaced on the next checkout; without a listener the 'error' event would crash the process.
+  pool.on('error', () => {});
   // Fail fast with a clear error when the server is not there, instead of on the first request.
   const probe = await pool.connect();
   probe.release();

@@ -1,0 +1,1 @@
+export { DEMO_PASSWORD, type DemoAccount, seedDemo, type SeedResult } from './seed/seed-demo.ts';

@@ -1,0 +1,100 @@
+/**
+ * Test databases and hot-state stores. PGlite in memory always; a fresh PostgreSQL database when DATABASE_URL is
+ * set, and a fresh Redis key prefix when REDIS_URL is set — created per test file and dropped after, so runs
+ * never see each other's data on the machine's long-lived servers.
+ */
+import { randomBytes } from 'node:crypto';
+import { createMemoryKv, type Clock, type KvAdapters } from '@livehub/core';
+import { type Database, openDatabase } from '@livehub/db';
+import { createRedisKv } from '@livehub/redis';
+import pg from 'pg';
+import { Redis } from 'ioredis';
+
+export type DriverName = 'pglite' | 'postgres';
+
+/** The drivers this run can test: PGlite always, PostgreSQL when DATABASE_URL is set. */
+export function availableDrivers(): DriverName[] {
+  return process.env.DATABASE_URL ? ['pglite', 'postgres'] : ['pglite'];
+}
+
+/** The driver the app-level integration tests use: PostgreSQL when configured, else PGlite. */
+export function primaryDriver(): DriverName {
+  return process.env.DATABASE_URL ? 'postgres' : 'pglite';
+}
+
+export interface TestDatabase {
+  database: Database;
+  /** for messages: where it lives */
+  label: string;
+  drop(): Promise<void>;
+}
+
+export async function openTestDatabase(driver: DriverName = primaryDriver()): Promise<TestDatabase> {
+  if (driver === 'pglite') {
+    const database = await openDatabase({});
+    return { database, label: 'pglite:memory', drop: () => database.close() };
+  }
+  const adminUrl = process.env.DATABASE_URL;
+  if (!adminUrl) throw new Error('DATABASE_URL is not set');
+  const name = `livehub_test_${Date.now().toString(36)}_${randomBytes(4).toString('hex')}`;
+  const admin = new pg.Client({ connectionString: adminUrl });
+  await admin.connect();
+  await admin.query(`create database ${name}`);
+  await admin.end();
+  const url = new URL(adminUrl);
+  url.pathname = `/${name}`;
+  const database = await openDatabase({ url: url.toString(), poolSize: 5 });
+  return {
+    database,
+    label: `postgres:${name}`,
+    async drop() {
+      await database.close();
+      const a = new pg.Client({ connectionString: adminUrl });
+      await a.connect();
+      await a.query(`drop database if exists ${name} with (force)`);
+      await a.end();
+    },
+  };
+}
+
+export type KvName = 'memory' | 'redis';
+
+export function availableKvs(): KvName[] {
+  return process.env.REDIS_URL ? ['memory', 'redis'] : ['memory'];
+}
+
+export function primaryKv(): KvName {
+  return process.env.REDIS_URL ? 'redis' : 'memory';
+}
+
+export interface TestKv {
+  kv: KvAdapters;
+  prefix: string;
+  drop(): Promise<void>;
+}
+
+export async function openTestKv(kind: KvName = primaryKv(), clock?: Clock): Promise<TestKv> {
+  if (kind === 'memory') {
+    const kv = createMemoryKv(clock);
+    return { kv, prefix: '', drop: () => kv.close() };
+  }
+  const url = process.env.REDIS_URL;
+  if (!url) throw new Error('REDIS_URL is not set');
+  const prefix = `lhtest:${Date.now().toString(36)}:${randomBytes(4).toString('hex')}:`;
+  const kv = await createRedisKv({ url, prefix });
+  return {
+    kv,
+    prefix,
+    async drop() {
+      await kv.close();
+      const r = new Redis(url);
+      let cursor = '0';
+      do {
+        const [next, keys] = await r.scan(cursor, 'MATCH', `${prefix}*`, 'COUNT', 500);
+        if (keys.length > 0) await r.del(...keys);
+        cursor = next;
+      } while (cursor !== '0');
+      r.disconnect();
+    },
+  };
+}

@@ -1,0 +1,104 @@
+/**
+ * The contract every hot-state adapter (memory, Redis) must keep. Runs the same assertions against each, so the
+ * embedded default and the cluster setting cannot drift apart.
+ */
+import type { KvAdapters } from '@livehub/core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+
+export function kvContract(name: string, open: () => Promise<{ kv: KvAdapters; drop(): Promise<void> }>): void {
+  describe(`hot-state contract: ${name}`, () => {
+    let kv: KvAdapters;
+    let drop: () => Promise<void>;
+    beforeAll(async () => {
+      const o = await open();
+      kv = o.kv;
+      drop = o.drop;
+    });
+    afterAll(async () => drop());
+
+    it('counts, sets and deletes', async () => {
+      expect(await kv.counters.get('c1')).toBeNull();
+      expect(await kv.counters.incr('c1')).toBe(1);
+      expect(await kv.counters.incr('c1', 4)).toBe(5);
+      expect(await kv.counters.incr('c1', -2)).toBe(3);
+      await kv.counters.set('c1', 10);
+      expect(await kv.counters.get('c1')).toBe(10);
+      await kv.counters.delete('c1');
+      expect(await kv.counters.get('c1')).toBeNull();
+    });
+
+    it('takes only what is available, atomically under concurrency', async () => {
+      await kv.counters.set('stock', 100);
+      const attempts = await Promise.all(Array.from({ length: 250 }, () => kv.counters.takeIfAvailable('stock', 1)));
+      expect(attempts.filter((a) => a !== null)).toHaveLength(100);
+      expect(await kv.counters.get('stock')).toBe(0);
+      expect(await kv.counters.takeIfAvailable('stock', 1)).toBeNull();
+      await kv.counters.set('stock', 5);
+      expect(await kv.counters.takeIfAvailable('stock', 6)).toBeNull();
+      expect(await kv.counters.takeIfAvailable('stock', 0)).toBeNull();
+      expect(await kv.counters.takeIfAvailable('stock', 5)).toBe(0);
+    });
+
+    it('locks exclusively and releases only for the owner', async () => {
+      const t1 = await kv.locks.acquire('L', 5_000);
+      expect(t1).not.toBeNull();
+      expect(await kv.locks.acquire('L', 5_000)).toBeNull();
+      expect(await kv.locks.release('L', 'not-the-owner')).toBe(false);
+      expect(await kv.locks.acquire('L', 5_000)).toBeNull();
+      expect(await kv.locks.release('L', t1 ?? '')).toBe(true);
+      expect(await kv.locks.acquire('L', 5_000)).not.toBeNull();
+    });
+
+    it('expires a lock after its ttl', async () => {
+      expect(await kv.locks.acquire('L2', 100)).not.toBeNull();
+      await sleep(250);
+      expect(await kv.locks.acquire('L2', 100)).not.toBeNull();
+    });
+
+    it('publishes to every subscriber of a channel and stops after unsubscribe', async () => {
+      const a: string[] = [];
+      const b: string[] = [];
+      const ua = await kv.pubsub.subscribe('room:1', (m) => a.push(m));
+      const ub = await kv.pubsub.subscribe('room:1', (m) => b.push(m));
+      const other: string[] = [];
+      const uo = await kv.pubsub.subscribe('room:2', (m) => other.push(m));
+      await kv.pubsub.publish('room:1', 'hello');
+      await kv.pubsub.publish('room:1', '你好');
+      await expect.poll(() => a.length).toBe(2);
+      await expect.poll(() => b.length).toBe(2);
+      expect(a).toEqual(['hello', '你好']);
+      expect(other).toEqual([]);
+      await ua();
+      await kv.pubsub.publish('room:1', 'after');
+      await expect.poll(() => b.length).toBe(3);
+      expect(a).toHaveLength(2);
+      await ub();
+      await uo();
+    });
+
+    it('counts hits in a fixed window and resets', async () => {
+      const r1 = await kv.rateLimits.hit('ip:1', 60_000);
+      const r2 = await kv.rateLimits.hit('ip:1', 60_000);
+      expect(r1.count).toBe(1);
+      expect(r2.count).toBe(2);
+      expect(r2.resetInMs).toBeGreaterThan(0);
+      expect(r2.resetInMs).toBeLessThanOrEqual(60_000);
+      expect((await kv.rateLimits.hit('ip:2', 60_000)).count).toBe(1);
+      await kv.rateLimits.reset('ip:1');
+      expect((await kv.rateLimits.hit('ip:1', 60_000)).count).toBe(1);
+    });
+
+    it('starts a new window when the old one has passed', async () => {
+      await kv.rateLimits.hit('w', 100);
+      expect((await kv.rateLimits.hit('w', 100)).count).toBe(2);
+      await sleep(250);
+      expect((await kv.rateLimits.hit('w', 100)).count).toBe(1);
+    });
+
+    it('answers ping', async () => {
+      expect(await kv.ping()).toBeGreaterThanOrEqual(0);
+    });
+  });
+}

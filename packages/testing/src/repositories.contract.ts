@@ -1,0 +1,220 @@
+/**
+ * The contract every repository implementation keeps, run on each database driver available to the run.
+ * Includes the unit of work: a failed transaction leaves nothing behind.
+ */
+import type { MembershipRecord, OrganizationRecord, Repositories, UnitOfWork, UserRecord } from '@livehub/core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+
+let n = 0;
+const uuid = () => {
+  n++;
+  const hex = (Date.now().toString(16) + n.toString(16).padStart(8, '0')).padStart(32, '0').slice(-32);
+  return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-7${hex.slice(13, 16)}-8${hex.slice(17, 20)}-${hex.slice(20)}`;
+};
+
+export function user(over: Partial<UserRecord> = {}): UserRecord {
+  const id = uuid();
+  return {
+    id,
+    username: `u${id.slice(-10)}`,
+    displayName: '测试用户',
+    passwordHash: 'x',
+    phoneEnc: null,
+    phoneIndex: null,
+    locale: 'zh-CN',
+    status: 'active',
+    failedLogins: 0,
+    lockedUntil: null,
+    lastLoginAt: null,
+    createdAt: new Date('2026-01-01T00:00:00Z'),
+    ...over,
+  };
+}
+
+export function org(over: Partial<OrganizationRecord> = {}): OrganizationRecord {
+  const id = uuid();
+  return { id, kind: 'merchant', name: `商家${id.slice(-8)}`, district: '嘉定区', parentId: null, createdAt: new Date('2026-01-01T00:00:00Z'), ...over };
+}
+
+export function repositoryContract(name: string, open: () => Promise<{ uow: UnitOfWork; drop(): Promise<void> }>): void {
+  describe(`repository contract: ${name}`, () => {
+    let uow: UnitOfWork;
+    let r: Repositories;
+    let drop: () => Promise<void>;
+    beforeAll(async () => {
+      const o = await open();
+      uow = o.uow;
+      r = uow.read;
+      drop = o.drop;
+    });
+    afterAll(async () => drop());
+
+    it('stores users and finds them by id and by username, case-insensitively', async () => {
+      const u = user({ username: 'MixedCase_User' });
+      await r.users.insert(u);
+      expect(await r.users.findById(u.id)).toEqual(u);
+      expect((await r.users.findByUsername('mixedcase_user'))?.id).toBe(u.id);
+      expect(await r.users.findByUsername('nobody')).toBeNull();
+    });
+
+    it('refuses a second user with the same username in any case', async () => {
+      await r.users.insert(user({ username: 'dup_name' }));
+      await expect(r.users.insert(user({ username: 'DUP_NAME' }))).rejects.toThrow();
+    });
+
+    it('updates login state', async () => {
+      const u = user();
+      await r.users.insert(u);
+      const until = new Date('2026-01-01T00:15:00Z');
+      await r.users.updateLoginState(u.id, { failedLogins: 3, lockedUntil: until });
+      const got = await r.users.findById(u.id);
+      expect(got?.failedLogins).toBe(3);
+      expect(got?.lockedUntil?.toISOString()).toBe(until.toISOString());
+    });
+
+    it('bulk-inserts past the bind-parameter limit', async () => {
+      const before = await r.users.count();
+      await r.users.insertMany(Array.from({ length: 6000 }, () => user()));
+      expect(await r.users.count()).toBe(before + 6000);
+    });
+
+    it('scopes organization lists to a tenant and its children', async () => {
+      const base = org({ kind: 'live_base', name: '范围测试基地' });
+      const mcn = org({ kind: 'mcn', name: '范围测试MCN', parentId: base.id });
+      const other = org({ kind: 'mcn', name: '别家MCN' });
+      await r.orgs.insertMany([base, mcn, other]);
+      const seen = await r.orgs.list({ visibleTo: [base.id], limit: 100 });
+      expect(seen.map((o) => o.id).sort()).toEqual([base.id, mcn.id].sort());
+      expect(await r.orgs.list({ visibleTo: [], limit: 100 })).toEqual([]);
+      expect(await r.orgs.count({ kind: 'mcn', visibleTo: [base.id] })).toBe(1);
+      expect((await r.orgs.findByKindAndName('mcn', '别家MCN'))?.id).toBe(other.id);
+      expect(await r.orgs.findByKindAndName('merchant', '别家MCN')).toBeNull();
+    });
+
+    it('joins memberships with their organization, department and user', async () => {
+      const reg = org({ kind: 'regulator', name: '测试监管局' });
+      await r.orgs.insert(reg);
+      const depId = uuid();
+      await r.orgs.insertDepartments([{ id: depId, orgId: reg.id, code: 'scjgj', name: '市场监管局' }]);
+      const u = user();
+      await r.users.insert(u);
+      const m: MembershipRecord = { id: uuid(), userId: u.id, orgId: reg.id, role: 'regulator', departmentId: depId, createdAt: new Date() };
+      await r.memberships.insert(m);
+      const [view] = await r.memberships.listForUser(u.id);
+      expect(view).toMatchObject({ id: m.id, orgName: '测试监管局', orgKind: 'regulator', departmentName: '市场监管局', username: u.username });
+      expect(await r.memberships.find(u.id, reg.id, 'regulator')).toMatchObject({ id: m.id });
+      expect(await r.memberships.countForOrgs([reg.id])).toBe(1);
+      await expect(r.memberships.insert({ ...m, id: uuid() })).rejects.toThrow();
+      await r.memberships.delete(m.id);
+      expect(await r.memberships.listForOrg(reg.id)).toEqual([]);
+    });
+
+    it('keeps sessions by token hash and expires them', async () => {
+      const u = user();
+      await r.users.insert(u);
+      const s = { tokenHash: `h${uuid()}`, userId: u.id, membershipId: null, csrfToken: 'c', createdAt: new Date('2026-01-01T00:00:00Z'), expiresAt: new Date('2026-01-02T00:00:00Z'), ip: '127.0.0.1', userAgent: 'test' };
+      await r.sessions.insert(s);
+      expect(await r.sessions.findByTokenHash(s.tokenHash)).toEqual(s);
+      expect(await r.sessions.deleteExpired(new Date('2026-01-03T00:00:00Z'))).toBeGreaterThanOrEqual(1);
+      expect(await r.sessions.findByTokenHash(s.tokenHash)).toBeNull();
+    });
+
+    it('stores api tokens by hash, revokes and touches them', async () => {
+      const u = user();
+      await r.users.insert(u);
+      const t = { id: uuid(), userId: u.id, orgId: null, membershipId: null, name: 'ci', prefix: 'lh_abcdefg', tokenHash: `th${uuid()}`, scopes: ['read' as const, 'audit:read' as const], createdAt: new Date(), lastUsedAt: null, expiresAt: null, revokedAt: null };
+      await r.apiTokens.insert(t);
+      expect((await r.apiTokens.findByHash(t.tokenHash))?.scopes).toEqual(['read', 'audit:read']);
+      expect(await r.apiTokens.countForUser(u.id)).toBe(1);
+      await r.apiTokens.revoke(t.id, new Date());
+      expect((await r.apiTokens.findById(t.id))?.revokedAt).toBeInstanceOf(Date);
+      expect(await r.apiTokens.countForUser(u.id)).toBe(0);
+    });
+
+    it('appends audit entries and scans them in order', async () => {
+      const entry = (seq: number, prevHash: string) => ({
+        seq,
+        id: uuid(),
+        at: new Date(),
+        actorUserId: null,
+        actorLabel: 'test',
+        orgId: null,
+        action: 'test.write',
+        targetType: 't',
+        targetId: String(seq),
+        detail: { seq, 中文: '值' },
+        changeHash: 'c',
+        prevHash,
+        hash: `h${seq}`,
+        requestId: null,
+        ip: null,
+      });
+      await uow.transaction(async (tx) => {
+        const head = await tx.audit.lockHead();
+        const next = (head?.seq ?? 0) + 1;
+        await tx.audit.insert(entry(next, head?.hash ?? '0'));
+        await tx.audit.insert(entry(next + 1, `h${next}`));
+      });
+      const head = await uow.transaction((tx) => tx.audit.lockHead());
+      expect(head?.hash).toMatch(/^h\d+$/);
+      const rows = await r.audit.scan(0, 1000);
+      expect(rows.map((x) => x.seq)).toEqual([...rows.map((x) => x.seq)].sort((a, b) => a - b));
+      expect(rows.at(-1)?.detail).toMatchObject({ 中文: '值' });
+      expect((await r.audit.list({ limit: 1 }))[0]?.seq).toBe(head?.seq);
+    });
+
+    it('queues outbox events until published', async () => {
+      const id = uuid();
+      await r.outbox.add({ id, topic: 'test.event', payload: { a: 1 }, createdAt: new Date(), publishedAt: null });
+      expect((await r.outbox.pending(10)).map((e) => e.id)).toContain(id);
+      await r.outbox.markPublished([id], new Date());
+      expect((await r.outbox.pending(10)).map((e) => e.id)).not.toContain(id);
+    });
+
+    it('rolls back every write of a failed transaction', async () => {
+      const u = user();
+      const o = org();
+      await expect(
+        uow.transaction(async (tx) => {
+          await tx.users.insert(u);
+          await tx.orgs.insert(o);
+          throw new Error('boom');
+        }),
+      ).rejects.toThrow('boom');
+      expect(await r.users.findById(u.id)).toBeNull();
+      expect(await r.orgs.findById(o.id)).toBeNull();
+    });
+
+    it('serializes concurrent audit appends through the chain lock', async () => {
+      const before = (await r.audit.scan(0, 100_000)).length;
+      await Promise.all(
+        Array.from({ length: 20 }, (_, i) =>
+          uow.transaction(async (tx) => {
+            const head = await tx.audit.lockHead();
+            const seq = (head?.seq ?? 0) + 1;
+            await tx.audit.insert({
+              seq,
+              id: uuid(),
+              at: new Date(),
+              actorUserId: null,
+              actorLabel: 'c',
+              orgId: null,
+              action: 'concurrent',
+              targetType: 't',
+              targetId: String(i),
+              detail: {},
+              changeHash: 'c',
+              prevHash: head?.hash ?? '0',
+              hash: `c${seq}`,
+              requestId: null,
+              ip: null,
+            });
+          }),
+        ),
+      );
+      const rows = await r.audit.scan(0, 100_000);
+      expect(rows.length).toBe(before + 20);
+      rows.forEach((row, i) => expect(row.seq).toBe(i + 1));
+    });
+  });
+}

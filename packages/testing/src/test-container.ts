@@ -1,0 +1,74 @@
+/**
+ * A whole platform for a test: container on a fresh test database and hot-state store, optionally with the demo
+ * data, and the Fastify app built on it. Tests talk to it with `inject` (integration) or over a real port (e2e).
+ */
+import { randomBytes } from 'node:crypto';
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { DEMO_PASSWORD, seedDemo, type SeedResult } from '@livehub/cli';
+import type { Clock } from '@livehub/core';
+import { buildApp, type Container, createContainer, loadConfig, type RegisteredRoute } from '@livehub/server';
+import type { FastifyInstance } from 'fastify';
+import { type DriverName, openTestDatabase, openTestKv, primaryDriver } from './databases.ts';
+
+export interface TestPlatform {
+  c: Container;
+  app: FastifyInstance;
+  routes: RegisteredRoute[];
+  seed: SeedResult | null;
+  /** signs in through the API; returns what a browser would hold */
+  login(username: string, password?: string, ip?: string): Promise<TestSession>;
+  close(): Promise<void>;
+}
+
+export interface TestSession {
+  cookie: string;
+  csrf: string;
+  me: { role: string; active: { orgId: string; id: string } | null; user: { id: string }; memberships: Array<{ id: string; orgId: string }> };
+  headers(unsafe?: boolean): Record<string, string>;
+}
+
+export async function createTestPlatform(opts: { seed?: boolean; clock?: Clock; driver?: DriverName; serveWeb?: boolean } = {}): Promise<TestPlatform> {
+  const dataDir = mkdtempSync(join(tmpdir(), 'livehub-test-'));
+  const config = loadConfig({
+    LIVEHUB_DATA_DIR: dataDir,
+    LIVEHUB_SESSION_SECRET: randomBytes(32).toString('base64'),
+    LIVEHUB_PII_KEY: randomBytes(32).toString('base64'),
+    LOG_LEVEL: 'silent',
+    PORT: '0',
+  });
+  const db = await openTestDatabase(opts.driver ?? primaryDriver());
+  const kv = await openTestKv(undefined, opts.clock);
+  const c = await createContainer(config, { database: db.database, kv: kv.kv, fastHashing: true, ...(opts.clock ? { clock: opts.clock } : {}) });
+  const seed = opts.seed ? await seedDemo(c) : null;
+  const { app, routes } = await buildApp(c, { logger: false, serveWeb: opts.serveWeb ?? false });
+
+  const login = async (username: string, password = DEMO_PASSWORD, ip = '127.0.0.1'): Promise<TestSession> => {
+    const res = await app.inject({ method: 'POST', url: '/api/auth/login', payload: { username, password }, remoteAddress: ip });
+    if (res.statusCode !== 200) throw new Error(`login ${username} failed: ${res.statusCode} ${res.body}`);
+    const set = res.cookies.find((k) => k.name === 'lh_session');
+    if (!set) throw new Error('no session cookie');
+    const me = res.json() as TestSession['me'] & { csrfToken: string };
+    const cookie = `lh_session=${set.value}`;
+    return {
+      cookie,
+      csrf: me.csrfToken,
+      me,
+      headers: (unsafe = true) => ({ cookie, ...(unsafe ? { 'x-csrf-token': me.csrfToken } : {}) }),
+    };
+  };
+
+  return {
+    c,
+    app,
+    routes,
+    seed,
+    login,
+    async close() {
+      await app.close();
+      await kv.drop();
+      await db.drop();
+    },
+  };
+}
