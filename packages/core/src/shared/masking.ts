@@ -14,7 +14,7 @@ export function maskIdNumber(id: string): string {
 
 /** Keeps the district-level prefix of an address: 上海市嘉定区安亭镇… → 上海市嘉定区****** */
 export function maskAddress(address: string): string {
-  const m = /^(.*?[省市区县])/.exec(address.slice(0, 12));
+  const m = /^(.*[省市区县])/.exec(address.slice(0, 12));
   const keep = m?.[1] ?? address.slice(0, 3);
   return `${keep}${'*'.repeat(Math.max(4, Math.min(12, address.length - keep.length)))}`;
 }

@@ -1,0 +1,38 @@
+import { existsSync, mkdtempSync, readFileSync, statSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { ConfigError, loadConfig } from './config.ts';
+
+const tmp = () => mkdtempSync(join(tmpdir(), 'livehub-config-'));
+
+describe('configuration', () => {
+  it('defaults to port 3000, PGlite and in-process adapters, and generates secrets once', () => {
+    const dir = tmp();
+    const a = loadConfig({ LIVEHUB_DATA_DIR: dir });
+    expect(a.port).toBe(3000);
+    expect(a.databaseUrl).toBeUndefined();
+    expect(a.redisUrl).toBeUndefined();
+    expect(a.piiKey).toHaveLength(32);
+    const file = join(dir, 'secrets.json');
+    expect(existsSync(file)).toBe(true);
+    expect(statSync(file).mode & 0o077).toBe(0);
+    const b = loadConfig({ LIVEHUB_DATA_DIR: dir });
+    expect(b.piiKey.equals(a.piiKey)).toBe(true);
+    expect(b.sessionSecret.equals(a.sessionSecret)).toBe(true);
+    expect(JSON.parse(readFileSync(file, 'utf8'))).toHaveProperty('piiKey');
+  });
+
+  it('fails fast listing every problem', () => {
+    try {
+      loadConfig({ LIVEHUB_DATA_DIR: tmp(), PORT: 'eighty', DATABASE_URL: 'mysql://x', LIVEHUB_PII_KEY: 'short' });
+      expect.unreachable();
+    } catch (e) {
+      expect(e).toBeInstanceOf(ConfigError);
+      const msg = (e as Error).message;
+      expect(msg).toMatch(/PORT/);
+      expect(msg).toMatch(/DATABASE_URL: must be a postgres:\/\/ URL/);
+      expect(msg).toMatch(/LIVEHUB_PII_KEY: must be 32 bytes/);
+    }
+  });
+});

@@ -1,0 +1,39 @@
+import { describe, expect, it } from 'vitest';
+import { AppError, ERROR_CATALOGUE, errorMessage } from '../errors.ts';
+import { canonicalJson } from './hash.ts';
+import { maskAddress, maskIdNumber, maskPhone } from './masking.ts';
+
+describe('masking', () => {
+  it('masks phones, ID numbers and addresses', () => {
+    expect(maskPhone('13812345678')).toBe('138****5678');
+    expect(maskIdNumber('11010519491231002X')).toBe('110***********002X');
+    expect(maskAddress('上海市嘉定区安亭镇墨玉南路888号')).toBe('上海市嘉定区***********');
+    expect(maskPhone('123')).toBe('***');
+  });
+});
+
+describe('error catalogue', () => {
+  it('has a Chinese and an English message for every code, with the same placeholders', () => {
+    for (const [code, def] of Object.entries(ERROR_CATALOGUE)) {
+      expect(def.zh.length, code).toBeGreaterThan(0);
+      expect(def.en.length, code).toBeGreaterThan(0);
+      const ph = (s: string) => [...s.matchAll(/\{(\w+)\}/g)].map((m) => m[1]).sort();
+      expect(ph(def.zh), code).toEqual(ph(def.en));
+      expect(/[\u4e00-\u9fff]/.test(def.zh), `${code} zh is Chinese`).toBe(true);
+    }
+  });
+
+  it('fills placeholders from details', () => {
+    expect(errorMessage('auth.locked', 'zh-CN', { minutes: 15 })).toContain('15 分钟');
+    expect(errorMessage('auth.rate_limited', 'en-US', { seconds: 30 })).toBe('Too many attempts, try again in 30 seconds');
+    const e = new AppError('org.name_taken', { field: 'name' });
+    expect(e.kind).toBe('conflict');
+    expect(e.field).toBe('name');
+  });
+});
+
+describe('canonical JSON', () => {
+  it('sorts keys at every depth and drops undefined', () => {
+    expect(canonicalJson({ b: 1, a: { d: [3, { z: 1, y: 2 }], c: undefined } })).toBe('{"a":{"d":[3,{"y":2,"z":1}]},"b":1}');
+  });
+});
