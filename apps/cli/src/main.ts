@@ -10,10 +10,7 @@ import { progressReporter } from './progress.ts';
 import { fail, withContainer } from './runtime.ts';
 import { seedDemo } from './seed/seed-demo.ts';
 
-const program = new Command()
-  .name('livehub')
-  .description('LiveHub — live-streaming e-commerce with governance built in')
-  .version('0.1.0');
+const program = new Command().name('livehub').description('LiveHub — live-streaming e-commerce with governance built in').version('0.1.0');
 
 const positiveInt = (v: string) => {
   const n = Number(v);
@@ -62,7 +59,12 @@ user
   .option('--role <role>', `role in that organization (${roleSchema.options.join(', ')})`)
   .action(async (o: { username: string; password: string; displayName: string; phone?: string; org?: string; role?: string }) =>
     withContainer(async (c) => {
-      const input = createUserRequestSchema.safeParse({ username: o.username, password: o.password, displayName: o.displayName, phone: o.phone });
+      const input = createUserRequestSchema.safeParse({
+        username: o.username,
+        password: o.password,
+        displayName: o.displayName,
+        phone: o.phone,
+      });
       if (!input.success) throw new Error(input.error.issues.map((i) => `--${i.path.join('.')}: ${i.message}`).join('; '));
       const role = o.role ? roleSchema.safeParse(o.role) : null;
       if (role && !role.success) throw new Error(`--role: must be one of ${roleSchema.options.join(', ')}`);

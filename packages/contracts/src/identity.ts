@@ -51,10 +51,7 @@ export const usernameSchema = z
   .max(64, { error: 'at most 64 characters' })
   .regex(/^[a-zA-Z0-9_.@-]+$/, { error: 'letters, digits, _ . @ - only' });
 
-export const passwordSchema = z
-  .string()
-  .min(8, { error: 'at least 8 characters' })
-  .max(128, { error: 'at most 128 characters' });
+export const passwordSchema = z.string().min(8, { error: 'at least 8 characters' }).max(128, { error: 'at most 128 characters' });
 
 export const loginRequestSchema = z.strictObject({
   username: usernameSchema,

@@ -30,8 +30,16 @@ export const ERROR_CATALOGUE = {
   'auth.invalid_credentials': { kind: 'unauthenticated', zh: '用户名或密码错误', en: 'Wrong username or password' },
   'auth.session_expired': { kind: 'unauthenticated', zh: '登录已过期，请重新登录', en: 'Your session has expired, please sign in again' },
   'auth.invalid_token': { kind: 'unauthenticated', zh: 'API 令牌无效、已过期或已吊销', en: 'The API token is invalid, expired or revoked' },
-  'auth.locked': { kind: 'locked', zh: '登录失败次数过多，账号已临时锁定，请 {minutes} 分钟后再试', en: 'Too many failed sign-ins: the account is locked for {minutes} minutes' },
-  'auth.rate_limited': { kind: 'rate_limited', zh: '尝试过于频繁，请 {seconds} 秒后再试', en: 'Too many attempts, try again in {seconds} seconds' },
+  'auth.locked': {
+    kind: 'locked',
+    zh: '登录失败次数过多，账号已临时锁定，请 {minutes} 分钟后再试',
+    en: 'Too many failed sign-ins: the account is locked for {minutes} minutes',
+  },
+  'auth.rate_limited': {
+    kind: 'rate_limited',
+    zh: '尝试过于频繁，请 {seconds} 秒后再试',
+    en: 'Too many attempts, try again in {seconds} seconds',
+  },
   'auth.csrf': { kind: 'forbidden', zh: '缺少或错误的 CSRF 令牌', en: 'Missing or wrong CSRF token' },
   'auth.forbidden': { kind: 'forbidden', zh: '当前角色无权执行此操作', en: 'Your role may not do this' },
   'auth.scope': { kind: 'forbidden', zh: 'API 令牌缺少所需权限范围：{scope}', en: 'The API token lacks the scope {scope}' },
@@ -43,14 +51,18 @@ export const ERROR_CATALOGUE = {
   'org.not_found': { kind: 'not_found', zh: '组织不存在', en: 'No such organization' },
   'org.name_taken': { kind: 'conflict', zh: '同名组织已存在', en: 'An organization with that name exists' },
   'org.parent_invalid': { kind: 'invalid', zh: '上级组织无效', en: 'Invalid parent organization' },
-  'org.role_not_allowed': { kind: 'invalid', zh: '该类组织不能设置角色 {role}', en: 'Role {role} is not allowed in this kind of organization' },
+  'org.role_not_allowed': {
+    kind: 'invalid',
+    zh: '该类组织不能设置角色 {role}',
+    en: 'Role {role} is not allowed in this kind of organization',
+  },
   'org.department_invalid': { kind: 'invalid', zh: '部门不属于该组织', en: 'The department does not belong to this organization' },
   'org.member_exists': { kind: 'conflict', zh: '该用户已是此组织的该角色成员', en: 'The user already has that role in this organization' },
   'org.member_not_found': { kind: 'not_found', zh: '成员不存在', en: 'No such member' },
   'token.not_found': { kind: 'not_found', zh: 'API 令牌不存在', en: 'No such API token' },
   'audit.chain_broken': { kind: 'conflict', zh: '审计哈希链校验失败', en: 'The audit hash chain does not verify' },
   'db.unavailable': { kind: 'unavailable', zh: '数据库暂不可用', en: 'The database is unavailable' },
-  'internal': { kind: 'internal', zh: '服务器内部错误', en: 'Internal server error' },
+  internal: { kind: 'internal', zh: '服务器内部错误', en: 'Internal server error' },
 } as const satisfies Record<string, ErrorDef>;
 
 export type ErrorCode = keyof typeof ERROR_CATALOGUE;

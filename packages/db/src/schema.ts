@@ -17,8 +17,12 @@ export const users = pgTable(
     passwordHash: text('password_hash').notNull(),
     phoneEnc: text('phone_enc'),
     phoneIndex: text('phone_index'),
-    locale: text('locale', { enum: ['zh-CN', 'en-US'] }).notNull().default('zh-CN'),
-    status: text('status', { enum: ['active', 'disabled'] }).notNull().default('active'),
+    locale: text('locale', { enum: ['zh-CN', 'en-US'] })
+      .notNull()
+      .default('zh-CN'),
+    status: text('status', { enum: ['active', 'disabled'] })
+      .notNull()
+      .default('active'),
     failedLogins: integer('failed_logins').notNull().default(0),
     lockedUntil: ts('locked_until'),
     lastLoginAt: ts('last_login_at'),

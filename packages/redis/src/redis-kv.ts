@@ -37,7 +37,10 @@ function withScripts(r: Redis): Scripted {
 }
 
 class RedisCounterStore implements CounterStore {
-  constructor(private readonly r: Scripted, private readonly p: string) {}
+  constructor(
+    private readonly r: Scripted,
+    private readonly p: string,
+  ) {}
   incr(key: string, by = 1): Promise<number> {
     return this.r.incrby(this.p + key, by);
   }
@@ -59,7 +62,10 @@ class RedisCounterStore implements CounterStore {
 
 class RedisLockStore implements LockStore {
   private seq = 0;
-  constructor(private readonly r: Scripted, private readonly p: string) {}
+  constructor(
+    private readonly r: Scripted,
+    private readonly p: string,
+  ) {}
   async acquire(key: string, ttlMs: number): Promise<string | null> {
     const token = `${process.pid}:${Date.now()}:${++this.seq}:${Math.random().toString(36).slice(2)}`;
     const ok = await this.r.set(`${this.p}lock:${key}`, token, 'PX', ttlMs, 'NX');
@@ -74,7 +80,10 @@ class RedisPubSub implements PubSub {
   private sub: Redis | null = null;
   private readonly handlers = new Map<string, Set<(m: string) => void>>();
 
-  constructor(private readonly r: Redis, private readonly p: string) {}
+  constructor(
+    private readonly r: Redis,
+    private readonly p: string,
+  ) {}
 
   async publish(channel: string, message: string): Promise<void> {
     await this.r.publish(this.p + channel, message);
@@ -114,7 +123,10 @@ class RedisPubSub implements PubSub {
 }
 
 class RedisRateLimitStore implements RateLimitStore {
-  constructor(private readonly r: Scripted, private readonly p: string) {}
+  constructor(
+    private readonly r: Scripted,
+    private readonly p: string,
+  ) {}
   async hit(key: string, windowMs: number): Promise<RateLimitResult> {
     const [count, ttl] = await this.r.lhHit(`${this.p}rl:${key}`, windowMs);
     return { count, resetInMs: ttl };

@@ -33,7 +33,15 @@ export function user(over: Partial<UserRecord> = {}): UserRecord {
 
 export function org(over: Partial<OrganizationRecord> = {}): OrganizationRecord {
   const id = uuid();
-  return { id, kind: 'merchant', name: `商家${id.slice(-8)}`, district: '嘉定区', parentId: null, createdAt: new Date('2026-01-01T00:00:00Z'), ...over };
+  return {
+    id,
+    kind: 'merchant',
+    name: `商家${id.slice(-8)}`,
+    district: '嘉定区',
+    parentId: null,
+    createdAt: new Date('2026-01-01T00:00:00Z'),
+    ...over,
+  };
 }
 
 export function repositoryContract(name: string, open: () => Promise<{ uow: UnitOfWork; drop(): Promise<void> }>): void {
@@ -98,10 +106,23 @@ export function repositoryContract(name: string, open: () => Promise<{ uow: Unit
       await r.orgs.insertDepartments([{ id: depId, orgId: reg.id, code: 'scjgj', name: '市场监管局' }]);
       const u = user();
       await r.users.insert(u);
-      const m: MembershipRecord = { id: uuid(), userId: u.id, orgId: reg.id, role: 'regulator', departmentId: depId, createdAt: new Date() };
+      const m: MembershipRecord = {
+        id: uuid(),
+        userId: u.id,
+        orgId: reg.id,
+        role: 'regulator',
+        departmentId: depId,
+        createdAt: new Date(),
+      };
       await r.memberships.insert(m);
       const [view] = await r.memberships.listForUser(u.id);
-      expect(view).toMatchObject({ id: m.id, orgName: '测试监管局', orgKind: 'regulator', departmentName: '市场监管局', username: u.username });
+      expect(view).toMatchObject({
+        id: m.id,
+        orgName: '测试监管局',
+        orgKind: 'regulator',
+        departmentName: '市场监管局',
+        username: u.username,
+      });
       expect(await r.memberships.find(u.id, reg.id, 'regulator')).toMatchObject({ id: m.id });
       expect(await r.memberships.countForOrgs([reg.id])).toBe(1);
       await expect(r.memberships.insert({ ...m, id: uuid() })).rejects.toThrow();
@@ -112,7 +133,16 @@ export function repositoryContract(name: string, open: () => Promise<{ uow: Unit
     it('keeps sessions by token hash and expires them', async () => {
       const u = user();
       await r.users.insert(u);
-      const s = { tokenHash: `h${uuid()}`, userId: u.id, membershipId: null, csrfToken: 'c', createdAt: new Date('2026-01-01T00:00:00Z'), expiresAt: new Date('2026-01-02T00:00:00Z'), ip: '127.0.0.1', userAgent: 'test' };
+      const s = {
+        tokenHash: `h${uuid()}`,
+        userId: u.id,
+        membershipId: null,
+        csrfToken: 'c',
+        createdAt: new Date('2026-01-01T00:00:00Z'),
+        expiresAt: new Date('2026-01-02T00:00:00Z'),
+        ip: '127.0.0.1',
+        userAgent: 'test',
+      };
       await r.sessions.insert(s);
       expect(await r.sessions.findByTokenHash(s.tokenHash)).toEqual(s);
       expect(await r.sessions.deleteExpired(new Date('2026-01-03T00:00:00Z'))).toBeGreaterThanOrEqual(1);
@@ -122,7 +152,20 @@ export function repositoryContract(name: string, open: () => Promise<{ uow: Unit
     it('stores api tokens by hash, revokes and touches them', async () => {
       const u = user();
       await r.users.insert(u);
-      const t = { id: uuid(), userId: u.id, orgId: null, membershipId: null, name: 'ci', prefix: 'lh_abcdefg', tokenHash: `th${uuid()}`, scopes: ['read' as const, 'audit:read' as const], createdAt: new Date(), lastUsedAt: null, expiresAt: null, revokedAt: null };
+      const t = {
+        id: uuid(),
+        userId: u.id,
+        orgId: null,
+        membershipId: null,
+        name: 'ci',
+        prefix: 'lh_abcdefg',
+        tokenHash: `th${uuid()}`,
+        scopes: ['read' as const, 'audit:read' as const],
+        createdAt: new Date(),
+        lastUsedAt: null,
+        expiresAt: null,
+        revokedAt: null,
+      };
       await r.apiTokens.insert(t);
       expect((await r.apiTokens.findByHash(t.tokenHash))?.scopes).toEqual(['read', 'audit:read']);
       expect(await r.apiTokens.countForUser(u.id)).toBe(1);
@@ -214,7 +257,7 @@ export function repositoryContract(name: string, open: () => Promise<{ uow: Unit
       );
       const rows = await r.audit.scan(0, 100_000);
       expect(rows.length).toBe(before + 20);
-      rows.forEach((row, i) => expect(row.seq).toBe(i + 1));
+      expect(rows.map((row) => row.seq)).toEqual(rows.map((_, i) => i + 1));
     });
   });
 }

@@ -25,11 +25,18 @@ export interface TestPlatform {
 export interface TestSession {
   cookie: string;
   csrf: string;
-  me: { role: string; active: { orgId: string; id: string } | null; user: { id: string }; memberships: Array<{ id: string; orgId: string }> };
+  me: {
+    role: string;
+    active: { orgId: string; id: string } | null;
+    user: { id: string };
+    memberships: Array<{ id: string; orgId: string }>;
+  };
   headers(unsafe?: boolean): Record<string, string>;
 }
 
-export async function createTestPlatform(opts: { seed?: boolean; clock?: Clock; driver?: DriverName; serveWeb?: boolean } = {}): Promise<TestPlatform> {
+export async function createTestPlatform(
+  opts: { seed?: boolean; clock?: Clock; driver?: DriverName; serveWeb?: boolean } = {},
+): Promise<TestPlatform> {
   const dataDir = mkdtempSync(join(tmpdir(), 'livehub-test-'));
   const config = loadConfig({
     LIVEHUB_DATA_DIR: dataDir,
@@ -40,7 +47,12 @@ export async function createTestPlatform(opts: { seed?: boolean; clock?: Clock; 
   });
   const db = await openTestDatabase(opts.driver ?? primaryDriver());
   const kv = await openTestKv(undefined, opts.clock);
-  const c = await createContainer(config, { database: db.database, kv: kv.kv, fastHashing: true, ...(opts.clock ? { clock: opts.clock } : {}) });
+  const c = await createContainer(config, {
+    database: db.database,
+    kv: kv.kv,
+    fastHashing: true,
+    ...(opts.clock ? { clock: opts.clock } : {}),
+  });
   const seed = opts.seed ? await seedDemo(c) : null;
   const { app, routes } = await buildApp(c, { logger: false, serveWeb: opts.serveWeb ?? false });
 

@@ -46,7 +46,10 @@ export async function serve(opts: { seed: boolean }): Promise<void> {
     lines.push('', `  Demo accounts (password for all: ${DEMO_PASSWORD}):`);
     for (const a of accounts) lines.push(`    ${a.username.padEnd(10)} ${a.role.padEnd(15)} ${a.displayName}${a.org ? ` · ${a.org}` : ''}`);
   } else {
-    lines.push('', `  Demo accounts: admin, reviewer, regulator, base, mcn, streamer, merchant, consumer (password ${DEMO_PASSWORD}, if seeded)`);
+    lines.push(
+      '',
+      `  Demo accounts: admin, reviewer, regulator, base, mcn, streamer, merchant, consumer (password ${DEMO_PASSWORD}, if seeded)`,
+    );
   }
   process.stdout.write(`${lines.join('\n')}\n\n`);
 }

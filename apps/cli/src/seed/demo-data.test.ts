@@ -18,9 +18,26 @@ import {
 const ALPHABET = '0123456789ABCDEFGHJKLMNPQRTUWXY';
 const CATEGORIES = ['服饰', '美妆', '食品', '农产品', '家居', '数码', '母婴', '非遗手工艺'];
 const DIVISIONS = new Set([
-  '310114', '310115', '310106', '310112', '310117', '310118', '310104', '310105', '310107',
-  '310110', '310113', '310120', '510104', '510105', '510106', '510107', '510108', '510116',
-  '510117', '510131',
+  '310114',
+  '310115',
+  '310106',
+  '310112',
+  '310117',
+  '310118',
+  '310104',
+  '310105',
+  '310107',
+  '310110',
+  '310113',
+  '310120',
+  '510104',
+  '510105',
+  '510106',
+  '510107',
+  '510108',
+  '510116',
+  '510117',
+  '510131',
 ]);
 
 /** Independent GB 11714 check for positions 9-17 of a credit code. */
@@ -111,14 +128,7 @@ describe('static demo dataset', () => {
     expect(DEMO_PLATFORM.name.length).toBeGreaterThan(0);
     expect(DEMO_REGULATOR.name).toContain('网络市场监管');
     expect(DEMO_REGULATOR.departments.map((d) => d.code)).toEqual(['swc', 'scjgj', 'zscqj', 'hg', 'wxb', 'gaj']);
-    expect(DEMO_REGULATOR.departments.map((d) => d.name)).toEqual([
-      '商务委',
-      '市场监管局',
-      '知识产权局',
-      '海关',
-      '网信办',
-      '公安分局',
-    ]);
+    expect(DEMO_REGULATOR.departments.map((d) => d.name)).toEqual(['商务委', '市场监管局', '知识产权局', '海关', '网信办', '公安分局']);
   });
 
   it('has the specified counts', () => {

@@ -67,7 +67,14 @@ export async function seedDemo(c: Container, opts: { scale?: number; onProgress?
     orgs.push({ ...o, id });
     return id;
   };
-  const demo = (username: string, displayName: string, role: Role, orgId: string | null, orgName: string | null, departmentCode?: string) => {
+  const demo = (
+    username: string,
+    displayName: string,
+    role: Role,
+    orgId: string | null,
+    orgName: string | null,
+    departmentCode?: string,
+  ) => {
     const userId = addUser(username, displayName);
     if (orgId) memberships.push({ userId, orgId, role, ...(departmentCode ? { departmentCode } : {}) });
     accounts.push({ username, role, displayName, org: orgName });
@@ -78,7 +85,12 @@ export async function seedDemo(c: Container, opts: { scale?: number; onProgress?
   const platformId = addOrg({ kind: 'platform', name: DEMO_PLATFORM.name, district: null });
   demo('admin', '平台管理员 王立新', 'platform_admin', platformId, DEMO_PLATFORM.name);
   demo('reviewer', '内容审核员 陈思雨', 'reviewer', platformId, DEMO_PLATFORM.name);
-  const regulatorId = addOrg({ kind: 'regulator', name: DEMO_REGULATOR.name, district: DEMO_REGULATOR.district, departments: DEMO_REGULATOR.departments });
+  const regulatorId = addOrg({
+    kind: 'regulator',
+    name: DEMO_REGULATOR.name,
+    district: DEMO_REGULATOR.district,
+    departments: DEMO_REGULATOR.departments,
+  });
   demo('regulator', '市场监管局 周明', 'regulator', regulatorId, DEMO_REGULATOR.name, 'scjgj');
 
   // Live bases: the named three, then numbered phases of them at larger scales.
@@ -121,12 +133,14 @@ export async function seedDemo(c: Container, opts: { scale?: number; onProgress?
     if (!m) continue;
     const id = addOrg({ kind: 'merchant', name: m.name, district: m.district });
     if (i === 0) demo('merchant', `${m.name} 店长 孙悦`, 'merchant_staff', id, m.name);
-    else memberships.push({ userId: addUser(`merchant_${String(i).padStart(4, '0')}`, `${m.name} 店员`), orgId: id, role: 'merchant_staff' });
+    else
+      memberships.push({ userId: addUser(`merchant_${String(i).padStart(4, '0')}`, `${m.name} 店员`), orgId: id, role: 'merchant_staff' });
   }
 
   // Consumers: users without an organization.
   demo('consumer', '消费者 小林', 'consumer', null, null);
-  for (let i = 1; i < CONSUMERS_PER_SCALE * scale; i++) addUser(`consumer_${String(i).padStart(5, '0')}`, `用户${String(i).padStart(5, '0')}`, i % 3 === 0);
+  for (let i = 1; i < CONSUMERS_PER_SCALE * scale; i++)
+    addUser(`consumer_${String(i).padStart(5, '0')}`, `用户${String(i).padStart(5, '0')}`, i % 3 === 0);
 
   // Fix up account org names for the demo streamer (its MCN is known only now).
   const streamerAccount = accounts.find((a) => a.username === 'streamer');

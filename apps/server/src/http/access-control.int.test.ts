@@ -33,9 +33,7 @@ const NIL = '00000000-0000-7000-8000-000000000000';
 
 /** Fills path parameters with ids the caller owns, so a 403 can only come from the role policy. */
 function urlFor(route: RegisteredRoute, s: TestSession | null): string {
-  return route.url
-    .replace(':id', s?.me.active?.orgId ?? NIL)
-    .replace(':memberId', NIL);
+  return route.url.replace(':id', s?.me.active?.orgId ?? NIL).replace(':memberId', NIL);
 }
 
 function expected(route: RegisteredRoute, role: Role | null): 'public' | 401 | 403 | 'allowed' {
@@ -85,13 +83,23 @@ describe('access control: every route × every role', () => {
 describe('access control: API tokens', () => {
   it('reads with a read token, is refused writes without the write scope, and never mints tokens', async () => {
     const admin = await p.login('admin');
-    const res = await p.app.inject({ method: 'POST', url: '/api/tokens', headers: admin.headers(), payload: { name: 'reader', scopes: ['read'] } });
+    const res = await p.app.inject({
+      method: 'POST',
+      url: '/api/tokens',
+      headers: admin.headers(),
+      payload: { name: 'reader', scopes: ['read'] },
+    });
     expect(res.statusCode).toBe(201);
     const { token, id } = res.json() as { token: string; id: string };
     const bearer = { authorization: `Bearer ${token}` };
 
     expect((await p.app.inject({ method: 'GET', url: '/api/orgs', headers: bearer })).statusCode).toBe(200);
-    const write = await p.app.inject({ method: 'POST', url: '/api/orgs', headers: bearer, payload: { kind: 'mcn', name: '令牌创建的MCN' } });
+    const write = await p.app.inject({
+      method: 'POST',
+      url: '/api/orgs',
+      headers: bearer,
+      payload: { kind: 'mcn', name: '令牌创建的MCN' },
+    });
     expect(write.statusCode).toBe(403);
     expect(write.json().error.code).toBe('auth.scope');
     const audit = await p.app.inject({ method: 'GET', url: '/api/audit', headers: bearer });
@@ -99,9 +107,19 @@ describe('access control: API tokens', () => {
     expect((await p.app.inject({ method: 'GET', url: '/api/tokens', headers: bearer })).statusCode).toBe(403);
 
     // A token needs no CSRF header: it is not ambient like a cookie.
-    const writer = await p.app.inject({ method: 'POST', url: '/api/tokens', headers: admin.headers(), payload: { name: 'writer', scopes: ['read', 'write'] } });
+    const writer = await p.app.inject({
+      method: 'POST',
+      url: '/api/tokens',
+      headers: admin.headers(),
+      payload: { name: 'writer', scopes: ['read', 'write'] },
+    });
     const wtoken = (writer.json() as { token: string }).token;
-    const created = await p.app.inject({ method: 'POST', url: '/api/orgs', headers: { authorization: `Bearer ${wtoken}` }, payload: { kind: 'mcn', name: '令牌创建的MCN' } });
+    const created = await p.app.inject({
+      method: 'POST',
+      url: '/api/orgs',
+      headers: { authorization: `Bearer ${wtoken}` },
+      payload: { kind: 'mcn', name: '令牌创建的MCN' },
+    });
     expect(created.statusCode).toBe(201);
 
     const revoke = await p.app.inject({ method: 'DELETE', url: `/api/tokens/${id}`, headers: admin.headers() });

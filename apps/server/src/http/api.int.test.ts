@@ -15,7 +15,11 @@ const json = { 'content-type': 'application/json' };
 
 describe('sign-in and sessions', () => {
   it('signs in, sets an httpOnly cookie, and lands each role on its workbench', async () => {
-    const res = await p.app.inject({ method: 'POST', url: '/api/auth/login', payload: { username: 'regulator', password: 'livehub-demo' } });
+    const res = await p.app.inject({
+      method: 'POST',
+      url: '/api/auth/login',
+      payload: { username: 'regulator', password: 'livehub-demo' },
+    });
     expect(res.statusCode).toBe(200);
     const cookie = res.cookies.find((c) => c.name === 'lh_session');
     expect(cookie?.httpOnly).toBe(true);
@@ -25,14 +29,31 @@ describe('sign-in and sessions', () => {
     expect(me.workbench).toBe('/regulator');
     expect(me.active.departmentName).toBe('市场监管局');
     expect(me.csrfToken).toEqual(expect.any(String));
-    for (const [u, wb] of [['admin', '/platform'], ['base', '/base'], ['mcn', '/mcn'], ['streamer', '/streamer'], ['merchant', '/merchant'], ['consumer', '/shop']] as const) {
+    for (const [u, wb] of [
+      ['admin', '/platform'],
+      ['base', '/base'],
+      ['mcn', '/mcn'],
+      ['streamer', '/streamer'],
+      ['merchant', '/merchant'],
+      ['consumer', '/shop'],
+    ] as const) {
       expect((await p.login(u)).me).toMatchObject({ workbench: wb });
     }
   });
 
   it('answers a wrong password and an unknown user with the same generic error', async () => {
-    const a = await p.app.inject({ method: 'POST', url: '/api/auth/login', payload: { username: 'mcn', password: 'wrong-password' }, remoteAddress: '127.1.0.1' });
-    const b = await p.app.inject({ method: 'POST', url: '/api/auth/login', payload: { username: 'no_such_user', password: 'wrong-password' }, remoteAddress: '127.1.0.1' });
+    const a = await p.app.inject({
+      method: 'POST',
+      url: '/api/auth/login',
+      payload: { username: 'mcn', password: 'wrong-password' },
+      remoteAddress: '127.1.0.1',
+    });
+    const b = await p.app.inject({
+      method: 'POST',
+      url: '/api/auth/login',
+      payload: { username: 'no_such_user', password: 'wrong-password' },
+      remoteAddress: '127.1.0.1',
+    });
     expect(a.statusCode).toBe(401);
     expect(b.statusCode).toBe(401);
     expect(a.json()).toEqual(b.json());
@@ -40,14 +61,32 @@ describe('sign-in and sessions', () => {
   });
 
   it('locks an account after five failures, and the right password does not open it early', async () => {
-    const u = await p.c.identity.createUser({ ...(await import('@livehub/core')).SYSTEM_ACTOR }, { username: 'lockme', password: 'correct-horse', displayName: '锁定测试' });
+    const u = await p.c.identity.createUser(
+      { ...(await import('@livehub/core')).SYSTEM_ACTOR },
+      { username: 'lockme', password: 'correct-horse', displayName: '锁定测试' },
+    );
     expect(u.id).toBeTruthy();
     const codes: number[] = [];
     for (let i = 0; i < 5; i++) {
-      codes.push((await p.app.inject({ method: 'POST', url: '/api/auth/login', payload: { username: 'lockme', password: `bad-${i}` }, remoteAddress: '127.2.0.1' })).statusCode);
+      codes.push(
+        (
+          await p.app.inject({
+            method: 'POST',
+            url: '/api/auth/login',
+            payload: { username: 'lockme', password: `bad-${i}` },
+            remoteAddress: '127.2.0.1',
+          })
+        ).statusCode,
+      );
     }
     expect(codes).toEqual([401, 401, 401, 401, 423]);
-    const right = await p.app.inject({ method: 'POST', url: '/api/auth/login', payload: { username: 'lockme', password: 'correct-horse' }, remoteAddress: '127.2.0.1', headers: { 'accept-language': 'en-US' } });
+    const right = await p.app.inject({
+      method: 'POST',
+      url: '/api/auth/login',
+      payload: { username: 'lockme', password: 'correct-horse' },
+      remoteAddress: '127.2.0.1',
+      headers: { 'accept-language': 'en-US' },
+    });
     expect(right.statusCode).toBe(423);
     expect(right.json().error).toMatchObject({ code: 'auth.locked' });
     expect(right.json().error.message).toMatch(/locked for 15 minutes/);
@@ -56,19 +95,41 @@ describe('sign-in and sessions', () => {
   it('throttles many attempts from one address across usernames', async () => {
     let last = 0;
     for (let i = 0; i < 32; i++) {
-      last = (await p.app.inject({ method: 'POST', url: '/api/auth/login', payload: { username: `spray_${i}`, password: 'guess-guess' }, remoteAddress: '127.3.0.1' })).statusCode;
+      last = (
+        await p.app.inject({
+          method: 'POST',
+          url: '/api/auth/login',
+          payload: { username: `spray_${i}`, password: 'guess-guess' },
+          remoteAddress: '127.3.0.1',
+        })
+      ).statusCode;
     }
     expect(last).toBe(429);
   });
 
   it('refuses cookie writes without the CSRF token, and accepts them with it', async () => {
     const s = await p.login('admin');
-    const without = await p.app.inject({ method: 'POST', url: '/api/orgs', headers: { cookie: s.cookie }, payload: { kind: 'mcn', name: '无CSRF的MCN' } });
+    const without = await p.app.inject({
+      method: 'POST',
+      url: '/api/orgs',
+      headers: { cookie: s.cookie },
+      payload: { kind: 'mcn', name: '无CSRF的MCN' },
+    });
     expect(without.statusCode).toBe(403);
     expect(without.json().error.code).toBe('auth.csrf');
-    const wrong = await p.app.inject({ method: 'POST', url: '/api/orgs', headers: { cookie: s.cookie, 'x-csrf-token': 'nope' }, payload: { kind: 'mcn', name: '无CSRF的MCN' } });
+    const wrong = await p.app.inject({
+      method: 'POST',
+      url: '/api/orgs',
+      headers: { cookie: s.cookie, 'x-csrf-token': 'nope' },
+      payload: { kind: 'mcn', name: '无CSRF的MCN' },
+    });
     expect(wrong.statusCode).toBe(403);
-    const ok = await p.app.inject({ method: 'POST', url: '/api/orgs', headers: s.headers(), payload: { kind: 'mcn', name: '有CSRF的MCN' } });
+    const ok = await p.app.inject({
+      method: 'POST',
+      url: '/api/orgs',
+      headers: s.headers(),
+      payload: { kind: 'mcn', name: '有CSRF的MCN' },
+    });
     expect(ok.statusCode).toBe(201);
   });
 
@@ -87,24 +148,47 @@ describe('sign-in and sessions', () => {
     const admin = await p.login('admin');
     const mcnOrg = (await p.app.inject({ method: 'GET', url: '/api/orgs?kind=mcn', headers: admin.headers(false) })).json().items[0];
     const merchant = await p.login('merchant');
-    const add = await p.app.inject({ method: 'POST', url: `/api/orgs/${mcnOrg.id}/members`, headers: admin.headers(), payload: { userId: merchant.me.user.id, role: 'streamer' } });
+    const add = await p.app.inject({
+      method: 'POST',
+      url: `/api/orgs/${mcnOrg.id}/members`,
+      headers: admin.headers(),
+      payload: { userId: merchant.me.user.id, role: 'streamer' },
+    });
     expect(add.statusCode).toBe(201);
     const again = await p.login('merchant');
     const target = again.me.memberships.find((m) => m.orgId === mcnOrg.id);
-    const sw = await p.app.inject({ method: 'POST', url: '/api/auth/switch', headers: again.headers(), payload: { membershipId: target?.id } });
+    const sw = await p.app.inject({
+      method: 'POST',
+      url: '/api/auth/switch',
+      headers: again.headers(),
+      payload: { membershipId: target?.id },
+    });
     expect(sw.statusCode).toBe(200);
     expect(sw.json()).toMatchObject({ role: 'streamer', workbench: '/streamer' });
     const me = await p.app.inject({ method: 'GET', url: '/api/auth/me', headers: again.headers(false) });
     expect(me.json().role).toBe('streamer');
-    const foreign = await p.app.inject({ method: 'POST', url: '/api/auth/switch', headers: again.headers(), payload: { membershipId: admin.me.memberships[0]?.id } });
+    const foreign = await p.app.inject({
+      method: 'POST',
+      url: '/api/auth/switch',
+      headers: again.headers(),
+      payload: { membershipId: admin.me.memberships[0]?.id },
+    });
     expect(foreign.statusCode).toBe(404);
   });
 
   it('lets a consumer sign up and be signed in', async () => {
-    const res = await p.app.inject({ method: 'POST', url: '/api/auth/register', payload: { username: 'new_buyer', password: 'a-long-password', displayName: '新买家', phone: '13912345678' } });
+    const res = await p.app.inject({
+      method: 'POST',
+      url: '/api/auth/register',
+      payload: { username: 'new_buyer', password: 'a-long-password', displayName: '新买家', phone: '13912345678' },
+    });
     expect(res.statusCode).toBe(200);
     expect(res.json()).toMatchObject({ role: 'consumer', workbench: '/shop', user: { phone: '139****5678' } });
-    const dup = await p.app.inject({ method: 'POST', url: '/api/auth/register', payload: { username: 'NEW_BUYER', password: 'a-long-password', displayName: '重复' } });
+    const dup = await p.app.inject({
+      method: 'POST',
+      url: '/api/auth/register',
+      payload: { username: 'NEW_BUYER', password: 'a-long-password', displayName: '重复' },
+    });
     expect(dup.statusCode).toBe(409);
     expect(dup.json().error).toMatchObject({ code: 'user.username_taken', field: 'username' });
   });
@@ -116,8 +200,20 @@ describe('bad input never yields a 500', () => {
     ['wrong type', { payload: { username: 42, password: 'x' } }, 400, 'request.invalid', 'username'],
     ['unknown field', { payload: { username: 'admin', password: 'x', isAdmin: true } }, 400, 'request.invalid', 'isAdmin'],
     ['missing field', { payload: { username: 'admin' } }, 400, 'request.invalid', 'password'],
-    ['oversized body', { payload: JSON.stringify({ username: 'admin', password: 'x'.repeat(2 * 1024 * 1024) }), headers: json }, 413, 'request.too_large', undefined],
-    ['wrong media type', { payload: 'username=admin', headers: { 'content-type': 'text/plain' } }, 415, 'request.unsupported_media_type', undefined],
+    [
+      'oversized body',
+      { payload: JSON.stringify({ username: 'admin', password: 'x'.repeat(2 * 1024 * 1024) }), headers: json },
+      413,
+      'request.too_large',
+      undefined,
+    ],
+    [
+      'wrong media type',
+      { payload: 'username=admin', headers: { 'content-type': 'text/plain' } },
+      415,
+      'request.unsupported_media_type',
+      undefined,
+    ],
   ])('%s', async (_name, req, status, code, field) => {
     const res = await p.app.inject({ method: 'POST', url: '/api/auth/login', remoteAddress: '127.4.0.1', ...req });
     expect(res.statusCode).toBe(status);
@@ -132,7 +228,11 @@ describe('bad input never yields a 500', () => {
     expect(zh.statusCode).toBe(400);
     expect(zh.json().error).toMatchObject({ code: 'request.invalid', field: 'id' });
     expect(zh.json().error.message).toMatch(/^请求参数无效/);
-    const en = await p.app.inject({ method: 'GET', url: '/api/orgs/not-a-uuid', headers: { ...s.headers(false), 'accept-language': 'en-US,en;q=0.9' } });
+    const en = await p.app.inject({
+      method: 'GET',
+      url: '/api/orgs/not-a-uuid',
+      headers: { ...s.headers(false), 'accept-language': 'en-US,en;q=0.9' },
+    });
     expect(en.json().error.message).toMatch(/^Invalid request/);
   });
 
@@ -145,7 +245,12 @@ describe('bad input never yields a 500', () => {
   it('refuses a duplicate organization with 409 naming the field, and writes nothing', async () => {
     const s = await p.login('admin');
     const before = (await p.c.audit.verify(p.c.uow.read)).checked;
-    const res = await p.app.inject({ method: 'POST', url: '/api/orgs', headers: s.headers(), payload: { kind: 'live_base', name: '云嘉直播电商产业园' } });
+    const res = await p.app.inject({
+      method: 'POST',
+      url: '/api/orgs',
+      headers: s.headers(),
+      payload: { kind: 'live_base', name: '云嘉直播电商产业园' },
+    });
     expect(res.statusCode).toBe(409);
     expect(res.json().error).toMatchObject({ code: 'org.name_taken', field: 'name' });
     expect((await p.c.audit.verify(p.c.uow.read)).checked).toBe(before);
@@ -157,7 +262,14 @@ describe('bad input never yields a 500', () => {
       method: 'POST',
       url: '/api/orgs',
       headers: s.headers(),
-      payload: { kind: 'regulator', name: '半截监管局', departments: [{ code: 'aa', name: '甲' }, { code: 'aa', name: '乙' }] },
+      payload: {
+        kind: 'regulator',
+        name: '半截监管局',
+        departments: [
+          { code: 'aa', name: '甲' },
+          { code: 'aa', name: '乙' },
+        ],
+      },
     });
     expect(res.statusCode).toBe(400);
     expect(res.json().error.field).toBe('departments.1.code');
@@ -177,13 +289,21 @@ describe('tenant scoping', () => {
     expect(res.statusCode).toBe(404);
     const members = await p.app.inject({ method: 'GET', url: `/api/orgs/${other.id}/members`, headers: m.headers(false) });
     expect(members.statusCode).toBe(404);
-    const add = await p.app.inject({ method: 'POST', url: `/api/orgs/${other.id}/members`, headers: m.headers(), payload: { userId: m.me.user.id, role: 'base_operator' } });
+    const add = await p.app.inject({
+      method: 'POST',
+      url: `/api/orgs/${other.id}/members`,
+      headers: m.headers(),
+      payload: { userId: m.me.user.id, role: 'base_operator' },
+    });
     expect(add.statusCode).toBe(403);
   });
 
   it('shows a base its hosted MCNs, and a regulator every organization', async () => {
     const b = await p.login('base');
-    const seen = (await p.app.inject({ method: 'GET', url: '/api/orgs', headers: b.headers(false) })).json().items as Array<{ kind: string; parentId: string | null }>;
+    const seen = (await p.app.inject({ method: 'GET', url: '/api/orgs', headers: b.headers(false) })).json().items as Array<{
+      kind: string;
+      parentId: string | null;
+    }>;
     expect(seen.filter((o) => o.kind === 'live_base')).toHaveLength(1);
     expect(seen.filter((o) => o.kind === 'mcn').length).toBeGreaterThan(0);
     expect(seen.every((o) => o.kind === 'live_base' || o.parentId === b.me.active?.orgId)).toBe(true);
@@ -194,8 +314,14 @@ describe('tenant scoping', () => {
 
   it('refuses a role that does not fit the organization kind', async () => {
     const admin = await p.login('admin');
-    const merchantOrg = (await p.app.inject({ method: 'GET', url: '/api/orgs?kind=merchant', headers: admin.headers(false) })).json().items[0];
-    const res = await p.app.inject({ method: 'POST', url: `/api/orgs/${merchantOrg.id}/members`, headers: admin.headers(), payload: { userId: admin.me.user.id, role: 'regulator' } });
+    const merchantOrg = (await p.app.inject({ method: 'GET', url: '/api/orgs?kind=merchant', headers: admin.headers(false) })).json()
+      .items[0];
+    const res = await p.app.inject({
+      method: 'POST',
+      url: `/api/orgs/${merchantOrg.id}/members`,
+      headers: admin.headers(),
+      payload: { userId: admin.me.user.id, role: 'regulator' },
+    });
     expect(res.statusCode).toBe(400);
     expect(res.json().error).toMatchObject({ code: 'org.role_not_allowed', field: 'role' });
   });
@@ -204,7 +330,12 @@ describe('tenant scoping', () => {
 describe('personal information', () => {
   it('stores phone numbers encrypted and returns them masked', async () => {
     const admin = await p.login('admin');
-    const res = await p.app.inject({ method: 'POST', url: '/api/users', headers: admin.headers(), payload: { username: 'pii_check', password: 'a-long-password', displayName: '隐私测试', phone: '13700001234' } });
+    const res = await p.app.inject({
+      method: 'POST',
+      url: '/api/users',
+      headers: admin.headers(),
+      payload: { username: 'pii_check', password: 'a-long-password', displayName: '隐私测试', phone: '13700001234' },
+    });
     expect(res.statusCode).toBe(201);
     expect(res.json().phone).toBe('137****1234');
     const [row] = await p.c.database.exec(`select phone_enc, phone_index from users where username = 'pii_check'`);
@@ -244,7 +375,11 @@ describe('health', () => {
   it('reports the database and redis', async () => {
     const res = await p.app.inject({ method: 'GET', url: '/api/health' });
     expect(res.statusCode).toBe(200);
-    expect(res.json()).toMatchObject({ status: 'ok', database: { ok: true }, redis: { ok: true, enabled: Boolean(process.env.REDIS_URL) } });
+    expect(res.json()).toMatchObject({
+      status: 'ok',
+      database: { ok: true },
+      redis: { ok: true, enabled: Boolean(process.env.REDIS_URL) },
+    });
   });
 
   it('serves the OpenAPI document with every route', async () => {

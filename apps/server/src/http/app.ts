@@ -50,7 +50,9 @@ export async function buildApp(c: Container, opts: BuildAppOptions = {}): Promis
     trustProxy: true,
     genReqId: (req) => {
       const h = req.headers['x-request-id'];
-      return typeof h === 'string' && /^[\w.-]{1,64}$/.test(h) ? h : `${process.pid.toString(36)}-${Date.now().toString(36)}-${(++reqSeq).toString(36)}`;
+      return typeof h === 'string' && /^[\w.-]{1,64}$/.test(h)
+        ? h
+        : `${process.pid.toString(36)}-${Date.now().toString(36)}-${(++reqSeq).toString(36)}`;
     },
     ajv: { customOptions: { removeAdditional: false } },
   });

@@ -31,7 +31,11 @@ export function localeOf(request: FastifyRequest): Locale {
   return first.startsWith('en') ? 'en-US' : 'zh-CN';
 }
 
-export function errorBody(code: ErrorCode, locale: Locale, opts: { field?: string | undefined; details?: Record<string, unknown> } = {}): ErrorBody {
+export function errorBody(
+  code: ErrorCode,
+  locale: Locale,
+  opts: { field?: string | undefined; details?: Record<string, unknown> } = {},
+): ErrorBody {
   return {
     error: {
       code,
@@ -86,7 +90,9 @@ export function sendError(reply: FastifyReply, request: FastifyRequest, err: unk
   if (hasZodFastifySchemaValidationErrors(err)) {
     const issue = (err.validation[0] ?? {}) as ValidationIssue;
     const field = fieldOf(err.validationContext, issue);
-    return reply.status(400).send(errorBody('request.invalid', locale, { field, details: { issue: `${field}: ${issueMessage(issue, locale)}` } }));
+    return reply
+      .status(400)
+      .send(errorBody('request.invalid', locale, { field, details: { issue: `${field}: ${issueMessage(issue, locale)}` } }));
   }
   const fe = err as Partial<FastifyError>;
   const known = fe.code ? FASTIFY_CODES[fe.code] : undefined;

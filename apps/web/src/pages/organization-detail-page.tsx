@@ -103,11 +103,7 @@ function OrganizationDetail({ orgId, showBack }: { orgId: string; showBack: bool
                 {
                   key: 'parent',
                   label: t('orgs.parent'),
-                  children: data.parentId ? (
-                    <Link to={`/orgs/${data.parentId}`}>{data.parentId.slice(0, 8)}…</Link>
-                  ) : (
-                    t('common.none')
-                  ),
+                  children: data.parentId ? <ParentLink parentId={data.parentId} /> : t('common.none'),
                 },
                 { key: 'createdAt', label: t('common.createdAt'), children: dayjs(data.createdAt).format('YYYY-MM-DD HH:mm') },
                 {
@@ -159,6 +155,12 @@ function OrganizationDetail({ orgId, showBack }: { orgId: string; showBack: bool
       {manage ? <AddMemberModal org={data} open={adding} onClose={() => setAdding(false)} /> : null}
     </div>
   );
+}
+
+/** The parent organization's name when the caller may read it, else its ID prefix. */
+function ParentLink({ parentId }: { parentId: string }) {
+  const parent = useQuery({ queryKey: queryKeys.org(parentId), queryFn: () => endpoints.getOrg(parentId), retry: false });
+  return <Link to={`/orgs/${parentId}`}>{parent.data?.name ?? `${parentId.slice(0, 8)}…`}</Link>;
 }
 
 function MembersTable({

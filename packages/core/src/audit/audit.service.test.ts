@@ -22,7 +22,11 @@ const svc = new AuditService({ clock: { now: () => new Date('2026-03-01T00:00:00
 async function chainOf(k: number) {
   const m = memoryRepos();
   for (let i = 0; i < k; i++) {
-    await svc.record(m.repos, { ...SYSTEM_ACTOR, requestId: `r${i}` }, { action: 'thing.write', targetType: 'thing', targetId: String(i), detail: { i, 名称: `对象${i}` } });
+    await svc.record(
+      m.repos,
+      { ...SYSTEM_ACTOR, requestId: `r${i}` },
+      { action: 'thing.write', targetType: 'thing', targetId: String(i), detail: { i, 名称: `对象${i}` } },
+    );
   }
   return m;
 }
@@ -46,15 +50,48 @@ describe('audit hash chain', () => {
   });
 
   it.each([
-    ['altered detail', (rows: AuditRecord[]) => void (rows[4]!.detail = { i: 999 }), 5, /change/],
-    ['altered action', (rows: AuditRecord[]) => void (rows[4]!.action = 'thing.delete'), 5, /recompute/],
-    ['altered actor', (rows: AuditRecord[]) => void (rows[2]!.actorLabel = 'someone-else'), 3, /recompute/],
-    ['altered time', (rows: AuditRecord[]) => void (rows[7]!.at = new Date('2020-01-01')), 8, /recompute/],
+    [
+      'altered detail',
+      (rows: AuditRecord[]) => {
+        rows[4]!.detail = { i: 999 };
+      },
+      5,
+      /change/,
+    ],
+    [
+      'altered action',
+      (rows: AuditRecord[]) => {
+        rows[4]!.action = 'thing.delete';
+      },
+      5,
+      /recompute/,
+    ],
+    [
+      'altered actor',
+      (rows: AuditRecord[]) => {
+        rows[2]!.actorLabel = 'someone-else';
+      },
+      3,
+      /recompute/,
+    ],
+    [
+      'altered time',
+      (rows: AuditRecord[]) => {
+        rows[7]!.at = new Date('2020-01-01');
+      },
+      8,
+      /recompute/,
+    ],
     ['deleted row', (rows: AuditRecord[]) => void rows.splice(5, 1), 7, /gap/],
-    ['recomputed hash after edit', (rows: AuditRecord[]) => {
-      rows[3]!.targetId = 'x';
-      rows[3]!.hash = 'f'.repeat(64);
-    }, 4, /recompute/],
+    [
+      'recomputed hash after edit',
+      (rows: AuditRecord[]) => {
+        rows[3]!.targetId = 'x';
+        rows[3]!.hash = 'f'.repeat(64);
+      },
+      4,
+      /recompute/,
+    ],
   ])('detects %s', async (_name, tamper, seq, reason) => {
     const { repos, rows } = await chainOf(10);
     tamper(rows);

@@ -42,9 +42,7 @@ export function entryHash(e: Omit<AuditRecord, 'hash'>): string {
 }
 
 export class AuditService {
-  constructor(
-    private readonly deps: { clock: Clock; ids: IdGenerator },
-  ) {}
+  constructor(private readonly deps: { clock: Clock; ids: IdGenerator }) {}
 
   /** Call inside the write's transaction. */
   async record(repos: Repositories, actor: Actor, input: AuditInput): Promise<AuditRecord> {

@@ -2,13 +2,7 @@
  * Identity: users, sign-in, sessions and API tokens. Owns password and token handling and the login throttles.
  * Never sees HTTP: callers pass the raw cookie or bearer value and get an Actor back.
  */
-import {
-  type ApiTokenScope,
-  type CreateUserRequest,
-  type Me,
-  type Role,
-  WORKBENCH_BY_ROLE,
-} from '@livehub/contracts';
+import { type ApiTokenScope, type CreateUserRequest, type Me, type Role, WORKBENCH_BY_ROLE } from '@livehub/contracts';
 import type { AuditService } from '../audit/audit.service.ts';
 import { AppError } from '../errors.ts';
 import type { RateLimitStore } from '../ports/kv.ts';
@@ -151,12 +145,16 @@ export class IdentityService {
     await this.d.uow.transaction(async (tx) => {
       await tx.users.updateLoginState(user.id, { failedLogins: 0, lockedUntil: null, lastLoginAt: now });
       await tx.sessions.insert(session);
-      await this.d.audit.record(tx, { ...actor, orgId: first?.orgId ?? null }, {
-        action: 'auth.login',
-        targetType: 'session',
-        targetId: session.tokenHash.slice(0, 16),
-        detail: { membershipId: session.membershipId },
-      });
+      await this.d.audit.record(
+        tx,
+        { ...actor, orgId: first?.orgId ?? null },
+        {
+          action: 'auth.login',
+          targetType: 'session',
+          targetId: session.tokenHash.slice(0, 16),
+          detail: { membershipId: session.membershipId },
+        },
+      );
     });
     await this.d.rateLimits.reset(`login:user:${username.toLowerCase()}`);
     return { token, me: this.buildMe(user, memberships, session) };
@@ -179,7 +177,7 @@ export class IdentityService {
     if (!session) return null;
     if (session.expiresAt <= this.d.clock.now()) return null;
     const user = await this.d.uow.read.users.findById(session.userId);
-    if (!user || user.status !== 'active') return null;
+    if (user?.status !== 'active') return null;
     const memberships = await this.d.uow.read.memberships.listForUser(user.id);
     const active = memberships.find((m) => m.id === session.membershipId) ?? null;
     return {
@@ -212,12 +210,16 @@ export class IdentityService {
     if (!target) throw new AppError('auth.membership_not_found', { field: 'membershipId' });
     await this.d.uow.transaction(async (tx) => {
       await tx.sessions.setMembership(auth.session.tokenHash, target.id);
-      await this.d.audit.record(tx, { ...auth.actor, orgId: target.orgId }, {
-        action: 'auth.switch_org',
-        targetType: 'membership',
-        targetId: target.id,
-        detail: { role: target.role, orgId: target.orgId },
-      });
+      await this.d.audit.record(
+        tx,
+        { ...auth.actor, orgId: target.orgId },
+        {
+          action: 'auth.switch_org',
+          targetType: 'membership',
+          targetId: target.id,
+          detail: { role: target.role, orgId: target.orgId },
+        },
+      );
     });
     const user = await this.d.uow.read.users.findById(userId);
     if (!user) throw new AppError('auth.required');
@@ -228,7 +230,15 @@ export class IdentityService {
   async registerConsumer(input: CreateUserRequest, meta: LoginMeta): Promise<{ token: string; me: Me }> {
     await this.throttle(`register:ip:${meta.ip ?? 'unknown'}`, AUTH_POLICY.ipWindowMs, AUTH_POLICY.ipMaxAttempts);
     const user = await this.createUser(
-      { userId: null, label: `register:${input.username}`, orgId: null, membershipId: null, role: 'consumer', via: 'session', ...(meta.ip ? { ip: meta.ip } : {}) },
+      {
+        userId: null,
+        label: `register:${input.username}`,
+        orgId: null,
+        membershipId: null,
+        role: 'consumer',
+        via: 'session',
+        ...(meta.ip ? { ip: meta.ip } : {}),
+      },
       input,
     );
     return this.login(user.username, input.password, meta);
@@ -282,7 +292,12 @@ export class IdentityService {
       if (!t || t.userId !== actor.userId) throw new AppError('token.not_found', { field: 'id' });
       if (t.revokedAt) return;
       await tx.apiTokens.revoke(id, this.d.clock.now());
-      await this.d.audit.record(tx, actor, { action: 'api_token.revoke', targetType: 'api_token', targetId: id, detail: { prefix: t.prefix } });
+      await this.d.audit.record(tx, actor, {
+        action: 'api_token.revoke',
+        targetType: 'api_token',
+        targetId: id,
+        detail: { prefix: t.prefix },
+      });
     });
   }
 
@@ -292,7 +307,7 @@ export class IdentityService {
     const now = this.d.clock.now();
     if (!t || t.revokedAt || (t.expiresAt && t.expiresAt <= now)) return null;
     const user = await this.d.uow.read.users.findById(t.userId);
-    if (!user || user.status !== 'active') return null;
+    if (user?.status !== 'active') return null;
     let role: Role = 'consumer';
     if (t.membershipId) {
       const m = await this.d.uow.read.memberships.findById(t.membershipId);
@@ -304,7 +319,15 @@ export class IdentityService {
     if (!t.lastUsedAt || now.getTime() - t.lastUsedAt.getTime() > 60_000) {
       await this.d.uow.read.apiTokens.touch(t.id, now);
     }
-    return { userId: user.id, label: `${user.username}/token:${t.prefix}`, orgId: t.orgId, membershipId: t.membershipId, role, via: 'token', scopes: t.scopes };
+    return {
+      userId: user.id,
+      label: `${user.username}/token:${t.prefix}`,
+      orgId: t.orgId,
+      membershipId: t.membershipId,
+      role,
+      via: 'token',
+      scopes: t.scopes,
+    };
   }
 
   // ---- helpers -----------------------------------------------------------------------------------------------

@@ -2,16 +2,17 @@
  * Organizations, departments and memberships, with tenant scoping: the platform and regulators see every
  * organization; everyone else sees their active organization and the organizations it hosts (a base's MCNs).
  */
-import {
-  type CreateOrganizationRequest,
-  type OrgKind,
-  type Organization,
-  ROLES_BY_ORG_KIND,
-  type Role,
-} from '@livehub/contracts';
+import { type CreateOrganizationRequest, type OrgKind, type Organization, ROLES_BY_ORG_KIND, type Role } from '@livehub/contracts';
 import type { AuditService } from '../audit/audit.service.ts';
 import { AppError } from '../errors.ts';
-import type { DepartmentRecord, MembershipRecord, MembershipView, OrganizationRecord, Repositories, UnitOfWork } from '../ports/repositories.ts';
+import type {
+  DepartmentRecord,
+  MembershipRecord,
+  MembershipView,
+  OrganizationRecord,
+  Repositories,
+  UnitOfWork,
+} from '../ports/repositories.ts';
 import type { Clock, IdGenerator } from '../ports/runtime.ts';
 import { type Actor, isCrossTenant } from '../shared/actor.ts';
 import { ORG_MANAGER_ROLES } from './identity.types.ts';
@@ -70,7 +71,11 @@ export class OrganizationService {
       await tx.orgs.insert(org);
       const codes = new Set<string>();
       const departments: DepartmentRecord[] = (input.departments ?? []).map((dep, i) => {
-        if (codes.has(dep.code)) throw new AppError('request.invalid', { field: `departments.${i}.code`, details: { issue: `duplicate department code ${dep.code}` } });
+        if (codes.has(dep.code))
+          throw new AppError('request.invalid', {
+            field: `departments.${i}.code`,
+            details: { issue: `duplicate department code ${dep.code}` },
+          });
         codes.add(dep.code);
         return { id: this.d.ids.next(), orgId: org.id, code: dep.code, name: dep.name };
       });
@@ -80,7 +85,13 @@ export class OrganizationService {
         targetType: 'organization',
         targetId: org.id,
         orgId: org.id,
-        detail: { kind: org.kind, name: org.name, district: org.district, parentId: org.parentId, departments: departments.map((x) => x.code) },
+        detail: {
+          kind: org.kind,
+          name: org.name,
+          district: org.district,
+          parentId: org.parentId,
+          departments: departments.map((x) => x.code),
+        },
       });
       return presentOrganization(org, departments);
     };
@@ -106,7 +117,13 @@ export class OrganizationService {
         throw new AppError('org.role_not_allowed', { field: 'role', details: { role: input.role } });
       }
       // Managers hand out roles below their own: only the platform creates other managers or admins.
-      if (actor.role !== 'platform_admin' && actor.role !== 'system' && ORG_MANAGER_ROLES.has(input.role) && input.role === actor.role && org.kind !== 'merchant') {
+      if (
+        actor.role !== 'platform_admin' &&
+        actor.role !== 'system' &&
+        ORG_MANAGER_ROLES.has(input.role) &&
+        input.role === actor.role &&
+        org.kind !== 'merchant'
+      ) {
         throw new AppError('auth.forbidden', { field: 'role' });
       }
       if (!(await tx.users.findById(input.userId))) throw new AppError('user.not_found', { field: 'userId' });

@@ -37,15 +37,16 @@ export class DrizzleUserRepository implements UserRepository {
     return row ?? null;
   }
   async findByUsername(username: string): Promise<UserRecord | null> {
-    const [row] = await this.db
-      .select()
-      .from(users)
-      .where(sql`lower(${users.username}) = ${username.toLowerCase()}`)
-      .limit(1);
+    const [row] = await this.db.select().from(users).where(sql`lower(${users.username}) = ${username.toLowerCase()}`).limit(1);
     return row ?? null;
   }
   async list(opts: { limit: number; offset?: number }): Promise<UserRecord[]> {
-    return this.db.select().from(users).orderBy(asc(users.createdAt), asc(users.id)).limit(opts.limit).offset(opts.offset ?? 0);
+    return this.db
+      .select()
+      .from(users)
+      .orderBy(asc(users.createdAt), asc(users.id))
+      .limit(opts.limit)
+      .offset(opts.offset ?? 0);
   }
   async count(): Promise<number> {
     const [row] = await this.db.select({ n: count() }).from(users);
@@ -54,7 +55,11 @@ export class DrizzleUserRepository implements UserRepository {
   async updateLoginState(id: string, state: { failedLogins: number; lockedUntil: Date | null; lastLoginAt?: Date }): Promise<void> {
     await this.db
       .update(users)
-      .set({ failedLogins: state.failedLogins, lockedUntil: state.lockedUntil, ...(state.lastLoginAt ? { lastLoginAt: state.lastLoginAt } : {}) })
+      .set({
+        failedLogins: state.failedLogins,
+        lockedUntil: state.lockedUntil,
+        ...(state.lastLoginAt ? { lastLoginAt: state.lastLoginAt } : {}),
+      })
       .where(eq(users.id, id));
   }
 }

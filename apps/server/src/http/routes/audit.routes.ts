@@ -26,7 +26,12 @@ export function auditRoutes(app: Api, c: Container): void {
     '/api/audit',
     {
       config: { policy: { allow: AUDIT_READERS, scope: 'audit:read' } },
-      schema: { tags: ['audit'], summary: 'Audit log, newest first', querystring: auditQuerySchema, response: { 200: z.object({ items: z.array(auditEntrySchema) }) } },
+      schema: {
+        tags: ['audit'],
+        summary: 'Audit log, newest first',
+        querystring: auditQuerySchema,
+        response: { 200: z.object({ items: z.array(auditEntrySchema) }) },
+      },
     },
     async (req) => {
       const q = req.query;

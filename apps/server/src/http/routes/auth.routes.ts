@@ -40,7 +40,11 @@ export function authRoutes(app: Api, c: Container): void {
       schema: { tags: ['auth'], summary: 'Consumer sign-up; signs in', body: registerConsumerRequestSchema, response: { 200: meSchema } },
     },
     async (req, reply) => {
-      const { token, me } = await c.identity.registerConsumer(req.body, { ip: req.ip, userAgent: req.headers['user-agent'] ?? null, requestId: req.id });
+      const { token, me } = await c.identity.registerConsumer(req.body, {
+        ip: req.ip,
+        userAgent: req.headers['user-agent'] ?? null,
+        requestId: req.id,
+      });
       setCookie(reply, token);
       return me;
     },
@@ -48,7 +52,10 @@ export function authRoutes(app: Api, c: Container): void {
 
   app.post(
     '/api/auth/logout',
-    { config: { policy: { allow: 'authenticated', tokens: false } }, schema: { tags: ['auth'], summary: 'Sign out', response: { 204: z.null() } } },
+    {
+      config: { policy: { allow: 'authenticated', tokens: false } },
+      schema: { tags: ['auth'], summary: 'Sign out', response: { 204: z.null() } },
+    },
     async (req, reply) => {
       await c.identity.logout(requireSession(req));
       reply.clearCookie(SESSION_COOKIE, { path: '/' });
@@ -58,7 +65,10 @@ export function authRoutes(app: Api, c: Container): void {
 
   app.get(
     '/api/auth/me',
-    { config: { policy: { allow: 'authenticated' } }, schema: { tags: ['auth'], summary: 'The signed-in user, memberships and active role', response: { 200: meSchema } } },
+    {
+      config: { policy: { allow: 'authenticated' } },
+      schema: { tags: ['auth'], summary: 'The signed-in user, memberships and active role', response: { 200: meSchema } },
+    },
     async (req) => {
       const actor = req.actor;
       if (req.sessionAuth && actor) return c.identity.me({ ...req.sessionAuth, actor });
@@ -70,7 +80,12 @@ export function authRoutes(app: Api, c: Container): void {
     '/api/auth/switch',
     {
       config: { policy: { allow: 'authenticated', tokens: false } },
-      schema: { tags: ['auth'], summary: 'Act through another membership (organization switcher)', body: switchOrgRequestSchema, response: { 200: meSchema } },
+      schema: {
+        tags: ['auth'],
+        summary: 'Act through another membership (organization switcher)',
+        body: switchOrgRequestSchema,
+        response: { 200: meSchema },
+      },
     },
     async (req) => c.identity.switchMembership(requireSession(req), req.body.membershipId),
   );

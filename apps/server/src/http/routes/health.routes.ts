@@ -8,7 +8,10 @@ const startedAt = Date.now();
 export function healthRoutes(app: Api, c: Container): void {
   app.get(
     '/api/health',
-    { config: { policy: { allow: 'public' } }, schema: { tags: ['system'], summary: 'Database and Redis status', response: { 200: healthSchema, 503: healthSchema } } },
+    {
+      config: { policy: { allow: 'public' } },
+      schema: { tags: ['system'], summary: 'Database and Redis status', response: { 200: healthSchema, 503: healthSchema } },
+    },
     async (_req, reply) => {
       const db = await c.database.ping().then(
         (ms) => ({ ok: true, latencyMs: round(ms) }),

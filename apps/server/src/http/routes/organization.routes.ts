@@ -45,7 +45,12 @@ export function organizationRoutes(app: Api, c: Container): void {
     '/api/orgs',
     {
       config: { policy: { allow: ['platform_admin'] } },
-      schema: { tags: ['organizations'], summary: 'Create an organization', body: createOrganizationRequestSchema, response: { 201: organizationSchema } },
+      schema: {
+        tags: ['organizations'],
+        summary: 'Create an organization',
+        body: createOrganizationRequestSchema,
+        response: { 201: organizationSchema },
+      },
     },
     async (req, reply) => reply.status(201).send(await c.orgs.create(requireActor(req), req.body)),
   );
@@ -63,7 +68,11 @@ export function organizationRoutes(app: Api, c: Container): void {
     '/api/orgs/:id/members',
     {
       config: { policy: { allow: ORG_READERS } },
-      schema: { tags: ['organizations'], params: z.strictObject({ id: idSchema }), response: { 200: z.object({ items: z.array(memberSchema) }) } },
+      schema: {
+        tags: ['organizations'],
+        params: z.strictObject({ id: idSchema }),
+        response: { 200: z.object({ items: z.array(memberSchema) }) },
+      },
     },
     async (req) => ({ items: (await c.orgs.listMembers(requireActor(req), req.params.id)).map(presentMember) }),
   );

@@ -8,7 +8,11 @@ export function workbenchRoutes(app: Api, c: Container): void {
     '/api/workbench',
     {
       config: { policy: { allow: 'authenticated' } },
-      schema: { tags: ['workbench'], summary: 'The numbers the active role’s workbench opens with', response: { 200: workbenchSummarySchema } },
+      schema: {
+        tags: ['workbench'],
+        summary: 'The numbers the active role’s workbench opens with',
+        response: { 200: workbenchSummarySchema },
+      },
     },
     async (req) => c.workbench.summary(requireActor(req)),
   );

@@ -1,0 +1,78 @@
+#!/usr/bin/env node
+// `npm test`: the layering check, the type check, then unit, integration and e2e tests (API, CLI and Chromium).
+// Integration tests use PGlite and in-process adapters unless DATABASE_URL / REDIS_URL are set.
+// Browser tests need Chromium: without it they are skipped locally and fail under CI=true.
+// Prints `N passed, N failed` last; `--summary FILE` also writes the counts as JSON.
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { ensureWebBuilt } from './web-build.mjs';
+
+const root = new URL('..', import.meta.url).pathname;
+const args = process.argv.slice(2);
+const opt = (name) => {
+  const i = args.indexOf(name);
+  return i >= 0 ? args[i + 1] : undefined;
+};
+const projects = (opt('--projects') ?? 'unit,integration,e2e').split(',');
+const summaryFile = opt('--summary');
+const skipChecks = args.includes('--no-checks');
+const ci = process.env.CI === 'true';
+
+let passed = 0;
+let failed = 0;
+let skipped = 0;
+
+function run(label, cmd, argv, env = {}) {
+  process.stderr.write(`\n▶ ${label}\n`);
+  const r = spawnSync(cmd, argv, { cwd: root, stdio: 'inherit', env: { ...process.env, ...env } });
+  return r.status === 0;
+}
+
+if (!skipChecks) {
+  for (const [label, argv] of [
+    ['layering', ['scripts/check-layering.mjs']],
+    ['typecheck', [join(root, 'node_modules/typescript/bin/tsc'), '-p', 'tsconfig.json']],
+    ['typecheck web', [join(root, 'node_modules/typescript/bin/tsc'), '-p', 'apps/web/tsconfig.json']],
+  ]) {
+    if (run(label, process.execPath, argv)) passed++;
+    else failed++;
+  }
+}
+
+const chromium = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+const haveChromium = existsSync(chromium);
+if (projects.includes('e2e')) {
+  if (!haveChromium && ci) {
+    process.stderr.write(`Chromium not found at ${chromium}: browser tests cannot run (CI=true forbids skipping)\n`);
+    failed++;
+  }
+  ensureWebBuilt();
+}
+
+const out = join(mkdtempSync(join(tmpdir(), 'livehub-vitest-')), 'results.json');
+const vitestArgs = [
+  join(root, 'node_modules/vitest/vitest.mjs'),
+  'run',
+  ...projects.flatMap((p) => ['--project', p]),
+  '--reporter=default',
+  '--reporter=json',
+  `--outputFile.json=${out}`,
+];
+const env = haveChromium ? { CHROMIUM_PATH: chromium } : { LIVEHUB_SKIP_BROWSER: '1' };
+const ok = run(`vitest (${projects.join(', ')})`, process.execPath, vitestArgs, env);
+if (existsSync(out)) {
+  const r = JSON.parse(readFileSync(out, 'utf8'));
+  passed += r.numPassedTests ?? 0;
+  failed += r.numFailedTests ?? 0;
+  skipped += (r.numPendingTests ?? 0) + (r.numTodoTests ?? 0);
+  if (!ok && (r.numFailedTests ?? 0) === 0) failed++; // a suite that crashed before its tests ran
+} else if (!ok) {
+  failed++;
+}
+if (!haveChromium && projects.includes('e2e') && !ci)
+  process.stderr.write(`\n(browser tests skipped: no Chromium at ${chromium}; apt-get install chromium fonts-noto-cjk)\n`);
+if (summaryFile) writeFileSync(summaryFile, JSON.stringify({ passed, failed, skipped }));
+console.log(`${passed} passed, ${failed} failed${skipped ? `, ${skipped} skipped` : ''}`);
+process.exit(failed > 0 ? 1 : 0);
