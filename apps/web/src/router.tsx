@@ -20,10 +20,7 @@ const RegisterPage = lazyNamed(() => import('./pages/register-page.tsx'), 'Regis
 const WorkbenchPage = lazyNamed(() => import('./pages/workbench-page.tsx'), 'WorkbenchPage');
 const ShopPage = lazyNamed(() => import('./pages/shop-page.tsx'), 'ShopPage');
 const OrganizationsPage = lazyNamed(() => import('./pages/organizations-page.tsx'), 'OrganizationsPage');
-const OrganizationDetailPage = lazyNamed(
-  () => import('./pages/organization-detail-page.tsx'),
-  'OrganizationDetailPage',
-);
+const OrganizationDetailPage = lazyNamed(() => import('./pages/organization-detail-page.tsx'), 'OrganizationDetailPage');
 const MyOrganizationPage = lazyNamed(() => import('./pages/organization-detail-page.tsx'), 'MyOrganizationPage');
 const UsersPage = lazyNamed(() => import('./pages/users-page.tsx'), 'UsersPage');
 const TokensPage = lazyNamed(() => import('./pages/tokens-page.tsx'), 'TokensPage');

@@ -145,6 +145,16 @@ export function repositoryContract(name: string, open: () => Promise<{ uow: Unit
       };
       await r.sessions.insert(s);
       expect(await r.sessions.findByTokenHash(s.tokenHash)).toEqual(s);
+      expect(await r.sessions.findPrincipal(s.tokenHash)).toEqual({ session: s, user: u, membership: null });
+      expect(await r.sessions.findPrincipal('no-such-hash')).toBeNull();
+      const o = org();
+      await r.orgs.insert(o);
+      const m: MembershipRecord = { id: uuid(), userId: u.id, orgId: o.id, role: 'merchant_staff', departmentId: null, createdAt: new Date('2026-01-01T00:00:00Z') };
+      await r.memberships.insert(m);
+      await r.sessions.setMembership(s.tokenHash, m.id);
+      expect((await r.sessions.findPrincipal(s.tokenHash))?.membership).toEqual(m);
+      await r.memberships.delete(m.id);
+      expect((await r.sessions.findPrincipal(s.tokenHash))?.membership).toBeNull();
       expect(await r.sessions.deleteExpired(new Date('2026-01-03T00:00:00Z'))).toBeGreaterThanOrEqual(1);
       expect(await r.sessions.findByTokenHash(s.tokenHash)).toBeNull();
     });

@@ -15,7 +15,7 @@ export function PageHeader({
   return (
     <div className="lh-page-header">
       <div>
-        <Typography.Title level={3} className="lh-page-title" data-testid={testId}>
+        <Typography.Title level={3} style={{ margin: 0 }} data-testid={testId}>
           {title}
         </Typography.Title>
         {subtitle ? (

@@ -1,12 +1,5 @@
 /** The authenticated shell: role-aware left menu, header with org switcher, language switch and user menu. */
-import {
-  ApiOutlined,
-  FileTextOutlined,
-  LogoutOutlined,
-  MenuFoldOutlined,
-  MenuUnfoldOutlined,
-  UserOutlined,
-} from '@ant-design/icons';
+import { ApiOutlined, FileTextOutlined, LogoutOutlined, MenuFoldOutlined, MenuUnfoldOutlined, UserOutlined } from '@ant-design/icons';
 import type { Me } from '@livehub/contracts';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { App, Avatar, Button, Dropdown, Layout, Menu, type MenuProps, Result, Select, Tag, Typography } from 'antd';
@@ -91,31 +84,25 @@ function Shell({ me }: { me: Me }) {
 
   return (
     <Layout style={{ minHeight: '100vh' }}>
-      <Sider
-        width={224}
-        collapsible
-        collapsed={collapsed}
-        onCollapse={setCollapsed}
-        trigger={null}
-        breakpoint="lg"
-        style={{ position: 'sticky', top: 0, height: '100vh', overflow: 'auto' }}
-      >
-        <Logo collapsed={collapsed} />
-        <Menu
-          theme="dark"
-          mode="inline"
-          data-testid="side-nav"
-          items={items}
-          selectedKeys={selected ? [selected] : []}
-          onClick={({ key }) => {
-            const target = navForRole(me.role).find((item) => item.key === key);
-            if (target?.path && !target.comingSoon) navigate(target.path);
-          }}
-          style={{ borderInlineEnd: 'none', paddingTop: 8 }}
-        />
+      <Sider width={224} collapsible collapsed={collapsed} onCollapse={setCollapsed} trigger={null} breakpoint="lg">
+        <div style={{ position: 'sticky', top: 0, maxHeight: '100vh', overflowY: 'auto' }}>
+          <Logo collapsed={collapsed} />
+          <Menu
+            theme="dark"
+            mode="inline"
+            data-testid="side-nav"
+            items={items}
+            selectedKeys={selected ? [selected] : []}
+            onClick={({ key }) => {
+              const target = navForRole(me.role).find((item) => item.key === key);
+              if (target?.path && !target.comingSoon) navigate(target.path);
+            }}
+            style={{ borderInlineEnd: 'none', paddingTop: 8 }}
+          />
+        </div>
       </Sider>
       <Layout>
-        <Header className="lh-header">
+        <Header className="lh-header" style={{ padding: '0 24px' }}>
           <div style={{ display: 'flex', alignItems: 'center', gap: 12, minWidth: 0 }}>
             <Button
               type="text"
@@ -216,7 +203,7 @@ function UserMenu({ me }: { me: Me }) {
         },
       }}
     >
-      <span className="lh-user-trigger" data-testid="user-menu" role="button" tabIndex={0}>
+      <button type="button" className="lh-user-trigger" data-testid="user-menu">
         <Avatar size={30} style={{ background: '#ffd8bf', color: '#d4380d' }} icon={<UserOutlined />} />
         <span style={{ display: 'flex', flexDirection: 'column', lineHeight: 1.25 }}>
           <Typography.Text strong data-testid="user-display-name">
@@ -226,7 +213,7 @@ function UserMenu({ me }: { me: Me }) {
             @{me.user.username}
           </Typography.Text>
         </span>
-      </span>
+      </button>
     </Dropdown>
   );
 }

@@ -125,13 +125,7 @@ export async function apiRequest<T>(method: HttpMethod, path: string, options: R
 
   if (!response.ok) {
     const error = isErrorBody(payload)
-      ? new ApiError(
-          response.status,
-          payload.error.code,
-          payload.error.message,
-          payload.error.field,
-          payload.error.details,
-        )
+      ? new ApiError(response.status, payload.error.code, payload.error.message, payload.error.field, payload.error.details)
       : new ApiError(response.status, `http.${response.status}`, response.statusText || `HTTP ${response.status}`);
     if (response.status === 401 && !SILENT_401_PATHS.some((p) => url.startsWith(p))) {
       state.onUnauthorized?.(url);
@@ -143,11 +137,8 @@ export async function apiRequest<T>(method: HttpMethod, path: string, options: R
 
 export const api = {
   get: <T>(path: string, options?: Omit<RequestOptions, 'body'>) => apiRequest<T>('GET', path, options),
-  post: <T>(path: string, body?: unknown, options?: Omit<RequestOptions, 'body'>) =>
-    apiRequest<T>('POST', path, { ...options, body }),
-  put: <T>(path: string, body?: unknown, options?: Omit<RequestOptions, 'body'>) =>
-    apiRequest<T>('PUT', path, { ...options, body }),
-  patch: <T>(path: string, body?: unknown, options?: Omit<RequestOptions, 'body'>) =>
-    apiRequest<T>('PATCH', path, { ...options, body }),
+  post: <T>(path: string, body?: unknown, options?: Omit<RequestOptions, 'body'>) => apiRequest<T>('POST', path, { ...options, body }),
+  put: <T>(path: string, body?: unknown, options?: Omit<RequestOptions, 'body'>) => apiRequest<T>('PUT', path, { ...options, body }),
+  patch: <T>(path: string, body?: unknown, options?: Omit<RequestOptions, 'body'>) => apiRequest<T>('PATCH', path, { ...options, body }),
   delete: <T = void>(path: string, options?: Omit<RequestOptions, 'body'>) => apiRequest<T>('DELETE', path, options),
 };

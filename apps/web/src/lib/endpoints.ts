@@ -57,8 +57,7 @@ export const endpoints = {
   createOrg: (body: CreateOrganizationRequest) => api.post<Organization>('/orgs', body),
   getOrg: (id: string) => api.get<Organization>(`/orgs/${encodeURIComponent(id)}`),
   listMembers: (orgId: string) => api.get<ItemsResponse<Member>>(`/orgs/${encodeURIComponent(orgId)}/members`),
-  addMember: (orgId: string, body: AddMemberRequest) =>
-    api.post<Member>(`/orgs/${encodeURIComponent(orgId)}/members`, body),
+  addMember: (orgId: string, body: AddMemberRequest) => api.post<Member>(`/orgs/${encodeURIComponent(orgId)}/members`, body),
   removeMember: (orgId: string, memberId: string) =>
     api.delete(`/orgs/${encodeURIComponent(orgId)}/members/${encodeURIComponent(memberId)}`),
 

@@ -35,7 +35,7 @@ const FIELDS = ['username', 'password'] as const;
 
 /** Only follow same-origin, in-app `from` targets. */
 function safeFrom(from: string | null): string | null {
-  if (!from || !from.startsWith('/') || from.startsWith('//') || from.startsWith('/login')) return null;
+  if (!from?.startsWith('/') || from.startsWith('//') || from.startsWith('/login')) return null;
   return from;
 }
 

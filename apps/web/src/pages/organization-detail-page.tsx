@@ -127,7 +127,10 @@ function OrganizationDetail({ orgId, showBack }: { orgId: string; showBack: bool
               <div style={{ display: 'flex', flexWrap: 'wrap', gap: 8 }} data-testid="org-departments">
                 {data.departments.map((d) => (
                   <Tag key={d.id} style={{ padding: '4px 10px' }}>
-                    {d.name} <Typography.Text type="secondary" style={{ fontSize: 12 }}>{d.code}</Typography.Text>
+                    {d.name}{' '}
+                    <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+                      {d.code}
+                    </Typography.Text>
                   </Tag>
                 ))}
               </div>
@@ -163,17 +166,7 @@ function ParentLink({ parentId }: { parentId: string }) {
   return <Link to={`/orgs/${parentId}`}>{parent.data?.name ?? `${parentId.slice(0, 8)}…`}</Link>;
 }
 
-function MembersTable({
-  orgId,
-  members,
-  loading,
-  manage,
-}: {
-  orgId: string;
-  members: Member[];
-  loading: boolean;
-  manage: boolean;
-}) {
+function MembersTable({ orgId, members, loading, manage }: { orgId: string; members: Member[]; loading: boolean; manage: boolean }) {
   const { t } = useI18n();
   const { message } = App.useApp();
   const queryClient = useQueryClient();
@@ -192,8 +185,7 @@ function MembersTable({
       dataIndex: 'displayName',
       render: (name: string, m) => (
         <span>
-          <Typography.Text strong>{name}</Typography.Text>{' '}
-          <Typography.Text type="secondary">@{m.username}</Typography.Text>
+          <Typography.Text strong>{name}</Typography.Text> <Typography.Text type="secondary">@{m.username}</Typography.Text>
         </span>
       ),
     },

@@ -1,10 +1,5 @@
 import { PlusOutlined, ReloadOutlined } from '@ant-design/icons';
-import {
-  type CreateOrganizationRequest,
-  ORG_KINDS,
-  type Organization,
-  type OrgKind,
-} from '@livehub/contracts';
+import { type CreateOrganizationRequest, ORG_KINDS, type Organization, type OrgKind } from '@livehub/contracts';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { App, Button, Card, Form, Input, Modal, Select, Space, Table, type TableColumnsType, Tag, Typography } from 'antd';
 import dayjs from 'dayjs';
@@ -66,8 +61,7 @@ export function OrganizationsPage() {
     {
       title: t('orgs.parent'),
       dataIndex: 'parentId',
-      render: (v: string | null) =>
-        v ? <Link to={`/orgs/${v}`}>{nameById.get(v) ?? v.slice(0, 8)}</Link> : t('common.none'),
+      render: (v: string | null) => (v ? <Link to={`/orgs/${v}`}>{nameById.get(v) ?? v.slice(0, 8)}</Link> : t('common.none')),
     },
     {
       title: t('orgs.departments'),
@@ -117,9 +111,7 @@ export function OrganizationsPage() {
           <Button icon={<ReloadOutlined />} onClick={() => void orgs.refetch()}>
             {t('common.refresh')}
           </Button>
-          {orgs.data ? (
-            <Typography.Text type="secondary">{t('orgs.count', { count: orgs.data.items.length })}</Typography.Text>
-          ) : null}
+          {orgs.data ? <Typography.Text type="secondary">{t('orgs.count', { count: orgs.data.items.length })}</Typography.Text> : null}
         </Space>
         {orgs.error ? (
           <QueryError error={orgs.error} onRetry={() => void orgs.refetch()} />
@@ -135,11 +127,7 @@ export function OrganizationsPage() {
         )}
       </Card>
       {canCreate ? (
-        <CreateOrganizationModal
-          open={creating}
-          onClose={() => setCreating(false)}
-          parents={allOrgs.data?.items ?? []}
-        />
+        <CreateOrganizationModal open={creating} onClose={() => setCreating(false)} parents={allOrgs.data?.items ?? []} />
       ) : null}
     </div>
   );
@@ -155,15 +143,7 @@ interface CreateOrgForm {
 
 const CREATE_FIELDS = ['kind', 'name', 'district', 'parentId', 'departments'] as const;
 
-function CreateOrganizationModal({
-  open,
-  onClose,
-  parents,
-}: {
-  open: boolean;
-  onClose: () => void;
-  parents: Organization[];
-}) {
+function CreateOrganizationModal({ open, onClose, parents }: { open: boolean; onClose: () => void; parents: Organization[] }) {
   const { t } = useI18n();
   const { message } = App.useApp();
   const [form] = Form.useForm<CreateOrgForm>();

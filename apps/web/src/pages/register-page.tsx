@@ -67,9 +67,7 @@ export function RegisterPage() {
             {t('register.title')}
           </Typography.Title>
           <Typography.Paragraph type="secondary">{t('register.subtitle')}</Typography.Paragraph>
-          {formError ? (
-            <Alert type="error" showIcon title={formError} data-testid="register-error" style={{ marginBottom: 16 }} />
-          ) : null}
+          {formError ? <Alert type="error" showIcon title={formError} data-testid="register-error" style={{ marginBottom: 16 }} /> : null}
           <Form<RegisterForm>
             form={form}
             layout="vertical"
@@ -89,11 +87,7 @@ export function RegisterPage() {
               label={t('register.displayName')}
               rules={[{ required: true, whitespace: true, message: t('common.required') }]}
             >
-              <Input
-                prefix={<SmileOutlined />}
-                placeholder={t('register.displayNamePlaceholder')}
-                data-testid="register-display-name"
-              />
+              <Input prefix={<SmileOutlined />} placeholder={t('register.displayNamePlaceholder')} data-testid="register-display-name" />
             </Form.Item>
             <Form.Item
               name="password"
@@ -106,11 +100,7 @@ export function RegisterPage() {
             >
               <Input.Password prefix={<LockOutlined />} autoComplete="new-password" data-testid="register-password" />
             </Form.Item>
-            <Form.Item
-              name="phone"
-              label={t('register.phone')}
-              rules={[{ pattern: /^1[3-9]\d{9}$/, message: t('register.phoneInvalid') }]}
-            >
+            <Form.Item name="phone" label={t('register.phone')} rules={[{ pattern: /^1[3-9]\d{9}$/, message: t('register.phoneInvalid') }]}>
               <Input prefix={<MobileOutlined />} placeholder={t('register.phonePlaceholder')} data-testid="register-phone" />
             </Form.Item>
             <Button type="primary" htmlType="submit" block size="large" loading={register.isPending} data-testid="register-submit">
@@ -118,8 +108,7 @@ export function RegisterPage() {
             </Button>
           </Form>
           <div style={{ marginTop: 16, textAlign: 'center' }}>
-            <Typography.Text type="secondary">{t('register.haveAccount')}</Typography.Text>{' '}
-            <Link to="/login">{t('register.toLogin')}</Link>
+            <Typography.Text type="secondary">{t('register.haveAccount')}</Typography.Text> <Link to="/login">{t('register.toLogin')}</Link>
           </div>
         </Card>
       </div>

@@ -28,11 +28,7 @@ export function UsersPage() {
       dataIndex: 'status',
       width: 110,
       render: (v: User['status']) =>
-        v === 'active' ? (
-          <Tag color="success">{t('users.status.active')}</Tag>
-        ) : (
-          <Tag color="default">{t('users.status.disabled')}</Tag>
-        ),
+        v === 'active' ? <Tag color="success">{t('users.status.active')}</Tag> : <Tag color="default">{t('users.status.disabled')}</Tag>,
     },
     {
       title: t('common.createdAt'),
@@ -57,9 +53,7 @@ export function UsersPage() {
           <Button icon={<ReloadOutlined />} onClick={() => void users.refetch()}>
             {t('common.refresh')}
           </Button>
-          {users.data ? (
-            <Typography.Text type="secondary">{t('users.count', { count: users.data.items.length })}</Typography.Text>
-          ) : null}
+          {users.data ? <Typography.Text type="secondary">{t('users.count', { count: users.data.items.length })}</Typography.Text> : null}
         </Space>
         {users.error ? (
           <QueryError error={users.error} onRetry={() => void users.refetch()} />
@@ -153,11 +147,7 @@ function CreateUserModal({ open, onClose }: { open: boolean; onClose: () => void
         >
           <Input.Password autoComplete="new-password" data-testid="user-create-password" />
         </Form.Item>
-        <Form.Item
-          name="phone"
-          label={t('register.phone')}
-          rules={[{ pattern: /^1[3-9]\d{9}$/, message: t('register.phoneInvalid') }]}
-        >
+        <Form.Item name="phone" label={t('register.phone')} rules={[{ pattern: /^1[3-9]\d{9}$/, message: t('register.phoneInvalid') }]}>
           <Input placeholder={t('register.phonePlaceholder')} />
         </Form.Item>
       </Form>

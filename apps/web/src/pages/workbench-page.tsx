@@ -30,9 +30,7 @@ export function WorkbenchPage() {
             {orgName ? <Tag color="volcano">{orgName}</Tag> : null}
           </Space>
         }
-        extra={
-          <Typography.Text type="secondary">{t('workbench.greeting', { name: me.user.displayName })}</Typography.Text>
-        }
+        extra={<Typography.Text type="secondary">{t('workbench.greeting', { name: me.user.displayName })}</Typography.Text>}
       />
       {summary.error ? (
         <QueryError error={summary.error} onRetry={() => void summary.refetch()} />

@@ -28,6 +28,8 @@ export interface IdentityDeps {
 export interface SessionAuth {
   actor: Actor;
   session: SessionRecord;
+  /** the user as loaded with the session, so handlers need not load it again */
+  user?: UserRecord;
 }
 
 const TOKEN_PREFIX = 'lh_';
@@ -173,15 +175,14 @@ export class IdentityService {
 
   /** Resolves a session cookie to an actor, or null when there is no valid session. */
   async authenticateSession(rawToken: string): Promise<SessionAuth | null> {
-    const session = await this.d.uow.read.sessions.findByTokenHash(sha256Hex(rawToken));
-    if (!session) return null;
+    const found = await this.d.uow.read.sessions.findPrincipal(sha256Hex(rawToken));
+    if (!found) return null;
+    const { session, user, membership: active } = found;
     if (session.expiresAt <= this.d.clock.now()) return null;
-    const user = await this.d.uow.read.users.findById(session.userId);
-    if (user?.status !== 'active') return null;
-    const memberships = await this.d.uow.read.memberships.listForUser(user.id);
-    const active = memberships.find((m) => m.id === session.membershipId) ?? null;
+    if (user.status !== 'active') return null;
     return {
       session,
+      user,
       actor: {
         userId: user.id,
         label: user.username,
@@ -193,10 +194,10 @@ export class IdentityService {
     };
   }
 
-  async me(auth: SessionAuth | { actor: Actor; session: null }): Promise<Me> {
+  async me(auth: SessionAuth | { actor: Actor; session: null; user?: undefined }): Promise<Me> {
     const userId = auth.actor.userId;
     if (!userId) throw new AppError('auth.required');
-    const user = await this.d.uow.read.users.findById(userId);
+    const user = auth.user ?? (await this.d.uow.read.users.findById(userId));
     if (!user) throw new AppError('auth.required');
     const memberships = await this.d.uow.read.memberships.listForUser(user.id);
     return this.buildMe(user, memberships, auth.session, auth.actor.membershipId);

@@ -142,9 +142,18 @@ export interface MembershipRepository {
   delete(id: string): Promise<void>;
 }
 
+export interface SessionPrincipal {
+  session: SessionRecord;
+  user: UserRecord;
+  /** the membership the session acts through, when it still exists */
+  membership: MembershipRecord | null;
+}
+
 export interface SessionRepository {
   insert(s: SessionRecord): Promise<void>;
   findByTokenHash(tokenHash: string): Promise<SessionRecord | null>;
+  /** session, user and active membership in one round trip: this runs on every authenticated request */
+  findPrincipal(tokenHash: string): Promise<SessionPrincipal | null>;
   setMembership(tokenHash: string, membershipId: string | null): Promise<void>;
   delete(tokenHash: string): Promise<void>;
   deleteExpired(now: Date): Promise<number>;

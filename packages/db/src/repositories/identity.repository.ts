@@ -8,6 +8,7 @@ import type {
   MembershipView,
   OrganizationRecord,
   OrganizationRepository,
+  SessionPrincipal,
   SessionRecord,
   SessionRepository,
   UserRecord,
@@ -191,6 +192,16 @@ export class DrizzleSessionRepository implements SessionRepository {
   }
   async findByTokenHash(tokenHash: string): Promise<SessionRecord | null> {
     const [row] = await this.db.select().from(sessions).where(eq(sessions.tokenHash, tokenHash)).limit(1);
+    return row ?? null;
+  }
+  async findPrincipal(tokenHash: string): Promise<SessionPrincipal | null> {
+    const [row] = await this.db
+      .select({ session: sessions, user: users, membership: memberships })
+      .from(sessions)
+      .innerJoin(users, eq(users.id, sessions.userId))
+      .leftJoin(memberships, and(eq(memberships.id, sessions.membershipId), eq(memberships.userId, sessions.userId)))
+      .where(eq(sessions.tokenHash, tokenHash))
+      .limit(1);
     return row ?? null;
   }
   async setMembership(tokenHash: string, membershipId: string | null): Promise<void> {
