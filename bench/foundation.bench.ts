@@ -18,7 +18,12 @@ const livehub = join(root, 'apps/cli/bin/livehub.mjs');
 
 async function measurePlatform(label: string, env: Record<string, string>, durationS: number) {
   const port = String(3400 + Math.floor(Math.random() * 500));
-  const server = await startProcess(process.execPath, [livehub, 'serve'], { ...env, PORT: port, HOST: '127.0.0.1', LOG_LEVEL: 'warn' }, /LiveHub .* is running/);
+  const server = await startProcess(
+    process.execPath,
+    [livehub, 'serve'],
+    { ...env, PORT: port, HOST: '127.0.0.1', LOG_LEVEL: 'warn' },
+    /LiveHub .* is running/,
+  );
   try {
     const base = `http://127.0.0.1:${port}`;
     const login = await fetch(`${base}/api/auth/login`, {
@@ -50,12 +55,19 @@ export async function run(args: string[]): Promise<Record<string, unknown>> {
   process.stderr.write('seed --demo --scale 10 …\n');
   const seedDir = mkdtempSync(join(tmpdir(), 'livehub-bench-seed-'));
   const t0 = performance.now();
-  const seed = spawnSync(process.execPath, [livehub, 'seed', '--demo', '--scale', '10'], { env: { ...process.env, LIVEHUB_DATA_DIR: seedDir, DATABASE_URL: '' }, encoding: 'utf8' });
+  const seed = spawnSync(process.execPath, [livehub, 'seed', '--demo', '--scale', '10'], {
+    env: { ...process.env, LIVEHUB_DATA_DIR: seedDir, DATABASE_URL: '' },
+    encoding: 'utf8',
+  });
   const seedS = (performance.now() - t0) / 1000;
   if (seed.status !== 0) throw new Error(seed.stderr);
   const seedCounts = JSON.parse(seed.stdout.trim().split('\n').at(-1) ?? '{}');
 
-  const embedded = await measurePlatform('pglite', { LIVEHUB_DATA_DIR: mkdtempSync(join(tmpdir(), 'livehub-bench-')), DATABASE_URL: '', REDIS_URL: '' }, durationS);
+  const embedded = await measurePlatform(
+    'pglite',
+    { LIVEHUB_DATA_DIR: mkdtempSync(join(tmpdir(), 'livehub-bench-')), DATABASE_URL: '', REDIS_URL: '' },
+    durationS,
+  );
   let cluster: Awaited<ReturnType<typeof measurePlatform>> | null = null;
   const adminUrl = process.env.BENCH_DATABASE_URL;
   if (adminUrl) {

@@ -18,7 +18,10 @@ export function percentile(sorted: number[], p: number): number {
   return Math.round((sorted[i] ?? 0) * 100) / 100;
 }
 
-export async function load(url: string, opts: { connections?: number; durationS?: number; headers?: Record<string, string> } = {}): Promise<LoadResult> {
+export async function load(
+  url: string,
+  opts: { connections?: number; durationS?: number; headers?: Record<string, string> } = {},
+): Promise<LoadResult> {
   const times: number[] = [];
   const r = await new Promise<autocannon.Result>((resolve, reject) => {
     const instance = autocannon(

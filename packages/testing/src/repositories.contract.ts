@@ -149,7 +149,14 @@ export function repositoryContract(name: string, open: () => Promise<{ uow: Unit
       expect(await r.sessions.findPrincipal('no-such-hash')).toBeNull();
       const o = org();
       await r.orgs.insert(o);
-      const m: MembershipRecord = { id: uuid(), userId: u.id, orgId: o.id, role: 'merchant_staff', departmentId: null, createdAt: new Date('2026-01-01T00:00:00Z') };
+      const m: MembershipRecord = {
+        id: uuid(),
+        userId: u.id,
+        orgId: o.id,
+        role: 'merchant_staff',
+        departmentId: null,
+        createdAt: new Date('2026-01-01T00:00:00Z'),
+      };
       await r.memberships.insert(m);
       await r.sessions.setMembership(s.tokenHash, m.id);
       expect((await r.sessions.findPrincipal(s.tokenHash))?.membership).toEqual(m);
