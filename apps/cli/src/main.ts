@@ -5,6 +5,7 @@
 import { createUserRequestSchema, roleSchema } from '@livehub/contracts';
 import { cliActor } from '@livehub/core';
 import { Command, InvalidArgumentError } from 'commander';
+import { screen } from './commands/screen.ts';
 import { serve } from './commands/serve.ts';
 import { progressReporter } from './progress.ts';
 import { fail, withContainer } from './runtime.ts';
@@ -46,6 +47,13 @@ program
       process.stdout.write(`${JSON.stringify({ scale: o.scale, ...r.counts, ms: r.ms })}\n`);
     }),
   );
+
+program
+  .command('screen')
+  .description('screen JSON Lines from stdin ({"id","text","kind"?}) and write one JSON line of hits per input')
+  .option('--rules <file>', 'use this rule pack instead of the default one')
+  .option('--explain', 'add the Chinese explanation and normalized form to each hit')
+  .action(async (o: { rules?: string; explain?: boolean }) => screen(o));
 
 const user = program.command('user').description('manage users');
 user

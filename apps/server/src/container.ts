@@ -5,6 +5,7 @@
 import { join } from 'node:path';
 import {
   AuditService,
+  ComplianceService,
   type Clock,
   createMemoryKv,
   IdentityService,
@@ -13,6 +14,7 @@ import {
   OrganizationService,
   WorkbenchService,
 } from '@livehub/core';
+import { loadDefaultPack } from '@livehub/compliance';
 import { type Database, openDatabase } from '@livehub/db';
 import { createRedisKv } from '@livehub/redis';
 import { AesGcmVault, Argon2Hasher, randomTokens, systemClock, UuidV7Generator } from './adapters/runtime.ts';
@@ -62,6 +64,10 @@ export async function createContainer(config: Config, o: ContainerOverrides = {}
   const orgs = new OrganizationService({ uow, clock, ids, audit });
   const workbench = new WorkbenchService({ uow });
   const imports = new ImportService({ uow, clock, ids, vault, audit });
+  const compliance = new ComplianceService({ uow, clock, ids, audit, pack: loadDefaultPack() });
+  await compliance.reload();
+  // A rule editor's exemption on any process reaches every process.
+  const unsubscribePack = await kv.pubsub.subscribe('compliance:pack', () => void compliance.reload().catch(() => {}));
 
   return {
     config,
@@ -77,7 +83,9 @@ export async function createContainer(config: Config, o: ContainerOverrides = {}
     orgs,
     workbench,
     imports,
+    compliance,
     async close() {
+      await unsubscribePack();
       await kv.close();
       await database.close();
     },

@@ -61,6 +61,12 @@ export const ERROR_CATALOGUE = {
   'org.member_not_found': { kind: 'not_found', zh: '成员不存在', en: 'No such member' },
   'token.not_found': { kind: 'not_found', zh: 'API 令牌不存在', en: 'No such API token' },
   'audit.chain_broken': { kind: 'conflict', zh: '审计哈希链校验失败', en: 'The audit hash chain does not verify' },
+  'compliance.event_conflict': { kind: 'conflict', zh: '该事件编号已用于不同的内容', en: 'That event id was already used for different content' },
+  'compliance.rule_not_found': { kind: 'not_found', zh: '规则不存在', en: 'No such rule' },
+  'compliance.exemption_not_in_rule': { kind: 'invalid', zh: '豁免词必须包含规则 {rule} 的某个词条，否则不会生效', en: 'An exemption must contain a term of rule {rule}, or it has no effect' },
+  'review.not_found': { kind: 'not_found', zh: '审核任务不存在', en: 'No such review item' },
+  'review.claimed_by_other': { kind: 'conflict', zh: '该审核任务已被其他审核员领取', en: 'Another reviewer has claimed this item' },
+  'review.already_decided': { kind: 'conflict', zh: '该审核任务已处理', en: 'This item has already been decided' },
   'db.unavailable': { kind: 'unavailable', zh: '数据库暂不可用', en: 'The database is unavailable' },
   internal: { kind: 'internal', zh: '服务器内部错误', en: 'Internal server error' },
 } as const satisfies Record<string, ErrorDef>;

@@ -6,3 +6,4 @@ export * from './shared/masking.ts';
 export * from './shared/memory-kv.ts';
 export * from './audit/index.ts';
 export * from './identity/index.ts';
+export * from './compliance/index.ts';

@@ -1,6 +1,7 @@
 import type { Repositories, UnitOfWork } from '@livehub/core';
 import type { Db } from './db.ts';
 import { DrizzleAuditRepository, DrizzleOutboxRepository } from './repositories/audit.repository.ts';
+import { DrizzleComplianceRepository } from './repositories/compliance.repository.ts';
 import {
   DrizzleApiTokenRepository,
   DrizzleMembershipRepository,
@@ -18,6 +19,7 @@ export function repositoriesFor(db: Db): Repositories {
     apiTokens: new DrizzleApiTokenRepository(db),
     audit: new DrizzleAuditRepository(db),
     outbox: new DrizzleOutboxRepository(db),
+    compliance: new DrizzleComplianceRepository(db),
   };
 }
 

@@ -15,6 +15,7 @@ import { notFound, sendError } from './errors.ts';
 import { enforcePolicies, installAuth, type RegisteredRoute } from './policy.ts';
 import { auditRoutes } from './routes/audit.routes.ts';
 import { authRoutes } from './routes/auth.routes.ts';
+import { complianceRoutes } from './routes/compliance.routes.ts';
 import { healthRoutes } from './routes/health.routes.ts';
 import { organizationRoutes } from './routes/organization.routes.ts';
 import { tokenRoutes } from './routes/token.routes.ts';
@@ -101,6 +102,7 @@ export async function buildApp(c: Container, opts: BuildAppOptions = {}): Promis
   userRoutes(api, c);
   tokenRoutes(api, c);
   auditRoutes(api, c);
+  complianceRoutes(api, c);
 
   if (opts.serveWeb !== false && existsSync(WEB_DIST)) {
     await app.register(fastifyStatic, { root: WEB_DIST, prefix: '/', wildcard: false, index: ['index.html'] });

@@ -3,6 +3,7 @@
  * Drizzle on PGlite or PostgreSQL; the contract suite in packages/testing holds every implementation to them.
  */
 import type { ApiTokenScope, OrgKind, Role } from '@livehub/contracts';
+import type { ComplianceRepository } from '../compliance/compliance.types.ts';
 
 export interface UserRecord {
   id: string;
@@ -197,6 +198,7 @@ export interface Repositories {
   apiTokens: ApiTokenRepository;
   audit: AuditRepository;
   outbox: OutboxRepository;
+  compliance: ComplianceRepository;
 }
 
 export interface UnitOfWork {

@@ -1,0 +1,131 @@
+/**
+ * Pattern detectors: what a dictionary cannot express. Each runs on the normalized text (digits already Arabic,
+ * symbols removed, lower case) and reports spans in normalized units; the engine maps them back.
+ */
+import type { DetectorName } from './rule-pack.ts';
+
+export interface ProductCard {
+  priceFen?: number;
+  /** the struck-through "original" price shown next to the price */
+  referencePriceFen?: number;
+  /** lowest actual transaction price over the previous 7 days (catalog price history) */
+  lowest7dPriceFen?: number;
+  /** value claimed for a gift, and the gift's own current selling price */
+  giftValueFen?: number;
+  giftCurrentPriceFen?: number;
+  /** stock left for the product on sale now */
+  stockLeft?: number;
+}
+
+export interface DetectorContext {
+  text: string; // normalized
+  /** 1 where removed characters stood before the unit (Latin word boundaries) */
+  gapBefore: Uint8Array;
+  hasDigit: boolean;
+  kind: string;
+  productCategory: string | undefined;
+  card: ProductCard | undefined;
+}
+
+export interface DetectorHit {
+  start: number;
+  end: number;
+  /** extra words for the explanation, e.g. the prices compared */
+  note?: string;
+}
+
+const PHONE = /(?<![0-9])1[3-9][0-9]{9}(?![0-9])/g;
+const CONTACT_CUE = '(?:微信号?|weixin|vx|wx|v信|薇信|威信|维信|加微|加v|qq号?|扣扣号?|企鹅号?|抖音号|快手号|小红书号|联系方式)';
+const CONTACT_ID = new RegExp(`${CONTACT_CUE}(?:是|为|号码|号|id)?([a-z][a-z0-9]{4,19}|[0-9]{5,12})`, 'g');
+const N_DAYS = /([0-9]+|[十半百]+)(?:个)?(?:天|日|周|星期|个月|月|疗程)(?:内|之内)?(?:就|即可|就能|就会|能|可|保证|包)?(?:见效|瘦|掉|根治|治愈|痊愈|美白|变白|白|祛斑|淡斑|长高|去皱|断根|好转|康复|降|生发|长发|丰胸)/g;
+const PERCENT = /(?:100%|百分之百|百分百|100个好|十足)(?:的)?(?:有效|见效|治愈|根治|安全|无副作用|管用|治好|成功|瘦|美白|祛斑|生发)/g;
+const UNITS = '单|件|份|套|组|瓶|盒|箱|台|双|包|袋|罐|支|波|批';
+// 最后一个 is everyday speech (最后一个问题), so after 最后 the unit 个 does not count; after 仅剩/只剩 it does.
+const SCARCITY = new RegExp(`(?:(?:最后|剩最后)([0-9]+|几|两)(?:${UNITS})|(?:仅剩|只剩|仅有|只有|还剩|剩下)([0-9]+|几|两)(?:${UNITS}|个))`, 'g');
+const isLatin = (ch: string | undefined) => ch !== undefined && ch >= 'a' && ch <= 'z';
+const DISCLAIMER = '本品不能代替药物';
+
+function* matches(re: RegExp, text: string): Generator<RegExpExecArray> {
+  re.lastIndex = 0;
+  for (let m = re.exec(text); m; m = re.exec(text)) {
+    yield m;
+    if (m[0].length === 0) re.lastIndex++;
+  }
+}
+
+export function runDetector(name: DetectorName, ctx: DetectorContext): DetectorHit[] {
+  const { text } = ctx;
+  const out: DetectorHit[] = [];
+  switch (name) {
+    case 'phone_number':
+      if (!ctx.hasDigit) return out;
+      for (const m of matches(PHONE, text)) out.push({ start: m.index, end: m.index + m[0].length });
+      return out;
+    case 'contact_id':
+      for (const m of matches(CONTACT_ID, text)) {
+        // An 11-digit mobile is the phone detector's; an id must carry something beyond a price or a count.
+        const id = m[1] ?? '';
+        if (/^1[3-9][0-9]{9}$/.test(id)) continue;
+        // A Latin cue must stand as its own word, and a Latin id must be set apart from it ("vx lily88", not "vxe…").
+        const idStart = m.index + m[0].length - id.length;
+        if (isLatin(text[m.index]) && m.index > 0 && isLatin(text[m.index - 1]) && !ctx.gapBefore[m.index]) continue;
+        if (isLatin(text[idStart]) && isLatin(text[idStart - 1]) && !ctx.gapBefore[idStart]) continue;
+        out.push({ start: m.index, end: m.index + m[0].length });
+      }
+      return out;
+    case 'n_days_effect':
+      for (const m of matches(N_DAYS, text)) out.push({ start: m.index, end: m.index + m[0].length });
+      return out;
+    case 'percent_effective':
+      if (!ctx.hasDigit && !text.includes('十足')) return out;
+      for (const m of matches(PERCENT, text)) out.push({ start: m.index, end: m.index + m[0].length });
+      return out;
+    case 'scarcity_claim': {
+      const stock = ctx.card?.stockLeft;
+      for (const m of matches(SCARCITY, text)) {
+        const raw = m[1] ?? m[2] ?? '';
+        const claimed = raw === '几' ? 5 : raw === '两' ? 2 : Number(raw);
+        // A true claim is lawful: with stock data, only stock well above the claim is false scarcity.
+        if (stock !== undefined && stock <= Math.max(claimed * 2, claimed + 5)) continue;
+        out.push({ start: m.index, end: m.index + m[0].length, ...(stock !== undefined ? { note: `stock ${stock}` } : {}) });
+      }
+      return out;
+    }
+    case 'reference_price': {
+      const c = ctx.card;
+      if (!c || c.referencePriceFen === undefined || c.lowest7dPriceFen === undefined) return out;
+      if (c.referencePriceFen > c.lowest7dPriceFen) {
+        out.push({ ...spanOf(text, ['原价', '划线价', '吊牌价', '专柜价', '日常价', '市场价']), note: `${fen(c.referencePriceFen)} > ${fen(c.lowest7dPriceFen)}` });
+      }
+      return out;
+    }
+    case 'gift_value': {
+      const c = ctx.card;
+      if (!c || c.giftValueFen === undefined || c.giftCurrentPriceFen === undefined) return out;
+      if (c.giftValueFen > c.giftCurrentPriceFen) {
+        out.push({ ...spanOf(text, ['赠品', '价值', '送']), note: `${fen(c.giftValueFen)} > ${fen(c.giftCurrentPriceFen)}` });
+      }
+      return out;
+    }
+    case 'health_food_disclaimer':
+      if (ctx.productCategory === 'health_food' && ctx.kind === 'product_copy' && !text.includes(DISCLAIMER)) {
+        out.push({ start: 0, end: text.length });
+      }
+      return out;
+    default: {
+      const never: never = name;
+      throw new Error(`unknown detector ${String(never)}`);
+    }
+  }
+}
+
+/** The span of the first cue word present, else the whole text. */
+function spanOf(text: string, cues: string[]): { start: number; end: number } {
+  for (const cue of cues) {
+    const i = text.indexOf(cue);
+    if (i >= 0) return { start: i, end: i + cue.length };
+  }
+  return { start: 0, end: text.length };
+}
+
+const fen = (v: number) => `¥${(v / 100).toFixed(2)}`;

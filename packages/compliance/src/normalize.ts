@@ -1,0 +1,219 @@
+/**
+ * Normalization with a map back to the original text. Evaders write 最.好, 最❤好, ＶＸ, 𝐕𝐗, 最低價, 一三八…, ①③⑧;
+ * this folds all of them into one canonical form the automaton matches, while every normalized character keeps the
+ * offsets of the original characters it came from, so a hit can be shown exactly where it was said.
+ *
+ * Per character: NFKC (full-width → half-width, ① → 1, 𝐕 → V), lower case, traditional → simplified (character
+ * level, so lengths never change), Chinese and financial numerals → Arabic digits. Content characters are CJK,
+ * Latin letters, digits and %; sentence punctuation becomes one boundary mark ('|') that no pattern contains;
+ * everything else (spaces, symbols, emoji, zero-width, control characters, lone surrogates) is removed, and the next
+ * kept character remembers that something was removed before it (Latin word boundaries use that).
+ */
+import { Converter } from 'opencc-js/t2cn';
+
+export const BOUNDARY = 0x7c; // '|'
+
+export interface Normalized {
+  /** normalized UTF-16 code units, length `length` */
+  codes: Uint16Array;
+  length: number;
+  /** original index of the first code unit each normalized unit came from */
+  src: Int32Array;
+  /** original index just past the last code unit each normalized unit came from */
+  srcEnd: Int32Array;
+  /** 1 when removed characters stood between this unit and the previous one */
+  gapBefore: Uint8Array;
+  /** whether any digit / % / 百 occurs: lets detectors skip text that cannot match */
+  hasDigit: boolean;
+}
+
+const t2s = Converter({ from: 'tw', to: 'cn' });
+
+// Table for the Basic Multilingual Plane, filled lazily: -1 unknown, -2 remove, -3 boundary,
+// -4 expands to several units (see `multi`), otherwise the single normalized code unit.
+const UNKNOWN = -1;
+const REMOVE = -2;
+const BOUND = -3;
+const MULTI = -4;
+const table = new Int32Array(0x10000).fill(UNKNOWN);
+const multi = new Map<number, Uint16Array>();
+
+const NUMERALS: Record<string, string> = {
+  零: '0', 〇: '0', 一: '1', 壹: '1', 幺: '1', 二: '2', 贰: '2', 貳: '2', 两: '2', 兩: '2', 三: '3', 叁: '3', 參: '3',
+  四: '4', 肆: '4', 五: '5', 伍: '5', 六: '6', 陆: '6', 陸: '6', 七: '7', 柒: '7', 八: '8', 捌: '8', 九: '9', 玖: '9',
+};
+
+const BOUNDARY_CHARS = new Set([...'。！？!?；;，,\n\r、…']);
+
+function isCjk(c: number): boolean {
+  return (c >= 0x4e00 && c <= 0x9fff) || (c >= 0x3400 && c <= 0x4dbf) || (c >= 0xf900 && c <= 0xfaff);
+}
+
+function isContentAscii(c: number): boolean {
+  return (c >= 0x30 && c <= 0x39) || (c >= 0x61 && c <= 0x7a) || c === 0x25;
+}
+
+/** The normalized form of one code point, as code units; empty = remove; [BOUNDARY] = boundary. */
+function normalizeCodePoint(cp: number): number[] {
+  const ch = String.fromCodePoint(cp);
+  if (BOUNDARY_CHARS.has(ch)) return [BOUNDARY];
+  if (cp >= 0x41 && cp <= 0x5a) return [cp + 32];
+  if (cp < 0x80) return isContentAscii(cp) ? [cp] : [];
+  let s = ch.normalize('NFKC');
+  if (s !== ch) {
+    // NFKC may turn one character into several (⑴ → "(1)"): normalize each of those again.
+    const out: number[] = [];
+    for (const part of s) {
+      const cpp = part.codePointAt(0) ?? 0;
+      if (cpp === cp) continue;
+      out.push(...normalizeCodePoint(cpp));
+    }
+    return out;
+  }
+  const numeral = NUMERALS[ch];
+  if (numeral) return [numeral.charCodeAt(0)];
+  if (isCjk(cp)) {
+    s = t2s(ch);
+    const simplified = s.length === 1 ? s : ch;
+    const n = NUMERALS[simplified];
+    return [(n ?? simplified).charCodeAt(0)];
+  }
+  const lower = ch.toLowerCase();
+  if (lower.length === 1 && lower !== ch) return normalizeCodePoint(lower.charCodeAt(0));
+  // Letters of other scripts are kept (they may be part of a term one day); symbols and marks go.
+  if (/\p{L}/u.test(ch) && cp < 0x10000) return [cp];
+  return [];
+}
+
+function classify(cp: number): number {
+  const units = normalizeCodePoint(cp);
+  if (units.length === 0) return REMOVE;
+  if (units.length === 1 && units[0] === BOUNDARY) return BOUND;
+  if (units.length === 1) return units[0] ?? REMOVE;
+  multi.set(cp, Uint16Array.from(units.filter((u) => u !== BOUNDARY)));
+  return MULTI;
+}
+
+const astral = new Map<number, number>();
+
+/** Reusable output buffers: screening is synchronous, so one set per engine is enough. */
+export class Normalizer {
+  private cap = 0;
+  private out!: Normalized;
+
+  constructor(initialCapacity = 1024) {
+    this.grow(initialCapacity);
+  }
+
+  private grow(n: number): void {
+    this.cap = Math.max(n, this.cap * 2);
+    this.out = {
+      codes: new Uint16Array(this.cap),
+      length: 0,
+      src: new Int32Array(this.cap),
+      srcEnd: new Int32Array(this.cap),
+      gapBefore: new Uint8Array(this.cap),
+      hasDigit: false,
+    };
+  }
+
+  /** Normalizes `text`. The returned object is reused by the next call. */
+  run(text: string): Normalized {
+    // NFKC expansions are rare and short; 2× the input length always suffices after boundary collapsing.
+    const need = text.length * 2 + 4;
+    if (need > this.cap) this.grow(need);
+    const o = this.out;
+    const { codes, src, srcEnd, gapBefore } = o;
+    let n = 0;
+    let gap = 0;
+    let hasDigit = false;
+    const len = text.length;
+    for (let i = 0; i < len; i++) {
+      let c = text.charCodeAt(i);
+      let v: number;
+      const start = i;
+      if (c >= 0xd800 && c <= 0xdbff && i + 1 < len) {
+        const lo = text.charCodeAt(i + 1);
+        if (lo >= 0xdc00 && lo <= 0xdfff) {
+          const cp = ((c - 0xd800) << 10) + (lo - 0xdc00) + 0x10000;
+          i++;
+          let a = astral.get(cp);
+          if (a === undefined) {
+            a = classify(cp);
+            astral.set(cp, a);
+          }
+          v = a;
+          c = cp;
+        } else v = REMOVE; // lone high surrogate
+      } else if (c >= 0xd800 && c <= 0xdfff) {
+        v = REMOVE; // lone surrogate
+      } else {
+        v = table[c] as number;
+        if (v === UNKNOWN) {
+          v = classify(c);
+          table[c] = v;
+        }
+      }
+      if (v >= 0) {
+        codes[n] = v;
+        src[n] = start;
+        srcEnd[n] = i + 1;
+        gapBefore[n] = gap;
+        gap = 0;
+        if ((v >= 0x30 && v <= 0x39) || v === 0x25 || v === 0x767e) hasDigit = true;
+        n++;
+      } else if (v === REMOVE) {
+        gap = 1;
+      } else if (v === BOUND) {
+        if (n > 0 && codes[n - 1] !== BOUNDARY) {
+          codes[n] = BOUNDARY;
+          src[n] = start;
+          srcEnd[n] = i + 1;
+          gapBefore[n] = gap;
+          n++;
+        }
+        gap = 1;
+      } else {
+        const units = multi.get(c);
+        if (units) {
+          for (const u of units) {
+            codes[n] = u;
+            src[n] = start;
+            srcEnd[n] = i + 1;
+            gapBefore[n] = gap;
+            gap = 0;
+            if (u >= 0x30 && u <= 0x39) hasDigit = true;
+            n++;
+          }
+        }
+      }
+    }
+    o.length = n;
+    o.hasDigit = hasDigit;
+    return o;
+  }
+}
+
+const termNormalizer = new Normalizer(64);
+
+/** The normalized form of a term, as a string (used when compiling patterns). */
+export function normalizeTerm(term: string): string {
+  const r = termNormalizer.run(term);
+  let s = '';
+  for (let i = 0; i < r.length; i++) s += String.fromCharCode(r.codes[i] ?? 0);
+  return s;
+}
+
+export function normalizedString(n: Normalized): string {
+  return decodeUnits(n.codes, n.length);
+}
+
+const decoder = new TextDecoder('utf-16le');
+
+export function decodeUnits(codes: Uint16Array, length: number): string {
+  return decoder.decode(new Uint8Array(codes.buffer, codes.byteOffset, length * 2));
+}
+
+export function isLatinUnit(c: number): boolean {
+  return c >= 0x61 && c <= 0x7a;
+}

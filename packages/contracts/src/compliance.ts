@@ -1,0 +1,197 @@
+/** Compliance contracts: live-event ingestion, screening results, the review queue, violations and rules. */
+import { z } from 'zod';
+
+export const SCREENING_CATEGORIES = [
+  'absolute_claim',
+  'medical_claim',
+  'efficacy_guarantee',
+  'off_platform_diversion',
+  'fake_review_incentive',
+  'prohibited_goods',
+  'price_fraud',
+  'false_scarcity',
+] as const;
+export const screeningCategorySchema = z.enum(SCREENING_CATEGORIES);
+export const eventKindSchema = z.enum(['transcript', 'chat', 'product_copy', 'overlay']);
+export const productCategorySchema = z.enum([
+  'food',
+  'health_food',
+  'cosmetics',
+  'drug',
+  'medical_device',
+  'apparel',
+  'electronics',
+  'home',
+  'baby',
+  'agri',
+  'handicraft',
+  'tobacco',
+  'other',
+]);
+export const decisionSchema = z.enum(['allow', 'warn', 'review', 'block']);
+
+const fen = z.number().int().min(0).max(100_000_000_00);
+export const productCardSchema = z.strictObject({
+  priceFen: fen.optional(),
+  referencePriceFen: fen.optional(),
+  lowest7dPriceFen: fen.optional(),
+  giftValueFen: fen.optional(),
+  giftCurrentPriceFen: fen.optional(),
+  stockLeft: z.number().int().min(0).max(100_000_000).optional(),
+});
+
+export const MAX_EVENT_TEXT = 20_000;
+
+export const screenRequestSchema = z.strictObject({
+  text: z.string().max(MAX_EVENT_TEXT, { error: `at most ${MAX_EVENT_TEXT} characters` }),
+  kind: eventKindSchema.default('transcript'),
+  productCategory: productCategorySchema.optional(),
+  card: productCardSchema.optional(),
+});
+
+export const ingestEventRequestSchema = screenRequestSchema.extend({
+  eventId: z
+    .string()
+    .min(1)
+    .max(128)
+    .regex(/^[\w.:-]+$/, { error: 'letters, digits, _ . : - only' }),
+  sessionRef: z.string().min(1).max(128).optional(),
+  streamerUserId: z.uuid().optional(),
+  merchantOrgId: z.uuid().optional(),
+  productRef: z.string().min(1).max(128).optional(),
+  occurredAt: z.iso.datetime({ offset: true }).optional(),
+});
+export type IngestEventRequest = z.infer<typeof ingestEventRequestSchema>;
+
+export const hitSchema = z.object({
+  rule: z.string(),
+  category: screeningCategorySchema,
+  severity: z.number().int(),
+  action: decisionSchema,
+  start: z.number().int(),
+  end: z.number().int(),
+  matched: z.string(),
+  normalized: z.string(),
+  basis: z.string(),
+  explanation: z.object({ zh: z.string(), en: z.string() }).optional(),
+  via: z.enum(['term', 'variant', 'detector']),
+});
+
+export const screenResultSchema = z.object({ decision: decisionSchema, hits: z.array(hitSchema) });
+
+export const ingestResultSchema = z.object({
+  id: z.string(),
+  eventId: z.string(),
+  decision: decisionSchema,
+  hits: z.array(hitSchema),
+  reviewItemId: z.string().nullable(),
+  duplicate: z.boolean(),
+  packVersion: z.string(),
+});
+
+export const reviewStatusSchema = z.enum(['open', 'claimed', 'confirmed', 'dismissed']);
+
+export const reviewItemSchema = z.object({
+  id: z.string(),
+  status: reviewStatusSchema,
+  severity: z.number().int(),
+  categories: z.array(screeningCategorySchema),
+  dueAt: z.string(),
+  overdue: z.boolean(),
+  claimedBy: z.string().nullable(),
+  decidedBy: z.string().nullable(),
+  decidedAt: z.string().nullable(),
+  reason: z.string().nullable(),
+  createdAt: z.string(),
+  event: z.object({
+    id: z.string(),
+    eventId: z.string(),
+    kind: eventKindSchema,
+    text: z.string(),
+    sessionRef: z.string().nullable(),
+    streamerUserId: z.string().nullable(),
+    merchantOrgId: z.string().nullable(),
+    productRef: z.string().nullable(),
+    productCategory: z.string().nullable(),
+    occurredAt: z.string(),
+    decision: decisionSchema,
+  }),
+  hits: z.array(hitSchema),
+});
+export type ReviewItem = z.infer<typeof reviewItemSchema>;
+
+export const reviewItemDetailSchema = reviewItemSchema.extend({
+  context: z.array(z.object({ id: z.string(), kind: eventKindSchema, text: z.string(), occurredAt: z.string() })),
+  rules: z.array(z.object({ id: z.string(), category: screeningCategorySchema, law: z.string(), article: z.string(), summaryZh: z.string(), summaryEn: z.string() })),
+});
+
+export const reviewQueueQuerySchema = z.strictObject({
+  status: z.enum(['open', 'claimed', 'pending', 'confirmed', 'dismissed', 'all']).default('pending'),
+  category: screeningCategorySchema.optional(),
+  minSeverity: z.coerce.number().int().min(1).max(4).optional(),
+  limit: z.coerce.number().int().min(1).max(200).default(50),
+});
+
+export const reviewDecisionRequestSchema = z.strictObject({
+  decision: z.enum(['confirm', 'dismiss']),
+  reason: z.string().trim().min(2, { error: 'give a reason (at least 2 characters)' }).max(500),
+});
+
+export const violationSchema = z.object({
+  id: z.string(),
+  reviewItemId: z.string(),
+  ruleIds: z.array(z.string()),
+  categories: z.array(screeningCategorySchema),
+  severity: z.number().int(),
+  streamerUserId: z.string().nullable(),
+  merchantOrgId: z.string().nullable(),
+  productRef: z.string().nullable(),
+  sessionRef: z.string().nullable(),
+  confirmedBy: z.string(),
+  confirmedAt: z.string(),
+  reason: z.string(),
+  text: z.string(),
+  kind: z.string(),
+  evidenceHash: z.string().nullable(),
+});
+
+export const evidenceVerifySchema = z.object({
+  ok: z.boolean(),
+  checked: z.number().int(),
+  firstBrokenSeq: z.number().int().nullable(),
+  reason: z.string().nullable(),
+});
+
+export const ruleSummarySchema = z.object({
+  id: z.string(),
+  category: screeningCategorySchema,
+  severity: z.number().int(),
+  action: decisionSchema,
+  law: z.string(),
+  article: z.string(),
+  summaryZh: z.string(),
+  summaryEn: z.string(),
+  explainZh: z.string(),
+  explainEn: z.string(),
+  terms: z.array(z.string()),
+  termCount: z.number().int(),
+  variants: z.boolean(),
+  exemptions: z.array(z.string()),
+  detector: z.string().nullable(),
+  kinds: z.array(z.string()).nullable(),
+  exceptProductCategories: z.array(z.string()).nullable(),
+});
+
+export const rulePackSummarySchema = z.object({
+  id: z.string(),
+  version: z.string(),
+  publishedAt: z.string(),
+  stats: z.object({ rules: z.number(), terms: z.number(), patterns: z.number(), states: z.number() }),
+  rules: z.array(ruleSummarySchema),
+});
+
+export const addExemptionRequestSchema = z.strictObject({
+  ruleId: z.string().regex(/^[A-Z]{2,6}-\d{3}$/),
+  text: z.string().trim().min(1).max(50),
+  reviewItemId: z.uuid().optional(),
+});

@@ -1,0 +1,2 @@
+export * from './compliance.service.ts';
+export * from './compliance.types.ts';

@@ -1,0 +1,166 @@
+/** Drizzle implementation of the compliance repository port. Evidence is append-only from here. */
+import type {
+  ComplianceRepository,
+  EvidenceRecord,
+  ReviewItemRecord,
+  ReviewItemView,
+  ReviewQueueFilter,
+  ReviewStatus,
+  RuleExemptionRecord,
+  ScreeningEventRecord,
+  ScreeningHitRecord,
+  ViolationRecord,
+} from '@livehub/core';
+import { and, arrayContains, asc, count, desc, eq, gt, gte, inArray, isNull, lt, sql } from 'drizzle-orm';
+import type { Db } from '../db.ts';
+import { evidence, reviewItems, ruleExemptions, screeningEvents, screeningHits, violations } from '../schema.ts';
+
+const EVIDENCE_CHAIN_LOCK = 0x4c48_4556; // "LHEV"
+
+type EventRow = typeof screeningEvents.$inferSelect;
+type HitRow = typeof screeningHits.$inferSelect;
+type ItemRow = typeof reviewItems.$inferSelect;
+
+const toEvent = (r: EventRow): ScreeningEventRecord => r as unknown as ScreeningEventRecord;
+const toHit = (r: HitRow): ScreeningHitRecord => r as unknown as ScreeningHitRecord;
+const toItem = (r: ItemRow): ReviewItemRecord => r as unknown as ReviewItemRecord;
+
+export class DrizzleComplianceRepository implements ComplianceRepository {
+  constructor(private readonly db: Db) {}
+
+  async findEvent(sourceOrgId: string | null, eventId: string) {
+    const [row] = await this.db
+      .select()
+      .from(screeningEvents)
+      .where(and(sourceOrgId ? eq(screeningEvents.sourceOrgId, sourceOrgId) : isNull(screeningEvents.sourceOrgId), eq(screeningEvents.eventId, eventId)))
+      .limit(1);
+    if (!row) return null;
+    const hits = await this.db.select().from(screeningHits).where(eq(screeningHits.screeningEventId, row.id)).orderBy(asc(screeningHits.start));
+    return { event: toEvent(row), hits: hits.map(toHit) };
+  }
+
+  async insertEvent(event: ScreeningEventRecord, hits: ScreeningHitRecord[]): Promise<void> {
+    await this.db.insert(screeningEvents).values(event as unknown as EventRow);
+    if (hits.length > 0) await this.db.insert(screeningHits).values(hits as unknown as HitRow[]);
+  }
+
+  async sessionContext(sessionRef: string, before: Date, limit: number): Promise<ScreeningEventRecord[]> {
+    const rows = await this.db
+      .select()
+      .from(screeningEvents)
+      .where(and(eq(screeningEvents.sessionRef, sessionRef), lt(screeningEvents.occurredAt, before)))
+      .orderBy(desc(screeningEvents.occurredAt))
+      .limit(limit);
+    return rows.map(toEvent);
+  }
+
+  async insertReviewItem(item: ReviewItemRecord): Promise<void> {
+    await this.db.insert(reviewItems).values(item as unknown as ItemRow);
+  }
+
+  private async views(items: ItemRow[]): Promise<ReviewItemView[]> {
+    if (items.length === 0) return [];
+    const ids = items.map((i) => i.screeningEventId);
+    const events = await this.db.select().from(screeningEvents).where(inArray(screeningEvents.id, ids));
+    const hits = await this.db.select().from(screeningHits).where(inArray(screeningHits.screeningEventId, ids)).orderBy(asc(screeningHits.start));
+    const byId = new Map(events.map((e) => [e.id, toEvent(e)]));
+    return items.flatMap((i) => {
+      const event = byId.get(i.screeningEventId);
+      return event ? [{ ...toItem(i), event, hits: hits.filter((h) => h.screeningEventId === i.screeningEventId).map(toHit) }] : [];
+    });
+  }
+
+  async findReviewItem(id: string): Promise<ReviewItemView | null> {
+    const rows = await this.db.select().from(reviewItems).where(eq(reviewItems.id, id)).limit(1);
+    const [view] = await this.views(rows);
+    return view ?? null;
+  }
+
+  async findReviewItemForEvent(screeningEventId: string): Promise<ReviewItemRecord | null> {
+    const [row] = await this.db.select().from(reviewItems).where(eq(reviewItems.screeningEventId, screeningEventId)).limit(1);
+    return row ? toItem(row) : null;
+  }
+
+  async updateReviewItem(id: string, whenStatus: ReviewStatus[], patch: Partial<ReviewItemRecord>): Promise<boolean> {
+    const rows = await this.db
+      .update(reviewItems)
+      .set(patch as Partial<ItemRow>)
+      .where(and(eq(reviewItems.id, id), inArray(reviewItems.status, whenStatus)))
+      .returning({ id: reviewItems.id });
+    return rows.length === 1;
+  }
+
+  async listReviewItems(f: ReviewQueueFilter): Promise<ReviewItemView[]> {
+    const rows = await this.db
+      .select()
+      .from(reviewItems)
+      .where(
+        and(
+          f.status ? inArray(reviewItems.status, f.status) : undefined,
+          f.minSeverity ? gte(reviewItems.severity, f.minSeverity) : undefined,
+          f.category ? arrayContains(reviewItems.categories, [f.category]) : undefined,
+        ),
+      )
+      .orderBy(asc(reviewItems.dueAt), desc(reviewItems.severity))
+      .limit(f.limit);
+    return this.views(rows);
+  }
+
+  async countReviewItems(status: ReviewStatus[]): Promise<number> {
+    const [row] = await this.db.select({ n: count() }).from(reviewItems).where(inArray(reviewItems.status, status));
+    return row?.n ?? 0;
+  }
+
+  async insertViolation(v: ViolationRecord): Promise<void> {
+    await this.db.insert(violations).values(v as unknown as typeof violations.$inferInsert);
+  }
+
+  async listViolations(opts: { limit: number; streamerUserId?: string; merchantOrgIds?: string[] }) {
+    if (opts.merchantOrgIds && opts.merchantOrgIds.length === 0) return [];
+    const rows = await this.db
+      .select({ v: violations, text: screeningEvents.text, kind: screeningEvents.kind })
+      .from(violations)
+      .innerJoin(screeningEvents, eq(screeningEvents.id, violations.screeningEventId))
+      .where(
+        and(
+          opts.streamerUserId ? eq(violations.streamerUserId, opts.streamerUserId) : undefined,
+          opts.merchantOrgIds ? inArray(violations.merchantOrgId, opts.merchantOrgIds) : undefined,
+        ),
+      )
+      .orderBy(desc(violations.confirmedAt))
+      .limit(opts.limit);
+    return rows.map((r) => ({ ...(r.v as unknown as ViolationRecord), text: r.text, kind: r.kind }));
+  }
+
+  async countViolations(): Promise<number> {
+    const [row] = await this.db.select({ n: count() }).from(violations);
+    return row?.n ?? 0;
+  }
+
+  async lockEvidenceHead(): Promise<{ seq: number; hash: string } | null> {
+    await this.db.execute(sql`select pg_advisory_xact_lock(${EVIDENCE_CHAIN_LOCK})`);
+    const [row] = await this.db.select({ seq: evidence.seq, hash: evidence.hash }).from(evidence).orderBy(desc(evidence.seq)).limit(1);
+    return row ?? null;
+  }
+
+  async insertEvidence(e: EvidenceRecord): Promise<void> {
+    await this.db.insert(evidence).values(e);
+  }
+
+  async findEvidenceForViolation(violationId: string): Promise<EvidenceRecord | null> {
+    const [row] = await this.db.select().from(evidence).where(eq(evidence.violationId, violationId)).limit(1);
+    return row ?? null;
+  }
+
+  async scanEvidence(afterSeq: number, limit: number): Promise<EvidenceRecord[]> {
+    return this.db.select().from(evidence).where(gt(evidence.seq, afterSeq)).orderBy(asc(evidence.seq)).limit(limit);
+  }
+
+  async insertExemption(x: RuleExemptionRecord): Promise<void> {
+    await this.db.insert(ruleExemptions).values(x);
+  }
+
+  async listExemptions(): Promise<RuleExemptionRecord[]> {
+    return this.db.select().from(ruleExemptions).orderBy(asc(ruleExemptions.createdAt));
+  }
+}
