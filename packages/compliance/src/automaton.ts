@@ -20,10 +20,8 @@ export interface Match {
 export class Automaton {
   private constructor(
     private readonly symOf: Uint16Array,
-    private readonly base: Int32Array,
-    private readonly check: Int32Array,
-    private readonly fail: Int32Array,
-    private readonly report: Int32Array,
+    /** per state s, four adjacent slots: base, check, report, fail (one cache line serves a transition) */
+    private readonly node: Int32Array,
     private readonly nextReport: Int32Array,
     private readonly outStart: Int32Array,
     private readonly outList: Int32Array,
@@ -194,13 +192,20 @@ export class Automaton {
       const r = reportNode[failNode[n] as number] as number;
       nextReport[posOf[n] as number] = r > 0 ? (posOf[r] as number) : -1;
     }
+    const node = new Int32Array(size * 4);
+    for (let p = 0; p < size; p++) {
+      node[p * 4] = base[p] as number;
+      node[p * 4 + 1] = check[p] as number;
+      node[p * 4 + 2] = report[p] as number;
+      node[p * 4 + 3] = fail[p] as number;
+    }
     const patternLen = Int32Array.from(patterns, (p) => p.length);
-    return new Automaton(symOf, base, check, fail, report, nextReport, outStart, outList, patternLen, nodes);
+    return new Automaton(symOf, node, nextReport, outStart, outList, patternLen, nodes);
   }
 
   /** Calls `onMatch` for every occurrence of every pattern in codes[0..length). */
   scan(codes: Uint16Array, length: number, onMatch: (pattern: number, start: number, end: number) => void): void {
-    const { symOf, base, check, fail, report, nextReport, outStart, outList, patternLen } = this;
+    const { symOf, node, nextReport, outStart, outList, patternLen } = this;
     let s = 0;
     for (let i = 0; i < length; i++) {
       const sym = symOf[codes[i] as number] as number;
@@ -209,15 +214,15 @@ export class Automaton {
         continue;
       }
       for (;;) {
-        const t = (base[s] as number) + sym;
-        if (check[t] === s) {
+        const t = (node[s << 2] as number) + sym;
+        if (node[(t << 2) + 1] === s) {
           s = t;
           break;
         }
         if (s === 0) break;
-        s = fail[s] as number;
+        s = node[(s << 2) + 3] as number;
       }
-      let r = report[s] as number;
+      let r = node[(s << 2) + 2] as number;
       while (r > 0) {
         for (let k = outStart[r] as number, e = outStart[r + 1] as number; k < e; k++) {
           const p = outList[k] as number;

@@ -77,22 +77,37 @@ interface Candidate {
   start: number;
   end: number;
   via: Hit['via'];
+  /** the pattern that matched (its normalized form), or -1 for detector hits */
+  pattern: number;
 }
 
 export class ScreeningEngine {
   private readonly normalizer = new Normalizer(4096);
   private readonly detectorRules: number[];
   private readonly views: RuleView[];
+  /** per pattern: the rule index when its only entry is a plain term of one rule (the common case), else -1 */
+  private readonly fastRule: Int32Array;
+  private readonly okCache = new Map<string, Uint8Array>();
+  private cRule = new Int32Array(256);
+  private cStart = new Int32Array(256);
+  private cEnd = new Int32Array(256);
+  private cVia = new Uint8Array(256);
+  private cPat = new Int32Array(256);
 
   private constructor(
     private readonly pack: RulePack,
     private readonly rules: RuleDef[],
     private readonly automaton: Automaton,
+    private readonly patterns: string[],
     private readonly entries: Entry[][],
     private readonly cues: Array<string[] | null>,
     readonly stats: EngineStats,
   ) {
     this.detectorRules = rules.flatMap((r, i) => (r.detector ? [i] : []));
+    this.fastRule = Int32Array.from(entries, (list) => {
+      const e = list[0];
+      return list.length === 1 && e && e.via === Via.Term && !e.latinStart && !e.latinEnd ? e.rule : -1;
+    });
     this.views = rules.map((r) => ({ basis: `${r.basis.law} ${r.basis.article}`, zh: r.explain.zh.split('{matched}'), en: r.explain.en.split('{matched}') }));
   }
 
@@ -135,7 +150,7 @@ export class ScreeningEngine {
     }
     const automaton = Automaton.build(patterns);
     const cues = rules.map((r) => (r.requiresContext ? r.requiresContext.anyOf.map(normalizeTerm) : null));
-    return new ScreeningEngine(pack, rules, automaton, entries, cues, {
+    return new ScreeningEngine(pack, rules, automaton, patterns, entries, cues, {
       rules: rules.length,
       terms,
       patterns: patterns.length,
@@ -152,22 +167,52 @@ export class ScreeningEngine {
   screen(input: ScreenInput): ScreenResult {
     const text = typeof input.text === 'string' ? input.text : '';
     const kind: EventKind = input.kind && ALL_KINDS.includes(input.kind) ? input.kind : 'transcript';
+    const ok = this.applicable(kind, input.productCategory);
     const n = this.normalizer.run(text);
     const { codes, length, gapBefore } = n;
-    const candidates: Candidate[] = [];
-    const exempt: Array<{ rule: number; start: number; end: number }> = [];
     const entries = this.entries;
+    const fast = this.fastRule;
 
+    // Candidates go into reusable typed arrays, not objects: a scan of a long transcript can produce many.
+    let cRule = this.cRule;
+    let cStart = this.cStart;
+    let cEnd = this.cEnd;
+    let cVia = this.cVia;
+    let cPat = this.cPat;
+    let nc = 0;
+    const exempt: number[] = []; // rule, start, end triples (rare)
+    const push = (rule: number, start: number, end: number, via: number, pattern: number) => {
+      if (ok[rule] === 0) return;
+      if (nc === cRule.length) {
+        this.growCandidates();
+        cRule = this.cRule;
+        cStart = this.cStart;
+        cEnd = this.cEnd;
+        cVia = this.cVia;
+        cPat = this.cPat;
+      }
+      cRule[nc] = rule;
+      cStart[nc] = start;
+      cEnd[nc] = end;
+      cVia[nc] = via;
+      cPat[nc] = pattern;
+      nc++;
+    };
     this.automaton.scan(codes, length, (p, start, end) => {
+      const f = fast[p] as number;
+      if (f >= 0) {
+        push(f, start, end, 0, p);
+        return;
+      }
       for (const e of entries[p] as Entry[]) {
         if (e.via === Via.Exempt) {
-          exempt.push({ rule: e.rule, start, end });
+          exempt.push(e.rule, start, end);
           continue;
         }
         // A Latin spelling must stand as its own word: "vx" is a hit, the "vx" inside "vxe" is not.
         if (e.latinStart && start > 0 && isLatinUnit(codes[start - 1] as number) && !gapBefore[start]) continue;
         if (e.latinEnd && end < length && isLatinUnit(codes[end] as number) && !gapBefore[end]) continue;
-        candidates.push({ rule: e.rule, start, end, via: e.via === Via.Term ? 'term' : 'variant' });
+        push(e.rule, start, end, e.via === Via.Term ? 0 : 1, p);
       }
     });
 
@@ -178,39 +223,59 @@ export class ScreeningEngine {
     };
 
     const accepted: Candidate[] = [];
-    for (const c of candidates) {
-      const rule = this.rules[c.rule] as RuleDef;
-      if (!applies(rule, kind, input.productCategory)) continue;
-      if (exempt.some((x) => (x.rule === c.rule || x.rule === -1) && x.start <= c.start && c.end <= x.end && x.end - x.start > c.end - c.start)) continue;
-      const cues = this.cues[c.rule];
+    for (let i = 0; i < nc; i++) {
+      const rule = cRule[i] as number;
+      const start = cStart[i] as number;
+      const end = cEnd[i] as number;
+      if (exempt.length > 0 && isExempt(exempt, rule, start, end)) continue;
+      const cues = this.cues[rule];
       if (cues) {
-        const w = rule.requiresContext?.window ?? 0;
-        const around = normalized().slice(Math.max(0, c.start - w), Math.min(length, c.end + w));
+        const w = (this.rules[rule] as RuleDef).requiresContext?.window ?? 0;
+        const around = normalized().slice(Math.max(0, start - w), Math.min(length, end + w));
         if (!cues.some((cue) => around.includes(cue))) continue;
       }
-      accepted.push(c);
+      accepted.push({ rule, start, end, via: cVia[i] === 0 ? 'term' : 'variant', pattern: cPat[i] as number });
     }
 
     if (this.detectorRules.length > 0) {
-      const ctx: DetectorContext = {
-        text: normalized(),
-        gapBefore,
-        hasDigit: n.hasDigit,
-        kind,
-        productCategory: input.productCategory,
-        card: input.card,
-      };
+      let ctx: DetectorContext | null = null;
       for (const ri of this.detectorRules) {
         const rule = this.rules[ri] as RuleDef;
-        if (!rule.detector || !applies(rule, kind, input.productCategory)) continue;
-        for (const h of runDetector(rule.detector, ctx)) accepted.push({ rule: ri, start: h.start, end: h.end, via: 'detector' });
+        if (!rule.detector || ok[ri] === 0) continue;
+        ctx ??= { text: normalized(), gapBefore, hasDigit: n.hasDigit, kind, productCategory: input.productCategory, card: input.card };
+        for (const h of runDetector(rule.detector, ctx)) accepted.push({ rule: ri, start: h.start, end: h.end, via: 'detector', pattern: -1 });
       }
     }
 
-    const hits = this.present(dedupe(accepted), text, n.src, n.srcEnd, codes);
+    const hits = accepted.length === 0 ? [] : this.present(dedupe(accepted), text, n.src, n.srcEnd, codes);
     let decision: Action = 'allow';
     for (const h of hits) if (ACTION_RANK[h.action] > ACTION_RANK[decision]) decision = h.action;
     return { decision, hits };
+  }
+
+  /** Which rules apply to an event of this kind and product category (cached per combination). */
+  private applicable(kind: EventKind, category: ProductCategory | undefined): Uint8Array {
+    const key = `${kind}|${category ?? ''}`;
+    let ok = this.okCache.get(key);
+    if (!ok) {
+      ok = Uint8Array.from(this.rules, (r) => (applies(r, kind, category) ? 1 : 0));
+      this.okCache.set(key, ok);
+    }
+    return ok;
+  }
+
+  private growCandidates(): void {
+    const n = this.cRule.length * 2;
+    const grow = <T extends Int32Array | Uint8Array>(a: T, make: (n: number) => T): T => {
+      const b = make(n);
+      b.set(a);
+      return b;
+    };
+    this.cRule = grow(this.cRule, (k) => new Int32Array(k));
+    this.cStart = grow(this.cStart, (k) => new Int32Array(k));
+    this.cEnd = grow(this.cEnd, (k) => new Int32Array(k));
+    this.cVia = grow(this.cVia, (k) => new Uint8Array(k));
+    this.cPat = grow(this.cPat, (k) => new Int32Array(k));
   }
 
   private present(cands: Candidate[], text: string, src: Int32Array, srcEnd: Int32Array, codes: Uint16Array): Hit[] {
@@ -229,7 +294,12 @@ export class ScreeningEngine {
         start,
         end,
         matched,
-        normalized: len <= 256 ? String.fromCharCode.apply(null, codes.subarray(c.start, c.end) as unknown as number[]) : decodeUnits(codes.subarray(c.start, c.end), len),
+        normalized:
+          c.pattern >= 0 && (this.patterns[c.pattern] as string).length === len
+            ? (this.patterns[c.pattern] as string)
+            : len <= 256
+              ? String.fromCharCode.apply(null, codes.subarray(c.start, c.end) as unknown as number[])
+              : decodeUnits(codes.subarray(c.start, c.end), len),
         basis: view.basis,
         explanation: { zh: view.zh.join(matched), en: view.en.join(matched) },
         via: c.via,
@@ -250,6 +320,17 @@ function applies(rule: RuleDef, kind: EventKind, category: ProductCategory | und
   return true;
 }
 
+/** Whether an exemption span of the same rule (or a global one) strictly contains [start, end). */
+function isExempt(x: number[], rule: number, start: number, end: number): boolean {
+  for (let i = 0; i < x.length; i += 3) {
+    const r = x[i] as number;
+    const s = x[i + 1] as number;
+    const e = x[i + 2] as number;
+    if ((r === rule || r === -1) && s <= start && end <= e && e - s > end - start) return true;
+  }
+  return false;
+}
+
 /** One hit per rule per place: overlapping hits of the same rule collapse into the longest. */
 function dedupe(cands: Candidate[]): Candidate[] {
   cands.sort((a, b) => a.rule - b.rule || a.start - b.start || b.end - a.end);
@@ -261,7 +342,7 @@ function dedupe(cands: Candidate[]): Candidate[] {
       if (last.via !== 'term' && c.via === 'term') last.via = 'term';
       continue;
     }
-    out.push({ ...c });
+    out.push(c);
   }
   return out.sort((a, b) => a.start - b.start || a.rule - b.rule);
 }

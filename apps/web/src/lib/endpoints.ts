@@ -15,7 +15,22 @@ import type {
   WorkbenchSummary,
 } from '@livehub/contracts';
 import { api } from './api-client.ts';
-import type { ApiToken, CreatedApiToken, ItemsResponse, Member } from './api-types.ts';
+import type {
+  ApiToken,
+  CreatedApiToken,
+  EventKind,
+  EvidenceVerifyResult,
+  ItemsResponse,
+  Member,
+  ProductCategory,
+  ReviewItem,
+  ReviewItemDetail,
+  ReviewStatusFilter,
+  RulePackSummary,
+  ScreeningCategory,
+  ScreenResult,
+  Violation,
+} from './api-types.ts';
 
 export interface RegisterRequest {
   username: string;
@@ -40,6 +55,43 @@ export interface AuditQuery {
   limit?: number;
   beforeSeq?: number;
   action?: string;
+}
+
+export interface ReviewQueueQuery {
+  status?: ReviewStatusFilter;
+  category?: ScreeningCategory;
+  minSeverity?: number;
+  limit?: number;
+}
+
+export interface ReviewDecisionRequest {
+  decision: 'confirm' | 'dismiss';
+  reason: string;
+}
+
+export interface ReviewClaimResult {
+  id: string;
+  status: string;
+  claimedBy: string | null;
+}
+
+export interface ReviewDecisionResult {
+  id: string;
+  status: string;
+  violationId: string | null;
+  evidenceHash: string | null;
+}
+
+export interface AddExemptionRequest {
+  ruleId: string;
+  text: string;
+  reviewItemId?: string;
+}
+
+export interface ScreenRequest {
+  text: string;
+  kind?: EventKind;
+  productCategory?: ProductCategory;
 }
 
 export const endpoints = {
@@ -70,6 +122,17 @@ export const endpoints = {
 
   listAudit: (query: AuditQuery) => api.get<ItemsResponse<AuditEntry>>('/audit', { query: { ...query } }),
   verifyAudit: () => api.get<AuditVerifyResult>('/audit/verify'),
+
+  listReviewItems: (query: ReviewQueueQuery) => api.get<ItemsResponse<ReviewItem>>('/review/items', { query: { ...query } }),
+  getReviewItem: (id: string) => api.get<ReviewItemDetail>(`/review/items/${encodeURIComponent(id)}`),
+  claimReviewItem: (id: string) => api.post<ReviewClaimResult>(`/review/items/${encodeURIComponent(id)}/claim`),
+  decideReviewItem: (id: string, body: ReviewDecisionRequest) =>
+    api.post<ReviewDecisionResult>(`/review/items/${encodeURIComponent(id)}/decide`, body),
+  listViolations: (limit?: number) => api.get<ItemsResponse<Violation>>('/violations', { query: { limit } }),
+  verifyEvidence: () => api.get<EvidenceVerifyResult>('/evidence/verify'),
+  rulePack: () => api.get<RulePackSummary>('/compliance/rules'),
+  addExemption: (body: AddExemptionRequest) => api.post<{ ok: true }>('/compliance/exemptions', body),
+  screen: (body: ScreenRequest) => api.post<ScreenResult>('/compliance/screen', body),
 };
 
 export const queryKeys = {
@@ -81,4 +144,8 @@ export const queryKeys = {
   users: ['users'] as const,
   tokens: ['tokens'] as const,
   audit: (action: string) => ['audit', action] as const,
+  reviewQueue: (query: ReviewQueueQuery) => ['review', 'queue', query] as const,
+  reviewItem: (id: string) => ['review', 'item', id] as const,
+  violations: ['violations'] as const,
+  rulePack: ['compliance', 'rules'] as const,
 };

@@ -1,0 +1,32 @@
+/**
+ * The quality gate: precision and recall of the default rule pack over the labeled corpus
+ * (corpus/utterances.jsonl), per category, must each be at least 0.95.
+ */
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { defaultEngine } from './default-pack.ts';
+import { evaluate, parseCorpus } from './evaluate.ts';
+
+const corpus = parseCorpus(readFileSync(new URL('../corpus/utterances.jsonl', import.meta.url), 'utf8'));
+const result = evaluate(defaultEngine(), corpus);
+
+describe('quality corpus', () => {
+  it('is large and covers every category, every evasion and hard negatives', () => {
+    expect(corpus.length).toBeGreaterThanOrEqual(600);
+    for (const s of result.scores) expect(s.tp + s.fn, s.category).toBeGreaterThanOrEqual(40);
+    for (const e of ['pinyin', 'initials', 'homophone', 'traditional', 'fullwidth', 'symbols', 'digits', 'mixed']) {
+      expect(result.byEvasion[e]?.total ?? 0, e).toBeGreaterThanOrEqual(10);
+    }
+    expect(corpus.filter((u) => u.expect.length === 0).length).toBeGreaterThanOrEqual(150);
+  });
+
+  it('reaches precision ≥ 0.95 and recall ≥ 0.95 in every category', () => {
+    const table = result.scores.map((s) => `${s.category.padEnd(24)} P=${s.precision.toFixed(3)} R=${s.recall.toFixed(3)} (tp ${s.tp}, fp ${s.fp}, fn ${s.fn})`);
+    const misses = [...result.falsePositives.map((f) => `FP ${f.category} ${f.id} ${f.text} ← ${f.matched.join(', ')}`), ...result.falseNegatives.map((f) => `FN ${f.category} ${f.id} [${f.evasion ?? '-'}] ${f.text}`)];
+    console.log(`${table.join('\n')}\n${misses.slice(0, 60).join('\n')}`);
+    for (const s of result.scores) {
+      expect(s.precision, `${s.category} precision`).toBeGreaterThanOrEqual(0.95);
+      expect(s.recall, `${s.category} recall`).toBeGreaterThanOrEqual(0.95);
+    }
+  });
+});

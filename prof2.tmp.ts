@@ -1,0 +1,15 @@
+import { Normalizer, Automaton, loadDefaultPack, ScreeningEngine } from '@livehub/compliance';
+import { syntheticDocuments, syntheticTerms } from './bench/lib/chinese-text.ts';
+const terms = syntheticTerms(20000);
+const docs = syntheticDocuments(10 * 1024 * 1024, 1000, terms.slice(0, 2000));
+const chars = docs.reduce((n, d) => n + d.length, 0);
+const norm = new Normalizer(4096);
+const ac = Automaton.build(terms);
+const t = (label: string, fn: () => void) => { fn(); const s = performance.now(); fn(); fn(); const ms = (performance.now() - s) / 2; console.log(label, (chars / ms / 1000).toFixed(1), 'M chars/s'); };
+let k = 0;
+t('normalize+scan', () => { for (const d of docs) { const n = norm.run(d); ac.scan(n.codes, n.length, () => { k++; }); } });
+const codes = docs.map((d) => Uint16Array.from(d, (c) => c.charCodeAt(0)));
+t('scan only', () => { for (const c of codes) ac.scan(c, c.length, () => { k++; }); });
+const base = loadDefaultPack();
+const engine = ScreeningEngine.compile({ ...base, rules: [...base.rules, { ...base.rules[0]!, id: 'BEN-001', terms, variants: false, exemptions: [] }] });
+t('engine', () => { for (const d of docs) engine.screen({ text: d }); });
