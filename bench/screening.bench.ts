@@ -45,7 +45,11 @@ async function ingestion(durationS: number) {
   const server = await startProcess(process.execPath, [livehub, 'serve'], env, /LiveHub .* is running/);
   try {
     const base = `http://127.0.0.1:${port}`;
-    const login = await fetch(`${base}/api/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username: 'admin', password: 'livehub-demo' }) });
+    const login = await fetch(`${base}/api/auth/login`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ username: 'admin', password: 'livehub-demo' }),
+    });
     const cookie = (login.headers.get('set-cookie') ?? '').split(';')[0] ?? '';
     const me = (await login.json()) as { csrfToken: string };
     const tokenRes = await fetch(`${base}/api/tokens`, {
@@ -54,7 +58,13 @@ async function ingestion(durationS: number) {
       body: JSON.stringify({ name: 'bench-asr', scopes: ['compliance:ingest'] }),
     });
     const { token } = (await tokenRes.json()) as { token: string };
-    const lines = ['家人们这款面霜是全网最低价', '今天给大家带来新款羽绒服，保暖又轻薄', '加我薇信领优惠券', '点点关注不迷路，三二一上链接', '这个保健品能降血糖，三天见效'];
+    const lines = [
+      '家人们这款面霜是全网最低价',
+      '今天给大家带来新款羽绒服，保暖又轻薄',
+      '加我薇信领优惠券',
+      '点点关注不迷路，三二一上链接',
+      '这个保健品能降血糖，三天见效',
+    ];
     let n = 0;
     const times: number[] = [];
     const r = await new Promise<autocannon.Result>((resolve, reject) => {
@@ -69,7 +79,12 @@ async function ingestion(durationS: number) {
             {
               setupRequest: (req) => ({
                 ...req,
-                body: JSON.stringify({ eventId: `bench-${process.pid}-${++n}`, kind: 'transcript', text: lines[n % lines.length], sessionRef: `bench-session-${n % 10}` }),
+                body: JSON.stringify({
+                  eventId: `bench-${process.pid}-${++n}`,
+                  kind: 'transcript',
+                  text: lines[n % lines.length],
+                  sessionRef: `bench-session-${n % 10}`,
+                }),
               }),
             },
           ],
@@ -79,7 +94,13 @@ async function ingestion(durationS: number) {
       inst.on('response', (_c, _s, _b, rt) => times.push(rt));
     });
     times.sort((a, b) => a - b);
-    return { events_per_s: Math.round(r.requests.average), errors: r.errors + r.non2xx, p50_ms: percentile(times, 50), p95_ms: percentile(times, 95), p99_ms: percentile(times, 99) };
+    return {
+      events_per_s: Math.round(r.requests.average),
+      errors: r.errors + r.non2xx,
+      p50_ms: percentile(times, 50),
+      p95_ms: percentile(times, 95),
+      p99_ms: percentile(times, 99),
+    };
   } finally {
     await stopProcess(server);
   }
@@ -154,7 +175,11 @@ export async function run(args: string[]): Promise<Record<string, unknown>> {
     lat.push(performance.now() - s);
   }
   lat.sort((a, b) => a - b);
-  const chatP = { p50: lat[Math.floor(lat.length * 0.5)] ?? 0, p95: lat[Math.floor(lat.length * 0.95)] ?? 0, p99: lat[Math.floor(lat.length * 0.99)] ?? 0 };
+  const chatP = {
+    p50: lat[Math.floor(lat.length * 0.5)] ?? 0,
+    p95: lat[Math.floor(lat.length * 0.95)] ?? 0,
+    p99: lat[Math.floor(lat.length * 0.99)] ?? 0,
+  };
 
   const ingest = args.includes('--no-api') ? null : await ingestion(Number(args[args.indexOf('--duration') + 1]) || 8);
 

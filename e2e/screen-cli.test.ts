@@ -10,7 +10,8 @@ import { describe, expect, it } from 'vitest';
 
 const root = new URL('..', import.meta.url).pathname;
 const bin = join(root, 'apps/cli/bin/livehub.mjs');
-const run = (args: string[], input: string) => spawnSync(process.execPath, [bin, 'screen', ...args], { cwd: root, input, encoding: 'utf8', timeout: 120_000 });
+const run = (args: string[], input: string) =>
+  spawnSync(process.execPath, [bin, 'screen', ...args], { cwd: root, input, encoding: 'utf8', timeout: 120_000 });
 
 describe('livehub screen', () => {
   it('writes one line per input line, in order, and reports malformed lines', () => {
@@ -25,7 +26,10 @@ describe('livehub screen', () => {
     ].join('\n');
     const r = run([], input);
     expect(r.status, r.stderr).toBe(0);
-    const out = r.stdout.trim().split('\n').map((l) => JSON.parse(l));
+    const out = r.stdout
+      .trim()
+      .split('\n')
+      .map((l) => JSON.parse(l));
     expect(out.map((o) => o.id)).toEqual(['a', null, 'b', null, 'd', '7']);
     expect(out[0].hits.length).toBeGreaterThan(0);
     for (const h of out[0].hits) {
@@ -57,14 +61,19 @@ describe('livehub screen', () => {
     expect(JSON.parse(r.stdout).hits.map((h: { rule: string }) => h.rule)).toEqual(['TST-001']);
 
     const bad = join(dir, 'bad.json');
-    writeFileSync(bad, JSON.stringify({ id: 'test-pack', version: '2026.11.1', publishedAt: '2026-11-21', rules: [{ ...rule, category: 'rudeness' }] }));
+    writeFileSync(
+      bad,
+      JSON.stringify({ id: 'test-pack', version: '2026.11.1', publishedAt: '2026-11-21', rules: [{ ...rule, category: 'rudeness' }] }),
+    );
     const b = run(['--rules', bad], '');
     expect(b.status).toBe(1);
     expect(b.stderr).toMatch(/rule TST-001: category/);
   });
 
   it('screens a large input quickly enough to stream (no timing threshold, just completes)', () => {
-    const lines = Array.from({ length: 5000 }, (_, i) => JSON.stringify({ id: String(i), text: i % 2 ? '点点关注，三二一上链接' : '这款是全网最低价的羽绒服' })).join('\n');
+    const lines = Array.from({ length: 5000 }, (_, i) =>
+      JSON.stringify({ id: String(i), text: i % 2 ? '点点关注，三二一上链接' : '这款是全网最低价的羽绒服' }),
+    ).join('\n');
     const r = run([], lines);
     expect(r.status).toBe(0);
     expect(r.stdout.trim().split('\n')).toHaveLength(5000);

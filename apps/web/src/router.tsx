@@ -25,6 +25,10 @@ const MyOrganizationPage = lazyNamed(() => import('./pages/organization-detail-p
 const UsersPage = lazyNamed(() => import('./pages/users-page.tsx'), 'UsersPage');
 const TokensPage = lazyNamed(() => import('./pages/tokens-page.tsx'), 'TokensPage');
 const AuditPage = lazyNamed(() => import('./pages/audit-page.tsx'), 'AuditPage');
+const ReviewQueuePage = lazyNamed(() => import('./pages/review/review-queue-page.tsx'), 'ReviewQueuePage');
+const ReviewItemPage = lazyNamed(() => import('./pages/review/review-item-page.tsx'), 'ReviewItemPage');
+const ViolationsPage = lazyNamed(() => import('./pages/compliance/violations-page.tsx'), 'ViolationsPage');
+const RulesPage = lazyNamed(() => import('./pages/compliance/rules-page.tsx'), 'RulesPage');
 const NotFoundPage = lazyNamed(() => import('./pages/not-found-page.tsx'), 'NotFoundPage');
 
 function suspended(node: ReactNode, fullPage = false) {
@@ -57,6 +61,10 @@ export const router = createBrowserRouter([
           { path: '/users', element: guarded(<UsersPage />) },
           { path: '/tokens', element: guarded(<TokensPage />) },
           { path: '/audit', element: guarded(<AuditPage />) },
+          { path: '/review', element: guarded(<ReviewQueuePage />) },
+          { path: '/review/:id', element: guarded(<ReviewItemPage />) },
+          { path: '/violations', element: guarded(<ViolationsPage />) },
+          { path: '/rules', element: guarded(<RulesPage />) },
           { path: '/workbench', element: <HomeRedirect /> },
           { path: '/index.html', element: <Navigate to="/" replace /> },
           { path: '*', element: suspended(<NotFoundPage />) },

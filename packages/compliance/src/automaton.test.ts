@@ -28,10 +28,14 @@ describe('Aho–Corasick automaton', () => {
     const alphabet = fc.constantFrom('a', 'b', 'c', '最', '好', '微', '信');
     const word = fc.array(alphabet, { minLength: 1, maxLength: 5 }).map((a) => a.join(''));
     fc.assert(
-      fc.property(fc.array(word, { minLength: 1, maxLength: 20 }), fc.array(alphabet, { maxLength: 60 }).map((a) => a.join('')), (patterns, text) => {
-        const got = Automaton.build(patterns).findAll(text).map(key).sort();
-        expect(got).toEqual(naive(patterns, text).map(key).sort());
-      }),
+      fc.property(
+        fc.array(word, { minLength: 1, maxLength: 20 }),
+        fc.array(alphabet, { maxLength: 60 }).map((a) => a.join('')),
+        (patterns, text) => {
+          const got = Automaton.build(patterns).findAll(text).map(key).sort();
+          expect(got).toEqual(naive(patterns, text).map(key).sort());
+        },
+      ),
       { numRuns: 300 },
     );
   });

@@ -21,8 +21,13 @@ describe('quality corpus', () => {
   });
 
   it('reaches precision ≥ 0.95 and recall ≥ 0.95 in every category', () => {
-    const table = result.scores.map((s) => `${s.category.padEnd(24)} P=${s.precision.toFixed(3)} R=${s.recall.toFixed(3)} (tp ${s.tp}, fp ${s.fp}, fn ${s.fn})`);
-    const misses = [...result.falsePositives.map((f) => `FP ${f.category} ${f.id} ${f.text} ← ${f.matched.join(', ')}`), ...result.falseNegatives.map((f) => `FN ${f.category} ${f.id} [${f.evasion ?? '-'}] ${f.text}`)];
+    const table = result.scores.map(
+      (s) => `${s.category.padEnd(24)} P=${s.precision.toFixed(3)} R=${s.recall.toFixed(3)} (tp ${s.tp}, fp ${s.fp}, fn ${s.fn})`,
+    );
+    const misses = [
+      ...result.falsePositives.map((f) => `FP ${f.category} ${f.id} ${f.text} ← ${f.matched.join(', ')}`),
+      ...result.falseNegatives.map((f) => `FN ${f.category} ${f.id} [${f.evasion ?? '-'}] ${f.text}`),
+    ];
     console.log(`${table.join('\n')}\n${misses.slice(0, 60).join('\n')}`);
     for (const s of result.scores) {
       expect(s.precision, `${s.category} precision`).toBeGreaterThanOrEqual(0.95);

@@ -37,11 +37,15 @@ export interface DetectorHit {
 const PHONE = /(?<![0-9])1[3-9][0-9]{9}(?![0-9])/g;
 const CONTACT_CUE = '(?:微信号?|weixin|vx|wx|v信|薇信|威信|维信|加微|加v|qq号?|扣扣号?|企鹅号?|抖音号|快手号|小红书号|联系方式)';
 const CONTACT_ID = new RegExp(`${CONTACT_CUE}(?:是|为|号码|号|id)?([a-z][a-z0-9]{4,19}|[0-9]{5,12})`, 'g');
-const N_DAYS = /([0-9]+|[十半百]+)(?:个)?(?:天|日|周|星期|个月|月|疗程)(?:内|之内)?(?:就|即可|就能|就会|能|可|保证|包)?(?:见效|瘦|掉|根治|治愈|痊愈|美白|变白|白|祛斑|淡斑|长高|去皱|断根|好转|康复|降|生发|长发|丰胸)/g;
+const N_DAYS =
+  /([0-9]+|[十半百]+)(?:个)?(?:天|日|周|星期|个月|月|疗程)(?:内|之内)?(?:就|即可|就能|就会|能|可|保证|包)?(?:见效|瘦|掉|根治|治愈|痊愈|美白|变白|白|祛斑|淡斑|长高|去皱|断根|好转|康复|降|生发|长发|丰胸)/g;
 const PERCENT = /(?:100%|百分之百|百分百|100个好|十足)(?:的)?(?:有效|见效|治愈|根治|安全|无副作用|管用|治好|成功|瘦|美白|祛斑|生发)/g;
 const UNITS = '单|件|份|套|组|瓶|盒|箱|台|双|包|袋|罐|支|波|批';
 // 最后一个 is everyday speech (最后一个问题), so after 最后 the unit 个 does not count; after 仅剩/只剩 it does.
-const SCARCITY = new RegExp(`(?:(?:最后|剩最后)([0-9]+|几|两)(?:${UNITS})|(?:仅剩|只剩|仅有|只有|还剩|剩下)([0-9]+|几|两)(?:${UNITS}|个))`, 'g');
+const SCARCITY = new RegExp(
+  `(?:(?:最后|剩最后)([0-9]+|几|两)(?:${UNITS})|(?:仅剩|只剩|仅有|只有|还剩|剩下)([0-9]+|几|两)(?:${UNITS}|个))`,
+  'g',
+);
 const isLatin = (ch: string | undefined) => ch !== undefined && ch >= 'a' && ch <= 'z';
 const DISCLAIMER = '本品不能代替药物';
 
@@ -95,7 +99,10 @@ export function runDetector(name: DetectorName, ctx: DetectorContext): DetectorH
       const c = ctx.card;
       if (!c || c.referencePriceFen === undefined || c.lowest7dPriceFen === undefined) return out;
       if (c.referencePriceFen > c.lowest7dPriceFen) {
-        out.push({ ...spanOf(text, ['原价', '划线价', '吊牌价', '专柜价', '日常价', '市场价']), note: `${fen(c.referencePriceFen)} > ${fen(c.lowest7dPriceFen)}` });
+        out.push({
+          ...spanOf(text, ['原价', '划线价', '吊牌价', '专柜价', '日常价', '市场价']),
+          note: `${fen(c.referencePriceFen)} > ${fen(c.lowest7dPriceFen)}`,
+        });
       }
       return out;
     }

@@ -17,15 +17,62 @@ const pack = parseRulePack({
   homophones: { 微: ['薇', '威'], 信: ['芯'], 最: ['醉'] },
   globalExemptions: [],
   rules: [
-    { id: 'ABS-001', category: 'absolute_claim', severity: 3, action: 'review', basis, explain, terms: ['最好', '第一', '全网最低价'], variants: true, exemptions: ['第一次', '第一个'] },
-    { id: 'DIV-001', category: 'off_platform_diversion', severity: 3, action: 'block', basis, explain, terms: ['微信', '加微'], variants: true, extraVariants: ['v信', 'vx'] },
-    { id: 'DIV-002', category: 'off_platform_diversion', severity: 3, action: 'block', basis, explain, terms: ['企鹅'], requiresContext: { anyOf: ['加', '号'], window: 3 } },
+    {
+      id: 'ABS-001',
+      category: 'absolute_claim',
+      severity: 3,
+      action: 'review',
+      basis,
+      explain,
+      terms: ['最好', '第一', '全网最低价'],
+      variants: true,
+      exemptions: ['第一次', '第一个'],
+    },
+    {
+      id: 'DIV-001',
+      category: 'off_platform_diversion',
+      severity: 3,
+      action: 'block',
+      basis,
+      explain,
+      terms: ['微信', '加微'],
+      variants: true,
+      extraVariants: ['v信', 'vx'],
+    },
+    {
+      id: 'DIV-002',
+      category: 'off_platform_diversion',
+      severity: 3,
+      action: 'block',
+      basis,
+      explain,
+      terms: ['企鹅'],
+      requiresContext: { anyOf: ['加', '号'], window: 3 },
+    },
     { id: 'DIV-003', category: 'off_platform_diversion', severity: 4, action: 'block', basis, explain, detector: 'phone_number' },
     { id: 'DIV-004', category: 'off_platform_diversion', severity: 3, action: 'block', basis, explain, detector: 'contact_id' },
-    { id: 'MED-001', category: 'medical_claim', severity: 4, action: 'block', basis, explain, terms: ['治疗', '降血糖'], appliesTo: { exceptProductCategories: ['drug', 'medical_device'] } },
+    {
+      id: 'MED-001',
+      category: 'medical_claim',
+      severity: 4,
+      action: 'block',
+      basis,
+      explain,
+      terms: ['治疗', '降血糖'],
+      appliesTo: { exceptProductCategories: ['drug', 'medical_device'] },
+    },
     { id: 'EFF-001', category: 'efficacy_guarantee', severity: 3, action: 'review', basis, explain, detector: 'n_days_effect' },
     { id: 'EFF-002', category: 'efficacy_guarantee', severity: 3, action: 'review', basis, explain, detector: 'percent_effective' },
-    { id: 'PRO-001', category: 'prohibited_goods', severity: 4, action: 'block', basis, explain, terms: ['电子烟', '象牙'], exemptions: ['象牙白'] },
+    {
+      id: 'PRO-001',
+      category: 'prohibited_goods',
+      severity: 4,
+      action: 'block',
+      basis,
+      explain,
+      terms: ['电子烟', '象牙'],
+      exemptions: ['象牙白'],
+    },
     { id: 'SCA-001', category: 'false_scarcity', severity: 2, action: 'review', basis, explain, detector: 'scarcity_claim' },
     { id: 'PRC-001', category: 'price_fraud', severity: 3, action: 'review', basis, explain, detector: 'reference_price' },
     { id: 'PRC-002', category: 'price_fraud', severity: 2, action: 'review', basis, explain, detector: 'gift_value' },
@@ -92,7 +139,14 @@ describe('exemptions and context', () => {
 
 describe('detectors', () => {
   it('finds phone numbers written any way', () => {
-    for (const t of ['打13800138000', '电话 138 0013 8000', '一三八零零一三八零零零', '壹叁捌零零壹叁捌零零零', '１３８００１３８０００', '1-3-8-0-0-1-3-8-0-0-0']) {
+    for (const t of [
+      '打13800138000',
+      '电话 138 0013 8000',
+      '一三八零零一三八零零零',
+      '壹叁捌零零壹叁捌零零零',
+      '１３８００１３８０００',
+      '1-3-8-0-0-1-3-8-0-0-0',
+    ]) {
       expect(rules(t), t).toContain('DIV-003');
     }
     expect(rules('价格是138元，库存13800件')).not.toContain('DIV-003');
@@ -120,8 +174,12 @@ describe('detectors', () => {
   });
 
   it('compares a card’s reference price with the 7-day low and gift values with their price', () => {
-    expect(rules('原价299今天99', { kind: 'product_copy', card: { priceFen: 9900, referencePriceFen: 29900, lowest7dPriceFen: 12900 } })).toContain('PRC-001');
-    expect(rules('原价299今天99', { kind: 'product_copy', card: { priceFen: 9900, referencePriceFen: 12900, lowest7dPriceFen: 12900 } })).not.toContain('PRC-001');
+    expect(
+      rules('原价299今天99', { kind: 'product_copy', card: { priceFen: 9900, referencePriceFen: 29900, lowest7dPriceFen: 12900 } }),
+    ).toContain('PRC-001');
+    expect(
+      rules('原价299今天99', { kind: 'product_copy', card: { priceFen: 9900, referencePriceFen: 12900, lowest7dPriceFen: 12900 } }),
+    ).not.toContain('PRC-001');
     expect(rules('送价值199元的赠品', { card: { giftValueFen: 19900, giftCurrentPriceFen: 5900 } })).toContain('PRC-002');
   });
 
@@ -149,15 +207,18 @@ describe('decisions and bad input', () => {
 
   it('never throws and returns offsets inside the text, for any string', () => {
     fc.assert(
-      fc.property(fc.string({ unit: fc.constantFrom('最', '好', '微', '信', ' ', '.', '1', '3', '8', 'v', 'x', '😀', '\ud800', '０') }), (text) => {
-        const r = engine.screen({ text });
-        for (const h of r.hits) {
-          expect(h.start).toBeGreaterThanOrEqual(0);
-          expect(h.end).toBeLessThanOrEqual(text.length);
-          expect(h.start).toBeLessThan(h.end);
-          expect(text.slice(h.start, h.end)).toBe(h.matched);
-        }
-      }),
+      fc.property(
+        fc.string({ unit: fc.constantFrom('最', '好', '微', '信', ' ', '.', '1', '3', '8', 'v', 'x', '😀', '\ud800', '０') }),
+        (text) => {
+          const r = engine.screen({ text });
+          for (const h of r.hits) {
+            expect(h.start).toBeGreaterThanOrEqual(0);
+            expect(h.end).toBeLessThanOrEqual(text.length);
+            expect(h.start).toBeLessThan(h.end);
+            expect(text.slice(h.start, h.end)).toBe(h.matched);
+          }
+        },
+      ),
       { numRuns: 500 },
     );
   });
@@ -165,7 +226,12 @@ describe('decisions and bad input', () => {
 
 describe('rule pack validation', () => {
   it('names the rule and the field at fault', () => {
-    const bad = { id: 'test-pack', version: '2026.1.1', publishedAt: '2026-01-01', rules: [{ ...pack.rules[0], id: 'ABS-009', severity: 9 }] };
+    const bad = {
+      id: 'test-pack',
+      version: '2026.1.1',
+      publishedAt: '2026-01-01',
+      rules: [{ ...pack.rules[0], id: 'ABS-009', severity: 9 }],
+    };
     expect(() => parseRulePack(bad)).toThrow(RulePackError);
     try {
       parseRulePack(bad);

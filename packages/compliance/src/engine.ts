@@ -52,7 +52,7 @@ export interface EngineStats {
 const ACTION_RANK: Record<Action, number> = { allow: 0, warn: 1, review: 2, block: 3 };
 const ALL_KINDS: EventKind[] = ['transcript', 'chat', 'product_copy', 'overlay'];
 
-const enum Via {
+enum Via {
   Term = 0,
   Variant = 1,
   Exempt = 2,
@@ -108,7 +108,11 @@ export class ScreeningEngine {
       const e = list[0];
       return list.length === 1 && e && e.via === Via.Term && !e.latinStart && !e.latinEnd ? e.rule : -1;
     });
-    this.views = rules.map((r) => ({ basis: `${r.basis.law} ${r.basis.article}`, zh: r.explain.zh.split('{matched}'), en: r.explain.en.split('{matched}') }));
+    this.views = rules.map((r) => ({
+      basis: `${r.basis.law} ${r.basis.article}`,
+      zh: r.explain.zh.split('{matched}'),
+      en: r.explain.en.split('{matched}'),
+    }));
   }
 
   static compile(pack: RulePack): ScreeningEngine {
@@ -243,7 +247,8 @@ export class ScreeningEngine {
         const rule = this.rules[ri] as RuleDef;
         if (!rule.detector || ok[ri] === 0) continue;
         ctx ??= { text: normalized(), gapBefore, hasDigit: n.hasDigit, kind, productCategory: input.productCategory, card: input.card };
-        for (const h of runDetector(rule.detector, ctx)) accepted.push({ rule: ri, start: h.start, end: h.end, via: 'detector', pattern: -1 });
+        for (const h of runDetector(rule.detector, ctx))
+          accepted.push({ rule: ri, start: h.start, end: h.end, via: 'detector', pattern: -1 });
       }
     }
 

@@ -46,7 +46,12 @@ export function evaluate(engine: ScreeningEngine, corpus: LabeledUtterance[]): E
   const falseNegatives: Evaluation['falseNegatives'] = [];
   const byEvasion: Evaluation['byEvasion'] = {};
   for (const u of corpus) {
-    const r = engine.screen({ text: u.text, kind: u.kind, ...(u.productCategory ? { productCategory: u.productCategory } : {}), ...(u.card ? { card: u.card } : {}) });
+    const r = engine.screen({
+      text: u.text,
+      kind: u.kind,
+      ...(u.productCategory ? { productCategory: u.productCategory } : {}),
+      ...(u.card ? { card: u.card } : {}),
+    });
     const found = new Set(r.hits.map((h) => h.category));
     for (const cat of CATEGORIES) {
       const c = counts.get(cat) as { tp: number; fp: number; fn: number };
@@ -55,14 +60,20 @@ export function evaluate(engine: ScreeningEngine, corpus: LabeledUtterance[]): E
       if (want && got) c.tp++;
       else if (!want && got) {
         c.fp++;
-        falsePositives.push({ id: u.id, category: cat, text: u.text, matched: r.hits.filter((h) => h.category === cat).map((h) => `${h.rule}:${h.matched}`) });
+        falsePositives.push({
+          id: u.id,
+          category: cat,
+          text: u.text,
+          matched: r.hits.filter((h) => h.category === cat).map((h) => `${h.rule}:${h.matched}`),
+        });
       } else if (want && !got) {
         c.fn++;
         falseNegatives.push({ id: u.id, category: cat, text: u.text, evasion: u.evasion ?? null });
       }
     }
     if (u.evasion && u.expect.length > 0) {
-      const e = (byEvasion[u.evasion] ??= { total: 0, caught: 0 });
+      byEvasion[u.evasion] ??= { total: 0, caught: 0 };
+      const e = byEvasion[u.evasion] as { total: number; caught: number };
       e.total++;
       if (u.expect.every((cat) => found.has(cat))) e.caught++;
     }

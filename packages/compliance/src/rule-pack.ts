@@ -127,7 +127,11 @@ export function parseRulePack(input: unknown): RulePack {
       ruleId = typeof id === 'string' ? id : `rules[${path[1]}]`;
     }
     const field = (path[0] === 'rules' ? path.slice(2) : path).join('.') || '(pack)';
-    throw new RulePackError(`invalid rule pack: ${ruleId ? `rule ${ruleId}: ` : ''}${field}: ${issue?.message ?? 'invalid'}`, ruleId, field);
+    throw new RulePackError(
+      `invalid rule pack: ${ruleId ? `rule ${ruleId}: ` : ''}${field}: ${issue?.message ?? 'invalid'}`,
+      ruleId,
+      field,
+    );
   }
   const seen = new Set<string>();
   for (const rule of r.data.rules) {

@@ -1,5 +1,6 @@
 /** Compliance contracts: live-event ingestion, screening results, the review queue, violations and rules. */
 import { z } from 'zod';
+import { plainText } from './common.ts';
 
 export const SCREENING_CATEGORIES = [
   'absolute_claim',
@@ -122,7 +123,16 @@ export type ReviewItem = z.infer<typeof reviewItemSchema>;
 
 export const reviewItemDetailSchema = reviewItemSchema.extend({
   context: z.array(z.object({ id: z.string(), kind: eventKindSchema, text: z.string(), occurredAt: z.string() })),
-  rules: z.array(z.object({ id: z.string(), category: screeningCategorySchema, law: z.string(), article: z.string(), summaryZh: z.string(), summaryEn: z.string() })),
+  rules: z.array(
+    z.object({
+      id: z.string(),
+      category: screeningCategorySchema,
+      law: z.string(),
+      article: z.string(),
+      summaryZh: z.string(),
+      summaryEn: z.string(),
+    }),
+  ),
 });
 
 export const reviewQueueQuerySchema = z.strictObject({
@@ -134,7 +144,7 @@ export const reviewQueueQuerySchema = z.strictObject({
 
 export const reviewDecisionRequestSchema = z.strictObject({
   decision: z.enum(['confirm', 'dismiss']),
-  reason: z.string().trim().min(2, { error: 'give a reason (at least 2 characters)' }).max(500),
+  reason: plainText(2, 500),
 });
 
 export const violationSchema = z.object({
@@ -192,6 +202,6 @@ export const rulePackSummarySchema = z.object({
 
 export const addExemptionRequestSchema = z.strictObject({
   ruleId: z.string().regex(/^[A-Z]{2,6}-\d{3}$/),
-  text: z.string().trim().min(1).max(50),
+  text: plainText(1, 50),
   reviewItemId: z.uuid().optional(),
 });

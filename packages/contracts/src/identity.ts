@@ -3,6 +3,7 @@
  * Must never import anything but zod: the web bundle depends on it.
  */
 import { z } from 'zod';
+import { plainText } from './common.ts';
 
 export const ROLES = [
   'platform_admin',
@@ -92,7 +93,7 @@ export const switchOrgRequestSchema = z.strictObject({ membershipId: idSchema })
 export const registerConsumerRequestSchema = z.strictObject({
   username: usernameSchema,
   password: passwordSchema,
-  displayName: z.string().trim().min(1).max(64),
+  displayName: plainText(1, 64),
   phone: z
     .string()
     .regex(/^1[3-9]\d{9}$/, { error: 'must be a mainland mobile number (11 digits)' })
@@ -102,7 +103,7 @@ export const registerConsumerRequestSchema = z.strictObject({
 export const createUserRequestSchema = z.strictObject({
   username: usernameSchema,
   password: passwordSchema,
-  displayName: z.string().trim().min(1).max(64),
+  displayName: plainText(1, 64),
   phone: z
     .string()
     .regex(/^1[3-9]\d{9}$/, { error: 'must be a mainland mobile number (11 digits)' })
@@ -136,11 +137,11 @@ export type Organization = z.infer<typeof organizationSchema>;
 
 export const createOrganizationRequestSchema = z.strictObject({
   kind: orgKindSchema,
-  name: z.string().trim().min(2).max(100),
-  district: z.string().trim().min(1).max(50).optional(),
+  name: plainText(2, 100),
+  district: plainText(1, 50).optional(),
   parentId: idSchema.optional(),
   departments: z
-    .array(z.strictObject({ code: z.string().regex(/^[a-z][a-z0-9_]{1,31}$/), name: z.string().trim().min(1).max(50) }))
+    .array(z.strictObject({ code: z.string().regex(/^[a-z][a-z0-9_]{1,31}$/), name: plainText(1, 50) }))
     .max(50)
     .optional(),
 });
@@ -168,7 +169,7 @@ export const apiTokenScopeSchema = z.enum(API_TOKEN_SCOPES);
 export type ApiTokenScope = z.infer<typeof apiTokenScopeSchema>;
 
 export const createApiTokenRequestSchema = z.strictObject({
-  name: z.string().trim().min(1).max(64),
+  name: plainText(1, 64),
   scopes: z.array(apiTokenScopeSchema).min(1).max(API_TOKEN_SCOPES.length),
   expiresInDays: z.number().int().min(1).max(365).optional(),
 });

@@ -219,10 +219,7 @@ export const reviewItems = pgTable(
     reason: text('reason'),
     createdAt: ts('created_at').notNull(),
   },
-  (t) => [
-    uniqueIndex('review_items_event_uq').on(t.screeningEventId),
-    index('review_items_status_due_idx').on(t.status, t.dueAt),
-  ],
+  (t) => [uniqueIndex('review_items_event_uq').on(t.screeningEventId), index('review_items_status_due_idx').on(t.status, t.dueAt)],
 );
 
 export const violations = pgTable(

@@ -7,7 +7,15 @@
  */
 import { readFileSync } from 'node:fs';
 import { createInterface } from 'node:readline';
-import { defaultEngine, EVENT_KINDS, type EventKind, PRODUCT_CATEGORIES, type ProductCategory, parseRulePack, ScreeningEngine } from '@livehub/compliance';
+import {
+  defaultEngine,
+  EVENT_KINDS,
+  type EventKind,
+  PRODUCT_CATEGORIES,
+  type ProductCategory,
+  parseRulePack,
+  ScreeningEngine,
+} from '@livehub/compliance';
 
 interface Options {
   rules?: string;

@@ -236,6 +236,22 @@ describe('bad input never yields a 500', () => {
     expect(en.json().error.message).toMatch(/^Invalid request/);
   });
 
+  it('refuses control characters and broken UTF-16 in names with a field error, not a database 500', async () => {
+    for (const displayName of ['坏\u0000名字', '坏\ud800名字']) {
+      const res = await p.app.inject({
+        method: 'POST',
+        url: '/api/auth/register',
+        payload: {
+          username: `ctl_${displayName.length}${Math.random().toString(36).slice(2, 6)}`,
+          password: 'a-long-password',
+          displayName,
+        },
+      });
+      expect(res.statusCode).toBe(400);
+      expect(res.json().error.field).toBe('displayName');
+    }
+  });
+
   it('answers unknown routes with a coded 404', async () => {
     const res = await p.app.inject({ method: 'GET', url: '/api/no/such/thing' });
     expect(res.statusCode).toBe(404);

@@ -18,7 +18,12 @@ afterAll(async () => p?.close());
 
 let seq = 0;
 async function ingest(text: string, extra: Record<string, unknown> = {}, who: TestSession = admin) {
-  const res = await p.app.inject({ method: 'POST', url: '/api/compliance/events', headers: who.headers(), payload: { eventId: `evt-${++seq}`, kind: 'transcript', text, ...extra } });
+  const res = await p.app.inject({
+    method: 'POST',
+    url: '/api/compliance/events',
+    headers: who.headers(),
+    payload: { eventId: `evt-${++seq}`, kind: 'transcript', text, ...extra },
+  });
   return res;
 }
 
@@ -40,23 +45,58 @@ describe('ingestion', () => {
   });
 
   it('returns the stored result for a retried event id, and 409 for the same id with other content', async () => {
-    const first = await p.app.inject({ method: 'POST', url: '/api/compliance/events', headers: admin.headers(), payload: { eventId: 'retry-1', kind: 'chat', text: '主播vx多少' } });
-    const again = await p.app.inject({ method: 'POST', url: '/api/compliance/events', headers: admin.headers(), payload: { eventId: 'retry-1', kind: 'chat', text: '主播vx多少' } });
+    const first = await p.app.inject({
+      method: 'POST',
+      url: '/api/compliance/events',
+      headers: admin.headers(),
+      payload: { eventId: 'retry-1', kind: 'chat', text: '主播vx多少' },
+    });
+    const again = await p.app.inject({
+      method: 'POST',
+      url: '/api/compliance/events',
+      headers: admin.headers(),
+      payload: { eventId: 'retry-1', kind: 'chat', text: '主播vx多少' },
+    });
     expect(first.statusCode).toBe(201);
     expect(again.statusCode).toBe(200);
     expect(again.json()).toMatchObject({ id: first.json().id, duplicate: true, reviewItemId: first.json().reviewItemId });
-    const other = await p.app.inject({ method: 'POST', url: '/api/compliance/events', headers: admin.headers(), payload: { eventId: 'retry-1', kind: 'chat', text: '别的内容' } });
+    const other = await p.app.inject({
+      method: 'POST',
+      url: '/api/compliance/events',
+      headers: admin.headers(),
+      payload: { eventId: 'retry-1', kind: 'chat', text: '别的内容' },
+    });
     expect(other.statusCode).toBe(409);
     expect(other.json().error).toMatchObject({ code: 'compliance.event_conflict', field: 'eventId' });
   });
 
   it('accepts an ASR service’s API token with the ingest scope only', async () => {
-    const t = await p.app.inject({ method: 'POST', url: '/api/tokens', headers: admin.headers(), payload: { name: 'asr', scopes: ['compliance:ingest'] } });
+    const t = await p.app.inject({
+      method: 'POST',
+      url: '/api/tokens',
+      headers: admin.headers(),
+      payload: { name: 'asr', scopes: ['compliance:ingest'] },
+    });
     const token = t.json().token as string;
-    const ok = await p.app.inject({ method: 'POST', url: '/api/compliance/events', headers: { authorization: `Bearer ${token}` }, payload: { eventId: 'asr-1', kind: 'transcript', text: '这款面霜全网最低价' } });
+    const ok = await p.app.inject({
+      method: 'POST',
+      url: '/api/compliance/events',
+      headers: { authorization: `Bearer ${token}` },
+      payload: { eventId: 'asr-1', kind: 'transcript', text: '这款面霜全网最低价' },
+    });
     expect(ok.statusCode).toBe(201);
-    const reader = await p.app.inject({ method: 'POST', url: '/api/tokens', headers: admin.headers(), payload: { name: 'reader', scopes: ['read'] } });
-    const refused = await p.app.inject({ method: 'POST', url: '/api/compliance/events', headers: { authorization: `Bearer ${reader.json().token}` }, payload: { eventId: 'asr-2', kind: 'transcript', text: 'x' } });
+    const reader = await p.app.inject({
+      method: 'POST',
+      url: '/api/tokens',
+      headers: admin.headers(),
+      payload: { name: 'reader', scopes: ['read'] },
+    });
+    const refused = await p.app.inject({
+      method: 'POST',
+      url: '/api/compliance/events',
+      headers: { authorization: `Bearer ${reader.json().token}` },
+      payload: { eventId: 'asr-2', kind: 'transcript', text: 'x' },
+    });
     expect(refused.statusCode).toBe(403);
   });
 
@@ -67,6 +107,7 @@ describe('ingestion', () => {
     ['bad event id', { eventId: 'has space', kind: 'chat', text: 'x' }, 400, 'eventId'],
     ['negative price', { eventId: 'b4', kind: 'product_copy', text: 'x', card: { priceFen: -1 } }, 400, 'card.priceFen'],
     ['lone surrogates', { eventId: 'b5', kind: 'chat', text: '最\ud800好\udfff' }, 201, null],
+    ['NUL and control characters', { eventId: 'b6', kind: 'chat', text: '加\u0000微\u0007信' }, 201, null],
   ])('%s', async (_n, payload, status, field) => {
     const res = await p.app.inject({ method: 'POST', url: '/api/compliance/events', headers: admin.headers(), payload });
     expect(res.statusCode).toBe(status);
@@ -75,7 +116,12 @@ describe('ingestion', () => {
 
   it('merchants may preview copy but not ingest', async () => {
     const m = await p.login('merchant');
-    const preview = await p.app.inject({ method: 'POST', url: '/api/compliance/screen', headers: m.headers(), payload: { text: '本品能根治糖尿病', kind: 'product_copy', productCategory: 'health_food' } });
+    const preview = await p.app.inject({
+      method: 'POST',
+      url: '/api/compliance/screen',
+      headers: m.headers(),
+      payload: { text: '本品能根治糖尿病', kind: 'product_copy', productCategory: 'health_food' },
+    });
     expect(preview.statusCode).toBe(200);
     expect(preview.json().hits.map((h: { category: string }) => h.category)).toContain('medical_claim');
     expect((await ingest('x', {}, m)).statusCode).toBe(403);
@@ -85,7 +131,11 @@ describe('ingestion', () => {
 describe('review queue, violations and evidence', () => {
   it('lets a reviewer claim and confirm; the violation carries hash-chained evidence with its session context', async () => {
     await ingest('欢迎来到直播间', { sessionRef: 'room-9', occurredAt: '2026-11-21T10:00:00Z' });
-    const hit = await ingest('这个保健品能降血糖，三天见效', { sessionRef: 'room-9', occurredAt: '2026-11-21T10:00:05Z', productCategory: 'health_food' });
+    const hit = await ingest('这个保健品能降血糖，三天见效', {
+      sessionRef: 'room-9',
+      occurredAt: '2026-11-21T10:00:05Z',
+      productCategory: 'health_food',
+    });
     const itemId = hit.json().reviewItemId as string;
     const queue = await p.app.inject({ method: 'GET', url: '/api/review/items?status=pending', headers: reviewer.headers(false) });
     expect(queue.json().items.map((i: { id: string }) => i.id)).toContain(itemId);
@@ -94,24 +144,54 @@ describe('review queue, violations and evidence', () => {
     expect(detail.json().context.map((e: { text: string }) => e.text)).toContain('欢迎来到直播间');
     expect(detail.json().rules[0]).toMatchObject({ law: expect.any(String), article: expect.any(String) });
 
-    expect((await p.app.inject({ method: 'POST', url: `/api/review/items/${itemId}/claim`, headers: reviewer.headers() })).statusCode).toBe(200);
-    const other = await p.app.inject({ method: 'POST', url: `/api/review/items/${itemId}/decide`, headers: admin.headers(), payload: { decision: 'dismiss', reason: '不是违规' } });
+    expect((await p.app.inject({ method: 'POST', url: `/api/review/items/${itemId}/claim`, headers: reviewer.headers() })).statusCode).toBe(
+      200,
+    );
+    const other = await p.app.inject({
+      method: 'POST',
+      url: `/api/review/items/${itemId}/decide`,
+      headers: admin.headers(),
+      payload: { decision: 'dismiss', reason: '不是违规' },
+    });
     expect(other.statusCode).toBe(409);
     expect(other.json().error.code).toBe('review.claimed_by_other');
 
-    const noReason = await p.app.inject({ method: 'POST', url: `/api/review/items/${itemId}/decide`, headers: reviewer.headers(), payload: { decision: 'confirm', reason: '' } });
+    const noReason = await p.app.inject({
+      method: 'POST',
+      url: `/api/review/items/${itemId}/decide`,
+      headers: reviewer.headers(),
+      payload: { decision: 'confirm', reason: '' },
+    });
     expect(noReason.statusCode).toBe(400);
     expect(noReason.json().error.field).toBe('reason');
 
-    const done = await p.app.inject({ method: 'POST', url: `/api/review/items/${itemId}/decide`, headers: reviewer.headers(), payload: { decision: 'confirm', reason: '非药品宣称降血糖并保证见效' } });
+    const done = await p.app.inject({
+      method: 'POST',
+      url: `/api/review/items/${itemId}/decide`,
+      headers: reviewer.headers(),
+      payload: { decision: 'confirm', reason: '非药品宣称降血糖并保证见效' },
+    });
     expect(done.statusCode).toBe(200);
-    expect(done.json()).toMatchObject({ status: 'confirmed', violationId: expect.any(String), evidenceHash: expect.stringMatching(/^[0-9a-f]{64}$/) });
-    const twice = await p.app.inject({ method: 'POST', url: `/api/review/items/${itemId}/decide`, headers: reviewer.headers(), payload: { decision: 'dismiss', reason: '改主意' } });
+    expect(done.json()).toMatchObject({
+      status: 'confirmed',
+      violationId: expect.any(String),
+      evidenceHash: expect.stringMatching(/^[0-9a-f]{64}$/),
+    });
+    const twice = await p.app.inject({
+      method: 'POST',
+      url: `/api/review/items/${itemId}/decide`,
+      headers: reviewer.headers(),
+      payload: { decision: 'dismiss', reason: '改主意' },
+    });
     expect(twice.statusCode).toBe(409);
 
     const regulator = await p.login('regulator');
     const v = await p.app.inject({ method: 'GET', url: '/api/violations', headers: regulator.headers(false) });
-    expect(v.json().items[0]).toMatchObject({ id: done.json().violationId, evidenceHash: done.json().evidenceHash, text: '这个保健品能降血糖，三天见效' });
+    expect(v.json().items[0]).toMatchObject({
+      id: done.json().violationId,
+      evidenceHash: done.json().evidenceHash,
+      text: '这个保健品能降血糖，三天见效',
+    });
     const verify = await p.app.inject({ method: 'GET', url: '/api/evidence/verify', headers: regulator.headers(false) });
     expect(verify.json()).toMatchObject({ ok: true, checked: 1 });
   });
@@ -121,13 +201,28 @@ describe('review queue, violations and evidence', () => {
     const itemId = hit.json().reviewItemId as string | null;
     if (!itemId) return; // the pack already exempts it: nothing to dismiss
     const rule = hit.json().hits[0].rule as string;
-    const d = await p.app.inject({ method: 'POST', url: `/api/review/items/${itemId}/decide`, headers: reviewer.headers(), payload: { decision: 'dismiss', reason: '顶级域名是技术名词' } });
+    const d = await p.app.inject({
+      method: 'POST',
+      url: `/api/review/items/${itemId}/decide`,
+      headers: reviewer.headers(),
+      payload: { decision: 'dismiss', reason: '顶级域名是技术名词' },
+    });
     expect(d.json()).toMatchObject({ status: 'dismissed', violationId: null });
-    const x = await p.app.inject({ method: 'POST', url: '/api/compliance/exemptions', headers: admin.headers(), payload: { ruleId: rule, text: '顶级域名', reviewItemId: itemId } });
+    const x = await p.app.inject({
+      method: 'POST',
+      url: '/api/compliance/exemptions',
+      headers: admin.headers(),
+      payload: { ruleId: rule, text: '顶级域名', reviewItemId: itemId },
+    });
     expect(x.statusCode).toBe(201);
     const again = await ingest('今天的直播我们聊聊顶级域名怎么注册');
     expect(again.json().hits.filter((h: { rule: string }) => h.rule === rule)).toEqual([]);
-    const useless = await p.app.inject({ method: 'POST', url: '/api/compliance/exemptions', headers: admin.headers(), payload: { ruleId: rule, text: '完全无关的词' } });
+    const useless = await p.app.inject({
+      method: 'POST',
+      url: '/api/compliance/exemptions',
+      headers: admin.headers(),
+      payload: { ruleId: rule, text: '完全无关的词' },
+    });
     expect(useless.statusCode).toBe(400);
     expect(useless.json().error).toMatchObject({ code: 'compliance.exemption_not_in_rule', field: 'text' });
   });
@@ -135,9 +230,16 @@ describe('review queue, violations and evidence', () => {
   it('detects altered evidence', async () => {
     const hit = await ingest('加我微信 abc12345 私下转账更便宜');
     const itemId = hit.json().reviewItemId as string;
-    await p.app.inject({ method: 'POST', url: `/api/review/items/${itemId}/decide`, headers: reviewer.headers(), payload: { decision: 'confirm', reason: '站外引流' } });
+    await p.app.inject({
+      method: 'POST',
+      url: `/api/review/items/${itemId}/decide`,
+      headers: reviewer.headers(),
+      payload: { decision: 'confirm', reason: '站外引流' },
+    });
     const [row] = await p.c.database.exec(`select seq from evidence order by seq limit 1`);
-    await p.c.database.exec(`update evidence set content = jsonb_set(content, '{event,text}', '"无害的话"') where seq = ${Number(row?.seq)}`);
+    await p.c.database.exec(
+      `update evidence set content = jsonb_set(content, '{event,text}', '"无害的话"') where seq = ${Number(row?.seq)}`,
+    );
     const verify = await p.app.inject({ method: 'GET', url: '/api/evidence/verify', headers: admin.headers(false) });
     expect(verify.json()).toMatchObject({ ok: false, firstBrokenSeq: Number(row?.seq) });
   });

@@ -15,6 +15,7 @@ import {
   ScreeningEngine,
   type ScreenResult,
 } from '@livehub/compliance';
+import { storableText } from '@livehub/contracts';
 import type { AuditService } from '../audit/audit.service.ts';
 import { AppError } from '../errors.ts';
 import type { Repositories, UnitOfWork } from '../ports/repositories.ts';
@@ -114,7 +115,9 @@ export class ComplianceService {
   }
 
   /** Screens a live event inline and stores it; idempotent on (sending organization, eventId). */
-  async ingest(actor: Actor, input: IngestInput): Promise<IngestResult> {
+  async ingest(actor: Actor, raw: IngestInput): Promise<IngestResult> {
+    // What was said is kept as said, except what the database cannot store (one unit for one: offsets hold).
+    const input = { ...raw, text: storableText(raw.text) };
     const source = actor.orgId;
     const known = await this.d.uow.read.compliance.findEvent(source, input.eventId);
     if (known) return this.replay(known, input);
@@ -243,7 +246,11 @@ export class ComplianceService {
       if (item.status === 'claimed' && item.claimedBy !== actor.userId && !staleClaim) {
         throw new AppError('review.claimed_by_other');
       }
-      const ok = await tx.compliance.updateReviewItem(id, ['open', 'claimed'], { status: 'claimed', claimedBy: actor.userId, claimedAt: now });
+      const ok = await tx.compliance.updateReviewItem(id, ['open', 'claimed'], {
+        status: 'claimed',
+        claimedBy: actor.userId,
+        claimedAt: now,
+      });
       if (!ok) throw new AppError('review.already_decided');
       await this.d.audit.record(tx, actor, { action: 'review.claim', targetType: 'review_item', targetId: id, orgId: actor.orgId });
       return { ...item, status: 'claimed', claimedBy: actor.userId, claimedAt: now };
@@ -255,7 +262,11 @@ export class ComplianceService {
    * chained to the previous evidence record. Dismiss: kept with its reason (a rule editor can turn it into an
    * exemption). Either way the item must be open or claimed by the caller.
    */
-  async decide(actor: Actor, id: string, input: { decision: 'confirm' | 'dismiss'; reason: string }): Promise<{ item: ReviewItemRecord; violation: ViolationRecord | null; evidence: EvidenceRecord | null }> {
+  async decide(
+    actor: Actor,
+    id: string,
+    input: { decision: 'confirm' | 'dismiss'; reason: string },
+  ): Promise<{ item: ReviewItemRecord; violation: ViolationRecord | null; evidence: EvidenceRecord | null }> {
     const now = this.d.clock.now();
     const { item, context } = await this.getItem(id);
     return this.d.uow.transaction(async (tx) => {
@@ -295,7 +306,13 @@ export class ComplianceService {
         await tx.outbox.add({
           id: this.d.ids.next(),
           topic: 'compliance.violation_confirmed',
-          payload: { violationId: violation.id, streamerUserId: violation.streamerUserId, merchantOrgId: violation.merchantOrgId, categories: violation.categories, severity: violation.severity },
+          payload: {
+            violationId: violation.id,
+            streamerUserId: violation.streamerUserId,
+            merchantOrgId: violation.merchantOrgId,
+            categories: violation.categories,
+            severity: violation.severity,
+          },
           createdAt: now,
           publishedAt: null,
         });
@@ -310,14 +327,27 @@ export class ComplianceService {
     });
   }
 
-  private async appendEvidence(tx: Repositories, v: ViolationRecord, item: ReviewItemView, context: ScreeningEventRecord[], now: Date): Promise<EvidenceRecord> {
+  private async appendEvidence(
+    tx: Repositories,
+    v: ViolationRecord,
+    item: ReviewItemView,
+    context: ScreeningEventRecord[],
+    now: Date,
+  ): Promise<EvidenceRecord> {
     const e = item.event;
     const rules = [...new Set(item.hits.map((h) => h.ruleId))].map((rid) => {
       const r = this.d.pack.rules.find((x) => x.id === rid);
       return r ? { id: r.id, category: r.category, severity: r.severity, basis: r.basis } : { id: rid };
     });
     const content: Record<string, unknown> = {
-      violation: { id: v.id, categories: v.categories, severity: v.severity, reason: v.reason, confirmedBy: v.confirmedBy, confirmedAt: now.toISOString() },
+      violation: {
+        id: v.id,
+        categories: v.categories,
+        severity: v.severity,
+        reason: v.reason,
+        confirmedBy: v.confirmedBy,
+        confirmedAt: now.toISOString(),
+      },
       event: {
         id: e.id,
         eventId: e.eventId,
@@ -331,7 +361,16 @@ export class ComplianceService {
         productCategory: e.productCategory,
         card: e.card,
       },
-      hits: item.hits.map((h) => ({ rule: h.ruleId, category: h.category, severity: h.severity, start: h.start, end: h.end, matched: h.matched, normalized: h.normalized, basis: h.basis })),
+      hits: item.hits.map((h) => ({
+        rule: h.ruleId,
+        category: h.category,
+        severity: h.severity,
+        start: h.start,
+        end: h.end,
+        matched: h.matched,
+        normalized: h.normalized,
+        basis: h.basis,
+      })),
       context: context.map((c) => ({ id: c.id, kind: c.kind, text: c.text, occurredAt: c.occurredAt.toISOString() })),
       rulePack: { id: this.d.pack.id, version: e.packVersion },
       rules,
@@ -390,7 +429,10 @@ export class ComplianceService {
     const rule = this.d.pack.rules.find((r) => r.id === input.ruleId);
     if (!rule) throw new AppError('compliance.rule_not_found', { field: 'ruleId' });
     // An exemption works by containing a hit: one that contains no term of the rule would never apply.
-    const probe = ScreeningEngine.compile({ ...this.d.pack, rules: [{ ...rule, exemptions: [], requiresContext: undefined, appliesTo: {} }] });
+    const probe = ScreeningEngine.compile({
+      ...this.d.pack,
+      rules: [{ ...rule, exemptions: [], requiresContext: undefined, appliesTo: {} }],
+    });
     if (!probe.screen({ text: input.text }).hits.some((h) => h.rule === rule.id)) {
       throw new AppError('compliance.exemption_not_in_rule', { field: 'text', details: { rule: rule.id } });
     }
@@ -403,7 +445,12 @@ export class ComplianceService {
         createdBy: actor.userId ?? 'system',
         createdAt: this.d.clock.now(),
       });
-      await this.d.audit.record(tx, actor, { action: 'rule.exemption_add', targetType: 'rule', targetId: rule.id, detail: { text: input.text, reviewItemId: input.reviewItemId ?? null } });
+      await this.d.audit.record(tx, actor, {
+        action: 'rule.exemption_add',
+        targetType: 'rule',
+        targetId: rule.id,
+        detail: { text: input.text, reviewItemId: input.reviewItemId ?? null },
+      });
     });
     await this.reload();
   }
@@ -415,7 +462,15 @@ export class ComplianceService {
 
 export function evidenceHash(r: Omit<EvidenceRecord, 'hash'>): string {
   return sha256Hex(
-    canonicalJson({ prev: r.prevHash, seq: r.seq, id: r.id, violationId: r.violationId, content: r.contentHash, at: r.createdAt.toISOString(), retainUntil: r.retainUntil.toISOString() }),
+    canonicalJson({
+      prev: r.prevHash,
+      seq: r.seq,
+      id: r.id,
+      violationId: r.violationId,
+      content: r.contentHash,
+      at: r.createdAt.toISOString(),
+      retainUntil: r.retainUntil.toISOString(),
+    }),
   );
 }
 

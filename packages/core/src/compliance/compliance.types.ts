@@ -116,7 +116,11 @@ export interface ComplianceRepository {
   listReviewItems(filter: ReviewQueueFilter): Promise<ReviewItemView[]>;
   countReviewItems(status: ReviewStatus[]): Promise<number>;
   insertViolation(v: ViolationRecord): Promise<void>;
-  listViolations(opts: { limit: number; streamerUserId?: string; merchantOrgIds?: string[] }): Promise<Array<ViolationRecord & { text: string; kind: string }>>;
+  listViolations(opts: {
+    limit: number;
+    streamerUserId?: string;
+    merchantOrgIds?: string[];
+  }): Promise<Array<ViolationRecord & { text: string; kind: string }>>;
   countViolations(): Promise<number>;
   lockEvidenceHead(): Promise<{ seq: number; hash: string } | null>;
   insertEvidence(e: EvidenceRecord): Promise<void>;

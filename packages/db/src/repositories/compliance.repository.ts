@@ -32,10 +32,19 @@ export class DrizzleComplianceRepository implements ComplianceRepository {
     const [row] = await this.db
       .select()
       .from(screeningEvents)
-      .where(and(sourceOrgId ? eq(screeningEvents.sourceOrgId, sourceOrgId) : isNull(screeningEvents.sourceOrgId), eq(screeningEvents.eventId, eventId)))
+      .where(
+        and(
+          sourceOrgId ? eq(screeningEvents.sourceOrgId, sourceOrgId) : isNull(screeningEvents.sourceOrgId),
+          eq(screeningEvents.eventId, eventId),
+        ),
+      )
       .limit(1);
     if (!row) return null;
-    const hits = await this.db.select().from(screeningHits).where(eq(screeningHits.screeningEventId, row.id)).orderBy(asc(screeningHits.start));
+    const hits = await this.db
+      .select()
+      .from(screeningHits)
+      .where(eq(screeningHits.screeningEventId, row.id))
+      .orderBy(asc(screeningHits.start));
     return { event: toEvent(row), hits: hits.map(toHit) };
   }
 
@@ -62,7 +71,11 @@ export class DrizzleComplianceRepository implements ComplianceRepository {
     if (items.length === 0) return [];
     const ids = items.map((i) => i.screeningEventId);
     const events = await this.db.select().from(screeningEvents).where(inArray(screeningEvents.id, ids));
-    const hits = await this.db.select().from(screeningHits).where(inArray(screeningHits.screeningEventId, ids)).orderBy(asc(screeningHits.start));
+    const hits = await this.db
+      .select()
+      .from(screeningHits)
+      .where(inArray(screeningHits.screeningEventId, ids))
+      .orderBy(asc(screeningHits.start));
     const byId = new Map(events.map((e) => [e.id, toEvent(e)]));
     return items.flatMap((i) => {
       const event = byId.get(i.screeningEventId);

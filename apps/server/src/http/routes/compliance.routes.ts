@@ -80,7 +80,12 @@ export function complianceRoutes(app: Api, c: Container): void {
     '/api/compliance/screen',
     {
       config: { policy: { allow: 'authenticated', scope: 'read' } },
-      schema: { tags, summary: 'Screen text without storing it (preview product copy, check a script)', body: screenRequestSchema, response: { 200: screenResultSchema } },
+      schema: {
+        tags,
+        summary: 'Screen text without storing it (preview product copy, check a script)',
+        body: screenRequestSchema,
+        response: { 200: screenResultSchema },
+      },
     },
     async (req) => c.compliance.screen(req.body),
   );
@@ -113,7 +118,10 @@ export function complianceRoutes(app: Api, c: Container): void {
 
   app.get(
     '/api/compliance/rules',
-    { config: { policy: { allow: 'authenticated' } }, schema: { tags, summary: 'The rule pack in force, with legal bases', response: { 200: rulePackSummarySchema } } },
+    {
+      config: { policy: { allow: 'authenticated' } },
+      schema: { tags, summary: 'The rule pack in force, with legal bases', response: { 200: rulePackSummarySchema } },
+    },
     async () => {
       const p = c.compliance.pack;
       const extra = await c.compliance.listExemptions();
@@ -149,7 +157,12 @@ export function complianceRoutes(app: Api, c: Container): void {
     '/api/compliance/exemptions',
     {
       config: { policy: { allow: ['platform_admin'] } },
-      schema: { tags, summary: 'Add an exemption to a rule (rule editor), e.g. from a dismissed review item', body: addExemptionRequestSchema, response: { 201: z.object({ ok: z.literal(true) }) } },
+      schema: {
+        tags,
+        summary: 'Add an exemption to a rule (rule editor), e.g. from a dismissed review item',
+        body: addExemptionRequestSchema,
+        response: { 201: z.object({ ok: z.literal(true) }) },
+      },
     },
     async (req, reply) => {
       await c.compliance.addExemption(requireActor(req), req.body);
@@ -162,7 +175,12 @@ export function complianceRoutes(app: Api, c: Container): void {
     '/api/review/items',
     {
       config: { policy: { allow: REVIEWERS } },
-      schema: { tags: ['review'], summary: 'The human review queue, most urgent first', querystring: reviewQueueQuerySchema, response: { 200: z.object({ items: z.array(reviewItemSchema) }) } },
+      schema: {
+        tags: ['review'],
+        summary: 'The human review queue, most urgent first',
+        querystring: reviewQueueQuerySchema,
+        response: { 200: z.object({ items: z.array(reviewItemSchema) }) },
+      },
     },
     async (req) => {
       const q = req.query;
@@ -188,13 +206,31 @@ export function complianceRoutes(app: Api, c: Container): void {
       const { item, context } = await c.compliance.getItem(req.params.id);
       const rules = [...new Set(item.hits.map((h) => h.ruleId))].flatMap((id) => {
         const r = c.compliance.pack.rules.find((x) => x.id === id);
-        return r ? [{ id: r.id, category: r.category, law: r.basis.law, article: r.basis.article, summaryZh: r.basis.summaryZh, summaryEn: r.basis.summaryEn }] : [];
+        return r
+          ? [
+              {
+                id: r.id,
+                category: r.category,
+                law: r.basis.law,
+                article: r.basis.article,
+                summaryZh: r.basis.summaryZh,
+                summaryEn: r.basis.summaryEn,
+              },
+            ]
+          : [];
       });
       return {
         ...presentReviewItem(item, c.clock.now()),
         hits: item.hits.map((h) => {
           const r = c.compliance.pack.rules.find((x) => x.id === h.ruleId);
-          return { ...presentHit(h), ...(r ? { explanation: { zh: r.explain.zh.replaceAll('{matched}', h.matched), en: r.explain.en.replaceAll('{matched}', h.matched) } } : {}) };
+          return {
+            ...presentHit(h),
+            ...(r
+              ? {
+                  explanation: { zh: r.explain.zh.replaceAll('{matched}', h.matched), en: r.explain.en.replaceAll('{matched}', h.matched) },
+                }
+              : {}),
+          };
         }),
         context: context.map((e) => ({ id: e.id, kind: e.kind, text: e.text, occurredAt: e.occurredAt.toISOString() })),
         rules,
@@ -206,7 +242,11 @@ export function complianceRoutes(app: Api, c: Container): void {
     '/api/review/items/:id/claim',
     {
       config: { policy: { allow: REVIEWERS } },
-      schema: { tags: ['review'], params: z.strictObject({ id: idSchema }), response: { 200: z.object({ id: z.string(), status: z.string(), claimedBy: z.string().nullable() }) } },
+      schema: {
+        tags: ['review'],
+        params: z.strictObject({ id: idSchema }),
+        response: { 200: z.object({ id: z.string(), status: z.string(), claimedBy: z.string().nullable() }) },
+      },
     },
     async (req) => {
       const r = await c.compliance.claim(requireActor(req), req.params.id);
@@ -223,7 +263,9 @@ export function complianceRoutes(app: Api, c: Container): void {
         summary: 'Confirm (→ violation with hash-chained evidence) or dismiss with a reason',
         params: z.strictObject({ id: idSchema }),
         body: reviewDecisionRequestSchema,
-        response: { 200: z.object({ id: z.string(), status: z.string(), violationId: z.string().nullable(), evidenceHash: z.string().nullable() }) },
+        response: {
+          200: z.object({ id: z.string(), status: z.string(), violationId: z.string().nullable(), evidenceHash: z.string().nullable() }),
+        },
       },
     },
     async (req) => {

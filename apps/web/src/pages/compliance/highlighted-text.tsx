@@ -17,7 +17,12 @@ interface HitGroup {
 
 export function groupHits(text: string, hits: readonly ScreeningHit[]): HitGroup[] {
   const valid = hits
-    .map((hit, i) => ({ hit, index: i + 1, start: Math.max(0, Math.min(hit.start, text.length)), end: Math.max(0, Math.min(hit.end, text.length)) }))
+    .map((hit, i) => ({
+      hit,
+      index: i + 1,
+      start: Math.max(0, Math.min(hit.start, text.length)),
+      end: Math.max(0, Math.min(hit.end, text.length)),
+    }))
     .filter((h) => h.end > h.start)
     .sort((a, b) => a.start - b.start || b.end - a.end);
   const groups: HitGroup[] = [];
@@ -87,7 +92,10 @@ export function HighlightedText({
           {text.slice(group.start, group.end)}
           {numbered ? (
             <sup className="lh-hit-index" style={{ background: style?.border }}>
-              {group.hits.map((h) => h.index).join(',')}
+              {group.hits
+                .map((h) => h.index)
+                .sort((a, b) => a - b)
+                .join(',')}
             </sup>
           ) : null}
         </mark>

@@ -1,0 +1,219 @@
+/** 违规记录: confirmed violations with their evidence hash; reviewers and regulators can verify the evidence chain. */
+import { ReloadOutlined, SafetyCertificateOutlined } from '@ant-design/icons';
+import { useMutation, useQuery } from '@tanstack/react-query';
+import { Alert, Button, Card, Descriptions, Space, Table, type TableColumnsType, Tag, Tooltip, Typography } from 'antd';
+import dayjs from 'dayjs';
+import type { HTMLAttributes } from 'react';
+import { PageHeader } from '../../components/page-header.tsx';
+import { QueryError } from '../../components/query-error.tsx';
+import { useI18n } from '../../i18n.ts';
+import type { EvidenceVerifyResult, ScreeningCategory, Violation } from '../../lib/api-types.ts';
+import { endpoints, queryKeys } from '../../lib/endpoints.ts';
+import { errorMessage } from '../../lib/form-errors.ts';
+import { useMe } from '../../lib/session.ts';
+import { CategoryTags, KindTag, SeverityTag } from './compliance-labels.tsx';
+import './compliance.css';
+
+const LIMIT = 200;
+const VERIFIER_ROLES = new Set(['platform_admin', 'reviewer', 'regulator']);
+
+function ShortRef({ value }: { value: string | null }) {
+  const { t } = useI18n();
+  if (!value) return <Typography.Text type="secondary">{t('common.none')}</Typography.Text>;
+  return (
+    <Tooltip title={value}>
+      <Typography.Text className="lh-mono" style={{ fontSize: 12 }}>
+        {value.slice(0, 8)}
+      </Typography.Text>
+    </Tooltip>
+  );
+}
+
+export function ViolationsPage() {
+  const { t } = useI18n();
+  const me = useMe();
+  const canVerify = VERIFIER_ROLES.has(me.role);
+  const violations = useQuery({ queryKey: queryKeys.violations, queryFn: () => endpoints.listViolations(LIMIT), staleTime: 0 });
+  const verify = useMutation<EvidenceVerifyResult>({ mutationFn: endpoints.verifyEvidence });
+  const items = violations.data?.items ?? [];
+
+  const columns: TableColumnsType<Violation> = [
+    {
+      title: t('violations.at'),
+      dataIndex: 'confirmedAt',
+      width: 160,
+      render: (v: string) => dayjs(v).format('YYYY-MM-DD HH:mm:ss'),
+    },
+    {
+      title: t('review.col.categories'),
+      dataIndex: 'categories',
+      width: 150,
+      render: (v: ScreeningCategory[]) => <CategoryTags categories={v} />,
+    },
+    {
+      title: t('violations.rules'),
+      dataIndex: 'ruleIds',
+      width: 110,
+      render: (v: string[]) => (
+        <Space size={[4, 4]} wrap>
+          {v.map((id) => (
+            <Tag key={id} className="lh-mono" style={{ marginInlineEnd: 0 }}>
+              {id}
+            </Tag>
+          ))}
+        </Space>
+      ),
+    },
+    {
+      title: t('review.col.severity'),
+      dataIndex: 'severity',
+      width: 90,
+      render: (v: number) => <SeverityTag severity={v} />,
+    },
+    {
+      title: t('violations.excerpt'),
+      dataIndex: 'text',
+      render: (v: string, row) => (
+        <Space size={6} align="start">
+          <KindTag kind={row.kind} />
+          <Typography.Paragraph ellipsis={{ rows: 2, tooltip: v }} style={{ margin: 0 }}>
+            {v}
+          </Typography.Paragraph>
+        </Space>
+      ),
+    },
+    {
+      title: t('violations.streamer'),
+      dataIndex: 'streamerUserId',
+      width: 90,
+      render: (v: string | null) => <ShortRef value={v} />,
+    },
+    {
+      title: t('violations.merchant'),
+      dataIndex: 'merchantOrgId',
+      width: 90,
+      render: (v: string | null) => <ShortRef value={v} />,
+    },
+    {
+      title: t('violations.evidence'),
+      dataIndex: 'evidenceHash',
+      width: 130,
+      render: (v: string | null) =>
+        v ? (
+          <Tooltip title={v}>
+            <Typography.Text code className="lh-mono" data-testid="violation-evidence-hash">
+              {v.slice(0, 12)}
+            </Typography.Text>
+          </Tooltip>
+        ) : (
+          <Typography.Text type="secondary">{t('common.none')}</Typography.Text>
+        ),
+    },
+  ];
+
+  return (
+    <div data-testid="violations-page">
+      <PageHeader
+        title={t('violations.title')}
+        subtitle={canVerify ? t('violations.subtitle') : t('violations.subtitleOwn')}
+        extra={
+          canVerify ? (
+            <Button
+              type="primary"
+              icon={<SafetyCertificateOutlined />}
+              loading={verify.isPending}
+              onClick={() => verify.mutate()}
+              data-testid="evidence-verify"
+            >
+              {t('violations.verify')}
+            </Button>
+          ) : null
+        }
+      />
+      {verify.data ? (
+        <Alert
+          data-testid="evidence-verify-result"
+          data-ok={verify.data.ok ? 'true' : 'false'}
+          style={{ marginBottom: 16 }}
+          showIcon
+          closable={{ onClose: () => verify.reset() }}
+          type={verify.data.ok ? 'success' : 'error'}
+          title={
+            verify.data.ok
+              ? t('violations.verifyOk', { checked: verify.data.checked })
+              : t('violations.verifyBroken', {
+                  seq: verify.data.firstBrokenSeq ?? '?',
+                  checked: verify.data.checked,
+                  reason: verify.data.reason ?? '',
+                })
+          }
+        />
+      ) : null}
+      {verify.error ? (
+        <Alert
+          data-testid="evidence-verify-result"
+          data-ok="false"
+          style={{ marginBottom: 16 }}
+          showIcon
+          type="error"
+          title={errorMessage(verify.error, t('common.networkError'))}
+        />
+      ) : null}
+      <Card>
+        <Space style={{ marginBottom: 16 }}>
+          <Button icon={<ReloadOutlined />} onClick={() => void violations.refetch()}>
+            {t('common.refresh')}
+          </Button>
+          {violations.data ? <Typography.Text type="secondary">{t('violations.count', { count: items.length })}</Typography.Text> : null}
+        </Space>
+        {violations.error ? (
+          <QueryError error={violations.error} onRetry={() => void violations.refetch()} />
+        ) : (
+          <Table<Violation>
+            rowKey="id"
+            size="middle"
+            data-testid="violations-table"
+            loading={violations.isPending}
+            columns={columns}
+            dataSource={items}
+            pagination={{ pageSize: 20, hideOnSinglePage: true }}
+            scroll={{ x: 1000 }}
+            locale={{ emptyText: t('violations.empty') }}
+            onRow={(row) => ({ 'data-testid': 'violation-row', 'data-violation-id': row.id }) as HTMLAttributes<HTMLElement>}
+            expandable={{
+              expandedRowRender: (row) => (
+                <Descriptions size="small" column={{ xs: 1, lg: 2 }} bordered>
+                  <Descriptions.Item label={t('violations.fullText')} span={2}>
+                    {row.text}
+                  </Descriptions.Item>
+                  <Descriptions.Item label={t('violations.reason')} span={2}>
+                    {row.reason}
+                  </Descriptions.Item>
+                  <Descriptions.Item label={t('review.col.session')}>
+                    <span className="lh-mono">{row.sessionRef ?? t('common.none')}</span>
+                  </Descriptions.Item>
+                  <Descriptions.Item label={t('review.product')}>{row.productRef ?? t('common.none')}</Descriptions.Item>
+                  <Descriptions.Item label={t('violations.id')}>
+                    <span className="lh-mono">{row.id}</span>
+                  </Descriptions.Item>
+                  <Descriptions.Item label={t('violations.reviewItem')}>
+                    <span className="lh-mono">{row.reviewItemId}</span>
+                  </Descriptions.Item>
+                  <Descriptions.Item label={t('violations.evidence')} span={2}>
+                    <Typography.Text
+                      className="lh-mono"
+                      copyable={row.evidenceHash ? { text: row.evidenceHash } : false}
+                      style={{ wordBreak: 'break-all' }}
+                    >
+                      {row.evidenceHash ?? t('common.none')}
+                    </Typography.Text>
+                  </Descriptions.Item>
+                </Descriptions>
+              ),
+            }}
+          />
+        )}
+      </Card>
+    </div>
+  );
+}
