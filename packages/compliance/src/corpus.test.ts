@@ -35,3 +35,20 @@ describe('quality corpus', () => {
     }
   });
 });
+
+/**
+ * A held-out set written after the pack and never used to tune it: a check that the pack generalizes rather than
+ * memorizes the corpus. Small, so it is held to micro-averaged scores, not per-category ones.
+ */
+describe('held-out utterances', () => {
+  const holdout = parseCorpus(readFileSync(new URL('../corpus/holdout.jsonl', import.meta.url), 'utf8'));
+  const r = evaluate(defaultEngine(), holdout);
+  it('keeps micro-averaged precision and recall at or above 0.9', () => {
+    const tp = r.scores.reduce((n, s) => n + s.tp, 0);
+    const fp = r.scores.reduce((n, s) => n + s.fp, 0);
+    const fn = r.scores.reduce((n, s) => n + s.fn, 0);
+    console.log(`held-out: P=${(tp / (tp + fp)).toFixed(3)} R=${(tp / (tp + fn)).toFixed(3)}`, [...r.falsePositives, ...r.falseNegatives]);
+    expect(tp / (tp + fp)).toBeGreaterThanOrEqual(0.9);
+    expect(tp / (tp + fn)).toBeGreaterThanOrEqual(0.9);
+  });
+});

@@ -35,19 +35,21 @@ export interface DetectorHit {
 }
 
 const PHONE = /(?<![0-9])1[3-9][0-9]{9}(?![0-9])/g;
-const CONTACT_CUE = '(?:微信号?|weixin|vx|wx|v信|薇信|威信|维信|加微|加v|qq号?|扣扣号?|企鹅号?|抖音号|快手号|小红书号|联系方式)';
+const CONTACT_CUE = '(?:微信号?|weixin|vx|wx|v信|薇信|威信|维信|加微|加v|qq号?|扣扣号?|企鹅号?|抖音号|快手号|小红书号|联系方式|v)';
 const CONTACT_ID = new RegExp(`${CONTACT_CUE}(?:是|为|号码|号|id)?([a-z][a-z0-9]{4,19}|[0-9]{5,12})`, 'g');
 const N_DAYS =
   /([0-9]+|[十半百]+)(?:个)?(?:天|日|周|星期|个月|月|疗程)(?:内|之内)?(?:就|即可|就能|就会|能|可|保证|包)?(?:见效|瘦|掉|根治|治愈|痊愈|美白|变白|白|祛斑|淡斑|长高|去皱|断根|好转|康复|降|生发|长发|丰胸)/g;
 const PERCENT = /(?:100%|百分之百|百分百|100个好|十足)(?:的)?(?:有效|见效|治愈|根治|安全|无副作用|管用|治好|成功|瘦|美白|祛斑|生发)/g;
-const UNITS = '单|件|份|套|组|瓶|盒|箱|台|双|包|袋|罐|支|波|批';
+// 波 is left out: 最后一波福袋 is a giveaway round, not a stock claim.
+const UNITS = '单|件|份|套|组|瓶|盒|箱|台|双|包|袋|罐|支|批|饼|斤|只|条|提|张|本|把';
+const COUNT = '([0-9]+|[0-9]*十[0-9]*|几|两)';
 // 最后一个 is everyday speech (最后一个问题), so after 最后 the unit 个 does not count; after 仅剩/只剩 it does.
-const SCARCITY = new RegExp(
-  `(?:(?:最后|剩最后)([0-9]+|几|两)(?:${UNITS})|(?:仅剩|只剩|仅有|只有|还剩|剩下)([0-9]+|几|两)(?:${UNITS}|个))`,
-  'g',
-);
+const SCARCITY = new RegExp(`(?:(?:最后|剩最后)${COUNT}(?:${UNITS})|(?:仅剩|只剩|仅有|只有|还剩|剩下)${COUNT}(?:${UNITS}|个))`, 'g');
 const isLatin = (ch: string | undefined) => ch !== undefined && ch >= 'a' && ch <= 'z';
 const DISCLAIMER = '本品不能代替药物';
+// Health-food copy that promotes a function is advertising and must carry the disclaimer; a bare price card is not.
+const FUNCTION_CLAIM =
+  /增强|提高|改善|调节|缓解|辅助|帮助|有助于|促进|降低|保护|免疫|睡眠|记忆|疲劳|功效|作用|补充|调理|养护|呵护|滋补|养生|抗氧化/;
 
 function* matches(re: RegExp, text: string): Generator<RegExpExecArray> {
   re.lastIndex = 0;
@@ -72,6 +74,9 @@ export function runDetector(name: DetectorName, ctx: DetectorContext): DetectorH
         if (/^1[3-9][0-9]{9}$/.test(id)) continue;
         // A Latin cue must stand as its own word, and a Latin id must be set apart from it ("vx lily88", not "vxe…").
         const idStart = m.index + m[0].length - id.length;
+        // A bare "v" is a cue only as its own word, set apart from an id that carries digits: "ｖ❤：lily８８８８".
+        if (m[0].startsWith('v') && !/^v(?:x|信)/.test(m[0]) && (!ctx.gapBefore[idStart] || !/[0-9]/.test(id) || idStart !== m.index + 1))
+          continue;
         if (isLatin(text[m.index]) && m.index > 0 && isLatin(text[m.index - 1]) && !ctx.gapBefore[m.index]) continue;
         if (isLatin(text[idStart]) && isLatin(text[idStart - 1]) && !ctx.gapBefore[idStart]) continue;
         out.push({ start: m.index, end: m.index + m[0].length });
@@ -88,7 +93,7 @@ export function runDetector(name: DetectorName, ctx: DetectorContext): DetectorH
       const stock = ctx.card?.stockLeft;
       for (const m of matches(SCARCITY, text)) {
         const raw = m[1] ?? m[2] ?? '';
-        const claimed = raw === '几' ? 5 : raw === '两' ? 2 : Number(raw);
+        const claimed = raw === '几' ? 5 : raw === '两' ? 2 : raw.includes('十') ? chineseTens(raw) : Number(raw);
         // A true claim is lawful: with stock data, only stock well above the claim is false scarcity.
         if (stock !== undefined && stock <= Math.max(claimed * 2, claimed + 5)) continue;
         out.push({ start: m.index, end: m.index + m[0].length, ...(stock !== undefined ? { note: `stock ${stock}` } : {}) });
@@ -114,16 +119,23 @@ export function runDetector(name: DetectorName, ctx: DetectorContext): DetectorH
       }
       return out;
     }
-    case 'health_food_disclaimer':
-      if (ctx.productCategory === 'health_food' && ctx.kind === 'product_copy' && !text.includes(DISCLAIMER)) {
-        out.push({ start: 0, end: text.length });
-      }
+    case 'health_food_disclaimer': {
+      if (ctx.productCategory !== 'health_food' || ctx.kind !== 'product_copy' || text.includes(DISCLAIMER)) return out;
+      const m = FUNCTION_CLAIM.exec(text);
+      if (m) out.push({ start: m.index, end: m.index + m[0].length, note: 'no 本品不能代替药物' });
       return out;
+    }
     default: {
       const never: never = name;
       throw new Error(`unknown detector ${String(never)}`);
     }
   }
+}
+
+/** 十 → 10, 十二 → 12, 2十 → 20, 3十5 → 35 (digits are already Arabic after normalization). */
+function chineseTens(raw: string): number {
+  const [tens, ones] = raw.split('十');
+  return (tens ? Number(tens) : 1) * 10 + (ones ? Number(ones) : 0);
 }
 
 /** The span of the first cue word present, else the whole text. */

@@ -82,6 +82,8 @@ function normalizeCodePoint(cp: number): number[] {
   const ch = String.fromCodePoint(cp);
   if (BOUNDARY_CHARS.has(ch)) return [BOUNDARY];
   if (cp >= 0x41 && cp <= 0x5a) return [cp + 32];
+  // "+v", "+微" read 加V, 加微 in Chinese chat: the plus sign is the verb.
+  if (cp === 0x2b) return ['加'.charCodeAt(0)];
   if (cp < 0x80) return isContentAscii(cp) ? [cp] : [];
   let s = ch.normalize('NFKC');
   if (s !== ch) {
