@@ -69,6 +69,10 @@ describe('livehub CLI', () => {
     const broken = livehub(['audit', 'verify'], env);
     expect(broken.code).toBe(1);
     expect(JSON.parse(broken.out)).toMatchObject({ ok: false, firstBrokenSeq: 3 });
+
+    const ev = livehub(['evidence', 'verify'], env);
+    expect(ev.code, ev.err).toBe(0);
+    expect(JSON.parse(ev.out)).toMatchObject({ ok: true, checked: 0 });
   });
 
   it('exits non-zero with a readable message when the database cannot be reached', () => {

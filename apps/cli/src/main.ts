@@ -99,4 +99,16 @@ audit
     }),
   );
 
+const evidence = program.command('evidence').description('violation evidence (hash-chained, retained ≥ 3 years)');
+evidence
+  .command('verify')
+  .description('recompute the evidence chain; exit 1 when any record was altered, removed or reordered')
+  .action(async () =>
+    withContainer(async (c) => {
+      const r = await c.compliance.verifyEvidence();
+      process.stdout.write(`${JSON.stringify(r)}\n`);
+      if (!r.ok) process.exitCode = 1;
+    }),
+  );
+
 program.parseAsync(process.argv).catch(fail);

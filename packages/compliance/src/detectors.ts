@@ -19,6 +19,8 @@ export interface ProductCard {
 
 export interface DetectorContext {
   text: string; // normalized
+  /** longest run of consecutive digits: a phone number needs 11 */
+  maxDigitRun: number;
   /** 1 where removed characters stood before the unit (Latin word boundaries) */
   gapBefore: Uint8Array;
   hasDigit: boolean;
@@ -51,6 +53,64 @@ const DISCLAIMER = '本品不能代替药物';
 const FUNCTION_CLAIM =
   /增强|提高|改善|调节|缓解|辅助|帮助|有助于|促进|降低|保护|免疫|睡眠|记忆|疲劳|功效|作用|补充|调理|养护|呵护|滋补|养生|抗氧化/;
 
+/**
+ * Words without which a detector cannot match. The engine puts them in its automaton and runs a detector's regular
+ * expression only on text where one of them occurred, so clean text pays nothing for detectors. `null`: always run
+ * (the structured checks cost nothing; the phone detector is gated on a run of digits instead).
+ */
+const EFFECT_WORDS = [
+  '见效',
+  '根治',
+  '治愈',
+  '痊愈',
+  '美白',
+  '变白',
+  '祛斑',
+  '淡斑',
+  '长高',
+  '去皱',
+  '断根',
+  '好转',
+  '康复',
+  '生发',
+  '长发',
+  '丰胸',
+];
+const SHORT_EFFECTS = ['瘦', '掉', '降', '白'];
+const TIME_UNITS = ['天', '日', '周', '星期', '月', '疗程'];
+export const DETECTOR_ANCHORS: Record<DetectorName, readonly string[] | null> = {
+  phone_number: null,
+  contact_id: [
+    '微信',
+    'weixin',
+    'vx',
+    'wx',
+    'v信',
+    '薇信',
+    '威信',
+    '维信',
+    '加微',
+    '加v',
+    'qq',
+    '扣扣',
+    '企鹅',
+    '抖音号',
+    '快手号',
+    '小红书号',
+    '联系方式',
+    'v',
+  ],
+  n_days_effect: [
+    ...EFFECT_WORDS,
+    ...TIME_UNITS.flatMap((u) => SHORT_EFFECTS.flatMap((e) => [`${u}${e}`, `${u}内${e}`, `${u}就${e}`, `${u}能${e}`, `${u}可${e}`])),
+  ],
+  percent_effective: ['100%', '百分之百', '百分百', '100个好', '十足'],
+  scarcity_claim: ['最后', '仅剩', '只剩', '仅有', '只有', '还剩', '剩下'],
+  reference_price: null,
+  gift_value: null,
+  health_food_disclaimer: null,
+};
+
 function* matches(re: RegExp, text: string): Generator<RegExpExecArray> {
   re.lastIndex = 0;
   for (let m = re.exec(text); m; m = re.exec(text)) {
@@ -64,7 +124,7 @@ export function runDetector(name: DetectorName, ctx: DetectorContext): DetectorH
   const out: DetectorHit[] = [];
   switch (name) {
     case 'phone_number':
-      if (!ctx.hasDigit) return out;
+      if (ctx.maxDigitRun < 11) return out;
       for (const m of matches(PHONE, text)) out.push({ start: m.index, end: m.index + m[0].length });
       return out;
     case 'contact_id':

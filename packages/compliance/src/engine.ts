@@ -4,9 +4,17 @@
  * beyond its own scratch buffers.
  */
 import { Automaton } from './automaton.ts';
-import { type DetectorContext, type ProductCard, runDetector } from './detectors.ts';
+import { DETECTOR_ANCHORS, type DetectorContext, type ProductCard, runDetector } from './detectors.ts';
 import { BOUNDARY, decodeUnits, isLatinUnit, Normalizer, normalizeTerm } from './normalize.ts';
-import type { Action, Category, EventKind, ProductCategory, RuleDef, RulePack } from './rule-pack.ts';
+import {
+  type Action,
+  type Category,
+  type EventKind,
+  PRODUCT_CATEGORIES,
+  type ProductCategory,
+  type RuleDef,
+  type RulePack,
+} from './rule-pack.ts';
 import { generateVariants } from './variants.ts';
 
 export interface ScreenInput {
@@ -50,12 +58,15 @@ export interface EngineStats {
 }
 
 const ACTION_RANK: Record<Action, number> = { allow: 0, warn: 1, review: 2, block: 3 };
-const ALL_KINDS: EventKind[] = ['transcript', 'chat', 'product_copy', 'overlay'];
+const KIND_INDEX: Record<EventKind, number> = { transcript: 0, chat: 1, product_copy: 2, overlay: 3 };
+const CATEGORY_INDEX = new Map<string, number>(PRODUCT_CATEGORIES.map((c, i) => [c, i]));
 
 enum Via {
   Term = 0,
   Variant = 1,
   Exempt = 2,
+  /** a word a detector needs before its regular expression is worth running */
+  Anchor = 3,
 }
 
 interface Entry {
@@ -87,7 +98,8 @@ export class ScreeningEngine {
   private readonly views: RuleView[];
   /** per pattern: the rule index when its only entry is a plain term of one rule (the common case), else -1 */
   private readonly fastRule: Int32Array;
-  private readonly okCache = new Map<string, Uint8Array>();
+  private readonly okCache: Array<Uint8Array | undefined> = [];
+  private readonly anchored: Uint8Array;
   private cRule = new Int32Array(256);
   private cStart = new Int32Array(256);
   private cEnd = new Int32Array(256);
@@ -104,6 +116,7 @@ export class ScreeningEngine {
     readonly stats: EngineStats,
   ) {
     this.detectorRules = rules.flatMap((r, i) => (r.detector ? [i] : []));
+    this.anchored = new Uint8Array(rules.length);
     this.fastRule = Int32Array.from(entries, (list) => {
       const e = list[0];
       return list.length === 1 && e && e.via === Via.Term && !e.latinStart && !e.latinEnd ? e.rule : -1;
@@ -145,6 +158,9 @@ export class ScreeningEngine {
       for (const x of r.exemptions) add(x, ri, Via.Exempt);
     });
     for (const x of pack.globalExemptions) add(x, -1, Via.Exempt);
+    rules.forEach((r, ri) => {
+      for (const a of (r.detector && DETECTOR_ANCHORS[r.detector]) || []) add(a, ri, Via.Anchor);
+    });
     // A generated spelling that is itself a plain term of the same rule stays a term; drop the duplicate variant.
     for (const list of entries) {
       for (let i = list.length - 1; i >= 0; i--) {
@@ -170,7 +186,7 @@ export class ScreeningEngine {
 
   screen(input: ScreenInput): ScreenResult {
     const text = typeof input.text === 'string' ? input.text : '';
-    const kind: EventKind = input.kind && ALL_KINDS.includes(input.kind) ? input.kind : 'transcript';
+    const kind: EventKind = input.kind !== undefined && Object.hasOwn(KIND_INDEX, input.kind) ? input.kind : 'transcript';
     const ok = this.applicable(kind, input.productCategory);
     const n = this.normalizer.run(text);
     const { codes, length, gapBefore } = n;
@@ -185,6 +201,8 @@ export class ScreeningEngine {
     let cPat = this.cPat;
     let nc = 0;
     const exempt: number[] = []; // rule, start, end triples (rare)
+    const anchored = this.anchored;
+    anchored.fill(0);
     const push = (rule: number, start: number, end: number, via: number, pattern: number) => {
       if (ok[rule] === 0) return;
       if (nc === cRule.length) {
@@ -211,6 +229,10 @@ export class ScreeningEngine {
       for (const e of entries[p] as Entry[]) {
         if (e.via === Via.Exempt) {
           exempt.push(e.rule, start, end);
+          continue;
+        }
+        if (e.via === Via.Anchor) {
+          anchored[e.rule] = 1;
           continue;
         }
         // A Latin spelling must stand as its own word: "vx" is a hit, the "vx" inside "vxe" is not.
@@ -246,7 +268,16 @@ export class ScreeningEngine {
       for (const ri of this.detectorRules) {
         const rule = this.rules[ri] as RuleDef;
         if (!rule.detector || ok[ri] === 0) continue;
-        ctx ??= { text: normalized(), gapBefore, hasDigit: n.hasDigit, kind, productCategory: input.productCategory, card: input.card };
+        if (DETECTOR_ANCHORS[rule.detector] && anchored[ri] === 0) continue;
+        ctx ??= {
+          text: normalized(),
+          gapBefore,
+          hasDigit: n.hasDigit,
+          maxDigitRun: n.maxDigitRun,
+          kind,
+          productCategory: input.productCategory,
+          card: input.card,
+        };
         for (const h of runDetector(rule.detector, ctx))
           accepted.push({ rule: ri, start: h.start, end: h.end, via: 'detector', pattern: -1 });
       }
@@ -260,11 +291,11 @@ export class ScreeningEngine {
 
   /** Which rules apply to an event of this kind and product category (cached per combination). */
   private applicable(kind: EventKind, category: ProductCategory | undefined): Uint8Array {
-    const key = `${kind}|${category ?? ''}`;
-    let ok = this.okCache.get(key);
+    const key = KIND_INDEX[kind] * 32 + (category ? (CATEGORY_INDEX.get(category) ?? 31) : 30);
+    let ok = this.okCache[key];
     if (!ok) {
       ok = Uint8Array.from(this.rules, (r) => (applies(r, kind, category) ? 1 : 0));
-      this.okCache.set(key, ok);
+      this.okCache[key] = ok;
     }
     return ok;
   }

@@ -25,6 +25,8 @@ export interface Normalized {
   gapBefore: Uint8Array;
   /** whether any digit / % / 百 occurs: lets detectors skip text that cannot match */
   hasDigit: boolean;
+  /** the longest run of consecutive digits */
+  maxDigitRun: number;
 }
 
 const t2s = Converter({ from: 'tw', to: 'cn' });
@@ -140,6 +142,7 @@ export class Normalizer {
       srcEnd: new Int32Array(this.cap),
       gapBefore: new Uint8Array(this.cap),
       hasDigit: false,
+      maxDigitRun: 0,
     };
   }
 
@@ -153,6 +156,8 @@ export class Normalizer {
     let n = 0;
     let gap = 0;
     let hasDigit = false;
+    let run = 0;
+    let maxRun = 0;
     const len = text.length;
     for (let i = 0; i < len; i++) {
       let c = text.charCodeAt(i);
@@ -186,11 +191,18 @@ export class Normalizer {
         srcEnd[n] = i + 1;
         gapBefore[n] = gap;
         gap = 0;
-        if ((v >= 0x30 && v <= 0x39) || v === 0x25 || v === 0x767e) hasDigit = true;
+        if (v >= 0x30 && v <= 0x39) {
+          hasDigit = true;
+          if (++run > maxRun) maxRun = run;
+        } else {
+          run = 0;
+          if (v === 0x25 || v === 0x767e) hasDigit = true;
+        }
         n++;
       } else if (v === REMOVE) {
         gap = 1;
       } else if (v === BOUND) {
+        run = 0;
         if (n > 0 && codes[n - 1] !== BOUNDARY) {
           codes[n] = BOUNDARY;
           src[n] = start;
@@ -208,7 +220,10 @@ export class Normalizer {
             srcEnd[n] = i + 1;
             gapBefore[n] = gap;
             gap = 0;
-            if (u >= 0x30 && u <= 0x39) hasDigit = true;
+            if (u >= 0x30 && u <= 0x39) {
+              hasDigit = true;
+              if (++run > maxRun) maxRun = run;
+            } else run = 0;
             n++;
           }
         }
@@ -216,6 +231,7 @@ export class Normalizer {
     }
     o.length = n;
     o.hasDigit = hasDigit;
+    o.maxDigitRun = maxRun;
     return o;
   }
 }
