@@ -72,7 +72,7 @@ describe('livehub CLI', () => {
 
     const ev = livehub(['evidence', 'verify'], env);
     expect(ev.code, ev.err).toBe(0);
-    expect(JSON.parse(ev.out)).toMatchObject({ ok: true, checked: 0 });
+    expect(JSON.parse(ev.out)).toMatchObject({ ok: true, checked: 1 });
   });
 
   it('exits non-zero with a readable message when the database cannot be reached', () => {

@@ -156,7 +156,7 @@ export const screeningEvents = pgTable(
     id: uuid('id').primaryKey(),
     /** the sender's own id for the event: the idempotency key, unique per sending organization */
     eventId: text('event_id').notNull(),
-    sourceOrgId: uuid('source_org_id'),
+    sourceOrgId: uuid('source_org_id').notNull(),
     actorUserId: uuid('actor_user_id'),
     kind: text('kind', { enum: ['transcript', 'chat', 'product_copy', 'overlay'] }).notNull(),
     text: text('text').notNull(),

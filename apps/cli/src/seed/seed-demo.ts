@@ -4,6 +4,7 @@
  * never SQL. `scale` multiplies every population; the named demo accounts exist at every scale.
  */
 import type { Role } from '@livehub/contracts';
+import type { ProductCategory } from '@livehub/compliance';
 import { type Actor, cliActor, type ImportBatch, type ImportMembership, type ImportOrg, type ImportUser } from '@livehub/core';
 import type { Container } from '@livehub/server';
 import {
@@ -36,6 +37,25 @@ export interface SeedResult {
 export type SeedProgress = (done: number, total: number, stage: string) => void;
 
 const CONSUMERS_PER_SCALE = 200;
+
+/** What a streamer says and viewers type during the demo live session (demo-live-001). */
+const DEMO_LIVE_EVENTS: Array<{
+  kind: 'transcript' | 'chat' | 'overlay' | 'product_copy';
+  text: string;
+  category?: ProductCategory;
+  product?: string;
+}> = [
+  { kind: 'transcript', text: '家人们晚上好，欢迎来到直播间，今天给大家带来几款秋冬新品' },
+  { kind: 'transcript', text: '这款羊毛大衣含羊毛百分之九十，烟灰色和象牙白两个颜色', category: 'apparel', product: 'demo-coat' },
+  { kind: 'chat', text: '主播身高多少？' },
+  { kind: 'transcript', text: '这个苦瓜代餐粉能降血糖，喝一个月保证见效', category: 'food', product: 'demo-powder' },
+  { kind: 'chat', text: '想要的加我薇信 lily8888 私下给你便宜' },
+  { kind: 'transcript', text: '今天这个价格是全网最低价，错过再等一年', category: 'apparel', product: 'demo-coat' },
+  { kind: 'overlay', text: '五星好评晒图返现10元' },
+  { kind: 'transcript', text: '最后一个问题，尺码偏大一码，建议拍小一码', category: 'apparel', product: 'demo-coat' },
+  { kind: 'chat', text: '已下单，期待' },
+  { kind: 'transcript', text: '这款面霜是国家级实验室研发的，第一品牌', category: 'cosmetics', product: 'demo-cream' },
+];
 const BATCH = 2000;
 
 /** A deterministic, plausible mainland mobile number for the i-th demo person. */
@@ -165,6 +185,35 @@ export async function seedDemo(c: Container, opts: { scale?: number; onProgress?
     done += part.length;
     opts.onProgress?.(done, total, 'users');
   }
+  // A live session's worth of screened speech and chat, so the review queue has work on first start.
+  opts.onProgress?.(done, total, 'compliance events');
+  const streamerId = users.find((u) => u.username === 'streamer')?.id;
+  const merchantOrgId = orgs.find((o) => o.kind === 'merchant')?.id;
+  const reviewerId = users.find((u) => u.username === 'reviewer')?.id ?? null;
+  const source: Actor = { ...actor, orgId: platformId };
+  const start = c.clock.now().getTime() - 20 * 60_000;
+  let reviewItem: string | null = null;
+  for (const [i, e] of DEMO_LIVE_EVENTS.entries()) {
+    const r = await c.compliance.ingest(source, {
+      eventId: `demo-${i + 1}`,
+      kind: e.kind,
+      text: e.text,
+      sessionRef: 'demo-live-001',
+      streamerUserId: e.kind === 'chat' ? undefined : streamerId,
+      merchantOrgId,
+      productRef: e.product,
+      productCategory: e.category,
+      occurredAt: new Date(start + i * 45_000),
+    });
+    if (i === 3) reviewItem = r.reviewItemId;
+  }
+  if (reviewItem && reviewerId) {
+    await c.compliance.decide({ ...actor, userId: reviewerId, label: 'reviewer', role: 'reviewer', orgId: platformId }, reviewItem, {
+      decision: 'confirm',
+      reason: '普通食品宣称降血糖并保证见效，违反广告法第十七条、第二十八条',
+    });
+  }
+
   return {
     accounts,
     counts: { orgs: orgs.length, users: users.length, memberships: memberships.length },

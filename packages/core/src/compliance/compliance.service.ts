@@ -33,6 +33,8 @@ import type {
 } from './compliance.types.ts';
 
 export const EVIDENCE_GENESIS = '0'.repeat(64);
+/** the source of events sent by no organization (the system, the CLI) */
+export const NO_SOURCE_ORG = '00000000-0000-0000-0000-000000000000';
 const RETENTION_MS = 3 * 366 * 86_400_000; // ≥ 3 years (网络交易监督管理办法; 电子商务法 Art. 31)
 const CLAIM_TIMEOUT_MS = 30 * 60_000;
 
@@ -118,9 +120,7 @@ export class ComplianceService {
   async ingest(actor: Actor, raw: IngestInput): Promise<IngestResult> {
     // What was said is kept as said, except what the database cannot store (one unit for one: offsets hold).
     const input = { ...raw, text: storableText(raw.text) };
-    const source = actor.orgId;
-    const known = await this.d.uow.read.compliance.findEvent(source, input.eventId);
-    if (known) return this.replay(known, input);
+    const source = actor.orgId ?? NO_SOURCE_ORG;
     const r = this.engine.screen(input);
     const now = this.d.clock.now();
     const event: ScreeningEventRecord = {
@@ -144,36 +144,34 @@ export class ComplianceService {
       receivedAt: now,
     };
     const hits = r.hits.map((h) => this.hitRecord(event.id, h));
-    try {
-      return await this.d.uow.transaction(async (tx) => {
-        await tx.compliance.insertEvent(event, hits);
-        let reviewItemId: string | null = null;
-        if (event.maxSeverity >= this.settings.reviewMinSeverity && hits.length > 0) {
-          reviewItemId = await this.openReviewItem(tx, event, hits, now);
-        }
-        if (hits.length > 0) {
-          await tx.outbox.add({
-            id: this.d.ids.next(),
-            topic: 'compliance.screened',
-            payload: {
-              screeningEventId: event.id,
-              sessionRef: event.sessionRef,
-              streamerUserId: event.streamerUserId,
-              decision: event.decision,
-              hits: hits.map((h) => ({ rule: h.ruleId, category: h.category, severity: h.severity, matched: h.matched })),
-            },
-            createdAt: now,
-            publishedAt: null,
-          });
-        }
-        return { event, hits, reviewItemId, duplicate: false };
-      });
-    } catch (e) {
-      // Two deliveries of one event racing each other: the loser answers like a retry.
-      const again = await this.d.uow.read.compliance.findEvent(source, input.eventId);
-      if (again) return this.replay(again, input);
-      throw e;
-    }
+    const result = await this.d.uow.transaction(async (tx): Promise<IngestResult | null> => {
+      // The unique (source, eventId) decides between a first delivery and a retry, even when two race.
+      if (!(await tx.compliance.insertEvent(event, hits))) return null;
+      let reviewItemId: string | null = null;
+      if (event.maxSeverity >= this.settings.reviewMinSeverity && hits.length > 0) {
+        reviewItemId = await this.openReviewItem(tx, event, hits, now);
+      }
+      if (hits.length > 0) {
+        await tx.outbox.add({
+          id: this.d.ids.next(),
+          topic: 'compliance.screened',
+          payload: {
+            screeningEventId: event.id,
+            sessionRef: event.sessionRef,
+            streamerUserId: event.streamerUserId,
+            decision: event.decision,
+            hits: hits.map((h) => ({ rule: h.ruleId, category: h.category, severity: h.severity, matched: h.matched })),
+          },
+          createdAt: now,
+          publishedAt: null,
+        });
+      }
+      return { event, hits, reviewItemId, duplicate: false };
+    });
+    if (result) return result;
+    const known = await this.d.uow.read.compliance.findEvent(source, input.eventId);
+    if (!known) throw new AppError('compliance.event_conflict', { field: 'eventId' });
+    return this.replay(known, input);
   }
 
   private async replay(known: { event: ScreeningEventRecord; hits: ScreeningHitRecord[] }, input: IngestInput): Promise<IngestResult> {

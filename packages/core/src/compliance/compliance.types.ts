@@ -4,7 +4,8 @@ import type { Action, Category, EventKind, ProductCard, ProductCategory } from '
 export interface ScreeningEventRecord {
   id: string;
   eventId: string;
-  sourceOrgId: string | null;
+  /** the sending organization; events sent without one (system, CLI) use NO_SOURCE_ORG */
+  sourceOrgId: string;
   actorUserId: string | null;
   kind: EventKind;
   text: string;
@@ -104,8 +105,9 @@ export interface ReviewQueueFilter {
 }
 
 export interface ComplianceRepository {
-  findEvent(sourceOrgId: string | null, eventId: string): Promise<{ event: ScreeningEventRecord; hits: ScreeningHitRecord[] } | null>;
-  insertEvent(event: ScreeningEventRecord, hits: ScreeningHitRecord[]): Promise<void>;
+  findEvent(sourceOrgId: string, eventId: string): Promise<{ event: ScreeningEventRecord; hits: ScreeningHitRecord[] } | null>;
+  /** false (and nothing written) when an event with the same source and eventId exists */
+  insertEvent(event: ScreeningEventRecord, hits: ScreeningHitRecord[]): Promise<boolean>;
   /** events of the same live session before `before`, newest first */
   sessionContext(sessionRef: string, before: Date, limit: number): Promise<ScreeningEventRecord[]>;
   insertReviewItem(item: ReviewItemRecord): Promise<void>;

@@ -304,18 +304,15 @@ export class IdentityService {
 
   async authenticateToken(raw: string): Promise<Actor | null> {
     if (!raw.startsWith(TOKEN_PREFIX) || raw.length > 200) return null;
-    const t = await this.d.uow.read.apiTokens.findByHash(sha256Hex(raw));
+    const found = await this.d.uow.read.apiTokens.findPrincipal(sha256Hex(raw));
     const now = this.d.clock.now();
-    if (!t || t.revokedAt || (t.expiresAt && t.expiresAt <= now)) return null;
-    const user = await this.d.uow.read.users.findById(t.userId);
-    if (user?.status !== 'active') return null;
-    let role: Role = 'consumer';
-    if (t.membershipId) {
-      const m = await this.d.uow.read.memberships.findById(t.membershipId);
-      // A token outlives nothing: removing the membership disables what the token could do through it.
-      if (!m) return null;
-      role = m.role;
-    }
+    if (!found) return null;
+    const { token: t, user, membership } = found;
+    if (t.revokedAt || (t.expiresAt && t.expiresAt <= now)) return null;
+    if (user.status !== 'active') return null;
+    // A token outlives nothing: removing the membership disables what the token could do through it.
+    if (t.membershipId && !membership) return null;
+    const role: Role = membership?.role ?? 'consumer';
     // last_used_at is advisory; at most one write a minute per token.
     if (!t.lastUsedAt || now.getTime() - t.lastUsedAt.getTime() > 60_000) {
       await this.d.uow.read.apiTokens.touch(t.id, now);

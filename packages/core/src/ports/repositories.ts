@@ -163,6 +163,8 @@ export interface SessionRepository {
 export interface ApiTokenRepository {
   insert(t: ApiTokenRecord): Promise<void>;
   findByHash(tokenHash: string): Promise<ApiTokenRecord | null>;
+  /** token, user and the membership it acts through, in one round trip (every machine request runs this) */
+  findPrincipal(tokenHash: string): Promise<{ token: ApiTokenRecord; user: UserRecord; membership: MembershipRecord | null } | null>;
   findById(id: string): Promise<ApiTokenRecord | null>;
   listForUser(userId: string): Promise<ApiTokenRecord[]>;
   countForUser(userId: string): Promise<number>;

@@ -28,7 +28,7 @@ const toItem = (r: ItemRow): ReviewItemRecord => r as unknown as ReviewItemRecor
 export class DrizzleComplianceRepository implements ComplianceRepository {
   constructor(private readonly db: Db) {}
 
-  async findEvent(sourceOrgId: string | null, eventId: string) {
+  async findEvent(sourceOrgId: string, eventId: string) {
     const [row] = await this.db
       .select()
       .from(screeningEvents)
@@ -48,9 +48,15 @@ export class DrizzleComplianceRepository implements ComplianceRepository {
     return { event: toEvent(row), hits: hits.map(toHit) };
   }
 
-  async insertEvent(event: ScreeningEventRecord, hits: ScreeningHitRecord[]): Promise<void> {
-    await this.db.insert(screeningEvents).values(event as unknown as EventRow);
+  async insertEvent(event: ScreeningEventRecord, hits: ScreeningHitRecord[]): Promise<boolean> {
+    const inserted = await this.db
+      .insert(screeningEvents)
+      .values(event as unknown as EventRow)
+      .onConflictDoNothing({ target: [screeningEvents.sourceOrgId, screeningEvents.eventId] })
+      .returning({ id: screeningEvents.id });
+    if (inserted.length === 0) return false;
     if (hits.length > 0) await this.db.insert(screeningHits).values(hits as unknown as HitRow[]);
+    return true;
   }
 
   async sessionContext(sessionRef: string, before: Date, limit: number): Promise<ScreeningEventRecord[]> {

@@ -226,6 +226,16 @@ export class DrizzleApiTokenRepository implements ApiTokenRepository {
     const [row] = await this.db.select().from(apiTokens).where(eq(apiTokens.tokenHash, tokenHash)).limit(1);
     return row ? toToken(row) : null;
   }
+  async findPrincipal(tokenHash: string) {
+    const [row] = await this.db
+      .select({ token: apiTokens, user: users, membership: memberships })
+      .from(apiTokens)
+      .innerJoin(users, eq(users.id, apiTokens.userId))
+      .leftJoin(memberships, eq(memberships.id, apiTokens.membershipId))
+      .where(eq(apiTokens.tokenHash, tokenHash))
+      .limit(1);
+    return row ? { token: toToken(row.token), user: row.user, membership: row.membership } : null;
+  }
   async findById(id: string): Promise<ApiTokenRecord | null> {
     const [row] = await this.db.select().from(apiTokens).where(eq(apiTokens.id, id)).limit(1);
     return row ? toToken(row) : null;

@@ -1,0 +1,1 @@
+ALTER TABLE "screening_events" ALTER COLUMN "source_org_id" SET NOT NULL;
