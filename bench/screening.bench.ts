@@ -5,13 +5,15 @@
  *     generated pinyin/homophone variants, exemptions, detectors);
  *   - mint-filter and fastscan (plain Aho–Corasick, no normalization).
  * ratio = our chars/s ÷ mint-filter's chars/s. Also: p50/p95/p99 decision latency for 50-character chat messages,
- * and the ingestion API's sustained events/s and latency over HTTP (a real server process, PGlite).
+ * and the ingestion API's sustained events/s and latency over HTTP (a real server process, PGlite; and PostgreSQL +
+ * Redis in a database of its own when BENCH_DATABASE_URL / BENCH_REDIS_URL are set).
  */
 import { spawnSync } from 'node:child_process';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { loadDefaultPack, type RulePack, ScreeningEngine } from '@livehub/compliance';
+import pg from 'pg';
 import autocannon from 'autocannon';
 import FastScanner from 'fastscan';
 import { Mint } from 'mint-filter';
@@ -36,10 +38,18 @@ function best(runs: number, fn: () => number) {
   return bestRun;
 }
 
-async function ingestion(durationS: number) {
+async function ingestion(durationS: number, databaseUrl = '', redisUrl = '') {
   const dir = mkdtempSync(join(tmpdir(), 'livehub-bench-ingest-'));
   const port = String(3900 + Math.floor(Math.random() * 90));
-  const env = { LIVEHUB_DATA_DIR: dir, PORT: port, HOST: '127.0.0.1', LOG_LEVEL: 'warn', DATABASE_URL: '', REDIS_URL: '' };
+  const env = {
+    LIVEHUB_DATA_DIR: dir,
+    PORT: port,
+    HOST: '127.0.0.1',
+    LOG_LEVEL: 'warn',
+    DATABASE_URL: databaseUrl,
+    REDIS_URL: redisUrl,
+    REDIS_PREFIX: `bench${port}:`,
+  };
   const seed = spawnSync(process.execPath, [livehub, 'migrate'], { env: { ...process.env, ...env }, encoding: 'utf8' });
   if (seed.status !== 0) throw new Error(seed.stderr);
   const server = await startProcess(process.execPath, [livehub, 'serve'], env, /LiveHub .* is running/);
@@ -181,7 +191,25 @@ export async function run(args: string[]): Promise<Record<string, unknown>> {
     p99: lat[Math.floor(lat.length * 0.99)] ?? 0,
   };
 
-  const ingest = args.includes('--no-api') ? null : await ingestion(Number(args[args.indexOf('--duration') + 1]) || 8);
+  const durationS = Number(args[args.indexOf('--duration') + 1]) || 8;
+  const ingest = args.includes('--no-api') ? null : await ingestion(durationS);
+  let ingestPg: Awaited<ReturnType<typeof ingestion>> | null = null;
+  const adminUrl = process.env.BENCH_DATABASE_URL;
+  if (!args.includes('--no-api') && adminUrl) {
+    // A database of its own, dropped afterwards: the machine's PostgreSQL outlives the run.
+    const name = `livehub_bench_${Date.now().toString(36)}`;
+    const admin = new pg.Client({ connectionString: adminUrl });
+    await admin.connect();
+    await admin.query(`create database ${name}`);
+    const url = new URL(adminUrl);
+    url.pathname = `/${name}`;
+    try {
+      ingestPg = await ingestion(durationS, url.toString(), process.env.BENCH_REDIS_URL ?? '');
+    } finally {
+      await admin.query(`drop database if exists ${name} with (force)`);
+      await admin.end();
+    }
+  }
 
   const ratio = Math.round((cps(o) / cps(m)) * 100) / 100;
   process.stderr.write(
@@ -216,6 +244,14 @@ export async function run(args: string[]): Promise<Record<string, unknown>> {
           ingest_p95_ms: ingest.p95_ms,
           ingest_p99_ms: ingest.p99_ms,
           ingest_basis: 'POST /api/compliance/events over HTTP, bearer token, 20 connections, PGlite, one server process',
+        }
+      : {}),
+    ...(ingestPg
+      ? {
+          postgres_ingest_events_per_s: ingestPg.events_per_s,
+          postgres_ingest_errors: ingestPg.errors,
+          postgres_ingest_p50_ms: ingestPg.p50_ms,
+          postgres_ingest_p99_ms: ingestPg.p99_ms,
         }
       : {}),
   };

@@ -9,8 +9,9 @@ import { execFileSync } from 'node:child_process';
 import { existsSync, mkdirSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { type Browser, type BrowserContext, chromium, type Page } from 'playwright-core';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { launchChromium } from '../helpers/browser.ts';
 import { browserAvailable, startTestServer, type TestServer } from '../helpers/test-server.ts';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
@@ -127,19 +128,7 @@ describe.skipIf(!browserAvailable)('review console', () => {
     // The default rule pack must open review items for these lines: if it stops doing so, this test should fail.
     itemIds = await ingestSamples('');
     expect(itemIds.length).toBeGreaterThanOrEqual(3);
-    browser = await chromium.launch({
-      executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-      args: [
-        '--headless',
-        '--no-sandbox',
-        '--disable-gpu',
-        '--disable-background-networking',
-        '--disable-quic',
-        '--no-first-run',
-        '--disable-component-update',
-        '--disable-sync',
-      ],
-    });
+    browser = await launchChromium();
   });
 
   afterAll(async () => {

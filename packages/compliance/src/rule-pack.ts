@@ -3,39 +3,13 @@
  * and what to do. This module owns its format and validation; an invalid pack is refused at load with the rule
  * id and the field at fault.
  */
+import { EVENT_KINDS, PRODUCT_CATEGORIES, SCREENING_CATEGORIES } from '@livehub/contracts';
 import { z } from 'zod';
 
-export const CATEGORIES = [
-  'absolute_claim',
-  'medical_claim',
-  'efficacy_guarantee',
-  'off_platform_diversion',
-  'fake_review_incentive',
-  'prohibited_goods',
-  'price_fraud',
-  'false_scarcity',
-] as const;
-export type Category = (typeof CATEGORIES)[number];
-
-export const EVENT_KINDS = ['transcript', 'chat', 'product_copy', 'overlay'] as const;
+// The vocabularies are the API's: one list, in packages/contracts.
+export { EVENT_KINDS, PRODUCT_CATEGORIES, SCREENING_CATEGORIES as CATEGORIES } from '@livehub/contracts';
+export type Category = (typeof SCREENING_CATEGORIES)[number];
 export type EventKind = (typeof EVENT_KINDS)[number];
-
-/** Product categories as the catalog will name them; rules can apply to or exempt some. */
-export const PRODUCT_CATEGORIES = [
-  'food',
-  'health_food',
-  'cosmetics',
-  'drug',
-  'medical_device',
-  'apparel',
-  'electronics',
-  'home',
-  'baby',
-  'agri',
-  'handicraft',
-  'tobacco',
-  'other',
-] as const;
 export type ProductCategory = (typeof PRODUCT_CATEGORIES)[number];
 
 export const ACTIONS = ['allow', 'warn', 'review', 'block'] as const;
@@ -58,7 +32,7 @@ const nonEmpty = z.string().trim().min(1);
 
 export const ruleSchema = z.strictObject({
   id: z.string().regex(/^[A-Z]{2,6}-\d{3}$/, { error: 'rule id like ABS-001' }),
-  category: z.enum(CATEGORIES),
+  category: z.enum(SCREENING_CATEGORIES),
   /** 1 low · 2 medium · 3 high · 4 critical */
   severity: z.number().int().min(1).max(4),
   action: z.enum(ACTIONS),

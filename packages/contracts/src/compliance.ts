@@ -13,8 +13,10 @@ export const SCREENING_CATEGORIES = [
   'false_scarcity',
 ] as const;
 export const screeningCategorySchema = z.enum(SCREENING_CATEGORIES);
-export const eventKindSchema = z.enum(['transcript', 'chat', 'product_copy', 'overlay']);
-export const productCategorySchema = z.enum([
+export const EVENT_KINDS = ['transcript', 'chat', 'product_copy', 'overlay'] as const;
+export const eventKindSchema = z.enum(EVENT_KINDS);
+/** Product categories as the catalog names them; screening rules can apply to or exempt some. */
+export const PRODUCT_CATEGORIES = [
   'food',
   'health_food',
   'cosmetics',
@@ -28,7 +30,8 @@ export const productCategorySchema = z.enum([
   'handicraft',
   'tobacco',
   'other',
-]);
+] as const;
+export const productCategorySchema = z.enum(PRODUCT_CATEGORIES);
 export const decisionSchema = z.enum(['allow', 'warn', 'review', 'block']);
 
 const fen = z.number().int().min(0).max(100_000_000_00);

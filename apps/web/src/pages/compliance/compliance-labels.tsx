@@ -1,26 +1,16 @@
 /** Labels, colours and small tags shared by the review, violation and rule pages. */
-import { SCREENING_CATEGORIES } from '@livehub/contracts';
+import {
+  EVENT_KINDS as CONTRACT_EVENT_KINDS,
+  PRODUCT_CATEGORIES as CONTRACT_PRODUCT_CATEGORIES,
+  SCREENING_CATEGORIES,
+} from '@livehub/contracts';
 import { Space, Tag } from 'antd';
 import { isMessageKey, type Translate, useI18n } from '../../i18n.ts';
 import type { EventKind, ProductCategory, ReviewStatus, ScreeningCategory, ScreeningDecision, ScreeningHit } from '../../lib/api-types.ts';
 
 export const CATEGORIES: readonly ScreeningCategory[] = SCREENING_CATEGORIES;
-export const EVENT_KINDS: readonly EventKind[] = ['transcript', 'chat', 'product_copy', 'overlay'];
-export const PRODUCT_CATEGORIES: readonly ProductCategory[] = [
-  'food',
-  'health_food',
-  'cosmetics',
-  'drug',
-  'medical_device',
-  'apparel',
-  'electronics',
-  'home',
-  'baby',
-  'agri',
-  'handicraft',
-  'tobacco',
-  'other',
-];
+export const EVENT_KINDS: readonly EventKind[] = CONTRACT_EVENT_KINDS;
+export const PRODUCT_CATEGORIES: readonly ProductCategory[] = CONTRACT_PRODUCT_CATEGORIES;
 export const SEVERITIES = [1, 2, 3, 4] as const;
 
 /** Tag colour and highlight palette per severity (1 低 · 2 中 · 3 高 · 4 严重). */
