@@ -12,11 +12,16 @@ import {
   ImportService,
   type KvAdapters,
   OrganizationService,
+  RegistryService,
+  ViolationCreditInquiry,
+  type WorkflowHooks,
+  WorkflowService,
   WorkbenchService,
 } from '@livehub/core';
 import { loadDefaultPack } from '@livehub/compliance';
 import { type Database, openDatabase } from '@livehub/db';
 import { createRedisKv } from '@livehub/redis';
+import { LocalFileStore } from './adapters/file-store.ts';
 import { AesGcmVault, Argon2Hasher, randomTokens, systemClock, UuidV7Generator } from './adapters/runtime.ts';
 import type { Config } from './config.ts';
 
@@ -66,6 +71,12 @@ export async function createContainer(config: Config, o: ContainerOverrides = {}
   const imports = new ImportService({ uow, clock, ids, vault, audit });
   const compliance = new ComplianceService({ uow, clock, ids, audit, pack: loadDefaultPack() });
   await compliance.reload();
+  // The engine calls the registry's step effects; the registry submits through the engine: wire both ways.
+  const hooks: Record<string, WorkflowHooks> = {};
+  const workflows = new WorkflowService({ uow, clock, ids, audit, credit: new ViolationCreditInquiry(clock), hooks });
+  const files = new LocalFileStore(join(config.dataDir, 'files'));
+  const registry = new RegistryService({ uow, clock, ids, vault, audit, files, workflows });
+  Object.assign(hooks, registry.hooks());
   // A rule editor's exemption on any process reaches every process.
   const unsubscribePack = await kv.pubsub.subscribe('compliance:pack', () => void compliance.reload().catch(() => {}));
 
@@ -84,6 +95,8 @@ export async function createContainer(config: Config, o: ContainerOverrides = {}
     workbench,
     imports,
     compliance,
+    workflows,
+    registry,
     async close() {
       await unsubscribePack();
       await kv.close();

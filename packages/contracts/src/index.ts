@@ -3,3 +3,4 @@ export * from './identity.ts';
 export * from './audit.ts';
 export * from './workbench.ts';
 export * from './compliance.ts';
+export * from './registry.ts';

@@ -7,3 +7,5 @@ export * from './shared/memory-kv.ts';
 export * from './audit/index.ts';
 export * from './identity/index.ts';
 export * from './compliance/index.ts';
+export * from './workflows/index.ts';
+export * from './registry/index.ts';

@@ -278,3 +278,216 @@ export const ruleExemptions = pgTable(
   },
   (t) => [uniqueIndex('rule_exemptions_rule_text_uq').on(t.ruleId, t.text)],
 );
+
+// ---- workflows (申报 → 审查 → … ) and registry -------------------------------------------------------------------
+
+export const applications = pgTable(
+  'applications',
+  {
+    id: uuid('id').primaryKey(),
+    kind: text('kind').notNull(),
+    subjectType: text('subject_type', { enum: ['organization', 'streamer', 'product'] }).notNull(),
+    subjectId: uuid('subject_id').notNull(),
+    applicantUserId: uuid('applicant_user_id').notNull(),
+    applicantOrgId: uuid('applicant_org_id'),
+    step: text('step').notNull(),
+    status: text('status', { enum: ['in_progress', 'approved', 'rejected', 'withdrawn', 'revoked'] }).notNull(),
+    round: integer('round').notNull().default(0),
+    data: jsonb('data').$type<Record<string, unknown>>().notNull(),
+    stepEnteredAt: ts('step_entered_at').notNull(),
+    dueAt: ts('due_at'),
+    version: integer('version').notNull(),
+    createdAt: ts('created_at').notNull(),
+    updatedAt: ts('updated_at').notNull(),
+  },
+  (t) => [
+    index('applications_kind_step_idx').on(t.kind, t.step),
+    index('applications_subject_idx').on(t.subjectType, t.subjectId),
+    index('applications_due_idx').on(t.dueAt),
+  ],
+);
+
+export const applicationEvents = pgTable(
+  'application_events',
+  {
+    id: uuid('id').primaryKey(),
+    applicationId: uuid('application_id')
+      .notNull()
+      .references(() => applications.id),
+    seq: integer('seq').notNull(),
+    at: ts('at').notNull(),
+    actorUserId: uuid('actor_user_id'),
+    actorLabel: text('actor_label').notNull(),
+    department: text('department'),
+    action: text('action').notNull(),
+    fromStep: text('from_step').notNull(),
+    toStep: text('to_step').notNull(),
+    reason: text('reason'),
+    attachments: uuid('attachments').array().notNull(),
+    detail: jsonb('detail').$type<Record<string, unknown>>().notNull(),
+  },
+  (t) => [uniqueIndex('application_events_seq_uq').on(t.applicationId, t.seq)],
+);
+
+export const jointVotes = pgTable(
+  'joint_votes',
+  {
+    applicationId: uuid('application_id')
+      .notNull()
+      .references(() => applications.id),
+    round: integer('round').notNull(),
+    department: text('department').notNull(),
+    decision: text('decision', { enum: ['approve', 'reject'] }).notNull(),
+    actorUserId: uuid('actor_user_id').notNull(),
+    at: ts('at').notNull(),
+    reason: text('reason'),
+  },
+  (t) => [uniqueIndex('joint_votes_uq').on(t.applicationId, t.round, t.department)],
+);
+
+export const objections = pgTable(
+  'objections',
+  {
+    id: uuid('id').primaryKey(),
+    applicationId: uuid('application_id')
+      .notNull()
+      .references(() => applications.id),
+    filedBy: uuid('filed_by').notNull(),
+    text: text('text').notNull(),
+    status: text('status', { enum: ['open', 'upheld', 'dismissed'] }).notNull(),
+    resolvedBy: uuid('resolved_by'),
+    resolvedAt: ts('resolved_at'),
+    resolution: text('resolution'),
+    createdAt: ts('created_at').notNull(),
+  },
+  (t) => [index('objections_application_idx').on(t.applicationId)],
+);
+
+export const documents = pgTable(
+  'documents',
+  {
+    id: uuid('id').primaryKey(),
+    ownerOrgId: uuid('owner_org_id'),
+    ownerUserId: uuid('owner_user_id'),
+    uploadedBy: uuid('uploaded_by').notNull(),
+    docType: text('doc_type').notNull(),
+    fileType: text('file_type', { enum: ['pdf', 'jpeg', 'png'] }).notNull(),
+    size: integer('size').notNull(),
+    sha256: text('sha256').notNull(),
+    storageKey: text('storage_key').notNull(),
+    filename: text('filename').notNull(),
+    expiresAt: ts('expires_at'),
+    retainUntil: ts('retain_until').notNull(),
+    createdAt: ts('created_at').notNull(),
+  },
+  (t) => [index('documents_owner_org_idx').on(t.ownerOrgId), index('documents_owner_user_idx').on(t.ownerUserId)],
+);
+
+export const applicationDocuments = pgTable(
+  'application_documents',
+  {
+    applicationId: uuid('application_id')
+      .notNull()
+      .references(() => applications.id),
+    documentId: uuid('document_id')
+      .notNull()
+      .references(() => documents.id),
+    docType: text('doc_type').notNull(),
+  },
+  (t) => [uniqueIndex('application_documents_uq').on(t.applicationId, t.documentId)],
+);
+
+export const merchantProfiles = pgTable(
+  'merchant_profiles',
+  {
+    orgId: uuid('org_id')
+      .primaryKey()
+      .references(() => organizations.id),
+    creditCode: text('credit_code').notNull(),
+    legalName: text('legal_name').notNull(),
+    legalRepresentative: text('legal_representative').notNull(),
+    contactPhoneEnc: text('contact_phone_enc'),
+    addressEnc: text('address_enc'),
+    categories: text('categories').array().notNull(),
+    depositFen: bigint('deposit_fen', { mode: 'number' }).notNull(),
+    status: text('status', { enum: ['pending', 'admitted', 'suspended', 'revoked', 'rejected'] }).notNull(),
+    statusReason: text('status_reason'),
+    createdAt: ts('created_at').notNull(),
+    updatedAt: ts('updated_at').notNull(),
+  },
+  (t) => [uniqueIndex('merchant_profiles_credit_code_uq').on(t.creditCode)],
+);
+
+export const qualifications = pgTable(
+  'qualifications',
+  {
+    id: uuid('id').primaryKey(),
+    /** an organization's (merchant) or a streamer's (user) */
+    ownerOrgId: uuid('owner_org_id'),
+    ownerUserId: uuid('owner_user_id'),
+    type: text('type').notNull(),
+    number: text('number'),
+    documentId: uuid('document_id').references(() => documents.id),
+    issuedAt: ts('issued_at'),
+    expiresAt: ts('expires_at'),
+    status: text('status', { enum: ['valid', 'expiring', 'expired'] }).notNull(),
+    createdAt: ts('created_at').notNull(),
+  },
+  (t) => [index('qualifications_expiry_idx').on(t.expiresAt), index('qualifications_org_idx').on(t.ownerOrgId)],
+);
+
+export const streamerProfiles = pgTable(
+  'streamer_profiles',
+  {
+    userId: uuid('user_id')
+      .primaryKey()
+      .references(() => users.id),
+    realNameEnc: text('real_name_enc').notNull(),
+    idNumberEnc: text('id_number_enc').notNull(),
+    idNumberIndex: text('id_number_index').notNull(),
+    birthYear: integer('birth_year').notNull(),
+    mcnOrgId: uuid('mcn_org_id'),
+    topics: text('topics').array().notNull(),
+    marketerLevel: text('marketer_level'),
+    virtual: text('virtual', { enum: ['no', 'yes'] }).notNull(),
+    operatorUserId: uuid('operator_user_id'),
+    virtualLabel: text('virtual_label'),
+    status: text('status', { enum: ['pending', 'certified', 'suspended', 'expired', 'revoked', 'rejected'] }).notNull(),
+    statusReason: text('status_reason'),
+    certifiedUntil: ts('certified_until'),
+    createdAt: ts('created_at').notNull(),
+    updatedAt: ts('updated_at').notNull(),
+  },
+  (t) => [uniqueIndex('streamer_profiles_id_number_uq').on(t.idNumberIndex)],
+);
+
+export const baseProfiles = pgTable('base_profiles', {
+  orgId: uuid('org_id')
+    .primaryKey()
+    .references(() => organizations.id),
+  addressEnc: text('address_enc').notNull(),
+  district: text('district').notNull(),
+  areaM2: integer('area_m2').notNull(),
+  operatorName: text('operator_name').notNull(),
+  focus: text('focus'),
+  level: text('level', { enum: ['municipal', 'district'] }),
+  status: text('status', { enum: ['pending', 'certified', 'downgraded', 'revoked', 'rejected'] }).notNull(),
+  certifiedUntil: ts('certified_until'),
+  createdAt: ts('created_at').notNull(),
+  updatedAt: ts('updated_at').notNull(),
+});
+
+export const trainingRecords = pgTable(
+  'training_records',
+  {
+    id: uuid('id').primaryKey(),
+    userId: uuid('user_id')
+      .notNull()
+      .references(() => users.id),
+    course: text('course').notNull(),
+    hours: integer('hours').notNull(),
+    completedAt: ts('completed_at').notNull(),
+    documentId: uuid('document_id'),
+  },
+  (t) => [index('training_records_user_idx').on(t.userId)],
+);

@@ -2,6 +2,7 @@ import type { Repositories, UnitOfWork } from '@livehub/core';
 import type { Db } from './db.ts';
 import { DrizzleAuditRepository, DrizzleOutboxRepository } from './repositories/audit.repository.ts';
 import { DrizzleComplianceRepository } from './repositories/compliance.repository.ts';
+import { DrizzleRegistryRepository, DrizzleWorkflowRepository } from './repositories/workflow.repository.ts';
 import {
   DrizzleApiTokenRepository,
   DrizzleMembershipRepository,
@@ -20,6 +21,8 @@ export function repositoriesFor(db: Db): Repositories {
     audit: new DrizzleAuditRepository(db),
     outbox: new DrizzleOutboxRepository(db),
     compliance: new DrizzleComplianceRepository(db),
+    workflows: new DrizzleWorkflowRepository(db),
+    registry: new DrizzleRegistryRepository(db),
   };
 }
 

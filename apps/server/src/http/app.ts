@@ -18,6 +18,7 @@ import { authRoutes } from './routes/auth.routes.ts';
 import { complianceRoutes } from './routes/compliance.routes.ts';
 import { healthRoutes } from './routes/health.routes.ts';
 import { organizationRoutes } from './routes/organization.routes.ts';
+import { registryRoutes } from './routes/registry.routes.ts';
 import { tokenRoutes } from './routes/token.routes.ts';
 import { withZod } from './routes/types.ts';
 import { userRoutes } from './routes/user.routes.ts';
@@ -103,6 +104,7 @@ export async function buildApp(c: Container, opts: BuildAppOptions = {}): Promis
   tokenRoutes(api, c);
   auditRoutes(api, c);
   complianceRoutes(api, c);
+  registryRoutes(api, c, app);
 
   if (opts.serveWeb !== false && existsSync(WEB_DIST)) {
     await app.register(fastifyStatic, { root: WEB_DIST, prefix: '/', wildcard: false, index: ['index.html'] });

@@ -124,6 +124,11 @@ export interface ComplianceRepository {
     merchantOrgIds?: string[];
   }): Promise<Array<ViolationRecord & { text: string; kind: string }>>;
   countViolations(): Promise<number>;
+  /** confirmed violations against a merchant organization or a streamer, by severity, since `since` */
+  violationsFor(
+    subject: { merchantOrgId?: string; streamerUserId?: string },
+    since: Date,
+  ): Promise<Array<{ severity: number; confirmedAt: Date }>>;
   lockEvidenceHead(): Promise<{ seq: number; hash: string } | null>;
   insertEvidence(e: EvidenceRecord): Promise<void>;
   findEvidenceForViolation(violationId: string): Promise<EvidenceRecord | null>;

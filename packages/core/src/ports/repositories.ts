@@ -4,6 +4,8 @@
  */
 import type { ApiTokenScope, OrgKind, Role } from '@livehub/contracts';
 import type { ComplianceRepository } from '../compliance/compliance.types.ts';
+import type { RegistryRepository } from '../registry/registry.types.ts';
+import type { WorkflowRepository } from '../workflows/workflow.types.ts';
 
 export interface UserRecord {
   id: string;
@@ -201,6 +203,8 @@ export interface Repositories {
   audit: AuditRepository;
   outbox: OutboxRepository;
   compliance: ComplianceRepository;
+  workflows: WorkflowRepository;
+  registry: RegistryRepository;
 }
 
 export interface UnitOfWork {

@@ -156,6 +156,21 @@ export class DrizzleComplianceRepository implements ComplianceRepository {
     return row?.n ?? 0;
   }
 
+  async violationsFor(subject: { merchantOrgId?: string; streamerUserId?: string }, since: Date) {
+    if (!subject.merchantOrgId && !subject.streamerUserId) return [];
+    return this.db
+      .select({ severity: violations.severity, confirmedAt: violations.confirmedAt })
+      .from(violations)
+      .where(
+        and(
+          subject.merchantOrgId
+            ? eq(violations.merchantOrgId, subject.merchantOrgId)
+            : eq(violations.streamerUserId, subject.streamerUserId as string),
+          gte(violations.confirmedAt, since),
+        ),
+      );
+  }
+
   async lockEvidenceHead(): Promise<{ seq: number; hash: string } | null> {
     await this.db.execute(sql`select pg_advisory_xact_lock(${EVIDENCE_CHAIN_LOCK})`);
     const [row] = await this.db.select({ seq: evidence.seq, hash: evidence.hash }).from(evidence).orderBy(desc(evidence.seq)).limit(1);

@@ -1,0 +1,111 @@
+/** Records and ports of the registry: merchants, streamers (incl. digital humans), live bases, qualifications. */
+
+export type MerchantStatus = 'pending' | 'admitted' | 'suspended' | 'revoked' | 'rejected';
+export type StreamerStatus = 'pending' | 'certified' | 'suspended' | 'expired' | 'revoked' | 'rejected';
+export type BaseStatus = 'pending' | 'certified' | 'downgraded' | 'revoked' | 'rejected';
+
+export interface MerchantProfileRecord {
+  orgId: string;
+  creditCode: string;
+  legalName: string;
+  legalRepresentative: string;
+  contactPhoneEnc: string | null;
+  addressEnc: string | null;
+  categories: string[];
+  depositFen: number;
+  status: MerchantStatus;
+  statusReason: string | null;
+  createdAt: Date;
+  updatedAt: Date;
+}
+
+export interface StreamerProfileRecord {
+  userId: string;
+  realNameEnc: string;
+  idNumberEnc: string;
+  idNumberIndex: string;
+  birthYear: number;
+  mcnOrgId: string | null;
+  topics: string[];
+  marketerLevel: string | null;
+  virtual: 'no' | 'yes';
+  operatorUserId: string | null;
+  virtualLabel: string | null;
+  status: StreamerStatus;
+  statusReason: string | null;
+  certifiedUntil: Date | null;
+  createdAt: Date;
+  updatedAt: Date;
+}
+
+export interface BaseProfileRecord {
+  orgId: string;
+  addressEnc: string;
+  district: string;
+  areaM2: number;
+  operatorName: string;
+  focus: string | null;
+  level: 'municipal' | 'district' | null;
+  status: BaseStatus;
+  certifiedUntil: Date | null;
+  createdAt: Date;
+  updatedAt: Date;
+}
+
+export interface QualificationRecord {
+  id: string;
+  ownerOrgId: string | null;
+  ownerUserId: string | null;
+  type: string;
+  number: string | null;
+  documentId: string | null;
+  issuedAt: Date | null;
+  expiresAt: Date | null;
+  status: 'valid' | 'expiring' | 'expired';
+  createdAt: Date;
+}
+
+export interface TrainingRecord {
+  id: string;
+  userId: string;
+  course: string;
+  hours: number;
+  completedAt: Date;
+  documentId: string | null;
+}
+
+export interface RegistryRepository {
+  insertMerchant(m: MerchantProfileRecord): Promise<void>;
+  findMerchant(orgId: string): Promise<MerchantProfileRecord | null>;
+  findMerchantByCreditCode(code: string): Promise<MerchantProfileRecord | null>;
+  updateMerchant(orgId: string, patch: Partial<MerchantProfileRecord>): Promise<void>;
+  listMerchants(opts: { status?: MerchantStatus[]; limit: number }): Promise<MerchantProfileRecord[]>;
+  insertStreamer(s: StreamerProfileRecord): Promise<void>;
+  findStreamer(userId: string): Promise<StreamerProfileRecord | null>;
+  findStreamerByIdIndex(index: string): Promise<StreamerProfileRecord | null>;
+  updateStreamer(userId: string, patch: Partial<StreamerProfileRecord>): Promise<void>;
+  listStreamers(opts: {
+    status?: StreamerStatus[];
+    mcnOrgIds?: string[];
+    limit: number;
+  }): Promise<Array<StreamerProfileRecord & { displayName: string }>>;
+  insertBase(b: BaseProfileRecord): Promise<void>;
+  findBase(orgId: string): Promise<BaseProfileRecord | null>;
+  updateBase(orgId: string, patch: Partial<BaseProfileRecord>): Promise<void>;
+  listBases(opts: { status?: BaseStatus[]; limit: number }): Promise<Array<BaseProfileRecord & { name: string }>>;
+  insertQualification(q: QualificationRecord): Promise<void>;
+  listQualifications(owner: { orgId?: string; userId?: string }): Promise<QualificationRecord[]>;
+  /** qualifications whose expiry is before `before` and whose status is not yet `status` */
+  listQualificationsExpiring(before: Date, notStatus: QualificationRecord['status'], limit: number): Promise<QualificationRecord[]>;
+  updateQualification(id: string, status: QualificationRecord['status']): Promise<void>;
+  insertTraining(t: TrainingRecord): Promise<void>;
+  listTraining(userId: string): Promise<TrainingRecord[]>;
+  /** certified streamers whose certification has lapsed */
+  listStreamersLapsed(now: Date, limit: number): Promise<StreamerProfileRecord[]>;
+}
+
+/** Where uploaded documents' bytes live: local disk by default; object storage in production. */
+export interface FileStore {
+  put(key: string, bytes: Uint8Array): Promise<void>;
+  get(key: string): Promise<Uint8Array>;
+}

@@ -1,0 +1,210 @@
+/**
+ * The approval workflows LiveHub runs, as data. Base certification follows the seeds' path
+ * 申报 → 材料审查 → 信用征询 → 多部门联审 → 公示 → 认定 → 年度绩效评价 → 续期 / 降级 / 退出 (seeds 000, 003, 004);
+ * merchant admission and streamer certification follow seed 002 measure 14. Step ids are stable: applications
+ * store them.
+ */
+import type { WorkflowDefinition } from './workflow.types.ts';
+
+const REVIEWERS = ['platform_admin', 'reviewer'] as const;
+
+export const BASE_CERTIFICATION: WorkflowDefinition = {
+  kind: 'base_certification',
+  title: { zh: '直播基地认定', en: 'Live base certification' },
+  subject: 'organization',
+  initial: 'material_review',
+  withdrawable: true,
+  steps: {
+    material_review: {
+      type: 'task',
+      title: { zh: '材料审查', en: 'Material review' },
+      actors: { roles: ['regulator'], departments: ['swc'] },
+      deadlineWorkingDays: 10,
+      requiredDocuments: ['base_materials'],
+      actions: {
+        approve: { to: 'credit_inquiry', label: { zh: '材料齐全，进入信用征询', en: 'Complete: to credit inquiry' } },
+        return: { to: 'returned', label: { zh: '退回补正', en: 'Return for correction' }, requiresReason: true },
+        reject: { to: 'rejected', label: { zh: '不予受理', en: 'Reject' }, requiresReason: true },
+      },
+    },
+    returned: {
+      type: 'task',
+      title: { zh: '退回补正', en: 'Returned for correction' },
+      actors: { applicant: true },
+      deadlineWorkingDays: 15,
+      actions: { resubmit: { to: 'material_review', label: { zh: '重新提交', en: 'Resubmit' } } },
+    },
+    credit_inquiry: {
+      type: 'automatic',
+      title: { zh: '信用征询', en: 'Credit inquiry' },
+      run: 'credit_inquiry',
+      next: 'joint_review',
+    },
+    joint_review: {
+      type: 'joint_review',
+      title: { zh: '多部门联审', en: 'Joint departmental review' },
+      departments: ['swc', 'scjgj', 'zscqj'],
+      deadlineWorkingDays: 10,
+      onApproved: 'public_notice',
+      onRejected: 'rejected',
+    },
+    public_notice: {
+      type: 'notice',
+      title: { zh: '社会公示', en: 'Public notice' },
+      days: 5,
+      resolvers: { roles: ['regulator'], departments: ['swc'] },
+      onElapsed: 'certified',
+      onObjectionUpheld: 'returned',
+    },
+    certified: {
+      type: 'task',
+      title: { zh: '认定（年度绩效评价）', en: 'Certified (annual evaluation)' },
+      actors: { roles: ['regulator'], departments: ['swc'] },
+      actions: {
+        renew: { to: 'certified', label: { zh: '评价合格，续期', en: 'Evaluation passed: renew' }, requiresReason: true },
+        downgrade: { to: 'certified', label: { zh: '评价不达标，降级', en: 'Below target: downgrade' }, requiresReason: true },
+        exit: { to: 'revoked', label: { zh: '退出（撤销认定）', en: 'Exit (revoke)' }, requiresReason: true },
+      },
+    },
+    rejected: { type: 'final', title: { zh: '未通过', en: 'Rejected' }, outcome: 'rejected' },
+    revoked: { type: 'final', title: { zh: '已退出', en: 'Revoked' }, outcome: 'revoked' },
+    withdrawn: { type: 'final', title: { zh: '已撤回', en: 'Withdrawn' }, outcome: 'withdrawn' },
+  },
+};
+
+export const MERCHANT_ADMISSION: WorkflowDefinition = {
+  kind: 'merchant_admission',
+  title: { zh: '商家入驻审核', en: 'Merchant admission' },
+  subject: 'organization',
+  initial: 'review',
+  withdrawable: true,
+  steps: {
+    review: {
+      type: 'task',
+      title: { zh: '资质审核', en: 'Qualification review' },
+      actors: { roles: REVIEWERS },
+      deadlineWorkingDays: 3,
+      requiredDocuments: ['business_licence'],
+      actions: {
+        approve: { to: 'admitted', label: { zh: '准予入驻', en: 'Admit' } },
+        return: { to: 'returned', label: { zh: '退回补正', en: 'Return for correction' }, requiresReason: true },
+        reject: { to: 'rejected', label: { zh: '不予入驻', en: 'Reject' }, requiresReason: true },
+      },
+    },
+    returned: {
+      type: 'task',
+      title: { zh: '退回补正', en: 'Returned for correction' },
+      actors: { applicant: true },
+      deadlineWorkingDays: 15,
+      actions: { resubmit: { to: 'review', label: { zh: '重新提交', en: 'Resubmit' } } },
+    },
+    admitted: {
+      type: 'task',
+      title: { zh: '已入驻', en: 'Admitted' },
+      actors: { roles: REVIEWERS },
+      actions: {
+        suspend: { to: 'suspended', label: { zh: '暂停经营', en: 'Suspend' }, requiresReason: true },
+        revoke: { to: 'revoked', label: { zh: '清退', en: 'Revoke' }, requiresReason: true },
+      },
+    },
+    suspended: {
+      type: 'task',
+      title: { zh: '已暂停', en: 'Suspended' },
+      actors: { roles: REVIEWERS },
+      actions: {
+        reinstate: { to: 'admitted', label: { zh: '恢复经营', en: 'Reinstate' }, requiresReason: true },
+        revoke: { to: 'revoked', label: { zh: '清退', en: 'Revoke' }, requiresReason: true },
+      },
+    },
+    rejected: { type: 'final', title: { zh: '未通过', en: 'Rejected' }, outcome: 'rejected' },
+    revoked: { type: 'final', title: { zh: '已清退', en: 'Revoked' }, outcome: 'revoked' },
+    withdrawn: { type: 'final', title: { zh: '已撤回', en: 'Withdrawn' }, outcome: 'withdrawn' },
+  },
+};
+
+export const STREAMER_CERTIFICATION: WorkflowDefinition = {
+  kind: 'streamer_certification',
+  title: { zh: '主播认证', en: 'Streamer certification' },
+  subject: 'streamer',
+  initial: 'identity_checks',
+  withdrawable: true,
+  steps: {
+    identity_checks: {
+      type: 'automatic',
+      title: { zh: '实名与年龄核验', en: 'Identity and age checks' },
+      run: 'identity_checks',
+      next: 'review',
+      onFail: 'rejected',
+    },
+    review: {
+      type: 'task',
+      title: { zh: '平台审核', en: 'Platform review' },
+      actors: { roles: REVIEWERS },
+      deadlineWorkingDays: 3,
+      requiredDocuments: ['id_card'],
+      actions: {
+        approve: { to: 'certified', label: { zh: '认证通过', en: 'Certify' } },
+        return: { to: 'returned', label: { zh: '退回补正', en: 'Return for correction' }, requiresReason: true },
+        reject: { to: 'rejected', label: { zh: '不予认证', en: 'Reject' }, requiresReason: true },
+      },
+    },
+    returned: {
+      type: 'task',
+      title: { zh: '退回补正', en: 'Returned for correction' },
+      actors: { applicant: true },
+      deadlineWorkingDays: 15,
+      actions: { resubmit: { to: 'identity_checks', label: { zh: '重新提交', en: 'Resubmit' } } },
+    },
+    certified: {
+      type: 'task',
+      title: { zh: '已认证', en: 'Certified' },
+      actors: { roles: REVIEWERS },
+      actions: {
+        suspend: { to: 'suspended', label: { zh: '暂停直播资格', en: 'Suspend' }, requiresReason: true },
+        revoke: { to: 'revoked', label: { zh: '撤销认证', en: 'Revoke' }, requiresReason: true },
+      },
+    },
+    suspended: {
+      type: 'task',
+      title: { zh: '已暂停', en: 'Suspended' },
+      actors: { roles: REVIEWERS },
+      actions: {
+        reinstate: { to: 'certified', label: { zh: '恢复资格', en: 'Reinstate' }, requiresReason: true },
+        revoke: { to: 'revoked', label: { zh: '撤销认证', en: 'Revoke' }, requiresReason: true },
+      },
+    },
+    rejected: { type: 'final', title: { zh: '未通过', en: 'Rejected' }, outcome: 'rejected' },
+    revoked: { type: 'final', title: { zh: '已撤销', en: 'Revoked' }, outcome: 'revoked' },
+    withdrawn: { type: 'final', title: { zh: '已撤回', en: 'Withdrawn' }, outcome: 'withdrawn' },
+  },
+};
+
+export const WORKFLOWS: Record<string, WorkflowDefinition> = {
+  base_certification: BASE_CERTIFICATION,
+  merchant_admission: MERCHANT_ADMISSION,
+  streamer_certification: STREAMER_CERTIFICATION,
+};
+
+/** Steps in which the subject holds its certification / admission. */
+export const GRANTED_STEPS: Record<string, readonly string[]> = {
+  base_certification: ['certified'],
+  merchant_admission: ['admitted'],
+  streamer_certification: ['certified'],
+};
+
+/** Checks a definition's internal consistency: every target exists, finals have no way out. */
+export function validateDefinition(def: WorkflowDefinition): string[] {
+  const problems: string[] = [];
+  const has = (id: string) => id in def.steps;
+  if (!has(def.initial)) problems.push(`initial step ${def.initial} does not exist`);
+  for (const [id, step] of Object.entries(def.steps)) {
+    const targets: string[] = [];
+    if (step.type === 'task') targets.push(...Object.values(step.actions).map((a) => a.to));
+    if (step.type === 'joint_review') targets.push(step.onApproved, step.onRejected);
+    if (step.type === 'notice') targets.push(step.onElapsed, step.onObjectionUpheld);
+    if (step.type === 'automatic') targets.push(step.next, ...(step.onFail ? [step.onFail] : []));
+    for (const t of targets) if (!has(t)) problems.push(`${id} leads to missing step ${t}`);
+  }
+  if (def.withdrawable && !has('withdrawn')) problems.push('withdrawable workflow lacks a withdrawn step');
+  return problems;
+}
