@@ -111,4 +111,15 @@ evidence
     }),
   );
 
+program
+  .command('tick')
+  .description('run the time-driven work now: public notices that have ended, qualification expiry, lapsed certifications')
+  .action(async () =>
+    withContainer(async (c) => {
+      const notices = await c.workflows.tick();
+      const sweep = await c.registry.sweep();
+      process.stdout.write(`${JSON.stringify({ noticesAdvanced: notices.advanced.length, ...sweep })}\n`);
+    }),
+  );
+
 program.parseAsync(process.argv).catch(fail);

@@ -18,7 +18,26 @@ export async function serve(opts: { seed: boolean }): Promise<void> {
     accounts = r.accounts;
   }
   const { app } = await buildApp(c);
+  // Time-driven work (public notices ending, qualifications expiring): every minute, one process at a time.
+  const timer = setInterval(() => {
+    void (async () => {
+      const token = await c.kv.locks.acquire('tick', 50_000);
+      if (!token) return;
+      try {
+        const notices = await c.workflows.tick();
+        const sweep = await c.registry.sweep();
+        if (notices.advanced.length + sweep.expired + sweep.warned + sweep.lapsedStreamers > 0)
+          app.log.info({ notices: notices.advanced.length, ...sweep }, 'tick');
+      } catch (err) {
+        app.log.error({ err }, 'tick failed');
+      } finally {
+        await c.kv.locks.release('tick', token);
+      }
+    })();
+  }, 60_000);
+  timer.unref();
   const close = async (signal: string) => {
+    clearInterval(timer);
     app.log.info({ signal }, 'shutting down');
     await app.close();
     await c.close();

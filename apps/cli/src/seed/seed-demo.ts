@@ -18,6 +18,7 @@ import {
   syntheticMerchant,
   syntheticStreamer,
 } from './demo-data.ts';
+import { type RegistrySeed, seedRegistry } from './seed-registry.ts';
 
 export const DEMO_PASSWORD = 'livehub-demo';
 
@@ -112,6 +113,22 @@ export async function seedDemo(c: Container, opts: { scale?: number; onProgress?
     departments: DEMO_REGULATOR.departments,
   });
   demo('regulator', '市场监管局 周明', 'regulator', regulatorId, DEMO_REGULATOR.name, 'scjgj');
+  const swcUserId = demo('reg_swc', '商务委 李明', 'regulator', regulatorId, DEMO_REGULATOR.name, 'swc');
+  const zscqjUserId = demo('reg_ipo', '知识产权局 孙海', 'regulator', regulatorId, DEMO_REGULATOR.name, 'zscqj');
+  const scjgjUserId = users.find((u) => u.username === 'regulator')?.id ?? '';
+  const reg: RegistrySeed = {
+    platformId,
+    regulatorId,
+    swcUserId,
+    scjgjUserId,
+    zscqjUserId,
+    reviewerId: users.find((u) => u.username === 'reviewer')?.id ?? '',
+    consumerId: '',
+    bases: [],
+    mcns: [],
+    streamers: [],
+    merchants: [],
+  };
 
   // Live bases: the named three, then numbered phases of them at larger scales.
   const baseIds: string[] = [];
@@ -122,8 +139,13 @@ export async function seedDemo(c: Container, opts: { scale?: number; onProgress?
     const name = round === 0 ? b.name : `${b.name}（${round + 1}期）`;
     const id = addOrg({ kind: 'live_base', name, district: b.district, parentId: null });
     baseIds.push(id);
-    if (i === 0) demo('base', `${b.name} 运营负责人 李静`, 'base_operator', id, name);
-    else memberships.push({ userId: addUser(`base_${String(i).padStart(4, '0')}`, `${name} 运营`), orgId: id, role: 'base_operator' });
+    let operatorId: string;
+    if (i === 0) operatorId = demo('base', `${b.name} 运营负责人 李静`, 'base_operator', id, name);
+    else {
+      operatorId = addUser(`base_${String(i).padStart(4, '0')}`, `${name} 运营`);
+      memberships.push({ userId: operatorId, orgId: id, role: 'base_operator' });
+    }
+    if (i < DEMO_BASES.length) reg.bases.push({ orgId: id, operatorUserId: operatorId, info: b });
   }
 
   // MCN agencies, hosted by bases.
@@ -133,8 +155,13 @@ export async function seedDemo(c: Container, opts: { scale?: number; onProgress?
     if (!m) continue;
     const id = addOrg({ kind: 'mcn', name: m.name, district: m.district, parentId: baseIds[m.baseIndex % baseIds.length] ?? null });
     mcnIds.push(id);
-    if (i === 0) demo('mcn', `${m.name} 经纪人 赵晓东`, 'mcn_manager', id, m.name);
-    else memberships.push({ userId: addUser(`mcn_${String(i).padStart(4, '0')}`, `${m.name} 经纪人`), orgId: id, role: 'mcn_manager' });
+    let managerId: string;
+    if (i === 0) managerId = demo('mcn', `${m.name} 经纪人 赵晓东`, 'mcn_manager', id, m.name);
+    else {
+      managerId = addUser(`mcn_${String(i).padStart(4, '0')}`, `${m.name} 经纪人`);
+      memberships.push({ userId: managerId, orgId: id, role: 'mcn_manager' });
+    }
+    if (i < DEMO_MCNS.length) reg.mcns.push({ orgId: id, managerUserId: managerId });
   }
 
   // Streamers, each signed to an MCN.
@@ -143,8 +170,13 @@ export async function seedDemo(c: Container, opts: { scale?: number; onProgress?
     if (!s) continue;
     const orgId = mcnIds[s.mcnIndex % mcnIds.length];
     if (!orgId) continue;
-    if (i === 0) demo('streamer', s.displayName, 'streamer', orgId, null);
-    else memberships.push({ userId: addUser(`streamer_${String(i).padStart(4, '0')}`, s.displayName), orgId, role: 'streamer' });
+    let userId: string;
+    if (i === 0) userId = demo('streamer', s.displayName, 'streamer', orgId, null);
+    else {
+      userId = addUser(`streamer_${String(i).padStart(4, '0')}`, s.displayName);
+      memberships.push({ userId, orgId, role: 'streamer' });
+    }
+    if (i < DEMO_STREAMERS.length) reg.streamers.push({ userId, mcnOrgId: orgId, info: s });
   }
 
   // Merchants, brands and factories.
@@ -152,9 +184,13 @@ export async function seedDemo(c: Container, opts: { scale?: number; onProgress?
     const m = i < DEMO_MERCHANTS.length ? DEMO_MERCHANTS[i] : syntheticMerchant(i - DEMO_MERCHANTS.length);
     if (!m) continue;
     const id = addOrg({ kind: 'merchant', name: m.name, district: m.district });
-    if (i === 0) demo('merchant', `${m.name} 店长 孙悦`, 'merchant_staff', id, m.name);
-    else
-      memberships.push({ userId: addUser(`merchant_${String(i).padStart(4, '0')}`, `${m.name} 店员`), orgId: id, role: 'merchant_staff' });
+    let staffId: string;
+    if (i === 0) staffId = demo('merchant', `${m.name} 店长 孙悦`, 'merchant_staff', id, m.name);
+    else {
+      staffId = addUser(`merchant_${String(i).padStart(4, '0')}`, `${m.name} 店员`);
+      memberships.push({ userId: staffId, orgId: id, role: 'merchant_staff' });
+    }
+    if (i < DEMO_MERCHANTS.length) reg.merchants.push({ orgId: id, staffUserId: staffId, info: m });
   }
 
   // Consumers: users without an organization.
@@ -185,6 +221,12 @@ export async function seedDemo(c: Container, opts: { scale?: number; onProgress?
     done += part.length;
     opts.onProgress?.(done, total, 'users');
   }
+  reg.consumerId = users.find((u) => u.username === 'consumer')?.id ?? '';
+  // Registrations and applications in every state: admitted merchants, certified streamers, certified bases, one
+  // base in the middle of joint review, one on public notice, and pending, returned, rejected and withdrawn ones.
+  opts.onProgress?.(done, total, 'registry');
+  await seedRegistry(c, reg);
+
   // A live session's worth of screened speech and chat, so the review queue has work on first start.
   opts.onProgress?.(done, total, 'compliance events');
   const streamerId = users.find((u) => u.username === 'streamer')?.id;

@@ -1,13 +1,21 @@
 /** Response types derived from the shared contracts (types only; nothing here reaches the bundle). */
 import type {
   apiTokenSchema,
+  applicationListQuerySchema,
+  applicationViewSchema,
   createdApiTokenSchema,
   decisionSchema,
+  documentKindSchema,
+  documentSchema,
   eventKindSchema,
   evidenceVerifySchema,
+  gateSchema,
   hitSchema,
   memberSchema,
   productCategorySchema,
+  registerBaseSchema,
+  registerMerchantSchema,
+  registerStreamerSchema,
   reviewItemDetailSchema,
   reviewItemSchema,
   reviewStatusSchema,
@@ -40,3 +48,73 @@ export type EventKind = ReturnType<typeof eventKindSchema.parse>;
 export type ProductCategory = ReturnType<typeof productCategorySchema.parse>;
 export type ReviewStatus = ReturnType<typeof reviewStatusSchema.parse>;
 export type ReviewStatusFilter = 'pending' | 'open' | 'claimed' | 'confirmed' | 'dismissed' | 'all';
+
+// ---- registry and approval workflows ---------------------------------------------------------------------------
+
+export type DocumentKind = ReturnType<typeof documentKindSchema.parse>;
+export type RegistryDocument = ReturnType<typeof documentSchema.parse>;
+export type ApplicationView = ReturnType<typeof applicationViewSchema.parse>;
+export type ApplicationEvent = ApplicationView['events'][number];
+export type ApplicationAction = ApplicationView['actions'][number];
+export type ApplicationKind = NonNullable<ReturnType<typeof applicationListQuerySchema.parse>['kind']>;
+export type ApplicationScope = ReturnType<typeof applicationListQuerySchema.parse>['scope'];
+export type Gate = ReturnType<typeof gateSchema.parse>;
+export type RegisterMerchantRequest = ReturnType<typeof registerMerchantSchema.parse>;
+export type RegisterStreamerRequest = ReturnType<typeof registerStreamerSchema.parse>;
+export type RegisterBaseRequest = ReturnType<typeof registerBaseSchema.parse>;
+export type MerchantCategory = RegisterMerchantRequest['categories'][number];
+export type StreamerTopic = RegisterStreamerRequest['topics'][number];
+export type MarketerLevel = NonNullable<RegisterStreamerRequest['marketerLevel']>;
+
+/** Application statuses the engine reports. */
+export type ApplicationStatus = 'in_progress' | 'approved' | 'rejected' | 'withdrawn' | 'revoked';
+
+/** POST /api/registry/{merchants,streamers,bases} → the application it opened. */
+export interface RegistrationCreated {
+  applicationId: string;
+  orgId: string | null;
+  step: string;
+  status: string;
+}
+
+/** A streamer registration as its owner (and the public list) sees it: personal data masked. */
+export interface MaskedStreamer {
+  userId: string;
+  realName: string;
+  idNumber?: string;
+  birthYear?: number;
+  mcnOrgId: string | null;
+  topics: string[];
+  marketerLevel: string | null;
+  virtual: boolean;
+  operatorUserId: string | null;
+  virtualLabel: string | null;
+  status: string;
+  statusReason: string | null;
+  certifiedUntil: string | null;
+}
+
+/** GET /api/registry/streamers/me */
+export interface MyStreamerRegistration {
+  profile: MaskedStreamer | null;
+  liveGate: Gate;
+}
+
+/** GET /api/public/streamers item. */
+export interface PublicStreamer extends MaskedStreamer {
+  displayName: string;
+}
+
+/** GET /api/public/bases item (masked). */
+export interface PublicBase {
+  orgId: string;
+  name: string | null;
+  address: string;
+  district: string;
+  areaM2: number;
+  operatorName: string;
+  focus: string | null;
+  level: 'municipal' | 'district' | null;
+  status: string;
+  certifiedUntil: string | null;
+}

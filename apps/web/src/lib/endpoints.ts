@@ -1,11 +1,13 @@
 /** One typed function per API endpoint the web app calls. */
 import type {
   ApiTokenScope,
+  ErrorBody,
   AuditEntry,
   AuditVerifyResult,
   CreateOrganizationRequest,
   CreateUserRequest,
   Health,
+  Locale,
   LoginRequest,
   Me,
   Organization,
@@ -14,15 +16,27 @@ import type {
   User,
   WorkbenchSummary,
 } from '@livehub/contracts';
-import { api } from './api-client.ts';
+import { ApiError, api } from './api-client.ts';
 import type {
   ApiToken,
+  ApplicationKind,
+  ApplicationScope,
+  ApplicationView,
   CreatedApiToken,
+  DocumentKind,
   EventKind,
   EvidenceVerifyResult,
   ItemsResponse,
   Member,
+  MyStreamerRegistration,
   ProductCategory,
+  PublicBase,
+  PublicStreamer,
+  RegisterBaseRequest,
+  RegisterMerchantRequest,
+  RegisterStreamerRequest,
+  RegistrationCreated,
+  RegistryDocument,
   ReviewItem,
   ReviewItemDetail,
   ReviewStatusFilter,
@@ -94,6 +108,99 @@ export interface ScreenRequest {
   productCategory?: ProductCategory;
 }
 
+export interface ApplicationActionRequest {
+  action: string;
+  reason?: string;
+  expectVersion?: number;
+}
+
+export interface UploadDocumentInput {
+  file: File;
+  docType: DocumentKind;
+  /** the session's CSRF token (`me.csrfToken`): the upload is an unsafe request made with the cookie */
+  csrfToken: string | null;
+  locale: Locale;
+  /** YYYY-MM-DD */
+  expiresAt?: string;
+  signal?: AbortSignal;
+}
+
+export type ExportKind = 'bases' | 'streamers' | 'merchants';
+
+const UPLOAD_MIME_BY_EXTENSION: Record<string, string> = {
+  pdf: 'application/pdf',
+  jpg: 'image/jpeg',
+  jpeg: 'image/jpeg',
+  png: 'image/png',
+};
+
+/** The Content-Type to declare for an upload: the browser's type when it is one we accept, else by extension. */
+export function uploadContentType(file: File): string {
+  if (file.type === 'application/pdf' || file.type === 'image/jpeg' || file.type === 'image/png') return file.type;
+  const ext = file.name.split('.').pop()?.toLowerCase() ?? '';
+  return UPLOAD_MIME_BY_EXTENSION[ext] ?? 'application/octet-stream';
+}
+
+function isErrorPayload(value: unknown): value is ErrorBody {
+  if (typeof value !== 'object' || value === null || !('error' in value)) return false;
+  const error: unknown = value.error;
+  return typeof error === 'object' && error !== null && 'code' in error && typeof error.code === 'string' && 'message' in error;
+}
+
+/**
+ * POST /api/documents with the raw file as the body (not multipart): the server identifies the type by content.
+ * The JSON api-client cannot send a binary body, so this calls fetch itself with the same conventions
+ * (cookie session, X-CSRF-Token, Accept-Language, ApiError on failure).
+ */
+export async function uploadDocument(input: UploadDocumentInput): Promise<RegistryDocument> {
+  const params = new URLSearchParams({ docType: input.docType, filename: input.file.name.slice(0, 200) || 'document' });
+  if (input.expiresAt) params.set('expiresAt', input.expiresAt);
+  const headers: Record<string, string> = {
+    Accept: 'application/json',
+    'Accept-Language': input.locale,
+    'Content-Type': uploadContentType(input.file),
+  };
+  if (input.csrfToken) headers['X-CSRF-Token'] = input.csrfToken;
+  let response: Response;
+  try {
+    response = await fetch(`/api/documents?${params.toString()}`, {
+      method: 'POST',
+      headers,
+      credentials: 'same-origin',
+      body: input.file,
+      signal: input.signal ?? null,
+    });
+  } catch (cause) {
+    if (cause instanceof DOMException && cause.name === 'AbortError') throw cause;
+    throw new ApiError(0, 'network.error', cause instanceof Error ? cause.message : 'network error');
+  }
+  const text = await response.text();
+  let payload: unknown;
+  try {
+    payload = text ? (JSON.parse(text) as unknown) : undefined;
+  } catch {
+    payload = text;
+  }
+  if (!response.ok) {
+    if (isErrorPayload(payload)) {
+      const { code, message, field, details } = payload.error;
+      throw new ApiError(response.status, code, message, field, details);
+    }
+    throw new ApiError(response.status, `http.${response.status}`, response.statusText || `HTTP ${response.status}`);
+  }
+  return payload as RegistryDocument;
+}
+
+/** Where a regulator's CSV export downloads from (a plain link: the cookie session authorizes it). */
+export function exportCsvUrl(kind: ExportKind): string {
+  return `/api/registry/export.csv?kind=${kind}`;
+}
+
+/** Where an authorized reader downloads a document from. */
+export function documentContentUrl(id: string): string {
+  return `/api/documents/${encodeURIComponent(id)}/content`;
+}
+
 export const endpoints = {
   health: () => api.get<Health>('/health'),
 
@@ -133,6 +240,19 @@ export const endpoints = {
   rulePack: () => api.get<RulePackSummary>('/compliance/rules'),
   addExemption: (body: AddExemptionRequest) => api.post<{ ok: true }>('/compliance/exemptions', body),
   screen: (body: ScreenRequest) => api.post<ScreenResult>('/compliance/screen', body),
+
+  registerMerchant: (body: RegisterMerchantRequest) => api.post<RegistrationCreated>('/registry/merchants', body),
+  registerStreamer: (body: RegisterStreamerRequest) => api.post<RegistrationCreated>('/registry/streamers', body),
+  registerBase: (body: RegisterBaseRequest) => api.post<RegistrationCreated>('/registry/bases', body),
+  myStreamerRegistration: () => api.get<MyStreamerRegistration>('/registry/streamers/me'),
+  listApplications: (scope: ApplicationScope, kind?: ApplicationKind) =>
+    api.get<ItemsResponse<ApplicationView>>('/applications', { query: { scope, kind } }),
+  getApplication: (id: string) => api.get<ApplicationView>(`/applications/${encodeURIComponent(id)}`),
+  actOnApplication: (id: string, body: ApplicationActionRequest) =>
+    api.post<ApplicationView>(`/applications/${encodeURIComponent(id)}/actions`, body),
+  fileObjection: (id: string, text: string) => api.post<{ id: string }>(`/applications/${encodeURIComponent(id)}/objections`, { text }),
+  publicBases: () => api.get<ItemsResponse<PublicBase>>('/public/bases'),
+  publicStreamers: () => api.get<ItemsResponse<PublicStreamer>>('/public/streamers'),
 };
 
 export const queryKeys = {
@@ -148,4 +268,9 @@ export const queryKeys = {
   reviewItem: (id: string) => ['review', 'item', id] as const,
   violations: ['violations'] as const,
   rulePack: ['compliance', 'rules'] as const,
+  applications: (scope: ApplicationScope, kind?: ApplicationKind) => ['applications', scope, kind ?? 'all'] as const,
+  application: (id: string) => ['application', id] as const,
+  myStreamer: ['registry', 'streamer', 'me'] as const,
+  publicBases: ['public', 'bases'] as const,
+  publicStreamers: ['public', 'streamers'] as const,
 };
