@@ -36,7 +36,7 @@ export function isApplicant(app: ApplicationRecord, who: ActingAs): boolean {
 
 export function matchesActor(spec: ActorSpec, app: ApplicationRecord, who: ActingAs): boolean {
   if (spec.applicant && isApplicant(app, who)) return true;
-  if (!spec.roles || !spec.roles.includes(who.role)) return false;
+  if (!spec.roles?.includes(who.role)) return false;
   if (spec.departments && (!who.department || !spec.departments.includes(who.department))) return false;
   return true;
 }
