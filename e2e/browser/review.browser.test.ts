@@ -1,29 +1,15 @@
-/**
- * Browser test of the human review console (技术+人工实时审核): live events ingested over the API land in the review
- * queue; a reviewer sees the hits highlighted with live SLA countdowns, claims and confirms one (→ violation with
- * an evidence hash), verifies the evidence chain, dismisses another and meets a 409 on an item another reviewer
- * holds; the rule pack browser screens a line; a merchant is refused the queue. Assertions do not depend on the
- * exact content of the rule pack (at least one hit, not exact counts). Screenshots go to __screenshots__/.
- */
-import { execFileSync } from 'node:child_process';
-import { existsSync, mkdirSync } from 'node:fs';
-import path from 'node:path';
-import { fileURLToPath } from 'node:url';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchChromium } from '../helpers/browser.ts';
+import { BrowserHarness } from '../helpers/browser.ts';
 import { browserAvailable, startTestServer, type TestServer } from '../helpers/test-server.ts';
 
-const here = path.dirname(fileURLToPath(import.meta.url));
-const repoRoot = path.resolve(here, '../..');
-const webDist = path.join(repoRoot, 'apps/web/dist/index.html');
-const screenshotDir = path.join(here, '__screenshots__');
-const DEMO_PASSWORD = 'livehub-demo';
 const SESSION = 'live-rv-20260101-001';
 
 let server: TestServer;
-let browser: Browser;
-const contexts: BrowserContext[] = [];
+let harness: BrowserHarness;
+const freshPage = () => harness.freshPage();
+const login = (page: Page, username: string) => harness.login(page, username);
+const screenshot = (page: Page, name: string, fullPage = true) => harness.screenshot(page, name, fullPage);
 /** review item ids created by the seeded events, in ingest order */
 let itemIds: string[] = [];
 
@@ -33,11 +19,6 @@ const SAMPLE_EVENTS = [
   { eventId: 'rv-2', kind: 'transcript', text: '这款面霜是全网最低价，效果最好', offsetS: 20 },
   { eventId: 'rv-3', kind: 'transcript', text: '吃了这个保证治愈糖尿病，加微信下单', offsetS: 30 },
 ] as const;
-
-function ensureWebBuilt(): void {
-  if (existsSync(webDist)) return;
-  execFileSync('npm', ['run', 'build', '-w', '@livehub/web'], { cwd: repoRoot, stdio: 'inherit' });
-}
 
 async function api<T>(method: string, url: string, headers: Record<string, string>, body?: unknown): Promise<{ status: number; json: T }> {
   const res = await fetch(`${server.baseUrl}${url}`, {
@@ -67,38 +48,6 @@ async function ingestSamples(prefix: string): Promise<string[]> {
   return ids;
 }
 
-async function freshPage(): Promise<Page> {
-  const context = await browser.newContext({ locale: 'zh-CN', viewport: { width: 1440, height: 900 } });
-  contexts.push(context);
-  const page = await context.newPage();
-  page.setDefaultTimeout(20_000);
-  return page;
-}
-
-async function login(page: Page, username: string): Promise<void> {
-  await page.goto(`${server.baseUrl}/login`);
-  await page.getByTestId('login-username').fill(username);
-  await page.getByTestId('login-password').fill(DEMO_PASSWORD);
-  await page.getByTestId('login-submit').click();
-  await page.getByTestId('workbench-title').waitFor();
-}
-
-async function screenshot(page: Page, name: string, fullPage = true): Promise<void> {
-  await page.waitForLoadState('networkidle');
-  // let dialogs finish closing and toasts fade so the picture shows the page itself
-  await page
-    .locator('.ant-modal-wrap')
-    .first()
-    .waitFor({ state: 'hidden', timeout: 5000 })
-    .catch(() => undefined);
-  await page
-    .locator('.ant-message-notice')
-    .first()
-    .waitFor({ state: 'detached', timeout: 6000 })
-    .catch(() => undefined);
-  await page.screenshot({ path: path.join(screenshotDir, `${name}.png`), fullPage });
-}
-
 async function openItem(page: Page, id: string): Promise<void> {
   await page.getByTestId('nav-review').click();
   await page.waitForURL((url) => url.pathname === '/review');
@@ -122,18 +71,15 @@ async function decide(page: Page, button: 'confirm-button' | 'dismiss-button', r
 
 describe.skipIf(!browserAvailable)('review console', () => {
   beforeAll(async () => {
-    ensureWebBuilt();
-    mkdirSync(screenshotDir, { recursive: true });
     server = await startTestServer();
     // The default rule pack must open review items for these lines: if it stops doing so, this test should fail.
     itemIds = await ingestSamples('');
     expect(itemIds.length).toBeGreaterThanOrEqual(3);
-    browser = await launchChromium();
+    harness = await BrowserHarness.start(server.baseUrl);
   });
 
   afterAll(async () => {
-    for (const context of contexts) await context.close().catch(() => undefined);
-    await browser?.close();
+    await harness?.close();
     await server?.close();
   });
 

@@ -1,48 +1,13 @@
-/**
- * Browser test of the web shell: three roles sign in through the real login page of a fully seeded server and
- * each must land on its own workbench, see only its own navigation, be refused other roles' pages, and (admin)
- * verify the audit hash chain. Screenshots of each workbench go to e2e/browser/__screenshots__/.
- */
-import { execFileSync } from 'node:child_process';
-import { existsSync, mkdirSync } from 'node:fs';
-import path from 'node:path';
-import { fileURLToPath } from 'node:url';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchChromium } from '../helpers/browser.ts';
+import { BrowserHarness } from '../helpers/browser.ts';
 import { browserAvailable, startTestServer } from '../helpers/test-server.ts';
 
-const here = path.dirname(fileURLToPath(import.meta.url));
-const repoRoot = path.resolve(here, '../..');
-const webDist = path.join(repoRoot, 'apps/web/dist/index.html');
-const screenshotDir = path.join(here, '__screenshots__');
-const DEMO_PASSWORD = 'livehub-demo';
-
 let server: { baseUrl: string; close(): Promise<void> };
-let browser: Browser;
-const contexts: BrowserContext[] = [];
-
-/** The server serves the built web app; build it once if this checkout has not. */
-function ensureWebBuilt(): void {
-  if (existsSync(webDist)) return;
-  execFileSync('npm', ['run', 'build', '-w', '@livehub/web'], { cwd: repoRoot, stdio: 'inherit' });
-}
-
-async function freshPage(): Promise<Page> {
-  const context = await browser.newContext({ locale: 'zh-CN', viewport: { width: 1440, height: 900 } });
-  contexts.push(context);
-  const page = await context.newPage();
-  page.setDefaultTimeout(20_000);
-  return page;
-}
-
-async function login(page: Page, username: string): Promise<void> {
-  await page.goto(`${server.baseUrl}/login`);
-  await page.getByTestId('login-username').fill(username);
-  await page.getByTestId('login-password').fill(DEMO_PASSWORD);
-  await page.getByTestId('login-submit').click();
-  await page.getByTestId('workbench-title').waitFor();
-}
+let harness: BrowserHarness;
+const freshPage = () => harness.freshPage();
+const login = (page: Page, username: string) => harness.login(page, username);
+const screenshot = (page: Page, name: string, fullPage = true) => harness.screenshot(page, name, fullPage);
 
 async function expectWorkbench(page: Page, pathname: string, title: string): Promise<void> {
   await page.waitForURL((url) => url.pathname === pathname);
@@ -62,22 +27,14 @@ async function navKeys(page: Page): Promise<string[]> {
   return ids.map((id) => id.replace(/^nav-/, '')).sort();
 }
 
-async function screenshot(page: Page, name: string): Promise<void> {
-  await page.waitForLoadState('networkidle');
-  await page.screenshot({ path: path.join(screenshotDir, `${name}.png`), fullPage: true });
-}
-
 describe.skipIf(!browserAvailable)('web shell', () => {
   beforeAll(async () => {
-    ensureWebBuilt();
-    mkdirSync(screenshotDir, { recursive: true });
     server = await startTestServer();
-    browser = await launchChromium();
+    harness = await BrowserHarness.start(server.baseUrl);
   });
 
   afterAll(async () => {
-    for (const context of contexts) await context.close().catch(() => undefined);
-    await browser?.close();
+    await harness?.close();
     await server?.close();
   });
 

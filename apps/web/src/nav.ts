@@ -10,9 +10,14 @@ import {
   BookOutlined,
   DashboardOutlined,
   ExceptionOutlined,
+  FileDoneOutlined,
   FileSearchOutlined,
+  IdcardOutlined,
+  NotificationOutlined,
+  ProfileOutlined,
   SafetyCertificateOutlined,
   ShopOutlined,
+  ShoppingCartOutlined,
   ShoppingOutlined,
   TeamOutlined,
   UserOutlined,
@@ -47,6 +52,7 @@ export const NAV_BY_ROLE: Record<Role, readonly NavItem[]> = {
     { key: 'orgs', label: 'nav.orgs', icon: ApartmentOutlined, path: '/orgs' },
     { key: 'users', label: 'nav.users', icon: UserOutlined, path: '/users' },
     { key: 'review', label: 'nav.review', icon: FileSearchOutlined, path: '/review' },
+    { key: 'approvals', label: 'nav.approvals', icon: FileDoneOutlined, path: '/approvals' },
     { key: 'violations', label: 'nav.violations', icon: ExceptionOutlined, path: '/violations' },
     { key: 'rules', label: 'nav.rules', icon: BookOutlined, path: '/rules' },
     { key: 'audit', label: 'nav.audit', icon: AuditOutlined, path: '/audit' },
@@ -55,12 +61,15 @@ export const NAV_BY_ROLE: Record<Role, readonly NavItem[]> = {
     workbench('reviewer', 'nav.workbench'),
     { key: 'orgs', label: 'nav.orgs', icon: ApartmentOutlined, path: '/orgs' },
     { key: 'review', label: 'nav.review', icon: FileSearchOutlined, path: '/review' },
+    { key: 'approvals', label: 'nav.approvals', icon: FileDoneOutlined, path: '/approvals' },
     { key: 'violations', label: 'nav.violations', icon: ExceptionOutlined, path: '/violations' },
     { key: 'rules', label: 'nav.rules', icon: BookOutlined, path: '/rules' },
   ],
   regulator: [
     workbench('regulator', 'nav.regulatorWorkbench', SafetyCertificateOutlined),
     { key: 'orgs', label: 'nav.orgOverview', icon: ApartmentOutlined, path: '/orgs' },
+    { key: 'approvals', label: 'nav.approvals', icon: FileDoneOutlined, path: '/approvals' },
+    { key: 'registry', label: 'nav.publicList', icon: NotificationOutlined, path: '/registry' },
     { key: 'violations', label: 'nav.violations', icon: ExceptionOutlined, path: '/violations' },
     { key: 'rules', label: 'nav.rules', icon: BookOutlined, path: '/rules' },
     { key: 'audit', label: 'nav.audit', icon: AuditOutlined, path: '/audit' },
@@ -69,15 +78,20 @@ export const NAV_BY_ROLE: Record<Role, readonly NavItem[]> = {
   base_operator: [
     workbench('base_operator', 'nav.baseWorkbench', BankOutlined),
     { key: 'orgs', label: 'nav.baseOrgs', icon: ApartmentOutlined, path: '/orgs' },
+    { key: 'apply-base', label: 'nav.applyBase', icon: SafetyCertificateOutlined, path: '/apply/base' },
+    { key: 'applications', label: 'nav.myApplications', icon: ProfileOutlined, path: '/applications' },
     { key: 'rules', label: 'nav.rules', icon: BookOutlined, path: '/rules' },
   ],
   mcn_manager: [
     workbench('mcn_manager', 'nav.mcnWorkbench'),
     { key: 'members', label: 'nav.mcnMembers', icon: TeamOutlined, path: '/members' },
+    { key: 'applications', label: 'nav.myApplications', icon: ProfileOutlined, path: '/applications' },
     { key: 'rules', label: 'nav.rules', icon: BookOutlined, path: '/rules' },
   ],
   streamer: [
     workbench('streamer', 'nav.streamerWorkbench'),
+    { key: 'apply-streamer', label: 'nav.applyStreamer', icon: IdcardOutlined, path: '/apply/streamer' },
+    { key: 'applications', label: 'nav.myApplications', icon: ProfileOutlined, path: '/applications' },
     { key: 'selection', label: 'nav.selection', icon: AppstoreOutlined, comingSoon: true },
     { key: 'live', label: 'nav.live', icon: VideoCameraOutlined, comingSoon: true },
     { key: 'violations', label: 'nav.myViolations', icon: ExceptionOutlined, path: '/violations' },
@@ -87,17 +101,25 @@ export const NAV_BY_ROLE: Record<Role, readonly NavItem[]> = {
     workbench('merchant_staff', 'nav.merchantWorkbench', ShopOutlined),
     { key: 'products', label: 'nav.products', icon: ShoppingOutlined, comingSoon: true },
     { key: 'members', label: 'nav.members', icon: TeamOutlined, path: '/members' },
+    { key: 'apply-merchant', label: 'nav.applyMerchant', icon: ShopOutlined, path: '/apply/merchant' },
+    { key: 'applications', label: 'nav.myApplications', icon: ProfileOutlined, path: '/applications' },
     { key: 'violations', label: 'nav.myViolations', icon: ExceptionOutlined, path: '/violations' },
     { key: 'rules', label: 'nav.rules', icon: BookOutlined, path: '/rules' },
   ],
   consumer: [
     { key: 'shop', label: 'nav.shop', icon: ShopOutlined, path: WORKBENCH_BY_ROLE.consumer },
     { key: 'live-square', label: 'nav.liveSquare', icon: VideoCameraOutlined, comingSoon: true },
+    { key: 'apply-merchant', label: 'nav.openShop', icon: ShoppingCartOutlined, path: '/apply/merchant' },
+    { key: 'apply-streamer', label: 'nav.applyStreamer', icon: IdcardOutlined, path: '/apply/streamer' },
+    { key: 'applications', label: 'nav.myApplications', icon: ProfileOutlined, path: '/applications' },
   ],
 };
 
-/** Paths every signed-in user may open regardless of role (reached from the user menu). */
-export const COMMON_PATHS: readonly string[] = ['/tokens'];
+/**
+ * Paths every signed-in user may open regardless of role (reached from the user menu, or from links): anyone may
+ * apply for admission or certification (/apply/merchant, /apply/streamer, /apply/base) and follow their applications.
+ */
+export const COMMON_PATHS: readonly string[] = ['/tokens', '/apply', '/applications'];
 
 function pathMatches(pathname: string, base: string): boolean {
   return pathname === base || pathname.startsWith(`${base}/`);

@@ -29,6 +29,14 @@ const ReviewQueuePage = lazyNamed(() => import('./pages/review/review-queue-page
 const ReviewItemPage = lazyNamed(() => import('./pages/review/review-item-page.tsx'), 'ReviewItemPage');
 const ViolationsPage = lazyNamed(() => import('./pages/compliance/violations-page.tsx'), 'ViolationsPage');
 const RulesPage = lazyNamed(() => import('./pages/compliance/rules-page.tsx'), 'RulesPage');
+const ApplyMerchantPage = lazyNamed(() => import('./pages/registry/apply-merchant-page.tsx'), 'ApplyMerchantPage');
+const ApplyStreamerPage = lazyNamed(() => import('./pages/registry/apply-streamer-page.tsx'), 'ApplyStreamerPage');
+const ApplyBasePage = lazyNamed(() => import('./pages/registry/apply-base-page.tsx'), 'ApplyBasePage');
+const ApplicationsPage = lazyNamed(() => import('./pages/registry/applications-page.tsx'), 'ApplicationsPage');
+const ApplicationPage = lazyNamed(() => import('./pages/registry/application-page.tsx'), 'ApplicationPage');
+const ApprovalsPage = lazyNamed(() => import('./pages/registry/approvals-page.tsx'), 'ApprovalsPage');
+const RegistryPage = lazyNamed(() => import('./pages/registry/registry-page.tsx'), 'RegistryPage');
+const PublicListPage = lazyNamed(() => import('./pages/registry/public-list-page.tsx'), 'PublicListPage');
 const NotFoundPage = lazyNamed(() => import('./pages/not-found-page.tsx'), 'NotFoundPage');
 
 function suspended(node: ReactNode, fullPage = false) {
@@ -49,6 +57,8 @@ export const router = createBrowserRouter([
       { path: '/', element: <HomeRedirect /> },
       { path: '/login', element: suspended(<LoginPage />, true) },
       { path: '/register', element: suspended(<RegisterPage />, true) },
+      // 公示名单: public, no login, outside the authenticated shell
+      { path: '/public', element: suspended(<PublicListPage />, true) },
       {
         element: <AppLayout />,
         errorElement: <RouteError />,
@@ -65,6 +75,13 @@ export const router = createBrowserRouter([
           { path: '/review/:id', element: guarded(<ReviewItemPage />) },
           { path: '/violations', element: guarded(<ViolationsPage />) },
           { path: '/rules', element: guarded(<RulesPage />) },
+          { path: '/apply/merchant', element: guarded(<ApplyMerchantPage />) },
+          { path: '/apply/streamer', element: guarded(<ApplyStreamerPage />) },
+          { path: '/apply/base', element: guarded(<ApplyBasePage />) },
+          { path: '/applications', element: guarded(<ApplicationsPage />) },
+          { path: '/applications/:id', element: guarded(<ApplicationPage />) },
+          { path: '/approvals', element: guarded(<ApprovalsPage />) },
+          { path: '/registry', element: guarded(<RegistryPage />) },
           { path: '/workbench', element: <HomeRedirect /> },
           { path: '/index.html', element: <Navigate to="/" replace /> },
           { path: '*', element: suspended(<NotFoundPage />) },

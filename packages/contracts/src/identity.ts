@@ -67,6 +67,7 @@ export const membershipSchema = z.object({
   orgKind: orgKindSchema,
   role: roleSchema,
   departmentId: idSchema.nullable(),
+  departmentCode: z.string().nullable(),
   departmentName: z.string().nullable(),
 });
 export type Membership = z.infer<typeof membershipSchema>;

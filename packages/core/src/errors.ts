@@ -126,6 +126,11 @@ export const ERROR_CATALOGUE = {
     zh: '数字人主播须登记运营责任人、肖像授权和标识',
     en: 'A digital-human streamer needs a responsible operator, likeness consent and a label',
   },
+  'registry.qualification_required': {
+    kind: 'invalid',
+    zh: '经营{category}类目需提交相应资质（{document}）',
+    en: 'The {category} category needs the qualification document {document}',
+  },
   'registry.duplicate': { kind: 'conflict', zh: '{what}已登记（{existing}）', en: '{what} is already registered ({existing})' },
   'registry.not_found': { kind: 'not_found', zh: '登记记录不存在', en: 'No such registration' },
   'db.unavailable': { kind: 'unavailable', zh: '数据库暂不可用', en: 'The database is unavailable' },

@@ -89,6 +89,9 @@ export async function seedRegistry(c: Container, s: RegistrySeed): Promise<void>
       m.info.category.includes('食品') || m.info.category.includes('农产品')
         ? await c.registry.upload(staff, { bytes: PDF, filename: '食品经营许可证.pdf', docType: 'food_licence' })
         : null;
+    const filing = m.info.category.includes('美妆')
+      ? await c.registry.upload(staff, { bytes: PDF, filename: '化妆品备案凭证.pdf', docType: 'cosmetics_filing' })
+      : null;
     const { application } = await c.registry.registerMerchant(staff, {
       name: m.info.name,
       creditCode: m.info.creditCode,
@@ -101,6 +104,7 @@ export async function seedRegistry(c: Container, s: RegistrySeed): Promise<void>
       documents: [
         { id: licence.id, docType: 'business_licence' },
         ...(qualification ? [{ id: qualification.id, docType: 'food_licence' }] : []),
+        ...(filing ? [{ id: filing.id, docType: 'cosmetics_filing' }] : []),
       ],
       ...(qualification
         ? {

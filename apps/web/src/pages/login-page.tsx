@@ -140,6 +140,10 @@ export function LoginPage() {
             <Link to="/register" data-testid="register-link">
               {t('login.register')}
             </Link>
+            <Divider type="vertical" />
+            <Link to="/public" data-testid="public-link">
+              {t('registry.public.title')}
+            </Link>
           </div>
           <Divider plain style={{ margin: '20px 0 12px' }}>
             <Typography.Text type="secondary" style={{ fontSize: 13 }}>

@@ -10,6 +10,7 @@ import { roleLabel, useI18n } from '../i18n.ts';
 import { endpoints, queryKeys } from '../lib/endpoints.ts';
 import { useMe } from '../lib/session.ts';
 import { navForRole } from '../nav.ts';
+import { LiveGateCard } from './registry/live-gate-card.tsx';
 
 export function WorkbenchPage() {
   const { t } = useI18n();
@@ -32,6 +33,7 @@ export function WorkbenchPage() {
         }
         extra={<Typography.Text type="secondary">{t('workbench.greeting', { name: me.user.displayName })}</Typography.Text>}
       />
+      {me.role === 'streamer' ? <LiveGateCard style={{ marginBottom: 16 }} wide /> : null}
       {summary.error ? (
         <QueryError error={summary.error} onRetry={() => void summary.refetch()} />
       ) : (

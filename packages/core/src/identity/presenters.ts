@@ -23,6 +23,7 @@ export function presentMembership(m: MembershipView): Membership {
     orgKind: m.orgKind,
     role: m.role,
     departmentId: m.departmentId,
+    departmentCode: m.departmentCode,
     departmentName: m.departmentName,
   };
 }

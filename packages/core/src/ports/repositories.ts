@@ -52,6 +52,7 @@ export interface MembershipRecord {
 export interface MembershipView extends MembershipRecord {
   orgName: string;
   orgKind: OrgKind;
+  departmentCode: string | null;
   departmentName: string | null;
   username: string;
   displayName: string;

@@ -27,6 +27,13 @@ export type DocumentKind = (typeof DOCUMENT_TYPES)[number];
 export const LICENSED_TOPICS = ['medicine', 'finance', 'law', 'education'] as const;
 const TOPIC_ZH: Record<string, string> = { medicine: '医疗卫生', finance: '财经金融', law: '法律', education: '教育' };
 
+const CATEGORY_QUALIFICATIONS: ReadonlyArray<readonly [string, string, string]> = [
+  ['food', 'food_licence', '食品'],
+  ['health_food', 'food_licence', '保健食品'],
+  ['agri', 'food_licence', '农产品（食用）'],
+  ['cosmetics', 'cosmetics_filing', '化妆品'],
+];
+
 const RETENTION_MS = 3 * 366 * 86_400_000;
 const CERTIFICATION_MS = 365 * 86_400_000;
 const WARN_BEFORE_MS = 30 * 86_400_000;
@@ -178,6 +185,12 @@ export class RegistryService {
     if (!code.ok) throw new AppError('registry.credit_code_invalid', { field: 'creditCode', details: { reason: code.message.zh } });
     const phone = validateMobile(input.contactPhone);
     if (!phone.ok) throw new AppError('request.invalid', { field: 'contactPhone', details: { issue: phone.message.zh } });
+    // Category qualifications (网络直播营销选品规范 Art. 4–6): food needs a food licence, cosmetics a filing.
+    for (const [category, docType, zh] of CATEGORY_QUALIFICATIONS) {
+      if (input.categories.includes(category) && !input.documents.some((x) => x.docType === docType)) {
+        throw new AppError('registry.qualification_required', { field: 'documents', details: { category: zh, document: docType } });
+      }
+    }
     const now = this.d.clock.now();
     return this.d.uow.transaction(async (tx) => {
       const existing = await tx.registry.findMerchantByCreditCode(code.code);

@@ -125,6 +125,7 @@ const membershipView = {
   createdAt: memberships.createdAt,
   orgName: organizations.name,
   orgKind: organizations.kind,
+  departmentCode: departments.code,
   departmentName: departments.name,
   username: users.username,
   displayName: users.displayName,

@@ -1,0 +1,287 @@
+/**
+ * 审批工作台: applications waiting for the signed-in reviewer or department (scope=queue), most urgent first; for
+ * regulators also the joint-review board of every base application in joint review, and the CSV export.
+ */
+import { FieldTimeOutlined, FileDoneOutlined, ReloadOutlined, SafetyCertificateOutlined, TeamOutlined } from '@ant-design/icons';
+import { useQuery } from '@tanstack/react-query';
+import { Badge, Button, Card, Col, Empty, Row, Segmented, Select, Space, Table, type TableColumnsType, Tag, Typography } from 'antd';
+import dayjs from 'dayjs';
+import { type HTMLAttributes, type ReactNode, useState } from 'react';
+import { useNavigate } from 'react-router';
+import { PageHeader } from '../../components/page-header.tsx';
+import { QueryError } from '../../components/query-error.tsx';
+import { useI18n } from '../../i18n.ts';
+import type { ApplicationKind, ApplicationView } from '../../lib/api-types.ts';
+import { endpoints, queryKeys } from '../../lib/endpoints.ts';
+import { useMe } from '../../lib/session.ts';
+import { DueTag } from './application-progress.tsx';
+import { ExportButtons } from './export-buttons.tsx';
+import { JointReviewBoard } from './joint-review-board.tsx';
+import { ApplicationStatusTag, bi, KindTag, kindLabel } from './registry-labels.tsx';
+import '../compliance/compliance.css';
+import './registry.css';
+
+type Filter = 'todo' | 'granted' | 'all';
+const FILTERS: readonly Filter[] = ['todo', 'granted', 'all'];
+const KINDS: readonly ApplicationKind[] = ['merchant_admission', 'streamer_certification', 'base_certification'];
+const REFRESH_MS = 15_000;
+
+const STEP_TYPE_COLOR: Record<string, string> = { task: 'blue', joint_review: 'purple', notice: 'orange' };
+
+function StatCard({
+  title,
+  value,
+  icon,
+  color,
+  bg,
+  testId,
+}: {
+  title: string;
+  value: number;
+  icon: ReactNode;
+  color: string;
+  bg: string;
+  testId: string;
+}) {
+  return (
+    <Card className="lh-stat-strip" data-testid={testId}>
+      <div style={{ display: 'flex', alignItems: 'center', gap: 14 }}>
+        <span className="lh-stat-icon" style={{ color, background: bg }}>
+          {icon}
+        </span>
+        <div>
+          <Typography.Text type="secondary" style={{ fontSize: 13 }}>
+            {title}
+          </Typography.Text>
+          <div style={{ fontSize: 24, fontWeight: 600, lineHeight: 1.3 }}>{value}</div>
+        </div>
+      </div>
+    </Card>
+  );
+}
+
+export function ApprovalsPage() {
+  const { t, locale } = useI18n();
+  const me = useMe();
+  const navigate = useNavigate();
+  const [filter, setFilter] = useState<Filter>('todo');
+  const [kind, setKind] = useState<ApplicationKind | undefined>(undefined);
+  const isRegulator = me.role === 'regulator';
+  const canExport = me.role === 'regulator' || me.role === 'platform_admin';
+
+  const queue = useQuery({
+    queryKey: queryKeys.applications('queue'),
+    queryFn: () => endpoints.listApplications('queue'),
+    refetchInterval: REFRESH_MS,
+    staleTime: 0,
+  });
+  const joint = useQuery({
+    queryKey: queryKeys.applications('all', 'base_certification'),
+    queryFn: () => endpoints.listApplications('all', 'base_certification'),
+    enabled: isRegulator,
+    refetchInterval: REFRESH_MS,
+    staleTime: 0,
+  });
+
+  const all = queue.data?.items ?? [];
+  const todo = all.filter((a) => a.status === 'in_progress');
+  const granted = all.filter((a) => a.status !== 'in_progress');
+  const shown = (filter === 'todo' ? todo : filter === 'granted' ? granted : all).filter((a) => !kind || a.kind === kind);
+  const inJoint = (joint.data?.items ?? []).filter((a) => a.stepType === 'joint_review' && a.status === 'in_progress');
+
+  const columns: TableColumnsType<ApplicationView> = [
+    {
+      title: t('registry.col.kind'),
+      key: 'kind',
+      width: 150,
+      render: (_: unknown, app) => <KindTag kind={app.kind} title={bi(locale, app.kindTitle)} />,
+    },
+    {
+      title: t('registry.col.subject'),
+      key: 'subject',
+      render: (_: unknown, app) => <Typography.Text strong>{app.subjectName ?? t('common.none')}</Typography.Text>,
+    },
+    {
+      title: t('registry.col.step'),
+      key: 'step',
+      width: 170,
+      render: (_: unknown, app) => (
+        <Tag color={STEP_TYPE_COLOR[app.stepType] ?? 'default'} style={{ marginInlineEnd: 0 }} data-testid="row-step">
+          {bi(locale, app.stepTitle)}
+        </Tag>
+      ),
+    },
+    {
+      title: t('registry.col.submittedAt'),
+      key: 'createdAt',
+      width: 150,
+      render: (_: unknown, app) => dayjs(app.createdAt).format('MM-DD HH:mm'),
+    },
+    {
+      title: t('registry.col.dueAt'),
+      key: 'due',
+      width: 210,
+      render: (_: unknown, app) => <DueTag app={app} />,
+    },
+    {
+      title: t('registry.col.status'),
+      key: 'status',
+      width: 100,
+      render: (_: unknown, app) => <ApplicationStatusTag status={app.status} />,
+    },
+    {
+      key: 'open',
+      width: 90,
+      render: (_: unknown, app) => (
+        <Button
+          type="link"
+          size="small"
+          data-testid="approval-open"
+          onClick={(event) => {
+            event.stopPropagation();
+            navigate(`/applications/${app.id}`);
+          }}
+        >
+          {t('registry.approvals.open')}
+        </Button>
+      ),
+    },
+  ];
+
+  return (
+    <div data-testid="approvals-page">
+      <PageHeader
+        title={t('registry.approvals.title')}
+        subtitle={isRegulator ? t('registry.approvals.subtitleRegulator') : t('registry.approvals.subtitlePlatform')}
+        extra={
+          <Space>
+            <Badge status={queue.isFetching ? 'processing' : 'success'} />
+            <Button icon={<ReloadOutlined />} onClick={() => void queue.refetch()} data-testid="approvals-refresh">
+              {t('common.refresh')}
+            </Button>
+            {canExport ? <ExportButtons /> : null}
+          </Space>
+        }
+      />
+      <Row gutter={[16, 16]} style={{ marginBottom: 16 }}>
+        <Col xs={12} xl={6}>
+          <StatCard
+            testId="approvals-stat-todo"
+            title={t('registry.approvals.stat.todo')}
+            value={todo.length}
+            icon={<FileDoneOutlined />}
+            color="#1677ff"
+            bg="#e6f4ff"
+          />
+        </Col>
+        <Col xs={12} xl={6}>
+          <StatCard
+            testId="approvals-stat-overdue"
+            title={t('registry.approvals.stat.overdue')}
+            value={todo.filter((a) => a.overdue).length}
+            icon={<FieldTimeOutlined />}
+            color="#cf1322"
+            bg="#fff1f0"
+          />
+        </Col>
+        <Col xs={12} xl={6}>
+          <StatCard
+            testId="approvals-stat-joint"
+            title={t('registry.approvals.stat.joint')}
+            value={isRegulator ? inJoint.length : todo.filter((a) => a.stepType === 'joint_review').length}
+            icon={<TeamOutlined />}
+            color="#722ed1"
+            bg="#f9f0ff"
+          />
+        </Col>
+        <Col xs={12} xl={6}>
+          <StatCard
+            testId="approvals-stat-granted"
+            title={t('registry.approvals.stat.granted')}
+            value={granted.length}
+            icon={<SafetyCertificateOutlined />}
+            color="#389e0d"
+            bg="#f6ffed"
+          />
+        </Col>
+      </Row>
+
+      <Card style={{ marginBottom: 16 }}>
+        <Space style={{ marginBottom: 16 }} wrap size={12}>
+          <Segmented<Filter>
+            data-testid="approvals-filter"
+            value={filter}
+            onChange={(value) => setFilter(value)}
+            options={FILTERS.map((value) => ({ value, label: t(`registry.approvals.filter.${value}`) }))}
+          />
+          <Select<ApplicationKind>
+            allowClear
+            style={{ width: 180 }}
+            placeholder={t('registry.approvals.kindAll')}
+            data-testid="approvals-kind"
+            value={kind}
+            onChange={(value) => setKind(value)}
+            options={KINDS.map((value) => ({ value, label: kindLabel(t, value) }))}
+          />
+          <Typography.Text type="secondary">{t('registry.approvals.count', { count: shown.length })}</Typography.Text>
+        </Space>
+        {queue.error ? (
+          <QueryError error={queue.error} onRetry={() => void queue.refetch()} />
+        ) : (
+          <Table<ApplicationView>
+            rowKey="id"
+            size="middle"
+            data-testid="approvals-table"
+            loading={queue.isPending}
+            columns={columns}
+            dataSource={shown}
+            pagination={{ pageSize: 20, hideOnSinglePage: true }}
+            scroll={{ x: 1000 }}
+            locale={{ emptyText: t('registry.approvals.empty') }}
+            rowClassName={(app) => (app.overdue ? 'lh-approvals-row lh-approvals-row-overdue' : 'lh-approvals-row')}
+            onRow={(app) =>
+              ({
+                'data-testid': 'approval-row',
+                'data-application-id': app.id,
+                'data-kind': app.kind,
+                onClick: () => navigate(`/applications/${app.id}`),
+              }) as HTMLAttributes<HTMLElement>
+            }
+          />
+        )}
+      </Card>
+
+      {isRegulator ? (
+        <div data-testid="approvals-joint-board">
+          <Typography.Title level={4} style={{ marginTop: 8 }}>
+            <TeamOutlined style={{ marginInlineEnd: 8 }} />
+            {t('registry.approvals.jointBoard')}
+          </Typography.Title>
+          {joint.error ? (
+            <QueryError error={joint.error} onRetry={() => void joint.refetch()} />
+          ) : inJoint.length === 0 ? (
+            <Card>
+              <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('registry.approvals.jointEmpty')} />
+            </Card>
+          ) : (
+            inJoint.map((app) => (
+              <JointReviewBoard
+                key={app.id}
+                app={app}
+                compact
+                extra={
+                  <Space size={8}>
+                    <DueTag app={app} />
+                    <Button type="primary" size="small" onClick={() => navigate(`/applications/${app.id}`)}>
+                      {t('registry.approvals.open')}
+                    </Button>
+                  </Space>
+                }
+              />
+            ))
+          )}
+        </div>
+      ) : null}
+    </div>
+  );
+}

@@ -1,0 +1,91 @@
+/** Labels, colours and small tags shared by the admission, certification and approval pages. */
+import { DOCUMENT_KINDS, MERCHANT_CATEGORIES, STREAMER_TOPICS } from '@livehub/contracts';
+import { Tag } from 'antd';
+import { isMessageKey, type Translate, useI18n } from '../../i18n.ts';
+import type { DocumentKind, MarketerLevel, MerchantCategory, StreamerTopic } from '../../lib/api-types.ts';
+
+export const DOC_KINDS: readonly DocumentKind[] = DOCUMENT_KINDS;
+export const CATEGORIES: readonly MerchantCategory[] = MERCHANT_CATEGORIES;
+export const TOPICS: readonly StreamerTopic[] = STREAMER_TOPICS;
+export const MARKETER_LEVELS: readonly MarketerLevel[] = ['五级', '四级', '三级', '二级', '一级'];
+/** Topics whose content needs a professional licence on file (网络主播行为规范, 2022) — the server enforces the same. */
+export const LICENSED_TOPICS: readonly StreamerTopic[] = ['medicine', 'finance', 'law', 'education'];
+export const JOINT_DEPARTMENTS = ['swc', 'scjgj', 'zscqj'] as const;
+
+/** A bilingual label from the server in the UI language. */
+export function bi(locale: string, value: { zh: string; en: string }): string {
+  return locale === 'zh-CN' ? value.zh : value.en;
+}
+
+/** A message for a dynamic key, or the fallback (usually the raw code) when the dictionary lacks it. */
+export function labelOr(t: Translate, key: string, fallback: string): string {
+  return isMessageKey(key) ? t(key) : fallback;
+}
+
+export const docKindLabel = (t: Translate, kind: string) => labelOr(t, `registry.docKind.${kind}`, kind);
+export const topicLabel = (t: Translate, topic: string) => labelOr(t, `registry.topic.${topic}`, topic);
+export const departmentLabel = (t: Translate, code: string) => labelOr(t, `registry.dept.${code}`, code);
+export const eventLabel = (t: Translate, action: string) => labelOr(t, `registry.event.${action}`, action);
+export const gateReasonLabel = (t: Translate, reason: string) => labelOr(t, `registry.gate.reason.${reason}`, reason);
+export const marketerLevelLabel = (t: Translate, level: string) => labelOr(t, `registry.marketerLevel.${level}`, level);
+export const kindLabel = (t: Translate, kind: string) => labelOr(t, `registry.kind.${kind}`, kind);
+export const categoryLabel = (t: Translate, category: string) => labelOr(t, `compliance.productCategory.${category}`, category);
+
+const STATUS_COLOR: Record<string, string> = {
+  in_progress: 'processing',
+  approved: 'success',
+  rejected: 'error',
+  withdrawn: 'default',
+  revoked: 'volcano',
+};
+
+export function ApplicationStatusTag({ status }: { status: string }) {
+  const { t } = useI18n();
+  return (
+    <Tag color={STATUS_COLOR[status] ?? 'default'} data-testid="application-status" data-status={status} style={{ marginInlineEnd: 0 }}>
+      {labelOr(t, `registry.status.${status}`, status)}
+    </Tag>
+  );
+}
+
+const KIND_COLOR: Record<string, string> = {
+  merchant_admission: 'magenta',
+  streamer_certification: 'volcano',
+  base_certification: 'gold',
+};
+
+export function KindTag({ kind, title }: { kind: string; title?: string }) {
+  const { t } = useI18n();
+  return (
+    <Tag color={KIND_COLOR[kind] ?? 'default'} variant="outlined" style={{ marginInlineEnd: 0 }}>
+      {title ?? kindLabel(t, kind)}
+    </Tag>
+  );
+}
+
+const STREAMER_STATUS_COLOR: Record<string, string> = {
+  none: 'default',
+  pending: 'processing',
+  certified: 'success',
+  suspended: 'warning',
+  expired: 'default',
+  revoked: 'error',
+  rejected: 'error',
+};
+
+export function StreamerStatusTag({ status }: { status: string | null }) {
+  const { t } = useI18n();
+  const key = status ?? 'none';
+  return (
+    <Tag color={STREAMER_STATUS_COLOR[key] ?? 'default'} data-testid="streamer-status" data-status={key} style={{ marginInlineEnd: 0 }}>
+      {labelOr(t, `registry.streamerStatus.${key}`, key)}
+    </Tag>
+  );
+}
+
+/** 1234567 → "12.0 MB" style sizes for the documents list. */
+export function formatBytes(size: number): string {
+  if (size < 1024) return `${size} B`;
+  if (size < 1024 * 1024) return `${(size / 1024).toFixed(1)} KB`;
+  return `${(size / 1024 / 1024).toFixed(1)} MB`;
+}

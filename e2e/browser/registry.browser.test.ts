@@ -1,0 +1,239 @@
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { deflateSync } from 'node:zlib';
+import type { Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { BrowserHarness } from '../helpers/browser.ts';
+import { browserAvailable, startTestServer, type TestServer } from '../helpers/test-server.ts';
+
+let server: TestServer;
+let harness: BrowserHarness;
+const freshPage = () => harness.freshPage();
+const login = (page: Page, username: string) => harness.login(page, username);
+const screenshot = (page: Page, name: string, fullPage = true) => harness.screenshot(page, name, fullPage);
+let workDir: string;
+let idCardPng: string;
+
+/** GB 11643-1999: the check character of a resident ID number from its first 17 digits. */
+function idCheckChar(first17: string): string {
+  const weights = [7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2];
+  let sum = 0;
+  for (let i = 0; i < 17; i++) sum += Number(first17[i]) * (weights[i] ?? 0);
+  return '10X98765432'.charAt(sum % 11);
+}
+
+const CRC_TABLE = Array.from({ length: 256 }, (_, n) => {
+  let c = n;
+  for (let k = 0; k < 8; k++) c = c & 1 ? 0xedb88320 ^ (c >>> 1) : c >>> 1;
+  return c >>> 0;
+});
+
+function crc32(bytes: Buffer): number {
+  let c = 0xffffffff;
+  for (const b of bytes) c = (CRC_TABLE[(c ^ b) & 0xff] ?? 0) ^ (c >>> 8);
+  return (c ^ 0xffffffff) >>> 0;
+}
+
+function pngChunk(type: string, data: Buffer): Buffer {
+  const length = Buffer.alloc(4);
+  length.writeUInt32BE(data.length);
+  const body = Buffer.concat([Buffer.from(type, 'ascii'), data]);
+  const crc = Buffer.alloc(4);
+  crc.writeUInt32BE(crc32(body));
+  return Buffer.concat([length, body, crc]);
+}
+
+/** A tiny but complete PNG (8×8, RGB): signature, IHDR, IDAT, IEND. */
+function tinyPng(): Buffer {
+  const size = 8;
+  const ihdr = Buffer.alloc(13);
+  ihdr.writeUInt32BE(size, 0);
+  ihdr.writeUInt32BE(size, 4);
+  ihdr.set([8, 2, 0, 0, 0], 8); // bit depth 8, colour type RGB, deflate, no filter, no interlace
+  const row = Buffer.concat([Buffer.from([0]), Buffer.alloc(size * 3, 0xf4)]);
+  const pixels = Buffer.concat(Array.from({ length: size }, () => row));
+  return Buffer.concat([
+    Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]),
+    pngChunk('IHDR', ihdr),
+    pngChunk('IDAT', deflateSync(pixels)),
+    pngChunk('IEND', Buffer.alloc(0)),
+  ]);
+}
+
+async function fieldError(page: Page, testId: string): Promise<string> {
+  const item = page.locator('.ant-form-item').filter({ has: page.getByTestId(testId) });
+  return (
+    (await item
+      .locator('.ant-form-item-explain')
+      .textContent()
+      .catch(() => '')) ?? ''
+  ).trim();
+}
+
+describe.skipIf(!browserAvailable)('admission and certification', () => {
+  beforeAll(async () => {
+    workDir = mkdtempSync(path.join(tmpdir(), 'livehub-registry-'));
+    idCardPng = path.join(workDir, 'id-card.png');
+    writeFileSync(idCardPng, tinyPng());
+    server = await startTestServer();
+    harness = await BrowserHarness.start(server.baseUrl);
+  });
+
+  afterAll(async () => {
+    await harness?.close();
+    await server?.close();
+    if (workDir) rmSync(workDir, { recursive: true, force: true });
+  });
+
+  it('a new consumer gets certified as a streamer: validation as you type, upload, timeline, reviewer approval, live gate', async () => {
+    const username = `applicant_${Date.now().toString(36)}`;
+    const displayName = `新主播${Date.now().toString().slice(-4)}`;
+    const body = '11010519950312123';
+    const validId = body + idCheckChar(body);
+    const wrongCheck = body + (idCheckChar(body) === '0' ? '1' : '0');
+
+    // sign up through the UI → the consumer storefront
+    const page = await freshPage();
+    await page.goto(`${server.baseUrl}/register`);
+    await page.getByTestId('register-username').fill(username);
+    await page.getByTestId('register-display-name').fill(displayName);
+    await page.getByTestId('register-password').fill('applicant-pass-1');
+    await page.getByTestId('register-submit').click();
+    await page.waitForURL((url) => url.pathname === '/shop');
+
+    // 主播认证 from the consumer's navigation; not certified yet: the gate is closed
+    await page.getByTestId('nav-apply-streamer').click();
+    await page.waitForURL((url) => url.pathname === '/apply/streamer');
+    await page.getByTestId('apply-streamer-form').waitFor();
+    await page.locator('[data-testid="live-gate-card"][data-allowed="false"]').waitFor();
+    await page.locator('[data-testid="live-gate-reasons"] [data-reason="not_registered"]').waitFor();
+
+    await page.getByTestId('streamer-real-name').fill('张晓测');
+    // validation as you type: too short, then a wrong check character, then a valid number with its age hint
+    await page.getByTestId('streamer-id-number').pressSequentially('110105199');
+    await expect.poll(() => fieldError(page, 'streamer-id-number')).toContain('应为 18 位');
+    await page.getByTestId('streamer-id-number').fill(wrongCheck);
+    await expect.poll(() => fieldError(page, 'streamer-id-number')).toContain('校验位错误');
+    await page.getByTestId('streamer-id-number').fill(validId);
+    await expect.poll(() => fieldError(page, 'streamer-id-number')).toBe('');
+    expect(await page.getByTestId('id-number-hint').textContent()).toContain('1995-03-12');
+
+    await page.getByTestId('topic-beauty').click();
+    await page.getByTestId('topic-fashion').click();
+    // the ID card: raw PNG bytes through the Upload's customRequest
+    await page.getByTestId('doc-upload-id_card').locator('input[type="file"]').setInputFiles(idCardPng);
+    await page.locator('[data-testid="doc-upload-id_card"][data-uploaded="1"]').waitFor();
+    await screenshot(page, 'apply-streamer');
+
+    await page.getByTestId('apply-submit').click();
+    await page.waitForURL((url) => /^\/applications\/[0-9a-f-]{36}$/.test(url.pathname));
+    const applicationId = new URL(page.url()).pathname.split('/').pop() ?? '';
+    const detail = page.locator(`[data-testid="application-page"][data-application-id="${applicationId}"]`);
+    await detail.waitFor();
+    expect(await detail.getAttribute('data-step')).toBe('review');
+    expect(((await page.getByTestId('current-step').textContent()) ?? '').trim()).toBe('平台审核');
+    expect(await page.getByTestId('application-status').textContent()).toContain('办理中');
+    // the automatic identity check ran and is on the timeline; the upload is listed with a download link
+    await page.locator('[data-testid="timeline-event"][data-action="identity_checks"]').waitFor();
+    await page.locator('[data-testid="timeline-event"][data-action="submit"]').waitFor();
+    await page.locator('[data-testid="document-row"][data-doc-type="id_card"] [data-testid="doc-link"]').waitFor();
+    // may not go live while the certification is under review
+    const gate = page.getByTestId('live-gate-card');
+    await page.locator('[data-testid="live-gate-card"][data-allowed="false"]').waitFor();
+    await gate.locator('[data-reason="status_pending"]').waitFor();
+    expect(await gate.textContent()).toContain('暂不可开播');
+    expect(await gate.textContent()).toContain('认证审核中');
+    // the applicant may only withdraw
+    await page.getByTestId('action-withdraw').waitFor();
+    expect(await page.getByTestId('action-approve').count()).toBe(0);
+    await screenshot(page, 'application-timeline');
+
+    // the reviewer finds it in 审批工作台 and approves it
+    const reviewer = await freshPage();
+    await login(reviewer, 'reviewer');
+    await reviewer.getByTestId('nav-approvals').click();
+    await reviewer.waitForURL((url) => url.pathname === '/approvals');
+    const row = reviewer.locator(`[data-testid="approval-row"][data-application-id="${applicationId}"]`);
+    await row.waitFor();
+    expect(await row.textContent()).toContain(displayName);
+    expect(await row.textContent()).toContain('平台审核');
+    await screenshot(reviewer, 'approvals');
+    await row.click();
+    await reviewer.waitForURL((url) => url.pathname === `/applications/${applicationId}`);
+    await reviewer.getByTestId('action-approve').click();
+    // no reason required for 认证通过: the confirmation dialog submits as is
+    await reviewer.getByTestId('reason-input').waitFor();
+    await reviewer.getByTestId('reason-submit').click();
+    await reviewer.locator('[data-testid="application-page"][data-status="approved"]').waitFor();
+    await reviewer.locator('[data-testid="timeline-event"][data-action="approve"]').waitFor();
+
+    // the applicant reloads: 已认证, and the gate is open
+    await page.reload();
+    await page.locator(`[data-testid="application-page"][data-status="approved"]`).waitFor();
+    expect(((await page.getByTestId('current-step').textContent()) ?? '').trim()).toBe('已认证');
+    expect(await page.getByTestId('application-status').textContent()).toContain('已通过');
+    await page.locator('[data-testid="live-gate-card"][data-allowed="true"]').waitFor();
+    expect(await page.getByTestId('live-gate-card').textContent()).toContain('可以开播');
+    expect(await page.locator('[data-testid="streamer-status"]').getAttribute('data-status')).toBe('certified');
+
+    // and is on the public list
+    const visitor = await freshPage();
+    await visitor.goto(`${server.baseUrl}/public`);
+    await visitor.getByTestId('public-search').locator('input').fill(displayName);
+    await visitor.getByTestId('public-streamers-table').getByText(displayName).waitFor();
+  });
+
+  it('a certified streamer sees the certification card on the workbench', async () => {
+    const page = await freshPage();
+    await login(page, 'streamer');
+    await page.waitForURL((url) => url.pathname === '/streamer');
+    const card = page.getByTestId('live-gate-card');
+    await card.waitFor();
+    expect(await card.getAttribute('data-allowed')).toBe('true');
+    expect(await card.textContent()).toContain('可以开播');
+    await screenshot(page, 'streamer-workbench-gate', false);
+    await page.getByTestId('nav-apply-streamer').waitFor();
+    await page.getByTestId('nav-applications').waitFor();
+  });
+
+  it('regulators see the joint-review board; the department that has not voted votes on the base', async () => {
+    const regulator = await freshPage();
+    await login(regulator, 'regulator');
+    await regulator.getByTestId('nav-approvals').click();
+    await regulator.waitForURL((url) => url.pathname === '/approvals');
+    const board = regulator.getByTestId('approvals-joint-board').getByTestId('joint-board').first();
+    await board.waitFor();
+    expect(await board.getByTestId('dept-card-scjgj').getAttribute('data-decision')).toBe('approve');
+    expect(await board.getByTestId('dept-card-zscqj').getAttribute('data-decision')).toBe('pending');
+    await regulator.getByTestId('export-csv').waitFor();
+    await regulator.getByTestId('nav-registry').waitFor();
+    const baseApplicationId = (await board.getAttribute('data-application-id')) ?? '';
+    await screenshot(regulator, 'approvals-regulator');
+
+    // 知识产权局 approves: the third vote completes the joint review → public notice
+    const ipo = await freshPage();
+    await login(ipo, 'reg_ipo');
+    await ipo.goto(`${server.baseUrl}/applications/${baseApplicationId}`);
+    await ipo.locator('[data-testid="application-page"][data-step="joint_review"]').waitFor();
+    await ipo.getByTestId('dept-card-zscqj').getByTestId('action-approve').click();
+    await ipo.getByTestId('reason-input').fill('商标使用规范，无侵权记录');
+    await ipo.getByTestId('reason-submit').click();
+    await ipo.locator('[data-testid="application-page"][data-step="public_notice"]').waitFor();
+    expect(await ipo.getByTestId('dept-card-zscqj').getAttribute('data-decision')).toBe('approve');
+    await ipo.getByTestId('objection-box').waitFor();
+    await screenshot(ipo, 'joint-review');
+  });
+
+  it('the public list renders without login', async () => {
+    const page = await freshPage();
+    await page.goto(`${server.baseUrl}/public`);
+    await page.getByTestId('public-list-page').waitFor();
+    expect(new URL(page.url()).pathname).toBe('/public');
+    await page.getByTestId('public-bases-table').locator('.ant-table-row').first().waitFor();
+    await page.getByTestId('public-streamers-table').locator('.ant-table-row').first().waitFor();
+    // masked: no full 18-character ID number anywhere on the page
+    expect(await page.locator('body').textContent()).not.toMatch(/\d{17}[\dX]/);
+    await screenshot(page, 'public-list');
+  });
+});
