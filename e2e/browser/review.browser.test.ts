@@ -1,3 +1,10 @@
+/**
+ * Browser test of the human review console (技术+人工实时审核): live events ingested over the API land in the review
+ * queue; a reviewer sees the hits highlighted with live SLA countdowns, claims and confirms one (→ violation with
+ * an evidence hash), verifies the evidence chain, dismisses another and meets a 409 on an item another reviewer
+ * holds; the rule pack browser screens a line; a merchant is refused the queue. Assertions do not depend on the
+ * exact content of the rule pack (at least one hit, not exact counts). Screenshots go to __screenshots__/.
+ */
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { BrowserHarness } from '../helpers/browser.ts';

@@ -1,3 +1,8 @@
+/**
+ * Browser test of the web shell: three roles sign in through the real login page of a fully seeded server and
+ * each must land on its own workbench, see only its own navigation, be refused other roles' pages, and (admin)
+ * verify the audit hash chain. Screenshots of each workbench go to e2e/browser/__screenshots__/.
+ */
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { BrowserHarness } from '../helpers/browser.ts';
