@@ -1,3 +1,9 @@
+/**
+ * Browser test of admission and certification: a consumer applies for streamer certification through the form
+ * (field errors as they type an ID number, a document upload), follows the timeline, is refused going live while
+ * pending; a reviewer approves from the approvals workbench; the gate opens and the public list shows them. A
+ * department votes on the joint-review board of a base. Screenshots go to e2e/browser/__screenshots__/.
+ */
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
