@@ -13,12 +13,13 @@ export const ROLES = [
   'mcn_manager',
   'streamer',
   'merchant_staff',
+  'provider_staff',
   'consumer',
 ] as const;
 export const roleSchema = z.enum(ROLES);
 export type Role = z.infer<typeof roleSchema>;
 
-export const ORG_KINDS = ['platform', 'regulator', 'live_base', 'mcn', 'merchant'] as const;
+export const ORG_KINDS = ['platform', 'regulator', 'live_base', 'mcn', 'merchant', 'service_provider'] as const;
 export const orgKindSchema = z.enum(ORG_KINDS);
 export type OrgKind = z.infer<typeof orgKindSchema>;
 
@@ -29,6 +30,7 @@ export const ROLES_BY_ORG_KIND: Record<OrgKind, readonly Role[]> = {
   live_base: ['base_operator'],
   mcn: ['mcn_manager', 'streamer'],
   merchant: ['merchant_staff'],
+  service_provider: ['provider_staff'],
 };
 
 /** The workbench each role lands on after login. */
@@ -40,6 +42,7 @@ export const WORKBENCH_BY_ROLE: Record<Role, string> = {
   mcn_manager: '/mcn',
   streamer: '/streamer',
   merchant_staff: '/merchant',
+  provider_staff: '/provider',
   consumer: '/shop',
 };
 

@@ -184,3 +184,40 @@ export const applicationListQuerySchema = z.strictObject({
 });
 
 export const gateSchema = z.object({ allowed: z.boolean(), reasons: z.array(z.string()) });
+
+const mobile = z.string().trim().min(1).max(20);
+
+export const registerMcnSchema = z.strictObject({
+  name: plainText(2, 100),
+  creditCode: z.string().trim().min(1).max(40),
+  legalRepresentative: plainText(2, 30),
+  contactPhone: mobile,
+  hostBaseOrgId: z.uuid().optional(),
+});
+
+export const PROVIDER_SERVICES = ['supply_chain', 'data', 'technology', 'content', 'training'] as const;
+
+export const registerProviderSchema = z.strictObject({
+  name: plainText(2, 100),
+  creditCode: z.string().trim().min(1).max(40),
+  services: z.array(z.enum(PROVIDER_SERVICES)).min(1).max(PROVIDER_SERVICES.length),
+  contactPhone: mobile,
+  hostBaseOrgId: z.uuid().optional(),
+});
+
+export const trainingSchema = z.strictObject({
+  userId: z.uuid(),
+  course: plainText(2, 100),
+  hours: z.number().int().min(1).max(1000),
+  completedAt: z.iso.date(),
+  documentId: z.uuid().optional(),
+});
+
+export const talentSchema = z.object({
+  userId: z.string(),
+  displayName: z.string(),
+  marketerLevel: z.string().nullable(),
+  streamerStatus: z.string().nullable(),
+  training: z.array(z.object({ id: z.string(), course: z.string(), hours: z.number().int(), completedAt: z.string() })),
+  totalHours: z.number().int(),
+});

@@ -35,7 +35,7 @@ export const organizations = pgTable(
   'organizations',
   {
     id: uuid('id').primaryKey(),
-    kind: text('kind', { enum: ['platform', 'regulator', 'live_base', 'mcn', 'merchant'] }).notNull(),
+    kind: text('kind', { enum: ['platform', 'regulator', 'live_base', 'mcn', 'merchant', 'service_provider'] }).notNull(),
     name: text('name').notNull(),
     district: text('district'),
     parentId: uuid('parent_id'),
@@ -68,7 +68,17 @@ export const memberships = pgTable(
       .notNull()
       .references(() => organizations.id),
     role: text('role', {
-      enum: ['platform_admin', 'reviewer', 'regulator', 'base_operator', 'mcn_manager', 'streamer', 'merchant_staff', 'consumer'],
+      enum: [
+        'platform_admin',
+        'reviewer',
+        'regulator',
+        'base_operator',
+        'mcn_manager',
+        'streamer',
+        'merchant_staff',
+        'provider_staff',
+        'consumer',
+      ],
     }).notNull(),
     departmentId: uuid('department_id').references(() => departments.id),
     createdAt: ts('created_at').notNull(),
@@ -490,4 +500,38 @@ export const trainingRecords = pgTable(
     documentId: uuid('document_id'),
   },
   (t) => [index('training_records_user_idx').on(t.userId)],
+);
+
+/** MCN agencies (MCN机构): who they are and which base hosts them. */
+export const mcnProfiles = pgTable(
+  'mcn_profiles',
+  {
+    orgId: uuid('org_id')
+      .primaryKey()
+      .references(() => organizations.id),
+    creditCode: text('credit_code').notNull(),
+    legalName: text('legal_name').notNull(),
+    legalRepresentative: text('legal_representative').notNull(),
+    contactPhoneEnc: text('contact_phone_enc').notNull(),
+    hostBaseOrgId: uuid('host_base_org_id'),
+    createdAt: ts('created_at').notNull(),
+  },
+  (t) => [uniqueIndex('mcn_profiles_credit_code_uq').on(t.creditCode)],
+);
+
+/** Service providers (专业服务机构): supply chain, data and technology services to the live-commerce chain. */
+export const providerProfiles = pgTable(
+  'provider_profiles',
+  {
+    orgId: uuid('org_id')
+      .primaryKey()
+      .references(() => organizations.id),
+    creditCode: text('credit_code').notNull(),
+    legalName: text('legal_name').notNull(),
+    services: text('services').array().notNull(),
+    contactPhoneEnc: text('contact_phone_enc').notNull(),
+    hostBaseOrgId: uuid('host_base_org_id'),
+    createdAt: ts('created_at').notNull(),
+  },
+  (t) => [uniqueIndex('provider_profiles_credit_code_uq').on(t.creditCode)],
 );

@@ -123,6 +123,7 @@ export async function seedDemo(c: Container, opts: { scale?: number; onProgress?
     scjgjUserId,
     zscqjUserId,
     reviewerId: users.find((u) => u.username === 'reviewer')?.id ?? '',
+    providerUserId: '',
     consumerId: '',
     bases: [],
     mcns: [],
@@ -193,8 +194,11 @@ export async function seedDemo(c: Container, opts: { scale?: number; onProgress?
     if (i < DEMO_MERCHANTS.length) reg.merchants.push({ orgId: id, staffUserId: staffId, info: m });
   }
 
-  // Consumers: users without an organization.
+  // Consumers: users without an organization. The demo service provider's staff member starts as one and registers
+  // the provider through the registry below.
   demo('consumer', '消费者 小林', 'consumer', null, null);
+  reg.providerUserId = addUser('provider', '云链供应链服务 周航');
+  accounts.push({ username: 'provider', role: 'provider_staff', displayName: '云链供应链服务 周航', org: '上海云链供应链管理有限公司' });
   for (let i = 1; i < CONSUMERS_PER_SCALE * scale; i++)
     addUser(`consumer_${String(i).padStart(5, '0')}`, `用户${String(i).padStart(5, '0')}`, i % 3 === 0);
 

@@ -5,7 +5,7 @@
  */
 import { type Actor, idNumberCheckChar } from '@livehub/core';
 import type { Container } from '@livehub/server';
-import type { DemoBase, DemoMerchant, DemoStreamer } from './demo-data.ts';
+import { type DemoBase, type DemoMerchant, type DemoStreamer, syntheticMerchant } from './demo-data.ts';
 
 export interface RegistrySeed {
   platformId: string;
@@ -15,6 +15,7 @@ export interface RegistrySeed {
   zscqjUserId: string;
   reviewerId: string;
   consumerId: string;
+  providerUserId: string;
   bases: Array<{ orgId: string; operatorUserId: string; info: DemoBase }>;
   mcns: Array<{ orgId: string; managerUserId: string }>;
   streamers: Array<{ userId: string; mcnOrgId: string; info: DemoStreamer }>;
@@ -182,4 +183,32 @@ export async function seedRegistry(c: Container, s: RegistrySeed): Promise<void>
   }
   // The notice periods of the certified ones run out (as the server's periodic tick would, five days on).
   await c.workflows.tick(new Date(now.getTime() + 6 * 86_400_000));
+
+  // MCN agencies' registrations, training records of their streamers, and a supply-chain service provider.
+  const hostBase = s.bases[0]?.orgId;
+  for (const [i, m] of s.mcns.entries()) {
+    const manager = person(m.managerUserId, 'mcn_manager', m.orgId);
+    const name = (await c.uow.read.orgs.findById(m.orgId))?.name ?? `MCN ${i}`;
+    await c.registry.registerMcn(manager, {
+      name,
+      creditCode: syntheticMerchant(50_000 + i).creditCode,
+      legalRepresentative: '张经理',
+      contactPhone: demoPhone(100 + i),
+    });
+    for (const st of s.streamers.filter((x) => x.mcnOrgId === m.orgId).slice(0, 3)) {
+      await c.registry.recordTraining(manager, {
+        userId: st.userId,
+        course: '直播营销合规与广告法实务',
+        hours: 16,
+        completedAt: new Date(now.getTime() - 30 * 86_400_000),
+      });
+    }
+  }
+  await c.registry.registerProvider(person(s.providerUserId, 'consumer', null), {
+    name: '上海云链供应链管理有限公司',
+    creditCode: syntheticMerchant(60_000).creditCode,
+    services: ['supply_chain', 'data'],
+    contactPhone: demoPhone(200),
+    ...(hostBase ? { hostBaseOrgId: hostBase } : {}),
+  });
 }

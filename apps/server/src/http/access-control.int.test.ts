@@ -17,6 +17,7 @@ const ACCOUNT_BY_ROLE: Record<Role, string> = {
   mcn_manager: 'mcn',
   streamer: 'streamer',
   merchant_staff: 'merchant',
+  provider_staff: 'provider',
   consumer: 'consumer',
 };
 

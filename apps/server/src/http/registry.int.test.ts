@@ -4,6 +4,7 @@
  * → 公示 → 认定, with the clock under test control; an objection during notice sends a second base back.
  */
 import { createTestPlatform, type TestPlatform, type TestSession } from '@livehub/testing';
+import { creditCodeCheckChar, orgCodeCheckChar } from '@livehub/core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ManualClock } from '../adapters/runtime.ts';
 
@@ -374,4 +375,129 @@ function idFor(yyyymmdd: string): string {
   const w = [7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2];
   const s = [...body].reduce((n, ch, i) => n + Number(ch) * (w[i] ?? 0), 0) % 11;
   return body + '10X98765432'.charAt(s);
+}
+
+describe('MCN agencies, service providers and talent records', () => {
+  it('registers an MCN under a certified base and a provider, refusing a credit code already used anywhere', async () => {
+    const boss = await newUser('mcn_boss');
+    const bases = (await p.app.inject({ method: 'GET', url: '/api/public/bases' })).json().items as Array<{ orgId: string }>;
+    const ok = await p.app.inject({
+      method: 'POST',
+      url: '/api/registry/mcns',
+      headers: boss.headers(),
+      payload: {
+        name: '测试星光文化传媒有限公司',
+        creditCode: VALID_CODE,
+        legalRepresentative: '钱测试',
+        contactPhone: '13900001111',
+        hostBaseOrgId: bases[0]?.orgId,
+      },
+    });
+    expect(ok.statusCode).toBe(201);
+    const again = await p.login('mcn_boss', 'applicant-pass-1');
+    expect(again.me.memberships.map((m) => m.orgId)).toContain(ok.json().orgId);
+    const provider = await newUser('provider_boss');
+    const dup = await p.app.inject({
+      method: 'POST',
+      url: '/api/registry/providers',
+      headers: provider.headers(),
+      payload: { name: '测试数据服务有限公司', creditCode: VALID_CODE, services: ['data'], contactPhone: '13900002222' },
+    });
+    expect(dup.statusCode).toBe(409);
+    expect(dup.json().error.message).toContain('测试星光文化传媒有限公司');
+    const badHost = await p.app.inject({
+      method: 'POST',
+      url: '/api/registry/providers',
+      headers: provider.headers(),
+      payload: {
+        name: '测试数据服务有限公司',
+        creditCode: '91350100M000100Y43',
+        services: ['data'],
+        contactPhone: '13900002222',
+        hostBaseOrgId: again.me.memberships[0]?.orgId,
+      },
+    });
+    expect(badHost.json().error).toMatchObject({ code: expect.stringMatching(/org.parent_invalid|registry.duplicate/) });
+  });
+
+  it('lets an MCN record training for its own streamers only', async () => {
+    const mcn = await p.login('mcn');
+    const members = (
+      await p.app.inject({ method: 'GET', url: `/api/orgs/${mcn.me.active?.orgId}/members`, headers: mcn.headers(false) })
+    ).json().items as Array<{ userId: string; role: string }>;
+    const streamer = members.find((m) => m.role === 'streamer');
+    const rec = await p.app.inject({
+      method: 'POST',
+      url: '/api/registry/training',
+      headers: mcn.headers(),
+      payload: { userId: streamer?.userId, course: '广告法与直播合规', hours: 12, completedAt: '2026-02-20' },
+    });
+    expect(rec.statusCode).toBe(201);
+    const talent = await p.app.inject({ method: 'GET', url: `/api/registry/talent/${streamer?.userId}`, headers: mcn.headers(false) });
+    expect(talent.json().totalHours).toBeGreaterThanOrEqual(12);
+    const outsider = (await p.login('consumer')).me.user.id;
+    const refused = await p.app.inject({
+      method: 'POST',
+      url: '/api/registry/training',
+      headers: mcn.headers(),
+      payload: { userId: outsider, course: '越权记录', hours: 1, completedAt: '2026-02-20' },
+    });
+    expect(refused.statusCode).toBe(403);
+    expect(refused.json().error.field).toBe('userId');
+  });
+});
+
+describe('qualification expiry', () => {
+  it('warns 30 days ahead, then suspends the merchant and closes its listing gate on expiry', async () => {
+    const m = await newUser('expiring_shop');
+    const lic = (await upload(m, 'business_licence')).json().id;
+    const food = (await upload(m, 'food_licence')).json().id;
+    const expires = new Date(clock.now().getTime() + 20 * 86_400_000).toISOString().slice(0, 10);
+    const res = await p.app.inject({
+      method: 'POST',
+      url: '/api/registry/merchants',
+      headers: m.headers(),
+      payload: {
+        name: '即将过期食品有限公司',
+        creditCode: SECOND_CODE,
+        legalRepresentative: '周测试',
+        contactPhone: '13800138001',
+        address: '上海市浦东新区测试路2号',
+        categories: ['food'],
+        depositFen: 100000,
+        documents: [
+          { id: lic, docType: 'business_licence' },
+          { id: food, docType: 'food_licence' },
+        ],
+        qualifications: [{ type: 'food_licence', number: 'JY13101150000001', documentId: food, expiresAt: expires }],
+      },
+    });
+    expect(res.statusCode).toBe(201);
+    await p.app.inject({
+      method: 'POST',
+      url: `/api/applications/${res.json().applicationId}/actions`,
+      headers: (await p.login('reviewer')).headers(),
+      payload: { action: 'approve' },
+    });
+    const orgId = res.json().orgId as string;
+    const warned = await p.c.registry.sweep();
+    expect(warned.warned).toBeGreaterThanOrEqual(1);
+    expect(await p.c.registry.listingGate(orgId)).toEqual({ allowed: true, reasons: [] });
+    clock.advance(21 * 86_400_000);
+    const expired = await p.c.registry.sweep();
+    expect(expired.suspendedMerchants).toBeGreaterThanOrEqual(1);
+    expect((await p.c.registry.listingGate(orgId)).reasons).toEqual(
+      expect.arrayContaining(['status_suspended', 'qualification_expired:food_licence']),
+    );
+    clock.set(new Date('2026-03-02T02:00:00Z'));
+  });
+});
+
+const VALID_CODE = creditCode('310114', 'MA1GT000');
+const SECOND_CODE = creditCode('310115', 'MA1GT00K');
+
+/** A valid 统一社会信用代码 (工商, enterprise) for a region and an 8-character organization code body. */
+function creditCode(region: string, org8: string): string {
+  const body = `91${region}${org8}${orgCodeCheckChar(org8)}`;
+  return body + creditCodeCheckChar(body);
 }

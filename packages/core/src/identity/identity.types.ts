@@ -13,7 +13,7 @@ export const AUTH_POLICY = {
 } as const;
 
 /** Roles that manage members of their own organization. */
-export const ORG_MANAGER_ROLES: ReadonlySet<Role> = new Set(['base_operator', 'mcn_manager', 'merchant_staff']);
+export const ORG_MANAGER_ROLES: ReadonlySet<Role> = new Set(['base_operator', 'mcn_manager', 'merchant_staff', 'provider_staff']);
 
 export interface LoginMeta {
   ip: string | null;

@@ -39,6 +39,7 @@ export class WorkbenchService {
         cards.push({ key: 'members', value: scope ? await r.memberships.countForOrgs(scope) : 0 });
         break;
       case 'merchant_staff':
+      case 'provider_staff':
         cards.push({ key: 'members', value: scope ? await r.memberships.countForOrgs(scope) : 0 });
         break;
       case 'streamer':

@@ -67,6 +67,14 @@ export interface MerchantRegistration {
   qualifications?: Array<{ type: string; number?: string | undefined; documentId: string; expiresAt?: string | undefined }> | undefined;
 }
 
+export interface OrgRegistration {
+  name: string;
+  creditCode: string;
+  legalRepresentative?: string | undefined;
+  contactPhone: string;
+  hostBaseOrgId?: string | undefined;
+}
+
 export interface StreamerRegistration {
   realName: string;
   idNumber: string;
@@ -276,6 +284,148 @@ export class RegistryService {
       );
       return { orgId, application };
     });
+  }
+
+  // ---- MCN agencies and service providers -------------------------------------------------------------------
+
+  /** MCN机构登记: a new MCN organization (hosted by a base, optionally), its profile, and the caller as its manager. */
+  async registerMcn(actor: Actor, input: OrgRegistration): Promise<{ orgId: string }> {
+    return this.registerOrganization(actor, input, 'mcn');
+  }
+
+  /** 专业服务机构登记: supply-chain, data, technology, content or training services to the chain. */
+  async registerProvider(actor: Actor, input: OrgRegistration & { services: string[] }): Promise<{ orgId: string }> {
+    return this.registerOrganization(actor, input, 'service_provider');
+  }
+
+  private async registerOrganization(
+    actor: Actor,
+    input: OrgRegistration & { services?: string[] },
+    kind: 'mcn' | 'service_provider',
+  ): Promise<{ orgId: string }> {
+    if (!actor.userId) throw new AppError('auth.required');
+    const code = validateCreditCode(input.creditCode);
+    if (!code.ok) throw new AppError('registry.credit_code_invalid', { field: 'creditCode', details: { reason: code.message.zh } });
+    const phone = validateMobile(input.contactPhone);
+    if (!phone.ok) throw new AppError('request.invalid', { field: 'contactPhone', details: { issue: phone.message.zh } });
+    const now = this.d.clock.now();
+    return this.d.uow.transaction(async (tx) => {
+      const existing = await tx.registry.findByCreditCode(code.code);
+      if (existing)
+        throw new AppError('registry.duplicate', {
+          field: 'creditCode',
+          details: { what: `统一社会信用代码 ${code.code}`, existing: existing.legalName },
+        });
+      if (input.hostBaseOrgId) {
+        const base = await tx.registry.findBase(input.hostBaseOrgId);
+        if (!base || (base.status !== 'certified' && base.status !== 'downgraded'))
+          throw new AppError('org.parent_invalid', { field: 'hostBaseOrgId' });
+      }
+      // an existing org of this kind run by the caller is reused; otherwise a new one with the caller as its manager
+      let orgId = actor.role === (kind === 'mcn' ? 'mcn_manager' : 'provider_staff') ? actor.orgId : null;
+      if (orgId && (kind === 'mcn' ? await tx.registry.findMcn(orgId) : await tx.registry.findProvider(orgId))) orgId = null;
+      if (!orgId) {
+        if (await tx.orgs.findByKindAndName(kind, input.name)) {
+          throw new AppError('registry.duplicate', { field: 'name', details: { what: input.name, existing: input.name } });
+        }
+        orgId = this.d.ids.next();
+        await tx.orgs.insert({ id: orgId, kind, name: input.name, district: null, parentId: input.hostBaseOrgId ?? null, createdAt: now });
+        await tx.memberships.insert({
+          id: this.d.ids.next(),
+          userId: actor.userId as string,
+          orgId,
+          role: kind === 'mcn' ? 'mcn_manager' : 'provider_staff',
+          departmentId: null,
+          createdAt: now,
+        });
+      }
+      const common = {
+        orgId,
+        creditCode: code.code,
+        legalName: input.name,
+        contactPhoneEnc: this.d.vault.encrypt(phone.mobile),
+        hostBaseOrgId: input.hostBaseOrgId ?? null,
+        createdAt: now,
+      };
+      if (kind === 'mcn') await tx.registry.insertMcn({ ...common, legalRepresentative: input.legalRepresentative ?? '' });
+      else await tx.registry.insertProvider({ ...common, services: input.services ?? [] });
+      await this.d.audit.record(
+        tx,
+        { ...actor, orgId },
+        {
+          action: `${kind}.register`,
+          targetType: 'organization',
+          targetId: orgId,
+          detail: { creditCode: code.code, name: input.name, hostBaseOrgId: input.hostBaseOrgId ?? null, services: input.services ?? null },
+        },
+      );
+      return { orgId };
+    });
+  }
+
+  // ---- talent records (人才培训) -------------------------------------------------------------------------------
+
+  /**
+   * Records a training course for a person: by the platform, by the person's MCN, or by the base hosting that MCN.
+   * Training records and the 互联网营销师 level make up the talent record the seeds ask bases to keep.
+   */
+  async recordTraining(
+    actor: Actor,
+    input: { userId: string; course: string; hours: number; completedAt: Date; documentId?: string | undefined },
+  ): Promise<{ id: string }> {
+    return this.d.uow.transaction(async (tx) => {
+      if (!(await tx.users.findById(input.userId))) throw new AppError('user.not_found', { field: 'userId' });
+      await this.requireTalentScope(tx, actor, input.userId);
+      const id = this.d.ids.next();
+      await tx.registry.insertTraining({
+        id,
+        userId: input.userId,
+        course: input.course,
+        hours: input.hours,
+        completedAt: input.completedAt,
+        documentId: input.documentId ?? null,
+      });
+      await this.d.audit.record(tx, actor, {
+        action: 'talent.training',
+        targetType: 'user',
+        targetId: input.userId,
+        detail: { course: input.course, hours: input.hours },
+      });
+      return { id };
+    });
+  }
+
+  async talent(actor: Actor, userId: string) {
+    const r = this.d.uow.read;
+    const user = await r.users.findById(userId);
+    if (!user) throw new AppError('user.not_found', { field: 'userId' });
+    await this.requireTalentScope(r, actor, userId);
+    const [profile, training] = await Promise.all([r.registry.findStreamer(userId), r.registry.listTraining(userId)]);
+    return {
+      userId,
+      displayName: user.displayName,
+      marketerLevel: profile?.marketerLevel ?? null,
+      streamerStatus: profile?.status ?? null,
+      training: training.map((t) => ({
+        id: t.id,
+        course: t.course,
+        hours: t.hours,
+        completedAt: t.completedAt.toISOString().slice(0, 10),
+      })),
+      totalHours: training.reduce((n, t) => n + t.hours, 0),
+    };
+  }
+
+  /** Platform and regulators see everyone; an MCN its own people; a base the people of the MCNs it hosts. */
+  private async requireTalentScope(tx: Repositories, actor: Actor, userId: string): Promise<void> {
+    if (actor.role === 'platform_admin' || actor.role === 'regulator' || actor.role === 'system') return;
+    if (actor.userId === userId) return;
+    const ms = await tx.memberships.listForUser(userId);
+    if (actor.orgId && ms.some((m) => m.orgId === actor.orgId)) return;
+    if (actor.role === 'base_operator' && actor.orgId) {
+      for (const m of ms) if ((await tx.orgs.findById(m.orgId))?.parentId === actor.orgId) return;
+    }
+    throw new AppError('auth.tenant', { field: 'userId' });
   }
 
   // ---- streamers ---------------------------------------------------------------------------------------------

@@ -74,7 +74,33 @@ export interface TrainingRecord {
   documentId: string | null;
 }
 
+export interface McnProfileRecord {
+  orgId: string;
+  creditCode: string;
+  legalName: string;
+  legalRepresentative: string;
+  contactPhoneEnc: string;
+  hostBaseOrgId: string | null;
+  createdAt: Date;
+}
+
+export interface ProviderProfileRecord {
+  orgId: string;
+  creditCode: string;
+  legalName: string;
+  services: string[];
+  contactPhoneEnc: string;
+  hostBaseOrgId: string | null;
+  createdAt: Date;
+}
+
 export interface RegistryRepository {
+  insertMcn(m: McnProfileRecord): Promise<void>;
+  findMcn(orgId: string): Promise<McnProfileRecord | null>;
+  insertProvider(p: ProviderProfileRecord): Promise<void>;
+  findProvider(orgId: string): Promise<ProviderProfileRecord | null>;
+  /** any registry record (merchant, MCN, provider) holding this credit code, named for a 409 */
+  findByCreditCode(code: string): Promise<{ kind: 'merchant' | 'mcn' | 'provider'; orgId: string; legalName: string } | null>;
   insertMerchant(m: MerchantProfileRecord): Promise<void>;
   findMerchant(orgId: string): Promise<MerchantProfileRecord | null>;
   findMerchantByCreditCode(code: string): Promise<MerchantProfileRecord | null>;

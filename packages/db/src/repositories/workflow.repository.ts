@@ -7,9 +7,11 @@ import type {
   BaseStatus,
   DocumentRecord,
   JointVoteRecord,
+  McnProfileRecord,
   MerchantProfileRecord,
   MerchantStatus,
   ObjectionRecord,
+  ProviderProfileRecord,
   QualificationRecord,
   RegistryRepository,
   StreamerProfileRecord,
@@ -26,9 +28,11 @@ import {
   baseProfiles,
   documents,
   jointVotes,
+  mcnProfiles,
   merchantProfiles,
   objections,
   organizations,
+  providerProfiles,
   qualifications,
   streamerProfiles,
   trainingRecords,
@@ -148,6 +152,41 @@ export class DrizzleWorkflowRepository implements WorkflowRepository {
 
 export class DrizzleRegistryRepository implements RegistryRepository {
   constructor(private readonly db: Db) {}
+
+  async insertMcn(m: McnProfileRecord): Promise<void> {
+    await this.db.insert(mcnProfiles).values(m);
+  }
+  async findMcn(orgId: string): Promise<McnProfileRecord | null> {
+    const [row] = await this.db.select().from(mcnProfiles).where(eq(mcnProfiles.orgId, orgId)).limit(1);
+    return row ?? null;
+  }
+  async insertProvider(p: ProviderProfileRecord): Promise<void> {
+    await this.db.insert(providerProfiles).values(p);
+  }
+  async findProvider(orgId: string): Promise<ProviderProfileRecord | null> {
+    const [row] = await this.db.select().from(providerProfiles).where(eq(providerProfiles.orgId, orgId)).limit(1);
+    return row ?? null;
+  }
+  async findByCreditCode(code: string) {
+    const [m] = await this.db
+      .select({ orgId: merchantProfiles.orgId, legalName: merchantProfiles.legalName })
+      .from(merchantProfiles)
+      .where(eq(merchantProfiles.creditCode, code))
+      .limit(1);
+    if (m) return { kind: 'merchant' as const, ...m };
+    const [n] = await this.db
+      .select({ orgId: mcnProfiles.orgId, legalName: mcnProfiles.legalName })
+      .from(mcnProfiles)
+      .where(eq(mcnProfiles.creditCode, code))
+      .limit(1);
+    if (n) return { kind: 'mcn' as const, ...n };
+    const [p] = await this.db
+      .select({ orgId: providerProfiles.orgId, legalName: providerProfiles.legalName })
+      .from(providerProfiles)
+      .where(eq(providerProfiles.creditCode, code))
+      .limit(1);
+    return p ? { kind: 'provider' as const, ...p } : null;
+  }
 
   async insertMerchant(m: MerchantProfileRecord): Promise<void> {
     await this.db.insert(merchantProfiles).values(m);

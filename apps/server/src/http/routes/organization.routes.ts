@@ -12,8 +12,17 @@ import type { Container } from '../../container.ts';
 import { requireActor } from '../policy.ts';
 import type { Api } from './types.ts';
 
-const ORG_READERS = ['platform_admin', 'reviewer', 'regulator', 'base_operator', 'mcn_manager', 'streamer', 'merchant_staff'] as const;
-const ORG_MANAGERS = ['platform_admin', 'base_operator', 'mcn_manager', 'merchant_staff'] as const;
+const ORG_READERS = [
+  'platform_admin',
+  'reviewer',
+  'regulator',
+  'base_operator',
+  'mcn_manager',
+  'streamer',
+  'merchant_staff',
+  'provider_staff',
+] as const;
+const ORG_MANAGERS = ['platform_admin', 'base_operator', 'mcn_manager', 'merchant_staff', 'provider_staff'] as const;
 
 const presentMember = (m: MembershipView) => ({
   id: m.id,

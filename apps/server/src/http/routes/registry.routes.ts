@@ -7,8 +7,12 @@ import {
   idSchema,
   objectionSchema,
   registerBaseSchema,
+  registerMcnSchema,
   registerMerchantSchema,
+  registerProviderSchema,
   registerStreamerSchema,
+  talentSchema,
+  trainingSchema,
   uploadQuerySchema,
 } from '@livehub/contracts';
 import { type Actor, AppError, type ApplicationView as CoreView, type DocumentRecord, isCrossTenant, stepOf } from '@livehub/core';
@@ -222,6 +226,67 @@ export function registryRoutes(api: Api, c: Container, app: FastifyInstance): vo
         .status(201)
         .send({ applicationId: r.application.id, orgId: r.orgId, step: r.application.step, status: r.application.status });
     },
+  );
+
+  api.post(
+    '/api/registry/mcns',
+    {
+      config: { policy: { allow: ANY_SIGNED_IN } },
+      schema: {
+        tags: ['registry'],
+        summary: 'MCN机构登记: register an MCN agency (the caller becomes its manager)',
+        body: registerMcnSchema,
+        response: { 201: z.object({ orgId: z.string() }) },
+      },
+    },
+    async (req, reply) => reply.status(201).send(await c.registry.registerMcn(requireActor(req), req.body)),
+  );
+
+  api.post(
+    '/api/registry/providers',
+    {
+      config: { policy: { allow: ANY_SIGNED_IN } },
+      schema: {
+        tags: ['registry'],
+        summary: '服务机构登记: register a service provider (supply chain, data, technology …)',
+        body: registerProviderSchema,
+        response: { 201: z.object({ orgId: z.string() }) },
+      },
+    },
+    async (req, reply) => reply.status(201).send(await c.registry.registerProvider(requireActor(req), req.body)),
+  );
+
+  api.post(
+    '/api/registry/training',
+    {
+      config: { policy: { allow: ['platform_admin', 'mcn_manager', 'base_operator'] } },
+      schema: {
+        tags: ['registry'],
+        summary: '人才培训: record a training course for a streamer or staff member',
+        body: trainingSchema,
+        response: { 201: z.object({ id: z.string() }) },
+      },
+    },
+    async (req, reply) => {
+      const b = req.body;
+      return reply
+        .status(201)
+        .send(await c.registry.recordTraining(requireActor(req), { ...b, completedAt: new Date(`${b.completedAt}T12:00:00+08:00`) }));
+    },
+  );
+
+  api.get(
+    '/api/registry/talent/:userId',
+    {
+      config: { policy: { allow: ['platform_admin', 'regulator', 'mcn_manager', 'base_operator', 'streamer'] } },
+      schema: {
+        tags: ['registry'],
+        summary: 'A person’s talent record: 互联网营销师 level and training',
+        params: z.strictObject({ userId: idSchema }),
+        response: { 200: talentSchema },
+      },
+    },
+    async (req) => c.registry.talent(requireActor(req), req.params.userId),
   );
 
   api.get(
