@@ -50,7 +50,7 @@ describe.skipIf(!browserAvailable)('web shell', () => {
     await page.waitForURL((url) => url.pathname === '/login');
     await page.getByTestId('login-submit').waitFor();
     expect(await page.getByTestId('login-submit').textContent()).toMatch(/登\s*录/);
-    expect(await page.locator('[data-testid^="demo-account-"]').count()).toBe(8);
+    expect(await page.locator('[data-testid^="demo-account-"]').count()).toBe(9);
 
     // a wrong password shows the server's message and stays on /login
     await page.getByTestId('login-username').fill('admin');

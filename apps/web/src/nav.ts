@@ -8,6 +8,8 @@ import {
   AuditOutlined,
   BankOutlined,
   BookOutlined,
+  ClusterOutlined,
+  CustomerServiceOutlined,
   DashboardOutlined,
   ExceptionOutlined,
   FileDoneOutlined,
@@ -15,6 +17,7 @@ import {
   IdcardOutlined,
   NotificationOutlined,
   ProfileOutlined,
+  ReadOutlined,
   SafetyCertificateOutlined,
   ShopOutlined,
   ShoppingCartOutlined,
@@ -55,6 +58,7 @@ export const NAV_BY_ROLE: Record<Role, readonly NavItem[]> = {
     { key: 'approvals', label: 'nav.approvals', icon: FileDoneOutlined, path: '/approvals' },
     { key: 'violations', label: 'nav.violations', icon: ExceptionOutlined, path: '/violations' },
     { key: 'rules', label: 'nav.rules', icon: BookOutlined, path: '/rules' },
+    { key: 'talent', label: 'nav.talent', icon: ReadOutlined, path: '/talent' },
     { key: 'audit', label: 'nav.audit', icon: AuditOutlined, path: '/audit' },
   ],
   reviewer: [
@@ -79,12 +83,16 @@ export const NAV_BY_ROLE: Record<Role, readonly NavItem[]> = {
     workbench('base_operator', 'nav.baseWorkbench', BankOutlined),
     { key: 'orgs', label: 'nav.baseOrgs', icon: ApartmentOutlined, path: '/orgs' },
     { key: 'apply-base', label: 'nav.applyBase', icon: SafetyCertificateOutlined, path: '/apply/base' },
+    { key: 'apply-mcn', label: 'nav.applyMcn', icon: ClusterOutlined, path: '/apply/mcn' },
+    { key: 'apply-provider', label: 'nav.applyProvider', icon: CustomerServiceOutlined, path: '/apply/provider' },
+    { key: 'talent', label: 'nav.talent', icon: ReadOutlined, path: '/talent' },
     { key: 'applications', label: 'nav.myApplications', icon: ProfileOutlined, path: '/applications' },
     { key: 'rules', label: 'nav.rules', icon: BookOutlined, path: '/rules' },
   ],
   mcn_manager: [
     workbench('mcn_manager', 'nav.mcnWorkbench'),
     { key: 'members', label: 'nav.mcnMembers', icon: TeamOutlined, path: '/members' },
+    { key: 'talent', label: 'nav.talent', icon: ReadOutlined, path: '/talent' },
     { key: 'applications', label: 'nav.myApplications', icon: ProfileOutlined, path: '/applications' },
     { key: 'rules', label: 'nav.rules', icon: BookOutlined, path: '/rules' },
   ],
@@ -106,10 +114,18 @@ export const NAV_BY_ROLE: Record<Role, readonly NavItem[]> = {
     { key: 'violations', label: 'nav.myViolations', icon: ExceptionOutlined, path: '/violations' },
     { key: 'rules', label: 'nav.rules', icon: BookOutlined, path: '/rules' },
   ],
+  provider_staff: [
+    workbench('provider_staff', 'nav.providerWorkbench', CustomerServiceOutlined),
+    { key: 'members', label: 'nav.members', icon: TeamOutlined, path: '/members' },
+    { key: 'applications', label: 'nav.myApplications', icon: ProfileOutlined, path: '/applications' },
+    { key: 'rules', label: 'nav.rules', icon: BookOutlined, path: '/rules' },
+  ],
   consumer: [
     { key: 'shop', label: 'nav.shop', icon: ShopOutlined, path: WORKBENCH_BY_ROLE.consumer },
     { key: 'live-square', label: 'nav.liveSquare', icon: VideoCameraOutlined, comingSoon: true },
     { key: 'apply-merchant', label: 'nav.openShop', icon: ShoppingCartOutlined, path: '/apply/merchant' },
+    { key: 'apply-mcn', label: 'nav.applyMcn', icon: ClusterOutlined, path: '/apply/mcn' },
+    { key: 'apply-provider', label: 'nav.applyProvider', icon: CustomerServiceOutlined, path: '/apply/provider' },
     { key: 'apply-streamer', label: 'nav.applyStreamer', icon: IdcardOutlined, path: '/apply/streamer' },
     { key: 'applications', label: 'nav.myApplications', icon: ProfileOutlined, path: '/applications' },
   ],
@@ -117,7 +133,8 @@ export const NAV_BY_ROLE: Record<Role, readonly NavItem[]> = {
 
 /**
  * Paths every signed-in user may open regardless of role (reached from the user menu, or from links): anyone may
- * apply for admission or certification (/apply/merchant, /apply/streamer, /apply/base) and follow their applications.
+ * apply for admission or certification (/apply/merchant, /apply/streamer, /apply/base), register an MCN or a service
+ * provider (/apply/mcn, /apply/provider) and follow their applications.
  */
 export const COMMON_PATHS: readonly string[] = ['/tokens', '/apply', '/applications'];
 

@@ -32,6 +32,9 @@ const RulesPage = lazyNamed(() => import('./pages/compliance/rules-page.tsx'), '
 const ApplyMerchantPage = lazyNamed(() => import('./pages/registry/apply-merchant-page.tsx'), 'ApplyMerchantPage');
 const ApplyStreamerPage = lazyNamed(() => import('./pages/registry/apply-streamer-page.tsx'), 'ApplyStreamerPage');
 const ApplyBasePage = lazyNamed(() => import('./pages/registry/apply-base-page.tsx'), 'ApplyBasePage');
+const ApplyMcnPage = lazyNamed(() => import('./pages/registry/apply-mcn-page.tsx'), 'ApplyMcnPage');
+const ApplyProviderPage = lazyNamed(() => import('./pages/registry/apply-provider-page.tsx'), 'ApplyProviderPage');
+const TalentPage = lazyNamed(() => import('./pages/registry/talent-page.tsx'), 'TalentPage');
 const ApplicationsPage = lazyNamed(() => import('./pages/registry/applications-page.tsx'), 'ApplicationsPage');
 const ApplicationPage = lazyNamed(() => import('./pages/registry/application-page.tsx'), 'ApplicationPage');
 const ApprovalsPage = lazyNamed(() => import('./pages/registry/approvals-page.tsx'), 'ApprovalsPage');
@@ -47,7 +50,7 @@ function guarded(node: ReactNode) {
   return <RequireAccess>{suspended(node)}</RequireAccess>;
 }
 
-const WORKBENCH_PATHS = ['/platform', '/regulator', '/base', '/mcn', '/streamer', '/merchant'] as const;
+const WORKBENCH_PATHS = ['/platform', '/regulator', '/base', '/mcn', '/streamer', '/merchant', '/provider'] as const;
 
 export const router = createBrowserRouter([
   {
@@ -78,6 +81,9 @@ export const router = createBrowserRouter([
           { path: '/apply/merchant', element: guarded(<ApplyMerchantPage />) },
           { path: '/apply/streamer', element: guarded(<ApplyStreamerPage />) },
           { path: '/apply/base', element: guarded(<ApplyBasePage />) },
+          { path: '/apply/mcn', element: guarded(<ApplyMcnPage />) },
+          { path: '/apply/provider', element: guarded(<ApplyProviderPage />) },
+          { path: '/talent', element: guarded(<TalentPage />) },
           { path: '/applications', element: guarded(<ApplicationsPage />) },
           { path: '/applications/:id', element: guarded(<ApplicationPage />) },
           { path: '/approvals', element: guarded(<ApprovalsPage />) },

@@ -14,7 +14,9 @@ import type {
   memberSchema,
   productCategorySchema,
   registerBaseSchema,
+  registerMcnSchema,
   registerMerchantSchema,
+  registerProviderSchema,
   registerStreamerSchema,
   reviewItemDetailSchema,
   reviewItemSchema,
@@ -23,6 +25,8 @@ import type {
   ruleSummarySchema,
   screeningCategorySchema,
   screenResultSchema,
+  talentSchema,
+  trainingSchema,
   violationSchema,
 } from '@livehub/contracts';
 
@@ -117,4 +121,18 @@ export interface PublicBase {
   level: 'municipal' | 'district' | null;
   status: string;
   certifiedUntil: string | null;
+}
+
+// ---- MCN and service-provider registration, talent records -------------------------------------------------------
+
+export type RegisterMcnRequest = ReturnType<typeof registerMcnSchema.parse>;
+export type RegisterProviderRequest = ReturnType<typeof registerProviderSchema.parse>;
+export type ProviderService = RegisterProviderRequest['services'][number];
+export type TrainingRequest = ReturnType<typeof trainingSchema.parse>;
+export type TalentProfile = ReturnType<typeof talentSchema.parse>;
+export type TrainingRecord = TalentProfile['training'][number];
+
+/** POST /api/registry/{mcns,providers} → the organization it created (the caller is its first member). */
+export interface OrgRegistered {
+  orgId: string;
 }

@@ -29,11 +29,14 @@ import type {
   ItemsResponse,
   Member,
   MyStreamerRegistration,
+  OrgRegistered,
   ProductCategory,
   PublicBase,
   PublicStreamer,
   RegisterBaseRequest,
+  RegisterMcnRequest,
   RegisterMerchantRequest,
+  RegisterProviderRequest,
   RegisterStreamerRequest,
   RegistrationCreated,
   RegistryDocument,
@@ -43,6 +46,8 @@ import type {
   RulePackSummary,
   ScreeningCategory,
   ScreenResult,
+  TalentProfile,
+  TrainingRequest,
   Violation,
 } from './api-types.ts';
 
@@ -244,6 +249,10 @@ export const endpoints = {
   registerMerchant: (body: RegisterMerchantRequest) => api.post<RegistrationCreated>('/registry/merchants', body),
   registerStreamer: (body: RegisterStreamerRequest) => api.post<RegistrationCreated>('/registry/streamers', body),
   registerBase: (body: RegisterBaseRequest) => api.post<RegistrationCreated>('/registry/bases', body),
+  registerMcn: (body: RegisterMcnRequest) => api.post<OrgRegistered>('/registry/mcns', body),
+  registerProvider: (body: RegisterProviderRequest) => api.post<OrgRegistered>('/registry/providers', body),
+  recordTraining: (body: TrainingRequest) => api.post<{ id: string }>('/registry/training', body),
+  talent: (userId: string) => api.get<TalentProfile>(`/registry/talent/${encodeURIComponent(userId)}`),
   myStreamerRegistration: () => api.get<MyStreamerRegistration>('/registry/streamers/me'),
   listApplications: (scope: ApplicationScope, kind?: ApplicationKind) =>
     api.get<ItemsResponse<ApplicationView>>('/applications', { query: { scope, kind } }),
@@ -271,6 +280,7 @@ export const queryKeys = {
   applications: (scope: ApplicationScope, kind?: ApplicationKind) => ['applications', scope, kind ?? 'all'] as const,
   application: (id: string) => ['application', id] as const,
   myStreamer: ['registry', 'streamer', 'me'] as const,
+  talent: (userId: string) => ['registry', 'talent', userId] as const,
   publicBases: ['public', 'bases'] as const,
   publicStreamers: ['public', 'streamers'] as const,
 };

@@ -23,6 +23,7 @@ const DEMO_ACCOUNTS: readonly { username: string; role: Role }[] = [
   { username: 'mcn', role: 'mcn_manager' },
   { username: 'streamer', role: 'streamer' },
   { username: 'merchant', role: 'merchant_staff' },
+  { username: 'provider', role: 'provider_staff' },
   { username: 'consumer', role: 'consumer' },
 ];
 

@@ -33,7 +33,7 @@ import { applyFieldError, errorMessage } from '../lib/form-errors.ts';
 import { useMe } from '../lib/session.ts';
 import { ORG_KIND_COLORS } from './organizations-page.tsx';
 
-const ORG_MANAGER_ROLES: readonly Role[] = ['base_operator', 'mcn_manager', 'merchant_staff'];
+const ORG_MANAGER_ROLES: readonly Role[] = ['base_operator', 'mcn_manager', 'merchant_staff', 'provider_staff'];
 
 function canManageMembers(me: Me, orgId: string): boolean {
   if (me.role === 'platform_admin') return true;
@@ -47,7 +47,7 @@ export function OrganizationDetailPage() {
   return <OrganizationDetail orgId={orgId} showBack />;
 }
 
-/** `/members`: the active organization's members (MCN / merchant). */
+/** `/members`: the active organization's members (MCN / merchant / service provider). */
 export function MyOrganizationPage() {
   const me = useMe();
   const { t } = useI18n();

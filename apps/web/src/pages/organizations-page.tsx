@@ -18,6 +18,7 @@ export const ORG_KIND_COLORS: Record<OrgKind, string> = {
   live_base: 'orange',
   mcn: 'geekblue',
   merchant: 'green',
+  service_provider: 'cyan',
 };
 
 function isOrgKind(value: string | null): value is OrgKind {

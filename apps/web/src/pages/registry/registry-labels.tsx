@@ -1,8 +1,8 @@
 /** Labels, colours and small tags shared by the admission, certification and approval pages. */
-import { DOCUMENT_KINDS, MERCHANT_CATEGORIES, STREAMER_TOPICS } from '@livehub/contracts';
+import { DOCUMENT_KINDS, MERCHANT_CATEGORIES, PROVIDER_SERVICES as SERVICES, STREAMER_TOPICS } from '@livehub/contracts';
 import { Tag } from 'antd';
 import { isMessageKey, type Translate, useI18n } from '../../i18n.ts';
-import type { DocumentKind, MarketerLevel, MerchantCategory, StreamerTopic } from '../../lib/api-types.ts';
+import type { DocumentKind, MarketerLevel, MerchantCategory, ProviderService, StreamerTopic } from '../../lib/api-types.ts';
 
 export const DOC_KINDS: readonly DocumentKind[] = DOCUMENT_KINDS;
 export const CATEGORIES: readonly MerchantCategory[] = MERCHANT_CATEGORIES;
@@ -11,6 +11,8 @@ export const MARKETER_LEVELS: readonly MarketerLevel[] = ['五级', '四级', '�
 /** Topics whose content needs a professional licence on file (网络主播行为规范, 2022) — the server enforces the same. */
 export const LICENSED_TOPICS: readonly StreamerTopic[] = ['medicine', 'finance', 'law', 'education'];
 export const JOINT_DEPARTMENTS = ['swc', 'scjgj', 'zscqj'] as const;
+/** What a 专业服务机构 offers (服务机构登记). */
+export const PROVIDER_SERVICES: readonly ProviderService[] = SERVICES;
 
 /** A bilingual label from the server in the UI language. */
 export function bi(locale: string, value: { zh: string; en: string }): string {
@@ -29,6 +31,7 @@ export const eventLabel = (t: Translate, action: string) => labelOr(t, `registry
 export const gateReasonLabel = (t: Translate, reason: string) => labelOr(t, `registry.gate.reason.${reason}`, reason);
 export const marketerLevelLabel = (t: Translate, level: string) => labelOr(t, `registry.marketerLevel.${level}`, level);
 export const kindLabel = (t: Translate, kind: string) => labelOr(t, `registry.kind.${kind}`, kind);
+export const serviceLabel = (t: Translate, service: string) => labelOr(t, `registry.service.${service}`, service);
 export const categoryLabel = (t: Translate, category: string) => labelOr(t, `compliance.productCategory.${category}`, category);
 
 const STATUS_COLOR: Record<string, string> = {
