@@ -65,7 +65,9 @@ export async function buildApp(c: Container, opts: BuildAppOptions = {}): Promis
   app.setErrorHandler((err, request, reply) => sendError(reply, request, err));
   app.setNotFoundHandler((request, reply) => {
     const serveSpa = opts.serveWeb !== false && request.method === 'GET' && !request.url.startsWith('/api') && existsSync(WEB_DIST);
-    if (serveSpa && (request.headers.accept ?? '').includes('text/html')) return reply.sendFile('index.html', WEB_DIST);
+    // Client-side routes (/login, /review/…) get the app; a missing asset (a path with an extension) stays a 404.
+    const path = request.url.split('?')[0] ?? '';
+    if (serveSpa && !/\.[a-z0-9]+$/i.test(path)) return reply.sendFile('index.html', WEB_DIST);
     return notFound(request, reply);
   });
   app.addHook('onSend', async (_req, reply, payload) => {
