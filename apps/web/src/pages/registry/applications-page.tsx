@@ -1,65 +1,30 @@
 /** 我的申请: the signed-in user's (or organization's) applications with their current step and status. */
 import { BankOutlined, DownOutlined, IdcardOutlined, PlusOutlined, ReloadOutlined, RightOutlined, ShopOutlined } from '@ant-design/icons';
 import { useQuery } from '@tanstack/react-query';
-import { Button, Card, Dropdown, Space, Table, type TableColumnsType, Tag, Typography } from 'antd';
-import dayjs from 'dayjs';
-import type { HTMLAttributes } from 'react';
+import { Button, Card, Dropdown, Space, type TableColumnsType } from 'antd';
 import { useNavigate } from 'react-router';
 import { PageHeader } from '../../components/page-header.tsx';
 import { QueryError } from '../../components/query-error.tsx';
 import { useI18n } from '../../i18n.ts';
 import type { ApplicationView } from '../../lib/api-types.ts';
 import { endpoints, queryKeys } from '../../lib/endpoints.ts';
-import { DueTag } from './application-progress.tsx';
-import { ApplicationStatusTag, bi, KindTag } from './registry-labels.tsx';
+import { ApplicationTable, useApplicationColumns } from './application-table.tsx';
 import './registry.css';
 
 export function ApplicationsPage() {
-  const { t, locale } = useI18n();
+  const { t } = useI18n();
   const navigate = useNavigate();
   const list = useQuery({ queryKey: queryKeys.applications('mine'), queryFn: () => endpoints.listApplications('mine'), staleTime: 0 });
   const items = [...(list.data?.items ?? [])].sort((a, b) => b.createdAt.localeCompare(a.createdAt));
 
+  const col = useApplicationColumns();
   const columns: TableColumnsType<ApplicationView> = [
-    {
-      title: t('registry.col.kind'),
-      key: 'kind',
-      width: 150,
-      render: (_: unknown, app) => <KindTag kind={app.kind} title={bi(locale, app.kindTitle)} />,
-    },
-    {
-      title: t('registry.col.subject'),
-      key: 'subject',
-      render: (_: unknown, app) => <Typography.Text strong>{app.subjectName ?? t('common.none')}</Typography.Text>,
-    },
-    {
-      title: t('registry.col.step'),
-      key: 'step',
-      width: 170,
-      render: (_: unknown, app) => (
-        <Tag color={app.status === 'in_progress' ? 'processing' : 'default'} style={{ marginInlineEnd: 0 }} data-testid="row-step">
-          {bi(locale, app.stepTitle)}
-        </Tag>
-      ),
-    },
-    {
-      title: t('registry.col.status'),
-      key: 'status',
-      width: 110,
-      render: (_: unknown, app) => <ApplicationStatusTag status={app.status} />,
-    },
-    {
-      title: t('registry.col.dueAt'),
-      key: 'due',
-      width: 210,
-      render: (_: unknown, app) => (app.status === 'in_progress' ? <DueTag app={app} /> : t('common.none')),
-    },
-    {
-      title: t('registry.col.submittedAt'),
-      key: 'createdAt',
-      width: 170,
-      render: (_: unknown, app) => dayjs(app.createdAt).format('YYYY-MM-DD HH:mm'),
-    },
+    col.kind(),
+    col.subject(),
+    col.step((app) => (app.status === 'in_progress' ? 'processing' : 'default')),
+    col.status(110),
+    col.due(true),
+    col.submittedAt(170, 'YYYY-MM-DD HH:mm'),
     { key: 'open', width: 48, render: () => <RightOutlined style={{ color: '#bfbfbf' }} /> },
   ];
 
@@ -95,24 +60,15 @@ export function ApplicationsPage() {
         {list.error ? (
           <QueryError error={list.error} onRetry={() => void list.refetch()} />
         ) : (
-          <Table<ApplicationView>
-            rowKey="id"
-            size="middle"
+          <ApplicationTable
             data-testid="applications-table"
+            rowTestId="application-row"
             loading={list.isPending}
             columns={columns}
             dataSource={items}
-            pagination={{ pageSize: 20, hideOnSinglePage: true }}
             scroll={{ x: 960 }}
             locale={{ emptyText: t('registry.apps.empty') }}
             rowClassName={() => 'lh-approvals-row'}
-            onRow={(app) =>
-              ({
-                'data-testid': 'application-row',
-                'data-application-id': app.id,
-                onClick: () => navigate(`/applications/${app.id}`),
-              }) as HTMLAttributes<HTMLElement>
-            }
           />
         )}
       </Card>

@@ -1,12 +1,9 @@
 /** 直播基地认定申报: the base, its operator and its application materials; reviewed by the commerce department. */
-import { useMutation } from '@tanstack/react-query';
-import { Alert, Button, Col, Form, Input, InputNumber, Row, Typography } from 'antd';
-import { useState } from 'react';
+import { Col, Form, Input, InputNumber, Row } from 'antd';
 import { useI18n } from '../../i18n.ts';
-import { isApiError } from '../../lib/api-client.ts';
 import type { RegisterBaseRequest } from '../../lib/api-types.ts';
 import { endpoints } from '../../lib/endpoints.ts';
-import { applyFieldError } from '../../lib/form-errors.ts';
+import { ApplyForm, isDocumentError, useApplyRules, useSubmitWithFieldErrors } from './apply-form.tsx';
 import { ApplyLayout, collectDocuments, DocumentField, type DocumentValues, SectionTitle, useAfterSubmit } from './apply-layout.tsx';
 import { registryErrorMessage } from './registry-errors.ts';
 
@@ -33,10 +30,12 @@ const NOTES = ['registry.note.base', 'registry.note.documents', 'registry.note.p
 export function ApplyBasePage() {
   const { t } = useI18n();
   const [form] = Form.useForm<BaseForm>();
-  const [formError, setFormError] = useState<string | null>(null);
   const afterSubmit = useAfterSubmit();
+  const { required, length } = useApplyRules();
 
-  const submit = useMutation({
+  const submission = useSubmitWithFieldErrors({
+    form,
+    fields: FIELDS,
     mutationFn: (values: BaseForm) => {
       const body: RegisterBaseRequest = {
         name: values.name.trim(),
@@ -50,17 +49,10 @@ export function ApplyBasePage() {
       if (focus) body.focus = focus;
       return endpoints.registerBase(body);
     },
-    onMutate: () => setFormError(null),
     onSuccess: afterSubmit,
-    onError: (error) => {
-      const onDocuments = isApiError(error) && error.field?.startsWith('documents');
-      if (!onDocuments && applyFieldError(form, error, FIELDS)) return;
-      setFormError(registryErrorMessage(t, error));
-    },
+    errorMessage: registryErrorMessage,
+    isFormLevel: isDocumentError,
   });
-
-  const length = (min: number, max: number) => ({ min, max, message: t('registry.v.length', { min, max }) });
-  const required = { required: true, whitespace: true, message: t('common.required') };
 
   return (
     <ApplyLayout
@@ -70,14 +62,11 @@ export function ApplyBasePage() {
       flow={FLOW}
       notes={NOTES}
     >
-      <Form<BaseForm>
-        form={form}
-        layout="vertical"
-        data-testid="apply-base-form"
-        onFinish={(values) => submit.mutate(values)}
-        onFinishFailed={() => setFormError(t('registry.apply.fixErrors'))}
-        onValuesChange={() => setFormError(null)}
-        scrollToFirstError
+      <ApplyForm<BaseForm>
+        submission={submission}
+        testId="apply-base-form"
+        submitLabel={t('registry.apply.submit')}
+        hint={t('registry.upload.hint')}
       >
         <SectionTitle>{t('registry.form.basic')}</SectionTitle>
         <Row gutter={16}>
@@ -122,17 +111,7 @@ export function ApplyBasePage() {
 
         <SectionTitle>{t('registry.form.documents')}</SectionTitle>
         <DocumentField docType="base_materials" requirement="required" multiple />
-
-        {formError ? <Alert type="error" showIcon title={formError} style={{ marginBottom: 16 }} data-testid="apply-error" /> : null}
-        <div style={{ display: 'flex', alignItems: 'center', gap: 12 }}>
-          <Button type="primary" htmlType="submit" size="large" loading={submit.isPending} data-testid="apply-submit">
-            {t('registry.apply.submit')}
-          </Button>
-          <Typography.Text type="secondary" style={{ fontSize: 12 }}>
-            {t('registry.upload.hint')}
-          </Typography.Text>
-        </div>
-      </Form>
+      </ApplyForm>
     </ApplyLayout>
   );
 }

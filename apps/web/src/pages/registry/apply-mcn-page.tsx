@@ -1,20 +1,12 @@
 /** MCN 机构登记: the agency's details with a live credit-code check and an optional host base; the caller becomes its manager. */
-import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { Alert, Button, Col, Form, Input, Row } from 'antd';
-import { useState } from 'react';
+import { Col, Form, Input, Row } from 'antd';
 import { useI18n } from '../../i18n.ts';
 import type { RegisterMcnRequest } from '../../lib/api-types.ts';
-import { endpoints, queryKeys } from '../../lib/endpoints.ts';
-import { applyFieldError } from '../../lib/form-errors.ts';
+import { endpoints } from '../../lib/endpoints.ts';
+import { OrgRegisterForm, useApplyRules, useOrgRegistration } from './apply-form.tsx';
 import { ApplyLayout, SectionTitle } from './apply-layout.tsx';
 import { normalizeIdentifier } from './identifiers.ts';
-import {
-  ContactPhoneField,
-  CreditCodeField,
-  HostBaseField,
-  OrgRegisteredResult,
-  registrationErrorMessage,
-} from './org-register-fields.tsx';
+import { ContactPhoneField, CreditCodeField, HostBaseField } from './org-register-fields.tsx';
 
 interface McnForm {
   name: string;
@@ -31,11 +23,11 @@ const NOTES = ['registry.note.orgRegistry', 'registry.note.hostBase', 'registry.
 export function ApplyMcnPage() {
   const { t } = useI18n();
   const [form] = Form.useForm<McnForm>();
-  const [formError, setFormError] = useState<string | null>(null);
-  const [registered, setRegistered] = useState<string | null>(null);
-  const queryClient = useQueryClient();
+  const { required, length } = useApplyRules();
 
-  const submit = useMutation({
+  const registration = useOrgRegistration({
+    form,
+    fields: FIELDS,
     mutationFn: (values: McnForm) => {
       const body: RegisterMcnRequest = {
         name: values.name.trim(),
@@ -46,20 +38,7 @@ export function ApplyMcnPage() {
       if (values.hostBaseOrgId) body.hostBaseOrgId = values.hostBaseOrgId;
       return endpoints.registerMcn(body);
     },
-    onMutate: () => setFormError(null),
-    onSuccess: async (created) => {
-      setRegistered(created.orgId);
-      // the new membership shows in the org switcher
-      await queryClient.invalidateQueries({ queryKey: queryKeys.me });
-    },
-    onError: (error) => {
-      applyFieldError(form, error, FIELDS);
-      setFormError(registrationErrorMessage(t, error));
-    },
   });
-
-  const length = (min: number, max: number) => ({ min, max, message: t('registry.v.length', { min, max }) });
-  const required = { required: true, whitespace: true, message: t('common.required') };
 
   return (
     <ApplyLayout
@@ -69,54 +48,30 @@ export function ApplyMcnPage() {
       flow={FLOW}
       notes={NOTES}
     >
-      {registered ? (
-        <OrgRegisteredResult
-          orgId={registered}
-          description={t('registry.apply.registeredMcn')}
-          onAnother={() => {
-            form.resetFields();
-            setRegistered(null);
-          }}
-        />
-      ) : (
-        <Form<McnForm>
-          form={form}
-          layout="vertical"
-          data-testid="apply-mcn-form"
-          onFinish={(values) => submit.mutate(values)}
-          onFinishFailed={() => setFormError(t('registry.apply.fixErrors'))}
-          onValuesChange={() => setFormError(null)}
-          scrollToFirstError
-        >
-          <SectionTitle>{t('registry.form.basic')}</SectionTitle>
-          <Row gutter={16}>
-            <Col xs={24} md={12}>
-              <Form.Item name="name" label={t('registry.form.orgName')} rules={[required, length(2, 100)]}>
-                <Input placeholder={t('registry.form.merchantNamePlaceholder')} data-testid="mcn-name" maxLength={100} />
-              </Form.Item>
-            </Col>
-            <Col xs={24} md={12}>
-              <CreditCodeField testId="mcn-credit-code" />
-            </Col>
-            <Col xs={24} md={12}>
-              <Form.Item name="legalRepresentative" label={t('registry.form.legalRepresentative')} rules={[required, length(2, 30)]}>
-                <Input data-testid="mcn-legal-rep" maxLength={30} />
-              </Form.Item>
-            </Col>
-            <Col xs={24} md={12}>
-              <ContactPhoneField testId="mcn-phone" />
-            </Col>
-            <Col xs={24}>
-              <HostBaseField testId="mcn-host-base" />
-            </Col>
-          </Row>
-
-          {formError ? <Alert type="error" showIcon title={formError} style={{ marginBottom: 16 }} data-testid="apply-error" /> : null}
-          <Button type="primary" htmlType="submit" size="large" loading={submit.isPending} data-testid="apply-submit">
-            {t('registry.apply.register')}
-          </Button>
-        </Form>
-      )}
+      <OrgRegisterForm<McnForm> registration={registration} description={t('registry.apply.registeredMcn')} testId="apply-mcn-form">
+        <SectionTitle>{t('registry.form.basic')}</SectionTitle>
+        <Row gutter={16}>
+          <Col xs={24} md={12}>
+            <Form.Item name="name" label={t('registry.form.orgName')} rules={[required, length(2, 100)]}>
+              <Input placeholder={t('registry.form.merchantNamePlaceholder')} data-testid="mcn-name" maxLength={100} />
+            </Form.Item>
+          </Col>
+          <Col xs={24} md={12}>
+            <CreditCodeField testId="mcn-credit-code" />
+          </Col>
+          <Col xs={24} md={12}>
+            <Form.Item name="legalRepresentative" label={t('registry.form.legalRepresentative')} rules={[required, length(2, 30)]}>
+              <Input data-testid="mcn-legal-rep" maxLength={30} />
+            </Form.Item>
+          </Col>
+          <Col xs={24} md={12}>
+            <ContactPhoneField testId="mcn-phone" />
+          </Col>
+          <Col xs={24}>
+            <HostBaseField testId="mcn-host-base" />
+          </Col>
+        </Row>
+      </OrgRegisterForm>
     </ApplyLayout>
   );
 }

@@ -1,14 +1,12 @@
 /** 商家入驻 / 我要开店: company details with a live credit-code check, categories, deposit, licences. */
-import { useMutation } from '@tanstack/react-query';
-import { Alert, Button, Checkbox, Col, Form, Input, InputNumber, Row, Typography } from 'antd';
-import { useState } from 'react';
+import { Checkbox, Col, Form, Input, InputNumber, Row } from 'antd';
 import { useI18n } from '../../i18n.ts';
-import { isApiError } from '../../lib/api-client.ts';
 import type { MerchantCategory, RegisterMerchantRequest } from '../../lib/api-types.ts';
 import { endpoints } from '../../lib/endpoints.ts';
-import { applyFieldError } from '../../lib/form-errors.ts';
+import { ApplyForm, isDocumentError, useApplyRules, useSubmitWithFieldErrors } from './apply-form.tsx';
 import { ApplyLayout, collectDocuments, DocumentField, type DocumentValues, SectionTitle, useAfterSubmit } from './apply-layout.tsx';
-import { checkCreditCode, checkMobile, normalizeIdentifier } from './identifiers.ts';
+import { normalizeIdentifier } from './identifiers.ts';
+import { ContactPhoneField, CreditCodeField } from './org-register-fields.tsx';
 import { CATEGORIES, categoryLabel } from './registry-labels.tsx';
 import { registryErrorMessage } from './registry-errors.ts';
 
@@ -38,14 +36,15 @@ function isQualificationType(value: string): value is QualificationType {
 export function ApplyMerchantPage() {
   const { t } = useI18n();
   const [form] = Form.useForm<MerchantForm>();
-  const [formError, setFormError] = useState<string | null>(null);
   const afterSubmit = useAfterSubmit();
+  const { required, length } = useApplyRules();
   const categories = Form.useWatch('categories', form) ?? [];
-  const creditCode = Form.useWatch('creditCode', form) ?? '';
   const needsFoodLicence = categories.some((c) => FOOD.includes(c));
   const needsCosmeticsFiling = categories.includes('cosmetics');
 
-  const submit = useMutation({
+  const submission = useSubmitWithFieldErrors({
+    form,
+    fields: FIELDS,
     mutationFn: (values: MerchantForm) => {
       const documents = collectDocuments(values.docs);
       const body: RegisterMerchantRequest = {
@@ -64,17 +63,10 @@ export function ApplyMerchantPage() {
       if (qualifications.length > 0) body.qualifications = qualifications;
       return endpoints.registerMerchant(body);
     },
-    onMutate: () => setFormError(null),
     onSuccess: afterSubmit,
-    onError: (error) => {
-      const onDocuments = isApiError(error) && error.field?.startsWith('documents');
-      if (!onDocuments && applyFieldError(form, error, FIELDS)) return;
-      setFormError(registryErrorMessage(t, error));
-    },
+    errorMessage: registryErrorMessage,
+    isFormLevel: isDocumentError,
   });
-
-  const length = (min: number, max: number) => ({ min, max, message: t('registry.v.length', { min, max }) });
-  const required = { required: true, whitespace: true, message: t('common.required') };
 
   return (
     <ApplyLayout
@@ -84,15 +76,12 @@ export function ApplyMerchantPage() {
       flow={FLOW}
       notes={NOTES}
     >
-      <Form<MerchantForm>
-        form={form}
-        layout="vertical"
-        data-testid="apply-merchant-form"
+      <ApplyForm<MerchantForm>
+        submission={submission}
+        testId="apply-merchant-form"
         initialValues={{ categories: [], depositYuan: 5000 }}
-        onFinish={(values) => submit.mutate(values)}
-        onFinishFailed={() => setFormError(t('registry.apply.fixErrors'))}
-        onValuesChange={() => setFormError(null)}
-        scrollToFirstError
+        submitLabel={t('registry.apply.submit')}
+        hint={t('registry.upload.hint')}
       >
         <SectionTitle>{t('registry.form.basic')}</SectionTitle>
         <Row gutter={16}>
@@ -102,36 +91,7 @@ export function ApplyMerchantPage() {
             </Form.Item>
           </Col>
           <Col xs={24} md={12}>
-            <Form.Item
-              name="creditCode"
-              label={t('registry.form.creditCode')}
-              validateTrigger={['onChange', 'onBlur']}
-              extra={
-                creditCode && checkCreditCode(creditCode).ok ? (
-                  <Typography.Text type="success" style={{ fontSize: 12 }} data-testid="credit-code-ok">
-                    {t('registry.form.creditCodeOk')}
-                  </Typography.Text>
-                ) : undefined
-              }
-              rules={[
-                required,
-                {
-                  validator: (_rule, value: string | undefined) => {
-                    if (!value?.trim()) return Promise.resolve();
-                    const result = checkCreditCode(value);
-                    return result.ok ? Promise.resolve() : Promise.reject(new Error(t(result.message)));
-                  },
-                },
-              ]}
-            >
-              <Input
-                className="lh-mono"
-                placeholder={t('registry.form.creditCodePlaceholder')}
-                data-testid="merchant-credit-code"
-                maxLength={24}
-                autoComplete="off"
-              />
-            </Form.Item>
+            <CreditCodeField testId="merchant-credit-code" />
           </Col>
           <Col xs={24} md={12}>
             <Form.Item name="legalRepresentative" label={t('registry.form.legalRepresentative')} rules={[required, length(2, 30)]}>
@@ -139,20 +99,7 @@ export function ApplyMerchantPage() {
             </Form.Item>
           </Col>
           <Col xs={24} md={12}>
-            <Form.Item
-              name="contactPhone"
-              label={t('registry.form.contactPhone')}
-              validateTrigger={['onChange', 'onBlur']}
-              rules={[
-                required,
-                {
-                  validator: (_rule, value: string | undefined) =>
-                    !value?.trim() || checkMobile(value) ? Promise.resolve() : Promise.reject(new Error(t('registry.v.mobile'))),
-                },
-              ]}
-            >
-              <Input data-testid="merchant-phone" maxLength={20} autoComplete="tel" />
-            </Form.Item>
+            <ContactPhoneField testId="merchant-phone" />
           </Col>
           <Col xs={24} md={16}>
             <Form.Item name="address" label={t('registry.form.address')} rules={[required, length(4, 200)]}>
@@ -205,17 +152,7 @@ export function ApplyMerchantPage() {
             <DocumentField docType="brand_authorization" requirement="optional" multiple />
           </Col>
         </Row>
-
-        {formError ? <Alert type="error" showIcon title={formError} style={{ marginBottom: 16 }} data-testid="apply-error" /> : null}
-        <div style={{ display: 'flex', alignItems: 'center', gap: 12 }}>
-          <Button type="primary" htmlType="submit" size="large" loading={submit.isPending} data-testid="apply-submit">
-            {t('registry.apply.submit')}
-          </Button>
-          <Typography.Text type="secondary" style={{ fontSize: 12 }}>
-            {t('registry.upload.hint')}
-          </Typography.Text>
-        </div>
-      </Form>
+      </ApplyForm>
     </ApplyLayout>
   );
 }

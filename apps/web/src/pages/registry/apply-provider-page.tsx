@@ -1,20 +1,12 @@
 /** 服务机构登记: a professional service provider (供应链 / 数据 / 技术 …) and its services; the caller becomes its staff. */
-import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { Alert, Button, Checkbox, Col, Form, Input, Row } from 'antd';
-import { useState } from 'react';
+import { Checkbox, Col, Form, Input, Row } from 'antd';
 import { useI18n } from '../../i18n.ts';
 import type { ProviderService, RegisterProviderRequest } from '../../lib/api-types.ts';
-import { endpoints, queryKeys } from '../../lib/endpoints.ts';
-import { applyFieldError } from '../../lib/form-errors.ts';
+import { endpoints } from '../../lib/endpoints.ts';
+import { OrgRegisterForm, useApplyRules, useOrgRegistration } from './apply-form.tsx';
 import { ApplyLayout, SectionTitle } from './apply-layout.tsx';
 import { normalizeIdentifier } from './identifiers.ts';
-import {
-  ContactPhoneField,
-  CreditCodeField,
-  HostBaseField,
-  OrgRegisteredResult,
-  registrationErrorMessage,
-} from './org-register-fields.tsx';
+import { ContactPhoneField, CreditCodeField, HostBaseField } from './org-register-fields.tsx';
 import { PROVIDER_SERVICES, serviceLabel } from './registry-labels.tsx';
 
 interface ProviderForm {
@@ -32,11 +24,11 @@ const NOTES = ['registry.note.orgRegistry', 'registry.note.hostBase', 'registry.
 export function ApplyProviderPage() {
   const { t } = useI18n();
   const [form] = Form.useForm<ProviderForm>();
-  const [formError, setFormError] = useState<string | null>(null);
-  const [registered, setRegistered] = useState<string | null>(null);
-  const queryClient = useQueryClient();
+  const { required, length } = useApplyRules();
 
-  const submit = useMutation({
+  const registration = useOrgRegistration({
+    form,
+    fields: FIELDS,
     mutationFn: (values: ProviderForm) => {
       const body: RegisterProviderRequest = {
         name: values.name.trim(),
@@ -47,20 +39,7 @@ export function ApplyProviderPage() {
       if (values.hostBaseOrgId) body.hostBaseOrgId = values.hostBaseOrgId;
       return endpoints.registerProvider(body);
     },
-    onMutate: () => setFormError(null),
-    onSuccess: async (created) => {
-      setRegistered(created.orgId);
-      // the new membership shows in the org switcher
-      await queryClient.invalidateQueries({ queryKey: queryKeys.me });
-    },
-    onError: (error) => {
-      applyFieldError(form, error, FIELDS);
-      setFormError(registrationErrorMessage(t, error));
-    },
   });
-
-  const length = (min: number, max: number) => ({ min, max, message: t('registry.v.length', { min, max }) });
-  const required = { required: true, whitespace: true, message: t('common.required') };
 
   return (
     <ApplyLayout
@@ -70,63 +49,43 @@ export function ApplyProviderPage() {
       flow={FLOW}
       notes={NOTES}
     >
-      {registered ? (
-        <OrgRegisteredResult
-          orgId={registered}
-          description={t('registry.apply.registeredProvider')}
-          onAnother={() => {
-            form.resetFields();
-            setRegistered(null);
-          }}
-        />
-      ) : (
-        <Form<ProviderForm>
-          form={form}
-          layout="vertical"
-          data-testid="apply-provider-form"
-          initialValues={{ services: [] }}
-          onFinish={(values) => submit.mutate(values)}
-          onFinishFailed={() => setFormError(t('registry.apply.fixErrors'))}
-          onValuesChange={() => setFormError(null)}
-          scrollToFirstError
+      <OrgRegisterForm<ProviderForm>
+        registration={registration}
+        description={t('registry.apply.registeredProvider')}
+        testId="apply-provider-form"
+        initialValues={{ services: [] }}
+      >
+        <SectionTitle>{t('registry.form.basic')}</SectionTitle>
+        <Row gutter={16}>
+          <Col xs={24} md={12}>
+            <Form.Item name="name" label={t('registry.form.orgName')} rules={[required, length(2, 100)]}>
+              <Input placeholder={t('registry.form.merchantNamePlaceholder')} data-testid="provider-name" maxLength={100} />
+            </Form.Item>
+          </Col>
+          <Col xs={24} md={12}>
+            <CreditCodeField testId="provider-credit-code" />
+          </Col>
+          <Col xs={24} md={12}>
+            <ContactPhoneField testId="provider-phone" />
+          </Col>
+          <Col xs={24} md={12}>
+            <HostBaseField testId="provider-host-base" />
+          </Col>
+        </Row>
+        <Form.Item
+          name="services"
+          label={t('registry.form.services')}
+          rules={[{ type: 'array', required: true, min: 1, message: t('registry.v.services') }]}
         >
-          <SectionTitle>{t('registry.form.basic')}</SectionTitle>
-          <Row gutter={16}>
-            <Col xs={24} md={12}>
-              <Form.Item name="name" label={t('registry.form.orgName')} rules={[required, length(2, 100)]}>
-                <Input placeholder={t('registry.form.merchantNamePlaceholder')} data-testid="provider-name" maxLength={100} />
-              </Form.Item>
-            </Col>
-            <Col xs={24} md={12}>
-              <CreditCodeField testId="provider-credit-code" />
-            </Col>
-            <Col xs={24} md={12}>
-              <ContactPhoneField testId="provider-phone" />
-            </Col>
-            <Col xs={24} md={12}>
-              <HostBaseField testId="provider-host-base" />
-            </Col>
-          </Row>
-          <Form.Item
-            name="services"
-            label={t('registry.form.services')}
-            rules={[{ type: 'array', required: true, min: 1, message: t('registry.v.services') }]}
-          >
-            <Checkbox.Group className="lh-topic-grid" data-testid="provider-services">
-              {PROVIDER_SERVICES.map((service) => (
-                <Checkbox key={service} value={service} data-testid={`service-${service}`}>
-                  {serviceLabel(t, service)}
-                </Checkbox>
-              ))}
-            </Checkbox.Group>
-          </Form.Item>
-
-          {formError ? <Alert type="error" showIcon title={formError} style={{ marginBottom: 16 }} data-testid="apply-error" /> : null}
-          <Button type="primary" htmlType="submit" size="large" loading={submit.isPending} data-testid="apply-submit">
-            {t('registry.apply.register')}
-          </Button>
-        </Form>
-      )}
+          <Checkbox.Group className="lh-topic-grid" data-testid="provider-services">
+            {PROVIDER_SERVICES.map((service) => (
+              <Checkbox key={service} value={service} data-testid={`service-${service}`}>
+                {serviceLabel(t, service)}
+              </Checkbox>
+            ))}
+          </Checkbox.Group>
+        </Form.Item>
+      </OrgRegisterForm>
     </ApplyLayout>
   );
 }

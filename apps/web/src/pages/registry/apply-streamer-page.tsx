@@ -1,13 +1,13 @@
 /** 主播认证: real name and ID number (GB 11643 check, age rule), topics, digital-human details, documents. */
-import { useMutation, useQuery } from '@tanstack/react-query';
+import { useQuery } from '@tanstack/react-query';
 import { Alert, Button, Card, Checkbox, Col, Form, Input, Result, Row, Select, Skeleton, Switch, Tag, Typography } from 'antd';
-import { type ReactNode, useState } from 'react';
+import type { ReactNode } from 'react';
 import { useNavigate } from 'react-router';
 import { useI18n } from '../../i18n.ts';
 import { isApiError } from '../../lib/api-client.ts';
 import type { MarketerLevel, RegisterStreamerRequest, StreamerTopic } from '../../lib/api-types.ts';
 import { endpoints, queryKeys } from '../../lib/endpoints.ts';
-import { applyFieldError } from '../../lib/form-errors.ts';
+import { ApplyForm, isDocumentError, useApplyRules, useSubmitWithFieldErrors } from './apply-form.tsx';
 import { ApplyLayout, collectDocuments, DocumentField, type DocumentValues, SectionTitle, useAfterSubmit } from './apply-layout.tsx';
 import { checkIdNumber, normalizeIdentifier, UUID_PATTERN } from './identifiers.ts';
 import { LiveGateCard, REAPPLY_STATUSES } from './live-gate-card.tsx';
@@ -33,8 +33,8 @@ export function ApplyStreamerPage() {
   const { t } = useI18n();
   const navigate = useNavigate();
   const [form] = Form.useForm<StreamerForm>();
-  const [formError, setFormError] = useState<string | null>(null);
   const afterSubmit = useAfterSubmit();
+  const { required, length } = useApplyRules();
   const mine = useQuery({ queryKey: queryKeys.myStreamer, queryFn: endpoints.myStreamerRegistration, staleTime: 0 });
 
   const idNumber = Form.useWatch('idNumber', form) ?? '';
@@ -44,7 +44,9 @@ export function ApplyStreamerPage() {
   const minor = id.ok && id.age >= 16 && id.age < 18;
   const licensed = topics.filter((topic) => LICENSED_TOPICS.includes(topic));
 
-  const submit = useMutation({
+  const submission = useSubmitWithFieldErrors({
+    form,
+    fields: FIELDS,
     mutationFn: (values: StreamerForm) => {
       const documents = collectDocuments(values.docs);
       const body: RegisterStreamerRequest = {
@@ -66,13 +68,9 @@ export function ApplyStreamerPage() {
       }
       return endpoints.registerStreamer(body);
     },
-    onMutate: () => setFormError(null),
     onSuccess: afterSubmit,
-    onError: (error) => {
-      const onDocuments = isApiError(error) && (error.field?.startsWith('documents') || error.field === 'virtual.likenessConsentDocId');
-      if (!onDocuments && applyFieldError(form, error, FIELDS)) return;
-      setFormError(registryErrorMessage(t, error));
-    },
+    errorMessage: registryErrorMessage,
+    isFormLevel: (error) => isDocumentError(error) || (isApiError(error) && error.field === 'virtual.likenessConsentDocId'),
   });
 
   const layout = (children: ReactNode, aside?: ReactNode) => (
@@ -110,27 +108,17 @@ export function ApplyStreamerPage() {
   const idHelp = id.ok ? t(minor ? 'registry.v.idHintMinor' : 'registry.v.idHint', { date: id.birthDate, age: id.age }) : undefined;
 
   return layout(
-    <Form<StreamerForm>
-      form={form}
-      layout="vertical"
-      data-testid="apply-streamer-form"
+    <ApplyForm<StreamerForm>
+      submission={submission}
+      testId="apply-streamer-form"
       initialValues={{ topics: [], isVirtual: false }}
-      onFinish={(values) => submit.mutate(values)}
-      onFinishFailed={() => setFormError(t('registry.apply.fixErrors'))}
-      onValuesChange={() => setFormError(null)}
-      scrollToFirstError
+      submitLabel={t('registry.apply.submit')}
+      hint={t('registry.upload.hint')}
     >
       <SectionTitle>{t('registry.form.identity')}</SectionTitle>
       <Row gutter={16}>
         <Col xs={24} md={10}>
-          <Form.Item
-            name="realName"
-            label={t('registry.form.realName')}
-            rules={[
-              { required: true, whitespace: true, message: t('common.required') },
-              { min: 2, max: 30, message: t('registry.v.length', { min: 2, max: 30 }) },
-            ]}
-          >
+          <Form.Item name="realName" label={t('registry.form.realName')} rules={[required, length(2, 30)]}>
             <Input data-testid="streamer-real-name" maxLength={30} autoComplete="name" />
           </Form.Item>
         </Col>
@@ -147,7 +135,7 @@ export function ApplyStreamerPage() {
               ) : undefined
             }
             rules={[
-              { required: true, whitespace: true, message: t('common.required') },
+              required,
               {
                 validator: (_rule, value: string | undefined) => {
                   if (!value?.trim()) return Promise.resolve();
@@ -211,23 +199,13 @@ export function ApplyStreamerPage() {
               <Form.Item
                 name={['virtual', 'operatorUserId']}
                 label={t('registry.form.virtualOperator')}
-                rules={[
-                  { required: true, whitespace: true, message: t('common.required') },
-                  { pattern: UUID_PATTERN, message: t('registry.v.uuid') },
-                ]}
+                rules={[required, { pattern: UUID_PATTERN, message: t('registry.v.uuid') }]}
               >
                 <Input className="lh-mono" data-testid="streamer-virtual-operator" />
               </Form.Item>
             </Col>
             <Col xs={24} md={12}>
-              <Form.Item
-                name={['virtual', 'label']}
-                label={t('registry.form.virtualLabel')}
-                rules={[
-                  { required: true, whitespace: true, message: t('common.required') },
-                  { min: 2, max: 40, message: t('registry.v.length', { min: 2, max: 40 }) },
-                ]}
-              >
+              <Form.Item name={['virtual', 'label']} label={t('registry.form.virtualLabel')} rules={[required, length(2, 40)]}>
                 <Input placeholder={t('registry.form.virtualLabelPlaceholder')} data-testid="streamer-virtual-label" />
               </Form.Item>
             </Col>
@@ -259,17 +237,7 @@ export function ApplyStreamerPage() {
           <DocumentField docType="training_certificate" requirement="optional" />
         </Col>
       </Row>
-
-      {formError ? <Alert type="error" showIcon title={formError} style={{ marginBottom: 16 }} data-testid="apply-error" /> : null}
-      <div style={{ display: 'flex', alignItems: 'center', gap: 12 }}>
-        <Button type="primary" htmlType="submit" size="large" loading={submit.isPending} data-testid="apply-submit">
-          {t('registry.apply.submit')}
-        </Button>
-        <Typography.Text type="secondary" style={{ fontSize: 12 }}>
-          {t('registry.upload.hint')}
-        </Typography.Text>
-      </div>
-    </Form>,
+    </ApplyForm>,
     <LiveGateCard style={{ marginBottom: 16 }} showApplyButton={false} />,
   );
 }

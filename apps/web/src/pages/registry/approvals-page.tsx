@@ -4,9 +4,8 @@
  */
 import { FieldTimeOutlined, FileDoneOutlined, ReloadOutlined, SafetyCertificateOutlined, TeamOutlined } from '@ant-design/icons';
 import { useQuery } from '@tanstack/react-query';
-import { Badge, Button, Card, Col, Empty, Row, Segmented, Select, Space, Table, type TableColumnsType, Tag, Typography } from 'antd';
-import dayjs from 'dayjs';
-import { type HTMLAttributes, type ReactNode, useState } from 'react';
+import { Badge, Button, Card, Empty, Segmented, Select, Space, type TableColumnsType, Typography } from 'antd';
+import { useState } from 'react';
 import { useNavigate } from 'react-router';
 import { PageHeader } from '../../components/page-header.tsx';
 import { QueryError } from '../../components/query-error.tsx';
@@ -15,9 +14,11 @@ import type { ApplicationKind, ApplicationView } from '../../lib/api-types.ts';
 import { endpoints, queryKeys } from '../../lib/endpoints.ts';
 import { useMe } from '../../lib/session.ts';
 import { DueTag } from './application-progress.tsx';
+import { ApplicationTable, useApplicationColumns } from './application-table.tsx';
 import { ExportButtons } from './export-buttons.tsx';
 import { JointReviewBoard } from './joint-review-board.tsx';
-import { ApplicationStatusTag, bi, KindTag, kindLabel } from './registry-labels.tsx';
+import { kindLabel } from './registry-labels.tsx';
+import { StatStrip } from './stat-strip.tsx';
 import '../compliance/compliance.css';
 import './registry.css';
 
@@ -28,40 +29,8 @@ const REFRESH_MS = 15_000;
 
 const STEP_TYPE_COLOR: Record<string, string> = { task: 'blue', joint_review: 'purple', notice: 'orange' };
 
-function StatCard({
-  title,
-  value,
-  icon,
-  color,
-  bg,
-  testId,
-}: {
-  title: string;
-  value: number;
-  icon: ReactNode;
-  color: string;
-  bg: string;
-  testId: string;
-}) {
-  return (
-    <Card className="lh-stat-strip" data-testid={testId}>
-      <div style={{ display: 'flex', alignItems: 'center', gap: 14 }}>
-        <span className="lh-stat-icon" style={{ color, background: bg }}>
-          {icon}
-        </span>
-        <div>
-          <Typography.Text type="secondary" style={{ fontSize: 13 }}>
-            {title}
-          </Typography.Text>
-          <div style={{ fontSize: 24, fontWeight: 600, lineHeight: 1.3 }}>{value}</div>
-        </div>
-      </div>
-    </Card>
-  );
-}
-
 export function ApprovalsPage() {
-  const { t, locale } = useI18n();
+  const { t } = useI18n();
   const me = useMe();
   const navigate = useNavigate();
   const [filter, setFilter] = useState<Filter>('todo');
@@ -89,46 +58,14 @@ export function ApprovalsPage() {
   const shown = (filter === 'todo' ? todo : filter === 'granted' ? granted : all).filter((a) => !kind || a.kind === kind);
   const inJoint = (joint.data?.items ?? []).filter((a) => a.stepType === 'joint_review' && a.status === 'in_progress');
 
+  const col = useApplicationColumns();
   const columns: TableColumnsType<ApplicationView> = [
-    {
-      title: t('registry.col.kind'),
-      key: 'kind',
-      width: 150,
-      render: (_: unknown, app) => <KindTag kind={app.kind} title={bi(locale, app.kindTitle)} />,
-    },
-    {
-      title: t('registry.col.subject'),
-      key: 'subject',
-      render: (_: unknown, app) => <Typography.Text strong>{app.subjectName ?? t('common.none')}</Typography.Text>,
-    },
-    {
-      title: t('registry.col.step'),
-      key: 'step',
-      width: 170,
-      render: (_: unknown, app) => (
-        <Tag color={STEP_TYPE_COLOR[app.stepType] ?? 'default'} style={{ marginInlineEnd: 0 }} data-testid="row-step">
-          {bi(locale, app.stepTitle)}
-        </Tag>
-      ),
-    },
-    {
-      title: t('registry.col.submittedAt'),
-      key: 'createdAt',
-      width: 150,
-      render: (_: unknown, app) => dayjs(app.createdAt).format('MM-DD HH:mm'),
-    },
-    {
-      title: t('registry.col.dueAt'),
-      key: 'due',
-      width: 210,
-      render: (_: unknown, app) => <DueTag app={app} />,
-    },
-    {
-      title: t('registry.col.status'),
-      key: 'status',
-      width: 100,
-      render: (_: unknown, app) => <ApplicationStatusTag status={app.status} />,
-    },
+    col.kind(),
+    col.subject(),
+    col.step((app) => STEP_TYPE_COLOR[app.stepType] ?? 'default'),
+    col.submittedAt(150, 'MM-DD HH:mm'),
+    col.due(false),
+    col.status(100),
     {
       key: 'open',
       width: 90,
@@ -163,48 +100,42 @@ export function ApprovalsPage() {
           </Space>
         }
       />
-      <Row gutter={[16, 16]} style={{ marginBottom: 16 }}>
-        <Col xs={12} xl={6}>
-          <StatCard
-            testId="approvals-stat-todo"
-            title={t('registry.approvals.stat.todo')}
-            value={todo.length}
-            icon={<FileDoneOutlined />}
-            color="#1677ff"
-            bg="#e6f4ff"
-          />
-        </Col>
-        <Col xs={12} xl={6}>
-          <StatCard
-            testId="approvals-stat-overdue"
-            title={t('registry.approvals.stat.overdue')}
-            value={todo.filter((a) => a.overdue).length}
-            icon={<FieldTimeOutlined />}
-            color="#cf1322"
-            bg="#fff1f0"
-          />
-        </Col>
-        <Col xs={12} xl={6}>
-          <StatCard
-            testId="approvals-stat-joint"
-            title={t('registry.approvals.stat.joint')}
-            value={isRegulator ? inJoint.length : todo.filter((a) => a.stepType === 'joint_review').length}
-            icon={<TeamOutlined />}
-            color="#722ed1"
-            bg="#f9f0ff"
-          />
-        </Col>
-        <Col xs={12} xl={6}>
-          <StatCard
-            testId="approvals-stat-granted"
-            title={t('registry.approvals.stat.granted')}
-            value={granted.length}
-            icon={<SafetyCertificateOutlined />}
-            color="#389e0d"
-            bg="#f6ffed"
-          />
-        </Col>
-      </Row>
+      <StatStrip
+        stats={[
+          {
+            testId: 'approvals-stat-todo',
+            title: t('registry.approvals.stat.todo'),
+            value: todo.length,
+            icon: <FileDoneOutlined />,
+            color: '#1677ff',
+            bg: '#e6f4ff',
+          },
+          {
+            testId: 'approvals-stat-overdue',
+            title: t('registry.approvals.stat.overdue'),
+            value: todo.filter((a) => a.overdue).length,
+            icon: <FieldTimeOutlined />,
+            color: '#cf1322',
+            bg: '#fff1f0',
+          },
+          {
+            testId: 'approvals-stat-joint',
+            title: t('registry.approvals.stat.joint'),
+            value: isRegulator ? inJoint.length : todo.filter((a) => a.stepType === 'joint_review').length,
+            icon: <TeamOutlined />,
+            color: '#722ed1',
+            bg: '#f9f0ff',
+          },
+          {
+            testId: 'approvals-stat-granted',
+            title: t('registry.approvals.stat.granted'),
+            value: granted.length,
+            icon: <SafetyCertificateOutlined />,
+            color: '#389e0d',
+            bg: '#f6ffed',
+          },
+        ]}
+      />
 
       <Card style={{ marginBottom: 16 }}>
         <Space style={{ marginBottom: 16 }} wrap size={12}>
@@ -228,25 +159,16 @@ export function ApprovalsPage() {
         {queue.error ? (
           <QueryError error={queue.error} onRetry={() => void queue.refetch()} />
         ) : (
-          <Table<ApplicationView>
-            rowKey="id"
-            size="middle"
+          <ApplicationTable
             data-testid="approvals-table"
+            rowTestId="approval-row"
+            rowAttributes={(app) => ({ 'data-kind': app.kind })}
             loading={queue.isPending}
             columns={columns}
             dataSource={shown}
-            pagination={{ pageSize: 20, hideOnSinglePage: true }}
             scroll={{ x: 1000 }}
             locale={{ emptyText: t('registry.approvals.empty') }}
             rowClassName={(app) => (app.overdue ? 'lh-approvals-row lh-approvals-row-overdue' : 'lh-approvals-row')}
-            onRow={(app) =>
-              ({
-                'data-testid': 'approval-row',
-                'data-application-id': app.id,
-                'data-kind': app.kind,
-                onClick: () => navigate(`/applications/${app.id}`),
-              }) as HTMLAttributes<HTMLElement>
-            }
           />
         )}
       </Card>

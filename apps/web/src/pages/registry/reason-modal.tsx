@@ -1,8 +1,7 @@
 /** Confirm an application action; a reason (1–1000 characters) is required when the engine says so. */
-import { Alert, Button, Form, Input, Modal, Space, Typography } from 'antd';
-import { useEffect } from 'react';
 import { useI18n } from '../../i18n.ts';
 import type { ApplicationAction } from '../../lib/api-types.ts';
+import { ReasonDialog } from './reason-dialog.tsx';
 import { bi } from './registry-labels.tsx';
 
 export const REASON_MAX = 1000;
@@ -20,10 +19,6 @@ export const DANGER_ACTIONS: ReadonlySet<string> = new Set([
 /** Actions that move an application forward: shown as primary buttons. */
 export const PRIMARY_ACTIONS: ReadonlySet<string> = new Set(['approve', 'resubmit', 'renew', 'reinstate', 'dismiss_objection']);
 
-interface ReasonForm {
-  reason?: string;
-}
-
 export function ReasonModal({
   action,
   loading,
@@ -39,62 +34,29 @@ export function ReasonModal({
   onSubmit: (reason: string | undefined) => void;
 }) {
   const { t, locale } = useI18n();
-  const [form] = Form.useForm<ReasonForm>();
-  const reason = Form.useWatch('reason', form) ?? '';
   const required = action?.requiresReason === true;
-  const valid = (!required || reason.trim().length > 0) && reason.trim().length <= REASON_MAX;
-
-  useEffect(() => {
-    if (action) form.resetFields();
-  }, [action, form]);
-
   const label = action ? bi(locale, action.label) : '';
-  const danger = action ? DANGER_ACTIONS.has(action.action) : false;
   return (
-    <Modal
+    <ReasonDialog
       open={action !== null}
+      resetKey={action}
       title={label}
+      hint={t('registry.reason.confirmHint', { action: label })}
+      label={required ? t('registry.reason.label') : t('registry.reason.optionalLabel')}
+      placeholder={t('registry.reason.placeholder')}
+      rules={[
+        { required, whitespace: true, message: t('registry.reason.required') },
+        { max: REASON_MAX, message: t('registry.reason.tooLong') },
+      ]}
+      maxLength={REASON_MAX}
+      isValid={(trimmed) => (!required || trimmed.length > 0) && trimmed.length <= REASON_MAX}
+      submitLabel={t('registry.reason.submit')}
+      danger={action ? DANGER_ACTIONS.has(action.action) : false}
+      loading={loading}
+      error={error}
+      testIds={{ modal: 'reason-modal', input: 'reason-input', submit: 'reason-submit', error: 'reason-error' }}
       onCancel={onCancel}
-      destroyOnHidden
-      data-testid="reason-modal"
-      footer={
-        <Space>
-          <Button onClick={onCancel}>{t('common.cancel')}</Button>
-          <Button
-            type="primary"
-            danger={danger}
-            loading={loading}
-            disabled={!valid}
-            onClick={() => form.submit()}
-            data-testid="reason-submit"
-          >
-            {t('registry.reason.submit')}
-          </Button>
-        </Space>
-      }
-    >
-      <Typography.Paragraph type="secondary">{t('registry.reason.confirmHint', { action: label })}</Typography.Paragraph>
-      <Form<ReasonForm> form={form} layout="vertical" preserve={false} onFinish={(values) => onSubmit(values.reason?.trim() || undefined)}>
-        <Form.Item
-          name="reason"
-          label={required ? t('registry.reason.label') : t('registry.reason.optionalLabel')}
-          validateTrigger={['onChange', 'onBlur']}
-          rules={[
-            { required, whitespace: true, message: t('registry.reason.required') },
-            { max: REASON_MAX, message: t('registry.reason.tooLong') },
-          ]}
-        >
-          <Input.TextArea
-            autoFocus
-            rows={4}
-            showCount
-            maxLength={REASON_MAX}
-            placeholder={t('registry.reason.placeholder')}
-            data-testid="reason-input"
-          />
-        </Form.Item>
-      </Form>
-      {error ? <Alert type="error" showIcon title={error} data-testid="reason-error" /> : null}
-    </Modal>
+      onSubmit={(trimmed) => onSubmit(trimmed || undefined)}
+    />
   );
 }

@@ -1,9 +1,9 @@
 /** 审核队列: the human review queue, most urgent first, refreshed every 5 seconds. */
 import { AlertOutlined, FieldTimeOutlined, FileSearchOutlined, ReloadOutlined, RightOutlined, UserOutlined } from '@ant-design/icons';
 import { useQuery } from '@tanstack/react-query';
-import { Badge, Button, Card, Col, Row, Segmented, Select, Space, Table, type TableColumnsType, Tooltip, Typography } from 'antd';
+import { Badge, Button, Card, Segmented, Select, Space, Table, type TableColumnsType, Tooltip, Typography } from 'antd';
 import dayjs from 'dayjs';
-import { type HTMLAttributes, type ReactNode, useMemo, useState } from 'react';
+import { type HTMLAttributes, useMemo, useState } from 'react';
 import { useNavigate } from 'react-router';
 import { PageHeader } from '../../components/page-header.tsx';
 import { QueryError } from '../../components/query-error.tsx';
@@ -23,9 +23,11 @@ import {
 } from '../compliance/compliance-labels.tsx';
 import { HighlightedText } from '../compliance/highlighted-text.tsx';
 import '../compliance/compliance.css';
+import { StatStrip } from '../registry/stat-strip.tsx';
 import { SlaCountdown, useNow } from './sla-countdown.tsx';
 
 const REFRESH_MS = 5000;
+const VALUE_COLOR = '#262626';
 const STATUS_FILTERS: readonly ReviewStatusFilter[] = ['pending', 'open', 'claimed', 'confirmed', 'dismissed', 'all'];
 
 const isPending = (item: ReviewItem) => item.status === 'open' || item.status === 'claimed';
@@ -43,41 +45,6 @@ export function sortByUrgency(items: readonly ReviewItem[], now: number): Review
     if (a.severity !== b.severity) return b.severity - a.severity;
     return a.dueAt.localeCompare(b.dueAt);
   });
-}
-
-function StatCard({
-  title,
-  value,
-  icon,
-  color,
-  bg,
-  alert = false,
-  testId,
-}: {
-  title: string;
-  value: number;
-  icon: ReactNode;
-  color: string;
-  bg: string;
-  /** show a non-zero value in the alert colour */
-  alert?: boolean;
-  testId: string;
-}) {
-  return (
-    <Card className="lh-stat-strip" data-testid={testId}>
-      <div style={{ display: 'flex', alignItems: 'center', gap: 14 }}>
-        <span className="lh-stat-icon" style={{ color, background: bg }}>
-          {icon}
-        </span>
-        <div>
-          <Typography.Text type="secondary" style={{ fontSize: 13 }}>
-            {title}
-          </Typography.Text>
-          <div style={{ fontSize: 24, fontWeight: 600, lineHeight: 1.3, color: alert && value > 0 ? color : '#262626' }}>{value}</div>
-        </div>
-      </div>
-    </Card>
-  );
 }
 
 export function ReviewQueuePage() {
@@ -192,49 +159,47 @@ export function ReviewQueuePage() {
           </Space>
         }
       />
-      <Row gutter={[16, 16]} style={{ marginBottom: 16 }}>
-        <Col xs={12} xl={6}>
-          <StatCard
-            testId="review-stat-pending"
-            title={t('review.stat.pending')}
-            value={stats.pending}
-            icon={<FileSearchOutlined />}
-            color="#1677ff"
-            bg="#e6f4ff"
-          />
-        </Col>
-        <Col xs={12} xl={6}>
-          <StatCard
-            testId="review-stat-overdue"
-            title={t('review.stat.overdue')}
-            value={stats.overdue}
-            icon={<FieldTimeOutlined />}
-            color="#cf1322"
-            bg="#fff1f0"
-            alert
-          />
-        </Col>
-        <Col xs={12} xl={6}>
-          <StatCard
-            testId="review-stat-high"
-            title={t('review.stat.high')}
-            value={stats.high}
-            icon={<AlertOutlined />}
-            color="#fa541c"
-            bg="#fff2e8"
-          />
-        </Col>
-        <Col xs={12} xl={6}>
-          <StatCard
-            testId="review-stat-mine"
-            title={t('review.stat.mine')}
-            value={stats.mine}
-            icon={<UserOutlined />}
-            color="#722ed1"
-            bg="#f9f0ff"
-          />
-        </Col>
-      </Row>
+      <StatStrip
+        stats={[
+          {
+            testId: 'review-stat-pending',
+            title: t('review.stat.pending'),
+            value: stats.pending,
+            icon: <FileSearchOutlined />,
+            color: '#1677ff',
+            bg: '#e6f4ff',
+            valueColor: VALUE_COLOR,
+          },
+          {
+            testId: 'review-stat-overdue',
+            title: t('review.stat.overdue'),
+            value: stats.overdue,
+            icon: <FieldTimeOutlined />,
+            color: '#cf1322',
+            bg: '#fff1f0',
+            // a non-zero overdue count shows in the alert colour
+            valueColor: stats.overdue > 0 ? '#cf1322' : VALUE_COLOR,
+          },
+          {
+            testId: 'review-stat-high',
+            title: t('review.stat.high'),
+            value: stats.high,
+            icon: <AlertOutlined />,
+            color: '#fa541c',
+            bg: '#fff2e8',
+            valueColor: VALUE_COLOR,
+          },
+          {
+            testId: 'review-stat-mine',
+            title: t('review.stat.mine'),
+            value: stats.mine,
+            icon: <UserOutlined />,
+            color: '#722ed1',
+            bg: '#f9f0ff',
+            valueColor: VALUE_COLOR,
+          },
+        ]}
+      />
       <Card>
         <Space style={{ marginBottom: 16 }} wrap size={12}>
           <Segmented<ReviewStatusFilter>

@@ -1,0 +1,112 @@
+/**
+ * The confirmation dialog with a reason that registry actions (通过 / 驳回 …) and review decisions (确认 / 驳回) share:
+ * a hint, the reason box checked as the user types, a submit button enabled only for a valid reason, and the error.
+ */
+import { Alert, Button, Form, Input, Modal, Space, Typography } from 'antd';
+import type { FormRule } from 'antd';
+import { type CSSProperties, type ReactNode, useEffect } from 'react';
+import { useI18n } from '../../i18n.ts';
+
+interface ReasonValues {
+  reason?: string;
+}
+
+/** What the extra content under the reason box (e.g. preset reasons) can read and do. */
+export interface ReasonControl {
+  /** the reason as typed, trimmed */
+  trimmed: string;
+  /** replace the reason and validate it */
+  setReason: (reason: string) => void;
+}
+
+export function ReasonDialog({
+  open,
+  resetKey,
+  title,
+  hint,
+  label,
+  placeholder,
+  rules,
+  maxLength,
+  isValid,
+  submitLabel,
+  danger,
+  loading,
+  error,
+  errorStyle,
+  testIds,
+  onCancel,
+  onSubmit,
+  children,
+}: {
+  open: boolean;
+  /** the reason box is cleared whenever this changes while open */
+  resetKey: unknown;
+  title: ReactNode;
+  hint: ReactNode;
+  label: ReactNode;
+  placeholder: string;
+  rules: FormRule[];
+  maxLength: number;
+  /** whether the trimmed reason may be submitted */
+  isValid: (trimmed: string) => boolean;
+  submitLabel: ReactNode;
+  danger: boolean;
+  loading: boolean;
+  error: string | null;
+  errorStyle?: CSSProperties;
+  testIds: { modal: string; input: string; submit: string; error: string };
+  onCancel: () => void;
+  /** called with the trimmed reason */
+  onSubmit: (trimmed: string) => void;
+  children?: (control: ReasonControl) => ReactNode;
+}) {
+  const { t } = useI18n();
+  const [form] = Form.useForm<ReasonValues>();
+  const reason = Form.useWatch('reason', form) ?? '';
+  const trimmed = reason.trim();
+
+  // biome-ignore lint/correctness/useExhaustiveDependencies: resetKey is the trigger, not a value read here
+  useEffect(() => {
+    if (open) form.resetFields();
+  }, [open, resetKey, form]);
+
+  const setReason = (value: string) => {
+    form.setFieldValue('reason', value);
+    void form.validateFields(['reason']);
+  };
+
+  return (
+    <Modal
+      open={open}
+      title={title}
+      onCancel={onCancel}
+      destroyOnHidden
+      data-testid={testIds.modal}
+      footer={
+        <Space>
+          <Button onClick={onCancel}>{t('common.cancel')}</Button>
+          <Button
+            type="primary"
+            danger={danger}
+            loading={loading}
+            disabled={!isValid(trimmed)}
+            onClick={() => form.submit()}
+            data-testid={testIds.submit}
+          >
+            {submitLabel}
+          </Button>
+        </Space>
+      }
+    >
+      <Typography.Paragraph type="secondary">{hint}</Typography.Paragraph>
+      <Form<ReasonValues> form={form} layout="vertical" preserve={false} onFinish={(values) => onSubmit((values.reason ?? '').trim())}>
+        <Form.Item name="reason" label={label} validateTrigger={['onChange', 'onBlur']} rules={rules}>
+          <Input.TextArea autoFocus rows={4} showCount maxLength={maxLength} placeholder={placeholder} data-testid={testIds.input} />
+        </Form.Item>
+      </Form>
+      {children?.({ trimmed, setReason })}
+      {error ? <Alert style={errorStyle} type="error" showIcon title={error} data-testid={testIds.error} /> : null}
+    </Modal>
+  );
+}
