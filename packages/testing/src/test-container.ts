@@ -56,7 +56,14 @@ export async function createTestPlatform(
   const seed = opts.seed ? await seedDemo(c) : null;
   const { app, routes } = await buildApp(c, { logger: false, serveWeb: opts.serveWeb ?? false });
 
-  const login = async (username: string, password = DEMO_PASSWORD, ip = '127.0.0.1'): Promise<TestSession> => {
+  // Each sign-in comes from its own loopback address: tests sign in often, and the per-address throttle (real time
+  // on Redis) is tested on purpose elsewhere, not tripped by accident here.
+  let seq = 0;
+  const nextIp = () => {
+    seq++;
+    return `127.${(seq >> 16) & 255}.${(seq >> 8) & 255}.${seq & 255 || 1}`;
+  };
+  const login = async (username: string, password = DEMO_PASSWORD, ip = nextIp()): Promise<TestSession> => {
     const res = await app.inject({ method: 'POST', url: '/api/auth/login', payload: { username, password }, remoteAddress: ip });
     if (res.statusCode !== 200) throw new Error(`login ${username} failed: ${res.statusCode} ${res.body}`);
     const set = res.cookies.find((k) => k.name === 'lh_session');

@@ -44,11 +44,13 @@ async function departmentUser(code: string): Promise<TestSession> {
   return p.login(`dept_${code}`, 'dept-password-1');
 }
 
+let registrations = 0;
 async function newUser(name: string): Promise<TestSession> {
   await p.app.inject({
     method: 'POST',
     url: '/api/auth/register',
     payload: { username: name, password: 'applicant-pass-1', displayName: name },
+    remoteAddress: `127.200.0.${++registrations}`,
   });
   return p.login(name, 'applicant-pass-1');
 }
