@@ -1,14 +1,14 @@
 import { ReloadOutlined, SafetyCertificateOutlined } from '@ant-design/icons';
 import type { AuditEntry, AuditVerifyResult } from '@livehub/contracts';
 import { useInfiniteQuery, useMutation } from '@tanstack/react-query';
-import { Alert, Button, Card, Input, Space, Table, type TableColumnsType, Tag, Tooltip, Typography } from 'antd';
+import { Button, Card, Input, Space, Table, type TableColumnsType, Tag, Tooltip, Typography } from 'antd';
 import dayjs from 'dayjs';
 import { useState } from 'react';
+import { ChainVerifyAlert } from '../components/chain-verify-alert.tsx';
 import { PageHeader } from '../components/page-header.tsx';
 import { QueryError } from '../components/query-error.tsx';
 import { useI18n } from '../i18n.ts';
 import { endpoints, queryKeys } from '../lib/endpoints.ts';
-import { errorMessage } from '../lib/form-errors.ts';
 
 const PAGE_SIZE = 50;
 
@@ -108,35 +108,14 @@ export function AuditPage() {
           </Button>
         }
       />
-      {verify.data ? (
-        <Alert
-          data-testid="audit-verify-result"
-          data-ok={verify.data.ok ? 'true' : 'false'}
-          style={{ marginBottom: 16 }}
-          showIcon
-          closable={{ onClose: () => verify.reset() }}
-          type={verify.data.ok ? 'success' : 'error'}
-          title={
-            verify.data.ok
-              ? t('audit.verifyOk', { checked: verify.data.checked })
-              : t('audit.verifyBroken', {
-                  seq: verify.data.firstBrokenSeq ?? '?',
-                  checked: verify.data.checked,
-                  reason: verify.data.reason ?? '',
-                })
-          }
-        />
-      ) : null}
-      {verify.error ? (
-        <Alert
-          data-testid="audit-verify-result"
-          data-ok="false"
-          style={{ marginBottom: 16 }}
-          showIcon
-          type="error"
-          title={errorMessage(verify.error, t('common.networkError'))}
-        />
-      ) : null}
+      <ChainVerifyAlert
+        testId="audit-verify-result"
+        result={verify.data}
+        error={verify.error}
+        onClose={() => verify.reset()}
+        okText={(checked) => t('audit.verifyOk', { checked })}
+        brokenText={(r) => t('audit.verifyBroken', { seq: r.firstBrokenSeq ?? '?', checked: r.checked, reason: r.reason ?? '' })}
+      />
       <Card>
         <Space style={{ marginBottom: 16 }} wrap>
           <Input.Search

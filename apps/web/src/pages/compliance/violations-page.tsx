@@ -1,15 +1,15 @@
 /** 违规记录: confirmed violations with their evidence hash; reviewers and regulators can verify the evidence chain. */
 import { ReloadOutlined, SafetyCertificateOutlined } from '@ant-design/icons';
 import { useMutation, useQuery } from '@tanstack/react-query';
-import { Alert, Button, Card, Descriptions, Space, Table, type TableColumnsType, Tag, Tooltip, Typography } from 'antd';
+import { Button, Card, Descriptions, Space, Table, type TableColumnsType, Tag, Tooltip, Typography } from 'antd';
 import dayjs from 'dayjs';
 import type { HTMLAttributes } from 'react';
+import { ChainVerifyAlert } from '../../components/chain-verify-alert.tsx';
 import { PageHeader } from '../../components/page-header.tsx';
 import { QueryError } from '../../components/query-error.tsx';
 import { useI18n } from '../../i18n.ts';
 import type { EvidenceVerifyResult, ScreeningCategory, Violation } from '../../lib/api-types.ts';
 import { endpoints, queryKeys } from '../../lib/endpoints.ts';
-import { errorMessage } from '../../lib/form-errors.ts';
 import { useMe } from '../../lib/session.ts';
 import { CategoryTags, KindTag, SeverityTag } from './compliance-labels.tsx';
 import './compliance.css';
@@ -130,35 +130,14 @@ export function ViolationsPage() {
           ) : null
         }
       />
-      {verify.data ? (
-        <Alert
-          data-testid="evidence-verify-result"
-          data-ok={verify.data.ok ? 'true' : 'false'}
-          style={{ marginBottom: 16 }}
-          showIcon
-          closable={{ onClose: () => verify.reset() }}
-          type={verify.data.ok ? 'success' : 'error'}
-          title={
-            verify.data.ok
-              ? t('violations.verifyOk', { checked: verify.data.checked })
-              : t('violations.verifyBroken', {
-                  seq: verify.data.firstBrokenSeq ?? '?',
-                  checked: verify.data.checked,
-                  reason: verify.data.reason ?? '',
-                })
-          }
-        />
-      ) : null}
-      {verify.error ? (
-        <Alert
-          data-testid="evidence-verify-result"
-          data-ok="false"
-          style={{ marginBottom: 16 }}
-          showIcon
-          type="error"
-          title={errorMessage(verify.error, t('common.networkError'))}
-        />
-      ) : null}
+      <ChainVerifyAlert
+        testId="evidence-verify-result"
+        result={verify.data}
+        error={verify.error}
+        onClose={() => verify.reset()}
+        okText={(checked) => t('violations.verifyOk', { checked })}
+        brokenText={(r) => t('violations.verifyBroken', { seq: r.firstBrokenSeq ?? '?', checked: r.checked, reason: r.reason ?? '' })}
+      />
       <Card>
         <Space style={{ marginBottom: 16 }}>
           <Button icon={<ReloadOutlined />} onClick={() => void violations.refetch()}>
