@@ -32,8 +32,6 @@ export interface DetectorContext {
 export interface DetectorHit {
   start: number;
   end: number;
-  /** extra words for the explanation, e.g. the prices compared */
-  note?: string;
 }
 
 const PHONE = /(?<![0-9])1[3-9][0-9]{9}(?![0-9])/g;
@@ -156,7 +154,7 @@ export function runDetector(name: DetectorName, ctx: DetectorContext): DetectorH
         const claimed = raw === '几' ? 5 : raw === '两' ? 2 : raw.includes('十') ? chineseTens(raw) : Number(raw);
         // A true claim is lawful: with stock data, only stock well above the claim is false scarcity.
         if (stock !== undefined && stock <= Math.max(claimed * 2, claimed + 5)) continue;
-        out.push({ start: m.index, end: m.index + m[0].length, ...(stock !== undefined ? { note: `stock ${stock}` } : {}) });
+        out.push({ start: m.index, end: m.index + m[0].length });
       }
       return out;
     }
@@ -164,10 +162,7 @@ export function runDetector(name: DetectorName, ctx: DetectorContext): DetectorH
       const c = ctx.card;
       if (!c || c.referencePriceFen === undefined || c.lowest7dPriceFen === undefined) return out;
       if (c.referencePriceFen > c.lowest7dPriceFen) {
-        out.push({
-          ...spanOf(text, ['原价', '划线价', '吊牌价', '专柜价', '日常价', '市场价']),
-          note: `${fen(c.referencePriceFen)} > ${fen(c.lowest7dPriceFen)}`,
-        });
+        out.push(spanOf(text, ['原价', '划线价', '吊牌价', '专柜价', '日常价', '市场价']));
       }
       return out;
     }
@@ -175,14 +170,14 @@ export function runDetector(name: DetectorName, ctx: DetectorContext): DetectorH
       const c = ctx.card;
       if (!c || c.giftValueFen === undefined || c.giftCurrentPriceFen === undefined) return out;
       if (c.giftValueFen > c.giftCurrentPriceFen) {
-        out.push({ ...spanOf(text, ['赠品', '价值', '送']), note: `${fen(c.giftValueFen)} > ${fen(c.giftCurrentPriceFen)}` });
+        out.push(spanOf(text, ['赠品', '价值', '送']));
       }
       return out;
     }
     case 'health_food_disclaimer': {
       if (ctx.productCategory !== 'health_food' || ctx.kind !== 'product_copy' || text.includes(DISCLAIMER)) return out;
       const m = FUNCTION_CLAIM.exec(text);
-      if (m) out.push({ start: m.index, end: m.index + m[0].length, note: 'no 本品不能代替药物' });
+      if (m) out.push({ start: m.index, end: m.index + m[0].length });
       return out;
     }
     default: {
@@ -206,5 +201,3 @@ function spanOf(text: string, cues: string[]): { start: number; end: number } {
   }
   return { start: 0, end: text.length };
 }
-
-const fen = (v: number) => `¥${(v / 100).toFixed(2)}`;

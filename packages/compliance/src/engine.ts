@@ -342,10 +342,6 @@ export class ScreeningEngine {
       };
     });
   }
-
-  ruleById(id: string): RuleDef | undefined {
-    return this.rules.find((r) => r.id === id);
-  }
 }
 
 function applies(rule: RuleDef, kind: EventKind, category: ProductCategory | undefined): boolean {

@@ -416,10 +416,6 @@ export class ComplianceService {
     return this.d.uow.read.compliance.listViolations(opts);
   }
 
-  evidenceFor(violationId: string): Promise<EvidenceRecord | null> {
-    return this.d.uow.read.compliance.findEvidenceForViolation(violationId);
-  }
-
   // ---- rule editing -------------------------------------------------------------------------------------------
 
   /** Adds an exemption to a rule (e.g. from a dismissed review item) and recompiles the engine. */

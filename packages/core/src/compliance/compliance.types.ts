@@ -122,7 +122,7 @@ export interface ComplianceRepository {
     limit: number;
     streamerUserId?: string;
     merchantOrgIds?: string[];
-  }): Promise<Array<ViolationRecord & { text: string; kind: string }>>;
+  }): Promise<Array<ViolationRecord & { text: string; kind: string; evidenceHash: string | null }>>;
   countViolations(): Promise<number>;
   /** confirmed violations against a merchant organization or a streamer, by severity, since `since` */
   violationsFor(
@@ -131,7 +131,7 @@ export interface ComplianceRepository {
   ): Promise<Array<{ severity: number; confirmedAt: Date }>>;
   lockEvidenceHead(): Promise<{ seq: number; hash: string } | null>;
   insertEvidence(e: EvidenceRecord): Promise<void>;
-  findEvidenceForViolation(violationId: string): Promise<EvidenceRecord | null>;
+
   scanEvidence(afterSeq: number, limit: number): Promise<EvidenceRecord[]>;
   insertExemption(x: RuleExemptionRecord): Promise<void>;
   listExemptions(): Promise<RuleExemptionRecord[]>;

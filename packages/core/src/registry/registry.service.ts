@@ -523,10 +523,9 @@ export class RegistryService {
     return this.d.uow.transaction(async (tx) => {
       await this.requireDocs(tx, actor, input.documents);
       let orgId = actor.role === 'base_operator' ? actor.orgId : null;
-      if (orgId && (await tx.registry.findBase(orgId))) {
-        const b = await tx.registry.findBase(orgId);
-        if (b && b.status !== 'rejected' && b.status !== 'revoked')
-          throw new AppError('registry.duplicate', { field: 'name', details: { what: '直播基地', existing: b.status } });
+      const existingProfile = orgId ? await tx.registry.findBase(orgId) : null;
+      if (existingProfile && existingProfile.status !== 'rejected' && existingProfile.status !== 'revoked') {
+        throw new AppError('registry.duplicate', { field: 'name', details: { what: '直播基地', existing: existingProfile.status } });
       }
       if (!orgId) {
         const existing = await tx.orgs.findByKindAndName('live_base', input.name);
@@ -556,7 +555,7 @@ export class RegistryService {
         createdAt: now,
         updatedAt: now,
       };
-      if (await tx.registry.findBase(orgId)) await tx.registry.updateBase(orgId, profile);
+      if (existingProfile) await tx.registry.updateBase(orgId, profile);
       else await tx.registry.insertBase(profile);
       await this.d.audit.record(
         tx,

@@ -153,7 +153,7 @@ export class WorkflowService {
         throw new AppError('workflow.stale', { field: 'expectVersion' });
       const def = this.definition(app.kind);
       const who = actingAs(actor, input.department ?? null);
-      const votes = await tx.workflows.listVotes(app.id, roundOf(app));
+      const votes = await tx.workflows.listVotes(app.id, app.round);
       const objections = await tx.workflows.listObjections(app.id);
       const allowed = availableActions(def, app, who, votes, objections).find((a) => a.action === input.action);
       if (!allowed) {
@@ -197,7 +197,7 @@ export class WorkflowService {
             throw new AppError('workflow.action_not_allowed', { field: 'action' });
           const vote: JointVoteRecord = {
             applicationId: app.id,
-            round: roundOf(app),
+            round: app.round,
             department: who.department,
             decision: input.action === 'approve' ? 'approve' : 'reject',
             actorUserId: actor.userId,
@@ -327,7 +327,7 @@ export class WorkflowService {
     const def = this.definition(app.kind);
     const [events, votes, objections, documents] = await Promise.all([
       r.workflows.listEvents(app.id),
-      r.workflows.listVotes(app.id, roundOf(app)),
+      r.workflows.listVotes(app.id, app.round),
       r.workflows.listObjections(app.id),
       r.workflows.listApplicationDocuments(app.id),
     ]);
@@ -358,9 +358,16 @@ export class WorkflowService {
         status: ['in_progress', 'approved'],
         limit: 500,
       });
+      // Decide from what the step needs (votes for a joint review, objections for a notice); build the full view
+      // (events, documents …) only for the applications that really wait for this actor.
+      const who = actingAs(actor, department);
+      const r = this.d.uow.read;
       for (const app of apps) {
-        const v = await this.view(actor, app.id, department);
-        if (v.actions.some((a) => a.kind !== 'withdraw')) out.push(v);
+        const type = stepOf(def, app.step).type;
+        const votes = type === 'joint_review' ? await r.workflows.listVotes(app.id, app.round) : [];
+        const objections = type === 'notice' ? await r.workflows.listObjections(app.id) : [];
+        if (availableActions(def, app, who, votes, objections).some((a) => a.kind !== 'withdraw'))
+          out.push(await this.view(actor, app.id, department));
       }
     }
     return out.sort(
@@ -444,10 +451,6 @@ export class WorkflowService {
       detail,
     });
   }
-}
-
-function roundOf(app: ApplicationRecord): number {
-  return app.round;
 }
 
 function statusFor(def: WorkflowDefinition, stepId: string): ApplicationStatus {

@@ -137,9 +137,10 @@ export class DrizzleComplianceRepository implements ComplianceRepository {
   async listViolations(opts: { limit: number; streamerUserId?: string; merchantOrgIds?: string[] }) {
     if (opts.merchantOrgIds && opts.merchantOrgIds.length === 0) return [];
     const rows = await this.db
-      .select({ v: violations, text: screeningEvents.text, kind: screeningEvents.kind })
+      .select({ v: violations, text: screeningEvents.text, kind: screeningEvents.kind, evidenceHash: evidence.hash })
       .from(violations)
       .innerJoin(screeningEvents, eq(screeningEvents.id, violations.screeningEventId))
+      .leftJoin(evidence, eq(evidence.violationId, violations.id))
       .where(
         and(
           opts.streamerUserId ? eq(violations.streamerUserId, opts.streamerUserId) : undefined,
@@ -148,7 +149,7 @@ export class DrizzleComplianceRepository implements ComplianceRepository {
       )
       .orderBy(desc(violations.confirmedAt))
       .limit(opts.limit);
-    return rows.map((r) => ({ ...(r.v as unknown as ViolationRecord), text: r.text, kind: r.kind }));
+    return rows.map((r) => ({ ...(r.v as unknown as ViolationRecord), text: r.text, kind: r.kind, evidenceHash: r.evidenceHash }));
   }
 
   async countViolations(): Promise<number> {
@@ -179,11 +180,6 @@ export class DrizzleComplianceRepository implements ComplianceRepository {
 
   async insertEvidence(e: EvidenceRecord): Promise<void> {
     await this.db.insert(evidence).values(e);
-  }
-
-  async findEvidenceForViolation(violationId: string): Promise<EvidenceRecord | null> {
-    const [row] = await this.db.select().from(evidence).where(eq(evidence.violationId, violationId)).limit(1);
-    return row ?? null;
   }
 
   async scanEvidence(afterSeq: number, limit: number): Promise<EvidenceRecord[]> {

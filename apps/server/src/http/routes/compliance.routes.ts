@@ -294,25 +294,23 @@ export function complianceRoutes(app: Api, c: Container): void {
             ? { streamerUserId: actor.userId ?? '00000000-0000-0000-0000-000000000000' }
             : {};
       const rows = await c.compliance.listViolations({ limit: req.query.limit, ...scope });
-      const items = await Promise.all(
-        rows.map(async (v) => ({
-          id: v.id,
-          reviewItemId: v.reviewItemId,
-          ruleIds: v.ruleIds,
-          categories: v.categories,
-          severity: v.severity,
-          streamerUserId: v.streamerUserId,
-          merchantOrgId: v.merchantOrgId,
-          productRef: v.productRef,
-          sessionRef: v.sessionRef,
-          confirmedBy: v.confirmedBy,
-          confirmedAt: v.confirmedAt.toISOString(),
-          reason: v.reason,
-          text: v.text,
-          kind: v.kind,
-          evidenceHash: (await c.compliance.evidenceFor(v.id))?.hash ?? null,
-        })),
-      );
+      const items = rows.map((v) => ({
+        id: v.id,
+        reviewItemId: v.reviewItemId,
+        ruleIds: v.ruleIds,
+        categories: v.categories,
+        severity: v.severity,
+        streamerUserId: v.streamerUserId,
+        merchantOrgId: v.merchantOrgId,
+        productRef: v.productRef,
+        sessionRef: v.sessionRef,
+        confirmedBy: v.confirmedBy,
+        confirmedAt: v.confirmedAt.toISOString(),
+        reason: v.reason,
+        text: v.text,
+        kind: v.kind,
+        evidenceHash: v.evidenceHash,
+      }));
       return { items };
     },
   );
