@@ -198,25 +198,26 @@ describe('review queue, violations and evidence', () => {
   });
 
   it('keeps a dismissal with its reason, and an exemption from it stops the hit at once', async () => {
-    const hit = await ingest('今天的直播我们聊聊顶级域名怎么注册');
-    const itemId = hit.json().reviewItemId as string | null;
-    if (!itemId) return; // the pack already exempts it: nothing to dismiss
+    // a comparison within the shop's own range is lawful (SAMR 2023 guide), but the pack flags 最好
+    const hit = await ingest('这是我们店里最好看的一件');
+    const itemId = hit.json().reviewItemId as string;
+    expect(itemId).toEqual(expect.any(String));
     const rule = hit.json().hits[0].rule as string;
     const d = await p.app.inject({
       method: 'POST',
       url: `/api/review/items/${itemId}/decide`,
       headers: reviewer.headers(),
-      payload: { decision: 'dismiss', reason: '顶级域名是技术名词' },
+      payload: { decision: 'dismiss', reason: '同一店铺内的比较，不属于绝对化用语' },
     });
     expect(d.json()).toMatchObject({ status: 'dismissed', violationId: null });
     const x = await p.app.inject({
       method: 'POST',
       url: '/api/compliance/exemptions',
       headers: admin.headers(),
-      payload: { ruleId: rule, text: '顶级域名', reviewItemId: itemId },
+      payload: { ruleId: rule, text: '店里最好看', reviewItemId: itemId },
     });
     expect(x.statusCode).toBe(201);
-    const again = await ingest('今天的直播我们聊聊顶级域名怎么注册');
+    const again = await ingest('这是我们店里最好看的一件');
     expect(again.json().hits.filter((h: { rule: string }) => h.rule === rule)).toEqual([]);
     const useless = await p.app.inject({
       method: 'POST',
