@@ -413,13 +413,14 @@ describe('MCN agencies, service providers and talent records', () => {
       headers: provider.headers(),
       payload: {
         name: '测试数据服务有限公司',
-        creditCode: '91350100M000100Y43',
+        creditCode: creditCode('310116', 'MA1GT00P'),
         services: ['data'],
         contactPhone: '13900002222',
         hostBaseOrgId: again.me.memberships[0]?.orgId,
       },
     });
-    expect(badHost.json().error).toMatchObject({ code: expect.stringMatching(/org.parent_invalid|registry.duplicate/) });
+    // an MCN is not a certified base: it cannot host a provider
+    expect(badHost.json().error).toMatchObject({ code: 'org.parent_invalid', field: 'hostBaseOrgId' });
   });
 
   it('lets an MCN record training for its own streamers only', async () => {
