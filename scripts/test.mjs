@@ -1,7 +1,7 @@
 #!/usr/bin/env node
 // `npm test`: the layering check, the type check, then unit, integration and e2e tests (API, CLI and Chromium).
 // Integration tests use PGlite and in-process adapters unless DATABASE_URL / REDIS_URL are set.
-// Browser tests need Chromium: without it they are skipped locally and fail under CI=true.
+// Browser tests need Chromium and video tests ffmpeg: without them they are skipped locally and fail under CI=true.
 // Prints `N passed, N failed` last; `--summary FILE` also writes the counts as JSON.
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
@@ -60,7 +60,13 @@ const vitestArgs = [
   '--reporter=json',
   `--outputFile.json=${out}`,
 ];
-const env = haveChromium ? { CHROMIUM_PATH: chromium } : { LIVEHUB_SKIP_BROWSER: '1' };
+const haveFfmpeg = spawnSync('ffmpeg', ['-hide_banner', '-version'], { stdio: 'ignore' }).status === 0;
+if (projects.includes('e2e') && !haveFfmpeg && ci)
+  process.stderr.write('ffmpeg not found on PATH: the video test cannot run (CI=true forbids skipping; it fails)\n');
+const env = {
+  ...(haveChromium ? { CHROMIUM_PATH: chromium } : { LIVEHUB_SKIP_BROWSER: '1' }),
+  ...(haveFfmpeg ? {} : { LIVEHUB_SKIP_FFMPEG: '1' }),
+};
 const ok = run(`vitest (${projects.join(', ')})`, process.execPath, vitestArgs, env);
 if (existsSync(out)) {
   const r = JSON.parse(readFileSync(out, 'utf8'));
@@ -73,6 +79,8 @@ if (existsSync(out)) {
 }
 if (!haveChromium && projects.includes('e2e') && !ci)
   process.stderr.write(`\n(browser tests skipped: no Chromium at ${chromium}; apt-get install chromium fonts-noto-cjk)\n`);
+if (!haveFfmpeg && projects.includes('e2e') && !ci)
+  process.stderr.write('(video tests skipped: no ffmpeg on PATH; apt-get install ffmpeg)\n');
 if (summaryFile) writeFileSync(summaryFile, JSON.stringify({ passed, failed, skipped }));
 console.log(`${passed} passed, ${failed} failed${skipped ? `, ${skipped} skipped` : ''}`);
 process.exit(failed > 0 ? 1 : 0);

@@ -12,13 +12,13 @@ export default defineConfig({
   },
   server: {
     proxy: {
-      '/api': { target: apiTarget, changeOrigin: false },
+      '/api': { target: apiTarget, changeOrigin: false, ws: true },
       '/docs': { target: apiTarget, changeOrigin: false },
     },
   },
   preview: {
     proxy: {
-      '/api': { target: apiTarget, changeOrigin: false },
+      '/api': { target: apiTarget, changeOrigin: false, ws: true },
       '/docs': { target: apiTarget, changeOrigin: false },
     },
   },

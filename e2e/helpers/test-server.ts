@@ -2,6 +2,7 @@
  * A real LiveHub server on a random loopback port with the demo data and the built web app, for tests that go
  * over HTTP, WebSocket or a browser.
  */
+import { spawnSync } from 'node:child_process';
 import { createTestPlatform, type TestPlatform } from '@livehub/testing';
 
 export interface TestServer {
@@ -20,3 +21,14 @@ export async function startTestServer(): Promise<TestServer> {
 
 /** Browser tests skip only outside CI when Chromium is missing (scripts/test.mjs sets this). */
 export const browserAvailable = process.env.LIVEHUB_SKIP_BROWSER !== '1';
+
+/**
+ * Video tests need ffmpeg on PATH. Without it they are skipped outside CI (scripts/test.mjs sets
+ * LIVEHUB_SKIP_FFMPEG and says so) and fail under CI=true, which installs it (.ci/run).
+ */
+export function ffmpegStatus(): 'ok' | 'skip' | 'missing' {
+  const found =
+    process.env.LIVEHUB_SKIP_FFMPEG !== '1' && spawnSync('ffmpeg', ['-hide_banner', '-version'], { stdio: 'ignore' }).status === 0;
+  if (found) return 'ok';
+  return process.env.CI === 'true' ? 'missing' : 'skip';
+}

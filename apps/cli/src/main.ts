@@ -7,6 +7,7 @@ import { cliActor } from '@livehub/core';
 import { Command, InvalidArgumentError } from 'commander';
 import { screen } from './commands/screen.ts';
 import { serve } from './commands/serve.ts';
+import { defaultIngestUrl, seconds, streamTest } from './commands/stream-test.ts';
 import { progressReporter } from './progress.ts';
 import { fail, withContainer } from './runtime.ts';
 import { seedDemo } from './seed/seed-demo.ts';
@@ -54,6 +55,16 @@ program
   .option('--rules <file>', 'use this rule pack instead of the default one')
   .option('--explain', 'add the Chinese explanation and normalized form to each hit')
   .action(async (o: { rules?: string; explain?: boolean }) => screen(o));
+
+program
+  .command('stream-test')
+  .description('push an ffmpeg test pattern (720×1280, 30 fps, a tone) to a live session over RTMP (needs ffmpeg)')
+  .requiredOption('--session <id>', 'the live session id')
+  .requiredOption('--key <key>', 'its stream key (lh_…)')
+  .option('--seconds <n>', 'how long to stream (0: until Ctrl-C)', seconds, 60)
+  .option('--ingest <url>', 'the RTMP ingest URL', defaultIngestUrl())
+  .option('--verbose', 'show ffmpeg’s progress')
+  .action(async (o: { session: string; key: string; seconds: number; ingest: string; verbose?: boolean }) => streamTest(o));
 
 const user = program.command('user').description('manage users');
 user
@@ -113,13 +124,44 @@ evidence
 
 program
   .command('tick')
-  .description('run the time-driven work now: public notices that have ended, qualification expiry, lapsed certifications')
+  .description(
+    'run the time-driven work now: public notices that have ended, qualification expiry, lapsed certifications, overdue samples, ended plans and agreements',
+  )
   .action(async () =>
     withContainer(async (c) => {
-      const notices = await c.workflows.tick();
-      const sweep = await c.registry.sweep();
-      process.stdout.write(`${JSON.stringify({ noticesAdvanced: notices.advanced.length, ...sweep })}\n`);
+      process.stdout.write(`${JSON.stringify(await c.tick())}\n`);
     }),
   );
+
+program
+  .command('simulate')
+  .description('real WebSocket viewers in a live room: danmaku (a share violating), likes, purchase intents')
+  .requiredOption('--session <id>', 'the live session id')
+  .option('--url <url>', 'the running server', `http://localhost:${process.env.PORT ?? 3000}`)
+  .option('--viewers <n>', 'viewers to connect', (v) => Number.parseInt(v, 10), 50)
+  .option('--chat-rate <r>', 'chat messages per second', Number.parseFloat, 2)
+  .option('--duration <s>', 'seconds to run', (v) => Number.parseInt(v, 10), 60)
+  .option('--violations <share>', 'share of messages that violate (0–1)', Number.parseFloat, 0.05)
+  .action(async (o: { session: string; url: string; viewers: number; chatRate: number; duration: number; violations: number }) => {
+    const bad = [
+      [o.viewers, 1, 20_000, '--viewers'],
+      [o.chatRate, 0, 10_000, '--chat-rate'],
+      [o.duration, 1, 86_400, '--duration'],
+      [o.violations, 0, 1, '--violations'],
+    ].find(([v, lo, hi]) => !Number.isFinite(v as number) || (v as number) < (lo as number) || (v as number) > (hi as number));
+    if (bad) fail(new Error(`${bad[3]}: must be a number from ${bad[1]} to ${bad[2]}`));
+    const { simulate } = await import('./commands/simulate.ts');
+    const r = await simulate({
+      baseUrl: o.url,
+      sessionId: o.session,
+      viewers: o.viewers,
+      chatRate: o.chatRate,
+      durationS: o.duration,
+      violations: o.violations,
+      log: (line) => process.stderr.write(`${line}\n`),
+    });
+    process.stdout.write(`${JSON.stringify(r)}\n`);
+    if (r.connected === 0) process.exitCode = 1;
+  });
 
 program.parseAsync(process.argv).catch(fail);

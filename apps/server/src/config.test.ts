@@ -35,4 +35,35 @@ describe('configuration', () => {
       expect(msg).toMatch(/LIVEHUB_PII_KEY: must be 32 bytes/);
     }
   });
+
+  it('video: the embedded media server on 1935 / 8000 by default, URLs following the ports, off with 0 or off', () => {
+    const dir = tmp();
+    const a = loadConfig({ LIVEHUB_DATA_DIR: dir });
+    expect(a).toMatchObject({
+      rtmpPort: 1935,
+      flvPort: 8000,
+      rtmpIngestUrl: 'rtmp://localhost:1935/live',
+      playbackBaseUrl: 'http://localhost:8000/live',
+      hlsBaseUrl: null,
+      publishHookSecret: null,
+    });
+    const b = loadConfig({ LIVEHUB_DATA_DIR: dir, LIVEHUB_RTMP_PORT: '1936', LIVEHUB_FLV_PORT: '8080' });
+    expect(b).toMatchObject({ rtmpIngestUrl: 'rtmp://localhost:1936/live', playbackBaseUrl: 'http://localhost:8080/live' });
+    expect(loadConfig({ LIVEHUB_DATA_DIR: dir, LIVEHUB_RTMP_PORT: 'off' }).rtmpPort).toBeNull();
+    expect(loadConfig({ LIVEHUB_DATA_DIR: dir, LIVEHUB_RTMP_PORT: '0' }).rtmpPort).toBeNull();
+    const c = loadConfig({
+      LIVEHUB_DATA_DIR: dir,
+      LIVEHUB_RTMP_INGEST_URL: 'rtmp://push.example.com/live',
+      LIVEHUB_PLAYBACK_BASE_URL: 'https://play.example.com/live/',
+      LIVEHUB_HLS_BASE_URL: 'https://play.example.com/hls',
+    });
+    expect(c).toMatchObject({
+      rtmpIngestUrl: 'rtmp://push.example.com/live',
+      playbackBaseUrl: 'https://play.example.com/live',
+      hlsBaseUrl: 'https://play.example.com/hls',
+    });
+    expect(() => loadConfig({ LIVEHUB_DATA_DIR: dir, LIVEHUB_RTMP_PORT: 'yes', LIVEHUB_PUBLISH_HOOK_SECRET: 'short' })).toThrow(
+      /LIVEHUB_RTMP_PORT[\s\S]*LIVEHUB_PUBLISH_HOOK_SECRET: must be at least 24/,
+    );
+  });
 });

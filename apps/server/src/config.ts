@@ -31,6 +31,25 @@ const envSchema = z.object({
   LIVEHUB_SEED_DEMO: z.enum(['auto', 'never']).default('auto'),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   DB_POOL_SIZE: z.coerce.number().int().min(1).max(200).default(10),
+  LIVEHUB_RTMP_INGEST_URL: z
+    .string()
+    .regex(/^rtmps?:\/\//, { error: 'must be an rtmp:// URL' })
+    .optional(),
+  LIVEHUB_RTMP_PORT: z
+    .union([z.literal('off'), z.coerce.number().int().min(0).max(65535)], {
+      error: 'must be a port number, or 0 / off to run without the embedded media server',
+    })
+    .default(1935),
+  LIVEHUB_FLV_PORT: z.coerce.number().int().min(1).max(65535).default(8000),
+  LIVEHUB_PLAYBACK_BASE_URL: z
+    .string()
+    .regex(/^https?:\/\/[^/?#]+(\/[^?#]*)?$/, { error: 'must be an http(s):// URL without query' })
+    .optional(),
+  LIVEHUB_HLS_BASE_URL: z
+    .string()
+    .regex(/^https?:\/\/[^/?#]+(\/[^?#]*)?$/, { error: 'must be an http(s):// URL without query' })
+    .optional(),
+  LIVEHUB_PUBLISH_HOOK_SECRET: z.string().min(24, { error: 'must be at least 24 characters (openssl rand -hex 24)' }).optional(),
 });
 
 export interface Config {
@@ -46,6 +65,17 @@ export interface Config {
   seedDemo: 'auto' | 'never';
   logLevel: z.infer<typeof envSchema>['LOG_LEVEL'];
   dbPoolSize: number;
+  /** where streamers' encoders (OBS) publish: shown in the streamer console */
+  rtmpIngestUrl: string;
+  /** the embedded media server's RTMP port (null: not started — an external media server, or no video) */
+  rtmpPort: number | null;
+  /** the embedded media server's HTTP-FLV port */
+  flvPort: number;
+  /** playback: `<base>/<sessionId>.flv` (HTTP-FLV) and, when an HLS base is set, `<hls base>/<sessionId>.m3u8` */
+  playbackBaseUrl: string;
+  hlsBaseUrl: string | null;
+  /** shared secret of the SRS / nginx-rtmp publish callbacks (null: those routes answer 404) */
+  publishHookSecret: string | null;
   /** where secrets came from, for the start-up banner */
   secretsFile: string | null;
 }
@@ -66,6 +96,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
   }
   const e = parsed.data;
   const dataDir = resolve(e.LIVEHUB_DATA_DIR);
+  const rtmpPort = e.LIVEHUB_RTMP_PORT === 'off' || e.LIVEHUB_RTMP_PORT === 0 ? null : e.LIVEHUB_RTMP_PORT;
   let secretsFile: string | null = null;
   let sessionSecret = e.LIVEHUB_SESSION_SECRET;
   let piiKey = e.LIVEHUB_PII_KEY;
@@ -88,9 +119,17 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     seedDemo: e.LIVEHUB_SEED_DEMO,
     logLevel: e.LOG_LEVEL,
     dbPoolSize: e.DB_POOL_SIZE,
+    rtmpIngestUrl: e.LIVEHUB_RTMP_INGEST_URL ?? `rtmp://localhost:${rtmpPort ?? 1935}/live`,
+    rtmpPort,
+    flvPort: e.LIVEHUB_FLV_PORT,
+    playbackBaseUrl: trimSlash(e.LIVEHUB_PLAYBACK_BASE_URL ?? `http://localhost:${e.LIVEHUB_FLV_PORT}/live`),
+    hlsBaseUrl: e.LIVEHUB_HLS_BASE_URL ? trimSlash(e.LIVEHUB_HLS_BASE_URL) : null,
+    publishHookSecret: e.LIVEHUB_PUBLISH_HOOK_SECRET ?? null,
     secretsFile,
   };
 }
+
+const trimSlash = (url: string) => url.replace(/\/+$/, '');
 
 const storedSecretsSchema = z.object({ sessionSecret: secret, piiKey: secret });
 

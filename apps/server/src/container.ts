@@ -4,15 +4,21 @@
  */
 import { join } from 'node:path';
 import {
+  AgreementService,
   AuditService,
+  CatalogService,
   ComplianceService,
   type Clock,
   createMemoryKv,
   IdentityService,
   ImportService,
+  LiveService,
+  NO_SOURCE_ORG,
+  RoomHub,
   type KvAdapters,
   OrganizationService,
   RegistryService,
+  SelectionService,
   ViolationCreditInquiry,
   type WorkflowHooks,
   WorkflowService,
@@ -76,7 +82,73 @@ export async function createContainer(config: Config, o: ContainerOverrides = {}
   const workflows = new WorkflowService({ uow, clock, ids, audit, credit: new ViolationCreditInquiry(clock), hooks });
   const files = new LocalFileStore(join(config.dataDir, 'files'));
   const registry = new RegistryService({ uow, clock, ids, vault, audit, files, workflows });
-  Object.assign(hooks, registry.hooks());
+  // The catalog rebuilds the selection pool's read model whenever a product changes; the pool reads the catalog.
+  let selection: SelectionService | null = null;
+  const catalog = new CatalogService({
+    uow,
+    clock,
+    ids,
+    audit,
+    workflows,
+    registry,
+    compliance,
+    onProductChanged: (tx, id, now) => (selection as SelectionService).refreshListing(tx, id, now),
+  });
+  selection = new SelectionService({ uow, clock, ids, vault, audit, catalog });
+  const agreements = new AgreementService({ uow, clock, ids, audit });
+  const live = new LiveService({ uow, clock, ids, vault, tokens: randomTokens, audit, registry, agreements });
+  // The room gateway: chat screened inline; rooms fan out through the pub/sub port (Redis with REDIS_URL).
+  const gatewayActor = {
+    userId: null,
+    label: 'system:room-gateway',
+    orgId: NO_SOURCE_ORG,
+    membershipId: null,
+    role: 'system' as const,
+    via: 'system' as const,
+  };
+  // A product of the session as the room's card (null when it is not on the session or no longer approved).
+  const productCard = async (sessionId: string, productId: string) => {
+    const on = (await uow.read.live.listProducts(sessionId)).some((p) => p.productId === productId);
+    const p = on ? await uow.read.catalog.findProduct(productId) : null;
+    if (p?.status !== 'approved') return null;
+    const skus = await uow.read.catalog.listSkus([p.id]);
+    return {
+      productId: p.id,
+      title: p.title,
+      minPriceFen: Math.min(...skus.map((k) => k.priceFen)),
+      coverImageId: p.imageIds[0] ?? null,
+      stock: skus.reduce((n, k) => n + k.stock, 0),
+    };
+  };
+  const rooms = new RoomHub({
+    pubsub: kv.pubsub,
+    counters: kv.counters,
+    clock,
+    ids,
+    screenChat: (text) => {
+      const r = compliance.screen({ text, kind: 'chat' });
+      const blocking = r.hits.filter((h) => h.action === 'block' || h.action === 'review');
+      return {
+        blocked: blocking.length > 0,
+        ruleIds: [...new Set(blocking.map((h) => h.rule))],
+        reason: blocking[0]?.explanation ?? { zh: '', en: '' },
+      };
+    },
+    roomState: async (sessionId) => {
+      const s = await uow.read.live.findSession(sessionId);
+      return { pinned: s?.pinnedProductId ? await productCard(sessionId, s.pinnedProductId) : null };
+    },
+    onPinned: (sessionId, productId) => void uow.read.live.setPinned(sessionId, productId).catch(() => {}),
+    productCard,
+    // A blocked chat message goes to the compliance records (and the review queue when its rules say so).
+    onBlocked: (sessionId, _userId, text) => {
+      void compliance
+        .ingest(gatewayActor, { eventId: `chat-${ids.next()}`, kind: 'chat', text, sessionRef: sessionId, occurredAt: clock.now() })
+        .catch(() => {});
+    },
+  });
+  Object.assign(hooks, registry.hooks(), catalog.hooks());
+  await catalog.ensureCategories();
   // A rule editor's exemption on any process reaches every process.
   const unsubscribePack = await kv.pubsub.subscribe('compliance:pack', () => void compliance.reload().catch(() => {}));
 
@@ -97,7 +169,21 @@ export async function createContainer(config: Config, o: ContainerOverrides = {}
     compliance,
     workflows,
     registry,
+    catalog,
+    selection: selection as SelectionService,
+    agreements,
+    live,
+    rooms,
+    /** Time-driven work (notices ending, expiries, overdue samples, lapsed plans and agreements): idempotent. */
+    async tick(now?: Date) {
+      const notices = await workflows.tick(now);
+      const registrySweep = await registry.sweep(now);
+      const selectionSweep = await (selection as SelectionService).sweep(now);
+      const agreementSweep = await agreements.sweep(now);
+      return { noticesAdvanced: notices.advanced.length, ...registrySweep, ...selectionSweep, expiredAgreements: agreementSweep.expired };
+    },
     async close() {
+      rooms.close();
       await unsubscribePack();
       await kv.close();
       await database.close();

@@ -3,3 +3,4 @@ export * from './container.ts';
 export * from './http/app.ts';
 export * from './http/policy.ts';
 export * from './adapters/runtime.ts';
+export * from './adapters/media-server.ts';

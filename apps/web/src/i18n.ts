@@ -4,6 +4,8 @@
  */
 import type { Locale, OrgKind, Role } from '@livehub/contracts';
 import { createContext, useContext } from 'react';
+import { liveEn, liveZh } from './i18n-live.ts';
+import { selectionEn, selectionZh } from './i18n-selection.ts';
 
 const zhCN = {
   'app.brand': 'LiveHub',
@@ -99,10 +101,9 @@ const zhCN = {
   'nav.mcnWorkbench': 'MCN工作台',
   'nav.mcnMembers': '成员/主播',
   'nav.streamerWorkbench': '主播工作台',
-  'nav.selection': '选品中心',
-  'nav.live': '直播',
+  'nav.selection': '选品广场',
   'nav.merchantWorkbench': '商家工作台',
-  'nav.products': '商品',
+  'nav.products': '商品管理',
   'nav.members': '成员',
   'nav.shop': '商城首页',
   'nav.liveSquare': '直播广场',
@@ -254,9 +255,8 @@ const zhCN = {
   'shop.cat.home': '家居百货',
   'shop.cat.digital': '数码家电',
   'shop.cat.local': '地方特产',
-  'shop.liveSoon': '直播即将开始',
   'shop.productSoon': '商品即将上架',
-  'shop.comingSoonNote': '商城与直播功能即将上线，敬请期待。',
+  'shop.comingSoonNote': '直播广场已开放，边看边逛；商城下单功能即将上线，敬请期待。',
   'shop.myAccount': '我的账户',
 
   'nav.violations': '违规记录',
@@ -760,7 +760,7 @@ const zhCN = {
   'registry.objection.status.upheld': '成立',
   'registry.objection.status.dismissed': '不成立',
   'registry.approvals.title': '审批工作台',
-  'registry.approvals.subtitlePlatform': '商家入驻与主播认证的平台审核，按办理时限排序。',
+  'registry.approvals.subtitlePlatform': '商家入驻、主播认证与商品审核的平台审核，按办理时限排序。',
   'registry.approvals.subtitleRegulator': '本部门的材料审查、联审表决与公示异议处理，按办理时限排序。',
   'registry.approvals.stat.todo': '待办理',
   'registry.approvals.stat.overdue': '已超时',
@@ -875,6 +875,9 @@ const zhCN = {
   'talent.noTraining': '暂无培训记录',
   'talent.error.userNotFound': '用户不存在',
   'talent.error.tenant': '该人员不是本机构的主播，也不在本基地入驻机构中，无权登记或查看',
+
+  ...selectionZh,
+  ...liveZh,
 } as const;
 
 export type MessageKey = keyof typeof zhCN;
@@ -974,8 +977,7 @@ const enUS: Dictionary = {
   'nav.mcnWorkbench': 'MCN workbench',
   'nav.mcnMembers': 'Members / streamers',
   'nav.streamerWorkbench': 'Streamer workbench',
-  'nav.selection': 'Product selection',
-  'nav.live': 'Live',
+  'nav.selection': 'Selection square',
   'nav.merchantWorkbench': 'Merchant workbench',
   'nav.products': 'Products',
   'nav.members': 'Members',
@@ -1129,9 +1131,8 @@ const enUS: Dictionary = {
   'shop.cat.home': 'Home',
   'shop.cat.digital': 'Electronics',
   'shop.cat.local': 'Local specialties',
-  'shop.liveSoon': 'Going live soon',
   'shop.productSoon': 'Arriving soon',
-  'shop.comingSoonNote': 'The shop and live streams are coming soon. Stay tuned.',
+  'shop.comingSoonNote': 'Live rooms are open — watch and browse; ordering in the shop is coming soon.',
   'shop.myAccount': 'My account',
 
   'nav.violations': 'Violations',
@@ -1636,7 +1637,7 @@ const enUS: Dictionary = {
   'registry.objection.status.upheld': 'Upheld',
   'registry.objection.status.dismissed': 'Dismissed',
   'registry.approvals.title': 'Approvals',
-  'registry.approvals.subtitlePlatform': 'Platform review of merchant admissions and streamer certifications, by due date.',
+  'registry.approvals.subtitlePlatform': 'Platform review of merchant admissions, streamer certifications and products, by due date.',
   'registry.approvals.subtitleRegulator': "Your department's material reviews, joint-review votes and objections, by due date.",
   'registry.approvals.stat.todo': 'To do',
   'registry.approvals.stat.overdue': 'Overdue',
@@ -1751,6 +1752,9 @@ const enUS: Dictionary = {
   'talent.noTraining': 'No training recorded',
   'talent.error.userNotFound': 'No such user',
   'talent.error.tenant': 'This person is not a streamer of your MCN nor hosted by your base; you may not record or view their training',
+
+  ...selectionEn,
+  ...liveEn,
 };
 
 const DICTIONARIES: Record<Locale, Dictionary> = { 'zh-CN': zhCN, 'en-US': enUS };

@@ -40,6 +40,18 @@ const ApplicationPage = lazyNamed(() => import('./pages/registry/application-pag
 const ApprovalsPage = lazyNamed(() => import('./pages/registry/approvals-page.tsx'), 'ApprovalsPage');
 const RegistryPage = lazyNamed(() => import('./pages/registry/registry-page.tsx'), 'RegistryPage');
 const PublicListPage = lazyNamed(() => import('./pages/registry/public-list-page.tsx'), 'PublicListPage');
+const ProductsPage = lazyNamed(() => import('./pages/selection/products-page.tsx'), 'ProductsPage');
+const ProductPage = lazyNamed(() => import('./pages/selection/product-page.tsx'), 'ProductPage');
+const ProductEditorPage = lazyNamed(() => import('./pages/selection/product-editor-page.tsx'), 'ProductEditorPage');
+const BrandAuthorizationsPage = lazyNamed(() => import('./pages/selection/brand-authorizations-page.tsx'), 'BrandAuthorizationsPage');
+const SquarePage = lazyNamed(() => import('./pages/selection/square-page.tsx'), 'SquarePage');
+const SamplesPage = lazyNamed(() => import('./pages/selection/samples-page.tsx'), 'SamplesPage');
+const AgreementsPage = lazyNamed(() => import('./pages/selection/agreements-page.tsx'), 'AgreementsPage');
+const AgreementPage = lazyNamed(() => import('./pages/selection/agreement-page.tsx'), 'AgreementPage');
+const LiveConsolePage = lazyNamed(() => import('./pages/live/live-console-page.tsx'), 'LiveConsolePage');
+const LiveSessionPage = lazyNamed(() => import('./pages/live/live-session-page.tsx'), 'LiveSessionPage');
+const LiveSquarePage = lazyNamed(() => import('./pages/live/live-square-page.tsx'), 'LiveSquarePage');
+const RoomPage = lazyNamed(() => import('./pages/live/room-page.tsx'), 'RoomPage');
 const NotFoundPage = lazyNamed(() => import('./pages/not-found-page.tsx'), 'NotFoundPage');
 
 function suspended(node: ReactNode, fullPage = false) {
@@ -62,6 +74,8 @@ export const router = createBrowserRouter([
       { path: '/register', element: suspended(<RegisterPage />, true) },
       // 公示名单: public, no login, outside the authenticated shell
       { path: '/public', element: suspended(<PublicListPage />, true) },
+      // 直播间: full screen and mobile first, outside the shell; anyone may watch (chat needs an account)
+      { path: '/live/rooms/:id', element: suspended(<RoomPage />, true) },
       {
         element: <AppLayout />,
         errorElement: <RouteError />,
@@ -88,6 +102,18 @@ export const router = createBrowserRouter([
           { path: '/applications/:id', element: guarded(<ApplicationPage />) },
           { path: '/approvals', element: guarded(<ApprovalsPage />) },
           { path: '/registry', element: guarded(<RegistryPage />) },
+          { path: '/products', element: guarded(<ProductsPage />) },
+          { path: '/products/new', element: guarded(<ProductEditorPage />) },
+          { path: '/products/brands', element: guarded(<BrandAuthorizationsPage />) },
+          { path: '/products/:id', element: guarded(<ProductPage />) },
+          { path: '/products/:id/edit', element: guarded(<ProductEditorPage />) },
+          { path: '/selection', element: guarded(<SquarePage />) },
+          { path: '/samples', element: guarded(<SamplesPage />) },
+          { path: '/agreements', element: guarded(<AgreementsPage />) },
+          { path: '/agreements/:id', element: guarded(<AgreementPage />) },
+          { path: '/live', element: guarded(<LiveConsolePage />) },
+          { path: '/live/sessions/:id', element: guarded(<LiveSessionPage />) },
+          { path: '/live/square', element: guarded(<LiveSquarePage />) },
           { path: '/workbench', element: <HomeRedirect /> },
           { path: '/index.html', element: <Navigate to="/" replace /> },
           { path: '*', element: suspended(<NotFoundPage />) },

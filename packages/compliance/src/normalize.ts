@@ -236,6 +236,21 @@ export class Normalizer {
   }
 }
 
+/**
+ * The same per-character folding (width, case, traditional → simplified, numerals) for search text: what the
+ * screening normalizer removes or treats as a boundary becomes a space, so words stay apart.
+ */
+export function foldForSearch(text: string): string {
+  let out = '';
+  for (const ch of text) {
+    const cp = ch.codePointAt(0) ?? 0x20;
+    const units = cp === 0x2b ? [] : normalizeCodePoint(cp);
+    if (units.length === 0 || units[0] === BOUNDARY) out += ' ';
+    else out += String.fromCharCode(...units.filter((u) => u !== BOUNDARY));
+  }
+  return out;
+}
+
 const termNormalizer = new Normalizer(64);
 
 /** The normalized form of a term, as a string (used when compiling patterns). */

@@ -4,3 +4,6 @@ export * from './audit.ts';
 export * from './workbench.ts';
 export * from './compliance.ts';
 export * from './registry.ts';
+export * from './catalog.ts';
+export * from './live.ts';
+export * from './room.ts';

@@ -8,6 +8,10 @@ export const DOCUMENT_KINDS = [
   'cosmetics_filing',
   'medical_device_registration',
   'brand_authorization',
+  'trademark_certificate',
+  'health_food_registration',
+  'drug_business_licence',
+  'product_image',
   'id_card',
   'guardian_consent',
   'professional_licence',
@@ -180,7 +184,7 @@ export type ApplicationView = z.infer<typeof applicationViewSchema>;
 
 export const applicationListQuerySchema = z.strictObject({
   scope: z.enum(['mine', 'queue', 'all']).default('mine'),
-  kind: z.enum(['merchant_admission', 'streamer_certification', 'base_certification']).optional(),
+  kind: z.enum(['merchant_admission', 'streamer_certification', 'base_certification', 'product_review']).optional(),
 });
 
 export const gateSchema = z.object({ allowed: z.boolean(), reasons: z.array(z.string()) });

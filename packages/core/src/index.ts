@@ -9,3 +9,5 @@ export * from './identity/index.ts';
 export * from './compliance/index.ts';
 export * from './workflows/index.ts';
 export * from './registry/index.ts';
+export * from './catalog/index.ts';
+export * from './live/index.ts';

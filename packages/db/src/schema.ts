@@ -4,7 +4,7 @@
  * (PostgreSQL 17) and PostgreSQL 15, so ids come from the application, never from uuidv7().
  */
 import { sql } from 'drizzle-orm';
-import { bigint, index, integer, jsonb, pgTable, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import { bigint, boolean, index, integer, jsonb, pgTable, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
 
 const ts = (name: string) => timestamp(name, { withTimezone: true, mode: 'date' });
 
@@ -534,4 +534,338 @@ export const providerProfiles = pgTable(
     createdAt: ts('created_at').notNull(),
   },
   (t) => [uniqueIndex('provider_profiles_credit_code_uq').on(t.creditCode)],
+);
+
+// ---- catalog and selection center -------------------------------------------------------------------------------
+
+/** Product categories and their live-sale rules (loaded from the shipped tree, then edited by operators). */
+export const categories = pgTable('categories', {
+  id: text('id').primaryKey(),
+  parentId: text('parent_id'),
+  nameZh: text('name_zh').notNull(),
+  nameEn: text('name_en').notNull(),
+  screenAs: text('screen_as').notNull(),
+  liveRule: text('live_rule', { enum: ['allowed', 'restricted', 'prohibited'] }).notNull(),
+  requiredQualifications: text('required_qualifications').array().notNull(),
+  requiredDisclaimer: text('required_disclaimer'),
+  noReasonReturn: boolean('no_reason_return').notNull(),
+  basis: text('basis'),
+  sort: integer('sort').notNull(),
+  updatedAt: ts('updated_at').notNull(),
+});
+
+/** Brands; `protected` puts one on the key-trademark protection list (重点商标保护名录). */
+export const brands = pgTable(
+  'brands',
+  {
+    id: uuid('id').primaryKey(),
+    name: text('name').notNull(),
+    nameKey: text('name_key').notNull(),
+    nameEn: text('name_en'),
+    ownerOrgId: uuid('owner_org_id'),
+    trademarkNo: text('trademark_no'),
+    protected: boolean('protected').notNull(),
+    protectedReason: text('protected_reason'),
+    protectedAt: ts('protected_at'),
+    createdBy: uuid('created_by').notNull(),
+    createdAt: ts('created_at').notNull(),
+  },
+  (t) => [uniqueIndex('brands_name_key_uq').on(t.nameKey)],
+);
+
+export const brandAuthorizations = pgTable(
+  'brand_authorizations',
+  {
+    id: uuid('id').primaryKey(),
+    brandId: uuid('brand_id')
+      .notNull()
+      .references(() => brands.id),
+    merchantOrgId: uuid('merchant_org_id').notNull(),
+    documentId: uuid('document_id')
+      .notNull()
+      .references(() => documents.id),
+    validUntil: ts('valid_until').notNull(),
+    status: text('status', { enum: ['valid', 'revoked'] }).notNull(),
+    createdBy: uuid('created_by').notNull(),
+    createdAt: ts('created_at').notNull(),
+  },
+  (t) => [index('brand_authorizations_merchant_idx').on(t.merchantOrgId, t.brandId)],
+);
+
+export const products = pgTable(
+  'products',
+  {
+    id: uuid('id').primaryKey(),
+    merchantOrgId: uuid('merchant_org_id')
+      .notNull()
+      .references(() => organizations.id),
+    categoryId: text('category_id').notNull(),
+    brandId: uuid('brand_id'),
+    title: text('title').notNull(),
+    description: text('description').notNull(),
+    claims: text('claims').array().notNull(),
+    referencePriceFen: bigint('reference_price_fen', { mode: 'number' }),
+    imageIds: text('image_ids').array().notNull(),
+    qualificationDocIds: text('qualification_doc_ids').array().notNull(),
+    sampleAvailable: boolean('sample_available').notNull(),
+    sampleStock: integer('sample_stock').notNull(),
+    status: text('status', { enum: ['draft', 'in_review', 'returned', 'approved', 'rejected', 'delisted'] }).notNull(),
+    statusReason: text('status_reason'),
+    reviewApplicationId: uuid('review_application_id'),
+    checks: jsonb('checks'),
+    salesCount: integer('sales_count').notNull(),
+    version: integer('version').notNull(),
+    createdAt: ts('created_at').notNull(),
+    updatedAt: ts('updated_at').notNull(),
+  },
+  (t) => [index('products_merchant_idx').on(t.merchantOrgId, t.updatedAt), index('products_status_idx').on(t.status)],
+);
+
+export const productSkus = pgTable(
+  'product_skus',
+  {
+    id: uuid('id').primaryKey(),
+    productId: uuid('product_id')
+      .notNull()
+      .references(() => products.id),
+    name: text('name').notNull(),
+    code: text('code'),
+    priceFen: bigint('price_fen', { mode: 'number' }).notNull(),
+    stock: integer('stock').notNull(),
+    sort: integer('sort').notNull(),
+    createdAt: ts('created_at').notNull(),
+    updatedAt: ts('updated_at').notNull(),
+  },
+  (t) => [index('product_skus_product_idx').on(t.productId)],
+);
+
+/** Price history: each price in effect over [valid_from, valid_to). The 7-day lowest price is one query over it. */
+export const pricePoints = pgTable(
+  'price_points',
+  {
+    id: uuid('id').primaryKey(),
+    skuId: uuid('sku_id')
+      .notNull()
+      .references(() => productSkus.id),
+    priceFen: bigint('price_fen', { mode: 'number' }).notNull(),
+    source: text('source', { enum: ['list', 'promotion', 'flash_sale'] }).notNull(),
+    validFrom: ts('valid_from').notNull(),
+    validTo: ts('valid_to'),
+  },
+  (t) => [index('price_points_sku_idx').on(t.skuId, t.validFrom)],
+);
+
+export const selectionPlans = pgTable(
+  'selection_plans',
+  {
+    id: uuid('id').primaryKey(),
+    productId: uuid('product_id')
+      .notNull()
+      .references(() => products.id),
+    merchantOrgId: uuid('merchant_org_id').notNull(),
+    type: text('type', { enum: ['open', 'targeted', 'exclusive'] }).notNull(),
+    commissionBp: integer('commission_bp').notNull(),
+    mcnServiceFeeBp: integer('mcn_service_fee_bp').notNull(),
+    slotFeeFen: bigint('slot_fee_fen', { mode: 'number' }).notNull(),
+    startsAt: ts('starts_at').notNull(),
+    endsAt: ts('ends_at').notNull(),
+    partners: jsonb('partners').notNull(),
+    status: text('status', { enum: ['active', 'ended'] }).notNull(),
+    createdBy: uuid('created_by').notNull(),
+    createdAt: ts('created_at').notNull(),
+  },
+  (t) => [index('selection_plans_product_idx').on(t.productId), index('selection_plans_merchant_idx').on(t.merchantOrgId)],
+);
+
+/** The selection square's search read model: one row per approved product with a running plan. */
+export const selectionListings = pgTable(
+  'selection_listings',
+  {
+    productId: uuid('product_id').primaryKey(),
+    merchantOrgId: uuid('merchant_org_id').notNull(),
+    merchantName: text('merchant_name').notNull(),
+    title: text('title').notNull(),
+    categoryId: text('category_id').notNull(),
+    categoryPath: text('category_path').array().notNull(),
+    brandName: text('brand_name'),
+    coverImageId: text('cover_image_id'),
+    minPriceFen: bigint('min_price_fen', { mode: 'number' }).notNull(),
+    maxPriceFen: bigint('max_price_fen', { mode: 'number' }).notNull(),
+    commissionBp: integer('commission_bp').notNull(),
+    planTypes: text('plan_types').array().notNull(),
+    audience: text('audience').array().notNull(),
+    stock: integer('stock').notNull(),
+    salesCount: integer('sales_count').notNull(),
+    sampleAvailable: boolean('sample_available').notNull(),
+    merchantCredit: integer('merchant_credit'),
+    tokens: text('tokens').array().notNull(),
+    liveFrom: ts('live_from').notNull(),
+    liveUntil: ts('live_until').notNull(),
+    updatedAt: ts('updated_at').notNull(),
+  },
+  (t) => [
+    index('selection_listings_tokens_gin').using('gin', t.tokens),
+    // No index on audience: every searcher's audience holds '*', which nearly every listing carries, so it never
+    // narrows a search; without statistics (PGlite runs no autovacuum) the planner ANDed its bitmap of nearly every
+    // row into each streamer search (+20–45 ms at 100,000 listings).
+    index('selection_listings_category_gin').using('gin', t.categoryPath),
+    index('selection_listings_sales_idx').on(t.salesCount.desc(), t.productId),
+    // One b-tree per sort of the selection search (the repository's LISTING_ORDER, key for key), so a browse or a
+    // broad query walks the order and stops at the page instead of sorting every match.
+    index('selection_listings_relevance_idx').on(t.salesCount.desc(), t.commissionBp.desc(), t.productId),
+    index('selection_listings_commission_idx').on(t.commissionBp.desc(), t.salesCount.desc(), t.productId),
+    index('selection_listings_price_idx').on(t.minPriceFen, t.productId),
+    index('selection_listings_price_desc_idx').on(t.minPriceFen.desc(), t.productId),
+    index('selection_listings_newest_idx').on(t.liveFrom.desc(), t.productId),
+  ],
+);
+
+export const sampleRequests = pgTable(
+  'sample_requests',
+  {
+    id: uuid('id').primaryKey(),
+    productId: uuid('product_id')
+      .notNull()
+      .references(() => products.id),
+    skuId: uuid('sku_id'),
+    merchantOrgId: uuid('merchant_org_id').notNull(),
+    streamerUserId: uuid('streamer_user_id').notNull(),
+    mcnOrgId: uuid('mcn_org_id'),
+    status: text('status', {
+      enum: ['requested', 'approved', 'declined', 'shipped', 'received', 'featured', 'return_shipped', 'returned', 'cancelled'],
+    }).notNull(),
+    recipientEnc: text('recipient_enc').notNull(),
+    phoneEnc: text('phone_enc').notNull(),
+    addressEnc: text('address_enc').notNull(),
+    note: text('note'),
+    reason: text('reason'),
+    carrier: text('carrier'),
+    trackingNo: text('tracking_no'),
+    returnCarrier: text('return_carrier'),
+    returnTrackingNo: text('return_tracking_no'),
+    receivedAt: ts('received_at'),
+    featureDueAt: ts('feature_due_at'),
+    featuredIn: text('featured_in'),
+    overdueAt: ts('overdue_at'),
+    history: jsonb('history').notNull(),
+    version: integer('version').notNull(),
+    createdAt: ts('created_at').notNull(),
+    updatedAt: ts('updated_at').notNull(),
+  },
+  (t) => [
+    index('sample_requests_merchant_idx').on(t.merchantOrgId, t.updatedAt),
+    index('sample_requests_streamer_idx').on(t.streamerUserId, t.updatedAt),
+    index('sample_requests_due_idx').on(t.featureDueAt),
+  ],
+);
+
+export const agreements = pgTable(
+  'agreements',
+  {
+    id: uuid('id').primaryKey(),
+    merchantOrgId: uuid('merchant_org_id').notNull(),
+    streamerUserId: uuid('streamer_user_id').notNull(),
+    mcnOrgId: uuid('mcn_org_id'),
+    status: text('status', { enum: ['pending', 'in_force', 'terminated', 'expired'] }).notNull(),
+    currentVersion: integer('current_version').notNull(),
+    inForceVersion: integer('in_force_version'),
+    inForceProductIds: text('in_force_product_ids').array().notNull(),
+    inForceFrom: ts('in_force_from'),
+    inForceUntil: ts('in_force_until'),
+    terminatedReason: text('terminated_reason'),
+    version: integer('version').notNull(),
+    createdBy: uuid('created_by').notNull(),
+    createdAt: ts('created_at').notNull(),
+    updatedAt: ts('updated_at').notNull(),
+  },
+  (t) => [
+    index('agreements_pair_idx').on(t.merchantOrgId, t.streamerUserId),
+    index('agreements_streamer_idx').on(t.streamerUserId),
+    index('agreements_mcn_idx').on(t.mcnOrgId),
+  ],
+);
+
+/** Insert-only: a version's terms never change; its hash is over the parties and the terms. */
+export const agreementVersions = pgTable(
+  'agreement_versions',
+  {
+    agreementId: uuid('agreement_id')
+      .notNull()
+      .references(() => agreements.id),
+    version: integer('version').notNull(),
+    terms: jsonb('terms').notNull(),
+    contentHash: text('content_hash').notNull(),
+    createdBy: uuid('created_by').notNull(),
+    createdAt: ts('created_at').notNull(),
+  },
+  (t) => [uniqueIndex('agreement_versions_uq').on(t.agreementId, t.version)],
+);
+
+export const agreementAcceptances = pgTable(
+  'agreement_acceptances',
+  {
+    agreementId: uuid('agreement_id')
+      .notNull()
+      .references(() => agreements.id),
+    version: integer('version').notNull(),
+    party: text('party', { enum: ['merchant', 'streamer', 'mcn'] }).notNull(),
+    userId: uuid('user_id').notNull(),
+    contentHash: text('content_hash').notNull(),
+    at: ts('at').notNull(),
+  },
+  (t) => [uniqueIndex('agreement_acceptances_uq').on(t.agreementId, t.version, t.party)],
+);
+
+// ---- live sessions --------------------------------------------------------------------------------------------------
+
+export const liveSessions = pgTable(
+  'live_sessions',
+  {
+    id: uuid('id').primaryKey(),
+    streamerUserId: uuid('streamer_user_id')
+      .notNull()
+      .references(() => users.id),
+    mcnOrgId: uuid('mcn_org_id'),
+    title: text('title').notNull(),
+    coverImageId: uuid('cover_image_id'),
+    scheduledAt: ts('scheduled_at').notNull(),
+    status: text('status', { enum: ['scheduled', 'live', 'ended', 'cancelled'] }).notNull(),
+    coHostUserIds: text('co_host_user_ids').array().notNull(),
+    /** the product pinned in the room now (讲解中), kept here so every process and every late viewer sees it */
+    pinnedProductId: uuid('pinned_product_id'),
+    streamKeyHash: text('stream_key_hash').notNull(),
+    streamKeyEnc: text('stream_key_enc').notNull(),
+    startedAt: ts('started_at'),
+    endedAt: ts('ended_at'),
+    peakViewers: integer('peak_viewers').notNull(),
+    avgViewers: integer('avg_viewers').notNull(),
+    chatMessages: integer('chat_messages').notNull(),
+    orders: integer('orders').notNull(),
+    gmvFen: bigint('gmv_fen', { mode: 'number' }).notNull(),
+    retainUntil: ts('retain_until'),
+    version: integer('version').notNull(),
+    createdAt: ts('created_at').notNull(),
+    updatedAt: ts('updated_at').notNull(),
+  },
+  (t) => [
+    index('live_sessions_streamer_idx').on(t.streamerUserId, t.scheduledAt),
+    index('live_sessions_status_idx').on(t.status),
+    index('live_sessions_mcn_idx').on(t.mcnOrgId),
+  ],
+);
+
+export const liveSessionProducts = pgTable(
+  'live_session_products',
+  {
+    sessionId: uuid('session_id')
+      .notNull()
+      .references(() => liveSessions.id),
+    productId: uuid('product_id')
+      .notNull()
+      .references(() => products.id),
+    merchantOrgId: uuid('merchant_org_id').notNull(),
+    agreementId: uuid('agreement_id'),
+    sort: integer('sort').notNull(),
+  },
+  (t) => [uniqueIndex('live_session_products_uq').on(t.sessionId, t.productId)],
 );

@@ -1,6 +1,9 @@
+import { AsyncLocalStorage } from 'node:async_hooks';
 import type { Repositories, UnitOfWork } from '@livehub/core';
 import type { Db } from './db.ts';
 import { DrizzleAuditRepository, DrizzleOutboxRepository } from './repositories/audit.repository.ts';
+import { DrizzleCatalogRepository, DrizzleSelectionRepository } from './repositories/catalog.repository.ts';
+import { DrizzleLiveRepository } from './repositories/live.repository.ts';
 import { DrizzleComplianceRepository } from './repositories/compliance.repository.ts';
 import { DrizzleRegistryRepository, DrizzleWorkflowRepository } from './repositories/workflow.repository.ts';
 import {
@@ -23,15 +26,44 @@ export function repositoriesFor(db: Db): Repositories {
     compliance: new DrizzleComplianceRepository(db),
     workflows: new DrizzleWorkflowRepository(db),
     registry: new DrizzleRegistryRepository(db),
+    catalog: new DrizzleCatalogRepository(db),
+    selection: new DrizzleSelectionRepository(db),
+    live: new DrizzleLiveRepository(db),
   };
+}
+
+/** Marks the asynchronous work running inside a transaction. */
+const inTransaction = new AsyncLocalStorage<true>();
+
+/**
+ * The out-of-transaction repositories, guarded: used from inside a transaction they throw at once. On PGlite (one
+ * connection) such a read would wait for the transaction that waits for it — a silent hang — and on PostgreSQL it
+ * would miss the transaction's own writes. Other requests' reads are not affected (the mark is per async context).
+ */
+function guarded(repos: Repositories): Repositories {
+  const out: Record<string, unknown> = {};
+  for (const [name, repo] of Object.entries(repos)) {
+    out[name] = new Proxy(repo as object, {
+      get(target, prop, receiver) {
+        const v = Reflect.get(target, prop, receiver);
+        if (typeof v !== 'function') return v;
+        return (...args: unknown[]) => {
+          if (inTransaction.getStore())
+            throw new Error(`uow.read.${name}.${String(prop)} called inside a transaction: use the transaction's repositories`);
+          return v.apply(target, args);
+        };
+      },
+    });
+  }
+  return out as unknown as Repositories;
 }
 
 export class DrizzleUnitOfWork implements UnitOfWork {
   readonly read: Repositories;
   constructor(private readonly db: Db) {
-    this.read = repositoriesFor(db);
+    this.read = guarded(repositoriesFor(db));
   }
   transaction<T>(work: (repos: Repositories) => Promise<T>): Promise<T> {
-    return this.db.transaction((tx) => work(repositoriesFor(tx as unknown as Db)));
+    return this.db.transaction((tx) => inTransaction.run(true, () => work(repositoriesFor(tx as unknown as Db))));
   }
 }

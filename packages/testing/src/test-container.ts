@@ -35,7 +35,14 @@ export interface TestSession {
 }
 
 export async function createTestPlatform(
-  opts: { seed?: boolean; clock?: Clock; driver?: DriverName; serveWeb?: boolean } = {},
+  opts: {
+    seed?: boolean;
+    clock?: Clock;
+    driver?: DriverName;
+    serveWeb?: boolean;
+    /** more configuration (environment variables), e.g. LIVEHUB_PUBLISH_HOOK_SECRET */
+    env?: Record<string, string>;
+  } = {},
 ): Promise<TestPlatform> {
   const dataDir = mkdtempSync(join(tmpdir(), 'livehub-test-'));
   const config = loadConfig({
@@ -44,6 +51,7 @@ export async function createTestPlatform(
     LIVEHUB_PII_KEY: randomBytes(32).toString('base64'),
     LOG_LEVEL: 'silent',
     PORT: '0',
+    ...opts.env,
   });
   const db = await openTestDatabase(opts.driver ?? primaryDriver());
   const kv = await openTestKv(undefined, opts.clock);

@@ -1,4 +1,4 @@
-import { buildApp, type Container } from '@livehub/server';
+import { buildApp, type Container, type MediaServer, MediaServerError, publishGate, startMediaServer } from '@livehub/server';
 import { progressReporter } from '../progress.ts';
 import { fail, openContainer } from '../runtime.ts';
 import { DEMO_PASSWORD, type DemoAccount, seedDemo } from '../seed/seed-demo.ts';
@@ -18,16 +18,18 @@ export async function serve(opts: { seed: boolean }): Promise<void> {
     accounts = r.accounts;
   }
   const { app } = await buildApp(c);
+  // Planner statistics at start and hourly (PGlite has no autovacuum; a no-op on PostgreSQL).
+  await c.database.refreshStatistics();
+  let ticks = 0;
   // Time-driven work (public notices ending, qualifications expiring): every minute, one process at a time.
   const timer = setInterval(() => {
     void (async () => {
       const token = await c.kv.locks.acquire('tick', 50_000);
       if (!token) return;
       try {
-        const notices = await c.workflows.tick();
-        const sweep = await c.registry.sweep();
-        if (notices.advanced.length + sweep.expired + sweep.warned + sweep.lapsedStreamers > 0)
-          app.log.info({ notices: notices.advanced.length, ...sweep }, 'tick');
+        const r = await c.tick();
+        if (Object.values(r).some((n) => n > 0)) app.log.info(r, 'tick');
+        if (++ticks % 60 === 0) await c.database.refreshStatistics();
       } catch (err) {
         app.log.error({ err }, 'tick failed');
       } finally {
@@ -36,9 +38,11 @@ export async function serve(opts: { seed: boolean }): Promise<void> {
     })();
   }, 60_000);
   timer.unref();
+  let media: MediaServer | null = null;
   const close = async (signal: string) => {
     clearInterval(timer);
     app.log.info({ signal }, 'shutting down');
+    await media?.close();
     await app.close();
     await c.close();
     process.exit(0);
@@ -54,12 +58,36 @@ export async function serve(opts: { seed: boolean }): Promise<void> {
   const addr = app.server.address();
   const port = typeof addr === 'object' && addr ? addr.port : c.config.port;
   const url = `http://localhost:${port}`;
+  // Video: the embedded media server. A busy port costs the video, never the platform.
+  let video: string;
+  if (c.config.rtmpPort === null) {
+    video = `embedded media server off (LIVEHUB_RTMP_PORT); encoders publish to ${c.config.rtmpIngestUrl}`;
+  } else {
+    try {
+      media = await startMediaServer({
+        host: c.config.host,
+        rtmpPort: c.config.rtmpPort,
+        flvPort: c.config.flvPort,
+        gate: publishGate(c),
+        log: app.log.child({ component: 'media' }),
+      });
+      video = `rtmp://localhost:${media.rtmpPort}/live/<session>?key=<key> → ${c.config.playbackBaseUrl}/<session>.flv`;
+    } catch (e) {
+      const reason = e instanceof Error ? e.message : String(e);
+      app.log.warn(
+        e instanceof MediaServerError ? {} : { err: e },
+        `media server not started (${reason}): running without video ingest and playback`,
+      );
+      video = `OFF — ${reason}; running without video (set LIVEHUB_RTMP_PORT / LIVEHUB_FLV_PORT)`;
+    }
+  }
   const lines = [
     '',
     `  LiveHub 直播电商治理平台 is running`,
     `  web:      ${url}`,
     `  API docs: ${url}/docs`,
     `  database: ${c.database.driver === 'pglite' ? `PGlite (${c.config.dataDir}/pgdata)` : 'PostgreSQL'}; hot state: ${c.kv.kind}`,
+    `  video:    ${video}`,
   ];
   if (accounts) {
     lines.push('', `  Demo accounts (password for all: ${DEMO_PASSWORD}):`);
@@ -71,4 +99,37 @@ export async function serve(opts: { seed: boolean }): Promise<void> {
     );
   }
   process.stdout.write(`${lines.join('\n')}\n\n`);
+  await startDemoActivity(c, url, (line) => app.log.info(line));
+}
+
+/**
+ * The demo room: with the demo data, the room the seed left live gets a few simulated viewers and danmaku over real
+ * WebSockets, so a newcomer opening 直播 sees a room with activity. LIVEHUB_DEMO_ACTIVITY=off turns it off.
+ */
+async function startDemoActivity(c: Container, url: string, log: (line: string) => void): Promise<void> {
+  if (c.config.seedDemo !== 'auto' || process.env.LIVEHUB_DEMO_ACTIVITY === 'off') return;
+  const live = await c.uow.read.live.listSessions({ status: ['live'], limit: 20 });
+  const room = live.find((s) => s.title.startsWith('盐池滩羊'));
+  if (!room) return;
+  const first = (await c.uow.read.live.listProducts(room.id))[0];
+  if (first) await c.rooms.pin(room.id, first.productId);
+  const { simulate } = await import('./simulate.ts');
+  const controller = new AbortController();
+  process.once('beforeExit', () => controller.abort());
+  void (async () => {
+    while (!controller.signal.aborted) {
+      const r = await simulate({
+        baseUrl: url,
+        sessionId: room.id,
+        viewers: 8,
+        chatters: 4,
+        chatRate: 0.4,
+        durationS: 600,
+        violations: 0.08,
+        signal: controller.signal,
+      }).catch(() => null);
+      if (!r || r.connected === 0) break; // the room ended or the server is going away
+    }
+  })();
+  log(`demo room ${room.id} has simulated viewers (LIVEHUB_DEMO_ACTIVITY=off to stop)`);
 }

@@ -18,6 +18,7 @@ import {
   syntheticMerchant,
   syntheticStreamer,
 } from './demo-data.ts';
+import { seedCatalog } from './seed-catalog.ts';
 import { type RegistrySeed, seedRegistry } from './seed-registry.ts';
 
 export const DEMO_PASSWORD = 'livehub-demo';
@@ -230,6 +231,10 @@ export async function seedDemo(c: Container, opts: { scale?: number; onProgress?
   // base in the middle of joint review, one on public notice, and pending, returned, rejected and withdrawn ones.
   opts.onProgress?.(done, total, 'registry');
   await seedRegistry(c, reg);
+
+  // The catalog and the selection center: reviewed products, plans, samples and agreements.
+  opts.onProgress?.(done, total, 'catalog');
+  await seedCatalog(c, reg);
 
   // A live session's worth of screened speech and chat, so the review queue has work on first start.
   opts.onProgress?.(done, total, 'compliance events');

@@ -4,6 +4,7 @@
  */
 import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
+import fastifyWebsocket from '@fastify/websocket';
 import fastifyCookie from '@fastify/cookie';
 import fastifyStatic from '@fastify/static';
 import fastifySwagger from '@fastify/swagger';
@@ -15,6 +16,9 @@ import { notFound, sendError } from './errors.ts';
 import { enforcePolicies, installAuth, type RegisteredRoute } from './policy.ts';
 import { auditRoutes } from './routes/audit.routes.ts';
 import { authRoutes } from './routes/auth.routes.ts';
+import { catalogRoutes } from './routes/catalog.routes.ts';
+import { liveRoutes } from './routes/live.routes.ts';
+import { roomRoutes } from './routes/room.routes.ts';
 import { complianceRoutes } from './routes/compliance.routes.ts';
 import { healthRoutes } from './routes/health.routes.ts';
 import { organizationRoutes } from './routes/organization.routes.ts';
@@ -95,6 +99,8 @@ export async function buildApp(c: Container, opts: BuildAppOptions = {}): Promis
     transform: jsonSchemaTransform,
   });
   await app.register(fastifySwaggerUi, { routePrefix: '/docs' });
+  // Live rooms: frames are small; a client sending more than this is cut off by ws itself.
+  await app.register(fastifyWebsocket, { options: { maxPayload: 64 * 1024 } });
   installAuth(app, c);
 
   const api = withZod(app);
@@ -107,6 +113,9 @@ export async function buildApp(c: Container, opts: BuildAppOptions = {}): Promis
   auditRoutes(api, c);
   complianceRoutes(api, c);
   registryRoutes(api, c, app);
+  catalogRoutes(api, c);
+  liveRoutes(api, c);
+  roomRoutes(app, c);
 
   if (opts.serveWeb !== false && existsSync(WEB_DIST)) {
     await app.register(fastifyStatic, { root: WEB_DIST, prefix: '/', wildcard: false, index: ['index.html'] });

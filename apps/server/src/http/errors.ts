@@ -34,13 +34,14 @@ export function localeOf(request: FastifyRequest): Locale {
 export function errorBody(
   code: ErrorCode,
   locale: Locale,
-  opts: { field?: string | undefined; details?: Record<string, unknown> } = {},
+  opts: { field?: string | undefined; details?: Record<string, unknown>; exposeDetails?: boolean } = {},
 ): ErrorBody {
   return {
     error: {
       code,
       message: errorMessage(code, locale, opts.details),
       ...(opts.field ? { field: opts.field } : {}),
+      ...(opts.exposeDetails && opts.details && Object.keys(opts.details).length > 0 ? { details: opts.details } : {}),
     },
   };
 }
@@ -85,7 +86,10 @@ function issueMessage(issue: ValidationIssue, locale: Locale): string {
 export function sendError(reply: FastifyReply, request: FastifyRequest, err: unknown): FastifyReply {
   const locale = localeOf(request);
   if (isAppError(err)) {
-    return reply.status(STATUS_BY_KIND[err.kind]).send(errorBody(err.code, locale, { field: err.field, details: err.details }));
+    // A conflict names what it conflicts with (e.g. the existing plan), machine-readable for the client.
+    return reply
+      .status(STATUS_BY_KIND[err.kind])
+      .send(errorBody(err.code, locale, { field: err.field, details: err.details, exposeDetails: err.kind === 'conflict' }));
   }
   if (hasZodFastifySchemaValidationErrors(err)) {
     const issue = (err.validation[0] ?? {}) as ValidationIssue;

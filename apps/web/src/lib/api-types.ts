@@ -1,8 +1,11 @@
 /** Response types derived from the shared contracts (types only; nothing here reaches the bundle). */
 import type {
+  agreementTermsSchema,
+  agreementViewSchema,
   apiTokenSchema,
   applicationListQuerySchema,
   applicationViewSchema,
+  checklistItemSchema,
   createdApiTokenSchema,
   decisionSchema,
   documentKindSchema,
@@ -12,7 +15,10 @@ import type {
   gateSchema,
   hitSchema,
   memberSchema,
+  planViewSchema,
+  priceHistorySchema,
   productCategorySchema,
+  productViewSchema,
   registerBaseSchema,
   registerMcnSchema,
   registerMerchantSchema,
@@ -23,12 +29,16 @@ import type {
   reviewStatusSchema,
   rulePackSummarySchema,
   ruleSummarySchema,
+  sampleViewSchema,
+  streamKeySchema,
   screeningCategorySchema,
+  selectionPageSchema,
   screenResultSchema,
   talentSchema,
   trainingSchema,
   violationSchema,
 } from '@livehub/contracts';
+import type { LiveSessionView } from '@livehub/contracts';
 
 export type Member = ReturnType<typeof memberSchema.parse>;
 export type ApiToken = ReturnType<typeof apiTokenSchema.parse>;
@@ -135,4 +145,49 @@ export type TrainingRecord = TalentProfile['training'][number];
 /** POST /api/registry/{mcns,providers} → the organization it created (the caller is its first member). */
 export interface OrgRegistered {
   orgId: string;
+}
+
+// ---- catalog and selection center ------------------------------------------------------------------------------
+
+export type { Brand, Category, ProductView, SelectionCard } from '@livehub/contracts';
+export type ProductCheck = NonNullable<ReturnType<typeof productViewSchema.parse>['checks']>[number];
+export type ProductSku = ReturnType<typeof productViewSchema.parse>['skus'][number];
+export type PriceHistory = ReturnType<typeof priceHistorySchema.parse>;
+export type PlanView = ReturnType<typeof planViewSchema.parse>;
+export type SelectionPage = ReturnType<typeof selectionPageSchema.parse>;
+export type SampleView = ReturnType<typeof sampleViewSchema.parse>;
+export type AgreementView = ReturnType<typeof agreementViewSchema.parse>;
+export type AgreementVersion = AgreementView['versions'][number];
+/** The terms as the API accepts them (defaults applied). */
+export type AgreementTerms = ReturnType<typeof agreementTermsSchema.parse>;
+
+/** GET /api/catalog/brand-authorizations item. */
+export interface BrandAuthorization {
+  id: string;
+  brandId: string;
+  merchantOrgId: string;
+  documentId: string;
+  validUntil: string;
+  status: string;
+}
+
+/** GET /api/selection/products/:id — a pool product with the plans that apply to the caller. */
+export interface PoolProduct {
+  card: ReturnType<typeof selectionPageSchema.parse>['items'][number];
+  product: ReturnType<typeof productViewSchema.parse>;
+  plans: PlanView[];
+}
+
+// ---- live sessions and rooms -----------------------------------------------------------------------------------
+
+export type { ClientFrame, LiveSessionView, PinnedProduct, RoomEvent, ServerFrame, StaffEvent } from '@livehub/contracts';
+export type LiveSessionStatus = LiveSessionView['status'];
+export type LiveSessionProduct = LiveSessionView['products'][number];
+export type ChecklistItem = ReturnType<typeof checklistItemSchema.parse>;
+export type StreamKey = ReturnType<typeof streamKeySchema.parse>;
+
+/** POST /api/live/sessions → the session and its stream key (shown once; the console may fetch it again, audited). */
+export interface ScheduledSession {
+  session: LiveSessionView;
+  stream: StreamKey;
 }

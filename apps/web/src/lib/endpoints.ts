@@ -18,19 +18,30 @@ import type {
 } from '@livehub/contracts';
 import { ApiError, api } from './api-client.ts';
 import type {
+  AgreementTerms,
+  AgreementView,
   ApiToken,
   ApplicationKind,
   ApplicationScope,
   ApplicationView,
+  Brand,
+  BrandAuthorization,
+  Category,
+  ChecklistItem,
   CreatedApiToken,
   DocumentKind,
   EventKind,
   EvidenceVerifyResult,
   ItemsResponse,
+  LiveSessionView,
   Member,
   MyStreamerRegistration,
   OrgRegistered,
+  PlanView,
+  PoolProduct,
+  PriceHistory,
   ProductCategory,
+  ProductView,
   PublicBase,
   PublicStreamer,
   RegisterBaseRequest,
@@ -44,8 +55,12 @@ import type {
   ReviewItemDetail,
   ReviewStatusFilter,
   RulePackSummary,
+  SampleView,
+  ScheduledSession,
   ScreeningCategory,
+  SelectionPage,
   ScreenResult,
+  StreamKey,
   TalentProfile,
   TrainingRequest,
   Violation,
@@ -130,6 +145,107 @@ export interface UploadDocumentInput {
   signal?: AbortSignal;
 }
 
+export interface SkuInput {
+  name: string;
+  priceFen: number;
+  stock: number;
+  code?: string;
+}
+
+/** The editable fields of a product (POST creates it with SKUs; PATCH sends the changed ones). */
+export interface ProductInput {
+  title: string;
+  description: string;
+  claims: string[];
+  categoryId: string;
+  brandId?: string;
+  referencePriceFen?: number;
+  imageIds: string[];
+  sampleAvailable: boolean;
+  sampleStock: number;
+  qualificationDocIds: string[];
+}
+
+export interface CreateProductRequest extends ProductInput {
+  skus: SkuInput[];
+}
+
+export type UpdateProductRequest = Partial<Omit<ProductInput, 'brandId' | 'referencePriceFen'>> & {
+  brandId?: string | null;
+  referencePriceFen?: number | null;
+};
+
+export interface CreateBrandRequest {
+  name: string;
+  nameEn?: string;
+  trademarkNo?: string;
+  owned: boolean;
+}
+
+export interface CreatePlanRequest {
+  productId: string;
+  type: PlanView['type'];
+  commissionBp: number;
+  mcnServiceFeeBp: number;
+  slotFeeFen: number;
+  startsAt: string;
+  endsAt: string;
+  partners: Array<{ kind: 'streamer' | 'mcn'; id: string }>;
+}
+
+export interface SelectionQuery {
+  q?: string;
+  category?: string;
+  priceMinFen?: number;
+  priceMaxFen?: number;
+  commissionMinBp?: number;
+  inStock?: 'true';
+  sampleAvailable?: 'true';
+  sort?: string;
+  page?: number;
+  pageSize?: number;
+}
+
+export interface SampleRequestInput {
+  productId: string;
+  skuId?: string;
+  recipient: string;
+  phone: string;
+  address: string;
+  note?: string;
+}
+
+export type SampleActionName = 'approve' | 'decline' | 'ship' | 'receive' | 'feature' | 'ship_return' | 'confirm_return' | 'cancel';
+
+export interface SampleActionRequest {
+  action: SampleActionName;
+  reason?: string;
+  carrier?: string;
+  trackingNo?: string;
+  featuredIn?: string;
+}
+
+export interface ShippingLabel {
+  recipient: string;
+  phone: string;
+  address: string;
+}
+
+export interface CreateAgreementRequest {
+  merchantOrgId?: string;
+  streamerUserId?: string;
+  withMcn: boolean;
+  terms: AgreementTerms;
+}
+
+export interface ScheduleSessionRequest {
+  title: string;
+  /** ISO date-time with offset */
+  scheduledAt: string;
+  productIds: string[];
+  coHostUserIds: string[];
+}
+
 export type ExportKind = 'bases' | 'streamers' | 'merchants';
 
 const UPLOAD_MIME_BY_EXTENSION: Record<string, string> = {
@@ -201,6 +317,11 @@ export function exportCsvUrl(kind: ExportKind): string {
   return `/api/registry/export.csv?kind=${kind}`;
 }
 
+/** Where a product image is served from (the product's readers only). */
+export function productImageUrl(productId: string, imageId: string): string {
+  return `/api/catalog/products/${encodeURIComponent(productId)}/images/${encodeURIComponent(imageId)}`;
+}
+
 /** Where an authorized reader downloads a document from. */
 export function documentContentUrl(id: string): string {
   return `/api/documents/${encodeURIComponent(id)}/content`;
@@ -262,7 +383,67 @@ export const endpoints = {
   fileObjection: (id: string, text: string) => api.post<{ id: string }>(`/applications/${encodeURIComponent(id)}/objections`, { text }),
   publicBases: () => api.get<ItemsResponse<PublicBase>>('/public/bases'),
   publicStreamers: () => api.get<ItemsResponse<PublicStreamer>>('/public/streamers'),
+  selectionMcns: () => api.get<Array<{ id: string; name: string }>>('/selection/mcns'),
+
+  categories: () => api.get<Category[]>('/catalog/categories'),
+  brands: (q?: string) => api.get<Brand[]>('/catalog/brands', { query: { q } }),
+  createBrand: (body: CreateBrandRequest) => api.post<Brand>('/catalog/brands', body),
+  brandAuthorizations: () => api.get<BrandAuthorization[]>('/catalog/brand-authorizations'),
+  addBrandAuthorization: (body: { brandId: string; documentId: string; validUntil: string }) =>
+    api.post<{ id: string; validUntil: string }>('/catalog/brand-authorizations', body),
+  products: (status?: ProductView['status']) => api.get<ProductView[]>('/catalog/products', { query: { status, limit: 200 } }),
+  product: (id: string) => api.get<ProductView>(`/catalog/products/${encodeURIComponent(id)}`),
+  createProduct: (body: CreateProductRequest) => api.post<ProductView>('/catalog/products', body),
+  updateProduct: (id: string, body: UpdateProductRequest) => api.patch<ProductView>(`/catalog/products/${encodeURIComponent(id)}`, body),
+  addSku: (id: string, body: SkuInput) => api.post<ProductView>(`/catalog/products/${encodeURIComponent(id)}/skus`, body),
+  updateSku: (id: string, skuId: string, body: Partial<SkuInput>) =>
+    api.patch<ProductView>(`/catalog/products/${encodeURIComponent(id)}/skus/${encodeURIComponent(skuId)}`, body),
+  priceHistory: (id: string, skuId: string) =>
+    api.get<PriceHistory>(`/catalog/products/${encodeURIComponent(id)}/skus/${encodeURIComponent(skuId)}/prices`),
+  submitProduct: (id: string) =>
+    api.post<{ applicationId: string; step: string; product: ProductView }>(`/catalog/products/${encodeURIComponent(id)}/submit`),
+  delistProduct: (id: string, reason: string) => api.post<ProductView>(`/catalog/products/${encodeURIComponent(id)}/delist`, { reason }),
+
+  plans: (productId?: string) => api.get<PlanView[]>('/selection/plans', { query: { productId } }),
+  createPlan: (body: CreatePlanRequest) => api.post<PlanView>('/selection/plans', body),
+  endPlan: (id: string) => api.post<PlanView>(`/selection/plans/${encodeURIComponent(id)}/end`),
+  searchPool: (query: SelectionQuery) => api.get<SelectionPage>('/selection/search', { query: { ...query } }),
+  poolProduct: (id: string) => api.get<PoolProduct>(`/selection/products/${encodeURIComponent(id)}`),
+
+  samples: (overdue?: boolean) => api.get<SampleView[]>('/samples', { query: { overdue: overdue ? 'true' : undefined } }),
+  requestSample: (body: SampleRequestInput) => api.post<SampleView>('/samples', body),
+  actOnSample: (id: string, body: SampleActionRequest) => api.post<SampleView>(`/samples/${encodeURIComponent(id)}/actions`, body),
+  shippingLabel: (id: string) => api.get<ShippingLabel>(`/samples/${encodeURIComponent(id)}/shipping-label`),
+
+  agreements: () => api.get<AgreementView[]>('/agreements'),
+  agreementsInForce: () => api.get<AgreementView[]>('/agreements', { query: { status: 'in_force' } }),
+  agreement: (id: string) => api.get<AgreementView>(`/agreements/${encodeURIComponent(id)}`),
+  createAgreement: (body: CreateAgreementRequest) => api.post<AgreementView>('/agreements', body),
+  amendAgreement: (id: string, terms: AgreementTerms) =>
+    api.post<AgreementView>(`/agreements/${encodeURIComponent(id)}/versions`, { terms }),
+  acceptAgreement: (id: string, body: { version: number; contentHash: string }) =>
+    api.post<AgreementView>(`/agreements/${encodeURIComponent(id)}/accept`, body),
+  terminateAgreement: (id: string, reason: string) =>
+    api.post<AgreementView>(`/agreements/${encodeURIComponent(id)}/terminate`, { reason }),
+
+  liveSessions: (scope: 'mine' | 'live') => api.get<LiveSessionView[]>('/live/sessions', { query: { scope } }),
+  liveSession: (id: string) => api.get<LiveSessionView>(`/live/sessions/${encodeURIComponent(id)}`),
+  scheduleSession: (body: ScheduleSessionRequest) => api.post<ScheduledSession>('/live/sessions', body),
+  setSessionProducts: (id: string, productIds: string[]) =>
+    api.put<LiveSessionView>(`/live/sessions/${encodeURIComponent(id)}/products`, { productIds }),
+  sessionChecklist: (id: string) => api.get<ChecklistItem[]>(`/live/sessions/${encodeURIComponent(id)}/checklist`),
+  startSession: (id: string) => api.post<LiveSessionView>(`/live/sessions/${encodeURIComponent(id)}/start`),
+  endSession: (id: string) => api.post<LiveSessionView>(`/live/sessions/${encodeURIComponent(id)}/end`, {}),
+  streamKey: (id: string) => api.get<StreamKey>(`/live/sessions/${encodeURIComponent(id)}/stream-key`),
+  rotateStreamKey: (id: string) => api.post<StreamKey>(`/live/sessions/${encodeURIComponent(id)}/stream-key`),
 };
+
+/** The live room's WebSocket on this origin; `after` resumes from the last seq seen. */
+export function roomSocketUrl(sessionId: string, after?: number): string {
+  const scheme = window.location.protocol === 'https:' ? 'wss' : 'ws';
+  const query = after !== undefined ? `?after=${after}` : '';
+  return `${scheme}://${window.location.host}/api/live/rooms/${encodeURIComponent(sessionId)}/ws${query}`;
+}
 
 export const queryKeys = {
   me: ['me'] as const,
@@ -283,4 +464,22 @@ export const queryKeys = {
   talent: (userId: string) => ['registry', 'talent', userId] as const,
   publicBases: ['public', 'bases'] as const,
   publicStreamers: ['public', 'streamers'] as const,
+  selectionMcns: ['selection', 'mcns'] as const,
+  categories: ['catalog', 'categories'] as const,
+  brands: ['catalog', 'brands'] as const,
+  brandAuthorizations: ['catalog', 'brand-authorizations'] as const,
+  products: (status?: string) => ['catalog', 'products', status ?? 'all'] as const,
+  product: (id: string) => ['catalog', 'product', id] as const,
+  priceHistory: (id: string, skuId: string) => ['catalog', 'product', id, 'prices', skuId] as const,
+  plans: (productId: string) => ['selection', 'plans', productId] as const,
+  pool: (query: SelectionQuery) => ['selection', 'pool', query] as const,
+  poolProduct: (id: string) => ['selection', 'pool-product', id] as const,
+  samples: (overdue: boolean) => ['samples', overdue ? 'overdue' : 'all'] as const,
+  agreements: ['agreements'] as const,
+  agreementsInForce: ['agreements', 'in_force'] as const,
+  liveSessions: (scope: 'mine' | 'live') => ['live', 'sessions', scope] as const,
+  liveSession: (id: string) => ['live', 'session', id] as const,
+  checklist: (id: string) => ['live', 'session', id, 'checklist'] as const,
+  streamKey: (id: string) => ['live', 'session', id, 'stream-key'] as const,
+  agreement: (id: string) => ['agreement', id] as const,
 };

@@ -1,22 +1,24 @@
-/** Consumer storefront: live square and recommendations (content coming soon) plus the account summary. */
+/** Consumer storefront: the rooms live now (直播广场), recommendations (coming soon) and the account summary. */
 import {
   AppleOutlined,
   CoffeeOutlined,
   EnvironmentOutlined,
   HomeOutlined,
   LaptopOutlined,
-  PlayCircleFilled,
+  RightOutlined,
   SafetyCertificateOutlined,
   ShoppingOutlined,
   SkinOutlined,
 } from '@ant-design/icons';
 import { useQuery } from '@tanstack/react-query';
-import { Alert, Card, Col, Row, Skeleton, Tag, Typography } from 'antd';
+import { Alert, Card, Col, Row, Typography } from 'antd';
 import type { ComponentType } from 'react';
+import { Link } from 'react-router';
 import { RecentActivity, WorkbenchCards } from '../components/workbench-cards.tsx';
 import { type MessageKey, useI18n } from '../i18n.ts';
 import { endpoints, queryKeys } from '../lib/endpoints.ts';
 import { useMe } from '../lib/session.ts';
+import { LiveCards } from './live/live-cards.tsx';
 
 const CATEGORIES: readonly { key: MessageKey; icon: ComponentType; color: string }[] = [
   { key: 'shop.cat.food', icon: AppleOutlined, color: '#52c41a' },
@@ -25,13 +27,6 @@ const CATEGORIES: readonly { key: MessageKey; icon: ComponentType; color: string
   { key: 'shop.cat.home', icon: HomeOutlined, color: '#fa8c16' },
   { key: 'shop.cat.digital', icon: LaptopOutlined, color: '#1677ff' },
   { key: 'shop.cat.local', icon: EnvironmentOutlined, color: '#f4442e' },
-];
-
-const LIVE_COVERS = [
-  'linear-gradient(135deg, #ff9a8b, #ff6a88)',
-  'linear-gradient(135deg, #f6d365, #fda085)',
-  'linear-gradient(135deg, #84fab0, #8fd3f4)',
-  'linear-gradient(135deg, #a18cd1, #fbc2eb)',
 ];
 
 export function ShopPage() {
@@ -74,29 +69,18 @@ export function ShopPage() {
         })}
       </Row>
 
-      <Typography.Title level={4}>
-        {t('shop.liveSquare')} <Tag color="volcano">{t('common.comingSoon')}</Tag>
-      </Typography.Title>
-      <Row gutter={[16, 16]} style={{ marginBottom: 28 }}>
-        {LIVE_COVERS.map((cover, index) => (
-          <Col key={cover} xs={24} sm={12} lg={6}>
-            <Card
-              hoverable
-              styles={{ body: { padding: 14 } }}
-              cover={
-                <div>
-                  <div className="lh-live-cover" style={{ background: cover }}>
-                    <span className="lh-live-badge">{t('shop.liveSoon')}</span>
-                    <PlayCircleFilled />
-                  </div>
-                </div>
-              }
-            >
-              <Skeleton title={false} paragraph={{ rows: 2, width: ['90%', '60%'] }} active={index === 0} />
-            </Card>
-          </Col>
-        ))}
-      </Row>
+      <div className="lh-shop-section-head">
+        <Typography.Title level={4} style={{ margin: 0 }}>
+          <span className="lh-live-dot" style={{ marginInlineEnd: 10, verticalAlign: 'middle' }} />
+          {t('shop.liveSquare')}
+        </Typography.Title>
+        <Link to="/live/square" data-testid="shop-live-more">
+          {t('shop.liveMore')} <RightOutlined />
+        </Link>
+      </div>
+      <div style={{ marginBottom: 28 }} data-testid="shop-live">
+        <LiveCards limit={4} />
+      </div>
 
       <Typography.Title level={4}>{t('shop.recommend')}</Typography.Title>
       <Row gutter={[16, 16]} style={{ marginBottom: 28 }}>

@@ -22,6 +22,10 @@ export class WorkbenchService {
         cards.push({ key: 'merchants', value: await r.orgs.count({ kind: 'merchant' }) });
         cards.push({ key: 'streamers', value: await r.memberships.countByRole('streamer') });
         cards.push({ key: 'audit_entries', value: await r.audit.count() });
+        cards.push({
+          key: 'product_reviews',
+          value: await r.workflows.countApplications({ kind: 'product_review', steps: ['review'], status: ['in_progress'] }),
+        });
         break;
       case 'regulator':
         cards.push({ key: 'live_bases', value: await r.orgs.count({ kind: 'live_base' }) });
@@ -39,10 +43,41 @@ export class WorkbenchService {
         cards.push({ key: 'members', value: scope ? await r.memberships.countForOrgs(scope) : 0 });
         break;
       case 'merchant_staff':
+        cards.push({ key: 'members', value: scope ? await r.memberships.countForOrgs(scope) : 0 });
+        if (actor.orgId) {
+          const merchantOrgId = actor.orgId;
+          cards.push({ key: 'products_approved', value: await r.catalog.countProducts({ merchantOrgId, status: ['approved'] }) });
+          cards.push({ key: 'products_in_review', value: await r.catalog.countProducts({ merchantOrgId, status: ['in_review'] }) });
+          cards.push({
+            key: 'samples_to_handle',
+            value: await r.selection.countSamples({ merchantOrgId, status: ['requested', 'approved', 'return_shipped'] }),
+          });
+          cards.push({
+            key: 'agreements_in_force',
+            value: await r.selection.countAgreements({ merchantOrgId, status: ['in_force'] }),
+          });
+        }
+        break;
       case 'provider_staff':
         cards.push({ key: 'members', value: scope ? await r.memberships.countForOrgs(scope) : 0 });
         break;
       case 'streamer':
+        if (actor.userId) {
+          const streamerUserId = actor.userId;
+          cards.push({
+            key: 'samples_open',
+            value: await r.selection.countSamples({ streamerUserId, status: ['requested', 'approved', 'shipped', 'received'] }),
+          });
+          cards.push({
+            key: 'agreements_in_force',
+            value: await r.selection.countAgreements({ streamerUserId, status: ['in_force'] }),
+          });
+          cards.push({
+            key: 'agreements_pending',
+            value: await r.selection.countAgreements({ streamerUserId, status: ['pending'] }),
+          });
+        }
+        break;
       case 'consumer':
         break;
       default: {

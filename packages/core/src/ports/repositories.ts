@@ -6,6 +6,8 @@ import type { ApiTokenScope, OrgKind, Role } from '@livehub/contracts';
 import type { ComplianceRepository } from '../compliance/compliance.types.ts';
 import type { RegistryRepository } from '../registry/registry.types.ts';
 import type { WorkflowRepository } from '../workflows/workflow.types.ts';
+import type { CatalogRepository, SelectionRepository } from '../catalog/catalog.types.ts';
+import type { LiveRepository } from '../live/live.types.ts';
 
 export interface UserRecord {
   id: string;
@@ -206,6 +208,9 @@ export interface Repositories {
   compliance: ComplianceRepository;
   workflows: WorkflowRepository;
   registry: RegistryRepository;
+  catalog: CatalogRepository;
+  selection: SelectionRepository;
+  live: LiveRepository;
 }
 
 export interface UnitOfWork {

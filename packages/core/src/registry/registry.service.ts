@@ -174,6 +174,13 @@ export class RegistryService {
     return { doc, bytes, mime: MIME_BY_TYPE[doc.fileType as DocumentType] };
   }
 
+  /** A product image's bytes (not personal data: shown to whoever may see the product; not audited per view). */
+  async imageBytes(id: string): Promise<{ bytes: Uint8Array; mime: string } | null> {
+    const doc = await this.d.uow.read.workflows.findDocument(id);
+    if (!doc || doc.fileType === 'pdf') return null;
+    return { bytes: await this.d.files.get(doc.storageKey), mime: MIME_BY_TYPE[doc.fileType as DocumentType] };
+  }
+
   private async requireDocs(tx: Repositories, actor: Actor, refs: DocRef[], field = 'documents'): Promise<void> {
     for (const [i, ref] of refs.entries()) {
       const doc = await tx.workflows.findDocument(ref.id);

@@ -179,10 +179,54 @@ export const STREAMER_CERTIFICATION: WorkflowDefinition = {
   },
 };
 
+/**
+ * 商品审核 (seed 002; 网络直播营销选品规范): automatic pre-checks — category rule, qualifications, key-trademark
+ * authorization, the screening engine over the copy — then a platform reviewer. A blocking pre-check failure
+ * rejects at once with the rule and its legal basis; a returned product is corrected and resubmitted.
+ */
+export const PRODUCT_REVIEW: WorkflowDefinition = {
+  kind: 'product_review',
+  title: { zh: '商品审核', en: 'Product review' },
+  subject: 'product',
+  initial: 'pre_checks',
+  withdrawable: true,
+  steps: {
+    pre_checks: {
+      type: 'automatic',
+      title: { zh: '自动预审', en: 'Automatic pre-checks' },
+      run: 'pre_checks',
+      next: 'review',
+      onFail: 'rejected',
+    },
+    review: {
+      type: 'task',
+      title: { zh: '人工审核', en: 'Human review' },
+      actors: { roles: REVIEWERS },
+      deadlineWorkingDays: 2,
+      actions: {
+        approve: { to: 'approved', label: { zh: '审核通过', en: 'Approve' } },
+        return: { to: 'returned', label: { zh: '退回修改', en: 'Return for changes' }, requiresReason: true },
+        reject: { to: 'rejected', label: { zh: '驳回', en: 'Reject' }, requiresReason: true },
+      },
+    },
+    returned: {
+      type: 'task',
+      title: { zh: '退回修改', en: 'Returned for changes' },
+      actors: { applicant: true },
+      deadlineWorkingDays: 15,
+      actions: { resubmit: { to: 'pre_checks', label: { zh: '修改后重新提交', en: 'Resubmit' } } },
+    },
+    approved: { type: 'final', title: { zh: '审核通过', en: 'Approved' }, outcome: 'approved' },
+    rejected: { type: 'final', title: { zh: '未通过', en: 'Rejected' }, outcome: 'rejected' },
+    withdrawn: { type: 'final', title: { zh: '已撤回', en: 'Withdrawn' }, outcome: 'withdrawn' },
+  },
+};
+
 export const WORKFLOWS: Record<string, WorkflowDefinition> = {
   base_certification: BASE_CERTIFICATION,
   merchant_admission: MERCHANT_ADMISSION,
   streamer_certification: STREAMER_CERTIFICATION,
+  product_review: PRODUCT_REVIEW,
 };
 
 /** Steps in which the subject holds its certification / admission. */
@@ -190,6 +234,7 @@ export const GRANTED_STEPS: Record<string, readonly string[]> = {
   base_certification: ['certified'],
   merchant_admission: ['admitted'],
   streamer_certification: ['certified'],
+  product_review: ['approved'],
 };
 
 /** Checks a definition's internal consistency: every target exists, finals have no way out. */

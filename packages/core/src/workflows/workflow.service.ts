@@ -33,6 +33,8 @@ export interface AutomaticResult {
 export interface WorkflowHooks {
   onEnter?(tx: Repositories, app: ApplicationRecord, step: string, now: Date, detail: Record<string, unknown>): Promise<void>;
   identityChecks?(tx: Repositories, app: ApplicationRecord, now: Date): Promise<AutomaticResult>;
+  /** the checks of a `pre_checks` automatic step (e.g. a product review's category, qualification and copy checks) */
+  automatic?(tx: Repositories, app: ApplicationRecord, now: Date): Promise<AutomaticResult>;
 }
 
 /**
@@ -406,10 +408,14 @@ export class WorkflowService {
     if (!(await tx.workflows.updateApplication(next, app.version))) throw new AppError('workflow.stale', { field: 'expectVersion' });
     await this.d.hooks[def.kind]?.onEnter?.(tx, next, to, now, detail);
     if (step.type !== 'automatic') return next;
+    const hooks = this.d.hooks[def.kind];
     const result =
       step.run === 'credit_inquiry'
         ? await this.d.credit.inquire(tx, { type: app.subjectType, id: app.subjectId })
-        : ((await this.d.hooks[def.kind]?.identityChecks?.(tx, next, now)) ?? { ok: true, findings: {} });
+        : ((await (step.run === 'identity_checks' ? hooks?.identityChecks : hooks?.automatic)?.(tx, next, now)) ?? {
+            ok: false,
+            findings: { error: `no ${step.run} hook for ${def.kind}` },
+          });
     const target = result.ok || !step.onFail ? step.next : step.onFail;
     const system: Actor = { userId: null, label: `system:${step.run}`, orgId: null, membershipId: null, role: 'system', via: 'system' };
     await this.appendEvent(tx, next, system, null, step.run, to, target, null, [], result.findings);

@@ -54,7 +54,7 @@ export interface NoticeStep {
 export interface AutomaticStep {
   type: 'automatic';
   title: Bilingual;
-  run: 'credit_inquiry' | 'identity_checks';
+  run: 'credit_inquiry' | 'identity_checks' | 'pre_checks';
   next: string;
   onFail?: string;
 }

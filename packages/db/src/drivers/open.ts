@@ -24,6 +24,11 @@ export interface Database extends DatabaseHealth {
   uow: UnitOfWork;
   /** raw SQL for tests and tools: never used by services */
   exec(sqlText: string): Promise<Array<Record<string, unknown>>>;
+  /**
+   * Refreshes the planner's statistics where nothing else does: PGlite has no autovacuum, and without statistics
+   * the planner picks poor plans for the search read model (ADR 0007). PostgreSQL's autovacuum does it itself.
+   */
+  refreshStatistics(): Promise<void>;
 }
 
 export async function openDatabase(opts: OpenDatabaseOptions): Promise<Database> {
@@ -60,6 +65,9 @@ async function openPglite(dir: string | undefined): Promise<Opened> {
         const r = await client.query<Record<string, unknown>>(sqlText);
         return r.rows;
       },
+      async refreshStatistics() {
+        await client.query('ANALYZE');
+      },
       close: () => client.close(),
     },
   };
@@ -95,6 +103,7 @@ async function openPostgres(url: string, poolSize: number): Promise<Opened> {
         const r = await pool.query(sqlText);
         return r.rows as Array<Record<string, unknown>>;
       },
+      async refreshStatistics() {},
       close: () => pool.end(),
     },
   };

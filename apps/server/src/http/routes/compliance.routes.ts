@@ -104,6 +104,22 @@ export function complianceRoutes(app: Api, c: Container): void {
     async (req, reply) => {
       const b = req.body;
       const r = await c.compliance.ingest(requireActor(req), { ...b, occurredAt: b.occurredAt ? new Date(b.occurredAt) : undefined });
+      // A hit during a live session warns the room's managers within the next batch (streamer console).
+      if (!r.duplicate && r.hits.length > 0 && b.sessionRef && /^[0-9a-f-]{36}$/.test(b.sessionRef)) {
+        const first = r.hits[0];
+        const explain = first ? c.compliance.pack.rules.find((x) => x.id === first.ruleId)?.explain : undefined;
+        await c.rooms.publishStaff(b.sessionRef, {
+          k: 'warning',
+          source: b.kind === 'chat' ? 'chat' : 'transcript',
+          ruleIds: [...new Set(r.hits.map((h) => h.ruleId))],
+          text: b.text.slice(0, 200),
+          // the rule's explanation with what was said filled in, as the engine renders it
+          message: explain
+            ? { zh: explain.zh.replaceAll('{matched}', first?.matched ?? ''), en: explain.en.replaceAll('{matched}', first?.matched ?? '') }
+            : { zh: '检测到违规表述', en: 'A violation was detected' },
+          at: Date.now(),
+        });
+      }
       return reply.status(r.duplicate ? 200 : 201).send({
         id: r.event.id,
         eventId: r.event.eventId,

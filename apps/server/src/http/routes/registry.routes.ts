@@ -38,7 +38,7 @@ const presentDoc = (d: DocumentRecord) => ({
 });
 
 /** The department code of the membership the actor acts through (regulators), or null. */
-async function departmentOf(c: Container, actor: Actor): Promise<string | null> {
+export async function departmentOf(c: Container, actor: Actor): Promise<string | null> {
   if (!actor.membershipId || actor.role !== 'regulator' || !actor.orgId) return null;
   const m = await c.uow.read.memberships.findById(actor.membershipId);
   if (!m?.departmentId) return null;
@@ -52,6 +52,7 @@ async function presentApplication(c: Container, v: CoreView) {
   let subjectName: string | null = null;
   if (a.subjectType === 'organization') subjectName = (await c.uow.read.orgs.findById(a.subjectId))?.name ?? null;
   if (a.subjectType === 'streamer') subjectName = (await c.uow.read.users.findById(a.subjectId))?.displayName ?? null;
+  if (a.subjectType === 'product') subjectName = (await c.uow.read.catalog.findProduct(a.subjectId))?.title ?? null;
   const joint = Object.values(v.definition.steps).find((s) => s.type === 'joint_review');
   return {
     id: a.id,

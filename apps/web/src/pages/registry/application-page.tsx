@@ -20,6 +20,7 @@ import type { ApplicationAction, ApplicationView } from '../../lib/api-types.ts'
 import { documentContentUrl, endpoints, queryKeys } from '../../lib/endpoints.ts';
 import { useMe } from '../../lib/session.ts';
 import { canAccessPath } from '../../nav.ts';
+import { ProductReviewPanel } from '../selection/product-review-panel.tsx';
 import { ApplicationSteps, EventTimeline } from './application-progress.tsx';
 import { hasJointReview, JointReviewBoard } from './joint-review-board.tsx';
 import { LiveGateCard } from './live-gate-card.tsx';
@@ -251,6 +252,7 @@ export function ApplicationPage() {
 
       <Row gutter={[16, 16]}>
         <Col xs={24} xl={16}>
+          {app.subjectType === 'product' ? <ProductReviewPanel productId={app.subjectId} /> : null}
           {joint ? <JointReviewBoard app={app} actions={votes} onAction={open} busy={act.isPending} /> : null}
           <Card
             title={
@@ -288,7 +290,7 @@ export function ApplicationPage() {
           </Card>
           {isOwnStreamer ? <LiveGateCard style={{ marginBottom: 16 }} showApplicationLink={false} /> : null}
           <ObjectionBox app={app} onFiled={refresh} />
-          <DocumentsCard app={app} />
+          {app.subjectType === 'product' && app.documents.length === 0 ? null : <DocumentsCard app={app} />}
           {rows.length > 0 ? (
             <Card
               title={

@@ -111,7 +111,7 @@ const GOOD = new Set([
 ]);
 const BAD = new Set(['reject', 'vote_reject', 'joint_rejected', 'uphold_objection', 'revoke', 'exit', 'suspend', 'downgrade']);
 const WARN = new Set(['return', 'objection', 'withdraw']);
-const SYSTEM_STEPS = new Set(['identity_checks', 'credit_inquiry', 'notice_elapsed']);
+const SYSTEM_STEPS = new Set(['identity_checks', 'credit_inquiry', 'notice_elapsed', 'pre_checks']);
 
 function eventIcon(action: string): { color: string; icon: ReactNode } {
   if (action === 'submit') return { color: 'blue', icon: <SendOutlined /> };
@@ -138,6 +138,10 @@ function findings(t: Translate, event: ApplicationEvent): string | null {
     const years = numberOf(d.windowYears) ?? 2;
     const rating = d.rating === 'attention' ? t('registry.finding.rating.attention') : t('registry.finding.rating.good');
     return t('registry.finding.credit', { count, years, rating });
+  }
+  if (event.action === 'pre_checks') {
+    const count = (key: string) => (Array.isArray(d[key]) ? (d[key] as unknown[]).length : 0);
+    return t('registry.finding.preChecks', { passed: numberOf(d.passed) ?? 0, blocking: count('blocking'), flagged: count('flagged') });
   }
   return null;
 }

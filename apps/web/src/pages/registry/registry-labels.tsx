@@ -55,6 +55,7 @@ const KIND_COLOR: Record<string, string> = {
   merchant_admission: 'magenta',
   streamer_certification: 'volcano',
   base_certification: 'gold',
+  product_review: 'geekblue',
 };
 
 export function KindTag({ kind, title }: { kind: string; title?: string }) {

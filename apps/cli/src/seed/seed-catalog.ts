@@ -1,0 +1,297 @@
+/**
+ * The demo district's catalog and selection center, built through the real services (never SQL): the admitted
+ * merchants' products reviewed through the approval engine (most approved, one in review, one returned for its
+ * reference price, two rejected by the pre-checks — an e-cigarette and a food claiming to lower blood pressure),
+ * brands with one on the key-trademark protection list, commission plans of every type, sample requests in
+ * several states and live service agreements in force and pending.
+ */
+import type { Actor } from '@livehub/core';
+import type { Container } from '@livehub/server';
+import { DEMO_PRODUCTS, type DemoProduct } from './demo-data.ts';
+import type { RegistrySeed } from './seed-registry.ts';
+
+const PDF = new TextEncoder().encode('%PDF-1.4\n1 0 obj<</Type/Catalog>>endobj\ntrailer<</Root 1 0 R>>\n%%EOF\n');
+const DAY = 86_400_000;
+
+/** The catalog category of a demo product, from its merchant's trade and its title. */
+function categoryOf(p: DemoProduct): string {
+  const t = p.title;
+  switch (p.category) {
+    case '服饰':
+      return /男/.test(t) ? 'apparel.men' : 'apparel.women';
+    case '美妆':
+      return /口红|粉底|眼影|定妆|卸妆/.test(t) ? 'cosmetics.makeup' : 'cosmetics.skincare';
+    case '食品':
+      return 'food.snacks';
+    case '农产品':
+      if (/茶/.test(t)) return 'food.tea';
+      if (/大米|木耳/.test(t)) return 'agri.grain';
+      if (/羊/.test(t)) return 'food.fresh';
+      return 'agri.fresh';
+    case '家居':
+      return /保温杯/.test(t) ? 'home.kitchen' : 'home.textile';
+    case '数码':
+      return 'electronics.appliances';
+    case '母婴':
+      return 'baby.toys';
+    default:
+      return 'handicraft';
+  }
+}
+
+/** Two SKUs for most products: the listed one and a bundle, in whole fen. */
+function skusOf(p: DemoProduct, i: number) {
+  const skus = [{ name: '标准款', priceFen: p.priceFen, stock: p.stock }];
+  if (i % 3 !== 2) skus.push({ name: '两件装', priceFen: Math.round((p.priceFen * 1.9) / 100) * 100 - 10, stock: Math.round(p.stock / 3) });
+  return skus;
+}
+
+export async function seedCatalog(c: Container, s: RegistrySeed): Promise<{ products: number; approved: number }> {
+  const person = (userId: string, role: Actor['role'], orgId: string | null): Actor => ({
+    userId,
+    label: `seed:${role}`,
+    orgId,
+    membershipId: null,
+    role,
+    via: 'cli',
+  });
+  const reviewer = person(s.reviewerId, 'reviewer', s.platformId);
+  const zscqj = person(s.zscqjUserId, 'regulator', s.regulatorId);
+  const now = c.clock.now();
+  // Merchants the registry admitted (the last three are revoked, pending and returned).
+  const admitted = s.merchants.slice(0, s.merchants.length - 3);
+  const staffOf = (i: number) => {
+    const m = admitted[i];
+    return m ? person(m.staffUserId, 'merchant_staff', m.orgId) : null;
+  };
+
+  // Brands: the demo merchant's own mark, on the key-trademark protection list (kept by the IP office).
+  const m0 = staffOf(0);
+  if (!m0) return { products: 0, approved: 0 };
+  const jiazhi = await c.catalog.createBrand(m0, { name: '嘉织', nameEn: 'JIAZHI', trademarkNo: '52718830', owned: true });
+  await c.catalog.setBrandProtection(zscqj, 'zscqj', jiazhi.id, { protected: true, reason: '区级重点商标保护名录（2026 年第一批）' });
+  const m1 = staffOf(1);
+  const jinglan = m1 ? await c.catalog.createBrand(m1, { name: '静澜', nameEn: 'JINGLAN', trademarkNo: '60329115', owned: true }) : null;
+
+  // Cosmetics merchants attach their filing to each product (the category requires it).
+  const filings = new Map<number, string>();
+  for (const [i] of admitted.entries()) {
+    const staff = staffOf(i);
+    if (staff && admitted[i]?.info.category === '美妆')
+      filings.set(i, (await c.registry.upload(staff, { bytes: PDF, filename: '化妆品备案凭证.pdf', docType: 'cosmetics_filing' })).id);
+  }
+
+  let products = 0;
+  let approved = 0;
+  const approvedIds: Array<{ id: string; merchant: number; title: string }> = [];
+  const byMerchant = new Map<number, DemoProduct[]>();
+  for (const p of DEMO_PRODUCTS)
+    if (p.merchantIndex < admitted.length) byMerchant.set(p.merchantIndex, [...(byMerchant.get(p.merchantIndex) ?? []), p]);
+
+  for (const [mi, list] of byMerchant) {
+    const staff = staffOf(mi);
+    if (!staff) continue;
+    for (const [j, p] of list.entries()) {
+      const coat = mi === 1 && p.title.includes('羊绒大衣');
+      const product = await c.catalog.createProduct(staff, {
+        title: p.title,
+        description: `${p.title}。产地直发，支持七天无理由退货（定制、生鲜商品除外）。`,
+        claims: p.title.split(/\s+/).slice(1, 3),
+        categoryId: categoryOf(p),
+        ...(mi === 0 ? { brandId: jiazhi.id } : mi === 1 && jinglan ? { brandId: jinglan.id } : {}),
+        // the coat's 划线价 is above anything it sold for: the pre-checks flag it and the reviewer returns it
+        ...(coat ? { referencePriceFen: 259900 } : {}),
+        imageIds: [],
+        sampleAvailable: j % 2 === 0,
+        sampleStock: j % 2 === 0 ? 5 : 0,
+        qualificationDocIds: filings.has(mi) ? [filings.get(mi) as string] : [],
+        skus: skusOf(p, j),
+      });
+      products++;
+      const sub = await c.catalog.submitForReview(staff, product.id);
+      if (mi === 0 && j === list.length - 1) continue; // waiting for the reviewer
+      if (coat) {
+        await c.workflows.act(reviewer, sub.applicationId, {
+          action: 'return',
+          reason: '划线价 2599 元高于前 7 日最低成交价，请改为真实的划线价或删除',
+        });
+        continue;
+      }
+      if (sub.step !== 'review') continue;
+      await c.workflows.act(reviewer, sub.applicationId, { action: 'approve' });
+      approved++;
+      approvedIds.push({ id: product.id, merchant: mi, title: p.title });
+    }
+  }
+
+  // Two products the pre-checks reject at once, with the rule and its legal basis.
+  const food = admitted.findIndex((m) => m.info.category === '食品');
+  const foodStaff = staffOf(food);
+  if (foodStaff) {
+    const bad = await c.catalog.createProduct(foodStaff, {
+      title: '秘制药膳鸡汤料 降血压 降血糖 500g',
+      description: '祖传配方，坚持喝三个月根治高血压。',
+      claims: ['药食同源'],
+      categoryId: 'food.snacks',
+      imageIds: [],
+      sampleAvailable: false,
+      sampleStock: 0,
+      qualificationDocIds: [],
+      skus: [{ name: '500g', priceFen: 6800, stock: 300 }],
+    });
+    await c.catalog.submitForReview(foodStaff, bad.id);
+    products++;
+  }
+  const digital = admitted.findIndex((m) => m.info.category === '数码');
+  const digitalStaff = staffOf(digital);
+  if (digitalStaff) {
+    const ecig = await c.catalog.createProduct(digitalStaff, {
+      title: '一次性电子雾化器 薄荷味 600口',
+      description: '小巧便携。',
+      claims: [],
+      categoryId: 'tobacco.ecig',
+      imageIds: [],
+      sampleAvailable: false,
+      sampleStock: 0,
+      qualificationDocIds: [],
+      skus: [{ name: '薄荷', priceFen: 3900, stock: 1000 }],
+    });
+    await c.catalog.submitForReview(digitalStaff, ecig.id);
+    products++;
+  }
+
+  // A price history worth showing: the demo merchant's first product was cheaper for a weekend.
+  const first = approvedIds.find((x) => x.merchant === 0);
+  if (first) {
+    const detail = await c.catalog.getProduct(m0, first.id);
+    const sku = detail.skus[0];
+    if (sku) {
+      await c.catalog.updateSku(m0, first.id, sku.id, { priceFen: sku.priceFen - 1000 });
+      await c.catalog.updateSku(m0, first.id, sku.id, { priceFen: sku.priceFen });
+    }
+  }
+
+  // Commission plans: open for most; targeted to an MCN; one exclusive with a streamer.
+  const startsAt = new Date(now.getTime() - DAY).toISOString();
+  const endsAt = new Date(now.getTime() + 60 * DAY).toISOString();
+  const mcnOfStreamer = (k: number) => s.streamers[k]?.mcnOrgId;
+  for (const [k, a] of approvedIds.entries()) {
+    const staff = staffOf(a.merchant);
+    if (!staff) continue;
+    const commissionBp = 1000 + ((k * 700) % 3000);
+    if (a.merchant === 1 && k % 2 === 0 && mcnOfStreamer(9)) {
+      await c.selection.createPlan(staff, {
+        productId: a.id,
+        type: 'targeted',
+        commissionBp: commissionBp + 1000,
+        mcnServiceFeeBp: 1500,
+        slotFeeFen: 0,
+        startsAt,
+        endsAt,
+        partners: [{ kind: 'mcn', id: mcnOfStreamer(9) as string }],
+      });
+    } else if (a.merchant === 4 && a.title.includes('火锅底料') && s.streamers[11]) {
+      await c.selection.createPlan(staff, {
+        productId: a.id,
+        type: 'exclusive',
+        commissionBp: 3500,
+        mcnServiceFeeBp: 1000,
+        slotFeeFen: 300_000,
+        startsAt,
+        endsAt,
+        partners: [{ kind: 'streamer', id: s.streamers[11].userId }],
+      });
+    } else {
+      await c.selection.createPlan(staff, {
+        productId: a.id,
+        type: 'open',
+        commissionBp,
+        mcnServiceFeeBp: 0,
+        slotFeeFen: k % 5 === 0 ? 100_000 : 0,
+        startsAt,
+        endsAt,
+        partners: [],
+      });
+    }
+  }
+
+  // Samples: the demo streamer's request shipped; another streamer's request waiting for the demo merchant.
+  const demoStreamer = s.streamers[0];
+  const other = s.streamers[1];
+  const m0Products = approvedIds.filter((x) => x.merchant === 0);
+  const address = { recipient: '陈嘉怡', phone: '13900001234', address: '上海市嘉定区云谷路 88 号 3 栋 1201 室' };
+  if (demoStreamer && m0Products[0]) {
+    const st = person(demoStreamer.userId, 'streamer', demoStreamer.mcnOrgId);
+    const req = await c.selection.requestSample(st, { productId: m0Products[0].id, ...address, note: '下周三穿搭专场' });
+    await c.selection.sampleAction(m0, req.id, { action: 'approve' });
+    await c.selection.sampleAction(m0, req.id, { action: 'ship', carrier: '顺丰速运', trackingNo: 'SF1402238816' });
+  }
+  if (other && m0Products[2]) {
+    const st = person(other.userId, 'streamer', other.mcnOrgId);
+    await c.selection.requestSample(st, {
+      productId: m0Products[2].id,
+      recipient: '吴沐晨',
+      phone: '13900005678',
+      address: '上海市嘉定区安亭镇墨玉路 18 号 501 室',
+    });
+  }
+
+  // Agreements: the demo merchant and the demo streamer (with the MCN) in force; one waiting for the streamer.
+  if (demoStreamer && m0Products.length >= 2) {
+    const st = person(demoStreamer.userId, 'streamer', demoStreamer.mcnOrgId);
+    const mcn = s.mcns.find((m) => m.orgId === demoStreamer.mcnOrgId);
+    const terms = {
+      products: m0Products.slice(0, 2).map((x) => ({ productId: x.id, commissionBp: 2000 })),
+      streamerShareBp: 7000,
+      slotFeeFen: 200_000,
+      startsOn: new Date(now.getTime()).toISOString().slice(0, 10),
+      endsOn: new Date(now.getTime() + 90 * DAY).toISOString().slice(0, 10),
+      obligations: ['truthful_claims', 'no_off_platform_selling', 'price_honesty', 'disclose_commercial_nature', 'keep_records_3y'],
+    };
+    const a = await c.agreements.create(m0, { streamerUserId: demoStreamer.userId, withMcn: Boolean(mcn), terms });
+    const v = a.versions[0];
+    if (v) {
+      await c.agreements.accept(st, a.agreement.id, { version: 1, contentHash: v.contentHash });
+      if (mcn)
+        await c.agreements.accept(person(mcn.managerUserId, 'mcn_manager', mcn.orgId), a.agreement.id, {
+          version: 1,
+          contentHash: v.contentHash,
+        });
+    }
+    const m1Products = approvedIds.filter((x) => x.merchant === 1 && !x.title.includes('羊绒'));
+    if (m1 && m1Products[0]) {
+      await c.agreements.create(m1, {
+        streamerUserId: demoStreamer.userId,
+        withMcn: false,
+        terms: { ...terms, products: [{ productId: m1Products[0].id, commissionBp: 2500 }], slotFeeFen: 0 },
+      });
+    }
+  }
+  // A room already live, so a newcomer finds activity: 滩羊哥老马 selling the lamb of the 盐池 supplier.
+  const house = s.streamers[3];
+  const lambIndex = admitted.findIndex((m) => m.info.category === '农产品');
+  const lambStaff = staffOf(lambIndex);
+  const lamb = approvedIds.filter((x) => x.merchant === lambIndex).slice(0, 3);
+  if (house && lambStaff && lamb.length > 0) {
+    const st = person(house.userId, 'streamer', house.mcnOrgId);
+    const terms = {
+      products: lamb.map((x) => ({ productId: x.id, commissionBp: 1800 })),
+      streamerShareBp: 10_000,
+      slotFeeFen: 0,
+      startsOn: new Date(now.getTime() - DAY).toISOString().slice(0, 10),
+      endsOn: new Date(now.getTime() + 60 * DAY).toISOString().slice(0, 10),
+      obligations: ['truthful_claims', 'no_off_platform_selling', 'price_honesty', 'disclose_commercial_nature', 'keep_records_3y'],
+    };
+    const a = await c.agreements.create(lambStaff, { streamerUserId: house.userId, withMcn: false, terms });
+    const v = a.versions[0];
+    if (v) await c.agreements.accept(st, a.agreement.id, { version: 1, contentHash: v.contentHash });
+    const session = await c.live.schedule(st, {
+      title: '盐池滩羊产地直播 · 现切现发',
+      scheduledAt: now.toISOString(),
+      productIds: lamb.map((x) => x.id),
+      coHostUserIds: [],
+    });
+    await c.live.start(st, session.session.id);
+  }
+  return { products, approved };
+}

@@ -1,0 +1,134 @@
+/**
+ * The publish callbacks of external RTMP servers: SRS (`http_hooks.on_publish`, JSON) and nginx-rtmp (`on_publish`,
+ * form fields). Both carry the shared secret in the callback URL; the right key is allowed in the shape each server
+ * expects, a wrong key is a 403 audited as `live.publish_refused`, and without the secret the routes look absent.
+ * The session view carries the playback URLs.
+ */
+import { createTestPlatform, type TestPlatform, type TestSession } from '@livehub/testing';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+
+const SECRET = 'hook-secret-0123456789abcdef';
+let p: TestPlatform;
+let admin: TestSession;
+let streamer: TestSession;
+let id: string;
+let key: string;
+
+beforeAll(async () => {
+  p = await createTestPlatform({
+    seed: true,
+    env: {
+      LIVEHUB_PUBLISH_HOOK_SECRET: SECRET,
+      LIVEHUB_PLAYBACK_BASE_URL: 'https://play.example.test/live/',
+      LIVEHUB_HLS_BASE_URL: 'https://play.example.test/hls',
+    },
+  });
+  [admin, streamer] = await Promise.all([p.login('admin'), p.login('streamer')]);
+  const res = await p.app.inject({
+    method: 'POST',
+    url: '/api/live/sessions',
+    headers: streamer.headers(),
+    payload: { title: '外部推流测试', scheduledAt: new Date().toISOString() },
+  });
+  expect(res.statusCode).toBe(201);
+  const body = res.json();
+  id = body.session.id;
+  key = body.stream.streamKey;
+  expect(body.session.playback).toEqual({
+    flv: `https://play.example.test/live/${id}.flv`,
+    hls: `https://play.example.test/hls/${id}.m3u8`,
+  });
+});
+afterAll(async () => p?.close());
+
+const srs = (payload: object, secret: string | null = SECRET) =>
+  p.app.inject({
+    method: 'POST',
+    url: `/api/live/publish-hook/srs${secret === null ? '' : `?secret=${encodeURIComponent(secret)}`}`,
+    payload,
+    remoteAddress: '10.0.0.5',
+  });
+const nginx = (fields: Record<string, string>, secret: string | null = SECRET) =>
+  p.app.inject({
+    method: 'POST',
+    url: `/api/live/publish-hook/nginx${secret === null ? '' : `?secret=${encodeURIComponent(secret)}`}`,
+    headers: { 'content-type': 'application/x-www-form-urlencoded' },
+    payload: new URLSearchParams(fields).toString(),
+    remoteAddress: '10.0.0.6',
+  });
+
+async function refusals(): Promise<Array<{ targetId: string | null; actorLabel: string }>> {
+  const res = await p.app.inject({ method: 'GET', url: '/api/audit?action=live.publish_refused', headers: admin.headers(false) });
+  return res.json().items;
+}
+
+describe('publish callbacks of external media servers', () => {
+  it('SRS: allows the session’s key with {code: 0}, refuses a wrong one with a 403 and an audit entry', async () => {
+    const ok = await srs({ action: 'on_publish', ip: '203.0.113.7', app: 'live', stream: id, param: `?key=${key}`, client_id: 'x' });
+    expect(ok.statusCode).toBe(200);
+    expect(ok.json()).toEqual({ code: 0, msg: 'OK' });
+
+    const before = (await refusals()).length;
+    const bad = await srs({ action: 'on_publish', ip: '203.0.113.8', app: 'live', stream: id, param: '?key=lh_wrong' });
+    expect(bad.statusCode).toBe(403);
+    expect(bad.json().error.code).toBe('live.publish_refused');
+    const audit = await refusals();
+    expect(audit.length).toBe(before + 1);
+    expect(audit[0]).toMatchObject({ targetId: id, actorLabel: 'system:media-server' });
+
+    // no key, or a stream name that is no session
+    expect((await srs({ action: 'on_publish', stream: id, param: '' })).statusCode).toBe(403);
+    expect((await srs({ action: 'on_publish', stream: 'livestream', param: `?key=${key}` })).statusCode).toBe(403);
+    // other events are not refused here
+    expect((await srs({ action: 'on_unpublish', stream: id })).json()).toEqual({ code: 0, msg: 'ignored' });
+  });
+
+  it('nginx-rtmp: form fields; 2xx allows, 403 refuses and audits', async () => {
+    const ok = await nginx({ call: 'publish', addr: '198.51.100.1', app: 'live', name: id, key, type: 'live', tcurl: 'rtmp://x/live' });
+    expect(ok.statusCode).toBe(200);
+    const before = (await refusals()).length;
+    const bad = await nginx({ call: 'publish', addr: '198.51.100.2', app: 'live', name: id, key: `${key}x` });
+    expect(bad.statusCode).toBe(403);
+    expect(await refusals()).toHaveLength(before + 1);
+  });
+
+  it('without the shared secret the hooks answer like an unknown route, and the rest of the API stays JSON-only', async () => {
+    expect((await srs({ action: 'on_publish', stream: id, param: `?key=${key}` }, null)).statusCode).toBe(404);
+    expect((await srs({ action: 'on_publish', stream: id, param: `?key=${key}` }, 'wrong-secret')).statusCode).toBe(404);
+    expect((await nginx({ call: 'publish', name: id, key }, null)).statusCode).toBe(404);
+    const header = await p.app.inject({
+      method: 'POST',
+      url: '/api/live/publish-hook/srs',
+      headers: { 'x-livehub-hook-secret': SECRET },
+      payload: { action: 'on_publish', stream: id, param: `?key=${key}` },
+    });
+    expect(header.statusCode).toBe(200);
+    // form bodies are parsed for the nginx hook only
+    const form = await p.app.inject({
+      method: 'POST',
+      url: '/api/live/publish-auth',
+      headers: { ...admin.headers(), 'content-type': 'application/x-www-form-urlencoded' },
+      payload: new URLSearchParams({ sessionId: id, key }).toString(),
+    });
+    expect(form.statusCode).toBe(415);
+  });
+
+  it('an ended session refuses every key', async () => {
+    const ended = await p.app.inject({ method: 'POST', url: `/api/live/sessions/${id}/end`, headers: streamer.headers(), payload: {} });
+    expect(ended.statusCode).toBe(200);
+    expect((await srs({ action: 'on_publish', stream: id, param: `?key=${key}` })).statusCode).toBe(403);
+    expect((await nginx({ call: 'publish', name: id, key })).statusCode).toBe(403);
+  });
+});
+
+describe('hooks without a configured secret', () => {
+  it('are absent', async () => {
+    const q = await createTestPlatform({});
+    try {
+      const res = await q.app.inject({ method: 'POST', url: '/api/live/publish-hook/srs?secret=anything', payload: { stream: 'x' } });
+      expect(res.statusCode).toBe(404);
+    } finally {
+      await q.close();
+    }
+  });
+});

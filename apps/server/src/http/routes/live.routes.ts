@@ -1,0 +1,317 @@
+/**
+ * Live-session routes: schedule, products, the pre-live checklist, go live, end, the stream key, and the media
+ * server's publish authentication (for a server holding an API token, and the SRS / nginx-rtmp callbacks). The room
+ * gateway (WebSocket) and video ingest build on these.
+ */
+import { createHash, timingSafeEqual } from 'node:crypto';
+import {
+  checklistItemSchema,
+  idSchema,
+  liveSessionViewSchema,
+  publishAuthSchema,
+  scheduleSessionSchema,
+  sessionProductsSchema,
+  streamKeySchema,
+} from '@livehub/contracts';
+import { AppError, type SessionDetail } from '@livehub/core';
+import type { FastifyRequest } from 'fastify';
+import { z } from 'zod';
+import type { Container } from '../../container.ts';
+import { requireActor } from '../policy.ts';
+import { type Api, withZod } from './types.ts';
+
+const tags = ['live'];
+const iso = (d: Date | null) => d?.toISOString() ?? null;
+
+async function present(c: Container, d: SessionDetail) {
+  const s = d.session;
+  const r = c.uow.read;
+  const streamer = await r.users.findById(s.streamerUserId);
+  const products = await r.catalog.listProducts({ ids: d.products.map((p) => p.productId), limit: 100 });
+  const skus = await r.catalog.listSkus(products.map((p) => p.id));
+  return {
+    id: s.id,
+    streamerUserId: s.streamerUserId,
+    streamerName: streamer?.displayName ?? '',
+    mcnOrgId: s.mcnOrgId,
+    title: s.title,
+    coverImageId: s.coverImageId,
+    scheduledAt: s.scheduledAt.toISOString(),
+    status: s.status,
+    coHostUserIds: s.coHostUserIds,
+    startedAt: iso(s.startedAt),
+    endedAt: iso(s.endedAt),
+    stats: { peakViewers: s.peakViewers, avgViewers: s.avgViewers, chatMessages: s.chatMessages, orders: s.orders, gmvFen: s.gmvFen },
+    retainUntil: iso(s.retainUntil),
+    products: d.products.map((p) => {
+      const prices = skus.filter((k) => k.productId === p.productId).map((k) => k.priceFen);
+      return {
+        productId: p.productId,
+        title: products.find((x) => x.id === p.productId)?.title ?? '',
+        merchantOrgId: p.merchantOrgId,
+        agreementId: p.agreementId,
+        minPriceFen: prices.length > 0 ? Math.min(...prices) : null,
+      };
+    }),
+    playback: {
+      flv: `${c.config.playbackBaseUrl}/${s.id}.flv`,
+      hls: c.config.hlsBaseUrl ? `${c.config.hlsBaseUrl}/${s.id}.m3u8` : null,
+    },
+  };
+}
+
+export function liveRoutes(api: Api, c: Container): void {
+  const idParams = z.strictObject({ id: idSchema });
+  const keyView = (id: string, key: string) => ({ streamKey: key, ingestUrl: c.config.rtmpIngestUrl, streamName: `${id}?key=${key}` });
+
+  api.get(
+    '/api/live/sessions',
+    {
+      config: { policy: { allow: 'authenticated' } },
+      schema: {
+        tags,
+        summary: 'Sessions: scope=live lists the rooms live now (anyone); mine lists the streamer’s / MCN’s',
+        querystring: z.strictObject({ scope: z.enum(['mine', 'live']).default('mine') }),
+        response: { 200: z.array(liveSessionViewSchema) },
+      },
+    },
+    async (req) => {
+      const list = await c.live.list(requireActor(req), req.query.scope);
+      return Promise.all(list.map(async (s) => present(c, { session: s, products: await c.uow.read.live.listProducts(s.id) })));
+    },
+  );
+
+  api.post(
+    '/api/live/sessions',
+    {
+      config: { policy: { allow: ['streamer'] } },
+      schema: {
+        tags,
+        summary: '预约直播: schedule a session with its products; the stream key is returned once',
+        body: scheduleSessionSchema,
+        response: { 201: z.object({ session: liveSessionViewSchema, stream: streamKeySchema }) },
+      },
+    },
+    async (req, reply) => {
+      const r = await c.live.schedule(requireActor(req), req.body);
+      return reply.status(201).send({ session: await present(c, r), stream: keyView(r.session.id, r.streamKey) });
+    },
+  );
+
+  api.get(
+    '/api/live/sessions/:id',
+    {
+      config: { policy: { allow: 'authenticated' } },
+      schema: { tags, summary: 'A session (public while live)', params: idParams, response: { 200: liveSessionViewSchema } },
+    },
+    async (req) => present(c, await c.live.get(requireActor(req), req.params.id)),
+  );
+
+  api.put(
+    '/api/live/sessions/:id/products',
+    {
+      config: { policy: { allow: ['streamer'] } },
+      schema: {
+        tags,
+        summary: 'Set the session’s products',
+        params: idParams,
+        body: sessionProductsSchema,
+        response: { 200: liveSessionViewSchema },
+      },
+    },
+    async (req) => present(c, await c.live.setProducts(requireActor(req), req.params.id, req.body.productIds)),
+  );
+
+  api.get(
+    '/api/live/sessions/:id/checklist',
+    {
+      config: { policy: { allow: ['streamer', 'mcn_manager', 'platform_admin', 'reviewer', 'regulator'] } },
+      schema: {
+        tags,
+        summary: '开播前检查: what must hold before going live, each with whether it does now',
+        params: idParams,
+        response: { 200: z.array(checklistItemSchema) },
+      },
+    },
+    async (req) => c.live.checklist(requireActor(req), req.params.id),
+  );
+
+  api.post(
+    '/api/live/sessions/:id/start',
+    {
+      config: { policy: { allow: ['streamer'] } },
+      schema: {
+        tags,
+        summary: '开播: go live (409 listing the failed checks otherwise)',
+        params: idParams,
+        response: { 200: liveSessionViewSchema },
+      },
+    },
+    async (req) => present(c, await c.live.start(requireActor(req), req.params.id)),
+  );
+
+  api.post(
+    '/api/live/sessions/:id/end',
+    {
+      config: { policy: { allow: ['streamer', 'platform_admin', 'reviewer'] } },
+      schema: {
+        tags,
+        summary: '下播: end (or cancel a scheduled) session; the platform may end any, with a reason',
+        params: idParams,
+        body: z.strictObject({ reason: z.string().trim().min(2).max(500).optional() }).optional(),
+        response: { 200: liveSessionViewSchema },
+      },
+    },
+    async (req) => {
+      const ended = await c.live.end(requireActor(req), req.params.id, req.body?.reason);
+      // viewers on every process get `ended`; the room's counters become the session's statistics
+      await c.rooms.end(ended.session.id);
+      await c.live.recordStats(ended.session.id, await c.rooms.stats(ended.session.id));
+      return present(c, await c.live.get(requireActor(req), ended.session.id));
+    },
+  );
+
+  api.get(
+    '/api/live/sessions/:id/stream-key',
+    {
+      config: { policy: { allow: ['streamer'], tokens: false } },
+      schema: {
+        tags,
+        summary: 'The session’s stream key and ingest URL (the streamer only; audited)',
+        params: idParams,
+        response: { 200: streamKeySchema },
+      },
+    },
+    async (req, reply) => {
+      reply.header('cache-control', 'private, no-store');
+      return keyView(req.params.id, await c.live.streamKey(requireActor(req), req.params.id));
+    },
+  );
+
+  api.post(
+    '/api/live/sessions/:id/stream-key',
+    {
+      config: { policy: { allow: ['streamer'], tokens: false } },
+      schema: {
+        tags,
+        summary: 'Rotate the stream key (the old one stops working at once)',
+        params: idParams,
+        response: { 200: streamKeySchema },
+      },
+    },
+    async (req, reply) => {
+      reply.header('cache-control', 'private, no-store');
+      return keyView(req.params.id, await c.live.rotateKey(requireActor(req), req.params.id));
+    },
+  );
+
+  api.post(
+    '/api/live/publish-auth',
+    {
+      config: { policy: { allow: ['platform_admin'], scope: 'write' } },
+      schema: {
+        tags,
+        summary: 'Media-server publish callback: is this key the session’s? (an API token of the platform; refusals are audited)',
+        body: publishAuthSchema,
+        response: { 200: z.object({ allowed: z.literal(true) }) },
+      },
+    },
+    async (req) => {
+      const ok = await c.live.authorizePublish(req.body.sessionId, req.body.key, req.ip);
+      if (!ok) throw new AppError('live.publish_refused');
+      return { allowed: true as const };
+    },
+  );
+
+  publishHooks(api, c);
+}
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+const digest = (s: string) => createHash('sha256').update(s, 'utf8').digest();
+
+/**
+ * Publish callbacks of external RTMP servers: SRS `http_hooks.on_publish` (JSON: `stream` = the session id, `param`
+ * = `?key=…`) and nginx-rtmp `on_publish` (form fields: `name` = the session id, the stream name's arguments such
+ * as `key`, `addr`). Neither can send a bearer token, so these routes are public and check a shared secret
+ * themselves — `?secret=<LIVEHUB_PUBLISH_HOOK_SECRET>` in the callback URL (or an `x-livehub-hook-secret` header).
+ * Without the right secret, or with none configured, they answer like an unknown route. A wrong key is a 403
+ * (both servers then refuse the publish) and audited as `live.publish_refused` by `authorizePublish`.
+ */
+function publishHooks(api: Api, c: Container): void {
+  const expected = c.config.publishHookSecret ? digest(c.config.publishHookSecret) : null;
+  const checkSecret = async (req: FastifyRequest) => {
+    const q = req.query as Record<string, unknown> | undefined;
+    const sent = q?.secret ?? req.headers['x-livehub-hook-secret'];
+    if (!expected || typeof sent !== 'string' || !timingSafeEqual(digest(sent), expected)) throw new AppError('route.not_found');
+  };
+  const authorize = async (req: FastifyRequest, sessionId: string, key: string, from: string | undefined) => {
+    if (!UUID.test(sessionId)) {
+      req.log.warn({ stream: sessionId, from }, 'publish refused: the stream name is not a session id');
+      throw new AppError('live.publish_refused');
+    }
+    if (!(await c.live.authorizePublish(sessionId, key, from ?? req.ip))) throw new AppError('live.publish_refused');
+  };
+  const secretQuery = z.object({ secret: z.string().optional() });
+
+  api.post(
+    '/api/live/publish-hook/srs',
+    {
+      config: { policy: { allow: 'public' } },
+      logLevel: 'warn', // the request line carries the secret
+      preValidation: checkSecret,
+      schema: {
+        tags,
+        summary: 'SRS on_publish callback (shared secret in the URL): 200 {code: 0} allows the publish, 403 refuses it',
+        querystring: secretQuery,
+        body: z.object({
+          action: z.string().max(40).optional(),
+          ip: z.string().max(100).optional(),
+          app: z.string().max(200).optional(),
+          stream: z.string().max(200),
+          param: z.string().max(2000).default(''),
+        }),
+        response: { 200: z.object({ code: z.literal(0), msg: z.string() }) },
+      },
+    },
+    async (req) => {
+      // other events (on_unpublish, on_play…) pointed here are not ours to refuse
+      if (req.body.action && req.body.action !== 'on_publish') return { code: 0 as const, msg: 'ignored' };
+      const key = new URLSearchParams(req.body.param.replace(/^\?/, '')).get('key') ?? '';
+      await authorize(req, req.body.stream, key, req.body.ip);
+      return { code: 0 as const, msg: 'OK' };
+    },
+  );
+
+  // nginx-rtmp posts form fields: a parser for them in this scope only (the rest of the API stays JSON-only).
+  api.register(async (scope) => {
+    scope.addContentTypeParser('application/x-www-form-urlencoded', { parseAs: 'string', bodyLimit: 16 * 1024 }, (_req, body, done) =>
+      done(null, Object.fromEntries(new URLSearchParams(body as string))),
+    );
+    withZod(scope).post(
+      '/api/live/publish-hook/nginx',
+      {
+        config: { policy: { allow: 'public' } },
+        logLevel: 'warn', // the request line carries the secret
+        preValidation: checkSecret,
+        schema: {
+          tags,
+          summary: 'nginx-rtmp on_publish callback (shared secret in the URL): 2xx allows the publish, 403 refuses it',
+          querystring: secretQuery,
+          body: z.object({
+            call: z.string().max(40).optional(),
+            addr: z.string().max(100).optional(),
+            app: z.string().max(200).optional(),
+            name: z.string().max(200),
+            key: z.string().max(200).optional(),
+          }),
+          response: { 200: z.object({ allowed: z.literal(true) }) },
+        },
+      },
+      async (req) => {
+        if (req.body.call && req.body.call !== 'publish') return { allowed: true as const };
+        await authorize(req, req.body.name, req.body.key ?? '', req.body.addr);
+        return { allowed: true as const };
+      },
+    );
+  });
+}

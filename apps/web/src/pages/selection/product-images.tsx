@@ -1,0 +1,117 @@
+/**
+ * 商品图片: a form control over the product's image document ids. Each picture is uploaded as a `product_image`
+ * document (raw bytes, JPEG or PNG); pictures already on the product are shown from the product's image route,
+ * new ones from the local file until the product is saved.
+ */
+import { PlusOutlined } from '@ant-design/icons';
+import { Typography, Upload, type UploadFile, type UploadProps } from 'antd';
+import { useEffect, useRef, useState } from 'react';
+import { useI18n } from '../../i18n.ts';
+import type { RegistryDocument } from '../../lib/api-types.ts';
+import { productImageUrl, uploadDocument } from '../../lib/endpoints.ts';
+import { useMe } from '../../lib/session.ts';
+import { MAX_UPLOAD_BYTES } from '../registry/document-upload.tsx';
+import { registryErrorMessage } from '../registry/registry-errors.ts';
+
+export const MAX_IMAGES = 9;
+
+export function ProductImagesInput({
+  productId,
+  value,
+  onChange,
+}: {
+  /** the saved product, whose images are served from its route */
+  productId?: string | undefined;
+  value?: string[];
+  onChange?: (ids: string[]) => void;
+}) {
+  const { t, locale } = useI18n();
+  const me = useMe();
+  const previews = useRef(new Map<string, string>());
+  const [error, setError] = useState<string | null>(null);
+  const [files, setFiles] = useState<UploadFile<RegistryDocument>[]>(() =>
+    (value ?? []).map((id) => ({
+      uid: id,
+      name: id,
+      status: 'done',
+      url: productId ? productImageUrl(productId, id) : undefined,
+      response: { id } as RegistryDocument,
+    })),
+  );
+
+  useEffect(() => {
+    const urls = previews.current;
+    return () => {
+      for (const url of urls.values()) URL.revokeObjectURL(url);
+    };
+  }, []);
+
+  const customRequest: UploadProps<RegistryDocument>['customRequest'] = ({ file, onSuccess, onError }) => {
+    if (!(file instanceof File)) return;
+    uploadDocument({ file, docType: 'product_image', csrfToken: me.csrfToken, locale })
+      .then((doc) => {
+        previews.current.set(doc.id, URL.createObjectURL(file));
+        onSuccess?.(doc);
+      })
+      .catch((cause: unknown) => {
+        const reason = registryErrorMessage(t, cause);
+        setError(t('registry.upload.failed', { file: file.name, reason }));
+        onError?.(new Error(reason));
+      });
+  };
+
+  const emit = (list: UploadFile<RegistryDocument>[]) => {
+    const ids = list.flatMap((f) => (f.status === 'done' && f.response?.id ? [f.response.id] : []));
+    if (ids.join(',') !== (value ?? []).join(',')) onChange?.(ids);
+  };
+
+  return (
+    <div data-testid="product-images" data-count={(value ?? []).length}>
+      <Upload<RegistryDocument>
+        listType="picture-card"
+        accept=".jpg,.jpeg,.png,image/jpeg,image/png"
+        multiple
+        maxCount={MAX_IMAGES}
+        fileList={files.map((f) => {
+          const id = f.response?.id;
+          const local = id ? previews.current.get(id) : undefined;
+          return local ? { ...f, thumbUrl: local, url: local } : f;
+        })}
+        customRequest={customRequest}
+        beforeUpload={(file) => {
+          setError(null);
+          if (!['image/jpeg', 'image/png'].includes(file.type) && !/\.(jpe?g|png)$/i.test(file.name)) {
+            setError(t('registry.upload.failed', { file: file.name, reason: t('catalog.images.badType') }));
+            return Upload.LIST_IGNORE;
+          }
+          if (file.size > MAX_UPLOAD_BYTES) {
+            setError(t('registry.upload.failed', { file: file.name, reason: t('registry.upload.tooLarge') }));
+            return Upload.LIST_IGNORE;
+          }
+          return true;
+        }}
+        onChange={({ fileList }) => {
+          const kept = fileList.filter((f) => f.status !== 'error');
+          setFiles(kept);
+          emit(kept);
+        }}
+        showUploadList={{ showPreviewIcon: false }}
+      >
+        {files.length >= MAX_IMAGES ? null : (
+          <button type="button" className="lh-upload-tile" data-testid="product-image-add">
+            <PlusOutlined />
+            <div style={{ marginTop: 6 }}>{t('catalog.images.add')}</div>
+          </button>
+        )}
+      </Upload>
+      <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+        {t('catalog.images.hint', { max: MAX_IMAGES })}
+      </Typography.Text>
+      {error ? (
+        <Typography.Text type="danger" style={{ display: 'block', marginTop: 4, fontSize: 12 }} data-testid="upload-error">
+          {error}
+        </Typography.Text>
+      ) : null}
+    </div>
+  );
+}

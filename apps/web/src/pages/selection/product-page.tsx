@@ -1,0 +1,589 @@
+/**
+ * 商品详情 (merchant): the review status with the pre-check findings and the reviewer's reasons, submit / resubmit,
+ * the product's content, its SKUs with price changes and the price history (7-day lowest price), and the commission
+ * plans that put it in the selection pool.
+ */
+import {
+  ArrowLeftOutlined,
+  EditOutlined,
+  HistoryOutlined,
+  PlusOutlined,
+  SendOutlined,
+  StopOutlined,
+  TagsOutlined,
+} from '@ant-design/icons';
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import {
+  Alert,
+  App,
+  Button,
+  type ButtonProps,
+  Card,
+  Col,
+  Descriptions,
+  Empty,
+  Form,
+  Image,
+  Input,
+  InputNumber,
+  Modal,
+  Result,
+  Row,
+  Skeleton,
+  Space,
+  Statistic,
+  Table,
+  type TableColumnsType,
+  Tag,
+  Typography,
+} from 'antd';
+import dayjs from 'dayjs';
+import { type HTMLAttributes, useState } from 'react';
+import { Link, useNavigate, useParams } from 'react-router';
+import { PageHeader } from '../../components/page-header.tsx';
+import { QueryError } from '../../components/query-error.tsx';
+import { useI18n } from '../../i18n.ts';
+import { isApiError } from '../../lib/api-client.ts';
+import type { ProductSku, ProductView } from '../../lib/api-types.ts';
+import { endpoints, productImageUrl, queryKeys } from '../../lib/endpoints.ts';
+import { ReasonDialog } from '../registry/reason-dialog.tsx';
+import { labelOr } from '../registry/registry-labels.tsx';
+import { useCategories } from './catalog-queries.ts';
+import { formatFen, yuanToFen } from './money.ts';
+import { PlansCard } from './plans-card.tsx';
+import { ProductChecks } from './product-checks.tsx';
+import { effectiveRule, categoryPathText, LiveRuleTag, ProductStatusTag } from './selection-labels.tsx';
+import { applyRenamedFieldError, selectionErrorMessage } from './selection-errors.ts';
+import './selection.css';
+
+const SUBMITTABLE: ReadonlySet<ProductView['status']> = new Set(['draft', 'returned', 'rejected', 'delisted']);
+
+export function ProductPage() {
+  const { id = '' } = useParams();
+  const { t, locale } = useI18n();
+  const navigate = useNavigate();
+  const { message } = App.useApp();
+  const queryClient = useQueryClient();
+  const [delisting, setDelisting] = useState(false);
+  const [delistError, setDelistError] = useState<string | null>(null);
+  const detail = useQuery({ queryKey: queryKeys.product(id), queryFn: () => endpoints.product(id), staleTime: 0 });
+
+  const store = async (p: ProductView) => {
+    queryClient.setQueryData(queryKeys.product(id), p);
+    await queryClient.invalidateQueries({ queryKey: ['catalog', 'products'] });
+  };
+
+  const submit = useMutation({
+    mutationFn: () => endpoints.submitProduct(id),
+    onSuccess: async (r) => {
+      await store(r.product);
+      await queryClient.invalidateQueries({ queryKey: ['applications'] });
+      if (r.product.status === 'rejected') message.error(t('catalog.detail.preCheckFailed'));
+      else message.success(t('catalog.detail.submitted'));
+    },
+    onError: (e) => message.error(selectionErrorMessage(t, e)),
+  });
+  const delist = useMutation({
+    mutationFn: (reason: string) => endpoints.delistProduct(id, reason),
+    onMutate: () => setDelistError(null),
+    onSuccess: async (p) => {
+      setDelisting(false);
+      await store(p);
+      message.success(t('catalog.detail.delisted'));
+    },
+    onError: (e) => setDelistError(selectionErrorMessage(t, e)),
+  });
+
+  const back = (
+    <Button icon={<ArrowLeftOutlined />} onClick={() => navigate('/products')} data-testid="product-back">
+      {t('catalog.detail.back')}
+    </Button>
+  );
+  if (detail.error) {
+    return (
+      <div data-testid="product-page">
+        <PageHeader title={t('catalog.detail.title')} extra={back} />
+        {isApiError(detail.error) && detail.error.status === 404 ? (
+          <Result status="404" subTitle={t('catalog.notFound')} />
+        ) : (
+          <QueryError error={detail.error} onRetry={() => void detail.refetch()} />
+        )}
+      </div>
+    );
+  }
+  if (!detail.data) {
+    return (
+      <div data-testid="product-page">
+        <PageHeader title={t('catalog.detail.title')} extra={back} />
+        <Card>
+          <Skeleton active paragraph={{ rows: 10 }} />
+        </Card>
+      </div>
+    );
+  }
+  const p = detail.data;
+  const canSubmit = SUBMITTABLE.has(p.status);
+
+  return (
+    <div data-testid="product-page" data-product-id={p.id} data-status={p.status}>
+      <PageHeader
+        title={
+          <Space size={12} wrap>
+            <span data-testid="product-heading">{p.title}</span>
+            <ProductStatusTag status={p.status} />
+          </Space>
+        }
+        subtitle={`${categoryPathText(locale, p.categoryPath)} · ${p.merchantName}`}
+        extra={
+          <Space wrap>
+            {back}
+            {p.status !== 'in_review' ? (
+              <Button icon={<EditOutlined />} onClick={() => navigate(`/products/${p.id}/edit`)} data-testid="product-edit">
+                {t('catalog.detail.edit')}
+              </Button>
+            ) : null}
+            {p.status === 'approved' ? (
+              <Button danger icon={<StopOutlined />} onClick={() => setDelisting(true)} data-testid="product-delist">
+                {t('catalog.detail.delist')}
+              </Button>
+            ) : null}
+            {canSubmit ? (
+              <Button
+                type="primary"
+                icon={<SendOutlined />}
+                loading={submit.isPending}
+                onClick={() => submit.mutate()}
+                data-testid="product-submit"
+              >
+                {p.status === 'returned' ? t('catalog.detail.resubmit') : t('catalog.detail.submit')}
+              </Button>
+            ) : null}
+          </Space>
+        }
+      />
+
+      <Row gutter={[16, 16]}>
+        <Col xs={24} xl={15}>
+          <ReviewCard product={p} />
+          <SkusCard product={p} onChanged={store} />
+          <PlansCard product={p} />
+        </Col>
+        <Col xs={24} xl={9}>
+          <ProductInfoCard product={p} />
+        </Col>
+      </Row>
+
+      <ReasonDialog
+        open={delisting}
+        resetKey={delisting}
+        title={t('catalog.detail.delist')}
+        hint={t('catalog.detail.delistHint')}
+        label={t('registry.reason.label')}
+        placeholder={t('registry.reason.placeholder')}
+        rules={[
+          { required: true, whitespace: true, message: t('registry.reason.required') },
+          { min: 2, max: 500, message: t('registry.v.length', { min: 2, max: 500 }) },
+        ]}
+        maxLength={500}
+        isValid={(s) => s.length >= 2 && s.length <= 500}
+        submitLabel={t('catalog.detail.delist')}
+        danger
+        loading={delist.isPending}
+        error={delistError}
+        testIds={{ modal: 'delist-modal', input: 'delist-reason', submit: 'delist-submit', error: 'delist-error' }}
+        onCancel={() => setDelisting(false)}
+        onSubmit={(reason) => delist.mutate(reason)}
+      />
+    </div>
+  );
+}
+
+function ReviewCard({ product: p }: { product: ProductView }) {
+  const { t } = useI18n();
+  const reason = p.statusReason === 'content_changed' ? t('catalog.detail.contentChanged') : p.statusReason;
+  const alert =
+    p.status === 'rejected'
+      ? { type: 'error' as const, title: t('catalog.detail.rejected') }
+      : p.status === 'returned'
+        ? { type: 'warning' as const, title: t('catalog.detail.returned') }
+        : p.status === 'in_review'
+          ? { type: 'info' as const, title: t('catalog.detail.inReview') }
+          : p.status === 'approved'
+            ? { type: 'success' as const, title: t('catalog.detail.approved') }
+            : p.status === 'delisted'
+              ? { type: 'warning' as const, title: t('catalog.detail.delistedNote') }
+              : { type: 'info' as const, title: t('catalog.detail.draft') };
+  return (
+    <Card
+      title={t('catalog.detail.review')}
+      style={{ marginBottom: 16 }}
+      data-testid="product-review"
+      extra={
+        p.reviewApplicationId ? (
+          <Link to={`/applications/${p.reviewApplicationId}`} data-testid="product-review-link">
+            {t('catalog.detail.reviewTimeline')}
+          </Link>
+        ) : null
+      }
+    >
+      <Alert
+        type={alert.type}
+        showIcon
+        style={{ marginBottom: 16 }}
+        title={alert.title}
+        description={reason ? <span data-testid="product-status-reason">{reason}</span> : undefined}
+        data-testid="product-review-alert"
+      />
+      <Typography.Title level={5} style={{ marginTop: 0 }}>
+        {t('catalog.checks.title')}
+      </Typography.Title>
+      <ProductChecks checks={p.checks} />
+    </Card>
+  );
+}
+
+/** The product's content as the reviewer and the selection square see it. */
+export function ProductInfoCard({ product: p, title }: { product: ProductView; title?: string }) {
+  const { t, locale } = useI18n();
+  const categories = useCategories();
+  const rule = categories.data ? effectiveRule(categories.data, p.categoryId) : null;
+  return (
+    <Card title={title ?? t('catalog.detail.info')} style={{ marginBottom: 16 }} data-testid="product-info">
+      {p.imageIds.length > 0 ? (
+        <div className="lh-product-gallery" data-testid="product-gallery">
+          <Image.PreviewGroup>
+            {p.imageIds.map((img) => (
+              <Image key={img} src={productImageUrl(p.id, img)} width={88} height={88} style={{ objectFit: 'cover', borderRadius: 8 }} />
+            ))}
+          </Image.PreviewGroup>
+        </div>
+      ) : null}
+      <Descriptions column={1} size="small" colon={false} styles={{ label: { width: 96 } }}>
+        <Descriptions.Item label={t('catalog.field.category')}>
+          <Space size={6} wrap>
+            <span data-testid="product-category-path">{categoryPathText(locale, p.categoryPath)}</span>
+            {rule ? <LiveRuleTag rule={rule.rule} small /> : null}
+          </Space>
+        </Descriptions.Item>
+        <Descriptions.Item label={t('catalog.field.brand')}>
+          {p.brand ? (
+            <Space size={6}>
+              {p.brand.name}
+              {p.brand.protected ? (
+                <Tag color="red" style={{ marginInlineEnd: 0 }}>
+                  {t('catalog.brand.protected')}
+                </Tag>
+              ) : null}
+            </Space>
+          ) : (
+            t('common.none')
+          )}
+        </Descriptions.Item>
+        <Descriptions.Item label={t('catalog.field.referencePrice')}>
+          {p.referencePriceFen === null ? t('common.none') : <span className="lh-strike">{formatFen(p.referencePriceFen)}</span>}
+        </Descriptions.Item>
+        <Descriptions.Item label={t('catalog.field.claims')}>
+          {p.claims.length === 0 ? (
+            t('common.none')
+          ) : (
+            <Space size={[4, 4]} wrap data-testid="product-claims-view">
+              {p.claims.map((c) => (
+                <Tag key={c} color="volcano" style={{ marginInlineEnd: 0 }}>
+                  {c}
+                </Tag>
+              ))}
+            </Space>
+          )}
+        </Descriptions.Item>
+        <Descriptions.Item label={t('catalog.field.description')}>
+          {p.description ? (
+            <Typography.Paragraph style={{ whiteSpace: 'pre-wrap', margin: 0 }}>{p.description}</Typography.Paragraph>
+          ) : (
+            t('common.none')
+          )}
+        </Descriptions.Item>
+        <Descriptions.Item label={t('catalog.field.sampleAvailable')}>
+          {p.sampleAvailable ? t('catalog.detail.samplesLeft', { count: p.sampleStock }) : t('catalog.detail.noSamples')}
+        </Descriptions.Item>
+        <Descriptions.Item label={t('catalog.detail.qualificationDocs')}>
+          {p.qualificationDocIds.length > 0 ? t('catalog.detail.docCount', { count: p.qualificationDocIds.length }) : t('common.none')}
+        </Descriptions.Item>
+        <Descriptions.Item label={t('catalog.col.updatedAt')}>{dayjs(p.updatedAt).format('YYYY-MM-DD HH:mm')}</Descriptions.Item>
+      </Descriptions>
+    </Card>
+  );
+}
+
+/** A product's SKUs: price, stock and the 7-day lowest price; with actions when `onEdit` / `onHistory` are given. */
+export function SkuTable({
+  product: p,
+  onEdit,
+  onHistory,
+}: {
+  product: ProductView;
+  onEdit?: (sku: ProductSku) => void;
+  onHistory?: (sku: ProductSku) => void;
+}) {
+  const { t } = useI18n();
+  const columns: TableColumnsType<ProductSku> = [
+    {
+      title: t('catalog.sku.name'),
+      key: 'name',
+      render: (_: unknown, s) => (
+        <div>
+          <Typography.Text strong>{s.name}</Typography.Text>
+          {s.code ? (
+            <div>
+              <Typography.Text type="secondary" className="lh-mono" style={{ fontSize: 12 }}>
+                {s.code}
+              </Typography.Text>
+            </div>
+          ) : null}
+        </div>
+      ),
+    },
+    {
+      title: t('catalog.sku.price'),
+      key: 'price',
+      width: 120,
+      render: (_: unknown, s) => <span data-testid="sku-price">{formatFen(s.priceFen)}</span>,
+    },
+    { title: t('catalog.sku.stock'), key: 'stock', width: 100, render: (_: unknown, s) => s.stock.toLocaleString() },
+    { title: t('catalog.sku.lowest7d'), key: 'lowest', width: 130, render: (_: unknown, s) => formatFen(s.lowest7dPriceFen) },
+  ];
+  if (onEdit || onHistory)
+    columns.push({
+      key: 'actions',
+      width: 170,
+      render: (_: unknown, s) => (
+        <Space size={0}>
+          {onEdit ? (
+            <Button type="link" size="small" onClick={() => onEdit(s)} data-testid="sku-edit">
+              {t('catalog.sku.edit')}
+            </Button>
+          ) : null}
+          {onHistory ? (
+            <Button type="link" size="small" icon={<HistoryOutlined />} onClick={() => onHistory(s)} data-testid="sku-history">
+              {t('catalog.sku.history')}
+            </Button>
+          ) : null}
+        </Space>
+      ),
+    });
+  return (
+    <Table<ProductSku>
+      rowKey="id"
+      size="small"
+      columns={columns}
+      dataSource={p.skus}
+      pagination={false}
+      scroll={{ x: 560 }}
+      onRow={(s) => ({ 'data-testid': 'sku-table-row', 'data-sku-id': s.id }) as HTMLAttributes<HTMLElement>}
+    />
+  );
+}
+
+function SkusCard({ product: p, onChanged }: { product: ProductView; onChanged: (p: ProductView) => Promise<void> }) {
+  const { t } = useI18n();
+  const [editing, setEditing] = useState<ProductSku | 'new' | null>(null);
+  const [history, setHistory] = useState<ProductSku | null>(null);
+  return (
+    <Card
+      title={
+        <Space>
+          <TagsOutlined />
+          {t('catalog.detail.skus')}
+        </Space>
+      }
+      style={{ marginBottom: 16 }}
+      data-testid="product-skus"
+      extra={
+        <Button size="small" icon={<PlusOutlined />} onClick={() => setEditing('new')} data-testid="sku-new">
+          {t('catalog.sku.add')}
+        </Button>
+      }
+    >
+      <SkuTable product={p} onEdit={setEditing} onHistory={setHistory} />
+      <Typography.Paragraph type="secondary" style={{ fontSize: 12, margin: '12px 0 0' }}>
+        {t('catalog.sku.priceNote')}
+      </Typography.Paragraph>
+      <SkuModal product={p} sku={editing} onClose={() => setEditing(null)} onSaved={onChanged} />
+      <PriceHistoryModal product={p} sku={history} onClose={() => setHistory(null)} />
+    </Card>
+  );
+}
+
+interface SkuValues {
+  name: string;
+  priceYuan: number;
+  stock: number;
+  code?: string;
+}
+
+function SkuModal({
+  product,
+  sku,
+  onClose,
+  onSaved,
+}: {
+  product: ProductView;
+  sku: ProductSku | 'new' | null;
+  onClose: () => void;
+  onSaved: (p: ProductView) => Promise<void>;
+}) {
+  const { t } = useI18n();
+  const { message } = App.useApp();
+  const queryClient = useQueryClient();
+  const [form] = Form.useForm<SkuValues>();
+  const [error, setError] = useState<string | null>(null);
+  const isNew = sku === 'new';
+  const save = useMutation({
+    mutationFn: (v: SkuValues) => {
+      const priceFen = yuanToFen(v.priceYuan);
+      if (sku === 'new' || sku === null)
+        return endpoints.addSku(product.id, {
+          name: v.name.trim(),
+          priceFen,
+          stock: v.stock,
+          ...(v.code?.trim() ? { code: v.code.trim() } : {}),
+        });
+      return endpoints.updateSku(product.id, sku.id, {
+        ...(v.name.trim() !== sku.name ? { name: v.name.trim() } : {}),
+        ...(priceFen !== sku.priceFen ? { priceFen } : {}),
+        ...(v.stock !== sku.stock ? { stock: v.stock } : {}),
+      });
+    },
+    onMutate: () => setError(null),
+    onSuccess: async (p) => {
+      await onSaved(p);
+      await queryClient.invalidateQueries({ queryKey: ['catalog', 'product', product.id, 'prices'] });
+      message.success(t('common.success'));
+      onClose();
+    },
+    onError: (e) => {
+      if (!applyRenamedFieldError(form, e, ['name', 'priceYuan', 'stock', 'code'], { priceFen: 'priceYuan' }))
+        setError(selectionErrorMessage(t, e));
+    },
+  });
+  const initial = sku && sku !== 'new' ? { name: sku.name, priceYuan: sku.priceFen / 100, stock: sku.stock } : { stock: 0 };
+  return (
+    <Modal
+      open={sku !== null}
+      title={isNew ? t('catalog.sku.add') : t('catalog.sku.editTitle')}
+      onCancel={onClose}
+      onOk={() => form.submit()}
+      okText={t('common.save')}
+      okButtonProps={{ 'data-testid': 'sku-save' } as ButtonProps}
+      confirmLoading={save.isPending}
+      destroyOnHidden
+      data-testid="sku-modal"
+    >
+      <Form<SkuValues> form={form} layout="vertical" initialValues={initial} preserve={false} onFinish={(v) => save.mutate(v)}>
+        <Form.Item name="name" label={t('catalog.sku.name')} rules={[{ required: true, whitespace: true, message: t('common.required') }]}>
+          <Input maxLength={60} data-testid="sku-modal-name" />
+        </Form.Item>
+        <Row gutter={12}>
+          <Col span={12}>
+            <Form.Item
+              name="priceYuan"
+              label={t('catalog.sku.price')}
+              rules={[{ required: true, message: t('common.required') }]}
+              extra={
+                sku && sku !== 'new' && sku.lowest7dPriceFen !== null
+                  ? t('catalog.sku.lowestHint', { price: formatFen(sku.lowest7dPriceFen) })
+                  : undefined
+              }
+            >
+              <InputNumber<number>
+                min={0.01}
+                max={10_000_000}
+                precision={2}
+                prefix="¥"
+                style={{ width: '100%' }}
+                data-testid="sku-modal-price"
+              />
+            </Form.Item>
+          </Col>
+          <Col span={12}>
+            <Form.Item name="stock" label={t('catalog.sku.stock')} rules={[{ required: true, message: t('common.required') }]}>
+              <InputNumber<number> min={0} max={10_000_000} precision={0} style={{ width: '100%' }} data-testid="sku-modal-stock" />
+            </Form.Item>
+          </Col>
+        </Row>
+        {isNew ? (
+          <Form.Item name="code" label={t('catalog.sku.code')}>
+            <Input maxLength={40} className="lh-mono" />
+          </Form.Item>
+        ) : null}
+      </Form>
+      {error ? <Alert type="error" showIcon title={error} data-testid="sku-error" /> : null}
+    </Modal>
+  );
+}
+
+function PriceHistoryModal({ product, sku, onClose }: { product: ProductView; sku: ProductSku | null; onClose: () => void }) {
+  const { t } = useI18n();
+  const history = useQuery({
+    queryKey: queryKeys.priceHistory(product.id, sku?.id ?? ''),
+    queryFn: () => endpoints.priceHistory(product.id, sku?.id ?? ''),
+    enabled: sku !== null,
+    staleTime: 0,
+  });
+  const points = [...(history.data?.points ?? [])].sort((a, b) => b.validFrom.localeCompare(a.validFrom));
+  return (
+    <Modal
+      open={sku !== null}
+      title={t('catalog.sku.historyTitle', { name: sku?.name ?? '' })}
+      onCancel={onClose}
+      footer={null}
+      width={640}
+      data-testid="price-history"
+    >
+      {history.error ? (
+        <QueryError error={history.error} onRetry={() => void history.refetch()} />
+      ) : (
+        <>
+          <Row gutter={16} style={{ marginBottom: 16 }}>
+            <Col span={12}>
+              <Statistic title={t('catalog.sku.currentPrice')} value={sku ? formatFen(sku.priceFen) : '—'} />
+            </Col>
+            <Col span={12}>
+              <Statistic
+                title={t('catalog.sku.lowest7d')}
+                value={history.data ? formatFen(history.data.lowest7dPriceFen) : '—'}
+                styles={{ content: { color: '#cf1322' } }}
+                data-testid="price-lowest7d"
+              />
+            </Col>
+          </Row>
+          <Table
+            rowKey={(pt) => `${pt.validFrom}-${pt.priceFen}`}
+            size="small"
+            loading={history.isPending}
+            pagination={false}
+            dataSource={points}
+            locale={{ emptyText: <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} /> }}
+            columns={[
+              { title: t('catalog.sku.price'), key: 'price', render: (_: unknown, pt) => formatFen(pt.priceFen) },
+              {
+                title: t('catalog.price.source'),
+                key: 'source',
+                render: (_: unknown, pt) => labelOr(t, `catalog.price.source.${pt.source}`, pt.source),
+              },
+              { title: t('catalog.price.from'), key: 'from', render: (_: unknown, pt) => dayjs(pt.validFrom).format('YYYY-MM-DD HH:mm') },
+              {
+                title: t('catalog.price.to'),
+                key: 'to',
+                render: (_: unknown, pt) =>
+                  pt.validTo ? dayjs(pt.validTo).format('YYYY-MM-DD HH:mm') : <Tag color="green">{t('catalog.price.current')}</Tag>,
+              },
+            ]}
+          />
+          <Typography.Paragraph type="secondary" style={{ fontSize: 12, margin: '12px 0 0' }}>
+            {t('catalog.price.note')}
+          </Typography.Paragraph>
+        </>
+      )}
+    </Modal>
+  );
+}

@@ -1,0 +1,38 @@
+/**
+ * `livehub simulate` against a real server: the demo room the seed leaves live gets real WebSocket viewers and
+ * chatters; danmaku is delivered in batches and the violating share is blocked by the gateway.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { simulate } from '../apps/cli/src/commands/simulate.ts';
+import { startTestServer, type TestServer } from './helpers/test-server.ts';
+
+let server: TestServer;
+
+beforeAll(async () => {
+  server = await startTestServer();
+});
+afterAll(async () => server?.close());
+
+describe('livehub simulate', () => {
+  it('fills the demo room with viewers and danmaku; violations are blocked', async () => {
+    const live = await server.platform.c.uow.read.live.listSessions({ status: ['live'], limit: 10 });
+    const room = live.find((s) => s.title.startsWith('盐池滩羊'));
+    expect(room).toBeDefined();
+    const r = await simulate({
+      baseUrl: server.baseUrl,
+      sessionId: room?.id ?? '',
+      viewers: 12,
+      chatters: 6,
+      chatRate: 3,
+      durationS: 3,
+      violations: 0.5,
+    });
+    expect(r.connected).toBe(12);
+    expect(r.chatSent).toBeGreaterThanOrEqual(6);
+    expect(r.blocked).toBeGreaterThan(0);
+    // every accepted message reaches every viewer: deliveries are a multiple of the viewers
+    expect(r.chatDelivered).toBeGreaterThan(0);
+    const stats = await server.platform.c.rooms.stats(room?.id ?? '');
+    expect(stats.chatMessages).toBeGreaterThan(0);
+  });
+});

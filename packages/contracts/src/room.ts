@@ -1,0 +1,78 @@
+/**
+ * The live-room WebSocket protocol. Clients send small JSON frames (`ClientFrame`); the server sends one `batch`
+ * frame per room every ~100 ms carrying every public event since the last one (so fan-out cost does not grow
+ * with the chat rate), and direct frames to one connection (welcome, blocked, warning, error, muted).
+ */
+import { z } from 'zod';
+
+export const MAX_CHAT_CHARS = 200;
+/** the largest client frame accepted, in bytes */
+export const MAX_CLIENT_FRAME_BYTES = 2048;
+
+export const clientFrameSchema = z.discriminatedUnion('t', [
+  z.strictObject({ t: z.literal('chat'), text: z.string().trim().min(1).max(MAX_CHAT_CHARS) }),
+  z.strictObject({ t: z.literal('like'), n: z.number().int().min(1).max(50).default(1) }),
+  z.strictObject({ t: z.literal('pin'), productId: z.uuid() }),
+  z.strictObject({ t: z.literal('unpin') }),
+  z.strictObject({ t: z.literal('mute'), userId: z.uuid(), seconds: z.number().int().min(10).max(86_400) }),
+  z.strictObject({ t: z.literal('unmute'), userId: z.uuid() }),
+  z.strictObject({ t: z.literal('delete'), id: z.string().min(1).max(64) }),
+  z.strictObject({ t: z.literal('slow'), seconds: z.number().int().min(0).max(300) }),
+  z.strictObject({ t: z.literal('ping') }),
+]);
+export type ClientFrame = z.infer<typeof clientFrameSchema>;
+
+export interface PinnedProduct {
+  productId: string;
+  title: string;
+  minPriceFen: number;
+  coverImageId: string | null;
+  stock: number;
+}
+
+/** Public room events, in `batch` frames; `seq` orders them per room (resume from the last one seen). */
+export type RoomEvent =
+  | { seq: number; k: 'chat'; id: string; uid: string; name: string; text: string; at: number }
+  | { seq: number; k: 'like'; n: number }
+  | { seq: number; k: 'pinned'; product: PinnedProduct }
+  | { seq: number; k: 'unpinned' }
+  | { seq: number; k: 'deleted'; id: string }
+  | { seq: number; k: 'slow'; seconds: number }
+  | { seq: number; k: 'price'; productId: string; priceFen: number }
+  | { seq: number; k: 'countdown'; productId: string; endsAt: number; stockLeft: number }
+  | { seq: number; k: 'order'; name: string; productTitle: string }
+  | { seq: number; k: 'ended' };
+
+/** Events only the room's managers (streamer, co-hosts, platform) receive. */
+export type StaffEvent =
+  | {
+      seq: number;
+      k: 'warning';
+      source: 'chat' | 'transcript';
+      ruleIds: string[];
+      text: string;
+      message: { zh: string; en: string };
+      at: number;
+    }
+  | { seq: number; k: 'blocked_chat'; uid: string; name: string; text: string; ruleIds: string[]; at: number };
+
+export type ServerFrame =
+  | {
+      t: 'welcome';
+      sessionId: string;
+      title: string;
+      status: string;
+      seq: number;
+      viewers: number;
+      pinned: PinnedProduct | null;
+      slowMode: number;
+      you: { userId: string | null; name: string; canManage: boolean; mutedUntil: number | null };
+    }
+  | { t: 'batch'; events: RoomEvent[] }
+  | { t: 'staff'; events: StaffEvent[] }
+  | { t: 'viewers'; n: number }
+  | { t: 'missed'; events: RoomEvent[]; complete: boolean }
+  | { t: 'blocked'; text: string; reason: { zh: string; en: string }; ruleIds: string[] }
+  | { t: 'muted'; until: number }
+  | { t: 'error'; code: string; message: string }
+  | { t: 'pong' };

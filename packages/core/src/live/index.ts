@@ -1,0 +1,3 @@
+export * from './live.types.ts';
+export * from './live.service.ts';
+export * from './room-hub.ts';

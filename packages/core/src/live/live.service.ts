@@ -1,0 +1,444 @@
+/**
+ * Live sessions: a streamer schedules a session with the products they will sell; before going live the checklist
+ * must pass — the streamer certified and not suspended (RegistryService.liveGate, which also requires a digital
+ * human's label), every product approved, its merchant admitted, and a live service agreement in force for it
+ * (AgreementService.inForce). Each session has its own stream key; the media server asks `authorizePublish`
+ * before accepting a stream, and a wrong key is refused and audited. Ending a session fixes its retention (≥ 3
+ * years) and its statistics.
+ */
+import type { AuditService } from '../audit/audit.service.ts';
+import type { AgreementService } from '../catalog/agreement.service.ts';
+import { AppError } from '../errors.ts';
+import type { Repositories, UnitOfWork } from '../ports/repositories.ts';
+import type { Clock, IdGenerator, PiiVault, TokenGenerator } from '../ports/runtime.ts';
+import type { RegistryService } from '../registry/registry.service.ts';
+import type { Actor } from '../shared/actor.ts';
+import { isCrossTenant } from '../shared/actor.ts';
+import { sha256Hex } from '../shared/hash.ts';
+import type { ChecklistItem, LiveSessionProductRecord, LiveSessionRecord } from './live.types.ts';
+
+const RETENTION_MS = 3 * 366 * 86_400_000;
+const MAX_PRODUCTS = 100;
+
+export interface LiveDeps {
+  uow: UnitOfWork;
+  clock: Clock;
+  ids: IdGenerator;
+  vault: PiiVault;
+  tokens: TokenGenerator;
+  audit: AuditService;
+  registry: RegistryService;
+  agreements: AgreementService;
+}
+
+export interface ScheduleInput {
+  title: string;
+  scheduledAt: string;
+  coverImageId?: string | undefined;
+  productIds: string[];
+  coHostUserIds: string[];
+}
+
+export interface SessionDetail {
+  session: LiveSessionRecord;
+  products: LiveSessionProductRecord[];
+}
+
+const SYSTEM: Actor = { userId: null, label: 'system:media-server', orgId: null, membershipId: null, role: 'system', via: 'system' };
+
+export class LiveService {
+  constructor(private readonly d: LiveDeps) {}
+
+  private newKey(): { key: string; hash: string; enc: string } {
+    const key = `lh_${this.d.tokens.random(24)}`;
+    return { key, hash: sha256Hex(key), enc: this.d.vault.encrypt(key) };
+  }
+
+  /** Resolves the products of a session: each must exist and be approved now (re-checked at go-live). */
+  private async resolveProducts(tx: Repositories, sessionId: string, ids: string[]): Promise<LiveSessionProductRecord[]> {
+    if (new Set(ids).size !== ids.length)
+      throw new AppError('request.invalid', { field: 'productIds', details: { issue: 'a product is listed twice' } });
+    if (ids.length > MAX_PRODUCTS)
+      throw new AppError('request.invalid', { field: 'productIds', details: { issue: `at most ${MAX_PRODUCTS}` } });
+    const out: LiveSessionProductRecord[] = [];
+    for (const [i, id] of ids.entries()) {
+      const p = await tx.catalog.findProduct(id);
+      if (p?.status !== 'approved') throw new AppError('catalog.product_not_found', { field: `productIds.${i}` });
+      out.push({ sessionId, productId: p.id, merchantOrgId: p.merchantOrgId, agreementId: null, sort: i });
+    }
+    return out;
+  }
+
+  /** 预约直播: a certified streamer schedules a session with its products. */
+  async schedule(actor: Actor, input: ScheduleInput): Promise<SessionDetail & { streamKey: string }> {
+    if (actor.role !== 'streamer' || !actor.userId) throw new AppError('auth.forbidden');
+    const profile = await this.d.uow.read.registry.findStreamer(actor.userId);
+    if (!profile) throw new AppError('selection.streamer_not_certified');
+    const now = this.d.clock.now();
+    const scheduledAt = new Date(input.scheduledAt);
+    const key = this.newKey();
+    return this.d.uow.transaction(async (tx) => {
+      for (const [i, id] of input.coHostUserIds.entries()) {
+        const co = await tx.registry.findStreamer(id);
+        if (co?.status !== 'certified' || id === actor.userId)
+          throw new AppError('selection.partner_invalid', { field: `coHostUserIds.${i}`, details: { kind: '主播' } });
+      }
+      if (input.coverImageId) {
+        const doc = await tx.workflows.findDocument(input.coverImageId);
+        if (!doc || doc.uploadedBy !== actor.userId || doc.fileType === 'pdf')
+          throw new AppError('document.not_found', { field: 'coverImageId' });
+      }
+      const s: LiveSessionRecord = {
+        id: this.d.ids.next(),
+        streamerUserId: actor.userId as string,
+        mcnOrgId: profile.mcnOrgId,
+        title: input.title,
+        coverImageId: input.coverImageId ?? null,
+        scheduledAt,
+        status: 'scheduled',
+        coHostUserIds: input.coHostUserIds,
+        pinnedProductId: null,
+        streamKeyHash: key.hash,
+        streamKeyEnc: key.enc,
+        startedAt: null,
+        endedAt: null,
+        peakViewers: 0,
+        avgViewers: 0,
+        chatMessages: 0,
+        orders: 0,
+        gmvFen: 0,
+        retainUntil: null,
+        version: 1,
+        createdAt: now,
+        updatedAt: now,
+      };
+      await tx.live.insertSession(s);
+      const products = await this.resolveProducts(tx, s.id, input.productIds);
+      await tx.live.replaceProducts(s.id, products);
+      await this.d.audit.record(tx, actor, {
+        action: 'live.schedule',
+        targetType: 'live_session',
+        targetId: s.id,
+        detail: { title: s.title, scheduledAt: s.scheduledAt.toISOString(), products: products.length },
+      });
+      return { session: s, products, streamKey: key.key };
+    });
+  }
+
+  private async own(tx: Repositories, actor: Actor, id: string): Promise<LiveSessionRecord> {
+    const s = await tx.live.findSession(id);
+    if (!s || s.streamerUserId !== actor.userId) throw new AppError('live.not_found', { field: 'id' });
+    return s;
+  }
+
+  /** Replaces the products of a scheduled or running session (a product added live must pass the same checks). */
+  async setProducts(actor: Actor, id: string, productIds: string[]): Promise<SessionDetail> {
+    const now = this.d.clock.now();
+    return this.d.uow.transaction(async (tx) => {
+      const s = await this.own(tx, actor, id);
+      if (s.status === 'ended' || s.status === 'cancelled') throw new AppError('live.not_active', { details: { status: s.status } });
+      const products = await this.resolveProducts(tx, s.id, productIds);
+      if (s.status === 'live') {
+        for (const [i, p] of products.entries()) {
+          const a = await tx.selection.findInForce({
+            merchantOrgId: p.merchantOrgId,
+            streamerUserId: s.streamerUserId,
+            productId: p.productId,
+            at: now,
+          });
+          if (!a) throw new AppError('live.checks_failed', { field: `productIds.${i}`, details: { failed: 'agreement_in_force' } });
+          p.agreementId = a.id;
+        }
+      }
+      await tx.live.replaceProducts(s.id, products);
+      await this.d.audit.record(tx, actor, {
+        action: 'live.products',
+        targetType: 'live_session',
+        targetId: s.id,
+        detail: { products: productIds },
+      });
+      return { session: s, products };
+    });
+  }
+
+  /** 开播前检查: each requirement with whether it holds now. */
+  async checklist(actor: Actor, id: string): Promise<ChecklistItem[]> {
+    const s = await this.get(actor, id);
+    return this.evaluate(s.session, s.products);
+  }
+
+  private async evaluate(s: LiveSessionRecord, products: LiveSessionProductRecord[]): Promise<ChecklistItem[]> {
+    const now = this.d.clock.now();
+    const items: ChecklistItem[] = [];
+    const gate = await this.d.registry.liveGate(s.streamerUserId);
+    const virtualMissing = gate.reasons.includes('virtual_label_missing');
+    const streamerReasons = gate.reasons.filter((r) => r !== 'virtual_label_missing');
+    items.push({
+      key: 'streamer_certified',
+      ok: streamerReasons.length === 0,
+      productId: null,
+      message:
+        streamerReasons.length === 0
+          ? { zh: '主播已认证，资格有效', en: 'Streamer certified and in good standing' }
+          : { zh: `主播资格不满足：${streamerReasons.join('、')}`, en: `Streamer not eligible: ${streamerReasons.join(', ')}` },
+    });
+    const profile = await this.d.uow.read.registry.findStreamer(s.streamerUserId);
+    if (profile?.virtual === 'yes')
+      items.push({
+        key: 'virtual_label',
+        ok: !virtualMissing,
+        productId: null,
+        message: virtualMissing
+          ? { zh: '数字人主播须登记运营责任人并显著标识', en: 'A digital-human streamer needs a responsible operator and a visible label' }
+          : { zh: `数字人标识：${profile.virtualLabel ?? ''}`, en: `Digital-human label: ${profile.virtualLabel ?? ''}` },
+      });
+    const others = await this.d.uow.read.live.listSessions({ streamerUserId: s.streamerUserId, status: ['live'], limit: 5 });
+    const elsewhere = others.filter((x) => x.id !== s.id);
+    items.push({
+      key: 'not_live_elsewhere',
+      ok: elsewhere.length === 0,
+      productId: null,
+      message:
+        elsewhere.length === 0
+          ? { zh: '没有其他进行中的直播', en: 'No other session is live' }
+          : { zh: `另一场直播（${elsewhere[0]?.title}）仍在进行`, en: `Another session (${elsewhere[0]?.title}) is still live` },
+    });
+    const merchantsChecked = new Map<string, boolean>();
+    for (const p of products) {
+      const product = await this.d.uow.read.catalog.findProduct(p.productId);
+      const title = product?.title ?? p.productId;
+      items.push({
+        key: 'product_approved',
+        ok: product?.status === 'approved',
+        productId: p.productId,
+        message:
+          product?.status === 'approved'
+            ? { zh: `「${title}」已通过商品审核`, en: `“${title}” is approved` }
+            : { zh: `「${title}」未通过审核或已下架`, en: `“${title}” is not approved or was delisted` },
+      });
+      if (!merchantsChecked.has(p.merchantOrgId)) {
+        const mg = await this.d.registry.listingGate(p.merchantOrgId);
+        merchantsChecked.set(p.merchantOrgId, mg.allowed);
+        const org = await this.d.uow.read.orgs.findById(p.merchantOrgId);
+        items.push({
+          key: 'merchant_admitted',
+          ok: mg.allowed,
+          productId: p.productId,
+          message: mg.allowed
+            ? { zh: `商家「${org?.name ?? ''}」已入驻`, en: `Merchant “${org?.name ?? ''}” admitted` }
+            : {
+                zh: `商家「${org?.name ?? ''}」当前不能经营：${mg.reasons.join('、')}`,
+                en: `Merchant “${org?.name ?? ''}” may not sell: ${mg.reasons.join(', ')}`,
+              },
+        });
+      }
+      const a = await this.d.agreements.inForce({
+        merchantOrgId: p.merchantOrgId,
+        streamerUserId: s.streamerUserId,
+        productId: p.productId,
+        at: now,
+      });
+      items.push({
+        key: 'agreement_in_force',
+        ok: a !== null,
+        productId: p.productId,
+        message: a
+          ? {
+              zh: `「${title}」的直播服务协议已生效（第 ${a.inForceVersion} 版）`,
+              en: `Agreement in force for “${title}” (version ${a.inForceVersion})`,
+            }
+          : { zh: `「${title}」没有生效的直播服务协议`, en: `No live service agreement in force for “${title}”` },
+      });
+    }
+    return items;
+  }
+
+  /** 开播: only when every checklist item holds. Samples of the session's products count as featured. */
+  async start(actor: Actor, id: string): Promise<SessionDetail> {
+    const current = await this.get(actor, id);
+    if (current.session.streamerUserId !== actor.userId) throw new AppError('live.not_found', { field: 'id' });
+    if (current.session.status !== 'scheduled') throw new AppError('live.not_active', { details: { status: current.session.status } });
+    const items = await this.evaluate(current.session, current.products);
+    const failed = items.filter((i) => !i.ok);
+    if (failed.length > 0)
+      throw new AppError('live.checks_failed', {
+        details: { failed: failed.map((f) => f.message.zh).join('；'), items: failed.map((f) => f.key) },
+      });
+    const now = this.d.clock.now();
+    return this.d.uow.transaction(async (tx) => {
+      const s = await this.own(tx, actor, id);
+      const products = await tx.live.listProducts(s.id);
+      for (const p of products) {
+        // inside the transaction: its own repositories (one PGlite connection — never read beside it)
+        const a = await tx.selection.findInForce({
+          merchantOrgId: p.merchantOrgId,
+          streamerUserId: s.streamerUserId,
+          productId: p.productId,
+          at: now,
+        });
+        p.agreementId = a?.id ?? null;
+      }
+      await tx.live.replaceProducts(s.id, products);
+      const next: LiveSessionRecord = { ...s, status: 'live', startedAt: now, version: s.version + 1, updatedAt: now };
+      if (!(await tx.live.updateSession(next, s.version))) throw new AppError('live.stale');
+      // the streamer's received samples of these products are now featured (寄样 obligation met)
+      const samples = await tx.selection.listSamples({ streamerUserId: s.streamerUserId, status: ['received'], limit: 500 });
+      for (const sample of samples.filter((x) => products.some((p) => p.productId === x.productId))) {
+        await tx.selection.updateSample(
+          {
+            ...sample,
+            status: 'featured',
+            featuredIn: `live:${s.id}`,
+            history: [...sample.history, { at: now.toISOString(), action: 'feature', by: 'system:live', reason: `live:${s.id}` }],
+            version: sample.version + 1,
+            updatedAt: now,
+          },
+          sample.version,
+        );
+      }
+      await tx.outbox.add({
+        id: this.d.ids.next(),
+        topic: 'live.started',
+        payload: { sessionId: s.id, streamerUserId: s.streamerUserId, products: products.map((p) => p.productId) },
+        createdAt: now,
+        publishedAt: null,
+      });
+      await this.d.audit.record(tx, actor, {
+        action: 'live.start',
+        targetType: 'live_session',
+        targetId: s.id,
+        detail: { products: products.length },
+      });
+      return { session: next, products };
+    });
+  }
+
+  /** 下播: the session ends; its records are kept at least 3 years. The platform may end any session. */
+  async end(actor: Actor, id: string, reason?: string): Promise<SessionDetail> {
+    const now = this.d.clock.now();
+    const platform = actor.role === 'platform_admin' || actor.role === 'reviewer';
+    return this.d.uow.transaction(async (tx) => {
+      const s = platform ? await tx.live.findSession(id) : await this.own(tx, actor, id);
+      if (!s) throw new AppError('live.not_found', { field: 'id' });
+      if (s.status === 'ended' || s.status === 'cancelled') throw new AppError('live.not_active', { details: { status: s.status } });
+      const wasLive = s.status === 'live';
+      const next: LiveSessionRecord = {
+        ...s,
+        status: wasLive ? 'ended' : 'cancelled',
+        endedAt: now,
+        retainUntil: wasLive ? new Date(now.getTime() + RETENTION_MS) : null,
+        version: s.version + 1,
+        updatedAt: now,
+      };
+      if (!(await tx.live.updateSession(next, s.version))) throw new AppError('live.stale');
+      if (wasLive)
+        await tx.outbox.add({
+          id: this.d.ids.next(),
+          topic: 'live.ended',
+          payload: { sessionId: s.id },
+          createdAt: now,
+          publishedAt: null,
+        });
+      await this.d.audit.record(tx, actor, {
+        action: wasLive ? 'live.end' : 'live.cancel',
+        targetType: 'live_session',
+        targetId: s.id,
+        detail: { by: platform ? 'platform' : 'streamer', ...(reason ? { reason } : {}) },
+      });
+      return { session: next, products: await tx.live.listProducts(s.id) };
+    });
+  }
+
+  /**
+   * The room's counters (peak viewers, chat messages) into the session record: telemetry from the gateway, not an
+   * administrative write, so not audited.
+   */
+  async recordStats(id: string, stats: { peakViewers: number; chatMessages: number }): Promise<void> {
+    await this.d.uow.transaction(async (tx) => {
+      const s = await tx.live.findSession(id);
+      if (!s) return;
+      const next: LiveSessionRecord = {
+        ...s,
+        peakViewers: Math.max(s.peakViewers, stats.peakViewers),
+        chatMessages: Math.max(s.chatMessages, stats.chatMessages),
+        version: s.version + 1,
+        updatedAt: this.d.clock.now(),
+      };
+      await tx.live.updateSession(next, s.version);
+    });
+  }
+
+  /** A new stream key (the old one stops working at once); returned once to the streamer. */
+  async rotateKey(actor: Actor, id: string): Promise<string> {
+    const key = this.newKey();
+    const now = this.d.clock.now();
+    await this.d.uow.transaction(async (tx) => {
+      const s = await this.own(tx, actor, id);
+      if (s.status === 'ended' || s.status === 'cancelled') throw new AppError('live.not_active', { details: { status: s.status } });
+      const next = { ...s, streamKeyHash: key.hash, streamKeyEnc: key.enc, version: s.version + 1, updatedAt: now };
+      if (!(await tx.live.updateSession(next, s.version))) throw new AppError('live.stale');
+      await this.d.audit.record(tx, actor, { action: 'live.stream_key_rotate', targetType: 'live_session', targetId: s.id });
+    });
+    return key.key;
+  }
+
+  /** The streamer's own stream key (console): audited. */
+  async streamKey(actor: Actor, id: string): Promise<string> {
+    const s = await this.d.uow.read.live.findSession(id);
+    if (!s || s.streamerUserId !== actor.userId) throw new AppError('live.not_found', { field: 'id' });
+    await this.d.uow.transaction((tx) =>
+      this.d.audit.record(tx, actor, { action: 'live.stream_key_view', targetType: 'live_session', targetId: s.id }),
+    );
+    return this.d.vault.decrypt(s.streamKeyEnc);
+  }
+
+  /**
+   * Publish authentication for the media server (RTMP `publish` callback): the key must be the session's, the
+   * session scheduled or live. A refusal is audited with the address it came from.
+   */
+  async authorizePublish(sessionId: string, key: string, from: string): Promise<boolean> {
+    const s = await this.d.uow.read.live.findSession(sessionId);
+    const ok = s !== null && (s.status === 'live' || s.status === 'scheduled') && sha256Hex(key) === s.streamKeyHash;
+    if (!ok)
+      await this.d.uow.transaction((tx) =>
+        this.d.audit.record(tx, SYSTEM, {
+          action: 'live.publish_refused',
+          targetType: 'live_session',
+          targetId: s?.id ?? null,
+          orgId: s?.mcnOrgId ?? null,
+          detail: {
+            from,
+            reason: s ? (s.status === 'live' || s.status === 'scheduled' ? 'wrong_key' : `status_${s.status}`) : 'no_session',
+          },
+        }),
+      );
+    return ok;
+  }
+
+  /** A session as its streamer, co-hosts, MCN, the merchants of its products and the platform see it. */
+  async get(actor: Actor, id: string): Promise<SessionDetail> {
+    const s = await this.d.uow.read.live.findSession(id);
+    if (!s) throw new AppError('live.not_found', { field: 'id' });
+    const products = await this.d.uow.read.live.listProducts(id);
+    const may =
+      isCrossTenant(actor) ||
+      s.streamerUserId === actor.userId ||
+      (actor.userId !== null && s.coHostUserIds.includes(actor.userId)) ||
+      (actor.role === 'mcn_manager' && actor.orgId !== null && actor.orgId === s.mcnOrgId) ||
+      // a live session is public: viewers enter the room
+      s.status === 'live' ||
+      (actor.role === 'merchant_staff' && products.some((p) => p.merchantOrgId === actor.orgId));
+    if (!may) throw new AppError('live.not_found', { field: 'id' });
+    return { session: s, products };
+  }
+
+  /** The streamer's sessions, the MCN's streamers' sessions, or (anyone) the sessions live now. */
+  list(actor: Actor, scope: 'mine' | 'live'): Promise<LiveSessionRecord[]> {
+    const r = this.d.uow.read.live;
+    if (scope === 'live') return r.listSessions({ status: ['live'], limit: 100 });
+    if (actor.role === 'streamer' && actor.userId) return r.listSessions({ streamerUserId: actor.userId, limit: 100 });
+    if (actor.role === 'mcn_manager' && actor.orgId) return r.listSessions({ mcnOrgId: actor.orgId, limit: 100 });
+    if (isCrossTenant(actor)) return r.listSessions({ limit: 100 });
+    return Promise.resolve([]);
+  }
+}

@@ -1,0 +1,65 @@
+/**
+ * Live sessions (直播场次): what a streamer schedules, the pre-live checklist, the stream key the media server
+ * authenticates publishing with, the products on the session and the statistics kept afterwards.
+ */
+
+export type LiveSessionStatus = 'scheduled' | 'live' | 'ended' | 'cancelled';
+
+export interface LiveSessionRecord {
+  id: string;
+  streamerUserId: string;
+  mcnOrgId: string | null;
+  title: string;
+  coverImageId: string | null;
+  scheduledAt: Date;
+  status: LiveSessionStatus;
+  coHostUserIds: string[];
+  pinnedProductId: string | null;
+  /** SHA-256 of the stream key: what publishing is checked against */
+  streamKeyHash: string;
+  /** the stream key sealed by the PII vault, so the streamer's console can show it again */
+  streamKeyEnc: string;
+  startedAt: Date | null;
+  endedAt: Date | null;
+  peakViewers: number;
+  avgViewers: number;
+  chatMessages: number;
+  orders: number;
+  gmvFen: number;
+  /** recordings and transaction records are kept at least 3 years after the stream (网络交易监督管理办法) */
+  retainUntil: Date | null;
+  version: number;
+  createdAt: Date;
+  updatedAt: Date;
+}
+
+export interface LiveSessionProductRecord {
+  sessionId: string;
+  productId: string;
+  merchantOrgId: string;
+  agreementId: string | null;
+  sort: number;
+}
+
+export interface ChecklistItem {
+  key: 'streamer_certified' | 'virtual_label' | 'merchant_admitted' | 'product_approved' | 'agreement_in_force' | 'not_live_elsewhere';
+  ok: boolean;
+  /** the product the item is about, when it is about one */
+  productId: string | null;
+  message: { zh: string; en: string };
+}
+
+export interface LiveRepository {
+  insertSession(s: LiveSessionRecord): Promise<void>;
+  findSession(id: string): Promise<LiveSessionRecord | null>;
+  updateSession(s: LiveSessionRecord, expectVersion: number): Promise<boolean>;
+  listSessions(opts: {
+    streamerUserId?: string;
+    mcnOrgId?: string;
+    status?: LiveSessionStatus[];
+    limit: number;
+  }): Promise<LiveSessionRecord[]>;
+  replaceProducts(sessionId: string, products: LiveSessionProductRecord[]): Promise<void>;
+  setPinned(sessionId: string, productId: string | null): Promise<void>;
+  listProducts(sessionId: string): Promise<LiveSessionProductRecord[]>;
+}

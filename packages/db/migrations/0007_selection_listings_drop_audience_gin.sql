@@ -1,0 +1,1 @@
+DROP INDEX "selection_listings_audience_gin";

@@ -1,0 +1,1 @@
+ALTER TABLE "live_sessions" ADD COLUMN "pinned_product_id" uuid;

@@ -1,0 +1,59 @@
+/** Drizzle implementation of the live-session repository port. */
+import type { LiveRepository, LiveSessionProductRecord, LiveSessionRecord, LiveSessionStatus } from '@livehub/core';
+import { and, asc, desc, eq, inArray } from 'drizzle-orm';
+import type { Db } from '../db.ts';
+import { liveSessionProducts, liveSessions } from '../schema.ts';
+
+export class DrizzleLiveRepository implements LiveRepository {
+  constructor(private readonly db: Db) {}
+
+  async insertSession(s: LiveSessionRecord): Promise<void> {
+    await this.db.insert(liveSessions).values(s);
+  }
+  async findSession(id: string): Promise<LiveSessionRecord | null> {
+    const [row] = await this.db.select().from(liveSessions).where(eq(liveSessions.id, id)).limit(1);
+    return (row as LiveSessionRecord | undefined) ?? null;
+  }
+  async updateSession(s: LiveSessionRecord, expectVersion: number): Promise<boolean> {
+    const { id, createdAt, streamerUserId, ...rest } = s;
+    const rows = await this.db
+      .update(liveSessions)
+      .set(rest)
+      .where(and(eq(liveSessions.id, id), eq(liveSessions.version, expectVersion)))
+      .returning({ id: liveSessions.id });
+    return rows.length === 1;
+  }
+  async listSessions(opts: {
+    streamerUserId?: string;
+    mcnOrgId?: string;
+    status?: LiveSessionStatus[];
+    limit: number;
+  }): Promise<LiveSessionRecord[]> {
+    return (await this.db
+      .select()
+      .from(liveSessions)
+      .where(
+        and(
+          opts.streamerUserId ? eq(liveSessions.streamerUserId, opts.streamerUserId) : undefined,
+          opts.mcnOrgId ? eq(liveSessions.mcnOrgId, opts.mcnOrgId) : undefined,
+          opts.status ? inArray(liveSessions.status, opts.status) : undefined,
+        ),
+      )
+      .orderBy(desc(liveSessions.scheduledAt))
+      .limit(opts.limit)) as LiveSessionRecord[];
+  }
+  async replaceProducts(sessionId: string, products: LiveSessionProductRecord[]): Promise<void> {
+    await this.db.delete(liveSessionProducts).where(eq(liveSessionProducts.sessionId, sessionId));
+    if (products.length > 0) await this.db.insert(liveSessionProducts).values(products);
+  }
+  async setPinned(sessionId: string, productId: string | null): Promise<void> {
+    await this.db.update(liveSessions).set({ pinnedProductId: productId }).where(eq(liveSessions.id, sessionId));
+  }
+  async listProducts(sessionId: string): Promise<LiveSessionProductRecord[]> {
+    return this.db
+      .select()
+      .from(liveSessionProducts)
+      .where(eq(liveSessionProducts.sessionId, sessionId))
+      .orderBy(asc(liveSessionProducts.sort));
+  }
+}
