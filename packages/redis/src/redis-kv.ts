@@ -79,6 +79,8 @@ class RedisLockStore implements LockStore {
 class RedisPubSub implements PubSub {
   private sub: Redis | null = null;
   private readonly handlers = new Map<string, Set<(m: string) => void>>();
+  private readonly subscribed = new Set<string>();
+  private queue: Promise<void> = Promise.resolve();
 
   constructor(
     private readonly r: Redis,
@@ -98,23 +100,36 @@ class RedisPubSub implements PubSub {
         if (set) for (const h of set) h(msg);
       });
     }
+    const sub = this.sub;
     const full = this.p + channel;
     let set = this.handlers.get(full);
     if (!set) {
       set = new Set();
       this.handlers.set(full, set);
-      await this.sub.subscribe(full);
     }
     set.add(handler);
-    return async () => {
-      const s = this.handlers.get(full);
-      if (!s) return;
-      s.delete(handler);
-      if (s.size === 0) {
-        this.handlers.delete(full);
-        await this.sub?.unsubscribe(full);
+    // SUBSCRIBE and UNSUBSCRIBE of a channel run one at a time and decide on the handlers as they are then:
+    // a room closed and reopened at once must end subscribed, whatever order the two calls were made in.
+    await this.serial(async () => {
+      if ((this.handlers.get(full)?.size ?? 0) > 0 && !this.subscribed.has(full)) {
+        await sub.subscribe(full);
+        this.subscribed.add(full);
       }
+    });
+    return async () => {
+      this.handlers.get(full)?.delete(handler);
+      await this.serial(async () => {
+        if ((this.handlers.get(full)?.size ?? 0) > 0) return;
+        this.handlers.delete(full);
+        if (this.subscribed.delete(full)) await sub.unsubscribe(full);
+      });
     };
+  }
+
+  private serial(fn: () => Promise<void>): Promise<void> {
+    const run = this.queue.then(fn);
+    this.queue = run.catch(() => {});
+    return run;
   }
 
   async close(): Promise<void> {

@@ -78,6 +78,18 @@ export function kvContract(name: string, open: () => Promise<{ kv: KvAdapters; d
       await uo();
     });
 
+    it('stays subscribed when the last subscriber leaves and a new one arrives at the same moment', async () => {
+      for (let round = 0; round < 20; round++) {
+        const got: string[] = [];
+        const first = await kv.pubsub.subscribe('room:churn', () => {});
+        // the old room closes while the new one opens: neither call is awaited before the other starts
+        const [, next] = await Promise.all([first(), kv.pubsub.subscribe('room:churn', (m) => got.push(m))]);
+        await kv.pubsub.publish('room:churn', `m${round}`);
+        await expect.poll(() => got).toEqual([`m${round}`]);
+        await next();
+      }
+    });
+
     it('counts hits in a fixed window and resets', async () => {
       const r1 = await kv.rateLimits.hit('ip:1', 60_000);
       const r2 = await kv.rateLimits.hit('ip:1', 60_000);

@@ -77,6 +77,10 @@ interface LocalRoom {
   likes: number;
   /** history is complete after this seq: events up to it were before this process held the room, or evicted */
   knownAfter: number | null;
+  /** a pin or unpin arrived since the room was opened here: the stored state is older than what we hold */
+  pinSeen: boolean;
+  /** joins under way or done and not yet left; taken synchronously, so a leave never drops a room a join is entering */
+  refs: number;
   unsubscribe: Unsubscribe | null;
   ready: Promise<void>;
 }
@@ -139,14 +143,26 @@ export class RoomHub {
       mutes: new Map(),
       likes: 0,
       knownAfter: null,
+      pinSeen: false,
+      refs: 0,
       unsubscribe: null,
       ready: Promise.resolve(),
     };
-    created.ready = this.d.pubsub
+    const subscribed = this.d.pubsub
       .subscribe(this.channel(id), (m) => this.receive(created, m))
       .then((u) => {
         created.unsubscribe = u;
       });
+    // the lasting state (the pinned product) comes from the session record when no process held the room before
+    const loaded = this.d.roomState
+      ? this.d
+          .roomState(id)
+          .then((st) => {
+            if (!created.pinSeen) created.pinned = st.pinned;
+          })
+          .catch(() => {})
+      : Promise.resolve();
+    created.ready = Promise.all([subscribed, loaded]).then(() => {});
     this.rooms.set(id, created);
     r = created;
     return r;
@@ -155,10 +171,17 @@ export class RoomHub {
   /** A connection enters a room; `after` resumes from the last seq it saw. */
   async join(sessionId: string, conn: RoomConnection, info: { title: string; status: string }, after?: number): Promise<void> {
     const room = this.room(sessionId);
-    await room.ready;
+    room.refs++;
+    let viewers: number;
+    try {
+      await room.ready;
+      viewers = await this.d.counters.incr(`${this.channel(sessionId)}:viewers`, 1);
+    } catch (err) {
+      await this.release(room);
+      throw err;
+    }
     room.conns.set(conn.id, conn);
     this.conns.set(conn.id, { chatTimes: [], lastChatAt: 0 });
-    const viewers = await this.d.counters.incr(`${this.channel(sessionId)}:viewers`, 1);
     const seq = (await this.d.counters.get(`${this.channel(sessionId)}:seq`)) ?? 0;
     room.knownAfter ??= seq;
     const mutedUntil = conn.userId ? (room.mutes.get(conn.userId) ?? null) : null;
@@ -188,11 +211,20 @@ export class RoomHub {
     const room = this.rooms.get(sessionId);
     this.conns.delete(connId);
     if (!room?.conns.delete(connId)) return;
-    await this.d.counters.incr(`${this.channel(sessionId)}:viewers`, -1);
-    if (room.conns.size === 0) {
-      this.rooms.delete(sessionId);
-      await room.ready;
-      await room.unsubscribe?.();
+    await this.release(room, () => this.d.counters.incr(`${this.channel(sessionId)}:viewers`, -1));
+  }
+
+  /** Drops one reference; the last one out closes the room here (a join that began meanwhile keeps it open). */
+  private async release(room: LocalRoom, before?: () => Promise<unknown>): Promise<void> {
+    room.refs--;
+    try {
+      await before?.();
+    } finally {
+      if (room.refs === 0 && this.rooms.get(room.id) === room) {
+        this.rooms.delete(room.id);
+        await room.ready.catch(() => {});
+        await room.unsubscribe?.();
+      }
     }
   }
 
@@ -344,6 +376,7 @@ export class RoomHub {
       const e = p.e;
       if (e.k === 'pinned') room.pinned = e.product;
       if (e.k === 'unpinned') room.pinned = null;
+      if (e.k === 'pinned' || e.k === 'unpinned') room.pinSeen = true;
       if (e.k === 'slow') room.slowMode = e.seconds;
       room.pending.push(e);
       room.history.push(e);
