@@ -50,6 +50,22 @@ const envSchema = z.object({
     .regex(/^https?:\/\/[^/?#]+(\/[^?#]*)?$/, { error: 'must be an http(s):// URL without query' })
     .optional(),
   LIVEHUB_PUBLISH_HOOK_SECRET: z.string().min(24, { error: 'must be at least 24 characters (openssl rand -hex 24)' }).optional(),
+  LIVEHUB_PUBLIC_URL: z
+    .string()
+    .regex(/^https?:\/\/[^/?#]+$/, { error: 'must be an http(s):// origin without a path' })
+    .optional(),
+  LIVEHUB_ORDER_PAY_MINUTES: z.coerce
+    .number()
+    .int()
+    .min(1)
+    .max(24 * 60)
+    .default(15),
+  LIVEHUB_FLASH_PAY_MINUTES: z.coerce
+    .number()
+    .int()
+    .min(1)
+    .max(24 * 60)
+    .default(5),
 });
 
 export interface Config {
@@ -76,6 +92,11 @@ export interface Config {
   hlsBaseUrl: string | null;
   /** shared secret of the SRS / nginx-rtmp publish callbacks (null: those routes answer 404) */
   publishHookSecret: string | null;
+  /** where people reach the web app (links from the payment page back to an order) */
+  publicBaseUrl: string;
+  /** minutes an order may stay unpaid (flash-sale orders: flashPayMinutes) before its stock goes back */
+  payMinutes: number;
+  flashPayMinutes: number;
   /** where secrets came from, for the start-up banner */
   secretsFile: string | null;
 }
@@ -125,6 +146,9 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     playbackBaseUrl: trimSlash(e.LIVEHUB_PLAYBACK_BASE_URL ?? `http://localhost:${e.LIVEHUB_FLV_PORT}/live`),
     hlsBaseUrl: e.LIVEHUB_HLS_BASE_URL ? trimSlash(e.LIVEHUB_HLS_BASE_URL) : null,
     publishHookSecret: e.LIVEHUB_PUBLISH_HOOK_SECRET ?? null,
+    publicBaseUrl: e.LIVEHUB_PUBLIC_URL ?? `http://localhost:${e.PORT}`,
+    payMinutes: e.LIVEHUB_ORDER_PAY_MINUTES,
+    flashPayMinutes: e.LIVEHUB_FLASH_PAY_MINUTES,
     secretsFile,
   };
 }

@@ -2,6 +2,7 @@
  * Wires adapters to ports and services to adapters, once per process. The only place that knows which database,
  * which hot-state store and which crypto the running platform uses.
  */
+import { createHmac } from 'node:crypto';
 import { join } from 'node:path';
 import {
   AgreementService,
@@ -16,8 +17,10 @@ import {
   NO_SOURCE_ORG,
   RoomHub,
   type KvAdapters,
+  OrderService,
   OrganizationService,
   RegistryService,
+  ReturnService,
   SelectionService,
   ViolationCreditInquiry,
   type WorkflowHooks,
@@ -28,6 +31,7 @@ import { loadDefaultPack } from '@livehub/compliance';
 import { type Database, openDatabase } from '@livehub/db';
 import { createRedisKv } from '@livehub/redis';
 import { LocalFileStore } from './adapters/file-store.ts';
+import { SimulatedPaymentProvider } from './adapters/sim-pay.ts';
 import { AesGcmVault, Argon2Hasher, randomTokens, systemClock, UuidV7Generator } from './adapters/runtime.ts';
 import type { Config } from './config.ts';
 
@@ -149,6 +153,30 @@ export async function createContainer(config: Config, o: ContainerOverrides = {}
   });
   Object.assign(hooks, registry.hooks(), catalog.hooks());
   await catalog.ensureCategories();
+  // Payments: the built-in simulator behind the provider port; its signing key derives from the session secret.
+  const sim = new SimulatedPaymentProvider({
+    secret: createHmac('sha256', config.sessionSecret).update('livehub:sim-pay').digest(),
+    baseUrl: config.publicBaseUrl,
+    now: () => clock.now().getTime(),
+  });
+  const orders = new OrderService({
+    uow,
+    clock,
+    ids,
+    vault,
+    audit,
+    counters: kv.counters,
+    locks: kv.locks,
+    catalog,
+    providers: [sim],
+    publicBaseUrl: config.publicBaseUrl,
+    payMinutes: config.payMinutes,
+    flashPayMinutes: config.flashPayMinutes,
+    onRoomEvent: (sessionId, e) => void rooms.publish(sessionId, e).catch(() => {}),
+  });
+  const returns = new ReturnService({ uow, clock, ids, audit, orders });
+  // Counters of running flash sales are rebuilt from the database (after a crash the claims are the truth).
+  await orders.reconcile();
   // A rule editor's exemption on any process reaches every process.
   const unsubscribePack = await kv.pubsub.subscribe('compliance:pack', () => void compliance.reload().catch(() => {}));
 
@@ -174,16 +202,32 @@ export async function createContainer(config: Config, o: ContainerOverrides = {}
     agreements,
     live,
     rooms,
+    orders,
+    returns,
+    payments: { sim },
     /** Time-driven work (notices ending, expiries, overdue samples, lapsed plans and agreements): idempotent. */
     async tick(now?: Date) {
       const notices = await workflows.tick(now);
       const registrySweep = await registry.sweep(now);
       const selectionSweep = await (selection as SelectionService).sweep(now);
       const agreementSweep = await agreements.sweep(now);
-      return { noticesAdvanced: notices.advanced.length, ...registrySweep, ...selectionSweep, expiredAgreements: agreementSweep.expired };
+      const orderSweep = await orders.sweep();
+      const returnSweep = await returns.sweep();
+      return {
+        noticesAdvanced: notices.advanced.length,
+        ...registrySweep,
+        ...selectionSweep,
+        expiredAgreements: agreementSweep.expired,
+        expiredOrders: orderSweep.expired,
+        autoDelivered: orderSweep.delivered,
+        completedOrders: orderSweep.completed,
+        flashSalesEnded: orderSweep.salesEnded,
+        refundsOverdue: returnSweep.flagged,
+      };
     },
     async close() {
       rooms.close();
+      sim.close();
       await unsubscribePack();
       await kv.close();
       await database.close();

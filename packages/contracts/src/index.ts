@@ -7,3 +7,4 @@ export * from './registry.ts';
 export * from './catalog.ts';
 export * from './live.ts';
 export * from './room.ts';
+export * from './orders.ts';

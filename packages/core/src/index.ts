@@ -11,3 +11,4 @@ export * from './workflows/index.ts';
 export * from './registry/index.ts';
 export * from './catalog/index.ts';
 export * from './live/index.ts';
+export * from './orders/index.ts';

@@ -4,6 +4,7 @@ import type { Db } from './db.ts';
 import { DrizzleAuditRepository, DrizzleOutboxRepository } from './repositories/audit.repository.ts';
 import { DrizzleCatalogRepository, DrizzleSelectionRepository } from './repositories/catalog.repository.ts';
 import { DrizzleLiveRepository } from './repositories/live.repository.ts';
+import { DrizzleOrderRepository } from './repositories/order.repository.ts';
 import { DrizzleComplianceRepository } from './repositories/compliance.repository.ts';
 import { DrizzleRegistryRepository, DrizzleWorkflowRepository } from './repositories/workflow.repository.ts';
 import {
@@ -29,6 +30,7 @@ export function repositoriesFor(db: Db): Repositories {
     catalog: new DrizzleCatalogRepository(db),
     selection: new DrizzleSelectionRepository(db),
     live: new DrizzleLiveRepository(db),
+    orders: new DrizzleOrderRepository(db),
   };
 }
 

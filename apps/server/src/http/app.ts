@@ -18,6 +18,7 @@ import { auditRoutes } from './routes/audit.routes.ts';
 import { authRoutes } from './routes/auth.routes.ts';
 import { catalogRoutes } from './routes/catalog.routes.ts';
 import { liveRoutes } from './routes/live.routes.ts';
+import { orderRoutes } from './routes/order.routes.ts';
 import { roomRoutes } from './routes/room.routes.ts';
 import { complianceRoutes } from './routes/compliance.routes.ts';
 import { healthRoutes } from './routes/health.routes.ts';
@@ -115,11 +116,16 @@ export async function buildApp(c: Container, opts: BuildAppOptions = {}): Promis
   registryRoutes(api, c, app);
   catalogRoutes(api, c);
   liveRoutes(api, c);
+  orderRoutes(api, c, app);
   roomRoutes(app, c);
 
   if (opts.serveWeb !== false && existsSync(WEB_DIST)) {
     await app.register(fastifyStatic, { root: WEB_DIST, prefix: '/', wildcard: false, index: ['index.html'] });
   }
   await app.ready();
+  // The simulated provider delivers its notifications to our own route, as a provider's servers would over HTTP.
+  c.payments.sim.setDeliver(
+    async (headers, body) => (await app.inject({ method: 'POST', url: '/api/payments/notify/sim', headers, payload: body })).statusCode,
+  );
   return { app, routes };
 }

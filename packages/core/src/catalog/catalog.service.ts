@@ -481,6 +481,10 @@ export class CatalogService {
       if (!sku || sku.productId !== p.id) throw new AppError('catalog.sku_not_found', { field: 'skuId' });
       const next: SkuRecord = { ...sku, ...stripUndefined(patch), updatedAt: now };
       await tx.catalog.updateSku(next);
+      // Stock is restocked or written off as a change from what the merchant saw, so units held or sold by orders
+      // meanwhile are never overwritten; it can never go below zero.
+      if (patch.stock !== undefined && patch.stock !== sku.stock && !(await tx.catalog.adjustStock(skuId, patch.stock - sku.stock)))
+        throw new AppError('orders.stock_changed', { field: 'stock' });
       if (patch.priceFen !== undefined && patch.priceFen !== sku.priceFen)
         await tx.catalog.recordPrice({
           id: this.d.ids.next(),

@@ -125,7 +125,12 @@ export interface CatalogRepository {
   listProducts(opts: { merchantOrgId?: string; status?: ProductStatus[]; ids?: string[]; limit: number }): Promise<ProductRecord[]>;
   countProducts(opts: { merchantOrgId?: string; status?: ProductStatus[] }): Promise<number>;
   insertSku(s: SkuRecord): Promise<void>;
+  /** name, code and price; stock never moves here (see adjustStock) */
   updateSku(s: SkuRecord): Promise<void>;
+  /** adds `delta` (may be negative) to the stock left, unless that would take it below zero; returns whether it did */
+  adjustStock(id: string, delta: number): Promise<boolean>;
+  /** counts units sold on the product (paid orders) */
+  addSales(productId: string, n: number): Promise<void>;
   listSkus(productIds: string[]): Promise<SkuRecord[]>;
   findSku(id: string): Promise<SkuRecord | null>;
   /** takes `n` from a product's sample stock if that many are left */

@@ -8,6 +8,7 @@ import type { RegistryRepository } from '../registry/registry.types.ts';
 import type { WorkflowRepository } from '../workflows/workflow.types.ts';
 import type { CatalogRepository, SelectionRepository } from '../catalog/catalog.types.ts';
 import type { LiveRepository } from '../live/live.types.ts';
+import type { OrderRepository } from '../orders/order.types.ts';
 
 export interface UserRecord {
   id: string;
@@ -211,6 +212,7 @@ export interface Repositories {
   catalog: CatalogRepository;
   selection: SelectionRepository;
   live: LiveRepository;
+  orders: OrderRepository;
 }
 
 export interface UnitOfWork {

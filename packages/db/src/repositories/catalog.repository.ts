@@ -145,8 +145,22 @@ export class DrizzleCatalogRepository implements CatalogRepository {
   async updateSku(s: SkuRecord): Promise<void> {
     await this.db
       .update(productSkus)
-      .set({ name: s.name, code: s.code, priceFen: s.priceFen, stock: s.stock, updatedAt: s.updatedAt })
+      .set({ name: s.name, code: s.code, priceFen: s.priceFen, updatedAt: s.updatedAt })
       .where(eq(productSkus.id, s.id));
+  }
+  async addSales(productId: string, n: number): Promise<void> {
+    await this.db
+      .update(products)
+      .set({ salesCount: sql`${products.salesCount} + ${n}` })
+      .where(eq(products.id, productId));
+  }
+  async adjustStock(id: string, delta: number): Promise<boolean> {
+    const rows = await this.db
+      .update(productSkus)
+      .set({ stock: sql`${productSkus.stock} + ${delta}` })
+      .where(and(eq(productSkus.id, id), sql`${productSkus.stock} + ${delta} >= 0`))
+      .returning({ id: productSkus.id });
+    return rows.length === 1;
   }
   async listSkus(productIds: string[]): Promise<SkuRecord[]> {
     if (productIds.length === 0) return [];

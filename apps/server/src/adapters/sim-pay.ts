@@ -1,0 +1,195 @@
+/**
+ * The built-in simulated payment provider (模拟支付). It behaves like WeChat Pay or Alipay where it matters to the
+ * platform: the buyer pays on the provider's page, the result comes back later as an asynchronous notification
+ * signed with HMAC-SHA256 over `timestamp \n nonce \n body`, retried with back-off until the platform answers 2xx
+ * (a 409 "already processed" also ends the retries), and refunds are answered the same way. The platform never
+ * trusts the page's redirect — only a verified notification changes an order.
+ *
+ * It keeps no state of its own (the payment page reads the platform's payment record), so a restart loses nothing.
+ * Notifications are delivered through `deliver`, which the server points at its own notification route.
+ */
+import { createHmac, randomBytes, timingSafeEqual } from 'node:crypto';
+import type { NotificationCheck, PaymentNotification, PaymentProvider, PaymentRecord } from '@livehub/core';
+
+export type Deliver = (headers: Record<string, string>, body: string) => Promise<number>;
+
+/** How long a notification's timestamp stays acceptable (replays beyond it are refused as stale). */
+const WINDOW_MS = 5 * 60_000;
+
+export class SimulatedPaymentProvider implements PaymentProvider {
+  readonly name = 'sim';
+  private deliverTo: Deliver | null = null;
+  private readonly timers = new Set<ReturnType<typeof setTimeout>>();
+  private seq = 0;
+
+  constructor(
+    private readonly opts: {
+      secret: Buffer;
+      /** where the payment page is served (the platform's own origin) */
+      baseUrl: string;
+      /** back-off between delivery attempts, ms; the first attempt waits `retryMs[0]` */
+      retryMs?: number[];
+      now?: () => number;
+    },
+  ) {}
+
+  setDeliver(d: Deliver): void {
+    this.deliverTo = d;
+  }
+
+  private now(): number {
+    return this.opts.now?.() ?? Date.now();
+  }
+
+  /** The page token: proves the payer got the URL from the platform. */
+  private token(paymentId: string): string {
+    return createHmac('sha256', this.opts.secret).update(`page:${paymentId}`).digest('base64url').slice(0, 32);
+  }
+
+  checkToken(paymentId: string, t: string): boolean {
+    const want = Buffer.from(this.token(paymentId));
+    const got = Buffer.from(t);
+    return want.length === got.length && timingSafeEqual(want, got);
+  }
+
+  sign(timestamp: string, nonce: string, body: string): string {
+    return createHmac('sha256', this.opts.secret).update(`${timestamp}\n${nonce}\n${body}`).digest('base64');
+  }
+
+  async createPayment(req: { paymentId: string }): Promise<{ providerRef: string; payUrl: string }> {
+    return {
+      providerRef: `sim_${randomBytes(9).toString('base64url')}`,
+      payUrl: `${this.opts.baseUrl}/api/payments/sim/${req.paymentId}?t=${this.token(req.paymentId)}`,
+    };
+  }
+
+  async refund(req: { refundId: string; paymentId: string; providerRef: string | null; amountFen: number }): Promise<void> {
+    this.schedule({
+      kind: 'refund.succeeded',
+      paymentId: req.paymentId,
+      refundId: req.refundId,
+      amountFen: req.amountFen,
+      providerRef: req.providerRef ?? '',
+      reason: null,
+    });
+  }
+
+  /** The payer's answer on the page. */
+  answer(p: PaymentRecord, outcome: 'succeed' | 'fail'): void {
+    this.schedule({
+      kind: outcome === 'succeed' ? 'payment.succeeded' : 'payment.failed',
+      paymentId: p.id,
+      refundId: null,
+      amountFen: p.amountFen,
+      providerRef: p.providerRef ?? '',
+      reason: outcome === 'fail' ? 'card declined (simulated)' : null,
+    });
+  }
+
+  /** A notification signed exactly as the provider would: tests use it to forge and replay. */
+  signed(n: Omit<PaymentNotification, 'notifyId' | 'occurredAt'> & { notifyId?: string; occurredAt?: Date }, at = this.now()) {
+    const body = JSON.stringify({
+      notifyId: n.notifyId ?? `ntf_${at.toString(36)}_${(++this.seq).toString(36)}_${randomBytes(4).toString('hex')}`,
+      kind: n.kind,
+      paymentId: n.paymentId,
+      refundId: n.refundId,
+      amountFen: n.amountFen,
+      providerRef: n.providerRef,
+      reason: n.reason,
+      occurredAt: (n.occurredAt ?? new Date(at)).toISOString(),
+    });
+    const timestamp = String(Math.floor(at / 1000));
+    const nonce = randomBytes(12).toString('hex');
+    return {
+      headers: {
+        'content-type': 'application/json',
+        'x-sim-timestamp': timestamp,
+        'x-sim-nonce': nonce,
+        'x-sim-signature': this.sign(timestamp, nonce, body),
+      },
+      body,
+    };
+  }
+
+  private schedule(n: Omit<PaymentNotification, 'notifyId' | 'occurredAt'>): void {
+    const { headers, body } = this.signed(n);
+    const delays = this.opts.retryMs ?? [150, 1000, 3000, 10_000, 30_000, 60_000];
+    const attempt = (i: number) => {
+      if (i >= delays.length || !this.deliverTo) return;
+      const timer = setTimeout(async () => {
+        this.timers.delete(timer);
+        const status = await (this.deliverTo as Deliver)(headers, body).catch(() => 0);
+        if (!(status >= 200 && status < 300) && status !== 409) attempt(i + 1);
+      }, delays[i]);
+      timer.unref?.();
+      this.timers.add(timer);
+    };
+    attempt(0);
+  }
+
+  verifyNotification(headers: Record<string, string | undefined>, rawBody: string): NotificationCheck {
+    const ts = headers['x-sim-timestamp'];
+    const nonce = headers['x-sim-nonce'];
+    const sig = headers['x-sim-signature'];
+    if (!ts || !nonce || !sig || !/^\d{9,11}$/.test(ts)) return { ok: false, reason: 'malformed' };
+    const want = Buffer.from(this.sign(ts, nonce, rawBody));
+    const got = Buffer.from(sig);
+    if (want.length !== got.length || !timingSafeEqual(want, got)) return { ok: false, reason: 'bad_signature' };
+    if (Math.abs(this.now() - Number(ts) * 1000) > WINDOW_MS) return { ok: false, reason: 'stale' };
+    try {
+      const b = JSON.parse(rawBody) as Record<string, unknown>;
+      const kinds = ['payment.succeeded', 'payment.failed', 'refund.succeeded', 'refund.failed'];
+      if (
+        typeof b.notifyId !== 'string' ||
+        !kinds.includes(b.kind as string) ||
+        typeof b.paymentId !== 'string' ||
+        !Number.isInteger(b.amountFen)
+      )
+        return { ok: false, reason: 'malformed' };
+      return {
+        ok: true,
+        notification: {
+          notifyId: b.notifyId,
+          kind: b.kind as PaymentNotification['kind'],
+          paymentId: b.paymentId,
+          refundId: typeof b.refundId === 'string' ? b.refundId : null,
+          amountFen: b.amountFen as number,
+          providerRef: String(b.providerRef ?? ''),
+          reason: typeof b.reason === 'string' ? b.reason : null,
+          occurredAt: new Date(String(b.occurredAt)),
+        },
+      };
+    } catch {
+      return { ok: false, reason: 'malformed' };
+    }
+  }
+
+  /** The payment page: amount, order number, and the two answers a payer can give. */
+  page(p: PaymentRecord, orderNo: string, t: string): string {
+    const yuan = (p.amountFen / 100).toFixed(2);
+    const esc = (s: string) => s.replace(/[&<>"']/g, (ch) => `&#${ch.charCodeAt(0)};`);
+    return `<!doctype html><html lang="zh-CN"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width,initial-scale=1">
+<title>模拟支付 · Simulated payment</title>
+<style>body{font-family:system-ui,"Noto Sans CJK SC",sans-serif;background:#f5f5f5;margin:0;display:flex;justify-content:center}
+main{background:#fff;max-width:420px;width:100%;margin:32px 12px;padding:24px;border-radius:12px;box-shadow:0 2px 12px #0001}
+h1{font-size:18px;margin:0 0 4px}.amt{font-size:36px;font-weight:600;margin:16px 0;color:#222}.muted{color:#888;font-size:13px}
+button{width:100%;padding:12px;border:0;border-radius:8px;font-size:16px;margin-top:12px;cursor:pointer}
+.pay{background:#07c160;color:#fff}.fail{background:#eee;color:#333}</style></head>
+<body><main><h1>模拟支付 <span class="muted">Simulated payment provider</span></h1>
+<div class="muted">订单号 Order ${esc(orderNo)} · 状态 ${esc(p.status)}</div>
+<div class="amt" data-testid="sim-amount">¥${yuan}</div>
+<div class="muted">这是 LiveHub 内置的模拟支付渠道，不会扣款。This is LiveHub's built-in simulator: no money moves.</div>
+<button class="pay" data-testid="sim-pay" onclick="go('succeed')">确认支付 Pay</button>
+<button class="fail" data-testid="sim-fail" onclick="go('fail')">模拟失败 Decline</button>
+<p class="muted" id="msg"></p></main>
+<script>async function go(outcome){document.querySelectorAll('button').forEach(b=>b.disabled=true);
+const r=await fetch(location.pathname+'/confirm',{method:'POST',headers:{'content-type':'application/json'},body:JSON.stringify({t:${JSON.stringify(t)},outcome})});
+const j=await r.json();document.getElementById('msg').textContent=outcome==='succeed'?'支付处理中，正在返回… Paying, returning…':'已拒绝 Declined';
+setTimeout(()=>{location.href=j.returnUrl||'/'},800)}</script></body></html>`;
+  }
+
+  close(): void {
+    for (const t of this.timers) clearTimeout(t);
+    this.timers.clear();
+  }
+}

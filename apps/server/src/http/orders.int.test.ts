@@ -1,0 +1,396 @@
+/**
+ * Orders through the API: an order from a live room carries its attribution and holds stock; Idempotency-Key
+ * replays and conflicts; bad input refused with stock untouched; the simulated provider's payment page and signed
+ * notifications (forged and replayed ones refused); shipping, delivery, a 7-day no-reason return with the refund
+ * reversing commission; the statutory exemption; unpaid orders timing out; a flash sale that sells exactly its
+ * quantity under concurrency with the per-user limit.
+ */
+import { createTestPlatform, type TestPlatform, type TestSession } from '@livehub/testing';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { ManualClock } from '../adapters/runtime.ts';
+
+const clock = new ManualClock(Date.now());
+let p: TestPlatform;
+let admin: TestSession;
+let streamer: TestSession;
+let merchant: TestSession;
+let consumer: TestSession;
+let sessionId: string;
+let products: string[];
+const skuOf = new Map<string, { id: string; priceFen: number }>();
+
+const ADDRESS = { name: '张三丰', phone: '13812345678', region: '上海市 嘉定区', detail: '安亭镇墨玉南路 888 号 6 楼' };
+const DAY = 86_400_000;
+
+async function call(
+  s: TestSession | null,
+  method: 'GET' | 'POST' | 'PATCH',
+  url: string,
+  payload?: unknown,
+  headers: Record<string, string> = {},
+) {
+  const res = await p.app.inject({
+    method,
+    url,
+    headers: { ...(s ? s.headers(method !== 'GET') : {}), ...headers },
+    ...(payload !== undefined ? { payload: payload as object } : {}),
+  });
+  const body = res.headers['content-type']?.includes('json') ? res.json() : res.body;
+  return { status: res.statusCode, body };
+}
+
+async function stockOf(skuId: string): Promise<number> {
+  return (await p.c.uow.read.catalog.findSku(skuId))?.stock ?? -1;
+}
+
+async function until<T>(f: () => Promise<T>, ok: (v: T) => boolean, ms = 8000): Promise<T> {
+  const end = Date.now() + ms;
+  for (;;) {
+    const v = await f();
+    if (ok(v) || Date.now() > end) return v;
+    await new Promise((r) => setTimeout(r, 50));
+  }
+}
+
+/** Pays an order on the simulated provider's page and waits for the notification to land. */
+async function payOrder(buyer: TestSession, orderId: string) {
+  const pay = await call(buyer, 'POST', `/api/orders/${orderId}/pay`, {});
+  expect(pay.status).toBe(200);
+  const url = new URL(pay.body.payUrl);
+  const page = await call(null, 'GET', `${url.pathname}${url.search}`);
+  expect(page.status).toBe(200);
+  expect(page.body).toContain('模拟支付');
+  const confirm = await call(null, 'POST', `${url.pathname}/confirm`, { t: url.searchParams.get('t'), outcome: 'succeed' });
+  expect(confirm.status).toBe(200);
+  const paid = await until(
+    () => call(buyer, 'GET', `/api/orders/${orderId}`),
+    (r) => r.body.status === 'paid',
+  );
+  expect(paid.body.status).toBe('paid');
+  return pay.body.paymentId as string;
+}
+
+beforeAll(async () => {
+  p = await createTestPlatform({ seed: true, clock });
+  [admin, streamer, merchant, consumer] = await Promise.all([
+    p.login('admin'),
+    p.login('streamer'),
+    p.login('merchant'),
+    p.login('consumer'),
+  ]);
+  const agreements = (await call(streamer, 'GET', '/api/agreements?status=in_force')).body;
+  const mine = agreements.find((a: { merchantOrgId: string }) => a.merchantOrgId === merchant.me.active?.orgId) ?? agreements[0];
+  products = mine.versions[0].terms.products.map((x: { productId: string }) => x.productId);
+  const created = await call(streamer, 'POST', '/api/live/sessions', {
+    title: '下单测试直播间',
+    scheduledAt: clock.now().toISOString(),
+    productIds: products,
+  });
+  sessionId = created.body.session.id;
+  expect((await call(streamer, 'POST', `/api/live/sessions/${sessionId}/start`)).status).toBe(200);
+  for (const id of products) {
+    const sku = (await p.c.uow.read.catalog.listSkus([id]))[0];
+    if (sku) skuOf.set(id, { id: sku.id, priceFen: sku.priceFen });
+  }
+});
+afterAll(async () => p?.close());
+
+describe('orders', () => {
+  let orderId: string;
+
+  it('creates an order from the room with attribution, holds stock, masks the address, replays by Idempotency-Key', async () => {
+    const sku = skuOf.get(products[0] as string) as { id: string; priceFen: number };
+    const before = await stockOf(sku.id);
+    const body = { lines: [{ skuId: sku.id, qty: 2 }], sessionId, address: ADDRESS };
+    const key = { 'idempotency-key': `test-${Date.now()}-a` };
+    const r = await call(consumer, 'POST', '/api/orders', body, key);
+    expect(r.status).toBe(201);
+    orderId = r.body.id;
+    expect(r.body.status).toBe('created');
+    expect(r.body.totalFen).toBe(sku.priceFen * 2);
+    expect(r.body.attribution.sessionId).toBe(sessionId);
+    expect(r.body.attribution.streamerName).toBeTruthy();
+    expect(r.body.address.phone).toBe('138****5678');
+    expect(JSON.stringify(r.body)).not.toContain('墨玉南路');
+    expect(r.body.lines[0].commissionFen).toBeUndefined();
+    expect(await stockOf(sku.id)).toBe(before - 2);
+
+    const again = await call(consumer, 'POST', '/api/orders', body, key);
+    expect(again.status).toBe(201);
+    expect(again.body.id).toBe(orderId);
+    expect(await stockOf(sku.id)).toBe(before - 2);
+    const other = await call(consumer, 'POST', '/api/orders', { ...body, lines: [{ skuId: sku.id, qty: 1 }] }, key);
+    expect(other.status).toBe(409);
+    expect(other.body.error.code).toBe('orders.idempotency_conflict');
+
+    // the merchant sees commission, the streamer sees the order, another consumer does not
+    const asMerchant = await call(merchant, 'GET', `/api/orders/${orderId}`);
+    if (asMerchant.status === 200) expect(asMerchant.body.lines[0].commissionFen).toBeGreaterThanOrEqual(0);
+    const asStreamer = await call(streamer, 'GET', `/api/orders?as=streamer&sessionId=${sessionId}`);
+    expect(asStreamer.body.map((o: { id: string }) => o.id)).toContain(orderId);
+    const stranger = await p.login('consumer_00002');
+    expect((await call(stranger, 'GET', `/api/orders/${orderId}`)).status).toBe(404);
+  });
+
+  it('refuses bad input field by field and leaves stock untouched', async () => {
+    const sku = skuOf.get(products[0] as string) as { id: string; priceFen: number };
+    const before = await stockOf(sku.id);
+    const cases: Array<[unknown, string, number]> = [
+      [{ lines: [{ skuId: sku.id, qty: 0 }], address: ADDRESS }, 'lines.0.qty', 400],
+      [{ lines: [{ skuId: sku.id, qty: 1.5 }], address: ADDRESS }, 'lines.0.qty', 400],
+      [{ lines: [{ skuId: sku.id, qty: 1 }] }, 'address', 400],
+      [{ lines: [{ skuId: sku.id, qty: 1 }], address: { ...ADDRESS, phone: '12345' } }, 'address.phone', 400],
+      [{ lines: [{ skuId: '00000000-0000-7000-8000-000000000000', qty: 1 }], address: ADDRESS }, 'lines.0.skuId', 400],
+      [
+        {
+          lines: [
+            { skuId: sku.id, qty: 99 },
+            { skuId: sku.id, qty: 1 },
+          ],
+          address: ADDRESS,
+        },
+        'lines',
+        400,
+      ],
+      [{ lines: [{ skuId: sku.id, qty: 99 }], address: ADDRESS, sessionId: '00000000-0000-7000-8000-000000000000' }, 'sessionId', 404],
+    ];
+    for (const [payload, field, status] of cases) {
+      const r = await call(consumer, 'POST', '/api/orders', payload);
+      expect(r.status, JSON.stringify(payload)).toBe(status);
+      expect(r.body.error.field).toBe(field);
+      expect(r.body.error.message).toMatch(/[\u4e00-\u9fff]|[a-z]/i);
+    }
+    // more than the stock: a 409 naming what is left
+    const tooMany = await call(consumer, 'POST', '/api/orders', { lines: [{ skuId: sku.id, qty: 99 }], address: ADDRESS });
+    if (before < 99) {
+      expect(tooMany.status).toBe(409);
+      expect(tooMany.body.error.code).toBe('orders.insufficient_stock');
+    }
+    const badKey = await call(
+      consumer,
+      'POST',
+      '/api/orders',
+      { lines: [{ skuId: sku.id, qty: 1 }], address: ADDRESS },
+      { 'idempotency-key': 'x' },
+    );
+    expect(badKey.status).toBe(400);
+    expect(badKey.body.error.field).toBe('Idempotency-Key');
+    expect(await stockOf(sku.id)).toBe(before - (tooMany.status === 201 ? 99 : 0));
+    if (tooMany.status === 201) {
+      await call(consumer, 'POST', `/api/orders/${tooMany.body.id}/cancel`, { reason: '测试下单' });
+      expect(await stockOf(sku.id)).toBe(before);
+    }
+  });
+
+  it('pays through the simulated provider; forged and replayed notifications are refused', async () => {
+    const paymentId = await payOrder(consumer, orderId);
+    const sim = p.c.payments.sim;
+    // forged: signed with another key
+    const genuine = sim.signed({ kind: 'payment.succeeded', paymentId, refundId: null, amountFen: 1, providerRef: 'x', reason: null });
+    const forged = await p.app.inject({
+      method: 'POST',
+      url: '/api/payments/notify/sim',
+      headers: { ...genuine.headers, 'x-sim-signature': Buffer.alloc(32).toString('base64') },
+      payload: genuine.body,
+    });
+    expect(forged.statusCode).toBe(401);
+    expect(forged.json().error.code).toBe('payments.bad_signature');
+    // stale: a notification from ten minutes ago
+    const old = sim.signed(
+      { kind: 'payment.succeeded', paymentId, refundId: null, amountFen: 1, providerRef: 'x', reason: null },
+      clock.now().getTime() - 10 * 60_000,
+    );
+    const stale = await p.app.inject({ method: 'POST', url: '/api/payments/notify/sim', headers: old.headers, payload: old.body });
+    expect(stale.statusCode).toBe(400);
+    expect(stale.json().error.code).toBe('payments.stale');
+    // replayed: the same notification twice
+    const once = sim.signed({ kind: 'payment.failed', paymentId, refundId: null, amountFen: 0, providerRef: 'x', reason: 'late' });
+    const first = await p.app.inject({ method: 'POST', url: '/api/payments/notify/sim', headers: once.headers, payload: once.body });
+    expect(first.statusCode).toBe(200);
+    const replay = await p.app.inject({ method: 'POST', url: '/api/payments/notify/sim', headers: once.headers, payload: once.body });
+    expect(replay.statusCode).toBe(409);
+    expect(replay.json().error.code).toBe('payments.replayed');
+    expect((await call(consumer, 'GET', `/api/orders/${orderId}`)).body.status).toBe('paid');
+  });
+
+  it('ships, delivers, takes a 7-day no-reason return and refunds it, reversing the commission', async () => {
+    const foreign = await p.login('merchant_0002');
+    expect((await call(foreign, 'POST', `/api/orders/${orderId}/ship`, { carrier: '顺丰速运', trackingNo: 'SF1234567890' })).status).toBe(
+      404,
+    );
+    const badShip = await call(merchant, 'POST', `/api/orders/${orderId}/ship`, { carrier: '顺丰速运', trackingNo: '!' });
+    expect(badShip.status).toBe(400);
+    expect(badShip.body.error.field).toBe('trackingNo');
+    const label = await call(merchant, 'GET', `/api/orders/${orderId}/shipping-label`);
+    expect(label.status).toBe(200);
+    expect(label.body.detail).toContain('墨玉南路');
+    const shipped = await call(merchant, 'POST', `/api/orders/${orderId}/ship`, { carrier: '顺丰速运', trackingNo: 'SF1234567890' });
+    expect(shipped.status).toBe(200);
+    expect(shipped.body.status).toBe('shipped');
+    // a return before delivery is refused
+    const early = await call(consumer, 'POST', `/api/orders/${orderId}/returns`, {
+      kind: 'no_reason',
+      reason: '不想要了',
+      lines: [{ lineNo: 1, qty: 1 }],
+    });
+    expect(early.status).toBe(409);
+    const delivered = await call(consumer, 'POST', `/api/orders/${orderId}/deliver`);
+    expect(delivered.body.status).toBe('delivered');
+    expect(delivered.body.returnBy).toBeTruthy();
+
+    const tooMany = await call(consumer, 'POST', `/api/orders/${orderId}/returns`, {
+      kind: 'no_reason',
+      reason: '不想要了',
+      lines: [{ lineNo: 1, qty: 3 }],
+    });
+    expect(tooMany.status).toBe(400);
+    expect(tooMany.body.error.code).toBe('returns.invalid_line');
+    const req = await call(consumer, 'POST', `/api/orders/${orderId}/returns`, {
+      kind: 'no_reason',
+      reason: '尺码不合适',
+      lines: [{ lineNo: 1, qty: 2 }],
+    });
+    expect(req.status).toBe(201);
+    const rid = req.body.id;
+    expect((await call(consumer, 'POST', `/api/returns/${rid}/approve`)).status).toBe(403);
+    expect((await call(merchant, 'POST', `/api/returns/${rid}/approve`)).body.status).toBe('approved');
+    expect((await call(consumer, 'POST', `/api/returns/${rid}/ship`, { carrier: '中通快递', trackingNo: 'ZT998877665' })).body.status).toBe(
+      'shipped_back',
+    );
+    const received = await call(merchant, 'POST', `/api/returns/${rid}/receive`, { refundNow: true });
+    expect(received.body.status).toBe('received');
+    expect(received.body.refundDueAt).toBeTruthy();
+    const refunded = await until(
+      () => call(consumer, 'GET', `/api/orders/${orderId}`),
+      (r) => r.body.status === 'refunded',
+    );
+    expect(refunded.body.status).toBe('refunded');
+    expect(refunded.body.refundedFen).toBe(refunded.body.totalFen);
+    const lines = await p.c.uow.read.orders.listLines([orderId]);
+    expect(lines[0]?.returnedQty).toBe(2);
+    expect(lines[0]?.reversedCommissionFen).toBe(lines[0]?.commissionFen);
+    const ret = await call(consumer, 'GET', `/api/orders/${orderId}/returns`);
+    expect(ret.body[0].status).toBe('refunded');
+  });
+
+  it('refuses a no-reason return for an exempt category and after the window', async () => {
+    const productId = products[1] ?? (products[0] as string);
+    const product = await p.c.uow.read.catalog.findProduct(productId);
+    const sku = skuOf.get(productId) as { id: string; priceFen: number };
+    const make = async () => {
+      const o = await call(consumer, 'POST', '/api/orders', { lines: [{ skuId: sku.id, qty: 1 }], sessionId, address: ADDRESS });
+      expect(o.status).toBe(201);
+      await payOrder(consumer, o.body.id);
+      await call(merchant, 'POST', `/api/orders/${o.body.id}/ship`, { carrier: '顺丰速运', trackingNo: 'SF0000000001' });
+      await call(consumer, 'POST', `/api/orders/${o.body.id}/deliver`);
+      return o.body.id as string;
+    };
+    const late = await make();
+    // delivered eight days ago (moving the clock would also end everyone's sign-in)
+    const o = await p.c.uow.read.orders.findOrder(late);
+    if (!o) throw new Error('order missing');
+    await p.c.uow.transaction((tx) =>
+      tx.orders.updateOrder({ ...o, deliveredAt: new Date(clock.now().getTime() - 8 * DAY), version: o.version + 1 }, o.version),
+    );
+    const closed = await call(consumer, 'POST', `/api/orders/${late}/returns`, {
+      kind: 'no_reason',
+      reason: '不想要了',
+      lines: [{ lineNo: 1, qty: 1 }],
+    });
+    expect(closed.status).toBe(409);
+    expect(closed.body.error.code).toBe('returns.window_closed');
+    expect(closed.body.error.message).toContain('七天');
+    // a quality problem is still heard after the window
+    expect(
+      (await call(consumer, 'POST', `/api/orders/${late}/returns`, { kind: 'quality', reason: '质量问题', lines: [{ lineNo: 1, qty: 1 }] }))
+        .status,
+    ).toBe(201);
+
+    const cat = await call(admin, 'PATCH', `/api/catalog/categories/${product?.categoryId}`, {
+      noReasonReturn: false,
+      reason: '测试：鲜活易腐',
+    });
+    expect(cat.status).toBe(200);
+    try {
+      const exempt = await make();
+      const r = await call(consumer, 'POST', `/api/orders/${exempt}/returns`, {
+        kind: 'no_reason',
+        reason: '不想要了',
+        lines: [{ lineNo: 1, qty: 1 }],
+      });
+      expect(r.status).toBe(409);
+      expect(r.body.error.code).toBe('returns.exempt');
+      const quality = await call(consumer, 'POST', `/api/orders/${exempt}/returns`, {
+        kind: 'quality',
+        reason: '收到时已损坏',
+        lines: [{ lineNo: 1, qty: 1 }],
+      });
+      expect(quality.status).toBe(201);
+    } finally {
+      await call(admin, 'PATCH', `/api/catalog/categories/${product?.categoryId}`, { noReasonReturn: true, reason: '测试结束' });
+    }
+  });
+
+  it('cancels unpaid orders after the deadline and puts the stock back', async () => {
+    const sku = skuOf.get(products[0] as string) as { id: string; priceFen: number };
+    const before = await stockOf(sku.id);
+    const o = await call(consumer, 'POST', '/api/orders', { lines: [{ skuId: sku.id, qty: 1 }], address: ADDRESS });
+    expect(await stockOf(sku.id)).toBe(before - 1);
+    clock.advance(16 * 60_000);
+    await p.c.tick();
+    const after = await call(consumer, 'GET', `/api/orders/${o.body.id}`);
+    expect(after.body.status).toBe('cancelled');
+    expect(after.body.cancelReason).toBe('payment timeout');
+    expect(await stockOf(sku.id)).toBe(before);
+    const pay = await call(consumer, 'POST', `/api/orders/${o.body.id}/pay`, {});
+    expect(pay.status).toBe(409);
+  });
+
+  it('sells a flash sale exactly to its quantity under concurrency, with the per-user limit', async () => {
+    const sku = skuOf.get(products[0] as string) as { id: string; priceFen: number };
+    const stockBefore = await stockOf(sku.id);
+    const bad = await call(streamer, 'POST', `/api/live/sessions/${sessionId}/flash-sales`, {
+      productId: products[0],
+      skuId: sku.id,
+      priceFen: sku.priceFen + 1,
+      quantity: 5,
+    });
+    expect(bad.status).toBe(400);
+    expect(bad.body.error.field).toBe('priceFen');
+    const fs = await call(streamer, 'POST', `/api/live/sessions/${sessionId}/flash-sales`, {
+      productId: products[0],
+      skuId: sku.id,
+      priceFen: Math.max(1, Math.floor(sku.priceFen / 2)),
+      quantity: 5,
+      perUserLimit: 1,
+      durationS: 600,
+    });
+    expect(fs.status).toBe(201);
+    expect(await stockOf(sku.id)).toBe(stockBefore - 5);
+    const buyers = await Promise.all(Array.from({ length: 8 }, (_, i) => p.login(`consumer_${String(i + 10).padStart(5, '0')}`)));
+    const buy = (s: TestSession, qty = 1) =>
+      call(s, 'POST', '/api/orders', { lines: [{ skuId: sku.id, qty }], sessionId, flashSaleId: fs.body.id, address: ADDRESS });
+    const results = await Promise.all(buyers.map((b) => buy(b)));
+    const codes = results.map((r) => r.status);
+    expect(codes.filter((c) => c === 201)).toHaveLength(5);
+    expect(results.filter((r) => r.status === 409).every((r) => r.body.error.code === 'orders.sold_out')).toBe(true);
+    const winner = buyers[results.findIndex((r) => r.status === 201)] as TestSession;
+    const twice = await buy(winner);
+    expect(twice.status).toBe(409);
+    expect(['orders.limit_exceeded', 'orders.sold_out']).toContain(twice.body.error.code);
+    expect(await p.c.uow.read.orders.countClaims(fs.body.id)).toBe(5);
+    const listed = await call(consumer, 'GET', `/api/live/sessions/${sessionId}/flash-sales`);
+    expect(listed.body[0].left).toBe(0);
+    expect(listed.body[0].sold).toBe(5);
+
+    // a winner cancels: the unit goes back on sale and someone else gets it
+    const cancelled = results.find((r) => r.status === 201);
+    const who = buyers[results.indexOf(cancelled as (typeof results)[number])] as TestSession;
+    expect((await call(who, 'POST', `/api/orders/${cancelled?.body.id}/cancel`, { reason: '拍错了' })).body.status).toBe('cancelled');
+    const loser = buyers[results.findIndex((r) => r.status === 409)] as TestSession;
+    expect((await buy(loser)).status).toBe(201);
+    // ending the sale returns nothing (all sold) and the stock accounting holds
+    await call(streamer, 'POST', `/api/flash-sales/${fs.body.id}/end`);
+    expect(await stockOf(sku.id)).toBe(stockBefore - 5);
+  });
+});

@@ -1,0 +1,317 @@
+/**
+ * Order routes: addresses, orders from the room or the shelf (Idempotency-Key on create and pay), the merchant's
+ * shipping, after-sales, flash sales of a live session, the payment provider's notifications (public: the
+ * signature is the authentication) and the simulated provider's payment page.
+ */
+import {
+  cancelOrderSchema,
+  createFlashSaleSchema,
+  createOrderSchema,
+  idempotencyKeySchema,
+  idSchema,
+  orderListQuerySchema,
+  receiveReturnSchema,
+  rejectReturnSchema,
+  RETURN_STATUSES,
+  returnRequestSchema,
+  returnShipmentSchema,
+  saveAddressSchema,
+  shipOrderSchema,
+} from '@livehub/contracts';
+import { AppError } from '@livehub/core';
+import type { FastifyInstance, FastifyRequest } from 'fastify';
+import { z } from 'zod';
+import type { SimulatedPaymentProvider } from '../../adapters/sim-pay.ts';
+import type { Container } from '../../container.ts';
+import { requireActor } from '../policy.ts';
+import { type Api, withZod } from './types.ts';
+
+const tags = ['orders'];
+const idParams = z.strictObject({ id: idSchema });
+
+/** The Idempotency-Key header, checked: absent is fine, malformed is a field error. */
+function idempotencyKey(req: FastifyRequest): string | undefined {
+  const raw = req.headers['idempotency-key'];
+  if (raw === undefined) return undefined;
+  const parsed = idempotencyKeySchema.safeParse(Array.isArray(raw) ? raw[0] : raw);
+  if (!parsed.success)
+    throw new AppError('request.invalid', { field: 'Idempotency-Key', details: { issue: parsed.error.issues[0]?.message ?? 'invalid' } });
+  return parsed.data;
+}
+
+export function orderRoutes(api: Api, c: Container, app: FastifyInstance): void {
+  // ---- addresses
+  api.get(
+    '/api/addresses',
+    { config: { policy: { allow: 'authenticated' } }, schema: { tags, summary: 'My shipping addresses (masked)' } },
+    async (req) => c.orders.listAddresses(requireActor(req)),
+  );
+  api.post(
+    '/api/addresses',
+    {
+      config: { policy: { allow: 'authenticated' } },
+      schema: { tags, summary: 'Save a shipping address (sealed at rest)', body: saveAddressSchema },
+    },
+    async (req, reply) => reply.status(201).send(await c.orders.saveAddress(requireActor(req), req.body)),
+  );
+
+  // ---- orders
+  api.post(
+    '/api/orders',
+    {
+      config: { policy: { allow: 'authenticated' } },
+      schema: {
+        tags,
+        summary: '下单: from the shelf or the pinned card (sessionId), or in a flash sale (flashSaleId); Idempotency-Key honoured',
+        body: createOrderSchema,
+      },
+    },
+    async (req, reply) => {
+      const r = await c.orders.create(requireActor(req), req.body, idempotencyKey(req));
+      return reply.status(r.status).send(r.body);
+    },
+  );
+  api.get(
+    '/api/orders',
+    {
+      config: { policy: { allow: 'authenticated' } },
+      schema: { tags, summary: 'Orders as buyer, merchant, streamer or platform', querystring: orderListQuerySchema },
+    },
+    async (req) => c.orders.list(requireActor(req), req.query),
+  );
+  api.get(
+    '/api/orders/:id',
+    { config: { policy: { allow: 'authenticated' } }, schema: { tags, summary: 'One order (address masked)', params: idParams } },
+    async (req) => c.orders.get(requireActor(req), req.params.id),
+  );
+  api.post(
+    '/api/orders/:id/pay',
+    {
+      config: { policy: { allow: 'authenticated' } },
+      schema: {
+        tags,
+        summary: '去支付: opens a payment with the provider and returns its page; Idempotency-Key honoured',
+        params: idParams,
+        body: z.strictObject({ provider: z.enum(['sim']).default('sim') }).optional(),
+      },
+    },
+    async (req) => c.orders.pay(requireActor(req), req.params.id, req.body?.provider ?? 'sim', idempotencyKey(req)),
+  );
+  api.post(
+    '/api/orders/:id/cancel',
+    {
+      config: { policy: { allow: 'authenticated' } },
+      schema: { tags, summary: '取消订单 (unpaid): the stock goes back', params: idParams, body: cancelOrderSchema },
+    },
+    async (req) => c.orders.cancel(requireActor(req), req.params.id, req.body.reason),
+  );
+  api.post(
+    '/api/orders/:id/refund',
+    {
+      config: { policy: { allow: 'authenticated' } },
+      schema: {
+        tags,
+        summary: '未发货退款: the buyer of a paid, unshipped order gets all of it back',
+        params: idParams,
+        body: cancelOrderSchema,
+      },
+    },
+    async (req) => c.orders.refundUnshipped(requireActor(req), req.params.id, req.body.reason),
+  );
+  api.post(
+    '/api/orders/:id/ship',
+    {
+      config: { policy: { allow: ['merchant_staff'] } },
+      schema: { tags, summary: '发货: carrier and tracking number', params: idParams, body: shipOrderSchema },
+    },
+    async (req) => c.orders.ship(requireActor(req), req.params.id, req.body),
+  );
+  api.post(
+    '/api/orders/:id/deliver',
+    {
+      config: { policy: { allow: 'authenticated' } },
+      schema: { tags, summary: '确认收货 (buyer) or the carrier’s delivery (merchant): the return window starts', params: idParams },
+    },
+    async (req) => c.orders.deliver(requireActor(req), req.params.id),
+  );
+  api.get(
+    '/api/orders/:id/shipping-label',
+    {
+      config: { policy: { allow: ['merchant_staff'] } },
+      schema: { tags, summary: '面单: the full address for shipping (the merchant only; audited)', params: idParams },
+    },
+    async (req, reply) => {
+      reply.header('cache-control', 'private, no-store');
+      return c.orders.shippingLabel(requireActor(req), req.params.id);
+    },
+  );
+
+  // ---- after-sales
+  api.get(
+    '/api/orders/:id/returns',
+    { config: { policy: { allow: 'authenticated' } }, schema: { tags, summary: 'Return requests of an order', params: idParams } },
+    async (req) => c.returns.forOrder(requireActor(req), req.params.id),
+  );
+  api.post(
+    '/api/orders/:id/returns',
+    {
+      config: { policy: { allow: 'authenticated' } },
+      schema: {
+        tags,
+        summary: '申请售后: 7-day no-reason return (statutory exceptions refused) or quality',
+        params: idParams,
+        body: returnRequestSchema,
+      },
+    },
+    async (req, reply) => reply.status(201).send(await c.returns.request(requireActor(req), req.params.id, req.body)),
+  );
+  api.get(
+    '/api/returns',
+    {
+      config: { policy: { allow: 'authenticated' } },
+      schema: {
+        tags,
+        summary: 'Return requests as buyer, merchant or platform',
+        querystring: z.strictObject({
+          as: z.enum(['buyer', 'merchant', 'platform']).default('buyer'),
+          status: z.enum(RETURN_STATUSES).optional(),
+        }),
+      },
+    },
+    async (req) => c.returns.list(requireActor(req), req.query.as, req.query.status),
+  );
+  const merchantStep = (path: string, summary: string, run: (req: FastifyRequest, id: string) => Promise<unknown>) =>
+    api.post(
+      `/api/returns/:id/${path}`,
+      { config: { policy: { allow: ['merchant_staff'] } }, schema: { tags, summary, params: idParams } },
+      (req) => run(req, req.params.id),
+    );
+  merchantStep('approve', '同意退货', (req, id) => c.returns.approve(requireActor(req), id));
+  api.post(
+    '/api/returns/:id/reject',
+    {
+      config: { policy: { allow: ['merchant_staff'] } },
+      schema: { tags, summary: '拒绝退货 (with a reason)', params: idParams, body: rejectReturnSchema },
+    },
+    async (req) => c.returns.reject(requireActor(req), req.params.id, req.body.reason),
+  );
+  api.post(
+    '/api/returns/:id/receive',
+    {
+      config: { policy: { allow: ['merchant_staff'] } },
+      schema: {
+        tags,
+        summary: '确认收到退货 (refund at once by default; due within 7 days)',
+        params: idParams,
+        body: receiveReturnSchema.optional(),
+      },
+    },
+    async (req) => c.returns.receive(requireActor(req), req.params.id, req.body?.refundNow ?? true),
+  );
+  merchantStep('refund', '退款 for a received return', (req, id) => c.returns.refund(requireActor(req), id));
+  api.post(
+    '/api/returns/:id/ship',
+    {
+      config: { policy: { allow: 'authenticated' } },
+      schema: { tags, summary: '寄回: the buyer’s return shipment', params: idParams, body: returnShipmentSchema },
+    },
+    async (req) => c.returns.shipBack(requireActor(req), req.params.id, req.body),
+  );
+  api.post(
+    '/api/returns/:id/cancel',
+    { config: { policy: { allow: 'authenticated' } }, schema: { tags, summary: '撤销售后申请', params: idParams } },
+    async (req) => c.returns.cancel(requireActor(req), req.params.id),
+  );
+
+  // ---- flash sales
+  api.post(
+    '/api/live/sessions/:id/flash-sales',
+    {
+      config: { policy: { allow: ['streamer'] } },
+      schema: {
+        tags,
+        summary: '创建秒杀: units leave the SKU’s stock now; the room shows the countdown',
+        params: idParams,
+        body: createFlashSaleSchema,
+      },
+    },
+    async (req, reply) => reply.status(201).send(await c.orders.createFlashSale(requireActor(req), req.params.id, req.body)),
+  );
+  api.get(
+    '/api/live/sessions/:id/flash-sales',
+    {
+      config: { policy: { allow: 'authenticated' } },
+      schema: { tags, summary: 'Flash sales of a session with stock left', params: idParams },
+    },
+    async (req) => c.orders.listFlashSales(req.params.id),
+  );
+  api.post(
+    '/api/flash-sales/:id/end',
+    { config: { policy: { allow: ['streamer'] } }, schema: { tags, summary: '结束秒杀: unsold units go back to stock', params: idParams } },
+    async (req) => c.orders.endFlashSale(requireActor(req), req.params.id),
+  );
+
+  // ---- the provider's side
+  // Notifications are verified over the exact bytes that were signed, so this scope keeps JSON bodies as text.
+  app.register(async (scope) => {
+    scope.removeContentTypeParser('application/json');
+    scope.addContentTypeParser('application/json', { parseAs: 'string' }, (_req, body, done) => done(null, body));
+    withZod(scope).post(
+      '/api/payments/notify/:provider',
+      {
+        config: { policy: { allow: 'public' } },
+        schema: {
+          tags,
+          summary: '支付结果通知: signed asynchronous notifications from the payment provider',
+          params: z.strictObject({ provider: z.string().max(20) }),
+        },
+      },
+      async (req) => {
+        const headers: Record<string, string | undefined> = {};
+        for (const [k, v] of Object.entries(req.headers)) headers[k] = Array.isArray(v) ? v[0] : v;
+        return c.orders.onNotification(req.params.provider, headers, typeof req.body === 'string' ? req.body : '');
+      },
+    );
+  });
+
+  const sim = c.payments.sim as SimulatedPaymentProvider;
+  api.get(
+    '/api/payments/sim/:id',
+    {
+      config: { policy: { allow: 'public' } },
+      schema: {
+        tags,
+        summary: 'The simulated provider’s payment page',
+        params: idParams,
+        querystring: z.strictObject({ t: z.string().max(100) }),
+      },
+    },
+    async (req, reply) => {
+      const p = await c.uow.read.orders.findPayment(req.params.id);
+      if (!p || !sim.checkToken(p.id, req.query.t)) throw new AppError('payments.not_found', { field: 'id' });
+      const o = await c.uow.read.orders.findOrder(p.orderId);
+      reply.header('cache-control', 'no-store');
+      return reply.type('text/html; charset=utf-8').send(sim.page(p, o?.orderNo ?? '', req.query.t));
+    },
+  );
+  api.post(
+    '/api/payments/sim/:id/confirm',
+    {
+      config: { policy: { allow: 'public' } },
+      schema: {
+        tags,
+        summary: 'The simulated payer’s answer: pay or fail; the notification follows asynchronously',
+        params: idParams,
+        body: z.strictObject({ t: z.string().max(100), outcome: z.enum(['succeed', 'fail']) }),
+      },
+    },
+    async (req) => {
+      const p = await c.uow.read.orders.findPayment(req.params.id);
+      if (!p || !sim.checkToken(p.id, req.body.t)) throw new AppError('payments.not_found', { field: 'id' });
+      if (p.status !== 'pending') return { status: p.status };
+      const o = await c.uow.read.orders.findOrder(p.orderId);
+      sim.answer(p, req.body.outcome);
+      return { status: 'processing', returnUrl: o ? `${c.config.publicBaseUrl}/orders/${o.id}` : '/' };
+    },
+  );
+}

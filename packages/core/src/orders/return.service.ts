@@ -1,0 +1,295 @@
+/**
+ * After-sales (售后): 七天无理由退货 within 7 days of delivery (消费者权益保护法 Art. 25) except for the categories the
+ * law exempts (custom-made, fresh and perishable, opened digital goods, newspapers and periodicals — `noReasonReturn`
+ * on the category, snapshotted on each order line), quality returns at any time before completion. The buyer ships
+ * the goods back; once the merchant has received them the refund is due within 7 days, and the sweep flags the
+ * ones that are late. A refund reverses the streamer's commission on the returned units (settlement reads it).
+ *
+ *   requested ─approve─▶ approved ─ship back─▶ shipped_back ─receive─▶ received ─refund─▶ refunded
+ *       └─reject─▶ rejected      (the buyer may cancel while requested or approved)
+ */
+import type { ReturnStatus, ReturnView } from '@livehub/contracts';
+import type { AuditService } from '../audit/audit.service.ts';
+import { AppError } from '../errors.ts';
+import type { Repositories, UnitOfWork } from '../ports/repositories.ts';
+import type { Clock, IdGenerator } from '../ports/runtime.ts';
+import type { Actor } from '../shared/actor.ts';
+import { isCrossTenant } from '../shared/actor.ts';
+import type { OrderLineRecord, OrderRecord, RefundRecord, ReturnRecord } from './order.types.ts';
+import type { OrderService } from './order.service.ts';
+
+const DAY = 86_400_000;
+/** 自收到退回商品之日起七日内返还 */
+const REFUND_DAYS = 7;
+const RETURN_WINDOW_DAYS = 7;
+const OPEN: ReadonlySet<ReturnStatus> = new Set(['requested', 'approved', 'shipped_back', 'received']);
+
+const STEPS: Record<string, { from: ReturnStatus[]; to: ReturnStatus; by: 'buyer' | 'merchant' }> = {
+  approve: { from: ['requested'], to: 'approved', by: 'merchant' },
+  reject: { from: ['requested'], to: 'rejected', by: 'merchant' },
+  ship_back: { from: ['approved'], to: 'shipped_back', by: 'buyer' },
+  receive: { from: ['shipped_back'], to: 'received', by: 'merchant' },
+  cancel: { from: ['requested', 'approved'], to: 'cancelled', by: 'buyer' },
+};
+
+export interface ReturnDeps {
+  uow: UnitOfWork;
+  clock: Clock;
+  ids: IdGenerator;
+  audit: AuditService;
+  orders: OrderService;
+}
+
+const sweeper: Actor = { userId: null, label: 'system:returns', orgId: null, membershipId: null, role: 'system', via: 'system' };
+
+export class ReturnService {
+  constructor(private readonly d: ReturnDeps) {}
+
+  /** 申请售后: the buyer of a delivered order asks to return some units. */
+  async request(
+    actor: Actor,
+    orderId: string,
+    input: { kind: 'no_reason' | 'quality'; reason: string; lines: Array<{ lineNo: number; qty: number }> },
+  ): Promise<ReturnView> {
+    const now = this.d.clock.now();
+    return this.d.uow.transaction(async (tx) => {
+      const o = await tx.orders.findOrder(orderId, { lock: true });
+      if (!o || !actor.userId || o.buyerUserId !== actor.userId) throw new AppError('orders.not_found', { field: 'id' });
+      if (o.status !== 'delivered')
+        throw new AppError('orders.illegal_transition', { field: 'id', details: { status: o.status, action: 'return' } });
+      const returnBy = new Date((o.deliveredAt as Date).getTime() + RETURN_WINDOW_DAYS * DAY);
+      if (input.kind === 'no_reason' && now > returnBy)
+        throw new AppError('returns.window_closed', { field: 'kind', details: { returnBy: returnBy.toISOString().slice(0, 10) } });
+      const existing = await tx.orders.listReturns({ orderId: o.id, limit: 50 });
+      if (existing.some((r) => OPEN.has(r.status))) throw new AppError('returns.open', { field: 'id' });
+      const lines = await tx.orders.listLines([o.id]);
+      let amountFen = 0;
+      const seen = new Set<number>();
+      for (const [i, want] of input.lines.entries()) {
+        const l = lines.find((x) => x.lineNo === want.lineNo);
+        if (!l || seen.has(want.lineNo) || want.qty > l.qty - l.returnedQty)
+          throw new AppError('returns.invalid_line', { field: `lines.${i}` });
+        seen.add(want.lineNo);
+        if (input.kind === 'no_reason' && !l.noReasonReturn)
+          throw new AppError('returns.exempt', { field: `lines.${i}`, details: { title: l.title } });
+        amountFen += l.unitPriceFen * want.qty;
+      }
+      amountFen = Math.min(amountFen, o.totalFen - o.refundedFen);
+      const r: ReturnRecord = {
+        id: this.d.ids.next(),
+        orderId: o.id,
+        buyerUserId: o.buyerUserId,
+        merchantOrgId: o.merchantOrgId,
+        kind: input.kind,
+        reason: input.reason,
+        lines: input.lines,
+        amountFen,
+        status: 'requested',
+        rejectReason: null,
+        carrier: null,
+        trackingNo: null,
+        receivedAt: null,
+        refundDueAt: null,
+        refundId: null,
+        overdueFlaggedAt: null,
+        version: 1,
+        createdAt: now,
+        updatedAt: now,
+      };
+      await tx.orders.insertReturn(r);
+      await this.d.audit.record(tx, actor, {
+        action: 'return.request',
+        targetType: 'return',
+        targetId: r.id,
+        orgId: o.merchantOrgId,
+        detail: { orderId: o.id, kind: r.kind, amountFen, lines: r.lines },
+      });
+      return this.view(r, o, lines);
+    });
+  }
+
+  private async step(
+    actor: Actor,
+    id: string,
+    action: keyof typeof STEPS,
+    patch: (r: ReturnRecord, now: Date) => Partial<ReturnRecord>,
+    after?: (tx: Repositories, r: ReturnRecord, o: OrderRecord) => Promise<RefundRecord | null>,
+  ): Promise<ReturnView> {
+    const def = STEPS[action] as (typeof STEPS)[string];
+    const now = this.d.clock.now();
+    const { view, refund } = await this.d.uow.transaction(async (tx) => {
+      const r = await tx.orders.findReturn(id);
+      const party =
+        r && (def.by === 'buyer' ? r.buyerUserId === actor.userId : actor.role === 'merchant_staff' && actor.orgId === r.merchantOrgId);
+      if (!r || !party) throw new AppError('returns.not_found', { field: 'id' });
+      if (!def.from.includes(r.status)) throw new AppError('returns.illegal', { field: 'id', details: { status: r.status, action } });
+      const next: ReturnRecord = { ...r, ...patch(r, now), status: def.to, version: r.version + 1, updatedAt: now };
+      if (!(await tx.orders.updateReturn(next, r.version))) throw new AppError('orders.stale', { field: 'id' });
+      const o = (await tx.orders.findOrder(r.orderId, { lock: true })) as OrderRecord;
+      const refund = after ? await after(tx, next, o) : null;
+      const final = refund ? ((await tx.orders.findReturn(id)) as ReturnRecord) : next;
+      await this.d.audit.record(tx, actor, {
+        action: `return.${action}`,
+        targetType: 'return',
+        targetId: r.id,
+        orgId: r.merchantOrgId,
+        detail: { from: r.status, to: def.to, ...(refund ? { refundId: refund.id, amountFen: refund.amountFen } : {}) },
+      });
+      return { view: this.view(final, o, await tx.orders.listLines([o.id])), refund };
+    });
+    if (refund) await this.d.orders.sendRefund(refund);
+    return view;
+  }
+
+  approve(actor: Actor, id: string) {
+    return this.step(actor, id, 'approve', () => ({}));
+  }
+  reject(actor: Actor, id: string, reason: string) {
+    return this.step(actor, id, 'reject', () => ({ rejectReason: reason }));
+  }
+  cancel(actor: Actor, id: string) {
+    return this.step(actor, id, 'cancel', () => ({}));
+  }
+  shipBack(actor: Actor, id: string, input: { carrier: string; trackingNo: string }) {
+    return this.step(actor, id, 'ship_back', () => ({ carrier: input.carrier, trackingNo: input.trackingNo }));
+  }
+
+  /** 确认收到退货: the refund clock starts; with `refundNow` the refund goes out at once. */
+  receive(actor: Actor, id: string, refundNow: boolean) {
+    return this.step(
+      actor,
+      id,
+      'receive',
+      (_r, now) => ({ receivedAt: now, refundDueAt: new Date(now.getTime() + REFUND_DAYS * DAY) }),
+      refundNow ? (tx, r, o) => this.issueRefund(tx, actor, r, o) : undefined,
+    );
+  }
+
+  /** 退款 for a received return (the merchant's button, when not refunded on receipt). */
+  async refund(actor: Actor, id: string): Promise<ReturnView> {
+    const { view, refund } = await this.d.uow.transaction(async (tx) => {
+      const r = await tx.orders.findReturn(id);
+      if (!r || actor.role !== 'merchant_staff' || actor.orgId !== r.merchantOrgId)
+        throw new AppError('returns.not_found', { field: 'id' });
+      if (r.status !== 'received' || r.refundId)
+        throw new AppError('returns.illegal', { field: 'id', details: { status: r.status, action: 'refund' } });
+      const o = (await tx.orders.findOrder(r.orderId, { lock: true })) as OrderRecord;
+      const refund = await this.issueRefund(tx, actor, r, o);
+      await this.d.audit.record(tx, actor, {
+        action: 'return.refund',
+        targetType: 'return',
+        targetId: r.id,
+        orgId: r.merchantOrgId,
+        detail: { refundId: refund.id, amountFen: refund.amountFen },
+      });
+      return { view: this.view((await tx.orders.findReturn(id)) as ReturnRecord, o, await tx.orders.listLines([o.id])), refund };
+    });
+    await this.d.orders.sendRefund(refund);
+    return view;
+  }
+
+  /** Records the refund, marks the returned units and reverses their share of the commission. */
+  private async issueRefund(tx: Repositories, _actor: Actor, r: ReturnRecord, o: OrderRecord): Promise<RefundRecord> {
+    const refund = await this.d.orders.recordRefund(tx, o, r.amountFen, `return ${r.id}`, r.id);
+    const lines = await tx.orders.listLines([o.id]);
+    for (const want of r.lines) {
+      const l = lines.find((x) => x.lineNo === want.lineNo) as OrderLineRecord;
+      const reversed = Math.floor((l.commissionFen * want.qty) / l.qty);
+      await tx.orders.updateLine({
+        ...l,
+        returnedQty: l.returnedQty + want.qty,
+        reversedCommissionFen: Math.min(l.commissionFen, l.reversedCommissionFen + reversed),
+      });
+    }
+    const fresh = (await tx.orders.findReturn(r.id)) as ReturnRecord;
+    await tx.orders.updateReturn({ ...fresh, refundId: refund.id, version: fresh.version + 1 }, fresh.version);
+    await tx.outbox.add({
+      id: this.d.ids.next(),
+      topic: 'commission.reversed',
+      payload: { orderId: o.id, returnId: r.id, lines: r.lines, streamerUserId: o.streamerUserId, agreementId: o.agreementId },
+      createdAt: this.d.clock.now(),
+      publishedAt: null,
+    });
+    return refund;
+  }
+
+  async list(actor: Actor, as: 'buyer' | 'merchant' | 'platform', status?: ReturnStatus): Promise<ReturnView[]> {
+    const q: Parameters<Repositories['orders']['listReturns']>[0] = { limit: 100 };
+    if (as === 'buyer') {
+      if (!actor.userId) throw new AppError('auth.required');
+      q.buyerUserId = actor.userId;
+    } else if (as === 'merchant') {
+      if (actor.role !== 'merchant_staff' || !actor.orgId) throw new AppError('auth.forbidden');
+      q.merchantOrgId = actor.orgId;
+    } else if (!isCrossTenant(actor)) throw new AppError('auth.forbidden');
+    if (status) q.status = [status];
+    const rows = await this.d.uow.read.orders.listReturns(q);
+    const out: ReturnView[] = [];
+    for (const r of rows) {
+      const o = (await this.d.uow.read.orders.findOrder(r.orderId)) as OrderRecord;
+      out.push(this.view(r, o, await this.d.uow.read.orders.listLines([o.id])));
+    }
+    return out;
+  }
+
+  async forOrder(actor: Actor, orderId: string): Promise<ReturnView[]> {
+    await this.d.orders.get(actor, orderId);
+    const rows = await this.d.uow.read.orders.listReturns({ orderId, limit: 50 });
+    const o = (await this.d.uow.read.orders.findOrder(orderId)) as OrderRecord;
+    const lines = await this.d.uow.read.orders.listLines([orderId]);
+    return rows.map((r) => this.view(r, o, lines));
+  }
+
+  view(r: ReturnRecord, o: OrderRecord, lines: OrderLineRecord[]): ReturnView {
+    const now = this.d.clock.now();
+    return {
+      id: r.id,
+      orderId: r.orderId,
+      orderNo: o.orderNo,
+      kind: r.kind,
+      reason: r.reason,
+      status: r.status,
+      lines: r.lines.map((x) => {
+        const l = lines.find((y) => y.lineNo === x.lineNo);
+        return { lineNo: x.lineNo, qty: x.qty, title: l?.title ?? '', skuName: l?.skuName ?? '' };
+      }),
+      amountFen: r.amountFen,
+      rejectReason: r.rejectReason,
+      carrier: r.carrier,
+      trackingNo: r.trackingNo,
+      receivedAt: r.receivedAt?.toISOString() ?? null,
+      refundDueAt: r.refundDueAt?.toISOString() ?? null,
+      overdue: r.status === 'received' && !!r.refundDueAt && r.refundDueAt < now,
+      createdAt: r.createdAt.toISOString(),
+    };
+  }
+
+  /** 退款超期: received returns whose 7 days have passed without a refund are flagged once (audit + outbox). */
+  async sweep(): Promise<{ flagged: number }> {
+    const now = this.d.clock.now();
+    let flagged = 0;
+    for (const r of await this.d.uow.read.orders.listRefundOverdue(now, 200)) {
+      await this.d.uow.transaction(async (tx) => {
+        const fresh = await tx.orders.findReturn(r.id);
+        if (!fresh || fresh.overdueFlaggedAt || fresh.status !== 'received') return;
+        await tx.orders.updateReturn({ ...fresh, overdueFlaggedAt: now, version: fresh.version + 1, updatedAt: now }, fresh.version);
+        await this.d.audit.record(tx, sweeper, {
+          action: 'return.refund_overdue',
+          targetType: 'return',
+          targetId: r.id,
+          orgId: r.merchantOrgId,
+          detail: { orderId: r.orderId, refundDueAt: r.refundDueAt?.toISOString() },
+        });
+        await tx.outbox.add({
+          id: this.d.ids.next(),
+          topic: 'return.refund_overdue',
+          payload: { returnId: r.id, orderId: r.orderId, merchantOrgId: r.merchantOrgId },
+          createdAt: now,
+          publishedAt: null,
+        });
+        flagged++;
+      });
+    }
+    return { flagged };
+  }
+}

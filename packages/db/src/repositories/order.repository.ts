@@ -1,0 +1,351 @@
+/** Drizzle implementation of the order repository port: orders, stock reservations, flash sales, payments, returns. */
+import type {
+  AddressRecord,
+  ClaimRecord,
+  FlashSaleRecord,
+  IdempotencyRecord,
+  OrderLineRecord,
+  OrderRecord,
+  OrderRepository,
+  PaymentRecord,
+  RefundRecord,
+  ReservationRecord,
+  ReturnRecord,
+} from '@livehub/core';
+import type { OrderStatus, ReturnStatus } from '@livehub/contracts';
+import { and, asc, desc, eq, inArray, isNull, lt, sql } from 'drizzle-orm';
+import type { Db } from '../db.ts';
+import {
+  consumerAddresses,
+  flashSaleClaims,
+  flashSales,
+  idempotencyKeys,
+  orderLines,
+  orders,
+  paymentNotifications,
+  payments,
+  productSkus,
+  refunds,
+  returnRequests,
+  stockReservations,
+} from '../schema.ts';
+
+const PAID_OR_LATER: OrderStatus[] = ['paid', 'shipped', 'delivered', 'completed'];
+
+export class DrizzleOrderRepository implements OrderRepository {
+  constructor(private readonly db: Db) {}
+
+  // ---- addresses
+  async insertAddress(a: AddressRecord): Promise<void> {
+    await this.db.insert(consumerAddresses).values(a);
+  }
+  async listAddresses(userId: string): Promise<AddressRecord[]> {
+    return this.db
+      .select()
+      .from(consumerAddresses)
+      .where(eq(consumerAddresses.userId, userId))
+      .orderBy(desc(consumerAddresses.isDefault), desc(consumerAddresses.createdAt));
+  }
+  async findAddress(id: string): Promise<AddressRecord | null> {
+    const [row] = await this.db.select().from(consumerAddresses).where(eq(consumerAddresses.id, id)).limit(1);
+    return row ?? null;
+  }
+  async clearDefaultAddress(userId: string): Promise<void> {
+    await this.db.update(consumerAddresses).set({ isDefault: false }).where(eq(consumerAddresses.userId, userId));
+  }
+
+  // ---- orders
+  async insertOrder(o: OrderRecord, lines: OrderLineRecord[]): Promise<void> {
+    await this.db.insert(orders).values(o);
+    if (lines.length > 0) await this.db.insert(orderLines).values(lines);
+  }
+  async findOrder(id: string, opts: { lock?: boolean } = {}): Promise<OrderRecord | null> {
+    const q = this.db.select().from(orders).where(eq(orders.id, id)).limit(1);
+    const [row] = opts.lock ? await q.for('update') : await q;
+    return (row as OrderRecord | undefined) ?? null;
+  }
+  async updateOrder(o: OrderRecord, expectVersion: number): Promise<boolean> {
+    const { id, createdAt, buyerUserId, orderNo, ...rest } = o;
+    const rows = await this.db
+      .update(orders)
+      .set(rest)
+      .where(and(eq(orders.id, id), eq(orders.version, expectVersion)))
+      .returning({ id: orders.id });
+    return rows.length === 1;
+  }
+  async listLines(orderIds: string[]): Promise<OrderLineRecord[]> {
+    if (orderIds.length === 0) return [];
+    return this.db.select().from(orderLines).where(inArray(orderLines.orderId, orderIds)).orderBy(asc(orderLines.lineNo));
+  }
+  async updateLine(l: OrderLineRecord): Promise<void> {
+    await this.db
+      .update(orderLines)
+      .set({ returnedQty: l.returnedQty, reversedCommissionFen: l.reversedCommissionFen })
+      .where(and(eq(orderLines.orderId, l.orderId), eq(orderLines.lineNo, l.lineNo)));
+  }
+  async listOrders(opts: {
+    buyerUserId?: string;
+    merchantOrgId?: string;
+    streamerUserId?: string;
+    sessionId?: string;
+    status?: OrderStatus;
+    before?: Date;
+    limit: number;
+  }): Promise<OrderRecord[]> {
+    return (await this.db
+      .select()
+      .from(orders)
+      .where(
+        and(
+          opts.buyerUserId ? eq(orders.buyerUserId, opts.buyerUserId) : undefined,
+          opts.merchantOrgId ? eq(orders.merchantOrgId, opts.merchantOrgId) : undefined,
+          opts.streamerUserId ? eq(orders.streamerUserId, opts.streamerUserId) : undefined,
+          opts.sessionId ? eq(orders.sessionId, opts.sessionId) : undefined,
+          opts.status ? eq(orders.status, opts.status) : undefined,
+          opts.before ? lt(orders.createdAt, opts.before) : undefined,
+        ),
+      )
+      .orderBy(desc(orders.createdAt))
+      .limit(opts.limit)) as OrderRecord[];
+  }
+  async listUnpaidExpired(now: Date, limit: number): Promise<OrderRecord[]> {
+    return (await this.db
+      .select()
+      .from(orders)
+      .where(and(eq(orders.status, 'created'), lt(orders.payBy, now)))
+      .orderBy(asc(orders.payBy))
+      .limit(limit)) as OrderRecord[];
+  }
+  async listByStatusBefore(status: OrderStatus, field: 'shippedAt' | 'deliveredAt', before: Date, limit: number): Promise<OrderRecord[]> {
+    return (await this.db
+      .select()
+      .from(orders)
+      .where(and(eq(orders.status, status), lt(orders[field], before)))
+      .limit(limit)) as OrderRecord[];
+  }
+  async sessionTotals(sessionId: string): Promise<{ orders: number; gmvFen: number }> {
+    const [row] = await this.db
+      .select({ n: sql<number>`count(*)::int`, gmv: sql<number>`coalesce(sum(${orders.totalFen}), 0)::bigint` })
+      .from(orders)
+      .where(and(eq(orders.sessionId, sessionId), inArray(orders.status, [...PAID_OR_LATER, 'refunded'])));
+    return { orders: Number(row?.n ?? 0), gmvFen: Number(row?.gmv ?? 0) };
+  }
+
+  // ---- stock
+  async takeStock(skuId: string, qty: number): Promise<boolean> {
+    const rows = await this.db
+      .update(productSkus)
+      .set({ stock: sql`${productSkus.stock} - ${qty}` })
+      .where(and(eq(productSkus.id, skuId), sql`${productSkus.stock} >= ${qty}`))
+      .returning({ id: productSkus.id });
+    return rows.length === 1;
+  }
+  async putBackStock(skuId: string, qty: number): Promise<void> {
+    await this.db
+      .update(productSkus)
+      .set({ stock: sql`${productSkus.stock} + ${qty}` })
+      .where(eq(productSkus.id, skuId));
+  }
+  async insertReservation(r: ReservationRecord): Promise<void> {
+    await this.db.insert(stockReservations).values(r);
+  }
+  async listReservations(orderId: string): Promise<ReservationRecord[]> {
+    return this.db.select().from(stockReservations).where(eq(stockReservations.orderId, orderId));
+  }
+  async setReservations(orderId: string, from: ReservationRecord['status'], to: ReservationRecord['status'], at: Date): Promise<number> {
+    const rows = await this.db
+      .update(stockReservations)
+      .set({ status: to, updatedAt: at })
+      .where(and(eq(stockReservations.orderId, orderId), eq(stockReservations.status, from)))
+      .returning({ id: stockReservations.id });
+    return rows.length;
+  }
+  async reservationTotals(skuId: string): Promise<{ held: number; sold: number; released: number }> {
+    const rows = await this.db
+      .select({ status: stockReservations.status, n: sql<number>`coalesce(sum(${stockReservations.qty}), 0)::int` })
+      .from(stockReservations)
+      .where(and(eq(stockReservations.skuId, skuId), isNull(stockReservations.flashSaleId)))
+      .groupBy(stockReservations.status);
+    const out = { held: 0, sold: 0, released: 0 };
+    for (const r of rows) out[r.status] = Number(r.n);
+    return out;
+  }
+
+  // ---- flash sales
+  async insertFlashSale(f: FlashSaleRecord): Promise<void> {
+    await this.db.insert(flashSales).values(f);
+  }
+  async findFlashSale(id: string, opts: { lock?: boolean } = {}): Promise<FlashSaleRecord | null> {
+    const q = this.db.select().from(flashSales).where(eq(flashSales.id, id)).limit(1);
+    const [row] = opts.lock ? await q.for('update') : await q;
+    return row ?? null;
+  }
+  async updateFlashSale(f: FlashSaleRecord): Promise<void> {
+    const { id, createdAt, ...rest } = f;
+    await this.db.update(flashSales).set(rest).where(eq(flashSales.id, id));
+  }
+  async listFlashSales(opts: { sessionId?: string; status?: FlashSaleRecord['status'][]; limit: number }): Promise<FlashSaleRecord[]> {
+    return this.db
+      .select()
+      .from(flashSales)
+      .where(
+        and(
+          opts.sessionId ? eq(flashSales.sessionId, opts.sessionId) : undefined,
+          opts.status ? inArray(flashSales.status, opts.status) : undefined,
+        ),
+      )
+      .orderBy(desc(flashSales.createdAt))
+      .limit(opts.limit);
+  }
+  async insertClaims(claims: ClaimRecord[], quantity: number): Promise<boolean> {
+    if (claims.some((c) => c.slot < 1 || c.slot > quantity)) return false;
+    const rows = await this.db
+      .insert(flashSaleClaims)
+      .values(claims)
+      .onConflictDoNothing({ target: [flashSaleClaims.flashSaleId, flashSaleClaims.slot] })
+      .returning({ slot: flashSaleClaims.slot });
+    if (rows.length === claims.length) return true;
+    // some slot was taken: undo the ones this call did insert so the caller can retry with free slots
+    if (rows.length > 0)
+      await this.db.delete(flashSaleClaims).where(
+        and(
+          eq(flashSaleClaims.flashSaleId, (claims[0] as ClaimRecord).flashSaleId),
+          inArray(
+            flashSaleClaims.slot,
+            rows.map((r) => r.slot),
+          ),
+        ),
+      );
+    return false;
+  }
+  async freeSlots(flashSaleId: string, quantity: number, n: number): Promise<number[]> {
+    const rows = await this.db.execute<{ slot: number }>(sql`
+      select s as slot from generate_series(1, ${quantity}::int) s
+      where not exists (select 1 from ${flashSaleClaims} c where c.flash_sale_id = ${flashSaleId} and c.slot = s)
+      order by s limit ${n}`);
+    const list = (Array.isArray(rows) ? rows : (rows as { rows: Array<{ slot: number }> }).rows) as Array<{ slot: number }>;
+    return list.map((r) => Number(r.slot));
+  }
+  async deleteClaims(orderId: string): Promise<number> {
+    const rows = await this.db
+      .delete(flashSaleClaims)
+      .where(eq(flashSaleClaims.orderId, orderId))
+      .returning({ slot: flashSaleClaims.slot });
+    return rows.length;
+  }
+  async countClaims(flashSaleId: string): Promise<number> {
+    const [row] = await this.db
+      .select({ n: sql<number>`count(*)::int` })
+      .from(flashSaleClaims)
+      .where(eq(flashSaleClaims.flashSaleId, flashSaleId));
+    return Number(row?.n ?? 0);
+  }
+  async countUserClaims(flashSaleId: string, userId: string): Promise<number> {
+    const [row] = await this.db
+      .select({ n: sql<number>`count(*)::int` })
+      .from(flashSaleClaims)
+      .where(and(eq(flashSaleClaims.flashSaleId, flashSaleId), eq(flashSaleClaims.userId, userId)));
+    return Number(row?.n ?? 0);
+  }
+
+  // ---- idempotency
+  async findIdempotency(userId: string, scope: string, key: string): Promise<IdempotencyRecord | null> {
+    const [row] = await this.db
+      .select()
+      .from(idempotencyKeys)
+      .where(and(eq(idempotencyKeys.userId, userId), eq(idempotencyKeys.scope, scope), eq(idempotencyKeys.key, key)))
+      .limit(1);
+    return row ?? null;
+  }
+  async insertIdempotency(r: IdempotencyRecord): Promise<boolean> {
+    const rows = await this.db
+      .insert(idempotencyKeys)
+      .values(r)
+      .onConflictDoNothing({ target: [idempotencyKeys.userId, idempotencyKeys.scope, idempotencyKeys.key] })
+      .returning({ key: idempotencyKeys.key });
+    return rows.length === 1;
+  }
+
+  // ---- payments
+  async insertPayment(p: PaymentRecord): Promise<void> {
+    await this.db.insert(payments).values(p);
+  }
+  async findPayment(id: string): Promise<PaymentRecord | null> {
+    const [row] = await this.db.select().from(payments).where(eq(payments.id, id)).limit(1);
+    return row ?? null;
+  }
+  async updatePayment(p: PaymentRecord): Promise<void> {
+    const { id, createdAt, orderId, ...rest } = p;
+    await this.db.update(payments).set(rest).where(eq(payments.id, id));
+  }
+  async listPayments(orderId: string): Promise<PaymentRecord[]> {
+    return this.db.select().from(payments).where(eq(payments.orderId, orderId)).orderBy(desc(payments.createdAt));
+  }
+  async recordNotification(n: { provider: string; notifyId: string; kind: string; ref: string; receivedAt: Date }): Promise<boolean> {
+    const rows = await this.db
+      .insert(paymentNotifications)
+      .values(n)
+      .onConflictDoNothing({ target: [paymentNotifications.provider, paymentNotifications.notifyId] })
+      .returning({ id: paymentNotifications.notifyId });
+    return rows.length === 1;
+  }
+  async insertRefund(r: RefundRecord): Promise<void> {
+    await this.db.insert(refunds).values(r);
+  }
+  async findRefund(id: string): Promise<RefundRecord | null> {
+    const [row] = await this.db.select().from(refunds).where(eq(refunds.id, id)).limit(1);
+    return row ?? null;
+  }
+  async updateRefund(r: RefundRecord): Promise<void> {
+    await this.db.update(refunds).set({ status: r.status, completedAt: r.completedAt }).where(eq(refunds.id, r.id));
+  }
+  async listRefunds(orderId: string): Promise<RefundRecord[]> {
+    return this.db.select().from(refunds).where(eq(refunds.orderId, orderId)).orderBy(asc(refunds.createdAt));
+  }
+
+  // ---- returns
+  async insertReturn(r: ReturnRecord): Promise<void> {
+    await this.db.insert(returnRequests).values(r);
+  }
+  async findReturn(id: string): Promise<ReturnRecord | null> {
+    const [row] = await this.db.select().from(returnRequests).where(eq(returnRequests.id, id)).limit(1);
+    return (row as ReturnRecord | undefined) ?? null;
+  }
+  async updateReturn(r: ReturnRecord, expectVersion: number): Promise<boolean> {
+    const { id, createdAt, orderId, buyerUserId, merchantOrgId, ...rest } = r;
+    const rows = await this.db
+      .update(returnRequests)
+      .set(rest)
+      .where(and(eq(returnRequests.id, id), eq(returnRequests.version, expectVersion)))
+      .returning({ id: returnRequests.id });
+    return rows.length === 1;
+  }
+  async listReturns(opts: {
+    orderId?: string;
+    buyerUserId?: string;
+    merchantOrgId?: string;
+    status?: ReturnStatus[];
+    limit: number;
+  }): Promise<ReturnRecord[]> {
+    return (await this.db
+      .select()
+      .from(returnRequests)
+      .where(
+        and(
+          opts.orderId ? eq(returnRequests.orderId, opts.orderId) : undefined,
+          opts.buyerUserId ? eq(returnRequests.buyerUserId, opts.buyerUserId) : undefined,
+          opts.merchantOrgId ? eq(returnRequests.merchantOrgId, opts.merchantOrgId) : undefined,
+          opts.status ? inArray(returnRequests.status, opts.status) : undefined,
+        ),
+      )
+      .orderBy(desc(returnRequests.createdAt))
+      .limit(opts.limit)) as ReturnRecord[];
+  }
+  async listRefundOverdue(now: Date, limit: number): Promise<ReturnRecord[]> {
+    return (await this.db
+      .select()
+      .from(returnRequests)
+      .where(and(eq(returnRequests.status, 'received'), lt(returnRequests.refundDueAt, now), isNull(returnRequests.overdueFlaggedAt)))
+      .limit(limit)) as ReturnRecord[];
+  }
+}
