@@ -35,7 +35,7 @@ async function call(
     headers: { ...(s ? s.headers(method !== 'GET') : {}), ...headers },
     ...(payload !== undefined ? { payload: payload as object } : {}),
   });
-  const body = res.headers['content-type']?.includes('json') ? res.json() : res.body;
+  const body = String(res.headers['content-type'] ?? '').includes('json') ? res.json() : res.body;
   return { status: res.statusCode, body };
 }
 
