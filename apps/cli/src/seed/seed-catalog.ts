@@ -292,6 +292,65 @@ export async function seedCatalog(c: Container, s: RegistrySeed): Promise<{ prod
       coHostUserIds: [],
     });
     await c.live.start(st, session.session.id);
+    if (s.consumerId) await seedOrders(c, person(s.consumerId, 'consumer', null), session.session.id, lamb[0]?.id ?? null, m0Products, m0);
   }
   return { products, approved };
+}
+
+/**
+ * Orders through the real services and the simulated provider's signed notifications: the demo consumer has one
+ * unpaid, one paid from the live room, one shipped and one delivered with a return waiting for the merchant; the
+ * demo merchant has them to ship and to handle.
+ */
+async function seedOrders(
+  c: Container,
+  buyer: Actor,
+  sessionId: string,
+  lambProductId: string | null,
+  m0Products: Array<{ id: string }>,
+  m0: Actor | null,
+): Promise<void> {
+  const address = await c.orders.saveAddress(buyer, {
+    name: '王小明',
+    phone: '13812345678',
+    region: '上海市 嘉定区',
+    detail: '安亭镇墨玉南路 888 号 2 号楼 601 室',
+    isDefault: true,
+  });
+  const skuOf = async (productId: string) => (await c.uow.read.catalog.listSkus([productId]))[0]?.id ?? null;
+  const pay = async (orderId: string) => {
+    const p = await c.orders.pay(buyer, orderId, 'sim');
+    const n = c.payments.sim.signed({
+      kind: 'payment.succeeded',
+      paymentId: p.paymentId,
+      refundId: null,
+      amountFen: p.amountFen,
+      providerRef: 'demo',
+      reason: null,
+    });
+    await c.orders.onNotification('sim', n.headers, n.body);
+  };
+  const order = async (productId: string | undefined, fromRoom: boolean) => {
+    const skuId = productId ? await skuOf(productId) : null;
+    if (!skuId) return null;
+    const r = await c.orders.create(buyer, { lines: [{ skuId, qty: 1 }], addressId: address.id, ...(fromRoom ? { sessionId } : {}) });
+    return r.body.id;
+  };
+  if (lambProductId) {
+    const roomOrder = await order(lambProductId, true);
+    if (roomOrder) await pay(roomOrder);
+  }
+  await order(m0Products[0]?.id, false);
+  const shipped = await order(m0Products[1]?.id ?? m0Products[0]?.id, false);
+  const delivered = await order(m0Products[0]?.id, false);
+  if (!m0) return;
+  for (const id of [shipped, delivered]) {
+    if (!id) continue;
+    await pay(id);
+    await c.orders.ship(m0, id, { carrier: '顺丰速运', trackingNo: `SF${id.replaceAll('-', '').slice(-10).toUpperCase()}` });
+  }
+  if (delivered) {
+    await c.orders.deliver(buyer, delivered);
+    await c.returns.request(buyer, delivered, { kind: 'no_reason', reason: '颜色与图片不符，不想要了', lines: [{ lineNo: 1, qty: 1 }] });
+  }
 }
