@@ -39,18 +39,29 @@ type Op =
   | { t: 'refund'; k: number }
   | { t: 'expire' }
   | { t: 'flash'; qty: number; limit: number }
-  | { t: 'flashBuy'; who: number; qty: number }
+  | { t: 'flashBuy'; who: number; qty: number; then: 'none' | 'pay' | 'refund' | 'cancel' }
   | { t: 'endFlash' };
 
 const opArb: fc.Arbitrary<Op> = fc.oneof(
-  fc.record({ t: fc.constant('order' as const), who: fc.nat(5), qty: fc.integer({ min: 1, max: 3 }) }),
-  fc.record({ t: fc.constant('pay' as const), k: fc.nat(20) }),
-  fc.record({ t: fc.constant('cancel' as const), k: fc.nat(20) }),
-  fc.record({ t: fc.constant('refund' as const), k: fc.nat(20) }),
-  fc.constant({ t: 'expire' as const }),
-  fc.record({ t: fc.constant('flash' as const), qty: fc.integer({ min: 1, max: 4 }), limit: fc.integer({ min: 1, max: 2 }) }),
-  fc.record({ t: fc.constant('flashBuy' as const), who: fc.nat(5), qty: fc.integer({ min: 1, max: 2 }) }),
-  fc.constant({ t: 'endFlash' as const }),
+  { weight: 3, arbitrary: fc.record({ t: fc.constant('order' as const), who: fc.nat(5), qty: fc.integer({ min: 1, max: 3 }) }) },
+  { weight: 2, arbitrary: fc.record({ t: fc.constant('pay' as const), k: fc.nat(20) }) },
+  { weight: 1, arbitrary: fc.record({ t: fc.constant('cancel' as const), k: fc.nat(20) }) },
+  { weight: 1, arbitrary: fc.record({ t: fc.constant('refund' as const), k: fc.nat(20) }) },
+  { weight: 1, arbitrary: fc.constant({ t: 'expire' as const }) },
+  {
+    weight: 2,
+    arbitrary: fc.record({ t: fc.constant('flash' as const), qty: fc.integer({ min: 1, max: 4 }), limit: fc.integer({ min: 1, max: 2 }) }),
+  },
+  {
+    weight: 5,
+    arbitrary: fc.record({
+      t: fc.constant('flashBuy' as const),
+      who: fc.nat(5),
+      qty: fc.integer({ min: 1, max: 2 }),
+      then: fc.constantFrom('none' as const, 'pay' as const, 'refund' as const, 'cancel' as const),
+    }),
+  },
+  { weight: 1, arbitrary: fc.constant({ t: 'endFlash' as const }) },
 );
 
 /** stock left + non-flash units held or sold + flash carve-outs still out = the SKU's total. */
@@ -102,6 +113,18 @@ describe('stock conservation', () => {
     const orders = p.c.orders;
     const sim = p.c.payments.sim;
     const total = await accounted();
+    const payNow = async (buyer: Actor, orderId: string) => {
+      const pay = await orders.pay(buyer, orderId, 'sim');
+      const n = sim.signed({
+        kind: 'payment.succeeded',
+        paymentId: pay.paymentId,
+        refundId: null,
+        amountFen: pay.amountFen,
+        providerRef: 'p',
+        reason: null,
+      });
+      await orders.onNotification('sim', n.headers, n.body);
+    };
     await fc.assert(
       fc.asyncProperty(fc.array(opArb, { minLength: 1, maxLength: 14 }), async (ops) => {
         const placed: Array<{ id: string; buyer: Actor }> = [];
@@ -116,22 +139,14 @@ describe('stock conservation', () => {
               const buyer = buyers[op.who] as Actor;
               const r = await orders.create(buyer, { lines: [{ skuId, qty: op.qty }], sessionId, flashSaleId: flash, address: ADDRESS });
               placed.push({ id: r.body.id, buyer });
+              if (op.then === 'cancel') await orders.cancel(buyer, r.body.id, '随机取消');
+              if (op.then === 'pay' || op.then === 'refund') await payNow(buyer, r.body.id);
+              if (op.then === 'refund') await orders.refundUnshipped(buyer, r.body.id, '随机退款');
             } else if ((op.t === 'pay' || op.t === 'cancel' || op.t === 'refund') && placed.length > 0) {
               const o = placed[op.k % placed.length] as { id: string; buyer: Actor };
               if (op.t === 'cancel') await orders.cancel(o.buyer, o.id, '随机取消');
               else if (op.t === 'refund') await orders.refundUnshipped(o.buyer, o.id, '随机退款');
-              else {
-                const pay = await orders.pay(o.buyer, o.id, 'sim');
-                const n = sim.signed({
-                  kind: 'payment.succeeded',
-                  paymentId: pay.paymentId,
-                  refundId: null,
-                  amountFen: pay.amountFen,
-                  providerRef: 'p',
-                  reason: null,
-                });
-                await orders.onNotification('sim', n.headers, n.body);
-              }
+              else await payNow(o.buyer, o.id);
             } else if (op.t === 'expire') {
               clock.advance(16 * 60_000);
               await orders.sweep();
@@ -156,7 +171,7 @@ describe('stock conservation', () => {
           expect(await accounted()).toBe(total);
         }
       }),
-      { numRuns: 20 },
+      { numRuns: 30 },
     );
   });
 });

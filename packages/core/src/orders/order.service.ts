@@ -875,11 +875,11 @@ export class OrderService {
   }
 
   /** Gives held stock back: to the SKU, or to its flash sale while the sale runs. */
-  private async releaseStock(tx: Repositories, o: OrderRecord): Promise<void> {
+  private async releaseStock(tx: Repositories, o: OrderRecord, from: 'held' | 'sold' = 'held'): Promise<void> {
     const now = this.now();
-    const held = (await tx.orders.listReservations(o.id)).filter((r) => r.status === 'held');
-    await tx.orders.setReservations(o.id, 'held', 'released', now);
-    for (const r of held) {
+    const moving = (await tx.orders.listReservations(o.id)).filter((r) => r.status === from);
+    await tx.orders.setReservations(o.id, from, 'released', now);
+    for (const r of moving) {
       if (!r.flashSaleId) {
         await tx.orders.putBackStock(r.skuId, r.qty);
         continue;
@@ -1187,7 +1187,8 @@ export class OrderService {
 
   /** 申请退款 before shipping: the buyer of a paid order gets all of it back; the units return to stock. */
   async refundUnshipped(actor: Actor, id: string, reason: string): Promise<OrderView> {
-    const { refund, view } = await this.d.uow.transaction(async (tx) => {
+    let qty = 0;
+    const { refund, view, order } = await this.d.uow.transaction(async (tx) => {
       const o = await tx.orders.findOrder(id, { lock: true });
       if (!o || o.buyerUserId !== actor.userId) throw new AppError('orders.not_found', { field: 'id' });
       if (o.status !== 'paid')
@@ -1195,10 +1196,9 @@ export class OrderService {
       const pending = (await tx.orders.listRefunds(o.id)).some((r) => r.status === 'pending');
       if (pending) throw new AppError('orders.illegal_transition', { field: 'id', details: { status: 'refunding', action: 'refund' } });
       const refund = await this.recordRefund(tx, o, o.totalFen - o.refundedFen, reason, null);
-      const now = this.now();
-      for (const r of (await tx.orders.listReservations(o.id)).filter((x) => x.status === 'sold'))
-        await tx.orders.putBackStock(r.skuId, r.qty);
-      await tx.orders.setReservations(o.id, 'sold', 'released', now);
+      qty = (await tx.orders.listReservations(o.id)).filter((r) => r.status === 'sold').reduce((n, r) => n + r.qty, 0);
+      // the units go back where they came from: the SKU, or the flash sale while it runs
+      await this.releaseStock(tx, o, 'sold');
       for (const l of await tx.orders.listLines([o.id])) await tx.orders.updateLine({ ...l, reversedCommissionFen: l.commissionFen });
       await this.d.audit.record(tx, actor, {
         action: 'order.refund_request',
@@ -1207,8 +1207,9 @@ export class OrderService {
         orgId: o.merchantOrgId,
         detail: { reason, amountFen: refund.amountFen },
       });
-      return { refund, view: await this.view(tx, o, await tx.orders.listLines([o.id]), { as: 'buyer' }) };
+      return { refund, order: o, view: await this.view(tx, o, await tx.orders.listLines([o.id]), { as: 'buyer' }) };
     });
+    await this.releaseCounters(order, qty);
     await this.sendRefund(refund);
     return view;
   }
