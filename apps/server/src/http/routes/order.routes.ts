@@ -240,8 +240,9 @@ export function orderRoutes(api: Api, c: Container, app: FastifyInstance): void 
   api.get(
     '/api/live/sessions/:id/flash-sales',
     {
-      config: { policy: { allow: 'authenticated' } },
-      schema: { tags, summary: 'Flash sales of a session with stock left', params: idParams },
+      // public like the room itself: a guest watching the room sees the running sale's price and stock
+      config: { policy: { allow: 'public' } },
+      schema: { tags, summary: 'Flash sales of a session with stock left (public, like the room)', params: idParams },
     },
     async (req) => c.orders.listFlashSales(req.params.id),
   );
