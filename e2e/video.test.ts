@@ -3,16 +3,25 @@
  * schedules a session and goes live; `livehub stream-test` (ffmpeg) publishes a test pattern over RTMP and HTTP-FLV
  * bytes come back from the session's playback URL — the FLV signature, then audio and video tags. A wrong key is
  * refused (ffmpeg stops with an error) and audited as `live.publish_refused`; ending the session cuts the stream;
- * an ended session accepts no stream at all.
+ * an ended session accepts no stream at all. Then a guest's phone (Chromium) opens the room of a live session while
+ * ffmpeg pushes, and the page plays the video (mpegts.js over HTTP-FLV): the first frame replaces the poster, the
+ * pinned product and the danmaku stay over it, the sound can be turned on, and the poster is back once the session
+ * ends. Its screenshot goes to <tmpdir>/livehub-live-screenshots/viewer-room-video.png.
  *
- * Needs ffmpeg: skipped outside CI without it (with a note), failing under CI=true.
+ * Needs ffmpeg: skipped outside CI without it (with a note), failing under CI=true; the browser part needs Chromium
+ * likewise.
  */
 import { type ChildProcess, spawn } from 'node:child_process';
+import { mkdirSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { type MediaServer, publishGate, startMediaServer } from '@livehub/server';
-import type { TestSession } from '@livehub/testing';
+import { type MediaServer, type PublishGate, publishGate, startMediaServer } from '@livehub/server';
+import { createTestPlatform, type TestSession } from '@livehub/testing';
+import type { Locator } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ffmpegStatus, startTestServer, type TestServer } from './helpers/test-server.ts';
+import WebSocket from 'ws';
+import { BrowserHarness } from './helpers/browser.ts';
+import { browserAvailable, ffmpegStatus, type TestServer } from './helpers/test-server.ts';
 
 const root = new URL('..', import.meta.url).pathname;
 const bin = join(root, 'apps/cli/bin/livehub.mjs');
@@ -21,6 +30,7 @@ if (ffmpeg === 'skip') process.stderr.write('video tests skipped: ffmpeg not fou
 
 let server: TestServer;
 let media: MediaServer;
+let harness: BrowserHarness | undefined;
 let streamer: TestSession;
 let admin: TestSession;
 const mediaLog: string[] = [];
@@ -125,41 +135,69 @@ async function refusalsFor(sessionId: string): Promise<number> {
   return items.filter((a) => a.targetId === sessionId).length;
 }
 
+/** A session of the demo streamer, live, with its stream key and playback URLs. */
+async function goLive(title: string, productIds: string[] = []) {
+  const created = await api<{
+    session: { id: string; playback: { flv: string; hls: string | null } };
+    stream: { streamKey: string; streamName: string };
+  }>(streamer, 'POST', '/api/live/sessions', { title, scheduledAt: new Date().toISOString(), productIds });
+  expect(created.status).toBe(201);
+  const started = await api<{ status: string }>(streamer, 'POST', `/api/live/sessions/${created.body.session.id}/start`);
+  expect(started.status, JSON.stringify(started.body)).toBe(200);
+  expect(started.body.status).toBe('live');
+  return created.body;
+}
+
+/** What the test reads of the page's `<video>` (this file is type-checked without the DOM library). */
+interface VideoElement {
+  videoWidth: number;
+  videoHeight: number;
+  muted: boolean;
+  currentTime: number;
+}
+
 describe.skipIf(ffmpeg === 'skip')('video ingest (RTMP) and playback (HTTP-FLV)', () => {
   beforeAll(async () => {
     if (ffmpeg !== 'ok') return; // the test fails below, as a test (CI counts tests)
-    server = await startTestServer();
+    // The sessions' playback URLs name the media server's port, so it starts first; its gate reaches the platform
+    // once that exists (nothing publishes before).
+    let gate: PublishGate | null = null;
     const line = (level: string) => (o: object, msg: string) => void mediaLog.push(`${level} ${msg} ${JSON.stringify(o)}`);
     media = await startMediaServer({
       host: '127.0.0.1',
       rtmpPort: 0,
       flvPort: 0,
-      gate: publishGate(server.platform.c),
+      gate: {
+        authorize: (sessionId, key, from) => gate?.authorize(sessionId, key, from) ?? Promise.resolve(false),
+        stillAllowed: (sessionId, key) => gate?.stillAllowed(sessionId, key) ?? Promise.resolve(false),
+      },
       log: { info: line('info'), warn: line('warn'), debug: line('debug') },
       recheckMs: 500,
     });
+    const platform = await createTestPlatform({
+      seed: true,
+      serveWeb: true,
+      env: { LIVEHUB_PLAYBACK_BASE_URL: `http://127.0.0.1:${media.flvPort}/live` },
+    });
+    gate = publishGate(platform.c);
+    const baseUrl = await platform.app.listen({ port: 0, host: '127.0.0.1' });
+    server = { baseUrl, platform, close: () => platform.close() };
     [streamer, admin] = await Promise.all([server.platform.login('streamer'), server.platform.login('admin')]);
   });
   afterAll(async () => {
+    await harness?.close();
     await media?.close();
     await server?.close();
   });
 
   it('publishes a test pattern with the session’s key and plays it back as FLV; a wrong key is refused and audited', async () => {
     if (ffmpeg !== 'ok') throw new Error('ffmpeg not found on PATH: CI=true forbids skipping the video tests (apt-get install ffmpeg)');
-    const created = await api<{
-      session: { id: string; playback: { flv: string; hls: string | null } };
-      stream: { streamKey: string; streamName: string };
-    }>(streamer, 'POST', '/api/live/sessions', { title: '视频推流测试', scheduledAt: new Date().toISOString() });
-    expect(created.status).toBe(201);
-    const id = created.body.session.id;
-    const key = created.body.stream.streamKey;
-    expect(created.body.stream.streamName).toBe(`${id}?key=${key}`);
-    const playback = created.body.session.playback;
-    expect(playback.flv).toMatch(new RegExp(`/live/${id}\\.flv$`));
-    const started = await api<{ status: string }>(streamer, 'POST', `/api/live/sessions/${id}/start`);
-    expect(started.status, JSON.stringify(started.body)).toBe(200);
-    expect(started.body.status).toBe('live');
+    const created = await goLive('视频推流测试');
+    const id = created.session.id;
+    const key = created.stream.streamKey;
+    expect(created.stream.streamName).toBe(`${id}?key=${key}`);
+    const playback = created.session.playback;
+    expect(playback.flv).toBe(`http://127.0.0.1:${media.flvPort}/live/${id}.flv`);
 
     // a wrong key: refused before any media is accepted, ffmpeg stops with an error, the refusal is audited
     const before = await refusalsFor(id);
@@ -173,8 +211,7 @@ describe.skipIf(ffmpeg === 'skip')('video ingest (RTMP) and playback (HTTP-FLV)'
     const right = push(id, key, 60);
     try {
       await until('the publish to be accepted', () => media.publishing().includes(id));
-      const url = `http://127.0.0.1:${media.flvPort}${new URL(playback.flv).pathname}`;
-      const flv = await readFlv(url);
+      const flv = await readFlv(playback.flv);
       expect(flv.signature).toBe('FLV');
       expect(flv.flags & 0x05).toBe(0x05); // audio and video
       expect(flv.tags[9] ?? 0, JSON.stringify(flv.tags)).toBeGreaterThanOrEqual(10);
@@ -198,4 +235,107 @@ describe.skipIf(ffmpeg === 'skip')('video ingest (RTMP) and playback (HTTP-FLV)'
     expect(late.code, late.err).not.toBe(0);
     expect(await refusalsFor(id)).toBe(before + 2);
   });
+
+  it.skipIf(!browserAvailable)(
+    'a phone plays it in the room page: the first frame replaces the poster, the sound can be turned on',
+    async () => {
+      if (ffmpeg !== 'ok') throw new Error('ffmpeg not found on PATH: CI=true forbids skipping the video tests (apt-get install ffmpeg)');
+      const agreements = (
+        await api<Array<{ versions: Array<{ terms: { products: Array<{ productId: string }> } }> }>>(
+          streamer,
+          'GET',
+          '/api/agreements?status=in_force',
+        )
+      ).body;
+      const productId = agreements[0]?.versions[0]?.terms.products[0]?.productId;
+      if (!productId) throw new Error('the demo streamer has no agreed product');
+      const created = await goLive('视频播放测试 · 好物直播', [productId]);
+      const id = created.session.id;
+      const pushed = push(id, created.stream.streamKey, 300);
+      let chatter: WebSocket | null = null;
+      try {
+        await until('the publish to be accepted', () => media.publishing().includes(id));
+        harness = await BrowserHarness.start(server.baseUrl);
+        // a guest on a phone: no account, the room's welcome names the stream
+        const context = await harness.browser.newContext({
+          locale: 'zh-CN',
+          viewport: { width: 390, height: 844 },
+          deviceScaleFactor: 2,
+          isMobile: true,
+          hasTouch: true,
+        });
+        const page = await context.newPage();
+        const consoleErrors: string[] = [];
+        page.on('console', (m) => {
+          if (m.type() === 'error') consoleErrors.push(m.text());
+        });
+        await page.goto(`${server.baseUrl}/live/rooms/${id}`);
+        await page.locator('[data-testid="room-page"][data-phase="open"]').waitFor({ timeout: 30_000 });
+        const slot = page.getByTestId('flv-player-slot');
+        expect(await slot.getAttribute('data-flv-url')).toBe(created.session.playback.flv);
+        // decoding starts at the next keyframe: give it time
+        await page.locator('[data-testid="flv-player-slot"][data-state="playing"]').waitFor({ timeout: 90_000 });
+        expect(await slot.getAttribute('data-engine'), consoleErrors.join('\n')).toBe('mpegts');
+        const video = page.getByTestId('room-video');
+        const size = await video.evaluate((el) => {
+          const v = el as unknown as VideoElement;
+          return { w: v.videoWidth, h: v.videoHeight, muted: v.muted };
+        });
+        expect(size).toEqual({ w: 720, h: 1280, muted: true });
+        // time moves on: frames keep arriving
+        const time = () => video.evaluate((el) => (el as unknown as VideoElement).currentTime);
+        const at = await time();
+        await expect.poll(time, { timeout: 30_000 }).toBeGreaterThan(at);
+
+        // the pinned product card and the danmaku stay over the playing video
+        expect(await server.platform.c.rooms.pin(id, productId)).toBe(true);
+        await page.locator(`[data-testid="pinned-card"][data-product-id="${productId}"]`).waitFor();
+        const consumer = await server.platform.login('consumer');
+        const ws = new WebSocket(`${server.baseUrl.replace(/^http/, 'ws')}/api/live/rooms/${id}/ws`, {
+          headers: { cookie: consumer.cookie, origin: server.baseUrl },
+        });
+        chatter = ws;
+        await new Promise((resolve, reject) => {
+          ws.once('open', resolve);
+          ws.once('error', reject);
+        });
+        ws.send(JSON.stringify({ t: 'chat', text: '画面好清楚！' }));
+        const danmaku = page.locator('[data-testid="danmaku-item"]', { hasText: '画面好清楚！' });
+        await danmaku.waitFor();
+        // what a tap at the middle of an overlay's visible part hits is the overlay, not the video under it
+        const onTop = (overlay: Locator) =>
+          overlay.evaluate((el) => {
+            el.style.pointerEvents = 'auto'; // danmaku let taps through; for this probe they take them
+            const r = el.getBoundingClientRect();
+            const view = el.ownerDocument.documentElement;
+            const x = (Math.max(r.left, 0) + Math.min(r.right, view.clientWidth)) / 2;
+            const y = (Math.max(r.top, 0) + Math.min(r.bottom, view.clientHeight)) / 2;
+            const hit = r.left < view.clientWidth && r.right > 0 && el.contains(el.ownerDocument.elementFromPoint(x, y));
+            el.style.pointerEvents = '';
+            return hit;
+          });
+        expect(await onTop(page.getByTestId('pinned-card'))).toBe(true);
+        expect(await onTop(page.getByTestId('player-unmute'))).toBe(true);
+        // a danmaku flies in from the right edge (and may pass under the unmute button): once in the clear it shows
+        await expect.poll(() => onTop(danmaku.first()), { timeout: 20_000 }).toBe(true);
+        const shotDir = join(tmpdir(), 'livehub-live-screenshots');
+        mkdirSync(shotDir, { recursive: true });
+        await page.screenshot({ path: join(shotDir, 'viewer-room-video.png') });
+
+        await page.getByTestId('player-unmute').click();
+        await page.getByTestId('player-unmute').waitFor({ state: 'detached' });
+        expect(await video.evaluate((el) => (el as unknown as VideoElement).muted)).toBe(false);
+
+        // the session ends: the room says so and the player is gone, the poster back
+        const ended = await api<{ status: string }>(streamer, 'POST', `/api/live/sessions/${id}/end`, {});
+        expect(ended.body.status).toBe('ended');
+        await page.getByTestId('room-ended').waitFor({ timeout: 30_000 });
+        await page.locator('[data-testid="flv-player-slot"][data-state="poster"]').waitFor();
+        await context.close();
+      } finally {
+        chatter?.close();
+        pushed.child.kill('SIGKILL');
+      }
+    },
+  );
 });

@@ -128,8 +128,10 @@ export const liveZh = {
   'live.panel.mute': '禁言',
   'live.panel.unmute': '解除禁言',
   'live.panel.mutedTag': '已禁言',
-  'live.panel.mutedUser': '已禁言「{name}」{duration}',
+  'live.panel.mutedUser': '已禁言「{name}」至 {time}',
+  'live.panel.mutedUserBy': '{by} 禁言了「{name}」至 {time}',
   'live.panel.unmutedUser': '已解除「{name}」的禁言',
+  'live.panel.unmutedUserBy': '{by} 解除了「{name}」的禁言',
   'live.panel.hostChatPlaceholder': '以主播身份发言（不受频率限制）',
   'live.duration.60': '1 分钟',
   'live.duration.600': '10 分钟',
@@ -146,7 +148,6 @@ export const liveZh = {
 
   // ---- viewer room ---------------------------------------------------------------------------------------------
   'live.room.watching': '{n} 人在看',
-  'live.room.videoSoon': '视频画面即将接入',
   'live.room.connecting': '正在进入直播间…',
   'live.room.reconnecting': '网络波动，正在重新连接…',
   'live.room.ended': '直播已结束',
@@ -174,6 +175,13 @@ export const liveZh = {
   'live.room.ordered': '{name} 购买了「{product}」',
   'live.pinned.tag': '讲解中',
   'live.pinned.stockLeft': '仅剩 {n} 件',
+
+  'live.player.noVideo': '直播画面将在开播后出现',
+  'live.player.loading': '正在连接直播画面…',
+  'live.player.error': '直播画面连接失败，正在重试…',
+  'live.player.unsupported': '当前浏览器无法播放直播画面，请换用最新版浏览器',
+  'live.player.unmute': '点击开启声音',
+  'live.player.tapToPlay': '点击播放',
 
   'live.roomError.frame_too_large': '消息过长',
   'live.roomError.malformed': '消息格式错误',
@@ -310,8 +318,10 @@ export const liveEn: Record<LiveMessageKey, string> = {
   'live.panel.mute': 'Mute',
   'live.panel.unmute': 'Unmute',
   'live.panel.mutedTag': 'Muted',
-  'live.panel.mutedUser': '“{name}” muted for {duration}',
+  'live.panel.mutedUser': '“{name}” muted until {time}',
+  'live.panel.mutedUserBy': '{by} muted “{name}” until {time}',
   'live.panel.unmutedUser': '“{name}” unmuted',
+  'live.panel.unmutedUserBy': '{by} unmuted “{name}”',
   'live.panel.hostChatPlaceholder': 'Say something as the host (no rate limit)',
   'live.duration.60': '1 minute',
   'live.duration.600': '10 minutes',
@@ -328,7 +338,6 @@ export const liveEn: Record<LiveMessageKey, string> = {
   'live.warning.blockedFrom': 'From “{name}”; not shown to other viewers',
 
   'live.room.watching': '{n} watching',
-  'live.room.videoSoon': 'Video coming soon',
   'live.room.connecting': 'Entering the room…',
   'live.room.reconnecting': 'Connection lost, reconnecting…',
   'live.room.ended': 'The live stream has ended',
@@ -356,6 +365,13 @@ export const liveEn: Record<LiveMessageKey, string> = {
   'live.room.ordered': '{name} bought “{product}”',
   'live.pinned.tag': 'On now',
   'live.pinned.stockLeft': 'Only {n} left',
+
+  'live.player.noVideo': 'The video appears once the stream is live',
+  'live.player.loading': 'Connecting to the video…',
+  'live.player.error': 'Could not load the video; retrying…',
+  'live.player.unsupported': 'This browser cannot play the live video; try an up-to-date browser',
+  'live.player.unmute': 'Tap to unmute',
+  'live.player.tapToPlay': 'Tap to play',
 
   'live.roomError.frame_too_large': 'Message too long',
   'live.roomError.malformed': 'Malformed message',

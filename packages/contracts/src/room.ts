@@ -1,7 +1,8 @@
 /**
  * The live-room WebSocket protocol. Clients send small JSON frames (`ClientFrame`); the server sends one `batch`
  * frame per room every ~100 ms carrying every public event since the last one (so fan-out cost does not grow
- * with the chat rate), and direct frames to one connection (welcome, blocked, warning, error, muted).
+ * with the chat rate), `viewers` when the count changed, direct frames to one connection (welcome, blocked, error,
+ * muted), and `staff` frames to the room's managers only (compliance warnings, blocked chat, mutes).
  */
 import { z } from 'zod';
 
@@ -39,7 +40,20 @@ export type RoomEvent =
   | { seq: number; k: 'deleted'; id: string }
   | { seq: number; k: 'slow'; seconds: number }
   | { seq: number; k: 'price'; productId: string; priceFen: number }
-  | { seq: number; k: 'countdown'; productId: string; endsAt: number; stockLeft: number }
+  | {
+      seq: number;
+      k: 'countdown';
+      flashSaleId: string;
+      productId: string;
+      skuId: string;
+      priceFen: number;
+      startsAt: number;
+      endsAt: number;
+      quantity: number;
+      stockLeft: number;
+      /** true when the sale was cancelled or ended: the card goes away */
+      over?: boolean;
+    }
   | { seq: number; k: 'order'; name: string; productTitle: string }
   | { seq: number; k: 'ended' };
 
@@ -54,7 +68,19 @@ export type StaffEvent =
       message: { zh: string; en: string };
       at: number;
     }
-  | { seq: number; k: 'blocked_chat'; uid: string; name: string; text: string; ruleIds: string[]; at: number };
+  | { seq: number; k: 'blocked_chat'; uid: string; name: string; text: string; ruleIds: string[]; at: number }
+  /**
+   * A manager (`by`, `byName`) muted or unmuted a user. It is also how every process learns the mute, so when it
+   * arrives the mute is in force: the acting manager's confirmation, and news for the other managers.
+   */
+  | { seq: number; k: 'muted'; uid: string; until: number; by: string | null; byName: string; at: number }
+  | { seq: number; k: 'unmuted'; uid: string; by: string | null; byName: string; at: number };
+
+/** Where the room's video plays: HTTP-FLV (mpegts.js) and, when a media server makes it, HLS (hls.js). */
+export interface RoomPlayback {
+  flv: string;
+  hls: string | null;
+}
 
 export type ServerFrame =
   | {
@@ -66,6 +92,8 @@ export type ServerFrame =
       viewers: number;
       pinned: PinnedProduct | null;
       slowMode: number;
+      /** null when the server does not know (a hub without a media server) */
+      playback: RoomPlayback | null;
       you: { userId: string | null; name: string; canManage: boolean; mutedUntil: number | null };
     }
   | { t: 'batch'; events: RoomEvent[] }

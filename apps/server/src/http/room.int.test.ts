@@ -1,8 +1,9 @@
 /**
  * The live-room gateway over real WebSockets: batched frames, chat screened inline (a blocked message never
  * reaches other viewers; the sender is told why; the streamer sees it), pinning by managers only, bad frames
- * answered without closing, rate limits and mutes, resume after reconnecting, compliance warnings from transcripts
- * reaching the streamer, and the room's end with its statistics.
+ * answered without closing, rate limits and mutes (confirmed to the managers), resume after reconnecting, compliance
+ * warnings from transcripts reaching the streamer, the viewer count sent only when it changed, and the room's end
+ * with its statistics (peak and average viewers).
  */
 import { createTestPlatform, type TestPlatform, type TestSession } from '@livehub/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -127,6 +128,8 @@ describe('live room gateway', () => {
     await Promise.all([host.open, viewer.open, guest.open]);
     const welcome = await guest.next((f) => f.t === 'welcome');
     expect(welcome).toMatchObject({ sessionId, title: '直播间网关测试', you: { userId: null, canManage: false } });
+    // a guest learns where the video plays from the welcome (playback is not authenticated)
+    expect((welcome.playback as { flv: string }).flv).toMatch(new RegExp(`/live/${sessionId}\\.flv$`));
     expect((await host.next((f) => f.t === 'welcome')).you).toMatchObject({ canManage: true });
 
     host.send({ t: 'pin', productId: products[0] });
@@ -168,11 +171,18 @@ describe('live room gateway', () => {
     for (let i = 0; i < 6; i++) viewer.send({ t: 'chat', text: `刷屏${i}` });
     await viewer.next((f) => f.t === 'error' && f.code === 'room.rate_limited');
 
-    // muted by the streamer: the viewer's chat is refused with the time it ends
+    // muted by the streamer, who gets the room's confirmation once the mute is in force: the viewer's chat is then
+    // refused with the time it ends
+    const isMute = (k: string) => (f: Frame) => f.t === 'staff' && (f.events as Array<{ k: string }>).some((e) => e.k === k);
     host.send({ t: 'mute', userId: consumer.me.user.id, seconds: 60 });
-    await new Promise((r) => setTimeout(r, 150));
+    const muted = ((await host.next(isMute('muted'))).events as Array<Record<string, unknown>>).find((e) => e.k === 'muted');
+    expect(muted).toMatchObject({ uid: consumer.me.user.id, by: streamer.me.user.id, byName: expect.stringMatching(/\S/) });
     viewer.send({ t: 'chat', text: '被禁言后发言' });
-    await viewer.next((f) => f.t === 'muted');
+    expect((await viewer.next((f) => f.t === 'muted')).until).toBe(muted?.until);
+    host.send({ t: 'unmute', userId: consumer.me.user.id });
+    await host.next(isMute('unmuted'));
+    // only managers hear of it
+    expect(viewer.frames.some((f) => f.t === 'staff') || guest.frames.some((f) => f.t === 'staff')).toBe(false);
     for (const c of [host, viewer, guest]) c.ws.close();
   });
 
@@ -203,6 +213,20 @@ describe('live room gateway', () => {
     const guest = new Client(null);
     await Promise.all([host.open, guest.open]);
     await host.next((f) => f.t === 'welcome');
+    await guest.next((f) => f.t === 'welcome');
+
+    // two more viewer samples with the same two viewers: a client hears the count again only when it changed
+    const samples = () => p.c.kv.counters.get(`room:${sessionId}:viewers_samples`).then((n) => n ?? 0);
+    const before = await samples();
+    await expect.poll(samples, { timeout: 20_000, interval: 200 }).toBeGreaterThanOrEqual(before + 2);
+    for (const c of [host, guest]) {
+      const told = c.frames.filter((f) => f.t === 'welcome' || f.t === 'viewers').map((f) => (f.t === 'welcome' ? f.viewers : f.n));
+      expect(
+        told.every((n, i) => i === 0 || n !== told[i - 1]),
+        JSON.stringify(told),
+      ).toBe(true);
+    }
+
     const t0 = Date.now();
     const ingest = await call(reviewer, 'POST', '/api/compliance/events', {
       eventId: `asr-${Date.now()}`,
@@ -219,6 +243,11 @@ describe('live room gateway', () => {
     const ended = await call(streamer, 'POST', `/api/live/sessions/${sessionId}/end`, {});
     expect(ended.body.status).toBe('ended');
     expect(ended.body.stats.chatMessages).toBeGreaterThanOrEqual(4);
+    // sampled while one to three clients were in the room
+    expect(ended.body.stats.avgViewers).toBeGreaterThanOrEqual(1);
+    expect(ended.body.stats.avgViewers).toBeLessThanOrEqual(ended.body.stats.peakViewers);
+    const stored = await p.c.uow.read.live.findSession(sessionId);
+    expect(stored?.avgViewers).toBe(ended.body.stats.avgViewers);
     await guest.next(hasEvent('ended'));
     await new Promise((r) => setTimeout(r, 200));
     expect(guest.closed?.code).toBe(1000);

@@ -15,7 +15,7 @@ import type { RegistryService } from '../registry/registry.service.ts';
 import type { Actor } from '../shared/actor.ts';
 import { isCrossTenant } from '../shared/actor.ts';
 import { sha256Hex } from '../shared/hash.ts';
-import type { ChecklistItem, LiveSessionProductRecord, LiveSessionRecord } from './live.types.ts';
+import type { ChecklistItem, LiveSessionProductRecord, LiveSessionRecord, SessionStats } from './live.types.ts';
 
 const RETENTION_MS = 3 * 366 * 86_400_000;
 const MAX_PRODUCTS = 100;
@@ -350,17 +350,21 @@ export class LiveService {
   }
 
   /**
-   * The room's counters (peak viewers, chat messages) into the session record: telemetry from the gateway, not an
-   * administrative write, so not audited.
+   * The room's counters (peak and average viewers, chat messages) into the session record: telemetry from the
+   * gateway, not an administrative write, so not audited. Counters lost since an earlier call (Redis flushed) must
+   * not wipe what it recorded: the peak and the chat count never go down, and no samples keep the average recorded.
    */
-  async recordStats(id: string, stats: { peakViewers: number; chatMessages: number }): Promise<void> {
+  async recordStats(id: string, stats: SessionStats): Promise<void> {
     await this.d.uow.transaction(async (tx) => {
       const s = await tx.live.findSession(id);
       if (!s) return;
       const next: LiveSessionRecord = {
         ...s,
         peakViewers: Math.max(s.peakViewers, stats.peakViewers),
+        avgViewers: stats.avgViewers > 0 ? stats.avgViewers : s.avgViewers,
         chatMessages: Math.max(s.chatMessages, stats.chatMessages),
+        orders: stats.orders ?? s.orders,
+        gmvFen: stats.gmvFen ?? s.gmvFen,
         version: s.version + 1,
         updatedAt: this.d.clock.now(),
       };

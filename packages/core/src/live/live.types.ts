@@ -41,6 +41,18 @@ export interface LiveSessionProductRecord {
   sort: number;
 }
 
+/** What the room counted, kept on the session when it ends. */
+export interface SessionStats {
+  peakViewers: number;
+  /** the mean of the room's viewer-count samples (one every 2 s while anyone was in the room), rounded */
+  avgViewers: number;
+  /** chat messages accepted (blocked and refused ones are not) */
+  chatMessages: number;
+  /** orders attributed to the session that were paid, and their value (refunds included: GMV is what was sold) */
+  orders?: number;
+  gmvFen?: number;
+}
+
 export interface ChecklistItem {
   key: 'streamer_certified' | 'virtual_label' | 'merchant_admitted' | 'product_approved' | 'agreement_in_force' | 'not_live_elsewhere';
   ok: boolean;

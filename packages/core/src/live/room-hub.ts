@@ -6,7 +6,8 @@
  * fan-out follows the number of viewers and the frame rate, not the chat rate. Chat is screened inline: a blocked
  * message never reaches other viewers, the sender is told why and the room's managers see it. Per-connection
  * rate limits, slow mode, mutes and deletion by managers; a reconnecting client names the last `seq` it saw and
- * gets what it missed from the room's recent history. Transport-free: sockets are behind `RoomConnection`.
+ * gets what it missed from the room's recent history. The viewer count goes out every 2 s when it changed, and is
+ * sampled for the session's peak and average. Transport-free: sockets are behind `RoomConnection`.
  */
 import {
   type ClientFrame,
@@ -14,11 +15,13 @@ import {
   MAX_CLIENT_FRAME_BYTES,
   type PinnedProduct,
   type RoomEvent,
+  type RoomPlayback,
   type ServerFrame,
   type StaffEvent,
 } from '@livehub/contracts';
 import type { CounterStore, PubSub, Unsubscribe } from '../ports/kv.ts';
 import type { Clock, IdGenerator } from '../ports/runtime.ts';
+import type { SessionStats } from './live.types.ts';
 
 export interface RoomConnection {
   readonly id: string;
@@ -62,7 +65,7 @@ export interface RoomHubDeps {
   maxBufferedBytes?: number;
 }
 
-type Published = { e: RoomEvent } | { s: StaffEvent } | { mute: string; until: number } | { unmute: string };
+type Published = { e: RoomEvent } | { s: StaffEvent };
 type Unnumbered<T> = T extends { seq: number } ? Omit<T, 'seq'> : never;
 
 interface LocalRoom {
@@ -88,6 +91,8 @@ interface LocalRoom {
 interface ConnState {
   chatTimes: number[];
   lastChatAt: number;
+  /** the viewer count this connection was last told (welcome or `viewers`) */
+  viewersTold: number;
 }
 
 const ERRORS = {
@@ -103,6 +108,14 @@ const ERRORS = {
 export type RoomErrorCode = keyof typeof ERRORS;
 
 const encoder = new TextEncoder();
+/** how often the viewer count is sent and sampled */
+const VIEWERS_EVERY_MS = 2000;
+
+/** What a room counted across every process holding it (`avgViewers` is 0 before the first sample). */
+export interface RoomStats extends SessionStats {
+  /** connected now */
+  viewers: number;
+}
 
 export class RoomHub {
   private readonly rooms = new Map<string, LocalRoom>();
@@ -169,7 +182,12 @@ export class RoomHub {
   }
 
   /** A connection enters a room; `after` resumes from the last seq it saw. */
-  async join(sessionId: string, conn: RoomConnection, info: { title: string; status: string }, after?: number): Promise<void> {
+  async join(
+    sessionId: string,
+    conn: RoomConnection,
+    info: { title: string; status: string; playback?: RoomPlayback | null },
+    after?: number,
+  ): Promise<void> {
     const room = this.room(sessionId);
     room.refs++;
     let viewers: number;
@@ -181,10 +199,13 @@ export class RoomHub {
       throw err;
     }
     room.conns.set(conn.id, conn);
-    this.conns.set(conn.id, { chatTimes: [], lastChatAt: 0 });
+    const st: ConnState = { chatTimes: [], lastChatAt: 0, viewersTold: viewers };
+    this.conns.set(conn.id, st);
     const seq = (await this.d.counters.get(`${this.channel(sessionId)}:seq`)) ?? 0;
     room.knownAfter ??= seq;
     const mutedUntil = conn.userId ? (room.mutes.get(conn.userId) ?? null) : null;
+    // a `viewers` frame may have reached it while the seq was read: the welcome's count is what it shows now
+    st.viewersTold = viewers;
     this.direct(conn, {
       t: 'welcome',
       sessionId,
@@ -194,6 +215,7 @@ export class RoomHub {
       viewers,
       pinned: room.pinned,
       slowMode: room.slowMode,
+      playback: info.playback ?? null,
       you: {
         userId: conn.userId,
         name: conn.name,
@@ -298,10 +320,12 @@ export class RoomHub {
         return this.publish(sessionId, { k: 'deleted', id: f.id });
       case 'slow':
         return this.publish(sessionId, { k: 'slow', seconds: f.seconds });
-      case 'mute':
-        return this.send(sessionId, { mute: f.userId, until: now + f.seconds * 1000 });
+      case 'mute': {
+        const until = now + f.seconds * 1000;
+        return this.publishStaff(sessionId, { k: 'muted', uid: f.userId, until, by: conn.userId, byName: conn.name, at: now });
+      }
       case 'unmute':
-        return this.send(sessionId, { unmute: f.userId });
+        return this.publishStaff(sessionId, { k: 'unmuted', uid: f.userId, by: conn.userId, byName: conn.name, at: now });
     }
   }
 
@@ -331,15 +355,22 @@ export class RoomHub {
     await this.publish(sessionId, { k: 'ended' });
   }
 
-  /** What the room counted: viewers now (all processes), chat messages accepted, the peak seen. */
-  async stats(sessionId: string): Promise<{ viewers: number; chatMessages: number; peakViewers: number }> {
+  /** What the room counted on every process: viewers now, the peak and average, chat messages accepted. */
+  async stats(sessionId: string): Promise<RoomStats> {
     const c = this.channel(sessionId);
-    const [viewers, chat, peak] = await Promise.all([
+    const [viewers, chat, peak, sum, samples] = await Promise.all([
       this.d.counters.get(`${c}:viewers`),
       this.d.counters.get(`${c}:chat`),
       this.d.counters.get(`${c}:peak`),
+      this.d.counters.get(`${c}:viewers_sum`),
+      this.d.counters.get(`${c}:viewers_samples`),
     ]);
-    return { viewers: viewers ?? 0, chatMessages: chat ?? 0, peakViewers: peak ?? 0 };
+    return {
+      viewers: viewers ?? 0,
+      peakViewers: peak ?? 0,
+      avgViewers: samples ? Math.round((sum ?? 0) / samples) : 0,
+      chatMessages: chat ?? 0,
+    };
   }
 
   localConnections(): number {
@@ -369,10 +400,11 @@ export class RoomHub {
     } catch {
       return;
     }
-    if ('mute' in p) room.mutes.set(p.mute, p.until);
-    else if ('unmute' in p) room.mutes.delete(p.unmute);
-    else if ('s' in p) room.pendingStaff.push(p.s);
-    else if ('e' in p) {
+    if ('s' in p) {
+      if (p.s.k === 'muted') room.mutes.set(p.s.uid, p.s.until);
+      if (p.s.k === 'unmuted') room.mutes.delete(p.s.uid);
+      room.pendingStaff.push(p.s);
+    } else if ('e' in p) {
       const e = p.e;
       if (e.k === 'pinned') room.pinned = e.product;
       if (e.k === 'unpinned') room.pinned = null;
@@ -389,7 +421,7 @@ export class RoomHub {
 
   private flushAll(): void {
     this.ticks++;
-    const viewersTick = this.ticks % Math.max(1, Math.round(2000 / this.batchMs)) === 0;
+    const viewersTick = this.ticks % Math.max(1, Math.round(VIEWERS_EVERY_MS / this.batchMs)) === 0;
     for (const room of this.rooms.values()) {
       if (room.likes > 0) {
         const n = room.likes;
@@ -424,10 +456,38 @@ export class RoomHub {
   private async broadcastViewers(room: LocalRoom): Promise<void> {
     const c = this.channel(room.id);
     const n = (await this.d.counters.get(`${c}:viewers`)) ?? 0;
+    // only to the connections that were told another count: most ticks of a steady room send nothing
+    let frame: Uint8Array | null = null;
+    for (const conn of room.conns.values()) {
+      const st = this.conns.get(conn.id);
+      if (!st || st.viewersTold === n) continue;
+      frame ??= encoder.encode(JSON.stringify({ t: 'viewers', n } satisfies ServerFrame));
+      st.viewersTold = n;
+      conn.send(frame);
+    }
     const peak = (await this.d.counters.get(`${c}:peak`)) ?? 0;
     if (n > peak) await this.d.counters.set(`${c}:peak`, n);
-    const frame = encoder.encode(JSON.stringify({ t: 'viewers', n } satisfies ServerFrame));
-    for (const conn of room.conns.values()) conn.send(frame);
+    if (await this.claimSample(`${c}:viewers_slot`, Math.floor(this.now() / VIEWERS_EVERY_MS))) {
+      await Promise.all([this.d.counters.incr(`${c}:viewers_sum`, Math.max(0, n)), this.d.counters.incr(`${c}:viewers_samples`, 1)]);
+    }
+  }
+
+  /**
+   * Whether this process takes the viewer sample of `slot` (a 2-second slice of the clock). The count is shared by
+   * every process holding the room, so each slot is sampled by one of them only: were each to add its own sample,
+   * busy moments (when viewers are spread over more processes) would weigh more in the average. The counter `key`
+   * holds the last slot sampled; the counter store has no compare-and-set, so a process adds the gap it read and
+   * owns the slot only when the result is exactly the slot — if anyone moved the counter in between, the result is
+   * off and the process takes its step back. Two processes can own the same slot only if one stalls for seconds
+   * between its step and its step back, and a slot nobody owned is a sample missing: neither bends an average.
+   */
+  private async claimSample(key: string, slot: number): Promise<boolean> {
+    const last = (await this.d.counters.get(key)) ?? 0;
+    if (last >= slot) return false;
+    const reached = await this.d.counters.incr(key, slot - last);
+    if (reached === slot) return true;
+    await this.d.counters.incr(key, last - slot);
+    return false;
   }
 
   private direct(conn: RoomConnection, f: ServerFrame): void {

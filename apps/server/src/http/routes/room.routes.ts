@@ -9,6 +9,7 @@ import type { FastifyInstance } from 'fastify';
 import type { WebSocket } from 'ws';
 import { z } from 'zod';
 import type { Container } from '../../container.ts';
+import { playbackOf } from './live.routes.ts';
 
 const MANAGERS = new Set(['platform_admin', 'reviewer']);
 let connSeq = 0;
@@ -30,48 +31,57 @@ export function roomRoutes(app: FastifyInstance, c: Container): void {
       const { id } = req.params as { id: string };
       const { after } = req.query as { after?: number };
       const actor = req.actor;
-      // A cookie-authenticated socket must come from our own pages (cross-site WebSocket hijacking).
-      const origin = req.headers.origin;
-      if (actor?.via === 'session' && origin && new URL(origin).host !== req.headers.host) {
-        socket.close(4403, 'origin not allowed');
-        return;
-      }
-      const s = await c.uow.read.live.findSession(id);
-      const canManage =
-        actor !== null &&
-        s !== null &&
-        (actor.userId === s.streamerUserId ||
-          (actor.userId !== null && s.coHostUserIds.includes(actor.userId)) ||
-          MANAGERS.has(actor.role));
-      if (!s || s.status === 'ended' || s.status === 'cancelled' || (s.status === 'scheduled' && !canManage)) {
-        socket.close(4404, 'no such live room');
-        return;
-      }
-      const user = actor?.userId ? await c.uow.read.users.findById(actor.userId) : null;
-      const conn: RoomConnection = {
-        id: `${process.pid}-${++connSeq}`,
-        userId: actor?.userId ?? null,
-        name: user?.displayName ?? '游客',
-        canManage,
-        send: (frame) => {
-          // pre-encoded batches go out as text frames without being encoded again per socket
-          if (socket.readyState === socket.OPEN) socket.send(frame, { binary: false });
-        },
-        close: (code, reason) => socket.close(code, reason),
-        buffered: () => socket.bufferedAmount,
-      };
-      // Frames that arrive while joining wait for it.
-      const joined = c.rooms.join(id, conn, { title: s.title, status: s.status }, after);
+      // Listen before anything asynchronous: the socket drops a frame nobody listens for, and a client may send as
+      // soon as it is open, while the session is still being read. Frames wait until the connection has joined.
+      let admit: (conn: RoomConnection | null) => void = () => {};
+      const admitted = new Promise<RoomConnection | null>((resolve) => {
+        admit = resolve;
+      });
       socket.on('message', (data, isBinary) => {
         const text = isBinary ? '' : data.toString();
-        void joined
-          .then(() => c.rooms.handle(id, conn, text.length > MAX_CLIENT_FRAME_BYTES ? text.slice(0, MAX_CLIENT_FRAME_BYTES + 1) : text))
-          .catch((err) => req.log.warn({ err }, 'room frame failed'));
+        const frame = text.length > MAX_CLIENT_FRAME_BYTES ? text.slice(0, MAX_CLIENT_FRAME_BYTES + 1) : text;
+        void admitted.then((conn) => conn && c.rooms.handle(id, conn, frame)).catch((err) => req.log.warn({ err }, 'room frame failed'));
       });
       socket.on('close', () => {
-        void joined.then(() => c.rooms.leave(id, conn.id)).catch(() => {});
+        void admitted.then((conn) => conn && c.rooms.leave(id, conn.id)).catch(() => {});
       });
-      await joined;
+      try {
+        // A cookie-authenticated socket must come from our own pages (cross-site WebSocket hijacking).
+        const origin = req.headers.origin;
+        if (actor?.via === 'session' && origin && new URL(origin).host !== req.headers.host) {
+          socket.close(4403, 'origin not allowed');
+          return;
+        }
+        const s = await c.uow.read.live.findSession(id);
+        const canManage =
+          actor !== null &&
+          s !== null &&
+          (actor.userId === s.streamerUserId ||
+            (actor.userId !== null && s.coHostUserIds.includes(actor.userId)) ||
+            MANAGERS.has(actor.role));
+        if (!s || s.status === 'ended' || s.status === 'cancelled' || (s.status === 'scheduled' && !canManage)) {
+          socket.close(4404, 'no such live room');
+          return;
+        }
+        const user = actor?.userId ? await c.uow.read.users.findById(actor.userId) : null;
+        const conn: RoomConnection = {
+          id: `${process.pid}-${++connSeq}`,
+          userId: actor?.userId ?? null,
+          name: user?.displayName ?? '游客',
+          canManage,
+          send: (frame) => {
+            // pre-encoded batches go out as text frames without being encoded again per socket
+            if (socket.readyState === socket.OPEN) socket.send(frame, { binary: false });
+          },
+          close: (code, reason) => socket.close(code, reason),
+          buffered: () => socket.bufferedAmount,
+        };
+        await c.rooms.join(id, conn, { title: s.title, status: s.status, playback: playbackOf(c, s.id) }, after);
+        admit(conn);
+      } finally {
+        // refused, or the join failed (it let go of the room itself): frames and the close have nothing to do
+        admit(null);
+      }
     },
   );
 }

@@ -30,9 +30,14 @@ export function SessionStatusTag({ status }: { status: LiveSessionStatus }) {
 /** The name of a checklist item (开播前检查) by its key. */
 export const checkLabel = (t: Translate, key: string) => labelOr(t, `live.check.${key}`, key);
 
-/** A refusal from the room gateway in the UI's language (the server sends "中文 / English"). */
-export function roomErrorMessage(t: Translate, code: string, fallback: string): string {
-  return labelOr(t, `live.roomError.${code.replace(/^room\./, '')}`, fallback);
+/**
+ * A refusal from the room gateway in the UI's language: its code's own text here, else the server's message, which
+ * is "中文 / English" — the half for the locale (codes newer than this page still read well).
+ */
+export function roomErrorMessage(t: Translate, locale: Locale, code: string, message: string): string {
+  const cut = message.indexOf(' / ');
+  const text = cut < 0 ? { zh: message, en: message } : { zh: message.slice(0, cut), en: message.slice(cut + 3) };
+  return labelOr(t, `live.roomError.${code.replace(/^room\./, '')}`, localized(locale, text));
 }
 
 /** A `{ zh, en }` text from the server in the UI's language. */

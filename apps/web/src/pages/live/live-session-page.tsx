@@ -1,7 +1,8 @@
 /**
  * One session in the streamer's console. Scheduled: the pre-live checklist (开播前检查, re-check on demand), the
  * products, the stream key and ingest URL for OBS (copy, rotate), 开播 — a refusal (409 live.checks_failed) shows the
- * failed items — or 取消直播. Live: the room panel (room-control-panel.tsx) and 下播. Ended: the statistics.
+ * failed items — or 取消直播. Live: the room panel (room-control-panel.tsx), 秒杀 and 本场订单 (orders/session-commerce.tsx)
+ * and 下播. Ended: the statistics and the session's orders.
  */
 import {
   ArrowLeftOutlined,
@@ -48,6 +49,7 @@ import type { ChecklistItem, LiveSessionView } from '../../lib/api-types.ts';
 import { endpoints, queryKeys } from '../../lib/endpoints.ts';
 import { errorMessage } from '../../lib/form-errors.ts';
 import { useMe } from '../../lib/session.ts';
+import { SessionCommerce } from '../orders/session-commerce.tsx';
 import { formatFen } from '../selection/money.ts';
 import { useCertifiedStreamers } from '../selection/streamer-picker.tsx';
 import { roomPath } from './live-cards.tsx';
@@ -331,7 +333,7 @@ function StatsCard({ session }: { session: LiveSessionView }) {
           <Statistic title={t('live.stats.duration')} value={duration(session.startedAt, session.endedAt)} />
         </Col>
         <Col xs={12} md={8}>
-          <Statistic title={t('live.stats.avg')} value={s.avgViewers} />
+          <Statistic title={t('live.stats.avg')} value={s.avgViewers} data-testid="stat-avg" />
         </Col>
         <Col xs={12} md={8}>
           <Statistic title={t('live.stats.orders')} value={s.orders} />
@@ -458,6 +460,7 @@ export function LiveSessionPage() {
 
       {s.status === 'live' ? <RoomControlPanel session={s} selfId={me.user.id} onEnded={() => void session.refetch()} /> : null}
       {s.status === 'ended' ? <StatsCard session={s} /> : null}
+      {s.status === 'live' || s.status === 'ended' ? <SessionCommerce session={s} /> : null}
       {s.status === 'cancelled' ? <Alert type="info" showIcon title={t('live.end.cancelledNote')} /> : null}
 
       {s.status === 'scheduled' ? (

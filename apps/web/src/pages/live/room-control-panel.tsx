@@ -1,8 +1,9 @@
 /**
  * The streamer's live panel, connected to the room's socket as a manager: viewers and likes, the live chat with
  * delete and mute, the session's products with 置顶讲解 / 取消置顶, slow mode, and the compliance warnings panel fed by
- * `staff` frames — transcript warnings from the ASR pipeline and chat the gateway blocked. Staff events are not
- * replayed on reconnect: what arrived while this page was away is in the review queue, not here.
+ * `staff` frames — transcript warnings from the ASR pipeline and chat the gateway blocked. A mute is shown once the
+ * room confirms it (a `staff` event every manager gets), not when it is sent. Staff events are not replayed on
+ * reconnect: what arrived while this page was away is in the review queue, not here.
  */
 import {
   AlertOutlined,
@@ -17,15 +18,15 @@ import {
   ShoppingOutlined,
   StopOutlined,
 } from '@ant-design/icons';
-import { MAX_CHAT_CHARS, type StaffEvent } from '@livehub/contracts';
+import { MAX_CHAT_CHARS } from '@livehub/contracts';
 import { App, Badge, Button, Card, Col, Dropdown, Empty, Input, Row, Select, Space, Statistic, Tag, Typography } from 'antd';
 import dayjs from 'dayjs';
 import { useEffect, useRef, useState } from 'react';
-import { useI18n } from '../../i18n.ts';
+import { type Translate, useI18n } from '../../i18n.ts';
 import type { LiveSessionView } from '../../lib/api-types.ts';
 import { formatFen } from '../selection/money.ts';
 import { localized, roomErrorMessage } from './live-labels.tsx';
-import { type FeedItem, type LiveRoom, type RoomPhase, useRoom } from './use-room.ts';
+import { type ComplianceEvent, type FeedItem, type LiveRoom, type ModerationEvent, type RoomPhase, useRoom } from './use-room.ts';
 
 const SLOW_OPTIONS = [0, 3, 5, 10, 30, 60] as const;
 const MUTE_OPTIONS = [60, 600, 3600, 86_400] as const;
@@ -144,10 +145,9 @@ function ProductsPanel({ session, room }: { session: LiveSessionView; room: Live
 
 function ChatPanel({ room, selfId }: { room: LiveRoom; selfId: string | null }) {
   const { t } = useI18n();
-  const { message } = App.useApp();
   const { state, send } = room;
   const [draft, setDraft] = useState('');
-  const [muted, setMuted] = useState<Record<string, number>>({});
+  const muted = state.mutes;
   const listRef = useRef<HTMLDivElement>(null);
   const lines = state.feed.filter((f): f is Extract<FeedItem, { kind: 'chat' | 'blocked' }> => f.kind !== 'order');
 
@@ -162,17 +162,9 @@ function ChatPanel({ room, selfId }: { room: LiveRoom; selfId: string | null }) 
     if (send({ t: 'chat', text })) setDraft('');
   };
 
-  const mute = (uid: string, name: string, seconds: MuteSeconds) => {
-    if (!send({ t: 'mute', userId: uid, seconds })) return;
-    setMuted((m) => ({ ...m, [uid]: Date.now() + seconds * 1000 }));
-    message.success(t('live.panel.mutedUser', { name, duration: t(`live.duration.${seconds}`) }));
-  };
-
-  const unmute = (uid: string, name: string) => {
-    if (!send({ t: 'unmute', userId: uid })) return;
-    setMuted(({ [uid]: _, ...rest }) => rest);
-    message.success(t('live.panel.unmutedUser', { name }));
-  };
+  // confirmed by the room in a `staff` event (see useModerationNotices)
+  const mute = (uid: string, seconds: MuteSeconds) => send({ t: 'mute', userId: uid, seconds });
+  const unmute = (uid: string) => send({ t: 'unmute', userId: uid });
 
   return (
     <Card
@@ -194,7 +186,7 @@ function ChatPanel({ room, selfId }: { room: LiveRoom; selfId: string | null }) 
               <span className="lh-console-chat-time">{dayjs(f.at).format('HH:mm:ss')}</span>
               <span className="lh-console-chat-name">{f.name}</span>
               {(muted[f.uid] ?? 0) > Date.now() ? (
-                <Tag color="orange" style={{ fontSize: 11, lineHeight: '16px', marginInlineEnd: 4 }}>
+                <Tag color="orange" style={{ fontSize: 11, lineHeight: '16px', marginInlineEnd: 4 }} data-testid="muted-tag">
                   {t('live.panel.mutedTag')}
                 </Tag>
               ) : null}
@@ -224,8 +216,8 @@ function ChatPanel({ room, selfId }: { room: LiveRoom; selfId: string | null }) 
                       ],
                       onClick: ({ key }) => {
                         const seconds = MUTE_OPTIONS.find((s) => String(s) === key);
-                        if (seconds !== undefined) mute(f.uid, f.name, seconds);
-                        else if (key === 'unmute') unmute(f.uid, f.name);
+                        if (seconds !== undefined) mute(f.uid, seconds);
+                        else if (key === 'unmute') unmute(f.uid);
                       },
                     }}
                   >
@@ -267,7 +259,7 @@ function ChatPanel({ room, selfId }: { room: LiveRoom; selfId: string | null }) 
   );
 }
 
-function WarningItem({ e }: { e: StaffEvent }) {
+function WarningItem({ e }: { e: ComplianceEvent }) {
   const { t, locale } = useI18n();
   if (e.k === 'warning')
     return (
@@ -305,7 +297,7 @@ function WarningItem({ e }: { e: StaffEvent }) {
   );
 }
 
-function WarningsPanel({ staff }: { staff: StaffEvent[] }) {
+function WarningsPanel({ staff }: { staff: ComplianceEvent[] }) {
   const { t } = useI18n();
   const newestFirst = [...staff].reverse();
   return (
@@ -336,6 +328,44 @@ function WarningsPanel({ staff }: { staff: StaffEvent[] }) {
   );
 }
 
+/**
+ * A toast for each mute or unmute the room confirms: "done" for this manager's own, "X muted Y" for another
+ * manager's. Names come from the chat (a manager mutes from a chat line), the user id when the line is gone.
+ */
+function useModerationNotices(room: LiveRoom, selfId: string | null): void {
+  const { t } = useI18n();
+  const { message } = App.useApp();
+  const shown = useRef(0);
+  const { moderation, feed } = room.state;
+  useEffect(() => {
+    const fresh = moderation.filter((e) => e.seq > shown.current);
+    if (fresh.length === 0) return;
+    shown.current = Math.max(...fresh.map((e) => e.seq));
+    const nameOf = (uid: string) => {
+      for (const f of feed) if (f.kind === 'chat' && f.uid === uid) return f.name;
+      return uid.slice(0, 8);
+    };
+    for (const e of fresh) {
+      const mine = e.by !== null && e.by === selfId;
+      const values = { name: nameOf(e.uid), by: e.byName };
+      const text = moderationText(t, e, mine, values);
+      message.success({
+        content: (
+          <span data-testid="mute-ack" data-kind={e.k} data-uid={e.uid} data-mine={mine}>
+            {text}
+          </span>
+        ),
+      });
+    }
+  }, [moderation, feed, selfId, message, t]);
+}
+
+function moderationText(t: Translate, e: ModerationEvent, mine: boolean, v: { name: string; by: string }): string {
+  if (e.k === 'unmuted') return mine ? t('live.panel.unmutedUser', v) : t('live.panel.unmutedUserBy', v);
+  const time = dayjs(e.until).format(dayjs(e.until).isSame(e.at, 'day') ? 'HH:mm:ss' : 'MM-DD HH:mm');
+  return mine ? t('live.panel.mutedUser', { ...v, time }) : t('live.panel.mutedUserBy', { ...v, time });
+}
+
 export function RoomControlPanel({
   session,
   selfId,
@@ -346,17 +376,18 @@ export function RoomControlPanel({
   /** the room ended while this page held it (ended elsewhere: the platform, another tab) */
   onEnded: () => void;
 }) {
-  const { t } = useI18n();
+  const { t, locale } = useI18n();
   const { message } = App.useApp();
   const room = useRoom(session.id, true);
   const { notice } = room.state;
   const chatCount = room.state.feed.filter((f) => f.kind === 'chat').length;
+  useModerationNotices(room, selfId);
 
   useEffect(() => {
     if (!notice) return;
-    message.warning(roomErrorMessage(t, notice.code, notice.message));
+    message.warning(roomErrorMessage(t, locale, notice.code, notice.message));
     room.clearNotice();
-  }, [notice, message, t, room.clearNotice]);
+  }, [notice, message, t, locale, room.clearNotice]);
 
   const ended = room.state.phase === 'ended';
   const onEndedRef = useRef(onEnded);

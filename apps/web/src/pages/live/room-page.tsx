@@ -1,7 +1,7 @@
 /**
  * 直播间 (viewer): mobile-first, outside the console shell, open to anyone — watching needs no account (the
- * socket is public), chatting and the full product shelf need a signed-in user. The video area is a poster with
- * the title until playback exists (FlvPlayerSlot: where the HTTP-FLV player goes), with the danmaku overlay and the
+ * socket is public and its welcome names the video streams), chatting and the full product shelf need a signed-in
+ * user. The video (live-player.tsx: HTTP-FLV or HLS, a poster until it plays) has the danmaku overlay and the
  * pinned product card over it; below (beside, on wide screens) the chat and the shelf. The socket reconnects and
  * resumes by seq (use-room.ts); the room's end is shown in place.
  */
@@ -20,7 +20,7 @@ import {
 } from '@ant-design/icons';
 import { MAX_CHAT_CHARS, type PinnedProduct } from '@livehub/contracts';
 import { useQuery } from '@tanstack/react-query';
-import { App, Button, ConfigProvider, Empty, Input, Result, Segmented, Switch, Tag, theme } from 'antd';
+import { Button, ConfigProvider, Empty, Input, Result, Segmented, Switch, Tag, theme } from 'antd';
 import dayjs from 'dayjs';
 import { type ReactNode, useEffect, useRef, useState } from 'react';
 import { useNavigate, useParams } from 'react-router';
@@ -30,48 +30,15 @@ import { useI18n } from '../../i18n.ts';
 import type { LiveSessionProduct } from '../../lib/api-types.ts';
 import { endpoints, productImageUrl, queryKeys } from '../../lib/endpoints.ts';
 import { useMeQuery } from '../../lib/session.ts';
+import { RoomFlashSale } from '../orders/room-flash-sale.tsx';
 import { formatFen } from '../selection/money.ts';
 import { DanmakuOverlay } from './danmaku.tsx';
-import { compactCount, coverFor, localized, roomErrorMessage } from './live-labels.tsx';
+import { compactCount, localized, roomErrorMessage } from './live-labels.tsx';
+import { FlvPlayerSlot } from './live-player.tsx';
 import { type FeedItem, type LiveRoom, useRoom } from './use-room.ts';
 import './live.css';
 
 const NOTICE_MS = 5000;
-
-/**
- * The video slot. The session names its HTTP-FLV stream (`playback.flv`, signed-in viewers only for now); until a
- * player (mpegts.js on a `<video>`) is added here, a poster with the title. The overlays stay above it.
- */
-function FlvPlayerSlot({
-  sessionId,
-  title,
-  streamer,
-  flvUrl,
-}: {
-  sessionId: string;
-  title: string;
-  streamer: string;
-  flvUrl: string | null;
-}) {
-  const { t } = useI18n();
-  return (
-    <div
-      className="lh-room-poster"
-      style={{ background: coverFor(sessionId) }}
-      data-testid="flv-player-slot"
-      data-slot="flv-player"
-      data-flv-url={flvUrl ?? undefined}
-    >
-      <div className="lh-room-poster-inner">
-        <div className="lh-room-poster-title" data-testid="room-title">
-          {title}
-        </div>
-        {streamer ? <div className="lh-room-poster-streamer">{streamer}</div> : null}
-        <div className="lh-room-poster-note">{t('live.room.videoSoon')}</div>
-      </div>
-    </div>
-  );
-}
 
 /** A product image when the viewer may read it, else a placeholder (viewers cannot read catalog images yet). */
 function ProductThumb({ productId, imageId, size }: { productId: string; imageId: string | null; size: number }) {
@@ -83,11 +50,11 @@ function ProductThumb({ productId, imageId, size }: { productId: string; imageId
   );
 }
 
-function useBuy(): () => void {
-  const { t } = useI18n();
-  const { message } = App.useApp();
-  // the orders flow does not exist yet
-  return () => void message.info({ content: <span data-testid="buy-soon">{t('live.room.buySoon')}</span> });
+/** 购买: checkout for a product of this room (its SKUs are chosen there), attributed to the session. */
+function useBuy(): (productId: string) => void {
+  const { id = '' } = useParams();
+  const navigate = useNavigate();
+  return (productId) => navigate(`/checkout?${new URLSearchParams({ product: productId, session: id, qty: '1' }).toString()}`);
 }
 
 function PinnedCard({ product }: { product: PinnedProduct }) {
@@ -108,7 +75,7 @@ function PinnedCard({ product }: { product: PinnedProduct }) {
             {formatFen(product.minPriceFen)}
           </span>
           {product.stock <= 20 ? <span className="lh-pinned-stock">{t('live.pinned.stockLeft', { n: product.stock })}</span> : null}
-          <Button type="primary" danger size="small" shape="round" onClick={buy} data-testid="buy-button">
+          <Button type="primary" danger size="small" shape="round" onClick={() => buy(product.productId)} data-testid="buy-button">
             {t('live.room.buy')}
           </Button>
         </div>
@@ -139,7 +106,15 @@ function Shelf({ products, pinnedId, signedIn }: { products: LiveSessionProduct[
               <span className="lh-pinned-price">{formatFen(p.minPriceFen)}</span>
             </div>
           </div>
-          <Button type="primary" danger size="small" shape="round" icon={<ShoppingCartOutlined />} onClick={buy}>
+          <Button
+            type="primary"
+            danger
+            size="small"
+            shape="round"
+            icon={<ShoppingCartOutlined />}
+            onClick={() => buy(p.productId)}
+            data-testid="shelf-buy"
+          >
             {t('live.room.buy')}
           </Button>
         </div>
@@ -225,7 +200,7 @@ function useNow(until: number | null): number {
 }
 
 function ChatBar({ room, signedIn, onSignIn }: { room: LiveRoom; signedIn: boolean; onSignIn: () => void }) {
-  const { t } = useI18n();
+  const { t, locale } = useI18n();
   const { state, send, like, clearNotice } = room;
   const [draft, setDraft] = useState('');
   const [hearts, setHearts] = useState<number[]>([]);
@@ -255,7 +230,7 @@ function ChatBar({ room, signedIn, onSignIn }: { room: LiveRoom; signedIn: boole
   const noticeText = notice
     ? notice.code === 'room.muted'
       ? t('live.room.mutedUntil', { time: dayjs(notice.until).format('HH:mm:ss') })
-      : roomErrorMessage(t, notice.code, notice.message)
+      : roomErrorMessage(t, locale, notice.code, notice.message)
     : null;
 
   return (
@@ -351,6 +326,9 @@ export function RoomPage() {
   const products = session.data?.products ?? (state.pinned ? [{ ...state.pinned, merchantOrgId: '', agreementId: null }] : []);
   const title = state.title || session.data?.title || '';
   const selfId = me?.user.id ?? null;
+  // the video plays while the room is live (a reconnecting socket does not stop it)
+  const live = state.status === 'live' && state.phase !== 'ended' && state.phase !== 'unavailable';
+  const playback = live ? (state.playback ?? session.data?.playback ?? null) : null;
   const fromHere = `/login?from=${encodeURIComponent(`/live/rooms/${id}`)}`;
 
   useEffect(() => {
@@ -366,12 +344,7 @@ export function RoomPage() {
     <ConfigProvider theme={{ algorithm: theme.darkAlgorithm, token: { colorPrimary: BRAND_COLOR, borderRadius: 10 } }}>
       <div className="lh-room" data-testid="room-page" data-phase={state.phase} data-seq={state.seq} data-reconnects={state.reconnects}>
         <div className="lh-room-stage">
-          <FlvPlayerSlot
-            sessionId={id}
-            title={title}
-            streamer={session.data?.streamerName ?? ''}
-            flvUrl={session.data?.playback?.flv ?? null}
-          />
+          <FlvPlayerSlot sessionId={id} title={title} streamer={session.data?.streamerName ?? ''} playback={playback} />
           <DanmakuOverlay feed={state.feed} enabled={danmaku && state.phase !== 'ended'} selfId={selfId} />
           <div className="lh-room-top">
             <Button
@@ -410,6 +383,7 @@ export function RoomPage() {
             </div>
           ) : null}
           {state.pinned && state.phase !== 'ended' ? <PinnedCard product={state.pinned} /> : null}
+          {state.phase === 'open' || state.phase === 'reconnecting' ? <RoomFlashSale sessionId={id} countdown={state.countdown} /> : null}
           {state.phase === 'ended' ? (
             <StageOverlay testId="room-ended">
               <Result

@@ -1,11 +1,12 @@
 /**
  * One live room over its WebSocket (protocol: packages/contracts/src/room.ts), as React state: the welcome, the
  * public events of `batch` / `missed` frames applied in `seq` order (each at most once), the managers' `staff`
- * events, and this connection's own frames (blocked, muted, error). When the socket drops the hook reconnects with
- * back-off and names the last seq it saw (`?after=`), so nothing said meanwhile is lost; a room that ended or does
- * not exist (close 4404, or an `ended` event) is final. Used by the viewer's room page and the streamer's console.
+ * events (compliance warnings kept apart from mutes, which confirm a manager's action), and this connection's own
+ * frames (blocked, muted, error). When the socket drops the hook reconnects with back-off and names the last seq it
+ * saw (`?after=`), so nothing said meanwhile is lost; a room that ended or does not exist (close 4404, or an `ended`
+ * event) is final. Used by the viewer's room page and the streamer's console.
  */
-import type { ClientFrame, PinnedProduct, RoomEvent, ServerFrame, StaffEvent } from '@livehub/contracts';
+import type { ClientFrame, PinnedProduct, RoomEvent, RoomPlayback, ServerFrame, StaffEvent } from '@livehub/contracts';
 import { useCallback, useEffect, useReducer, useRef } from 'react';
 import { roomSocketUrl } from '../../lib/endpoints.ts';
 
@@ -14,6 +15,10 @@ export type RoomPhase = 'connecting' | 'open' | 'reconnecting' | 'ended' | 'unav
 type WelcomeFrame = Extract<ServerFrame, { t: 'welcome' }>;
 export type RoomSelf = WelcomeFrame['you'];
 type Localized = { zh: string; en: string };
+/** A mute or unmute by one of the room's managers, as the room confirmed it. */
+export type ModerationEvent = Extract<StaffEvent, { k: 'muted' | 'unmuted' }>;
+/** What the warnings panel lists: transcript warnings and blocked chat. */
+export type ComplianceEvent = Exclude<StaffEvent, ModerationEvent>;
 
 /** A line of the chat feed: accepted chat, this viewer's own blocked message (only they see it), an order. */
 export type FeedItem =
@@ -30,10 +35,18 @@ export interface RoomNotice {
   at: number;
 }
 
+/** The room's flash sale (秒杀) as its last `countdown` event told it; times in ms since epoch. */
 export interface Countdown {
+  flashSaleId: string;
   productId: string;
+  skuId: string;
+  priceFen: number;
+  startsAt: number;
   endsAt: number;
+  quantity: number;
   stockLeft: number;
+  /** the sale was ended or cancelled: the card goes away */
+  over: boolean;
 }
 
 export interface RoomState {
@@ -44,11 +57,17 @@ export interface RoomState {
   pinned: PinnedProduct | null;
   slowMode: number;
   you: RoomSelf | null;
+  /** where the video plays (from the welcome); null when the server did not say */
+  playback: RoomPlayback | null;
   feed: FeedItem[];
   /** likes counted since this page joined */
   likes: number;
   /** managers only: compliance warnings and blocked chat, newest last */
-  staff: StaffEvent[];
+  staff: ComplianceEvent[];
+  /** managers only: mutes and unmutes confirmed since this page joined, newest last */
+  moderation: ModerationEvent[];
+  /** managers only: who is muted until when (ms since epoch), from `moderation` */
+  mutes: Record<string, number>;
   notice: RoomNotice | null;
   mutedUntil: number | null;
   countdown: Countdown | null;
@@ -73,9 +92,12 @@ export const initialRoomState: RoomState = {
   pinned: null,
   slowMode: 0,
   you: null,
+  playback: null,
   feed: [],
   likes: 0,
   staff: [],
+  moderation: [],
+  mutes: {},
   notice: null,
   mutedUntil: null,
   countdown: null,
@@ -124,9 +146,16 @@ function applyEvents(state: RoomState, events: RoomEvent[]): RoomState {
       case 'price':
         if (next.pinned?.productId === e.productId) next = { ...next, pinned: { ...next.pinned, minPriceFen: e.priceFen } };
         break;
-      case 'countdown':
-        next = { ...next, countdown: { productId: e.productId, endsAt: e.endsAt, stockLeft: e.stockLeft } };
+      case 'countdown': {
+        // the end of another (older) sale does not hide the one running now
+        if (e.over && next.countdown && next.countdown.flashSaleId !== e.flashSaleId) break;
+        const { flashSaleId, productId, skuId, priceFen, startsAt, endsAt, quantity, stockLeft } = e;
+        next = {
+          ...next,
+          countdown: { flashSaleId, productId, skuId, priceFen, startsAt, endsAt, quantity, stockLeft, over: e.over === true },
+        };
         break;
+      }
       case 'order':
         feed = [...feed, { kind: 'order', key: `o${e.seq}`, seq: e.seq, name: e.name, productTitle: e.productTitle, at: Date.now() }];
         break;
@@ -156,6 +185,7 @@ function onFrame(state: RoomState, frame: ServerFrame, resumedAfter: number | un
         viewers: frame.viewers,
         pinned: frame.pinned,
         slowMode: frame.slowMode,
+        playback: frame.playback ?? null,
         you: frame.you,
         mutedUntil: frame.you.mutedUntil,
         seq,
@@ -167,8 +197,21 @@ function onFrame(state: RoomState, frame: ServerFrame, resumedAfter: number | un
       const next = applyEvents(state, frame.events);
       return { ...next, gap: !frame.complete };
     }
-    case 'staff':
-      return { ...state, staff: capped([...state.staff, ...frame.events], STAFF_LIMIT) };
+    case 'staff': {
+      const moderation = frame.events.filter((e): e is ModerationEvent => e.k === 'muted' || e.k === 'unmuted');
+      const warnings = frame.events.filter((e): e is ComplianceEvent => e.k !== 'muted' && e.k !== 'unmuted');
+      const mutes = { ...state.mutes };
+      for (const e of moderation) {
+        if (e.k === 'muted') mutes[e.uid] = e.until;
+        else delete mutes[e.uid];
+      }
+      return {
+        ...state,
+        staff: warnings.length > 0 ? capped([...state.staff, ...warnings], STAFF_LIMIT) : state.staff,
+        moderation: moderation.length > 0 ? capped([...state.moderation, ...moderation], STAFF_LIMIT) : state.moderation,
+        mutes: moderation.length > 0 ? mutes : state.mutes,
+      };
+    }
     case 'viewers':
       return { ...state, viewers: frame.n };
     case 'blocked':
