@@ -396,4 +396,13 @@ describe('orders', () => {
     await call(streamer, 'POST', `/api/flash-sales/${fs.body.id}/end`);
     expect(await stockOf(sku.id)).toBe(stockBefore - 5);
   });
+  it('counts the session’s paid orders and GMV live and keeps them when it ends', async () => {
+    const live = await call(streamer, 'GET', `/api/live/sessions/${sessionId}`);
+    expect(live.body.stats.orders).toBeGreaterThanOrEqual(3);
+    expect(live.body.stats.gmvFen).toBeGreaterThan(0);
+    const ended = await call(streamer, 'POST', `/api/live/sessions/${sessionId}/end`, {});
+    expect(ended.status).toBe(200);
+    expect(ended.body.stats.orders).toBe(live.body.stats.orders);
+    expect(ended.body.stats.gmvFen).toBe(live.body.stats.gmvFen);
+  });
 });

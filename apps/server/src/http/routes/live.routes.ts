@@ -9,6 +9,7 @@ import {
   idSchema,
   liveSessionViewSchema,
   publishAuthSchema,
+  type RoomPlayback,
   scheduleSessionSchema,
   sessionProductsSchema,
   streamKeySchema,
@@ -41,7 +42,13 @@ async function present(c: Container, d: SessionDetail) {
     coHostUserIds: s.coHostUserIds,
     startedAt: iso(s.startedAt),
     endedAt: iso(s.endedAt),
-    stats: { peakViewers: s.peakViewers, avgViewers: s.avgViewers, chatMessages: s.chatMessages, orders: s.orders, gmvFen: s.gmvFen },
+    // while live, orders and GMV are counted as they are paid; at the end they are kept on the session
+    stats: {
+      peakViewers: s.peakViewers,
+      avgViewers: s.avgViewers,
+      chatMessages: s.chatMessages,
+      ...(s.status === 'live' ? await c.orders.sessionTotals(s.id) : { orders: s.orders, gmvFen: s.gmvFen }),
+    },
     retainUntil: iso(s.retainUntil),
     products: d.products.map((p) => {
       const prices = skus.filter((k) => k.productId === p.productId).map((k) => k.priceFen);
@@ -53,10 +60,15 @@ async function present(c: Container, d: SessionDetail) {
         minPriceFen: prices.length > 0 ? Math.min(...prices) : null,
       };
     }),
-    playback: {
-      flv: `${c.config.playbackBaseUrl}/${s.id}.flv`,
-      hls: c.config.hlsBaseUrl ? `${c.config.hlsBaseUrl}/${s.id}.m3u8` : null,
-    },
+    playback: playbackOf(c, s.id),
+  };
+}
+
+/** Where a session's video plays (the media server's URLs; not authenticated — see docs/live.md). */
+export function playbackOf(c: Container, sessionId: string): RoomPlayback {
+  return {
+    flv: `${c.config.playbackBaseUrl}/${sessionId}.flv`,
+    hls: c.config.hlsBaseUrl ? `${c.config.hlsBaseUrl}/${sessionId}.m3u8` : null,
   };
 }
 
@@ -166,7 +178,10 @@ export function liveRoutes(api: Api, c: Container): void {
       const ended = await c.live.end(requireActor(req), req.params.id, req.body?.reason);
       // viewers on every process get `ended`; the room's counters become the session's statistics
       await c.rooms.end(ended.session.id);
-      await c.live.recordStats(ended.session.id, await c.rooms.stats(ended.session.id));
+      await c.live.recordStats(ended.session.id, {
+        ...(await c.rooms.stats(ended.session.id)),
+        ...(await c.orders.sessionTotals(ended.session.id)),
+      });
       return present(c, await c.live.get(requireActor(req), ended.session.id));
     },
   );
