@@ -39,7 +39,7 @@ type Op =
   | { t: 'refund'; k: number }
   | { t: 'expire' }
   | { t: 'flash'; qty: number; limit: number }
-  | { t: 'flashBuy'; who: number; qty: number; then: 'none' | 'pay' | 'refund' | 'cancel' }
+  | { t: 'flashBuy'; who: number; qty: number; after: 'none' | 'pay' | 'refund' | 'cancel' }
   | { t: 'endFlash' };
 
 const opArb: fc.Arbitrary<Op> = fc.oneof(
@@ -58,7 +58,7 @@ const opArb: fc.Arbitrary<Op> = fc.oneof(
       t: fc.constant('flashBuy' as const),
       who: fc.nat(5),
       qty: fc.integer({ min: 1, max: 2 }),
-      then: fc.constantFrom('none' as const, 'pay' as const, 'refund' as const, 'cancel' as const),
+      after: fc.constantFrom('none' as const, 'pay' as const, 'refund' as const, 'cancel' as const),
     }),
   },
   { weight: 1, arbitrary: fc.constant({ t: 'endFlash' as const }) },
@@ -139,9 +139,9 @@ describe('stock conservation', () => {
               const buyer = buyers[op.who] as Actor;
               const r = await orders.create(buyer, { lines: [{ skuId, qty: op.qty }], sessionId, flashSaleId: flash, address: ADDRESS });
               placed.push({ id: r.body.id, buyer });
-              if (op.then === 'cancel') await orders.cancel(buyer, r.body.id, '随机取消');
-              if (op.then === 'pay' || op.then === 'refund') await payNow(buyer, r.body.id);
-              if (op.then === 'refund') await orders.refundUnshipped(buyer, r.body.id, '随机退款');
+              if (op.after === 'cancel') await orders.cancel(buyer, r.body.id, '随机取消');
+              if (op.after === 'pay' || op.after === 'refund') await payNow(buyer, r.body.id);
+              if (op.after === 'refund') await orders.refundUnshipped(buyer, r.body.id, '随机退款');
             } else if ((op.t === 'pay' || op.t === 'cancel' || op.t === 'refund') && placed.length > 0) {
               const o = placed[op.k % placed.length] as { id: string; buyer: Actor };
               if (op.t === 'cancel') await orders.cancel(o.buyer, o.id, '随机取消');

@@ -126,6 +126,8 @@ export interface OrderView {
   lines: OrderLineView[];
   totalFen: number;
   refundedFen: number;
+  /** a refund was asked of the provider and its answer has not arrived yet */
+  refundPending: boolean;
   address: { name: string; phone: string; region: string; detail: string };
   attribution: { sessionId: string | null; sessionTitle: string | null; streamerName: string | null; flashSaleId: string | null };
   payBy: string;
@@ -173,6 +175,8 @@ export interface ReturnView {
   trackingNo: string | null;
   receivedAt: string | null;
   refundDueAt: string | null;
+  /** the refund went out to the provider (status turns refunded when it answers) */
+  refundIssued: boolean;
   overdue: boolean;
   createdAt: string;
 }

@@ -75,6 +75,9 @@ function fieldOf(context: string | undefined, issue: ValidationIssue): string {
 function issueMessage(issue: ValidationIssue, locale: Locale): string {
   const fallback = issue.message ?? 'invalid';
   if (locale === 'en-US' || !issue.keyword) return fallback;
+  // zod's Chinese text for a pattern quotes the regular expression: say what the format is instead
+  if (issue.keyword === 'invalid_format' && (issue.params as { format?: string } | undefined)?.format === 'regex')
+    return fallback.startsWith('Invalid string') ? '格式不正确' : `格式不正确（${fallback}）`;
   try {
     const r = zhIssue({ ...(issue.params ?? {}), code: issue.keyword } as unknown as Parameters<typeof zhIssue>[0]);
     return typeof r === 'string' ? r : (r?.message ?? fallback);

@@ -803,6 +803,7 @@ export class OrderService {
         })),
       totalFen: o.totalFen,
       refundedFen: o.refundedFen,
+      refundPending: o.status !== 'created' && (await repos.orders.listRefunds(o.id)).some((r) => r.status === 'pending'),
       address: {
         name: maskName(address.name),
         phone: maskPhone(address.phone),

@@ -181,6 +181,8 @@ export interface OrderRepository {
   /** unpaid orders past their payment deadline, oldest first */
   listUnpaidExpired(now: Date, limit: number): Promise<OrderRecord[]>;
   listByStatusBefore(status: OrderStatus, field: 'shippedAt' | 'deliveredAt', before: Date, limit: number): Promise<OrderRecord[]>;
+  /** whether an approved product is on a session that is live now (on sale to everyone in its room) */
+  onSaleLive(productId: string): Promise<boolean>;
   /** paid-or-later orders and their value for a session (statistics) */
   sessionTotals(sessionId: string): Promise<{ orders: number; gmvFen: number }>;
   // stock

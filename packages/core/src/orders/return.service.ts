@@ -259,6 +259,7 @@ export class ReturnService {
       trackingNo: r.trackingNo,
       receivedAt: r.receivedAt?.toISOString() ?? null,
       refundDueAt: r.refundDueAt?.toISOString() ?? null,
+      refundIssued: r.refundId !== null,
       overdue: r.status === 'received' && !!r.refundDueAt && r.refundDueAt < now,
       createdAt: r.createdAt.toISOString(),
     };

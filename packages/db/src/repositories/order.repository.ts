@@ -20,10 +20,13 @@ import {
   flashSaleClaims,
   flashSales,
   idempotencyKeys,
+  liveSessionProducts,
+  liveSessions,
   orderLines,
   orders,
   paymentNotifications,
   payments,
+  products,
   productSkus,
   refunds,
   returnRequests,
@@ -122,6 +125,16 @@ export class DrizzleOrderRepository implements OrderRepository {
       .from(orders)
       .where(and(eq(orders.status, status), lt(orders[field], before)))
       .limit(limit)) as OrderRecord[];
+  }
+  async onSaleLive(productId: string): Promise<boolean> {
+    const rows = await this.db
+      .select({ id: liveSessionProducts.productId })
+      .from(liveSessionProducts)
+      .innerJoin(liveSessions, eq(liveSessions.id, liveSessionProducts.sessionId))
+      .innerJoin(products, eq(products.id, liveSessionProducts.productId))
+      .where(and(eq(liveSessionProducts.productId, productId), eq(liveSessions.status, 'live'), eq(products.status, 'approved')))
+      .limit(1);
+    return rows.length === 1;
   }
   async sessionTotals(sessionId: string): Promise<{ orders: number; gmvFen: number }> {
     const [row] = await this.db

@@ -35,6 +35,7 @@ import {
 } from '@livehub/contracts';
 import {
   type AgreementDetail,
+  type Actor,
   AppError,
   type BrandRecord,
   type CategoryRecord,
@@ -238,6 +239,23 @@ async function presentAgreement(c: Container, d: AgreementDetail) {
   };
 }
 
+/**
+ * Who may read a product: its merchant, the platform and regulators, the streamers and MCNs the pool offers it
+ * to — and anyone signed in while it is on sale in a live room (then as a buyer: without the review file).
+ */
+async function readableProduct(c: Container, actor: Actor, id: string): Promise<{ detail: ProductDetail; asBuyer: boolean }> {
+  const pool = actor.role === 'streamer' || actor.role === 'mcn_manager';
+  let asBuyer = false;
+  const detail = await c.catalog.getProduct(actor, id, {
+    visibleTo: async (p) => {
+      if (pool && (await c.selection.isVisible(actor, p.id))) return true;
+      asBuyer = await c.uow.read.orders.onSaleLive(p.id);
+      return asBuyer;
+    },
+  });
+  return { detail, asBuyer };
+}
+
 export function catalogRoutes(api: Api, c: Container): void {
   const tags = ['catalog'];
   const idParams = z.strictObject({ id: idSchema });
@@ -412,10 +430,10 @@ export function catalogRoutes(api: Api, c: Container): void {
       },
     },
     async (req) => {
-      const actor = requireActor(req);
-      const pool = actor.role === 'streamer' || actor.role === 'mcn_manager';
-      const d = await c.catalog.getProduct(actor, req.params.id, pool ? { visibleTo: (p) => c.selection.isVisible(actor, p.id) } : {});
-      return presentProduct(d);
+      const { detail, asBuyer } = await readableProduct(c, requireActor(req), req.params.id);
+      const view = presentProduct(detail);
+      // a buyer sees what is on sale, not the review file
+      return asBuyer ? { ...view, qualificationDocIds: [], statusReason: null, reviewApplicationId: null, checks: null } : view;
     },
   );
 
@@ -532,9 +550,7 @@ export function catalogRoutes(api: Api, c: Container): void {
       schema: { tags, summary: 'A product image', params: z.strictObject({ id: idSchema, imageId: idSchema }) },
     },
     async (req, reply) => {
-      const actor = requireActor(req);
-      const pool = actor.role === 'streamer' || actor.role === 'mcn_manager';
-      const d = await c.catalog.getProduct(actor, req.params.id, pool ? { visibleTo: (p) => c.selection.isVisible(actor, p.id) } : {});
+      const d = (await readableProduct(c, requireActor(req), req.params.id)).detail;
       if (!d.product.imageIds.includes(req.params.imageId)) throw new AppError('document.not_found', { field: 'imageId' });
       const img = await c.registry.imageBytes(req.params.imageId);
       if (!img) throw new AppError('document.not_found', { field: 'imageId' });
