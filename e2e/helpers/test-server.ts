@@ -3,6 +3,7 @@
  * over HTTP, WebSocket or a browser.
  */
 import { spawnSync } from 'node:child_process';
+import { createServer } from 'node:net';
 import { createTestPlatform, type TestPlatform } from '@livehub/testing';
 
 export interface TestServer {
@@ -11,9 +12,31 @@ export interface TestServer {
   close(): Promise<void>;
 }
 
-export async function startTestServer(): Promise<TestServer> {
-  const platform = await createTestPlatform({ seed: true, serveWeb: true });
-  await platform.app.listen({ port: 0, host: '127.0.0.1' });
+/** A loopback port free right now (for a server that must know its own URL before it listens). */
+function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const probe = createServer();
+    probe.once('error', reject);
+    probe.listen(0, '127.0.0.1', () => {
+      const addr = probe.address();
+      const port = addr && typeof addr !== 'string' ? addr.port : 0;
+      probe.close(() => resolve(port));
+    });
+  });
+}
+
+/**
+ * `publicUrl`: the server knows the URL it is reached at (LIVEHUB_PUBLIC_URL), as links it hands out need it — the
+ * simulated payment provider's page and its way back to the order.
+ */
+export async function startTestServer(opts: { publicUrl?: boolean } = {}): Promise<TestServer> {
+  const port = opts.publicUrl ? await freePort() : 0;
+  const platform = await createTestPlatform({
+    seed: true,
+    serveWeb: true,
+    ...(opts.publicUrl ? { env: { LIVEHUB_PUBLIC_URL: `http://127.0.0.1:${port}` } } : {}),
+  });
+  await platform.app.listen({ port, host: '127.0.0.1' });
   const addr = platform.app.server.address();
   if (!addr || typeof addr === 'string') throw new Error('server has no port');
   return { baseUrl: `http://127.0.0.1:${addr.port}`, platform, close: () => platform.close() };

@@ -5,6 +5,7 @@
 import type { Locale, OrgKind, Role } from '@livehub/contracts';
 import { createContext, useContext } from 'react';
 import { liveEn, liveZh } from './i18n-live.ts';
+import { ordersEn, ordersZh } from './i18n-orders.ts';
 import { selectionEn, selectionZh } from './i18n-selection.ts';
 
 const zhCN = {
@@ -878,6 +879,7 @@ const zhCN = {
 
   ...selectionZh,
   ...liveZh,
+  ...ordersZh,
 } as const;
 
 export type MessageKey = keyof typeof zhCN;
@@ -1755,6 +1757,7 @@ const enUS: Dictionary = {
 
   ...selectionEn,
   ...liveEn,
+  ...ordersEn,
 };
 
 const DICTIONARIES: Record<Locale, Dictionary> = { 'zh-CN': zhCN, 'en-US': enUS };

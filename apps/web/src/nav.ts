@@ -3,12 +3,14 @@
  * in the left menu and which paths the route guard lets it open. Later features add rows here.
  */
 import {
+  AccountBookOutlined,
   ApartmentOutlined,
   AppstoreOutlined,
   AuditOutlined,
   BankOutlined,
   BookOutlined,
   ClusterOutlined,
+  ContainerOutlined,
   CustomerServiceOutlined,
   DashboardOutlined,
   ExceptionOutlined,
@@ -21,6 +23,7 @@ import {
   PlaySquareOutlined,
   ProfileOutlined,
   ReadOutlined,
+  RollbackOutlined,
   SafetyCertificateOutlined,
   ShopOutlined,
   ShoppingCartOutlined,
@@ -55,6 +58,9 @@ const workbench = (role: Role, label: MessageKey, icon: ComponentType = Dashboar
 /** 直播广场: every signed-in user may watch the rooms live now. */
 const liveSquare: NavItem = { key: 'live-square', label: 'nav.liveSquare', icon: PlaySquareOutlined, path: '/live/square' };
 
+/** 我的订单: every signed-in user may buy in a live room, so every role has its purchases (a phone-first page). */
+const myOrders: NavItem = { key: 'my-orders', label: 'nav.myOrders', icon: AccountBookOutlined, path: '/orders' };
+
 export const NAV_BY_ROLE: Record<Role, readonly NavItem[]> = {
   platform_admin: [
     workbench('platform_admin', 'nav.workbench'),
@@ -64,6 +70,7 @@ export const NAV_BY_ROLE: Record<Role, readonly NavItem[]> = {
     { key: 'approvals', label: 'nav.approvals', icon: FileDoneOutlined, path: '/approvals' },
     { key: 'violations', label: 'nav.violations', icon: ExceptionOutlined, path: '/violations' },
     liveSquare,
+    myOrders,
     { key: 'rules', label: 'nav.rules', icon: BookOutlined, path: '/rules' },
     { key: 'talent', label: 'nav.talent', icon: ReadOutlined, path: '/talent' },
     { key: 'audit', label: 'nav.audit', icon: AuditOutlined, path: '/audit' },
@@ -75,6 +82,7 @@ export const NAV_BY_ROLE: Record<Role, readonly NavItem[]> = {
     { key: 'approvals', label: 'nav.approvals', icon: FileDoneOutlined, path: '/approvals' },
     { key: 'violations', label: 'nav.violations', icon: ExceptionOutlined, path: '/violations' },
     liveSquare,
+    myOrders,
     { key: 'rules', label: 'nav.rules', icon: BookOutlined, path: '/rules' },
   ],
   regulator: [
@@ -84,6 +92,7 @@ export const NAV_BY_ROLE: Record<Role, readonly NavItem[]> = {
     { key: 'registry', label: 'nav.publicList', icon: NotificationOutlined, path: '/registry' },
     { key: 'violations', label: 'nav.violations', icon: ExceptionOutlined, path: '/violations' },
     liveSquare,
+    myOrders,
     { key: 'rules', label: 'nav.rules', icon: BookOutlined, path: '/rules' },
     { key: 'audit', label: 'nav.audit', icon: AuditOutlined, path: '/audit' },
     { key: 'cases', label: 'nav.cases', icon: FileSearchOutlined, comingSoon: true },
@@ -97,6 +106,7 @@ export const NAV_BY_ROLE: Record<Role, readonly NavItem[]> = {
     { key: 'talent', label: 'nav.talent', icon: ReadOutlined, path: '/talent' },
     { key: 'applications', label: 'nav.myApplications', icon: ProfileOutlined, path: '/applications' },
     liveSquare,
+    myOrders,
     { key: 'rules', label: 'nav.rules', icon: BookOutlined, path: '/rules' },
   ],
   mcn_manager: [
@@ -108,6 +118,7 @@ export const NAV_BY_ROLE: Record<Role, readonly NavItem[]> = {
     { key: 'talent', label: 'nav.talent', icon: ReadOutlined, path: '/talent' },
     { key: 'applications', label: 'nav.myApplications', icon: ProfileOutlined, path: '/applications' },
     liveSquare,
+    myOrders,
     { key: 'rules', label: 'nav.rules', icon: BookOutlined, path: '/rules' },
   ],
   streamer: [
@@ -119,12 +130,15 @@ export const NAV_BY_ROLE: Record<Role, readonly NavItem[]> = {
     { key: 'agreements', label: 'nav.agreements', icon: FileProtectOutlined, path: '/agreements' },
     { key: 'live', label: 'nav.liveConsole', icon: VideoCameraOutlined, path: '/live' },
     liveSquare,
+    myOrders,
     { key: 'violations', label: 'nav.myViolations', icon: ExceptionOutlined, path: '/violations' },
     { key: 'rules', label: 'nav.rules', icon: BookOutlined, path: '/rules' },
   ],
   merchant_staff: [
     workbench('merchant_staff', 'nav.merchantWorkbench', ShopOutlined),
     { key: 'products', label: 'nav.products', icon: ShoppingOutlined, path: '/products' },
+    { key: 'merchant-orders', label: 'nav.merchantOrders', icon: ContainerOutlined, path: '/merchant/orders' },
+    { key: 'merchant-returns', label: 'nav.merchantReturns', icon: RollbackOutlined, path: '/merchant/returns' },
     { key: 'samples', label: 'nav.samples', icon: GiftOutlined, path: '/samples' },
     { key: 'agreements', label: 'nav.agreements', icon: FileProtectOutlined, path: '/agreements' },
     { key: 'members', label: 'nav.members', icon: TeamOutlined, path: '/members' },
@@ -132,6 +146,7 @@ export const NAV_BY_ROLE: Record<Role, readonly NavItem[]> = {
     { key: 'applications', label: 'nav.myApplications', icon: ProfileOutlined, path: '/applications' },
     { key: 'violations', label: 'nav.myViolations', icon: ExceptionOutlined, path: '/violations' },
     liveSquare,
+    myOrders,
     { key: 'rules', label: 'nav.rules', icon: BookOutlined, path: '/rules' },
   ],
   provider_staff: [
@@ -139,11 +154,13 @@ export const NAV_BY_ROLE: Record<Role, readonly NavItem[]> = {
     { key: 'members', label: 'nav.members', icon: TeamOutlined, path: '/members' },
     { key: 'applications', label: 'nav.myApplications', icon: ProfileOutlined, path: '/applications' },
     liveSquare,
+    myOrders,
     { key: 'rules', label: 'nav.rules', icon: BookOutlined, path: '/rules' },
   ],
   consumer: [
     { key: 'shop', label: 'nav.shop', icon: ShopOutlined, path: WORKBENCH_BY_ROLE.consumer },
     liveSquare,
+    myOrders,
     { key: 'apply-merchant', label: 'nav.openShop', icon: ShoppingCartOutlined, path: '/apply/merchant' },
     { key: 'apply-mcn', label: 'nav.applyMcn', icon: ClusterOutlined, path: '/apply/mcn' },
     { key: 'apply-provider', label: 'nav.applyProvider', icon: CustomerServiceOutlined, path: '/apply/provider' },

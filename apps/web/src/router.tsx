@@ -6,6 +6,7 @@ import { PageLoading } from './components/page-loading.tsx';
 import { RequireAccess } from './components/require-access.tsx';
 import { RouteError } from './components/route-error.tsx';
 import { AppLayout } from './layouts/app-layout.tsx';
+import { ConsumerLayout } from './pages/orders/consumer-frame.tsx';
 
 /** React.lazy over a named export. */
 function lazyNamed<M, K extends keyof M>(load: () => Promise<M>, name: K) {
@@ -52,6 +53,11 @@ const LiveConsolePage = lazyNamed(() => import('./pages/live/live-console-page.t
 const LiveSessionPage = lazyNamed(() => import('./pages/live/live-session-page.tsx'), 'LiveSessionPage');
 const LiveSquarePage = lazyNamed(() => import('./pages/live/live-square-page.tsx'), 'LiveSquarePage');
 const RoomPage = lazyNamed(() => import('./pages/live/room-page.tsx'), 'RoomPage');
+const CheckoutPage = lazyNamed(() => import('./pages/orders/checkout-page.tsx'), 'CheckoutPage');
+const MyOrdersPage = lazyNamed(() => import('./pages/orders/my-orders-page.tsx'), 'MyOrdersPage');
+const OrderPage = lazyNamed(() => import('./pages/orders/order-page.tsx'), 'OrderPage');
+const MerchantOrdersPage = lazyNamed(() => import('./pages/orders/merchant-orders-page.tsx'), 'MerchantOrdersPage');
+const MerchantReturnsPage = lazyNamed(() => import('./pages/orders/merchant-returns-page.tsx'), 'MerchantReturnsPage');
 const NotFoundPage = lazyNamed(() => import('./pages/not-found-page.tsx'), 'NotFoundPage');
 
 function suspended(node: ReactNode, fullPage = false) {
@@ -76,6 +82,15 @@ export const router = createBrowserRouter([
       { path: '/public', element: suspended(<PublicListPage />, true) },
       // 直播间: full screen and mobile first, outside the shell; anyone may watch (chat needs an account)
       { path: '/live/rooms/:id', element: suspended(<RoomPage />, true) },
+      // 结算、我的订单: phone first like the room they come from, outside the shell; every signed-in role may buy
+      {
+        element: <ConsumerLayout />,
+        children: [
+          { path: '/checkout', element: suspended(<CheckoutPage />, true) },
+          { path: '/orders', element: suspended(<MyOrdersPage />, true) },
+          { path: '/orders/:id', element: suspended(<OrderPage />, true) },
+        ],
+      },
       {
         element: <AppLayout />,
         errorElement: <RouteError />,
@@ -114,6 +129,8 @@ export const router = createBrowserRouter([
           { path: '/live', element: guarded(<LiveConsolePage />) },
           { path: '/live/sessions/:id', element: guarded(<LiveSessionPage />) },
           { path: '/live/square', element: guarded(<LiveSquarePage />) },
+          { path: '/merchant/orders', element: guarded(<MerchantOrdersPage />) },
+          { path: '/merchant/returns', element: guarded(<MerchantReturnsPage />) },
           { path: '/workbench', element: <HomeRedirect /> },
           { path: '/index.html', element: <Navigate to="/" replace /> },
           { path: '*', element: suspended(<NotFoundPage />) },

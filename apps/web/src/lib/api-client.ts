@@ -2,6 +2,7 @@
  * Typed fetch wrapper for the LiveHub API (same origin, under /api).
  * - session cookie (credentials: 'same-origin')
  * - X-CSRF-Token on every unsafe request (token from the login / me responses)
+ * - extra headers per request (Idempotency-Key on order creation and payment)
  * - Accept-Language from the UI language switch
  * - non-2xx → ApiError carrying { status, code, message, field }
  */
@@ -32,6 +33,8 @@ type QueryValue = string | number | boolean | null | undefined;
 export interface RequestOptions {
   body?: unknown;
   query?: Record<string, QueryValue>;
+  /** extra request headers, e.g. Idempotency-Key */
+  headers?: Record<string, string>;
   signal?: AbortSignal;
 }
 
@@ -100,6 +103,7 @@ async function readJson(response: Response): Promise<unknown> {
 export async function apiRequest<T>(method: HttpMethod, path: string, options: RequestOptions = {}): Promise<T> {
   const url = buildUrl(path, options.query);
   const headers: Record<string, string> = {
+    ...options.headers,
     Accept: 'application/json',
     'Accept-Language': state.locale,
   };

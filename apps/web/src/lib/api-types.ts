@@ -191,3 +191,41 @@ export interface ScheduledSession {
   session: LiveSessionView;
   stream: StreamKey;
 }
+
+// ---- orders, payments, after-sales and flash sales ----------------------------------------------------------------
+
+export type {
+  AddressInput,
+  FlashSaleView,
+  OrderLineView,
+  OrderStatus,
+  OrderView,
+  ReturnStatus,
+  ReturnView,
+} from '@livehub/contracts';
+
+/** GET /api/addresses item: a saved shipping address, masked. */
+export interface SavedAddress {
+  id: string;
+  name: string;
+  phone: string;
+  region: string;
+  detail: string;
+  isDefault: boolean;
+}
+
+/** POST /api/orders/:id/pay → where the payer goes (the provider's page). */
+export interface PaymentStarted {
+  paymentId: string;
+  payUrl: string;
+  amountFen: number;
+}
+
+/** GET /api/orders/:id/shipping-label: the full address (the merchant only; the look is audited). */
+export interface OrderShippingLabel {
+  orderNo: string;
+  name: string;
+  phone: string;
+  region: string;
+  detail: string;
+}

@@ -18,6 +18,7 @@ import type {
 } from '@livehub/contracts';
 import { ApiError, api } from './api-client.ts';
 import type {
+  AddressInput,
   AgreementTerms,
   AgreementView,
   ApiToken,
@@ -32,11 +33,16 @@ import type {
   DocumentKind,
   EventKind,
   EvidenceVerifyResult,
+  FlashSaleView,
   ItemsResponse,
   LiveSessionView,
   Member,
   MyStreamerRegistration,
+  OrderShippingLabel,
+  OrderStatus,
+  OrderView,
   OrgRegistered,
+  PaymentStarted,
   PlanView,
   PoolProduct,
   PriceHistory,
@@ -53,9 +59,12 @@ import type {
   RegistryDocument,
   ReviewItem,
   ReviewItemDetail,
+  ReturnStatus,
+  ReturnView,
   ReviewStatusFilter,
   RulePackSummary,
   SampleView,
+  SavedAddress,
   ScheduledSession,
   ScreeningCategory,
   SelectionPage,
@@ -248,6 +257,46 @@ export interface ScheduleSessionRequest {
 
 export type ExportKind = 'bases' | 'streamers' | 'merchants';
 
+/** POST /api/orders: the lines, where they came from (a live session, a flash sale) and where they go. */
+export interface CreateOrderRequest {
+  lines: Array<{ skuId: string; qty: number }>;
+  sessionId?: string;
+  flashSaleId?: string;
+  addressId?: string;
+  address?: AddressInput;
+  note?: string;
+}
+
+/** Whose orders a list shows: the caller's purchases, the merchant's sales, a streamer's sessions, everything. */
+export type OrderScope = 'buyer' | 'merchant' | 'streamer' | 'platform';
+
+export interface OrderListQuery {
+  as: OrderScope;
+  status?: OrderStatus;
+  sessionId?: string;
+}
+
+export interface ShipmentRequest {
+  carrier: string;
+  trackingNo: string;
+}
+
+export interface ReturnRequest {
+  kind: ReturnView['kind'];
+  reason: string;
+  lines: Array<{ lineNo: number; qty: number }>;
+}
+
+export interface CreateFlashSaleRequest {
+  productId: string;
+  skuId: string;
+  priceFen: number;
+  quantity: number;
+  perUserLimit: number;
+  durationS: number;
+  startsAt?: string;
+}
+
 const UPLOAD_MIME_BY_EXTENSION: Record<string, string> = {
   pdf: 'application/pdf',
   jpg: 'image/jpeg',
@@ -436,6 +485,36 @@ export const endpoints = {
   endSession: (id: string) => api.post<LiveSessionView>(`/live/sessions/${encodeURIComponent(id)}/end`, {}),
   streamKey: (id: string) => api.get<StreamKey>(`/live/sessions/${encodeURIComponent(id)}/stream-key`),
   rotateStreamKey: (id: string) => api.post<StreamKey>(`/live/sessions/${encodeURIComponent(id)}/stream-key`),
+
+  addresses: () => api.get<SavedAddress[]>('/addresses'),
+  saveAddress: (body: AddressInput & { isDefault?: boolean }) => api.post<SavedAddress>('/addresses', body),
+  /** 下单; the same Idempotency-Key with the same body answers the same order */
+  createOrder: (body: CreateOrderRequest, idempotencyKey: string) =>
+    api.post<OrderView>('/orders', body, { headers: { 'Idempotency-Key': idempotencyKey } }),
+  orders: (query: OrderListQuery) => api.get<OrderView[]>('/orders', { query: { ...query } }),
+  order: (id: string) => api.get<OrderView>(`/orders/${encodeURIComponent(id)}`),
+  /** 去支付: the provider's page to send the payer to; the same key answers the same payment */
+  payOrder: (id: string, idempotencyKey: string) =>
+    api.post<PaymentStarted>(`/orders/${encodeURIComponent(id)}/pay`, {}, { headers: { 'Idempotency-Key': idempotencyKey } }),
+  cancelOrder: (id: string, reason: string) => api.post<OrderView>(`/orders/${encodeURIComponent(id)}/cancel`, { reason }),
+  refundOrder: (id: string, reason: string) => api.post<OrderView>(`/orders/${encodeURIComponent(id)}/refund`, { reason }),
+  shipOrder: (id: string, body: ShipmentRequest) => api.post<OrderView>(`/orders/${encodeURIComponent(id)}/ship`, body),
+  deliverOrder: (id: string) => api.post<OrderView>(`/orders/${encodeURIComponent(id)}/deliver`),
+  orderShippingLabel: (id: string) => api.get<OrderShippingLabel>(`/orders/${encodeURIComponent(id)}/shipping-label`),
+  orderReturns: (id: string) => api.get<ReturnView[]>(`/orders/${encodeURIComponent(id)}/returns`),
+  requestReturn: (id: string, body: ReturnRequest) => api.post<ReturnView>(`/orders/${encodeURIComponent(id)}/returns`, body),
+  returns: (as: 'buyer' | 'merchant', status?: ReturnStatus) => api.get<ReturnView[]>('/returns', { query: { as, status } }),
+  approveReturn: (id: string) => api.post<ReturnView>(`/returns/${encodeURIComponent(id)}/approve`),
+  rejectReturn: (id: string, reason: string) => api.post<ReturnView>(`/returns/${encodeURIComponent(id)}/reject`, { reason }),
+  /** 确认收到退货 and refund at once */
+  receiveReturn: (id: string) => api.post<ReturnView>(`/returns/${encodeURIComponent(id)}/receive`, { refundNow: true }),
+  refundReturn: (id: string) => api.post<ReturnView>(`/returns/${encodeURIComponent(id)}/refund`),
+  shipReturn: (id: string, body: ShipmentRequest) => api.post<ReturnView>(`/returns/${encodeURIComponent(id)}/ship`, body),
+  cancelReturn: (id: string) => api.post<ReturnView>(`/returns/${encodeURIComponent(id)}/cancel`),
+  flashSales: (sessionId: string) => api.get<FlashSaleView[]>(`/live/sessions/${encodeURIComponent(sessionId)}/flash-sales`),
+  createFlashSale: (sessionId: string, body: CreateFlashSaleRequest) =>
+    api.post<FlashSaleView>(`/live/sessions/${encodeURIComponent(sessionId)}/flash-sales`, body),
+  endFlashSale: (id: string) => api.post<FlashSaleView>(`/flash-sales/${encodeURIComponent(id)}/end`),
 };
 
 /** The live room's WebSocket on this origin; `after` resumes from the last seq seen. */
@@ -482,4 +561,10 @@ export const queryKeys = {
   checklist: (id: string) => ['live', 'session', id, 'checklist'] as const,
   streamKey: (id: string) => ['live', 'session', id, 'stream-key'] as const,
   agreement: (id: string) => ['agreement', id] as const,
+  addresses: ['addresses'] as const,
+  orders: (query: OrderListQuery) => ['orders', 'list', query] as const,
+  order: (id: string) => ['orders', 'one', id] as const,
+  orderReturns: (id: string) => ['orders', 'one', id, 'returns'] as const,
+  returns: (as: 'buyer' | 'merchant', status?: ReturnStatus) => ['returns', as, status ?? 'all'] as const,
+  flashSales: (sessionId: string) => ['live', 'session', sessionId, 'flash-sales'] as const,
 };

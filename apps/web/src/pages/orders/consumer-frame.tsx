@@ -1,0 +1,90 @@
+/**
+ * The buyer's pages (结算, 我的订单, 订单详情) are phone-first and live outside the console shell, like the live room
+ * they are reached from: `ConsumerLayout` asks for a sign-in (and comes back here after it), `ConsumerFrame` is the
+ * page chrome — a top bar with the way back, the title and the language switch, a centred column, and an optional
+ * action bar stuck to the bottom of the screen.
+ */
+import { ArrowLeftOutlined, ProfileOutlined } from '@ant-design/icons';
+import { Button, Result } from 'antd';
+import type { ReactNode } from 'react';
+import { Link, Navigate, Outlet, useLocation, useNavigate } from 'react-router';
+import { LanguageSwitch } from '../../components/language-switch.tsx';
+import { PageLoading } from '../../components/page-loading.tsx';
+import { useI18n } from '../../i18n.ts';
+import { errorMessage } from '../../lib/form-errors.ts';
+import { MeContext, useMeQuery } from '../../lib/session.ts';
+import './orders.css';
+
+export function ConsumerLayout() {
+  const { data: me, isPending, error, refetch } = useMeQuery();
+  const location = useLocation();
+  const { t } = useI18n();
+  if (isPending) return <PageLoading fullPage />;
+  if (error)
+    return (
+      <Result
+        status="error"
+        title={t('common.error')}
+        subTitle={errorMessage(error, t('common.networkError'))}
+        extra={<Button onClick={() => void refetch()}>{t('common.retry')}</Button>}
+      />
+    );
+  if (!me) return <Navigate to={`/login?from=${encodeURIComponent(`${location.pathname}${location.search}`)}`} replace />;
+  return (
+    <MeContext.Provider value={me}>
+      <Outlet />
+    </MeContext.Provider>
+  );
+}
+
+export function ConsumerFrame({
+  title,
+  backTo,
+  footer,
+  children,
+  testId,
+  showOrdersLink = true,
+}: {
+  title: ReactNode;
+  /** where the back arrow goes when there is no history to go back to */
+  backTo: string;
+  /** the action bar at the bottom of the screen */
+  footer?: ReactNode;
+  children: ReactNode;
+  testId: string;
+  showOrdersLink?: boolean;
+}) {
+  const { t } = useI18n();
+  const navigate = useNavigate();
+  const back = () => {
+    if (window.history.length > 1) navigate(-1);
+    else navigate(backTo);
+  };
+  return (
+    <div className={`lh-buyer${footer ? ' lh-buyer-with-footer' : ''}`} data-testid={testId}>
+      <header className="lh-buyer-top">
+        <Button
+          type="text"
+          shape="circle"
+          icon={<ArrowLeftOutlined />}
+          onClick={back}
+          aria-label={t('common.back')}
+          data-testid="buyer-back"
+        />
+        <div className="lh-buyer-title">{title}</div>
+        <div className="lh-buyer-top-right">
+          {showOrdersLink ? (
+            <Link to="/orders" aria-label={t('nav.myOrders')} className="lh-buyer-orders-link" data-testid="buyer-orders-link">
+              <ProfileOutlined />
+            </Link>
+          ) : null}
+          <span className="lh-buyer-lang">
+            <LanguageSwitch light />
+          </span>
+        </div>
+      </header>
+      <main className="lh-buyer-body">{children}</main>
+      {footer ? <footer className="lh-buyer-footer">{footer}</footer> : null}
+    </div>
+  );
+}
