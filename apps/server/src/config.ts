@@ -66,6 +66,7 @@ const envSchema = z.object({
     .min(1)
     .max(24 * 60)
     .default(5),
+  LIVEHUB_AUTH_CACHE_MS: z.coerce.number().int().min(0).max(60_000).default(5000),
 });
 
 export interface Config {
@@ -97,6 +98,8 @@ export interface Config {
   /** minutes an order may stay unpaid (flash-sale orders: flashPayMinutes) before its stock goes back */
   payMinutes: number;
   flashPayMinutes: number;
+  /** how long a resolved session is reused without a database query (0: never); changes reach every process at once */
+  authCacheMs: number;
   /** where secrets came from, for the start-up banner */
   secretsFile: string | null;
 }
@@ -149,6 +152,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     publicBaseUrl: e.LIVEHUB_PUBLIC_URL ?? `http://localhost:${e.PORT}`,
     payMinutes: e.LIVEHUB_ORDER_PAY_MINUTES,
     flashPayMinutes: e.LIVEHUB_FLASH_PAY_MINUTES,
+    authCacheMs: e.LIVEHUB_AUTH_CACHE_MS,
     secretsFile,
   };
 }

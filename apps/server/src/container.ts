@@ -75,8 +75,22 @@ export async function createContainer(config: Config, o: ContainerOverrides = {}
   const vault = new AesGcmVault(config.piiKey);
   const audit = new AuditService({ clock, ids });
   const uow = database.uow;
-  const identity = new IdentityService({ uow, clock, ids, hasher, vault, tokens: randomTokens, rateLimits: kv.rateLimits, audit });
-  const orgs = new OrganizationService({ uow, clock, ids, audit });
+  // Resolved sessions are reused for a few seconds; a session that ends or changes anywhere is dropped everywhere.
+  const sessionsChanged = (hash: string | null) => void kv.pubsub.publish('identity:sessions', hash ?? '*').catch(() => {});
+  const identity = new IdentityService({
+    uow,
+    clock,
+    ids,
+    hasher,
+    vault,
+    tokens: randomTokens,
+    rateLimits: kv.rateLimits,
+    audit,
+    principalCacheMs: config.authCacheMs,
+    sessionsChanged,
+  });
+  const unsubscribeSessions = await kv.pubsub.subscribe('identity:sessions', (m) => identity.forgetSessions(m === '*' ? null : m));
+  const orgs = new OrganizationService({ uow, clock, ids, audit, sessionsChanged: () => sessionsChanged(null) });
   const workbench = new WorkbenchService({ uow });
   const imports = new ImportService({ uow, clock, ids, vault, audit });
   const compliance = new ComplianceService({ uow, clock, ids, audit, pack: loadDefaultPack() });
@@ -229,6 +243,7 @@ export async function createContainer(config: Config, o: ContainerOverrides = {}
       rooms.close();
       sim.close();
       await unsubscribePack();
+      await unsubscribeSessions();
       await kv.close();
       await database.close();
     },

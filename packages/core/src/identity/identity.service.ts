@@ -23,7 +23,18 @@ export interface IdentityDeps {
   tokens: TokenGenerator;
   rateLimits: RateLimitStore;
   audit: AuditService;
+  /**
+   * How long a resolved session (session, user, active membership) is reused without asking the database again,
+   * in ms (0: never). Every process drops an entry the moment a session ends or changes anywhere (see
+   * `sessionsChanged`), so the window only bounds how long a change made behind the service's back can go unseen.
+   */
+  principalCacheMs?: number;
+  /** told when sessions end or change (a token hash, or null for "any"): the container tells every process */
+  sessionsChanged?: (tokenHash: string | null) => void;
 }
+
+type Principal = NonNullable<Awaited<ReturnType<UnitOfWork['read']['sessions']['findPrincipal']>>>;
+const PRINCIPAL_CACHE_MAX = 100_000;
 
 export interface SessionAuth {
   actor: Actor;
@@ -36,6 +47,7 @@ const TOKEN_PREFIX = 'lh_';
 
 export class IdentityService {
   private dummyHash: Promise<string> | null = null;
+  private readonly principals = new Map<string, { found: Principal; at: number }>();
 
   constructor(private readonly d: IdentityDeps) {}
 
@@ -162,7 +174,19 @@ export class IdentityService {
     return { token, me: this.buildMe(user, memberships, session) };
   }
 
+  /** Drops a resolved session from this process's cache (null: all of them). */
+  forgetSessions(tokenHash: string | null): void {
+    if (tokenHash === null) this.principals.clear();
+    else this.principals.delete(tokenHash);
+  }
+
+  private sessionsChanged(tokenHash: string | null): void {
+    this.forgetSessions(tokenHash);
+    this.d.sessionsChanged?.(tokenHash);
+  }
+
   async logout(auth: SessionAuth): Promise<void> {
+    this.sessionsChanged(auth.session.tokenHash);
     await this.d.uow.transaction(async (tx) => {
       await tx.sessions.delete(auth.session.tokenHash);
       await this.d.audit.record(tx, auth.actor, {
@@ -171,11 +195,24 @@ export class IdentityService {
         targetId: auth.session.tokenHash.slice(0, 16),
       });
     });
+    // again after the commit: a request resolved meanwhile may have cached the session as it was
+    this.sessionsChanged(auth.session.tokenHash);
   }
 
   /** Resolves a session cookie to an actor, or null when there is no valid session. */
   async authenticateSession(rawToken: string): Promise<SessionAuth | null> {
-    const found = await this.d.uow.read.sessions.findPrincipal(sha256Hex(rawToken));
+    const hash = sha256Hex(rawToken);
+    const ttl = this.d.principalCacheMs ?? 0;
+    const hit = ttl > 0 ? this.principals.get(hash) : undefined;
+    let found: Principal | null;
+    if (hit && performance.now() - hit.at < ttl) found = hit.found;
+    else {
+      found = await this.d.uow.read.sessions.findPrincipal(hash);
+      if (found && ttl > 0) {
+        if (this.principals.size >= PRINCIPAL_CACHE_MAX) this.principals.clear();
+        this.principals.set(hash, { found, at: performance.now() });
+      }
+    }
     if (!found) return null;
     const { session, user, membership: active } = found;
     if (session.expiresAt <= this.d.clock.now()) return null;
@@ -209,6 +246,7 @@ export class IdentityService {
     const memberships = await this.d.uow.read.memberships.listForUser(userId);
     const target = memberships.find((m) => m.id === membershipId);
     if (!target) throw new AppError('auth.membership_not_found', { field: 'membershipId' });
+    this.sessionsChanged(auth.session.tokenHash);
     await this.d.uow.transaction(async (tx) => {
       await tx.sessions.setMembership(auth.session.tokenHash, target.id);
       await this.d.audit.record(
@@ -222,6 +260,7 @@ export class IdentityService {
         },
       );
     });
+    this.sessionsChanged(auth.session.tokenHash);
     const user = await this.d.uow.read.users.findById(userId);
     if (!user) throw new AppError('auth.required');
     return this.buildMe(user, memberships, { ...auth.session, membershipId: target.id }, target.id);

@@ -23,6 +23,8 @@ export interface OrganizationDeps {
   clock: Clock;
   ids: IdGenerator;
   audit: AuditService;
+  /** told when memberships go away: sessions acting through them must be resolved again */
+  sessionsChanged?: () => void;
 }
 
 export class OrganizationService {
@@ -169,6 +171,7 @@ export class OrganizationService {
         detail: { userId: m.userId, role: m.role },
       });
     });
+    this.d.sessionsChanged?.();
   }
 
   private async requireVisible(actor: Actor, orgId: string): Promise<OrganizationRecord> {

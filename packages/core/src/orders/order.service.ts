@@ -143,7 +143,9 @@ export class OrderService {
   async create(actor: Actor, input: CreateOrderInput, idempotencyKey?: string): Promise<OrderResult> {
     const userId = this.requireUser(actor);
     const requestHash = sha256Hex(canonicalJson(input));
-    if (idempotencyKey) {
+    // A flash sale's thousands of losers must not cost a query each: there the key is looked up only when the
+    // counters refuse (a retried winner finds its order), and a retry that got past them loses on the unique index.
+    if (idempotencyKey && !input.flashSaleId) {
       const prior = await this.d.uow.read.orders.findIdempotency(userId, 'order.create', idempotencyKey);
       if (prior) return this.replay(prior, requestHash);
     }
@@ -161,7 +163,11 @@ export class OrderService {
       this.announce(r.body);
       return r;
     } catch (e) {
-      if (e instanceof IdempotencyRace && idempotencyKey) {
+      const refused =
+        e instanceof AppError &&
+        ['orders.sold_out', 'orders.limit_exceeded', 'orders.flash_ended'].includes(e.code) &&
+        !(e as AppError & { firstTry?: boolean }).firstTry;
+      if ((e instanceof IdempotencyRace || refused) && idempotencyKey) {
         const prior = await this.d.uow.read.orders.findIdempotency(userId, 'order.create', idempotencyKey);
         if (prior) return this.replay(prior, requestHash);
       }
@@ -438,7 +444,8 @@ export class OrderService {
     const left = await this.d.counters.takeIfAvailable(this.leftKey(f.id), line.qty);
     if (left === null) {
       await this.d.counters.incr(this.userKey(f.id, userId), -line.qty);
-      throw new AppError('orders.sold_out', { field: 'flashSaleId' });
+      // a buyer who held nothing in this sale cannot be retrying an order of it: no need to look up the key
+      throw Object.assign(new AppError('orders.sold_out', { field: 'flashSaleId' }), { firstTry: mine === line.qty });
     }
     const giveBack = async () => {
       await this.d.counters.incr(this.leftKey(f.id), line.qty);
@@ -681,10 +688,11 @@ export class OrderService {
   }
 
   /**
-   * 对账: at start-up (and from the periodic tick) every running sale's counter is rebuilt from the database —
-   * quantity minus the claims held — under a lock, and sales past their end are closed (unsold units back to stock).
+   * 对账: at start-up every running sale's counters are rebuilt from the database — quantity minus the claims held,
+   * and each buyer's units — under a lock; sales past their end are closed (unsold units back to stock), which the
+   * periodic tick also does.
    */
-  async reconcile(): Promise<{ sales: number; ended: number }> {
+  async reconcile(opts: { counters?: boolean } = {}): Promise<{ sales: number; ended: number }> {
     const now = this.now();
     const running = await this.d.uow.read.orders.listFlashSales({ status: ['scheduled'], limit: 1000 });
     let ended = 0;
@@ -694,11 +702,14 @@ export class OrderService {
         ended++;
         continue;
       }
+      if (opts.counters === false) continue;
       const token = await this.d.locks.acquire(`fs:reconcile:${f.id}`, 10_000);
       if (!token) continue;
       try {
         const claimed = await this.d.uow.read.orders.countClaims(f.id);
         await this.d.counters.set(this.leftKey(f.id), Math.max(0, f.quantity - claimed));
+        // per-buyer counters too, so the limit holds and a winner's retry is recognised after a restart
+        for (const u of await this.d.uow.read.orders.claimsByUser(f.id)) await this.d.counters.set(this.userKey(f.id, u.userId), u.n);
       } finally {
         await this.d.locks.release(`fs:reconcile:${f.id}`, token);
       }
@@ -1267,7 +1278,8 @@ export class OrderService {
         .then(() => completed++)
         .catch(() => {});
     }
-    const { ended } = await this.reconcile();
+    // the counters are rebuilt at start-up only: while a sale runs, they are ahead of the claims in flight
+    const { ended } = await this.reconcile({ counters: false });
     return { expired, delivered, completed, salesEnded: ended };
   }
 

@@ -209,6 +209,8 @@ export interface OrderRepository {
   deleteClaims(orderId: string): Promise<number>;
   countClaims(flashSaleId: string): Promise<number>;
   countUserClaims(flashSaleId: string, userId: string): Promise<number>;
+  /** units held per buyer in a sale (the per-user counters are rebuilt from it) */
+  claimsByUser(flashSaleId: string): Promise<Array<{ userId: string; n: number }>>;
   // idempotency
   findIdempotency(userId: string, scope: string, key: string): Promise<IdempotencyRecord | null>;
   /** false when the key exists already (a concurrent request won) */

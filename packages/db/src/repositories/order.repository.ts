@@ -261,6 +261,15 @@ export class DrizzleOrderRepository implements OrderRepository {
     return Number(row?.n ?? 0);
   }
 
+  async claimsByUser(flashSaleId: string): Promise<Array<{ userId: string; n: number }>> {
+    const rows = await this.db
+      .select({ userId: flashSaleClaims.userId, n: sql<number>`count(*)::int` })
+      .from(flashSaleClaims)
+      .where(eq(flashSaleClaims.flashSaleId, flashSaleId))
+      .groupBy(flashSaleClaims.userId);
+    return rows.map((r) => ({ userId: r.userId, n: Number(r.n) }));
+  }
+
   // ---- idempotency
   async findIdempotency(userId: string, scope: string, key: string): Promise<IdempotencyRecord | null> {
     const [row] = await this.db
