@@ -1,0 +1,762 @@
+/**
+ * Flash-sale benchmark (issue: "1,000 units, 20,000 concurrent buy attempts from distinct users over HTTP; report
+ * orders_created, oversold (must be 0), orders_per_s, p99_ms, and a Fastify hello-world measured in the same run
+ * as the HTTP ceiling — for the embedded default and for PostgreSQL + Redis. Goal: exactly 1,000 orders, 0
+ * oversold, throughput ≥ 30 % of the hello-world ceiling").
+ *
+ * Per backend, a server child process (bench/servers/order-server.ts): the real container and app with the demo
+ * data, `--buyers` consumers created in bulk with their sessions (no 20,000 argon2 logins; see the server), the
+ * demo streamer live with a flash sale of `--quantity` units, one per user. A warm-up sale (`--warmup-buyers`
+ * attempts for `--warmup-quantity` units, other users) runs first and is ended, so the measured sale meets a
+ * server that has been running. The load generator (bench/lib/flash-loadgen.ts, a process of its own, raw
+ * keep-alive HTTP/1.1) opens `--concurrency` connections and has each served once (GET /api/health; GET / on the
+ * ceiling) before the clock starts — buyers in a live room already hold their connections, and a saturated Node
+ * process accepts new ones only between its bursts of work, which would otherwise leave the last connections'
+ * first attempts waiting for the whole run. Then it sends every buyer's one POST /api/orders — cookie, CSRF token
+ * and an Idempotency-Key, as a retry-safe client does (`--no-idempotency` sends none) — with one request in flight
+ * per connection, recording every response time. The database is then asked what it holds (orders, claims, slots, reservations, the
+ * counter, the SKU's stock before, during and after the sale, which the streamer ends).
+ *
+ * Backends: embedded (PGlite + process memory, the default install) and pg_redis (PostgreSQL + Redis: a database
+ * and a key prefix of its own, dropped afterwards; BENCH_DATABASE_URL / DATABASE_URL, else the CI's
+ * postgres://postgres@127.0.0.1:5432/test, and BENCH_REDIS_URL / REDIS_URL, else redis://127.0.0.1:6379; reported
+ * as skipped, null, when unreachable). The ceiling: bench/servers/hello.ts with the same load generator and
+ * concurrency, 20,000 GET / after a warm-up round, best of `--hello-rounds`.
+ *
+ * ratio = attempts/s on the embedded default ÷ hello-world requests/s (pg_redis_ratio likewise).
+ * The machine may be shared: each measurement waits for it to be idle, and a backend whose measured sale had other
+ * work on the cores (more than a quarter of a core beyond the server, the load generator and PostgreSQL/Redis, from
+ * /proc) is measured again on a fresh server, up to `--attempts` (2) times; the least disturbed is reported, with a
+ * warning when even that one was disturbed.
+ * `--only embedded,pg_redis` runs a subset; `--profile` writes a V8 CPU profile of each LiveHub server process (into
+ * the system's temporary directory; the path is printed).
+ */
+import { type ChildProcess, fork, spawn } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
+import { mkdirSync, readdirSync, readFileSync } from 'node:fs';
+import { availableParallelism, tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { Redis } from 'ioredis';
+import pg from 'pg';
+import type { FireOptions, FireResult } from './lib/flash-loadgen.ts';
+
+const root = new URL('..', import.meta.url).pathname;
+const GOAL_RATIO = 0.3;
+const OTHER_CPU_WARN_PCT = 25;
+const CLK_TCK = 100; // getconf CLK_TCK on Linux
+const ADDRESS = { name: '张三丰', phone: '13812345678', region: '上海市 嘉定区', detail: '安亭镇墨玉南路 888 号 6 楼' };
+
+type Backend = 'embedded' | 'pg_redis';
+
+interface Options {
+  buyers: number;
+  quantity: number;
+  concurrency: number;
+  warmupBuyers: number;
+  warmupQuantity: number;
+  helloRounds: number;
+  idempotency: boolean;
+  only: Backend[];
+  profile: boolean;
+  attempts: number;
+}
+
+function options(args: string[]): Options {
+  const num = (name: string, dflt: number) => {
+    const i = args.indexOf(name);
+    const v = i >= 0 ? Number(args[i + 1]) : Number.NaN;
+    return Number.isFinite(v) ? v : dflt;
+  };
+  const onlyAt = args.indexOf('--only');
+  return {
+    buyers: num('--buyers', 20_000),
+    quantity: num('--quantity', 1000),
+    concurrency: num('--concurrency', 300),
+    warmupBuyers: num('--warmup-buyers', 2000),
+    warmupQuantity: num('--warmup-quantity', 100),
+    helloRounds: Math.max(1, num('--hello-rounds', 3)),
+    idempotency: !args.includes('--no-idempotency'),
+    only: (onlyAt >= 0 ? (args[onlyAt + 1] ?? '') : 'embedded,pg_redis').split(',') as Backend[],
+    profile: args.includes('--profile'),
+    attempts: Math.max(1, num('--attempts', 2)),
+  };
+}
+
+const round = (n: number, digits = 1) => Math.round(n * 10 ** digits) / 10 ** digits;
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+
+/** utime + stime of a process, in ms (/proc/<pid>/stat, fields 14 and 15). */
+function cpuMs(pid: number): number {
+  const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+  const f = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+  return ((Number(f[11]) + Number(f[12])) * 1000) / CLK_TCK;
+}
+
+/** CPU of the machine's PostgreSQL and Redis server processes, in ms (part of the work on pg_redis, not noise). */
+function clusterCpuMs(): number {
+  let total = 0;
+  for (const pid of readdirSync('/proc')) {
+    if (!/^\d+$/.test(pid)) continue;
+    try {
+      const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+      const comm = stat.slice(stat.indexOf('(') + 1, stat.lastIndexOf(')'));
+      if (comm !== 'postgres' && !comm.startsWith('redis-server')) continue;
+      const f = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+      total += ((Number(f[11]) + Number(f[12])) * 1000) / CLK_TCK;
+    } catch {
+      // gone meanwhile
+    }
+  }
+  return total;
+}
+
+/** Busy time of the whole machine, in ms summed over its cores (/proc/stat: everything but idle and iowait). */
+function machineBusyMs(): number {
+  const f = (readFileSync('/proc/stat', 'utf8').split('\n')[0] ?? '').trim().split(/\s+/).slice(1).map(Number);
+  const total = f.slice(0, 8).reduce((a, b) => a + b, 0);
+  return ((total - (f[3] ?? 0) - (f[4] ?? 0)) * 1000) / CLK_TCK;
+}
+
+/**
+ * Waits (at most `maxS`) until the machine is idle — other work under a quarter of a core for 3 s running — so a
+ * measurement does not start in the middle of someone else's job. Returns the seconds waited.
+ */
+async function waitForIdle(maxS: number): Promise<number> {
+  const t0 = performance.now();
+  let calm = 0;
+  while ((performance.now() - t0) / 1000 < maxS) {
+    const b0 = machineBusyMs();
+    const w0 = performance.now();
+    await sleep(1000);
+    calm = ((machineBusyMs() - b0) / (performance.now() - w0)) * 100 < OTHER_CPU_WARN_PCT ? calm + 1 : 0;
+    if (calm >= 3) break;
+  }
+  return Math.round((performance.now() - t0) / 1000);
+}
+
+/** CPU used during `work` by the server, PostgreSQL + Redis, and everything else (minus the load generator's own). */
+async function measured<T extends { cpuMs: number; elapsedMs: number }>(pid: number, work: () => Promise<T>) {
+  const s0 = cpuMs(pid);
+  const c0 = clusterCpuMs();
+  const m0 = machineBusyMs();
+  const w0 = performance.now();
+  const r = await work();
+  const wall = performance.now() - w0;
+  const serverCpuPct = ((cpuMs(pid) - s0) / wall) * 100;
+  const clusterCpuPct = ((clusterCpuMs() - c0) / wall) * 100;
+  const machineCpuPct = ((machineBusyMs() - m0) / wall) * 100;
+  const loadgenCpuPct = (r.cpuMs / r.elapsedMs) * 100;
+  // other processes, and kernel work not charged to anyone (loopback TCP in softirq context)
+  const otherCpuPct = Math.max(0, machineCpuPct - serverCpuPct - clusterCpuPct - loadgenCpuPct);
+  return {
+    r,
+    serverCpuPct: round(serverCpuPct),
+    clusterCpuPct: round(clusterCpuPct),
+    machineCpuPct: round(machineCpuPct),
+    loadgenCpuPct: round(loadgenCpuPct),
+    otherCpuPct: round(otherCpuPct),
+  };
+}
+
+// ---- processes ---------------------------------------------------------------------------------------------------
+
+interface Ipc {
+  child: ChildProcess;
+  request<T>(m: object, ev: string): Promise<T>;
+}
+
+/** Request/answer over IPC: the answer is the next message with `ev` (or an error message). */
+function ipc(child: ChildProcess): Ipc['request'] {
+  return <T>(m: object, ev: string) =>
+    new Promise<T>((resolve, reject) => {
+      const onMessage = (msg: { ev: string; message?: string }) => {
+        if (msg.ev !== ev && msg.ev !== 'error') return;
+        child.off('message', onMessage);
+        child.off('exit', onExit);
+        if (msg.ev === 'error') reject(new Error(msg.message));
+        else resolve(msg as T);
+      };
+      const onExit = (code: number | null) => reject(new Error(`child exited ${code} while waiting for ${ev}`));
+      child.on('message', onMessage);
+      child.once('exit', onExit);
+      child.send(m);
+    });
+}
+
+function startLoadgen(): Promise<Ipc> {
+  return new Promise((resolve, reject) => {
+    const child = fork(join(root, 'bench/lib/flash-loadgen.ts'), [], {
+      cwd: root,
+      execArgv: ['--import', 'tsx'],
+      stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
+    });
+    child.once('message', (m: { ev: string }) => (m.ev === 'up' ? resolve({ child, request: ipc(child) }) : reject(new Error('loadgen'))));
+    child.once('exit', (code) => reject(new Error(`load generator exited ${code}`)));
+  });
+}
+
+interface Ready {
+  ready: true;
+  pid: number;
+  port: number;
+  sessionId: string;
+  skuId: string;
+  productId: string;
+  db: string;
+  kv: string;
+  seedMs: number;
+  buyersMs: number;
+}
+
+function startServer(
+  script: string,
+  env: Record<string, string>,
+  ready: (line: string) => boolean,
+  nodeArgs: string[] = [],
+): Promise<{ child: ChildProcess; line: string }> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, [...nodeArgs, '--import', 'tsx', join(root, script)], {
+      cwd: root,
+      env: { ...process.env, DATABASE_URL: '', REDIS_URL: '', ...env },
+      stdio: ['ignore', 'pipe', 'pipe', 'ipc'],
+    });
+    let out = '';
+    let err = '';
+    let shown = 0;
+    const timer = setTimeout(() => reject(new Error(`${script}: not ready in 300 s\n${err.slice(-2000)}`)), 300_000);
+    child.stdout?.on('data', (d: Buffer) => {
+      out += d.toString();
+      let nl = out.indexOf('\n');
+      while (nl >= 0) {
+        const line = out.slice(0, nl);
+        out = out.slice(nl + 1);
+        if (ready(line)) {
+          clearTimeout(timer);
+          resolve({ child, line });
+        } else if (line.trim() && ++shown <= 5) process.stderr.write(`  [server] ${line.slice(0, 300)}\n`);
+        else if (line.trim() && shown === 6) process.stderr.write('  [server] (more output not shown)\n');
+        nl = out.indexOf('\n');
+      }
+    });
+    child.stderr?.on('data', (d: Buffer) => {
+      err += d.toString();
+      if (err.length > 100_000) err = err.slice(-20_000);
+    });
+    child.on('exit', (code) => {
+      clearTimeout(timer);
+      reject(new Error(`${script} exited ${code}\n${err.slice(-3000)}`));
+    });
+  });
+}
+
+async function stopServer(child: ChildProcess): Promise<void> {
+  if (child.exitCode !== null || child.signalCode !== null) return;
+  child.removeAllListeners('exit');
+  const exited = new Promise<void>((r) => child.once('exit', () => r()));
+  child.kill('SIGTERM');
+  const killer = setTimeout(() => child.kill('SIGKILL'), 15_000);
+  await exited;
+  clearTimeout(killer);
+}
+
+// ---- the ceiling -------------------------------------------------------------------------------------------------
+
+interface Hello {
+  rps: number;
+  rounds: number[];
+  p99Ms: number;
+  loadgenCpuPct: number;
+  loadgenElu: number;
+  serverCpuPct: number;
+  otherCpuPct: number;
+  errors: number;
+}
+
+async function measureHello(gen: Ipc, o: Options): Promise<Hello> {
+  const { child, line } = await startServer('bench/servers/hello.ts', { PORT: '0' }, (l) => l.startsWith('listening'));
+  try {
+    const port = Number(line.split(' ')[1]);
+    const fireOnce = () =>
+      gen.request<FireResult>(
+        {
+          cmd: 'fire',
+          host: '127.0.0.1',
+          port,
+          concurrency: o.concurrency,
+          plan: { kind: 'hello', count: o.buyers },
+          preflightPath: '/',
+        } satisfies FireOptions & { cmd: string },
+        'done',
+      );
+    await fireOnce(); // warm-up
+    const rounds: Array<Awaited<ReturnType<typeof measured<FireResult>>>> = [];
+    for (let i = 0; i < o.helloRounds; i++) {
+      const waited = await waitForIdle(120);
+      if (waited > 5) process.stderr.write(`  (waited ${waited} s for the machine to be idle)\n`);
+      rounds.push(await measured(child.pid as number, fireOnce));
+    }
+    const rps = (m: (typeof rounds)[number]) => (m.r.completed / m.r.elapsedMs) * 1000;
+    const b = rounds.reduce((x, y) => (rps(y) > rps(x) ? y : x));
+    return {
+      rps: Math.round(rps(b)),
+      rounds: rounds.map((m) => Math.round(rps(m))),
+      p99Ms: b.r.p99Ms,
+      loadgenCpuPct: b.loadgenCpuPct,
+      loadgenElu: b.r.elu,
+      serverCpuPct: b.serverCpuPct,
+      otherCpuPct: b.otherCpuPct,
+      errors: b.r.requests - (b.r.statuses['200'] ?? 0),
+    };
+  } finally {
+    await stopServer(child);
+  }
+}
+
+// ---- one backend -------------------------------------------------------------------------------------------------
+
+interface Verified {
+  quantity: number;
+  orders: number;
+  orderBuyers: number;
+  cancelled: number;
+  claims: number;
+  distinctSlots: number;
+  minSlot: number | null;
+  maxSlot: number | null;
+  orphanClaims: number;
+  reservedUnits: number;
+  reservedOrders: number;
+  idempotencyRecords: number;
+  counterLeft: number | null;
+  stockWhileRunning: number;
+  stockAfterEnd: number;
+}
+
+interface BackendResult {
+  backend: Backend;
+  db: string;
+  kv: string;
+  attempts: number;
+  completed: number;
+  attemptsPerS: number;
+  ordersCreated: number;
+  soldOut: number;
+  limitExceeded: number;
+  errors: number;
+  errorKinds: Record<string, number>;
+  ordersInDb: number;
+  claims: number;
+  oversold: number;
+  consistent: boolean;
+  failedChecks: string[];
+  ordersPerS: number;
+  soldOutPhasePerS: number | null;
+  elapsedMs: number;
+  lastOrderMs: number | null;
+  p50Ms: number;
+  p95Ms: number;
+  p99Ms: number;
+  maxMs: number;
+  createdP99Ms: number | null;
+  serverCpuPct: number;
+  clusterCpuPct: number;
+  machineCpuPct: number;
+  otherCpuPct: number;
+  loadgenCpuPct: number;
+  loadgenElu: number;
+  measuredTimes: number;
+  setupS: number;
+  seedMs: number;
+  buyersMs: number;
+  firstUnexpected: string | null;
+  slowest: FireResult['slowest'];
+  warmup: { orders: number; attemptsPerS: number; consistent: boolean };
+}
+
+function checks(v: Verified, r: FireResult, sale: { stockBefore: number; stockAfter: number }, o: Options, quantity: number): string[] {
+  const failed: string[] = [];
+  const expect = (ok: boolean, what: string) => {
+    if (!ok) failed.push(what);
+  };
+  const created = r.statuses['201'] ?? 0;
+  expect(v.orders === Math.min(quantity, r.requests), `orders in the database ${v.orders} ≠ ${Math.min(quantity, r.requests)}`);
+  expect(v.orders === created, `orders in the database ${v.orders} ≠ 201 answers ${created}`);
+  expect(v.claims === v.orders, `claims ${v.claims} ≠ orders ${v.orders}`);
+  expect(v.distinctSlots === v.claims, `claims share slots (${v.distinctSlots} distinct of ${v.claims})`);
+  expect(
+    v.claims === 0 || ((v.minSlot ?? 0) >= 1 && (v.maxSlot ?? 0) <= quantity),
+    `slots outside 1..${quantity}: ${v.minSlot}..${v.maxSlot}`,
+  );
+  expect(v.orphanClaims === 0, `${v.orphanClaims} claims without a live order`);
+  expect(
+    v.reservedUnits === v.claims && v.reservedOrders === v.orders,
+    `reservations ${v.reservedUnits} units / ${v.reservedOrders} orders`,
+  );
+  expect(v.orderBuyers === v.orders, `a buyer has two orders (${v.orderBuyers} buyers, ${v.orders} orders)`);
+  expect(v.cancelled === 0, `${v.cancelled} cancelled orders`);
+  if (o.idempotency) expect(v.idempotencyRecords === v.orders, `idempotency records ${v.idempotencyRecords} ≠ orders ${v.orders}`);
+  expect(v.counterLeft === quantity - v.claims, `counter left ${v.counterLeft} ≠ quantity − claims ${quantity - v.claims}`);
+  expect(
+    sale.stockAfter === sale.stockBefore - quantity,
+    `creating the sale took ${sale.stockBefore - sale.stockAfter} units, not ${quantity}`,
+  );
+  expect(v.stockWhileRunning === sale.stockBefore - quantity, `stock moved while the sale ran: ${v.stockWhileRunning}`);
+  expect(v.stockAfterEnd === sale.stockBefore - v.claims, `stock after the end ${v.stockAfterEnd} ≠ ${sale.stockBefore} − ${v.claims}`);
+  return failed;
+}
+
+async function buy(
+  gen: Ipc,
+  server: { child: ChildProcess; ready: Ready; request: Ipc['request'] },
+  o: Options,
+  group: string,
+  quantity: number,
+  tag: string,
+) {
+  const sale = await server.request<{ flashSaleId: string; stockBefore: number; stockAfter: number }>({ cmd: 'sale', quantity }, 'sale');
+  const { file } = await server.request<{ file: string }>({ cmd: 'buyers', group }, 'buyers');
+  const body = JSON.stringify({
+    lines: [{ skuId: server.ready.skuId, qty: 1 }],
+    sessionId: server.ready.sessionId,
+    flashSaleId: sale.flashSaleId,
+    address: ADDRESS,
+  });
+  const m = await measured(server.ready.pid, () =>
+    gen.request<FireResult>(
+      {
+        cmd: 'fire',
+        host: '127.0.0.1',
+        port: server.ready.port,
+        concurrency: o.concurrency,
+        plan: { kind: 'flash', buyersFile: file, body, idempotencyPrefix: o.idempotency ? `bench-${tag}-${group}` : null },
+        preflightPath: '/api/health',
+      } satisfies FireOptions & { cmd: string },
+      'done',
+    ),
+  );
+  const r = m.r;
+  const v = await server.request<Verified>({ cmd: 'verify', flashSaleId: sale.flashSaleId }, 'verified');
+  return { sale, r, v, m, failed: checks(v, r, sale, o, quantity) };
+}
+
+async function measureBackend(backend: Backend, gen: Ipc, o: Options, env: Record<string, string>): Promise<BackendResult> {
+  const t0 = performance.now();
+  const profileDir = join(tmpdir(), 'livehub-flash-profile', backend);
+  if (o.profile) {
+    mkdirSync(profileDir, { recursive: true });
+    process.stderr.write(`  CPU profile of the server → ${profileDir}\n`);
+  }
+  const { child, line } = await startServer(
+    'bench/servers/order-server.ts',
+    {
+      ...env,
+      BUYERS: String(o.buyers),
+      WARMUP_BUYERS: String(o.warmupBuyers),
+      QUANTITY: String(o.quantity),
+      WARMUP_QUANTITY: String(o.warmupQuantity),
+    },
+    (l) => l.startsWith('{"ready":true'),
+    o.profile ? ['--cpu-prof', `--cpu-prof-dir=${profileDir}`] : [],
+  );
+  try {
+    const ready = JSON.parse(line) as Ready;
+    const setupS = (performance.now() - t0) / 1000;
+    process.stderr.write(
+      `  ${ready.db} + ${ready.kv}: demo data ${ready.seedMs} ms; ${o.buyers + o.warmupBuyers} buyers with sessions ${ready.buyersMs} ms; up in ${setupS.toFixed(1)} s\n`,
+    );
+    const server = { child, ready, request: ipc(child) };
+    const tag = randomBytes(3).toString('hex');
+    let warmup = { orders: 0, attemptsPerS: 0, consistent: true };
+    if (o.warmupBuyers > 0) {
+      const w = await buy(gen, server, o, 'warmup', o.warmupQuantity, tag);
+      warmup = {
+        orders: w.v.orders,
+        attemptsPerS: Math.round((w.r.completed / w.r.elapsedMs) * 1000),
+        consistent: w.failed.length === 0,
+      };
+      process.stderr.write(
+        `  warm-up: ${w.r.requests} attempts for ${o.warmupQuantity} units → ${w.v.orders} orders, ${warmup.attemptsPerS} attempts/s` +
+          `${w.failed.length ? ` — INCONSISTENT: ${w.failed.join('; ')}` : ''}\n`,
+      );
+    }
+    const waited = await waitForIdle(300);
+    if (waited > 5) process.stderr.write(`  (waited ${waited} s for the machine to be idle)\n`);
+    const { r, v, m, failed } = await buy(gen, server, o, 'buyers', o.quantity, tag);
+    const created = r.statuses['201'] ?? 0;
+    const soldOut = r.codes['orders.sold_out'] ?? 0;
+    const limitExceeded = r.codes['orders.limit_exceeded'] ?? 0;
+    const errorKinds = Object.fromEntries(
+      Object.entries(r.codes).filter(([k]) => k !== 'orders.sold_out' && k !== 'orders.limit_exceeded'),
+    ) as Record<string, number>;
+    const errors = r.requests - created - (r.statuses['409'] ?? 0);
+    const oversold = Math.max(0, v.orders - o.quantity, v.claims - o.quantity);
+    return {
+      backend,
+      db: ready.db,
+      kv: ready.kv,
+      attempts: r.requests,
+      completed: r.completed,
+      attemptsPerS: Math.round((r.completed / r.elapsedMs) * 1000),
+      ordersCreated: created,
+      soldOut,
+      limitExceeded,
+      errors,
+      errorKinds,
+      ordersInDb: v.orders,
+      claims: v.claims,
+      oversold,
+      consistent: failed.length === 0,
+      failedChecks: failed,
+      ordersPerS: r.lastCreatedMs ? Math.round((created / r.lastCreatedMs) * 1000) : 0,
+      soldOutPhasePerS:
+        r.lastCreatedMs !== null && r.elapsedMs > r.lastCreatedMs
+          ? Math.round((r.answeredAfterLastCreated / (r.elapsedMs - r.lastCreatedMs)) * 1000)
+          : null,
+      elapsedMs: r.elapsedMs,
+      lastOrderMs: r.lastCreatedMs,
+      p50Ms: r.p50Ms,
+      p95Ms: r.p95Ms,
+      p99Ms: r.p99Ms,
+      maxMs: r.maxMs,
+      createdP99Ms: r.createdP99Ms,
+      serverCpuPct: m.serverCpuPct,
+      clusterCpuPct: m.clusterCpuPct,
+      machineCpuPct: m.machineCpuPct,
+      otherCpuPct: m.otherCpuPct,
+      loadgenCpuPct: m.loadgenCpuPct,
+      loadgenElu: r.elu,
+      measuredTimes: 1,
+      setupS: round(setupS),
+      seedMs: ready.seedMs,
+      buyersMs: ready.buyersMs,
+      firstUnexpected: r.firstUnexpected,
+      slowest: r.slowest,
+      warmup,
+    };
+  } finally {
+    await stopServer(child);
+  }
+}
+
+function describe(r: BackendResult): string {
+  return (
+    `  ${r.attempts.toLocaleString('en')} attempts in ${(r.elapsedMs / 1000).toFixed(2)} s = ${r.attemptsPerS.toLocaleString('en')} attempts/s | ` +
+    `${r.ordersCreated} orders (201), ${r.soldOut} sold out, ${r.limitExceeded} over the limit, ${r.errors} errors` +
+    `${Object.keys(r.errorKinds).length ? ` ${JSON.stringify(r.errorKinds)}` : ''}\n` +
+    `  orders ${r.ordersPerS}/s (last order at ${r.lastOrderMs} ms), then ${r.soldOutPhasePerS} sold-out answers/s | latency p50 ${r.p50Ms} ms, p95 ${r.p95Ms} ms, p99 ${r.p99Ms} ms, max ${r.maxMs} ms ` +
+    `(p99 of the 201s ${r.createdP99Ms} ms)\n` +
+    `  database: ${r.ordersInDb} orders, ${r.claims} claims, oversold ${r.oversold}; ` +
+    `${r.consistent ? 'counter, claims, slots, reservations, idempotency records and SKU stock agree' : `INCONSISTENT: ${r.failedChecks.join('; ')}`}\n` +
+    `  server CPU ${r.serverCpuPct}% of a core${r.backend === 'pg_redis' ? `, PostgreSQL + Redis ${r.clusterCpuPct}%` : ''} | ` +
+    `load generator CPU ${r.loadgenCpuPct}%, event loop ${r.loadgenElu} busy | machine ${r.machineCpuPct}% of ${availableParallelism() * 100}%, other ${r.otherCpuPct}%` +
+    `\n  slowest answers: ${r.slowest.map((x) => `#${x.i} sent at ${x.sentMs} ms took ${x.ms} ms → ${x.status}${x.code ? ` ${x.code}` : ''}`).join('; ')}` +
+    `${r.firstUnexpected ? `\n  first unexpected answer: ${r.firstUnexpected}` : ''}\n`
+  );
+}
+
+// ---- PostgreSQL + Redis --------------------------------------------------------------------------------------------
+
+const PG_ADMIN_URL = process.env.BENCH_DATABASE_URL || process.env.DATABASE_URL || 'postgres://postgres@127.0.0.1:5432/test';
+const REDIS_URL = process.env.BENCH_REDIS_URL || process.env.REDIS_URL || 'redis://127.0.0.1:6379';
+
+/** Why PostgreSQL + Redis cannot be measured here, or null when both answer. */
+async function unavailable(): Promise<string | null> {
+  const problems: string[] = [];
+  const admin = new pg.Client({ connectionString: PG_ADMIN_URL, connectionTimeoutMillis: 3000 });
+  try {
+    await admin.connect();
+    await admin.query('select 1');
+  } catch (e) {
+    problems.push(`PostgreSQL at ${new URL(PG_ADMIN_URL).host}: ${e instanceof Error ? e.message : String(e)}`);
+  } finally {
+    await admin.end().catch(() => {});
+  }
+  const r = new Redis(REDIS_URL, { lazyConnect: true, connectTimeout: 3000, maxRetriesPerRequest: 0, retryStrategy: () => null });
+  r.on('error', () => {});
+  try {
+    await r.connect();
+    await r.ping();
+  } catch (e) {
+    problems.push(`Redis at ${new URL(REDIS_URL).host}: ${e instanceof Error ? e.message : String(e)}`);
+  } finally {
+    r.disconnect();
+  }
+  return problems.length > 0 ? problems.join('; ') : null;
+}
+
+/** A database and a key prefix of the run's own, dropped afterwards: the machine's servers outlive the run. */
+async function withCluster<T>(work: (env: Record<string, string>) => Promise<T>): Promise<T> {
+  const tag = `${Date.now().toString(36)}_${randomBytes(3).toString('hex')}`;
+  const name = `livehub_bench_flash_${tag}`;
+  const prefix = `lhbench:flash:${tag}:`;
+  const admin = new pg.Client({ connectionString: PG_ADMIN_URL });
+  await admin.connect();
+  await admin.query(`create database ${name}`);
+  const url = new URL(PG_ADMIN_URL);
+  url.pathname = `/${name}`;
+  try {
+    return await work({ DATABASE_URL: url.toString(), REDIS_URL, REDIS_PREFIX: prefix });
+  } finally {
+    await admin.query(`drop database if exists ${name} with (force)`).catch(() => {});
+    await admin.end();
+    const r = new Redis(REDIS_URL);
+    let cursor = '0';
+    do {
+      const [next, keys] = await r.scan(cursor, 'MATCH', `${prefix}*`, 'COUNT', 500);
+      if (keys.length > 0) await r.del(...keys);
+      cursor = next;
+    } while (cursor !== '0');
+    r.disconnect();
+  }
+}
+
+// ---- the run -------------------------------------------------------------------------------------------------------
+
+export async function run(args: string[]): Promise<Record<string, unknown>> {
+  const o = options(args);
+  process.stderr.write(
+    `flash sale: ${o.quantity} units, ${o.buyers} buy attempts from distinct users, ${o.concurrency} in flight` +
+      `${o.idempotency ? ', each with an Idempotency-Key' : ''}; warm-up sale ${o.warmupQuantity} units / ${o.warmupBuyers} attempts\n`,
+  );
+  const gen = await startLoadgen();
+  try {
+    process.stderr.write('\n[hello-world ceiling]\n');
+    const hello = await measureHello(gen, o);
+    process.stderr.write(
+      `  ${hello.rps.toLocaleString('en')} requests/s (best of ${hello.rounds.join(', ')}), p99 ${hello.p99Ms} ms | ` +
+        `server CPU ${hello.serverCpuPct}%, load generator CPU ${hello.loadgenCpuPct}%, event loop ${hello.loadgenElu} busy, other ${hello.otherCpuPct}%\n`,
+    );
+
+    const results: Partial<Record<Backend, BackendResult>> = {};
+    /** Measures a backend, again (a fresh server) when other work competed for the cores; keeps the least disturbed. */
+    const attempt = async (backend: Backend, once: () => Promise<BackendResult>) => {
+      let best: BackendResult | undefined;
+      for (let n = 1; n <= o.attempts; n++) {
+        const r = { ...(await once()), measuredTimes: n };
+        process.stderr.write(describe(r));
+        if (!best || r.otherCpuPct < best.otherCpuPct) best = r;
+        if (r.otherCpuPct <= OTHER_CPU_WARN_PCT) break;
+        if (n < o.attempts)
+          process.stderr.write(`  other processes used ${r.otherCpuPct}% of a core meanwhile: measuring ${backend} again\n`);
+      }
+      return best as BackendResult;
+    };
+    let pgSkipped: string | null = null;
+    if (o.only.includes('embedded')) {
+      process.stderr.write('\n[embedded: PGlite + memory]\n');
+      results.embedded = await attempt('embedded', () => measureBackend('embedded', gen, o, {}));
+    }
+    if (o.only.includes('pg_redis')) {
+      process.stderr.write('\n[pg_redis: PostgreSQL + Redis]\n');
+      pgSkipped = await unavailable();
+      if (pgSkipped) process.stderr.write(`  skipped: ${pgSkipped}\n`);
+      else results.pg_redis = await attempt('pg_redis', () => withCluster((env) => measureBackend('pg_redis', gen, o, env)));
+    } else pgSkipped = 'not requested (--only)';
+    const warnings = [
+      ...(hello.otherCpuPct > OTHER_CPU_WARN_PCT
+        ? [`hello: other processes used ${hello.otherCpuPct}% of a core during the best round`]
+        : []),
+      ...Object.values(results)
+        .filter((r) => r.otherCpuPct > OTHER_CPU_WARN_PCT)
+        .map((r) => `${r.backend}: other processes used ${r.otherCpuPct}% of a core during the measured sale — figures not representative`),
+    ];
+    for (const w of warnings) process.stderr.write(`WARNING ${w}\n`);
+
+    const e = results.embedded;
+    const p = results.pg_redis;
+    const ratio = e ? round(e.attemptsPerS / hello.rps, 3) : null;
+    const pgRatio = p ? round(p.attemptsPerS / hello.rps, 3) : null;
+    const exact = (r: BackendResult | undefined) => r !== undefined && r.ordersInDb === o.quantity && r.oversold === 0 && r.consistent;
+    const goalMet = exact(e) && ratio !== null && ratio >= GOAL_RATIO;
+    const pgGoalMet = p ? exact(p) && pgRatio !== null && pgRatio >= GOAL_RATIO : null;
+    process.stderr.write(
+      `\nratio ${ratio} (embedded attempts/s ÷ hello-world requests/s)${p ? `, pg_redis_ratio ${pgRatio}` : ''}; ` +
+        `goal exactly ${o.quantity} orders, 0 oversold, ratio ≥ ${GOAL_RATIO}: embedded ${goalMet ? 'met' : 'NOT met'}` +
+        `${p ? `, pg_redis ${pgGoalMet ? 'met' : 'NOT met'}` : ''}\n`,
+    );
+
+    const figures = (prefix: string, r: BackendResult | undefined) => {
+      const k = (name: string) => (prefix ? `${prefix}_${name}` : name);
+      return {
+        [k('attempts')]: r?.attempts ?? null,
+        [k('attempts_per_s')]: r?.attemptsPerS ?? null,
+        [k('orders_created')]: r?.ordersCreated ?? null,
+        [k('orders_in_db')]: r?.ordersInDb ?? null,
+        [k('claims')]: r?.claims ?? null,
+        [k('oversold')]: r?.oversold ?? null,
+        [k('consistent')]: r?.consistent ?? null,
+        ...(r && r.failedChecks.length > 0 ? { [k('failed_checks')]: r.failedChecks } : {}),
+        [k('sold_out')]: r?.soldOut ?? null,
+        [k('limit_exceeded')]: r?.limitExceeded ?? null,
+        [k('errors')]: r?.errors ?? null,
+        ...(r && Object.keys(r.errorKinds).length > 0 ? { [k('error_kinds')]: r.errorKinds } : {}),
+        [k('orders_per_s')]: r?.ordersPerS ?? null,
+        [k('last_order_ms')]: r?.lastOrderMs ?? null,
+        [k('sold_out_phase_answers_per_s')]: r?.soldOutPhasePerS ?? null,
+        [k('elapsed_ms')]: r?.elapsedMs ?? null,
+        [k('p50_ms')]: r?.p50Ms ?? null,
+        [k('p95_ms')]: r?.p95Ms ?? null,
+        [k('p99_ms')]: r?.p99Ms ?? null,
+        [k('max_ms')]: r?.maxMs ?? null,
+        [k('orders_p99_ms')]: r?.createdP99Ms ?? null,
+        [k('server_cpu_pct')]: r?.serverCpuPct ?? null,
+        ...(prefix ? { [k('postgres_redis_cpu_pct')]: r?.clusterCpuPct ?? null } : {}),
+        [k('machine_cpu_pct')]: r?.machineCpuPct ?? null,
+        [k('other_cpu_pct')]: r?.otherCpuPct ?? null,
+        [k('measured_times')]: r?.measuredTimes ?? null,
+        [k('loadgen_cpu_pct')]: r?.loadgenCpuPct ?? null,
+        [k('loadgen_event_loop_utilization')]: r?.loadgenElu ?? null,
+        [k('setup_s')]: r?.setupS ?? null,
+        [k('buyers_setup_ms')]: r?.buyersMs ?? null,
+        [k('warmup_orders')]: r?.warmup.orders ?? null,
+        [k('warmup_attempts_per_s')]: r?.warmup.attemptsPerS ?? null,
+        [k('warmup_consistent')]: r?.warmup.consistent ?? null,
+        ...(r?.firstUnexpected ? { [k('first_unexpected_answer')]: r.firstUnexpected } : {}),
+      };
+    };
+    return {
+      ratio,
+      ratio_basis:
+        'buy attempts/s on the embedded default (PGlite + memory) ÷ Fastify hello-world GET / requests/s, same load generator, concurrency and run',
+      goal: `exactly ${o.quantity} orders, 0 oversold, ratio ≥ ${GOAL_RATIO}`,
+      goal_met: goalMet,
+      ...figures('', e),
+      hello_rps: hello.rps,
+      hello_rounds_rps: hello.rounds,
+      hello_p99_ms: hello.p99Ms,
+      hello_server_cpu_pct: hello.serverCpuPct,
+      hello_other_cpu_pct: hello.otherCpuPct,
+      hello_loadgen_cpu_pct: hello.loadgenCpuPct,
+      hello_loadgen_event_loop_utilization: hello.loadgenElu,
+      pg_redis_ratio: pgRatio,
+      pg_redis_goal_met: pgGoalMet,
+      ...figures('pg_redis', p),
+      ...(pgSkipped ? { pg_redis_skipped: pgSkipped } : {}),
+      quantity: o.quantity,
+      buyers: o.buyers,
+      concurrency: o.concurrency,
+      per_user_limit: 1,
+      idempotency_keys: o.idempotency,
+      warmup_buyers: o.warmupBuyers,
+      warmup_quantity: o.warmupQuantity,
+      pg_pool_size: Number(process.env.DB_POOL_SIZE) || 10,
+      orders_per_s_basis: 'orders created ÷ time from the first attempt sent to the last 201 received',
+      attempts_per_s_basis: 'attempts answered ÷ time from the first attempt sent to the last answer',
+      sold_out_phase_basis: 'answers received after the last 201 ÷ time from the last 201 to the last answer: the losers’ path alone',
+      oversold_basis: 'max(0, orders in the database for the sale − quantity, claims − quantity)',
+      consistent_basis:
+        'orders = 201 answers = claims = min(quantity, attempts); slots distinct within 1..quantity; held reservations = claims; one order per buyer; ' +
+        'one idempotency record per order; counter left = quantity − claims; SKU stock − quantity while running, − claims after the end',
+      buyers_basis:
+        'users imported in bulk through the import service, one session row each through the session repository, cookie signed by the app (no argon2 logins)',
+      hello_basis: `GET / on bench/servers/hello.ts, ${o.buyers} requests per round after a warm-up round, best of ${o.helloRounds}`,
+      cpu_pct_basis: `100 = one core fully busy; the machine has ${availableParallelism()} cores shared by the server and the load generator`,
+      other_cpu_basis:
+        'machine busy time (/proc/stat) − server − load generator − PostgreSQL and Redis processes: other processes and unattributed kernel work',
+      cores: availableParallelism(),
+      ...(warnings.length > 0 ? { warnings } : {}),
+    };
+  } finally {
+    gen.child.send({ cmd: 'exit' });
+  }
+}
