@@ -6,16 +6,20 @@
  * an ended session accepts no stream at all. Then a guest's phone (Chromium) opens the room of a live session while
  * ffmpeg pushes, and the page plays the video (mpegts.js over HTTP-FLV): the first frame replaces the poster, the
  * pinned product and the danmaku stay over it, the sound can be turned on, and the poster is back once the session
- * ends. Its screenshot goes to <tmpdir>/livehub-live-screenshots/viewer-room-video.png.
+ * ends. Its screenshot goes to <tmpdir>/livehub-live-screenshots/viewer-room-video.png. The accepted stream is recorded:
+ * once it is cut, the session has one recording — its FLV file on disk, its size and SHA-256 those of the file, kept
+ * at least three years after it ended — and the refused publishers left none.
  *
  * Needs ffmpeg: skipped outside CI without it (with a note), failing under CI=true; the browser part needs Chromium
  * likewise.
  */
 import { type ChildProcess, spawn } from 'node:child_process';
-import { mkdirSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { type MediaServer, type PublishGate, publishGate, startMediaServer } from '@livehub/server';
+import type { LiveRecordingView } from '@livehub/contracts';
+import { type MediaServer, type PublishGate, publishGate, type RecordingSink, recordingSink, startMediaServer } from '@livehub/server';
 import { createTestPlatform, type TestSession } from '@livehub/testing';
 import type { Locator } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -34,6 +38,7 @@ let harness: BrowserHarness | undefined;
 let streamer: TestSession;
 let admin: TestSession;
 const mediaLog: string[] = [];
+const recordDir = mkdtempSync(join(tmpdir(), 'livehub-recordings-'));
 
 async function api<T>(s: TestSession, method: 'GET' | 'POST', path: string, body?: unknown): Promise<{ status: number; body: T }> {
   const res = await fetch(`${server.baseUrl}${path}`, {
@@ -162,6 +167,8 @@ describe.skipIf(ffmpeg === 'skip')('video ingest (RTMP) and playback (HTTP-FLV)'
     // The sessions' playback URLs name the media server's port, so it starts first; its gate reaches the platform
     // once that exists (nothing publishes before).
     let gate: PublishGate | null = null;
+    let sink: RecordingSink | null = null;
+    const noSink = () => Promise.reject(new Error('the platform is not up yet'));
     const line = (level: string) => (o: object, msg: string) => void mediaLog.push(`${level} ${msg} ${JSON.stringify(o)}`);
     media = await startMediaServer({
       host: '127.0.0.1',
@@ -173,6 +180,11 @@ describe.skipIf(ffmpeg === 'skip')('video ingest (RTMP) and playback (HTTP-FLV)'
       },
       log: { info: line('info'), warn: line('warn'), debug: line('debug') },
       recheckMs: 500,
+      recordDir,
+      recordings: {
+        started: (sessionId, filePath) => sink?.started(sessionId, filePath) ?? noSink(),
+        ended: (recordingId, file) => sink?.ended(recordingId, file) ?? noSink(),
+      },
     });
     const platform = await createTestPlatform({
       seed: true,
@@ -180,6 +192,7 @@ describe.skipIf(ffmpeg === 'skip')('video ingest (RTMP) and playback (HTTP-FLV)'
       env: { LIVEHUB_PLAYBACK_BASE_URL: `http://127.0.0.1:${media.flvPort}/live` },
     });
     gate = publishGate(platform.c);
+    sink = recordingSink(platform.c);
     const baseUrl = await platform.app.listen({ port: 0, host: '127.0.0.1' });
     server = { baseUrl, platform, close: () => platform.close() };
     [streamer, admin] = await Promise.all([server.platform.login('streamer'), server.platform.login('admin')]);
@@ -188,6 +201,7 @@ describe.skipIf(ffmpeg === 'skip')('video ingest (RTMP) and playback (HTTP-FLV)'
     await harness?.close();
     await media?.close();
     await server?.close();
+    rmSync(recordDir, { recursive: true, force: true });
   });
 
   it('publishes a test pattern with the session’s key and plays it back as FLV; a wrong key is refused and audited', async () => {
@@ -206,6 +220,9 @@ describe.skipIf(ffmpeg === 'skip')('video ingest (RTMP) and playback (HTTP-FLV)'
     expect(wrong.err).toMatch(/refused/);
     expect(media.publishing()).not.toContain(id);
     expect(await refusalsFor(id)).toBe(before + 1);
+    // … and left no recording: no file, no row
+    expect(existsSync(join(recordDir, 'live', id))).toBe(false);
+    expect((await api<LiveRecordingView[]>(streamer, 'GET', `/api/live/sessions/${id}/recordings`)).body).toEqual([]);
 
     // the right key: the stream is accepted and plays back from the media server's HTTP-FLV port
     const right = push(id, key, 60);
@@ -234,6 +251,31 @@ describe.skipIf(ffmpeg === 'skip')('video ingest (RTMP) and playback (HTTP-FLV)'
     const late = await push(id, key, 5).done;
     expect(late.code, late.err).not.toBe(0);
     expect(await refusalsFor(id)).toBe(before + 2);
+
+    // the accepted stream was recorded: one recording, closed once the stream was cut, its file hashed
+    const recordings = async () => (await api<LiveRecordingView[]>(admin, 'GET', `/api/live/sessions/${id}/recordings`)).body;
+    await expect.poll(async () => (await recordings()).map((r) => r.endedAt !== null), { timeout: 20_000 }).toEqual([true]);
+    const [rec] = await recordings();
+    if (!rec?.filePath || !rec.endedAt) throw new Error(`no closed recording: ${JSON.stringify(rec)}`);
+    expect(rec.source).toBe('embedded');
+    expect(rec.filePath.startsWith(join(recordDir, 'live', id))).toBe(true);
+    // the refused publishers (before and after) left no file beside it
+    expect(readdirSync(join(recordDir, 'live', id))).toEqual([rec.fileName]);
+    const file = readFileSync(rec.filePath);
+    expect(file.subarray(0, 3).toString('latin1')).toBe('FLV');
+    expect(rec.bytes).toBe(statSync(rec.filePath).size);
+    expect(rec.bytes ?? 0).toBeGreaterThan(0);
+    expect(rec.sha256).toBe(createHash('sha256').update(file).digest('hex'));
+    // kept at least three years after it ended, and no shorter than the session's records
+    const threeYears = new Date(rec.endedAt);
+    threeYears.setUTCFullYear(threeYears.getUTCFullYear() + 3);
+    expect(new Date(rec.retainUntil).getTime()).toBeGreaterThanOrEqual(threeYears.getTime());
+    const session = (await api<{ retainUntil: string | null }>(streamer, 'GET', `/api/live/sessions/${id}`)).body;
+    expect(session.retainUntil).not.toBeNull();
+    expect(new Date(rec.retainUntil).getTime()).toBeGreaterThanOrEqual(new Date(session.retainUntil ?? 0).getTime());
+    // the streamer sees the file's name, not where the server keeps it
+    const mine = (await api<LiveRecordingView[]>(streamer, 'GET', `/api/live/sessions/${id}/recordings`)).body;
+    expect(mine).toEqual([{ ...rec, filePath: null }]);
   });
 
   it.skipIf(!browserAvailable)(

@@ -99,6 +99,13 @@ export const liveZh = {
   'live.info.coHosts': '联播主播',
   'live.info.retainUntil': '记录保存至',
 
+  'live.recordings.title': '录像',
+  'live.recordings.none': '暂无录像',
+  'live.recordings.recording': '录制中',
+  'live.recordings.size': '大小',
+  'live.recordings.retainUntil': '保存至',
+  'live.recordings.hint': '每路推流自动录像，保存不少于三年（网络直播营销管理办法）',
+
   'live.stats.title': '本场数据',
   'live.stats.peak': '峰值在线',
   'live.stats.chat': '弹幕数',
@@ -288,6 +295,13 @@ export const liveEn: Record<LiveMessageKey, string> = {
   'live.info.endedAt': 'Ended',
   'live.info.coHosts': 'Co-hosts',
   'live.info.retainUntil': 'Records kept until',
+
+  'live.recordings.title': 'Recordings',
+  'live.recordings.none': 'No recordings',
+  'live.recordings.recording': 'Recording',
+  'live.recordings.size': 'Size',
+  'live.recordings.retainUntil': 'Kept until',
+  'live.recordings.hint': 'Every stream is recorded and kept at least three years',
 
   'live.stats.title': 'Figures',
   'live.stats.peak': 'Peak viewers',

@@ -62,4 +62,23 @@ export const streamKeySchema = z.object({
   streamName: z.string(),
 });
 
+/**
+ * A recording of a session's stream (kept at least 3 years after it ended). `filePath` — where the media server keeps
+ * it — is shown to the platform only (null for everyone else); `fileName` is its last part.
+ */
+export const liveRecordingViewSchema = z.object({
+  id: z.string(),
+  sessionId: z.string(),
+  source: z.enum(['embedded', 'external']),
+  fileName: z.string().nullable(),
+  filePath: z.string().nullable(),
+  startedAt: z.string(),
+  /** null while recording */
+  endedAt: z.string().nullable(),
+  bytes: z.number().int().nullable(),
+  sha256: z.string().nullable(),
+  retainUntil: z.string(),
+});
+export type LiveRecordingView = z.infer<typeof liveRecordingViewSchema>;
+
 export const publishAuthSchema = z.strictObject({ sessionId: z.uuid(), key: z.string().min(1).max(200) });

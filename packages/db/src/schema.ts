@@ -870,6 +870,32 @@ export const liveSessionProducts = pgTable(
   (t) => [uniqueIndex('live_session_products_uq').on(t.sessionId, t.productId)],
 );
 
+/**
+ * Recordings of a session's stream (直播内容保存不少于三年): the embedded media server's FLV files and what an external
+ * server reports. `retain_until` is at least three years after the end and never before the session's own.
+ */
+export const liveRecordings = pgTable(
+  'live_recordings',
+  {
+    id: uuid('id').primaryKey(),
+    sessionId: uuid('session_id')
+      .notNull()
+      .references(() => liveSessions.id),
+    source: text('source', { enum: ['embedded', 'external'] }).notNull(),
+    /** the file on the media server's disk, or the storage key / URL an external server reported */
+    filePath: text('file_path'),
+    startedAt: ts('started_at').notNull(),
+    /** null while recording */
+    endedAt: ts('ended_at'),
+    bytes: bigint('bytes', { mode: 'number' }),
+    /** SHA-256 of the closed file, hex */
+    sha256: text('sha256'),
+    retainUntil: ts('retain_until').notNull(),
+    createdAt: ts('created_at').notNull(),
+  },
+  (t) => [index('live_recordings_session_idx').on(t.sessionId, t.startedAt), index('live_recordings_retain_idx').on(t.retainUntil)],
+);
+
 // ---- orders, stock, flash sales, payments, returns -----------------------------------------------------------------
 
 /** A consumer's saved shipping addresses: every personal field sealed by the PII vault. */
@@ -1013,8 +1039,9 @@ export const flashSales = pgTable(
 );
 
 /**
- * One row per unit slot taken in a flash sale. The slot is unique and within 1..quantity (a CHECK and a unique
- * index), so the database itself can never hold more claims than units — whatever the counter in front says.
+ * One row per unit slot taken in a flash sale. The slot is unique per sale (a unique index) and ≥ 1 (a CHECK); the
+ * one write path refuses a slot above the sale's quantity, so no more claims than units can be written — whatever
+ * the counter in front says.
  */
 export const flashSaleClaims = pgTable(
   'flash_sale_claims',

@@ -1,4 +1,13 @@
-import { buildApp, type Container, type MediaServer, MediaServerError, publishGate, startMediaServer } from '@livehub/server';
+import { join } from 'node:path';
+import {
+  buildApp,
+  type Container,
+  type MediaServer,
+  MediaServerError,
+  publishGate,
+  recordingSink,
+  startMediaServer,
+} from '@livehub/server';
 import { progressReporter } from '../progress.ts';
 import { fail, openContainer } from '../runtime.ts';
 import { DEMO_PASSWORD, type DemoAccount, seedDemo } from '../seed/seed-demo.ts';
@@ -70,6 +79,9 @@ export async function serve(opts: { seed: boolean }): Promise<void> {
         flvPort: c.config.flvPort,
         gate: publishGate(c),
         log: app.log.child({ component: 'media' }),
+        // every accepted stream is recorded and its recording tracked (kept ≥ 3 years: docs/live.md)
+        recordDir: join(c.config.dataDir, 'recordings'),
+        recordings: recordingSink(c),
       });
       video = `rtmp://localhost:${media.rtmpPort}/live/<session>?key=<key> → ${c.config.playbackBaseUrl}/<session>.flv`;
     } catch (e) {

@@ -12,15 +12,24 @@
  * HTTP/WebSocket-FLV is refused outright. Accepted streams are re-checked every few seconds and cut when their
  * session has ended or their key was rotated.
  *
+ * Recording (with `recordDir`): every accepted stream is written to `<recordDir>/live/<sessionId>/<ms>.flv` by
+ * node-media-server's own record session, started here once the publish is accepted — not by its record server,
+ * which would start on `postPublish`, emitted before the key is checked (and which needs its `run()`). The
+ * recording ends when that publisher's connection closes. Its `postRecord` and `doneRecord` events go to the
+ * `recordings` sink (`LiveService.recordingStarted` / `recordingEnded`), the latter once the file is closed, with
+ * its size and SHA-256 (read back as a stream).
+ *
  * node-media-server keeps its state in one module-level context, so one instance runs per process. Its listeners are
  * opened here (not by its `run()`, which exits the process when a port is taken) so that a busy port is an error
  * the caller can survive. Its console logger is routed into ours.
  */
 import { createHash } from 'node:crypto';
 import type { EventEmitter } from 'node:events';
+import { createReadStream, type WriteStream } from 'node:fs';
 import type { IncomingMessage, Server as HttpServer } from 'node:http';
 import { createRequire } from 'node:module';
 import type { AddressInfo, Server as NetServer, Socket } from 'node:net';
+import { join } from 'node:path';
 
 /** The part of pino's logger this adapter uses. */
 export interface MediaLog {
@@ -37,6 +46,14 @@ export interface PublishGate {
   stillAllowed(sessionId: string, key: string): Promise<boolean>;
 }
 
+/** Where the recordings of accepted streams are reported (the platform's `LiveService`). */
+export interface RecordingSink {
+  /** a recording of the session's stream started: the recording's id */
+  started(sessionId: string, filePath: string): Promise<string>;
+  /** its file is closed: size and SHA-256 (null when the file could not be read), when it was closed */
+  ended(recordingId: string, file: { bytes: number | null; sha256: string | null; endedAt: Date }): Promise<void>;
+}
+
 export interface MediaServerOptions {
   host: string;
   /** RTMP ingest port; 0 picks a free one (tests) */
@@ -47,6 +64,10 @@ export interface MediaServerOptions {
   log: MediaLog;
   /** how often accepted streams are re-checked (default 10 s) */
   recheckMs?: number;
+  /** record every accepted stream as FLV under this directory (`<recordDir>/live/<sessionId>/<ms>.flv`); none when unset */
+  recordDir?: string;
+  /** where recordings are reported; without it files are written but not tracked */
+  recordings?: RecordingSink;
 }
 
 export interface MediaServer {
@@ -79,6 +100,8 @@ interface NmsRtmp {
 
 interface NmsSession {
   id: string;
+  /** "/<app>/<name>" */
+  streamPath: string;
   /** "address:port" */
   ip: string;
   protocol: string;
@@ -102,6 +125,20 @@ interface NmsInstance {
   stop(): Promise<void>;
 }
 
+/** node-media-server's FLV record session: subscribes to the stream and writes it to a file */
+interface NmsRecordSession {
+  id: string;
+  streamPath: string;
+  filePath: string;
+  fileStream: WriteStream;
+  /** set by `stop()` (ms) */
+  endTime: number;
+  /** subscribes to the stream and emits `postRecord` */
+  run(): void;
+  /** closes the file (once) and emits `doneRecord` */
+  stop(): void;
+}
+
 interface NmsContext {
   eventEmitter: EventEmitter;
   sessions: Map<string, unknown>;
@@ -115,6 +152,10 @@ function loadNms() {
     NodeMediaServer: require('node-media-server') as new (config: object) => NmsInstance,
     nmsContext: require('node-media-server/src/core/context.js') as NmsContext,
     nmsLogger: require('node-media-server/src/core/logger.js') as { log: (message: string, level?: string) => void },
+    NmsRecordSession: require('node-media-server/src/session/record_session.js') as new (
+      publisher: NmsSession,
+      filePath: string,
+    ) => NmsRecordSession,
   };
 }
 
@@ -138,6 +179,21 @@ function listen(server: NetServer, port: number, host: string): Promise<number> 
   });
 }
 
+/** Size and SHA-256 of a file, read as a stream. */
+async function digestFile(path: string): Promise<{ bytes: number; sha256: string }> {
+  const hash = createHash('sha256');
+  let bytes = 0;
+  for await (const chunk of createReadStream(path)) {
+    hash.update(chunk as Buffer);
+    bytes += (chunk as Buffer).length;
+  }
+  return { bytes, sha256: hash.digest('hex') };
+}
+
+/** Resolves once a write stream has flushed and closed its file (also after an error). */
+const fileClosed = (stream: WriteStream) =>
+  new Promise<void>((resolve) => (stream.closed || stream.destroyed ? resolve() : stream.once('close', () => resolve())));
+
 const closed = (server: NetServer | undefined) =>
   new Promise<void>((resolve) => (server?.listening ? server.once('close', () => resolve()) : resolve()));
 
@@ -150,7 +206,7 @@ function describeListenError(what: string, port: number, e: unknown): string {
 
 export async function startMediaServer(o: MediaServerOptions): Promise<MediaServer> {
   if (running) throw new MediaServerError('the embedded media server is already running in this process');
-  const { NodeMediaServer, nmsContext, nmsLogger } = loadNms();
+  const { NodeMediaServer, nmsContext, nmsLogger, NmsRecordSession } = loadNms();
   const log = o.log;
   nmsLogger.log = (message, level = 'info') => {
     if (level === 'error' || level === 'warn') log.warn({ component: 'node-media-server' }, message);
@@ -176,6 +232,78 @@ export async function startMediaServer(o: MediaServerOptions): Promise<MediaServ
 
   /** accepted publishers: node-media-server session id → what was accepted */
   const accepted = new Map<string, { session: NmsSession; sessionId: string; key: string }>();
+
+  // ---- recordings ----
+  /** our record sessions (node-media-server record session id): the session, the recording id once reported */
+  const recording = new Map<string, { rec: NmsRecordSession; sessionId: string; started: Promise<string | null> | null }>();
+  /** recordings being finished (hashing, reporting): waited for by `close()` */
+  const finishing = new Set<Promise<void>>();
+
+  const stopRecording = (rec: NmsRecordSession) => {
+    try {
+      rec.stop();
+    } catch (err) {
+      log.warn({ err, file: rec.filePath }, 'recording: stop failed');
+    }
+  };
+
+  /** Starts recording an accepted publish; the recording ends when its connection closes. Never throws. */
+  const startRecording = (s: NmsSession, socket: Socket, sessionId: string) => {
+    if (!o.recordDir) return;
+    try {
+      const filePath = join(o.recordDir, MEDIA_APP, sessionId, `${Date.now()}.flv`);
+      const rec = new NmsRecordSession(s, filePath);
+      rec.fileStream.on('error', (err) => log.warn({ err, stream: sessionId, file: filePath }, 'recording: write failed'));
+      recording.set(rec.id, { rec, sessionId, started: null });
+      rec.run(); // → postRecord
+      nmsContext.sessions.set(rec.id, rec);
+      socket.once('close', () => stopRecording(rec)); // → doneRecord
+    } catch (err) {
+      log.warn({ err, stream: sessionId }, 'recording: not started');
+    }
+  };
+
+  const onPostRecord = (rec: NmsRecordSession) => {
+    try {
+      const mine = recording.get(rec.id);
+      if (!mine) return;
+      log.info({ stream: mine.sessionId, file: rec.filePath }, 'recording started');
+      mine.started = o.recordings
+        ? o.recordings.started(mine.sessionId, rec.filePath).catch((err: unknown) => {
+            log.warn({ err, stream: mine.sessionId, file: rec.filePath }, 'recording: could not be registered');
+            return null;
+          })
+        : Promise.resolve(null);
+    } catch (err) {
+      log.warn({ err }, 'recording: postRecord failed');
+    }
+  };
+
+  const onDoneRecord = (rec: NmsRecordSession) => {
+    try {
+      const mine = recording.get(rec.id);
+      if (!mine) return;
+      recording.delete(rec.id);
+      const endedAt = new Date(rec.endTime || Date.now());
+      const done: Promise<void> = (async () => {
+        await fileClosed(rec.fileStream);
+        const file = await digestFile(rec.filePath).catch((err: unknown) => {
+          log.warn({ err, stream: mine.sessionId, file: rec.filePath }, 'recording: the file cannot be read');
+          return { bytes: null, sha256: null };
+        });
+        log.info({ stream: mine.sessionId, file: rec.filePath, bytes: file.bytes }, 'recording ended');
+        const id = await mine.started;
+        if (id && o.recordings) await o.recordings.ended(id, { ...file, endedAt });
+      })()
+        .catch((err: unknown) => log.warn({ err, stream: mine.sessionId, file: rec.filePath }, 'recording: could not be finished'))
+        .finally(() => finishing.delete(done));
+      finishing.add(done);
+    } catch (err) {
+      log.warn({ err }, 'recording: doneRecord failed');
+    }
+  };
+  nmsContext.eventEmitter.on('postRecord', onPostRecord);
+  nmsContext.eventEmitter.on('doneRecord', onDoneRecord);
 
   /**
    * Closes a refused RTMP publisher: an error status (ffmpeg and OBS stop on it), the stream freed at once for the
@@ -250,6 +378,8 @@ export async function startMediaServer(o: MediaServerOptions): Promise<MediaServ
           refuse(s, socket, rtmp, 'this stream already has a publisher');
           return;
         }
+        // recorded from its first packet: the recording subscribes before the held media is forwarded
+        startRecording(s, socket, sessionId);
         rtmp.onPacketCallback = forward;
         for (const packet of held) forward(packet);
         socket.resume();
@@ -284,10 +414,14 @@ export async function startMediaServer(o: MediaServerOptions): Promise<MediaServ
   const stop = async () => {
     clearInterval(timer);
     nmsContext.eventEmitter.off('prePublish', onPrePublish);
+    for (const { rec } of [...recording.values()]) stopRecording(rec); // each file closed and reported
+    nmsContext.eventEmitter.off('postRecord', onPostRecord);
+    nmsContext.eventEmitter.off('doneRecord', onDoneRecord);
     const done = Promise.all([closed(tcp), closed(http)]);
     await nms.stop();
     http.closeAllConnections(); // HTTP-FLV responses never end on their own
     await done;
+    await Promise.allSettled([...finishing]);
     nmsContext.sessions.clear();
     nmsContext.broadcasts.clear();
     running = false;
@@ -314,6 +448,21 @@ export async function startMediaServer(o: MediaServerOptions): Promise<MediaServ
     flvPort,
     publishing: () => [...new Set([...accepted.values()].map((a) => a.sessionId))],
     close: stop,
+  };
+}
+
+/** The recordings of the running platform: `LiveService.recordingStarted` / `recordingEnded` (source `embedded`). */
+export function recordingSink(c: {
+  live: {
+    recordingStarted(sessionId: string, input: { source: 'embedded'; filePath: string }): Promise<{ id: string }>;
+    recordingEnded(recordingId: string, input: { bytes: number | null; sha256: string | null; endedAt: Date }): Promise<unknown>;
+  };
+}): RecordingSink {
+  return {
+    started: async (sessionId, filePath) => (await c.live.recordingStarted(sessionId, { source: 'embedded', filePath })).id,
+    ended: async (recordingId, file) => {
+      await c.live.recordingEnded(recordingId, file);
+    },
   };
 }
 

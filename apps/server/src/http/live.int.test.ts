@@ -1,7 +1,8 @@
 /**
  * Live sessions through the API: scheduling with products, the pre-live checklist (a product without an agreement
  * in force blocks going live, with the reason), going live, samples counted as featured, the stream key and the
- * media server's publish authentication (a wrong key is refused and audited), ending with a 3-year retention.
+ * media server's publish authentication (a wrong key is refused and audited), ending with a 3-year retention —
+ * which the session's recordings share.
  */
 import { createTestPlatform, type TestPlatform, type TestSession } from '@livehub/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -148,5 +149,50 @@ describe('live sessions', () => {
     expect(audit.length).toBe(2);
     // only the platform's media-server credential may ask
     expect((await call(streamer, 'POST', '/api/live/publish-auth', { sessionId: id, key: rotated })).status).toBe(403);
+  });
+
+  it('keeps a recording three years after it ended, and never less long than its session’s records', async () => {
+    const created = await call(streamer, 'POST', '/api/live/sessions', { title: '录像留存', scheduledAt: new Date().toISOString() });
+    const id = created.body.session.id as string;
+    expect((await call(streamer, 'POST', `/api/live/sessions/${id}/start`)).status).toBe(200);
+    const started = await p.c.live.recordingStarted(id, { source: 'embedded', filePath: `/srv/livehub/recordings/live/${id}/1.flv` });
+    expect(started).toMatchObject({ sessionId: id, endedAt: null, bytes: null, sha256: null });
+    const listed = (await call(streamer, 'GET', `/api/live/sessions/${id}/recordings`)).body;
+    expect(listed).toEqual([expect.objectContaining({ id: started.id, endedAt: null, fileName: '1.flv', filePath: null })]);
+    // the media server's report is checked
+    await expect(p.c.live.recordingEnded(started.id, { bytes: 12, sha256: 'not-a-hash' })).rejects.toMatchObject({
+      code: 'request.invalid',
+    });
+    await expect(
+      p.c.live.recordingStarted('00000000-0000-7000-8000-000000000000', { source: 'external', filePath: null }),
+    ).rejects.toMatchObject({ code: 'live.not_found' });
+
+    const sha256 = 'ab'.repeat(32);
+    const ended = await p.c.live.recordingEnded(started.id, { bytes: 1234, sha256 });
+    expect(ended).toMatchObject({ bytes: 1234, sha256 });
+    const endedAt = ended.endedAt as Date;
+    const threeYears = new Date(endedAt);
+    threeYears.setUTCFullYear(threeYears.getUTCFullYear() + 3);
+    expect(ended.retainUntil.getTime()).toBeGreaterThanOrEqual(threeYears.getTime());
+    // a repeated report changes nothing
+    expect(await p.c.live.recordingEnded(started.id, { bytes: 1, sha256: null })).toEqual(ended);
+
+    // the session ends later: its recordings are kept (at least) as long as its records
+    await new Promise((r) => setTimeout(r, 20));
+    const session = (await call(streamer, 'POST', `/api/live/sessions/${id}/end`, {})).body;
+    expect(Date.parse(session.retainUntil)).toBeGreaterThan(ended.retainUntil.getTime());
+    const [kept] = (await call(admin, 'GET', `/api/live/sessions/${id}/recordings`)).body;
+    expect(kept).toMatchObject({
+      bytes: 1234,
+      sha256,
+      filePath: `/srv/livehub/recordings/live/${id}/1.flv`,
+      retainUntil: session.retainUntil,
+    });
+
+    // who may read them
+    expect((await call(otherStreamer, 'GET', `/api/live/sessions/${id}/recordings`)).status).toBe(404);
+    expect((await call(consumer, 'GET', `/api/live/sessions/${id}/recordings`)).status).toBe(403);
+    const audit = (await call(admin, 'GET', '/api/audit?action=live.recording_start')).body.items;
+    expect(audit[0]).toMatchObject({ targetId: id, actorLabel: 'system:media-server' });
   });
 });

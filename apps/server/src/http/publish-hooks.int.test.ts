@@ -2,7 +2,9 @@
  * The publish callbacks of external RTMP servers: SRS (`http_hooks.on_publish`, JSON) and nginx-rtmp (`on_publish`,
  * form fields). Both carry the shared secret in the callback URL; the right key is allowed in the shape each server
  * expects, a wrong key is a 403 audited as `live.publish_refused`, and without the secret the routes look absent.
- * The session view carries the playback URLs.
+ * The session view carries the playback URLs. The same callbacks report recordings (SRS `on_dvr`, nginx-rtmp
+ * `on_record_done`): each a closed recording of source `external`, kept at least three years, listed to the streamer
+ * (file name only), its MCN and the platform; an unknown session is a 404 and records nothing.
  */
 import { createTestPlatform, type TestPlatform, type TestSession } from '@livehub/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -118,6 +120,100 @@ describe('publish callbacks of external media servers', () => {
     expect(ended.statusCode).toBe(200);
     expect((await srs({ action: 'on_publish', stream: id, param: `?key=${key}` })).statusCode).toBe(403);
     expect((await nginx({ call: 'publish', name: id, key })).statusCode).toBe(403);
+  });
+});
+
+describe('recording callbacks of external media servers', () => {
+  const recordings = async (s: TestSession, sessionId = id) => {
+    const res = await p.app.inject({ method: 'GET', url: `/api/live/sessions/${sessionId}/recordings`, headers: s.headers(false) });
+    return { status: res.statusCode, body: res.json() };
+  };
+  const threeYearsAfter = (iso: string) => {
+    const d = new Date(iso);
+    d.setUTCFullYear(d.getUTCFullYear() + 3);
+    return d.getTime();
+  };
+
+  it('SRS on_dvr: a closed recording of source external, the file relative to cwd, kept three years after it ended', async () => {
+    const before = (await recordings(admin)).body.length;
+    const file = `./objs/nginx/html/live/${id}.1700000000000.flv`;
+    const res = await srs({
+      action: 'on_dvr',
+      client_id: 'x',
+      ip: '203.0.113.7',
+      app: 'live',
+      stream: id,
+      param: '',
+      cwd: '/usr/local/srs',
+      file,
+    });
+    expect(res.statusCode).toBe(200);
+    expect(res.json()).toEqual({ code: 0, msg: 'OK' });
+    const list = (await recordings(admin)).body;
+    expect(list).toHaveLength(before + 1);
+    const rec = list.at(-1);
+    expect(rec).toMatchObject({
+      sessionId: id,
+      source: 'external',
+      filePath: `/usr/local/srs/objs/nginx/html/live/${id}.1700000000000.flv`,
+      fileName: `${id}.1700000000000.flv`,
+      bytes: null,
+      sha256: null,
+    });
+    expect(rec.endedAt).not.toBeNull();
+    expect(new Date(rec.retainUntil).getTime()).toBeGreaterThanOrEqual(threeYearsAfter(rec.endedAt));
+    // reported after the end of a session that was never live (cancelled, no retention of its own): its own 3 years
+    const session = (await p.app.inject({ method: 'GET', url: `/api/live/sessions/${id}`, headers: streamer.headers(false) })).json();
+    expect(session).toMatchObject({ status: 'cancelled', retainUntil: null });
+
+    const audit = await p.app.inject({ method: 'GET', url: '/api/audit?action=live.recording_end', headers: admin.headers(false) });
+    expect(audit.json().items[0]).toMatchObject({ targetId: id, actorLabel: 'system:media-server' });
+  });
+
+  it('nginx-rtmp on_record_done: the path reported; the streamer sees the file name only, the platform the path', async () => {
+    const before = (await recordings(admin)).body.length;
+    const res = await nginx({ call: 'record_done', app: 'live', name: id, recorder: 'all', path: `/var/rec/${id}-1700000000.flv` });
+    expect(res.statusCode).toBe(200);
+    const list = (await recordings(admin)).body;
+    expect(list).toHaveLength(before + 1);
+    expect(list.at(-1)).toMatchObject({ source: 'external', filePath: `/var/rec/${id}-1700000000.flv`, bytes: null, sha256: null });
+    const mine = await recordings(streamer);
+    expect(mine.status).toBe(200);
+    expect(mine.body.at(-1)).toMatchObject({ fileName: `${id}-1700000000.flv`, filePath: null });
+    expect(mine.body.every((r: { filePath: string | null }) => r.filePath === null)).toBe(true);
+    // the regulator reads them, without the server's path
+    const regulator = await p.login('regulator');
+    const theirs = await recordings(regulator);
+    expect(theirs.status).toBe(200);
+    expect(theirs.body).toHaveLength(list.length);
+    expect(theirs.body.every((r: { filePath: string | null }) => r.filePath === null)).toBe(true);
+  });
+
+  it('needs the shared secret; an unknown session is a 404 and records nothing', async () => {
+    const before = (await recordings(admin)).body.length;
+    expect((await srs({ action: 'on_dvr', stream: id, file: '/x.flv' }, null)).statusCode).toBe(404);
+    expect((await srs({ action: 'on_dvr', stream: id, file: '/x.flv' }, 'wrong-secret')).statusCode).toBe(404);
+    expect((await nginx({ call: 'record_done', name: id, path: '/x.flv' }, null)).statusCode).toBe(404);
+    const unknown = '00000000-0000-7000-8000-000000000000';
+    const srsUnknown = await srs({ action: 'on_dvr', stream: unknown, file: '/x.flv' });
+    expect(srsUnknown.statusCode).toBe(404);
+    expect(srsUnknown.json().error.code).toBe('live.not_found');
+    expect((await srs({ action: 'on_dvr', stream: 'livestream', file: '/x.flv' })).statusCode).toBe(404);
+    expect((await nginx({ call: 'record_done', name: unknown, path: '/x.flv' })).statusCode).toBe(404);
+    expect((await recordings(admin)).body).toHaveLength(before);
+    expect((await recordings(admin, unknown)).status).toBe(404);
+  });
+
+  it('are listed to the session’s streamer, its MCN and the platform only', async () => {
+    const other = await p.login('streamer_0003');
+    expect((await recordings(other)).status).toBe(404);
+    const session = (await p.app.inject({ method: 'GET', url: `/api/live/sessions/${id}`, headers: admin.headers(false) })).json();
+    // the streamer's MCN reads them, another MCN does not
+    const managers = await Promise.all(['mcn', 'mcn_0001', 'mcn_0002'].map((u) => p.login(u)));
+    const own = managers.filter((m) => m.me.active?.orgId === session.mcnOrgId);
+    expect(own).toHaveLength(1);
+    for (const m of managers) expect((await recordings(m)).status).toBe(own.includes(m) ? 200 : 404);
+    for (const role of ['consumer', 'merchant']) expect((await recordings(await p.login(role))).status).toBe(403);
   });
 });
 

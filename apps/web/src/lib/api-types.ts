@@ -180,7 +180,15 @@ export interface PoolProduct {
 
 // ---- live sessions and rooms -----------------------------------------------------------------------------------
 
-export type { ClientFrame, LiveSessionView, PinnedProduct, RoomEvent, ServerFrame, StaffEvent } from '@livehub/contracts';
+export type {
+  ClientFrame,
+  LiveRecordingView,
+  LiveSessionView,
+  PinnedProduct,
+  RoomEvent,
+  ServerFrame,
+  StaffEvent,
+} from '@livehub/contracts';
 export type LiveSessionStatus = LiveSessionView['status'];
 export type LiveSessionProduct = LiveSessionView['products'][number];
 export type ChecklistItem = ReturnType<typeof checklistItemSchema.parse>;

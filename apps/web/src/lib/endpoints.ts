@@ -35,6 +35,7 @@ import type {
   EvidenceVerifyResult,
   FlashSaleView,
   ItemsResponse,
+  LiveRecordingView,
   LiveSessionView,
   Member,
   MyStreamerRegistration,
@@ -485,6 +486,7 @@ export const endpoints = {
   endSession: (id: string) => api.post<LiveSessionView>(`/live/sessions/${encodeURIComponent(id)}/end`, {}),
   streamKey: (id: string) => api.get<StreamKey>(`/live/sessions/${encodeURIComponent(id)}/stream-key`),
   rotateStreamKey: (id: string) => api.post<StreamKey>(`/live/sessions/${encodeURIComponent(id)}/stream-key`),
+  sessionRecordings: (id: string) => api.get<LiveRecordingView[]>(`/live/sessions/${encodeURIComponent(id)}/recordings`),
 
   addresses: () => api.get<SavedAddress[]>('/addresses'),
   saveAddress: (body: AddressInput & { isDefault?: boolean }) => api.post<SavedAddress>('/addresses', body),
@@ -560,6 +562,7 @@ export const queryKeys = {
   liveSession: (id: string) => ['live', 'session', id] as const,
   checklist: (id: string) => ['live', 'session', id, 'checklist'] as const,
   streamKey: (id: string) => ['live', 'session', id, 'stream-key'] as const,
+  recordings: (id: string) => ['live', 'session', id, 'recordings'] as const,
   agreement: (id: string) => ['agreement', id] as const,
   addresses: ['addresses'] as const,
   orders: (query: OrderListQuery) => ['orders', 'list', query] as const,

@@ -4,7 +4,9 @@
  * human's label), every product approved, its merchant admitted, and a live service agreement in force for it
  * (AgreementService.inForce). Each session has its own stream key; the media server asks `authorizePublish`
  * before accepting a stream, and a wrong key is refused and audited. Ending a session fixes its retention (≥ 3
- * years) and its statistics.
+ * years) and its statistics. The media server reports the recordings it makes of a session's stream
+ * (`recordingStarted` / `recordingEnded`); each is kept at least 3 years after it ended and never less long than its
+ * session's records.
  */
 import type { AuditService } from '../audit/audit.service.ts';
 import type { AgreementService } from '../catalog/agreement.service.ts';
@@ -15,9 +17,30 @@ import type { RegistryService } from '../registry/registry.service.ts';
 import type { Actor } from '../shared/actor.ts';
 import { isCrossTenant } from '../shared/actor.ts';
 import { sha256Hex } from '../shared/hash.ts';
-import type { ChecklistItem, LiveSessionProductRecord, LiveSessionRecord, SessionStats } from './live.types.ts';
+import type {
+  ChecklistItem,
+  LiveRecordingRecord,
+  LiveRecordingSource,
+  LiveSessionProductRecord,
+  LiveSessionRecord,
+  SessionStats,
+} from './live.types.ts';
 
-const RETENTION_MS = 3 * 366 * 86_400_000;
+/** How long a session's records and recordings are kept at least: 3 × 366 days, never less than 3 calendar years. */
+export const LIVE_RETENTION_MS = 3 * 366 * 86_400_000;
+const RETENTION_MS = LIVE_RETENTION_MS;
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+const SHA256 = /^[0-9a-f]{64}$/;
+const later = (a: Date, b: Date | null) => (b && b.getTime() > a.getTime() ? b : a);
+/** the last part of a path or URL: what a recording is called outside the platform */
+export const recordingFileName = (filePath: string | null): string | null =>
+  filePath === null
+    ? null
+    : (filePath
+        .replace(/[?#].*$/, '')
+        .split(/[\\/]/)
+        .filter(Boolean)
+        .pop() ?? null);
 const MAX_PRODUCTS = 100;
 
 export interface LiveDeps {
@@ -331,6 +354,8 @@ export class LiveService {
         updatedAt: now,
       };
       if (!(await tx.live.updateSession(next, s.version))) throw new AppError('live.stale');
+      // the session's recordings are kept at least as long as its records
+      if (next.retainUntil) await tx.live.extendRecordingRetention(s.id, next.retainUntil);
       if (wasLive)
         await tx.outbox.add({
           id: this.d.ids.next(),
@@ -417,6 +442,101 @@ export class LiveService {
         }),
       );
     return ok;
+  }
+
+  /**
+   * The media server started recording a session's stream (the embedded server when it accepts a publish; an
+   * external one when it reports a closed file). Retention is provisional until the end: 3 years from now, or the
+   * session's own if that is later. Audited as the media server.
+   */
+  async recordingStarted(sessionId: string, input: { source: LiveRecordingSource; filePath: string | null }): Promise<LiveRecordingRecord> {
+    if (!UUID.test(sessionId)) throw new AppError('live.not_found', { field: 'sessionId' });
+    const now = this.d.clock.now();
+    return this.d.uow.transaction(async (tx) => {
+      const s = await tx.live.findSession(sessionId);
+      if (!s) throw new AppError('live.not_found', { field: 'sessionId' });
+      const r: LiveRecordingRecord = {
+        id: this.d.ids.next(),
+        sessionId: s.id,
+        source: input.source,
+        filePath: input.filePath,
+        startedAt: now,
+        endedAt: null,
+        bytes: null,
+        sha256: null,
+        retainUntil: later(new Date(now.getTime() + RETENTION_MS), s.retainUntil),
+        createdAt: now,
+      };
+      await tx.live.insertRecording(r);
+      await this.d.audit.record(tx, SYSTEM, {
+        action: 'live.recording_start',
+        targetType: 'live_session',
+        targetId: s.id,
+        orgId: s.mcnOrgId,
+        detail: { recordingId: r.id, source: r.source, file: recordingFileName(r.filePath) },
+      });
+      return r;
+    });
+  }
+
+  /**
+   * The recording's file is closed: its size and SHA-256 (null when the media server does not know them) and the
+   * retention — at least 3 years after the end, never before the session's `retainUntil`, never shortened. `endedAt`
+   * is when the file was closed (hashing a long recording takes a while); it defaults to now. A second report of the
+   * same recording changes nothing.
+   */
+  async recordingEnded(
+    recordingId: string,
+    input: { bytes: number | null; sha256: string | null; endedAt?: Date | undefined },
+  ): Promise<LiveRecordingRecord> {
+    if (!UUID.test(recordingId)) throw new AppError('live.not_found', { field: 'recordingId' });
+    if (input.bytes !== null && !(Number.isSafeInteger(input.bytes) && input.bytes >= 0))
+      throw new AppError('request.invalid', { field: 'bytes', details: { issue: 'a byte count' } });
+    if (input.sha256 !== null && !SHA256.test(input.sha256))
+      throw new AppError('request.invalid', { field: 'sha256', details: { issue: 'a SHA-256 in hex' } });
+    const now = this.d.clock.now();
+    return this.d.uow.transaction(async (tx) => {
+      const r = await tx.live.findRecording(recordingId);
+      if (!r) throw new AppError('live.not_found', { field: 'recordingId' });
+      if (r.endedAt) return r;
+      const s = await tx.live.findSession(r.sessionId);
+      const at = input.endedAt ?? now;
+      const endedAt = new Date(Math.min(Math.max(at.getTime(), r.startedAt.getTime()), Math.max(now.getTime(), r.startedAt.getTime())));
+      const next: LiveRecordingRecord = {
+        ...r,
+        endedAt,
+        bytes: input.bytes,
+        sha256: input.sha256,
+        retainUntil: later(later(new Date(endedAt.getTime() + RETENTION_MS), s?.retainUntil ?? null), r.retainUntil),
+      };
+      await tx.live.updateRecording(next);
+      await this.d.audit.record(tx, SYSTEM, {
+        action: 'live.recording_end',
+        targetType: 'live_session',
+        targetId: r.sessionId,
+        orgId: s?.mcnOrgId ?? null,
+        detail: {
+          recordingId: r.id,
+          bytes: next.bytes,
+          sha256: next.sha256,
+          endedAt: endedAt.toISOString(),
+          retainUntil: next.retainUntil.toISOString(),
+        },
+      });
+      return next;
+    });
+  }
+
+  /** A session's recordings: its streamer, its MCN and the platform (and regulators) see them; others get a 404. */
+  async listRecordings(actor: Actor, sessionId: string): Promise<LiveRecordingRecord[]> {
+    const s = UUID.test(sessionId) ? await this.d.uow.read.live.findSession(sessionId) : null;
+    const may =
+      s !== null &&
+      (isCrossTenant(actor) ||
+        (actor.userId !== null && s.streamerUserId === actor.userId) ||
+        (actor.role === 'mcn_manager' && actor.orgId !== null && actor.orgId === s.mcnOrgId));
+    if (!s || !may) throw new AppError('live.not_found', { field: 'id' });
+    return this.d.uow.read.live.listRecordings(s.id);
   }
 
   /** A session as its streamer, co-hosts, MCN, the merchants of its products and the platform see it. */

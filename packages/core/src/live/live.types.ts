@@ -61,6 +61,27 @@ export interface ChecklistItem {
   message: { zh: string; en: string };
 }
 
+/** Where a recording was made: the embedded media server, or an external one (SRS, nginx-rtmp) reporting it. */
+export type LiveRecordingSource = 'embedded' | 'external';
+
+/** A recording of a session's stream, kept at least 3 years after it ended (直播内容保存不少于三年). */
+export interface LiveRecordingRecord {
+  id: string;
+  sessionId: string;
+  source: LiveRecordingSource;
+  /** the file on the media server's disk, or the storage key / URL an external server reported (null: unknown) */
+  filePath: string | null;
+  startedAt: Date;
+  /** null while recording */
+  endedAt: Date | null;
+  bytes: number | null;
+  /** SHA-256 of the closed file, hex (null: not computed, e.g. an external server's file) */
+  sha256: string | null;
+  /** at least 3 years after the end, never before the session's `retainUntil` */
+  retainUntil: Date;
+  createdAt: Date;
+}
+
 export interface LiveRepository {
   insertSession(s: LiveSessionRecord): Promise<void>;
   findSession(id: string): Promise<LiveSessionRecord | null>;
@@ -74,4 +95,11 @@ export interface LiveRepository {
   replaceProducts(sessionId: string, products: LiveSessionProductRecord[]): Promise<void>;
   setPinned(sessionId: string, productId: string | null): Promise<void>;
   listProducts(sessionId: string): Promise<LiveSessionProductRecord[]>;
+  insertRecording(r: LiveRecordingRecord): Promise<void>;
+  findRecording(id: string): Promise<LiveRecordingRecord | null>;
+  updateRecording(r: LiveRecordingRecord): Promise<void>;
+  /** the session's recordings, oldest first */
+  listRecordings(sessionId: string): Promise<LiveRecordingRecord[]>;
+  /** raises `retain_until` of the session's recordings to at least `until` (never lowers it) */
+  extendRecordingRetention(sessionId: string, until: Date): Promise<void>;
 }

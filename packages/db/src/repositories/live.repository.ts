@@ -1,8 +1,8 @@
 /** Drizzle implementation of the live-session repository port. */
-import type { LiveRepository, LiveSessionProductRecord, LiveSessionRecord, LiveSessionStatus } from '@livehub/core';
-import { and, asc, desc, eq, inArray } from 'drizzle-orm';
+import type { LiveRecordingRecord, LiveRepository, LiveSessionProductRecord, LiveSessionRecord, LiveSessionStatus } from '@livehub/core';
+import { and, asc, desc, eq, inArray, lt } from 'drizzle-orm';
 import type { Db } from '../db.ts';
-import { liveSessionProducts, liveSessions } from '../schema.ts';
+import { liveRecordings, liveSessionProducts, liveSessions } from '../schema.ts';
 
 export class DrizzleLiveRepository implements LiveRepository {
   constructor(private readonly db: Db) {}
@@ -55,5 +55,29 @@ export class DrizzleLiveRepository implements LiveRepository {
       .from(liveSessionProducts)
       .where(eq(liveSessionProducts.sessionId, sessionId))
       .orderBy(asc(liveSessionProducts.sort));
+  }
+  async insertRecording(r: LiveRecordingRecord): Promise<void> {
+    await this.db.insert(liveRecordings).values(r);
+  }
+  async findRecording(id: string): Promise<LiveRecordingRecord | null> {
+    const [row] = await this.db.select().from(liveRecordings).where(eq(liveRecordings.id, id)).limit(1);
+    return (row as LiveRecordingRecord | undefined) ?? null;
+  }
+  async updateRecording(r: LiveRecordingRecord): Promise<void> {
+    const { id, sessionId, source, createdAt, ...rest } = r;
+    await this.db.update(liveRecordings).set(rest).where(eq(liveRecordings.id, id));
+  }
+  async listRecordings(sessionId: string): Promise<LiveRecordingRecord[]> {
+    return (await this.db
+      .select()
+      .from(liveRecordings)
+      .where(eq(liveRecordings.sessionId, sessionId))
+      .orderBy(asc(liveRecordings.startedAt), asc(liveRecordings.id))) as LiveRecordingRecord[];
+  }
+  async extendRecordingRetention(sessionId: string, until: Date): Promise<void> {
+    await this.db
+      .update(liveRecordings)
+      .set({ retainUntil: until })
+      .where(and(eq(liveRecordings.sessionId, sessionId), lt(liveRecordings.retainUntil, until)));
   }
 }

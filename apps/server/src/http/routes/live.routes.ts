@@ -1,12 +1,15 @@
 /**
- * Live-session routes: schedule, products, the pre-live checklist, go live, end, the stream key, and the media
- * server's publish authentication (for a server holding an API token, and the SRS / nginx-rtmp callbacks). The room
- * gateway (WebSocket) and video ingest build on these.
+ * Live-session routes: schedule, products, the pre-live checklist, go live, end, the stream key, the session's
+ * recordings, and the media server's publish authentication (for a server holding an API token, and the SRS /
+ * nginx-rtmp callbacks, which also report recordings). The room gateway (WebSocket) and video ingest build on these.
  */
 import { createHash, timingSafeEqual } from 'node:crypto';
+import { posix } from 'node:path';
 import {
   checklistItemSchema,
   idSchema,
+  type LiveRecordingView,
+  liveRecordingViewSchema,
   liveSessionViewSchema,
   publishAuthSchema,
   type RoomPlayback,
@@ -14,7 +17,7 @@ import {
   sessionProductsSchema,
   streamKeySchema,
 } from '@livehub/contracts';
-import { AppError, type SessionDetail } from '@livehub/core';
+import { type Actor, AppError, type LiveRecordingRecord, recordingFileName, type SessionDetail } from '@livehub/core';
 import type { FastifyRequest } from 'fastify';
 import { z } from 'zod';
 import type { Container } from '../../container.ts';
@@ -61,6 +64,23 @@ async function present(c: Container, d: SessionDetail) {
       };
     }),
     playback: playbackOf(c, s.id),
+  };
+}
+
+/** A recording as the actor sees it: where the file is kept only for the platform, its name for everyone. */
+function presentRecording(actor: Actor, r: LiveRecordingRecord): LiveRecordingView {
+  const platform = actor.role === 'platform_admin' || actor.role === 'reviewer';
+  return {
+    id: r.id,
+    sessionId: r.sessionId,
+    source: r.source,
+    fileName: recordingFileName(r.filePath),
+    filePath: platform ? r.filePath : null,
+    startedAt: r.startedAt.toISOString(),
+    endedAt: iso(r.endedAt),
+    bytes: r.bytes,
+    sha256: r.sha256,
+    retainUntil: r.retainUntil.toISOString(),
   };
 }
 
@@ -187,6 +207,23 @@ export function liveRoutes(api: Api, c: Container): void {
   );
 
   api.get(
+    '/api/live/sessions/:id/recordings',
+    {
+      config: { policy: { allow: ['streamer', 'mcn_manager', 'platform_admin', 'reviewer', 'regulator'] } },
+      schema: {
+        tags,
+        summary: 'The session’s recordings (kept ≥ 3 years): times, size, SHA-256, retention; the file path for the platform only',
+        params: idParams,
+        response: { 200: z.array(liveRecordingViewSchema) },
+      },
+    },
+    async (req) => {
+      const actor = requireActor(req);
+      return (await c.live.listRecordings(actor, req.params.id)).map((r) => presentRecording(actor, r));
+    },
+  );
+
+  api.get(
     '/api/live/sessions/:id/stream-key',
     {
       config: { policy: { allow: ['streamer'], tokens: false } },
@@ -251,6 +288,10 @@ const digest = (s: string) => createHash('sha256').update(s, 'utf8').digest();
  * themselves — `?secret=<LIVEHUB_PUBLISH_HOOK_SECRET>` in the callback URL (or an `x-livehub-hook-secret` header).
  * Without the right secret, or with none configured, they answer like an unknown route. A wrong key is a 403
  * (both servers then refuse the publish) and audited as `live.publish_refused` by `authorizePublish`.
+ *
+ * The same routes take the servers' recording callbacks — SRS `on_dvr` (`stream`, `file`, `cwd`) and nginx-rtmp
+ * `on_record_done` (`call=record_done`, `name`, `path`) — each a closed file of a session's stream: a recording of
+ * source `external`, started and ended at once (its size and hash unknown). An unknown session is a 404.
  */
 function publishHooks(api: Api, c: Container): void {
   const expected = c.config.publishHookSecret ? digest(c.config.publishHookSecret) : null;
@@ -267,6 +308,15 @@ function publishHooks(api: Api, c: Container): void {
     if (!(await c.live.authorizePublish(sessionId, key, from ?? req.ip))) throw new AppError('live.publish_refused');
   };
   const secretQuery = z.object({ secret: z.string().optional() });
+  /** an external server's closed recording of a session's stream */
+  const recorded = async (req: FastifyRequest, sessionId: string, file: string | null) => {
+    if (!UUID.test(sessionId)) {
+      req.log.warn({ stream: sessionId }, 'recording ignored: the stream name is not a session id');
+      throw new AppError('live.not_found', { field: 'stream' });
+    }
+    const r = await c.live.recordingStarted(sessionId, { source: 'external', filePath: file });
+    await c.live.recordingEnded(r.id, { bytes: null, sha256: null });
+  };
 
   api.post(
     '/api/live/publish-hook/srs',
@@ -276,7 +326,8 @@ function publishHooks(api: Api, c: Container): void {
       preValidation: checkSecret,
       schema: {
         tags,
-        summary: 'SRS on_publish callback (shared secret in the URL): 200 {code: 0} allows the publish, 403 refuses it',
+        summary:
+          'SRS on_publish callback (shared secret in the URL): 200 {code: 0} allows the publish, 403 refuses it; on_dvr records a recording',
         querystring: secretQuery,
         body: z.object({
           action: z.string().max(40).optional(),
@@ -284,11 +335,19 @@ function publishHooks(api: Api, c: Container): void {
           app: z.string().max(200).optional(),
           stream: z.string().max(200),
           param: z.string().max(2000).default(''),
+          /** on_dvr: the file, relative to `cwd` unless absolute */
+          file: z.string().max(2000).optional(),
+          cwd: z.string().max(2000).optional(),
         }),
         response: { 200: z.object({ code: z.literal(0), msg: z.string() }) },
       },
     },
     async (req) => {
+      if (req.body.action === 'on_dvr') {
+        const { file, cwd } = req.body;
+        await recorded(req, req.body.stream, file ? (cwd && !posix.isAbsolute(file) ? posix.join(cwd, file) : file) : null);
+        return { code: 0 as const, msg: 'OK' };
+      }
       // other events (on_unpublish, on_play…) pointed here are not ours to refuse
       if (req.body.action && req.body.action !== 'on_publish') return { code: 0 as const, msg: 'ignored' };
       const key = new URLSearchParams(req.body.param.replace(/^\?/, '')).get('key') ?? '';
@@ -310,7 +369,8 @@ function publishHooks(api: Api, c: Container): void {
         preValidation: checkSecret,
         schema: {
           tags,
-          summary: 'nginx-rtmp on_publish callback (shared secret in the URL): 2xx allows the publish, 403 refuses it',
+          summary:
+            'nginx-rtmp on_publish callback (shared secret in the URL): 2xx allows the publish, 403 refuses it; on_record_done records a recording',
           querystring: secretQuery,
           body: z.object({
             call: z.string().max(40).optional(),
@@ -318,11 +378,17 @@ function publishHooks(api: Api, c: Container): void {
             app: z.string().max(200).optional(),
             name: z.string().max(200),
             key: z.string().max(200).optional(),
+            /** record_done: the recorded file */
+            path: z.string().max(2000).optional(),
           }),
           response: { 200: z.object({ allowed: z.literal(true) }) },
         },
       },
       async (req) => {
+        if (req.body.call === 'record_done') {
+          await recorded(req, req.body.name, req.body.path || null);
+          return { allowed: true as const };
+        }
         if (req.body.call && req.body.call !== 'publish') return { allowed: true as const };
         await authorize(req, req.body.name, req.body.key ?? '', req.body.addr);
         return { allowed: true as const };

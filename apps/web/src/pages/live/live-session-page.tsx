@@ -2,7 +2,8 @@
  * One session in the streamer's console. Scheduled: the pre-live checklist (开播前检查, re-check on demand), the
  * products, the stream key and ingest URL for OBS (copy, rotate), 开播 — a refusal (409 live.checks_failed) shows the
  * failed items — or 取消直播. Live: the room panel (room-control-panel.tsx), 秒杀 and 本场订单 (orders/session-commerce.tsx)
- * and 下播. Ended: the statistics and the session's orders.
+ * and 下播. Ended: the statistics and the session's orders. Its recordings (录像: times, size, kept until) once there
+ * are any.
  */
 import {
   ArrowLeftOutlined,
@@ -18,6 +19,7 @@ import {
   ReloadOutlined,
   SafetyCertificateOutlined,
   ShoppingOutlined,
+  VideoCameraOutlined,
 } from '@ant-design/icons';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import {
@@ -50,6 +52,7 @@ import { endpoints, queryKeys } from '../../lib/endpoints.ts';
 import { errorMessage } from '../../lib/form-errors.ts';
 import { useMe } from '../../lib/session.ts';
 import { SessionCommerce } from '../orders/session-commerce.tsx';
+import { formatBytes } from '../registry/registry-labels.tsx';
 import { formatFen } from '../selection/money.ts';
 import { useCertifiedStreamers } from '../selection/streamer-picker.tsx';
 import { roomPath } from './live-cards.tsx';
@@ -311,6 +314,58 @@ function InfoCard({ session }: { session: LiveSessionView }) {
   );
 }
 
+/** The session's recordings (kept ≥ 3 years); shown once there are any, or while live and after. */
+function RecordingsCard({ session }: { session: LiveSessionView }) {
+  const { t } = useI18n();
+  const recordings = useQuery({
+    queryKey: queryKeys.recordings(session.id),
+    queryFn: () => endpoints.sessionRecordings(session.id),
+    staleTime: 0,
+    refetchInterval: session.status === 'live' ? 15_000 : false,
+  });
+  const items = recordings.data ?? [];
+  if (items.length === 0 && (session.status === 'scheduled' || session.status === 'cancelled')) return null;
+  const time = (iso: string) => dayjs(iso).format('MM-DD HH:mm:ss');
+  return (
+    <Card
+      title={
+        <Space>
+          <VideoCameraOutlined />
+          {t('live.recordings.title')}
+        </Space>
+      }
+      data-testid="session-recordings"
+    >
+      {recordings.error ? <QueryError error={recordings.error} onRetry={() => void recordings.refetch()} /> : null}
+      {recordings.isSuccess && items.length === 0 ? (
+        <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('live.recordings.none')} />
+      ) : null}
+      {items.map((r) => (
+        <div key={r.id} className="lh-live-recording" data-testid="recording" data-recording-id={r.id}>
+          <div>
+            <Typography.Text strong>
+              {time(r.startedAt)} – {r.endedAt ? time(r.endedAt) : null}
+            </Typography.Text>
+            {r.endedAt ? null : (
+              <Tag color="red" style={{ marginInlineStart: 8 }}>
+                {t('live.recordings.recording')}
+              </Tag>
+            )}
+          </div>
+          <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+            {t('live.recordings.size')} {r.bytes === null ? t('common.none') : formatBytes(r.bytes)} · {t('live.recordings.retainUntil')}{' '}
+            {dayjs(r.retainUntil).format('YYYY-MM-DD')}
+            {r.fileName ? <span className="lh-mono"> · {r.fileName}</span> : null}
+          </Typography.Text>
+        </div>
+      ))}
+      <Typography.Paragraph type="secondary" style={{ fontSize: 12, margin: '12px 0 0' }}>
+        {t('live.recordings.hint')}
+      </Typography.Paragraph>
+    </Card>
+  );
+}
+
 function duration(from: string | null, to: string | null): string {
   if (!from || !to) return '—';
   const minutes = Math.max(0, Math.round(dayjs(to).diff(dayjs(from), 'second') / 60));
@@ -473,6 +528,7 @@ export function LiveSessionPage() {
               <StreamKeyCard session={s} />
               <ProductsCard session={s} />
               <InfoCard session={s} />
+              <RecordingsCard session={s} />
             </Space>
           </Col>
         </Row>
@@ -482,7 +538,10 @@ export function LiveSessionPage() {
             {s.status === 'live' ? <StreamKeyCard session={s} /> : <ProductsCard session={s} />}
           </Col>
           <Col xs={24} lg={12}>
-            <InfoCard session={s} />
+            <Space orientation="vertical" size={16} style={{ width: '100%' }}>
+              <InfoCard session={s} />
+              <RecordingsCard session={s} />
+            </Space>
           </Col>
         </Row>
       )}
