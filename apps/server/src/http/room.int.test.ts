@@ -208,6 +208,29 @@ describe('live room gateway', () => {
     back.ws.close();
   });
 
+  it('shows a new price in the room the moment the merchant changes it', async () => {
+    const merchant = await p.login('merchant');
+    const product = await p.c.uow.read.catalog.findProduct(products[0] as string);
+    expect(product?.merchantOrgId).toBe(merchant.me.active?.orgId);
+    const sku = (await p.c.uow.read.catalog.listSkus([products[0] as string]))[0];
+    if (!sku) throw new Error('no sku');
+    const guest = new Client(null);
+    await guest.open;
+    await guest.next((f) => f.t === 'welcome');
+    const newPrice = Math.max(1, sku.priceFen - 100);
+    const res = await p.app.inject({
+      method: 'PATCH',
+      url: `/api/catalog/products/${products[0]}/skus/${sku.id}`,
+      headers: merchant.headers(true),
+      payload: { priceFen: newPrice },
+    });
+    expect(res.statusCode).toBe(200);
+    const frame = await guest.next(hasEvent('price', (e) => e.productId === products[0]));
+    const e = (frame.events as Array<{ k: string; priceFen: number }>).find((x) => x.k === 'price');
+    expect(e?.priceFen).toBeLessThanOrEqual(newPrice);
+    guest.ws.close();
+  });
+
   it('warns the streamer within a second of a violating transcript, then ends the room for everyone', async () => {
     const host = new Client(streamer);
     const guest = new Client(null);

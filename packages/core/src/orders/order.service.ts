@@ -1283,6 +1283,17 @@ export class OrderService {
     return { expired, delivered, completed, salesEnded: ended };
   }
 
+  /** 改价: the rooms selling a product show its new lowest price at once. */
+  async priceChanged(productId: string): Promise<void> {
+    if (!this.d.onRoomEvent) return;
+    const sessions = await this.d.uow.read.orders.liveSessionsSelling(productId);
+    if (sessions.length === 0) return;
+    const skus = await this.d.uow.read.catalog.listSkus([productId]);
+    if (skus.length === 0) return;
+    const priceFen = Math.min(...skus.map((k) => k.priceFen));
+    for (const id of sessions) this.d.onRoomEvent(id, { k: 'price', productId, priceFen });
+  }
+
   /** Session statistics: paid orders and GMV attributed to a session. */
   sessionTotals(sessionId: string) {
     return this.d.uow.read.orders.sessionTotals(sessionId);

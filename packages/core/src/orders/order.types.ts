@@ -183,6 +183,8 @@ export interface OrderRepository {
   listByStatusBefore(status: OrderStatus, field: 'shippedAt' | 'deliveredAt', before: Date, limit: number): Promise<OrderRecord[]>;
   /** whether an approved product is on a session that is live now (on sale to everyone in its room) */
   onSaleLive(productId: string): Promise<boolean>;
+  /** the live sessions selling a product now */
+  liveSessionsSelling(productId: string): Promise<string[]>;
   /** paid-or-later orders and their value for a session (statistics) */
   sessionTotals(sessionId: string): Promise<{ orders: number; gmvFen: number }>;
   // stock

@@ -136,6 +136,14 @@ export class DrizzleOrderRepository implements OrderRepository {
       .limit(1);
     return rows.length === 1;
   }
+  async liveSessionsSelling(productId: string): Promise<string[]> {
+    const rows = await this.db
+      .select({ id: liveSessionProducts.sessionId })
+      .from(liveSessionProducts)
+      .innerJoin(liveSessions, eq(liveSessions.id, liveSessionProducts.sessionId))
+      .where(and(eq(liveSessionProducts.productId, productId), eq(liveSessions.status, 'live')));
+    return rows.map((r) => r.id);
+  }
   async sessionTotals(sessionId: string): Promise<{ orders: number; gmvFen: number }> {
     const [row] = await this.db
       .select({ n: sql<number>`count(*)::int`, gmv: sql<number>`coalesce(sum(${orders.totalFen}), 0)::bigint` })

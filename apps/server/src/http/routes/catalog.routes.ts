@@ -480,6 +480,7 @@ export function catalogRoutes(api: Api, c: Container): void {
     async (req) => {
       const actor = requireActor(req);
       await c.catalog.updateSku(actor, req.params.id, req.params.skuId, req.body);
+      if (req.body.priceFen !== undefined) await c.orders.priceChanged(req.params.id);
       return presentProduct(await c.catalog.getProduct(actor, req.params.id));
     },
   );
