@@ -142,26 +142,31 @@ program
   .option('--chat-rate <r>', 'chat messages per second', Number.parseFloat, 2)
   .option('--duration <s>', 'seconds to run', (v) => Number.parseInt(v, 10), 60)
   .option('--violations <share>', 'share of messages that violate (0–1)', Number.parseFloat, 0.05)
-  .action(async (o: { session: string; url: string; viewers: number; chatRate: number; duration: number; violations: number }) => {
-    const bad = [
-      [o.viewers, 1, 20_000, '--viewers'],
-      [o.chatRate, 0, 10_000, '--chat-rate'],
-      [o.duration, 1, 86_400, '--duration'],
-      [o.violations, 0, 1, '--violations'],
-    ].find(([v, lo, hi]) => !Number.isFinite(v as number) || (v as number) < (lo as number) || (v as number) > (hi as number));
-    if (bad) fail(new Error(`${bad[3]}: must be a number from ${bad[1]} to ${bad[2]}`));
-    const { simulate } = await import('./commands/simulate.ts');
-    const r = await simulate({
-      baseUrl: o.url,
-      sessionId: o.session,
-      viewers: o.viewers,
-      chatRate: o.chatRate,
-      durationS: o.duration,
-      violations: o.violations,
-      log: (line) => process.stderr.write(`${line}\n`),
-    });
-    process.stdout.write(`${JSON.stringify(r)}\n`);
-    if (r.connected === 0) process.exitCode = 1;
-  });
+  .option('--buys <per-minute>', 'purchase intents per minute: real orders for the pinned product, left unpaid', Number.parseFloat, 0)
+  .action(
+    async (o: { session: string; url: string; viewers: number; chatRate: number; duration: number; violations: number; buys: number }) => {
+      const bad = [
+        [o.viewers, 1, 20_000, '--viewers'],
+        [o.chatRate, 0, 10_000, '--chat-rate'],
+        [o.duration, 1, 86_400, '--duration'],
+        [o.violations, 0, 1, '--violations'],
+        [o.buys, 0, 6000, '--buys'],
+      ].find(([v, lo, hi]) => !Number.isFinite(v as number) || (v as number) < (lo as number) || (v as number) > (hi as number));
+      if (bad) fail(new Error(`${bad[3]}: must be a number from ${bad[1]} to ${bad[2]}`));
+      const { simulate } = await import('./commands/simulate.ts');
+      const r = await simulate({
+        baseUrl: o.url,
+        sessionId: o.session,
+        viewers: o.viewers,
+        chatRate: o.chatRate,
+        durationS: o.duration,
+        violations: o.violations,
+        buysPerMinute: o.buys,
+        log: (line) => process.stderr.write(`${line}\n`),
+      });
+      process.stdout.write(`${JSON.stringify(r)}\n`);
+      if (r.connected === 0) process.exitCode = 1;
+    },
+  );
 
 program.parseAsync(process.argv).catch(fail);

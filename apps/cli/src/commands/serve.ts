@@ -138,6 +138,7 @@ async function startDemoActivity(c: Container, url: string, log: (line: string) 
         chatRate: 0.4,
         durationS: 600,
         violations: 0.08,
+        buysPerMinute: 2,
         signal: controller.signal,
       }).catch(() => null);
       if (!r || r.connected === 0) break; // the room ended or the server is going away

@@ -18,6 +18,8 @@ export interface SimulateOptions {
   password?: string;
   /** share of chat messages that contain a violation (0–1) */
   violations?: number;
+  /** purchase intents per minute across all chatters: real orders for the pinned product, left unpaid (they expire) */
+  buysPerMinute?: number;
   /** print progress lines */
   log?: (line: string) => void;
   signal?: AbortSignal;
@@ -29,7 +31,14 @@ export interface SimulateResult {
   blocked: number;
   framesReceived: number;
   chatDelivered: number;
+  /** orders placed (201) for the pinned product, and refusals by error code in `errors` */
+  ordersPlaced: number;
   errors: Record<string, number>;
+}
+
+interface Chatter {
+  cookie: string;
+  csrf: string;
 }
 
 const CHAT = [
@@ -63,8 +72,10 @@ const VIOLATIONS = [
   '私下转账更便宜哦',
 ];
 
+const SIM_ADDRESS = { name: '模拟观众', phone: '13900000000', region: '上海市 嘉定区', detail: '安亭镇模拟路 1 号' };
+
 /** Signs in through the API (from a distinct loopback address per chatter, so one machine's throttle is not hit). */
-async function signIn(baseUrl: string, username: string, password: string, n: number): Promise<string | null> {
+async function signIn(baseUrl: string, username: string, password: string, n: number): Promise<Chatter | null> {
   const url = new URL('/api/auth/login', baseUrl);
   const loopback = url.hostname === '127.0.0.1' || url.hostname === 'localhost';
   const body = JSON.stringify({ username, password });
@@ -79,9 +90,18 @@ async function signIn(baseUrl: string, username: string, password: string, n: nu
         ...(loopback ? { localAddress: `127.0.${1 + Math.floor(n / 250)}.${2 + (n % 250)}` } : {}),
       },
       (res) => {
-        res.resume();
-        const cookie = (res.headers['set-cookie'] ?? []).find((c) => c.startsWith('lh_session='));
-        resolve(res.statusCode === 200 && cookie ? (cookie.split(';')[0] ?? null) : null);
+        const chunks: Buffer[] = [];
+        res.on('data', (c: Buffer) => chunks.push(c));
+        res.on('end', () => {
+          const cookie = (res.headers['set-cookie'] ?? []).find((c) => c.startsWith('lh_session='))?.split(';')[0];
+          let csrf = '';
+          try {
+            csrf = (JSON.parse(Buffer.concat(chunks).toString()) as { csrfToken?: string }).csrfToken ?? '';
+          } catch {
+            // not JSON: no session
+          }
+          resolve(res.statusCode === 200 && cookie && csrf ? { cookie, csrf } : null);
+        });
       },
     );
     req.on('error', () => resolve(null));
@@ -93,8 +113,16 @@ export async function simulate(o: SimulateOptions): Promise<SimulateResult> {
   const log = o.log ?? (() => {});
   const wsUrl = `${o.baseUrl.replace(/^http/, 'ws')}/api/live/rooms/${o.sessionId}/ws`;
   const chatterCount = Math.min(o.chatters ?? Math.max(1, Math.min(o.viewers, Math.ceil(o.chatRate * 2.5))), o.viewers, 2000);
-  const result: SimulateResult = { connected: 0, chatSent: 0, blocked: 0, framesReceived: 0, chatDelivered: 0, errors: {} };
-  const cookies: Array<string | null> = [];
+  const result: SimulateResult = {
+    connected: 0,
+    chatSent: 0,
+    blocked: 0,
+    framesReceived: 0,
+    chatDelivered: 0,
+    ordersPlaced: 0,
+    errors: {},
+  };
+  const cookies: Array<Chatter | null> = [];
   for (let i = 0; i < chatterCount; i++)
     cookies.push(await signIn(o.baseUrl, `consumer_${String(i + 1).padStart(5, '0')}`, o.password ?? 'livehub-demo', i));
   const signedIn = cookies.filter(Boolean).length;
@@ -102,9 +130,33 @@ export async function simulate(o: SimulateOptions): Promise<SimulateResult> {
 
   const sockets: WebSocket[] = [];
   const chatters: WebSocket[] = [];
+  let pinned: string | null = null;
+  const buyers = cookies.filter((c): c is Chatter => c !== null);
+  const buy = async (who: Chatter) => {
+    if (!pinned) return;
+    const json = (path: string, init?: RequestInit) =>
+      fetch(new URL(path, o.baseUrl), { ...init, headers: { cookie: who.cookie, 'x-csrf-token': who.csrf, ...(init?.headers ?? {}) } });
+    try {
+      const product = (await (await json(`/api/catalog/products/${pinned}`)).json()) as { skus?: Array<{ id: string; stock: number }> };
+      const sku = product.skus?.find((k) => k.stock > 0);
+      if (!sku) return;
+      const res = await json('/api/orders', {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', 'idempotency-key': `sim-${Date.now()}-${Math.random().toString(36).slice(2)}` },
+        body: JSON.stringify({ lines: [{ skuId: sku.id, qty: 1 }], sessionId: o.sessionId, address: SIM_ADDRESS }),
+      });
+      if (res.status === 201) result.ordersPlaced++;
+      else {
+        const code = ((await res.json().catch(() => ({}))) as { error?: { code?: string } }).error?.code ?? `http_${res.status}`;
+        result.errors[code] = (result.errors[code] ?? 0) + 1;
+      }
+    } catch {
+      result.errors.order_request = (result.errors.order_request ?? 0) + 1;
+    }
+  };
   const open = (i: number) =>
     new Promise<void>((resolve) => {
-      const cookie = cookies[i] ?? null;
+      const cookie = cookies[i]?.cookie ?? null;
       const ws = new WebSocket(wsUrl, cookie ? { headers: { cookie, origin: o.baseUrl } } : {});
       ws.on('open', () => {
         result.connected++;
@@ -114,7 +166,10 @@ export async function simulate(o: SimulateOptions): Promise<SimulateResult> {
       ws.on('message', (data) => {
         result.framesReceived++;
         const text = data.toString();
-        if (text.startsWith('{"t":"batch"')) result.chatDelivered += text.split('"k":"chat"').length - 1;
+        if (text.startsWith('{"t":"batch"')) {
+          result.chatDelivered += text.split('"k":"chat"').length - 1;
+          if (text.includes('"k":"pinned"')) pinned = /"k":"pinned","product":\{"productId":"([^"]+)"/.exec(text)?.[1] ?? pinned;
+        } else if (text.startsWith('{"t":"welcome"')) pinned = /"pinned":\{"productId":"([^"]+)"/.exec(text)?.[1] ?? pinned;
         else if (text.startsWith('{"t":"blocked"')) result.blocked++;
         else if (text.startsWith('{"t":"error"')) {
           const code = /"code":"([^"]+)"/.exec(text)?.[1] ?? 'error';
@@ -153,6 +208,9 @@ export async function simulate(o: SimulateOptions): Promise<SimulateResult> {
         sent++;
         result.chatSent++;
       }
+      // purchase intents: a chatter orders the pinned product now and then
+      if (buyers.length > 0 && Math.random() < ((o.buysPerMinute ?? 0) * tickMs) / 60_000)
+        void buy(buyers[Math.floor(Math.random() * buyers.length)] as Chatter);
       // a few likes from random viewers
       const liker = sockets[Math.floor(Math.random() * sockets.length)];
       if (liker?.readyState === WebSocket.OPEN && Math.random() < 0.1) liker.send('{"t":"like","n":1}');
