@@ -131,9 +131,31 @@ describe.skipIf(!browserAvailable)('catalog and selection center', () => {
     await panel.getByTestId('product-gallery').locator('img').first().waitFor();
     await reviewer.locator('[data-testid="timeline-event"][data-action="pre_checks"]').waitFor();
     await screenshot(reviewer, 'product-review');
-    await reviewer.getByTestId('action-approve').click();
-    await reviewer.getByTestId('reason-submit').click();
-    await reviewer.locator('[data-testid="application-page"][data-status="approved"]').waitFor();
+    // approve; if the application changed meanwhile (409, shown above the page) or the page did not follow, reload
+    // and approve again as a reviewer would; a refusal fails with its message
+    const approved = reviewer.locator('[data-testid="application-page"][data-status="approved"]');
+    for (let attempt = 1; ; attempt++) {
+      await reviewer.getByTestId('action-approve').click();
+      await reviewer.getByTestId('reason-submit').click();
+      const outcome = await Promise.race([
+        approved.waitFor({ timeout: 45_000 }).then(() => 'approved'),
+        reviewer
+          .getByTestId('application-error')
+          .waitFor({ timeout: 45_000 })
+          .then(() => 'stale'),
+        reviewer
+          .getByTestId('reason-error')
+          .waitFor({ timeout: 45_000 })
+          .then(() => 'refused'),
+      ]).catch(() => 'timeout');
+      if (outcome === 'approved') break;
+      if (outcome === 'refused') throw new Error(`approval refused: ${await reviewer.getByTestId('reason-error').textContent()}`);
+      if (attempt >= 3) throw new Error(`approval did not go through (${outcome})`);
+      // what the server holds decides: reload, and approve again only if it is still waiting
+      await reviewer.reload();
+      await reviewer.locator('[data-testid="application-page"]').waitFor();
+      if ((await approved.count()) > 0) break;
+    }
 
     // approved: the merchant opens it to the pool under an open plan at 20 %
     await merchant.reload();
