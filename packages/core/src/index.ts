@@ -1,6 +1,7 @@
 export * from './errors.ts';
 export * from './ports/index.ts';
 export * from './shared/actor.ts';
+export * from './shared/batch-loader.ts';
 export * from './shared/hash.ts';
 export * from './shared/masking.ts';
 export * from './shared/memory-kv.ts';

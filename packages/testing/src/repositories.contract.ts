@@ -160,6 +160,16 @@ export function repositoryContract(name: string, open: () => Promise<{ uow: Unit
       await r.memberships.insert(m);
       await r.sessions.setMembership(s.tokenHash, m.id);
       expect((await r.sessions.findPrincipal(s.tokenHash))?.membership).toEqual(m);
+      const s2 = { ...s, tokenHash: `h${uuid()}`, membershipId: null };
+      await r.sessions.insert(s2);
+      const many = await r.sessions.findPrincipals([s.tokenHash, 'no-such-hash', s2.tokenHash]);
+      expect(new Map(many.map((p) => [p.session.tokenHash, p.membership]))).toEqual(
+        new Map([
+          [s.tokenHash, m],
+          [s2.tokenHash, null],
+        ]),
+      );
+      expect(await r.sessions.findPrincipals([])).toEqual([]);
       await r.memberships.delete(m.id);
       expect((await r.sessions.findPrincipal(s.tokenHash))?.membership).toBeNull();
       expect(await r.sessions.deleteExpired(new Date('2026-01-03T00:00:00Z'))).toBeGreaterThanOrEqual(1);

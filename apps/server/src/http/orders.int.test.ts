@@ -396,6 +396,58 @@ describe('orders', () => {
     await call(streamer, 'POST', `/api/flash-sales/${fs.body.id}/end`);
     expect(await stockOf(sku.id)).toBe(stockBefore - 5);
   });
+  it('writes a burst of flash-sale winners together: distinct slots, an intact audit chain, keys that replay', async () => {
+    const sku = skuOf.get(products[1] as string) as { id: string; priceFen: number };
+    const fs = await call(streamer, 'POST', `/api/live/sessions/${sessionId}/flash-sales`, {
+      productId: products[1],
+      skuId: sku.id,
+      priceFen: Math.max(1, Math.floor(sku.priceFen / 2)),
+      quantity: 10,
+      perUserLimit: 2,
+      durationS: 600,
+    });
+    expect(fs.status).toBe(201);
+    const buyers = await Promise.all(Array.from({ length: 14 }, (_, i) => p.login(`consumer_${String(i + 30).padStart(5, '0')}`)));
+    const body = { lines: [{ skuId: sku.id, qty: 1 }], sessionId, flashSaleId: fs.body.id, address: ADDRESS };
+    const twin = buyers[0] as TestSession;
+    const attempts = [
+      // the first buyer's client sends the same request twice at once (a retry racing the original)
+      call(twin, 'POST', '/api/orders', body, { 'idempotency-key': 'twin-key-0001' }),
+      call(twin, 'POST', '/api/orders', body, { 'idempotency-key': 'twin-key-0001' }),
+      ...buyers.slice(1).map((b, i) => call(b, 'POST', '/api/orders', body, { 'idempotency-key': `burst-key-${i}` })),
+    ];
+    const results = await Promise.all(attempts);
+    const made = results.filter((r) => r.status === 201);
+    const orderIds = new Set(made.map((r) => r.body.id));
+    expect(results.every((r) => r.status === 201 || r.body.error.code === 'orders.sold_out')).toBe(true);
+    // the twin made at most one order: when both got through, they answer with the same one, and the unit the
+    // second one had taken went back on sale
+    if (results[0]?.status === 201 && results[1]?.status === 201) expect(results[0].body.id).toBe(results[1].body.id);
+    const listed = (await call(consumer, 'GET', `/api/live/sessions/${sessionId}/flash-sales`)).body.find(
+      (x: { id: string }) => x.id === fs.body.id,
+    );
+    expect(orderIds.size).toBeGreaterThanOrEqual(9);
+    expect(orderIds.size + listed.left).toBe(10);
+    expect(listed.sold).toBe(orderIds.size);
+    const claims = await p.c.uow.read.orders.claimsByUser(fs.body.id);
+    expect(claims.reduce((n, c) => n + c.n, 0)).toBe(orderIds.size);
+    expect(claims.every((c) => c.n <= 2)).toBe(true);
+    // every winner's key replays its own order
+    for (const [i, r] of results.entries()) {
+      if (r.status !== 201 || i === 1) continue;
+      const again = await call(buyers[Math.max(0, i - 1)] as TestSession, 'POST', '/api/orders', body, {
+        'idempotency-key': i === 0 ? 'twin-key-0001' : `burst-key-${i - 2}`,
+      });
+      expect(again.status).toBe(201);
+      expect(again.body.id).toBe(r.body.id);
+    }
+    const verified = await p.c.audit.verify(p.c.uow.read);
+    expect(verified.ok).toBe(true);
+    const created = (await p.c.uow.read.audit.list({ limit: 200, action: 'order.create' })).filter((e) => orderIds.has(e.targetId ?? ''));
+    expect(created).toHaveLength(orderIds.size);
+    await call(streamer, 'POST', `/api/flash-sales/${fs.body.id}/end`);
+  });
+
   it('counts the session’s paid orders and GMV live and keeps them when it ends', async () => {
     const live = await call(streamer, 'GET', `/api/live/sessions/${sessionId}`);
     expect(live.body.stats.orders).toBeGreaterThanOrEqual(3);

@@ -9,6 +9,7 @@ function memoryRepos(): { repos: Repositories; rows: AuditRecord[] } {
   const audit = {
     lockHead: async () => (rows.length ? { seq: rows[rows.length - 1]!.seq, hash: rows[rows.length - 1]!.hash } : null),
     insert: async (e: AuditRecord) => void rows.push(structuredClone(e)),
+    insertMany: async (es: AuditRecord[]) => void rows.push(...es.map((e) => structuredClone(e))),
     scan: async (after: number, limit: number) => rows.filter((r) => r.seq > after).slice(0, limit),
     list: async () => [...rows].reverse(),
     count: async () => rows.length,
@@ -43,6 +44,20 @@ describe('audit hash chain', () => {
   it('verifies an untouched chain', async () => {
     const { repos } = await chainOf(25);
     expect(await svc.verify(repos, 7)).toEqual({ ok: true, checked: 25, firstBrokenSeq: null, reason: null });
+  });
+
+  it('chains entries recorded together to each other and to what came before', async () => {
+    const m = await chainOf(2);
+    const written = await svc.recordMany(
+      m.repos,
+      [1, 2, 3].map((i) => ({ actor: SYSTEM_ACTOR, input: { action: 'order.create', targetType: 'order', targetId: `o${i}` } })),
+    );
+    expect(written.map((e) => e.seq)).toEqual([3, 4, 5]);
+    expect(m.rows[2]?.prevHash).toBe(m.rows[1]?.hash);
+    expect(m.rows[4]?.prevHash).toBe(m.rows[3]?.hash);
+    await svc.record(m.repos, SYSTEM_ACTOR, { action: 'thing.write', targetType: 'thing' });
+    expect(await svc.verify(m.repos, 2)).toMatchObject({ ok: true, checked: 6 });
+    expect(await svc.recordMany(m.repos, [])).toEqual([]);
   });
 
   it('verifies an empty chain', async () => {

@@ -47,6 +47,29 @@ export class AuditService {
   /** Call inside the write's transaction. */
   async record(repos: Repositories, actor: Actor, input: AuditInput): Promise<AuditRecord> {
     const head = await repos.audit.lockHead();
+    const entry = this.entry(head, actor, input);
+    await repos.audit.insert(entry);
+    return entry;
+  }
+
+  /**
+   * Several entries of one transaction (a group of flash-sale orders written together): the chain lock is taken
+   * once and the entries are chained to each other in order, then inserted in one statement.
+   */
+  async recordMany(repos: Repositories, items: Array<{ actor: Actor; input: AuditInput }>): Promise<AuditRecord[]> {
+    if (items.length === 0) return [];
+    let head = await repos.audit.lockHead();
+    const entries: AuditRecord[] = [];
+    for (const { actor, input } of items) {
+      const e = this.entry(head, actor, input);
+      entries.push(e);
+      head = { seq: e.seq, hash: e.hash };
+    }
+    await repos.audit.insertMany(entries);
+    return entries;
+  }
+
+  private entry(head: { seq: number; hash: string } | null, actor: Actor, input: AuditInput): AuditRecord {
     const detail = input.detail ?? {};
     const base: Omit<AuditRecord, 'hash'> = {
       seq: (head?.seq ?? 0) + 1,
@@ -64,9 +87,7 @@ export class AuditService {
       requestId: actor.requestId ?? null,
       ip: actor.ip ?? null,
     };
-    const entry: AuditRecord = { ...base, hash: entryHash(base) };
-    await repos.audit.insert(entry);
-    return entry;
+    return { ...base, hash: entryHash(base) };
   }
 
   /**

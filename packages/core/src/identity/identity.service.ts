@@ -9,6 +9,7 @@ import type { RateLimitStore } from '../ports/kv.ts';
 import type { ApiTokenRecord, MembershipView, Repositories, SessionRecord, UnitOfWork, UserRecord } from '../ports/repositories.ts';
 import type { Clock, IdGenerator, PasswordHasher, PiiVault, TokenGenerator } from '../ports/runtime.ts';
 import type { Actor } from '../shared/actor.ts';
+import { BatchLoader } from '../shared/batch-loader.ts';
 import { sha256Hex } from '../shared/hash.ts';
 import { maskPhone } from '../shared/masking.ts';
 import { AUTH_POLICY, type LoginMeta } from './identity.types.ts';
@@ -48,6 +49,13 @@ const TOKEN_PREFIX = 'lh_';
 export class IdentityService {
   private dummyHash: Promise<string> | null = null;
   private readonly principals = new Map<string, { found: Principal; at: number }>();
+  /** bumped whenever sessions are forgotten: a look-up that began before must not cache what it read */
+  private forgetEpoch = 0;
+  /** cache misses arriving together go to the database as one query (see BatchLoader) */
+  private readonly principalLoader = new BatchLoader<string, Principal>(async (hashes) => {
+    const rows = await this.d.uow.read.sessions.findPrincipals(hashes);
+    return new Map(rows.map((r) => [r.session.tokenHash, r]));
+  });
 
   constructor(private readonly d: IdentityDeps) {}
 
@@ -176,6 +184,7 @@ export class IdentityService {
 
   /** Drops a resolved session from this process's cache (null: all of them). */
   forgetSessions(tokenHash: string | null): void {
+    this.forgetEpoch++;
     if (tokenHash === null) this.principals.clear();
     else this.principals.delete(tokenHash);
   }
@@ -207,8 +216,9 @@ export class IdentityService {
     let found: Principal | null;
     if (hit && performance.now() - hit.at < ttl) found = hit.found;
     else {
-      found = await this.d.uow.read.sessions.findPrincipal(hash);
-      if (found && ttl > 0) {
+      const epoch = this.forgetEpoch;
+      found = await this.principalLoader.load(hash);
+      if (found && ttl > 0 && epoch === this.forgetEpoch) {
         if (this.principals.size >= PRINCIPAL_CACHE_MAX) this.principals.clear();
         this.principals.set(hash, { found, at: performance.now() });
       }

@@ -26,7 +26,15 @@ import { isCrossTenant } from '../shared/actor.ts';
 import { canonicalJson, sha256Hex } from '../shared/hash.ts';
 import { maskAddress, maskPhone } from '../shared/masking.ts';
 import { nextStatus, type OrderEvent } from './order-state.ts';
-import type { AddressRecord, FlashSaleRecord, OrderLineRecord, OrderRecord, PaymentRecord, RefundRecord } from './order.types.ts';
+import type {
+  AddressRecord,
+  ClaimRecord,
+  FlashSaleRecord,
+  OrderLineRecord,
+  OrderRecord,
+  PaymentRecord,
+  RefundRecord,
+} from './order.types.ts';
 import type { PaymentNotification, PaymentProvider } from './payment.port.ts';
 
 const DAY = 86_400_000;
@@ -72,10 +80,29 @@ const sweeper: Actor = { userId: null, label: 'system:orders', orgId: null, memb
 
 class IdempotencyRace extends Error {}
 
+/** Most flash-sale winners written in one transaction (see `enqueueWinner`). */
+const FLASH_GROUP_MAX = 200;
+
+/** A flash-sale buyer the counters let through, waiting to be written. */
+interface FlashWinner {
+  actor: Actor;
+  userId: string;
+  f: FlashSaleRecord;
+  qty: number;
+  slots: number[];
+  address: Address;
+  requestHash: string;
+  idempotencyKey: string | undefined;
+  resolve: (r: OrderResult) => void;
+  reject: (e: unknown) => void;
+}
+
 export class OrderService {
   private readonly providers: Map<string, PaymentProvider>;
   private readonly flashCache = new Map<string, { f: FlashSaleRecord; at: number }>();
   private readonly lastRoomPush = new Map<string, number>();
+  /** flash-sale winners waiting for their group's transaction, per sale */
+  private readonly flashQueue = new Map<string, FlashWinner[]>();
 
   constructor(private readonly d: OrderDeps) {
     this.providers = new Map(d.providers.map((p) => [p.name, p]));
@@ -456,58 +483,154 @@ export class OrderService {
       // falls back to the lowest free ones
       const first = f.quantity - left - line.qty + 1;
       const slots = Array.from({ length: line.qty }, (_, i) => first + i);
-      const r = await this.d.uow.transaction(async (tx) => {
-        const fresh = await tx.orders.findFlashSale(f.id);
-        if (fresh?.status !== 'scheduled') throw new AppError('orders.flash_ended', { field: 'flashSaleId' });
-        if ((await tx.orders.countUserClaims(f.id, userId)) + line.qty > f.perUserLimit)
-          throw new AppError('orders.limit_exceeded', { field: 'lines.0.qty', details: { limit: f.perUserLimit } });
-        const { sku, product } = await this.productForSku(tx, f.skuId, 'lines.0.skuId');
-        const a = await this.attribution(tx, f.sessionId, product.id, 'lines.0.skuId');
-        const orderId = this.d.ids.next();
-        const claim = (slot: number) => ({ flashSaleId: f.id, slot, orderId, userId, createdAt: now });
-        let taken = slots.every((s) => s >= 1 && s <= f.quantity) && (await tx.orders.insertClaims(slots.map(claim), f.quantity));
-        if (!taken) {
-          const free = await tx.orders.freeSlots(f.id, f.quantity, line.qty);
-          taken = free.length === line.qty && (await tx.orders.insertClaims(free.map(claim), f.quantity));
-        }
-        if (!taken) throw new AppError('orders.sold_out', { field: 'flashSaleId' });
-        await tx.orders.insertReservation({
-          id: this.d.ids.next(),
-          skuId: sku.id,
-          orderId,
-          flashSaleId: f.id,
-          qty: line.qty,
-          status: 'held',
-          createdAt: now,
-          updatedAt: now,
-        });
-        const lines = [await this.line(tx, orderId, 1, product, sku, f.priceFen, line.qty, a)];
-        const order = this.newOrder(orderId, userId, f.merchantOrgId, a, f.id, lines, address, now, this.d.flashPayMinutes ?? 5);
-        await tx.orders.insertOrder(order, lines);
-        await this.d.audit.record(tx, actor, {
-          action: 'order.create',
-          targetType: 'order',
-          targetId: order.id,
-          orgId: order.merchantOrgId,
-          detail: { orderNo: order.orderNo, totalFen: order.totalFen, flashSaleId: f.id, qty: line.qty },
-        });
-        await tx.outbox.add({
-          id: this.d.ids.next(),
-          topic: 'order.created',
-          payload: { orderId: order.id, sessionId: order.sessionId, flashSaleId: f.id, totalFen: order.totalFen },
-          createdAt: now,
-          publishedAt: null,
-        });
-        const body = await this.view(tx, order, lines, { as: 'buyer' });
-        await this.remember(tx, userId, idempotencyKey, requestHash, 201, body);
-        return { status: 201, body };
-      });
+      const r = await new Promise<OrderResult>((resolve, reject) =>
+        this.enqueueWinner({ actor, userId, f, qty: line.qty, slots, address, requestHash, idempotencyKey, resolve, reject }),
+      );
       this.pushStock(f, left);
       return r;
     } catch (e) {
       await giveBack().catch(() => {});
       throw e;
     }
+  }
+
+  /**
+   * Group commit. The counters let a sale's winners through far faster than one transaction each could write
+   * them, so winners queue per sale and are written together: while one group's transaction runs, the next group
+   * gathers (up to FLASH_GROUP_MAX). A group shares one look-up of the sale, the product and the attribution, one
+   * chain lock for its audit entries and one statement per table. When the group cannot be written as a whole (a
+   * slot taken after a restart, an idempotency twin, a buyer over the limit), each winner is written alone, so
+   * one buyer's problem is only that buyer's answer.
+   */
+  private enqueueWinner(w: FlashWinner): void {
+    const q = this.flashQueue.get(w.f.id);
+    if (q) {
+      q.push(w);
+      return;
+    }
+    this.flashQueue.set(w.f.id, [w]);
+    setImmediate(() => void this.drainWinners(w.f.id));
+  }
+
+  private async drainWinners(flashSaleId: string): Promise<void> {
+    for (;;) {
+      const q = this.flashQueue.get(flashSaleId) ?? [];
+      const group = q.splice(0, FLASH_GROUP_MAX);
+      if (group.length === 0) {
+        this.flashQueue.delete(flashSaleId);
+        return;
+      }
+      let results: OrderResult[] | null = null;
+      if (group.length > 1) results = await this.writeWinners(group).catch(() => null);
+      if (results) for (const [i, w] of group.entries()) w.resolve(results[i] as OrderResult);
+      else
+        await Promise.all(
+          group.map((w) =>
+            this.writeWinners([w]).then(
+              (r) => w.resolve(r[0] as OrderResult),
+              (e: unknown) => w.reject(e),
+            ),
+          ),
+        );
+    }
+  }
+
+  /** One transaction for a group of winners of one sale: their claims, reservations, orders, audit and keys. */
+  private writeWinners(group: FlashWinner[]): Promise<OrderResult[]> {
+    const f = (group[0] as FlashWinner).f;
+    const now = this.now();
+    return this.d.uow.transaction(async (tx) => {
+      const fresh = await tx.orders.findFlashSale(f.id);
+      if (fresh?.status !== 'scheduled') throw new AppError('orders.flash_ended', { field: 'flashSaleId' });
+      const held = new Map((await tx.orders.claimsByUser(f.id, [...new Set(group.map((w) => w.userId))])).map((c) => [c.userId, c.n]));
+      for (const w of group) {
+        const n = (held.get(w.userId) ?? 0) + w.qty;
+        if (n > f.perUserLimit) throw new AppError('orders.limit_exceeded', { field: 'lines.0.qty', details: { limit: f.perUserLimit } });
+        held.set(w.userId, n);
+      }
+      const { sku, product } = await this.productForSku(tx, f.skuId, 'lines.0.skuId');
+      const a = await this.attribution(tx, f.sessionId, product.id, 'lines.0.skuId');
+      const made = [];
+      for (const w of group) {
+        const orderId = this.d.ids.next();
+        const lines = [await this.line(tx, orderId, 1, product, sku, f.priceFen, w.qty, a)];
+        const order = this.newOrder(orderId, w.userId, f.merchantOrgId, a, f.id, lines, w.address, now, this.d.flashPayMinutes ?? 5);
+        made.push({
+          w,
+          order,
+          lines,
+          claims: w.slots.map((slot) => ({ flashSaleId: f.id, slot, orderId, userId: w.userId, createdAt: now })),
+        });
+      }
+      const allClaims = made.flatMap((m) => m.claims);
+      let taken = allClaims.every((c) => c.slot >= 1 && c.slot <= f.quantity) && (await tx.orders.insertClaims(allClaims, f.quantity));
+      if (!taken && group.length === 1) {
+        const m = made[0] as (typeof made)[number];
+        const free = await tx.orders.freeSlots(f.id, f.quantity, m.w.qty);
+        m.claims = free.map((slot) => ({ ...(m.claims[0] as ClaimRecord), slot }));
+        taken = free.length === m.w.qty && (await tx.orders.insertClaims(m.claims, f.quantity));
+      }
+      if (!taken) throw new AppError('orders.sold_out', { field: 'flashSaleId' });
+      await tx.orders.insertReservations(
+        made.map((m) => ({
+          id: this.d.ids.next(),
+          skuId: sku.id,
+          orderId: m.order.id,
+          flashSaleId: f.id,
+          qty: m.w.qty,
+          status: 'held' as const,
+          createdAt: now,
+          updatedAt: now,
+        })),
+      );
+      await tx.orders.insertOrders(
+        made.map((m) => m.order),
+        made.flatMap((m) => m.lines),
+      );
+      await this.d.audit.recordMany(
+        tx,
+        made.map((m) => ({
+          actor: m.w.actor,
+          input: {
+            action: 'order.create',
+            targetType: 'order',
+            targetId: m.order.id,
+            orgId: m.order.merchantOrgId,
+            detail: { orderNo: m.order.orderNo, totalFen: m.order.totalFen, flashSaleId: f.id, qty: m.w.qty },
+          },
+        })),
+      );
+      await tx.outbox.addMany(
+        made.map((m) => ({
+          id: this.d.ids.next(),
+          topic: 'order.created',
+          payload: { orderId: m.order.id, sessionId: m.order.sessionId, flashSaleId: f.id, totalFen: m.order.totalFen },
+          createdAt: now,
+          publishedAt: null,
+        })),
+      );
+      const names = new Map<string, string>();
+      const out: OrderResult[] = [];
+      for (const m of made)
+        out.push({ status: 201, body: await this.view(tx, m.order, m.lines, { as: 'buyer', names, pendingRefunds: new Set() }) });
+      const keyed = made.flatMap((m, i) =>
+        m.w.idempotencyKey
+          ? [
+              {
+                userId: m.w.userId,
+                scope: 'order.create',
+                key: m.w.idempotencyKey,
+                requestHash: m.w.requestHash,
+                status: 201,
+                response: out[i]?.body,
+                createdAt: now,
+              },
+            ]
+          : [],
+      );
+      if ((await tx.orders.insertIdempotencies(keyed)) !== keyed.length) throw new IdempotencyRace();
+      return out;
+    });
   }
 
   /** 创建秒杀: the streamer of a session sets one up for a product on it; the units leave the SKU's stock now. */
@@ -762,8 +885,9 @@ export class OrderService {
     const byOrder = new Map<string, OrderLineRecord[]>();
     for (const l of lines) byOrder.set(l.orderId, [...(byOrder.get(l.orderId) ?? []), l]);
     const names = new Map<string, string>();
+    const pendingRefunds = new Set(await this.d.uow.read.orders.withPendingRefunds(rows.map((o) => o.id)));
     const out: OrderView[] = [];
-    for (const o of rows) out.push(await this.view(this.d.uow.read, o, byOrder.get(o.id) ?? [], { as: q.as, names }));
+    for (const o of rows) out.push(await this.view(this.d.uow.read, o, byOrder.get(o.id) ?? [], { as: q.as, names, pendingRefunds }));
     return out;
   }
 
@@ -772,7 +896,12 @@ export class OrderService {
     repos: Repositories,
     o: OrderRecord,
     lines: OrderLineRecord[],
-    opts: { as: 'buyer' | 'merchant' | 'streamer' | 'platform'; names?: Map<string, string> },
+    opts: {
+      as: 'buyer' | 'merchant' | 'streamer' | 'platform';
+      names?: Map<string, string>;
+      /** the orders with a refund pending, when the caller looked them up for a whole page */
+      pendingRefunds?: Set<string>;
+    },
   ): Promise<OrderView> {
     const names = opts.names ?? new Map<string, string>();
     const nameOf = async (kind: 'org' | 'user' | 'session', id: string | null): Promise<string | null> => {
@@ -814,7 +943,9 @@ export class OrderService {
         })),
       totalFen: o.totalFen,
       refundedFen: o.refundedFen,
-      refundPending: o.status !== 'created' && (await repos.orders.listRefunds(o.id)).some((r) => r.status === 'pending'),
+      refundPending:
+        o.status !== 'created' &&
+        (opts.pendingRefunds ? opts.pendingRefunds.has(o.id) : (await repos.orders.listRefunds(o.id)).some((r) => r.status === 'pending')),
       address: {
         name: maskName(address.name),
         phone: maskPhone(address.phone),

@@ -164,6 +164,8 @@ export interface OrderRepository {
   clearDefaultAddress(userId: string): Promise<void>;
   // orders
   insertOrder(o: OrderRecord, lines: OrderLineRecord[]): Promise<void>;
+  /** many orders and their lines in two statements (a flash sale's winners are written in groups) */
+  insertOrders(orders: OrderRecord[], lines: OrderLineRecord[]): Promise<void>;
   findOrder(id: string, opts?: { lock?: boolean }): Promise<OrderRecord | null>;
   /** optimistic: writes only when the stored version is `expectVersion`; returns whether it did */
   updateOrder(o: OrderRecord, expectVersion: number): Promise<boolean>;
@@ -192,6 +194,7 @@ export interface OrderRepository {
   takeStock(skuId: string, qty: number): Promise<boolean>;
   putBackStock(skuId: string, qty: number): Promise<void>;
   insertReservation(r: ReservationRecord): Promise<void>;
+  insertReservations(rs: ReservationRecord[]): Promise<void>;
   listReservations(orderId: string): Promise<ReservationRecord[]>;
   setReservations(orderId: string, from: ReservationRecord['status'], to: ReservationRecord['status'], at: Date): Promise<number>;
   /** Σ qty of reservations by status for a SKU (stock accounting) */
@@ -211,12 +214,17 @@ export interface OrderRepository {
   deleteClaims(orderId: string): Promise<number>;
   countClaims(flashSaleId: string): Promise<number>;
   countUserClaims(flashSaleId: string, userId: string): Promise<number>;
-  /** units held per buyer in a sale (the per-user counters are rebuilt from it) */
-  claimsByUser(flashSaleId: string): Promise<Array<{ userId: string; n: number }>>;
+  /**
+   * units held per buyer in a sale (the per-user counters are rebuilt from it); with `userIds`, only those buyers'
+   * (buyers holding none are left out)
+   */
+  claimsByUser(flashSaleId: string, userIds?: string[]): Promise<Array<{ userId: string; n: number }>>;
   // idempotency
   findIdempotency(userId: string, scope: string, key: string): Promise<IdempotencyRecord | null>;
   /** false when the key exists already (a concurrent request won) */
   insertIdempotency(r: IdempotencyRecord): Promise<boolean>;
+  /** inserts the keys that are new; returns how many were */
+  insertIdempotencies(rs: IdempotencyRecord[]): Promise<number>;
   // payments
   insertPayment(p: PaymentRecord): Promise<void>;
   findPayment(id: string): Promise<PaymentRecord | null>;
@@ -228,6 +236,8 @@ export interface OrderRepository {
   findRefund(id: string): Promise<RefundRecord | null>;
   updateRefund(r: RefundRecord): Promise<void>;
   listRefunds(orderId: string): Promise<RefundRecord[]>;
+  /** which of these orders have a refund still pending (one query for a page of orders) */
+  withPendingRefunds(orderIds: string[]): Promise<string[]>;
   // returns
   insertReturn(r: ReturnRecord): Promise<void>;
   findReturn(id: string): Promise<ReturnRecord | null>;

@@ -161,6 +161,8 @@ export interface SessionRepository {
   findByTokenHash(tokenHash: string): Promise<SessionRecord | null>;
   /** session, user and active membership in one round trip: this runs on every authenticated request */
   findPrincipal(tokenHash: string): Promise<SessionPrincipal | null>;
+  /** the same for many sessions in one round trip (a burst of sign-ins is answered in batches) */
+  findPrincipals(tokenHashes: string[]): Promise<SessionPrincipal[]>;
   setMembership(tokenHash: string, membershipId: string | null): Promise<void>;
   delete(tokenHash: string): Promise<void>;
   deleteExpired(now: Date): Promise<number>;
@@ -185,6 +187,8 @@ export interface AuditRepository {
    */
   lockHead(): Promise<{ seq: number; hash: string } | null>;
   insert(entry: AuditRecord): Promise<void>;
+  /** consecutive entries of one transaction in one statement */
+  insertMany(entries: AuditRecord[]): Promise<void>;
   list(opts: { limit: number; beforeSeq?: number; action?: string; orgIds?: string[] }): Promise<AuditRecord[]>;
   /** entries with seq > afterSeq in order, for verification */
   scan(afterSeq: number, limit: number): Promise<AuditRecord[]>;
@@ -193,6 +197,7 @@ export interface AuditRepository {
 
 export interface OutboxRepository {
   add(event: OutboxRecord): Promise<void>;
+  addMany(events: OutboxRecord[]): Promise<void>;
   pending(limit: number): Promise<OutboxRecord[]>;
   markPublished(ids: string[], at: Date): Promise<void>;
 }

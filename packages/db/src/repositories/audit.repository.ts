@@ -18,6 +18,9 @@ export class DrizzleAuditRepository implements AuditRepository {
   async insert(entry: AuditRecord): Promise<void> {
     await this.db.insert(auditLog).values(entry);
   }
+  async insertMany(entries: AuditRecord[]): Promise<void> {
+    if (entries.length > 0) await this.db.insert(auditLog).values(entries);
+  }
   async list(opts: { limit: number; beforeSeq?: number; action?: string; orgIds?: string[] }): Promise<AuditRecord[]> {
     if (opts.orgIds && opts.orgIds.length === 0) return [];
     return this.db
@@ -51,6 +54,9 @@ export class DrizzleOutboxRepository implements OutboxRepository {
 
   async add(event: OutboxRecord): Promise<void> {
     await this.db.insert(outbox).values(event);
+  }
+  async addMany(events: OutboxRecord[]): Promise<void> {
+    if (events.length > 0) await this.db.insert(outbox).values(events);
   }
   async pending(limit: number): Promise<OutboxRecord[]> {
     return this.db.select().from(outbox).where(isNull(outbox.publishedAt)).orderBy(asc(outbox.createdAt), asc(outbox.id)).limit(limit);

@@ -196,14 +196,17 @@ export class DrizzleSessionRepository implements SessionRepository {
     return row ?? null;
   }
   async findPrincipal(tokenHash: string): Promise<SessionPrincipal | null> {
-    const [row] = await this.db
+    const [row] = await this.findPrincipals([tokenHash]);
+    return row ?? null;
+  }
+  async findPrincipals(tokenHashes: string[]): Promise<SessionPrincipal[]> {
+    if (tokenHashes.length === 0) return [];
+    return this.db
       .select({ session: sessions, user: users, membership: memberships })
       .from(sessions)
       .innerJoin(users, eq(users.id, sessions.userId))
       .leftJoin(memberships, and(eq(memberships.id, sessions.membershipId), eq(memberships.userId, sessions.userId)))
-      .where(eq(sessions.tokenHash, tokenHash))
-      .limit(1);
-    return row ?? null;
+      .where(tokenHashes.length === 1 ? eq(sessions.tokenHash, tokenHashes[0] as string) : inArray(sessions.tokenHash, tokenHashes));
   }
   async setMembership(tokenHash: string, membershipId: string | null): Promise<void> {
     await this.db.update(sessions).set({ membershipId }).where(eq(sessions.tokenHash, tokenHash));

@@ -59,7 +59,10 @@ export class DrizzleOrderRepository implements OrderRepository {
 
   // ---- orders
   async insertOrder(o: OrderRecord, lines: OrderLineRecord[]): Promise<void> {
-    await this.db.insert(orders).values(o);
+    await this.insertOrders([o], lines);
+  }
+  async insertOrders(os: OrderRecord[], lines: OrderLineRecord[]): Promise<void> {
+    if (os.length > 0) await this.db.insert(orders).values(os);
     if (lines.length > 0) await this.db.insert(orderLines).values(lines);
   }
   async findOrder(id: string, opts: { lock?: boolean } = {}): Promise<OrderRecord | null> {
@@ -170,6 +173,9 @@ export class DrizzleOrderRepository implements OrderRepository {
   async insertReservation(r: ReservationRecord): Promise<void> {
     await this.db.insert(stockReservations).values(r);
   }
+  async insertReservations(rs: ReservationRecord[]): Promise<void> {
+    if (rs.length > 0) await this.db.insert(stockReservations).values(rs);
+  }
   async listReservations(orderId: string): Promise<ReservationRecord[]> {
     return this.db.select().from(stockReservations).where(eq(stockReservations.orderId, orderId));
   }
@@ -269,11 +275,12 @@ export class DrizzleOrderRepository implements OrderRepository {
     return Number(row?.n ?? 0);
   }
 
-  async claimsByUser(flashSaleId: string): Promise<Array<{ userId: string; n: number }>> {
+  async claimsByUser(flashSaleId: string, userIds?: string[]): Promise<Array<{ userId: string; n: number }>> {
+    if (userIds?.length === 0) return [];
     const rows = await this.db
       .select({ userId: flashSaleClaims.userId, n: sql<number>`count(*)::int` })
       .from(flashSaleClaims)
-      .where(eq(flashSaleClaims.flashSaleId, flashSaleId))
+      .where(and(eq(flashSaleClaims.flashSaleId, flashSaleId), userIds ? inArray(flashSaleClaims.userId, userIds) : undefined))
       .groupBy(flashSaleClaims.userId);
     return rows.map((r) => ({ userId: r.userId, n: Number(r.n) }));
   }
@@ -288,12 +295,16 @@ export class DrizzleOrderRepository implements OrderRepository {
     return row ?? null;
   }
   async insertIdempotency(r: IdempotencyRecord): Promise<boolean> {
+    return (await this.insertIdempotencies([r])) === 1;
+  }
+  async insertIdempotencies(rs: IdempotencyRecord[]): Promise<number> {
+    if (rs.length === 0) return 0;
     const rows = await this.db
       .insert(idempotencyKeys)
-      .values(r)
+      .values(rs)
       .onConflictDoNothing({ target: [idempotencyKeys.userId, idempotencyKeys.scope, idempotencyKeys.key] })
       .returning({ key: idempotencyKeys.key });
-    return rows.length === 1;
+    return rows.length;
   }
 
   // ---- payments
@@ -331,6 +342,14 @@ export class DrizzleOrderRepository implements OrderRepository {
   }
   async listRefunds(orderId: string): Promise<RefundRecord[]> {
     return this.db.select().from(refunds).where(eq(refunds.orderId, orderId)).orderBy(asc(refunds.createdAt));
+  }
+  async withPendingRefunds(orderIds: string[]): Promise<string[]> {
+    if (orderIds.length === 0) return [];
+    const rows = await this.db
+      .selectDistinct({ orderId: refunds.orderId })
+      .from(refunds)
+      .where(and(inArray(refunds.orderId, orderIds), eq(refunds.status, 'pending')));
+    return rows.map((r) => r.orderId);
   }
 
   // ---- returns
