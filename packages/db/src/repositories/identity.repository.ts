@@ -16,6 +16,7 @@ import type {
 } from '@livehub/core';
 import type { OrgKind, Role } from '@livehub/contracts';
 import { and, asc, count, eq, inArray, lte, or, sql, type SQL } from 'drizzle-orm';
+import type { AnyPgColumn } from 'drizzle-orm/pg-core';
 import type { Db } from '../db.ts';
 import { apiTokens, departments, memberships, organizations, sessions, users } from '../schema.ts';
 
@@ -185,6 +186,12 @@ export class DrizzleMembershipRepository implements MembershipRepository {
   }
 }
 
+/** `column = any($1::type[])`: one parameter for the whole list (a single key stays a plain equality). */
+function anyOf(column: AnyPgColumn, values: string[], type: 'text' | 'uuid' = 'text'): SQL {
+  if (values.length === 1) return eq(column, values[0] as string);
+  return type === 'uuid' ? sql`${column} = any(${sql.param(values)}::uuid[])` : sql`${column} = any(${sql.param(values)}::text[])`;
+}
+
 export class DrizzleSessionRepository implements SessionRepository {
   constructor(private readonly db: Db) {}
 
@@ -201,12 +208,27 @@ export class DrizzleSessionRepository implements SessionRepository {
   }
   async findPrincipals(tokenHashes: string[]): Promise<SessionPrincipal[]> {
     if (tokenHashes.length === 0) return [];
-    return this.db
-      .select({ session: sessions, user: users, membership: memberships })
-      .from(sessions)
-      .innerJoin(users, eq(users.id, sessions.userId))
-      .leftJoin(memberships, and(eq(memberships.id, sessions.membershipId), eq(memberships.userId, sessions.userId)))
-      .where(tokenHashes.length === 1 ? eq(sessions.tokenHash, tokenHashes[0] as string) : inArray(sessions.tokenHash, tokenHashes));
+    // Three index look-ups with one array parameter each, rather than one join with a parameter per key: for a
+    // batch the planner prefers hashing the whole users table (a scan of every user per batch), and PGlite
+    // handles one array far faster than hundreds of parameters.
+    const ss = await this.db.select().from(sessions).where(anyOf(sessions.tokenHash, tokenHashes));
+    if (ss.length === 0) return [];
+    const membershipIds = [...new Set(ss.flatMap((x) => (x.membershipId ? [x.membershipId] : [])))];
+    const [us, ms] = await Promise.all([
+      this.db
+        .select()
+        .from(users)
+        .where(anyOf(users.id, [...new Set(ss.map((x) => x.userId))], 'uuid')),
+      membershipIds.length === 0 ? Promise.resolve([]) : this.db.select().from(memberships).where(anyOf(memberships.id, membershipIds, 'uuid')),
+    ]);
+    const userById = new Map(us.map((u) => [u.id, u]));
+    const membershipById = new Map(ms.map((m) => [m.id, m]));
+    return ss.flatMap((session) => {
+      const user = userById.get(session.userId);
+      if (!user) return [];
+      const m = session.membershipId ? membershipById.get(session.membershipId) : undefined;
+      return [{ session, user, membership: m && m.userId === session.userId ? m : null }];
+    });
   }
   async setMembership(tokenHash: string, membershipId: string | null): Promise<void> {
     await this.db.update(sessions).set({ membershipId }).where(eq(sessions.tokenHash, tokenHash));
