@@ -15,16 +15,15 @@
 import { mkdirSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import type { BrowserContext, Page, WebSocketRoute } from 'playwright-core';
+import type { Page, WebSocketRoute } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import WebSocket from 'ws';
-import { BrowserHarness, DEMO_PASSWORD } from '../helpers/browser.ts';
+import { BrowserHarness, type HttpAuth, signInHttp } from '../helpers/browser.ts';
 import { browserAvailable, startTestServer, type TestServer } from '../helpers/test-server.ts';
 
 const shotDir = path.join(tmpdir(), 'livehub-live-screenshots');
 let server: TestServer;
 let harness: BrowserHarness;
-const contexts: BrowserContext[] = [];
 
 const TITLE = '春季新品专场 · 好物直播';
 const VIOLATION = '加我微信 vx12345678 私聊';
@@ -42,28 +41,9 @@ async function shot(page: Page, name: string, fullPage = false): Promise<void> {
   await page.screenshot({ path: path.join(shotDir, `${name}.png`), fullPage });
 }
 
-interface Auth {
-  cookie: string;
-  csrf: string;
-  userId: string;
-}
-
+type Auth = HttpAuth;
 /** Signs in over HTTP (for the `ws` viewer and the reviewer's API call). */
-async function signIn(username: string): Promise<Auth> {
-  const res = await fetch(`${server.baseUrl}/api/auth/login`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ username, password: DEMO_PASSWORD }),
-  });
-  expect(res.status).toBe(200);
-  const cookie = res.headers
-    .getSetCookie()
-    .find((c) => c.startsWith('lh_session='))
-    ?.split(';')[0];
-  const me = (await res.json()) as { csrfToken: string; user: { id: string } };
-  if (!cookie) throw new Error('no session cookie');
-  return { cookie, csrf: me.csrfToken, userId: me.user.id };
-}
+const signIn = (username: string) => signInHttp(server.baseUrl, username);
 
 type Frame = { t: string } & Record<string, unknown>;
 type Event = { k: string; seq: number } & Record<string, unknown>;
@@ -117,15 +97,7 @@ let sessionId = '';
 let productId = '';
 const viewerSockets: Array<{ url: string; page: WebSocketRoute; server: WebSocketRoute }> = [];
 
-async function newContext(mobile: boolean): Promise<BrowserContext> {
-  const context = await harness.browser.newContext(
-    mobile
-      ? { locale: 'zh-CN', viewport: { width: 390, height: 844 }, deviceScaleFactor: 2, isMobile: true, hasTouch: true }
-      : { locale: 'zh-CN', viewport: { width: 1440, height: 900 } },
-  );
-  contexts.push(context);
-  return context;
-}
+const newContext = (mobile: boolean) => harness.context({ mobile });
 
 async function pickOption(page: Page, text: string): Promise<void> {
   const option = page.locator('.ant-select-dropdown:visible .ant-select-item-option', { hasText: text });
@@ -142,7 +114,6 @@ describe.skipIf(!browserAvailable)('live rooms', () => {
 
   afterAll(async () => {
     chatter?.ws.close();
-    for (const context of contexts) await context.close().catch(() => undefined);
     await harness?.close();
     await server?.close();
   });

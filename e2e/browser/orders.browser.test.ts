@@ -13,15 +13,14 @@
 import { mkdirSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import type { BrowserContext, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { BrowserHarness, DEMO_PASSWORD } from '../helpers/browser.ts';
+import { apiAs, BrowserHarness, confirmPopover, type HttpAuth, signInHttp } from '../helpers/browser.ts';
 import { browserAvailable, startTestServer, type TestServer } from '../helpers/test-server.ts';
 
 const shotDir = path.join(tmpdir(), 'livehub-orders-screenshots');
 let server: TestServer;
 let harness: BrowserHarness;
-const contexts: BrowserContext[] = [];
 
 const TITLE = '夏日好物直播 · 下单测试';
 const TRACKING = 'SF1234567890123';
@@ -41,56 +40,10 @@ async function shot(page: Page, name: string, fullPage = true): Promise<void> {
   await page.screenshot({ path: path.join(shotDir, `${name}.png`), fullPage });
 }
 
-interface Auth {
-  cookie: string;
-  csrf: string;
-  orgId: string | null;
-}
-
-async function signIn(username: string): Promise<Auth> {
-  const res = await fetch(`${server.baseUrl}/api/auth/login`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ username, password: DEMO_PASSWORD }),
-  });
-  expect(res.status).toBe(200);
-  const cookie = res.headers
-    .getSetCookie()
-    .find((c) => c.startsWith('lh_session='))
-    ?.split(';')[0];
-  const me = (await res.json()) as { csrfToken: string; active: { orgId: string } | null };
-  if (!cookie) throw new Error('no session cookie');
-  return { cookie, csrf: me.csrfToken, orgId: me.active?.orgId ?? null };
-}
-
-async function api<T>(auth: Auth, method: 'GET' | 'POST', url: string, body?: unknown): Promise<T> {
-  const res = await fetch(`${server.baseUrl}${url}`, {
-    method,
-    headers: { cookie: auth.cookie, 'x-csrf-token': auth.csrf, ...(body === undefined ? {} : { 'content-type': 'application/json' }) },
-    ...(body === undefined ? {} : { body: JSON.stringify(body) }),
-  });
-  const json = (await res.json()) as T;
-  if (!res.ok) throw new Error(`${method} ${url}: ${res.status} ${JSON.stringify(json)}`);
-  return json;
-}
-
-async function newPage(mobile: boolean): Promise<Page> {
-  const context = await harness.browser.newContext(
-    mobile
-      ? { locale: 'zh-CN', viewport: { width: 390, height: 844 }, deviceScaleFactor: 2, isMobile: true, hasTouch: true }
-      : { locale: 'zh-CN', viewport: { width: 1440, height: 900 } },
-  );
-  contexts.push(context);
-  const page = await context.newPage();
-  page.setDefaultTimeout(20_000);
-  return page;
-}
-
-async function confirmPopover(page: Page, okTestId: string): Promise<void> {
-  const ok = page.locator(`.ant-popover:visible [data-testid="${okTestId}"]`);
-  await ok.waitFor();
-  await ok.click();
-}
+type Auth = HttpAuth;
+const signIn = (username: string) => signInHttp(server.baseUrl, username);
+const api = <T>(auth: Auth, method: 'GET' | 'POST', url: string, body?: unknown) => apiAs<T>(server.baseUrl, auth, method, url, body);
+const newPage = (mobile: boolean) => harness.freshPage({ mobile });
 
 async function pickCarrier(page: Page, key: string): Promise<void> {
   await page.locator('[data-testid="ship-modal"] [data-testid="ship-carrier"]').click();
@@ -117,7 +70,6 @@ describe.skipIf(!browserAvailable)('orders from the live room', () => {
   });
 
   afterAll(async () => {
-    for (const context of contexts) await context.close().catch(() => undefined);
     await harness?.close();
     await server?.close();
   });

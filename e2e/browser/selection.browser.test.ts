@@ -13,7 +13,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { BrowserHarness } from '../helpers/browser.ts';
+import { BrowserHarness, confirmPopover } from '../helpers/browser.ts';
 import { solidPng } from '../helpers/png.ts';
 import { browserAvailable, startTestServer, type TestServer } from '../helpers/test-server.ts';
 
@@ -49,12 +49,6 @@ async function pickCategory(page: Page, search: string, id: string): Promise<voi
   const option = page.locator(`.ant-select-dropdown:visible [data-testid="category-option-${id}"]`);
   await option.waitFor();
   await option.click();
-}
-
-async function confirmPopover(page: Page, okTestId: string): Promise<void> {
-  const ok = page.locator(`.ant-popover:visible [data-testid="${okTestId}"]`);
-  await ok.waitFor();
-  await ok.click();
 }
 
 async function status(page: Page, testId: string): Promise<string | null> {

@@ -49,11 +49,20 @@ export class BrowserHarness {
     return new BrowserHarness(await launchChromium(), baseUrl);
   }
 
-  /** A page in its own browser context (own cookies), Chinese locale, desktop size. */
-  async freshPage(): Promise<Page> {
-    const context = await this.browser.newContext({ locale: 'zh-CN', viewport: { width: 1440, height: 900 } });
+  /** A browser context of its own (own cookies), Chinese locale: desktop size, or a phone's. Closed with the harness. */
+  async context(opts: { mobile?: boolean } = {}): Promise<BrowserContext> {
+    const context = await this.browser.newContext(
+      opts.mobile
+        ? { locale: 'zh-CN', viewport: { width: 390, height: 844 }, deviceScaleFactor: 2, isMobile: true, hasTouch: true }
+        : { locale: 'zh-CN', viewport: { width: 1440, height: 900 } },
+    );
     this.contexts.push(context);
-    const page = await context.newPage();
+    return context;
+  }
+
+  /** A page in its own browser context (own cookies), Chinese locale, desktop size unless `mobile`. */
+  async freshPage(opts: { mobile?: boolean } = {}): Promise<Page> {
+    const page = await (await this.context(opts)).newPage();
     page.setDefaultTimeout(20_000);
     return page;
   }
@@ -86,4 +95,47 @@ export class BrowserHarness {
     for (const context of this.contexts) await context.close().catch(() => undefined);
     await this.browser.close();
   }
+}
+
+/** A demo account signed in over HTTP, for the API calls and sockets a test makes beside the browser. */
+export interface HttpAuth {
+  cookie: string;
+  csrf: string;
+  userId: string;
+  orgId: string | null;
+}
+
+export async function signInHttp(baseUrl: string, username: string, password = DEMO_PASSWORD): Promise<HttpAuth> {
+  const res = await fetch(`${baseUrl}/api/auth/login`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ username, password }),
+  });
+  if (res.status !== 200) throw new Error(`sign-in as ${username}: ${res.status} ${await res.text()}`);
+  const cookie = res.headers
+    .getSetCookie()
+    .find((c) => c.startsWith('lh_session='))
+    ?.split(';')[0];
+  const me = (await res.json()) as { csrfToken: string; user: { id: string }; active: { orgId: string } | null };
+  if (!cookie) throw new Error('no session cookie');
+  return { cookie, csrf: me.csrfToken, userId: me.user.id, orgId: me.active?.orgId ?? null };
+}
+
+/** A JSON API call as a signed-in account; anything but a 2xx throws with the answer. */
+export async function apiAs<T>(baseUrl: string, auth: HttpAuth, method: 'GET' | 'POST' | 'PATCH', url: string, body?: unknown): Promise<T> {
+  const res = await fetch(`${baseUrl}${url}`, {
+    method,
+    headers: { cookie: auth.cookie, 'x-csrf-token': auth.csrf, ...(body === undefined ? {} : { 'content-type': 'application/json' }) },
+    ...(body === undefined ? {} : { body: JSON.stringify(body) }),
+  });
+  const json = (await res.json()) as T;
+  if (!res.ok) throw new Error(`${method} ${url}: ${res.status} ${JSON.stringify(json)}`);
+  return json;
+}
+
+/** Clicks the OK button (by test id) of the popconfirm that is open. */
+export async function confirmPopover(page: Page, okTestId: string): Promise<void> {
+  const ok = page.locator(`.ant-popover:visible [data-testid="${okTestId}"]`);
+  await ok.waitFor();
+  await ok.click();
 }

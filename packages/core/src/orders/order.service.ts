@@ -740,26 +740,38 @@ export class OrderService {
   }
 
   async listFlashSales(sessionId: string): Promise<FlashSaleView[]> {
-    const sales = await this.d.uow.read.orders.listFlashSales({ sessionId, limit: 50 });
-    const skus = new Map((await this.d.uow.read.catalog.listSkus([...new Set(sales.map((f) => f.productId))])).map((s) => [s.id, s]));
+    const read = this.d.uow.read;
+    const sales = await read.orders.listFlashSales({ sessionId, limit: 50 });
+    if (sales.length === 0) return [];
+    const productIds = [...new Set(sales.map((f) => f.productId))];
+    const [skus, products, sold] = await Promise.all([
+      read.catalog.listSkus(productIds),
+      read.catalog.listProducts({ ids: productIds, limit: productIds.length }),
+      read.orders.countClaimsBySale(sales.map((f) => f.id)),
+    ]);
+    const priceOf = new Map(skus.map((s) => [s.id, s.priceFen]));
+    const titleOf = new Map(products.map((p) => [p.id, p.title]));
     const out: FlashSaleView[] = [];
     for (const f of sales) {
       const left = f.status === 'scheduled' ? ((await this.d.counters.get(this.leftKey(f.id))) ?? 0) : 0;
-      out.push(await this.flashView(f, left, skus.get(f.skuId)?.priceFen ?? f.priceFen));
+      out.push(this.presentFlash(f, left, priceOf.get(f.skuId) ?? f.priceFen, titleOf.get(f.productId) ?? '', sold.get(f.id) ?? 0));
     }
     return out;
   }
 
   private async flashView(f: FlashSaleRecord, left: number, listPriceFen: number): Promise<FlashSaleView> {
-    const now = this.now();
     const product = await this.d.uow.read.catalog.findProduct(f.productId);
-    const sold = await this.d.uow.read.orders.countClaims(f.id);
+    return this.presentFlash(f, left, listPriceFen, product?.title ?? '', await this.d.uow.read.orders.countClaims(f.id));
+  }
+
+  private presentFlash(f: FlashSaleRecord, left: number, listPriceFen: number, title: string, sold: number): FlashSaleView {
+    const now = this.now();
     return {
       id: f.id,
       sessionId: f.sessionId,
       productId: f.productId,
       skuId: f.skuId,
-      title: product?.title ?? '',
+      title,
       priceFen: f.priceFen,
       listPriceFen,
       quantity: f.quantity,
@@ -808,6 +820,12 @@ export class OrderService {
     if (t - (this.lastRoomPush.get(key) ?? 0) < 200) return;
     this.lastRoomPush.set(key, t);
     this.d.onRoomEvent(o.attribution.sessionId, { k: 'order', name: o.buyerName, productTitle: o.lines[0]?.title ?? '' });
+  }
+
+  /** The throttles' memory of rooms and sales that have been quiet for a minute goes (it would grow forever). */
+  private forgetQuietRooms(t: number): void {
+    for (const [k, at] of this.lastRoomPush) if (t - at > 60_000) this.lastRoomPush.delete(k);
+    for (const [k, hit] of this.flashCache) if (t - hit.at > 60_000) this.flashCache.delete(k);
   }
 
   /**
@@ -1366,6 +1384,7 @@ export class OrderService {
    */
   async sweep(): Promise<{ expired: number; delivered: number; completed: number; salesEnded: number }> {
     const now = this.now();
+    this.forgetQuietRooms(Date.now());
     let expired = 0;
     for (const o of await this.d.uow.read.orders.listUnpaidExpired(now, 500)) {
       try {

@@ -213,6 +213,8 @@ export interface OrderRepository {
   freeSlots(flashSaleId: string, quantity: number, n: number): Promise<number[]>;
   deleteClaims(orderId: string): Promise<number>;
   countClaims(flashSaleId: string): Promise<number>;
+  /** units sold per sale, for a list of sales (sales with none are left out) */
+  countClaimsBySale(flashSaleIds: string[]): Promise<Map<string, number>>;
   countUserClaims(flashSaleId: string, userId: string): Promise<number>;
   /**
    * units held per buyer in a sale (the per-user counters are rebuilt from it); with `userIds`, only those buyers'

@@ -219,7 +219,12 @@ export class DrizzleSessionRepository implements SessionRepository {
         .select()
         .from(users)
         .where(anyOf(users.id, [...new Set(ss.map((x) => x.userId))], 'uuid')),
-      membershipIds.length === 0 ? Promise.resolve([]) : this.db.select().from(memberships).where(anyOf(memberships.id, membershipIds, 'uuid')),
+      membershipIds.length === 0
+        ? Promise.resolve([])
+        : this.db
+            .select()
+            .from(memberships)
+            .where(anyOf(memberships.id, membershipIds, 'uuid')),
     ]);
     const userById = new Map(us.map((u) => [u.id, u]));
     const membershipById = new Map(ms.map((m) => [m.id, m]));

@@ -267,6 +267,15 @@ export class DrizzleOrderRepository implements OrderRepository {
       .where(eq(flashSaleClaims.flashSaleId, flashSaleId));
     return Number(row?.n ?? 0);
   }
+  async countClaimsBySale(flashSaleIds: string[]): Promise<Map<string, number>> {
+    if (flashSaleIds.length === 0) return new Map();
+    const rows = await this.db
+      .select({ id: flashSaleClaims.flashSaleId, n: sql<number>`count(*)::int` })
+      .from(flashSaleClaims)
+      .where(inArray(flashSaleClaims.flashSaleId, flashSaleIds))
+      .groupBy(flashSaleClaims.flashSaleId);
+    return new Map(rows.map((r) => [r.id, Number(r.n)]));
+  }
   async countUserClaims(flashSaleId: string, userId: string): Promise<number> {
     const [row] = await this.db
       .select({ n: sql<number>`count(*)::int` })
