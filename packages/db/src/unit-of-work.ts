@@ -60,12 +60,23 @@ function guarded(repos: Repositories): Repositories {
   return out as unknown as Repositories;
 }
 
+/**
+ * Whether the guard is on: in the test suites (which walk every path), or with LIVEHUB_TX_GUARD=1. It is off in
+ * a running platform: AsyncLocalStorage puts a hook on every promise the process makes, a few per cent of a
+ * request's CPU under a flash sale's burst, to catch a programming error the tests are there to catch.
+ */
+export const TX_GUARD_DEFAULT = Boolean(process.env.VITEST) || process.env.LIVEHUB_TX_GUARD === '1';
+
 export class DrizzleUnitOfWork implements UnitOfWork {
   readonly read: Repositories;
-  constructor(private readonly db: Db) {
-    this.read = guarded(repositoriesFor(db));
+  constructor(
+    private readonly db: Db,
+    private readonly guard = TX_GUARD_DEFAULT,
+  ) {
+    this.read = guard ? guarded(repositoriesFor(db)) : repositoriesFor(db);
   }
   transaction<T>(work: (repos: Repositories) => Promise<T>): Promise<T> {
+    if (!this.guard) return this.db.transaction((tx) => work(repositoriesFor(tx as unknown as Db)));
     return this.db.transaction((tx) => inTransaction.run(true, () => work(repositoriesFor(tx as unknown as Db))));
   }
 }
