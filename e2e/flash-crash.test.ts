@@ -541,14 +541,14 @@ describe(`a flash sale across kill -9 (${BACKEND})`, () => {
 });
 
 /**
- * Known limitation, reproduced deterministically (PostgreSQL + Redis only): a buy attempt raises the buyer's
- * per-user counter (`fs:<sale>:u:<user>`) and takes a unit before its transaction; when the process dies in between,
- * the unit comes back at the restart (`reconcile` rebuilds the sale's counter, and the per-user counters of buyers
- * who hold claims) but a buyer who holds nothing keeps the raised counter in Redis, so they are refused as over the
- * limit for the rest of the sale. Correcting the counter from the claims on refusal is not enough: concurrent
- * attempts of one buyer do not see each other's uncommitted claims. The fix is a per-buyer unit number enforced by a
- * unique index (like the sale's slots). The test holds an exclusive lock on flash_sale_claims so the attempt is
- * parked inside its transaction, kills the server, and retries after the restart. `it.fails` until then.
+ * A buyer whose attempt died with the server (PostgreSQL + Redis only, reproduced deterministically): a buy attempt
+ * raises the buyer's per-user counter (`fs:<sale>:u:<user>`) and takes a unit before its transaction; when the
+ * process dies in between, the unit comes back at the restart (`reconcile` rebuilds the sale's counter and the
+ * per-user counters of buyers who hold claims), but a buyer who holds nothing still has the raised counter in Redis.
+ * Their next attempt is refused by the counter, checks it against the claims the database holds, brings it down and
+ * goes through; the unique (sale, buyer, unit number) index keeps the limit whatever the counters say. The test
+ * holds an exclusive lock on flash_sale_claims so the attempt is parked inside its transaction, kills the server,
+ * and retries after the restart.
  */
 // Only on the PostgreSQL + Redis run (CI runs e2e on both): the embedded run declares nothing here, skips nothing.
 const onCluster = ADMIN_DB_URL && REDIS_URL ? describe : (_name: string, _body: () => void) => undefined;
@@ -662,8 +662,7 @@ onCluster('a buyer whose attempt died with the server (PostgreSQL + Redis)', () 
     if (dataDir) rmSync(dataDir, { recursive: true, force: true });
   });
 
-  // Known limitation (Redis only): see the comment above. it.fails keeps it visible until it is fixed.
-  it.fails('can buy again after the restart (fails: the per-user counter in Redis outlives the attempt)', async () => {
+  it('can buy again after the restart: the stale per-user counter is checked against the claims and corrected', async () => {
     const retry = await call(buyer, 'POST', '/api/orders', body, { 'idempotency-key': key });
     expect(retry.body.error?.code ?? null).toBeNull();
     expect(retry.status).toBe(201);

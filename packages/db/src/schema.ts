@@ -1052,12 +1052,15 @@ export const flashSaleClaims = pgTable(
     slot: integer('slot').notNull(),
     orderId: uuid('order_id').notNull(),
     userId: uuid('user_id').notNull(),
+    /** the buyer's own unit number in the sale, 1..per-user limit: the database's guard of the limit */
+    buyerUnit: integer('buyer_unit').notNull(),
     createdAt: ts('created_at').notNull(),
   },
   (t) => [
     uniqueIndex('flash_sale_claims_slot_uq').on(t.flashSaleId, t.slot),
     check('flash_sale_claims_slot_pos', sql`${t.slot} >= 1`),
-    index('flash_sale_claims_user_idx').on(t.flashSaleId, t.userId),
+    uniqueIndex('flash_sale_claims_buyer_unit_uq').on(t.flashSaleId, t.userId, t.buyerUnit),
+    check('flash_sale_claims_buyer_unit_pos', sql`${t.buyerUnit} >= 1`),
     index('flash_sale_claims_order_idx').on(t.orderId),
   ],
 );

@@ -58,6 +58,18 @@ class RedisCounterStore implements CounterStore {
   async delete(key: string): Promise<void> {
     await this.r.del(this.p + key);
   }
+  async deletePrefix(prefix: string): Promise<number> {
+    // SCAN, not KEYS: the server keeps answering others while a sale's twenty thousand counters go
+    const pattern = `${(this.p + prefix).replace(/[*?[\]\\]/g, '\\$&')}*`;
+    let cursor = '0';
+    let n = 0;
+    do {
+      const [next, keys] = await this.r.scan(cursor, 'MATCH', pattern, 'COUNT', 1000);
+      cursor = next;
+      if (keys.length > 0) n += await this.r.unlink(...keys);
+    } while (cursor !== '0');
+    return n;
+  }
 }
 
 class RedisLockStore implements LockStore {

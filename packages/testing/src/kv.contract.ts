@@ -27,6 +27,12 @@ export function kvContract(name: string, open: () => Promise<{ kv: KvAdapters; d
       expect(await kv.counters.get('c1')).toBe(10);
       await kv.counters.delete('c1');
       expect(await kv.counters.get('c1')).toBeNull();
+      for (const k of ['fs:a:left', 'fs:a:u:1', 'fs:a:u:2', 'fs:ab:left', 'fs:b:left']) await kv.counters.set(k, 1);
+      expect(await kv.counters.deletePrefix('fs:a:')).toBe(3);
+      expect(await kv.counters.get('fs:a:u:2')).toBeNull();
+      expect(await kv.counters.get('fs:ab:left')).toBe(1);
+      expect(await kv.counters.get('fs:b:left')).toBe(1);
+      expect(await kv.counters.deletePrefix('fs:a:')).toBe(0);
     });
 
     it('takes only what is available, atomically under concurrency', async () => {

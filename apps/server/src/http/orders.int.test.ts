@@ -453,6 +453,46 @@ describe('orders', () => {
     await call(streamer, 'POST', `/api/flash-sales/${fs.body.id}/end`);
   });
 
+  it('keeps the per-user limit in the database and corrects a per-user counter that counts a dead attempt', async () => {
+    const sku = skuOf.get(products[0] as string) as { id: string; priceFen: number };
+    const fs = await call(streamer, 'POST', `/api/live/sessions/${sessionId}/flash-sales`, {
+      productId: products[0],
+      skuId: sku.id,
+      priceFen: Math.max(1, Math.floor(sku.priceFen / 2)),
+      quantity: 4,
+      perUserLimit: 1,
+      durationS: 600,
+    });
+    expect(fs.status).toBe(201);
+    const [ghost, buyer] = await Promise.all([p.login('consumer_00050'), p.login('consumer_00051')]);
+    const body = { lines: [{ skuId: sku.id, qty: 1 }], sessionId, flashSaleId: fs.body.id, address: ADDRESS };
+    // an attempt that died with its process: the buyer's counter says 1, the database holds nothing for them
+    await p.c.kv.counters.incr(`fs:${fs.body.id}:u:${ghost.me.user.id}`, 1);
+    const bought = await call(ghost, 'POST', '/api/orders', body);
+    expect(bought.status, JSON.stringify(bought.body)).toBe(201);
+    // the limit holds: the next attempt is refused by the counter, and the database agrees
+    const again = await call(ghost, 'POST', '/api/orders', body);
+    expect(again.status).toBe(409);
+    expect(again.body.error.code).toBe('orders.limit_exceeded');
+    // a counter that says too little is caught by the unique (sale, buyer, unit) index
+    const won = await call(buyer, 'POST', '/api/orders', body);
+    expect(won.status).toBe(201);
+    await p.c.kv.counters.set(`fs:${fs.body.id}:u:${buyer.me.user.id}`, 0);
+    const over = await call(buyer, 'POST', '/api/orders', body);
+    expect(over.status).toBe(409);
+    expect(over.body.error.code).toBe('orders.limit_exceeded');
+    expect(await p.c.uow.read.orders.countUserClaims(fs.body.id, buyer.me.user.id)).toBe(1);
+    // what the refused attempts took went back: 2 sold, 2 left
+    const listed = (await call(consumer, 'GET', `/api/live/sessions/${sessionId}/flash-sales`)).body.find(
+      (x: { id: string }) => x.id === fs.body.id,
+    );
+    expect({ sold: listed.sold, left: listed.left }).toEqual({ sold: 2, left: 2 });
+    await call(streamer, 'POST', `/api/flash-sales/${fs.body.id}/end`);
+    // the ended sale's counters are gone, every buyer's included
+    for (const k of ['left', `u:${ghost.me.user.id}`, `u:${buyer.me.user.id}`, `fixed:${ghost.me.user.id}`])
+      expect(await p.c.kv.counters.get(`fs:${fs.body.id}:${k}`), k).toBeNull();
+  });
+
   it('counts the session’s paid orders and GMV live and keeps them when it ends', async () => {
     const live = await call(streamer, 'GET', `/api/live/sessions/${sessionId}`);
     expect(live.body.stats.orders).toBeGreaterThanOrEqual(3);

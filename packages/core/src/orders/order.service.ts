@@ -90,6 +90,8 @@ interface FlashWinner {
   f: FlashSaleRecord;
   qty: number;
   slots: number[];
+  /** the buyer's unit numbers in the sale, from their counter */
+  units: number[];
   address: Address;
   requestHash: string;
   idempotencyKey: string | undefined;
@@ -101,6 +103,8 @@ export class OrderService {
   private readonly providers: Map<string, PaymentProvider>;
   private readonly flashCache = new Map<string, { f: FlashSaleRecord; at: number }>();
   private readonly lastRoomPush = new Map<string, number>();
+  /** when a buyer's per-user counter was last checked against the database (see userCounterWasStale) */
+  private readonly limitRechecks = new Map<string, number>();
   /** flash-sale winners waiting for their group's transaction, per sale */
   private readonly flashQueue = new Map<string, FlashWinner[]>();
 
@@ -426,6 +430,10 @@ export class OrderService {
   private userKey(id: string, userId: string): string {
     return `fs:${id}:u:${userId}`;
   }
+  /** set once a buyer's counter has been corrected down (see userCounterWasStale) */
+  private correctedKey(id: string, userId: string): string {
+    return `fs:${id}:fixed:${userId}`;
+  }
 
   /** The sale, cached for a second: the hot path must not read it from the database for every buyer. */
   private async flashSale(id: string): Promise<FlashSaleRecord> {
@@ -463,16 +471,24 @@ export class OrderService {
       throw new AppError('orders.flash_not_started', { field: 'flashSaleId', details: { startsAt: f.startsAt.toISOString() } });
     if (line.qty > f.perUserLimit)
       throw new AppError('orders.limit_exceeded', { field: 'lines.0.qty', details: { limit: f.perUserLimit } });
-    const mine = await this.d.counters.incr(this.userKey(f.id, userId), line.qty);
+    let mine = await this.d.counters.incr(this.userKey(f.id, userId), line.qty);
     if (mine > f.perUserLimit) {
       await this.d.counters.incr(this.userKey(f.id, userId), -line.qty);
-      throw new AppError('orders.limit_exceeded', { field: 'lines.0.qty', details: { limit: f.perUserLimit } });
+      // the counter may still count an attempt that died with its process: ask the database, then try once more
+      const retried = await this.userCounterWasStale(f, userId, mine - line.qty);
+      if (retried) mine = await this.d.counters.incr(this.userKey(f.id, userId), line.qty);
+      if (mine > f.perUserLimit) {
+        if (retried) await this.d.counters.incr(this.userKey(f.id, userId), -line.qty);
+        throw new AppError('orders.limit_exceeded', { field: 'lines.0.qty', details: { limit: f.perUserLimit } });
+      }
     }
     const left = await this.d.counters.takeIfAvailable(this.leftKey(f.id), line.qty);
     if (left === null) {
       await this.d.counters.incr(this.userKey(f.id, userId), -line.qty);
-      // a buyer who held nothing in this sale cannot be retrying an order of it: no need to look up the key
-      throw Object.assign(new AppError('orders.sold_out', { field: 'flashSaleId' }), { firstTry: mine === line.qty });
+      // a buyer who held nothing in this sale cannot be retrying an order of it: no need to look up the key — unless
+      // their counter was corrected, after which it may say less than they hold
+      const firstTry = mine === line.qty && (await this.d.counters.get(this.correctedKey(f.id, userId))) === null;
+      throw Object.assign(new AppError('orders.sold_out', { field: 'flashSaleId' }), { firstTry });
     }
     const giveBack = async () => {
       await this.d.counters.incr(this.leftKey(f.id), line.qty);
@@ -481,10 +497,12 @@ export class OrderService {
     try {
       // the counter's value tells each taker distinct slots; a slot already held (after a restart or a release)
       // falls back to the lowest free ones
+      // and the buyer's counter their own unit numbers; the database's unique indexes hold both
       const first = f.quantity - left - line.qty + 1;
       const slots = Array.from({ length: line.qty }, (_, i) => first + i);
+      const units = Array.from({ length: line.qty }, (_, i) => mine - line.qty + 1 + i);
       const r = await new Promise<OrderResult>((resolve, reject) =>
-        this.enqueueWinner({ actor, userId, f, qty: line.qty, slots, address, requestHash, idempotencyKey, resolve, reject }),
+        this.enqueueWinner({ actor, userId, f, qty: line.qty, slots, units, address, requestHash, idempotencyKey, resolve, reject }),
       );
       this.pushStock(f, left);
       return r;
@@ -559,16 +577,31 @@ export class OrderService {
           w,
           order,
           lines,
-          claims: w.slots.map((slot) => ({ flashSaleId: f.id, slot, orderId, userId: w.userId, createdAt: now })),
+          claims: w.slots.map((slot, i) => ({
+            flashSaleId: f.id,
+            slot,
+            orderId,
+            userId: w.userId,
+            buyerUnit: w.units[i] as number,
+            createdAt: now,
+          })),
         });
       }
-      const allClaims = made.flatMap((m) => m.claims);
-      let taken = allClaims.every((c) => c.slot >= 1 && c.slot <= f.quantity) && (await tx.orders.insertClaims(allClaims, f.quantity));
+      const limits = { quantity: f.quantity, perUserLimit: f.perUserLimit };
+      let taken = await tx.orders.insertClaims(
+        made.flatMap((m) => m.claims),
+        limits,
+      );
       if (!taken && group.length === 1) {
+        // a number was taken (after a restart, a release or a stale counter): the lowest free ones instead
         const m = made[0] as (typeof made)[number];
+        const units = await tx.orders.freeBuyerUnits(f.id, m.w.userId, f.perUserLimit, m.w.qty);
+        if (units.length < m.w.qty)
+          throw new AppError('orders.limit_exceeded', { field: 'lines.0.qty', details: { limit: f.perUserLimit } });
         const free = await tx.orders.freeSlots(f.id, f.quantity, m.w.qty);
-        m.claims = free.map((slot) => ({ ...(m.claims[0] as ClaimRecord), slot }));
-        taken = free.length === m.w.qty && (await tx.orders.insertClaims(m.claims, f.quantity));
+        const base = m.claims[0] as ClaimRecord;
+        m.claims = free.map((slot, i) => ({ ...base, slot, buyerUnit: units[i] as number }));
+        taken = free.length === m.w.qty && (await tx.orders.insertClaims(m.claims, limits));
       }
       if (!taken) throw new AppError('orders.sold_out', { field: 'flashSaleId' });
       await tx.orders.insertReservations(
@@ -734,7 +767,8 @@ export class OrderService {
       return next;
     });
     this.flashCache.delete(id);
-    await this.d.counters.set(this.leftKey(f.id), 0);
+    // the sale's counters (units left, every buyer's, the corrected marks) are done with: they would pile up
+    await this.d.counters.deletePrefix(`fs:${f.id}:`);
     this.pushStock(f, 0, true, true);
     return this.flashView(f, 0, f.priceFen);
   }
@@ -822,8 +856,29 @@ export class OrderService {
     this.d.onRoomEvent(o.attribution.sessionId, { k: 'order', name: o.buyerName, productTitle: o.lines[0]?.title ?? '' });
   }
 
+  /**
+   * A buyer refused as over the limit whose counter counts more than the database holds: an attempt that died
+   * with its process (or is still in flight) is in it. The counter comes down to what is held, and the caller tries
+   * once more; the unique (sale, buyer, unit) index refuses what the counters let through wrongly. Asked at most
+   * every 2 s per buyer and sale in a process, so a buyer hammering the button costs no database reads.
+   */
+  private async userCounterWasStale(f: FlashSaleRecord, userId: string, counted: number): Promise<boolean> {
+    const key = `${f.id}:${userId}`;
+    const t = Date.now();
+    if (t - (this.limitRechecks.get(key) ?? 0) < 2000) return false;
+    this.limitRechecks.set(key, t);
+    const held = await this.d.uow.read.orders.countUserClaims(f.id, userId);
+    if (counted <= held) return false;
+    // attempts of this buyer still in flight elsewhere are taken out of the counter too: from now on it may say
+    // less than the buyer holds, which the marker tells the sold-out path (see createFlash)
+    await this.d.counters.set(this.correctedKey(f.id, userId), 1);
+    await this.d.counters.incr(this.userKey(f.id, userId), held - counted);
+    return true;
+  }
+
   /** The throttles' memory of rooms and sales that have been quiet for a minute goes (it would grow forever). */
   private forgetQuietRooms(t: number): void {
+    for (const [k, at] of this.limitRechecks) if (t - at > 60_000) this.limitRechecks.delete(k);
     for (const [k, at] of this.lastRoomPush) if (t - at > 60_000) this.lastRoomPush.delete(k);
     for (const [k, hit] of this.flashCache) if (t - hit.at > 60_000) this.flashCache.delete(k);
   }
@@ -1059,8 +1114,8 @@ export class OrderService {
   private async releaseCounters(o: OrderRecord, qty: number): Promise<void> {
     if (!o.flashSaleId) return;
     const f = await this.d.uow.read.orders.findFlashSale(o.flashSaleId);
-    await this.d.counters.incr(this.userKey(o.flashSaleId, o.buyerUserId), -qty);
     if (f?.status === 'scheduled') {
+      await this.d.counters.incr(this.userKey(f.id, o.buyerUserId), -qty);
       const left = await this.d.counters.incr(this.leftKey(f.id), qty);
       this.pushStock(f, left, true);
     }

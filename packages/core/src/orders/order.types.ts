@@ -96,6 +96,8 @@ export interface ClaimRecord {
   slot: number;
   orderId: string;
   userId: string;
+  /** the buyer's own unit number in the sale (1..per-user limit), unique per sale and buyer */
+  buyerUnit: number;
   createdAt: Date;
 }
 
@@ -205,10 +207,13 @@ export interface OrderRepository {
   updateFlashSale(f: FlashSaleRecord): Promise<void>;
   listFlashSales(opts: { sessionId?: string; status?: FlashSaleRecord['status'][]; limit: number }): Promise<FlashSaleRecord[]>;
   /**
-   * Inserts the claims only if every slot is free and within the sale's quantity; returns false (inserting
-   * nothing) on a taken slot. The unique (sale, slot) index makes the database refuse a 1,001st unit.
+   * Inserts the claims only if every slot and every buyer unit number is free and within the sale's quantity and
+   * per-user limit; returns false (inserting nothing) otherwise. The unique (sale, slot) index makes the database
+   * refuse a 1,001st unit, and the unique (sale, buyer, unit) index a buyer's unit beyond the limit.
    */
-  insertClaims(claims: ClaimRecord[], quantity: number): Promise<boolean>;
+  insertClaims(claims: ClaimRecord[], limits: { quantity: number; perUserLimit: number }): Promise<boolean>;
+  /** a buyer's lowest free unit numbers in a sale, up to `n` */
+  freeBuyerUnits(flashSaleId: string, userId: string, perUserLimit: number, n: number): Promise<number[]>;
   /** the lowest free slots of a sale, up to `n` */
   freeSlots(flashSaleId: string, quantity: number, n: number): Promise<number[]>;
   deleteClaims(orderId: string): Promise<number>;

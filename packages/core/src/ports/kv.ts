@@ -15,6 +15,8 @@ export interface CounterStore {
    */
   takeIfAvailable(key: string, amount: number): Promise<number | null>;
   delete(key: string): Promise<void>;
+  /** Deletes every key starting with `prefix` (a flash sale's counters when it ends); returns how many. */
+  deletePrefix(prefix: string): Promise<number>;
 }
 
 export interface LockStore {

@@ -30,6 +30,15 @@ export class MemoryCounterStore implements CounterStore {
   async delete(key: string): Promise<void> {
     this.values.delete(key);
   }
+  async deletePrefix(prefix: string): Promise<number> {
+    let n = 0;
+    for (const key of this.values.keys())
+      if (key.startsWith(prefix)) {
+        this.values.delete(key);
+        n++;
+      }
+    return n;
+  }
 }
 
 export class MemoryLockStore implements LockStore {

@@ -224,15 +224,12 @@ export class DrizzleOrderRepository implements OrderRepository {
       .orderBy(desc(flashSales.createdAt))
       .limit(opts.limit);
   }
-  async insertClaims(claims: ClaimRecord[], quantity: number): Promise<boolean> {
-    if (claims.some((c) => c.slot < 1 || c.slot > quantity)) return false;
-    const rows = await this.db
-      .insert(flashSaleClaims)
-      .values(claims)
-      .onConflictDoNothing({ target: [flashSaleClaims.flashSaleId, flashSaleClaims.slot] })
-      .returning({ slot: flashSaleClaims.slot });
+  async insertClaims(claims: ClaimRecord[], limits: { quantity: number; perUserLimit: number }): Promise<boolean> {
+    if (claims.some((c) => c.slot < 1 || c.slot > limits.quantity || c.buyerUnit < 1 || c.buyerUnit > limits.perUserLimit)) return false;
+    // no conflict target: a taken slot and a buyer's taken unit number are both refusals
+    const rows = await this.db.insert(flashSaleClaims).values(claims).onConflictDoNothing().returning({ slot: flashSaleClaims.slot });
     if (rows.length === claims.length) return true;
-    // some slot was taken: undo the ones this call did insert so the caller can retry with free slots
+    // something was taken: undo the ones this call did insert so the caller can retry with free numbers
     if (rows.length > 0)
       await this.db.delete(flashSaleClaims).where(
         and(
@@ -244,6 +241,16 @@ export class DrizzleOrderRepository implements OrderRepository {
         ),
       );
     return false;
+  }
+  async freeBuyerUnits(flashSaleId: string, userId: string, perUserLimit: number, n: number): Promise<number[]> {
+    const rows = await this.db
+      .select({ unit: flashSaleClaims.buyerUnit })
+      .from(flashSaleClaims)
+      .where(and(eq(flashSaleClaims.flashSaleId, flashSaleId), eq(flashSaleClaims.userId, userId)));
+    const taken = new Set(rows.map((r) => r.unit));
+    const free: number[] = [];
+    for (let u = 1; u <= perUserLimit && free.length < n; u++) if (!taken.has(u)) free.push(u);
+    return free;
   }
   async freeSlots(flashSaleId: string, quantity: number, n: number): Promise<number[]> {
     const rows = await this.db.execute<{ slot: number }>(sql`
