@@ -309,7 +309,12 @@ export class AppError extends Error {
   readonly details: Record<string, unknown>;
 
   constructor(code: ErrorCode, opts: { field?: string; details?: Record<string, unknown>; cause?: unknown } = {}) {
+    // An expected refusal answered as a 4xx, named by its code and field: no stack trace is captured (a flash
+    // sale refuses thousands a second, and capturing one is most of what creating the error costs).
+    const limit = Error.stackTraceLimit;
+    Error.stackTraceLimit = 0;
     super(ERROR_CATALOGUE[code].en, { cause: opts.cause });
+    Error.stackTraceLimit = limit;
     this.name = 'AppError';
     this.code = code;
     this.field = opts.field;

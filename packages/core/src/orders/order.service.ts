@@ -173,12 +173,17 @@ export class OrderService {
    */
   async create(actor: Actor, input: CreateOrderInput, idempotencyKey?: string): Promise<OrderResult> {
     const userId = this.requireUser(actor);
-    const requestHash = sha256Hex(canonicalJson(input));
+    // hashed when needed: a flash sale's losers never need it
+    let hashed: string | undefined;
+    const requestHash = () => {
+      hashed ??= sha256Hex(canonicalJson(input));
+      return hashed;
+    };
     // A flash sale's thousands of losers must not cost a query each: there the key is looked up only when the
     // counters refuse (a retried winner finds its order), and a retry that got past them loses on the unique index.
     if (idempotencyKey && !input.flashSaleId) {
       const prior = await this.d.uow.read.orders.findIdempotency(userId, 'order.create', idempotencyKey);
-      if (prior) return this.replay(prior, requestHash);
+      if (prior) return this.replay(prior, requestHash());
     }
     const address = await this.resolveAddress(userId, input);
     const run = input.flashSaleId
@@ -186,7 +191,7 @@ export class OrderService {
       : () =>
           this.d.uow.transaction(async (tx) => {
             const body = await this.createNormal(tx, actor, userId, input, address);
-            await this.remember(tx, userId, idempotencyKey, requestHash, 201, body);
+            await this.remember(tx, userId, idempotencyKey, requestHash(), 201, body);
             return { status: 201, body };
           });
     try {
@@ -200,7 +205,7 @@ export class OrderService {
         !(e as AppError & { firstTry?: boolean }).firstTry;
       if ((e instanceof IdempotencyRace || refused) && idempotencyKey) {
         const prior = await this.d.uow.read.orders.findIdempotency(userId, 'order.create', idempotencyKey);
-        if (prior) return this.replay(prior, requestHash);
+        if (prior) return this.replay(prior, requestHash());
       }
       throw e;
     }
@@ -457,7 +462,7 @@ export class OrderService {
     input: CreateOrderInput,
     address: Address,
     flashSaleId: string,
-    requestHash: string,
+    requestHash: () => string,
     idempotencyKey: string | undefined,
   ): Promise<OrderResult> {
     const f = await this.flashSale(flashSaleId);
@@ -502,7 +507,19 @@ export class OrderService {
       const slots = Array.from({ length: line.qty }, (_, i) => first + i);
       const units = Array.from({ length: line.qty }, (_, i) => mine - line.qty + 1 + i);
       const r = await new Promise<OrderResult>((resolve, reject) =>
-        this.enqueueWinner({ actor, userId, f, qty: line.qty, slots, units, address, requestHash, idempotencyKey, resolve, reject }),
+        this.enqueueWinner({
+          actor,
+          userId,
+          f,
+          qty: line.qty,
+          slots,
+          units,
+          address,
+          requestHash: requestHash(),
+          idempotencyKey,
+          resolve,
+          reject,
+        }),
       );
       this.pushStock(f, left);
       return r;
