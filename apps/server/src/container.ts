@@ -18,6 +18,7 @@ import {
   RoomHub,
   type KvAdapters,
   OrderService,
+  OutboxDispatcher,
   OrganizationService,
   RegistryService,
   ReturnService,
@@ -189,6 +190,9 @@ export async function createContainer(config: Config, o: ContainerOverrides = {}
     onRoomEvent: (sessionId, e) => void rooms.publish(sessionId, e).catch(() => {}),
   });
   const returns = new ReturnService({ uow, clock, ids, audit, orders });
+  // Events written with their changes (order.created, live.started, compliance.violation_confirmed…) go out on
+  // events:<topic>; `livehub serve` runs a pass every second.
+  const outbox = new OutboxDispatcher({ uow, pubsub: kv.pubsub, locks: kv.locks, clock });
   // Counters of running flash sales are rebuilt from the database (after a crash the claims are the truth).
   await orders.reconcile();
   // A rule editor's exemption on any process reaches every process.
@@ -218,6 +222,7 @@ export async function createContainer(config: Config, o: ContainerOverrides = {}
     rooms,
     orders,
     returns,
+    outbox,
     payments: { sim },
     /** Time-driven work (notices ending, expiries, overdue samples, lapsed plans and agreements): idempotent. */
     async tick(now?: Date) {

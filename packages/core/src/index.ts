@@ -13,3 +13,4 @@ export * from './registry/index.ts';
 export * from './catalog/index.ts';
 export * from './live/index.ts';
 export * from './orders/index.ts';
+export * from './outbox/index.ts';

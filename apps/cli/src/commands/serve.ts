@@ -47,9 +47,28 @@ export async function serve(opts: { seed: boolean }): Promise<void> {
     })();
   }, 60_000);
   timer.unref();
+  // The outbox: events written with their changes go out on events:<topic>, a pass a second (one process at a time).
+  let dispatching = false;
+  let lastOutboxError = '';
+  const outboxTimer = setInterval(() => {
+    if (dispatching) return;
+    dispatching = true;
+    void c.outbox
+      .dispatch()
+      .then((r) => {
+        if (r.error && r.error !== lastOutboxError) app.log.warn({ error: r.error }, 'outbox event not handed on; retrying');
+        lastOutboxError = r.error ?? '';
+      })
+      .catch((err: unknown) => app.log.error({ err }, 'outbox pass failed'))
+      .finally(() => {
+        dispatching = false;
+      });
+  }, 1000);
+  outboxTimer.unref();
   let media: MediaServer | null = null;
   const close = async (signal: string) => {
     clearInterval(timer);
+    clearInterval(outboxTimer);
     app.log.info({ signal }, 'shutting down');
     await media?.close();
     await app.close();
