@@ -339,4 +339,38 @@ describe.skipIf(!browserAvailable)('orders from the live room', () => {
     expect(order.lines[0]?.productId).toBe(productId);
     await shot(buyer, 'buyer-order-list-price-paid', false);
   });
+
+  it('the merchant cancels an unpaid order, giving a reason; the buyer sees the order cancelled and why', async () => {
+    const consumer = await signIn('consumer');
+    const mine = await api<Array<{ lines: Array<{ skuId: string; productId: string }> }>>(consumer, 'GET', '/api/orders?as=buyer');
+    const skuId = mine.flatMap((o) => o.lines).find((l) => l.productId === productId)?.skuId;
+    expect(skuId).toBeTruthy();
+    const unpaid = await api<{ id: string; status: string }>(consumer, 'POST', '/api/orders', {
+      lines: [{ skuId, qty: 1 }],
+      sessionId,
+      address: { name: '王小明', phone: '13800138000', region: '上海市 嘉定区', detail: '安亭镇墨玉南路 888 号 6 楼' },
+    });
+    expect(unpaid.status).toBe('created');
+
+    await merchant.getByTestId('nav-merchant-orders').click();
+    await merchant.waitForURL((url) => url.pathname === '/merchant/orders');
+    await merchant.getByTestId('merchant-filter-created').click();
+    const row = merchant.locator(`[data-testid="merchant-order-row"][data-order-id="${unpaid.id}"]`);
+    await row.waitFor(SLOW);
+    await row.getByTestId('merchant-cancel').click();
+    const modal = merchant.getByTestId('merchant-cancel-modal');
+    await modal.getByTestId('merchant-cancel-reason-cannotDeliver').click();
+    await shot(merchant, 'merchant-cancel-unpaid', false);
+    await merchant.getByTestId('merchant-cancel-ok').click();
+    await row.waitFor({ state: 'detached' });
+    await merchant.getByTestId('merchant-filter-cancelled').click();
+    await merchant.locator(`[data-testid="merchant-order-row"][data-order-id="${unpaid.id}"][data-status="cancelled"]`).waitFor();
+
+    const seen = await api<{ status: string; cancelReason: string | null }>(consumer, 'GET', `/api/orders/${unpaid.id}`);
+    expect(seen).toMatchObject({ status: 'cancelled', cancelReason: '收货地址无法配送' });
+    await buyer.goto(`${server.baseUrl}/orders/${unpaid.id}`);
+    await buyer.locator('[data-testid="order-status"][data-status="cancelled"]').waitFor();
+    expect(await buyer.getByTestId('order-page').textContent()).toContain('收货地址无法配送');
+    await shot(buyer, 'buyer-order-cancelled-by-merchant', false);
+  });
 });

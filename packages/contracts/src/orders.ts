@@ -64,7 +64,9 @@ export const orderListQuerySchema = z.strictObject({
   status: z.enum(ORDER_STATUSES).optional(),
   sessionId: z.uuid().optional(),
   limit: z.coerce.number().int().min(1).max(200).default(50),
+  /** the next page: `createdAt` and `id` of the last order of the page before */
   before: z.iso.datetime().optional(),
+  beforeId: z.uuid().optional(),
 });
 
 export const cancelOrderSchema = z.strictObject({ reason: plainText(2, 200) });

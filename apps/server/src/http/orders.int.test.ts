@@ -448,6 +448,22 @@ describe('orders', () => {
     }
     const verified = await p.c.audit.verify(p.c.uow.read);
     expect(verified.ok).toBe(true);
+    // paging through the merchant's orders three at a time finds each once, though the group shares its time
+    const all = (await call(merchant, 'GET', `/api/orders?as=merchant&sessionId=${sessionId}&limit=200`)).body as Array<{
+      id: string;
+      createdAt: string;
+    }>;
+    expect(all.length).toBeGreaterThan(6);
+    const paged: string[] = [];
+    let cursor = '';
+    for (let i = 0; i < 100; i++) {
+      const page = (await call(merchant, 'GET', `/api/orders?as=merchant&sessionId=${sessionId}&limit=3${cursor}`)).body as typeof all;
+      paged.push(...page.map((o) => o.id));
+      const last = page.at(-1);
+      if (page.length < 3 || !last) break;
+      cursor = `&before=${encodeURIComponent(last.createdAt)}&beforeId=${last.id}`;
+    }
+    expect(paged).toEqual(all.map((o) => o.id));
     const created = (await p.c.uow.read.audit.list({ limit: 200, action: 'order.create' })).filter((e) => orderIds.has(e.targetId ?? ''));
     expect(created).toHaveLength(orderIds.size);
     await call(streamer, 'POST', `/api/flash-sales/${fs.body.id}/end`);

@@ -275,6 +275,10 @@ export interface OrderListQuery {
   as: OrderScope;
   status?: OrderStatus;
   sessionId?: string;
+  limit?: number;
+  /** the next page: `createdAt` and `id` of the last order of the page before */
+  before?: string;
+  beforeId?: string;
 }
 
 export interface ShipmentRequest {
@@ -566,6 +570,8 @@ export const queryKeys = {
   agreement: (id: string) => ['agreement', id] as const,
   addresses: ['addresses'] as const,
   orders: (query: OrderListQuery) => ['orders', 'list', query] as const,
+  /** a list read page by page (under 'list', so what invalidates lists refreshes it too) */
+  orderPages: (query: OrderListQuery) => ['orders', 'list', 'pages', query] as const,
   order: (id: string) => ['orders', 'one', id] as const,
   orderReturns: (id: string) => ['orders', 'one', id, 'returns'] as const,
   returns: (as: 'buyer' | 'merchant', status?: ReturnStatus) => ['returns', as, status ?? 'all'] as const,

@@ -956,6 +956,7 @@ export class OrderService {
       sessionId?: string | undefined;
       limit: number;
       before?: string | undefined;
+      beforeId?: string | undefined;
     },
   ): Promise<OrderView[]> {
     const scope: Parameters<Repositories['orders']['listOrders']>[0] = { limit: q.limit };
@@ -970,6 +971,7 @@ export class OrderService {
     if (q.status) scope.status = q.status;
     if (q.sessionId) scope.sessionId = q.sessionId;
     if (q.before) scope.before = new Date(q.before);
+    if (q.before && q.beforeId) scope.beforeId = q.beforeId;
     const rows = await this.d.uow.read.orders.listOrders(scope);
     const lines = await this.d.uow.read.orders.listLines(rows.map((o) => o.id));
     const byOrder = new Map<string, OrderLineRecord[]>();

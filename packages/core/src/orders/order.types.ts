@@ -179,7 +179,9 @@ export interface OrderRepository {
     streamerUserId?: string;
     sessionId?: string;
     status?: OrderStatus;
+    /** keyset cursor: orders created before this time, or at it with a smaller id than `beforeId` */
     before?: Date;
+    beforeId?: string;
     limit: number;
   }): Promise<OrderRecord[]>;
   /** unpaid orders past their payment deadline, oldest first */

@@ -13,7 +13,7 @@ import type {
   ReturnRecord,
 } from '@livehub/core';
 import type { OrderStatus, ReturnStatus } from '@livehub/contracts';
-import { and, asc, desc, eq, inArray, isNull, lt, sql } from 'drizzle-orm';
+import { and, asc, desc, eq, inArray, isNull, lt, or, sql } from 'drizzle-orm';
 import type { Db } from '../db.ts';
 import {
   consumerAddresses,
@@ -96,8 +96,15 @@ export class DrizzleOrderRepository implements OrderRepository {
     sessionId?: string;
     status?: OrderStatus;
     before?: Date;
+    beforeId?: string;
     limit: number;
   }): Promise<OrderRecord[]> {
+    // keyset paging on (created_at, id): orders written together share their creation time
+    const cursor = opts.before
+      ? opts.beforeId
+        ? or(lt(orders.createdAt, opts.before), and(eq(orders.createdAt, opts.before), lt(orders.id, opts.beforeId)))
+        : lt(orders.createdAt, opts.before)
+      : undefined;
     return (await this.db
       .select()
       .from(orders)
@@ -108,10 +115,10 @@ export class DrizzleOrderRepository implements OrderRepository {
           opts.streamerUserId ? eq(orders.streamerUserId, opts.streamerUserId) : undefined,
           opts.sessionId ? eq(orders.sessionId, opts.sessionId) : undefined,
           opts.status ? eq(orders.status, opts.status) : undefined,
-          opts.before ? lt(orders.createdAt, opts.before) : undefined,
+          cursor,
         ),
       )
-      .orderBy(desc(orders.createdAt))
+      .orderBy(desc(orders.createdAt), desc(orders.id))
       .limit(opts.limit)) as OrderRecord[];
   }
   async listUnpaidExpired(now: Date, limit: number): Promise<OrderRecord[]> {

@@ -5,7 +5,7 @@
  * order may be marked delivered when the carrier says so.
  */
 import { PrinterOutlined, ReloadOutlined, ThunderboltFilled } from '@ant-design/icons';
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useMutation, useQueryClient } from '@tanstack/react-query';
 import {
   Alert,
   App,
@@ -15,6 +15,7 @@ import {
   Descriptions,
   Modal,
   Popconfirm,
+  Radio,
   Segmented,
   Space,
   Table,
@@ -28,15 +29,19 @@ import { PageHeader } from '../../components/page-header.tsx';
 import { QueryError } from '../../components/query-error.tsx';
 import { useI18n } from '../../i18n.ts';
 import type { OrderShippingLabel, OrderStatus, OrderView } from '../../lib/api-types.ts';
-import { endpoints, type OrderListQuery, queryKeys } from '../../lib/endpoints.ts';
+import { endpoints, type OrderListQuery } from '../../lib/endpoints.ts';
 import { errorMessage } from '../../lib/form-errors.ts';
 import { formatFen } from '../selection/money.ts';
 import { carrierLabel, OrderStatusTag } from './order-labels.tsx';
 import { ShipDialog } from './ship-dialog.tsx';
+import { useOrderPages } from './use-order-pages.ts';
 import './orders.css';
 
 const FILTERS = ['all', 'paid', 'created', 'shipped', 'delivered', 'completed', 'refunded', 'cancelled'] as const;
 type Filter = (typeof FILTERS)[number];
+/** why a merchant cancels an order the buyer has not paid: the reasons shops give */
+const CANCEL_REASONS = ['outOfStock', 'buyerAsked', 'cannotDeliver', 'priceError'] as const;
+type CancelReason = (typeof CANCEL_REASONS)[number];
 
 export function MerchantOrdersPage() {
   const { t } = useI18n();
@@ -45,18 +50,23 @@ export function MerchantOrdersPage() {
   const [filter, setFilter] = useState<Filter>('all');
   const [shipping, setShipping] = useState<OrderView | null>(null);
   const [label, setLabel] = useState<OrderShippingLabel | null>(null);
+  const [cancelling, setCancelling] = useState<OrderView | null>(null);
+  const [reason, setReason] = useState<CancelReason>('outOfStock');
   const query: OrderListQuery = { as: 'merchant', ...(filter === 'all' ? {} : { status: filter as OrderStatus }) };
-  const list = useQuery({
-    queryKey: queryKeys.orders(query),
-    queryFn: () => endpoints.orders(query),
-    staleTime: 0,
-    refetchInterval: 10_000,
-  });
+  const list = useOrderPages(query, 10_000);
 
-  const replace = async (next: OrderView) => {
-    queryClient.setQueryData<OrderView[]>(queryKeys.orders(query), (old) => old?.map((o) => (o.id === next.id ? next : o)));
+  const replace = async (_next: OrderView) => {
     await queryClient.invalidateQueries({ queryKey: ['orders', 'list'] });
   };
+  const cancel = useMutation({
+    mutationFn: ({ o, why }: { o: OrderView; why: CancelReason }) => endpoints.cancelOrder(o.id, t(`merchantOrders.reason.${why}`)),
+    onSuccess: async (next) => {
+      setCancelling(null);
+      message.success(t('merchantOrders.cancelled'));
+      await replace(next);
+    },
+    onError: (e) => message.error(errorMessage(e, t('common.networkError'))),
+  });
   const openLabel = useMutation({
     mutationFn: (o: OrderView) => endpoints.orderShippingLabel(o.id),
     onSuccess: setLabel,
@@ -208,6 +218,19 @@ export function MerchantOrdersPage() {
               {t('merchantOrders.label')}
             </Button>
           ) : null}
+          {o.status === 'created' ? (
+            <Button
+              size="small"
+              danger
+              onClick={() => {
+                setReason('outOfStock');
+                setCancelling(o);
+              }}
+              data-testid="merchant-cancel"
+            >
+              {t('merchantOrders.cancel')}
+            </Button>
+          ) : null}
           {o.status === 'shipped' ? (
             <Popconfirm
               title={t('merchantOrders.deliverConfirm')}
@@ -230,7 +253,7 @@ export function MerchantOrdersPage() {
         title={t('merchantOrders.title')}
         subtitle={t('merchantOrders.subtitle')}
         extra={
-          <Button icon={<ReloadOutlined />} loading={list.isFetching} onClick={() => void list.refetch()}>
+          <Button icon={<ReloadOutlined />} loading={list.isFetching && !list.loadingMore} onClick={() => void list.refetch()}>
             {t('common.refresh')}
           </Button>
         }
@@ -250,16 +273,48 @@ export function MerchantOrdersPage() {
           rowKey="id"
           size="middle"
           loading={list.isPending}
-          dataSource={list.data ?? []}
+          dataSource={list.orders}
           columns={columns}
           scroll={{ x: 1100 }}
-          pagination={{ pageSize: 20, hideOnSinglePage: true }}
+          pagination={{ pageSize: 20, hideOnSinglePage: true, showSizeChanger: false }}
           onRow={(o) =>
             ({ 'data-testid': 'merchant-order-row', 'data-order-id': o.id, 'data-status': o.status }) as HTMLAttributes<HTMLElement>
           }
           locale={{ emptyText: t('merchantOrders.empty') }}
         />
+        {list.orders.length > 0 ? (
+          <div className="lh-load-more">
+            <Typography.Text type="secondary">{t('merchantOrders.shown', { n: list.orders.length })}</Typography.Text>
+            {list.hasMore ? (
+              <Button onClick={list.loadMore} loading={list.loadingMore} data-testid="merchant-orders-more">
+                {t('common.loadMore')}
+              </Button>
+            ) : null}
+          </div>
+        ) : null}
       </Card>
+
+      <Modal
+        open={cancelling !== null}
+        title={t('merchantOrders.cancelTitle', { no: cancelling?.orderNo ?? '' })}
+        onCancel={() => setCancelling(null)}
+        okText={t('order.cancelSubmit')}
+        okButtonProps={{ danger: true, loading: cancel.isPending, 'data-testid': 'merchant-cancel-ok' } as ButtonProps}
+        onOk={() => cancelling && cancel.mutate({ o: cancelling, why: reason })}
+        data-testid="merchant-cancel-modal"
+      >
+        <Typography.Paragraph type="secondary">{t('merchantOrders.cancelHint')}</Typography.Paragraph>
+        <Typography.Text strong>{t('merchantOrders.cancelReason')}</Typography.Text>
+        <Radio.Group
+          value={reason}
+          onChange={(e) => setReason(e.target.value as CancelReason)}
+          style={{ display: 'flex', flexDirection: 'column', gap: 8, marginTop: 8 }}
+          options={CANCEL_REASONS.map((r) => ({
+            value: r,
+            label: <span data-testid={`merchant-cancel-reason-${r}`}>{t(`merchantOrders.reason.${r}`)}</span>,
+          }))}
+        />
+      </Modal>
 
       <ShipDialog
         open={shipping !== null}

@@ -5,7 +5,7 @@
  */
 import { RightOutlined, ThunderboltFilled, VideoCameraOutlined } from '@ant-design/icons';
 import { useQuery } from '@tanstack/react-query';
-import { Card, Empty, Skeleton, Space, Tabs, Tag } from 'antd';
+import { Button, Card, Empty, Skeleton, Space, Tabs, Tag } from 'antd';
 import dayjs from 'dayjs';
 import { Link, useSearchParams } from 'react-router';
 import { QueryError } from '../../components/query-error.tsx';
@@ -16,6 +16,7 @@ import { formatFen } from '../selection/money.ts';
 import { ConsumerFrame } from './consumer-frame.tsx';
 import { formatCountdown, OrderStatusTag, ReturnStatusTag, returnKindLabel, useNow } from './order-labels.tsx';
 import { OrderLines } from './order-lines.tsx';
+import { useOrderPages } from './use-order-pages.ts';
 
 /** What a phone's tab bar holds: the states a buyer acts on, and 售后 (returns and refunds); the rest are under 全部. */
 const TABS = ['all', 'created', 'paid', 'shipped', 'returns'] as const;
@@ -54,7 +55,7 @@ function OrderCard({ o, now }: { o: OrderView; now: number }) {
             )}
           </span>
           <span>
-            {t('order.paidTotal')} <span className="lh-buyer-price-sm">{formatFen(o.totalFen)}</span>
+            {t(o.paidAt ? 'order.paidTotal' : 'order.dueTotal')} <span className="lh-buyer-price-sm">{formatFen(o.totalFen)}</span>
           </span>
         </div>
         {o.status === 'created' && payLeft > 0 ? (
@@ -88,14 +89,8 @@ function ReturnRow({ r }: { r: ReturnView }) {
 
 function OrdersList({ status }: { status: OrderStatus | undefined }) {
   const { t } = useI18n();
-  const query = { as: 'buyer' as const, ...(status ? { status } : {}) };
-  const list = useQuery({
-    queryKey: queryKeys.orders(query),
-    queryFn: () => endpoints.orders(query),
-    staleTime: 0,
-    refetchInterval: 15_000,
-  });
-  const now = useNow(list.data?.some((o) => o.status === 'created') ?? false);
+  const list = useOrderPages({ as: 'buyer', ...(status ? { status } : {}) }, 15_000);
+  const now = useNow(list.orders.some((o) => o.status === 'created'));
   if (list.error) return <QueryError error={list.error} onRetry={() => void list.refetch()} />;
   if (list.isPending)
     return (
@@ -103,12 +98,17 @@ function OrdersList({ status }: { status: OrderStatus | undefined }) {
         <Skeleton active paragraph={{ rows: 4 }} />
       </Card>
     );
-  if (list.data.length === 0) return <Empty className="lh-buyer-empty" description={t('order.list.empty')} data-testid="orders-empty" />;
+  if (list.orders.length === 0) return <Empty className="lh-buyer-empty" description={t('order.list.empty')} data-testid="orders-empty" />;
   return (
     <div data-testid="orders-list">
-      {list.data.map((o) => (
+      {list.orders.map((o) => (
         <OrderCard key={o.id} o={o} now={now} />
       ))}
+      {list.hasMore ? (
+        <Button block type="text" onClick={list.loadMore} loading={list.loadingMore} data-testid="orders-more">
+          {t('common.loadMore')}
+        </Button>
+      ) : null}
     </div>
   );
 }

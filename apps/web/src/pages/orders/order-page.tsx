@@ -473,7 +473,7 @@ export function OrderPage() {
             </span>
           ) : null}
           <span>
-            {t('order.paidTotal')}{' '}
+            {t(o.paidAt ? 'order.paidTotal' : 'order.dueTotal')}{' '}
             <span className="lh-buyer-price" data-testid="order-total">
               {formatFen(o.totalFen)}
             </span>
