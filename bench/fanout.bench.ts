@@ -21,20 +21,19 @@
  * ratio = our deliveries/s ÷ the batched ceiling's deliveries/s. `--only ours,batched` runs a subset; `--profile`
  * writes a V8 CPU profile of each server process (into the system's temporary directory; the path is printed).
  */
-import { type ChildProcess, fork, spawn } from 'node:child_process';
+import { type ChildProcess, fork } from 'node:child_process';
 import { mkdirSync, readFileSync } from 'node:fs';
 import { availableParallelism, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { defaultEngine } from '@livehub/compliance';
 import { CLEAN_CHAT, chatText } from './lib/chat-text.ts';
 import { HIST_BUCKETS, type LoadgenCommand, type LoadgenReport } from './lib/fanout-protocol.ts';
+import { cpuMs, machineBusyMs, OTHER_CPU_WARN_PCT, sleep, startServer, stopServer, waitForIdle } from './lib/processes.ts';
 
 const root = new URL('..', import.meta.url).pathname;
 const GOAL_RATIO = 0.5;
 const GOAL_P99_MS = 250;
-const OTHER_CPU_WARN_PCT = 25;
 const SATURATED_ELU = 0.95;
-const CLK_TCK = 100; // getconf CLK_TCK on Linux
 const cores = availableParallelism();
 
 type Kind = 'ours' | 'batched' | 'unbatched';
@@ -76,7 +75,6 @@ function options(args: string[]): Options {
   };
 }
 
-const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 const round = (n: number, digits = 1) => Math.round(n * 10 ** digits) / 10 ** digits;
 
 // ---- server processes ------------------------------------------------------------------------------------------
@@ -91,80 +89,10 @@ interface Ready {
   users?: number;
 }
 
-function startServer(script: string, env: Record<string, string>, nodeArgs: string[] = []): Promise<{ child: ChildProcess; ready: Ready }> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [...nodeArgs, '--import', 'tsx', join(root, script)], {
-      cwd: root,
-      env: { ...process.env, DATABASE_URL: '', REDIS_URL: '', ...env },
-      stdio: ['ignore', 'pipe', 'pipe'],
-    });
-    let out = '';
-    let err = '';
-    const timer = setTimeout(() => reject(new Error(`${script}: not ready in 180 s\n${err.slice(-2000)}`)), 180_000);
-    child.stdout?.on('data', (d: Buffer) => {
-      out += d.toString();
-      let nl = out.indexOf('\n');
-      while (nl >= 0) {
-        const line = out.slice(0, nl);
-        out = out.slice(nl + 1);
-        if (line.startsWith('{"ready":true')) {
-          clearTimeout(timer);
-          resolve({ child, ready: JSON.parse(line) as Ready });
-        } else if (line.trim()) process.stderr.write(`  [server] ${line.slice(0, 300)}\n`);
-        nl = out.indexOf('\n');
-      }
-    });
-    child.stderr?.on('data', (d: Buffer) => {
-      err += d.toString();
-      if (err.length > 100_000) err = err.slice(-20_000);
-    });
-    child.on('exit', (code) => {
-      clearTimeout(timer);
-      reject(new Error(`${script} exited ${code}\n${err.slice(-2000)}`));
-    });
-  });
-}
-
-async function stopServer(child: ChildProcess): Promise<void> {
-  if (child.exitCode !== null || child.signalCode !== null) return;
-  child.removeAllListeners('exit');
-  const exited = new Promise<void>((r) => child.once('exit', () => r()));
-  child.kill('SIGTERM');
-  // a server stuck in a backlog (the unbatched ceiling) may take a while to see the signal
-  const killer = setTimeout(() => child.kill('SIGKILL'), 15_000);
-  await exited;
-  clearTimeout(killer);
-}
-
-/** utime + stime of a process, in ms (/proc/<pid>/stat, fields 14 and 15). */
-function cpuMs(pid: number): number {
-  const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
-  const f = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
-  return ((Number(f[11]) + Number(f[12])) * 1000) / CLK_TCK;
-}
-
-/** Busy time of the whole machine, in ms summed over its cores (/proc/stat: everything but idle and iowait). */
-function machineBusyMs(): number {
-  const f = (readFileSync('/proc/stat', 'utf8').split('\n')[0] ?? '').trim().split(/\s+/).slice(1).map(Number);
-  const total = f.slice(0, 8).reduce((a, b) => a + b, 0);
-  return ((total - (f[3] ?? 0) - (f[4] ?? 0)) * 1000) / CLK_TCK;
-}
-
-/**
- * Waits (at most `maxS`) until the machine is idle — other work under 25% of a core for 3 s running — so a
- * scenario does not start in the middle of someone else's job. Returns the seconds waited.
- */
-async function waitForIdle(maxS: number): Promise<number> {
-  const t0 = performance.now();
-  let calm = 0;
-  while ((performance.now() - t0) / 1000 < maxS) {
-    const b0 = machineBusyMs();
-    const w0 = performance.now();
-    await sleep(1000);
-    calm = ((machineBusyMs() - b0) / (performance.now() - w0)) * 100 < OTHER_CPU_WARN_PCT ? calm + 1 : 0;
-    if (calm >= 3) break;
-  }
-  return Math.round((performance.now() - t0) / 1000);
+/** A server that says `{"ready":true,…}` on stdout (its pid, port, and for ours the senders' cookies). */
+async function startReady(script: string, env: Record<string, string>, nodeArgs: string[]): Promise<{ child: ChildProcess; ready: Ready }> {
+  const { child, line } = await startServer(script, env, { ready: (l) => l.startsWith('{"ready":true'), nodeArgs, timeoutMs: 180_000 });
+  return { child, ready: JSON.parse(line) as Ready };
 }
 
 function rssMb(pid: number): number {
@@ -256,8 +184,8 @@ async function scenario(kind: Kind, o: Options): Promise<ScenarioResult> {
   const nodeArgs = o.profile ? ['--cpu-prof', `--cpu-prof-dir=${profileDir}`] : [];
   const { child, ready } =
     kind === 'ours'
-      ? await startServer('bench/servers/room-server.ts', { SENDERS: String(o.senders) }, nodeArgs)
-      : await startServer('bench/servers/ws-broadcast.ts', { MODE: kind }, nodeArgs);
+      ? await startReady('bench/servers/room-server.ts', { SENDERS: String(o.senders) }, nodeArgs)
+      : await startReady('bench/servers/ws-broadcast.ts', { MODE: kind }, nodeArgs);
   const setupS = (performance.now() - t0) / 1000;
   if (kind === 'ours')
     process.stderr.write(`  ${ready.users} users seeded, ${ready.cookies?.length} senders signed in (${ready.loginMs} ms)\n`);

@@ -31,19 +31,18 @@
  * `--only embedded,pg_redis` runs a subset; `--profile` writes a V8 CPU profile of each LiveHub server process (into
  * the system's temporary directory; the path is printed).
  */
-import { type ChildProcess, fork, spawn } from 'node:child_process';
+import { type ChildProcess, fork } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { mkdirSync, readdirSync, readFileSync } from 'node:fs';
+import { mkdirSync } from 'node:fs';
 import { availableParallelism, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Redis } from 'ioredis';
 import pg from 'pg';
 import type { FireOptions, FireResult } from './lib/flash-loadgen.ts';
+import { cpuMs, cpuMsOf, machineBusyMs, OTHER_CPU_WARN_PCT, sleep, startServer, stopServer, waitForIdle } from './lib/processes.ts';
 
 const root = new URL('..', import.meta.url).pathname;
 const GOAL_RATIO = 0.3;
-const OTHER_CPU_WARN_PCT = 25;
-const CLK_TCK = 100; // getconf CLK_TCK on Linux
 const ADDRESS = { name: '张三丰', phone: '13812345678', region: '上海市 嘉定区', detail: '安亭镇墨玉南路 888 号 6 楼' };
 
 type Backend = 'embedded' | 'pg_redis';
@@ -83,56 +82,9 @@ function options(args: string[]): Options {
 }
 
 const round = (n: number, digits = 1) => Math.round(n * 10 ** digits) / 10 ** digits;
-const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
-
-/** utime + stime of a process, in ms (/proc/<pid>/stat, fields 14 and 15). */
-function cpuMs(pid: number): number {
-  const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
-  const f = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
-  return ((Number(f[11]) + Number(f[12])) * 1000) / CLK_TCK;
-}
 
 /** CPU of the machine's PostgreSQL and Redis server processes, in ms (part of the work on pg_redis, not noise). */
-function clusterCpuMs(): number {
-  let total = 0;
-  for (const pid of readdirSync('/proc')) {
-    if (!/^\d+$/.test(pid)) continue;
-    try {
-      const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
-      const comm = stat.slice(stat.indexOf('(') + 1, stat.lastIndexOf(')'));
-      if (comm !== 'postgres' && !comm.startsWith('redis-server')) continue;
-      const f = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
-      total += ((Number(f[11]) + Number(f[12])) * 1000) / CLK_TCK;
-    } catch {
-      // gone meanwhile
-    }
-  }
-  return total;
-}
-
-/** Busy time of the whole machine, in ms summed over its cores (/proc/stat: everything but idle and iowait). */
-function machineBusyMs(): number {
-  const f = (readFileSync('/proc/stat', 'utf8').split('\n')[0] ?? '').trim().split(/\s+/).slice(1).map(Number);
-  const total = f.slice(0, 8).reduce((a, b) => a + b, 0);
-  return ((total - (f[3] ?? 0) - (f[4] ?? 0)) * 1000) / CLK_TCK;
-}
-
-/**
- * Waits (at most `maxS`) until the machine is idle — other work under a quarter of a core for 3 s running — so a
- * measurement does not start in the middle of someone else's job. Returns the seconds waited.
- */
-async function waitForIdle(maxS: number): Promise<number> {
-  const t0 = performance.now();
-  let calm = 0;
-  while ((performance.now() - t0) / 1000 < maxS) {
-    const b0 = machineBusyMs();
-    const w0 = performance.now();
-    await sleep(1000);
-    calm = ((machineBusyMs() - b0) / (performance.now() - w0)) * 100 < OTHER_CPU_WARN_PCT ? calm + 1 : 0;
-    if (calm >= 3) break;
-  }
-  return Math.round((performance.now() - t0) / 1000);
-}
+const clusterCpuMs = () => cpuMsOf((comm) => comm === 'postgres' || comm.startsWith('redis-server'));
 
 /** CPU used during `work` by the server, PostgreSQL + Redis, and everything else (minus the load generator's own). */
 async function measured<T extends { cpuMs: number; elapsedMs: number }>(pid: number, work: () => Promise<T>) {
@@ -208,57 +160,6 @@ interface Ready {
   buyersMs: number;
 }
 
-function startServer(
-  script: string,
-  env: Record<string, string>,
-  ready: (line: string) => boolean,
-  nodeArgs: string[] = [],
-): Promise<{ child: ChildProcess; line: string }> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [...nodeArgs, '--import', 'tsx', join(root, script)], {
-      cwd: root,
-      env: { ...process.env, DATABASE_URL: '', REDIS_URL: '', ...env },
-      stdio: ['ignore', 'pipe', 'pipe', 'ipc'],
-    });
-    let out = '';
-    let err = '';
-    let shown = 0;
-    const timer = setTimeout(() => reject(new Error(`${script}: not ready in 300 s\n${err.slice(-2000)}`)), 300_000);
-    child.stdout?.on('data', (d: Buffer) => {
-      out += d.toString();
-      let nl = out.indexOf('\n');
-      while (nl >= 0) {
-        const line = out.slice(0, nl);
-        out = out.slice(nl + 1);
-        if (ready(line)) {
-          clearTimeout(timer);
-          resolve({ child, line });
-        } else if (line.trim() && ++shown <= 5) process.stderr.write(`  [server] ${line.slice(0, 300)}\n`);
-        else if (line.trim() && shown === 6) process.stderr.write('  [server] (more output not shown)\n');
-        nl = out.indexOf('\n');
-      }
-    });
-    child.stderr?.on('data', (d: Buffer) => {
-      err += d.toString();
-      if (err.length > 100_000) err = err.slice(-20_000);
-    });
-    child.on('exit', (code) => {
-      clearTimeout(timer);
-      reject(new Error(`${script} exited ${code}\n${err.slice(-3000)}`));
-    });
-  });
-}
-
-async function stopServer(child: ChildProcess): Promise<void> {
-  if (child.exitCode !== null || child.signalCode !== null) return;
-  child.removeAllListeners('exit');
-  const exited = new Promise<void>((r) => child.once('exit', () => r()));
-  child.kill('SIGTERM');
-  const killer = setTimeout(() => child.kill('SIGKILL'), 15_000);
-  await exited;
-  clearTimeout(killer);
-}
-
 // ---- the ceiling -------------------------------------------------------------------------------------------------
 
 interface Hello {
@@ -273,7 +174,11 @@ interface Hello {
 }
 
 async function measureHello(gen: Ipc, o: Options): Promise<Hello> {
-  const { child, line } = await startServer('bench/servers/hello.ts', { PORT: '0' }, (l) => l.startsWith('listening'));
+  const { child, line } = await startServer(
+    'bench/servers/hello.ts',
+    { PORT: '0' },
+    { ready: (l) => l.startsWith('listening'), ipc: true },
+  );
   try {
     const port = Number(line.split(' ')[1]);
     const fireOnce = () =>
@@ -455,8 +360,7 @@ async function measureBackend(backend: Backend, gen: Ipc, o: Options, env: Recor
       QUANTITY: String(o.quantity),
       WARMUP_QUANTITY: String(o.warmupQuantity),
     },
-    (l) => l.startsWith('{"ready":true'),
-    o.profile ? ['--cpu-prof', `--cpu-prof-dir=${profileDir}`] : [],
+    { ready: (l) => l.startsWith('{"ready":true'), ipc: true, nodeArgs: o.profile ? ['--cpu-prof', `--cpu-prof-dir=${profileDir}`] : [] },
   );
   try {
     const ready = JSON.parse(line) as Ready;
