@@ -32,14 +32,14 @@
  * the system's temporary directory; the path is printed).
  */
 import { type ChildProcess, fork } from 'node:child_process';
-import { randomBytes } from 'node:crypto';
-import { mkdirSync } from 'node:fs';
+import { randomBytes, randomUUID } from 'node:crypto';
+import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { availableParallelism, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Redis } from 'ioredis';
 import pg from 'pg';
 import type { FireOptions, FireResult } from './lib/flash-loadgen.ts';
-import { cpuMs, cpuMsOf, machineBusyMs, OTHER_CPU_WARN_PCT, sleep, startServer, stopServer, waitForIdle } from './lib/processes.ts';
+import { cpuMs, cpuMsOf, machineBusyMs, OTHER_CPU_WARN_PCT, startServer, stopServer, waitForIdle } from './lib/processes.ts';
 
 const root = new URL('..', import.meta.url).pathname;
 const GOAL_RATIO = 0.3;
@@ -166,6 +166,10 @@ interface Hello {
   rps: number;
   rounds: number[];
   p99Ms: number;
+  /** the same ceiling for the buy request itself: POST with the same headers and body, a 409 JSON answer */
+  postRps: number;
+  postRounds: number[];
+  postP99Ms: number;
   loadgenCpuPct: number;
   loadgenElu: number;
   serverCpuPct: number;
@@ -181,36 +185,54 @@ async function measureHello(gen: Ipc, o: Options): Promise<Hello> {
   );
   try {
     const port = Number(line.split(' ')[1]);
-    const fireOnce = () =>
+    // the buy request's bytes: cookies, CSRF tokens and bodies of the same shape and size as the real ones
+    const buyersFile = join(tmpdir(), `livehub-flash-hello-${process.pid}.json`);
+    const fake = () => randomBytes(32).toString('base64url');
+    writeFileSync(
+      buyersFile,
+      JSON.stringify(Array.from({ length: o.buyers }, () => ({ cookie: `lh_session=${fake()}.${fake().slice(0, 43)}`, csrf: fake() }))),
+    );
+    const uuid = () => randomUUID();
+    const body = JSON.stringify({ lines: [{ skuId: uuid(), qty: 1 }], sessionId: uuid(), flashSaleId: uuid(), address: ADDRESS });
+    const fireOnce = (post: boolean) =>
       gen.request<FireResult>(
         {
           cmd: 'fire',
           host: '127.0.0.1',
           port,
           concurrency: o.concurrency,
-          plan: { kind: 'hello', count: o.buyers },
+          plan: post ? { kind: 'flash', buyersFile, body, idempotencyPrefix: 'hello' } : { kind: 'hello', count: o.buyers },
           preflightPath: '/',
         } satisfies FireOptions & { cmd: string },
         'done',
       );
-    await fireOnce(); // warm-up
-    const rounds: Array<Awaited<ReturnType<typeof measured<FireResult>>>> = [];
-    for (let i = 0; i < o.helloRounds; i++) {
-      const waited = await waitForIdle(120);
-      if (waited > 5) process.stderr.write(`  (waited ${waited} s for the machine to be idle)\n`);
-      rounds.push(await measured(child.pid as number, fireOnce));
-    }
-    const rps = (m: (typeof rounds)[number]) => (m.r.completed / m.r.elapsedMs) * 1000;
-    const b = rounds.reduce((x, y) => (rps(y) > rps(x) ? y : x));
+    const best = async (post: boolean) => {
+      await fireOnce(post); // warm-up
+      const rounds: Array<Awaited<ReturnType<typeof measured<FireResult>>>> = [];
+      for (let i = 0; i < o.helloRounds; i++) {
+        const waited = await waitForIdle(120);
+        if (waited > 5) process.stderr.write(`  (waited ${waited} s for the machine to be idle)\n`);
+        rounds.push(await measured(child.pid as number, () => fireOnce(post)));
+      }
+      const rps = (m: (typeof rounds)[number]) => (m.r.completed / m.r.elapsedMs) * 1000;
+      return { b: rounds.reduce((x, y) => (rps(y) > rps(x) ? y : x)), rounds: rounds.map((m) => Math.round(rps(m))), rps };
+    };
+    const get = await best(false);
+    const post = await best(true);
+    rmSync(buyersFile, { force: true });
+    const b = get.b;
     return {
-      rps: Math.round(rps(b)),
-      rounds: rounds.map((m) => Math.round(rps(m))),
+      rps: Math.round(get.rps(b)),
+      rounds: get.rounds,
       p99Ms: b.r.p99Ms,
+      postRps: Math.round(post.rps(post.b)),
+      postRounds: post.rounds,
+      postP99Ms: post.b.r.p99Ms,
       loadgenCpuPct: b.loadgenCpuPct,
       loadgenElu: b.r.elu,
       serverCpuPct: b.serverCpuPct,
       otherCpuPct: b.otherCpuPct,
-      errors: b.r.requests - (b.r.statuses['200'] ?? 0),
+      errors: b.r.requests - (b.r.statuses['200'] ?? 0) + (post.b.r.requests - (post.b.r.statuses['409'] ?? 0)),
     };
   } finally {
     await stopServer(child);
@@ -528,7 +550,9 @@ export async function run(args: string[]): Promise<Record<string, unknown>> {
     const hello = await measureHello(gen, o);
     process.stderr.write(
       `  ${hello.rps.toLocaleString('en')} requests/s (best of ${hello.rounds.join(', ')}), p99 ${hello.p99Ms} ms | ` +
-        `server CPU ${hello.serverCpuPct}%, load generator CPU ${hello.loadgenCpuPct}%, event loop ${hello.loadgenElu} busy, other ${hello.otherCpuPct}%\n`,
+        `server CPU ${hello.serverCpuPct}%, load generator CPU ${hello.loadgenCpuPct}%, event loop ${hello.loadgenElu} busy, other ${hello.otherCpuPct}%\n` +
+        `  the buy request with nothing behind it (POST, same headers and body, a 409 JSON answer): ` +
+        `${hello.postRps.toLocaleString('en')} requests/s (best of ${hello.postRounds.join(', ')}), p99 ${hello.postP99Ms} ms\n`,
     );
 
     const results: Partial<Record<Backend, BackendResult>> = {};
@@ -570,13 +594,16 @@ export async function run(args: string[]): Promise<Record<string, unknown>> {
     const p = results.pg_redis;
     const ratio = e ? round(e.attemptsPerS / hello.rps, 3) : null;
     const pgRatio = p ? round(p.attemptsPerS / hello.rps, 3) : null;
+    const postRatio = e ? round(e.attemptsPerS / hello.postRps, 3) : null;
+    const pgPostRatio = p ? round(p.attemptsPerS / hello.postRps, 3) : null;
     const exact = (r: BackendResult | undefined) => r !== undefined && r.ordersInDb === o.quantity && r.oversold === 0 && r.consistent;
     const goalMet = exact(e) && ratio !== null && ratio >= GOAL_RATIO;
     const pgGoalMet = p ? exact(p) && pgRatio !== null && pgRatio >= GOAL_RATIO : null;
     process.stderr.write(
       `\nratio ${ratio} (embedded attempts/s ÷ hello-world requests/s)${p ? `, pg_redis_ratio ${pgRatio}` : ''}; ` +
         `goal exactly ${o.quantity} orders, 0 oversold, ratio ≥ ${GOAL_RATIO}: embedded ${goalMet ? 'met' : 'NOT met'}` +
-        `${p ? `, pg_redis ${pgGoalMet ? 'met' : 'NOT met'}` : ''}\n`,
+        `${p ? `, pg_redis ${pgGoalMet ? 'met' : 'NOT met'}` : ''}\n` +
+        `against the buy request with nothing behind it: embedded ${postRatio}${p ? `, pg_redis ${pgPostRatio}` : ''}\n`,
     );
 
     const figures = (prefix: string, r: BackendResult | undefined) => {
@@ -632,7 +659,14 @@ export async function run(args: string[]): Promise<Record<string, unknown>> {
       hello_other_cpu_pct: hello.otherCpuPct,
       hello_loadgen_cpu_pct: hello.loadgenCpuPct,
       hello_loadgen_event_loop_utilization: hello.loadgenElu,
+      hello_post_rps: hello.postRps,
+      hello_post_rounds_rps: hello.postRounds,
+      hello_post_p99_ms: hello.postP99Ms,
+      ratio_vs_post: postRatio,
+      ratio_vs_post_basis:
+        'buy attempts/s ÷ requests/s of the same POST /api/orders (same headers, body and concurrency) answered 409 by Fastify with nothing behind it: the share of the HTTP path that is left to the platform',
       pg_redis_ratio: pgRatio,
+      pg_redis_ratio_vs_post: pgPostRatio,
       pg_redis_goal_met: pgGoalMet,
       ...figures('pg_redis', p),
       ...(pgSkipped ? { pg_redis_skipped: pgSkipped } : {}),
