@@ -164,8 +164,8 @@ export class SimulatedPaymentProvider implements PaymentProvider {
     }
   }
 
-  /** The payment page: amount, order number, and the two answers a payer can give. */
-  page(p: PaymentRecord, orderNo: string, t: string): string {
+  /** The payment page: amount, order number, and the two answers a payer can give (none once it is closed). */
+  page(p: PaymentRecord, orderNo: string, t: string, open = true): string {
     const yuan = (p.amountFen / 100).toFixed(2);
     const esc = (s: string) => s.replace(/[&<>"']/g, (ch) => `&#${ch.charCodeAt(0)};`);
     return `<!doctype html><html lang="zh-CN"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width,initial-scale=1">
@@ -179,8 +179,12 @@ button{width:100%;padding:12px;border:0;border-radius:8px;font-size:16px;margin-
 <div class="muted">订单号 Order ${esc(orderNo)} · 状态 ${esc(p.status)}</div>
 <div class="amt" data-testid="sim-amount">¥${yuan}</div>
 <div class="muted">这是 LiveHub 内置的模拟支付渠道，不会扣款。This is LiveHub's built-in simulator: no money moves.</div>
-<button class="pay" data-testid="sim-pay" onclick="go('succeed')">确认支付 Pay</button>
-<button class="fail" data-testid="sim-fail" onclick="go('fail')">模拟失败 Decline</button>
+${
+  open
+    ? `<button class="pay" data-testid="sim-pay" onclick="go('succeed')">确认支付 Pay</button>
+<button class="fail" data-testid="sim-fail" onclick="go('fail')">模拟失败 Decline</button>`
+    : `<p data-testid="sim-closed">交易已关闭：订单已超时或已取消。 This payment is closed: the order timed out or was cancelled.</p>`
+}
 <p class="muted" id="msg"></p></main>
 <script>async function go(outcome){document.querySelectorAll('button').forEach(b=>b.disabled=true);
 const r=await fetch(location.pathname+'/confirm',{method:'POST',headers:{'content-type':'application/json'},body:JSON.stringify({t:${JSON.stringify(t)},outcome})});

@@ -344,14 +344,35 @@ describe('orders', () => {
     const before = await stockOf(sku.id);
     const o = await call(consumer, 'POST', '/api/orders', { lines: [{ skuId: sku.id, qty: 1 }], address: ADDRESS });
     expect(await stockOf(sku.id)).toBe(before - 1);
+    // the buyer opens the payment page, then walks away
+    const opened = await call(consumer, 'POST', `/api/orders/${o.body.id}/pay`, {});
+    expect(opened.status).toBe(200);
+    const payUrl = new URL(opened.body.payUrl);
     clock.advance(16 * 60_000);
+    // past the deadline the provider's page is closed before the sweep has run
+    const late = await call(null, 'POST', `${payUrl.pathname}/confirm`, { t: payUrl.searchParams.get('t'), outcome: 'succeed' });
+    expect(late.body).toEqual({ status: 'expired' });
     await p.c.tick();
     const after = await call(consumer, 'GET', `/api/orders/${o.body.id}`);
     expect(after.body.status).toBe('cancelled');
     expect(after.body.cancelReason).toBe('payment timeout');
     expect(await stockOf(sku.id)).toBe(before);
+    const payment = await p.c.uow.read.orders.findPayment(opened.body.paymentId);
+    expect(payment).toMatchObject({ status: 'expired', failureReason: 'payment timeout' });
+    const page = await call(null, 'GET', `${payUrl.pathname}${payUrl.search}`);
+    expect(page.body).toContain('sim-closed');
+    expect(page.body).not.toContain('sim-pay');
     const pay = await call(consumer, 'POST', `/api/orders/${o.body.id}/pay`, {});
     expect(pay.status).toBe(409);
+    // a payer who completed the closed payment anyway (the provider's success arrives late) gets the money back
+    p.c.payments.sim.answer(payment as NonNullable<typeof payment>, 'succeed');
+    const refunds = await until(
+      () => p.c.uow.read.orders.listRefunds(o.body.id),
+      (r) => r.length > 0,
+    );
+    expect(refunds[0]).toMatchObject({ paymentId: opened.body.paymentId, amountFen: sku.priceFen });
+    expect((await p.c.uow.read.orders.findPayment(opened.body.paymentId))?.status).toBe('succeeded');
+    expect((await call(consumer, 'GET', `/api/orders/${o.body.id}`)).body.status).toBe('cancelled');
   });
 
   it('sells a flash sale exactly to its quantity under concurrency, with the per-user limit', async () => {

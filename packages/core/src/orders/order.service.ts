@@ -1306,7 +1306,9 @@ export class OrderService {
   private async onPayment(tx: Repositories, actor: Actor, n: PaymentNotification): Promise<RefundRecord | null> {
     const pay = await tx.orders.findPayment(n.paymentId);
     if (!pay) throw new AppError('payments.not_found');
-    if (pay.status !== 'pending') return null;
+    // a payment closed at the order's timeout that the payer completed anyway still succeeded: it is refunded below
+    const lateSuccess = pay.status === 'expired' && n.kind === 'payment.succeeded';
+    if (pay.status !== 'pending' && !lateSuccess) return null;
     const now = this.now();
     if (n.kind === 'payment.failed') {
       await tx.orders.updatePayment({ ...pay, status: 'failed', failureReason: n.reason ?? 'failed', updatedAt: now });
@@ -1468,7 +1470,18 @@ export class OrderService {
           if (fresh?.status !== 'created' || fresh.payBy > now) return null;
           qty = (await tx.orders.listReservations(o.id)).filter((r) => r.status === 'held').reduce((n, r) => n + r.qty, 0);
           await this.releaseStock(tx, fresh);
-          return this.transition(tx, sweeper, fresh, 'expire', { cancelledAt: now, cancelReason: 'payment timeout' });
+          // the payments still open are closed (超时关单); one the payer completes anyway is refunded (onPayment)
+          const open = (await tx.orders.listPayments(o.id)).filter((p) => p.status === 'pending');
+          for (const p of open)
+            await tx.orders.updatePayment({ ...p, status: 'expired', failureReason: 'payment timeout', updatedAt: now });
+          return this.transition(
+            tx,
+            sweeper,
+            fresh,
+            'expire',
+            { cancelledAt: now, cancelReason: 'payment timeout' },
+            { paymentsClosed: open.length },
+          );
         });
         if (next) {
           expired++;

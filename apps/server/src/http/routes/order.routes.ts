@@ -292,7 +292,8 @@ export function orderRoutes(api: Api, c: Container, app: FastifyInstance): void 
       if (!p || !sim.checkToken(p.id, req.query.t)) throw new AppError('payments.not_found', { field: 'id' });
       const o = await c.uow.read.orders.findOrder(p.orderId);
       reply.header('cache-control', 'no-store');
-      return reply.type('text/html; charset=utf-8').send(sim.page(p, o?.orderNo ?? '', req.query.t));
+      const open = p.status === 'pending' && o?.status === 'created' && o.payBy > c.clock.now();
+      return reply.type('text/html; charset=utf-8').send(sim.page(p, o?.orderNo ?? '', req.query.t, open));
     },
   );
   api.post(
@@ -311,6 +312,8 @@ export function orderRoutes(api: Api, c: Container, app: FastifyInstance): void 
       if (!p || !sim.checkToken(p.id, req.body.t)) throw new AppError('payments.not_found', { field: 'id' });
       if (p.status !== 'pending') return { status: p.status };
       const o = await c.uow.read.orders.findOrder(p.orderId);
+      // past the order's deadline the trade is closed, as a provider closes it at its expiry time
+      if (!o || o.status !== 'created' || o.payBy <= c.clock.now()) return { status: 'expired' };
       sim.answer(p, req.body.outcome);
       return { status: 'processing', returnUrl: o ? `${c.config.publicBaseUrl}/orders/${o.id}` : '/' };
     },
