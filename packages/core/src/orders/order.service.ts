@@ -548,25 +548,33 @@ export class OrderService {
   }
 
   private async drainWinners(flashSaleId: string): Promise<void> {
-    for (;;) {
-      const q = this.flashQueue.get(flashSaleId) ?? [];
-      const group = q.splice(0, FLASH_GROUP_MAX);
-      if (group.length === 0) {
-        this.flashQueue.delete(flashSaleId);
-        return;
-      }
-      let results: OrderResult[] | null = null;
-      if (group.length > 1) results = await this.writeWinners(group).catch(() => null);
-      if (results) for (const [i, w] of group.entries()) w.resolve(results[i] as OrderResult);
-      else
-        await Promise.all(
-          group.map((w) =>
-            this.writeWinners([w]).then(
-              (r) => w.resolve(r[0] as OrderResult),
-              (e: unknown) => w.reject(e),
+    let group: FlashWinner[] = [];
+    try {
+      for (;;) {
+        const q = this.flashQueue.get(flashSaleId) ?? [];
+        group = q.splice(0, FLASH_GROUP_MAX);
+        if (group.length === 0) {
+          this.flashQueue.delete(flashSaleId);
+          return;
+        }
+        let results: OrderResult[] | null = null;
+        if (group.length > 1) results = await this.writeWinners(group).catch(() => null);
+        if (results) for (const [i, w] of group.entries()) w.resolve(results[i] as OrderResult);
+        else
+          await Promise.all(
+            group.map((w) =>
+              this.writeWinners([w]).then(
+                (r) => w.resolve(r[0] as OrderResult),
+                (e: unknown) => w.reject(e),
+              ),
             ),
-          ),
-        );
+          );
+        group = [];
+      }
+    } catch (e) {
+      // never leave a winner waiting: whoever is queued hears the failure (their units go back) and the queue goes
+      for (const w of [...group, ...(this.flashQueue.get(flashSaleId) ?? [])]) w.reject(e);
+      this.flashQueue.delete(flashSaleId);
     }
   }
 
