@@ -298,6 +298,7 @@ export const ERROR_CATALOGUE = {
     en: 'The return is {status}: cannot {action}',
   },
   'db.unavailable': { kind: 'unavailable', zh: '数据库暂不可用', en: 'The database is unavailable' },
+  'db.busy': { kind: 'unavailable', zh: '系统繁忙，请稍后重试', en: 'The system is busy: try again in a moment' },
   internal: { kind: 'internal', zh: '服务器内部错误', en: 'Internal server error' },
 } as const satisfies Record<string, ErrorDef>;
 

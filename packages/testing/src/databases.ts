@@ -29,7 +29,10 @@ export interface TestDatabase {
   drop(): Promise<void>;
 }
 
-export async function openTestDatabase(driver: DriverName = primaryDriver()): Promise<TestDatabase> {
+export async function openTestDatabase(
+  driver: DriverName = primaryDriver(),
+  pool: { poolSize?: number; poolWaitMs?: number } = {},
+): Promise<TestDatabase> {
   if (driver === 'pglite') {
     const database = await openDatabase({});
     return { database, label: 'pglite:memory', drop: () => database.close() };
@@ -43,7 +46,11 @@ export async function openTestDatabase(driver: DriverName = primaryDriver()): Pr
   await admin.end();
   const url = new URL(adminUrl);
   url.pathname = `/${name}`;
-  const database = await openDatabase({ url: url.toString(), poolSize: 5 });
+  const database = await openDatabase({
+    url: url.toString(),
+    poolSize: pool.poolSize ?? 5,
+    ...(pool.poolWaitMs ? { poolWaitMs: pool.poolWaitMs } : {}),
+  });
   return {
     database,
     label: `postgres:${name}`,

@@ -5,6 +5,7 @@
  */
 import { AppError, type ErrorCode, type ErrorKind, errorMessage, isAppError } from '@livehub/core';
 import type { ErrorBody } from '@livehub/contracts';
+import { isDatabaseBusy } from '@livehub/db';
 import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify';
 import { hasZodFastifySchemaValidationErrors } from 'fastify-type-provider-zod';
 import { z } from 'zod';
@@ -108,6 +109,11 @@ export function sendError(reply: FastifyReply, request: FastifyRequest, err: unk
   }
   if (typeof fe.statusCode === 'number' && fe.statusCode >= 400 && fe.statusCode < 500) {
     return reply.status(fe.statusCode).send(errorBody('request.invalid', locale, { details: { issue: fe.message ?? '' } }));
+  }
+  if (isDatabaseBusy(err)) {
+    // every database connection stayed busy: overload, answered so clients back off and retry
+    request.log.warn('database busy: every pool connection in use');
+    return reply.status(503).header('retry-after', '1').send(errorBody('db.busy', locale));
   }
   request.log.error({ err }, 'unhandled error');
   return reply.status(500).send(errorBody('internal', locale));

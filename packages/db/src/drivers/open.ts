@@ -16,6 +16,8 @@ export interface OpenDatabaseOptions {
   /** PGlite data directory; absent = in memory */
   pgliteDir?: string | undefined;
   poolSize?: number;
+  /** PostgreSQL: how long a query waits for a free connection before it fails as busy (ms, default 5000) */
+  poolWaitMs?: number;
   migrate?: boolean;
 }
 
@@ -32,7 +34,9 @@ export interface Database extends DatabaseHealth {
 }
 
 export async function openDatabase(opts: OpenDatabaseOptions): Promise<Database> {
-  const db = opts.url ? await openPostgres(opts.url, opts.poolSize ?? 10) : await openPglite(opts.pgliteDir);
+  const db = opts.url
+    ? await openPostgres(opts.url, opts.poolSize ?? 10, opts.poolWaitMs ?? POOL_WAIT_MS)
+    : await openPglite(opts.pgliteDir);
   if (opts.migrate !== false) await db.migrate();
   return db.database;
 }
@@ -73,13 +77,27 @@ async function openPglite(dir: string | undefined): Promise<Opened> {
   };
 }
 
-async function openPostgres(url: string, poolSize: number): Promise<Opened> {
+/** How long a query waits for a free connection by default before it is refused as busy (`isDatabaseBusy`). */
+const POOL_WAIT_MS = 5000;
+const POOL_TIMEOUT_MESSAGE = 'timeout exceeded when trying to connect';
+
+/**
+ * Whether an error (or what caused it) is the pool's refusal to wait longer for a connection: every connection was
+ * busy for as long as a query may wait (`poolWaitMs`). That is overload, not a fault — the server answers 503 with Retry-After, not 500.
+ */
+export function isDatabaseBusy(e: unknown): boolean {
+  for (let cur = e, depth = 0; cur instanceof Error && depth < 5; cur = cur.cause, depth++)
+    if (cur.message === POOL_TIMEOUT_MESSAGE || cur.message.endsWith(`: ${POOL_TIMEOUT_MESSAGE}`)) return true;
+  return false;
+}
+
+async function openPostgres(url: string, poolSize: number, poolWaitMs: number): Promise<Opened> {
   const pg = await import('pg');
   const { drizzle } = await import('drizzle-orm/node-postgres');
   const { migrate } = await import('drizzle-orm/node-postgres/migrator');
   // bigint counts come back as strings by default; ours fit in a double.
   pg.default.types.setTypeParser(20, (v: string) => Number(v));
-  const pool = new pg.default.Pool({ connectionString: url, max: poolSize, connectionTimeoutMillis: 5000 });
+  const pool = new pg.default.Pool({ connectionString: url, max: poolSize, connectionTimeoutMillis: poolWaitMs });
   // An idle client whose server connection dies (restart, failover, terminated backend) is dropped by the pool
   // and replaced on the next checkout; without a listener the 'error' event would crash the process.
   pool.on('error', () => {});
