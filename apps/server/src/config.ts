@@ -31,6 +31,7 @@ const envSchema = z.object({
   LIVEHUB_SEED_DEMO: z.enum(['auto', 'never']).default('auto'),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   DB_POOL_SIZE: z.coerce.number().int().min(1).max(200).default(10),
+  DB_POOL_WAIT_MS: z.coerce.number().int().min(50).max(60_000).default(5000),
   LIVEHUB_RTMP_INGEST_URL: z
     .string()
     .regex(/^rtmps?:\/\//, { error: 'must be an rtmp:// URL' })
@@ -82,6 +83,8 @@ export interface Config {
   seedDemo: 'auto' | 'never';
   logLevel: z.infer<typeof envSchema>['LOG_LEVEL'];
   dbPoolSize: number;
+  /** how long a query waits for a free PostgreSQL connection before the request is answered 503 */
+  dbPoolWaitMs: number;
   /** where streamers' encoders (OBS) publish: shown in the streamer console */
   rtmpIngestUrl: string;
   /** the embedded media server's RTMP port (null: not started — an external media server, or no video) */
@@ -143,6 +146,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     seedDemo: e.LIVEHUB_SEED_DEMO,
     logLevel: e.LOG_LEVEL,
     dbPoolSize: e.DB_POOL_SIZE,
+    dbPoolWaitMs: e.DB_POOL_WAIT_MS,
     rtmpIngestUrl: e.LIVEHUB_RTMP_INGEST_URL ?? `rtmp://localhost:${rtmpPort ?? 1935}/live`,
     rtmpPort,
     flvPort: e.LIVEHUB_FLV_PORT,
