@@ -627,6 +627,9 @@ export class OrderService {
         const base = m.claims[0] as ClaimRecord;
         m.claims = free.map((slot, i) => ({ ...base, slot, buyerUnit: units[i] as number }));
         taken = free.length === m.w.qty && (await tx.orders.insertClaims(m.claims, limits));
+        // lost a race again: to another attempt of this buyer (their units are gone now), or for the last units
+        if (!taken && (await tx.orders.freeBuyerUnits(f.id, m.w.userId, f.perUserLimit, m.w.qty)).length < m.w.qty)
+          throw new AppError('orders.limit_exceeded', { field: 'lines.0.qty', details: { limit: f.perUserLimit } });
       }
       if (!taken) throw new AppError('orders.sold_out', { field: 'flashSaleId' });
       await tx.orders.insertReservations(
