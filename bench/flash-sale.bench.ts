@@ -28,7 +28,10 @@
  * work on the cores (more than a quarter of a core beyond the server, the load generator and PostgreSQL/Redis, from
  * /proc) is measured again on a fresh server, up to `--attempts` (2) times; the least disturbed is reported, with a
  * warning when even that one was disturbed.
- * `--only embedded,pg_redis` runs a subset; `--profile` writes a V8 CPU profile of each LiveHub server process (into
+ * pg_redis_2p (the scale-out path): two LiveHub processes on the same database and Redis prefix with shared secrets
+ * (bench/servers/order-replica.ts is the second), the load generator's connections alternating between them as a
+ * load balancer would; same buyers, sale and checks — one Redis counter, one database, no oversell across them.
+ * `--only embedded,pg_redis,pg_redis_2p` runs a subset; `--profile` writes a V8 CPU profile of each LiveHub server process (into
  * the system's temporary directory; the path is printed).
  */
 import { type ChildProcess, fork } from 'node:child_process';
@@ -45,7 +48,8 @@ const root = new URL('..', import.meta.url).pathname;
 const GOAL_RATIO = 0.3;
 const ADDRESS = { name: '张三丰', phone: '13812345678', region: '上海市 嘉定区', detail: '安亭镇墨玉南路 888 号 6 楼' };
 
-type Backend = 'embedded' | 'pg_redis';
+/** pg_redis_2p: two server processes on one PostgreSQL and Redis, the connections spread over both (scale-out) */
+type Backend = 'embedded' | 'pg_redis' | 'pg_redis_2p';
 
 interface Options {
   buyers: number;
@@ -75,7 +79,7 @@ function options(args: string[]): Options {
     warmupQuantity: num('--warmup-quantity', 100),
     helloRounds: Math.max(1, num('--hello-rounds', 3)),
     idempotency: !args.includes('--no-idempotency'),
-    only: (onlyAt >= 0 ? (args[onlyAt + 1] ?? '') : 'embedded,pg_redis').split(',') as Backend[],
+    only: (onlyAt >= 0 ? (args[onlyAt + 1] ?? '') : 'embedded,pg_redis,pg_redis_2p').split(',') as Backend[],
     profile: args.includes('--profile'),
     attempts: Math.max(1, num('--attempts', 2)),
   };
@@ -87,14 +91,16 @@ const round = (n: number, digits = 1) => Math.round(n * 10 ** digits) / 10 ** di
 const clusterCpuMs = () => cpuMsOf((comm) => comm === 'postgres' || comm.startsWith('redis-server'));
 
 /** CPU used during `work` by the server, PostgreSQL + Redis, and everything else (minus the load generator's own). */
-async function measured<T extends { cpuMs: number; elapsedMs: number }>(pid: number, work: () => Promise<T>) {
-  const s0 = cpuMs(pid);
+async function measured<T extends { cpuMs: number; elapsedMs: number }>(pids: number | number[], work: () => Promise<T>) {
+  const all = Array.isArray(pids) ? pids : [pids];
+  const serverMs = () => all.reduce((n, p) => n + cpuMs(p), 0);
+  const s0 = serverMs();
   const c0 = clusterCpuMs();
   const m0 = machineBusyMs();
   const w0 = performance.now();
   const r = await work();
   const wall = performance.now() - w0;
-  const serverCpuPct = ((cpuMs(pid) - s0) / wall) * 100;
+  const serverCpuPct = ((serverMs() - s0) / wall) * 100;
   const clusterCpuPct = ((clusterCpuMs() - c0) / wall) * 100;
   const machineCpuPct = ((machineBusyMs() - m0) / wall) * 100;
   const loadgenCpuPct = (r.cpuMs / r.elapsedMs) * 100;
@@ -334,7 +340,7 @@ function checks(v: Verified, r: FireResult, sale: { stockBefore: number; stockAf
 
 async function buy(
   gen: Ipc,
-  server: { child: ChildProcess; ready: Ready; request: Ipc['request'] },
+  server: { child: ChildProcess; ready: Ready; request: Ipc['request']; replicas: Array<{ pid: number; port: number }> },
   o: Options,
   group: string,
   quantity: number,
@@ -348,12 +354,13 @@ async function buy(
     flashSaleId: sale.flashSaleId,
     address: ADDRESS,
   });
-  const m = await measured(server.ready.pid, () =>
+  const m = await measured([server.ready.pid, ...server.replicas.map((x) => x.pid)], () =>
     gen.request<FireResult>(
       {
         cmd: 'fire',
         host: '127.0.0.1',
         port: server.ready.port,
+        ports: [server.ready.port, ...server.replicas.map((x) => x.port)],
         concurrency: o.concurrency,
         plan: { kind: 'flash', buyersFile: file, body, idempotencyPrefix: o.idempotency ? `bench-${tag}-${group}` : null },
         preflightPath: '/api/health',
@@ -373,10 +380,16 @@ async function measureBackend(backend: Backend, gen: Ipc, o: Options, env: Recor
     mkdirSync(profileDir, { recursive: true });
     process.stderr.write(`  CPU profile of the server → ${profileDir}\n`);
   }
+  // a scale-out run's processes share the database, the Redis prefix and the secrets that sign and seal
+  const shared: Record<string, string> =
+    backend === 'pg_redis_2p'
+      ? { BENCH_SESSION_SECRET: randomBytes(32).toString('base64'), BENCH_PII_KEY: randomBytes(32).toString('base64') }
+      : {};
   const { child, line } = await startServer(
     'bench/servers/order-server.ts',
     {
       ...env,
+      ...shared,
       BUYERS: String(o.buyers),
       WARMUP_BUYERS: String(o.warmupBuyers),
       QUANTITY: String(o.quantity),
@@ -384,13 +397,19 @@ async function measureBackend(backend: Backend, gen: Ipc, o: Options, env: Recor
     },
     { ready: (l) => l.startsWith('{"ready":true'), ipc: true, nodeArgs: o.profile ? ['--cpu-prof', `--cpu-prof-dir=${profileDir}`] : [] },
   );
+  const replicas: Array<{ child: ChildProcess; pid: number; port: number }> = [];
   try {
     const ready = JSON.parse(line) as Ready;
+    if (backend === 'pg_redis_2p') {
+      const r = await startServer('bench/servers/order-replica.ts', { ...env, ...shared }, { ready: (l) => l.startsWith('{"ready":true') });
+      const info = JSON.parse(r.line) as { pid: number; port: number };
+      replicas.push({ child: r.child, pid: info.pid, port: info.port });
+    }
     const setupS = (performance.now() - t0) / 1000;
     process.stderr.write(
       `  ${ready.db} + ${ready.kv}: demo data ${ready.seedMs} ms; ${o.buyers + o.warmupBuyers} buyers with sessions ${ready.buyersMs} ms; up in ${setupS.toFixed(1)} s\n`,
     );
-    const server = { child, ready, request: ipc(child) };
+    const server = { child, ready, request: ipc(child), replicas };
     const tag = randomBytes(3).toString('hex');
     let warmup = { orders: 0, attemptsPerS: 0, consistent: true };
     if (o.warmupBuyers > 0) {
@@ -460,6 +479,7 @@ async function measureBackend(backend: Backend, gen: Ipc, o: Options, env: Recor
       warmup,
     };
   } finally {
+    for (const r of replicas) await stopServer(r.child);
     await stopServer(child);
   }
 }
@@ -473,7 +493,7 @@ function describe(r: BackendResult): string {
     `(p99 of the 201s ${r.createdP99Ms} ms)\n` +
     `  database: ${r.ordersInDb} orders, ${r.claims} claims, oversold ${r.oversold}; ` +
     `${r.consistent ? 'counter, claims, slots, reservations, idempotency records and SKU stock agree' : `INCONSISTENT: ${r.failedChecks.join('; ')}`}\n` +
-    `  server CPU ${r.serverCpuPct}% of a core${r.backend === 'pg_redis' ? `, PostgreSQL + Redis ${r.clusterCpuPct}%` : ''} | ` +
+    `  server CPU ${r.serverCpuPct}% of a core${r.backend !== 'embedded' ? `, PostgreSQL + Redis ${r.clusterCpuPct}%` : ''} | ` +
     `load generator CPU ${r.loadgenCpuPct}%, event loop ${r.loadgenElu} busy | machine ${r.machineCpuPct}% of ${availableParallelism() * 100}%, other ${r.otherCpuPct}%` +
     `\n  slowest answers: ${r.slowest.map((x) => `#${x.i} sent at ${x.sentMs} ms took ${x.ms} ms → ${x.status}${x.code ? ` ${x.code}` : ''}`).join('; ')}` +
     `${r.firstUnexpected ? `\n  first unexpected answer: ${r.firstUnexpected}` : ''}\n`
@@ -569,17 +589,21 @@ export async function run(args: string[]): Promise<Record<string, unknown>> {
       }
       return best as BackendResult;
     };
-    let pgSkipped: string | null = null;
     if (o.only.includes('embedded')) {
       process.stderr.write('\n[embedded: PGlite + memory]\n');
       results.embedded = await attempt('embedded', () => measureBackend('embedded', gen, o, {}));
     }
-    if (o.only.includes('pg_redis')) {
+    const wantPg = o.only.includes('pg_redis') || o.only.includes('pg_redis_2p');
+    const pgSkipped = wantPg ? await unavailable() : 'not requested (--only)';
+    if (wantPg && pgSkipped) process.stderr.write(`\n[PostgreSQL + Redis] skipped: ${pgSkipped}\n`);
+    if (o.only.includes('pg_redis') && !pgSkipped) {
       process.stderr.write('\n[pg_redis: PostgreSQL + Redis]\n');
-      pgSkipped = await unavailable();
-      if (pgSkipped) process.stderr.write(`  skipped: ${pgSkipped}\n`);
-      else results.pg_redis = await attempt('pg_redis', () => withCluster((env) => measureBackend('pg_redis', gen, o, env)));
-    } else pgSkipped = 'not requested (--only)';
+      results.pg_redis = await attempt('pg_redis', () => withCluster((env) => measureBackend('pg_redis', gen, o, env)));
+    }
+    if (o.only.includes('pg_redis_2p') && !pgSkipped) {
+      process.stderr.write('\n[pg_redis_2p: two server processes on one PostgreSQL + Redis, connections spread over both]\n');
+      results.pg_redis_2p = await attempt('pg_redis_2p', () => withCluster((env) => measureBackend('pg_redis_2p', gen, o, env)));
+    }
     const warnings = [
       ...(hello.otherCpuPct > OTHER_CPU_WARN_PCT
         ? [`hello: other processes used ${hello.otherCpuPct}% of a core during the best round`]
@@ -592,6 +616,8 @@ export async function run(args: string[]): Promise<Record<string, unknown>> {
 
     const e = results.embedded;
     const p = results.pg_redis;
+    const p2 = results.pg_redis_2p;
+    const p2Ratio = p2 ? round(p2.attemptsPerS / hello.rps, 3) : null;
     const ratio = e ? round(e.attemptsPerS / hello.rps, 3) : null;
     const pgRatio = p ? round(p.attemptsPerS / hello.rps, 3) : null;
     const postRatio = e ? round(e.attemptsPerS / hello.postRps, 3) : null;
@@ -669,6 +695,10 @@ export async function run(args: string[]): Promise<Record<string, unknown>> {
       pg_redis_ratio_vs_post: pgPostRatio,
       pg_redis_goal_met: pgGoalMet,
       ...figures('pg_redis', p),
+      pg_redis_2p_ratio: p2Ratio,
+      pg_redis_2p_basis:
+        'two LiveHub processes on one PostgreSQL database and Redis prefix, the load generator’s connections alternating between them (what a load balancer does): the scale-out path; same buyers, quantity and checks',
+      ...figures('pg_redis_2p', p2),
       ...(pgSkipped ? { pg_redis_skipped: pgSkipped } : {}),
       quantity: o.quantity,
       buyers: o.buyers,

@@ -26,6 +26,8 @@ export type Plan =
 export interface FireOptions {
   host: string;
   port: number;
+  /** several server processes (one database and Redis behind them): connections go round-robin over these */
+  ports?: number[];
   concurrency: number;
   plan: Plan;
   /**
@@ -130,8 +132,13 @@ export function fire(o: FireOptions): Promise<FireResult> {
     if (completed === n) finish();
   };
 
+  const ports = o.ports && o.ports.length > 0 ? o.ports : [o.port];
+  let opened = 0;
+
   class Conn {
     sock!: net.Socket;
+    /** the server process this connection talks to (a reconnect stays with it) */
+    readonly port = ports[opened++ % ports.length] as number;
     buf: Buffer | null = null;
     cur = -1;
     sentAt = 0;
@@ -143,7 +150,7 @@ export function fire(o: FireOptions): Promise<FireResult> {
     }
 
     open(onConnect?: () => void) {
-      const s = net.connect({ host: o.host, port: o.port });
+      const s = net.connect({ host: o.host, port: this.port });
       this.sock = s;
       this.buf = null;
       s.setNoDelay(true);
@@ -171,7 +178,7 @@ export function fire(o: FireOptions): Promise<FireResult> {
     preflight(): Promise<void> {
       return new Promise((resolve) => {
         this.preflightDone = resolve;
-        this.sock.write(`GET ${o.preflightPath} HTTP/1.1\r\nhost: ${o.host}:${o.port}\r\n\r\n`);
+        this.sock.write(`GET ${o.preflightPath} HTTP/1.1\r\nhost: ${o.host}:${this.port}\r\n\r\n`);
       });
     }
 

@@ -32,8 +32,9 @@ const warmupN = Number(process.env.WARMUP_BUYERS ?? 0);
 const dataDir = mkdtempSync(join(tmpdir(), 'livehub-bench-flash-'));
 const config = loadConfig({
   LIVEHUB_DATA_DIR: dataDir,
-  LIVEHUB_SESSION_SECRET: randomBytes(32).toString('base64'),
-  LIVEHUB_PII_KEY: randomBytes(32).toString('base64'),
+  // given when another process (bench/servers/order-replica.ts) serves the same buyers and data
+  LIVEHUB_SESSION_SECRET: process.env.BENCH_SESSION_SECRET ?? randomBytes(32).toString('base64'),
+  LIVEHUB_PII_KEY: process.env.BENCH_PII_KEY ?? randomBytes(32).toString('base64'),
   LOG_LEVEL: 'warn',
   PORT: process.env.PORT ?? '0',
   HOST: '127.0.0.1',

@@ -1,0 +1,49 @@
+/**
+ * A second LiveHub process for the flash-sale benchmark's scale-out run: the same container and app as
+ * bench/servers/order-server.ts, on the same PostgreSQL database and Redis prefix with the same secrets
+ * (BENCH_SESSION_SECRET, BENCH_PII_KEY), and nothing else — no seeding, no buyers, no commands. The load generator
+ * spreads its connections over both processes, as a load balancer in front of a cluster would; the sale's units
+ * come from the one Redis counter and the orders land in the one database. Start it before the sale is created
+ * (its start-up reconciliation then has nothing to rebuild). Prints `{"ready":true,"pid":…,"port":…}`.
+ */
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { buildApp, createContainer, loadConfig } from '@livehub/server';
+
+if (!process.env.DATABASE_URL || !process.env.REDIS_URL || !process.env.BENCH_SESSION_SECRET || !process.env.BENCH_PII_KEY)
+  throw new Error('a replica needs DATABASE_URL, REDIS_URL and the primary’s BENCH_SESSION_SECRET and BENCH_PII_KEY');
+const dataDir = mkdtempSync(join(tmpdir(), 'livehub-bench-replica-'));
+const config = loadConfig({
+  LIVEHUB_DATA_DIR: dataDir,
+  LIVEHUB_SESSION_SECRET: process.env.BENCH_SESSION_SECRET,
+  LIVEHUB_PII_KEY: process.env.BENCH_PII_KEY,
+  LOG_LEVEL: 'warn',
+  PORT: '0',
+  HOST: '127.0.0.1',
+  REDIS_URL: process.env.REDIS_URL,
+  REDIS_PREFIX: process.env.REDIS_PREFIX,
+  DATABASE_URL: process.env.DATABASE_URL,
+  DB_POOL_SIZE: process.env.DB_POOL_SIZE,
+  LIVEHUB_FLASH_PAY_MINUTES: '120',
+});
+const c = await createContainer(config, { fastHashing: true });
+const { app } = await buildApp(c, { serveWeb: false });
+await app.listen({ port: config.port, host: config.host });
+const addr = app.server.address();
+const port = typeof addr === 'object' && addr ? addr.port : config.port;
+
+let stopping = false;
+const stop = () => {
+  if (stopping) return;
+  stopping = true;
+  void (async () => {
+    await app.close().catch(() => {});
+    await c.close().catch(() => {});
+    rmSync(dataDir, { recursive: true, force: true });
+    process.exit(0);
+  })();
+};
+process.on('SIGTERM', stop);
+process.on('SIGINT', stop);
+process.stdout.write(`${JSON.stringify({ ready: true, pid: process.pid, port })}\n`);
