@@ -6,10 +6,11 @@
  * come from the one Redis counter and the orders land in the one database. Start it before the sale is created
  * (its start-up reconciliation then has nothing to rebuild). Prints `{"ready":true,"pid":…,"port":…}`.
  */
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { buildApp, createContainer, loadConfig } from '@livehub/server';
+import { shutdownOnSignals } from './shutdown.ts';
 
 if (!process.env.DATABASE_URL || !process.env.REDIS_URL || !process.env.BENCH_SESSION_SECRET || !process.env.BENCH_PII_KEY)
   throw new Error('a replica needs DATABASE_URL, REDIS_URL and the primary’s BENCH_SESSION_SECRET and BENCH_PII_KEY');
@@ -33,17 +34,5 @@ await app.listen({ port: config.port, host: config.host });
 const addr = app.server.address();
 const port = typeof addr === 'object' && addr ? addr.port : config.port;
 
-let stopping = false;
-const stop = () => {
-  if (stopping) return;
-  stopping = true;
-  void (async () => {
-    await app.close().catch(() => {});
-    await c.close().catch(() => {});
-    rmSync(dataDir, { recursive: true, force: true });
-    process.exit(0);
-  })();
-};
-process.on('SIGTERM', stop);
-process.on('SIGINT', stop);
+shutdownOnSignals({ app, c }, dataDir);
 process.stdout.write(`${JSON.stringify({ ready: true, pid: process.pid, port })}\n`);

@@ -20,12 +20,13 @@
  *                                   checks the SKU's stock accounting
  */
 import { randomBytes } from 'node:crypto';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { DEMO_PASSWORD, seedDemo } from '@livehub/cli';
 import { AUTH_POLICY, cliActor, type ImportUser, type SessionRecord, sha256Hex } from '@livehub/core';
 import { buildApp, createContainer, loadConfig } from '@livehub/server';
+import { shutdownOnSignals } from './shutdown.ts';
 
 const buyersN = Number(process.env.BUYERS ?? 20_000);
 const warmupN = Number(process.env.WARMUP_BUYERS ?? 0);
@@ -221,20 +222,7 @@ process.on('message', (m: { cmd: string; quantity?: number; group?: string; flas
       .catch(fail);
 });
 
-let stopping = false;
-const stop = () => {
-  if (stopping) return;
-  stopping = true;
-  void (async () => {
-    await app.close().catch(() => {});
-    await c.close().catch(() => {});
-    rmSync(dataDir, { recursive: true, force: true });
-    process.exit(0);
-  })();
-};
-process.on('SIGTERM', stop);
-process.on('SIGINT', stop);
-process.on('disconnect', stop);
+shutdownOnSignals({ app, c }, dataDir, { onDisconnect: true });
 process.stdout.write(
   `${JSON.stringify({
     ready: true,

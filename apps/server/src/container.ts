@@ -59,12 +59,15 @@ export async function createContainer(config: Config, o: ContainerOverrides = {}
   const ids = new UuidV7Generator();
   const database =
     o.database ??
-    (await openDatabase({ url: config.databaseUrl, pgliteDir: join(config.dataDir, 'pgdata'), poolSize: config.dbPoolSize, poolWaitMs: config.dbPoolWaitMs }).catch(
-      (e: unknown) => {
-        const where = config.databaseUrl ? config.databaseUrl.replace(/:[^:@/]*@/, ':***@') : join(config.dataDir, 'pgdata');
-        throw new StartupError(`Cannot open the database at ${where}: ${e instanceof Error ? e.message : String(e)}`, { cause: e });
-      },
-    ));
+    (await openDatabase({
+      url: config.databaseUrl,
+      pgliteDir: join(config.dataDir, 'pgdata'),
+      poolSize: config.dbPoolSize,
+      poolWaitMs: config.dbPoolWaitMs,
+    }).catch((e: unknown) => {
+      const where = config.databaseUrl ? config.databaseUrl.replace(/:[^:@/]*@/, ':***@') : join(config.dataDir, 'pgdata');
+      throw new StartupError(`Cannot open the database at ${where}: ${e instanceof Error ? e.message : String(e)}`, { cause: e });
+    }));
   const kv =
     o.kv ??
     (config.redisUrl

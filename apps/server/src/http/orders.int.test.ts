@@ -53,6 +53,21 @@ async function until<T>(f: () => Promise<T>, ok: (v: T) => boolean, ms = 8000): 
   }
 }
 
+/** The streamer starts a flash sale at half price for a product of the session's first SKU. */
+async function flashSale(productId: string, quantity: number, perUserLimit: number) {
+  const sku = skuOf.get(productId) as { id: string; priceFen: number };
+  const fs = await call(streamer, 'POST', `/api/live/sessions/${sessionId}/flash-sales`, {
+    productId,
+    skuId: sku.id,
+    priceFen: Math.max(1, Math.floor(sku.priceFen / 2)),
+    quantity,
+    perUserLimit,
+    durationS: 600,
+  });
+  expect(fs.status).toBe(201);
+  return { sku, fs };
+}
+
 /** Pays an order on the simulated provider's page and waits for the notification to land. */
 async function payOrder(buyer: TestSession, orderId: string) {
   const pay = await call(buyer, 'POST', `/api/orders/${orderId}/pay`, {});
@@ -423,16 +438,7 @@ describe('orders', () => {
     expect(await stockOf(sku.id)).toBe(stockBefore - 5);
   });
   it('writes a burst of flash-sale winners together: distinct slots, an intact audit chain, keys that replay', async () => {
-    const sku = skuOf.get(products[1] as string) as { id: string; priceFen: number };
-    const fs = await call(streamer, 'POST', `/api/live/sessions/${sessionId}/flash-sales`, {
-      productId: products[1],
-      skuId: sku.id,
-      priceFen: Math.max(1, Math.floor(sku.priceFen / 2)),
-      quantity: 10,
-      perUserLimit: 2,
-      durationS: 600,
-    });
-    expect(fs.status).toBe(201);
+    const { sku, fs } = await flashSale(products[1] as string, 10, 2);
     const buyers = await Promise.all(Array.from({ length: 14 }, (_, i) => p.login(`consumer_${String(i + 30).padStart(5, '0')}`)));
     const body = { lines: [{ skuId: sku.id, qty: 1 }], sessionId, flashSaleId: fs.body.id, address: ADDRESS };
     const twin = buyers[0] as TestSession;
@@ -491,16 +497,7 @@ describe('orders', () => {
   });
 
   it('keeps the per-user limit in the database and corrects a per-user counter that counts a dead attempt', async () => {
-    const sku = skuOf.get(products[0] as string) as { id: string; priceFen: number };
-    const fs = await call(streamer, 'POST', `/api/live/sessions/${sessionId}/flash-sales`, {
-      productId: products[0],
-      skuId: sku.id,
-      priceFen: Math.max(1, Math.floor(sku.priceFen / 2)),
-      quantity: 4,
-      perUserLimit: 1,
-      durationS: 600,
-    });
-    expect(fs.status).toBe(201);
+    const { sku, fs } = await flashSale(products[0] as string, 4, 1);
     const [ghost, buyer] = await Promise.all([p.login('consumer_00050'), p.login('consumer_00051')]);
     const body = { lines: [{ skuId: sku.id, qty: 1 }], sessionId, flashSaleId: fs.body.id, address: ADDRESS };
     // an attempt that died with its process: the buyer's counter says 1, the database holds nothing for them

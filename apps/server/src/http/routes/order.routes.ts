@@ -313,9 +313,9 @@ export function orderRoutes(api: Api, c: Container, app: FastifyInstance): void 
       if (p.status !== 'pending') return { status: p.status };
       const o = await c.uow.read.orders.findOrder(p.orderId);
       // past the order's deadline the trade is closed, as a provider closes it at its expiry time
-      if (!o || o.status !== 'created' || o.payBy <= c.clock.now()) return { status: 'expired' };
+      if (o?.status !== 'created' || o.payBy <= c.clock.now()) return { status: 'expired' };
       sim.answer(p, req.body.outcome);
-      return { status: 'processing', returnUrl: o ? `${c.config.publicBaseUrl}/orders/${o.id}` : '/' };
+      return { status: 'processing', returnUrl: `${c.config.publicBaseUrl}/orders/${o.id}` };
     },
   );
 }
