@@ -6,28 +6,12 @@
  * come from the one Redis counter and the orders land in the one database. Start it before the sale is created
  * (its start-up reconciliation then has nothing to rebuild). Prints `{"ready":true,"pid":…,"port":…}`.
  */
-import { mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { buildApp, createContainer, loadConfig } from '@livehub/server';
-import { shutdownOnSignals } from './shutdown.ts';
+import { buildApp, createContainer } from '@livehub/server';
+import { flashConfig, shutdownOnSignals } from './flash-process.ts';
 
 if (!process.env.DATABASE_URL || !process.env.REDIS_URL || !process.env.BENCH_SESSION_SECRET || !process.env.BENCH_PII_KEY)
   throw new Error('a replica needs DATABASE_URL, REDIS_URL and the primary’s BENCH_SESSION_SECRET and BENCH_PII_KEY');
-const dataDir = mkdtempSync(join(tmpdir(), 'livehub-bench-replica-'));
-const config = loadConfig({
-  LIVEHUB_DATA_DIR: dataDir,
-  LIVEHUB_SESSION_SECRET: process.env.BENCH_SESSION_SECRET,
-  LIVEHUB_PII_KEY: process.env.BENCH_PII_KEY,
-  LOG_LEVEL: 'warn',
-  PORT: '0',
-  HOST: '127.0.0.1',
-  REDIS_URL: process.env.REDIS_URL,
-  REDIS_PREFIX: process.env.REDIS_PREFIX,
-  DATABASE_URL: process.env.DATABASE_URL,
-  DB_POOL_SIZE: process.env.DB_POOL_SIZE,
-  LIVEHUB_FLASH_PAY_MINUTES: '120',
-});
+const { dataDir, config } = flashConfig('replica');
 const c = await createContainer(config, { fastHashing: true });
 const { app } = await buildApp(c, { serveWeb: false });
 await app.listen({ port: config.port, host: config.host });

@@ -20,32 +20,16 @@
  *                                   checks the SKU's stock accounting
  */
 import { randomBytes } from 'node:crypto';
-import { mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { DEMO_PASSWORD, seedDemo } from '@livehub/cli';
 import { AUTH_POLICY, cliActor, type ImportUser, type SessionRecord, sha256Hex } from '@livehub/core';
-import { buildApp, createContainer, loadConfig } from '@livehub/server';
-import { shutdownOnSignals } from './shutdown.ts';
+import { buildApp, createContainer } from '@livehub/server';
+import { flashConfig, shutdownOnSignals } from './flash-process.ts';
 
 const buyersN = Number(process.env.BUYERS ?? 20_000);
 const warmupN = Number(process.env.WARMUP_BUYERS ?? 0);
-const dataDir = mkdtempSync(join(tmpdir(), 'livehub-bench-flash-'));
-const config = loadConfig({
-  LIVEHUB_DATA_DIR: dataDir,
-  // given when another process (bench/servers/order-replica.ts) serves the same buyers and data
-  LIVEHUB_SESSION_SECRET: process.env.BENCH_SESSION_SECRET ?? randomBytes(32).toString('base64'),
-  LIVEHUB_PII_KEY: process.env.BENCH_PII_KEY ?? randomBytes(32).toString('base64'),
-  LOG_LEVEL: 'warn',
-  PORT: process.env.PORT ?? '0',
-  HOST: '127.0.0.1',
-  REDIS_URL: process.env.REDIS_URL,
-  REDIS_PREFIX: process.env.REDIS_PREFIX,
-  DATABASE_URL: process.env.DATABASE_URL,
-  DB_POOL_SIZE: process.env.DB_POOL_SIZE,
-  // unpaid flash orders would time out after 5 minutes; nothing here should expire during a run
-  LIVEHUB_FLASH_PAY_MINUTES: '120',
-});
+const { dataDir, config } = flashConfig('flash');
 const c = await createContainer(config, { fastHashing: true });
 const tSeed = performance.now();
 await seedDemo(c, { scale: 1 });
