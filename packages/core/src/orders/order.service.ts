@@ -560,15 +560,14 @@ export class OrderService {
         let results: OrderResult[] | null = null;
         if (group.length > 1) results = await this.writeWinners(group).catch(() => null);
         if (results) for (const [i, w] of group.entries()) w.resolve(results[i] as OrderResult);
+        // one after another: each takes the lowest free numbers once the one before committed (written at once,
+        // they would all pick the same free slots and all but one lose them)
         else
-          await Promise.all(
-            group.map((w) =>
-              this.writeWinners([w]).then(
-                (r) => w.resolve(r[0] as OrderResult),
-                (e: unknown) => w.reject(e),
-              ),
-            ),
-          );
+          for (const w of group)
+            await this.writeWinners([w]).then(
+              (r) => w.resolve(r[0] as OrderResult),
+              (e: unknown) => w.reject(e),
+            );
         group = [];
       }
     } catch (e) {
