@@ -3,14 +3,27 @@
  * every server process shares them. Every key carries the configured prefix, so runs and tenants of one Redis
  * never see each other's keys. Multi-step operations are single Lua scripts: atomic on the server.
  */
-import type { CounterStore, KvAdapters, LockStore, PubSub, RateLimitResult, RateLimitStore, Unsubscribe } from '@livehub/core';
+import type {
+  CounterStore,
+  FlashAttempt,
+  KvAdapters,
+  LockStore,
+  PubSub,
+  RateLimitResult,
+  RateLimitStore,
+  Unsubscribe,
+} from '@livehub/core';
 import { Redis } from 'ioredis';
 
-const TAKE_IF_AVAILABLE = `
-local v = tonumber(redis.call('GET', KEYS[1]) or '0')
+// KEYS: left, user, marker; ARGV: amount, limit → {code, held, left or marked}: code 1 taken, -1 sold out, -2 limit
+const FLASH_ATTEMPT = `
 local n = tonumber(ARGV[1])
-if n <= 0 or v < n then return -1 end
-return redis.call('DECRBY', KEYS[1], n)`;
+local held = tonumber(redis.call('GET', KEYS[2]) or '0')
+if n <= 0 or held + n > tonumber(ARGV[2]) then return {-2, held, 0} end
+local left = tonumber(redis.call('GET', KEYS[1]) or '0')
+if left < n then return {-1, held, redis.call('EXISTS', KEYS[3])} end
+redis.call('INCRBY', KEYS[2], n)
+return {1, held, redis.call('DECRBY', KEYS[1], n)}`;
 
 const RELEASE_IF_OWNER = `
 if redis.call('GET', KEYS[1]) == ARGV[1] then return redis.call('DEL', KEYS[1]) end
@@ -24,13 +37,13 @@ if ttl < 0 then redis.call('PEXPIRE', KEYS[1], ARGV[1]); ttl = tonumber(ARGV[1])
 return {c, ttl}`;
 
 type Scripted = Redis & {
-  lhTake(key: string, n: number): Promise<number>;
+  lhAttempt(left: string, user: string, marker: string, n: number, limit: number): Promise<[number, number, number]>;
   lhRelease(key: string, token: string): Promise<number>;
   lhHit(key: string, windowMs: number): Promise<[number, number]>;
 };
 
 function withScripts(r: Redis): Scripted {
-  r.defineCommand('lhTake', { numberOfKeys: 1, lua: TAKE_IF_AVAILABLE });
+  r.defineCommand('lhAttempt', { numberOfKeys: 3, lua: FLASH_ATTEMPT });
   r.defineCommand('lhRelease', { numberOfKeys: 1, lua: RELEASE_IF_OWNER });
   r.defineCommand('lhHit', { numberOfKeys: 1, lua: FIXED_WINDOW_HIT });
   return r as Scripted;
@@ -51,9 +64,11 @@ class RedisCounterStore implements CounterStore {
   async set(key: string, value: number): Promise<void> {
     await this.r.set(this.p + key, String(value));
   }
-  async takeIfAvailable(key: string, amount: number): Promise<number | null> {
-    const left = await this.r.lhTake(this.p + key, amount);
-    return left < 0 ? null : left;
+  async attempt(keys: { left: string; user: string; marker: string }, amount: number, limit: number): Promise<FlashAttempt> {
+    const [code, held, third] = await this.r.lhAttempt(this.p + keys.left, this.p + keys.user, this.p + keys.marker, amount, limit);
+    if (code === 1) return { ok: true, left: third, held };
+    if (code === -1) return { ok: false, reason: 'sold_out', held, marked: third === 1 };
+    return { ok: false, reason: 'limit', held };
   }
   async delete(key: string): Promise<void> {
     await this.r.del(this.p + key);

@@ -36,15 +36,50 @@ export function kvContract(name: string, open: () => Promise<{ kv: KvAdapters; d
     });
 
     it('takes only what is available, atomically under concurrency', async () => {
+      // each take by a buyer of its own, with room to spare under the limit: only the units left decide
+      let n = 0;
+      const take = async (amount: number) => {
+        const r = await kv.counters.attempt({ left: 'stock', user: `stock:u:${n++}`, marker: 'stock:m' }, amount, 1000);
+        return r.ok ? r.left : null;
+      };
       await kv.counters.set('stock', 100);
-      const attempts = await Promise.all(Array.from({ length: 250 }, () => kv.counters.takeIfAvailable('stock', 1)));
+      const attempts = await Promise.all(Array.from({ length: 250 }, () => take(1)));
       expect(attempts.filter((a) => a !== null)).toHaveLength(100);
       expect(await kv.counters.get('stock')).toBe(0);
-      expect(await kv.counters.takeIfAvailable('stock', 1)).toBeNull();
+      expect(await take(1)).toBeNull();
       await kv.counters.set('stock', 5);
-      expect(await kv.counters.takeIfAvailable('stock', 6)).toBeNull();
-      expect(await kv.counters.takeIfAvailable('stock', 0)).toBeNull();
-      expect(await kv.counters.takeIfAvailable('stock', 5)).toBe(0);
+      expect(await take(6)).toBeNull();
+      expect(await take(0)).toBeNull();
+      expect(await take(5)).toBe(0);
+    });
+
+    it('counts a flash-sale attempt against the buyer and the units left together, atomically', async () => {
+      const keys = (u: string) => ({ left: 'fs:t:left', user: `fs:t:u:${u}`, marker: `fs:t:fixed:${u}` });
+      await kv.counters.set('fs:t:left', 3);
+      // 40 buyers with a limit of 2, each trying twice at once: 3 units go, to at most 2 per buyer
+      const tries = await Promise.all(
+        Array.from({ length: 80 }, (_, i) => kv.counters.attempt(keys(`b${i % 40}`), 1, 2).then((r) => ({ r, buyer: i % 40 }))),
+      );
+      const won = tries.filter((t) => t.r.ok);
+      expect(won).toHaveLength(3);
+      expect(await kv.counters.get('fs:t:left')).toBe(0);
+      const refused = tries.filter((t) => !t.r.ok).map((t) => t.r);
+      expect(refused.every((r) => !r.ok && r.reason === 'sold_out')).toBe(true);
+      // a refusal changes nothing: every buyer's counter holds exactly what they won
+      for (let b = 0; b < 40; b++) expect((await kv.counters.get(`fs:t:u:b${b}`)) ?? 0).toBe(won.filter((t) => t.buyer === b).length);
+      // over the limit is told before sold out, with what the buyer's counter held
+      await kv.counters.set('fs:t:left', 5);
+      await kv.counters.set('fs:t:u:x', 2);
+      expect(await kv.counters.attempt(keys('x'), 1, 2)).toEqual({ ok: false, reason: 'limit', held: 2 });
+      expect(await kv.counters.attempt(keys('y'), 3, 2)).toEqual({ ok: false, reason: 'limit', held: 0 });
+      expect(await kv.counters.attempt(keys('y'), 0, 2)).toEqual({ ok: false, reason: 'limit', held: 0 });
+      expect(await kv.counters.attempt(keys('y'), 2, 2)).toEqual({ ok: true, left: 3, held: 0 });
+      // sold out tells whether the buyer's corrected-counter mark is there
+      await kv.counters.set('fs:t:left', 0);
+      expect(await kv.counters.attempt(keys('z'), 1, 2)).toEqual({ ok: false, reason: 'sold_out', held: 0, marked: false });
+      await kv.counters.set('fs:t:fixed:z', 1);
+      expect(await kv.counters.attempt(keys('z'), 1, 2)).toEqual({ ok: false, reason: 'sold_out', held: 0, marked: true });
+      expect(await kv.counters.get('fs:t:u:z')).toBeNull();
     });
 
     it('locks exclusively and releases only for the owner', async () => {

@@ -10,14 +10,22 @@ export interface CounterStore {
   get(key: string): Promise<number | null>;
   set(key: string, value: number): Promise<void>;
   /**
-   * Atomically takes `amount` from the counter if at least that much is left; returns the value left, or null
-   * (and changes nothing) when there is not enough. The flash-sale hot path stands on this.
+   * One buy attempt in a flash sale, in one atomic step (one round trip on Redis): counts `amount` against the
+   * buyer (`keys.user`, at most `limit` in all) and takes it from what is left (`keys.left`) — both, or neither;
+   * an amount ≤ 0 is refused as over the limit. The flash-sale hot path stands on this. `held` is what the buyer's
+   * counter said before. Refused as sold out, it also tells whether `keys.marker` exists (the sale's per-buyer
+   * "counter was corrected" mark), which would otherwise cost another round trip.
    */
-  takeIfAvailable(key: string, amount: number): Promise<number | null>;
+  attempt(keys: { left: string; user: string; marker: string }, amount: number, limit: number): Promise<FlashAttempt>;
   delete(key: string): Promise<void>;
   /** Deletes every key starting with `prefix` (a flash sale's counters when it ends); returns how many. */
   deletePrefix(prefix: string): Promise<number>;
 }
+
+export type FlashAttempt =
+  | { ok: true; left: number; held: number }
+  | { ok: false; reason: 'limit'; held: number }
+  | { ok: false; reason: 'sold_out'; held: number; marked: boolean };
 
 export interface LockStore {
   /** Returns a release token when the lock was taken, null when someone else holds it. */

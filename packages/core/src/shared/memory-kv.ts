@@ -3,7 +3,16 @@
  * REDIS_URL. Time comes from the clock port so fixed-window behaviour is testable.
  */
 import type { Clock } from '../ports/runtime.ts';
-import type { CounterStore, KvAdapters, LockStore, PubSub, RateLimitResult, RateLimitStore, Unsubscribe } from '../ports/kv.ts';
+import type {
+  CounterStore,
+  FlashAttempt,
+  KvAdapters,
+  LockStore,
+  PubSub,
+  RateLimitResult,
+  RateLimitStore,
+  Unsubscribe,
+} from '../ports/kv.ts';
 
 const systemClock: Clock = { now: () => new Date() };
 
@@ -21,11 +30,14 @@ export class MemoryCounterStore implements CounterStore {
   async set(key: string, value: number): Promise<void> {
     this.values.set(key, value);
   }
-  async takeIfAvailable(key: string, amount: number): Promise<number | null> {
-    const v = this.values.get(key) ?? 0;
-    if (amount <= 0 || v < amount) return null;
-    this.values.set(key, v - amount);
-    return v - amount;
+  async attempt(keys: { left: string; user: string; marker: string }, amount: number, limit: number): Promise<FlashAttempt> {
+    const held = this.values.get(keys.user) ?? 0;
+    if (amount <= 0 || held + amount > limit) return { ok: false, reason: 'limit', held };
+    const left = this.values.get(keys.left) ?? 0;
+    if (left < amount) return { ok: false, reason: 'sold_out', held, marked: this.values.has(keys.marker) };
+    this.values.set(keys.user, held + amount);
+    this.values.set(keys.left, left - amount);
+    return { ok: true, left: left - amount, held };
   }
   async delete(key: string): Promise<void> {
     this.values.delete(key);
