@@ -2,6 +2,7 @@
 import type { AuditRecord, AuditRepository, OutboxRecord, OutboxRepository } from '@livehub/core';
 import { and, asc, count, desc, eq, gt, inArray, isNull, lt, sql } from 'drizzle-orm';
 import type { Db } from '../db.ts';
+import { bulkInsert } from './bulk-insert.ts';
 import { auditLog, outbox } from '../schema.ts';
 
 /** One fixed advisory-lock key serializes chain appends across every connection and process. */
@@ -19,7 +20,7 @@ export class DrizzleAuditRepository implements AuditRepository {
     await this.db.insert(auditLog).values(entry);
   }
   async insertMany(entries: AuditRecord[]): Promise<void> {
-    if (entries.length > 0) await this.db.insert(auditLog).values(entries);
+    await bulkInsert(this.db, auditLog, entries);
   }
   async list(opts: { limit: number; beforeSeq?: number; action?: string; orgIds?: string[] }): Promise<AuditRecord[]> {
     if (opts.orgIds && opts.orgIds.length === 0) return [];
@@ -56,7 +57,7 @@ export class DrizzleOutboxRepository implements OutboxRepository {
     await this.db.insert(outbox).values(event);
   }
   async addMany(events: OutboxRecord[]): Promise<void> {
-    if (events.length > 0) await this.db.insert(outbox).values(events);
+    await bulkInsert(this.db, outbox, events);
   }
   async pending(limit: number): Promise<OutboxRecord[]> {
     return this.db.select().from(outbox).where(isNull(outbox.publishedAt)).orderBy(asc(outbox.createdAt), asc(outbox.id)).limit(limit);

@@ -18,12 +18,8 @@ import type { OrgKind, Role } from '@livehub/contracts';
 import { and, asc, count, eq, inArray, lte, or, sql, type SQL } from 'drizzle-orm';
 import type { AnyPgColumn } from 'drizzle-orm/pg-core';
 import type { Db } from '../db.ts';
+import { bulkInsert } from './bulk-insert.ts';
 import { apiTokens, departments, memberships, organizations, sessions, users } from '../schema.ts';
-
-/** Multi-row inserts stay under PostgreSQL's 65,535 bind parameters. */
-function* chunks<T>(rows: T[], size = 2000): Generator<T[]> {
-  for (let i = 0; i < rows.length; i += size) yield rows.slice(i, i + size);
-}
 
 export class DrizzleUserRepository implements UserRepository {
   constructor(private readonly db: Db) {}
@@ -32,11 +28,18 @@ export class DrizzleUserRepository implements UserRepository {
     await this.db.insert(users).values(user);
   }
   async insertMany(rows: UserRecord[]): Promise<void> {
-    for (const part of chunks(rows)) await this.db.insert(users).values(part);
+    await bulkInsert(this.db, users, rows);
   }
   async findById(id: string): Promise<UserRecord | null> {
     const [row] = await this.db.select().from(users).where(eq(users.id, id)).limit(1);
     return row ?? null;
+  }
+  async findByIds(ids: string[]): Promise<UserRecord[]> {
+    if (ids.length === 0) return [];
+    return this.db
+      .select()
+      .from(users)
+      .where(anyOf(users.id, [...new Set(ids)], 'uuid'));
   }
   async findByUsername(username: string): Promise<UserRecord | null> {
     const [row] = await this.db.select().from(users).where(sql`lower(${users.username}) = ${username.toLowerCase()}`).limit(1);
@@ -79,7 +82,7 @@ export class DrizzleOrganizationRepository implements OrganizationRepository {
     await this.db.insert(organizations).values(org);
   }
   async insertMany(rows: OrganizationRecord[]): Promise<void> {
-    for (const part of chunks(rows)) await this.db.insert(organizations).values(part);
+    await bulkInsert(this.db, organizations, rows);
   }
   async findById(id: string): Promise<OrganizationRecord | null> {
     const [row] = await this.db.select().from(organizations).where(eq(organizations.id, id)).limit(1);
@@ -139,7 +142,7 @@ export class DrizzleMembershipRepository implements MembershipRepository {
     await this.db.insert(memberships).values(m);
   }
   async insertMany(rows: MembershipRecord[]): Promise<void> {
-    for (const part of chunks(rows)) await this.db.insert(memberships).values(part);
+    await bulkInsert(this.db, memberships, rows);
   }
   async findById(id: string): Promise<MembershipRecord | null> {
     const [row] = await this.db.select().from(memberships).where(eq(memberships.id, id)).limit(1);
@@ -200,10 +203,6 @@ export class DrizzleSessionRepository implements SessionRepository {
   }
   async findByTokenHash(tokenHash: string): Promise<SessionRecord | null> {
     const [row] = await this.db.select().from(sessions).where(eq(sessions.tokenHash, tokenHash)).limit(1);
-    return row ?? null;
-  }
-  async findPrincipal(tokenHash: string): Promise<SessionPrincipal | null> {
-    const [row] = await this.findPrincipals([tokenHash]);
     return row ?? null;
   }
   async findPrincipals(tokenHashes: string[]): Promise<SessionPrincipal[]> {

@@ -15,6 +15,7 @@ import type {
 import type { OrderStatus, ReturnStatus } from '@livehub/contracts';
 import { and, asc, desc, eq, inArray, isNull, lt, or, sql } from 'drizzle-orm';
 import type { Db } from '../db.ts';
+import { bulkInsert } from './bulk-insert.ts';
 import {
   consumerAddresses,
   flashSaleClaims,
@@ -62,8 +63,8 @@ export class DrizzleOrderRepository implements OrderRepository {
     await this.insertOrders([o], lines);
   }
   async insertOrders(os: OrderRecord[], lines: OrderLineRecord[]): Promise<void> {
-    if (os.length > 0) await this.db.insert(orders).values(os);
-    if (lines.length > 0) await this.db.insert(orderLines).values(lines);
+    await bulkInsert(this.db, orders, os);
+    await bulkInsert(this.db, orderLines, lines);
   }
   async findOrder(id: string, opts: { lock?: boolean } = {}): Promise<OrderRecord | null> {
     const q = this.db.select().from(orders).where(eq(orders.id, id)).limit(1);
@@ -181,7 +182,7 @@ export class DrizzleOrderRepository implements OrderRepository {
     await this.db.insert(stockReservations).values(r);
   }
   async insertReservations(rs: ReservationRecord[]): Promise<void> {
-    if (rs.length > 0) await this.db.insert(stockReservations).values(rs);
+    await bulkInsert(this.db, stockReservations, rs);
   }
   async listReservations(orderId: string): Promise<ReservationRecord[]> {
     return this.db.select().from(stockReservations).where(eq(stockReservations.orderId, orderId));
@@ -234,19 +235,16 @@ export class DrizzleOrderRepository implements OrderRepository {
   async insertClaims(claims: ClaimRecord[], limits: { quantity: number; perUserLimit: number }): Promise<boolean> {
     if (claims.some((c) => c.slot < 1 || c.slot > limits.quantity || c.buyerUnit < 1 || c.buyerUnit > limits.perUserLimit)) return false;
     // no conflict target: a taken slot and a buyer's taken unit number are both refusals
-    const rows = await this.db.insert(flashSaleClaims).values(claims).onConflictDoNothing().returning({ slot: flashSaleClaims.slot });
-    if (rows.length === claims.length) return true;
+    const slots = (await bulkInsert(this.db, flashSaleClaims, claims, {
+      onConflictDoNothing: true,
+      returning: flashSaleClaims.slot,
+    })) as number[];
+    if (slots.length === claims.length) return true;
     // something was taken: undo the ones this call did insert so the caller can retry with free numbers
-    if (rows.length > 0)
-      await this.db.delete(flashSaleClaims).where(
-        and(
-          eq(flashSaleClaims.flashSaleId, (claims[0] as ClaimRecord).flashSaleId),
-          inArray(
-            flashSaleClaims.slot,
-            rows.map((r) => r.slot),
-          ),
-        ),
-      );
+    if (slots.length > 0)
+      await this.db
+        .delete(flashSaleClaims)
+        .where(and(eq(flashSaleClaims.flashSaleId, (claims[0] as ClaimRecord).flashSaleId), inArray(flashSaleClaims.slot, slots)));
     return false;
   }
   async freeBuyerUnits(flashSaleId: string, userId: string, perUserLimit: number, n: number): Promise<number[]> {
@@ -321,13 +319,11 @@ export class DrizzleOrderRepository implements OrderRepository {
     return (await this.insertIdempotencies([r])) === 1;
   }
   async insertIdempotencies(rs: IdempotencyRecord[]): Promise<number> {
-    if (rs.length === 0) return 0;
-    const rows = await this.db
-      .insert(idempotencyKeys)
-      .values(rs)
-      .onConflictDoNothing({ target: [idempotencyKeys.userId, idempotencyKeys.scope, idempotencyKeys.key] })
-      .returning({ key: idempotencyKeys.key });
-    return rows.length;
+    const keys = await bulkInsert(this.db, idempotencyKeys, rs, {
+      onConflictDoNothing: [idempotencyKeys.userId, idempotencyKeys.scope, idempotencyKeys.key],
+      returning: idempotencyKeys.key,
+    });
+    return keys.length;
   }
 
   // ---- payments
