@@ -65,6 +65,15 @@ export function repositoryContract(name: string, open: () => Promise<{ uow: Unit
       expect(await r.users.findByUsername('nobody')).toBeNull();
     });
 
+    it('finds many users by id in one call, leaving out the unknown and repeated ones', async () => {
+      const [a, b] = [user(), user()];
+      await r.users.insertMany([a, b]);
+      const got = await r.users.findByIds([a.id, b.id, a.id, '00000000-0000-7000-8000-000000000000']);
+      expect(got.map((x) => x.id).sort()).toEqual([a.id, b.id].sort());
+      expect(got.find((x) => x.id === a.id)).toEqual(a);
+      expect(await r.users.findByIds([])).toEqual([]);
+    });
+
     it('refuses a second user with the same username in any case', async () => {
       await r.users.insert(user({ username: 'dup_name' }));
       await expect(r.users.insert(user({ username: 'DUP_NAME' }))).rejects.toThrow();
@@ -145,8 +154,9 @@ export function repositoryContract(name: string, open: () => Promise<{ uow: Unit
       };
       await r.sessions.insert(s);
       expect(await r.sessions.findByTokenHash(s.tokenHash)).toEqual(s);
-      expect(await r.sessions.findPrincipal(s.tokenHash)).toEqual({ session: s, user: u, membership: null });
-      expect(await r.sessions.findPrincipal('no-such-hash')).toBeNull();
+      const one = async (hash: string) => (await r.sessions.findPrincipals([hash]))[0] ?? null;
+      expect(await one(s.tokenHash)).toEqual({ session: s, user: u, membership: null });
+      expect(await one('no-such-hash')).toBeNull();
       const o = org();
       await r.orgs.insert(o);
       const m: MembershipRecord = {
@@ -159,7 +169,7 @@ export function repositoryContract(name: string, open: () => Promise<{ uow: Unit
       };
       await r.memberships.insert(m);
       await r.sessions.setMembership(s.tokenHash, m.id);
-      expect((await r.sessions.findPrincipal(s.tokenHash))?.membership).toEqual(m);
+      expect((await one(s.tokenHash))?.membership).toEqual(m);
       const s2 = { ...s, tokenHash: `h${uuid()}`, membershipId: null };
       await r.sessions.insert(s2);
       const many = await r.sessions.findPrincipals([s.tokenHash, 'no-such-hash', s2.tokenHash]);
@@ -171,7 +181,7 @@ export function repositoryContract(name: string, open: () => Promise<{ uow: Unit
       );
       expect(await r.sessions.findPrincipals([])).toEqual([]);
       await r.memberships.delete(m.id);
-      expect((await r.sessions.findPrincipal(s.tokenHash))?.membership).toBeNull();
+      expect((await one(s.tokenHash))?.membership).toBeNull();
       expect(await r.sessions.deleteExpired(new Date('2026-01-03T00:00:00Z'))).toBeGreaterThanOrEqual(1);
       expect(await r.sessions.findByTokenHash(s.tokenHash)).toBeNull();
     });

@@ -6,7 +6,15 @@ import { type ApiTokenScope, type CreateUserRequest, type Me, type Role, WORKBEN
 import type { AuditService } from '../audit/audit.service.ts';
 import { AppError } from '../errors.ts';
 import type { RateLimitStore } from '../ports/kv.ts';
-import type { ApiTokenRecord, MembershipView, Repositories, SessionRecord, UnitOfWork, UserRecord } from '../ports/repositories.ts';
+import type {
+  ApiTokenRecord,
+  MembershipView,
+  Repositories,
+  SessionPrincipal,
+  SessionRecord,
+  UnitOfWork,
+  UserRecord,
+} from '../ports/repositories.ts';
 import type { Clock, IdGenerator, PasswordHasher, PiiVault, TokenGenerator } from '../ports/runtime.ts';
 import type { Actor } from '../shared/actor.ts';
 import { BatchLoader } from '../shared/batch-loader.ts';
@@ -34,7 +42,6 @@ export interface IdentityDeps {
   sessionsChanged?: (tokenHash: string | null) => void;
 }
 
-type Principal = NonNullable<Awaited<ReturnType<UnitOfWork['read']['sessions']['findPrincipal']>>>;
 const PRINCIPAL_CACHE_MAX = 100_000;
 
 export interface SessionAuth {
@@ -48,11 +55,11 @@ const TOKEN_PREFIX = 'lh_';
 
 export class IdentityService {
   private dummyHash: Promise<string> | null = null;
-  private readonly principals = new Map<string, { found: Principal; at: number }>();
+  private readonly principals = new Map<string, { found: SessionPrincipal; at: number }>();
   /** bumped whenever sessions are forgotten: a look-up that began before must not cache what it read */
   private forgetEpoch = 0;
   /** cache misses arriving together go to the database as one query (see BatchLoader) */
-  private readonly principalLoader = new BatchLoader<string, Principal>(async (hashes) => {
+  private readonly principalLoader = new BatchLoader<string, SessionPrincipal>(async (hashes) => {
     const rows = await this.d.uow.read.sessions.findPrincipals(hashes);
     return new Map(rows.map((r) => [r.session.tokenHash, r]));
   });
@@ -213,7 +220,7 @@ export class IdentityService {
     const hash = sha256Hex(rawToken);
     const ttl = this.d.principalCacheMs ?? 0;
     const hit = ttl > 0 ? this.principals.get(hash) : undefined;
-    let found: Principal | null;
+    let found: SessionPrincipal | null;
     if (hit && performance.now() - hit.at < ttl) found = hit.found;
     else {
       const epoch = this.forgetEpoch;

@@ -476,25 +476,22 @@ export class OrderService {
       throw new AppError('orders.flash_not_started', { field: 'flashSaleId', details: { startsAt: f.startsAt.toISOString() } });
     if (line.qty > f.perUserLimit)
       throw new AppError('orders.limit_exceeded', { field: 'lines.0.qty', details: { limit: f.perUserLimit } });
-    let mine = await this.d.counters.incr(this.userKey(f.id, userId), line.qty);
-    if (mine > f.perUserLimit) {
-      await this.d.counters.incr(this.userKey(f.id, userId), -line.qty);
+    // the buyer's limit and the units left, in one atomic step: no database work for the thousands who lose
+    const keys = { left: this.leftKey(f.id), user: this.userKey(f.id, userId), marker: this.correctedKey(f.id, userId) };
+    let got = await this.d.counters.attempt(keys, line.qty, f.perUserLimit);
+    if (!got.ok && got.reason === 'limit') {
       // the counter may still count an attempt that died with its process: ask the database, then try once more
-      const retried = await this.userCounterWasStale(f, userId, mine - line.qty);
-      if (retried) mine = await this.d.counters.incr(this.userKey(f.id, userId), line.qty);
-      if (mine > f.perUserLimit) {
-        if (retried) await this.d.counters.incr(this.userKey(f.id, userId), -line.qty);
+      if (await this.userCounterWasStale(f, userId, got.held)) got = await this.d.counters.attempt(keys, line.qty, f.perUserLimit);
+      if (!got.ok && got.reason === 'limit')
         throw new AppError('orders.limit_exceeded', { field: 'lines.0.qty', details: { limit: f.perUserLimit } });
-      }
     }
-    const left = await this.d.counters.takeIfAvailable(this.leftKey(f.id), line.qty);
-    if (left === null) {
-      await this.d.counters.incr(this.userKey(f.id, userId), -line.qty);
+    if (!got.ok) {
       // a buyer who held nothing in this sale cannot be retrying an order of it: no need to look up the key — unless
       // their counter was corrected, after which it may say less than they hold
-      const firstTry = mine === line.qty && (await this.d.counters.get(this.correctedKey(f.id, userId))) === null;
+      const firstTry = got.held === 0 && !(got.reason === 'sold_out' && got.marked);
       throw Object.assign(new AppError('orders.sold_out', { field: 'flashSaleId' }), { firstTry });
     }
+    const { left, held } = got;
     const giveBack = async () => {
       await this.d.counters.incr(this.leftKey(f.id), line.qty);
       await this.d.counters.incr(this.userKey(f.id, userId), -line.qty);
@@ -505,7 +502,7 @@ export class OrderService {
       // and the buyer's counter their own unit numbers; the database's unique indexes hold both
       const first = f.quantity - left - line.qty + 1;
       const slots = Array.from({ length: line.qty }, (_, i) => first + i);
-      const units = Array.from({ length: line.qty }, (_, i) => mine - line.qty + 1 + i);
+      const units = Array.from({ length: line.qty }, (_, i) => held + 1 + i);
       const r = await new Promise<OrderResult>((resolve, reject) =>
         this.enqueueWinner({
           actor,
@@ -669,7 +666,10 @@ export class OrderService {
           publishedAt: null,
         })),
       );
-      const names = new Map<string, string>();
+      const names = await this.buyerNames(
+        tx,
+        made.map((m) => m.order.buyerUserId),
+      );
       const out: OrderResult[] = [];
       for (const m of made)
         out.push({ status: 201, body: await this.view(tx, m.order, m.lines, { as: 'buyer', names, pendingRefunds: new Set() }) });
@@ -986,7 +986,10 @@ export class OrderService {
     const lines = await this.d.uow.read.orders.listLines(rows.map((o) => o.id));
     const byOrder = new Map<string, OrderLineRecord[]>();
     for (const l of lines) byOrder.set(l.orderId, [...(byOrder.get(l.orderId) ?? []), l]);
-    const names = new Map<string, string>();
+    const names = await this.buyerNames(
+      this.d.uow.read,
+      rows.map((o) => o.buyerUserId),
+    );
     const pendingRefunds = new Set(await this.d.uow.read.orders.withPendingRefunds(rows.map((o) => o.id)));
     const out: OrderView[] = [];
     for (const o of rows) out.push(await this.view(this.d.uow.read, o, byOrder.get(o.id) ?? [], { as: q.as, names, pendingRefunds }));
@@ -994,6 +997,11 @@ export class OrderService {
   }
 
   /** The order as its reader may see it: the address always masked, commission only for the trade's parties. */
+  /** The buyers' names for `view`, with one query for all of them (not one per order). */
+  private async buyerNames(repos: Repositories, userIds: string[]): Promise<Map<string, string>> {
+    return new Map((await repos.users.findByIds(userIds)).map((u) => [`user:${u.id}`, u.displayName]));
+  }
+
   async view(
     repos: Repositories,
     o: OrderRecord,

@@ -119,6 +119,8 @@ export interface UserRepository {
   insert(user: UserRecord): Promise<void>;
   insertMany(users: UserRecord[]): Promise<void>;
   findById(id: string): Promise<UserRecord | null>;
+  /** many at once (one query); those not found are left out */
+  findByIds(ids: string[]): Promise<UserRecord[]>;
   findByUsername(username: string): Promise<UserRecord | null>;
   list(opts: { limit: number; offset?: number }): Promise<UserRecord[]>;
   count(): Promise<number>;
@@ -159,9 +161,10 @@ export interface SessionPrincipal {
 export interface SessionRepository {
   insert(s: SessionRecord): Promise<void>;
   findByTokenHash(tokenHash: string): Promise<SessionRecord | null>;
-  /** session, user and active membership in one round trip: this runs on every authenticated request */
-  findPrincipal(tokenHash: string): Promise<SessionPrincipal | null>;
-  /** the same for many sessions in one round trip (a burst of sign-ins is answered in batches) */
+  /**
+   * Session, user and active membership for many sessions at once (an authenticated request's session, when not
+   * cached, is looked up with the others that arrived meanwhile: see BatchLoader); unknown hashes are left out
+   */
   findPrincipals(tokenHashes: string[]): Promise<SessionPrincipal[]>;
   setMembership(tokenHash: string, membershipId: string | null): Promise<void>;
   delete(tokenHash: string): Promise<void>;
