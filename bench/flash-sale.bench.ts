@@ -24,6 +24,12 @@
  * concurrency, 20,000 GET / after a warm-up round, best of `--hello-rounds`.
  *
  * ratio = attempts/s on the embedded default ÷ hello-world requests/s (pg_redis_ratio likewise).
+ * Pressing again (`--again-buyers`, 500; 0 skips it): after the measured sale, its last buyers — all refused — send as
+ * many attempts again between them, each with a new Idempotency-Key, as buyers keep tapping 抢 once it sold out.
+ * Their sessions have been read by then, so `again_answers_per_s` is the losers' path without a session read, and
+ * `again_ratio_vs_post` compares it with the same POST answered by Fastify with nothing behind it;
+ * `again_server_cpu_us_per_answer` is the server's CPU time per answer in that round (it too moves ±20 % between runs
+ * on a shared machine).
  * The machine may be shared: each measurement waits for it to be idle, and a backend whose measured sale had other
  * work on the cores (more than a quarter of a core beyond the server, the load generator and PostgreSQL/Redis, from
  * /proc) is measured again on a fresh server, up to `--attempts` (2) times; the least disturbed is reported, with a
@@ -41,7 +47,7 @@ import { availableParallelism, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Redis } from 'ioredis';
 import pg from 'pg';
-import type { FireOptions, FireResult } from './lib/flash-loadgen.ts';
+import type { FireOptions, FireResult, Plan } from './lib/flash-loadgen.ts';
 import { cpuMs, cpuMsOf, machineBusyMs, OTHER_CPU_WARN_PCT, startServer, stopServer, waitForIdle } from './lib/processes.ts';
 
 const root = new URL('..', import.meta.url).pathname;
@@ -62,6 +68,7 @@ interface Options {
   only: Backend[];
   profile: boolean;
   attempts: number;
+  againBuyers: number;
 }
 
 function options(args: string[]): Options {
@@ -82,6 +89,7 @@ function options(args: string[]): Options {
     only: (onlyAt >= 0 ? (args[onlyAt + 1] ?? '') : 'embedded,pg_redis,pg_redis_2p').split(',') as Backend[],
     profile: args.includes('--profile'),
     attempts: Math.max(1, num('--attempts', 2)),
+    againBuyers: Math.max(0, num('--again-buyers', 500)),
   };
 }
 
@@ -109,6 +117,7 @@ async function measured<T extends { cpuMs: number; elapsedMs: number }>(pids: nu
   return {
     r,
     serverCpuPct: round(serverCpuPct),
+    serverCpuMs: serverMs() - s0,
     clusterCpuPct: round(clusterCpuPct),
     machineCpuPct: round(machineCpuPct),
     loadgenCpuPct: round(loadgenCpuPct),
@@ -304,6 +313,8 @@ interface BackendResult {
   firstUnexpected: string | null;
   slowest: FireResult['slowest'];
   warmup: { orders: number; attemptsPerS: number; consistent: boolean };
+  /** the sold-out sale's last buyers pressing again and again (null: not measured) */
+  again: { attempts: number; answersPerS: number; p99Ms: number; soldOut: number; other: number; serverCpuUsPerAnswer: number } | null;
 }
 
 function checks(v: Verified, r: FireResult, sale: { stockBefore: number; stockAfter: number }, o: Options, quantity: number): string[] {
@@ -354,23 +365,41 @@ async function buy(
     flashSaleId: sale.flashSaleId,
     address: ADDRESS,
   });
-  const m = await measured([server.ready.pid, ...server.replicas.map((x) => x.pid)], () =>
-    gen.request<FireResult>(
-      {
-        cmd: 'fire',
-        host: '127.0.0.1',
-        port: server.ready.port,
-        ports: [server.ready.port, ...server.replicas.map((x) => x.port)],
-        concurrency: o.concurrency,
-        plan: { kind: 'flash', buyersFile: file, body, idempotencyPrefix: o.idempotency ? `bench-${tag}-${group}` : null },
-        preflightPath: '/api/health',
-      } satisfies FireOptions & { cmd: string },
-      'done',
-    ),
-  );
+  /** One round of attempts by the load generator, with the servers' CPU measured around it. */
+  const fireRound = (plan: Plan) =>
+    measured([server.ready.pid, ...server.replicas.map((x) => x.pid)], () =>
+      gen.request<FireResult>(
+        {
+          cmd: 'fire',
+          host: '127.0.0.1',
+          port: server.ready.port,
+          ports: [server.ready.port, ...server.replicas.map((x) => x.port)],
+          concurrency: o.concurrency,
+          plan,
+          preflightPath: '/api/health',
+        } satisfies FireOptions & { cmd: string },
+        'done',
+      ),
+    );
+  const m = await fireRound({ kind: 'flash', buyersFile: file, body, idempotencyPrefix: o.idempotency ? `bench-${tag}-${group}` : null });
   const r = m.r;
+  // Pressing again (buyers tap 抢 after it sold out): the last `againBuyers` buyers — they lost — send the whole
+  // attempt count again between them, each press with a key of its own. Their sessions are known by now, so this
+  // is the losers' path without a session read: what the HTTP path, authentication, validation and the counter cost.
+  const againN = Math.min(o.againBuyers, r.requests - quantity);
+  const again =
+    group === 'buyers' && againN > 0
+      ? await fireRound({
+          kind: 'flash',
+          buyersFile: file,
+          body,
+          idempotencyPrefix: o.idempotency ? `bench-${tag}-again` : null,
+          slice: [r.requests - againN, r.requests],
+          rounds: Math.max(1, Math.round(r.requests / againN)),
+        })
+      : null;
   const v = await server.request<Verified>({ cmd: 'verify', flashSaleId: sale.flashSaleId }, 'verified');
-  return { sale, r, v, m, failed: checks(v, r, sale, o, quantity) };
+  return { sale, r, v, m, again, failed: checks(v, r, sale, o, quantity) };
 }
 
 async function measureBackend(backend: Backend, gen: Ipc, o: Options, env: Record<string, string>): Promise<BackendResult> {
@@ -426,7 +455,7 @@ async function measureBackend(backend: Backend, gen: Ipc, o: Options, env: Recor
     }
     const waited = await waitForIdle(300);
     if (waited > 5) process.stderr.write(`  (waited ${waited} s for the machine to be idle)\n`);
-    const { r, v, m, failed } = await buy(gen, server, o, 'buyers', o.quantity, tag);
+    const { r, v, m, again, failed } = await buy(gen, server, o, 'buyers', o.quantity, tag);
     const created = r.statuses['201'] ?? 0;
     const soldOut = r.codes['orders.sold_out'] ?? 0;
     const limitExceeded = r.codes['orders.limit_exceeded'] ?? 0;
@@ -477,6 +506,16 @@ async function measureBackend(backend: Backend, gen: Ipc, o: Options, env: Recor
       firstUnexpected: r.firstUnexpected,
       slowest: r.slowest,
       warmup,
+      again: again
+        ? {
+            attempts: again.r.requests,
+            answersPerS: Math.round((again.r.completed / again.r.elapsedMs) * 1000),
+            p99Ms: again.r.p99Ms,
+            soldOut: again.r.codes['orders.sold_out'] ?? 0,
+            other: again.r.requests - (again.r.codes['orders.sold_out'] ?? 0),
+            serverCpuUsPerAnswer: round((again.serverCpuMs * 1000) / Math.max(1, again.r.completed)),
+          }
+        : null,
     };
   } finally {
     for (const r of replicas) await stopServer(r.child);
@@ -496,7 +535,12 @@ function describe(r: BackendResult): string {
     `  server CPU ${r.serverCpuPct}% of a core${r.backend !== 'embedded' ? `, PostgreSQL + Redis ${r.clusterCpuPct}%` : ''} | ` +
     `load generator CPU ${r.loadgenCpuPct}%, event loop ${r.loadgenElu} busy | machine ${r.machineCpuPct}% of ${availableParallelism() * 100}%, other ${r.otherCpuPct}%` +
     `\n  slowest answers: ${r.slowest.map((x) => `#${x.i} sent at ${x.sentMs} ms took ${x.ms} ms → ${x.status}${x.code ? ` ${x.code}` : ''}`).join('; ')}` +
-    `${r.firstUnexpected ? `\n  first unexpected answer: ${r.firstUnexpected}` : ''}\n`
+    `${r.firstUnexpected ? `\n  first unexpected answer: ${r.firstUnexpected}` : ''}\n` +
+    (r.again
+      ? `  pressing again: ${r.again.attempts.toLocaleString('en')} more attempts from the last buyers, sessions known → ` +
+        `${r.again.answersPerS.toLocaleString('en')} answers/s, p99 ${r.again.p99Ms} ms, server CPU ${r.again.serverCpuUsPerAnswer} µs an answer ` +
+        `(${r.again.soldOut} sold out, ${r.again.other} other)\n`
+      : '')
   );
 }
 
@@ -622,6 +666,7 @@ export async function run(args: string[]): Promise<Record<string, unknown>> {
     const pgRatio = p ? round(p.attemptsPerS / hello.rps, 3) : null;
     const postRatio = e ? round(e.attemptsPerS / hello.postRps, 3) : null;
     const pgPostRatio = p ? round(p.attemptsPerS / hello.postRps, 3) : null;
+    const againRatio = (r: BackendResult | undefined) => (r?.again ? round(r.again.answersPerS / hello.postRps, 3) : null);
     const exact = (r: BackendResult | undefined) => r !== undefined && r.ordersInDb === o.quantity && r.oversold === 0 && r.consistent;
     const goalMet = exact(e) && ratio !== null && ratio >= GOAL_RATIO;
     const pgGoalMet = p ? exact(p) && pgRatio !== null && pgRatio >= GOAL_RATIO : null;
@@ -629,7 +674,8 @@ export async function run(args: string[]): Promise<Record<string, unknown>> {
       `\nratio ${ratio} (embedded attempts/s ÷ hello-world requests/s)${p ? `, pg_redis_ratio ${pgRatio}` : ''}; ` +
         `goal exactly ${o.quantity} orders, 0 oversold, ratio ≥ ${GOAL_RATIO}: embedded ${goalMet ? 'met' : 'NOT met'}` +
         `${p ? `, pg_redis ${pgGoalMet ? 'met' : 'NOT met'}` : ''}\n` +
-        `against the buy request with nothing behind it: embedded ${postRatio}${p ? `, pg_redis ${pgPostRatio}` : ''}\n`,
+        `against the buy request with nothing behind it: embedded ${postRatio}${p ? `, pg_redis ${pgPostRatio}` : ''}` +
+        `; pressing again (sessions known) against it: embedded ${againRatio(e)}${p ? `, pg_redis ${againRatio(p)}` : ''}\n`,
     );
 
     const figures = (prefix: string, r: BackendResult | undefined) => {
@@ -668,6 +714,11 @@ export async function run(args: string[]): Promise<Record<string, unknown>> {
         [k('warmup_orders')]: r?.warmup.orders ?? null,
         [k('warmup_attempts_per_s')]: r?.warmup.attemptsPerS ?? null,
         [k('warmup_consistent')]: r?.warmup.consistent ?? null,
+        [k('again_attempts')]: r?.again?.attempts ?? null,
+        [k('again_answers_per_s')]: r?.again?.answersPerS ?? null,
+        [k('again_p99_ms')]: r?.again?.p99Ms ?? null,
+        [k('again_not_sold_out')]: r?.again?.other ?? null,
+        [k('again_server_cpu_us_per_answer')]: r?.again?.serverCpuUsPerAnswer ?? null,
         ...(r?.firstUnexpected ? { [k('first_unexpected_answer')]: r.firstUnexpected } : {}),
       };
     };
@@ -691,8 +742,12 @@ export async function run(args: string[]): Promise<Record<string, unknown>> {
       ratio_vs_post: postRatio,
       ratio_vs_post_basis:
         'buy attempts/s ÷ requests/s of the same POST /api/orders (same headers, body and concurrency) answered 409 by Fastify with nothing behind it: the share of the HTTP path that is left to the platform',
+      again_ratio_vs_post: againRatio(e),
+      again_basis:
+        'after the measured sale, its last --again-buyers buyers (all refused) send as many attempts again between them, each with a new Idempotency-Key: sold-out answers/s with their sessions already read; again_ratio_vs_post = that ÷ hello_post_rps; again_server_cpu_us_per_answer = server CPU time in that round ÷ answers',
       pg_redis_ratio: pgRatio,
       pg_redis_ratio_vs_post: pgPostRatio,
+      pg_redis_again_ratio_vs_post: againRatio(p),
       pg_redis_goal_met: pgGoalMet,
       ...figures('pg_redis', p),
       pg_redis_2p_ratio: p2Ratio,

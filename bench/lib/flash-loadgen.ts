@@ -18,8 +18,12 @@ export type Plan =
       /** JSON file with [{cookie, csrf}] — one buy attempt per entry */
       buyersFile: string;
       body: string;
-      /** Idempotency-Key per attempt: `${prefix}-${i}`; null sends none */
+      /** Idempotency-Key per attempt: `${prefix}-${i}` (`${prefix}-${round}-${i}` after the first round); null sends none */
       idempotencyPrefix: string | null;
+      /** only these entries of the file: [from, to) (default all) */
+      slice?: [number, number];
+      /** the buyers press again: the list is sent this many times over, each attempt with a key of its own (default 1) */
+      rounds?: number;
     }
   | { kind: 'hello'; count: number };
 
@@ -79,15 +83,20 @@ function buildRequests(o: FireOptions): Buffer[] {
     return new Array(o.plan.count).fill(one);
   }
   const plan = o.plan;
-  const buyers = JSON.parse(readFileSync(plan.buyersFile, 'utf8')) as Array<{ cookie: string; csrf: string }>;
+  const all = JSON.parse(readFileSync(plan.buyersFile, 'utf8')) as Array<{ cookie: string; csrf: string }>;
+  const buyers = plan.slice ? all.slice(...plan.slice) : all;
   const body = Buffer.from(plan.body, 'utf8');
-  return buyers.map((b, i) => {
-    const key = plan.idempotencyPrefix ? `idempotency-key: ${plan.idempotencyPrefix}-${i}\r\n` : '';
-    const head =
-      `POST /api/orders HTTP/1.1\r\n${host}content-type: application/json\r\ncontent-length: ${body.length}\r\n` +
-      `cookie: ${b.cookie}\r\nx-csrf-token: ${b.csrf}\r\n${key}\r\n`;
-    return Buffer.concat([Buffer.from(head, 'latin1'), body]);
-  });
+  const out: Buffer[] = [];
+  for (let round = 0; round < (plan.rounds ?? 1); round++)
+    for (const [i, b] of buyers.entries()) {
+      const id = round === 0 ? `${i}` : `${round}-${i}`;
+      const key = plan.idempotencyPrefix ? `idempotency-key: ${plan.idempotencyPrefix}-${id}\r\n` : '';
+      const head =
+        `POST /api/orders HTTP/1.1\r\n${host}content-type: application/json\r\ncontent-length: ${body.length}\r\n` +
+        `cookie: ${b.cookie}\r\nx-csrf-token: ${b.csrf}\r\n${key}\r\n`;
+      out.push(Buffer.concat([Buffer.from(head, 'latin1'), body]));
+    }
+  return out;
 }
 
 export function fire(o: FireOptions): Promise<FireResult> {
