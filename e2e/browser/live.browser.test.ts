@@ -18,7 +18,7 @@ import path from 'node:path';
 import type { Page, WebSocketRoute } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import WebSocket from 'ws';
-import { BrowserHarness, type HttpAuth, signInHttp } from '../helpers/browser.ts';
+import { BrowserHarness, type HttpAuth, pickFromSelect, signInHttp } from '../helpers/browser.ts';
 import { browserAvailable, startTestServer, type TestServer } from '../helpers/test-server.ts';
 
 const shotDir = path.join(tmpdir(), 'livehub-live-screenshots');
@@ -132,7 +132,7 @@ describe.skipIf(!browserAvailable)('live rooms', () => {
     const options = streamer.locator('.ant-select-dropdown:visible [data-testid^="product-option-"]');
     await expect.poll(() => options.count(), { timeout: 10_000 }).toBe(2);
     productId = ((await options.first().getAttribute('data-testid')) ?? '').replace('product-option-', '');
-    await options.first().click();
+    await pickFromSelect(streamer, 'schedule-products', `product-option-${productId}`);
     await streamer.keyboard.press('Escape');
     await shot(streamer, 'console-schedule');
     await streamer.getByTestId('schedule-submit').click();
@@ -189,8 +189,7 @@ describe.skipIf(!browserAvailable)('live rooms', () => {
     await second.goto(`${server.baseUrl}/live`);
     await second.getByTestId('schedule-new').click();
     await second.getByTestId('schedule-title').fill('第二场 · 不能同时开播');
-    await second.getByTestId('schedule-products').click();
-    await second.locator(`.ant-select-dropdown:visible [data-testid="product-option-${productId}"]`).click();
+    await pickFromSelect(second, 'schedule-products', `product-option-${productId}`);
     await second.keyboard.press('Escape');
     await second.getByTestId('schedule-submit').click();
     await second.waitForURL((url) => /^\/live\/sessions\/[0-9a-f-]{36}$/.test(url.pathname) && !url.pathname.endsWith(sessionId));

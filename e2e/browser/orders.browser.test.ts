@@ -15,7 +15,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { apiAs, BrowserHarness, confirmPopover, type HttpAuth, signInHttp } from '../helpers/browser.ts';
+import { apiAs, BrowserHarness, confirmPopover, type HttpAuth, pickFromSelect, signInHttp } from '../helpers/browser.ts';
 import { browserAvailable, startTestServer, type TestServer } from '../helpers/test-server.ts';
 
 const shotDir = path.join(tmpdir(), 'livehub-orders-screenshots');
@@ -45,12 +45,8 @@ const signIn = (username: string) => signInHttp(server.baseUrl, username);
 const api = <T>(auth: Auth, method: 'GET' | 'POST', url: string, body?: unknown) => apiAs<T>(server.baseUrl, auth, method, url, body);
 const newPage = (mobile: boolean) => harness.freshPage({ mobile });
 
-async function pickCarrier(page: Page, key: string): Promise<void> {
-  await page.locator('[data-testid="ship-modal"] [data-testid="ship-carrier"]').click();
-  const option = page.locator(`.ant-select-dropdown:visible [data-testid="carrier-${key}"]`);
-  await option.waitFor();
-  await option.click();
-}
+const pickCarrier = (page: Page, key: string) =>
+  pickFromSelect(page, page.locator('[data-testid="ship-modal"] [data-testid="ship-carrier"]'), `carrier-${key}`);
 
 /** State the steps hand on. */
 let streamer: Page;
@@ -129,8 +125,7 @@ describe.skipIf(!browserAvailable)('orders from the live room', () => {
 
   it('the streamer starts a flash sale; the room shows its card and 马上抢 leads to checkout', async () => {
     await streamer.getByTestId('flash-new').click();
-    await streamer.getByTestId('flash-product').click();
-    await streamer.locator(`.ant-select-dropdown:visible [data-testid="flash-product-${productId}"]`).click();
+    await pickFromSelect(streamer, 'flash-product', `flash-product-${productId}`);
     // the product's first SKU in stock is picked; the flash price must not exceed its list price
     const skuInfo = streamer.locator('[data-testid="flash-modal"] .ant-form-item-extra');
     await skuInfo.waitFor();

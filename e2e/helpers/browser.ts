@@ -6,7 +6,7 @@ import { execFileSync } from 'node:child_process';
 import { existsSync, mkdirSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { type Browser, type BrowserContext, chromium, type Page } from 'playwright-core';
+import { type Browser, type BrowserContext, chromium, type Locator, type Page } from 'playwright-core';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const repoRoot = path.resolve(here, '../..');
@@ -138,4 +138,25 @@ export async function confirmPopover(page: Page, okTestId: string): Promise<void
   const ok = page.locator(`.ant-popover:visible [data-testid="${okTestId}"]`);
   await ok.waitFor();
   await ok.click();
+}
+
+/**
+ * Opens a Select and clicks one of its options, until the choice shows in the select. A select inside a modal that is
+ * still opening loses its dropdown when the dialog takes the focus at the end of its animation; the dropdown then
+ * fades out with its option still "visible" but no longer clickable. Clicking the select again reopens it.
+ */
+export async function pickFromSelect(page: Page, selectTestId: string | Locator, optionTestId: string, timeoutMs = 30_000): Promise<void> {
+  const select = typeof selectTestId === 'string' ? page.getByTestId(selectTestId) : selectTestId;
+  const option = page.locator(`.ant-select-dropdown:visible [data-testid="${optionTestId}"]`);
+  const chosen = select.locator(`[data-testid="${optionTestId}"]`);
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    if (!(await option.isVisible())) await select.click();
+    const clicked = await option.click({ timeout: 3_000 }).then(
+      () => true,
+      () => false,
+    );
+    if (clicked && (await chosen.count()) > 0) return;
+    if (Date.now() > deadline) throw new Error(`could not pick ${optionTestId} in the select`);
+  }
 }
