@@ -542,7 +542,7 @@ describe(`a flash sale across kill -9 (${BACKEND})`, () => {
 
 /**
  * A buyer whose attempt died with the server (PostgreSQL + Redis only, reproduced deterministically): a buy attempt
- * raises the buyer's per-user counter (`fs:<sale>:u:<user>`) and takes a unit before its transaction; when the
+ * raises the buyer's per-user counter (`fs:{<sale>}:u:<user>`) and takes a unit before its transaction; when the
  * process dies in between, the unit comes back at the restart (`reconcile` rebuilds the sale's counter and the
  * per-user counters of buyers who hold claims), but a buyer who holds nothing still has the raised counter in Redis.
  * Their next attempt is refused by the counter, checks it against the claims the database holds, brings it down and

@@ -23,7 +23,7 @@ import { randomBytes } from 'node:crypto';
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { DEMO_PASSWORD, seedDemo } from '@livehub/cli';
-import { AUTH_POLICY, cliActor, type ImportUser, type SessionRecord, sha256Hex } from '@livehub/core';
+import { AUTH_POLICY, cliActor, flashSaleKeys, type ImportUser, type SessionRecord, sha256Hex } from '@livehub/core';
 import { buildApp, createContainer } from '@livehub/server';
 import { flashConfig, shutdownOnSignals } from './flash-process.ts';
 
@@ -167,7 +167,7 @@ async function verify(flashSaleId: string) {
        where scope = 'order.create' and exists (select 1 from orders x where x.id = (k.response->>'id')::uuid and x.flash_sale_id = '${id}')`,
   );
   const [f] = await q(`select quantity from flash_sales where id = '${id}'`);
-  const counterLeft = await c.kv.counters.get(`fs:${id}:left`);
+  const counterLeft = await c.kv.counters.get(flashSaleKeys.left(id));
   const stockWhileRunning = await stockOf();
   await call(streamer, 'POST', `/api/flash-sales/${id}/end`);
   return {

@@ -7,7 +7,7 @@
  * quantity, and its counter equal to quantity − claims while it runs.
  */
 import type { Actor } from '@livehub/core';
-import { AppError } from '@livehub/core';
+import { AppError, flashSaleKeys } from '@livehub/core';
 import { createTestPlatform, type TestPlatform } from '@livehub/testing';
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -75,7 +75,7 @@ async function accounted(): Promise<number> {
     carved += f.quantity - f.returnedQty;
     const claims = await r.orders.countClaims(f.id);
     expect(claims).toBeLessThanOrEqual(f.quantity);
-    if (f.status === 'scheduled') expect(await p.c.kv.counters.get(`fs:${f.id}:left`)).toBe(f.quantity - claims);
+    if (f.status === 'scheduled') expect(await p.c.kv.counters.get(flashSaleKeys.left(f.id))).toBe(f.quantity - claims);
     else expect(f.quantity - f.returnedQty).toBe(claims);
   }
   return (sku?.stock ?? 0) + held + sold + carved;

@@ -5,6 +5,7 @@
  * reversing commission; the statutory exemption; unpaid orders timing out; a flash sale that sells exactly its
  * quantity under concurrency with the per-user limit.
  */
+import { flashSaleKeys } from '@livehub/core';
 import { createTestPlatform, type TestPlatform, type TestSession } from '@livehub/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ManualClock } from '../adapters/runtime.ts';
@@ -501,7 +502,7 @@ describe('orders', () => {
     const [ghost, buyer] = await Promise.all([p.login('consumer_00050'), p.login('consumer_00051')]);
     const body = { lines: [{ skuId: sku.id, qty: 1 }], sessionId, flashSaleId: fs.body.id, address: ADDRESS };
     // an attempt that died with its process: the buyer's counter says 1, the database holds nothing for them
-    await p.c.kv.counters.incr(`fs:${fs.body.id}:u:${ghost.me.user.id}`, 1);
+    await p.c.kv.counters.incr(flashSaleKeys.user(fs.body.id, ghost.me.user.id), 1);
     const bought = await call(ghost, 'POST', '/api/orders', body);
     expect(bought.status, JSON.stringify(bought.body)).toBe(201);
     // the limit holds: the next attempt is refused by the counter, and the database agrees
@@ -511,7 +512,7 @@ describe('orders', () => {
     // a counter that says too little is caught by the unique (sale, buyer, unit) index
     const won = await call(buyer, 'POST', '/api/orders', body);
     expect(won.status).toBe(201);
-    await p.c.kv.counters.set(`fs:${fs.body.id}:u:${buyer.me.user.id}`, 0);
+    await p.c.kv.counters.set(flashSaleKeys.user(fs.body.id, buyer.me.user.id), 0);
     const over = await call(buyer, 'POST', '/api/orders', body);
     expect(over.status).toBe(409);
     expect(over.body.error.code).toBe('orders.limit_exceeded');
@@ -523,8 +524,9 @@ describe('orders', () => {
     expect({ sold: listed.sold, left: listed.left }).toEqual({ sold: 2, left: 2 });
     await call(streamer, 'POST', `/api/flash-sales/${fs.body.id}/end`);
     // the ended sale's counters are gone, every buyer's included
-    for (const k of ['left', `u:${ghost.me.user.id}`, `u:${buyer.me.user.id}`, `fixed:${ghost.me.user.id}`])
-      expect(await p.c.kv.counters.get(`fs:${fs.body.id}:${k}`), k).toBeNull();
+    const id = fs.body.id;
+    const keys = [flashSaleKeys.left(id), flashSaleKeys.user(id, ghost.me.user.id), flashSaleKeys.user(id, buyer.me.user.id)];
+    for (const k of [...keys, flashSaleKeys.corrected(id, ghost.me.user.id)]) expect(await p.c.kv.counters.get(k), k).toBeNull();
   });
 
   it('counts the session’s paid orders and GMV live and keeps them when it ends', async () => {

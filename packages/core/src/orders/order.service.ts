@@ -42,6 +42,20 @@ const RETENTION_MS = 3 * 366 * DAY;
 
 type Unnumbered<T> = T extends unknown ? Omit<T, 'seq'> : never;
 
+/**
+ * The counter keys of one flash sale. The sale's id sits in a Redis hash tag (`{…}`), so all its keys live in one
+ * hash slot: the attempt step's script touches three of them at once, which Redis Cluster allows only within a slot.
+ */
+export const flashSaleKeys = {
+  prefix: (saleId: string) => `fs:{${saleId}}:`,
+  /** units left to sell */
+  left: (saleId: string) => `fs:{${saleId}}:left`,
+  /** units the buyer holds (per-user limit) */
+  user: (saleId: string, userId: string) => `fs:{${saleId}}:u:${userId}`,
+  /** set once the buyer's counter was corrected down (see OrderService.userCounterWasStale) */
+  corrected: (saleId: string, userId: string) => `fs:{${saleId}}:fixed:${userId}`,
+};
+
 export interface OrderDeps {
   uow: UnitOfWork;
   clock: Clock;
@@ -429,17 +443,6 @@ export class OrderService {
 
   // ---- flash sales -------------------------------------------------------------------------------------------------
 
-  private leftKey(id: string): string {
-    return `fs:${id}:left`;
-  }
-  private userKey(id: string, userId: string): string {
-    return `fs:${id}:u:${userId}`;
-  }
-  /** set once a buyer's counter has been corrected down (see userCounterWasStale) */
-  private correctedKey(id: string, userId: string): string {
-    return `fs:${id}:fixed:${userId}`;
-  }
-
   /** The sale, cached for a second: the hot path must not read it from the database for every buyer. */
   private async flashSale(id: string): Promise<FlashSaleRecord> {
     const hit = this.flashCache.get(id);
@@ -477,7 +480,7 @@ export class OrderService {
     if (line.qty > f.perUserLimit)
       throw new AppError('orders.limit_exceeded', { field: 'lines.0.qty', details: { limit: f.perUserLimit } });
     // the buyer's limit and the units left, in one atomic step: no database work for the thousands who lose
-    const keys = { left: this.leftKey(f.id), user: this.userKey(f.id, userId), marker: this.correctedKey(f.id, userId) };
+    const keys = { left: flashSaleKeys.left(f.id), user: flashSaleKeys.user(f.id, userId), marker: flashSaleKeys.corrected(f.id, userId) };
     let got = await this.d.counters.attempt(keys, line.qty, f.perUserLimit);
     if (!got.ok && got.reason === 'limit') {
       // the counter may still count an attempt that died with its process: ask the database, then try once more
@@ -493,8 +496,8 @@ export class OrderService {
     }
     const { left, held } = got;
     const giveBack = async () => {
-      await this.d.counters.incr(this.leftKey(f.id), line.qty);
-      await this.d.counters.incr(this.userKey(f.id, userId), -line.qty);
+      await this.d.counters.incr(flashSaleKeys.left(f.id), line.qty);
+      await this.d.counters.incr(flashSaleKeys.user(f.id, userId), -line.qty);
     };
     try {
       // the counter's value tells each taker distinct slots; a slot already held (after a restart or a release)
@@ -760,7 +763,7 @@ export class OrderService {
       });
       return rec;
     });
-    await this.d.counters.set(this.leftKey(f.id), f.quantity);
+    await this.d.counters.set(flashSaleKeys.left(f.id), f.quantity);
     this.pushStock(f, f.quantity, true);
     return this.flashView(f, f.quantity, (await this.d.uow.read.catalog.findSku(f.skuId))?.priceFen ?? f.priceFen);
   }
@@ -795,7 +798,7 @@ export class OrderService {
     });
     this.flashCache.delete(id);
     // the sale's counters (units left, every buyer's, the corrected marks) are done with: they would pile up
-    await this.d.counters.deletePrefix(`fs:${f.id}:`);
+    await this.d.counters.deletePrefix(flashSaleKeys.prefix(f.id));
     this.pushStock(f, 0, true, true);
     return this.flashView(f, 0, f.priceFen);
   }
@@ -814,7 +817,7 @@ export class OrderService {
     const titleOf = new Map(products.map((p) => [p.id, p.title]));
     const out: FlashSaleView[] = [];
     for (const f of sales) {
-      const left = f.status === 'scheduled' ? ((await this.d.counters.get(this.leftKey(f.id))) ?? 0) : 0;
+      const left = f.status === 'scheduled' ? ((await this.d.counters.get(flashSaleKeys.left(f.id))) ?? 0) : 0;
       out.push(this.presentFlash(f, left, priceOf.get(f.skuId) ?? f.priceFen, titleOf.get(f.productId) ?? '', sold.get(f.id) ?? 0));
     }
     return out;
@@ -898,8 +901,8 @@ export class OrderService {
     if (counted <= held) return false;
     // attempts of this buyer still in flight elsewhere are taken out of the counter too: from now on it may say
     // less than the buyer holds, which the marker tells the sold-out path (see createFlash)
-    await this.d.counters.set(this.correctedKey(f.id, userId), 1);
-    await this.d.counters.incr(this.userKey(f.id, userId), held - counted);
+    await this.d.counters.set(flashSaleKeys.corrected(f.id, userId), 1);
+    await this.d.counters.incr(flashSaleKeys.user(f.id, userId), held - counted);
     return true;
   }
 
@@ -930,9 +933,9 @@ export class OrderService {
       if (!token) continue;
       try {
         const claimed = await this.d.uow.read.orders.countClaims(f.id);
-        await this.d.counters.set(this.leftKey(f.id), Math.max(0, f.quantity - claimed));
+        await this.d.counters.set(flashSaleKeys.left(f.id), Math.max(0, f.quantity - claimed));
         // per-buyer counters too, so the limit holds and a winner's retry is recognised after a restart
-        for (const u of await this.d.uow.read.orders.claimsByUser(f.id)) await this.d.counters.set(this.userKey(f.id, u.userId), u.n);
+        for (const u of await this.d.uow.read.orders.claimsByUser(f.id)) await this.d.counters.set(flashSaleKeys.user(f.id, u.userId), u.n);
       } finally {
         await this.d.locks.release(`fs:reconcile:${f.id}`, token);
       }
@@ -1152,8 +1155,8 @@ export class OrderService {
     if (!o.flashSaleId) return;
     const f = await this.d.uow.read.orders.findFlashSale(o.flashSaleId);
     if (f?.status === 'scheduled') {
-      await this.d.counters.incr(this.userKey(f.id, o.buyerUserId), -qty);
-      const left = await this.d.counters.incr(this.leftKey(f.id), qty);
+      await this.d.counters.incr(flashSaleKeys.user(f.id, o.buyerUserId), -qty);
+      const left = await this.d.counters.incr(flashSaleKeys.left(f.id), qty);
       this.pushStock(f, left, true);
     }
   }
