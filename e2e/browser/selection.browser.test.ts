@@ -13,7 +13,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { BrowserHarness, confirmPopover } from '../helpers/browser.ts';
+import { BrowserHarness, confirmPopover, pickFromSelect } from '../helpers/browser.ts';
 import { solidPng } from '../helpers/png.ts';
 import { browserAvailable, startTestServer, type TestServer } from '../helpers/test-server.ts';
 
@@ -164,8 +164,7 @@ describe.skipIf(!browserAvailable)('catalog and selection center', () => {
     // an exclusive plan over the same period conflicts with it: the 409's message is shown in the dialog
     await merchant.getByTestId('plan-new').click();
     await merchant.getByTestId('plan-type-exclusive').click();
-    await merchant.getByTestId('plan-partners').click();
-    await merchant.locator('.ant-select-dropdown:visible .ant-select-item-option').first().click();
+    await pickFromSelect(merchant, 'plan-partners', merchant.locator('.ant-select-dropdown:visible .ant-select-item-option'));
     await merchant.keyboard.press('Escape');
     await merchant.getByTestId('plan-submit').click();
     const conflict = merchant.getByTestId('plan-error');

@@ -141,22 +141,28 @@ export async function confirmPopover(page: Page, okTestId: string): Promise<void
 }
 
 /**
- * Opens a Select and clicks one of its options, until the choice shows in the select. A select inside a modal that is
- * still opening loses its dropdown when the dialog takes the focus at the end of its animation; the dropdown then
- * fades out with its option still "visible" but no longer clickable. Clicking the select again reopens it.
+ * Opens a Select and clicks one of its options (a test id inside the option's label, or a locator of the option in the
+ * open dropdown), until the click lands — and, for a test id, the choice shows in the select. A select inside a modal
+ * that is still opening loses its dropdown when the dialog takes the focus at the end of its animation; the dropdown
+ * then stays drawn with its option still "visible" to Playwright but no longer taking clicks (the dialog is hit
+ * instead). Clicking the select again reopens it.
  */
-export async function pickFromSelect(page: Page, selectTestId: string | Locator, optionTestId: string, timeoutMs = 30_000): Promise<void> {
-  const select = typeof selectTestId === 'string' ? page.getByTestId(selectTestId) : selectTestId;
-  const option = page.locator(`.ant-select-dropdown:visible [data-testid="${optionTestId}"]`);
-  const chosen = select.locator(`[data-testid="${optionTestId}"]`);
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    if (!(await option.isVisible())) await select.click();
-    const clicked = await option.click({ timeout: 3_000 }).then(
+export async function pickFromSelect(page: Page, select: string | Locator, option: string | Locator, timeoutMs = 30_000): Promise<void> {
+  const box = typeof select === 'string' ? page.getByTestId(select) : select;
+  const target = typeof option === 'string' ? page.locator(`.ant-select-dropdown:visible [data-testid="${option}"]`) : option.first();
+  const chosen = typeof option === 'string' ? box.locator(`[data-testid="${option}"]`).first() : null;
+  const succeeds = (p: Promise<unknown>) =>
+    p.then(
       () => true,
       () => false,
     );
-    if (clicked && (await chosen.count()) > 0) return;
-    if (Date.now() > deadline) throw new Error(`could not pick ${optionTestId} in the select`);
+  const deadline = Date.now() + timeoutMs;
+  let open = await target.isVisible();
+  for (;;) {
+    if (!open) await box.click();
+    if ((await succeeds(target.click({ timeout: 3_000 }))) && (!chosen || (await succeeds(chosen.waitFor({ timeout: 3_000 }))))) return;
+    // the dropdown is closing, or still shown but no longer taking clicks: the next round clicks the select again
+    open = false;
+    if (Date.now() > deadline) throw new Error(`could not pick ${typeof option === 'string' ? option : 'the option'} in the select`);
   }
 }
