@@ -21,9 +21,8 @@ export interface DetectorContext {
   text: string; // normalized
   /** longest run of consecutive digits: a phone number needs 11 */
   maxDigitRun: number;
-  /** 1 where removed characters stood before the unit (Latin word boundaries) */
-  gapBefore: Uint8Array;
-  hasDigit: boolean;
+  /** whether removed characters stood before the unit (Latin word boundaries) */
+  gapBefore: (unit: number) => boolean;
   kind: string;
   productCategory: string | undefined;
   card: ProductCard | undefined;
@@ -133,10 +132,10 @@ export function runDetector(name: DetectorName, ctx: DetectorContext): DetectorH
         // A Latin cue must stand as its own word, and a Latin id must be set apart from it ("vx lily88", not "vxe…").
         const idStart = m.index + m[0].length - id.length;
         // A bare "v" is a cue only as its own word, set apart from an id that carries digits: "ｖ❤：lily８８８８".
-        if (m[0].startsWith('v') && !/^v(?:x|信)/.test(m[0]) && (!ctx.gapBefore[idStart] || !/[0-9]/.test(id) || idStart !== m.index + 1))
+        if (m[0].startsWith('v') && !/^v(?:x|信)/.test(m[0]) && (!ctx.gapBefore(idStart) || !/[0-9]/.test(id) || idStart !== m.index + 1))
           continue;
-        if (isLatin(text[m.index]) && m.index > 0 && isLatin(text[m.index - 1]) && !ctx.gapBefore[m.index]) continue;
-        if (isLatin(text[idStart]) && isLatin(text[idStart - 1]) && !ctx.gapBefore[idStart]) continue;
+        if (isLatin(text[m.index]) && m.index > 0 && isLatin(text[m.index - 1]) && !ctx.gapBefore(m.index)) continue;
+        if (isLatin(text[idStart]) && isLatin(text[idStart - 1]) && !ctx.gapBefore(idStart)) continue;
         out.push({ start: m.index, end: m.index + m[0].length });
       }
       return out;
@@ -144,7 +143,6 @@ export function runDetector(name: DetectorName, ctx: DetectorContext): DetectorH
       for (const m of matches(N_DAYS, text)) out.push({ start: m.index, end: m.index + m[0].length });
       return out;
     case 'percent_effective':
-      if (!ctx.hasDigit && !text.includes('十足')) return out;
       for (const m of matches(PERCENT, text)) out.push({ start: m.index, end: m.index + m[0].length });
       return out;
     case 'scarcity_claim': {

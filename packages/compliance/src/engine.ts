@@ -5,7 +5,7 @@
  */
 import { Automaton } from './automaton.ts';
 import { DETECTOR_ANCHORS, type DetectorContext, type ProductCard, runDetector } from './detectors.ts';
-import { BOUNDARY, decodeUnits, isLatinUnit, Normalizer, normalizeTerm } from './normalize.ts';
+import { BOUNDARY, decodeUnits, gapBeforeOf, isLatinUnit, type Normalized, Normalizer, normalizeTerm, srcEndOf } from './normalize.ts';
 import {
   type Action,
   type Category,
@@ -189,7 +189,7 @@ export class ScreeningEngine {
     const kind: EventKind = input.kind !== undefined && Object.hasOwn(KIND_INDEX, input.kind) ? input.kind : 'transcript';
     const ok = this.applicable(kind, input.productCategory);
     const n = this.normalizer.run(text);
-    const { codes, length, gapBefore } = n;
+    const { codes, length } = n;
     const entries = this.entries;
     const fast = this.fastRule;
 
@@ -236,8 +236,8 @@ export class ScreeningEngine {
           continue;
         }
         // A Latin spelling must stand as its own word: "vx" is a hit, the "vx" inside "vxe" is not.
-        if (e.latinStart && start > 0 && isLatinUnit(codes[start - 1] as number) && !gapBefore[start]) continue;
-        if (e.latinEnd && end < length && isLatinUnit(codes[end] as number) && !gapBefore[end]) continue;
+        if (e.latinStart && start > 0 && isLatinUnit(codes[start - 1] as number) && !gapBeforeOf(n, start)) continue;
+        if (e.latinEnd && end < length && isLatinUnit(codes[end] as number) && !gapBeforeOf(n, end)) continue;
         push(e.rule, start, end, e.via === Via.Term ? 0 : 1, p);
       }
     });
@@ -271,8 +271,7 @@ export class ScreeningEngine {
         if (DETECTOR_ANCHORS[rule.detector] && anchored[ri] === 0) continue;
         ctx ??= {
           text: normalized(),
-          gapBefore,
-          hasDigit: n.hasDigit,
+          gapBefore: (k: number) => gapBeforeOf(n, k),
           maxDigitRun: n.maxDigitRun,
           kind,
           productCategory: input.productCategory,
@@ -283,7 +282,7 @@ export class ScreeningEngine {
       }
     }
 
-    const hits = accepted.length === 0 ? [] : this.present(dedupe(accepted), text, n.src, n.srcEnd, codes);
+    const hits = accepted.length === 0 ? [] : this.present(dedupe(accepted), n);
     let decision: Action = 'allow';
     for (const h of hits) if (ACTION_RANK[h.action] > ACTION_RANK[decision]) decision = h.action;
     return { decision, hits };
@@ -314,12 +313,13 @@ export class ScreeningEngine {
     this.cPat = grow(this.cPat, (k) => new Int32Array(k));
   }
 
-  private present(cands: Candidate[], text: string, src: Int32Array, srcEnd: Int32Array, codes: Uint16Array): Hit[] {
+  private present(cands: Candidate[], n: Normalized): Hit[] {
+    const { text, src, codes } = n;
     return cands.map((c) => {
       const rule = this.rules[c.rule] as RuleDef;
       const view = this.views[c.rule] as RuleView;
       const start = c.end > c.start ? (src[c.start] as number) : 0;
-      const end = c.end > c.start ? (srcEnd[c.end - 1] as number) : 0;
+      const end = c.end > c.start ? srcEndOf(n, c.end - 1) : 0;
       const matched = text.slice(start, end);
       const len = c.end - c.start;
       return {

@@ -17,16 +17,41 @@ export interface Normalized {
   /** normalized UTF-16 code units, length `length` */
   codes: Uint16Array;
   length: number;
-  /** original index of the first code unit each normalized unit came from */
+  /**
+   * original index of the first code unit each normalized unit came from. Where it ends in the original and whether
+   * removed characters stood before it are derived from this when needed (`srcEndOf`, `gapBeforeOf`), so the scan
+   * writes two arrays per character, not four.
+   */
   src: Int32Array;
-  /** original index just past the last code unit each normalized unit came from */
-  srcEnd: Int32Array;
-  /** 1 when removed characters stood between this unit and the previous one */
-  gapBefore: Uint8Array;
-  /** whether any digit / % / 百 occurs: lets detectors skip text that cannot match */
-  hasDigit: boolean;
+  /** the original text */
+  text: string;
   /** the longest run of consecutive digits */
   maxDigitRun: number;
+}
+
+/** The original index just past the character normalized unit k came from (a surrogate pair is two units). */
+export function srcEndOf(n: Normalized, k: number): number {
+  const j = n.src[k] as number;
+  const c = n.text.charCodeAt(j);
+  if (c >= 0xd800 && c <= 0xdbff) {
+    const lo = n.text.charCodeAt(j + 1);
+    if (lo >= 0xdc00 && lo <= 0xdfff) return j + 2;
+  }
+  return j + 1;
+}
+
+/**
+ * Whether removed characters (spaces, symbols, emoji…) or a boundary stood between normalized unit k and the one
+ * before it; Latin word boundaries use this ("vx" set apart from an id, not the "vx" inside "vxe").
+ */
+export function gapBeforeOf(n: Normalized, k: number): boolean {
+  const { src, codes } = n;
+  if (k <= 0) return k === 0 && (src[0] as number) > 0;
+  if (codes[k - 1] === BOUNDARY) return true;
+  const at = src[k] as number;
+  // units of one character's expansion (⑽ → 10) stand together
+  if (at === src[k - 1]) return false;
+  return at > srcEndOf(n, k - 1);
 }
 
 const t2s = Converter({ from: 'tw', to: 'cn' });
@@ -135,15 +160,7 @@ export class Normalizer {
 
   private grow(n: number): void {
     this.cap = Math.max(n, this.cap * 2);
-    this.out = {
-      codes: new Uint16Array(this.cap),
-      length: 0,
-      src: new Int32Array(this.cap),
-      srcEnd: new Int32Array(this.cap),
-      gapBefore: new Uint8Array(this.cap),
-      hasDigit: false,
-      maxDigitRun: 0,
-    };
+    this.out = { codes: new Uint16Array(this.cap), length: 0, src: new Int32Array(this.cap), text: '', maxDigitRun: 0 };
   }
 
   /** Normalizes `text`. The returned object is reused by the next call. */
@@ -152,85 +169,83 @@ export class Normalizer {
     const need = text.length * 2 + 4;
     if (need > this.cap) this.grow(need);
     const o = this.out;
-    const { codes, src, srcEnd, gapBefore } = o;
+    const { codes, src } = o;
     let n = 0;
-    let gap = 0;
-    let hasDigit = false;
+    // a digit run is counted from where the last digit was written: other units need no bookkeeping
+    let lastDigit = -2;
     let run = 0;
     let maxRun = 0;
     const len = text.length;
     for (let i = 0; i < len; i++) {
-      let c = text.charCodeAt(i);
-      let v: number;
-      const start = i;
-      if (c >= 0xd800 && c <= 0xdbff && i + 1 < len) {
-        const lo = text.charCodeAt(i + 1);
-        if (lo >= 0xdc00 && lo <= 0xdfff) {
-          const cp = ((c - 0xd800) << 10) + (lo - 0xdc00) + 0x10000;
-          i++;
-          let a = astral.get(cp);
-          if (a === undefined) {
-            a = classify(cp);
-            astral.set(cp, a);
-          }
-          v = a;
-          c = cp;
-        } else v = REMOVE; // lone high surrogate
-      } else if (c >= 0xd800 && c <= 0xdfff) {
-        v = REMOVE; // lone surrogate
-      } else {
-        v = table[c] as number;
-        if (v === UNKNOWN) {
-          v = classify(c);
-          table[c] = v;
-        }
-      }
+      const c = text.charCodeAt(i);
+      let v = table[c] as number;
       if (v >= 0) {
         codes[n] = v;
-        src[n] = start;
-        srcEnd[n] = i + 1;
-        gapBefore[n] = gap;
-        gap = 0;
-        if (v >= 0x30 && v <= 0x39) {
-          hasDigit = true;
-          if (++run > maxRun) maxRun = run;
-        } else {
-          run = 0;
-          if (v === 0x25 || v === 0x767e) hasDigit = true;
+        src[n] = i;
+        if (v <= 0x39 && v >= 0x30) {
+          run = lastDigit === n - 1 ? run + 1 : 1;
+          lastDigit = n;
+          if (run > maxRun) maxRun = run;
         }
         n++;
-      } else if (v === REMOVE) {
-        gap = 1;
+        continue;
+      }
+      const start = i;
+      let cp = c;
+      if (c >= 0xd800 && c <= 0xdfff) {
+        v = REMOVE; // a lone surrogate
+        if (c <= 0xdbff && i + 1 < len) {
+          const lo = text.charCodeAt(i + 1);
+          if (lo >= 0xdc00 && lo <= 0xdfff) {
+            cp = ((c - 0xd800) << 10) + (lo - 0xdc00) + 0x10000;
+            i++;
+            let a = astral.get(cp);
+            if (a === undefined) {
+              a = classify(cp);
+              astral.set(cp, a);
+            }
+            v = a;
+          }
+        }
+      } else if (v === UNKNOWN) {
+        v = classify(c);
+        table[c] = v;
+      }
+      if (v >= 0) {
+        // a character seen for the first time, or one outside the BMP
+        codes[n] = v;
+        src[n] = start;
+        if (v <= 0x39 && v >= 0x30) {
+          run = lastDigit === n - 1 ? run + 1 : 1;
+          lastDigit = n;
+          if (run > maxRun) maxRun = run;
+        }
+        n++;
       } else if (v === BOUND) {
-        run = 0;
         if (n > 0 && codes[n - 1] !== BOUNDARY) {
           codes[n] = BOUNDARY;
           src[n] = start;
-          srcEnd[n] = i + 1;
-          gapBefore[n] = gap;
           n++;
         }
-        gap = 1;
-      } else {
-        const units = multi.get(c);
+      } else if (v === MULTI) {
+        const units = multi.get(cp);
         if (units) {
           for (const u of units) {
             codes[n] = u;
             src[n] = start;
-            srcEnd[n] = i + 1;
-            gapBefore[n] = gap;
-            gap = 0;
-            if (u >= 0x30 && u <= 0x39) {
-              hasDigit = true;
-              if (++run > maxRun) maxRun = run;
-            } else run = 0;
+            if (u <= 0x39 && u >= 0x30) {
+              run = lastDigit === n - 1 ? run + 1 : 1;
+              lastDigit = n;
+              if (run > maxRun) maxRun = run;
+            }
             n++;
           }
         }
       }
+      // REMOVE: nothing is written; gapBeforeOf sees the hole in `src`
     }
     o.length = n;
-    o.hasDigit = hasDigit;
+    o.text = text;
     o.maxDigitRun = maxRun;
     return o;
   }
