@@ -17,6 +17,26 @@ export interface Match {
   end: number;
 }
 
+/** Reusable output of `Automaton.scan`: the pattern and end of each match. */
+export class MatchBuffer {
+  pattern: Int32Array;
+  end: Int32Array;
+
+  constructor(capacity = 256) {
+    this.pattern = new Int32Array(capacity);
+    this.end = new Int32Array(capacity);
+  }
+
+  grow(): void {
+    const pattern = new Int32Array(this.pattern.length * 2);
+    pattern.set(this.pattern);
+    const end = new Int32Array(this.end.length * 2);
+    end.set(this.end);
+    this.pattern = pattern;
+    this.end = end;
+  }
+}
+
 export class Automaton {
   private constructor(
     private readonly symOf: Uint16Array,
@@ -203,9 +223,16 @@ export class Automaton {
     return new Automaton(symOf, node, nextReport, outStart, outList, patternLen, nodes);
   }
 
-  /** Calls `onMatch` for every occurrence of every pattern in codes[0..length). */
-  scan(codes: Uint16Array, length: number, onMatch: (pattern: number, start: number, end: number) => void): void {
-    const { symOf, node, nextReport, outStart, outList, patternLen } = this;
+  /**
+   * Finds every occurrence of every pattern in codes[0..length) and writes each one's pattern and end (exclusive)
+   * into `out`, in order of their ends; returns how many. No callback and no object per match: a long transcript
+   * full of hits costs two typed-array writes per hit.
+   */
+  scan(codes: Uint16Array, length: number, out: MatchBuffer): number {
+    const { symOf, node, nextReport, outStart, outList } = this;
+    let pats = out.pattern;
+    let ends = out.end;
+    let m = 0;
     let s = 0;
     for (let i = 0; i < length; i++) {
       const sym = symOf[codes[i] as number] as number;
@@ -225,20 +252,38 @@ export class Automaton {
       let r = node[(s << 2) + 2] as number;
       while (r > 0) {
         for (let k = outStart[r] as number, e = outStart[r + 1] as number; k < e; k++) {
-          const p = outList[k] as number;
-          onMatch(p, i + 1 - (patternLen[p] as number), i + 1);
+          if (m === pats.length) {
+            out.grow();
+            pats = out.pattern;
+            ends = out.end;
+          }
+          pats[m] = outList[k] as number;
+          ends[m] = i + 1;
+          m++;
         }
         r = nextReport[r] as number;
       }
     }
+    return m;
+  }
+
+  /** The length of pattern p (a match of it ending at e starts at e - length). */
+  lengthOf(p: number): number {
+    return this.patternLen[p] as number;
   }
 
   /** All matches as objects (tests and tools; the engine uses scan()). */
   findAll(text: string): Match[] {
     const units = new Uint16Array(text.length);
     for (let i = 0; i < text.length; i++) units[i] = text.charCodeAt(i);
+    const buf = new MatchBuffer(16);
+    const n = this.scan(units, units.length, buf);
     const out: Match[] = [];
-    this.scan(units, units.length, (pattern, start, end) => out.push({ pattern, start, end }));
+    for (let k = 0; k < n; k++) {
+      const pattern = buf.pattern[k] as number;
+      const end = buf.end[k] as number;
+      out.push({ pattern, start: end - this.lengthOf(pattern), end });
+    }
     return out;
   }
 }

@@ -26,6 +26,12 @@ export interface DetectorContext {
   kind: string;
   productCategory: string | undefined;
   card: ProductCard | undefined;
+  /**
+   * Where this detector's anchor words occurred, as start/end pairs in normalized units. A detector whose matches
+   * start at an anchor tries only there; one whose matches end at an anchor searches only a short window before it.
+   * Absent: the whole text is searched.
+   */
+  anchors?: readonly number[];
 }
 
 export interface DetectorHit {
@@ -75,6 +81,9 @@ const EFFECT_WORDS = [
 ];
 const SHORT_EFFECTS = ['瘦', '掉', '降', '白'];
 const TIME_UNITS = ['天', '日', '周', '星期', '月', '疗程'];
+// what N_DAYS allows between the time unit and the effect: every match then ends with an anchor
+const WITHIN = ['', '内', '之内'];
+const LINKS = ['', '就', '即可', '就能', '就会', '能', '可', '保证', '包'];
 export const DETECTOR_ANCHORS: Record<DetectorName, readonly string[] | null> = {
   phone_number: null,
   contact_id: [
@@ -99,14 +108,76 @@ export const DETECTOR_ANCHORS: Record<DetectorName, readonly string[] | null> = 
   ],
   n_days_effect: [
     ...EFFECT_WORDS,
-    ...TIME_UNITS.flatMap((u) => SHORT_EFFECTS.flatMap((e) => [`${u}${e}`, `${u}内${e}`, `${u}就${e}`, `${u}能${e}`, `${u}可${e}`])),
+    ...TIME_UNITS.flatMap((u) => WITHIN.flatMap((w) => LINKS.flatMap((l) => SHORT_EFFECTS.map((e) => `${u}${w}${l}${e}`)))),
   ],
   percent_effective: ['100%', '百分之百', '百分百', '100个好', '十足'],
-  scarcity_claim: ['最后', '仅剩', '只剩', '仅有', '只有', '还剩', '剩下'],
+  scarcity_claim: ['最后', '剩最后', '仅剩', '只剩', '仅有', '只有', '还剩', '剩下'],
   reference_price: null,
   gift_value: null,
   health_food_disclaimer: null,
 };
+
+/** The same expressions, tried at one position only (matches that start at an anchor). */
+const CONTACT_ID_AT = new RegExp(CONTACT_ID.source, 'y');
+const PERCENT_AT = new RegExp(PERCENT.source, 'y');
+const SCARCITY_AT = new RegExp(SCARCITY.source, 'y');
+/** N_DAYS before its number: 个 + a unit + 之内 + a link + an effect is at most 9 units; the number is walked back over */
+const N_DAYS_REACH = 10;
+
+/**
+ * Matches of `re` that start where an anchor starts, without overlaps (like a global search: every match of these
+ * expressions starts with an anchor word, so no other position can match). `sticky` is `re` with the y flag.
+ */
+function* matchesAtAnchors(re: RegExp, sticky: RegExp, text: string, anchors: readonly number[] | undefined): Generator<RegExpExecArray> {
+  if (!anchors) {
+    yield* matches(re, text);
+    return;
+  }
+  const starts: number[] = [];
+  for (let i = 0; i < anchors.length; i += 2) starts.push(anchors[i] as number);
+  starts.sort((a, b) => a - b);
+  let free = 0;
+  for (const at of starts) {
+    if (at < free) continue;
+    sticky.lastIndex = at;
+    const m = sticky.exec(text);
+    if (!m) continue;
+    free = at + Math.max(1, m[0].length);
+    yield m;
+  }
+}
+
+/** Matches of N_DAYS, searched only in windows that end where an anchor (an effect word) ends. */
+function* nDaysMatches(text: string, anchors: readonly number[] | undefined): Generator<{ index: number; length: number }> {
+  if (!anchors) {
+    for (const m of matches(N_DAYS, text)) yield { index: m.index, length: m[0].length };
+    return;
+  }
+  const windows: Array<[number, number]> = [];
+  for (let i = 0; i < anchors.length; i += 2) {
+    const end = anchors[i + 1] as number;
+    let start = Math.max(0, (anchors[i] as number) - N_DAYS_REACH);
+    while (start > 0 && /[0-9十半百]/.test(text[start - 1] as string)) start--;
+    windows.push([start, end]);
+  }
+  windows.sort((a, b) => a[0] - b[0]);
+  let from = 0;
+  let to = -1;
+  const flush = function* () {
+    if (to < 0) return;
+    for (const m of matches(N_DAYS, text.slice(from, to))) yield { index: from + m.index, length: m[0].length };
+  };
+  for (const [s, e] of windows) {
+    if (to >= 0 && s <= to) {
+      if (e > to) to = e;
+      continue;
+    }
+    yield* flush();
+    from = s;
+    to = e;
+  }
+  yield* flush();
+}
 
 function* matches(re: RegExp, text: string): Generator<RegExpExecArray> {
   re.lastIndex = 0;
@@ -125,7 +196,7 @@ export function runDetector(name: DetectorName, ctx: DetectorContext): DetectorH
       for (const m of matches(PHONE, text)) out.push({ start: m.index, end: m.index + m[0].length });
       return out;
     case 'contact_id':
-      for (const m of matches(CONTACT_ID, text)) {
+      for (const m of matchesAtAnchors(CONTACT_ID, CONTACT_ID_AT, text, ctx.anchors)) {
         // An 11-digit mobile is the phone detector's; an id must carry something beyond a price or a count.
         const id = m[1] ?? '';
         if (/^1[3-9][0-9]{9}$/.test(id)) continue;
@@ -140,14 +211,14 @@ export function runDetector(name: DetectorName, ctx: DetectorContext): DetectorH
       }
       return out;
     case 'n_days_effect':
-      for (const m of matches(N_DAYS, text)) out.push({ start: m.index, end: m.index + m[0].length });
+      for (const m of nDaysMatches(text, ctx.anchors)) out.push({ start: m.index, end: m.index + m.length });
       return out;
     case 'percent_effective':
-      for (const m of matches(PERCENT, text)) out.push({ start: m.index, end: m.index + m[0].length });
+      for (const m of matchesAtAnchors(PERCENT, PERCENT_AT, text, ctx.anchors)) out.push({ start: m.index, end: m.index + m[0].length });
       return out;
     case 'scarcity_claim': {
       const stock = ctx.card?.stockLeft;
-      for (const m of matches(SCARCITY, text)) {
+      for (const m of matchesAtAnchors(SCARCITY, SCARCITY_AT, text, ctx.anchors)) {
         const raw = m[1] ?? m[2] ?? '';
         const claimed = raw === '几' ? 5 : raw === '两' ? 2 : raw.includes('十') ? chineseTens(raw) : Number(raw);
         // A true claim is lawful: with stock data, only stock well above the claim is false scarcity.

@@ -166,6 +166,21 @@ describe('detectors', () => {
     expect(rules('三天内发货')).toEqual([]);
   });
 
+  it('finds the N-days forms whose link words the anchors once missed, and places each hit exactly', () => {
+    for (const said of ['3天之内瘦10斤', '两个月之内就能白', '一个疗程即可降', '五天内就瘦了', '十天保证掉'])
+      expect(rules(`今天跟大家聊聊，${said}`), said).toContain('EFF-001');
+    const hit = engine.screen({ text: '家人们，坚持吃12周之内就能瘦，真的' }).hits.find((h) => h.rule === 'EFF-001');
+    expect(hit?.matched).toBe('12周之内就能瘦');
+    // a long number before the unit is walked back over, not cut at the window
+    expect(engine.screen({ text: '吃了123456789012天见效' }).hits.find((h) => h.rule === 'EFF-001')?.matched).toBe('123456789012天见效');
+  });
+
+  it('tries contact, percentage and scarcity patterns at every anchor, several in one text', () => {
+    const found = engine.screen({ text: '最后三单了，vx: lily_8888，百分之百有效，还剩两件，qq 12345678' }).hits.map((h) => `${h.rule}:${h.matched}`);
+    expect(found).toEqual(expect.arrayContaining(['SCA-001:最后三单', 'EFF-002:百分之百有效', 'SCA-001:还剩两件']));
+    expect(found.filter((f) => f.startsWith('DIV-004'))).toHaveLength(2);
+  });
+
   it('judges scarcity against stock when the card has it', () => {
     expect(rules('最后三单了')).toContain('SCA-001');
     expect(rules('最后三单了', { card: { stockLeft: 5000 } })).toContain('SCA-001');

@@ -3,7 +3,7 @@
  * exemptions together) plus detectors, then screens events synchronously. Pure: no I/O, no clock, no globals
  * beyond its own scratch buffers.
  */
-import { Automaton } from './automaton.ts';
+import { Automaton, MatchBuffer } from './automaton.ts';
 import { DETECTOR_ANCHORS, type DetectorContext, type ProductCard, runDetector } from './detectors.ts';
 import { BOUNDARY, decodeUnits, gapBeforeOf, isLatinUnit, type Normalized, Normalizer, normalizeTerm, srcEndOf } from './normalize.ts';
 import {
@@ -79,32 +79,62 @@ interface Entry {
 /** What presenting a hit of a rule needs, computed once at compile time. */
 interface RuleView {
   basis: string;
-  zh: string[];
-  en: string[];
+  zh: (matched: string) => string;
+  en: (matched: string) => string;
 }
 
-interface Candidate {
-  rule: number;
-  start: number;
-  end: number;
-  via: Hit['via'];
-  /** the pattern that matched (its normalized form), or -1 for detector hits */
-  pattern: number;
+/** An explanation with `{matched}` placeholders, as a function of the matched text. */
+function template(t: string): (matched: string) => string {
+  const parts = t.split('{matched}');
+  if (parts.length === 1) return () => t;
+  const [a = '', b = ''] = parts;
+  return parts.length === 2 ? (m) => a + m + b : (m) => parts.join(m);
 }
+
+/** Candidate hits, column by column. */
+interface Candidates {
+  rule: Int32Array;
+  start: Int32Array;
+  end: Int32Array;
+  /** 0 term, 1 variant, 2 detector */
+  via: Uint8Array;
+  /** the pattern that matched, or -1 for detector hits */
+  pattern: Int32Array;
+}
+
+function newCandidates(n: number, from?: Candidates): Candidates {
+  const c: Candidates = {
+    rule: new Int32Array(n),
+    start: new Int32Array(n),
+    end: new Int32Array(n),
+    via: new Uint8Array(n),
+    pattern: new Int32Array(n),
+  };
+  if (from) {
+    c.rule.set(from.rule.subarray(0, n));
+    c.start.set(from.start.subarray(0, n));
+    c.end.set(from.end.subarray(0, n));
+    c.via.set(from.via.subarray(0, n));
+    c.pattern.set(from.pattern.subarray(0, n));
+  }
+  return c;
+}
+
+const VIA_NAMES: Array<Hit['via']> = ['term', 'variant', 'detector'];
 
 export class ScreeningEngine {
   private readonly normalizer = new Normalizer(4096);
+  private readonly matches = new MatchBuffer(1024);
   private readonly detectorRules: number[];
   private readonly views: RuleView[];
   /** per pattern: the rule index when its only entry is a plain term of one rule (the common case), else -1 */
   private readonly fastRule: Int32Array;
+  /** the most entries any pattern has: a match yields at most this many candidates */
+  private readonly maxEntries: number;
   private readonly okCache: Array<Uint8Array | undefined> = [];
   private readonly anchored: Uint8Array;
-  private cRule = new Int32Array(256);
-  private cStart = new Int32Array(256);
-  private cEnd = new Int32Array(256);
-  private cVia = new Uint8Array(256);
-  private cPat = new Int32Array(256);
+  /** candidates (rule, span, via, pattern) in reusable typed arrays: a long transcript can produce many */
+  private c = newCandidates(256);
 
   private constructor(
     private readonly pack: RulePack,
@@ -112,7 +142,8 @@ export class ScreeningEngine {
     private readonly automaton: Automaton,
     private readonly patterns: string[],
     private readonly entries: Entry[][],
-    private readonly cues: Array<string[] | null>,
+    /** per rule: the context words it needs near a term (normalized units), or null */
+    private readonly cues: Array<Uint16Array[] | null>,
     readonly stats: EngineStats,
   ) {
     this.detectorRules = rules.flatMap((r, i) => (r.detector ? [i] : []));
@@ -121,11 +152,8 @@ export class ScreeningEngine {
       const e = list[0];
       return list.length === 1 && e && e.via === Via.Term && !e.latinStart && !e.latinEnd ? e.rule : -1;
     });
-    this.views = rules.map((r) => ({
-      basis: `${r.basis.law} ${r.basis.article}`,
-      zh: r.explain.zh.split('{matched}'),
-      en: r.explain.en.split('{matched}'),
-    }));
+    this.maxEntries = entries.reduce((m, list) => Math.max(m, list.length), 1);
+    this.views = rules.map((r) => ({ basis: `${r.basis.law} ${r.basis.article}`, zh: template(r.explain.zh), en: template(r.explain.en) }));
   }
 
   static compile(pack: RulePack): ScreeningEngine {
@@ -169,7 +197,9 @@ export class ScreeningEngine {
       }
     }
     const automaton = Automaton.build(patterns);
-    const cues = rules.map((r) => (r.requiresContext ? r.requiresContext.anyOf.map(normalizeTerm) : null));
+    const cues = rules.map((r) =>
+      r.requiresContext ? r.requiresContext.anyOf.map(normalizeTerm).map((c) => Uint16Array.from(c, (ch) => ch.charCodeAt(0))) : null,
+    );
     return new ScreeningEngine(pack, rules, automaton, patterns, entries, cues, {
       rules: rules.length,
       terms,
@@ -190,41 +220,36 @@ export class ScreeningEngine {
     const ok = this.applicable(kind, input.productCategory);
     const n = this.normalizer.run(text);
     const { codes, length } = n;
+    const automaton = this.automaton;
+    const found = automaton.scan(codes, length, this.matches);
+    const mPat = this.matches.pattern;
+    const mEnd = this.matches.end;
+
+    // 1. candidates: every match of a pattern, for each rule it stands for that applies here
+    if (this.c.rule.length < found * this.maxEntries + 16) this.c = newCandidates(found * this.maxEntries * 2 + 16);
+    const c = this.c;
+    const { rule: cRule, start: cStart, end: cEnd, via: cVia, pattern: cPat } = c;
     const entries = this.entries;
     const fast = this.fastRule;
-
-    // Candidates go into reusable typed arrays, not objects: a scan of a long transcript can produce many.
-    let cRule = this.cRule;
-    let cStart = this.cStart;
-    let cEnd = this.cEnd;
-    let cVia = this.cVia;
-    let cPat = this.cPat;
     let nc = 0;
     const exempt: number[] = []; // rule, start, end triples (rare)
+    const anchorHits: number[] = []; // rule, start, end triples of detector anchor words
     const anchored = this.anchored;
     anchored.fill(0);
-    const push = (rule: number, start: number, end: number, via: number, pattern: number) => {
-      if (ok[rule] === 0) return;
-      if (nc === cRule.length) {
-        this.growCandidates();
-        cRule = this.cRule;
-        cStart = this.cStart;
-        cEnd = this.cEnd;
-        cVia = this.cVia;
-        cPat = this.cPat;
-      }
-      cRule[nc] = rule;
-      cStart[nc] = start;
-      cEnd[nc] = end;
-      cVia[nc] = via;
-      cPat[nc] = pattern;
-      nc++;
-    };
-    this.automaton.scan(codes, length, (p, start, end) => {
+    for (let k = 0; k < found; k++) {
+      const p = mPat[k] as number;
+      const end = mEnd[k] as number;
+      const start = end - automaton.lengthOf(p);
       const f = fast[p] as number;
       if (f >= 0) {
-        push(f, start, end, 0, p);
-        return;
+        if (ok[f] === 0) continue;
+        cRule[nc] = f;
+        cStart[nc] = start;
+        cEnd[nc] = end;
+        cVia[nc] = 0;
+        cPat[nc] = p;
+        nc++;
+        continue;
       }
       for (const e of entries[p] as Entry[]) {
         if (e.via === Via.Exempt) {
@@ -233,14 +258,21 @@ export class ScreeningEngine {
         }
         if (e.via === Via.Anchor) {
           anchored[e.rule] = 1;
+          anchorHits.push(e.rule, start, end);
           continue;
         }
+        if (ok[e.rule] === 0) continue;
         // A Latin spelling must stand as its own word: "vx" is a hit, the "vx" inside "vxe" is not.
         if (e.latinStart && start > 0 && isLatinUnit(codes[start - 1] as number) && !gapBeforeOf(n, start)) continue;
         if (e.latinEnd && end < length && isLatinUnit(codes[end] as number) && !gapBeforeOf(n, end)) continue;
-        push(e.rule, start, end, e.via === Via.Term ? 0 : 1, p);
+        cRule[nc] = e.rule;
+        cStart[nc] = start;
+        cEnd[nc] = end;
+        cVia[nc] = e.via === Via.Term ? 0 : 1;
+        cPat[nc] = p;
+        nc++;
       }
-    });
+    }
 
     let normText: string | null = null;
     const normalized = () => {
@@ -248,7 +280,8 @@ export class ScreeningEngine {
       return normText;
     };
 
-    const accepted: Candidate[] = [];
+    // 2. exemptions and context cues drop candidates (kept ones move to the front)
+    let na = 0;
     for (let i = 0; i < nc; i++) {
       const rule = cRule[i] as number;
       const start = cStart[i] as number;
@@ -257,32 +290,52 @@ export class ScreeningEngine {
       const cues = this.cues[rule];
       if (cues) {
         const w = (this.rules[rule] as RuleDef).requiresContext?.window ?? 0;
-        const around = normalized().slice(Math.max(0, start - w), Math.min(length, end + w));
-        if (!cues.some((cue) => around.includes(cue))) continue;
+        if (!anyCueWithin(codes, Math.max(0, start - w), Math.min(length, end + w), cues)) continue;
       }
-      accepted.push({ rule, start, end, via: cVia[i] === 0 ? 'term' : 'variant', pattern: cPat[i] as number });
+      if (na !== i) {
+        cRule[na] = rule;
+        cStart[na] = start;
+        cEnd[na] = end;
+        cVia[na] = cVia[i] as number;
+        cPat[na] = cPat[i] as number;
+      }
+      na++;
     }
 
+    // 3. detectors, on text where their anchor words occurred
     if (this.detectorRules.length > 0) {
       let ctx: DetectorContext | null = null;
       for (const ri of this.detectorRules) {
         const rule = this.rules[ri] as RuleDef;
         if (!rule.detector || ok[ri] === 0) continue;
-        if (DETECTOR_ANCHORS[rule.detector] && anchored[ri] === 0) continue;
+        const needsAnchor = DETECTOR_ANCHORS[rule.detector] !== null;
+        if (needsAnchor && anchored[ri] === 0) continue;
         ctx ??= {
-          text: normalized(),
+          get text() {
+            return normalized();
+          },
           gapBefore: (k: number) => gapBeforeOf(n, k),
           maxDigitRun: n.maxDigitRun,
           kind,
           productCategory: input.productCategory,
           card: input.card,
         };
-        for (const h of runDetector(rule.detector, ctx))
-          accepted.push({ rule: ri, start: h.start, end: h.end, via: 'detector', pattern: -1 });
+        ctx.anchors = needsAnchor ? anchorsOf(anchorHits, ri) : undefined;
+        for (const h of runDetector(rule.detector, ctx)) {
+          if (na === this.c.rule.length) this.c = newCandidates(na * 2, this.c);
+          const d = this.c;
+          d.rule[na] = ri;
+          d.start[na] = h.start;
+          d.end[na] = h.end;
+          d.via[na] = 2;
+          d.pattern[na] = -1;
+          na++;
+        }
       }
     }
 
-    const hits = accepted.length === 0 ? [] : this.present(dedupe(accepted), n);
+    if (na === 0) return { decision: 'allow', hits: [] };
+    const hits = this.present(this.c, dedupe(this.c, na), n);
     let decision: Action = 'allow';
     for (const h of hits) if (ACTION_RANK[h.action] > ACTION_RANK[decision]) decision = h.action;
     return { decision, hits };
@@ -299,30 +352,24 @@ export class ScreeningEngine {
     return ok;
   }
 
-  private growCandidates(): void {
-    const n = this.cRule.length * 2;
-    const grow = <T extends Int32Array | Uint8Array>(a: T, make: (n: number) => T): T => {
-      const b = make(n);
-      b.set(a);
-      return b;
-    };
-    this.cRule = grow(this.cRule, (k) => new Int32Array(k));
-    this.cStart = grow(this.cStart, (k) => new Int32Array(k));
-    this.cEnd = grow(this.cEnd, (k) => new Int32Array(k));
-    this.cVia = grow(this.cVia, (k) => new Uint8Array(k));
-    this.cPat = grow(this.cPat, (k) => new Int32Array(k));
-  }
-
-  private present(cands: Candidate[], n: Normalized): Hit[] {
+  /** The kept candidates `order` (indices into `c`) as hits, in offsets of the original text. */
+  private present(c: Candidates, order: Int32Array, n: Normalized): Hit[] {
     const { text, src, codes } = n;
-    return cands.map((c) => {
-      const rule = this.rules[c.rule] as RuleDef;
-      const view = this.views[c.rule] as RuleView;
-      const start = c.end > c.start ? (src[c.start] as number) : 0;
-      const end = c.end > c.start ? srcEndOf(n, c.end - 1) : 0;
+    const hits: Hit[] = new Array(order.length);
+    for (let k = 0; k < order.length; k++) {
+      const i = order[k] as number;
+      const ruleIndex = c.rule[i] as number;
+      const cs = c.start[i] as number;
+      const ce = c.end[i] as number;
+      const p = c.pattern[i] as number;
+      const rule = this.rules[ruleIndex] as RuleDef;
+      const view = this.views[ruleIndex] as RuleView;
+      const start = ce > cs ? (src[cs] as number) : 0;
+      const end = ce > cs ? srcEndOf(n, ce - 1) : 0;
       const matched = text.slice(start, end);
-      const len = c.end - c.start;
-      return {
+      const len = ce - cs;
+      const pattern = p >= 0 ? (this.patterns[p] as string) : null;
+      hits[k] = {
         rule: rule.id,
         category: rule.category,
         severity: rule.severity,
@@ -331,16 +378,17 @@ export class ScreeningEngine {
         end,
         matched,
         normalized:
-          c.pattern >= 0 && (this.patterns[c.pattern] as string).length === len
-            ? (this.patterns[c.pattern] as string)
+          pattern !== null && pattern.length === len
+            ? pattern
             : len <= 256
-              ? String.fromCharCode.apply(null, codes.subarray(c.start, c.end) as unknown as number[])
-              : decodeUnits(codes.subarray(c.start, c.end), len),
+              ? String.fromCharCode.apply(null, codes.subarray(cs, ce) as unknown as number[])
+              : decodeUnits(codes.subarray(cs, ce), len),
         basis: view.basis,
-        explanation: { zh: view.zh.join(matched), en: view.en.join(matched) },
-        via: c.via,
+        explanation: { zh: view.zh(matched), en: view.en(matched) },
+        via: VIA_NAMES[c.via[i] as number] as Hit['via'],
       };
-    });
+    }
+    return hits;
   }
 }
 
@@ -350,6 +398,29 @@ function applies(rule: RuleDef, kind: EventKind, category: ProductCategory | und
   if (a.productCategories && (!category || !a.productCategories.includes(category))) return false;
   if (a.exceptProductCategories && category && a.exceptProductCategories.includes(category)) return false;
   return true;
+}
+
+/** The start/end pairs of one rule's anchor words. */
+function anchorsOf(x: number[], rule: number): number[] {
+  const out: number[] = [];
+  for (let i = 0; i < x.length; i += 3) if (x[i] === rule) out.push(x[i + 1] as number, x[i + 2] as number);
+  return out;
+}
+
+/** Whether one of the cues occurs wholly within codes[lo..hi) (searched in place: no string is made). */
+function anyCueWithin(codes: Uint16Array, lo: number, hi: number, cues: Uint16Array[]): boolean {
+  for (const cue of cues) {
+    if (cue.length === 0) return true;
+    const first = cue[0] as number;
+    const last = hi - cue.length;
+    for (let i = lo; i <= last; i++) {
+      if (codes[i] !== first) continue;
+      let j = 1;
+      while (j < cue.length && codes[i + j] === cue[j]) j++;
+      if (j === cue.length) return true;
+    }
+  }
+  return false;
 }
 
 /** Whether an exemption span of the same rule (or a global one) strictly contains [start, end). */
@@ -363,18 +434,62 @@ function isExempt(x: number[], rule: number, start: number, end: number): boolea
   return false;
 }
 
-/** One hit per rule per place: overlapping hits of the same rule collapse into the longest. */
-function dedupe(cands: Candidate[]): Candidate[] {
-  cands.sort((a, b) => a.rule - b.rule || a.start - b.start || b.end - a.end);
-  const out: Candidate[] = [];
-  for (const c of cands) {
-    const last = out[out.length - 1];
-    if (last && last.rule === c.rule && c.start < last.end) {
-      if (c.end > last.end) last.end = c.end;
-      if (last.via !== 'term' && c.via === 'term') last.via = 'term';
+/**
+ * One hit per rule per place: overlapping candidates of the same rule collapse into one that spans them (a term
+ * beats a variant). Returns the indices of the kept candidates of c[0..count), by start then rule; a kept one's
+ * end and via are updated in place.
+ */
+function dedupe(c: Candidates, count: number): Int32Array {
+  const { rule, start, end, via } = c;
+  // by rule, start, longest first; candidates arrive by end, so this is close to sorted already
+  const idx = sortIndices(
+    count,
+    (a, b) =>
+      (rule[a] as number) - (rule[b] as number) || (start[a] as number) - (start[b] as number) || (end[b] as number) - (end[a] as number),
+  );
+  let kept = 0;
+  let last = -1;
+  for (let k = 0; k < count; k++) {
+    const i = idx[k] as number;
+    if (last >= 0 && rule[last] === rule[i] && (start[i] as number) < (end[last] as number)) {
+      if ((end[i] as number) > (end[last] as number)) end[last] = end[i] as number;
+      if (via[last] !== 0 && via[i] === 0) via[last] = 0;
       continue;
     }
-    out.push(c);
+    idx[kept++] = i;
+    last = i;
   }
-  return out.sort((a, b) => a.start - b.start || a.rule - b.rule);
+  return insertionSort(
+    idx.subarray(0, kept),
+    (a, b) => (start[a] as number) - (start[b] as number) || (rule[a] as number) - (rule[b] as number),
+  );
+}
+
+/** 0..count-1 ordered by `cmp` (stable). */
+function sortIndices(count: number, cmp: (a: number, b: number) => number): Int32Array {
+  const idx = new Int32Array(count);
+  for (let i = 0; i < count; i++) idx[i] = i;
+  return insertionSort(idx, cmp);
+}
+
+/**
+ * Stable sort in place. The candidates of one text are few and nearly in order, where insertion sort does about one
+ * comparison per element; long inputs go to the built-in merge sort.
+ */
+function insertionSort(a: Int32Array, cmp: (x: number, y: number) => number): Int32Array {
+  if (a.length > 64) {
+    const sorted = Array.from(a).sort(cmp);
+    a.set(sorted);
+    return a;
+  }
+  for (let i = 1; i < a.length; i++) {
+    const v = a[i] as number;
+    let j = i - 1;
+    while (j >= 0 && cmp(a[j] as number, v) > 0) {
+      a[j + 1] = a[j] as number;
+      j--;
+    }
+    a[j + 1] = v;
+  }
+  return a;
 }
