@@ -176,7 +176,9 @@ describe('detectors', () => {
   });
 
   it('tries contact, percentage and scarcity patterns at every anchor, several in one text', () => {
-    const found = engine.screen({ text: '最后三单了，vx: lily_8888，百分之百有效，还剩两件，qq 12345678' }).hits.map((h) => `${h.rule}:${h.matched}`);
+    const found = engine
+      .screen({ text: '最后三单了，vx: lily_8888，百分之百有效，还剩两件，qq 12345678' })
+      .hits.map((h) => `${h.rule}:${h.matched}`);
     expect(found).toEqual(expect.arrayContaining(['SCA-001:最后三单', 'EFF-002:百分之百有效', 'SCA-001:还剩两件']));
     expect(found.filter((f) => f.startsWith('DIV-004'))).toHaveLength(2);
   });

@@ -353,7 +353,7 @@ export class ScreeningEngine {
   }
 
   /** The kept candidates `order` (indices into `c`) as hits, in offsets of the original text. */
-  private present(c: Candidates, order: Int32Array, n: Normalized): Hit[] {
+  private present(c: Candidates, order: number[], n: Normalized): Hit[] {
     const { text, src, codes } = n;
     const hits: Hit[] = new Array(order.length);
     for (let k = 0; k < order.length; k++) {
@@ -439,11 +439,13 @@ function isExempt(x: number[], rule: number, start: number, end: number): boolea
  * beats a variant). Returns the indices of the kept candidates of c[0..count), by start then rule; a kept one's
  * end and via are updated in place.
  */
-function dedupe(c: Candidates, count: number): Int32Array {
+function dedupe(c: Candidates, count: number): number[] {
   const { rule, start, end, via } = c;
+  const idx: number[] = [];
+  for (let i = 0; i < count; i++) idx.push(i);
   // by rule, start, longest first; candidates arrive by end, so this is close to sorted already
-  const idx = sortIndices(
-    count,
+  insertionSort(
+    idx,
     (a, b) =>
       (rule[a] as number) - (rule[b] as number) || (start[a] as number) - (start[b] as number) || (end[b] as number) - (end[a] as number),
   );
@@ -459,29 +461,16 @@ function dedupe(c: Candidates, count: number): Int32Array {
     idx[kept++] = i;
     last = i;
   }
-  return insertionSort(
-    idx.subarray(0, kept),
-    (a, b) => (start[a] as number) - (start[b] as number) || (rule[a] as number) - (rule[b] as number),
-  );
-}
-
-/** 0..count-1 ordered by `cmp` (stable). */
-function sortIndices(count: number, cmp: (a: number, b: number) => number): Int32Array {
-  const idx = new Int32Array(count);
-  for (let i = 0; i < count; i++) idx[i] = i;
-  return insertionSort(idx, cmp);
+  idx.length = kept;
+  return insertionSort(idx, (a, b) => (start[a] as number) - (start[b] as number) || (rule[a] as number) - (rule[b] as number));
 }
 
 /**
  * Stable sort in place. The candidates of one text are few and nearly in order, where insertion sort does about one
  * comparison per element; long inputs go to the built-in merge sort.
  */
-function insertionSort(a: Int32Array, cmp: (x: number, y: number) => number): Int32Array {
-  if (a.length > 64) {
-    const sorted = Array.from(a).sort(cmp);
-    a.set(sorted);
-    return a;
-  }
+function insertionSort(a: number[], cmp: (x: number, y: number) => number): number[] {
+  if (a.length > 64) return a.sort(cmp);
   for (let i = 1; i < a.length; i++) {
     const v = a[i] as number;
     let j = i - 1;
