@@ -18,7 +18,8 @@ export interface ProductCard {
 }
 
 export interface DetectorContext {
-  text: string; // normalized
+  /** the normalized text; the engine makes the string on first read */
+  readonly text: string;
   /** longest run of consecutive digits: a phone number needs 11 */
   maxDigitRun: number;
   /** whether removed characters stood before the unit (Latin word boundaries) */
@@ -188,14 +189,15 @@ function* matches(re: RegExp, text: string): Generator<RegExpExecArray> {
 }
 
 export function runDetector(name: DetectorName, ctx: DetectorContext): DetectorHit[] {
-  const { text } = ctx;
+  // the text is read only past each detector's cheap checks: the engine makes the string on first use
   const out: DetectorHit[] = [];
   switch (name) {
     case 'phone_number':
       if (ctx.maxDigitRun < 11) return out;
-      for (const m of matches(PHONE, text)) out.push({ start: m.index, end: m.index + m[0].length });
+      for (const m of matches(PHONE, ctx.text)) out.push({ start: m.index, end: m.index + m[0].length });
       return out;
-    case 'contact_id':
+    case 'contact_id': {
+      const text = ctx.text;
       for (const m of matchesAtAnchors(CONTACT_ID, CONTACT_ID_AT, text, ctx.anchors)) {
         // An 11-digit mobile is the phone detector's; an id must carry something beyond a price or a count.
         const id = m[1] ?? '';
@@ -210,15 +212,17 @@ export function runDetector(name: DetectorName, ctx: DetectorContext): DetectorH
         out.push({ start: m.index, end: m.index + m[0].length });
       }
       return out;
+    }
     case 'n_days_effect':
-      for (const m of nDaysMatches(text, ctx.anchors)) out.push({ start: m.index, end: m.index + m.length });
+      for (const m of nDaysMatches(ctx.text, ctx.anchors)) out.push({ start: m.index, end: m.index + m.length });
       return out;
     case 'percent_effective':
-      for (const m of matchesAtAnchors(PERCENT, PERCENT_AT, text, ctx.anchors)) out.push({ start: m.index, end: m.index + m[0].length });
+      for (const m of matchesAtAnchors(PERCENT, PERCENT_AT, ctx.text, ctx.anchors))
+        out.push({ start: m.index, end: m.index + m[0].length });
       return out;
     case 'scarcity_claim': {
       const stock = ctx.card?.stockLeft;
-      for (const m of matchesAtAnchors(SCARCITY, SCARCITY_AT, text, ctx.anchors)) {
+      for (const m of matchesAtAnchors(SCARCITY, SCARCITY_AT, ctx.text, ctx.anchors)) {
         const raw = m[1] ?? m[2] ?? '';
         const claimed = raw === '几' ? 5 : raw === '两' ? 2 : raw.includes('十') ? chineseTens(raw) : Number(raw);
         // A true claim is lawful: with stock data, only stock well above the claim is false scarcity.
@@ -231,7 +235,7 @@ export function runDetector(name: DetectorName, ctx: DetectorContext): DetectorH
       const c = ctx.card;
       if (!c || c.referencePriceFen === undefined || c.lowest7dPriceFen === undefined) return out;
       if (c.referencePriceFen > c.lowest7dPriceFen) {
-        out.push(spanOf(text, ['原价', '划线价', '吊牌价', '专柜价', '日常价', '市场价']));
+        out.push(spanOf(ctx.text, ['原价', '划线价', '吊牌价', '专柜价', '日常价', '市场价']));
       }
       return out;
     }
@@ -239,13 +243,13 @@ export function runDetector(name: DetectorName, ctx: DetectorContext): DetectorH
       const c = ctx.card;
       if (!c || c.giftValueFen === undefined || c.giftCurrentPriceFen === undefined) return out;
       if (c.giftValueFen > c.giftCurrentPriceFen) {
-        out.push(spanOf(text, ['赠品', '价值', '送']));
+        out.push(spanOf(ctx.text, ['赠品', '价值', '送']));
       }
       return out;
     }
     case 'health_food_disclaimer': {
-      if (ctx.productCategory !== 'health_food' || ctx.kind !== 'product_copy' || text.includes(DISCLAIMER)) return out;
-      const m = FUNCTION_CLAIM.exec(text);
+      if (ctx.productCategory !== 'health_food' || ctx.kind !== 'product_copy' || ctx.text.includes(DISCLAIMER)) return out;
+      const m = FUNCTION_CLAIM.exec(ctx.text);
       if (m) out.push({ start: m.index, end: m.index + m[0].length });
       return out;
     }
