@@ -224,7 +224,8 @@ export async function run(args: string[]): Promise<Record<string, unknown>> {
   );
   return {
     ratio,
-    ratio_basis: 'our chars/s (all normalization on) ÷ mint-filter chars/s (no normalization), same dictionary and text, same process, best of 7 interleaved runs each',
+    ratio_basis:
+      'our chars/s (all normalization on) ÷ mint-filter chars/s (no normalization), same dictionary and text, same process, best of 7 interleaved runs each',
     ratio_vs_fastscan: Math.round((cps(o) / cps(f)) * 100) / 100,
     ours_chars_per_s: cps(o),
     mint_filter_chars_per_s: cps(m),
