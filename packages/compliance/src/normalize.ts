@@ -177,72 +177,51 @@ export class Normalizer {
     let maxRun = 0;
     const len = text.length;
     for (let i = 0; i < len; i++) {
-      const c = text.charCodeAt(i);
-      let v = table[c] as number;
-      if (v >= 0) {
-        codes[n] = v;
-        src[n] = i;
-        if (v <= 0x39 && v >= 0x30) {
-          run = lastDigit === n - 1 ? run + 1 : 1;
-          lastDigit = n;
-          if (run > maxRun) maxRun = run;
-        }
-        n++;
-        continue;
-      }
       const start = i;
-      let cp = c;
-      if (c >= 0xd800 && c <= 0xdfff) {
-        v = REMOVE; // a lone surrogate
-        if (c <= 0xdbff && i + 1 < len) {
-          const lo = text.charCodeAt(i + 1);
+      let cp = text.charCodeAt(i);
+      let v = table[cp] as number;
+      if (v < 0) {
+        // not a known single unit: a surrogate, a character seen for the first time, or a remove/boundary/expansion
+        if (cp >= 0xd800 && cp <= 0xdfff) {
+          const lo = cp <= 0xdbff && i + 1 < len ? text.charCodeAt(i + 1) : 0;
           if (lo >= 0xdc00 && lo <= 0xdfff) {
-            cp = ((c - 0xd800) << 10) + (lo - 0xdc00) + 0x10000;
+            cp = ((cp - 0xd800) << 10) + (lo - 0xdc00) + 0x10000;
             i++;
-            let a = astral.get(cp);
-            if (a === undefined) {
-              a = classify(cp);
-              astral.set(cp, a);
+            v = astral.get(cp) ?? UNKNOWN;
+            if (v === UNKNOWN) {
+              v = classify(cp);
+              astral.set(cp, v);
             }
-            v = a;
-          }
+          } else v = REMOVE; // a lone surrogate
+        } else if (v === UNKNOWN) {
+          v = classify(cp);
+          table[cp] = v;
         }
-      } else if (v === UNKNOWN) {
-        v = classify(c);
-        table[c] = v;
       }
-      if (v >= 0) {
-        // a character seen for the first time, or one outside the BMP
-        codes[n] = v;
-        src[n] = start;
-        if (v <= 0x39 && v >= 0x30) {
-          run = lastDigit === n - 1 ? run + 1 : 1;
-          lastDigit = n;
-          if (run > maxRun) maxRun = run;
-        }
-        n++;
-      } else if (v === BOUND) {
+      if (v === BOUND) {
         if (n > 0 && codes[n - 1] !== BOUNDARY) {
           codes[n] = BOUNDARY;
           src[n] = start;
           n++;
         }
-      } else if (v === MULTI) {
-        const units = multi.get(cp);
-        if (units) {
-          for (const u of units) {
-            codes[n] = u;
-            src[n] = start;
-            if (u <= 0x39 && u >= 0x30) {
-              run = lastDigit === n - 1 ? run + 1 : 1;
-              lastDigit = n;
-              if (run > maxRun) maxRun = run;
-            }
-            n++;
-          }
-        }
+        continue;
       }
-      // REMOVE: nothing is written; gapBeforeOf sees the hole in `src`
+      // one unit, or the units of an expansion (⑽ → 1, 0), each from this character
+      const units = v === MULTI ? multi.get(cp) : undefined;
+      // REMOVE (or an expansion to nothing): nothing is written; gapBeforeOf sees the hole in `src`
+      if (v < 0 && !units?.length) continue;
+      for (let k = 0; ; ) {
+        const u = units ? (units[k] as number) : v;
+        codes[n] = u;
+        src[n] = start;
+        if (u <= 0x39 && u >= 0x30) {
+          run = lastDigit === n - 1 ? run + 1 : 1;
+          lastDigit = n;
+          if (run > maxRun) maxRun = run;
+        }
+        n++;
+        if (!units || ++k === units.length) break;
+      }
     }
     o.length = n;
     o.text = text;

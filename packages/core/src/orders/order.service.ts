@@ -56,6 +56,11 @@ export const flashSaleKeys = {
   corrected: (saleId: string, userId: string) => `fs:{${saleId}}:fixed:${userId}`,
 };
 
+/** The key of a name in the map `view` fills and its callers may prefill (`buyerNames`). */
+function nameKey(kind: 'org' | 'user' | 'session', id: string): string {
+  return `${kind}:${id}`;
+}
+
 export interface OrderDeps {
   uow: UnitOfWork;
   clock: Clock;
@@ -999,12 +1004,12 @@ export class OrderService {
     return out;
   }
 
-  /** The order as its reader may see it: the address always masked, commission only for the trade's parties. */
   /** The buyers' names for `view`, with one query for all of them (not one per order). */
   private async buyerNames(repos: Repositories, userIds: string[]): Promise<Map<string, string>> {
-    return new Map((await repos.users.findByIds(userIds)).map((u) => [`user:${u.id}`, u.displayName]));
+    return new Map((await repos.users.findByIds(userIds)).map((u) => [nameKey('user', u.id), u.displayName]));
   }
 
+  /** The order as its reader may see it: the address always masked, commission only for the trade's parties. */
   async view(
     repos: Repositories,
     o: OrderRecord,
@@ -1019,7 +1024,7 @@ export class OrderService {
     const names = opts.names ?? new Map<string, string>();
     const nameOf = async (kind: 'org' | 'user' | 'session', id: string | null): Promise<string | null> => {
       if (!id) return null;
-      const k = `${kind}:${id}`;
+      const k = nameKey(kind, id);
       if (!names.has(k)) {
         const v =
           kind === 'org'
