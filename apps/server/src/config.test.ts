@@ -36,6 +36,19 @@ describe('configuration', () => {
     }
   });
 
+  it('trusts no proxy by default, and only the listed addresses and ranges when LIVEHUB_TRUST_PROXY is set', () => {
+    expect(loadConfig({ LIVEHUB_DATA_DIR: tmp() }).trustProxy).toEqual([]);
+    expect(loadConfig({ LIVEHUB_DATA_DIR: tmp(), LIVEHUB_TRUST_PROXY: '10.0.0.5, 172.16.0.0/12,loopback,::1' }).trustProxy).toEqual([
+      '10.0.0.5',
+      '172.16.0.0/12',
+      'loopback',
+      '::1',
+    ]);
+    for (const bad of ['true', '*', '10.0.0.0/33', 'proxy.example', '10.0.0.1/8/1']) {
+      expect(() => loadConfig({ LIVEHUB_DATA_DIR: tmp(), LIVEHUB_TRUST_PROXY: bad }), bad).toThrow(/LIVEHUB_TRUST_PROXY/);
+    }
+  });
+
   it('video: the embedded media server on 1935 / 8000 by default, URLs following the ports, off with 0 or off', () => {
     const dir = tmp();
     const a = loadConfig({ LIVEHUB_DATA_DIR: dir });

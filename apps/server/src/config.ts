@@ -4,6 +4,7 @@
  * committed. Invalid configuration fails fast with every problem listed.
  */
 import { randomBytes } from 'node:crypto';
+import { isIP } from 'node:net';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { z } from 'zod';
@@ -51,6 +52,18 @@ const envSchema = z.object({
     .regex(/^https?:\/\/[^/?#]+(\/[^?#]*)?$/, { error: 'must be an http(s):// URL without query' })
     .optional(),
   LIVEHUB_PUBLISH_HOOK_SECRET: z.string().min(24, { error: 'must be at least 24 characters (openssl rand -hex 24)' }).optional(),
+  LIVEHUB_TRUST_PROXY: z
+    .string()
+    .transform((s) =>
+      s
+        .split(',')
+        .map((x) => x.trim())
+        .filter(Boolean),
+    )
+    .refine((list) => list.every(isProxyAddress), {
+      error: 'must be a comma-separated list of proxy addresses or CIDR ranges (e.g. 10.0.0.5,172.16.0.0/12), or loopback',
+    })
+    .optional(),
   LIVEHUB_PUBLIC_URL: z
     .string()
     .regex(/^https?:\/\/[^/?#]+$/, { error: 'must be an http(s):// origin without a path' })
@@ -98,6 +111,11 @@ export interface Config {
   publishHookSecret: string | null;
   /** where people reach the web app (links from the payment page back to an order) */
   publicBaseUrl: string;
+  /**
+   * Addresses of the reverse proxies whose X-Forwarded-For is believed (empty: none — the client address is the
+   * socket's). Trusting it from anyone would let any client pick the address the sign-in limits count.
+   */
+  trustProxy: string[];
   /** minutes an order may stay unpaid (flash-sale orders: flashPayMinutes) before its stock goes back */
   payMinutes: number;
   flashPayMinutes: number;
@@ -154,6 +172,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     hlsBaseUrl: e.LIVEHUB_HLS_BASE_URL ? trimSlash(e.LIVEHUB_HLS_BASE_URL) : null,
     publishHookSecret: e.LIVEHUB_PUBLISH_HOOK_SECRET ?? null,
     publicBaseUrl: e.LIVEHUB_PUBLIC_URL ?? `http://localhost:${e.PORT}`,
+    trustProxy: e.LIVEHUB_TRUST_PROXY ?? [],
     payMinutes: e.LIVEHUB_ORDER_PAY_MINUTES,
     flashPayMinutes: e.LIVEHUB_FLASH_PAY_MINUTES,
     authCacheMs: e.LIVEHUB_AUTH_CACHE_MS,
@@ -162,6 +181,17 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
 }
 
 const trimSlash = (url: string) => url.replace(/\/+$/, '');
+
+/** An IP address, a CIDR range, or one of proxy-addr's named ranges (loopback, linklocal, uniquelocal). */
+function isProxyAddress(entry: string): boolean {
+  if (entry === 'loopback' || entry === 'linklocal' || entry === 'uniquelocal') return true;
+  const [addr = '', prefix, ...rest] = entry.split('/');
+  const kind = isIP(addr);
+  if (kind === 0 || rest.length > 0) return false;
+  if (prefix === undefined) return true;
+  if (!/^\d{1,3}$/.test(prefix)) return false;
+  return Number(prefix) <= (kind === 4 ? 32 : 128);
+}
 
 const storedSecretsSchema = z.object({ sessionSecret: secret, piiKey: secret });
 

@@ -25,16 +25,20 @@ export const ERROR_CATALOGUE = {
   'request.malformed_json': { kind: 'invalid', zh: '请求体不是合法的 JSON', en: 'The request body is not valid JSON' },
   'request.too_large': { kind: 'invalid', zh: '请求体过大', en: 'The request body is too large' },
   'request.unsupported_media_type': { kind: 'invalid', zh: '不支持的内容类型', en: 'Unsupported content type' },
+  'request.bad_url': { kind: 'invalid', zh: '请求地址含有无效的编码', en: 'The request URL has an invalid encoding' },
+  'request.uri_too_long': { kind: 'invalid', zh: '请求地址过长', en: 'The request URL is too long' },
+  'request.headers_too_large': { kind: 'invalid', zh: '请求头过大', en: 'The request headers are too large' },
+  'request.bad_request': { kind: 'invalid', zh: '请求格式错误，无法解析', en: 'The request could not be parsed' },
+  'request.nul_byte': {
+    kind: 'invalid',
+    zh: '输入中含有不允许的空字符（NUL）',
+    en: 'The input contains a NUL character, which is not allowed',
+  },
   'route.not_found': { kind: 'not_found', zh: '接口不存在', en: 'No such endpoint' },
   'auth.required': { kind: 'unauthenticated', zh: '请先登录', en: 'Please sign in first' },
   'auth.invalid_credentials': { kind: 'unauthenticated', zh: '用户名或密码错误', en: 'Wrong username or password' },
   'auth.session_expired': { kind: 'unauthenticated', zh: '登录已过期，请重新登录', en: 'Your session has expired, please sign in again' },
   'auth.invalid_token': { kind: 'unauthenticated', zh: 'API 令牌无效、已过期或已吊销', en: 'The API token is invalid, expired or revoked' },
-  'auth.locked': {
-    kind: 'locked',
-    zh: '登录失败次数过多，账号已临时锁定，请 {minutes} 分钟后再试',
-    en: 'Too many failed sign-ins: the account is locked for {minutes} minutes',
-  },
   'auth.rate_limited': {
     kind: 'rate_limited',
     zh: '尝试过于频繁，请 {seconds} 秒后再试',
@@ -100,6 +104,21 @@ export const ERROR_CATALOGUE = {
   },
   'document.type_mismatch': { kind: 'invalid', zh: '文件内容与声明的类型不符', en: 'The file content does not match its declared type' },
   'document.type_invalid': { kind: 'invalid', zh: '材料类型无效', en: 'Invalid document type' },
+  'document.malformed': {
+    kind: 'invalid',
+    zh: '文件内容残缺，或在文件末尾附加了其他数据，请上传原始文件',
+    en: 'The file is truncated or has other data appended; upload the original file',
+  },
+  'document.expired': {
+    kind: 'invalid',
+    zh: '有效期已过（{date}），请上传在有效期内的材料',
+    en: 'The document expired on {date}; upload one that is still valid',
+  },
+  'document.expiry_invalid': {
+    kind: 'invalid',
+    zh: '有效期不合理（{date}）：长期有效的证照请不填有效期',
+    en: 'Implausible expiry date ({date}): leave it empty for documents valid indefinitely',
+  },
   'registry.credit_code_invalid': {
     kind: 'invalid',
     zh: '统一社会信用代码无效：{reason}',

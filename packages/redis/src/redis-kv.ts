@@ -173,6 +173,10 @@ class RedisRateLimitStore implements RateLimitStore {
     const [count, ttl] = await this.r.lhHit(`${this.p}rl:${key}`, windowMs);
     return { count, resetInMs: ttl };
   }
+  async peek(key: string): Promise<number> {
+    const v = await this.r.get(`${this.p}rl:${key}`);
+    return v === null ? 0 : Number(v);
+  }
   async reset(key: string): Promise<void> {
     await this.r.del(`${this.p}rl:${key}`);
   }

@@ -139,7 +139,11 @@ export function kvContract(name: string, open: () => Promise<{ kv: KvAdapters; d
       expect(r2.resetInMs).toBeGreaterThan(0);
       expect(r2.resetInMs).toBeLessThanOrEqual(60_000);
       expect((await kv.rateLimits.hit('ip:2', 60_000)).count).toBe(1);
+      expect(await kv.rateLimits.peek('ip:1')).toBe(2);
+      expect(await kv.rateLimits.peek('ip:1')).toBe(2);
+      expect(await kv.rateLimits.peek('never')).toBe(0);
       await kv.rateLimits.reset('ip:1');
+      expect(await kv.rateLimits.peek('ip:1')).toBe(0);
       expect((await kv.rateLimits.hit('ip:1', 60_000)).count).toBe(1);
     });
 
@@ -147,6 +151,7 @@ export function kvContract(name: string, open: () => Promise<{ kv: KvAdapters; d
       await kv.rateLimits.hit('w', 100);
       expect((await kv.rateLimits.hit('w', 100)).count).toBe(2);
       await sleep(250);
+      expect(await kv.rateLimits.peek('w')).toBe(0);
       expect((await kv.rateLimits.hit('w', 100)).count).toBe(1);
     });
 

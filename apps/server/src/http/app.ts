@@ -12,7 +12,10 @@ import fastifySwaggerUi from '@fastify/swagger-ui';
 import Fastify, { type FastifyInstance } from 'fastify';
 import { jsonSchemaTransform, serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
 import type { Container } from '../container.ts';
-import { notFound, sendError } from './errors.ts';
+import { notFound, sendError, sendFrameworkError, writeClientError } from './errors.ts';
+import { installInputGuards } from './input-guards.ts';
+import { documentRoute, withWebSocketRoutes } from './openapi.ts';
+import { installSecurityHeaders } from './security-headers.ts';
 import { enforcePolicies, installAuth, type RegisteredRoute } from './policy.ts';
 import { auditRoutes } from './routes/audit.routes.ts';
 import { authRoutes } from './routes/auth.routes.ts';
@@ -54,7 +57,8 @@ export async function buildApp(c: Container, opts: BuildAppOptions = {}): Promis
             redact: { paths: ['req.headers.authorization', 'req.headers.cookie', 'req.headers["x-csrf-token"]'], censor: '[redacted]' },
           },
     bodyLimit: 1024 * 1024,
-    trustProxy: true,
+    // X-Forwarded-For is believed only from the configured proxies (LIVEHUB_TRUST_PROXY); by default from no one.
+    trustProxy: c.config.trustProxy.length > 0 ? c.config.trustProxy : false,
     genReqId: (req) => {
       const h = req.headers['x-request-id'];
       return typeof h === 'string' && /^[\w.-]{1,64}$/.test(h)
@@ -62,6 +66,10 @@ export async function buildApp(c: Container, opts: BuildAppOptions = {}): Promis
         : `${process.pid.toString(36)}-${Date.now().toString(36)}-${(++reqSeq).toString(36)}`;
     },
     ajv: { customOptions: { removeAdditional: false } },
+    // Errors Fastify raises before a route runs (bad percent-encoding, an over-long path parameter) get the one
+    // error shape, without echoing the URL; so do those Node raises before Fastify sees a request (431, 400).
+    frameworkErrors: (err, request, reply) => sendFrameworkError(reply, request, err),
+    clientErrorHandler: writeClientError,
   });
   // The API speaks JSON only; anything else is a 415, not a string that fails validation further on.
   app.removeContentTypeParser('text/plain');
@@ -75,12 +83,8 @@ export async function buildApp(c: Container, opts: BuildAppOptions = {}): Promis
     if (serveSpa && !/\.[a-z0-9]+$/i.test(path)) return reply.sendFile('index.html', WEB_DIST);
     return notFound(request, reply);
   });
-  app.addHook('onSend', async (_req, reply, payload) => {
-    reply.header('x-content-type-options', 'nosniff');
-    reply.header('referrer-policy', 'same-origin');
-    reply.header('x-frame-options', 'DENY');
-    return payload;
-  });
+  installSecurityHeaders(app, c.config);
+  installInputGuards(app);
 
   const routes: RegisteredRoute[] = [];
   enforcePolicies(app, routes);
@@ -97,9 +101,10 @@ export async function buildApp(c: Container, opts: BuildAppOptions = {}): Promis
       },
       security: [{ session: [] }, { bearer: [] }],
     },
-    transform: jsonSchemaTransform,
+    transform: (input) => documentRoute(input, jsonSchemaTransform(input)),
+    transformObject: (input) => withWebSocketRoutes('openapiObject' in input ? input.openapiObject : input.swaggerObject),
   });
-  await app.register(fastifySwaggerUi, { routePrefix: '/docs' });
+  await app.register(fastifySwaggerUi, { routePrefix: '/docs', staticCSP: true });
   // Live rooms: frames are small; a client sending more than this is cut off by ws itself.
   await app.register(fastifyWebsocket, { options: { maxPayload: 64 * 1024 } });
   installAuth(app, c);

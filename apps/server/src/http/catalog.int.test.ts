@@ -19,7 +19,8 @@ let streamer: TestSession;
 let streamerOtherMcn: TestSession;
 let consumer: TestSession;
 
-const PNG = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 13, 73, 72, 68, 82]);
+/** A whole 1×1 PNG (uploads are checked to be whole files). */
+const PNG = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR4nGP4z8DwHwAFAAH/iZk9HQAAAABJRU5ErkJggg==', 'base64');
 const PDF = Buffer.from('%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n');
 const day = (n: number) => new Date(clock.now().getTime() + n * 86_400_000).toISOString();
 

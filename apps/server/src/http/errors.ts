@@ -6,6 +6,8 @@
 import { AppError, type ErrorCode, type ErrorKind, errorMessage, isAppError } from '@livehub/core';
 import type { ErrorBody } from '@livehub/contracts';
 import { isDatabaseBusy } from '@livehub/db';
+import { STATUS_CODES } from 'node:http';
+import type { Duplex } from 'node:stream';
 import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify';
 import { hasZodFastifySchemaValidationErrors } from 'fastify-type-provider-zod';
 import { z } from 'zod';
@@ -52,7 +54,10 @@ const FASTIFY_CODES: Record<string, { code: ErrorCode; status: number }> = {
   FST_ERR_CTP_EMPTY_JSON_BODY: { code: 'request.malformed_json', status: 400 },
   FST_ERR_CTP_BODY_TOO_LARGE: { code: 'request.too_large', status: 413 },
   FST_ERR_CTP_INVALID_MEDIA_TYPE: { code: 'request.unsupported_media_type', status: 415 },
-  FST_ERR_CTP_INVALID_CONTENT_LENGTH: { code: 'request.invalid', status: 400 },
+  FST_ERR_CTP_INVALID_CONTENT_LENGTH: { code: 'request.bad_request', status: 400 },
+  FST_ERR_BAD_URL: { code: 'request.bad_url', status: 400 },
+  FST_ERR_MAX_PARAM_LENGTH: { code: 'request.uri_too_long', status: 414 },
+  FST_ERR_ASYNC_CONSTRAINT: { code: 'request.bad_request', status: 400 },
 };
 
 interface ValidationIssue {
@@ -90,6 +95,9 @@ function issueMessage(issue: ValidationIssue, locale: Locale): string {
 export function sendError(reply: FastifyReply, request: FastifyRequest, err: unknown): FastifyReply {
   const locale = localeOf(request);
   if (isAppError(err)) {
+    // A throttled caller is told when to come back, in the header clients and proxies read.
+    const seconds = err.details?.seconds;
+    if (err.kind === 'rate_limited' && typeof seconds === 'number') reply.header('retry-after', String(seconds));
     // A conflict names what it conflicts with (e.g. the existing plan), machine-readable for the client.
     return reply
       .status(STATUS_BY_KIND[err.kind])
@@ -104,11 +112,10 @@ export function sendError(reply: FastifyReply, request: FastifyRequest, err: unk
   }
   const fe = err as Partial<FastifyError>;
   const known = fe.code ? FASTIFY_CODES[fe.code] : undefined;
-  if (known) {
-    return reply.status(known.status).send(errorBody(known.code, locale, { details: { issue: fe.message ?? '' } }));
-  }
+  if (known) return reply.status(known.status).send(errorBody(known.code, locale));
   if (typeof fe.statusCode === 'number' && fe.statusCode >= 400 && fe.statusCode < 500) {
-    return reply.status(fe.statusCode).send(errorBody('request.invalid', locale, { details: { issue: fe.message ?? '' } }));
+    // Fastify's messages quote what the client sent (the URL, a header): never echoed back.
+    return reply.status(fe.statusCode).send(errorBody('request.bad_request', locale));
   }
   if (isDatabaseBusy(err)) {
     // every database connection stayed busy: overload, answered so clients back off and retry
@@ -117,6 +124,37 @@ export function sendError(reply: FastifyReply, request: FastifyRequest, err: unk
   }
   request.log.error({ err }, 'unhandled error');
   return reply.status(500).send(errorBody('internal', locale));
+}
+
+/** Fastify's `frameworkErrors`: raised while routing, before any hook or handler. */
+export function sendFrameworkError(reply: FastifyReply, request: FastifyRequest, err: unknown): FastifyReply {
+  return sendError(reply, request, err);
+}
+
+const CLIENT_ERRORS: Record<string, { status: number; code: ErrorCode }> = {
+  HPE_HEADER_OVERFLOW: { status: 431, code: 'request.headers_too_large' },
+  HPE_URI_TOO_LONG: { status: 414, code: 'request.uri_too_long' },
+};
+
+/**
+ * Node's `clientError`: the request could not even be parsed (headers over the size limit, garbage), so there is
+ * no request to read a language from: the body is the default (Chinese) message with the one error shape, and the
+ * connection closes.
+ */
+export function writeClientError(err: Error & { code?: string }, socket: Duplex): void {
+  if (err.code === 'ECONNRESET' || !socket.writable) {
+    socket.destroy();
+    return;
+  }
+  const known = (err.code && CLIENT_ERRORS[err.code]) || { status: 400, code: 'request.bad_request' as const };
+  const body = JSON.stringify(errorBody(known.code, 'zh-CN'));
+  socket.end(
+    `HTTP/1.1 ${known.status} ${STATUS_CODES[known.status] ?? 'Bad Request'}\r\n` +
+      'Content-Type: application/json; charset=utf-8\r\n' +
+      `Content-Length: ${Buffer.byteLength(body)}\r\n` +
+      'Connection: close\r\n\r\n' +
+      body,
+  );
 }
 
 export function notFound(request: FastifyRequest, reply: FastifyReply): FastifyReply {

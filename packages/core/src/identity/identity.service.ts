@@ -20,7 +20,7 @@ import type { Actor } from '../shared/actor.ts';
 import { BatchLoader } from '../shared/batch-loader.ts';
 import { sha256Hex } from '../shared/hash.ts';
 import { maskPhone } from '../shared/masking.ts';
-import { AUTH_POLICY, type LoginMeta } from './identity.types.ts';
+import { AUTH_POLICY, type LoginMeta, loginSlowdownMs } from './identity.types.ts';
 import { presentMembership, presentUser } from './presenters.ts';
 
 export interface IdentityDeps {
@@ -40,6 +40,8 @@ export interface IdentityDeps {
   principalCacheMs?: number;
   /** told when sessions end or change (a token hash, or null for "any"): the container tells every process */
   sessionsChanged?: (tokenHash: string | null) => void;
+  /** waits before a slowed sign-in is checked (AUTH_POLICY); a timer by default */
+  sleep?: (ms: number) => Promise<void>;
 }
 
 const PRINCIPAL_CACHE_MAX = 100_000;
@@ -65,6 +67,10 @@ export class IdentityService {
   });
 
   constructor(private readonly d: IdentityDeps) {}
+
+  private sleep(ms: number): Promise<void> {
+    return this.d.sleep ? this.d.sleep(ms) : new Promise((resolve) => setTimeout(resolve, ms));
+  }
 
   // ---- users -------------------------------------------------------------------------------------------------
 
@@ -111,51 +117,48 @@ export class IdentityService {
 
   // ---- sign-in -----------------------------------------------------------------------------------------------
 
-  /** Returns the raw session token (for the cookie) and the signed-in view. Throws generic errors only. */
+  /**
+   * Returns the raw session token (for the cookie) and the signed-in view. Throws generic errors only: a wrong
+   * password and an unknown username answer alike (see AUTH_POLICY for the throttles; no account is ever locked).
+   */
   async login(username: string, password: string, meta: LoginMeta): Promise<{ token: string; me: Me }> {
-    await this.throttle(`login:ip:${meta.ip ?? 'unknown'}`, AUTH_POLICY.ipWindowMs, AUTH_POLICY.ipMaxAttempts);
-    await this.throttle(`login:user:${username.toLowerCase()}`, AUTH_POLICY.userWindowMs, AUTH_POLICY.userMaxAttempts);
+    const name = username.trim().toLowerCase();
+    const ip = meta.ip ?? 'unknown';
+    await this.throttle(`login:ip:${ip}`, AUTH_POLICY.ipWindowMs, AUTH_POLICY.ipMaxAttempts);
+    const pairKey = `login:fail:${name}@${ip}`;
+    const accountKey = `login:fail:${name}`;
+    const [pairFailures, accountFailures] = await Promise.all([this.d.rateLimits.peek(pairKey), this.d.rateLimits.peek(accountKey)]);
+    if (pairFailures >= AUTH_POLICY.pairMaxFailures)
+      throw new AppError('auth.rate_limited', { details: { seconds: Math.ceil(AUTH_POLICY.pairWindowMs / 1000) } });
+    const slowedMs = loginSlowdownMs(accountFailures);
+    if (slowedMs > 0) await this.sleep(slowedMs);
 
     const now = this.d.clock.now();
     const user = await this.d.uow.read.users.findByUsername(username);
-    if (!user) {
-      // Spend the same time as a real check so response time does not reveal which usernames exist.
-      await this.d.hasher.verify(await this.getDummyHash(), password);
+    // Spend the same time on an unknown username as on a real check, so timing does not reveal which ones exist.
+    const ok = user
+      ? await this.d.hasher.verify(user.passwordHash, password)
+      : await this.d.hasher.verify(await this.getDummyHash(), password);
+    if (!user || !ok) {
+      const [failures] = await Promise.all([
+        this.d.rateLimits.hit(accountKey, AUTH_POLICY.slowWindowMs),
+        this.d.rateLimits.hit(pairKey, AUTH_POLICY.pairWindowMs),
+      ]);
+      if (user) {
+        await this.d.uow.transaction(async (tx) => {
+          await tx.users.updateLoginState(user.id, { failedLogins: user.failedLogins + 1, lockedUntil: null });
+          await this.d.audit.record(tx, this.loginActor(user, meta), {
+            action: 'auth.login_failed',
+            targetType: 'user',
+            targetId: user.id,
+            detail: { recentFailures: failures.count, slowedMs },
+            orgId: null,
+          });
+        });
+      }
       throw new AppError('auth.invalid_credentials');
     }
-    if (user.lockedUntil && user.lockedUntil > now) {
-      throw new AppError('auth.locked', { details: { minutes: Math.ceil((user.lockedUntil.getTime() - now.getTime()) / 60_000) } });
-    }
-    const ok = await this.d.hasher.verify(user.passwordHash, password);
-    const actor: Actor = {
-      userId: user.id,
-      label: user.username,
-      orgId: null,
-      membershipId: null,
-      role: 'consumer',
-      via: 'session',
-      ...(meta.requestId ? { requestId: meta.requestId } : {}),
-      ...(meta.ip ? { ip: meta.ip } : {}),
-    };
-    if (!ok) {
-      const failed = user.failedLogins + 1;
-      const lock = failed >= AUTH_POLICY.maxFailedLogins;
-      await this.d.uow.transaction(async (tx) => {
-        await tx.users.updateLoginState(user.id, {
-          failedLogins: lock ? 0 : failed,
-          lockedUntil: lock ? new Date(now.getTime() + AUTH_POLICY.lockoutMs) : user.lockedUntil,
-        });
-        await this.d.audit.record(tx, actor, {
-          action: lock ? 'auth.lockout' : 'auth.login_failed',
-          targetType: 'user',
-          targetId: user.id,
-          detail: { failedLogins: failed },
-          orgId: null,
-        });
-      });
-      if (lock) throw new AppError('auth.locked', { details: { minutes: Math.ceil(AUTH_POLICY.lockoutMs / 60_000) } });
-      throw new AppError('auth.invalid_credentials');
-    }
+    const actor = this.loginActor(user, meta);
     if (user.status !== 'active') throw new AppError('auth.user_disabled');
 
     const token = this.d.tokens.random(32);
@@ -185,8 +188,21 @@ export class IdentityService {
         },
       );
     });
-    await this.d.rateLimits.reset(`login:user:${username.toLowerCase()}`);
+    await Promise.all([this.d.rateLimits.reset(accountKey), this.d.rateLimits.reset(pairKey)]);
     return { token, me: this.buildMe(user, memberships, session) };
+  }
+
+  private loginActor(user: UserRecord, meta: LoginMeta): Actor {
+    return {
+      userId: user.id,
+      label: user.username,
+      orgId: null,
+      membershipId: null,
+      role: 'consumer',
+      via: 'session',
+      ...(meta.requestId ? { requestId: meta.requestId } : {}),
+      ...(meta.ip ? { ip: meta.ip } : {}),
+    };
   }
 
   /** Drops a resolved session from this process's cache (null: all of them). */

@@ -187,7 +187,16 @@ export class LiveService {
   /** 开播前检查: each requirement with whether it holds now. */
   async checklist(actor: Actor, id: string): Promise<ChecklistItem[]> {
     const s = await this.get(actor, id);
-    return this.evaluate(s.session, s.products);
+    // A live room is public; its checklist (certification, agreements, licences) is not: only the people who run
+    // the session, the platform and regulators read it.
+    const ss = s.session;
+    const runs =
+      isCrossTenant(actor) ||
+      ss.streamerUserId === actor.userId ||
+      (actor.userId !== null && ss.coHostUserIds.includes(actor.userId)) ||
+      (actor.role === 'mcn_manager' && actor.orgId !== null && actor.orgId === ss.mcnOrgId);
+    if (!runs) throw new AppError('live.not_found', { field: 'id' });
+    return this.evaluate(ss, s.products);
   }
 
   private async evaluate(s: LiveSessionRecord, products: LiveSessionProductRecord[]): Promise<ChecklistItem[]> {

@@ -51,6 +51,8 @@ export interface RateLimitResult {
 export interface RateLimitStore {
   /** Records one hit on `key` inside a fixed window of `windowMs`. */
   hit(key: string, windowMs: number): Promise<RateLimitResult>;
+  /** The hits counted so far in `key`'s current window, without counting one (0 when no window is open). */
+  peek(key: string): Promise<number>;
   reset(key: string): Promise<void>;
 }
 

@@ -1,7 +1,15 @@
 /** Tests for content-based document type detection and upload validation. */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { EXTENSION_BY_TYPE, MIME_BY_TYPE, sniffDocumentType, typeFromContentType, typeFromFilename, validateUpload } from './file-sniff.ts';
+import {
+  EXTENSION_BY_TYPE,
+  isWholeDocument,
+  MIME_BY_TYPE,
+  sniffDocumentType,
+  typeFromContentType,
+  typeFromFilename,
+  validateUpload,
+} from './file-sniff.ts';
 
 const ascii = (s: string) => new TextEncoder().encode(s);
 const concat = (...parts: (Uint8Array | number[])[]) => Uint8Array.from(parts.flatMap((p) => [...p]));
@@ -181,7 +189,7 @@ describe('validateUpload', () => {
   });
 
   it('refuses files over the limit, and accepts exactly the limit', () => {
-    const big = concat(PNG, new Uint8Array(100));
+    const big = concat(PDF, new Uint8Array(100)); // zero padding after %%EOF is allowed
     expect(validateUpload(big, {}, { maxBytes: big.length })).toMatchObject({ ok: true, size: big.length });
     const r = validateUpload(big, {}, { maxBytes: big.length - 1 });
     expect(r).toMatchObject({ ok: false, reason: 'too_large' });
@@ -215,6 +223,60 @@ describe('validateUpload', () => {
         }
       }),
       { numRuns: 300 },
+    );
+  });
+});
+
+describe('isWholeDocument: truncated files and polyglots', () => {
+  it('accepts whole files of each type', () => {
+    expect(isWholeDocument(PNG, 'png')).toBe(true);
+    expect(isWholeDocument(JPEG, 'jpeg')).toBe(true);
+    expect(isWholeDocument(PDF, 'pdf')).toBe(true);
+    // line ends and zero padding after the end marker are what real writers leave
+    expect(isWholeDocument(concat(JPEG, [0, 0, 0x0a]), 'jpeg')).toBe(true);
+    expect(isWholeDocument(concat(PDF, ascii('\r\n  ')), 'pdf')).toBe(true);
+  });
+
+  it('refuses a PNG with HTML appended, a truncated PNG and a PNG with a bad checksum', () => {
+    const polyglot = concat(PNG, HTML);
+    expect(isWholeDocument(polyglot, 'png')).toBe(false);
+    expect(validateUpload(polyglot, { filename: 'id.png', contentType: 'image/png' }, LIMITS)).toMatchObject({
+      ok: false,
+      reason: 'malformed',
+    });
+    expect(isWholeDocument(PNG.slice(0, PNG.length - 4), 'png')).toBe(false);
+    expect(isWholeDocument(PNG.slice(0, 20), 'png')).toBe(false);
+    const corrupt = Uint8Array.from(PNG);
+    corrupt[20] = (corrupt[20] as number) ^ 0xff; // inside IHDR's data: its CRC no longer matches
+    expect(isWholeDocument(corrupt, 'png')).toBe(false);
+  });
+
+  it('refuses a PNG whose first chunk is not IHDR', () => {
+    const noHeader = concat(PNG.slice(0, 8), PNG.slice(33));
+    expect(isWholeDocument(noHeader, 'png')).toBe(false);
+  });
+
+  it('refuses a JPEG with data after its end marker or with script markup inside, and a PDF with data after %%EOF', () => {
+    expect(isWholeDocument(concat(JPEG, HTML), 'jpeg')).toBe(false);
+    expect(isWholeDocument(concat(JPEG.slice(0, 6), ascii('<SCRIPT>x</script>'), JPEG.slice(6)), 'jpeg')).toBe(false);
+    expect(isWholeDocument(JPEG.slice(0, JPEG.length - 2), 'jpeg')).toBe(false);
+    expect(isWholeDocument(concat(PDF, HTML), 'pdf')).toBe(false);
+    expect(isWholeDocument(ascii('%PDF-1.4\n1 0 obj<<>>endobj\n'), 'pdf')).toBe(false);
+  });
+
+  it('property: any non-padding bytes appended to a whole image make it not whole', () => {
+    fc.assert(
+      fc.property(
+        fc.constantFrom(['png', PNG] as const, ['jpeg', JPEG] as const, ['pdf', PDF] as const),
+        fc.uint8Array({ minLength: 1, maxLength: 64 }).filter((b) => b.some((x) => ![0x00, 0x0a, 0x0d, 0x20, 0x09].includes(x))),
+        ([type, whole], tail) => {
+          // a tail that itself ends in a valid end marker (…%%EOF, …FF D9) would make a longer whole file: skip those
+          const t = concat(whole, tail);
+          if (type !== 'png' && isWholeDocument(concat(tail), type)) return;
+          expect(isWholeDocument(t, type)).toBe(false);
+        },
+      ),
+      { numRuns: 500 },
     );
   });
 });

@@ -79,7 +79,79 @@ export function typeFromFilename(filename: string): DocumentType | null {
   return Object.hasOwn(TYPE_BY_EXTENSION, ext) ? (TYPE_BY_EXTENSION[ext] ?? null) : null;
 }
 
-export type UploadFailure = 'empty' | 'too_large' | 'unsupported_type' | 'type_mismatch';
+export type UploadFailure = 'empty' | 'too_large' | 'unsupported_type' | 'type_mismatch' | 'malformed';
+
+const CRC_TABLE = Uint32Array.from({ length: 256 }, (_, n) => {
+  let c = n;
+  for (let k = 0; k < 8; k++) c = c & 1 ? 0xedb88320 ^ (c >>> 1) : c >>> 1;
+  return c >>> 0;
+});
+
+function crc32(bytes: Uint8Array, from: number, to: number): number {
+  let c = 0xffffffff;
+  for (let i = from; i < to; i++) c = (CRC_TABLE[(c ^ (bytes[i] as number)) & 0xff] as number) ^ (c >>> 8);
+  return (c ^ 0xffffffff) >>> 0;
+}
+
+const u32 = (b: Uint8Array, at: number) =>
+  (((b[at] as number) << 24) | ((b[at + 1] as number) << 16) | ((b[at + 2] as number) << 8) | (b[at + 3] as number)) >>> 0;
+
+/** A PNG is whole when its chunks chain from IHDR to IEND with good checksums and nothing follows IEND. */
+function pngIsWhole(b: Uint8Array): boolean {
+  let at = 8;
+  let first = true;
+  while (at + 12 <= b.length) {
+    const len = u32(b, at);
+    const end = at + 12 + len;
+    if (len > 0x7fffffff || end > b.length) return false;
+    const type = String.fromCharCode(b[at + 4] as number, b[at + 5] as number, b[at + 6] as number, b[at + 7] as number);
+    if (first && (type !== 'IHDR' || len !== 13)) return false;
+    if (crc32(b, at + 4, at + 8 + len) !== u32(b, at + 8 + len)) return false;
+    first = false;
+    at = end;
+    if (type === 'IEND') return at === b.length;
+  }
+  return false;
+}
+
+/** Bytes allowed after a JPEG's end-of-image marker or a PDF's last %%EOF: line ends, spaces and zero padding. */
+const isPadding = (x: number) => x === 0x00 || x === 0x0a || x === 0x0d || x === 0x20 || x === 0x09;
+
+function endsAfter(b: Uint8Array, marker: readonly number[]): boolean {
+  let end = b.length;
+  while (end > 0 && isPadding(b[end - 1] as number)) end--;
+  if (end < marker.length) return false;
+  return marker.every((m, i) => b[end - marker.length + i] === m);
+}
+
+const EOF_PDF = [0x25, 0x25, 0x45, 0x4f, 0x46]; // %%EOF
+const EOI_JPEG = [0xff, 0xd9];
+
+/** Markup that has no business in a scanned licence; its presence means a polyglot meant for a browser. */
+const MARKUP = /<(?:script|html|svg|iframe|object|embed|body|\?php)\b/i;
+
+// windows-1252 keeps one character per byte, so ASCII markers are found wherever they sit in the binary.
+const BYTES_AS_TEXT = new TextDecoder('windows-1252');
+
+function hasMarkup(b: Uint8Array): boolean {
+  return MARKUP.test(BYTES_AS_TEXT.decode(b));
+}
+
+/**
+ * Whether the file is whole and nothing else: a PNG's chunks end at IEND, a JPEG ends at its end-of-image marker, a
+ * PDF at its last %%EOF (only padding after), and no image carries HTML or script markup. Data appended to a valid
+ * image (an HTML page after a PNG) is exactly how polyglot files are built.
+ */
+export function isWholeDocument(bytes: Uint8Array, type: DocumentType): boolean {
+  switch (type) {
+    case 'png':
+      return pngIsWhole(bytes) && !hasMarkup(bytes);
+    case 'jpeg':
+      return endsAfter(bytes, EOI_JPEG) && !hasMarkup(bytes);
+    case 'pdf':
+      return endsAfter(bytes, EOF_PDF);
+  }
+}
 
 export type UploadResult =
   | { ok: true; type: DocumentType; mime: string; size: number }
@@ -134,6 +206,12 @@ export function validateUpload(
     return fail('type_mismatch', {
       zh: `文件内容为 ${LABEL[type]}，但文件名或类型声明为 ${LABEL[claimed]}`,
       en: `The file content is ${LABEL[type]} but its name or declared type says ${LABEL[claimed]}`,
+    });
+  }
+  if (!isWholeDocument(bytes, type)) {
+    return fail('malformed', {
+      zh: `文件不是完整的 ${LABEL[type]}：内容残缺，或在文件末尾附加了其他数据`,
+      en: `The file is not a whole ${LABEL[type]}: it is truncated or has other data appended`,
     });
   }
   return { ok: true, type, mime: MIME_BY_TYPE[type], size };

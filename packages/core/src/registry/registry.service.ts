@@ -10,11 +10,12 @@ import type { AuditService } from '../audit/audit.service.ts';
 import { AppError } from '../errors.ts';
 import type { Repositories, UnitOfWork } from '../ports/repositories.ts';
 import type { Clock, IdGenerator, PiiVault } from '../ports/runtime.ts';
-import type { Actor } from '../shared/actor.ts';
+import { type Actor, isCrossTenant } from '../shared/actor.ts';
 import { sha256Hex } from '../shared/hash.ts';
 import { maskAddress, maskIdNumber, maskPhone } from '../shared/masking.ts';
 import type { AutomaticResult, CreditInquiryPort, WorkflowHooks, WorkflowService } from '../workflows/workflow.service.ts';
 import type { ApplicationRecord, DocumentRecord } from '../workflows/workflow.types.ts';
+import { chinaDate, expiryProblem, isPersonalDocument, mayReadDocument } from './document-rules.ts';
 import { type DocumentType, MIME_BY_TYPE, validateUpload } from './file-sniff.ts';
 import { streamerAgeRule, validateCreditCode, validateIdNumber, validateMobile } from './identifiers.ts';
 import type { BaseProfileRecord, FileStore, MerchantProfileRecord, QualificationRecord, StreamerProfileRecord } from './registry.types.ts';
@@ -120,8 +121,14 @@ export class RegistryService {
             ? 'document.too_large'
             : v.reason === 'type_mismatch'
               ? 'document.type_mismatch'
-              : 'document.unsupported_type';
+              : v.reason === 'malformed'
+                ? 'document.malformed'
+                : 'document.unsupported_type';
       throw new AppError(code, { field: 'file', details: { maxMb: MAX_UPLOAD_BYTES / 1048576 } });
+    }
+    if (input.expiresAt) {
+      const problem = expiryProblem(input.expiresAt, this.d.clock.now());
+      if (problem) throw new AppError(problem, { field: 'expiresAt', details: { date: chinaDate(input.expiresAt) } });
     }
     const sha = sha256Hex(Buffer.from(input.bytes).toString('latin1'));
     const key = `${sha.slice(0, 2)}/${sha.slice(2, 4)}/${sha}.${v.type}`;
@@ -129,7 +136,8 @@ export class RegistryService {
     const now = this.d.clock.now();
     const doc: DocumentRecord = {
       id: this.d.ids.next(),
-      ownerOrgId: actor.orgId,
+      // A personal document (ID card, licence of a person…) belongs to the person, never to their organization.
+      ownerOrgId: isPersonalDocument(input.docType) ? null : actor.orgId,
       ownerUserId: actor.userId,
       uploadedBy: actor.userId,
       docType: input.docType,
@@ -158,10 +166,7 @@ export class RegistryService {
   async download(actor: Actor, id: string): Promise<{ doc: DocumentRecord; bytes: Uint8Array; mime: string }> {
     const doc = await this.d.uow.read.workflows.findDocument(id);
     if (!doc) throw new AppError('document.not_found', { field: 'id' });
-    const privileged =
-      actor.role === 'platform_admin' || actor.role === 'reviewer' || actor.role === 'regulator' || actor.role === 'system';
-    const own = doc.ownerUserId === actor.userId || (doc.ownerOrgId !== null && doc.ownerOrgId === actor.orgId);
-    if (!privileged && !own) throw new AppError('document.not_found', { field: 'id' });
+    if (!mayReadDocument(actor, doc)) throw new AppError('document.not_found', { field: 'id' });
     const bytes = await this.d.files.get(doc.storageKey);
     await this.d.uow.transaction((tx) =>
       this.d.audit.record(tx, actor, {
@@ -207,6 +212,12 @@ export class RegistryService {
       }
     }
     const now = this.d.clock.now();
+    for (const [i, q] of (input.qualifications ?? []).entries()) {
+      if (!q.expiresAt) continue;
+      const at = new Date(`${q.expiresAt}T23:59:59+08:00`);
+      const problem = expiryProblem(at, now);
+      if (problem) throw new AppError(problem, { field: `qualifications.${i}.expiresAt`, details: { date: q.expiresAt } });
+    }
     return this.d.uow.transaction(async (tx) => {
       const existing = await tx.registry.findMerchantByCreditCode(code.code);
       if (existing)
@@ -423,10 +434,14 @@ export class RegistryService {
     };
   }
 
-  /** Platform and regulators see everyone; an MCN its own people; a base the people of the MCNs it hosts. */
+  /**
+   * Platform and regulators see everyone; an MCN manager its own people; a base the people of the MCNs it hosts;
+   * everyone else (a streamer, a merchant) only themselves — colleagues never read each other's records.
+   */
   private async requireTalentScope(tx: Repositories, actor: Actor, userId: string): Promise<void> {
-    if (actor.role === 'platform_admin' || actor.role === 'regulator' || actor.role === 'system') return;
+    if (isCrossTenant(actor)) return;
     if (actor.userId === userId) return;
+    if (actor.role !== 'mcn_manager' && actor.role !== 'base_operator') throw new AppError('auth.tenant', { field: 'userId' });
     const ms = await tx.memberships.listForUser(userId);
     if (actor.orgId && ms.some((m) => m.orgId === actor.orgId)) return;
     if (actor.role === 'base_operator' && actor.orgId) {
@@ -678,6 +693,19 @@ export class RegistryService {
       if (p.virtual === 'yes' && (!p.operatorUserId || !p.virtualLabel)) reasons.push('virtual_label_missing');
     }
     return { allowed: reasons.length === 0, reasons };
+  }
+
+  /** The live gate as an API answer: for the streamer, the platform and regulators, and the managers of their MCN or base. */
+  async liveGateFor(actor: Actor, userId: string): Promise<{ allowed: boolean; reasons: string[] }> {
+    await this.requireTalentScope(this.d.uow.read, actor, userId);
+    return this.liveGate(userId);
+  }
+
+  /** The listing gate as an API answer: for the merchant's own staff, the platform and regulators. */
+  async listingGateFor(actor: Actor, orgId: string): Promise<{ allowed: boolean; reasons: string[] }> {
+    if (!isCrossTenant(actor) && !(actor.role === 'merchant_staff' && actor.orgId === orgId))
+      throw new AppError('auth.tenant', { field: 'orgId' });
+    return this.listingGate(orgId);
   }
 
   /** Whether a merchant may list products now (the catalog calls this). */

@@ -112,6 +112,10 @@ export class MemoryRateLimitStore implements RateLimitStore {
     w.count += 1;
     return { count: w.count, resetInMs: w.resetAt - now };
   }
+  async peek(key: string): Promise<number> {
+    const w = this.windows.get(key);
+    return w && w.resetAt > this.clock.now().getTime() ? w.count : 0;
+  }
   async reset(key: string): Promise<void> {
     this.windows.delete(key);
   }

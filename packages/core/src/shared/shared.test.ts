@@ -24,7 +24,7 @@ describe('error catalogue', () => {
   });
 
   it('fills placeholders from details', () => {
-    expect(errorMessage('auth.locked', 'zh-CN', { minutes: 15 })).toContain('15 分钟');
+    expect(errorMessage('auth.rate_limited', 'zh-CN', { seconds: 900 })).toContain('900 秒');
     expect(errorMessage('auth.rate_limited', 'en-US', { seconds: 30 })).toBe('Too many attempts, try again in 30 seconds');
     const e = new AppError('org.name_taken', { field: 'name' });
     expect(e.kind).toBe('conflict');

@@ -292,6 +292,11 @@ export function orderRoutes(api: Api, c: Container, app: FastifyInstance): void 
       if (!p || !sim.checkToken(p.id, req.query.t)) throw new AppError('payments.not_found', { field: 'id' });
       const o = await c.uow.read.orders.findOrder(p.orderId);
       reply.header('cache-control', 'no-store');
+      // The simulator's page is a stand-alone page with its own small inline script: its own, narrower policy.
+      reply.header(
+        'content-security-policy',
+        "default-src 'none'; script-src 'unsafe-inline'; style-src 'unsafe-inline'; connect-src 'self'; base-uri 'none'; form-action 'none'; frame-ancestors 'none'",
+      );
       const open = p.status === 'pending' && o?.status === 'created' && o.payBy > c.clock.now();
       return reply.type('text/html; charset=utf-8').send(sim.page(p, o?.orderNo ?? '', req.query.t, open));
     },

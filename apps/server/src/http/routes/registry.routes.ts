@@ -114,7 +114,8 @@ function mayRead(actor: Actor, v: CoreView): boolean {
   return (
     isCrossTenant(actor) ||
     a.applicantUserId === actor.userId ||
-    (actor.orgId !== null && (a.applicantOrgId === actor.orgId || a.subjectId === actor.orgId)) ||
+    // an organization's application is read by its managing staff; a streamer's colleagues never read it
+    (actor.orgId !== null && actor.role !== 'streamer' && (a.applicantOrgId === actor.orgId || a.subjectId === actor.orgId)) ||
     v.actions.length > 0
   );
 }
@@ -329,7 +330,7 @@ export function registryRoutes(api: Api, c: Container, app: FastifyInstance): vo
         response: { 200: gateSchema },
       },
     },
-    async (req) => c.registry.liveGate(req.params.userId),
+    async (req) => c.registry.liveGateFor(requireActor(req), req.params.userId),
   );
 
   api.get(
@@ -343,7 +344,7 @@ export function registryRoutes(api: Api, c: Container, app: FastifyInstance): vo
         response: { 200: gateSchema },
       },
     },
-    async (req) => c.registry.listingGate(req.params.orgId),
+    async (req) => c.registry.listingGateFor(requireActor(req), req.params.orgId),
   );
 
   api.get(

@@ -1,0 +1,41 @@
+/**
+ * Guards every request's input before validation: text that contains a NUL character (U+0000) is refused with a
+ * 400 naming the field. PostgreSQL cannot store NUL in text, so without this a NUL in a query string or a JSON
+ * body reached the database (or the audit row written with the change) and came back as a 500.
+ */
+import { AppError } from '@livehub/core';
+import type { FastifyInstance } from 'fastify';
+
+const MAX_DEPTH = 32;
+
+/** The dotted path of the first string (value or key) holding a NUL, or null. Buffers (uploads) are not text. */
+export function findNul(value: unknown, path: string[] = [], depth = 0): string | null {
+  if (typeof value === 'string') return value.includes('\u0000') ? path.join('.') : null;
+  if (value === null || typeof value !== 'object' || depth > MAX_DEPTH || Buffer.isBuffer(value)) return null;
+  if (Array.isArray(value)) {
+    for (let i = 0; i < value.length; i++) {
+      const hit = findNul(value[i], [...path, String(i)], depth + 1);
+      if (hit !== null) return hit;
+    }
+    return null;
+  }
+  for (const [k, v] of Object.entries(value)) {
+    if (k.includes('\u0000')) return [...path, k.replaceAll('\u0000', '\\0')].join('.');
+    const hit = findNul(v, [...path, k], depth + 1);
+    if (hit !== null) return hit;
+  }
+  return null;
+}
+
+export function installInputGuards(app: FastifyInstance): void {
+  app.addHook('preValidation', async (request) => {
+    for (const [part, value] of [
+      ['params', request.params],
+      ['query', request.query],
+      ['body', request.body],
+    ] as const) {
+      const field = findNul(value);
+      if (field !== null) throw new AppError('request.nul_byte', { field: field || part });
+    }
+  });
+}
