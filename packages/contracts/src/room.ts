@@ -11,7 +11,16 @@ export const MAX_CHAT_CHARS = 200;
 export const MAX_CLIENT_FRAME_BYTES = 2048;
 
 export const clientFrameSchema = z.discriminatedUnion('t', [
-  z.strictObject({ t: z.literal('chat'), text: z.string().trim().min(1).max(MAX_CHAT_CHARS) }),
+  z.strictObject({
+    t: z.literal('chat'),
+    // HTTP input is guarded against NUL before validation; a socket frame is not HTTP, so its text says it here
+    text: z
+      .string()
+      .trim()
+      .min(1)
+      .max(MAX_CHAT_CHARS)
+      .refine((s) => !s.includes('\u0000'), { error: 'must not contain NUL' }),
+  }),
   z.strictObject({ t: z.literal('like'), n: z.number().int().min(1).max(50).default(1) }),
   z.strictObject({ t: z.literal('pin'), productId: z.uuid() }),
   z.strictObject({ t: z.literal('unpin') }),
