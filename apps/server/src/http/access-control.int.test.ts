@@ -81,6 +81,77 @@ describe('access control: every route × every role', () => {
   });
 });
 
+/**
+ * Object-level cases (a probe found each of these open): the routes above may be called by a role, and these say
+ * whose records that role reaches. Every role × every case; `streamer_0001` is a colleague of `streamer` in the MCN
+ * `mcn` manages; the demo room belongs to a streamer of `mcn_0001`'s MCN.
+ */
+describe('access control: whose records each role reaches', () => {
+  const PNG = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR4nGP4z8DwHwAFAAH/iZk9HQAAAABJRU5ErkJggg==', 'base64');
+  it('ID cards, talent records, gates and checklists answer only their people', async () => {
+    const colleague = await p.login('streamer_0001');
+    const otherMcn = await p.login('mcn_0001');
+    const idCard = await p.app.inject({
+      method: 'POST',
+      url: '/api/documents?docType=id_card&filename=id.png',
+      headers: { ...colleague.headers(), 'content-type': 'image/png' },
+      payload: PNG,
+    });
+    expect(idCard.statusCode).toBe(201);
+    const merchantOrg = (await p.login('merchant')).me.active?.orgId;
+    // a session of another MCN's streamer (the demo room's MCN, which `mcn_0001` manages)
+    const room = (await p.app.inject({ method: 'GET', url: '/api/live/sessions?scope=mine', headers: otherMcn.headers(false) })).json()[0];
+    expect(room).toBeDefined();
+    const cases: Array<{ name: string; url: string; allowed: ReadonlyArray<Role | 'colleague' | 'other_mcn'> }> = [
+      {
+        name: 'a streamer’s ID card',
+        url: `/api/documents/${idCard.json().id}/content`,
+        allowed: ['platform_admin', 'reviewer', 'regulator', 'colleague'],
+      },
+      {
+        name: 'a streamer’s talent record',
+        url: `/api/registry/talent/${colleague.me.user.id}`,
+        // the base hosting the MCN reads its people's records too
+        allowed: ['platform_admin', 'regulator', 'base_operator', 'mcn_manager', 'colleague'],
+      },
+      {
+        name: 'a streamer’s live gate',
+        url: `/api/registry/gates/live/${colleague.me.user.id}`,
+        allowed: ['platform_admin', 'reviewer', 'regulator', 'base_operator', 'mcn_manager', 'colleague'],
+      },
+      {
+        name: 'a merchant’s listing gate',
+        url: `/api/registry/gates/listing/${merchantOrg}`,
+        allowed: ['platform_admin', 'reviewer', 'regulator', 'merchant_staff'],
+      },
+      {
+        name: 'another MCN’s live-session checklist',
+        url: `/api/live/sessions/${room.id}/checklist`,
+        allowed: ['platform_admin', 'reviewer', 'regulator', 'other_mcn'],
+      },
+    ];
+    // fresh sessions: the route walk above ends with logout
+    const fresh = new Map<Role, TestSession>();
+    for (const role of ROLES) fresh.set(role, await p.login(ACCOUNT_BY_ROLE[role]));
+    const callers: Array<[Role | 'colleague' | 'other_mcn', TestSession | undefined]> = [
+      ...ROLES.map((r) => [r, fresh.get(r)] as [Role, TestSession | undefined]),
+      ['colleague', colleague],
+      ['other_mcn', otherMcn],
+    ];
+    const table: string[] = [];
+    for (const c of cases) {
+      for (const [who, s] of callers) {
+        const res = await p.app.inject({ method: 'GET', url: c.url, headers: s?.headers(false) ?? {} });
+        const want = c.allowed.includes(who) ? 200 : 'refused';
+        table.push(`${c.name} as ${who}: want ${want}, got ${res.statusCode}`);
+        if (want === 200) expect(res.statusCode, `${c.name} as ${who}`).toBe(200);
+        else expect([403, 404], `${c.name} as ${who}: ${res.body}`).toContain(res.statusCode);
+      }
+    }
+    expect(table).toHaveLength(cases.length * callers.length);
+  });
+});
+
 describe('access control: API tokens', () => {
   it('reads with a read token, is refused writes without the write scope, and never mints tokens', async () => {
     const admin = await p.login('admin');

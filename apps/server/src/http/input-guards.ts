@@ -1,10 +1,22 @@
 /**
  * Guards every request's input before validation: text that contains a NUL character (U+0000) is refused with a
  * 400 naming the field. PostgreSQL cannot store NUL in text, so without this a NUL in a query string or a JSON
- * body reached the database (or the audit row written with the change) and came back as a 500.
+ * body reached the database (or the audit row written with the change) and came back as a 500. Routes whose input is
+ * text to be screened opt out (`screensRawText`).
  */
 import { AppError } from '@livehub/core';
 import type { FastifyInstance } from 'fastify';
+
+declare module 'fastify' {
+  interface FastifyContextConfig {
+    /**
+     * The route screens the text it is given (compliance ingestion and preview): a NUL inside it is an evasion
+     * (加\0微信) the screening engine removes and catches, not input to refuse — refusing would leave it unscreened.
+     * The services never store such text unnormalized.
+     */
+    screensRawText?: boolean;
+  }
+}
 
 const MAX_DEPTH = 32;
 
@@ -29,6 +41,7 @@ export function findNul(value: unknown, path: string[] = [], depth = 0): string 
 
 export function installInputGuards(app: FastifyInstance): void {
   app.addHook('preValidation', async (request) => {
+    if (request.routeOptions.config.screensRawText) return;
     for (const [part, value] of [
       ['params', request.params],
       ['query', request.query],

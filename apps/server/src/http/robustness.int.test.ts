@@ -45,8 +45,6 @@ describe('NUL characters', () => {
         field: 'displayName',
         s: admin,
       },
-      { method: 'POST', url: '/api/compliance/screen', payload: { text: 'x\u0000', card: { title: '\u0000' } }, field: 'text', s: admin },
-      { method: 'POST', url: '/api/compliance/screen', payload: { text: 'ok', card: { title: 'a\u0000' } }, field: 'card.title', s: admin },
       { method: 'POST', url: '/api/orgs', payload: { 'k\u0000': 1 }, field: 'k\\0', s: admin },
     ];
     for (const c of cases) {
@@ -61,6 +59,17 @@ describe('NUL characters', () => {
     }
     // nothing was written: no user by that name
     expect(await p.c.uow.read.users.findByUsername('nul_user')).toBeNull();
+  });
+
+  it('are screened, not refused, in text sent for compliance screening (an evasion to catch)', async () => {
+    const res = await p.app.inject({
+      method: 'POST',
+      url: '/api/compliance/screen',
+      headers: admin.headers(),
+      payload: { text: '加\u0000微\u0000信 lily8888', kind: 'chat' },
+    });
+    expect(res.statusCode).toBe(200);
+    expect(res.json().hits.length).toBeGreaterThan(0);
   });
 
   it('are refused in the sign-in form before anything is looked up', async () => {

@@ -79,7 +79,8 @@ export function complianceRoutes(app: Api, c: Container): void {
   app.post(
     '/api/compliance/screen',
     {
-      config: { policy: { allow: 'authenticated', scope: 'read' } },
+      // the text is what is screened: control characters in it are evasion to catch, not input to refuse
+      config: { policy: { allow: 'authenticated', scope: 'read' }, screensRawText: true },
       schema: {
         tags,
         summary: 'Screen text without storing it (preview product copy, check a script)',
@@ -93,7 +94,7 @@ export function complianceRoutes(app: Api, c: Container): void {
   app.post(
     '/api/compliance/events',
     {
-      config: { policy: { allow: REVIEWERS, scope: 'compliance:ingest' } },
+      config: { policy: { allow: REVIEWERS, scope: 'compliance:ingest' }, screensRawText: true },
       schema: {
         tags,
         summary: 'Ingest a live event (transcript segment, chat, overlay text, product card); screened inline, idempotent on eventId',
