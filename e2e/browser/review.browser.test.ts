@@ -2,7 +2,8 @@
  * Browser test of the human review console (技术+人工实时审核): live events ingested over the API land in the review
  * queue; a reviewer sees the hits highlighted with live SLA countdowns, claims and confirms one (→ violation with
  * an evidence hash), verifies the evidence chain, dismisses another and meets a 409 on an item another reviewer
- * holds; the rule pack browser screens a line; a merchant is refused the queue. Assertions do not depend on the
+ * holds; a viewer's repeated message shows as one row 「重复 N 次」 with the session and sender by name, and two rows are
+ * dismissed in one batch; the rule pack browser screens a line; a merchant is refused the queue. Assertions do not depend on the
  * exact content of the rule pack (at least one hit, not exact counts). Screenshots go to __screenshots__/.
  */
 import type { Page } from 'playwright-core';
@@ -160,6 +161,74 @@ describe.skipIf(!browserAvailable)('review console', () => {
     const conflict = page.getByTestId('review-action-error');
     await conflict.waitFor();
     expect(await conflict.textContent()).toContain('其他审核员');
+  });
+
+  it('groups a viewer repeating one message as 重复 N 次, names the session, and batch-dismisses two items', async () => {
+    const admin = await server.platform.login('admin');
+    const consumer = await server.platform.login('consumer');
+    const live = await server.platform.c.uow.read.live.listSessions({ status: ['live'], limit: 20 });
+    const room = live.find((s) => s.title.startsWith('盐池滩羊'));
+    if (!room) throw new Error('the demo data has no live room');
+    const send = async (eventId: string, text: string) => {
+      const r = await api<{ reviewItemId: string | null }>('POST', '/api/compliance/events', admin.headers(), {
+        eventId,
+        kind: 'chat',
+        text,
+        sessionRef: room.id,
+        senderUserId: consumer.me.user.id,
+      });
+      expect(r.status, JSON.stringify(r.json)).toBe(201);
+      return r.json.reviewItemId as string;
+    };
+    // a simulated viewer floods the room with one message, and sends another one once
+    const flood = [
+      await send('bt-1', '加我薇信 flood888 便宜卖'),
+      await send('bt-2', '加我薇信 flood888 便宜卖'),
+      await send('bt-3', '加我薇信flood888便宜卖'),
+    ];
+    expect(new Set(flood).size).toBe(1);
+    const spam = flood[0] as string;
+    const once = await send('bt-4', '私聊我 vx once777 下单');
+    expect(once).not.toBe(spam);
+
+    const page = await freshPage();
+    await login(page, 'reviewer');
+    await page.getByTestId('nav-review').click();
+    await page.waitForURL((url) => url.pathname === '/review');
+    const spamRow = page.locator(`[data-testid="review-row"][data-item-id="${spam}"]`);
+    const onceRow = page.locator(`[data-testid="review-row"][data-item-id="${once}"]`);
+    await spamRow.waitFor();
+    expect(await spamRow.getByTestId('review-occurrences').textContent()).toBe('重复 3 次');
+    // names, not ids: the session's title and the sender's display name
+    expect(await spamRow.getByTestId('review-session-name').textContent()).toBe(room.title);
+    const senderName = (await server.platform.c.uow.read.users.findById(consumer.me.user.id))?.displayName ?? '';
+    expect(await spamRow.getByTestId('review-sender').textContent()).toBe(senderName);
+    expect(await spamRow.textContent()).not.toContain(room.id);
+
+    // tick two rows (ticking does not open the item), then dismiss both in one request
+    await spamRow.locator('.ant-checkbox-input').click();
+    await onceRow.locator('.ant-checkbox-input').click();
+    expect(new URL(page.url()).pathname).toBe('/review');
+    await page.getByTestId('review-batch-bar').waitFor();
+    expect(await page.getByTestId('review-batch-count').getAttribute('data-count')).toBe('2');
+    await screenshot(page, 'review-queue-batch');
+    await page.getByTestId('review-batch-dismiss').click();
+    await page.getByTestId('decision-reason').fill('模拟观众刷屏，非主播违规');
+    await expect.poll(() => page.getByTestId('decision-submit').isDisabled()).toBe(false);
+    await page.getByTestId('decision-submit').click();
+    await page.getByText('已处理 2 项').waitFor();
+    // the pending queue no longer lists them; over the API both are dismissed, by this reviewer
+    await spamRow.waitFor({ state: 'detached' });
+    await onceRow.waitFor({ state: 'detached' });
+    for (const id of [spam, once]) {
+      const item = await api<{ status: string; decidedByName: string | null; occurrences: number }>(
+        'GET',
+        `/api/review/items/${id}`,
+        admin.headers(false),
+      );
+      expect(item.json.status).toBe('dismissed');
+      expect(item.json.decidedByName).toEqual(expect.any(String));
+    }
   });
 
   it('platform admin turns a dismissal into an exemption', async () => {

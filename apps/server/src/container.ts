@@ -163,9 +163,17 @@ export async function createContainer(config: Config, o: ContainerOverrides = {}
     onPinned: (sessionId, productId) => void uow.read.live.setPinned(sessionId, productId).catch(() => {}),
     productCard,
     // A blocked chat message goes to the compliance records (and the review queue when its rules say so).
-    onBlocked: (sessionId, _userId, text) => {
+    // The sender is kept: a viewer repeating one message is counted on one review item, not queued again.
+    onBlocked: (sessionId, userId, text) => {
       void compliance
-        .ingest(gatewayActor, { eventId: `chat-${ids.next()}`, kind: 'chat', text, sessionRef: sessionId, occurredAt: clock.now() })
+        .ingest(gatewayActor, {
+          eventId: `chat-${ids.next()}`,
+          kind: 'chat',
+          text,
+          sessionRef: sessionId,
+          senderUserId: userId,
+          occurredAt: clock.now(),
+        })
         .catch(() => {});
     },
   });

@@ -60,6 +60,8 @@ export const ingestEventRequestSchema = screenRequestSchema.extend({
     .max(128)
     .regex(/^[\w.:-]+$/, { error: 'letters, digits, _ . : - only' }),
   sessionRef: z.string().min(1).max(128).optional(),
+  /** who said or typed it (a chat sender): repeats of one hit are grouped per session and sender */
+  senderUserId: z.uuid().optional(),
   streamerUserId: z.uuid().optional(),
   merchantOrgId: z.uuid().optional(),
   productRef: z.string().min(1).max(128).optional(),
@@ -107,25 +109,45 @@ export const reviewItemSchema = z.object({
   decidedAt: z.string().nullable(),
   reason: z.string().nullable(),
   createdAt: z.string(),
+  /** display names of the reviewers (null when nobody / unknown) */
+  claimedByName: z.string().nullable(),
+  decidedByName: z.string().nullable(),
+  /** how many identical hits (same session, sender, kind, rules, normalized text) this item stands for */
+  occurrences: z.number().int().min(1),
+  firstSeenAt: z.string(),
+  lastSeenAt: z.string(),
+  /** the first event of the group */
   event: z.object({
     id: z.string(),
     eventId: z.string(),
     kind: eventKindSchema,
     text: z.string(),
     sessionRef: z.string().nullable(),
+    /** the live session's title when the ref is one of ours */
+    sessionTitle: z.string().nullable(),
     streamerUserId: z.string().nullable(),
+    /** the streamer's display name (the event's streamer, else the session's) */
+    streamerName: z.string().nullable(),
+    senderUserId: z.string().nullable(),
+    senderName: z.string().nullable(),
     merchantOrgId: z.string().nullable(),
+    merchantName: z.string().nullable(),
     productRef: z.string().nullable(),
+    productName: z.string().nullable(),
     productCategory: z.string().nullable(),
     occurredAt: z.string(),
     decision: decisionSchema,
   }),
   hits: z.array(hitSchema),
+  /** the short name of each rule hit, to show next to its code */
+  ruleNames: z.array(z.object({ id: z.string(), zh: z.string(), en: z.string() })),
 });
 export type ReviewItem = z.infer<typeof reviewItemSchema>;
 
 export const reviewItemDetailSchema = reviewItemSchema.extend({
   context: z.array(z.object({ id: z.string(), kind: eventKindSchema, text: z.string(), occurredAt: z.string() })),
+  /** the events counted on the item, oldest first (at most 50; `occurrences` is the exact count) */
+  occurrenceEvents: z.array(z.object({ id: z.string(), eventId: z.string(), occurredAt: z.string() })),
   rules: z.array(
     z.object({
       id: z.string(),
@@ -134,6 +156,8 @@ export const reviewItemDetailSchema = reviewItemSchema.extend({
       article: z.string(),
       summaryZh: z.string(),
       summaryEn: z.string(),
+      nameZh: z.string(),
+      nameEn: z.string(),
     }),
   ),
 });
@@ -148,6 +172,41 @@ export const reviewQueueQuerySchema = z.strictObject({
 export const reviewDecisionRequestSchema = z.strictObject({
   decision: z.enum(['confirm', 'dismiss']),
   reason: plainText(2, 500),
+});
+
+/** the most items one batch decision may touch */
+export const MAX_BATCH_DECISION = 200;
+
+/**
+ * A batch decision: the selected items (`ids`), or every undecided item matching `filter` that was opened by
+ * `filter.asOf` (the time of the list the reviewer saw). Exactly one of the two.
+ */
+export const reviewBatchDecisionRequestSchema = z
+  .strictObject({
+    decision: z.enum(['confirm', 'dismiss']),
+    reason: plainText(2, 500),
+    ids: z
+      .array(z.uuid())
+      .min(1)
+      .max(MAX_BATCH_DECISION, { error: `at most ${MAX_BATCH_DECISION} items` })
+      .optional(),
+    filter: z
+      .strictObject({
+        category: screeningCategorySchema.optional(),
+        minSeverity: z.number().int().min(1).max(4).optional(),
+        asOf: z.iso.datetime({ offset: true }),
+      })
+      .optional(),
+  })
+  .superRefine((v, ctx) => {
+    if ((v.ids === undefined) === (v.filter === undefined))
+      ctx.addIssue({ code: 'custom', path: ['ids'], message: 'give either ids or filter, not both' });
+  });
+export type ReviewBatchDecisionRequest = z.infer<typeof reviewBatchDecisionRequestSchema>;
+
+export const reviewBatchDecisionResultSchema = z.object({
+  count: z.number().int(),
+  items: z.array(z.object({ id: z.string(), status: z.string(), violationId: z.string().nullable(), evidenceHash: z.string().nullable() })),
 });
 
 export const violationSchema = z.object({

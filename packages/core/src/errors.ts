@@ -79,6 +79,17 @@ export const ERROR_CATALOGUE = {
   'review.not_found': { kind: 'not_found', zh: '审核任务不存在', en: 'No such review item' },
   'review.claimed_by_other': { kind: 'conflict', zh: '该审核任务已被其他审核员领取', en: 'Another reviewer has claimed this item' },
   'review.already_decided': { kind: 'conflict', zh: '该审核任务已处理', en: 'This item has already been decided' },
+  'review.batch_empty': { kind: 'invalid', zh: '没有可批量处理的待审任务', en: 'No undecided review items to decide' },
+  'review.batch_too_large': {
+    kind: 'invalid',
+    zh: '一次最多批量处理 {max} 项，请缩小筛选范围',
+    en: 'At most {max} items can be decided at once: narrow the filter',
+  },
+  'review.batch_conflict': {
+    kind: 'conflict',
+    zh: '其中 {count} 项已被其他审核员处理或领取，本次批量操作未执行，请刷新后重试',
+    en: '{count} of the items were decided or claimed by another reviewer meanwhile: nothing was changed, refresh and retry',
+  },
   'workflow.unknown_kind': { kind: 'invalid', zh: '未知的申请类型', en: 'Unknown application kind' },
   'workflow.not_found': { kind: 'not_found', zh: '申请不存在', en: 'No such application' },
   'workflow.action_not_allowed': {

@@ -168,6 +168,8 @@ export const screeningEvents = pgTable(
     eventId: text('event_id').notNull(),
     sourceOrgId: uuid('source_org_id').notNull(),
     actorUserId: uuid('actor_user_id'),
+    /** who said or typed it when known (the chat sender, from the room gateway) */
+    senderUserId: uuid('sender_user_id'),
     kind: text('kind', { enum: ['transcript', 'chat', 'product_copy', 'overlay'] }).notNull(),
     text: text('text').notNull(),
     sessionRef: text('session_ref'),
@@ -228,8 +230,40 @@ export const reviewItems = pgTable(
     decidedAt: ts('decided_at'),
     reason: text('reason'),
     createdAt: ts('created_at').notNull(),
+    /**
+     * hash of session + sender + kind + rules + normalized text: while an item of the group is undecided, a repeat
+     * is counted on it (review_item_events) instead of opening another item; null when the event has no session
+     */
+    groupKey: text('group_key'),
+    occurrences: integer('occurrences').notNull(),
+    firstSeenAt: ts('first_seen_at').notNull(),
+    lastSeenAt: ts('last_seen_at').notNull(),
   },
-  (t) => [uniqueIndex('review_items_event_uq').on(t.screeningEventId), index('review_items_status_due_idx').on(t.status, t.dueAt)],
+  (t) => [
+    uniqueIndex('review_items_event_uq').on(t.screeningEventId),
+    index('review_items_status_due_idx').on(t.status, t.dueAt),
+    // one undecided item per group: the upsert of a repeat takes this index as its arbiter, on both databases
+    uniqueIndex('review_items_open_group_uq').on(t.groupKey).where(sql`${t.status} in ('open', 'claimed') and ${t.groupKey} is not null`),
+    check('review_items_occurrences_pos', sql`${t.occurrences} >= 1`),
+  ],
+);
+
+/** Every screened event counted on a review item (the first one included): the evidence of each repeat. */
+export const reviewItemEvents = pgTable(
+  'review_item_events',
+  {
+    reviewItemId: uuid('review_item_id')
+      .notNull()
+      .references(() => reviewItems.id),
+    screeningEventId: uuid('screening_event_id')
+      .notNull()
+      .references(() => screeningEvents.id),
+    occurredAt: ts('occurred_at').notNull(),
+  },
+  (t) => [
+    uniqueIndex('review_item_events_event_uq').on(t.screeningEventId),
+    index('review_item_events_item_idx').on(t.reviewItemId, t.occurredAt),
+  ],
 );
 
 export const violations = pgTable(

@@ -40,23 +40,22 @@ export type SeedProgress = (done: number, total: number, stage: string) => void;
 
 const CONSUMERS_PER_SCALE = 200;
 
-/** What a streamer says and viewers type during the demo live session (demo-live-001). */
+/** What a streamer says and viewers type during the demo streamer's earlier live session (秋冬新品专场). */
 const DEMO_LIVE_EVENTS: Array<{
   kind: 'transcript' | 'chat' | 'overlay' | 'product_copy';
   text: string;
   category?: ProductCategory;
-  product?: string;
 }> = [
   { kind: 'transcript', text: '家人们晚上好，欢迎来到直播间，今天给大家带来几款秋冬新品' },
-  { kind: 'transcript', text: '这款羊毛大衣含羊毛百分之九十，烟灰色和象牙白两个颜色', category: 'apparel', product: 'demo-coat' },
+  { kind: 'transcript', text: '这款羊毛大衣含羊毛百分之九十，烟灰色和象牙白两个颜色', category: 'apparel' },
   { kind: 'chat', text: '主播身高多少？' },
-  { kind: 'transcript', text: '这个苦瓜代餐粉能降血糖，喝一个月保证见效', category: 'food', product: 'demo-powder' },
+  { kind: 'transcript', text: '这个苦瓜代餐粉能降血糖，喝一个月保证见效', category: 'food' },
   { kind: 'chat', text: '想要的加我薇信 lily8888 私下给你便宜' },
-  { kind: 'transcript', text: '今天这个价格是全网最低价，错过再等一年', category: 'apparel', product: 'demo-coat' },
+  { kind: 'transcript', text: '今天这个价格是全网最低价，错过再等一年', category: 'apparel' },
   { kind: 'overlay', text: '五星好评晒图返现10元' },
-  { kind: 'transcript', text: '最后一个问题，尺码偏大一码，建议拍小一码', category: 'apparel', product: 'demo-coat' },
+  { kind: 'transcript', text: '最后一个问题，尺码偏大一码，建议拍小一码', category: 'apparel' },
   { kind: 'chat', text: '已下单，期待' },
-  { kind: 'transcript', text: '这款面霜是国家级实验室研发的，第一品牌', category: 'cosmetics', product: 'demo-cream' },
+  { kind: 'transcript', text: '这款面霜是国家级实验室研发的，第一品牌', category: 'cosmetics' },
 ];
 const BATCH = 2000;
 
@@ -243,16 +242,39 @@ export async function seedDemo(c: Container, opts: { scale?: number; onProgress?
   const reviewerId = users.find((u) => u.username === 'reviewer')?.id ?? null;
   const source: Actor = { ...actor, orgId: platformId };
   const start = c.clock.now().getTime() - 20 * 60_000;
+  // The events belong to a real session of the demo streamer, so the review queue shows its title and names.
+  const consumerId = users.find((u) => u.username === 'consumer')?.id;
+  const demoStreamer = reg.streamers.find((x) => x.userId === streamerId);
+  let sessionRef = 'demo-live-001';
+  if (streamerId && demoStreamer) {
+    const st: Actor = {
+      userId: streamerId,
+      label: 'seed:streamer',
+      orgId: demoStreamer.mcnOrgId,
+      membershipId: null,
+      role: 'streamer',
+      via: 'cli',
+    };
+    const s = await c.live.schedule(st, {
+      title: '秋冬新品专场 · 大衣与护肤',
+      scheduledAt: new Date(start).toISOString(),
+      productIds: [],
+      coHostUserIds: [],
+    });
+    await c.live.start(st, s.session.id);
+    await c.live.end(st, s.session.id);
+    sessionRef = s.session.id;
+  }
   let reviewItem: string | null = null;
   for (const [i, e] of DEMO_LIVE_EVENTS.entries()) {
     const r = await c.compliance.ingest(source, {
       eventId: `demo-${i + 1}`,
       kind: e.kind,
       text: e.text,
-      sessionRef: 'demo-live-001',
+      sessionRef,
       streamerUserId: e.kind === 'chat' ? undefined : streamerId,
+      senderUserId: e.kind === 'chat' ? consumerId : streamerId,
       merchantOrgId,
-      productRef: e.product,
       productCategory: e.category,
       occurredAt: new Date(start + i * 45_000),
     });

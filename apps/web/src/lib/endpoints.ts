@@ -113,6 +113,25 @@ export interface ReviewDecisionRequest {
   reason: string;
 }
 
+/** selected items, or every undecided item matching the filter as of the list's `generatedAt` (at most 200) */
+export interface ReviewBatchDecisionRequest extends ReviewDecisionRequest {
+  ids?: string[];
+  filter?: { category?: ScreeningCategory; minSeverity?: number; asOf: string };
+}
+
+export interface ReviewBatchDecisionResult {
+  count: number;
+  items: Array<{ id: string; status: string; violationId: string | null; evidenceHash: string | null }>;
+}
+
+/** one item a batch decision could not take (409 review.batch_conflict): decided or claimed by someone else */
+export interface ReviewBatchConflict {
+  id: string;
+  code: string;
+  by: string | null;
+  byName: string | null;
+}
+
 export interface ReviewClaimResult {
   id: string;
   status: string;
@@ -410,7 +429,9 @@ export const endpoints = {
   listAudit: (query: AuditQuery) => api.get<ItemsResponse<AuditEntry>>('/audit', { query: { ...query } }),
   verifyAudit: () => api.get<AuditVerifyResult>('/audit/verify'),
 
-  listReviewItems: (query: ReviewQueueQuery) => api.get<ItemsResponse<ReviewItem>>('/review/items', { query: { ...query } }),
+  listReviewItems: (query: ReviewQueueQuery) =>
+    api.get<ItemsResponse<ReviewItem> & { generatedAt: string }>('/review/items', { query: { ...query } }),
+  batchDecideReviewItems: (body: ReviewBatchDecisionRequest) => api.post<ReviewBatchDecisionResult>('/review/items/batch-decide', body),
   getReviewItem: (id: string) => api.get<ReviewItemDetail>(`/review/items/${encodeURIComponent(id)}`),
   claimReviewItem: (id: string) => api.post<ReviewClaimResult>(`/review/items/${encodeURIComponent(id)}/claim`),
   decideReviewItem: (id: string, body: ReviewDecisionRequest) =>

@@ -12,10 +12,13 @@ import {
   type ProductCard,
   type ProductCategory,
   type RulePack,
+  normalizeTerm,
+  type RuleDef,
   ScreeningEngine,
   type ScreenResult,
 } from '@livehub/compliance';
-import { storableText } from '@livehub/contracts';
+// MAX_BATCH_DECISION: how many items one batch decision may touch (one transaction: it must stay short)
+import { MAX_BATCH_DECISION, storableText } from '@livehub/contracts';
 import type { AuditService } from '../audit/audit.service.ts';
 import { AppError } from '../errors.ts';
 import type { Repositories, UnitOfWork } from '../ports/repositories.ts';
@@ -26,6 +29,8 @@ import type {
   EvidenceRecord,
   ReviewItemRecord,
   ReviewItemView,
+  ReviewNameLookup,
+  ReviewOccurrence,
   ReviewQueueFilter,
   ScreeningEventRecord,
   ScreeningHitRecord,
@@ -37,6 +42,23 @@ export const EVIDENCE_GENESIS = '0'.repeat(64);
 export const NO_SOURCE_ORG = '00000000-0000-0000-0000-000000000000';
 const RETENTION_MS = 3 * 366 * 86_400_000; // ≥ 3 years (网络交易监督管理办法; 电子商务法 Art. 31)
 const CLAIM_TIMEOUT_MS = 30 * 60_000;
+/** how many occurrences of a grouped item the detail and the evidence list (the count is always exact) */
+const OCCURRENCES_SHOWN = 50;
+
+type Decision = { decision: 'confirm' | 'dismiss'; reason: string };
+type Decided = { item: ReviewItemRecord; violation: ViolationRecord | null; evidence: EvidenceRecord | null };
+
+/** The short name of a rule: its explanation without the quoted match (使用了绝对化用语“{matched}” → 使用了绝对化用语). */
+export function ruleName(rule: Pick<RuleDef, 'explain'>): { zh: string; en: string } {
+  const strip = (t: string) =>
+    t
+      .replace(/[“"]?\{matched\}[”"]?/g, '')
+      .replace(/[（(]\s*[)）]/g, '')
+      .replace(/\s*[，,:：]\s*(?=[，,]|$)/g, '')
+      .replace(/\s{2,}/g, ' ')
+      .trim();
+  return { zh: strip(rule.explain.zh), en: strip(rule.explain.en) };
+}
 
 export interface ComplianceSettings {
   /** hits at or above this severity open a review item */
@@ -58,6 +80,8 @@ export interface IngestInput {
   kind: EventKind;
   text: string;
   sessionRef?: string | undefined;
+  /** who said or typed it (the chat sender); repeats are grouped per sender */
+  senderUserId?: string | undefined;
   streamerUserId?: string | undefined;
   merchantOrgId?: string | undefined;
   productRef?: string | undefined;
@@ -128,6 +152,7 @@ export class ComplianceService {
       eventId: input.eventId,
       sourceOrgId: source,
       actorUserId: actor.userId,
+      senderUserId: input.senderUserId ?? null,
       kind: input.kind,
       text: input.text,
       sessionRef: input.sessionRef ?? null,
@@ -182,6 +207,11 @@ export class ComplianceService {
     return { event: known.event, hits: known.hits, reviewItemId: item?.id ?? null, duplicate: true };
   }
 
+  /**
+   * Opens a review item for the event, or counts it on the undecided item of its group: a simulated or real
+   * spammer repeating one message makes one item with a count, not a queue of copies. The SLA runs from the
+   * group's first occurrence (a repeat never moves `dueAt`).
+   */
   private async openReviewItem(tx: Repositories, event: ScreeningEventRecord, hits: ScreeningHitRecord[], now: Date): Promise<string> {
     const sla = this.settings.slaMinutes[event.maxSeverity] ?? 60;
     const item: ReviewItemRecord = {
@@ -197,9 +227,13 @@ export class ComplianceService {
       decidedAt: null,
       reason: null,
       createdAt: now,
+      groupKey: groupKey(event, hits),
+      occurrences: 1,
+      firstSeenAt: event.occurredAt,
+      lastSeenAt: event.occurredAt,
     };
-    await tx.compliance.insertReviewItem(item);
-    return item.id;
+    const r = await tx.compliance.openOrGroupReviewItem(item, event.occurredAt);
+    return r.id;
   }
 
   private hitRecord(screeningEventId: string, h: Hit): ScreeningHitRecord {
@@ -221,17 +255,53 @@ export class ComplianceService {
 
   // ---- human review ---------------------------------------------------------------------------------------
 
-  listQueue(filter: ReviewQueueFilter): Promise<ReviewItemView[]> {
-    return this.d.uow.read.compliance.listReviewItems(filter);
+  /** The queue, most urgent first, with the names of the sessions, people, organizations and products it names. */
+  async listQueue(filter: ReviewQueueFilter): Promise<{ items: ReviewItemView[]; names: ReviewNameLookup }> {
+    const items = await this.d.uow.read.compliance.listReviewItems(filter);
+    return { items, names: await this.names(items) };
   }
 
-  async getItem(id: string): Promise<{ item: ReviewItemView; context: ScreeningEventRecord[] }> {
+  async getItem(
+    id: string,
+  ): Promise<{ item: ReviewItemView; context: ScreeningEventRecord[]; occurrences: ReviewOccurrence[]; names: ReviewNameLookup }> {
     const item = await this.d.uow.read.compliance.findReviewItem(id);
     if (!item) throw new AppError('review.not_found', { field: 'id' });
-    const context = item.event.sessionRef
-      ? await this.d.uow.read.compliance.sessionContext(item.event.sessionRef, item.event.occurredAt, this.settings.contextEvents)
-      : [];
-    return { item, context };
+    const [context, occurrences, names] = await Promise.all([
+      this.contextOf(this.d.uow.read, item),
+      this.d.uow.read.compliance.listOccurrences(item.id, OCCURRENCES_SHOWN),
+      this.names([item]),
+    ]);
+    return { item, context, occurrences, names };
+  }
+
+  private contextOf(r: Repositories, item: ReviewItemView): Promise<ScreeningEventRecord[]> {
+    return item.event.sessionRef
+      ? r.compliance.sessionContext(item.event.sessionRef, item.event.occurredAt, this.settings.contextEvents)
+      : Promise.resolve([]);
+  }
+
+  /**
+   * Names for every id the items refer to, in one query per kind whatever the number of items: sessions first (a
+   * session names its streamer), then people (streamers, senders, reviewers), organizations and products.
+   */
+  async names(items: ReviewItemView[]): Promise<ReviewNameLookup> {
+    const ids = (pick: (i: ReviewItemView) => Array<string | null>) => [...new Set(items.flatMap(pick).filter((x): x is string => !!x))];
+    const sessions = await this.d.uow.read.compliance.lookupNames({
+      users: [],
+      orgs: [],
+      sessions: ids((i) => [i.event.sessionRef]),
+      products: [],
+    });
+    const rest = await this.d.uow.read.compliance.lookupNames({
+      users: [
+        ...ids((i) => [i.event.streamerUserId, i.event.senderUserId, i.claimedBy, i.decidedBy]),
+        ...[...sessions.sessions.values()].map((s) => s.streamerUserId),
+      ],
+      orgs: ids((i) => [i.event.merchantOrgId]),
+      sessions: [],
+      products: ids((i) => [i.event.productRef]),
+    });
+    return { ...rest, sessions: sessions.sessions };
   }
 
   async claim(actor: Actor, id: string): Promise<ReviewItemRecord> {
@@ -260,69 +330,158 @@ export class ComplianceService {
    * chained to the previous evidence record. Dismiss: kept with its reason (a rule editor can turn it into an
    * exemption). Either way the item must be open or claimed by the caller.
    */
-  async decide(
-    actor: Actor,
-    id: string,
-    input: { decision: 'confirm' | 'dismiss'; reason: string },
-  ): Promise<{ item: ReviewItemRecord; violation: ViolationRecord | null; evidence: EvidenceRecord | null }> {
+  async decide(actor: Actor, id: string, input: Decision): Promise<Decided> {
     const now = this.d.clock.now();
-    const { item, context } = await this.getItem(id);
     return this.d.uow.transaction(async (tx) => {
-      if (item.status === 'confirmed' || item.status === 'dismissed') throw new AppError('review.already_decided');
-      const staleClaim = item.claimedAt !== null && now.getTime() - item.claimedAt.getTime() > CLAIM_TIMEOUT_MS;
-      if (item.status === 'claimed' && item.claimedBy !== actor.userId && !staleClaim) throw new AppError('review.claimed_by_other');
-      const status = input.decision === 'confirm' ? 'confirmed' : 'dismissed';
-      const ok = await tx.compliance.updateReviewItem(id, ['open', 'claimed'], {
-        status,
-        claimedBy: item.claimedBy ?? actor.userId,
-        claimedAt: item.claimedAt ?? now,
-        decidedBy: actor.userId,
-        decidedAt: now,
-        reason: input.reason,
+      const [item] = await tx.compliance.lockReviewItems([id]);
+      if (!item) throw new AppError('review.not_found', { field: 'id' });
+      const refused = this.refusal(actor, item, now);
+      if (refused) throw new AppError(refused);
+      return this.applyDecision(tx, actor, item, input, now, null);
+    });
+  }
+
+  /**
+   * Decides several items in one transaction (all or nothing): the items named by `ids`, or every undecided item
+   * matching `filter` that was opened by `filter.createdBefore` (what the reviewer was looking at), at most
+   * MAX_BATCH_DECISION. An item decided or claimed by someone else meanwhile fails the whole batch, and the
+   * answer names each such item with who holds it; nothing is overwritten. Every item's decision is audited.
+   */
+  async decideMany(
+    actor: Actor,
+    target: { ids: string[] } | { filter: Omit<ReviewQueueFilter, 'limit' | 'status'> },
+    input: Decision,
+  ): Promise<{ decided: Decided[] }> {
+    const now = this.d.clock.now();
+    let ids: string[];
+    if ('ids' in target) {
+      ids = [...new Set(target.ids)];
+      if (ids.length === 0) throw new AppError('review.batch_empty', { field: 'ids' });
+      if (ids.length > MAX_BATCH_DECISION)
+        throw new AppError('review.batch_too_large', { field: 'ids', details: { max: MAX_BATCH_DECISION } });
+    } else {
+      ids = await this.d.uow.read.compliance.listReviewItemIds({
+        ...target.filter,
+        status: ['open', 'claimed'],
+        limit: MAX_BATCH_DECISION + 1,
       });
-      if (!ok) throw new AppError('review.already_decided');
-      let violation: ViolationRecord | null = null;
-      let evidence: EvidenceRecord | null = null;
-      if (input.decision === 'confirm') {
-        violation = {
-          id: this.d.ids.next(),
-          reviewItemId: item.id,
-          screeningEventId: item.event.id,
-          ruleIds: [...new Set(item.hits.map((h) => h.ruleId))],
-          categories: item.categories,
-          severity: item.severity,
-          streamerUserId: item.event.streamerUserId,
-          merchantOrgId: item.event.merchantOrgId,
-          productRef: item.event.productRef,
-          sessionRef: item.event.sessionRef,
-          confirmedBy: actor.userId ?? 'system',
-          confirmedAt: now,
-          reason: input.reason,
-        };
-        await tx.compliance.insertViolation(violation);
-        evidence = await this.appendEvidence(tx, violation, item, context, now);
-        await tx.outbox.add({
-          id: this.d.ids.next(),
-          topic: 'compliance.violation_confirmed',
-          payload: {
-            violationId: violation.id,
-            streamerUserId: violation.streamerUserId,
-            merchantOrgId: violation.merchantOrgId,
-            categories: violation.categories,
-            severity: violation.severity,
+      if (ids.length === 0) throw new AppError('review.batch_empty', { field: 'filter' });
+      if (ids.length > MAX_BATCH_DECISION)
+        throw new AppError('review.batch_too_large', { field: 'filter', details: { max: MAX_BATCH_DECISION } });
+    }
+    const decided = await this.d.uow.transaction(async (tx) => {
+      const items = await tx.compliance.lockReviewItems(ids);
+      const found = new Map(items.map((i) => [i.id, i]));
+      const conflicts: Array<{ id: string; code: string; by: string | null }> = [];
+      for (const id of ids) {
+        const item = found.get(id);
+        const refused = item ? this.refusal(actor, item, now) : 'review.not_found';
+        if (refused) conflicts.push({ id, code: refused, by: item ? (item.decidedBy ?? item.claimedBy) : null });
+      }
+      if (conflicts.length > 0) {
+        const people = await tx.compliance.lookupNames({
+          users: conflicts.flatMap((c) => (c.by ? [c.by] : [])),
+          orgs: [],
+          sessions: [],
+          products: [],
+        });
+        throw new AppError('review.batch_conflict', {
+          field: 'ids',
+          details: {
+            count: conflicts.length,
+            conflicts: conflicts.map((c) => ({ ...c, byName: c.by ? (people.users.get(c.by) ?? null) : null })),
           },
-          createdAt: now,
-          publishedAt: null,
         });
       }
-      await this.d.audit.record(tx, actor, {
-        action: input.decision === 'confirm' ? 'review.confirm' : 'review.dismiss',
-        targetType: 'review_item',
-        targetId: id,
-        detail: { reason: input.reason, violationId: violation?.id ?? null, evidenceHash: evidence?.hash ?? null },
-      });
-      return { item: { ...item, status, decidedBy: actor.userId, decidedAt: now, reason: input.reason }, violation, evidence };
+      const out: Decided[] = [];
+      const batch = { size: ids.length };
+      for (const id of ids) {
+        const item = found.get(id);
+        if (item) out.push(await this.applyDecision(tx, actor, item, input, now, batch));
+      }
+      return out;
     });
+    return { decided };
+  }
+
+  /** Why `actor` may not decide `item` now, or null when they may. */
+  private refusal(actor: Actor, item: ReviewItemRecord, now: Date): 'review.already_decided' | 'review.claimed_by_other' | null {
+    if (item.status === 'confirmed' || item.status === 'dismissed') return 'review.already_decided';
+    const staleClaim = item.claimedAt !== null && now.getTime() - item.claimedAt.getTime() > CLAIM_TIMEOUT_MS;
+    if (item.status === 'claimed' && item.claimedBy !== actor.userId && !staleClaim) return 'review.claimed_by_other';
+    return null;
+  }
+
+  /** One item's decision inside the caller's transaction, with the item row already locked. */
+  private async applyDecision(
+    tx: Repositories,
+    actor: Actor,
+    item: ReviewItemView,
+    input: Decision,
+    now: Date,
+    batch: { size: number } | null,
+  ): Promise<Decided> {
+    const status = input.decision === 'confirm' ? 'confirmed' : 'dismissed';
+    const ok = await tx.compliance.updateReviewItem(item.id, ['open', 'claimed'], {
+      status,
+      claimedBy: item.claimedBy ?? actor.userId,
+      claimedAt: item.claimedAt ?? now,
+      decidedBy: actor.userId,
+      decidedAt: now,
+      reason: input.reason,
+    });
+    if (!ok) throw new AppError('review.already_decided');
+    let violation: ViolationRecord | null = null;
+    let evidence: EvidenceRecord | null = null;
+    if (input.decision === 'confirm') {
+      violation = {
+        id: this.d.ids.next(),
+        reviewItemId: item.id,
+        screeningEventId: item.event.id,
+        ruleIds: [...new Set(item.hits.map((h) => h.ruleId))],
+        categories: item.categories,
+        severity: item.severity,
+        streamerUserId: item.event.streamerUserId,
+        merchantOrgId: item.event.merchantOrgId,
+        productRef: item.event.productRef,
+        sessionRef: item.event.sessionRef,
+        confirmedBy: actor.userId ?? 'system',
+        confirmedAt: now,
+        reason: input.reason,
+      };
+      await tx.compliance.insertViolation(violation);
+      const [context, occurrences] = await Promise.all([
+        this.contextOf(tx, item),
+        tx.compliance.listOccurrences(item.id, OCCURRENCES_SHOWN),
+      ]);
+      evidence = await this.appendEvidence(tx, violation, item, context, occurrences, now);
+      await tx.outbox.add({
+        id: this.d.ids.next(),
+        topic: 'compliance.violation_confirmed',
+        payload: {
+          violationId: violation.id,
+          streamerUserId: violation.streamerUserId,
+          merchantOrgId: violation.merchantOrgId,
+          categories: violation.categories,
+          severity: violation.severity,
+        },
+        createdAt: now,
+        publishedAt: null,
+      });
+    }
+    await this.d.audit.record(tx, actor, {
+      action: input.decision === 'confirm' ? 'review.confirm' : 'review.dismiss',
+      targetType: 'review_item',
+      targetId: item.id,
+      detail: {
+        reason: input.reason,
+        violationId: violation?.id ?? null,
+        evidenceHash: evidence?.hash ?? null,
+        occurrences: item.occurrences,
+        ...(batch ? { batch: true, batchSize: batch.size } : {}),
+      },
+    });
+    return { item: { ...item, status, decidedBy: actor.userId, decidedAt: now, reason: input.reason }, violation, evidence };
   }
 
   private async appendEvidence(
@@ -330,6 +489,7 @@ export class ComplianceService {
     v: ViolationRecord,
     item: ReviewItemView,
     context: ScreeningEventRecord[],
+    occurrences: ReviewOccurrence[],
     now: Date,
   ): Promise<EvidenceRecord> {
     const e = item.event;
@@ -370,6 +530,13 @@ export class ComplianceService {
         basis: h.basis,
       })),
       context: context.map((c) => ({ id: c.id, kind: c.kind, text: c.text, occurredAt: c.occurredAt.toISOString() })),
+      // a grouped item stands for every repeat: how many, when, and (up to OCCURRENCES_SHOWN) which events
+      occurrences: {
+        count: item.occurrences,
+        firstSeenAt: item.firstSeenAt.toISOString(),
+        lastSeenAt: item.lastSeenAt.toISOString(),
+        events: occurrences.map((o) => ({ id: o.screeningEventId, eventId: o.eventId, occurredAt: o.occurredAt.toISOString() })),
+      },
       rulePack: { id: this.d.pack.id, version: e.packVersion },
       rules,
     };
@@ -452,6 +619,22 @@ export class ComplianceService {
   listExemptions() {
     return this.d.uow.read.compliance.listExemptions();
   }
+}
+
+/**
+ * The group of a hit: one session, one sender (the chat sender; else the streamer; else the sending organization),
+ * one kind of event, the same rules, the same text once normalized (width, case, traditional characters, inserted
+ * symbols and spaces do not make a new item). Events outside a session are never grouped.
+ */
+export function groupKey(event: ScreeningEventRecord, hits: Array<Pick<ScreeningHitRecord, 'ruleId'>>): string | null {
+  if (!event.sessionRef) return null;
+  const sender = event.senderUserId
+    ? `u:${event.senderUserId}`
+    : event.streamerUserId
+      ? `s:${event.streamerUserId}`
+      : `o:${event.sourceOrgId}`;
+  const rules = [...new Set(hits.map((h) => h.ruleId))].sort();
+  return sha256Hex(canonicalJson({ session: event.sessionRef, sender, kind: event.kind, rules, text: normalizeTerm(event.text) }));
 }
 
 export function evidenceHash(r: Omit<EvidenceRecord, 'hash'>): string {

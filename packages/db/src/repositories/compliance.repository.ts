@@ -4,6 +4,8 @@ import type {
   EvidenceRecord,
   ReviewItemRecord,
   ReviewItemView,
+  ReviewNameLookup,
+  ReviewOccurrence,
   ReviewQueueFilter,
   ReviewStatus,
   RuleExemptionRecord,
@@ -11,11 +13,26 @@ import type {
   ScreeningHitRecord,
   ViolationRecord,
 } from '@livehub/core';
-import { and, arrayContains, asc, count, desc, eq, gt, gte, inArray, isNull, lt, sql } from 'drizzle-orm';
+import { and, arrayContains, asc, count, desc, eq, gt, gte, inArray, isNull, lt, lte, type SQL, sql } from 'drizzle-orm';
 import type { Db } from '../db.ts';
-import { evidence, reviewItems, ruleExemptions, screeningEvents, screeningHits, violations } from '../schema.ts';
+import {
+  evidence,
+  liveSessions,
+  organizations,
+  products,
+  reviewItemEvents,
+  reviewItems,
+  ruleExemptions,
+  screeningEvents,
+  screeningHits,
+  users,
+  violations,
+} from '../schema.ts';
 
 const EVIDENCE_CHAIN_LOCK = 0x4c48_4556; // "LHEV"
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+/** refs are free text (an external session or product code): only uuids can name a row of ours */
+const uuids = (xs: string[]) => [...new Set(xs.filter((x) => UUID.test(x)))];
 
 type EventRow = typeof screeningEvents.$inferSelect;
 type HitRow = typeof screeningHits.$inferSelect;
@@ -69,8 +86,68 @@ export class DrizzleComplianceRepository implements ComplianceRepository {
     return rows.map(toEvent);
   }
 
-  async insertReviewItem(item: ReviewItemRecord): Promise<void> {
-    await this.db.insert(reviewItems).values(item as unknown as ItemRow);
+  async openOrGroupReviewItem(item: ReviewItemRecord, occurredAt: Date): Promise<{ id: string; grouped: boolean }> {
+    // The arbiter is the partial unique index on the open group key: its predicate is repeated here word for word
+    // so both PostgreSQL and PGlite infer it. A repeat waits for a racing first insert and then updates it.
+    const [row] = await this.db
+      .insert(reviewItems)
+      .values(item as unknown as ItemRow)
+      .onConflictDoUpdate({
+        target: reviewItems.groupKey,
+        targetWhere: sql`${reviewItems.status} in ('open', 'claimed') and ${reviewItems.groupKey} is not null`,
+        set: {
+          occurrences: sql`${reviewItems.occurrences} + 1`,
+          firstSeenAt: sql`least(${reviewItems.firstSeenAt}, excluded.first_seen_at)`,
+          lastSeenAt: sql`greatest(${reviewItems.lastSeenAt}, excluded.last_seen_at)`,
+        },
+      })
+      .returning({ id: reviewItems.id });
+    if (!row) throw new Error('review item upsert returned no row');
+    await this.db.insert(reviewItemEvents).values({ reviewItemId: row.id, screeningEventId: item.screeningEventId, occurredAt });
+    return { id: row.id, grouped: row.id !== item.id };
+  }
+
+  async lockReviewItems(ids: string[]): Promise<ReviewItemView[]> {
+    if (ids.length === 0) return [];
+    const rows = await this.db.select().from(reviewItems).where(inArray(reviewItems.id, ids)).orderBy(asc(reviewItems.id)).for('update');
+    return this.views(rows);
+  }
+
+  async listOccurrences(reviewItemId: string, limit: number): Promise<ReviewOccurrence[]> {
+    return this.db
+      .select({
+        screeningEventId: reviewItemEvents.screeningEventId,
+        eventId: screeningEvents.eventId,
+        occurredAt: reviewItemEvents.occurredAt,
+      })
+      .from(reviewItemEvents)
+      .innerJoin(screeningEvents, eq(screeningEvents.id, reviewItemEvents.screeningEventId))
+      .where(eq(reviewItemEvents.reviewItemId, reviewItemId))
+      .orderBy(asc(reviewItemEvents.occurredAt), asc(reviewItemEvents.screeningEventId))
+      .limit(limit);
+  }
+
+  async lookupNames(ids: { users: string[]; orgs: string[]; sessions: string[]; products: string[] }): Promise<ReviewNameLookup> {
+    const [u, o, s, p] = [uuids(ids.users), uuids(ids.orgs), uuids(ids.sessions), uuids(ids.products)];
+    const [userRows, orgRows, sessionRows, productRows] = await Promise.all([
+      u.length ? this.db.select({ id: users.id, name: users.displayName }).from(users).where(inArray(users.id, u)) : [],
+      o.length
+        ? this.db.select({ id: organizations.id, name: organizations.name }).from(organizations).where(inArray(organizations.id, o))
+        : [],
+      s.length
+        ? this.db
+            .select({ id: liveSessions.id, title: liveSessions.title, streamerUserId: liveSessions.streamerUserId })
+            .from(liveSessions)
+            .where(inArray(liveSessions.id, s))
+        : [],
+      p.length ? this.db.select({ id: products.id, name: products.title }).from(products).where(inArray(products.id, p)) : [],
+    ]);
+    return {
+      users: new Map(userRows.map((r) => [r.id, r.name])),
+      orgs: new Map(orgRows.map((r) => [r.id, r.name])),
+      sessions: new Map(sessionRows.map((r) => [r.id, { title: r.title, streamerUserId: r.streamerUserId }])),
+      products: new Map(productRows.map((r) => [r.id, r.name])),
+    };
   }
 
   private async views(items: ItemRow[]): Promise<ReviewItemView[]> {
@@ -96,8 +173,13 @@ export class DrizzleComplianceRepository implements ComplianceRepository {
   }
 
   async findReviewItemForEvent(screeningEventId: string): Promise<ReviewItemRecord | null> {
-    const [row] = await this.db.select().from(reviewItems).where(eq(reviewItems.screeningEventId, screeningEventId)).limit(1);
-    return row ? toItem(row) : null;
+    const [row] = await this.db
+      .select({ item: reviewItems })
+      .from(reviewItemEvents)
+      .innerJoin(reviewItems, eq(reviewItems.id, reviewItemEvents.reviewItemId))
+      .where(eq(reviewItemEvents.screeningEventId, screeningEventId))
+      .limit(1);
+    return row ? toItem(row.item) : null;
   }
 
   async updateReviewItem(id: string, whenStatus: ReviewStatus[], patch: Partial<ReviewItemRecord>): Promise<boolean> {
@@ -109,20 +191,33 @@ export class DrizzleComplianceRepository implements ComplianceRepository {
     return rows.length === 1;
   }
 
+  private queueWhere(f: ReviewQueueFilter): SQL | undefined {
+    return and(
+      f.status ? inArray(reviewItems.status, f.status) : undefined,
+      f.minSeverity ? gte(reviewItems.severity, f.minSeverity) : undefined,
+      f.category ? arrayContains(reviewItems.categories, [f.category]) : undefined,
+      f.createdBefore ? lte(reviewItems.createdAt, f.createdBefore) : undefined,
+    );
+  }
+
   async listReviewItems(f: ReviewQueueFilter): Promise<ReviewItemView[]> {
     const rows = await this.db
       .select()
       .from(reviewItems)
-      .where(
-        and(
-          f.status ? inArray(reviewItems.status, f.status) : undefined,
-          f.minSeverity ? gte(reviewItems.severity, f.minSeverity) : undefined,
-          f.category ? arrayContains(reviewItems.categories, [f.category]) : undefined,
-        ),
-      )
-      .orderBy(asc(reviewItems.dueAt), desc(reviewItems.severity))
+      .where(this.queueWhere(f))
+      .orderBy(asc(reviewItems.dueAt), desc(reviewItems.severity), asc(reviewItems.id))
       .limit(f.limit);
     return this.views(rows);
+  }
+
+  async listReviewItemIds(f: ReviewQueueFilter): Promise<string[]> {
+    const rows = await this.db
+      .select({ id: reviewItems.id })
+      .from(reviewItems)
+      .where(this.queueWhere(f))
+      .orderBy(asc(reviewItems.dueAt), desc(reviewItems.severity), asc(reviewItems.id))
+      .limit(f.limit);
+    return rows.map((r) => r.id);
   }
 
   async countReviewItems(status: ReviewStatus[]): Promise<number> {

@@ -4,6 +4,8 @@ import {
   idSchema,
   ingestEventRequestSchema,
   ingestResultSchema,
+  reviewBatchDecisionRequestSchema,
+  reviewBatchDecisionResultSchema,
   reviewDecisionRequestSchema,
   reviewItemDetailSchema,
   reviewItemSchema,
@@ -14,7 +16,7 @@ import {
   violationSchema,
 } from '@livehub/contracts';
 import type { Hit } from '@livehub/compliance';
-import type { ReviewItemView, ReviewStatus, ScreeningHitRecord } from '@livehub/core';
+import { type ReviewItemView, type ReviewNameLookup, type ReviewStatus, ruleName, type ScreeningHitRecord } from '@livehub/core';
 import { z } from 'zod';
 import type { Container } from '../../container.ts';
 import { requireActor } from '../policy.ts';
@@ -36,7 +38,11 @@ const presentHit = (h: ScreeningHitRecord) => ({
   via: h.via,
 });
 
-export function presentReviewItem(i: ReviewItemView, now: Date) {
+/** A review item as the queue shows it: every id comes with the name a reviewer reads. */
+export function presentReviewItem(i: ReviewItemView, now: Date, names: ReviewNameLookup, c: Container) {
+  const user = (id: string | null) => (id ? (names.users.get(id) ?? null) : null);
+  const session = i.event.sessionRef ? names.sessions.get(i.event.sessionRef) : undefined;
+  const streamerUserId = i.event.streamerUserId ?? session?.streamerUserId ?? null;
   return {
     id: i.id,
     status: i.status,
@@ -45,24 +51,39 @@ export function presentReviewItem(i: ReviewItemView, now: Date) {
     dueAt: i.dueAt.toISOString(),
     overdue: (i.status === 'open' || i.status === 'claimed') && i.dueAt < now,
     claimedBy: i.claimedBy,
+    claimedByName: user(i.claimedBy),
     decidedBy: i.decidedBy,
+    decidedByName: user(i.decidedBy),
     decidedAt: i.decidedAt?.toISOString() ?? null,
     reason: i.reason,
     createdAt: i.createdAt.toISOString(),
+    occurrences: i.occurrences,
+    firstSeenAt: i.firstSeenAt.toISOString(),
+    lastSeenAt: i.lastSeenAt.toISOString(),
     event: {
       id: i.event.id,
       eventId: i.event.eventId,
       kind: i.event.kind,
       text: i.event.text,
       sessionRef: i.event.sessionRef,
-      streamerUserId: i.event.streamerUserId,
+      sessionTitle: session?.title ?? null,
+      streamerUserId,
+      streamerName: user(streamerUserId),
+      senderUserId: i.event.senderUserId,
+      senderName: user(i.event.senderUserId),
       merchantOrgId: i.event.merchantOrgId,
+      merchantName: i.event.merchantOrgId ? (names.orgs.get(i.event.merchantOrgId) ?? null) : null,
       productRef: i.event.productRef,
+      productName: i.event.productRef ? (names.products.get(i.event.productRef) ?? null) : null,
       productCategory: i.event.productCategory,
       occurredAt: i.event.occurredAt.toISOString(),
       decision: i.event.decision,
     },
     hits: i.hits.map(presentHit),
+    ruleNames: [...new Set(i.hits.map((h) => h.ruleId))].flatMap((id) => {
+      const r = c.compliance.pack.rules.find((x) => x.id === id);
+      return r ? [{ id, ...ruleName(r) }] : [];
+    }),
   };
 }
 
@@ -196,20 +217,21 @@ export function complianceRoutes(app: Api, c: Container): void {
         tags: ['review'],
         summary: 'The human review queue, most urgent first',
         querystring: reviewQueueQuerySchema,
-        response: { 200: z.object({ items: z.array(reviewItemSchema) }) },
+        // generatedAt: the `asOf` of a batch decision on "all matching this filter"
+        response: { 200: z.object({ items: z.array(reviewItemSchema), generatedAt: z.string() }) },
       },
     },
     async (req) => {
       const q = req.query;
       const status = STATUS_FILTER[q.status];
-      const items = await c.compliance.listQueue({
+      const { items, names } = await c.compliance.listQueue({
         limit: q.limit,
         ...(status ? { status } : {}),
         ...(q.category ? { category: q.category } : {}),
         ...(q.minSeverity ? { minSeverity: q.minSeverity } : {}),
       });
       const now = c.clock.now();
-      return { items: items.map((i) => presentReviewItem(i, now)) };
+      return { items: items.map((i) => presentReviewItem(i, now, names, c)), generatedAt: now.toISOString() };
     },
   );
 
@@ -220,7 +242,7 @@ export function complianceRoutes(app: Api, c: Container): void {
       schema: { tags: ['review'], params: z.strictObject({ id: idSchema }), response: { 200: reviewItemDetailSchema } },
     },
     async (req) => {
-      const { item, context } = await c.compliance.getItem(req.params.id);
+      const { item, context, occurrences, names } = await c.compliance.getItem(req.params.id);
       const rules = [...new Set(item.hits.map((h) => h.ruleId))].flatMap((id) => {
         const r = c.compliance.pack.rules.find((x) => x.id === id);
         return r
@@ -232,12 +254,14 @@ export function complianceRoutes(app: Api, c: Container): void {
                 article: r.basis.article,
                 summaryZh: r.basis.summaryZh,
                 summaryEn: r.basis.summaryEn,
+                nameZh: ruleName(r).zh,
+                nameEn: ruleName(r).en,
               },
             ]
           : [];
       });
       return {
-        ...presentReviewItem(item, c.clock.now()),
+        ...presentReviewItem(item, c.clock.now(), names, c),
         hits: item.hits.map((h) => {
           const r = c.compliance.pack.rules.find((x) => x.id === h.ruleId);
           return {
@@ -250,6 +274,7 @@ export function complianceRoutes(app: Api, c: Container): void {
           };
         }),
         context: context.map((e) => ({ id: e.id, kind: e.kind, text: e.text, occurredAt: e.occurredAt.toISOString() })),
+        occurrenceEvents: occurrences.map((o) => ({ id: o.screeningEventId, eventId: o.eventId, occurredAt: o.occurredAt.toISOString() })),
         rules,
       };
     },
@@ -288,6 +313,43 @@ export function complianceRoutes(app: Api, c: Container): void {
     async (req) => {
       const r = await c.compliance.decide(requireActor(req), req.params.id, req.body);
       return { id: r.item.id, status: r.item.status, violationId: r.violation?.id ?? null, evidenceHash: r.evidence?.hash ?? null };
+    },
+  );
+
+  app.post(
+    '/api/review/items/batch-decide',
+    {
+      config: { policy: { allow: REVIEWERS } },
+      schema: {
+        tags: ['review'],
+        summary:
+          'Confirm or dismiss several items at once (selected ids, or all undecided items matching a filter as of a time; at most 200): all or nothing, each item audited',
+        body: reviewBatchDecisionRequestSchema,
+        response: { 200: reviewBatchDecisionResultSchema },
+      },
+    },
+    async (req) => {
+      const b = req.body;
+      const input = { decision: b.decision, reason: b.reason };
+      const target = b.ids
+        ? { ids: b.ids }
+        : {
+            filter: {
+              ...(b.filter?.category ? { category: b.filter.category } : {}),
+              ...(b.filter?.minSeverity ? { minSeverity: b.filter.minSeverity } : {}),
+              createdBefore: new Date(b.filter?.asOf ?? 0),
+            },
+          };
+      const r = await c.compliance.decideMany(requireActor(req), target, input);
+      return {
+        count: r.decided.length,
+        items: r.decided.map((d) => ({
+          id: d.item.id,
+          status: d.item.status,
+          violationId: d.violation?.id ?? null,
+          evidenceHash: d.evidence?.hash ?? null,
+        })),
+      };
     },
   );
 

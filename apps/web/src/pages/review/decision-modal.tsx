@@ -19,9 +19,12 @@ export function DecisionModal({
   error,
   onCancel,
   onSubmit,
+  count,
 }: {
   /** null → closed */
   decision: ReviewDecision | null;
+  /** a batch decision: how many items it takes */
+  count?: number;
   loading: boolean;
   error: string | null;
   onCancel: () => void;
@@ -33,7 +36,13 @@ export function DecisionModal({
     <ReasonDialog
       open={decision !== null}
       resetKey={decision}
-      title={isConfirm ? t('review.confirmTitle') : t('review.dismissTitle')}
+      title={
+        count !== undefined
+          ? t(isConfirm ? 'review.batch.confirmTitle' : 'review.batch.dismissTitle', { count })
+          : isConfirm
+            ? t('review.confirmTitle')
+            : t('review.dismissTitle')
+      }
       hint={isConfirm ? t('review.confirmHint') : t('review.dismissHint')}
       label={t('review.reason')}
       placeholder={isConfirm ? t('review.confirmPlaceholder') : t('review.dismissPlaceholder')}

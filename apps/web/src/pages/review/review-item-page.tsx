@@ -37,21 +37,10 @@ import '../compliance/compliance.css';
 import { DecisionModal, type ReviewDecision } from './decision-modal.tsx';
 import { ExemptionModal } from './exemption-modal.tsx';
 import { reviewErrorMessage } from './review-errors.ts';
+import { OrgName, PersonName, ProductName, RuleLabel, SessionName } from './review-names.tsx';
 import { SlaCountdown } from './sla-countdown.tsx';
 
 type Outcome = ReviewDecisionResult & { decision: ReviewDecision };
-
-function ShortId({ id }: { id: string | null }) {
-  const { t } = useI18n();
-  if (!id) return <Typography.Text type="secondary">{t('common.none')}</Typography.Text>;
-  return (
-    <Tooltip title={id}>
-      <Typography.Text className="lh-mono" style={{ fontSize: 12 }}>
-        {id.slice(0, 8)}
-      </Typography.Text>
-    </Tooltip>
-  );
-}
 
 function HitCard({ hit, index, item }: { hit: ScreeningHit; index: number; item: ReviewItemDetail }) {
   const { t, locale } = useI18n();
@@ -64,9 +53,7 @@ function HitCard({ hit, index, item }: { hit: ScreeningHit; index: number; item:
         <span className="lh-hit-number" style={{ background: style?.border }}>
           {index}
         </span>
-        <Typography.Text strong className="lh-mono">
-          {hit.rule}
-        </Typography.Text>
+        <RuleLabel code={hit.rule} item={item} strong />
         <CategoryTag category={hit.category} />
         <SeverityTag severity={hit.severity} />
         <DecisionTag decision={hit.action} />
@@ -123,8 +110,8 @@ function ContextCard({ item }: { item: ReviewItemDetail }) {
           <MessageOutlined />
           {t('review.context')}
           {item.event.sessionRef ? (
-            <Typography.Text type="secondary" className="lh-mono" style={{ fontSize: 12, fontWeight: 400 }}>
-              {item.event.sessionRef}
+            <Typography.Text type="secondary" style={{ fontSize: 12, fontWeight: 400 }}>
+              <SessionName event={item.event} />
             </Typography.Text>
           ) : null}
         </Space>
@@ -366,7 +353,14 @@ export function ReviewItemPage() {
                 <SlaCountdown dueAt={item.dueAt} status={item.status} />
               </div>
               {mine ? <Alert type="info" showIcon title={t('review.claimedByMe')} data-testid="claimed-by-me" /> : null}
-              {claimedByOther ? <Alert type="warning" showIcon title={t('review.claimedByOtherHint')} /> : null}
+              {claimedByOther ? (
+                <Alert
+                  type="warning"
+                  showIcon
+                  title={t('review.claimedByOtherHint')}
+                  description={item.claimedByName ? t('review.claimedByName', { name: item.claimedByName }) : undefined}
+                />
+              ) : null}
               {pending ? (
                 <>
                   <Button
@@ -422,6 +416,7 @@ export function ReviewItemPage() {
                     title={item.status === 'confirmed' ? t('review.decidedConfirmed') : t('review.decidedDismissed')}
                     description={
                       <div>
+                        {item.decidedByName ? <div>{t('review.decidedByName', { name: item.decidedByName })}</div> : null}
                         {item.decidedAt ? (
                           <div>{t('review.decidedAt', { time: dayjs(item.decidedAt).format('YYYY-MM-DD HH:mm:ss') })}</div>
                         ) : null}
@@ -449,27 +444,36 @@ export function ReviewItemPage() {
                 <KindTag kind={item.event.kind} />
               </Descriptions.Item>
               <Descriptions.Item label={t('review.col.session')}>
-                <Typography.Text className="lh-mono" style={{ fontSize: 12 }}>
-                  {item.event.sessionRef ?? t('common.none')}
-                </Typography.Text>
+                <SessionName event={item.event} />
               </Descriptions.Item>
               <Descriptions.Item label={t('review.streamer')}>
-                <ShortId id={item.event.streamerUserId} />
+                <PersonName name={item.event.streamerName} id={item.event.streamerUserId} testId="review-streamer-name" />
               </Descriptions.Item>
+              {item.event.senderUserId && item.event.senderUserId !== item.event.streamerUserId ? (
+                <Descriptions.Item label={t('review.sender')}>
+                  <PersonName name={item.event.senderName} id={item.event.senderUserId} testId="review-sender-name" />
+                </Descriptions.Item>
+              ) : null}
               <Descriptions.Item label={t('review.merchant')}>
-                <ShortId id={item.event.merchantOrgId} />
+                <OrgName name={item.event.merchantName} id={item.event.merchantOrgId} />
               </Descriptions.Item>
               <Descriptions.Item label={t('review.product')}>
-                {item.event.productRef ?? t('common.none')}
+                <ProductName name={item.event.productName} id={item.event.productRef} />
                 {item.event.productCategory ? (
                   <Tag style={{ marginInlineStart: 6 }}>{productCategoryLabel(t, item.event.productCategory)}</Tag>
                 ) : null}
               </Descriptions.Item>
-              <Descriptions.Item label={t('review.eventId')}>
-                <Typography.Text className="lh-mono" style={{ fontSize: 12 }}>
-                  {item.event.eventId}
-                </Typography.Text>
+              <Descriptions.Item label={t('review.occurrencesLabel')}>
+                <Tooltip title={t('review.occurrencesHint')}>
+                  <span data-testid="review-item-occurrences" data-count={item.occurrences}>
+                    {item.occurrences > 1 ? <Tag color="orange">{t('review.occurrences', { count: item.occurrences })}</Tag> : '1'}
+                  </span>
+                </Tooltip>
               </Descriptions.Item>
+              <Descriptions.Item label={t('review.firstSeen')}>{dayjs(item.firstSeenAt).format('YYYY-MM-DD HH:mm:ss')}</Descriptions.Item>
+              {item.occurrences > 1 ? (
+                <Descriptions.Item label={t('review.lastSeen')}>{dayjs(item.lastSeenAt).format('YYYY-MM-DD HH:mm:ss')}</Descriptions.Item>
+              ) : null}
               <Descriptions.Item label={t('review.dueAt')}>{dayjs(item.dueAt).format('YYYY-MM-DD HH:mm:ss')}</Descriptions.Item>
             </Descriptions>
           </Card>

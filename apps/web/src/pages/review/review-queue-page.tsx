@@ -1,7 +1,7 @@
 /** 审核队列: the human review queue, most urgent first, refreshed every 5 seconds. */
 import { AlertOutlined, FieldTimeOutlined, FileSearchOutlined, ReloadOutlined, RightOutlined, UserOutlined } from '@ant-design/icons';
-import { useQuery } from '@tanstack/react-query';
-import { Badge, Button, Card, Segmented, Select, Space, Table, type TableColumnsType, Tooltip, Typography } from 'antd';
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { Alert, App, Badge, Button, Card, Segmented, Select, Space, Table, type TableColumnsType, Tag, Tooltip, Typography } from 'antd';
 import dayjs from 'dayjs';
 import { type HTMLAttributes, useMemo, useState } from 'react';
 import { useNavigate } from 'react-router';
@@ -9,7 +9,8 @@ import { PageHeader } from '../../components/page-header.tsx';
 import { QueryError } from '../../components/query-error.tsx';
 import { useI18n } from '../../i18n.ts';
 import type { ReviewItem, ReviewStatusFilter, ScreeningCategory } from '../../lib/api-types.ts';
-import { endpoints, queryKeys } from '../../lib/endpoints.ts';
+import { isApiError } from '../../lib/api-client.ts';
+import { endpoints, queryKeys, type ReviewBatchConflict } from '../../lib/endpoints.ts';
 import { useMe } from '../../lib/session.ts';
 import {
   CATEGORIES,
@@ -24,6 +25,9 @@ import {
 import { HighlightedText } from '../compliance/highlighted-text.tsx';
 import '../compliance/compliance.css';
 import { StatStrip } from '../registry/stat-strip.tsx';
+import { DecisionModal, type ReviewDecision } from './decision-modal.tsx';
+import { reviewErrorMessage } from './review-errors.ts';
+import { PersonName, SessionName } from './review-names.tsx';
 import { SlaCountdown, useNow } from './sla-countdown.tsx';
 
 const REFRESH_MS = 5000;
@@ -31,6 +35,8 @@ const VALUE_COLOR = '#262626';
 const STATUS_FILTERS: readonly ReviewStatusFilter[] = ['pending', 'open', 'claimed', 'confirmed', 'dismissed', 'all'];
 
 const isPending = (item: ReviewItem) => item.status === 'open' || item.status === 'claimed';
+/** the most items one batch decision may take (the server refuses more) */
+const MAX_BATCH = 200;
 
 /** Urgency: undecided first; then overdue, higher severity, earlier due time; decided ones newest first. */
 export function sortByUrgency(items: readonly ReviewItem[], now: number): ReviewItem[] {
@@ -56,6 +62,13 @@ export function ReviewQueuePage() {
   const [minSeverity, setMinSeverity] = useState<number | undefined>(undefined);
   const query = { status, ...(category ? { category } : {}), ...(minSeverity ? { minSeverity } : {}), limit: 100 };
 
+  const { message } = App.useApp();
+  const queryClient = useQueryClient();
+  const [selected, setSelected] = useState<string[]>([]);
+  const [allMatching, setAllMatching] = useState(false);
+  const [batchDecision, setBatchDecision] = useState<ReviewDecision | null>(null);
+  const [batchError, setBatchError] = useState<string | null>(null);
+  const [conflicts, setConflicts] = useState<Array<ReviewBatchConflict & { text: string }>>([]);
   const queue = useQuery({
     queryKey: queryKeys.reviewQueue(query),
     queryFn: () => endpoints.listReviewItems(query),
@@ -72,6 +85,50 @@ export function ReviewQueuePage() {
     high: items.filter((i) => isPending(i) && i.severity >= 3).length,
     mine: items.filter((i) => i.status === 'claimed' && i.claimedBy === me.user.id).length,
   };
+  // what a reviewer may take in a batch: undecided and not held by another reviewer
+  const selectable = items.filter((i) => isPending(i) && !(i.status === 'claimed' && i.claimedBy !== me.user.id));
+  const batchCount = allMatching ? selectable.length : selected.length;
+  const clearSelection = () => {
+    setSelected([]);
+    setAllMatching(false);
+  };
+  const batch = useMutation({
+    mutationFn: (input: { decision: ReviewDecision; reason: string }) =>
+      endpoints.batchDecideReviewItems({
+        ...input,
+        ...(allMatching
+          ? {
+              filter: {
+                ...(category ? { category } : {}),
+                ...(minSeverity ? { minSeverity } : {}),
+                asOf: queue.data?.generatedAt ?? new Date().toISOString(),
+              },
+            }
+          : { ids: selected }),
+      }),
+    onSuccess: (r) => {
+      setBatchDecision(null);
+      setConflicts([]);
+      clearSelection();
+      void message.success(t('review.batch.done', { count: r.count }));
+      void queryClient.invalidateQueries({ queryKey: ['review'] });
+    },
+    onError: (error) => {
+      if (isApiError(error) && error.code === 'review.batch_conflict') {
+        const list = ((error.details?.conflicts ?? []) as ReviewBatchConflict[]).map((c) => ({
+          ...c,
+          text: items.find((i) => i.id === c.id)?.event.text ?? '',
+        }));
+        setConflicts(list);
+        setSelected((prev) => prev.filter((id) => !list.some((c) => c.id === id)));
+        setAllMatching(false);
+        setBatchDecision(null);
+        void queue.refetch();
+        return;
+      }
+      setBatchError(reviewErrorMessage(t, error));
+    },
+  });
 
   const columns: TableColumnsType<ReviewItem> = [
     {
@@ -89,7 +146,25 @@ export function ReviewQueuePage() {
     {
       title: t('review.col.text'),
       key: 'text',
-      render: (_: unknown, item) => <HighlightedText text={item.event.text} hits={item.hits} testId="review-text" />,
+      render: (_: unknown, item) => (
+        <div>
+          <HighlightedText text={item.event.text} hits={item.hits} testId="review-text" />
+          <Space size={6} wrap style={{ marginTop: 4 }}>
+            {item.occurrences > 1 ? (
+              <Tooltip title={t('review.occurrencesHint')}>
+                <Tag color="orange" data-testid="review-occurrences" data-count={item.occurrences} style={{ marginInlineEnd: 0 }}>
+                  {t('review.occurrences', { count: item.occurrences })}
+                </Tag>
+              </Tooltip>
+            ) : null}
+            {item.event.senderUserId && item.event.senderUserId !== item.event.streamerUserId ? (
+              <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+                {t('review.sender')}：<PersonName name={item.event.senderName} id={item.event.senderUserId} testId="review-sender" />
+              </Typography.Text>
+            ) : null}
+          </Space>
+        </div>
+      ),
     },
     {
       title: t('review.col.kind'),
@@ -100,12 +175,20 @@ export function ReviewQueuePage() {
     {
       title: t('review.col.session'),
       key: 'session',
-      width: 170,
+      width: 200,
       render: (_: unknown, item) => (
         <div>
-          <Typography.Text className="lh-mono" style={{ fontSize: 12 }}>
-            {item.event.sessionRef ?? t('common.none')}
+          <Typography.Text style={{ fontSize: 12 }}>
+            <SessionName event={item.event} />
           </Typography.Text>
+          {item.event.streamerUserId ? (
+            <div>
+              <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+                {t('review.streamer')}：
+                <PersonName name={item.event.streamerName} id={item.event.streamerUserId} testId="review-streamer" />
+              </Typography.Text>
+            </div>
+          ) : null}
           <div>
             <Typography.Text type="secondary" style={{ fontSize: 12 }}>
               {dayjs(item.event.occurredAt).format('MM-DD HH:mm:ss')}
@@ -228,6 +311,74 @@ export function ReviewQueuePage() {
           />
           <Typography.Text type="secondary">{t('review.count', { count: items.length })}</Typography.Text>
         </Space>
+        {selected.length > 0 || allMatching ? (
+          <Alert
+            type="info"
+            style={{ marginBottom: 12 }}
+            data-testid="review-batch-bar"
+            title={
+              <Space wrap>
+                <Typography.Text strong data-testid="review-batch-count" data-count={batchCount}>
+                  {allMatching ? t('review.batch.allMatching', { count: batchCount }) : t('review.batch.selected', { count: batchCount })}
+                </Typography.Text>
+                {!allMatching && selectable.length > selected.length ? (
+                  <Button size="small" type="link" data-testid="review-batch-all" onClick={() => setAllMatching(true)}>
+                    {t('review.batch.selectAllMatching', { count: selectable.length })}
+                  </Button>
+                ) : null}
+                <Button size="small" type="link" onClick={clearSelection}>
+                  {t('review.batch.clear')}
+                </Button>
+                <Button
+                  size="small"
+                  danger
+                  disabled={batchCount > MAX_BATCH}
+                  data-testid="review-batch-confirm"
+                  onClick={() => {
+                    setBatchError(null);
+                    setBatchDecision('confirm');
+                  }}
+                >
+                  {t('review.batch.confirm')}
+                </Button>
+                <Button
+                  size="small"
+                  disabled={batchCount > MAX_BATCH}
+                  data-testid="review-batch-dismiss"
+                  onClick={() => {
+                    setBatchError(null);
+                    setBatchDecision('dismiss');
+                  }}
+                >
+                  {t('review.batch.dismiss')}
+                </Button>
+                {batchCount > MAX_BATCH ? (
+                  <Typography.Text type="danger">{t('review.batch.tooMany', { max: MAX_BATCH })}</Typography.Text>
+                ) : null}
+              </Space>
+            }
+          />
+        ) : null}
+        {conflicts.length > 0 ? (
+          <Alert
+            type="warning"
+            showIcon
+            closable={{ onClose: () => setConflicts([]) }}
+            style={{ marginBottom: 12 }}
+            data-testid="review-batch-conflict"
+            title={t('review.batch.conflict', { count: conflicts.length })}
+            description={
+              <div>
+                {conflicts.map((c) => (
+                  <div key={c.id}>
+                    {t('review.batch.conflictItem', { text: c.text.slice(0, 40), who: c.byName ?? t('review.batch.someone') })}
+                  </div>
+                ))}
+                <div>{t('review.batch.conflictRetry')}</div>
+              </div>
+            }
+          />
+        ) : null}
         {queue.error ? (
           <QueryError error={queue.error} onRetry={() => void queue.refetch()} />
         ) : (
@@ -241,6 +392,23 @@ export function ReviewQueuePage() {
             pagination={{ pageSize: 20, hideOnSinglePage: true }}
             scroll={{ x: 1100 }}
             locale={{ emptyText: t('review.empty') }}
+            rowSelection={{
+              selectedRowKeys: allMatching ? selectable.map((i) => i.id) : selected,
+              onChange: (keys) => {
+                setAllMatching(false);
+                setSelected(keys.map(String));
+              },
+              getCheckboxProps: (item) => ({
+                disabled: !selectable.includes(item),
+                'data-testid': 'review-select',
+              }),
+              // ticking a box must not open the item (the row's click does)
+              renderCell: (_checked, _item, _index, node) => (
+                // biome-ignore lint/a11y/noStaticElementInteractions: only stops the click reaching the row
+                // biome-ignore lint/a11y/useKeyWithClickEvents: the checkbox inside handles the keyboard
+                <span onClick={(e) => e.stopPropagation()}>{node}</span>
+              ),
+            }}
             rowClassName={(item) =>
               isPending(item) && new Date(item.dueAt).getTime() <= now ? 'lh-review-row lh-review-row-overdue' : 'lh-review-row'
             }
@@ -254,6 +422,16 @@ export function ReviewQueuePage() {
           />
         )}
       </Card>
+      <DecisionModal
+        decision={batchDecision}
+        count={batchCount}
+        loading={batch.isPending}
+        error={batchError}
+        onCancel={() => setBatchDecision(null)}
+        onSubmit={(reason) => {
+          if (batchDecision) batch.mutate({ decision: batchDecision, reason });
+        }}
+      />
     </div>
   );
 }
