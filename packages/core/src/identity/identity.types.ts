@@ -12,6 +12,13 @@ export const AUTH_POLICY = {
   userMaxAttempts: 10,
 } as const;
 
+export const INVITATION_POLICY = {
+  /** an invitation not answered within a week lapses (the organization may send a new one) */
+  ttlMs: 7 * 24 * 3600_000,
+  /** how many invitations a list shows, newest first */
+  listLimit: 200,
+} as const;
+
 /** Roles that manage members of their own organization. */
 export const ORG_MANAGER_ROLES: ReadonlySet<Role> = new Set(['base_operator', 'mcn_manager', 'merchant_staff', 'provider_staff']);
 
