@@ -65,7 +65,11 @@ function OrganizationDetail({ orgId, showBack }: { orgId: string; showBack: bool
   const [adding, setAdding] = useState(false);
   const [inviting, setInviting] = useState(false);
   const manage = canManageMembers(me, orgId);
-  const own = me.memberships.filter((m) => m.orgId === orgId);
+  // the last manager cannot leave (the server says org.last_manager): no button that can only fail
+  const own = me.memberships.filter(
+    (m) =>
+      m.orgId === orgId && (!ORG_MANAGER_ROLES.includes(m.role) || (members.data?.items ?? []).filter((x) => x.role === m.role).length > 1),
+  );
 
   if (org.error) return <QueryError error={org.error} onRetry={() => void org.refetch()} />;
   if (org.isPending) {
@@ -149,7 +153,7 @@ function OrganizationDetail({ orgId, showBack }: { orgId: string; showBack: bool
             {own.map((m) => (
               <LeaveButton key={m.id} membershipId={m.id} orgName={m.orgName} label={own.length > 1 ? roleLabel(t, m.role) : null} />
             ))}
-            {manage ? (
+            {manage && invitableRoles(me, data).length > 0 ? (
               <Button type="primary" icon={<MailOutlined />} onClick={() => setInviting(true)} data-testid="member-invite">
                 {t('invite.button')}
               </Button>
@@ -430,6 +434,13 @@ function OrgInvitations({ orgId }: { orgId: string }) {
   );
 }
 
+/** A manager hands out roles below its own (the server says so too); merchant staff are peers. */
+function invitableRoles(me: Me, org: Organization): readonly Role[] {
+  return ROLES_BY_ORG_KIND[org.kind].filter(
+    (r) => me.role === 'platform_admin' || org.kind === 'merchant' || !ORG_MANAGER_ROLES.includes(r) || r !== me.role,
+  );
+}
+
 interface InviteForm {
   invitee: string;
   role: Role;
@@ -444,10 +455,7 @@ function InviteMemberModal({ org, open, onClose }: { org: Organization; open: bo
   const { message } = App.useApp();
   const [form] = Form.useForm<InviteForm>();
   const queryClient = useQueryClient();
-  // A manager hands out roles below its own (the server says so too); merchant staff are peers.
-  const roles = ROLES_BY_ORG_KIND[org.kind].filter(
-    (r) => me.role === 'platform_admin' || org.kind === 'merchant' || !ORG_MANAGER_ROLES.includes(r) || r !== me.role,
-  );
+  const roles = invitableRoles(me, org);
   const send = useMutation({
     mutationFn: (values: InviteForm) =>
       endpoints.createInvitation(org.id, {
