@@ -19,6 +19,7 @@ import {
   type KvAdapters,
   OrderService,
   OutboxDispatcher,
+  InvitationService,
   OrganizationService,
   RegistryService,
   ReturnService,
@@ -95,6 +96,7 @@ export async function createContainer(config: Config, o: ContainerOverrides = {}
   });
   const unsubscribeSessions = await kv.pubsub.subscribe('identity:sessions', (m) => identity.forgetSessions(m === '*' ? null : m));
   const orgs = new OrganizationService({ uow, clock, ids, audit, sessionsChanged: () => sessionsChanged(null) });
+  const invitations = new InvitationService({ uow, clock, ids, vault, audit });
   const workbench = new WorkbenchService({ uow });
   const imports = new ImportService({ uow, clock, ids, vault, audit });
   const compliance = new ComplianceService({ uow, clock, ids, audit, pack: loadDefaultPack() });
@@ -221,6 +223,7 @@ export async function createContainer(config: Config, o: ContainerOverrides = {}
     audit,
     identity,
     orgs,
+    invitations,
     workbench,
     imports,
     compliance,

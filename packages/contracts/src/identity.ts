@@ -192,3 +192,47 @@ export const apiTokenSchema = z.object({
 export const createdApiTokenSchema = apiTokenSchema.extend({
   token: z.string().describe('shown once; only its hash is stored'),
 });
+
+/**
+ * 成员邀请: how someone joins an organization run by others. The organization invites an existing user (by
+ * username or mainland mobile number) with a role; only the invited user's acceptance creates the membership.
+ */
+export const INVITATION_STATUSES = ['pending', 'accepted', 'declined', 'revoked', 'expired'] as const;
+export const invitationStatusSchema = z.enum(INVITATION_STATUSES);
+export type InvitationStatus = z.infer<typeof invitationStatusSchema>;
+
+export const createInvitationRequestSchema = z.strictObject({
+  invitee: z
+    .string()
+    .trim()
+    .min(3, { error: 'at least 3 characters' })
+    .max(64, { error: 'at most 64 characters' })
+    .regex(/^[a-zA-Z0-9_.@-]+$/, { error: 'a username or an 11-digit mainland mobile number' })
+    .describe('the username or mainland mobile number of an existing user'),
+  role: roleSchema,
+  departmentId: idSchema.optional(),
+});
+export type CreateInvitationRequest = z.infer<typeof createInvitationRequestSchema>;
+
+export const invitationSchema = z.object({
+  id: idSchema,
+  orgId: idSchema,
+  orgName: z.string(),
+  orgKind: orgKindSchema,
+  role: roleSchema,
+  departmentName: z.string().nullable(),
+  invitee: z.object({
+    userId: idSchema,
+    username: z.string(),
+    displayName: z.string(),
+    phone: z.string().nullable().describe('masked'),
+  }),
+  invitedBy: z.string().nullable().describe('display name of the person who sent it'),
+  status: invitationStatusSchema,
+  /** the membership made on acceptance */
+  membershipId: idSchema.nullable(),
+  createdAt: z.string(),
+  expiresAt: z.string(),
+  decidedAt: z.string().nullable(),
+});
+export type Invitation = z.infer<typeof invitationSchema>;

@@ -63,6 +63,38 @@ export const ERROR_CATALOGUE = {
   'org.department_invalid': { kind: 'invalid', zh: '部门不属于该组织', en: 'The department does not belong to this organization' },
   'org.member_exists': { kind: 'conflict', zh: '该用户已是此组织的该角色成员', en: 'The user already has that role in this organization' },
   'org.member_not_found': { kind: 'not_found', zh: '成员不存在', en: 'No such member' },
+  'org.invitation_required': {
+    kind: 'forbidden',
+    zh: '不能直接把他人加入组织：请发送成员邀请，对方接受后才成为成员',
+    en: 'You cannot add people to an organization directly: send an invitation, and they become members when they accept',
+  },
+  'org.last_manager': {
+    kind: 'conflict',
+    zh: '组织至少需要保留一名管理人员：请先邀请另一名管理人员',
+    en: 'An organization keeps at least one manager: invite another manager first',
+  },
+  'invitation.not_found': { kind: 'not_found', zh: '邀请不存在', en: 'No such invitation' },
+  'invitation.invitee_not_found': {
+    kind: 'not_found',
+    zh: '没有使用该用户名或手机号的用户',
+    en: 'No user has that username or mobile number',
+  },
+  'invitation.exists': {
+    kind: 'conflict',
+    zh: '已向该用户发出同一角色的邀请，正在等待对方处理',
+    en: 'An invitation for that role is already waiting for this user',
+  },
+  'invitation.expired': { kind: 'conflict', zh: '邀请已过期，请联系对方重新邀请', en: 'The invitation has expired: ask for a new one' },
+  'invitation.closed': {
+    kind: 'conflict',
+    zh: '邀请已处理（已接受、已拒绝或已撤销），不能再操作',
+    en: 'The invitation has already been accepted, declined or revoked',
+  },
+  'invitation.other_mcn': {
+    kind: 'conflict',
+    zh: '你已是 MCN 机构「{org}」的成员，一名主播同一时间只能签约一家 MCN：请先退出该机构再接受邀请',
+    en: 'You are already a member of the MCN “{org}”, and a streamer belongs to one MCN at a time: leave it before accepting',
+  },
   'token.not_found': { kind: 'not_found', zh: 'API 令牌不存在', en: 'No such API token' },
   'audit.chain_broken': { kind: 'conflict', zh: '审计哈希链校验失败', en: 'The audit hash chain does not verify' },
   'compliance.event_conflict': {

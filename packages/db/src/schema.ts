@@ -86,6 +86,48 @@ export const memberships = pgTable(
   (t) => [uniqueIndex('memberships_user_org_role_uq').on(t.userId, t.orgId, t.role), index('memberships_org_idx').on(t.orgId)],
 );
 
+/**
+ * 成员邀请: a membership offered to a user by an organization; the membership exists only once the user accepts.
+ * At most one pending invitation per (organization, user, role).
+ */
+export const orgInvitations = pgTable(
+  'org_invitations',
+  {
+    id: uuid('id').primaryKey(),
+    orgId: uuid('org_id')
+      .notNull()
+      .references(() => organizations.id),
+    userId: uuid('user_id')
+      .notNull()
+      .references(() => users.id),
+    role: text('role', {
+      enum: [
+        'platform_admin',
+        'reviewer',
+        'regulator',
+        'base_operator',
+        'mcn_manager',
+        'streamer',
+        'merchant_staff',
+        'provider_staff',
+        'consumer',
+      ],
+    }).notNull(),
+    departmentId: uuid('department_id').references(() => departments.id),
+    status: text('status', { enum: ['pending', 'accepted', 'declined', 'revoked', 'expired'] }).notNull(),
+    invitedBy: uuid('invited_by').references(() => users.id),
+    membershipId: uuid('membership_id'),
+    createdAt: ts('created_at').notNull(),
+    expiresAt: ts('expires_at').notNull(),
+    decidedAt: ts('decided_at'),
+  },
+  (t) => [
+    uniqueIndex('org_invitations_pending_uq').on(t.orgId, t.userId, t.role).where(sql`${t.status} = 'pending'`),
+    index('org_invitations_user_idx').on(t.userId, t.status),
+    index('org_invitations_org_idx').on(t.orgId, t.createdAt),
+  ],
+);
+
 export const sessions = pgTable(
   'sessions',
   {

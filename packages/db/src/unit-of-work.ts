@@ -9,6 +9,7 @@ import { DrizzleComplianceRepository } from './repositories/compliance.repositor
 import { DrizzleRegistryRepository, DrizzleWorkflowRepository } from './repositories/workflow.repository.ts';
 import {
   DrizzleApiTokenRepository,
+  DrizzleInvitationRepository,
   DrizzleMembershipRepository,
   DrizzleOrganizationRepository,
   DrizzleSessionRepository,
@@ -20,6 +21,7 @@ export function repositoriesFor(db: Db): Repositories {
     users: new DrizzleUserRepository(db),
     orgs: new DrizzleOrganizationRepository(db),
     memberships: new DrizzleMembershipRepository(db),
+    invitations: new DrizzleInvitationRepository(db),
     sessions: new DrizzleSessionRepository(db),
     apiTokens: new DrizzleApiTokenRepository(db),
     audit: new DrizzleAuditRepository(db),

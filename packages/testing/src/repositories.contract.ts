@@ -2,7 +2,7 @@
  * The contract every repository implementation keeps, run on each database driver available to the run.
  * Includes the unit of work: a failed transaction leaves nothing behind.
  */
-import type { MembershipRecord, OrganizationRecord, Repositories, UnitOfWork, UserRecord } from '@livehub/core';
+import type { InvitationRecord, MembershipRecord, OrganizationRecord, Repositories, UnitOfWork, UserRecord } from '@livehub/core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
 let n = 0;
@@ -137,6 +137,51 @@ export function repositoryContract(name: string, open: () => Promise<{ uow: Unit
       await expect(r.memberships.insert({ ...m, id: uuid() })).rejects.toThrow();
       await r.memberships.delete(m.id);
       expect(await r.memberships.listForOrg(reg.id)).toEqual([]);
+    });
+
+    it('keeps invitations: one pending per organization, user and role; decided once; joined with names', async () => {
+      const mcn = org({ kind: 'mcn', name: '邀请测试MCN' });
+      await r.orgs.insert(mcn);
+      const invitee = user({ phoneIndex: 'idx-invitee', phoneEnc: 'v1.sealed' });
+      const manager = user({ displayName: '经纪人 甲' });
+      await r.users.insertMany([invitee, manager]);
+      expect((await r.users.findByPhoneIndex('idx-invitee'))?.id).toBe(invitee.id);
+      expect(await r.users.findByPhoneIndex('idx-nobody')).toBeNull();
+      const at = new Date('2026-03-01T00:00:00Z');
+      const inv: InvitationRecord = {
+        id: uuid(),
+        orgId: mcn.id,
+        userId: invitee.id,
+        role: 'streamer',
+        departmentId: null,
+        status: 'pending',
+        invitedBy: manager.id,
+        membershipId: null,
+        createdAt: at,
+        expiresAt: new Date(at.getTime() + 7 * 86_400_000),
+        decidedAt: null,
+      };
+      await r.invitations.insert(inv);
+      expect(await r.invitations.findPending(mcn.id, invitee.id, 'streamer')).toMatchObject({ id: inv.id });
+      await expect(r.invitations.insert({ ...inv, id: uuid() })).rejects.toThrow();
+      expect(await r.invitations.findView(inv.id)).toMatchObject({
+        orgName: '邀请测试MCN',
+        orgKind: 'mcn',
+        username: invitee.username,
+        phoneEnc: 'v1.sealed',
+        invitedByName: '经纪人 甲',
+      });
+      const mId = uuid();
+      expect(await r.invitations.decide(inv.id, { status: 'accepted', decidedAt: at, membershipId: mId })).toBe(true);
+      expect(await r.invitations.decide(inv.id, { status: 'revoked', decidedAt: at })).toBe(false);
+      expect(await r.invitations.findById(inv.id)).toMatchObject({ status: 'accepted', membershipId: mId, decidedAt: at });
+      expect(await r.invitations.findPending(mcn.id, invitee.id, 'streamer')).toBeNull();
+      // once decided, a new one may be pending
+      const next = { ...inv, id: uuid(), createdAt: new Date(at.getTime() + 1000) };
+      await r.invitations.insert(next);
+      expect((await r.invitations.listForUser(invitee.id, { limit: 10 })).map((x) => x.id)).toEqual([next.id, inv.id]);
+      expect((await r.invitations.listForUser(invitee.id, { status: 'pending', limit: 10 })).map((x) => x.id)).toEqual([next.id]);
+      expect((await r.invitations.listForOrg(mcn.id, { limit: 10 })).map((x) => x.id)).toEqual([next.id, inv.id]);
     });
 
     it('keeps sessions by token hash and expires them', async () => {

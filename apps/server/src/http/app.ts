@@ -26,6 +26,7 @@ import { roomRoutes } from './routes/room.routes.ts';
 import { complianceRoutes } from './routes/compliance.routes.ts';
 import { healthRoutes } from './routes/health.routes.ts';
 import { organizationRoutes } from './routes/organization.routes.ts';
+import { invitationRoutes } from './routes/invitation.routes.ts';
 import { registryRoutes } from './routes/registry.routes.ts';
 import { tokenRoutes } from './routes/token.routes.ts';
 import { withZod } from './routes/types.ts';
@@ -114,6 +115,7 @@ export async function buildApp(c: Container, opts: BuildAppOptions = {}): Promis
   authRoutes(api, c);
   workbenchRoutes(api, c);
   organizationRoutes(api, c);
+  invitationRoutes(api, c);
   userRoutes(api, c);
   tokenRoutes(api, c);
   auditRoutes(api, c);

@@ -4,9 +4,11 @@ import type {
   ErrorBody,
   AuditEntry,
   AuditVerifyResult,
+  CreateInvitationRequest,
   CreateOrganizationRequest,
   CreateUserRequest,
   Health,
+  Invitation,
   Locale,
   LoginRequest,
   Me,
@@ -418,6 +420,15 @@ export const endpoints = {
   addMember: (orgId: string, body: AddMemberRequest) => api.post<Member>(`/orgs/${encodeURIComponent(orgId)}/members`, body),
   removeMember: (orgId: string, memberId: string) =>
     api.delete(`/orgs/${encodeURIComponent(orgId)}/members/${encodeURIComponent(memberId)}`),
+  listOrgInvitations: (orgId: string) => api.get<ItemsResponse<Invitation>>(`/orgs/${encodeURIComponent(orgId)}/invitations`),
+  createInvitation: (orgId: string, body: CreateInvitationRequest) =>
+    api.post<Invitation>(`/orgs/${encodeURIComponent(orgId)}/invitations`, body),
+  revokeInvitation: (orgId: string, id: string) =>
+    api.post<Invitation>(`/orgs/${encodeURIComponent(orgId)}/invitations/${encodeURIComponent(id)}/revoke`),
+  myInvitations: () => api.get<ItemsResponse<Invitation>>('/me/invitations'),
+  acceptInvitation: (id: string) => api.post<Invitation>(`/me/invitations/${encodeURIComponent(id)}/accept`),
+  declineInvitation: (id: string) => api.post<Invitation>(`/me/invitations/${encodeURIComponent(id)}/decline`),
+  leaveMembership: (membershipId: string) => api.delete(`/me/memberships/${encodeURIComponent(membershipId)}`),
 
   listUsers: () => api.get<ItemsResponse<User>>('/users'),
   createUser: (body: CreateUserRequest) => api.post<User>('/users', body),
@@ -557,6 +568,8 @@ export const queryKeys = {
   orgs: (kind?: OrgKind) => ['orgs', kind ?? 'all'] as const,
   org: (id: string) => ['org', id] as const,
   members: (orgId: string) => ['org', orgId, 'members'] as const,
+  orgInvitations: (orgId: string) => ['org', orgId, 'invitations'] as const,
+  myInvitations: ['my-invitations'] as const,
   users: ['users'] as const,
   tokens: ['tokens'] as const,
   audit: (action: string) => ['audit', action] as const,

@@ -1,5 +1,5 @@
-import { ArrowLeftOutlined, DeleteOutlined, UserAddOutlined } from '@ant-design/icons';
-import { type Me, type Organization, ROLES_BY_ORG_KIND, type Role } from '@livehub/contracts';
+import { ArrowLeftOutlined, DeleteOutlined, LogoutOutlined, MailOutlined, UserAddOutlined } from '@ant-design/icons';
+import { type Invitation, type InvitationStatus, type Me, type Organization, ROLES_BY_ORG_KIND, type Role } from '@livehub/contracts';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import {
   App,
@@ -16,6 +16,7 @@ import {
   Row,
   Select,
   Skeleton,
+  Space,
   Table,
   type TableColumnsType,
   Tag,
@@ -62,7 +63,13 @@ function OrganizationDetail({ orgId, showBack }: { orgId: string; showBack: bool
   const org = useQuery({ queryKey: queryKeys.org(orgId), queryFn: () => endpoints.getOrg(orgId) });
   const members = useQuery({ queryKey: queryKeys.members(orgId), queryFn: () => endpoints.listMembers(orgId) });
   const [adding, setAdding] = useState(false);
+  const [inviting, setInviting] = useState(false);
   const manage = canManageMembers(me, orgId);
+  // the last manager cannot leave (the server says org.last_manager): no button that can only fail
+  const own = me.memberships.filter(
+    (m) =>
+      m.orgId === orgId && (!ORG_MANAGER_ROLES.includes(m.role) || (members.data?.items ?? []).filter((x) => x.role === m.role).length > 1),
+  );
 
   if (org.error) return <QueryError error={org.error} onRetry={() => void org.refetch()} />;
   if (org.isPending) {
@@ -142,11 +149,22 @@ function OrganizationDetail({ orgId, showBack }: { orgId: string; showBack: bool
         style={{ marginTop: 16 }}
         title={`${t('orgs.members')}${members.data ? ` (${members.data.items.length})` : ''}`}
         extra={
-          manage ? (
-            <Button type="primary" icon={<UserAddOutlined />} onClick={() => setAdding(true)} data-testid="member-add">
-              {t('orgs.addMember')}
-            </Button>
-          ) : null
+          <Space>
+            {own.map((m) => (
+              <LeaveButton key={m.id} membershipId={m.id} orgName={m.orgName} label={own.length > 1 ? roleLabel(t, m.role) : null} />
+            ))}
+            {manage && invitableRoles(me, data).length > 0 ? (
+              <Button type="primary" icon={<MailOutlined />} onClick={() => setInviting(true)} data-testid="member-invite">
+                {t('invite.button')}
+              </Button>
+            ) : null}
+            {/* Only the platform adds people directly (audited); everyone else invites and waits for acceptance. */}
+            {manage && me.role === 'platform_admin' ? (
+              <Button icon={<UserAddOutlined />} onClick={() => setAdding(true)} data-testid="member-add">
+                {t('orgs.addMember')}
+              </Button>
+            ) : null}
+          </Space>
         }
       >
         {members.error ? (
@@ -155,7 +173,9 @@ function OrganizationDetail({ orgId, showBack }: { orgId: string; showBack: bool
           <MembersTable orgId={orgId} members={members.data?.items ?? []} loading={members.isPending} manage={manage} />
         )}
       </Card>
-      {manage ? <AddMemberModal org={data} open={adding} onClose={() => setAdding(false)} /> : null}
+      {manage ? <OrgInvitations orgId={orgId} /> : null}
+      {manage ? <InviteMemberModal org={data} open={inviting} onClose={() => setInviting(false)} /> : null}
+      {manage && me.role === 'platform_admin' ? <AddMemberModal org={data} open={adding} onClose={() => setAdding(false)} /> : null}
     </div>
   );
 }
@@ -242,8 +262,7 @@ function AddMemberModal({ org, open, onClose }: { org: Organization; open: boole
   const { message } = App.useApp();
   const [form] = Form.useForm<AddMemberForm>();
   const queryClient = useQueryClient();
-  const isAdmin = me.role === 'platform_admin';
-  const users = useQuery({ queryKey: queryKeys.users, queryFn: endpoints.listUsers, enabled: isAdmin && open });
+  const users = useQuery({ queryKey: queryKeys.users, queryFn: endpoints.listUsers, enabled: me.role === 'platform_admin' && open });
   const roles = ROLES_BY_ORG_KIND[org.kind];
 
   const add = useMutation({
@@ -283,16 +302,198 @@ function AddMemberModal({ org, open, onClose }: { org: Organization; open: boole
         onFinish={(values) => add.mutate(values)}
       >
         <Form.Item name="userId" label={t('orgs.user')} rules={[{ required: true, message: t('common.required') }]}>
-          {isAdmin ? (
-            <Select
-              showSearch={{ optionFilterProp: 'label' }}
-              loading={users.isPending}
-              placeholder={t('orgs.userSearch')}
-              options={(users.data?.items ?? []).map((u) => ({ value: u.id, label: `${u.displayName} (@${u.username})` }))}
-            />
-          ) : (
-            <Input placeholder={t('orgs.userIdPlaceholder')} className="lh-mono" />
-          )}
+          <Select
+            showSearch={{ optionFilterProp: 'label' }}
+            loading={users.isPending}
+            placeholder={t('orgs.userSearch')}
+            options={(users.data?.items ?? []).map((u) => ({ value: u.id, label: `${u.displayName} (@${u.username})` }))}
+          />
+        </Form.Item>
+        <Form.Item name="role" label={t('orgs.role')} rules={[{ required: true, message: t('common.required') }]}>
+          <Select options={roles.map((r) => ({ value: r, label: roleLabel(t, r) }))} />
+        </Form.Item>
+        {org.departments.length > 0 ? (
+          <Form.Item name="departmentId" label={t('orgs.department')}>
+            <Select allowClear options={org.departments.map((d) => ({ value: d.id, label: d.name }))} />
+          </Form.Item>
+        ) : null}
+      </Form>
+    </Modal>
+  );
+}
+
+/** 退出该组织: ends one of the caller's own memberships, then reloads the session (its role may change). */
+function LeaveButton({ membershipId, orgName, label }: { membershipId: string; orgName: string; label: string | null }) {
+  const { t } = useI18n();
+  const { message } = App.useApp();
+  const navigate = useNavigate();
+  const queryClient = useQueryClient();
+  const leave = useMutation({
+    mutationFn: () => endpoints.leaveMembership(membershipId),
+    onSuccess: async () => {
+      message.success(t('orgs.left', { org: orgName }));
+      await queryClient.invalidateQueries({ queryKey: queryKeys.me });
+      navigate('/');
+    },
+    onError: (error) => message.error(errorMessage(error, t('common.networkError'))),
+  });
+  return (
+    <Popconfirm
+      title={t('orgs.leaveConfirm')}
+      okText={t('common.confirm')}
+      cancelText={t('common.cancel')}
+      onConfirm={() => leave.mutateAsync()}
+    >
+      <Button danger icon={<LogoutOutlined />} data-testid="member-leave">
+        {t('orgs.leave')}
+        {label ? ` · ${label}` : ''}
+      </Button>
+    </Popconfirm>
+  );
+}
+
+const STATUS_COLORS: Record<InvitationStatus, string> = {
+  pending: 'processing',
+  accepted: 'success',
+  declined: 'default',
+  revoked: 'default',
+  expired: 'warning',
+};
+
+/** 成员邀请: the organization's invitations, with 撤销 on pending ones. */
+function OrgInvitations({ orgId }: { orgId: string }) {
+  const { t } = useI18n();
+  const { message } = App.useApp();
+  const queryClient = useQueryClient();
+  const invitations = useQuery({ queryKey: queryKeys.orgInvitations(orgId), queryFn: () => endpoints.listOrgInvitations(orgId) });
+  const revoke = useMutation({
+    mutationFn: (id: string) => endpoints.revokeInvitation(orgId, id),
+    onSuccess: async () => {
+      message.success(t('invite.revoked'));
+      await queryClient.invalidateQueries({ queryKey: queryKeys.orgInvitations(orgId) });
+    },
+    onError: (error) => message.error(errorMessage(error, t('common.networkError'))),
+  });
+  const columns: TableColumnsType<Invitation> = [
+    {
+      title: t('orgs.user'),
+      key: 'invitee',
+      render: (_: unknown, inv) => (
+        <span>
+          <Typography.Text strong>{inv.invitee.displayName}</Typography.Text>{' '}
+          <Typography.Text type="secondary">
+            @{inv.invitee.username}
+            {inv.invitee.phone ? ` · ${inv.invitee.phone}` : ''}
+          </Typography.Text>
+        </span>
+      ),
+    },
+    { title: t('orgs.role'), dataIndex: 'role', render: (r: Role) => <Tag color="volcano">{roleLabel(t, r)}</Tag> },
+    {
+      title: t('invite.status'),
+      dataIndex: 'status',
+      render: (st: InvitationStatus) => <Tag color={STATUS_COLORS[st]}>{t(`invite.status.${st}`)}</Tag>,
+    },
+    { title: t('invite.invitedBy'), dataIndex: 'invitedBy', render: (v: string | null) => v ?? t('common.none') },
+    { title: t('invite.expiresAt'), dataIndex: 'expiresAt', render: (v: string) => dayjs(v).format('YYYY-MM-DD HH:mm') },
+    {
+      title: t('common.actions'),
+      key: 'actions',
+      width: 100,
+      render: (_: unknown, inv) =>
+        inv.status === 'pending' ? (
+          <Popconfirm
+            title={t('invite.revokeConfirm')}
+            okText={t('common.confirm')}
+            cancelText={t('common.cancel')}
+            onConfirm={() => revoke.mutateAsync(inv.id)}
+          >
+            <Button type="link" danger size="small" data-testid="invitation-revoke">
+              {t('invite.revoke')}
+            </Button>
+          </Popconfirm>
+        ) : null,
+    },
+  ];
+  return (
+    <Card style={{ marginTop: 16 }} title={t('invite.listTitle')}>
+      {invitations.error ? (
+        <QueryError error={invitations.error} onRetry={() => void invitations.refetch()} />
+      ) : (
+        <Table<Invitation>
+          rowKey="id"
+          data-testid="invitations-table"
+          loading={invitations.isPending}
+          columns={columns}
+          dataSource={invitations.data?.items ?? []}
+          locale={{ emptyText: t('invite.none') }}
+          pagination={{ pageSize: 10, hideOnSinglePage: true }}
+        />
+      )}
+    </Card>
+  );
+}
+
+/** A manager hands out roles below its own (the server says so too); merchant staff are peers. */
+function invitableRoles(me: Me, org: Organization): readonly Role[] {
+  return ROLES_BY_ORG_KIND[org.kind].filter(
+    (r) => me.role === 'platform_admin' || org.kind === 'merchant' || !ORG_MANAGER_ROLES.includes(r) || r !== me.role,
+  );
+}
+
+interface InviteForm {
+  invitee: string;
+  role: Role;
+  departmentId?: string;
+}
+
+const INVITE_FIELDS = ['invitee', 'role', 'departmentId'] as const;
+
+function InviteMemberModal({ org, open, onClose }: { org: Organization; open: boolean; onClose: () => void }) {
+  const { t } = useI18n();
+  const me = useMe();
+  const { message } = App.useApp();
+  const [form] = Form.useForm<InviteForm>();
+  const queryClient = useQueryClient();
+  const roles = invitableRoles(me, org);
+  const send = useMutation({
+    mutationFn: (values: InviteForm) =>
+      endpoints.createInvitation(org.id, {
+        invitee: values.invitee.trim(),
+        role: values.role,
+        ...(values.departmentId ? { departmentId: values.departmentId } : {}),
+      }),
+    onSuccess: async () => {
+      message.success(t('invite.sent'));
+      form.resetFields();
+      onClose();
+      await queryClient.invalidateQueries({ queryKey: queryKeys.orgInvitations(org.id) });
+    },
+    onError: (error) => {
+      if (!applyFieldError(form, error, INVITE_FIELDS)) message.error(errorMessage(error, t('common.networkError')));
+    },
+  });
+  return (
+    <Modal
+      open={open}
+      title={t('invite.title')}
+      onCancel={onClose}
+      onOk={() => form.submit()}
+      okText={t('common.confirm')}
+      cancelText={t('common.cancel')}
+      confirmLoading={send.isPending}
+      destroyOnHidden
+    >
+      <Typography.Paragraph type="secondary">{t('invite.hint')}</Typography.Paragraph>
+      <Form<InviteForm>
+        form={form}
+        layout="vertical"
+        preserve={false}
+        initialValues={{ role: roles[roles.length - 1] }}
+        onFinish={(values) => send.mutate(values)}
+      >
+        <Form.Item name="invitee" label={t('invite.invitee')} rules={[{ required: true, message: t('common.required') }]}>
+          <Input placeholder={t('invite.inviteePlaceholder')} data-testid="invite-invitee" autoComplete="off" />
         </Form.Item>
         <Form.Item name="role" label={t('orgs.role')} rules={[{ required: true, message: t('common.required') }]}>
           <Select options={roles.map((r) => ({ value: r, label: roleLabel(t, r) }))} />

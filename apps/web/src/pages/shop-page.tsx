@@ -14,6 +14,7 @@ import { useQuery } from '@tanstack/react-query';
 import { Alert, Card, Col, Row, Typography } from 'antd';
 import type { ComponentType } from 'react';
 import { Link } from 'react-router';
+import { PendingInvitations } from '../components/pending-invitations.tsx';
 import { RecentActivity, WorkbenchCards } from '../components/workbench-cards.tsx';
 import { type MessageKey, useI18n } from '../i18n.ts';
 import { endpoints, queryKeys } from '../lib/endpoints.ts';
@@ -50,6 +51,7 @@ export function ShopPage() {
         </Typography.Paragraph>
       </div>
 
+      <PendingInvitations style={{ marginBottom: 24 }} />
       <Alert type="info" showIcon title={t('shop.comingSoonNote')} style={{ marginBottom: 24 }} />
 
       <Typography.Title level={4}>{t('shop.categories')}</Typography.Title>

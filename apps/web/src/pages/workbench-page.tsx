@@ -4,6 +4,7 @@ import { Button, Card, Col, Row, Space, Tag, Typography } from 'antd';
 import { createElement } from 'react';
 import { useNavigate } from 'react-router';
 import { PageHeader } from '../components/page-header.tsx';
+import { PendingInvitations } from '../components/pending-invitations.tsx';
 import { QueryError } from '../components/query-error.tsx';
 import { RecentActivity, WorkbenchCards } from '../components/workbench-cards.tsx';
 import { roleLabel, useI18n } from '../i18n.ts';
@@ -33,6 +34,7 @@ export function WorkbenchPage() {
         }
         extra={<Typography.Text type="secondary">{t('workbench.greeting', { name: me.user.displayName })}</Typography.Text>}
       />
+      <PendingInvitations style={{ marginBottom: 16 }} />
       {me.role === 'streamer' ? <LiveGateCard style={{ marginBottom: 16 }} wide /> : null}
       {summary.error ? (
         <QueryError error={summary.error} onRetry={() => void summary.refetch()} />

@@ -29,6 +29,13 @@ export function loginSlowdownMs(failures: number): number {
   return Math.min(AUTH_POLICY.slowMaxMs, AUTH_POLICY.slowBaseMs * 2 ** Math.min(steps, 16));
 }
 
+export const INVITATION_POLICY = {
+  /** an invitation not answered within a week lapses (the organization may send a new one) */
+  ttlMs: 7 * 24 * 3600_000,
+  /** how many invitations a list shows, newest first */
+  listLimit: 200,
+} as const;
+
 /** Roles that manage members of their own organization. */
 export const ORG_MANAGER_ROLES: ReadonlySet<Role> = new Set(['base_operator', 'mcn_manager', 'merchant_staff', 'provider_staff']);
 

@@ -2,7 +2,7 @@
  * Organizations, departments and memberships, with tenant scoping: the platform and regulators see every
  * organization; everyone else sees their active organization and the organizations it hosts (a base's MCNs).
  */
-import { type CreateOrganizationRequest, type OrgKind, type Organization, ROLES_BY_ORG_KIND, type Role } from '@livehub/contracts';
+import type { CreateOrganizationRequest, OrgKind, Organization, Role } from '@livehub/contracts';
 import type { AuditService } from '../audit/audit.service.ts';
 import { AppError } from '../errors.ts';
 import type {
@@ -16,6 +16,7 @@ import type {
 import type { Clock, IdGenerator } from '../ports/runtime.ts';
 import { type Actor, isCrossTenant } from '../shared/actor.ts';
 import { ORG_MANAGER_ROLES } from './identity.types.ts';
+import { requireGrantableRole, requireOrgManager } from './membership-rules.ts';
 import { presentOrganization } from './presenters.ts';
 
 export interface OrganizationDeps {
@@ -105,6 +106,11 @@ export class OrganizationService {
     return this.d.uow.read.memberships.listForOrg(orgId);
   }
 
+  /**
+   * Adds a membership directly, without the user's consent: the platform's administrators (and the seed and CLI,
+   * acting as the system) only, always audited. Organization managers invite instead (InvitationService), and the
+   * membership exists once the user accepts.
+   */
   async addMember(
     actor: Actor,
     orgId: string,
@@ -114,20 +120,9 @@ export class OrganizationService {
     const work = async (tx: Repositories) => {
       const org = await tx.orgs.findById(orgId);
       if (!org) throw new AppError('org.not_found', { field: 'orgId' });
-      this.requireManager(actor, org);
-      if (!ROLES_BY_ORG_KIND[org.kind].includes(input.role)) {
-        throw new AppError('org.role_not_allowed', { field: 'role', details: { role: input.role } });
-      }
-      // Managers hand out roles below their own: only the platform creates other managers or admins.
-      if (
-        actor.role !== 'platform_admin' &&
-        actor.role !== 'system' &&
-        ORG_MANAGER_ROLES.has(input.role) &&
-        input.role === actor.role &&
-        org.kind !== 'merchant'
-      ) {
-        throw new AppError('auth.forbidden', { field: 'role' });
-      }
+      requireOrgManager(actor, org);
+      if (actor.role !== 'platform_admin' && actor.role !== 'system') throw new AppError('org.invitation_required', { field: 'userId' });
+      requireGrantableRole(actor, org, input.role);
       if (!(await tx.users.findById(input.userId))) throw new AppError('user.not_found', { field: 'userId' });
       if (input.departmentId) {
         const deps = await tx.orgs.listDepartments([org.id]);
@@ -148,20 +143,22 @@ export class OrganizationService {
         targetType: 'membership',
         targetId: m.id,
         orgId: org.id,
-        detail: { userId: m.userId, role: m.role, departmentId: m.departmentId },
+        detail: { userId: m.userId, role: m.role, departmentId: m.departmentId, direct: true },
       });
       return m;
     };
     return repos ? work(repos) : this.d.uow.transaction(work);
   }
 
+  /** A manager (or the platform) ends someone's membership of the organization. */
   async removeMember(actor: Actor, orgId: string, membershipId: string): Promise<void> {
     await this.d.uow.transaction(async (tx) => {
       const org = await tx.orgs.findById(orgId);
       if (!org) throw new AppError('org.not_found', { field: 'orgId' });
-      this.requireManager(actor, org);
+      requireOrgManager(actor, org);
       const m = await tx.memberships.findById(membershipId);
       if (!m || m.orgId !== org.id) throw new AppError('org.member_not_found', { field: 'memberId' });
+      if (actor.role !== 'platform_admin' && actor.role !== 'system') await requireAnotherManager(tx, m, 'memberId');
       await tx.memberships.delete(m.id);
       await this.d.audit.record(tx, actor, {
         action: 'membership.remove',
@@ -170,6 +167,32 @@ export class OrganizationService {
         orgId: org.id,
         detail: { userId: m.userId, role: m.role },
       });
+    });
+    this.d.sessionsChanged?.();
+  }
+
+  /** A member leaves an organization (a streamer leaving its MCN before signing with another). */
+  async leave(actor: Actor, membershipId: string): Promise<void> {
+    const userId = actor.userId;
+    if (!userId) throw new AppError('auth.required');
+    await this.d.uow.transaction(async (tx) => {
+      await tx.users.lock(userId);
+      const m = await tx.memberships.findById(membershipId);
+      // Someone else's membership answers like a missing one.
+      if (!m || m.userId !== userId) throw new AppError('auth.membership_not_found', { field: 'membershipId' });
+      await requireAnotherManager(tx, m, 'membershipId');
+      await tx.memberships.delete(m.id);
+      await this.d.audit.record(
+        tx,
+        { ...actor, orgId: m.orgId },
+        {
+          action: 'membership.leave',
+          targetType: 'membership',
+          targetId: m.id,
+          orgId: m.orgId,
+          detail: { userId, role: m.role },
+        },
+      );
     });
     this.d.sessionsChanged?.();
   }
@@ -186,10 +209,11 @@ export class OrganizationService {
     if (isCrossTenant(actor)) return true;
     return actor.orgId !== null && (org.id === actor.orgId || org.parentId === actor.orgId);
   }
+}
 
-  private requireManager(actor: Actor, org: OrganizationRecord): void {
-    if (actor.role === 'platform_admin' || actor.role === 'system') return;
-    if (actor.orgId === org.id && actor.role !== 'consumer' && ORG_MANAGER_ROLES.has(actor.role)) return;
-    throw new AppError(actor.orgId === org.id || isCrossTenant(actor) ? 'auth.forbidden' : 'auth.tenant');
-  }
+/** An organization keeps a manager: its last one cannot leave or be removed by another manager. */
+async function requireAnotherManager(tx: Repositories, m: MembershipRecord, field: string): Promise<void> {
+  if (!ORG_MANAGER_ROLES.has(m.role)) return;
+  const members = await tx.memberships.listForOrg(m.orgId);
+  if (!members.some((x) => x.id !== m.id && x.role === m.role)) throw new AppError('org.last_manager', { field });
 }

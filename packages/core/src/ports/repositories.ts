@@ -2,7 +2,7 @@
  * Repository ports: what the services need from storage, in domain terms. packages/db implements them with
  * Drizzle on PGlite or PostgreSQL; the contract suite in packages/testing holds every implementation to them.
  */
-import type { ApiTokenScope, OrgKind, Role } from '@livehub/contracts';
+import type { ApiTokenScope, InvitationStatus, OrgKind, Role } from '@livehub/contracts';
 import type { ComplianceRepository } from '../compliance/compliance.types.ts';
 import type { RegistryRepository } from '../registry/registry.types.ts';
 import type { WorkflowRepository } from '../workflows/workflow.types.ts';
@@ -59,6 +59,33 @@ export interface MembershipView extends MembershipRecord {
   departmentName: string | null;
   username: string;
   displayName: string;
+}
+
+/** 成员邀请: a membership offered by an organization, created only when the invited user accepts. */
+export interface InvitationRecord {
+  id: string;
+  orgId: string;
+  userId: string;
+  role: Role;
+  departmentId: string | null;
+  /** as stored: a pending invitation past `expiresAt` is expired whatever this says (see InvitationService) */
+  status: InvitationStatus;
+  invitedBy: string | null;
+  membershipId: string | null;
+  createdAt: Date;
+  expiresAt: Date;
+  decidedAt: Date | null;
+}
+
+/** An invitation joined with the names the screens show. */
+export interface InvitationView extends InvitationRecord {
+  orgName: string;
+  orgKind: OrgKind;
+  departmentName: string | null;
+  username: string;
+  displayName: string;
+  phoneEnc: string | null;
+  invitedByName: string | null;
 }
 
 export interface SessionRecord {
@@ -122,6 +149,10 @@ export interface UserRepository {
   /** many at once (one query); those not found are left out */
   findByIds(ids: string[]): Promise<UserRecord[]>;
   findByUsername(username: string): Promise<UserRecord | null>;
+  /** by the PII vault's blind index of the phone number (the number itself is never stored in the clear) */
+  findByPhoneIndex(phoneIndex: string): Promise<UserRecord | null>;
+  /** locks the user's row for the rest of the transaction: membership changes of one user are serialized */
+  lock(id: string): Promise<void>;
   list(opts: { limit: number; offset?: number }): Promise<UserRecord[]>;
   count(): Promise<number>;
   updateLoginState(id: string, state: { failedLogins: number; lockedUntil: Date | null; lastLoginAt?: Date }): Promise<void>;
@@ -149,6 +180,23 @@ export interface MembershipRepository {
   countForOrgs(orgIds: string[], role?: Role): Promise<number>;
   countByRole(role: Role): Promise<number>;
   delete(id: string): Promise<void>;
+}
+
+export interface InvitationRepository {
+  insert(inv: InvitationRecord): Promise<void>;
+  findById(id: string): Promise<InvitationRecord | null>;
+  findView(id: string): Promise<InvitationView | null>;
+  /** the stored-pending invitation for this organization, user and role, if any (it may have expired) */
+  findPending(orgId: string, userId: string, role: Role): Promise<InvitationRecord | null>;
+  /** newest first */
+  listForOrg(orgId: string, opts: { limit: number }): Promise<InvitationView[]>;
+  /** newest first */
+  listForUser(userId: string, opts: { status?: InvitationStatus; limit: number }): Promise<InvitationView[]>;
+  /**
+   * Moves a stored-pending invitation to a final status; false when it was no longer pending (someone else decided
+   * first), so two deciders cannot both win.
+   */
+  decide(id: string, change: { status: Exclude<InvitationStatus, 'pending'>; decidedAt: Date; membershipId?: string }): Promise<boolean>;
 }
 
 export interface SessionPrincipal {
@@ -210,6 +258,7 @@ export interface Repositories {
   users: UserRepository;
   orgs: OrganizationRepository;
   memberships: MembershipRepository;
+  invitations: InvitationRepository;
   sessions: SessionRepository;
   apiTokens: ApiTokenRepository;
   audit: AuditRepository;

@@ -3,6 +3,9 @@ import type {
   ApiTokenRecord,
   ApiTokenRepository,
   DepartmentRecord,
+  InvitationRecord,
+  InvitationRepository,
+  InvitationView,
   MembershipRecord,
   MembershipRepository,
   MembershipView,
@@ -14,12 +17,12 @@ import type {
   UserRecord,
   UserRepository,
 } from '@livehub/core';
-import type { OrgKind, Role } from '@livehub/contracts';
-import { and, asc, count, eq, inArray, lte, or, sql, type SQL } from 'drizzle-orm';
-import type { AnyPgColumn } from 'drizzle-orm/pg-core';
+import type { InvitationStatus, OrgKind, Role } from '@livehub/contracts';
+import { and, asc, count, desc, eq, inArray, lte, or, sql, type SQL } from 'drizzle-orm';
+import { type AnyPgColumn, alias } from 'drizzle-orm/pg-core';
 import type { Db } from '../db.ts';
 import { bulkInsert } from './bulk-insert.ts';
-import { apiTokens, departments, memberships, organizations, sessions, users } from '../schema.ts';
+import { apiTokens, departments, memberships, organizations, orgInvitations, sessions, users } from '../schema.ts';
 
 export class DrizzleUserRepository implements UserRepository {
   constructor(private readonly db: Db) {}
@@ -44,6 +47,13 @@ export class DrizzleUserRepository implements UserRepository {
   async findByUsername(username: string): Promise<UserRecord | null> {
     const [row] = await this.db.select().from(users).where(sql`lower(${users.username}) = ${username.toLowerCase()}`).limit(1);
     return row ?? null;
+  }
+  async findByPhoneIndex(phoneIndex: string): Promise<UserRecord | null> {
+    const [row] = await this.db.select().from(users).where(eq(users.phoneIndex, phoneIndex)).orderBy(asc(users.createdAt)).limit(1);
+    return row ?? null;
+  }
+  async lock(id: string): Promise<void> {
+    await this.db.select({ id: users.id }).from(users).where(eq(users.id, id)).for('update');
   }
   async list(opts: { limit: number; offset?: number }): Promise<UserRecord[]> {
     return this.db
@@ -186,6 +196,88 @@ export class DrizzleMembershipRepository implements MembershipRepository {
   }
   async delete(id: string): Promise<void> {
     await this.db.delete(memberships).where(eq(memberships.id, id));
+  }
+}
+
+const inviter = alias(users, 'inviter');
+const invitationView = {
+  id: orgInvitations.id,
+  orgId: orgInvitations.orgId,
+  userId: orgInvitations.userId,
+  role: orgInvitations.role,
+  departmentId: orgInvitations.departmentId,
+  status: orgInvitations.status,
+  invitedBy: orgInvitations.invitedBy,
+  membershipId: orgInvitations.membershipId,
+  createdAt: orgInvitations.createdAt,
+  expiresAt: orgInvitations.expiresAt,
+  decidedAt: orgInvitations.decidedAt,
+  orgName: organizations.name,
+  orgKind: organizations.kind,
+  departmentName: departments.name,
+  username: users.username,
+  displayName: users.displayName,
+  phoneEnc: users.phoneEnc,
+  invitedByName: inviter.displayName,
+};
+
+export class DrizzleInvitationRepository implements InvitationRepository {
+  constructor(private readonly db: Db) {}
+
+  async insert(inv: InvitationRecord): Promise<void> {
+    await this.db.insert(orgInvitations).values(inv);
+  }
+  async findById(id: string): Promise<InvitationRecord | null> {
+    const [row] = await this.db.select().from(orgInvitations).where(eq(orgInvitations.id, id)).limit(1);
+    return row ?? null;
+  }
+  async findPending(orgId: string, userId: string, role: Role): Promise<InvitationRecord | null> {
+    const [row] = await this.db
+      .select()
+      .from(orgInvitations)
+      .where(
+        and(
+          eq(orgInvitations.orgId, orgId),
+          eq(orgInvitations.userId, userId),
+          eq(orgInvitations.role, role),
+          eq(orgInvitations.status, 'pending'),
+        ),
+      )
+      .limit(1);
+    return row ?? null;
+  }
+  async findView(id: string): Promise<InvitationView | null> {
+    const [row] = await this.views(eq(orgInvitations.id, id), 1);
+    return row ?? null;
+  }
+  private views(where: SQL | undefined, limit: number): Promise<InvitationView[]> {
+    return this.db
+      .select(invitationView)
+      .from(orgInvitations)
+      .innerJoin(organizations, eq(organizations.id, orgInvitations.orgId))
+      .innerJoin(users, eq(users.id, orgInvitations.userId))
+      .leftJoin(departments, eq(departments.id, orgInvitations.departmentId))
+      .leftJoin(inviter, eq(inviter.id, orgInvitations.invitedBy))
+      .where(where)
+      .orderBy(desc(orgInvitations.createdAt), desc(orgInvitations.id))
+      .limit(limit);
+  }
+  async listForOrg(orgId: string, opts: { limit: number }): Promise<InvitationView[]> {
+    return this.views(eq(orgInvitations.orgId, orgId), opts.limit);
+  }
+  async listForUser(userId: string, opts: { status?: InvitationStatus; limit: number }): Promise<InvitationView[]> {
+    return this.views(and(eq(orgInvitations.userId, userId), opts.status ? eq(orgInvitations.status, opts.status) : undefined), opts.limit);
+  }
+  async decide(
+    id: string,
+    change: { status: Exclude<InvitationStatus, 'pending'>; decidedAt: Date; membershipId?: string },
+  ): Promise<boolean> {
+    const rows = await this.db
+      .update(orgInvitations)
+      .set({ status: change.status, decidedAt: change.decidedAt, ...(change.membershipId ? { membershipId: change.membershipId } : {}) })
+      .where(and(eq(orgInvitations.id, id), eq(orgInvitations.status, 'pending')))
+      .returning({ id: orgInvitations.id });
+    return rows.length === 1;
   }
 }
 

@@ -86,12 +86,14 @@ export function organizationRoutes(app: Api, c: Container): void {
     async (req) => ({ items: (await c.orgs.listMembers(requireActor(req), req.params.id)).map(presentMember) }),
   );
 
+  // Direct adds are the platform's alone (and audited); organization managers invite (invitation.routes.ts).
   app.post(
     '/api/orgs/:id/members',
     {
-      config: { policy: { allow: ORG_MANAGERS } },
+      config: { policy: { allow: ['platform_admin'] } },
       schema: {
         tags: ['organizations'],
+        summary: 'Add a member directly (platform administrators only; others send an invitation)',
         params: z.strictObject({ id: idSchema }),
         body: addMemberRequestSchema,
         response: { 201: z.object({ id: idSchema }) },
