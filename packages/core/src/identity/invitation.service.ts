@@ -214,7 +214,7 @@ export class InvitationService {
 
   private async findInvitee(tx: Repositories, key: string): Promise<UserRecord> {
     const user = MOBILE.test(key) ? await tx.users.findByPhoneIndex(this.d.vault.blindIndex(key)) : await tx.users.findByUsername(key);
-    if (!user || user.status !== 'active') throw new AppError('invitation.invitee_not_found', { field: 'invitee' });
+    if (user?.status !== 'active') throw new AppError('invitation.invitee_not_found', { field: 'invitee' });
     return user;
   }
 
