@@ -34,7 +34,11 @@ const NIL = '00000000-0000-7000-8000-000000000000';
 
 /** Fills path parameters with ids the caller owns, so a 403 can only come from the role policy. */
 function urlFor(route: RegisteredRoute, s: TestSession | null): string {
-  return route.url.replace(':id', s?.me.active?.orgId ?? NIL).replace(/:[A-Za-z]+/g, NIL);
+  return route.url
+    .replace(':id', s?.me.active?.orgId ?? NIL)
+    .replace(':orgId', s?.me.active?.orgId ?? NIL)
+    .replace(':userId', s?.me.user.id ?? NIL)
+    .replace(/:[A-Za-z]+/g, NIL);
 }
 
 function expected(route: RegisteredRoute, role: Role | null): 'public' | 401 | 403 | 'allowed' {

@@ -336,7 +336,7 @@ export function registryRoutes(api: Api, c: Container, app: FastifyInstance): vo
   api.get(
     '/api/registry/gates/listing/:orgId',
     {
-      config: { policy: { allow: ANY_SIGNED_IN } },
+      config: { policy: { allow: ['merchant_staff', 'platform_admin', 'reviewer', 'regulator'] } },
       schema: {
         tags: ['registry'],
         summary: 'May this merchant list products now?',
