@@ -50,9 +50,9 @@ function* files(dir) {
   }
   for (const e of entries) {
     const p = join(dir, e);
-    if (e === 'node_modules' || e === 'dist' || e === 'results') continue;
+    if (e === 'node_modules' || e === 'dist') continue;
     if (statSync(p).isDirectory()) yield* files(p);
-    else if (/\.(ts|tsx|mts)$/.test(e) && !e.endsWith('.d.ts')) yield p;
+    else if (/\.(ts|tsx|mts)$/.test(e)) yield p;
   }
 }
 
