@@ -28,7 +28,7 @@ import { type Database, openDatabase, schema } from '@livehub/db';
 import { createContainer, loadConfig } from '@livehub/server';
 import { and, asc, count, eq, gt, lte, type SQL, sql } from 'drizzle-orm';
 import pg from 'pg';
-import { syntheticMerchant, syntheticProduct } from '../apps/cli/src/seed/demo-data.ts';
+import { syntheticMerchant, syntheticProduct } from '@livehub/server/seed';
 import { Prng } from './lib/chinese-text.ts';
 import { percentile } from './lib/load.ts';
 

@@ -4,7 +4,7 @@
  * become real orders for the pinned product.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { simulate } from '../apps/cli/src/commands/simulate.ts';
+import { simulate } from '@livehub/cli';
 import { startTestServer, type TestServer } from './helpers/test-server.ts';
 
 let server: TestServer;

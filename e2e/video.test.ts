@@ -20,7 +20,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { LiveRecordingView } from '@livehub/contracts';
 import { type MediaServer, type PublishGate, publishGate, type RecordingSink, recordingSink, startMediaServer } from '@livehub/server';
-import { createTestPlatform, type TestSession } from '@livehub/testing';
+import { createTestPlatform, type TestSession } from '@livehub/server/testing';
 import type { Locator } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import WebSocket from 'ws';

@@ -1,23 +1,44 @@
 #!/usr/bin/env node
-// Checks the one-way import rule of docs/ARCHITECTURE.md:
-//   contracts ← engines (compliance, matching) ← core ← adapters (db, redis) ← apps
-// core, the engines and contracts import no framework, driver, ORM or socket library; apps/web imports only
-// @livehub/contracts from the monorepo. Exits 1 listing every violation.
-import { readdirSync, readFileSync, statSync } from 'node:fs';
-import { join, relative } from 'node:path';
+// Checks the one-way import rule of docs/ARCHITECTURE.md over every package and app, e2e/ and bench/:
+//   contracts ← engines (compliance) ← core ← adapters (db, redis) ← testing ← apps (server ← cli) ← e2e, bench
+//   apps/web imports only contracts.
+// contracts, the engines and core import no framework, driver, ORM or socket library. The server never imports the
+// CLI; its test platform (`@livehub/server/testing`, src/testing/) is the only server code that may import
+// `@livehub/testing`. Test files may also import `@livehub/testing` (contract suites) and `<pkg>/testing`. A relative
+// import must not leave its package: cross-package imports go through the package name. Every directory under
+// packages/ and apps/ needs a rule here, so a new package cannot slip past.
+//
+//   node scripts/check-layering.mjs [root]     root defaults to the repository; exits 1 listing every violation.
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { dirname, join, relative, resolve, sep } from 'node:path';
 
-const root = new URL('..', import.meta.url).pathname;
+const root = resolve(process.argv[2] ?? new URL('..', import.meta.url).pathname);
 const FRAMEWORKS =
   /^(fastify|@fastify\/|fastify-|pg$|pg\/|ioredis|redis$|ws$|drizzle-orm|@electric-sql\/|node-media-server|react|react-dom|antd|@node-rs\/|pino|commander|vite)/;
 
+const ENGINES = ['@livehub/compliance'];
+const CORE = ['@livehub/contracts', ...ENGINES, '@livehub/core'];
+const ADAPTERS = [...CORE, '@livehub/db', '@livehub/redis'];
+const SERVER = [...ADAPTERS, '@livehub/server'];
+const EVERYTHING_BUT_WEB = [...SERVER, '@livehub/testing', '@livehub/cli'];
+
+/**
+ * dir: the package root; src: where its code lives (checked); self: its package name; allow: @livehub packages its
+ * code may import; allowPkgs: the only outside packages allowed (null = any); pure: no framework/driver imports;
+ * testingDirs: subfolders whose (non-test) code may import @livehub/testing.
+ */
 const rules = [
-  { dir: 'packages/contracts/src', allowPkgs: ['zod'], allowLivehub: [] },
-  { dir: 'packages/compliance/src', allowPkgs: null, allowLivehub: ['@livehub/contracts'] },
-  { dir: 'packages/matching/src', allowPkgs: null, allowLivehub: ['@livehub/contracts'] },
-  { dir: 'packages/core/src', allowPkgs: null, allowLivehub: ['@livehub/contracts', '@livehub/compliance', '@livehub/matching'] },
-  { dir: 'packages/db/src', allowPkgs: null, allowLivehub: ['@livehub/contracts', '@livehub/core'], frameworksOk: true },
-  { dir: 'packages/redis/src', allowPkgs: null, allowLivehub: ['@livehub/contracts', '@livehub/core'], frameworksOk: true },
-  { dir: 'apps/web/src', allowPkgs: null, allowLivehub: ['@livehub/contracts'], frameworksOk: true },
+  { dir: 'packages/contracts', src: 'src', self: '@livehub/contracts', allow: [], allowPkgs: ['zod'], pure: true },
+  { dir: 'packages/compliance', src: 'src', self: '@livehub/compliance', allow: ['@livehub/contracts'], pure: true },
+  { dir: 'packages/core', src: 'src', self: '@livehub/core', allow: ['@livehub/contracts', ...ENGINES], pure: true },
+  { dir: 'packages/db', src: 'src', self: '@livehub/db', allow: CORE },
+  { dir: 'packages/redis', src: 'src', self: '@livehub/redis', allow: CORE },
+  { dir: 'packages/testing', src: 'src', self: '@livehub/testing', allow: ADAPTERS },
+  { dir: 'apps/server', src: 'src', self: '@livehub/server', allow: ADAPTERS, testingDirs: ['src/testing'] },
+  { dir: 'apps/cli', src: 'src', self: '@livehub/cli', allow: SERVER },
+  { dir: 'apps/web', src: 'src', self: '@livehub/web', allow: ['@livehub/contracts'], web: true },
+  { dir: 'e2e', src: '.', self: null, allow: EVERYTHING_BUT_WEB },
+  { dir: 'bench', src: '.', self: null, allow: EVERYTHING_BUT_WEB },
 ];
 
 function* files(dir) {
@@ -35,33 +56,66 @@ function* files(dir) {
   }
 }
 
-const IMPORT = /(?:^|\n)\s*(?:import|export)\s[^'"]*?from\s*['"]([^'"]+)['"]|import\(\s*['"]([^'"]+)['"]\s*\)/g;
+const IMPORT =
+  /(?:^|\n)\s*(?:import|export)\s[^'"]*?from\s*['"]([^'"]+)['"]|import\(\s*['"]([^'"]+)['"]\s*\)|(?:^|\n)\s*import\s*['"]([^'"]+)['"]/g;
 const problems = [];
 let checked = 0;
+
+// every package and app has a rule
+const ruled = new Set(rules.map((r) => r.dir));
+for (const parent of ['packages', 'apps']) {
+  const dir = join(root, parent);
+  if (!existsSync(dir)) continue;
+  for (const e of readdirSync(dir)) {
+    if (statSync(join(dir, e)).isDirectory() && !ruled.has(`${parent}/${e}`))
+      problems.push(`${parent}/${e}: no layering rule (add one to scripts/check-layering.mjs and docs/ARCHITECTURE.md)`);
+  }
+}
+
 for (const rule of rules) {
-  for (const file of files(join(root, rule.dir))) {
+  const pkgRoot = join(root, rule.dir);
+  for (const file of files(join(pkgRoot, rule.src))) {
+    const where = relative(root, file);
     const isTest = /\.test\.tsx?$/.test(file);
+    const inTestingDir = (rule.testingDirs ?? []).some((d) => file.startsWith(join(pkgRoot, d) + sep));
     const src = readFileSync(file, 'utf8');
     checked++;
     for (const m of src.matchAll(IMPORT)) {
-      const spec = m[1] ?? m[2];
-      if (!spec || spec.startsWith('.') || spec.startsWith('node:')) {
-        if (spec?.startsWith('node:') && rule.dir.startsWith('apps/web'))
-          problems.push(`${relative(root, file)}: web code imports ${spec}`);
+      const spec = m[1] ?? m[2] ?? m[3];
+      if (!spec) continue;
+      if (spec.startsWith('.')) {
+        const target = resolve(dirname(file), spec);
+        if (target !== pkgRoot && !target.startsWith(pkgRoot + sep))
+          problems.push(`${where}: relative import ${spec} leaves ${rule.dir} (import the package by name)`);
         continue;
       }
-      const where = relative(root, file);
+      if (spec.startsWith('node:')) {
+        if (rule.web) problems.push(`${where}: web code imports ${spec}`);
+        continue;
+      }
       if (spec.startsWith('@livehub/')) {
-        const pkg = spec.split('/').slice(0, 2).join('/');
-        if (isTest && pkg === '@livehub/testing') continue;
-        if (!rule.allowLivehub.includes(pkg))
-          problems.push(`${where}: imports ${spec} (allowed: ${rule.allowLivehub.join(', ') || 'none'})`);
+        const [scope, name, sub] = spec.split('/');
+        const pkg = `${scope}/${name}`;
+        if (sub === 'testing' && pkg !== '@livehub/testing') {
+          // a package's test platform export: tests (and the layers above) only
+          if (!isTest && rule.dir !== 'e2e' && rule.dir !== 'bench')
+            problems.push(`${where}: imports ${spec} outside a test (test platforms are for tests)`);
+          else if (pkg !== rule.self && !rule.allow.includes(pkg))
+            problems.push(`${where}: imports ${spec} (allowed: ${rule.allow.join(', ') || 'none'})`);
+          continue;
+        }
+        if (pkg === '@livehub/testing' && (isTest || inTestingDir)) continue;
+        if (pkg === rule.self) {
+          problems.push(`${where}: imports its own package ${spec} (use a relative import)`);
+          continue;
+        }
+        if (!rule.allow.includes(pkg)) problems.push(`${where}: imports ${spec} (allowed: ${rule.allow.join(', ') || 'none'})`);
         continue;
       }
       if (isTest) continue;
       if (rule.allowPkgs && !rule.allowPkgs.some((a) => spec === a || spec.startsWith(`${a}/`))) {
         problems.push(`${where}: imports ${spec} (allowed: ${rule.allowPkgs.join(', ')})`);
-      } else if (!rule.frameworksOk && FRAMEWORKS.test(spec)) {
+      } else if (rule.pure && FRAMEWORKS.test(spec)) {
         problems.push(`${where}: imports framework/driver ${spec}`);
       }
     }

@@ -22,7 +22,7 @@
 import { randomBytes } from 'node:crypto';
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { DEMO_PASSWORD, seedDemo } from '@livehub/cli';
+import { DEMO_PASSWORD, seedDemo } from '@livehub/server/seed';
 import { AUTH_POLICY, cliActor, flashSaleKeys, type ImportUser, type SessionRecord, sha256Hex } from '@livehub/core';
 import { buildApp, createContainer } from '@livehub/server';
 import { flashConfig, shutdownOnSignals } from './flash-process.ts';

@@ -10,7 +10,7 @@ import { randomBytes } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { DEMO_PASSWORD, seedDemo } from '@livehub/cli';
+import { DEMO_PASSWORD, seedDemo } from '@livehub/server/seed';
 import { buildApp, createContainer, loadConfig } from '@livehub/server';
 
 const senders = Number(process.env.SENDERS ?? 600);

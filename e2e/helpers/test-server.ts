@@ -4,7 +4,7 @@
  */
 import { spawnSync } from 'node:child_process';
 import { createServer } from 'node:net';
-import { createTestPlatform, type TestPlatform } from '@livehub/testing';
+import { createTestPlatform, type TestPlatform } from '@livehub/server/testing';
 
 export interface TestServer {
   baseUrl: string;

@@ -1,1 +1,2 @@
-export { DEMO_PASSWORD, type DemoAccount, seedDemo, type SeedResult } from './seed/seed-demo.ts';
+/** `@livehub/cli`: what e2e tests drive in-process; the command itself is `bin/livehub.mjs`. */
+export { type SimulateOptions, type SimulateResult, simulate } from './commands/simulate.ts';

@@ -10,7 +10,7 @@ import { serve } from './commands/serve.ts';
 import { defaultIngestUrl, seconds, streamTest } from './commands/stream-test.ts';
 import { progressReporter } from './progress.ts';
 import { fail, withContainer } from './runtime.ts';
-import { seedDemo } from './seed/seed-demo.ts';
+import { seedDemo } from '@livehub/server/seed';
 
 const program = new Command().name('livehub').description('LiveHub — live-streaming e-commerce with governance built in').version('0.1.0');
 

@@ -1,5 +1,5 @@
 import cliProgress from 'cli-progress';
-import type { SeedProgress } from './seed/seed-demo.ts';
+import type { SeedProgress } from '@livehub/server/seed';
 
 /** A progress bar on a terminal; one line per stage elsewhere (CI logs). */
 export function progressReporter(title: string): { onProgress: SeedProgress; stop(): void } {

@@ -8,7 +8,7 @@
  */
 import type { Actor } from '@livehub/core';
 import { AppError, flashSaleKeys } from '@livehub/core';
-import { createTestPlatform, type TestPlatform } from '@livehub/testing';
+import { createTestPlatform, type TestPlatform } from '@livehub/server/testing';
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ManualClock } from './adapters/runtime.ts';

@@ -4,7 +4,7 @@
  * order; a second dispatcher (another process) waits while one holds the lock.
  */
 import { eventsChannel, type OutboxEvent, OutboxDispatcher } from '@livehub/core';
-import { createTestPlatform, type TestPlatform } from '@livehub/testing';
+import { createTestPlatform, type TestPlatform } from '@livehub/server/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
 let p: TestPlatform;

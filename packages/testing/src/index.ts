@@ -1,4 +1,3 @@
 export * from './databases.ts';
 export * from './kv.contract.ts';
 export * from './repositories.contract.ts';
-export * from './test-container.ts';

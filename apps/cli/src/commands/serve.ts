@@ -10,7 +10,7 @@ import {
 } from '@livehub/server';
 import { progressReporter } from '../progress.ts';
 import { fail, openContainer } from '../runtime.ts';
-import { DEMO_PASSWORD, type DemoAccount, seedDemo } from '../seed/seed-demo.ts';
+import { DEMO_PASSWORD, type DemoAccount, seedDemo } from '@livehub/server/seed';
 
 export async function serve(opts: { seed: boolean }): Promise<void> {
   let c: Container;

@@ -5,7 +5,7 @@
  * it is added.
  */
 import { ROLES, type Role } from '@livehub/contracts';
-import { createTestPlatform, type TestPlatform, type TestSession } from '@livehub/testing';
+import { createTestPlatform, type TestPlatform, type TestSession } from '@livehub/server/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { RegisteredRoute } from './policy.ts';
 

@@ -4,7 +4,7 @@
  * huge numbers, unknown fields, random JSON), signed in as a role it allows. Whatever arrives, the answer is never
  * a 5xx, and every error has the one shape. The generator is seeded, so a failure names a case that replays.
  */
-import { createTestPlatform, type TestPlatform, type TestSession } from '@livehub/testing';
+import { createTestPlatform, type TestPlatform, type TestSession } from '@livehub/server/testing';
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 

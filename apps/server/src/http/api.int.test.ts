@@ -2,7 +2,7 @@
  * The foundation's API end to end through Fastify's inject: sign-in, CSRF, lockout and throttling, tenant
  * scoping, bad input, PII at rest, and the audit chain catching tampering.
  */
-import { createTestPlatform, type TestPlatform } from '@livehub/testing';
+import { createTestPlatform, type TestPlatform } from '@livehub/server/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
 let p: TestPlatform;

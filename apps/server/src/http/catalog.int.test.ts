@@ -5,7 +5,7 @@
  * flagging, and live service agreements with hashed versions — each step visible to the right party only, and
  * bad input refused with field-level errors and nothing half-written.
  */
-import { createTestPlatform, type TestPlatform, type TestSession } from '@livehub/testing';
+import { createTestPlatform, type TestPlatform, type TestSession } from '@livehub/server/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ManualClock } from '../adapters/runtime.ts';
 

@@ -3,7 +3,7 @@
  * (claim, confirm, dismiss), violations scoped to their parties, evidence that verifies and catches tampering,
  * and exemptions added by a rule editor taking effect at once.
  */
-import { createTestPlatform, type TestPlatform, type TestSession } from '@livehub/testing';
+import { createTestPlatform, type TestPlatform, type TestSession } from '@livehub/server/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
 let p: TestPlatform;

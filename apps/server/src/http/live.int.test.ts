@@ -4,7 +4,7 @@
  * media server's publish authentication (a wrong key is refused and audited), ending with a 3-year retention —
  * which the session's recordings share.
  */
-import { createTestPlatform, type TestPlatform, type TestSession } from '@livehub/testing';
+import { createTestPlatform, type TestPlatform, type TestSession } from '@livehub/server/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
 let p: TestPlatform;

@@ -6,7 +6,7 @@
  * quantity under concurrency with the per-user limit.
  */
 import { flashSaleKeys } from '@livehub/core';
-import { createTestPlatform, type TestPlatform, type TestSession } from '@livehub/testing';
+import { createTestPlatform, type TestPlatform, type TestSession } from '@livehub/server/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ManualClock } from '../adapters/runtime.ts';
 

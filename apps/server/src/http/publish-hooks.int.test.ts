@@ -6,7 +6,7 @@
  * `on_record_done`): each a closed recording of source `external`, kept at least three years, listed to the streamer
  * (file name only), its MCN and the platform; an unknown session is a 404 and records nothing.
  */
-import { createTestPlatform, type TestPlatform, type TestSession } from '@livehub/testing';
+import { createTestPlatform, type TestPlatform, type TestSession } from '@livehub/server/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
 const SECRET = 'hook-secret-0123456789abcdef';

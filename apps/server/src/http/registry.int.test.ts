@@ -3,7 +3,7 @@
  * with ID numbers and age rules, and base certification along the full path 申报 → 材料审查 → 信用征询 → 多部门联审
  * → 公示 → 认定, with the clock under test control; an objection during notice sends a second base back.
  */
-import { createTestPlatform, type TestPlatform, type TestSession } from '@livehub/testing';
+import { createTestPlatform, type TestPlatform, type TestSession } from '@livehub/server/testing';
 import { creditCodeCheckChar, orgCodeCheckChar } from '@livehub/core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ManualClock } from '../adapters/runtime.ts';

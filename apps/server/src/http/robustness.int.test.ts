@@ -4,7 +4,7 @@
  * whole files with believable expiry dates, and every response carries the security headers.
  */
 import { connect } from 'node:net';
-import { createTestPlatform, type TestPlatform, type TestSession } from '@livehub/testing';
+import { createTestPlatform, type TestPlatform, type TestSession } from '@livehub/server/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
 let p: TestPlatform;

@@ -5,7 +5,7 @@
  * warnings from transcripts reaching the streamer, the viewer count sent only when it changed, and the room's end
  * with its statistics (peak and average viewers).
  */
-import { createTestPlatform, type TestPlatform, type TestSession } from '@livehub/testing';
+import { createTestPlatform, type TestPlatform, type TestSession } from '@livehub/server/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import WebSocket from 'ws';
 

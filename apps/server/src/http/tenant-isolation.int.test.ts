@@ -4,7 +4,7 @@
  * nor the streamer's application or talent record; a live room is public but its checklist is not; the gates answer
  * only those they concern. And X-Forwarded-For is believed only from configured proxies.
  */
-import { createTestPlatform, type TestPlatform, type TestSession } from '@livehub/testing';
+import { createTestPlatform, type TestPlatform, type TestSession } from '@livehub/server/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
 let p: TestPlatform;

@@ -6,11 +6,14 @@ import { randomBytes } from 'node:crypto';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { DEMO_PASSWORD, seedDemo, type SeedResult } from '@livehub/cli';
 import type { Clock } from '@livehub/core';
-import { buildApp, type Container, createContainer, loadConfig, type RegisteredRoute } from '@livehub/server';
+import { type DriverName, openTestDatabase, openTestKv, primaryDriver } from '@livehub/testing';
 import type { FastifyInstance } from 'fastify';
-import { type DriverName, openTestDatabase, openTestKv, primaryDriver } from './databases.ts';
+import { loadConfig } from '../config.ts';
+import { type Container, createContainer } from '../container.ts';
+import { buildApp } from '../http/app.ts';
+import type { RegisteredRoute } from '../http/policy.ts';
+import { DEMO_PASSWORD, seedDemo, type SeedResult } from '../seed/index.ts';
 
 export interface TestPlatform {
   c: Container;

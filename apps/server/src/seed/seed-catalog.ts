@@ -6,7 +6,7 @@
  * several states and live service agreements in force and pending.
  */
 import type { Actor } from '@livehub/core';
-import type { Container } from '@livehub/server';
+import type { Container } from '../container.ts';
 import { DEMO_PRODUCTS, type DemoProduct } from './demo-data.ts';
 import type { RegistrySeed } from './seed-registry.ts';
 

@@ -4,7 +4,7 @@
  * path, and applications left in every state so each queue and timeline has something to show.
  */
 import { type Actor, idNumberCheckChar } from '@livehub/core';
-import type { Container } from '@livehub/server';
+import type { Container } from '../container.ts';
 import { type DemoBase, type DemoMerchant, type DemoStreamer, syntheticMerchant } from './demo-data.ts';
 
 export interface RegistrySeed {

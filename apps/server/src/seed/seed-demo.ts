@@ -6,7 +6,7 @@
 import type { Role } from '@livehub/contracts';
 import type { ProductCategory } from '@livehub/compliance';
 import { type Actor, cliActor, type ImportBatch, type ImportMembership, type ImportOrg, type ImportUser } from '@livehub/core';
-import type { Container } from '@livehub/server';
+import type { Container } from '../container.ts';
 import {
   DEMO_BASES,
   DEMO_MCNS,

@@ -1,0 +1,7 @@
+/**
+ * The demo district (`livehub serve --demo`, `livehub seed`, the test platform and the benchmark servers). It
+ * lives next to the container it fills, so the CLI and the test platform both reach it without the server ever
+ * importing the CLI.
+ */
+export { DEMO_PASSWORD, type DemoAccount, type SeedProgress, seedDemo, type SeedResult } from './seed-demo.ts';
+export { syntheticMerchant, syntheticProduct } from './demo-data.ts';
