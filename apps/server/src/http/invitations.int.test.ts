@@ -4,7 +4,7 @@
  * expired invitations cannot be accepted, nobody accepts an invitation addressed to someone else, a streamer
  * belongs to one MCN at a time, and every step leaves an audit row.
  */
-import { createTestPlatform, type TestPlatform, type TestSession } from '@livehub/testing';
+import { createTestPlatform, type TestPlatform, type TestSession } from '@livehub/server/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ManualClock } from '../adapters/runtime.ts';
 

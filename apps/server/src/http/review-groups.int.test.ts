@@ -4,7 +4,7 @@
  * of showing ids; reviewers decide several items in one all-or-nothing request, each decision audited, and an item
  * someone else decided meanwhile is reported back instead of overwritten.
  */
-import { createTestPlatform, type TestPlatform, type TestSession } from '@livehub/testing';
+import { createTestPlatform, type TestPlatform, type TestSession } from '@livehub/server/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
 let p: TestPlatform;
