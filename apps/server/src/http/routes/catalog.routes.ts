@@ -397,7 +397,7 @@ export function catalogRoutes(api: Api, c: Container): void {
       config: { policy: { allow: CATALOG_READERS } },
       schema: {
         tags,
-        summary: 'Products (a merchant sees its own)',
+        summary: 'Products, newest first, a page at a time (keyset: before + beforeId of the last one); a merchant sees its own',
         querystring: productListQuerySchema,
         response: { 200: z.array(productViewSchema) },
       },
