@@ -14,6 +14,7 @@ import { jsonSchemaTransform, serializerCompiler, validatorCompiler } from 'fast
 import type { Container } from '../container.ts';
 import { notFound, sendError } from './errors.ts';
 import { enforcePolicies, installAuth, type RegisteredRoute } from './policy.ts';
+import { installPressureGuard } from './pressure.ts';
 import { auditRoutes } from './routes/audit.routes.ts';
 import { authRoutes } from './routes/auth.routes.ts';
 import { catalogRoutes } from './routes/catalog.routes.ts';
@@ -85,6 +86,8 @@ export async function buildApp(c: Container, opts: BuildAppOptions = {}): Promis
   const routes: RegisteredRoute[] = [];
   enforcePolicies(app, routes);
 
+  // first of all hooks: a refused request costs no cookie parsing, session look-up or validation
+  await installPressureGuard(app, c.config.pressure);
   await app.register(fastifyCookie, { secret: c.config.sessionSecret.toString('base64') });
   await app.register(fastifySwagger, {
     openapi: {
