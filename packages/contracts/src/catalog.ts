@@ -212,6 +212,18 @@ export const productListQuerySchema = z
       ctx.addIssue({ code: 'custom', path: ['before'], message: 'required with beforeId' });
   });
 
+/** How many products a list holds in each status. */
+const productCount = z.number().int().min(0);
+export const productCountsSchema = z.object({
+  draft: productCount,
+  in_review: productCount,
+  returned: productCount,
+  approved: productCount,
+  rejected: productCount,
+  delisted: productCount,
+});
+export type ProductCounts = z.infer<typeof productCountsSchema>;
+
 export const priceHistorySchema = z.object({
   skuId: z.string(),
   points: z.array(z.object({ priceFen: z.number().int(), source: z.string(), validFrom: z.string(), validTo: z.string().nullable() })),

@@ -164,6 +164,23 @@ describe('GET /api/catalog/products, a page at a time', () => {
     for (const id of created) expect(ids).toContain(id);
   });
 
+  it('counts the list by status for its tabs (the merchant its own, the platform any merchant’s)', async () => {
+    const mine = await get(merchant, '/api/catalog/products/counts');
+    expect(mine.status).toBe(200);
+    const whole = (await get(merchant, '/api/catalog/products?limit=100')).body as Array<Row & { status: string }>;
+    const expected: Record<string, number> = { draft: 0, in_review: 0, returned: 0, approved: 0, rejected: 0, delisted: 0 };
+    for (const r of whole) expected[r.status] = (expected[r.status] ?? 0) + 1;
+    expect(mine.body).toEqual(expected);
+    expect(mine.body.draft).toBeGreaterThanOrEqual(12);
+    const me = (await p.app.inject({ method: 'GET', url: '/api/auth/me', headers: merchant.headers(false) })).json();
+    expect((await get(admin, `/api/catalog/products/counts?merchantOrgId=${me.active.orgId}`)).body).toEqual(expected);
+    const bad = await get(admin, '/api/catalog/products/counts?merchantOrgId=x');
+    expect(bad.status).toBe(400);
+    expect(bad.body.error.field).toBe('merchantOrgId');
+    const consumer = await p.login('consumer');
+    expect((await get(consumer, '/api/catalog/products/counts')).status).toBe(403);
+  });
+
   it.each([
     ['before=yesterday&beforeId=0196f0a0-0000-7000-8000-000000000000', 'before'],
     ['before=2026-06-01T02:00:00.000Z', 'beforeId'],

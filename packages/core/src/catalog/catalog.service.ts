@@ -631,6 +631,15 @@ export class CatalogService {
     return this.details(list);
   }
 
+  /** How many products the caller's list holds in each status (the list's tabs show them; the list itself is paged). */
+  async productCounts(actor: Actor, opts: { merchantOrgId?: string | undefined } = {}): Promise<Record<ProductStatus, number>> {
+    const merchantOrgId = isCrossTenant(actor) ? opts.merchantOrgId : (actor.orgId ?? '-');
+    if (!isCrossTenant(actor) && actor.role !== 'merchant_staff') throw new AppError('auth.forbidden');
+    const counts: Record<ProductStatus, number> = { draft: 0, in_review: 0, returned: 0, approved: 0, rejected: 0, delisted: 0 };
+    for (const r of await this.d.uow.read.catalog.countProductsByStatus(merchantOrgId ? { merchantOrgId } : {})) counts[r.status] = r.n;
+    return counts;
+  }
+
   /** A SKU's price points and its lowest price over the 7 days before now. */
   async priceHistory(actor: Actor, productId: string, skuId: string) {
     const { product } = await this.getProduct(actor, productId);

@@ -137,6 +137,8 @@ export interface CatalogRepository {
     limit: number;
   }): Promise<ProductRecord[]>;
   countProducts(opts: { merchantOrgId?: string; status?: ProductStatus[] }): Promise<number>;
+  /** how many products are in each status (statuses without products are left out), in one query */
+  countProductsByStatus(opts: { merchantOrgId?: string }): Promise<Array<{ status: ProductStatus; n: number }>>;
   insertSku(s: SkuRecord): Promise<void>;
   /** name, code and price; stock never moves here (see adjustStock) */
   updateSku(s: SkuRecord): Promise<void>;

@@ -157,6 +157,9 @@ export class DrizzleCatalogRepository implements CatalogRepository {
     const [row] = await this.db.select({ n: count() }).from(products).where(this.productFilter(opts));
     return row?.n ?? 0;
   }
+  async countProductsByStatus(opts: { merchantOrgId?: string }): Promise<Array<{ status: ProductStatus; n: number }>> {
+    return this.db.select({ status: products.status, n: count() }).from(products).where(this.productFilter(opts)).groupBy(products.status);
+  }
   async insertSku(s: SkuRecord): Promise<void> {
     await this.db.insert(productSkus).values(s);
   }

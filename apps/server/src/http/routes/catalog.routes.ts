@@ -18,6 +18,7 @@ import {
   idSchema,
   planViewSchema,
   priceHistorySchema,
+  productCountsSchema,
   productListQuerySchema,
   productViewSchema,
   sampleActionSchema,
@@ -403,6 +404,20 @@ export function catalogRoutes(api: Api, c: Container): void {
       },
     },
     async (req) => (await c.catalog.listProducts(requireActor(req), req.query)).map(presentProduct),
+  );
+
+  api.get(
+    '/api/catalog/products/counts',
+    {
+      config: { policy: { allow: CATALOG_READERS } },
+      schema: {
+        tags,
+        summary: 'How many products are in each review status (a merchant counts its own)',
+        querystring: z.strictObject({ merchantOrgId: idSchema.optional() }),
+        response: { 200: productCountsSchema },
+      },
+    },
+    async (req) => c.catalog.productCounts(requireActor(req), req.query),
   );
 
   api.post(
