@@ -148,6 +148,8 @@ export async function run(args: string[]): Promise<Record<string, unknown>> {
       `  seeded in ${ready.seedMs} ms: ${ready.products} products, ${ready.skus} SKUs, ${ready.pricePoints} price points\n`,
     );
 
+    // the seed kept the loop busy: the event-loop guard may still be refusing until its next sample
+    await drain(base);
     // alone: one request at a time
     const alone: number[] = [];
     for (let i = 0; i < o.alone + 5; i++) {
