@@ -13,7 +13,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { BrowserHarness, confirmPopover, pickFromSelect } from '../helpers/browser.ts';
+import { apiAs, BrowserHarness, confirmPopover, pickFromSelect, signInHttp } from '../helpers/browser.ts';
 import { solidPng } from '../helpers/png.ts';
 import { browserAvailable, startTestServer, type TestServer } from '../helpers/test-server.ts';
 
@@ -371,6 +371,44 @@ describe.skipIf(!browserAvailable)('catalog and selection center', () => {
     await consumer.getByTestId('forbidden').waitFor();
     expect((await consumer.request.get(`${server.baseUrl}/api/catalog/products/${flaskId}`)).status()).toBe(404);
     expect((await consumer.request.get(`${server.baseUrl}/api/selection/search?q=316`)).status()).toBe(403);
+  });
+
+  it('商品管理 reads the list a page at a time: 20 rows, 加载更多 for the rest, each status tab with its count', async () => {
+    // another merchant with a catalog longer than a page: 23 drafts made over the API
+    const auth = await signInHttp(server.baseUrl, 'merchant_0002');
+    const before = await apiAs<Record<string, number>>(server.baseUrl, auth, 'GET', '/api/catalog/products/counts');
+    const total = Object.values(before).reduce((a, b) => a + b, 0);
+    for (let i = 0; i < 23; i++)
+      await apiAs(server.baseUrl, auth, 'POST', '/api/catalog/products', {
+        title: `分页商品 ${String(i + 1).padStart(2, '0')} 棉麻围巾`,
+        description: '棉麻混纺，柔软透气。',
+        claims: ['棉麻混纺'],
+        categoryId: 'home.textile',
+        sampleAvailable: false,
+        sampleStock: 0,
+        skus: [{ name: '米白', priceFen: 5900, stock: 20 }],
+      });
+    const page = await freshPage();
+    await login(page, 'merchant_0002');
+    await page.goto(`${server.baseUrl}/products`);
+    const rows = page.getByTestId('product-row');
+    await page.getByTestId('products-more').waitFor();
+    expect(await rows.count()).toBe(20);
+    // newest first: the last one made heads the list
+    expect(await rows.first().getByTestId('product-title-cell').textContent()).toBe('分页商品 23 棉麻围巾');
+    await page.getByText(`全部 ${total + 23}`).waitFor();
+    await page.getByText(`草稿 ${(before.draft ?? 0) + 23}`).waitFor();
+    await page.getByTestId('products-more').click();
+    await page.waitForFunction(`document.querySelectorAll('[data-testid="product-row"]').length === ${Math.min(40, total + 23)}`);
+    while (await page.getByTestId('products-more').isVisible()) {
+      const n = await rows.count();
+      await page.getByTestId('products-more').click();
+      await page.waitForFunction(`document.querySelectorAll('[data-testid="product-row"]').length > ${n}`);
+    }
+    const ids = await rows.evaluateAll((els) => els.map((e) => e.getAttribute('data-product-id')));
+    expect(ids).toHaveLength(total + 23);
+    expect(new Set(ids).size).toBe(ids.length);
+    await page.close();
   });
 
   it('the selection square switches to English', async () => {

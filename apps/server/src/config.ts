@@ -81,6 +81,10 @@ const envSchema = z.object({
     .max(24 * 60)
     .default(5),
   LIVEHUB_AUTH_CACHE_MS: z.coerce.number().int().min(0).max(60_000).default(5000),
+  LIVEHUB_MAX_EVENT_LOOP_DELAY_MS: z.coerce.number().int().min(0).max(60_000).default(1000),
+  LIVEHUB_MAX_EVENT_LOOP_UTILIZATION: z.coerce.number().min(0).max(1).default(0),
+  LIVEHUB_PRESSURE_RETRY_AFTER_S: z.coerce.number().int().min(1).max(3600).default(5),
+  LIVEHUB_PRESSURE_SAMPLE_MS: z.coerce.number().int().min(5).max(10_000).default(500),
 });
 
 export interface Config {
@@ -121,6 +125,11 @@ export interface Config {
   flashPayMinutes: number;
   /** how long a resolved session is reused without a database query (0: never); changes reach every process at once */
   authCacheMs: number;
+  /**
+   * The event-loop guard: above this mean event-loop delay (ms) or utilization (0–1), sampled every `sampleMs`,
+   * requests other than /api/health are answered 503 with Retry-After (0 turns a limit off).
+   */
+  pressure: { maxEventLoopDelayMs: number; maxEventLoopUtilization: number; retryAfterS: number; sampleMs: number };
   /** where secrets came from, for the start-up banner */
   secretsFile: string | null;
 }
@@ -176,6 +185,12 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     payMinutes: e.LIVEHUB_ORDER_PAY_MINUTES,
     flashPayMinutes: e.LIVEHUB_FLASH_PAY_MINUTES,
     authCacheMs: e.LIVEHUB_AUTH_CACHE_MS,
+    pressure: {
+      maxEventLoopDelayMs: e.LIVEHUB_MAX_EVENT_LOOP_DELAY_MS,
+      maxEventLoopUtilization: e.LIVEHUB_MAX_EVENT_LOOP_UTILIZATION,
+      retryAfterS: e.LIVEHUB_PRESSURE_RETRY_AFTER_S,
+      sampleMs: e.LIVEHUB_PRESSURE_SAMPLE_MS,
+    },
     secretsFile,
   };
 }

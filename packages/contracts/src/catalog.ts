@@ -186,11 +186,43 @@ export const productViewSchema = z.object({
 });
 export type ProductView = z.infer<typeof productViewSchema>;
 
-export const productListQuerySchema = z.strictObject({
-  status: z.enum(PRODUCT_STATUSES).optional(),
-  merchantOrgId: z.uuid().optional(),
-  limit: z.coerce.number().int().min(1).max(200).default(50),
+/** A product list page: 20 products unless asked, at most 100. */
+export const PRODUCT_PAGE_SIZE = 20;
+export const PRODUCT_PAGE_MAX = 100;
+
+export const productListQuerySchema = z
+  .strictObject({
+    status: z.enum(PRODUCT_STATUSES).optional(),
+    merchantOrgId: z.uuid().optional(),
+    limit: z.coerce
+      .number()
+      .int({ error: 'a whole number' })
+      .min(1, { error: 'at least 1' })
+      .max(PRODUCT_PAGE_MAX, { error: `at most ${PRODUCT_PAGE_MAX}` })
+      .default(PRODUCT_PAGE_SIZE),
+    /** the next page (newest first): `createdAt` and `id` of the last product of the page before, as order lists do */
+    before: z.iso.datetime({ offset: true, error: 'an ISO date-time (the createdAt of the last product shown)' }).optional(),
+    beforeId: z.uuid({ error: 'the id of the last product shown' }).optional(),
+  })
+  .superRefine((q, ctx) => {
+    // a cursor is both halves: with createdAt alone, products created in the same millisecond would be skipped
+    if (q.before !== undefined && q.beforeId === undefined)
+      ctx.addIssue({ code: 'custom', path: ['beforeId'], message: 'required with before' });
+    if (q.beforeId !== undefined && q.before === undefined)
+      ctx.addIssue({ code: 'custom', path: ['before'], message: 'required with beforeId' });
+  });
+
+/** How many products a list holds in each status. */
+const productCount = z.number().int().min(0);
+export const productCountsSchema = z.object({
+  draft: productCount,
+  in_review: productCount,
+  returned: productCount,
+  approved: productCount,
+  rejected: productCount,
+  delisted: productCount,
 });
+export type ProductCounts = z.infer<typeof productCountsSchema>;
 
 export const priceHistorySchema = z.object({
   skuId: z.string(),

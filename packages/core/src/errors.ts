@@ -361,6 +361,11 @@ export const ERROR_CATALOGUE = {
   },
   'db.unavailable': { kind: 'unavailable', zh: '数据库暂不可用', en: 'The database is unavailable' },
   'db.busy': { kind: 'unavailable', zh: '系统繁忙，请稍后重试', en: 'The system is busy: try again in a moment' },
+  'server.overloaded': {
+    kind: 'unavailable',
+    zh: '服务器繁忙，请 {seconds} 秒后重试',
+    en: 'The server is overloaded: try again in {seconds} s',
+  },
   internal: { kind: 'internal', zh: '服务器内部错误', en: 'Internal server error' },
 } as const satisfies Record<string, ErrorDef>;
 

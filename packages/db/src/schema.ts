@@ -694,7 +694,12 @@ export const products = pgTable(
     createdAt: ts('created_at').notNull(),
     updatedAt: ts('updated_at').notNull(),
   },
-  (t) => [index('products_merchant_idx').on(t.merchantOrgId, t.updatedAt), index('products_status_idx').on(t.status)],
+  // the list's keyset order (newest first by created_at, id), within a merchant and across merchants
+  (t) => [
+    index('products_merchant_created_idx').on(t.merchantOrgId, t.createdAt, t.id),
+    index('products_created_idx').on(t.createdAt, t.id),
+    index('products_status_idx').on(t.status),
+  ],
 );
 
 export const productSkus = pgTable(

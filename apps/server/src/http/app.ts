@@ -17,6 +17,7 @@ import { installInputGuards } from './input-guards.ts';
 import { documentRoute, withWebSocketRoutes } from './openapi.ts';
 import { installSecurityHeaders } from './security-headers.ts';
 import { enforcePolicies, installAuth, type RegisteredRoute } from './policy.ts';
+import { installPressureGuard } from './pressure.ts';
 import { auditRoutes } from './routes/audit.routes.ts';
 import { authRoutes } from './routes/auth.routes.ts';
 import { catalogRoutes } from './routes/catalog.routes.ts';
@@ -90,6 +91,8 @@ export async function buildApp(c: Container, opts: BuildAppOptions = {}): Promis
   const routes: RegisteredRoute[] = [];
   enforcePolicies(app, routes);
 
+  // first of all hooks: a refused request costs no cookie parsing, session look-up or validation
+  await installPressureGuard(app, c.config.pressure);
   await app.register(fastifyCookie, { secret: c.config.sessionSecret.toString('base64') });
   await app.register(fastifySwagger, {
     openapi: {

@@ -54,6 +54,10 @@ export async function createTestPlatform(
     LIVEHUB_PII_KEY: randomBytes(32).toString('base64'),
     LOG_LEVEL: 'silent',
     PORT: '0',
+    // the event-loop guard is off in tests (a test process keeps its loop busy by design); pressure.int.test.ts
+    // turns it on
+    LIVEHUB_MAX_EVENT_LOOP_DELAY_MS: '0',
+    LIVEHUB_MAX_EVENT_LOOP_UTILIZATION: '0',
     ...opts.env,
   });
   const db = await openTestDatabase(opts.driver ?? primaryDriver());

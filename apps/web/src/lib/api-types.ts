@@ -149,7 +149,7 @@ export interface OrgRegistered {
 
 // ---- catalog and selection center ------------------------------------------------------------------------------
 
-export type { Brand, Category, ProductView, SelectionCard } from '@livehub/contracts';
+export type { Brand, Category, ProductCounts, ProductView, SelectionCard } from '@livehub/contracts';
 export type ProductCheck = NonNullable<ReturnType<typeof productViewSchema.parse>['checks']>[number];
 export type ProductSku = ReturnType<typeof productViewSchema.parse>['skus'][number];
 export type PriceHistory = ReturnType<typeof priceHistorySchema.parse>;

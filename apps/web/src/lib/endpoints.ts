@@ -50,6 +50,7 @@ import type {
   PoolProduct,
   PriceHistory,
   ProductCategory,
+  ProductCounts,
   ProductView,
   PublicBase,
   PublicStreamer,
@@ -292,6 +293,14 @@ export interface CreateOrderRequest {
 /** Whose orders a list shows: the caller's purchases, the merchant's sales, a streamer's sessions, everything. */
 export type OrderScope = 'buyer' | 'merchant' | 'streamer' | 'platform';
 
+/** A page of the product list, newest first: `before` + `beforeId` are the createdAt and id of the last one shown. */
+export interface ProductListQuery {
+  status?: ProductView['status'];
+  limit?: number;
+  before?: string;
+  beforeId?: string;
+}
+
 export interface OrderListQuery {
   as: OrderScope;
   status?: OrderStatus;
@@ -477,7 +486,8 @@ export const endpoints = {
   brandAuthorizations: () => api.get<BrandAuthorization[]>('/catalog/brand-authorizations'),
   addBrandAuthorization: (body: { brandId: string; documentId: string; validUntil: string }) =>
     api.post<{ id: string; validUntil: string }>('/catalog/brand-authorizations', body),
-  products: (status?: ProductView['status']) => api.get<ProductView[]>('/catalog/products', { query: { status, limit: 200 } }),
+  products: (query: ProductListQuery = {}) => api.get<ProductView[]>('/catalog/products', { query: { ...query } }),
+  productCounts: () => api.get<ProductCounts>('/catalog/products/counts'),
   product: (id: string) => api.get<ProductView>(`/catalog/products/${encodeURIComponent(id)}`),
   createProduct: (body: CreateProductRequest) => api.post<ProductView>('/catalog/products', body),
   updateProduct: (id: string, body: UpdateProductRequest) => api.patch<ProductView>(`/catalog/products/${encodeURIComponent(id)}`, body),
@@ -587,7 +597,8 @@ export const queryKeys = {
   categories: ['catalog', 'categories'] as const,
   brands: ['catalog', 'brands'] as const,
   brandAuthorizations: ['catalog', 'brand-authorizations'] as const,
-  products: (status?: string) => ['catalog', 'products', status ?? 'all'] as const,
+  productPages: (query: ProductListQuery) => ['catalog', 'products', 'pages', query] as const,
+  productCounts: () => ['catalog', 'products', 'counts'] as const,
   product: (id: string) => ['catalog', 'product', id] as const,
   priceHistory: (id: string, skuId: string) => ['catalog', 'product', id, 'prices', skuId] as const,
   plans: (productId: string) => ['selection', 'plans', productId] as const,

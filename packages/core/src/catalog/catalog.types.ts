@@ -113,6 +113,8 @@ export interface CatalogRepository {
   findCategory(id: string): Promise<CategoryRecord | null>;
   insertBrand(b: BrandRecord): Promise<void>;
   findBrand(id: string): Promise<BrandRecord | null>;
+  /** the brands of `ids` in one query (unknown ids are left out) */
+  findBrands(ids: string[]): Promise<BrandRecord[]>;
   findBrandByKey(nameKey: string): Promise<BrandRecord | null>;
   listBrands(opts: { q?: string; protectedOnly?: boolean; limit: number }): Promise<BrandRecord[]>;
   updateBrand(id: string, patch: Partial<BrandRecord>): Promise<void>;
@@ -122,8 +124,21 @@ export interface CatalogRepository {
   findProduct(id: string): Promise<ProductRecord | null>;
   /** writes only when the stored version is `expectVersion` */
   updateProduct(p: ProductRecord, expectVersion: number): Promise<boolean>;
-  listProducts(opts: { merchantOrgId?: string; status?: ProductStatus[]; ids?: string[]; limit: number }): Promise<ProductRecord[]>;
+  /**
+   * Newest first by (createdAt, id). Keyset paging: `before` (+ `beforeId`) returns the products created before it,
+   * or at it with a smaller id — the next page after a product (createdAt, id), stable while products are edited.
+   */
+  listProducts(opts: {
+    merchantOrgId?: string;
+    status?: ProductStatus[];
+    ids?: string[];
+    before?: Date;
+    beforeId?: string;
+    limit: number;
+  }): Promise<ProductRecord[]>;
   countProducts(opts: { merchantOrgId?: string; status?: ProductStatus[] }): Promise<number>;
+  /** how many products are in each status (statuses without products are left out), in one query */
+  countProductsByStatus(opts: { merchantOrgId?: string }): Promise<Array<{ status: ProductStatus; n: number }>>;
   insertSku(s: SkuRecord): Promise<void>;
   /** name, code and price; stock never moves here (see adjustStock) */
   updateSku(s: SkuRecord): Promise<void>;

@@ -162,6 +162,8 @@ export interface OrganizationRepository {
   insert(org: OrganizationRecord): Promise<void>;
   insertMany(orgs: OrganizationRecord[]): Promise<void>;
   findById(id: string): Promise<OrganizationRecord | null>;
+  /** the organizations of `ids` (in no particular order; unknown ids are left out) in one query */
+  findByIds(ids: string[]): Promise<OrganizationRecord[]>;
   findByKindAndName(kind: OrgKind, name: string): Promise<OrganizationRecord | null>;
   /** `visibleTo`: restrict to these ids and their direct children (tenant scoping); undefined = all */
   list(opts: { kind?: OrgKind; visibleTo?: string[]; limit: number }): Promise<OrganizationRecord[]>;

@@ -52,6 +52,16 @@ async function openPglite(dir: string | undefined): Promise<Opened> {
   const { migrate } = await import('drizzle-orm/pglite/migrator');
   const client = dir ? new PGlite(dir) : new PGlite();
   await client.waitReady;
+  // PGlite runs every query on this thread, one at a time, handing the next queued query its turn in a microtask:
+  // with many requests in flight, the queue drained without the event loop ever reaching I/O — no new request, not
+  // even a health check, was read until every queued query had run (issue #13: health checks at 15–25 s under 50
+  // connections). A query outside a transaction first yields one macrotask turn, so sockets are served between
+  // queries. (Inside a transaction, queries run on the transaction's own handle, without the yield.)
+  const runQuery = client.query.bind(client);
+  client.query = (async (...args: Parameters<typeof runQuery>) => {
+    await new Promise<void>((resolve) => setImmediate(resolve));
+    return runQuery(...args);
+  }) as typeof client.query;
   const db = drizzle({ client, schema });
   const typed = db as unknown as Db;
   return {

@@ -66,6 +66,11 @@ export class DrizzleCatalogRepository implements CatalogRepository {
     const [row] = await this.db.select().from(brands).where(eq(brands.id, id)).limit(1);
     return row ?? null;
   }
+  async findBrands(ids: string[]): Promise<BrandRecord[]> {
+    const unique = [...new Set(ids)];
+    if (unique.length === 0) return [];
+    return this.db.select().from(brands).where(inArray(brands.id, unique));
+  }
   async findBrandByKey(nameKey: string): Promise<BrandRecord | null> {
     const [row] = await this.db.select().from(brands).where(eq(brands.nameKey, nameKey)).limit(1);
     return row ?? null;
@@ -126,18 +131,34 @@ export class DrizzleCatalogRepository implements CatalogRepository {
       opts.ids ? inArray(products.id, opts.ids) : undefined,
     );
   }
-  async listProducts(opts: { merchantOrgId?: string; status?: ProductStatus[]; ids?: string[]; limit: number }): Promise<ProductRecord[]> {
+  async listProducts(opts: {
+    merchantOrgId?: string;
+    status?: ProductStatus[];
+    ids?: string[];
+    before?: Date;
+    beforeId?: string;
+    limit: number;
+  }): Promise<ProductRecord[]> {
     if (opts.ids && opts.ids.length === 0) return [];
+    // keyset paging on (created_at, id), as the order lists do: products created together share their creation time
+    const cursor = opts.before
+      ? opts.beforeId
+        ? or(lt(products.createdAt, opts.before), and(eq(products.createdAt, opts.before), lt(products.id, opts.beforeId)))
+        : lt(products.createdAt, opts.before)
+      : undefined;
     return (await this.db
       .select()
       .from(products)
-      .where(this.productFilter(opts))
-      .orderBy(desc(products.updatedAt))
+      .where(and(this.productFilter(opts), cursor))
+      .orderBy(desc(products.createdAt), desc(products.id))
       .limit(opts.limit)) as ProductRecord[];
   }
   async countProducts(opts: { merchantOrgId?: string; status?: ProductStatus[] }): Promise<number> {
     const [row] = await this.db.select({ n: count() }).from(products).where(this.productFilter(opts));
     return row?.n ?? 0;
+  }
+  async countProductsByStatus(opts: { merchantOrgId?: string }): Promise<Array<{ status: ProductStatus; n: number }>> {
+    return this.db.select({ status: products.status, n: count() }).from(products).where(this.productFilter(opts)).groupBy(products.status);
   }
   async insertSku(s: SkuRecord): Promise<void> {
     await this.db.insert(productSkus).values(s);

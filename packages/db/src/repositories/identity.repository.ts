@@ -98,6 +98,13 @@ export class DrizzleOrganizationRepository implements OrganizationRepository {
     const [row] = await this.db.select().from(organizations).where(eq(organizations.id, id)).limit(1);
     return row ?? null;
   }
+  async findByIds(ids: string[]): Promise<OrganizationRecord[]> {
+    if (ids.length === 0) return [];
+    return this.db
+      .select()
+      .from(organizations)
+      .where(anyOf(organizations.id, [...new Set(ids)], 'uuid'));
+  }
   async findByKindAndName(kind: OrgKind, name: string): Promise<OrganizationRecord | null> {
     const [row] = await this.db
       .select()

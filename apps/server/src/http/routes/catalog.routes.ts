@@ -18,6 +18,7 @@ import {
   idSchema,
   planViewSchema,
   priceHistorySchema,
+  productCountsSchema,
   productListQuerySchema,
   productViewSchema,
   sampleActionSchema,
@@ -397,12 +398,26 @@ export function catalogRoutes(api: Api, c: Container): void {
       config: { policy: { allow: CATALOG_READERS } },
       schema: {
         tags,
-        summary: 'Products (a merchant sees its own)',
+        summary: 'Products, newest first, a page at a time (keyset: before + beforeId of the last one); a merchant sees its own',
         querystring: productListQuerySchema,
         response: { 200: z.array(productViewSchema) },
       },
     },
     async (req) => (await c.catalog.listProducts(requireActor(req), req.query)).map(presentProduct),
+  );
+
+  api.get(
+    '/api/catalog/products/counts',
+    {
+      config: { policy: { allow: CATALOG_READERS } },
+      schema: {
+        tags,
+        summary: 'How many products are in each review status (a merchant counts its own)',
+        querystring: z.strictObject({ merchantOrgId: idSchema.optional() }),
+        response: { 200: productCountsSchema },
+      },
+    },
+    async (req) => c.catalog.productCounts(requireActor(req), req.query),
   );
 
   api.post(

@@ -35,6 +35,7 @@ import { bpToPct, fenToYuan, formatBp, pctToBp, yuanToFen } from './money.ts';
 import { obligationLabel } from './selection-labels.tsx';
 import { applyRenamedFieldError, selectionErrorMessage } from './selection-errors.ts';
 import { StreamerSelect, useCertifiedStreamers } from './streamer-picker.tsx';
+import { useProductPages } from './use-product-pages.ts';
 
 type Obligation = (typeof DEFAULT_OBLIGATIONS)[number];
 
@@ -108,11 +109,14 @@ export function TermsFields({
   productOptions,
   productsLoading,
   onProductSearch,
+  moreProducts,
   withMcn,
 }: {
   productOptions: ProductOption[];
   productsLoading?: boolean;
   onProductSearch?: (q: string) => void;
+  /** the next page of options, when the options are paged */
+  moreProducts?: { hasMore: boolean; loading: boolean; load: () => void } | undefined;
   withMcn: boolean;
 }) {
   const { t } = useI18n();
@@ -147,6 +151,24 @@ export function TermsFields({
                       showSearch={onProductSearch ? { filterOption: false, onSearch: onProductSearch } : { optionFilterProp: 'label' }}
                       placeholder={t('agreement.terms.productPlaceholder')}
                       data-testid={`terms-product-${index}`}
+                      popupRender={(menu) => (
+                        <>
+                          {menu}
+                          {moreProducts?.hasMore ? (
+                            <Button
+                              block
+                              type="link"
+                              loading={moreProducts.loading}
+                              // keep the list open while the next page comes
+                              onMouseDown={(e) => e.preventDefault()}
+                              onClick={moreProducts.load}
+                              data-testid={`terms-product-more-${index}`}
+                            >
+                              {t('common.loadMore')}
+                            </Button>
+                          ) : null}
+                        </>
+                      )}
                       onChange={(id) => {
                         const opt = productOptions.find((o) => o.value === id);
                         if (opt?.commissionBp !== undefined)
@@ -252,17 +274,21 @@ function defaultTerms(product?: ProductOption): TermsValues {
   };
 }
 
-/** The merchant's approved products as options. */
-function useOwnProductOptions(enabled: boolean): { options: ProductOption[]; loading: boolean } {
-  const list = useQuery({
-    queryKey: queryKeys.products('approved'),
-    queryFn: () => endpoints.products('approved'),
-    enabled,
-    staleTime: 30_000,
-  });
+/** The merchant's approved products as options, a page at a time (the select's 加载更多 asks for the next). */
+function useOwnProductOptions(enabled: boolean): {
+  options: ProductOption[];
+  loading: boolean;
+  hasMore: boolean;
+  loadingMore: boolean;
+  loadMore: () => void;
+} {
+  const list = useProductPages({ status: 'approved' }, { enabled, staleTime: 30_000 });
   return {
-    options: (list.data ?? []).map((p) => ({ value: p.id, label: p.title, merchantOrgId: p.merchantOrgId })),
+    options: list.products.map((p) => ({ value: p.id, label: p.title, merchantOrgId: p.merchantOrgId })),
     loading: enabled && list.isPending,
+    hasMore: enabled && list.hasMore,
+    loadingMore: list.loadingMore,
+    loadMore: list.loadMore,
   };
 }
 
@@ -423,6 +449,7 @@ export function AgreementCreateModal({
         <TermsFields
           productOptions={options}
           productsLoading={isMerchant ? own.loading : poolAll.loading}
+          moreProducts={isMerchant ? { hasMore: own.hasMore, loading: own.loadingMore, load: own.loadMore } : undefined}
           {...(isMerchant ? {} : { onProductSearch: poolAll.onSearch })}
           withMcn={isMerchant && withMcn}
         />
@@ -492,6 +519,7 @@ export function AgreementAmendModal({ agreement, open, onClose }: { agreement: A
         <TermsFields
           productOptions={options}
           productsLoading={own.loading || pool.loading}
+          moreProducts={{ hasMore: own.hasMore, loading: own.loadingMore, load: own.loadMore }}
           {...(me.role === 'streamer' ? { onProductSearch: pool.onSearch } : {})}
           withMcn={withMcn}
         />

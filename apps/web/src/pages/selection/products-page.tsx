@@ -1,4 +1,7 @@
-/** 商品管理: the merchant's products with their review status, price range and stock; new product, brand filings. */
+/**
+ * 商品管理: the merchant's products with their review status, price range and stock; new product, brand filings.
+ * Newest first, a page at a time (加载更多); the status tabs filter on the server and show each status's count.
+ */
 import { PictureOutlined, PlusOutlined, ReloadOutlined, RightOutlined, SafetyCertificateOutlined } from '@ant-design/icons';
 import { useQuery } from '@tanstack/react-query';
 import { Button, Card, Segmented, Space, Table, type TableColumnsType, Typography } from 'antd';
@@ -13,6 +16,7 @@ import type { ProductView } from '../../lib/api-types.ts';
 import { endpoints, productImageUrl, queryKeys } from '../../lib/endpoints.ts';
 import { formatFenRange } from './money.ts';
 import { categoryPathText, type ProductStatus, ProductStatusTag } from './selection-labels.tsx';
+import { useProductPages } from './use-product-pages.ts';
 import './selection.css';
 
 type Filter = 'all' | ProductStatus;
@@ -31,10 +35,16 @@ export function ProductsPage() {
   const { t, locale } = useI18n();
   const navigate = useNavigate();
   const [filter, setFilter] = useState<Filter>('all');
-  const list = useQuery({ queryKey: queryKeys.products(), queryFn: () => endpoints.products(), staleTime: 0 });
-  const all = [...(list.data ?? [])].sort((a, b) => b.updatedAt.localeCompare(a.updatedAt));
-  const shown = filter === 'all' ? all : all.filter((p) => p.status === filter);
-  const count = (f: Filter) => (f === 'all' ? all.length : all.filter((p) => p.status === f).length);
+  const list = useProductPages(filter === 'all' ? {} : { status: filter });
+  const counts = useQuery({ queryKey: queryKeys.productCounts(), queryFn: () => endpoints.productCounts(), staleTime: 0 });
+  const count = (f: Filter): number | null => {
+    if (!counts.data) return null;
+    return f === 'all' ? Object.values(counts.data).reduce((a, b) => a + b, 0) : counts.data[f];
+  };
+  const refresh = () => {
+    void list.refetch();
+    void counts.refetch();
+  };
 
   const columns: TableColumnsType<ProductView> = [
     {
@@ -103,7 +113,7 @@ export function ProductsPage() {
         subtitle={t('catalog.list.subtitle')}
         extra={
           <Space wrap>
-            <Button icon={<ReloadOutlined />} onClick={() => void list.refetch()}>
+            <Button icon={<ReloadOutlined />} onClick={refresh}>
               {t('common.refresh')}
             </Button>
             <Button
@@ -127,7 +137,7 @@ export function ProductsPage() {
             onChange={setFilter}
             options={FILTERS.map((f) => ({
               value: f,
-              label: `${f === 'all' ? t('common.all') : t(`catalog.status.${f}`)} ${count(f)}`,
+              label: `${f === 'all' ? t('common.all') : t(`catalog.status.${f}`)} ${count(f) ?? ''}`.trim(),
             }))}
           />
         </div>
@@ -139,9 +149,9 @@ export function ProductsPage() {
             size="middle"
             loading={list.isPending}
             columns={columns}
-            dataSource={shown}
+            dataSource={list.products}
             scroll={{ x: 860 }}
-            pagination={{ pageSize: 20, hideOnSinglePage: true }}
+            pagination={false}
             locale={{ emptyText: t('catalog.list.empty') }}
             rowClassName={() => 'lh-click-row'}
             data-testid="products-table"
@@ -155,6 +165,18 @@ export function ProductsPage() {
             }
           />
         )}
+        {list.hasMore ? (
+          <Button
+            block
+            type="text"
+            onClick={list.loadMore}
+            loading={list.loadingMore}
+            style={{ marginTop: 12 }}
+            data-testid="products-more"
+          >
+            {t('common.loadMore')}
+          </Button>
+        ) : null}
       </Card>
     </div>
   );
