@@ -281,6 +281,17 @@ export interface UnitOfWork {
   readonly read: Repositories;
 }
 
+/**
+ * A unit of work narrowed to the repositories one service may touch: its own context's, plus audit and outbox.
+ * The container hands every service the same UnitOfWork (it is assignable to any narrowing); the narrowing is what
+ * a service declares, so reaching another context's tables is a type error. Another context is reached through
+ * its public service or a small reader port it exports (docs/contexts.md).
+ */
+export interface ScopedUnitOfWork<K extends keyof Repositories> {
+  transaction<T>(work: (repos: Pick<Repositories, K>) => Promise<T>): Promise<T>;
+  readonly read: Pick<Repositories, K>;
+}
+
 export interface DatabaseHealth {
   readonly driver: 'pglite' | 'postgres';
   ping(): Promise<number>;
