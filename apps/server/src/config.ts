@@ -68,6 +68,7 @@ const envSchema = z.object({
     .max(24 * 60)
     .default(5),
   LIVEHUB_AUTH_CACHE_MS: z.coerce.number().int().min(0).max(60_000).default(5000),
+  LIVEHUB_FLASH_SOLD_OUT_MS: z.coerce.number().int().min(100).max(60_000).default(1000),
 });
 
 export interface Config {
@@ -101,6 +102,8 @@ export interface Config {
   /** minutes an order may stay unpaid (flash-sale orders: flashPayMinutes) before its stock goes back */
   payMinutes: number;
   flashPayMinutes: number;
+  /** how long a flash sale's sold-out mark is trusted without a fresh answer from its counter (ADR 0011) */
+  flashSoldOutMs: number;
   /** how long a resolved session is reused without a database query (0: never); changes reach every process at once */
   authCacheMs: number;
   /** where secrets came from, for the start-up banner */
@@ -156,6 +159,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     publicBaseUrl: e.LIVEHUB_PUBLIC_URL ?? `http://localhost:${e.PORT}`,
     payMinutes: e.LIVEHUB_ORDER_PAY_MINUTES,
     flashPayMinutes: e.LIVEHUB_FLASH_PAY_MINUTES,
+    flashSoldOutMs: e.LIVEHUB_FLASH_SOLD_OUT_MS,
     authCacheMs: e.LIVEHUB_AUTH_CACHE_MS,
     secretsFile,
   };

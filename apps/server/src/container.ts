@@ -191,6 +191,7 @@ export async function createContainer(config: Config, o: ContainerOverrides = {}
     publicBaseUrl: config.publicBaseUrl,
     payMinutes: config.payMinutes,
     flashPayMinutes: config.flashPayMinutes,
+    soldOutTtlMs: config.flashSoldOutMs,
     onRoomEvent: (sessionId, e) => void rooms.publish(sessionId, e).catch(() => {}),
   });
   const returns = new ReturnService({ uow, clock, ids, audit, orders });
