@@ -78,7 +78,9 @@ beforeAll(async () => {
   c2 = await createContainer(p.c.config, { database: p.c.database, kv: p.c.kv, fastHashing: true, clock });
   app2 = (await buildApp(c2, { logger: false, serveWeb: false })).app;
   [streamer, merchant] = await Promise.all([p.login('streamer'), p.login('merchant')]);
-  const agreements = (await p.app.inject({ method: 'GET', url: '/api/agreements?status=in_force', headers: streamer.headers(false) })).json();
+  const agreements = (
+    await p.app.inject({ method: 'GET', url: '/api/agreements?status=in_force', headers: streamer.headers(false) })
+  ).json();
   const mine = agreements.find((a: { merchantOrgId: string }) => a.merchantOrgId === merchant.me.active?.orgId);
   products = mine.versions[0].terms.products.map((x: { productId: string }) => x.productId);
   const created = await call(p.app, streamer, '/api/live/sessions', {
@@ -158,9 +160,7 @@ describe('sold-out flash sales answered from the mark', () => {
     const bought = await call(app2, c, '/api/orders', body);
     expect(bought.status).toBe(201);
     // that was the last unit: sold out again, on both
-    expect(await until(() => p.c.orders.soldOut.refuses(saleId, undefined) && c2.orders.soldOut.refuses(saleId, undefined))).toBe(
-      true,
-    );
+    expect(await until(() => p.c.orders.soldOut.refuses(saleId, undefined) && c2.orders.soldOut.refuses(saleId, undefined))).toBe(true);
     expect((await call(app2, d, '/api/orders', body)).status).toBe(409);
 
     // nobody pays: past the flash-sale payment window the orders time out and their units go back on sale
