@@ -85,6 +85,7 @@ const envSchema = z.object({
   LIVEHUB_MAX_EVENT_LOOP_UTILIZATION: z.coerce.number().min(0).max(1).default(0),
   LIVEHUB_PRESSURE_RETRY_AFTER_S: z.coerce.number().int().min(1).max(3600).default(5),
   LIVEHUB_PRESSURE_SAMPLE_MS: z.coerce.number().int().min(5).max(10_000).default(500),
+  LIVEHUB_FLASH_SOLD_OUT_MS: z.coerce.number().int().min(100).max(60_000).default(1000),
 });
 
 export interface Config {
@@ -123,6 +124,8 @@ export interface Config {
   /** minutes an order may stay unpaid (flash-sale orders: flashPayMinutes) before its stock goes back */
   payMinutes: number;
   flashPayMinutes: number;
+  /** how long a flash sale's sold-out mark is trusted without a fresh answer from its counter (ADR 0011) */
+  flashSoldOutMs: number;
   /** how long a resolved session is reused without a database query (0: never); changes reach every process at once */
   authCacheMs: number;
   /**
@@ -184,6 +187,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     trustProxy: e.LIVEHUB_TRUST_PROXY ?? [],
     payMinutes: e.LIVEHUB_ORDER_PAY_MINUTES,
     flashPayMinutes: e.LIVEHUB_FLASH_PAY_MINUTES,
+    flashSoldOutMs: e.LIVEHUB_FLASH_SOLD_OUT_MS,
     authCacheMs: e.LIVEHUB_AUTH_CACHE_MS,
     pressure: {
       maxEventLoopDelayMs: e.LIVEHUB_MAX_EVENT_LOOP_DELAY_MS,

@@ -195,11 +195,13 @@ export async function createContainer(config: Config, o: ContainerOverrides = {}
     audit,
     counters: kv.counters,
     locks: kv.locks,
+    pubsub: kv.pubsub,
     catalog,
     providers: [sim],
     publicBaseUrl: config.publicBaseUrl,
     payMinutes: config.payMinutes,
     flashPayMinutes: config.flashPayMinutes,
+    soldOutTtlMs: config.flashSoldOutMs,
     onRoomEvent: (sessionId, e) => void rooms.publish(sessionId, e).catch(() => {}),
   });
   const returns = new ReturnService({ uow, clock, ids, audit, orders });
@@ -207,6 +209,7 @@ export async function createContainer(config: Config, o: ContainerOverrides = {}
   // events:<topic>; `livehub serve` runs a pass every second.
   const outbox = new OutboxDispatcher({ uow, pubsub: kv.pubsub, locks: kv.locks, clock });
   // Counters of running flash sales are rebuilt from the database (after a crash the claims are the truth).
+  await orders.soldOut.start();
   await orders.reconcile();
   // A rule editor's exemption on any process reaches every process.
   const unsubscribePack = await kv.pubsub.subscribe('compliance:pack', () => void compliance.reload().catch(() => {}));
@@ -262,6 +265,7 @@ export async function createContainer(config: Config, o: ContainerOverrides = {}
       rooms.close();
       sim.close();
       await unsubscribePack();
+      await orders.soldOut.stop();
       await unsubscribeSessions();
       await kv.close();
       await database.close();

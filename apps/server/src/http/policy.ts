@@ -20,6 +20,11 @@ export interface RoutePolicy {
 declare module 'fastify' {
   interface FastifyContextConfig {
     policy?: RoutePolicy;
+    /**
+     * The route runs `authorize` itself, in a preValidation hook after its body is parsed, so it can answer
+     * before the session is resolved (POST /api/orders: a sold-out flash sale, ADR 0011). The policy still holds.
+     */
+    authAfterBody?: boolean;
   }
   interface FastifyRequest {
     actor: Actor | null;
@@ -53,25 +58,30 @@ export function installAuth(app: FastifyInstance, c: Container): void {
   app.decorateRequest('sessionAuth', null);
 
   app.addHook('onRequest', async (request) => {
-    const policy = request.routeOptions.config.policy;
-    if (!policy) return; // static files and docs
-    await resolveActor(request, c);
-    if (policy.allow === 'public') return;
-    const actor = request.actor;
-    if (!actor) throw new AppError('auth.required');
-    if (actor.via === 'token') {
-      if (policy.tokens === false) throw new AppError('auth.forbidden');
-      const need: ApiTokenScope = policy.scope ?? (SAFE_METHODS.has(request.method) ? 'read' : 'write');
-      if (!actor.scopes?.includes(need)) throw new AppError('auth.scope', { details: { scope: need } });
-    } else if (!SAFE_METHODS.has(request.method)) {
-      // Cookie-authenticated writes must prove they come from our page: the CSRF token is only readable by it.
-      const sent = request.headers['x-csrf-token'];
-      if (typeof sent !== 'string' || sent !== request.sessionAuth?.session.csrfToken) throw new AppError('auth.csrf');
-    }
-    if (policy.allow !== 'authenticated' && !(policy.allow as readonly string[]).includes(actor.role)) {
-      throw new AppError('auth.forbidden');
-    }
+    const config = request.routeOptions.config;
+    if (!config.policy || config.authAfterBody) return; // static files and docs; routes that authorize later
+    await authorize(request, c, config.policy);
   });
+}
+
+/** Resolves the caller and enforces the route's policy: session or token, CSRF for cookie writes, the roles. */
+export async function authorize(request: FastifyRequest, c: Container, policy: RoutePolicy): Promise<void> {
+  await resolveActor(request, c);
+  if (policy.allow === 'public') return;
+  const actor = request.actor;
+  if (!actor) throw new AppError('auth.required');
+  if (actor.via === 'token') {
+    if (policy.tokens === false) throw new AppError('auth.forbidden');
+    const need: ApiTokenScope = policy.scope ?? (SAFE_METHODS.has(request.method) ? 'read' : 'write');
+    if (!actor.scopes?.includes(need)) throw new AppError('auth.scope', { details: { scope: need } });
+  } else if (!SAFE_METHODS.has(request.method)) {
+    // Cookie-authenticated writes must prove they come from our page: the CSRF token is only readable by it.
+    const sent = request.headers['x-csrf-token'];
+    if (typeof sent !== 'string' || sent !== request.sessionAuth?.session.csrfToken) throw new AppError('auth.csrf');
+  }
+  if (policy.allow !== 'authenticated' && !(policy.allow as readonly string[]).includes(actor.role)) {
+    throw new AppError('auth.forbidden');
+  }
 }
 
 async function resolveActor(request: FastifyRequest, c: Container): Promise<void> {

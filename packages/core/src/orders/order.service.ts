@@ -17,7 +17,7 @@ import type { AuditService } from '../audit/audit.service.ts';
 import type { CatalogService } from '../catalog/catalog.service.ts';
 import type { ProductRecord, SkuRecord } from '../catalog/catalog.types.ts';
 import { AppError } from '../errors.ts';
-import type { CounterStore, LockStore } from '../ports/kv.ts';
+import type { CounterStore, LockStore, PubSub } from '../ports/kv.ts';
 import type { Repositories, UnitOfWork } from '../ports/repositories.ts';
 import type { Clock, IdGenerator, PiiVault } from '../ports/runtime.ts';
 import { maskName } from '../registry/registry.service.ts';
@@ -36,6 +36,7 @@ import type {
   RefundRecord,
 } from './order.types.ts';
 import type { PaymentNotification, PaymentProvider } from './payment.port.ts';
+import { SoldOutBoard } from './sold-out-board.ts';
 
 const DAY = 86_400_000;
 const RETENTION_MS = 3 * 366 * DAY;
@@ -78,6 +79,10 @@ export interface OrderDeps {
   flashPayMinutes?: number;
   /** days after shipping an order counts as delivered when nobody confirmed it */
   autoDeliverDays?: number;
+  /** where every process learns of sold-out flash sales and restocks (see SoldOutBoard); none: this process only */
+  pubsub?: PubSub;
+  /** how long a sold-out mark is trusted without a fresh answer from the counter (default 1 s) */
+  soldOutTtlMs?: number;
   /** a room event for the live room (order notices, flash-sale stock) */
   onRoomEvent?: (sessionId: string, e: Unnumbered<RoomEvent>) => void;
 }
@@ -126,9 +131,19 @@ export class OrderService {
   private readonly limitRechecks = new Map<string, number>();
   /** flash-sale winners waiting for their group's transaction, per sale */
   private readonly flashQueue = new Map<string, FlashWinner[]>();
+  /** 售罄标记: sold-out sales this process may refuse at once, before the session or the body (ADR 0011) */
+  readonly soldOut: SoldOutBoard;
 
   constructor(private readonly d: OrderDeps) {
     this.providers = new Map(d.providers.map((p) => [p.name, p]));
+    this.soldOut = new SoldOutBoard({
+      counters: d.counters,
+      ...(d.pubsub ? { pubsub: d.pubsub } : {}),
+      ...(d.soldOutTtlMs !== undefined ? { ttlMs: d.soldOutTtlMs } : {}),
+      leftKey: flashSaleKeys.left,
+      saleNow: () => d.clock.now().getTime(),
+      loadKeys: (saleId) => d.uow.read.orders.flashSaleOrderKeys(saleId),
+    });
   }
 
   private now(): Date {
@@ -486,6 +501,7 @@ export class OrderService {
       throw new AppError('orders.limit_exceeded', { field: 'lines.0.qty', details: { limit: f.perUserLimit } });
     // the buyer's limit and the units left, in one atomic step: no database work for the thousands who lose
     const keys = { left: flashSaleKeys.left(f.id), user: flashSaleKeys.user(f.id, userId), marker: flashSaleKeys.corrected(f.id, userId) };
+    const epoch = this.soldOut.epoch(f.id);
     let got = await this.d.counters.attempt(keys, line.qty, f.perUserLimit);
     if (!got.ok && got.reason === 'limit') {
       // the counter may still count an attempt that died with its process: ask the database, then try once more
@@ -494,15 +510,21 @@ export class OrderService {
         throw new AppError('orders.limit_exceeded', { field: 'lines.0.qty', details: { limit: f.perUserLimit } });
     }
     if (!got.ok) {
+      // one unit refused: none is left, for anyone — the sale is marked so the next losers are answered at once
+      if (line.qty === 1) this.soldOut.soldOut(f.id, f.endsAt, epoch);
       // a buyer who held nothing in this sale cannot be retrying an order of it: no need to look up the key — unless
       // their counter was corrected, after which it may say less than they hold
       const firstTry = got.held === 0 && !(got.reason === 'sold_out' && got.marked);
       throw Object.assign(new AppError('orders.sold_out', { field: 'flashSaleId' }), { firstTry });
     }
     const { left, held } = got;
+    // the winner's key is known to the board before its order is written: a retry with it is never refused early
+    this.soldOut.noteWinnerKey(f.id, idempotencyKey);
+    if (left === 0) this.soldOut.soldOut(f.id, f.endsAt, epoch);
     const giveBack = async () => {
       await this.d.counters.incr(flashSaleKeys.left(f.id), line.qty);
       await this.d.counters.incr(flashSaleKeys.user(f.id, userId), -line.qty);
+      this.soldOut.restocked(f.id);
     };
     try {
       // the counter's value tells each taker distinct slots; a slot already held (after a restart or a release)
@@ -802,6 +824,7 @@ export class OrderService {
       return next;
     });
     this.flashCache.delete(id);
+    this.soldOut.ended(id);
     // the sale's counters (units left, every buyer's, the corrected marks) are done with: they would pile up
     await this.d.counters.deletePrefix(flashSaleKeys.prefix(f.id));
     this.pushStock(f, 0, true, true);
@@ -939,6 +962,7 @@ export class OrderService {
       try {
         const claimed = await this.d.uow.read.orders.countClaims(f.id);
         await this.d.counters.set(flashSaleKeys.left(f.id), Math.max(0, f.quantity - claimed));
+        if (f.quantity > claimed) this.soldOut.restocked(f.id);
         // per-buyer counters too, so the limit holds and a winner's retry is recognised after a restart
         for (const u of await this.d.uow.read.orders.claimsByUser(f.id)) await this.d.counters.set(flashSaleKeys.user(f.id, u.userId), u.n);
       } finally {
@@ -1162,6 +1186,8 @@ export class OrderService {
     if (f?.status === 'scheduled') {
       await this.d.counters.incr(flashSaleKeys.user(f.id, o.buyerUserId), -qty);
       const left = await this.d.counters.incr(flashSaleKeys.left(f.id), qty);
+      // every process drops its sold-out mark: the unit is on sale again
+      this.soldOut.restocked(f.id);
       this.pushStock(f, left, true);
     }
   }

@@ -223,6 +223,8 @@ export interface OrderRepository {
   /** units sold per sale, for a list of sales (sales with none are left out) */
   countClaimsBySale(flashSaleIds: string[]): Promise<Map<string, number>>;
   countUserClaims(flashSaleId: string, userId: string): Promise<number>;
+  /** The Idempotency-Keys under which the sale's orders were created (a winner's retry must reach its order). */
+  flashSaleOrderKeys(flashSaleId: string): Promise<string[]>;
   /**
    * units held per buyer in a sale (the per-user counters are rebuilt from it); with `userIds`, only those buyers'
    * (buyers holding none are left out)

@@ -296,6 +296,23 @@ export class DrizzleOrderRepository implements OrderRepository {
     return Number(row?.n ?? 0);
   }
 
+  async flashSaleOrderKeys(flashSaleId: string): Promise<string[]> {
+    // through the buyer: (user_id, scope, key) is the key table's unique index, so no scan of every stored key
+    const rows = await this.db
+      .select({ key: idempotencyKeys.key })
+      .from(orders)
+      .innerJoin(
+        idempotencyKeys,
+        and(
+          eq(idempotencyKeys.userId, orders.buyerUserId),
+          eq(idempotencyKeys.scope, 'order.create'),
+          sql`${idempotencyKeys.response}->>'id' = ${orders.id}::text`,
+        ),
+      )
+      .where(eq(orders.flashSaleId, flashSaleId));
+    return rows.map((r) => r.key);
+  }
+
   async claimsByUser(flashSaleId: string, userIds?: string[]): Promise<Array<{ userId: string; n: number }>> {
     if (userIds?.length === 0) return [];
     const rows = await this.db

@@ -23,7 +23,8 @@ import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { z } from 'zod';
 import type { SimulatedPaymentProvider } from '../../adapters/sim-pay.ts';
 import type { Container } from '../../container.ts';
-import { requireActor } from '../policy.ts';
+import { errorBody, type Locale, localeOf } from '../errors.ts';
+import { authorize, type RoutePolicy, requireActor } from '../policy.ts';
 import { type Api, withZod } from './types.ts';
 
 const tags = ['orders'];
@@ -38,6 +39,12 @@ function idempotencyKey(req: FastifyRequest): string | undefined {
     throw new AppError('request.invalid', { field: 'Idempotency-Key', details: { issue: parsed.error.issues[0]?.message ?? 'invalid' } });
   return parsed.data;
 }
+
+/** The sold-out answer, serialized once per language: exactly what the service's `orders.sold_out` answers. */
+const SOLD_OUT: Record<Locale, string> = {
+  'zh-CN': JSON.stringify(errorBody('orders.sold_out', 'zh-CN', { field: 'flashSaleId' })),
+  'en-US': JSON.stringify(errorBody('orders.sold_out', 'en-US', { field: 'flashSaleId' })),
+};
 
 export function orderRoutes(api: Api, c: Container, app: FastifyInstance): void {
   // ---- addresses
@@ -56,10 +63,25 @@ export function orderRoutes(api: Api, c: Container, app: FastifyInstance): void 
   );
 
   // ---- orders
+  const createPolicy: RoutePolicy = { allow: 'authenticated' };
   api.post(
     '/api/orders',
     {
-      config: { policy: { allow: 'authenticated' } },
+      // Authorized after the body is parsed: an attempt on a sold-out flash sale is answered first, from this
+      // process's mark, with no session look-up, validation or database read (ADR 0011). Sold out is public: the
+      // room shows it to everyone. Every other request is authorized as before, then validated.
+      config: { policy: createPolicy, authAfterBody: true },
+      bodyLimit: 64 * 1024,
+      preValidation: async (req, reply) => {
+        const body = req.body as { flashSaleId?: unknown } | null | undefined;
+        const saleId = typeof body === 'object' && body !== null ? body.flashSaleId : undefined;
+        if (typeof saleId === 'string') {
+          const raw = req.headers['idempotency-key'];
+          if (c.orders.soldOut.refuses(saleId, Array.isArray(raw) ? raw[0] : raw))
+            return reply.status(409).type('application/json; charset=utf-8').send(SOLD_OUT[localeOf(req)]);
+        }
+        await authorize(req, c, createPolicy);
+      },
       schema: {
         tags,
         summary: '下单: from the shelf or the pinned card (sessionId), or in a flash sale (flashSaleId); Idempotency-Key honoured',
