@@ -96,8 +96,11 @@ export interface Config {
   hlsBaseUrl: string | null;
   /** shared secret of the SRS / nginx-rtmp publish callbacks (null: those routes answer 404) */
   publishHookSecret: string | null;
-  /** where people reach the web app (links from the payment page back to an order) */
-  publicBaseUrl: string;
+  /**
+   * where people reach the web app (the payment page and its way back to an order); null: derived from each request
+   * when it names a host this server serves (http/public-origin.ts)
+   */
+  publicBaseUrl: string | null;
   /** minutes an order may stay unpaid (flash-sale orders: flashPayMinutes) before its stock goes back */
   payMinutes: number;
   flashPayMinutes: number;
@@ -153,7 +156,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     playbackBaseUrl: trimSlash(e.LIVEHUB_PLAYBACK_BASE_URL ?? `http://localhost:${e.LIVEHUB_FLV_PORT}/live`),
     hlsBaseUrl: e.LIVEHUB_HLS_BASE_URL ? trimSlash(e.LIVEHUB_HLS_BASE_URL) : null,
     publishHookSecret: e.LIVEHUB_PUBLISH_HOOK_SECRET ?? null,
-    publicBaseUrl: e.LIVEHUB_PUBLIC_URL ?? `http://localhost:${e.PORT}`,
+    publicBaseUrl: e.LIVEHUB_PUBLIC_URL ?? null,
     payMinutes: e.LIVEHUB_ORDER_PAY_MINUTES,
     flashPayMinutes: e.LIVEHUB_FLASH_PAY_MINUTES,
     authCacheMs: e.LIVEHUB_AUTH_CACHE_MS,

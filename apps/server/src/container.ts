@@ -187,7 +187,8 @@ export async function createContainer(config: Config, o: ContainerOverrides = {}
     locks: kv.locks,
     catalog,
     providers: [sim],
-    publicBaseUrl: config.publicBaseUrl,
+    // unset: each payment is opened with the origin of the buyer's request (order.routes.ts)
+    publicBaseUrl: config.publicBaseUrl ?? `http://localhost:${config.port}`,
     payMinutes: config.payMinutes,
     flashPayMinutes: config.flashPayMinutes,
     onRoomEvent: (sessionId, e) => void rooms.publish(sessionId, e).catch(() => {}),

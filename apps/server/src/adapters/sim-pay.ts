@@ -25,8 +25,11 @@ export class SimulatedPaymentProvider implements PaymentProvider {
   constructor(
     private readonly opts: {
       secret: Buffer;
-      /** where the payment page is served (the platform's own origin) */
-      baseUrl: string;
+      /**
+       * where the payment page is served (the platform's own origin); null: the origin of each payment's return URL,
+       * which the platform derives from the buyer's request — the page and the app then share one origin and cookie
+       */
+      baseUrl: string | null;
       /** back-off between delivery attempts, ms; the first attempt waits `retryMs[0]` */
       retryMs?: number[];
       now?: () => number;
@@ -56,10 +59,11 @@ export class SimulatedPaymentProvider implements PaymentProvider {
     return createHmac('sha256', this.opts.secret).update(`${timestamp}\n${nonce}\n${body}`).digest('base64');
   }
 
-  async createPayment(req: { paymentId: string }): Promise<{ providerRef: string; payUrl: string }> {
+  async createPayment(req: { paymentId: string; returnUrl: string }): Promise<{ providerRef: string; payUrl: string }> {
+    const base = this.opts.baseUrl ?? new URL(req.returnUrl).origin;
     return {
       providerRef: `sim_${randomBytes(9).toString('base64url')}`,
-      payUrl: `${this.opts.baseUrl}/api/payments/sim/${req.paymentId}?t=${this.token(req.paymentId)}`,
+      payUrl: `${base}/api/payments/sim/${req.paymentId}?t=${this.token(req.paymentId)}`,
     };
   }
 
