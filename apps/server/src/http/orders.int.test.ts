@@ -204,7 +204,16 @@ describe('orders', () => {
   });
 
   it('pays through the simulated provider; forged and replayed notifications are refused', async () => {
+    // the buyer's own page counts the orders waiting on them; API tokens are not a buyer's business
+    const cards = async () =>
+      Object.fromEntries(
+        ((await call(consumer, 'GET', '/api/workbench')).body.cards as Array<{ key: string; value: number }>).map((c) => [c.key, c.value]),
+      );
+    const before = await cards();
+    expect(before).not.toHaveProperty('api_tokens');
+    expect(before.orders_to_pay).toBeGreaterThanOrEqual(1);
     const paymentId = await payOrder(consumer, orderId);
+    expect((await cards()).orders_to_pay).toBe((before.orders_to_pay as number) - 1);
     const sim = p.c.payments.sim;
     // forged: signed with another key
     const genuine = sim.signed({ kind: 'payment.succeeded', paymentId, refundId: null, amountFen: 1, providerRef: 'x', reason: null });
