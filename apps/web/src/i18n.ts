@@ -4,6 +4,7 @@
  */
 import type { Locale, OrgKind, Role } from '@livehub/contracts';
 import { createContext, useContext } from 'react';
+import { activityEn, activityZh } from './i18n-activity.ts';
 import { liveEn, liveZh } from './i18n-live.ts';
 import { ordersEn, ordersZh } from './i18n-orders.ts';
 import { selectionEn, selectionZh } from './i18n-selection.ts';
@@ -879,6 +880,7 @@ const zhCN = {
 
   ...selectionZh,
   ...liveZh,
+  ...activityZh,
   ...ordersZh,
 } as const;
 
@@ -1757,6 +1759,7 @@ const enUS: Dictionary = {
 
   ...selectionEn,
   ...liveEn,
+  ...activityEn,
   ...ordersEn,
 };
 
@@ -1822,8 +1825,29 @@ export function orgKindLabel(t: Translate, kind: OrgKind): string {
   return t(`orgKind.${kind}`);
 }
 
-/** Label for a workbench card key; unknown keys are shown as-is. */
+/** Label for a workbench card key; a key this build does not know gets a neutral label, never the raw key. */
 export function cardLabel(t: Translate, key: string): string {
   const messageKey = `card.${key}`;
-  return isMessageKey(messageKey) ? t(messageKey) : key;
+  return isMessageKey(messageKey) ? t(messageKey) : t('card.unknown');
+}
+
+/**
+ * What an audit action means, in words: its own wording when it has one (auth.login → 登录), else the entity's and
+ * the verb's names (order.ship → 订单发货), else the entity with a neutral verb, else 其他操作 — never the raw key.
+ */
+export function activityLabel(t: Translate, action: string): string {
+  const own = `activity.action.${action}`;
+  if (isMessageKey(own)) return t(own);
+  const dot = action.indexOf('.');
+  const entity = `activity.entity.${dot < 0 ? action : action.slice(0, dot)}`;
+  const verb = `activity.verb.${dot < 0 ? '' : action.slice(dot + 1)}`;
+  if (!isMessageKey(entity)) return t('activity.other');
+  if (!isMessageKey(verb)) return t('activity.compose', { entity: t(entity), verb: t('activity.verb.other') });
+  return t('activity.compose', { entity: t(entity), verb: t(verb) });
+}
+
+/** The name of an audit entry's object type (order → 订单). */
+export function targetLabel(t: Translate, targetType: string): string {
+  const key = `activity.target.${targetType}`;
+  return isMessageKey(key) ? t(key) : t('activity.target.other');
 }
