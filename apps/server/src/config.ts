@@ -94,6 +94,11 @@ export interface Config {
   /** playback: `<base>/<sessionId>.flv` (HTTP-FLV) and, when an HLS base is set, `<hls base>/<sessionId>.m3u8` */
   playbackBaseUrl: string;
   hlsBaseUrl: string | null;
+  /**
+   * playback URLs were given (LIVEHUB_PLAYBACK_BASE_URL / LIVEHUB_HLS_BASE_URL): an external media server may be
+   * streaming without telling the platform, unless it calls the publish hooks
+   */
+  externalPlayback: boolean;
   /** shared secret of the SRS / nginx-rtmp publish callbacks (null: those routes answer 404) */
   publishHookSecret: string | null;
   /**
@@ -155,6 +160,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     flvPort: e.LIVEHUB_FLV_PORT,
     playbackBaseUrl: trimSlash(e.LIVEHUB_PLAYBACK_BASE_URL ?? `http://localhost:${e.LIVEHUB_FLV_PORT}/live`),
     hlsBaseUrl: e.LIVEHUB_HLS_BASE_URL ? trimSlash(e.LIVEHUB_HLS_BASE_URL) : null,
+    externalPlayback: Boolean(e.LIVEHUB_PLAYBACK_BASE_URL || e.LIVEHUB_HLS_BASE_URL),
     publishHookSecret: e.LIVEHUB_PUBLISH_HOOK_SECRET ?? null,
     publicBaseUrl: e.LIVEHUB_PUBLIC_URL ?? null,
     payMinutes: e.LIVEHUB_ORDER_PAY_MINUTES,

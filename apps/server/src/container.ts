@@ -169,6 +169,10 @@ export async function createContainer(config: Config, o: ContainerOverrides = {}
         .catch(() => {});
     },
   });
+  // The platform knows when streams start and stop — from the embedded media server (the default) or from an
+  // external one calling the publish hooks — unless playback points at an external server that tells it nothing;
+  // then rooms say 'unknown' and the player just tries.
+  if (config.publishHookSecret || !config.externalPlayback) rooms.trackStreams();
   Object.assign(hooks, registry.hooks(), catalog.hooks());
   await catalog.ensureCategories();
   // Payments: the built-in simulator behind the provider port; its signing key derives from the session secret.
