@@ -55,9 +55,11 @@ async function present(c: Container, d: SessionDetail) {
     retainUntil: iso(s.retainUntil),
     products: d.products.map((p) => {
       const prices = skus.filter((k) => k.productId === p.productId).map((k) => k.priceFen);
+      const product = products.find((x) => x.id === p.productId);
       return {
         productId: p.productId,
-        title: products.find((x) => x.id === p.productId)?.title ?? '',
+        title: product?.title ?? '',
+        categoryId: product?.categoryId ?? null,
         merchantOrgId: p.merchantOrgId,
         agreementId: p.agreementId,
         minPriceFen: prices.length > 0 ? Math.min(...prices) : null,
