@@ -3,7 +3,7 @@
  * raw key nor the catch-all, in both languages, and unknown keys never leak onto the screen.
  */
 import { describe, expect, it } from 'vitest';
-import { activityLabel, cardLabel, targetLabel, translate } from './i18n.ts';
+import { activityLabel, actorName, cardLabel, targetLabel, translate } from './i18n.ts';
 
 // what the services write into the audit log today (grep "action:" in packages/core and apps/server)
 const ACTIONS = [
@@ -106,5 +106,10 @@ describe('activity and card labels', () => {
     expect(cardLabel(t, 'brand_new_card')).toBe('统计');
     expect(targetLabel(t, 'live_session')).toBe('直播场次');
     expect(targetLabel(t, 'mystery_type')).toBe('其他');
+    expect(actorName(t, 'system:payments:sim')).toBe('支付渠道');
+    expect(actorName(t, 'system:orders')).toBe('系统');
+    expect(actorName(t, 'seed:merchant_staff')).toBe('演示数据');
+    expect(actorName(t, '李店长')).toBe('李店长');
+    expect(actorName(t, null)).toBe('系统');
   });
 });

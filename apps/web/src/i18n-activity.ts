@@ -17,6 +17,10 @@ export const activityZh = {
   'card.orders_to_receive': '待收货订单',
   'card.unknown': '统计',
 
+  'activity.actor.seed': '演示数据',
+  'activity.actor.payments': '支付渠道',
+  'activity.actor.media-server': '媒体服务器',
+
   // {entity}{verb}: 订单 + 发货
   'activity.compose': '{entity}{verb}',
   'activity.other': '其他操作',
@@ -170,6 +174,10 @@ export const activityEn: Record<keyof typeof activityZh, string> = {
   'card.orders_to_pay': 'Orders to pay',
   'card.orders_to_receive': 'Orders on the way',
   'card.unknown': 'Count',
+
+  'activity.actor.seed': 'Demo data',
+  'activity.actor.payments': 'Payment provider',
+  'activity.actor.media-server': 'Media server',
 
   'activity.compose': '{entity}: {verb}',
   'activity.other': 'Other action',

@@ -1854,6 +1854,19 @@ export function activityLabel(t: Translate, action: string): string {
   return t('activity.compose', { entity: t(entity), verb: t(verb) });
 }
 
+/**
+ * Who did it, for the activity feed and the audit log: a person's name as recorded; the platform's own jobs
+ * (`system:orders`, `system:payments:sim`) as 系统 or the party they stand for; seeding as 演示数据.
+ */
+export function actorName(t: Translate, label: string | null): string {
+  if (!label) return t('audit.system');
+  if (label.startsWith('seed:')) return t('activity.actor.seed');
+  if (label.startsWith('system:payments')) return t('activity.actor.payments');
+  if (label === 'system:media-server') return t('activity.actor.media-server');
+  if (label.startsWith('system:')) return t('audit.system');
+  return label;
+}
+
 /** The name of an audit entry's object type (order → 订单). */
 export function targetLabel(t: Translate, targetType: string): string {
   const key = `activity.target.${targetType}`;

@@ -15,7 +15,7 @@ import type { WorkbenchSummary } from '@livehub/contracts';
 import { Card, Col, Empty, Row, Skeleton, Statistic, Timeline, Typography } from 'antd';
 import dayjs from 'dayjs';
 import type { ComponentType } from 'react';
-import { activityLabel, cardLabel, targetLabel, useI18n } from '../i18n.ts';
+import { activityLabel, actorName, cardLabel, targetLabel, useI18n } from '../i18n.ts';
 
 const CARD_STYLE: Record<string, { icon: ComponentType; color: string; bg: string }> = {
   users: { icon: UserOutlined, color: '#1677ff', bg: '#e6f4ff' },
@@ -103,7 +103,7 @@ export function RecentActivity({ summary, loading }: { summary: WorkbenchSummary
             key: `${entry.at}-${index}`,
             content: (
               <div>
-                <Typography.Text strong>{entry.actorLabel ?? t('audit.system')}</Typography.Text>
+                <Typography.Text strong>{actorName(t, entry.actorLabel)}</Typography.Text>
                 <Typography.Text style={{ marginInline: 6 }} data-testid="activity-action">
                   {activityLabel(t, entry.action)}
                 </Typography.Text>

@@ -7,7 +7,7 @@ import { useState } from 'react';
 import { ChainVerifyAlert } from '../components/chain-verify-alert.tsx';
 import { PageHeader } from '../components/page-header.tsx';
 import { QueryError } from '../components/query-error.tsx';
-import { activityLabel, targetLabel, useI18n } from '../i18n.ts';
+import { activityLabel, actorName, targetLabel, useI18n } from '../i18n.ts';
 import { endpoints, queryKeys } from '../lib/endpoints.ts';
 
 const PAGE_SIZE = 50;
@@ -50,7 +50,7 @@ export function AuditPage() {
     {
       title: t('audit.actor'),
       dataIndex: 'actorLabel',
-      render: (v: string | null) => v ?? <Typography.Text type="secondary">{t('audit.system')}</Typography.Text>,
+      render: (v: string | null) => (v && !v.includes(':') ? v : <Typography.Text type="secondary">{actorName(t, v)}</Typography.Text>),
     },
     {
       title: t('audit.action'),
