@@ -77,6 +77,9 @@ async function payOrder(buyer: TestSession, orderId: string) {
   const page = await call(null, 'GET', `${url.pathname}${url.search}`);
   expect(page.status).toBe(200);
   expect(page.body).toContain('模拟支付');
+  // the payer reads the order number and the state in words, not a code
+  expect(page.body).toContain('待支付');
+  expect(page.body).not.toMatch(/状态 Status <span data-testid="sim-status">pending/);
   const confirm = await call(null, 'POST', `${url.pathname}/confirm`, { t: url.searchParams.get('t'), outcome: 'succeed' });
   expect(confirm.status).toBe(200);
   const paid = await until(
