@@ -47,6 +47,8 @@ export const activityZh = {
   'activity.action.selection.plan_end': '结束选品计划',
   'activity.action.order.refund_all': '订单全额退款',
   'activity.action.payment.late_refund': '逾期支付退款',
+  'activity.action.payment.create': '发起支付',
+  'activity.action.order.create': '下单',
 
   'activity.entity.address': '收货地址',
   'activity.entity.agreement': '合作协议',
@@ -204,6 +206,8 @@ export const activityEn: Record<keyof typeof activityZh, string> = {
   'activity.action.selection.plan_end': 'Ended a selection plan',
   'activity.action.order.refund_all': 'Order fully refunded',
   'activity.action.payment.late_refund': 'Late payment refunded',
+  'activity.action.payment.create': 'Started a payment',
+  'activity.action.order.create': 'Placed an order',
 
   'activity.entity.address': 'Address',
   'activity.entity.agreement': 'Agreement',

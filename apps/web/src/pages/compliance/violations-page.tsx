@@ -12,7 +12,7 @@ import type { EvidenceVerifyResult, ScreeningCategory, Violation } from '../../l
 import { endpoints, queryKeys } from '../../lib/endpoints.ts';
 import { useMe } from '../../lib/session.ts';
 import { CategoryTags, KindTag, SeverityTag } from './compliance-labels.tsx';
-import { useRuleNames } from './rule-names.ts';
+import { groupByName, useRuleNames } from './rule-names.ts';
 import './compliance.css';
 
 const LIMIT = 200;
@@ -54,13 +54,13 @@ export function ViolationsPage() {
     {
       title: t('violations.rules'),
       dataIndex: 'ruleIds',
-      width: 160,
+      width: 220,
       render: (v: string[]) => (
         <Space size={[4, 4]} wrap>
-          {v.map((id) => (
-            <Tooltip key={id} title={id}>
-              <Tag style={{ marginInlineEnd: 0 }} data-testid="violation-rule">
-                {ruleName(id) ?? id}
+          {groupByName(v, ruleName).map((g) => (
+            <Tooltip key={g.name} title={<span style={{ whiteSpace: 'pre-line' }}>{g.title}</span>}>
+              <Tag style={{ marginInlineEnd: 0, whiteSpace: 'normal' }} data-testid="violation-rule">
+                {g.name}
               </Tag>
             </Tooltip>
           ))}

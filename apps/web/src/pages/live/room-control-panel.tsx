@@ -24,7 +24,7 @@ import dayjs from 'dayjs';
 import { useEffect, useRef, useState } from 'react';
 import { type Translate, useI18n } from '../../i18n.ts';
 import type { LiveSessionView } from '../../lib/api-types.ts';
-import { useRuleNames } from '../compliance/rule-names.ts';
+import { groupByName, useRuleNames } from '../compliance/rule-names.ts';
 import { formatFen } from '../selection/money.ts';
 import { localized, roomErrorMessage } from './live-labels.tsx';
 import { type ComplianceEvent, type FeedItem, type LiveRoom, type ModerationEvent, type RoomPhase, useRoom } from './use-room.ts';
@@ -303,10 +303,10 @@ function RuleNames({ ids }: { ids: readonly string[] }) {
   const ruleName = useRuleNames();
   return (
     <div className="lh-warning-rules" data-testid="warning-rules">
-      {ids.map((id, i) => (
-        <span key={id} title={id}>
-          {i > 0 ? ' · ' : ''}
-          {ruleName(id) ?? id}
+      {groupByName(ids, ruleName).map((g, i) => (
+        <span key={g.name} title={g.title}>
+          {i > 0 ? '；' : ''}
+          {g.name}
         </span>
       ))}
     </div>
