@@ -185,6 +185,8 @@ describe.skipIf(ffmpeg === 'skip')('video ingest (RTMP) and playback (HTTP-FLV)'
         started: (sessionId, filePath) => sink?.started(sessionId, filePath) ?? noSink(),
         ended: (recordingId, file) => sink?.ended(recordingId, file) ?? noSink(),
       },
+      // as `livehub serve` wires it: rooms learn when the stream goes on air and when it drops
+      onStream: (sessionId, on) => void server?.platform.c.rooms.streamChanged(sessionId, on).catch(() => {}),
     });
     const platform = await createTestPlatform({
       seed: true,
@@ -193,6 +195,7 @@ describe.skipIf(ffmpeg === 'skip')('video ingest (RTMP) and playback (HTTP-FLV)'
     });
     gate = publishGate(platform.c);
     sink = recordingSink(platform.c);
+    platform.c.rooms.trackStreams();
     const baseUrl = await platform.app.listen({ port: 0, host: '127.0.0.1' });
     server = { baseUrl, platform, close: () => platform.close() };
     [streamer, admin] = await Promise.all([server.platform.login('streamer'), server.platform.login('admin')]);
@@ -372,7 +375,7 @@ describe.skipIf(ffmpeg === 'skip')('video ingest (RTMP) and playback (HTTP-FLV)'
         const ended = await api<{ status: string }>(streamer, 'POST', `/api/live/sessions/${id}/end`, {});
         expect(ended.body.status).toBe('ended');
         await page.getByTestId('room-ended').waitFor({ timeout: 30_000 });
-        await page.locator('[data-testid="flv-player-slot"][data-state="poster"]').waitFor();
+        await page.locator('[data-testid="flv-player-slot"][data-state="ended"]').waitFor();
         await context.close();
       } finally {
         chatter?.close();

@@ -256,6 +256,9 @@ describe.skipIf(!browserAvailable)('live rooms', () => {
     expect(await guest.getByTestId('room-chat-input').count()).toBe(0);
     // the room's welcome tells a guest where the video plays (no media server runs in this test)
     await guest.locator(`[data-testid="flv-player-slot"][data-flv-url$="/live/${sessionId}.flv"]`).waitFor();
+    // …and that nobody publishes it yet: 「主播暂未推流」 on the poster, not a player connecting forever
+    await guest.locator('[data-testid="flv-player-slot"][data-state="offline"]').waitFor();
+    expect(await guest.getByTestId('player-notice').textContent()).toContain('主播暂未推流');
     await shot(guest, 'guest-room-desktop');
     await guest.getByTestId('lang-switch').click();
     await guest.getByTestId('lang-en-US').click();

@@ -23,6 +23,27 @@ async function expectWorkbench(page: Page, pathname: string, title: string): Pro
   await page.locator('[data-testid="workbench-cards"], .ant-empty').first().waitFor();
 }
 
+/** Raw keys (`samples_open`, `auth.login`) where words belong. */
+const RAW_KEY = /[a-z]+[._][a-z]+/;
+
+/** The workbench's tiles and activity feed read in Chinese words, never as keys. */
+async function expectWordsOnly(page: Page): Promise<void> {
+  await page.getByTestId('workbench-cards').waitFor();
+  const titles = await page.locator('[data-testid^="card-"] .ant-statistic-title').allTextContents();
+  expect(titles.length).toBeGreaterThan(0);
+  for (const title of titles) {
+    expect(title).not.toMatch(RAW_KEY);
+    expect(title).toMatch(/[\u4e00-\u9fff]/);
+  }
+  const actions = await page.getByTestId('activity-action').allTextContents();
+  for (const action of actions) {
+    expect(action).not.toMatch(RAW_KEY);
+    expect(action).toMatch(/[\u4e00-\u9fff]/);
+  }
+  if ((await page.getByTestId('workbench-recent').count()) > 0)
+    expect(await page.getByTestId('workbench-recent').textContent()).not.toMatch(RAW_KEY);
+}
+
 async function navKeys(page: Page): Promise<string[]> {
   await page.getByTestId('nav-workbench').or(page.getByTestId('nav-shop')).first().waitFor();
   const ids = await page
@@ -64,6 +85,9 @@ describe.skipIf(!browserAvailable)('web shell', () => {
     const page = await freshPage();
     await login(page, 'admin');
     await expectWorkbench(page, '/platform', '平台工作台');
+    await expectWordsOnly(page);
+    // the admin's own sign-in is in the feed, as words
+    await page.getByTestId('activity-action').filter({ hasText: '登录' }).first().waitFor();
 
     const keys = await navKeys(page);
     expect(keys).toEqual(expect.arrayContaining(['workbench', 'orgs', 'users', 'audit']));
@@ -80,6 +104,12 @@ describe.skipIf(!browserAvailable)('web shell', () => {
     await result.waitFor();
     expect(await result.getAttribute('data-ok')).toBe('true');
     expect(await result.textContent()).toContain('哈希链完整');
+    // the log says what happened and to what, by name
+    for (const text of await page.getByTestId('audit-action').allTextContents()) expect(text).not.toMatch(RAW_KEY);
+    for (const text of await page.getByTestId('audit-target').allTextContents()) {
+      expect(text).not.toMatch(RAW_KEY);
+      expect(text).not.toMatch(/[0-9a-f]{8}-[0-9a-f]{4}/);
+    }
     await screenshot(page, 'platform-audit-verified');
   });
 
@@ -102,6 +132,7 @@ describe.skipIf(!browserAvailable)('web shell', () => {
     const page = await freshPage();
     await login(page, 'merchant');
     await expectWorkbench(page, '/merchant', '商家工作台');
+    await expectWordsOnly(page);
 
     const keys = await navKeys(page);
     expect(keys).toContain('workbench');
@@ -124,5 +155,50 @@ describe.skipIf(!browserAvailable)('web shell', () => {
     await page.waitForURL((url) => url.pathname === '/login');
     await page.goto(`${server.baseUrl}/merchant`);
     await page.waitForURL((url) => url.pathname === '/login');
+  });
+
+  it('a buyer on a phone: no console rail, no API-token card; category tiles filter what is on sale live, and 立即购买 checks out', async () => {
+    const page = await harness.freshPage({ mobile: true });
+    await login(page, 'consumer');
+    await page.waitForURL((url) => url.pathname === '/shop');
+    await page.getByTestId('consumer-tabbar').waitFor();
+    expect(await page.locator('.ant-layout-sider').count()).toBe(0);
+    expect(await page.getByTestId('side-nav').count()).toBe(0);
+    await page.getByTestId('workbench-cards').waitFor();
+    expect(await page.getByTestId('card-api_tokens').count()).toBe(0);
+    await page.getByTestId('card-orders_to_pay').waitFor();
+    await expectWordsOnly(page);
+    // the user menu has no API tools for a buyer
+    await page.getByTestId('user-menu').click();
+    await page.getByTestId('logout').waitFor();
+    expect(await page.getByTestId('menu-tokens').count()).toBe(0);
+    await page.keyboard.press('Escape');
+
+    // what the live rooms sell, then one category of it
+    const products = page.getByTestId('shop-product');
+    await products.first().waitFor();
+    const all = await products.count();
+    const tile = ((await products.first().getAttribute('data-tiles')) ?? '').split(' ')[0] ?? '';
+    expect(tile).not.toBe('');
+    await page.getByTestId(`shop-category-${tile}`).click();
+    await page.locator(`[data-testid="shop-category-${tile}"][aria-pressed="true"]`).waitFor();
+    const inTile = await products.evaluateAll((els) => els.map((el) => el.getAttribute('data-tiles') ?? ''));
+    expect(inTile.length).toBeGreaterThan(0);
+    expect(inTile.length).toBeLessThanOrEqual(all);
+    for (const tiles of inTile) expect(tiles.split(' ')).toContain(tile);
+    await screenshot(page, 'consumer-shop-phone');
+
+    // the menu is a drawer on a phone
+    await page.getByTestId('menu-toggle').click();
+    await page.getByTestId('side-nav').waitFor();
+    await page.keyboard.press('Escape');
+
+    // the buy path: checkout for that product, from its live room
+    const productId = await products.first().getAttribute('data-product-id');
+    await products.first().getByTestId('shop-buy').click();
+    await page.waitForURL((url) => url.pathname === '/checkout');
+    const url = new URL(page.url());
+    expect(url.searchParams.get('product')).toBe(productId);
+    expect(url.searchParams.get('session')).toMatch(/^[0-9a-f-]{36}$/);
   });
 });

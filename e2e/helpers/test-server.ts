@@ -26,8 +26,8 @@ function freePort(): Promise<number> {
 }
 
 /**
- * `publicUrl`: the server knows the URL it is reached at (LIVEHUB_PUBLIC_URL), as links it hands out need it — the
- * simulated payment provider's page and its way back to the order.
+ * `publicUrl`: the server is told the URL it is reached at (LIVEHUB_PUBLIC_URL); without it the links it hands out
+ * (the simulated payment provider's page and its way back to the order) follow the request's own origin.
  */
 export async function startTestServer(opts: { publicUrl?: boolean } = {}): Promise<TestServer> {
   const port = opts.publicUrl ? await freePort() : 0;

@@ -79,4 +79,11 @@ describe('configuration', () => {
       /LIVEHUB_RTMP_PORT[\s\S]*LIVEHUB_PUBLISH_HOOK_SECRET: must be at least 24/,
     );
   });
+
+  it('public URL: unset by default (derived from each request), as given when set', () => {
+    expect(loadConfig({ LIVEHUB_DATA_DIR: tmp() }).publicBaseUrl).toBeNull();
+    expect(loadConfig({ LIVEHUB_DATA_DIR: tmp(), LIVEHUB_PUBLIC_URL: 'https://shop.example.cn' }).publicBaseUrl).toBe(
+      'https://shop.example.cn',
+    );
+  });
 });

@@ -112,10 +112,18 @@ export interface Config {
   /** playback: `<base>/<sessionId>.flv` (HTTP-FLV) and, when an HLS base is set, `<hls base>/<sessionId>.m3u8` */
   playbackBaseUrl: string;
   hlsBaseUrl: string | null;
+  /**
+   * playback URLs were given (LIVEHUB_PLAYBACK_BASE_URL / LIVEHUB_HLS_BASE_URL): an external media server may be
+   * streaming without telling the platform, unless it calls the publish hooks
+   */
+  externalPlayback: boolean;
   /** shared secret of the SRS / nginx-rtmp publish callbacks (null: those routes answer 404) */
   publishHookSecret: string | null;
-  /** where people reach the web app (links from the payment page back to an order) */
-  publicBaseUrl: string;
+  /**
+   * where people reach the web app (the payment page and its way back to an order); null: derived from each request
+   * when it names a host this server serves (http/public-origin.ts)
+   */
+  publicBaseUrl: string | null;
   /**
    * Addresses of the reverse proxies whose X-Forwarded-For is believed (empty: none — the client address is the
    * socket's). Trusting it from anyone would let any client pick the address the sign-in limits count.
@@ -182,8 +190,9 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     flvPort: e.LIVEHUB_FLV_PORT,
     playbackBaseUrl: trimSlash(e.LIVEHUB_PLAYBACK_BASE_URL ?? `http://localhost:${e.LIVEHUB_FLV_PORT}/live`),
     hlsBaseUrl: e.LIVEHUB_HLS_BASE_URL ? trimSlash(e.LIVEHUB_HLS_BASE_URL) : null,
+    externalPlayback: Boolean(e.LIVEHUB_PLAYBACK_BASE_URL || e.LIVEHUB_HLS_BASE_URL),
     publishHookSecret: e.LIVEHUB_PUBLISH_HOOK_SECRET ?? null,
-    publicBaseUrl: e.LIVEHUB_PUBLIC_URL ?? `http://localhost:${e.PORT}`,
+    publicBaseUrl: e.LIVEHUB_PUBLIC_URL ?? null,
     trustProxy: e.LIVEHUB_TRUST_PROXY ?? [],
     payMinutes: e.LIVEHUB_ORDER_PAY_MINUTES,
     flashPayMinutes: e.LIVEHUB_FLASH_PAY_MINUTES,

@@ -179,6 +179,10 @@ export async function createContainer(config: Config, o: ContainerOverrides = {}
         .catch(() => {});
     },
   });
+  // The platform knows when streams start and stop — from the embedded media server (the default) or from an
+  // external one calling the publish hooks — unless playback points at an external server that tells it nothing;
+  // then rooms say 'unknown' and the player just tries.
+  if (config.publishHookSecret || !config.externalPlayback) rooms.trackStreams();
   Object.assign(hooks, registry.hooks(), catalog.hooks());
   await catalog.ensureCategories();
   // Payments: the built-in simulator behind the provider port; its signing key derives from the session secret.
@@ -198,7 +202,8 @@ export async function createContainer(config: Config, o: ContainerOverrides = {}
     pubsub: kv.pubsub,
     catalog,
     providers: [sim],
-    publicBaseUrl: config.publicBaseUrl,
+    // unset: each payment is opened with the origin of the buyer's request (order.routes.ts)
+    publicBaseUrl: config.publicBaseUrl ?? `http://localhost:${config.port}`,
     payMinutes: config.payMinutes,
     flashPayMinutes: config.flashPayMinutes,
     soldOutTtlMs: config.flashSoldOutMs,

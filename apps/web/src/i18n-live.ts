@@ -185,6 +185,9 @@ export const liveZh = {
 
   'live.player.noVideo': '直播画面将在开播后出现',
   'live.player.loading': '正在连接直播画面…',
+  'live.player.offline': '主播暂未推流，开播画面将自动出现',
+  'live.player.dropped': '直播信号中断，正在重连…',
+  'live.player.ended': '本场直播已结束',
   'live.player.error': '直播画面连接失败，正在重试…',
   'live.player.unsupported': '当前浏览器无法播放直播画面，请换用最新版浏览器',
   'live.player.unmute': '点击开启声音',
@@ -382,6 +385,9 @@ export const liveEn: Record<LiveMessageKey, string> = {
 
   'live.player.noVideo': 'The video appears once the stream is live',
   'live.player.loading': 'Connecting to the video…',
+  'live.player.offline': 'The streamer is not on air yet; the video appears as soon as they are',
+  'live.player.dropped': 'The live signal dropped; reconnecting…',
+  'live.player.ended': 'This live session has ended',
   'live.player.error': 'Could not load the video; retrying…',
   'live.player.unsupported': 'This browser cannot play the live video; try an up-to-date browser',
   'live.player.unmute': 'Tap to unmute',

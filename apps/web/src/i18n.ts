@@ -4,6 +4,7 @@
  */
 import type { Locale, OrgKind, Role } from '@livehub/contracts';
 import { createContext, useContext } from 'react';
+import { activityEn, activityZh } from './i18n-activity.ts';
 import { liveEn, liveZh } from './i18n-live.ts';
 import { ordersEn, ordersZh } from './i18n-orders.ts';
 import { selectionEn, selectionZh } from './i18n-selection.ts';
@@ -285,8 +286,12 @@ const zhCN = {
   'shop.cat.home': '家居百货',
   'shop.cat.digital': '数码家电',
   'shop.cat.local': '地方特产',
-  'shop.productSoon': '商品即将上架',
-  'shop.comingSoonNote': '直播广场已开放，边看边逛；商城下单功能即将上线，敬请期待。',
+  'shop.cat.all': '全部',
+  'shop.onSale': '直播间在售',
+  'shop.inRoom': '{streamer} 的直播间',
+  'shop.buy': '立即购买',
+  'shop.noneOnSale': '正在直播的直播间暂无在售商品',
+  'shop.noneInCategory': '「{category}」暂无直播在售商品，看看其他分类吧',
   'shop.myAccount': '我的账户',
 
   'nav.violations': '违规记录',
@@ -483,6 +488,7 @@ const zhCN = {
   'violations.excerpt': '内容摘录',
   'violations.streamer': '主播',
   'violations.merchant': '商家',
+  'violations.unnamed': '（未知）',
   'violations.evidence': '证据哈希',
   'violations.count': '共 {count} 条违规',
   'violations.empty': '暂无违规记录',
@@ -934,6 +940,7 @@ const zhCN = {
 
   ...selectionZh,
   ...liveZh,
+  ...activityZh,
   ...ordersZh,
 } as const;
 
@@ -1217,8 +1224,12 @@ const enUS: Dictionary = {
   'shop.cat.home': 'Home',
   'shop.cat.digital': 'Electronics',
   'shop.cat.local': 'Local specialties',
-  'shop.productSoon': 'Arriving soon',
-  'shop.comingSoonNote': 'Live rooms are open — watch and browse; ordering in the shop is coming soon.',
+  'shop.cat.all': 'All',
+  'shop.onSale': 'On sale in live rooms',
+  'shop.inRoom': "{streamer}'s room",
+  'shop.buy': 'Buy now',
+  'shop.noneOnSale': 'Nothing is on sale in the rooms live now',
+  'shop.noneInCategory': 'Nothing in “{category}” is on sale live right now; try another category',
   'shop.myAccount': 'My account',
 
   'nav.violations': 'Violations',
@@ -1415,6 +1426,7 @@ const enUS: Dictionary = {
   'violations.excerpt': 'Excerpt',
   'violations.streamer': 'Streamer',
   'violations.merchant': 'Merchant',
+  'violations.unnamed': '(unknown)',
   'violations.evidence': 'Evidence hash',
   'violations.count': '{count} violations',
   'violations.empty': 'No violations',
@@ -1867,6 +1879,7 @@ const enUS: Dictionary = {
 
   ...selectionEn,
   ...liveEn,
+  ...activityEn,
   ...ordersEn,
 };
 
@@ -1932,8 +1945,42 @@ export function orgKindLabel(t: Translate, kind: OrgKind): string {
   return t(`orgKind.${kind}`);
 }
 
-/** Label for a workbench card key; unknown keys are shown as-is. */
+/** Label for a workbench card key; a key this build does not know gets a neutral label, never the raw key. */
 export function cardLabel(t: Translate, key: string): string {
   const messageKey = `card.${key}`;
-  return isMessageKey(messageKey) ? t(messageKey) : key;
+  return isMessageKey(messageKey) ? t(messageKey) : t('card.unknown');
+}
+
+/**
+ * What an audit action means, in words: its own wording when it has one (auth.login → 登录), else the entity's and
+ * the verb's names (order.ship → 订单发货), else the entity with a neutral verb, else 其他操作 — never the raw key.
+ */
+export function activityLabel(t: Translate, action: string): string {
+  const own = `activity.action.${action}`;
+  if (isMessageKey(own)) return t(own);
+  const dot = action.indexOf('.');
+  const entity = `activity.entity.${dot < 0 ? action : action.slice(0, dot)}`;
+  const verb = `activity.verb.${dot < 0 ? '' : action.slice(dot + 1)}`;
+  if (!isMessageKey(entity)) return t('activity.other');
+  if (!isMessageKey(verb)) return t('activity.compose', { entity: t(entity), verb: t('activity.verb.other') });
+  return t('activity.compose', { entity: t(entity), verb: t(verb) });
+}
+
+/**
+ * Who did it, for the activity feed and the audit log: a person's name as recorded; the platform's own jobs
+ * (`system:orders`, `system:payments:sim`) as 系统 or the party they stand for; seeding as 演示数据.
+ */
+export function actorName(t: Translate, label: string | null): string {
+  if (!label) return t('audit.system');
+  if (label.startsWith('seed:')) return t('activity.actor.seed');
+  if (label.startsWith('system:payments')) return t('activity.actor.payments');
+  if (label === 'system:media-server') return t('activity.actor.media-server');
+  if (label.startsWith('system:')) return t('audit.system');
+  return label;
+}
+
+/** The name of an audit entry's object type (order → 订单). */
+export function targetLabel(t: Translate, targetType: string): string {
+  const key = `activity.target.${targetType}`;
+  return isMessageKey(key) ? t(key) : t('activity.target.other');
 }

@@ -11,6 +11,8 @@ export const auditEntrySchema = z.object({
   action: z.string(),
   targetType: z.string(),
   targetId: z.string().nullable(),
+  /** what the target is called (a user's name, an order's number, a product's title…), when it has a name */
+  targetName: z.string().nullable().optional(),
   changeHash: z.string(),
   hash: z.string(),
   requestId: z.string().nullable(),

@@ -219,6 +219,11 @@ export const violationSchema = z.object({
   merchantOrgId: z.string().nullable(),
   productRef: z.string().nullable(),
   sessionRef: z.string().nullable(),
+  /** the names behind the ids above, for screens (null when unknown) */
+  streamerName: z.string().nullable().optional(),
+  merchantName: z.string().nullable().optional(),
+  productTitle: z.string().nullable().optional(),
+  sessionTitle: z.string().nullable().optional(),
   confirmedBy: z.string(),
   confirmedAt: z.string(),
   reason: z.string(),

@@ -45,6 +45,8 @@ export const liveSessionViewSchema = z.object({
     z.object({
       productId: z.string(),
       title: z.string(),
+      /** the product's category (the shop's category tiles filter on it) */
+      categoryId: z.string().nullable().optional(),
       merchantOrgId: z.string(),
       agreementId: z.string().nullable(),
       minPriceFen: z.number().int().nullable(),

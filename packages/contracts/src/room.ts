@@ -64,7 +64,15 @@ export type RoomEvent =
       over?: boolean;
     }
   | { seq: number; k: 'order'; name: string; productTitle: string }
+  /** the streamer's encoder started (`on`) or stopped publishing the session's video */
+  | { seq: number; k: 'stream'; on: boolean }
   | { seq: number; k: 'ended' };
+
+/**
+ * Whether the session's video is being published: `on`, `off` (not yet, or the signal dropped), or `unknown` when
+ * the platform is not told (an external media server without publish callbacks): the player then just tries.
+ */
+export type StreamState = 'on' | 'off' | 'unknown';
 
 /** Events only the room's managers (streamer, co-hosts, platform) receive. */
 export type StaffEvent =
@@ -103,6 +111,8 @@ export type ServerFrame =
       slowMode: number;
       /** null when the server does not know (a hub without a media server) */
       playback: RoomPlayback | null;
+      /** whether the video is being published now */
+      stream: StreamState;
       you: { userId: string | null; name: string; canManage: boolean; mutedUntil: number | null };
     }
   | { t: 'batch'; events: RoomEvent[] }

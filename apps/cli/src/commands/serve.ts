@@ -101,7 +101,10 @@ export async function serve(opts: { seed: boolean }): Promise<void> {
         // every accepted stream is recorded and its recording tracked (kept ≥ 3 years: docs/live.md)
         recordDir: join(c.config.dataDir, 'recordings'),
         recordings: recordingSink(c),
+        // rooms show whether the streamer is on air (「主播暂未推流」, 「直播信号中断」) instead of a player that waits
+        onStream: (sessionId, on) => void c.rooms.streamChanged(sessionId, on).catch(() => {}),
       });
+      c.rooms.trackStreams(); // even next to external playback URLs: this server's own streams are known
       video = `rtmp://localhost:${media.rtmpPort}/live/<session>?key=<key> → ${c.config.playbackBaseUrl}/<session>.flv`;
     } catch (e) {
       const reason = e instanceof Error ? e.message : String(e);

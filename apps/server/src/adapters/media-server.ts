@@ -68,6 +68,8 @@ export interface MediaServerOptions {
   recordDir?: string;
   /** where recordings are reported; without it files are written but not tracked */
   recordings?: RecordingSink;
+  /** told when a session's accepted stream starts (`true`) and when its publisher goes away (`false`) */
+  onStream?(sessionId: string, on: boolean): void;
 }
 
 export interface MediaServer {
@@ -384,8 +386,10 @@ export async function startMediaServer(o: MediaServerOptions): Promise<MediaServ
         for (const packet of held) forward(packet);
         socket.resume();
         accepted.set(s.id, { session: s, sessionId, key });
+        o.onStream?.(sessionId, true);
         socket.once('close', () => {
           accepted.delete(s.id);
+          o.onStream?.(sessionId, false);
           log.info(where, 'publish ended');
         });
         log.info(where, 'publish accepted');

@@ -13,6 +13,14 @@ import type { NotificationCheck, PaymentNotification, PaymentProvider, PaymentRe
 
 export type Deliver = (headers: Record<string, string>, body: string) => Promise<number>;
 
+/** What the payer reads for a payment's state (never the code). */
+const STATUS_LABEL: Record<PaymentRecord['status'], string> = {
+  pending: '待支付 Awaiting payment',
+  succeeded: '已支付 Paid',
+  failed: '支付失败 Failed',
+  expired: '已关闭 Closed',
+};
+
 /** How long a notification's timestamp stays acceptable (replays beyond it are refused as stale). */
 const WINDOW_MS = 5 * 60_000;
 
@@ -25,8 +33,11 @@ export class SimulatedPaymentProvider implements PaymentProvider {
   constructor(
     private readonly opts: {
       secret: Buffer;
-      /** where the payment page is served (the platform's own origin) */
-      baseUrl: string;
+      /**
+       * where the payment page is served (the platform's own origin); null: the origin of each payment's return URL,
+       * which the platform derives from the buyer's request — the page and the app then share one origin and cookie
+       */
+      baseUrl: string | null;
       /** back-off between delivery attempts, ms; the first attempt waits `retryMs[0]` */
       retryMs?: number[];
       now?: () => number;
@@ -56,10 +67,11 @@ export class SimulatedPaymentProvider implements PaymentProvider {
     return createHmac('sha256', this.opts.secret).update(`${timestamp}\n${nonce}\n${body}`).digest('base64');
   }
 
-  async createPayment(req: { paymentId: string }): Promise<{ providerRef: string; payUrl: string }> {
+  async createPayment(req: { paymentId: string; returnUrl: string }): Promise<{ providerRef: string; payUrl: string }> {
+    const base = this.opts.baseUrl ?? new URL(req.returnUrl).origin;
     return {
       providerRef: `sim_${randomBytes(9).toString('base64url')}`,
-      payUrl: `${this.opts.baseUrl}/api/payments/sim/${req.paymentId}?t=${this.token(req.paymentId)}`,
+      payUrl: `${base}/api/payments/sim/${req.paymentId}?t=${this.token(req.paymentId)}`,
     };
   }
 
@@ -176,7 +188,7 @@ h1{font-size:18px;margin:0 0 4px}.amt{font-size:36px;font-weight:600;margin:16px
 button{width:100%;padding:12px;border:0;border-radius:8px;font-size:16px;margin-top:12px;cursor:pointer}
 .pay{background:#07c160;color:#fff}.fail{background:#eee;color:#333}</style></head>
 <body><main><h1>模拟支付 <span class="muted">Simulated payment provider</span></h1>
-<div class="muted">订单号 Order ${esc(orderNo)} · 状态 ${esc(p.status)}</div>
+<div class="muted" data-testid="sim-order">订单号 Order ${esc(orderNo)} · 状态 Status <span data-testid="sim-status">${esc(STATUS_LABEL[p.status] ?? p.status)}</span></div>
 <div class="amt" data-testid="sim-amount">¥${yuan}</div>
 <div class="muted">这是 LiveHub 内置的模拟支付渠道，不会扣款。This is LiveHub's built-in simulator: no money moves.</div>
 ${

@@ -384,6 +384,8 @@ describe('audit log', () => {
     const list = await p.app.inject({ method: 'GET', url: '/api/audit?limit=5&action=org.create', headers: admin.headers(false) });
     const entry = list.json().items[0];
     expect(entry).toMatchObject({ action: 'org.create', targetType: 'organization', actorLabel: 'admin', actorUserId: admin.me.user.id });
+    // the log names its target rather than leaving an id to look up
+    expect(entry.targetName).toBe('审计测试商家');
     expect(entry.hash).toMatch(/^[0-9a-f]{64}$/);
     const v = await p.app.inject({ method: 'GET', url: '/api/audit/verify', headers: admin.headers(false) });
     expect(v.json()).toMatchObject({ ok: true, firstBrokenSeq: null });

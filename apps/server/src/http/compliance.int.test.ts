@@ -246,11 +246,30 @@ describe('review queue, violations and evidence', () => {
     expect(verify.json()).toMatchObject({ ok: false, firstBrokenSeq: Number(row?.seq) });
   });
 
-  it('shows a merchant only violations against its own organization', async () => {
+  it('shows a merchant only violations against its own organization, by name', async () => {
     const m = await p.login('merchant');
+    const s = await p.login('streamer');
+    // a confirmed violation against this merchant and streamer
+    const hit = await ingest('这个保健品能治愈糖尿病，加我微信 abc12345', {
+      merchantOrgId: m.me.active?.orgId,
+      streamerUserId: s.me.user.id,
+    });
+    await p.app.inject({
+      method: 'POST',
+      url: `/api/review/items/${hit.json().reviewItemId}/decide`,
+      headers: reviewer.headers(),
+      payload: { decision: 'confirm', reason: '虚假宣传' },
+    });
     const res = await p.app.inject({ method: 'GET', url: '/api/violations', headers: m.headers(false) });
     expect(res.statusCode).toBe(200);
+    expect(res.json().items.length).toBeGreaterThan(0);
     for (const v of res.json().items) expect(v.merchantOrgId).toBe(m.me.active?.orgId);
+    // the screen gets names, not only ids
+    const mine = res.json().items.find((v: { streamerUserId: string | null }) => v.streamerUserId === s.me.user.id);
+    const org = await p.c.uow.read.orgs.findById(m.me.active?.orgId as string);
+    const user = await p.c.uow.read.users.findById(s.me.user.id);
+    expect(mine).toMatchObject({ merchantName: org?.name, streamerName: user?.displayName });
+    expect(mine.merchantName).toBeTruthy();
   });
 
   it('publishes the rule pack with legal bases to any signed-in user', async () => {

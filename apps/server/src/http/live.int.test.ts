@@ -109,6 +109,10 @@ describe('live sessions', () => {
     // live: public, listed; a product without agreement cannot be added now
     expect((await call(consumer, 'GET', `/api/live/sessions/${id}`)).body.title).toBe('周三穿搭专场');
     expect((await call(consumer, 'GET', '/api/live/sessions?scope=live')).body.map((s: { id: string }) => s.id)).toContain(id);
+    // each product names its category: the shop's category tiles filter on it
+    const onSale = (await call(consumer, 'GET', `/api/live/sessions/${id}`)).body.products as Array<{ categoryId: string | null }>;
+    expect(onSale.length).toBeGreaterThan(0);
+    expect(onSale.every((x) => typeof x.categoryId === 'string' && x.categoryId.length > 0)).toBe(true);
     const add = await call(streamer, 'PUT', `/api/live/sessions/${id}/products`, { productIds: [...agreed, unagreed] });
     expect(add.status).toBe(409);
     expect(add.body.error.field).toBe('productIds.2');

@@ -77,6 +77,9 @@ async function payOrder(buyer: TestSession, orderId: string) {
   const page = await call(null, 'GET', `${url.pathname}${url.search}`);
   expect(page.status).toBe(200);
   expect(page.body).toContain('模拟支付');
+  // the payer reads the order number and the state in words, not a code
+  expect(page.body).toContain('待支付');
+  expect(page.body).not.toMatch(/状态 Status <span data-testid="sim-status">pending/);
   const confirm = await call(null, 'POST', `${url.pathname}/confirm`, { t: url.searchParams.get('t'), outcome: 'succeed' });
   expect(confirm.status).toBe(200);
   const paid = await until(
@@ -204,7 +207,16 @@ describe('orders', () => {
   });
 
   it('pays through the simulated provider; forged and replayed notifications are refused', async () => {
+    // the buyer's own page counts the orders waiting on them; API tokens are not a buyer's business
+    const cards = async () =>
+      Object.fromEntries(
+        ((await call(consumer, 'GET', '/api/workbench')).body.cards as Array<{ key: string; value: number }>).map((c) => [c.key, c.value]),
+      );
+    const before = await cards();
+    expect(before).not.toHaveProperty('api_tokens');
+    expect(before.orders_to_pay).toBeGreaterThanOrEqual(1);
     const paymentId = await payOrder(consumer, orderId);
+    expect((await cards()).orders_to_pay).toBe((before.orders_to_pay as number) - 1);
     const sim = p.c.payments.sim;
     // forged: signed with another key
     const genuine = sim.signed({ kind: 'payment.succeeded', paymentId, refundId: null, amountFen: 1, providerRef: 'x', reason: null });

@@ -66,9 +66,12 @@ async function refusals(): Promise<Array<{ targetId: string | null; actorLabel: 
 
 describe('publish callbacks of external media servers', () => {
   it('SRS: allows the session’s key with {code: 0}, refuses a wrong one with a 403 and an audit entry', async () => {
+    // the platform is told about streams: before the first publish the room says nobody is on air
+    expect(await p.c.rooms.streamState(id)).toBe('off');
     const ok = await srs({ action: 'on_publish', ip: '203.0.113.7', app: 'live', stream: id, param: `?key=${key}`, client_id: 'x' });
     expect(ok.statusCode).toBe(200);
     expect(ok.json()).toEqual({ code: 0, msg: 'OK' });
+    expect(await p.c.rooms.streamState(id)).toBe('on');
 
     const before = (await refusals()).length;
     const bad = await srs({ action: 'on_publish', ip: '203.0.113.8', app: 'live', stream: id, param: '?key=lh_wrong' });
@@ -81,17 +84,25 @@ describe('publish callbacks of external media servers', () => {
     // no key, or a stream name that is no session
     expect((await srs({ action: 'on_publish', stream: id, param: '' })).statusCode).toBe(403);
     expect((await srs({ action: 'on_publish', stream: 'livestream', param: `?key=${key}` })).statusCode).toBe(403);
+    // a refused publish leaves the accepted stream on air
+    expect(await p.c.rooms.streamState(id)).toBe('on');
+    // the stream went away: the room says the signal dropped
+    expect((await srs({ action: 'on_unpublish', stream: id })).json()).toEqual({ code: 0, msg: 'OK' });
+    expect(await p.c.rooms.streamState(id)).toBe('off');
     // other events are not refused here
-    expect((await srs({ action: 'on_unpublish', stream: id })).json()).toEqual({ code: 0, msg: 'ignored' });
+    expect((await srs({ action: 'on_play', stream: id })).json()).toEqual({ code: 0, msg: 'ignored' });
   });
 
   it('nginx-rtmp: form fields; 2xx allows, 403 refuses and audits', async () => {
     const ok = await nginx({ call: 'publish', addr: '198.51.100.1', app: 'live', name: id, key, type: 'live', tcurl: 'rtmp://x/live' });
     expect(ok.statusCode).toBe(200);
+    expect(await p.c.rooms.streamState(id)).toBe('on');
     const before = (await refusals()).length;
     const bad = await nginx({ call: 'publish', addr: '198.51.100.2', app: 'live', name: id, key: `${key}x` });
     expect(bad.statusCode).toBe(403);
     expect(await refusals()).toHaveLength(before + 1);
+    expect((await nginx({ call: 'publish_done', app: 'live', name: id })).statusCode).toBe(200);
+    expect(await p.c.rooms.streamState(id)).toBe('off');
   });
 
   it('without the shared secret the hooks answer like an unknown route, and the rest of the API stays JSON-only', async () => {

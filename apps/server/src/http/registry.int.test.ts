@@ -365,6 +365,24 @@ describe('base certification, the full path', () => {
     expect(csv.headers['content-type']).toContain('text/csv');
     expect(csv.body).toContain('嘉定测试直播基地');
     expect(csv.body).not.toContain('测试大道100号');
+    // Excel-friendly: BOM, Chinese headers and labels, China time — no codes, no UTC ISO times
+    expect(csv.body.startsWith('\ufeff"机构编号","名称"')).toBe(true);
+    expect(csv.body).toContain('"已认定"');
+    expect(csv.body).not.toMatch(/"(certified|pending|downgraded|municipal|district)"/);
+    expect(csv.body).not.toMatch(/\d{4}-\d\d-\d\dT\d\d:/);
+    for (const kind of ['streamers', 'merchants'] as const) {
+      const other = await p.app.inject({
+        method: 'GET',
+        url: `/api/registry/export.csv?kind=${kind}`,
+        headers: (await p.login('regulator')).headers(false),
+      });
+      expect(other.statusCode).toBe(200);
+      expect(other.body.startsWith('\ufeff')).toBe(true);
+      expect(other.body).not.toMatch(/"(certified|admitted|pending|suspended|fashion|beauty|apparel|cosmetics|food)"/);
+      expect(other.body).not.toMatch(/\d{4}-\d\d-\d\dT\d\d:/);
+      expect(other.body).toMatch(kind === 'streamers' ? /"已(认证|过期)"/ : /"已入驻"/);
+      if (kind === 'merchants') expect(other.body).toMatch(/"\d{4}-\d\d-\d\d \d\d:\d\d:\d\d"/);
+    }
     // the audit chain still verifies after all of it
     expect(
       (await p.app.inject({ method: 'GET', url: '/api/audit/verify', headers: (await p.login('admin')).headers(false) })).json().ok,

@@ -131,6 +131,12 @@ describe('live room gateway', () => {
     // a guest learns where the video plays from the welcome (playback is not authenticated)
     expect((welcome.playback as { flv: string }).flv).toMatch(new RegExp(`/live/${sessionId}\\.flv$`));
     expect((await host.next((f) => f.t === 'welcome')).you).toMatchObject({ canManage: true });
+    // …and that nobody publishes it yet; the stream going on air and dropping reaches every viewer
+    expect(welcome.stream).toBe('off');
+    await p.c.rooms.streamChanged(sessionId, true);
+    await guest.next(hasEvent('stream', (e) => e.on === true));
+    await p.c.rooms.streamChanged(sessionId, false);
+    await guest.next(hasEvent('stream', (e) => e.on === false));
 
     host.send({ t: 'pin', productId: products[0] });
     const pinned = await guest.next(hasEvent('pinned'));

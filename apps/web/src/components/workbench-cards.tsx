@@ -15,7 +15,7 @@ import type { WorkbenchSummary } from '@livehub/contracts';
 import { Card, Col, Empty, Row, Skeleton, Statistic, Timeline, Typography } from 'antd';
 import dayjs from 'dayjs';
 import type { ComponentType } from 'react';
-import { cardLabel, useI18n } from '../i18n.ts';
+import { activityLabel, actorName, cardLabel, targetLabel, useI18n } from '../i18n.ts';
 
 const CARD_STYLE: Record<string, { icon: ComponentType; color: string; bg: string }> = {
   users: { icon: UserOutlined, color: '#1677ff', bg: '#e6f4ff' },
@@ -103,11 +103,11 @@ export function RecentActivity({ summary, loading }: { summary: WorkbenchSummary
             key: `${entry.at}-${index}`,
             content: (
               <div>
-                <Typography.Text strong>{entry.actorLabel ?? t('audit.system')}</Typography.Text>
-                <Typography.Text code style={{ marginInline: 6 }}>
-                  {entry.action}
+                <Typography.Text strong>{actorName(t, entry.actorLabel)}</Typography.Text>
+                <Typography.Text style={{ marginInline: 6 }} data-testid="activity-action">
+                  {activityLabel(t, entry.action)}
                 </Typography.Text>
-                <Typography.Text type="secondary">{entry.targetType}</Typography.Text>
+                <Typography.Text type="secondary">{targetLabel(t, entry.targetType)}</Typography.Text>
                 <div>
                   <Typography.Text type="secondary" style={{ fontSize: 12 }}>
                     {dayjs(entry.at).format('YYYY-MM-DD HH:mm:ss')}

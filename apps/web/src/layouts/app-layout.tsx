@@ -1,10 +1,24 @@
-/** The authenticated shell: role-aware left menu, header with org switcher, language switch and user menu. */
-import { ApiOutlined, FileTextOutlined, LogoutOutlined, MenuFoldOutlined, MenuUnfoldOutlined, UserOutlined } from '@ant-design/icons';
+/**
+ * The authenticated shell: role-aware left menu, header with org switcher, language switch and user menu. A buyer
+ * on a phone gets no console rail: a tab bar at the bottom (商城, 直播, 我的订单) and the rest of the menu in a drawer.
+ */
+import {
+  AccountBookOutlined,
+  ApiOutlined,
+  FileTextOutlined,
+  LogoutOutlined,
+  MenuFoldOutlined,
+  MenuOutlined,
+  MenuUnfoldOutlined,
+  PlayCircleOutlined,
+  ShopOutlined,
+  UserOutlined,
+} from '@ant-design/icons';
 import type { Me } from '@livehub/contracts';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { App, Avatar, Button, Dropdown, Layout, Menu, type MenuProps, Result, Select, Tag, Typography } from 'antd';
-import { createElement, useState } from 'react';
-import { Navigate, Outlet, useLocation, useNavigate } from 'react-router';
+import { App, Avatar, Button, Drawer, Dropdown, Layout, Menu, type MenuProps, Result, Select, Tag, Typography } from 'antd';
+import { createElement, useEffect, useState } from 'react';
+import { Link, Navigate, Outlet, useLocation, useNavigate } from 'react-router';
 import { Logo } from '../components/logo.tsx';
 import { LanguageSwitch } from '../components/language-switch.tsx';
 import { PageLoading } from '../components/page-loading.tsx';
@@ -15,6 +29,45 @@ import { applyMe, clearSession, MeContext, useMeQuery } from '../lib/session.ts'
 import { activeNavKey, navForRole } from '../nav.ts';
 
 const { Sider, Header, Content, Footer } = Layout;
+
+const NARROW = '(max-width: 767px)';
+
+/** Whether the viewport is phone-sized, known on the first render (no rail flashing in and out). */
+function useNarrow(): boolean {
+  const [narrow, setNarrow] = useState(() => typeof window !== 'undefined' && window.matchMedia(NARROW).matches);
+  useEffect(() => {
+    const mq = window.matchMedia(NARROW);
+    const on = () => setNarrow(mq.matches);
+    mq.addEventListener('change', on);
+    return () => mq.removeEventListener('change', on);
+  }, []);
+  return narrow;
+}
+
+const BUYER_TABS = [
+  { path: '/shop', label: 'nav.shop', icon: ShopOutlined },
+  { path: '/live/square', label: 'live.square.title', icon: PlayCircleOutlined },
+  { path: '/orders', label: 'nav.myOrders', icon: AccountBookOutlined },
+] as const;
+
+function BuyerTabBar({ pathname }: { pathname: string }) {
+  const { t } = useI18n();
+  return (
+    <nav className="lh-consumer-tabbar" data-testid="consumer-tabbar">
+      {BUYER_TABS.map((tab) => (
+        <Link
+          key={tab.path}
+          to={tab.path}
+          className={pathname === tab.path || pathname.startsWith(`${tab.path}/`) ? 'lh-tab-active' : undefined}
+          data-testid={`tab-${tab.path.slice(1).replace('/', '-')}`}
+        >
+          {createElement(tab.icon)}
+          {t(tab.label)}
+        </Link>
+      ))}
+    </nav>
+  );
+}
 
 export function AppLayout() {
   const { data: me, isPending, error, refetch } = useMeQuery();
@@ -52,6 +105,10 @@ function Shell({ me }: { me: Me }) {
   const navigate = useNavigate();
   const { pathname } = useLocation();
   const [collapsed, setCollapsed] = useState(false);
+  const narrow = useNarrow();
+  // a buyer on a phone: the shop's own chrome, not the console's rail
+  const buyerPhone = me.role === 'consumer' && narrow;
+  const [drawer, setDrawer] = useState(false);
 
   const items: MenuProps['items'] = navForRole(me.role).map((item) => ({
     key: item.key,
@@ -82,40 +139,63 @@ function Shell({ me }: { me: Me }) {
 
   const selected = activeNavKey(me.role, pathname);
 
+  const menu = (
+    <Menu
+      theme="dark"
+      mode="inline"
+      data-testid="side-nav"
+      items={items}
+      selectedKeys={selected ? [selected] : []}
+      onClick={({ key }) => {
+        const target = navForRole(me.role).find((item) => item.key === key);
+        setDrawer(false);
+        if (target?.path && !target.comingSoon) navigate(target.path);
+      }}
+      style={{ borderInlineEnd: 'none', paddingTop: 8 }}
+    />
+  );
+
   return (
     <Layout style={{ minHeight: '100vh' }}>
-      <Sider width={224} collapsible collapsed={collapsed} onCollapse={setCollapsed} trigger={null} breakpoint="lg">
-        <div style={{ position: 'sticky', top: 0, maxHeight: '100vh', overflowY: 'auto' }}>
-          <Logo collapsed={collapsed} />
-          <Menu
-            theme="dark"
-            mode="inline"
-            data-testid="side-nav"
-            items={items}
-            selectedKeys={selected ? [selected] : []}
-            onClick={({ key }) => {
-              const target = navForRole(me.role).find((item) => item.key === key);
-              if (target?.path && !target.comingSoon) navigate(target.path);
-            }}
-            style={{ borderInlineEnd: 'none', paddingTop: 8 }}
-          />
-        </div>
-      </Sider>
-      <Layout>
-        <Header className="lh-header" style={{ padding: '0 24px' }}>
+      {buyerPhone ? (
+        <Drawer
+          open={drawer}
+          onClose={() => setDrawer(false)}
+          placement="left"
+          size={240}
+          closable={false}
+          styles={{ body: { padding: 0, background: '#001529' } }}
+          data-testid="nav-drawer"
+        >
+          <Logo collapsed={false} />
+          {menu}
+        </Drawer>
+      ) : (
+        <Sider width={224} collapsible collapsed={collapsed} onCollapse={setCollapsed} trigger={null} breakpoint="lg">
+          <div style={{ position: 'sticky', top: 0, maxHeight: '100vh', overflowY: 'auto' }}>
+            <Logo collapsed={collapsed} />
+            {menu}
+          </div>
+        </Sider>
+      )}
+      <Layout className={buyerPhone ? 'lh-with-tabbar' : undefined}>
+        <Header className="lh-header" style={{ padding: buyerPhone ? '0 12px' : '0 24px' }}>
           <div style={{ display: 'flex', alignItems: 'center', gap: 12, minWidth: 0 }}>
             <Button
               type="text"
               aria-label="toggle menu"
-              icon={collapsed ? <MenuUnfoldOutlined /> : <MenuFoldOutlined />}
-              onClick={() => setCollapsed((c) => !c)}
+              data-testid="menu-toggle"
+              icon={buyerPhone ? <MenuOutlined /> : collapsed ? <MenuUnfoldOutlined /> : <MenuFoldOutlined />}
+              onClick={() => (buyerPhone ? setDrawer(true) : setCollapsed((c) => !c))}
             />
             <Typography.Text strong ellipsis data-testid="header-org">
               {me.active?.orgName ?? t('header.noOrg')}
             </Typography.Text>
-            <Tag color="volcano" data-testid="header-role" style={{ marginInlineEnd: 0 }}>
-              {roleLabel(t, me.role)}
-            </Tag>
+            {buyerPhone ? null : (
+              <Tag color="volcano" data-testid="header-role" style={{ marginInlineEnd: 0 }}>
+                {roleLabel(t, me.role)}
+              </Tag>
+            )}
           </div>
           <div className="lh-header-right">
             <OrgSwitcher me={me} />
@@ -128,6 +208,7 @@ function Shell({ me }: { me: Me }) {
         </Content>
         <Footer style={{ textAlign: 'center', color: '#8c8c8c', padding: '16px 24px' }}>{t('app.footer')}</Footer>
       </Layout>
+      {buyerPhone ? <BuyerTabBar pathname={pathname} /> : null}
     </Layout>
   );
 }
@@ -183,10 +264,16 @@ function UserMenu({ me }: { me: Me }) {
     },
   });
 
+  // API tokens and docs are tools for integrators, not for buyers
+  const integrator = me.role !== 'consumer';
   const items: MenuProps['items'] = [
-    { key: 'tokens', icon: <ApiOutlined />, label: t('header.apiTokens'), 'data-testid': 'menu-tokens' },
-    { key: 'docs', icon: <FileTextOutlined />, label: t('header.apiDocs'), 'data-testid': 'menu-docs' },
-    { type: 'divider' },
+    ...(integrator
+      ? ([
+          { key: 'tokens', icon: <ApiOutlined />, label: t('header.apiTokens'), 'data-testid': 'menu-tokens' },
+          { key: 'docs', icon: <FileTextOutlined />, label: t('header.apiDocs'), 'data-testid': 'menu-docs' },
+          { type: 'divider' },
+        ] satisfies MenuProps['items'])
+      : []),
     { key: 'logout', icon: <LogoutOutlined />, label: t('header.logout'), danger: true, 'data-testid': 'logout' },
   ];
 

@@ -7,7 +7,7 @@ import { useState } from 'react';
 import { ChainVerifyAlert } from '../components/chain-verify-alert.tsx';
 import { PageHeader } from '../components/page-header.tsx';
 import { QueryError } from '../components/query-error.tsx';
-import { useI18n } from '../i18n.ts';
+import { activityLabel, actorName, targetLabel, useI18n } from '../i18n.ts';
 import { endpoints, queryKeys } from '../lib/endpoints.ts';
 
 const PAGE_SIZE = 50;
@@ -50,15 +50,18 @@ export function AuditPage() {
     {
       title: t('audit.actor'),
       dataIndex: 'actorLabel',
-      render: (v: string | null) => v ?? <Typography.Text type="secondary">{t('audit.system')}</Typography.Text>,
+      render: (v: string | null) => (v && !v.includes(':') ? v : <Typography.Text type="secondary">{actorName(t, v)}</Typography.Text>),
     },
     {
       title: t('audit.action'),
       dataIndex: 'action',
+      // the words first; the recorded code stays one hover away for whoever searches by it
       render: (v: string) => (
-        <Tag color={actionColor(v)} className="lh-mono">
-          {v}
-        </Tag>
+        <Tooltip title={v}>
+          <Tag color={actionColor(v)} data-testid="audit-action">
+            {activityLabel(t, v)}
+          </Tag>
+        </Tooltip>
       ),
     },
     {
@@ -66,14 +69,19 @@ export function AuditPage() {
       key: 'target',
       render: (_: unknown, entry) => (
         <span>
-          {entry.targetType}
-          {entry.targetId ? (
+          {entry.targetName ? (
             <Tooltip title={entry.targetId}>
-              <Typography.Text type="secondary" className="lh-mono" style={{ marginInlineStart: 6, fontSize: 12 }}>
-                {entry.targetId.slice(0, 8)}
-              </Typography.Text>
+              <span data-testid="audit-target">
+                {targetLabel(t, entry.targetType)} · {entry.targetName}
+              </span>
             </Tooltip>
-          ) : null}
+          ) : entry.targetId ? (
+            <Tooltip title={entry.targetId}>
+              <span data-testid="audit-target">{targetLabel(t, entry.targetType)}</span>
+            </Tooltip>
+          ) : (
+            <span data-testid="audit-target">{targetLabel(t, entry.targetType)}</span>
+          )}
         </span>
       ),
     },

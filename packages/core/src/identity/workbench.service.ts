@@ -3,6 +3,9 @@ import type { WorkbenchSummary } from '@livehub/contracts';
 import type { UnitOfWork } from '../ports/repositories.ts';
 import { type Actor, isCrossTenant } from '../shared/actor.ts';
 
+/** Counts on a buyer's cards stop here. */
+const CONSUMER_COUNT_CAP = 99;
+
 export class WorkbenchService {
   constructor(private readonly d: { uow: UnitOfWork }) {}
 
@@ -79,13 +82,22 @@ export class WorkbenchService {
         }
         break;
       case 'consumer':
+        // a buyer's own orders waiting on them: to pay, and on the way (capped: a badge, not a report)
+        if (actor.userId) {
+          const buyerUserId = actor.userId;
+          const count = async (status: 'created' | 'shipped') =>
+            (await r.orders.listOrders({ buyerUserId, status, limit: CONSUMER_COUNT_CAP })).length;
+          cards.push({ key: 'orders_to_pay', value: await count('created') });
+          cards.push({ key: 'orders_to_receive', value: await count('shipped') });
+        }
         break;
       default: {
         const never: never = actor.role;
         throw new Error(`unhandled role ${String(never)}`);
       }
     }
-    if (actor.userId) cards.push({ key: 'api_tokens', value: await r.apiTokens.countForUser(actor.userId) });
+    // API tokens are a tool for integrators: buyers are not shown them
+    if (actor.userId && actor.role !== 'consumer') cards.push({ key: 'api_tokens', value: await r.apiTokens.countForUser(actor.userId) });
 
     const auditScope = isCrossTenant(actor) ? undefined : actor.orgId ? [actor.orgId] : null;
     const recent =

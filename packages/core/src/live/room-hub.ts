@@ -18,6 +18,7 @@ import {
   type RoomPlayback,
   type ServerFrame,
   type StaffEvent,
+  type StreamState,
 } from '@livehub/contracts';
 import type { CounterStore, PubSub, Unsubscribe } from '../ports/kv.ts';
 import type { Clock, IdGenerator } from '../ports/runtime.ts';
@@ -127,6 +128,7 @@ export class RoomHub {
   private readonly chatWindowMs: number;
   private readonly maxBuffered: number;
   private ticks = 0;
+  private streamsTracked = false;
 
   constructor(private readonly d: RoomHubDeps) {
     this.batchMs = d.batchMs ?? 100;
@@ -216,6 +218,7 @@ export class RoomHub {
       pinned: room.pinned,
       slowMode: room.slowMode,
       playback: info.playback ?? null,
+      stream: await this.streamState(sessionId),
       you: {
         userId: conn.userId,
         name: conn.name,
@@ -330,6 +333,25 @@ export class RoomHub {
   }
 
   /** Publishes a public event to every viewer of the room on every process (orders, prices, countdowns, end). */
+  /**
+   * From now on the platform hears when streams start and stop (the embedded media server runs, or an external one
+   * calls the publish hooks): rooms then say 「主播暂未推流」 instead of waiting on a player that cannot connect.
+   */
+  trackStreams(): void {
+    this.streamsTracked = true;
+  }
+
+  /** A session's video started or stopped being published (shared across processes through the counters). */
+  async streamChanged(sessionId: string, on: boolean): Promise<void> {
+    await this.d.counters.set(`${this.channel(sessionId)}:stream`, on ? 1 : 0);
+    await this.publish(sessionId, { k: 'stream', on });
+  }
+
+  async streamState(sessionId: string): Promise<StreamState> {
+    if (!this.streamsTracked) return 'unknown';
+    return (await this.d.counters.get(`${this.channel(sessionId)}:stream`)) === 1 ? 'on' : 'off';
+  }
+
   async publish(sessionId: string, e: Unnumbered<RoomEvent>): Promise<void> {
     const seq = await this.d.counters.incr(`${this.channel(sessionId)}:seq`, 1);
     await this.send(sessionId, { e: { ...e, seq } as RoomEvent });

@@ -72,7 +72,7 @@ export interface OrderDeps {
   locks: LockStore;
   catalog: CatalogService;
   providers: PaymentProvider[];
-  /** where the web app lives, for the payment page's way back */
+  /** where the web app lives, for the payment page's way back, unless pay() is told the buyer's own origin */
   publicBaseUrl: string;
   /** minutes an order may stay unpaid before its stock goes back (flash-sale orders: flashPayMinutes) */
   payMinutes?: number;
@@ -1240,12 +1240,16 @@ export class OrderService {
 
   // ---- payments ----------------------------------------------------------------------------------------------------
 
-  /** 去支付: opens a payment with the provider for an unpaid order; the same key returns the same payment. */
+  /**
+   * 去支付: opens a payment with the provider for an unpaid order; the same key returns the same payment.
+   * `returnOrigin`: the origin the buyer reached the app at (checked by the caller), for the way back after paying.
+   */
   async pay(
     actor: Actor,
     id: string,
     provider: string,
     idempotencyKey?: string,
+    returnOrigin?: string,
   ): Promise<{ paymentId: string; payUrl: string; amountFen: number }> {
     const userId = this.requireUser(actor);
     const p = this.providers.get(provider);
@@ -1286,7 +1290,7 @@ export class OrderService {
         amountFen: o.totalFen,
         subject: `LiveHub ${o.orderNo}`,
         expiresAt: o.payBy,
-        returnUrl: `${this.d.publicBaseUrl}/orders/${o.id}`,
+        returnUrl: `${returnOrigin ?? this.d.publicBaseUrl}/orders/${o.id}`,
       });
       payment = { ...payment, providerRef: created.providerRef, payUrl: created.payUrl };
     }

@@ -6,7 +6,7 @@ import type { Api } from './types.ts';
 
 const AUDIT_READERS = ['platform_admin', 'regulator'] as const;
 
-const present = (e: AuditRecord) => ({
+const present = (e: AuditRecord, names: Map<string, string>) => ({
   seq: e.seq,
   id: e.id,
   at: e.at.toISOString(),
@@ -16,6 +16,7 @@ const present = (e: AuditRecord) => ({
   action: e.action,
   targetType: e.targetType,
   targetId: e.targetId,
+  targetName: e.targetId ? (names.get(`${e.targetType}:${e.targetId}`) ?? null) : null,
   changeHash: e.changeHash,
   hash: e.hash,
   requestId: e.requestId,
@@ -41,7 +42,8 @@ export function auditRoutes(app: Api, c: Container): void {
         ...(q.action ? { action: q.action } : {}),
         ...(q.orgId ? { orgIds: [q.orgId] } : {}),
       });
-      return { items: rows.map(present) };
+      const names = await targetNames(c, rows);
+      return { items: rows.map((e) => present(e, names)) };
     },
   );
 
@@ -53,4 +55,41 @@ export function auditRoutes(app: Api, c: Container): void {
     },
     async () => c.audit.verify(c.uow.read),
   );
+}
+
+/**
+ * The names of a page of entries' targets, so the log reads 订单 · LH2026… rather than an id: users, organizations,
+ * orders, products and live sessions (one look-up per distinct target; a page holds at most 200 entries).
+ */
+async function targetNames(c: Container, rows: AuditRecord[]): Promise<Map<string, string>> {
+  const r = c.uow.read;
+  const names = new Map<string, string>();
+  const wanted = new Map<string, Set<string>>();
+  for (const e of rows) {
+    if (!e.targetId) continue;
+    const set = wanted.get(e.targetType) ?? new Set<string>();
+    set.add(e.targetId);
+    wanted.set(e.targetType, set);
+  }
+  const ids = (type: string) => [...(wanted.get(type) ?? [])];
+  const uuid = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+  const users = ids('user').filter((id) => uuid.test(id));
+  if (users.length > 0) for (const u of await r.users.findByIds(users)) names.set(`user:${u.id}`, u.displayName);
+  const lookups: Array<[string, (id: string) => Promise<string | null | undefined>]> = [
+    ['organization', async (id) => (await r.orgs.findById(id))?.name],
+    ['order', async (id) => (await r.orders.findOrder(id))?.orderNo],
+    ['product', async (id) => (await r.catalog.findProduct(id))?.title],
+    ['live_session', async (id) => (await r.live.findSession(id))?.title],
+  ];
+  for (const [type, find] of lookups) {
+    await Promise.all(
+      ids(type)
+        .filter((id) => uuid.test(id))
+        .map(async (id) => {
+          const name = await find(id);
+          if (name) names.set(`${type}:${id}`, name);
+        }),
+    );
+  }
+  return names;
 }

@@ -55,9 +55,11 @@ async function present(c: Container, d: SessionDetail) {
     retainUntil: iso(s.retainUntil),
     products: d.products.map((p) => {
       const prices = skus.filter((k) => k.productId === p.productId).map((k) => k.priceFen);
+      const product = products.find((x) => x.id === p.productId);
       return {
         productId: p.productId,
-        title: products.find((x) => x.id === p.productId)?.title ?? '',
+        title: product?.title ?? '',
+        categoryId: product?.categoryId ?? null,
         merchantOrgId: p.merchantOrgId,
         agreementId: p.agreementId,
         minPriceFen: prices.length > 0 ? Math.min(...prices) : null,
@@ -348,10 +350,16 @@ function publishHooks(api: Api, c: Container): void {
         await recorded(req, req.body.stream, file ? (cwd && !posix.isAbsolute(file) ? posix.join(cwd, file) : file) : null);
         return { code: 0 as const, msg: 'OK' };
       }
-      // other events (on_unpublish, on_play…) pointed here are not ours to refuse
+      // the stream went away: its room says the signal dropped
+      if (req.body.action === 'on_unpublish') {
+        if (UUID.test(req.body.stream)) await c.rooms.streamChanged(req.body.stream, false);
+        return { code: 0 as const, msg: 'OK' };
+      }
+      // other events (on_play…) pointed here are not ours to refuse
       if (req.body.action && req.body.action !== 'on_publish') return { code: 0 as const, msg: 'ignored' };
       const key = new URLSearchParams(req.body.param.replace(/^\?/, '')).get('key') ?? '';
       await authorize(req, req.body.stream, key, req.body.ip);
+      await c.rooms.streamChanged(req.body.stream, true);
       return { code: 0 as const, msg: 'OK' };
     },
   );
@@ -389,8 +397,13 @@ function publishHooks(api: Api, c: Container): void {
           await recorded(req, req.body.name, req.body.path || null);
           return { allowed: true as const };
         }
+        if (req.body.call === 'publish_done') {
+          if (UUID.test(req.body.name)) await c.rooms.streamChanged(req.body.name, false);
+          return { allowed: true as const };
+        }
         if (req.body.call && req.body.call !== 'publish') return { allowed: true as const };
         await authorize(req, req.body.name, req.body.key ?? '', req.body.addr);
+        await c.rooms.streamChanged(req.body.name, true);
         return { allowed: true as const };
       },
     );

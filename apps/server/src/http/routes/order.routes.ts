@@ -25,9 +25,14 @@ import type { SimulatedPaymentProvider } from '../../adapters/sim-pay.ts';
 import type { Container } from '../../container.ts';
 import { errorBody, type Locale, localeOf } from '../errors.ts';
 import { authorize, type RoutePolicy, requireActor } from '../policy.ts';
+import { publicOrigin } from '../public-origin.ts';
 import { type Api, withZod } from './types.ts';
 
 const tags = ['orders'];
+
+/** The origin the buyer reached the app at, when this server serves it (LIVEHUB_PUBLIC_URL when set). */
+const originOf = (req: FastifyRequest, c: Container) =>
+  publicOrigin({ headers: req.headers, protocol: req.protocol, host: req.host, localPort: req.socket?.localPort }, c.config);
 const idParams = z.strictObject({ id: idSchema });
 
 /** The Idempotency-Key header, checked: absent is fine, malformed is a field error. */
@@ -117,7 +122,7 @@ export function orderRoutes(api: Api, c: Container, app: FastifyInstance): void 
         body: z.strictObject({ provider: z.enum(['sim']).default('sim') }).optional(),
       },
     },
-    async (req) => c.orders.pay(requireActor(req), req.params.id, req.body?.provider ?? 'sim', idempotencyKey(req)),
+    async (req) => c.orders.pay(requireActor(req), req.params.id, req.body?.provider ?? 'sim', idempotencyKey(req), originOf(req, c)),
   );
   api.post(
     '/api/orders/:id/cancel',
@@ -342,7 +347,7 @@ export function orderRoutes(api: Api, c: Container, app: FastifyInstance): void 
       // past the order's deadline the trade is closed, as a provider closes it at its expiry time
       if (o?.status !== 'created' || o.payBy <= c.clock.now()) return { status: 'expired' };
       sim.answer(p, req.body.outcome);
-      return { status: 'processing', returnUrl: `${c.config.publicBaseUrl}/orders/${o.id}` };
+      return { status: 'processing', returnUrl: `${originOf(req, c)}/orders/${o.id}` };
     },
   );
 }

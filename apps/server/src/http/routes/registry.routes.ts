@@ -19,6 +19,18 @@ import { type Actor, AppError, type ApplicationView as CoreView, type DocumentRe
 import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
 import type { Container } from '../../container.ts';
+import {
+  BASE_LEVEL_ZH,
+  BASE_STATUS_ZH,
+  chinaDate,
+  chinaTime,
+  csvDocument,
+  labelOf,
+  MERCHANT_CATEGORY_ZH,
+  MERCHANT_STATUS_ZH,
+  STREAMER_STATUS_ZH,
+  STREAMER_TOPIC_ZH,
+} from '../csv.ts';
 import { requireActor } from '../policy.ts';
 import type { Api } from './types.ts';
 
@@ -383,13 +395,23 @@ export function registryRoutes(api: Api, c: Container, app: FastifyInstance): vo
     async (req, reply) => {
       const rows: string[][] = [];
       if (req.query.kind === 'bases') {
-        rows.push(['机构ID', '名称', '所在区', '面积(㎡)', '运营方', '状态', '认定有效期至']);
+        rows.push(['机构编号', '名称', '所在区', '面积(㎡)', '运营方', '级别', '状态', '认定有效期至']);
         for (const b of await c.uow.read.registry.listBases({ limit: 100_000 })) {
           const m = c.registry.maskedBase(b);
-          rows.push([m.orgId, m.name ?? '', m.district, String(m.areaM2), m.operatorName, m.status, m.certifiedUntil ?? '']);
+          rows.push([
+            m.orgId,
+            m.name ?? '',
+            m.district,
+            String(m.areaM2),
+            m.operatorName,
+            m.level ? BASE_LEVEL_ZH[m.level] : '',
+            labelOf(BASE_STATUS_ZH, m.status),
+            chinaDate(m.certifiedUntil),
+          ]);
         }
       } else if (req.query.kind === 'streamers') {
-        rows.push(['用户ID', '昵称', '姓名', '身份证号', 'MCN', '领域', '数字人', '状态', '认证有效期至']);
+        rows.push(['用户编号', '昵称', '姓名', '身份证号', '所属MCN', '直播领域', '数字人', '状态', '认证有效期至']);
+        const mcnNames = new Map((await c.uow.read.orgs.list({ kind: 'mcn', limit: 100_000 })).map((o) => [o.id, o.name]));
         for (const s of await c.uow.read.registry.listStreamers({ limit: 100_000 })) {
           const m = c.registry.maskedStreamer(s);
           rows.push([
@@ -397,15 +419,15 @@ export function registryRoutes(api: Api, c: Container, app: FastifyInstance): vo
             s.displayName,
             m.realName,
             m.idNumber,
-            m.mcnOrgId ?? '',
-            m.topics.join('/'),
+            m.mcnOrgId ? (mcnNames.get(m.mcnOrgId) ?? '') : '',
+            m.topics.map((t) => labelOf(STREAMER_TOPIC_ZH, t)).join('、'),
             m.virtual ? '是' : '否',
-            m.status,
-            m.certifiedUntil ?? '',
+            labelOf(STREAMER_STATUS_ZH, m.status),
+            chinaDate(m.certifiedUntil),
           ]);
         }
       } else {
-        rows.push(['机构ID', '统一社会信用代码', '名称', '法定代表人', '联系电话', '经营类目', '保证金(元)', '状态']);
+        rows.push(['机构编号', '统一社会信用代码', '名称', '法定代表人', '联系电话', '经营类目', '保证金(元)', '状态', '入驻时间']);
         for (const p of await c.uow.read.registry.listMerchants({ limit: 100_000 })) {
           const m = c.registry.maskedMerchant(p);
           rows.push([
@@ -414,9 +436,10 @@ export function registryRoutes(api: Api, c: Container, app: FastifyInstance): vo
             m.legalName,
             m.legalRepresentative,
             m.contactPhone ?? '',
-            m.categories.join('/'),
+            m.categories.map((k) => labelOf(MERCHANT_CATEGORY_ZH, k)).join('、'),
             (m.depositFen / 100).toFixed(2),
-            m.status,
+            labelOf(MERCHANT_STATUS_ZH, m.status),
+            chinaTime(p.createdAt),
           ]);
         }
       }
@@ -428,8 +451,8 @@ export function registryRoutes(api: Api, c: Container, app: FastifyInstance): vo
           detail: { rows: rows.length - 1 },
         }),
       );
-      // BOM so Excel opens UTF-8 Chinese correctly; fields quoted; formula injection neutralized.
-      const csv = `\ufeff${rows.map((r) => r.map(csvField).join(',')).join('\r\n')}\r\n`;
+      // Excel-friendly: BOM, Chinese labels, China time (csv.ts)
+      const csv = csvDocument(rows);
       return reply
         .header('content-type', 'text/csv; charset=utf-8')
         .header('content-disposition', `attachment; filename="livehub-${req.query.kind}.csv"`)
@@ -522,9 +545,4 @@ export function registryRoutes(api: Api, c: Container, app: FastifyInstance): vo
       return reply.status(201).send({ id: o.id });
     },
   );
-}
-
-function csvField(v: string): string {
-  const safe = /^[=+\-@\t\r]/.test(v) ? `'${v}` : v;
-  return `"${safe.replaceAll('"', '""')}"`;
 }

@@ -12,19 +12,19 @@ import type { EvidenceVerifyResult, ScreeningCategory, Violation } from '../../l
 import { endpoints, queryKeys } from '../../lib/endpoints.ts';
 import { useMe } from '../../lib/session.ts';
 import { CategoryTags, KindTag, SeverityTag } from './compliance-labels.tsx';
+import { groupByName, useRuleNames } from './rule-names.ts';
 import './compliance.css';
 
 const LIMIT = 200;
 const VERIFIER_ROLES = new Set(['platform_admin', 'reviewer', 'regulator']);
 
-function ShortRef({ value }: { value: string | null }) {
+/** A name where there is one (the id one hover away); a reference the server could not name shows as such. */
+function NamedRef({ value, name }: { value: string | null; name: string | null | undefined }) {
   const { t } = useI18n();
   if (!value) return <Typography.Text type="secondary">{t('common.none')}</Typography.Text>;
   return (
     <Tooltip title={value}>
-      <Typography.Text className="lh-mono" style={{ fontSize: 12 }}>
-        {value.slice(0, 8)}
-      </Typography.Text>
+      <Typography.Text data-testid="violation-ref">{name ?? t('violations.unnamed')}</Typography.Text>
     </Tooltip>
   );
 }
@@ -33,6 +33,7 @@ export function ViolationsPage() {
   const { t } = useI18n();
   const me = useMe();
   const canVerify = VERIFIER_ROLES.has(me.role);
+  const ruleName = useRuleNames();
   const violations = useQuery({ queryKey: queryKeys.violations, queryFn: () => endpoints.listViolations(LIMIT), staleTime: 0 });
   const verify = useMutation<EvidenceVerifyResult>({ mutationFn: endpoints.verifyEvidence });
   const items = violations.data?.items ?? [];
@@ -53,13 +54,15 @@ export function ViolationsPage() {
     {
       title: t('violations.rules'),
       dataIndex: 'ruleIds',
-      width: 110,
+      width: 220,
       render: (v: string[]) => (
         <Space size={[4, 4]} wrap>
-          {v.map((id) => (
-            <Tag key={id} className="lh-mono" style={{ marginInlineEnd: 0 }}>
-              {id}
-            </Tag>
+          {groupByName(v, ruleName).map((g) => (
+            <Tooltip key={g.name} title={<span style={{ whiteSpace: 'pre-line' }}>{g.title}</span>}>
+              <Tag style={{ marginInlineEnd: 0, whiteSpace: 'normal' }} data-testid="violation-rule">
+                {g.name}
+              </Tag>
+            </Tooltip>
           ))}
         </Space>
       ),
@@ -86,13 +89,13 @@ export function ViolationsPage() {
       title: t('violations.streamer'),
       dataIndex: 'streamerUserId',
       width: 90,
-      render: (v: string | null) => <ShortRef value={v} />,
+      render: (v: string | null, row) => <NamedRef value={v} name={row.streamerName} />,
     },
     {
       title: t('violations.merchant'),
       dataIndex: 'merchantOrgId',
       width: 90,
-      render: (v: string | null) => <ShortRef value={v} />,
+      render: (v: string | null, row) => <NamedRef value={v} name={row.merchantName} />,
     },
     {
       title: t('violations.evidence'),
@@ -169,9 +172,11 @@ export function ViolationsPage() {
                     {row.reason}
                   </Descriptions.Item>
                   <Descriptions.Item label={t('review.col.session')}>
-                    <span className="lh-mono">{row.sessionRef ?? t('common.none')}</span>
+                    <NamedRef value={row.sessionRef} name={row.sessionTitle} />
                   </Descriptions.Item>
-                  <Descriptions.Item label={t('review.product')}>{row.productRef ?? t('common.none')}</Descriptions.Item>
+                  <Descriptions.Item label={t('review.product')}>
+                    <NamedRef value={row.productRef} name={row.productTitle} />
+                  </Descriptions.Item>
                   <Descriptions.Item label={t('violations.id')}>
                     <span className="lh-mono">{row.id}</span>
                   </Descriptions.Item>

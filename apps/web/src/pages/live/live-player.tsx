@@ -6,16 +6,20 @@
  *
  * Autoplay is muted (browsers allow nothing else) with a button to turn the sound on. The poster stays over the
  * video until its first frame plays, so a viewer never stares at a black box; a broken stream shows a small notice
- * over the poster and is retried with back-off. The slot's `data-state` (poster | loading | playing | error) is
- * what tests wait on. The danmaku overlay and product cards are the page's, stacked above this slot.
+ * over the poster and is retried with back-off. The server says whether the streamer is on air (`stream`): before
+ * the encoder publishes the poster says 「主播暂未推流」 and no player is started; when the signal drops it says
+ * 「直播信号中断，正在重连…」 and the player comes back by itself once the stream does; an ended session says so.
+ * A playing stream that stalls (a frozen frame) gets the same notice over the frame. The slot's `data-state`
+ * (poster | offline | dropped | ended | loading | playing | stalled | error) is what tests wait on. The danmaku
+ * overlay and product cards are the page's, stacked above this slot.
  */
 import { LoadingOutlined, SoundOutlined, WarningFilled } from '@ant-design/icons';
-import type { RoomPlayback } from '@livehub/contracts';
+import type { RoomPlayback, StreamState } from '@livehub/contracts';
 import { useEffect, useRef, useState } from 'react';
 import { type MessageKey, useI18n } from '../../i18n.ts';
 import { coverFor } from './live-labels.tsx';
 
-export type PlayerState = 'poster' | 'loading' | 'playing' | 'error';
+export type PlayerState = 'poster' | 'offline' | 'dropped' | 'ended' | 'loading' | 'playing' | 'stalled' | 'error';
 type Engine = 'mpegts' | 'hls' | 'native';
 
 interface Attached {
@@ -96,25 +100,36 @@ async function attach(video: HTMLVideoElement, playback: RoomPlayback, fail: () 
 
 const NOTE: Record<PlayerState, MessageKey> = {
   poster: 'live.player.noVideo',
+  offline: 'live.player.offline',
+  dropped: 'live.player.dropped',
+  ended: 'live.player.ended',
   loading: 'live.player.loading',
   playing: 'live.player.loading',
+  stalled: 'live.player.dropped',
   error: 'live.player.error',
 };
 
 /**
  * The video slot of the room page. `playback` is null while there is nothing to play (the session is not live, or
- * the server named no stream): the poster alone.
+ * the server named no stream): the poster alone. `stream` is the server's word on whether the video is published
+ * (`wasOn`: it was, earlier on this page); `ended`: the session is over.
  */
 export function FlvPlayerSlot({
   sessionId,
   title,
   streamer,
   playback,
+  stream = 'unknown',
+  wasOn = false,
+  ended = false,
 }: {
   sessionId: string;
   title: string;
   streamer: string;
   playback: RoomPlayback | null;
+  stream?: StreamState;
+  wasOn?: boolean;
+  ended?: boolean;
 }) {
   const { t } = useI18n();
   const videoRef = useRef<HTMLVideoElement>(null);
@@ -126,8 +141,11 @@ export function FlvPlayerSlot({
   const [needsTap, setNeedsTap] = useState(false);
   const [attempt, setAttempt] = useState(0);
   const failures = useRef(0);
-  const flv = playback?.flv ?? null;
-  const hls = playback?.hls ?? null;
+  // nothing to connect to while the streamer is off air or the session is over: no player, the poster says why
+  const idle: PlayerState = ended ? 'ended' : stream === 'off' ? (wasOn ? 'dropped' : 'offline') : 'poster';
+  const playable = idle === 'poster';
+  const flv = playable ? (playback?.flv ?? null) : null;
+  const hls = playable ? (playback?.hls ?? null) : null;
 
   useEffect(() => {
     const video = videoRef.current;
@@ -142,7 +160,7 @@ export function FlvPlayerSlot({
   useEffect(() => {
     const video = videoRef.current;
     if (!video || !flv) {
-      setState('poster');
+      setState(idle);
       setEngine(null);
       setUnsupported(false);
       return;
@@ -167,7 +185,12 @@ export function FlvPlayerSlot({
       setNeedsTap(false);
       setState('playing');
     };
+    // the frame froze (the signal dropped, the network stalls): say so over it until frames move again
+    const onWaiting = () => {
+      if (active) setState((st) => (st === 'playing' ? 'stalled' : st));
+    };
     video.addEventListener('playing', onPlaying);
+    video.addEventListener('waiting', onWaiting);
     video.addEventListener('error', fail);
     video.addEventListener('ended', fail);
     setState('loading');
@@ -193,11 +216,12 @@ export function FlvPlayerSlot({
       active = false;
       clearTimeout(retry);
       video.removeEventListener('playing', onPlaying);
+      video.removeEventListener('waiting', onWaiting);
       video.removeEventListener('error', fail);
       video.removeEventListener('ended', fail);
       attached?.destroy();
     };
-  }, [flv, hls, attempt]);
+  }, [flv, hls, attempt, idle]);
 
   const sound = () => {
     const video = videoRef.current;
@@ -212,7 +236,10 @@ export function FlvPlayerSlot({
   };
 
   const playing = state === 'playing';
+  // a stalled stream keeps its last frame on screen, with the notice over it
+  const onFrame = playing || state === 'stalled';
   const note = unsupported ? 'live.player.unsupported' : NOTE[state];
+  const warn = state === 'error' || state === 'dropped' || state === 'stalled';
   return (
     <div
       className="lh-room-player"
@@ -220,24 +247,31 @@ export function FlvPlayerSlot({
       data-slot="flv-player"
       data-state={state}
       data-engine={engine ?? undefined}
-      data-flv-url={flv ?? undefined}
+      data-flv-url={playback?.flv ?? undefined}
     >
       {/* biome-ignore lint/a11y/useMediaCaption: a live stream carries no caption track to offer */}
       <video ref={videoRef} className="lh-room-video" autoPlay playsInline aria-label={title} data-testid="room-video" />
-      <div className={`lh-room-poster${playing ? ' lh-room-poster-hidden' : ''}`} style={{ background: coverFor(sessionId) }}>
+      <div className={`lh-room-poster${onFrame ? ' lh-room-poster-hidden' : ''}`} style={{ background: coverFor(sessionId) }}>
         <div className="lh-room-poster-inner">
           <div className="lh-room-poster-title" data-testid="room-title">
             {title}
           </div>
           {streamer ? <div className="lh-room-poster-streamer">{streamer}</div> : null}
-          {playing ? null : (
-            <div className={`lh-room-poster-note${state === 'error' ? ' lh-room-poster-error' : ''}`} data-testid="player-notice">
-              {state === 'loading' ? <LoadingOutlined /> : null}
+          {onFrame ? null : (
+            <div className={`lh-room-poster-note${warn ? ' lh-room-poster-error' : ''}`} data-testid="player-notice">
+              {state === 'loading' || state === 'dropped' ? <LoadingOutlined /> : null}
               {state === 'error' ? <WarningFilled /> : null} {t(note)}
             </div>
           )}
         </div>
       </div>
+      {state === 'stalled' ? (
+        <div className="lh-room-stalled" data-testid="player-stalled">
+          <span className="lh-room-poster-note lh-room-poster-error">
+            <LoadingOutlined /> {t(note)}
+          </span>
+        </div>
+      ) : null}
       {(playing && muted) || needsTap ? (
         <button type="button" className="lh-room-unmute" onClick={sound} data-testid="player-unmute">
           <SoundOutlined /> {needsTap ? t('live.player.tapToPlay') : t('live.player.unmute')}

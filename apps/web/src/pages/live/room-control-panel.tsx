@@ -24,6 +24,7 @@ import dayjs from 'dayjs';
 import { useEffect, useRef, useState } from 'react';
 import { type Translate, useI18n } from '../../i18n.ts';
 import type { LiveSessionView } from '../../lib/api-types.ts';
+import { groupByName, useRuleNames } from '../compliance/rule-names.ts';
 import { formatFen } from '../selection/money.ts';
 import { localized, roomErrorMessage } from './live-labels.tsx';
 import { type ComplianceEvent, type FeedItem, type LiveRoom, type ModerationEvent, type RoomPhase, useRoom } from './use-room.ts';
@@ -277,7 +278,7 @@ function WarningItem({ e }: { e: ComplianceEvent }) {
         <div className="lh-warning-text" data-testid="warning-text">
           「{e.text}」
         </div>
-        <div className="lh-warning-rules lh-mono">{e.ruleIds.join(' · ')}</div>
+        <RuleNames ids={e.ruleIds} />
       </div>
     );
   return (
@@ -292,7 +293,22 @@ function WarningItem({ e }: { e: ComplianceEvent }) {
       <div className="lh-warning-text" data-testid="warning-text">
         「{e.text}」
       </div>
-      <div className="lh-warning-rules lh-mono">{e.ruleIds.join(' · ')}</div>
+      <RuleNames ids={e.ruleIds} />
+    </div>
+  );
+}
+
+/** The rules a warning is about, by name (the rule code one hover away). */
+function RuleNames({ ids }: { ids: readonly string[] }) {
+  const ruleName = useRuleNames();
+  return (
+    <div className="lh-warning-rules" data-testid="warning-rules">
+      {groupByName(ids, ruleName).map((g, i) => (
+        <span key={g.name} title={g.title}>
+          {i > 0 ? '；' : ''}
+          {g.name}
+        </span>
+      ))}
     </div>
   );
 }

@@ -344,7 +344,15 @@ export function RoomPage() {
     <ConfigProvider theme={{ algorithm: theme.darkAlgorithm, token: { colorPrimary: BRAND_COLOR, borderRadius: 10 } }}>
       <div className="lh-room" data-testid="room-page" data-phase={state.phase} data-seq={state.seq} data-reconnects={state.reconnects}>
         <div className="lh-room-stage">
-          <FlvPlayerSlot sessionId={id} title={title} streamer={session.data?.streamerName ?? ''} playback={playback} />
+          <FlvPlayerSlot
+            sessionId={id}
+            title={title}
+            streamer={session.data?.streamerName ?? ''}
+            playback={playback}
+            stream={state.stream}
+            wasOn={state.streamWasOn}
+            ended={state.phase === 'ended' || state.status === 'ended'}
+          />
           <DanmakuOverlay feed={state.feed} enabled={danmaku && state.phase !== 'ended'} selfId={selfId} />
           <div className="lh-room-top">
             <Button

@@ -6,7 +6,7 @@
  * saw (`?after=`), so nothing said meanwhile is lost; a room that ended or does not exist (close 4404, or an `ended`
  * event) is final. Used by the viewer's room page and the streamer's console.
  */
-import type { ClientFrame, PinnedProduct, RoomEvent, RoomPlayback, ServerFrame, StaffEvent } from '@livehub/contracts';
+import type { ClientFrame, PinnedProduct, RoomEvent, RoomPlayback, ServerFrame, StaffEvent, StreamState } from '@livehub/contracts';
 import { useCallback, useEffect, useReducer, useRef } from 'react';
 import { roomSocketUrl } from '../../lib/endpoints.ts';
 
@@ -59,6 +59,10 @@ export interface RoomState {
   you: RoomSelf | null;
   /** where the video plays (from the welcome); null when the server did not say */
   playback: RoomPlayback | null;
+  /** whether the streamer's video is being published (welcome, then `stream` events) */
+  stream: StreamState;
+  /** the stream was on air at some point while this page watched: off now means the signal dropped */
+  streamWasOn: boolean;
   feed: FeedItem[];
   /** likes counted since this page joined */
   likes: number;
@@ -93,6 +97,8 @@ export const initialRoomState: RoomState = {
   slowMode: 0,
   you: null,
   playback: null,
+  stream: 'unknown',
+  streamWasOn: false,
   feed: [],
   likes: 0,
   staff: [],
@@ -159,6 +165,9 @@ function applyEvents(state: RoomState, events: RoomEvent[]): RoomState {
       case 'order':
         feed = [...feed, { kind: 'order', key: `o${e.seq}`, seq: e.seq, name: e.name, productTitle: e.productTitle, at: Date.now() }];
         break;
+      case 'stream':
+        next = { ...next, stream: e.on ? 'on' : 'off', streamWasOn: next.streamWasOn || e.on };
+        break;
       case 'ended':
         next = { ...next, phase: 'ended', status: 'ended' };
         break;
@@ -186,6 +195,8 @@ function onFrame(state: RoomState, frame: ServerFrame, resumedAfter: number | un
         pinned: frame.pinned,
         slowMode: frame.slowMode,
         playback: frame.playback ?? null,
+        stream: frame.stream ?? 'unknown',
+        streamWasOn: state.streamWasOn || frame.stream === 'on',
         you: frame.you,
         mutedUntil: frame.you.mutedUntil,
         seq,
