@@ -5,21 +5,11 @@
  * it is added.
  */
 import { ROLES, type Role } from '@livehub/contracts';
-import { createTestPlatform, type TestPlatform, type TestSession } from '@livehub/server/testing';
+import { createTestPlatform, DEMO_ACCOUNT_BY_ROLE, type TestPlatform, type TestSession } from '@livehub/server/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { RegisteredRoute } from './policy.ts';
 
-const ACCOUNT_BY_ROLE: Record<Role, string> = {
-  platform_admin: 'admin',
-  reviewer: 'reviewer',
-  regulator: 'regulator',
-  base_operator: 'base',
-  mcn_manager: 'mcn',
-  streamer: 'streamer',
-  merchant_staff: 'merchant',
-  provider_staff: 'provider',
-  consumer: 'consumer',
-};
+const ACCOUNT_BY_ROLE = DEMO_ACCOUNT_BY_ROLE;
 
 let p: TestPlatform;
 const sessions = new Map<Role, TestSession>();

@@ -4,7 +4,7 @@
  * huge numbers, unknown fields, random JSON), signed in as a role it allows. Whatever arrives, the answer is never
  * a 5xx, and every error has the one shape. The generator is seeded, so a failure names a case that replays.
  */
-import { createTestPlatform, type TestPlatform, type TestSession } from '@livehub/server/testing';
+import { createTestPlatform, DEMO_ACCOUNT_BY_ROLE, type TestPlatform, type TestSession } from '@livehub/server/testing';
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
@@ -24,17 +24,6 @@ interface Operation {
   'x-websocket'?: boolean;
 }
 
-const ACCOUNT_BY_ROLE: Record<string, string> = {
-  platform_admin: 'admin',
-  reviewer: 'reviewer',
-  regulator: 'regulator',
-  base_operator: 'base',
-  mcn_manager: 'mcn',
-  streamer: 'streamer',
-  merchant_staff: 'merchant',
-  provider_staff: 'provider',
-  consumer: 'consumer',
-};
 /** Calls that would end the session the fuzzer signs in with. */
 const SKIP = new Set(['POST /api/auth/logout', 'POST /api/auth/switch']);
 const RUNS_PER_OPERATION = 12;
@@ -45,7 +34,7 @@ let doc: { paths: Record<string, Record<string, Operation>> };
 
 beforeAll(async () => {
   p = await createTestPlatform({ seed: true });
-  for (const [role, username] of Object.entries(ACCOUNT_BY_ROLE)) sessions.set(role, await p.login(username));
+  for (const [role, username] of Object.entries(DEMO_ACCOUNT_BY_ROLE)) sessions.set(role, await p.login(username));
   doc = (await p.app.inject({ method: 'GET', url: '/docs/json' })).json();
 });
 afterAll(async () => p?.close());
@@ -187,6 +176,19 @@ function setAt(value: unknown, path: string[], leaf: string): unknown {
   return copy;
 }
 
+/** Every operation of the document the fuzzer calls, with the session of a role it allows. */
+function* operations(): Generator<{ name: string; path: string; method: string; op: Operation; s: TestSession | undefined }> {
+  for (const [path, ops] of Object.entries(doc.paths)) {
+    if (!path.startsWith('/api/')) continue;
+    for (const [method, op] of Object.entries(ops)) {
+      const name = `${method.toUpperCase()} ${path}`;
+      if (SKIP.has(name) || op['x-websocket']) continue;
+      const role = roleFor(op);
+      yield { name, path, method, op, s: role ? sessions.get(role) : undefined };
+    }
+  }
+}
+
 describe('API fuzz from the OpenAPI document', () => {
   it('covers every operation', () => {
     const ops = Object.entries(doc.paths).flatMap(([path, ops]) => Object.keys(ops).map((m) => `${m.toUpperCase()} ${path}`));
@@ -196,55 +198,48 @@ describe('API fuzz from the OpenAPI document', () => {
   it('never answers 5xx, and every error has the one shape', async () => {
     const failures: string[] = [];
     let calls = 0;
-    for (const [path, ops] of Object.entries(doc.paths)) {
-      if (!path.startsWith('/api/')) continue;
-      for (const [method, op] of Object.entries(ops)) {
-        const name = `${method.toUpperCase()} ${path}`;
-        if (SKIP.has(name) || op['x-websocket']) continue;
-        const role = roleFor(op);
-        const s = role ? sessions.get(role) : undefined;
-        const pathParams = (op.parameters ?? []).filter((x) => x.in === 'path');
-        const queryParams = (op.parameters ?? []).filter((x) => x.in === 'query');
-        const bodySchema = op.requestBody?.content?.['application/json']?.schema;
-        const arb = fc.record({
-          path: fc.tuple(...pathParams.map((x) => fc.oneof(valueFor(x.schema), hostileString)), fc.constant(null)),
-          query: fc.tuple(...queryParams.map((x) => fc.option(valueFor(x.schema), { nil: undefined })), fc.constant(null)),
-          body: bodySchema
-            ? fc.oneof({ weight: 4, arbitrary: valueFor(bodySchema) }, { weight: 1, arbitrary: fc.jsonValue() })
-            : fc.constant(undefined),
+    for (const { name, path, method, op, s } of operations()) {
+      const pathParams = (op.parameters ?? []).filter((x) => x.in === 'path');
+      const queryParams = (op.parameters ?? []).filter((x) => x.in === 'query');
+      const bodySchema = op.requestBody?.content?.['application/json']?.schema;
+      const arb = fc.record({
+        path: fc.tuple(...pathParams.map((x) => fc.oneof(valueFor(x.schema), hostileString)), fc.constant(null)),
+        query: fc.tuple(...queryParams.map((x) => fc.option(valueFor(x.schema), { nil: undefined })), fc.constant(null)),
+        body: bodySchema
+          ? fc.oneof({ weight: 4, arbitrary: valueFor(bodySchema) }, { weight: 1, arbitrary: fc.jsonValue() })
+          : fc.constant(undefined),
+      });
+      const samples = fc.sample(arb, {
+        numRuns: RUNS_PER_OPERATION,
+        seed: [...name].reduce((h, ch) => (h * 31 + ch.charCodeAt(0)) | 0, 7),
+      });
+      for (const sample of samples) {
+        let url = path;
+        pathParams.forEach((x, i) => {
+          url = url.replace(`{${x.name}}`, encodeURIComponent(wellFormed(asQueryValue(sample.path[i]))) || 'x');
         });
-        const samples = fc.sample(arb, {
-          numRuns: RUNS_PER_OPERATION,
-          seed: [...name].reduce((h, ch) => (h * 31 + ch.charCodeAt(0)) | 0, 7),
+        const qs = new URLSearchParams();
+        queryParams.forEach((x, i) => {
+          const v = sample.query[i];
+          if (v !== undefined) qs.set(x.name, asQueryValue(v));
         });
-        for (const sample of samples) {
-          let url = path;
-          pathParams.forEach((x, i) => {
-            url = url.replace(`{${x.name}}`, encodeURIComponent(wellFormed(asQueryValue(sample.path[i]))) || 'x');
-          });
-          const qs = new URLSearchParams();
-          queryParams.forEach((x, i) => {
-            const v = sample.query[i];
-            if (v !== undefined) qs.set(x.name, asQueryValue(v));
-          });
-          const full = qs.size > 0 ? `${url}?${qs}` : url;
-          const hasBody = method !== 'get' && method !== 'delete';
-          const res = await p.app.inject({
-            method: method.toUpperCase() as 'GET',
-            url: full,
-            headers: {
-              ...(s ? s.headers(method !== 'get') : {}),
-              ...(hasBody && sample.body !== undefined ? { 'content-type': 'application/json' } : {}),
-            },
-            ...(hasBody && sample.body !== undefined ? { payload: JSON.stringify(sample.body) } : {}),
-          });
-          calls++;
-          const line = `${name} → ${full.slice(0, 200)} ${hasBody ? JSON.stringify(sample.body)?.slice(0, 300) : ''} = ${res.statusCode} ${res.body.slice(0, 200)}`;
-          if (res.statusCode >= 500) failures.push(line);
-          else if (res.statusCode >= 400) {
-            const body = JSON.parse(res.body) as { error?: { code?: unknown; message?: unknown } };
-            if (typeof body.error?.code !== 'string' || typeof body.error?.message !== 'string') failures.push(`shape: ${line}`);
-          }
+        const full = qs.size > 0 ? `${url}?${qs}` : url;
+        const hasBody = method !== 'get' && method !== 'delete';
+        const res = await p.app.inject({
+          method: method.toUpperCase() as 'GET',
+          url: full,
+          headers: {
+            ...(s ? s.headers(method !== 'get') : {}),
+            ...(hasBody && sample.body !== undefined ? { 'content-type': 'application/json' } : {}),
+          },
+          ...(hasBody && sample.body !== undefined ? { payload: JSON.stringify(sample.body) } : {}),
+        });
+        calls++;
+        const line = `${name} → ${full.slice(0, 200)} ${hasBody ? JSON.stringify(sample.body)?.slice(0, 300) : ''} = ${res.statusCode} ${res.body.slice(0, 200)}`;
+        if (res.statusCode >= 500) failures.push(line);
+        else if (res.statusCode >= 400) {
+          const body = JSON.parse(res.body) as { error?: { code?: unknown; message?: unknown } };
+          if (typeof body.error?.code !== 'string' || typeof body.error?.message !== 'string') failures.push(`shape: ${line}`);
         }
       }
     }
@@ -255,48 +250,41 @@ describe('API fuzz from the OpenAPI document', () => {
   it('a NUL, a lone surrogate or an over-long text in any one string field of a plausible request is a 4xx', async () => {
     const failures: string[] = [];
     let calls = 0;
-    for (const [path, ops] of Object.entries(doc.paths)) {
-      if (!path.startsWith('/api/')) continue;
-      for (const [method, op] of Object.entries(ops)) {
-        const name = `${method.toUpperCase()} ${path}`;
-        if (SKIP.has(name) || op['x-websocket']) continue;
-        const role = roleFor(op);
-        const s = role ? sessions.get(role) : undefined;
-        const params = op.parameters ?? [];
-        const baseQuery = Object.fromEntries(params.filter((x) => x.in === 'query').map((x) => [x.name, String(fitting(x.schema))]));
-        const bodySchema = op.requestBody?.content?.['application/json']?.schema;
-        const baseBody = bodySchema ? fitting(bodySchema) : undefined;
-        const targets: Array<{ where: 'path' | 'query' | 'body'; field: string[] }> = [
-          ...params.filter((x) => x.in === 'path').map((x) => ({ where: 'path' as const, field: [x.name] })),
-          ...params
-            .filter((x) => x.in === 'query' && stringPaths(x.schema).length > 0)
-            .map((x) => ({ where: 'query' as const, field: [x.name] })),
-          ...stringPaths(bodySchema).map((f) => ({ where: 'body' as const, field: f })),
-        ];
-        for (const t of targets) {
-          for (const bad of ['a\u0000b', '\uD800x', 'x'.repeat(20_000)]) {
-            let url = path;
-            for (const x of params.filter((q) => q.in === 'path')) {
-              const v = t.where === 'path' && t.field[0] === x.name ? wellFormed(bad) : String(fitting(x.schema));
-              url = url.replace(`{${x.name}}`, encodeURIComponent(v));
-            }
-            const query = new URLSearchParams(baseQuery);
-            if (t.where === 'query') query.set(t.field[0] ?? '', bad);
-            const body = t.where === 'body' ? setAt(baseBody, t.field, bad) : baseBody;
-            const full = query.size > 0 ? `${url}?${query}` : url;
-            const hasBody = method !== 'get' && method !== 'delete' && body !== undefined;
-            const res = await p.app.inject({
-              method: method.toUpperCase() as 'GET',
-              url: full,
-              headers: { ...(s ? s.headers(method !== 'get') : {}), ...(hasBody ? { 'content-type': 'application/json' } : {}) },
-              ...(hasBody ? { payload: JSON.stringify(body) } : {}),
-            });
-            calls++;
-            if (res.statusCode >= 500)
-              failures.push(
-                `${name} ${t.where}.${t.field.join('.')}=${JSON.stringify(bad.slice(0, 8))} → ${res.statusCode} ${res.body.slice(0, 160)}`,
-              );
+    for (const { name, path, method, op, s } of operations()) {
+      const params = op.parameters ?? [];
+      const baseQuery = Object.fromEntries(params.filter((x) => x.in === 'query').map((x) => [x.name, String(fitting(x.schema))]));
+      const bodySchema = op.requestBody?.content?.['application/json']?.schema;
+      const baseBody = bodySchema ? fitting(bodySchema) : undefined;
+      const targets: Array<{ where: 'path' | 'query' | 'body'; field: string[] }> = [
+        ...params.filter((x) => x.in === 'path').map((x) => ({ where: 'path' as const, field: [x.name] })),
+        ...params
+          .filter((x) => x.in === 'query' && stringPaths(x.schema).length > 0)
+          .map((x) => ({ where: 'query' as const, field: [x.name] })),
+        ...stringPaths(bodySchema).map((f) => ({ where: 'body' as const, field: f })),
+      ];
+      for (const t of targets) {
+        for (const bad of ['a\u0000b', '\uD800x', 'x'.repeat(20_000)]) {
+          let url = path;
+          for (const x of params.filter((q) => q.in === 'path')) {
+            const v = t.where === 'path' && t.field[0] === x.name ? wellFormed(bad) : String(fitting(x.schema));
+            url = url.replace(`{${x.name}}`, encodeURIComponent(v));
           }
+          const query = new URLSearchParams(baseQuery);
+          if (t.where === 'query') query.set(t.field[0] ?? '', bad);
+          const body = t.where === 'body' ? setAt(baseBody, t.field, bad) : baseBody;
+          const full = query.size > 0 ? `${url}?${query}` : url;
+          const hasBody = method !== 'get' && method !== 'delete' && body !== undefined;
+          const res = await p.app.inject({
+            method: method.toUpperCase() as 'GET',
+            url: full,
+            headers: { ...(s ? s.headers(method !== 'get') : {}), ...(hasBody ? { 'content-type': 'application/json' } : {}) },
+            ...(hasBody ? { payload: JSON.stringify(body) } : {}),
+          });
+          calls++;
+          if (res.statusCode >= 500)
+            failures.push(
+              `${name} ${t.where}.${t.field.join('.')}=${JSON.stringify(bad.slice(0, 8))} → ${res.statusCode} ${res.body.slice(0, 160)}`,
+            );
         }
       }
     }

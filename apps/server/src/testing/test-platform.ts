@@ -6,6 +6,7 @@ import { randomBytes } from 'node:crypto';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import type { Role } from '@livehub/contracts';
 import type { Clock } from '@livehub/core';
 import { type DriverName, openTestDatabase, openTestKv, primaryDriver } from '@livehub/testing';
 import type { FastifyInstance } from 'fastify';
@@ -14,6 +15,19 @@ import { type Container, createContainer } from '../container.ts';
 import { buildApp } from '../http/app.ts';
 import type { RegisteredRoute } from '../http/policy.ts';
 import { DEMO_PASSWORD, seedDemo, type SeedResult } from '../seed/index.ts';
+
+/** The demo account that signs in for each role (README's table). */
+export const DEMO_ACCOUNT_BY_ROLE: Readonly<Record<Role, string>> = {
+  platform_admin: 'admin',
+  reviewer: 'reviewer',
+  regulator: 'regulator',
+  base_operator: 'base',
+  mcn_manager: 'mcn',
+  streamer: 'streamer',
+  merchant_staff: 'merchant',
+  provider_staff: 'provider',
+  consumer: 'consumer',
+};
 
 export interface TestPlatform {
   c: Container;
