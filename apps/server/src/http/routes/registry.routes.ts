@@ -19,6 +19,7 @@ import { type Actor, AppError, type ApplicationView as CoreView, type DocumentRe
 import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
 import type { Container } from '../../container.ts';
+import { departmentOf } from '../department.ts';
 import { requireActor } from '../policy.ts';
 import type { Api } from './types.ts';
 
@@ -38,14 +39,6 @@ const presentDoc = (d: DocumentRecord) => ({
 });
 
 /** The department code of the membership the actor acts through (regulators), or null. */
-export async function departmentOf(c: Container, actor: Actor): Promise<string | null> {
-  if (!actor.membershipId || actor.role !== 'regulator' || !actor.orgId) return null;
-  const m = await c.uow.read.memberships.findById(actor.membershipId);
-  if (!m?.departmentId) return null;
-  const deps = await c.uow.read.orgs.listDepartments([actor.orgId]);
-  return deps.find((d) => d.id === m.departmentId)?.code ?? null;
-}
-
 async function presentApplication(c: Container, v: CoreView) {
   const a = v.application;
   const step = stepOf(v.definition, a.step);
