@@ -118,7 +118,7 @@ export async function createContainer(config: Config, o: ContainerOverrides = {}
     compliance,
     onProductChanged: (tx, id, now) => (selection as SelectionService).refreshListing(tx, id, now),
   });
-  selection = new SelectionService({ uow, clock, ids, vault, audit, catalog });
+  selection = new SelectionService({ uow, clock, ids, vault, audit, catalog, liveSales: uow.read.orders, images: registry });
   const agreements = new AgreementService({ uow, clock, ids, audit });
   const live = new LiveService({ uow, clock, ids, vault, tokens: randomTokens, audit, registry, agreements });
   // The room gateway: chat screened inline; rooms fan out through the pub/sub port (Redis with REDIS_URL).

@@ -11,6 +11,7 @@ export * from './compliance/index.ts';
 export * from './workflows/index.ts';
 export * from './registry/index.ts';
 export * from './catalog/index.ts';
+export * from './selection/index.ts';
 export * from './live/index.ts';
 export * from './orders/index.ts';
 export * from './outbox/index.ts';

@@ -21,6 +21,7 @@ import { installPressureGuard } from './pressure.ts';
 import { auditRoutes } from './routes/audit.routes.ts';
 import { authRoutes } from './routes/auth.routes.ts';
 import { catalogRoutes } from './routes/catalog.routes.ts';
+import { selectionRoutes } from './routes/selection.routes.ts';
 import { liveRoutes } from './routes/live.routes.ts';
 import { orderRoutes } from './routes/order.routes.ts';
 import { roomRoutes } from './routes/room.routes.ts';
@@ -125,6 +126,7 @@ export async function buildApp(c: Container, opts: BuildAppOptions = {}): Promis
   complianceRoutes(api, c);
   registryRoutes(api, c, app);
   catalogRoutes(api, c);
+  selectionRoutes(api, c);
   liveRoutes(api, c);
   orderRoutes(api, c, app);
   roomRoutes(app, c);

@@ -45,7 +45,7 @@ export class AuditService {
   constructor(private readonly deps: { clock: Clock; ids: IdGenerator }) {}
 
   /** Call inside the write's transaction. */
-  async record(repos: Repositories, actor: Actor, input: AuditInput): Promise<AuditRecord> {
+  async record(repos: Pick<Repositories, 'audit'>, actor: Actor, input: AuditInput): Promise<AuditRecord> {
     const head = await repos.audit.lockHead();
     const entry = this.entry(head, actor, input);
     await repos.audit.insert(entry);

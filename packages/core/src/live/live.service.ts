@@ -9,7 +9,7 @@
  * session's records.
  */
 import type { AuditService } from '../audit/audit.service.ts';
-import type { AgreementService } from '../catalog/agreement.service.ts';
+import type { AgreementService } from '../selection/agreement.service.ts';
 import { AppError } from '../errors.ts';
 import type { Repositories, UnitOfWork } from '../ports/repositories.ts';
 import type { Clock, IdGenerator, PiiVault, TokenGenerator } from '../ports/runtime.ts';

@@ -6,7 +6,8 @@ import type { ApiTokenScope, InvitationStatus, OrgKind, Role } from '@livehub/co
 import type { ComplianceRepository } from '../compliance/compliance.types.ts';
 import type { RegistryRepository } from '../registry/registry.types.ts';
 import type { WorkflowRepository } from '../workflows/workflow.types.ts';
-import type { CatalogRepository, SelectionRepository } from '../catalog/catalog.types.ts';
+import type { CatalogRepository } from '../catalog/catalog.repository.ts';
+import type { SelectionRepository } from '../selection/selection.repository.ts';
 import type { LiveRepository } from '../live/live.types.ts';
 import type { OrderRepository } from '../orders/order.types.ts';
 

@@ -31,6 +31,7 @@ import {
   STREAMER_STATUS_ZH,
   STREAMER_TOPIC_ZH,
 } from '../csv.ts';
+import { departmentOf } from '../department.ts';
 import { requireActor } from '../policy.ts';
 import type { Api } from './types.ts';
 
@@ -50,14 +51,6 @@ const presentDoc = (d: DocumentRecord) => ({
 });
 
 /** The department code of the membership the actor acts through (regulators), or null. */
-export async function departmentOf(c: Container, actor: Actor): Promise<string | null> {
-  if (!actor.membershipId || actor.role !== 'regulator' || !actor.orgId) return null;
-  const m = await c.uow.read.memberships.findById(actor.membershipId);
-  if (!m?.departmentId) return null;
-  const deps = await c.uow.read.orgs.listDepartments([actor.orgId]);
-  return deps.find((d) => d.id === m.departmentId)?.code ?? null;
-}
-
 async function presentApplication(c: Container, v: CoreView) {
   const a = v.application;
   const step = stepOf(v.definition, a.step);

@@ -8,38 +8,30 @@
  */
 import type { AuditService } from '../audit/audit.service.ts';
 import { AppError } from '../errors.ts';
-import type { Repositories, UnitOfWork } from '../ports/repositories.ts';
+import type { Repositories, ScopedUnitOfWork } from '../ports/repositories.ts';
 import type { Clock, IdGenerator } from '../ports/runtime.ts';
 import type { Actor } from '../shared/actor.ts';
 import { isCrossTenant } from '../shared/actor.ts';
 import { canonicalJson, sha256Hex } from '../shared/hash.ts';
-import { partyScope } from './selection.service.ts';
-import type { AgreementAcceptanceRecord, AgreementRecord, AgreementVersionRecord } from './catalog.types.ts';
+import { partyScope } from './sample-flow.ts';
+import type {
+  AgreementDetail,
+  AgreementRecord,
+  AgreementTermsInput,
+  AgreementVersionRecord,
+  AgreementView,
+  Party,
+} from './selection.types.ts';
 
-export interface AgreementTermsInput {
-  products: Array<{ productId: string; commissionBp: number }>;
-  streamerShareBp: number;
-  slotFeeFen: number;
-  startsOn: string;
-  endsOn: string;
-  obligations: string[];
-  note?: string | undefined;
-}
-
-export type Party = 'merchant' | 'streamer' | 'mcn';
+/** The products of the terms (catalog), the parties (registry) and their names (orgs, users) are read here. */
+type AgreementScope = 'selection' | 'catalog' | 'registry' | 'orgs' | 'users' | 'audit';
+type AgreementTx = Pick<Repositories, AgreementScope>;
 
 export interface AgreementDeps {
-  uow: UnitOfWork;
+  uow: ScopedUnitOfWork<AgreementScope>;
   clock: Clock;
   ids: IdGenerator;
   audit: AuditService;
-}
-
-export interface AgreementDetail {
-  agreement: AgreementRecord;
-  versions: Array<AgreementVersionRecord & { hashValid: boolean; acceptances: AgreementAcceptanceRecord[] }>;
-  parties: Party[];
-  myParty: Party | null;
 }
 
 /** The hash a version is known by: over the parties and the terms, in canonical JSON. */
@@ -76,7 +68,7 @@ export class AgreementService {
     return null;
   }
 
-  private async checkTerms(tx: Repositories, merchantOrgId: string, terms: AgreementTermsInput): Promise<Record<string, unknown>> {
+  private async checkTerms(tx: AgreementTx, merchantOrgId: string, terms: AgreementTermsInput): Promise<Record<string, unknown>> {
     for (const [i, item] of terms.products.entries()) {
       const p = await tx.catalog.findProduct(item.productId);
       if (!p || p.merchantOrgId !== merchantOrgId)
@@ -94,7 +86,7 @@ export class AgreementService {
   async create(
     actor: Actor,
     input: { merchantOrgId?: string | undefined; streamerUserId?: string | undefined; withMcn: boolean; terms: AgreementTermsInput },
-  ): Promise<AgreementDetail> {
+  ): Promise<AgreementView> {
     if (!actor.userId) throw new AppError('auth.required');
     let merchantOrgId: string;
     let streamerUserId: string;
@@ -143,11 +135,11 @@ export class AgreementService {
       });
       return a.id;
     });
-    return this.get(actor, id);
+    return this.view(actor, id);
   }
 
   /** A new version of the terms (改签): parties accept it afresh; the version in force stays until they have. */
-  async amend(actor: Actor, id: string, termsIn: AgreementTermsInput): Promise<AgreementDetail> {
+  async amend(actor: Actor, id: string, termsIn: AgreementTermsInput): Promise<AgreementView> {
     const now = this.d.clock.now();
     await this.d.uow.transaction(async (tx) => {
       const a = await tx.selection.findAgreement(id);
@@ -166,10 +158,10 @@ export class AgreementService {
         detail: { version },
       });
     });
-    return this.get(actor, id);
+    return this.view(actor, id);
   }
 
-  private async addVersion(tx: Repositories, actor: Actor, a: AgreementRecord, version: number, terms: Record<string, unknown>, now: Date) {
+  private async addVersion(tx: AgreementTx, actor: Actor, a: AgreementRecord, version: number, terms: Record<string, unknown>, now: Date) {
     const v: AgreementVersionRecord = {
       agreementId: a.id,
       version,
@@ -184,7 +176,7 @@ export class AgreementService {
   }
 
   /** A party accepts the current version, naming the hash of the text it was shown. */
-  async accept(actor: Actor, id: string, input: { version: number; contentHash: string }): Promise<AgreementDetail> {
+  async accept(actor: Actor, id: string, input: { version: number; contentHash: string }): Promise<AgreementView> {
     const now = this.d.clock.now();
     await this.d.uow.transaction(async (tx) => {
       const a = await tx.selection.findAgreement(id);
@@ -201,10 +193,10 @@ export class AgreementService {
       if (accepted.some((x) => x.party === party)) throw new AppError('agreement.already_accepted', { details: { version: v.version } });
       await this.recordAcceptance(tx, actor, a, v, party, now);
     });
-    return this.get(actor, id);
+    return this.view(actor, id);
   }
 
-  private async recordAcceptance(tx: Repositories, actor: Actor, a: AgreementRecord, v: AgreementVersionRecord, party: Party, now: Date) {
+  private async recordAcceptance(tx: AgreementTx, actor: Actor, a: AgreementRecord, v: AgreementVersionRecord, party: Party, now: Date) {
     await tx.selection.insertAcceptance({
       agreementId: a.id,
       version: v.version,
@@ -244,7 +236,7 @@ export class AgreementService {
     });
   }
 
-  async terminate(actor: Actor, id: string, reason: string): Promise<AgreementDetail> {
+  async terminate(actor: Actor, id: string, reason: string): Promise<AgreementView> {
     const now = this.d.clock.now();
     await this.d.uow.transaction(async (tx) => {
       const a = await tx.selection.findAgreement(id);
@@ -260,7 +252,7 @@ export class AgreementService {
         detail: { reason },
       });
     });
-    return this.get(actor, id);
+    return this.view(actor, id);
   }
 
   async get(actor: Actor, id: string): Promise<AgreementDetail> {
@@ -307,5 +299,62 @@ export class AgreementService {
       }
     });
     return { expired };
+  }
+
+  /** The agreements the caller is party to, each with its versions and the names the screens show. */
+  async listViews(actor: Actor, status?: AgreementRecord['status']): Promise<AgreementView[]> {
+    const list = await this.list(actor, status);
+    return this.views(await Promise.all(list.map((a) => this.get(actor, a.id))));
+  }
+
+  /** An agreement as the screens show it. */
+  async view(actor: Actor, id: string): Promise<AgreementView> {
+    return (await this.views([await this.get(actor, id)]))[0] as AgreementView;
+  }
+
+  /** Agreements with the parties' names, the titles of the products in their terms and who accepted: batched. */
+  async views(details: AgreementDetail[]): Promise<AgreementView[]> {
+    if (details.length === 0) return [];
+    const r = this.d.uow.read;
+    const productIds = new Set<string>();
+    const userIds = new Set<string>();
+    const orgIds = new Set<string>();
+    for (const d of details) {
+      orgIds.add(d.agreement.merchantOrgId);
+      if (d.agreement.mcnOrgId) orgIds.add(d.agreement.mcnOrgId);
+      userIds.add(d.agreement.streamerUserId);
+      for (const v of d.versions) {
+        for (const p of (v.terms.products as Array<{ productId: string }>) ?? []) productIds.add(p.productId);
+        for (const x of v.acceptances) userIds.add(x.userId);
+      }
+    }
+    const [orgs, users, products] = await Promise.all([
+      r.orgs.findByIds([...orgIds]),
+      r.users.findByIds([...userIds]),
+      r.catalog.listProducts({ ids: [...productIds], limit: productIds.size }),
+    ]);
+    const orgName = new Map(orgs.map((o) => [o.id, o.name]));
+    const userName = new Map(users.map((u) => [u.id, u.displayName]));
+    const title = new Map(products.map((p) => [p.id, p.title]));
+    return details.map((d) => {
+      const a = d.agreement;
+      const productTitles: Record<string, string> = {};
+      const userLabels: Record<string, string> = {};
+      for (const v of d.versions) {
+        for (const p of (v.terms.products as Array<{ productId: string }>) ?? []) {
+          const t = title.get(p.productId);
+          if (t !== undefined) productTitles[p.productId] = t;
+        }
+        for (const x of v.acceptances) userLabels[x.userId] = userName.get(x.userId) ?? '';
+      }
+      return {
+        ...d,
+        merchantName: orgName.get(a.merchantOrgId) ?? '',
+        streamerName: userName.get(a.streamerUserId) ?? '',
+        mcnName: a.mcnOrgId ? (orgName.get(a.mcnOrgId) ?? null) : null,
+        productTitles,
+        userLabels,
+      };
+    });
   }
 }

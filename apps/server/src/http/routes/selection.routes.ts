@@ -1,0 +1,321 @@
+/**
+ * Selection-center routes (选品中心): the MCNs a plan may name, commission plans, the selection square's search and
+ * pool products, sample requests (寄样) and live service agreements (直播服务协议). Thin: validate, call the
+ * selection or agreement service, present with the pure presenters in presenters/selection.presenter.ts.
+ */
+import {
+  acceptAgreementSchema,
+  agreementViewSchema,
+  amendAgreementSchema,
+  createAgreementSchema,
+  createPlanSchema,
+  idSchema,
+  planViewSchema,
+  productViewSchema,
+  sampleActionSchema,
+  sampleListQuerySchema,
+  sampleRequestSchema,
+  sampleViewSchema,
+  selectionCardSchema,
+  selectionPageSchema,
+  selectionSearchQuerySchema,
+  terminateAgreementSchema,
+} from '@livehub/contracts';
+import { AppError, isCrossTenant } from '@livehub/core';
+import { z } from 'zod';
+import type { Container } from '../../container.ts';
+import { requireActor } from '../policy.ts';
+import { presentProduct } from '../presenters/catalog.presenter.ts';
+import { presentAgreement, presentCard, presentPlan, presentSample } from '../presenters/selection.presenter.ts';
+import type { Api } from './types.ts';
+
+const MERCHANT = ['merchant_staff'] as const;
+const CATALOG_READERS = ['merchant_staff', 'platform_admin', 'reviewer', 'regulator'] as const;
+const POOL_READERS = ['streamer', 'mcn_manager', 'platform_admin', 'reviewer', 'regulator'] as const;
+const SAMPLE_PARTIES = ['merchant_staff', 'streamer', 'mcn_manager', 'platform_admin', 'reviewer', 'regulator'] as const;
+const AGREEMENT_PARTIES = SAMPLE_PARTIES;
+
+export function selectionRoutes(api: Api, c: Container): void {
+  const idParams = z.strictObject({ id: idSchema });
+
+  api.get(
+    '/api/selection/mcns',
+    {
+      config: { policy: { allow: ['merchant_staff', 'platform_admin', 'reviewer', 'regulator'] } },
+      schema: {
+        tags: ['selection'],
+        summary: 'MCN agencies a merchant may name as plan partners (names only)',
+        response: { 200: z.array(z.object({ id: z.string(), name: z.string() })) },
+      },
+    },
+    async () => c.selection.listMcns(),
+  );
+
+  // ---- commission plans, the pool and its search --------------------------------------------------------------------------------------
+
+  api.get(
+    '/api/selection/plans',
+    {
+      config: { policy: { allow: CATALOG_READERS } },
+      schema: {
+        tags: ['selection'],
+        summary: 'Commission plans of a product (or all of the merchant’s)',
+        querystring: z.strictObject({ productId: idSchema.optional() }),
+        response: { 200: z.array(planViewSchema) },
+      },
+    },
+    async (req) => (await c.selection.listPlans(requireActor(req), req.query.productId)).map(presentPlan),
+  );
+
+  api.post(
+    '/api/selection/plans',
+    {
+      config: { policy: { allow: MERCHANT } },
+      schema: {
+        tags: ['selection'],
+        summary: 'Put an approved product in the pool under a commission plan (open, targeted or exclusive)',
+        body: createPlanSchema,
+        response: { 201: planViewSchema },
+      },
+    },
+    async (req, reply) => reply.status(201).send(presentPlan(await c.selection.createPlan(requireActor(req), req.body))),
+  );
+
+  api.post(
+    '/api/selection/plans/:id/end',
+    {
+      config: { policy: { allow: MERCHANT } },
+      schema: { tags: ['selection'], summary: 'End a commission plan now', params: idParams, response: { 200: planViewSchema } },
+    },
+    async (req) => presentPlan(await c.selection.endPlan(requireActor(req), req.params.id)),
+  );
+
+  api.get(
+    '/api/selection/search',
+    {
+      config: { policy: { allow: POOL_READERS } },
+      schema: {
+        tags: ['selection'],
+        summary: '选品广场: search the pool in Chinese ("保温杯 316") with filters; a streamer sees the plans offered to them',
+        querystring: selectionSearchQuerySchema,
+        response: { 200: selectionPageSchema },
+      },
+    },
+    async (req) => {
+      const q = req.query;
+      const r = await c.selection.search(requireActor(req), {
+        ...q,
+        inStock: q.inStock === undefined ? undefined : q.inStock === 'true',
+        sampleAvailable: q.sampleAvailable === undefined ? undefined : q.sampleAvailable === 'true',
+      });
+      return { items: r.items.map(presentCard), total: r.total, page: q.page, pageSize: q.pageSize, tookMs: r.tookMs };
+    },
+  );
+
+  api.get(
+    '/api/selection/products/:id',
+    {
+      config: { policy: { allow: [...POOL_READERS, 'merchant_staff'] } },
+      schema: {
+        tags: ['selection'],
+        summary: 'A pool product with the commission plans that apply to the caller',
+        params: idParams,
+        response: { 200: z.object({ card: selectionCardSchema, product: productViewSchema, plans: z.array(planViewSchema) }) },
+      },
+    },
+    async (req) => {
+      const r = await c.selection.poolProduct(requireActor(req), req.params.id);
+      return { card: presentCard(r.listing), product: presentProduct(r.detail), plans: r.plans.map(presentPlan) };
+    },
+  );
+
+  // ---- samples ------------------------------------------------------------------------------------------------------
+
+  api.get(
+    '/api/samples',
+    {
+      config: { policy: { allow: SAMPLE_PARTIES } },
+      schema: {
+        tags: ['selection'],
+        summary: 'Sample requests: a streamer’s own, a merchant’s incoming, an MCN’s streamers’ (contacts masked)',
+        querystring: sampleListQuerySchema,
+        response: { 200: z.array(sampleViewSchema) },
+      },
+    },
+    async (req) => {
+      const list = await c.selection.listSamples(requireActor(req), {
+        status: req.query.status,
+        overdue: req.query.overdue === undefined ? undefined : req.query.overdue === 'true',
+      });
+      return list.map(presentSample);
+    },
+  );
+
+  api.post(
+    '/api/samples',
+    {
+      config: { policy: { allow: ['streamer'] } },
+      schema: {
+        tags: ['selection'],
+        summary: '寄样: a streamer requests a sample',
+        body: sampleRequestSchema,
+        response: { 201: sampleViewSchema },
+      },
+    },
+    async (req, reply) => reply.status(201).send(presentSample(await c.selection.requestSample(requireActor(req), req.body))),
+  );
+
+  api.get(
+    '/api/samples/:id',
+    {
+      config: { policy: { allow: SAMPLE_PARTIES } },
+      schema: { tags: ['selection'], summary: 'A sample request', params: idParams, response: { 200: sampleViewSchema } },
+    },
+    async (req) => presentSample(await c.selection.getSample(requireActor(req), req.params.id)),
+  );
+
+  api.post(
+    '/api/samples/:id/actions',
+    {
+      config: { policy: { allow: ['merchant_staff', 'streamer'] } },
+      schema: {
+        tags: ['selection'],
+        summary: 'Move a sample request: approve / decline / ship / receive / feature / ship_return / confirm_return / cancel',
+        params: idParams,
+        body: sampleActionSchema,
+        response: { 200: sampleViewSchema },
+      },
+    },
+    async (req) => presentSample(await c.selection.sampleAction(requireActor(req), req.params.id, req.body)),
+  );
+
+  api.get(
+    '/api/samples/:id/shipping-label',
+    {
+      config: { policy: { allow: MERCHANT } },
+      schema: {
+        tags: ['selection'],
+        summary: '面单: the full recipient, phone and address for the shipping merchant (audited)',
+        params: idParams,
+        response: { 200: z.object({ recipient: z.string(), phone: z.string(), address: z.string() }) },
+      },
+    },
+    async (req, reply) => {
+      reply.header('cache-control', 'private, no-store');
+      return c.selection.shippingLabel(requireActor(req), req.params.id);
+    },
+  );
+
+  // ---- agreements ------------------------------------------------------------------------------------------------
+
+  const agreementTags = ['agreements'];
+  api.get(
+    '/api/agreements',
+    {
+      config: { policy: { allow: AGREEMENT_PARTIES } },
+      schema: {
+        tags: agreementTags,
+        summary: 'Live service agreements the caller is party to',
+        querystring: z.strictObject({ status: z.enum(['pending', 'in_force', 'terminated', 'expired']).optional() }),
+        response: { 200: z.array(agreementViewSchema) },
+      },
+    },
+    async (req) => {
+      return (await c.agreements.listViews(requireActor(req), req.query.status)).map(presentAgreement);
+    },
+  );
+
+  api.post(
+    '/api/agreements',
+    {
+      config: { policy: { allow: ['merchant_staff', 'streamer'] } },
+      schema: {
+        tags: agreementTags,
+        summary: '直播服务协议: propose an agreement (the proposer’s side accepts it)',
+        body: createAgreementSchema,
+        response: { 201: agreementViewSchema },
+      },
+    },
+    async (req, reply) => reply.status(201).send(presentAgreement(await c.agreements.create(requireActor(req), req.body))),
+  );
+
+  api.get(
+    '/api/agreements/:id',
+    {
+      config: { policy: { allow: AGREEMENT_PARTIES } },
+      schema: {
+        tags: agreementTags,
+        summary: 'An agreement with every version, its hash and its acceptances',
+        params: idParams,
+        response: { 200: agreementViewSchema },
+      },
+    },
+    async (req) => presentAgreement(await c.agreements.view(requireActor(req), req.params.id)),
+  );
+
+  api.post(
+    '/api/agreements/:id/versions',
+    {
+      config: { policy: { allow: ['merchant_staff', 'streamer', 'mcn_manager'] } },
+      schema: {
+        tags: agreementTags,
+        summary: 'Propose new terms (a new immutable version)',
+        params: idParams,
+        body: amendAgreementSchema,
+        response: { 200: agreementViewSchema },
+      },
+    },
+    async (req) => presentAgreement(await c.agreements.amend(requireActor(req), req.params.id, req.body.terms)),
+  );
+
+  api.post(
+    '/api/agreements/:id/accept',
+    {
+      config: { policy: { allow: ['merchant_staff', 'streamer', 'mcn_manager'] } },
+      schema: {
+        tags: agreementTags,
+        summary: 'Accept the current version by its content hash',
+        params: idParams,
+        body: acceptAgreementSchema,
+        response: { 200: agreementViewSchema },
+      },
+    },
+    async (req) => presentAgreement(await c.agreements.accept(requireActor(req), req.params.id, req.body)),
+  );
+
+  api.post(
+    '/api/agreements/:id/terminate',
+    {
+      config: { policy: { allow: ['merchant_staff', 'streamer', 'mcn_manager'] } },
+      schema: {
+        tags: agreementTags,
+        summary: 'Terminate an agreement (any party, with a reason)',
+        params: idParams,
+        body: terminateAgreementSchema,
+        response: { 200: agreementViewSchema },
+      },
+    },
+    async (req) => presentAgreement(await c.agreements.terminate(requireActor(req), req.params.id, req.body.reason)),
+  );
+
+  api.get(
+    '/api/agreements/in-force',
+    {
+      config: { policy: { allow: AGREEMENT_PARTIES } },
+      schema: {
+        tags: agreementTags,
+        summary: 'Whether an agreement in force lets a streamer sell a product now (what the live room checks)',
+        querystring: z.strictObject({ merchantOrgId: idSchema, streamerUserId: idSchema, productId: idSchema }),
+        response: { 200: z.object({ inForce: z.boolean(), agreementId: z.string().nullable(), version: z.number().int().nullable() }) },
+      },
+    },
+    async (req) => {
+      const actor = requireActor(req);
+      const q = req.query;
+      const mine = isCrossTenant(actor) || actor.orgId === q.merchantOrgId || actor.userId === q.streamerUserId;
+      if (!mine) throw new AppError('agreement.not_found', { field: 'merchantOrgId' });
+      const a = await c.agreements.inForce(q);
+      return { inForce: a !== null, agreementId: a?.id ?? null, version: a?.inForceVersion ?? null };
+    },
+  );
+}

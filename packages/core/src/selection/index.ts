@@ -1,0 +1,35 @@
+/** The selection center's public entry: its services, records, inputs and views, the repository port and rules. */
+export type { AgreementDeps } from './agreement.service.ts';
+export { AgreementService, agreementHash } from './agreement.service.ts';
+export type { CatalogReader } from './pool.service.ts';
+export { mayReadSample, nextSampleStatus, OPEN_SAMPLE, partyScope, SAMPLE_FLOW, samplePartyOf } from './sample-flow.ts';
+export { documentTokens, queryTokens } from './search-tokens.ts';
+export type { SelectionRepository } from './selection.repository.ts';
+export type { ImageReader, LiveSaleReader, ProductReader, SelectionDeps } from './selection.service.ts';
+export { DEFAULT_SELECTION_SETTINGS, SelectionService } from './selection.service.ts';
+export type {
+  AgreementAcceptanceRecord,
+  AgreementDetail,
+  AgreementRecord,
+  AgreementTermsInput,
+  AgreementVersionRecord,
+  AgreementView,
+  ListingQuery,
+  ListingRecord,
+  Party,
+  PlanInput,
+  PlanPartner,
+  PlanRecord,
+  PlanType,
+  PlanView,
+  PoolProduct,
+  SampleAction,
+  SampleActionInput,
+  SampleHistoryEntry,
+  SampleRecord,
+  SampleRequestInput,
+  SampleStatus,
+  SampleView,
+  SearchInput,
+  SelectionSettings,
+} from './selection.types.ts';

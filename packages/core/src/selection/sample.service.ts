@@ -1,0 +1,260 @@
+/**
+ * Sample requests (寄样): a certified streamer asks for a sample of a pool product; the merchant approves (taking
+ * it from the sample stock) or declines, ships it (the full address is released once, audited, for the 面单); the
+ * streamer receives it and then features the product or ships it back. Samples not featured or returned by their
+ * deadline are flagged by the sweep. Contacts are sealed by the PII vault and shown masked.
+ */
+import type { AuditService } from '../audit/audit.service.ts';
+import { AppError } from '../errors.ts';
+import type { Repositories, ScopedUnitOfWork } from '../ports/repositories.ts';
+import type { Clock, IdGenerator, PiiVault } from '../ports/runtime.ts';
+import type { Actor } from '../shared/actor.ts';
+import { maskName } from '../registry/registry.service.ts';
+import { maskAddress, maskPhone } from '../shared/masking.ts';
+import type { ProductRecord } from '../catalog/index.ts';
+import type { PoolService } from './pool.service.ts';
+import { mayReadSample, nextSampleStatus, OPEN_SAMPLE, partyScope, samplePartyOf } from './sample-flow.ts';
+import type {
+  SampleActionInput,
+  SampleRecord,
+  SampleRequestInput,
+  SampleStatus,
+  SampleView,
+  SelectionSettings,
+} from './selection.types.ts';
+
+const DAY_MS = 86_400_000;
+
+/** The product and its sample stock (catalog), the streamer's profile (registry), the names shown (orgs, users). */
+type SampleScope = 'selection' | 'catalog' | 'registry' | 'orgs' | 'users' | 'audit' | 'outbox';
+
+export interface SampleDeps {
+  uow: ScopedUnitOfWork<SampleScope>;
+  clock: Clock;
+  ids: IdGenerator;
+  vault: PiiVault;
+  audit: AuditService;
+  pool: PoolService;
+  settings: SelectionSettings;
+}
+
+export class SampleService {
+  constructor(private readonly d: SampleDeps) {}
+
+  async requestSample(actor: Actor, input: SampleRequestInput): Promise<SampleView> {
+    if (actor.role !== 'streamer' || !actor.userId) throw new AppError('auth.forbidden');
+    const profile = await this.d.uow.read.registry.findStreamer(actor.userId);
+    if (profile?.status !== 'certified') throw new AppError('selection.streamer_not_certified');
+    if (!/^1[3-9]\d{9}$/.test(input.phone.replace(/[\s-]/g, '')))
+      throw new AppError('request.invalid', { field: 'phone', details: { issue: 'a mainland mobile number (11 digits)' } });
+    const now = this.d.clock.now();
+    if (!(await this.d.pool.isVisible(actor, input.productId))) throw new AppError('catalog.product_not_found', { field: 'productId' });
+    const created = await this.d.uow.transaction(async (tx) => {
+      const p = (await tx.catalog.findProduct(input.productId)) as ProductRecord;
+      if (!p.sampleAvailable || p.sampleStock <= 0) throw new AppError('selection.no_samples', { field: 'productId' });
+      if (input.skuId) {
+        const sku = await tx.catalog.findSku(input.skuId);
+        if (!sku || sku.productId !== p.id) throw new AppError('catalog.sku_not_found', { field: 'skuId' });
+      }
+      const open = await tx.selection.listSamples({ streamerUserId: actor.userId as string, status: OPEN_SAMPLE, limit: 500 });
+      const dup = open.find((s) => s.productId === p.id);
+      if (dup) throw new AppError('selection.sample_open', { field: 'productId', details: { sampleId: dup.id, status: dup.status } });
+      const s: SampleRecord = {
+        id: this.d.ids.next(),
+        productId: p.id,
+        skuId: input.skuId ?? null,
+        merchantOrgId: p.merchantOrgId,
+        streamerUserId: actor.userId as string,
+        mcnOrgId: profile.mcnOrgId,
+        status: 'requested',
+        recipientEnc: this.d.vault.encrypt(input.recipient),
+        phoneEnc: this.d.vault.encrypt(input.phone.replace(/[\s-]/g, '')),
+        addressEnc: this.d.vault.encrypt(input.address),
+        note: input.note ?? null,
+        reason: null,
+        carrier: null,
+        trackingNo: null,
+        returnCarrier: null,
+        returnTrackingNo: null,
+        receivedAt: null,
+        featureDueAt: null,
+        featuredIn: null,
+        overdueAt: null,
+        history: [{ at: now.toISOString(), action: 'request', by: actor.label, reason: input.note ?? null }],
+        version: 1,
+        createdAt: now,
+        updatedAt: now,
+      };
+      await tx.selection.insertSample(s);
+      await this.d.audit.record(tx, actor, {
+        action: 'sample.request',
+        targetType: 'sample',
+        targetId: s.id,
+        detail: { productId: p.id, merchantOrgId: p.merchantOrgId },
+      });
+      return s;
+    });
+    return this.view(created);
+  }
+
+  async sampleAction(actor: Actor, id: string, input: SampleActionInput): Promise<SampleView> {
+    const now = this.d.clock.now();
+    const moved = await this.d.uow.transaction(async (tx) => {
+      const s = await tx.selection.findSample(id);
+      if (!s || !mayReadSample(actor, s)) throw new AppError('selection.sample_not_found', { field: 'id' });
+      const next: SampleRecord = { ...s, status: nextSampleStatus(actor, s, input.action), version: s.version + 1, updatedAt: now };
+      switch (input.action) {
+        case 'decline':
+          if (!input.reason) throw new AppError('workflow.reason_required', { field: 'reason' });
+          next.reason = input.reason;
+          break;
+        case 'approve':
+          if (!(await tx.catalog.takeSampleStock(s.productId, 1))) throw new AppError('selection.no_samples', { field: 'productId' });
+          break;
+        case 'ship':
+        case 'ship_return':
+          if (!input.carrier) throw new AppError('request.invalid', { field: 'carrier', details: { issue: 'required' } });
+          if (!input.trackingNo) throw new AppError('request.invalid', { field: 'trackingNo', details: { issue: 'required' } });
+          if (input.action === 'ship') {
+            next.carrier = input.carrier;
+            next.trackingNo = input.trackingNo;
+          } else {
+            next.returnCarrier = input.carrier;
+            next.returnTrackingNo = input.trackingNo;
+          }
+          break;
+        case 'receive':
+          next.receivedAt = now;
+          next.featureDueAt = new Date(now.getTime() + this.d.settings.featureWithinDays * DAY_MS);
+          break;
+        case 'feature':
+          if (!input.featuredIn) throw new AppError('request.invalid', { field: 'featuredIn', details: { issue: 'required' } });
+          next.featuredIn = input.featuredIn;
+          break;
+        case 'confirm_return':
+          await tx.catalog.takeSampleStock(s.productId, -1);
+          break;
+        case 'cancel':
+          break;
+      }
+      next.history = [
+        ...s.history,
+        { at: now.toISOString(), action: input.action, by: actor.label, reason: input.reason ?? input.featuredIn ?? null },
+      ];
+      if (!(await tx.selection.updateSample(next, s.version))) throw new AppError('selection.stale');
+      await this.d.audit.record(tx, actor, {
+        action: `sample.${input.action}`,
+        targetType: 'sample',
+        targetId: s.id,
+        orgId: s.merchantOrgId,
+        detail: {
+          from: s.status,
+          to: next.status,
+          ...(input.reason ? { reason: input.reason } : {}),
+          ...(input.carrier ? { carrier: input.carrier } : {}),
+        },
+      });
+      return next;
+    });
+    return this.view(moved);
+  }
+
+  async listSamples(actor: Actor, f: { status?: SampleStatus | undefined; overdue?: boolean | undefined }): Promise<SampleView[]> {
+    const scope = partyScope(actor);
+    const list = await this.d.uow.read.selection.listSamples({
+      ...scope,
+      ...(f.status ? { status: [f.status] } : {}),
+      ...(f.overdue !== undefined ? { overdue: f.overdue } : {}),
+      limit: 200,
+    });
+    return this.views(list);
+  }
+
+  async getSample(actor: Actor, id: string): Promise<SampleView> {
+    return this.view(await this.readable(actor, id));
+  }
+
+  private async readable(actor: Actor, id: string): Promise<SampleRecord> {
+    const s = await this.d.uow.read.selection.findSample(id);
+    if (!s || !mayReadSample(actor, s)) throw new AppError('selection.sample_not_found', { field: 'id' });
+    return s;
+  }
+
+  /** PII in a sample request, masked: what every list and view shows. */
+  maskedContact(s: SampleRecord): SampleView['contact'] {
+    const v = this.d.vault;
+    return {
+      recipient: maskName(v.decrypt(s.recipientEnc)),
+      phone: maskPhone(v.decrypt(s.phoneEnc)),
+      address: maskAddress(v.decrypt(s.addressEnc)),
+    };
+  }
+
+  /** 面单: the full shipping address, for the merchant who ships it, once approved and until received. Audited. */
+  async shippingLabel(actor: Actor, id: string): Promise<{ recipient: string; phone: string; address: string }> {
+    const s = await this.readable(actor, id);
+    if (samplePartyOf(actor, s) !== 'merchant' || !['approved', 'shipped'].includes(s.status))
+      throw new AppError('selection.sample_action_not_allowed', { field: 'id', details: { status: s.status, action: 'shipping_label' } });
+    await this.d.uow.transaction((tx) =>
+      this.d.audit.record(tx, actor, {
+        action: 'sample.shipping_label',
+        targetType: 'sample',
+        targetId: s.id,
+        detail: { purpose: 'ship_sample' },
+      }),
+    );
+    const v = this.d.vault;
+    return { recipient: v.decrypt(s.recipientEnc), phone: v.decrypt(s.phoneEnc), address: v.decrypt(s.addressEnc) };
+  }
+
+  /** Flags received samples past their feature deadline, inside the sweep's transaction. */
+  async flagOverdue(tx: Pick<Repositories, 'selection' | 'audit' | 'outbox'>, system: Actor, now: Date): Promise<number> {
+    let overdueSamples = 0;
+    for (const s of await tx.selection.listSamplesDue(now, 500)) {
+      const next: SampleRecord = {
+        ...s,
+        overdueAt: now,
+        history: [...s.history, { at: now.toISOString(), action: 'overdue', by: system.label, reason: null }],
+        version: s.version + 1,
+        updatedAt: now,
+      };
+      if (!(await tx.selection.updateSample(next, s.version))) continue;
+      await tx.outbox.add({
+        id: this.d.ids.next(),
+        topic: 'selection.sample_overdue',
+        payload: { sampleId: s.id, streamerUserId: s.streamerUserId, merchantOrgId: s.merchantOrgId, productId: s.productId },
+        createdAt: now,
+        publishedAt: null,
+      });
+      await this.d.audit.record(tx, system, { action: 'sample.overdue', targetType: 'sample', targetId: s.id, orgId: s.merchantOrgId });
+      overdueSamples++;
+    }
+    return overdueSamples;
+  }
+
+  private async view(s: SampleRecord): Promise<SampleView> {
+    return (await this.views([s]))[0] as SampleView;
+  }
+
+  /** Sample requests with the names the screens show: one query per kind of name, however long the list. */
+  async views(list: SampleRecord[]): Promise<SampleView[]> {
+    if (list.length === 0) return [];
+    const r = this.d.uow.read;
+    const productIds = [...new Set(list.map((s) => s.productId))];
+    const [products, orgs, users] = await Promise.all([
+      r.catalog.listProducts({ ids: productIds, limit: productIds.length }),
+      r.orgs.findByIds([...new Set(list.map((s) => s.merchantOrgId))]),
+      r.users.findByIds([...new Set(list.map((s) => s.streamerUserId))]),
+    ]);
+    const title = new Map(products.map((p) => [p.id, p.title]));
+    const orgName = new Map(orgs.map((o) => [o.id, o.name]));
+    const userName = new Map(users.map((u) => [u.id, u.displayName]));
+    return list.map((s) => ({
+      ...s,
+      productTitle: title.get(s.productId) ?? '',
+      merchantName: orgName.get(s.merchantOrgId) ?? '',
+      streamerName: userName.get(s.streamerUserId) ?? '',
+      contact: this.maskedContact(s),
+    }));
+  }
+}
