@@ -69,6 +69,8 @@ function startServer(env: Record<string, string>): Promise<Server> {
         LIVEHUB_DEMO_ACTIVITY: 'off',
         // unpaid flash orders must not time out while the test runs
         LIVEHUB_FLASH_PAY_MINUTES: '120',
+        // the test signs its buyers in as a proxy would, each with its own X-Forwarded-For: trust it from loopback
+        LIVEHUB_TRUST_PROXY: 'loopback',
         ...env,
       },
       stdio: ['ignore', 'pipe', 'pipe'],

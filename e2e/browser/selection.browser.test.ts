@@ -26,7 +26,8 @@ const login = (page: Page, username: string) => harness.login(page, username);
 /** A screenshot once tables have faded their loading overlay out. */
 async function screenshot(page: Page, name: string, fullPage = true): Promise<void> {
   // a string: the e2e type check has no DOM library
-  await page.waitForFunction("[...document.querySelectorAll('.ant-spin-container')].every((e) => getComputedStyle(e).opacity === '1')");
+  // a function, not a string: the page's CSP forbids eval, and a predicate string is evaluated as one
+  await page.waitForFunction(() => [...document.querySelectorAll('.ant-spin-container')].every((e) => getComputedStyle(e).opacity === '1'));
   await harness.screenshot(page, name, fullPage);
 }
 
@@ -399,11 +400,14 @@ describe.skipIf(!browserAvailable)('catalog and selection center', () => {
     await page.getByText(`全部 ${total + 23}`).waitFor();
     await page.getByText(`草稿 ${(before.draft ?? 0) + 23}`).waitFor();
     await page.getByTestId('products-more').click();
-    await page.waitForFunction(`document.querySelectorAll('[data-testid="product-row"]').length === ${Math.min(40, total + 23)}`);
+    await page.waitForFunction(
+      (want) => document.querySelectorAll('[data-testid="product-row"]').length === want,
+      Math.min(40, total + 23),
+    );
     while (await page.getByTestId('products-more').isVisible()) {
       const n = await rows.count();
       await page.getByTestId('products-more').click();
-      await page.waitForFunction(`document.querySelectorAll('[data-testid="product-row"]').length > ${n}`);
+      await page.waitForFunction((was) => document.querySelectorAll('[data-testid="product-row"]').length > was, n);
     }
     const ids = await rows.evaluateAll((els) => els.map((e) => e.getAttribute('data-product-id')));
     expect(ids).toHaveLength(total + 23);

@@ -51,10 +51,11 @@ export class BrowserHarness {
 
   /** A browser context of its own (own cookies), Chinese locale: desktop size, or a phone's. Closed with the harness. */
   async context(opts: { mobile?: boolean } = {}): Promise<BrowserContext> {
+    const client = { extraHTTPHeaders: { 'x-forwarded-for': nextClientAddress() } };
     const context = await this.browser.newContext(
       opts.mobile
-        ? { locale: 'zh-CN', viewport: { width: 390, height: 844 }, deviceScaleFactor: 2, isMobile: true, hasTouch: true }
-        : { locale: 'zh-CN', viewport: { width: 1440, height: 900 } },
+        ? { locale: 'zh-CN', viewport: { width: 390, height: 844 }, deviceScaleFactor: 2, isMobile: true, hasTouch: true, ...client }
+        : { locale: 'zh-CN', viewport: { width: 1440, height: 900 }, ...client },
     );
     this.contexts.push(context);
     return context;
@@ -97,6 +98,16 @@ export class BrowserHarness {
   }
 }
 
+let clientSeq = 0;
+/**
+ * A client address of its own for each browser context and HTTP sign-in (TEST-NET-2, never routed): the test server
+ * trusts X-Forwarded-For from loopback, so a file's sign-ins count per client, as they would from real people.
+ */
+export function nextClientAddress(): string {
+  clientSeq++;
+  return `198.51.100.${(clientSeq % 250) + 1}`;
+}
+
 /** A demo account signed in over HTTP, for the API calls and sockets a test makes beside the browser. */
 export interface HttpAuth {
   cookie: string;
@@ -108,7 +119,7 @@ export interface HttpAuth {
 export async function signInHttp(baseUrl: string, username: string, password = DEMO_PASSWORD): Promise<HttpAuth> {
   const res = await fetch(`${baseUrl}/api/auth/login`, {
     method: 'POST',
-    headers: { 'content-type': 'application/json' },
+    headers: { 'content-type': 'application/json', 'x-forwarded-for': nextClientAddress() },
     body: JSON.stringify({ username, password }),
   });
   if (res.status !== 200) throw new Error(`sign-in as ${username}: ${res.status} ${await res.text()}`);

@@ -34,7 +34,9 @@ export async function startTestServer(opts: { publicUrl?: boolean } = {}): Promi
   const platform = await createTestPlatform({
     seed: true,
     serveWeb: true,
-    ...(opts.publicUrl ? { env: { LIVEHUB_PUBLIC_URL: `http://127.0.0.1:${port}` } } : {}),
+    // Each browser context and HTTP sign-in of a test stands for its own client (its own X-Forwarded-For, as a
+    // proxy in front would send), so a file's many sign-ins do not add up on one address's sign-in limit.
+    env: { LIVEHUB_TRUST_PROXY: 'loopback', ...(opts.publicUrl ? { LIVEHUB_PUBLIC_URL: `http://127.0.0.1:${port}` } : {}) },
   });
   await platform.app.listen({ port, host: '127.0.0.1' });
   const addr = platform.app.server.address();
