@@ -19,20 +19,15 @@ import type {
 } from '@livehub/core';
 import { and, asc, count, desc, eq, gt, inArray, isNotNull, isNull, like, lt, lte, or, type SQL, sql } from 'drizzle-orm';
 import type { Db } from '../db.ts';
+import { brandAuthorizations, brands, categories, pricePoints, productSkus, products } from '../schema/catalog.ts';
 import {
   agreementAcceptances,
-  agreements,
   agreementVersions,
-  brandAuthorizations,
-  brands,
-  categories,
-  pricePoints,
-  productSkus,
-  products,
+  agreements,
   sampleRequests,
   selectionListings,
   selectionPlans,
-} from '../schema.ts';
+} from '../schema/selection.ts';
 
 /** A text[] literal built from bound parameters (portable across pg and PGlite). */
 function textArray(values: readonly string[]): SQL {

@@ -21,23 +21,17 @@ import type {
 } from '@livehub/core';
 import { and, asc, count, desc, eq, inArray, isNotNull, lt, ne, type SQL } from 'drizzle-orm';
 import type { Db } from '../db.ts';
+import { organizations, users } from '../schema/identity.ts';
 import {
-  applicationDocuments,
-  applicationEvents,
-  applications,
   baseProfiles,
-  documents,
-  jointVotes,
   mcnProfiles,
   merchantProfiles,
-  objections,
-  organizations,
   providerProfiles,
   qualifications,
   streamerProfiles,
   trainingRecords,
-  users,
-} from '../schema.ts';
+} from '../schema/registry.ts';
+import { applicationDocuments, applicationEvents, applications, documents, jointVotes, objections } from '../schema/workflows.ts';
 
 type AppRow = typeof applications.$inferSelect;
 const toApp = (r: AppRow): ApplicationRecord => r as ApplicationRecord;
