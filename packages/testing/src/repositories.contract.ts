@@ -1,48 +1,18 @@
 /**
  * The contract every repository implementation keeps, run on each database driver available to the run.
- * Includes the unit of work: a failed transaction leaves nothing behind.
+ * Includes the unit of work: a failed transaction leaves nothing behind. Identity, audit and outbox cases are here;
+ * the other contexts' cases are in ./contracts/<ctx>.contract.ts, registered inside the same database.
  */
-import type { InvitationRecord, MembershipRecord, OrganizationRecord, Repositories, UnitOfWork, UserRecord } from '@livehub/core';
+import type { InvitationRecord, MembershipRecord, Repositories, UnitOfWork } from '@livehub/core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { catalogCases, selectionCases } from './contracts/catalog.contract.ts';
+import { complianceCases } from './contracts/compliance.contract.ts';
+import { type ContractDb, org, user, uuid } from './contracts/fixtures.ts';
+import { liveCases } from './contracts/live.contract.ts';
+import { orderCases } from './contracts/orders.contract.ts';
+import { registryCases, workflowCases } from './contracts/registry.contract.ts';
 
-let n = 0;
-const uuid = () => {
-  n++;
-  const hex = (Date.now().toString(16) + n.toString(16).padStart(8, '0')).padStart(32, '0').slice(-32);
-  return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-7${hex.slice(13, 16)}-8${hex.slice(17, 20)}-${hex.slice(20)}`;
-};
-
-export function user(over: Partial<UserRecord> = {}): UserRecord {
-  const id = uuid();
-  return {
-    id,
-    username: `u${id.slice(-10)}`,
-    displayName: '测试用户',
-    passwordHash: 'x',
-    phoneEnc: null,
-    phoneIndex: null,
-    locale: 'zh-CN',
-    status: 'active',
-    failedLogins: 0,
-    lockedUntil: null,
-    lastLoginAt: null,
-    createdAt: new Date('2026-01-01T00:00:00Z'),
-    ...over,
-  };
-}
-
-export function org(over: Partial<OrganizationRecord> = {}): OrganizationRecord {
-  const id = uuid();
-  return {
-    id,
-    kind: 'merchant',
-    name: `商家${id.slice(-8)}`,
-    district: '嘉定区',
-    parentId: null,
-    createdAt: new Date('2026-01-01T00:00:00Z'),
-    ...over,
-  };
-}
+export { org, user };
 
 export function repositoryContract(name: string, open: () => Promise<{ uow: UnitOfWork; drop(): Promise<void> }>): void {
   describe(`repository contract: ${name}`, () => {
@@ -341,5 +311,14 @@ export function repositoryContract(name: string, open: () => Promise<{ uow: Unit
       expect(rows.length).toBe(before + 20);
       expect(rows.map((row) => row.seq)).toEqual(rows.map((_, i) => i + 1));
     });
+
+    const db: ContractDb = { r: () => r, uow: () => uow };
+    describe('registry', () => registryCases(db));
+    describe('workflows', () => workflowCases(db));
+    describe('catalog', () => catalogCases(db));
+    describe('selection', () => selectionCases(db));
+    describe('live', () => liveCases(db));
+    describe('orders', () => orderCases(db));
+    describe('compliance', () => complianceCases(db));
   });
 }
