@@ -4,7 +4,7 @@
  * plans, listings, samples and agreements with their filters.
  */
 import { expect, it } from 'vitest';
-import { at, type ContractDb, org, product, type Row, sku, T0, user, uuid } from './fixtures.ts';
+import { allPages, at, type ContractDb, document, org, product, newestFirst, type Row, sku, T0, user, uuid } from './fixtures.ts';
 
 function brand(over: Partial<Row<'catalog', 'insertBrand'>> = {}): Row<'catalog', 'insertBrand'> {
   const id = uuid();
@@ -60,17 +60,7 @@ export function catalogCases(db: ContractDb): void {
       product(m.id, { createdAt: at(3) }),
     ];
     for (const p of [...ps, product(other.id, { createdAt: at(9) })]) await r.catalog.insertProduct(p);
-    const newestFirst = [...ps].sort((a, b) => b.createdAt.getTime() - a.createdAt.getTime() || (a.id < b.id ? 1 : -1)).map((p) => p.id);
-    const pages: string[] = [];
-    let cursor: { before?: Date; beforeId?: string } = {};
-    for (;;) {
-      const page = await r.catalog.listProducts({ merchantOrgId: m.id, limit: 2, ...cursor });
-      pages.push(...page.map((p) => p.id));
-      const last = page.at(-1);
-      if (page.length < 2 || !last) break;
-      cursor = { before: last.createdAt, beforeId: last.id };
-    }
-    expect(pages).toEqual(newestFirst);
+    expect(await allPages((cursor) => r.catalog.listProducts({ merchantOrgId: m.id, limit: 2, ...cursor }), 2)).toEqual(newestFirst(ps));
     const approved = await r.catalog.listProducts({ merchantOrgId: m.id, status: ['approved'], limit: 10 });
     expect(approved.map((p) => p.id).sort()).toEqual([ps[1]?.id, ps[3]?.id].sort());
     expect((await r.catalog.listProducts({ ids: [ps[0]?.id ?? '', uuid()], limit: 10 })).map((p) => p.id)).toEqual([ps[0]?.id]);
@@ -190,27 +180,13 @@ export function catalogCases(db: ContractDb): void {
     await r.orgs.insert(m);
     const u = user();
     await r.users.insert(u);
-    const docId = uuid();
-    await r.workflows.insertDocument({
-      id: docId,
-      ownerOrgId: m.id,
-      ownerUserId: null,
-      uploadedBy: u.id,
-      docType: 'brand_authorization',
-      fileType: 'pdf',
-      size: 1,
-      sha256: 'c'.repeat(64),
-      storageKey: `docs/${docId}.pdf`,
-      filename: '授权书.pdf',
-      expiresAt: null,
-      retainUntil: at(1000),
-      createdAt: T0,
-    });
+    const doc = document(u.id, { ownerOrgId: m.id, ownerUserId: null, docType: 'brand_authorization', filename: '授权书.pdf' });
+    await r.workflows.insertDocument(doc);
     await r.catalog.insertAuthorization({
       id: uuid(),
       brandId: b1.id,
       merchantOrgId: m.id,
-      documentId: docId,
+      documentId: doc.id,
       validUntil: at(1000),
       status: 'valid',
       createdBy: u.id,

@@ -181,3 +181,44 @@ export interface ContractDb {
   r(): Repositories;
   uow(): UnitOfWork;
 }
+
+export function document(uploadedBy: string, over: Partial<Row<'workflows', 'insertDocument'>> = {}): Row<'workflows', 'insertDocument'> {
+  return {
+    id: uuid(),
+    ownerOrgId: null,
+    ownerUserId: uploadedBy,
+    uploadedBy,
+    docType: 'business_license',
+    fileType: 'pdf',
+    size: 1024,
+    sha256: 'a'.repeat(64),
+    storageKey: `docs/${uuid()}.pdf`,
+    filename: '营业执照.pdf',
+    expiresAt: null,
+    retainUntil: at(24 * 365 * 3),
+    createdAt: T0,
+    ...over,
+  };
+}
+
+type Keyed = { id: string; createdAt: Date };
+
+/** the ids of rows newest first by (createdAt, id): the order of every keyset-paged list */
+export const newestFirst = (rows: Keyed[]): string[] =>
+  [...rows].sort((a, b) => b.createdAt.getTime() - a.createdAt.getTime() || (a.id < b.id ? 1 : -1)).map((x) => x.id);
+
+/** walks a keyset-paged list page by page (`pageSize` rows each), passing on the last row's (createdAt, id) */
+export async function allPages(
+  page: (cursor: { before?: Date; beforeId?: string }) => Promise<Keyed[]>,
+  pageSize: number,
+): Promise<string[]> {
+  const ids: string[] = [];
+  let cursor: { before?: Date; beforeId?: string } = {};
+  for (;;) {
+    const rows = await page(cursor);
+    ids.push(...rows.map((x) => x.id));
+    const last = rows.at(-1);
+    if (rows.length < pageSize || !last) return ids;
+    cursor = { before: last.createdAt, beforeId: last.id };
+  }
+}

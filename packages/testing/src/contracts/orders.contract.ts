@@ -4,7 +4,22 @@
  * Idempotency-Keys and payment notifications refused the second time, payments, refunds and returns.
  */
 import { expect, it } from 'vitest';
-import { at, type ContractDb, liveSession, order, orderLine, org, product, type Row, sku, T0, user, uuid } from './fixtures.ts';
+import {
+  allPages,
+  at,
+  type ContractDb,
+  liveSession,
+  order,
+  orderLine,
+  org,
+  product,
+  newestFirst,
+  type Row,
+  sku,
+  T0,
+  user,
+  uuid,
+} from './fixtures.ts';
 
 /** a buyer, a merchant and one approved product with one SKU of `stock` units */
 async function shop(db: ContractDb, stock = 10) {
@@ -90,17 +105,7 @@ export function orderCases(db: ContractDb): void {
     expect((await r.orders.listLines([first.id])).map((l) => l.lineNo).sort()).toEqual([1, 2]);
     expect(await r.orders.listLines([])).toEqual([]);
     await expect(r.orders.insertOrder({ ...first, id: uuid() }, [])).rejects.toThrow();
-    const newestFirst = [...os].sort((a, b) => b.createdAt.getTime() - a.createdAt.getTime() || (a.id < b.id ? 1 : -1)).map((o) => o.id);
-    const pages: string[] = [];
-    let cursor: { before?: Date; beforeId?: string } = {};
-    for (;;) {
-      const page = await r.orders.listOrders({ buyerUserId: buyer.id, limit: 2, ...cursor });
-      pages.push(...page.map((o) => o.id));
-      const last = page.at(-1);
-      if (page.length < 2 || !last) break;
-      cursor = { before: last.createdAt, beforeId: last.id };
-    }
-    expect(pages).toEqual(newestFirst);
+    expect(await allPages((cursor) => r.orders.listOrders({ buyerUserId: buyer.id, limit: 2, ...cursor }), 2)).toEqual(newestFirst(os));
     expect((await r.orders.listOrders({ merchantOrgId: merchant.id, status: 'paid', limit: 10 })).length).toBe(2);
     expect((await r.orders.listOrders({ streamerUserId: streamer.id, limit: 10 })).length).toBe(2);
     expect((await r.orders.listOrders({ sessionId: session.id, limit: 10 })).length).toBe(3);

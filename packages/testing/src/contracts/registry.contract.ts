@@ -3,7 +3,7 @@
  * credit codes unique across the kinds, status filters, and applications moved only from the version read.
  */
 import { expect, it } from 'vitest';
-import { at, type ContractDb, org, type Row, T0, user, uuid } from './fixtures.ts';
+import { at, type ContractDb, document, org, type Row, T0, user, uuid } from './fixtures.ts';
 
 const creditCode = () => `91310000${uuid().replace(/-/g, '').slice(-10).toUpperCase()}`;
 
@@ -67,25 +67,6 @@ function application(
     version: 1,
     createdAt: T0,
     updatedAt: T0,
-    ...over,
-  };
-}
-
-function document(uploadedBy: string, over: Partial<Row<'workflows', 'insertDocument'>> = {}): Row<'workflows', 'insertDocument'> {
-  return {
-    id: uuid(),
-    ownerOrgId: null,
-    ownerUserId: uploadedBy,
-    uploadedBy,
-    docType: 'business_license',
-    fileType: 'pdf',
-    size: 1024,
-    sha256: 'a'.repeat(64),
-    storageKey: `docs/${uuid()}.pdf`,
-    filename: '营业执照.pdf',
-    expiresAt: null,
-    retainUntil: at(24 * 365 * 3),
-    createdAt: T0,
     ...over,
   };
 }
