@@ -113,6 +113,21 @@ export function registryCases(db: ContractDb): void {
     expect(await r.registry.findByCreditCode(mcnCode)).toMatchObject({ kind: 'mcn', orgId: mcn.id });
     expect(await r.registry.findByCreditCode(creditCode())).toBeNull();
     expect(await r.registry.findProvider(p.id)).toBeNull();
+    const provider = {
+      orgId: p.id,
+      creditCode: creditCode(),
+      legalName: '契约测试服务有限公司',
+      services: ['供应链'],
+      contactPhoneEnc: 'v1.phone',
+      hostBaseOrgId: null,
+      createdAt: T0,
+    };
+    await r.registry.insertProvider(provider);
+    expect(await r.registry.findProvider(p.id)).toEqual(provider);
+    expect(await r.registry.findByCreditCode(provider.creditCode)).toMatchObject({ kind: 'provider', orgId: p.id });
+    const q = org({ kind: 'service_provider' });
+    await r.orgs.insert(q);
+    await expect(r.registry.insertProvider({ ...provider, orgId: q.id })).rejects.toThrow();
   });
 
   it('keeps streamer profiles: unique ID number, filtered by status and MCN with the display name, lapsed ones found', async () => {
