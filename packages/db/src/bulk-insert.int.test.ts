@@ -7,7 +7,8 @@ import { availableDrivers, openTestDatabase, type TestDatabase } from '@livehub/
 import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { bulkInsert } from './repositories/bulk-insert.ts';
-import { idempotencyKeys, users } from './schema.ts';
+import { users } from './schema/identity.ts';
+import { idempotencyKeys } from './schema/orders.ts';
 
 const awkward = ['双引号 " 和反斜杠 \\', '{花括号,逗号}', 'NULL', '', ' 前后空格 ', "单引号 ' ；全角，", 'emoji 🛒 换行\n制表\t'];
 

@@ -2,11 +2,13 @@ import { AsyncLocalStorage } from 'node:async_hooks';
 import type { Repositories, UnitOfWork } from '@livehub/core';
 import type { Db } from './db.ts';
 import { DrizzleAuditRepository, DrizzleOutboxRepository } from './repositories/audit.repository.ts';
-import { DrizzleCatalogRepository, DrizzleSelectionRepository } from './repositories/catalog.repository.ts';
+import { DrizzleCatalogRepository } from './repositories/catalog.repository.ts';
+import { DrizzleSelectionRepository } from './repositories/selection.repository.ts';
 import { DrizzleLiveRepository } from './repositories/live.repository.ts';
 import { DrizzleOrderRepository } from './repositories/order.repository.ts';
 import { DrizzleComplianceRepository } from './repositories/compliance.repository.ts';
-import { DrizzleRegistryRepository, DrizzleWorkflowRepository } from './repositories/workflow.repository.ts';
+import { DrizzleRegistryRepository } from './repositories/registry.repository.ts';
+import { DrizzleWorkflowRepository } from './repositories/workflow.repository.ts';
 import {
   DrizzleApiTokenRepository,
   DrizzleInvitationRepository,

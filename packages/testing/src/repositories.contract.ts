@@ -1,48 +1,18 @@
 /**
  * The contract every repository implementation keeps, run on each database driver available to the run.
- * Includes the unit of work: a failed transaction leaves nothing behind.
+ * Includes the unit of work: a failed transaction leaves nothing behind. Identity, audit and outbox cases are here;
+ * the other contexts' cases are in ./contracts/<ctx>.contract.ts, registered inside the same database.
  */
-import type { InvitationRecord, MembershipRecord, OrganizationRecord, Repositories, UnitOfWork, UserRecord } from '@livehub/core';
+import type { InvitationRecord, MembershipRecord, Repositories, UnitOfWork } from '@livehub/core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { catalogCases, selectionCases } from './contracts/catalog.contract.ts';
+import { complianceCases } from './contracts/compliance.contract.ts';
+import { type ContractDb, org, user, uuid } from './contracts/fixtures.ts';
+import { liveCases } from './contracts/live.contract.ts';
+import { orderCases } from './contracts/orders.contract.ts';
+import { registryCases, workflowCases } from './contracts/registry.contract.ts';
 
-let n = 0;
-const uuid = () => {
-  n++;
-  const hex = (Date.now().toString(16) + n.toString(16).padStart(8, '0')).padStart(32, '0').slice(-32);
-  return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-7${hex.slice(13, 16)}-8${hex.slice(17, 20)}-${hex.slice(20)}`;
-};
-
-export function user(over: Partial<UserRecord> = {}): UserRecord {
-  const id = uuid();
-  return {
-    id,
-    username: `u${id.slice(-10)}`,
-    displayName: '测试用户',
-    passwordHash: 'x',
-    phoneEnc: null,
-    phoneIndex: null,
-    locale: 'zh-CN',
-    status: 'active',
-    failedLogins: 0,
-    lockedUntil: null,
-    lastLoginAt: null,
-    createdAt: new Date('2026-01-01T00:00:00Z'),
-    ...over,
-  };
-}
-
-export function org(over: Partial<OrganizationRecord> = {}): OrganizationRecord {
-  const id = uuid();
-  return {
-    id,
-    kind: 'merchant',
-    name: `商家${id.slice(-8)}`,
-    district: '嘉定区',
-    parentId: null,
-    createdAt: new Date('2026-01-01T00:00:00Z'),
-    ...over,
-  };
-}
+export { org, user };
 
 export function repositoryContract(name: string, open: () => Promise<{ uow: UnitOfWork; drop(): Promise<void> }>): void {
   describe(`repository contract: ${name}`, () => {
@@ -256,6 +226,69 @@ export function repositoryContract(name: string, open: () => Promise<{ uow: Unit
       expect(await r.apiTokens.countForUser(u.id)).toBe(0);
     });
 
+    it('lists departments of organizations, counts memberships by role and locks a user in a transaction', async () => {
+      const [a, b] = [org({ kind: 'regulator' }), org({ kind: 'regulator' })];
+      await r.orgs.insertMany([a, b]);
+      const deps = [
+        { id: uuid(), orgId: a.id, code: 'z-last', name: '乙部门' },
+        { id: uuid(), orgId: a.id, code: 'a-first', name: '甲部门' },
+        { id: uuid(), orgId: b.id, code: 'm-mid', name: '丙部门' },
+      ];
+      await r.orgs.insertDepartments(deps);
+      expect((await r.orgs.listDepartments([a.id])).map((d) => d.code)).toEqual(['a-first', 'z-last']);
+      expect((await r.orgs.listDepartments([a.id, b.id])).map((d) => d.name)).toEqual(['甲部门', '丙部门', '乙部门']);
+      expect(await r.orgs.listDepartments([])).toEqual([]);
+      const before = await r.memberships.countByRole('reviewer');
+      const [u1, u2] = [user(), user()];
+      await r.users.insertMany([u1, u2]);
+      for (const u of [u1, u2])
+        await r.memberships.insert({ id: uuid(), userId: u.id, orgId: a.id, role: 'reviewer', departmentId: null, createdAt: new Date() });
+      expect(await r.memberships.countByRole('reviewer')).toBe(before + 2);
+      expect(await r.memberships.countForOrgs([a.id], 'reviewer')).toBe(2);
+      expect(await r.memberships.countForOrgs([b.id], 'reviewer')).toBe(0);
+      await uow.transaction(async (tx) => {
+        await tx.users.lock(u1.id);
+        await tx.users.updateLoginState(u1.id, { failedLogins: 1, lockedUntil: null });
+      });
+      expect((await r.users.findById(u1.id))?.failedLogins).toBe(1);
+    });
+
+    it('finds an api token with its user and membership in one call, and records its use', async () => {
+      const u = user();
+      await r.users.insert(u);
+      const o = org();
+      await r.orgs.insert(o);
+      const m: MembershipRecord = {
+        id: uuid(),
+        userId: u.id,
+        orgId: o.id,
+        role: 'merchant_staff',
+        departmentId: null,
+        createdAt: new Date(),
+      };
+      await r.memberships.insert(m);
+      const t = {
+        id: uuid(),
+        userId: u.id,
+        orgId: o.id,
+        membershipId: m.id,
+        name: 'erp',
+        prefix: 'lh_principal',
+        tokenHash: `th${uuid()}`,
+        scopes: ['read' as const],
+        createdAt: new Date('2026-01-01T00:00:00Z'),
+        lastUsedAt: null,
+        expiresAt: null,
+        revokedAt: null,
+      };
+      await r.apiTokens.insert(t);
+      expect(await r.apiTokens.findPrincipal(t.tokenHash)).toEqual({ token: t, user: u, membership: m });
+      expect(await r.apiTokens.findPrincipal('no-such-hash')).toBeNull();
+      const used = new Date('2026-01-02T00:00:00Z');
+      await r.apiTokens.touch(t.id, used);
+      expect((await r.apiTokens.findById(t.id))?.lastUsedAt?.toISOString()).toBe(used.toISOString());
+    });
+
     it('appends audit entries and scans them in order', async () => {
       const entry = (seq: number, prevHash: string) => ({
         seq,
@@ -294,6 +327,16 @@ export function repositoryContract(name: string, open: () => Promise<{ uow: Unit
       expect((await r.outbox.pending(10)).map((e) => e.id)).toContain(id);
       await r.outbox.markPublished([id], new Date());
       expect((await r.outbox.pending(10)).map((e) => e.id)).not.toContain(id);
+    });
+
+    it('queues many outbox events at once', async () => {
+      const ids = [uuid(), uuid(), uuid()];
+      await r.outbox.addMany(ids.map((id, i) => ({ id, topic: 'test.many', payload: { i }, createdAt: new Date(), publishedAt: null })));
+      expect((await r.outbox.pending(1000)).filter((e) => ids.includes(e.id)).map((e) => e.payload)).toEqual(
+        expect.arrayContaining([{ i: 0 }, { i: 1 }, { i: 2 }]),
+      );
+      await r.outbox.markPublished(ids, new Date());
+      expect((await r.outbox.pending(1000)).filter((e) => ids.includes(e.id))).toEqual([]);
     });
 
     it('rolls back every write of a failed transaction', async () => {
@@ -341,5 +384,14 @@ export function repositoryContract(name: string, open: () => Promise<{ uow: Unit
       expect(rows.length).toBe(before + 20);
       expect(rows.map((row) => row.seq)).toEqual(rows.map((_, i) => i + 1));
     });
+
+    const db: ContractDb = { r: () => r, uow: () => uow };
+    describe('registry', () => registryCases(db));
+    describe('workflows', () => workflowCases(db));
+    describe('catalog', () => catalogCases(db));
+    describe('selection', () => selectionCases(db));
+    describe('live', () => liveCases(db));
+    describe('orders', () => orderCases(db));
+    describe('compliance', () => complianceCases(db));
   });
 }

@@ -5,7 +5,7 @@
 import { fileURLToPath } from 'node:url';
 import type { DatabaseHealth, UnitOfWork } from '@livehub/core';
 import type { Db } from '../db.ts';
-import * as schema from '../schema.ts';
+import * as schema from '../schema/index.ts';
 import { DrizzleUnitOfWork } from '../unit-of-work.ts';
 
 export const MIGRATIONS_DIR = fileURLToPath(new URL('../../migrations', import.meta.url));

@@ -3,7 +3,7 @@ import type { AuditRecord, AuditRepository, OutboxRecord, OutboxRepository } fro
 import { and, asc, count, desc, eq, gt, inArray, isNull, lt, sql } from 'drizzle-orm';
 import type { Db } from '../db.ts';
 import { bulkInsert } from './bulk-insert.ts';
-import { auditLog, outbox } from '../schema.ts';
+import { auditLog, outbox } from '../schema/audit.ts';
 
 /** One fixed advisory-lock key serializes chain appends across every connection and process. */
 const AUDIT_CHAIN_LOCK = 0x4c48_4155; // "LHAU"

@@ -15,19 +15,18 @@ import type {
 } from '@livehub/core';
 import { and, arrayContains, asc, count, desc, eq, gt, gte, inArray, isNull, lt, lte, type SQL, sql } from 'drizzle-orm';
 import type { Db } from '../db.ts';
+import { products } from '../schema/catalog.ts';
 import {
   evidence,
-  liveSessions,
-  organizations,
-  products,
   reviewItemEvents,
   reviewItems,
   ruleExemptions,
   screeningEvents,
   screeningHits,
-  users,
   violations,
-} from '../schema.ts';
+} from '../schema/compliance.ts';
+import { organizations, users } from '../schema/identity.ts';
+import { liveSessions } from '../schema/live.ts';
 
 const EVIDENCE_CHAIN_LOCK = 0x4c48_4556; // "LHEV"
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;

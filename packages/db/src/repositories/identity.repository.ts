@@ -22,7 +22,7 @@ import { and, asc, count, desc, eq, inArray, lte, or, sql, type SQL } from 'driz
 import { type AnyPgColumn, alias } from 'drizzle-orm/pg-core';
 import type { Db } from '../db.ts';
 import { bulkInsert } from './bulk-insert.ts';
-import { apiTokens, departments, memberships, organizations, orgInvitations, sessions, users } from '../schema.ts';
+import { apiTokens, departments, memberships, orgInvitations, organizations, sessions, users } from '../schema/identity.ts';
 
 export class DrizzleUserRepository implements UserRepository {
   constructor(private readonly db: Db) {}

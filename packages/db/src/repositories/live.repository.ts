@@ -2,7 +2,7 @@
 import type { LiveRecordingRecord, LiveRepository, LiveSessionProductRecord, LiveSessionRecord, LiveSessionStatus } from '@livehub/core';
 import { and, asc, desc, eq, inArray, lt } from 'drizzle-orm';
 import type { Db } from '../db.ts';
-import { liveRecordings, liveSessionProducts, liveSessions } from '../schema.ts';
+import { liveRecordings, liveSessionProducts, liveSessions } from '../schema/live.ts';
 
 export class DrizzleLiveRepository implements LiveRepository {
   constructor(private readonly db: Db) {}

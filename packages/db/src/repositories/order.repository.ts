@@ -16,23 +16,21 @@ import type { OrderStatus, ReturnStatus } from '@livehub/contracts';
 import { and, asc, desc, eq, inArray, isNull, lt, or, sql } from 'drizzle-orm';
 import type { Db } from '../db.ts';
 import { bulkInsert } from './bulk-insert.ts';
+import { productSkus, products } from '../schema/catalog.ts';
+import { liveSessionProducts, liveSessions } from '../schema/live.ts';
 import {
   consumerAddresses,
   flashSaleClaims,
   flashSales,
   idempotencyKeys,
-  liveSessionProducts,
-  liveSessions,
   orderLines,
   orders,
   paymentNotifications,
   payments,
-  products,
-  productSkus,
   refunds,
   returnRequests,
   stockReservations,
-} from '../schema.ts';
+} from '../schema/orders.ts';
 
 const PAID_OR_LATER: OrderStatus[] = ['paid', 'shipped', 'delivered', 'completed'];
 

@@ -1,0 +1,17 @@
+/**
+ * The database schema (Drizzle), one file per bounded context. Migrations in ../../migrations are generated from
+ * this entry with `npm run db:generate` and committed; the server applies them at start-up. SQL must run on both
+ * PGlite (PostgreSQL 17) and PostgreSQL 15, so ids come from the application, never from uuidv7().
+ *
+ * Every context file is re-exported whole on purpose: drizzle-kit sees only the tables this entry exports, so a
+ * table left out of a curated list would be dropped by the next generated migration.
+ */
+export * from './identity.ts';
+export * from './audit.ts';
+export * from './compliance.ts';
+export * from './workflows.ts';
+export * from './registry.ts';
+export * from './catalog.ts';
+export * from './selection.ts';
+export * from './live.ts';
+export * from './orders.ts';
