@@ -35,8 +35,12 @@ async function shot(page: Page, name: string, fullPage = true): Promise<void> {
     .first()
     .waitFor({ state: 'detached', timeout: 6000 })
     .catch(() => undefined);
-  // a function, not a string: the page's CSP forbids eval, and a predicate string is evaluated as one
-  await page.waitForFunction(() => [...document.querySelectorAll('.ant-spin-container')].every((e) => getComputedStyle(e).opacity === '1'));
+  // polled with evaluate, not waitForFunction: the page's CSP forbids eval, which waitForFunction's polling uses
+  await expect
+    .poll(() =>
+      page.evaluate<boolean>("[...document.querySelectorAll('.ant-spin-container')].every((e) => getComputedStyle(e).opacity === '1')"),
+    )
+    .toBe(true);
   await page.waitForTimeout(300);
   await page.screenshot({ path: path.join(shotDir, `${name}.png`), fullPage });
 }

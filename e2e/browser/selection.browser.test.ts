@@ -26,8 +26,12 @@ const login = (page: Page, username: string) => harness.login(page, username);
 /** A screenshot once tables have faded their loading overlay out. */
 async function screenshot(page: Page, name: string, fullPage = true): Promise<void> {
   // a string: the e2e type check has no DOM library
-  // a function, not a string: the page's CSP forbids eval, and a predicate string is evaluated as one
-  await page.waitForFunction(() => [...document.querySelectorAll('.ant-spin-container')].every((e) => getComputedStyle(e).opacity === '1'));
+  // polled with evaluate, not waitForFunction: the page's CSP forbids eval, which waitForFunction's polling uses
+  await expect
+    .poll(() =>
+      page.evaluate<boolean>("[...document.querySelectorAll('.ant-spin-container')].every((e) => getComputedStyle(e).opacity === '1')"),
+    )
+    .toBe(true);
   await harness.screenshot(page, name, fullPage);
 }
 
@@ -400,14 +404,11 @@ describe.skipIf(!browserAvailable)('catalog and selection center', () => {
     await page.getByText(`全部 ${total + 23}`).waitFor();
     await page.getByText(`草稿 ${(before.draft ?? 0) + 23}`).waitFor();
     await page.getByTestId('products-more').click();
-    await page.waitForFunction(
-      (want) => document.querySelectorAll('[data-testid="product-row"]').length === want,
-      Math.min(40, total + 23),
-    );
+    await expect.poll(() => rows.count()).toBe(Math.min(40, total + 23));
     while (await page.getByTestId('products-more').isVisible()) {
       const n = await rows.count();
       await page.getByTestId('products-more').click();
-      await page.waitForFunction((was) => document.querySelectorAll('[data-testid="product-row"]').length > was, n);
+      await expect.poll(() => rows.count()).toBeGreaterThan(n);
     }
     const ids = await rows.evaluateAll((els) => els.map((e) => e.getAttribute('data-product-id')));
     expect(ids).toHaveLength(total + 23);
