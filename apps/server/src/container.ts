@@ -6,6 +6,7 @@ import { createHmac } from 'node:crypto';
 import { join } from 'node:path';
 import {
   AgreementService,
+  AuditLogService,
   AuditService,
   CatalogService,
   ComplianceService,
@@ -80,6 +81,7 @@ export async function createContainer(config: Config, o: ContainerOverrides = {}
   const vault = new AesGcmVault(config.piiKey);
   const audit = new AuditService({ clock, ids });
   const uow = database.uow;
+  const auditLog = new AuditLogService({ uow, audit });
   // Resolved sessions are reused for a few seconds; a session that ends or changes anywhere is dropped everywhere.
   const sessionsChanged = (hash: string | null) => void kv.pubsub.publish('identity:sessions', hash ?? '*').catch(() => {});
   const identity = new IdentityService({
@@ -224,6 +226,7 @@ export async function createContainer(config: Config, o: ContainerOverrides = {}
     hasher,
     vault,
     audit,
+    auditLog,
     identity,
     orgs,
     invitations,

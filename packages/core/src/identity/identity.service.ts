@@ -6,15 +6,8 @@ import { type ApiTokenScope, type CreateUserRequest, type Me, type Role, WORKBEN
 import type { AuditService } from '../audit/audit.service.ts';
 import { AppError } from '../errors.ts';
 import type { RateLimitStore } from '../ports/kv.ts';
-import type {
-  ApiTokenRecord,
-  MembershipView,
-  Repositories,
-  SessionPrincipal,
-  SessionRecord,
-  UnitOfWork,
-  UserRecord,
-} from '../ports/repositories.ts';
+import type { Repositories, UnitOfWork } from '../ports/repositories.ts';
+import type { ApiTokenRecord, MembershipView, SessionPrincipal, SessionRecord, UserRecord } from './identity.types.ts';
 import type { Clock, IdGenerator, PasswordHasher, PiiVault, TokenGenerator } from '../ports/runtime.ts';
 import type { Actor } from '../shared/actor.ts';
 import { BatchLoader } from '../shared/batch-loader.ts';

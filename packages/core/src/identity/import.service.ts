@@ -6,7 +6,8 @@
 import { type OrgKind, ROLES_BY_ORG_KIND, type Role } from '@livehub/contracts';
 import type { AuditService } from '../audit/audit.service.ts';
 import { AppError } from '../errors.ts';
-import type { DepartmentRecord, MembershipRecord, OrganizationRecord, UnitOfWork, UserRecord } from '../ports/repositories.ts';
+import type { UnitOfWork } from '../ports/repositories.ts';
+import type { DepartmentRecord, MembershipRecord, OrganizationRecord, UserRecord } from './identity.types.ts';
 import type { Clock, IdGenerator, PiiVault } from '../ports/runtime.ts';
 import type { Actor } from '../shared/actor.ts';
 

@@ -8,7 +8,8 @@
 import type { CreateInvitationRequest, Invitation, InvitationStatus } from '@livehub/contracts';
 import type { AuditService } from '../audit/audit.service.ts';
 import { AppError } from '../errors.ts';
-import type { InvitationRecord, InvitationView, MembershipRecord, Repositories, UnitOfWork, UserRecord } from '../ports/repositories.ts';
+import type { Repositories, UnitOfWork } from '../ports/repositories.ts';
+import type { InvitationRecord, InvitationView, MembershipRecord, UserRecord } from './identity.types.ts';
 import type { Clock, IdGenerator, PiiVault } from '../ports/runtime.ts';
 import type { Actor } from '../shared/actor.ts';
 import { maskPhone } from '../shared/masking.ts';

@@ -5,14 +5,8 @@
 import type { CreateOrganizationRequest, OrgKind, Organization, Role } from '@livehub/contracts';
 import type { AuditService } from '../audit/audit.service.ts';
 import { AppError } from '../errors.ts';
-import type {
-  DepartmentRecord,
-  MembershipRecord,
-  MembershipView,
-  OrganizationRecord,
-  Repositories,
-  UnitOfWork,
-} from '../ports/repositories.ts';
+import type { Repositories, UnitOfWork } from '../ports/repositories.ts';
+import type { DepartmentRecord, MembershipRecord, MembershipView, OrganizationRecord } from './identity.types.ts';
 import type { Clock, IdGenerator } from '../ports/runtime.ts';
 import { type Actor, isCrossTenant } from '../shared/actor.ts';
 import { ORG_MANAGER_ROLES } from './identity.types.ts';

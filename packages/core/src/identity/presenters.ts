@@ -1,6 +1,6 @@
 /** Turn records into the contract shapes the API returns. PII leaves here only masked. */
 import type { Membership, Organization, User } from '@livehub/contracts';
-import type { DepartmentRecord, MembershipView, OrganizationRecord, UserRecord } from '../ports/repositories.ts';
+import type { DepartmentRecord, MembershipView, OrganizationRecord, UserRecord } from './identity.types.ts';
 import type { PiiVault } from '../ports/runtime.ts';
 import { maskPhone } from '../shared/masking.ts';
 

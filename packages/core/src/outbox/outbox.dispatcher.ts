@@ -10,7 +10,8 @@
  * KV store), so a cluster does not hand events on twice or out of order.
  */
 import type { LockStore, PubSub } from '../ports/kv.ts';
-import type { OutboxRecord, UnitOfWork } from '../ports/repositories.ts';
+import type { UnitOfWork } from '../ports/repositories.ts';
+import type { OutboxRecord } from './outbox.types.ts';
 import type { Clock } from '../ports/runtime.ts';
 
 export interface OutboxEvent {

@@ -1,25 +1,10 @@
 import { auditEntrySchema, auditQuerySchema, auditVerifySchema } from '@livehub/contracts';
-import type { AuditRecord } from '@livehub/core';
 import { z } from 'zod';
 import type { Container } from '../../container.ts';
+import { presentAuditEntry } from '../presenters/audit.presenter.ts';
 import type { Api } from './types.ts';
 
 const AUDIT_READERS = ['platform_admin', 'regulator'] as const;
-
-const present = (e: AuditRecord) => ({
-  seq: e.seq,
-  id: e.id,
-  at: e.at.toISOString(),
-  actorUserId: e.actorUserId,
-  actorLabel: e.actorLabel,
-  orgId: e.orgId,
-  action: e.action,
-  targetType: e.targetType,
-  targetId: e.targetId,
-  changeHash: e.changeHash,
-  hash: e.hash,
-  requestId: e.requestId,
-});
 
 export function auditRoutes(app: Api, c: Container): void {
   app.get(
@@ -33,16 +18,7 @@ export function auditRoutes(app: Api, c: Container): void {
         response: { 200: z.object({ items: z.array(auditEntrySchema) }) },
       },
     },
-    async (req) => {
-      const q = req.query;
-      const rows = await c.uow.read.audit.list({
-        limit: q.limit,
-        ...(q.beforeSeq ? { beforeSeq: q.beforeSeq } : {}),
-        ...(q.action ? { action: q.action } : {}),
-        ...(q.orgId ? { orgIds: [q.orgId] } : {}),
-      });
-      return { items: rows.map(present) };
-    },
+    async (req) => ({ items: (await c.auditLog.list(req.query)).map(presentAuditEntry) }),
   );
 
   app.get(
@@ -51,6 +27,6 @@ export function auditRoutes(app: Api, c: Container): void {
       config: { policy: { allow: AUDIT_READERS, scope: 'audit:read' } },
       schema: { tags: ['audit'], summary: 'Recompute the hash chain over every entry', response: { 200: auditVerifySchema } },
     },
-    async () => c.audit.verify(c.uow.read),
+    async () => c.auditLog.verify(),
   );
 }
