@@ -21,6 +21,7 @@ import {
   OrderService,
   OutboxDispatcher,
   InvitationService,
+  type LiveWarning,
   OrganizationService,
   RegistryService,
   ReturnService,
@@ -101,7 +102,17 @@ export async function createContainer(config: Config, o: ContainerOverrides = {}
   const invitations = new InvitationService({ uow, clock, ids, vault, audit });
   const workbench = new WorkbenchService({ uow });
   const imports = new ImportService({ uow, clock, ids, vault, audit });
-  const compliance = new ComplianceService({ uow, clock, ids, audit, pack: loadDefaultPack() });
+  const compliance = new ComplianceService({
+    uow,
+    clock,
+    ids,
+    audit,
+    pack: loadDefaultPack(),
+    // a hit during a live session warns the room's managers (streamer console) through the room gateway
+    warnings: {
+      warn: (sessionRef: string, w: LiveWarning): Promise<void> => rooms.publishStaff(sessionRef, { k: 'warning', ...w, at: Date.now() }),
+    },
+  });
   await compliance.reload();
   // The engine calls the registry's step effects; the registry submits through the engine: wire both ways.
   const hooks: Record<string, WorkflowHooks> = {};

@@ -10,6 +10,7 @@ import {
   evidenceContent,
   evidenceHash,
   groupKey,
+  liveWarning,
   ruleName,
 } from './compliance.rules.ts';
 import type { EvidenceRecord, ReviewItemView, ScreeningEventRecord, ViolationRecord } from './compliance.types.ts';
@@ -166,5 +167,32 @@ describe('evidence', () => {
       checked: 0,
       reason: expect.stringContaining('hash'),
     });
+  });
+});
+
+describe('liveWarning', () => {
+  const pack = loadDefaultPack();
+  const rule = pack.rules.find((r) => r.explain.zh.includes('{matched}')) ?? pack.rules[0];
+  const hit = { ruleId: rule?.id ?? 'r', matched: '最低价' } as ScreeningEventRecord & { ruleId: string; matched: string };
+  const result = (over: Partial<{ duplicate: boolean; hits: unknown[] }> = {}) =>
+    ({ event: event(), hits: [hit, hit], reviewItemId: null, duplicate: false, ...over }) as unknown as Parameters<typeof liveWarning>[2];
+  const session = '0b6f3a52-8a8e-4c1e-9a55-2f1f3c9a0e11';
+
+  it("warns a live session's managers with the rules, the text and the first hit's explanation filled in", () => {
+    const w = liveWarning(pack, { kind: 'chat', text: 'x'.repeat(300), sessionRef: session }, result());
+    expect(w).toEqual({
+      source: 'chat',
+      ruleIds: [rule?.id],
+      text: 'x'.repeat(200),
+      message: { zh: rule?.explain.zh.replaceAll('{matched}', '最低价'), en: rule?.explain.en.replaceAll('{matched}', '最低价') },
+    });
+    expect(liveWarning(pack, { kind: 'transcript', text: 't', sessionRef: session }, result())?.source).toBe('transcript');
+  });
+
+  it('stays quiet for a retry, an event without hits, or a reference that is not a live session', () => {
+    expect(liveWarning(pack, { kind: 'chat', text: 't', sessionRef: session }, result({ duplicate: true }))).toBeNull();
+    expect(liveWarning(pack, { kind: 'chat', text: 't', sessionRef: session }, result({ hits: [] }))).toBeNull();
+    expect(liveWarning(pack, { kind: 'chat', text: 't', sessionRef: 'demo-1' }, result())).toBeNull();
+    expect(liveWarning(pack, { kind: 'chat', text: 't' }, result())).toBeNull();
   });
 });

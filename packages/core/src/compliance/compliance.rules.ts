@@ -7,6 +7,9 @@ import type { Actor } from '../shared/actor.ts';
 import { canonicalJson, sha256Hex } from '../shared/hash.ts';
 import type {
   ComplianceSettings,
+  IngestInput,
+  IngestResult,
+  LiveWarning,
   EvidenceRecord,
   ReviewItemRecord,
   ReviewItemView,
@@ -58,6 +61,27 @@ export function groupKey(event: ScreeningEventRecord, hits: Array<Pick<Screening
       : `o:${event.sourceOrgId}`;
   const rules = [...new Set(hits.map((h) => h.ruleId))].sort();
   return sha256Hex(canonicalJson({ session: event.sessionRef, sender, kind: event.kind, rules, text: normalizeTerm(event.text) }));
+}
+
+const SESSION_ID = /^[0-9a-f-]{36}$/;
+
+/**
+ * The warning a live session's managers get when a newly screened event of it hits a rule: the rules, the text
+ * (first 200 characters) and the first hit's explanation with what was said filled in. Null when there is nothing
+ * to warn about: a retry, no hit, or no live session (a session reference that is not a session id).
+ */
+export function liveWarning(pack: RulePack, input: Pick<IngestInput, 'kind' | 'text' | 'sessionRef'>, r: IngestResult): LiveWarning | null {
+  if (r.duplicate || r.hits.length === 0 || !input.sessionRef || !SESSION_ID.test(input.sessionRef)) return null;
+  const first = r.hits[0];
+  const explain = first ? pack.rules.find((x) => x.id === first.ruleId)?.explain : undefined;
+  return {
+    source: input.kind === 'chat' ? 'chat' : 'transcript',
+    ruleIds: [...new Set(r.hits.map((h) => h.ruleId))],
+    text: input.text.slice(0, 200),
+    message: explain
+      ? { zh: explain.zh.replaceAll('{matched}', first?.matched ?? ''), en: explain.en.replaceAll('{matched}', first?.matched ?? '') }
+      : { zh: '检测到违规表述', en: 'A violation was detected' },
+  };
 }
 
 /** True when a claim taken at `claimedAt` has lapsed by `now`. */

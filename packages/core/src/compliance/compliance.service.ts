@@ -9,7 +9,7 @@ import type { AuditService } from '../audit/audit.service.ts';
 import type { ScopedUnitOfWork } from '../ports/repositories.ts';
 import type { Clock, IdGenerator } from '../ports/runtime.ts';
 import type { Actor } from '../shared/actor.ts';
-import { DEFAULT_COMPLIANCE_SETTINGS } from './compliance.rules.ts';
+import { DEFAULT_COMPLIANCE_SETTINGS, liveWarning } from './compliance.rules.ts';
 import type {
   BatchTarget,
   ChainVerification,
@@ -18,13 +18,16 @@ import type {
   Decision,
   IngestInput,
   IngestResult,
+  LiveWarningPort,
   ReviewItemRecord,
   ReviewItemView,
   ReviewNameLookup,
   ReviewOccurrence,
   ReviewQueueFilter,
   RuleExemptionRecord,
+  RulePackSummary,
   ScreeningEventRecord,
+  ViolationRecord,
 } from './compliance.types.ts';
 import { EvidenceService } from './evidence.service.ts';
 import { ExemptionService } from './exemption.service.ts';
@@ -38,6 +41,8 @@ export interface ComplianceDeps {
   audit: AuditService;
   pack: RulePack;
   settings?: Partial<ComplianceSettings>;
+  /** where warnings for live rooms' managers go (ingestLive) */
+  warnings?: LiveWarningPort;
 }
 
 export class ComplianceService {
@@ -79,6 +84,22 @@ export class ComplianceService {
     return this.screening.ingest(actor, raw);
   }
 
+  /**
+   * Ingests an event sent to the API and, when it is new and hits a rule during a live session, warns the room's
+   * managers within the next batch (streamer console).
+   */
+  async ingestLive(actor: Actor, raw: IngestInput): Promise<IngestResult> {
+    const r = await this.screening.ingest(actor, raw);
+    const warning = liveWarning(this.d.pack, raw, r);
+    if (warning && raw.sessionRef) await this.d.warnings?.warn(raw.sessionRef, warning);
+    return r;
+  }
+
+  /** The rule pack in force, with the exemptions rule editors added. */
+  async rulePackSummary(): Promise<RulePackSummary> {
+    return { pack: this.d.pack, exemptions: await this.exemptions.listExemptions(), stats: this.screening.stats };
+  }
+
   // ---- human review ---------------------------------------------------------------------------------------
 
   listQueue(filter: ReviewQueueFilter): Promise<{ items: ReviewItemView[]; names: ReviewNameLookup }> {
@@ -115,6 +136,20 @@ export class ComplianceService {
 
   listViolations(opts: { limit: number; streamerUserId?: string; merchantOrgIds?: string[] }) {
     return this.evidence.listViolations(opts);
+  }
+
+  /** Confirmed violations as `actor` may see them: merchants' staff their organization's, streamers their own. */
+  listViolationsFor(
+    actor: Actor,
+    limit: number,
+  ): Promise<Array<ViolationRecord & { text: string; kind: string; evidenceHash: string | null }>> {
+    const scope =
+      actor.role === 'merchant_staff'
+        ? { merchantOrgIds: actor.orgId ? [actor.orgId] : [] }
+        : actor.role === 'streamer'
+          ? { streamerUserId: actor.userId ?? '00000000-0000-0000-0000-000000000000' }
+          : {};
+    return this.evidence.listViolations({ limit, ...scope });
   }
 
   // ---- rule editing -------------------------------------------------------------------------------------------

@@ -1,5 +1,5 @@
 /** Records of the compliance context: screened events, hits, review items, violations, evidence, exemptions. */
-import type { Action, Category, EventKind, ProductCard, ProductCategory } from '@livehub/compliance';
+import type { Action, Category, EventKind, ProductCard, ProductCategory, RulePack, ScreeningEngine } from '@livehub/compliance';
 
 export interface ScreeningEventRecord {
   id: string;
@@ -174,4 +174,25 @@ export interface ChainVerification {
   checked: number;
   firstBrokenSeq: number | null;
   reason: string | null;
+}
+
+/** A warning for a live room's managers: a screened event of their session hit a rule. */
+export interface LiveWarning {
+  source: 'chat' | 'transcript';
+  ruleIds: string[];
+  text: string;
+  /** the rule's explanation with what was said filled in, as the engine renders it */
+  message: { zh: string; en: string };
+}
+
+/** Where live warnings go (the room gateway's staff channel); compliance never talks to sockets itself. */
+export interface LiveWarningPort {
+  warn(sessionRef: string, warning: LiveWarning): Promise<void>;
+}
+
+/** The rule pack in force, with the exemptions rule editors added and the engine's statistics. */
+export interface RulePackSummary {
+  pack: RulePack;
+  exemptions: RuleExemptionRecord[];
+  stats: ScreeningEngine['stats'];
 }

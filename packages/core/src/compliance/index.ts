@@ -1,6 +1,14 @@
 /** The compliance context's public entry: screening, the review queue, violations with evidence, rule exemptions. */
 export type { ComplianceRepository } from './compliance.repository.ts';
-export { DEFAULT_COMPLIANCE_SETTINGS, EVIDENCE_GENESIS, evidenceHash, groupKey, NO_SOURCE_ORG, ruleName } from './compliance.rules.ts';
+export {
+  DEFAULT_COMPLIANCE_SETTINGS,
+  EVIDENCE_GENESIS,
+  evidenceHash,
+  groupKey,
+  liveWarning,
+  NO_SOURCE_ORG,
+  ruleName,
+} from './compliance.rules.ts';
 export { ComplianceService } from './compliance.service.ts';
 export type { ComplianceDeps } from './compliance.service.ts';
 export type {
@@ -12,6 +20,8 @@ export type {
   EvidenceRecord,
   IngestInput,
   IngestResult,
+  LiveWarning,
+  LiveWarningPort,
   ReviewItemRecord,
   ReviewItemView,
   ReviewNameLookup,
@@ -19,6 +29,7 @@ export type {
   ReviewQueueFilter,
   ReviewStatus,
   RuleExemptionRecord,
+  RulePackSummary,
   ScreeningEventRecord,
   ScreeningHitRecord,
   ViolationRecord,
