@@ -39,6 +39,7 @@ export type {
   MembershipRepository,
   MembershipView,
   OrganizationRecord,
+  OrganizationView,
   OrganizationRepository,
   SessionAuth,
   SessionPrincipal,

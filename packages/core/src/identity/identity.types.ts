@@ -77,6 +77,16 @@ export interface DepartmentRecord {
   name: string;
 }
 
+/** An organization with its departments, as the organization screens show it. */
+export interface OrganizationView extends OrganizationRecord {
+  departments: DepartmentRecord[];
+}
+
+/** Joins organizations with their departments (the departments of other organizations are left out). */
+export function withDepartments(o: OrganizationRecord, departments: DepartmentRecord[]): OrganizationView {
+  return { ...o, departments: departments.filter((d) => d.orgId === o.id) };
+}
+
 export interface MembershipRecord {
   id: string;
   userId: string;

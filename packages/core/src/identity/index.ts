@@ -19,6 +19,7 @@ export type {
   MembershipRecord,
   MembershipView,
   OrganizationRecord,
+  OrganizationView,
   SessionPrincipal,
   SessionRecord,
   UserRecord,

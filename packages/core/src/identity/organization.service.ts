@@ -2,16 +2,15 @@
  * Organizations, departments and memberships, with tenant scoping: the platform and regulators see every
  * organization; everyone else sees their active organization and the organizations it hosts (a base's MCNs).
  */
-import type { CreateOrganizationRequest, OrgKind, Organization, Role } from '@livehub/contracts';
+import type { CreateOrganizationRequest, OrgKind, Role } from '@livehub/contracts';
 import type { AuditService } from '../audit/audit.service.ts';
 import { AppError } from '../errors.ts';
 import type { Repositories, UnitOfWork } from '../ports/repositories.ts';
-import type { DepartmentRecord, MembershipRecord, MembershipView, OrganizationRecord } from './identity.types.ts';
+import type { DepartmentRecord, MembershipRecord, MembershipView, OrganizationRecord, OrganizationView } from './identity.types.ts';
 import type { Clock, IdGenerator } from '../ports/runtime.ts';
 import { type Actor, isCrossTenant } from '../shared/actor.ts';
-import { ORG_MANAGER_ROLES } from './identity.types.ts';
+import { ORG_MANAGER_ROLES, withDepartments } from './identity.types.ts';
 import { requireGrantableRole, requireOrgManager } from './membership-rules.ts';
-import { presentOrganization } from './presenters.ts';
 
 export interface OrganizationDeps {
   uow: UnitOfWork;
@@ -31,7 +30,7 @@ export class OrganizationService {
     return actor.orgId ? [actor.orgId] : [];
   }
 
-  async list(actor: Actor, opts: { kind?: OrgKind; limit?: number } = {}): Promise<Organization[]> {
+  async list(actor: Actor, opts: { kind?: OrgKind; limit?: number } = {}): Promise<OrganizationView[]> {
     const visibleTo = this.visibleScope(actor);
     if (visibleTo && visibleTo.length === 0) return [];
     const orgs = await this.d.uow.read.orgs.list({
@@ -40,16 +39,16 @@ export class OrganizationService {
       ...(visibleTo ? { visibleTo } : {}),
     });
     const departments = await this.d.uow.read.orgs.listDepartments(orgs.map((o) => o.id));
-    return orgs.map((o) => presentOrganization(o, departments));
+    return orgs.map((o) => withDepartments(o, departments));
   }
 
-  async get(actor: Actor, id: string): Promise<Organization> {
+  async get(actor: Actor, id: string): Promise<OrganizationView> {
     const org = await this.requireVisible(actor, id);
     const departments = await this.d.uow.read.orgs.listDepartments([org.id]);
-    return presentOrganization(org, departments);
+    return withDepartments(org, departments);
   }
 
-  async create(actor: Actor, input: CreateOrganizationRequest, repos?: Repositories): Promise<Organization> {
+  async create(actor: Actor, input: CreateOrganizationRequest, repos?: Repositories): Promise<OrganizationView> {
     const work = async (tx: Repositories) => {
       if (await tx.orgs.findByKindAndName(input.kind, input.name)) {
         throw new AppError('org.name_taken', { field: 'name' });
@@ -90,7 +89,7 @@ export class OrganizationService {
           departments: departments.map((x) => x.code),
         },
       });
-      return presentOrganization(org, departments);
+      return withDepartments(org, departments);
     };
     return repos ? work(repos) : this.d.uow.transaction(work);
   }

@@ -1,6 +1,6 @@
 /** Turn records into the contract shapes the API returns. PII leaves here only masked. */
-import type { Membership, Organization, User } from '@livehub/contracts';
-import type { DepartmentRecord, MembershipView, OrganizationRecord, UserRecord } from './identity.types.ts';
+import type { Membership, User } from '@livehub/contracts';
+import type { MembershipView, UserRecord } from './identity.types.ts';
 import type { PiiVault } from '../ports/runtime.ts';
 import { maskPhone } from '../shared/masking.ts';
 
@@ -25,17 +25,5 @@ export function presentMembership(m: MembershipView): Membership {
     departmentId: m.departmentId,
     departmentCode: m.departmentCode,
     departmentName: m.departmentName,
-  };
-}
-
-export function presentOrganization(o: OrganizationRecord, departments: DepartmentRecord[]): Organization {
-  return {
-    id: o.id,
-    kind: o.kind,
-    name: o.name,
-    district: o.district,
-    parentId: o.parentId,
-    createdAt: o.createdAt.toISOString(),
-    departments: departments.filter((d) => d.orgId === o.id).map((d) => ({ id: d.id, code: d.code, name: d.name })),
   };
 }
