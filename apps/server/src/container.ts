@@ -100,7 +100,10 @@ export async function createContainer(config: Config, o: ContainerOverrides = {}
   const unsubscribeSessions = await kv.pubsub.subscribe('identity:sessions', (m) => identity.forgetSessions(m === '*' ? null : m));
   const orgs = new OrganizationService({ uow, clock, ids, audit, sessionsChanged: () => sessionsChanged(null) });
   const invitations = new InvitationService({ uow, clock, ids, vault, audit });
-  const workbench = new WorkbenchService({ uow });
+  const workbench = new WorkbenchService({
+    uow,
+    readers: { products: uow.read.catalog, selection: uow.read.selection, applications: uow.read.workflows },
+  });
   const imports = new ImportService({ uow, clock, ids, vault, audit });
   const compliance = new ComplianceService({
     uow,

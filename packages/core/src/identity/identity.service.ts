@@ -6,7 +6,10 @@ import { type ApiTokenScope, type CreateUserRequest, type Me, type Role, WORKBEN
 import type { AuditService } from '../audit/audit.service.ts';
 import { AppError } from '../errors.ts';
 import type { RateLimitStore } from '../ports/kv.ts';
-import type { Repositories, UnitOfWork } from '../ports/repositories.ts';
+import type { Repositories, ScopedUnitOfWork } from '../ports/repositories.ts';
+
+/** the repositories this job touches */
+type IdentityRepos = 'users' | 'memberships' | 'sessions' | 'apiTokens' | 'audit';
 import type { ApiTokenRecord, MembershipView, SessionPrincipal, SessionRecord, UserRecord } from './identity.types.ts';
 import type { Clock, IdGenerator, PasswordHasher, PiiVault, TokenGenerator } from '../ports/runtime.ts';
 import type { Actor } from '../shared/actor.ts';
@@ -17,7 +20,7 @@ import { AUTH_POLICY, type LoginMeta, loginSlowdownMs } from './identity.types.t
 import { presentMembership, presentUser } from './presenters.ts';
 
 export interface IdentityDeps {
-  uow: UnitOfWork;
+  uow: ScopedUnitOfWork<IdentityRepos>;
   clock: Clock;
   ids: IdGenerator;
   hasher: PasswordHasher;
@@ -67,9 +70,9 @@ export class IdentityService {
 
   // ---- users -------------------------------------------------------------------------------------------------
 
-  async createUser(actor: Actor, input: CreateUserRequest, repos?: Repositories): Promise<UserRecord> {
+  async createUser(actor: Actor, input: CreateUserRequest, repos?: Pick<Repositories, IdentityRepos>): Promise<UserRecord> {
     const passwordHash = await this.d.hasher.hash(input.password);
-    const work = async (tx: Repositories) => {
+    const work = async (tx: Pick<Repositories, IdentityRepos>) => {
       if (await tx.users.findByUsername(input.username)) {
         throw new AppError('user.username_taken', { field: 'username' });
       }

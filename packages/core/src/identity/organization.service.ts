@@ -5,7 +5,10 @@
 import type { CreateOrganizationRequest, OrgKind, Role } from '@livehub/contracts';
 import type { AuditService } from '../audit/audit.service.ts';
 import { AppError } from '../errors.ts';
-import type { Repositories, UnitOfWork } from '../ports/repositories.ts';
+import type { Repositories, ScopedUnitOfWork } from '../ports/repositories.ts';
+
+/** the repositories this job touches */
+type OrganizationRepos = 'users' | 'orgs' | 'memberships' | 'sessions' | 'audit';
 import type { DepartmentRecord, MembershipRecord, MembershipView, OrganizationRecord, OrganizationView } from './identity.types.ts';
 import type { Clock, IdGenerator } from '../ports/runtime.ts';
 import { type Actor, isCrossTenant } from '../shared/actor.ts';
@@ -13,7 +16,7 @@ import { ORG_MANAGER_ROLES, withDepartments } from './identity.types.ts';
 import { requireGrantableRole, requireOrgManager } from './membership-rules.ts';
 
 export interface OrganizationDeps {
-  uow: UnitOfWork;
+  uow: ScopedUnitOfWork<OrganizationRepos>;
   clock: Clock;
   ids: IdGenerator;
   audit: AuditService;
@@ -48,8 +51,8 @@ export class OrganizationService {
     return withDepartments(org, departments);
   }
 
-  async create(actor: Actor, input: CreateOrganizationRequest, repos?: Repositories): Promise<OrganizationView> {
-    const work = async (tx: Repositories) => {
+  async create(actor: Actor, input: CreateOrganizationRequest, repos?: Pick<Repositories, OrganizationRepos>): Promise<OrganizationView> {
+    const work = async (tx: Pick<Repositories, OrganizationRepos>) => {
       if (await tx.orgs.findByKindAndName(input.kind, input.name)) {
         throw new AppError('org.name_taken', { field: 'name' });
       }
@@ -108,9 +111,9 @@ export class OrganizationService {
     actor: Actor,
     orgId: string,
     input: { userId: string; role: Role; departmentId?: string | undefined },
-    repos?: Repositories,
+    repos?: Pick<Repositories, OrganizationRepos>,
   ): Promise<MembershipRecord> {
-    const work = async (tx: Repositories) => {
+    const work = async (tx: Pick<Repositories, OrganizationRepos>) => {
       const org = await tx.orgs.findById(orgId);
       if (!org) throw new AppError('org.not_found', { field: 'orgId' });
       requireOrgManager(actor, org);
@@ -205,7 +208,7 @@ export class OrganizationService {
 }
 
 /** An organization keeps a manager: its last one cannot leave or be removed by another manager. */
-async function requireAnotherManager(tx: Repositories, m: MembershipRecord, field: string): Promise<void> {
+async function requireAnotherManager(tx: Pick<Repositories, OrganizationRepos>, m: MembershipRecord, field: string): Promise<void> {
   if (!ORG_MANAGER_ROLES.has(m.role)) return;
   const members = await tx.memberships.listForOrg(m.orgId);
   if (!members.some((x) => x.id !== m.id && x.role === m.role)) throw new AppError('org.last_manager', { field });

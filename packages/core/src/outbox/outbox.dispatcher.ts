@@ -10,7 +10,7 @@
  * KV store), so a cluster does not hand events on twice or out of order.
  */
 import type { LockStore, PubSub } from '../ports/kv.ts';
-import type { UnitOfWork } from '../ports/repositories.ts';
+import type { ScopedUnitOfWork } from '../ports/repositories.ts';
 import type { OutboxRecord } from './outbox.types.ts';
 import type { Clock } from '../ports/runtime.ts';
 
@@ -23,7 +23,7 @@ export interface OutboxEvent {
 }
 
 export interface OutboxDeps {
-  uow: UnitOfWork;
+  uow: ScopedUnitOfWork<'outbox'>;
   pubsub: PubSub;
   locks: LockStore;
   clock: Clock;
