@@ -7,9 +7,6 @@ import type { AuditService } from '../audit/audit.service.ts';
 import { AppError } from '../errors.ts';
 import type { RateLimitStore } from '../ports/kv.ts';
 import type { Repositories, ScopedUnitOfWork } from '../ports/repositories.ts';
-
-/** the repositories this job touches */
-type IdentityRepos = 'users' | 'memberships' | 'sessions' | 'apiTokens' | 'audit';
 import type { ApiTokenRecord, MembershipView, SessionPrincipal, SessionRecord, UserRecord } from './identity.types.ts';
 import type { Clock, IdGenerator, PasswordHasher, PiiVault, TokenGenerator } from '../ports/runtime.ts';
 import type { Actor } from '../shared/actor.ts';
@@ -17,7 +14,11 @@ import { BatchLoader } from '../shared/batch-loader.ts';
 import { sha256Hex } from '../shared/hash.ts';
 import { maskPhone } from '../shared/masking.ts';
 import { AUTH_POLICY, type LoginMeta, loginSlowdownMs } from './identity.types.ts';
+import { ApiTokenService } from './api-token.service.ts';
 import { presentMembership, presentUser } from './presenters.ts';
+
+/** the repositories this job touches */
+type IdentityRepos = 'users' | 'memberships' | 'sessions' | 'apiTokens' | 'audit';
 
 export interface IdentityDeps {
   uow: ScopedUnitOfWork<IdentityRepos>;
@@ -49,8 +50,6 @@ export interface SessionAuth {
   user?: UserRecord;
 }
 
-const TOKEN_PREFIX = 'lh_';
-
 export class IdentityService {
   private dummyHash: Promise<string> | null = null;
   private readonly principals = new Map<string, { found: SessionPrincipal; at: number }>();
@@ -62,7 +61,11 @@ export class IdentityService {
     return new Map(rows.map((r) => [r.session.tokenHash, r]));
   });
 
-  constructor(private readonly d: IdentityDeps) {}
+  private readonly apiTokens: ApiTokenService;
+
+  constructor(private readonly d: IdentityDeps) {
+    this.apiTokens = new ApiTokenService(d);
+  }
 
   private sleep(ms: number): Promise<void> {
     return this.d.sleep ? this.d.sleep(ms) : new Promise((resolve) => setTimeout(resolve, ms));
@@ -313,87 +316,26 @@ export class IdentityService {
     return this.login(user.username, input.password, meta);
   }
 
-  // ---- API tokens --------------------------------------------------------------------------------------------
+  // ---- API tokens (api-token.service.ts) ----------------------------------------------------------------------
 
-  async createApiToken(
+  createApiToken(
     actor: Actor,
     input: { name: string; scopes: ApiTokenScope[]; expiresInDays?: number | undefined },
   ): Promise<{ record: ApiTokenRecord; token: string }> {
-    if (!actor.userId) throw new AppError('auth.required');
-    const secret = this.d.tokens.random(32);
-    const token = `${TOKEN_PREFIX}${secret}`;
-    const now = this.d.clock.now();
-    const record: ApiTokenRecord = {
-      id: this.d.ids.next(),
-      userId: actor.userId,
-      orgId: actor.orgId,
-      membershipId: actor.membershipId,
-      name: input.name,
-      prefix: token.slice(0, 10),
-      tokenHash: sha256Hex(token),
-      scopes: [...new Set(input.scopes)],
-      createdAt: now,
-      lastUsedAt: null,
-      expiresAt: input.expiresInDays ? new Date(now.getTime() + input.expiresInDays * 86_400_000) : null,
-      revokedAt: null,
-    };
-    await this.d.uow.transaction(async (tx) => {
-      await tx.apiTokens.insert(record);
-      await this.d.audit.record(tx, actor, {
-        action: 'api_token.create',
-        targetType: 'api_token',
-        targetId: record.id,
-        detail: { name: record.name, scopes: record.scopes, prefix: record.prefix, expiresAt: record.expiresAt?.toISOString() ?? null },
-      });
-    });
-    return { record, token };
+    return this.apiTokens.create(actor, input);
   }
 
-  async listApiTokens(actor: Actor): Promise<ApiTokenRecord[]> {
-    if (!actor.userId) throw new AppError('auth.required');
-    return this.d.uow.read.apiTokens.listForUser(actor.userId);
+  listApiTokens(actor: Actor): Promise<ApiTokenRecord[]> {
+    return this.apiTokens.list(actor);
   }
 
-  async revokeApiToken(actor: Actor, id: string): Promise<void> {
-    await this.d.uow.transaction(async (tx) => {
-      const t = await tx.apiTokens.findById(id);
-      // Someone else's token is reported as missing: its existence is not the caller's business.
-      if (!t || t.userId !== actor.userId) throw new AppError('token.not_found', { field: 'id' });
-      if (t.revokedAt) return;
-      await tx.apiTokens.revoke(id, this.d.clock.now());
-      await this.d.audit.record(tx, actor, {
-        action: 'api_token.revoke',
-        targetType: 'api_token',
-        targetId: id,
-        detail: { prefix: t.prefix },
-      });
-    });
+  revokeApiToken(actor: Actor, id: string): Promise<void> {
+    return this.apiTokens.revoke(actor, id);
   }
 
-  async authenticateToken(raw: string): Promise<Actor | null> {
-    if (!raw.startsWith(TOKEN_PREFIX) || raw.length > 200) return null;
-    const found = await this.d.uow.read.apiTokens.findPrincipal(sha256Hex(raw));
-    const now = this.d.clock.now();
-    if (!found) return null;
-    const { token: t, user, membership } = found;
-    if (t.revokedAt || (t.expiresAt && t.expiresAt <= now)) return null;
-    if (user.status !== 'active') return null;
-    // A token outlives nothing: removing the membership disables what the token could do through it.
-    if (t.membershipId && !membership) return null;
-    const role: Role = membership?.role ?? 'consumer';
-    // last_used_at is advisory; at most one write a minute per token.
-    if (!t.lastUsedAt || now.getTime() - t.lastUsedAt.getTime() > 60_000) {
-      await this.d.uow.read.apiTokens.touch(t.id, now);
-    }
-    return {
-      userId: user.id,
-      label: `${user.username}/token:${t.prefix}`,
-      orgId: t.orgId,
-      membershipId: t.membershipId,
-      role,
-      via: 'token',
-      scopes: t.scopes,
-    };
+  /** The actor a bearer token acts as, or null when it is unknown, revoked, expired or its membership is gone. */
+  authenticateToken(raw: string): Promise<Actor | null> {
+    return this.apiTokens.authenticate(raw);
   }
 
   // ---- helpers -----------------------------------------------------------------------------------------------
