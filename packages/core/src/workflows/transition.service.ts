@@ -8,7 +8,7 @@ import type { Repositories } from '../ports/repositories.ts';
 import type { Clock, IdGenerator } from '../ports/runtime.ts';
 import type { Actor } from '../shared/actor.ts';
 import { dueFor, statusFor, stepOf } from './workflow.engine.ts';
-import type { ApplicationRecord, CreditInquiryPort, WorkflowDefinition, WorkflowHooks } from './workflows.types.ts';
+import type { ApplicationEventRecord, ApplicationRecord, CreditInquiryPort, WorkflowDefinition, WorkflowHooks } from './workflows.types.ts';
 
 const MAX_AUTOMATIC_CHAIN = 10;
 
@@ -20,16 +20,12 @@ export interface TransitionDeps {
 }
 
 /** One timeline entry: who did what, from which step to which, why, with which attachments. */
-export interface TimelineEntry {
+export type TimelineEntry = Pick<
+  ApplicationEventRecord,
+  'department' | 'action' | 'fromStep' | 'toStep' | 'reason' | 'attachments' | 'detail'
+> & {
   actor: Actor;
-  department: string | null;
-  action: string;
-  fromStep: string;
-  toStep: string;
-  reason: string | null;
-  attachments: string[];
-  detail: Record<string, unknown>;
-}
+};
 
 export class TransitionService {
   constructor(private readonly d: TransitionDeps) {}
