@@ -18,7 +18,6 @@ export {
   InvitationService,
   ORG_MANAGER_ROLES,
   OrganizationService,
-  presentUser,
   WorkbenchService,
 } from './identity/index.ts';
 export type {
@@ -38,6 +37,7 @@ export type {
   MembershipRecord,
   MembershipRepository,
   MembershipView,
+  MeView,
   OrganizationRecord,
   OrganizationView,
   OrganizationRepository,
@@ -46,6 +46,7 @@ export type {
   SessionRecord,
   SessionRepository,
   UserRecord,
+  UserView,
   UserRepository,
 } from './identity/index.ts';
 export {

@@ -2,12 +2,12 @@
  * Identity: users, sign-in, sessions and API tokens. Owns password and token handling and the login throttles.
  * Never sees HTTP: callers pass the raw cookie or bearer value and get an Actor back.
  */
-import { type ApiTokenScope, type CreateUserRequest, type Me, type Role, WORKBENCH_BY_ROLE } from '@livehub/contracts';
+import type { ApiTokenScope, CreateUserRequest, Role } from '@livehub/contracts';
 import type { AuditService } from '../audit/audit.service.ts';
 import { AppError } from '../errors.ts';
 import type { RateLimitStore } from '../ports/kv.ts';
 import type { Repositories, ScopedUnitOfWork } from '../ports/repositories.ts';
-import type { ApiTokenRecord, MembershipView, SessionPrincipal, SessionRecord, UserRecord } from './identity.types.ts';
+import type { ApiTokenRecord, MembershipView, MeView, SessionPrincipal, SessionRecord, UserRecord, UserView } from './identity.types.ts';
 import type { Clock, IdGenerator, PasswordHasher, PiiVault, TokenGenerator } from '../ports/runtime.ts';
 import type { Actor } from '../shared/actor.ts';
 import { BatchLoader } from '../shared/batch-loader.ts';
@@ -15,7 +15,7 @@ import { sha256Hex } from '../shared/hash.ts';
 import { maskPhone } from '../shared/masking.ts';
 import { AUTH_POLICY, type LoginMeta, loginSlowdownMs } from './identity.types.ts';
 import { ApiTokenService } from './api-token.service.ts';
-import { presentMembership, presentUser } from './presenters.ts';
+import { maskedPhone, userView } from './user-view.ts';
 
 /** the repositories this job touches */
 type IdentityRepos = 'users' | 'memberships' | 'sessions' | 'apiTokens' | 'audit';
@@ -106,12 +106,13 @@ export class IdentityService {
     return repos ? work(repos) : this.d.uow.transaction(work);
   }
 
-  async listUsers(limit = 200): Promise<UserRecord[]> {
-    return this.d.uow.read.users.list({ limit });
+  async listUsers(limit = 200): Promise<UserView[]> {
+    return (await this.d.uow.read.users.list({ limit })).map((u) => this.userView(u));
   }
 
-  presentUser(u: UserRecord) {
-    return presentUser(u, this.d.vault);
+  /** The user as screens show it: no secrets, the phone number masked. */
+  userView(u: UserRecord): UserView {
+    return userView(u, this.d.vault);
   }
 
   // ---- sign-in -----------------------------------------------------------------------------------------------
@@ -120,7 +121,7 @@ export class IdentityService {
    * Returns the raw session token (for the cookie) and the signed-in view. Throws generic errors only: a wrong
    * password and an unknown username answer alike (see AUTH_POLICY for the throttles; no account is ever locked).
    */
-  async login(username: string, password: string, meta: LoginMeta): Promise<{ token: string; me: Me }> {
+  async login(username: string, password: string, meta: LoginMeta): Promise<{ token: string; me: MeView }> {
     const name = username.trim().toLowerCase();
     const ip = meta.ip ?? 'unknown';
     await this.throttle(`login:ip:${ip}`, AUTH_POLICY.ipWindowMs, AUTH_POLICY.ipMaxAttempts);
@@ -263,7 +264,7 @@ export class IdentityService {
     };
   }
 
-  async me(auth: SessionAuth | { actor: Actor; session: null; user?: undefined }): Promise<Me> {
+  async me(auth: SessionAuth | { actor: Actor; session: null; user?: undefined }): Promise<MeView> {
     const userId = auth.actor.userId;
     if (!userId) throw new AppError('auth.required');
     const user = auth.user ?? (await this.d.uow.read.users.findById(userId));
@@ -272,7 +273,7 @@ export class IdentityService {
     return this.buildMe(user, memberships, auth.session, auth.actor.membershipId);
   }
 
-  async switchMembership(auth: SessionAuth, membershipId: string): Promise<Me> {
+  async switchMembership(auth: SessionAuth, membershipId: string): Promise<MeView> {
     const userId = auth.actor.userId;
     if (!userId) throw new AppError('auth.required');
     const memberships = await this.d.uow.read.memberships.listForUser(userId);
@@ -299,7 +300,7 @@ export class IdentityService {
   }
 
   /** Consumer self-service sign-up: a user with no organization, signed in at once. */
-  async registerConsumer(input: CreateUserRequest, meta: LoginMeta): Promise<{ token: string; me: Me }> {
+  async registerConsumer(input: CreateUserRequest, meta: LoginMeta): Promise<{ token: string; me: MeView }> {
     await this.throttle(`register:ip:${meta.ip ?? 'unknown'}`, AUTH_POLICY.ipWindowMs, AUTH_POLICY.ipMaxAttempts);
     const user = await this.createUser(
       {
@@ -340,22 +341,20 @@ export class IdentityService {
 
   // ---- helpers -----------------------------------------------------------------------------------------------
 
-  private buildMe(user: UserRecord, memberships: MembershipView[], session: SessionRecord | null, activeId?: string | null): Me {
+  private buildMe(user: UserRecord, memberships: MembershipView[], session: SessionRecord | null, activeId?: string | null): MeView {
     const activeMembershipId = activeId !== undefined ? activeId : (session?.membershipId ?? null);
     const active = memberships.find((m) => m.id === activeMembershipId) ?? null;
-    const role: Role = active?.role ?? 'consumer';
     return {
       user: {
         id: user.id,
         username: user.username,
         displayName: user.displayName,
-        phone: user.phoneEnc ? maskPhone(this.d.vault.decrypt(user.phoneEnc)) : null,
+        phone: maskedPhone(user, this.d.vault),
         locale: user.locale,
       },
-      memberships: memberships.map(presentMembership),
-      active: active ? presentMembership(active) : null,
-      role,
-      workbench: WORKBENCH_BY_ROLE[role],
+      memberships,
+      active,
+      role: active?.role ?? 'consumer',
       csrfToken: session?.csrfToken ?? null,
     };
   }

@@ -133,6 +133,27 @@ export interface InvitationView extends InvitationRecord {
   invitedByName: string | null;
 }
 
+/** A user as screens show it: no secrets, the phone number masked (个人信息 never leaves identity in the clear). */
+export interface UserView {
+  id: string;
+  username: string;
+  displayName: string;
+  /** masked (138****0000), or null */
+  phone: string | null;
+  status: UserRecord['status'];
+  createdAt: Date;
+}
+
+/** The signed-in user, their memberships and the one the session acts through. */
+export interface MeView {
+  user: { id: string; username: string; displayName: string; phone: string | null; locale: UserRecord['locale'] };
+  memberships: MembershipView[];
+  /** the membership the session acts through; null for a consumer (no organization) */
+  active: MembershipView | null;
+  role: Role;
+  csrfToken: string | null;
+}
+
 export interface SessionRecord {
   /** sha256 of the cookie value: a leaked table cannot be replayed */
   tokenHash: string;

@@ -18,15 +18,16 @@ export type {
   LoginMeta,
   MembershipRecord,
   MembershipView,
+  MeView,
   OrganizationRecord,
   OrganizationView,
   SessionPrincipal,
   SessionRecord,
   UserRecord,
+  UserView,
 } from './identity.types.ts';
 export { ImportService } from './import.service.ts';
 export type { ImportBatch, ImportMembership, ImportOrg, ImportResult, ImportUser } from './import.service.ts';
 export { InvitationService } from './invitation.service.ts';
 export { OrganizationService } from './organization.service.ts';
-export { presentUser } from './presenters.ts';
 export { WorkbenchService } from './workbench.service.ts';
