@@ -2,7 +2,7 @@
  * Identity: users, sign-in, sessions and API tokens. Owns password and token handling and the login throttles.
  * Never sees HTTP: callers pass the raw cookie or bearer value and get an Actor back.
  */
-import type { ApiTokenScope, CreateUserRequest, Role } from '@livehub/contracts';
+import type { ApiTokenScope, CreateUserRequest } from '@livehub/contracts';
 import type { AuditService } from '../audit/audit.service.ts';
 import { AppError } from '../errors.ts';
 import type { RateLimitStore } from '../ports/kv.ts';
