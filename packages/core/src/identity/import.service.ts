@@ -7,12 +7,12 @@ import { type OrgKind, ROLES_BY_ORG_KIND, type Role } from '@livehub/contracts';
 import type { AuditService } from '../audit/audit.service.ts';
 import { AppError } from '../errors.ts';
 import type { ScopedUnitOfWork } from '../ports/repositories.ts';
-
-/** the repositories this job touches */
-type ImportRepos = 'users' | 'orgs' | 'memberships' | 'audit';
 import type { DepartmentRecord, MembershipRecord, OrganizationRecord, UserRecord } from './identity.types.ts';
 import type { Clock, IdGenerator, PiiVault } from '../ports/runtime.ts';
 import type { Actor } from '../shared/actor.ts';
+
+/** the repositories this job touches */
+type ImportRepos = 'users' | 'orgs' | 'memberships' | 'audit';
 
 export interface ImportOrg {
   id?: string;

@@ -9,15 +9,15 @@ import type { CreateInvitationRequest, Invitation, InvitationStatus } from '@liv
 import type { AuditService } from '../audit/audit.service.ts';
 import { AppError } from '../errors.ts';
 import type { Repositories, ScopedUnitOfWork } from '../ports/repositories.ts';
-
-/** the repositories this job touches */
-type InvitationRepos = 'users' | 'orgs' | 'memberships' | 'invitations' | 'audit';
 import type { InvitationRecord, InvitationView, MembershipRecord, UserRecord } from './identity.types.ts';
 import type { Clock, IdGenerator, PiiVault } from '../ports/runtime.ts';
 import type { Actor } from '../shared/actor.ts';
 import { maskPhone } from '../shared/masking.ts';
 import { INVITATION_POLICY } from './identity.types.ts';
 import { requireGrantableRole, requireOrgManager } from './membership-rules.ts';
+
+/** the repositories this job touches */
+type InvitationRepos = 'users' | 'orgs' | 'memberships' | 'invitations' | 'audit';
 
 export interface InvitationDeps {
   uow: ScopedUnitOfWork<InvitationRepos>;

@@ -6,14 +6,14 @@ import type { CreateOrganizationRequest, OrgKind, Role } from '@livehub/contract
 import type { AuditService } from '../audit/audit.service.ts';
 import { AppError } from '../errors.ts';
 import type { Repositories, ScopedUnitOfWork } from '../ports/repositories.ts';
-
-/** the repositories this job touches */
-type OrganizationRepos = 'users' | 'orgs' | 'memberships' | 'sessions' | 'audit';
 import type { DepartmentRecord, MembershipRecord, MembershipView, OrganizationRecord, OrganizationView } from './identity.types.ts';
 import type { Clock, IdGenerator } from '../ports/runtime.ts';
 import { type Actor, isCrossTenant } from '../shared/actor.ts';
 import { ORG_MANAGER_ROLES, withDepartments } from './identity.types.ts';
 import { requireGrantableRole, requireOrgManager } from './membership-rules.ts';
+
+/** the repositories this job touches */
+type OrganizationRepos = 'users' | 'orgs' | 'memberships' | 'sessions' | 'audit';
 
 export interface OrganizationDeps {
   uow: ScopedUnitOfWork<OrganizationRepos>;
