@@ -115,6 +115,8 @@ export async function createContainer(config: Config, o: ContainerOverrides = {}
     warnings: {
       warn: (sessionRef: string, w: LiveWarning): Promise<void> => rooms.publishStaff(sessionRef, { k: 'warning', ...w, at: Date.now() }),
     },
+    // a rule editor's exemption on any process reaches every process (subscribed below)
+    packChanged: () => kv.pubsub.publish('compliance:pack', 'reload'),
   });
   await compliance.reload();
   // The engine calls the registry's step effects; the registry submits through the engine: wire both ways.

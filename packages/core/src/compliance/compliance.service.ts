@@ -43,6 +43,8 @@ export interface ComplianceDeps {
   settings?: Partial<ComplianceSettings>;
   /** where warnings for live rooms' managers go (ingestLive) */
   warnings?: LiveWarningPort;
+  /** told after a rule editor changed the pack, so every process reloads it (the container publishes it) */
+  packChanged?: () => Promise<void>;
 }
 
 export class ComplianceService {
@@ -154,8 +156,10 @@ export class ComplianceService {
 
   // ---- rule editing -------------------------------------------------------------------------------------------
 
-  addExemption(actor: Actor, input: { ruleId: string; text: string; reviewItemId?: string | undefined }): Promise<void> {
-    return this.exemptions.addExemption(actor, input);
+  /** Adds an exemption to a rule and recompiles the engine here; every other process is told to reload. */
+  async addExemption(actor: Actor, input: { ruleId: string; text: string; reviewItemId?: string | undefined }): Promise<void> {
+    await this.exemptions.addExemption(actor, input);
+    await this.d.packChanged?.();
   }
 
   listExemptions(): Promise<RuleExemptionRecord[]> {

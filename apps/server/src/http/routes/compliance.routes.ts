@@ -98,7 +98,6 @@ export function complianceRoutes(app: Api, c: Container): void {
     },
     async (req, reply) => {
       await c.compliance.addExemption(requireActor(req), req.body);
-      await c.kv.pubsub.publish('compliance:pack', 'reload');
       return reply.status(201).send({ ok: true as const });
     },
   );
