@@ -88,6 +88,18 @@ describe('check-layering', () => {
       "import { seedDemo } from '../apps/server/src/seed/index.ts';\n",
       'leaves bench',
     ],
+    [
+      'a route reads through the unit of work',
+      'apps/server/src/http/routes/audit.routes.ts',
+      'export const list = (c: { uow: { read: unknown } }) => c.uow.read;\n',
+      'a route touches storage (.uow)',
+    ],
+    [
+      'a route imports the database adapter',
+      'apps/server/src/http/routes/user.routes.ts',
+      "import { openDatabase } from '@livehub/db';\n",
+      'a route imports @livehub/db',
+    ],
     ['a package has no rule', 'packages/matching/src/index.ts', 'export const nothing = 0;\n', 'packages/matching: no layering rule'],
   ];
   it.each(forbidden)('fails when %s', (_label, path, text, message) => {
@@ -96,6 +108,17 @@ describe('check-layering', () => {
     expect(r.out).toContain('layering: 1 violation(s)');
     expect(r.out).toContain(message);
     if (!message.includes('no layering rule')) expect(r.out).toContain(path);
+  });
+
+  it('lets the route files still being reshaped touch storage, and only those, and not their tests', () => {
+    const r = check({
+      'apps/server/src/http/routes/catalog.routes.ts':
+        "import { openDatabase } from '@livehub/db';\nexport const r = (c: { uow: unknown }) => c.uow;\n",
+      'apps/server/src/http/routes/audit.routes.test.ts': 'export const r = (c: { uow: unknown }) => c.uow;\n',
+      'apps/server/src/http/audit.int.test.ts': 'export const r = (c: { uow: unknown }) => c.uow;\n',
+    });
+    expect(r.out).toContain('layering: ok');
+    expect(r.status).toBe(0);
   });
 
   it('passes the repository itself', () => {

@@ -94,7 +94,7 @@ user
         if (o.org && role?.success) await c.orgs.addMember(actor, o.org, { userId: u.id, role: role.data }, tx);
         return u;
       });
-      process.stdout.write(`${JSON.stringify(c.identity.presentUser(created))}\n`);
+      process.stdout.write(`${JSON.stringify(c.identity.userView(created))}\n`);
     }),
   );
 

@@ -6,6 +6,7 @@ import { createHmac } from 'node:crypto';
 import { join } from 'node:path';
 import {
   AgreementService,
+  AuditLogService,
   AuditService,
   CatalogService,
   ComplianceService,
@@ -20,6 +21,7 @@ import {
   OrderService,
   OutboxDispatcher,
   InvitationService,
+  type LiveWarning,
   OrganizationService,
   RegistryService,
   ReturnService,
@@ -80,6 +82,7 @@ export async function createContainer(config: Config, o: ContainerOverrides = {}
   const vault = new AesGcmVault(config.piiKey);
   const audit = new AuditService({ clock, ids });
   const uow = database.uow;
+  const auditLog = new AuditLogService({ uow, audit });
   // Resolved sessions are reused for a few seconds; a session that ends or changes anywhere is dropped everywhere.
   const sessionsChanged = (hash: string | null) => void kv.pubsub.publish('identity:sessions', hash ?? '*').catch(() => {});
   const identity = new IdentityService({
@@ -97,9 +100,24 @@ export async function createContainer(config: Config, o: ContainerOverrides = {}
   const unsubscribeSessions = await kv.pubsub.subscribe('identity:sessions', (m) => identity.forgetSessions(m === '*' ? null : m));
   const orgs = new OrganizationService({ uow, clock, ids, audit, sessionsChanged: () => sessionsChanged(null) });
   const invitations = new InvitationService({ uow, clock, ids, vault, audit });
-  const workbench = new WorkbenchService({ uow });
+  const workbench = new WorkbenchService({
+    uow,
+    readers: { products: uow.read.catalog, selection: uow.read.selection, applications: uow.read.workflows, orders: uow.read.orders },
+  });
   const imports = new ImportService({ uow, clock, ids, vault, audit });
-  const compliance = new ComplianceService({ uow, clock, ids, audit, pack: loadDefaultPack() });
+  const compliance = new ComplianceService({
+    uow,
+    clock,
+    ids,
+    audit,
+    pack: loadDefaultPack(),
+    // a hit during a live session warns the room's managers (streamer console) through the room gateway
+    warnings: {
+      warn: (sessionRef: string, w: LiveWarning): Promise<void> => rooms.publishStaff(sessionRef, { k: 'warning', ...w, at: Date.now() }),
+    },
+    // a rule editor's exemption on any process reaches every process (subscribed below)
+    packChanged: () => kv.pubsub.publish('compliance:pack', 'reload'),
+  });
   await compliance.reload();
   // The engine calls the registry's step effects; the registry submits through the engine: wire both ways.
   const hooks: Record<string, WorkflowHooks> = {};
@@ -229,6 +247,7 @@ export async function createContainer(config: Config, o: ContainerOverrides = {}
     hasher,
     vault,
     audit,
+    auditLog,
     identity,
     orgs,
     invitations,

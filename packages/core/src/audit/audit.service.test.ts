@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import type { AuditRecord, Repositories } from '../ports/repositories.ts';
+import type { Repositories } from '../ports/repositories.ts';
+import type { AuditRecord } from './audit.types.ts';
 import { SYSTEM_ACTOR } from '../shared/actor.ts';
 import { AuditService, GENESIS_HASH } from './audit.service.ts';
 

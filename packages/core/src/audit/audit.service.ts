@@ -4,7 +4,8 @@
  * or delete an entry.
  */
 import type { AuditVerifyResult } from '@livehub/contracts';
-import type { AuditRecord, Repositories } from '../ports/repositories.ts';
+import type { Repositories } from '../ports/repositories.ts';
+import type { AuditRecord } from './audit.types.ts';
 import type { Clock, IdGenerator } from '../ports/runtime.ts';
 import type { Actor } from '../shared/actor.ts';
 import { canonicalJson, sha256Hex } from '../shared/hash.ts';
@@ -56,7 +57,7 @@ export class AuditService {
    * Several entries of one transaction (a group of flash-sale orders written together): the chain lock is taken
    * once and the entries are chained to each other in order, then inserted in one statement.
    */
-  async recordMany(repos: Repositories, items: Array<{ actor: Actor; input: AuditInput }>): Promise<AuditRecord[]> {
+  async recordMany(repos: Pick<Repositories, 'audit'>, items: Array<{ actor: Actor; input: AuditInput }>): Promise<AuditRecord[]> {
     if (items.length === 0) return [];
     let head = await repos.audit.lockHead();
     const entries: AuditRecord[] = [];
@@ -94,7 +95,7 @@ export class AuditService {
    * Walks the whole chain: each entry's change hash must match its detail, its own hash must recompute, it must
    * point at its predecessor's hash, and sequence numbers must have no gaps (a deleted row breaks the chain).
    */
-  async verify(repos: Repositories, batch = 1000): Promise<AuditVerifyResult> {
+  async verify(repos: Pick<Repositories, 'audit'>, batch = 1000): Promise<AuditVerifyResult> {
     let prevHash = GENESIS_HASH;
     let prevSeq = 0;
     let checked = 0;

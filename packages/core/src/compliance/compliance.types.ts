@@ -1,5 +1,5 @@
 /** Records of the compliance context: screened events, hits, review items, violations, evidence, exemptions. */
-import type { Action, Category, EventKind, ProductCard, ProductCategory } from '@livehub/compliance';
+import type { Action, Category, EventKind, ProductCard, ProductCategory, RulePack, ScreeningEngine } from '@livehub/compliance';
 
 export interface ScreeningEventRecord {
   id: string;
@@ -131,49 +131,68 @@ export interface ReviewQueueFilter {
   limit: number;
 }
 
-export interface ComplianceRepository {
-  findEvent(sourceOrgId: string, eventId: string): Promise<{ event: ScreeningEventRecord; hits: ScreeningHitRecord[] } | null>;
-  /** false (and nothing written) when an event with the same source and eventId exists */
-  insertEvent(event: ScreeningEventRecord, hits: ScreeningHitRecord[]): Promise<boolean>;
-  /** events of the same live session before `before`, newest first */
-  sessionContext(sessionRef: string, before: Date, limit: number): Promise<ScreeningEventRecord[]>;
-  /**
-   * Opens `item`, or — when an undecided item with the same group key exists — counts the event on that one
-   * (occurrences + 1, last seen), atomically (the partial unique index on the open group key is the arbiter, so
-   * two racing repeats never open two items). Either way the event is recorded as an occurrence of the item.
-   */
-  openOrGroupReviewItem(item: ReviewItemRecord, occurredAt: Date): Promise<{ id: string; grouped: boolean }>;
-  findReviewItem(id: string): Promise<ReviewItemView | null>;
-  /** the items with these ids, locked for update until the end of the transaction; unknown ids are left out */
-  lockReviewItems(ids: string[]): Promise<ReviewItemView[]>;
-  /** the item an event was counted on (its first event or a repeat) */
-  findReviewItemForEvent(screeningEventId: string): Promise<ReviewItemRecord | null>;
-  /** the events counted on an item, oldest first */
-  listOccurrences(reviewItemId: string, limit: number): Promise<ReviewOccurrence[]>;
-  /** display names of users, organizations, live sessions and products (one query per kind, unknown ids left out) */
-  lookupNames(ids: { users: string[]; orgs: string[]; sessions: string[]; products: string[] }): Promise<ReviewNameLookup>;
-  /** applies `patch` only while the item is in one of `whenStatus`; returns whether it did */
-  updateReviewItem(id: string, whenStatus: ReviewStatus[], patch: Partial<ReviewItemRecord>): Promise<boolean>;
-  listReviewItems(filter: ReviewQueueFilter): Promise<ReviewItemView[]>;
-  /** ids of the items matching the filter, in queue order (at most `filter.limit`) */
-  listReviewItemIds(filter: ReviewQueueFilter): Promise<string[]>;
-  countReviewItems(status: ReviewStatus[]): Promise<number>;
-  insertViolation(v: ViolationRecord): Promise<void>;
-  listViolations(opts: {
-    limit: number;
-    streamerUserId?: string;
-    merchantOrgIds?: string[];
-  }): Promise<Array<ViolationRecord & { text: string; kind: string; evidenceHash: string | null }>>;
-  countViolations(): Promise<number>;
-  /** confirmed violations against a merchant organization or a streamer, by severity, since `since` */
-  violationsFor(
-    subject: { merchantOrgId?: string; streamerUserId?: string },
-    since: Date,
-  ): Promise<Array<{ severity: number; confirmedAt: Date }>>;
-  lockEvidenceHead(): Promise<{ seq: number; hash: string } | null>;
-  insertEvidence(e: EvidenceRecord): Promise<void>;
+export interface ComplianceSettings {
+  /** hits at or above this severity open a review item */
+  reviewMinSeverity: number;
+  /** SLA per severity, minutes */
+  slaMinutes: Record<number, number>;
+  /** how many earlier events of the same session the evidence keeps */
+  contextEvents: number;
+}
 
-  scanEvidence(afterSeq: number, limit: number): Promise<EvidenceRecord[]>;
-  insertExemption(x: RuleExemptionRecord): Promise<void>;
-  listExemptions(): Promise<RuleExemptionRecord[]>;
+export interface IngestInput {
+  eventId: string;
+  kind: EventKind;
+  text: string;
+  sessionRef?: string | undefined;
+  /** who said or typed it (the chat sender); repeats are grouped per sender */
+  senderUserId?: string | undefined;
+  streamerUserId?: string | undefined;
+  merchantOrgId?: string | undefined;
+  productRef?: string | undefined;
+  productCategory?: ProductCategory | undefined;
+  card?: ProductCard | undefined;
+  occurredAt?: Date | undefined;
+}
+
+export interface IngestResult {
+  event: ScreeningEventRecord;
+  hits: ScreeningHitRecord[];
+  reviewItemId: string | null;
+  duplicate: boolean;
+}
+
+/** A reviewer's decision on a review item. */
+export type Decision = { decision: 'confirm' | 'dismiss'; reason: string };
+/** What a decision left behind: the item as decided, and for a confirmation its violation and evidence. */
+export type Decided = { item: ReviewItemRecord; violation: ViolationRecord | null; evidence: EvidenceRecord | null };
+/** Which items a batch decision targets: named ones, or every undecided one a queue filter shows. */
+export type BatchTarget = { ids: string[] } | { filter: Omit<ReviewQueueFilter, 'limit' | 'status'> };
+
+export interface ChainVerification {
+  ok: boolean;
+  checked: number;
+  firstBrokenSeq: number | null;
+  reason: string | null;
+}
+
+/** A warning for a live room's managers: a screened event of their session hit a rule. */
+export interface LiveWarning {
+  source: 'chat' | 'transcript';
+  ruleIds: string[];
+  text: string;
+  /** the rule's explanation with what was said filled in, as the engine renders it */
+  message: { zh: string; en: string };
+}
+
+/** Where live warnings go (the room gateway's staff channel); compliance never talks to sockets itself. */
+export interface LiveWarningPort {
+  warn(sessionRef: string, warning: LiveWarning): Promise<void>;
+}
+
+/** The rule pack in force, with the exemptions rule editors added and the engine's statistics. */
+export interface RulePackSummary {
+  pack: RulePack;
+  exemptions: RuleExemptionRecord[];
+  stats: ScreeningEngine['stats'];
 }

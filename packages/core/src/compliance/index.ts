@@ -1,2 +1,36 @@
-export * from './compliance.service.ts';
-export * from './compliance.types.ts';
+/** The compliance context's public entry: screening, the review queue, violations with evidence, rule exemptions. */
+export type { ComplianceRepository } from './compliance.repository.ts';
+export {
+  DEFAULT_COMPLIANCE_SETTINGS,
+  EVIDENCE_GENESIS,
+  evidenceHash,
+  groupKey,
+  liveWarning,
+  NO_SOURCE_ORG,
+  ruleName,
+} from './compliance.rules.ts';
+export { ComplianceService } from './compliance.service.ts';
+export type { ComplianceDeps } from './compliance.service.ts';
+export type {
+  BatchTarget,
+  ChainVerification,
+  ComplianceSettings,
+  Decided,
+  Decision,
+  EvidenceRecord,
+  IngestInput,
+  IngestResult,
+  LiveWarning,
+  LiveWarningPort,
+  ReviewItemRecord,
+  ReviewItemView,
+  ReviewNameLookup,
+  ReviewOccurrence,
+  ReviewQueueFilter,
+  ReviewStatus,
+  RuleExemptionRecord,
+  RulePackSummary,
+  ScreeningEventRecord,
+  ScreeningHitRecord,
+  ViolationRecord,
+} from './compliance.types.ts';

@@ -2,29 +2,26 @@
  * Identity: users, sign-in, sessions and API tokens. Owns password and token handling and the login throttles.
  * Never sees HTTP: callers pass the raw cookie or bearer value and get an Actor back.
  */
-import { type ApiTokenScope, type CreateUserRequest, type Me, type Role, WORKBENCH_BY_ROLE } from '@livehub/contracts';
+import type { ApiTokenScope, CreateUserRequest } from '@livehub/contracts';
 import type { AuditService } from '../audit/audit.service.ts';
 import { AppError } from '../errors.ts';
 import type { RateLimitStore } from '../ports/kv.ts';
-import type {
-  ApiTokenRecord,
-  MembershipView,
-  Repositories,
-  SessionPrincipal,
-  SessionRecord,
-  UnitOfWork,
-  UserRecord,
-} from '../ports/repositories.ts';
+import type { Repositories, ScopedUnitOfWork } from '../ports/repositories.ts';
+import type { ApiTokenRecord, MembershipView, MeView, SessionPrincipal, SessionRecord, UserRecord, UserView } from './identity.types.ts';
 import type { Clock, IdGenerator, PasswordHasher, PiiVault, TokenGenerator } from '../ports/runtime.ts';
 import type { Actor } from '../shared/actor.ts';
 import { BatchLoader } from '../shared/batch-loader.ts';
 import { sha256Hex } from '../shared/hash.ts';
 import { maskPhone } from '../shared/masking.ts';
 import { AUTH_POLICY, type LoginMeta, loginSlowdownMs } from './identity.types.ts';
-import { presentMembership, presentUser } from './presenters.ts';
+import { ApiTokenService } from './api-token.service.ts';
+import { maskedPhone, userView } from './user-view.ts';
+
+/** the repositories this job touches */
+type IdentityRepos = 'users' | 'memberships' | 'sessions' | 'apiTokens' | 'audit';
 
 export interface IdentityDeps {
-  uow: UnitOfWork;
+  uow: ScopedUnitOfWork<IdentityRepos>;
   clock: Clock;
   ids: IdGenerator;
   hasher: PasswordHasher;
@@ -53,8 +50,6 @@ export interface SessionAuth {
   user?: UserRecord;
 }
 
-const TOKEN_PREFIX = 'lh_';
-
 export class IdentityService {
   private dummyHash: Promise<string> | null = null;
   private readonly principals = new Map<string, { found: SessionPrincipal; at: number }>();
@@ -66,7 +61,11 @@ export class IdentityService {
     return new Map(rows.map((r) => [r.session.tokenHash, r]));
   });
 
-  constructor(private readonly d: IdentityDeps) {}
+  private readonly apiTokens: ApiTokenService;
+
+  constructor(private readonly d: IdentityDeps) {
+    this.apiTokens = new ApiTokenService(d);
+  }
 
   private sleep(ms: number): Promise<void> {
     return this.d.sleep ? this.d.sleep(ms) : new Promise((resolve) => setTimeout(resolve, ms));
@@ -74,9 +73,9 @@ export class IdentityService {
 
   // ---- users -------------------------------------------------------------------------------------------------
 
-  async createUser(actor: Actor, input: CreateUserRequest, repos?: Repositories): Promise<UserRecord> {
+  async createUser(actor: Actor, input: CreateUserRequest, repos?: Pick<Repositories, IdentityRepos>): Promise<UserRecord> {
     const passwordHash = await this.d.hasher.hash(input.password);
-    const work = async (tx: Repositories) => {
+    const work = async (tx: Pick<Repositories, IdentityRepos>) => {
       if (await tx.users.findByUsername(input.username)) {
         throw new AppError('user.username_taken', { field: 'username' });
       }
@@ -107,12 +106,13 @@ export class IdentityService {
     return repos ? work(repos) : this.d.uow.transaction(work);
   }
 
-  async listUsers(limit = 200): Promise<UserRecord[]> {
-    return this.d.uow.read.users.list({ limit });
+  async listUsers(limit = 200): Promise<UserView[]> {
+    return (await this.d.uow.read.users.list({ limit })).map((u) => this.userView(u));
   }
 
-  presentUser(u: UserRecord) {
-    return presentUser(u, this.d.vault);
+  /** The user as screens show it: no secrets, the phone number masked. */
+  userView(u: UserRecord): UserView {
+    return userView(u, this.d.vault);
   }
 
   // ---- sign-in -----------------------------------------------------------------------------------------------
@@ -121,7 +121,7 @@ export class IdentityService {
    * Returns the raw session token (for the cookie) and the signed-in view. Throws generic errors only: a wrong
    * password and an unknown username answer alike (see AUTH_POLICY for the throttles; no account is ever locked).
    */
-  async login(username: string, password: string, meta: LoginMeta): Promise<{ token: string; me: Me }> {
+  async login(username: string, password: string, meta: LoginMeta): Promise<{ token: string; me: MeView }> {
     const name = username.trim().toLowerCase();
     const ip = meta.ip ?? 'unknown';
     await this.throttle(`login:ip:${ip}`, AUTH_POLICY.ipWindowMs, AUTH_POLICY.ipMaxAttempts);
@@ -264,7 +264,7 @@ export class IdentityService {
     };
   }
 
-  async me(auth: SessionAuth | { actor: Actor; session: null; user?: undefined }): Promise<Me> {
+  async me(auth: SessionAuth | { actor: Actor; session: null; user?: undefined }): Promise<MeView> {
     const userId = auth.actor.userId;
     if (!userId) throw new AppError('auth.required');
     const user = auth.user ?? (await this.d.uow.read.users.findById(userId));
@@ -273,7 +273,7 @@ export class IdentityService {
     return this.buildMe(user, memberships, auth.session, auth.actor.membershipId);
   }
 
-  async switchMembership(auth: SessionAuth, membershipId: string): Promise<Me> {
+  async switchMembership(auth: SessionAuth, membershipId: string): Promise<MeView> {
     const userId = auth.actor.userId;
     if (!userId) throw new AppError('auth.required');
     const memberships = await this.d.uow.read.memberships.listForUser(userId);
@@ -300,7 +300,7 @@ export class IdentityService {
   }
 
   /** Consumer self-service sign-up: a user with no organization, signed in at once. */
-  async registerConsumer(input: CreateUserRequest, meta: LoginMeta): Promise<{ token: string; me: Me }> {
+  async registerConsumer(input: CreateUserRequest, meta: LoginMeta): Promise<{ token: string; me: MeView }> {
     await this.throttle(`register:ip:${meta.ip ?? 'unknown'}`, AUTH_POLICY.ipWindowMs, AUTH_POLICY.ipMaxAttempts);
     const user = await this.createUser(
       {
@@ -317,107 +317,44 @@ export class IdentityService {
     return this.login(user.username, input.password, meta);
   }
 
-  // ---- API tokens --------------------------------------------------------------------------------------------
+  // ---- API tokens (api-token.service.ts) ----------------------------------------------------------------------
 
-  async createApiToken(
+  createApiToken(
     actor: Actor,
     input: { name: string; scopes: ApiTokenScope[]; expiresInDays?: number | undefined },
   ): Promise<{ record: ApiTokenRecord; token: string }> {
-    if (!actor.userId) throw new AppError('auth.required');
-    const secret = this.d.tokens.random(32);
-    const token = `${TOKEN_PREFIX}${secret}`;
-    const now = this.d.clock.now();
-    const record: ApiTokenRecord = {
-      id: this.d.ids.next(),
-      userId: actor.userId,
-      orgId: actor.orgId,
-      membershipId: actor.membershipId,
-      name: input.name,
-      prefix: token.slice(0, 10),
-      tokenHash: sha256Hex(token),
-      scopes: [...new Set(input.scopes)],
-      createdAt: now,
-      lastUsedAt: null,
-      expiresAt: input.expiresInDays ? new Date(now.getTime() + input.expiresInDays * 86_400_000) : null,
-      revokedAt: null,
-    };
-    await this.d.uow.transaction(async (tx) => {
-      await tx.apiTokens.insert(record);
-      await this.d.audit.record(tx, actor, {
-        action: 'api_token.create',
-        targetType: 'api_token',
-        targetId: record.id,
-        detail: { name: record.name, scopes: record.scopes, prefix: record.prefix, expiresAt: record.expiresAt?.toISOString() ?? null },
-      });
-    });
-    return { record, token };
+    return this.apiTokens.create(actor, input);
   }
 
-  async listApiTokens(actor: Actor): Promise<ApiTokenRecord[]> {
-    if (!actor.userId) throw new AppError('auth.required');
-    return this.d.uow.read.apiTokens.listForUser(actor.userId);
+  listApiTokens(actor: Actor): Promise<ApiTokenRecord[]> {
+    return this.apiTokens.list(actor);
   }
 
-  async revokeApiToken(actor: Actor, id: string): Promise<void> {
-    await this.d.uow.transaction(async (tx) => {
-      const t = await tx.apiTokens.findById(id);
-      // Someone else's token is reported as missing: its existence is not the caller's business.
-      if (!t || t.userId !== actor.userId) throw new AppError('token.not_found', { field: 'id' });
-      if (t.revokedAt) return;
-      await tx.apiTokens.revoke(id, this.d.clock.now());
-      await this.d.audit.record(tx, actor, {
-        action: 'api_token.revoke',
-        targetType: 'api_token',
-        targetId: id,
-        detail: { prefix: t.prefix },
-      });
-    });
+  revokeApiToken(actor: Actor, id: string): Promise<void> {
+    return this.apiTokens.revoke(actor, id);
   }
 
-  async authenticateToken(raw: string): Promise<Actor | null> {
-    if (!raw.startsWith(TOKEN_PREFIX) || raw.length > 200) return null;
-    const found = await this.d.uow.read.apiTokens.findPrincipal(sha256Hex(raw));
-    const now = this.d.clock.now();
-    if (!found) return null;
-    const { token: t, user, membership } = found;
-    if (t.revokedAt || (t.expiresAt && t.expiresAt <= now)) return null;
-    if (user.status !== 'active') return null;
-    // A token outlives nothing: removing the membership disables what the token could do through it.
-    if (t.membershipId && !membership) return null;
-    const role: Role = membership?.role ?? 'consumer';
-    // last_used_at is advisory; at most one write a minute per token.
-    if (!t.lastUsedAt || now.getTime() - t.lastUsedAt.getTime() > 60_000) {
-      await this.d.uow.read.apiTokens.touch(t.id, now);
-    }
-    return {
-      userId: user.id,
-      label: `${user.username}/token:${t.prefix}`,
-      orgId: t.orgId,
-      membershipId: t.membershipId,
-      role,
-      via: 'token',
-      scopes: t.scopes,
-    };
+  /** The actor a bearer token acts as, or null when it is unknown, revoked, expired or its membership is gone. */
+  authenticateToken(raw: string): Promise<Actor | null> {
+    return this.apiTokens.authenticate(raw);
   }
 
   // ---- helpers -----------------------------------------------------------------------------------------------
 
-  private buildMe(user: UserRecord, memberships: MembershipView[], session: SessionRecord | null, activeId?: string | null): Me {
+  private buildMe(user: UserRecord, memberships: MembershipView[], session: SessionRecord | null, activeId?: string | null): MeView {
     const activeMembershipId = activeId !== undefined ? activeId : (session?.membershipId ?? null);
     const active = memberships.find((m) => m.id === activeMembershipId) ?? null;
-    const role: Role = active?.role ?? 'consumer';
     return {
       user: {
         id: user.id,
         username: user.username,
         displayName: user.displayName,
-        phone: user.phoneEnc ? maskPhone(this.d.vault.decrypt(user.phoneEnc)) : null,
+        phone: maskedPhone(user, this.d.vault),
         locale: user.locale,
       },
-      memberships: memberships.map(presentMembership),
-      active: active ? presentMembership(active) : null,
-      role,
-      workbench: WORKBENCH_BY_ROLE[role],
+      memberships,
+      active,
+      role: active?.role ?? 'consumer',
       csrfToken: session?.csrfToken ?? null,
     };
   }

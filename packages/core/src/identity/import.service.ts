@@ -6,9 +6,13 @@
 import { type OrgKind, ROLES_BY_ORG_KIND, type Role } from '@livehub/contracts';
 import type { AuditService } from '../audit/audit.service.ts';
 import { AppError } from '../errors.ts';
-import type { DepartmentRecord, MembershipRecord, OrganizationRecord, UnitOfWork, UserRecord } from '../ports/repositories.ts';
+import type { ScopedUnitOfWork } from '../ports/repositories.ts';
+import type { DepartmentRecord, MembershipRecord, OrganizationRecord, UserRecord } from './identity.types.ts';
 import type { Clock, IdGenerator, PiiVault } from '../ports/runtime.ts';
 import type { Actor } from '../shared/actor.ts';
+
+/** the repositories this job touches */
+type ImportRepos = 'users' | 'orgs' | 'memberships' | 'audit';
 
 export interface ImportOrg {
   id?: string;
@@ -48,7 +52,9 @@ export interface ImportResult {
 }
 
 export class ImportService {
-  constructor(private readonly d: { uow: UnitOfWork; clock: Clock; ids: IdGenerator; vault: PiiVault; audit: AuditService }) {}
+  constructor(
+    private readonly d: { uow: ScopedUnitOfWork<ImportRepos>; clock: Clock; ids: IdGenerator; vault: PiiVault; audit: AuditService },
+  ) {}
 
   async importBatch(actor: Actor, batch: ImportBatch, label = 'import'): Promise<ImportResult> {
     const now = this.d.clock.now();

@@ -8,15 +8,19 @@
 import type { CreateInvitationRequest, Invitation, InvitationStatus } from '@livehub/contracts';
 import type { AuditService } from '../audit/audit.service.ts';
 import { AppError } from '../errors.ts';
-import type { InvitationRecord, InvitationView, MembershipRecord, Repositories, UnitOfWork, UserRecord } from '../ports/repositories.ts';
+import type { Repositories, ScopedUnitOfWork } from '../ports/repositories.ts';
+import type { InvitationRecord, InvitationView, MembershipRecord, UserRecord } from './identity.types.ts';
 import type { Clock, IdGenerator, PiiVault } from '../ports/runtime.ts';
 import type { Actor } from '../shared/actor.ts';
 import { maskPhone } from '../shared/masking.ts';
 import { INVITATION_POLICY } from './identity.types.ts';
 import { requireGrantableRole, requireOrgManager } from './membership-rules.ts';
 
+/** the repositories this job touches */
+type InvitationRepos = 'users' | 'orgs' | 'memberships' | 'invitations' | 'audit';
+
 export interface InvitationDeps {
-  uow: UnitOfWork;
+  uow: ScopedUnitOfWork<InvitationRepos>;
   clock: Clock;
   ids: IdGenerator;
   vault: PiiVault;
@@ -212,14 +216,14 @@ export class InvitationService {
 
   // ---- helpers -----------------------------------------------------------------------------------------------
 
-  private async findInvitee(tx: Repositories, key: string): Promise<UserRecord> {
+  private async findInvitee(tx: Pick<Repositories, InvitationRepos>, key: string): Promise<UserRecord> {
     const user = MOBILE.test(key) ? await tx.users.findByPhoneIndex(this.d.vault.blindIndex(key)) : await tx.users.findByUsername(key);
     if (user?.status !== 'active') throw new AppError('invitation.invitee_not_found', { field: 'invitee' });
     return user;
   }
 
   /** Someone else's invitation answers exactly like a missing one: ids are not an oracle. */
-  private async requireOwnPending(tx: Repositories, userId: string, id: string): Promise<InvitationRecord> {
+  private async requireOwnPending(tx: Pick<Repositories, InvitationRepos>, userId: string, id: string): Promise<InvitationRecord> {
     const inv = await tx.invitations.findById(id);
     if (!inv || inv.userId !== userId) throw new AppError('invitation.not_found', { field: 'id' });
     if (inv.status === 'expired' || (inv.status === 'pending' && inv.expiresAt <= this.d.clock.now())) {
@@ -229,13 +233,13 @@ export class InvitationService {
     return inv;
   }
 
-  private async close(tx: Repositories, inv: InvitationRecord, status: 'declined' | 'revoked'): Promise<void> {
+  private async close(tx: Pick<Repositories, InvitationRepos>, inv: InvitationRecord, status: 'declined' | 'revoked'): Promise<void> {
     if (!(await tx.invitations.decide(inv.id, { status, decidedAt: this.d.clock.now() }))) {
       throw new AppError('invitation.closed', { field: 'id' });
     }
   }
 
-  private async requireView(r: Repositories, id: string): Promise<InvitationView> {
+  private async requireView(r: Pick<Repositories, InvitationRepos>, id: string): Promise<InvitationView> {
     const view = await r.invitations.findView(id);
     if (!view) throw new AppError('invitation.not_found', { field: 'id' });
     return view;

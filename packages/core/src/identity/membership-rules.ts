@@ -1,7 +1,7 @@
 /** Who may manage an organization's members, and which roles they may hand out: shared by direct adds and invitations. */
 import { ROLES_BY_ORG_KIND, type Role } from '@livehub/contracts';
 import { AppError } from '../errors.ts';
-import type { OrganizationRecord } from '../ports/repositories.ts';
+import type { OrganizationRecord } from './identity.types.ts';
 import { type Actor, isCrossTenant } from '../shared/actor.ts';
 import { ORG_MANAGER_ROLES } from './identity.types.ts';
 

@@ -2,25 +2,21 @@
  * Organizations, departments and memberships, with tenant scoping: the platform and regulators see every
  * organization; everyone else sees their active organization and the organizations it hosts (a base's MCNs).
  */
-import type { CreateOrganizationRequest, OrgKind, Organization, Role } from '@livehub/contracts';
+import type { CreateOrganizationRequest, OrgKind, Role } from '@livehub/contracts';
 import type { AuditService } from '../audit/audit.service.ts';
 import { AppError } from '../errors.ts';
-import type {
-  DepartmentRecord,
-  MembershipRecord,
-  MembershipView,
-  OrganizationRecord,
-  Repositories,
-  UnitOfWork,
-} from '../ports/repositories.ts';
+import type { Repositories, ScopedUnitOfWork } from '../ports/repositories.ts';
+import type { DepartmentRecord, MembershipRecord, MembershipView, OrganizationRecord, OrganizationView } from './identity.types.ts';
 import type { Clock, IdGenerator } from '../ports/runtime.ts';
 import { type Actor, isCrossTenant } from '../shared/actor.ts';
-import { ORG_MANAGER_ROLES } from './identity.types.ts';
+import { ORG_MANAGER_ROLES, withDepartments } from './identity.types.ts';
 import { requireGrantableRole, requireOrgManager } from './membership-rules.ts';
-import { presentOrganization } from './presenters.ts';
+
+/** the repositories this job touches */
+type OrganizationRepos = 'users' | 'orgs' | 'memberships' | 'sessions' | 'audit';
 
 export interface OrganizationDeps {
-  uow: UnitOfWork;
+  uow: ScopedUnitOfWork<OrganizationRepos>;
   clock: Clock;
   ids: IdGenerator;
   audit: AuditService;
@@ -37,7 +33,7 @@ export class OrganizationService {
     return actor.orgId ? [actor.orgId] : [];
   }
 
-  async list(actor: Actor, opts: { kind?: OrgKind; limit?: number } = {}): Promise<Organization[]> {
+  async list(actor: Actor, opts: { kind?: OrgKind; limit?: number } = {}): Promise<OrganizationView[]> {
     const visibleTo = this.visibleScope(actor);
     if (visibleTo && visibleTo.length === 0) return [];
     const orgs = await this.d.uow.read.orgs.list({
@@ -46,17 +42,17 @@ export class OrganizationService {
       ...(visibleTo ? { visibleTo } : {}),
     });
     const departments = await this.d.uow.read.orgs.listDepartments(orgs.map((o) => o.id));
-    return orgs.map((o) => presentOrganization(o, departments));
+    return orgs.map((o) => withDepartments(o, departments));
   }
 
-  async get(actor: Actor, id: string): Promise<Organization> {
+  async get(actor: Actor, id: string): Promise<OrganizationView> {
     const org = await this.requireVisible(actor, id);
     const departments = await this.d.uow.read.orgs.listDepartments([org.id]);
-    return presentOrganization(org, departments);
+    return withDepartments(org, departments);
   }
 
-  async create(actor: Actor, input: CreateOrganizationRequest, repos?: Repositories): Promise<Organization> {
-    const work = async (tx: Repositories) => {
+  async create(actor: Actor, input: CreateOrganizationRequest, repos?: Pick<Repositories, OrganizationRepos>): Promise<OrganizationView> {
+    const work = async (tx: Pick<Repositories, OrganizationRepos>) => {
       if (await tx.orgs.findByKindAndName(input.kind, input.name)) {
         throw new AppError('org.name_taken', { field: 'name' });
       }
@@ -96,7 +92,7 @@ export class OrganizationService {
           departments: departments.map((x) => x.code),
         },
       });
-      return presentOrganization(org, departments);
+      return withDepartments(org, departments);
     };
     return repos ? work(repos) : this.d.uow.transaction(work);
   }
@@ -115,9 +111,9 @@ export class OrganizationService {
     actor: Actor,
     orgId: string,
     input: { userId: string; role: Role; departmentId?: string | undefined },
-    repos?: Repositories,
+    repos?: Pick<Repositories, OrganizationRepos>,
   ): Promise<MembershipRecord> {
-    const work = async (tx: Repositories) => {
+    const work = async (tx: Pick<Repositories, OrganizationRepos>) => {
       const org = await tx.orgs.findById(orgId);
       if (!org) throw new AppError('org.not_found', { field: 'orgId' });
       requireOrgManager(actor, org);
@@ -212,7 +208,7 @@ export class OrganizationService {
 }
 
 /** An organization keeps a manager: its last one cannot leave or be removed by another manager. */
-async function requireAnotherManager(tx: Repositories, m: MembershipRecord, field: string): Promise<void> {
+async function requireAnotherManager(tx: Pick<Repositories, OrganizationRepos>, m: MembershipRecord, field: string): Promise<void> {
   if (!ORG_MANAGER_ROLES.has(m.role)) return;
   const members = await tx.memberships.listForOrg(m.orgId);
   if (!members.some((x) => x.id !== m.id && x.role === m.role)) throw new AppError('org.last_manager', { field });

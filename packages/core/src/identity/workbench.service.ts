@@ -1,16 +1,32 @@
 /** What each role's workbench opens with: live counts from the database, scoped to what the role may see. */
 import type { WorkbenchSummary } from '@livehub/contracts';
-import type { UnitOfWork } from '../ports/repositories.ts';
+import type { CatalogRepository } from '../catalog/index.ts';
+import type { OrderRepository } from '../orders/index.ts';
+import type { ScopedUnitOfWork } from '../ports/repositories.ts';
 import { type Actor, isCrossTenant } from '../shared/actor.ts';
+import type { SelectionRepository } from '../selection/index.ts';
+import type { WorkflowRepository } from '../workflows/index.ts';
+
+export interface WorkbenchDeps {
+  uow: ScopedUnitOfWork<'users' | 'orgs' | 'memberships' | 'apiTokens' | 'audit'>;
+  /** the counts other contexts answer, through narrow reader ports (their repositories' count methods) */
+  readers: {
+    products: Pick<CatalogRepository, 'countProducts'>;
+    selection: Pick<SelectionRepository, 'countSamples' | 'countAgreements'>;
+    applications: Pick<WorkflowRepository, 'countApplications'>;
+    orders: Pick<OrderRepository, 'listOrders'>;
+  };
+}
 
 /** Counts on a buyer's cards stop here. */
 const CONSUMER_COUNT_CAP = 99;
 
 export class WorkbenchService {
-  constructor(private readonly d: { uow: UnitOfWork }) {}
+  constructor(private readonly d: WorkbenchDeps) {}
 
   async summary(actor: Actor): Promise<WorkbenchSummary> {
     const r = this.d.uow.read;
+    const { products, selection, applications, orders } = this.d.readers;
     const cards: WorkbenchSummary['cards'] = [];
     let orgName: string | null = null;
     if (actor.orgId) orgName = (await r.orgs.findById(actor.orgId))?.name ?? null;
@@ -27,7 +43,7 @@ export class WorkbenchService {
         cards.push({ key: 'audit_entries', value: await r.audit.count() });
         cards.push({
           key: 'product_reviews',
-          value: await r.workflows.countApplications({ kind: 'product_review', steps: ['review'], status: ['in_progress'] }),
+          value: await applications.countApplications({ kind: 'product_review', steps: ['review'], status: ['in_progress'] }),
         });
         break;
       case 'regulator':
@@ -49,15 +65,15 @@ export class WorkbenchService {
         cards.push({ key: 'members', value: scope ? await r.memberships.countForOrgs(scope) : 0 });
         if (actor.orgId) {
           const merchantOrgId = actor.orgId;
-          cards.push({ key: 'products_approved', value: await r.catalog.countProducts({ merchantOrgId, status: ['approved'] }) });
-          cards.push({ key: 'products_in_review', value: await r.catalog.countProducts({ merchantOrgId, status: ['in_review'] }) });
+          cards.push({ key: 'products_approved', value: await products.countProducts({ merchantOrgId, status: ['approved'] }) });
+          cards.push({ key: 'products_in_review', value: await products.countProducts({ merchantOrgId, status: ['in_review'] }) });
           cards.push({
             key: 'samples_to_handle',
-            value: await r.selection.countSamples({ merchantOrgId, status: ['requested', 'approved', 'return_shipped'] }),
+            value: await selection.countSamples({ merchantOrgId, status: ['requested', 'approved', 'return_shipped'] }),
           });
           cards.push({
             key: 'agreements_in_force',
-            value: await r.selection.countAgreements({ merchantOrgId, status: ['in_force'] }),
+            value: await selection.countAgreements({ merchantOrgId, status: ['in_force'] }),
           });
         }
         break;
@@ -69,15 +85,15 @@ export class WorkbenchService {
           const streamerUserId = actor.userId;
           cards.push({
             key: 'samples_open',
-            value: await r.selection.countSamples({ streamerUserId, status: ['requested', 'approved', 'shipped', 'received'] }),
+            value: await selection.countSamples({ streamerUserId, status: ['requested', 'approved', 'shipped', 'received'] }),
           });
           cards.push({
             key: 'agreements_in_force',
-            value: await r.selection.countAgreements({ streamerUserId, status: ['in_force'] }),
+            value: await selection.countAgreements({ streamerUserId, status: ['in_force'] }),
           });
           cards.push({
             key: 'agreements_pending',
-            value: await r.selection.countAgreements({ streamerUserId, status: ['pending'] }),
+            value: await selection.countAgreements({ streamerUserId, status: ['pending'] }),
           });
         }
         break;
@@ -86,7 +102,7 @@ export class WorkbenchService {
         if (actor.userId) {
           const buyerUserId = actor.userId;
           const count = async (status: 'created' | 'shipped') =>
-            (await r.orders.listOrders({ buyerUserId, status, limit: CONSUMER_COUNT_CAP })).length;
+            (await orders.listOrders({ buyerUserId, status, limit: CONSUMER_COUNT_CAP })).length;
           cards.push({ key: 'orders_to_pay', value: await count('created') });
           cards.push({ key: 'orders_to_receive', value: await count('shipped') });
         }

@@ -10,7 +10,8 @@
  * KV store), so a cluster does not hand events on twice or out of order.
  */
 import type { LockStore, PubSub } from '../ports/kv.ts';
-import type { OutboxRecord, UnitOfWork } from '../ports/repositories.ts';
+import type { ScopedUnitOfWork } from '../ports/repositories.ts';
+import type { OutboxRecord } from './outbox.types.ts';
 import type { Clock } from '../ports/runtime.ts';
 
 export interface OutboxEvent {
@@ -22,7 +23,7 @@ export interface OutboxEvent {
 }
 
 export interface OutboxDeps {
-  uow: UnitOfWork;
+  uow: ScopedUnitOfWork<'outbox'>;
   pubsub: PubSub;
   locks: LockStore;
   clock: Clock;

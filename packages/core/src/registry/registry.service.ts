@@ -14,7 +14,7 @@ import { type Actor, isCrossTenant } from '../shared/actor.ts';
 import { sha256Hex } from '../shared/hash.ts';
 import { maskAddress, maskIdNumber, maskPhone } from '../shared/masking.ts';
 import type { AutomaticResult, CreditInquiryPort, WorkflowHooks, WorkflowService } from '../workflows/workflow.service.ts';
-import type { ApplicationRecord, DocumentRecord } from '../workflows/workflow.types.ts';
+import type { ApplicationRecord, DocumentRecord } from '../workflows/workflows.types.ts';
 import { chinaDate, expiryProblem, isPersonalDocument, mayReadDocument } from './document-rules.ts';
 import { type DocumentType, MIME_BY_TYPE, validateUpload } from './file-sniff.ts';
 import { streamerAgeRule, validateCreditCode, validateIdNumber, validateMobile } from './identifiers.ts';

@@ -4,7 +4,8 @@
  * merchant admission and streamer certification follow seed 002 measure 14. Step ids are stable: applications
  * store them.
  */
-import type { WorkflowDefinition } from './workflow.types.ts';
+import { AppError } from '../errors.ts';
+import type { WorkflowDefinition } from './workflows.types.ts';
 
 const REVIEWERS = ['platform_admin', 'reviewer'] as const;
 
@@ -228,6 +229,13 @@ export const WORKFLOWS: Record<string, WorkflowDefinition> = {
   streamer_certification: STREAMER_CERTIFICATION,
   product_review: PRODUCT_REVIEW,
 };
+
+/** The definition of an application kind; an unknown kind is the caller's error (`field: kind`). */
+export function definitionOf(kind: string): WorkflowDefinition {
+  const def = WORKFLOWS[kind];
+  if (!def) throw new AppError('workflow.unknown_kind', { field: 'kind' });
+  return def;
+}
 
 /** Steps in which the subject holds its certification / admission. */
 export const GRANTED_STEPS: Record<string, readonly string[]> = {

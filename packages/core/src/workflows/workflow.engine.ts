@@ -6,12 +6,14 @@
 import type {
   ActorSpec,
   ApplicationRecord,
+  ApplicationStatus,
   Bilingual,
   JointVoteRecord,
   ObjectionRecord,
   StepDef,
   WorkflowDefinition,
-} from './workflow.types.ts';
+} from './workflows.types.ts';
+import { addCalendarDays, addWorkingDays } from './working-days.ts';
 
 export interface ActingAs {
   userId: string | null;
@@ -132,4 +134,30 @@ export function reachableSteps(def: WorkflowDefinition): Set<string> {
     }
   }
   return seen;
+}
+
+/** Steps that grant their subject something (certified, admitted …) or withdraw it again: the application counts as approved there. */
+const GRANTING = new Set([
+  'base_certification:certified',
+  'merchant_admission:admitted',
+  'merchant_admission:suspended',
+  'streamer_certification:certified',
+  'streamer_certification:suspended',
+]);
+
+/** The status of an application standing in `stepId`. */
+export function statusFor(def: WorkflowDefinition, stepId: string): ApplicationStatus {
+  const step = stepOf(def, stepId);
+  if (step.type === 'final') return step.outcome;
+  return GRANTING.has(`${def.kind}:${stepId}`) ? 'approved' : 'in_progress';
+}
+
+/** The deadline of a step: working days for tasks and joint reviews, calendar days for notices, a year for annual evaluation. */
+export function dueFor(def: WorkflowDefinition, stepId: string, now: Date): Date | null {
+  const step = stepOf(def, stepId);
+  if (step.type === 'task' && step.deadlineWorkingDays) return addWorkingDays(now, step.deadlineWorkingDays);
+  if (step.type === 'joint_review') return addWorkingDays(now, step.deadlineWorkingDays);
+  if (step.type === 'notice') return addCalendarDays(now, step.days);
+  if (GRANTING.has(`${def.kind}:${stepId}`) && stepId !== 'suspended') return addCalendarDays(now, 365);
+  return null;
 }

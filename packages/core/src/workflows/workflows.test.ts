@@ -2,7 +2,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { validateDefinition, WORKFLOWS } from './workflow.definitions.ts';
 import { type ActingAs, availableActions, jointOutcome, reachableSteps } from './workflow.engine.ts';
-import type { ApplicationRecord, JointVoteRecord } from './workflow.types.ts';
+import type { ApplicationRecord, JointVoteRecord } from './workflows.types.ts';
 import { addCalendarDays, addWorkingDays, isWorkingDay } from './working-days.ts';
 
 const app = (over: Partial<ApplicationRecord> = {}): ApplicationRecord => ({

@@ -53,7 +53,7 @@ export function auditRoutes(app: Api, c: Container): void {
       config: { policy: { allow: AUDIT_READERS, scope: 'audit:read' } },
       schema: { tags: ['audit'], summary: 'Recompute the hash chain over every entry', response: { 200: auditVerifySchema } },
     },
-    async () => c.audit.verify(c.uow.read),
+    async () => c.auditLog.verify(),
   );
 }
 

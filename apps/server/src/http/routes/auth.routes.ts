@@ -3,6 +3,7 @@ import type { FastifyReply } from 'fastify';
 import { z } from 'zod';
 import type { Container } from '../../container.ts';
 import { requireSession, SESSION_COOKIE } from '../policy.ts';
+import { presentMe } from '../presenters/identity.presenter.ts';
 import type { Api } from './types.ts';
 
 export function authRoutes(app: Api, c: Container): void {
@@ -29,7 +30,7 @@ export function authRoutes(app: Api, c: Container): void {
         requestId: req.id,
       });
       setCookie(reply, token);
-      return me;
+      return presentMe(me);
     },
   );
 
@@ -46,7 +47,7 @@ export function authRoutes(app: Api, c: Container): void {
         requestId: req.id,
       });
       setCookie(reply, token);
-      return me;
+      return presentMe(me);
     },
   );
 
@@ -71,8 +72,8 @@ export function authRoutes(app: Api, c: Container): void {
     },
     async (req) => {
       const actor = req.actor;
-      if (req.sessionAuth && actor) return c.identity.me({ ...req.sessionAuth, actor });
-      return c.identity.me({ actor: actor ?? requireSession(req).actor, session: null });
+      if (req.sessionAuth && actor) return presentMe(await c.identity.me({ ...req.sessionAuth, actor }));
+      return presentMe(await c.identity.me({ actor: actor ?? requireSession(req).actor, session: null }));
     },
   );
 
@@ -87,6 +88,6 @@ export function authRoutes(app: Api, c: Container): void {
         response: { 200: meSchema },
       },
     },
-    async (req) => c.identity.switchMembership(requireSession(req), req.body.membershipId),
+    async (req) => presentMe(await c.identity.switchMembership(requireSession(req), req.body.membershipId)),
   );
 }

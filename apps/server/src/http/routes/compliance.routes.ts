@@ -16,76 +16,22 @@ import {
   violationSchema,
 } from '@livehub/contracts';
 import type { Hit } from '@livehub/compliance';
-import { type ReviewItemView, type ReviewNameLookup, type ReviewStatus, ruleName, type ScreeningHitRecord } from '@livehub/core';
+import type { ReviewStatus } from '@livehub/core';
 import { z } from 'zod';
 import type { Container } from '../../container.ts';
 import { requireActor } from '../policy.ts';
+import {
+  presentDecision,
+  presentIngestResult,
+  presentReviewItem,
+  presentReviewItemDetail,
+  presentRulePack,
+  presentViolation,
+} from '../presenters/compliance.presenter.ts';
 import type { Api } from './types.ts';
 
 const REVIEWERS = ['platform_admin', 'reviewer'] as const;
 const tags = ['compliance'];
-
-const presentHit = (h: ScreeningHitRecord) => ({
-  rule: h.ruleId,
-  category: h.category,
-  severity: h.severity,
-  action: h.action,
-  start: h.start,
-  end: h.end,
-  matched: h.matched,
-  normalized: h.normalized,
-  basis: h.basis,
-  via: h.via,
-});
-
-/** A review item as the queue shows it: every id comes with the name a reviewer reads. */
-export function presentReviewItem(i: ReviewItemView, now: Date, names: ReviewNameLookup, c: Container) {
-  const user = (id: string | null) => (id ? (names.users.get(id) ?? null) : null);
-  const session = i.event.sessionRef ? names.sessions.get(i.event.sessionRef) : undefined;
-  const streamerUserId = i.event.streamerUserId ?? session?.streamerUserId ?? null;
-  return {
-    id: i.id,
-    status: i.status,
-    severity: i.severity,
-    categories: i.categories,
-    dueAt: i.dueAt.toISOString(),
-    overdue: (i.status === 'open' || i.status === 'claimed') && i.dueAt < now,
-    claimedBy: i.claimedBy,
-    claimedByName: user(i.claimedBy),
-    decidedBy: i.decidedBy,
-    decidedByName: user(i.decidedBy),
-    decidedAt: i.decidedAt?.toISOString() ?? null,
-    reason: i.reason,
-    createdAt: i.createdAt.toISOString(),
-    occurrences: i.occurrences,
-    firstSeenAt: i.firstSeenAt.toISOString(),
-    lastSeenAt: i.lastSeenAt.toISOString(),
-    event: {
-      id: i.event.id,
-      eventId: i.event.eventId,
-      kind: i.event.kind,
-      text: i.event.text,
-      sessionRef: i.event.sessionRef,
-      sessionTitle: session?.title ?? null,
-      streamerUserId,
-      streamerName: user(streamerUserId),
-      senderUserId: i.event.senderUserId,
-      senderName: user(i.event.senderUserId),
-      merchantOrgId: i.event.merchantOrgId,
-      merchantName: i.event.merchantOrgId ? (names.orgs.get(i.event.merchantOrgId) ?? null) : null,
-      productRef: i.event.productRef,
-      productName: i.event.productRef ? (names.products.get(i.event.productRef) ?? null) : null,
-      productCategory: i.event.productCategory,
-      occurredAt: i.event.occurredAt.toISOString(),
-      decision: i.event.decision,
-    },
-    hits: i.hits.map(presentHit),
-    ruleNames: [...new Set(i.hits.map((h) => h.ruleId))].flatMap((id) => {
-      const r = c.compliance.pack.rules.find((x) => x.id === id);
-      return r ? [{ id, ...ruleName(r) }] : [];
-    }),
-  };
-}
 
 const STATUS_FILTER: Record<string, ReviewStatus[] | undefined> = {
   open: ['open'],
@@ -125,32 +71,8 @@ export function complianceRoutes(app: Api, c: Container): void {
     },
     async (req, reply) => {
       const b = req.body;
-      const r = await c.compliance.ingest(requireActor(req), { ...b, occurredAt: b.occurredAt ? new Date(b.occurredAt) : undefined });
-      // A hit during a live session warns the room's managers within the next batch (streamer console).
-      if (!r.duplicate && r.hits.length > 0 && b.sessionRef && /^[0-9a-f-]{36}$/.test(b.sessionRef)) {
-        const first = r.hits[0];
-        const explain = first ? c.compliance.pack.rules.find((x) => x.id === first.ruleId)?.explain : undefined;
-        await c.rooms.publishStaff(b.sessionRef, {
-          k: 'warning',
-          source: b.kind === 'chat' ? 'chat' : 'transcript',
-          ruleIds: [...new Set(r.hits.map((h) => h.ruleId))],
-          text: b.text.slice(0, 200),
-          // the rule's explanation with what was said filled in, as the engine renders it
-          message: explain
-            ? { zh: explain.zh.replaceAll('{matched}', first?.matched ?? ''), en: explain.en.replaceAll('{matched}', first?.matched ?? '') }
-            : { zh: '检测到违规表述', en: 'A violation was detected' },
-          at: Date.now(),
-        });
-      }
-      return reply.status(r.duplicate ? 200 : 201).send({
-        id: r.event.id,
-        eventId: r.event.eventId,
-        decision: r.event.decision,
-        hits: r.hits.map(presentHit),
-        reviewItemId: r.reviewItemId,
-        duplicate: r.duplicate,
-        packVersion: r.event.packVersion,
-      });
+      const r = await c.compliance.ingestLive(requireActor(req), { ...b, occurredAt: b.occurredAt ? new Date(b.occurredAt) : undefined });
+      return reply.status(r.duplicate ? 200 : 201).send(presentIngestResult(r));
     },
   );
 
@@ -160,35 +82,7 @@ export function complianceRoutes(app: Api, c: Container): void {
       config: { policy: { allow: 'authenticated' } },
       schema: { tags, summary: 'The rule pack in force, with legal bases', response: { 200: rulePackSummarySchema } },
     },
-    async () => {
-      const p = c.compliance.pack;
-      const extra = await c.compliance.listExemptions();
-      return {
-        id: p.id,
-        version: p.version,
-        publishedAt: p.publishedAt,
-        stats: c.compliance.stats,
-        rules: p.rules.map((r) => ({
-          id: r.id,
-          category: r.category,
-          severity: r.severity,
-          action: r.action,
-          law: r.basis.law,
-          article: r.basis.article,
-          summaryZh: r.basis.summaryZh,
-          summaryEn: r.basis.summaryEn,
-          explainZh: r.explain.zh,
-          explainEn: r.explain.en,
-          terms: r.terms,
-          termCount: r.terms.length,
-          variants: r.variants,
-          exemptions: [...r.exemptions, ...extra.filter((x) => x.ruleId === r.id).map((x) => x.text)],
-          detector: r.detector ?? null,
-          kinds: r.appliesTo.kinds ?? null,
-          exceptProductCategories: r.appliesTo.exceptProductCategories ?? null,
-        })),
-      };
-    },
+    async () => presentRulePack(await c.compliance.rulePackSummary()),
   );
 
   app.post(
@@ -204,7 +98,6 @@ export function complianceRoutes(app: Api, c: Container): void {
     },
     async (req, reply) => {
       await c.compliance.addExemption(requireActor(req), req.body);
-      await c.kv.pubsub.publish('compliance:pack', 'reload');
       return reply.status(201).send({ ok: true as const });
     },
   );
@@ -231,7 +124,7 @@ export function complianceRoutes(app: Api, c: Container): void {
         ...(q.minSeverity ? { minSeverity: q.minSeverity } : {}),
       });
       const now = c.clock.now();
-      return { items: items.map((i) => presentReviewItem(i, now, names, c)), generatedAt: now.toISOString() };
+      return { items: items.map((i) => presentReviewItem(i, now, names, c.compliance.pack.rules)), generatedAt: now.toISOString() };
     },
   );
 
@@ -241,43 +134,7 @@ export function complianceRoutes(app: Api, c: Container): void {
       config: { policy: { allow: REVIEWERS } },
       schema: { tags: ['review'], params: z.strictObject({ id: idSchema }), response: { 200: reviewItemDetailSchema } },
     },
-    async (req) => {
-      const { item, context, occurrences, names } = await c.compliance.getItem(req.params.id);
-      const rules = [...new Set(item.hits.map((h) => h.ruleId))].flatMap((id) => {
-        const r = c.compliance.pack.rules.find((x) => x.id === id);
-        return r
-          ? [
-              {
-                id: r.id,
-                category: r.category,
-                law: r.basis.law,
-                article: r.basis.article,
-                summaryZh: r.basis.summaryZh,
-                summaryEn: r.basis.summaryEn,
-                nameZh: ruleName(r).zh,
-                nameEn: ruleName(r).en,
-              },
-            ]
-          : [];
-      });
-      return {
-        ...presentReviewItem(item, c.clock.now(), names, c),
-        hits: item.hits.map((h) => {
-          const r = c.compliance.pack.rules.find((x) => x.id === h.ruleId);
-          return {
-            ...presentHit(h),
-            ...(r
-              ? {
-                  explanation: { zh: r.explain.zh.replaceAll('{matched}', h.matched), en: r.explain.en.replaceAll('{matched}', h.matched) },
-                }
-              : {}),
-          };
-        }),
-        context: context.map((e) => ({ id: e.id, kind: e.kind, text: e.text, occurredAt: e.occurredAt.toISOString() })),
-        occurrenceEvents: occurrences.map((o) => ({ id: o.screeningEventId, eventId: o.eventId, occurredAt: o.occurredAt.toISOString() })),
-        rules,
-      };
-    },
+    async (req) => presentReviewItemDetail(await c.compliance.getItem(req.params.id), c.clock.now(), c.compliance.pack.rules),
   );
 
   app.post(
@@ -310,10 +167,7 @@ export function complianceRoutes(app: Api, c: Container): void {
         },
       },
     },
-    async (req) => {
-      const r = await c.compliance.decide(requireActor(req), req.params.id, req.body);
-      return { id: r.item.id, status: r.item.status, violationId: r.violation?.id ?? null, evidenceHash: r.evidence?.hash ?? null };
-    },
+    async (req) => presentDecision(await c.compliance.decide(requireActor(req), req.params.id, req.body)),
   );
 
   app.post(
@@ -341,15 +195,7 @@ export function complianceRoutes(app: Api, c: Container): void {
             },
           };
       const r = await c.compliance.decideMany(requireActor(req), target, input);
-      return {
-        count: r.decided.length,
-        items: r.decided.map((d) => ({
-          id: d.item.id,
-          status: d.item.status,
-          violationId: d.violation?.id ?? null,
-          evidenceHash: d.evidence?.hash ?? null,
-        })),
-      };
+      return { count: r.decided.length, items: r.decided.map(presentDecision) };
     },
   );
 

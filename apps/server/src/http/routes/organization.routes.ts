@@ -6,10 +6,10 @@ import {
   organizationSchema,
   orgKindSchema,
 } from '@livehub/contracts';
-import type { MembershipView } from '@livehub/core';
 import { z } from 'zod';
 import type { Container } from '../../container.ts';
 import { requireActor } from '../policy.ts';
+import { presentMember, presentOrganization } from '../presenters/identity.presenter.ts';
 import type { Api } from './types.ts';
 
 const ORG_READERS = [
@@ -24,17 +24,6 @@ const ORG_READERS = [
 ] as const;
 const ORG_MANAGERS = ['platform_admin', 'base_operator', 'mcn_manager', 'merchant_staff', 'provider_staff'] as const;
 
-const presentMember = (m: MembershipView) => ({
-  id: m.id,
-  userId: m.userId,
-  username: m.username,
-  displayName: m.displayName,
-  role: m.role,
-  departmentId: m.departmentId,
-  departmentName: m.departmentName,
-  createdAt: m.createdAt.toISOString(),
-});
-
 export function organizationRoutes(app: Api, c: Container): void {
   app.get(
     '/api/orgs',
@@ -47,7 +36,9 @@ export function organizationRoutes(app: Api, c: Container): void {
         response: { 200: z.object({ items: z.array(organizationSchema) }) },
       },
     },
-    async (req) => ({ items: await c.orgs.list(requireActor(req), req.query.kind ? { kind: req.query.kind } : {}) }),
+    async (req) => ({
+      items: (await c.orgs.list(requireActor(req), req.query.kind ? { kind: req.query.kind } : {})).map(presentOrganization),
+    }),
   );
 
   app.post(
@@ -61,7 +52,7 @@ export function organizationRoutes(app: Api, c: Container): void {
         response: { 201: organizationSchema },
       },
     },
-    async (req, reply) => reply.status(201).send(await c.orgs.create(requireActor(req), req.body)),
+    async (req, reply) => reply.status(201).send(presentOrganization(await c.orgs.create(requireActor(req), req.body))),
   );
 
   app.get(
@@ -70,7 +61,7 @@ export function organizationRoutes(app: Api, c: Container): void {
       config: { policy: { allow: ORG_READERS } },
       schema: { tags: ['organizations'], params: z.strictObject({ id: idSchema }), response: { 200: organizationSchema } },
     },
-    async (req) => c.orgs.get(requireActor(req), req.params.id),
+    async (req) => presentOrganization(await c.orgs.get(requireActor(req), req.params.id)),
   );
 
   app.get(

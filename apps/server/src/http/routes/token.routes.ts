@@ -1,21 +1,9 @@
 import { apiTokenSchema, createApiTokenRequestSchema, createdApiTokenSchema, idSchema } from '@livehub/contracts';
-import type { ApiTokenRecord } from '@livehub/core';
 import { z } from 'zod';
 import type { Container } from '../../container.ts';
 import { requireActor } from '../policy.ts';
+import { presentApiToken } from '../presenters/identity.presenter.ts';
 import type { Api } from './types.ts';
-
-const present = (t: ApiTokenRecord) => ({
-  id: t.id,
-  name: t.name,
-  prefix: t.prefix,
-  scopes: t.scopes,
-  orgId: t.orgId,
-  createdAt: t.createdAt.toISOString(),
-  lastUsedAt: t.lastUsedAt?.toISOString() ?? null,
-  expiresAt: t.expiresAt?.toISOString() ?? null,
-  revokedAt: t.revokedAt?.toISOString() ?? null,
-});
 
 export function tokenRoutes(app: Api, c: Container): void {
   // Tokens cannot mint or list tokens: only a person signed in through the page can.
@@ -25,7 +13,7 @@ export function tokenRoutes(app: Api, c: Container): void {
       config: { policy: { allow: 'authenticated', tokens: false } },
       schema: { tags: ['api tokens'], response: { 200: z.object({ items: z.array(apiTokenSchema) }) } },
     },
-    async (req) => ({ items: (await c.identity.listApiTokens(requireActor(req))).map(present) }),
+    async (req) => ({ items: (await c.identity.listApiTokens(requireActor(req))).map(presentApiToken) }),
   );
 
   app.post(
@@ -36,7 +24,7 @@ export function tokenRoutes(app: Api, c: Container): void {
     },
     async (req, reply) => {
       const { record, token } = await c.identity.createApiToken(requireActor(req), req.body);
-      return reply.status(201).send({ ...present(record), token });
+      return reply.status(201).send({ ...presentApiToken(record), token });
     },
   );
 

@@ -2,6 +2,7 @@ import { createUserRequestSchema, userSchema } from '@livehub/contracts';
 import { z } from 'zod';
 import type { Container } from '../../container.ts';
 import { requireActor } from '../policy.ts';
+import { presentUser } from '../presenters/identity.presenter.ts';
 import type { Api } from './types.ts';
 
 export function userRoutes(app: Api, c: Container): void {
@@ -15,7 +16,7 @@ export function userRoutes(app: Api, c: Container): void {
         response: { 200: z.object({ items: z.array(userSchema) }) },
       },
     },
-    async (req) => ({ items: (await c.identity.listUsers(req.query.limit)).map((u) => c.identity.presentUser(u)) }),
+    async (req) => ({ items: (await c.identity.listUsers(req.query.limit)).map(presentUser) }),
   );
 
   app.post(
@@ -24,6 +25,7 @@ export function userRoutes(app: Api, c: Container): void {
       config: { policy: { allow: ['platform_admin'] } },
       schema: { tags: ['users'], body: createUserRequestSchema, response: { 201: userSchema } },
     },
-    async (req, reply) => reply.status(201).send(c.identity.presentUser(await c.identity.createUser(requireActor(req), req.body))),
+    async (req, reply) =>
+      reply.status(201).send(presentUser(c.identity.userView(await c.identity.createUser(requireActor(req), req.body)))),
   );
 }

@@ -3,6 +3,7 @@
  * deadlines in working days, joint reviews, public notices) and the records an application leaves behind.
  * Definitions are data; the engine (workflow.engine.ts) is the only thing that interprets them.
  */
+import type { Repositories } from '../ports/repositories.ts';
 
 export type Bilingual = { zh: string; en: string };
 
@@ -168,24 +169,28 @@ export interface ApplicationFilter {
   limit: number;
 }
 
-export interface WorkflowRepository {
-  insertApplication(a: ApplicationRecord): Promise<void>;
-  findApplication(id: string): Promise<ApplicationRecord | null>;
-  /** writes the new state only if the stored version is `expectVersion`; returns whether it did */
-  updateApplication(a: ApplicationRecord, expectVersion: number): Promise<boolean>;
-  listApplications(f: ApplicationFilter): Promise<ApplicationRecord[]>;
-  countApplications(f: Omit<ApplicationFilter, 'limit'>): Promise<number>;
-  /** in-progress applications whose due time has passed (overdue tasks, elapsed notices) */
-  listDue(now: Date, limit: number): Promise<ApplicationRecord[]>;
-  appendEvent(e: ApplicationEventRecord): Promise<void>;
-  listEvents(applicationId: string): Promise<ApplicationEventRecord[]>;
-  insertVote(v: JointVoteRecord): Promise<void>;
-  listVotes(applicationId: string, round: number): Promise<JointVoteRecord[]>;
-  insertObjection(o: ObjectionRecord): Promise<void>;
-  listObjections(applicationId: string): Promise<ObjectionRecord[]>;
-  updateObjection(o: ObjectionRecord): Promise<void>;
-  insertDocument(d: DocumentRecord): Promise<void>;
-  findDocument(id: string): Promise<DocumentRecord | null>;
-  attachDocument(applicationId: string, documentId: string, docType: string): Promise<void>;
-  listApplicationDocuments(applicationId: string): Promise<DocumentRecord[]>;
+/** What an automatic step found; `ok: false` follows the step's onFail. */
+export interface AutomaticResult {
+  ok: boolean;
+  findings: Record<string, unknown>;
+}
+
+/**
+ * Per-kind hooks the registry supplies: side effects of entering a step, and the automatic checks. They run in the
+ * engine's transaction and write their own context's tables, so they receive the whole repository bag.
+ */
+export interface WorkflowHooks {
+  onEnter?(tx: Repositories, app: ApplicationRecord, step: string, now: Date, detail: Record<string, unknown>): Promise<void>;
+  identityChecks?(tx: Repositories, app: ApplicationRecord, now: Date): Promise<AutomaticResult>;
+  /** the checks of a `pre_checks` automatic step (e.g. a product review's category, qualification and copy checks) */
+  automatic?(tx: Repositories, app: ApplicationRecord, now: Date): Promise<AutomaticResult>;
+}
+
+/**
+ * 信用征询: how creditworthy the subject is. Until the credit context exists, the default adapter answers from the
+ * confirmed violations LiveHub holds (core/compliance); the port lets a real credit service (e.g. the credit
+ * context, or a public credit platform) replace it.
+ */
+export interface CreditInquiryPort {
+  inquire(tx: Repositories, subject: { type: string; id: string }): Promise<AutomaticResult>;
 }
