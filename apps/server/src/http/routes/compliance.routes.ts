@@ -26,7 +26,6 @@ import {
   presentReviewItem,
   presentReviewItemDetail,
   presentRulePack,
-  presentViolation,
 } from '../presenters/compliance.presenter.ts';
 import type { Api } from './types.ts';
 
