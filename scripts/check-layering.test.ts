@@ -90,7 +90,7 @@ describe('check-layering', () => {
     ],
     [
       'a route reads through the unit of work',
-      'apps/server/src/http/routes/audit.routes.ts',
+      'apps/server/src/http/routes/token.routes.ts',
       'export const list = (c: { uow: { read: unknown } }) => c.uow.read;\n',
       'a route touches storage (.uow)',
     ],
@@ -112,10 +112,10 @@ describe('check-layering', () => {
 
   it('lets the route files still being reshaped touch storage, and only those, and not their tests', () => {
     const r = check({
-      'apps/server/src/http/routes/catalog.routes.ts':
+      'apps/server/src/http/routes/registry.routes.ts':
         "import { openDatabase } from '@livehub/db';\nexport const r = (c: { uow: unknown }) => c.uow;\n",
-      'apps/server/src/http/routes/audit.routes.test.ts': 'export const r = (c: { uow: unknown }) => c.uow;\n',
-      'apps/server/src/http/audit.int.test.ts': 'export const r = (c: { uow: unknown }) => c.uow;\n',
+      'apps/server/src/http/routes/token.routes.test.ts': 'export const r = (c: { uow: unknown }) => c.uow;\n',
+      'apps/server/src/http/token.int.test.ts': 'export const r = (c: { uow: unknown }) => c.uow;\n',
     });
     expect(r.out).toContain('layering: ok');
     expect(r.status).toBe(0);
