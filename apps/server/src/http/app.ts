@@ -12,7 +12,7 @@ import fastifySwaggerUi from '@fastify/swagger-ui';
 import Fastify, { type FastifyInstance } from 'fastify';
 import { jsonSchemaTransform, serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
 import type { Container } from '../container.ts';
-import { notFound, sendError, sendFrameworkError, writeClientError } from './errors.ts';
+import { notFound, sendError, writeClientError } from './errors.ts';
 import { installInputGuards } from './input-guards.ts';
 import { documentRoute, withWebSocketRoutes } from './openapi.ts';
 import { installSecurityHeaders } from './security-headers.ts';
@@ -71,7 +71,7 @@ export async function buildApp(c: Container, opts: BuildAppOptions = {}): Promis
     ajv: { customOptions: { removeAdditional: false } },
     // Errors Fastify raises before a route runs (bad percent-encoding, an over-long path parameter) get the one
     // error shape, without echoing the URL; so do those Node raises before Fastify sees a request (431, 400).
-    frameworkErrors: (err, request, reply) => sendFrameworkError(reply, request, err),
+    frameworkErrors: (err, request, reply) => sendError(reply, request, err),
     clientErrorHandler: writeClientError,
   });
   // The API speaks JSON only; anything else is a 415, not a string that fails validation further on.

@@ -126,11 +126,6 @@ export function sendError(reply: FastifyReply, request: FastifyRequest, err: unk
   return reply.status(500).send(errorBody('internal', locale));
 }
 
-/** Fastify's `frameworkErrors`: raised while routing, before any hook or handler. */
-export function sendFrameworkError(reply: FastifyReply, request: FastifyRequest, err: unknown): FastifyReply {
-  return sendError(reply, request, err);
-}
-
 const CLIENT_ERRORS: Record<string, { status: number; code: ErrorCode }> = {
   HPE_HEADER_OVERFLOW: { status: 431, code: 'request.headers_too_large' },
   HPE_URI_TOO_LONG: { status: 414, code: 'request.uri_too_long' },

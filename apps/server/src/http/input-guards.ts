@@ -20,24 +20,30 @@ declare module 'fastify' {
 
 const MAX_DEPTH = 32;
 
-/** The dotted path of the first string (value or key) holding a NUL, or null. Buffers (uploads) are not text. */
-export function findNul(value: unknown, path: string[] = [], depth = 0): string | null {
-  if (typeof value === 'string') return value.includes('\u0000') ? path.join('.') : null;
+/**
+ * The dotted path of the first string (value or key) holding a NUL, or null. Buffers (uploads) are not text.
+ * Every request body passes through here, so the walk allocates nothing unless it finds one.
+ */
+export function findNul(value: unknown, depth = 0): string | null {
+  if (typeof value === 'string') return value.includes('\u0000') ? '' : null;
   if (value === null || typeof value !== 'object' || depth > MAX_DEPTH || Buffer.isBuffer(value)) return null;
   if (Array.isArray(value)) {
     for (let i = 0; i < value.length; i++) {
-      const hit = findNul(value[i], [...path, String(i)], depth + 1);
-      if (hit !== null) return hit;
+      const hit = findNul(value[i], depth + 1);
+      if (hit !== null) return join(String(i), hit);
     }
     return null;
   }
-  for (const [k, v] of Object.entries(value)) {
-    if (k.includes('\u0000')) return [...path, k.replaceAll('\u0000', '\\0')].join('.');
-    const hit = findNul(v, [...path, k], depth + 1);
-    if (hit !== null) return hit;
+  for (const k in value) {
+    if (!Object.hasOwn(value, k)) continue;
+    if (k.includes('\u0000')) return k.replaceAll('\u0000', '\\0');
+    const hit = findNul((value as Record<string, unknown>)[k], depth + 1);
+    if (hit !== null) return join(k, hit);
   }
   return null;
 }
+
+const join = (head: string, rest: string) => (rest === '' ? head : `${head}.${rest}`);
 
 export function installInputGuards(app: FastifyInstance): void {
   app.addHook('preValidation', async (request) => {
