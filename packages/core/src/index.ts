@@ -115,7 +115,37 @@ export type {
   WorkflowHooks,
   WorkflowRepository,
 } from './workflows/index.ts';
-export * from './registry/index.ts';
+export {
+  creditCodeCheckChar,
+  DOCUMENT_TYPES,
+  idNumberCheckChar,
+  LICENSED_TOPICS,
+  MAX_UPLOAD_BYTES,
+  maskName,
+  orgCodeCheckChar,
+  RegistryService,
+  validateCreditCode,
+  validateIdNumber,
+  validateMobile,
+  ViolationCreditInquiry,
+} from './registry/index.ts';
+export type {
+  BaseProfileRecord,
+  BaseStatus,
+  FileStore,
+  Gate,
+  McnProfileRecord,
+  MerchantProfileRecord,
+  MerchantStatus,
+  ProviderProfileRecord,
+  QualificationRecord,
+  RegistryDeps,
+  RegistryExport,
+  RegistryRepository,
+  StreamerProfileRecord,
+  StreamerStatus,
+  TrainingRecord,
+} from './registry/index.ts';
 export * from './catalog/index.ts';
 export * from './selection/index.ts';
 export * from './live/index.ts';

@@ -18,7 +18,7 @@ import type {
 import type { LiveRepository } from '../live/live.types.ts';
 import type { OrderRepository } from '../orders/order.types.ts';
 import type { OutboxRepository } from '../outbox/outbox.repository.ts';
-import type { RegistryRepository } from '../registry/registry.types.ts';
+import type { RegistryRepository } from '../registry/registry.repository.ts';
 import type { WorkflowRepository } from '../workflows/workflows.repository.ts';
 
 /** The repositories a unit of work hands to a service, all bound to one transaction. */
