@@ -112,7 +112,7 @@ describe('check-layering', () => {
 
   it('lets the route files still being reshaped touch storage, and only those, and not their tests', () => {
     const r = check({
-      'apps/server/src/http/routes/registry.routes.ts':
+      'apps/server/src/http/routes/live.routes.ts':
         "import { openDatabase } from '@livehub/db';\nexport const r = (c: { uow: unknown }) => c.uow;\n",
       'apps/server/src/http/routes/token.routes.test.ts': 'export const r = (c: { uow: unknown }) => c.uow;\n',
       'apps/server/src/http/token.int.test.ts': 'export const r = (c: { uow: unknown }) => c.uow;\n',

@@ -9,8 +9,10 @@ export * from './shared/batch-loader.ts';
 export * from './shared/hash.ts';
 export * from './shared/masking.ts';
 export * from './shared/memory-kv.ts';
+export { NameDirectory, noNames } from './shared/name-directory.ts';
+export type { NameQuery, NameReader, Names } from './shared/name-directory.ts';
 export { AuditLogService, AuditService } from './audit/index.ts';
-export type { AuditInput, AuditLogDeps, AuditLogQuery, AuditRecord, AuditRepository } from './audit/index.ts';
+export type { AuditInput, AuditLogDeps, AuditLogPage, AuditLogQuery, AuditRecord, AuditRepository } from './audit/index.ts';
 export {
   AUTH_POLICY,
   IdentityService,
@@ -106,11 +108,13 @@ export type {
   AutomaticResult,
   AvailableAction,
   CreditInquiryPort,
+  DepartmentReader,
   DocumentRecord,
   JointVoteRecord,
   ObjectionRecord,
   SubmitInput,
   WorkflowDefinition,
+  NamedApplicationView,
   WorkflowDeps,
   WorkflowHooks,
   WorkflowRepository,
@@ -134,6 +138,9 @@ export type {
   BaseStatus,
   FileStore,
   Gate,
+  MaskedBase,
+  MaskedMerchant,
+  MaskedStreamer,
   McnProfileRecord,
   MerchantProfileRecord,
   MerchantStatus,

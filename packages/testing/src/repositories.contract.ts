@@ -9,6 +9,7 @@ import { catalogCases, selectionCases } from './contracts/catalog.contract.ts';
 import { complianceCases } from './contracts/compliance.contract.ts';
 import { type ContractDb, org, user, uuid } from './contracts/fixtures.ts';
 import { liveCases } from './contracts/live.contract.ts';
+import { nameCases } from './contracts/names.contract.ts';
 import { orderCases } from './contracts/orders.contract.ts';
 import { registryCases, workflowCases } from './contracts/registry.contract.ts';
 
@@ -393,5 +394,6 @@ export function repositoryContract(name: string, open: () => Promise<{ uow: Unit
     describe('live', () => liveCases(db));
     describe('orders', () => orderCases(db));
     describe('compliance', () => complianceCases(db));
+    describe('names', () => nameCases(db));
   });
 }

@@ -16,6 +16,7 @@ import type {
   UserRepository,
 } from '../identity/identity.repository.ts';
 import type { LiveRepository } from '../live/live.types.ts';
+import type { NameRepository } from './names.ts';
 import type { OrderRepository } from '../orders/order.types.ts';
 import type { OutboxRepository } from '../outbox/outbox.repository.ts';
 import type { RegistryRepository } from '../registry/registry.repository.ts';
@@ -38,6 +39,8 @@ export interface Repositories {
   selection: SelectionRepository;
   live: LiveRepository;
   orders: OrderRepository;
+  /** the names screens show for ids of any context (a read model for presentation; see names.ts) */
+  names: NameRepository;
 }
 
 export interface UnitOfWork {
