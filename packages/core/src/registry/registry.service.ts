@@ -24,20 +24,16 @@ import { GateService } from './gate.service.ts';
 import { MerchantService } from './merchant.service.ts';
 import { registryHooks } from './registry-hooks.ts';
 import type { FileStore } from './registry.repository.ts';
-import { maskBase, maskMerchant, maskStreamer } from './registry.rules.ts';
+import { maskStreamer } from './registry.rules.ts';
 import type {
-  BaseProfileRecord,
   BaseRegistration,
   Gate,
   MaskedBase,
-  MaskedMerchant,
   MaskedStreamer,
-  MerchantProfileRecord,
   MerchantRegistration,
   OrgRegistration,
   RegistryExport,
   RegistryExportKind,
-  StreamerProfileRecord,
   StreamerRegistration,
   TalentView,
   TrainingInput,
@@ -153,27 +149,11 @@ export class RegistryService {
 
   // ---- reads, masked and full --------------------------------------------------------------------------------
 
-  streamerProfile(userId: string): Promise<StreamerProfileRecord | null> {
-    return this.streamers.profile(userId);
-  }
-
   /** The caller's own streamer registration (masked) and whether they may go live now. */
   async myStreamer(actor: Actor): Promise<{ profile: MaskedStreamer | null; liveGate: Gate }> {
     const userId = actor.userId ?? '';
     const [p, liveGate] = await Promise.all([this.streamers.profile(userId), this.gates.liveGate(userId)]);
-    return { profile: p ? this.maskedStreamer(p) : null, liveGate };
-  }
-
-  maskedStreamer(p: StreamerProfileRecord): MaskedStreamer {
-    return maskStreamer(p, this.decrypt);
-  }
-
-  maskedMerchant(p: MerchantProfileRecord): MaskedMerchant {
-    return maskMerchant(p, this.decrypt);
-  }
-
-  maskedBase(p: BaseProfileRecord & { name?: string }): MaskedBase {
-    return maskBase(p, this.decrypt);
+    return { profile: p ? maskStreamer(p, this.decrypt) : null, liveGate };
   }
 
   /** The unmasked identity of a streamer, for reviewers: every view is an audit entry (PIPL Art. 51). */
