@@ -35,7 +35,7 @@ import {
 import type { Role } from '@livehub/contracts';
 import { WORKBENCH_BY_ROLE } from '@livehub/contracts';
 import type { ComponentType } from 'react';
-import type { MessageKey } from './i18n.ts';
+import type { MessageKey } from './i18n/index.ts';
 
 export interface NavItem {
   /** Stable key; the menu item carries `data-testid="nav-<key>"`. */

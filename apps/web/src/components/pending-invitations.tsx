@@ -9,7 +9,7 @@ import { App, Badge, Button, Card, List, Popconfirm, Space, Typography } from 'a
 import dayjs from 'dayjs';
 import type { CSSProperties } from 'react';
 import { useNavigate } from 'react-router';
-import { orgKindLabel, roleLabel, useI18n } from '../i18n.ts';
+import { orgKindLabel, roleLabel, useI18n } from '../i18n/index.ts';
 import { endpoints, queryKeys } from '../lib/endpoints.ts';
 import { errorMessage } from '../lib/form-errors.ts';
 import { applyMe, useMe } from '../lib/session.ts';

@@ -7,7 +7,7 @@ import { useState } from 'react';
 import { ChainVerifyAlert } from '../components/chain-verify-alert.tsx';
 import { PageHeader } from '../components/page-header.tsx';
 import { QueryError } from '../components/query-error.tsx';
-import { activityLabel, actorName, targetLabel, useI18n } from '../i18n.ts';
+import { activityLabel, actorName, targetLabel, useI18n } from '../i18n/index.ts';
 import { endpoints, queryKeys } from '../lib/endpoints.ts';
 
 const PAGE_SIZE = 50;

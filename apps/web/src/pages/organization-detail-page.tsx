@@ -27,7 +27,7 @@ import { useState } from 'react';
 import { Link, useNavigate, useParams } from 'react-router';
 import { PageHeader } from '../components/page-header.tsx';
 import { QueryError } from '../components/query-error.tsx';
-import { orgKindLabel, roleLabel, useI18n } from '../i18n.ts';
+import { orgKindLabel, roleLabel, useI18n } from '../i18n/index.ts';
 import type { Member } from '../lib/api-types.ts';
 import { endpoints, queryKeys } from '../lib/endpoints.ts';
 import { applyFieldError, errorMessage } from '../lib/form-errors.ts';

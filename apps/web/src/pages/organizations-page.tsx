@@ -7,7 +7,7 @@ import { useState } from 'react';
 import { Link, useSearchParams } from 'react-router';
 import { PageHeader } from '../components/page-header.tsx';
 import { QueryError } from '../components/query-error.tsx';
-import { type MessageKey, orgKindLabel, useI18n } from '../i18n.ts';
+import { type MessageKey, orgKindLabel, useI18n } from '../i18n/index.ts';
 import { endpoints, queryKeys } from '../lib/endpoints.ts';
 import { applyFieldError, errorMessage } from '../lib/form-errors.ts';
 import { useMe } from '../lib/session.ts';

@@ -6,7 +6,7 @@ import { Link, useNavigate } from 'react-router';
 import { AuthBrandPanel } from '../components/auth-brand-panel.tsx';
 import { LanguageSwitch } from '../components/language-switch.tsx';
 import { LogoMark } from '../components/logo.tsx';
-import { useI18n } from '../i18n.ts';
+import { useI18n } from '../i18n/index.ts';
 import { endpoints, type RegisterRequest } from '../lib/endpoints.ts';
 import { applyFieldError, errorMessage } from '../lib/form-errors.ts';
 import { applyMe } from '../lib/session.ts';

@@ -22,7 +22,7 @@ import { Link, useNavigate } from 'react-router';
 import { PendingInvitations } from '../components/pending-invitations.tsx';
 import { QueryError } from '../components/query-error.tsx';
 import { WorkbenchCards } from '../components/workbench-cards.tsx';
-import { type MessageKey, useI18n } from '../i18n.ts';
+import { type MessageKey, useI18n } from '../i18n/index.ts';
 import type { LiveSessionView } from '../lib/api-types.ts';
 import { endpoints, queryKeys } from '../lib/endpoints.ts';
 import { useMe } from '../lib/session.ts';

@@ -21,7 +21,7 @@ import dayjs from 'dayjs';
 import { useState } from 'react';
 import { PageHeader } from '../components/page-header.tsx';
 import { QueryError } from '../components/query-error.tsx';
-import { type Translate, useI18n } from '../i18n.ts';
+import { type Translate, useI18n } from '../i18n/index.ts';
 import type { ApiToken, CreatedApiToken } from '../lib/api-types.ts';
 import { type CreateTokenRequest, endpoints, queryKeys } from '../lib/endpoints.ts';
 import { applyFieldError, errorMessage } from '../lib/form-errors.ts';

@@ -6,7 +6,7 @@ import dayjs from 'dayjs';
 import { useState } from 'react';
 import { PageHeader } from '../components/page-header.tsx';
 import { QueryError } from '../components/query-error.tsx';
-import { useI18n } from '../i18n.ts';
+import { useI18n } from '../i18n/index.ts';
 import { endpoints, queryKeys } from '../lib/endpoints.ts';
 import { applyFieldError, errorMessage } from '../lib/form-errors.ts';
 

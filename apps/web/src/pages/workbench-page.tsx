@@ -7,7 +7,7 @@ import { PageHeader } from '../components/page-header.tsx';
 import { PendingInvitations } from '../components/pending-invitations.tsx';
 import { QueryError } from '../components/query-error.tsx';
 import { RecentActivity, WorkbenchCards } from '../components/workbench-cards.tsx';
-import { roleLabel, useI18n } from '../i18n.ts';
+import { roleLabel, useI18n } from '../i18n/index.ts';
 import { endpoints, queryKeys } from '../lib/endpoints.ts';
 import { useMe } from '../lib/session.ts';
 import { navForRole } from '../nav.ts';

@@ -5,7 +5,7 @@
  */
 import { useQuery } from '@tanstack/react-query';
 import { useCallback } from 'react';
-import { useI18n } from '../../i18n.ts';
+import { useI18n } from '../../i18n/index.ts';
 import { endpoints, queryKeys } from '../../lib/endpoints.ts';
 import { categoryLabel } from './compliance-labels.tsx';
 

@@ -21,7 +21,7 @@ import {
 import { type HTMLAttributes, useState } from 'react';
 import { PageHeader } from '../../components/page-header.tsx';
 import { QueryError } from '../../components/query-error.tsx';
-import { useI18n } from '../../i18n.ts';
+import { useI18n } from '../../i18n/index.ts';
 import type { EventKind, ProductCategory, RuleSummary, ScreeningCategory, ScreeningDecision, ScreenResult } from '../../lib/api-types.ts';
 import { endpoints, queryKeys, type ScreenRequest } from '../../lib/endpoints.ts';
 import { errorMessage } from '../../lib/form-errors.ts';

@@ -7,7 +7,7 @@ import type { HTMLAttributes } from 'react';
 import { ChainVerifyAlert } from '../../components/chain-verify-alert.tsx';
 import { PageHeader } from '../../components/page-header.tsx';
 import { QueryError } from '../../components/query-error.tsx';
-import { useI18n } from '../../i18n.ts';
+import { useI18n } from '../../i18n/index.ts';
 import type { EvidenceVerifyResult, ScreeningCategory, Violation } from '../../lib/api-types.ts';
 import { endpoints, queryKeys } from '../../lib/endpoints.ts';
 import { useMe } from '../../lib/session.ts';

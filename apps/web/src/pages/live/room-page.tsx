@@ -26,7 +26,7 @@ import { type ReactNode, useEffect, useRef, useState } from 'react';
 import { useNavigate, useParams } from 'react-router';
 import { BRAND_COLOR } from '../../brand.ts';
 import { LanguageSwitch } from '../../components/language-switch.tsx';
-import { useI18n } from '../../i18n.ts';
+import { useI18n } from '../../i18n/index.ts';
 import type { LiveSessionProduct } from '../../lib/api-types.ts';
 import { endpoints, productImageUrl, queryKeys } from '../../lib/endpoints.ts';
 import { useMeQuery } from '../../lib/session.ts';

@@ -7,7 +7,7 @@ import { Alert, App, type ButtonProps, DatePicker, Form, Input, Modal, Select, T
 import dayjs, { type Dayjs } from 'dayjs';
 import { useMemo, useState } from 'react';
 import { useNavigate } from 'react-router';
-import { useI18n } from '../../i18n.ts';
+import { useI18n } from '../../i18n/index.ts';
 import type { LiveSessionView } from '../../lib/api-types.ts';
 import { endpoints, queryKeys } from '../../lib/endpoints.ts';
 import { useMe } from '../../lib/session.ts';

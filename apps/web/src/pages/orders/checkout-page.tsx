@@ -19,7 +19,7 @@ import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { Alert, App, Button, Card, Checkbox, Empty, Form, Input, InputNumber, Radio, Skeleton, Space, Tag, Typography } from 'antd';
 import { useEffect, useMemo, useState } from 'react';
 import { useNavigate, useSearchParams } from 'react-router';
-import { useI18n } from '../../i18n.ts';
+import { useI18n } from '../../i18n/index.ts';
 import { isApiError } from '../../lib/api-client.ts';
 import type { AddressInput, Category, OrderView, ProductView } from '../../lib/api-types.ts';
 import { type CreateOrderRequest, endpoints, productImageUrl, queryKeys } from '../../lib/endpoints.ts';

@@ -27,7 +27,7 @@ import dayjs from 'dayjs';
 import { type HTMLAttributes, useState } from 'react';
 import { PageHeader } from '../../components/page-header.tsx';
 import { QueryError } from '../../components/query-error.tsx';
-import { useI18n } from '../../i18n.ts';
+import { useI18n } from '../../i18n/index.ts';
 import type { OrderShippingLabel, OrderStatus, OrderView } from '../../lib/api-types.ts';
 import { endpoints, type OrderListQuery } from '../../lib/endpoints.ts';
 import { errorMessage } from '../../lib/form-errors.ts';

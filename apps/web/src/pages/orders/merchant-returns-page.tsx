@@ -10,7 +10,7 @@ import dayjs from 'dayjs';
 import { type HTMLAttributes, useState } from 'react';
 import { PageHeader } from '../../components/page-header.tsx';
 import { QueryError } from '../../components/query-error.tsx';
-import { useI18n } from '../../i18n.ts';
+import { useI18n } from '../../i18n/index.ts';
 import type { ReturnStatus, ReturnView } from '../../lib/api-types.ts';
 import { endpoints, queryKeys } from '../../lib/endpoints.ts';
 import { errorMessage } from '../../lib/form-errors.ts';

@@ -9,7 +9,7 @@ import { Button, Card, Empty, Skeleton, Space, Tabs, Tag } from 'antd';
 import dayjs from 'dayjs';
 import { Link, useSearchParams } from 'react-router';
 import { QueryError } from '../../components/query-error.tsx';
-import { useI18n } from '../../i18n.ts';
+import { useI18n } from '../../i18n/index.ts';
 import type { OrderStatus, OrderView, ReturnView } from '../../lib/api-types.ts';
 import { endpoints, queryKeys } from '../../lib/endpoints.ts';
 import { formatFen } from '../selection/money.ts';

@@ -26,7 +26,7 @@ import {
 import dayjs from 'dayjs';
 import { type ReactNode, useEffect, useState } from 'react';
 import { Link, useNavigate, useParams } from 'react-router';
-import { useI18n } from '../../i18n.ts';
+import { useI18n } from '../../i18n/index.ts';
 import type { OrderView, ReturnView } from '../../lib/api-types.ts';
 import { endpoints, queryKeys } from '../../lib/endpoints.ts';
 import { errorMessage } from '../../lib/form-errors.ts';

@@ -7,7 +7,7 @@ import { useMutation } from '@tanstack/react-query';
 import { Alert, Button, Checkbox, Form, Input, InputNumber, Modal, Radio, Space, Typography } from 'antd';
 import dayjs from 'dayjs';
 import { useEffect, useState } from 'react';
-import { useI18n } from '../../i18n.ts';
+import { useI18n } from '../../i18n/index.ts';
 import { isApiError } from '../../lib/api-client.ts';
 import type { OrderView, ReturnView } from '../../lib/api-types.ts';
 import { endpoints } from '../../lib/endpoints.ts';

@@ -10,7 +10,7 @@ import { useQuery } from '@tanstack/react-query';
 import { Button, Progress } from 'antd';
 import { useEffect } from 'react';
 import { useNavigate } from 'react-router';
-import { useI18n } from '../../i18n.ts';
+import { useI18n } from '../../i18n/index.ts';
 import { endpoints, queryKeys } from '../../lib/endpoints.ts';
 import { formatFen } from '../selection/money.ts';
 import type { Countdown } from '../live/use-room.ts';

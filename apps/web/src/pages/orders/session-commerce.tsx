@@ -30,7 +30,7 @@ import {
 } from 'antd';
 import dayjs from 'dayjs';
 import { type HTMLAttributes, useEffect, useState } from 'react';
-import { useI18n } from '../../i18n.ts';
+import { useI18n } from '../../i18n/index.ts';
 import type { FlashSaleView, LiveSessionView, OrderView } from '../../lib/api-types.ts';
 import { endpoints, type OrderListQuery, queryKeys } from '../../lib/endpoints.ts';
 import { errorMessage } from '../../lib/form-errors.ts';

@@ -4,7 +4,7 @@
  */
 import { Alert, Button, Form, Input, Modal, Select, Space, Typography } from 'antd';
 import { type ReactNode, useEffect, useState } from 'react';
-import { useI18n } from '../../i18n.ts';
+import { useI18n } from '../../i18n/index.ts';
 import type { ShipmentRequest } from '../../lib/endpoints.ts';
 import { applyFieldError, errorMessage } from '../../lib/form-errors.ts';
 import { carrierOptions } from './order-labels.tsx';

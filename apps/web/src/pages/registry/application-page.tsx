@@ -14,7 +14,7 @@ import { type ReactNode, useState } from 'react';
 import { useNavigate, useParams } from 'react-router';
 import { PageHeader } from '../../components/page-header.tsx';
 import { QueryError } from '../../components/query-error.tsx';
-import { type Translate, useI18n } from '../../i18n.ts';
+import { type Translate, useI18n } from '../../i18n/index.ts';
 import { isApiError } from '../../lib/api-client.ts';
 import type { ApplicationAction, ApplicationView } from '../../lib/api-types.ts';
 import { documentContentUrl, endpoints, queryKeys } from '../../lib/endpoints.ts';

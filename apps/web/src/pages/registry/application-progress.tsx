@@ -10,7 +10,7 @@ import {
 import { Empty, Space, Steps, type StepsProps, Tag, Timeline, type TimelineProps, Typography } from 'antd';
 import dayjs from 'dayjs';
 import type { ReactNode } from 'react';
-import { type Translate, useI18n } from '../../i18n.ts';
+import { type Translate, useI18n } from '../../i18n/index.ts';
 import type { ApplicationEvent, ApplicationView } from '../../lib/api-types.ts';
 import { bi, departmentLabel, eventLabel, labelOr } from './registry-labels.tsx';
 

@@ -5,7 +5,7 @@ import { Button, Card, Dropdown, Space, type TableColumnsType } from 'antd';
 import { useNavigate } from 'react-router';
 import { PageHeader } from '../../components/page-header.tsx';
 import { QueryError } from '../../components/query-error.tsx';
-import { useI18n } from '../../i18n.ts';
+import { useI18n } from '../../i18n/index.ts';
 import type { ApplicationView } from '../../lib/api-types.ts';
 import { endpoints, queryKeys } from '../../lib/endpoints.ts';
 import { ApplicationTable, useApplicationColumns } from './application-table.tsx';

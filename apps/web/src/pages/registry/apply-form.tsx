@@ -5,7 +5,7 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { Alert, Button, Form, type FormInstance, type FormProps, Typography } from 'antd';
 import { type ReactNode, useState } from 'react';
-import { type Translate, useI18n } from '../../i18n.ts';
+import { type Translate, useI18n } from '../../i18n/index.ts';
 import { isApiError } from '../../lib/api-client.ts';
 import type { OrgRegistered } from '../../lib/api-types.ts';
 import { queryKeys } from '../../lib/endpoints.ts';

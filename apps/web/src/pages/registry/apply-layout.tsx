@@ -5,7 +5,7 @@ import { App, Card, Col, Form, Row, Steps, Typography } from 'antd';
 import type { ReactNode } from 'react';
 import { useNavigate } from 'react-router';
 import { PageHeader } from '../../components/page-header.tsx';
-import { type MessageKey, useI18n } from '../../i18n.ts';
+import { type MessageKey, useI18n } from '../../i18n/index.ts';
 import type { DocumentKind, RegistrationCreated, RegistryDocument } from '../../lib/api-types.ts';
 import { queryKeys } from '../../lib/endpoints.ts';
 import { DocumentLabel, DocumentUpload, type Requirement } from './document-upload.tsx';

@@ -6,7 +6,7 @@
 import { CheckCircleFilled, PaperClipOutlined, UploadOutlined } from '@ant-design/icons';
 import { Button, Tag, Typography, Upload, type UploadFile, type UploadProps } from 'antd';
 import { useState } from 'react';
-import { useI18n } from '../../i18n.ts';
+import { useI18n } from '../../i18n/index.ts';
 import type { DocumentKind, RegistryDocument } from '../../lib/api-types.ts';
 import { uploadDocument } from '../../lib/endpoints.ts';
 import { useMe } from '../../lib/session.ts';

@@ -3,7 +3,7 @@ import { CheckCircleFilled, ClockCircleOutlined, CloseCircleFilled, TeamOutlined
 import { Button, Card, Col, Progress, Row, Space, Tag, Typography } from 'antd';
 import dayjs from 'dayjs';
 import type { ReactNode } from 'react';
-import { useI18n } from '../../i18n.ts';
+import { useI18n } from '../../i18n/index.ts';
 import type { ApplicationAction, ApplicationView } from '../../lib/api-types.ts';
 import { useMe } from '../../lib/session.ts';
 import { bi, departmentLabel } from './registry-labels.tsx';

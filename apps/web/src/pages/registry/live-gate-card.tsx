@@ -6,7 +6,7 @@ import dayjs from 'dayjs';
 import type { CSSProperties } from 'react';
 import { useNavigate } from 'react-router';
 import { QueryError } from '../../components/query-error.tsx';
-import { useI18n } from '../../i18n.ts';
+import { useI18n } from '../../i18n/index.ts';
 import { endpoints, queryKeys } from '../../lib/endpoints.ts';
 import { gateReasonLabel, StreamerStatusTag, topicLabel } from './registry-labels.tsx';
 import './registry.css';

@@ -7,7 +7,7 @@ import { CheckCircleOutlined, LogoutOutlined, ReloadOutlined } from '@ant-design
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { App, Button, Form, Input, Result, Select, Typography } from 'antd';
 import { useNavigate } from 'react-router';
-import { type Translate, useI18n } from '../../i18n.ts';
+import { type Translate, useI18n } from '../../i18n/index.ts';
 import { isApiError } from '../../lib/api-client.ts';
 import { endpoints, queryKeys } from '../../lib/endpoints.ts';
 import { applyMe, clearSession, fetchMe } from '../../lib/session.ts';

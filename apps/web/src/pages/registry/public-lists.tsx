@@ -4,7 +4,7 @@ import { useQuery } from '@tanstack/react-query';
 import { Card, Input, Space, Table, type TableColumnsType, Tag, Typography } from 'antd';
 import dayjs from 'dayjs';
 import { useState } from 'react';
-import { useI18n } from '../../i18n.ts';
+import { useI18n } from '../../i18n/index.ts';
 import type { PublicBase, PublicStreamer } from '../../lib/api-types.ts';
 import { endpoints, queryKeys } from '../../lib/endpoints.ts';
 import { QueryError } from '../../components/query-error.tsx';

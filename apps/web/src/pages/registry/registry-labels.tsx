@@ -1,7 +1,7 @@
 /** Labels, colours and small tags shared by the admission, certification and approval pages. */
 import { DOCUMENT_KINDS, MERCHANT_CATEGORIES, PROVIDER_SERVICES as SERVICES, STREAMER_TOPICS } from '@livehub/contracts';
 import { Tag } from 'antd';
-import { isMessageKey, type Translate, useI18n } from '../../i18n.ts';
+import { isMessageKey, type Translate, useI18n } from '../../i18n/index.ts';
 import type { DocumentKind, MarketerLevel, MerchantCategory, ProviderService, StreamerTopic } from '../../lib/api-types.ts';
 
 export const DOC_KINDS: readonly DocumentKind[] = DOCUMENT_KINDS;

@@ -28,7 +28,7 @@ import {
 import dayjs, { type Dayjs } from 'dayjs';
 import { useState } from 'react';
 import { PageHeader } from '../../components/page-header.tsx';
-import { type Translate, useI18n } from '../../i18n.ts';
+import { type Translate, useI18n } from '../../i18n/index.ts';
 import { isApiError } from '../../lib/api-client.ts';
 import type { TrainingRecord, TrainingRequest } from '../../lib/api-types.ts';
 import { endpoints, queryKeys } from '../../lib/endpoints.ts';

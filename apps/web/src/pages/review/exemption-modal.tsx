@@ -1,7 +1,7 @@
 /** 转为豁免词: a platform admin turns a dismissed hit into an exemption of its rule. */
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { App, Form, Input, Modal, Select, Typography } from 'antd';
-import { useI18n } from '../../i18n.ts';
+import { useI18n } from '../../i18n/index.ts';
 import type { ScreeningHit } from '../../lib/api-types.ts';
 import { endpoints, queryKeys } from '../../lib/endpoints.ts';
 import { applyFieldError, errorMessage } from '../../lib/form-errors.ts';

@@ -16,7 +16,7 @@ import { useState } from 'react';
 import { useNavigate, useParams } from 'react-router';
 import { PageHeader } from '../../components/page-header.tsx';
 import { QueryError } from '../../components/query-error.tsx';
-import { useI18n } from '../../i18n.ts';
+import { useI18n } from '../../i18n/index.ts';
 import { isApiError } from '../../lib/api-client.ts';
 import type { ReviewItemDetail, ScreeningHit } from '../../lib/api-types.ts';
 import { endpoints, queryKeys, type ReviewDecisionResult } from '../../lib/endpoints.ts';

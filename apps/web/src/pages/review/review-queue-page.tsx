@@ -7,7 +7,7 @@ import { type HTMLAttributes, useMemo, useState } from 'react';
 import { useNavigate } from 'react-router';
 import { PageHeader } from '../../components/page-header.tsx';
 import { QueryError } from '../../components/query-error.tsx';
-import { useI18n } from '../../i18n.ts';
+import { useI18n } from '../../i18n/index.ts';
 import type { ReviewItem, ReviewStatusFilter, ScreeningCategory } from '../../lib/api-types.ts';
 import { isApiError } from '../../lib/api-client.ts';
 import { endpoints, queryKeys, type ReviewBatchConflict } from '../../lib/endpoints.ts';

@@ -26,7 +26,7 @@ import {
 import dayjs, { type Dayjs } from 'dayjs';
 import { type ReactNode, useState } from 'react';
 import { useNavigate } from 'react-router';
-import { useI18n } from '../../i18n.ts';
+import { useI18n } from '../../i18n/index.ts';
 import { ApiError, isApiError } from '../../lib/api-client.ts';
 import type { AgreementTerms, AgreementView, PublicStreamer, SelectionCard } from '../../lib/api-types.ts';
 import { endpoints, queryKeys } from '../../lib/endpoints.ts';

@@ -10,7 +10,7 @@ import { useState } from 'react';
 import { useNavigate } from 'react-router';
 import { PageHeader } from '../../components/page-header.tsx';
 import { QueryError } from '../../components/query-error.tsx';
-import { useI18n } from '../../i18n.ts';
+import { useI18n } from '../../i18n/index.ts';
 import type { BrandAuthorization, RegistryDocument } from '../../lib/api-types.ts';
 import { documentContentUrl, endpoints, queryKeys } from '../../lib/endpoints.ts';
 import { DocumentUpload } from '../registry/document-upload.tsx';

@@ -29,7 +29,7 @@ import {
 } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
 import { type HTMLAttributes, useState } from 'react';
-import { useI18n } from '../../i18n.ts';
+import { useI18n } from '../../i18n/index.ts';
 import { isApiError } from '../../lib/api-client.ts';
 import type { PlanView, ProductView } from '../../lib/api-types.ts';
 import { endpoints, queryKeys } from '../../lib/endpoints.ts';

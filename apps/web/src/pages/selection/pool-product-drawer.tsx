@@ -5,7 +5,7 @@ import { Button, Descriptions, Drawer, Empty, Grid, Image, Result, Skeleton, Spa
 import dayjs from 'dayjs';
 import type { HTMLAttributes } from 'react';
 import { QueryError } from '../../components/query-error.tsx';
-import { useI18n } from '../../i18n.ts';
+import { useI18n } from '../../i18n/index.ts';
 import { isApiError } from '../../lib/api-client.ts';
 import type { PlanView, SelectionCard } from '../../lib/api-types.ts';
 import { endpoints, productImageUrl, queryKeys } from '../../lib/endpoints.ts';

@@ -30,7 +30,7 @@ import { type ReactNode, useRef, useState } from 'react';
 import { useNavigate, useParams } from 'react-router';
 import { PageHeader } from '../../components/page-header.tsx';
 import { QueryError } from '../../components/query-error.tsx';
-import { useI18n } from '../../i18n.ts';
+import { useI18n } from '../../i18n/index.ts';
 import { isApiError } from '../../lib/api-client.ts';
 import type { Brand, DocumentKind, ProductView, RegistryDocument } from '../../lib/api-types.ts';
 import { type CreateBrandRequest, endpoints, queryKeys, type UpdateProductRequest } from '../../lib/endpoints.ts';

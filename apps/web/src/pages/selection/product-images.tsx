@@ -6,7 +6,7 @@
 import { PlusOutlined } from '@ant-design/icons';
 import { Typography, Upload, type UploadFile, type UploadProps } from 'antd';
 import { useEffect, useRef, useState } from 'react';
-import { useI18n } from '../../i18n.ts';
+import { useI18n } from '../../i18n/index.ts';
 import type { RegistryDocument } from '../../lib/api-types.ts';
 import { productImageUrl, uploadDocument } from '../../lib/endpoints.ts';
 import { useMe } from '../../lib/session.ts';

@@ -6,7 +6,7 @@ import { ShoppingOutlined } from '@ant-design/icons';
 import { useQuery } from '@tanstack/react-query';
 import { Card, Col, Empty, Row, Skeleton, Space, Typography } from 'antd';
 import { QueryError } from '../../components/query-error.tsx';
-import { useI18n } from '../../i18n.ts';
+import { useI18n } from '../../i18n/index.ts';
 import { isApiError } from '../../lib/api-client.ts';
 import { endpoints, queryKeys } from '../../lib/endpoints.ts';
 import { ProductChecks } from './product-checks.tsx';

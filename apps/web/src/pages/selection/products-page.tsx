@@ -11,7 +11,7 @@ import { useState } from 'react';
 import { useNavigate } from 'react-router';
 import { PageHeader } from '../../components/page-header.tsx';
 import { QueryError } from '../../components/query-error.tsx';
-import { useI18n } from '../../i18n.ts';
+import { useI18n } from '../../i18n/index.ts';
 import type { ProductView } from '../../lib/api-types.ts';
 import { endpoints, productImageUrl, queryKeys } from '../../lib/endpoints.ts';
 import { formatFenRange } from './money.ts';

@@ -30,7 +30,7 @@ import dayjs from 'dayjs';
 import { type HTMLAttributes, useState } from 'react';
 import { PageHeader } from '../../components/page-header.tsx';
 import { QueryError } from '../../components/query-error.tsx';
-import { useI18n } from '../../i18n.ts';
+import { useI18n } from '../../i18n/index.ts';
 import type { SampleView } from '../../lib/api-types.ts';
 import { endpoints, queryKeys, type SampleActionName, type SampleActionRequest, type ShippingLabel } from '../../lib/endpoints.ts';
 import { useMe } from '../../lib/session.ts';

@@ -1,7 +1,7 @@
 /** Tags, labels and the category tree the catalog, selection-square, sample and agreement pages share. */
 import { Tag } from 'antd';
 import type { ReactNode } from 'react';
-import { type Translate, useI18n } from '../../i18n.ts';
+import { type Translate, useI18n } from '../../i18n/index.ts';
 import type { Category, ProductView } from '../../lib/api-types.ts';
 import { labelOr } from '../registry/registry-labels.tsx';
 

@@ -10,7 +10,7 @@ import { useState } from 'react';
 import { useSearchParams } from 'react-router';
 import { PageHeader } from '../../components/page-header.tsx';
 import { QueryError } from '../../components/query-error.tsx';
-import { useI18n } from '../../i18n.ts';
+import { useI18n } from '../../i18n/index.ts';
 import type { SelectionCard } from '../../lib/api-types.ts';
 import { endpoints, productImageUrl, queryKeys, type SelectionQuery } from '../../lib/endpoints.ts';
 import { useMe } from '../../lib/session.ts';

@@ -6,7 +6,7 @@
 import { useQuery } from '@tanstack/react-query';
 import { Select, Space, Tag, Typography } from 'antd';
 import type { ReactNode } from 'react';
-import { useI18n } from '../../i18n.ts';
+import { useI18n } from '../../i18n/index.ts';
 import type { PublicStreamer } from '../../lib/api-types.ts';
 import { endpoints, queryKeys } from '../../lib/endpoints.ts';
 import { topicLabel } from '../registry/registry-labels.tsx';
