@@ -1,6 +1,6 @@
 import { ArrowLeftOutlined, DeleteOutlined, LogoutOutlined, MailOutlined, UserAddOutlined } from '@ant-design/icons';
 import { type Invitation, type InvitationStatus, type Me, type Organization, ROLES_BY_ORG_KIND, type Role } from '@livehub/contracts';
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useMutation, useQueryClient } from '@tanstack/react-query';
 import {
   App,
   Button,
@@ -29,9 +29,11 @@ import { PageHeader } from '../components/page-header.tsx';
 import { QueryError } from '../components/query-error.tsx';
 import { orgKindLabel, roleLabel, useI18n } from '../i18n/index.ts';
 import type { Member } from '../lib/api-types.ts';
-import { endpoints, queryKeys } from '../lib/endpoints.ts';
+import { endpoints } from '../lib/endpoints.ts';
 import { applyFieldError, errorMessage } from '../lib/form-errors.ts';
 import { useMe } from '../lib/session.ts';
+import { identityKeys, useMembers, useOrg, useOrgInvitations, useUsers } from '../queries/identity.ts';
+import { shellKeys } from '../queries/shell.ts';
 import { ORG_KIND_COLORS } from './organizations-page.tsx';
 
 const ORG_MANAGER_ROLES: readonly Role[] = ['base_operator', 'mcn_manager', 'merchant_staff', 'provider_staff'];
@@ -60,8 +62,8 @@ function OrganizationDetail({ orgId, showBack }: { orgId: string; showBack: bool
   const { t } = useI18n();
   const me = useMe();
   const navigate = useNavigate();
-  const org = useQuery({ queryKey: queryKeys.org(orgId), queryFn: () => endpoints.getOrg(orgId) });
-  const members = useQuery({ queryKey: queryKeys.members(orgId), queryFn: () => endpoints.listMembers(orgId) });
+  const org = useOrg(orgId);
+  const members = useMembers(orgId);
   const [adding, setAdding] = useState(false);
   const [inviting, setInviting] = useState(false);
   const manage = canManageMembers(me, orgId);
@@ -182,7 +184,7 @@ function OrganizationDetail({ orgId, showBack }: { orgId: string; showBack: bool
 
 /** The parent organization's name when the caller may read it, else its ID prefix. */
 function ParentLink({ parentId }: { parentId: string }) {
-  const parent = useQuery({ queryKey: queryKeys.org(parentId), queryFn: () => endpoints.getOrg(parentId), retry: false });
+  const parent = useOrg(parentId, { retry: false });
   return <Link to={`/orgs/${parentId}`}>{parent.data?.name ?? `${parentId.slice(0, 8)}…`}</Link>;
 }
 
@@ -194,7 +196,7 @@ function MembersTable({ orgId, members, loading, manage }: { orgId: string; memb
     mutationFn: (memberId: string) => endpoints.removeMember(orgId, memberId),
     onSuccess: async () => {
       message.success(t('orgs.memberRemoved'));
-      await queryClient.invalidateQueries({ queryKey: queryKeys.members(orgId) });
+      await queryClient.invalidateQueries({ queryKey: identityKeys.members(orgId) });
     },
     onError: (error) => message.error(errorMessage(error, t('common.networkError'))),
   });
@@ -262,7 +264,7 @@ function AddMemberModal({ org, open, onClose }: { org: Organization; open: boole
   const { message } = App.useApp();
   const [form] = Form.useForm<AddMemberForm>();
   const queryClient = useQueryClient();
-  const users = useQuery({ queryKey: queryKeys.users, queryFn: endpoints.listUsers, enabled: me.role === 'platform_admin' && open });
+  const users = useUsers({ enabled: me.role === 'platform_admin' && open });
   const roles = ROLES_BY_ORG_KIND[org.kind];
 
   const add = useMutation({
@@ -276,7 +278,7 @@ function AddMemberModal({ org, open, onClose }: { org: Organization; open: boole
       message.success(t('orgs.memberAdded'));
       form.resetFields();
       onClose();
-      await queryClient.invalidateQueries({ queryKey: queryKeys.members(org.id) });
+      await queryClient.invalidateQueries({ queryKey: identityKeys.members(org.id) });
     },
     onError: (error) => {
       if (!applyFieldError(form, error, ADD_FIELDS)) message.error(errorMessage(error, t('common.networkError')));
@@ -332,7 +334,7 @@ function LeaveButton({ membershipId, orgName, label }: { membershipId: string; o
     mutationFn: () => endpoints.leaveMembership(membershipId),
     onSuccess: async () => {
       message.success(t('orgs.left', { org: orgName }));
-      await queryClient.invalidateQueries({ queryKey: queryKeys.me });
+      await queryClient.invalidateQueries({ queryKey: shellKeys.me });
       navigate('/');
     },
     onError: (error) => message.error(errorMessage(error, t('common.networkError'))),
@@ -365,12 +367,12 @@ function OrgInvitations({ orgId }: { orgId: string }) {
   const { t } = useI18n();
   const { message } = App.useApp();
   const queryClient = useQueryClient();
-  const invitations = useQuery({ queryKey: queryKeys.orgInvitations(orgId), queryFn: () => endpoints.listOrgInvitations(orgId) });
+  const invitations = useOrgInvitations(orgId);
   const revoke = useMutation({
     mutationFn: (id: string) => endpoints.revokeInvitation(orgId, id),
     onSuccess: async () => {
       message.success(t('invite.revoked'));
-      await queryClient.invalidateQueries({ queryKey: queryKeys.orgInvitations(orgId) });
+      await queryClient.invalidateQueries({ queryKey: identityKeys.orgInvitations(orgId) });
     },
     onError: (error) => message.error(errorMessage(error, t('common.networkError'))),
   });
@@ -467,7 +469,7 @@ function InviteMemberModal({ org, open, onClose }: { org: Organization; open: bo
       message.success(t('invite.sent'));
       form.resetFields();
       onClose();
-      await queryClient.invalidateQueries({ queryKey: queryKeys.orgInvitations(org.id) });
+      await queryClient.invalidateQueries({ queryKey: identityKeys.orgInvitations(org.id) });
     },
     onError: (error) => {
       if (!applyFieldError(form, error, INVITE_FIELDS)) message.error(errorMessage(error, t('common.networkError')));

@@ -1,6 +1,6 @@
 import { PlusOutlined, ReloadOutlined } from '@ant-design/icons';
 import { type CreateOrganizationRequest, ORG_KINDS, type Organization, type OrgKind } from '@livehub/contracts';
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { App, Button, Card, Form, Input, Modal, Select, Space, Table, type TableColumnsType, Tag, Typography } from 'antd';
 import dayjs from 'dayjs';
 import { useState } from 'react';
@@ -8,9 +8,11 @@ import { Link, useSearchParams } from 'react-router';
 import { PageHeader } from '../components/page-header.tsx';
 import { QueryError } from '../components/query-error.tsx';
 import { type MessageKey, orgKindLabel, useI18n } from '../i18n/index.ts';
-import { endpoints, queryKeys } from '../lib/endpoints.ts';
+import { endpoints } from '../lib/endpoints.ts';
 import { applyFieldError, errorMessage } from '../lib/form-errors.ts';
 import { useMe } from '../lib/session.ts';
+import { identityKeys, useOrgs } from '../queries/identity.ts';
+import { shellKeys } from '../queries/shell.ts';
 
 export const ORG_KIND_COLORS: Record<OrgKind, string> = {
   platform: 'volcano',
@@ -37,8 +39,8 @@ export function OrganizationsPage() {
   const kindParam = params.get('kind');
   const kind = isOrgKind(kindParam) ? kindParam : undefined;
   const [creating, setCreating] = useState(false);
-  const orgs = useQuery({ queryKey: queryKeys.orgs(kind), queryFn: () => endpoints.listOrgs(kind) });
-  const allOrgs = useQuery({ queryKey: queryKeys.orgs(), queryFn: () => endpoints.listOrgs() });
+  const orgs = useOrgs(kind);
+  const allOrgs = useOrgs();
   const nameById = new Map((allOrgs.data?.items ?? []).map((o) => [o.id, o.name]));
   const canCreate = me.role === 'platform_admin';
 
@@ -163,8 +165,8 @@ function CreateOrganizationModal({ open, onClose, parents }: { open: boolean; on
       message.success(t('orgs.created'));
       form.resetFields();
       onClose();
-      await queryClient.invalidateQueries({ queryKey: ['orgs'] });
-      await queryClient.invalidateQueries({ queryKey: queryKeys.workbench });
+      await queryClient.invalidateQueries({ queryKey: identityKeys.allOrgs });
+      await queryClient.invalidateQueries({ queryKey: shellKeys.workbench });
     },
     onError: (error) => {
       if (!applyFieldError(form, error, CREATE_FIELDS)) message.error(errorMessage(error, t('common.networkError')));

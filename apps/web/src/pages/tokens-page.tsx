@@ -1,6 +1,6 @@
 import { CopyOutlined, KeyOutlined, PlusOutlined } from '@ant-design/icons';
 import { API_TOKEN_SCOPES, type ApiTokenScope } from '@livehub/contracts';
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useMutation, useQueryClient } from '@tanstack/react-query';
 import {
   Alert,
   App,
@@ -23,8 +23,9 @@ import { PageHeader } from '../components/page-header.tsx';
 import { QueryError } from '../components/query-error.tsx';
 import { type Translate, useI18n } from '../i18n/index.ts';
 import type { ApiToken, CreatedApiToken } from '../lib/api-types.ts';
-import { type CreateTokenRequest, endpoints, queryKeys } from '../lib/endpoints.ts';
+import { type CreateTokenRequest, endpoints } from '../lib/endpoints.ts';
 import { applyFieldError, errorMessage } from '../lib/form-errors.ts';
+import { identityKeys, useTokens } from '../queries/identity.ts';
 
 type TokenStatus = 'active' | 'revoked' | 'expired';
 
@@ -48,7 +49,7 @@ export function TokensPage() {
   const { t } = useI18n();
   const { message } = App.useApp();
   const queryClient = useQueryClient();
-  const tokens = useQuery({ queryKey: queryKeys.tokens, queryFn: endpoints.listTokens });
+  const tokens = useTokens();
   const [creating, setCreating] = useState(false);
   const [created, setCreated] = useState<CreatedApiToken | null>(null);
 
@@ -56,7 +57,7 @@ export function TokensPage() {
     mutationFn: (id: string) => endpoints.revokeToken(id),
     onSuccess: async () => {
       message.success(t('tokens.revoked'));
-      await queryClient.invalidateQueries({ queryKey: queryKeys.tokens });
+      await queryClient.invalidateQueries({ queryKey: identityKeys.tokens });
     },
     onError: (error) => message.error(errorMessage(error, t('common.networkError'))),
   });
@@ -231,7 +232,7 @@ function CreateTokenModal({
     onSuccess: async (token) => {
       form.resetFields();
       onCreated(token);
-      await queryClient.invalidateQueries({ queryKey: queryKeys.tokens });
+      await queryClient.invalidateQueries({ queryKey: identityKeys.tokens });
     },
     onError: (error) => {
       if (!applyFieldError(form, error, FIELDS)) message.error(errorMessage(error, t('common.networkError')));

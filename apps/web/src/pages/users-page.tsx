@@ -1,18 +1,20 @@
 import { PlusOutlined, ReloadOutlined } from '@ant-design/icons';
 import type { CreateUserRequest, User } from '@livehub/contracts';
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { App, Button, Card, Form, Input, Modal, Space, Table, type TableColumnsType, Tag, Typography } from 'antd';
 import dayjs from 'dayjs';
 import { useState } from 'react';
 import { PageHeader } from '../components/page-header.tsx';
 import { QueryError } from '../components/query-error.tsx';
 import { useI18n } from '../i18n/index.ts';
-import { endpoints, queryKeys } from '../lib/endpoints.ts';
+import { endpoints } from '../lib/endpoints.ts';
 import { applyFieldError, errorMessage } from '../lib/form-errors.ts';
+import { identityKeys, useUsers } from '../queries/identity.ts';
+import { shellKeys } from '../queries/shell.ts';
 
 export function UsersPage() {
   const { t } = useI18n();
-  const users = useQuery({ queryKey: queryKeys.users, queryFn: endpoints.listUsers });
+  const users = useUsers();
   const [creating, setCreating] = useState(false);
 
   const columns: TableColumnsType<User> = [
@@ -102,8 +104,8 @@ function CreateUserModal({ open, onClose }: { open: boolean; onClose: () => void
       message.success(t('users.created'));
       form.resetFields();
       onClose();
-      await queryClient.invalidateQueries({ queryKey: queryKeys.users });
-      await queryClient.invalidateQueries({ queryKey: queryKeys.workbench });
+      await queryClient.invalidateQueries({ queryKey: identityKeys.users });
+      await queryClient.invalidateQueries({ queryKey: shellKeys.workbench });
     },
     onError: (error) => {
       if (!applyFieldError(form, error, FIELDS)) message.error(errorMessage(error, t('common.networkError')));

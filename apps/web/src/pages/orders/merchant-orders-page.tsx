@@ -32,9 +32,9 @@ import type { OrderShippingLabel, OrderStatus, OrderView } from '../../lib/api-t
 import { endpoints, type OrderListQuery } from '../../lib/endpoints.ts';
 import { errorMessage } from '../../lib/form-errors.ts';
 import { formatFen } from '../selection/money.ts';
+import { orderKeys, useOrderPages } from '../../queries/orders.ts';
 import { carrierLabel, OrderStatusTag } from './order-labels.tsx';
 import { ShipDialog } from './ship-dialog.tsx';
-import { useOrderPages } from './use-order-pages.ts';
 import './orders.css';
 
 const FILTERS = ['all', 'paid', 'created', 'shipped', 'delivered', 'completed', 'refunded', 'cancelled'] as const;
@@ -56,7 +56,7 @@ export function MerchantOrdersPage() {
   const list = useOrderPages(query, 10_000);
 
   const replace = async (_next: OrderView) => {
-    await queryClient.invalidateQueries({ queryKey: ['orders', 'list'] });
+    await queryClient.invalidateQueries({ queryKey: orderKeys.lists });
   };
   const cancel = useMutation({
     mutationFn: ({ o, why }: { o: OrderView; why: CancelReason }) => endpoints.cancelOrder(o.id, t(`merchantOrders.reason.${why}`)),

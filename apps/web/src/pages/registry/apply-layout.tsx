@@ -7,7 +7,8 @@ import { useNavigate } from 'react-router';
 import { PageHeader } from '../../components/page-header.tsx';
 import { type MessageKey, useI18n } from '../../i18n/index.ts';
 import type { DocumentKind, RegistrationCreated, RegistryDocument } from '../../lib/api-types.ts';
-import { queryKeys } from '../../lib/endpoints.ts';
+import { registryKeys } from '../../queries/registry.ts';
+import { shellKeys } from '../../queries/shell.ts';
 import { DocumentLabel, DocumentUpload, type Requirement } from './document-upload.tsx';
 import { DOC_KINDS, docKindLabel, labelOr } from './registry-labels.tsx';
 import './registry.css';
@@ -71,10 +72,10 @@ export function useAfterSubmit(): (created: RegistrationCreated) => Promise<void
   const navigate = useNavigate();
   return async (created) => {
     message.success(t('registry.apply.submitted'));
-    await queryClient.invalidateQueries({ queryKey: ['applications'] });
-    await queryClient.invalidateQueries({ queryKey: queryKeys.myStreamer });
+    await queryClient.invalidateQueries({ queryKey: registryKeys.allApplications });
+    await queryClient.invalidateQueries({ queryKey: registryKeys.myStreamer });
     // a merchant or base registration may have added an organization membership
-    await queryClient.invalidateQueries({ queryKey: queryKeys.me });
+    await queryClient.invalidateQueries({ queryKey: shellKeys.me });
     navigate(`/applications/${created.applicationId}`);
   };
 }

@@ -3,9 +3,10 @@ import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { App, Form, Input, Modal, Select, Typography } from 'antd';
 import { useI18n } from '../../i18n/index.ts';
 import type { ScreeningHit } from '../../lib/api-types.ts';
-import { endpoints, queryKeys } from '../../lib/endpoints.ts';
+import { endpoints } from '../../lib/endpoints.ts';
 import { applyFieldError, errorMessage } from '../../lib/form-errors.ts';
 import { categoryLabel } from '../compliance/compliance-labels.tsx';
+import { complianceKeys } from '../../queries/compliance.ts';
 
 interface ExemptionForm {
   ruleId: string;
@@ -37,7 +38,7 @@ export function ExemptionModal({
     onSuccess: async () => {
       message.success(t('review.exemption.added'));
       onClose();
-      await queryClient.invalidateQueries({ queryKey: queryKeys.rulePack });
+      await queryClient.invalidateQueries({ queryKey: complianceKeys.rulePack });
     },
     onError: (error) => {
       if (!applyFieldError(form, error, FIELDS)) message.error(errorMessage(error, t('common.networkError')));

@@ -14,7 +14,7 @@ import {
   WarningFilled,
 } from '@ant-design/icons';
 import { DEFAULT_OBLIGATIONS } from '@livehub/contracts';
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useMutation, useQueryClient } from '@tanstack/react-query';
 import {
   Alert,
   App,
@@ -42,8 +42,9 @@ import { QueryError } from '../../components/query-error.tsx';
 import { useI18n } from '../../i18n/index.ts';
 import { isApiError } from '../../lib/api-client.ts';
 import type { AgreementVersion, AgreementView } from '../../lib/api-types.ts';
-import { endpoints, queryKeys } from '../../lib/endpoints.ts';
+import { endpoints } from '../../lib/endpoints.ts';
 import { ReasonDialog } from '../registry/reason-dialog.tsx';
+import { selectionKeys, useAgreement } from '../../queries/selection.ts';
 import { AgreementAmendModal, termsProductLines } from './agreement-form.tsx';
 import { awaitsMe } from './agreements-page.tsx';
 import { formatBp, formatFen, shortHash } from './money.ts';
@@ -61,11 +62,11 @@ export function AgreementPage() {
   const [amending, setAmending] = useState(false);
   const [terminating, setTerminating] = useState(false);
   const [terminateError, setTerminateError] = useState<string | null>(null);
-  const detail = useQuery({ queryKey: queryKeys.agreement(id), queryFn: () => endpoints.agreement(id), staleTime: 0 });
+  const detail = useAgreement(id, { staleTime: 0 });
 
   const store = async (a: AgreementView) => {
-    queryClient.setQueryData(queryKeys.agreement(id), a);
-    await queryClient.invalidateQueries({ queryKey: queryKeys.agreements });
+    queryClient.setQueryData(selectionKeys.agreement(id), a);
+    await queryClient.invalidateQueries({ queryKey: selectionKeys.agreements });
   };
   const accept = useMutation({
     mutationFn: (v: AgreementVersion) => endpoints.acceptAgreement(id, { version: v.version, contentHash: v.contentHash }),

@@ -4,7 +4,7 @@
  * key-trademark protection list. "保存并提交审核" saves and submits for review in one go.
  */
 import { ArrowLeftOutlined, DeleteOutlined, PlusOutlined, SafetyCertificateOutlined } from '@ant-design/icons';
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useMutation, useQueryClient } from '@tanstack/react-query';
 import {
   Alert,
   App,
@@ -33,11 +33,11 @@ import { QueryError } from '../../components/query-error.tsx';
 import { useI18n } from '../../i18n/index.ts';
 import { isApiError } from '../../lib/api-client.ts';
 import type { Brand, DocumentKind, ProductView, RegistryDocument } from '../../lib/api-types.ts';
-import { type CreateBrandRequest, endpoints, queryKeys, type UpdateProductRequest } from '../../lib/endpoints.ts';
+import { type CreateBrandRequest, endpoints, type UpdateProductRequest } from '../../lib/endpoints.ts';
 import { SectionTitle } from '../registry/apply-layout.tsx';
 import { DocumentUpload } from '../registry/document-upload.tsx';
 import { DOC_KINDS } from '../registry/registry-labels.tsx';
-import { useBrands, useCategories } from './catalog-queries.ts';
+import { catalogKeys, useBrands, useCategories, useProduct } from '../../queries/catalog.ts';
 import { fenToYuan, yuanToFen } from './money.ts';
 import { ProductImagesInput } from './product-images.tsx';
 import { categoryTree, effectiveRule, LiveRuleTag, qualificationLabel } from './selection-labels.tsx';
@@ -89,12 +89,7 @@ export function ProductEditorPage() {
   const { id } = useParams();
   const { t } = useI18n();
   const navigate = useNavigate();
-  const product = useQuery({
-    queryKey: queryKeys.product(id ?? ''),
-    queryFn: () => endpoints.product(id ?? ''),
-    enabled: id !== undefined,
-    staleTime: 0,
-  });
+  const product = useProduct(id ?? '', { enabled: id !== undefined, staleTime: 0 });
   const back = (
     <Button icon={<ArrowLeftOutlined />} onClick={() => navigate(id ? `/products/${id}` : '/products')} data-testid="editor-back">
       {t('common.back')}
@@ -211,8 +206,8 @@ function ProductEditor({ back, product }: { back: ReactNode; product?: ProductVi
     },
     onMutate: () => setFormError(null),
     onSuccess: async ({ saved, submitError }) => {
-      queryClient.setQueryData(queryKeys.product(saved.id), saved);
-      await queryClient.invalidateQueries({ queryKey: ['catalog', 'products'] });
+      queryClient.setQueryData(catalogKeys.product(saved.id), saved);
+      await queryClient.invalidateQueries({ queryKey: catalogKeys.products });
       if (submitError) message.error(selectionErrorMessage(t, submitError));
       else message.success(t(submitAfterSave.current ? 'catalog.editor.submitted' : 'catalog.editor.saved'));
       navigate(`/products/${saved.id}`);
@@ -622,8 +617,8 @@ function BrandModal({ open, onClose, onCreated }: { open: boolean; onClose: () =
     },
     onMutate: () => setError(null),
     onSuccess: async (b) => {
-      queryClient.setQueryData<Brand[]>(queryKeys.brands, (list) => [...(list ?? []), b]);
-      await queryClient.invalidateQueries({ queryKey: queryKeys.brands });
+      queryClient.setQueryData<Brand[]>(catalogKeys.brands, (list) => [...(list ?? []), b]);
+      await queryClient.invalidateQueries({ queryKey: catalogKeys.brands });
       form.resetFields();
       onCreated(b);
     },

@@ -12,7 +12,7 @@ import {
   StopOutlined,
   TagsOutlined,
 } from '@ant-design/icons';
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useMutation, useQueryClient } from '@tanstack/react-query';
 import {
   Alert,
   App,
@@ -45,10 +45,11 @@ import { QueryError } from '../../components/query-error.tsx';
 import { useI18n } from '../../i18n/index.ts';
 import { isApiError } from '../../lib/api-client.ts';
 import type { ProductSku, ProductView } from '../../lib/api-types.ts';
-import { endpoints, productImageUrl, queryKeys } from '../../lib/endpoints.ts';
+import { endpoints, productImageUrl } from '../../lib/endpoints.ts';
 import { ReasonDialog } from '../registry/reason-dialog.tsx';
 import { labelOr } from '../registry/registry-labels.tsx';
-import { useCategories } from './catalog-queries.ts';
+import { catalogKeys, useCategories, usePriceHistory, useProduct } from '../../queries/catalog.ts';
+import { registryKeys } from '../../queries/registry.ts';
 import { formatFen, yuanToFen } from './money.ts';
 import { PlansCard } from './plans-card.tsx';
 import { ProductChecks } from './product-checks.tsx';
@@ -66,18 +67,18 @@ export function ProductPage() {
   const queryClient = useQueryClient();
   const [delisting, setDelisting] = useState(false);
   const [delistError, setDelistError] = useState<string | null>(null);
-  const detail = useQuery({ queryKey: queryKeys.product(id), queryFn: () => endpoints.product(id), staleTime: 0 });
+  const detail = useProduct(id, { staleTime: 0 });
 
   const store = async (p: ProductView) => {
-    queryClient.setQueryData(queryKeys.product(id), p);
-    await queryClient.invalidateQueries({ queryKey: ['catalog', 'products'] });
+    queryClient.setQueryData(catalogKeys.product(id), p);
+    await queryClient.invalidateQueries({ queryKey: catalogKeys.products });
   };
 
   const submit = useMutation({
     mutationFn: () => endpoints.submitProduct(id),
     onSuccess: async (r) => {
       await store(r.product);
-      await queryClient.invalidateQueries({ queryKey: ['applications'] });
+      await queryClient.invalidateQueries({ queryKey: registryKeys.allApplications });
       if (r.product.status === 'rejected') message.error(t('catalog.detail.preCheckFailed'));
       else message.success(t('catalog.detail.submitted'));
     },
@@ -456,7 +457,7 @@ function SkuModal({
     onMutate: () => setError(null),
     onSuccess: async (p) => {
       await onSaved(p);
-      await queryClient.invalidateQueries({ queryKey: ['catalog', 'product', product.id, 'prices'] });
+      await queryClient.invalidateQueries({ queryKey: catalogKeys.prices(product.id) });
       message.success(t('common.success'));
       onClose();
     },
@@ -523,12 +524,7 @@ function SkuModal({
 
 function PriceHistoryModal({ product, sku, onClose }: { product: ProductView; sku: ProductSku | null; onClose: () => void }) {
   const { t } = useI18n();
-  const history = useQuery({
-    queryKey: queryKeys.priceHistory(product.id, sku?.id ?? ''),
-    queryFn: () => endpoints.priceHistory(product.id, sku?.id ?? ''),
-    enabled: sku !== null,
-    staleTime: 0,
-  });
+  const history = usePriceHistory(product.id, sku?.id ?? '', { enabled: sku !== null, staleTime: 0 });
   const points = [...(history.data?.points ?? [])].sort((a, b) => b.validFrom.localeCompare(a.validFrom));
   return (
     <Modal

@@ -4,7 +4,6 @@
  * a sample (申请样品) or proposes a live service agreement to the product's merchant from here.
  */
 import { AppstoreOutlined, FireOutlined, GiftOutlined, PictureOutlined, ReloadOutlined, SearchOutlined } from '@ant-design/icons';
-import { useQuery } from '@tanstack/react-query';
 import { Button, Card, Checkbox, Col, Empty, Input, Pagination, Row, Select, Skeleton, Space, Tag, TreeSelect, Typography } from 'antd';
 import { useState } from 'react';
 import { useSearchParams } from 'react-router';
@@ -12,10 +11,11 @@ import { PageHeader } from '../../components/page-header.tsx';
 import { QueryError } from '../../components/query-error.tsx';
 import { useI18n } from '../../i18n/index.ts';
 import type { SelectionCard } from '../../lib/api-types.ts';
-import { endpoints, productImageUrl, queryKeys, type SelectionQuery } from '../../lib/endpoints.ts';
+import { productImageUrl, type SelectionQuery } from '../../lib/endpoints.ts';
 import { useMe } from '../../lib/session.ts';
+import { useCategories } from '../../queries/catalog.ts';
+import { useSelectionPool } from '../../queries/selection.ts';
 import { AgreementCreateModal, cardOption } from './agreement-form.tsx';
-import { useCategories } from './catalog-queries.ts';
 import { formatBp, formatFenRange } from './money.ts';
 import { PoolProductDrawer } from './pool-product-drawer.tsx';
 import { SampleRequestModal } from './sample-request-modal.tsx';
@@ -77,7 +77,7 @@ export function SquarePage() {
   const [proposeFor, setProposeFor] = useState<SelectionCard | null>(null);
   const categories = useCategories();
   const query = toQuery(filters);
-  const pool = useQuery({ queryKey: queryKeys.pool(query), queryFn: () => endpoints.searchPool(query), staleTime: 15_000 });
+  const pool = useSelectionPool(query, { staleTime: 15_000 });
   const isStreamer = me.role === 'streamer';
   const openProduct = params.get('product');
 

@@ -1,0 +1,48 @@
+/** Organizations, members, invitations, users, API tokens and the audit log: their query keys and hooks. */
+import type { OrgKind } from '@livehub/contracts';
+import { useInfiniteQuery } from '@tanstack/react-query';
+import { endpoints } from '../lib/endpoints.ts';
+import { type ApiQueryOptions, useApiQuery } from './query-options.ts';
+
+export const identityKeys = {
+  /** every organization list, whatever its kind */
+  allOrgs: ['orgs'] as const,
+  orgs: (kind?: OrgKind) => ['orgs', kind ?? 'all'] as const,
+  org: (id: string) => ['org', id] as const,
+  members: (orgId: string) => ['org', orgId, 'members'] as const,
+  orgInvitations: (orgId: string) => ['org', orgId, 'invitations'] as const,
+  myInvitations: ['my-invitations'] as const,
+  users: ['users'] as const,
+  tokens: ['tokens'] as const,
+  audit: (action: string) => ['audit', action] as const,
+};
+
+export const useOrgs = (kind?: OrgKind, options?: ApiQueryOptions<'listOrgs'>) =>
+  useApiQuery(identityKeys.orgs(kind), () => endpoints.listOrgs(kind), options);
+export const useOrg = (id: string, options?: ApiQueryOptions<'getOrg'>) =>
+  useApiQuery(identityKeys.org(id), () => endpoints.getOrg(id), options);
+export const useMembers = (orgId: string, options?: ApiQueryOptions<'listMembers'>) =>
+  useApiQuery(identityKeys.members(orgId), () => endpoints.listMembers(orgId), options);
+export const useOrgInvitations = (orgId: string, options?: ApiQueryOptions<'listOrgInvitations'>) =>
+  useApiQuery(identityKeys.orgInvitations(orgId), () => endpoints.listOrgInvitations(orgId), options);
+export const useMyInvitations = (options?: ApiQueryOptions<'myInvitations'>) =>
+  useApiQuery(identityKeys.myInvitations, endpoints.myInvitations, options);
+export const useUsers = (options?: ApiQueryOptions<'listUsers'>) => useApiQuery(identityKeys.users, endpoints.listUsers, options);
+export const useTokens = (options?: ApiQueryOptions<'listTokens'>) => useApiQuery(identityKeys.tokens, endpoints.listTokens, options);
+
+export const AUDIT_PAGE_SIZE = 50;
+
+/** The audit log, newest first, page by page (before the lowest seq shown); `action` narrows it when not empty. */
+export function useAuditPages(action: string) {
+  return useInfiniteQuery({
+    queryKey: identityKeys.audit(action),
+    initialPageParam: undefined as number | undefined,
+    queryFn: ({ pageParam }) =>
+      endpoints.listAudit({ limit: AUDIT_PAGE_SIZE, ...(pageParam ? { beforeSeq: pageParam } : {}), ...(action ? { action } : {}) }),
+    getNextPageParam: (lastPage) => {
+      if (lastPage.items.length < AUDIT_PAGE_SIZE) return undefined;
+      const last = lastPage.items[lastPage.items.length - 1];
+      return last && last.seq > 1 ? last.seq : undefined;
+    },
+  });
+}
