@@ -1,16 +1,16 @@
 import { PlusOutlined, ReloadOutlined } from '@ant-design/icons';
 import { type CreateOrganizationRequest, ORG_KINDS, type Organization, type OrgKind } from '@livehub/contracts';
-import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { App, Button, Card, Form, Input, Modal, Select, Space, Table, type TableColumnsType, Tag, Typography } from 'antd';
+import { Button, Card, Form, Input, Select, Space, Table, type TableColumnsType, Tag, Typography } from 'antd';
 import dayjs from 'dayjs';
 import { useState } from 'react';
 import { Link, useSearchParams } from 'react-router';
 import { PageHeader } from '../components/page-header.tsx';
 import { QueryError } from '../components/query-error.tsx';
+import { FormModal } from '../components/form-modal.tsx';
 import { type MessageKey, orgKindLabel, useI18n } from '../i18n/index.ts';
 import { endpoints } from '../lib/endpoints.ts';
-import { applyFieldError, errorMessage } from '../lib/form-errors.ts';
 import { useMe } from '../lib/session.ts';
+import { useFormMutation } from '../lib/form-mutation.ts';
 import { identityKeys, useOrgs } from '../queries/identity.ts';
 import { shellKeys } from '../queries/shell.ts';
 
@@ -148,10 +148,9 @@ const CREATE_FIELDS = ['kind', 'name', 'district', 'parentId', 'departments'] as
 
 function CreateOrganizationModal({ open, onClose, parents }: { open: boolean; onClose: () => void; parents: Organization[] }) {
   const { t } = useI18n();
-  const { message } = App.useApp();
   const [form] = Form.useForm<CreateOrgForm>();
-  const queryClient = useQueryClient();
-  const create = useMutation({
+  const create = useFormMutation({
+    form,
     mutationFn: (values: CreateOrgForm) => {
       const body: CreateOrganizationRequest = { kind: values.kind, name: values.name.trim() };
       const district = values.district?.trim();
@@ -161,88 +160,73 @@ function CreateOrganizationModal({ open, onClose, parents }: { open: boolean; on
       if (departments.length > 0) body.departments = departments.map((d) => ({ code: d.code.trim(), name: d.name.trim() }));
       return endpoints.createOrg(body);
     },
-    onSuccess: async () => {
-      message.success(t('orgs.created'));
-      form.resetFields();
-      onClose();
-      await queryClient.invalidateQueries({ queryKey: identityKeys.allOrgs });
-      await queryClient.invalidateQueries({ queryKey: shellKeys.workbench });
-    },
-    onError: (error) => {
-      if (!applyFieldError(form, error, CREATE_FIELDS)) message.error(errorMessage(error, t('common.networkError')));
-    },
+    fields: CREATE_FIELDS,
+    success: 'orgs.created',
+    onSuccess: onClose,
+    invalidate: [identityKeys.allOrgs, shellKeys.workbench],
   });
 
   return (
-    <Modal
+    <FormModal<CreateOrgForm>
       open={open}
       title={t('orgs.create')}
-      onCancel={onClose}
-      onOk={() => form.submit()}
-      okText={t('common.create')}
-      cancelText={t('common.cancel')}
-      confirmLoading={create.isPending}
-      destroyOnHidden
+      onClose={onClose}
+      form={form}
+      onFinish={create.mutate}
+      pending={create.isPending}
       width={600}
+      initialValues={{ kind: 'merchant' }}
+      formTestId="org-create-form"
     >
-      <Form<CreateOrgForm>
-        form={form}
-        layout="vertical"
-        preserve={false}
-        initialValues={{ kind: 'merchant' }}
-        onFinish={(values) => create.mutate(values)}
-        data-testid="org-create-form"
+      <Form.Item name="kind" label={t('orgs.kind')} rules={[{ required: true, message: t('common.required') }]}>
+        <Select options={ORG_KINDS.map((k) => ({ value: k, label: orgKindLabel(t, k) }))} />
+      </Form.Item>
+      <Form.Item
+        name="name"
+        label={t('orgs.name')}
+        rules={[{ required: true, whitespace: true, min: 2, max: 100, message: t('common.required') }]}
       >
-        <Form.Item name="kind" label={t('orgs.kind')} rules={[{ required: true, message: t('common.required') }]}>
-          <Select options={ORG_KINDS.map((k) => ({ value: k, label: orgKindLabel(t, k) }))} />
-        </Form.Item>
-        <Form.Item
-          name="name"
-          label={t('orgs.name')}
-          rules={[{ required: true, whitespace: true, min: 2, max: 100, message: t('common.required') }]}
-        >
-          <Input placeholder={t('orgs.namePlaceholder')} data-testid="org-create-name" />
-        </Form.Item>
-        <Form.Item name="district" label={t('orgs.district')}>
-          <Input placeholder={t('orgs.districtPlaceholder')} />
-        </Form.Item>
-        <Form.Item name="parentId" label={t('orgs.parent')}>
-          <Select
-            allowClear
-            showSearch={{ optionFilterProp: 'label' }}
-            options={parents.map((o) => ({ value: o.id, label: `${o.name}（${orgKindLabel(t, o.kind)}）` }))}
-          />
-        </Form.Item>
-        <Typography.Text strong>{t('orgs.departments')}</Typography.Text>
-        <Form.List name="departments">
-          {(fields, { add, remove }) => (
-            <div style={{ marginTop: 8 }}>
-              {fields.map((field) => (
-                <Space key={field.key} align="baseline" style={{ display: 'flex' }}>
-                  <Form.Item
-                    name={[field.name, 'code']}
-                    rules={[
-                      { required: true, message: t('common.required') },
-                      { pattern: /^[a-z][a-z0-9_]{1,31}$/, message: t('orgs.deptCodeHint') },
-                    ]}
-                  >
-                    <Input placeholder={t('orgs.deptCode')} style={{ width: 200 }} />
-                  </Form.Item>
-                  <Form.Item name={[field.name, 'name']} rules={[{ required: true, message: t('common.required') }]}>
-                    <Input placeholder={t('orgs.deptName')} style={{ width: 220 }} />
-                  </Form.Item>
-                  <Button type="link" danger onClick={() => remove(field.name)}>
-                    {t('common.delete')}
-                  </Button>
-                </Space>
-              ))}
-              <Button type="dashed" icon={<PlusOutlined />} onClick={() => add({ code: '', name: '' })} block>
-                {t('orgs.addDepartment')}
-              </Button>
-            </div>
-          )}
-        </Form.List>
-      </Form>
-    </Modal>
+        <Input placeholder={t('orgs.namePlaceholder')} data-testid="org-create-name" />
+      </Form.Item>
+      <Form.Item name="district" label={t('orgs.district')}>
+        <Input placeholder={t('orgs.districtPlaceholder')} />
+      </Form.Item>
+      <Form.Item name="parentId" label={t('orgs.parent')}>
+        <Select
+          allowClear
+          showSearch={{ optionFilterProp: 'label' }}
+          options={parents.map((o) => ({ value: o.id, label: `${o.name}（${orgKindLabel(t, o.kind)}）` }))}
+        />
+      </Form.Item>
+      <Typography.Text strong>{t('orgs.departments')}</Typography.Text>
+      <Form.List name="departments">
+        {(fields, { add, remove }) => (
+          <div style={{ marginTop: 8 }}>
+            {fields.map((field) => (
+              <Space key={field.key} align="baseline" style={{ display: 'flex' }}>
+                <Form.Item
+                  name={[field.name, 'code']}
+                  rules={[
+                    { required: true, message: t('common.required') },
+                    { pattern: /^[a-z][a-z0-9_]{1,31}$/, message: t('orgs.deptCodeHint') },
+                  ]}
+                >
+                  <Input placeholder={t('orgs.deptCode')} style={{ width: 200 }} />
+                </Form.Item>
+                <Form.Item name={[field.name, 'name']} rules={[{ required: true, message: t('common.required') }]}>
+                  <Input placeholder={t('orgs.deptName')} style={{ width: 220 }} />
+                </Form.Item>
+                <Button type="link" danger onClick={() => remove(field.name)}>
+                  {t('common.delete')}
+                </Button>
+              </Space>
+            ))}
+            <Button type="dashed" icon={<PlusOutlined />} onClick={() => add({ code: '', name: '' })} block>
+              {t('orgs.addDepartment')}
+            </Button>
+          </div>
+        )}
+      </Form.List>
+    </FormModal>
   );
 }

@@ -21,10 +21,12 @@ import dayjs from 'dayjs';
 import { useState } from 'react';
 import { PageHeader } from '../components/page-header.tsx';
 import { QueryError } from '../components/query-error.tsx';
+import { FormModal } from '../components/form-modal.tsx';
 import { type Translate, useI18n } from '../i18n/index.ts';
 import type { ApiToken, CreatedApiToken } from '../lib/api-types.ts';
 import { type CreateTokenRequest, endpoints } from '../lib/endpoints.ts';
-import { applyFieldError, errorMessage } from '../lib/form-errors.ts';
+import { errorMessage } from '../lib/form-errors.ts';
+import { useFormMutation } from '../lib/form-mutation.ts';
 import { identityKeys, useTokens } from '../queries/identity.ts';
 
 type TokenStatus = 'active' | 'revoked' | 'expired';
@@ -220,57 +222,42 @@ function CreateTokenModal({
   onCreated: (token: CreatedApiToken) => void;
 }) {
   const { t } = useI18n();
-  const { message } = App.useApp();
   const [form] = Form.useForm<CreateTokenForm>();
-  const queryClient = useQueryClient();
-  const create = useMutation({
+  const create = useFormMutation({
+    form,
     mutationFn: (values: CreateTokenForm) => {
       const body: CreateTokenRequest = { name: values.name.trim(), scopes: values.scopes };
       if (typeof values.expiresInDays === 'number') body.expiresInDays = values.expiresInDays;
       return endpoints.createToken(body);
     },
-    onSuccess: async (token) => {
-      form.resetFields();
-      onCreated(token);
-      await queryClient.invalidateQueries({ queryKey: identityKeys.tokens });
-    },
-    onError: (error) => {
-      if (!applyFieldError(form, error, FIELDS)) message.error(errorMessage(error, t('common.networkError')));
-    },
+    fields: FIELDS,
+    onSuccess: onCreated,
+    invalidate: [identityKeys.tokens],
   });
 
   return (
-    <Modal
+    <FormModal<CreateTokenForm>
       open={open}
       title={t('tokens.create')}
-      onCancel={onClose}
-      onOk={() => form.submit()}
-      okText={t('common.create')}
-      cancelText={t('common.cancel')}
-      confirmLoading={create.isPending}
-      destroyOnHidden
+      onClose={onClose}
+      form={form}
+      onFinish={create.mutate}
+      pending={create.isPending}
+      initialValues={{ scopes: ['read'], expiresInDays: 90 }}
     >
-      <Form<CreateTokenForm>
-        form={form}
-        layout="vertical"
-        preserve={false}
-        initialValues={{ scopes: ['read'], expiresInDays: 90 }}
-        onFinish={(values) => create.mutate(values)}
+      <Form.Item
+        name="name"
+        label={t('tokens.name')}
+        rules={[{ required: true, whitespace: true, max: 64, message: t('common.required') }]}
       >
-        <Form.Item
-          name="name"
-          label={t('tokens.name')}
-          rules={[{ required: true, whitespace: true, max: 64, message: t('common.required') }]}
-        >
-          <Input placeholder={t('tokens.namePlaceholder')} data-testid="token-create-name" />
-        </Form.Item>
-        <Form.Item name="scopes" label={t('tokens.scopes')} rules={[{ required: true, message: t('common.required') }]}>
-          <Checkbox.Group options={API_TOKEN_SCOPES.map((s) => ({ value: s, label: scopeLabel(t, s) }))} />
-        </Form.Item>
-        <Form.Item name="expiresInDays" label={t('tokens.expiresInDays')} extra={t('tokens.expiresHint')}>
-          <InputNumber min={1} max={365} precision={0} style={{ width: 160 }} />
-        </Form.Item>
-      </Form>
-    </Modal>
+        <Input placeholder={t('tokens.namePlaceholder')} data-testid="token-create-name" />
+      </Form.Item>
+      <Form.Item name="scopes" label={t('tokens.scopes')} rules={[{ required: true, message: t('common.required') }]}>
+        <Checkbox.Group options={API_TOKEN_SCOPES.map((s) => ({ value: s, label: scopeLabel(t, s) }))} />
+      </Form.Item>
+      <Form.Item name="expiresInDays" label={t('tokens.expiresInDays')} extra={t('tokens.expiresHint')}>
+        <InputNumber min={1} max={365} precision={0} style={{ width: 160 }} />
+      </Form.Item>
+    </FormModal>
   );
 }

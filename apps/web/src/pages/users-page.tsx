@@ -1,14 +1,14 @@
 import { PlusOutlined, ReloadOutlined } from '@ant-design/icons';
 import type { CreateUserRequest, User } from '@livehub/contracts';
-import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { App, Button, Card, Form, Input, Modal, Space, Table, type TableColumnsType, Tag, Typography } from 'antd';
+import { Button, Card, Form, Input, Space, Table, type TableColumnsType, Tag, Typography } from 'antd';
 import dayjs from 'dayjs';
 import { useState } from 'react';
 import { PageHeader } from '../components/page-header.tsx';
 import { QueryError } from '../components/query-error.tsx';
+import { FormModal } from '../components/form-modal.tsx';
 import { useI18n } from '../i18n/index.ts';
 import { endpoints } from '../lib/endpoints.ts';
-import { applyFieldError, errorMessage } from '../lib/form-errors.ts';
+import { useFormMutation } from '../lib/form-mutation.ts';
 import { identityKeys, useUsers } from '../queries/identity.ts';
 import { shellKeys } from '../queries/shell.ts';
 
@@ -86,10 +86,9 @@ const FIELDS = ['username', 'password', 'displayName', 'phone'] as const;
 
 function CreateUserModal({ open, onClose }: { open: boolean; onClose: () => void }) {
   const { t } = useI18n();
-  const { message } = App.useApp();
   const [form] = Form.useForm<CreateUserForm>();
-  const queryClient = useQueryClient();
-  const create = useMutation({
+  const create = useFormMutation({
+    form,
     mutationFn: (values: CreateUserForm) => {
       const body: CreateUserRequest = {
         username: values.username.trim(),
@@ -100,59 +99,45 @@ function CreateUserModal({ open, onClose }: { open: boolean; onClose: () => void
       if (phone) body.phone = phone;
       return endpoints.createUser(body);
     },
-    onSuccess: async () => {
-      message.success(t('users.created'));
-      form.resetFields();
-      onClose();
-      await queryClient.invalidateQueries({ queryKey: identityKeys.users });
-      await queryClient.invalidateQueries({ queryKey: shellKeys.workbench });
-    },
-    onError: (error) => {
-      if (!applyFieldError(form, error, FIELDS)) message.error(errorMessage(error, t('common.networkError')));
-    },
+    fields: FIELDS,
+    success: 'users.created',
+    onSuccess: onClose,
+    invalidate: [identityKeys.users, shellKeys.workbench],
   });
 
   return (
-    <Modal
+    <FormModal<CreateUserForm>
       open={open}
       title={t('users.create')}
-      onCancel={onClose}
-      onOk={() => form.submit()}
-      okText={t('common.create')}
-      cancelText={t('common.cancel')}
-      confirmLoading={create.isPending}
-      destroyOnHidden
+      onClose={onClose}
+      form={form}
+      onFinish={create.mutate}
+      pending={create.isPending}
     >
-      <Form<CreateUserForm> form={form} layout="vertical" preserve={false} onFinish={(values) => create.mutate(values)}>
-        <Form.Item
-          name="username"
-          label={t('users.username')}
-          rules={[{ required: true, whitespace: true, message: t('common.required') }]}
-        >
-          <Input autoComplete="off" data-testid="user-create-username" />
-        </Form.Item>
-        <Form.Item
-          name="displayName"
-          label={t('users.displayName')}
-          rules={[{ required: true, whitespace: true, message: t('common.required') }]}
-        >
-          <Input data-testid="user-create-display-name" />
-        </Form.Item>
-        <Form.Item
-          name="password"
-          label={t('users.password')}
-          extra={t('register.passwordHint')}
-          rules={[
-            { required: true, message: t('common.required') },
-            { min: 8, message: t('register.passwordTooShort') },
-          ]}
-        >
-          <Input.Password autoComplete="new-password" data-testid="user-create-password" />
-        </Form.Item>
-        <Form.Item name="phone" label={t('register.phone')} rules={[{ pattern: /^1[3-9]\d{9}$/, message: t('register.phoneInvalid') }]}>
-          <Input placeholder={t('register.phonePlaceholder')} />
-        </Form.Item>
-      </Form>
-    </Modal>
+      <Form.Item name="username" label={t('users.username')} rules={[{ required: true, whitespace: true, message: t('common.required') }]}>
+        <Input autoComplete="off" data-testid="user-create-username" />
+      </Form.Item>
+      <Form.Item
+        name="displayName"
+        label={t('users.displayName')}
+        rules={[{ required: true, whitespace: true, message: t('common.required') }]}
+      >
+        <Input data-testid="user-create-display-name" />
+      </Form.Item>
+      <Form.Item
+        name="password"
+        label={t('users.password')}
+        extra={t('register.passwordHint')}
+        rules={[
+          { required: true, message: t('common.required') },
+          { min: 8, message: t('register.passwordTooShort') },
+        ]}
+      >
+        <Input.Password autoComplete="new-password" data-testid="user-create-password" />
+      </Form.Item>
+      <Form.Item name="phone" label={t('register.phone')} rules={[{ pattern: /^1[3-9]\d{9}$/, message: t('register.phoneInvalid') }]}>
+        <Input placeholder={t('register.phonePlaceholder')} />
+      </Form.Item>
+    </FormModal>
   );
 }
