@@ -27,7 +27,7 @@ import { useMe } from '../lib/session.ts';
 import { useWorkbench } from '../queries/shell.ts';
 import { coverFor } from './live/live-labels.tsx';
 import { LiveCards, roomPath, useLiveNow } from './live/live-cards.tsx';
-import { formatFen } from './selection/money.ts';
+import { formatFen } from '../lib/money.ts';
 
 /** A tile and the catalog categories it gathers (a category id, or its parent's, matches). */
 interface CategoryTile {

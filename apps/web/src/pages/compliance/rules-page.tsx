@@ -38,7 +38,7 @@ import {
   productCategoryLabel,
   SeverityTag,
 } from './compliance-labels.tsx';
-import { HighlightedText } from './highlighted-text.tsx';
+import { HighlightedText } from '../../components/highlighted-text.tsx';
 import './compliance.css';
 
 const TRY_MAX = 2000;

@@ -5,7 +5,7 @@ import { Link } from 'react-router';
 import { QueryError } from '../../components/query-error.tsx';
 import { useI18n } from '../../i18n/index.ts';
 import type { LiveSessionView } from '../../lib/api-types.ts';
-import { formatFen } from '../selection/money.ts';
+import { formatFen } from '../../lib/money.ts';
 import { useLiveSessions } from '../../queries/live.ts';
 import { coverFor } from './live-labels.tsx';
 import './live.css';

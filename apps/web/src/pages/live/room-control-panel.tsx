@@ -25,7 +25,7 @@ import { useEffect, useRef, useState } from 'react';
 import { type Translate, useI18n } from '../../i18n/index.ts';
 import type { LiveSessionView } from '../../lib/api-types.ts';
 import { groupByName, useRuleNames } from '../compliance/rule-names.ts';
-import { formatFen } from '../selection/money.ts';
+import { formatFen } from '../../lib/money.ts';
 import { localized, roomErrorMessage } from './live-labels.tsx';
 import { type ComplianceEvent, type FeedItem, type LiveRoom, type ModerationEvent, type RoomPhase, useRoom } from './use-room.ts';
 

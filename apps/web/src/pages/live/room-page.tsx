@@ -30,7 +30,7 @@ import type { LiveSessionProduct } from '../../lib/api-types.ts';
 import { productImageUrl } from '../../lib/endpoints.ts';
 import { useMeQuery } from '../../lib/session.ts';
 import { RoomFlashSale } from '../orders/room-flash-sale.tsx';
-import { formatFen } from '../selection/money.ts';
+import { formatFen } from '../../lib/money.ts';
 import { useLiveSession } from '../../queries/live.ts';
 import { DanmakuOverlay } from './danmaku.tsx';
 import { compactCount, localized, roomErrorMessage } from './live-labels.tsx';

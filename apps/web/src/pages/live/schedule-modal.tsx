@@ -12,7 +12,7 @@ import type { LiveSessionView } from '../../lib/api-types.ts';
 import { endpoints } from '../../lib/endpoints.ts';
 import { useMe } from '../../lib/session.ts';
 import { applyRenamedFieldError, selectionErrorMessage } from '../selection/selection-errors.ts';
-import { useCertifiedStreamers } from '../selection/streamer-picker.tsx';
+import { useCertifiedStreamers } from '../../components/streamer-picker.tsx';
 import { liveKeys } from '../../queries/live.ts';
 import { useAgreementsInForce } from '../../queries/selection.ts';
 

@@ -24,7 +24,7 @@ import { isApiError } from '../../lib/api-client.ts';
 import type { AddressInput, Category, OrderView, ProductView } from '../../lib/api-types.ts';
 import { type CreateOrderRequest, endpoints, productImageUrl } from '../../lib/endpoints.ts';
 import { errorMessage } from '../../lib/form-errors.ts';
-import { formatFen } from '../selection/money.ts';
+import { formatFen } from '../../lib/money.ts';
 import { useCategories, useProduct } from '../../queries/catalog.ts';
 import { useFlashSales, useLiveSession } from '../../queries/live.ts';
 import { orderKeys, useAddresses } from '../../queries/orders.ts';

@@ -31,7 +31,7 @@ import { useI18n } from '../../i18n/index.ts';
 import type { OrderShippingLabel, OrderStatus, OrderView } from '../../lib/api-types.ts';
 import { endpoints, type OrderListQuery } from '../../lib/endpoints.ts';
 import { errorMessage } from '../../lib/form-errors.ts';
-import { formatFen } from '../selection/money.ts';
+import { formatFen } from '../../lib/money.ts';
 import { orderKeys, useOrderPages } from '../../queries/orders.ts';
 import { carrierLabel, OrderStatusTag } from './order-labels.tsx';
 import { ShipDialog } from './ship-dialog.tsx';

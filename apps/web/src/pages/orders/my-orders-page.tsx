@@ -10,7 +10,7 @@ import { Link, useSearchParams } from 'react-router';
 import { QueryError } from '../../components/query-error.tsx';
 import { useI18n } from '../../i18n/index.ts';
 import type { OrderStatus, OrderView, ReturnView } from '../../lib/api-types.ts';
-import { formatFen } from '../selection/money.ts';
+import { formatFen } from '../../lib/money.ts';
 import { useOrderPages, useReturns } from '../../queries/orders.ts';
 import { ConsumerFrame } from './consumer-frame.tsx';
 import { formatCountdown, OrderStatusTag, ReturnStatusTag, returnKindLabel, useNow } from './order-labels.tsx';

@@ -30,8 +30,8 @@ import { useI18n } from '../../i18n/index.ts';
 import type { OrderView, ReturnView } from '../../lib/api-types.ts';
 import { endpoints } from '../../lib/endpoints.ts';
 import { errorMessage } from '../../lib/form-errors.ts';
-import { ReasonDialog } from '../registry/reason-dialog.tsx';
-import { formatFen } from '../selection/money.ts';
+import { ReasonDialog } from '../../components/reason-dialog.tsx';
+import { formatFen } from '../../lib/money.ts';
 import { orderKeys, useOrder, useOrderReturns } from '../../queries/orders.ts';
 import { ConsumerFrame } from './consumer-frame.tsx';
 import {

@@ -12,7 +12,7 @@ import { isApiError } from '../../lib/api-client.ts';
 import type { OrderView, ReturnView } from '../../lib/api-types.ts';
 import { endpoints } from '../../lib/endpoints.ts';
 import { errorMessage } from '../../lib/form-errors.ts';
-import { formatFen } from '../selection/money.ts';
+import { formatFen } from '../../lib/money.ts';
 import { NoReasonBadge } from './order-labels.tsx';
 
 interface ReturnValues {

@@ -10,7 +10,7 @@ import { Button, Progress } from 'antd';
 import { useEffect } from 'react';
 import { useNavigate } from 'react-router';
 import { useI18n } from '../../i18n/index.ts';
-import { formatFen } from '../selection/money.ts';
+import { formatFen } from '../../lib/money.ts';
 import type { Countdown } from '../live/use-room.ts';
 import { useFlashSales } from '../../queries/live.ts';
 import { formatCountdown, useNow } from './order-labels.tsx';

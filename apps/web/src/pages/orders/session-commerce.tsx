@@ -34,7 +34,7 @@ import { useI18n } from '../../i18n/index.ts';
 import type { FlashSaleView, LiveSessionView, OrderView } from '../../lib/api-types.ts';
 import { endpoints, type OrderListQuery } from '../../lib/endpoints.ts';
 import { errorMessage } from '../../lib/form-errors.ts';
-import { formatFen, yuanToFen } from '../selection/money.ts';
+import { formatFen, yuanToFen } from '../../lib/money.ts';
 import { applyRenamedFieldError } from '../selection/selection-errors.ts';
 import { useProduct } from '../../queries/catalog.ts';
 import { liveKeys, useFlashSales } from '../../queries/live.ts';

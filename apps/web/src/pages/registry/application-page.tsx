@@ -27,16 +27,8 @@ import { hasJointReview, JointReviewBoard } from './joint-review-board.tsx';
 import { LiveGateCard } from './live-gate-card.tsx';
 import { ObjectionBox } from './objection-box.tsx';
 import { DANGER_ACTIONS, PRIMARY_ACTIONS, ReasonModal } from './reason-modal.tsx';
-import {
-  ApplicationStatusTag,
-  bi,
-  categoryLabel,
-  docKindLabel,
-  formatBytes,
-  KindTag,
-  marketerLevelLabel,
-  topicLabel,
-} from './registry-labels.tsx';
+import { bi, formatBytes } from '../../lib/labels.ts';
+import { ApplicationStatusTag, categoryLabel, docKindLabel, KindTag, marketerLevelLabel, topicLabel } from './registry-labels.tsx';
 import { isStaleError, registryErrorMessage } from './registry-errors.ts';
 import './registry.css';
 

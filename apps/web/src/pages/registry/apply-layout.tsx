@@ -9,8 +9,9 @@ import { type MessageKey, useI18n } from '../../i18n/index.ts';
 import type { DocumentKind, RegistrationCreated, RegistryDocument } from '../../lib/api-types.ts';
 import { registryKeys } from '../../queries/registry.ts';
 import { shellKeys } from '../../queries/shell.ts';
-import { DocumentLabel, DocumentUpload, type Requirement } from './document-upload.tsx';
-import { DOC_KINDS, docKindLabel, labelOr } from './registry-labels.tsx';
+import { DocumentLabel, DocumentUpload, type Requirement } from '../../components/document-upload.tsx';
+import { labelOr } from '../../lib/labels.ts';
+import { DOC_KINDS, docKindLabel } from './registry-labels.tsx';
 import './registry.css';
 
 export type DocumentValues = Partial<Record<DocumentKind, RegistryDocument[]>>;

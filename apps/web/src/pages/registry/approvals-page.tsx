@@ -17,7 +17,7 @@ import { ApplicationTable, useApplicationColumns } from './application-table.tsx
 import { ExportButtons } from './export-buttons.tsx';
 import { JointReviewBoard } from './joint-review-board.tsx';
 import { kindLabel } from './registry-labels.tsx';
-import { StatStrip } from './stat-strip.tsx';
+import { StatStrip } from '../../components/stat-strip.tsx';
 import '../compliance/compliance.css';
 import './registry.css';
 

@@ -6,7 +6,7 @@ import { useState } from 'react';
 import { useI18n } from '../../i18n/index.ts';
 import type { ApplicationView } from '../../lib/api-types.ts';
 import { endpoints } from '../../lib/endpoints.ts';
-import { labelOr } from './registry-labels.tsx';
+import { labelOr } from '../../lib/labels.ts';
 import { registryErrorMessage } from './registry-errors.ts';
 
 const MIN = 5;

@@ -7,7 +7,8 @@ import { useI18n } from '../../i18n/index.ts';
 import type { PublicBase, PublicStreamer } from '../../lib/api-types.ts';
 import { QueryError } from '../../components/query-error.tsx';
 import { usePublicBases, usePublicStreamers } from '../../queries/registry.ts';
-import { labelOr, marketerLevelLabel, topicLabel } from './registry-labels.tsx';
+import { labelOr } from '../../lib/labels.ts';
+import { marketerLevelLabel, topicLabel } from './registry-labels.tsx';
 
 const date = (value: string | null) => (value ? dayjs(value).format('YYYY-MM-DD') : '—');
 

@@ -32,7 +32,7 @@ import {
   StatusTag,
   viaLabel,
 } from '../compliance/compliance-labels.tsx';
-import { HighlightedText } from '../compliance/highlighted-text.tsx';
+import { HighlightedText } from '../../components/highlighted-text.tsx';
 import { complianceKeys } from '../../queries/compliance.ts';
 import { reviewKeys, useReviewItem } from '../../queries/review.ts';
 import '../compliance/compliance.css';

@@ -22,10 +22,10 @@ import {
   StatusTag,
   severityLabel,
 } from '../compliance/compliance-labels.tsx';
-import { HighlightedText } from '../compliance/highlighted-text.tsx';
+import { HighlightedText } from '../../components/highlighted-text.tsx';
 import { reviewKeys, useReviewQueue } from '../../queries/review.ts';
 import '../compliance/compliance.css';
-import { StatStrip } from '../registry/stat-strip.tsx';
+import { StatStrip } from '../../components/stat-strip.tsx';
 import { DecisionModal, type ReviewDecision } from './decision-modal.tsx';
 import { reviewErrorMessage } from './review-errors.ts';
 import { PersonName, SessionName } from './review-names.tsx';

@@ -33,10 +33,10 @@ import { endpoints } from '../../lib/endpoints.ts';
 import { useMe } from '../../lib/session.ts';
 import { useProductPages } from '../../queries/catalog.ts';
 import { selectionKeys, useSelectionPool } from '../../queries/selection.ts';
-import { bpToPct, fenToYuan, formatBp, pctToBp, yuanToFen } from './money.ts';
+import { bpToPct, fenToYuan, formatBp, pctToBp, yuanToFen } from '../../lib/money.ts';
 import { obligationLabel } from './selection-labels.tsx';
 import { applyRenamedFieldError, selectionErrorMessage } from './selection-errors.ts';
-import { StreamerSelect, useCertifiedStreamers } from './streamer-picker.tsx';
+import { StreamerSelect, useCertifiedStreamers } from '../../components/streamer-picker.tsx';
 
 type Obligation = (typeof DEFAULT_OBLIGATIONS)[number];
 

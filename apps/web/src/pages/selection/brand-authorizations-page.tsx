@@ -13,7 +13,7 @@ import { QueryError } from '../../components/query-error.tsx';
 import { useI18n } from '../../i18n/index.ts';
 import type { BrandAuthorization, RegistryDocument } from '../../lib/api-types.ts';
 import { documentContentUrl, endpoints } from '../../lib/endpoints.ts';
-import { DocumentUpload } from '../registry/document-upload.tsx';
+import { DocumentUpload } from '../../components/document-upload.tsx';
 import { catalogKeys, useBrandAuthorizations, useBrands } from '../../queries/catalog.ts';
 import { BrandLabel } from './product-editor-page.tsx';
 import { applyRenamedFieldError, selectionErrorMessage } from './selection-errors.ts';

@@ -34,10 +34,10 @@ import { isApiError } from '../../lib/api-client.ts';
 import type { PlanView, ProductView } from '../../lib/api-types.ts';
 import { endpoints } from '../../lib/endpoints.ts';
 import { selectionKeys, usePlans } from '../../queries/selection.ts';
-import { formatBp, formatFen, pctToBp, yuanToFen } from './money.ts';
+import { formatBp, formatFen, pctToBp, yuanToFen } from '../../lib/money.ts';
 import { PlanTypeTag, planTypeLabel } from './selection-labels.tsx';
 import { applyRenamedFieldError, selectionErrorMessage } from './selection-errors.ts';
-import { usePartnerOptions } from './streamer-picker.tsx';
+import { usePartnerOptions } from '../../components/streamer-picker.tsx';
 
 type PlanType = PlanView['type'];
 const PLAN_TYPES: readonly PlanType[] = ['open', 'targeted', 'exclusive'];

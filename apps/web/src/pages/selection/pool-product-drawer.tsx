@@ -9,7 +9,7 @@ import { isApiError } from '../../lib/api-client.ts';
 import type { PlanView, SelectionCard } from '../../lib/api-types.ts';
 import { productImageUrl } from '../../lib/endpoints.ts';
 import { usePoolProduct } from '../../queries/selection.ts';
-import { formatBp, formatFen, formatFenRange } from './money.ts';
+import { formatBp, formatFen, formatFenRange } from '../../lib/money.ts';
 import { SkuTable } from './product-page.tsx';
 import { categoryPathText, PlanTypeTag } from './selection-labels.tsx';
 

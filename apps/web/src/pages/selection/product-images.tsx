@@ -10,7 +10,7 @@ import { useI18n } from '../../i18n/index.ts';
 import type { RegistryDocument } from '../../lib/api-types.ts';
 import { productImageUrl, uploadDocument } from '../../lib/endpoints.ts';
 import { useMe } from '../../lib/session.ts';
-import { MAX_UPLOAD_BYTES } from '../registry/document-upload.tsx';
+import { MAX_UPLOAD_BYTES } from '../../components/document-upload.tsx';
 import { registryErrorMessage } from '../registry/registry-errors.ts';
 
 export const MAX_IMAGES = 9;

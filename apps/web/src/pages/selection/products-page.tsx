@@ -14,7 +14,7 @@ import { useI18n } from '../../i18n/index.ts';
 import type { ProductView } from '../../lib/api-types.ts';
 import { productImageUrl } from '../../lib/endpoints.ts';
 import { useProductCounts, useProductPages } from '../../queries/catalog.ts';
-import { formatFenRange } from './money.ts';
+import { formatFenRange } from '../../lib/money.ts';
 import { categoryPathText, type ProductStatus, ProductStatusTag } from './selection-labels.tsx';
 import './selection.css';
 

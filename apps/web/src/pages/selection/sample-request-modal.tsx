@@ -7,7 +7,7 @@ import { useI18n } from '../../i18n/index.ts';
 import type { SelectionCard } from '../../lib/api-types.ts';
 import { endpoints } from '../../lib/endpoints.ts';
 import { selectionKeys, usePoolProduct } from '../../queries/selection.ts';
-import { formatFen } from './money.ts';
+import { formatFen } from '../../lib/money.ts';
 import { applyRenamedFieldError, selectionErrorMessage } from './selection-errors.ts';
 
 interface SampleValues {

@@ -3,7 +3,7 @@ import { Tag } from 'antd';
 import type { ReactNode } from 'react';
 import { type Translate, useI18n } from '../../i18n/index.ts';
 import type { Category, ProductView } from '../../lib/api-types.ts';
-import { labelOr } from '../registry/registry-labels.tsx';
+import { labelOr } from '../../lib/labels.ts';
 
 export type ProductStatus = ProductView['status'];
 export type LiveRule = Category['liveRule'];

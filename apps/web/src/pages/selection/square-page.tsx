@@ -16,7 +16,7 @@ import { useMe } from '../../lib/session.ts';
 import { useCategories } from '../../queries/catalog.ts';
 import { useSelectionPool } from '../../queries/selection.ts';
 import { AgreementCreateModal, cardOption } from './agreement-form.tsx';
-import { formatBp, formatFenRange } from './money.ts';
+import { formatBp, formatFenRange } from '../../lib/money.ts';
 import { PoolProductDrawer } from './pool-product-drawer.tsx';
 import { SampleRequestModal } from './sample-request-modal.tsx';
 import { categoryTree, PlanTypeTag } from './selection-labels.tsx';

@@ -6,12 +6,12 @@
 import { CheckCircleFilled, PaperClipOutlined, UploadOutlined } from '@ant-design/icons';
 import { Button, Tag, Typography, Upload, type UploadFile, type UploadProps } from 'antd';
 import { useState } from 'react';
-import { useI18n } from '../../i18n/index.ts';
-import type { DocumentKind, RegistryDocument } from '../../lib/api-types.ts';
-import { uploadDocument } from '../../lib/endpoints.ts';
-import { useMe } from '../../lib/session.ts';
-import { docKindLabel } from './registry-labels.tsx';
-import { registryErrorMessage } from './registry-errors.ts';
+import { useI18n } from '../i18n/index.ts';
+import type { DocumentKind, RegistryDocument } from '../lib/api-types.ts';
+import { uploadDocument } from '../lib/endpoints.ts';
+import { useMe } from '../lib/session.ts';
+import { docKindLabel } from '../pages/registry/registry-labels.tsx';
+import { registryErrorMessage } from '../pages/registry/registry-errors.ts';
 
 export const MAX_UPLOAD_BYTES = 10 * 1024 * 1024;
 const ACCEPT = '.pdf,.jpg,.jpeg,.png,application/pdf,image/jpeg,image/png';

@@ -5,7 +5,7 @@
 import { Alert, Button, Form, Input, Modal, Space, Typography } from 'antd';
 import type { FormRule } from 'antd';
 import { type CSSProperties, type ReactNode, useEffect } from 'react';
-import { useI18n } from '../../i18n/index.ts';
+import { useI18n } from '../i18n/index.ts';
 
 interface ReasonValues {
   reason?: string;

@@ -5,11 +5,11 @@
  */
 import { Select, Space, Tag, Typography } from 'antd';
 import type { ReactNode } from 'react';
-import { useI18n } from '../../i18n/index.ts';
-import type { PublicStreamer } from '../../lib/api-types.ts';
-import { topicLabel } from '../registry/registry-labels.tsx';
-import { usePublicStreamers } from '../../queries/registry.ts';
-import { useSelectionMcns } from '../../queries/selection.ts';
+import { useI18n } from '../i18n/index.ts';
+import type { PublicStreamer } from '../lib/api-types.ts';
+import { topicLabel } from '../pages/registry/registry-labels.tsx';
+import { usePublicStreamers } from '../queries/registry.ts';
+import { useSelectionMcns } from '../queries/selection.ts';
 
 export function useCertifiedStreamers() {
   return usePublicStreamers({ staleTime: 5 * 60_000 });
