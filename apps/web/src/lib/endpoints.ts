@@ -101,36 +101,6 @@ import type {
   Violation,
 } from './api-types.ts';
 
-/** Request types come from the contracts (`@livehub/contracts`, requests.ts); the names the pages use: */
-export type {
-  AddExemptionRequest,
-  AddMemberRequest,
-  ApplicationActionRequest,
-  AuditQuery,
-  CreateAgreementRequest,
-  CreateBrandRequest,
-  CreateFlashSaleRequest,
-  CreateOrderRequest,
-  CreatePlanRequest,
-  CreateProductRequest,
-  ProductListQuery,
-  ReturnRequest,
-  ReviewBatchDecisionRequest,
-  ReviewBatchDecisionResult,
-  ReviewDecisionRequest,
-  ReviewQueueQuery,
-  SampleActionRequest,
-  ScheduleSessionRequest,
-  ScreenRequest,
-  ShipmentRequest,
-  SkuInput,
-  UpdateProductRequest,
-};
-export type RegisterRequest = RegisterConsumerRequest;
-export type CreateTokenRequest = CreateApiTokenRequest;
-export type SelectionQuery = SelectionSearchQuery;
-export type SampleRequestInput = SampleRequest;
-export type SampleActionName = SampleActionRequest['action'];
 /** The editable fields of a product (POST creates it with SKUs; PATCH sends the changed ones). */
 export type ProductInput = Omit<CreateProductRequest, 'skus'>;
 
@@ -263,7 +233,7 @@ export const endpoints = {
   health: () => api.get<Health>('/health'),
 
   login: (body: LoginRequest) => api.post<Me>('/auth/login', body),
-  register: (body: RegisterRequest) => api.post<Me>('/auth/register', body),
+  register: (body: RegisterConsumerRequest) => api.post<Me>('/auth/register', body),
   logout: () => api.post<void>('/auth/logout'),
   me: () => api.get<Me>('/auth/me'),
   switchMembership: (membershipId: string) => api.post<Me>('/auth/switch', { membershipId }),
@@ -291,7 +261,7 @@ export const endpoints = {
   createUser: (body: CreateUserRequest) => api.post<User>('/users', body),
 
   listTokens: () => api.get<ItemsResponse<ApiToken>>('/tokens'),
-  createToken: (body: CreateTokenRequest) => api.post<CreatedApiToken>('/tokens', body),
+  createToken: (body: CreateApiTokenRequest) => api.post<CreatedApiToken>('/tokens', body),
   revokeToken: (id: string) => api.delete(`/tokens/${encodeURIComponent(id)}`),
 
   listAudit: (query: AuditQuery) => api.get<ItemsResponse<AuditEntry>>('/audit', { query: { ...query } }),
@@ -351,11 +321,11 @@ export const endpoints = {
   plans: (productId?: string) => api.get<PlanView[]>('/selection/plans', { query: { productId } }),
   createPlan: (body: CreatePlanRequest) => api.post<PlanView>('/selection/plans', body),
   endPlan: (id: string) => api.post<PlanView>(`/selection/plans/${encodeURIComponent(id)}/end`),
-  searchPool: (query: SelectionQuery) => api.get<SelectionPage>('/selection/search', { query: { ...query } }),
+  searchPool: (query: SelectionSearchQuery) => api.get<SelectionPage>('/selection/search', { query: { ...query } }),
   poolProduct: (id: string) => api.get<PoolProduct>(`/selection/products/${encodeURIComponent(id)}`),
 
   samples: (overdue?: boolean) => api.get<SampleView[]>('/samples', { query: { overdue: overdue ? 'true' : undefined } }),
-  requestSample: (body: SampleRequestInput) => api.post<SampleView>('/samples', body),
+  requestSample: (body: SampleRequest) => api.post<SampleView>('/samples', body),
   actOnSample: (id: string, body: SampleActionRequest) => api.post<SampleView>(`/samples/${encodeURIComponent(id)}/actions`, body),
   shippingLabel: (id: string) => api.get<ShippingLabel>(`/samples/${encodeURIComponent(id)}/shipping-label`),
 

@@ -1,4 +1,5 @@
 import { CopyOutlined, KeyOutlined, PlusOutlined } from '@ant-design/icons';
+import type { CreateApiTokenRequest } from '@livehub/contracts';
 import { API_TOKEN_SCOPES, type ApiTokenScope } from '@livehub/contracts';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import {
@@ -24,7 +25,7 @@ import { QueryError } from '../components/query-error.tsx';
 import { FormModal } from '../components/form-modal.tsx';
 import { type Translate, useI18n } from '../i18n/index.ts';
 import type { ApiToken, CreatedApiToken } from '../lib/api-types.ts';
-import { type CreateTokenRequest, endpoints } from '../lib/endpoints.ts';
+import { endpoints } from '../lib/endpoints.ts';
 import { errorMessage } from '../lib/form-errors.ts';
 import { useFormMutation } from '../lib/form-mutation.ts';
 import { identityKeys, useTokens } from '../queries/identity.ts';
@@ -226,7 +227,7 @@ function CreateTokenModal({
   const create = useFormMutation({
     form,
     mutationFn: (values: CreateTokenForm) => {
-      const body: CreateTokenRequest = { name: values.name.trim(), scopes: values.scopes };
+      const body: CreateApiTokenRequest = { name: values.name.trim(), scopes: values.scopes };
       if (typeof values.expiresInDays === 'number') body.expiresInDays = values.expiresInDays;
       return endpoints.createToken(body);
     },

@@ -1,6 +1,7 @@
 /** The catalog: categories, brands, authorizations, products and their prices — query keys and hooks. */
-import { endpoints, type ProductListQuery } from '../lib/endpoints.ts';
-import { type ApiQueryOptions, type KeysetPagesOptions, useApiQuery, useKeysetPages } from './query-options.ts';
+import type { ProductListQuery } from '@livehub/contracts';
+import { endpoints } from '../lib/endpoints.ts';
+import { apiHook, apiHookBy, useApiQuery, useKeysetPages, type ApiQueryOptions, type KeysetPagesOptions } from './query-options.ts';
 
 export const catalogKeys = {
   categories: ['catalog', 'categories'] as const,
@@ -20,12 +21,10 @@ export const catalogKeys = {
 export const useCategories = () => useApiQuery(catalogKeys.categories, endpoints.categories, { staleTime: 10 * 60_000 });
 export const useBrands = () => useApiQuery(catalogKeys.brands, () => endpoints.brands(), { staleTime: 60_000 });
 
-export const useBrandAuthorizations = (options?: ApiQueryOptions<'brandAuthorizations'>) =>
-  useApiQuery(catalogKeys.brandAuthorizations, endpoints.brandAuthorizations, options);
+export const useBrandAuthorizations = apiHook(catalogKeys.brandAuthorizations, endpoints.brandAuthorizations);
 export const useProductCounts = (options?: ApiQueryOptions<'productCounts'>) =>
   useApiQuery(catalogKeys.productCounts(), () => endpoints.productCounts(), options);
-export const useProduct = (id: string, options?: ApiQueryOptions<'product'>) =>
-  useApiQuery(catalogKeys.product(id), () => endpoints.product(id), options);
+export const useProduct = apiHookBy(catalogKeys.product, endpoints.product);
 export const usePriceHistory = (id: string, skuId: string, options?: ApiQueryOptions<'priceHistory'>) =>
   useApiQuery(catalogKeys.priceHistory(id, skuId), () => endpoints.priceHistory(id, skuId), options);
 

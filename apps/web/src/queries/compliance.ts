@@ -1,6 +1,6 @@
 /** Violations and the rule pack: query keys and hooks. */
 import { endpoints } from '../lib/endpoints.ts';
-import { type ApiQueryOptions, useApiQuery } from './query-options.ts';
+import { apiHook, useApiQuery, type ApiQueryOptions } from './query-options.ts';
 
 export const complianceKeys = {
   violations: ['violations'] as const,
@@ -10,4 +10,4 @@ export const complianceKeys = {
 /** The latest `limit` violations. */
 export const useViolations = (limit: number, options?: ApiQueryOptions<'listViolations'>) =>
   useApiQuery(complianceKeys.violations, () => endpoints.listViolations(limit), options);
-export const useRulePack = (options?: ApiQueryOptions<'rulePack'>) => useApiQuery(complianceKeys.rulePack, endpoints.rulePack, options);
+export const useRulePack = apiHook(complianceKeys.rulePack, endpoints.rulePack);

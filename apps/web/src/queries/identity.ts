@@ -2,7 +2,7 @@
 import type { OrgKind } from '@livehub/contracts';
 import { useInfiniteQuery } from '@tanstack/react-query';
 import { endpoints } from '../lib/endpoints.ts';
-import { type ApiQueryOptions, useApiQuery } from './query-options.ts';
+import { apiHook, apiHookBy, useApiQuery, type ApiQueryOptions } from './query-options.ts';
 
 export const identityKeys = {
   /** every organization list, whatever its kind */
@@ -19,16 +19,12 @@ export const identityKeys = {
 
 export const useOrgs = (kind?: OrgKind, options?: ApiQueryOptions<'listOrgs'>) =>
   useApiQuery(identityKeys.orgs(kind), () => endpoints.listOrgs(kind), options);
-export const useOrg = (id: string, options?: ApiQueryOptions<'getOrg'>) =>
-  useApiQuery(identityKeys.org(id), () => endpoints.getOrg(id), options);
-export const useMembers = (orgId: string, options?: ApiQueryOptions<'listMembers'>) =>
-  useApiQuery(identityKeys.members(orgId), () => endpoints.listMembers(orgId), options);
-export const useOrgInvitations = (orgId: string, options?: ApiQueryOptions<'listOrgInvitations'>) =>
-  useApiQuery(identityKeys.orgInvitations(orgId), () => endpoints.listOrgInvitations(orgId), options);
-export const useMyInvitations = (options?: ApiQueryOptions<'myInvitations'>) =>
-  useApiQuery(identityKeys.myInvitations, endpoints.myInvitations, options);
-export const useUsers = (options?: ApiQueryOptions<'listUsers'>) => useApiQuery(identityKeys.users, endpoints.listUsers, options);
-export const useTokens = (options?: ApiQueryOptions<'listTokens'>) => useApiQuery(identityKeys.tokens, endpoints.listTokens, options);
+export const useOrg = apiHookBy(identityKeys.org, endpoints.getOrg);
+export const useMembers = apiHookBy(identityKeys.members, endpoints.listMembers);
+export const useOrgInvitations = apiHookBy(identityKeys.orgInvitations, endpoints.listOrgInvitations);
+export const useMyInvitations = apiHook(identityKeys.myInvitations, endpoints.myInvitations);
+export const useUsers = apiHook(identityKeys.users, endpoints.listUsers);
+export const useTokens = apiHook(identityKeys.tokens, endpoints.listTokens);
 
 export const AUDIT_PAGE_SIZE = 50;
 

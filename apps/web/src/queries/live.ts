@@ -1,6 +1,6 @@
 /** Live sessions, their checklist, stream key, recordings and flash sales: query keys and hooks. */
 import { endpoints } from '../lib/endpoints.ts';
-import { type ApiQueryOptions, useApiQuery } from './query-options.ts';
+import { apiHookBy } from './query-options.ts';
 
 export const liveKeys = {
   liveSessions: (scope: 'mine' | 'live') => ['live', 'sessions', scope] as const,
@@ -11,15 +11,9 @@ export const liveKeys = {
   flashSales: (sessionId: string) => ['live', 'session', sessionId, 'flash-sales'] as const,
 };
 
-export const useLiveSessions = (scope: 'mine' | 'live', options?: ApiQueryOptions<'liveSessions'>) =>
-  useApiQuery(liveKeys.liveSessions(scope), () => endpoints.liveSessions(scope), options);
-export const useLiveSession = (id: string, options?: ApiQueryOptions<'liveSession'>) =>
-  useApiQuery(liveKeys.liveSession(id), () => endpoints.liveSession(id), options);
-export const useSessionChecklist = (id: string, options?: ApiQueryOptions<'sessionChecklist'>) =>
-  useApiQuery(liveKeys.checklist(id), () => endpoints.sessionChecklist(id), options);
-export const useStreamKey = (id: string, options?: ApiQueryOptions<'streamKey'>) =>
-  useApiQuery(liveKeys.streamKey(id), () => endpoints.streamKey(id), options);
-export const useSessionRecordings = (id: string, options?: ApiQueryOptions<'sessionRecordings'>) =>
-  useApiQuery(liveKeys.recordings(id), () => endpoints.sessionRecordings(id), options);
-export const useFlashSales = (sessionId: string, options?: ApiQueryOptions<'flashSales'>) =>
-  useApiQuery(liveKeys.flashSales(sessionId), () => endpoints.flashSales(sessionId), options);
+export const useLiveSessions = apiHookBy(liveKeys.liveSessions, endpoints.liveSessions);
+export const useLiveSession = apiHookBy(liveKeys.liveSession, endpoints.liveSession);
+export const useSessionChecklist = apiHookBy(liveKeys.checklist, endpoints.sessionChecklist);
+export const useStreamKey = apiHookBy(liveKeys.streamKey, endpoints.streamKey);
+export const useSessionRecordings = apiHookBy(liveKeys.recordings, endpoints.sessionRecordings);
+export const useFlashSales = apiHookBy(liveKeys.flashSales, endpoints.flashSales);

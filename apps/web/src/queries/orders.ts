@@ -1,7 +1,7 @@
 /** Addresses, orders and returns: query keys and hooks. */
 import type { ReturnStatus } from '../lib/api-types.ts';
 import { endpoints, type OrderListQuery } from '../lib/endpoints.ts';
-import { type ApiQueryOptions, useApiQuery, useKeysetPages } from './query-options.ts';
+import { apiHook, apiHookBy, useApiQuery, useKeysetPages, type ApiQueryOptions } from './query-options.ts';
 
 export const orderKeys = {
   addresses: ['addresses'] as const,
@@ -17,13 +17,10 @@ export const orderKeys = {
   returns: (as: 'buyer' | 'merchant', status?: ReturnStatus) => ['returns', as, status ?? 'all'] as const,
 };
 
-export const useAddresses = (options?: ApiQueryOptions<'addresses'>) => useApiQuery(orderKeys.addresses, endpoints.addresses, options);
-export const useOrders = (query: OrderListQuery, options?: ApiQueryOptions<'orders'>) =>
-  useApiQuery(orderKeys.orders(query), () => endpoints.orders(query), options);
-export const useOrder = (id: string, options?: ApiQueryOptions<'order'>) =>
-  useApiQuery(orderKeys.order(id), () => endpoints.order(id), options);
-export const useOrderReturns = (id: string, options?: ApiQueryOptions<'orderReturns'>) =>
-  useApiQuery(orderKeys.orderReturns(id), () => endpoints.orderReturns(id), options);
+export const useAddresses = apiHook(orderKeys.addresses, endpoints.addresses);
+export const useOrders = apiHookBy(orderKeys.orders, endpoints.orders);
+export const useOrder = apiHookBy(orderKeys.order, endpoints.order);
+export const useOrderReturns = apiHookBy(orderKeys.orderReturns, endpoints.orderReturns);
 export const useReturns = (as: 'buyer' | 'merchant', status?: ReturnStatus, options?: ApiQueryOptions<'returns'>) =>
   useApiQuery(orderKeys.returns(as, status), () => endpoints.returns(as, status), options);
 

@@ -18,6 +18,16 @@ export function useApiQuery<T>(queryKey: readonly unknown[], queryFn: () => Prom
   return useQuery({ queryKey, queryFn, ...options });
 }
 
+/** The hook for a read without parameters: `useX(options?)`. Made once, at module load: each hook is one stable function. */
+export function apiHook<T>(queryKey: readonly unknown[], fetch: () => Promise<T>) {
+  return (options?: QueryOptions<T>) => useApiQuery(queryKey, fetch, options);
+}
+
+/** The hook for a read by one parameter (an id, a scope, a filter): `useX(param, options?)`. */
+export function apiHookBy<P, T>(queryKey: (param: P) => readonly unknown[], fetch: (param: P) => Promise<T>) {
+  return (param: P, options?: QueryOptions<T>) => useApiQuery(queryKey(param), () => fetch(param), options);
+}
+
 /** Where the next page starts: the createdAt and id of the last row of the page before. */
 export interface KeysetCursor {
   before: string;

@@ -1,7 +1,7 @@
 /** Applications, streamer registration, the talent pool and the public lists: query keys and hooks. */
 import type { ApplicationKind, ApplicationScope } from '../lib/api-types.ts';
 import { endpoints } from '../lib/endpoints.ts';
-import { type ApiQueryOptions, useApiQuery } from './query-options.ts';
+import { apiHook, apiHookBy, useApiQuery, type ApiQueryOptions } from './query-options.ts';
 
 export const registryKeys = {
   /** every application list, whatever its scope and kind */
@@ -16,13 +16,8 @@ export const registryKeys = {
 
 export const useApplications = (scope: ApplicationScope, kind?: ApplicationKind, options?: ApiQueryOptions<'listApplications'>) =>
   useApiQuery(registryKeys.applications(scope, kind), () => endpoints.listApplications(scope, kind), options);
-export const useApplication = (id: string, options?: ApiQueryOptions<'getApplication'>) =>
-  useApiQuery(registryKeys.application(id), () => endpoints.getApplication(id), options);
-export const useMyStreamerRegistration = (options?: ApiQueryOptions<'myStreamerRegistration'>) =>
-  useApiQuery(registryKeys.myStreamer, endpoints.myStreamerRegistration, options);
-export const useTalent = (userId: string, options?: ApiQueryOptions<'talent'>) =>
-  useApiQuery(registryKeys.talent(userId), () => endpoints.talent(userId), options);
-export const usePublicBases = (options?: ApiQueryOptions<'publicBases'>) =>
-  useApiQuery(registryKeys.publicBases, endpoints.publicBases, options);
-export const usePublicStreamers = (options?: ApiQueryOptions<'publicStreamers'>) =>
-  useApiQuery(registryKeys.publicStreamers, endpoints.publicStreamers, options);
+export const useApplication = apiHookBy(registryKeys.application, endpoints.getApplication);
+export const useMyStreamerRegistration = apiHook(registryKeys.myStreamer, endpoints.myStreamerRegistration);
+export const useTalent = apiHookBy(registryKeys.talent, endpoints.talent);
+export const usePublicBases = apiHook(registryKeys.publicBases, endpoints.publicBases);
+export const usePublicStreamers = apiHook(registryKeys.publicStreamers, endpoints.publicStreamers);

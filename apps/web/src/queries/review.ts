@@ -1,6 +1,7 @@
 /** The review queue and its items: query keys and hooks. */
-import { endpoints, type ReviewQueueQuery } from '../lib/endpoints.ts';
-import { type ApiQueryOptions, useApiQuery } from './query-options.ts';
+import type { ReviewQueueQuery } from '@livehub/contracts';
+import { endpoints } from '../lib/endpoints.ts';
+import { apiHookBy } from './query-options.ts';
 
 export const reviewKeys = {
   /** the queue and every item */
@@ -11,7 +12,5 @@ export const reviewKeys = {
   reviewItem: (id: string) => ['review', 'item', id] as const,
 };
 
-export const useReviewQueue = (query: ReviewQueueQuery, options?: ApiQueryOptions<'listReviewItems'>) =>
-  useApiQuery(reviewKeys.reviewQueue(query), () => endpoints.listReviewItems(query), options);
-export const useReviewItem = (id: string, options?: ApiQueryOptions<'getReviewItem'>) =>
-  useApiQuery(reviewKeys.reviewItem(id), () => endpoints.getReviewItem(id), options);
+export const useReviewQueue = apiHookBy(reviewKeys.reviewQueue, endpoints.listReviewItems);
+export const useReviewItem = apiHookBy(reviewKeys.reviewItem, endpoints.getReviewItem);

@@ -1,5 +1,6 @@
 /** 规则库: the rule pack in force with its legal bases, terms and exemptions, and a "试一试" screening box. */
 import { ExperimentOutlined, SearchOutlined } from '@ant-design/icons';
+import type { ScreenRequest } from '@livehub/contracts';
 import { useMutation } from '@tanstack/react-query';
 import {
   Alert,
@@ -23,7 +24,7 @@ import { PageHeader } from '../../components/page-header.tsx';
 import { QueryError } from '../../components/query-error.tsx';
 import { useI18n } from '../../i18n/index.ts';
 import type { EventKind, ProductCategory, RuleSummary, ScreeningCategory, ScreeningDecision, ScreenResult } from '../../lib/api-types.ts';
-import { endpoints, type ScreenRequest } from '../../lib/endpoints.ts';
+import { endpoints } from '../../lib/endpoints.ts';
 import { errorMessage } from '../../lib/form-errors.ts';
 import { useRulePack } from '../../queries/compliance.ts';
 import {

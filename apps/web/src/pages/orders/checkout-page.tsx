@@ -7,6 +7,7 @@
  * double click, a retry after a network error, or coming back from the provider's page and submitting again answer
  * the same order instead of making a second one. The API's field errors land on the field they name.
  */
+import type { CreateOrderRequest } from '@livehub/contracts';
 import {
   EnvironmentOutlined,
   MinusOutlined,
@@ -22,7 +23,7 @@ import { useNavigate, useSearchParams } from 'react-router';
 import { useI18n } from '../../i18n/index.ts';
 import { isApiError } from '../../lib/api-client.ts';
 import type { AddressInput, Category, OrderView, ProductView } from '../../lib/api-types.ts';
-import { type CreateOrderRequest, endpoints, productImageUrl } from '../../lib/endpoints.ts';
+import { endpoints, productImageUrl } from '../../lib/endpoints.ts';
 import { errorMessage } from '../../lib/form-errors.ts';
 import { formatFen } from '../../lib/money.ts';
 import { useCategories, useProduct } from '../../queries/catalog.ts';

@@ -4,6 +4,7 @@
  * key-trademark protection list. "保存并提交审核" saves and submits for review in one go.
  */
 import { ArrowLeftOutlined, DeleteOutlined, PlusOutlined, SafetyCertificateOutlined } from '@ant-design/icons';
+import type { CreateBrandRequest, UpdateProductRequest } from '@livehub/contracts';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import {
   Alert,
@@ -33,7 +34,7 @@ import { QueryError } from '../../components/query-error.tsx';
 import { useI18n } from '../../i18n/index.ts';
 import { isApiError } from '../../lib/api-client.ts';
 import type { Brand, DocumentKind, ProductView, RegistryDocument } from '../../lib/api-types.ts';
-import { type CreateBrandRequest, endpoints, type UpdateProductRequest } from '../../lib/endpoints.ts';
+import { endpoints } from '../../lib/endpoints.ts';
 import { SectionTitle } from '../registry/apply-layout.tsx';
 import { DocumentUpload } from '../../components/document-upload.tsx';
 import { DOC_KINDS } from '../registry/registry-labels.tsx';

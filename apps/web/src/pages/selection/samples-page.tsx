@@ -5,6 +5,7 @@
  * streamers' requests. Contacts are masked in the list; samples kept past their feature deadline are flagged.
  */
 import { FileProtectOutlined, PrinterOutlined, ReloadOutlined } from '@ant-design/icons';
+import type { SampleActionRequest } from '@livehub/contracts';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import {
   Alert,
@@ -32,7 +33,9 @@ import { PageHeader } from '../../components/page-header.tsx';
 import { QueryError } from '../../components/query-error.tsx';
 import { useI18n } from '../../i18n/index.ts';
 import type { SampleView } from '../../lib/api-types.ts';
-import { endpoints, type SampleActionName, type SampleActionRequest, type ShippingLabel } from '../../lib/endpoints.ts';
+import { endpoints, type ShippingLabel } from '../../lib/endpoints.ts';
+
+type SampleActionName = SampleActionRequest['action'];
 import { useMe } from '../../lib/session.ts';
 import { ReasonDialog } from '../../components/reason-dialog.tsx';
 import { labelOr } from '../../lib/labels.ts';

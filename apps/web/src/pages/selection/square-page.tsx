@@ -4,6 +4,7 @@
  * a sample (申请样品) or proposes a live service agreement to the product's merchant from here.
  */
 import { AppstoreOutlined, FireOutlined, GiftOutlined, PictureOutlined, ReloadOutlined, SearchOutlined } from '@ant-design/icons';
+import type { SelectionSearchQuery } from '@livehub/contracts';
 import { Button, Card, Checkbox, Col, Empty, Input, Pagination, Row, Select, Skeleton, Space, Tag, TreeSelect, Typography } from 'antd';
 import { useState } from 'react';
 import { useSearchParams } from 'react-router';
@@ -11,7 +12,7 @@ import { PageHeader } from '../../components/page-header.tsx';
 import { QueryError } from '../../components/query-error.tsx';
 import { useI18n } from '../../i18n/index.ts';
 import type { SelectionCard } from '../../lib/api-types.ts';
-import { productImageUrl, type SelectionQuery } from '../../lib/endpoints.ts';
+import { productImageUrl } from '../../lib/endpoints.ts';
 import { useMe } from '../../lib/session.ts';
 import { useCategories } from '../../queries/catalog.ts';
 import { useSelectionPool } from '../../queries/selection.ts';
@@ -46,7 +47,7 @@ interface Filters {
   page: number;
 }
 
-function toQuery(f: Filters): SelectionQuery {
+function toQuery(f: Filters): SelectionSearchQuery {
   const band = f.band === undefined ? undefined : PRICE_BANDS[f.band];
   return {
     ...(f.q.trim() ? { q: f.q.trim() } : {}),
