@@ -110,3 +110,18 @@ export function ReasonDialog({
     </Modal>
   );
 }
+
+/** The usual required reason box (原因, 2 to `max` characters): the props ReasonDialog takes for it. */
+export function useRequiredReason(max = 500) {
+  const { t } = useI18n();
+  return {
+    label: t('registry.reason.label'),
+    placeholder: t('registry.reason.placeholder'),
+    rules: [
+      { required: true, whitespace: true, message: t('registry.reason.required') },
+      { min: 2, max, message: t('registry.v.length', { min: 2, max }) },
+    ] satisfies FormRule[],
+    maxLength: max,
+    isValid: (trimmed: string) => trimmed.length >= 2 && trimmed.length <= max,
+  };
+}

@@ -1,11 +1,11 @@
-import { PlusOutlined, ReloadOutlined } from '@ant-design/icons';
+import { PlusOutlined } from '@ant-design/icons';
 import { type CreateOrganizationRequest, ORG_KINDS, type Organization, type OrgKind } from '@livehub/contracts';
-import { Button, Card, Form, Input, Select, Space, Table, type TableColumnsType, Tag, Typography } from 'antd';
+import { Button, Form, Input, Select, Space, type TableColumnsType, Tag, Typography } from 'antd';
 import dayjs from 'dayjs';
 import { useState } from 'react';
 import { Link, useSearchParams } from 'react-router';
+import { ItemsTableCard } from '../components/items-table-card.tsx';
 import { PageHeader } from '../components/page-header.tsx';
-import { QueryError } from '../components/query-error.tsx';
 import { FormModal } from '../components/form-modal.tsx';
 import { type MessageKey, orgKindLabel, useI18n } from '../i18n/index.ts';
 import { endpoints } from '../lib/endpoints.ts';
@@ -93,8 +93,12 @@ export function OrganizationsPage() {
           ) : null
         }
       />
-      <Card>
-        <Space style={{ marginBottom: 16 }} wrap>
+      <ItemsTableCard<Organization>
+        query={orgs}
+        columns={columns}
+        testId="orgs-table"
+        count={(count) => t('orgs.count', { count })}
+        filters={
           <Select<OrgKind | 'all'>
             style={{ width: 200 }}
             value={kind ?? 'all'}
@@ -111,24 +115,8 @@ export function OrganizationsPage() {
               ...ORG_KINDS.map((k) => ({ value: k, label: orgKindLabel(t, k) })),
             ]}
           />
-          <Button icon={<ReloadOutlined />} onClick={() => void orgs.refetch()}>
-            {t('common.refresh')}
-          </Button>
-          {orgs.data ? <Typography.Text type="secondary">{t('orgs.count', { count: orgs.data.items.length })}</Typography.Text> : null}
-        </Space>
-        {orgs.error ? (
-          <QueryError error={orgs.error} onRetry={() => void orgs.refetch()} />
-        ) : (
-          <Table<Organization>
-            rowKey="id"
-            data-testid="orgs-table"
-            loading={orgs.isPending}
-            columns={columns}
-            dataSource={orgs.data?.items ?? []}
-            pagination={{ pageSize: 20, hideOnSinglePage: true }}
-          />
-        )}
-      </Card>
+        }
+      />
       {canCreate ? (
         <CreateOrganizationModal open={creating} onClose={() => setCreating(false)} parents={allOrgs.data?.items ?? []} />
       ) : null}

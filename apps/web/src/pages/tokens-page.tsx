@@ -2,26 +2,11 @@ import { CopyOutlined, KeyOutlined, PlusOutlined } from '@ant-design/icons';
 import type { CreateApiTokenRequest } from '@livehub/contracts';
 import { API_TOKEN_SCOPES, type ApiTokenScope } from '@livehub/contracts';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import {
-  Alert,
-  App,
-  Button,
-  Card,
-  Checkbox,
-  Form,
-  Input,
-  InputNumber,
-  Modal,
-  Popconfirm,
-  Table,
-  type TableColumnsType,
-  Tag,
-  Typography,
-} from 'antd';
+import { Alert, App, Button, Checkbox, Form, Input, InputNumber, Modal, Popconfirm, type TableColumnsType, Tag, Typography } from 'antd';
 import dayjs from 'dayjs';
 import { useState } from 'react';
+import { ItemsTableCard } from '../components/items-table-card.tsx';
 import { PageHeader } from '../components/page-header.tsx';
-import { QueryError } from '../components/query-error.tsx';
 import { FormModal } from '../components/form-modal.tsx';
 import { type Translate, useI18n } from '../i18n/index.ts';
 import type { ApiToken, CreatedApiToken } from '../lib/api-types.ts';
@@ -137,20 +122,7 @@ export function TokensPage() {
           </Button>
         }
       />
-      <Card>
-        {tokens.error ? (
-          <QueryError error={tokens.error} onRetry={() => void tokens.refetch()} />
-        ) : (
-          <Table<ApiToken>
-            rowKey="id"
-            data-testid="tokens-table"
-            loading={tokens.isPending}
-            columns={columns}
-            dataSource={tokens.data?.items ?? []}
-            pagination={{ pageSize: 20, hideOnSinglePage: true }}
-          />
-        )}
-      </Card>
+      <ItemsTableCard<ApiToken> query={tokens} columns={columns} testId="tokens-table" />
       <CreateTokenModal
         open={creating}
         onClose={() => setCreating(false)}

@@ -1,10 +1,10 @@
-import { PlusOutlined, ReloadOutlined } from '@ant-design/icons';
+import { PlusOutlined } from '@ant-design/icons';
 import type { CreateUserRequest, User } from '@livehub/contracts';
-import { Button, Card, Form, Input, Space, Table, type TableColumnsType, Tag, Typography } from 'antd';
+import { Button, Form, Input, type TableColumnsType, Tag, Typography } from 'antd';
 import dayjs from 'dayjs';
 import { useState } from 'react';
+import { ItemsTableCard } from '../components/items-table-card.tsx';
 import { PageHeader } from '../components/page-header.tsx';
-import { QueryError } from '../components/query-error.tsx';
 import { FormModal } from '../components/form-modal.tsx';
 import { useI18n } from '../i18n/index.ts';
 import { endpoints } from '../lib/endpoints.ts';
@@ -50,26 +50,7 @@ export function UsersPage() {
           </Button>
         }
       />
-      <Card>
-        <Space style={{ marginBottom: 16 }}>
-          <Button icon={<ReloadOutlined />} onClick={() => void users.refetch()}>
-            {t('common.refresh')}
-          </Button>
-          {users.data ? <Typography.Text type="secondary">{t('users.count', { count: users.data.items.length })}</Typography.Text> : null}
-        </Space>
-        {users.error ? (
-          <QueryError error={users.error} onRetry={() => void users.refetch()} />
-        ) : (
-          <Table<User>
-            rowKey="id"
-            data-testid="users-table"
-            loading={users.isPending}
-            columns={columns}
-            dataSource={users.data?.items ?? []}
-            pagination={{ pageSize: 20, hideOnSinglePage: true }}
-          />
-        )}
-      </Card>
+      <ItemsTableCard<User> query={users} columns={columns} testId="users-table" count={(count) => t('users.count', { count })} />
       <CreateUserModal open={creating} onClose={() => setCreating(false)} />
     </div>
   );

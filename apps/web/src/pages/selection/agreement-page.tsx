@@ -24,10 +24,8 @@ import {
   Col,
   Descriptions,
   Popconfirm,
-  Result,
   Row,
   Segmented,
-  Skeleton,
   Space,
   Table,
   Tag,
@@ -37,13 +35,12 @@ import {
 import dayjs from 'dayjs';
 import { type HTMLAttributes, useState } from 'react';
 import { useNavigate, useParams } from 'react-router';
+import { DetailPending } from '../../components/detail-pending.tsx';
 import { PageHeader } from '../../components/page-header.tsx';
-import { QueryError } from '../../components/query-error.tsx';
 import { useI18n } from '../../i18n/index.ts';
-import { isApiError } from '../../lib/api-client.ts';
 import type { AgreementVersion, AgreementView } from '../../lib/api-types.ts';
 import { endpoints } from '../../lib/endpoints.ts';
-import { ReasonDialog } from '../../components/reason-dialog.tsx';
+import { ReasonDialog, useRequiredReason } from '../../components/reason-dialog.tsx';
 import { selectionKeys, useAgreement } from '../../queries/selection.ts';
 import { AgreementAmendModal, termsProductLines } from './agreement-form.tsx';
 import { awaitsMe } from './agreements-page.tsx';
@@ -61,6 +58,7 @@ export function AgreementPage() {
   const [shownVersion, setShownVersion] = useState<number | null>(null);
   const [amending, setAmending] = useState(false);
   const [terminating, setTerminating] = useState(false);
+  const reason = useRequiredReason();
   const [terminateError, setTerminateError] = useState<string | null>(null);
   const detail = useAgreement(id, { staleTime: 0 });
 
@@ -95,26 +93,16 @@ export function AgreementPage() {
       {t('agreement.back')}
     </Button>
   );
-  if (detail.error) {
+  if (detail.error || !detail.data) {
     return (
-      <div data-testid="agreement-page">
-        <PageHeader title={t('agreement.detailTitle')} extra={back} />
-        {isApiError(detail.error) && detail.error.status === 404 ? (
-          <Result status="404" subTitle={t('agreement.notFound')} data-testid="agreement-not-found" />
-        ) : (
-          <QueryError error={detail.error} onRetry={() => void detail.refetch()} />
-        )}
-      </div>
-    );
-  }
-  if (!detail.data) {
-    return (
-      <div data-testid="agreement-page">
-        <PageHeader title={t('agreement.detailTitle')} extra={back} />
-        <Card>
-          <Skeleton active paragraph={{ rows: 10 }} />
-        </Card>
-      </div>
+      <DetailPending
+        query={detail}
+        testId="agreement-page"
+        title={t('agreement.detailTitle')}
+        extra={back}
+        notFound={t('agreement.notFound')}
+        notFoundTestId="agreement-not-found"
+      />
     );
   }
 
@@ -242,14 +230,7 @@ export function AgreementPage() {
         resetKey={terminating}
         title={t('agreement.terminate')}
         hint={t('agreement.terminateHint')}
-        label={t('registry.reason.label')}
-        placeholder={t('registry.reason.placeholder')}
-        rules={[
-          { required: true, whitespace: true, message: t('registry.reason.required') },
-          { min: 2, max: 500, message: t('registry.v.length', { min: 2, max: 500 }) },
-        ]}
-        maxLength={500}
-        isValid={(s) => s.length >= 2 && s.length <= 500}
+        {...reason}
         submitLabel={t('agreement.terminate')}
         danger
         loading={terminate.isPending}

@@ -17,10 +17,8 @@ import {
   Input,
   InputNumber,
   Modal,
-  Result,
   Row,
   Select,
-  Skeleton,
   Space,
   Switch,
   Tag,
@@ -29,10 +27,9 @@ import {
 } from 'antd';
 import { type ReactNode, useRef, useState } from 'react';
 import { useNavigate, useParams } from 'react-router';
+import { DetailPending } from '../../components/detail-pending.tsx';
 import { PageHeader } from '../../components/page-header.tsx';
-import { QueryError } from '../../components/query-error.tsx';
 import { useI18n } from '../../i18n/index.ts';
-import { isApiError } from '../../lib/api-client.ts';
 import type { Brand, DocumentKind, ProductView, RegistryDocument } from '../../lib/api-types.ts';
 import { endpoints } from '../../lib/endpoints.ts';
 import { SectionTitle } from '../registry/apply-layout.tsx';
@@ -98,26 +95,15 @@ export function ProductEditorPage() {
   );
 
   if (id === undefined) return <ProductEditor back={back} />;
-  if (product.error) {
+  if (product.error || !product.data) {
     return (
-      <div data-testid="product-editor-page">
-        <PageHeader title={t('catalog.editor.editTitle')} extra={back} />
-        {isApiError(product.error) && product.error.status === 404 ? (
-          <Result status="404" subTitle={t('catalog.notFound')} />
-        ) : (
-          <QueryError error={product.error} onRetry={() => void product.refetch()} />
-        )}
-      </div>
-    );
-  }
-  if (!product.data) {
-    return (
-      <div data-testid="product-editor-page">
-        <PageHeader title={t('catalog.editor.editTitle')} extra={back} />
-        <Card>
-          <Skeleton active paragraph={{ rows: 10 }} />
-        </Card>
-      </div>
+      <DetailPending
+        query={product}
+        testId="product-editor-page"
+        title={t('catalog.editor.editTitle')}
+        extra={back}
+        notFound={t('catalog.notFound')}
+      />
     );
   }
   return <ProductEditor back={back} product={product.data} />;

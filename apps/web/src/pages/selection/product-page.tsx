@@ -27,9 +27,7 @@ import {
   Input,
   InputNumber,
   Modal,
-  Result,
   Row,
-  Skeleton,
   Space,
   Statistic,
   Table,
@@ -40,13 +38,13 @@ import {
 import dayjs from 'dayjs';
 import { type HTMLAttributes, useState } from 'react';
 import { Link, useNavigate, useParams } from 'react-router';
+import { DetailPending } from '../../components/detail-pending.tsx';
 import { PageHeader } from '../../components/page-header.tsx';
 import { QueryError } from '../../components/query-error.tsx';
 import { useI18n } from '../../i18n/index.ts';
-import { isApiError } from '../../lib/api-client.ts';
 import type { ProductSku, ProductView } from '../../lib/api-types.ts';
 import { endpoints, productImageUrl } from '../../lib/endpoints.ts';
-import { ReasonDialog } from '../../components/reason-dialog.tsx';
+import { ReasonDialog, useRequiredReason } from '../../components/reason-dialog.tsx';
 import { labelOr } from '../../lib/labels.ts';
 import { catalogKeys, useCategories, usePriceHistory, useProduct } from '../../queries/catalog.ts';
 import { registryKeys } from '../../queries/registry.ts';
@@ -66,6 +64,7 @@ export function ProductPage() {
   const { message } = App.useApp();
   const queryClient = useQueryClient();
   const [delisting, setDelisting] = useState(false);
+  const reason = useRequiredReason();
   const [delistError, setDelistError] = useState<string | null>(null);
   const detail = useProduct(id, { staleTime: 0 });
 
@@ -100,26 +99,9 @@ export function ProductPage() {
       {t('catalog.detail.back')}
     </Button>
   );
-  if (detail.error) {
+  if (detail.error || !detail.data) {
     return (
-      <div data-testid="product-page">
-        <PageHeader title={t('catalog.detail.title')} extra={back} />
-        {isApiError(detail.error) && detail.error.status === 404 ? (
-          <Result status="404" subTitle={t('catalog.notFound')} />
-        ) : (
-          <QueryError error={detail.error} onRetry={() => void detail.refetch()} />
-        )}
-      </div>
-    );
-  }
-  if (!detail.data) {
-    return (
-      <div data-testid="product-page">
-        <PageHeader title={t('catalog.detail.title')} extra={back} />
-        <Card>
-          <Skeleton active paragraph={{ rows: 10 }} />
-        </Card>
-      </div>
+      <DetailPending query={detail} testId="product-page" title={t('catalog.detail.title')} extra={back} notFound={t('catalog.notFound')} />
     );
   }
   const p = detail.data;
@@ -179,14 +161,7 @@ export function ProductPage() {
         resetKey={delisting}
         title={t('catalog.detail.delist')}
         hint={t('catalog.detail.delistHint')}
-        label={t('registry.reason.label')}
-        placeholder={t('registry.reason.placeholder')}
-        rules={[
-          { required: true, whitespace: true, message: t('registry.reason.required') },
-          { min: 2, max: 500, message: t('registry.v.length', { min: 2, max: 500 }) },
-        ]}
-        maxLength={500}
-        isValid={(s) => s.length >= 2 && s.length <= 500}
+        {...reason}
         submitLabel={t('catalog.detail.delist')}
         danger
         loading={delist.isPending}
