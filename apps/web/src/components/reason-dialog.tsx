@@ -4,7 +4,8 @@
  */
 import { Alert, Button, Form, Input, Modal, Space, Typography } from 'antd';
 import type { FormRule } from 'antd';
-import { type CSSProperties, type ReactNode, useEffect } from 'react';
+import { useMutation } from '@tanstack/react-query';
+import { type CSSProperties, type ReactNode, useEffect, useState } from 'react';
 import { useI18n } from '../i18n/index.ts';
 
 interface ReasonValues {
@@ -123,5 +124,41 @@ export function useRequiredReason(max = 500) {
     ] satisfies FormRule[],
     maxLength: max,
     isValid: (trimmed: string) => trimmed.length >= 2 && trimmed.length <= max,
+  };
+}
+
+/**
+ * An action that takes a required reason in a ReasonDialog (下架, 终止协议): `start` opens the dialog; the reason goes
+ * to `send`; on success the dialog closes and `done` runs; a failure shows in the dialog as `describe` words it.
+ * Spread `dialog` into the ReasonDialog beside its title, hint, submit label and test ids.
+ */
+export function useReasonAction<R>(
+  send: (reason: string) => Promise<R>,
+  done: (result: R) => Promise<void>,
+  describe: (error: unknown) => string,
+) {
+  const [open, setOpen] = useState(false);
+  const [error, setError] = useState<string | null>(null);
+  const reason = useRequiredReason();
+  const mutation = useMutation({
+    mutationFn: send,
+    onMutate: () => setError(null),
+    onSuccess: async (result: R) => {
+      setOpen(false);
+      await done(result);
+    },
+    onError: (e) => setError(describe(e)),
+  });
+  return {
+    start: () => setOpen(true),
+    dialog: {
+      ...reason,
+      open,
+      resetKey: open,
+      loading: mutation.isPending,
+      error,
+      onCancel: () => setOpen(false),
+      onSubmit: (text: string) => mutation.mutate(text),
+    },
   };
 }

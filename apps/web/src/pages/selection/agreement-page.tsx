@@ -40,7 +40,7 @@ import { PageHeader } from '../../components/page-header.tsx';
 import { useI18n } from '../../i18n/index.ts';
 import type { AgreementVersion, AgreementView } from '../../lib/api-types.ts';
 import { endpoints } from '../../lib/endpoints.ts';
-import { ReasonDialog, useRequiredReason } from '../../components/reason-dialog.tsx';
+import { ReasonDialog, useReasonAction } from '../../components/reason-dialog.tsx';
 import { selectionKeys, useAgreement } from '../../queries/selection.ts';
 import { AgreementAmendModal, termsProductLines } from './agreement-form.tsx';
 import { awaitsMe } from './agreements-page.tsx';
@@ -57,9 +57,6 @@ export function AgreementPage() {
   const queryClient = useQueryClient();
   const [shownVersion, setShownVersion] = useState<number | null>(null);
   const [amending, setAmending] = useState(false);
-  const [terminating, setTerminating] = useState(false);
-  const reason = useRequiredReason();
-  const [terminateError, setTerminateError] = useState<string | null>(null);
   const detail = useAgreement(id, { staleTime: 0 });
 
   const store = async (a: AgreementView) => {
@@ -77,16 +74,14 @@ export function AgreementPage() {
       await detail.refetch();
     },
   });
-  const terminate = useMutation({
-    mutationFn: (reason: string) => endpoints.terminateAgreement(id, reason),
-    onMutate: () => setTerminateError(null),
-    onSuccess: async (a) => {
-      setTerminating(false);
-      await store(a);
+  const terminate = useReasonAction(
+    (reason) => endpoints.terminateAgreement(id, reason),
+    async (result) => {
+      await store(result);
       message.success(t('agreement.terminated'));
     },
-    onError: (e) => setTerminateError(selectionErrorMessage(t, e)),
-  });
+    (e) => selectionErrorMessage(t, e),
+  );
 
   const back = (
     <Button icon={<ArrowLeftOutlined />} onClick={() => navigate('/agreements')} data-testid="agreement-back">
@@ -136,7 +131,7 @@ export function AgreementPage() {
                 <Button icon={<EditOutlined />} onClick={() => setAmending(true)} data-testid="agreement-amend">
                   {t('agreement.amend')}
                 </Button>
-                <Button danger icon={<StopOutlined />} onClick={() => setTerminating(true)} data-testid="agreement-terminate">
+                <Button danger icon={<StopOutlined />} onClick={terminate.start} data-testid="agreement-terminate">
                   {t('agreement.terminate')}
                 </Button>
               </>
@@ -226,18 +221,12 @@ export function AgreementPage() {
 
       {amending ? <AgreementAmendModal agreement={a} open={amending} onClose={() => setAmending(false)} /> : null}
       <ReasonDialog
-        open={terminating}
-        resetKey={terminating}
+        {...terminate.dialog}
         title={t('agreement.terminate')}
         hint={t('agreement.terminateHint')}
-        {...reason}
         submitLabel={t('agreement.terminate')}
         danger
-        loading={terminate.isPending}
-        error={terminateError}
         testIds={{ modal: 'terminate-modal', input: 'terminate-reason', submit: 'terminate-submit', error: 'terminate-error' }}
-        onCancel={() => setTerminating(false)}
-        onSubmit={(reason) => terminate.mutate(reason)}
       />
     </div>
   );

@@ -44,7 +44,7 @@ import { QueryError } from '../../components/query-error.tsx';
 import { useI18n } from '../../i18n/index.ts';
 import type { ProductSku, ProductView } from '../../lib/api-types.ts';
 import { endpoints, productImageUrl } from '../../lib/endpoints.ts';
-import { ReasonDialog, useRequiredReason } from '../../components/reason-dialog.tsx';
+import { ReasonDialog, useReasonAction } from '../../components/reason-dialog.tsx';
 import { labelOr } from '../../lib/labels.ts';
 import { catalogKeys, useCategories, usePriceHistory, useProduct } from '../../queries/catalog.ts';
 import { registryKeys } from '../../queries/registry.ts';
@@ -63,9 +63,6 @@ export function ProductPage() {
   const navigate = useNavigate();
   const { message } = App.useApp();
   const queryClient = useQueryClient();
-  const [delisting, setDelisting] = useState(false);
-  const reason = useRequiredReason();
-  const [delistError, setDelistError] = useState<string | null>(null);
   const detail = useProduct(id, { staleTime: 0 });
 
   const store = async (p: ProductView) => {
@@ -83,16 +80,14 @@ export function ProductPage() {
     },
     onError: (e) => message.error(selectionErrorMessage(t, e)),
   });
-  const delist = useMutation({
-    mutationFn: (reason: string) => endpoints.delistProduct(id, reason),
-    onMutate: () => setDelistError(null),
-    onSuccess: async (p) => {
-      setDelisting(false);
-      await store(p);
+  const delist = useReasonAction(
+    (reason) => endpoints.delistProduct(id, reason),
+    async (result) => {
+      await store(result);
       message.success(t('catalog.detail.delisted'));
     },
-    onError: (e) => setDelistError(selectionErrorMessage(t, e)),
-  });
+    (e) => selectionErrorMessage(t, e),
+  );
 
   const back = (
     <Button icon={<ArrowLeftOutlined />} onClick={() => navigate('/products')} data-testid="product-back">
@@ -126,7 +121,7 @@ export function ProductPage() {
               </Button>
             ) : null}
             {p.status === 'approved' ? (
-              <Button danger icon={<StopOutlined />} onClick={() => setDelisting(true)} data-testid="product-delist">
+              <Button danger icon={<StopOutlined />} onClick={delist.start} data-testid="product-delist">
                 {t('catalog.detail.delist')}
               </Button>
             ) : null}
@@ -157,18 +152,12 @@ export function ProductPage() {
       </Row>
 
       <ReasonDialog
-        open={delisting}
-        resetKey={delisting}
+        {...delist.dialog}
         title={t('catalog.detail.delist')}
         hint={t('catalog.detail.delistHint')}
-        {...reason}
         submitLabel={t('catalog.detail.delist')}
         danger
-        loading={delist.isPending}
-        error={delistError}
         testIds={{ modal: 'delist-modal', input: 'delist-reason', submit: 'delist-submit', error: 'delist-error' }}
-        onCancel={() => setDelisting(false)}
-        onSubmit={(reason) => delist.mutate(reason)}
       />
     </div>
   );
