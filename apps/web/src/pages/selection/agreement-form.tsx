@@ -3,7 +3,7 @@
  * share when the MCN is party, slot fee, dates and obligations — and the dialogs that propose one (a merchant to a
  * certified streamer, a streamer to the merchant of a pool product) or propose new terms (改签).
  */
-import { DeleteOutlined, PlusOutlined } from '@ant-design/icons';
+import { PlusOutlined } from '@ant-design/icons';
 import { DEFAULT_OBLIGATIONS } from '@livehub/contracts';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import {
@@ -26,6 +26,7 @@ import {
 import dayjs, { type Dayjs } from 'dayjs';
 import { type ReactNode, useState } from 'react';
 import { useNavigate } from 'react-router';
+import { RemoveRowButton } from '../../components/remove-row-button.tsx';
 import { useI18n } from '../../i18n/index.ts';
 import { ApiError, isApiError } from '../../lib/api-client.ts';
 import type { AgreementTerms, AgreementView, PublicStreamer, SelectionCard } from '../../lib/api-types.ts';
@@ -196,14 +197,7 @@ export function TermsFields({
                   </Form.Item>
                 </Col>
                 <Col flex="32px">
-                  <Button
-                    type="text"
-                    danger
-                    icon={<DeleteOutlined />}
-                    disabled={fields.length <= 1}
-                    onClick={() => remove(field.name)}
-                    aria-label={t('common.remove')}
-                  />
+                  <RemoveRowButton rows={fields.length} onRemove={() => remove(field.name)} />
                 </Col>
               </Row>
             ))}

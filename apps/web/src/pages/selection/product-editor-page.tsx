@@ -3,7 +3,7 @@
  * live-sale rule (prohibited ones stand out) and what the chosen one requires; the brand picker tags brands on the
  * key-trademark protection list. "保存并提交审核" saves and submits for review in one go.
  */
-import { ArrowLeftOutlined, DeleteOutlined, PlusOutlined, SafetyCertificateOutlined } from '@ant-design/icons';
+import { ArrowLeftOutlined, PlusOutlined, SafetyCertificateOutlined } from '@ant-design/icons';
 import type { CreateBrandRequest, UpdateProductRequest } from '@livehub/contracts';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import {
@@ -29,6 +29,7 @@ import { type ReactNode, useRef, useState } from 'react';
 import { useNavigate, useParams } from 'react-router';
 import { DetailPending } from '../../components/detail-pending.tsx';
 import { PageHeader } from '../../components/page-header.tsx';
+import { RemoveRowButton } from '../../components/remove-row-button.tsx';
 import { useI18n } from '../../i18n/index.ts';
 import type { Brand, DocumentKind, ProductView, RegistryDocument } from '../../lib/api-types.ts';
 import { endpoints } from '../../lib/endpoints.ts';
@@ -556,14 +557,7 @@ function SkuRows() {
                 </Form.Item>
               </Col>
               <Col xs={3} sm={3} style={{ paddingTop: index === 0 ? 30 : 0 }}>
-                <Button
-                  type="text"
-                  danger
-                  icon={<DeleteOutlined />}
-                  disabled={fields.length <= 1}
-                  onClick={() => remove(field.name)}
-                  aria-label={t('common.remove')}
-                />
+                <RemoveRowButton rows={fields.length} onRemove={() => remove(field.name)} />
               </Col>
             </Row>
           ))}
