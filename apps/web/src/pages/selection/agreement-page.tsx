@@ -89,16 +89,8 @@ export function AgreementPage() {
     </Button>
   );
   if (detail.error || !detail.data) {
-    return (
-      <DetailPending
-        query={detail}
-        testId="agreement-page"
-        title={t('agreement.detailTitle')}
-        extra={back}
-        notFound={t('agreement.notFound')}
-        notFoundTestId="agreement-not-found"
-      />
-    );
+    const notFound = { notFound: t('agreement.notFound'), notFoundTestId: 'agreement-not-found' };
+    return <DetailPending query={detail} testId="agreement-page" title={t('agreement.detailTitle')} extra={back} {...notFound} />;
   }
 
   const a = detail.data;

@@ -97,15 +97,8 @@ export function ProductEditorPage() {
 
   if (id === undefined) return <ProductEditor back={back} />;
   if (product.error || !product.data) {
-    return (
-      <DetailPending
-        query={product}
-        testId="product-editor-page"
-        title={t('catalog.editor.editTitle')}
-        extra={back}
-        notFound={t('catalog.notFound')}
-      />
-    );
+    const title = t('catalog.editor.editTitle');
+    return <DetailPending query={product} testId="product-editor-page" title={title} extra={back} notFound={t('catalog.notFound')} />;
   }
   return <ProductEditor back={back} product={product.data} />;
 }
