@@ -2,11 +2,11 @@
  * The confirmation dialog with a reason that registry actions (通过 / 驳回 …) and review decisions (确认 / 驳回) share:
  * a hint, the reason box checked as the user types, a submit button enabled only for a valid reason, and the error.
  */
-import { Alert, Button, Form, Input, Modal, Space, Typography } from 'antd';
+import { Alert, App, Button, Form, Input, Modal, Space, Typography } from 'antd';
 import type { FormRule } from 'antd';
 import { useMutation } from '@tanstack/react-query';
 import { type CSSProperties, type ReactNode, useEffect, useState } from 'react';
-import { useI18n } from '../i18n/index.ts';
+import { type MessageKey, useI18n } from '../i18n/index.ts';
 
 interface ReasonValues {
   reason?: string;
@@ -129,14 +129,18 @@ export function useRequiredReason(max = 500) {
 
 /**
  * An action that takes a required reason in a ReasonDialog (下架, 终止协议): `start` opens the dialog; the reason goes
- * to `send`; on success the dialog closes and `done` runs; a failure shows in the dialog as `describe` words it.
+ * to `send`; on success the dialog closes, `done` runs and `success` is said; a failure shows in the dialog as
+ * `describe` words it.
  * Spread `dialog` into the ReasonDialog beside its title, hint, submit label and test ids.
  */
 export function useReasonAction<R>(
   send: (reason: string) => Promise<R>,
   done: (result: R) => Promise<void>,
+  success: MessageKey,
   describe: (error: unknown) => string,
 ) {
+  const { t } = useI18n();
+  const { message } = App.useApp();
   const [open, setOpen] = useState(false);
   const [error, setError] = useState<string | null>(null);
   const reason = useRequiredReason();
@@ -146,6 +150,7 @@ export function useReasonAction<R>(
     onSuccess: async (result: R) => {
       setOpen(false);
       await done(result);
+      message.success(t(success));
     },
     onError: (e) => setError(describe(e)),
   });

@@ -76,10 +76,8 @@ export function AgreementPage() {
   });
   const terminate = useReasonAction(
     (reason) => endpoints.terminateAgreement(id, reason),
-    async (result) => {
-      await store(result);
-      message.success(t('agreement.terminated'));
-    },
+    store,
+    'agreement.terminated',
     (e) => selectionErrorMessage(t, e),
   );
 

@@ -82,10 +82,8 @@ export function ProductPage() {
   });
   const delist = useReasonAction(
     (reason) => endpoints.delistProduct(id, reason),
-    async (result) => {
-      await store(result);
-      message.success(t('catalog.detail.delisted'));
-    },
+    store,
+    'catalog.detail.delisted',
     (e) => selectionErrorMessage(t, e),
   );
 
