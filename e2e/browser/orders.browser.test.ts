@@ -14,13 +14,14 @@ import { mkdirSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import type { Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { apiAs, BrowserHarness, confirmPopover, type HttpAuth, pickFromSelect, signInHttp } from '../helpers/browser.ts';
-import { browserAvailable, startTestServer, type TestServer } from '../helpers/test-server.ts';
+import { describe, expect, it } from 'vitest';
+import { apiAs, confirmPopover, type HttpAuth, pickFromSelect, signInHttp } from '../helpers/browser.ts';
+import { BrowserSuite } from '../helpers/browser-suite.ts';
+import { browserAvailable } from '../helpers/test-server.ts';
+
+const suite = new BrowserSuite();
 
 const shotDir = path.join(tmpdir(), 'livehub-orders-screenshots');
-let server: TestServer;
-let harness: BrowserHarness;
 
 const TITLE = '夏日好物直播 · 下单测试';
 const TRACKING = 'SF1234567890123';
@@ -46,9 +47,9 @@ async function shot(page: Page, name: string, fullPage = true): Promise<void> {
 }
 
 type Auth = HttpAuth;
-const signIn = (username: string) => signInHttp(server.baseUrl, username);
-const api = <T>(auth: Auth, method: 'GET' | 'POST', url: string, body?: unknown) => apiAs<T>(server.baseUrl, auth, method, url, body);
-const newPage = (mobile: boolean) => harness.freshPage({ mobile });
+const signIn = (username: string) => signInHttp(suite.baseUrl, username);
+const api = <T>(auth: Auth, method: 'GET' | 'POST', url: string, body?: unknown) => apiAs<T>(suite.baseUrl, auth, method, url, body);
+const newPage = (mobile: boolean) => suite.harness.freshPage({ mobile });
 
 const pickCarrier = (page: Page, key: string) =>
   pickFromSelect(page, page.locator('[data-testid="ship-modal"] [data-testid="ship-carrier"]'), `carrier-${key}`);
@@ -63,16 +64,11 @@ let productTitle = '';
 let orderId = '';
 
 describe.skipIf(!browserAvailable)('orders from the live room', () => {
-  beforeAll(async () => {
-    mkdirSync(shotDir, { recursive: true });
-    // no LIVEHUB_PUBLIC_URL: the payment page and its way back follow the address the browser opened (127.0.0.1)
-    server = await startTestServer();
-    harness = await BrowserHarness.start(server.baseUrl);
-  });
-
-  afterAll(async () => {
-    await harness?.close();
-    await server?.close();
+  // no LIVEHUB_PUBLIC_URL: the payment page and its way back follow the address the browser opened (127.0.0.1)
+  suite.aroundTests({
+    setUp: () => {
+      mkdirSync(shotDir, { recursive: true });
+    },
   });
 
   it('the streamer goes live with the demo merchant’s product and pins it', async () => {
@@ -98,8 +94,8 @@ describe.skipIf(!browserAvailable)('orders from the live room', () => {
     await api(streamerAuth, 'POST', `/api/live/sessions/${sessionId}/start`);
 
     streamer = await newPage(false);
-    await harness.login(streamer, 'streamer');
-    await streamer.goto(`${server.baseUrl}/live/sessions/${sessionId}`);
+    await suite.harness.login(streamer, 'streamer');
+    await streamer.goto(`${suite.baseUrl}/live/sessions/${sessionId}`);
     await streamer.locator('[data-testid="live-panel"][data-phase="open"]').waitFor();
     await streamer.locator(`[data-testid="live-product"][data-product-id="${productId}"]`).getByTestId('pin-button').click();
     await streamer.locator(`[data-testid="live-product"][data-product-id="${productId}"][data-pinned="true"]`).waitFor();
@@ -110,8 +106,8 @@ describe.skipIf(!browserAvailable)('orders from the live room', () => {
 
   it('a consumer on a phone: the pinned card’s 购买 opens checkout for that product, from this room', async () => {
     buyer = await newPage(true);
-    await harness.login(buyer, 'consumer');
-    await buyer.goto(`${server.baseUrl}/live/rooms/${sessionId}`);
+    await suite.harness.login(buyer, 'consumer');
+    await buyer.goto(`${suite.baseUrl}/live/rooms/${sessionId}`);
     await buyer.locator('[data-testid="room-page"][data-phase="open"]').waitFor();
     const pinned = buyer.locator(`[data-testid="pinned-card"][data-product-id="${productId}"]`);
     await pinned.waitFor();
@@ -209,7 +205,7 @@ describe.skipIf(!browserAvailable)('orders from the live room', () => {
 
   it('the merchant opens the shipping label and ships', async () => {
     merchant = await newPage(false);
-    await harness.login(merchant, 'merchant');
+    await suite.harness.login(merchant, 'merchant');
     await merchant.getByTestId('nav-merchant-orders').click();
     await merchant.waitForURL((url) => url.pathname === '/merchant/orders');
     const row = merchant.locator(`[data-testid="merchant-order-row"][data-order-id="${orderId}"]`);
@@ -313,7 +309,7 @@ describe.skipIf(!browserAvailable)('orders from the live room', () => {
     // back to Chinese (the previous step switched to English)
     await buyer.getByTestId('lang-switch').click();
     await buyer.getByTestId('lang-zh-CN').click();
-    await buyer.goto(`${server.baseUrl}/live/rooms/${sessionId}`);
+    await buyer.goto(`${suite.baseUrl}/live/rooms/${sessionId}`);
     await buyer.locator('[data-testid="room-page"][data-phase="open"]').waitFor();
     const pinned = buyer.locator(`[data-testid="pinned-card"][data-product-id="${productId}"]`);
     await pinned.waitFor();
@@ -368,7 +364,7 @@ describe.skipIf(!browserAvailable)('orders from the live room', () => {
 
     const seen = await api<{ status: string; cancelReason: string | null }>(consumer, 'GET', `/api/orders/${unpaid.id}`);
     expect(seen).toMatchObject({ status: 'cancelled', cancelReason: '收货地址无法配送' });
-    await buyer.goto(`${server.baseUrl}/orders/${unpaid.id}`);
+    await buyer.goto(`${suite.baseUrl}/orders/${unpaid.id}`);
     await buyer.locator('[data-testid="order-status"][data-status="cancelled"]').waitFor();
     expect(await buyer.getByTestId('order-page').textContent()).toContain('收货地址无法配送');
     await shot(buyer, 'buyer-order-cancelled-by-merchant', false);

@@ -7,17 +7,15 @@
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import type { Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { BrowserHarness } from '../helpers/browser.ts';
+import { describe, expect, it } from 'vitest';
 import { tinyPng } from '../helpers/png.ts';
-import { browserAvailable, startTestServer, type TestServer } from '../helpers/test-server.ts';
+import { decideOnApplication, fieldError } from '../helpers/browser.ts';
+import { BrowserSuite } from '../helpers/browser-suite.ts';
+import { browserAvailable } from '../helpers/test-server.ts';
 
-let server: TestServer;
-let harness: BrowserHarness;
-const freshPage = () => harness.freshPage();
-const login = (page: Page, username: string) => harness.login(page, username);
-const screenshot = (page: Page, name: string, fullPage = true) => harness.screenshot(page, name, fullPage);
+const suite = new BrowserSuite();
+const { freshPage, login, screenshot } = suite;
+
 let workDir: string;
 let idCardPng: string;
 
@@ -29,29 +27,16 @@ function idCheckChar(first17: string): string {
   return '10X98765432'.charAt(sum % 11);
 }
 
-async function fieldError(page: Page, testId: string): Promise<string> {
-  const item = page.locator('.ant-form-item').filter({ has: page.getByTestId(testId) });
-  return (
-    (await item
-      .locator('.ant-form-item-explain')
-      .textContent()
-      .catch(() => '')) ?? ''
-  ).trim();
-}
-
 describe.skipIf(!browserAvailable)('admission and certification', () => {
-  beforeAll(async () => {
-    workDir = mkdtempSync(path.join(tmpdir(), 'livehub-registry-'));
-    idCardPng = path.join(workDir, 'id-card.png');
-    writeFileSync(idCardPng, tinyPng());
-    server = await startTestServer();
-    harness = await BrowserHarness.start(server.baseUrl);
-  });
-
-  afterAll(async () => {
-    await harness?.close();
-    await server?.close();
-    if (workDir) rmSync(workDir, { recursive: true, force: true });
+  suite.aroundTests({
+    setUp: () => {
+      workDir = mkdtempSync(path.join(tmpdir(), 'livehub-registry-'));
+      idCardPng = path.join(workDir, 'id-card.png');
+      writeFileSync(idCardPng, tinyPng());
+    },
+    tearDown: () => {
+      if (workDir) rmSync(workDir, { recursive: true, force: true });
+    },
   });
 
   it('a new consumer gets certified as a streamer: validation as you type, upload, timeline, reviewer approval, live gate', async () => {
@@ -63,7 +48,7 @@ describe.skipIf(!browserAvailable)('admission and certification', () => {
 
     // sign up through the UI → the consumer storefront
     const page = await freshPage();
-    await page.goto(`${server.baseUrl}/register`);
+    await page.goto(`${suite.baseUrl}/register`);
     await page.getByTestId('register-username').fill(username);
     await page.getByTestId('register-display-name').fill(displayName);
     await page.getByTestId('register-password').fill('applicant-pass-1');
@@ -158,7 +143,7 @@ describe.skipIf(!browserAvailable)('admission and certification', () => {
 
     // and is on the public list
     const visitor = await freshPage();
-    await visitor.goto(`${server.baseUrl}/public`);
+    await visitor.goto(`${suite.baseUrl}/public`);
     await visitor.getByTestId('public-search').locator('input').fill(displayName);
     await visitor.getByTestId('public-streamers-table').getByText(displayName).waitFor();
   });
@@ -193,34 +178,19 @@ describe.skipIf(!browserAvailable)('admission and certification', () => {
     // 知识产权局 approves: the third vote completes the joint review → public notice
     const ipo = await freshPage();
     await login(ipo, 'reg_ipo');
-    await ipo.goto(`${server.baseUrl}/applications/${baseApplicationId}`);
+    await ipo.goto(`${suite.baseUrl}/applications/${baseApplicationId}`);
     await ipo.locator('[data-testid="application-page"][data-step="joint_review"]').waitFor();
-    // vote; if the application changed meanwhile (409, shown above the page) or the page did not follow (seen once
-    // in CI, about 1 run in 16 here, cause not found), reload and vote again only if the vote is still open, as a
-    // reviewer would; a refusal fails with its message
-    const noticed = ipo.locator('[data-testid="application-page"][data-step="public_notice"]');
-    for (let attempt = 1; ; attempt++) {
-      await ipo.getByTestId('dept-card-zscqj').getByTestId('action-approve').click();
-      await ipo.getByTestId('reason-input').fill('商标使用规范，无侵权记录');
-      await ipo.getByTestId('reason-submit').click();
-      const outcome = await Promise.race([
-        noticed.waitFor({ timeout: 30_000 }).then(() => 'voted'),
-        ipo
-          .getByTestId('application-error')
-          .waitFor({ timeout: 30_000 })
-          .then(() => 'stale'),
-        ipo
-          .getByTestId('reason-error')
-          .waitFor({ timeout: 30_000 })
-          .then(() => 'refused'),
-      ]).catch(() => 'timeout');
-      if (outcome === 'voted') break;
-      if (outcome === 'refused') throw new Error(`vote refused: ${await ipo.getByTestId('reason-error').textContent()}`);
-      if (attempt >= 3) throw new Error(`the vote did not go through (${outcome})`);
-      await ipo.reload();
-      await ipo.getByTestId('application-page').waitFor();
-      if ((await noticed.count()) > 0) break;
-    }
+    // vote; retried when the application changed meanwhile or the page did not follow (seen once in CI, about 1 run
+    // in 16 here, cause not found)
+    await decideOnApplication(ipo, 'vote', {
+      submit: async () => {
+        await ipo.getByTestId('dept-card-zscqj').getByTestId('action-approve').click();
+        await ipo.getByTestId('reason-input').fill('商标使用规范，无侵权记录');
+        await ipo.getByTestId('reason-submit').click();
+      },
+      done: ipo.locator('[data-testid="application-page"][data-step="public_notice"]'),
+      timeoutMs: 30_000,
+    });
     expect(await ipo.getByTestId('dept-card-zscqj').getAttribute('data-decision')).toBe('approve');
     await ipo.getByTestId('objection-box').waitFor();
     await screenshot(ipo, 'joint-review');
@@ -228,7 +198,7 @@ describe.skipIf(!browserAvailable)('admission and certification', () => {
 
   it('the public list renders without login', async () => {
     const page = await freshPage();
-    await page.goto(`${server.baseUrl}/public`);
+    await page.goto(`${suite.baseUrl}/public`);
     await page.getByTestId('public-list-page').waitFor();
     expect(new URL(page.url()).pathname).toBe('/public');
     await page.getByTestId('public-bases-table').locator('.ant-table-row').first().waitFor();

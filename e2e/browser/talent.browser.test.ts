@@ -5,14 +5,13 @@
  * signs in again and acts through the new organization on /provider. Screenshots go to e2e/browser/__screenshots__/.
  */
 import type { Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { BrowserHarness, DEMO_PASSWORD } from '../helpers/browser.ts';
-import { browserAvailable, startTestServer, type TestServer } from '../helpers/test-server.ts';
+import { describe, expect, it } from 'vitest';
+import { DEMO_PASSWORD, fieldError } from '../helpers/browser.ts';
+import { BrowserSuite } from '../helpers/browser-suite.ts';
+import { browserAvailable } from '../helpers/test-server.ts';
 
-let server: TestServer;
-let harness: BrowserHarness;
-const freshPage = () => harness.freshPage();
-const screenshot = (page: Page, name: string, fullPage = true) => harness.screenshot(page, name, fullPage);
+const suite = new BrowserSuite();
+const { freshPage, screenshot } = suite;
 
 const CREDIT_ALPHABET = '0123456789ABCDEFGHJKLMNPQRTUWXY';
 const CREDIT_WEIGHTS = [1, 3, 9, 27, 19, 26, 16, 17, 20, 29, 25, 13, 8, 24, 10, 30, 28];
@@ -31,34 +30,16 @@ function creditCode(seed: number): string {
   return first17 + CREDIT_ALPHABET.charAt((31 - (sum % 31)) % 31);
 }
 
-async function fieldError(page: Page, testId: string): Promise<string> {
-  const item = page.locator('.ant-form-item').filter({ has: page.getByTestId(testId) });
-  return (
-    (await item
-      .locator('.ant-form-item-explain')
-      .textContent()
-      .catch(() => '')) ?? ''
-  ).trim();
-}
-
 async function totalHours(page: Page): Promise<number> {
   return Number(await page.getByTestId('talent-total-hours').getAttribute('data-value'));
 }
 
 describe.skipIf(!browserAvailable)('talent records and service providers', () => {
-  beforeAll(async () => {
-    server = await startTestServer();
-    harness = await BrowserHarness.start(server.baseUrl);
-  });
-
-  afterAll(async () => {
-    await harness?.close();
-    await server?.close();
-  });
+  suite.aroundTests();
 
   it('the MCN manager records 12 hours of training for one of its streamers and sees the total', async () => {
     const page = await freshPage();
-    await harness.login(page, 'mcn');
+    await suite.harness.login(page, 'mcn');
     await page.getByTestId('nav-talent').click();
     await page.waitForURL((url) => url.pathname === '/talent');
     await page.getByTestId('training-form').waitFor();
@@ -91,7 +72,7 @@ describe.skipIf(!browserAvailable)('talent records and service providers', () =>
   });
 
   it('the demo provider account lands on the service-provider workbench', async () => {
-    const probe = await fetch(`${server.baseUrl}/api/auth/login`, {
+    const probe = await fetch(`${suite.baseUrl}/api/auth/login`, {
       method: 'POST',
       headers: { 'content-type': 'application/json' },
       body: JSON.stringify({ username: 'provider', password: DEMO_PASSWORD }),
@@ -99,7 +80,7 @@ describe.skipIf(!browserAvailable)('talent records and service providers', () =>
     expect(probe.status).toBe(200);
 
     const page = await freshPage();
-    await harness.login(page, 'provider');
+    await suite.harness.login(page, 'provider');
     await page.waitForURL((url) => url.pathname === '/provider');
     expect((await page.getByTestId('workbench-title').textContent())?.trim()).toBe('服务机构工作台');
     expect(await page.getByTestId('header-role').textContent()).toContain('服务机构人员');
@@ -113,7 +94,7 @@ describe.skipIf(!browserAvailable)('talent records and service providers', () =>
     const stamp = Date.now();
     const username = `provider_${stamp.toString(36)}`;
     const password = 'provider-pass-1';
-    const registered = await fetch(`${server.baseUrl}/api/auth/register`, {
+    const registered = await fetch(`${suite.baseUrl}/api/auth/register`, {
       method: 'POST',
       headers: { 'content-type': 'application/json' },
       body: JSON.stringify({ username, password, displayName: '测试服务机构 李青' }),
@@ -121,7 +102,7 @@ describe.skipIf(!browserAvailable)('talent records and service providers', () =>
     expect(registered.ok).toBe(true);
 
     const page = await freshPage();
-    await harness.login(page, username, password);
+    await suite.harness.login(page, username, password);
     await page.waitForURL((url) => url.pathname === '/shop');
     await page.getByTestId('nav-apply-provider').click();
     await page.waitForURL((url) => url.pathname === '/apply/provider');
@@ -155,7 +136,7 @@ describe.skipIf(!browserAvailable)('talent records and service providers', () =>
     // sign out and in again; act through the new organization from the org switcher
     await page.getByTestId('sign-out-again').click();
     await page.waitForURL((url) => url.pathname === '/login');
-    await harness.login(page, username, password);
+    await suite.harness.login(page, username, password);
     if (new URL(page.url()).pathname !== '/provider') {
       await page.getByTestId('org-switcher').click();
       await page.locator('.ant-select-dropdown:visible .ant-select-item-option', { hasText: '服务机构人员' }).first().click();

@@ -144,6 +144,51 @@ export async function apiAs<T>(baseUrl: string, auth: HttpAuth, method: 'GET' | 
   return json;
 }
 
+/** The validation message under a form field (by the field's test id); '' when there is none. */
+export async function fieldError(page: Page, testId: string): Promise<string> {
+  const item = page.locator('.ant-form-item').filter({ has: page.getByTestId(testId) });
+  return (
+    (await item
+      .locator('.ant-form-item-explain')
+      .textContent()
+      .catch(() => '')) ?? ''
+  ).trim();
+}
+
+/**
+ * A reviewer's decision on an application page, submitted until the page shows it (`done`). If the application changed
+ * meanwhile (409, shown above the page) or the page did not follow, reloads and submits again only if the decision is
+ * still open, as a reviewer would; a refusal fails with its message; three attempts at the most.
+ */
+export async function decideOnApplication(
+  page: Page,
+  what: string,
+  opts: { submit: () => Promise<void>; done: Locator; timeoutMs: number },
+): Promise<void> {
+  const timeout = opts.timeoutMs;
+  for (let attempt = 1; ; attempt++) {
+    await opts.submit();
+    const outcome = await Promise.race([
+      opts.done.waitFor({ timeout }).then(() => 'done'),
+      page
+        .getByTestId('application-error')
+        .waitFor({ timeout })
+        .then(() => 'stale'),
+      page
+        .getByTestId('reason-error')
+        .waitFor({ timeout })
+        .then(() => 'refused'),
+    ]).catch(() => 'timeout');
+    if (outcome === 'done') return;
+    if (outcome === 'refused') throw new Error(`${what} refused: ${await page.getByTestId('reason-error').textContent()}`);
+    if (attempt >= 3) throw new Error(`the ${what} did not go through (${outcome})`);
+    // what the server holds decides: reload, and submit again only if it is still open
+    await page.reload();
+    await page.getByTestId('application-page').waitFor();
+    if ((await opts.done.count()) > 0) return;
+  }
+}
+
 /** Clicks the OK button (by test id) of the popconfirm that is open. */
 export async function confirmPopover(page: Page, okTestId: string): Promise<void> {
   const ok = page.locator(`.ant-popover:visible [data-testid="${okTestId}"]`);
