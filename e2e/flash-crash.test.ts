@@ -23,8 +23,8 @@ import { randomBytes } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { Redis } from 'ioredis';
 import pg from 'pg';
+import { createScratchDatabase, deleteRedisKeys, dropScratchDatabase } from '@livehub/testing/scratch';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
 const root = new URL('..', import.meta.url).pathname;
@@ -240,15 +240,7 @@ describe(`a flash sale across kill -9 (${BACKEND})`, () => {
 
   beforeAll(async () => {
     dataDir = mkdtempSync(join(tmpdir(), 'livehub-flash-crash-'));
-    if (ADMIN_DB_URL) {
-      const admin = new pg.Client({ connectionString: ADMIN_DB_URL });
-      await admin.connect();
-      await admin.query(`create database ${dbName}`);
-      await admin.end();
-      const url = new URL(ADMIN_DB_URL);
-      url.pathname = `/${dbName}`;
-      env.DATABASE_URL = url.toString();
-    } else env.DATABASE_URL = '';
+    env.DATABASE_URL = ADMIN_DB_URL ? await createScratchDatabase(ADMIN_DB_URL, dbName) : '';
     env = { ...env, LIVEHUB_DATA_DIR: dataDir, REDIS_URL: REDIS_URL ?? '', REDIS_PREFIX: prefix, LIVEHUB_SEED_DEMO: 'auto' };
     server = await startServer(env);
 
@@ -305,22 +297,8 @@ describe(`a flash sale across kill -9 (${BACKEND})`, () => {
 
   afterAll(async () => {
     await stopServer(server, 'SIGKILL');
-    if (ADMIN_DB_URL) {
-      const admin = new pg.Client({ connectionString: ADMIN_DB_URL });
-      await admin.connect();
-      await admin.query(`drop database if exists ${dbName} with (force)`);
-      await admin.end();
-    }
-    if (REDIS_URL) {
-      const r = new Redis(REDIS_URL);
-      let cursor = '0';
-      do {
-        const [next, found] = await r.scan(cursor, 'MATCH', `${prefix}*`, 'COUNT', 500);
-        if (found.length > 0) await r.del(...found);
-        cursor = next;
-      } while (cursor !== '0');
-      r.disconnect();
-    }
+    if (ADMIN_DB_URL) await dropScratchDatabase(ADMIN_DB_URL, dbName);
+    if (REDIS_URL) await deleteRedisKeys(REDIS_URL, prefix);
     if (dataDir) rmSync(dataDir, { recursive: true, force: true });
   });
 
@@ -567,13 +545,7 @@ onCluster('a buyer whose attempt died with the server (PostgreSQL + Redis)', () 
 
   beforeAll(async () => {
     dataDir = mkdtempSync(join(tmpdir(), 'livehub-flash-crash-'));
-    const admin = new pg.Client({ connectionString: ADMIN_DB_URL as string });
-    await admin.connect();
-    await admin.query(`create database ${dbName}`);
-    await admin.end();
-    const url = new URL(ADMIN_DB_URL as string);
-    url.pathname = `/${dbName}`;
-    dbUrl = url.toString();
+    dbUrl = await createScratchDatabase(ADMIN_DB_URL as string, dbName);
     env = {
       DATABASE_URL: dbUrl,
       REDIS_URL: REDIS_URL as string,
@@ -649,18 +621,8 @@ onCluster('a buyer whose attempt died with the server (PostgreSQL + Redis)', () 
 
   afterAll(async () => {
     await stopServer(server, 'SIGTERM');
-    const admin = new pg.Client({ connectionString: ADMIN_DB_URL as string });
-    await admin.connect();
-    await admin.query(`drop database if exists ${dbName} with (force)`);
-    await admin.end();
-    const r = new Redis(REDIS_URL as string);
-    let cursor = '0';
-    do {
-      const [next, found] = await r.scan(cursor, 'MATCH', `${prefix}*`, 'COUNT', 500);
-      if (found.length > 0) await r.del(...found);
-      cursor = next;
-    } while (cursor !== '0');
-    r.disconnect();
+    await dropScratchDatabase(ADMIN_DB_URL as string, dbName);
+    await deleteRedisKeys(REDIS_URL as string, prefix);
     if (dataDir) rmSync(dataDir, { recursive: true, force: true });
   });
 

@@ -13,8 +13,7 @@ import { randomBytes } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { Redis } from 'ioredis';
-import pg from 'pg';
+import { clusterUnavailable, createScratchDatabase, deleteRedisKeys, dropScratchDatabase } from '@livehub/testing/scratch';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import WebSocket from 'ws';
 
@@ -25,35 +24,7 @@ const REDIS_URL = process.env.REDIS_URL || 'redis://127.0.0.1:6379';
 const PASSWORD = 'livehub-demo';
 
 /** Why the cluster cannot be tested here, or null when PostgreSQL and Redis both answer. */
-async function unavailable(): Promise<string | null> {
-  const problems: string[] = [];
-  const admin = new pg.Client({ connectionString: ADMIN_URL, connectionTimeoutMillis: 3000 });
-  try {
-    await admin.connect();
-    await admin.query('select 1');
-  } catch (e) {
-    problems.push(`PostgreSQL at ${new URL(ADMIN_URL).host}: ${e instanceof Error ? e.message : String(e)}`);
-  } finally {
-    await admin.end().catch(() => {});
-  }
-  const r = new Redis(REDIS_URL, { lazyConnect: true, connectTimeout: 3000, maxRetriesPerRequest: 0, retryStrategy: () => null });
-  let cause: unknown = null;
-  r.on('error', (e) => {
-    cause ??= e;
-  });
-  try {
-    await r.connect();
-    await r.ping();
-  } catch (e) {
-    const err = cause ?? e;
-    problems.push(`Redis at ${new URL(REDIS_URL).host}: ${err instanceof Error ? err.message : String(err)}`);
-  } finally {
-    r.disconnect();
-  }
-  return problems.length > 0 ? problems.join('; ') : null;
-}
-
-const missing = await unavailable();
+const missing = await clusterUnavailable(ADMIN_URL, REDIS_URL);
 if (missing && process.env.CI === 'true') {
   throw new Error(`room scale-out test: PostgreSQL and Redis are required under CI=true, and not reachable — ${missing}`);
 }
@@ -231,14 +202,8 @@ describe.skipIf(missing !== null)('live room across two server processes (Postgr
   };
 
   beforeAll(async () => {
-    const admin = new pg.Client({ connectionString: ADMIN_URL });
-    await admin.connect();
-    await admin.query(`create database ${dbName}`);
-    await admin.end();
-    const url = new URL(ADMIN_URL);
-    url.pathname = `/${dbName}`;
     const shared = {
-      DATABASE_URL: url.toString(),
+      DATABASE_URL: await createScratchDatabase(ADMIN_URL, dbName),
       REDIS_URL,
       REDIS_PREFIX: prefix,
       // both processes sign and read the same session cookies and encrypt with the same key
@@ -268,18 +233,8 @@ describe.skipIf(missing !== null)('live room across two server processes (Postgr
   afterAll(async () => {
     for (const c of clients) c.close();
     await Promise.all([stopServer(a), stopServer(b)]);
-    const admin = new pg.Client({ connectionString: ADMIN_URL });
-    await admin.connect();
-    await admin.query(`drop database if exists ${dbName} with (force)`);
-    await admin.end();
-    const r = new Redis(REDIS_URL);
-    let cursor = '0';
-    do {
-      const [next, keys] = await r.scan(cursor, 'MATCH', `${prefix}*`, 'COUNT', 500);
-      if (keys.length > 0) await r.del(...keys);
-      cursor = next;
-    } while (cursor !== '0');
-    r.disconnect();
+    await dropScratchDatabase(ADMIN_URL, dbName);
+    await deleteRedisKeys(REDIS_URL, prefix);
     for (const d of dirs) rmSync(d, { recursive: true, force: true });
   });
 
