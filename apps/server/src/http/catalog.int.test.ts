@@ -24,17 +24,7 @@ const PNG = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR
 const PDF = Buffer.from('%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n');
 const day = (n: number) => new Date(clock.now().getTime() + n * 86_400_000).toISOString();
 
-async function call(s: TestSession | null, method: 'GET' | 'POST' | 'PATCH', url: string, payload?: unknown) {
-  const res = await p.app.inject({
-    method,
-    url,
-    headers: s ? s.headers(method !== 'GET') : {},
-    ...(payload !== undefined ? { payload: payload as object } : {}),
-  });
-  // the API's JSON, loosely typed: the assertions are the contract here
-  const body = res.json();
-  return { status: res.statusCode, body };
-}
+const call = (s: TestSession | null, method: 'GET' | 'POST' | 'PATCH', url: string, payload?: unknown) => p.call(s, method, url, payload);
 
 async function upload(s: TestSession, docType: string, body = PNG, type = 'image/png') {
   const res = await p.app.inject({

@@ -24,22 +24,13 @@ let commissionBpOf = new Map<string, number>();
 const ADDRESS = { name: '张三丰', phone: '13812345678', region: '上海市 嘉定区', detail: '安亭镇墨玉南路 888 号 6 楼' };
 const DAY = 86_400_000;
 
-async function call(
+const call = (
   s: TestSession | null,
   method: 'GET' | 'POST' | 'PATCH',
   url: string,
   payload?: unknown,
   headers: Record<string, string> = {},
-) {
-  const res = await p.app.inject({
-    method,
-    url,
-    headers: { ...(s ? s.headers(method !== 'GET') : {}), ...headers },
-    ...(payload !== undefined ? { payload: payload as object } : {}),
-  });
-  const body = String(res.headers['content-type'] ?? '').includes('json') ? res.json() : res.body;
-  return { status: res.statusCode, body };
-}
+) => p.call(s, method, url, payload, headers);
 
 async function stockOf(skuId: string): Promise<number> {
   return (await p.c.uow.read.catalog.findSku(skuId))?.stock ?? -1;

@@ -36,7 +36,18 @@ export interface TestPlatform {
   seed: SeedResult | null;
   /** signs in through the API; returns what a browser would hold */
   login(username: string, password?: string, ip?: string): Promise<TestSession>;
+  /**
+   * An API call as `s` (anonymous when null), with the CSRF token on anything but GET and `headers` on top; the
+   * answer's status and body (its JSON, loosely typed: the assertions are the contract; the text when not JSON).
+   */
+  call(s: TestSession | null, method: ApiMethod, url: string, payload?: unknown, headers?: Record<string, string>): Promise<ApiAnswer>;
   close(): Promise<void>;
+}
+
+export type ApiMethod = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
+export interface ApiAnswer {
+  status: number;
+  body: ReturnType<typeof JSON.parse>;
 }
 
 export interface TestSession {
@@ -107,12 +118,24 @@ export async function createTestPlatform(
     };
   };
 
+  const call = async (s: TestSession | null, method: ApiMethod, url: string, payload?: unknown, headers: Record<string, string> = {}) => {
+    const res = await app.inject({
+      method,
+      url,
+      headers: { ...(s ? s.headers(method !== 'GET') : {}), ...headers },
+      ...(payload !== undefined ? { payload: payload as object } : {}),
+    });
+    const body = String(res.headers['content-type'] ?? '').includes('json') ? res.json() : res.body;
+    return { status: res.statusCode, body };
+  };
+
   return {
     c,
     app,
     routes,
     seed,
     login,
+    call,
     async close() {
       await app.close();
       await kv.drop();
