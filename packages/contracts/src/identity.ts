@@ -63,12 +63,17 @@ export const loginRequestSchema = z.strictObject({
 });
 export type LoginRequest = z.infer<typeof loginRequestSchema>;
 
-export const membershipSchema = z.object({
+/** What a membership and an invitation both say: which organization, of what kind, in which role. */
+const orgRoleFields = {
   id: idSchema,
   orgId: idSchema,
   orgName: z.string(),
   orgKind: orgKindSchema,
   role: roleSchema,
+};
+
+export const membershipSchema = z.object({
+  ...orgRoleFields,
   departmentId: idSchema.nullable(),
   departmentCode: z.string().nullable(),
   departmentName: z.string().nullable(),
@@ -215,11 +220,7 @@ export const createInvitationRequestSchema = z.strictObject({
 export type CreateInvitationRequest = z.infer<typeof createInvitationRequestSchema>;
 
 export const invitationSchema = z.object({
-  id: idSchema,
-  orgId: idSchema,
-  orgName: z.string(),
-  orgKind: orgKindSchema,
-  role: roleSchema,
+  ...orgRoleFields,
   departmentName: z.string().nullable(),
   invitee: z.object({
     userId: idSchema,
