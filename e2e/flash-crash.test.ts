@@ -18,7 +18,6 @@
  * login throttle is not what is tested. No timing thresholds: the waits are generous and only order matters.
  * The second block (PostgreSQL + Redis only) reproduces a known bug deterministically: see its comment.
  */
-import { type ChildProcess, spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -26,9 +25,8 @@ import { join } from 'node:path';
 import pg from 'pg';
 import { createScratchDatabase, deleteRedisKeys, dropScratchDatabase } from '@livehub/testing/scratch';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { type CliServer, startCliServer, stopCliServer } from './helpers/cli-server.ts';
 
-const root = new URL('..', import.meta.url).pathname;
-const bin = join(root, 'apps/cli/bin/livehub.mjs');
 const PASSWORD = 'livehub-demo';
 const ADMIN_DB_URL = process.env.DATABASE_URL || null;
 const REDIS_URL = process.env.REDIS_URL || null;
@@ -50,61 +48,21 @@ const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
 // ---- the server process ------------------------------------------------------------------------------------------
 
-interface Server {
-  child: ChildProcess;
-  base: string;
-  output(): string;
-}
+type Server = CliServer;
 
 function startServer(env: Record<string, string>): Promise<Server> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [bin, 'serve'], {
-      cwd: root,
-      env: {
-        ...process.env,
-        HOST: '127.0.0.1',
-        PORT: '0',
-        LOG_LEVEL: 'warn',
-        LIVEHUB_RTMP_PORT: 'off',
-        LIVEHUB_DEMO_ACTIVITY: 'off',
-        // unpaid flash orders must not time out while the test runs
-        LIVEHUB_FLASH_PAY_MINUTES: '120',
-        // the test signs its buyers in as a proxy would, each with its own X-Forwarded-For: trust it from loopback
-        LIVEHUB_TRUST_PROXY: 'loopback',
-        ...env,
-      },
-      stdio: ['ignore', 'pipe', 'pipe'],
-    });
-    let out = '';
-    const output = () => out.slice(-4000);
-    const onData = (d: Buffer) => {
-      out += d.toString();
-      if (out.length > 200_000) out = out.slice(-50_000);
-      const m = /is running[\s\S]*?web:\s+http:\/\/localhost:(\d+)/.exec(out);
-      if (m) {
-        child.stdout?.off('data', onData);
-        child.stdout?.on('data', (x: Buffer) => {
-          out += x.toString();
-        });
-        resolve({ child, base: `http://127.0.0.1:${m[1]}`, output });
-      }
-    };
-    child.stdout?.on('data', onData);
-    child.stderr?.on('data', (d: Buffer) => {
-      out += d.toString();
-    });
-    child.once('exit', (code, signal) => reject(new Error(`server exited (${code ?? signal}) before it was up:\n${output()}`)));
+  return startCliServer({
+    LIVEHUB_RTMP_PORT: 'off',
+    LIVEHUB_DEMO_ACTIVITY: 'off',
+    // unpaid flash orders must not time out while the test runs
+    LIVEHUB_FLASH_PAY_MINUTES: '120',
+    // the test signs its buyers in as a proxy would, each with its own X-Forwarded-For: trust it from loopback
+    LIVEHUB_TRUST_PROXY: 'loopback',
+    ...env,
   });
 }
 
-async function stopServer(s: Server | undefined, signal: NodeJS.Signals = 'SIGTERM'): Promise<void> {
-  if (!s || s.child.exitCode !== null || s.child.signalCode !== null) return;
-  const exited = new Promise<void>((r) => s.child.once('exit', () => r()));
-  s.child.kill(signal);
-  const killer = setTimeout(() => s.child.kill('SIGKILL'), 20_000);
-  await exited;
-  clearTimeout(killer);
-}
+const stopServer = (s: Server | undefined, signal: NodeJS.Signals = 'SIGTERM') => stopCliServer(s, signal);
 
 // ---- HTTP --------------------------------------------------------------------------------------------------------
 

@@ -8,17 +8,15 @@
  * Needs PostgreSQL and Redis: DATABASE_URL / REDIS_URL, else the CI's 127.0.0.1:5432/test and 127.0.0.1:6379.
  * Outside CI the file skips with the reason when either is unreachable; under CI=true it fails instead.
  */
-import { type ChildProcess, spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { clusterUnavailable, createScratchDatabase, deleteRedisKeys, dropScratchDatabase } from '@livehub/testing/scratch';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { type CliServer, startCliServer, stopCliServer } from './helpers/cli-server.ts';
 import WebSocket from 'ws';
 
-const root = new URL('..', import.meta.url).pathname;
-const bin = join(root, 'apps/cli/bin/livehub.mjs');
 const ADMIN_URL = process.env.DATABASE_URL || 'postgres://postgres@127.0.0.1:5432/test';
 const REDIS_URL = process.env.REDIS_URL || 'redis://127.0.0.1:6379';
 const PASSWORD = 'livehub-demo';
@@ -32,41 +30,10 @@ if (missing) console.log(`room scale-out test skipped: ${missing}`);
 
 // ---- two server processes --------------------------------------------------------------------------------------
 
-interface Server {
-  name: string;
-  child: ChildProcess;
-  base: string;
-  output(): string;
-}
+type Server = CliServer;
 
-function startServer(name: string, env: Record<string, string>): Promise<Server> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [bin, 'serve'], {
-      cwd: root,
-      env: { ...process.env, HOST: '127.0.0.1', PORT: '0', LOG_LEVEL: 'warn', ...env },
-      stdio: ['ignore', 'pipe', 'pipe'],
-    });
-    let out = '';
-    const output = () => out.slice(-3000);
-    const onData = (d: Buffer) => {
-      out += d.toString();
-      const m = /is running[\s\S]*?web:\s+http:\/\/localhost:(\d+)/.exec(out);
-      if (m) resolve({ name, child, base: `http://127.0.0.1:${m[1]}`, output });
-    };
-    child.stdout?.on('data', onData);
-    child.stderr?.on('data', onData);
-    child.once('exit', (code) => reject(new Error(`server ${name} exited ${code} before it was up:\n${output()}`)));
-  });
-}
-
-async function stopServer(s: Server | undefined): Promise<void> {
-  if (!s || s.child.exitCode !== null || s.child.signalCode !== null) return;
-  const exited = new Promise<void>((r) => s.child.once('exit', () => r()));
-  s.child.kill('SIGTERM');
-  const killer = setTimeout(() => s.child.kill('SIGKILL'), 10_000);
-  await exited;
-  clearTimeout(killer);
-}
+const startServer = (name: string, env: Record<string, string>): Promise<Server> => startCliServer(env, `server ${name}`);
+const stopServer = (s: Server | undefined) => stopCliServer(s, 'SIGTERM', 10_000);
 
 interface Session {
   cookie: string;

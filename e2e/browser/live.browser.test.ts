@@ -18,7 +18,7 @@ import path from 'node:path';
 import type { Page, WebSocketRoute } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import WebSocket from 'ws';
-import { type HttpAuth, pickFromSelect, signInHttp } from '../helpers/browser.ts';
+import { type HttpAuth, pickFromSelect, signInHttp, toastsGone } from '../helpers/browser.ts';
 import { BrowserSuite } from '../helpers/browser-suite.ts';
 import { browserAvailable } from '../helpers/test-server.ts';
 
@@ -32,11 +32,7 @@ const TRANSCRIPT = '这款面霜用了以后皮肤病都能根治，全网最低
 
 /** A screenshot once toasts have gone (and the pinned card has slid in). */
 async function shot(page: Page, name: string, fullPage = false): Promise<void> {
-  await page
-    .locator('.ant-message-notice')
-    .first()
-    .waitFor({ state: 'detached', timeout: 6000 })
-    .catch(() => undefined);
+  await toastsGone(page);
   await page.evaluate('window.scrollTo(0, 0)');
   await page.waitForTimeout(400);
   await page.screenshot({ path: path.join(shotDir, `${name}.png`), fullPage });

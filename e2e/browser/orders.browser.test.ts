@@ -15,7 +15,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
-import { apiAs, confirmPopover, type HttpAuth, pickFromSelect, signInHttp } from '../helpers/browser.ts';
+import { apiAs, confirmPopover, type HttpAuth, pickFromSelect, signInHttp, tablesLoaded, toastsGone } from '../helpers/browser.ts';
 import { BrowserSuite } from '../helpers/browser-suite.ts';
 import { browserAvailable } from '../helpers/test-server.ts';
 
@@ -31,17 +31,8 @@ const SLOW = { timeout: 60_000 };
 
 /** A screenshot once toasts and table spinners are gone. */
 async function shot(page: Page, name: string, fullPage = true): Promise<void> {
-  await page
-    .locator('.ant-message-notice')
-    .first()
-    .waitFor({ state: 'detached', timeout: 6000 })
-    .catch(() => undefined);
-  // polled with evaluate, not waitForFunction: the page's CSP forbids eval, which waitForFunction's polling uses
-  await expect
-    .poll(() =>
-      page.evaluate<boolean>("[...document.querySelectorAll('.ant-spin-container')].every((e) => getComputedStyle(e).opacity === '1')"),
-    )
-    .toBe(true);
+  await toastsGone(page);
+  await tablesLoaded(page);
   await page.waitForTimeout(300);
   await page.screenshot({ path: path.join(shotDir, `${name}.png`), fullPage });
 }

@@ -13,7 +13,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
-import { apiAs, confirmPopover, decideOnApplication, pickFromSelect, signInHttp } from '../helpers/browser.ts';
+import { apiAs, confirmPopover, decideOnApplication, pickFromSelect, signInHttp, tablesLoaded } from '../helpers/browser.ts';
 import { solidPng } from '../helpers/png.ts';
 import { BrowserSuite } from '../helpers/browser-suite.ts';
 import { browserAvailable } from '../helpers/test-server.ts';
@@ -25,13 +25,7 @@ let workDir: string;
 let flaskPng: string;
 /** A screenshot once tables have faded their loading overlay out. */
 async function screenshot(page: Page, name: string, fullPage = true): Promise<void> {
-  // a string: the e2e type check has no DOM library
-  // polled with evaluate, not waitForFunction: the page's CSP forbids eval, which waitForFunction's polling uses
-  await expect
-    .poll(() =>
-      page.evaluate<boolean>("[...document.querySelectorAll('.ant-spin-container')].every((e) => getComputedStyle(e).opacity === '1')"),
-    )
-    .toBe(true);
+  await tablesLoaded(page);
   await suite.harness.screenshot(page, name, fullPage);
 }
 

@@ -7,6 +7,7 @@ import { existsSync, mkdirSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { type Browser, type BrowserContext, chromium, type Locator, type Page } from 'playwright-core';
+import { expect } from 'vitest';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const repoRoot = path.resolve(here, '../..');
@@ -84,11 +85,7 @@ export class BrowserHarness {
       .first()
       .waitFor({ state: 'hidden', timeout: 5000 })
       .catch(() => undefined);
-    await page
-      .locator('.ant-message-notice')
-      .first()
-      .waitFor({ state: 'detached', timeout: 6000 })
-      .catch(() => undefined);
+    await toastsGone(page);
     await page.screenshot({ path: path.join(screenshotDir, `${name}.png`), fullPage });
   }
 
@@ -96,6 +93,26 @@ export class BrowserHarness {
     for (const context of this.contexts) await context.close().catch(() => undefined);
     await this.browser.close();
   }
+}
+
+/** Waits (6 s at the most) for the toast messages on the page to go. */
+export async function toastsGone(page: Page): Promise<void> {
+  await page
+    .locator('.ant-message-notice')
+    .first()
+    .waitFor({ state: 'detached', timeout: 6000 })
+    .catch(() => undefined);
+}
+
+/** Waits until every table has faded its loading overlay out. */
+export async function tablesLoaded(page: Page): Promise<void> {
+  // a string: the e2e type check has no DOM library
+  // polled with evaluate, not waitForFunction: the page's CSP forbids eval, which waitForFunction's polling uses
+  await expect
+    .poll(() =>
+      page.evaluate<boolean>("[...document.querySelectorAll('.ant-spin-container')].every((e) => getComputedStyle(e).opacity === '1')"),
+    )
+    .toBe(true);
 }
 
 let clientSeq = 0;
