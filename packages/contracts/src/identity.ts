@@ -99,7 +99,8 @@ export type Me = z.infer<typeof meSchema>;
 
 export const switchOrgRequestSchema = z.strictObject({ membershipId: idSchema });
 
-export const registerConsumerRequestSchema = z.strictObject({
+/** A new account, whether a consumer signs up or an admin creates it. */
+const newUserFields = {
   username: usernameSchema,
   password: passwordSchema,
   displayName: plainText(1, 64),
@@ -107,17 +108,11 @@ export const registerConsumerRequestSchema = z.strictObject({
     .string()
     .regex(/^1[3-9]\d{9}$/, { error: 'must be a mainland mobile number (11 digits)' })
     .optional(),
-});
+};
 
-export const createUserRequestSchema = z.strictObject({
-  username: usernameSchema,
-  password: passwordSchema,
-  displayName: plainText(1, 64),
-  phone: z
-    .string()
-    .regex(/^1[3-9]\d{9}$/, { error: 'must be a mainland mobile number (11 digits)' })
-    .optional(),
-});
+export const registerConsumerRequestSchema = z.strictObject(newUserFields);
+
+export const createUserRequestSchema = z.strictObject(newUserFields);
 export type CreateUserRequest = z.infer<typeof createUserRequestSchema>;
 
 export const userSchema = z.object({
