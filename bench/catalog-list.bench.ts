@@ -18,6 +18,7 @@ import { type ChildProcess, fork } from 'node:child_process';
 import { availableParallelism, loadavg } from 'node:os';
 import { join } from 'node:path';
 import autocannon from 'autocannon';
+import { numberArg } from './lib/args.ts';
 import { percentile } from './lib/load.ts';
 import { cpuMs, machineBusyMs, startServer, stopServer } from './lib/processes.ts';
 
@@ -33,11 +34,7 @@ interface Options {
 }
 
 function options(args: string[]): Options {
-  const num = (name: string, dflt: number) => {
-    const i = args.indexOf(name);
-    const v = i >= 0 ? Number(args[i + 1]) : Number.NaN;
-    return Number.isFinite(v) ? v : dflt;
-  };
+  const num = (name: string, dflt: number) => numberArg(args, name, dflt);
   return {
     products: num('--products', 2000),
     connections: num('--connections', 50),

@@ -26,6 +26,7 @@ import { mkdirSync, readFileSync } from 'node:fs';
 import { availableParallelism, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { defaultEngine } from '@livehub/compliance';
+import { listArg, numberArg } from './lib/args.ts';
 import { CLEAN_CHAT, chatText } from './lib/chat-text.ts';
 import { HIST_BUCKETS, type LoadgenCommand, type LoadgenReport } from './lib/fanout-protocol.ts';
 import { cpuMs, machineBusyMs, OTHER_CPU_WARN_PCT, sleep, startServer, stopServer, waitForIdle } from './lib/processes.ts';
@@ -52,13 +53,8 @@ interface Options {
 }
 
 function options(args: string[]): Options {
-  const num = (name: string, dflt: number) => {
-    const i = args.indexOf(name);
-    const v = i >= 0 ? Number(args[i + 1]) : Number.NaN;
-    return Number.isFinite(v) ? v : dflt;
-  };
-  const onlyAt = args.indexOf('--only');
-  const only = (onlyAt >= 0 ? (args[onlyAt + 1] ?? '') : 'ours,batched,unbatched').split(',') as Kind[];
+  const num = (name: string, dflt: number) => numberArg(args, name, dflt);
+  const only = listArg(args, '--only', 'ours,batched,unbatched') as Kind[];
   const rate = num('--rate', 200);
   return {
     viewers: num('--viewers', 5000),
