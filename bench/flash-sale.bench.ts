@@ -556,7 +556,7 @@ async function withCluster<T>(work: (env: Record<string, string>) => Promise<T>)
   try {
     return await work({ DATABASE_URL: url, REDIS_URL, REDIS_PREFIX: prefix });
   } finally {
-    await dropScratchDatabase(PG_ADMIN_URL, name).catch(() => {});
+    await dropScratchDatabase(PG_ADMIN_URL, name).catch((e) => process.stderr.write(`could not drop the database ${name}: ${e}\n`));
     await deleteRedisKeys(REDIS_URL, prefix);
   }
 }

@@ -24,7 +24,7 @@ import {
   queryTokens,
   type SearchInput,
 } from '@livehub/core';
-import { type Database, openDatabase, schema } from '@livehub/db';
+import { type Database, listingFilterConditions, openDatabase, schema, textArray } from '@livehub/db';
 import { createContainer, loadConfig } from '@livehub/server';
 import { and, asc, count, eq, gt, lte, type SQL, sql } from 'drizzle-orm';
 import { syntheticMerchant, syntheticProduct } from '@livehub/server/seed';
@@ -270,24 +270,8 @@ const ORDER: Record<SearchInput['sort'], SQL> = {
   newest: sql`${L.liveFrom} DESC NULLS LAST`,
 };
 
-function textArray(values: readonly string[]): SQL {
-  return sql`ARRAY[${sql.join(
-    values.map((v) => sql`${v}`),
-    sql`, `,
-  )}]::text[]`;
-}
-
-/** The search's filters other than the words and the time window (an empty one is undefined, which `and` skips). */
-function filters(input: SearchInput): Array<SQL | undefined> {
-  return [
-    input.category ? sql`${L.categoryPath} @> ${textArray([input.category])}` : undefined,
-    input.priceMinFen !== undefined ? sql`${L.minPriceFen} >= ${input.priceMinFen}` : undefined,
-    input.priceMaxFen !== undefined ? sql`${L.minPriceFen} <= ${input.priceMaxFen}` : undefined,
-    input.commissionMinBp !== undefined ? sql`${L.commissionBp} >= ${input.commissionMinBp}` : undefined,
-    input.inStock === true ? gt(L.stock, 0) : input.inStock === false ? eq(L.stock, 0) : undefined,
-    input.sampleAvailable !== undefined ? eq(L.sampleAvailable, input.sampleAvailable) : undefined,
-  ];
-}
+/** The search's filters other than the words and the time window: the repository's own conditions. */
+const filters = (input: SearchInput) => listingFilterConditions({ ...input, categoryId: input.category });
 
 /** `searchListings` (same SQL: filters, order, page, capped count) with `title ILIKE '%word%'` per word of the query instead of `tokens @> …`. */
 async function naiveSearch(db: Database['db'], input: SearchInput, audience: string[] | null) {
