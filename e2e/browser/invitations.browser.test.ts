@@ -6,6 +6,7 @@
  */
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
+import { openFromNav } from '../helpers/browser.ts';
 import { BrowserSuite } from '../helpers/browser-suite.ts';
 import { browserAvailable } from '../helpers/test-server.ts';
 
@@ -13,8 +14,7 @@ const suite = new BrowserSuite();
 const { screenshot } = suite;
 
 async function openMembers(page: Page): Promise<void> {
-  await page.getByTestId('nav-members').click();
-  await page.waitForURL((url) => url.pathname === '/members');
+  await openFromNav(page, 'members', '/members');
   await page.getByTestId('invitations-table').waitFor();
 }
 

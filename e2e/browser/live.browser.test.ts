@@ -18,7 +18,7 @@ import path from 'node:path';
 import type { Page, WebSocketRoute } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import WebSocket from 'ws';
-import { type HttpAuth, pickFromSelect, signInHttp, toastsGone } from '../helpers/browser.ts';
+import { type HttpAuth, openFromNav, pickFromSelect, signInHttp, toastsGone } from '../helpers/browser.ts';
 import { BrowserSuite } from '../helpers/browser-suite.ts';
 import { browserAvailable } from '../helpers/test-server.ts';
 
@@ -113,8 +113,7 @@ describe.skipIf(!browserAvailable)('live rooms', () => {
   it('the streamer schedules a session with an agreed product, sees every check pass and the stream key', async () => {
     streamer = await suite.harness.freshPage();
     await suite.harness.login(streamer, 'streamer');
-    await streamer.getByTestId('nav-live').click();
-    await streamer.waitForURL((url) => url.pathname === '/live');
+    await openFromNav(streamer, 'live', '/live');
     await streamer.getByTestId('live-console-page').waitFor();
 
     await streamer.getByTestId('schedule-new').click();

@@ -15,7 +15,16 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
-import { apiAs, confirmPopover, type HttpAuth, pickFromSelect, signInHttp, tablesLoaded, toastsGone } from '../helpers/browser.ts';
+import {
+  apiAs,
+  confirmPopover,
+  type HttpAuth,
+  openFromNav,
+  pickFromSelect,
+  signInHttp,
+  tablesLoaded,
+  toastsGone,
+} from '../helpers/browser.ts';
 import { BrowserSuite } from '../helpers/browser-suite.ts';
 import { browserAvailable } from '../helpers/test-server.ts';
 
@@ -197,8 +206,7 @@ describe.skipIf(!browserAvailable)('orders from the live room', () => {
   it('the merchant opens the shipping label and ships', async () => {
     merchant = await newPage(false);
     await suite.harness.login(merchant, 'merchant');
-    await merchant.getByTestId('nav-merchant-orders').click();
-    await merchant.waitForURL((url) => url.pathname === '/merchant/orders');
+    await openFromNav(merchant, 'merchant-orders', '/merchant/orders');
     const row = merchant.locator(`[data-testid="merchant-order-row"][data-order-id="${orderId}"]`);
     await row.waitFor();
     expect(await row.getAttribute('data-status')).toBe('paid');
@@ -245,8 +253,7 @@ describe.skipIf(!browserAvailable)('orders from the live room', () => {
   });
 
   it('the merchant approves; the consumer sends it back', async () => {
-    await merchant.getByTestId('nav-merchant-returns').click();
-    await merchant.waitForURL((url) => url.pathname === '/merchant/returns');
+    await openFromNav(merchant, 'merchant-returns', '/merchant/returns');
     const row = merchant.locator('[data-testid="merchant-return-row"][data-status="requested"]', { hasText: '尺码偏大' });
     await row.waitFor();
     await row.getByTestId('return-approve').click();
@@ -339,8 +346,7 @@ describe.skipIf(!browserAvailable)('orders from the live room', () => {
     });
     expect(unpaid.status).toBe('created');
 
-    await merchant.getByTestId('nav-merchant-orders').click();
-    await merchant.waitForURL((url) => url.pathname === '/merchant/orders');
+    await openFromNav(merchant, 'merchant-orders', '/merchant/orders');
     await merchant.getByTestId('merchant-filter-created').click();
     const row = merchant.locator(`[data-testid="merchant-order-row"][data-order-id="${unpaid.id}"]`);
     await row.waitFor(SLOW);

@@ -9,7 +9,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { tinyPng } from '../helpers/png.ts';
-import { decideOnApplication, fieldError } from '../helpers/browser.ts';
+import { decideOnApplication, fieldError, openFromNav } from '../helpers/browser.ts';
 import { BrowserSuite } from '../helpers/browser-suite.ts';
 import { browserAvailable } from '../helpers/test-server.ts';
 
@@ -56,8 +56,7 @@ describe.skipIf(!browserAvailable)('admission and certification', () => {
     await page.waitForURL((url) => url.pathname === '/shop');
 
     // 主播认证 from the consumer's navigation; not certified yet: the gate is closed
-    await page.getByTestId('nav-apply-streamer').click();
-    await page.waitForURL((url) => url.pathname === '/apply/streamer');
+    await openFromNav(page, 'apply-streamer', '/apply/streamer');
     await page.getByTestId('apply-streamer-form').waitFor();
     await page.locator('[data-testid="live-gate-card"][data-allowed="false"]').waitFor();
     await page.locator('[data-testid="live-gate-reasons"] [data-reason="not_registered"]').waitFor();
@@ -105,8 +104,7 @@ describe.skipIf(!browserAvailable)('admission and certification', () => {
     // the reviewer finds it in 审批工作台 and approves it
     const reviewer = await freshPage();
     await login(reviewer, 'reviewer');
-    await reviewer.getByTestId('nav-approvals').click();
-    await reviewer.waitForURL((url) => url.pathname === '/approvals');
+    await openFromNav(reviewer, 'approvals', '/approvals');
     const row = reviewer.locator(`[data-testid="approval-row"][data-application-id="${applicationId}"]`);
     await row.waitFor();
     expect(await row.textContent()).toContain(displayName);
@@ -164,8 +162,7 @@ describe.skipIf(!browserAvailable)('admission and certification', () => {
   it('regulators see the joint-review board; the department that has not voted votes on the base', async () => {
     const regulator = await freshPage();
     await login(regulator, 'regulator');
-    await regulator.getByTestId('nav-approvals').click();
-    await regulator.waitForURL((url) => url.pathname === '/approvals');
+    await openFromNav(regulator, 'approvals', '/approvals');
     const board = regulator.getByTestId('approvals-joint-board').getByTestId('joint-board').first();
     await board.waitFor();
     expect(await board.getByTestId('dept-card-scjgj').getAttribute('data-decision')).toBe('approve');

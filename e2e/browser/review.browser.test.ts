@@ -8,6 +8,7 @@
  */
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
+import { openFromNav } from '../helpers/browser.ts';
 import { BrowserSuite } from '../helpers/browser-suite.ts';
 import { browserAvailable } from '../helpers/test-server.ts';
 
@@ -55,8 +56,7 @@ async function ingestSamples(prefix: string): Promise<string[]> {
 }
 
 async function openItem(page: Page, id: string): Promise<void> {
-  await page.getByTestId('nav-review').click();
-  await page.waitForURL((url) => url.pathname === '/review');
+  await openFromNav(page, 'review', '/review');
   await page.locator(`[data-testid="review-row"][data-item-id="${id}"]`).click();
   await page.waitForURL((url) => url.pathname === `/review/${id}`);
   await page.locator(`[data-testid="review-item-page"][data-item-id="${id}"]`).waitFor();
@@ -90,8 +90,7 @@ describe.skipIf(!browserAvailable)('review console', () => {
     await login(page, 'reviewer');
 
     // the queue: every seeded item, hits marked inside the text, a live countdown per row
-    await page.getByTestId('nav-review').click();
-    await page.waitForURL((url) => url.pathname === '/review');
+    await openFromNav(page, 'review', '/review');
     for (const id of itemIds) await page.locator(`[data-testid="review-row"][data-item-id="${id}"]`).waitFor();
     expect(await page.getByTestId('review-row').count()).toBeGreaterThanOrEqual(3);
     expect(await page.getByTestId('review-text').locator('[data-testid="hit-mark"]').count()).toBeGreaterThanOrEqual(1);
@@ -124,8 +123,7 @@ describe.skipIf(!browserAvailable)('review console', () => {
     await screenshot(page, 'review-item');
 
     // violations: the new one with its evidence hash prefix, and the chain verifies
-    await page.getByTestId('nav-violations').click();
-    await page.waitForURL((url) => url.pathname === '/violations');
+    await openFromNav(page, 'violations', '/violations');
     await page.locator(`[data-testid="violation-row"][data-violation-id="${violationId}"]`).waitFor();
     expect(await page.locator(`[data-violation-id="${violationId}"] [data-testid="violation-evidence-hash"]`).textContent()).toBe(
       evidenceHash.slice(0, 12),
@@ -186,8 +184,7 @@ describe.skipIf(!browserAvailable)('review console', () => {
 
     const page = await freshPage();
     await login(page, 'reviewer');
-    await page.getByTestId('nav-review').click();
-    await page.waitForURL((url) => url.pathname === '/review');
+    await openFromNav(page, 'review', '/review');
     const spamRow = page.locator(`[data-testid="review-row"][data-item-id="${spam}"]`);
     const onceRow = page.locator(`[data-testid="review-row"][data-item-id="${once}"]`);
     await spamRow.waitFor();
@@ -240,8 +237,7 @@ describe.skipIf(!browserAvailable)('review console', () => {
   it('rule pack browser lists rules and screens a line in 试一试', async () => {
     const page = await freshPage();
     await login(page, 'reviewer');
-    await page.getByTestId('nav-rules').click();
-    await page.waitForURL((url) => url.pathname === '/rules');
+    await openFromNav(page, 'rules', '/rules');
     await page.getByTestId('rule-pack-header').waitFor();
     await page.getByTestId('rule-row').first().waitFor();
     expect(await page.getByTestId('rule-row').count()).toBeGreaterThanOrEqual(1);
@@ -269,8 +265,7 @@ describe.skipIf(!browserAvailable)('review console', () => {
     await page.getByTestId('forbidden').waitFor();
     expect(await page.getByTestId('forbidden').textContent()).toContain('403');
 
-    await page.getByTestId('nav-violations').click();
-    await page.waitForURL((url) => url.pathname === '/violations');
+    await openFromNav(page, 'violations', '/violations');
     await page.getByTestId('violations-table').waitFor();
     expect(await page.getByTestId('evidence-verify').count()).toBe(0);
   });

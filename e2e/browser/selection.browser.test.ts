@@ -13,7 +13,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
-import { apiAs, confirmPopover, decideOnApplication, pickFromSelect, signInHttp, tablesLoaded } from '../helpers/browser.ts';
+import { apiAs, confirmPopover, decideOnApplication, openFromNav, pickFromSelect, signInHttp, tablesLoaded } from '../helpers/browser.ts';
 import { solidPng } from '../helpers/png.ts';
 import { BrowserSuite } from '../helpers/browser-suite.ts';
 import { browserAvailable } from '../helpers/test-server.ts';
@@ -69,8 +69,7 @@ describe.skipIf(!browserAvailable)('catalog and selection center', () => {
   it('a merchant lists a product and submits it; a reviewer approves it from the approvals queue', async () => {
     merchant = await freshPage();
     await login(merchant, 'merchant');
-    await merchant.getByTestId('nav-products').click();
-    await merchant.waitForURL((url) => url.pathname === '/products');
+    await openFromNav(merchant, 'products', '/products');
     await merchant.getByTestId('products-page').waitFor();
     await merchant.getByTestId('product-new').click();
     await merchant.waitForURL((url) => url.pathname === '/products/new');
@@ -106,8 +105,7 @@ describe.skipIf(!browserAvailable)('catalog and selection center', () => {
     // the reviewer finds it among the approvals and sees the product itself on the application page
     const reviewer = await freshPage();
     await login(reviewer, 'reviewer');
-    await reviewer.getByTestId('nav-approvals').click();
-    await reviewer.waitForURL((url) => url.pathname === '/approvals');
+    await openFromNav(reviewer, 'approvals', '/approvals');
     const row = reviewer.locator('[data-testid="approval-row"][data-kind="product_review"]', { hasText: FLASK });
     await row.waitFor();
     expect(await row.textContent()).toContain('商品审核');
@@ -186,8 +184,7 @@ describe.skipIf(!browserAvailable)('catalog and selection center', () => {
   it('a streamer finds it by searching "保温杯 316", requests a sample; the merchant approves and ships it; the streamer sees it shipped', async () => {
     streamer = await freshPage();
     await login(streamer, 'streamer');
-    await streamer.getByTestId('nav-selection').click();
-    await streamer.waitForURL((url) => url.pathname === '/selection');
+    await openFromNav(streamer, 'selection', '/selection');
     await streamer.getByTestId('square-search').locator('input').fill('保温杯 316');
     await streamer.getByTestId('square-search').locator('input').press('Enter');
     const card = streamer.locator(`[data-testid="pool-card"][data-product-id="${flaskId}"]`);
@@ -213,8 +210,7 @@ describe.skipIf(!browserAvailable)('catalog and selection center', () => {
     await streamer.locator('.ant-drawer-open .ant-drawer-close').click();
     await streamer.locator('.ant-drawer-open').waitFor({ state: 'detached' });
 
-    await streamer.getByTestId('nav-samples').click();
-    await streamer.waitForURL((url) => url.pathname === '/samples');
+    await openFromNav(streamer, 'samples', '/samples');
     const mine = streamer.locator(`[data-testid="sample-row"][data-product-id="${flaskId}"]`);
     await mine.waitFor();
     sampleId = (await mine.getAttribute('data-sample-id')) ?? '';
@@ -226,8 +222,7 @@ describe.skipIf(!browserAvailable)('catalog and selection center', () => {
     expect(contact).not.toContain('漕溪北路88号');
 
     // the merchant approves, opens the shipping label (full address) and ships with a carrier and tracking number
-    await merchant.getByTestId('nav-samples').click();
-    await merchant.waitForURL((url) => url.pathname === '/samples');
+    await openFromNav(merchant, 'samples', '/samples');
     const incoming = merchant.locator(`[data-testid="sample-row"][data-sample-id="${sampleId}"]`);
     await incoming.waitFor();
     expect(await incoming.textContent()).toContain('嘉嘉的衣橱');
@@ -276,8 +271,7 @@ describe.skipIf(!browserAvailable)('catalog and selection center', () => {
     expect(await merchant.getByTestId('terms-view').textContent()).toContain(FLASK);
 
     // the streamer finds it waiting in the agreements inbox and accepts the version shown
-    await streamer.getByTestId('nav-agreements').click();
-    await streamer.waitForURL((url) => url.pathname === '/agreements');
+    await openFromNav(streamer, 'agreements', '/agreements');
     const row = streamer.locator(`[data-testid="agreement-row"][data-agreement-id="${agreementId}"]`);
     await row.waitFor();
     await row.getByTestId('agreement-awaits-me').waitFor();

@@ -5,6 +5,7 @@
  */
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
+import { openFromNav } from '../helpers/browser.ts';
 import { BrowserSuite } from '../helpers/browser-suite.ts';
 import { browserAvailable } from '../helpers/test-server.ts';
 
@@ -85,8 +86,7 @@ describe.skipIf(!browserAvailable)('web shell', () => {
     await page.getByTestId('org-switcher').waitFor();
     await screenshot(page, 'platform-workbench');
 
-    await page.getByTestId('nav-audit').click();
-    await page.waitForURL((url) => url.pathname === '/audit');
+    await openFromNav(page, 'audit', '/audit');
     await page.getByTestId('audit-table').waitFor();
     await page.getByTestId('audit-verify').click();
     const result = page.getByTestId('audit-verify-result');

@@ -6,7 +6,7 @@
  */
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
-import { DEMO_PASSWORD, fieldError } from '../helpers/browser.ts';
+import { DEMO_PASSWORD, fieldError, openFromNav } from '../helpers/browser.ts';
 import { BrowserSuite } from '../helpers/browser-suite.ts';
 import { browserAvailable } from '../helpers/test-server.ts';
 
@@ -40,8 +40,7 @@ describe.skipIf(!browserAvailable)('talent records and service providers', () =>
   it('the MCN manager records 12 hours of training for one of its streamers and sees the total', async () => {
     const page = await freshPage();
     await suite.harness.login(page, 'mcn');
-    await page.getByTestId('nav-talent').click();
-    await page.waitForURL((url) => url.pathname === '/talent');
+    await openFromNav(page, 'talent', '/talent');
     await page.getByTestId('training-form').waitFor();
 
     // the person: one of the MCN's streamers, from its member list; picking them opens their talent record
@@ -104,8 +103,7 @@ describe.skipIf(!browserAvailable)('talent records and service providers', () =>
     const page = await freshPage();
     await suite.harness.login(page, username, password);
     await page.waitForURL((url) => url.pathname === '/shop');
-    await page.getByTestId('nav-apply-provider').click();
-    await page.waitForURL((url) => url.pathname === '/apply/provider');
+    await openFromNav(page, 'apply-provider', '/apply/provider');
     await page.getByTestId('apply-provider-form').waitFor();
 
     const code = creditCode(stamp);
@@ -144,7 +142,6 @@ describe.skipIf(!browserAvailable)('talent records and service providers', () =>
     await page.waitForURL((url) => url.pathname === '/provider');
     await page.getByTestId('workbench-title').filter({ hasText: '服务机构工作台' }).waitFor();
     expect(await page.getByTestId('header-role').textContent()).toContain('服务机构人员');
-    await page.getByTestId('nav-members').click();
-    await page.waitForURL((url) => url.pathname === '/members');
+    await openFromNav(page, 'members', '/members');
   });
 });

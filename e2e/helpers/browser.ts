@@ -95,6 +95,12 @@ export class BrowserHarness {
   }
 }
 
+/** Follows the side navigation's `nav-<key>` entry and waits for the page at `pathname`. */
+export async function openFromNav(page: Page, key: string, pathname: string): Promise<void> {
+  await page.getByTestId(`nav-${key}`).click();
+  await page.waitForURL((url) => url.pathname === pathname);
+}
+
 /** Waits (6 s at the most) for the toast messages on the page to go. */
 export async function toastsGone(page: Page): Promise<void> {
   await page
