@@ -42,18 +42,8 @@ describe('sign-in and sessions', () => {
   });
 
   it('answers a wrong password and an unknown user with the same generic error', async () => {
-    const a = await p.app.inject({
-      method: 'POST',
-      url: '/api/auth/login',
-      payload: { username: 'mcn', password: 'wrong-password' },
-      remoteAddress: '127.1.0.1',
-    });
-    const b = await p.app.inject({
-      method: 'POST',
-      url: '/api/auth/login',
-      payload: { username: 'no_such_user', password: 'wrong-password' },
-      remoteAddress: '127.1.0.1',
-    });
+    const a = await p.loginAttempt('mcn', 'wrong-password', '127.1.0.1');
+    const b = await p.loginAttempt('no_such_user', 'wrong-password', '127.1.0.1');
     expect(a.statusCode).toBe(401);
     expect(b.statusCode).toBe(401);
     expect(a.json()).toEqual(b.json());
@@ -63,8 +53,7 @@ describe('sign-in and sessions', () => {
   it('never locks an account: failures slow it down, the right password still signs in, unknown names answer alike', async () => {
     const { SYSTEM_ACTOR } = await import('@livehub/core');
     await p.c.identity.createUser({ ...SYSTEM_ACTOR }, { username: 'lockme', password: 'correct-horse', displayName: '锁定测试' });
-    const attempt = (username: string, password: string, remoteAddress: string) =>
-      p.app.inject({ method: 'POST', url: '/api/auth/login', payload: { username, password }, remoteAddress });
+    const attempt = p.loginAttempt;
     const real: number[] = [];
     const unknown: number[] = [];
     for (let i = 0; i < 7; i++) {
@@ -89,34 +78,17 @@ describe('sign-in and sessions', () => {
     await p.c.identity.createUser({ ...SYSTEM_ACTOR }, { username: 'pairme', password: 'correct-horse', displayName: '限流测试' });
     // ten failures counted from one address (as if earlier attempts had failed), the next one from there is refused
     for (let i = 0; i < 10; i++) await p.c.kv.rateLimits.hit('login:fail:pairme@127.2.3.1', 60_000);
-    const there = await p.app.inject({
-      method: 'POST',
-      url: '/api/auth/login',
-      payload: { username: 'pairme', password: 'correct-horse' },
-      remoteAddress: '127.2.3.1',
-    });
+    const there = await p.loginAttempt('pairme', 'correct-horse', '127.2.3.1');
     expect(there.statusCode).toBe(429);
     expect(there.headers['retry-after']).toBeDefined();
-    const elsewhere = await p.app.inject({
-      method: 'POST',
-      url: '/api/auth/login',
-      payload: { username: 'pairme', password: 'correct-horse' },
-      remoteAddress: '127.2.3.2',
-    });
+    const elsewhere = await p.loginAttempt('pairme', 'correct-horse', '127.2.3.2');
     expect(elsewhere.statusCode).toBe(200);
   });
 
   it('throttles many attempts from one address across usernames', async () => {
     let last = 0;
     for (let i = 0; i < 32; i++) {
-      last = (
-        await p.app.inject({
-          method: 'POST',
-          url: '/api/auth/login',
-          payload: { username: `spray_${i}`, password: 'guess-guess' },
-          remoteAddress: '127.3.0.1',
-        })
-      ).statusCode;
+      last = (await p.loginAttempt(`spray_${i}`, 'guess-guess', '127.3.0.1')).statusCode;
     }
     expect(last).toBe(429);
   });
