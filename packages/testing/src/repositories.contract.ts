@@ -3,7 +3,7 @@
  * Includes the unit of work: a failed transaction leaves nothing behind. Identity, audit and outbox cases are here;
  * the other contexts' cases are in ./contracts/<ctx>.contract.ts, registered inside the same database.
  */
-import type { InvitationRecord, MembershipRecord, Repositories, UnitOfWork } from '@livehub/core';
+import type { InvitationRecord, Repositories, UnitOfWork } from '@livehub/core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { catalogCases, selectionCases } from './contracts/catalog.contract.ts';
 import { complianceCases } from './contracts/compliance.contract.ts';
