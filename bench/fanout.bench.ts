@@ -21,7 +21,7 @@
  * ratio = our deliveries/s ÷ the batched ceiling's deliveries/s. `--only ours,batched` runs a subset; `--profile`
  * writes a V8 CPU profile of each server process (into the system's temporary directory; the path is printed).
  */
-import { type ChildProcess, fork } from 'node:child_process';
+import type { ChildProcess } from 'node:child_process';
 import { mkdirSync, readFileSync } from 'node:fs';
 import { availableParallelism, tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -29,9 +29,8 @@ import { defaultEngine } from '@livehub/compliance';
 import { listArg, numberArg } from './lib/args.ts';
 import { CLEAN_CHAT, chatText } from './lib/chat-text.ts';
 import { HIST_BUCKETS, type LoadgenCommand, type LoadgenReport } from './lib/fanout-protocol.ts';
-import { cpuMs, machineBusyMs, OTHER_CPU_WARN_PCT, sleep, startServer, stopServer, waitForIdle } from './lib/processes.ts';
+import { cpuMs, forkTsx, machineBusyMs, OTHER_CPU_WARN_PCT, sleep, startServer, stopServer, waitForIdle } from './lib/processes.ts';
 
-const root = new URL('..', import.meta.url).pathname;
 const GOAL_RATIO = 0.5;
 const GOAL_P99_MS = 250;
 const SATURATED_ELU = 0.95;
@@ -106,11 +105,7 @@ interface Loadgen {
 
 function startLoadgen(): Promise<Loadgen> {
   return new Promise((resolve, reject) => {
-    const child = fork(join(root, 'bench/lib/fanout-loadgen.ts'), [], {
-      cwd: root,
-      execArgv: ['--import', 'tsx'],
-      stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
-    });
+    const child = forkTsx('bench/lib/fanout-loadgen.ts');
     const waiting = new Map<string, (m: unknown) => void>();
     child.on('message', (m: { ev: string; pid?: number }) => {
       if (m.ev === 'up') resolve({ child, pid: m.pid as number, request });

@@ -40,7 +40,7 @@
  * `--only embedded,pg_redis,pg_redis_2p` runs a subset; `--profile` writes a V8 CPU profile of each LiveHub server process (into
  * the system's temporary directory; the path is printed).
  */
-import { type ChildProcess, fork } from 'node:child_process';
+import type { ChildProcess } from 'node:child_process';
 import { randomBytes, randomUUID } from 'node:crypto';
 import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { availableParallelism, tmpdir } from 'node:os';
@@ -48,9 +48,8 @@ import { join } from 'node:path';
 import { clusterUnavailable, createScratchDatabase, deleteRedisKeys, dropScratchDatabase } from '@livehub/testing/scratch';
 import { listArg, numberArg } from './lib/args.ts';
 import type { FireOptions, FireResult, Plan } from './lib/flash-loadgen.ts';
-import { cpuMs, cpuMsOf, machineBusyMs, OTHER_CPU_WARN_PCT, startServer, stopServer, waitForIdle } from './lib/processes.ts';
+import { cpuMs, cpuMsOf, forkTsx, machineBusyMs, OTHER_CPU_WARN_PCT, startServer, stopServer, waitForIdle } from './lib/processes.ts';
 
-const root = new URL('..', import.meta.url).pathname;
 const GOAL_RATIO = 0.3;
 const ADDRESS = { name: '张三丰', phone: '13812345678', region: '上海市 嘉定区', detail: '安亭镇墨玉南路 888 号 6 楼' };
 
@@ -147,11 +146,7 @@ function ipc(child: ChildProcess): Ipc['request'] {
 
 function startLoadgen(): Promise<Ipc> {
   return new Promise((resolve, reject) => {
-    const child = fork(join(root, 'bench/lib/flash-loadgen.ts'), [], {
-      cwd: root,
-      execArgv: ['--import', 'tsx'],
-      stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
-    });
+    const child = forkTsx('bench/lib/flash-loadgen.ts');
     child.once('message', (m: { ev: string }) => (m.ev === 'up' ? resolve({ child, request: ipc(child) }) : reject(new Error('loadgen'))));
     child.once('exit', (code) => reject(new Error(`load generator exited ${code}`)));
   });

@@ -26,7 +26,7 @@ import {
 } from '@livehub/core';
 import { type Database, listingFilterConditions, openDatabase, schema, textArray } from '@livehub/db';
 import { createContainer, loadConfig } from '@livehub/server';
-import { and, asc, count, eq, gt, lte, type SQL, sql } from 'drizzle-orm';
+import { and, asc, count, gt, lte, type SQL, sql } from 'drizzle-orm';
 import { syntheticMerchant, syntheticProduct } from '@livehub/server/seed';
 import { withScratchDatabase } from '@livehub/testing/scratch';
 import { Prng } from './lib/chinese-text.ts';
