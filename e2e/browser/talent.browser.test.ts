@@ -6,7 +6,7 @@
  */
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
-import { DEMO_PASSWORD, fieldError, openFromNav } from '../helpers/browser.ts';
+import { DEMO_PASSWORD, expectCheckedAsTyped, fieldError, openFromNav } from '../helpers/browser.ts';
 import { BrowserSuite } from '../helpers/browser-suite.ts';
 import { browserAvailable } from '../helpers/test-server.ts';
 
@@ -110,12 +110,7 @@ describe.skipIf(!browserAvailable)('talent records and service providers', () =>
     const wrongCheck = code.slice(0, 17) + (code.charAt(17) === '0' ? '1' : '0');
     await page.getByTestId('provider-name').fill(`上海测链数据科技有限公司${stamp.toString().slice(-4)}`);
     // the credit code is checked as the applicant types: length, then the check character, then OK
-    await page.getByTestId('provider-credit-code').pressSequentially('91310115');
-    await expect.poll(() => fieldError(page, 'provider-credit-code')).toContain('18 位');
-    await page.getByTestId('provider-credit-code').fill(wrongCheck);
-    await expect.poll(() => fieldError(page, 'provider-credit-code')).toContain('校验位错误');
-    await page.getByTestId('provider-credit-code').fill(code);
-    await expect.poll(() => fieldError(page, 'provider-credit-code')).toBe('');
+    await expectCheckedAsTyped(page, 'provider-credit-code', { prefix: '91310115', tooShort: '18 位', wrongCheck, valid: code });
     await page.getByTestId('credit-code-ok').waitFor();
     await page.getByTestId('service-supply_chain').click();
     await page.getByTestId('service-data').click();

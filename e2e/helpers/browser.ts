@@ -179,6 +179,24 @@ export async function fieldError(page: Page, testId: string): Promise<string> {
 }
 
 /**
+ * A code field (an ID number, a credit code) checked as the user types: a prefix is too short, a wrong check
+ * character is refused, the valid code clears the message.
+ */
+export async function expectCheckedAsTyped(
+  page: Page,
+  testId: string,
+  steps: { prefix: string; tooShort: string; wrongCheck: string; valid: string },
+): Promise<void> {
+  const field = page.getByTestId(testId);
+  await field.pressSequentially(steps.prefix);
+  await expect.poll(() => fieldError(page, testId)).toContain(steps.tooShort);
+  await field.fill(steps.wrongCheck);
+  await expect.poll(() => fieldError(page, testId)).toContain('校验位错误');
+  await field.fill(steps.valid);
+  await expect.poll(() => fieldError(page, testId)).toBe('');
+}
+
+/**
  * A reviewer's decision on an application page, submitted until the page shows it (`done`). If the application changed
  * meanwhile (409, shown above the page) or the page did not follow, reloads and submits again only if the decision is
  * still open, as a reviewer would; a refusal fails with its message; three attempts at the most.
