@@ -21,6 +21,11 @@ export function ensureWebBuilt() {
   const sources = [join(root, 'apps/web'), join(root, 'packages/contracts/src')];
   if (existsSync(out) && statSync(out).mtimeMs >= Math.max(...sources.map(newest))) return;
   process.stderr.write('building the web app…\n');
-  const r = spawnSync('npm', ['run', 'build', '-w', '@livehub/web', '--silent'], { cwd: root, stdio: 'inherit' });
+  const r = spawnSync('npm', ['run', 'build', '-w', '@livehub/web', '--silent'], {
+    cwd: root,
+    stdio: 'inherit',
+    // a production bundle whatever NODE_ENV the caller runs under (Vitest sets 'test')
+    env: { ...process.env, NODE_ENV: 'production' },
+  });
   if (r.status !== 0) process.exit(r.status ?? 1);
 }

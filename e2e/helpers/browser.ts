@@ -33,7 +33,13 @@ export function launchChromium(): Promise<Browser> {
 /** The server serves the built web app; build it once if this checkout has not (npm test builds it first). */
 export function ensureWebBuilt(): void {
   if (existsSync(path.join(repoRoot, 'apps/web/dist/index.html'))) return;
-  execFileSync('npm', ['run', 'build', '-w', '@livehub/web'], { cwd: repoRoot, stdio: 'inherit' });
+  // a production build: under Vitest NODE_ENV is 'test', which Vite would carry into the bundle (React's development
+  // build, StrictMode's double effects: two room sockets where the app opens one)
+  execFileSync('npm', ['run', 'build', '-w', '@livehub/web'], {
+    cwd: repoRoot,
+    stdio: 'inherit',
+    env: { ...process.env, NODE_ENV: 'production' },
+  });
 }
 
 export class BrowserHarness {
