@@ -81,25 +81,3 @@ export interface LiveRecordingRecord {
   retainUntil: Date;
   createdAt: Date;
 }
-
-export interface LiveRepository {
-  insertSession(s: LiveSessionRecord): Promise<void>;
-  findSession(id: string): Promise<LiveSessionRecord | null>;
-  updateSession(s: LiveSessionRecord, expectVersion: number): Promise<boolean>;
-  listSessions(opts: {
-    streamerUserId?: string;
-    mcnOrgId?: string;
-    status?: LiveSessionStatus[];
-    limit: number;
-  }): Promise<LiveSessionRecord[]>;
-  replaceProducts(sessionId: string, products: LiveSessionProductRecord[]): Promise<void>;
-  setPinned(sessionId: string, productId: string | null): Promise<void>;
-  listProducts(sessionId: string): Promise<LiveSessionProductRecord[]>;
-  insertRecording(r: LiveRecordingRecord): Promise<void>;
-  findRecording(id: string): Promise<LiveRecordingRecord | null>;
-  updateRecording(r: LiveRecordingRecord): Promise<void>;
-  /** the session's recordings, oldest first */
-  listRecordings(sessionId: string): Promise<LiveRecordingRecord[]>;
-  /** raises `retain_until` of the session's recordings to at least `until` (never lowers it) */
-  extendRecordingRetention(sessionId: string, until: Date): Promise<void>;
-}
