@@ -54,10 +54,7 @@ const ROUTES_STILL_TOUCHING_STORAGE = new Set([
   // the audit log's target names and the violations' names (#13) are still looked up in these two routes
   'audit.routes.ts',
   'compliance.routes.ts',
-  'live.routes.ts',
-  'order.routes.ts',
   'registry.routes.ts',
-  'room.routes.ts',
 ]);
 const ROUTE_STORAGE = /\.uow\b/;
 

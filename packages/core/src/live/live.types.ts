@@ -81,3 +81,32 @@ export interface LiveRecordingRecord {
   retainUntil: Date;
   createdAt: Date;
 }
+
+/** A session and the products on it. */
+export interface SessionDetail {
+  session: LiveSessionRecord;
+  products: LiveSessionProductRecord[];
+}
+
+/** A product on a session as the session's page shows it. */
+export interface SessionProductListing {
+  productId: string;
+  title: string;
+  categoryId: string | null;
+  merchantOrgId: string;
+  agreementId: string | null;
+  minPriceFen: number | null;
+}
+
+/** A session with the names and statistics its page shows (the server presents it with its playback URLs). */
+export interface SessionListing {
+  session: LiveSessionRecord;
+  streamerName: string;
+  stats: { peakViewers: number; avgViewers: number; chatMessages: number; orders: number; gmvFen: number };
+  products: SessionProductListing[];
+}
+
+/** The orders context's reader port for a live session's paid orders and GMV. */
+export interface SessionTotalsReader {
+  sessionTotals(sessionId: string): Promise<{ orders: number; gmvFen: number }>;
+}
