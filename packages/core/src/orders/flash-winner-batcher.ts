@@ -231,7 +231,7 @@ export class FlashWinnerBatcher {
       const made = [];
       for (const w of group) {
         const orderId = this.d.ids.next();
-        const lines = [await maker.line(tx, orderId, 1, product, sku, f.priceFen, w.qty, a)];
+        const lines = [await maker.line(tx, { orderId, lineNo: 1, product, sku, unitPriceFen: f.priceFen, qty: w.qty, a })];
         const order = maker.order(orderId, w.userId, f.merchantOrgId, a, f.id, lines, w.address, now, this.d.flashPayMinutes ?? 5);
         made.push({
           w,

@@ -39,17 +39,23 @@ describe('lines and totals', () => {
   });
 
   it('builds a line with the attribution, or none', () => {
-    const l = orderLine('o1', 1, product, sku, 8800, 2, { commissionBp: 1500, streamerShareBp: 6000 }, true);
+    const l = orderLine(
+      { orderId: 'o1', lineNo: 1, product, sku, unitPriceFen: 8800, qty: 2, a: { commissionBp: 1500, streamerShareBp: 6000 } },
+      true,
+    );
     expect(l).toMatchObject({ orderId: 'o1', productId: 'p1', skuId: 's1', title: '茶叶', skuName: '250g', qty: 2, unitPriceFen: 8800 });
     expect(l).toMatchObject({ commissionBp: 1500, streamerShareBp: 6000, commissionFen: 2640, noReasonReturn: true, returnedQty: 0 });
-    const bare = orderLine('o1', 1, product, sku, 8800, 1, null, false);
+    const bare = orderLine({ orderId: 'o1', lineNo: 1, product, sku, unitPriceFen: 8800, qty: 1, a: null }, false);
     expect(bare).toMatchObject({ commissionBp: 0, streamerShareBp: 10_000, commissionFen: 0, noReasonReturn: false });
   });
 
   it('sums the lines', () => {
     const lines = [
-      orderLine('o', 1, product, sku, 1000, 2, { commissionBp: 1000, streamerShareBp: 10_000 }, true),
-      orderLine('o', 2, product, sku, 500, 1, null, true),
+      orderLine(
+        { orderId: 'o', lineNo: 1, product, sku, unitPriceFen: 1000, qty: 2, a: { commissionBp: 1000, streamerShareBp: 10_000 } },
+        true,
+      ),
+      orderLine({ orderId: 'o', lineNo: 2, product, sku, unitPriceFen: 500, qty: 1, a: null }, true),
     ];
     expect(orderTotals(lines)).toEqual({ totalFen: 2500, commissionFen: 200 });
   });
@@ -66,7 +72,18 @@ describe('newOrder', () => {
   it('awaits payment for the given minutes and is kept three years', () => {
     const now = new Date('2026-03-05T10:00:00Z');
     const lines = [
-      orderLine('00000000-0000-4000-8000-000000000007', 1, product, sku, 1000, 3, { commissionBp: 500, streamerShareBp: 10_000 }, true),
+      orderLine(
+        {
+          orderId: '00000000-0000-4000-8000-000000000007',
+          lineNo: 1,
+          product,
+          sku,
+          unitPriceFen: 1000,
+          qty: 3,
+          a: { commissionBp: 500, streamerShareBp: 10_000 },
+        },
+        true,
+      ),
     ];
     const o = newOrder({
       id: '00000000-0000-4000-8000-000000000007',

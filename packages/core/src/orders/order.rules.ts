@@ -48,17 +48,21 @@ export function lineCommissionFen(unitPriceFen: number, qty: number, commissionB
   return Math.floor((unitPriceFen * qty * commissionBp) / 10_000);
 }
 
-/** One line of an order at a price; `noReasonReturn` holds when every category on the product's path allows it. */
-export function orderLine(
-  orderId: string,
-  lineNo: number,
-  product: ProductRecord,
-  sku: SkuRecord,
-  unitPriceFen: number,
-  qty: number,
-  a: { commissionBp: number; streamerShareBp: number } | null,
-  noReasonReturn: boolean,
-): OrderLineRecord {
+/** What one line of an order is made of: the product and SKU, the price paid, the units and the attribution. */
+export interface LineSpec {
+  orderId: string;
+  lineNo: number;
+  product: ProductRecord;
+  sku: SkuRecord;
+  unitPriceFen: number;
+  qty: number;
+  /** the agreement's commission and streamer share; null: not sold in a live room under an agreement */
+  a: { commissionBp: number; streamerShareBp: number } | null;
+}
+
+/** One line of an order; `noReasonReturn` holds when every category on the product's path allows it. */
+export function orderLine(spec: LineSpec, noReasonReturn: boolean): OrderLineRecord {
+  const { orderId, lineNo, product, sku, unitPriceFen, qty, a } = spec;
   const commissionBp = a?.commissionBp ?? 0;
   return {
     orderId,

@@ -15,29 +15,27 @@
  * Idempotency: order creation and payment take an Idempotency-Key; the first result is stored in the same
  * transaction as the order, the same key and body replay it, another body with the key is a 409.
  */
-import type { AddressInput, CreateOrderInput, FlashSaleView, OrderView } from '@livehub/contracts';
+import type { FlashSaleView, OrderView } from '@livehub/contracts';
 import type { AuditService } from '../audit/audit.service.ts';
 import type { CatalogService } from '../catalog/catalog.service.ts';
 import type { CounterStore, LockStore, PubSub } from '../ports/kv.ts';
-import type { Repositories, ScopedUnitOfWork } from '../ports/repositories.ts';
+import type { ScopedUnitOfWork } from '../ports/repositories.ts';
 import type { Clock, IdGenerator, PiiVault } from '../ports/runtime.ts';
 import type { Actor } from '../shared/actor.ts';
 import { AddressBookService } from './address-book.service.ts';
 import { flashSaleKeys } from './flash-sale.rules.ts';
-import { type FlashSaleInput, FlashSaleService } from './flash-sale.service.ts';
+import { FlashSaleService } from './flash-sale.service.ts';
 import { FlashWinnerBatcher } from './flash-winner-batcher.ts';
 import { FulfilmentService } from './fulfilment.service.ts';
-import { type OrderListQuery, type OrderViewReads, OrderViewService } from './order-view.service.ts';
-import type { Address, OrderReader } from './order.rules.ts';
-import type { OrderLineRecord, OrderRecord, PaymentRecord, RefundRecord } from './order.types.ts';
+import { OrderViewService } from './order-view.service.ts';
+import type { RefundRecord } from './order.types.ts';
 import { OrderMaker, type RoomEventSink, RoomNotices } from './orders.internal.ts';
-import type { PaymentProvider } from './payment.port.ts';
-import { PaymentService } from './payment.service.ts';
+import { type PaymentDeps, PaymentService } from './payment.service.ts';
 import { type OrderResult, PlacementService, type PlacementScope } from './placement.service.ts';
 import { SoldOutBoard } from './sold-out-board.ts';
 import { SweeperService } from './sweeper.service.ts';
 
-export interface OrderDeps {
+export interface OrderDeps extends Pick<PaymentDeps, 'providers' | 'publicBaseUrl'> {
   uow: ScopedUnitOfWork<PlacementScope>;
   clock: Clock;
   ids: IdGenerator;
@@ -46,9 +44,6 @@ export interface OrderDeps {
   counters: CounterStore;
   locks: LockStore;
   catalog: CatalogService;
-  providers: PaymentProvider[];
-  /** where the web app lives, for the payment page's way back, unless pay() is told the buyer's own origin */
-  publicBaseUrl: string;
   /** minutes an order may stay unpaid before its stock goes back (flash-sale orders: flashPayMinutes) */
   payMinutes?: number;
   flashPayMinutes?: number;
@@ -146,124 +141,109 @@ export class OrderService {
     });
   }
 
-  // ---- the address book ----------------------------------------------------------------------------------------
+  // ---- the address book (address-book.service.ts) ----------------------------------------------------------------
 
-  saveAddress(actor: Actor, input: AddressInput & { isDefault: boolean }) {
-    return this.addresses.saveAddress(actor, input);
+  saveAddress(...a: Parameters<AddressBookService['saveAddress']>) {
+    return this.addresses.saveAddress(...a);
   }
 
   listAddresses(actor: Actor) {
     return this.addresses.listAddresses(actor);
   }
 
-  // ---- placement and flash sales ---------------------------------------------------------------------------------
+  // ---- placement and flash sales (placement.service.ts, flash-sale.service.ts) ------------------------------------
 
   /** 下单: from the shelf, the pinned card of a live room, or in a flash sale. */
-  create(actor: Actor, input: CreateOrderInput, idempotencyKey?: string): Promise<OrderResult> {
-    return this.placement.create(actor, input, idempotencyKey);
+  create(...a: Parameters<PlacementService['create']>): Promise<OrderResult> {
+    return this.placement.create(...a);
   }
 
-  createFlashSale(actor: Actor, sessionId: string, input: FlashSaleInput): Promise<FlashSaleView> {
-    return this.flashSales.createFlashSale(actor, sessionId, input);
+  createFlashSale(...a: Parameters<FlashSaleService['createFlashSale']>): Promise<FlashSaleView> {
+    return this.flashSales.createFlashSale(...a);
   }
 
-  endFlashSale(actor: Actor, id: string, status: 'ended' | 'cancelled' = 'cancelled'): Promise<FlashSaleView> {
-    return this.flashSales.endFlashSale(actor, id, status);
+  endFlashSale(...a: Parameters<FlashSaleService['endFlashSale']>): Promise<FlashSaleView> {
+    return this.flashSales.endFlashSale(...a);
   }
 
   listFlashSales(sessionId: string): Promise<FlashSaleView[]> {
     return this.flashSales.listFlashSales(sessionId);
   }
 
-  // ---- reading -------------------------------------------------------------------------------------------------
+  // ---- reading (order-view.service.ts) ---------------------------------------------------------------------------
 
   get(actor: Actor, id: string): Promise<OrderView> {
     return this.views.get(actor, id);
   }
 
-  list(actor: Actor, q: OrderListQuery): Promise<OrderView[]> {
-    return this.views.list(actor, q);
+  list(...a: Parameters<OrderViewService['list']>): Promise<OrderView[]> {
+    return this.views.list(...a);
   }
 
   /** The order as its reader may see it (returns show their order through it). */
-  view(
-    repos: OrderViewReads,
-    o: OrderRecord,
-    lines: OrderLineRecord[],
-    opts: { as: OrderReader; names?: Map<string, string>; pendingRefunds?: Set<string> },
-  ): Promise<OrderView> {
-    return this.views.view(repos, o, lines, opts);
+  view(...a: Parameters<OrderViewService['view']>): Promise<OrderView> {
+    return this.views.view(...a);
   }
 
-  shippingLabel(actor: Actor, id: string): Promise<Address & { orderNo: string }> {
+  /** 面单: the full address for the merchant, audited. */
+  shippingLabel(actor: Actor, id: string): ReturnType<OrderViewService['shippingLabel']> {
     return this.views.shippingLabel(actor, id);
   }
 
-  /** Session statistics: paid orders and GMV attributed to a session. */
+  /** Session statistics: paid orders and GMV attributed to a session (the live context's `SessionTotalsReader`). */
   sessionTotals(sessionId: string) {
     return this.views.sessionTotals(sessionId);
   }
 
-  // ---- the lifecycle -------------------------------------------------------------------------------------------
+  // ---- the lifecycle (fulfilment.service.ts) ---------------------------------------------------------------------
 
-  cancel(actor: Actor, id: string, reason: string): Promise<OrderView> {
-    return this.fulfilment.cancel(actor, id, reason);
+  cancel(...a: Parameters<FulfilmentService['cancel']>): Promise<OrderView> {
+    return this.fulfilment.cancel(...a);
   }
 
-  ship(actor: Actor, id: string, input: { carrier: string; trackingNo: string }): Promise<OrderView> {
-    return this.fulfilment.ship(actor, id, input);
+  ship(...a: Parameters<FulfilmentService['ship']>): Promise<OrderView> {
+    return this.fulfilment.ship(...a);
   }
 
   deliver(actor: Actor, id: string): Promise<OrderView> {
     return this.fulfilment.deliver(actor, id);
   }
 
-  // ---- payments and refunds ------------------------------------------------------------------------------------
+  // ---- payments and refunds (payment.service.ts) -----------------------------------------------------------------
 
-  pay(
-    actor: Actor,
-    id: string,
-    provider: string,
-    idempotencyKey?: string,
-    returnOrigin?: string,
-  ): Promise<{ paymentId: string; payUrl: string; amountFen: number }> {
-    return this.payments.pay(actor, id, provider, idempotencyKey, returnOrigin);
+  pay(...a: Parameters<PaymentService['pay']>): ReturnType<PaymentService['pay']> {
+    return this.payments.pay(...a);
   }
 
-  onNotification(providerName: string, headers: Record<string, string | undefined>, rawBody: string): Promise<{ ok: true }> {
-    return this.payments.onNotification(providerName, headers, rawBody);
+  onNotification(...a: Parameters<PaymentService['onNotification']>): Promise<{ ok: true }> {
+    return this.payments.onNotification(...a);
   }
 
   /** A payment, its order's number and whether it may still be paid (the simulated provider's page). */
-  paymentState(id: string): Promise<{ payment: PaymentRecord; orderId: string | null; orderNo: string; open: boolean } | null> {
+  paymentState(id: string): ReturnType<PaymentService['paymentState']> {
     return this.payments.paymentState(id);
   }
 
-  recordRefund(
-    tx: Pick<Repositories, 'orders'>,
-    o: OrderRecord,
-    amountFen: number,
-    reason: string,
-    returnId: string | null,
-  ): Promise<RefundRecord> {
-    return this.payments.recordRefund(tx, o, amountFen, reason, returnId);
+  /** 退款, recorded in the caller's transaction; the caller sends it after commit with `sendRefund`. */
+  recordRefund(...a: Parameters<PaymentService['recordRefund']>): Promise<RefundRecord> {
+    return this.payments.recordRefund(...a);
   }
 
   sendRefund(r: RefundRecord): Promise<void> {
     return this.payments.sendRefund(r);
   }
 
-  refundUnshipped(actor: Actor, id: string, reason: string): Promise<OrderView> {
-    return this.payments.refundUnshipped(actor, id, reason);
+  refundUnshipped(...a: Parameters<PaymentService['refundUnshipped']>): Promise<OrderView> {
+    return this.payments.refundUnshipped(...a);
   }
 
-  // ---- the clock -----------------------------------------------------------------------------------------------
+  // ---- the clock (sweeper.service.ts) ----------------------------------------------------------------------------
 
-  sweep(): Promise<{ expired: number; delivered: number; completed: number; salesEnded: number }> {
+  sweep(): ReturnType<SweeperService['sweep']> {
     return this.sweeper.sweep();
   }
 
-  reconcile(opts: { counters?: boolean } = {}): Promise<{ sales: number; ended: number }> {
+  reconcile(opts: { counters?: boolean } = {}): ReturnType<SweeperService['reconcile']> {
     return this.sweeper.reconcile(opts);
   }
 

@@ -11,7 +11,7 @@ import type { Repositories, ScopedUnitOfWork } from '../ports/repositories.ts';
 import type { IdGenerator, PiiVault } from '../ports/runtime.ts';
 import type { Actor } from '../shared/actor.ts';
 import type { OrderLineRecord, OrderRecord, FlashSaleRecord } from './order.types.ts';
-import { type Address, type Attribution, agreementTerms, newOrder, orderLine } from './order.rules.ts';
+import { type Address, type Attribution, agreementTerms, type LineSpec, newOrder, orderLine } from './order.rules.ts';
 
 type Unnumbered<T> = T extends unknown ? Omit<T, 'seq'> : never;
 
@@ -81,27 +81,12 @@ export class OrderMaker {
   }
 
   /** One line, its no-reason return taken from the product's category path. */
-  async line(
-    tx: Pick<Repositories, 'catalog'>,
-    orderId: string,
-    lineNo: number,
-    product: ProductRecord,
-    sku: SkuRecord,
-    unitPriceFen: number,
-    qty: number,
-    a: { commissionBp: number; streamerShareBp: number } | null,
-  ): Promise<OrderLineRecord> {
+  async line(tx: Pick<Repositories, 'catalog'>, spec: LineSpec): Promise<OrderLineRecord> {
     const cats = await this.d.catalog.categories(tx);
     const path = [];
-    for (let c = cats.get(product.categoryId); c; c = c.parentId ? cats.get(c.parentId) : undefined) path.push(c);
+    for (let c = cats.get(spec.product.categoryId); c; c = c.parentId ? cats.get(c.parentId) : undefined) path.push(c);
     return orderLine(
-      orderId,
-      lineNo,
-      product,
-      sku,
-      unitPriceFen,
-      qty,
-      a,
+      spec,
       path.every((c) => c.noReasonReturn),
     );
   }

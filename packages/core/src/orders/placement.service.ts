@@ -148,7 +148,7 @@ export class PlacementService {
         createdAt: now,
         updatedAt: now,
       });
-      lines.push(await maker.line(tx, orderId, i + 1, product, sku, sku.priceFen, l.qty, a));
+      lines.push(await maker.line(tx, { orderId, lineNo: i + 1, product, sku, unitPriceFen: sku.priceFen, qty: l.qty, a }));
     }
     const order = maker.order(orderId, userId, merchantOrgId as string, attr, null, lines, address, now, this.d.payMinutes ?? 15);
     await tx.orders.insertOrder(order, lines);
