@@ -17,7 +17,6 @@ import type { Clock, IdGenerator, PiiVault, TokenGenerator } from '../ports/runt
 import type { RegistryService } from '../registry/registry.service.ts';
 import type { Actor } from '../shared/actor.ts';
 import { isCrossTenant } from '../shared/actor.ts';
-import { sha256Hex } from '../shared/hash.ts';
 import { LIVE_RETENTION_MS } from './live.rules.ts';
 import type {
   ChecklistItem,
@@ -30,8 +29,9 @@ import type {
   SessionStats,
   SessionTotalsReader,
 } from './live.types.ts';
-import { MEDIA_SERVER, RecordingService } from './recording.service.ts';
+import { RecordingService } from './recording.service.ts';
 import { SessionViewService } from './session-view.service.ts';
+import { ownSession, StreamKeyService } from './stream-key.service.ts';
 
 const MAX_PRODUCTS = 100;
 
@@ -63,16 +63,13 @@ export interface ScheduleInput {
 export class LiveService {
   private readonly recordings: RecordingService;
   private readonly views: SessionViewService;
+  private readonly keys: StreamKeyService;
 
   constructor(private readonly d: LiveDeps) {
     const { uow, clock, ids, audit } = d;
     this.recordings = new RecordingService({ uow, clock, ids, audit });
     this.views = new SessionViewService({ uow, totals: d.totals });
-  }
-
-  private newKey(): { key: string; hash: string; enc: string } {
-    const key = `lh_${this.d.tokens.random(24)}`;
-    return { key, hash: sha256Hex(key), enc: this.d.vault.encrypt(key) };
+    this.keys = new StreamKeyService({ uow, clock, vault: d.vault, tokens: d.tokens, audit });
   }
 
   /** Resolves the products of a session: each must exist and be approved now (re-checked at go-live). */
@@ -97,7 +94,7 @@ export class LiveService {
     if (!profile) throw new AppError('selection.streamer_not_certified');
     const now = this.d.clock.now();
     const scheduledAt = new Date(input.scheduledAt);
-    const key = this.newKey();
+    const key = this.keys.newKey();
     return this.d.uow.transaction(async (tx) => {
       for (const [i, id] of input.coHostUserIds.entries()) {
         const co = await tx.registry.findStreamer(id);
@@ -146,17 +143,11 @@ export class LiveService {
     });
   }
 
-  private async own(tx: Pick<Repositories, LiveScope>, actor: Actor, id: string): Promise<LiveSessionRecord> {
-    const s = await tx.live.findSession(id);
-    if (!s || s.streamerUserId !== actor.userId) throw new AppError('live.not_found', { field: 'id' });
-    return s;
-  }
-
   /** Replaces the products of a scheduled or running session (a product added live must pass the same checks). */
   async setProducts(actor: Actor, id: string, productIds: string[]): Promise<SessionDetail> {
     const now = this.d.clock.now();
     return this.d.uow.transaction(async (tx) => {
-      const s = await this.own(tx, actor, id);
+      const s = await ownSession(tx, actor, id);
       if (s.status === 'ended' || s.status === 'cancelled') throw new AppError('live.not_active', { details: { status: s.status } });
       const products = await this.resolveProducts(tx, s.id, productIds);
       if (s.status === 'live') {
@@ -296,7 +287,7 @@ export class LiveService {
       });
     const now = this.d.clock.now();
     return this.d.uow.transaction(async (tx) => {
-      const s = await this.own(tx, actor, id);
+      const s = await ownSession(tx, actor, id);
       const products = await tx.live.listProducts(s.id);
       for (const p of products) {
         // inside the transaction: its own repositories (one PGlite connection — never read beside it)
@@ -348,7 +339,7 @@ export class LiveService {
     const now = this.d.clock.now();
     const platform = actor.role === 'platform_admin' || actor.role === 'reviewer';
     return this.d.uow.transaction(async (tx) => {
-      const s = platform ? await tx.live.findSession(id) : await this.own(tx, actor, id);
+      const s = platform ? await tx.live.findSession(id) : await ownSession(tx, actor, id);
       if (!s) throw new AppError('live.not_found', { field: 'id' });
       if (s.status === 'ended' || s.status === 'cancelled') throw new AppError('live.not_active', { details: { status: s.status } });
       const wasLive = s.status === 'live';
@@ -404,51 +395,21 @@ export class LiveService {
     });
   }
 
+  // ---- stream keys and publishing (stream-key.service.ts) ---------------------------------------------------------
+
   /** A new stream key (the old one stops working at once); returned once to the streamer. */
-  async rotateKey(actor: Actor, id: string): Promise<string> {
-    const key = this.newKey();
-    const now = this.d.clock.now();
-    await this.d.uow.transaction(async (tx) => {
-      const s = await this.own(tx, actor, id);
-      if (s.status === 'ended' || s.status === 'cancelled') throw new AppError('live.not_active', { details: { status: s.status } });
-      const next = { ...s, streamKeyHash: key.hash, streamKeyEnc: key.enc, version: s.version + 1, updatedAt: now };
-      if (!(await tx.live.updateSession(next, s.version))) throw new AppError('live.stale');
-      await this.d.audit.record(tx, actor, { action: 'live.stream_key_rotate', targetType: 'live_session', targetId: s.id });
-    });
-    return key.key;
+  rotateKey(actor: Actor, id: string): Promise<string> {
+    return this.keys.rotateKey(actor, id);
   }
 
   /** The streamer's own stream key (console): audited. */
-  async streamKey(actor: Actor, id: string): Promise<string> {
-    const s = await this.d.uow.read.live.findSession(id);
-    if (!s || s.streamerUserId !== actor.userId) throw new AppError('live.not_found', { field: 'id' });
-    await this.d.uow.transaction((tx) =>
-      this.d.audit.record(tx, actor, { action: 'live.stream_key_view', targetType: 'live_session', targetId: s.id }),
-    );
-    return this.d.vault.decrypt(s.streamKeyEnc);
+  streamKey(actor: Actor, id: string): Promise<string> {
+    return this.keys.streamKey(actor, id);
   }
 
-  /**
-   * Publish authentication for the media server (RTMP `publish` callback): the key must be the session's, the
-   * session scheduled or live. A refusal is audited with the address it came from.
-   */
-  async authorizePublish(sessionId: string, key: string, from: string): Promise<boolean> {
-    const s = await this.d.uow.read.live.findSession(sessionId);
-    const ok = s !== null && (s.status === 'live' || s.status === 'scheduled') && sha256Hex(key) === s.streamKeyHash;
-    if (!ok)
-      await this.d.uow.transaction((tx) =>
-        this.d.audit.record(tx, MEDIA_SERVER, {
-          action: 'live.publish_refused',
-          targetType: 'live_session',
-          targetId: s?.id ?? null,
-          orgId: s?.mcnOrgId ?? null,
-          detail: {
-            from,
-            reason: s ? (s.status === 'live' || s.status === 'scheduled' ? 'wrong_key' : `status_${s.status}`) : 'no_session',
-          },
-        }),
-      );
-    return ok;
+  /** Publish authentication for the media server: the session's key, the session scheduled or live. */
+  authorizePublish(sessionId: string, key: string, from: string): Promise<boolean> {
+    return this.keys.authorizePublish(sessionId, key, from);
   }
 
   // ---- recordings (recording.service.ts) ------------------------------------------------------------------------
