@@ -14,14 +14,13 @@
  * The machine may be shared: the load average before the run and the machine's and the server's CPU during the
  * loaded run are reported (`load`), not waited out.
  */
-import { type ChildProcess, fork } from 'node:child_process';
+import type { ChildProcess } from 'node:child_process';
 import { availableParallelism, loadavg } from 'node:os';
-import { join } from 'node:path';
 import autocannon from 'autocannon';
+import { numberArg } from './lib/args.ts';
 import { percentile } from './lib/load.ts';
-import { cpuMs, machineBusyMs, startServer, stopServer } from './lib/processes.ts';
+import { cpuMs, forkTsx, machineBusyMs, startServer, stopServer } from './lib/processes.ts';
 
-const root = new URL('..', import.meta.url).pathname;
 const round = (n: number, digits = 1) => Math.round(n * 10 ** digits) / 10 ** digits;
 
 interface Options {
@@ -33,11 +32,7 @@ interface Options {
 }
 
 function options(args: string[]): Options {
-  const num = (name: string, dflt: number) => {
-    const i = args.indexOf(name);
-    const v = i >= 0 ? Number(args[i + 1]) : Number.NaN;
-    return Number.isFinite(v) ? v : dflt;
-  };
+  const num = (name: string, dflt: number) => numberArg(args, name, dflt);
   return {
     products: num('--products', 2000),
     connections: num('--connections', 50),
@@ -101,7 +96,7 @@ async function drain(base: string): Promise<number> {
 
 function startProbe(): Promise<ChildProcess> {
   return new Promise((resolve, reject) => {
-    const child = fork(join(root, 'bench/lib/health-probe.ts'), [], { cwd: root, execArgv: ['--import', 'tsx'], stdio: 'inherit' });
+    const child = forkTsx('bench/lib/health-probe.ts', false);
     child.once('message', () => resolve(child));
     child.once('exit', (code) => reject(new Error(`health probe exited ${code}`)));
   });

@@ -21,16 +21,16 @@
  * ratio = our deliveries/s ÷ the batched ceiling's deliveries/s. `--only ours,batched` runs a subset; `--profile`
  * writes a V8 CPU profile of each server process (into the system's temporary directory; the path is printed).
  */
-import { type ChildProcess, fork } from 'node:child_process';
+import type { ChildProcess } from 'node:child_process';
 import { mkdirSync, readFileSync } from 'node:fs';
 import { availableParallelism, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { defaultEngine } from '@livehub/compliance';
+import { listArg, numberArg } from './lib/args.ts';
 import { CLEAN_CHAT, chatText } from './lib/chat-text.ts';
 import { HIST_BUCKETS, type LoadgenCommand, type LoadgenReport } from './lib/fanout-protocol.ts';
-import { cpuMs, machineBusyMs, OTHER_CPU_WARN_PCT, sleep, startServer, stopServer, waitForIdle } from './lib/processes.ts';
+import { cpuMs, forkTsx, machineBusyMs, OTHER_CPU_WARN_PCT, sleep, startServer, stopServer, waitForIdle } from './lib/processes.ts';
 
-const root = new URL('..', import.meta.url).pathname;
 const GOAL_RATIO = 0.5;
 const GOAL_P99_MS = 250;
 const SATURATED_ELU = 0.95;
@@ -52,13 +52,8 @@ interface Options {
 }
 
 function options(args: string[]): Options {
-  const num = (name: string, dflt: number) => {
-    const i = args.indexOf(name);
-    const v = i >= 0 ? Number(args[i + 1]) : Number.NaN;
-    return Number.isFinite(v) ? v : dflt;
-  };
-  const onlyAt = args.indexOf('--only');
-  const only = (onlyAt >= 0 ? (args[onlyAt + 1] ?? '') : 'ours,batched,unbatched').split(',') as Kind[];
+  const num = (name: string, dflt: number) => numberArg(args, name, dflt);
+  const only = listArg(args, '--only', 'ours,batched,unbatched') as Kind[];
   const rate = num('--rate', 200);
   return {
     viewers: num('--viewers', 5000),
@@ -110,11 +105,7 @@ interface Loadgen {
 
 function startLoadgen(): Promise<Loadgen> {
   return new Promise((resolve, reject) => {
-    const child = fork(join(root, 'bench/lib/fanout-loadgen.ts'), [], {
-      cwd: root,
-      execArgv: ['--import', 'tsx'],
-      stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
-    });
+    const child = forkTsx('bench/lib/fanout-loadgen.ts');
     const waiting = new Map<string, (m: unknown) => void>();
     child.on('message', (m: { ev: string; pid?: number }) => {
       if (m.ev === 'up') resolve({ child, pid: m.pid as number, request });

@@ -40,17 +40,16 @@
  * `--only embedded,pg_redis,pg_redis_2p` runs a subset; `--profile` writes a V8 CPU profile of each LiveHub server process (into
  * the system's temporary directory; the path is printed).
  */
-import { type ChildProcess, fork } from 'node:child_process';
+import type { ChildProcess } from 'node:child_process';
 import { randomBytes, randomUUID } from 'node:crypto';
 import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { availableParallelism, tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { Redis } from 'ioredis';
-import pg from 'pg';
+import { clusterUnavailable, createScratchDatabase, deleteRedisKeys, dropScratchDatabase } from '@livehub/testing/scratch';
+import { listArg, numberArg } from './lib/args.ts';
 import type { FireOptions, FireResult, Plan } from './lib/flash-loadgen.ts';
-import { cpuMs, cpuMsOf, machineBusyMs, OTHER_CPU_WARN_PCT, startServer, stopServer, waitForIdle } from './lib/processes.ts';
+import { cpuMs, cpuMsOf, forkTsx, machineBusyMs, OTHER_CPU_WARN_PCT, startServer, stopServer, waitForIdle } from './lib/processes.ts';
 
-const root = new URL('..', import.meta.url).pathname;
 const GOAL_RATIO = 0.3;
 const ADDRESS = { name: '张三丰', phone: '13812345678', region: '上海市 嘉定区', detail: '安亭镇墨玉南路 888 号 6 楼' };
 
@@ -72,12 +71,7 @@ interface Options {
 }
 
 function options(args: string[]): Options {
-  const num = (name: string, dflt: number) => {
-    const i = args.indexOf(name);
-    const v = i >= 0 ? Number(args[i + 1]) : Number.NaN;
-    return Number.isFinite(v) ? v : dflt;
-  };
-  const onlyAt = args.indexOf('--only');
+  const num = (name: string, dflt: number) => numberArg(args, name, dflt);
   return {
     buyers: num('--buyers', 20_000),
     quantity: num('--quantity', 1000),
@@ -86,7 +80,7 @@ function options(args: string[]): Options {
     warmupQuantity: num('--warmup-quantity', 100),
     helloRounds: Math.max(1, num('--hello-rounds', 3)),
     idempotency: !args.includes('--no-idempotency'),
-    only: (onlyAt >= 0 ? (args[onlyAt + 1] ?? '') : 'embedded,pg_redis,pg_redis_2p').split(',') as Backend[],
+    only: listArg(args, '--only', 'embedded,pg_redis,pg_redis_2p') as Backend[],
     profile: args.includes('--profile'),
     attempts: Math.max(1, num('--attempts', 2)),
     againBuyers: Math.max(0, num('--again-buyers', 500)),
@@ -152,11 +146,7 @@ function ipc(child: ChildProcess): Ipc['request'] {
 
 function startLoadgen(): Promise<Ipc> {
   return new Promise((resolve, reject) => {
-    const child = fork(join(root, 'bench/lib/flash-loadgen.ts'), [], {
-      cwd: root,
-      execArgv: ['--import', 'tsx'],
-      stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
-    });
+    const child = forkTsx('bench/lib/flash-loadgen.ts');
     child.once('message', (m: { ev: string }) => (m.ev === 'up' ? resolve({ child, request: ipc(child) }) : reject(new Error('loadgen'))));
     child.once('exit', (code) => reject(new Error(`load generator exited ${code}`)));
   });
@@ -550,53 +540,19 @@ const PG_ADMIN_URL = process.env.BENCH_DATABASE_URL || process.env.DATABASE_URL 
 const REDIS_URL = process.env.BENCH_REDIS_URL || process.env.REDIS_URL || 'redis://127.0.0.1:6379';
 
 /** Why PostgreSQL + Redis cannot be measured here, or null when both answer. */
-async function unavailable(): Promise<string | null> {
-  const problems: string[] = [];
-  const admin = new pg.Client({ connectionString: PG_ADMIN_URL, connectionTimeoutMillis: 3000 });
-  try {
-    await admin.connect();
-    await admin.query('select 1');
-  } catch (e) {
-    problems.push(`PostgreSQL at ${new URL(PG_ADMIN_URL).host}: ${e instanceof Error ? e.message : String(e)}`);
-  } finally {
-    await admin.end().catch(() => {});
-  }
-  const r = new Redis(REDIS_URL, { lazyConnect: true, connectTimeout: 3000, maxRetriesPerRequest: 0, retryStrategy: () => null });
-  r.on('error', () => {});
-  try {
-    await r.connect();
-    await r.ping();
-  } catch (e) {
-    problems.push(`Redis at ${new URL(REDIS_URL).host}: ${e instanceof Error ? e.message : String(e)}`);
-  } finally {
-    r.disconnect();
-  }
-  return problems.length > 0 ? problems.join('; ') : null;
-}
+const unavailable = () => clusterUnavailable(PG_ADMIN_URL, REDIS_URL);
 
 /** A database and a key prefix of the run's own, dropped afterwards: the machine's servers outlive the run. */
 async function withCluster<T>(work: (env: Record<string, string>) => Promise<T>): Promise<T> {
   const tag = `${Date.now().toString(36)}_${randomBytes(3).toString('hex')}`;
   const name = `livehub_bench_flash_${tag}`;
   const prefix = `lhbench:flash:${tag}:`;
-  const admin = new pg.Client({ connectionString: PG_ADMIN_URL });
-  await admin.connect();
-  await admin.query(`create database ${name}`);
-  const url = new URL(PG_ADMIN_URL);
-  url.pathname = `/${name}`;
+  const url = await createScratchDatabase(PG_ADMIN_URL, name);
   try {
-    return await work({ DATABASE_URL: url.toString(), REDIS_URL, REDIS_PREFIX: prefix });
+    return await work({ DATABASE_URL: url, REDIS_URL, REDIS_PREFIX: prefix });
   } finally {
-    await admin.query(`drop database if exists ${name} with (force)`).catch(() => {});
-    await admin.end();
-    const r = new Redis(REDIS_URL);
-    let cursor = '0';
-    do {
-      const [next, keys] = await r.scan(cursor, 'MATCH', `${prefix}*`, 'COUNT', 500);
-      if (keys.length > 0) await r.del(...keys);
-      cursor = next;
-    } while (cursor !== '0');
-    r.disconnect();
+    await dropScratchDatabase(PG_ADMIN_URL, name).catch((e) => process.stderr.write(`could not drop the database ${name}: ${e}\n`));
+    await deleteRedisKeys(REDIS_URL, prefix);
   }
 }
 

@@ -9,8 +9,8 @@ import { spawnSync } from 'node:child_process';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import pg from 'pg';
-import { load, startProcess, stopProcess } from './lib/load.ts';
+import { withScratchDatabase } from '@livehub/testing/scratch';
+import { load, signInAdmin, startProcess, stopProcess } from './lib/load.ts';
 
 const root = new URL('..', import.meta.url).pathname;
 const tsx = join(root, 'node_modules/tsx/dist/cli.mjs');
@@ -26,13 +26,7 @@ async function measurePlatform(label: string, env: Record<string, string>, durat
   );
   try {
     const base = `http://127.0.0.1:${port}`;
-    const login = await fetch(`${base}/api/auth/login`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({ username: 'admin', password: 'livehub-demo' }),
-    });
-    const cookie = (login.headers.get('set-cookie') ?? '').split(';')[0] ?? '';
-    if (login.status !== 200 || !cookie) throw new Error(`login failed: ${login.status}`);
+    const { cookie } = await signInAdmin(base);
     process.stderr.write(`[${label}] GET /api/auth/me …\n`);
     const me = await load(`${base}/api/auth/me`, { headers: { cookie }, durationS });
     process.stderr.write(`[${label}] GET /api/health …\n`);
@@ -73,26 +67,18 @@ export async function run(args: string[]): Promise<Record<string, unknown>> {
   if (adminUrl) {
     // Its own database, dropped afterwards: the machine's PostgreSQL outlives the run.
     const name = `livehub_bench_${Date.now().toString(36)}`;
-    const admin = new pg.Client({ connectionString: adminUrl });
-    await admin.connect();
-    await admin.query(`create database ${name}`);
-    const url = new URL(adminUrl);
-    url.pathname = `/${name}`;
-    try {
-      cluster = await measurePlatform(
+    cluster = await withScratchDatabase(adminUrl, name, (url) =>
+      measurePlatform(
         'postgres',
         {
           LIVEHUB_DATA_DIR: mkdtempSync(join(tmpdir(), 'livehub-bench-')),
-          DATABASE_URL: url.toString(),
+          DATABASE_URL: url,
           REDIS_URL: process.env.BENCH_REDIS_URL ?? '',
           REDIS_PREFIX: `${name}:`,
         },
         durationS,
-      );
-    } finally {
-      await admin.query(`drop database if exists ${name} with (force)`);
-      await admin.end();
-    }
+      ),
+    );
   }
 
   const ratio = Math.round((embedded.me.rps / ceiling.rps) * 1000) / 1000;

@@ -13,12 +13,12 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { loadDefaultPack, type RulePack, ScreeningEngine } from '@livehub/compliance';
-import pg from 'pg';
+import { withScratchDatabase } from '@livehub/testing/scratch';
 import autocannon from 'autocannon';
 import FastScanner from 'fastscan';
 import { Mint } from 'mint-filter';
 import { Prng, syntheticDocuments, syntheticTerms } from './lib/chinese-text.ts';
-import { percentile, startProcess, stopProcess } from './lib/load.ts';
+import { percentile, signInAdmin, startProcess, stopProcess } from './lib/load.ts';
 
 const root = new URL('..', import.meta.url).pathname;
 const livehub = join(root, 'apps/cli/bin/livehub.mjs');
@@ -55,16 +55,10 @@ async function ingestion(durationS: number, databaseUrl = '', redisUrl = '') {
   const server = await startProcess(process.execPath, [livehub, 'serve'], env, /LiveHub .* is running/);
   try {
     const base = `http://127.0.0.1:${port}`;
-    const login = await fetch(`${base}/api/auth/login`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({ username: 'admin', password: 'livehub-demo' }),
-    });
-    const cookie = (login.headers.get('set-cookie') ?? '').split(';')[0] ?? '';
-    const me = (await login.json()) as { csrfToken: string };
+    const { cookie, csrf } = await signInAdmin(base);
     const tokenRes = await fetch(`${base}/api/tokens`, {
       method: 'POST',
-      headers: { 'content-type': 'application/json', cookie, 'x-csrf-token': me.csrfToken },
+      headers: { 'content-type': 'application/json', cookie, 'x-csrf-token': csrf },
       body: JSON.stringify({ name: 'bench-asr', scopes: ['compliance:ingest'] }),
     });
     const { token } = (await tokenRes.json()) as { token: string };
@@ -205,17 +199,7 @@ export async function run(args: string[]): Promise<Record<string, unknown>> {
   if (!args.includes('--no-api') && adminUrl) {
     // A database of its own, dropped afterwards: the machine's PostgreSQL outlives the run.
     const name = `livehub_bench_${Date.now().toString(36)}`;
-    const admin = new pg.Client({ connectionString: adminUrl });
-    await admin.connect();
-    await admin.query(`create database ${name}`);
-    const url = new URL(adminUrl);
-    url.pathname = `/${name}`;
-    try {
-      ingestPg = await ingestion(durationS, url.toString(), process.env.BENCH_REDIS_URL ?? '');
-    } finally {
-      await admin.query(`drop database if exists ${name} with (force)`);
-      await admin.end();
-    }
+    ingestPg = await withScratchDatabase(adminUrl, name, (url) => ingestion(durationS, url, process.env.BENCH_REDIS_URL ?? ''));
   }
 
   const ratio = Math.round((cps(o) / cps(m)) * 100) / 100;

@@ -24,11 +24,11 @@ import {
   queryTokens,
   type SearchInput,
 } from '@livehub/core';
-import { type Database, openDatabase, schema } from '@livehub/db';
+import { type Database, listingFilterConditions, openDatabase, schema, textArray } from '@livehub/db';
 import { createContainer, loadConfig } from '@livehub/server';
-import { and, asc, count, eq, gt, lte, type SQL, sql } from 'drizzle-orm';
-import pg from 'pg';
+import { and, asc, count, gt, lte, type SQL, sql } from 'drizzle-orm';
 import { syntheticMerchant, syntheticProduct } from '@livehub/server/seed';
+import { withScratchDatabase } from '@livehub/testing/scratch';
 import { Prng } from './lib/chinese-text.ts';
 import { percentile } from './lib/load.ts';
 
@@ -270,12 +270,8 @@ const ORDER: Record<SearchInput['sort'], SQL> = {
   newest: sql`${L.liveFrom} DESC NULLS LAST`,
 };
 
-function textArray(values: readonly string[]): SQL {
-  return sql`ARRAY[${sql.join(
-    values.map((v) => sql`${v}`),
-    sql`, `,
-  )}]::text[]`;
-}
+/** The search's filters other than the words and the time window: the repository's own conditions. */
+const filters = (input: SearchInput) => listingFilterConditions({ ...input, categoryId: input.category });
 
 /** `searchListings` (same SQL: filters, order, page, capped count) with `title ILIKE '%word%'` per word of the query instead of `tokens @> …`. */
 async function naiveSearch(db: Database['db'], input: SearchInput, audience: string[] | null) {
@@ -285,12 +281,7 @@ async function naiveSearch(db: Database['db'], input: SearchInput, audience: str
     gt(L.liveUntil, NOW),
     ...words.map((w) => sql`${L.title} ILIKE ${`%${w.replace(/[\\%_]/g, (x) => `\\${x}`)}%`}`),
     audience ? sql`${L.audience} && ${textArray(audience)}` : undefined,
-    input.category ? sql`${L.categoryPath} @> ${textArray([input.category])}` : undefined,
-    input.priceMinFen !== undefined ? sql`${L.minPriceFen} >= ${input.priceMinFen}` : undefined,
-    input.priceMaxFen !== undefined ? sql`${L.minPriceFen} <= ${input.priceMaxFen}` : undefined,
-    input.commissionMinBp !== undefined ? sql`${L.commissionBp} >= ${input.commissionMinBp}` : undefined,
-    input.inStock === true ? gt(L.stock, 0) : input.inStock === false ? eq(L.stock, 0) : undefined,
-    input.sampleAvailable !== undefined ? eq(L.sampleAvailable, input.sampleAvailable) : undefined,
+    ...filters(input),
   );
   const offset = (input.page - 1) * input.pageSize;
   const items = await db.select().from(L).where(where).orderBy(ORDER[input.sort], asc(L.productId)).limit(input.pageSize).offset(offset);
@@ -316,12 +307,7 @@ async function allMatches(db: Database['db'], input: SearchInput): Promise<numbe
         lte(L.liveFrom, NOW),
         gt(L.liveUntil, NOW),
         tokens.length > 0 ? sql`${L.tokens} @> ${textArray(tokens)}` : undefined,
-        input.category ? sql`${L.categoryPath} @> ${textArray([input.category])}` : undefined,
-        input.priceMinFen !== undefined ? sql`${L.minPriceFen} >= ${input.priceMinFen}` : undefined,
-        input.priceMaxFen !== undefined ? sql`${L.minPriceFen} <= ${input.priceMaxFen}` : undefined,
-        input.commissionMinBp !== undefined ? sql`${L.commissionBp} >= ${input.commissionMinBp}` : undefined,
-        input.inStock === true ? gt(L.stock, 0) : input.inStock === false ? eq(L.stock, 0) : undefined,
-        input.sampleAvailable !== undefined ? eq(L.sampleAvailable, input.sampleAvailable) : undefined,
+        ...filters(input),
       ),
     );
   return row?.n ?? 0;
@@ -475,17 +461,7 @@ export async function run(args: string[]): Promise<Record<string, unknown>> {
   if (adminUrl) {
     // Its own database, dropped afterwards: the machine's PostgreSQL outlives the run.
     const name = `livehub_bench_${Date.now().toString(36)}`;
-    const admin = new pg.Client({ connectionString: adminUrl });
-    await admin.connect();
-    await admin.query(`create database ${name}`);
-    const url = new URL(adminUrl);
-    url.pathname = `/${name}`;
-    try {
-      cluster = await measureDriver('postgres', url.toString(), opts);
-    } finally {
-      await admin.query(`drop database if exists ${name} with (force)`);
-      await admin.end();
-    }
+    cluster = await withScratchDatabase(adminUrl, name, (url) => measureDriver('postgres', url, opts));
   }
 
   const ratio = Math.round((embedded.naive.p95_ms / embedded.p95_ms) * 100) / 100;

@@ -18,17 +18,15 @@
  * login throttle is not what is tested. No timing thresholds: the waits are generous and only order matters.
  * The second block (PostgreSQL + Redis only) reproduces a known bug deterministically: see its comment.
  */
-import { type ChildProcess, spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { Redis } from 'ioredis';
 import pg from 'pg';
+import { createScratchDatabase, deleteRedisKeys, dropScratchDatabase } from '@livehub/testing/scratch';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { type CliServer, startCliServer, stopCliServer } from './helpers/cli-server.ts';
 
-const root = new URL('..', import.meta.url).pathname;
-const bin = join(root, 'apps/cli/bin/livehub.mjs');
 const PASSWORD = 'livehub-demo';
 const ADMIN_DB_URL = process.env.DATABASE_URL || null;
 const REDIS_URL = process.env.REDIS_URL || null;
@@ -50,61 +48,21 @@ const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
 // ---- the server process ------------------------------------------------------------------------------------------
 
-interface Server {
-  child: ChildProcess;
-  base: string;
-  output(): string;
-}
+type Server = CliServer;
 
 function startServer(env: Record<string, string>): Promise<Server> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [bin, 'serve'], {
-      cwd: root,
-      env: {
-        ...process.env,
-        HOST: '127.0.0.1',
-        PORT: '0',
-        LOG_LEVEL: 'warn',
-        LIVEHUB_RTMP_PORT: 'off',
-        LIVEHUB_DEMO_ACTIVITY: 'off',
-        // unpaid flash orders must not time out while the test runs
-        LIVEHUB_FLASH_PAY_MINUTES: '120',
-        // the test signs its buyers in as a proxy would, each with its own X-Forwarded-For: trust it from loopback
-        LIVEHUB_TRUST_PROXY: 'loopback',
-        ...env,
-      },
-      stdio: ['ignore', 'pipe', 'pipe'],
-    });
-    let out = '';
-    const output = () => out.slice(-4000);
-    const onData = (d: Buffer) => {
-      out += d.toString();
-      if (out.length > 200_000) out = out.slice(-50_000);
-      const m = /is running[\s\S]*?web:\s+http:\/\/localhost:(\d+)/.exec(out);
-      if (m) {
-        child.stdout?.off('data', onData);
-        child.stdout?.on('data', (x: Buffer) => {
-          out += x.toString();
-        });
-        resolve({ child, base: `http://127.0.0.1:${m[1]}`, output });
-      }
-    };
-    child.stdout?.on('data', onData);
-    child.stderr?.on('data', (d: Buffer) => {
-      out += d.toString();
-    });
-    child.once('exit', (code, signal) => reject(new Error(`server exited (${code ?? signal}) before it was up:\n${output()}`)));
+  return startCliServer({
+    LIVEHUB_RTMP_PORT: 'off',
+    LIVEHUB_DEMO_ACTIVITY: 'off',
+    // unpaid flash orders must not time out while the test runs
+    LIVEHUB_FLASH_PAY_MINUTES: '120',
+    // the test signs its buyers in as a proxy would, each with its own X-Forwarded-For: trust it from loopback
+    LIVEHUB_TRUST_PROXY: 'loopback',
+    ...env,
   });
 }
 
-async function stopServer(s: Server | undefined, signal: NodeJS.Signals = 'SIGTERM'): Promise<void> {
-  if (!s || s.child.exitCode !== null || s.child.signalCode !== null) return;
-  const exited = new Promise<void>((r) => s.child.once('exit', () => r()));
-  s.child.kill(signal);
-  const killer = setTimeout(() => s.child.kill('SIGKILL'), 20_000);
-  await exited;
-  clearTimeout(killer);
-}
+const stopServer = (s: Server | undefined, signal: NodeJS.Signals = 'SIGTERM') => stopCliServer(s, signal);
 
 // ---- HTTP --------------------------------------------------------------------------------------------------------
 
@@ -240,15 +198,7 @@ describe(`a flash sale across kill -9 (${BACKEND})`, () => {
 
   beforeAll(async () => {
     dataDir = mkdtempSync(join(tmpdir(), 'livehub-flash-crash-'));
-    if (ADMIN_DB_URL) {
-      const admin = new pg.Client({ connectionString: ADMIN_DB_URL });
-      await admin.connect();
-      await admin.query(`create database ${dbName}`);
-      await admin.end();
-      const url = new URL(ADMIN_DB_URL);
-      url.pathname = `/${dbName}`;
-      env.DATABASE_URL = url.toString();
-    } else env.DATABASE_URL = '';
+    env.DATABASE_URL = ADMIN_DB_URL ? await createScratchDatabase(ADMIN_DB_URL, dbName) : '';
     env = { ...env, LIVEHUB_DATA_DIR: dataDir, REDIS_URL: REDIS_URL ?? '', REDIS_PREFIX: prefix, LIVEHUB_SEED_DEMO: 'auto' };
     server = await startServer(env);
 
@@ -305,22 +255,8 @@ describe(`a flash sale across kill -9 (${BACKEND})`, () => {
 
   afterAll(async () => {
     await stopServer(server, 'SIGKILL');
-    if (ADMIN_DB_URL) {
-      const admin = new pg.Client({ connectionString: ADMIN_DB_URL });
-      await admin.connect();
-      await admin.query(`drop database if exists ${dbName} with (force)`);
-      await admin.end();
-    }
-    if (REDIS_URL) {
-      const r = new Redis(REDIS_URL);
-      let cursor = '0';
-      do {
-        const [next, found] = await r.scan(cursor, 'MATCH', `${prefix}*`, 'COUNT', 500);
-        if (found.length > 0) await r.del(...found);
-        cursor = next;
-      } while (cursor !== '0');
-      r.disconnect();
-    }
+    if (ADMIN_DB_URL) await dropScratchDatabase(ADMIN_DB_URL, dbName);
+    if (REDIS_URL) await deleteRedisKeys(REDIS_URL, prefix);
     if (dataDir) rmSync(dataDir, { recursive: true, force: true });
   });
 
@@ -567,13 +503,7 @@ onCluster('a buyer whose attempt died with the server (PostgreSQL + Redis)', () 
 
   beforeAll(async () => {
     dataDir = mkdtempSync(join(tmpdir(), 'livehub-flash-crash-'));
-    const admin = new pg.Client({ connectionString: ADMIN_DB_URL as string });
-    await admin.connect();
-    await admin.query(`create database ${dbName}`);
-    await admin.end();
-    const url = new URL(ADMIN_DB_URL as string);
-    url.pathname = `/${dbName}`;
-    dbUrl = url.toString();
+    dbUrl = await createScratchDatabase(ADMIN_DB_URL as string, dbName);
     env = {
       DATABASE_URL: dbUrl,
       REDIS_URL: REDIS_URL as string,
@@ -649,18 +579,8 @@ onCluster('a buyer whose attempt died with the server (PostgreSQL + Redis)', () 
 
   afterAll(async () => {
     await stopServer(server, 'SIGTERM');
-    const admin = new pg.Client({ connectionString: ADMIN_DB_URL as string });
-    await admin.connect();
-    await admin.query(`drop database if exists ${dbName} with (force)`);
-    await admin.end();
-    const r = new Redis(REDIS_URL as string);
-    let cursor = '0';
-    do {
-      const [next, found] = await r.scan(cursor, 'MATCH', `${prefix}*`, 'COUNT', 500);
-      if (found.length > 0) await r.del(...found);
-      cursor = next;
-    } while (cursor !== '0');
-    r.disconnect();
+    await dropScratchDatabase(ADMIN_DB_URL as string, dbName);
+    await deleteRedisKeys(REDIS_URL as string, prefix);
     if (dataDir) rmSync(dataDir, { recursive: true, force: true });
   });
 

@@ -8,52 +8,21 @@
  * Needs PostgreSQL and Redis: DATABASE_URL / REDIS_URL, else the CI's 127.0.0.1:5432/test and 127.0.0.1:6379.
  * Outside CI the file skips with the reason when either is unreachable; under CI=true it fails instead.
  */
-import { type ChildProcess, spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { Redis } from 'ioredis';
-import pg from 'pg';
+import { clusterUnavailable, createScratchDatabase, deleteRedisKeys, dropScratchDatabase } from '@livehub/testing/scratch';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { type CliServer, startCliServer, stopCliServer } from './helpers/cli-server.ts';
 import WebSocket from 'ws';
 
-const root = new URL('..', import.meta.url).pathname;
-const bin = join(root, 'apps/cli/bin/livehub.mjs');
 const ADMIN_URL = process.env.DATABASE_URL || 'postgres://postgres@127.0.0.1:5432/test';
 const REDIS_URL = process.env.REDIS_URL || 'redis://127.0.0.1:6379';
 const PASSWORD = 'livehub-demo';
 
 /** Why the cluster cannot be tested here, or null when PostgreSQL and Redis both answer. */
-async function unavailable(): Promise<string | null> {
-  const problems: string[] = [];
-  const admin = new pg.Client({ connectionString: ADMIN_URL, connectionTimeoutMillis: 3000 });
-  try {
-    await admin.connect();
-    await admin.query('select 1');
-  } catch (e) {
-    problems.push(`PostgreSQL at ${new URL(ADMIN_URL).host}: ${e instanceof Error ? e.message : String(e)}`);
-  } finally {
-    await admin.end().catch(() => {});
-  }
-  const r = new Redis(REDIS_URL, { lazyConnect: true, connectTimeout: 3000, maxRetriesPerRequest: 0, retryStrategy: () => null });
-  let cause: unknown = null;
-  r.on('error', (e) => {
-    cause ??= e;
-  });
-  try {
-    await r.connect();
-    await r.ping();
-  } catch (e) {
-    const err = cause ?? e;
-    problems.push(`Redis at ${new URL(REDIS_URL).host}: ${err instanceof Error ? err.message : String(err)}`);
-  } finally {
-    r.disconnect();
-  }
-  return problems.length > 0 ? problems.join('; ') : null;
-}
-
-const missing = await unavailable();
+const missing = await clusterUnavailable(ADMIN_URL, REDIS_URL);
 if (missing && process.env.CI === 'true') {
   throw new Error(`room scale-out test: PostgreSQL and Redis are required under CI=true, and not reachable — ${missing}`);
 }
@@ -61,41 +30,10 @@ if (missing) console.log(`room scale-out test skipped: ${missing}`);
 
 // ---- two server processes --------------------------------------------------------------------------------------
 
-interface Server {
-  name: string;
-  child: ChildProcess;
-  base: string;
-  output(): string;
-}
+type Server = CliServer;
 
-function startServer(name: string, env: Record<string, string>): Promise<Server> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [bin, 'serve'], {
-      cwd: root,
-      env: { ...process.env, HOST: '127.0.0.1', PORT: '0', LOG_LEVEL: 'warn', ...env },
-      stdio: ['ignore', 'pipe', 'pipe'],
-    });
-    let out = '';
-    const output = () => out.slice(-3000);
-    const onData = (d: Buffer) => {
-      out += d.toString();
-      const m = /is running[\s\S]*?web:\s+http:\/\/localhost:(\d+)/.exec(out);
-      if (m) resolve({ name, child, base: `http://127.0.0.1:${m[1]}`, output });
-    };
-    child.stdout?.on('data', onData);
-    child.stderr?.on('data', onData);
-    child.once('exit', (code) => reject(new Error(`server ${name} exited ${code} before it was up:\n${output()}`)));
-  });
-}
-
-async function stopServer(s: Server | undefined): Promise<void> {
-  if (!s || s.child.exitCode !== null || s.child.signalCode !== null) return;
-  const exited = new Promise<void>((r) => s.child.once('exit', () => r()));
-  s.child.kill('SIGTERM');
-  const killer = setTimeout(() => s.child.kill('SIGKILL'), 10_000);
-  await exited;
-  clearTimeout(killer);
-}
+const startServer = (name: string, env: Record<string, string>): Promise<Server> => startCliServer(env, `server ${name}`);
+const stopServer = (s: Server | undefined) => stopCliServer(s, 'SIGTERM', 10_000);
 
 interface Session {
   cookie: string;
@@ -231,14 +169,8 @@ describe.skipIf(missing !== null)('live room across two server processes (Postgr
   };
 
   beforeAll(async () => {
-    const admin = new pg.Client({ connectionString: ADMIN_URL });
-    await admin.connect();
-    await admin.query(`create database ${dbName}`);
-    await admin.end();
-    const url = new URL(ADMIN_URL);
-    url.pathname = `/${dbName}`;
     const shared = {
-      DATABASE_URL: url.toString(),
+      DATABASE_URL: await createScratchDatabase(ADMIN_URL, dbName),
       REDIS_URL,
       REDIS_PREFIX: prefix,
       // both processes sign and read the same session cookies and encrypt with the same key
@@ -268,18 +200,8 @@ describe.skipIf(missing !== null)('live room across two server processes (Postgr
   afterAll(async () => {
     for (const c of clients) c.close();
     await Promise.all([stopServer(a), stopServer(b)]);
-    const admin = new pg.Client({ connectionString: ADMIN_URL });
-    await admin.connect();
-    await admin.query(`drop database if exists ${dbName} with (force)`);
-    await admin.end();
-    const r = new Redis(REDIS_URL);
-    let cursor = '0';
-    do {
-      const [next, keys] = await r.scan(cursor, 'MATCH', `${prefix}*`, 'COUNT', 500);
-      if (keys.length > 0) await r.del(...keys);
-      cursor = next;
-    } while (cursor !== '0');
-    r.disconnect();
+    await dropScratchDatabase(ADMIN_URL, dbName);
+    await deleteRedisKeys(REDIS_URL, prefix);
     for (const d of dirs) rmSync(d, { recursive: true, force: true });
   });
 

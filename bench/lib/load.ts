@@ -68,3 +68,16 @@ export async function stopProcess(child: ChildProcess): Promise<void> {
     child.kill('SIGTERM');
   });
 }
+
+/** Signs the demo admin in to the LiveHub at `base` over HTTP: its session cookie and CSRF token. */
+export async function signInAdmin(base: string): Promise<{ cookie: string; csrf: string }> {
+  const login = await fetch(`${base}/api/auth/login`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ username: 'admin', password: 'livehub-demo' }),
+  });
+  const cookie = (login.headers.get('set-cookie') ?? '').split(';')[0] ?? '';
+  if (login.status !== 200 || !cookie) throw new Error(`login failed: ${login.status}`);
+  const me = (await login.json()) as { csrfToken: string };
+  return { cookie, csrf: me.csrfToken };
+}

@@ -3,7 +3,7 @@
  * tsx that says when it is ready on a stdout line, stopped gently then firmly; CPU time from /proc; waiting for the
  * machine to be idle before measuring.
  */
-import { type ChildProcess, spawn } from 'node:child_process';
+import { type ChildProcess, fork, spawn } from 'node:child_process';
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 
@@ -11,6 +11,15 @@ const root = new URL('../..', import.meta.url).pathname;
 const CLK_TCK = 100; // getconf CLK_TCK on Linux
 /** more than this much of a core of other work, and a measurement is called disturbed */
 export const OTHER_CPU_WARN_PCT = 25;
+
+/** Forks `script` (a path from the repository root) under tsx: its output on ours, an IPC channel unless `ipc` is false. */
+export function forkTsx(script: string, ipc = true): ChildProcess {
+  return fork(join(root, script), [], {
+    cwd: root,
+    execArgv: ['--import', 'tsx'],
+    stdio: ipc ? ['ignore', 'inherit', 'inherit', 'ipc'] : 'inherit',
+  });
+}
 
 export const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 

@@ -1,6 +1,6 @@
 /**
- * What the flash-sale benchmark's server processes (order-server.ts, order-replica.ts) share: their configuration
- * from the environment, and their way out.
+ * What the benchmarks' server processes (order-server.ts, order-replica.ts, room-server.ts) share: their
+ * configuration from the environment, and their way out.
  */
 import { randomBytes } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
@@ -11,9 +11,9 @@ import { loadConfig } from '@livehub/server';
 /**
  * A fresh data directory and the configuration: PGlite there, or PostgreSQL + Redis (+ prefix) from the environment;
  * the secrets that sign cookies and seal PII from BENCH_SESSION_SECRET / BENCH_PII_KEY when given (processes serving
- * the same buyers and data share them), else new ones.
+ * the same buyers and data share them), else new ones. `more`: further settings on top.
  */
-export function flashConfig(name: string) {
+export function benchServerConfig(name: string, more: Record<string, string | undefined> = {}) {
   const dataDir = mkdtempSync(join(tmpdir(), `livehub-bench-${name}-`));
   const config = loadConfig({
     LIVEHUB_DATA_DIR: dataDir,
@@ -25,11 +25,18 @@ export function flashConfig(name: string) {
     REDIS_URL: process.env.REDIS_URL,
     REDIS_PREFIX: process.env.REDIS_PREFIX,
     DATABASE_URL: process.env.DATABASE_URL,
+    ...more,
+  });
+  return { dataDir, config };
+}
+
+/** The configuration of a flash-sale server process (`benchServerConfig` with its pool size and payment window). */
+export function flashConfig(name: string) {
+  return benchServerConfig(name, {
     DB_POOL_SIZE: process.env.DB_POOL_SIZE,
     // unpaid flash orders would time out after 5 minutes; nothing here should expire during a run
     LIVEHUB_FLASH_PAY_MINUTES: '120',
   });
-  return { dataDir, config };
 }
 
 /** On SIGTERM / SIGINT (and when the parent goes, for IPC children) the app and the container close and the data

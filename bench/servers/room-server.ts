@@ -6,26 +6,13 @@
  * Only sign-in is cheaper than in production (`fastHashing`: argon2 with test parameters); the room gateway,
  * chat screening and rate limits are the production ones.
  */
-import { randomBytes } from 'node:crypto';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { rmSync } from 'node:fs';
 import { DEMO_PASSWORD, seedDemo } from '@livehub/server/seed';
-import { buildApp, createContainer, loadConfig } from '@livehub/server';
+import { buildApp, createContainer } from '@livehub/server';
+import { benchServerConfig } from './flash-process.ts';
 
 const senders = Number(process.env.SENDERS ?? 600);
-const dataDir = mkdtempSync(join(tmpdir(), 'livehub-bench-fanout-'));
-const config = loadConfig({
-  LIVEHUB_DATA_DIR: dataDir,
-  LIVEHUB_SESSION_SECRET: randomBytes(32).toString('base64'),
-  LIVEHUB_PII_KEY: randomBytes(32).toString('base64'),
-  LOG_LEVEL: 'warn',
-  PORT: process.env.PORT ?? '0',
-  HOST: '127.0.0.1',
-  REDIS_URL: process.env.REDIS_URL,
-  REDIS_PREFIX: process.env.REDIS_PREFIX,
-  DATABASE_URL: process.env.DATABASE_URL,
-});
+const { dataDir, config } = benchServerConfig('fanout');
 const c = await createContainer(config, { fastHashing: true });
 // consumer_00001 … consumer_(200·scale − 1), plus `consumer`
 const scale = Math.ceil((senders + 1) / 200);

@@ -5,17 +5,16 @@
  * members. A second invitation is revoked with 撤销. Screenshots go to e2e/browser/__screenshots__/.
  */
 import type { Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { BrowserHarness } from '../helpers/browser.ts';
-import { browserAvailable, startTestServer, type TestServer } from '../helpers/test-server.ts';
+import { describe, expect, it } from 'vitest';
+import { openFromNav } from '../helpers/browser.ts';
+import { BrowserSuite } from '../helpers/browser-suite.ts';
+import { browserAvailable } from '../helpers/test-server.ts';
 
-let server: TestServer;
-let harness: BrowserHarness;
-const screenshot = (page: Page, name: string, fullPage = true) => harness.screenshot(page, name, fullPage);
+const suite = new BrowserSuite();
+const { screenshot } = suite;
 
 async function openMembers(page: Page): Promise<void> {
-  await page.getByTestId('nav-members').click();
-  await page.waitForURL((url) => url.pathname === '/members');
+  await openFromNav(page, 'members', '/members');
   await page.getByTestId('invitations-table').waitFor();
 }
 
@@ -31,19 +30,11 @@ function invitationRow(page: Page, text: string) {
 }
 
 describe.skipIf(!browserAvailable)('成员邀请: invite, accept, revoke', () => {
-  beforeAll(async () => {
-    server = await startTestServer();
-    harness = await BrowserHarness.start(server.baseUrl);
-  });
-
-  afterAll(async () => {
-    await harness?.close();
-    await server?.close();
-  });
+  suite.aroundTests();
 
   it('the MCN invites the consumer, who accepts on their page and becomes its streamer', async () => {
-    const mcn = await harness.freshPage();
-    await harness.login(mcn, 'mcn');
+    const mcn = await suite.harness.freshPage();
+    await suite.harness.login(mcn, 'mcn');
     await openMembers(mcn);
     // managers no longer add people directly: only the invitation button is there
     expect(await mcn.getByTestId('member-add').count()).toBe(0);
@@ -52,8 +43,8 @@ describe.skipIf(!browserAvailable)('成员邀请: invite, accept, revoke', () =>
     expect(await invitationRow(mcn, '消费者 小林').textContent()).toContain('主播');
     await screenshot(mcn, 'invitation-sent');
 
-    const me = await harness.freshPage();
-    await harness.login(me, 'consumer');
+    const me = await suite.harness.freshPage();
+    await suite.harness.login(me, 'consumer');
     const card = me.getByTestId('my-invitations');
     await card.waitFor();
     const text = (await card.textContent()) ?? '';
@@ -74,8 +65,8 @@ describe.skipIf(!browserAvailable)('成员邀请: invite, accept, revoke', () =>
   });
 
   it('the MCN revokes an invitation it sent', async () => {
-    const mcn = await harness.freshPage();
-    await harness.login(mcn, 'mcn');
+    const mcn = await suite.harness.freshPage();
+    await suite.harness.login(mcn, 'mcn');
     await openMembers(mcn);
     await invite(mcn, 'provider');
     const row = invitationRow(mcn, '云链供应链服务 周航');
@@ -87,8 +78,8 @@ describe.skipIf(!browserAvailable)('成员邀请: invite, accept, revoke', () =>
     await screenshot(mcn, 'invitation-revoked');
 
     // the invited user no longer sees it
-    const provider = await harness.freshPage();
-    await harness.login(provider, 'provider');
+    const provider = await suite.harness.freshPage();
+    await suite.harness.login(provider, 'provider');
     await provider.waitForLoadState('networkidle');
     expect(await provider.getByTestId('my-invitations').count()).toBe(0);
   });

@@ -16,14 +16,15 @@ import { mkdirSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import type { Page, WebSocketRoute } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import WebSocket from 'ws';
-import { BrowserHarness, type HttpAuth, pickFromSelect, signInHttp } from '../helpers/browser.ts';
-import { browserAvailable, startTestServer, type TestServer } from '../helpers/test-server.ts';
+import { type HttpAuth, openFromNav, pickFromSelect, signInHttp, toastsGone } from '../helpers/browser.ts';
+import { BrowserSuite } from '../helpers/browser-suite.ts';
+import { browserAvailable } from '../helpers/test-server.ts';
+
+const suite = new BrowserSuite();
 
 const shotDir = path.join(tmpdir(), 'livehub-live-screenshots');
-let server: TestServer;
-let harness: BrowserHarness;
 
 const TITLE = '春季新品专场 · 好物直播';
 const VIOLATION = '加我微信 vx12345678 私聊';
@@ -31,11 +32,7 @@ const TRANSCRIPT = '这款面霜用了以后皮肤病都能根治，全网最低
 
 /** A screenshot once toasts have gone (and the pinned card has slid in). */
 async function shot(page: Page, name: string, fullPage = false): Promise<void> {
-  await page
-    .locator('.ant-message-notice')
-    .first()
-    .waitFor({ state: 'detached', timeout: 6000 })
-    .catch(() => undefined);
+  await toastsGone(page);
   await page.evaluate('window.scrollTo(0, 0)');
   await page.waitForTimeout(400);
   await page.screenshot({ path: path.join(shotDir, `${name}.png`), fullPage });
@@ -43,7 +40,7 @@ async function shot(page: Page, name: string, fullPage = false): Promise<void> {
 
 type Auth = HttpAuth;
 /** Signs in over HTTP (for the `ws` viewer and the reviewer's API call). */
-const signIn = (username: string) => signInHttp(server.baseUrl, username);
+const signIn = (username: string) => signInHttp(suite.baseUrl, username);
 
 type Frame = { t: string } & Record<string, unknown>;
 type Event = { k: string; seq: number } & Record<string, unknown>;
@@ -56,8 +53,8 @@ class RoomClient {
   readonly opened: Promise<void>;
 
   constructor(sessionId: string, auth: Auth) {
-    this.ws = new WebSocket(`${server.baseUrl.replace(/^http/, 'ws')}/api/live/rooms/${sessionId}/ws`, {
-      headers: { cookie: auth.cookie, origin: server.baseUrl },
+    this.ws = new WebSocket(`${suite.baseUrl.replace(/^http/, 'ws')}/api/live/rooms/${sessionId}/ws`, {
+      headers: { cookie: auth.cookie, origin: suite.baseUrl },
     });
     this.opened = new Promise((resolve, reject) => {
       this.ws.once('open', () => resolve());
@@ -97,7 +94,7 @@ let sessionId = '';
 let productId = '';
 const viewerSockets: Array<{ url: string; page: WebSocketRoute; server: WebSocketRoute }> = [];
 
-const newContext = (mobile: boolean) => harness.context({ mobile });
+const newContext = (mobile: boolean) => suite.harness.context({ mobile });
 
 async function pickOption(page: Page, text: string): Promise<void> {
   const option = page.locator('.ant-select-dropdown:visible .ant-select-item-option', { hasText: text });
@@ -106,23 +103,17 @@ async function pickOption(page: Page, text: string): Promise<void> {
 }
 
 describe.skipIf(!browserAvailable)('live rooms', () => {
-  beforeAll(async () => {
-    mkdirSync(shotDir, { recursive: true });
-    server = await startTestServer();
-    harness = await BrowserHarness.start(server.baseUrl);
-  });
-
-  afterAll(async () => {
-    chatter?.ws.close();
-    await harness?.close();
-    await server?.close();
+  suite.aroundTests({
+    setUp: () => {
+      mkdirSync(shotDir, { recursive: true });
+    },
+    beforeClose: () => chatter?.ws.close(),
   });
 
   it('the streamer schedules a session with an agreed product, sees every check pass and the stream key', async () => {
-    streamer = await harness.freshPage();
-    await harness.login(streamer, 'streamer');
-    await streamer.getByTestId('nav-live').click();
-    await streamer.waitForURL((url) => url.pathname === '/live');
+    streamer = await suite.harness.freshPage();
+    await suite.harness.login(streamer, 'streamer');
+    await openFromNav(streamer, 'live', '/live');
     await streamer.getByTestId('live-console-page').waitFor();
 
     await streamer.getByTestId('schedule-new').click();
@@ -186,7 +177,7 @@ describe.skipIf(!browserAvailable)('live rooms', () => {
 
     // a second session of the same streamer cannot go live while this one is: the 409's failed item is shown
     const second = await streamer.context().newPage();
-    await second.goto(`${server.baseUrl}/live`);
+    await second.goto(`${suite.baseUrl}/live`);
     await second.getByTestId('schedule-new').click();
     await second.getByTestId('schedule-title').fill('第二场 · 不能同时开播');
     await pickFromSelect(second, 'schedule-products', `product-option-${productId}`);
@@ -217,7 +208,7 @@ describe.skipIf(!browserAvailable)('live rooms', () => {
     });
     viewer = await context.newPage();
     viewer.setDefaultTimeout(20_000);
-    await harness.login(viewer, 'consumer');
+    await suite.harness.login(viewer, 'consumer');
 
     const card = viewer.locator(`[data-testid="shop-live"] [data-testid="live-card"][data-session-id="${sessionId}"]`);
     await card.waitFor();
@@ -229,7 +220,7 @@ describe.skipIf(!browserAvailable)('live rooms', () => {
 
     // the pinned product: its title and price (¥, from fen) as the session lists it
     chatterAuth = await signIn('consumer_00001');
-    const res = await fetch(`${server.baseUrl}/api/live/sessions/${sessionId}`, { headers: { cookie: chatterAuth.cookie } });
+    const res = await fetch(`${suite.baseUrl}/api/live/sessions/${sessionId}`, { headers: { cookie: chatterAuth.cookie } });
     const session = (await res.json()) as { products: Array<{ productId: string; title: string; minPriceFen: number }> };
     const listed = session.products.find((p) => p.productId === productId);
     if (!listed) throw new Error('the pinned product is not on the session');
@@ -249,7 +240,7 @@ describe.skipIf(!browserAvailable)('live rooms', () => {
 
     // a guest may watch (no account) but not chat; the room page speaks English too
     const guest = await (await newContext(false)).newPage();
-    await guest.goto(`${server.baseUrl}/live/rooms/${sessionId}`);
+    await guest.goto(`${suite.baseUrl}/live/rooms/${sessionId}`);
     await guest.locator('[data-testid="room-page"][data-phase="open"]').waitFor();
     await guest.locator(`[data-testid="pinned-card"][data-product-id="${productId}"]`).waitFor();
     await guest.getByTestId('room-sign-in').waitFor();
@@ -311,7 +302,7 @@ describe.skipIf(!browserAvailable)('live rooms', () => {
 
   it('a violating transcript posted through the compliance API appears in the warnings panel', async () => {
     const reviewer = await signIn('reviewer');
-    const res = await fetch(`${server.baseUrl}/api/compliance/events`, {
+    const res = await fetch(`${suite.baseUrl}/api/compliance/events`, {
       method: 'POST',
       headers: { 'content-type': 'application/json', cookie: reviewer.cookie, 'x-csrf-token': reviewer.csrf },
       body: JSON.stringify({ eventId: `asr-${Date.now()}`, kind: 'transcript', text: TRANSCRIPT, sessionRef: sessionId }),
@@ -419,10 +410,10 @@ describe.skipIf(!browserAvailable)('live rooms', () => {
     await shot(streamer, 'console-ended', true);
 
     // the console lists it as ended; the live square no longer offers it
-    await streamer.goto(`${server.baseUrl}/live`);
+    await streamer.goto(`${suite.baseUrl}/live`);
     await streamer.locator(`[data-testid="session-row"][data-session-id="${sessionId}"][data-status="ended"]`).waitFor();
     await shot(streamer, 'console-sessions');
-    await viewer.goto(`${server.baseUrl}/live/square`);
+    await viewer.goto(`${suite.baseUrl}/live/square`);
     await viewer.getByTestId('live-square-page').waitFor();
     await viewer.locator('[data-testid="live-cards"], [data-testid="live-empty"]').first().waitFor();
     expect(await viewer.locator(`[data-testid="live-card"][data-session-id="${sessionId}"]`).count()).toBe(0);

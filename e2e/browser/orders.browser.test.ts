@@ -14,13 +14,23 @@ import { mkdirSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import type { Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { apiAs, BrowserHarness, confirmPopover, type HttpAuth, pickFromSelect, signInHttp } from '../helpers/browser.ts';
-import { browserAvailable, startTestServer, type TestServer } from '../helpers/test-server.ts';
+import { describe, expect, it } from 'vitest';
+import {
+  apiAs,
+  confirmPopover,
+  type HttpAuth,
+  openFromNav,
+  pickFromSelect,
+  signInHttp,
+  tablesLoaded,
+  toastsGone,
+} from '../helpers/browser.ts';
+import { BrowserSuite } from '../helpers/browser-suite.ts';
+import { browserAvailable } from '../helpers/test-server.ts';
+
+const suite = new BrowserSuite();
 
 const shotDir = path.join(tmpdir(), 'livehub-orders-screenshots');
-let server: TestServer;
-let harness: BrowserHarness;
 
 const TITLE = '夏日好物直播 · 下单测试';
 const TRACKING = 'SF1234567890123';
@@ -30,25 +40,16 @@ const SLOW = { timeout: 60_000 };
 
 /** A screenshot once toasts and table spinners are gone. */
 async function shot(page: Page, name: string, fullPage = true): Promise<void> {
-  await page
-    .locator('.ant-message-notice')
-    .first()
-    .waitFor({ state: 'detached', timeout: 6000 })
-    .catch(() => undefined);
-  // polled with evaluate, not waitForFunction: the page's CSP forbids eval, which waitForFunction's polling uses
-  await expect
-    .poll(() =>
-      page.evaluate<boolean>("[...document.querySelectorAll('.ant-spin-container')].every((e) => getComputedStyle(e).opacity === '1')"),
-    )
-    .toBe(true);
+  await toastsGone(page);
+  await tablesLoaded(page);
   await page.waitForTimeout(300);
   await page.screenshot({ path: path.join(shotDir, `${name}.png`), fullPage });
 }
 
 type Auth = HttpAuth;
-const signIn = (username: string) => signInHttp(server.baseUrl, username);
-const api = <T>(auth: Auth, method: 'GET' | 'POST', url: string, body?: unknown) => apiAs<T>(server.baseUrl, auth, method, url, body);
-const newPage = (mobile: boolean) => harness.freshPage({ mobile });
+const signIn = (username: string) => signInHttp(suite.baseUrl, username);
+const api = <T>(auth: Auth, method: 'GET' | 'POST', url: string, body?: unknown) => apiAs<T>(suite.baseUrl, auth, method, url, body);
+const newPage = (mobile: boolean) => suite.harness.freshPage({ mobile });
 
 const pickCarrier = (page: Page, key: string) =>
   pickFromSelect(page, page.locator('[data-testid="ship-modal"] [data-testid="ship-carrier"]'), `carrier-${key}`);
@@ -63,16 +64,11 @@ let productTitle = '';
 let orderId = '';
 
 describe.skipIf(!browserAvailable)('orders from the live room', () => {
-  beforeAll(async () => {
-    mkdirSync(shotDir, { recursive: true });
-    // no LIVEHUB_PUBLIC_URL: the payment page and its way back follow the address the browser opened (127.0.0.1)
-    server = await startTestServer();
-    harness = await BrowserHarness.start(server.baseUrl);
-  });
-
-  afterAll(async () => {
-    await harness?.close();
-    await server?.close();
+  // no LIVEHUB_PUBLIC_URL: the payment page and its way back follow the address the browser opened (127.0.0.1)
+  suite.aroundTests({
+    setUp: () => {
+      mkdirSync(shotDir, { recursive: true });
+    },
   });
 
   it('the streamer goes live with the demo merchant’s product and pins it', async () => {
@@ -98,8 +94,8 @@ describe.skipIf(!browserAvailable)('orders from the live room', () => {
     await api(streamerAuth, 'POST', `/api/live/sessions/${sessionId}/start`);
 
     streamer = await newPage(false);
-    await harness.login(streamer, 'streamer');
-    await streamer.goto(`${server.baseUrl}/live/sessions/${sessionId}`);
+    await suite.harness.login(streamer, 'streamer');
+    await streamer.goto(`${suite.baseUrl}/live/sessions/${sessionId}`);
     await streamer.locator('[data-testid="live-panel"][data-phase="open"]').waitFor();
     await streamer.locator(`[data-testid="live-product"][data-product-id="${productId}"]`).getByTestId('pin-button').click();
     await streamer.locator(`[data-testid="live-product"][data-product-id="${productId}"][data-pinned="true"]`).waitFor();
@@ -110,8 +106,8 @@ describe.skipIf(!browserAvailable)('orders from the live room', () => {
 
   it('a consumer on a phone: the pinned card’s 购买 opens checkout for that product, from this room', async () => {
     buyer = await newPage(true);
-    await harness.login(buyer, 'consumer');
-    await buyer.goto(`${server.baseUrl}/live/rooms/${sessionId}`);
+    await suite.harness.login(buyer, 'consumer');
+    await buyer.goto(`${suite.baseUrl}/live/rooms/${sessionId}`);
     await buyer.locator('[data-testid="room-page"][data-phase="open"]').waitFor();
     const pinned = buyer.locator(`[data-testid="pinned-card"][data-product-id="${productId}"]`);
     await pinned.waitFor();
@@ -209,9 +205,8 @@ describe.skipIf(!browserAvailable)('orders from the live room', () => {
 
   it('the merchant opens the shipping label and ships', async () => {
     merchant = await newPage(false);
-    await harness.login(merchant, 'merchant');
-    await merchant.getByTestId('nav-merchant-orders').click();
-    await merchant.waitForURL((url) => url.pathname === '/merchant/orders');
+    await suite.harness.login(merchant, 'merchant');
+    await openFromNav(merchant, 'merchant-orders', '/merchant/orders');
     const row = merchant.locator(`[data-testid="merchant-order-row"][data-order-id="${orderId}"]`);
     await row.waitFor();
     expect(await row.getAttribute('data-status')).toBe('paid');
@@ -258,8 +253,7 @@ describe.skipIf(!browserAvailable)('orders from the live room', () => {
   });
 
   it('the merchant approves; the consumer sends it back', async () => {
-    await merchant.getByTestId('nav-merchant-returns').click();
-    await merchant.waitForURL((url) => url.pathname === '/merchant/returns');
+    await openFromNav(merchant, 'merchant-returns', '/merchant/returns');
     const row = merchant.locator('[data-testid="merchant-return-row"][data-status="requested"]', { hasText: '尺码偏大' });
     await row.waitFor();
     await row.getByTestId('return-approve').click();
@@ -313,7 +307,7 @@ describe.skipIf(!browserAvailable)('orders from the live room', () => {
     // back to Chinese (the previous step switched to English)
     await buyer.getByTestId('lang-switch').click();
     await buyer.getByTestId('lang-zh-CN').click();
-    await buyer.goto(`${server.baseUrl}/live/rooms/${sessionId}`);
+    await buyer.goto(`${suite.baseUrl}/live/rooms/${sessionId}`);
     await buyer.locator('[data-testid="room-page"][data-phase="open"]').waitFor();
     const pinned = buyer.locator(`[data-testid="pinned-card"][data-product-id="${productId}"]`);
     await pinned.waitFor();
@@ -352,8 +346,7 @@ describe.skipIf(!browserAvailable)('orders from the live room', () => {
     });
     expect(unpaid.status).toBe('created');
 
-    await merchant.getByTestId('nav-merchant-orders').click();
-    await merchant.waitForURL((url) => url.pathname === '/merchant/orders');
+    await openFromNav(merchant, 'merchant-orders', '/merchant/orders');
     await merchant.getByTestId('merchant-filter-created').click();
     const row = merchant.locator(`[data-testid="merchant-order-row"][data-order-id="${unpaid.id}"]`);
     await row.waitFor(SLOW);
@@ -368,7 +361,7 @@ describe.skipIf(!browserAvailable)('orders from the live room', () => {
 
     const seen = await api<{ status: string; cancelReason: string | null }>(consumer, 'GET', `/api/orders/${unpaid.id}`);
     expect(seen).toMatchObject({ status: 'cancelled', cancelReason: '收货地址无法配送' });
-    await buyer.goto(`${server.baseUrl}/orders/${unpaid.id}`);
+    await buyer.goto(`${suite.baseUrl}/orders/${unpaid.id}`);
     await buyer.locator('[data-testid="order-status"][data-status="cancelled"]').waitFor();
     expect(await buyer.getByTestId('order-page').textContent()).toContain('收货地址无法配送');
     await shot(buyer, 'buyer-order-cancelled-by-merchant', false);

@@ -7,17 +7,16 @@
  * exact content of the rule pack (at least one hit, not exact counts). Screenshots go to __screenshots__/.
  */
 import type { Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { BrowserHarness } from '../helpers/browser.ts';
-import { browserAvailable, startTestServer, type TestServer } from '../helpers/test-server.ts';
+import { describe, expect, it } from 'vitest';
+import { openFromNav } from '../helpers/browser.ts';
+import { BrowserSuite } from '../helpers/browser-suite.ts';
+import { browserAvailable } from '../helpers/test-server.ts';
+
+const suite = new BrowserSuite();
+const { freshPage, login, screenshot } = suite;
 
 const SESSION = 'live-rv-20260101-001';
 
-let server: TestServer;
-let harness: BrowserHarness;
-const freshPage = () => harness.freshPage();
-const login = (page: Page, username: string) => harness.login(page, username);
-const screenshot = (page: Page, name: string, fullPage = true) => harness.screenshot(page, name, fullPage);
 /** review item ids created by the seeded events, in ingest order */
 let itemIds: string[] = [];
 
@@ -29,7 +28,7 @@ const SAMPLE_EVENTS = [
 ] as const;
 
 async function api<T>(method: string, url: string, headers: Record<string, string>, body?: unknown): Promise<{ status: number; json: T }> {
-  const res = await fetch(`${server.baseUrl}${url}`, {
+  const res = await fetch(`${suite.baseUrl}${url}`, {
     method,
     headers: { ...headers, ...(body === undefined ? {} : { 'content-type': 'application/json' }) },
     ...(body === undefined ? {} : { body: JSON.stringify(body) }),
@@ -39,7 +38,7 @@ async function api<T>(method: string, url: string, headers: Record<string, strin
 
 /** Ingests the sample lines as one live session; returns the review item ids they opened. */
 async function ingestSamples(prefix: string): Promise<string[]> {
-  const admin = await server.platform.login('admin');
+  const admin = await suite.server.platform.login('admin');
   const base = Date.now() - 60_000;
   const ids: string[] = [];
   for (const e of SAMPLE_EVENTS) {
@@ -57,8 +56,7 @@ async function ingestSamples(prefix: string): Promise<string[]> {
 }
 
 async function openItem(page: Page, id: string): Promise<void> {
-  await page.getByTestId('nav-review').click();
-  await page.waitForURL((url) => url.pathname === '/review');
+  await openFromNav(page, 'review', '/review');
   await page.locator(`[data-testid="review-row"][data-item-id="${id}"]`).click();
   await page.waitForURL((url) => url.pathname === `/review/${id}`);
   await page.locator(`[data-testid="review-item-page"][data-item-id="${id}"]`).waitFor();
@@ -78,17 +76,12 @@ async function decide(page: Page, button: 'confirm-button' | 'dismiss-button', r
 }
 
 describe.skipIf(!browserAvailable)('review console', () => {
-  beforeAll(async () => {
-    server = await startTestServer();
-    // The default rule pack must open review items for these lines: if it stops doing so, this test should fail.
-    itemIds = await ingestSamples('');
-    expect(itemIds.length).toBeGreaterThanOrEqual(3);
-    harness = await BrowserHarness.start(server.baseUrl);
-  });
-
-  afterAll(async () => {
-    await harness?.close();
-    await server?.close();
+  suite.aroundTests({
+    setUp: async () => {
+      // The default rule pack must open review items for these lines: if it stops doing so, this test should fail.
+      itemIds = await ingestSamples('');
+      expect(itemIds.length).toBeGreaterThanOrEqual(3);
+    },
   });
 
   it('reviewer works the queue: highlighted hits, live SLA, claim, confirm, evidence chain, dismiss, 409', async () => {
@@ -97,8 +90,7 @@ describe.skipIf(!browserAvailable)('review console', () => {
     await login(page, 'reviewer');
 
     // the queue: every seeded item, hits marked inside the text, a live countdown per row
-    await page.getByTestId('nav-review').click();
-    await page.waitForURL((url) => url.pathname === '/review');
+    await openFromNav(page, 'review', '/review');
     for (const id of itemIds) await page.locator(`[data-testid="review-row"][data-item-id="${id}"]`).waitFor();
     expect(await page.getByTestId('review-row').count()).toBeGreaterThanOrEqual(3);
     expect(await page.getByTestId('review-text').locator('[data-testid="hit-mark"]').count()).toBeGreaterThanOrEqual(1);
@@ -131,8 +123,7 @@ describe.skipIf(!browserAvailable)('review console', () => {
     await screenshot(page, 'review-item');
 
     // violations: the new one with its evidence hash prefix, and the chain verifies
-    await page.getByTestId('nav-violations').click();
-    await page.waitForURL((url) => url.pathname === '/violations');
+    await openFromNav(page, 'violations', '/violations');
     await page.locator(`[data-testid="violation-row"][data-violation-id="${violationId}"]`).waitFor();
     expect(await page.locator(`[data-violation-id="${violationId}"] [data-testid="violation-evidence-hash"]`).textContent()).toBe(
       evidenceHash.slice(0, 12),
@@ -154,7 +145,7 @@ describe.skipIf(!browserAvailable)('review console', () => {
 
     // another reviewer (the admin, over the API) claims the third item: claiming it here is a clear 409 message
     await openItem(page, third);
-    const admin = await server.platform.login('admin');
+    const admin = await suite.server.platform.login('admin');
     const claimed = await api<{ status: string }>('POST', `/api/review/items/${third}/claim`, admin.headers());
     expect(claimed.status).toBe(200);
     await page.getByTestId('claim-button').click();
@@ -164,9 +155,9 @@ describe.skipIf(!browserAvailable)('review console', () => {
   });
 
   it('groups a viewer repeating one message as 重复 N 次, names the session, and batch-dismisses two items', async () => {
-    const admin = await server.platform.login('admin');
-    const consumer = await server.platform.login('consumer');
-    const live = await server.platform.c.uow.read.live.listSessions({ status: ['live'], limit: 20 });
+    const admin = await suite.server.platform.login('admin');
+    const consumer = await suite.server.platform.login('consumer');
+    const live = await suite.server.platform.c.uow.read.live.listSessions({ status: ['live'], limit: 20 });
     const room = live.find((s) => s.title.startsWith('盐池滩羊'));
     if (!room) throw new Error('the demo data has no live room');
     const send = async (eventId: string, text: string) => {
@@ -193,15 +184,14 @@ describe.skipIf(!browserAvailable)('review console', () => {
 
     const page = await freshPage();
     await login(page, 'reviewer');
-    await page.getByTestId('nav-review').click();
-    await page.waitForURL((url) => url.pathname === '/review');
+    await openFromNav(page, 'review', '/review');
     const spamRow = page.locator(`[data-testid="review-row"][data-item-id="${spam}"]`);
     const onceRow = page.locator(`[data-testid="review-row"][data-item-id="${once}"]`);
     await spamRow.waitFor();
     expect(await spamRow.getByTestId('review-occurrences').textContent()).toBe('重复 3 次');
     // names, not ids: the session's title and the sender's display name
     expect(await spamRow.getByTestId('review-session-name').textContent()).toBe(room.title);
-    const senderName = (await server.platform.c.uow.read.users.findById(consumer.me.user.id))?.displayName ?? '';
+    const senderName = (await suite.server.platform.c.uow.read.users.findById(consumer.me.user.id))?.displayName ?? '';
     expect(await spamRow.getByTestId('review-sender').textContent()).toBe(senderName);
     expect(await spamRow.textContent()).not.toContain(room.id);
 
@@ -234,7 +224,7 @@ describe.skipIf(!browserAvailable)('review console', () => {
   it('platform admin turns a dismissal into an exemption', async () => {
     const page = await freshPage();
     await login(page, 'admin');
-    await page.goto(`${server.baseUrl}/review/${itemIds[1]}`);
+    await page.goto(`${suite.baseUrl}/review/${itemIds[1]}`);
     await page.locator('[data-testid="review-item-page"][data-status="dismissed"]').waitFor();
     await page.getByTestId('exemption-button').click();
     const text = page.getByTestId('exemption-text');
@@ -247,8 +237,7 @@ describe.skipIf(!browserAvailable)('review console', () => {
   it('rule pack browser lists rules and screens a line in 试一试', async () => {
     const page = await freshPage();
     await login(page, 'reviewer');
-    await page.getByTestId('nav-rules').click();
-    await page.waitForURL((url) => url.pathname === '/rules');
+    await openFromNav(page, 'rules', '/rules');
     await page.getByTestId('rule-pack-header').waitFor();
     await page.getByTestId('rule-row').first().waitFor();
     expect(await page.getByTestId('rule-row').count()).toBeGreaterThanOrEqual(1);
@@ -272,12 +261,11 @@ describe.skipIf(!browserAvailable)('review console', () => {
     await page.getByTestId('nav-violations').waitFor();
     await page.getByTestId('nav-rules').waitFor();
 
-    await page.goto(`${server.baseUrl}/review`);
+    await page.goto(`${suite.baseUrl}/review`);
     await page.getByTestId('forbidden').waitFor();
     expect(await page.getByTestId('forbidden').textContent()).toContain('403');
 
-    await page.getByTestId('nav-violations').click();
-    await page.waitForURL((url) => url.pathname === '/violations');
+    await openFromNav(page, 'violations', '/violations');
     await page.getByTestId('violations-table').waitFor();
     expect(await page.getByTestId('evidence-verify').count()).toBe(0);
   });

@@ -12,27 +12,21 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import type { Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { apiAs, BrowserHarness, confirmPopover, pickFromSelect, signInHttp } from '../helpers/browser.ts';
+import { describe, expect, it } from 'vitest';
+import { apiAs, confirmPopover, decideOnApplication, openFromNav, pickFromSelect, signInHttp, tablesLoaded } from '../helpers/browser.ts';
 import { solidPng } from '../helpers/png.ts';
-import { browserAvailable, startTestServer, type TestServer } from '../helpers/test-server.ts';
+import { BrowserSuite } from '../helpers/browser-suite.ts';
+import { browserAvailable } from '../helpers/test-server.ts';
 
-let server: TestServer;
-let harness: BrowserHarness;
+const suite = new BrowserSuite();
+const { freshPage, login } = suite;
+
 let workDir: string;
 let flaskPng: string;
-const freshPage = () => harness.freshPage();
-const login = (page: Page, username: string) => harness.login(page, username);
 /** A screenshot once tables have faded their loading overlay out. */
 async function screenshot(page: Page, name: string, fullPage = true): Promise<void> {
-  // a string: the e2e type check has no DOM library
-  // polled with evaluate, not waitForFunction: the page's CSP forbids eval, which waitForFunction's polling uses
-  await expect
-    .poll(() =>
-      page.evaluate<boolean>("[...document.querySelectorAll('.ant-spin-container')].every((e) => getComputedStyle(e).opacity === '1')"),
-    )
-    .toBe(true);
-  await harness.screenshot(page, name, fullPage);
+  await tablesLoaded(page);
+  await suite.harness.screenshot(page, name, fullPage);
 }
 
 const FLASK = '316不锈钢真空保温杯 500ml 商务款';
@@ -61,25 +55,21 @@ async function status(page: Page, testId: string): Promise<string | null> {
 }
 
 describe.skipIf(!browserAvailable)('catalog and selection center', () => {
-  beforeAll(async () => {
-    workDir = mkdtempSync(path.join(tmpdir(), 'livehub-selection-'));
-    flaskPng = path.join(workDir, 'flask.png');
-    writeFileSync(flaskPng, solidPng(64, [0x2f, 0x54, 0xeb]));
-    server = await startTestServer();
-    harness = await BrowserHarness.start(server.baseUrl);
-  });
-
-  afterAll(async () => {
-    await harness?.close();
-    await server?.close();
-    if (workDir) rmSync(workDir, { recursive: true, force: true });
+  suite.aroundTests({
+    setUp: () => {
+      workDir = mkdtempSync(path.join(tmpdir(), 'livehub-selection-'));
+      flaskPng = path.join(workDir, 'flask.png');
+      writeFileSync(flaskPng, solidPng(64, [0x2f, 0x54, 0xeb]));
+    },
+    tearDown: () => {
+      if (workDir) rmSync(workDir, { recursive: true, force: true });
+    },
   });
 
   it('a merchant lists a product and submits it; a reviewer approves it from the approvals queue', async () => {
     merchant = await freshPage();
     await login(merchant, 'merchant');
-    await merchant.getByTestId('nav-products').click();
-    await merchant.waitForURL((url) => url.pathname === '/products');
+    await openFromNav(merchant, 'products', '/products');
     await merchant.getByTestId('products-page').waitFor();
     await merchant.getByTestId('product-new').click();
     await merchant.waitForURL((url) => url.pathname === '/products/new');
@@ -115,8 +105,7 @@ describe.skipIf(!browserAvailable)('catalog and selection center', () => {
     // the reviewer finds it among the approvals and sees the product itself on the application page
     const reviewer = await freshPage();
     await login(reviewer, 'reviewer');
-    await reviewer.getByTestId('nav-approvals').click();
-    await reviewer.waitForURL((url) => url.pathname === '/approvals');
+    await openFromNav(reviewer, 'approvals', '/approvals');
     const row = reviewer.locator('[data-testid="approval-row"][data-kind="product_review"]', { hasText: FLASK });
     await row.waitFor();
     expect(await row.textContent()).toContain('商品审核');
@@ -130,31 +119,15 @@ describe.skipIf(!browserAvailable)('catalog and selection center', () => {
     await panel.getByTestId('product-gallery').locator('img').first().waitFor();
     await reviewer.locator('[data-testid="timeline-event"][data-action="pre_checks"]').waitFor();
     await screenshot(reviewer, 'product-review');
-    // approve; if the application changed meanwhile (409, shown above the page) or the page did not follow, reload
-    // and approve again as a reviewer would; a refusal fails with its message
-    const approved = reviewer.locator('[data-testid="application-page"][data-status="approved"]');
-    for (let attempt = 1; ; attempt++) {
-      await reviewer.getByTestId('action-approve').click();
-      await reviewer.getByTestId('reason-submit').click();
-      const outcome = await Promise.race([
-        approved.waitFor({ timeout: 45_000 }).then(() => 'approved'),
-        reviewer
-          .getByTestId('application-error')
-          .waitFor({ timeout: 45_000 })
-          .then(() => 'stale'),
-        reviewer
-          .getByTestId('reason-error')
-          .waitFor({ timeout: 45_000 })
-          .then(() => 'refused'),
-      ]).catch(() => 'timeout');
-      if (outcome === 'approved') break;
-      if (outcome === 'refused') throw new Error(`approval refused: ${await reviewer.getByTestId('reason-error').textContent()}`);
-      if (attempt >= 3) throw new Error(`approval did not go through (${outcome})`);
-      // what the server holds decides: reload, and approve again only if it is still waiting
-      await reviewer.reload();
-      await reviewer.locator('[data-testid="application-page"]').waitFor();
-      if ((await approved.count()) > 0) break;
-    }
+    // approve; retried when the application changed meanwhile or the page did not follow
+    await decideOnApplication(reviewer, 'approval', {
+      submit: async () => {
+        await reviewer.getByTestId('action-approve').click();
+        await reviewer.getByTestId('reason-submit').click();
+      },
+      done: reviewer.locator('[data-testid="application-page"][data-status="approved"]'),
+      timeoutMs: 45_000,
+    });
 
     // approved: the merchant opens it to the pool under an open plan at 20 %
     await merchant.reload();
@@ -181,7 +154,7 @@ describe.skipIf(!browserAvailable)('catalog and selection center', () => {
   });
 
   it('a prescription drug is rejected at pre-check with the rule and its legal basis shown to the merchant', async () => {
-    await merchant.goto(`${server.baseUrl}/products/new`);
+    await merchant.goto(`${suite.baseUrl}/products/new`);
     await merchant.getByTestId('product-title').fill(DRUG);
     await pickCategory(merchant, '处方药', 'drug.prescription');
     const rule = merchant.locator('[data-testid="category-rule"][data-rule="prohibited"]');
@@ -211,8 +184,7 @@ describe.skipIf(!browserAvailable)('catalog and selection center', () => {
   it('a streamer finds it by searching "保温杯 316", requests a sample; the merchant approves and ships it; the streamer sees it shipped', async () => {
     streamer = await freshPage();
     await login(streamer, 'streamer');
-    await streamer.getByTestId('nav-selection').click();
-    await streamer.waitForURL((url) => url.pathname === '/selection');
+    await openFromNav(streamer, 'selection', '/selection');
     await streamer.getByTestId('square-search').locator('input').fill('保温杯 316');
     await streamer.getByTestId('square-search').locator('input').press('Enter');
     const card = streamer.locator(`[data-testid="pool-card"][data-product-id="${flaskId}"]`);
@@ -238,8 +210,7 @@ describe.skipIf(!browserAvailable)('catalog and selection center', () => {
     await streamer.locator('.ant-drawer-open .ant-drawer-close').click();
     await streamer.locator('.ant-drawer-open').waitFor({ state: 'detached' });
 
-    await streamer.getByTestId('nav-samples').click();
-    await streamer.waitForURL((url) => url.pathname === '/samples');
+    await openFromNav(streamer, 'samples', '/samples');
     const mine = streamer.locator(`[data-testid="sample-row"][data-product-id="${flaskId}"]`);
     await mine.waitFor();
     sampleId = (await mine.getAttribute('data-sample-id')) ?? '';
@@ -251,8 +222,7 @@ describe.skipIf(!browserAvailable)('catalog and selection center', () => {
     expect(contact).not.toContain('漕溪北路88号');
 
     // the merchant approves, opens the shipping label (full address) and ships with a carrier and tracking number
-    await merchant.getByTestId('nav-samples').click();
-    await merchant.waitForURL((url) => url.pathname === '/samples');
+    await openFromNav(merchant, 'samples', '/samples');
     const incoming = merchant.locator(`[data-testid="sample-row"][data-sample-id="${sampleId}"]`);
     await incoming.waitFor();
     expect(await incoming.textContent()).toContain('嘉嘉的衣橱');
@@ -301,8 +271,7 @@ describe.skipIf(!browserAvailable)('catalog and selection center', () => {
     expect(await merchant.getByTestId('terms-view').textContent()).toContain(FLASK);
 
     // the streamer finds it waiting in the agreements inbox and accepts the version shown
-    await streamer.getByTestId('nav-agreements').click();
-    await streamer.waitForURL((url) => url.pathname === '/agreements');
+    await openFromNav(streamer, 'agreements', '/agreements');
     const row = streamer.locator(`[data-testid="agreement-row"][data-agreement-id="${agreementId}"]`);
     await row.waitFor();
     await row.getByTestId('agreement-awaits-me').waitFor();
@@ -338,12 +307,12 @@ describe.skipIf(!browserAvailable)('catalog and selection center', () => {
     const other = await freshPage();
     await login(other, 'merchant_0001');
     for (const url of [`/api/agreements/${agreementId}`, `/api/samples/${sampleId}`, `/api/catalog/products/${flaskId}`]) {
-      const res = await other.request.get(`${server.baseUrl}${url}`);
+      const res = await other.request.get(`${suite.baseUrl}${url}`);
       expect(res.status(), url).toBe(404);
     }
-    await other.goto(`${server.baseUrl}/agreements/${agreementId}`);
+    await other.goto(`${suite.baseUrl}/agreements/${agreementId}`);
     await other.getByTestId('agreement-not-found').waitFor();
-    await other.goto(`${server.baseUrl}/products/${flaskId}`);
+    await other.goto(`${suite.baseUrl}/products/${flaskId}`);
     await other.locator('[data-testid="product-page"] .ant-result-404').waitFor();
     await other.getByTestId('nav-samples').click();
     await other.getByTestId('samples-table').waitFor();
@@ -351,40 +320,40 @@ describe.skipIf(!browserAvailable)('catalog and selection center', () => {
     expect(await other.locator(`[data-testid="sample-row"][data-sample-id="${sampleId}"]`).count()).toBe(0);
     // a merchant does not browse the selection square
     expect(await other.getByTestId('nav-selection').count()).toBe(0);
-    await other.goto(`${server.baseUrl}/selection`);
+    await other.goto(`${suite.baseUrl}/selection`);
     await other.getByTestId('forbidden').waitFor();
 
     // another streamer sees the open plan's product, but not the agreement or the sample
     const otherStreamer = await freshPage();
     await login(otherStreamer, 'streamer_0001');
-    expect((await otherStreamer.request.get(`${server.baseUrl}/api/agreements/${agreementId}`)).status()).toBe(404);
-    expect((await otherStreamer.request.get(`${server.baseUrl}/api/samples/${sampleId}`)).status()).toBe(404);
-    await otherStreamer.goto(`${server.baseUrl}/agreements`);
+    expect((await otherStreamer.request.get(`${suite.baseUrl}/api/agreements/${agreementId}`)).status()).toBe(404);
+    expect((await otherStreamer.request.get(`${suite.baseUrl}/api/samples/${sampleId}`)).status()).toBe(404);
+    await otherStreamer.goto(`${suite.baseUrl}/agreements`);
     await otherStreamer.getByTestId('agreements-table').waitFor();
     await otherStreamer.waitForLoadState('networkidle');
     expect(await otherStreamer.locator(`[data-testid="agreement-row"][data-agreement-id="${agreementId}"]`).count()).toBe(0);
 
     // a consumer has no selection square, products or agreements
     const consumer = await freshPage();
-    await consumer.goto(`${server.baseUrl}/login`);
+    await consumer.goto(`${suite.baseUrl}/login`);
     await consumer.getByTestId('login-username').fill('consumer');
     await consumer.getByTestId('login-password').fill('livehub-demo');
     await consumer.getByTestId('login-submit').click();
     await consumer.waitForURL((url) => url.pathname === '/shop');
     for (const key of ['selection', 'products', 'samples', 'agreements']) expect(await consumer.getByTestId(`nav-${key}`).count()).toBe(0);
-    await consumer.goto(`${server.baseUrl}/selection`);
+    await consumer.goto(`${suite.baseUrl}/selection`);
     await consumer.getByTestId('forbidden').waitFor();
-    expect((await consumer.request.get(`${server.baseUrl}/api/catalog/products/${flaskId}`)).status()).toBe(404);
-    expect((await consumer.request.get(`${server.baseUrl}/api/selection/search?q=316`)).status()).toBe(403);
+    expect((await consumer.request.get(`${suite.baseUrl}/api/catalog/products/${flaskId}`)).status()).toBe(404);
+    expect((await consumer.request.get(`${suite.baseUrl}/api/selection/search?q=316`)).status()).toBe(403);
   });
 
   it('商品管理 reads the list a page at a time: 20 rows, 加载更多 for the rest, each status tab with its count', async () => {
     // another merchant with a catalog longer than a page: 23 drafts made over the API
-    const auth = await signInHttp(server.baseUrl, 'merchant_0002');
-    const before = await apiAs<Record<string, number>>(server.baseUrl, auth, 'GET', '/api/catalog/products/counts');
+    const auth = await signInHttp(suite.baseUrl, 'merchant_0002');
+    const before = await apiAs<Record<string, number>>(suite.baseUrl, auth, 'GET', '/api/catalog/products/counts');
     const total = Object.values(before).reduce((a, b) => a + b, 0);
     for (let i = 0; i < 23; i++)
-      await apiAs(server.baseUrl, auth, 'POST', '/api/catalog/products', {
+      await apiAs(suite.baseUrl, auth, 'POST', '/api/catalog/products', {
         title: `分页商品 ${String(i + 1).padStart(2, '0')} 棉麻围巾`,
         description: '棉麻混纺，柔软透气。',
         claims: ['棉麻混纺'],
@@ -395,7 +364,7 @@ describe.skipIf(!browserAvailable)('catalog and selection center', () => {
       });
     const page = await freshPage();
     await login(page, 'merchant_0002');
-    await page.goto(`${server.baseUrl}/products`);
+    await page.goto(`${suite.baseUrl}/products`);
     const rows = page.getByTestId('product-row');
     await page.getByTestId('products-more').waitFor();
     expect(await rows.count()).toBe(20);

@@ -4,15 +4,13 @@
  * verify the audit hash chain. Screenshots of each workbench go to e2e/browser/__screenshots__/.
  */
 import type { Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { BrowserHarness } from '../helpers/browser.ts';
-import { browserAvailable, startTestServer } from '../helpers/test-server.ts';
+import { describe, expect, it } from 'vitest';
+import { openFromNav } from '../helpers/browser.ts';
+import { BrowserSuite } from '../helpers/browser-suite.ts';
+import { browserAvailable } from '../helpers/test-server.ts';
 
-let server: { baseUrl: string; close(): Promise<void> };
-let harness: BrowserHarness;
-const freshPage = () => harness.freshPage();
-const login = (page: Page, username: string) => harness.login(page, username);
-const screenshot = (page: Page, name: string, fullPage = true) => harness.screenshot(page, name, fullPage);
+const suite = new BrowserSuite();
+const { freshPage, login, screenshot } = suite;
 
 async function expectWorkbench(page: Page, pathname: string, title: string): Promise<void> {
   await page.waitForURL((url) => url.pathname === pathname);
@@ -54,19 +52,11 @@ async function navKeys(page: Page): Promise<string[]> {
 }
 
 describe.skipIf(!browserAvailable)('web shell', () => {
-  beforeAll(async () => {
-    server = await startTestServer();
-    harness = await BrowserHarness.start(server.baseUrl);
-  });
-
-  afterAll(async () => {
-    await harness?.close();
-    await server?.close();
-  });
+  suite.aroundTests();
 
   it('serves the Chinese login page with the demo accounts', async () => {
     const page = await freshPage();
-    await page.goto(`${server.baseUrl}/platform`);
+    await page.goto(`${suite.baseUrl}/platform`);
     // not signed in → redirected to /login
     await page.waitForURL((url) => url.pathname === '/login');
     await page.getByTestId('login-submit').waitFor();
@@ -96,8 +86,7 @@ describe.skipIf(!browserAvailable)('web shell', () => {
     await page.getByTestId('org-switcher').waitFor();
     await screenshot(page, 'platform-workbench');
 
-    await page.getByTestId('nav-audit').click();
-    await page.waitForURL((url) => url.pathname === '/audit');
+    await openFromNav(page, 'audit', '/audit');
     await page.getByTestId('audit-table').waitFor();
     await page.getByTestId('audit-verify').click();
     const result = page.getByTestId('audit-verify-result');
@@ -124,7 +113,7 @@ describe.skipIf(!browserAvailable)('web shell', () => {
     expect(await page.getByTestId('nav-users').count()).toBe(0);
     await screenshot(page, 'regulator-workbench');
 
-    await page.goto(`${server.baseUrl}/users`);
+    await page.goto(`${suite.baseUrl}/users`);
     await page.getByTestId('forbidden').waitFor();
   });
 
@@ -142,7 +131,7 @@ describe.skipIf(!browserAvailable)('web shell', () => {
     expect(await page.getByTestId('nav-audit').count()).toBe(0);
     await screenshot(page, 'merchant-workbench');
 
-    await page.goto(`${server.baseUrl}/platform`);
+    await page.goto(`${suite.baseUrl}/platform`);
     await page.getByTestId('forbidden').waitFor();
     expect(await page.getByTestId('forbidden').textContent()).toContain('403');
     // still the merchant's navigation, never the platform's
@@ -153,12 +142,12 @@ describe.skipIf(!browserAvailable)('web shell', () => {
     await page.getByTestId('user-menu').click();
     await page.getByTestId('logout').click();
     await page.waitForURL((url) => url.pathname === '/login');
-    await page.goto(`${server.baseUrl}/merchant`);
+    await page.goto(`${suite.baseUrl}/merchant`);
     await page.waitForURL((url) => url.pathname === '/login');
   });
 
   it('a buyer on a phone: no console rail, no API-token card; category tiles filter what is on sale live, and 立即购买 checks out', async () => {
-    const page = await harness.freshPage({ mobile: true });
+    const page = await suite.harness.freshPage({ mobile: true });
     await login(page, 'consumer');
     await page.waitForURL((url) => url.pathname === '/shop');
     await page.getByTestId('consumer-tabbar').waitFor();

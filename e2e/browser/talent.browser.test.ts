@@ -5,14 +5,13 @@
  * signs in again and acts through the new organization on /provider. Screenshots go to e2e/browser/__screenshots__/.
  */
 import type { Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { BrowserHarness, DEMO_PASSWORD } from '../helpers/browser.ts';
-import { browserAvailable, startTestServer, type TestServer } from '../helpers/test-server.ts';
+import { describe, expect, it } from 'vitest';
+import { DEMO_PASSWORD, expectCheckedAsTyped, fieldError, openFromNav } from '../helpers/browser.ts';
+import { BrowserSuite } from '../helpers/browser-suite.ts';
+import { browserAvailable } from '../helpers/test-server.ts';
 
-let server: TestServer;
-let harness: BrowserHarness;
-const freshPage = () => harness.freshPage();
-const screenshot = (page: Page, name: string, fullPage = true) => harness.screenshot(page, name, fullPage);
+const suite = new BrowserSuite();
+const { freshPage, screenshot } = suite;
 
 const CREDIT_ALPHABET = '0123456789ABCDEFGHJKLMNPQRTUWXY';
 const CREDIT_WEIGHTS = [1, 3, 9, 27, 19, 26, 16, 17, 20, 29, 25, 13, 8, 24, 10, 30, 28];
@@ -31,36 +30,17 @@ function creditCode(seed: number): string {
   return first17 + CREDIT_ALPHABET.charAt((31 - (sum % 31)) % 31);
 }
 
-async function fieldError(page: Page, testId: string): Promise<string> {
-  const item = page.locator('.ant-form-item').filter({ has: page.getByTestId(testId) });
-  return (
-    (await item
-      .locator('.ant-form-item-explain')
-      .textContent()
-      .catch(() => '')) ?? ''
-  ).trim();
-}
-
 async function totalHours(page: Page): Promise<number> {
   return Number(await page.getByTestId('talent-total-hours').getAttribute('data-value'));
 }
 
 describe.skipIf(!browserAvailable)('talent records and service providers', () => {
-  beforeAll(async () => {
-    server = await startTestServer();
-    harness = await BrowserHarness.start(server.baseUrl);
-  });
-
-  afterAll(async () => {
-    await harness?.close();
-    await server?.close();
-  });
+  suite.aroundTests();
 
   it('the MCN manager records 12 hours of training for one of its streamers and sees the total', async () => {
     const page = await freshPage();
-    await harness.login(page, 'mcn');
-    await page.getByTestId('nav-talent').click();
-    await page.waitForURL((url) => url.pathname === '/talent');
+    await suite.harness.login(page, 'mcn');
+    await openFromNav(page, 'talent', '/talent');
     await page.getByTestId('training-form').waitFor();
 
     // the person: one of the MCN's streamers, from its member list; picking them opens their talent record
@@ -91,7 +71,7 @@ describe.skipIf(!browserAvailable)('talent records and service providers', () =>
   });
 
   it('the demo provider account lands on the service-provider workbench', async () => {
-    const probe = await fetch(`${server.baseUrl}/api/auth/login`, {
+    const probe = await fetch(`${suite.baseUrl}/api/auth/login`, {
       method: 'POST',
       headers: { 'content-type': 'application/json' },
       body: JSON.stringify({ username: 'provider', password: DEMO_PASSWORD }),
@@ -99,7 +79,7 @@ describe.skipIf(!browserAvailable)('talent records and service providers', () =>
     expect(probe.status).toBe(200);
 
     const page = await freshPage();
-    await harness.login(page, 'provider');
+    await suite.harness.login(page, 'provider');
     await page.waitForURL((url) => url.pathname === '/provider');
     expect((await page.getByTestId('workbench-title').textContent())?.trim()).toBe('服务机构工作台');
     expect(await page.getByTestId('header-role').textContent()).toContain('服务机构人员');
@@ -113,7 +93,7 @@ describe.skipIf(!browserAvailable)('talent records and service providers', () =>
     const stamp = Date.now();
     const username = `provider_${stamp.toString(36)}`;
     const password = 'provider-pass-1';
-    const registered = await fetch(`${server.baseUrl}/api/auth/register`, {
+    const registered = await fetch(`${suite.baseUrl}/api/auth/register`, {
       method: 'POST',
       headers: { 'content-type': 'application/json' },
       body: JSON.stringify({ username, password, displayName: '测试服务机构 李青' }),
@@ -121,22 +101,16 @@ describe.skipIf(!browserAvailable)('talent records and service providers', () =>
     expect(registered.ok).toBe(true);
 
     const page = await freshPage();
-    await harness.login(page, username, password);
+    await suite.harness.login(page, username, password);
     await page.waitForURL((url) => url.pathname === '/shop');
-    await page.getByTestId('nav-apply-provider').click();
-    await page.waitForURL((url) => url.pathname === '/apply/provider');
+    await openFromNav(page, 'apply-provider', '/apply/provider');
     await page.getByTestId('apply-provider-form').waitFor();
 
     const code = creditCode(stamp);
     const wrongCheck = code.slice(0, 17) + (code.charAt(17) === '0' ? '1' : '0');
     await page.getByTestId('provider-name').fill(`上海测链数据科技有限公司${stamp.toString().slice(-4)}`);
     // the credit code is checked as the applicant types: length, then the check character, then OK
-    await page.getByTestId('provider-credit-code').pressSequentially('91310115');
-    await expect.poll(() => fieldError(page, 'provider-credit-code')).toContain('18 位');
-    await page.getByTestId('provider-credit-code').fill(wrongCheck);
-    await expect.poll(() => fieldError(page, 'provider-credit-code')).toContain('校验位错误');
-    await page.getByTestId('provider-credit-code').fill(code);
-    await expect.poll(() => fieldError(page, 'provider-credit-code')).toBe('');
+    await expectCheckedAsTyped(page, 'provider-credit-code', { prefix: '91310115', tooShort: '18 位', wrongCheck, valid: code });
     await page.getByTestId('credit-code-ok').waitFor();
     await page.getByTestId('service-supply_chain').click();
     await page.getByTestId('service-data').click();
@@ -155,7 +129,7 @@ describe.skipIf(!browserAvailable)('talent records and service providers', () =>
     // sign out and in again; act through the new organization from the org switcher
     await page.getByTestId('sign-out-again').click();
     await page.waitForURL((url) => url.pathname === '/login');
-    await harness.login(page, username, password);
+    await suite.harness.login(page, username, password);
     if (new URL(page.url()).pathname !== '/provider') {
       await page.getByTestId('org-switcher').click();
       await page.locator('.ant-select-dropdown:visible .ant-select-item-option', { hasText: '服务机构人员' }).first().click();
@@ -163,7 +137,6 @@ describe.skipIf(!browserAvailable)('talent records and service providers', () =>
     await page.waitForURL((url) => url.pathname === '/provider');
     await page.getByTestId('workbench-title').filter({ hasText: '服务机构工作台' }).waitFor();
     expect(await page.getByTestId('header-role').textContent()).toContain('服务机构人员');
-    await page.getByTestId('nav-members').click();
-    await page.waitForURL((url) => url.pathname === '/members');
+    await openFromNav(page, 'members', '/members');
   });
 });

@@ -7,6 +7,7 @@ import { existsSync, mkdirSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { type Browser, type BrowserContext, chromium, type Locator, type Page } from 'playwright-core';
+import { expect } from 'vitest';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const repoRoot = path.resolve(here, '../..');
@@ -84,11 +85,7 @@ export class BrowserHarness {
       .first()
       .waitFor({ state: 'hidden', timeout: 5000 })
       .catch(() => undefined);
-    await page
-      .locator('.ant-message-notice')
-      .first()
-      .waitFor({ state: 'detached', timeout: 6000 })
-      .catch(() => undefined);
+    await toastsGone(page);
     await page.screenshot({ path: path.join(screenshotDir, `${name}.png`), fullPage });
   }
 
@@ -96,6 +93,32 @@ export class BrowserHarness {
     for (const context of this.contexts) await context.close().catch(() => undefined);
     await this.browser.close();
   }
+}
+
+/** Follows the side navigation's `nav-<key>` entry and waits for the page at `pathname`. */
+export async function openFromNav(page: Page, key: string, pathname: string): Promise<void> {
+  await page.getByTestId(`nav-${key}`).click();
+  await page.waitForURL((url) => url.pathname === pathname);
+}
+
+/** Waits (6 s at the most) for the toast messages on the page to go. */
+export async function toastsGone(page: Page): Promise<void> {
+  await page
+    .locator('.ant-message-notice')
+    .first()
+    .waitFor({ state: 'detached', timeout: 6000 })
+    .catch(() => undefined);
+}
+
+/** Waits until every table has faded its loading overlay out. */
+export async function tablesLoaded(page: Page): Promise<void> {
+  // a string: the e2e type check has no DOM library
+  // polled with evaluate, not waitForFunction: the page's CSP forbids eval, which waitForFunction's polling uses
+  await expect
+    .poll(() =>
+      page.evaluate<boolean>("[...document.querySelectorAll('.ant-spin-container')].every((e) => getComputedStyle(e).opacity === '1')"),
+    )
+    .toBe(true);
 }
 
 let clientSeq = 0;
@@ -142,6 +165,69 @@ export async function apiAs<T>(baseUrl: string, auth: HttpAuth, method: 'GET' | 
   const json = (await res.json()) as T;
   if (!res.ok) throw new Error(`${method} ${url}: ${res.status} ${JSON.stringify(json)}`);
   return json;
+}
+
+/** The validation message under a form field (by the field's test id); '' when there is none. */
+export async function fieldError(page: Page, testId: string): Promise<string> {
+  const item = page.locator('.ant-form-item').filter({ has: page.getByTestId(testId) });
+  return (
+    (await item
+      .locator('.ant-form-item-explain')
+      .textContent()
+      .catch(() => '')) ?? ''
+  ).trim();
+}
+
+/**
+ * A code field (an ID number, a credit code) checked as the user types: a prefix is too short, a wrong check
+ * character is refused, the valid code clears the message.
+ */
+export async function expectCheckedAsTyped(
+  page: Page,
+  testId: string,
+  steps: { prefix: string; tooShort: string; wrongCheck: string; valid: string },
+): Promise<void> {
+  const field = page.getByTestId(testId);
+  await field.pressSequentially(steps.prefix);
+  await expect.poll(() => fieldError(page, testId)).toContain(steps.tooShort);
+  await field.fill(steps.wrongCheck);
+  await expect.poll(() => fieldError(page, testId)).toContain('校验位错误');
+  await field.fill(steps.valid);
+  await expect.poll(() => fieldError(page, testId)).toBe('');
+}
+
+/**
+ * A reviewer's decision on an application page, submitted until the page shows it (`done`). If the application changed
+ * meanwhile (409, shown above the page) or the page did not follow, reloads and submits again only if the decision is
+ * still open, as a reviewer would; a refusal fails with its message; three attempts at the most.
+ */
+export async function decideOnApplication(
+  page: Page,
+  what: string,
+  opts: { submit: () => Promise<void>; done: Locator; timeoutMs: number },
+): Promise<void> {
+  const timeout = opts.timeoutMs;
+  for (let attempt = 1; ; attempt++) {
+    await opts.submit();
+    const outcome = await Promise.race([
+      opts.done.waitFor({ timeout }).then(() => 'done'),
+      page
+        .getByTestId('application-error')
+        .waitFor({ timeout })
+        .then(() => 'stale'),
+      page
+        .getByTestId('reason-error')
+        .waitFor({ timeout })
+        .then(() => 'refused'),
+    ]).catch(() => 'timeout');
+    if (outcome === 'done') return;
+    if (outcome === 'refused') throw new Error(`${what} refused: ${await page.getByTestId('reason-error').textContent()}`);
+    if (attempt >= 3) throw new Error(`the ${what} did not go through (${outcome})`);
+    // what the server holds decides: reload, and submit again only if it is still open
+    await page.reload();
+    await page.getByTestId('application-page').waitFor();
+    if ((await opts.done.count()) > 0) return;
+  }
 }
 
 /** Clicks the OK button (by test id) of the popconfirm that is open. */

@@ -15,6 +15,7 @@ import {
   IdentityService,
   ImportService,
   LiveService,
+  NameDirectory,
   NO_SOURCE_ORG,
   RoomHub,
   type KvAdapters,
@@ -82,7 +83,9 @@ export async function createContainer(config: Config, o: ContainerOverrides = {}
   const vault = new AesGcmVault(config.piiKey);
   const audit = new AuditService({ clock, ids });
   const uow = database.uow;
-  const auditLog = new AuditLogService({ uow, audit });
+  // The names screens show for ids (audit targets, violations' subjects, applications' subjects): batched per page.
+  const names = new NameDirectory({ uow });
+  const auditLog = new AuditLogService({ uow, audit, names });
   // Resolved sessions are reused for a few seconds; a session that ends or changes anywhere is dropped everywhere.
   const sessionsChanged = (hash: string | null) => void kv.pubsub.publish('identity:sessions', hash ?? '*').catch(() => {});
   const identity = new IdentityService({
@@ -117,11 +120,21 @@ export async function createContainer(config: Config, o: ContainerOverrides = {}
     },
     // a rule editor's exemption on any process reaches every process (subscribed below)
     packChanged: () => kv.pubsub.publish('compliance:pack', 'reload'),
+    names,
   });
   await compliance.reload();
   // The engine calls the registry's step effects; the registry submits through the engine: wire both ways.
   const hooks: Record<string, WorkflowHooks> = {};
-  const workflows = new WorkflowService({ uow, clock, ids, audit, credit: new ViolationCreditInquiry(clock), hooks });
+  const workflows = new WorkflowService({
+    uow,
+    clock,
+    ids,
+    audit,
+    credit: new ViolationCreditInquiry(clock),
+    hooks,
+    departments: orgs,
+    names,
+  });
   const files = new LocalFileStore(join(config.dataDir, 'files'));
   const registry = new RegistryService({ uow, clock, ids, vault, audit, files, workflows });
   // The catalog rebuilds the selection pool's read model whenever a product changes; the pool reads the catalog.

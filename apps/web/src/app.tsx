@@ -8,7 +8,7 @@ import dayjs from 'dayjs';
 import 'dayjs/locale/zh-cn';
 import { type ReactNode, useCallback, useEffect, useMemo, useState } from 'react';
 import { RouterProvider } from 'react-router';
-import { type I18nContextValue, I18nContext, type MessageKey, readStoredLocale, storeLocale, translate, useI18n } from './i18n.ts';
+import { type I18nContextValue, I18nContext, type MessageKey, readStoredLocale, storeLocale, translate, useI18n } from './i18n/index.ts';
 import { isApiError, setApiLocale, setUnauthorizedHandler } from './lib/api-client.ts';
 import { clearSession } from './lib/session.ts';
 import { router } from './router.tsx';

@@ -1,6 +1,6 @@
 /**
  * The role-aware navigation table: the single source of truth for which areas each role sees
- * in the left menu and which paths the route guard lets it open. Later features add rows here.
+ * in the left menu and which paths the route guard lets it open: one list of items, and per role the keys it shows.
  */
 import {
   AccountBookOutlined,
@@ -35,7 +35,7 @@ import {
 import type { Role } from '@livehub/contracts';
 import { WORKBENCH_BY_ROLE } from '@livehub/contracts';
 import type { ComponentType } from 'react';
-import type { MessageKey } from './i18n.ts';
+import type { MessageKey } from './i18n/index.ts';
 
 export interface NavItem {
   /** Stable key; the menu item carries `data-testid="nav-<key>"`. */
@@ -48,126 +48,145 @@ export interface NavItem {
   comingSoon?: boolean;
 }
 
-const workbench = (role: Role, label: MessageKey, icon: ComponentType = DashboardOutlined): NavItem => ({
-  key: 'workbench',
-  label,
-  icon,
-  path: WORKBENCH_BY_ROLE[role],
-});
+/** Every menu item once, by its key. A role that shows an item under another label or icon says so in its list. */
+const ITEMS = {
+  // shell: the role's home (its path is the role's workbench, WORKBENCH_BY_ROLE), people and organizations
+  workbench: { label: 'nav.workbench', icon: DashboardOutlined },
+  shop: { label: 'nav.shop', icon: ShopOutlined, path: WORKBENCH_BY_ROLE.consumer },
+  orgs: { label: 'nav.orgs', icon: ApartmentOutlined, path: '/orgs' },
+  members: { label: 'nav.members', icon: TeamOutlined, path: '/members' },
+  users: { label: 'nav.users', icon: UserOutlined, path: '/users' },
 
-/** 直播广场: every signed-in user may watch the rooms live now. */
-const liveSquare: NavItem = { key: 'live-square', label: 'nav.liveSquare', icon: PlaySquareOutlined, path: '/live/square' };
+  // governance: review, approvals, the public list, violations, rules, audit
+  review: { label: 'nav.review', icon: FileSearchOutlined, path: '/review' },
+  approvals: { label: 'nav.approvals', icon: FileDoneOutlined, path: '/approvals' },
+  registry: { label: 'nav.publicList', icon: NotificationOutlined, path: '/registry' },
+  violations: { label: 'nav.violations', icon: ExceptionOutlined, path: '/violations' },
+  rules: { label: 'nav.rules', icon: BookOutlined, path: '/rules' },
+  audit: { label: 'nav.audit', icon: AuditOutlined, path: '/audit' },
+  cases: { label: 'nav.cases', icon: FileSearchOutlined, comingSoon: true },
 
-/** 我的订单: every signed-in user may buy in a live room, so every role has its purchases (a phone-first page). */
-const myOrders: NavItem = { key: 'my-orders', label: 'nav.myOrders', icon: AccountBookOutlined, path: '/orders' };
+  // registry: applications for admission and certification, the talent pool
+  'apply-base': { label: 'nav.applyBase', icon: SafetyCertificateOutlined, path: '/apply/base' },
+  'apply-mcn': { label: 'nav.applyMcn', icon: ClusterOutlined, path: '/apply/mcn' },
+  'apply-provider': { label: 'nav.applyProvider', icon: CustomerServiceOutlined, path: '/apply/provider' },
+  'apply-streamer': { label: 'nav.applyStreamer', icon: IdcardOutlined, path: '/apply/streamer' },
+  'apply-merchant': { label: 'nav.applyMerchant', icon: ShopOutlined, path: '/apply/merchant' },
 
-export const NAV_BY_ROLE: Record<Role, readonly NavItem[]> = {
-  platform_admin: [
-    workbench('platform_admin', 'nav.workbench'),
-    { key: 'orgs', label: 'nav.orgs', icon: ApartmentOutlined, path: '/orgs' },
-    { key: 'users', label: 'nav.users', icon: UserOutlined, path: '/users' },
-    { key: 'review', label: 'nav.review', icon: FileSearchOutlined, path: '/review' },
-    { key: 'approvals', label: 'nav.approvals', icon: FileDoneOutlined, path: '/approvals' },
-    { key: 'violations', label: 'nav.violations', icon: ExceptionOutlined, path: '/violations' },
-    liveSquare,
-    myOrders,
-    { key: 'rules', label: 'nav.rules', icon: BookOutlined, path: '/rules' },
-    { key: 'talent', label: 'nav.talent', icon: ReadOutlined, path: '/talent' },
-    { key: 'audit', label: 'nav.audit', icon: AuditOutlined, path: '/audit' },
-  ],
-  reviewer: [
-    workbench('reviewer', 'nav.workbench'),
-    { key: 'orgs', label: 'nav.orgs', icon: ApartmentOutlined, path: '/orgs' },
-    { key: 'review', label: 'nav.review', icon: FileSearchOutlined, path: '/review' },
-    { key: 'approvals', label: 'nav.approvals', icon: FileDoneOutlined, path: '/approvals' },
-    { key: 'violations', label: 'nav.violations', icon: ExceptionOutlined, path: '/violations' },
-    liveSquare,
-    myOrders,
-    { key: 'rules', label: 'nav.rules', icon: BookOutlined, path: '/rules' },
-  ],
+  applications: { label: 'nav.myApplications', icon: ProfileOutlined, path: '/applications' },
+  talent: { label: 'nav.talent', icon: ReadOutlined, path: '/talent' },
+
+  // selection: products, the selection square, samples, agreements
+  products: { label: 'nav.products', icon: ShoppingOutlined, path: '/products' },
+  selection: { label: 'nav.selection', icon: AppstoreOutlined, path: '/selection' },
+  samples: { label: 'nav.samples', icon: GiftOutlined, path: '/samples' },
+  agreements: { label: 'nav.agreements', icon: FileProtectOutlined, path: '/agreements' },
+
+  // live and orders. 直播广场: every signed-in user may watch the rooms live now; 我的订单: every signed-in user may
+  // buy in a live room, so every role has its purchases (a phone-first page).
+  live: { label: 'nav.liveConsole', icon: VideoCameraOutlined, path: '/live' },
+  'live-square': { label: 'nav.liveSquare', icon: PlaySquareOutlined, path: '/live/square' },
+  'my-orders': { label: 'nav.myOrders', icon: AccountBookOutlined, path: '/orders' },
+  'merchant-orders': { label: 'nav.merchantOrders', icon: ContainerOutlined, path: '/merchant/orders' },
+  'merchant-returns': { label: 'nav.merchantReturns', icon: RollbackOutlined, path: '/merchant/returns' },
+} satisfies Record<string, Omit<NavItem, 'key'>>;
+
+export type NavKey = keyof typeof ITEMS;
+
+/** A role's menu entry: an item key, or an item key shown under the role's own label (and icon). */
+type RoleEntry = NavKey | { key: NavKey; label: MessageKey; icon?: ComponentType };
+
+const COMMON_TAIL: readonly NavKey[] = ['live-square', 'my-orders', 'rules'];
+
+/** Which items each role sees, in menu order. */
+const KEYS_BY_ROLE: Record<Role, readonly RoleEntry[]> = {
+  platform_admin: ['workbench', 'orgs', 'users', 'review', 'approvals', 'violations', ...COMMON_TAIL, 'talent', 'audit'],
+  reviewer: ['workbench', 'orgs', 'review', 'approvals', 'violations', ...COMMON_TAIL],
   regulator: [
-    workbench('regulator', 'nav.regulatorWorkbench', SafetyCertificateOutlined),
-    { key: 'orgs', label: 'nav.orgOverview', icon: ApartmentOutlined, path: '/orgs' },
-    { key: 'approvals', label: 'nav.approvals', icon: FileDoneOutlined, path: '/approvals' },
-    { key: 'registry', label: 'nav.publicList', icon: NotificationOutlined, path: '/registry' },
-    { key: 'violations', label: 'nav.violations', icon: ExceptionOutlined, path: '/violations' },
-    liveSquare,
-    myOrders,
-    { key: 'rules', label: 'nav.rules', icon: BookOutlined, path: '/rules' },
-    { key: 'audit', label: 'nav.audit', icon: AuditOutlined, path: '/audit' },
-    { key: 'cases', label: 'nav.cases', icon: FileSearchOutlined, comingSoon: true },
+    { key: 'workbench', label: 'nav.regulatorWorkbench', icon: SafetyCertificateOutlined },
+    { key: 'orgs', label: 'nav.orgOverview' },
+    'approvals',
+    'registry',
+    'violations',
+    ...COMMON_TAIL,
+    'audit',
+    'cases',
   ],
   base_operator: [
-    workbench('base_operator', 'nav.baseWorkbench', BankOutlined),
-    { key: 'orgs', label: 'nav.baseOrgs', icon: ApartmentOutlined, path: '/orgs' },
-    { key: 'apply-base', label: 'nav.applyBase', icon: SafetyCertificateOutlined, path: '/apply/base' },
-    { key: 'apply-mcn', label: 'nav.applyMcn', icon: ClusterOutlined, path: '/apply/mcn' },
-    { key: 'apply-provider', label: 'nav.applyProvider', icon: CustomerServiceOutlined, path: '/apply/provider' },
-    { key: 'talent', label: 'nav.talent', icon: ReadOutlined, path: '/talent' },
-    { key: 'applications', label: 'nav.myApplications', icon: ProfileOutlined, path: '/applications' },
-    liveSquare,
-    myOrders,
-    { key: 'rules', label: 'nav.rules', icon: BookOutlined, path: '/rules' },
+    { key: 'workbench', label: 'nav.baseWorkbench', icon: BankOutlined },
+    { key: 'orgs', label: 'nav.baseOrgs' },
+    'apply-base',
+    'apply-mcn',
+    'apply-provider',
+    'talent',
+    'applications',
+    ...COMMON_TAIL,
   ],
   mcn_manager: [
-    workbench('mcn_manager', 'nav.mcnWorkbench'),
-    { key: 'selection', label: 'nav.selection', icon: AppstoreOutlined, path: '/selection' },
-    { key: 'samples', label: 'nav.samples', icon: GiftOutlined, path: '/samples' },
-    { key: 'agreements', label: 'nav.agreements', icon: FileProtectOutlined, path: '/agreements' },
-    { key: 'members', label: 'nav.mcnMembers', icon: TeamOutlined, path: '/members' },
-    { key: 'talent', label: 'nav.talent', icon: ReadOutlined, path: '/talent' },
-    { key: 'applications', label: 'nav.myApplications', icon: ProfileOutlined, path: '/applications' },
-    liveSquare,
-    myOrders,
-    { key: 'rules', label: 'nav.rules', icon: BookOutlined, path: '/rules' },
+    { key: 'workbench', label: 'nav.mcnWorkbench' },
+    'selection',
+    'samples',
+    'agreements',
+    { key: 'members', label: 'nav.mcnMembers' },
+    'talent',
+    'applications',
+    ...COMMON_TAIL,
   ],
   streamer: [
-    workbench('streamer', 'nav.streamerWorkbench'),
-    { key: 'apply-streamer', label: 'nav.applyStreamer', icon: IdcardOutlined, path: '/apply/streamer' },
-    { key: 'applications', label: 'nav.myApplications', icon: ProfileOutlined, path: '/applications' },
-    { key: 'selection', label: 'nav.selection', icon: AppstoreOutlined, path: '/selection' },
-    { key: 'samples', label: 'nav.samples', icon: GiftOutlined, path: '/samples' },
-    { key: 'agreements', label: 'nav.agreements', icon: FileProtectOutlined, path: '/agreements' },
-    { key: 'live', label: 'nav.liveConsole', icon: VideoCameraOutlined, path: '/live' },
-    liveSquare,
-    myOrders,
-    { key: 'violations', label: 'nav.myViolations', icon: ExceptionOutlined, path: '/violations' },
-    { key: 'rules', label: 'nav.rules', icon: BookOutlined, path: '/rules' },
+    { key: 'workbench', label: 'nav.streamerWorkbench' },
+    'apply-streamer',
+    'applications',
+    'selection',
+    'samples',
+    'agreements',
+    'live',
+    'live-square',
+    'my-orders',
+    { key: 'violations', label: 'nav.myViolations' },
+    'rules',
   ],
   merchant_staff: [
-    workbench('merchant_staff', 'nav.merchantWorkbench', ShopOutlined),
-    { key: 'products', label: 'nav.products', icon: ShoppingOutlined, path: '/products' },
-    { key: 'merchant-orders', label: 'nav.merchantOrders', icon: ContainerOutlined, path: '/merchant/orders' },
-    { key: 'merchant-returns', label: 'nav.merchantReturns', icon: RollbackOutlined, path: '/merchant/returns' },
-    { key: 'samples', label: 'nav.samples', icon: GiftOutlined, path: '/samples' },
-    { key: 'agreements', label: 'nav.agreements', icon: FileProtectOutlined, path: '/agreements' },
-    { key: 'members', label: 'nav.members', icon: TeamOutlined, path: '/members' },
-    { key: 'apply-merchant', label: 'nav.applyMerchant', icon: ShopOutlined, path: '/apply/merchant' },
-    { key: 'applications', label: 'nav.myApplications', icon: ProfileOutlined, path: '/applications' },
-    { key: 'violations', label: 'nav.myViolations', icon: ExceptionOutlined, path: '/violations' },
-    liveSquare,
-    myOrders,
-    { key: 'rules', label: 'nav.rules', icon: BookOutlined, path: '/rules' },
+    { key: 'workbench', label: 'nav.merchantWorkbench', icon: ShopOutlined },
+    'products',
+    'merchant-orders',
+    'merchant-returns',
+    'samples',
+    'agreements',
+    'members',
+    'apply-merchant',
+    'applications',
+    { key: 'violations', label: 'nav.myViolations' },
+    ...COMMON_TAIL,
   ],
   provider_staff: [
-    workbench('provider_staff', 'nav.providerWorkbench', CustomerServiceOutlined),
-    { key: 'members', label: 'nav.members', icon: TeamOutlined, path: '/members' },
-    { key: 'applications', label: 'nav.myApplications', icon: ProfileOutlined, path: '/applications' },
-    liveSquare,
-    myOrders,
-    { key: 'rules', label: 'nav.rules', icon: BookOutlined, path: '/rules' },
+    { key: 'workbench', label: 'nav.providerWorkbench', icon: CustomerServiceOutlined },
+    'members',
+    'applications',
+    ...COMMON_TAIL,
   ],
   consumer: [
-    { key: 'shop', label: 'nav.shop', icon: ShopOutlined, path: WORKBENCH_BY_ROLE.consumer },
-    liveSquare,
-    myOrders,
-    { key: 'apply-merchant', label: 'nav.openShop', icon: ShoppingCartOutlined, path: '/apply/merchant' },
-    { key: 'apply-mcn', label: 'nav.applyMcn', icon: ClusterOutlined, path: '/apply/mcn' },
-    { key: 'apply-provider', label: 'nav.applyProvider', icon: CustomerServiceOutlined, path: '/apply/provider' },
-    { key: 'apply-streamer', label: 'nav.applyStreamer', icon: IdcardOutlined, path: '/apply/streamer' },
-    { key: 'applications', label: 'nav.myApplications', icon: ProfileOutlined, path: '/applications' },
+    'shop',
+    'live-square',
+    'my-orders',
+    { key: 'apply-merchant', label: 'nav.openShop', icon: ShoppingCartOutlined },
+    'apply-mcn',
+    'apply-provider',
+    'apply-streamer',
+    'applications',
   ],
 };
+
+function buildMenu(role: Role, entries: readonly RoleEntry[]): readonly NavItem[] {
+  return entries.map((entry) => {
+    const { key, ...override } = typeof entry === 'string' ? { key: entry } : entry;
+    const item: NavItem = { key, ...ITEMS[key], ...override };
+    return key === 'workbench' ? { ...item, path: WORKBENCH_BY_ROLE[role] } : item;
+  });
+}
+
+export const NAV_BY_ROLE: Record<Role, readonly NavItem[]> = Object.fromEntries(
+  (Object.keys(KEYS_BY_ROLE) as Role[]).map((role) => [role, buildMenu(role, KEYS_BY_ROLE[role])]),
+) as Record<Role, readonly NavItem[]>;
 
 /**
  * Paths every signed-in user may open regardless of role (reached from the user menu, or from links): anyone may

@@ -63,12 +63,17 @@ export const loginRequestSchema = z.strictObject({
 });
 export type LoginRequest = z.infer<typeof loginRequestSchema>;
 
-export const membershipSchema = z.object({
+/** What a membership and an invitation both say: which organization, of what kind, in which role. */
+const orgRoleFields = {
   id: idSchema,
   orgId: idSchema,
   orgName: z.string(),
   orgKind: orgKindSchema,
   role: roleSchema,
+};
+
+export const membershipSchema = z.object({
+  ...orgRoleFields,
   departmentId: idSchema.nullable(),
   departmentCode: z.string().nullable(),
   departmentName: z.string().nullable(),
@@ -94,7 +99,8 @@ export type Me = z.infer<typeof meSchema>;
 
 export const switchOrgRequestSchema = z.strictObject({ membershipId: idSchema });
 
-export const registerConsumerRequestSchema = z.strictObject({
+/** A new account, whether a consumer signs up or an admin creates it. */
+const newUserFields = {
   username: usernameSchema,
   password: passwordSchema,
   displayName: plainText(1, 64),
@@ -102,17 +108,11 @@ export const registerConsumerRequestSchema = z.strictObject({
     .string()
     .regex(/^1[3-9]\d{9}$/, { error: 'must be a mainland mobile number (11 digits)' })
     .optional(),
-});
+};
 
-export const createUserRequestSchema = z.strictObject({
-  username: usernameSchema,
-  password: passwordSchema,
-  displayName: plainText(1, 64),
-  phone: z
-    .string()
-    .regex(/^1[3-9]\d{9}$/, { error: 'must be a mainland mobile number (11 digits)' })
-    .optional(),
-});
+export const registerConsumerRequestSchema = z.strictObject(newUserFields);
+
+export const createUserRequestSchema = z.strictObject(newUserFields);
 export type CreateUserRequest = z.infer<typeof createUserRequestSchema>;
 
 export const userSchema = z.object({
@@ -215,11 +215,7 @@ export const createInvitationRequestSchema = z.strictObject({
 export type CreateInvitationRequest = z.infer<typeof createInvitationRequestSchema>;
 
 export const invitationSchema = z.object({
-  id: idSchema,
-  orgId: idSchema,
-  orgName: z.string(),
-  orgKind: orgKindSchema,
-  role: roleSchema,
+  ...orgRoleFields,
   departmentName: z.string().nullable(),
   invitee: z.object({
     userId: idSchema,

@@ -8,3 +8,4 @@ export * from './catalog.ts';
 export * from './live.ts';
 export * from './room.ts';
 export * from './orders.ts';
+export * from './requests.ts';

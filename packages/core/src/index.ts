@@ -9,8 +9,10 @@ export * from './shared/batch-loader.ts';
 export * from './shared/hash.ts';
 export * from './shared/masking.ts';
 export * from './shared/memory-kv.ts';
+export { NameDirectory, noNames } from './shared/name-directory.ts';
+export type { NameQuery, NameReader, Names } from './shared/name-directory.ts';
 export { AuditLogService, AuditService } from './audit/index.ts';
-export type { AuditInput, AuditLogDeps, AuditLogQuery, AuditRecord, AuditRepository } from './audit/index.ts';
+export type { AuditInput, AuditLogDeps, AuditLogPage, AuditLogQuery, AuditRecord, AuditRepository } from './audit/index.ts';
 export {
   AUTH_POLICY,
   IdentityService,
@@ -106,16 +108,51 @@ export type {
   AutomaticResult,
   AvailableAction,
   CreditInquiryPort,
+  DepartmentReader,
   DocumentRecord,
   JointVoteRecord,
   ObjectionRecord,
   SubmitInput,
   WorkflowDefinition,
+  NamedApplicationView,
   WorkflowDeps,
   WorkflowHooks,
   WorkflowRepository,
 } from './workflows/index.ts';
-export * from './registry/index.ts';
+export {
+  creditCodeCheckChar,
+  DOCUMENT_TYPES,
+  idNumberCheckChar,
+  LICENSED_TOPICS,
+  MAX_UPLOAD_BYTES,
+  maskName,
+  orgCodeCheckChar,
+  RegistryService,
+  validateCreditCode,
+  validateIdNumber,
+  validateMobile,
+  ViolationCreditInquiry,
+} from './registry/index.ts';
+export type {
+  BaseProfileRecord,
+  BaseStatus,
+  FileStore,
+  Gate,
+  MaskedBase,
+  MaskedMerchant,
+  MaskedStreamer,
+  McnProfileRecord,
+  MerchantProfileRecord,
+  MerchantStatus,
+  ProviderProfileRecord,
+  QualificationRecord,
+  RegistryDeps,
+  RegistryExport,
+  RegistryRepository,
+  StreamerProfileRecord,
+  StreamerStatus,
+  TrainingRecord,
+} from './registry/index.ts';
 export * from './catalog/index.ts';
 export * from './selection/index.ts';
 export * from './live/index.ts';

@@ -7,6 +7,7 @@
 import { randomUUID } from 'node:crypto';
 import type { PricePointRecord, UnitOfWork } from '@livehub/core';
 import { availableDrivers, openTestDatabase, type TestDatabase } from '@livehub/testing';
+import { org, product, sku } from '@livehub/testing/fixtures';
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
@@ -67,30 +68,9 @@ for (const driver of availableDrivers()) {
       const now = new Date(T0);
       const orgId = randomUUID();
       await uow.transaction(async (tx) => {
-        await tx.orgs.insert({ id: orgId, kind: 'merchant', name: '价格测试商家', district: null, parentId: null, createdAt: now });
+        await tx.orgs.insert(org({ id: orgId, name: '价格测试商家', district: null, createdAt: now }));
         productId = randomUUID();
-        await tx.catalog.insertProduct({
-          id: productId,
-          merchantOrgId: orgId,
-          categoryId: 'home',
-          brandId: null,
-          title: '价格历史测试商品',
-          description: '',
-          claims: [],
-          referencePriceFen: null,
-          imageIds: [],
-          qualificationDocIds: [],
-          sampleAvailable: false,
-          sampleStock: 0,
-          status: 'draft',
-          statusReason: null,
-          reviewApplicationId: null,
-          checks: null,
-          salesCount: 0,
-          version: 1,
-          createdAt: now,
-          updatedAt: now,
-        });
+        await tx.catalog.insertProduct(product(orgId, { id: productId, title: '价格历史测试商品', createdAt: now, updatedAt: now }));
       });
     });
     afterAll(async () => t?.drop());
@@ -105,17 +85,9 @@ for (const driver of availableDrivers()) {
             const changes = raw.map((c, i) => ({ ...c, i })).sort((a, b) => a.atH - b.atH || a.i - b.i);
             const skuId = randomUUID();
             await uow.transaction(async (tx) => {
-              await tx.catalog.insertSku({
-                id: skuId,
-                productId,
-                name: '默认',
-                code: null,
-                priceFen: 1,
-                stock: 0,
-                sort: 0,
-                createdAt: new Date(T0),
-                updatedAt: new Date(T0),
-              });
+              await tx.catalog.insertSku(
+                sku(productId, { id: skuId, priceFen: 1, stock: 0, createdAt: new Date(T0), updatedAt: new Date(T0) }),
+              );
               for (const c of changes) {
                 const at = new Date(T0 + c.atH * HOUR);
                 const point: PricePointRecord = {
@@ -146,50 +118,16 @@ for (const driver of availableDrivers()) {
       const ids = [randomUUID(), randomUUID()];
       await uow.transaction(async (tx) => {
         for (const [i, id] of ids.entries()) {
-          await tx.catalog.insertSku({
-            id,
-            productId,
-            name: `规格${i}`,
-            code: null,
-            priceFen: 1,
-            stock: 0,
-            sort: i,
-            createdAt: new Date(T0),
-            updatedAt: new Date(T0),
-          });
+          await tx.catalog.insertSku(
+            sku(productId, { id, name: `规格${i}`, priceFen: 1, stock: 0, sort: i, createdAt: new Date(T0), updatedAt: new Date(T0) }),
+          );
           // 299 for a month, 199 for two days ten days ago, 259 from three days ago
-          await tx.catalog.recordPrice({
-            id: randomUUID(),
-            skuId: id,
-            priceFen: 29900 + i,
-            source: 'list',
-            validFrom: new Date(T0),
-            validTo: null,
-          });
-          await tx.catalog.recordPrice({
-            id: randomUUID(),
-            skuId: id,
-            priceFen: 19900,
-            source: 'list',
-            validFrom: new Date(T0 + 20 * 24 * HOUR),
-            validTo: null,
-          });
-          await tx.catalog.recordPrice({
-            id: randomUUID(),
-            skuId: id,
-            priceFen: 29900,
-            source: 'list',
-            validFrom: new Date(T0 + 22 * 24 * HOUR),
-            validTo: null,
-          });
-          await tx.catalog.recordPrice({
-            id: randomUUID(),
-            skuId: id,
-            priceFen: 25900,
-            source: 'list',
-            validFrom: new Date(T0 + 27 * 24 * HOUR),
-            validTo: null,
-          });
+          const listPrice = (priceFen: number, fromMs: number) =>
+            tx.catalog.recordPrice({ id: randomUUID(), skuId: id, priceFen, source: 'list', validFrom: new Date(fromMs), validTo: null });
+          await listPrice(29900 + i, T0);
+          await listPrice(19900, T0 + 20 * 24 * HOUR);
+          await listPrice(29900, T0 + 22 * 24 * HOUR);
+          await listPrice(25900, T0 + 27 * 24 * HOUR);
         }
       });
       const now = T0 + 30 * 24 * HOUR;

@@ -5,6 +5,7 @@ import { DrizzleAuditRepository, DrizzleOutboxRepository } from './repositories/
 import { DrizzleCatalogRepository } from './repositories/catalog.repository.ts';
 import { DrizzleSelectionRepository } from './repositories/selection.repository.ts';
 import { DrizzleLiveRepository } from './repositories/live.repository.ts';
+import { DrizzleNameRepository } from './repositories/names.repository.ts';
 import { DrizzleOrderRepository } from './repositories/order.repository.ts';
 import { DrizzleComplianceRepository } from './repositories/compliance.repository.ts';
 import { DrizzleRegistryRepository } from './repositories/registry.repository.ts';
@@ -35,6 +36,7 @@ export function repositoriesFor(db: Db): Repositories {
     selection: new DrizzleSelectionRepository(db),
     live: new DrizzleLiveRepository(db),
     orders: new DrizzleOrderRepository(db),
+    names: new DrizzleNameRepository(db),
   };
 }
 

@@ -7,8 +7,7 @@ import { randomBytes } from 'node:crypto';
 import { createMemoryKv, type Clock, type KvAdapters } from '@livehub/core';
 import { type Database, openDatabase } from '@livehub/db';
 import { createRedisKv } from '@livehub/redis';
-import pg from 'pg';
-import { Redis } from 'ioredis';
+import { createScratchDatabase, deleteRedisKeys, dropScratchDatabase } from './scratch.ts';
 
 export type DriverName = 'pglite' | 'postgres';
 
@@ -40,14 +39,9 @@ export async function openTestDatabase(
   const adminUrl = process.env.DATABASE_URL;
   if (!adminUrl) throw new Error('DATABASE_URL is not set');
   const name = `livehub_test_${Date.now().toString(36)}_${randomBytes(4).toString('hex')}`;
-  const admin = new pg.Client({ connectionString: adminUrl });
-  await admin.connect();
-  await admin.query(`create database ${name}`);
-  await admin.end();
-  const url = new URL(adminUrl);
-  url.pathname = `/${name}`;
+  const url = await createScratchDatabase(adminUrl, name);
   const database = await openDatabase({
-    url: url.toString(),
+    url,
     poolSize: pool.poolSize ?? 5,
     ...(pool.poolWaitMs ? { poolWaitMs: pool.poolWaitMs } : {}),
   });
@@ -56,10 +50,7 @@ export async function openTestDatabase(
     label: `postgres:${name}`,
     async drop() {
       await database.close();
-      const a = new pg.Client({ connectionString: adminUrl });
-      await a.connect();
-      await a.query(`drop database if exists ${name} with (force)`);
-      await a.end();
+      await dropScratchDatabase(adminUrl, name);
     },
   };
 }
@@ -94,14 +85,7 @@ export async function openTestKv(kind: KvName = primaryKv(), clock?: Clock): Pro
     prefix,
     async drop() {
       await kv.close();
-      const r = new Redis(url);
-      let cursor = '0';
-      do {
-        const [next, keys] = await r.scan(cursor, 'MATCH', `${prefix}*`, 'COUNT', 500);
-        if (keys.length > 0) await r.del(...keys);
-        cursor = next;
-      } while (cursor !== '0');
-      r.disconnect();
+      await deleteRedisKeys(url, prefix);
     },
   };
 }

@@ -1,3 +1,4 @@
 export * from './databases.ts';
 export * from './kv.contract.ts';
 export * from './repositories.contract.ts';
+export * from './scratch.ts';

@@ -3,12 +3,13 @@
  * Includes the unit of work: a failed transaction leaves nothing behind. Identity, audit and outbox cases are here;
  * the other contexts' cases are in ./contracts/<ctx>.contract.ts, registered inside the same database.
  */
-import type { InvitationRecord, MembershipRecord, Repositories, UnitOfWork } from '@livehub/core';
+import type { InvitationRecord, Repositories, UnitOfWork } from '@livehub/core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { catalogCases, selectionCases } from './contracts/catalog.contract.ts';
 import { complianceCases } from './contracts/compliance.contract.ts';
-import { type ContractDb, org, user, uuid } from './contracts/fixtures.ts';
+import { type ContractDb, org, storedMembership, storedOrg, storedUser, user, uuid } from './contracts/fixtures.ts';
 import { liveCases } from './contracts/live.contract.ts';
+import { nameCases } from './contracts/names.contract.ts';
 import { orderCases } from './contracts/orders.contract.ts';
 import { registryCases, workflowCases } from './contracts/registry.contract.ts';
 
@@ -28,8 +29,7 @@ export function repositoryContract(name: string, open: () => Promise<{ uow: Unit
     afterAll(async () => drop());
 
     it('stores users and finds them by id and by username, case-insensitively', async () => {
-      const u = user({ username: 'MixedCase_User' });
-      await r.users.insert(u);
+      const u = await storedUser(r, { username: 'MixedCase_User' });
       expect(await r.users.findById(u.id)).toEqual(u);
       expect((await r.users.findByUsername('mixedcase_user'))?.id).toBe(u.id);
       expect(await r.users.findByUsername('nobody')).toBeNull();
@@ -50,8 +50,7 @@ export function repositoryContract(name: string, open: () => Promise<{ uow: Unit
     });
 
     it('updates login state', async () => {
-      const u = user();
-      await r.users.insert(u);
+      const u = await storedUser(r);
       const until = new Date('2026-01-01T00:15:00Z');
       await r.users.updateLoginState(u.id, { failedLogins: 3, lockedUntil: until });
       const got = await r.users.findById(u.id);
@@ -79,21 +78,11 @@ export function repositoryContract(name: string, open: () => Promise<{ uow: Unit
     });
 
     it('joins memberships with their organization, department and user', async () => {
-      const reg = org({ kind: 'regulator', name: '测试监管局' });
-      await r.orgs.insert(reg);
+      const reg = await storedOrg(r, { kind: 'regulator', name: '测试监管局' });
       const depId = uuid();
       await r.orgs.insertDepartments([{ id: depId, orgId: reg.id, code: 'scjgj', name: '市场监管局' }]);
-      const u = user();
-      await r.users.insert(u);
-      const m: MembershipRecord = {
-        id: uuid(),
-        userId: u.id,
-        orgId: reg.id,
-        role: 'regulator',
-        departmentId: depId,
-        createdAt: new Date(),
-      };
-      await r.memberships.insert(m);
+      const u = await storedUser(r);
+      const m = await storedMembership(r, u.id, reg.id, { role: 'regulator', departmentId: depId, createdAt: new Date() });
       const [view] = await r.memberships.listForUser(u.id);
       expect(view).toMatchObject({
         id: m.id,
@@ -110,8 +99,7 @@ export function repositoryContract(name: string, open: () => Promise<{ uow: Unit
     });
 
     it('keeps invitations: one pending per organization, user and role; decided once; joined with names', async () => {
-      const mcn = org({ kind: 'mcn', name: '邀请测试MCN' });
-      await r.orgs.insert(mcn);
+      const mcn = await storedOrg(r, { kind: 'mcn', name: '邀请测试MCN' });
       const invitee = user({ phoneIndex: 'idx-invitee', phoneEnc: 'v1.sealed' });
       const manager = user({ displayName: '经纪人 甲' });
       await r.users.insertMany([invitee, manager]);
@@ -155,8 +143,7 @@ export function repositoryContract(name: string, open: () => Promise<{ uow: Unit
     });
 
     it('keeps sessions by token hash and expires them', async () => {
-      const u = user();
-      await r.users.insert(u);
+      const u = await storedUser(r);
       const s = {
         tokenHash: `h${uuid()}`,
         userId: u.id,
@@ -172,17 +159,8 @@ export function repositoryContract(name: string, open: () => Promise<{ uow: Unit
       const one = async (hash: string) => (await r.sessions.findPrincipals([hash]))[0] ?? null;
       expect(await one(s.tokenHash)).toEqual({ session: s, user: u, membership: null });
       expect(await one('no-such-hash')).toBeNull();
-      const o = org();
-      await r.orgs.insert(o);
-      const m: MembershipRecord = {
-        id: uuid(),
-        userId: u.id,
-        orgId: o.id,
-        role: 'merchant_staff',
-        departmentId: null,
-        createdAt: new Date('2026-01-01T00:00:00Z'),
-      };
-      await r.memberships.insert(m);
+      const o = await storedOrg(r);
+      const m = await storedMembership(r, u.id, o.id, { createdAt: new Date('2026-01-01T00:00:00Z') });
       await r.sessions.setMembership(s.tokenHash, m.id);
       expect((await one(s.tokenHash))?.membership).toEqual(m);
       const s2 = { ...s, tokenHash: `h${uuid()}`, membershipId: null };
@@ -202,8 +180,7 @@ export function repositoryContract(name: string, open: () => Promise<{ uow: Unit
     });
 
     it('stores api tokens by hash, revokes and touches them', async () => {
-      const u = user();
-      await r.users.insert(u);
+      const u = await storedUser(r);
       const t = {
         id: uuid(),
         userId: u.id,
@@ -254,19 +231,9 @@ export function repositoryContract(name: string, open: () => Promise<{ uow: Unit
     });
 
     it('finds an api token with its user and membership in one call, and records its use', async () => {
-      const u = user();
-      await r.users.insert(u);
-      const o = org();
-      await r.orgs.insert(o);
-      const m: MembershipRecord = {
-        id: uuid(),
-        userId: u.id,
-        orgId: o.id,
-        role: 'merchant_staff',
-        departmentId: null,
-        createdAt: new Date(),
-      };
-      await r.memberships.insert(m);
+      const u = await storedUser(r);
+      const o = await storedOrg(r);
+      const m = await storedMembership(r, u.id, o.id, { createdAt: new Date() });
       const t = {
         id: uuid(),
         userId: u.id,
@@ -393,5 +360,6 @@ export function repositoryContract(name: string, open: () => Promise<{ uow: Unit
     describe('live', () => liveCases(db));
     describe('orders', () => orderCases(db));
     describe('compliance', () => complianceCases(db));
+    describe('names', () => nameCases(db));
   });
 }

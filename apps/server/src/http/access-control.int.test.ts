@@ -149,14 +149,9 @@ describe('access control: whose records each role reaches', () => {
 describe('access control: API tokens', () => {
   it('reads with a read token, is refused writes without the write scope, and never mints tokens', async () => {
     const admin = await p.login('admin');
-    const res = await p.app.inject({
-      method: 'POST',
-      url: '/api/tokens',
-      headers: admin.headers(),
-      payload: { name: 'reader', scopes: ['read'] },
-    });
-    expect(res.statusCode).toBe(201);
-    const { token, id } = res.json() as { token: string; id: string };
+    const res = await p.call(admin, 'POST', '/api/tokens', { name: 'reader', scopes: ['read'] });
+    expect(res.status).toBe(201);
+    const { token, id } = res.body as { token: string; id: string };
     const bearer = { authorization: `Bearer ${token}` };
 
     expect((await p.app.inject({ method: 'GET', url: '/api/orgs', headers: bearer })).statusCode).toBe(200);
@@ -173,13 +168,8 @@ describe('access control: API tokens', () => {
     expect((await p.app.inject({ method: 'GET', url: '/api/tokens', headers: bearer })).statusCode).toBe(403);
 
     // A token needs no CSRF header: it is not ambient like a cookie.
-    const writer = await p.app.inject({
-      method: 'POST',
-      url: '/api/tokens',
-      headers: admin.headers(),
-      payload: { name: 'writer', scopes: ['read', 'write'] },
-    });
-    const wtoken = (writer.json() as { token: string }).token;
+    const writer = await p.call(admin, 'POST', '/api/tokens', { name: 'writer', scopes: ['read', 'write'] });
+    const wtoken = (writer.body as { token: string }).token;
     const created = await p.app.inject({
       method: 'POST',
       url: '/api/orgs',
@@ -188,8 +178,8 @@ describe('access control: API tokens', () => {
     });
     expect(created.statusCode).toBe(201);
 
-    const revoke = await p.app.inject({ method: 'DELETE', url: `/api/tokens/${id}`, headers: admin.headers() });
-    expect(revoke.statusCode).toBe(204);
+    const revoke = await p.call(admin, 'DELETE', `/api/tokens/${id}`);
+    expect(revoke.status).toBe(204);
     const after = await p.app.inject({ method: 'GET', url: '/api/orgs', headers: bearer });
     expect(after.statusCode).toBe(401);
     expect(after.json().error.code).toBe('auth.invalid_token');

@@ -42,18 +42,8 @@ describe('sign-in and sessions', () => {
   });
 
   it('answers a wrong password and an unknown user with the same generic error', async () => {
-    const a = await p.app.inject({
-      method: 'POST',
-      url: '/api/auth/login',
-      payload: { username: 'mcn', password: 'wrong-password' },
-      remoteAddress: '127.1.0.1',
-    });
-    const b = await p.app.inject({
-      method: 'POST',
-      url: '/api/auth/login',
-      payload: { username: 'no_such_user', password: 'wrong-password' },
-      remoteAddress: '127.1.0.1',
-    });
+    const a = await p.loginAttempt('mcn', 'wrong-password', '127.1.0.1');
+    const b = await p.loginAttempt('no_such_user', 'wrong-password', '127.1.0.1');
     expect(a.statusCode).toBe(401);
     expect(b.statusCode).toBe(401);
     expect(a.json()).toEqual(b.json());
@@ -63,8 +53,7 @@ describe('sign-in and sessions', () => {
   it('never locks an account: failures slow it down, the right password still signs in, unknown names answer alike', async () => {
     const { SYSTEM_ACTOR } = await import('@livehub/core');
     await p.c.identity.createUser({ ...SYSTEM_ACTOR }, { username: 'lockme', password: 'correct-horse', displayName: '锁定测试' });
-    const attempt = (username: string, password: string, remoteAddress: string) =>
-      p.app.inject({ method: 'POST', url: '/api/auth/login', payload: { username, password }, remoteAddress });
+    const attempt = p.loginAttempt;
     const real: number[] = [];
     const unknown: number[] = [];
     for (let i = 0; i < 7; i++) {
@@ -89,34 +78,17 @@ describe('sign-in and sessions', () => {
     await p.c.identity.createUser({ ...SYSTEM_ACTOR }, { username: 'pairme', password: 'correct-horse', displayName: '限流测试' });
     // ten failures counted from one address (as if earlier attempts had failed), the next one from there is refused
     for (let i = 0; i < 10; i++) await p.c.kv.rateLimits.hit('login:fail:pairme@127.2.3.1', 60_000);
-    const there = await p.app.inject({
-      method: 'POST',
-      url: '/api/auth/login',
-      payload: { username: 'pairme', password: 'correct-horse' },
-      remoteAddress: '127.2.3.1',
-    });
+    const there = await p.loginAttempt('pairme', 'correct-horse', '127.2.3.1');
     expect(there.statusCode).toBe(429);
     expect(there.headers['retry-after']).toBeDefined();
-    const elsewhere = await p.app.inject({
-      method: 'POST',
-      url: '/api/auth/login',
-      payload: { username: 'pairme', password: 'correct-horse' },
-      remoteAddress: '127.2.3.2',
-    });
+    const elsewhere = await p.loginAttempt('pairme', 'correct-horse', '127.2.3.2');
     expect(elsewhere.statusCode).toBe(200);
   });
 
   it('throttles many attempts from one address across usernames', async () => {
     let last = 0;
     for (let i = 0; i < 32; i++) {
-      last = (
-        await p.app.inject({
-          method: 'POST',
-          url: '/api/auth/login',
-          payload: { username: `spray_${i}`, password: 'guess-guess' },
-          remoteAddress: '127.3.0.1',
-        })
-      ).statusCode;
+      last = (await p.loginAttempt(`spray_${i}`, 'guess-guess', '127.3.0.1')).statusCode;
     }
     expect(last).toBe(429);
   });
@@ -162,32 +134,17 @@ describe('sign-in and sessions', () => {
     const admin = await p.login('admin');
     const mcnOrg = (await p.app.inject({ method: 'GET', url: '/api/orgs?kind=mcn', headers: admin.headers(false) })).json().items[0];
     const merchant = await p.login('merchant');
-    const add = await p.app.inject({
-      method: 'POST',
-      url: `/api/orgs/${mcnOrg.id}/members`,
-      headers: admin.headers(),
-      payload: { userId: merchant.me.user.id, role: 'streamer' },
-    });
-    expect(add.statusCode).toBe(201);
+    const add = await p.call(admin, 'POST', `/api/orgs/${mcnOrg.id}/members`, { userId: merchant.me.user.id, role: 'streamer' });
+    expect(add.status).toBe(201);
     const again = await p.login('merchant');
     const target = again.me.memberships.find((m) => m.orgId === mcnOrg.id);
-    const sw = await p.app.inject({
-      method: 'POST',
-      url: '/api/auth/switch',
-      headers: again.headers(),
-      payload: { membershipId: target?.id },
-    });
-    expect(sw.statusCode).toBe(200);
-    expect(sw.json()).toMatchObject({ role: 'streamer', workbench: '/streamer' });
-    const me = await p.app.inject({ method: 'GET', url: '/api/auth/me', headers: again.headers(false) });
-    expect(me.json().role).toBe('streamer');
-    const foreign = await p.app.inject({
-      method: 'POST',
-      url: '/api/auth/switch',
-      headers: again.headers(),
-      payload: { membershipId: admin.me.memberships[0]?.id },
-    });
-    expect(foreign.statusCode).toBe(404);
+    const sw = await p.call(again, 'POST', '/api/auth/switch', { membershipId: target?.id });
+    expect(sw.status).toBe(200);
+    expect(sw.body).toMatchObject({ role: 'streamer', workbench: '/streamer' });
+    const me = await p.call(again, 'GET', '/api/auth/me');
+    expect(me.body.role).toBe('streamer');
+    const foreign = await p.call(again, 'POST', '/api/auth/switch', { membershipId: admin.me.memberships[0]?.id });
+    expect(foreign.status).toBe(404);
   });
 
   it('lets a consumer sign up and be signed in', async () => {
@@ -238,10 +195,10 @@ describe('bad input never yields a 500', () => {
 
   it('reports a bad id as a field error, in both languages', async () => {
     const s = await p.login('admin');
-    const zh = await p.app.inject({ method: 'GET', url: '/api/orgs/not-a-uuid', headers: s.headers(false) });
-    expect(zh.statusCode).toBe(400);
-    expect(zh.json().error).toMatchObject({ code: 'request.invalid', field: 'id' });
-    expect(zh.json().error.message).toMatch(/^请求参数无效/);
+    const zh = await p.call(s, 'GET', '/api/orgs/not-a-uuid');
+    expect(zh.status).toBe(400);
+    expect(zh.body.error).toMatchObject({ code: 'request.invalid', field: 'id' });
+    expect(zh.body.error.message).toMatch(/^请求参数无效/);
     const en = await p.app.inject({
       method: 'GET',
       url: '/api/orgs/not-a-uuid',
@@ -275,14 +232,9 @@ describe('bad input never yields a 500', () => {
   it('refuses a duplicate organization with 409 naming the field, and writes nothing', async () => {
     const s = await p.login('admin');
     const before = (await p.c.audit.verify(p.c.uow.read)).checked;
-    const res = await p.app.inject({
-      method: 'POST',
-      url: '/api/orgs',
-      headers: s.headers(),
-      payload: { kind: 'live_base', name: '云嘉直播电商产业园' },
-    });
-    expect(res.statusCode).toBe(409);
-    expect(res.json().error).toMatchObject({ code: 'org.name_taken', field: 'name' });
+    const res = await p.call(s, 'POST', '/api/orgs', { kind: 'live_base', name: '云嘉直播电商产业园' });
+    expect(res.status).toBe(409);
+    expect(res.body.error).toMatchObject({ code: 'org.name_taken', field: 'name' });
     expect((await p.c.audit.verify(p.c.uow.read)).checked).toBe(before);
   });
 
@@ -303,29 +255,24 @@ describe('bad input never yields a 500', () => {
     });
     expect(res.statusCode).toBe(400);
     expect(res.json().error.field).toBe('departments.1.code');
-    const list = await p.app.inject({ method: 'GET', url: '/api/orgs?kind=regulator', headers: s.headers(false) });
-    expect(list.json().items.map((o: { name: string }) => o.name)).not.toContain('半截监管局');
+    const list = await p.call(s, 'GET', '/api/orgs?kind=regulator');
+    expect(list.body.items.map((o: { name: string }) => o.name)).not.toContain('半截监管局');
   });
 });
 
 describe('tenant scoping', () => {
   it('shows a merchant only its own organization, and another tenant’s as not found', async () => {
     const m = await p.login('merchant');
-    const own = await p.app.inject({ method: 'GET', url: '/api/orgs', headers: m.headers(false) });
-    expect(own.json().items.map((o: { id: string }) => o.id)).toEqual([m.me.active?.orgId]);
+    const own = await p.call(m, 'GET', '/api/orgs');
+    expect(own.body.items.map((o: { id: string }) => o.id)).toEqual([m.me.active?.orgId]);
     const admin = await p.login('admin');
     const other = (await p.app.inject({ method: 'GET', url: '/api/orgs?kind=live_base', headers: admin.headers(false) })).json().items[0];
-    const res = await p.app.inject({ method: 'GET', url: `/api/orgs/${other.id}`, headers: m.headers(false) });
-    expect(res.statusCode).toBe(404);
+    const res = await p.call(m, 'GET', `/api/orgs/${other.id}`);
+    expect(res.status).toBe(404);
     const members = await p.app.inject({ method: 'GET', url: `/api/orgs/${other.id}/members`, headers: m.headers(false) });
     expect(members.statusCode).toBe(404);
-    const add = await p.app.inject({
-      method: 'POST',
-      url: `/api/orgs/${other.id}/members`,
-      headers: m.headers(),
-      payload: { userId: m.me.user.id, role: 'base_operator' },
-    });
-    expect(add.statusCode).toBe(403);
+    const add = await p.call(m, 'POST', `/api/orgs/${other.id}/members`, { userId: m.me.user.id, role: 'base_operator' });
+    expect(add.status).toBe(403);
   });
 
   it('shows a base its hosted MCNs, and a regulator every organization', async () => {
@@ -346,28 +293,23 @@ describe('tenant scoping', () => {
     const admin = await p.login('admin');
     const merchantOrg = (await p.app.inject({ method: 'GET', url: '/api/orgs?kind=merchant', headers: admin.headers(false) })).json()
       .items[0];
-    const res = await p.app.inject({
-      method: 'POST',
-      url: `/api/orgs/${merchantOrg.id}/members`,
-      headers: admin.headers(),
-      payload: { userId: admin.me.user.id, role: 'regulator' },
-    });
-    expect(res.statusCode).toBe(400);
-    expect(res.json().error).toMatchObject({ code: 'org.role_not_allowed', field: 'role' });
+    const res = await p.call(admin, 'POST', `/api/orgs/${merchantOrg.id}/members`, { userId: admin.me.user.id, role: 'regulator' });
+    expect(res.status).toBe(400);
+    expect(res.body.error).toMatchObject({ code: 'org.role_not_allowed', field: 'role' });
   });
 });
 
 describe('personal information', () => {
   it('stores phone numbers encrypted and returns them masked', async () => {
     const admin = await p.login('admin');
-    const res = await p.app.inject({
-      method: 'POST',
-      url: '/api/users',
-      headers: admin.headers(),
-      payload: { username: 'pii_check', password: 'a-long-password', displayName: '隐私测试', phone: '13700001234' },
+    const res = await p.call(admin, 'POST', '/api/users', {
+      username: 'pii_check',
+      password: 'a-long-password',
+      displayName: '隐私测试',
+      phone: '13700001234',
     });
-    expect(res.statusCode).toBe(201);
-    expect(res.json().phone).toBe('137****1234');
+    expect(res.status).toBe(201);
+    expect(res.body.phone).toBe('137****1234');
     const [row] = await p.c.database.exec(`select phone_enc, phone_index from users where username = 'pii_check'`);
     expect(String(row?.phone_enc)).not.toContain('13700001234');
     expect(String(row?.phone_enc)).toMatch(/^v1\./);
@@ -381,15 +323,15 @@ describe('audit log', () => {
   it('records every write with actor and organization, chained and verifiable', async () => {
     const admin = await p.login('admin');
     await p.app.inject({ method: 'POST', url: '/api/orgs', headers: admin.headers(), payload: { kind: 'merchant', name: '审计测试商家' } });
-    const list = await p.app.inject({ method: 'GET', url: '/api/audit?limit=5&action=org.create', headers: admin.headers(false) });
-    const entry = list.json().items[0];
+    const list = await p.call(admin, 'GET', '/api/audit?limit=5&action=org.create');
+    const entry = list.body.items[0];
     expect(entry).toMatchObject({ action: 'org.create', targetType: 'organization', actorLabel: 'admin', actorUserId: admin.me.user.id });
     // the log names its target rather than leaving an id to look up
     expect(entry.targetName).toBe('审计测试商家');
     expect(entry.hash).toMatch(/^[0-9a-f]{64}$/);
-    const v = await p.app.inject({ method: 'GET', url: '/api/audit/verify', headers: admin.headers(false) });
-    expect(v.json()).toMatchObject({ ok: true, firstBrokenSeq: null });
-    expect(v.json().checked).toBeGreaterThan(5);
+    const v = await p.call(admin, 'GET', '/api/audit/verify');
+    expect(v.body).toMatchObject({ ok: true, firstBrokenSeq: null });
+    expect(v.body.checked).toBeGreaterThan(5);
   });
 
   it('detects an altered entry, and the API reports where', async () => {
@@ -397,9 +339,9 @@ describe('audit log', () => {
     const [row] = await p.c.database.exec(`select seq from audit_log where action = 'org.create' order by seq limit 1`);
     const seq = Number(row?.seq);
     await p.c.database.exec(`update audit_log set detail = jsonb_set(detail, '{name}', '"篡改后的名字"') where seq = ${seq}`);
-    const v = await p.app.inject({ method: 'GET', url: '/api/audit/verify', headers: admin.headers(false) });
-    expect(v.json()).toMatchObject({ ok: false, firstBrokenSeq: seq });
-    expect(v.json().reason).toMatch(/change/);
+    const v = await p.call(admin, 'GET', '/api/audit/verify');
+    expect(v.body).toMatchObject({ ok: false, firstBrokenSeq: seq });
+    expect(v.body.reason).toMatch(/change/);
   });
 });
 

@@ -24,17 +24,7 @@ const PNG = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR
 const PDF = Buffer.from('%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n');
 const day = (n: number) => new Date(clock.now().getTime() + n * 86_400_000).toISOString();
 
-async function call(s: TestSession | null, method: 'GET' | 'POST' | 'PATCH', url: string, payload?: unknown) {
-  const res = await p.app.inject({
-    method,
-    url,
-    headers: s ? s.headers(method !== 'GET') : {},
-    ...(payload !== undefined ? { payload: payload as object } : {}),
-  });
-  // the API's JSON, loosely typed: the assertions are the contract here
-  const body = res.json();
-  return { status: res.statusCode, body };
-}
+const call = (s: TestSession | null, method: 'GET' | 'POST' | 'PATCH', url: string, payload?: unknown) => p.call(s, method, url, payload);
 
 async function upload(s: TestSession, docType: string, body = PNG, type = 'image/png') {
   const res = await p.app.inject({
@@ -60,6 +50,8 @@ const product = (over: Record<string, unknown> = {}) => ({
   ],
   ...over,
 });
+/** The merchant lists a product (the default one, with `over` on top). */
+const createProduct = (over: Record<string, unknown> = {}) => call(merchant, 'POST', '/api/catalog/products', product(over));
 
 async function approve(productId: string) {
   const sub = await call(merchant, 'POST', `/api/catalog/products/${productId}/submit`);
@@ -141,12 +133,7 @@ describe('categories and brands', () => {
     });
     expect(prot.body.protected).toBe(true);
     const before = (await call(merchant, 'GET', '/api/catalog/products')).body.length;
-    const refused = await call(
-      merchant,
-      'POST',
-      '/api/catalog/products',
-      product({ brandId: brand.body.id, title: '沪上老字号 雪花膏 经典款' }),
-    );
+    const refused = await createProduct({ brandId: brand.body.id, title: '沪上老字号 雪花膏 经典款' });
     expect(refused.status).toBe(400);
     expect(refused.body.error).toMatchObject({ code: 'catalog.brand_unauthorized', field: 'brandId' });
     expect(refused.body.error.message).toContain('沪上老字号');
@@ -169,12 +156,7 @@ describe('categories and brands', () => {
       validUntil: '2027-12-31',
     });
     expect(auth.status).toBe(201);
-    const listed = await call(
-      merchant,
-      'POST',
-      '/api/catalog/products',
-      product({ brandId: brand.body.id, title: '沪上老字号 雪花膏 经典款' }),
-    );
+    const listed = await createProduct({ brandId: brand.body.id, title: '沪上老字号 雪花膏 经典款' });
     expect(listed.status).toBe(201);
     expect(listed.body.brand).toMatchObject({ name: '沪上老字号', protected: true });
     // another merchant still may not
@@ -216,7 +198,7 @@ describe('products and review', () => {
 
   it('approves a clean product after the pre-checks and a reviewer; tenants see only their own', async () => {
     const img = await upload(merchant, 'product_image');
-    const created = await call(merchant, 'POST', '/api/catalog/products', product({ imageIds: [img] }));
+    const created = await createProduct({ imageIds: [img] });
     expect(created.status).toBe(201);
     expect(created.body).toMatchObject({ status: 'draft', merchantName: expect.any(String) });
     expect(created.body.categoryPath.map((c: { id: string }) => c.id)).toEqual(['home', 'home.kitchen']);
@@ -238,12 +220,7 @@ describe('products and review', () => {
   });
 
   it('rejects a prescription drug and a banned claim at once, with the rule and its legal basis', async () => {
-    const rx = await call(
-      merchant,
-      'POST',
-      '/api/catalog/products',
-      product({ title: '阿莫西林胶囊 0.25g×24粒', categoryId: 'drug.prescription', claims: [] }),
-    );
+    const rx = await createProduct({ title: '阿莫西林胶囊 0.25g×24粒', categoryId: 'drug.prescription', claims: [] });
     const sub = await call(merchant, 'POST', `/api/catalog/products/${rx.body.id}/submit`);
     expect(sub.body.step).toBe('rejected');
     const view = (await call(merchant, 'GET', `/api/catalog/products/${rx.body.id}`)).body;
@@ -256,12 +233,7 @@ describe('products and review', () => {
     });
     expect(view.statusReason).toContain('禁止直播销售');
 
-    const claim = await call(
-      merchant,
-      'POST',
-      '/api/catalog/products',
-      product({ title: '负离子保温杯 根治高血压 降血糖', categoryId: 'home.kitchen' }),
-    );
+    const claim = await createProduct({ title: '负离子保温杯 根治高血压 降血糖', categoryId: 'home.kitchen' });
     const sub2 = await call(merchant, 'POST', `/api/catalog/products/${claim.body.id}/submit`);
     expect(sub2.body.step).toBe('rejected');
     const v2 = (await call(merchant, 'GET', `/api/catalog/products/${claim.body.id}`)).body;
@@ -277,12 +249,7 @@ describe('products and review', () => {
   });
 
   it('requires the category’s qualification and statement: health food without 本品不能代替药物 or a licence is rejected', async () => {
-    const hf = await call(
-      merchant,
-      'POST',
-      '/api/catalog/products',
-      product({ title: '灵芝孢子粉胶囊 60粒', categoryId: 'health_food', claims: [] }),
-    );
+    const hf = await createProduct({ title: '灵芝孢子粉胶囊 60粒', categoryId: 'health_food', claims: [] });
     const sub = await call(merchant, 'POST', `/api/catalog/products/${hf.body.id}/submit`);
     expect(sub.body.step).toBe('rejected');
     const checks = (await call(merchant, 'GET', `/api/catalog/products/${hf.body.id}`)).body.checks;
@@ -292,12 +259,7 @@ describe('products and review', () => {
   });
 
   it('returns a product for changes; the merchant resubmits the same review', async () => {
-    const created = await call(
-      merchant,
-      'POST',
-      '/api/catalog/products',
-      product({ title: '纯棉四件套 1.8米床 简约条纹', categoryId: 'home.textile' }),
-    );
+    const created = await createProduct({ title: '纯棉四件套 1.8米床 简约条纹', categoryId: 'home.textile' });
     const sub = await call(merchant, 'POST', `/api/catalog/products/${created.body.id}/submit`);
     // in review: not editable
     expect((await call(merchant, 'PATCH', `/api/catalog/products/${created.body.id}`, { title: '纯棉四件套 改' })).status).toBe(409);
@@ -313,12 +275,7 @@ describe('products and review', () => {
   });
 
   it('flags a reference price above the 7-day lowest price for the reviewer (price history)', async () => {
-    const created = await call(
-      merchant,
-      'POST',
-      '/api/catalog/products',
-      product({ title: '竹纤维浴巾 加厚 70×140', categoryId: 'home.textile', referencePriceFen: 29900 }),
-    );
+    const created = await createProduct({ title: '竹纤维浴巾 加厚 70×140', categoryId: 'home.textile', referencePriceFen: 29900 });
     const skuId = created.body.skus[0].id;
     clock.advance(2 * 86_400_000);
     await call(merchant, 'PATCH', `/api/catalog/products/${created.body.id}/skus/${skuId}`, { priceFen: 6900 });
@@ -340,12 +297,7 @@ describe('selection center', () => {
   let coat: { id: string };
 
   beforeAll(async () => {
-    const a = await call(
-      merchant,
-      'POST',
-      '/api/catalog/products',
-      product({ title: '316不锈钢 保温杯 商务款 450ml', categoryId: 'home.kitchen' }),
-    );
+    const a = await createProduct({ title: '316不锈钢 保温杯 商务款 450ml', categoryId: 'home.kitchen' });
     cup = await approve(a.body.id);
     const b = await call(
       merchant,
@@ -373,7 +325,7 @@ describe('selection center', () => {
     expect(backwards.body.error.field).toBe('endsAt');
     const excl2 = await openPlan(cup.id, { type: 'exclusive', partners: [] });
     expect(excl2.body.error.field).toBe('partners');
-    const draft = await call(merchant, 'POST', '/api/catalog/products', product({ title: '未审核的商品 保温壶' }));
+    const draft = await createProduct({ title: '未审核的商品 保温壶' });
     expect((await openPlan(draft.body.id)).body.error.code).toBe('selection.product_not_approved');
     const open = await openPlan(cup.id);
     expect(open.status).toBe(201);
@@ -470,12 +422,7 @@ describe('selection center', () => {
   });
 
   it('runs a sample request from request to overdue, each step by the right party, contacts masked', async () => {
-    const noSamples = await call(
-      merchant,
-      'POST',
-      '/api/catalog/products',
-      product({ title: '无样品的保温杯 316 测试款', sampleAvailable: false, sampleStock: 0 }),
-    );
+    const noSamples = await createProduct({ title: '无样品的保温杯 316 测试款', sampleAvailable: false, sampleStock: 0 });
     await approve(noSamples.body.id);
     await openPlan(noSamples.body.id);
     const contact = { recipient: '陈嘉怡', phone: '13812345678', address: '上海市嘉定区云谷路 88 号 3 栋 1201' };

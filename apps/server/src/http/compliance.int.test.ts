@@ -45,39 +45,19 @@ describe('ingestion', () => {
   });
 
   it('returns the stored result for a retried event id, and 409 for the same id with other content', async () => {
-    const first = await p.app.inject({
-      method: 'POST',
-      url: '/api/compliance/events',
-      headers: admin.headers(),
-      payload: { eventId: 'retry-1', kind: 'chat', text: '主播vx多少' },
-    });
-    const again = await p.app.inject({
-      method: 'POST',
-      url: '/api/compliance/events',
-      headers: admin.headers(),
-      payload: { eventId: 'retry-1', kind: 'chat', text: '主播vx多少' },
-    });
-    expect(first.statusCode).toBe(201);
-    expect(again.statusCode).toBe(200);
-    expect(again.json()).toMatchObject({ id: first.json().id, duplicate: true, reviewItemId: first.json().reviewItemId });
-    const other = await p.app.inject({
-      method: 'POST',
-      url: '/api/compliance/events',
-      headers: admin.headers(),
-      payload: { eventId: 'retry-1', kind: 'chat', text: '别的内容' },
-    });
-    expect(other.statusCode).toBe(409);
-    expect(other.json().error).toMatchObject({ code: 'compliance.event_conflict', field: 'eventId' });
+    const first = await p.call(admin, 'POST', '/api/compliance/events', { eventId: 'retry-1', kind: 'chat', text: '主播vx多少' });
+    const again = await p.call(admin, 'POST', '/api/compliance/events', { eventId: 'retry-1', kind: 'chat', text: '主播vx多少' });
+    expect(first.status).toBe(201);
+    expect(again.status).toBe(200);
+    expect(again.body).toMatchObject({ id: first.body.id, duplicate: true, reviewItemId: first.body.reviewItemId });
+    const other = await p.call(admin, 'POST', '/api/compliance/events', { eventId: 'retry-1', kind: 'chat', text: '别的内容' });
+    expect(other.status).toBe(409);
+    expect(other.body.error).toMatchObject({ code: 'compliance.event_conflict', field: 'eventId' });
   });
 
   it('accepts an ASR service’s API token with the ingest scope only', async () => {
-    const t = await p.app.inject({
-      method: 'POST',
-      url: '/api/tokens',
-      headers: admin.headers(),
-      payload: { name: 'asr', scopes: ['compliance:ingest'] },
-    });
-    const token = t.json().token as string;
+    const t = await p.call(admin, 'POST', '/api/tokens', { name: 'asr', scopes: ['compliance:ingest'] });
+    const token = t.body.token as string;
     const ok = await p.app.inject({
       method: 'POST',
       url: '/api/compliance/events',
@@ -85,16 +65,11 @@ describe('ingestion', () => {
       payload: { eventId: 'asr-1', kind: 'transcript', text: '这款面霜全网最低价' },
     });
     expect(ok.statusCode).toBe(201);
-    const reader = await p.app.inject({
-      method: 'POST',
-      url: '/api/tokens',
-      headers: admin.headers(),
-      payload: { name: 'reader', scopes: ['read'] },
-    });
+    const reader = await p.call(admin, 'POST', '/api/tokens', { name: 'reader', scopes: ['read'] });
     const refused = await p.app.inject({
       method: 'POST',
       url: '/api/compliance/events',
-      headers: { authorization: `Bearer ${reader.json().token}` },
+      headers: { authorization: `Bearer ${reader.body.token}` },
       payload: { eventId: 'asr-2', kind: 'transcript', text: 'x' },
     });
     expect(refused.statusCode).toBe(403);
@@ -116,14 +91,13 @@ describe('ingestion', () => {
 
   it('merchants may preview copy but not ingest', async () => {
     const m = await p.login('merchant');
-    const preview = await p.app.inject({
-      method: 'POST',
-      url: '/api/compliance/screen',
-      headers: m.headers(),
-      payload: { text: '本品能根治糖尿病', kind: 'product_copy', productCategory: 'health_food' },
+    const preview = await p.call(m, 'POST', '/api/compliance/screen', {
+      text: '本品能根治糖尿病',
+      kind: 'product_copy',
+      productCategory: 'health_food',
     });
-    expect(preview.statusCode).toBe(200);
-    expect(preview.json().hits.map((h: { category: string }) => h.category)).toContain('medical_claim');
+    expect(preview.status).toBe(200);
+    expect(preview.body.hits.map((h: { category: string }) => h.category)).toContain('medical_claim');
     expect((await ingest('x', {}, m)).statusCode).toBe(403);
   });
 });
@@ -137,64 +111,47 @@ describe('review queue, violations and evidence', () => {
       productCategory: 'health_food',
     });
     const itemId = hit.json().reviewItemId as string;
-    const queue = await p.app.inject({ method: 'GET', url: '/api/review/items?status=pending', headers: reviewer.headers(false) });
-    expect(queue.json().items.map((i: { id: string }) => i.id)).toContain(itemId);
+    const queue = await p.call(reviewer, 'GET', '/api/review/items?status=pending');
+    expect(queue.body.items.map((i: { id: string }) => i.id)).toContain(itemId);
 
-    const detail = await p.app.inject({ method: 'GET', url: `/api/review/items/${itemId}`, headers: reviewer.headers(false) });
-    expect(detail.json().context.map((e: { text: string }) => e.text)).toContain('欢迎来到直播间');
-    expect(detail.json().rules[0]).toMatchObject({ law: expect.any(String), article: expect.any(String) });
+    const detail = await p.call(reviewer, 'GET', `/api/review/items/${itemId}`);
+    expect(detail.body.context.map((e: { text: string }) => e.text)).toContain('欢迎来到直播间');
+    expect(detail.body.rules[0]).toMatchObject({ law: expect.any(String), article: expect.any(String) });
 
     expect((await p.app.inject({ method: 'POST', url: `/api/review/items/${itemId}/claim`, headers: reviewer.headers() })).statusCode).toBe(
       200,
     );
-    const other = await p.app.inject({
-      method: 'POST',
-      url: `/api/review/items/${itemId}/decide`,
-      headers: admin.headers(),
-      payload: { decision: 'dismiss', reason: '不是违规' },
-    });
-    expect(other.statusCode).toBe(409);
-    expect(other.json().error.code).toBe('review.claimed_by_other');
+    const other = await p.call(admin, 'POST', `/api/review/items/${itemId}/decide`, { decision: 'dismiss', reason: '不是违规' });
+    expect(other.status).toBe(409);
+    expect(other.body.error.code).toBe('review.claimed_by_other');
 
-    const noReason = await p.app.inject({
-      method: 'POST',
-      url: `/api/review/items/${itemId}/decide`,
-      headers: reviewer.headers(),
-      payload: { decision: 'confirm', reason: '' },
-    });
-    expect(noReason.statusCode).toBe(400);
-    expect(noReason.json().error.field).toBe('reason');
+    const noReason = await p.call(reviewer, 'POST', `/api/review/items/${itemId}/decide`, { decision: 'confirm', reason: '' });
+    expect(noReason.status).toBe(400);
+    expect(noReason.body.error.field).toBe('reason');
 
-    const done = await p.app.inject({
-      method: 'POST',
-      url: `/api/review/items/${itemId}/decide`,
-      headers: reviewer.headers(),
-      payload: { decision: 'confirm', reason: '非药品宣称降血糖并保证见效' },
+    const done = await p.call(reviewer, 'POST', `/api/review/items/${itemId}/decide`, {
+      decision: 'confirm',
+      reason: '非药品宣称降血糖并保证见效',
     });
-    expect(done.statusCode).toBe(200);
-    expect(done.json()).toMatchObject({
+    expect(done.status).toBe(200);
+    expect(done.body).toMatchObject({
       status: 'confirmed',
       violationId: expect.any(String),
       evidenceHash: expect.stringMatching(/^[0-9a-f]{64}$/),
     });
-    const twice = await p.app.inject({
-      method: 'POST',
-      url: `/api/review/items/${itemId}/decide`,
-      headers: reviewer.headers(),
-      payload: { decision: 'dismiss', reason: '改主意' },
-    });
-    expect(twice.statusCode).toBe(409);
+    const twice = await p.call(reviewer, 'POST', `/api/review/items/${itemId}/decide`, { decision: 'dismiss', reason: '改主意' });
+    expect(twice.status).toBe(409);
 
     const regulator = await p.login('regulator');
-    const v = await p.app.inject({ method: 'GET', url: '/api/violations', headers: regulator.headers(false) });
-    expect(v.json().items[0]).toMatchObject({
-      id: done.json().violationId,
-      evidenceHash: done.json().evidenceHash,
+    const v = await p.call(regulator, 'GET', '/api/violations');
+    expect(v.body.items[0]).toMatchObject({
+      id: done.body.violationId,
+      evidenceHash: done.body.evidenceHash,
       text: '这个保健品能降血糖，三天见效',
     });
-    const verify = await p.app.inject({ method: 'GET', url: '/api/evidence/verify', headers: regulator.headers(false) });
-    expect(verify.json()).toMatchObject({ ok: true });
-    expect(verify.json().checked).toBeGreaterThanOrEqual(1);
+    const verify = await p.call(regulator, 'GET', '/api/evidence/verify');
+    expect(verify.body).toMatchObject({ ok: true });
+    expect(verify.body.checked).toBeGreaterThanOrEqual(1);
   });
 
   it('keeps a dismissal with its reason, and an exemption from it stops the hit at once', async () => {
@@ -203,30 +160,18 @@ describe('review queue, violations and evidence', () => {
     const itemId = hit.json().reviewItemId as string;
     expect(itemId).toEqual(expect.any(String));
     const rule = hit.json().hits[0].rule as string;
-    const d = await p.app.inject({
-      method: 'POST',
-      url: `/api/review/items/${itemId}/decide`,
-      headers: reviewer.headers(),
-      payload: { decision: 'dismiss', reason: '同一店铺内的比较，不属于绝对化用语' },
+    const d = await p.call(reviewer, 'POST', `/api/review/items/${itemId}/decide`, {
+      decision: 'dismiss',
+      reason: '同一店铺内的比较，不属于绝对化用语',
     });
-    expect(d.json()).toMatchObject({ status: 'dismissed', violationId: null });
-    const x = await p.app.inject({
-      method: 'POST',
-      url: '/api/compliance/exemptions',
-      headers: admin.headers(),
-      payload: { ruleId: rule, text: '店里最好看', reviewItemId: itemId },
-    });
-    expect(x.statusCode).toBe(201);
+    expect(d.body).toMatchObject({ status: 'dismissed', violationId: null });
+    const x = await p.call(admin, 'POST', '/api/compliance/exemptions', { ruleId: rule, text: '店里最好看', reviewItemId: itemId });
+    expect(x.status).toBe(201);
     const again = await ingest('这是我们店里最好看的一件');
     expect(again.json().hits.filter((h: { rule: string }) => h.rule === rule)).toEqual([]);
-    const useless = await p.app.inject({
-      method: 'POST',
-      url: '/api/compliance/exemptions',
-      headers: admin.headers(),
-      payload: { ruleId: rule, text: '完全无关的词' },
-    });
-    expect(useless.statusCode).toBe(400);
-    expect(useless.json().error).toMatchObject({ code: 'compliance.exemption_not_in_rule', field: 'text' });
+    const useless = await p.call(admin, 'POST', '/api/compliance/exemptions', { ruleId: rule, text: '完全无关的词' });
+    expect(useless.status).toBe(400);
+    expect(useless.body.error).toMatchObject({ code: 'compliance.exemption_not_in_rule', field: 'text' });
   });
 
   it('detects altered evidence', async () => {
@@ -242,8 +187,8 @@ describe('review queue, violations and evidence', () => {
     await p.c.database.exec(
       `update evidence set content = jsonb_set(content, '{event,text}', '"无害的话"') where seq = ${Number(row?.seq)}`,
     );
-    const verify = await p.app.inject({ method: 'GET', url: '/api/evidence/verify', headers: admin.headers(false) });
-    expect(verify.json()).toMatchObject({ ok: false, firstBrokenSeq: Number(row?.seq) });
+    const verify = await p.call(admin, 'GET', '/api/evidence/verify');
+    expect(verify.body).toMatchObject({ ok: false, firstBrokenSeq: Number(row?.seq) });
   });
 
   it('shows a merchant only violations against its own organization, by name', async () => {
@@ -260,12 +205,12 @@ describe('review queue, violations and evidence', () => {
       headers: reviewer.headers(),
       payload: { decision: 'confirm', reason: '虚假宣传' },
     });
-    const res = await p.app.inject({ method: 'GET', url: '/api/violations', headers: m.headers(false) });
-    expect(res.statusCode).toBe(200);
-    expect(res.json().items.length).toBeGreaterThan(0);
-    for (const v of res.json().items) expect(v.merchantOrgId).toBe(m.me.active?.orgId);
+    const res = await p.call(m, 'GET', '/api/violations');
+    expect(res.status).toBe(200);
+    expect(res.body.items.length).toBeGreaterThan(0);
+    for (const v of res.body.items) expect(v.merchantOrgId).toBe(m.me.active?.orgId);
     // the screen gets names, not only ids
-    const mine = res.json().items.find((v: { streamerUserId: string | null }) => v.streamerUserId === s.me.user.id);
+    const mine = res.body.items.find((v: { streamerUserId: string | null }) => v.streamerUserId === s.me.user.id);
     const org = await p.c.uow.read.orgs.findById(m.me.active?.orgId as string);
     const user = await p.c.uow.read.users.findById(s.me.user.id);
     expect(mine).toMatchObject({ merchantName: org?.name, streamerName: user?.displayName });
@@ -274,9 +219,9 @@ describe('review queue, violations and evidence', () => {
 
   it('publishes the rule pack with legal bases to any signed-in user', async () => {
     const s = await p.login('streamer');
-    const res = await p.app.inject({ method: 'GET', url: '/api/compliance/rules', headers: s.headers(false) });
-    expect(res.statusCode).toBe(200);
-    expect(res.json().rules.length).toBeGreaterThan(0);
-    expect(res.json().rules[0]).toMatchObject({ law: expect.any(String), article: expect.any(String) });
+    const res = await p.call(s, 'GET', '/api/compliance/rules');
+    expect(res.status).toBe(200);
+    expect(res.body.rules.length).toBeGreaterThan(0);
+    expect(res.body.rules[0]).toMatchObject({ law: expect.any(String), article: expect.any(String) });
   });
 });

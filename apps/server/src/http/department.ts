@@ -5,10 +5,6 @@
 import type { Actor } from '@livehub/core';
 import type { Container } from '../container.ts';
 
-export async function departmentOf(c: Container, actor: Actor): Promise<string | null> {
-  if (!actor.membershipId || actor.role !== 'regulator' || !actor.orgId) return null;
-  const m = await c.uow.read.memberships.findById(actor.membershipId);
-  if (!m?.departmentId) return null;
-  const deps = await c.uow.read.orgs.listDepartments([actor.orgId]);
-  return deps.find((d) => d.id === m.departmentId)?.code ?? null;
+export function departmentOf(c: Container, actor: Actor): Promise<string | null> {
+  return c.orgs.departmentOf(actor);
 }

@@ -41,13 +41,13 @@ async function userId(username: string): Promise<string> {
 let seq = 0;
 async function newUser(phone?: string): Promise<{ username: string; s: () => Promise<TestSession> }> {
   const username = `invitee_${++seq}`;
-  const res = await p.app.inject({
-    method: 'POST',
-    url: '/api/users',
-    headers: admin.headers(),
-    payload: { username, password: 'a-long-password', displayName: `受邀用户${seq}`, ...(phone ? { phone } : {}) },
+  const res = await p.call(admin, 'POST', '/api/users', {
+    username,
+    password: 'a-long-password',
+    displayName: `受邀用户${seq}`,
+    ...(phone ? { phone } : {}),
   });
-  expect(res.statusCode).toBe(201);
+  expect(res.status).toBe(201);
   return { username, s: () => p.login(username, 'a-long-password') };
 }
 
@@ -67,19 +67,14 @@ describe('no membership without consent', () => {
     const victim = await otherMcnStreamer();
     const adminId = await userId('admin');
     for (const uid of [victim, adminId]) {
-      const res = await p.app.inject({
-        method: 'POST',
-        url: `/api/orgs/${orgOf(mcn)}/members`,
-        headers: mcn.headers(),
-        payload: { userId: uid, role: 'streamer' },
-      });
-      expect(res.statusCode).toBe(403);
-      expect(res.json().error.code).toBe('auth.forbidden');
+      const res = await p.call(mcn, 'POST', `/api/orgs/${orgOf(mcn)}/members`, { userId: uid, role: 'streamer' });
+      expect(res.status).toBe(403);
+      expect(res.body.error.code).toBe('auth.forbidden');
       expect((await p.c.uow.read.memberships.listForUser(uid)).some((m) => m.orgId === orgOf(mcn))).toBe(false);
     }
     // …and still cannot read that streamer's records.
-    const talent = await p.app.inject({ method: 'GET', url: `/api/registry/talent/${victim}`, headers: mcn.headers(false) });
-    expect(talent.statusCode).toBe(403);
+    const talent = await p.call(mcn, 'GET', `/api/registry/talent/${victim}`);
+    expect(talent.status).toBe(403);
   });
 
   it('refuses a direct add by a manager in the service too (the CLI and other callers)', async () => {
@@ -100,14 +95,9 @@ describe('no membership without consent', () => {
 
   it('still lets the platform admin add a member directly, with an audit row saying so', async () => {
     const u = await newUser();
-    const res = await p.app.inject({
-      method: 'POST',
-      url: `/api/orgs/${orgOf(mcn)}/members`,
-      headers: admin.headers(),
-      payload: { userId: await userId(u.username), role: 'streamer' },
-    });
-    expect(res.statusCode).toBe(201);
-    const [row] = await p.c.database.exec(`select action, detail from audit_log where target_id = '${res.json().id}'`);
+    const res = await p.call(admin, 'POST', `/api/orgs/${orgOf(mcn)}/members`, { userId: await userId(u.username), role: 'streamer' });
+    expect(res.status).toBe(201);
+    const [row] = await p.c.database.exec(`select action, detail from audit_log where target_id = '${res.body.id}'`);
     expect(row?.action).toBe('membership.add');
     expect(row?.detail).toMatchObject({ direct: true, role: 'streamer' });
   });
@@ -131,12 +121,12 @@ describe('invite → accept', () => {
     const uid = await userId(u.username);
     expect(await p.c.uow.read.memberships.listForUser(uid)).toEqual([]);
 
-    const orgList = await p.app.inject({ method: 'GET', url: `/api/orgs/${orgOf(mcn)}/invitations`, headers: mcn.headers(false) });
-    expect(orgList.json().items.map((x: { id: string }) => x.id)).toContain(inv.id);
+    const orgList = await p.call(mcn, 'GET', `/api/orgs/${orgOf(mcn)}/invitations`);
+    expect(orgList.body.items.map((x: { id: string }) => x.id)).toContain(inv.id);
 
     const s = await u.s();
-    const mine = await p.app.inject({ method: 'GET', url: '/api/me/invitations', headers: s.headers(false) });
-    expect(mine.json().items).toEqual([expect.objectContaining({ id: inv.id, status: 'pending' })]);
+    const mine = await p.call(s, 'GET', '/api/me/invitations');
+    expect(mine.body.items).toEqual([expect.objectContaining({ id: inv.id, status: 'pending' })]);
 
     const ok = await decide(s, inv.id, 'accept');
     expect(ok.statusCode).toBe(200);
@@ -148,8 +138,8 @@ describe('invite → accept', () => {
     // the new member's organization now shows up for them, and the MCN may read their records
     const me = await p.app.inject({ method: 'GET', url: '/api/auth/me', headers: s.headers(false) });
     expect(me.json().memberships.map((m: { orgId: string }) => m.orgId)).toEqual([orgOf(mcn)]);
-    const talent = await p.app.inject({ method: 'GET', url: `/api/registry/talent/${uid}`, headers: mcn.headers(false) });
-    expect(talent.statusCode).toBe(200);
+    const talent = await p.call(mcn, 'GET', `/api/registry/talent/${uid}`);
+    expect(talent.status).toBe(200);
 
     const again = await decide(s, inv.id, 'accept');
     expect(again.statusCode).toBe(409);
@@ -188,20 +178,16 @@ describe('invite → accept', () => {
   it('keeps another organization’s invitations out of reach', async () => {
     const u = await newUser();
     const inv = (await invite(mcn, orgOf(mcn), { invitee: u.username, role: 'streamer' })).json();
-    const list = await p.app.inject({ method: 'GET', url: `/api/orgs/${orgOf(mcn)}/invitations`, headers: otherMcn.headers(false) });
-    expect(list.statusCode).toBe(403);
+    const list = await p.call(otherMcn, 'GET', `/api/orgs/${orgOf(mcn)}/invitations`);
+    expect(list.status).toBe(403);
     const revoke = await p.app.inject({
       method: 'POST',
       url: `/api/orgs/${orgOf(mcn)}/invitations/${inv.id}/revoke`,
       headers: otherMcn.headers(),
     });
     expect(revoke.statusCode).toBe(403);
-    const viaOwnOrg = await p.app.inject({
-      method: 'POST',
-      url: `/api/orgs/${orgOf(otherMcn)}/invitations/${inv.id}/revoke`,
-      headers: otherMcn.headers(),
-    });
-    expect(viaOwnOrg.statusCode).toBe(404);
+    const viaOwnOrg = await p.call(otherMcn, 'POST', `/api/orgs/${orgOf(otherMcn)}/invitations/${inv.id}/revoke`);
+    expect(viaOwnOrg.status).toBe(404);
     const sendForOther = await invite(otherMcn, orgOf(mcn), { invitee: u.username, role: 'streamer' });
     expect(sendForOther.statusCode).toBe(403);
     expect(sendForOther.json().error.code).toBe('auth.tenant');
@@ -224,21 +210,13 @@ describe('invitations that cannot be accepted', () => {
     expect(late.json().error.code).toBe('invitation.closed');
 
     const revoked = (await invite(mcn, orgOf(mcn), { invitee: u.username, role: 'streamer' })).json();
-    const r = await p.app.inject({
-      method: 'POST',
-      url: `/api/orgs/${orgOf(mcn)}/invitations/${revoked.id}/revoke`,
-      headers: mcn.headers(),
-    });
-    expect(r.statusCode).toBe(200);
-    expect(r.json().status).toBe('revoked');
+    const r = await p.call(mcn, 'POST', `/api/orgs/${orgOf(mcn)}/invitations/${revoked.id}/revoke`);
+    expect(r.status).toBe(200);
+    expect(r.body.status).toBe('revoked');
     expect(await auditFor(revoked.id)).toEqual(['invitation.create', 'invitation.revoke']);
     expect((await decide(s, revoked.id, 'accept')).json().error.code).toBe('invitation.closed');
-    const twice = await p.app.inject({
-      method: 'POST',
-      url: `/api/orgs/${orgOf(mcn)}/invitations/${revoked.id}/revoke`,
-      headers: mcn.headers(),
-    });
-    expect(twice.statusCode).toBe(409);
+    const twice = await p.call(mcn, 'POST', `/api/orgs/${orgOf(mcn)}/invitations/${revoked.id}/revoke`);
+    expect(twice.status).toBe(409);
 
     const expiring = (await invite(mcn, orgOf(mcn), { invitee: u.username, role: 'streamer' })).json();
     clock.advance(7 * 86_400_000 + 1000);
@@ -247,8 +225,8 @@ describe('invitations that cannot be accepted', () => {
       const gone = await decide(later, expiring.id, 'accept');
       expect(gone.statusCode).toBe(409);
       expect(gone.json().error).toMatchObject({ code: 'invitation.expired', field: 'id' });
-      const all = await p.app.inject({ method: 'GET', url: '/api/me/invitations?all=true', headers: later.headers(false) });
-      expect(all.json().items.find((x: { id: string }) => x.id === expiring.id)?.status).toBe('expired');
+      const all = await p.call(later, 'GET', '/api/me/invitations?all=true');
+      expect(all.body.items.find((x: { id: string }) => x.id === expiring.id)?.status).toBe('expired');
       // the organization may send a new one; the lapsed one stays expired
       const fresh = await invite(await p.login('mcn'), orgOf(mcn), { invitee: u.username, role: 'streamer' });
       expect(fresh.statusCode).toBe(201);
@@ -287,12 +265,12 @@ describe('one MCN at a time, leaving and removing', () => {
     expect((await p.c.uow.read.invitations.findById(inv.id))?.status).toBe('pending');
 
     const current = s.me.memberships.find((m) => m.orgId === orgOf(mcn));
-    const left = await p.app.inject({ method: 'DELETE', url: `/api/me/memberships/${current?.id}`, headers: s.headers() });
-    expect(left.statusCode).toBe(204);
+    const left = await p.call(s, 'DELETE', `/api/me/memberships/${current?.id}`);
+    expect(left.status).toBe(204);
     expect(await auditFor(current?.id as string)).toEqual(['membership.leave']);
     // the old MCN no longer reads the streamer's records
-    const talent = await p.app.inject({ method: 'GET', url: `/api/registry/talent/${s.me.user.id}`, headers: mcn.headers(false) });
-    expect(talent.statusCode).toBe(403);
+    const talent = await p.call(mcn, 'GET', `/api/registry/talent/${s.me.user.id}`);
+    expect(talent.status).toBe(403);
 
     const ok = await decide(s, inv.id, 'accept');
     expect(ok.statusCode).toBe(200);
@@ -303,11 +281,11 @@ describe('one MCN at a time, leaving and removing', () => {
   it('lets a member leave only their own membership, and keeps the last manager', async () => {
     const u = await newUser();
     const s = await u.s();
-    const someone = await p.app.inject({ method: 'DELETE', url: `/api/me/memberships/${mcn.me.active?.id}`, headers: s.headers() });
-    expect(someone.statusCode).toBe(404);
-    const last = await p.app.inject({ method: 'DELETE', url: `/api/me/memberships/${mcn.me.active?.id}`, headers: mcn.headers() });
-    expect(last.statusCode).toBe(409);
-    expect(last.json().error).toMatchObject({ code: 'org.last_manager', field: 'membershipId' });
+    const someone = await p.call(s, 'DELETE', `/api/me/memberships/${mcn.me.active?.id}`);
+    expect(someone.status).toBe(404);
+    const last = await p.call(mcn, 'DELETE', `/api/me/memberships/${mcn.me.active?.id}`);
+    expect(last.status).toBe(409);
+    expect(last.body.error).toMatchObject({ code: 'org.last_manager', field: 'membershipId' });
   });
 
   it('lets the manager remove a member, audited', async () => {
@@ -315,12 +293,8 @@ describe('one MCN at a time, leaving and removing', () => {
     const inv = (await invite(mcn, orgOf(mcn), { invitee: u.username, role: 'streamer' })).json();
     expect((await decide(await u.s(), inv.id, 'accept')).statusCode).toBe(200);
     const membershipId = (await p.c.uow.read.invitations.findById(inv.id))?.membershipId as string;
-    const res = await p.app.inject({
-      method: 'DELETE',
-      url: `/api/orgs/${orgOf(mcn)}/members/${membershipId}`,
-      headers: mcn.headers(),
-    });
-    expect(res.statusCode).toBe(204);
+    const res = await p.call(mcn, 'DELETE', `/api/orgs/${orgOf(mcn)}/members/${membershipId}`);
+    expect(res.status).toBe(204);
     expect(await auditFor(membershipId)).toEqual(['membership.add', 'membership.remove']);
     expect(await p.c.uow.read.memberships.findById(membershipId)).toBeNull();
   });

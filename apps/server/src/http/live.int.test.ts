@@ -14,16 +14,7 @@ let otherStreamer: TestSession;
 let merchant: TestSession;
 let consumer: TestSession;
 
-async function call(s: TestSession, method: 'GET' | 'POST' | 'PUT', url: string, payload?: unknown) {
-  const res = await p.app.inject({
-    method,
-    url,
-    headers: s.headers(method !== 'GET'),
-    ...(payload !== undefined ? { payload: payload as object } : {}),
-  });
-  const body = res.json();
-  return { status: res.statusCode, body };
-}
+const call = (s: TestSession, method: 'GET' | 'POST' | 'PUT', url: string, payload?: unknown) => p.call(s, method, url, payload);
 
 beforeAll(async () => {
   p = await createTestPlatform({ seed: true });

@@ -24,22 +24,17 @@ let commissionBpOf = new Map<string, number>();
 const ADDRESS = { name: '张三丰', phone: '13812345678', region: '上海市 嘉定区', detail: '安亭镇墨玉南路 888 号 6 楼' };
 const DAY = 86_400_000;
 
-async function call(
+const call = (
   s: TestSession | null,
   method: 'GET' | 'POST' | 'PATCH',
   url: string,
   payload?: unknown,
   headers: Record<string, string> = {},
-) {
-  const res = await p.app.inject({
-    method,
-    url,
-    headers: { ...(s ? s.headers(method !== 'GET') : {}), ...headers },
-    ...(payload !== undefined ? { payload: payload as object } : {}),
-  });
-  const body = String(res.headers['content-type'] ?? '').includes('json') ? res.json() : res.body;
-  return { status: res.statusCode, body };
-}
+) => p.call(s, method, url, payload, headers);
+
+/** The consumer asks to return `qty` of an order's first line. */
+const askReturn = (orderId: string, kind: 'no_reason' | 'quality', reason: string, qty: number) =>
+  call(consumer, 'POST', `/api/orders/${orderId}/returns`, { kind, reason, lines: [{ lineNo: 1, qty }] });
 
 async function stockOf(skuId: string): Promise<number> {
   return (await p.c.uow.read.catalog.findSku(skuId))?.stock ?? -1;
@@ -261,28 +256,16 @@ describe('orders', () => {
     expect(shipped.status).toBe(200);
     expect(shipped.body.status).toBe('shipped');
     // a return before delivery is refused
-    const early = await call(consumer, 'POST', `/api/orders/${orderId}/returns`, {
-      kind: 'no_reason',
-      reason: '不想要了',
-      lines: [{ lineNo: 1, qty: 1 }],
-    });
+    const early = await askReturn(orderId, 'no_reason', '不想要了', 1);
     expect(early.status).toBe(409);
     const delivered = await call(consumer, 'POST', `/api/orders/${orderId}/deliver`);
     expect(delivered.body.status).toBe('delivered');
     expect(delivered.body.returnBy).toBeTruthy();
 
-    const tooMany = await call(consumer, 'POST', `/api/orders/${orderId}/returns`, {
-      kind: 'no_reason',
-      reason: '不想要了',
-      lines: [{ lineNo: 1, qty: 3 }],
-    });
+    const tooMany = await askReturn(orderId, 'no_reason', '不想要了', 3);
     expect(tooMany.status).toBe(400);
     expect(tooMany.body.error.code).toBe('returns.invalid_line');
-    const req = await call(consumer, 'POST', `/api/orders/${orderId}/returns`, {
-      kind: 'no_reason',
-      reason: '尺码不合适',
-      lines: [{ lineNo: 1, qty: 2 }],
-    });
+    const req = await askReturn(orderId, 'no_reason', '尺码不合适', 2);
     expect(req.status).toBe(201);
     const rid = req.body.id;
     expect((await call(consumer, 'POST', `/api/returns/${rid}/approve`)).status).toBe(403);
@@ -325,19 +308,12 @@ describe('orders', () => {
     await p.c.uow.transaction((tx) =>
       tx.orders.updateOrder({ ...o, deliveredAt: new Date(clock.now().getTime() - 8 * DAY), version: o.version + 1 }, o.version),
     );
-    const closed = await call(consumer, 'POST', `/api/orders/${late}/returns`, {
-      kind: 'no_reason',
-      reason: '不想要了',
-      lines: [{ lineNo: 1, qty: 1 }],
-    });
+    const closed = await askReturn(late, 'no_reason', '不想要了', 1);
     expect(closed.status).toBe(409);
     expect(closed.body.error.code).toBe('returns.window_closed');
     expect(closed.body.error.message).toContain('七天');
     // a quality problem is still heard after the window
-    expect(
-      (await call(consumer, 'POST', `/api/orders/${late}/returns`, { kind: 'quality', reason: '质量问题', lines: [{ lineNo: 1, qty: 1 }] }))
-        .status,
-    ).toBe(201);
+    expect((await askReturn(late, 'quality', '质量问题', 1)).status).toBe(201);
 
     const cat = await call(admin, 'PATCH', `/api/catalog/categories/${product?.categoryId}`, {
       noReasonReturn: false,
@@ -346,18 +322,10 @@ describe('orders', () => {
     expect(cat.status).toBe(200);
     try {
       const exempt = await make();
-      const r = await call(consumer, 'POST', `/api/orders/${exempt}/returns`, {
-        kind: 'no_reason',
-        reason: '不想要了',
-        lines: [{ lineNo: 1, qty: 1 }],
-      });
+      const r = await askReturn(exempt, 'no_reason', '不想要了', 1);
       expect(r.status).toBe(409);
       expect(r.body.error.code).toBe('returns.exempt');
-      const quality = await call(consumer, 'POST', `/api/orders/${exempt}/returns`, {
-        kind: 'quality',
-        reason: '收到时已损坏',
-        lines: [{ lineNo: 1, qty: 1 }],
-      });
+      const quality = await askReturn(exempt, 'quality', '收到时已损坏', 1);
       expect(quality.status).toBe(201);
     } finally {
       await call(admin, 'PATCH', `/api/catalog/categories/${product?.categoryId}`, { noReasonReturn: true, reason: '测试结束' });

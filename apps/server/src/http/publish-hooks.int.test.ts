@@ -26,14 +26,9 @@ beforeAll(async () => {
     },
   });
   [admin, streamer] = await Promise.all([p.login('admin'), p.login('streamer')]);
-  const res = await p.app.inject({
-    method: 'POST',
-    url: '/api/live/sessions',
-    headers: streamer.headers(),
-    payload: { title: '外部推流测试', scheduledAt: new Date().toISOString() },
-  });
-  expect(res.statusCode).toBe(201);
-  const body = res.json();
+  const res = await p.call(streamer, 'POST', '/api/live/sessions', { title: '外部推流测试', scheduledAt: new Date().toISOString() });
+  expect(res.status).toBe(201);
+  const body = res.body;
   id = body.session.id;
   key = body.stream.streamKey;
   expect(body.session.playback).toEqual({
@@ -60,8 +55,8 @@ const nginx = (fields: Record<string, string>, secret: string | null = SECRET) =
   });
 
 async function refusals(): Promise<Array<{ targetId: string | null; actorLabel: string }>> {
-  const res = await p.app.inject({ method: 'GET', url: '/api/audit?action=live.publish_refused', headers: admin.headers(false) });
-  return res.json().items;
+  const res = await p.call(admin, 'GET', '/api/audit?action=live.publish_refused');
+  return res.body.items;
 }
 
 describe('publish callbacks of external media servers', () => {
@@ -136,8 +131,8 @@ describe('publish callbacks of external media servers', () => {
 
 describe('recording callbacks of external media servers', () => {
   const recordings = async (s: TestSession, sessionId = id) => {
-    const res = await p.app.inject({ method: 'GET', url: `/api/live/sessions/${sessionId}/recordings`, headers: s.headers(false) });
-    return { status: res.statusCode, body: res.json() };
+    const res = await p.call(s, 'GET', `/api/live/sessions/${sessionId}/recordings`);
+    return { status: res.status, body: res.body };
   };
   const threeYearsAfter = (iso: string) => {
     const d = new Date(iso);
@@ -177,8 +172,8 @@ describe('recording callbacks of external media servers', () => {
     const session = (await p.app.inject({ method: 'GET', url: `/api/live/sessions/${id}`, headers: streamer.headers(false) })).json();
     expect(session).toMatchObject({ status: 'cancelled', retainUntil: null });
 
-    const audit = await p.app.inject({ method: 'GET', url: '/api/audit?action=live.recording_end', headers: admin.headers(false) });
-    expect(audit.json().items[0]).toMatchObject({ targetId: id, actorLabel: 'system:media-server' });
+    const audit = await p.call(admin, 'GET', '/api/audit?action=live.recording_end');
+    expect(audit.body.items[0]).toMatchObject({ targetId: id, actorLabel: 'system:media-server' });
   });
 
   it('nginx-rtmp on_record_done: the path reported; the streamer sees the file name only, the platform the path', async () => {

@@ -30,17 +30,16 @@ async function upload(s: TestSession, docType: string, body: Buffer = PDF, conte
 async function departmentUser(code: string): Promise<TestSession> {
   const regulator = (await p.app.inject({ method: 'GET', url: '/api/orgs?kind=regulator', headers: admin.headers(false) })).json().items[0];
   const dep = regulator.departments.find((d: { code: string }) => d.code === code);
-  const u = await p.app.inject({
-    method: 'POST',
-    url: '/api/users',
-    headers: admin.headers(),
-    payload: { username: `dept_${code}`, password: 'dept-password-1', displayName: `部门 ${code}` },
+  const u = await p.call(admin, 'POST', '/api/users', {
+    username: `dept_${code}`,
+    password: 'dept-password-1',
+    displayName: `部门 ${code}`,
   });
   await p.app.inject({
     method: 'POST',
     url: `/api/orgs/${regulator.id}/members`,
     headers: admin.headers(),
-    payload: { userId: u.json().id, role: 'regulator', departmentId: dep.id },
+    payload: { userId: u.body.id, role: 'regulator', departmentId: dep.id },
   });
   return p.login(`dept_${code}`, 'dept-password-1');
 }
@@ -108,45 +107,26 @@ describe('merchant admission', () => {
       depositFen: 500000,
       documents: [{ id: lic, docType: 'business_licence' }],
     };
-    const bad = await p.app.inject({
-      method: 'POST',
-      url: '/api/registry/merchants',
-      headers: m.headers(),
-      payload: { ...base, creditCode: '91350100M000100Y44' },
-    });
-    expect(bad.statusCode).toBe(400);
-    expect(bad.json().error).toMatchObject({ code: 'registry.credit_code_invalid', field: 'creditCode' });
-    const res = await p.app.inject({
-      method: 'POST',
-      url: '/api/registry/merchants',
-      headers: m.headers(),
-      payload: { ...base, creditCode: '91350100M000100Y43' },
-    });
-    expect(res.statusCode).toBe(201);
-    expect(res.json()).toMatchObject({ step: 'review', status: 'in_progress' });
-    const dup = await p.app.inject({
-      method: 'POST',
-      url: '/api/registry/merchants',
-      headers: m.headers(),
-      payload: { ...base, name: '另一家', creditCode: '91350100m000100y43' },
-    });
-    expect(dup.statusCode).toBe(409);
-    expect(dup.json().error.message).toContain('上海测试服饰有限公司');
+    const bad = await p.call(m, 'POST', '/api/registry/merchants', { ...base, creditCode: '91350100M000100Y44' });
+    expect(bad.status).toBe(400);
+    expect(bad.body.error).toMatchObject({ code: 'registry.credit_code_invalid', field: 'creditCode' });
+    const res = await p.call(m, 'POST', '/api/registry/merchants', { ...base, creditCode: '91350100M000100Y43' });
+    expect(res.status).toBe(201);
+    expect(res.body).toMatchObject({ step: 'review', status: 'in_progress' });
+    const dup = await p.call(m, 'POST', '/api/registry/merchants', { ...base, name: '另一家', creditCode: '91350100m000100y43' });
+    expect(dup.status).toBe(409);
+    expect(dup.body.error.message).toContain('上海测试服饰有限公司');
 
-    const orgId = res.json().orgId as string;
+    const orgId = res.body.orgId as string;
     expect(
       (await p.app.inject({ method: 'GET', url: `/api/registry/gates/listing/${orgId}`, headers: admin.headers(false) })).json(),
     ).toMatchObject({ allowed: false });
     const reviewer = await p.login('reviewer');
-    const queue = await p.app.inject({
-      method: 'GET',
-      url: '/api/applications?scope=queue&kind=merchant_admission',
-      headers: reviewer.headers(false),
-    });
-    expect(queue.json().items.map((a: { id: string }) => a.id)).toContain(res.json().applicationId);
+    const queue = await p.call(reviewer, 'GET', '/api/applications?scope=queue&kind=merchant_admission');
+    expect(queue.body.items.map((a: { id: string }) => a.id)).toContain(res.body.applicationId);
     const approve = await p.app.inject({
       method: 'POST',
-      url: `/api/applications/${res.json().applicationId}/actions`,
+      url: `/api/applications/${res.body.applicationId}/actions`,
       headers: reviewer.headers(),
       payload: { action: 'approve' },
     });
@@ -156,20 +136,10 @@ describe('merchant admission', () => {
       (await p.app.inject({ method: 'GET', url: `/api/registry/gates/listing/${orgId}`, headers: admin.headers(false) })).json(),
     ).toEqual({ allowed: true, reasons: [] });
     // the applicant may not approve; a reason is required to suspend
-    const self = await p.app.inject({
-      method: 'POST',
-      url: `/api/applications/${res.json().applicationId}/actions`,
-      headers: m.headers(),
-      payload: { action: 'suspend', reason: 'x' },
-    });
-    expect(self.statusCode).toBe(403);
-    const noReason = await p.app.inject({
-      method: 'POST',
-      url: `/api/applications/${res.json().applicationId}/actions`,
-      headers: reviewer.headers(),
-      payload: { action: 'suspend' },
-    });
-    expect(noReason.json().error).toMatchObject({ code: 'workflow.reason_required', field: 'reason' });
+    const self = await p.call(m, 'POST', `/api/applications/${res.body.applicationId}/actions`, { action: 'suspend', reason: 'x' });
+    expect(self.status).toBe(403);
+    const noReason = await p.call(reviewer, 'POST', `/api/applications/${res.body.applicationId}/actions`, { action: 'suspend' });
+    expect(noReason.body.error).toMatchObject({ code: 'workflow.reason_required', field: 'reason' });
   });
 });
 
@@ -178,56 +148,26 @@ describe('streamer certification', () => {
     const s = await newUser('new_streamer');
     const idDoc = (await upload(s, 'id_card', PNG, 'image/png', 'id.png')).json().id;
     const body = { realName: '林小雨', topics: ['fashion'], documents: [{ id: idDoc, docType: 'id_card' }] };
-    const wrong = await p.app.inject({
-      method: 'POST',
-      url: '/api/registry/streamers',
-      headers: s.headers(),
-      payload: { ...body, idNumber: '110105194912310021' },
-    });
-    expect(wrong.json().error).toMatchObject({ code: 'registry.id_number_invalid', field: 'idNumber' });
-    const impossible = await p.app.inject({
-      method: 'POST',
-      url: '/api/registry/streamers',
-      headers: s.headers(),
-      payload: { ...body, idNumber: '110105202302300011' },
-    });
-    expect(impossible.statusCode).toBe(400);
-    const child = await p.app.inject({
-      method: 'POST',
-      url: '/api/registry/streamers',
-      headers: s.headers(),
-      payload: { ...body, idNumber: idFor('20120101') },
-    });
-    expect(child.json().error.code).toBe('registry.under_16');
-    const teen = await p.app.inject({
-      method: 'POST',
-      url: '/api/registry/streamers',
-      headers: s.headers(),
-      payload: { ...body, idNumber: idFor('20090101') },
-    });
-    expect(teen.json().error.code).toBe('registry.guardian_consent_required');
-    const medic = await p.app.inject({
-      method: 'POST',
-      url: '/api/registry/streamers',
-      headers: s.headers(),
-      payload: { ...body, topics: ['medicine'], idNumber: idFor('19950101') },
-    });
-    expect(medic.json().error.code).toBe('registry.professional_licence_required');
+    const wrong = await p.call(s, 'POST', '/api/registry/streamers', { ...body, idNumber: '110105194912310021' });
+    expect(wrong.body.error).toMatchObject({ code: 'registry.id_number_invalid', field: 'idNumber' });
+    const impossible = await p.call(s, 'POST', '/api/registry/streamers', { ...body, idNumber: '110105202302300011' });
+    expect(impossible.status).toBe(400);
+    const child = await p.call(s, 'POST', '/api/registry/streamers', { ...body, idNumber: idFor('20120101') });
+    expect(child.body.error.code).toBe('registry.under_16');
+    const teen = await p.call(s, 'POST', '/api/registry/streamers', { ...body, idNumber: idFor('20090101') });
+    expect(teen.body.error.code).toBe('registry.guardian_consent_required');
+    const medic = await p.call(s, 'POST', '/api/registry/streamers', { ...body, topics: ['medicine'], idNumber: idFor('19950101') });
+    expect(medic.body.error.code).toBe('registry.professional_licence_required');
 
-    const ok = await p.app.inject({
-      method: 'POST',
-      url: '/api/registry/streamers',
-      headers: s.headers(),
-      payload: { ...body, idNumber: idFor('19950101') },
-    });
-    expect(ok.statusCode).toBe(201);
-    expect(ok.json()).toMatchObject({ step: 'review' });
+    const ok = await p.call(s, 'POST', '/api/registry/streamers', { ...body, idNumber: idFor('19950101') });
+    expect(ok.status).toBe(201);
+    expect(ok.body).toMatchObject({ step: 'review' });
     const [raw] = await p.c.database.exec(`select real_name_enc, id_number_enc from streamer_profiles where user_id = '${s.me.user.id}'`);
     expect(String(raw?.real_name_enc)).not.toContain('林小雨');
     expect(String(raw?.id_number_enc)).not.toContain(idFor('19950101'));
-    const me = await p.app.inject({ method: 'GET', url: '/api/registry/streamers/me', headers: s.headers(false) });
-    expect(me.json().profile).toMatchObject({ realName: '林**', idNumber: expect.stringMatching(/^110\*{11}\w{4}$/), status: 'pending' });
-    expect(me.json().liveGate).toMatchObject({ allowed: false, reasons: ['status_pending'] });
+    const me = await p.call(s, 'GET', '/api/registry/streamers/me');
+    expect(me.body.profile).toMatchObject({ realName: '林**', idNumber: expect.stringMatching(/^110\*{11}\w{4}$/), status: 'pending' });
+    expect(me.body.liveGate).toMatchObject({ allowed: false, reasons: ['status_pending'] });
 
     const reviewer = await p.login('reviewer');
     const full = await p.app.inject({
@@ -245,7 +185,7 @@ describe('streamer certification', () => {
 
     await p.app.inject({
       method: 'POST',
-      url: `/api/applications/${ok.json().applicationId}/actions`,
+      url: `/api/applications/${ok.body.applicationId}/actions`,
       headers: reviewer.headers(),
       payload: { action: 'approve' },
     });
@@ -254,13 +194,12 @@ describe('streamer certification', () => {
     ).toEqual({ allowed: true, reasons: [] });
     const twin = await newUser('id_thief');
     const tdoc = (await upload(twin, 'id_card')).json().id;
-    const dup = await p.app.inject({
-      method: 'POST',
-      url: '/api/registry/streamers',
-      headers: twin.headers(),
-      payload: { ...body, documents: [{ id: tdoc, docType: 'id_card' }], idNumber: idFor('19950101') },
+    const dup = await p.call(twin, 'POST', '/api/registry/streamers', {
+      ...body,
+      documents: [{ id: tdoc, docType: 'id_card' }],
+      idNumber: idFor('19950101'),
     });
-    expect(dup.statusCode).toBe(409);
+    expect(dup.status).toBe(409);
     // a year later the certification lapses and the gate closes
     clock.advance(366 * 86_400_000);
     await p.c.registry.sweep();
@@ -333,13 +272,8 @@ describe('base certification, the full path', () => {
     await act(swc, second.id, 'approve');
     for (const s of [swc, scjgj, zscqj]) await act(s, second.id, 'approve');
     const citizen = await newUser('citizen_1');
-    const obj = await p.app.inject({
-      method: 'POST',
-      url: `/api/applications/${second.id}/objections`,
-      headers: citizen.headers(),
-      payload: { text: '该基地实际面积不足申报面积的一半' },
-    });
-    expect(obj.statusCode).toBe(201);
+    const obj = await p.call(citizen, 'POST', `/api/applications/${second.id}/objections`, { text: '该基地实际面积不足申报面积的一半' });
+    expect(obj.status).toBe(201);
     clock.advance(6 * 86_400_000);
     expect((await p.c.workflows.tick()).advanced).not.toContain(second.id); // an open objection holds the notice
     // sessions last 7 days: after 12 days of notice periods, people sign in again
@@ -418,14 +352,14 @@ describe('MCN agencies, service providers and talent records', () => {
     const again = await p.login('mcn_boss', 'applicant-pass-1');
     expect(again.me.memberships.map((m) => m.orgId)).toContain(ok.json().orgId);
     const provider = await newUser('provider_boss');
-    const dup = await p.app.inject({
-      method: 'POST',
-      url: '/api/registry/providers',
-      headers: provider.headers(),
-      payload: { name: '测试数据服务有限公司', creditCode: VALID_CODE, services: ['data'], contactPhone: '13900002222' },
+    const dup = await p.call(provider, 'POST', '/api/registry/providers', {
+      name: '测试数据服务有限公司',
+      creditCode: VALID_CODE,
+      services: ['data'],
+      contactPhone: '13900002222',
     });
-    expect(dup.statusCode).toBe(409);
-    expect(dup.json().error.message).toContain('测试星光文化传媒有限公司');
+    expect(dup.status).toBe(409);
+    expect(dup.body.error.message).toContain('测试星光文化传媒有限公司');
     const badHost = await p.app.inject({
       method: 'POST',
       url: '/api/registry/providers',
@@ -448,24 +382,24 @@ describe('MCN agencies, service providers and talent records', () => {
       await p.app.inject({ method: 'GET', url: `/api/orgs/${mcn.me.active?.orgId}/members`, headers: mcn.headers(false) })
     ).json().items as Array<{ userId: string; role: string }>;
     const streamer = members.find((m) => m.role === 'streamer');
-    const rec = await p.app.inject({
-      method: 'POST',
-      url: '/api/registry/training',
-      headers: mcn.headers(),
-      payload: { userId: streamer?.userId, course: '广告法与直播合规', hours: 12, completedAt: '2026-02-20' },
+    const rec = await p.call(mcn, 'POST', '/api/registry/training', {
+      userId: streamer?.userId,
+      course: '广告法与直播合规',
+      hours: 12,
+      completedAt: '2026-02-20',
     });
-    expect(rec.statusCode).toBe(201);
-    const talent = await p.app.inject({ method: 'GET', url: `/api/registry/talent/${streamer?.userId}`, headers: mcn.headers(false) });
-    expect(talent.json().totalHours).toBeGreaterThanOrEqual(12);
+    expect(rec.status).toBe(201);
+    const talent = await p.call(mcn, 'GET', `/api/registry/talent/${streamer?.userId}`);
+    expect(talent.body.totalHours).toBeGreaterThanOrEqual(12);
     const outsider = (await p.login('consumer')).me.user.id;
-    const refused = await p.app.inject({
-      method: 'POST',
-      url: '/api/registry/training',
-      headers: mcn.headers(),
-      payload: { userId: outsider, course: '越权记录', hours: 1, completedAt: '2026-02-20' },
+    const refused = await p.call(mcn, 'POST', '/api/registry/training', {
+      userId: outsider,
+      course: '越权记录',
+      hours: 1,
+      completedAt: '2026-02-20',
     });
-    expect(refused.statusCode).toBe(403);
-    expect(refused.json().error.field).toBe('userId');
+    expect(refused.status).toBe(403);
+    expect(refused.body.error.field).toBe('userId');
   });
 });
 

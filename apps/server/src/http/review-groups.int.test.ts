@@ -26,14 +26,16 @@ afterAll(async () => p?.close());
 
 let seq = 0;
 async function chat(text: string, sender: string, sessionRef = session.id, occurredAt?: string) {
-  const res = await p.app.inject({
-    method: 'POST',
-    url: '/api/compliance/events',
-    headers: admin.headers(),
-    payload: { eventId: `grp-${++seq}`, kind: 'chat', text, sessionRef, senderUserId: sender, ...(occurredAt ? { occurredAt } : {}) },
+  const res = await p.call(admin, 'POST', '/api/compliance/events', {
+    eventId: `grp-${++seq}`,
+    kind: 'chat',
+    text,
+    sessionRef,
+    senderUserId: sender,
+    ...(occurredAt ? { occurredAt } : {}),
   });
-  expect(res.statusCode).toBe(201);
-  return res.json() as { reviewItemId: string | null; id: string };
+  expect(res.status).toBe(201);
+  return res.body as { reviewItemId: string | null; id: string };
 }
 
 interface QueueItem {
@@ -50,9 +52,9 @@ interface QueueItem {
 }
 
 async function queue(query = 'status=all&limit=200'): Promise<{ items: QueueItem[]; generatedAt: string }> {
-  const res = await p.app.inject({ method: 'GET', url: `/api/review/items?${query}`, headers: reviewer.headers(false) });
-  expect(res.statusCode).toBe(200);
-  return res.json();
+  const res = await p.call(reviewer, 'GET', `/api/review/items?${query}`);
+  expect(res.status).toBe(200);
+  return res.body;
 }
 const itemOf = async (id: string) => (await queue()).items.find((i) => i.id === id);
 
@@ -82,12 +84,12 @@ describe('grouping repeated hits', () => {
       firstSeenAt: '2026-11-21T10:00:00.000Z',
       lastSeenAt: new Date(Date.parse('2026-11-21T10:00:00Z') + (n - 1) * 60_000).toISOString(),
     });
-    const detail = await p.app.inject({ method: 'GET', url: `/api/review/items/${ids[0]}`, headers: reviewer.headers(false) });
-    expect(detail.json().occurrenceEvents.map((e: { id: string }) => e.id)).toEqual(events);
+    const detail = await p.call(reviewer, 'GET', `/api/review/items/${ids[0]}`);
+    expect(detail.body.occurrenceEvents.map((e: { id: string }) => e.id)).toEqual(events);
     // the SLA runs from the first occurrence: repeats never push the deadline
-    const created = Date.parse(detail.json().createdAt);
-    expect(Date.parse(detail.json().dueAt) - created).toBeLessThanOrEqual(15 * 60_000);
-    expect(detail.json().dueAt).toBe(item?.dueAt);
+    const created = Date.parse(detail.body.createdAt);
+    expect(Date.parse(detail.body.dueAt) - created).toBeLessThanOrEqual(15 * 60_000);
+    expect(detail.body.dueAt).toBe(item?.dueAt);
   });
 
   it('keeps different senders, sessions and texts apart', async () => {
@@ -126,13 +128,14 @@ describe('grouping repeated hits', () => {
     expect(later.reviewItemId).not.toBe(first.reviewItemId);
     const repeat = await chat(text, consumer.me.user.id);
     expect(repeat.reviewItemId).toBe(later.reviewItemId);
-    const retried = await p.app.inject({
-      method: 'POST',
-      url: '/api/compliance/events',
-      headers: admin.headers(),
-      payload: { eventId: `grp-${seq}`, kind: 'chat', text, sessionRef: session.id, senderUserId: consumer.me.user.id },
+    const retried = await p.call(admin, 'POST', '/api/compliance/events', {
+      eventId: `grp-${seq}`,
+      kind: 'chat',
+      text,
+      sessionRef: session.id,
+      senderUserId: consumer.me.user.id,
     });
-    expect(retried.json()).toMatchObject({ duplicate: true, reviewItemId: later.reviewItemId });
+    expect(retried.body).toMatchObject({ duplicate: true, reviewItemId: later.reviewItemId });
     expect((await itemOf(later.reviewItemId as string))?.occurrences).toBe(2);
   });
 });
@@ -153,9 +156,9 @@ describe('names in the queue', () => {
       expect(rule.zh).not.toMatch(/\{matched\}|“”/);
       expect(rule.zh.length).toBeGreaterThan(2);
     }
-    const detail = await p.app.inject({ method: 'GET', url: `/api/review/items/${r.reviewItemId}`, headers: reviewer.headers(false) });
-    expect(detail.json().rules[0]).toMatchObject({ nameZh: expect.any(String), nameEn: expect.any(String) });
-    expect(detail.json().event.sessionTitle).toBe(session.title);
+    const detail = await p.call(reviewer, 'GET', `/api/review/items/${r.reviewItemId}`);
+    expect(detail.body.rules[0]).toMatchObject({ nameZh: expect.any(String), nameEn: expect.any(String) });
+    expect(detail.body.event.sessionTitle).toBe(session.title);
   });
 });
 
@@ -186,21 +189,19 @@ describe('batch decisions', () => {
       violationId: expect.any(String),
       evidenceHash: expect.stringMatching(/^[0-9a-f]{64}$/),
     });
-    const verify = await p.app.inject({ method: 'GET', url: '/api/evidence/verify', headers: reviewer.headers(false) });
-    expect(verify.json()).toMatchObject({ ok: true });
+    const verify = await p.call(reviewer, 'GET', '/api/evidence/verify');
+    expect(verify.body).toMatchObject({ ok: true });
   });
 
   it('is all or nothing: an item decided by someone else meanwhile is reported and nothing changes', async () => {
     const a = await chat('加我薇信 stale-a 便宜', consumer.me.user.id);
     const b = await chat('加我薇信 stale-b 便宜', consumer.me.user.id);
     const c = await chat('加我薇信 stale-c 便宜', consumer.me.user.id);
-    const byAdmin = await p.app.inject({
-      method: 'POST',
-      url: `/api/review/items/${b.reviewItemId}/decide`,
-      headers: admin.headers(),
-      payload: { decision: 'confirm', reason: '管理员先处理了' },
+    const byAdmin = await p.call(admin, 'POST', `/api/review/items/${b.reviewItemId}/decide`, {
+      decision: 'confirm',
+      reason: '管理员先处理了',
     });
-    expect(byAdmin.statusCode).toBe(200);
+    expect(byAdmin.status).toBe(200);
     const res = await batch(reviewer, { decision: 'dismiss', reason: '批量忽略', ids: [a.reviewItemId, b.reviewItemId, c.reviewItemId] });
     expect(res.statusCode).toBe(409);
     const err = res.json().error;

@@ -62,14 +62,9 @@ describe('NUL characters', () => {
   });
 
   it('are screened, not refused, in text sent for compliance screening (an evasion to catch)', async () => {
-    const res = await p.app.inject({
-      method: 'POST',
-      url: '/api/compliance/screen',
-      headers: admin.headers(),
-      payload: { text: '加\u0000微\u0000信 lily8888', kind: 'chat' },
-    });
-    expect(res.statusCode).toBe(200);
-    expect(res.json().hits.length).toBeGreaterThan(0);
+    const res = await p.call(admin, 'POST', '/api/compliance/screen', { text: '加\u0000微\u0000信 lily8888', kind: 'chat' });
+    expect(res.status).toBe(200);
+    expect(res.body.hits.length).toBeGreaterThan(0);
   });
 
   it('are refused in the sign-in form before anything is looked up', async () => {

@@ -85,16 +85,7 @@ const hasEvent =
   (f: Frame) =>
     (f.t === 'batch' || f.t === 'missed') && (f.events as Array<Record<string, unknown>>).some((e) => e.k === k && pred(e));
 
-async function call(s: TestSession, method: 'GET' | 'POST', url: string, payload?: unknown) {
-  const res = await p.app.inject({
-    method,
-    url,
-    headers: s.headers(method !== 'GET'),
-    ...(payload !== undefined ? { payload: payload as object } : {}),
-  });
-  const body = res.json();
-  return { status: res.statusCode, body };
-}
+const call = (s: TestSession, method: 'GET' | 'POST', url: string, payload?: unknown) => p.call(s, method, url, payload);
 
 beforeAll(async () => {
   p = await createTestPlatform({ seed: true });

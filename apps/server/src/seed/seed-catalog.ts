@@ -8,7 +8,7 @@
 import type { Actor } from '@livehub/core';
 import type { Container } from '../container.ts';
 import { DEMO_PRODUCTS, type DemoProduct } from './demo-data.ts';
-import type { RegistrySeed } from './seed-registry.ts';
+import { person, type RegistrySeed } from './seed-registry.ts';
 
 const PDF = new TextEncoder().encode('%PDF-1.4\n1 0 obj<</Type/Catalog>>endobj\ntrailer<</Root 1 0 R>>\n%%EOF\n');
 const DAY = 86_400_000;
@@ -47,14 +47,6 @@ function skusOf(p: DemoProduct, i: number) {
 }
 
 export async function seedCatalog(c: Container, s: RegistrySeed): Promise<{ products: number; approved: number }> {
-  const person = (userId: string, role: Actor['role'], orgId: string | null): Actor => ({
-    userId,
-    label: `seed:${role}`,
-    orgId,
-    membershipId: null,
-    role,
-    via: 'cli',
-  });
   const reviewer = person(s.reviewerId, 'reviewer', s.platformId);
   const zscqj = person(s.zscqjUserId, 'regulator', s.regulatorId);
   const now = c.clock.now();
@@ -124,41 +116,40 @@ export async function seedCatalog(c: Container, s: RegistrySeed): Promise<{ prod
     }
   }
 
-  // Two products the pre-checks reject at once, with the rule and its legal basis.
-  const food = admitted.findIndex((m) => m.info.category === '食品');
-  const foodStaff = staffOf(food);
-  if (foodStaff) {
-    const bad = await c.catalog.createProduct(foodStaff, {
-      title: '秘制药膳鸡汤料 降血压 降血糖 500g',
-      description: '祖传配方，坚持喝三个月根治高血压。',
-      claims: ['药食同源'],
-      categoryId: 'food.snacks',
+  // Two products the pre-checks reject at once, with the rule and its legal basis: each submitted by the staff of the
+  // first admitted merchant of its category.
+  const submitRejected = async (
+    category: string,
+    p: { title: string; description: string; claims: string[]; categoryId: string; sku: { name: string; priceFen: number; stock: number } },
+  ) => {
+    const staff = staffOf(admitted.findIndex((m) => m.info.category === category));
+    if (!staff) return;
+    const { sku, ...fields } = p;
+    const bad = await c.catalog.createProduct(staff, {
+      ...fields,
       imageIds: [],
       sampleAvailable: false,
       sampleStock: 0,
       qualificationDocIds: [],
-      skus: [{ name: '500g', priceFen: 6800, stock: 300 }],
+      skus: [sku],
     });
-    await c.catalog.submitForReview(foodStaff, bad.id);
+    await c.catalog.submitForReview(staff, bad.id);
     products++;
-  }
-  const digital = admitted.findIndex((m) => m.info.category === '数码');
-  const digitalStaff = staffOf(digital);
-  if (digitalStaff) {
-    const ecig = await c.catalog.createProduct(digitalStaff, {
-      title: '一次性电子雾化器 薄荷味 600口',
-      description: '小巧便携。',
-      claims: [],
-      categoryId: 'tobacco.ecig',
-      imageIds: [],
-      sampleAvailable: false,
-      sampleStock: 0,
-      qualificationDocIds: [],
-      skus: [{ name: '薄荷', priceFen: 3900, stock: 1000 }],
-    });
-    await c.catalog.submitForReview(digitalStaff, ecig.id);
-    products++;
-  }
+  };
+  await submitRejected('食品', {
+    title: '秘制药膳鸡汤料 降血压 降血糖 500g',
+    description: '祖传配方，坚持喝三个月根治高血压。',
+    claims: ['药食同源'],
+    categoryId: 'food.snacks',
+    sku: { name: '500g', priceFen: 6800, stock: 300 },
+  });
+  await submitRejected('数码', {
+    title: '一次性电子雾化器 薄荷味 600口',
+    description: '小巧便携。',
+    claims: [],
+    categoryId: 'tobacco.ecig',
+    sku: { name: '薄荷', priceFen: 3900, stock: 1000 },
+  });
 
   // A price history worth showing: the demo merchant's first product was cheaper for a weekend.
   const first = approvedIds.find((x) => x.merchant === 0);

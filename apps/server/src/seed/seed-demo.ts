@@ -19,7 +19,7 @@ import {
   syntheticStreamer,
 } from './demo-data.ts';
 import { seedCatalog } from './seed-catalog.ts';
-import { type RegistrySeed, seedRegistry } from './seed-registry.ts';
+import { person, type RegistrySeed, seedRegistry } from './seed-registry.ts';
 
 export const DEMO_PASSWORD = 'livehub-demo';
 
@@ -247,14 +247,7 @@ export async function seedDemo(c: Container, opts: { scale?: number; onProgress?
   const demoStreamer = reg.streamers.find((x) => x.userId === streamerId);
   let sessionRef = 'demo-live-001';
   if (streamerId && demoStreamer) {
-    const st: Actor = {
-      userId: streamerId,
-      label: 'seed:streamer',
-      orgId: demoStreamer.mcnOrgId,
-      membershipId: null,
-      role: 'streamer',
-      via: 'cli',
-    };
+    const st = person(streamerId, 'streamer', demoStreamer.mcnOrgId);
     const s = await c.live.schedule(st, {
       title: '秋冬新品专场 · 大衣与护肤',
       scheduledAt: new Date(start).toISOString(),

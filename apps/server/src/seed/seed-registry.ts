@@ -67,15 +67,12 @@ const TOPIC_CODES: Record<string, string> = {
   母婴: 'home',
 };
 
+/** Someone the seed acts as (from the CLI, without a membership), in `role` for `orgId`. */
+export function person(userId: string, role: Actor['role'], orgId: string | null): Actor {
+  return { userId, label: `seed:${role}`, orgId, membershipId: null, role, via: 'cli' };
+}
+
 export async function seedRegistry(c: Container, s: RegistrySeed): Promise<void> {
-  const person = (userId: string, role: Actor['role'], orgId: string | null): Actor => ({
-    userId,
-    label: `seed:${role}`,
-    orgId,
-    membershipId: null,
-    role,
-    via: 'cli',
-  });
   const reviewer = person(s.reviewerId, 'reviewer', s.platformId);
   const swc = person(s.swcUserId, 'regulator', s.regulatorId);
   const scjgj = person(s.scjgjUserId, 'regulator', s.regulatorId);

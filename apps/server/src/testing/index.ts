@@ -2,4 +2,11 @@
  * `@livehub/server/testing`: a whole platform for integration and e2e tests. Test code only — the server's
  * running code never imports it. Database and Redis helpers come from `@livehub/testing`.
  */
-export { createTestPlatform, DEMO_ACCOUNT_BY_ROLE, type TestPlatform, type TestSession } from './test-platform.ts';
+export {
+  type ApiAnswer,
+  type ApiMethod,
+  createTestPlatform,
+  DEMO_ACCOUNT_BY_ROLE,
+  type TestPlatform,
+  type TestSession,
+} from './test-platform.ts';

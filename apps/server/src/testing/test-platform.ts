@@ -9,7 +9,7 @@ import { join } from 'node:path';
 import type { Role } from '@livehub/contracts';
 import type { Clock } from '@livehub/core';
 import { type DriverName, openTestDatabase, openTestKv, primaryDriver } from '@livehub/testing';
-import type { FastifyInstance } from 'fastify';
+import type { FastifyInstance, LightMyRequestResponse } from 'fastify';
 import { loadConfig } from '../config.ts';
 import { type Container, createContainer } from '../container.ts';
 import { buildApp } from '../http/app.ts';
@@ -36,7 +36,20 @@ export interface TestPlatform {
   seed: SeedResult | null;
   /** signs in through the API; returns what a browser would hold */
   login(username: string, password?: string, ip?: string): Promise<TestSession>;
+  /** a sign-in attempt through the API from `ip` (its own address if none), whatever it answers */
+  loginAttempt(username: string, password: string, ip?: string): Promise<LightMyRequestResponse>;
+  /**
+   * An API call as `s` (anonymous when null), with the CSRF token on anything but GET and `headers` on top; the
+   * answer's status and body (its JSON, loosely typed: the assertions are the contract; the text when not JSON).
+   */
+  call(s: TestSession | null, method: ApiMethod, url: string, payload?: unknown, headers?: Record<string, string>): Promise<ApiAnswer>;
   close(): Promise<void>;
+}
+
+export type ApiMethod = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
+export interface ApiAnswer {
+  status: number;
+  body: ReturnType<typeof JSON.parse>;
 }
 
 export interface TestSession {
@@ -92,8 +105,10 @@ export async function createTestPlatform(
     seq++;
     return `127.${(seq >> 16) & 255}.${(seq >> 8) & 255}.${seq & 255 || 1}`;
   };
+  const loginAttempt = (username: string, password: string, ip = nextIp()) =>
+    app.inject({ method: 'POST', url: '/api/auth/login', payload: { username, password }, remoteAddress: ip });
   const login = async (username: string, password = DEMO_PASSWORD, ip = nextIp()): Promise<TestSession> => {
-    const res = await app.inject({ method: 'POST', url: '/api/auth/login', payload: { username, password }, remoteAddress: ip });
+    const res = await loginAttempt(username, password, ip);
     if (res.statusCode !== 200) throw new Error(`login ${username} failed: ${res.statusCode} ${res.body}`);
     const set = res.cookies.find((k) => k.name === 'lh_session');
     if (!set) throw new Error('no session cookie');
@@ -107,12 +122,25 @@ export async function createTestPlatform(
     };
   };
 
+  const call = async (s: TestSession | null, method: ApiMethod, url: string, payload?: unknown, headers: Record<string, string> = {}) => {
+    const res = await app.inject({
+      method,
+      url,
+      headers: { ...(s ? s.headers(method !== 'GET') : {}), ...headers },
+      ...(payload !== undefined ? { payload: payload as object } : {}),
+    });
+    const body = String(res.headers['content-type'] ?? '').includes('json') ? res.json() : res.body;
+    return { status: res.statusCode, body };
+  };
+
   return {
     c,
     app,
     routes,
     seed,
     login,
+    loginAttempt,
+    call,
     async close() {
       await app.close();
       await kv.drop();

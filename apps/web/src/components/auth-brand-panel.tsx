@@ -1,5 +1,5 @@
 import { AuditOutlined, CheckCircleFilled, SafetyCertificateOutlined } from '@ant-design/icons';
-import { useI18n } from '../i18n.ts';
+import { useI18n } from '../i18n/index.ts';
 import { LogoMark } from './logo.tsx';
 
 /** The gradient brand panel on the left of the login / sign-up pages. */

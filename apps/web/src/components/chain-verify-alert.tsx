@@ -1,7 +1,7 @@
 /** The outcome of recomputing a hash chain (audit log, violation evidence): a success or error alert. */
 import type { AuditVerifyResult } from '@livehub/contracts';
 import { Alert } from 'antd';
-import { useI18n } from '../i18n.ts';
+import { useI18n } from '../i18n/index.ts';
 import { errorMessage } from '../lib/form-errors.ts';
 
 interface Props {

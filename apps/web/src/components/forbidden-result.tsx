@@ -1,6 +1,6 @@
 import { Button, Result } from 'antd';
 import { useNavigate } from 'react-router';
-import { useI18n } from '../i18n.ts';
+import { useI18n } from '../i18n/index.ts';
 import { useMe } from '../lib/session.ts';
 
 export function ForbiddenResult() {

@@ -1,7 +1,7 @@
 import { GlobalOutlined } from '@ant-design/icons';
 import { LOCALES } from '@livehub/contracts';
 import { Button, Dropdown } from 'antd';
-import { useI18n } from '../i18n.ts';
+import { useI18n } from '../i18n/index.ts';
 
 export function LanguageSwitch({ light = false }: { light?: boolean }) {
   const { locale, setLocale, t } = useI18n();

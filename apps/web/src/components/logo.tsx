@@ -1,4 +1,4 @@
-import { useI18n } from '../i18n.ts';
+import { useI18n } from '../i18n/index.ts';
 
 export function LogoMark({ size = 32 }: { size?: number }) {
   return (

@@ -1,5 +1,5 @@
 import { Spin } from 'antd';
-import { useI18n } from '../i18n.ts';
+import { useI18n } from '../i18n/index.ts';
 
 export function PageLoading({ fullPage = false }: { fullPage?: boolean }) {
   const { t } = useI18n();

@@ -4,15 +4,17 @@
  */
 import { MailOutlined } from '@ant-design/icons';
 import type { Invitation } from '@livehub/contracts';
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { App, Badge, Button, Card, List, Popconfirm, Space, Typography } from 'antd';
 import dayjs from 'dayjs';
 import type { CSSProperties } from 'react';
 import { useNavigate } from 'react-router';
-import { orgKindLabel, roleLabel, useI18n } from '../i18n.ts';
-import { endpoints, queryKeys } from '../lib/endpoints.ts';
+import { orgKindLabel, roleLabel, useI18n } from '../i18n/index.ts';
+import { endpoints } from '../lib/endpoints.ts';
 import { errorMessage } from '../lib/form-errors.ts';
 import { applyMe, useMe } from '../lib/session.ts';
+import { identityKeys, useMyInvitations } from '../queries/identity.ts';
+import { shellKeys } from '../queries/shell.ts';
 
 export function PendingInvitations({ style }: { style?: CSSProperties }) {
   const { t } = useI18n();
@@ -20,11 +22,11 @@ export function PendingInvitations({ style }: { style?: CSSProperties }) {
   const { message } = App.useApp();
   const navigate = useNavigate();
   const queryClient = useQueryClient();
-  const invitations = useQuery({ queryKey: queryKeys.myInvitations, queryFn: endpoints.myInvitations });
+  const invitations = useMyInvitations();
 
   const refresh = async () => {
-    await queryClient.invalidateQueries({ queryKey: queryKeys.myInvitations });
-    await queryClient.invalidateQueries({ queryKey: queryKeys.me });
+    await queryClient.invalidateQueries({ queryKey: identityKeys.myInvitations });
+    await queryClient.invalidateQueries({ queryKey: shellKeys.me });
   };
   const accept = useMutation({
     mutationFn: (inv: Invitation) => endpoints.acceptInvitation(inv.id),
@@ -34,7 +36,7 @@ export function PendingInvitations({ style }: { style?: CSSProperties }) {
       if (!me.active && inv.membershipId) {
         const next = await endpoints.switchMembership(inv.membershipId);
         applyMe(queryClient, next);
-        await queryClient.invalidateQueries({ queryKey: queryKeys.myInvitations });
+        await queryClient.invalidateQueries({ queryKey: identityKeys.myInvitations });
         navigate(next.workbench);
         return;
       }

@@ -1,5 +1,5 @@
 import { Alert, Button } from 'antd';
-import { useI18n } from '../i18n.ts';
+import { useI18n } from '../i18n/index.ts';
 import { errorMessage } from '../lib/form-errors.ts';
 
 /** Inline error for a failed query, with a retry button. */

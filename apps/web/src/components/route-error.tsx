@@ -1,6 +1,6 @@
 import { Button, Result } from 'antd';
 import { isRouteErrorResponse, useRouteError } from 'react-router';
-import { useI18n } from '../i18n.ts';
+import { useI18n } from '../i18n/index.ts';
 import { isApiError } from '../lib/api-client.ts';
 
 export function RouteError() {

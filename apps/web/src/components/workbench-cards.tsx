@@ -15,7 +15,7 @@ import type { WorkbenchSummary } from '@livehub/contracts';
 import { Card, Col, Empty, Row, Skeleton, Statistic, Timeline, Typography } from 'antd';
 import dayjs from 'dayjs';
 import type { ComponentType } from 'react';
-import { activityLabel, actorName, cardLabel, targetLabel, useI18n } from '../i18n.ts';
+import { activityLabel, actorName, cardLabel, targetLabel, useI18n } from '../i18n/index.ts';
 
 const CARD_STYLE: Record<string, { icon: ComponentType; color: string; bg: string }> = {
   users: { icon: UserOutlined, color: '#1677ff', bg: '#e6f4ff' },

@@ -22,7 +22,7 @@ import { Link, Navigate, Outlet, useLocation, useNavigate } from 'react-router';
 import { Logo } from '../components/logo.tsx';
 import { LanguageSwitch } from '../components/language-switch.tsx';
 import { PageLoading } from '../components/page-loading.tsx';
-import { roleLabel, useI18n } from '../i18n.ts';
+import { roleLabel, useI18n } from '../i18n/index.ts';
 import { endpoints } from '../lib/endpoints.ts';
 import { errorMessage } from '../lib/form-errors.ts';
 import { applyMe, clearSession, MeContext, useMeQuery } from '../lib/session.ts';

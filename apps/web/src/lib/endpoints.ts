@@ -1,6 +1,35 @@
 /** One typed function per API endpoint the web app calls. */
 import type {
-  ApiTokenScope,
+  AcceptAgreementRequest,
+  AddBrandAuthorizationRequest,
+  AddExemptionRequest,
+  AddMemberRequest,
+  ApplicationActionRequest,
+  AuditQuery,
+  CreateAgreementRequest,
+  CreateApiTokenRequest,
+  CreateBrandRequest,
+  CreateFlashSaleRequest,
+  CreateOrderRequest,
+  CreatePlanRequest,
+  CreateProductRequest,
+  OrderListQuery as OrderListParams,
+  ProductListQuery,
+  RegisterConsumerRequest,
+  SaveAddressRequest,
+  ReturnRequest,
+  ReviewBatchDecisionRequest,
+  ReviewBatchDecisionResult,
+  ReviewDecisionRequest,
+  ReviewQueueQuery,
+  SampleActionRequest,
+  SampleRequest,
+  ScheduleSessionRequest,
+  ScreenRequest,
+  SelectionSearchQuery,
+  ShipmentRequest,
+  SkuInput,
+  UpdateProductRequest,
   ErrorBody,
   AuditEntry,
   AuditVerifyResult,
@@ -14,13 +43,11 @@ import type {
   Me,
   Organization,
   OrgKind,
-  Role,
   User,
   WorkbenchSummary,
 } from '@livehub/contracts';
 import { ApiError, api } from './api-client.ts';
 import type {
-  AddressInput,
   AgreementTerms,
   AgreementView,
   ApiToken,
@@ -33,7 +60,6 @@ import type {
   ChecklistItem,
   CreatedApiToken,
   DocumentKind,
-  EventKind,
   EvidenceVerifyResult,
   FlashSaleView,
   ItemsResponse,
@@ -42,14 +68,12 @@ import type {
   Member,
   MyStreamerRegistration,
   OrderShippingLabel,
-  OrderStatus,
   OrderView,
   OrgRegistered,
   PaymentStarted,
   PlanView,
   PoolProduct,
   PriceHistory,
-  ProductCategory,
   ProductCounts,
   ProductView,
   PublicBase,
@@ -65,12 +89,10 @@ import type {
   ReviewItemDetail,
   ReturnStatus,
   ReturnView,
-  ReviewStatusFilter,
   RulePackSummary,
   SampleView,
   SavedAddress,
   ScheduledSession,
-  ScreeningCategory,
   SelectionPage,
   ScreenResult,
   StreamKey,
@@ -79,53 +101,8 @@ import type {
   Violation,
 } from './api-types.ts';
 
-export interface RegisterRequest {
-  username: string;
-  password: string;
-  displayName: string;
-  phone?: string;
-}
-
-export interface AddMemberRequest {
-  userId: string;
-  role: Role;
-  departmentId?: string;
-}
-
-export interface CreateTokenRequest {
-  name: string;
-  scopes: ApiTokenScope[];
-  expiresInDays?: number;
-}
-
-export interface AuditQuery {
-  limit?: number;
-  beforeSeq?: number;
-  action?: string;
-}
-
-export interface ReviewQueueQuery {
-  status?: ReviewStatusFilter;
-  category?: ScreeningCategory;
-  minSeverity?: number;
-  limit?: number;
-}
-
-export interface ReviewDecisionRequest {
-  decision: 'confirm' | 'dismiss';
-  reason: string;
-}
-
-/** selected items, or every undecided item matching the filter as of the list's `generatedAt` (at most 200) */
-export interface ReviewBatchDecisionRequest extends ReviewDecisionRequest {
-  ids?: string[];
-  filter?: { category?: ScreeningCategory; minSeverity?: number; asOf: string };
-}
-
-export interface ReviewBatchDecisionResult {
-  count: number;
-  items: Array<{ id: string; status: string; violationId: string | null; evidenceHash: string | null }>;
-}
+/** The editable fields of a product (POST creates it with SKUs; PATCH sends the changed ones). */
+export type ProductInput = Omit<CreateProductRequest, 'skus'>;
 
 /** one item a batch decision could not take (409 review.batch_conflict): decided or claimed by someone else */
 export interface ReviewBatchConflict {
@@ -148,24 +125,6 @@ export interface ReviewDecisionResult {
   evidenceHash: string | null;
 }
 
-export interface AddExemptionRequest {
-  ruleId: string;
-  text: string;
-  reviewItemId?: string;
-}
-
-export interface ScreenRequest {
-  text: string;
-  kind?: EventKind;
-  productCategory?: ProductCategory;
-}
-
-export interface ApplicationActionRequest {
-  action: string;
-  reason?: string;
-  expectVersion?: number;
-}
-
 export interface UploadDocumentInput {
   file: File;
   docType: DocumentKind;
@@ -177,160 +136,19 @@ export interface UploadDocumentInput {
   signal?: AbortSignal;
 }
 
-export interface SkuInput {
-  name: string;
-  priceFen: number;
-  stock: number;
-  code?: string;
-}
-
-/** The editable fields of a product (POST creates it with SKUs; PATCH sends the changed ones). */
-export interface ProductInput {
-  title: string;
-  description: string;
-  claims: string[];
-  categoryId: string;
-  brandId?: string;
-  referencePriceFen?: number;
-  imageIds: string[];
-  sampleAvailable: boolean;
-  sampleStock: number;
-  qualificationDocIds: string[];
-}
-
-export interface CreateProductRequest extends ProductInput {
-  skus: SkuInput[];
-}
-
-export type UpdateProductRequest = Partial<Omit<ProductInput, 'brandId' | 'referencePriceFen'>> & {
-  brandId?: string | null;
-  referencePriceFen?: number | null;
-};
-
-export interface CreateBrandRequest {
-  name: string;
-  nameEn?: string;
-  trademarkNo?: string;
-  owned: boolean;
-}
-
-export interface CreatePlanRequest {
-  productId: string;
-  type: PlanView['type'];
-  commissionBp: number;
-  mcnServiceFeeBp: number;
-  slotFeeFen: number;
-  startsAt: string;
-  endsAt: string;
-  partners: Array<{ kind: 'streamer' | 'mcn'; id: string }>;
-}
-
-export interface SelectionQuery {
-  q?: string;
-  category?: string;
-  priceMinFen?: number;
-  priceMaxFen?: number;
-  commissionMinBp?: number;
-  inStock?: 'true';
-  sampleAvailable?: 'true';
-  sort?: string;
-  page?: number;
-  pageSize?: number;
-}
-
-export interface SampleRequestInput {
-  productId: string;
-  skuId?: string;
-  recipient: string;
-  phone: string;
-  address: string;
-  note?: string;
-}
-
-export type SampleActionName = 'approve' | 'decline' | 'ship' | 'receive' | 'feature' | 'ship_return' | 'confirm_return' | 'cancel';
-
-export interface SampleActionRequest {
-  action: SampleActionName;
-  reason?: string;
-  carrier?: string;
-  trackingNo?: string;
-  featuredIn?: string;
-}
-
 export interface ShippingLabel {
   recipient: string;
   phone: string;
   address: string;
 }
 
-export interface CreateAgreementRequest {
-  merchantOrgId?: string;
-  streamerUserId?: string;
-  withMcn: boolean;
-  terms: AgreementTerms;
-}
-
-export interface ScheduleSessionRequest {
-  title: string;
-  /** ISO date-time with offset */
-  scheduledAt: string;
-  productIds: string[];
-  coHostUserIds: string[];
-}
-
 export type ExportKind = 'bases' | 'streamers' | 'merchants';
 
-/** POST /api/orders: the lines, where they came from (a live session, a flash sale) and where they go. */
-export interface CreateOrderRequest {
-  lines: Array<{ skuId: string; qty: number }>;
-  sessionId?: string;
-  flashSaleId?: string;
-  addressId?: string;
-  address?: AddressInput;
-  note?: string;
-}
-
 /** Whose orders a list shows: the caller's purchases, the merchant's sales, a streamer's sessions, everything. */
-export type OrderScope = 'buyer' | 'merchant' | 'streamer' | 'platform';
+export type OrderScope = NonNullable<OrderListParams['as']>;
 
-/** A page of the product list, newest first: `before` + `beforeId` are the createdAt and id of the last one shown. */
-export interface ProductListQuery {
-  status?: ProductView['status'];
-  limit?: number;
-  before?: string;
-  beforeId?: string;
-}
-
-export interface OrderListQuery {
-  as: OrderScope;
-  status?: OrderStatus;
-  sessionId?: string;
-  limit?: number;
-  /** the next page: `createdAt` and `id` of the last order of the page before */
-  before?: string;
-  beforeId?: string;
-}
-
-export interface ShipmentRequest {
-  carrier: string;
-  trackingNo: string;
-}
-
-export interface ReturnRequest {
-  kind: ReturnView['kind'];
-  reason: string;
-  lines: Array<{ lineNo: number; qty: number }>;
-}
-
-export interface CreateFlashSaleRequest {
-  productId: string;
-  skuId: string;
-  priceFen: number;
-  quantity: number;
-  perUserLimit: number;
-  durationS: number;
-  startsAt?: string;
-}
+/** An order list: whose orders (always said), the rest as the contract's query. */
+export type OrderListQuery = OrderListParams & { as: OrderScope };
 
 const UPLOAD_MIME_BY_EXTENSION: Record<string, string> = {
   pdf: 'application/pdf',
@@ -415,7 +233,7 @@ export const endpoints = {
   health: () => api.get<Health>('/health'),
 
   login: (body: LoginRequest) => api.post<Me>('/auth/login', body),
-  register: (body: RegisterRequest) => api.post<Me>('/auth/register', body),
+  register: (body: RegisterConsumerRequest) => api.post<Me>('/auth/register', body),
   logout: () => api.post<void>('/auth/logout'),
   me: () => api.get<Me>('/auth/me'),
   switchMembership: (membershipId: string) => api.post<Me>('/auth/switch', { membershipId }),
@@ -443,7 +261,7 @@ export const endpoints = {
   createUser: (body: CreateUserRequest) => api.post<User>('/users', body),
 
   listTokens: () => api.get<ItemsResponse<ApiToken>>('/tokens'),
-  createToken: (body: CreateTokenRequest) => api.post<CreatedApiToken>('/tokens', body),
+  createToken: (body: CreateApiTokenRequest) => api.post<CreatedApiToken>('/tokens', body),
   revokeToken: (id: string) => api.delete(`/tokens/${encodeURIComponent(id)}`),
 
   listAudit: (query: AuditQuery) => api.get<ItemsResponse<AuditEntry>>('/audit', { query: { ...query } }),
@@ -484,7 +302,7 @@ export const endpoints = {
   brands: (q?: string) => api.get<Brand[]>('/catalog/brands', { query: { q } }),
   createBrand: (body: CreateBrandRequest) => api.post<Brand>('/catalog/brands', body),
   brandAuthorizations: () => api.get<BrandAuthorization[]>('/catalog/brand-authorizations'),
-  addBrandAuthorization: (body: { brandId: string; documentId: string; validUntil: string }) =>
+  addBrandAuthorization: (body: AddBrandAuthorizationRequest) =>
     api.post<{ id: string; validUntil: string }>('/catalog/brand-authorizations', body),
   products: (query: ProductListQuery = {}) => api.get<ProductView[]>('/catalog/products', { query: { ...query } }),
   productCounts: () => api.get<ProductCounts>('/catalog/products/counts'),
@@ -503,11 +321,11 @@ export const endpoints = {
   plans: (productId?: string) => api.get<PlanView[]>('/selection/plans', { query: { productId } }),
   createPlan: (body: CreatePlanRequest) => api.post<PlanView>('/selection/plans', body),
   endPlan: (id: string) => api.post<PlanView>(`/selection/plans/${encodeURIComponent(id)}/end`),
-  searchPool: (query: SelectionQuery) => api.get<SelectionPage>('/selection/search', { query: { ...query } }),
+  searchPool: (query: SelectionSearchQuery) => api.get<SelectionPage>('/selection/search', { query: { ...query } }),
   poolProduct: (id: string) => api.get<PoolProduct>(`/selection/products/${encodeURIComponent(id)}`),
 
   samples: (overdue?: boolean) => api.get<SampleView[]>('/samples', { query: { overdue: overdue ? 'true' : undefined } }),
-  requestSample: (body: SampleRequestInput) => api.post<SampleView>('/samples', body),
+  requestSample: (body: SampleRequest) => api.post<SampleView>('/samples', body),
   actOnSample: (id: string, body: SampleActionRequest) => api.post<SampleView>(`/samples/${encodeURIComponent(id)}/actions`, body),
   shippingLabel: (id: string) => api.get<ShippingLabel>(`/samples/${encodeURIComponent(id)}/shipping-label`),
 
@@ -517,7 +335,7 @@ export const endpoints = {
   createAgreement: (body: CreateAgreementRequest) => api.post<AgreementView>('/agreements', body),
   amendAgreement: (id: string, terms: AgreementTerms) =>
     api.post<AgreementView>(`/agreements/${encodeURIComponent(id)}/versions`, { terms }),
-  acceptAgreement: (id: string, body: { version: number; contentHash: string }) =>
+  acceptAgreement: (id: string, body: AcceptAgreementRequest) =>
     api.post<AgreementView>(`/agreements/${encodeURIComponent(id)}/accept`, body),
   terminateAgreement: (id: string, reason: string) =>
     api.post<AgreementView>(`/agreements/${encodeURIComponent(id)}/terminate`, { reason }),
@@ -535,7 +353,7 @@ export const endpoints = {
   sessionRecordings: (id: string) => api.get<LiveRecordingView[]>(`/live/sessions/${encodeURIComponent(id)}/recordings`),
 
   addresses: () => api.get<SavedAddress[]>('/addresses'),
-  saveAddress: (body: AddressInput & { isDefault?: boolean }) => api.post<SavedAddress>('/addresses', body),
+  saveAddress: (body: SaveAddressRequest) => api.post<SavedAddress>('/addresses', body),
   /** 下单; the same Idempotency-Key with the same body answers the same order */
   createOrder: (body: CreateOrderRequest, idempotencyKey: string) =>
     api.post<OrderView>('/orders', body, { headers: { 'Idempotency-Key': idempotencyKey } }),
@@ -571,54 +389,3 @@ export function roomSocketUrl(sessionId: string, after?: number): string {
   const query = after !== undefined ? `?after=${after}` : '';
   return `${scheme}://${window.location.host}/api/live/rooms/${encodeURIComponent(sessionId)}/ws${query}`;
 }
-
-export const queryKeys = {
-  me: ['me'] as const,
-  workbench: ['workbench'] as const,
-  orgs: (kind?: OrgKind) => ['orgs', kind ?? 'all'] as const,
-  org: (id: string) => ['org', id] as const,
-  members: (orgId: string) => ['org', orgId, 'members'] as const,
-  orgInvitations: (orgId: string) => ['org', orgId, 'invitations'] as const,
-  myInvitations: ['my-invitations'] as const,
-  users: ['users'] as const,
-  tokens: ['tokens'] as const,
-  audit: (action: string) => ['audit', action] as const,
-  reviewQueue: (query: ReviewQueueQuery) => ['review', 'queue', query] as const,
-  reviewItem: (id: string) => ['review', 'item', id] as const,
-  violations: ['violations'] as const,
-  rulePack: ['compliance', 'rules'] as const,
-  applications: (scope: ApplicationScope, kind?: ApplicationKind) => ['applications', scope, kind ?? 'all'] as const,
-  application: (id: string) => ['application', id] as const,
-  myStreamer: ['registry', 'streamer', 'me'] as const,
-  talent: (userId: string) => ['registry', 'talent', userId] as const,
-  publicBases: ['public', 'bases'] as const,
-  publicStreamers: ['public', 'streamers'] as const,
-  selectionMcns: ['selection', 'mcns'] as const,
-  categories: ['catalog', 'categories'] as const,
-  brands: ['catalog', 'brands'] as const,
-  brandAuthorizations: ['catalog', 'brand-authorizations'] as const,
-  productPages: (query: ProductListQuery) => ['catalog', 'products', 'pages', query] as const,
-  productCounts: () => ['catalog', 'products', 'counts'] as const,
-  product: (id: string) => ['catalog', 'product', id] as const,
-  priceHistory: (id: string, skuId: string) => ['catalog', 'product', id, 'prices', skuId] as const,
-  plans: (productId: string) => ['selection', 'plans', productId] as const,
-  pool: (query: SelectionQuery) => ['selection', 'pool', query] as const,
-  poolProduct: (id: string) => ['selection', 'pool-product', id] as const,
-  samples: (overdue: boolean) => ['samples', overdue ? 'overdue' : 'all'] as const,
-  agreements: ['agreements'] as const,
-  agreementsInForce: ['agreements', 'in_force'] as const,
-  liveSessions: (scope: 'mine' | 'live') => ['live', 'sessions', scope] as const,
-  liveSession: (id: string) => ['live', 'session', id] as const,
-  checklist: (id: string) => ['live', 'session', id, 'checklist'] as const,
-  streamKey: (id: string) => ['live', 'session', id, 'stream-key'] as const,
-  recordings: (id: string) => ['live', 'session', id, 'recordings'] as const,
-  agreement: (id: string) => ['agreement', id] as const,
-  addresses: ['addresses'] as const,
-  orders: (query: OrderListQuery) => ['orders', 'list', query] as const,
-  /** a list read page by page (under 'list', so what invalidates lists refreshes it too) */
-  orderPages: (query: OrderListQuery) => ['orders', 'list', 'pages', query] as const,
-  order: (id: string) => ['orders', 'one', id] as const,
-  orderReturns: (id: string) => ['orders', 'one', id, 'returns'] as const,
-  returns: (as: 'buyer' | 'merchant', status?: ReturnStatus) => ['returns', as, status ?? 'all'] as const,
-  flashSales: (sessionId: string) => ['live', 'session', sessionId, 'flash-sales'] as const,
-};

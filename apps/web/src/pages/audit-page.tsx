@@ -1,16 +1,15 @@
 import { ReloadOutlined, SafetyCertificateOutlined } from '@ant-design/icons';
 import type { AuditEntry, AuditVerifyResult } from '@livehub/contracts';
-import { useInfiniteQuery, useMutation } from '@tanstack/react-query';
+import { useMutation } from '@tanstack/react-query';
 import { Button, Card, Input, Space, Table, type TableColumnsType, Tag, Tooltip, Typography } from 'antd';
 import dayjs from 'dayjs';
 import { useState } from 'react';
 import { ChainVerifyAlert } from '../components/chain-verify-alert.tsx';
 import { PageHeader } from '../components/page-header.tsx';
 import { QueryError } from '../components/query-error.tsx';
-import { activityLabel, actorName, targetLabel, useI18n } from '../i18n.ts';
-import { endpoints, queryKeys } from '../lib/endpoints.ts';
-
-const PAGE_SIZE = 50;
+import { activityLabel, actorName, targetLabel, useI18n } from '../i18n/index.ts';
+import { endpoints } from '../lib/endpoints.ts';
+import { useAuditPages } from '../queries/identity.ts';
 
 function actionColor(action: string): string {
   if (action.startsWith('auth.')) return 'blue';
@@ -24,17 +23,7 @@ export function AuditPage() {
   const [actionInput, setActionInput] = useState('');
   const [action, setAction] = useState('');
 
-  const audit = useInfiniteQuery({
-    queryKey: queryKeys.audit(action),
-    initialPageParam: undefined as number | undefined,
-    queryFn: ({ pageParam }) =>
-      endpoints.listAudit({ limit: PAGE_SIZE, ...(pageParam ? { beforeSeq: pageParam } : {}), ...(action ? { action } : {}) }),
-    getNextPageParam: (lastPage) => {
-      if (lastPage.items.length < PAGE_SIZE) return undefined;
-      const last = lastPage.items[lastPage.items.length - 1];
-      return last && last.seq > 1 ? last.seq : undefined;
-    },
-  });
+  const audit = useAuditPages(action);
 
   const verify = useMutation<AuditVerifyResult>({ mutationFn: endpoints.verifyAudit });
   const entries = audit.data?.pages.flatMap((page) => page.items) ?? [];

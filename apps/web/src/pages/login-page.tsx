@@ -8,7 +8,7 @@ import { AuthBrandPanel } from '../components/auth-brand-panel.tsx';
 import { LanguageSwitch } from '../components/language-switch.tsx';
 import { LogoMark } from '../components/logo.tsx';
 import { PageLoading } from '../components/page-loading.tsx';
-import { roleLabel, useI18n } from '../i18n.ts';
+import { roleLabel, useI18n } from '../i18n/index.ts';
 import { endpoints } from '../lib/endpoints.ts';
 import { applyFieldError, errorMessage } from '../lib/form-errors.ts';
 import { applyMe, useMeQuery } from '../lib/session.ts';

@@ -1,6 +1,6 @@
 import { ArrowLeftOutlined, DeleteOutlined, LogoutOutlined, MailOutlined, UserAddOutlined } from '@ant-design/icons';
 import { type Invitation, type InvitationStatus, type Me, type Organization, ROLES_BY_ORG_KIND, type Role } from '@livehub/contracts';
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useMutation, useQueryClient } from '@tanstack/react-query';
 import {
   App,
   Button,
@@ -10,7 +10,6 @@ import {
   Empty,
   Form,
   Input,
-  Modal,
   Popconfirm,
   Result,
   Row,
@@ -27,11 +26,15 @@ import { useState } from 'react';
 import { Link, useNavigate, useParams } from 'react-router';
 import { PageHeader } from '../components/page-header.tsx';
 import { QueryError } from '../components/query-error.tsx';
-import { orgKindLabel, roleLabel, useI18n } from '../i18n.ts';
+import { FormModal } from '../components/form-modal.tsx';
+import { orgKindLabel, roleLabel, useI18n } from '../i18n/index.ts';
 import type { Member } from '../lib/api-types.ts';
-import { endpoints, queryKeys } from '../lib/endpoints.ts';
-import { applyFieldError, errorMessage } from '../lib/form-errors.ts';
+import { endpoints } from '../lib/endpoints.ts';
+import { errorMessage } from '../lib/form-errors.ts';
 import { useMe } from '../lib/session.ts';
+import { useFormMutation } from '../lib/form-mutation.ts';
+import { identityKeys, useMembers, useOrg, useOrgInvitations, useUsers } from '../queries/identity.ts';
+import { shellKeys } from '../queries/shell.ts';
 import { ORG_KIND_COLORS } from './organizations-page.tsx';
 
 const ORG_MANAGER_ROLES: readonly Role[] = ['base_operator', 'mcn_manager', 'merchant_staff', 'provider_staff'];
@@ -60,8 +63,8 @@ function OrganizationDetail({ orgId, showBack }: { orgId: string; showBack: bool
   const { t } = useI18n();
   const me = useMe();
   const navigate = useNavigate();
-  const org = useQuery({ queryKey: queryKeys.org(orgId), queryFn: () => endpoints.getOrg(orgId) });
-  const members = useQuery({ queryKey: queryKeys.members(orgId), queryFn: () => endpoints.listMembers(orgId) });
+  const org = useOrg(orgId);
+  const members = useMembers(orgId);
   const [adding, setAdding] = useState(false);
   const [inviting, setInviting] = useState(false);
   const manage = canManageMembers(me, orgId);
@@ -182,7 +185,7 @@ function OrganizationDetail({ orgId, showBack }: { orgId: string; showBack: bool
 
 /** The parent organization's name when the caller may read it, else its ID prefix. */
 function ParentLink({ parentId }: { parentId: string }) {
-  const parent = useQuery({ queryKey: queryKeys.org(parentId), queryFn: () => endpoints.getOrg(parentId), retry: false });
+  const parent = useOrg(parentId, { retry: false });
   return <Link to={`/orgs/${parentId}`}>{parent.data?.name ?? `${parentId.slice(0, 8)}…`}</Link>;
 }
 
@@ -194,7 +197,7 @@ function MembersTable({ orgId, members, loading, manage }: { orgId: string; memb
     mutationFn: (memberId: string) => endpoints.removeMember(orgId, memberId),
     onSuccess: async () => {
       message.success(t('orgs.memberRemoved'));
-      await queryClient.invalidateQueries({ queryKey: queryKeys.members(orgId) });
+      await queryClient.invalidateQueries({ queryKey: identityKeys.members(orgId) });
     },
     onError: (error) => message.error(errorMessage(error, t('common.networkError'))),
   });
@@ -259,66 +262,45 @@ const ADD_FIELDS = ['userId', 'role', 'departmentId'] as const;
 function AddMemberModal({ org, open, onClose }: { org: Organization; open: boolean; onClose: () => void }) {
   const { t } = useI18n();
   const me = useMe();
-  const { message } = App.useApp();
   const [form] = Form.useForm<AddMemberForm>();
-  const queryClient = useQueryClient();
-  const users = useQuery({ queryKey: queryKeys.users, queryFn: endpoints.listUsers, enabled: me.role === 'platform_admin' && open });
+  const users = useUsers({ enabled: me.role === 'platform_admin' && open });
   const roles = ROLES_BY_ORG_KIND[org.kind];
 
-  const add = useMutation({
+  const add = useFormMutation({
+    form,
     mutationFn: (values: AddMemberForm) =>
       endpoints.addMember(org.id, {
         userId: values.userId.trim(),
         role: values.role,
         ...(values.departmentId ? { departmentId: values.departmentId } : {}),
       }),
-    onSuccess: async () => {
-      message.success(t('orgs.memberAdded'));
-      form.resetFields();
-      onClose();
-      await queryClient.invalidateQueries({ queryKey: queryKeys.members(org.id) });
-    },
-    onError: (error) => {
-      if (!applyFieldError(form, error, ADD_FIELDS)) message.error(errorMessage(error, t('common.networkError')));
-    },
+    fields: ADD_FIELDS,
+    success: 'orgs.memberAdded',
+    onSuccess: onClose,
+    invalidate: [identityKeys.members(org.id)],
   });
 
   return (
-    <Modal
+    <FormModal<AddMemberForm>
       open={open}
       title={t('orgs.addMember')}
-      onCancel={onClose}
-      onOk={() => form.submit()}
+      onClose={onClose}
+      form={form}
+      onFinish={add.mutate}
+      pending={add.isPending}
       okText={t('common.confirm')}
-      cancelText={t('common.cancel')}
-      confirmLoading={add.isPending}
-      destroyOnHidden
+      initialValues={{ role: roles[0] }}
     >
-      <Form<AddMemberForm>
-        form={form}
-        layout="vertical"
-        preserve={false}
-        initialValues={{ role: roles[0] }}
-        onFinish={(values) => add.mutate(values)}
-      >
-        <Form.Item name="userId" label={t('orgs.user')} rules={[{ required: true, message: t('common.required') }]}>
-          <Select
-            showSearch={{ optionFilterProp: 'label' }}
-            loading={users.isPending}
-            placeholder={t('orgs.userSearch')}
-            options={(users.data?.items ?? []).map((u) => ({ value: u.id, label: `${u.displayName} (@${u.username})` }))}
-          />
-        </Form.Item>
-        <Form.Item name="role" label={t('orgs.role')} rules={[{ required: true, message: t('common.required') }]}>
-          <Select options={roles.map((r) => ({ value: r, label: roleLabel(t, r) }))} />
-        </Form.Item>
-        {org.departments.length > 0 ? (
-          <Form.Item name="departmentId" label={t('orgs.department')}>
-            <Select allowClear options={org.departments.map((d) => ({ value: d.id, label: d.name }))} />
-          </Form.Item>
-        ) : null}
-      </Form>
-    </Modal>
+      <Form.Item name="userId" label={t('orgs.user')} rules={[{ required: true, message: t('common.required') }]}>
+        <Select
+          showSearch={{ optionFilterProp: 'label' }}
+          loading={users.isPending}
+          placeholder={t('orgs.userSearch')}
+          options={(users.data?.items ?? []).map((u) => ({ value: u.id, label: `${u.displayName} (@${u.username})` }))}
+        />
+      </Form.Item>
+      <RoleFields org={org} roles={roles} />
+    </FormModal>
   );
 }
 
@@ -332,7 +314,7 @@ function LeaveButton({ membershipId, orgName, label }: { membershipId: string; o
     mutationFn: () => endpoints.leaveMembership(membershipId),
     onSuccess: async () => {
       message.success(t('orgs.left', { org: orgName }));
-      await queryClient.invalidateQueries({ queryKey: queryKeys.me });
+      await queryClient.invalidateQueries({ queryKey: shellKeys.me });
       navigate('/');
     },
     onError: (error) => message.error(errorMessage(error, t('common.networkError'))),
@@ -365,12 +347,12 @@ function OrgInvitations({ orgId }: { orgId: string }) {
   const { t } = useI18n();
   const { message } = App.useApp();
   const queryClient = useQueryClient();
-  const invitations = useQuery({ queryKey: queryKeys.orgInvitations(orgId), queryFn: () => endpoints.listOrgInvitations(orgId) });
+  const invitations = useOrgInvitations(orgId);
   const revoke = useMutation({
     mutationFn: (id: string) => endpoints.revokeInvitation(orgId, id),
     onSuccess: async () => {
       message.success(t('invite.revoked'));
-      await queryClient.invalidateQueries({ queryKey: queryKeys.orgInvitations(orgId) });
+      await queryClient.invalidateQueries({ queryKey: identityKeys.orgInvitations(orgId) });
     },
     onError: (error) => message.error(errorMessage(error, t('common.networkError'))),
   });
@@ -452,58 +434,54 @@ const INVITE_FIELDS = ['invitee', 'role', 'departmentId'] as const;
 function InviteMemberModal({ org, open, onClose }: { org: Organization; open: boolean; onClose: () => void }) {
   const { t } = useI18n();
   const me = useMe();
-  const { message } = App.useApp();
   const [form] = Form.useForm<InviteForm>();
-  const queryClient = useQueryClient();
   const roles = invitableRoles(me, org);
-  const send = useMutation({
+  const send = useFormMutation({
+    form,
     mutationFn: (values: InviteForm) =>
       endpoints.createInvitation(org.id, {
         invitee: values.invitee.trim(),
         role: values.role,
         ...(values.departmentId ? { departmentId: values.departmentId } : {}),
       }),
-    onSuccess: async () => {
-      message.success(t('invite.sent'));
-      form.resetFields();
-      onClose();
-      await queryClient.invalidateQueries({ queryKey: queryKeys.orgInvitations(org.id) });
-    },
-    onError: (error) => {
-      if (!applyFieldError(form, error, INVITE_FIELDS)) message.error(errorMessage(error, t('common.networkError')));
-    },
+    fields: INVITE_FIELDS,
+    success: 'invite.sent',
+    onSuccess: onClose,
+    invalidate: [identityKeys.orgInvitations(org.id)],
   });
   return (
-    <Modal
+    <FormModal<InviteForm>
       open={open}
       title={t('invite.title')}
-      onCancel={onClose}
-      onOk={() => form.submit()}
+      onClose={onClose}
+      form={form}
+      onFinish={send.mutate}
+      pending={send.isPending}
       okText={t('common.confirm')}
-      cancelText={t('common.cancel')}
-      confirmLoading={send.isPending}
-      destroyOnHidden
+      intro={<Typography.Paragraph type="secondary">{t('invite.hint')}</Typography.Paragraph>}
+      initialValues={{ role: roles[roles.length - 1] }}
     >
-      <Typography.Paragraph type="secondary">{t('invite.hint')}</Typography.Paragraph>
-      <Form<InviteForm>
-        form={form}
-        layout="vertical"
-        preserve={false}
-        initialValues={{ role: roles[roles.length - 1] }}
-        onFinish={(values) => send.mutate(values)}
-      >
-        <Form.Item name="invitee" label={t('invite.invitee')} rules={[{ required: true, message: t('common.required') }]}>
-          <Input placeholder={t('invite.inviteePlaceholder')} data-testid="invite-invitee" autoComplete="off" />
+      <Form.Item name="invitee" label={t('invite.invitee')} rules={[{ required: true, message: t('common.required') }]}>
+        <Input placeholder={t('invite.inviteePlaceholder')} data-testid="invite-invitee" autoComplete="off" />
+      </Form.Item>
+      <RoleFields org={org} roles={roles} />
+    </FormModal>
+  );
+}
+
+/** The role to give and, where the organization has departments, the department: adding a member, inviting one. */
+function RoleFields({ org, roles }: { org: Organization; roles: readonly Role[] }) {
+  const { t } = useI18n();
+  return (
+    <>
+      <Form.Item name="role" label={t('orgs.role')} rules={[{ required: true, message: t('common.required') }]}>
+        <Select options={roles.map((r) => ({ value: r, label: roleLabel(t, r) }))} />
+      </Form.Item>
+      {org.departments.length > 0 ? (
+        <Form.Item name="departmentId" label={t('orgs.department')}>
+          <Select allowClear options={org.departments.map((d) => ({ value: d.id, label: d.name }))} />
         </Form.Item>
-        <Form.Item name="role" label={t('orgs.role')} rules={[{ required: true, message: t('common.required') }]}>
-          <Select options={roles.map((r) => ({ value: r, label: roleLabel(t, r) }))} />
-        </Form.Item>
-        {org.departments.length > 0 ? (
-          <Form.Item name="departmentId" label={t('orgs.department')}>
-            <Select allowClear options={org.departments.map((d) => ({ value: d.id, label: d.name }))} />
-          </Form.Item>
-        ) : null}
-      </Form>
-    </Modal>
+      ) : null}
+    </>
   );
 }

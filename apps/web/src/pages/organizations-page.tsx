@@ -1,16 +1,18 @@
-import { PlusOutlined, ReloadOutlined } from '@ant-design/icons';
+import { PlusOutlined } from '@ant-design/icons';
 import { type CreateOrganizationRequest, ORG_KINDS, type Organization, type OrgKind } from '@livehub/contracts';
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { App, Button, Card, Form, Input, Modal, Select, Space, Table, type TableColumnsType, Tag, Typography } from 'antd';
+import { Button, Form, Input, Select, Space, type TableColumnsType, Tag, Typography } from 'antd';
 import dayjs from 'dayjs';
 import { useState } from 'react';
 import { Link, useSearchParams } from 'react-router';
+import { ItemsTableCard } from '../components/items-table-card.tsx';
 import { PageHeader } from '../components/page-header.tsx';
-import { QueryError } from '../components/query-error.tsx';
-import { type MessageKey, orgKindLabel, useI18n } from '../i18n.ts';
-import { endpoints, queryKeys } from '../lib/endpoints.ts';
-import { applyFieldError, errorMessage } from '../lib/form-errors.ts';
+import { FormModal } from '../components/form-modal.tsx';
+import { type MessageKey, orgKindLabel, useI18n } from '../i18n/index.ts';
+import { endpoints } from '../lib/endpoints.ts';
 import { useMe } from '../lib/session.ts';
+import { useFormMutation } from '../lib/form-mutation.ts';
+import { identityKeys, useOrgs } from '../queries/identity.ts';
+import { shellKeys } from '../queries/shell.ts';
 
 export const ORG_KIND_COLORS: Record<OrgKind, string> = {
   platform: 'volcano',
@@ -37,8 +39,8 @@ export function OrganizationsPage() {
   const kindParam = params.get('kind');
   const kind = isOrgKind(kindParam) ? kindParam : undefined;
   const [creating, setCreating] = useState(false);
-  const orgs = useQuery({ queryKey: queryKeys.orgs(kind), queryFn: () => endpoints.listOrgs(kind) });
-  const allOrgs = useQuery({ queryKey: queryKeys.orgs(), queryFn: () => endpoints.listOrgs() });
+  const orgs = useOrgs(kind);
+  const allOrgs = useOrgs();
   const nameById = new Map((allOrgs.data?.items ?? []).map((o) => [o.id, o.name]));
   const canCreate = me.role === 'platform_admin';
 
@@ -91,8 +93,12 @@ export function OrganizationsPage() {
           ) : null
         }
       />
-      <Card>
-        <Space style={{ marginBottom: 16 }} wrap>
+      <ItemsTableCard<Organization>
+        query={orgs}
+        columns={columns}
+        testId="orgs-table"
+        count={(count) => t('orgs.count', { count })}
+        filters={
           <Select<OrgKind | 'all'>
             style={{ width: 200 }}
             value={kind ?? 'all'}
@@ -109,24 +115,8 @@ export function OrganizationsPage() {
               ...ORG_KINDS.map((k) => ({ value: k, label: orgKindLabel(t, k) })),
             ]}
           />
-          <Button icon={<ReloadOutlined />} onClick={() => void orgs.refetch()}>
-            {t('common.refresh')}
-          </Button>
-          {orgs.data ? <Typography.Text type="secondary">{t('orgs.count', { count: orgs.data.items.length })}</Typography.Text> : null}
-        </Space>
-        {orgs.error ? (
-          <QueryError error={orgs.error} onRetry={() => void orgs.refetch()} />
-        ) : (
-          <Table<Organization>
-            rowKey="id"
-            data-testid="orgs-table"
-            loading={orgs.isPending}
-            columns={columns}
-            dataSource={orgs.data?.items ?? []}
-            pagination={{ pageSize: 20, hideOnSinglePage: true }}
-          />
-        )}
-      </Card>
+        }
+      />
       {canCreate ? (
         <CreateOrganizationModal open={creating} onClose={() => setCreating(false)} parents={allOrgs.data?.items ?? []} />
       ) : null}
@@ -146,10 +136,9 @@ const CREATE_FIELDS = ['kind', 'name', 'district', 'parentId', 'departments'] as
 
 function CreateOrganizationModal({ open, onClose, parents }: { open: boolean; onClose: () => void; parents: Organization[] }) {
   const { t } = useI18n();
-  const { message } = App.useApp();
   const [form] = Form.useForm<CreateOrgForm>();
-  const queryClient = useQueryClient();
-  const create = useMutation({
+  const create = useFormMutation({
+    form,
     mutationFn: (values: CreateOrgForm) => {
       const body: CreateOrganizationRequest = { kind: values.kind, name: values.name.trim() };
       const district = values.district?.trim();
@@ -159,88 +148,73 @@ function CreateOrganizationModal({ open, onClose, parents }: { open: boolean; on
       if (departments.length > 0) body.departments = departments.map((d) => ({ code: d.code.trim(), name: d.name.trim() }));
       return endpoints.createOrg(body);
     },
-    onSuccess: async () => {
-      message.success(t('orgs.created'));
-      form.resetFields();
-      onClose();
-      await queryClient.invalidateQueries({ queryKey: ['orgs'] });
-      await queryClient.invalidateQueries({ queryKey: queryKeys.workbench });
-    },
-    onError: (error) => {
-      if (!applyFieldError(form, error, CREATE_FIELDS)) message.error(errorMessage(error, t('common.networkError')));
-    },
+    fields: CREATE_FIELDS,
+    success: 'orgs.created',
+    onSuccess: onClose,
+    invalidate: [identityKeys.allOrgs, shellKeys.workbench],
   });
 
   return (
-    <Modal
+    <FormModal<CreateOrgForm>
       open={open}
       title={t('orgs.create')}
-      onCancel={onClose}
-      onOk={() => form.submit()}
-      okText={t('common.create')}
-      cancelText={t('common.cancel')}
-      confirmLoading={create.isPending}
-      destroyOnHidden
+      onClose={onClose}
+      form={form}
+      onFinish={create.mutate}
+      pending={create.isPending}
       width={600}
+      initialValues={{ kind: 'merchant' }}
+      formTestId="org-create-form"
     >
-      <Form<CreateOrgForm>
-        form={form}
-        layout="vertical"
-        preserve={false}
-        initialValues={{ kind: 'merchant' }}
-        onFinish={(values) => create.mutate(values)}
-        data-testid="org-create-form"
+      <Form.Item name="kind" label={t('orgs.kind')} rules={[{ required: true, message: t('common.required') }]}>
+        <Select options={ORG_KINDS.map((k) => ({ value: k, label: orgKindLabel(t, k) }))} />
+      </Form.Item>
+      <Form.Item
+        name="name"
+        label={t('orgs.name')}
+        rules={[{ required: true, whitespace: true, min: 2, max: 100, message: t('common.required') }]}
       >
-        <Form.Item name="kind" label={t('orgs.kind')} rules={[{ required: true, message: t('common.required') }]}>
-          <Select options={ORG_KINDS.map((k) => ({ value: k, label: orgKindLabel(t, k) }))} />
-        </Form.Item>
-        <Form.Item
-          name="name"
-          label={t('orgs.name')}
-          rules={[{ required: true, whitespace: true, min: 2, max: 100, message: t('common.required') }]}
-        >
-          <Input placeholder={t('orgs.namePlaceholder')} data-testid="org-create-name" />
-        </Form.Item>
-        <Form.Item name="district" label={t('orgs.district')}>
-          <Input placeholder={t('orgs.districtPlaceholder')} />
-        </Form.Item>
-        <Form.Item name="parentId" label={t('orgs.parent')}>
-          <Select
-            allowClear
-            showSearch={{ optionFilterProp: 'label' }}
-            options={parents.map((o) => ({ value: o.id, label: `${o.name}（${orgKindLabel(t, o.kind)}）` }))}
-          />
-        </Form.Item>
-        <Typography.Text strong>{t('orgs.departments')}</Typography.Text>
-        <Form.List name="departments">
-          {(fields, { add, remove }) => (
-            <div style={{ marginTop: 8 }}>
-              {fields.map((field) => (
-                <Space key={field.key} align="baseline" style={{ display: 'flex' }}>
-                  <Form.Item
-                    name={[field.name, 'code']}
-                    rules={[
-                      { required: true, message: t('common.required') },
-                      { pattern: /^[a-z][a-z0-9_]{1,31}$/, message: t('orgs.deptCodeHint') },
-                    ]}
-                  >
-                    <Input placeholder={t('orgs.deptCode')} style={{ width: 200 }} />
-                  </Form.Item>
-                  <Form.Item name={[field.name, 'name']} rules={[{ required: true, message: t('common.required') }]}>
-                    <Input placeholder={t('orgs.deptName')} style={{ width: 220 }} />
-                  </Form.Item>
-                  <Button type="link" danger onClick={() => remove(field.name)}>
-                    {t('common.delete')}
-                  </Button>
-                </Space>
-              ))}
-              <Button type="dashed" icon={<PlusOutlined />} onClick={() => add({ code: '', name: '' })} block>
-                {t('orgs.addDepartment')}
-              </Button>
-            </div>
-          )}
-        </Form.List>
-      </Form>
-    </Modal>
+        <Input placeholder={t('orgs.namePlaceholder')} data-testid="org-create-name" />
+      </Form.Item>
+      <Form.Item name="district" label={t('orgs.district')}>
+        <Input placeholder={t('orgs.districtPlaceholder')} />
+      </Form.Item>
+      <Form.Item name="parentId" label={t('orgs.parent')}>
+        <Select
+          allowClear
+          showSearch={{ optionFilterProp: 'label' }}
+          options={parents.map((o) => ({ value: o.id, label: `${o.name}（${orgKindLabel(t, o.kind)}）` }))}
+        />
+      </Form.Item>
+      <Typography.Text strong>{t('orgs.departments')}</Typography.Text>
+      <Form.List name="departments">
+        {(fields, { add, remove }) => (
+          <div style={{ marginTop: 8 }}>
+            {fields.map((field) => (
+              <Space key={field.key} align="baseline" style={{ display: 'flex' }}>
+                <Form.Item
+                  name={[field.name, 'code']}
+                  rules={[
+                    { required: true, message: t('common.required') },
+                    { pattern: /^[a-z][a-z0-9_]{1,31}$/, message: t('orgs.deptCodeHint') },
+                  ]}
+                >
+                  <Input placeholder={t('orgs.deptCode')} style={{ width: 200 }} />
+                </Form.Item>
+                <Form.Item name={[field.name, 'name']} rules={[{ required: true, message: t('common.required') }]}>
+                  <Input placeholder={t('orgs.deptName')} style={{ width: 220 }} />
+                </Form.Item>
+                <Button type="link" danger onClick={() => remove(field.name)}>
+                  {t('common.delete')}
+                </Button>
+              </Space>
+            ))}
+            <Button type="dashed" icon={<PlusOutlined />} onClick={() => add({ code: '', name: '' })} block>
+              {t('orgs.addDepartment')}
+            </Button>
+          </div>
+        )}
+      </Form.List>
+    </FormModal>
   );
 }

@@ -1,4 +1,5 @@
 import { LockOutlined, MobileOutlined, SmileOutlined, UserOutlined } from '@ant-design/icons';
+import type { RegisterConsumerRequest } from '@livehub/contracts';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { Alert, Button, Card, Form, Input, Typography } from 'antd';
 import { useState } from 'react';
@@ -6,8 +7,8 @@ import { Link, useNavigate } from 'react-router';
 import { AuthBrandPanel } from '../components/auth-brand-panel.tsx';
 import { LanguageSwitch } from '../components/language-switch.tsx';
 import { LogoMark } from '../components/logo.tsx';
-import { useI18n } from '../i18n.ts';
-import { endpoints, type RegisterRequest } from '../lib/endpoints.ts';
+import { useI18n } from '../i18n/index.ts';
+import { endpoints } from '../lib/endpoints.ts';
 import { applyFieldError, errorMessage } from '../lib/form-errors.ts';
 import { applyMe } from '../lib/session.ts';
 
@@ -29,7 +30,7 @@ export function RegisterPage() {
 
   const register = useMutation({
     mutationFn: (values: RegisterForm) => {
-      const body: RegisterRequest = {
+      const body: RegisterConsumerRequest = {
         username: values.username.trim(),
         password: values.password,
         displayName: values.displayName.trim(),

@@ -15,20 +15,19 @@ import {
   ShoppingOutlined,
   SkinOutlined,
 } from '@ant-design/icons';
-import { useQuery } from '@tanstack/react-query';
 import { Button, Card, Col, Empty, Row, Skeleton, Typography } from 'antd';
 import { type ComponentType, useMemo, useState } from 'react';
 import { Link, useNavigate } from 'react-router';
 import { PendingInvitations } from '../components/pending-invitations.tsx';
 import { QueryError } from '../components/query-error.tsx';
 import { WorkbenchCards } from '../components/workbench-cards.tsx';
-import { type MessageKey, useI18n } from '../i18n.ts';
+import { type MessageKey, useI18n } from '../i18n/index.ts';
 import type { LiveSessionView } from '../lib/api-types.ts';
-import { endpoints, queryKeys } from '../lib/endpoints.ts';
 import { useMe } from '../lib/session.ts';
+import { useWorkbench } from '../queries/shell.ts';
 import { coverFor } from './live/live-labels.tsx';
 import { LiveCards, roomPath, useLiveNow } from './live/live-cards.tsx';
-import { formatFen } from './selection/money.ts';
+import { formatFen } from '../lib/money.ts';
 
 /** A tile and the catalog categories it gathers (a category id, or its parent's, matches). */
 interface CategoryTile {
@@ -178,7 +177,7 @@ function OnSaleGrid({ tile }: { tile: CategoryTile | null }) {
 export function ShopPage() {
   const { t } = useI18n();
   const me = useMe();
-  const summary = useQuery({ queryKey: queryKeys.workbench, queryFn: endpoints.workbench });
+  const summary = useWorkbench();
   const [tileKey, setTileKey] = useState<string | null>(null);
   const tile = SHOP_TILES.find((x) => x.key === tileKey) ?? null;
 

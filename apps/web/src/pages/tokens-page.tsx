@@ -1,30 +1,19 @@
 import { CopyOutlined, KeyOutlined, PlusOutlined } from '@ant-design/icons';
+import type { CreateApiTokenRequest } from '@livehub/contracts';
 import { API_TOKEN_SCOPES, type ApiTokenScope } from '@livehub/contracts';
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import {
-  Alert,
-  App,
-  Button,
-  Card,
-  Checkbox,
-  Form,
-  Input,
-  InputNumber,
-  Modal,
-  Popconfirm,
-  Table,
-  type TableColumnsType,
-  Tag,
-  Typography,
-} from 'antd';
+import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { Alert, App, Button, Checkbox, Form, Input, InputNumber, Modal, Popconfirm, type TableColumnsType, Tag, Typography } from 'antd';
 import dayjs from 'dayjs';
 import { useState } from 'react';
+import { ItemsTableCard } from '../components/items-table-card.tsx';
 import { PageHeader } from '../components/page-header.tsx';
-import { QueryError } from '../components/query-error.tsx';
-import { type Translate, useI18n } from '../i18n.ts';
+import { FormModal } from '../components/form-modal.tsx';
+import { type Translate, useI18n } from '../i18n/index.ts';
 import type { ApiToken, CreatedApiToken } from '../lib/api-types.ts';
-import { type CreateTokenRequest, endpoints, queryKeys } from '../lib/endpoints.ts';
-import { applyFieldError, errorMessage } from '../lib/form-errors.ts';
+import { endpoints } from '../lib/endpoints.ts';
+import { errorMessage } from '../lib/form-errors.ts';
+import { useFormMutation } from '../lib/form-mutation.ts';
+import { identityKeys, useTokens } from '../queries/identity.ts';
 
 type TokenStatus = 'active' | 'revoked' | 'expired';
 
@@ -48,7 +37,7 @@ export function TokensPage() {
   const { t } = useI18n();
   const { message } = App.useApp();
   const queryClient = useQueryClient();
-  const tokens = useQuery({ queryKey: queryKeys.tokens, queryFn: endpoints.listTokens });
+  const tokens = useTokens();
   const [creating, setCreating] = useState(false);
   const [created, setCreated] = useState<CreatedApiToken | null>(null);
 
@@ -56,7 +45,7 @@ export function TokensPage() {
     mutationFn: (id: string) => endpoints.revokeToken(id),
     onSuccess: async () => {
       message.success(t('tokens.revoked'));
-      await queryClient.invalidateQueries({ queryKey: queryKeys.tokens });
+      await queryClient.invalidateQueries({ queryKey: identityKeys.tokens });
     },
     onError: (error) => message.error(errorMessage(error, t('common.networkError'))),
   });
@@ -133,20 +122,7 @@ export function TokensPage() {
           </Button>
         }
       />
-      <Card>
-        {tokens.error ? (
-          <QueryError error={tokens.error} onRetry={() => void tokens.refetch()} />
-        ) : (
-          <Table<ApiToken>
-            rowKey="id"
-            data-testid="tokens-table"
-            loading={tokens.isPending}
-            columns={columns}
-            dataSource={tokens.data?.items ?? []}
-            pagination={{ pageSize: 20, hideOnSinglePage: true }}
-          />
-        )}
-      </Card>
+      <ItemsTableCard<ApiToken> query={tokens} columns={columns} testId="tokens-table" />
       <CreateTokenModal
         open={creating}
         onClose={() => setCreating(false)}
@@ -219,57 +195,42 @@ function CreateTokenModal({
   onCreated: (token: CreatedApiToken) => void;
 }) {
   const { t } = useI18n();
-  const { message } = App.useApp();
   const [form] = Form.useForm<CreateTokenForm>();
-  const queryClient = useQueryClient();
-  const create = useMutation({
+  const create = useFormMutation({
+    form,
     mutationFn: (values: CreateTokenForm) => {
-      const body: CreateTokenRequest = { name: values.name.trim(), scopes: values.scopes };
+      const body: CreateApiTokenRequest = { name: values.name.trim(), scopes: values.scopes };
       if (typeof values.expiresInDays === 'number') body.expiresInDays = values.expiresInDays;
       return endpoints.createToken(body);
     },
-    onSuccess: async (token) => {
-      form.resetFields();
-      onCreated(token);
-      await queryClient.invalidateQueries({ queryKey: queryKeys.tokens });
-    },
-    onError: (error) => {
-      if (!applyFieldError(form, error, FIELDS)) message.error(errorMessage(error, t('common.networkError')));
-    },
+    fields: FIELDS,
+    onSuccess: onCreated,
+    invalidate: [identityKeys.tokens],
   });
 
   return (
-    <Modal
+    <FormModal<CreateTokenForm>
       open={open}
       title={t('tokens.create')}
-      onCancel={onClose}
-      onOk={() => form.submit()}
-      okText={t('common.create')}
-      cancelText={t('common.cancel')}
-      confirmLoading={create.isPending}
-      destroyOnHidden
+      onClose={onClose}
+      form={form}
+      onFinish={create.mutate}
+      pending={create.isPending}
+      initialValues={{ scopes: ['read'], expiresInDays: 90 }}
     >
-      <Form<CreateTokenForm>
-        form={form}
-        layout="vertical"
-        preserve={false}
-        initialValues={{ scopes: ['read'], expiresInDays: 90 }}
-        onFinish={(values) => create.mutate(values)}
+      <Form.Item
+        name="name"
+        label={t('tokens.name')}
+        rules={[{ required: true, whitespace: true, max: 64, message: t('common.required') }]}
       >
-        <Form.Item
-          name="name"
-          label={t('tokens.name')}
-          rules={[{ required: true, whitespace: true, max: 64, message: t('common.required') }]}
-        >
-          <Input placeholder={t('tokens.namePlaceholder')} data-testid="token-create-name" />
-        </Form.Item>
-        <Form.Item name="scopes" label={t('tokens.scopes')} rules={[{ required: true, message: t('common.required') }]}>
-          <Checkbox.Group options={API_TOKEN_SCOPES.map((s) => ({ value: s, label: scopeLabel(t, s) }))} />
-        </Form.Item>
-        <Form.Item name="expiresInDays" label={t('tokens.expiresInDays')} extra={t('tokens.expiresHint')}>
-          <InputNumber min={1} max={365} precision={0} style={{ width: 160 }} />
-        </Form.Item>
-      </Form>
-    </Modal>
+        <Input placeholder={t('tokens.namePlaceholder')} data-testid="token-create-name" />
+      </Form.Item>
+      <Form.Item name="scopes" label={t('tokens.scopes')} rules={[{ required: true, message: t('common.required') }]}>
+        <Checkbox.Group options={API_TOKEN_SCOPES.map((s) => ({ value: s, label: scopeLabel(t, s) }))} />
+      </Form.Item>
+      <Form.Item name="expiresInDays" label={t('tokens.expiresInDays')} extra={t('tokens.expiresHint')}>
+        <InputNumber min={1} max={365} precision={0} style={{ width: 160 }} />
+      </Form.Item>
+    </FormModal>
   );
 }

@@ -1,18 +1,20 @@
-import { PlusOutlined, ReloadOutlined } from '@ant-design/icons';
+import { PlusOutlined } from '@ant-design/icons';
 import type { CreateUserRequest, User } from '@livehub/contracts';
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { App, Button, Card, Form, Input, Modal, Space, Table, type TableColumnsType, Tag, Typography } from 'antd';
+import { Button, Form, Input, type TableColumnsType, Tag, Typography } from 'antd';
 import dayjs from 'dayjs';
 import { useState } from 'react';
+import { ItemsTableCard } from '../components/items-table-card.tsx';
 import { PageHeader } from '../components/page-header.tsx';
-import { QueryError } from '../components/query-error.tsx';
-import { useI18n } from '../i18n.ts';
-import { endpoints, queryKeys } from '../lib/endpoints.ts';
-import { applyFieldError, errorMessage } from '../lib/form-errors.ts';
+import { FormModal } from '../components/form-modal.tsx';
+import { useI18n } from '../i18n/index.ts';
+import { endpoints } from '../lib/endpoints.ts';
+import { useFormMutation } from '../lib/form-mutation.ts';
+import { identityKeys, useUsers } from '../queries/identity.ts';
+import { shellKeys } from '../queries/shell.ts';
 
 export function UsersPage() {
   const { t } = useI18n();
-  const users = useQuery({ queryKey: queryKeys.users, queryFn: endpoints.listUsers });
+  const users = useUsers();
   const [creating, setCreating] = useState(false);
 
   const columns: TableColumnsType<User> = [
@@ -48,26 +50,7 @@ export function UsersPage() {
           </Button>
         }
       />
-      <Card>
-        <Space style={{ marginBottom: 16 }}>
-          <Button icon={<ReloadOutlined />} onClick={() => void users.refetch()}>
-            {t('common.refresh')}
-          </Button>
-          {users.data ? <Typography.Text type="secondary">{t('users.count', { count: users.data.items.length })}</Typography.Text> : null}
-        </Space>
-        {users.error ? (
-          <QueryError error={users.error} onRetry={() => void users.refetch()} />
-        ) : (
-          <Table<User>
-            rowKey="id"
-            data-testid="users-table"
-            loading={users.isPending}
-            columns={columns}
-            dataSource={users.data?.items ?? []}
-            pagination={{ pageSize: 20, hideOnSinglePage: true }}
-          />
-        )}
-      </Card>
+      <ItemsTableCard<User> query={users} columns={columns} testId="users-table" count={(count) => t('users.count', { count })} />
       <CreateUserModal open={creating} onClose={() => setCreating(false)} />
     </div>
   );
@@ -84,10 +67,9 @@ const FIELDS = ['username', 'password', 'displayName', 'phone'] as const;
 
 function CreateUserModal({ open, onClose }: { open: boolean; onClose: () => void }) {
   const { t } = useI18n();
-  const { message } = App.useApp();
   const [form] = Form.useForm<CreateUserForm>();
-  const queryClient = useQueryClient();
-  const create = useMutation({
+  const create = useFormMutation({
+    form,
     mutationFn: (values: CreateUserForm) => {
       const body: CreateUserRequest = {
         username: values.username.trim(),
@@ -98,59 +80,45 @@ function CreateUserModal({ open, onClose }: { open: boolean; onClose: () => void
       if (phone) body.phone = phone;
       return endpoints.createUser(body);
     },
-    onSuccess: async () => {
-      message.success(t('users.created'));
-      form.resetFields();
-      onClose();
-      await queryClient.invalidateQueries({ queryKey: queryKeys.users });
-      await queryClient.invalidateQueries({ queryKey: queryKeys.workbench });
-    },
-    onError: (error) => {
-      if (!applyFieldError(form, error, FIELDS)) message.error(errorMessage(error, t('common.networkError')));
-    },
+    fields: FIELDS,
+    success: 'users.created',
+    onSuccess: onClose,
+    invalidate: [identityKeys.users, shellKeys.workbench],
   });
 
   return (
-    <Modal
+    <FormModal<CreateUserForm>
       open={open}
       title={t('users.create')}
-      onCancel={onClose}
-      onOk={() => form.submit()}
-      okText={t('common.create')}
-      cancelText={t('common.cancel')}
-      confirmLoading={create.isPending}
-      destroyOnHidden
+      onClose={onClose}
+      form={form}
+      onFinish={create.mutate}
+      pending={create.isPending}
     >
-      <Form<CreateUserForm> form={form} layout="vertical" preserve={false} onFinish={(values) => create.mutate(values)}>
-        <Form.Item
-          name="username"
-          label={t('users.username')}
-          rules={[{ required: true, whitespace: true, message: t('common.required') }]}
-        >
-          <Input autoComplete="off" data-testid="user-create-username" />
-        </Form.Item>
-        <Form.Item
-          name="displayName"
-          label={t('users.displayName')}
-          rules={[{ required: true, whitespace: true, message: t('common.required') }]}
-        >
-          <Input data-testid="user-create-display-name" />
-        </Form.Item>
-        <Form.Item
-          name="password"
-          label={t('users.password')}
-          extra={t('register.passwordHint')}
-          rules={[
-            { required: true, message: t('common.required') },
-            { min: 8, message: t('register.passwordTooShort') },
-          ]}
-        >
-          <Input.Password autoComplete="new-password" data-testid="user-create-password" />
-        </Form.Item>
-        <Form.Item name="phone" label={t('register.phone')} rules={[{ pattern: /^1[3-9]\d{9}$/, message: t('register.phoneInvalid') }]}>
-          <Input placeholder={t('register.phonePlaceholder')} />
-        </Form.Item>
-      </Form>
-    </Modal>
+      <Form.Item name="username" label={t('users.username')} rules={[{ required: true, whitespace: true, message: t('common.required') }]}>
+        <Input autoComplete="off" data-testid="user-create-username" />
+      </Form.Item>
+      <Form.Item
+        name="displayName"
+        label={t('users.displayName')}
+        rules={[{ required: true, whitespace: true, message: t('common.required') }]}
+      >
+        <Input data-testid="user-create-display-name" />
+      </Form.Item>
+      <Form.Item
+        name="password"
+        label={t('users.password')}
+        extra={t('register.passwordHint')}
+        rules={[
+          { required: true, message: t('common.required') },
+          { min: 8, message: t('register.passwordTooShort') },
+        ]}
+      >
+        <Input.Password autoComplete="new-password" data-testid="user-create-password" />
+      </Form.Item>
+      <Form.Item name="phone" label={t('register.phone')} rules={[{ pattern: /^1[3-9]\d{9}$/, message: t('register.phoneInvalid') }]}>
+        <Input placeholder={t('register.phonePlaceholder')} />
+      </Form.Item>
+    </FormModal>
   );
 }

@@ -1,5 +1,4 @@
 import { ArrowRightOutlined } from '@ant-design/icons';
-import { useQuery } from '@tanstack/react-query';
 import { Button, Card, Col, Row, Space, Tag, Typography } from 'antd';
 import { createElement } from 'react';
 import { useNavigate } from 'react-router';
@@ -7,17 +6,17 @@ import { PageHeader } from '../components/page-header.tsx';
 import { PendingInvitations } from '../components/pending-invitations.tsx';
 import { QueryError } from '../components/query-error.tsx';
 import { RecentActivity, WorkbenchCards } from '../components/workbench-cards.tsx';
-import { roleLabel, useI18n } from '../i18n.ts';
-import { endpoints, queryKeys } from '../lib/endpoints.ts';
+import { roleLabel, useI18n } from '../i18n/index.ts';
 import { useMe } from '../lib/session.ts';
 import { navForRole } from '../nav.ts';
+import { useWorkbench } from '../queries/shell.ts';
 import { LiveGateCard } from './registry/live-gate-card.tsx';
 
 export function WorkbenchPage() {
   const { t } = useI18n();
   const me = useMe();
   const navigate = useNavigate();
-  const summary = useQuery({ queryKey: queryKeys.workbench, queryFn: endpoints.workbench });
+  const summary = useWorkbench();
   const shortcuts = navForRole(me.role).filter((item) => item.path && item.path !== me.workbench);
   const orgName = summary.data?.orgName ?? me.active?.orgName;
 

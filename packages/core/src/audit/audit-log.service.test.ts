@@ -45,4 +45,35 @@ describe('AuditLogService', () => {
     second.detail = { i: 99 };
     expect(await log.verify()).toMatchObject({ ok: false, checked: 1, firstBrokenSeq: 2 });
   });
+
+  it('names a page’s targets with one look-up per kind, keyed by target type and id', async () => {
+    const m = memoryLog();
+    const asked: unknown[] = [];
+    const names = {
+      namesFor: async (q: Record<string, string[]>) => {
+        asked.push(q);
+        return {
+          users: new Map([['u1', '张三']]),
+          orgs: new Map([['o1', '某商家']]),
+          orders: new Map([['x1', 'LH0001']]),
+          products: new Map(),
+          sessions: new Map(),
+        };
+      },
+    };
+    const log = new AuditLogService({ uow: m.uow, audit, names });
+    const entry = (targetType: string, targetId: string | null) => ({ action: 'thing.write', targetType, targetId, detail: {} });
+    for (const e of [entry('user', 'u1'), entry('organization', 'o1'), entry('order', 'x1'), entry('order', 'x2'), entry('thing', 't1')])
+      await audit.record(m.uow.read, SYSTEM_ACTOR, e);
+    const page = await log.page({ limit: 50 });
+    expect(page.items).toHaveLength(5);
+    expect(asked).toEqual([{ users: ['u1'], orgs: ['o1'], orders: ['x2', 'x1'], products: [], sessions: [] }]); // newest first
+    expect(page.targetNames).toEqual(
+      new Map([
+        ['user:u1', '张三'],
+        ['organization:o1', '某商家'],
+        ['order:x1', 'LH0001'],
+      ]),
+    );
+  });
 });

@@ -4,4 +4,4 @@ export { AuditService } from './audit.service.ts';
 export type { AuditInput } from './audit.service.ts';
 export type { AuditRecord } from './audit.types.ts';
 export { AuditLogService } from './audit-log.service.ts';
-export type { AuditLogDeps, AuditLogQuery } from './audit-log.service.ts';
+export type { AuditLogDeps, AuditLogPage, AuditLogQuery } from './audit-log.service.ts';

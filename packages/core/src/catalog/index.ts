@@ -3,24 +3,7 @@ export type { CatalogRepository } from './catalog.repository.ts';
 export { brandKey, contentChanged, DAY_MS, REFERENCE_WINDOW_MS, referenceWindow, strictestRule } from './catalog.rules.ts';
 export type { CatalogDeps } from './catalog.service.ts';
 export { CatalogService } from './catalog.service.ts';
-export type {
-  BrandAuthorizationRecord,
-  BrandAuthorizationView,
-  BrandRecord,
-  CategoryRecord,
-  EffectiveRule,
-  LiveRule,
-  PreCheckFinding,
-  PriceHistory,
-  PricePointRecord,
-  ProductDetail,
-  ProductInput,
-  ProductPatch,
-  ProductRecord,
-  ProductStatus,
-  SkuInput,
-  SkuRecord,
-} from './catalog.types.ts';
+export type * from './catalog.types.ts';
 export type { CategoryReads } from './category.service.ts';
 export { categoryPath, defaultCategories } from './default-categories.ts';
 export type { ListingGate, ListingTx } from './product.service.ts';

@@ -9,6 +9,7 @@ import type { AuditService } from '../audit/audit.service.ts';
 import type { ScopedUnitOfWork } from '../ports/repositories.ts';
 import type { Clock, IdGenerator } from '../ports/runtime.ts';
 import type { Actor } from '../shared/actor.ts';
+import { type NameReader, type Names, noNames } from '../shared/name-directory.ts';
 import { DEFAULT_COMPLIANCE_SETTINGS, liveWarning } from './compliance.rules.ts';
 import type {
   BatchTarget,
@@ -45,6 +46,8 @@ export interface ComplianceDeps {
   warnings?: LiveWarningPort;
   /** told after a rule editor changed the pack, so every process reloads it (the container publishes it) */
   packChanged?: () => Promise<void>;
+  /** the names of the people, merchants, products and sessions violations refer to; none without it */
+  names?: NameReader;
 }
 
 export class ComplianceService {
@@ -152,6 +155,25 @@ export class ComplianceService {
           ? { streamerUserId: actor.userId ?? '00000000-0000-0000-0000-000000000000' }
           : {};
     return this.evidence.listViolations({ limit, ...scope });
+  }
+
+  /**
+   * A page of the violations `actor` may see, with the names of their streamers, merchants, products and sessions:
+   * one look-up per kind of name, whatever the page's size.
+   */
+  async violationPage(
+    actor: Actor,
+    limit: number,
+  ): Promise<{ items: Array<ViolationRecord & { text: string; kind: string; evidenceHash: string | null }>; names: Names }> {
+    const items = await this.listViolationsFor(actor, limit);
+    if (!this.d.names) return { items, names: noNames() };
+    const names = await this.d.names.namesFor({
+      users: items.map((v) => v.streamerUserId),
+      orgs: items.map((v) => v.merchantOrgId),
+      products: items.map((v) => v.productRef),
+      sessions: items.map((v) => v.sessionRef),
+    });
+    return { items, names };
   }
 
   // ---- rule editing -------------------------------------------------------------------------------------------

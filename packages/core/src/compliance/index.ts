@@ -11,26 +11,4 @@ export {
 } from './compliance.rules.ts';
 export { ComplianceService } from './compliance.service.ts';
 export type { ComplianceDeps } from './compliance.service.ts';
-export type {
-  BatchTarget,
-  ChainVerification,
-  ComplianceSettings,
-  Decided,
-  Decision,
-  EvidenceRecord,
-  IngestInput,
-  IngestResult,
-  LiveWarning,
-  LiveWarningPort,
-  ReviewItemRecord,
-  ReviewItemView,
-  ReviewNameLookup,
-  ReviewOccurrence,
-  ReviewQueueFilter,
-  ReviewStatus,
-  RuleExemptionRecord,
-  RulePackSummary,
-  ScreeningEventRecord,
-  ScreeningHitRecord,
-  ViolationRecord,
-} from './compliance.types.ts';
+export type * from './compliance.types.ts';

@@ -27,6 +27,18 @@ export interface OrganizationDeps {
 export class OrganizationService {
   constructor(private readonly d: OrganizationDeps) {}
 
+  /**
+   * The department code (e.g. zscqj, the intellectual-property office) a regulator acts for, from the membership
+   * of the request; null for everyone else. The approval engine and the brand register ask it.
+   */
+  async departmentOf(actor: Actor): Promise<string | null> {
+    if (!actor.membershipId || actor.role !== 'regulator' || !actor.orgId) return null;
+    const m = await this.d.uow.read.memberships.findById(actor.membershipId);
+    if (!m?.departmentId) return null;
+    const departments = await this.d.uow.read.orgs.listDepartments([actor.orgId]);
+    return departments.find((d) => d.id === m.departmentId)?.code ?? null;
+  }
+
   /** The organization ids an actor may see, or undefined for all. */
   visibleScope(actor: Actor): string[] | undefined {
     if (isCrossTenant(actor)) return undefined;

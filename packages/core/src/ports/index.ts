@@ -1,3 +1,4 @@
 export * from './runtime.ts';
 export * from './kv.ts';
 export * from './repositories.ts';
+export * from './names.ts';

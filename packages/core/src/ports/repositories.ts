@@ -16,9 +16,10 @@ import type {
   UserRepository,
 } from '../identity/identity.repository.ts';
 import type { LiveRepository } from '../live/live.repository.ts';
+import type { NameRepository } from './names.ts';
 import type { OrderRepository } from '../orders/orders.repository.ts';
 import type { OutboxRepository } from '../outbox/outbox.repository.ts';
-import type { RegistryRepository } from '../registry/registry.types.ts';
+import type { RegistryRepository } from '../registry/registry.repository.ts';
 import type { WorkflowRepository } from '../workflows/workflows.repository.ts';
 
 /** The repositories a unit of work hands to a service, all bound to one transaction. */
@@ -38,6 +39,8 @@ export interface Repositories {
   selection: SelectionRepository;
   live: LiveRepository;
   orders: OrderRepository;
+  /** the names screens show for ids of any context (a read model for presentation; see names.ts) */
+  names: NameRepository;
 }
 
 export interface UnitOfWork {

@@ -1,4 +1,4 @@
-/** Records and ports of the registry: merchants, streamers (incl. digital humans), live bases, qualifications. */
+/** Records, inputs and views of the registry: merchants, streamers (incl. digital humans), live bases, MCNs, qualifications. */
 
 export type MerchantStatus = 'pending' | 'admitted' | 'suspended' | 'revoked' | 'rejected';
 export type StreamerStatus = 'pending' | 'certified' | 'suspended' | 'expired' | 'revoked' | 'rejected';
@@ -94,44 +94,99 @@ export interface ProviderProfileRecord {
   createdAt: Date;
 }
 
-export interface RegistryRepository {
-  insertMcn(m: McnProfileRecord): Promise<void>;
-  findMcn(orgId: string): Promise<McnProfileRecord | null>;
-  insertProvider(p: ProviderProfileRecord): Promise<void>;
-  findProvider(orgId: string): Promise<ProviderProfileRecord | null>;
-  /** any registry record (merchant, MCN, provider) holding this credit code, named for a 409 */
-  findByCreditCode(code: string): Promise<{ kind: 'merchant' | 'mcn' | 'provider'; orgId: string; legalName: string } | null>;
-  insertMerchant(m: MerchantProfileRecord): Promise<void>;
-  findMerchant(orgId: string): Promise<MerchantProfileRecord | null>;
-  findMerchantByCreditCode(code: string): Promise<MerchantProfileRecord | null>;
-  updateMerchant(orgId: string, patch: Partial<MerchantProfileRecord>): Promise<void>;
-  listMerchants(opts: { status?: MerchantStatus[]; limit: number }): Promise<MerchantProfileRecord[]>;
-  insertStreamer(s: StreamerProfileRecord): Promise<void>;
-  findStreamer(userId: string): Promise<StreamerProfileRecord | null>;
-  findStreamerByIdIndex(index: string): Promise<StreamerProfileRecord | null>;
-  updateStreamer(userId: string, patch: Partial<StreamerProfileRecord>): Promise<void>;
-  listStreamers(opts: {
-    status?: StreamerStatus[];
-    mcnOrgIds?: string[];
-    limit: number;
-  }): Promise<Array<StreamerProfileRecord & { displayName: string }>>;
-  insertBase(b: BaseProfileRecord): Promise<void>;
-  findBase(orgId: string): Promise<BaseProfileRecord | null>;
-  updateBase(orgId: string, patch: Partial<BaseProfileRecord>): Promise<void>;
-  listBases(opts: { status?: BaseStatus[]; limit: number }): Promise<Array<BaseProfileRecord & { name: string }>>;
-  insertQualification(q: QualificationRecord): Promise<void>;
-  listQualifications(owner: { orgId?: string; userId?: string }): Promise<QualificationRecord[]>;
-  /** qualifications whose expiry is before `before` and whose status is not yet `status` */
-  listQualificationsExpiring(before: Date, notStatus: QualificationRecord['status'], limit: number): Promise<QualificationRecord[]>;
-  updateQualification(id: string, status: QualificationRecord['status']): Promise<void>;
-  insertTraining(t: TrainingRecord): Promise<void>;
-  listTraining(userId: string): Promise<TrainingRecord[]>;
-  /** certified streamers whose certification has lapsed */
-  listStreamersLapsed(now: Date, limit: number): Promise<StreamerProfileRecord[]>;
+export interface DocRef {
+  id: string;
+  docType: string;
 }
 
-/** Where uploaded documents' bytes live: local disk by default; object storage in production. */
-export interface FileStore {
-  put(key: string, bytes: Uint8Array): Promise<void>;
-  get(key: string): Promise<Uint8Array>;
+export interface MerchantRegistration {
+  name: string;
+  creditCode: string;
+  legalRepresentative: string;
+  contactPhone: string;
+  address: string;
+  district?: string | undefined;
+  categories: string[];
+  depositFen: number;
+  documents: DocRef[];
+  qualifications?: Array<{ type: string; number?: string | undefined; documentId: string; expiresAt?: string | undefined }> | undefined;
 }
+
+export interface OrgRegistration {
+  name: string;
+  creditCode: string;
+  legalRepresentative?: string | undefined;
+  contactPhone: string;
+  hostBaseOrgId?: string | undefined;
+}
+
+export interface StreamerRegistration {
+  realName: string;
+  idNumber: string;
+  mcnOrgId?: string | undefined;
+  topics: string[];
+  marketerLevel?: string | undefined;
+  virtual?: { operatorUserId: string; label: string; likenessConsentDocId: string } | undefined;
+  documents: DocRef[];
+}
+
+export interface BaseRegistration {
+  name: string;
+  address: string;
+  district: string;
+  areaM2: number;
+  operatorName: string;
+  focus?: string | undefined;
+  documents: DocRef[];
+}
+
+export interface TrainingInput {
+  userId: string;
+  course: string;
+  hours: number;
+  completedAt: Date;
+  documentId?: string | undefined;
+}
+
+/** May the subject do it now, and if not, why not (the gates other contexts call). */
+export interface Gate {
+  allowed: boolean;
+  reasons: string[];
+}
+
+/** A streamer's profile as lists show it: name and ID number masked, dates as ISO strings. */
+export type MaskedStreamer = Pick<
+  StreamerProfileRecord,
+  'userId' | 'birthYear' | 'mcnOrgId' | 'topics' | 'marketerLevel' | 'operatorUserId' | 'virtualLabel' | 'status' | 'statusReason'
+> & { realName: string; idNumber: string; virtual: boolean; certifiedUntil: string | null };
+
+/** A merchant's profile as lists show it: representative, phone and address masked. */
+export type MaskedMerchant = Pick<
+  MerchantProfileRecord,
+  'orgId' | 'creditCode' | 'legalName' | 'legalRepresentative' | 'categories' | 'depositFen' | 'status' | 'statusReason'
+> & { contactPhone: string | null; address: string | null };
+
+/** A live base's profile as the public list shows it: address and operator masked. */
+export type MaskedBase = Pick<BaseProfileRecord, 'orgId' | 'district' | 'areaM2' | 'operatorName' | 'focus' | 'level' | 'status'> & {
+  name: string | null;
+  address: string;
+  certifiedUntil: string | null;
+};
+
+/** A person's talent record: 互联网营销师 level and training. */
+export interface TalentView {
+  userId: string;
+  displayName: string;
+  marketerLevel: string | null;
+  streamerStatus: StreamerStatus | null;
+  training: Array<{ id: string; course: string; hours: number; completedAt: string }>;
+  totalHours: number;
+}
+
+export type RegistryExportKind = 'bases' | 'streamers' | 'merchants';
+
+/** What a regulator's export holds, masked: one kind of record, with the names the rows show. */
+export type RegistryExport =
+  | { kind: 'bases'; rows: MaskedBase[] }
+  | { kind: 'streamers'; rows: Array<MaskedStreamer & { displayName: string; mcnName: string | null }> }
+  | { kind: 'merchants'; rows: Array<MaskedMerchant & { createdAt: Date }> };

@@ -7,29 +7,4 @@ export { documentTokens, queryTokens } from './search-tokens.ts';
 export type { SelectionRepository } from './selection.repository.ts';
 export type { ImageReader, LiveSaleReader, ProductReader, SelectionDeps } from './selection.service.ts';
 export { DEFAULT_SELECTION_SETTINGS, SelectionService } from './selection.service.ts';
-export type {
-  AgreementAcceptanceRecord,
-  AgreementDetail,
-  AgreementRecord,
-  AgreementTermsInput,
-  AgreementVersionRecord,
-  AgreementView,
-  ListingQuery,
-  ListingRecord,
-  Party,
-  PlanInput,
-  PlanPartner,
-  PlanRecord,
-  PlanType,
-  PlanView,
-  PoolProduct,
-  SampleAction,
-  SampleActionInput,
-  SampleHistoryEntry,
-  SampleRecord,
-  SampleRequestInput,
-  SampleStatus,
-  SampleView,
-  SearchInput,
-  SelectionSettings,
-} from './selection.types.ts';
+export type * from './selection.types.ts';

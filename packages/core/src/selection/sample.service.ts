@@ -9,7 +9,7 @@ import { AppError } from '../errors.ts';
 import type { Repositories, ScopedUnitOfWork } from '../ports/repositories.ts';
 import type { Clock, IdGenerator, PiiVault } from '../ports/runtime.ts';
 import type { Actor } from '../shared/actor.ts';
-import { maskName } from '../registry/registry.service.ts';
+import { maskName } from '../registry/index.ts';
 import { maskAddress, maskPhone } from '../shared/masking.ts';
 import type { ProductRecord } from '../catalog/index.ts';
 import type { PoolService } from './pool.service.ts';

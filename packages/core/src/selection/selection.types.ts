@@ -56,17 +56,21 @@ export interface ListingRecord {
   updatedAt: Date;
 }
 
-export interface ListingQuery {
-  tokens: string[];
-  audience: string[] | null;
-  now: Date;
-  categoryId?: string | undefined;
+/** The filters of a pool search, as the caller gives them and as the repository applies them. */
+export interface ListingFilters {
   priceMinFen?: number | undefined;
   priceMaxFen?: number | undefined;
   commissionMinBp?: number | undefined;
   inStock?: boolean | undefined;
   sampleAvailable?: boolean | undefined;
   minCredit?: number | undefined;
+}
+
+export interface ListingQuery extends ListingFilters {
+  tokens: string[];
+  audience: string[] | null;
+  now: Date;
+  categoryId?: string | undefined;
   sort: 'relevance' | 'sales' | 'commission' | 'price_asc' | 'price_desc' | 'newest';
   offset: number;
   limit: number;
@@ -177,15 +181,9 @@ export interface PlanView extends Omit<PlanRecord, 'partners'> {
   partners: Array<PlanPartner & { name: string | null }>;
 }
 
-export interface SearchInput {
+export interface SearchInput extends ListingFilters {
   q?: string | undefined;
   category?: string | undefined;
-  priceMinFen?: number | undefined;
-  priceMaxFen?: number | undefined;
-  commissionMinBp?: number | undefined;
-  inStock?: boolean | undefined;
-  sampleAvailable?: boolean | undefined;
-  minCredit?: number | undefined;
   sort: ListingQuery['sort'];
   page: number;
   pageSize: number;

@@ -12,6 +12,7 @@ import { definitionOf, WORKFLOWS } from './workflow.definitions.ts';
 import { type ActingAs, type AvailableAction, availableActions, jointOutcome, stepOf } from './workflow.engine.ts';
 import type {
   ApplicationEventRecord,
+  ApplicationFilter,
   ApplicationRecord,
   DocumentRecord,
   JointVoteRecord,
@@ -241,6 +242,12 @@ export class ApplicationService {
       actions: availableActions(def, app, actingAs(actor, department), votes, objections),
       overdue: app.status === 'in_progress' && app.dueAt !== null && app.dueAt < now && stepOf(def, app.step).type !== 'notice',
     };
+  }
+
+  /** The applications `filter` selects, each as `actor` sees it. */
+  async list(actor: Actor, filter: ApplicationFilter, department: string | null): Promise<ApplicationView[]> {
+    const apps = await this.d.uow.read.workflows.listApplications(filter);
+    return Promise.all(apps.map((a) => this.view(actor, a.id, department)));
   }
 
   /** Applications waiting for `actor` (reviewer and department queues). */

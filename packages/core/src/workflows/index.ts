@@ -4,7 +4,7 @@ export { definitionOf, GRANTED_STEPS, WORKFLOWS } from './workflow.definitions.t
 export { availableActions, stepOf } from './workflow.engine.ts';
 export type { ActingAs, AvailableAction } from './workflow.engine.ts';
 export { WorkflowService } from './workflow.service.ts';
-export type { WorkflowDeps } from './workflow.service.ts';
+export type { NamedApplicationView, WorkflowDeps } from './workflow.service.ts';
 export type { WorkflowRepository } from './workflows.repository.ts';
 export type {
   ApplicationEventRecord,
@@ -13,6 +13,7 @@ export type {
   ApplicationStatus,
   AutomaticResult,
   CreditInquiryPort,
+  DepartmentReader,
   DocumentRecord,
   JointVoteRecord,
   ObjectionRecord,

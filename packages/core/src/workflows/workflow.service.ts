@@ -8,14 +8,30 @@ import type { AuditService } from '../audit/audit.service.ts';
 import type { Repositories, UnitOfWork } from '../ports/repositories.ts';
 import type { Clock, IdGenerator } from '../ports/runtime.ts';
 import type { Actor } from '../shared/actor.ts';
+import type { NameReader } from '../shared/name-directory.ts';
+import { AppError } from '../errors.ts';
 import { type ActInput, ApplicationService, type ApplicationView, type SubmitInput } from './application.service.ts';
+import { applicationScope, mayReadApplication } from './application.rules.ts';
 import { NoticeService } from './notice.service.ts';
 import { TransitionService } from './transition.service.ts';
 import { definitionOf } from './workflow.definitions.ts';
-import type { ApplicationRecord, CreditInquiryPort, ObjectionRecord, WorkflowDefinition, WorkflowHooks } from './workflows.types.ts';
+import type {
+  ApplicationRecord,
+  CreditInquiryPort,
+  DepartmentReader,
+  ObjectionRecord,
+  WorkflowDefinition,
+  WorkflowHooks,
+} from './workflows.types.ts';
 
 export type { ApplicationView } from './application.service.ts';
 export type { AutomaticResult, CreditInquiryPort, WorkflowHooks } from './workflows.types.ts';
+
+/** An application as a screen shows it: the view, with its subject's name (organization, streamer or product). */
+export type NamedApplicationView = ApplicationView & { subjectName: string | null };
+
+/** How many applications a list shows at most. */
+const LIST_LIMIT = 200;
 
 export interface WorkflowDeps {
   /**
@@ -28,13 +44,17 @@ export interface WorkflowDeps {
   audit: AuditService;
   credit: CreditInquiryPort;
   hooks: Record<string, WorkflowHooks>;
+  /** the department a regulator acts for; without it, nobody acts for a department */
+  departments?: DepartmentReader;
+  /** the names of applications' subjects; without it, lists carry none */
+  names?: NameReader;
 }
 
 export class WorkflowService {
   private readonly applications: ApplicationService;
   private readonly notices: NoticeService;
 
-  constructor(d: WorkflowDeps) {
+  constructor(private readonly d: WorkflowDeps) {
     const { uow, clock, ids, audit } = d;
     const transitions = new TransitionService({ clock, ids, credit: d.credit, hooks: d.hooks });
     this.notices = new NoticeService({ uow, clock, ids, audit, transitions });
@@ -72,5 +92,62 @@ export class WorkflowService {
   /** Applications waiting for `actor` (reviewer and department queues). */
   queue(actor: Actor, department: string | null, kind?: string): Promise<ApplicationView[]> {
     return this.applications.queue(actor, department, kind);
+  }
+
+  // ---- the applications as screens read them -------------------------------------------------------------------
+
+  /** My applications (`mine`), all of them (`all`: the platform and regulators), or the queue waiting for me. */
+  async list(actor: Actor, q: { scope: 'mine' | 'queue' | 'all'; kind?: string | undefined }): Promise<NamedApplicationView[]> {
+    const department = await this.departmentOf(actor);
+    const views =
+      q.scope === 'queue'
+        ? await this.applications.queue(actor, department, q.kind)
+        : await this.applications.list(
+            actor,
+            { ...applicationScope(actor, q.scope), ...(q.kind ? { kind: q.kind } : {}), limit: LIST_LIMIT },
+            department,
+          );
+    return this.named(views);
+  }
+
+  /** One application, for whoever may read it (otherwise not found). */
+  async read(actor: Actor, id: string): Promise<NamedApplicationView> {
+    const v = await this.applications.view(actor, id, await this.departmentOf(actor));
+    if (!mayReadApplication(actor, v.application, v.actions.length > 0)) throw new AppError('workflow.not_found', { field: 'id' });
+    const [named] = await this.named([v]);
+    return named as NamedApplicationView;
+  }
+
+  /** Acts on an application as `actor` (for their department, when a regulator), and shows it as it now stands. */
+  async actAndView(actor: Actor, id: string, input: Omit<ActInput, 'department'>): Promise<NamedApplicationView> {
+    const department = await this.departmentOf(actor);
+    await this.applications.act(actor, id, { ...input, department });
+    const [named] = await this.named([await this.applications.view(actor, id, department)]);
+    return named as NamedApplicationView;
+  }
+
+  private departmentOf(actor: Actor): Promise<string | null> {
+    return this.d.departments ? this.d.departments.departmentOf(actor) : Promise.resolve(null);
+  }
+
+  /** The subjects' names, one look-up per kind of subject. */
+  private async named(views: ApplicationView[]): Promise<NamedApplicationView[]> {
+    const of = (type: ApplicationRecord['subjectType']) =>
+      views.filter((v) => v.application.subjectType === type).map((v) => v.application.subjectId);
+    const names = this.d.names
+      ? await this.d.names.namesFor({ orgs: of('organization'), users: of('streamer'), products: of('product') })
+      : null;
+    return views.map((v) => {
+      const a = v.application;
+      const map =
+        a.subjectType === 'organization'
+          ? names?.orgs
+          : a.subjectType === 'streamer'
+            ? names?.users
+            : a.subjectType === 'product'
+              ? names?.products
+              : undefined;
+      return { ...v, subjectName: map?.get(a.subjectId) ?? null };
+    });
   }
 }

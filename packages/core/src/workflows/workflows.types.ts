@@ -3,6 +3,7 @@
  * deadlines in working days, joint reviews, public notices) and the records an application leaves behind.
  * Definitions are data; the engine (workflow.engine.ts) is the only thing that interprets them.
  */
+import type { Actor } from '../shared/actor.ts';
 import type { Repositories } from '../ports/repositories.ts';
 
 export type Bilingual = { zh: string; en: string };
@@ -193,4 +194,9 @@ export interface WorkflowHooks {
  */
 export interface CreditInquiryPort {
   inquire(tx: Repositories, subject: { type: string; id: string }): Promise<AutomaticResult>;
+}
+
+/** The department a regulator acts for (identity answers it from the request's membership); null for everyone else. */
+export interface DepartmentReader {
+  departmentOf(actor: Actor): Promise<string | null>;
 }

@@ -11,6 +11,7 @@ import type {
 } from '@livehub/core';
 import { and, asc, count, desc, eq, gt, inArray, isNull, like, lt, or, type SQL, sql } from 'drizzle-orm';
 import type { Db } from '../db.ts';
+import { firstWhere } from './first-where.ts';
 import { brandAuthorizations, brands, categories, pricePoints, productSkus, products } from '../schema/catalog.ts';
 
 export class DrizzleCatalogRepository implements CatalogRepository {
@@ -26,16 +27,14 @@ export class DrizzleCatalogRepository implements CatalogRepository {
     return (await this.db.select().from(categories).orderBy(asc(categories.sort), asc(categories.id))) as CategoryRecord[];
   }
   async findCategory(id: string): Promise<CategoryRecord | null> {
-    const [row] = await this.db.select().from(categories).where(eq(categories.id, id)).limit(1);
-    return (row as CategoryRecord | undefined) ?? null;
+    return (await firstWhere(this.db, categories, eq(categories.id, id))) as CategoryRecord | null;
   }
 
   async insertBrand(b: BrandRecord): Promise<void> {
     await this.db.insert(brands).values(b);
   }
   async findBrand(id: string): Promise<BrandRecord | null> {
-    const [row] = await this.db.select().from(brands).where(eq(brands.id, id)).limit(1);
-    return row ?? null;
+    return firstWhere(this.db, brands, eq(brands.id, id));
   }
   async findBrands(ids: string[]): Promise<BrandRecord[]> {
     const unique = [...new Set(ids)];
@@ -43,8 +42,7 @@ export class DrizzleCatalogRepository implements CatalogRepository {
     return this.db.select().from(brands).where(inArray(brands.id, unique));
   }
   async findBrandByKey(nameKey: string): Promise<BrandRecord | null> {
-    const [row] = await this.db.select().from(brands).where(eq(brands.nameKey, nameKey)).limit(1);
-    return row ?? null;
+    return firstWhere(this.db, brands, eq(brands.nameKey, nameKey));
   }
   async listBrands(opts: { q?: string; protectedOnly?: boolean; limit: number }): Promise<BrandRecord[]> {
     return this.db
@@ -83,8 +81,7 @@ export class DrizzleCatalogRepository implements CatalogRepository {
     await this.db.insert(products).values(p);
   }
   async findProduct(id: string): Promise<ProductRecord | null> {
-    const [row] = await this.db.select().from(products).where(eq(products.id, id)).limit(1);
-    return (row as ProductRecord | undefined) ?? null;
+    return (await firstWhere(this.db, products, eq(products.id, id))) as ProductRecord | null;
   }
   async updateProduct(p: ProductRecord, expectVersion: number): Promise<boolean> {
     const { id, createdAt, merchantOrgId, ...rest } = p;
@@ -159,8 +156,7 @@ export class DrizzleCatalogRepository implements CatalogRepository {
     return this.db.select().from(productSkus).where(inArray(productSkus.productId, productIds)).orderBy(asc(productSkus.sort));
   }
   async findSku(id: string): Promise<SkuRecord | null> {
-    const [row] = await this.db.select().from(productSkus).where(eq(productSkus.id, id)).limit(1);
-    return row ?? null;
+    return firstWhere(this.db, productSkus, eq(productSkus.id, id));
   }
   async takeSampleStock(productId: string, n: number): Promise<boolean> {
     const rows = await this.db

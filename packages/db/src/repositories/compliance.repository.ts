@@ -15,7 +15,6 @@ import type {
 } from '@livehub/core';
 import { and, arrayContains, asc, count, desc, eq, gt, gte, inArray, isNull, lt, lte, type SQL, sql } from 'drizzle-orm';
 import type { Db } from '../db.ts';
-import { products } from '../schema/catalog.ts';
 import {
   evidence,
   reviewItemEvents,
@@ -25,13 +24,10 @@ import {
   screeningHits,
   violations,
 } from '../schema/compliance.ts';
-import { organizations, users } from '../schema/identity.ts';
 import { liveSessions } from '../schema/live.ts';
+import { DrizzleNameRepository, uuids } from './names.repository.ts';
 
 const EVIDENCE_CHAIN_LOCK = 0x4c48_4556; // "LHEV"
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-/** refs are free text (an external session or product code): only uuids can name a row of ours */
-const uuids = (xs: string[]) => [...new Set(xs.filter((x) => UUID.test(x)))];
 
 type EventRow = typeof screeningEvents.$inferSelect;
 type HitRow = typeof screeningHits.$inferSelect;
@@ -127,25 +123,24 @@ export class DrizzleComplianceRepository implements ComplianceRepository {
   }
 
   async lookupNames(ids: { users: string[]; orgs: string[]; sessions: string[]; products: string[] }): Promise<ReviewNameLookup> {
-    const [u, o, s, p] = [uuids(ids.users), uuids(ids.orgs), uuids(ids.sessions), uuids(ids.products)];
-    const [userRows, orgRows, sessionRows, productRows] = await Promise.all([
-      u.length ? this.db.select({ id: users.id, name: users.displayName }).from(users).where(inArray(users.id, u)) : [],
-      o.length
-        ? this.db.select({ id: organizations.id, name: organizations.name }).from(organizations).where(inArray(organizations.id, o))
-        : [],
+    const names = new DrizzleNameRepository(this.db);
+    const s = uuids(ids.sessions);
+    const [userNames, orgNames, sessionRows, productNames] = await Promise.all([
+      names.namesOf('users', ids.users),
+      names.namesOf('orgs', ids.orgs),
       s.length
         ? this.db
             .select({ id: liveSessions.id, title: liveSessions.title, streamerUserId: liveSessions.streamerUserId })
             .from(liveSessions)
             .where(inArray(liveSessions.id, s))
         : [],
-      p.length ? this.db.select({ id: products.id, name: products.title }).from(products).where(inArray(products.id, p)) : [],
+      names.namesOf('products', ids.products),
     ]);
     return {
-      users: new Map(userRows.map((r) => [r.id, r.name])),
-      orgs: new Map(orgRows.map((r) => [r.id, r.name])),
+      users: userNames,
+      orgs: orgNames,
       sessions: new Map(sessionRows.map((r) => [r.id, { title: r.title, streamerUserId: r.streamerUserId }])),
-      products: new Map(productRows.map((r) => [r.id, r.name])),
+      products: productNames,
     };
   }
 

@@ -21,6 +21,7 @@ import type { InvitationStatus, OrgKind, Role } from '@livehub/contracts';
 import { and, asc, count, desc, eq, inArray, lte, or, sql, type SQL } from 'drizzle-orm';
 import { type AnyPgColumn, alias } from 'drizzle-orm/pg-core';
 import type { Db } from '../db.ts';
+import { firstWhere } from './first-where.ts';
 import { bulkInsert } from './bulk-insert.ts';
 import { apiTokens, departments, memberships, orgInvitations, organizations, sessions, users } from '../schema/identity.ts';
 
@@ -34,8 +35,7 @@ export class DrizzleUserRepository implements UserRepository {
     await bulkInsert(this.db, users, rows);
   }
   async findById(id: string): Promise<UserRecord | null> {
-    const [row] = await this.db.select().from(users).where(eq(users.id, id)).limit(1);
-    return row ?? null;
+    return firstWhere(this.db, users, eq(users.id, id));
   }
   async findByIds(ids: string[]): Promise<UserRecord[]> {
     if (ids.length === 0) return [];
@@ -45,8 +45,7 @@ export class DrizzleUserRepository implements UserRepository {
       .where(anyOf(users.id, [...new Set(ids)], 'uuid'));
   }
   async findByUsername(username: string): Promise<UserRecord | null> {
-    const [row] = await this.db.select().from(users).where(sql`lower(${users.username}) = ${username.toLowerCase()}`).limit(1);
-    return row ?? null;
+    return firstWhere(this.db, users, sql`lower(${users.username}) = ${username.toLowerCase()}`);
   }
   async findByPhoneIndex(phoneIndex: string): Promise<UserRecord | null> {
     const [row] = await this.db.select().from(users).where(eq(users.phoneIndex, phoneIndex)).orderBy(asc(users.createdAt)).limit(1);
@@ -95,8 +94,7 @@ export class DrizzleOrganizationRepository implements OrganizationRepository {
     await bulkInsert(this.db, organizations, rows);
   }
   async findById(id: string): Promise<OrganizationRecord | null> {
-    const [row] = await this.db.select().from(organizations).where(eq(organizations.id, id)).limit(1);
-    return row ?? null;
+    return firstWhere(this.db, organizations, eq(organizations.id, id));
   }
   async findByIds(ids: string[]): Promise<OrganizationRecord[]> {
     if (ids.length === 0) return [];
@@ -162,8 +160,7 @@ export class DrizzleMembershipRepository implements MembershipRepository {
     await bulkInsert(this.db, memberships, rows);
   }
   async findById(id: string): Promise<MembershipRecord | null> {
-    const [row] = await this.db.select().from(memberships).where(eq(memberships.id, id)).limit(1);
-    return row ?? null;
+    return firstWhere(this.db, memberships, eq(memberships.id, id));
   }
   async find(userId: string, orgId: string, role: Role): Promise<MembershipRecord | null> {
     const [row] = await this.db
@@ -235,8 +232,7 @@ export class DrizzleInvitationRepository implements InvitationRepository {
     await this.db.insert(orgInvitations).values(inv);
   }
   async findById(id: string): Promise<InvitationRecord | null> {
-    const [row] = await this.db.select().from(orgInvitations).where(eq(orgInvitations.id, id)).limit(1);
-    return row ?? null;
+    return firstWhere(this.db, orgInvitations, eq(orgInvitations.id, id));
   }
   async findPending(orgId: string, userId: string, role: Role): Promise<InvitationRecord | null> {
     const [row] = await this.db
@@ -301,8 +297,7 @@ export class DrizzleSessionRepository implements SessionRepository {
     await this.db.insert(sessions).values(s);
   }
   async findByTokenHash(tokenHash: string): Promise<SessionRecord | null> {
-    const [row] = await this.db.select().from(sessions).where(eq(sessions.tokenHash, tokenHash)).limit(1);
-    return row ?? null;
+    return firstWhere(this.db, sessions, eq(sessions.tokenHash, tokenHash));
   }
   async findPrincipals(tokenHashes: string[]): Promise<SessionPrincipal[]> {
     if (tokenHashes.length === 0) return [];

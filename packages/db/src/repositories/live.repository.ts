@@ -2,6 +2,7 @@
 import type { LiveRecordingRecord, LiveRepository, LiveSessionProductRecord, LiveSessionRecord, LiveSessionStatus } from '@livehub/core';
 import { and, asc, desc, eq, inArray, lt } from 'drizzle-orm';
 import type { Db } from '../db.ts';
+import { firstWhere } from './first-where.ts';
 import { liveRecordings, liveSessionProducts, liveSessions } from '../schema/live.ts';
 
 export class DrizzleLiveRepository implements LiveRepository {
@@ -11,8 +12,7 @@ export class DrizzleLiveRepository implements LiveRepository {
     await this.db.insert(liveSessions).values(s);
   }
   async findSession(id: string): Promise<LiveSessionRecord | null> {
-    const [row] = await this.db.select().from(liveSessions).where(eq(liveSessions.id, id)).limit(1);
-    return (row as LiveSessionRecord | undefined) ?? null;
+    return (await firstWhere(this.db, liveSessions, eq(liveSessions.id, id))) as LiveSessionRecord | null;
   }
   async updateSession(s: LiveSessionRecord, expectVersion: number): Promise<boolean> {
     const { id, createdAt, streamerUserId, ...rest } = s;
@@ -60,8 +60,7 @@ export class DrizzleLiveRepository implements LiveRepository {
     await this.db.insert(liveRecordings).values(r);
   }
   async findRecording(id: string): Promise<LiveRecordingRecord | null> {
-    const [row] = await this.db.select().from(liveRecordings).where(eq(liveRecordings.id, id)).limit(1);
-    return (row as LiveRecordingRecord | undefined) ?? null;
+    return (await firstWhere(this.db, liveRecordings, eq(liveRecordings.id, id))) as LiveRecordingRecord | null;
   }
   async updateRecording(r: LiveRecordingRecord): Promise<void> {
     const { id, sessionId, source, createdAt, ...rest } = r;

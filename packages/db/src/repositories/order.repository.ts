@@ -15,6 +15,7 @@ import type {
 import type { OrderStatus, ReturnStatus } from '@livehub/contracts';
 import { and, asc, desc, eq, inArray, isNull, lt, or, sql } from 'drizzle-orm';
 import type { Db } from '../db.ts';
+import { firstWhere } from './first-where.ts';
 import { bulkInsert } from './bulk-insert.ts';
 import { productSkus, products } from '../schema/catalog.ts';
 import { liveSessionProducts, liveSessions } from '../schema/live.ts';
@@ -49,8 +50,7 @@ export class DrizzleOrderRepository implements OrderRepository {
       .orderBy(desc(consumerAddresses.isDefault), desc(consumerAddresses.createdAt));
   }
   async findAddress(id: string): Promise<AddressRecord | null> {
-    const [row] = await this.db.select().from(consumerAddresses).where(eq(consumerAddresses.id, id)).limit(1);
-    return row ?? null;
+    return firstWhere(this.db, consumerAddresses, eq(consumerAddresses.id, id));
   }
   async clearDefaultAddress(userId: string): Promise<void> {
     await this.db.update(consumerAddresses).set({ isDefault: false }).where(eq(consumerAddresses.userId, userId));
@@ -346,8 +346,7 @@ export class DrizzleOrderRepository implements OrderRepository {
     await this.db.insert(payments).values(p);
   }
   async findPayment(id: string): Promise<PaymentRecord | null> {
-    const [row] = await this.db.select().from(payments).where(eq(payments.id, id)).limit(1);
-    return row ?? null;
+    return firstWhere(this.db, payments, eq(payments.id, id));
   }
   async updatePayment(p: PaymentRecord): Promise<void> {
     const { id, createdAt, orderId, ...rest } = p;
@@ -368,8 +367,7 @@ export class DrizzleOrderRepository implements OrderRepository {
     await this.db.insert(refunds).values(r);
   }
   async findRefund(id: string): Promise<RefundRecord | null> {
-    const [row] = await this.db.select().from(refunds).where(eq(refunds.id, id)).limit(1);
-    return row ?? null;
+    return firstWhere(this.db, refunds, eq(refunds.id, id));
   }
   async updateRefund(r: RefundRecord): Promise<void> {
     await this.db.update(refunds).set({ status: r.status, completedAt: r.completedAt }).where(eq(refunds.id, r.id));
@@ -391,8 +389,7 @@ export class DrizzleOrderRepository implements OrderRepository {
     await this.db.insert(returnRequests).values(r);
   }
   async findReturn(id: string): Promise<ReturnRecord | null> {
-    const [row] = await this.db.select().from(returnRequests).where(eq(returnRequests.id, id)).limit(1);
-    return (row as ReturnRecord | undefined) ?? null;
+    return (await firstWhere(this.db, returnRequests, eq(returnRequests.id, id))) as ReturnRecord | null;
   }
   async updateReturn(r: ReturnRecord, expectVersion: number): Promise<boolean> {
     const { id, createdAt, orderId, buyerUserId, merchantOrgId, ...rest } = r;

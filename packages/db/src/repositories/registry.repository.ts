@@ -14,6 +14,7 @@ import type {
 } from '@livehub/core';
 import { and, asc, desc, eq, inArray, isNotNull, lt, ne } from 'drizzle-orm';
 import type { Db } from '../db.ts';
+import { firstWhere } from './first-where.ts';
 import { organizations, users } from '../schema/identity.ts';
 import {
   baseProfiles,
@@ -32,15 +33,13 @@ export class DrizzleRegistryRepository implements RegistryRepository {
     await this.db.insert(mcnProfiles).values(m);
   }
   async findMcn(orgId: string): Promise<McnProfileRecord | null> {
-    const [row] = await this.db.select().from(mcnProfiles).where(eq(mcnProfiles.orgId, orgId)).limit(1);
-    return row ?? null;
+    return firstWhere(this.db, mcnProfiles, eq(mcnProfiles.orgId, orgId));
   }
   async insertProvider(p: ProviderProfileRecord): Promise<void> {
     await this.db.insert(providerProfiles).values(p);
   }
   async findProvider(orgId: string): Promise<ProviderProfileRecord | null> {
-    const [row] = await this.db.select().from(providerProfiles).where(eq(providerProfiles.orgId, orgId)).limit(1);
-    return row ?? null;
+    return firstWhere(this.db, providerProfiles, eq(providerProfiles.orgId, orgId));
   }
   async findByCreditCode(code: string) {
     const [m] = await this.db
@@ -67,12 +66,10 @@ export class DrizzleRegistryRepository implements RegistryRepository {
     await this.db.insert(merchantProfiles).values(m);
   }
   async findMerchant(orgId: string): Promise<MerchantProfileRecord | null> {
-    const [row] = await this.db.select().from(merchantProfiles).where(eq(merchantProfiles.orgId, orgId)).limit(1);
-    return row ?? null;
+    return firstWhere(this.db, merchantProfiles, eq(merchantProfiles.orgId, orgId));
   }
   async findMerchantByCreditCode(code: string): Promise<MerchantProfileRecord | null> {
-    const [row] = await this.db.select().from(merchantProfiles).where(eq(merchantProfiles.creditCode, code)).limit(1);
-    return row ?? null;
+    return firstWhere(this.db, merchantProfiles, eq(merchantProfiles.creditCode, code));
   }
   async updateMerchant(orgId: string, patch: Partial<MerchantProfileRecord>): Promise<void> {
     await this.db.update(merchantProfiles).set(patch).where(eq(merchantProfiles.orgId, orgId));
@@ -89,12 +86,10 @@ export class DrizzleRegistryRepository implements RegistryRepository {
     await this.db.insert(streamerProfiles).values(s);
   }
   async findStreamer(userId: string): Promise<StreamerProfileRecord | null> {
-    const [row] = await this.db.select().from(streamerProfiles).where(eq(streamerProfiles.userId, userId)).limit(1);
-    return row ?? null;
+    return firstWhere(this.db, streamerProfiles, eq(streamerProfiles.userId, userId));
   }
   async findStreamerByIdIndex(index: string): Promise<StreamerProfileRecord | null> {
-    const [row] = await this.db.select().from(streamerProfiles).where(eq(streamerProfiles.idNumberIndex, index)).limit(1);
-    return row ?? null;
+    return firstWhere(this.db, streamerProfiles, eq(streamerProfiles.idNumberIndex, index));
   }
   async updateStreamer(userId: string, patch: Partial<StreamerProfileRecord>): Promise<void> {
     await this.db.update(streamerProfiles).set(patch).where(eq(streamerProfiles.userId, userId));
@@ -118,8 +113,7 @@ export class DrizzleRegistryRepository implements RegistryRepository {
     await this.db.insert(baseProfiles).values(b);
   }
   async findBase(orgId: string): Promise<BaseProfileRecord | null> {
-    const [row] = await this.db.select().from(baseProfiles).where(eq(baseProfiles.orgId, orgId)).limit(1);
-    return row ?? null;
+    return firstWhere(this.db, baseProfiles, eq(baseProfiles.orgId, orgId));
   }
   async updateBase(orgId: string, patch: Partial<BaseProfileRecord>): Promise<void> {
     await this.db.update(baseProfiles).set(patch).where(eq(baseProfiles.orgId, orgId));

@@ -11,6 +11,7 @@ import type {
 } from '@livehub/core';
 import { and, asc, count, desc, eq, gt, inArray, isNotNull, isNull, lt, lte, type SQL, sql } from 'drizzle-orm';
 import type { Db } from '../db.ts';
+import { firstWhere } from './first-where.ts';
 import { products } from '../schema/catalog.ts';
 import {
   agreementAcceptances,
@@ -22,7 +23,7 @@ import {
 } from '../schema/selection.ts';
 
 /** A text[] literal built from bound parameters (portable across pg and PGlite). */
-function textArray(values: readonly string[]): SQL {
+export function textArray(values: readonly string[]): SQL {
   return sql`ARRAY[${sql.join(
     values.map((v) => sql`${v}`),
     sql`, `,
@@ -41,6 +42,25 @@ const LISTING_ORDER: Record<ListingQuery['sort'], SQL> = {
   newest: sql`${selectionListings.liveFrom} DESC NULLS LAST`,
 };
 
+/**
+ * A pool search's filters other than its words, audience and time window, as conditions on the listings (undefined
+ * where a filter is not given: `and` skips it).
+ */
+export function listingFilterConditions(
+  q: Pick<ListingQuery, 'categoryId' | 'priceMinFen' | 'priceMaxFen' | 'commissionMinBp' | 'inStock' | 'sampleAvailable' | 'minCredit'>,
+): Array<SQL | undefined> {
+  const L = selectionListings;
+  return [
+    q.categoryId ? sql`${L.categoryPath} @> ${textArray([q.categoryId])}` : undefined,
+    q.priceMinFen !== undefined ? sql`${L.minPriceFen} >= ${q.priceMinFen}` : undefined,
+    q.priceMaxFen !== undefined ? sql`${L.minPriceFen} <= ${q.priceMaxFen}` : undefined,
+    q.commissionMinBp !== undefined ? sql`${L.commissionBp} >= ${q.commissionMinBp}` : undefined,
+    q.inStock === true ? gt(L.stock, 0) : q.inStock === false ? eq(L.stock, 0) : undefined,
+    q.sampleAvailable !== undefined ? eq(L.sampleAvailable, q.sampleAvailable) : undefined,
+    q.minCredit !== undefined ? sql`${L.merchantCredit} >= ${q.minCredit}` : undefined,
+  ];
+}
+
 export class DrizzleSelectionRepository implements SelectionRepository {
   constructor(private readonly db: Db) {}
 
@@ -48,8 +68,7 @@ export class DrizzleSelectionRepository implements SelectionRepository {
     await this.db.insert(selectionPlans).values(p);
   }
   async findPlan(id: string): Promise<PlanRecord | null> {
-    const [row] = await this.db.select().from(selectionPlans).where(eq(selectionPlans.id, id)).limit(1);
-    return (row as PlanRecord | undefined) ?? null;
+    return (await firstWhere(this.db, selectionPlans, eq(selectionPlans.id, id))) as PlanRecord | null;
   }
   async updatePlan(id: string, patch: Partial<PlanRecord>): Promise<void> {
     await this.db.update(selectionPlans).set(patch).where(eq(selectionPlans.id, id));
@@ -87,8 +106,7 @@ export class DrizzleSelectionRepository implements SelectionRepository {
     await this.db.delete(selectionListings).where(eq(selectionListings.productId, productId));
   }
   async findListing(productId: string): Promise<ListingRecord | null> {
-    const [row] = await this.db.select().from(selectionListings).where(eq(selectionListings.productId, productId)).limit(1);
-    return (row as ListingRecord | undefined) ?? null;
+    return (await firstWhere(this.db, selectionListings, eq(selectionListings.productId, productId))) as ListingRecord | null;
   }
   async searchListings(q: ListingQuery): Promise<{ items: ListingRecord[]; total: number }> {
     const L = selectionListings;
@@ -97,13 +115,7 @@ export class DrizzleSelectionRepository implements SelectionRepository {
       gt(L.liveUntil, q.now),
       q.tokens.length > 0 ? sql`${L.tokens} @> ${textArray(q.tokens)}` : undefined,
       q.audience ? sql`${L.audience} && ${textArray(q.audience)}` : undefined,
-      q.categoryId ? sql`${L.categoryPath} @> ${textArray([q.categoryId])}` : undefined,
-      q.priceMinFen !== undefined ? sql`${L.minPriceFen} >= ${q.priceMinFen}` : undefined,
-      q.priceMaxFen !== undefined ? sql`${L.minPriceFen} <= ${q.priceMaxFen}` : undefined,
-      q.commissionMinBp !== undefined ? sql`${L.commissionBp} >= ${q.commissionMinBp}` : undefined,
-      q.inStock === true ? gt(L.stock, 0) : q.inStock === false ? eq(L.stock, 0) : undefined,
-      q.sampleAvailable !== undefined ? eq(L.sampleAvailable, q.sampleAvailable) : undefined,
-      q.minCredit !== undefined ? sql`${L.merchantCredit} >= ${q.minCredit}` : undefined,
+      ...listingFilterConditions(q),
     );
     const items = (await this.db
       .select()
@@ -132,8 +144,7 @@ export class DrizzleSelectionRepository implements SelectionRepository {
     await this.db.insert(sampleRequests).values(s);
   }
   async findSample(id: string): Promise<SampleRecord | null> {
-    const [row] = await this.db.select().from(sampleRequests).where(eq(sampleRequests.id, id)).limit(1);
-    return (row as SampleRecord | undefined) ?? null;
+    return (await firstWhere(this.db, sampleRequests, eq(sampleRequests.id, id))) as SampleRecord | null;
   }
   async updateSample(s: SampleRecord, expectVersion: number): Promise<boolean> {
     const { id, createdAt, ...rest } = s;
@@ -196,8 +207,7 @@ export class DrizzleSelectionRepository implements SelectionRepository {
     await this.db.insert(agreements).values(a);
   }
   async findAgreement(id: string): Promise<AgreementRecord | null> {
-    const [row] = await this.db.select().from(agreements).where(eq(agreements.id, id)).limit(1);
-    return (row as AgreementRecord | undefined) ?? null;
+    return (await firstWhere(this.db, agreements, eq(agreements.id, id))) as AgreementRecord | null;
   }
   async updateAgreement(a: AgreementRecord, expectVersion: number): Promise<boolean> {
     const { id, createdAt, createdBy, merchantOrgId, streamerUserId, mcnOrgId, ...rest } = a;

@@ -10,6 +10,7 @@ import type {
 } from '@livehub/core';
 import { and, asc, count, desc, eq, inArray, isNotNull, lt, type SQL } from 'drizzle-orm';
 import type { Db } from '../db.ts';
+import { firstWhere } from './first-where.ts';
 import { applicationDocuments, applicationEvents, applications, documents, jointVotes, objections } from '../schema/workflows.ts';
 
 type AppRow = typeof applications.$inferSelect;
@@ -106,8 +107,7 @@ export class DrizzleWorkflowRepository implements WorkflowRepository {
     await this.db.insert(documents).values(d);
   }
   async findDocument(id: string): Promise<DocumentRecord | null> {
-    const [row] = await this.db.select().from(documents).where(eq(documents.id, id)).limit(1);
-    return (row as DocumentRecord | undefined) ?? null;
+    return (await firstWhere(this.db, documents, eq(documents.id, id))) as DocumentRecord | null;
   }
   async attachDocument(applicationId: string, documentId: string, docType: string): Promise<void> {
     await this.db.insert(applicationDocuments).values({ applicationId, documentId, docType }).onConflictDoNothing();

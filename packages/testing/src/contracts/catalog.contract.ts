@@ -4,7 +4,22 @@
  * plans, listings, samples and agreements with their filters.
  */
 import { expect, it } from 'vitest';
-import { allPages, at, type ContractDb, document, org, product, newestFirst, type Row, sku, T0, user, uuid } from './fixtures.ts';
+import {
+  allPages,
+  at,
+  type ContractDb,
+  document,
+  newestFirst,
+  org,
+  product,
+  type Row,
+  sku,
+  storedOrg,
+  storedUser,
+  T0,
+  user,
+  uuid,
+} from './fixtures.ts';
 
 function brand(over: Partial<Row<'catalog', 'insertBrand'>> = {}): Row<'catalog', 'insertBrand'> {
   const id = uuid();
@@ -78,8 +93,7 @@ export function catalogCases(db: ContractDb): void {
 
   it('updates a product only from the version read, and counts sales and sample stock', async () => {
     const r = db.r();
-    const m = org();
-    await r.orgs.insert(m);
+    const m = await storedOrg(r);
     const p = product(m.id, { sampleAvailable: true, sampleStock: 2 });
     await r.catalog.insertProduct(p);
     expect(await r.catalog.findProduct(p.id)).toEqual(p);
@@ -97,8 +111,7 @@ export function catalogCases(db: ContractDb): void {
 
   it('keeps SKUs in order; stock moves only by adjustStock and never below zero', async () => {
     const r = db.r();
-    const m = org();
-    await r.orgs.insert(m);
+    const m = await storedOrg(r);
     const p = product(m.id);
     await r.catalog.insertProduct(p);
     const [b, a] = [sku(p.id, { sort: 1, name: '大号', stock: 5 }), sku(p.id, { sort: 0, name: '小号', stock: 5 })];
@@ -117,8 +130,7 @@ export function catalogCases(db: ContractDb): void {
 
   it('closes the open list price when a new one is recorded and finds the lowest price of a window', async () => {
     const r = db.r();
-    const m = org();
-    await r.orgs.insert(m);
+    const m = await storedOrg(r);
     const p = product(m.id);
     await r.catalog.insertProduct(p);
     const s = sku(p.id);
@@ -176,10 +188,8 @@ export function catalogCases(db: ContractDb): void {
     expect((await r.catalog.listBrands({ protectedOnly: true, limit: 1000 })).map((b) => b.id)).not.toContain(b2.id);
     await r.catalog.updateBrand(b2.id, { trademarkNo: 'TM-1' });
     expect((await r.catalog.findBrand(b2.id))?.trademarkNo).toBe('TM-1');
-    const m = org();
-    await r.orgs.insert(m);
-    const u = user();
-    await r.users.insert(u);
+    const m = await storedOrg(r);
+    const u = await storedUser(r);
     const doc = document(u.id, { ownerOrgId: m.id, ownerUserId: null, docType: 'brand_authorization', filename: '授权书.pdf' });
     await r.workflows.insertDocument(doc);
     await r.catalog.insertAuthorization({
@@ -200,8 +210,7 @@ export function catalogCases(db: ContractDb): void {
 export function selectionCases(db: ContractDb): void {
   it('keeps plans filtered by product, merchant, status and end', async () => {
     const r = db.r();
-    const m = org();
-    await r.orgs.insert(m);
+    const m = await storedOrg(r);
     const p = product(m.id, { status: 'approved' });
     await r.catalog.insertProduct(p);
     const plan = (endsAt: Date): Row<'selection', 'insertPlan'> => ({
@@ -233,8 +242,7 @@ export function selectionCases(db: ContractDb): void {
 
   it('upserts one listing per product and finds it only by its words while it is live', async () => {
     const r = db.r();
-    const m = org();
-    await r.orgs.insert(m);
+    const m = await storedOrg(r);
     const p = product(m.id, { status: 'approved' });
     await r.catalog.insertProduct(p);
     const word = `契约${uuid().slice(-8)}`;
@@ -275,8 +283,7 @@ export function selectionCases(db: ContractDb): void {
 
   it('keeps sample requests: moved only from the version read, filtered by party and status, due ones found', async () => {
     const r = db.r();
-    const m = org();
-    await r.orgs.insert(m);
+    const m = await storedOrg(r);
     const [s1, s2] = [user(), user()];
     await r.users.insertMany([s1, s2]);
     const p = product(m.id, { status: 'approved' });
@@ -327,10 +334,8 @@ export function selectionCases(db: ContractDb): void {
 
   it('keeps agreements with insert-only versions and one acceptance per party, and finds the one in force', async () => {
     const r = db.r();
-    const m = org();
-    await r.orgs.insert(m);
-    const s = user();
-    await r.users.insert(s);
+    const m = await storedOrg(r);
+    const s = await storedUser(r);
     const [p, notCovered] = [product(m.id), product(m.id)];
     await r.catalog.insertProduct(p);
     await r.catalog.insertProduct(notCovered);

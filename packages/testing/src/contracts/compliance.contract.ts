@@ -4,7 +4,7 @@
  * subject, the evidence chain and rule exemptions.
  */
 import { expect, it } from 'vitest';
-import { at, type ContractDb, liveSession, org, product, type Row, T0, user, uuid } from './fixtures.ts';
+import { at, type ContractDb, liveSession, org, product, type Row, storedOrg, storedUser, T0, uuid } from './fixtures.ts';
 
 type Event = Row<'compliance', 'insertEvent'>;
 
@@ -95,8 +95,7 @@ export function complianceCases(db: ContractDb): void {
 
   it('groups repeats on the one open review item of a group key, and a decided item no longer groups', async () => {
     const r = db.r();
-    const o = org();
-    await r.orgs.insert(o);
+    const o = await storedOrg(r);
     const key = `g-${uuid()}`;
     const [e1, e2, e3] = [event(o.id, { occurredAt: at(1) }), event(o.id, { occurredAt: at(3) }), event(o.id, { occurredAt: at(2) })];
     for (const e of [e1, e2, e3]) await r.compliance.insertEvent(e, [hit(e.id)]);
@@ -126,8 +125,7 @@ export function complianceCases(db: ContractDb): void {
 
   it('lists the review queue by due time with its filters, and counts it by status', async () => {
     const r = db.r();
-    const o = org();
-    await r.orgs.insert(o);
+    const o = await storedOrg(r);
     const before = await r.compliance.countReviewItems(['open']);
     const [e1, e2] = [event(o.id), event(o.id)];
     for (const e of [e1, e2]) await r.compliance.insertEvent(e, [hit(e.id)]);
@@ -149,10 +147,8 @@ export function complianceCases(db: ContractDb): void {
 
   it('looks names up by kind in one call, leaving unknown ids out', async () => {
     const r = db.r();
-    const o = org({ name: '名字测试商家' });
-    await r.orgs.insert(o);
-    const u = user({ displayName: '名字测试主播' });
-    await r.users.insert(u);
+    const o = await storedOrg(r, { name: '名字测试商家' });
+    const u = await storedUser(r, { displayName: '名字测试主播' });
     const p = product(o.id, { title: '名字测试商品' });
     await r.catalog.insertProduct(p);
     const s = liveSession(u.id, { title: '名字测试直播' });
@@ -166,10 +162,8 @@ export function complianceCases(db: ContractDb): void {
 
   it('keeps violations per subject with their evidence hash, and chains evidence in order', async () => {
     const r = db.r();
-    const m = org();
-    await r.orgs.insert(m);
-    const u = user();
-    await r.users.insert(u);
+    const m = await storedOrg(r);
+    const u = await storedUser(r);
     const e = event(m.id, { merchantOrgId: m.id, streamerUserId: u.id });
     await r.compliance.insertEvent(e, [hit(e.id)]);
     const it1 = item(e);
@@ -222,8 +216,7 @@ export function complianceCases(db: ContractDb): void {
 
   it('keeps one rule exemption per rule and text', async () => {
     const r = db.r();
-    const u = user();
-    await r.users.insert(u);
+    const u = await storedUser(r);
     const x = { id: uuid(), ruleId: 'absolute.lowest', text: `豁免${uuid()}`, reviewItemId: null, createdBy: u.id, createdAt: T0 };
     await r.compliance.insertExemption(x);
     expect((await r.compliance.listExemptions()).filter((y) => y.text === x.text)).toEqual([x]);

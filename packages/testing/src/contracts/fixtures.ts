@@ -2,7 +2,7 @@
  * Records for the repository contract cases: valid by default, each field overridable. Typed through the ports
  * (`Row<'catalog', 'insertProduct'>`) so a record that no longer fits its port fails to compile here.
  */
-import type { OrganizationRecord, Repositories, UnitOfWork, UserRecord } from '@livehub/core';
+import type { MembershipRecord, OrganizationRecord, Repositories, UnitOfWork, UserRecord } from '@livehub/core';
 
 let n = 0;
 /** a UUIDv7-shaped id, increasing within a run */
@@ -54,6 +54,32 @@ export function org(over: Partial<OrganizationRecord> = {}): OrganizationRecord 
     createdAt: T0,
     ...over,
   };
+}
+
+/** A user, stored through `r`. */
+export async function storedUser(r: Repositories, over: Partial<UserRecord> = {}): Promise<UserRecord> {
+  const u = user(over);
+  await r.users.insert(u);
+  return u;
+}
+
+/** An organization, stored through `r`. */
+export async function storedOrg(r: Repositories, over: Partial<OrganizationRecord> = {}): Promise<OrganizationRecord> {
+  const o = org(over);
+  await r.orgs.insert(o);
+  return o;
+}
+
+/** A membership of `userId` in `orgId`, stored through `r`: merchant staff, no department, unless `over` says otherwise. */
+export async function storedMembership(
+  r: Repositories,
+  userId: string,
+  orgId: string,
+  over: Partial<MembershipRecord> = {},
+): Promise<MembershipRecord> {
+  const m: MembershipRecord = { id: uuid(), userId, orgId, role: 'merchant_staff', departmentId: null, createdAt: T0, ...over };
+  await r.memberships.insert(m);
+  return m;
 }
 
 export function product(merchantOrgId: string, over: Partial<Row<'catalog', 'insertProduct'>> = {}): Row<'catalog', 'insertProduct'> {

@@ -4,13 +4,12 @@
  */
 import type { LiveSessionProductRecord } from '@livehub/core';
 import { expect, it } from 'vitest';
-import { at, type ContractDb, liveSession, org, product, type Row, user, uuid } from './fixtures.ts';
+import { at, type ContractDb, liveSession, product, type Row, storedOrg, storedUser, user, uuid } from './fixtures.ts';
 
 export function liveCases(db: ContractDb): void {
   it('moves a session only from the version read and filters sessions by streamer, MCN and status, newest first', async () => {
     const r = db.r();
-    const mcn = org({ kind: 'mcn' });
-    await r.orgs.insert(mcn);
+    const mcn = await storedOrg(r, { kind: 'mcn' });
     const [s1, s2] = [user(), user()];
     await r.users.insertMany([s1, s2]);
     const early = liveSession(s1.id, { mcnOrgId: mcn.id, scheduledAt: at(1) });
@@ -31,10 +30,8 @@ export function liveCases(db: ContractDb): void {
 
   it("replaces a session's products, in order, once each, and pins one", async () => {
     const r = db.r();
-    const m = org();
-    await r.orgs.insert(m);
-    const s = user();
-    await r.users.insert(s);
+    const m = await storedOrg(r);
+    const s = await storedUser(r);
     const session = liveSession(s.id);
     await r.live.insertSession(session);
     const [p1, p2, p3] = [product(m.id), product(m.id), product(m.id)];
@@ -61,8 +58,7 @@ export function liveCases(db: ContractDb): void {
 
   it('keeps recordings oldest first and only ever raises their retention', async () => {
     const r = db.r();
-    const s = user();
-    await r.users.insert(s);
+    const s = await storedUser(r);
     const session = liveSession(s.id);
     await r.live.insertSession(session);
     const rec = (h: number, retainUntil: Date): Row<'live', 'insertRecording'> => ({

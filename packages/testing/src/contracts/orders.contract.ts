@@ -9,13 +9,14 @@ import {
   at,
   type ContractDb,
   liveSession,
+  newestFirst,
   order,
   orderLine,
-  org,
   product,
-  newestFirst,
   type Row,
   sku,
+  storedOrg,
+  storedUser,
   T0,
   user,
   uuid,
@@ -26,8 +27,7 @@ async function shop(db: ContractDb, stock = 10) {
   const r = db.r();
   const [buyer, streamer] = [user(), user()];
   await r.users.insertMany([buyer, streamer]);
-  const merchant = org();
-  await r.orgs.insert(merchant);
+  const merchant = await storedOrg(r);
   const p = product(merchant.id, { status: 'approved' });
   await r.catalog.insertProduct(p);
   const s = sku(p.id, { stock });
@@ -175,8 +175,7 @@ export function orderCases(db: ContractDb): void {
 
   it('refuses flash-sale claims beyond the quantity, a taken slot or the per-buyer limit, inserting nothing', async () => {
     const { r, buyer, streamer, merchant, p, s } = await shop(db);
-    const other = user();
-    await r.users.insert(other);
+    const other = await storedUser(r);
     const session = liveSession(streamer.id);
     await r.live.insertSession(session);
     const f = flashSale(session.id, p.id, s.id, merchant.id, streamer.id);

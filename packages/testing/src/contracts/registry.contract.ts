@@ -3,7 +3,7 @@
  * credit codes unique across the kinds, status filters, and applications moved only from the version read.
  */
 import { expect, it } from 'vitest';
-import { at, type ContractDb, document, org, type Row, T0, user, uuid } from './fixtures.ts';
+import { at, type ContractDb, document, org, type Row, storedOrg, storedUser, T0, user, uuid } from './fixtures.ts';
 
 const creditCode = () => `91310000${uuid().replace(/-/g, '').slice(-10).toUpperCase()}`;
 
@@ -87,8 +87,7 @@ export function registryCases(db: ContractDb): void {
     const admitted = await r.registry.listMerchants({ status: ['admitted'], limit: 1000 });
     expect(admitted.map((m) => m.orgId)).toEqual(expect.arrayContaining([a.id, b.id]));
     expect((await r.registry.listMerchants({ status: ['pending'], limit: 1000 })).map((m) => m.orgId)).not.toContain(a.id);
-    const c = org();
-    await r.orgs.insert(c);
+    const c = await storedOrg(r);
     await expect(r.registry.insertMerchant(merchant(c.id, { creditCode: ma.creditCode }))).rejects.toThrow();
   });
 
@@ -125,15 +124,13 @@ export function registryCases(db: ContractDb): void {
     await r.registry.insertProvider(provider);
     expect(await r.registry.findProvider(p.id)).toEqual(provider);
     expect(await r.registry.findByCreditCode(provider.creditCode)).toMatchObject({ kind: 'provider', orgId: p.id });
-    const q = org({ kind: 'service_provider' });
-    await r.orgs.insert(q);
+    const q = await storedOrg(r, { kind: 'service_provider' });
     await expect(r.registry.insertProvider({ ...provider, orgId: q.id })).rejects.toThrow();
   });
 
   it('keeps streamer profiles: unique ID number, filtered by status and MCN with the display name, lapsed ones found', async () => {
     const r = db.r();
-    const mcn = org({ kind: 'mcn' });
-    await r.orgs.insert(mcn);
+    const mcn = await storedOrg(r, { kind: 'mcn' });
     const [u1, u2, u3] = [user({ displayName: '主播甲' }), user(), user()];
     await r.users.insertMany([u1, u2, u3]);
     const s1 = streamer(u1.id, { mcnOrgId: mcn.id, status: 'certified', certifiedUntil: at(-1) });
@@ -156,8 +153,7 @@ export function registryCases(db: ContractDb): void {
 
   it('keeps base profiles with the organization name', async () => {
     const r = db.r();
-    const base = org({ kind: 'live_base', name: '契约测试基地' });
-    await r.orgs.insert(base);
+    const base = await storedOrg(r, { kind: 'live_base', name: '契约测试基地' });
     const b: Row<'registry', 'insertBase'> = {
       orgId: base.id,
       addressEnc: 'v1.address',
@@ -181,8 +177,7 @@ export function registryCases(db: ContractDb): void {
 
   it('keeps qualifications per owner, soonest expiry first, and finds the expiring ones not yet marked', async () => {
     const r = db.r();
-    const o = org();
-    await r.orgs.insert(o);
+    const o = await storedOrg(r);
     const q = (expiresAt: Date | null, status: 'valid' | 'expiring' | 'expired' = 'valid'): Row<'registry', 'insertQualification'> => ({
       id: uuid(),
       ownerOrgId: o.id,
@@ -208,8 +203,7 @@ export function registryCases(db: ContractDb): void {
 
   it('keeps training records per user, newest first', async () => {
     const r = db.r();
-    const u = user();
-    await r.users.insert(u);
+    const u = await storedUser(r);
     const t = (h: number): Row<'registry', 'insertTraining'> => ({
       id: uuid(),
       userId: u.id,
@@ -229,8 +223,7 @@ export function registryCases(db: ContractDb): void {
 export function workflowCases(db: ContractDb): void {
   it('moves an application only from the version it was read at, and filters the lists', async () => {
     const r = db.r();
-    const u = user();
-    await r.users.insert(u);
+    const u = await storedUser(r);
     const a = application(u.id, { dueAt: at(-1) });
     const other = application(u.id, { kind: 'streamer_certification', updatedAt: at(1) });
     await r.workflows.insertApplication(a);
@@ -254,8 +247,7 @@ export function workflowCases(db: ContractDb): void {
 
   it('lists due applications and keeps their events in order, one per sequence number', async () => {
     const r = db.r();
-    const u = user();
-    await r.users.insert(u);
+    const u = await storedUser(r);
     const due = application(u.id, { dueAt: at(-2) });
     const notYet = application(u.id, { dueAt: at(48) });
     await r.workflows.insertApplication(due);
@@ -286,8 +278,7 @@ export function workflowCases(db: ContractDb): void {
 
   it('counts one joint vote per department and round, and keeps objections', async () => {
     const r = db.r();
-    const u = user();
-    await r.users.insert(u);
+    const u = await storedUser(r);
     const a = application(u.id);
     await r.workflows.insertApplication(a);
     const vote = (department: string, round: number): Row<'workflows', 'insertVote'> => ({
@@ -324,8 +315,7 @@ export function workflowCases(db: ContractDb): void {
 
   it('keeps documents and links each to an application once, oldest first', async () => {
     const r = db.r();
-    const u = user();
-    await r.users.insert(u);
+    const u = await storedUser(r);
     const a = application(u.id);
     await r.workflows.insertApplication(a);
     const [d1, d2] = [document(u.id), document(u.id, { createdAt: at(1), fileType: 'png', filename: '身份证.png' })];

@@ -2,7 +2,8 @@
 import type { AuditEntry } from '@livehub/contracts';
 import type { AuditRecord } from '@livehub/core';
 
-export function presentAuditEntry(e: AuditRecord): AuditEntry {
+/** An entry, with its target's name when the page's names hold it (keyed `targetType:targetId`). */
+export function presentAuditEntry(e: AuditRecord, targetNames: ReadonlyMap<string, string> = new Map()): AuditEntry {
   return {
     seq: e.seq,
     id: e.id,
@@ -13,6 +14,7 @@ export function presentAuditEntry(e: AuditRecord): AuditEntry {
     action: e.action,
     targetType: e.targetType,
     targetId: e.targetId,
+    targetName: e.targetId ? (targetNames.get(`${e.targetType}:${e.targetId}`) ?? null) : null,
     changeHash: e.changeHash,
     hash: e.hash,
     requestId: e.requestId,

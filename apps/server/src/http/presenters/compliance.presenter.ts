@@ -6,6 +6,8 @@ import type { ingestResultSchema, ReviewItem, reviewItemDetailSchema, rulePackSu
 import type { RulePack } from '@livehub/compliance';
 import {
   type IngestResult,
+  type Names,
+  noNames,
   type ReviewItemView,
   type ReviewNameLookup,
   type ReviewOccurrence,
@@ -166,9 +168,12 @@ export function presentRulePack(s: RulePackSummary): z.infer<typeof rulePackSumm
   };
 }
 
+/** A violation, with the names of its streamer, merchant, product and session when the page's names hold them. */
 export function presentViolation(
   v: ViolationRecord & { text: string; kind: string; evidenceHash: string | null },
+  names: Names = noNames(),
 ): z.infer<typeof violationSchema> {
+  const named = (map: ReadonlyMap<string, string>, id: string | null) => (id ? (map.get(id) ?? null) : null);
   return {
     id: v.id,
     reviewItemId: v.reviewItemId,
@@ -179,6 +184,10 @@ export function presentViolation(
     merchantOrgId: v.merchantOrgId,
     productRef: v.productRef,
     sessionRef: v.sessionRef,
+    streamerName: named(names.users, v.streamerUserId),
+    merchantName: named(names.orgs, v.merchantOrgId),
+    productTitle: named(names.products, v.productRef),
+    sessionTitle: named(names.sessions, v.sessionRef),
     confirmedBy: v.confirmedBy,
     confirmedAt: v.confirmedAt.toISOString(),
     reason: v.reason,

@@ -1,5 +1,6 @@
 import { loginRequestSchema, meSchema, registerConsumerRequestSchema, switchOrgRequestSchema } from '@livehub/contracts';
-import type { FastifyReply } from 'fastify';
+import type { LoginMeta, MeView } from '@livehub/core';
+import type { FastifyReply, FastifyRequest } from 'fastify';
 import { z } from 'zod';
 import type { Container } from '../../container.ts';
 import { requireSession, SESSION_COOKIE } from '../policy.ts';
@@ -16,6 +17,12 @@ export function authRoutes(app: Api, c: Container): void {
       signed: true,
       maxAge: 7 * 24 * 3600,
     });
+  /** A session started: its cookie set, the caller's view returned. */
+  const signedIn = (reply: FastifyReply, session: { token: string; me: MeView }) => {
+    setCookie(reply, session.token);
+    return presentMe(session.me);
+  };
+  const loginMeta = (req: FastifyRequest): LoginMeta => ({ ip: req.ip, userAgent: req.headers['user-agent'] ?? null, requestId: req.id });
 
   app.post(
     '/api/auth/login',
@@ -24,13 +31,7 @@ export function authRoutes(app: Api, c: Container): void {
       schema: { tags: ['auth'], summary: 'Sign in; sets the session cookie', body: loginRequestSchema, response: { 200: meSchema } },
     },
     async (req, reply) => {
-      const { token, me } = await c.identity.login(req.body.username, req.body.password, {
-        ip: req.ip,
-        userAgent: req.headers['user-agent'] ?? null,
-        requestId: req.id,
-      });
-      setCookie(reply, token);
-      return presentMe(me);
+      return signedIn(reply, await c.identity.login(req.body.username, req.body.password, loginMeta(req)));
     },
   );
 
@@ -41,13 +42,7 @@ export function authRoutes(app: Api, c: Container): void {
       schema: { tags: ['auth'], summary: 'Consumer sign-up; signs in', body: registerConsumerRequestSchema, response: { 200: meSchema } },
     },
     async (req, reply) => {
-      const { token, me } = await c.identity.registerConsumer(req.body, {
-        ip: req.ip,
-        userAgent: req.headers['user-agent'] ?? null,
-        requestId: req.id,
-      });
-      setCookie(reply, token);
-      return presentMe(me);
+      return signedIn(reply, await c.identity.registerConsumer(req.body, loginMeta(req)));
     },
   );
 

@@ -32,14 +32,13 @@ import {
   presentProduct,
   presentProductForBuyer,
 } from '../presenters/catalog.presenter.ts';
+import { CATALOG_READERS, MERCHANT } from './roles.ts';
 import type { Api } from './types.ts';
-
-const MERCHANT = ['merchant_staff'] as const;
-const CATALOG_READERS = ['merchant_staff', 'platform_admin', 'reviewer', 'regulator'] as const;
 
 export function catalogRoutes(api: Api, c: Container): void {
   const tags = ['catalog'];
   const idParams = z.strictObject({ id: idSchema });
+  const skuParams = z.strictObject({ id: idSchema, skuId: idSchema });
 
   // ---- categories and brands -----------------------------------------------------------------------------------
 
@@ -239,7 +238,7 @@ export function catalogRoutes(api: Api, c: Container): void {
       schema: {
         tags,
         summary: 'Change a SKU’s price or stock (every price change enters the price history)',
-        params: z.strictObject({ id: idSchema, skuId: idSchema }),
+        params: skuParams,
         body: updateSkuSchema,
         response: { 200: productViewSchema },
       },
@@ -259,7 +258,7 @@ export function catalogRoutes(api: Api, c: Container): void {
       schema: {
         tags,
         summary: 'A SKU’s price history and its lowest price over the previous 7 days',
-        params: z.strictObject({ id: idSchema, skuId: idSchema }),
+        params: skuParams,
         response: { 200: priceHistorySchema },
       },
     },

@@ -26,6 +26,7 @@ import {
   presentReviewItem,
   presentReviewItemDetail,
   presentRulePack,
+  presentViolation,
 } from '../presenters/compliance.presenter.ts';
 import type { Api } from './types.ts';
 
@@ -210,57 +211,8 @@ export function complianceRoutes(app: Api, c: Container): void {
       },
     },
     async (req) => {
-      const actor = requireActor(req);
-      const scope =
-        actor.role === 'merchant_staff'
-          ? { merchantOrgIds: actor.orgId ? [actor.orgId] : [] }
-          : actor.role === 'streamer'
-            ? { streamerUserId: actor.userId ?? '00000000-0000-0000-0000-000000000000' }
-            : {};
-      const rows = await c.compliance.listViolations({ limit: req.query.limit, ...scope });
-      // names instead of ids on the screen: one look-up per distinct streamer, merchant, product and session
-      const r = c.uow.read;
-      const uuid = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-      const distinct = (pick: (v: (typeof rows)[number]) => string | null) => [
-        ...new Set(rows.map(pick).filter((x): x is string => x !== null && uuid.test(x))),
-      ];
-      const named = async (ids: string[], find: (id: string) => Promise<string | null | undefined>) =>
-        new Map(await Promise.all(ids.map(async (id) => [id, (await find(id)) ?? null] as const)));
-      const streamers = new Map((await r.users.findByIds(distinct((v) => v.streamerUserId))).map((u) => [u.id, u.displayName]));
-      const merchants = await named(
-        distinct((v) => v.merchantOrgId),
-        async (id) => (await r.orgs.findById(id))?.name,
-      );
-      const products = await named(
-        distinct((v) => v.productRef),
-        async (id) => (await r.catalog.findProduct(id))?.title,
-      );
-      const sessions = await named(
-        distinct((v) => v.sessionRef),
-        async (id) => (await r.live.findSession(id))?.title,
-      );
-      const items = rows.map((v) => ({
-        id: v.id,
-        reviewItemId: v.reviewItemId,
-        ruleIds: v.ruleIds,
-        categories: v.categories,
-        severity: v.severity,
-        streamerUserId: v.streamerUserId,
-        merchantOrgId: v.merchantOrgId,
-        productRef: v.productRef,
-        sessionRef: v.sessionRef,
-        streamerName: v.streamerUserId ? (streamers.get(v.streamerUserId) ?? null) : null,
-        merchantName: v.merchantOrgId ? (merchants.get(v.merchantOrgId) ?? null) : null,
-        productTitle: v.productRef ? (products.get(v.productRef) ?? null) : null,
-        sessionTitle: v.sessionRef ? (sessions.get(v.sessionRef) ?? null) : null,
-        confirmedBy: v.confirmedBy,
-        confirmedAt: v.confirmedAt.toISOString(),
-        reason: v.reason,
-        text: v.text,
-        kind: v.kind,
-        evidenceHash: v.evidenceHash,
-      }));
-      return { items };
+      const page = await c.compliance.violationPage(requireActor(req), req.query.limit);
+      return { items: page.items.map((v) => presentViolation(v, page.names)) };
     },
   );
 

@@ -6,9 +6,9 @@ import { createInvitationRequestSchema, idSchema, invitationSchema } from '@live
 import { z } from 'zod';
 import type { Container } from '../../container.ts';
 import { requireActor } from '../policy.ts';
+import { ORG_MANAGERS } from './roles.ts';
 import type { Api } from './types.ts';
 
-const ORG_MANAGERS = ['platform_admin', 'base_operator', 'mcn_manager', 'merchant_staff', 'provider_staff'] as const;
 const list = z.object({ items: z.array(invitationSchema) });
 
 export function invitationRoutes(app: Api, c: Container): void {

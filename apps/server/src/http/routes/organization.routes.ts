@@ -10,19 +10,8 @@ import { z } from 'zod';
 import type { Container } from '../../container.ts';
 import { requireActor } from '../policy.ts';
 import { presentMember, presentOrganization } from '../presenters/identity.presenter.ts';
+import { ORG_MANAGERS, ORG_READERS } from './roles.ts';
 import type { Api } from './types.ts';
-
-const ORG_READERS = [
-  'platform_admin',
-  'reviewer',
-  'regulator',
-  'base_operator',
-  'mcn_manager',
-  'streamer',
-  'merchant_staff',
-  'provider_staff',
-] as const;
-const ORG_MANAGERS = ['platform_admin', 'base_operator', 'mcn_manager', 'merchant_staff', 'provider_staff'] as const;
 
 export function organizationRoutes(app: Api, c: Container): void {
   app.get(

@@ -27,10 +27,9 @@ import type { Container } from '../../container.ts';
 import { requireActor } from '../policy.ts';
 import { presentProduct } from '../presenters/catalog.presenter.ts';
 import { presentAgreement, presentCard, presentPlan, presentSample } from '../presenters/selection.presenter.ts';
+import { CATALOG_READERS, MERCHANT } from './roles.ts';
 import type { Api } from './types.ts';
 
-const MERCHANT = ['merchant_staff'] as const;
-const CATALOG_READERS = ['merchant_staff', 'platform_admin', 'reviewer', 'regulator'] as const;
 const POOL_READERS = ['streamer', 'mcn_manager', 'platform_admin', 'reviewer', 'regulator'] as const;
 const SAMPLE_PARTIES = ['merchant_staff', 'streamer', 'mcn_manager', 'platform_admin', 'reviewer', 'regulator'] as const;
 const AGREEMENT_PARTIES = SAMPLE_PARTIES;

@@ -5,7 +5,7 @@ import {
   SCREENING_CATEGORIES,
 } from '@livehub/contracts';
 import { Space, Tag } from 'antd';
-import { isMessageKey, type Translate, useI18n } from '../../i18n.ts';
+import { isMessageKey, type Translate, useI18n } from '../../i18n/index.ts';
 import type { EventKind, ProductCategory, ReviewStatus, ScreeningCategory, ScreeningDecision, ScreeningHit } from '../../lib/api-types.ts';
 
 export const CATEGORIES: readonly ScreeningCategory[] = SCREENING_CATEGORIES;

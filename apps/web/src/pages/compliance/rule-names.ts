@@ -3,10 +3,9 @@
  * (GET /api/compliance/rules, cached a minute) names each rule by what it is about and its legal basis —
  * 「功效保证 · 广告法 第二十八条」 — with its one-line summary for a tooltip.
  */
-import { useQuery } from '@tanstack/react-query';
 import { useCallback } from 'react';
-import { useI18n } from '../../i18n.ts';
-import { endpoints, queryKeys } from '../../lib/endpoints.ts';
+import { useI18n } from '../../i18n/index.ts';
+import { useRulePack } from '../../queries/compliance.ts';
 import { categoryLabel } from './compliance-labels.tsx';
 
 export interface RuleName {
@@ -17,7 +16,7 @@ export interface RuleName {
 /** `(ruleId) => { name, summary }`; while the pack loads (or for a rule it no longer has) null. */
 export function useRuleNames(): (ruleId: string) => RuleName | null {
   const { t, locale } = useI18n();
-  const pack = useQuery({ queryKey: queryKeys.rulePack, queryFn: endpoints.rulePack, staleTime: 60_000 });
+  const pack = useRulePack({ staleTime: 60_000 });
   const rules = pack.data?.rules;
   return useCallback(
     (ruleId: string) => {

@@ -1,6 +1,7 @@
 /** 规则库: the rule pack in force with its legal bases, terms and exemptions, and a "试一试" screening box. */
 import { ExperimentOutlined, SearchOutlined } from '@ant-design/icons';
-import { useMutation, useQuery } from '@tanstack/react-query';
+import type { ScreenRequest } from '@livehub/contracts';
+import { useMutation } from '@tanstack/react-query';
 import {
   Alert,
   Button,
@@ -21,10 +22,11 @@ import {
 import { type HTMLAttributes, useState } from 'react';
 import { PageHeader } from '../../components/page-header.tsx';
 import { QueryError } from '../../components/query-error.tsx';
-import { useI18n } from '../../i18n.ts';
+import { useI18n } from '../../i18n/index.ts';
 import type { EventKind, ProductCategory, RuleSummary, ScreeningCategory, ScreeningDecision, ScreenResult } from '../../lib/api-types.ts';
-import { endpoints, queryKeys, type ScreenRequest } from '../../lib/endpoints.ts';
+import { endpoints } from '../../lib/endpoints.ts';
 import { errorMessage } from '../../lib/form-errors.ts';
+import { useRulePack } from '../../queries/compliance.ts';
 import {
   CATEGORIES,
   CategoryTag,
@@ -37,7 +39,7 @@ import {
   productCategoryLabel,
   SeverityTag,
 } from './compliance-labels.tsx';
-import { HighlightedText } from './highlighted-text.tsx';
+import { HighlightedText } from '../../components/highlighted-text.tsx';
 import './compliance.css';
 
 const TRY_MAX = 2000;
@@ -208,7 +210,7 @@ function TryItCard() {
 
 export function RulesPage() {
   const { t, locale } = useI18n();
-  const pack = useQuery({ queryKey: queryKeys.rulePack, queryFn: endpoints.rulePack, staleTime: 60_000 });
+  const pack = useRulePack({ staleTime: 60_000 });
   const [category, setCategory] = useState<ScreeningCategory | 'all'>('all');
   const [search, setSearch] = useState('');
   const rules = pack.data?.rules ?? [];

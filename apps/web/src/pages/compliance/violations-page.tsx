@@ -1,16 +1,17 @@
 /** 违规记录: confirmed violations with their evidence hash; reviewers and regulators can verify the evidence chain. */
 import { ReloadOutlined, SafetyCertificateOutlined } from '@ant-design/icons';
-import { useMutation, useQuery } from '@tanstack/react-query';
+import { useMutation } from '@tanstack/react-query';
 import { Button, Card, Descriptions, Space, Table, type TableColumnsType, Tag, Tooltip, Typography } from 'antd';
 import dayjs from 'dayjs';
 import type { HTMLAttributes } from 'react';
 import { ChainVerifyAlert } from '../../components/chain-verify-alert.tsx';
 import { PageHeader } from '../../components/page-header.tsx';
 import { QueryError } from '../../components/query-error.tsx';
-import { useI18n } from '../../i18n.ts';
+import { useI18n } from '../../i18n/index.ts';
 import type { EvidenceVerifyResult, ScreeningCategory, Violation } from '../../lib/api-types.ts';
-import { endpoints, queryKeys } from '../../lib/endpoints.ts';
+import { endpoints } from '../../lib/endpoints.ts';
 import { useMe } from '../../lib/session.ts';
+import { useViolations } from '../../queries/compliance.ts';
 import { CategoryTags, KindTag, SeverityTag } from './compliance-labels.tsx';
 import { groupByName, useRuleNames } from './rule-names.ts';
 import './compliance.css';
@@ -34,7 +35,7 @@ export function ViolationsPage() {
   const me = useMe();
   const canVerify = VERIFIER_ROLES.has(me.role);
   const ruleName = useRuleNames();
-  const violations = useQuery({ queryKey: queryKeys.violations, queryFn: () => endpoints.listViolations(LIMIT), staleTime: 0 });
+  const violations = useViolations(LIMIT, { staleTime: 0 });
   const verify = useMutation<EvidenceVerifyResult>({ mutationFn: endpoints.verifyEvidence });
   const items = violations.data?.items ?? [];
 

@@ -1,23 +1,17 @@
 /** Cards of the rooms live now (GET /api/live/sessions?scope=live), each leading to its room page. */
 import { EyeOutlined, PlayCircleFilled, ShoppingOutlined } from '@ant-design/icons';
-import { useQuery } from '@tanstack/react-query';
 import { Card, Col, Empty, Row, Skeleton, Typography } from 'antd';
 import { Link } from 'react-router';
 import { QueryError } from '../../components/query-error.tsx';
-import { useI18n } from '../../i18n.ts';
+import { useI18n } from '../../i18n/index.ts';
 import type { LiveSessionView } from '../../lib/api-types.ts';
-import { endpoints, queryKeys } from '../../lib/endpoints.ts';
-import { formatFen } from '../selection/money.ts';
+import { formatFen } from '../../lib/money.ts';
+import { useLiveSessions } from '../../queries/live.ts';
 import { coverFor } from './live-labels.tsx';
 import './live.css';
 
 export function useLiveNow() {
-  return useQuery({
-    queryKey: queryKeys.liveSessions('live'),
-    queryFn: () => endpoints.liveSessions('live'),
-    staleTime: 10_000,
-    refetchInterval: 30_000,
-  });
+  return useLiveSessions('live', { staleTime: 10_000, refetchInterval: 30_000 });
 }
 
 export function roomPath(id: string): string {

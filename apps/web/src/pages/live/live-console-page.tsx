@@ -1,15 +1,14 @@
 /** 直播控制台: the streamer's sessions (scheduled, live, past) and 预约直播. A row opens the session's console. */
 import { PlusOutlined, ReloadOutlined, RightOutlined, VideoCameraOutlined } from '@ant-design/icons';
-import { useQuery } from '@tanstack/react-query';
 import { Alert, Button, Card, Segmented, Space, Table, type TableColumnsType, Typography } from 'antd';
 import dayjs from 'dayjs';
 import { type HTMLAttributes, useState } from 'react';
 import { useNavigate } from 'react-router';
 import { PageHeader } from '../../components/page-header.tsx';
 import { QueryError } from '../../components/query-error.tsx';
-import { useI18n } from '../../i18n.ts';
+import { useI18n } from '../../i18n/index.ts';
 import type { LiveSessionStatus, LiveSessionView } from '../../lib/api-types.ts';
-import { endpoints, queryKeys } from '../../lib/endpoints.ts';
+import { useLiveSessions } from '../../queries/live.ts';
 import { SessionStatusTag } from './live-labels.tsx';
 import { ScheduleModal } from './schedule-modal.tsx';
 import './live.css';
@@ -31,7 +30,7 @@ export function LiveConsolePage() {
   const navigate = useNavigate();
   const [filter, setFilter] = useState<Filter>('all');
   const [scheduling, setScheduling] = useState(false);
-  const list = useQuery({ queryKey: queryKeys.liveSessions('mine'), queryFn: () => endpoints.liveSessions('mine'), staleTime: 0 });
+  const list = useLiveSessions('mine', { staleTime: 0 });
   const all = [...(list.data ?? [])].sort(compareSessions);
   const shown = all.filter((s) => filter === 'all' || s.status === filter);
   const live = all.find((s) => s.status === 'live');

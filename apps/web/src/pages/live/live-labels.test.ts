@@ -4,7 +4,7 @@
  */
 import type { Locale } from '@livehub/contracts';
 import { describe, expect, it } from 'vitest';
-import { translate } from '../../i18n.ts';
+import { translate } from '../../i18n/index.ts';
 import { roomErrorMessage } from './live-labels.tsx';
 
 const say = (locale: Locale, code: string, message: string) =>

@@ -1,9 +1,9 @@
 /** Labels the live pages share: session status, checklist items, room refusals, localized server texts, covers. */
 import type { Locale } from '@livehub/contracts';
 import { Tag } from 'antd';
-import { type Translate, useI18n } from '../../i18n.ts';
+import { type Translate, useI18n } from '../../i18n/index.ts';
 import type { LiveSessionStatus } from '../../lib/api-types.ts';
-import { labelOr } from '../registry/registry-labels.tsx';
+import { labelOr } from '../../lib/labels.ts';
 
 const STATUS_COLOR: Record<LiveSessionStatus, string> = {
   scheduled: 'processing',

@@ -16,7 +16,7 @@
 import { LoadingOutlined, SoundOutlined, WarningFilled } from '@ant-design/icons';
 import type { RoomPlayback, StreamState } from '@livehub/contracts';
 import { useEffect, useRef, useState } from 'react';
-import { type MessageKey, useI18n } from '../../i18n.ts';
+import { type MessageKey, useI18n } from '../../i18n/index.ts';
 import { coverFor } from './live-labels.tsx';
 
 export type PlayerState = 'poster' | 'offline' | 'dropped' | 'ended' | 'loading' | 'playing' | 'stalled' | 'error';

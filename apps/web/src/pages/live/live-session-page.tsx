@@ -21,7 +21,7 @@ import {
   ShoppingOutlined,
   VideoCameraOutlined,
 } from '@ant-design/icons';
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useMutation, useQueryClient } from '@tanstack/react-query';
 import {
   Alert,
   App,
@@ -45,16 +45,17 @@ import { Link, useNavigate, useParams } from 'react-router';
 import { PageHeader } from '../../components/page-header.tsx';
 import { PageLoading } from '../../components/page-loading.tsx';
 import { QueryError } from '../../components/query-error.tsx';
-import { useI18n } from '../../i18n.ts';
+import { useI18n } from '../../i18n/index.ts';
 import { isApiError } from '../../lib/api-client.ts';
 import type { ChecklistItem, LiveSessionView } from '../../lib/api-types.ts';
-import { endpoints, queryKeys } from '../../lib/endpoints.ts';
+import { endpoints } from '../../lib/endpoints.ts';
 import { errorMessage } from '../../lib/form-errors.ts';
 import { useMe } from '../../lib/session.ts';
 import { SessionCommerce } from '../orders/session-commerce.tsx';
-import { formatBytes } from '../registry/registry-labels.tsx';
-import { formatFen } from '../selection/money.ts';
-import { useCertifiedStreamers } from '../selection/streamer-picker.tsx';
+import { formatBytes } from '../../lib/labels.ts';
+import { formatFen } from '../../lib/money.ts';
+import { useCertifiedStreamers } from '../../components/streamer-picker.tsx';
+import { liveKeys, useLiveSession, useSessionChecklist, useSessionRecordings, useStreamKey } from '../../queries/live.ts';
 import { roomPath } from './live-cards.tsx';
 import { checkLabel, localized, SessionStatusTag } from './live-labels.tsx';
 import { RoomControlPanel } from './room-control-panel.tsx';
@@ -96,11 +97,7 @@ function CheckRow({ item }: { item: ChecklistItem }) {
 
 function ChecklistCard({ sessionId, refusal }: { sessionId: string; refusal: Refusal | null }) {
   const { t, locale } = useI18n();
-  const checklist = useQuery({
-    queryKey: queryKeys.checklist(sessionId),
-    queryFn: () => endpoints.sessionChecklist(sessionId),
-    staleTime: 0,
-  });
+  const checklist = useSessionChecklist(sessionId, { staleTime: 0 });
   const items = checklist.data ?? [];
   const failed = items.filter((i) => !i.ok);
   const allOk = checklist.isSuccess && failed.length === 0;
@@ -180,16 +177,11 @@ function StreamKeyCard({ session }: { session: LiveSessionView }) {
   const queryClient = useQueryClient();
   const [revealed, setRevealed] = useState(false);
   const [shown, setShown] = useState(false);
-  const key = useQuery({
-    queryKey: queryKeys.streamKey(session.id),
-    queryFn: () => endpoints.streamKey(session.id),
-    enabled: revealed,
-    staleTime: Number.POSITIVE_INFINITY,
-  });
+  const key = useStreamKey(session.id, { enabled: revealed, staleTime: Number.POSITIVE_INFINITY });
   const rotate = useMutation({
     mutationFn: () => endpoints.rotateStreamKey(session.id),
     onSuccess: (next) => {
-      queryClient.setQueryData(queryKeys.streamKey(session.id), next);
+      queryClient.setQueryData(liveKeys.streamKey(session.id), next);
       message.success(t('live.stream.rotated'));
     },
     onError: (e) => message.error(errorMessage(e, t('common.networkError'))),
@@ -317,12 +309,7 @@ function InfoCard({ session }: { session: LiveSessionView }) {
 /** The session's recordings (kept ≥ 3 years); shown once there are any, or while live and after. */
 function RecordingsCard({ session }: { session: LiveSessionView }) {
   const { t } = useI18n();
-  const recordings = useQuery({
-    queryKey: queryKeys.recordings(session.id),
-    queryFn: () => endpoints.sessionRecordings(session.id),
-    staleTime: 0,
-    refetchInterval: session.status === 'live' ? 15_000 : false,
-  });
+  const recordings = useSessionRecordings(session.id, { staleTime: 0, refetchInterval: session.status === 'live' ? 15_000 : false });
   const items = recordings.data ?? [];
   if (items.length === 0 && (session.status === 'scheduled' || session.status === 'cancelled')) return null;
   const time = (iso: string) => dayjs(iso).format('MM-DD HH:mm:ss');
@@ -409,12 +396,12 @@ export function LiveSessionPage() {
   const navigate = useNavigate();
   const queryClient = useQueryClient();
   const [refusal, setRefusal] = useState<Refusal | null>(null);
-  const session = useQuery({ queryKey: queryKeys.liveSession(id), queryFn: () => endpoints.liveSession(id), staleTime: 0 });
+  const session = useLiveSession(id, { staleTime: 0 });
 
   const settle = async (next: LiveSessionView) => {
-    queryClient.setQueryData(queryKeys.liveSession(id), next);
-    await queryClient.invalidateQueries({ queryKey: queryKeys.liveSessions('mine') });
-    await queryClient.invalidateQueries({ queryKey: queryKeys.liveSessions('live') });
+    queryClient.setQueryData(liveKeys.liveSession(id), next);
+    await queryClient.invalidateQueries({ queryKey: liveKeys.liveSessions('mine') });
+    await queryClient.invalidateQueries({ queryKey: liveKeys.liveSessions('live') });
   };
 
   const start = useMutation({
@@ -428,7 +415,7 @@ export function LiveSessionPage() {
       const refused = refusalOf(e);
       if (refused) {
         setRefusal(refused);
-        await queryClient.invalidateQueries({ queryKey: queryKeys.checklist(id) });
+        await queryClient.invalidateQueries({ queryKey: liveKeys.checklist(id) });
       } else message.error(errorMessage(e, t('common.networkError')));
     },
   });

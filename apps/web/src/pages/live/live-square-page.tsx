@@ -2,7 +2,7 @@
 import { ReloadOutlined, VideoCameraOutlined } from '@ant-design/icons';
 import { Button, Space } from 'antd';
 import { PageHeader } from '../../components/page-header.tsx';
-import { useI18n } from '../../i18n.ts';
+import { useI18n } from '../../i18n/index.ts';
 import { LiveCards, useLiveNow } from './live-cards.tsx';
 
 export function LiveSquarePage() {

@@ -19,19 +19,19 @@ import {
   WarningFilled,
 } from '@ant-design/icons';
 import { MAX_CHAT_CHARS, type PinnedProduct } from '@livehub/contracts';
-import { useQuery } from '@tanstack/react-query';
 import { Button, ConfigProvider, Empty, Input, Result, Segmented, Switch, Tag, theme } from 'antd';
 import dayjs from 'dayjs';
 import { type ReactNode, useEffect, useRef, useState } from 'react';
 import { useNavigate, useParams } from 'react-router';
 import { BRAND_COLOR } from '../../brand.ts';
 import { LanguageSwitch } from '../../components/language-switch.tsx';
-import { useI18n } from '../../i18n.ts';
+import { useI18n } from '../../i18n/index.ts';
 import type { LiveSessionProduct } from '../../lib/api-types.ts';
-import { endpoints, productImageUrl, queryKeys } from '../../lib/endpoints.ts';
+import { productImageUrl } from '../../lib/endpoints.ts';
 import { useMeQuery } from '../../lib/session.ts';
 import { RoomFlashSale } from '../orders/room-flash-sale.tsx';
-import { formatFen } from '../selection/money.ts';
+import { formatFen } from '../../lib/money.ts';
+import { useLiveSession } from '../../queries/live.ts';
 import { DanmakuOverlay } from './danmaku.tsx';
 import { compactCount, localized, roomErrorMessage } from './live-labels.tsx';
 import { FlvPlayerSlot } from './live-player.tsx';
@@ -316,12 +316,7 @@ export function RoomPage() {
   const [tab, setTab] = useState<'chat' | 'shelf'>('chat');
   const [danmaku, setDanmaku] = useState(true);
   // the session (streamer, products) needs an account; a guest has what the socket says
-  const session = useQuery({
-    queryKey: queryKeys.liveSession(id),
-    queryFn: () => endpoints.liveSession(id),
-    enabled: signedIn && id !== '',
-    staleTime: 30_000,
-  });
+  const session = useLiveSession(id, { enabled: signedIn && id !== '', staleTime: 30_000 });
   const pinnedId = state.pinned?.productId ?? null;
   const products = session.data?.products ?? (state.pinned ? [{ ...state.pinned, merchantOrgId: '', agreementId: null }] : []);
   const title = state.title || session.data?.title || '';

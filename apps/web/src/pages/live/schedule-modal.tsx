@@ -2,17 +2,19 @@
  * 预约直播 and 编辑商品: the products a streamer may put on a session are those of their live service agreements in
  * force (the version in force, not a pending amendment); co-hosts are other certified streamers.
  */
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { Alert, App, type ButtonProps, DatePicker, Form, Input, Modal, Select, Typography } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
 import { useMemo, useState } from 'react';
 import { useNavigate } from 'react-router';
-import { useI18n } from '../../i18n.ts';
+import { useI18n } from '../../i18n/index.ts';
 import type { LiveSessionView } from '../../lib/api-types.ts';
-import { endpoints, queryKeys } from '../../lib/endpoints.ts';
+import { endpoints } from '../../lib/endpoints.ts';
 import { useMe } from '../../lib/session.ts';
 import { applyRenamedFieldError, selectionErrorMessage } from '../selection/selection-errors.ts';
-import { useCertifiedStreamers } from '../selection/streamer-picker.tsx';
+import { useCertifiedStreamers } from '../../components/streamer-picker.tsx';
+import { liveKeys } from '../../queries/live.ts';
+import { useAgreementsInForce } from '../../queries/selection.ts';
 
 export interface AgreedProduct {
   productId: string;
@@ -22,7 +24,7 @@ export interface AgreedProduct {
 
 /** The products of the caller's agreements in force, each once. */
 export function useAgreedProducts() {
-  const query = useQuery({ queryKey: queryKeys.agreementsInForce, queryFn: endpoints.agreementsInForce, staleTime: 60_000 });
+  const query = useAgreementsInForce({ staleTime: 60_000 });
   const products = useMemo(() => {
     const byId = new Map<string, AgreedProduct>();
     for (const a of query.data ?? []) {
@@ -120,9 +122,9 @@ export function ScheduleModal({ open, onClose }: { open: boolean; onClose: () =>
       }),
     onSuccess: async (created) => {
       // the stream key comes back once here: keep it so the console shows it without another (audited) read
-      queryClient.setQueryData(queryKeys.streamKey(created.session.id), created.stream);
-      queryClient.setQueryData(queryKeys.liveSession(created.session.id), created.session);
-      await queryClient.invalidateQueries({ queryKey: queryKeys.liveSessions('mine') });
+      queryClient.setQueryData(liveKeys.streamKey(created.session.id), created.stream);
+      queryClient.setQueryData(liveKeys.liveSession(created.session.id), created.session);
+      await queryClient.invalidateQueries({ queryKey: liveKeys.liveSessions('mine') });
       message.success(t('live.schedule.done'));
       form.resetFields();
       onClose();
@@ -199,9 +201,9 @@ export function ProductsModal({ session, open, onClose }: { session: LiveSession
   const save = useMutation({
     mutationFn: (ids: string[]) => endpoints.setSessionProducts(session.id, ids),
     onSuccess: async (next) => {
-      queryClient.setQueryData(queryKeys.liveSession(session.id), next);
-      await queryClient.invalidateQueries({ queryKey: queryKeys.checklist(session.id) });
-      await queryClient.invalidateQueries({ queryKey: queryKeys.liveSessions('mine') });
+      queryClient.setQueryData(liveKeys.liveSession(session.id), next);
+      await queryClient.invalidateQueries({ queryKey: liveKeys.checklist(session.id) });
+      await queryClient.invalidateQueries({ queryKey: liveKeys.liveSessions('mine') });
       message.success(t('common.success'));
       onClose();
     },

@@ -7,6 +7,7 @@
  * double click, a retry after a network error, or coming back from the provider's page and submitting again answer
  * the same order instead of making a second one. The API's field errors land on the field they name.
  */
+import type { CreateOrderRequest } from '@livehub/contracts';
 import {
   EnvironmentOutlined,
   MinusOutlined,
@@ -15,16 +16,19 @@ import {
   ThunderboltFilled,
   VideoCameraOutlined,
 } from '@ant-design/icons';
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { Alert, App, Button, Card, Checkbox, Empty, Form, Input, InputNumber, Radio, Skeleton, Space, Tag, Typography } from 'antd';
 import { useEffect, useMemo, useState } from 'react';
 import { useNavigate, useSearchParams } from 'react-router';
-import { useI18n } from '../../i18n.ts';
+import { useI18n } from '../../i18n/index.ts';
 import { isApiError } from '../../lib/api-client.ts';
 import type { AddressInput, Category, OrderView, ProductView } from '../../lib/api-types.ts';
-import { type CreateOrderRequest, endpoints, productImageUrl, queryKeys } from '../../lib/endpoints.ts';
+import { endpoints, productImageUrl } from '../../lib/endpoints.ts';
 import { errorMessage } from '../../lib/form-errors.ts';
-import { formatFen } from '../selection/money.ts';
+import { formatFen } from '../../lib/money.ts';
+import { useCategories, useProduct } from '../../queries/catalog.ts';
+import { useFlashSales, useLiveSession } from '../../queries/live.ts';
+import { orderKeys, useAddresses } from '../../queries/orders.ts';
 import { ConsumerFrame } from './consumer-frame.tsx';
 import { formatCountdown, markPaying, NoReasonBadge, newIdempotencyKey, useNow } from './order-labels.tsx';
 
@@ -118,30 +122,13 @@ export function CheckoutPage() {
   const sessionId = params.get('session') ?? '';
   const [form] = Form.useForm<AddressValues>();
 
-  const flashSales = useQuery({
-    queryKey: queryKeys.flashSales(sessionId),
-    queryFn: () => endpoints.flashSales(sessionId),
-    enabled: flashId !== '' && sessionId !== '',
-    refetchInterval: 5000,
-  });
+  const flashSales = useFlashSales(sessionId, { enabled: flashId !== '' && sessionId !== '', refetchInterval: 5000 });
   const flash = flashSales.data?.find((f) => f.id === flashId);
   const productId = params.get('product') ?? flash?.productId ?? '';
-  const product = useQuery({
-    queryKey: queryKeys.product(productId),
-    queryFn: () => endpoints.product(productId),
-    enabled: productId !== '',
-    retry: false,
-    staleTime: 30_000,
-  });
-  const session = useQuery({
-    queryKey: queryKeys.liveSession(sessionId),
-    queryFn: () => endpoints.liveSession(sessionId),
-    enabled: sessionId !== '',
-    retry: false,
-    staleTime: 30_000,
-  });
-  const categories = useQuery({ queryKey: queryKeys.categories, queryFn: endpoints.categories, staleTime: 10 * 60_000 });
-  const addresses = useQuery({ queryKey: queryKeys.addresses, queryFn: endpoints.addresses });
+  const product = useProduct(productId, { enabled: productId !== '', retry: false, staleTime: 30_000 });
+  const session = useLiveSession(sessionId, { enabled: sessionId !== '', retry: false, staleTime: 30_000 });
+  const categories = useCategories();
+  const addresses = useAddresses();
 
   const p = product.data;
   const onSession = session.data?.products.find((x) => x.productId === productId);
@@ -225,7 +212,7 @@ export function CheckoutPage() {
         };
         if (values.save) {
           const saved = await endpoints.saveAddress({ ...input, isDefault: (addresses.data?.length ?? 0) === 0 });
-          queryClient.setQueryData(queryKeys.addresses, (old: typeof addresses.data) => [...(old ?? []), saved]);
+          queryClient.setQueryData(orderKeys.addresses, (old: typeof addresses.data) => [...(old ?? []), saved]);
           // a retry uses the saved address rather than saving it twice
           setAddressChoice(saved.id);
           addressId = saved.id;

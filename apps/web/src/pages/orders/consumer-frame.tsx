@@ -10,7 +10,7 @@ import type { ReactNode } from 'react';
 import { Link, Navigate, Outlet, useLocation, useNavigate } from 'react-router';
 import { LanguageSwitch } from '../../components/language-switch.tsx';
 import { PageLoading } from '../../components/page-loading.tsx';
-import { useI18n } from '../../i18n.ts';
+import { useI18n } from '../../i18n/index.ts';
 import { errorMessage } from '../../lib/form-errors.ts';
 import { MeContext, useMeQuery } from '../../lib/session.ts';
 import './orders.css';

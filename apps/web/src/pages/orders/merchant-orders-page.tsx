@@ -27,14 +27,14 @@ import dayjs from 'dayjs';
 import { type HTMLAttributes, useState } from 'react';
 import { PageHeader } from '../../components/page-header.tsx';
 import { QueryError } from '../../components/query-error.tsx';
-import { useI18n } from '../../i18n.ts';
+import { useI18n } from '../../i18n/index.ts';
 import type { OrderShippingLabel, OrderStatus, OrderView } from '../../lib/api-types.ts';
 import { endpoints, type OrderListQuery } from '../../lib/endpoints.ts';
 import { errorMessage } from '../../lib/form-errors.ts';
-import { formatFen } from '../selection/money.ts';
+import { formatFen } from '../../lib/money.ts';
+import { orderKeys, useOrderPages } from '../../queries/orders.ts';
 import { carrierLabel, OrderStatusTag } from './order-labels.tsx';
 import { ShipDialog } from './ship-dialog.tsx';
-import { useOrderPages } from './use-order-pages.ts';
 import './orders.css';
 
 const FILTERS = ['all', 'paid', 'created', 'shipped', 'delivered', 'completed', 'refunded', 'cancelled'] as const;
@@ -56,7 +56,7 @@ export function MerchantOrdersPage() {
   const list = useOrderPages(query, 10_000);
 
   const replace = async (_next: OrderView) => {
-    await queryClient.invalidateQueries({ queryKey: ['orders', 'list'] });
+    await queryClient.invalidateQueries({ queryKey: orderKeys.lists });
   };
   const cancel = useMutation({
     mutationFn: ({ o, why }: { o: OrderView; why: CancelReason }) => endpoints.cancelOrder(o.id, t(`merchantOrders.reason.${why}`)),

@@ -4,18 +4,19 @@
  * within 7 days is overdue (消费者权益保护法: refund within seven days of receiving the goods) and is highlighted.
  */
 import { ReloadOutlined } from '@ant-design/icons';
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { App, Button, type ButtonProps, Card, Popconfirm, Segmented, Space, Table, type TableColumnsType, Tag, Typography } from 'antd';
 import dayjs from 'dayjs';
 import { type HTMLAttributes, useState } from 'react';
 import { PageHeader } from '../../components/page-header.tsx';
 import { QueryError } from '../../components/query-error.tsx';
-import { useI18n } from '../../i18n.ts';
+import { useI18n } from '../../i18n/index.ts';
 import type { ReturnStatus, ReturnView } from '../../lib/api-types.ts';
-import { endpoints, queryKeys } from '../../lib/endpoints.ts';
+import { endpoints } from '../../lib/endpoints.ts';
 import { errorMessage } from '../../lib/form-errors.ts';
-import { ReasonDialog } from '../registry/reason-dialog.tsx';
-import { formatFen } from '../selection/money.ts';
+import { ReasonDialog } from '../../components/reason-dialog.tsx';
+import { formatFen } from '../../lib/money.ts';
+import { orderKeys, useReturns } from '../../queries/orders.ts';
 import { carrierLabel, OPEN_RETURN_STATUSES, ReturnStatusTag, returnKindLabel } from './order-labels.tsx';
 import './orders.css';
 
@@ -30,9 +31,7 @@ export function MerchantReturnsPage() {
   const [rejecting, setRejecting] = useState<ReturnView | null>(null);
   const [rejectError, setRejectError] = useState<string | null>(null);
   const status: ReturnStatus | undefined = filter === 'all' ? undefined : filter;
-  const list = useQuery({
-    queryKey: queryKeys.returns('merchant', status),
-    queryFn: () => endpoints.returns('merchant', status),
+  const list = useReturns('merchant', status, {
     staleTime: 0,
     // a refund lands through the provider's notification a moment after 确认收货并退款
     refetchInterval: (q) => (q.state.data?.some((r) => OPEN_RETURN_STATUSES.has(r.status)) ? 3000 : 15_000),
@@ -42,9 +41,9 @@ export function MerchantReturnsPage() {
 
   const settle = async (next: ReturnView, done: string) => {
     message.success(done);
-    queryClient.setQueryData<ReturnView[]>(queryKeys.returns('merchant', status), (old) => old?.map((r) => (r.id === next.id ? next : r)));
-    await queryClient.invalidateQueries({ queryKey: ['returns'] });
-    await queryClient.invalidateQueries({ queryKey: ['orders', 'list'] });
+    queryClient.setQueryData<ReturnView[]>(orderKeys.returns('merchant', status), (old) => old?.map((r) => (r.id === next.id ? next : r)));
+    await queryClient.invalidateQueries({ queryKey: orderKeys.allReturns });
+    await queryClient.invalidateQueries({ queryKey: orderKeys.lists });
   };
   const act = useMutation({
     mutationFn: (input: { r: ReturnView; action: 'approve' | 'receive' | 'refund' }) =>

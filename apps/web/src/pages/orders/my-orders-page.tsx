@@ -4,19 +4,17 @@
  * role's menu leads here.
  */
 import { RightOutlined, ThunderboltFilled, VideoCameraOutlined } from '@ant-design/icons';
-import { useQuery } from '@tanstack/react-query';
 import { Button, Card, Empty, Skeleton, Space, Tabs, Tag } from 'antd';
 import dayjs from 'dayjs';
 import { Link, useSearchParams } from 'react-router';
 import { QueryError } from '../../components/query-error.tsx';
-import { useI18n } from '../../i18n.ts';
+import { useI18n } from '../../i18n/index.ts';
 import type { OrderStatus, OrderView, ReturnView } from '../../lib/api-types.ts';
-import { endpoints, queryKeys } from '../../lib/endpoints.ts';
-import { formatFen } from '../selection/money.ts';
+import { formatFen } from '../../lib/money.ts';
+import { useOrderPages, useReturns } from '../../queries/orders.ts';
 import { ConsumerFrame } from './consumer-frame.tsx';
 import { formatCountdown, OrderStatusTag, ReturnStatusTag, returnKindLabel, useNow } from './order-labels.tsx';
 import { OrderLines } from './order-lines.tsx';
-import { useOrderPages } from './use-order-pages.ts';
 
 /** What a phone's tab bar holds: the states a buyer acts on, and 售后 (returns and refunds); the rest are under 全部. */
 const TABS = ['all', 'created', 'paid', 'shipped', 'returns'] as const;
@@ -115,7 +113,7 @@ function OrdersList({ status }: { status: OrderStatus | undefined }) {
 
 function ReturnsList() {
   const { t } = useI18n();
-  const list = useQuery({ queryKey: queryKeys.returns('buyer'), queryFn: () => endpoints.returns('buyer'), staleTime: 0 });
+  const list = useReturns('buyer', undefined, { staleTime: 0 });
   if (list.error) return <QueryError error={list.error} onRetry={() => void list.refetch()} />;
   if (list.isPending) return <Skeleton active paragraph={{ rows: 4 }} />;
   if (list.data.length === 0) return <Empty className="lh-buyer-empty" description={t('return.list.empty')} />;

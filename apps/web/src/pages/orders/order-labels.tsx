@@ -5,9 +5,9 @@
  */
 import { Tag } from 'antd';
 import { useEffect, useState } from 'react';
-import { type Translate, useI18n } from '../../i18n.ts';
+import { type Translate, useI18n } from '../../i18n/index.ts';
 import type { OrderStatus, OrderView, ReturnStatus, ReturnView } from '../../lib/api-types.ts';
-import { labelOr } from '../registry/registry-labels.tsx';
+import { labelOr } from '../../lib/labels.ts';
 
 const ORDER_STATUS_COLOR: Record<OrderStatus, string> = {
   created: 'warning',

@@ -1,9 +1,9 @@
 /** The goods of an order as the buyer sees them: title, SKU, unit price × quantity, returned units, the badge. */
 import { ShoppingOutlined } from '@ant-design/icons';
 import { Space } from 'antd';
-import { useI18n } from '../../i18n.ts';
+import { useI18n } from '../../i18n/index.ts';
 import type { OrderView } from '../../lib/api-types.ts';
-import { formatFen } from '../selection/money.ts';
+import { formatFen } from '../../lib/money.ts';
 import { NoReasonBadge } from './order-labels.tsx';
 
 export function OrderLines({ order, badges = false }: { order: OrderView; badges?: boolean }) {

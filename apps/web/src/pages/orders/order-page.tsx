@@ -7,7 +7,7 @@
  * it polls refunds and open returns more slowly.
  */
 import { EnvironmentOutlined, LoadingOutlined, RollbackOutlined, ThunderboltFilled, VideoCameraOutlined } from '@ant-design/icons';
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useMutation, useQueryClient } from '@tanstack/react-query';
 import {
   App,
   Button,
@@ -26,12 +26,13 @@ import {
 import dayjs from 'dayjs';
 import { type ReactNode, useEffect, useState } from 'react';
 import { Link, useNavigate, useParams } from 'react-router';
-import { useI18n } from '../../i18n.ts';
+import { useI18n } from '../../i18n/index.ts';
 import type { OrderView, ReturnView } from '../../lib/api-types.ts';
-import { endpoints, queryKeys } from '../../lib/endpoints.ts';
+import { endpoints } from '../../lib/endpoints.ts';
 import { errorMessage } from '../../lib/form-errors.ts';
-import { ReasonDialog } from '../registry/reason-dialog.tsx';
-import { formatFen } from '../selection/money.ts';
+import { ReasonDialog } from '../../components/reason-dialog.tsx';
+import { formatFen } from '../../lib/money.ts';
+import { orderKeys, useOrder, useOrderReturns } from '../../queries/orders.ts';
 import { ConsumerFrame } from './consumer-frame.tsx';
 import {
   carrierLabel,
@@ -253,15 +254,11 @@ export function OrderPage() {
   const [dialog, setDialog] = useState<'cancel' | 'refund' | 'return' | null>(null);
   const [dialogError, setDialogError] = useState<string | null>(null);
 
-  const returns = useQuery({
-    queryKey: queryKeys.orderReturns(id),
-    queryFn: () => endpoints.orderReturns(id),
+  const returns = useOrderReturns(id, {
     refetchInterval: (q) => (q.state.data?.some((r) => OPEN_RETURN_STATUSES.has(r.status)) ? 3000 : false),
   });
   const openReturn = returns.data?.some((r) => OPEN_RETURN_STATUSES.has(r.status)) ?? false;
-  const order = useQuery({
-    queryKey: queryKeys.order(id),
-    queryFn: () => endpoints.order(id),
+  const order = useOrder(id, {
     staleTime: 0,
     refetchInterval: (q) => {
       const o = q.state.data;
@@ -296,12 +293,12 @@ export function OrderPage() {
   // a return that moved (refunded above all) changes the order too: read it again
   const returnStates = (returns.data ?? []).map((r) => r.status).join(',');
   useEffect(() => {
-    if (returnStates) void queryClient.invalidateQueries({ queryKey: queryKeys.order(id) });
+    if (returnStates) void queryClient.invalidateQueries({ queryKey: orderKeys.order(id) });
   }, [returnStates, id, queryClient]);
 
   const settle = async (next: OrderView) => {
-    queryClient.setQueryData(queryKeys.order(id), next);
-    await queryClient.invalidateQueries({ queryKey: ['orders', 'list'] });
+    queryClient.setQueryData(orderKeys.order(id), next);
+    await queryClient.invalidateQueries({ queryKey: orderKeys.lists });
   };
 
   const pay = useMutation({

@@ -6,14 +6,13 @@
  * not carry. 马上抢 leads a guest to sign in first (checkout asks for it).
  */
 import { ThunderboltFilled } from '@ant-design/icons';
-import { useQuery } from '@tanstack/react-query';
 import { Button, Progress } from 'antd';
 import { useEffect } from 'react';
 import { useNavigate } from 'react-router';
-import { useI18n } from '../../i18n.ts';
-import { endpoints, queryKeys } from '../../lib/endpoints.ts';
-import { formatFen } from '../selection/money.ts';
+import { useI18n } from '../../i18n/index.ts';
+import { formatFen } from '../../lib/money.ts';
 import type { Countdown } from '../live/use-room.ts';
+import { useFlashSales } from '../../queries/live.ts';
 import { formatCountdown, useNow } from './order-labels.tsx';
 import './orders.css';
 
@@ -39,9 +38,7 @@ export function RoomFlashSale({ sessionId, countdown }: { sessionId: string; cou
   const { t } = useI18n();
   const navigate = useNavigate();
   // the list: for a viewer who joined after the sale began (events only come when stock moves)
-  const listed = useQuery({
-    queryKey: queryKeys.flashSales(sessionId),
-    queryFn: () => endpoints.flashSales(sessionId),
+  const listed = useFlashSales(sessionId, {
     // public, like the room: guests see the running sale too
     enabled: sessionId !== '',
     staleTime: 10_000,

@@ -5,7 +5,7 @@
  * orders attributed to the session with their count and GMV.
  */
 import { PlusOutlined, ShoppingCartOutlined, ThunderboltFilled } from '@ant-design/icons';
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useMutation, useQueryClient } from '@tanstack/react-query';
 import {
   Alert,
   App,
@@ -30,12 +30,15 @@ import {
 } from 'antd';
 import dayjs from 'dayjs';
 import { type HTMLAttributes, useEffect, useState } from 'react';
-import { useI18n } from '../../i18n.ts';
+import { useI18n } from '../../i18n/index.ts';
 import type { FlashSaleView, LiveSessionView, OrderView } from '../../lib/api-types.ts';
-import { endpoints, type OrderListQuery, queryKeys } from '../../lib/endpoints.ts';
+import { endpoints, type OrderListQuery } from '../../lib/endpoints.ts';
 import { errorMessage } from '../../lib/form-errors.ts';
-import { formatFen, yuanToFen } from '../selection/money.ts';
+import { formatFen, yuanToFen } from '../../lib/money.ts';
 import { applyRenamedFieldError } from '../selection/selection-errors.ts';
+import { useProduct } from '../../queries/catalog.ts';
+import { liveKeys, useFlashSales } from '../../queries/live.ts';
+import { useOrders } from '../../queries/orders.ts';
 import { formatCountdown, OrderStatusTag, useNow } from './order-labels.tsx';
 import './orders.css';
 
@@ -61,12 +64,7 @@ function FlashSaleModal({ session, open, onClose }: { session: LiveSessionView; 
   const [error, setError] = useState<string | null>(null);
   const productId = Form.useWatch('productId', form) ?? '';
   const skuId = Form.useWatch('skuId', form) ?? '';
-  const product = useQuery({
-    queryKey: queryKeys.product(productId),
-    queryFn: () => endpoints.product(productId),
-    enabled: open && productId !== '',
-    retry: false,
-  });
+  const product = useProduct(productId, { enabled: open && productId !== '', retry: false });
   const sku = product.data?.skus.find((s) => s.id === skuId);
 
   useEffect(() => {
@@ -95,7 +93,7 @@ function FlashSaleModal({ session, open, onClose }: { session: LiveSessionView; 
     onSuccess: async (f) => {
       message.success(t('flash.console.created', { title: f.title }));
       onClose();
-      await queryClient.invalidateQueries({ queryKey: queryKeys.flashSales(session.id) });
+      await queryClient.invalidateQueries({ queryKey: liveKeys.flashSales(session.id) });
     },
     onError: (e) => {
       if (!applyRenamedFieldError(form, e, FLASH_FIELDS, { priceFen: 'priceYuan' })) setError(errorMessage(e, t('common.networkError')));
@@ -211,9 +209,7 @@ function FlashSalesCard({ session }: { session: LiveSessionView }) {
   const queryClient = useQueryClient();
   const [creating, setCreating] = useState(false);
   const live = session.status === 'live';
-  const sales = useQuery({
-    queryKey: queryKeys.flashSales(session.id),
-    queryFn: () => endpoints.flashSales(session.id),
+  const sales = useFlashSales(session.id, {
     staleTime: 0,
     refetchInterval: (q) => (q.state.data?.some((f) => f.state === 'running' || f.state === 'upcoming') ? 2000 : false),
   });
@@ -223,7 +219,7 @@ function FlashSalesCard({ session }: { session: LiveSessionView }) {
     mutationFn: (f: FlashSaleView) => endpoints.endFlashSale(f.id),
     onSuccess: async () => {
       message.success(t('flash.console.ended'));
-      await queryClient.invalidateQueries({ queryKey: queryKeys.flashSales(session.id) });
+      await queryClient.invalidateQueries({ queryKey: liveKeys.flashSales(session.id) });
     },
     onError: (e) => message.error(errorMessage(e, t('common.networkError'))),
   });
@@ -329,12 +325,7 @@ function FlashSalesCard({ session }: { session: LiveSessionView }) {
 function SessionOrdersCard({ session }: { session: LiveSessionView }) {
   const { t } = useI18n();
   const query: OrderListQuery = { as: 'streamer', sessionId: session.id };
-  const orders = useQuery({
-    queryKey: queryKeys.orders(query),
-    queryFn: () => endpoints.orders(query),
-    staleTime: 0,
-    refetchInterval: session.status === 'live' ? 5000 : false,
-  });
+  const orders = useOrders(query, { staleTime: 0, refetchInterval: session.status === 'live' ? 5000 : false });
   const list = orders.data ?? [];
   const sold = list.filter((o) => SOLD.has(o.status));
   const gmv = sold.reduce((sum, o) => sum + o.totalFen - o.refundedFen, 0);

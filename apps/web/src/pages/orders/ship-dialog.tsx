@@ -2,10 +2,10 @@
  * Carrier and tracking number, as the merchant ships an order (发货) and the buyer sends a return back (寄回). The
  * API's field errors (carrier, trackingNo) land on their field; anything else shows under the form.
  */
+import type { ShipmentRequest } from '@livehub/contracts';
 import { Alert, Button, Form, Input, Modal, Select, Space, Typography } from 'antd';
 import { type ReactNode, useEffect, useState } from 'react';
-import { useI18n } from '../../i18n.ts';
-import type { ShipmentRequest } from '../../lib/endpoints.ts';
+import { useI18n } from '../../i18n/index.ts';
 import { applyFieldError, errorMessage } from '../../lib/form-errors.ts';
 import { carrierOptions } from './order-labels.tsx';
 

@@ -7,35 +7,28 @@ import {
   HistoryOutlined,
   ProfileOutlined,
 } from '@ant-design/icons';
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { Alert, App, Button, Card, Col, Descriptions, Empty, Result, Row, Skeleton, Space, Tooltip, Typography } from 'antd';
 import dayjs from 'dayjs';
 import { type ReactNode, useState } from 'react';
 import { useNavigate, useParams } from 'react-router';
 import { PageHeader } from '../../components/page-header.tsx';
 import { QueryError } from '../../components/query-error.tsx';
-import { type Translate, useI18n } from '../../i18n.ts';
+import { type Translate, useI18n } from '../../i18n/index.ts';
 import { isApiError } from '../../lib/api-client.ts';
 import type { ApplicationAction, ApplicationView } from '../../lib/api-types.ts';
-import { documentContentUrl, endpoints, queryKeys } from '../../lib/endpoints.ts';
+import { documentContentUrl, endpoints } from '../../lib/endpoints.ts';
 import { useMe } from '../../lib/session.ts';
 import { canAccessPath } from '../../nav.ts';
 import { ProductReviewPanel } from '../selection/product-review-panel.tsx';
+import { registryKeys, useApplication } from '../../queries/registry.ts';
 import { ApplicationSteps, EventTimeline } from './application-progress.tsx';
 import { hasJointReview, JointReviewBoard } from './joint-review-board.tsx';
 import { LiveGateCard } from './live-gate-card.tsx';
 import { ObjectionBox } from './objection-box.tsx';
 import { DANGER_ACTIONS, PRIMARY_ACTIONS, ReasonModal } from './reason-modal.tsx';
-import {
-  ApplicationStatusTag,
-  bi,
-  categoryLabel,
-  docKindLabel,
-  formatBytes,
-  KindTag,
-  marketerLevelLabel,
-  topicLabel,
-} from './registry-labels.tsx';
+import { bi, formatBytes } from '../../lib/labels.ts';
+import { ApplicationStatusTag, categoryLabel, docKindLabel, KindTag, marketerLevelLabel, topicLabel } from './registry-labels.tsx';
 import { isStaleError, registryErrorMessage } from './registry-errors.ts';
 import './registry.css';
 
@@ -125,12 +118,12 @@ export function ApplicationPage() {
   const [modalError, setModalError] = useState<string | null>(null);
   const [pageError, setPageError] = useState<string | null>(null);
 
-  const detail = useQuery({ queryKey: queryKeys.application(id), queryFn: () => endpoints.getApplication(id), staleTime: 0 });
+  const detail = useApplication(id, { staleTime: 0 });
 
   const refresh = async () => {
-    await queryClient.invalidateQueries({ queryKey: queryKeys.application(id) });
-    await queryClient.invalidateQueries({ queryKey: ['applications'] });
-    await queryClient.invalidateQueries({ queryKey: queryKeys.myStreamer });
+    await queryClient.invalidateQueries({ queryKey: registryKeys.application(id) });
+    await queryClient.invalidateQueries({ queryKey: registryKeys.allApplications });
+    await queryClient.invalidateQueries({ queryKey: registryKeys.myStreamer });
   };
 
   const act = useMutation({
@@ -145,7 +138,7 @@ export function ApplicationPage() {
       setPageError(null);
     },
     onSuccess: async (next, input) => {
-      queryClient.setQueryData(queryKeys.application(id), next);
+      queryClient.setQueryData(registryKeys.application(id), next);
       setActing(null);
       message.success(t('registry.app.actionDone', { action: bi(locale, input.action.label) }));
       await refresh();

@@ -10,9 +10,10 @@ import {
 import { Empty, Space, Steps, type StepsProps, Tag, Timeline, type TimelineProps, Typography } from 'antd';
 import dayjs from 'dayjs';
 import type { ReactNode } from 'react';
-import { type Translate, useI18n } from '../../i18n.ts';
+import { type Translate, useI18n } from '../../i18n/index.ts';
 import type { ApplicationEvent, ApplicationView } from '../../lib/api-types.ts';
-import { bi, departmentLabel, eventLabel, labelOr } from './registry-labels.tsx';
+import { bi, labelOr } from '../../lib/labels.ts';
+import { departmentLabel, eventLabel } from './registry-labels.tsx';
 
 /** Side branches of the workflows (退回补正, 已暂停): shown only while the application is in them. */
 const BRANCH_STEPS: ReadonlySet<string> = new Set(['returned', 'suspended']);

@@ -3,10 +3,11 @@ import { Table, type TableColumnType, type TableProps, Tag, Typography } from 'a
 import dayjs from 'dayjs';
 import type { HTMLAttributes } from 'react';
 import { useNavigate } from 'react-router';
-import { useI18n } from '../../i18n.ts';
+import { useI18n } from '../../i18n/index.ts';
 import type { ApplicationView } from '../../lib/api-types.ts';
 import { DueTag } from './application-progress.tsx';
-import { ApplicationStatusTag, bi, KindTag } from './registry-labels.tsx';
+import { bi } from '../../lib/labels.ts';
+import { ApplicationStatusTag, KindTag } from './registry-labels.tsx';
 
 type Column = TableColumnType<ApplicationView>;
 

@@ -1,20 +1,19 @@
 /** 我的申请: the signed-in user's (or organization's) applications with their current step and status. */
 import { BankOutlined, DownOutlined, IdcardOutlined, PlusOutlined, ReloadOutlined, RightOutlined, ShopOutlined } from '@ant-design/icons';
-import { useQuery } from '@tanstack/react-query';
 import { Button, Card, Dropdown, Space, type TableColumnsType } from 'antd';
 import { useNavigate } from 'react-router';
 import { PageHeader } from '../../components/page-header.tsx';
 import { QueryError } from '../../components/query-error.tsx';
-import { useI18n } from '../../i18n.ts';
+import { useI18n } from '../../i18n/index.ts';
 import type { ApplicationView } from '../../lib/api-types.ts';
-import { endpoints, queryKeys } from '../../lib/endpoints.ts';
+import { useApplications } from '../../queries/registry.ts';
 import { ApplicationTable, useApplicationColumns } from './application-table.tsx';
 import './registry.css';
 
 export function ApplicationsPage() {
   const { t } = useI18n();
   const navigate = useNavigate();
-  const list = useQuery({ queryKey: queryKeys.applications('mine'), queryFn: () => endpoints.listApplications('mine'), staleTime: 0 });
+  const list = useApplications('mine', undefined, { staleTime: 0 });
   const items = [...(list.data?.items ?? [])].sort((a, b) => b.createdAt.localeCompare(a.createdAt));
 
   const col = useApplicationColumns();

@@ -1,6 +1,6 @@
 /** 直播基地认定申报: the base, its operator and its application materials; reviewed by the commerce department. */
 import { Col, Form, Input, InputNumber, Row } from 'antd';
-import { useI18n } from '../../i18n.ts';
+import { useI18n } from '../../i18n/index.ts';
 import type { RegisterBaseRequest } from '../../lib/api-types.ts';
 import { endpoints } from '../../lib/endpoints.ts';
 import { ApplyForm, isDocumentError, useApplyRules, useSubmitWithFieldErrors } from './apply-form.tsx';

@@ -5,11 +5,11 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { Alert, Button, Form, type FormInstance, type FormProps, Typography } from 'antd';
 import { type ReactNode, useState } from 'react';
-import { type Translate, useI18n } from '../../i18n.ts';
+import { type Translate, useI18n } from '../../i18n/index.ts';
 import { isApiError } from '../../lib/api-client.ts';
 import type { OrgRegistered } from '../../lib/api-types.ts';
-import { queryKeys } from '../../lib/endpoints.ts';
 import { applyFieldError } from '../../lib/form-errors.ts';
+import { shellKeys } from '../../queries/shell.ts';
 import { OrgRegisteredResult, registrationErrorMessage } from './org-register-fields.tsx';
 
 /** The validation rules the application forms repeat: a required text and a length range. */
@@ -149,7 +149,7 @@ export function useOrgRegistration<TValues>({
     onSuccess: async (created) => {
       setRegistered(created.orgId);
       // the new membership shows in the org switcher
-      await queryClient.invalidateQueries({ queryKey: queryKeys.me });
+      await queryClient.invalidateQueries({ queryKey: shellKeys.me });
     },
     errorMessage: registrationErrorMessage,
     alsoFormMessage: true,

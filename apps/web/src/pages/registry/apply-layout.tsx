@@ -5,11 +5,13 @@ import { App, Card, Col, Form, Row, Steps, Typography } from 'antd';
 import type { ReactNode } from 'react';
 import { useNavigate } from 'react-router';
 import { PageHeader } from '../../components/page-header.tsx';
-import { type MessageKey, useI18n } from '../../i18n.ts';
+import { type MessageKey, useI18n } from '../../i18n/index.ts';
 import type { DocumentKind, RegistrationCreated, RegistryDocument } from '../../lib/api-types.ts';
-import { queryKeys } from '../../lib/endpoints.ts';
-import { DocumentLabel, DocumentUpload, type Requirement } from './document-upload.tsx';
-import { DOC_KINDS, docKindLabel, labelOr } from './registry-labels.tsx';
+import { registryKeys } from '../../queries/registry.ts';
+import { shellKeys } from '../../queries/shell.ts';
+import { DocumentLabel, DocumentUpload, type Requirement } from '../../components/document-upload.tsx';
+import { labelOr } from '../../lib/labels.ts';
+import { DOC_KINDS, docKindLabel } from './registry-labels.tsx';
 import './registry.css';
 
 export type DocumentValues = Partial<Record<DocumentKind, RegistryDocument[]>>;
@@ -71,10 +73,10 @@ export function useAfterSubmit(): (created: RegistrationCreated) => Promise<void
   const navigate = useNavigate();
   return async (created) => {
     message.success(t('registry.apply.submitted'));
-    await queryClient.invalidateQueries({ queryKey: ['applications'] });
-    await queryClient.invalidateQueries({ queryKey: queryKeys.myStreamer });
+    await queryClient.invalidateQueries({ queryKey: registryKeys.allApplications });
+    await queryClient.invalidateQueries({ queryKey: registryKeys.myStreamer });
     // a merchant or base registration may have added an organization membership
-    await queryClient.invalidateQueries({ queryKey: queryKeys.me });
+    await queryClient.invalidateQueries({ queryKey: shellKeys.me });
     navigate(`/applications/${created.applicationId}`);
   };
 }

@@ -1,6 +1,6 @@
 /** MCN 机构登记: the agency's details with a live credit-code check and an optional host base; the caller becomes its manager. */
 import { Col, Form, Input, Row } from 'antd';
-import { useI18n } from '../../i18n.ts';
+import { useI18n } from '../../i18n/index.ts';
 import type { RegisterMcnRequest } from '../../lib/api-types.ts';
 import { endpoints } from '../../lib/endpoints.ts';
 import { OrgRegisterForm, useApplyRules, useOrgRegistration } from './apply-form.tsx';

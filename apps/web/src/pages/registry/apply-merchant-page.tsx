@@ -1,6 +1,6 @@
 /** 商家入驻 / 我要开店: company details with a live credit-code check, categories, deposit, licences. */
 import { Checkbox, Col, Form, Input, InputNumber, Row } from 'antd';
-import { useI18n } from '../../i18n.ts';
+import { useI18n } from '../../i18n/index.ts';
 import type { MerchantCategory, RegisterMerchantRequest } from '../../lib/api-types.ts';
 import { endpoints } from '../../lib/endpoints.ts';
 import { ApplyForm, isDocumentError, useApplyRules, useSubmitWithFieldErrors } from './apply-form.tsx';

@@ -1,6 +1,6 @@
 /** 服务机构登记: a professional service provider (供应链 / 数据 / 技术 …) and its services; the caller becomes its staff. */
 import { Checkbox, Col, Form, Input, Row } from 'antd';
-import { useI18n } from '../../i18n.ts';
+import { useI18n } from '../../i18n/index.ts';
 import type { ProviderService, RegisterProviderRequest } from '../../lib/api-types.ts';
 import { endpoints } from '../../lib/endpoints.ts';
 import { OrgRegisterForm, useApplyRules, useOrgRegistration } from './apply-form.tsx';

@@ -1,12 +1,12 @@
 /** 主播认证: real name and ID number (GB 11643 check, age rule), topics, digital-human details, documents. */
-import { useQuery } from '@tanstack/react-query';
 import { Alert, Button, Card, Checkbox, Col, Form, Input, Result, Row, Select, Skeleton, Switch, Tag, Typography } from 'antd';
 import type { ReactNode } from 'react';
 import { useNavigate } from 'react-router';
-import { useI18n } from '../../i18n.ts';
+import { useI18n } from '../../i18n/index.ts';
 import { isApiError } from '../../lib/api-client.ts';
 import type { MarketerLevel, RegisterStreamerRequest, StreamerTopic } from '../../lib/api-types.ts';
-import { endpoints, queryKeys } from '../../lib/endpoints.ts';
+import { endpoints } from '../../lib/endpoints.ts';
+import { useMyStreamerRegistration } from '../../queries/registry.ts';
 import { ApplyForm, isDocumentError, useApplyRules, useSubmitWithFieldErrors } from './apply-form.tsx';
 import { ApplyLayout, collectDocuments, DocumentField, type DocumentValues, SectionTitle, useAfterSubmit } from './apply-layout.tsx';
 import { checkIdNumber, normalizeIdentifier, UUID_PATTERN } from './identifiers.ts';
@@ -35,7 +35,7 @@ export function ApplyStreamerPage() {
   const [form] = Form.useForm<StreamerForm>();
   const afterSubmit = useAfterSubmit();
   const { required, length } = useApplyRules();
-  const mine = useQuery({ queryKey: queryKeys.myStreamer, queryFn: endpoints.myStreamerRegistration, staleTime: 0 });
+  const mine = useMyStreamerRegistration({ staleTime: 0 });
 
   const idNumber = Form.useWatch('idNumber', form) ?? '';
   const topics = Form.useWatch('topics', form) ?? [];

@@ -3,22 +3,21 @@
  * regulators also the joint-review board of every base application in joint review, and the CSV export.
  */
 import { FieldTimeOutlined, FileDoneOutlined, ReloadOutlined, SafetyCertificateOutlined, TeamOutlined } from '@ant-design/icons';
-import { useQuery } from '@tanstack/react-query';
 import { Badge, Button, Card, Empty, Segmented, Select, Space, type TableColumnsType, Typography } from 'antd';
 import { useState } from 'react';
 import { useNavigate } from 'react-router';
 import { PageHeader } from '../../components/page-header.tsx';
 import { QueryError } from '../../components/query-error.tsx';
-import { useI18n } from '../../i18n.ts';
+import { useI18n } from '../../i18n/index.ts';
 import type { ApplicationKind, ApplicationView } from '../../lib/api-types.ts';
-import { endpoints, queryKeys } from '../../lib/endpoints.ts';
 import { useMe } from '../../lib/session.ts';
+import { useApplications } from '../../queries/registry.ts';
 import { DueTag } from './application-progress.tsx';
 import { ApplicationTable, useApplicationColumns } from './application-table.tsx';
 import { ExportButtons } from './export-buttons.tsx';
 import { JointReviewBoard } from './joint-review-board.tsx';
 import { kindLabel } from './registry-labels.tsx';
-import { StatStrip } from './stat-strip.tsx';
+import { StatStrip } from '../../components/stat-strip.tsx';
 import '../compliance/compliance.css';
 import './registry.css';
 
@@ -38,19 +37,8 @@ export function ApprovalsPage() {
   const isRegulator = me.role === 'regulator';
   const canExport = me.role === 'regulator' || me.role === 'platform_admin';
 
-  const queue = useQuery({
-    queryKey: queryKeys.applications('queue'),
-    queryFn: () => endpoints.listApplications('queue'),
-    refetchInterval: REFRESH_MS,
-    staleTime: 0,
-  });
-  const joint = useQuery({
-    queryKey: queryKeys.applications('all', 'base_certification'),
-    queryFn: () => endpoints.listApplications('all', 'base_certification'),
-    enabled: isRegulator,
-    refetchInterval: REFRESH_MS,
-    staleTime: 0,
-  });
+  const queue = useApplications('queue', undefined, { refetchInterval: REFRESH_MS, staleTime: 0 });
+  const joint = useApplications('all', 'base_certification', { enabled: isRegulator, refetchInterval: REFRESH_MS, staleTime: 0 });
 
   const all = queue.data?.items ?? [];
   const todo = all.filter((a) => a.status === 'in_progress');

@@ -1,7 +1,7 @@
 /** CSV export of the registers for regulators and the platform (GET /api/registry/export.csv; plain download links). */
 import { DownloadOutlined } from '@ant-design/icons';
 import { Button, Dropdown } from 'antd';
-import { useI18n } from '../../i18n.ts';
+import { useI18n } from '../../i18n/index.ts';
 import { type ExportKind, exportCsvUrl } from '../../lib/endpoints.ts';
 
 const KINDS: readonly ExportKind[] = ['bases', 'streamers', 'merchants'];

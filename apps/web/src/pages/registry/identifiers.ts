@@ -4,7 +4,7 @@
  * the embedded GB 11714 organization code), 居民身份证号码 (GB 11643-1999, birth date and age) and mainland mobiles.
  * The server stays authoritative; these only spare a round trip.
  */
-import type { MessageKey } from '../../i18n.ts';
+import type { MessageKey } from '../../i18n/index.ts';
 
 /** Full-width ASCII and the ideographic space to half-width, trimmed, upper-cased. */
 export function normalizeIdentifier(input: string): string {

@@ -3,10 +3,11 @@ import { CheckCircleFilled, ClockCircleOutlined, CloseCircleFilled, TeamOutlined
 import { Button, Card, Col, Progress, Row, Space, Tag, Typography } from 'antd';
 import dayjs from 'dayjs';
 import type { ReactNode } from 'react';
-import { useI18n } from '../../i18n.ts';
+import { useI18n } from '../../i18n/index.ts';
 import type { ApplicationAction, ApplicationView } from '../../lib/api-types.ts';
 import { useMe } from '../../lib/session.ts';
-import { bi, departmentLabel } from './registry-labels.tsx';
+import { bi } from '../../lib/labels.ts';
+import { departmentLabel } from './registry-labels.tsx';
 
 /** Whether an application has a joint review worth showing: in progress, or with decisions on record. */
 export function hasJointReview(app: ApplicationView): boolean {

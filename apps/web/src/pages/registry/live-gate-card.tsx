@@ -1,13 +1,12 @@
 /** 主播认证与开播资格: the signed-in user's certification status and whether they may go live now (liveGate). */
 import { CheckCircleFilled, IdcardOutlined, StopFilled } from '@ant-design/icons';
-import { useQuery } from '@tanstack/react-query';
 import { Button, Card, Descriptions, Skeleton, Space, Tag, Typography } from 'antd';
 import dayjs from 'dayjs';
 import type { CSSProperties } from 'react';
 import { useNavigate } from 'react-router';
 import { QueryError } from '../../components/query-error.tsx';
-import { useI18n } from '../../i18n.ts';
-import { endpoints, queryKeys } from '../../lib/endpoints.ts';
+import { useI18n } from '../../i18n/index.ts';
+import { useApplications, useMyStreamerRegistration } from '../../queries/registry.ts';
 import { gateReasonLabel, StreamerStatusTag, topicLabel } from './registry-labels.tsx';
 import './registry.css';
 
@@ -29,12 +28,8 @@ export function LiveGateCard({
 }) {
   const { t } = useI18n();
   const navigate = useNavigate();
-  const mine = useQuery({ queryKey: queryKeys.myStreamer, queryFn: endpoints.myStreamerRegistration, staleTime: 0 });
-  const applications = useQuery({
-    queryKey: queryKeys.applications('mine', 'streamer_certification'),
-    queryFn: () => endpoints.listApplications('mine', 'streamer_certification'),
-    enabled: showApplicationLink && Boolean(mine.data?.profile),
-  });
+  const mine = useMyStreamerRegistration({ staleTime: 0 });
+  const applications = useApplications('mine', 'streamer_certification', { enabled: showApplicationLink && Boolean(mine.data?.profile) });
 
   if (mine.error) {
     return (

@@ -3,10 +3,10 @@ import { useMutation } from '@tanstack/react-query';
 import { Alert, App, Button, Card, Form, Input, Space, Tag, Typography } from 'antd';
 import dayjs from 'dayjs';
 import { useState } from 'react';
-import { useI18n } from '../../i18n.ts';
+import { useI18n } from '../../i18n/index.ts';
 import type { ApplicationView } from '../../lib/api-types.ts';
 import { endpoints } from '../../lib/endpoints.ts';
-import { labelOr } from './registry-labels.tsx';
+import { labelOr } from '../../lib/labels.ts';
 import { registryErrorMessage } from './registry-errors.ts';
 
 const MIN = 5;

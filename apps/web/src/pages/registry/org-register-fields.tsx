@@ -4,13 +4,14 @@
  * applicant how to start acting through the new organization.
  */
 import { CheckCircleOutlined, LogoutOutlined, ReloadOutlined } from '@ant-design/icons';
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { App, Button, Form, Input, Result, Select, Typography } from 'antd';
 import { useNavigate } from 'react-router';
-import { type Translate, useI18n } from '../../i18n.ts';
+import { type Translate, useI18n } from '../../i18n/index.ts';
 import { isApiError } from '../../lib/api-client.ts';
-import { endpoints, queryKeys } from '../../lib/endpoints.ts';
+import { endpoints } from '../../lib/endpoints.ts';
 import { applyMe, clearSession, fetchMe } from '../../lib/session.ts';
+import { usePublicBases } from '../../queries/registry.ts';
 import { checkCreditCode, checkMobile } from './identifiers.ts';
 import { registryErrorMessage } from './registry-errors.ts';
 
@@ -77,7 +78,7 @@ export function ContactPhoneField({ testId }: { testId: string }) {
 /** 所在直播基地 (optional): the certified bases of the public list. */
 export function HostBaseField({ testId }: { testId: string }) {
   const { t } = useI18n();
-  const bases = useQuery({ queryKey: queryKeys.publicBases, queryFn: endpoints.publicBases });
+  const bases = usePublicBases();
   const options = (bases.data?.items ?? []).map((base) => ({
     value: base.orgId,
     label: base.name ?? base.orgId,

@@ -4,7 +4,7 @@ import { Button, Typography } from 'antd';
 import { useNavigate } from 'react-router';
 import { LanguageSwitch } from '../../components/language-switch.tsx';
 import { Logo } from '../../components/logo.tsx';
-import { useI18n } from '../../i18n.ts';
+import { useI18n } from '../../i18n/index.ts';
 import { PublicLists } from './public-lists.tsx';
 import './registry.css';
 

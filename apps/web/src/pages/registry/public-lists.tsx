@@ -1,21 +1,21 @@
 /** 公示名单: certified live bases and streamers, masked (GET /api/public/bases, /api/public/streamers; no login). */
 import { BankOutlined, VideoCameraOutlined } from '@ant-design/icons';
-import { useQuery } from '@tanstack/react-query';
 import { Card, Input, Space, Table, type TableColumnsType, Tag, Typography } from 'antd';
 import dayjs from 'dayjs';
 import { useState } from 'react';
-import { useI18n } from '../../i18n.ts';
+import { useI18n } from '../../i18n/index.ts';
 import type { PublicBase, PublicStreamer } from '../../lib/api-types.ts';
-import { endpoints, queryKeys } from '../../lib/endpoints.ts';
 import { QueryError } from '../../components/query-error.tsx';
-import { labelOr, marketerLevelLabel, topicLabel } from './registry-labels.tsx';
+import { usePublicBases, usePublicStreamers } from '../../queries/registry.ts';
+import { labelOr } from '../../lib/labels.ts';
+import { marketerLevelLabel, topicLabel } from './registry-labels.tsx';
 
 const date = (value: string | null) => (value ? dayjs(value).format('YYYY-MM-DD') : '—');
 
 export function PublicLists() {
   const { t } = useI18n();
-  const bases = useQuery({ queryKey: queryKeys.publicBases, queryFn: endpoints.publicBases });
-  const streamers = useQuery({ queryKey: queryKeys.publicStreamers, queryFn: endpoints.publicStreamers });
+  const bases = usePublicBases();
+  const streamers = usePublicStreamers();
   const [search, setSearch] = useState('');
   const needle = search.trim().toLowerCase();
   const matches = (...fields: (string | null | undefined)[]) => !needle || fields.some((f) => f?.toLowerCase().includes(needle));

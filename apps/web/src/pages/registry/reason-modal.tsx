@@ -1,8 +1,8 @@
 /** Confirm an application action; a reason (1–1000 characters) is required when the engine says so. */
-import { useI18n } from '../../i18n.ts';
+import { useI18n } from '../../i18n/index.ts';
 import type { ApplicationAction } from '../../lib/api-types.ts';
-import { ReasonDialog } from './reason-dialog.tsx';
-import { bi } from './registry-labels.tsx';
+import { ReasonDialog } from '../../components/reason-dialog.tsx';
+import { bi } from '../../lib/labels.ts';
 
 export const REASON_MAX = 1000;
 

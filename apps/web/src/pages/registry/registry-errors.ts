@@ -1,5 +1,5 @@
 /** Registry and workflow API errors as clear messages; the server's localized message is used when it has one. */
-import type { Translate } from '../../i18n.ts';
+import type { Translate } from '../../i18n/index.ts';
 import { isApiError } from '../../lib/api-client.ts';
 import { errorMessage } from '../../lib/form-errors.ts';
 

@@ -1,8 +1,9 @@
 /** Labels, colours and small tags shared by the admission, certification and approval pages. */
 import { DOCUMENT_KINDS, MERCHANT_CATEGORIES, PROVIDER_SERVICES as SERVICES, STREAMER_TOPICS } from '@livehub/contracts';
 import { Tag } from 'antd';
-import { isMessageKey, type Translate, useI18n } from '../../i18n.ts';
+import { type Translate, useI18n } from '../../i18n/index.ts';
 import type { DocumentKind, MarketerLevel, MerchantCategory, ProviderService, StreamerTopic } from '../../lib/api-types.ts';
+import { labelOr } from '../../lib/labels.ts';
 
 export const DOC_KINDS: readonly DocumentKind[] = DOCUMENT_KINDS;
 export const CATEGORIES: readonly MerchantCategory[] = MERCHANT_CATEGORIES;
@@ -13,16 +14,6 @@ export const LICENSED_TOPICS: readonly StreamerTopic[] = ['medicine', 'finance',
 export const JOINT_DEPARTMENTS = ['swc', 'scjgj', 'zscqj'] as const;
 /** What a 专业服务机构 offers (服务机构登记). */
 export const PROVIDER_SERVICES: readonly ProviderService[] = SERVICES;
-
-/** A bilingual label from the server in the UI language. */
-export function bi(locale: string, value: { zh: string; en: string }): string {
-  return locale === 'zh-CN' ? value.zh : value.en;
-}
-
-/** A message for a dynamic key, or the fallback (usually the raw code) when the dictionary lacks it. */
-export function labelOr(t: Translate, key: string, fallback: string): string {
-  return isMessageKey(key) ? t(key) : fallback;
-}
 
 export const docKindLabel = (t: Translate, kind: string) => labelOr(t, `registry.docKind.${kind}`, kind);
 export const topicLabel = (t: Translate, topic: string) => labelOr(t, `registry.topic.${topic}`, topic);
@@ -85,11 +76,4 @@ export function StreamerStatusTag({ status }: { status: string | null }) {
       {labelOr(t, `registry.streamerStatus.${key}`, key)}
     </Tag>
   );
-}
-
-/** 1234567 → "12.0 MB" style sizes for the documents list. */
-export function formatBytes(size: number): string {
-  if (size < 1024) return `${size} B`;
-  if (size < 1024 * 1024) return `${(size / 1024).toFixed(1)} KB`;
-  return `${(size / 1024 / 1024).toFixed(1)} MB`;
 }

@@ -1,6 +1,6 @@
 /** 公示名单 inside the console (regulators): the public lists plus the CSV export of the full registers. */
 import { PageHeader } from '../../components/page-header.tsx';
-import { useI18n } from '../../i18n.ts';
+import { useI18n } from '../../i18n/index.ts';
 import { ExportButtons } from './export-buttons.tsx';
 import { PublicLists } from './public-lists.tsx';
 import './registry.css';

@@ -5,7 +5,7 @@
  */
 import { ReadOutlined, SolutionOutlined } from '@ant-design/icons';
 import type { Me, Role } from '@livehub/contracts';
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useMutation, useQueryClient } from '@tanstack/react-query';
 import {
   Alert,
   App,
@@ -28,12 +28,14 @@ import {
 import dayjs, { type Dayjs } from 'dayjs';
 import { useState } from 'react';
 import { PageHeader } from '../../components/page-header.tsx';
-import { type Translate, useI18n } from '../../i18n.ts';
+import { type Translate, useI18n } from '../../i18n/index.ts';
 import { isApiError } from '../../lib/api-client.ts';
 import type { TrainingRecord, TrainingRequest } from '../../lib/api-types.ts';
-import { endpoints, queryKeys } from '../../lib/endpoints.ts';
+import { endpoints } from '../../lib/endpoints.ts';
 import { applyFieldError } from '../../lib/form-errors.ts';
 import { useMe } from '../../lib/session.ts';
+import { useMembers } from '../../queries/identity.ts';
+import { registryKeys, useTalent } from '../../queries/registry.ts';
 import { collectDocuments, DocumentField, type DocumentValues } from './apply-layout.tsx';
 import { normalizeIdentifier, UUID_PATTERN } from './identifiers.ts';
 import { marketerLevelLabel, StreamerStatusTag } from './registry-labels.tsx';
@@ -125,11 +127,7 @@ function TrainingCard({ me, onPerson }: { me: Me; onPerson: (userId: string) => 
   const orgId = me.active?.orgId;
   const picksStreamers = PICKS_STREAMERS.includes(me.role) && orgId !== undefined;
 
-  const members = useQuery({
-    queryKey: queryKeys.members(orgId ?? ''),
-    queryFn: () => endpoints.listMembers(orgId ?? ''),
-    enabled: picksStreamers,
-  });
+  const members = useMembers(orgId ?? '', { enabled: picksStreamers });
   const streamers = (members.data?.items ?? []).filter((m) => m.role === 'streamer');
 
   const submit = useMutation({
@@ -150,7 +148,7 @@ function TrainingCard({ me, onPerson }: { me: Me; onPerson: (userId: string) => 
       form.resetFields(['course', 'hours', 'docs']);
       setUploadKey((key) => key + 1);
       onPerson(body.userId);
-      await queryClient.invalidateQueries({ queryKey: queryKeys.talent(body.userId) });
+      await queryClient.invalidateQueries({ queryKey: registryKeys.talent(body.userId) });
     },
     onError: (error) => {
       const message = talentErrorMessage(t, error);
@@ -266,7 +264,7 @@ function TrainingCard({ me, onPerson }: { me: Me; onPerson: (userId: string) => 
 
 function TalentRecordView({ userId }: { userId: string }) {
   const { t } = useI18n();
-  const talent = useQuery({ queryKey: queryKeys.talent(userId), queryFn: () => endpoints.talent(userId), retry: false });
+  const talent = useTalent(userId, { retry: false });
 
   if (talent.isPending) return <Skeleton active />;
   if (talent.error) {

@@ -1,7 +1,7 @@
 /** Confirm / dismiss a review item: a reason is required (2–500 characters), validated as the reviewer types. */
 import { Space, Tag, Typography } from 'antd';
-import { type MessageKey, useI18n } from '../../i18n.ts';
-import { ReasonDialog } from '../registry/reason-dialog.tsx';
+import { type MessageKey, useI18n } from '../../i18n/index.ts';
+import { ReasonDialog } from '../../components/reason-dialog.tsx';
 
 export type ReviewDecision = 'confirm' | 'dismiss';
 

@@ -1,5 +1,5 @@
 /** Review API errors as clear messages (409s: another reviewer claimed the item, it was already decided). */
-import type { Translate } from '../../i18n.ts';
+import type { Translate } from '../../i18n/index.ts';
 import { isApiError } from '../../lib/api-client.ts';
 import { errorMessage } from '../../lib/form-errors.ts';
 

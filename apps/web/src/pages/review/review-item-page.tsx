@@ -9,17 +9,17 @@ import {
   StopOutlined,
   UnorderedListOutlined,
 } from '@ant-design/icons';
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { Alert, App, Button, Card, Col, Descriptions, Empty, Result, Row, Skeleton, Space, Tag, Tooltip, Typography } from 'antd';
 import dayjs from 'dayjs';
 import { useState } from 'react';
 import { useNavigate, useParams } from 'react-router';
 import { PageHeader } from '../../components/page-header.tsx';
 import { QueryError } from '../../components/query-error.tsx';
-import { useI18n } from '../../i18n.ts';
+import { useI18n } from '../../i18n/index.ts';
 import { isApiError } from '../../lib/api-client.ts';
 import type { ReviewItemDetail, ScreeningHit } from '../../lib/api-types.ts';
-import { endpoints, queryKeys, type ReviewDecisionResult } from '../../lib/endpoints.ts';
+import { endpoints, type ReviewDecisionResult } from '../../lib/endpoints.ts';
 import { useMe } from '../../lib/session.ts';
 import {
   CategoryTag,
@@ -32,7 +32,9 @@ import {
   StatusTag,
   viaLabel,
 } from '../compliance/compliance-labels.tsx';
-import { HighlightedText } from '../compliance/highlighted-text.tsx';
+import { HighlightedText } from '../../components/highlighted-text.tsx';
+import { complianceKeys } from '../../queries/compliance.ts';
+import { reviewKeys, useReviewItem } from '../../queries/review.ts';
 import '../compliance/compliance.css';
 import { DecisionModal, type ReviewDecision } from './decision-modal.tsx';
 import { ExemptionModal } from './exemption-modal.tsx';
@@ -154,11 +156,11 @@ export function ReviewItemPage() {
   const [decisionError, setDecisionError] = useState<string | null>(null);
   const [exempting, setExempting] = useState(false);
 
-  const detail = useQuery({ queryKey: queryKeys.reviewItem(id), queryFn: () => endpoints.getReviewItem(id), staleTime: 0 });
+  const detail = useReviewItem(id, { staleTime: 0 });
 
   const refresh = async () => {
-    await queryClient.invalidateQueries({ queryKey: queryKeys.reviewItem(id) });
-    await queryClient.invalidateQueries({ queryKey: ['review', 'queue'] });
+    await queryClient.invalidateQueries({ queryKey: reviewKeys.reviewItem(id) });
+    await queryClient.invalidateQueries({ queryKey: reviewKeys.queues });
   };
 
   const claim = useMutation({
@@ -183,7 +185,7 @@ export function ReviewItemPage() {
       setActionError(null);
       message.success(input.decision === 'confirm' ? t('review.confirmed') : t('review.dismissed'));
       await refresh();
-      await queryClient.invalidateQueries({ queryKey: queryKeys.violations });
+      await queryClient.invalidateQueries({ queryKey: complianceKeys.violations });
     },
     onError: async (error) => {
       const text = reviewErrorMessage(t, error);

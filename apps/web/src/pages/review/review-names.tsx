@@ -5,7 +5,7 @@
  */
 import { Tooltip, Typography } from 'antd';
 import type { ReactNode } from 'react';
-import { type MessageKey, useI18n } from '../../i18n.ts';
+import { type MessageKey, useI18n } from '../../i18n/index.ts';
 import type { ReviewItem } from '../../lib/api-types.ts';
 
 function Named({ name, id, unknown, testId }: { name: string | null; id: string | null; unknown: MessageKey; testId?: string }) {

@@ -1,16 +1,16 @@
 /** 审核队列: the human review queue, most urgent first, refreshed every 5 seconds. */
 import { AlertOutlined, FieldTimeOutlined, FileSearchOutlined, ReloadOutlined, RightOutlined, UserOutlined } from '@ant-design/icons';
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { Alert, App, Badge, Button, Card, Segmented, Select, Space, Table, type TableColumnsType, Tag, Tooltip, Typography } from 'antd';
 import dayjs from 'dayjs';
 import { type HTMLAttributes, useMemo, useState } from 'react';
 import { useNavigate } from 'react-router';
 import { PageHeader } from '../../components/page-header.tsx';
 import { QueryError } from '../../components/query-error.tsx';
-import { useI18n } from '../../i18n.ts';
+import { useI18n } from '../../i18n/index.ts';
 import type { ReviewItem, ReviewStatusFilter, ScreeningCategory } from '../../lib/api-types.ts';
 import { isApiError } from '../../lib/api-client.ts';
-import { endpoints, queryKeys, type ReviewBatchConflict } from '../../lib/endpoints.ts';
+import { endpoints, type ReviewBatchConflict } from '../../lib/endpoints.ts';
 import { useMe } from '../../lib/session.ts';
 import {
   CATEGORIES,
@@ -22,9 +22,10 @@ import {
   StatusTag,
   severityLabel,
 } from '../compliance/compliance-labels.tsx';
-import { HighlightedText } from '../compliance/highlighted-text.tsx';
+import { HighlightedText } from '../../components/highlighted-text.tsx';
+import { reviewKeys, useReviewQueue } from '../../queries/review.ts';
 import '../compliance/compliance.css';
-import { StatStrip } from '../registry/stat-strip.tsx';
+import { StatStrip } from '../../components/stat-strip.tsx';
 import { DecisionModal, type ReviewDecision } from './decision-modal.tsx';
 import { reviewErrorMessage } from './review-errors.ts';
 import { PersonName, SessionName } from './review-names.tsx';
@@ -69,13 +70,7 @@ export function ReviewQueuePage() {
   const [batchDecision, setBatchDecision] = useState<ReviewDecision | null>(null);
   const [batchError, setBatchError] = useState<string | null>(null);
   const [conflicts, setConflicts] = useState<Array<ReviewBatchConflict & { text: string }>>([]);
-  const queue = useQuery({
-    queryKey: queryKeys.reviewQueue(query),
-    queryFn: () => endpoints.listReviewItems(query),
-    refetchInterval: REFRESH_MS,
-    refetchIntervalInBackground: false,
-    staleTime: 0,
-  });
+  const queue = useReviewQueue(query, { refetchInterval: REFRESH_MS, refetchIntervalInBackground: false, staleTime: 0 });
   // re-sort only when the data changes (the countdown cells tick on their own)
   const now = useNow(REFRESH_MS);
   const items = useMemo(() => sortByUrgency(queue.data?.items ?? [], now), [queue.data, now]);
@@ -111,7 +106,7 @@ export function ReviewQueuePage() {
       setConflicts([]);
       clearSelection();
       void message.success(t('review.batch.done', { count: r.count }));
-      void queryClient.invalidateQueries({ queryKey: ['review'] });
+      void queryClient.invalidateQueries({ queryKey: reviewKeys.all });
     },
     onError: (error) => {
       if (isApiError(error) && error.code === 'review.batch_conflict') {

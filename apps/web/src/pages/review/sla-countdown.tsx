@@ -3,7 +3,7 @@ import { CheckCircleOutlined, ClockCircleOutlined, FireOutlined } from '@ant-des
 import { Tooltip } from 'antd';
 import dayjs from 'dayjs';
 import { useEffect, useState } from 'react';
-import { useI18n } from '../../i18n.ts';
+import { useI18n } from '../../i18n/index.ts';
 import type { ReviewStatus } from '../../lib/api-types.ts';
 
 /** The current time, re-rendered every `intervalMs`. */

@@ -3,9 +3,9 @@
  * share when the MCN is party, slot fee, dates and obligations — and the dialogs that propose one (a merchant to a
  * certified streamer, a streamer to the merchant of a pool product) or propose new terms (改签).
  */
-import { DeleteOutlined, PlusOutlined } from '@ant-design/icons';
+import { PlusOutlined } from '@ant-design/icons';
 import { DEFAULT_OBLIGATIONS } from '@livehub/contracts';
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useMutation, useQueryClient } from '@tanstack/react-query';
 import {
   Alert,
   App,
@@ -26,16 +26,18 @@ import {
 import dayjs, { type Dayjs } from 'dayjs';
 import { type ReactNode, useState } from 'react';
 import { useNavigate } from 'react-router';
-import { useI18n } from '../../i18n.ts';
+import { RemoveRowButton } from '../../components/remove-row-button.tsx';
+import { useI18n } from '../../i18n/index.ts';
 import { ApiError, isApiError } from '../../lib/api-client.ts';
 import type { AgreementTerms, AgreementView, PublicStreamer, SelectionCard } from '../../lib/api-types.ts';
-import { endpoints, queryKeys } from '../../lib/endpoints.ts';
+import { endpoints } from '../../lib/endpoints.ts';
 import { useMe } from '../../lib/session.ts';
-import { bpToPct, fenToYuan, formatBp, pctToBp, yuanToFen } from './money.ts';
+import { useProductPages } from '../../queries/catalog.ts';
+import { selectionKeys, useSelectionPool } from '../../queries/selection.ts';
+import { bpToPct, fenToYuan, formatBp, pctToBp, yuanToFen } from '../../lib/money.ts';
 import { obligationLabel } from './selection-labels.tsx';
 import { applyRenamedFieldError, selectionErrorMessage } from './selection-errors.ts';
-import { StreamerSelect, useCertifiedStreamers } from './streamer-picker.tsx';
-import { useProductPages } from './use-product-pages.ts';
+import { StreamerSelect, useCertifiedStreamers } from '../../components/streamer-picker.tsx';
 
 type Obligation = (typeof DEFAULT_OBLIGATIONS)[number];
 
@@ -195,14 +197,7 @@ export function TermsFields({
                   </Form.Item>
                 </Col>
                 <Col flex="32px">
-                  <Button
-                    type="text"
-                    danger
-                    icon={<DeleteOutlined />}
-                    disabled={fields.length <= 1}
-                    onClick={() => remove(field.name)}
-                    aria-label={t('common.remove')}
-                  />
+                  <RemoveRowButton rows={fields.length} onRemove={() => remove(field.name)} />
                 </Col>
               </Row>
             ))}
@@ -307,7 +302,7 @@ export function cardOption(c: SelectionCard): ProductOption {
 function usePoolProductOptions(enabled: boolean, merchantOrgId: string | undefined, keep: ProductOption[]) {
   const [q, setQ] = useState('');
   const query = { q: q.trim() || undefined, pageSize: 40 };
-  const pool = useQuery({ queryKey: queryKeys.pool(query), queryFn: () => endpoints.searchPool(query), enabled, staleTime: 30_000 });
+  const pool = useSelectionPool(query, { enabled, staleTime: 30_000 });
   const found: ProductOption[] = (pool.data?.items ?? [])
     .filter((c) => !merchantOrgId || c.merchantOrgId === merchantOrgId)
     .map(cardOption);
@@ -370,7 +365,7 @@ export function AgreementCreateModal({
       }),
     onMutate: () => setError(null),
     onSuccess: async (a) => {
-      await queryClient.invalidateQueries({ queryKey: queryKeys.agreements });
+      await queryClient.invalidateQueries({ queryKey: selectionKeys.agreements });
       message.success(t('agreement.created'));
       onClose();
       navigate(`/agreements/${a.id}`);
@@ -483,8 +478,8 @@ export function AgreementAmendModal({ agreement, open, onClose }: { agreement: A
     mutationFn: (v: TermsValues) => endpoints.amendAgreement(agreement.id, termsFromValues(v, withMcn)),
     onMutate: () => setError(null),
     onSuccess: async (a) => {
-      queryClient.setQueryData(queryKeys.agreement(a.id), a);
-      await queryClient.invalidateQueries({ queryKey: queryKeys.agreements });
+      queryClient.setQueryData(selectionKeys.agreement(a.id), a);
+      await queryClient.invalidateQueries({ queryKey: selectionKeys.agreements });
       message.success(t('agreement.amended', { version: a.currentVersion }));
       onClose();
     },

@@ -14,7 +14,7 @@ import {
   WarningFilled,
 } from '@ant-design/icons';
 import { DEFAULT_OBLIGATIONS } from '@livehub/contracts';
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useMutation, useQueryClient } from '@tanstack/react-query';
 import {
   Alert,
   App,
@@ -24,10 +24,8 @@ import {
   Col,
   Descriptions,
   Popconfirm,
-  Result,
   Row,
   Segmented,
-  Skeleton,
   Space,
   Table,
   Tag,
@@ -37,16 +35,16 @@ import {
 import dayjs from 'dayjs';
 import { type HTMLAttributes, useState } from 'react';
 import { useNavigate, useParams } from 'react-router';
+import { DetailPending } from '../../components/detail-pending.tsx';
 import { PageHeader } from '../../components/page-header.tsx';
-import { QueryError } from '../../components/query-error.tsx';
-import { useI18n } from '../../i18n.ts';
-import { isApiError } from '../../lib/api-client.ts';
+import { useI18n } from '../../i18n/index.ts';
 import type { AgreementVersion, AgreementView } from '../../lib/api-types.ts';
-import { endpoints, queryKeys } from '../../lib/endpoints.ts';
-import { ReasonDialog } from '../registry/reason-dialog.tsx';
+import { endpoints } from '../../lib/endpoints.ts';
+import { ReasonDialog, useReasonAction } from '../../components/reason-dialog.tsx';
+import { selectionKeys, useAgreement } from '../../queries/selection.ts';
 import { AgreementAmendModal, termsProductLines } from './agreement-form.tsx';
 import { awaitsMe } from './agreements-page.tsx';
-import { formatBp, formatFen, shortHash } from './money.ts';
+import { formatBp, formatFen, shortHash } from '../../lib/money.ts';
 import { AgreementStatusTag, obligationLabel, partyLabel } from './selection-labels.tsx';
 import { selectionErrorMessage } from './selection-errors.ts';
 import './selection.css';
@@ -59,13 +57,11 @@ export function AgreementPage() {
   const queryClient = useQueryClient();
   const [shownVersion, setShownVersion] = useState<number | null>(null);
   const [amending, setAmending] = useState(false);
-  const [terminating, setTerminating] = useState(false);
-  const [terminateError, setTerminateError] = useState<string | null>(null);
-  const detail = useQuery({ queryKey: queryKeys.agreement(id), queryFn: () => endpoints.agreement(id), staleTime: 0 });
+  const detail = useAgreement(id, { staleTime: 0 });
 
   const store = async (a: AgreementView) => {
-    queryClient.setQueryData(queryKeys.agreement(id), a);
-    await queryClient.invalidateQueries({ queryKey: queryKeys.agreements });
+    queryClient.setQueryData(selectionKeys.agreement(id), a);
+    await queryClient.invalidateQueries({ queryKey: selectionKeys.agreements });
   };
   const accept = useMutation({
     mutationFn: (v: AgreementVersion) => endpoints.acceptAgreement(id, { version: v.version, contentHash: v.contentHash }),
@@ -78,43 +74,21 @@ export function AgreementPage() {
       await detail.refetch();
     },
   });
-  const terminate = useMutation({
-    mutationFn: (reason: string) => endpoints.terminateAgreement(id, reason),
-    onMutate: () => setTerminateError(null),
-    onSuccess: async (a) => {
-      setTerminating(false);
-      await store(a);
-      message.success(t('agreement.terminated'));
-    },
-    onError: (e) => setTerminateError(selectionErrorMessage(t, e)),
-  });
+  const terminate = useReasonAction(
+    (reason) => endpoints.terminateAgreement(id, reason),
+    store,
+    'agreement.terminated',
+    (e) => selectionErrorMessage(t, e),
+  );
 
   const back = (
     <Button icon={<ArrowLeftOutlined />} onClick={() => navigate('/agreements')} data-testid="agreement-back">
       {t('agreement.back')}
     </Button>
   );
-  if (detail.error) {
-    return (
-      <div data-testid="agreement-page">
-        <PageHeader title={t('agreement.detailTitle')} extra={back} />
-        {isApiError(detail.error) && detail.error.status === 404 ? (
-          <Result status="404" subTitle={t('agreement.notFound')} data-testid="agreement-not-found" />
-        ) : (
-          <QueryError error={detail.error} onRetry={() => void detail.refetch()} />
-        )}
-      </div>
-    );
-  }
-  if (!detail.data) {
-    return (
-      <div data-testid="agreement-page">
-        <PageHeader title={t('agreement.detailTitle')} extra={back} />
-        <Card>
-          <Skeleton active paragraph={{ rows: 10 }} />
-        </Card>
-      </div>
-    );
+  if (detail.error || !detail.data) {
+    const notFound = { notFound: t('agreement.notFound'), notFoundTestId: 'agreement-not-found' };
+    return <DetailPending query={detail} testId="agreement-page" title={t('agreement.detailTitle')} extra={back} {...notFound} />;
   }
 
   const a = detail.data;
@@ -147,7 +121,7 @@ export function AgreementPage() {
                 <Button icon={<EditOutlined />} onClick={() => setAmending(true)} data-testid="agreement-amend">
                   {t('agreement.amend')}
                 </Button>
-                <Button danger icon={<StopOutlined />} onClick={() => setTerminating(true)} data-testid="agreement-terminate">
+                <Button danger icon={<StopOutlined />} onClick={terminate.start} data-testid="agreement-terminate">
                   {t('agreement.terminate')}
                 </Button>
               </>
@@ -237,25 +211,12 @@ export function AgreementPage() {
 
       {amending ? <AgreementAmendModal agreement={a} open={amending} onClose={() => setAmending(false)} /> : null}
       <ReasonDialog
-        open={terminating}
-        resetKey={terminating}
+        {...terminate.dialog}
         title={t('agreement.terminate')}
         hint={t('agreement.terminateHint')}
-        label={t('registry.reason.label')}
-        placeholder={t('registry.reason.placeholder')}
-        rules={[
-          { required: true, whitespace: true, message: t('registry.reason.required') },
-          { min: 2, max: 500, message: t('registry.v.length', { min: 2, max: 500 }) },
-        ]}
-        maxLength={500}
-        isValid={(s) => s.length >= 2 && s.length <= 500}
         submitLabel={t('agreement.terminate')}
         danger
-        loading={terminate.isPending}
-        error={terminateError}
         testIds={{ modal: 'terminate-modal', input: 'terminate-reason', submit: 'terminate-submit', error: 'terminate-error' }}
-        onCancel={() => setTerminating(false)}
-        onSubmit={(reason) => terminate.mutate(reason)}
       />
     </div>
   );

@@ -1,16 +1,15 @@
 /** 直播服务协议: the agreements I am party to, what waits for my acceptance, and proposing a new one. */
 import { FileProtectOutlined, PlusOutlined, ReloadOutlined, RightOutlined } from '@ant-design/icons';
-import { useQuery } from '@tanstack/react-query';
 import { Button, Card, Segmented, Space, Table, type TableColumnsType, Tag, Typography } from 'antd';
 import dayjs from 'dayjs';
 import { type HTMLAttributes, useState } from 'react';
 import { useNavigate } from 'react-router';
 import { PageHeader } from '../../components/page-header.tsx';
 import { QueryError } from '../../components/query-error.tsx';
-import { useI18n } from '../../i18n.ts';
+import { useI18n } from '../../i18n/index.ts';
 import type { AgreementView } from '../../lib/api-types.ts';
-import { endpoints, queryKeys } from '../../lib/endpoints.ts';
 import { useMe } from '../../lib/session.ts';
+import { useAgreements } from '../../queries/selection.ts';
 import { AgreementCreateModal, termsProductLines } from './agreement-form.tsx';
 import { AgreementStatusTag } from './selection-labels.tsx';
 import './selection.css';
@@ -31,7 +30,7 @@ export function AgreementsPage() {
   const navigate = useNavigate();
   const [filter, setFilter] = useState<Filter>('all');
   const [creating, setCreating] = useState(false);
-  const list = useQuery({ queryKey: queryKeys.agreements, queryFn: endpoints.agreements, staleTime: 0 });
+  const list = useAgreements({ staleTime: 0 });
   const all = [...(list.data ?? [])].sort((a, b) => b.createdAt.localeCompare(a.createdAt));
   const match = (a: AgreementView, f: Filter) => (f === 'all' ? true : f === 'todo' ? awaitsMe(a) : a.status === f);
   const shown = all.filter((a) => match(a, filter));

@@ -3,18 +3,18 @@
  * the key-trademark protection list (重点商标保护名录) it does not own — and sees the authorizations on file.
  */
 import { ArrowLeftOutlined, SafetyCertificateOutlined } from '@ant-design/icons';
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { Alert, App, Button, Card, Col, DatePicker, Form, Row, Select, Table, Tag, Typography } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
 import { useState } from 'react';
 import { useNavigate } from 'react-router';
 import { PageHeader } from '../../components/page-header.tsx';
 import { QueryError } from '../../components/query-error.tsx';
-import { useI18n } from '../../i18n.ts';
+import { useI18n } from '../../i18n/index.ts';
 import type { BrandAuthorization, RegistryDocument } from '../../lib/api-types.ts';
-import { documentContentUrl, endpoints, queryKeys } from '../../lib/endpoints.ts';
-import { DocumentUpload } from '../registry/document-upload.tsx';
-import { useBrands } from './catalog-queries.ts';
+import { documentContentUrl, endpoints } from '../../lib/endpoints.ts';
+import { DocumentUpload } from '../../components/document-upload.tsx';
+import { catalogKeys, useBrandAuthorizations, useBrands } from '../../queries/catalog.ts';
 import { BrandLabel } from './product-editor-page.tsx';
 import { applyRenamedFieldError, selectionErrorMessage } from './selection-errors.ts';
 import './selection.css';
@@ -35,7 +35,7 @@ export function BrandAuthorizationsPage() {
   /** remounts the upload after a filing, so its file list empties with the form */
   const [round, setRound] = useState(0);
   const brands = useBrands();
-  const auths = useQuery({ queryKey: queryKeys.brandAuthorizations, queryFn: endpoints.brandAuthorizations, staleTime: 0 });
+  const auths = useBrandAuthorizations({ staleTime: 0 });
   const brandName = (id: string) => brands.data?.find((b) => b.id === id)?.name ?? id.slice(0, 8);
 
   const file = useMutation({
@@ -50,7 +50,7 @@ export function BrandAuthorizationsPage() {
       message.success(t('catalog.brandAuth.filed'));
       form.resetFields();
       setRound((n) => n + 1);
-      await queryClient.invalidateQueries({ queryKey: queryKeys.brandAuthorizations });
+      await queryClient.invalidateQueries({ queryKey: catalogKeys.brandAuthorizations });
     },
     onError: (e) => {
       if (!applyRenamedFieldError(form, e, ['brandId', 'document', 'validUntil'], { documentId: 'document' }))

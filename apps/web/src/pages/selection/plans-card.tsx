@@ -4,7 +4,7 @@
  * period: the server answers 409 and the message says which plan it conflicts with). Plans can be ended early.
  */
 import { PercentageOutlined, PlusOutlined } from '@ant-design/icons';
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useMutation, useQueryClient } from '@tanstack/react-query';
 import {
   Alert,
   App,
@@ -29,14 +29,15 @@ import {
 } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
 import { type HTMLAttributes, useState } from 'react';
-import { useI18n } from '../../i18n.ts';
+import { useI18n } from '../../i18n/index.ts';
 import { isApiError } from '../../lib/api-client.ts';
 import type { PlanView, ProductView } from '../../lib/api-types.ts';
-import { endpoints, queryKeys } from '../../lib/endpoints.ts';
-import { formatBp, formatFen, pctToBp, yuanToFen } from './money.ts';
+import { endpoints } from '../../lib/endpoints.ts';
+import { selectionKeys, usePlans } from '../../queries/selection.ts';
+import { formatBp, formatFen, pctToBp, yuanToFen } from '../../lib/money.ts';
 import { PlanTypeTag, planTypeLabel } from './selection-labels.tsx';
 import { applyRenamedFieldError, selectionErrorMessage } from './selection-errors.ts';
-import { usePartnerOptions } from './streamer-picker.tsx';
+import { usePartnerOptions } from '../../components/streamer-picker.tsx';
 
 type PlanType = PlanView['type'];
 const PLAN_TYPES: readonly PlanType[] = ['open', 'targeted', 'exclusive'];
@@ -46,11 +47,11 @@ export function PlansCard({ product }: { product: ProductView }) {
   const { message } = App.useApp();
   const queryClient = useQueryClient();
   const [creating, setCreating] = useState(false);
-  const plans = useQuery({ queryKey: queryKeys.plans(product.id), queryFn: () => endpoints.plans(product.id), staleTime: 0 });
+  const plans = usePlans(product.id, { staleTime: 0 });
   const end = useMutation({
     mutationFn: (id: string) => endpoints.endPlan(id),
     onSuccess: async () => {
-      await queryClient.invalidateQueries({ queryKey: queryKeys.plans(product.id) });
+      await queryClient.invalidateQueries({ queryKey: selectionKeys.plans(product.id) });
       message.success(t('selection.plan.ended'));
     },
     onError: (e) => message.error(selectionErrorMessage(t, e)),
@@ -214,7 +215,7 @@ function PlanModal({ product, open, onClose }: { product: ProductView; open: boo
       }),
     onMutate: () => setError(null),
     onSuccess: async (plan) => {
-      await queryClient.invalidateQueries({ queryKey: queryKeys.plans(product.id) });
+      await queryClient.invalidateQueries({ queryKey: selectionKeys.plans(product.id) });
       message.success(t('selection.plan.created', { type: planTypeLabel(t, plan.type) }));
       onClose();
     },

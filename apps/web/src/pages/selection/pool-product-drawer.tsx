@@ -1,15 +1,15 @@
 /** A pool product as the selection square shows it: pictures, prices, SKUs, copy, and the plans that apply to me. */
 import { FileProtectOutlined, GiftOutlined } from '@ant-design/icons';
-import { useQuery } from '@tanstack/react-query';
 import { Button, Descriptions, Drawer, Empty, Grid, Image, Result, Skeleton, Space, Table, Tag, Typography } from 'antd';
 import dayjs from 'dayjs';
 import type { HTMLAttributes } from 'react';
 import { QueryError } from '../../components/query-error.tsx';
-import { useI18n } from '../../i18n.ts';
+import { useI18n } from '../../i18n/index.ts';
 import { isApiError } from '../../lib/api-client.ts';
 import type { PlanView, SelectionCard } from '../../lib/api-types.ts';
-import { endpoints, productImageUrl, queryKeys } from '../../lib/endpoints.ts';
-import { formatBp, formatFen, formatFenRange } from './money.ts';
+import { productImageUrl } from '../../lib/endpoints.ts';
+import { usePoolProduct } from '../../queries/selection.ts';
+import { formatBp, formatFen, formatFenRange } from '../../lib/money.ts';
 import { SkuTable } from './product-page.tsx';
 import { categoryPathText, PlanTypeTag } from './selection-labels.tsx';
 
@@ -26,12 +26,7 @@ export function PoolProductDrawer({
 }) {
   const { t, locale } = useI18n();
   const screens = Grid.useBreakpoint();
-  const detail = useQuery({
-    queryKey: queryKeys.poolProduct(productId ?? ''),
-    queryFn: () => endpoints.poolProduct(productId ?? ''),
-    enabled: productId !== null,
-    staleTime: 15_000,
-  });
+  const detail = usePoolProduct(productId ?? '', { enabled: productId !== null, staleTime: 15_000 });
   const d = detail.data;
   const missing = isApiError(detail.error) && detail.error.status === 404;
 

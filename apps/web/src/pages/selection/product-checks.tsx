@@ -4,9 +4,9 @@
  */
 import { CheckCircleFilled, CloseCircleFilled, ExclamationCircleFilled } from '@ant-design/icons';
 import { Empty, Tag, Typography } from 'antd';
-import { useI18n } from '../../i18n.ts';
+import { useI18n } from '../../i18n/index.ts';
 import type { ProductCheck } from '../../lib/api-types.ts';
-import { bi, labelOr } from '../registry/registry-labels.tsx';
+import { bi, labelOr } from '../../lib/labels.ts';
 
 function verdict(c: ProductCheck): 'ok' | 'blocking' | 'flagged' {
   if (c.ok) return 'ok';

@@ -3,8 +3,9 @@
  * live-sale rule (prohibited ones stand out) and what the chosen one requires; the brand picker tags brands on the
  * key-trademark protection list. "保存并提交审核" saves and submits for review in one go.
  */
-import { ArrowLeftOutlined, DeleteOutlined, PlusOutlined, SafetyCertificateOutlined } from '@ant-design/icons';
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { ArrowLeftOutlined, PlusOutlined, SafetyCertificateOutlined } from '@ant-design/icons';
+import type { CreateBrandRequest, UpdateProductRequest } from '@livehub/contracts';
+import { useMutation, useQueryClient } from '@tanstack/react-query';
 import {
   Alert,
   App,
@@ -16,10 +17,8 @@ import {
   Input,
   InputNumber,
   Modal,
-  Result,
   Row,
   Select,
-  Skeleton,
   Space,
   Switch,
   Tag,
@@ -28,17 +27,17 @@ import {
 } from 'antd';
 import { type ReactNode, useRef, useState } from 'react';
 import { useNavigate, useParams } from 'react-router';
+import { DetailPending } from '../../components/detail-pending.tsx';
 import { PageHeader } from '../../components/page-header.tsx';
-import { QueryError } from '../../components/query-error.tsx';
-import { useI18n } from '../../i18n.ts';
-import { isApiError } from '../../lib/api-client.ts';
+import { RemoveRowButton } from '../../components/remove-row-button.tsx';
+import { useI18n } from '../../i18n/index.ts';
 import type { Brand, DocumentKind, ProductView, RegistryDocument } from '../../lib/api-types.ts';
-import { type CreateBrandRequest, endpoints, queryKeys, type UpdateProductRequest } from '../../lib/endpoints.ts';
+import { endpoints } from '../../lib/endpoints.ts';
 import { SectionTitle } from '../registry/apply-layout.tsx';
-import { DocumentUpload } from '../registry/document-upload.tsx';
+import { DocumentUpload } from '../../components/document-upload.tsx';
 import { DOC_KINDS } from '../registry/registry-labels.tsx';
-import { useBrands, useCategories } from './catalog-queries.ts';
-import { fenToYuan, yuanToFen } from './money.ts';
+import { catalogKeys, useBrands, useCategories, useProduct } from '../../queries/catalog.ts';
+import { fenToYuan, yuanToFen } from '../../lib/money.ts';
 import { ProductImagesInput } from './product-images.tsx';
 import { categoryTree, effectiveRule, LiveRuleTag, qualificationLabel } from './selection-labels.tsx';
 import { applyRenamedFieldError, selectionErrorMessage } from './selection-errors.ts';
@@ -89,12 +88,7 @@ export function ProductEditorPage() {
   const { id } = useParams();
   const { t } = useI18n();
   const navigate = useNavigate();
-  const product = useQuery({
-    queryKey: queryKeys.product(id ?? ''),
-    queryFn: () => endpoints.product(id ?? ''),
-    enabled: id !== undefined,
-    staleTime: 0,
-  });
+  const product = useProduct(id ?? '', { enabled: id !== undefined, staleTime: 0 });
   const back = (
     <Button icon={<ArrowLeftOutlined />} onClick={() => navigate(id ? `/products/${id}` : '/products')} data-testid="editor-back">
       {t('common.back')}
@@ -102,27 +96,9 @@ export function ProductEditorPage() {
   );
 
   if (id === undefined) return <ProductEditor back={back} />;
-  if (product.error) {
-    return (
-      <div data-testid="product-editor-page">
-        <PageHeader title={t('catalog.editor.editTitle')} extra={back} />
-        {isApiError(product.error) && product.error.status === 404 ? (
-          <Result status="404" subTitle={t('catalog.notFound')} />
-        ) : (
-          <QueryError error={product.error} onRetry={() => void product.refetch()} />
-        )}
-      </div>
-    );
-  }
-  if (!product.data) {
-    return (
-      <div data-testid="product-editor-page">
-        <PageHeader title={t('catalog.editor.editTitle')} extra={back} />
-        <Card>
-          <Skeleton active paragraph={{ rows: 10 }} />
-        </Card>
-      </div>
-    );
+  if (product.error || !product.data) {
+    const title = t('catalog.editor.editTitle');
+    return <DetailPending query={product} testId="product-editor-page" title={title} extra={back} notFound={t('catalog.notFound')} />;
   }
   return <ProductEditor back={back} product={product.data} />;
 }
@@ -211,8 +187,8 @@ function ProductEditor({ back, product }: { back: ReactNode; product?: ProductVi
     },
     onMutate: () => setFormError(null),
     onSuccess: async ({ saved, submitError }) => {
-      queryClient.setQueryData(queryKeys.product(saved.id), saved);
-      await queryClient.invalidateQueries({ queryKey: ['catalog', 'products'] });
+      queryClient.setQueryData(catalogKeys.product(saved.id), saved);
+      await queryClient.invalidateQueries({ queryKey: catalogKeys.products });
       if (submitError) message.error(selectionErrorMessage(t, submitError));
       else message.success(t(submitAfterSave.current ? 'catalog.editor.submitted' : 'catalog.editor.saved'));
       navigate(`/products/${saved.id}`);
@@ -574,14 +550,7 @@ function SkuRows() {
                 </Form.Item>
               </Col>
               <Col xs={3} sm={3} style={{ paddingTop: index === 0 ? 30 : 0 }}>
-                <Button
-                  type="text"
-                  danger
-                  icon={<DeleteOutlined />}
-                  disabled={fields.length <= 1}
-                  onClick={() => remove(field.name)}
-                  aria-label={t('common.remove')}
-                />
+                <RemoveRowButton rows={fields.length} onRemove={() => remove(field.name)} />
               </Col>
             </Row>
           ))}
@@ -622,8 +591,8 @@ function BrandModal({ open, onClose, onCreated }: { open: boolean; onClose: () =
     },
     onMutate: () => setError(null),
     onSuccess: async (b) => {
-      queryClient.setQueryData<Brand[]>(queryKeys.brands, (list) => [...(list ?? []), b]);
-      await queryClient.invalidateQueries({ queryKey: queryKeys.brands });
+      queryClient.setQueryData<Brand[]>(catalogKeys.brands, (list) => [...(list ?? []), b]);
+      await queryClient.invalidateQueries({ queryKey: catalogKeys.brands });
       form.resetFields();
       onCreated(b);
     },

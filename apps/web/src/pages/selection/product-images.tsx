@@ -6,11 +6,11 @@
 import { PlusOutlined } from '@ant-design/icons';
 import { Typography, Upload, type UploadFile, type UploadProps } from 'antd';
 import { useEffect, useRef, useState } from 'react';
-import { useI18n } from '../../i18n.ts';
+import { UploadError, uploadRefusal } from '../../components/document-upload.tsx';
+import { useI18n } from '../../i18n/index.ts';
 import type { RegistryDocument } from '../../lib/api-types.ts';
 import { productImageUrl, uploadDocument } from '../../lib/endpoints.ts';
 import { useMe } from '../../lib/session.ts';
-import { MAX_UPLOAD_BYTES } from '../registry/document-upload.tsx';
 import { registryErrorMessage } from '../registry/registry-errors.ts';
 
 export const MAX_IMAGES = 9;
@@ -79,16 +79,10 @@ export function ProductImagesInput({
         })}
         customRequest={customRequest}
         beforeUpload={(file) => {
-          setError(null);
-          if (!['image/jpeg', 'image/png'].includes(file.type) && !/\.(jpe?g|png)$/i.test(file.name)) {
-            setError(t('registry.upload.failed', { file: file.name, reason: t('catalog.images.badType') }));
-            return Upload.LIST_IGNORE;
-          }
-          if (file.size > MAX_UPLOAD_BYTES) {
-            setError(t('registry.upload.failed', { file: file.name, reason: t('registry.upload.tooLarge') }));
-            return Upload.LIST_IGNORE;
-          }
-          return true;
+          const accepted = ['image/jpeg', 'image/png'].includes(file.type) || /\.(jpe?g|png)$/i.test(file.name);
+          const refusal = uploadRefusal(t, file, accepted, 'catalog.images.badType');
+          setError(refusal);
+          return refusal ? Upload.LIST_IGNORE : true;
         }}
         onChange={({ fileList }) => {
           const kept = fileList.filter((f) => f.status !== 'error');
@@ -107,11 +101,7 @@ export function ProductImagesInput({
       <Typography.Text type="secondary" style={{ fontSize: 12 }}>
         {t('catalog.images.hint', { max: MAX_IMAGES })}
       </Typography.Text>
-      {error ? (
-        <Typography.Text type="danger" style={{ display: 'block', marginTop: 4, fontSize: 12 }} data-testid="upload-error">
-          {error}
-        </Typography.Text>
-      ) : null}
+      <UploadError error={error} />
     </div>
   );
 }

@@ -12,7 +12,7 @@ import {
   StopOutlined,
   TagsOutlined,
 } from '@ant-design/icons';
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useMutation, useQueryClient } from '@tanstack/react-query';
 import {
   Alert,
   App,
@@ -27,9 +27,7 @@ import {
   Input,
   InputNumber,
   Modal,
-  Result,
   Row,
-  Skeleton,
   Space,
   Statistic,
   Table,
@@ -40,16 +38,17 @@ import {
 import dayjs from 'dayjs';
 import { type HTMLAttributes, useState } from 'react';
 import { Link, useNavigate, useParams } from 'react-router';
+import { DetailPending } from '../../components/detail-pending.tsx';
 import { PageHeader } from '../../components/page-header.tsx';
 import { QueryError } from '../../components/query-error.tsx';
-import { useI18n } from '../../i18n.ts';
-import { isApiError } from '../../lib/api-client.ts';
+import { useI18n } from '../../i18n/index.ts';
 import type { ProductSku, ProductView } from '../../lib/api-types.ts';
-import { endpoints, productImageUrl, queryKeys } from '../../lib/endpoints.ts';
-import { ReasonDialog } from '../registry/reason-dialog.tsx';
-import { labelOr } from '../registry/registry-labels.tsx';
-import { useCategories } from './catalog-queries.ts';
-import { formatFen, yuanToFen } from './money.ts';
+import { endpoints, productImageUrl } from '../../lib/endpoints.ts';
+import { ReasonDialog, useReasonAction } from '../../components/reason-dialog.tsx';
+import { labelOr } from '../../lib/labels.ts';
+import { catalogKeys, useCategories, usePriceHistory, useProduct } from '../../queries/catalog.ts';
+import { registryKeys } from '../../queries/registry.ts';
+import { formatFen, yuanToFen } from '../../lib/money.ts';
 import { PlansCard } from './plans-card.tsx';
 import { ProductChecks } from './product-checks.tsx';
 import { effectiveRule, categoryPathText, LiveRuleTag, ProductStatusTag } from './selection-labels.tsx';
@@ -64,61 +63,38 @@ export function ProductPage() {
   const navigate = useNavigate();
   const { message } = App.useApp();
   const queryClient = useQueryClient();
-  const [delisting, setDelisting] = useState(false);
-  const [delistError, setDelistError] = useState<string | null>(null);
-  const detail = useQuery({ queryKey: queryKeys.product(id), queryFn: () => endpoints.product(id), staleTime: 0 });
+  const detail = useProduct(id, { staleTime: 0 });
 
   const store = async (p: ProductView) => {
-    queryClient.setQueryData(queryKeys.product(id), p);
-    await queryClient.invalidateQueries({ queryKey: ['catalog', 'products'] });
+    queryClient.setQueryData(catalogKeys.product(id), p);
+    await queryClient.invalidateQueries({ queryKey: catalogKeys.products });
   };
 
   const submit = useMutation({
     mutationFn: () => endpoints.submitProduct(id),
     onSuccess: async (r) => {
       await store(r.product);
-      await queryClient.invalidateQueries({ queryKey: ['applications'] });
+      await queryClient.invalidateQueries({ queryKey: registryKeys.allApplications });
       if (r.product.status === 'rejected') message.error(t('catalog.detail.preCheckFailed'));
       else message.success(t('catalog.detail.submitted'));
     },
     onError: (e) => message.error(selectionErrorMessage(t, e)),
   });
-  const delist = useMutation({
-    mutationFn: (reason: string) => endpoints.delistProduct(id, reason),
-    onMutate: () => setDelistError(null),
-    onSuccess: async (p) => {
-      setDelisting(false);
-      await store(p);
-      message.success(t('catalog.detail.delisted'));
-    },
-    onError: (e) => setDelistError(selectionErrorMessage(t, e)),
-  });
+  const delist = useReasonAction(
+    (reason) => endpoints.delistProduct(id, reason),
+    store,
+    'catalog.detail.delisted',
+    (e) => selectionErrorMessage(t, e),
+  );
 
   const back = (
     <Button icon={<ArrowLeftOutlined />} onClick={() => navigate('/products')} data-testid="product-back">
       {t('catalog.detail.back')}
     </Button>
   );
-  if (detail.error) {
+  if (detail.error || !detail.data) {
     return (
-      <div data-testid="product-page">
-        <PageHeader title={t('catalog.detail.title')} extra={back} />
-        {isApiError(detail.error) && detail.error.status === 404 ? (
-          <Result status="404" subTitle={t('catalog.notFound')} />
-        ) : (
-          <QueryError error={detail.error} onRetry={() => void detail.refetch()} />
-        )}
-      </div>
-    );
-  }
-  if (!detail.data) {
-    return (
-      <div data-testid="product-page">
-        <PageHeader title={t('catalog.detail.title')} extra={back} />
-        <Card>
-          <Skeleton active paragraph={{ rows: 10 }} />
-        </Card>
-      </div>
+      <DetailPending query={detail} testId="product-page" title={t('catalog.detail.title')} extra={back} notFound={t('catalog.notFound')} />
     );
   }
   const p = detail.data;
@@ -143,7 +119,7 @@ export function ProductPage() {
               </Button>
             ) : null}
             {p.status === 'approved' ? (
-              <Button danger icon={<StopOutlined />} onClick={() => setDelisting(true)} data-testid="product-delist">
+              <Button danger icon={<StopOutlined />} onClick={delist.start} data-testid="product-delist">
                 {t('catalog.detail.delist')}
               </Button>
             ) : null}
@@ -174,25 +150,12 @@ export function ProductPage() {
       </Row>
 
       <ReasonDialog
-        open={delisting}
-        resetKey={delisting}
+        {...delist.dialog}
         title={t('catalog.detail.delist')}
         hint={t('catalog.detail.delistHint')}
-        label={t('registry.reason.label')}
-        placeholder={t('registry.reason.placeholder')}
-        rules={[
-          { required: true, whitespace: true, message: t('registry.reason.required') },
-          { min: 2, max: 500, message: t('registry.v.length', { min: 2, max: 500 }) },
-        ]}
-        maxLength={500}
-        isValid={(s) => s.length >= 2 && s.length <= 500}
         submitLabel={t('catalog.detail.delist')}
         danger
-        loading={delist.isPending}
-        error={delistError}
         testIds={{ modal: 'delist-modal', input: 'delist-reason', submit: 'delist-submit', error: 'delist-error' }}
-        onCancel={() => setDelisting(false)}
-        onSubmit={(reason) => delist.mutate(reason)}
       />
     </div>
   );
@@ -456,7 +419,7 @@ function SkuModal({
     onMutate: () => setError(null),
     onSuccess: async (p) => {
       await onSaved(p);
-      await queryClient.invalidateQueries({ queryKey: ['catalog', 'product', product.id, 'prices'] });
+      await queryClient.invalidateQueries({ queryKey: catalogKeys.prices(product.id) });
       message.success(t('common.success'));
       onClose();
     },
@@ -523,12 +486,7 @@ function SkuModal({
 
 function PriceHistoryModal({ product, sku, onClose }: { product: ProductView; sku: ProductSku | null; onClose: () => void }) {
   const { t } = useI18n();
-  const history = useQuery({
-    queryKey: queryKeys.priceHistory(product.id, sku?.id ?? ''),
-    queryFn: () => endpoints.priceHistory(product.id, sku?.id ?? ''),
-    enabled: sku !== null,
-    staleTime: 0,
-  });
+  const history = usePriceHistory(product.id, sku?.id ?? '', { enabled: sku !== null, staleTime: 0 });
   const points = [...(history.data?.points ?? [])].sort((a, b) => b.validFrom.localeCompare(a.validFrom));
   return (
     <Modal

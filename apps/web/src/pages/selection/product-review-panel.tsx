@@ -3,12 +3,11 @@
  * with its rule, claims, pictures, SKUs with prices, and the automatic pre-check findings with rule and basis.
  */
 import { ShoppingOutlined } from '@ant-design/icons';
-import { useQuery } from '@tanstack/react-query';
 import { Card, Col, Empty, Row, Skeleton, Space, Typography } from 'antd';
 import { QueryError } from '../../components/query-error.tsx';
-import { useI18n } from '../../i18n.ts';
+import { useI18n } from '../../i18n/index.ts';
 import { isApiError } from '../../lib/api-client.ts';
-import { endpoints, queryKeys } from '../../lib/endpoints.ts';
+import { useProduct } from '../../queries/catalog.ts';
 import { ProductChecks } from './product-checks.tsx';
 import { ProductInfoCard, SkuTable } from './product-page.tsx';
 import { ProductStatusTag } from './selection-labels.tsx';
@@ -16,7 +15,7 @@ import './selection.css';
 
 export function ProductReviewPanel({ productId }: { productId: string }) {
   const { t } = useI18n();
-  const product = useQuery({ queryKey: queryKeys.product(productId), queryFn: () => endpoints.product(productId), staleTime: 0 });
+  const product = useProduct(productId, { staleTime: 0 });
   const title = (
     <Space>
       <ShoppingOutlined />

@@ -3,7 +3,6 @@
  * Newest first, a page at a time (加载更多); the status tabs filter on the server and show each status's count.
  */
 import { PictureOutlined, PlusOutlined, ReloadOutlined, RightOutlined, SafetyCertificateOutlined } from '@ant-design/icons';
-import { useQuery } from '@tanstack/react-query';
 import { Button, Card, Segmented, Space, Table, type TableColumnsType, Typography } from 'antd';
 import dayjs from 'dayjs';
 import type { HTMLAttributes } from 'react';
@@ -11,12 +10,12 @@ import { useState } from 'react';
 import { useNavigate } from 'react-router';
 import { PageHeader } from '../../components/page-header.tsx';
 import { QueryError } from '../../components/query-error.tsx';
-import { useI18n } from '../../i18n.ts';
+import { useI18n } from '../../i18n/index.ts';
 import type { ProductView } from '../../lib/api-types.ts';
-import { endpoints, productImageUrl, queryKeys } from '../../lib/endpoints.ts';
-import { formatFenRange } from './money.ts';
+import { productImageUrl } from '../../lib/endpoints.ts';
+import { useProductCounts, useProductPages } from '../../queries/catalog.ts';
+import { formatFenRange } from '../../lib/money.ts';
 import { categoryPathText, type ProductStatus, ProductStatusTag } from './selection-labels.tsx';
-import { useProductPages } from './use-product-pages.ts';
 import './selection.css';
 
 type Filter = 'all' | ProductStatus;
@@ -36,7 +35,7 @@ export function ProductsPage() {
   const navigate = useNavigate();
   const [filter, setFilter] = useState<Filter>('all');
   const list = useProductPages(filter === 'all' ? {} : { status: filter });
-  const counts = useQuery({ queryKey: queryKeys.productCounts(), queryFn: () => endpoints.productCounts(), staleTime: 0 });
+  const counts = useProductCounts({ staleTime: 0 });
   const count = (f: Filter): number | null => {
     if (!counts.data) return null;
     return f === 'all' ? Object.values(counts.data).reduce((a, b) => a + b, 0) : counts.data[f];

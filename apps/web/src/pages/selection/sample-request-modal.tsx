@@ -1,12 +1,13 @@
 /** 申请样品: a streamer asks the merchant for a sample, with where to send it (kept encrypted; lists show it masked). */
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { Alert, App, type ButtonProps, Form, Input, Modal, Select, Typography } from 'antd';
 import { useState } from 'react';
 import { useNavigate } from 'react-router';
-import { useI18n } from '../../i18n.ts';
+import { useI18n } from '../../i18n/index.ts';
 import type { SelectionCard } from '../../lib/api-types.ts';
-import { endpoints, queryKeys } from '../../lib/endpoints.ts';
-import { formatFen } from './money.ts';
+import { endpoints } from '../../lib/endpoints.ts';
+import { selectionKeys, usePoolProduct } from '../../queries/selection.ts';
+import { formatFen } from '../../lib/money.ts';
 import { applyRenamedFieldError, selectionErrorMessage } from './selection-errors.ts';
 
 interface SampleValues {
@@ -26,12 +27,7 @@ export function SampleRequestModal({ card, onClose }: { card: SelectionCard | nu
   const queryClient = useQueryClient();
   const [form] = Form.useForm<SampleValues>();
   const [error, setError] = useState<string | null>(null);
-  const detail = useQuery({
-    queryKey: queryKeys.poolProduct(card?.productId ?? ''),
-    queryFn: () => endpoints.poolProduct(card?.productId ?? ''),
-    enabled: card !== null,
-    staleTime: 15_000,
-  });
+  const detail = usePoolProduct(card?.productId ?? '', { enabled: card !== null, staleTime: 15_000 });
   const request = useMutation({
     mutationFn: (v: SampleValues) =>
       endpoints.requestSample({
@@ -44,7 +40,7 @@ export function SampleRequestModal({ card, onClose }: { card: SelectionCard | nu
       }),
     onMutate: () => setError(null),
     onSuccess: async () => {
-      await queryClient.invalidateQueries({ queryKey: ['samples'] });
+      await queryClient.invalidateQueries({ queryKey: selectionKeys.allSamples });
       onClose();
       message.success({
         content: (

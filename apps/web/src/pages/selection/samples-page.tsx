@@ -5,7 +5,8 @@
  * streamers' requests. Contacts are masked in the list; samples kept past their feature deadline are flagged.
  */
 import { FileProtectOutlined, PrinterOutlined, ReloadOutlined } from '@ant-design/icons';
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import type { SampleActionRequest } from '@livehub/contracts';
+import { useMutation, useQueryClient } from '@tanstack/react-query';
 import {
   Alert,
   App,
@@ -30,12 +31,15 @@ import dayjs from 'dayjs';
 import { type HTMLAttributes, useState } from 'react';
 import { PageHeader } from '../../components/page-header.tsx';
 import { QueryError } from '../../components/query-error.tsx';
-import { useI18n } from '../../i18n.ts';
+import { useI18n } from '../../i18n/index.ts';
 import type { SampleView } from '../../lib/api-types.ts';
-import { endpoints, queryKeys, type SampleActionName, type SampleActionRequest, type ShippingLabel } from '../../lib/endpoints.ts';
+import { endpoints, type ShippingLabel } from '../../lib/endpoints.ts';
+
+type SampleActionName = SampleActionRequest['action'];
 import { useMe } from '../../lib/session.ts';
-import { ReasonDialog } from '../registry/reason-dialog.tsx';
-import { labelOr } from '../registry/registry-labels.tsx';
+import { ReasonDialog } from '../../components/reason-dialog.tsx';
+import { labelOr } from '../../lib/labels.ts';
+import { selectionKeys, useSamples } from '../../queries/selection.ts';
 import { AgreementCreateModal } from './agreement-form.tsx';
 import { SampleStatusTag } from './selection-labels.tsx';
 import { selectionErrorMessage } from './selection-errors.ts';
@@ -62,7 +66,7 @@ export function SamplesPage() {
   const [label, setLabel] = useState<{ sample: SampleView; label: ShippingLabel } | null>(null);
   const [propose, setPropose] = useState<SampleView | null>(null);
   const party: Party = me.role === 'merchant_staff' ? 'merchant' : me.role === 'streamer' ? 'streamer' : 'viewer';
-  const list = useQuery({ queryKey: queryKeys.samples(overdueOnly), queryFn: () => endpoints.samples(overdueOnly), staleTime: 0 });
+  const list = useSamples(overdueOnly, { staleTime: 0 });
   const items = [...(list.data ?? [])].sort((a, b) => b.updatedAt.localeCompare(a.updatedAt));
 
   const act = useMutation({
@@ -71,8 +75,8 @@ export function SamplesPage() {
     onSuccess: async (s, input) => {
       setDialog(null);
       message.success(t('sample.actionDone', { action: labelOr(t, `sample.action.${input.body.action}`, input.body.action) }));
-      queryClient.setQueryData<SampleView[]>(queryKeys.samples(overdueOnly), (old) => old?.map((x) => (x.id === s.id ? s : x)));
-      await queryClient.invalidateQueries({ queryKey: ['samples'] });
+      queryClient.setQueryData<SampleView[]>(selectionKeys.samples(overdueOnly), (old) => old?.map((x) => (x.id === s.id ? s : x)));
+      await queryClient.invalidateQueries({ queryKey: selectionKeys.allSamples });
     },
     onError: (e) => {
       if (dialog) setDialogError(selectionErrorMessage(t, e));

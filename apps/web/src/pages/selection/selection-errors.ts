@@ -1,6 +1,6 @@
 /** Catalog and selection API errors: the server's localized message, and field errors renamed onto form fields. */
 import type { FormInstance } from 'antd';
-import type { Translate } from '../../i18n.ts';
+import type { Translate } from '../../i18n/index.ts';
 import { ApiError, isApiError } from '../../lib/api-client.ts';
 import { applyFieldError, errorMessage } from '../../lib/form-errors.ts';
 

@@ -1,9 +1,9 @@
 /** Tags, labels and the category tree the catalog, selection-square, sample and agreement pages share. */
 import { Tag } from 'antd';
 import type { ReactNode } from 'react';
-import { type Translate, useI18n } from '../../i18n.ts';
+import { type Translate, useI18n } from '../../i18n/index.ts';
 import type { Category, ProductView } from '../../lib/api-types.ts';
-import { labelOr } from '../registry/registry-labels.tsx';
+import { labelOr } from '../../lib/labels.ts';
 
 export type ProductStatus = ProductView['status'];
 export type LiveRule = Category['liveRule'];

@@ -4,19 +4,20 @@
  * a sample (申请样品) or proposes a live service agreement to the product's merchant from here.
  */
 import { AppstoreOutlined, FireOutlined, GiftOutlined, PictureOutlined, ReloadOutlined, SearchOutlined } from '@ant-design/icons';
-import { useQuery } from '@tanstack/react-query';
+import type { SelectionSearchQuery } from '@livehub/contracts';
 import { Button, Card, Checkbox, Col, Empty, Input, Pagination, Row, Select, Skeleton, Space, Tag, TreeSelect, Typography } from 'antd';
 import { useState } from 'react';
 import { useSearchParams } from 'react-router';
 import { PageHeader } from '../../components/page-header.tsx';
 import { QueryError } from '../../components/query-error.tsx';
-import { useI18n } from '../../i18n.ts';
+import { useI18n } from '../../i18n/index.ts';
 import type { SelectionCard } from '../../lib/api-types.ts';
-import { endpoints, productImageUrl, queryKeys, type SelectionQuery } from '../../lib/endpoints.ts';
+import { productImageUrl } from '../../lib/endpoints.ts';
 import { useMe } from '../../lib/session.ts';
+import { useCategories } from '../../queries/catalog.ts';
+import { useSelectionPool } from '../../queries/selection.ts';
 import { AgreementCreateModal, cardOption } from './agreement-form.tsx';
-import { useCategories } from './catalog-queries.ts';
-import { formatBp, formatFenRange } from './money.ts';
+import { formatBp, formatFenRange } from '../../lib/money.ts';
 import { PoolProductDrawer } from './pool-product-drawer.tsx';
 import { SampleRequestModal } from './sample-request-modal.tsx';
 import { categoryTree, PlanTypeTag } from './selection-labels.tsx';
@@ -46,7 +47,7 @@ interface Filters {
   page: number;
 }
 
-function toQuery(f: Filters): SelectionQuery {
+function toQuery(f: Filters): SelectionSearchQuery {
   const band = f.band === undefined ? undefined : PRICE_BANDS[f.band];
   return {
     ...(f.q.trim() ? { q: f.q.trim() } : {}),
@@ -77,7 +78,7 @@ export function SquarePage() {
   const [proposeFor, setProposeFor] = useState<SelectionCard | null>(null);
   const categories = useCategories();
   const query = toQuery(filters);
-  const pool = useQuery({ queryKey: queryKeys.pool(query), queryFn: () => endpoints.searchPool(query), staleTime: 15_000 });
+  const pool = useSelectionPool(query, { staleTime: 15_000 });
   const isStreamer = me.role === 'streamer';
   const openProduct = params.get('product');
 

@@ -6,12 +6,12 @@
 import { CheckCircleFilled, PaperClipOutlined, UploadOutlined } from '@ant-design/icons';
 import { Button, Tag, Typography, Upload, type UploadFile, type UploadProps } from 'antd';
 import { useState } from 'react';
-import { useI18n } from '../../i18n.ts';
-import type { DocumentKind, RegistryDocument } from '../../lib/api-types.ts';
-import { uploadDocument } from '../../lib/endpoints.ts';
-import { useMe } from '../../lib/session.ts';
-import { docKindLabel } from './registry-labels.tsx';
-import { registryErrorMessage } from './registry-errors.ts';
+import { type MessageKey, type Translate, useI18n } from '../i18n/index.ts';
+import type { DocumentKind, RegistryDocument } from '../lib/api-types.ts';
+import { uploadDocument } from '../lib/endpoints.ts';
+import { useMe } from '../lib/session.ts';
+import { docKindLabel } from '../pages/registry/registry-labels.tsx';
+import { registryErrorMessage } from '../pages/registry/registry-errors.ts';
 
 export const MAX_UPLOAD_BYTES = 10 * 1024 * 1024;
 const ACCEPT = '.pdf,.jpg,.jpeg,.png,application/pdf,image/jpeg,image/png';
@@ -79,16 +79,10 @@ export function DocumentUpload({
         fileList={files}
         customRequest={customRequest}
         beforeUpload={(file) => {
-          setError(null);
-          if (!ACCEPTED_EXTENSIONS.test(file.name) && !['application/pdf', 'image/jpeg', 'image/png'].includes(file.type)) {
-            setError(t('registry.upload.failed', { file: file.name, reason: t('registry.upload.badType') }));
-            return Upload.LIST_IGNORE;
-          }
-          if (file.size > MAX_UPLOAD_BYTES) {
-            setError(t('registry.upload.failed', { file: file.name, reason: t('registry.upload.tooLarge') }));
-            return Upload.LIST_IGNORE;
-          }
-          return true;
+          const accepted = ACCEPTED_EXTENSIONS.test(file.name) || ['application/pdf', 'image/jpeg', 'image/png'].includes(file.type);
+          const refusal = uploadRefusal(t, file, accepted, 'registry.upload.badType');
+          setError(refusal);
+          return refusal ? Upload.LIST_IGNORE : true;
         }}
         onChange={({ fileList }) => {
           // failed uploads are reported below and dropped from the list
@@ -102,13 +96,25 @@ export function DocumentUpload({
           {t('registry.upload.button')}
         </Button>
       </Upload>
-      {error ? (
-        <Typography.Text type="danger" style={{ display: 'block', marginTop: 4, fontSize: 12 }} data-testid="upload-error">
-          {error}
-        </Typography.Text>
-      ) : null}
+      <UploadError error={error} />
     </div>
   );
+}
+
+/** Why a chosen file is not uploaded (not a type this upload takes, or too large), in words; null when it may be. */
+export function uploadRefusal(t: Translate, file: { name: string; size: number }, accepted: boolean, badType: MessageKey): string | null {
+  if (!accepted) return t('registry.upload.failed', { file: file.name, reason: t(badType) });
+  if (file.size > MAX_UPLOAD_BYTES) return t('registry.upload.failed', { file: file.name, reason: t('registry.upload.tooLarge') });
+  return null;
+}
+
+/** What went wrong with the last file, under the upload. */
+export function UploadError({ error }: { error: string | null }) {
+  return error ? (
+    <Typography.Text type="danger" style={{ display: 'block', marginTop: 4, fontSize: 12 }} data-testid="upload-error">
+      {error}
+    </Typography.Text>
+  ) : null;
 }
 
 /** The label of a document field: its kind and whether it is required. */

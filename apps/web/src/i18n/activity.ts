@@ -1,7 +1,7 @@
 /**
  * Labels of what the audit log records (最近动态, 审计日志): an action `entity.verb` is shown as the entity's and the
  * verb's names (订单 + 发货 → 订单发货), a few whole actions have their own wording, and the object's type is named.
- * Workbench card labels for the newer cards live here too. Merged into the dictionary by i18n.ts; zh-CN is the
+ * Workbench card labels for the newer cards live here too. Merged into the dictionary by i18n/index.ts; zh-CN is the
  * source, en-US must provide every key (enforced by the type).
  */
 

@@ -4,9 +4,9 @@
  */
 import { Tooltip } from 'antd';
 import type { ReactNode } from 'react';
-import { useI18n } from '../../i18n.ts';
-import type { ScreeningHit } from '../../lib/api-types.ts';
-import { categoryLabel, SEVERITY_STYLE } from './compliance-labels.tsx';
+import { useI18n } from '../i18n/index.ts';
+import type { ScreeningHit } from '../lib/api-types.ts';
+import { categoryLabel, SEVERITY_STYLE } from '../pages/compliance/compliance-labels.tsx';
 
 interface HitGroup {
   start: number;

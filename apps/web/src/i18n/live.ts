@@ -1,5 +1,5 @@
 /**
- * Messages of the live pages (直播控制台, 直播间, 直播广场): merged into the dictionary by i18n.ts. zh-CN is the
+ * Messages of the live pages (直播控制台, 直播间, 直播广场): merged into the dictionary by i18n/index.ts. zh-CN is the
  * source; en-US must provide every key (enforced by the type).
  */
 

@@ -2,10 +2,11 @@
  * The confirmation dialog with a reason that registry actions (通过 / 驳回 …) and review decisions (确认 / 驳回) share:
  * a hint, the reason box checked as the user types, a submit button enabled only for a valid reason, and the error.
  */
-import { Alert, Button, Form, Input, Modal, Space, Typography } from 'antd';
+import { Alert, App, Button, Form, Input, Modal, Space, Typography } from 'antd';
 import type { FormRule } from 'antd';
-import { type CSSProperties, type ReactNode, useEffect } from 'react';
-import { useI18n } from '../../i18n.ts';
+import { useMutation } from '@tanstack/react-query';
+import { type CSSProperties, type ReactNode, useEffect, useState } from 'react';
+import { type MessageKey, useI18n } from '../i18n/index.ts';
 
 interface ReasonValues {
   reason?: string;
@@ -109,4 +110,60 @@ export function ReasonDialog({
       {error ? <Alert style={errorStyle} type="error" showIcon title={error} data-testid={testIds.error} /> : null}
     </Modal>
   );
+}
+
+/** The usual required reason box (原因, 2 to `max` characters): the props ReasonDialog takes for it. */
+export function useRequiredReason(max = 500) {
+  const { t } = useI18n();
+  return {
+    label: t('registry.reason.label'),
+    placeholder: t('registry.reason.placeholder'),
+    rules: [
+      { required: true, whitespace: true, message: t('registry.reason.required') },
+      { min: 2, max, message: t('registry.v.length', { min: 2, max }) },
+    ] satisfies FormRule[],
+    maxLength: max,
+    isValid: (trimmed: string) => trimmed.length >= 2 && trimmed.length <= max,
+  };
+}
+
+/**
+ * An action that takes a required reason in a ReasonDialog (下架, 终止协议): `start` opens the dialog; the reason goes
+ * to `send`; on success the dialog closes, `done` runs and `success` is said; a failure shows in the dialog as
+ * `describe` words it.
+ * Spread `dialog` into the ReasonDialog beside its title, hint, submit label and test ids.
+ */
+export function useReasonAction<R>(
+  send: (reason: string) => Promise<R>,
+  done: (result: R) => Promise<void>,
+  success: MessageKey,
+  describe: (error: unknown) => string,
+) {
+  const { t } = useI18n();
+  const { message } = App.useApp();
+  const [open, setOpen] = useState(false);
+  const [error, setError] = useState<string | null>(null);
+  const reason = useRequiredReason();
+  const mutation = useMutation({
+    mutationFn: send,
+    onMutate: () => setError(null),
+    onSuccess: async (result: R) => {
+      setOpen(false);
+      await done(result);
+      message.success(t(success));
+    },
+    onError: (e) => setError(describe(e)),
+  });
+  return {
+    start: () => setOpen(true),
+    dialog: {
+      ...reason,
+      open,
+      resetKey: open,
+      loading: mutation.isPending,
+      error,
+      onCancel: () => setOpen(false),
+      onSubmit: (text: string) => mutation.mutate(text),
+    },
+  };
 }

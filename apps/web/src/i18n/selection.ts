@@ -1,6 +1,6 @@
 /**
  * Messages of the catalog and selection center (商品管理, 选品广场, 寄样管理, 直播服务协议, 商品审核): merged into the
- * dictionary by i18n.ts. zh-CN is the source; en-US must provide every key (enforced by the type).
+ * dictionary by i18n/index.ts. zh-CN is the source; en-US must provide every key (enforced by the type).
  */
 
 export const selectionZh = {

@@ -3,7 +3,7 @@
  * raw key nor the catch-all, in both languages, and unknown keys never leak onto the screen.
  */
 import { describe, expect, it } from 'vitest';
-import { activityLabel, actorName, cardLabel, targetLabel, translate } from './i18n.ts';
+import { activityLabel, actorName, cardLabel, targetLabel, translate } from './index.ts';
 
 // what the services write into the audit log today (grep "action:" in packages/core and apps/server)
 const ACTIONS = [

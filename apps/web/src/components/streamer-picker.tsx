@@ -3,16 +3,16 @@
  * topics). There is no list of MCN agencies a merchant may read, so an MCN is offered through the certified
  * streamers signed to it and labelled by them.
  */
-import { useQuery } from '@tanstack/react-query';
 import { Select, Space, Tag, Typography } from 'antd';
 import type { ReactNode } from 'react';
-import { useI18n } from '../../i18n.ts';
-import type { PublicStreamer } from '../../lib/api-types.ts';
-import { endpoints, queryKeys } from '../../lib/endpoints.ts';
-import { topicLabel } from '../registry/registry-labels.tsx';
+import { useI18n } from '../i18n/index.ts';
+import type { PublicStreamer } from '../lib/api-types.ts';
+import { topicLabel } from '../pages/registry/registry-labels.tsx';
+import { usePublicStreamers } from '../queries/registry.ts';
+import { useSelectionMcns } from '../queries/selection.ts';
 
 export function useCertifiedStreamers() {
-  return useQuery({ queryKey: queryKeys.publicStreamers, queryFn: endpoints.publicStreamers, staleTime: 5 * 60_000 });
+  return usePublicStreamers({ staleTime: 5 * 60_000 });
 }
 
 function StreamerOption({ s }: { s: PublicStreamer }) {
@@ -79,7 +79,7 @@ export function StreamerSelect({
 export function usePartnerOptions(): { loading: boolean; options: { value: string; search: string; label: ReactNode }[] } {
   const { t } = useI18n();
   const list = useCertifiedStreamers();
-  const mcns = useQuery({ queryKey: queryKeys.selectionMcns, queryFn: endpoints.selectionMcns, staleTime: 5 * 60_000 });
+  const mcns = useSelectionMcns({ staleTime: 5 * 60_000 });
   const items = list.data?.items ?? [];
   const byMcn = new Map<string, string[]>();
   for (const m of mcns.data ?? []) byMcn.set(m.id, []);

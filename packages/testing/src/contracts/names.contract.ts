@@ -1,0 +1,27 @@
+/** Contract cases of the name directory's port: one call per kind of name, unknown ids and non-uuids left out. */
+import { expect, it } from 'vitest';
+import { type ContractDb, liveSession, order, org, product, user, uuid } from './fixtures.ts';
+
+export function nameCases(db: ContractDb): void {
+  it('names users, organizations, products, live sessions and orders by id, leaving the unknown out', async () => {
+    const r = db.r();
+    const o = org({ name: '名录测试商家' });
+    await r.orgs.insert(o);
+    const u = user({ displayName: '名录测试主播' });
+    await r.users.insert(u);
+    const p = product(o.id, { title: '名录测试商品' });
+    await r.catalog.insertProduct(p);
+    const s = liveSession(u.id, { title: '名录测试直播' });
+    await r.live.insertSession(s);
+    const x = order(u.id, o.id);
+    await r.orders.insertOrder(x, []);
+    const missing = uuid();
+    expect(await r.names.namesOf('users', [u.id, u.id, missing])).toEqual(new Map([[u.id, '名录测试主播']]));
+    expect(await r.names.namesOf('orgs', [o.id, 'not-a-uuid'])).toEqual(new Map([[o.id, '名录测试商家']]));
+    expect(await r.names.namesOf('products', [p.id])).toEqual(new Map([[p.id, '名录测试商品']]));
+    expect(await r.names.namesOf('sessions', [s.id])).toEqual(new Map([[s.id, '名录测试直播']]));
+    expect(await r.names.namesOf('orders', [x.id, missing])).toEqual(new Map([[x.id, x.orderNo]]));
+    expect(await r.names.namesOf('users', [])).toEqual(new Map());
+    expect(await r.names.namesOf('sessions', ['LIVE-EXTERNAL-1'])).toEqual(new Map());
+  });
+}
