@@ -151,7 +151,18 @@ export async function createContainer(config: Config, o: ContainerOverrides = {}
   });
   selection = new SelectionService({ uow, clock, ids, vault, audit, catalog, liveSales: uow.read.orders, images: registry });
   const agreements = new AgreementService({ uow, clock, ids, audit });
-  const live = new LiveService({ uow, clock, ids, vault, tokens: randomTokens, audit, registry, agreements });
+  // a live session's page counts its paid orders and GMV through the orders context (built below)
+  const live = new LiveService({
+    uow,
+    clock,
+    ids,
+    vault,
+    tokens: randomTokens,
+    audit,
+    registry,
+    agreements,
+    totals: { sessionTotals: (sessionId) => orders.sessionTotals(sessionId) },
+  });
   // The room gateway: chat screened inline; rooms fan out through the pub/sub port (Redis with REDIS_URL).
   const gatewayActor = {
     userId: null,

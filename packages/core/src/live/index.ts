@@ -1,3 +1,20 @@
-export * from './live.types.ts';
-export * from './live.service.ts';
-export * from './room-hub.ts';
+/** The live context's public entry: its service, the room hub, records, views, rules and the repository port. */
+export type { LiveRecordingRepository, LiveRepository, LiveSessionRepository } from './live.repository.ts';
+export { LIVE_RETENTION_MS, recordingFileName } from './live.rules.ts';
+export { LiveService } from './live.service.ts';
+export type { LiveDeps, ScheduleInput } from './live.service.ts';
+export type {
+  ChecklistItem,
+  LiveRecordingRecord,
+  LiveRecordingSource,
+  LiveSessionProductRecord,
+  LiveSessionRecord,
+  LiveSessionStatus,
+  SessionDetail,
+  SessionListing,
+  SessionProductListing,
+  SessionStats,
+  SessionTotalsReader,
+} from './live.types.ts';
+export { RoomHub } from './room-hub.ts';
+export type { RoomConnection, RoomErrorCode, RoomHubDeps, RoomStats, ScreenVerdict } from './room-hub.ts';

@@ -1,50 +1,46 @@
 /**
- * Live sessions: a streamer schedules a session with the products they will sell; before going live the checklist
+ * Live sessions, the context's public entry: a streamer schedules a session with the products they will sell; before going live the checklist
  * must pass — the streamer certified and not suspended (RegistryService.liveGate, which also requires a digital
  * human's label), every product approved, its merchant admitted, and a live service agreement in force for it
  * (AgreementService.inForce). Each session has its own stream key; the media server asks `authorizePublish`
  * before accepting a stream, and a wrong key is refused and audited. Ending a session fixes its retention (≥ 3
  * years) and its statistics. The media server reports the recordings it makes of a session's stream
- * (`recordingStarted` / `recordingEnded`); each is kept at least 3 years after it ended and never less long than its
- * session's records.
+ * (`recordingStarted` / `recordingEnded`, recording.service.ts); each is kept at least 3 years after it ended and
+ * never less long than its session's records. Who sees a session, and the names its page shows, is
+ * session-view.service.ts.
  */
 import type { AuditService } from '../audit/audit.service.ts';
 import type { AgreementService } from '../selection/agreement.service.ts';
 import { AppError } from '../errors.ts';
-import type { Repositories, UnitOfWork } from '../ports/repositories.ts';
+import type { Repositories, ScopedUnitOfWork } from '../ports/repositories.ts';
 import type { Clock, IdGenerator, PiiVault, TokenGenerator } from '../ports/runtime.ts';
 import type { RegistryService } from '../registry/registry.service.ts';
 import type { Actor } from '../shared/actor.ts';
 import { isCrossTenant } from '../shared/actor.ts';
-import { sha256Hex } from '../shared/hash.ts';
+import { LIVE_RETENTION_MS } from './live.rules.ts';
 import type {
   ChecklistItem,
   LiveRecordingRecord,
   LiveRecordingSource,
   LiveSessionProductRecord,
   LiveSessionRecord,
+  SessionDetail,
+  SessionListing,
   SessionStats,
+  SessionTotalsReader,
 } from './live.types.ts';
+import { RecordingService } from './recording.service.ts';
+import { SessionViewService } from './session-view.service.ts';
+import { ownSession, StreamKeyService } from './stream-key.service.ts';
 
-/** How long a session's records and recordings are kept at least: 3 × 366 days, never less than 3 calendar years. */
-export const LIVE_RETENTION_MS = 3 * 366 * 86_400_000;
-const RETENTION_MS = LIVE_RETENTION_MS;
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-const SHA256 = /^[0-9a-f]{64}$/;
-const later = (a: Date, b: Date | null) => (b && b.getTime() > a.getTime() ? b : a);
-/** the last part of a path or URL: what a recording is called outside the platform */
-export const recordingFileName = (filePath: string | null): string | null =>
-  filePath === null
-    ? null
-    : (filePath
-        .replace(/[?#].*$/, '')
-        .split(/[\\/]/)
-        .filter(Boolean)
-        .pop() ?? null);
 const MAX_PRODUCTS = 100;
 
+/** The tables live sessions write and read: their own, the products and merchants on them, the streamers' profiles,
+ * the agreements in force and the samples a start confirms, the cover image, the names on a session's page. */
+type LiveScope = 'live' | 'catalog' | 'registry' | 'selection' | 'workflows' | 'orgs' | 'users' | 'audit' | 'outbox';
+
 export interface LiveDeps {
-  uow: UnitOfWork;
+  uow: ScopedUnitOfWork<LiveScope>;
   clock: Clock;
   ids: IdGenerator;
   vault: PiiVault;
@@ -52,6 +48,8 @@ export interface LiveDeps {
   audit: AuditService;
   registry: RegistryService;
   agreements: AgreementService;
+  /** paid orders and GMV of a live session, from the orders context (its page and the end of the session) */
+  totals?: SessionTotalsReader | undefined;
 }
 
 export interface ScheduleInput {
@@ -62,23 +60,20 @@ export interface ScheduleInput {
   coHostUserIds: string[];
 }
 
-export interface SessionDetail {
-  session: LiveSessionRecord;
-  products: LiveSessionProductRecord[];
-}
-
-const SYSTEM: Actor = { userId: null, label: 'system:media-server', orgId: null, membershipId: null, role: 'system', via: 'system' };
-
 export class LiveService {
-  constructor(private readonly d: LiveDeps) {}
+  private readonly recordings: RecordingService;
+  private readonly views: SessionViewService;
+  private readonly keys: StreamKeyService;
 
-  private newKey(): { key: string; hash: string; enc: string } {
-    const key = `lh_${this.d.tokens.random(24)}`;
-    return { key, hash: sha256Hex(key), enc: this.d.vault.encrypt(key) };
+  constructor(private readonly d: LiveDeps) {
+    const { uow, clock, ids, audit } = d;
+    this.recordings = new RecordingService({ uow, clock, ids, audit });
+    this.views = new SessionViewService({ uow, totals: d.totals });
+    this.keys = new StreamKeyService({ uow, clock, vault: d.vault, tokens: d.tokens, audit });
   }
 
   /** Resolves the products of a session: each must exist and be approved now (re-checked at go-live). */
-  private async resolveProducts(tx: Repositories, sessionId: string, ids: string[]): Promise<LiveSessionProductRecord[]> {
+  private async resolveProducts(tx: Pick<Repositories, LiveScope>, sessionId: string, ids: string[]): Promise<LiveSessionProductRecord[]> {
     if (new Set(ids).size !== ids.length)
       throw new AppError('request.invalid', { field: 'productIds', details: { issue: 'a product is listed twice' } });
     if (ids.length > MAX_PRODUCTS)
@@ -99,7 +94,7 @@ export class LiveService {
     if (!profile) throw new AppError('selection.streamer_not_certified');
     const now = this.d.clock.now();
     const scheduledAt = new Date(input.scheduledAt);
-    const key = this.newKey();
+    const key = this.keys.newKey();
     return this.d.uow.transaction(async (tx) => {
       for (const [i, id] of input.coHostUserIds.entries()) {
         const co = await tx.registry.findStreamer(id);
@@ -148,17 +143,11 @@ export class LiveService {
     });
   }
 
-  private async own(tx: Repositories, actor: Actor, id: string): Promise<LiveSessionRecord> {
-    const s = await tx.live.findSession(id);
-    if (!s || s.streamerUserId !== actor.userId) throw new AppError('live.not_found', { field: 'id' });
-    return s;
-  }
-
   /** Replaces the products of a scheduled or running session (a product added live must pass the same checks). */
   async setProducts(actor: Actor, id: string, productIds: string[]): Promise<SessionDetail> {
     const now = this.d.clock.now();
     return this.d.uow.transaction(async (tx) => {
-      const s = await this.own(tx, actor, id);
+      const s = await ownSession(tx, actor, id);
       if (s.status === 'ended' || s.status === 'cancelled') throw new AppError('live.not_active', { details: { status: s.status } });
       const products = await this.resolveProducts(tx, s.id, productIds);
       if (s.status === 'live') {
@@ -298,7 +287,7 @@ export class LiveService {
       });
     const now = this.d.clock.now();
     return this.d.uow.transaction(async (tx) => {
-      const s = await this.own(tx, actor, id);
+      const s = await ownSession(tx, actor, id);
       const products = await tx.live.listProducts(s.id);
       for (const p of products) {
         // inside the transaction: its own repositories (one PGlite connection — never read beside it)
@@ -350,7 +339,7 @@ export class LiveService {
     const now = this.d.clock.now();
     const platform = actor.role === 'platform_admin' || actor.role === 'reviewer';
     return this.d.uow.transaction(async (tx) => {
-      const s = platform ? await tx.live.findSession(id) : await this.own(tx, actor, id);
+      const s = platform ? await tx.live.findSession(id) : await ownSession(tx, actor, id);
       if (!s) throw new AppError('live.not_found', { field: 'id' });
       if (s.status === 'ended' || s.status === 'cancelled') throw new AppError('live.not_active', { details: { status: s.status } });
       const wasLive = s.status === 'live';
@@ -358,7 +347,7 @@ export class LiveService {
         ...s,
         status: wasLive ? 'ended' : 'cancelled',
         endedAt: now,
-        retainUntil: wasLive ? new Date(now.getTime() + RETENTION_MS) : null,
+        retainUntil: wasLive ? new Date(now.getTime() + LIVE_RETENTION_MS) : null,
         version: s.version + 1,
         updatedAt: now,
       };
@@ -406,172 +395,72 @@ export class LiveService {
     });
   }
 
+  // ---- stream keys and publishing (stream-key.service.ts) ---------------------------------------------------------
+
   /** A new stream key (the old one stops working at once); returned once to the streamer. */
-  async rotateKey(actor: Actor, id: string): Promise<string> {
-    const key = this.newKey();
-    const now = this.d.clock.now();
-    await this.d.uow.transaction(async (tx) => {
-      const s = await this.own(tx, actor, id);
-      if (s.status === 'ended' || s.status === 'cancelled') throw new AppError('live.not_active', { details: { status: s.status } });
-      const next = { ...s, streamKeyHash: key.hash, streamKeyEnc: key.enc, version: s.version + 1, updatedAt: now };
-      if (!(await tx.live.updateSession(next, s.version))) throw new AppError('live.stale');
-      await this.d.audit.record(tx, actor, { action: 'live.stream_key_rotate', targetType: 'live_session', targetId: s.id });
-    });
-    return key.key;
+  rotateKey(actor: Actor, id: string): Promise<string> {
+    return this.keys.rotateKey(actor, id);
   }
 
   /** The streamer's own stream key (console): audited. */
-  async streamKey(actor: Actor, id: string): Promise<string> {
-    const s = await this.d.uow.read.live.findSession(id);
-    if (!s || s.streamerUserId !== actor.userId) throw new AppError('live.not_found', { field: 'id' });
-    await this.d.uow.transaction((tx) =>
-      this.d.audit.record(tx, actor, { action: 'live.stream_key_view', targetType: 'live_session', targetId: s.id }),
-    );
-    return this.d.vault.decrypt(s.streamKeyEnc);
+  streamKey(actor: Actor, id: string): Promise<string> {
+    return this.keys.streamKey(actor, id);
   }
 
-  /**
-   * Publish authentication for the media server (RTMP `publish` callback): the key must be the session's, the
-   * session scheduled or live. A refusal is audited with the address it came from.
-   */
-  async authorizePublish(sessionId: string, key: string, from: string): Promise<boolean> {
-    const s = await this.d.uow.read.live.findSession(sessionId);
-    const ok = s !== null && (s.status === 'live' || s.status === 'scheduled') && sha256Hex(key) === s.streamKeyHash;
-    if (!ok)
-      await this.d.uow.transaction((tx) =>
-        this.d.audit.record(tx, SYSTEM, {
-          action: 'live.publish_refused',
-          targetType: 'live_session',
-          targetId: s?.id ?? null,
-          orgId: s?.mcnOrgId ?? null,
-          detail: {
-            from,
-            reason: s ? (s.status === 'live' || s.status === 'scheduled' ? 'wrong_key' : `status_${s.status}`) : 'no_session',
-          },
-        }),
-      );
-    return ok;
+  /** Publish authentication for the media server: the session's key, the session scheduled or live. */
+  authorizePublish(sessionId: string, key: string, from: string): Promise<boolean> {
+    return this.keys.authorizePublish(sessionId, key, from);
   }
 
-  /**
-   * The media server started recording a session's stream (the embedded server when it accepts a publish; an
-   * external one when it reports a closed file). Retention is provisional until the end: 3 years from now, or the
-   * session's own if that is later. Audited as the media server.
-   */
-  async recordingStarted(sessionId: string, input: { source: LiveRecordingSource; filePath: string | null }): Promise<LiveRecordingRecord> {
-    if (!UUID.test(sessionId)) throw new AppError('live.not_found', { field: 'sessionId' });
-    const now = this.d.clock.now();
-    return this.d.uow.transaction(async (tx) => {
-      const s = await tx.live.findSession(sessionId);
-      if (!s) throw new AppError('live.not_found', { field: 'sessionId' });
-      const r: LiveRecordingRecord = {
-        id: this.d.ids.next(),
-        sessionId: s.id,
-        source: input.source,
-        filePath: input.filePath,
-        startedAt: now,
-        endedAt: null,
-        bytes: null,
-        sha256: null,
-        retainUntil: later(new Date(now.getTime() + RETENTION_MS), s.retainUntil),
-        createdAt: now,
-      };
-      await tx.live.insertRecording(r);
-      await this.d.audit.record(tx, SYSTEM, {
-        action: 'live.recording_start',
-        targetType: 'live_session',
-        targetId: s.id,
-        orgId: s.mcnOrgId,
-        detail: { recordingId: r.id, source: r.source, file: recordingFileName(r.filePath) },
-      });
-      return r;
-    });
+  // ---- recordings (recording.service.ts) ------------------------------------------------------------------------
+
+  recordingStarted(sessionId: string, input: { source: LiveRecordingSource; filePath: string | null }): Promise<LiveRecordingRecord> {
+    return this.recordings.recordingStarted(sessionId, input);
   }
 
-  /**
-   * The recording's file is closed: its size and SHA-256 (null when the media server does not know them) and the
-   * retention — at least 3 years after the end, never before the session's `retainUntil`, never shortened. `endedAt`
-   * is when the file was closed (hashing a long recording takes a while); it defaults to now. A second report of the
-   * same recording changes nothing.
-   */
-  async recordingEnded(
+  recordingEnded(
     recordingId: string,
     input: { bytes: number | null; sha256: string | null; endedAt?: Date | undefined },
   ): Promise<LiveRecordingRecord> {
-    if (!UUID.test(recordingId)) throw new AppError('live.not_found', { field: 'recordingId' });
-    if (input.bytes !== null && !(Number.isSafeInteger(input.bytes) && input.bytes >= 0))
-      throw new AppError('request.invalid', { field: 'bytes', details: { issue: 'a byte count' } });
-    if (input.sha256 !== null && !SHA256.test(input.sha256))
-      throw new AppError('request.invalid', { field: 'sha256', details: { issue: 'a SHA-256 in hex' } });
-    const now = this.d.clock.now();
-    return this.d.uow.transaction(async (tx) => {
-      const r = await tx.live.findRecording(recordingId);
-      if (!r) throw new AppError('live.not_found', { field: 'recordingId' });
-      if (r.endedAt) return r;
-      const s = await tx.live.findSession(r.sessionId);
-      const at = input.endedAt ?? now;
-      const endedAt = new Date(Math.min(Math.max(at.getTime(), r.startedAt.getTime()), Math.max(now.getTime(), r.startedAt.getTime())));
-      const next: LiveRecordingRecord = {
-        ...r,
-        endedAt,
-        bytes: input.bytes,
-        sha256: input.sha256,
-        retainUntil: later(later(new Date(endedAt.getTime() + RETENTION_MS), s?.retainUntil ?? null), r.retainUntil),
-      };
-      await tx.live.updateRecording(next);
-      await this.d.audit.record(tx, SYSTEM, {
-        action: 'live.recording_end',
-        targetType: 'live_session',
-        targetId: r.sessionId,
-        orgId: s?.mcnOrgId ?? null,
-        detail: {
-          recordingId: r.id,
-          bytes: next.bytes,
-          sha256: next.sha256,
-          endedAt: endedAt.toISOString(),
-          retainUntil: next.retainUntil.toISOString(),
-        },
-      });
-      return next;
-    });
+    return this.recordings.recordingEnded(recordingId, input);
   }
 
-  /** A session's recordings: its streamer, its MCN and the platform (and regulators) see them; others get a 404. */
-  async listRecordings(actor: Actor, sessionId: string): Promise<LiveRecordingRecord[]> {
-    const s = UUID.test(sessionId) ? await this.d.uow.read.live.findSession(sessionId) : null;
-    const may =
-      s !== null &&
-      (isCrossTenant(actor) ||
-        (actor.userId !== null && s.streamerUserId === actor.userId) ||
-        (actor.role === 'mcn_manager' && actor.orgId !== null && actor.orgId === s.mcnOrgId));
-    if (!s || !may) throw new AppError('live.not_found', { field: 'id' });
-    return this.d.uow.read.live.listRecordings(s.id);
+  listRecordings(actor: Actor, sessionId: string): Promise<LiveRecordingRecord[]> {
+    return this.recordings.listRecordings(actor, sessionId);
   }
+
+  // ---- reading (session-view.service.ts) -------------------------------------------------------------------------
 
   /** A session as its streamer, co-hosts, MCN, the merchants of its products and the platform see it. */
-  async get(actor: Actor, id: string): Promise<SessionDetail> {
-    const s = await this.d.uow.read.live.findSession(id);
-    if (!s) throw new AppError('live.not_found', { field: 'id' });
-    const products = await this.d.uow.read.live.listProducts(id);
-    const may =
-      isCrossTenant(actor) ||
-      s.streamerUserId === actor.userId ||
-      (actor.userId !== null && s.coHostUserIds.includes(actor.userId)) ||
-      (actor.role === 'mcn_manager' && actor.orgId !== null && actor.orgId === s.mcnOrgId) ||
-      // a live session is public: viewers enter the room
-      s.status === 'live' ||
-      (actor.role === 'merchant_staff' && products.some((p) => p.merchantOrgId === actor.orgId));
-    if (!may) throw new AppError('live.not_found', { field: 'id' });
-    return { session: s, products };
+  get(actor: Actor, id: string): Promise<SessionDetail> {
+    return this.views.get(actor, id);
   }
 
   /** The streamer's sessions, the MCN's streamers' sessions, or (anyone) the sessions live now. */
   list(actor: Actor, scope: 'mine' | 'live'): Promise<LiveSessionRecord[]> {
-    const r = this.d.uow.read.live;
-    if (scope === 'live') return r.listSessions({ status: ['live'], limit: 100 });
-    if (actor.role === 'streamer' && actor.userId) return r.listSessions({ streamerUserId: actor.userId, limit: 100 });
-    if (actor.role === 'mcn_manager' && actor.orgId) return r.listSessions({ mcnOrgId: actor.orgId, limit: 100 });
-    if (isCrossTenant(actor)) return r.listSessions({ limit: 100 });
-    return Promise.resolve([]);
+    return this.views.list(actor, scope);
+  }
+
+  /** The sessions of `list` with their products and the names their pages show. */
+  listDescribed(actor: Actor, scope: 'mine' | 'live'): Promise<SessionListing[]> {
+    return this.views.listDescribed(actor, scope);
+  }
+
+  /** A session with the names and statistics its page shows. */
+  describe(d: SessionDetail): Promise<SessionListing> {
+    return this.views.describe(d);
+  }
+
+  /** `get`, described. */
+  async getDescribed(actor: Actor, id: string): Promise<SessionListing> {
+    return this.views.describe(await this.views.get(actor, id));
+  }
+
+  /** Who enters a live room and whether they manage it; null when the room is closed to them. */
+  roomEntry(
+    actor: Actor | null,
+    sessionId: string,
+  ): Promise<{ session: LiveSessionRecord; canManage: boolean; name: string | null } | null> {
+    return this.views.roomEntry(actor, sessionId);
   }
 }

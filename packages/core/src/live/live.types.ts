@@ -82,24 +82,31 @@ export interface LiveRecordingRecord {
   createdAt: Date;
 }
 
-export interface LiveRepository {
-  insertSession(s: LiveSessionRecord): Promise<void>;
-  findSession(id: string): Promise<LiveSessionRecord | null>;
-  updateSession(s: LiveSessionRecord, expectVersion: number): Promise<boolean>;
-  listSessions(opts: {
-    streamerUserId?: string;
-    mcnOrgId?: string;
-    status?: LiveSessionStatus[];
-    limit: number;
-  }): Promise<LiveSessionRecord[]>;
-  replaceProducts(sessionId: string, products: LiveSessionProductRecord[]): Promise<void>;
-  setPinned(sessionId: string, productId: string | null): Promise<void>;
-  listProducts(sessionId: string): Promise<LiveSessionProductRecord[]>;
-  insertRecording(r: LiveRecordingRecord): Promise<void>;
-  findRecording(id: string): Promise<LiveRecordingRecord | null>;
-  updateRecording(r: LiveRecordingRecord): Promise<void>;
-  /** the session's recordings, oldest first */
-  listRecordings(sessionId: string): Promise<LiveRecordingRecord[]>;
-  /** raises `retain_until` of the session's recordings to at least `until` (never lowers it) */
-  extendRecordingRetention(sessionId: string, until: Date): Promise<void>;
+/** A session and the products on it. */
+export interface SessionDetail {
+  session: LiveSessionRecord;
+  products: LiveSessionProductRecord[];
+}
+
+/** A product on a session as the session's page shows it. */
+export interface SessionProductListing {
+  productId: string;
+  title: string;
+  categoryId: string | null;
+  merchantOrgId: string;
+  agreementId: string | null;
+  minPriceFen: number | null;
+}
+
+/** A session with the names and statistics its page shows (the server presents it with its playback URLs). */
+export interface SessionListing {
+  session: LiveSessionRecord;
+  streamerName: string;
+  stats: { peakViewers: number; avgViewers: number; chatMessages: number; orders: number; gmvFen: number };
+  products: SessionProductListing[];
+}
+
+/** The orders context's reader port for a live session's paid orders and GMV. */
+export interface SessionTotalsReader {
+  sessionTotals(sessionId: string): Promise<{ orders: number; gmvFen: number }>;
 }

@@ -1,6 +1,47 @@
-export * from './order.types.ts';
-export * from './order-state.ts';
-export * from './payment.port.ts';
-export * from './order.service.ts';
-export * from './return.service.ts';
-export * from './sold-out-board.ts';
+/**
+ * The orders context's public entry: the `OrderService` facade and `ReturnService`, the sold-out board, records and
+ * the repository port, the payment-provider port, and the pure rules others may need. The job services behind the
+ * facade (placement, flash sales, payments, views, fulfilment, the address book, the sweeper) stay inside.
+ */
+export { flashSaleKeys, flashSaleState, flashSaleView } from './flash-sale.rules.ts';
+export type { FlashSaleInput } from './flash-sale.service.ts';
+export { allowedTransitions, nextStatus, ORDER_EVENTS, TERMINAL_STATUSES } from './order-state.ts';
+export type { OrderEvent } from './order-state.ts';
+export type { OrderListQuery, OrderViewReads } from './order-view.service.ts';
+export { lineCommissionFen, ORDER_RETENTION_MS, orderNo, orderTotals, RETURN_WINDOW_DAYS, readerOf } from './order.rules.ts';
+export type { Address, Attribution, OrderReader } from './order.rules.ts';
+export { OrderService } from './order.service.ts';
+export type { OrderDeps, OrderResult } from './order.service.ts';
+export type {
+  AddressRecord,
+  ClaimRecord,
+  FlashSaleRecord,
+  IdempotencyRecord,
+  OrderLineRecord,
+  OrderRecord,
+  PaymentRecord,
+  RefundRecord,
+  ReservationRecord,
+  ReturnRecord,
+} from './order.types.ts';
+export type {
+  AddressRepository,
+  FlashSaleRepository,
+  IdempotencyRepository,
+  OrderRecordRepository,
+  OrderRepository,
+  PaymentRepository,
+  ReturnRepository,
+  StockRepository,
+} from './orders.repository.ts';
+export type {
+  CreatePaymentRequest,
+  NotificationCheck,
+  PaymentNotification,
+  PaymentProvider,
+  RefundRequest,
+} from './payment.port.ts';
+export { ReturnService } from './return.service.ts';
+export type { ReturnDeps } from './return.service.ts';
+export { SOLD_OUT_CHANNEL, SoldOutBoard } from './sold-out-board.ts';
+export type { SoldOutBoardDeps } from './sold-out-board.ts';

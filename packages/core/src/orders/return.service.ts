@@ -11,7 +11,7 @@
 import type { ReturnStatus, ReturnView } from '@livehub/contracts';
 import type { AuditService } from '../audit/audit.service.ts';
 import { AppError } from '../errors.ts';
-import type { Repositories, UnitOfWork } from '../ports/repositories.ts';
+import type { Repositories, ScopedUnitOfWork } from '../ports/repositories.ts';
 import type { Clock, IdGenerator } from '../ports/runtime.ts';
 import type { Actor } from '../shared/actor.ts';
 import { isCrossTenant } from '../shared/actor.ts';
@@ -32,8 +32,11 @@ const STEPS: Record<string, { from: ReturnStatus[]; to: ReturnStatus; by: 'buyer
   cancel: { from: ['requested', 'approved'], to: 'cancelled', by: 'buyer' },
 };
 
+/** The tables returns write: the order's (returns, lines, refunds), audit and outbox. */
+type ReturnScope = 'orders' | 'audit' | 'outbox';
+
 export interface ReturnDeps {
-  uow: UnitOfWork;
+  uow: ScopedUnitOfWork<ReturnScope>;
   clock: Clock;
   ids: IdGenerator;
   audit: AuditService;
@@ -113,7 +116,7 @@ export class ReturnService {
     id: string,
     action: keyof typeof STEPS,
     patch: (r: ReturnRecord, now: Date) => Partial<ReturnRecord>,
-    after?: (tx: Repositories, r: ReturnRecord, o: OrderRecord) => Promise<RefundRecord | null>,
+    after?: (tx: Pick<Repositories, ReturnScope>, r: ReturnRecord, o: OrderRecord) => Promise<RefundRecord | null>,
   ): Promise<ReturnView> {
     const def = STEPS[action] as (typeof STEPS)[string];
     const now = this.d.clock.now();
@@ -189,7 +192,7 @@ export class ReturnService {
   }
 
   /** Records the refund, marks the returned units and reverses their share of the commission. */
-  private async issueRefund(tx: Repositories, _actor: Actor, r: ReturnRecord, o: OrderRecord): Promise<RefundRecord> {
+  private async issueRefund(tx: Pick<Repositories, ReturnScope>, _actor: Actor, r: ReturnRecord, o: OrderRecord): Promise<RefundRecord> {
     const refund = await this.d.orders.recordRefund(tx, o, r.amountFen, `return ${r.id}`, r.id);
     const lines = await tx.orders.listLines([o.id]);
     for (const want of r.lines) {

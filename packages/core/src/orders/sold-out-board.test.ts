@@ -5,7 +5,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { MemoryCounterStore, MemoryPubSub } from '../shared/memory-kv.ts';
-import { flashSaleKeys } from './order.service.ts';
+import { flashSaleKeys } from './flash-sale.rules.ts';
 import { SoldOutBoard } from './sold-out-board.ts';
 
 const SALE = '00000000-0000-4000-8000-000000000001';

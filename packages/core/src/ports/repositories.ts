@@ -15,9 +15,9 @@ import type {
   SessionRepository,
   UserRepository,
 } from '../identity/identity.repository.ts';
-import type { LiveRepository } from '../live/live.types.ts';
+import type { LiveRepository } from '../live/live.repository.ts';
 import type { NameRepository } from './names.ts';
-import type { OrderRepository } from '../orders/order.types.ts';
+import type { OrderRepository } from '../orders/orders.repository.ts';
 import type { OutboxRepository } from '../outbox/outbox.repository.ts';
 import type { RegistryRepository } from '../registry/registry.repository.ts';
 import type { WorkflowRepository } from '../workflows/workflows.repository.ts';

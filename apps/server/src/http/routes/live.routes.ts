@@ -8,7 +8,6 @@ import { posix } from 'node:path';
 import {
   checklistItemSchema,
   idSchema,
-  type LiveRecordingView,
   liveRecordingViewSchema,
   liveSessionViewSchema,
   publishAuthSchema,
@@ -17,74 +16,18 @@ import {
   sessionProductsSchema,
   streamKeySchema,
 } from '@livehub/contracts';
-import { type Actor, AppError, type LiveRecordingRecord, recordingFileName, type SessionDetail } from '@livehub/core';
+import { AppError, type SessionListing } from '@livehub/core';
 import type { FastifyRequest } from 'fastify';
 import { z } from 'zod';
 import type { Container } from '../../container.ts';
 import { requireActor } from '../policy.ts';
+import { presentRecording, presentSession } from '../presenters/live.presenter.ts';
 import { type Api, withZod } from './types.ts';
 
 const tags = ['live'];
-const iso = (d: Date | null) => d?.toISOString() ?? null;
 
-async function present(c: Container, d: SessionDetail) {
-  const s = d.session;
-  const r = c.uow.read;
-  const streamer = await r.users.findById(s.streamerUserId);
-  const products = await r.catalog.listProducts({ ids: d.products.map((p) => p.productId), limit: 100 });
-  const skus = await r.catalog.listSkus(products.map((p) => p.id));
-  return {
-    id: s.id,
-    streamerUserId: s.streamerUserId,
-    streamerName: streamer?.displayName ?? '',
-    mcnOrgId: s.mcnOrgId,
-    title: s.title,
-    coverImageId: s.coverImageId,
-    scheduledAt: s.scheduledAt.toISOString(),
-    status: s.status,
-    coHostUserIds: s.coHostUserIds,
-    startedAt: iso(s.startedAt),
-    endedAt: iso(s.endedAt),
-    // while live, orders and GMV are counted as they are paid; at the end they are kept on the session
-    stats: {
-      peakViewers: s.peakViewers,
-      avgViewers: s.avgViewers,
-      chatMessages: s.chatMessages,
-      ...(s.status === 'live' ? await c.orders.sessionTotals(s.id) : { orders: s.orders, gmvFen: s.gmvFen }),
-    },
-    retainUntil: iso(s.retainUntil),
-    products: d.products.map((p) => {
-      const prices = skus.filter((k) => k.productId === p.productId).map((k) => k.priceFen);
-      const product = products.find((x) => x.id === p.productId);
-      return {
-        productId: p.productId,
-        title: product?.title ?? '',
-        categoryId: product?.categoryId ?? null,
-        merchantOrgId: p.merchantOrgId,
-        agreementId: p.agreementId,
-        minPriceFen: prices.length > 0 ? Math.min(...prices) : null,
-      };
-    }),
-    playback: playbackOf(c, s.id),
-  };
-}
-
-/** A recording as the actor sees it: where the file is kept only for the platform, its name for everyone. */
-function presentRecording(actor: Actor, r: LiveRecordingRecord): LiveRecordingView {
-  const platform = actor.role === 'platform_admin' || actor.role === 'reviewer';
-  return {
-    id: r.id,
-    sessionId: r.sessionId,
-    source: r.source,
-    fileName: recordingFileName(r.filePath),
-    filePath: platform ? r.filePath : null,
-    startedAt: r.startedAt.toISOString(),
-    endedAt: iso(r.endedAt),
-    bytes: r.bytes,
-    sha256: r.sha256,
-    retainUntil: r.retainUntil.toISOString(),
-  };
-}
+/** A described session, presented with where its video plays. */
+const present = (c: Container, d: SessionListing) => presentSession(d, playbackOf(c, d.session.id));
 
 /** Where a session's video plays (the media server's URLs; not authenticated — see docs/live.md). */
 export function playbackOf(c: Container, sessionId: string): RoomPlayback {
@@ -110,8 +53,7 @@ export function liveRoutes(api: Api, c: Container): void {
       },
     },
     async (req) => {
-      const list = await c.live.list(requireActor(req), req.query.scope);
-      return Promise.all(list.map(async (s) => present(c, { session: s, products: await c.uow.read.live.listProducts(s.id) })));
+      return (await c.live.listDescribed(requireActor(req), req.query.scope)).map((d) => present(c, d));
     },
   );
 
@@ -128,7 +70,7 @@ export function liveRoutes(api: Api, c: Container): void {
     },
     async (req, reply) => {
       const r = await c.live.schedule(requireActor(req), req.body);
-      return reply.status(201).send({ session: await present(c, r), stream: keyView(r.session.id, r.streamKey) });
+      return reply.status(201).send({ session: present(c, await c.live.describe(r)), stream: keyView(r.session.id, r.streamKey) });
     },
   );
 
@@ -138,7 +80,7 @@ export function liveRoutes(api: Api, c: Container): void {
       config: { policy: { allow: 'authenticated' } },
       schema: { tags, summary: 'A session (public while live)', params: idParams, response: { 200: liveSessionViewSchema } },
     },
-    async (req) => present(c, await c.live.get(requireActor(req), req.params.id)),
+    async (req) => present(c, await c.live.getDescribed(requireActor(req), req.params.id)),
   );
 
   api.put(
@@ -153,7 +95,7 @@ export function liveRoutes(api: Api, c: Container): void {
         response: { 200: liveSessionViewSchema },
       },
     },
-    async (req) => present(c, await c.live.setProducts(requireActor(req), req.params.id, req.body.productIds)),
+    async (req) => present(c, await c.live.describe(await c.live.setProducts(requireActor(req), req.params.id, req.body.productIds))),
   );
 
   api.get(
@@ -181,7 +123,7 @@ export function liveRoutes(api: Api, c: Container): void {
         response: { 200: liveSessionViewSchema },
       },
     },
-    async (req) => present(c, await c.live.start(requireActor(req), req.params.id)),
+    async (req) => present(c, await c.live.describe(await c.live.start(requireActor(req), req.params.id))),
   );
 
   api.post(
@@ -204,7 +146,7 @@ export function liveRoutes(api: Api, c: Container): void {
         ...(await c.rooms.stats(ended.session.id)),
         ...(await c.orders.sessionTotals(ended.session.id)),
       });
-      return present(c, await c.live.get(requireActor(req), ended.session.id));
+      return present(c, await c.live.getDescribed(requireActor(req), ended.session.id));
     },
   );
 

@@ -315,17 +315,15 @@ export function orderRoutes(api: Api, c: Container, app: FastifyInstance): void 
       },
     },
     async (req, reply) => {
-      const p = await c.uow.read.orders.findPayment(req.params.id);
-      if (!p || !sim.checkToken(p.id, req.query.t)) throw new AppError('payments.not_found', { field: 'id' });
-      const o = await c.uow.read.orders.findOrder(p.orderId);
+      const s = await c.orders.paymentState(req.params.id);
+      if (!s || !sim.checkToken(s.payment.id, req.query.t)) throw new AppError('payments.not_found', { field: 'id' });
       reply.header('cache-control', 'no-store');
       // The simulator's page is a stand-alone page with its own small inline script: its own, narrower policy.
       reply.header(
         'content-security-policy',
         "default-src 'none'; script-src 'unsafe-inline'; style-src 'unsafe-inline'; connect-src 'self'; base-uri 'none'; form-action 'none'; frame-ancestors 'none'",
       );
-      const open = p.status === 'pending' && o?.status === 'created' && o.payBy > c.clock.now();
-      return reply.type('text/html; charset=utf-8').send(sim.page(p, o?.orderNo ?? '', req.query.t, open));
+      return reply.type('text/html; charset=utf-8').send(sim.page(s.payment, s.orderNo, req.query.t, s.open));
     },
   );
   api.post(
@@ -340,14 +338,13 @@ export function orderRoutes(api: Api, c: Container, app: FastifyInstance): void 
       },
     },
     async (req) => {
-      const p = await c.uow.read.orders.findPayment(req.params.id);
-      if (!p || !sim.checkToken(p.id, req.body.t)) throw new AppError('payments.not_found', { field: 'id' });
-      if (p.status !== 'pending') return { status: p.status };
-      const o = await c.uow.read.orders.findOrder(p.orderId);
+      const s = await c.orders.paymentState(req.params.id);
+      if (!s || !sim.checkToken(s.payment.id, req.body.t)) throw new AppError('payments.not_found', { field: 'id' });
+      if (s.payment.status !== 'pending') return { status: s.payment.status };
       // past the order's deadline the trade is closed, as a provider closes it at its expiry time
-      if (o?.status !== 'created' || o.payBy <= c.clock.now()) return { status: 'expired' };
-      sim.answer(p, req.body.outcome);
-      return { status: 'processing', returnUrl: `${originOf(req, c)}/orders/${o.id}` };
+      if (!s.open || !s.orderId) return { status: 'expired' };
+      sim.answer(s.payment, req.body.outcome);
+      return { status: 'processing', returnUrl: `${originOf(req, c)}/orders/${s.orderId}` };
     },
   );
 }

@@ -11,7 +11,6 @@ import { z } from 'zod';
 import type { Container } from '../../container.ts';
 import { playbackOf } from './live.routes.ts';
 
-const MANAGERS = new Set(['platform_admin', 'reviewer']);
 let connSeq = 0;
 
 export function roomRoutes(app: FastifyInstance, c: Container): void {
@@ -52,22 +51,16 @@ export function roomRoutes(app: FastifyInstance, c: Container): void {
           socket.close(4403, 'origin not allowed');
           return;
         }
-        const s = await c.uow.read.live.findSession(id);
-        const canManage =
-          actor !== null &&
-          s !== null &&
-          (actor.userId === s.streamerUserId ||
-            (actor.userId !== null && s.coHostUserIds.includes(actor.userId)) ||
-            MANAGERS.has(actor.role));
-        if (!s || s.status === 'ended' || s.status === 'cancelled' || (s.status === 'scheduled' && !canManage)) {
+        const entry = await c.live.roomEntry(actor, id);
+        if (!entry) {
           socket.close(4404, 'no such live room');
           return;
         }
-        const user = actor?.userId ? await c.uow.read.users.findById(actor.userId) : null;
+        const { session: s, canManage } = entry;
         const conn: RoomConnection = {
           id: `${process.pid}-${++connSeq}`,
           userId: actor?.userId ?? null,
-          name: user?.displayName ?? '游客',
+          name: entry.name ?? '游客',
           canManage,
           send: (frame) => {
             // pre-encoded batches go out as text frames without being encoded again per socket

@@ -1,0 +1,151 @@
+/**
+ * The orders context's storage port: one narrow interface per aggregate, composed into `OrderRepository` (what
+ * `Repositories.orders` hands out). packages/db implements it with Drizzle; the contract suite in packages/testing
+ * (orders.contract.ts) holds every implementation to it.
+ */
+import type { OrderStatus, ReturnStatus } from '@livehub/contracts';
+import type {
+  AddressRecord,
+  ClaimRecord,
+  FlashSaleRecord,
+  IdempotencyRecord,
+  OrderLineRecord,
+  OrderRecord,
+  PaymentRecord,
+  RefundRecord,
+  ReservationRecord,
+  ReturnRecord,
+} from './order.types.ts';
+
+/** A buyer's address book. */
+export interface AddressRepository {
+  insertAddress(a: AddressRecord): Promise<void>;
+  listAddresses(userId: string): Promise<AddressRecord[]>;
+  findAddress(id: string): Promise<AddressRecord | null>;
+  clearDefaultAddress(userId: string): Promise<void>;
+}
+
+/** Orders and their lines, and the reads across them. */
+export interface OrderRecordRepository {
+  insertOrder(o: OrderRecord, lines: OrderLineRecord[]): Promise<void>;
+  /** many orders and their lines in two statements (a flash sale's winners are written in groups) */
+  insertOrders(orders: OrderRecord[], lines: OrderLineRecord[]): Promise<void>;
+  findOrder(id: string, opts?: { lock?: boolean }): Promise<OrderRecord | null>;
+  /** optimistic: writes only when the stored version is `expectVersion`; returns whether it did */
+  updateOrder(o: OrderRecord, expectVersion: number): Promise<boolean>;
+  listLines(orderIds: string[]): Promise<OrderLineRecord[]>;
+  updateLine(l: OrderLineRecord): Promise<void>;
+  listOrders(opts: {
+    buyerUserId?: string;
+    merchantOrgId?: string;
+    streamerUserId?: string;
+    sessionId?: string;
+    status?: OrderStatus;
+    /** keyset cursor: orders created before this time, or at it with a smaller id than `beforeId` */
+    before?: Date;
+    beforeId?: string;
+    limit: number;
+  }): Promise<OrderRecord[]>;
+  /** unpaid orders past their payment deadline, oldest first */
+  listUnpaidExpired(now: Date, limit: number): Promise<OrderRecord[]>;
+  listByStatusBefore(status: OrderStatus, field: 'shippedAt' | 'deliveredAt', before: Date, limit: number): Promise<OrderRecord[]>;
+  /** whether an approved product is on a session that is live now (on sale to everyone in its room) */
+  onSaleLive(productId: string): Promise<boolean>;
+  /** the live sessions selling a product now */
+  liveSessionsSelling(productId: string): Promise<string[]>;
+  /** paid-or-later orders and their value for a session (statistics) */
+  sessionTotals(sessionId: string): Promise<{ orders: number; gmvFen: number }>;
+}
+
+/** Stock and its reservations. */
+export interface StockRepository {
+  /** the conditional update: takes `qty` from the SKU only if that much is left; returns whether it did */
+  takeStock(skuId: string, qty: number): Promise<boolean>;
+  putBackStock(skuId: string, qty: number): Promise<void>;
+  insertReservation(r: ReservationRecord): Promise<void>;
+  insertReservations(rs: ReservationRecord[]): Promise<void>;
+  listReservations(orderId: string): Promise<ReservationRecord[]>;
+  setReservations(orderId: string, from: ReservationRecord['status'], to: ReservationRecord['status'], at: Date): Promise<number>;
+  /** Σ qty of reservations by status for a SKU (stock accounting) */
+  reservationTotals(skuId: string): Promise<{ held: number; sold: number; released: number }>;
+}
+
+/** Flash sales and their claims (one row per unit sold). */
+export interface FlashSaleRepository {
+  insertFlashSale(f: FlashSaleRecord): Promise<void>;
+  findFlashSale(id: string, opts?: { lock?: boolean }): Promise<FlashSaleRecord | null>;
+  updateFlashSale(f: FlashSaleRecord): Promise<void>;
+  listFlashSales(opts: { sessionId?: string; status?: FlashSaleRecord['status'][]; limit: number }): Promise<FlashSaleRecord[]>;
+  /**
+   * Inserts the claims only if every slot and every buyer unit number is free and within the sale's quantity and
+   * per-user limit; returns false (inserting nothing) otherwise. The unique (sale, slot) index makes the database
+   * refuse a 1,001st unit, and the unique (sale, buyer, unit) index a buyer's unit beyond the limit.
+   */
+  insertClaims(claims: ClaimRecord[], limits: { quantity: number; perUserLimit: number }): Promise<boolean>;
+  /** a buyer's lowest free unit numbers in a sale, up to `n` */
+  freeBuyerUnits(flashSaleId: string, userId: string, perUserLimit: number, n: number): Promise<number[]>;
+  /** the lowest free slots of a sale, up to `n` */
+  freeSlots(flashSaleId: string, quantity: number, n: number): Promise<number[]>;
+  deleteClaims(orderId: string): Promise<number>;
+  countClaims(flashSaleId: string): Promise<number>;
+  /** units sold per sale, for a list of sales (sales with none are left out) */
+  countClaimsBySale(flashSaleIds: string[]): Promise<Map<string, number>>;
+  countUserClaims(flashSaleId: string, userId: string): Promise<number>;
+  /** The Idempotency-Keys under which the sale's orders were created (a winner's retry must reach its order). */
+  flashSaleOrderKeys(flashSaleId: string): Promise<string[]>;
+  /**
+   * units held per buyer in a sale (the per-user counters are rebuilt from it); with `userIds`, only those buyers'
+   * (buyers holding none are left out)
+   */
+  claimsByUser(flashSaleId: string, userIds?: string[]): Promise<Array<{ userId: string; n: number }>>;
+}
+
+/** Idempotency-Keys and the first result stored under each. */
+export interface IdempotencyRepository {
+  findIdempotency(userId: string, scope: string, key: string): Promise<IdempotencyRecord | null>;
+  /** false when the key exists already (a concurrent request won) */
+  insertIdempotency(r: IdempotencyRecord): Promise<boolean>;
+  /** inserts the keys that are new; returns how many were */
+  insertIdempotencies(rs: IdempotencyRecord[]): Promise<number>;
+}
+
+/** Payments, the provider's notifications and refunds. */
+export interface PaymentRepository {
+  insertPayment(p: PaymentRecord): Promise<void>;
+  findPayment(id: string): Promise<PaymentRecord | null>;
+  updatePayment(p: PaymentRecord): Promise<void>;
+  listPayments(orderId: string): Promise<PaymentRecord[]>;
+  /** false when this provider's notification id was seen before (a replay) */
+  recordNotification(n: { provider: string; notifyId: string; kind: string; ref: string; receivedAt: Date }): Promise<boolean>;
+  insertRefund(r: RefundRecord): Promise<void>;
+  findRefund(id: string): Promise<RefundRecord | null>;
+  updateRefund(r: RefundRecord): Promise<void>;
+  listRefunds(orderId: string): Promise<RefundRecord[]>;
+  /** which of these orders have a refund still pending (one query for a page of orders) */
+  withPendingRefunds(orderIds: string[]): Promise<string[]>;
+}
+
+/** After-sales returns. */
+export interface ReturnRepository {
+  insertReturn(r: ReturnRecord): Promise<void>;
+  findReturn(id: string): Promise<ReturnRecord | null>;
+  updateReturn(r: ReturnRecord, expectVersion: number): Promise<boolean>;
+  listReturns(opts: {
+    orderId?: string;
+    buyerUserId?: string;
+    merchantOrgId?: string;
+    status?: ReturnStatus[];
+    limit: number;
+  }): Promise<ReturnRecord[]>;
+  listRefundOverdue(now: Date, limit: number): Promise<ReturnRecord[]>;
+}
+
+/** Everything the orders context stores, as `Repositories.orders`. */
+export interface OrderRepository
+  extends AddressRepository,
+    OrderRecordRepository,
+    StockRepository,
+    FlashSaleRepository,
+    IdempotencyRepository,
+    PaymentRepository,
+    ReturnRepository {}
