@@ -4,6 +4,7 @@ import type { Db } from './db.ts';
 import { DrizzleAuditRepository, DrizzleOutboxRepository } from './repositories/audit.repository.ts';
 import { DrizzleCatalogRepository } from './repositories/catalog.repository.ts';
 import { DrizzleSelectionRepository } from './repositories/selection.repository.ts';
+import { DrizzleLedgerRepository } from './repositories/settlement.repository.ts';
 import { DrizzleLiveRepository } from './repositories/live.repository.ts';
 import { DrizzleOrderRepository } from './repositories/order.repository.ts';
 import { DrizzleComplianceRepository } from './repositories/compliance.repository.ts';
@@ -35,6 +36,7 @@ export function repositoriesFor(db: Db): Repositories {
     selection: new DrizzleSelectionRepository(db),
     live: new DrizzleLiveRepository(db),
     orders: new DrizzleOrderRepository(db),
+    ledger: new DrizzleLedgerRepository(db),
   };
 }
 

@@ -6,6 +6,7 @@
 import type { AuditRepository } from '../audit/audit.repository.ts';
 import type { CatalogRepository } from '../catalog/catalog.repository.ts';
 import type { SelectionRepository } from '../selection/selection.repository.ts';
+import type { LedgerRepository } from '../settlement/settlement.repository.ts';
 import type { ComplianceRepository } from '../compliance/compliance.repository.ts';
 import type {
   ApiTokenRepository,
@@ -38,6 +39,7 @@ export interface Repositories {
   selection: SelectionRepository;
   live: LiveRepository;
   orders: OrderRepository;
+  ledger: LedgerRepository;
 }
 
 export interface UnitOfWork {
