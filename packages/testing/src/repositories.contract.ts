@@ -11,6 +11,7 @@ import { type ContractDb, org, user, uuid } from './contracts/fixtures.ts';
 import { liveCases } from './contracts/live.contract.ts';
 import { orderCases } from './contracts/orders.contract.ts';
 import { registryCases, workflowCases } from './contracts/registry.contract.ts';
+import { ledgerCases } from './contracts/settlement.contract.ts';
 
 export { org, user };
 
@@ -393,5 +394,6 @@ export function repositoryContract(name: string, open: () => Promise<{ uow: Unit
     describe('live', () => liveCases(db));
     describe('orders', () => orderCases(db));
     describe('compliance', () => complianceCases(db));
+    describe('settlement', () => ledgerCases(db));
   });
 }
