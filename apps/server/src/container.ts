@@ -14,6 +14,7 @@ import {
   createMemoryKv,
   IdentityService,
   ImportService,
+  LedgerService,
   LiveService,
   NO_SOURCE_ORG,
   RoomHub,
@@ -138,6 +139,8 @@ export async function createContainer(config: Config, o: ContainerOverrides = {}
   });
   selection = new SelectionService({ uow, clock, ids, vault, audit, catalog, liveSales: uow.read.orders, images: registry });
   const agreements = new AgreementService({ uow, clock, ids, audit });
+  // The settlement ledger (结算台账): the money flows post through it, in their own transactions (postIn).
+  const ledger = new LedgerService({ uow, clock, ids, audit });
   const live = new LiveService({ uow, clock, ids, vault, tokens: randomTokens, audit, registry, agreements });
   // The room gateway: chat screened inline; rooms fan out through the pub/sub port (Redis with REDIS_URL).
   const gatewayActor = {
@@ -263,6 +266,7 @@ export async function createContainer(config: Config, o: ContainerOverrides = {}
     rooms,
     orders,
     returns,
+    ledger,
     outbox,
     payments: { sim },
     /** Time-driven work (notices ending, expiries, overdue samples, lapsed plans and agreements): idempotent. */
