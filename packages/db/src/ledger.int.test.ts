@@ -11,6 +11,7 @@ import {
   cliActor,
   type EntryInput,
   type LedgerAccountRecord,
+  type LedgerPostingRecord,
   LedgerService,
   PLATFORM_PARTY,
   type Repositories,
@@ -295,9 +296,8 @@ describe('ledger mutation: a repository that skips one balance update', () => {
       const skipping = (repos: Repositories): Repositories => ({
         ...repos,
         ledger: Object.assign(Object.create(repos.ledger) as Repositories['ledger'], {
-          applyBalances: async (changes: Array<{ accountId: string; delta: number }>) => {
-            const kept = changes.slice(1);
-            await repos.ledger.applyBalances(kept);
+          writePostings: async (changes: Array<{ accountId: string; delta: number }>, postings: LedgerPostingRecord[]) => {
+            await repos.ledger.writePostings(changes.slice(1), postings);
             return changes.map((c) => c.accountId);
           },
         }),

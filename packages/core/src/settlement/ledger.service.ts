@@ -158,16 +158,6 @@ export class LedgerService {
         posting.map((f) => f.input),
       );
       const changes = [...deltas].map(([accountId, delta]) => ({ accountId, delta }));
-      const changed = new Set(await tx.ledger.applyBalances(changes));
-      const refused = changes.find((c) => !changed.has(c.accountId));
-      if (refused) {
-        // The rows are locked, so this is reached only if the locked view was wrong: the UPDATE's guard held.
-        const a = locked.get(refused.accountId);
-        throw new AppError('ledger.insufficient_balance', {
-          field: 'postings',
-          details: { accountId: refused.accountId, balance: a?.balance, delta: refused.delta, floor: a?.floor },
-        });
-      }
       const rows: LedgerPostingRecord[] = [];
       posting.forEach((f, i) => {
         const postings = f.input.postings.map((p, seq) => ({
@@ -181,7 +171,16 @@ export class LedgerService {
         rows.push(...postings);
         results.set(f.record.businessKey, { entry: { ...f.record, postings }, replayed: false });
       });
-      await tx.ledger.insertPostings(rows);
+      const changed = new Set(await tx.ledger.writePostings(changes, rows));
+      const refused = changes.find((c) => !changed.has(c.accountId));
+      if (refused) {
+        // The rows are locked, so this is reached only if the locked view was wrong: the UPDATE's guard held.
+        const a = locked.get(refused.accountId);
+        throw new AppError('ledger.insufficient_balance', {
+          field: 'postings',
+          details: { accountId: refused.accountId, balance: a?.balance, delta: refused.delta, floor: a?.floor },
+        });
+      }
     }
     return entries.map((e) => results.get(e.businessKey) as PostResult);
   }

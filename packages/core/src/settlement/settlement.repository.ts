@@ -1,7 +1,7 @@
 /**
  * The settlement context's repository port: the ledger's accounts, entries and postings. Every write method runs in
- * the caller's transaction; `LedgerService` calls them in one fixed order (insert entries → lock accounts → apply
- * balances → insert postings) so a post is all-or-nothing and concurrent posts serialize on the accounts they share.
+ * the caller's transaction; `LedgerService` calls them in one fixed order (insert entries → lock accounts → write
+ * balances and postings) so a post is all-or-nothing and concurrent posts serialize on the accounts they share.
  */
 import type {
   AccountKind,
@@ -37,11 +37,11 @@ export interface LedgerRepository {
    */
   lockAccounts(ids: string[]): Promise<LedgerAccountRecord[]>;
   /**
-   * Adds each delta to its account in one statement, only where the account is open and the new balance stays at
-   * or above its floor (`balance + delta >= floor` in the UPDATE itself); returns the ids it changed.
+   * In one statement: adds each delta to its account, only where the account is open and the new balance stays at
+   * or above its floor (`balance + delta >= floor` in the UPDATE itself), and inserts the postings. Returns the ids
+   * of the accounts it changed (fewer than asked: the caller must roll back).
    */
-  applyBalances(changes: Array<{ accountId: string; delta: number }>): Promise<string[]>;
-  insertPostings(postings: LedgerPostingRecord[]): Promise<void>;
+  writePostings(changes: Array<{ accountId: string; delta: number }>, postings: LedgerPostingRecord[]): Promise<string[]>;
   /** an account's lines newest first by (postedAt, entryId), keyset paging after `before` */
   listLines(accountId: string, opts: { before?: LineCursor; limit: number }): Promise<AccountLine[]>;
   /** the whole ledger checked in aggregate: entries that do not sum to zero, balances that drift from their postings */

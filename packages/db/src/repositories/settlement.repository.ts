@@ -13,7 +13,7 @@ import type {
 import { and, asc, desc, eq, inArray, lt, or, sql } from 'drizzle-orm';
 import type { Db } from '../db.ts';
 import { ledgerAccounts, ledgerEntries, ledgerPostings } from '../schema/settlement.ts';
-import { bulkInsert } from './bulk-insert.ts';
+import { bulkInsert, bulkInsertSql } from './bulk-insert.ts';
 
 type Rows<T> = { rows: T[] };
 const num = (v: unknown): number => Number(v ?? 0);
@@ -94,23 +94,24 @@ export class DrizzleLedgerRepository implements LedgerRepository {
     return (await this.db
       .select()
       .from(ledgerAccounts)
-      .where(inArray(ledgerAccounts.id, ids))
+      .where(sql`${ledgerAccounts.id} = any(${sql.param(ids)}::uuid[])`)
       .orderBy(asc(ledgerAccounts.id))
       .for('update')) as LedgerAccountRecord[];
   }
-  async applyBalances(changes: Array<{ accountId: string; delta: number }>): Promise<string[]> {
-    if (changes.length === 0) return [];
+  async writePostings(changes: Array<{ accountId: string; delta: number }>, postings: LedgerPostingRecord[]): Promise<string[]> {
+    if (changes.length === 0 && postings.length === 0) return [];
     const ids = changes.map((c) => c.accountId);
     const deltas = changes.map((c) => c.delta);
+    // one round trip while the accounts are locked: the guarded UPDATE and the postings' INSERT together
+    const insert = postings.length > 0 ? sql`, p as (${bulkInsertSql(ledgerPostings, postings)})` : sql``;
     const r = (await this.db.execute(sql`
-      update ledger_accounts a set balance = a.balance + d.delta, version = a.version + 1
-      from unnest(${sql.param(ids)}::uuid[], ${sql.param(deltas)}::bigint[]) as d(id, delta)
-      where a.id = d.id and a.status = 'open' and (a.floor is null or a.balance + d.delta >= a.floor)
-      returning a.id`)) as unknown as Rows<{ id: string }>;
+      with u as (
+        update ledger_accounts a set balance = a.balance + d.delta, version = a.version + 1
+        from unnest(${sql.param(ids)}::uuid[], ${sql.param(deltas)}::bigint[]) as d(id, delta)
+        where a.id = d.id and a.status = 'open' and (a.floor is null or a.balance + d.delta >= a.floor)
+        returning a.id)${insert}
+      select id from u`)) as unknown as Rows<{ id: string }>;
     return r.rows.map((row) => row.id);
-  }
-  async insertPostings(postings: LedgerPostingRecord[]): Promise<void> {
-    await bulkInsert(this.db, ledgerPostings, postings);
   }
 
   async listLines(accountId: string, opts: { before?: LineCursor; limit: number }): Promise<AccountLine[]> {

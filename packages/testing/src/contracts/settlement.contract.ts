@@ -58,16 +58,16 @@ export function ledgerCases(db: ContractDb): void {
     const e2 = entry();
     expect(await r.ledger.insertEntries([e1, e2])).toEqual(new Set([e1.businessKey, e2.businessKey]));
     expect(await r.ledger.insertEntries([{ ...e1, id: uuid() }, entry({ businessKey: 'x' })])).toEqual(new Set(['x']));
-    await r.ledger.insertPostings([posting(e1, 1, y.id, 5, 5), posting(e1, 0, x.id, -5, -5)]);
+    await r.ledger.writePostings([], [posting(e1, 1, y.id, 5, 5), posting(e1, 0, x.id, -5, -5)]);
     const [found] = await r.ledger.findEntriesByKeys([e1.businessKey]);
     expect(found).toEqual({ ...e1, postings: [posting(e1, 0, x.id, -5, -5), posting(e1, 1, y.id, 5, 5)] });
     expect((await r.ledger.findEntry(e2.id))?.postings).toEqual([]);
     expect(await r.ledger.findEntry(uuid())).toBeNull();
     expect(await r.ledger.findEntriesByKeys([])).toEqual([]);
-    await expect(r.ledger.insertPostings([posting(e2, 0, x.id, 0, 0)])).rejects.toThrow();
+    await expect(r.ledger.writePostings([], [posting(e2, 0, x.id, 0, 0)])).rejects.toThrow();
   });
 
-  it('locks accounts in id order and changes balances only within their floor and while open', async () => {
+  it('locks accounts in id order and changes balances only within their floor and while open, with the postings in the same statement', async () => {
     const uow = db.uow();
     const [a, b, c] = [account({ floor: null }), account(), account()];
     await uow.transaction(async (tx) => {
@@ -75,24 +75,27 @@ export function ledgerCases(db: ContractDb): void {
       const locked = await tx.ledger.lockAccounts([c.id, b.id, a.id, uuid()]);
       expect(locked.map((x) => x.id)).toEqual([a.id, b.id, c.id].sort());
       expect(await tx.ledger.lockAccounts([])).toEqual([]);
-      const changed = await tx.ledger.applyBalances([
-        { accountId: a.id, delta: -100 },
-        { accountId: b.id, delta: 100 },
-        { accountId: c.id, delta: -1 },
-      ]);
+      const changed = await tx.ledger.writePostings(
+        [
+          { accountId: a.id, delta: -100 },
+          { accountId: b.id, delta: 100 },
+          { accountId: c.id, delta: -1 },
+        ],
+        [],
+      );
       expect(changed.sort()).toEqual([a.id, b.id].sort());
     });
     const r = db.r();
     expect(await r.ledger.findAccount(a.id)).toMatchObject({ balance: -100, version: 2 });
     expect(await r.ledger.findAccount(b.id)).toMatchObject({ balance: 100, version: 2 });
     expect(await r.ledger.findAccount(c.id)).toMatchObject({ balance: 0, version: 1 });
-    expect(await r.ledger.applyBalances([{ accountId: b.id, delta: -100 }])).toEqual([b.id]);
+    expect(await r.ledger.writePostings([{ accountId: b.id, delta: -100 }], [])).toEqual([b.id]);
     expect(await r.ledger.closeAccount(a.id, at(1))).toBe(false);
     expect(await r.ledger.closeAccount(b.id, at(1))).toBe(true);
     expect(await r.ledger.closeAccount(b.id, at(2))).toBe(false);
     expect(await r.ledger.findAccount(b.id)).toMatchObject({ status: 'closed', closedAt: at(1) });
-    expect(await r.ledger.applyBalances([{ accountId: b.id, delta: 5 }])).toEqual([]);
-    expect(await r.ledger.applyBalances([])).toEqual([]);
+    expect(await r.ledger.writePostings([{ accountId: b.id, delta: 5 }], [])).toEqual([]);
+    expect(await r.ledger.writePostings([], [])).toEqual([]);
   });
 
   it('lists an account’s lines newest first with their entry, a page at a time', async () => {
@@ -101,7 +104,10 @@ export function ledgerCases(db: ContractDb): void {
     for (const a of [x, y]) await r.ledger.openAccount(a);
     const entries = [entry({ postedAt: at(1) }), entry({ postedAt: at(2), memo: '第二笔' }), entry({ postedAt: at(2) })];
     await r.ledger.insertEntries(entries);
-    await r.ledger.insertPostings(entries.flatMap((e, i) => [posting(e, 0, x.id, -(i + 1), 0), posting(e, 1, y.id, i + 1, 0)]));
+    await r.ledger.writePostings(
+      [],
+      entries.flatMap((e, i) => [posting(e, 0, x.id, -(i + 1), 0), posting(e, 1, y.id, i + 1, 0)]),
+    );
     const page1 = await r.ledger.listLines(y.id, { limit: 2 });
     const newest = [...entries].sort((p, q) => q.postedAt.getTime() - p.postedAt.getTime() || (q.id < p.id ? -1 : 1));
     expect(page1.map((l) => l.entryId)).toEqual(newest.slice(0, 2).map((e) => e.id));
@@ -120,11 +126,15 @@ export function ledgerCases(db: ContractDb): void {
     const good = entry();
     const lopsided = entry();
     await r.ledger.insertEntries([good, lopsided]);
-    await r.ledger.insertPostings([posting(good, 0, x.id, -7, -7), posting(good, 1, y.id, 7, 7), posting(lopsided, 0, y.id, 3, 10)]);
-    await r.ledger.applyBalances([
-      { accountId: x.id, delta: -7 },
-      { accountId: y.id, delta: 7 },
-    ]);
+    // the balances move with the good entry's postings only: the lopsided one leaves y's balance behind its postings
+    const moved = await r.ledger.writePostings(
+      [
+        { accountId: x.id, delta: -7 },
+        { accountId: y.id, delta: 7 },
+      ],
+      [posting(good, 0, x.id, -7, -7), posting(good, 1, y.id, 7, 7), posting(lopsided, 0, y.id, 3, 10)],
+    );
+    expect(moved.sort()).toEqual([x.id, y.id].sort());
     const after = await r.ledger.aggregates(1000);
     expect(after.accounts - before.accounts).toBe(2);
     expect(after.entries - before.entries).toBe(2);
