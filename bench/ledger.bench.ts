@@ -144,7 +144,9 @@ async function ceiling(url: string, o: Options, accounts: string[], fee: string)
       const e = transferOf(`${prefix}:${run}:${w}:${n}:${k}`, accounts, fee);
       const id = randomUUID();
       entries.push(id, e.businessKey, e.kind, now);
-      e.postings.forEach((p, seq) => postings.push(id, seq, p.accountId, p.amount, 0, now));
+      e.postings.forEach((p, seq) => {
+        postings.push(id, seq, p.accountId, p.amount, 0, now);
+      });
     }
     const values = (rows: number, cols: number) =>
       Array.from({ length: rows }, (_, r) => `(${Array.from({ length: cols }, (_, c) => `$${r * cols + c + 1}`).join(', ')})`).join(', ');

@@ -3,25 +3,12 @@
  * balanced one verify (exit 0); a balance changed behind the ledger's back and an entry that no longer sums to
  * zero are listed, with exit 1.
  */
-import { spawnSync } from 'node:child_process';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { PGlite } from '@electric-sql/pglite';
 import { describe, expect, it } from 'vitest';
-
-const root = new URL('..', import.meta.url).pathname;
-const bin = join(root, 'apps/cli/bin/livehub.mjs');
-
-function livehub(args: string[], env: Record<string, string> = {}) {
-  const r = spawnSync(process.execPath, [bin, ...args], {
-    cwd: root,
-    encoding: 'utf8',
-    env: { ...process.env, LOG_LEVEL: 'silent', DATABASE_URL: '', REDIS_URL: '', ...env },
-    timeout: 170_000,
-  });
-  return { code: r.status, out: r.stdout, err: r.stderr };
-}
+import { livehub } from './helpers/livehub-cli.ts';
 
 const A = '00000000-0000-4000-8000-00000000000a';
 const B = '00000000-0000-4000-8000-00000000000b';

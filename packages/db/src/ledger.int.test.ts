@@ -215,9 +215,11 @@ for (const driver of availableDrivers()) {
               let expected: Map<string, number> | null = model;
               for (const e of entries) expected = expected && fits(e, expected);
               const r = await refusal(
-                ledger
-                  .postMany(entries)
-                  .then((rs) => rs.forEach((x, i) => posted.push({ input: entries[i] as EntryInput, id: x.entry.id }))),
+                ledger.postMany(entries).then((rs) => {
+                  rs.forEach((x, i) => {
+                    posted.push({ input: entries[i] as EntryInput, id: x.entry.id });
+                  });
+                }),
               );
               if (expected) {
                 expect(r).toEqual(['none', undefined]);
