@@ -11,7 +11,7 @@ import {
   cliActor,
   type EntryInput,
   type LedgerAccountRecord,
-  type PostingRow,
+  type LedgerPostingRecord,
   LedgerService,
   PLATFORM_PARTY,
   type Repositories,
@@ -298,12 +298,10 @@ describe('ledger mutation: a repository that skips one balance update', () => {
       const skipping = (repos: Repositories): Repositories => ({
         ...repos,
         ledger: Object.assign(Object.create(repos.ledger) as Repositories['ledger'], {
-          // the first account's balance does not move, its postings are written all the same
-          writePostings: (changes: Array<{ accountId: string; delta: number; lowest: number }>, postings: PostingRow[]) =>
-            repos.ledger.writePostings(
-              changes.map((c, i) => (i === 0 ? { ...c, delta: 0, lowest: 0 } : c)),
-              postings,
-            ),
+          writePostings: async (changes: Array<{ accountId: string; delta: number }>, postings: LedgerPostingRecord[]) => {
+            await repos.ledger.writePostings(changes.slice(1), postings);
+            return changes.map((c) => c.accountId);
+          },
         }),
       });
       const mutant: UnitOfWork = { read: uow.read, transaction: (work) => uow.transaction((repos) => work(skipping(repos))) };

@@ -4,7 +4,6 @@ export {
   crossesFloor,
   FULL_BP,
   MAX_AMOUNT_FEN,
-  netEffects,
   reversalKey,
   reversalOf,
   samePostings,
@@ -13,7 +12,7 @@ export {
 } from './ledger.rules.ts';
 export type { LedgerDeps, LedgerTx } from './ledger.service.ts';
 export { LedgerService } from './ledger.service.ts';
-export type { LedgerRepository, PostingRow } from './settlement.repository.ts';
+export type { LedgerRepository } from './settlement.repository.ts';
 export type {
   AccountKind,
   AccountLine,

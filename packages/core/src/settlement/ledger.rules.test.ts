@@ -1,16 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { AppError } from '../errors.ts';
-import {
-  applyPostings,
-  FULL_BP,
-  MAX_AMOUNT_FEN,
-  netEffects,
-  reversalOf,
-  samePostings,
-  splitByBasisPoints,
-  validateEntry,
-} from './ledger.rules.ts';
+import { applyPostings, FULL_BP, MAX_AMOUNT_FEN, reversalOf, samePostings, splitByBasisPoints, validateEntry } from './ledger.rules.ts';
 import type { SplitShare } from './settlement.types.ts';
 
 const code = (f: () => unknown): [string, string | undefined] => {
@@ -155,55 +146,6 @@ describe('applyPostings', () => {
         ]),
       ),
     ).toEqual(['ledger.account_not_found', 'postings.0.accountId']);
-  });
-});
-
-describe('netEffects', () => {
-  it('gives each account its net change, the lowest running sum on the way, and each posting its running sum', () => {
-    const r = netEffects([
-      {
-        postings: [
-          { accountId: 'a', amount: -60 },
-          { accountId: 'b', amount: 60 },
-        ],
-      },
-      {
-        postings: [
-          { accountId: 'b', amount: -60 },
-          { accountId: 'a', amount: 60 },
-        ],
-      },
-    ]);
-    expect(r.accounts).toEqual(
-      new Map([
-        ['a', { delta: 0, lowest: -60 }],
-        ['b', { delta: 0, lowest: 0 }],
-      ]),
-    );
-    expect(r.running).toEqual([
-      [-60, 60],
-      [0, 0],
-    ]);
-  });
-  it('agrees with the sequential floor check for any starting balance', () => {
-    const entriesArb = fc.array(
-      fc.array(fc.record({ accountId: fc.constantFrom('a', 'b', 'c'), amount: fc.integer({ min: -50, max: 50 }).filter((n) => n !== 0) }), {
-        minLength: 1,
-        maxLength: 4,
-      }),
-      { minLength: 1, maxLength: 5 },
-    );
-    fc.assert(
-      fc.property(entriesArb, fc.nat(150), (list, start) => {
-        const entries = list.map((postings) => ({ postings }));
-        const accounts = new Map(['a', 'b', 'c'].map((id) => [id, { balance: start, floor: 0, status: 'open' as const }]));
-        const { accounts: net } = netEffects(entries);
-        const passes = [...net.values()].every((n) => start + n.lowest >= 0);
-        const [c] = code(() => applyPostings(accounts, entries));
-        return passes === (c === 'none');
-      }),
-      { numRuns: 1000 },
-    );
   });
 });
 

@@ -78,29 +78,6 @@ export function applyPostings(
   return { balancesAfter, deltas };
 }
 
-/**
- * What a sequence of entries does to each account, whatever its balance: the net change, and the lowest running sum
- * it reaches on the way (never above 0). An account with balance b passes every floor check of the sequence exactly
- * when b + lowest >= floor — so the database can hold the floors in the UPDATE itself, on the locked balance. Also
- * each posting's running sum on its account, from which its balance after is b + running.
- */
-export function netEffects(entries: ReadonlyArray<{ postings: readonly PostingInput[] }>): {
-  accounts: Map<string, { delta: number; lowest: number }>;
-  running: number[][];
-} {
-  const accounts = new Map<string, { delta: number; lowest: number }>();
-  const running = entries.map((e) =>
-    e.postings.map((p) => {
-      const a = accounts.get(p.accountId) ?? { delta: 0, lowest: 0 };
-      a.delta += p.amount;
-      a.lowest = Math.min(a.lowest, a.delta);
-      accounts.set(p.accountId, a);
-      return a.delta;
-    }),
-  );
-  return { accounts, running };
-}
-
 /** The business key of the entry that reverses `entryId`: one reversal per entry. */
 export const reversalKey = (entryId: string): string => `reversal:${entryId}`;
 

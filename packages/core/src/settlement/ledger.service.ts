@@ -13,8 +13,7 @@ import { AppError } from '../errors.ts';
 import type { Repositories, ScopedUnitOfWork } from '../ports/repositories.ts';
 import type { Clock, IdGenerator } from '../ports/runtime.ts';
 import type { Actor } from '../shared/actor.ts';
-import { applyPostings, netEffects, reversalOf, samePostings, validateEntry } from './ledger.rules.ts';
-import type { PostingRow } from './settlement.repository.ts';
+import { applyPostings, reversalOf, samePostings, validateEntry } from './ledger.rules.ts';
 import {
   ACCOUNT_KINDS,
   type AccountKind,
@@ -23,6 +22,7 @@ import {
   type LedgerAccountRecord,
   type LedgerEntry,
   type LedgerEntryRecord,
+  type LedgerPostingRecord,
   type LedgerVerification,
   type LineCursor,
   type PostResult,
@@ -151,49 +151,38 @@ export class LedgerService {
 
     const posting = [...byKey.values()].filter((f) => inserted.has(f.record.businessKey));
     if (posting.length > 0) {
-      const inputs = posting.map((f) => f.input);
-      const { accounts, running } = netEffects(inputs);
-      const changes = [...accounts].map(([accountId, n]) => ({ accountId, ...n }));
-      const rows: PostingRow[] = posting.flatMap((f, i) =>
-        f.input.postings.map((p, seq) => ({
+      const ids = [...new Set(posting.flatMap((f) => f.input.postings.map((p) => p.accountId)))];
+      const locked = new Map((await tx.ledger.lockAccounts(ids)).map((a) => [a.id, a]));
+      const { balancesAfter, deltas } = applyPostings(
+        locked,
+        posting.map((f) => f.input),
+      );
+      const changes = [...deltas].map(([accountId, delta]) => ({ accountId, delta }));
+      const rows: LedgerPostingRecord[] = [];
+      posting.forEach((f, i) => {
+        const postings = f.input.postings.map((p, seq) => ({
           entryId: f.record.id,
           seq,
           accountId: p.accountId,
           amount: p.amount,
-          running: running[i]?.[seq] ?? 0,
+          balanceAfter: balancesAfter[i]?.[seq] ?? 0,
           postedAt: now,
-        })),
-      );
-      // One statement locks the accounts in id order, moves the balances within their floors and writes the postings.
-      const after = await tx.ledger.writePostings(changes, rows);
-      if (after.size < changes.length) await this.refusal(tx, inputs, changes, after);
-      posting.forEach((f, i) => {
-        const postings = f.input.postings.map((p, seq) => {
-          const n = accounts.get(p.accountId) as { delta: number };
-          const balance = (after.get(p.accountId) ?? 0) - n.delta + (running[i]?.[seq] ?? 0);
-          return { entryId: f.record.id, seq, accountId: p.accountId, amount: p.amount, balanceAfter: balance, postedAt: now };
-        });
+        }));
+        rows.push(...postings);
         results.set(f.record.businessKey, { entry: { ...f.record, postings }, replayed: false });
       });
+      const changed = new Set(await tx.ledger.writePostings(changes, rows));
+      const refused = changes.find((c) => !changed.has(c.accountId));
+      if (refused) {
+        // The rows are locked, so this is reached only if the locked view was wrong: the UPDATE's guard held.
+        const a = locked.get(refused.accountId);
+        throw new AppError('ledger.insufficient_balance', {
+          field: 'postings',
+          details: { accountId: refused.accountId, balance: a?.balance, delta: refused.delta, floor: a?.floor },
+        });
+      }
     }
     return entries.map((e) => results.get(e.businessKey) as PostResult);
-  }
-
-  /**
-   * The UPDATE refused an account (closed, unknown, or a floor): says which posting and why, from the balances as
-   * they were before this post (the accounts are locked by now), with the pure rule. Always throws.
-   */
-  private async refusal(
-    tx: LedgerTx,
-    inputs: Posting[],
-    changes: Array<{ accountId: string; delta: number }>,
-    after: Map<string, number>,
-  ): Promise<never> {
-    const locked = await tx.ledger.lockAccounts(changes.map((c) => c.accountId));
-    const moved = new Map(changes.map((c) => [c.accountId, c.delta]));
-    const before = new Map(locked.map((a) => [a.id, { ...a, balance: a.balance - (after.has(a.id) ? (moved.get(a.id) ?? 0) : 0) }]));
-    applyPostings(before, inputs);
-    throw new AppError('ledger.insufficient_balance', { field: 'postings' });
   }
 
   /** Reverses an entry with a new entry of the opposite postings (idempotent: one reversal per entry). */

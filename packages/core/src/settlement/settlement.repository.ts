@@ -14,9 +14,6 @@ import type {
   LineCursor,
 } from './settlement.types.ts';
 
-/** A posting as written: its running sum on its account within the post stands in for the balance after it. */
-export type PostingRow = Omit<LedgerPostingRecord, 'balanceAfter'> & { running: number };
-
 export interface LedgerRepository {
   /** inserts the account unless the party already has one of its kind; returns the stored one either way */
   openAccount(a: LedgerAccountRecord): Promise<LedgerAccountRecord>;
@@ -40,13 +37,11 @@ export interface LedgerRepository {
    */
   lockAccounts(ids: string[]): Promise<LedgerAccountRecord[]>;
   /**
-   * In one statement: locks the accounts in id order (every post locks in the same order, so none deadlock), adds
-   * each delta only where the account is open and `balance + lowest >= floor` (the floor held in the UPDATE itself,
-   * on the locked balance), and inserts the postings of the accounts it changed, each with its balance after
-   * (new balance − delta + running). Returns the new balance of each account it changed; fewer accounts than asked
-   * means a refusal, and the caller must roll back.
+   * In one statement: adds each delta to its account, only where the account is open and the new balance stays at
+   * or above its floor (`balance + delta >= floor` in the UPDATE itself), and inserts the postings. Returns the ids
+   * of the accounts it changed (fewer than asked: the caller must roll back).
    */
-  writePostings(changes: Array<{ accountId: string; delta: number; lowest: number }>, postings: PostingRow[]): Promise<Map<string, number>>;
+  writePostings(changes: Array<{ accountId: string; delta: number }>, postings: LedgerPostingRecord[]): Promise<string[]>;
   /** an account's lines newest first by (postedAt, entryId), keyset paging after `before` */
   listLines(accountId: string, opts: { before?: LineCursor; limit: number }): Promise<AccountLine[]>;
   /** the whole ledger checked in aggregate: entries that do not sum to zero, balances that drift from their postings */

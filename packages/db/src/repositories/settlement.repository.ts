@@ -9,12 +9,11 @@ import type {
   LedgerPostingRecord,
   LedgerRepository,
   LineCursor,
-  PostingRow,
 } from '@livehub/core';
 import { and, asc, desc, eq, inArray, lt, or, sql } from 'drizzle-orm';
 import type { Db } from '../db.ts';
 import { ledgerAccounts, ledgerEntries, ledgerPostings } from '../schema/settlement.ts';
-import { bulkInsert } from './bulk-insert.ts';
+import { bulkInsert, bulkInsertSql } from './bulk-insert.ts';
 
 type Rows<T> = { rows: T[] };
 const num = (v: unknown): number => Number(v ?? 0);
@@ -99,34 +98,20 @@ export class DrizzleLedgerRepository implements LedgerRepository {
       .orderBy(asc(ledgerAccounts.id))
       .for('update')) as LedgerAccountRecord[];
   }
-  async writePostings(
-    changes: Array<{ accountId: string; delta: number; lowest: number }>,
-    postings: PostingRow[],
-  ): Promise<Map<string, number>> {
-    if (changes.length === 0) return new Map();
+  async writePostings(changes: Array<{ accountId: string; delta: number }>, postings: LedgerPostingRecord[]): Promise<string[]> {
+    if (changes.length === 0 && postings.length === 0) return [];
     const ids = changes.map((c) => c.accountId);
-    // `l` locks in id order before anything is updated (the UPDATE touches only rows `l` already holds), so the
-    // only waits are in that order; the postings join the accounts the UPDATE changed, for their balance after.
+    const deltas = changes.map((c) => c.delta);
+    // one round trip while the accounts are locked: the guarded UPDATE and the postings' INSERT together
+    const insert = postings.length > 0 ? sql`, p as (${bulkInsertSql(ledgerPostings, postings)})` : sql``;
     const r = (await this.db.execute(sql`
-      with l as materialized (
-        select id from ledger_accounts where id = any(${sql.param(ids)}::uuid[]) order by id for update),
-      u as (
+      with u as (
         update ledger_accounts a set balance = a.balance + d.delta, version = a.version + 1
-        from unnest(${sql.param(ids)}::uuid[], ${sql.param(changes.map((c) => c.delta))}::bigint[],
-                    ${sql.param(changes.map((c) => c.lowest))}::bigint[]) as d(id, delta, lowest), l
-        where l.id = a.id and d.id = a.id and a.status = 'open' and (a.floor is null or a.balance + d.lowest >= a.floor)
-        returning a.id, a.balance, d.delta),
-      p as (
-        insert into ledger_postings (entry_id, seq, account_id, amount, balance_after, posted_at)
-        select x.entry_id, x.seq, x.account_id, x.amount, u.balance - u.delta + x.running, x.posted_at
-        from unnest(${sql.param(postings.map((p) => p.entryId))}::uuid[], ${sql.param(postings.map((p) => p.seq))}::integer[],
-                    ${sql.param(postings.map((p) => p.accountId))}::uuid[], ${sql.param(postings.map((p) => p.amount))}::bigint[],
-                    ${sql.param(postings.map((p) => p.running))}::bigint[],
-                    ${sql.param(postings.map((p) => p.postedAt.toISOString()))}::timestamptz[])
-          as x(entry_id, seq, account_id, amount, running, posted_at)
-        join u on u.id = x.account_id)
-      select id, balance from u`)) as unknown as Rows<{ id: string; balance: unknown }>;
-    return new Map(r.rows.map((row) => [row.id, num(row.balance)]));
+        from unnest(${sql.param(ids)}::uuid[], ${sql.param(deltas)}::bigint[]) as d(id, delta)
+        where a.id = d.id and a.status = 'open' and (a.floor is null or a.balance + d.delta >= a.floor)
+        returning a.id)${insert}
+      select id from u`)) as unknown as Rows<{ id: string }>;
+    return r.rows.map((row) => row.id);
   }
 
   async listLines(accountId: string, opts: { before?: LineCursor; limit: number }): Promise<AccountLine[]> {
