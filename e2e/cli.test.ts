@@ -2,25 +2,12 @@
  * The `livehub` command as a user runs it: a child process on its own data directory. Covers the audit-chain
  * verification catching a modified row, demo seeding at scale, and a clear failure when the database is absent.
  */
-import { spawnSync } from 'node:child_process';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { PGlite } from '@electric-sql/pglite';
 import { describe, expect, it } from 'vitest';
-
-const root = new URL('..', import.meta.url).pathname;
-const bin = join(root, 'apps/cli/bin/livehub.mjs');
-
-function livehub(args: string[], env: Record<string, string> = {}) {
-  const r = spawnSync(process.execPath, [bin, ...args], {
-    cwd: root,
-    encoding: 'utf8',
-    env: { ...process.env, LOG_LEVEL: 'silent', DATABASE_URL: '', REDIS_URL: '', ...env },
-    timeout: 170_000,
-  });
-  return { code: r.status, out: r.stdout, err: r.stderr };
-}
+import { livehub } from './helpers/livehub-cli.ts';
 
 describe('livehub CLI', () => {
   it('seeds demo data at scale 10 with bulk inserts, then verifies the audit chain and catches a modified row', async () => {

@@ -5,6 +5,7 @@
 import { createUserRequestSchema, roleSchema } from '@livehub/contracts';
 import { cliActor } from '@livehub/core';
 import { Command, InvalidArgumentError } from 'commander';
+import { ledgerVerify } from './commands/ledger.ts';
 import { screen } from './commands/screen.ts';
 import { serve } from './commands/serve.ts';
 import { defaultIngestUrl, seconds, streamTest } from './commands/stream-test.ts';
@@ -121,6 +122,12 @@ evidence
       if (!r.ok) process.exitCode = 1;
     }),
   );
+
+const ledger = program.command('ledger').description('the settlement ledger (结算台账)');
+ledger
+  .command('verify')
+  .description('every entry sums to zero, every balance equals its postings, no floor crossed; exit 1 otherwise')
+  .action(async () => ledgerVerify());
 
 program
   .command('tick')

@@ -14,6 +14,7 @@ import {
   createMemoryKv,
   IdentityService,
   ImportService,
+  LedgerService,
   LiveService,
   NameDirectory,
   NO_SOURCE_ORG,
@@ -151,6 +152,8 @@ export async function createContainer(config: Config, o: ContainerOverrides = {}
   });
   selection = new SelectionService({ uow, clock, ids, vault, audit, catalog, liveSales: uow.read.orders, images: registry });
   const agreements = new AgreementService({ uow, clock, ids, audit });
+  // The settlement ledger (结算台账): the money flows post through it, in their own transactions (postIn).
+  const ledger = new LedgerService({ uow, clock, ids, audit });
   // a live session's page counts its paid orders and GMV through the orders context (built below)
   const live = new LiveService({
     uow,
@@ -287,6 +290,7 @@ export async function createContainer(config: Config, o: ContainerOverrides = {}
     rooms,
     orders,
     returns,
+    ledger,
     outbox,
     payments: { sim },
     /** Time-driven work (notices ending, expiries, overdue samples, lapsed plans and agreements): idempotent. */

@@ -359,6 +359,49 @@ export const ERROR_CATALOGUE = {
     zh: '售后申请当前状态（{status}）不能执行此操作（{action}）',
     en: 'The return is {status}: cannot {action}',
   },
+  'ledger.business_key_invalid': {
+    kind: 'invalid',
+    zh: '分录须有 1 至 200 个字符的业务键和类型',
+    en: 'An entry needs a business key and a kind of 1 to 200 characters',
+  },
+  'ledger.too_few_postings': { kind: 'invalid', zh: '一笔分录至少要有两条记账行', en: 'An entry needs at least two postings' },
+  'ledger.amount_invalid': {
+    kind: 'invalid',
+    zh: '记账金额须为非零整数分，且绝对值不超过 {max} 分',
+    en: 'A posting amount must be a non-zero whole number of fen, at most {max} in size',
+  },
+  'ledger.unbalanced': {
+    kind: 'invalid',
+    zh: '分录借贷不平：各记账行合计 {sum} 分，应为 0',
+    en: 'The entry does not balance: its postings sum to {sum} fen instead of 0',
+  },
+  'ledger.account_not_found': { kind: 'not_found', zh: '结算账户不存在', en: 'No such ledger account' },
+  'ledger.account_closed': {
+    kind: 'conflict',
+    zh: '结算账户已关闭，不能再记账',
+    en: 'The ledger account is closed: nothing can be posted to it',
+  },
+  'ledger.account_not_empty': {
+    kind: 'conflict',
+    zh: '账户余额为 {balance} 分，须为 0 才能关闭',
+    en: 'The account holds {balance} fen: only an empty account can be closed',
+  },
+  'ledger.insufficient_balance': {
+    kind: 'conflict',
+    zh: '账户余额不足：余额 {balance} 分，本次变动 {delta} 分，不能低于 {floor} 分',
+    en: 'Insufficient balance: {balance} fen, a change of {delta} fen would take it below {floor}',
+  },
+  'ledger.key_reused': {
+    kind: 'conflict',
+    zh: '业务键 {businessKey} 已记过不同的分录',
+    en: 'The business key {businessKey} was already posted with different postings',
+  },
+  'ledger.entry_not_found': { kind: 'not_found', zh: '分录不存在', en: 'No such journal entry' },
+  'ledger.split_invalid': {
+    kind: 'invalid',
+    zh: '分账比例须为非负整数基点，合计 10000（当前 {total}）',
+    en: 'Split shares must be non-negative whole basis points adding up to 10000 (they add up to {total})',
+  },
   'db.unavailable': { kind: 'unavailable', zh: '数据库暂不可用', en: 'The database is unavailable' },
   'db.busy': { kind: 'unavailable', zh: '系统繁忙，请稍后重试', en: 'The system is busy: try again in a moment' },
   'server.overloaded': {

@@ -6,6 +6,7 @@
 import type { AuditRepository } from '../audit/audit.repository.ts';
 import type { CatalogRepository } from '../catalog/catalog.repository.ts';
 import type { SelectionRepository } from '../selection/selection.repository.ts';
+import type { LedgerRepository } from '../settlement/settlement.repository.ts';
 import type { ComplianceRepository } from '../compliance/compliance.repository.ts';
 import type {
   ApiTokenRepository,
@@ -41,6 +42,7 @@ export interface Repositories {
   orders: OrderRepository;
   /** the names screens show for ids of any context (a read model for presentation; see names.ts) */
   names: NameRepository;
+  ledger: LedgerRepository;
 }
 
 export interface UnitOfWork {

@@ -25,6 +25,13 @@ export async function bulkInsert<T extends PgTable>(
   opts: BulkInsertOptions = {},
 ): Promise<unknown[]> {
   if (records.length === 0) return [];
+  const result = (await db.execute(bulkInsertSql(table, records, opts))) as unknown as { rows: Array<Record<string, unknown>> };
+  const back = opts.returning?.name;
+  return back ? result.rows.map((r) => r[back]) : [];
+}
+
+/** The statement `bulkInsert` runs, to embed in a larger one (e.g. a data-modifying WITH); `records` must not be empty. */
+export function bulkInsertSql<T extends PgTable>(table: T, records: ReadonlyArray<T['$inferInsert']>, opts: BulkInsertOptions = {}): SQL {
   const rows = records as ReadonlyArray<Record<string, unknown>>;
   const columns = Object.entries(getTableColumns(table) as Record<string, PgColumn>).filter(([key]) =>
     rows.some((r) => r[key] !== undefined),
@@ -52,9 +59,5 @@ export async function bulkInsert<T extends PgTable>(
           sql`, `,
         )}) do nothing`;
   const returning = opts.returning ? sql` returning ${sql.identifier(opts.returning.name)}` : sql``;
-  const result = (await db.execute(
-    sql`insert into ${sql.identifier(getTableName(table))} (${names}) select * from unnest(${arrays})${conflict}${returning}`,
-  )) as unknown as { rows: Array<Record<string, unknown>> };
-  const back = opts.returning?.name;
-  return back ? result.rows.map((r) => r[back]) : [];
+  return sql`insert into ${sql.identifier(getTableName(table))} (${names}) select * from unnest(${arrays})${conflict}${returning}`;
 }

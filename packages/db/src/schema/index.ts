@@ -15,3 +15,4 @@ export * from './catalog.ts';
 export * from './selection.ts';
 export * from './live.ts';
 export * from './orders.ts';
+export * from './settlement.ts';

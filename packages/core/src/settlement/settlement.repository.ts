@@ -1,0 +1,49 @@
+/**
+ * The settlement context's repository port: the ledger's accounts, entries and postings. Every write method runs in
+ * the caller's transaction; `LedgerService` calls them in one fixed order (insert entries → lock accounts → write
+ * balances and postings) so a post is all-or-nothing and concurrent posts serialize on the accounts they share.
+ */
+import type {
+  AccountKind,
+  AccountLine,
+  LedgerAccountRecord,
+  LedgerAggregates,
+  LedgerEntry,
+  LedgerEntryRecord,
+  LedgerPostingRecord,
+  LineCursor,
+} from './settlement.types.ts';
+
+export interface LedgerRepository {
+  /** inserts the account unless the party already has one of its kind; returns the stored one either way */
+  openAccount(a: LedgerAccountRecord): Promise<LedgerAccountRecord>;
+  findAccount(id: string): Promise<LedgerAccountRecord | null>;
+  findAccountFor(partyId: string, kind: AccountKind): Promise<LedgerAccountRecord | null>;
+  /** a party's accounts, by kind */
+  listAccounts(partyId: string): Promise<LedgerAccountRecord[]>;
+  /** closes an open account whose balance is zero; returns whether it did */
+  closeAccount(id: string, at: Date): Promise<boolean>;
+  /**
+   * Inserts the entries whose business key is new (ON CONFLICT DO NOTHING, in the order given) and returns the
+   * keys it inserted. A concurrent transaction inserting the same key waits for this one and then skips it.
+   */
+  insertEntries(entries: LedgerEntryRecord[]): Promise<Set<string>>;
+  /** the entries (with their postings, in order) stored under these business keys */
+  findEntriesByKeys(keys: string[]): Promise<LedgerEntry[]>;
+  findEntry(id: string): Promise<LedgerEntry | null>;
+  /**
+   * Locks the accounts (SELECT … FOR UPDATE) in ascending id order — every transaction locks in the same order, so
+   * two posts over the same accounts cannot deadlock — and returns them as locked (unknown ids are left out).
+   */
+  lockAccounts(ids: string[]): Promise<LedgerAccountRecord[]>;
+  /**
+   * In one statement: adds each delta to its account, only where the account is open and the new balance stays at
+   * or above its floor (`balance + delta >= floor` in the UPDATE itself), and inserts the postings. Returns the ids
+   * of the accounts it changed (fewer than asked: the caller must roll back).
+   */
+  writePostings(changes: Array<{ accountId: string; delta: number }>, postings: LedgerPostingRecord[]): Promise<string[]>;
+  /** an account's lines newest first by (postedAt, entryId), keyset paging after `before` */
+  listLines(accountId: string, opts: { before?: LineCursor; limit: number }): Promise<AccountLine[]>;
+  /** the whole ledger checked in aggregate: entries that do not sum to zero, balances that drift from their postings */
+  aggregates(limit: number): Promise<LedgerAggregates>;
+}

@@ -1,0 +1,137 @@
+/**
+ * The settlement ledger (结算台账) in the domain's words: accounts per party and kind, journal entries (分录) of two
+ * or more postings in integer fen that sum to zero. A posting's amount is signed: positive adds to the account's
+ * balance (money arrives in it), negative takes from it. Provider clearing is the one account that runs negative by
+ * design: it is where money enters the platform from the payment provider, so it mirrors everything held inside.
+ */
+
+/** Every kind of account, with its floor (the lowest balance it may reach; `null`: no floor) and what it holds. */
+export const ACCOUNT_KINDS = {
+  /** 待结算: buyers' payments held until the order completes or is refunded */
+  escrow: { floor: 0, party: 'platform', zh: '待结算（买家货款托管）', en: 'Escrow (buyer payments held)' },
+  merchant_pending: { floor: 0, party: 'org', zh: '商家待结算', en: 'Merchant pending' },
+  merchant_available: { floor: 0, party: 'org', zh: '商家可提现', en: 'Merchant available' },
+  streamer_commission_pending: { floor: 0, party: 'user', zh: '主播佣金待结算', en: 'Streamer commission pending' },
+  streamer_commission_available: { floor: 0, party: 'user', zh: '主播佣金可提现', en: 'Streamer commission available' },
+  mcn_commission_pending: { floor: 0, party: 'org', zh: 'MCN 佣金待结算', en: 'MCN commission pending' },
+  mcn_commission_available: { floor: 0, party: 'org', zh: 'MCN 佣金可提现', en: 'MCN commission available' },
+  platform_fee_revenue: { floor: 0, party: 'platform', zh: '平台服务费收入', en: 'Platform fee revenue' },
+  /** 坑位费: fixed fees per agreement, charged to the merchant for a slot in a streamer's session */
+  slot_fees: { floor: 0, party: 'org', zh: '坑位费', en: 'Slot fees' },
+  /** 保证金: a merchant's deposit, drawn on for compensation */
+  merchant_deposit: { floor: 0, party: 'org', zh: '商家保证金', en: 'Merchant deposit' },
+  /** 先行赔付金: the platform's fund that compensates buyers before a case is settled */
+  advance_compensation_fund: { floor: 0, party: 'platform', zh: '先行赔付金', en: 'Advance-compensation fund' },
+  refunds_payable: { floor: 0, party: 'platform', zh: '应付退款', en: 'Refunds payable' },
+  payouts_in_transit: { floor: 0, party: 'platform', zh: '提现在途', en: 'Payouts in transit' },
+  /** the payment provider's side: money in makes it negative, money out (refunds, payouts) brings it back */
+  provider_clearing: { floor: null, party: 'platform', zh: '支付渠道清算', en: 'Payment provider clearing' },
+} as const satisfies Record<string, { floor: number | null; party: 'platform' | 'org' | 'user'; zh: string; en: string }>;
+
+export type AccountKind = keyof typeof ACCOUNT_KINDS;
+export const ACCOUNT_KIND_NAMES = Object.keys(ACCOUNT_KINDS) as AccountKind[];
+
+/** The party of the platform's own accounts (escrow, fee revenue, the fund, clearing). */
+export const PLATFORM_PARTY = '00000000-0000-0000-0000-000000000000';
+
+export type AccountStatus = 'open' | 'closed';
+
+export interface LedgerAccountRecord {
+  id: string;
+  /** an organization or user id, or PLATFORM_PARTY */
+  partyId: string;
+  kind: AccountKind;
+  /** copied from the kind when the account opens, so the database can hold it in the balance update */
+  floor: number | null;
+  status: AccountStatus;
+  /** fen; always the sum of the account's postings */
+  balance: number;
+  /** moves on every balance change */
+  version: number;
+  createdAt: Date;
+  closedAt: Date | null;
+}
+
+/** One side of an entry: a signed amount in fen on one account. */
+export interface PostingInput {
+  accountId: string;
+  amount: number;
+}
+
+/** What a caller posts. `businessKey` names the business fact (e.g. `order:<id>:paid`) and makes posting idempotent. */
+export interface EntryInput {
+  businessKey: string;
+  /** what caused it, e.g. `order.paid`, `refund`, `payout`, `transfer`, `reversal` */
+  kind: string;
+  memo?: string | null;
+  postings: PostingInput[];
+}
+
+export interface LedgerEntryRecord {
+  id: string;
+  businessKey: string;
+  kind: string;
+  memo: string | null;
+  /** the entry this one reverses, if it is a reversal */
+  reversesEntryId: string | null;
+  postedAt: Date;
+}
+
+export interface LedgerPostingRecord {
+  entryId: string;
+  /** position within the entry, from 0 */
+  seq: number;
+  accountId: string;
+  amount: number;
+  /** the account's balance right after this posting */
+  balanceAfter: number;
+  postedAt: Date;
+}
+
+export interface LedgerEntry extends LedgerEntryRecord {
+  postings: LedgerPostingRecord[];
+}
+
+/** A posted entry, and whether it had been posted before under the same business key (an idempotent replay). */
+export interface PostResult {
+  entry: LedgerEntry;
+  replayed: boolean;
+}
+
+/** One line of an account's history (newest first), with its entry's key for the statement. */
+export interface AccountLine extends LedgerPostingRecord {
+  businessKey: string;
+  kind: string;
+  memo: string | null;
+}
+
+/** The next page after a line: lines posted before `postedAt`, or at it with a smaller entry id. */
+export interface LineCursor {
+  postedAt: Date;
+  entryId: string;
+}
+
+/** What the database says about the whole ledger, in aggregate (the repository computes it in a few queries). */
+export interface LedgerAggregates {
+  accounts: number;
+  entries: number;
+  postings: number;
+  /** the sum of every account's balance: zero when every entry sums to zero */
+  balanceTotal: number;
+  /** entries whose postings do not sum to zero, or that have fewer than two postings (at most `limit`) */
+  unbalancedEntries: Array<{ entryId: string; sum: number; postings: number }>;
+  /** accounts whose balance is not the sum of their postings (at most `limit`) */
+  driftedAccounts: Array<{ accountId: string; balance: number; postingsSum: number }>;
+  /** accounts below their floor (at most `limit`) */
+  belowFloor: Array<{ accountId: string; balance: number; floor: number }>;
+}
+
+export interface LedgerVerification extends LedgerAggregates {
+  ok: boolean;
+}
+
+/** A share of a split in basis points (1 bp = 0.01 %); the shares of one split add up to 10,000. */
+export interface SplitShare<K extends string = string> {
+  key: K;
+  bp: number;
+}

@@ -1,0 +1,184 @@
+/** Drizzle implementation of the ledger port: accounts, entries with unique business keys, postings. */
+import type {
+  AccountKind,
+  AccountLine,
+  LedgerAccountRecord,
+  LedgerAggregates,
+  LedgerEntry,
+  LedgerEntryRecord,
+  LedgerPostingRecord,
+  LedgerRepository,
+  LineCursor,
+} from '@livehub/core';
+import { and, asc, desc, eq, inArray, lt, or, sql } from 'drizzle-orm';
+import type { Db } from '../db.ts';
+import { ledgerAccounts, ledgerEntries, ledgerPostings } from '../schema/settlement.ts';
+import { bulkInsert, bulkInsertSql } from './bulk-insert.ts';
+
+type Rows<T> = { rows: T[] };
+const num = (v: unknown): number => Number(v ?? 0);
+
+export class DrizzleLedgerRepository implements LedgerRepository {
+  constructor(private readonly db: Db) {}
+
+  async openAccount(a: LedgerAccountRecord): Promise<LedgerAccountRecord> {
+    await this.db
+      .insert(ledgerAccounts)
+      .values(a)
+      .onConflictDoNothing({ target: [ledgerAccounts.partyId, ledgerAccounts.kind] });
+    return (await this.findAccountFor(a.partyId, a.kind)) as LedgerAccountRecord;
+  }
+  async findAccount(id: string): Promise<LedgerAccountRecord | null> {
+    const [row] = await this.db.select().from(ledgerAccounts).where(eq(ledgerAccounts.id, id)).limit(1);
+    return (row as LedgerAccountRecord | undefined) ?? null;
+  }
+  async findAccountFor(partyId: string, kind: AccountKind): Promise<LedgerAccountRecord | null> {
+    const [row] = await this.db
+      .select()
+      .from(ledgerAccounts)
+      .where(and(eq(ledgerAccounts.partyId, partyId), eq(ledgerAccounts.kind, kind)))
+      .limit(1);
+    return (row as LedgerAccountRecord | undefined) ?? null;
+  }
+  async listAccounts(partyId: string): Promise<LedgerAccountRecord[]> {
+    return (await this.db
+      .select()
+      .from(ledgerAccounts)
+      .where(eq(ledgerAccounts.partyId, partyId))
+      .orderBy(asc(ledgerAccounts.kind))) as LedgerAccountRecord[];
+  }
+  async closeAccount(id: string, at: Date): Promise<boolean> {
+    const rows = await this.db
+      .update(ledgerAccounts)
+      .set({ status: 'closed', closedAt: at, version: sql`${ledgerAccounts.version} + 1` })
+      .where(and(eq(ledgerAccounts.id, id), eq(ledgerAccounts.status, 'open'), eq(ledgerAccounts.balance, 0)))
+      .returning({ id: ledgerAccounts.id });
+    return rows.length === 1;
+  }
+
+  async insertEntries(entries: LedgerEntryRecord[]): Promise<Set<string>> {
+    const keys = await bulkInsert(this.db, ledgerEntries, entries, {
+      onConflictDoNothing: [ledgerEntries.businessKey],
+      returning: ledgerEntries.businessKey,
+    });
+    return new Set(keys as string[]);
+  }
+  async findEntriesByKeys(keys: string[]): Promise<LedgerEntry[]> {
+    if (keys.length === 0) return [];
+    const entries = await this.db.select().from(ledgerEntries).where(inArray(ledgerEntries.businessKey, keys));
+    return this.withPostings(entries);
+  }
+  async findEntry(id: string): Promise<LedgerEntry | null> {
+    const entries = await this.db.select().from(ledgerEntries).where(eq(ledgerEntries.id, id)).limit(1);
+    return (await this.withPostings(entries))[0] ?? null;
+  }
+  private async withPostings(entries: LedgerEntryRecord[]): Promise<LedgerEntry[]> {
+    if (entries.length === 0) return [];
+    const postings = await this.db
+      .select()
+      .from(ledgerPostings)
+      .where(
+        inArray(
+          ledgerPostings.entryId,
+          entries.map((e) => e.id),
+        ),
+      )
+      .orderBy(asc(ledgerPostings.entryId), asc(ledgerPostings.seq));
+    const by = new Map<string, LedgerPostingRecord[]>();
+    for (const p of postings) by.set(p.entryId, [...(by.get(p.entryId) ?? []), p]);
+    return entries.map((e) => ({ ...e, postings: by.get(e.id) ?? [] }));
+  }
+
+  async lockAccounts(ids: string[]): Promise<LedgerAccountRecord[]> {
+    if (ids.length === 0) return [];
+    return (await this.db
+      .select()
+      .from(ledgerAccounts)
+      .where(sql`${ledgerAccounts.id} = any(${sql.param(ids)}::uuid[])`)
+      .orderBy(asc(ledgerAccounts.id))
+      .for('update')) as LedgerAccountRecord[];
+  }
+  async writePostings(changes: Array<{ accountId: string; delta: number }>, postings: LedgerPostingRecord[]): Promise<string[]> {
+    if (changes.length === 0 && postings.length === 0) return [];
+    const ids = changes.map((c) => c.accountId);
+    const deltas = changes.map((c) => c.delta);
+    // one round trip while the accounts are locked: the guarded UPDATE and the postings' INSERT together
+    const insert = postings.length > 0 ? sql`, p as (${bulkInsertSql(ledgerPostings, postings)})` : sql``;
+    const r = (await this.db.execute(sql`
+      with u as (
+        update ledger_accounts a set balance = a.balance + d.delta, version = a.version + 1
+        from unnest(${sql.param(ids)}::uuid[], ${sql.param(deltas)}::bigint[]) as d(id, delta)
+        where a.id = d.id and a.status = 'open' and (a.floor is null or a.balance + d.delta >= a.floor)
+        returning a.id)${insert}
+      select id from u`)) as unknown as Rows<{ id: string }>;
+    return r.rows.map((row) => row.id);
+  }
+
+  async listLines(accountId: string, opts: { before?: LineCursor; limit: number }): Promise<AccountLine[]> {
+    const b = opts.before;
+    const rows = await this.db
+      .select({
+        entryId: ledgerPostings.entryId,
+        seq: ledgerPostings.seq,
+        accountId: ledgerPostings.accountId,
+        amount: ledgerPostings.amount,
+        balanceAfter: ledgerPostings.balanceAfter,
+        postedAt: ledgerPostings.postedAt,
+        businessKey: ledgerEntries.businessKey,
+        kind: ledgerEntries.kind,
+        memo: ledgerEntries.memo,
+      })
+      .from(ledgerPostings)
+      .innerJoin(ledgerEntries, eq(ledgerEntries.id, ledgerPostings.entryId))
+      .where(
+        and(
+          eq(ledgerPostings.accountId, accountId),
+          b
+            ? or(
+                lt(ledgerPostings.postedAt, b.postedAt),
+                and(eq(ledgerPostings.postedAt, b.postedAt), lt(ledgerPostings.entryId, b.entryId)),
+              )
+            : undefined,
+        ),
+      )
+      .orderBy(desc(ledgerPostings.postedAt), desc(ledgerPostings.entryId), desc(ledgerPostings.seq))
+      .limit(opts.limit);
+    return rows;
+  }
+
+  async aggregates(limit: number): Promise<LedgerAggregates> {
+    const counts = (await this.db.execute(sql`
+      select (select count(*) from ledger_accounts) as accounts,
+             (select count(*) from ledger_entries) as entries,
+             (select count(*) from ledger_postings) as postings,
+             (select coalesce(sum(balance), 0) from ledger_accounts) as balance_total`)) as unknown as Rows<Record<string, unknown>>;
+    const unbalanced = (await this.db.execute(sql`
+      select e.id as entry_id, coalesce(sum(p.amount), 0) as sum, count(p.entry_id) as postings
+      from ledger_entries e left join ledger_postings p on p.entry_id = e.id
+      group by e.id having coalesce(sum(p.amount), 0) <> 0 or count(p.entry_id) < 2
+      order by e.id limit ${limit}`)) as unknown as Rows<Record<string, unknown>>;
+    const drifted = (await this.db.execute(sql`
+      select a.id as account_id, a.balance, coalesce(s.total, 0) as postings_sum
+      from ledger_accounts a left join (select account_id, sum(amount) as total from ledger_postings group by account_id) s
+        on s.account_id = a.id
+      where a.balance <> coalesce(s.total, 0)
+      order by a.id limit ${limit}`)) as unknown as Rows<Record<string, unknown>>;
+    const below = (await this.db.execute(sql`
+      select id as account_id, balance, floor from ledger_accounts
+      where floor is not null and balance < floor order by id limit ${limit}`)) as unknown as Rows<Record<string, unknown>>;
+    const c = counts.rows[0] ?? {};
+    return {
+      accounts: num(c.accounts),
+      entries: num(c.entries),
+      postings: num(c.postings),
+      balanceTotal: num(c.balance_total),
+      unbalancedEntries: unbalanced.rows.map((r) => ({ entryId: String(r.entry_id), sum: num(r.sum), postings: num(r.postings) })),
+      driftedAccounts: drifted.rows.map((r) => ({
+        accountId: String(r.account_id),
+        balance: num(r.balance),
+        postingsSum: num(r.postings_sum),
+      })),
+      belowFloor: below.rows.map((r) => ({ accountId: String(r.account_id), balance: num(r.balance), floor: num(r.floor) })),
+    };
+  }
+}

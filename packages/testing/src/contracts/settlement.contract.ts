@@ -1,0 +1,149 @@
+/**
+ * Contract cases of the ledger port (结算台账): accounts opened once per party and kind, entries unique by business
+ * key, accounts locked and changed only within their floor, postings listed newest first with keyset paging, and
+ * the aggregates `verify` reads.
+ */
+import type { LedgerAccountRecord, LedgerEntryRecord, LedgerPostingRecord } from '@livehub/core';
+import { expect, it } from 'vitest';
+import { at, type ContractDb, T0, uuid } from './fixtures.ts';
+
+function account(over: Partial<LedgerAccountRecord> = {}): LedgerAccountRecord {
+  return {
+    id: uuid(),
+    partyId: uuid(),
+    kind: 'merchant_available',
+    floor: 0,
+    status: 'open',
+    balance: 0,
+    version: 1,
+    createdAt: T0,
+    closedAt: null,
+    ...over,
+  };
+}
+
+function entry(over: Partial<LedgerEntryRecord> = {}): LedgerEntryRecord {
+  return { id: uuid(), businessKey: `test:${uuid()}`, kind: 'transfer', memo: null, reversesEntryId: null, postedAt: T0, ...over };
+}
+
+const posting = (e: LedgerEntryRecord, seq: number, accountId: string, amount: number, balanceAfter: number): LedgerPostingRecord => ({
+  entryId: e.id,
+  seq,
+  accountId,
+  amount,
+  balanceAfter,
+  postedAt: e.postedAt,
+});
+
+export function ledgerCases(db: ContractDb): void {
+  it('opens one account per party and kind, finds it by id and by party, and lists a party’s accounts by kind', async () => {
+    const r = db.r();
+    const a = account();
+    expect(await r.ledger.openAccount(a)).toEqual(a);
+    expect(await r.ledger.openAccount({ ...a, id: uuid() })).toEqual(a);
+    const pending = account({ partyId: a.partyId, kind: 'merchant_pending' });
+    await r.ledger.openAccount(pending);
+    expect(await r.ledger.findAccount(a.id)).toEqual(a);
+    expect(await r.ledger.findAccount(uuid())).toBeNull();
+    expect(await r.ledger.findAccountFor(a.partyId, 'merchant_available')).toEqual(a);
+    expect(await r.ledger.findAccountFor(a.partyId, 'escrow')).toBeNull();
+    expect((await r.ledger.listAccounts(a.partyId)).map((x) => x.kind)).toEqual(['merchant_available', 'merchant_pending']);
+  });
+
+  it('inserts entries once per business key and finds them with their postings in order', async () => {
+    const r = db.r();
+    const [x, y] = [account({ floor: null }), account()];
+    for (const a of [x, y]) await r.ledger.openAccount(a);
+    const e1 = entry();
+    const e2 = entry();
+    expect(await r.ledger.insertEntries([e1, e2])).toEqual(new Set([e1.businessKey, e2.businessKey]));
+    expect(await r.ledger.insertEntries([{ ...e1, id: uuid() }, entry({ businessKey: 'x' })])).toEqual(new Set(['x']));
+    await r.ledger.writePostings([], [posting(e1, 1, y.id, 5, 5), posting(e1, 0, x.id, -5, -5)]);
+    const [found] = await r.ledger.findEntriesByKeys([e1.businessKey]);
+    expect(found).toEqual({ ...e1, postings: [posting(e1, 0, x.id, -5, -5), posting(e1, 1, y.id, 5, 5)] });
+    expect((await r.ledger.findEntry(e2.id))?.postings).toEqual([]);
+    expect(await r.ledger.findEntry(uuid())).toBeNull();
+    expect(await r.ledger.findEntriesByKeys([])).toEqual([]);
+    await expect(r.ledger.writePostings([], [posting(e2, 0, x.id, 0, 0)])).rejects.toThrow();
+  });
+
+  it('locks accounts in id order and changes balances only within their floor and while open, with the postings in the same statement', async () => {
+    const uow = db.uow();
+    const [a, b, c] = [account({ floor: null }), account(), account()];
+    await uow.transaction(async (tx) => {
+      for (const x of [c, a, b]) await tx.ledger.openAccount(x);
+      const locked = await tx.ledger.lockAccounts([c.id, b.id, a.id, uuid()]);
+      expect(locked.map((x) => x.id)).toEqual([a.id, b.id, c.id].sort());
+      expect(await tx.ledger.lockAccounts([])).toEqual([]);
+      const changed = await tx.ledger.writePostings(
+        [
+          { accountId: a.id, delta: -100 },
+          { accountId: b.id, delta: 100 },
+          { accountId: c.id, delta: -1 },
+        ],
+        [],
+      );
+      expect(changed.sort()).toEqual([a.id, b.id].sort());
+    });
+    const r = db.r();
+    expect(await r.ledger.findAccount(a.id)).toMatchObject({ balance: -100, version: 2 });
+    expect(await r.ledger.findAccount(b.id)).toMatchObject({ balance: 100, version: 2 });
+    expect(await r.ledger.findAccount(c.id)).toMatchObject({ balance: 0, version: 1 });
+    expect(await r.ledger.writePostings([{ accountId: b.id, delta: -100 }], [])).toEqual([b.id]);
+    expect(await r.ledger.closeAccount(a.id, at(1))).toBe(false);
+    expect(await r.ledger.closeAccount(b.id, at(1))).toBe(true);
+    expect(await r.ledger.closeAccount(b.id, at(2))).toBe(false);
+    expect(await r.ledger.findAccount(b.id)).toMatchObject({ status: 'closed', closedAt: at(1) });
+    expect(await r.ledger.writePostings([{ accountId: b.id, delta: 5 }], [])).toEqual([]);
+    expect(await r.ledger.writePostings([], [])).toEqual([]);
+  });
+
+  it('lists an account’s lines newest first with their entry, a page at a time', async () => {
+    const r = db.r();
+    const [x, y] = [account({ floor: null }), account()];
+    for (const a of [x, y]) await r.ledger.openAccount(a);
+    const entries = [entry({ postedAt: at(1) }), entry({ postedAt: at(2), memo: '第二笔' }), entry({ postedAt: at(2) })];
+    await r.ledger.insertEntries(entries);
+    await r.ledger.writePostings(
+      [],
+      entries.flatMap((e, i) => [posting(e, 0, x.id, -(i + 1), 0), posting(e, 1, y.id, i + 1, 0)]),
+    );
+    const page1 = await r.ledger.listLines(y.id, { limit: 2 });
+    const newest = [...entries].sort((p, q) => q.postedAt.getTime() - p.postedAt.getTime() || (q.id < p.id ? -1 : 1));
+    expect(page1.map((l) => l.entryId)).toEqual(newest.slice(0, 2).map((e) => e.id));
+    expect(page1[0]).toMatchObject({ accountId: y.id, seq: 1, kind: 'transfer' });
+    const last = page1[1] as { postedAt: Date; entryId: string };
+    const page2 = await r.ledger.listLines(y.id, { limit: 2, before: { postedAt: last.postedAt, entryId: last.entryId } });
+    expect(page2.map((l) => l.entryId)).toEqual([newest[2]?.id]);
+    expect(page2[0]?.businessKey).toBe(newest[2]?.businessKey);
+  });
+
+  it('reports in aggregate the entries that do not sum to zero and the balances that drift from their postings', async () => {
+    const r = db.r();
+    const before = await r.ledger.aggregates(1000);
+    const [x, y] = [account({ floor: null }), account()];
+    for (const a of [x, y]) await r.ledger.openAccount(a);
+    const good = entry();
+    const lopsided = entry();
+    await r.ledger.insertEntries([good, lopsided]);
+    // the balances move with the good entry's postings only: the lopsided one leaves y's balance behind its postings
+    const moved = await r.ledger.writePostings(
+      [
+        { accountId: x.id, delta: -7 },
+        { accountId: y.id, delta: 7 },
+      ],
+      [posting(good, 0, x.id, -7, -7), posting(good, 1, y.id, 7, 7), posting(lopsided, 0, y.id, 3, 10)],
+    );
+    expect(moved.sort()).toEqual([x.id, y.id].sort());
+    const after = await r.ledger.aggregates(1000);
+    expect(after.accounts - before.accounts).toBe(2);
+    expect(after.entries - before.entries).toBe(2);
+    expect(after.postings - before.postings).toBe(3);
+    expect(after.balanceTotal).toBe(before.balanceTotal);
+    expect(after.unbalancedEntries).toContainEqual({ entryId: lopsided.id, sum: 3, postings: 1 });
+    expect(after.unbalancedEntries.map((u) => u.entryId)).not.toContain(good.id);
+    expect(after.driftedAccounts).toContainEqual({ accountId: y.id, balance: 7, postingsSum: 10 });
+    expect(after.driftedAccounts.map((d) => d.accountId)).not.toContain(x.id);
+    expect(after.belowFloor.map((d) => d.accountId)).not.toContain(x.id);
+  });
+}
