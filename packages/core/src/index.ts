@@ -120,6 +120,7 @@ export type {
   WorkflowRepository,
 } from './workflows/index.ts';
 export {
+  CREDIT_CODE_ALPHABET,
   creditCodeCheckChar,
   DOCUMENT_TYPES,
   idNumberCheckChar,

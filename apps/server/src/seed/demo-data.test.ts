@@ -9,11 +9,8 @@ import {
   DEMO_REGULATOR,
   DEMO_STREAMERS,
   isValidCreditCode,
-  syntheticMcn,
-  syntheticMerchant,
-  syntheticProduct,
-  syntheticStreamer,
 } from './demo-data.ts';
+import { syntheticMcn, syntheticMerchant, syntheticProduct, syntheticStreamer } from './synthetic-data.ts';
 
 const ALPHABET = '0123456789ABCDEFGHJKLMNPQRTUWXY';
 const CATEGORIES = ['服饰', '美妆', '食品', '农产品', '家居', '数码', '母婴', '非遗手工艺'];

@@ -4,4 +4,4 @@
  * importing the CLI.
  */
 export { DEMO_PASSWORD, type DemoAccount, type SeedProgress, seedDemo, type SeedResult } from './seed-demo.ts';
-export { syntheticMerchant, syntheticProduct } from './demo-data.ts';
+export { syntheticMerchant, syntheticProduct } from './synthetic-data.ts';

@@ -7,17 +7,8 @@ import type { Role } from '@livehub/contracts';
 import type { ProductCategory } from '@livehub/compliance';
 import { type Actor, cliActor, type ImportBatch, type ImportMembership, type ImportOrg, type ImportUser } from '@livehub/core';
 import type { Container } from '../container.ts';
-import {
-  DEMO_BASES,
-  DEMO_MCNS,
-  DEMO_MERCHANTS,
-  DEMO_PLATFORM,
-  DEMO_REGULATOR,
-  DEMO_STREAMERS,
-  syntheticMcn,
-  syntheticMerchant,
-  syntheticStreamer,
-} from './demo-data.ts';
+import { DEMO_BASES, DEMO_MCNS, DEMO_MERCHANTS, DEMO_PLATFORM, DEMO_REGULATOR, DEMO_STREAMERS } from './demo-data.ts';
+import { syntheticMcn, syntheticMerchant, syntheticStreamer } from './synthetic-data.ts';
 import { seedCatalog } from './seed-catalog.ts';
 import { person, type RegistrySeed, seedRegistry } from './seed-registry.ts';
 

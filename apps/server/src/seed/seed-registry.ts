@@ -5,7 +5,8 @@
  */
 import { type Actor, idNumberCheckChar } from '@livehub/core';
 import type { Container } from '../container.ts';
-import { type DemoBase, type DemoMerchant, type DemoStreamer, syntheticMerchant } from './demo-data.ts';
+import type { DemoBase, DemoMerchant, DemoStreamer } from './demo-data.ts';
+import { syntheticMerchant } from './synthetic-data.ts';
 
 export interface RegistrySeed {
   platformId: string;

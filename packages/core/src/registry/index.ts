@@ -5,6 +5,7 @@ export type { SweepResult } from './expiry.service.ts';
 export { MIME_BY_TYPE, sniffDocumentType, validateUpload } from './file-sniff.ts';
 export type { DocumentType } from './file-sniff.ts';
 export {
+  CREDIT_CODE_ALPHABET,
   creditCodeCheckChar,
   idNumberCheckChar,
   orgCodeCheckChar,
