@@ -12,6 +12,7 @@ import type {
 import { and, asc, count, desc, eq, gt, inArray, isNull, like, lt, or, type SQL, sql } from 'drizzle-orm';
 import type { Db } from '../db.ts';
 import { firstWhere } from './first-where.ts';
+import { updateAtVersion } from './update-at-version.ts';
 import { brandAuthorizations, brands, categories, pricePoints, productSkus, products } from '../schema/catalog.ts';
 
 export class DrizzleCatalogRepository implements CatalogRepository {
@@ -85,12 +86,7 @@ export class DrizzleCatalogRepository implements CatalogRepository {
   }
   async updateProduct(p: ProductRecord, expectVersion: number): Promise<boolean> {
     const { id, createdAt, merchantOrgId, ...rest } = p;
-    const rows = await this.db
-      .update(products)
-      .set(rest)
-      .where(and(eq(products.id, id), eq(products.version, expectVersion)))
-      .returning({ id: products.id });
-    return rows.length === 1;
+    return updateAtVersion(this.db, products, id, expectVersion, rest);
   }
   private productFilter(opts: { merchantOrgId?: string; status?: ProductStatus[]; ids?: string[] }): SQL | undefined {
     return and(

@@ -12,6 +12,8 @@ import type {
 import { and, asc, count, desc, eq, gt, inArray, isNotNull, isNull, lt, lte, type SQL, sql } from 'drizzle-orm';
 import type { Db } from '../db.ts';
 import { firstWhere } from './first-where.ts';
+import { listWhere } from './list-where.ts';
+import { updateAtVersion } from './update-at-version.ts';
 import { products } from '../schema/catalog.ts';
 import {
   agreementAcceptances,
@@ -81,19 +83,16 @@ export class DrizzleSelectionRepository implements SelectionRepository {
     limit: number;
   }): Promise<PlanRecord[]> {
     if (opts.productIds && opts.productIds.length === 0) return [];
-    return (await this.db
-      .select()
-      .from(selectionPlans)
-      .where(
-        and(
-          opts.productIds ? inArray(selectionPlans.productId, opts.productIds) : undefined,
-          opts.merchantOrgId ? eq(selectionPlans.merchantOrgId, opts.merchantOrgId) : undefined,
-          opts.status ? eq(selectionPlans.status, opts.status) : undefined,
-          opts.endsBefore ? lte(selectionPlans.endsAt, opts.endsBefore) : undefined,
-        ),
-      )
-      .orderBy(desc(selectionPlans.createdAt))
-      .limit(opts.limit)) as PlanRecord[];
+    return (await listWhere(this.db, selectionPlans, {
+      where: and(
+        opts.productIds ? inArray(selectionPlans.productId, opts.productIds) : undefined,
+        opts.merchantOrgId ? eq(selectionPlans.merchantOrgId, opts.merchantOrgId) : undefined,
+        opts.status ? eq(selectionPlans.status, opts.status) : undefined,
+        opts.endsBefore ? lte(selectionPlans.endsAt, opts.endsBefore) : undefined,
+      ),
+      orderBy: [desc(selectionPlans.createdAt)],
+      limit: opts.limit,
+    })) as PlanRecord[];
   }
   async lockProduct(productId: string): Promise<void> {
     await this.db.execute(sql`SELECT 1 FROM ${products} WHERE ${products.id} = ${productId} FOR UPDATE`);
@@ -148,12 +147,7 @@ export class DrizzleSelectionRepository implements SelectionRepository {
   }
   async updateSample(s: SampleRecord, expectVersion: number): Promise<boolean> {
     const { id, createdAt, ...rest } = s;
-    const rows = await this.db
-      .update(sampleRequests)
-      .set(rest)
-      .where(and(eq(sampleRequests.id, id), eq(sampleRequests.version, expectVersion)))
-      .returning({ id: sampleRequests.id });
-    return rows.length === 1;
+    return updateAtVersion(this.db, sampleRequests, id, expectVersion, rest);
   }
   async listSamples(opts: {
     merchantOrgId?: string;
@@ -164,20 +158,17 @@ export class DrizzleSelectionRepository implements SelectionRepository {
     limit: number;
   }): Promise<SampleRecord[]> {
     const S = sampleRequests;
-    return (await this.db
-      .select()
-      .from(S)
-      .where(
-        and(
-          opts.merchantOrgId ? eq(S.merchantOrgId, opts.merchantOrgId) : undefined,
-          opts.streamerUserId ? eq(S.streamerUserId, opts.streamerUserId) : undefined,
-          opts.mcnOrgId ? eq(S.mcnOrgId, opts.mcnOrgId) : undefined,
-          opts.status ? inArray(S.status, opts.status) : undefined,
-          opts.overdue === true ? and(isNotNull(S.overdueAt), eq(S.status, 'received')) : undefined,
-        ),
-      )
-      .orderBy(desc(S.updatedAt))
-      .limit(opts.limit)) as SampleRecord[];
+    return (await listWhere(this.db, S, {
+      where: and(
+        opts.merchantOrgId ? eq(S.merchantOrgId, opts.merchantOrgId) : undefined,
+        opts.streamerUserId ? eq(S.streamerUserId, opts.streamerUserId) : undefined,
+        opts.mcnOrgId ? eq(S.mcnOrgId, opts.mcnOrgId) : undefined,
+        opts.status ? inArray(S.status, opts.status) : undefined,
+        opts.overdue === true ? and(isNotNull(S.overdueAt), eq(S.status, 'received')) : undefined,
+      ),
+      orderBy: [desc(S.updatedAt)],
+      limit: opts.limit,
+    })) as SampleRecord[];
   }
   async countSamples(opts: { merchantOrgId?: string; streamerUserId?: string; status?: SampleRecord['status'][] }): Promise<number> {
     const S = sampleRequests;
@@ -211,12 +202,7 @@ export class DrizzleSelectionRepository implements SelectionRepository {
   }
   async updateAgreement(a: AgreementRecord, expectVersion: number): Promise<boolean> {
     const { id, createdAt, createdBy, merchantOrgId, streamerUserId, mcnOrgId, ...rest } = a;
-    const rows = await this.db
-      .update(agreements)
-      .set(rest)
-      .where(and(eq(agreements.id, id), eq(agreements.version, expectVersion)))
-      .returning({ id: agreements.id });
-    return rows.length === 1;
+    return updateAtVersion(this.db, agreements, id, expectVersion, rest);
   }
   async listAgreements(opts: {
     merchantOrgId?: string;
@@ -225,19 +211,16 @@ export class DrizzleSelectionRepository implements SelectionRepository {
     status?: AgreementRecord['status'][];
     limit: number;
   }): Promise<AgreementRecord[]> {
-    return (await this.db
-      .select()
-      .from(agreements)
-      .where(
-        and(
-          opts.merchantOrgId ? eq(agreements.merchantOrgId, opts.merchantOrgId) : undefined,
-          opts.streamerUserId ? eq(agreements.streamerUserId, opts.streamerUserId) : undefined,
-          opts.mcnOrgId ? eq(agreements.mcnOrgId, opts.mcnOrgId) : undefined,
-          opts.status ? inArray(agreements.status, opts.status) : undefined,
-        ),
-      )
-      .orderBy(desc(agreements.updatedAt))
-      .limit(opts.limit)) as AgreementRecord[];
+    return (await listWhere(this.db, agreements, {
+      where: and(
+        opts.merchantOrgId ? eq(agreements.merchantOrgId, opts.merchantOrgId) : undefined,
+        opts.streamerUserId ? eq(agreements.streamerUserId, opts.streamerUserId) : undefined,
+        opts.mcnOrgId ? eq(agreements.mcnOrgId, opts.mcnOrgId) : undefined,
+        opts.status ? inArray(agreements.status, opts.status) : undefined,
+      ),
+      orderBy: [desc(agreements.updatedAt)],
+      limit: opts.limit,
+    })) as AgreementRecord[];
   }
   async countAgreements(opts: { merchantOrgId?: string; streamerUserId?: string; status?: AgreementRecord['status'][] }): Promise<number> {
     const [row] = await this.db

@@ -11,6 +11,7 @@ import type {
 import { and, asc, count, desc, eq, inArray, isNotNull, lt, type SQL } from 'drizzle-orm';
 import type { Db } from '../db.ts';
 import { firstWhere } from './first-where.ts';
+import { updateAtVersion } from './update-at-version.ts';
 import { applicationDocuments, applicationEvents, applications, documents, jointVotes, objections } from '../schema/workflows.ts';
 
 type AppRow = typeof applications.$inferSelect;
@@ -38,21 +39,16 @@ export class DrizzleWorkflowRepository implements WorkflowRepository {
     return row ? toApp(row) : null;
   }
   async updateApplication(a: ApplicationRecord, expectVersion: number): Promise<boolean> {
-    const rows = await this.db
-      .update(applications)
-      .set({
-        step: a.step,
-        status: a.status,
-        round: a.round,
-        data: a.data,
-        stepEnteredAt: a.stepEnteredAt,
-        dueAt: a.dueAt,
-        version: a.version,
-        updatedAt: a.updatedAt,
-      })
-      .where(and(eq(applications.id, a.id), eq(applications.version, expectVersion)))
-      .returning({ id: applications.id });
-    return rows.length === 1;
+    return updateAtVersion(this.db, applications, a.id, expectVersion, {
+      step: a.step,
+      status: a.status,
+      round: a.round,
+      data: a.data,
+      stepEnteredAt: a.stepEnteredAt,
+      dueAt: a.dueAt,
+      version: a.version,
+      updatedAt: a.updatedAt,
+    });
   }
   async listApplications(f: ApplicationFilter): Promise<ApplicationRecord[]> {
     const rows = await this.db.select().from(applications).where(appFilter(f)).orderBy(desc(applications.updatedAt)).limit(f.limit);
