@@ -11,6 +11,7 @@ import type {
 } from '@livehub/core';
 import { and, asc, count, desc, eq, gt, inArray, isNull, like, lt, or, type SQL, sql } from 'drizzle-orm';
 import type { Db } from '../db.ts';
+import { countWhere } from './count-where.ts';
 import { firstWhere } from './first-where.ts';
 import { updateAtVersion } from './update-at-version.ts';
 import { brandAuthorizations, brands, categories, pricePoints, productSkus, products } from '../schema/catalog.ts';
@@ -118,8 +119,7 @@ export class DrizzleCatalogRepository implements CatalogRepository {
       .limit(opts.limit)) as ProductRecord[];
   }
   async countProducts(opts: { merchantOrgId?: string; status?: ProductStatus[] }): Promise<number> {
-    const [row] = await this.db.select({ n: count() }).from(products).where(this.productFilter(opts));
-    return row?.n ?? 0;
+    return countWhere(this.db, products, this.productFilter(opts));
   }
   async countProductsByStatus(opts: { merchantOrgId?: string }): Promise<Array<{ status: ProductStatus; n: number }>> {
     return this.db.select({ status: products.status, n: count() }).from(products).where(this.productFilter(opts)).groupBy(products.status);

@@ -13,8 +13,9 @@ import type {
   ScreeningHitRecord,
   ViolationRecord,
 } from '@livehub/core';
-import { and, arrayContains, asc, count, desc, eq, gt, gte, inArray, isNull, lt, lte, type SQL, sql } from 'drizzle-orm';
+import { and, arrayContains, asc, desc, eq, gt, gte, inArray, isNull, lt, lte, type SQL, sql } from 'drizzle-orm';
 import type { Db } from '../db.ts';
+import { countWhere } from './count-where.ts';
 import {
   evidence,
   reviewItemEvents,
@@ -215,8 +216,7 @@ export class DrizzleComplianceRepository implements ComplianceRepository {
   }
 
   async countReviewItems(status: ReviewStatus[]): Promise<number> {
-    const [row] = await this.db.select({ n: count() }).from(reviewItems).where(inArray(reviewItems.status, status));
-    return row?.n ?? 0;
+    return countWhere(this.db, reviewItems, inArray(reviewItems.status, status));
   }
 
   async insertViolation(v: ViolationRecord): Promise<void> {
@@ -242,8 +242,7 @@ export class DrizzleComplianceRepository implements ComplianceRepository {
   }
 
   async countViolations(): Promise<number> {
-    const [row] = await this.db.select({ n: count() }).from(violations);
-    return row?.n ?? 0;
+    return countWhere(this.db, violations);
   }
 
   async violationsFor(subject: { merchantOrgId?: string; streamerUserId?: string }, since: Date) {

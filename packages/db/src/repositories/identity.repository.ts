@@ -18,9 +18,10 @@ import type {
   UserRepository,
 } from '@livehub/core';
 import type { InvitationStatus, OrgKind, Role } from '@livehub/contracts';
-import { and, asc, count, desc, eq, inArray, lte, or, sql, type SQL } from 'drizzle-orm';
+import { and, asc, desc, eq, inArray, lte, or, sql, type SQL } from 'drizzle-orm';
 import { type AnyPgColumn, alias } from 'drizzle-orm/pg-core';
 import type { Db } from '../db.ts';
+import { countWhere } from './count-where.ts';
 import { firstWhere } from './first-where.ts';
 import { bulkInsert } from './bulk-insert.ts';
 import { apiTokens, departments, memberships, orgInvitations, organizations, sessions, users } from '../schema/identity.ts';
@@ -63,8 +64,7 @@ export class DrizzleUserRepository implements UserRepository {
       .offset(opts.offset ?? 0);
   }
   async count(): Promise<number> {
-    const [row] = await this.db.select({ n: count() }).from(users);
-    return row?.n ?? 0;
+    return countWhere(this.db, users);
   }
   async updateLoginState(id: string, state: { failedLogins: number; lockedUntil: Date | null; lastLoginAt?: Date }): Promise<void> {
     await this.db
@@ -120,11 +120,11 @@ export class DrizzleOrganizationRepository implements OrganizationRepository {
       .limit(opts.limit);
   }
   async count(opts: { kind?: OrgKind; visibleTo?: string[] } = {}): Promise<number> {
-    const [row] = await this.db
-      .select({ n: count() })
-      .from(organizations)
-      .where(and(opts.kind ? eq(organizations.kind, opts.kind) : undefined, visibleFilter(opts.visibleTo)));
-    return row?.n ?? 0;
+    return countWhere(
+      this.db,
+      organizations,
+      and(opts.kind ? eq(organizations.kind, opts.kind) : undefined, visibleFilter(opts.visibleTo)),
+    );
   }
   async insertDepartments(rows: DepartmentRecord[]): Promise<void> {
     if (rows.length > 0) await this.db.insert(departments).values(rows);
@@ -188,15 +188,10 @@ export class DrizzleMembershipRepository implements MembershipRepository {
   }
   async countForOrgs(orgIds: string[], role?: Role): Promise<number> {
     if (orgIds.length === 0) return 0;
-    const [row] = await this.db
-      .select({ n: count() })
-      .from(memberships)
-      .where(and(inArray(memberships.orgId, orgIds), role ? eq(memberships.role, role) : undefined));
-    return row?.n ?? 0;
+    return countWhere(this.db, memberships, and(inArray(memberships.orgId, orgIds), role ? eq(memberships.role, role) : undefined));
   }
   async countByRole(role: Role): Promise<number> {
-    const [row] = await this.db.select({ n: count() }).from(memberships).where(eq(memberships.role, role));
-    return row?.n ?? 0;
+    return countWhere(this.db, memberships, eq(memberships.role, role));
   }
   async delete(id: string): Promise<void> {
     await this.db.delete(memberships).where(eq(memberships.id, id));
@@ -369,11 +364,7 @@ export class DrizzleApiTokenRepository implements ApiTokenRepository {
     return rows.map(toToken);
   }
   async countForUser(userId: string): Promise<number> {
-    const [row] = await this.db
-      .select({ n: count() })
-      .from(apiTokens)
-      .where(and(eq(apiTokens.userId, userId), sql`${apiTokens.revokedAt} is null`));
-    return row?.n ?? 0;
+    return countWhere(this.db, apiTokens, and(eq(apiTokens.userId, userId), sql`${apiTokens.revokedAt} is null`));
   }
   async revoke(id: string, at: Date): Promise<void> {
     await this.db.update(apiTokens).set({ revokedAt: at }).where(eq(apiTokens.id, id));

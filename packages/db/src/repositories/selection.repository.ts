@@ -11,6 +11,7 @@ import type {
 } from '@livehub/core';
 import { and, asc, count, desc, eq, gt, inArray, isNotNull, isNull, lt, lte, type SQL, sql } from 'drizzle-orm';
 import type { Db } from '../db.ts';
+import { countWhere } from './count-where.ts';
 import { firstWhere } from './first-where.ts';
 import { listWhere } from './list-where.ts';
 import { updateAtVersion } from './update-at-version.ts';
@@ -23,6 +24,24 @@ import {
   selectionListings,
   selectionPlans,
 } from '../schema/selection.ts';
+
+/** Sample requests and agreements are filtered alike: by each party given and by status. */
+function partiesFilter(
+  t: typeof sampleRequests | typeof agreements,
+  opts: {
+    merchantOrgId?: string;
+    streamerUserId?: string;
+    mcnOrgId?: string;
+    status?: (SampleRecord['status'] | AgreementRecord['status'])[];
+  },
+): SQL | undefined {
+  return and(
+    opts.merchantOrgId ? eq(t.merchantOrgId, opts.merchantOrgId) : undefined,
+    opts.streamerUserId ? eq(t.streamerUserId, opts.streamerUserId) : undefined,
+    opts.mcnOrgId ? eq(t.mcnOrgId, opts.mcnOrgId) : undefined,
+    opts.status ? inArray(t.status, opts.status) : undefined,
+  );
+}
 
 /** A text[] literal built from bound parameters (portable across pg and PGlite). */
 export function textArray(values: readonly string[]): SQL {
@@ -159,30 +178,13 @@ export class DrizzleSelectionRepository implements SelectionRepository {
   }): Promise<SampleRecord[]> {
     const S = sampleRequests;
     return (await listWhere(this.db, S, {
-      where: and(
-        opts.merchantOrgId ? eq(S.merchantOrgId, opts.merchantOrgId) : undefined,
-        opts.streamerUserId ? eq(S.streamerUserId, opts.streamerUserId) : undefined,
-        opts.mcnOrgId ? eq(S.mcnOrgId, opts.mcnOrgId) : undefined,
-        opts.status ? inArray(S.status, opts.status) : undefined,
-        opts.overdue === true ? and(isNotNull(S.overdueAt), eq(S.status, 'received')) : undefined,
-      ),
+      where: and(partiesFilter(S, opts), opts.overdue === true ? and(isNotNull(S.overdueAt), eq(S.status, 'received')) : undefined),
       orderBy: [desc(S.updatedAt)],
       limit: opts.limit,
     })) as SampleRecord[];
   }
   async countSamples(opts: { merchantOrgId?: string; streamerUserId?: string; status?: SampleRecord['status'][] }): Promise<number> {
-    const S = sampleRequests;
-    const [row] = await this.db
-      .select({ n: count() })
-      .from(S)
-      .where(
-        and(
-          opts.merchantOrgId ? eq(S.merchantOrgId, opts.merchantOrgId) : undefined,
-          opts.streamerUserId ? eq(S.streamerUserId, opts.streamerUserId) : undefined,
-          opts.status ? inArray(S.status, opts.status) : undefined,
-        ),
-      );
-    return row?.n ?? 0;
+    return countWhere(this.db, sampleRequests, partiesFilter(sampleRequests, opts));
   }
   async listSamplesDue(now: Date, limit: number): Promise<SampleRecord[]> {
     const S = sampleRequests;
@@ -212,28 +214,13 @@ export class DrizzleSelectionRepository implements SelectionRepository {
     limit: number;
   }): Promise<AgreementRecord[]> {
     return (await listWhere(this.db, agreements, {
-      where: and(
-        opts.merchantOrgId ? eq(agreements.merchantOrgId, opts.merchantOrgId) : undefined,
-        opts.streamerUserId ? eq(agreements.streamerUserId, opts.streamerUserId) : undefined,
-        opts.mcnOrgId ? eq(agreements.mcnOrgId, opts.mcnOrgId) : undefined,
-        opts.status ? inArray(agreements.status, opts.status) : undefined,
-      ),
+      where: partiesFilter(agreements, opts),
       orderBy: [desc(agreements.updatedAt)],
       limit: opts.limit,
     })) as AgreementRecord[];
   }
   async countAgreements(opts: { merchantOrgId?: string; streamerUserId?: string; status?: AgreementRecord['status'][] }): Promise<number> {
-    const [row] = await this.db
-      .select({ n: count() })
-      .from(agreements)
-      .where(
-        and(
-          opts.merchantOrgId ? eq(agreements.merchantOrgId, opts.merchantOrgId) : undefined,
-          opts.streamerUserId ? eq(agreements.streamerUserId, opts.streamerUserId) : undefined,
-          opts.status ? inArray(agreements.status, opts.status) : undefined,
-        ),
-      );
-    return row?.n ?? 0;
+    return countWhere(this.db, agreements, partiesFilter(agreements, opts));
   }
   async findInForce(q: { merchantOrgId: string; streamerUserId: string; productId: string; at: Date }): Promise<AgreementRecord | null> {
     const [row] = await this.db

@@ -8,8 +8,9 @@ import type {
   ObjectionRecord,
   WorkflowRepository,
 } from '@livehub/core';
-import { and, asc, count, desc, eq, inArray, isNotNull, lt, type SQL } from 'drizzle-orm';
+import { and, asc, desc, eq, inArray, isNotNull, lt, type SQL } from 'drizzle-orm';
 import type { Db } from '../db.ts';
+import { countWhere } from './count-where.ts';
 import { firstWhere } from './first-where.ts';
 import { updateAtVersion } from './update-at-version.ts';
 import { applicationDocuments, applicationEvents, applications, documents, jointVotes, objections } from '../schema/workflows.ts';
@@ -55,8 +56,7 @@ export class DrizzleWorkflowRepository implements WorkflowRepository {
     return rows.map(toApp);
   }
   async countApplications(f: Omit<ApplicationFilter, 'limit'>): Promise<number> {
-    const [row] = await this.db.select({ n: count() }).from(applications).where(appFilter(f));
-    return row?.n ?? 0;
+    return countWhere(this.db, applications, appFilter(f));
   }
   async listDue(now: Date, limit: number): Promise<ApplicationRecord[]> {
     const rows = await this.db
