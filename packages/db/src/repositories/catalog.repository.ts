@@ -13,6 +13,7 @@ import { and, asc, count, desc, eq, gt, inArray, isNull, like, lt, or, type SQL,
 import type { Db } from '../db.ts';
 import { countWhere } from './count-where.ts';
 import { firstWhere } from './first-where.ts';
+import { listWhere } from './list-where.ts';
 import { updateAtVersion } from './update-at-version.ts';
 import { brandAuthorizations, brands, categories, pricePoints, productSkus, products } from '../schema/catalog.ts';
 
@@ -111,12 +112,11 @@ export class DrizzleCatalogRepository implements CatalogRepository {
         ? or(lt(products.createdAt, opts.before), and(eq(products.createdAt, opts.before), lt(products.id, opts.beforeId)))
         : lt(products.createdAt, opts.before)
       : undefined;
-    return (await this.db
-      .select()
-      .from(products)
-      .where(and(this.productFilter(opts), cursor))
-      .orderBy(desc(products.createdAt), desc(products.id))
-      .limit(opts.limit)) as ProductRecord[];
+    return (await listWhere(this.db, products, {
+      where: and(this.productFilter(opts), cursor),
+      orderBy: [desc(products.createdAt), desc(products.id)],
+      limit: opts.limit,
+    })) as ProductRecord[];
   }
   async countProducts(opts: { merchantOrgId?: string; status?: ProductStatus[] }): Promise<number> {
     return countWhere(this.db, products, this.productFilter(opts));

@@ -15,6 +15,7 @@ import type {
 } from '@livehub/core';
 import { and, arrayContains, asc, desc, eq, gt, gte, inArray, isNull, lt, lte, type SQL, sql } from 'drizzle-orm';
 import type { Db } from '../db.ts';
+import { listWhere } from './list-where.ts';
 import { countWhere } from './count-where.ts';
 import {
   evidence,
@@ -73,12 +74,11 @@ export class DrizzleComplianceRepository implements ComplianceRepository {
   }
 
   async sessionContext(sessionRef: string, before: Date, limit: number): Promise<ScreeningEventRecord[]> {
-    const rows = await this.db
-      .select()
-      .from(screeningEvents)
-      .where(and(eq(screeningEvents.sessionRef, sessionRef), lt(screeningEvents.occurredAt, before)))
-      .orderBy(desc(screeningEvents.occurredAt))
-      .limit(limit);
+    const rows = await listWhere(this.db, screeningEvents, {
+      where: and(eq(screeningEvents.sessionRef, sessionRef), lt(screeningEvents.occurredAt, before)),
+      orderBy: [desc(screeningEvents.occurredAt)],
+      limit,
+    });
     return rows.map(toEvent);
   }
 
@@ -196,12 +196,11 @@ export class DrizzleComplianceRepository implements ComplianceRepository {
   }
 
   async listReviewItems(f: ReviewQueueFilter): Promise<ReviewItemView[]> {
-    const rows = await this.db
-      .select()
-      .from(reviewItems)
-      .where(this.queueWhere(f))
-      .orderBy(asc(reviewItems.dueAt), desc(reviewItems.severity), asc(reviewItems.id))
-      .limit(f.limit);
+    const rows = await listWhere(this.db, reviewItems, {
+      where: this.queueWhere(f),
+      orderBy: [asc(reviewItems.dueAt), desc(reviewItems.severity), asc(reviewItems.id)],
+      limit: f.limit,
+    });
     return this.views(rows);
   }
 

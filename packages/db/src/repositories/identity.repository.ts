@@ -23,6 +23,7 @@ import { type AnyPgColumn, alias } from 'drizzle-orm/pg-core';
 import type { Db } from '../db.ts';
 import { countWhere } from './count-where.ts';
 import { firstWhere } from './first-where.ts';
+import { listWhere } from './list-where.ts';
 import { bulkInsert } from './bulk-insert.ts';
 import { apiTokens, departments, memberships, orgInvitations, organizations, sessions, users } from '../schema/identity.ts';
 
@@ -112,12 +113,11 @@ export class DrizzleOrganizationRepository implements OrganizationRepository {
     return row ?? null;
   }
   async list(opts: { kind?: OrgKind; visibleTo?: string[]; limit: number }): Promise<OrganizationRecord[]> {
-    return this.db
-      .select()
-      .from(organizations)
-      .where(and(opts.kind ? eq(organizations.kind, opts.kind) : undefined, visibleFilter(opts.visibleTo)))
-      .orderBy(asc(organizations.kind), asc(organizations.createdAt), asc(organizations.id))
-      .limit(opts.limit);
+    return listWhere(this.db, organizations, {
+      where: and(opts.kind ? eq(organizations.kind, opts.kind) : undefined, visibleFilter(opts.visibleTo)),
+      orderBy: [asc(organizations.kind), asc(organizations.createdAt), asc(organizations.id)],
+      limit: opts.limit,
+    });
   }
   async count(opts: { kind?: OrgKind; visibleTo?: string[] } = {}): Promise<number> {
     return countWhere(

@@ -115,12 +115,11 @@ export class DrizzleOrderRepository implements OrderRepository {
     })) as OrderRecord[];
   }
   async listUnpaidExpired(now: Date, limit: number): Promise<OrderRecord[]> {
-    return (await this.db
-      .select()
-      .from(orders)
-      .where(and(eq(orders.status, 'created'), lt(orders.payBy, now)))
-      .orderBy(asc(orders.payBy))
-      .limit(limit)) as OrderRecord[];
+    return (await listWhere(this.db, orders, {
+      where: and(eq(orders.status, 'created'), lt(orders.payBy, now)),
+      orderBy: [asc(orders.payBy)],
+      limit,
+    })) as OrderRecord[];
   }
   async listByStatusBefore(status: OrderStatus, field: 'shippedAt' | 'deliveredAt', before: Date, limit: number): Promise<OrderRecord[]> {
     return (await this.db

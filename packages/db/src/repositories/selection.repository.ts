@@ -188,12 +188,11 @@ export class DrizzleSelectionRepository implements SelectionRepository {
   }
   async listSamplesDue(now: Date, limit: number): Promise<SampleRecord[]> {
     const S = sampleRequests;
-    return (await this.db
-      .select()
-      .from(S)
-      .where(and(eq(S.status, 'received'), isNull(S.overdueAt), lt(S.featureDueAt, now)))
-      .orderBy(asc(S.featureDueAt))
-      .limit(limit)) as SampleRecord[];
+    return (await listWhere(this.db, S, {
+      where: and(eq(S.status, 'received'), isNull(S.overdueAt), lt(S.featureDueAt, now)),
+      orderBy: [asc(S.featureDueAt)],
+      limit,
+    })) as SampleRecord[];
   }
 
   async insertAgreement(a: AgreementRecord): Promise<void> {

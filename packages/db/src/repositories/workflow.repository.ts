@@ -12,6 +12,7 @@ import { and, asc, desc, eq, inArray, isNotNull, lt, type SQL } from 'drizzle-or
 import type { Db } from '../db.ts';
 import { countWhere } from './count-where.ts';
 import { firstWhere } from './first-where.ts';
+import { listWhere } from './list-where.ts';
 import { updateAtVersion } from './update-at-version.ts';
 import { applicationDocuments, applicationEvents, applications, documents, jointVotes, objections } from '../schema/workflows.ts';
 
@@ -59,12 +60,11 @@ export class DrizzleWorkflowRepository implements WorkflowRepository {
     return countWhere(this.db, applications, appFilter(f));
   }
   async listDue(now: Date, limit: number): Promise<ApplicationRecord[]> {
-    const rows = await this.db
-      .select()
-      .from(applications)
-      .where(and(eq(applications.status, 'in_progress'), isNotNull(applications.dueAt), lt(applications.dueAt, now)))
-      .orderBy(asc(applications.dueAt))
-      .limit(limit);
+    const rows = await listWhere(this.db, applications, {
+      where: and(eq(applications.status, 'in_progress'), isNotNull(applications.dueAt), lt(applications.dueAt, now)),
+      orderBy: [asc(applications.dueAt)],
+      limit,
+    });
     return rows.map(toApp);
   }
   async appendEvent(e: ApplicationEventRecord): Promise<void> {
