@@ -240,6 +240,12 @@ function publishHooks(api: Api, c: Container): void {
     if (!(await c.live.authorizePublish(sessionId, key, from ?? req.ip))) throw new AppError('live.publish_refused');
   };
   const secretQuery = z.object({ secret: z.string().optional() });
+  /** What every media-server callback route shares: public, behind the shared secret, logged quietly. */
+  const publishHook = {
+    config: { policy: { allow: 'public' as const } },
+    logLevel: 'warn' as const, // the request line carries the secret
+    preValidation: checkSecret,
+  };
   /** an external server's closed recording of a session's stream */
   const recorded = async (req: FastifyRequest, sessionId: string, file: string | null) => {
     if (!UUID.test(sessionId)) {
@@ -253,9 +259,7 @@ function publishHooks(api: Api, c: Container): void {
   api.post(
     '/api/live/publish-hook/srs',
     {
-      config: { policy: { allow: 'public' } },
-      logLevel: 'warn', // the request line carries the secret
-      preValidation: checkSecret,
+      ...publishHook,
       schema: {
         tags,
         summary:
@@ -302,9 +306,7 @@ function publishHooks(api: Api, c: Container): void {
     withZod(scope).post(
       '/api/live/publish-hook/nginx',
       {
-        config: { policy: { allow: 'public' } },
-        logLevel: 'warn', // the request line carries the secret
-        preValidation: checkSecret,
+        ...publishHook,
         schema: {
           tags,
           summary:
