@@ -85,6 +85,11 @@ function visibleFilter(visibleTo: string[] | undefined): SQL | undefined {
   return or(inArray(organizations.id, visibleTo), inArray(organizations.parentId, visibleTo));
 }
 
+/** The organizations a list or count covers: of one kind, and only those visible to the given ones. */
+function orgFilter(opts: { kind?: OrgKind; visibleTo?: string[] }): SQL | undefined {
+  return and(opts.kind ? eq(organizations.kind, opts.kind) : undefined, visibleFilter(opts.visibleTo));
+}
+
 export class DrizzleOrganizationRepository implements OrganizationRepository {
   constructor(private readonly db: Db) {}
 
@@ -114,17 +119,13 @@ export class DrizzleOrganizationRepository implements OrganizationRepository {
   }
   async list(opts: { kind?: OrgKind; visibleTo?: string[]; limit: number }): Promise<OrganizationRecord[]> {
     return listWhere(this.db, organizations, {
-      where: and(opts.kind ? eq(organizations.kind, opts.kind) : undefined, visibleFilter(opts.visibleTo)),
+      where: orgFilter(opts),
       orderBy: [asc(organizations.kind), asc(organizations.createdAt), asc(organizations.id)],
       limit: opts.limit,
     });
   }
   async count(opts: { kind?: OrgKind; visibleTo?: string[] } = {}): Promise<number> {
-    return countWhere(
-      this.db,
-      organizations,
-      and(opts.kind ? eq(organizations.kind, opts.kind) : undefined, visibleFilter(opts.visibleTo)),
-    );
+    return countWhere(this.db, organizations, orgFilter(opts));
   }
   async insertDepartments(rows: DepartmentRecord[]): Promise<void> {
     if (rows.length > 0) await this.db.insert(departments).values(rows);
