@@ -1,7 +1,8 @@
 /** Drizzle implementations of the audit and outbox ports. The audit table is append-only from here. */
 import type { AuditRecord, AuditRepository, OutboxRecord, OutboxRepository } from '@livehub/core';
-import { and, asc, count, desc, eq, gt, inArray, isNull, lt, sql } from 'drizzle-orm';
+import { and, asc, desc, eq, gt, inArray, isNull, lt, sql } from 'drizzle-orm';
 import type { Db } from '../db.ts';
+import { countWhere } from './count-where.ts';
 import { bulkInsert } from './bulk-insert.ts';
 import { auditLog, outbox } from '../schema/audit.ts';
 
@@ -42,11 +43,7 @@ export class DrizzleAuditRepository implements AuditRepository {
   }
   async count(opts: { orgIds?: string[] } = {}): Promise<number> {
     if (opts.orgIds && opts.orgIds.length === 0) return 0;
-    const [row] = await this.db
-      .select({ n: count() })
-      .from(auditLog)
-      .where(opts.orgIds ? inArray(auditLog.orgId, opts.orgIds) : undefined);
-    return row?.n ?? 0;
+    return countWhere(this.db, auditLog, opts.orgIds ? inArray(auditLog.orgId, opts.orgIds) : undefined);
   }
 }
 

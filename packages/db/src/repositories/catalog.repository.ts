@@ -11,7 +11,10 @@ import type {
 } from '@livehub/core';
 import { and, asc, count, desc, eq, gt, inArray, isNull, like, lt, or, type SQL, sql } from 'drizzle-orm';
 import type { Db } from '../db.ts';
+import { countWhere } from './count-where.ts';
 import { firstWhere } from './first-where.ts';
+import { listWhere } from './list-where.ts';
+import { updateAtVersion } from './update-at-version.ts';
 import { brandAuthorizations, brands, categories, pricePoints, productSkus, products } from '../schema/catalog.ts';
 
 export class DrizzleCatalogRepository implements CatalogRepository {
@@ -85,12 +88,7 @@ export class DrizzleCatalogRepository implements CatalogRepository {
   }
   async updateProduct(p: ProductRecord, expectVersion: number): Promise<boolean> {
     const { id, createdAt, merchantOrgId, ...rest } = p;
-    const rows = await this.db
-      .update(products)
-      .set(rest)
-      .where(and(eq(products.id, id), eq(products.version, expectVersion)))
-      .returning({ id: products.id });
-    return rows.length === 1;
+    return updateAtVersion(this.db, products, id, expectVersion, rest);
   }
   private productFilter(opts: { merchantOrgId?: string; status?: ProductStatus[]; ids?: string[] }): SQL | undefined {
     return and(
@@ -114,16 +112,14 @@ export class DrizzleCatalogRepository implements CatalogRepository {
         ? or(lt(products.createdAt, opts.before), and(eq(products.createdAt, opts.before), lt(products.id, opts.beforeId)))
         : lt(products.createdAt, opts.before)
       : undefined;
-    return (await this.db
-      .select()
-      .from(products)
-      .where(and(this.productFilter(opts), cursor))
-      .orderBy(desc(products.createdAt), desc(products.id))
-      .limit(opts.limit)) as ProductRecord[];
+    return (await listWhere(this.db, products, {
+      where: and(this.productFilter(opts), cursor),
+      orderBy: [desc(products.createdAt), desc(products.id)],
+      limit: opts.limit,
+    })) as ProductRecord[];
   }
   async countProducts(opts: { merchantOrgId?: string; status?: ProductStatus[] }): Promise<number> {
-    const [row] = await this.db.select({ n: count() }).from(products).where(this.productFilter(opts));
-    return row?.n ?? 0;
+    return countWhere(this.db, products, this.productFilter(opts));
   }
   async countProductsByStatus(opts: { merchantOrgId?: string }): Promise<Array<{ status: ProductStatus; n: number }>> {
     return this.db.select({ status: products.status, n: count() }).from(products).where(this.productFilter(opts)).groupBy(products.status);

@@ -13,8 +13,10 @@ import type {
   ScreeningHitRecord,
   ViolationRecord,
 } from '@livehub/core';
-import { and, arrayContains, asc, count, desc, eq, gt, gte, inArray, isNull, lt, lte, type SQL, sql } from 'drizzle-orm';
+import { and, arrayContains, asc, desc, eq, gt, gte, inArray, isNull, lt, lte, type SQL, sql } from 'drizzle-orm';
 import type { Db } from '../db.ts';
+import { listWhere } from './list-where.ts';
+import { countWhere } from './count-where.ts';
 import {
   evidence,
   reviewItemEvents,
@@ -72,12 +74,11 @@ export class DrizzleComplianceRepository implements ComplianceRepository {
   }
 
   async sessionContext(sessionRef: string, before: Date, limit: number): Promise<ScreeningEventRecord[]> {
-    const rows = await this.db
-      .select()
-      .from(screeningEvents)
-      .where(and(eq(screeningEvents.sessionRef, sessionRef), lt(screeningEvents.occurredAt, before)))
-      .orderBy(desc(screeningEvents.occurredAt))
-      .limit(limit);
+    const rows = await listWhere(this.db, screeningEvents, {
+      where: and(eq(screeningEvents.sessionRef, sessionRef), lt(screeningEvents.occurredAt, before)),
+      orderBy: [desc(screeningEvents.occurredAt)],
+      limit,
+    });
     return rows.map(toEvent);
   }
 
@@ -195,12 +196,11 @@ export class DrizzleComplianceRepository implements ComplianceRepository {
   }
 
   async listReviewItems(f: ReviewQueueFilter): Promise<ReviewItemView[]> {
-    const rows = await this.db
-      .select()
-      .from(reviewItems)
-      .where(this.queueWhere(f))
-      .orderBy(asc(reviewItems.dueAt), desc(reviewItems.severity), asc(reviewItems.id))
-      .limit(f.limit);
+    const rows = await listWhere(this.db, reviewItems, {
+      where: this.queueWhere(f),
+      orderBy: [asc(reviewItems.dueAt), desc(reviewItems.severity), asc(reviewItems.id)],
+      limit: f.limit,
+    });
     return this.views(rows);
   }
 
@@ -215,8 +215,7 @@ export class DrizzleComplianceRepository implements ComplianceRepository {
   }
 
   async countReviewItems(status: ReviewStatus[]): Promise<number> {
-    const [row] = await this.db.select({ n: count() }).from(reviewItems).where(inArray(reviewItems.status, status));
-    return row?.n ?? 0;
+    return countWhere(this.db, reviewItems, inArray(reviewItems.status, status));
   }
 
   async insertViolation(v: ViolationRecord): Promise<void> {
@@ -242,8 +241,7 @@ export class DrizzleComplianceRepository implements ComplianceRepository {
   }
 
   async countViolations(): Promise<number> {
-    const [row] = await this.db.select({ n: count() }).from(violations);
-    return row?.n ?? 0;
+    return countWhere(this.db, violations);
   }
 
   async violationsFor(subject: { merchantOrgId?: string; streamerUserId?: string }, since: Date) {

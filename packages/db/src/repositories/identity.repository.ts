@@ -18,10 +18,12 @@ import type {
   UserRepository,
 } from '@livehub/core';
 import type { InvitationStatus, OrgKind, Role } from '@livehub/contracts';
-import { and, asc, count, desc, eq, inArray, lte, or, sql, type SQL } from 'drizzle-orm';
+import { and, asc, desc, eq, inArray, lte, or, sql, type SQL } from 'drizzle-orm';
 import { type AnyPgColumn, alias } from 'drizzle-orm/pg-core';
 import type { Db } from '../db.ts';
+import { countWhere } from './count-where.ts';
 import { firstWhere } from './first-where.ts';
+import { listWhere } from './list-where.ts';
 import { bulkInsert } from './bulk-insert.ts';
 import { apiTokens, departments, memberships, orgInvitations, organizations, sessions, users } from '../schema/identity.ts';
 
@@ -63,8 +65,7 @@ export class DrizzleUserRepository implements UserRepository {
       .offset(opts.offset ?? 0);
   }
   async count(): Promise<number> {
-    const [row] = await this.db.select({ n: count() }).from(users);
-    return row?.n ?? 0;
+    return countWhere(this.db, users);
   }
   async updateLoginState(id: string, state: { failedLogins: number; lockedUntil: Date | null; lastLoginAt?: Date }): Promise<void> {
     await this.db
@@ -82,6 +83,11 @@ function visibleFilter(visibleTo: string[] | undefined): SQL | undefined {
   if (!visibleTo) return undefined;
   if (visibleTo.length === 0) return sql`false`;
   return or(inArray(organizations.id, visibleTo), inArray(organizations.parentId, visibleTo));
+}
+
+/** The organizations a list or count covers: of one kind, and only those visible to the given ones. */
+function orgFilter(opts: { kind?: OrgKind; visibleTo?: string[] }): SQL | undefined {
+  return and(opts.kind ? eq(organizations.kind, opts.kind) : undefined, visibleFilter(opts.visibleTo));
 }
 
 export class DrizzleOrganizationRepository implements OrganizationRepository {
@@ -112,19 +118,14 @@ export class DrizzleOrganizationRepository implements OrganizationRepository {
     return row ?? null;
   }
   async list(opts: { kind?: OrgKind; visibleTo?: string[]; limit: number }): Promise<OrganizationRecord[]> {
-    return this.db
-      .select()
-      .from(organizations)
-      .where(and(opts.kind ? eq(organizations.kind, opts.kind) : undefined, visibleFilter(opts.visibleTo)))
-      .orderBy(asc(organizations.kind), asc(organizations.createdAt), asc(organizations.id))
-      .limit(opts.limit);
+    return listWhere(this.db, organizations, {
+      where: orgFilter(opts),
+      orderBy: [asc(organizations.kind), asc(organizations.createdAt), asc(organizations.id)],
+      limit: opts.limit,
+    });
   }
   async count(opts: { kind?: OrgKind; visibleTo?: string[] } = {}): Promise<number> {
-    const [row] = await this.db
-      .select({ n: count() })
-      .from(organizations)
-      .where(and(opts.kind ? eq(organizations.kind, opts.kind) : undefined, visibleFilter(opts.visibleTo)));
-    return row?.n ?? 0;
+    return countWhere(this.db, organizations, orgFilter(opts));
   }
   async insertDepartments(rows: DepartmentRecord[]): Promise<void> {
     if (rows.length > 0) await this.db.insert(departments).values(rows);
@@ -188,15 +189,10 @@ export class DrizzleMembershipRepository implements MembershipRepository {
   }
   async countForOrgs(orgIds: string[], role?: Role): Promise<number> {
     if (orgIds.length === 0) return 0;
-    const [row] = await this.db
-      .select({ n: count() })
-      .from(memberships)
-      .where(and(inArray(memberships.orgId, orgIds), role ? eq(memberships.role, role) : undefined));
-    return row?.n ?? 0;
+    return countWhere(this.db, memberships, and(inArray(memberships.orgId, orgIds), role ? eq(memberships.role, role) : undefined));
   }
   async countByRole(role: Role): Promise<number> {
-    const [row] = await this.db.select({ n: count() }).from(memberships).where(eq(memberships.role, role));
-    return row?.n ?? 0;
+    return countWhere(this.db, memberships, eq(memberships.role, role));
   }
   async delete(id: string): Promise<void> {
     await this.db.delete(memberships).where(eq(memberships.id, id));
@@ -369,11 +365,7 @@ export class DrizzleApiTokenRepository implements ApiTokenRepository {
     return rows.map(toToken);
   }
   async countForUser(userId: string): Promise<number> {
-    const [row] = await this.db
-      .select({ n: count() })
-      .from(apiTokens)
-      .where(and(eq(apiTokens.userId, userId), sql`${apiTokens.revokedAt} is null`));
-    return row?.n ?? 0;
+    return countWhere(this.db, apiTokens, and(eq(apiTokens.userId, userId), sql`${apiTokens.revokedAt} is null`));
   }
   async revoke(id: string, at: Date): Promise<void> {
     await this.db.update(apiTokens).set({ revokedAt: at }).where(eq(apiTokens.id, id));

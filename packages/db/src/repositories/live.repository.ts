@@ -3,6 +3,8 @@ import type { LiveRecordingRecord, LiveRepository, LiveSessionProductRecord, Liv
 import { and, asc, desc, eq, inArray, lt } from 'drizzle-orm';
 import type { Db } from '../db.ts';
 import { firstWhere } from './first-where.ts';
+import { listWhere } from './list-where.ts';
+import { updateAtVersion } from './update-at-version.ts';
 import { liveRecordings, liveSessionProducts, liveSessions } from '../schema/live.ts';
 
 export class DrizzleLiveRepository implements LiveRepository {
@@ -16,12 +18,7 @@ export class DrizzleLiveRepository implements LiveRepository {
   }
   async updateSession(s: LiveSessionRecord, expectVersion: number): Promise<boolean> {
     const { id, createdAt, streamerUserId, ...rest } = s;
-    const rows = await this.db
-      .update(liveSessions)
-      .set(rest)
-      .where(and(eq(liveSessions.id, id), eq(liveSessions.version, expectVersion)))
-      .returning({ id: liveSessions.id });
-    return rows.length === 1;
+    return updateAtVersion(this.db, liveSessions, id, expectVersion, rest);
   }
   async listSessions(opts: {
     streamerUserId?: string;
@@ -29,18 +26,15 @@ export class DrizzleLiveRepository implements LiveRepository {
     status?: LiveSessionStatus[];
     limit: number;
   }): Promise<LiveSessionRecord[]> {
-    return (await this.db
-      .select()
-      .from(liveSessions)
-      .where(
-        and(
-          opts.streamerUserId ? eq(liveSessions.streamerUserId, opts.streamerUserId) : undefined,
-          opts.mcnOrgId ? eq(liveSessions.mcnOrgId, opts.mcnOrgId) : undefined,
-          opts.status ? inArray(liveSessions.status, opts.status) : undefined,
-        ),
-      )
-      .orderBy(desc(liveSessions.scheduledAt))
-      .limit(opts.limit)) as LiveSessionRecord[];
+    return (await listWhere(this.db, liveSessions, {
+      where: and(
+        opts.streamerUserId ? eq(liveSessions.streamerUserId, opts.streamerUserId) : undefined,
+        opts.mcnOrgId ? eq(liveSessions.mcnOrgId, opts.mcnOrgId) : undefined,
+        opts.status ? inArray(liveSessions.status, opts.status) : undefined,
+      ),
+      orderBy: [desc(liveSessions.scheduledAt)],
+      limit: opts.limit,
+    })) as LiveSessionRecord[];
   }
   async replaceProducts(sessionId: string, products: LiveSessionProductRecord[]): Promise<void> {
     await this.db.delete(liveSessionProducts).where(eq(liveSessionProducts.sessionId, sessionId));

@@ -16,6 +16,8 @@ import type { OrderStatus, ReturnStatus } from '@livehub/contracts';
 import { and, asc, desc, eq, inArray, isNull, lt, or, sql } from 'drizzle-orm';
 import type { Db } from '../db.ts';
 import { firstWhere } from './first-where.ts';
+import { listWhere } from './list-where.ts';
+import { updateAtVersion } from './update-at-version.ts';
 import { bulkInsert } from './bulk-insert.ts';
 import { productSkus, products } from '../schema/catalog.ts';
 import { liveSessionProducts, liveSessions } from '../schema/live.ts';
@@ -71,12 +73,7 @@ export class DrizzleOrderRepository implements OrderRepository {
   }
   async updateOrder(o: OrderRecord, expectVersion: number): Promise<boolean> {
     const { id, createdAt, buyerUserId, orderNo, ...rest } = o;
-    const rows = await this.db
-      .update(orders)
-      .set(rest)
-      .where(and(eq(orders.id, id), eq(orders.version, expectVersion)))
-      .returning({ id: orders.id });
-    return rows.length === 1;
+    return updateAtVersion(this.db, orders, id, expectVersion, rest);
   }
   async listLines(orderIds: string[]): Promise<OrderLineRecord[]> {
     if (orderIds.length === 0) return [];
@@ -104,29 +101,25 @@ export class DrizzleOrderRepository implements OrderRepository {
         ? or(lt(orders.createdAt, opts.before), and(eq(orders.createdAt, opts.before), lt(orders.id, opts.beforeId)))
         : lt(orders.createdAt, opts.before)
       : undefined;
-    return (await this.db
-      .select()
-      .from(orders)
-      .where(
-        and(
-          opts.buyerUserId ? eq(orders.buyerUserId, opts.buyerUserId) : undefined,
-          opts.merchantOrgId ? eq(orders.merchantOrgId, opts.merchantOrgId) : undefined,
-          opts.streamerUserId ? eq(orders.streamerUserId, opts.streamerUserId) : undefined,
-          opts.sessionId ? eq(orders.sessionId, opts.sessionId) : undefined,
-          opts.status ? eq(orders.status, opts.status) : undefined,
-          cursor,
-        ),
-      )
-      .orderBy(desc(orders.createdAt), desc(orders.id))
-      .limit(opts.limit)) as OrderRecord[];
+    return (await listWhere(this.db, orders, {
+      where: and(
+        opts.buyerUserId ? eq(orders.buyerUserId, opts.buyerUserId) : undefined,
+        opts.merchantOrgId ? eq(orders.merchantOrgId, opts.merchantOrgId) : undefined,
+        opts.streamerUserId ? eq(orders.streamerUserId, opts.streamerUserId) : undefined,
+        opts.sessionId ? eq(orders.sessionId, opts.sessionId) : undefined,
+        opts.status ? eq(orders.status, opts.status) : undefined,
+        cursor,
+      ),
+      orderBy: [desc(orders.createdAt), desc(orders.id)],
+      limit: opts.limit,
+    })) as OrderRecord[];
   }
   async listUnpaidExpired(now: Date, limit: number): Promise<OrderRecord[]> {
-    return (await this.db
-      .select()
-      .from(orders)
-      .where(and(eq(orders.status, 'created'), lt(orders.payBy, now)))
-      .orderBy(asc(orders.payBy))
-      .limit(limit)) as OrderRecord[];
+    return (await listWhere(this.db, orders, {
+      where: and(eq(orders.status, 'created'), lt(orders.payBy, now)),
+      orderBy: [asc(orders.payBy)],
+      limit,
+    })) as OrderRecord[];
   }
   async listByStatusBefore(status: OrderStatus, field: 'shippedAt' | 'deliveredAt', before: Date, limit: number): Promise<OrderRecord[]> {
     return (await this.db
@@ -393,12 +386,7 @@ export class DrizzleOrderRepository implements OrderRepository {
   }
   async updateReturn(r: ReturnRecord, expectVersion: number): Promise<boolean> {
     const { id, createdAt, orderId, buyerUserId, merchantOrgId, ...rest } = r;
-    const rows = await this.db
-      .update(returnRequests)
-      .set(rest)
-      .where(and(eq(returnRequests.id, id), eq(returnRequests.version, expectVersion)))
-      .returning({ id: returnRequests.id });
-    return rows.length === 1;
+    return updateAtVersion(this.db, returnRequests, id, expectVersion, rest);
   }
   async listReturns(opts: {
     orderId?: string;
@@ -407,19 +395,16 @@ export class DrizzleOrderRepository implements OrderRepository {
     status?: ReturnStatus[];
     limit: number;
   }): Promise<ReturnRecord[]> {
-    return (await this.db
-      .select()
-      .from(returnRequests)
-      .where(
-        and(
-          opts.orderId ? eq(returnRequests.orderId, opts.orderId) : undefined,
-          opts.buyerUserId ? eq(returnRequests.buyerUserId, opts.buyerUserId) : undefined,
-          opts.merchantOrgId ? eq(returnRequests.merchantOrgId, opts.merchantOrgId) : undefined,
-          opts.status ? inArray(returnRequests.status, opts.status) : undefined,
-        ),
-      )
-      .orderBy(desc(returnRequests.createdAt))
-      .limit(opts.limit)) as ReturnRecord[];
+    return (await listWhere(this.db, returnRequests, {
+      where: and(
+        opts.orderId ? eq(returnRequests.orderId, opts.orderId) : undefined,
+        opts.buyerUserId ? eq(returnRequests.buyerUserId, opts.buyerUserId) : undefined,
+        opts.merchantOrgId ? eq(returnRequests.merchantOrgId, opts.merchantOrgId) : undefined,
+        opts.status ? inArray(returnRequests.status, opts.status) : undefined,
+      ),
+      orderBy: [desc(returnRequests.createdAt)],
+      limit: opts.limit,
+    })) as ReturnRecord[];
   }
   async listRefundOverdue(now: Date, limit: number): Promise<ReturnRecord[]> {
     return (await this.db

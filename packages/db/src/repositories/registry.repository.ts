@@ -15,6 +15,7 @@ import type {
 import { and, asc, desc, eq, inArray, isNotNull, lt, ne } from 'drizzle-orm';
 import type { Db } from '../db.ts';
 import { firstWhere } from './first-where.ts';
+import { listWhere } from './list-where.ts';
 import { organizations, users } from '../schema/identity.ts';
 import {
   baseProfiles,
@@ -75,12 +76,11 @@ export class DrizzleRegistryRepository implements RegistryRepository {
     await this.db.update(merchantProfiles).set(patch).where(eq(merchantProfiles.orgId, orgId));
   }
   async listMerchants(opts: { status?: MerchantStatus[]; limit: number }): Promise<MerchantProfileRecord[]> {
-    return this.db
-      .select()
-      .from(merchantProfiles)
-      .where(opts.status ? inArray(merchantProfiles.status, opts.status) : undefined)
-      .orderBy(asc(merchantProfiles.createdAt))
-      .limit(opts.limit);
+    return listWhere(this.db, merchantProfiles, {
+      where: opts.status ? inArray(merchantProfiles.status, opts.status) : undefined,
+      orderBy: [asc(merchantProfiles.createdAt)],
+      limit: opts.limit,
+    });
   }
   async insertStreamer(s: StreamerProfileRecord): Promise<void> {
     await this.db.insert(streamerProfiles).values(s);

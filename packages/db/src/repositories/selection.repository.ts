@@ -11,7 +11,10 @@ import type {
 } from '@livehub/core';
 import { and, asc, count, desc, eq, gt, inArray, isNotNull, isNull, lt, lte, type SQL, sql } from 'drizzle-orm';
 import type { Db } from '../db.ts';
+import { countWhere } from './count-where.ts';
 import { firstWhere } from './first-where.ts';
+import { listWhere } from './list-where.ts';
+import { updateAtVersion } from './update-at-version.ts';
 import { products } from '../schema/catalog.ts';
 import {
   agreementAcceptances,
@@ -21,6 +24,24 @@ import {
   selectionListings,
   selectionPlans,
 } from '../schema/selection.ts';
+
+/** Sample requests and agreements are filtered alike: by each party given and by status. */
+function partiesFilter(
+  t: typeof sampleRequests | typeof agreements,
+  opts: {
+    merchantOrgId?: string;
+    streamerUserId?: string;
+    mcnOrgId?: string;
+    status?: (SampleRecord['status'] | AgreementRecord['status'])[];
+  },
+): SQL | undefined {
+  return and(
+    opts.merchantOrgId ? eq(t.merchantOrgId, opts.merchantOrgId) : undefined,
+    opts.streamerUserId ? eq(t.streamerUserId, opts.streamerUserId) : undefined,
+    opts.mcnOrgId ? eq(t.mcnOrgId, opts.mcnOrgId) : undefined,
+    opts.status ? inArray(t.status, opts.status) : undefined,
+  );
+}
 
 /** A text[] literal built from bound parameters (portable across pg and PGlite). */
 export function textArray(values: readonly string[]): SQL {
@@ -81,19 +102,16 @@ export class DrizzleSelectionRepository implements SelectionRepository {
     limit: number;
   }): Promise<PlanRecord[]> {
     if (opts.productIds && opts.productIds.length === 0) return [];
-    return (await this.db
-      .select()
-      .from(selectionPlans)
-      .where(
-        and(
-          opts.productIds ? inArray(selectionPlans.productId, opts.productIds) : undefined,
-          opts.merchantOrgId ? eq(selectionPlans.merchantOrgId, opts.merchantOrgId) : undefined,
-          opts.status ? eq(selectionPlans.status, opts.status) : undefined,
-          opts.endsBefore ? lte(selectionPlans.endsAt, opts.endsBefore) : undefined,
-        ),
-      )
-      .orderBy(desc(selectionPlans.createdAt))
-      .limit(opts.limit)) as PlanRecord[];
+    return (await listWhere(this.db, selectionPlans, {
+      where: and(
+        opts.productIds ? inArray(selectionPlans.productId, opts.productIds) : undefined,
+        opts.merchantOrgId ? eq(selectionPlans.merchantOrgId, opts.merchantOrgId) : undefined,
+        opts.status ? eq(selectionPlans.status, opts.status) : undefined,
+        opts.endsBefore ? lte(selectionPlans.endsAt, opts.endsBefore) : undefined,
+      ),
+      orderBy: [desc(selectionPlans.createdAt)],
+      limit: opts.limit,
+    })) as PlanRecord[];
   }
   async lockProduct(productId: string): Promise<void> {
     await this.db.execute(sql`SELECT 1 FROM ${products} WHERE ${products.id} = ${productId} FOR UPDATE`);
@@ -148,12 +166,7 @@ export class DrizzleSelectionRepository implements SelectionRepository {
   }
   async updateSample(s: SampleRecord, expectVersion: number): Promise<boolean> {
     const { id, createdAt, ...rest } = s;
-    const rows = await this.db
-      .update(sampleRequests)
-      .set(rest)
-      .where(and(eq(sampleRequests.id, id), eq(sampleRequests.version, expectVersion)))
-      .returning({ id: sampleRequests.id });
-    return rows.length === 1;
+    return updateAtVersion(this.db, sampleRequests, id, expectVersion, rest);
   }
   async listSamples(opts: {
     merchantOrgId?: string;
@@ -164,43 +177,22 @@ export class DrizzleSelectionRepository implements SelectionRepository {
     limit: number;
   }): Promise<SampleRecord[]> {
     const S = sampleRequests;
-    return (await this.db
-      .select()
-      .from(S)
-      .where(
-        and(
-          opts.merchantOrgId ? eq(S.merchantOrgId, opts.merchantOrgId) : undefined,
-          opts.streamerUserId ? eq(S.streamerUserId, opts.streamerUserId) : undefined,
-          opts.mcnOrgId ? eq(S.mcnOrgId, opts.mcnOrgId) : undefined,
-          opts.status ? inArray(S.status, opts.status) : undefined,
-          opts.overdue === true ? and(isNotNull(S.overdueAt), eq(S.status, 'received')) : undefined,
-        ),
-      )
-      .orderBy(desc(S.updatedAt))
-      .limit(opts.limit)) as SampleRecord[];
+    return (await listWhere(this.db, S, {
+      where: and(partiesFilter(S, opts), opts.overdue === true ? and(isNotNull(S.overdueAt), eq(S.status, 'received')) : undefined),
+      orderBy: [desc(S.updatedAt)],
+      limit: opts.limit,
+    })) as SampleRecord[];
   }
   async countSamples(opts: { merchantOrgId?: string; streamerUserId?: string; status?: SampleRecord['status'][] }): Promise<number> {
-    const S = sampleRequests;
-    const [row] = await this.db
-      .select({ n: count() })
-      .from(S)
-      .where(
-        and(
-          opts.merchantOrgId ? eq(S.merchantOrgId, opts.merchantOrgId) : undefined,
-          opts.streamerUserId ? eq(S.streamerUserId, opts.streamerUserId) : undefined,
-          opts.status ? inArray(S.status, opts.status) : undefined,
-        ),
-      );
-    return row?.n ?? 0;
+    return countWhere(this.db, sampleRequests, partiesFilter(sampleRequests, opts));
   }
   async listSamplesDue(now: Date, limit: number): Promise<SampleRecord[]> {
     const S = sampleRequests;
-    return (await this.db
-      .select()
-      .from(S)
-      .where(and(eq(S.status, 'received'), isNull(S.overdueAt), lt(S.featureDueAt, now)))
-      .orderBy(asc(S.featureDueAt))
-      .limit(limit)) as SampleRecord[];
+    return (await listWhere(this.db, S, {
+      where: and(eq(S.status, 'received'), isNull(S.overdueAt), lt(S.featureDueAt, now)),
+      orderBy: [asc(S.featureDueAt)],
+      limit,
+    })) as SampleRecord[];
   }
 
   async insertAgreement(a: AgreementRecord): Promise<void> {
@@ -211,12 +203,7 @@ export class DrizzleSelectionRepository implements SelectionRepository {
   }
   async updateAgreement(a: AgreementRecord, expectVersion: number): Promise<boolean> {
     const { id, createdAt, createdBy, merchantOrgId, streamerUserId, mcnOrgId, ...rest } = a;
-    const rows = await this.db
-      .update(agreements)
-      .set(rest)
-      .where(and(eq(agreements.id, id), eq(agreements.version, expectVersion)))
-      .returning({ id: agreements.id });
-    return rows.length === 1;
+    return updateAtVersion(this.db, agreements, id, expectVersion, rest);
   }
   async listAgreements(opts: {
     merchantOrgId?: string;
@@ -225,32 +212,14 @@ export class DrizzleSelectionRepository implements SelectionRepository {
     status?: AgreementRecord['status'][];
     limit: number;
   }): Promise<AgreementRecord[]> {
-    return (await this.db
-      .select()
-      .from(agreements)
-      .where(
-        and(
-          opts.merchantOrgId ? eq(agreements.merchantOrgId, opts.merchantOrgId) : undefined,
-          opts.streamerUserId ? eq(agreements.streamerUserId, opts.streamerUserId) : undefined,
-          opts.mcnOrgId ? eq(agreements.mcnOrgId, opts.mcnOrgId) : undefined,
-          opts.status ? inArray(agreements.status, opts.status) : undefined,
-        ),
-      )
-      .orderBy(desc(agreements.updatedAt))
-      .limit(opts.limit)) as AgreementRecord[];
+    return (await listWhere(this.db, agreements, {
+      where: partiesFilter(agreements, opts),
+      orderBy: [desc(agreements.updatedAt)],
+      limit: opts.limit,
+    })) as AgreementRecord[];
   }
   async countAgreements(opts: { merchantOrgId?: string; streamerUserId?: string; status?: AgreementRecord['status'][] }): Promise<number> {
-    const [row] = await this.db
-      .select({ n: count() })
-      .from(agreements)
-      .where(
-        and(
-          opts.merchantOrgId ? eq(agreements.merchantOrgId, opts.merchantOrgId) : undefined,
-          opts.streamerUserId ? eq(agreements.streamerUserId, opts.streamerUserId) : undefined,
-          opts.status ? inArray(agreements.status, opts.status) : undefined,
-        ),
-      );
-    return row?.n ?? 0;
+    return countWhere(this.db, agreements, partiesFilter(agreements, opts));
   }
   async findInForce(q: { merchantOrgId: string; streamerUserId: string; productId: string; at: Date }): Promise<AgreementRecord | null> {
     const [row] = await this.db

@@ -8,9 +8,12 @@ import type {
   ObjectionRecord,
   WorkflowRepository,
 } from '@livehub/core';
-import { and, asc, count, desc, eq, inArray, isNotNull, lt, type SQL } from 'drizzle-orm';
+import { and, asc, desc, eq, inArray, isNotNull, lt, type SQL } from 'drizzle-orm';
 import type { Db } from '../db.ts';
+import { countWhere } from './count-where.ts';
 import { firstWhere } from './first-where.ts';
+import { listWhere } from './list-where.ts';
+import { updateAtVersion } from './update-at-version.ts';
 import { applicationDocuments, applicationEvents, applications, documents, jointVotes, objections } from '../schema/workflows.ts';
 
 type AppRow = typeof applications.$inferSelect;
@@ -38,37 +41,30 @@ export class DrizzleWorkflowRepository implements WorkflowRepository {
     return row ? toApp(row) : null;
   }
   async updateApplication(a: ApplicationRecord, expectVersion: number): Promise<boolean> {
-    const rows = await this.db
-      .update(applications)
-      .set({
-        step: a.step,
-        status: a.status,
-        round: a.round,
-        data: a.data,
-        stepEnteredAt: a.stepEnteredAt,
-        dueAt: a.dueAt,
-        version: a.version,
-        updatedAt: a.updatedAt,
-      })
-      .where(and(eq(applications.id, a.id), eq(applications.version, expectVersion)))
-      .returning({ id: applications.id });
-    return rows.length === 1;
+    return updateAtVersion(this.db, applications, a.id, expectVersion, {
+      step: a.step,
+      status: a.status,
+      round: a.round,
+      data: a.data,
+      stepEnteredAt: a.stepEnteredAt,
+      dueAt: a.dueAt,
+      version: a.version,
+      updatedAt: a.updatedAt,
+    });
   }
   async listApplications(f: ApplicationFilter): Promise<ApplicationRecord[]> {
     const rows = await this.db.select().from(applications).where(appFilter(f)).orderBy(desc(applications.updatedAt)).limit(f.limit);
     return rows.map(toApp);
   }
   async countApplications(f: Omit<ApplicationFilter, 'limit'>): Promise<number> {
-    const [row] = await this.db.select({ n: count() }).from(applications).where(appFilter(f));
-    return row?.n ?? 0;
+    return countWhere(this.db, applications, appFilter(f));
   }
   async listDue(now: Date, limit: number): Promise<ApplicationRecord[]> {
-    const rows = await this.db
-      .select()
-      .from(applications)
-      .where(and(eq(applications.status, 'in_progress'), isNotNull(applications.dueAt), lt(applications.dueAt, now)))
-      .orderBy(asc(applications.dueAt))
-      .limit(limit);
+    const rows = await listWhere(this.db, applications, {
+      where: and(eq(applications.status, 'in_progress'), isNotNull(applications.dueAt), lt(applications.dueAt, now)),
+      orderBy: [asc(applications.dueAt)],
+      limit,
+    });
     return rows.map(toApp);
   }
   async appendEvent(e: ApplicationEventRecord): Promise<void> {

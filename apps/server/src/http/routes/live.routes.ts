@@ -17,7 +17,7 @@ import {
   streamKeySchema,
 } from '@livehub/contracts';
 import { AppError, type SessionListing } from '@livehub/core';
-import type { FastifyRequest } from 'fastify';
+import type { FastifyReply, FastifyRequest } from 'fastify';
 import { z } from 'zod';
 import type { Container } from '../../container.ts';
 import { requireActor } from '../policy.ts';
@@ -167,38 +167,26 @@ export function liveRoutes(api: Api, c: Container): void {
     },
   );
 
+  /** The stream-key routes (the streamer only, never cached): GET shows the key, POST rotates it. */
+  const streamKeyRoute = (summary: string) => ({
+    config: { policy: { allow: ['streamer'] as const, tokens: false } },
+    schema: { tags, summary, params: idParams, response: { 200: streamKeySchema } },
+  });
+  const sendKey = (reply: FastifyReply, sessionId: string, key: string) => {
+    reply.header('cache-control', 'private, no-store');
+    return keyView(sessionId, key);
+  };
+
   api.get(
     '/api/live/sessions/:id/stream-key',
-    {
-      config: { policy: { allow: ['streamer'], tokens: false } },
-      schema: {
-        tags,
-        summary: 'The session’s stream key and ingest URL (the streamer only; audited)',
-        params: idParams,
-        response: { 200: streamKeySchema },
-      },
-    },
-    async (req, reply) => {
-      reply.header('cache-control', 'private, no-store');
-      return keyView(req.params.id, await c.live.streamKey(requireActor(req), req.params.id));
-    },
+    streamKeyRoute('The session’s stream key and ingest URL (the streamer only; audited)'),
+    async (req, reply) => sendKey(reply, req.params.id, await c.live.streamKey(requireActor(req), req.params.id)),
   );
 
   api.post(
     '/api/live/sessions/:id/stream-key',
-    {
-      config: { policy: { allow: ['streamer'], tokens: false } },
-      schema: {
-        tags,
-        summary: 'Rotate the stream key (the old one stops working at once)',
-        params: idParams,
-        response: { 200: streamKeySchema },
-      },
-    },
-    async (req, reply) => {
-      reply.header('cache-control', 'private, no-store');
-      return keyView(req.params.id, await c.live.rotateKey(requireActor(req), req.params.id));
-    },
+    streamKeyRoute('Rotate the stream key (the old one stops working at once)'),
+    async (req, reply) => sendKey(reply, req.params.id, await c.live.rotateKey(requireActor(req), req.params.id)),
   );
 
   api.post(
@@ -252,6 +240,12 @@ function publishHooks(api: Api, c: Container): void {
     if (!(await c.live.authorizePublish(sessionId, key, from ?? req.ip))) throw new AppError('live.publish_refused');
   };
   const secretQuery = z.object({ secret: z.string().optional() });
+  /** What every media-server callback route shares: public, behind the shared secret, logged quietly. */
+  const publishHook = {
+    config: { policy: { allow: 'public' as const } },
+    logLevel: 'warn' as const, // the request line carries the secret
+    preValidation: checkSecret,
+  };
   /** an external server's closed recording of a session's stream */
   const recorded = async (req: FastifyRequest, sessionId: string, file: string | null) => {
     if (!UUID.test(sessionId)) {
@@ -265,9 +259,7 @@ function publishHooks(api: Api, c: Container): void {
   api.post(
     '/api/live/publish-hook/srs',
     {
-      config: { policy: { allow: 'public' } },
-      logLevel: 'warn', // the request line carries the secret
-      preValidation: checkSecret,
+      ...publishHook,
       schema: {
         tags,
         summary:
@@ -314,9 +306,7 @@ function publishHooks(api: Api, c: Container): void {
     withZod(scope).post(
       '/api/live/publish-hook/nginx',
       {
-        config: { policy: { allow: 'public' } },
-        logLevel: 'warn', // the request line carries the secret
-        preValidation: checkSecret,
+        ...publishHook,
         schema: {
           tags,
           summary:
