@@ -27,6 +27,7 @@ import {
 } from 'antd';
 import { type ReactNode, useRef, useState } from 'react';
 import { useNavigate, useParams } from 'react-router';
+import { YuanInput } from '../../components/amount-inputs.tsx';
 import { DetailPending } from '../../components/detail-pending.tsx';
 import { PageHeader } from '../../components/page-header.tsx';
 import { RemoveRowButton } from '../../components/remove-row-button.tsx';
@@ -288,14 +289,7 @@ function ProductEditor({ back, product }: { back: ReactNode; product?: ProductVi
                     label={t('catalog.field.referencePrice')}
                     extra={t('catalog.field.referencePriceHint')}
                   >
-                    <InputNumber<number>
-                      min={0.01}
-                      max={10_000_000}
-                      precision={2}
-                      prefix="¥"
-                      style={{ width: '100%' }}
-                      data-testid="product-reference-price"
-                    />
+                    <YuanInput min={0.01} max={10_000_000} data-testid="product-reference-price" />
                   </Form.Item>
                 </Col>
               </Row>
@@ -524,14 +518,7 @@ function SkuRows() {
                   label={index === 0 ? t('catalog.sku.price') : undefined}
                   rules={[{ required: true, message: t('common.required') }]}
                 >
-                  <InputNumber<number>
-                    min={0.01}
-                    max={10_000_000}
-                    precision={2}
-                    prefix="¥"
-                    style={{ width: '100%' }}
-                    data-testid={`sku-price-${index}`}
-                  />
+                  <YuanInput min={0.01} max={10_000_000} data-testid={`sku-price-${index}`} />
                 </Form.Item>
               </Col>
               <Col xs={9} sm={6}>

@@ -38,6 +38,7 @@ import {
 import dayjs from 'dayjs';
 import { type HTMLAttributes, useState } from 'react';
 import { Link, useNavigate, useParams } from 'react-router';
+import { YuanInput } from '../../components/amount-inputs.tsx';
 import { DetailPending } from '../../components/detail-pending.tsx';
 import { PageHeader } from '../../components/page-header.tsx';
 import { QueryError } from '../../components/query-error.tsx';
@@ -457,14 +458,7 @@ function SkuModal({
                   : undefined
               }
             >
-              <InputNumber<number>
-                min={0.01}
-                max={10_000_000}
-                precision={2}
-                prefix="¥"
-                style={{ width: '100%' }}
-                data-testid="sku-modal-price"
-              />
+              <YuanInput min={0.01} max={10_000_000} data-testid="sku-modal-price" />
             </Form.Item>
           </Col>
           <Col span={12}>
