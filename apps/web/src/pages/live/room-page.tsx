@@ -6,7 +6,6 @@
  * resumes by seq (use-room.ts); the room's end is shown in place.
  */
 import {
-  ArrowLeftOutlined,
   EyeOutlined,
   FireFilled,
   HeartFilled,
@@ -24,6 +23,7 @@ import dayjs from 'dayjs';
 import { type ReactNode, useEffect, useRef, useState } from 'react';
 import { useNavigate, useParams } from 'react-router';
 import { BRAND_COLOR } from '../../brand.ts';
+import { HistoryBackButton } from '../../components/back-button.tsx';
 import { LanguageSwitch } from '../../components/language-switch.tsx';
 import { useI18n } from '../../i18n/index.ts';
 import type { LiveSessionProduct } from '../../lib/api-types.ts';
@@ -330,11 +330,6 @@ export function RoomPage() {
     if (title) document.title = `${title} · ${t('app.brand')}`;
   }, [title, t]);
 
-  const back = () => {
-    if (window.history.length > 1) navigate(-1);
-    else navigate(signedIn ? '/live/square' : '/login');
-  };
-
   return (
     <ConfigProvider theme={{ algorithm: theme.darkAlgorithm, token: { colorPrimary: BRAND_COLOR, borderRadius: 10 } }}>
       <div className="lh-room" data-testid="room-page" data-phase={state.phase} data-seq={state.seq} data-reconnects={state.reconnects}>
@@ -350,14 +345,7 @@ export function RoomPage() {
           />
           <DanmakuOverlay feed={state.feed} enabled={danmaku && state.phase !== 'ended'} selfId={selfId} />
           <div className="lh-room-top">
-            <Button
-              type="text"
-              shape="circle"
-              icon={<ArrowLeftOutlined />}
-              onClick={back}
-              aria-label={t('common.back')}
-              data-testid="room-back"
-            />
+            <HistoryBackButton fallback={signedIn ? '/live/square' : '/login'} testId="room-back" />
             <div className="lh-room-host">
               <span className="lh-room-host-avatar">{(session.data?.streamerName || title || '直').slice(0, 1)}</span>
               <div style={{ minWidth: 0 }}>

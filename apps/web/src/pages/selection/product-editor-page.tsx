@@ -3,7 +3,7 @@
  * live-sale rule (prohibited ones stand out) and what the chosen one requires; the brand picker tags brands on the
  * key-trademark protection list. "保存并提交审核" saves and submits for review in one go.
  */
-import { ArrowLeftOutlined, PlusOutlined, SafetyCertificateOutlined } from '@ant-design/icons';
+import { PlusOutlined, SafetyCertificateOutlined } from '@ant-design/icons';
 import type { CreateBrandRequest, UpdateProductRequest } from '@livehub/contracts';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import {
@@ -28,6 +28,7 @@ import {
 import { type ReactNode, useRef, useState } from 'react';
 import { useNavigate, useParams } from 'react-router';
 import { YuanInput } from '../../components/amount-inputs.tsx';
+import { BackButton } from '../../components/back-button.tsx';
 import { DetailPending } from '../../components/detail-pending.tsx';
 import { PageHeader } from '../../components/page-header.tsx';
 import { RemoveRowButton } from '../../components/remove-row-button.tsx';
@@ -88,12 +89,11 @@ function isDocumentKind(value: string): value is DocumentKind {
 export function ProductEditorPage() {
   const { id } = useParams();
   const { t } = useI18n();
-  const navigate = useNavigate();
   const product = useProduct(id ?? '', { enabled: id !== undefined, staleTime: 0 });
   const back = (
-    <Button icon={<ArrowLeftOutlined />} onClick={() => navigate(id ? `/products/${id}` : '/products')} data-testid="editor-back">
+    <BackButton to={id ? `/products/${id}` : '/products'} testId="editor-back">
       {t('common.back')}
-    </Button>
+    </BackButton>
   );
 
   if (id === undefined) return <ProductEditor back={back} />;
