@@ -61,7 +61,7 @@ function PinnedCard({ product }: { product: PinnedProduct }) {
   const { t } = useI18n();
   const buy = useBuy();
   return (
-    <div className="lh-pinned-card" data-testid="pinned-card" data-product-id={product.productId}>
+    <div className="lh-room-float lh-pinned-card" data-testid="pinned-card" data-product-id={product.productId}>
       <ProductThumb productId={product.productId} imageId={product.coverImageId} size={64} />
       <div className="lh-pinned-body">
         <div className="lh-pinned-tag">
