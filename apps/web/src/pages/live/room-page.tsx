@@ -330,6 +330,13 @@ export function RoomPage() {
     if (title) document.title = `${title} · ${t('app.brand')}`;
   }, [title, t]);
 
+  // once the room has ended or cannot be watched: on to other rooms (or to sign in)
+  const moreRooms = (testId?: string) => (
+    <Button type="primary" onClick={() => navigate(signedIn ? '/live/square' : '/login')} {...(testId ? { 'data-testid': testId } : {})}>
+      {signedIn ? t('live.room.moreRooms') : t('login.submit')}
+    </Button>
+  );
+
   return (
     <ConfigProvider theme={{ algorithm: theme.darkAlgorithm, token: { colorPrimary: BRAND_COLOR, borderRadius: 10 } }}>
       <div className="lh-room" data-testid="room-page" data-phase={state.phase} data-seq={state.seq} data-reconnects={state.reconnects}>
@@ -377,30 +384,12 @@ export function RoomPage() {
           {state.phase === 'open' || state.phase === 'reconnecting' ? <RoomFlashSale sessionId={id} countdown={state.countdown} /> : null}
           {state.phase === 'ended' ? (
             <StageOverlay testId="room-ended">
-              <Result
-                status="info"
-                title={t('live.room.ended')}
-                subTitle={t('live.room.endedSub')}
-                extra={
-                  <Button type="primary" onClick={() => navigate(signedIn ? '/live/square' : '/login')} data-testid="room-ended-more">
-                    {signedIn ? t('live.room.moreRooms') : t('login.submit')}
-                  </Button>
-                }
-              />
+              <Result status="info" title={t('live.room.ended')} subTitle={t('live.room.endedSub')} extra={moreRooms('room-ended-more')} />
             </StageOverlay>
           ) : null}
           {state.phase === 'unavailable' ? (
             <StageOverlay testId="room-unavailable">
-              <Result
-                status="warning"
-                title={t('live.room.unavailable')}
-                subTitle={t('live.room.unavailableSub')}
-                extra={
-                  <Button type="primary" onClick={() => navigate(signedIn ? '/live/square' : '/login')}>
-                    {signedIn ? t('live.room.moreRooms') : t('login.submit')}
-                  </Button>
-                }
-              />
+              <Result status="warning" title={t('live.room.unavailable')} subTitle={t('live.room.unavailableSub')} extra={moreRooms()} />
             </StageOverlay>
           ) : null}
         </div>
