@@ -99,6 +99,12 @@ export function PublicLists() {
     { title: t('registry.public.certifiedUntil'), dataIndex: 'certifiedUntil', width: 120, render: date },
   ];
 
+  // both lists page, scroll and say "none" alike
+  const listTable = {
+    pagination: { pageSize: 10, hideOnSinglePage: true },
+    scroll: { x: 900 },
+    locale: { emptyText: t('registry.public.empty') },
+  };
   const count = (n: number | undefined) => (
     <Typography.Text type="secondary" style={{ fontSize: 12 }}>
       {t('registry.public.count', { count: n ?? 0 })}
@@ -132,9 +138,7 @@ export function PublicLists() {
           data-testid="public-bases-table"
           columns={baseColumns}
           dataSource={baseRows}
-          pagination={{ pageSize: 10, hideOnSinglePage: true }}
-          scroll={{ x: 900 }}
-          locale={{ emptyText: t('registry.public.empty') }}
+          {...listTable}
         />
       </Card>
       <Card
@@ -152,9 +156,7 @@ export function PublicLists() {
           data-testid="public-streamers-table"
           columns={streamerColumns}
           dataSource={streamerRows}
-          pagination={{ pageSize: 10, hideOnSinglePage: true }}
-          scroll={{ x: 900 }}
-          locale={{ emptyText: t('registry.public.empty') }}
+          {...listTable}
         />
       </Card>
     </>
