@@ -23,6 +23,36 @@ function isDocument(value: unknown): value is RegistryDocument {
   return typeof value === 'object' && value !== null && 'id' in value && 'sha256' in value;
 }
 
+/**
+ * The Upload `customRequest` that uploads a file as a document of `docType`, and the field's error: a failed upload
+ * sets it to the file's name and the reason. `progress` moves the file's bar (30% sent, 100% stored);
+ * `onUploaded` hears of each stored document with its file.
+ */
+export function useDocumentUpload(
+  docType: DocumentKind,
+  { progress = false, onUploaded }: { progress?: boolean; onUploaded?: (doc: RegistryDocument, file: File) => void } = {},
+) {
+  const { t, locale } = useI18n();
+  const me = useMe();
+  const [error, setError] = useState<string | null>(null);
+  const customRequest: UploadProps<RegistryDocument>['customRequest'] = ({ file, onSuccess, onError, onProgress }) => {
+    if (!(file instanceof File)) return;
+    if (progress) onProgress?.({ percent: 30 });
+    uploadDocument({ file, docType, csrfToken: me.csrfToken, locale })
+      .then((doc) => {
+        if (progress) onProgress?.({ percent: 100 });
+        onUploaded?.(doc, file);
+        onSuccess?.(doc);
+      })
+      .catch((cause: unknown) => {
+        const reason = registryErrorMessage(t, cause);
+        setError(t('registry.upload.failed', { file: file.name, reason }));
+        onError?.(new Error(reason));
+      });
+  };
+  return { customRequest, error, setError };
+}
+
 export function DocumentUpload({
   docType,
   value,
@@ -37,27 +67,11 @@ export function DocumentUpload({
   onChange?: (docs: RegistryDocument[]) => void;
   multiple?: boolean;
 }) {
-  const { t, locale } = useI18n();
-  const me = useMe();
+  const { t } = useI18n();
   const [files, setFiles] = useState<UploadFile<RegistryDocument>[]>(() =>
     (value ?? []).map((doc) => ({ uid: doc.id, name: doc.filename, status: 'done', response: doc })),
   );
-  const [error, setError] = useState<string | null>(null);
-
-  const customRequest: UploadProps<RegistryDocument>['customRequest'] = ({ file, onSuccess, onError, onProgress }) => {
-    if (!(file instanceof File)) return;
-    onProgress?.({ percent: 30 });
-    uploadDocument({ file, docType, csrfToken: me.csrfToken, locale })
-      .then((doc) => {
-        onProgress?.({ percent: 100 });
-        onSuccess?.(doc);
-      })
-      .catch((cause: unknown) => {
-        const reason = registryErrorMessage(t, cause);
-        setError(t('registry.upload.failed', { file: file.name, reason }));
-        onError?.(new Error(reason));
-      });
-  };
+  const { customRequest, error, setError } = useDocumentUpload(docType, { progress: true });
 
   const emit = (list: UploadFile<RegistryDocument>[]) => {
     const docs = list.flatMap((f) => (f.status === 'done' && isDocument(f.response) ? [f.response] : []));

@@ -1,12 +1,10 @@
 import { LockOutlined, UserOutlined } from '@ant-design/icons';
 import type { Role } from '@livehub/contracts';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { Alert, Button, Card, Divider, Form, Input, Typography } from 'antd';
+import { Alert, Button, Divider, Form, Input, Typography } from 'antd';
 import { useState } from 'react';
 import { Link, Navigate, useNavigate, useSearchParams } from 'react-router';
-import { AuthBrandPanel } from '../components/auth-brand-panel.tsx';
-import { LanguageSwitch } from '../components/language-switch.tsx';
-import { LogoMark } from '../components/logo.tsx';
+import { AuthPage } from '../components/auth-brand-panel.tsx';
 import { PageLoading } from '../components/page-loading.tsx';
 import { roleLabel, useI18n } from '../i18n/index.ts';
 import { endpoints } from '../lib/endpoints.ts';
@@ -76,100 +74,82 @@ export function LoginPage() {
   };
 
   return (
-    <div className="lh-auth-page" data-testid="login-page">
-      <AuthBrandPanel />
-      <div className="lh-auth-panel" style={{ position: 'relative' }}>
-        <div className="lh-auth-lang">
-          <LanguageSwitch />
-        </div>
-        <Card className="lh-auth-card" variant="borderless" style={{ boxShadow: '0 8px 32px rgba(0,0,0,0.08)' }}>
-          <div style={{ display: 'flex', alignItems: 'center', gap: 10, marginBottom: 4 }}>
-            <LogoMark size={28} />
-            <Typography.Text strong style={{ fontSize: 16 }}>
-              {t('app.title')}
-            </Typography.Text>
-          </div>
-          <Typography.Title level={3} style={{ margin: '16px 0 4px' }}>
-            {t('login.title')}
-          </Typography.Title>
-          <Typography.Paragraph type="secondary">{t('login.subtitle')}</Typography.Paragraph>
-          {formError ? (
-            <Alert
-              type="error"
-              showIcon
-              title={formError}
-              data-testid="login-error"
-              style={{ marginBottom: 16 }}
-              closable={{ onClose: () => setFormError(null) }}
-            />
-          ) : null}
-          <Form<LoginForm>
-            form={form}
-            layout="vertical"
-            size="large"
-            requiredMark={false}
-            data-testid="login-form"
-            onFinish={(values) => login.mutate(values)}
-            onValuesChange={() => setFormError(null)}
-          >
-            <Form.Item
-              name="username"
-              label={t('login.username')}
-              rules={[{ required: true, whitespace: true, message: t('common.required') }]}
-            >
-              <Input
-                prefix={<UserOutlined />}
-                placeholder={t('login.usernamePlaceholder')}
-                autoComplete="username"
-                data-testid="login-username"
-              />
-            </Form.Item>
-            <Form.Item name="password" label={t('login.password')} rules={[{ required: true, message: t('common.required') }]}>
-              <Input.Password
-                prefix={<LockOutlined />}
-                placeholder={t('login.passwordPlaceholder')}
-                autoComplete="current-password"
-                data-testid="login-password"
-              />
-            </Form.Item>
-            <Button type="primary" htmlType="submit" block loading={login.isPending} data-testid="login-submit">
-              {t('login.submit')}
-            </Button>
-          </Form>
-          <div style={{ marginTop: 16, textAlign: 'center' }}>
-            <Typography.Text type="secondary">{t('login.noAccount')}</Typography.Text>{' '}
-            <Link to="/register" data-testid="register-link">
-              {t('login.register')}
-            </Link>
-            <Divider type="vertical" />
-            <Link to="/public" data-testid="public-link">
-              {t('registry.public.title')}
-            </Link>
-          </div>
-          <Divider plain style={{ margin: '20px 0 12px' }}>
-            <Typography.Text type="secondary" style={{ fontSize: 13 }}>
-              {t('login.demoTitle')}
-            </Typography.Text>
-          </Divider>
-          <Typography.Paragraph type="secondary" style={{ fontSize: 12, textAlign: 'center', marginBottom: 10 }}>
-            {t('login.demoHint', { password: DEMO_PASSWORD })}
-          </Typography.Paragraph>
-          <div className="lh-demo-grid" data-testid="demo-accounts">
-            {DEMO_ACCOUNTS.map((account) => (
-              <button
-                type="button"
-                key={account.username}
-                className="lh-demo-account"
-                data-testid={`demo-account-${account.username}`}
-                onClick={() => fillDemo(account.username)}
-              >
-                <span className="lh-demo-account-name">{account.username}</span>
-                <span className="lh-demo-account-role">{roleLabel(t, account.role)}</span>
-              </button>
-            ))}
-          </div>
-        </Card>
+    <AuthPage testId="login-page" title={t('login.title')} subtitle={t('login.subtitle')}>
+      {formError ? (
+        <Alert
+          type="error"
+          showIcon
+          title={formError}
+          data-testid="login-error"
+          style={{ marginBottom: 16 }}
+          closable={{ onClose: () => setFormError(null) }}
+        />
+      ) : null}
+      <Form<LoginForm>
+        form={form}
+        layout="vertical"
+        size="large"
+        requiredMark={false}
+        data-testid="login-form"
+        onFinish={(values) => login.mutate(values)}
+        onValuesChange={() => setFormError(null)}
+      >
+        <Form.Item
+          name="username"
+          label={t('login.username')}
+          rules={[{ required: true, whitespace: true, message: t('common.required') }]}
+        >
+          <Input
+            prefix={<UserOutlined />}
+            placeholder={t('login.usernamePlaceholder')}
+            autoComplete="username"
+            data-testid="login-username"
+          />
+        </Form.Item>
+        <Form.Item name="password" label={t('login.password')} rules={[{ required: true, message: t('common.required') }]}>
+          <Input.Password
+            prefix={<LockOutlined />}
+            placeholder={t('login.passwordPlaceholder')}
+            autoComplete="current-password"
+            data-testid="login-password"
+          />
+        </Form.Item>
+        <Button type="primary" htmlType="submit" block loading={login.isPending} data-testid="login-submit">
+          {t('login.submit')}
+        </Button>
+      </Form>
+      <div style={{ marginTop: 16, textAlign: 'center' }}>
+        <Typography.Text type="secondary">{t('login.noAccount')}</Typography.Text>{' '}
+        <Link to="/register" data-testid="register-link">
+          {t('login.register')}
+        </Link>
+        <Divider type="vertical" />
+        <Link to="/public" data-testid="public-link">
+          {t('registry.public.title')}
+        </Link>
       </div>
-    </div>
+      <Divider plain style={{ margin: '20px 0 12px' }}>
+        <Typography.Text type="secondary" style={{ fontSize: 13 }}>
+          {t('login.demoTitle')}
+        </Typography.Text>
+      </Divider>
+      <Typography.Paragraph type="secondary" style={{ fontSize: 12, textAlign: 'center', marginBottom: 10 }}>
+        {t('login.demoHint', { password: DEMO_PASSWORD })}
+      </Typography.Paragraph>
+      <div className="lh-demo-grid" data-testid="demo-accounts">
+        {DEMO_ACCOUNTS.map((account) => (
+          <button
+            type="button"
+            key={account.username}
+            className="lh-demo-account"
+            data-testid={`demo-account-${account.username}`}
+            onClick={() => fillDemo(account.username)}
+          >
+            <span className="lh-demo-account-name">{account.username}</span>
+            <span className="lh-demo-account-role">{roleLabel(t, account.role)}</span>
+          </button>
+        ))}
+      </div>
+    </AuthPage>
   );
 }

@@ -1,12 +1,10 @@
 import { LockOutlined, MobileOutlined, SmileOutlined, UserOutlined } from '@ant-design/icons';
 import type { RegisterConsumerRequest } from '@livehub/contracts';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { Alert, Button, Card, Form, Input, Typography } from 'antd';
+import { Alert, Button, Form, Input, Typography } from 'antd';
 import { useState } from 'react';
 import { Link, useNavigate } from 'react-router';
-import { AuthBrandPanel } from '../components/auth-brand-panel.tsx';
-import { LanguageSwitch } from '../components/language-switch.tsx';
-import { LogoMark } from '../components/logo.tsx';
+import { AuthPage } from '../components/auth-brand-panel.tsx';
 import { useI18n } from '../i18n/index.ts';
 import { endpoints } from '../lib/endpoints.ts';
 import { applyFieldError, errorMessage } from '../lib/form-errors.ts';
@@ -51,68 +49,50 @@ export function RegisterPage() {
   });
 
   return (
-    <div className="lh-auth-page" data-testid="register-page">
-      <AuthBrandPanel />
-      <div className="lh-auth-panel" style={{ position: 'relative' }}>
-        <div className="lh-auth-lang">
-          <LanguageSwitch />
-        </div>
-        <Card className="lh-auth-card" variant="borderless" style={{ boxShadow: '0 8px 32px rgba(0,0,0,0.08)' }}>
-          <div style={{ display: 'flex', alignItems: 'center', gap: 10 }}>
-            <LogoMark size={28} />
-            <Typography.Text strong style={{ fontSize: 16 }}>
-              {t('app.title')}
-            </Typography.Text>
-          </div>
-          <Typography.Title level={3} style={{ margin: '16px 0 4px' }}>
-            {t('register.title')}
-          </Typography.Title>
-          <Typography.Paragraph type="secondary">{t('register.subtitle')}</Typography.Paragraph>
-          {formError ? <Alert type="error" showIcon title={formError} data-testid="register-error" style={{ marginBottom: 16 }} /> : null}
-          <Form<RegisterForm>
-            form={form}
-            layout="vertical"
-            requiredMark={false}
-            onFinish={(values) => register.mutate(values)}
-            onValuesChange={() => setFormError(null)}
-          >
-            <Form.Item
-              name="username"
-              label={t('login.username')}
-              rules={[{ required: true, whitespace: true, message: t('common.required') }]}
-            >
-              <Input prefix={<UserOutlined />} autoComplete="username" data-testid="register-username" />
-            </Form.Item>
-            <Form.Item
-              name="displayName"
-              label={t('register.displayName')}
-              rules={[{ required: true, whitespace: true, message: t('common.required') }]}
-            >
-              <Input prefix={<SmileOutlined />} placeholder={t('register.displayNamePlaceholder')} data-testid="register-display-name" />
-            </Form.Item>
-            <Form.Item
-              name="password"
-              label={t('login.password')}
-              extra={t('register.passwordHint')}
-              rules={[
-                { required: true, message: t('common.required') },
-                { min: 8, message: t('register.passwordTooShort') },
-              ]}
-            >
-              <Input.Password prefix={<LockOutlined />} autoComplete="new-password" data-testid="register-password" />
-            </Form.Item>
-            <Form.Item name="phone" label={t('register.phone')} rules={[{ pattern: /^1[3-9]\d{9}$/, message: t('register.phoneInvalid') }]}>
-              <Input prefix={<MobileOutlined />} placeholder={t('register.phonePlaceholder')} data-testid="register-phone" />
-            </Form.Item>
-            <Button type="primary" htmlType="submit" block size="large" loading={register.isPending} data-testid="register-submit">
-              {t('register.submit')}
-            </Button>
-          </Form>
-          <div style={{ marginTop: 16, textAlign: 'center' }}>
-            <Typography.Text type="secondary">{t('register.haveAccount')}</Typography.Text> <Link to="/login">{t('register.toLogin')}</Link>
-          </div>
-        </Card>
+    <AuthPage testId="register-page" title={t('register.title')} subtitle={t('register.subtitle')}>
+      {formError ? <Alert type="error" showIcon title={formError} data-testid="register-error" style={{ marginBottom: 16 }} /> : null}
+      <Form<RegisterForm>
+        form={form}
+        layout="vertical"
+        requiredMark={false}
+        onFinish={(values) => register.mutate(values)}
+        onValuesChange={() => setFormError(null)}
+      >
+        <Form.Item
+          name="username"
+          label={t('login.username')}
+          rules={[{ required: true, whitespace: true, message: t('common.required') }]}
+        >
+          <Input prefix={<UserOutlined />} autoComplete="username" data-testid="register-username" />
+        </Form.Item>
+        <Form.Item
+          name="displayName"
+          label={t('register.displayName')}
+          rules={[{ required: true, whitespace: true, message: t('common.required') }]}
+        >
+          <Input prefix={<SmileOutlined />} placeholder={t('register.displayNamePlaceholder')} data-testid="register-display-name" />
+        </Form.Item>
+        <Form.Item
+          name="password"
+          label={t('login.password')}
+          extra={t('register.passwordHint')}
+          rules={[
+            { required: true, message: t('common.required') },
+            { min: 8, message: t('register.passwordTooShort') },
+          ]}
+        >
+          <Input.Password prefix={<LockOutlined />} autoComplete="new-password" data-testid="register-password" />
+        </Form.Item>
+        <Form.Item name="phone" label={t('register.phone')} rules={[{ pattern: /^1[3-9]\d{9}$/, message: t('register.phoneInvalid') }]}>
+          <Input prefix={<MobileOutlined />} placeholder={t('register.phonePlaceholder')} data-testid="register-phone" />
+        </Form.Item>
+        <Button type="primary" htmlType="submit" block size="large" loading={register.isPending} data-testid="register-submit">
+          {t('register.submit')}
+        </Button>
+      </Form>
+      <div style={{ marginTop: 16, textAlign: 'center' }}>
+        <Typography.Text type="secondary">{t('register.haveAccount')}</Typography.Text> <Link to="/login">{t('register.toLogin')}</Link>
       </div>
-    </div>
+    </AuthPage>
   );
 }

@@ -1,12 +1,12 @@
 /** 违规记录: confirmed violations with their evidence hash; reviewers and regulators can verify the evidence chain. */
 import { ReloadOutlined, SafetyCertificateOutlined } from '@ant-design/icons';
 import { useMutation } from '@tanstack/react-query';
-import { Button, Card, Descriptions, Space, Table, type TableColumnsType, Tag, Tooltip, Typography } from 'antd';
+import { Button, Card, Descriptions, Space, type TableColumnsType, Tag, Tooltip, Typography } from 'antd';
 import dayjs from 'dayjs';
 import type { HTMLAttributes } from 'react';
 import { ChainVerifyAlert } from '../../components/chain-verify-alert.tsx';
 import { PageHeader } from '../../components/page-header.tsx';
-import { QueryError } from '../../components/query-error.tsx';
+import { QueryTable } from '../../components/query-table.tsx';
 import { useI18n } from '../../i18n/index.ts';
 import type { EvidenceVerifyResult, ScreeningCategory, Violation } from '../../lib/api-types.ts';
 import { endpoints } from '../../lib/endpoints.ts';
@@ -149,55 +149,50 @@ export function ViolationsPage() {
           </Button>
           {violations.data ? <Typography.Text type="secondary">{t('violations.count', { count: items.length })}</Typography.Text> : null}
         </Space>
-        {violations.error ? (
-          <QueryError error={violations.error} onRetry={() => void violations.refetch()} />
-        ) : (
-          <Table<Violation>
-            rowKey="id"
-            size="middle"
-            data-testid="violations-table"
-            loading={violations.isPending}
-            columns={columns}
-            dataSource={items}
-            pagination={{ pageSize: 20, hideOnSinglePage: true }}
-            scroll={{ x: 1000 }}
-            locale={{ emptyText: t('violations.empty') }}
-            onRow={(row) => ({ 'data-testid': 'violation-row', 'data-violation-id': row.id }) as HTMLAttributes<HTMLElement>}
-            expandable={{
-              expandedRowRender: (row) => (
-                <Descriptions size="small" column={{ xs: 1, lg: 2 }} bordered>
-                  <Descriptions.Item label={t('violations.fullText')} span={2}>
-                    {row.text}
-                  </Descriptions.Item>
-                  <Descriptions.Item label={t('violations.reason')} span={2}>
-                    {row.reason}
-                  </Descriptions.Item>
-                  <Descriptions.Item label={t('review.col.session')}>
-                    <NamedRef value={row.sessionRef} name={row.sessionTitle} />
-                  </Descriptions.Item>
-                  <Descriptions.Item label={t('review.product')}>
-                    <NamedRef value={row.productRef} name={row.productTitle} />
-                  </Descriptions.Item>
-                  <Descriptions.Item label={t('violations.id')}>
-                    <span className="lh-mono">{row.id}</span>
-                  </Descriptions.Item>
-                  <Descriptions.Item label={t('violations.reviewItem')}>
-                    <span className="lh-mono">{row.reviewItemId}</span>
-                  </Descriptions.Item>
-                  <Descriptions.Item label={t('violations.evidence')} span={2}>
-                    <Typography.Text
-                      className="lh-mono"
-                      copyable={row.evidenceHash ? { text: row.evidenceHash } : false}
-                      style={{ wordBreak: 'break-all' }}
-                    >
-                      {row.evidenceHash ?? t('common.none')}
-                    </Typography.Text>
-                  </Descriptions.Item>
-                </Descriptions>
-              ),
-            }}
-          />
-        )}
+        <QueryTable<Violation>
+          query={violations}
+          rowKey="id"
+          data-testid="violations-table"
+          columns={columns}
+          dataSource={items}
+          pagination={{ pageSize: 20, hideOnSinglePage: true }}
+          scroll={{ x: 1000 }}
+          locale={{ emptyText: t('violations.empty') }}
+          onRow={(row) => ({ 'data-testid': 'violation-row', 'data-violation-id': row.id }) as HTMLAttributes<HTMLElement>}
+          expandable={{
+            expandedRowRender: (row) => (
+              <Descriptions size="small" column={{ xs: 1, lg: 2 }} bordered>
+                <Descriptions.Item label={t('violations.fullText')} span={2}>
+                  {row.text}
+                </Descriptions.Item>
+                <Descriptions.Item label={t('violations.reason')} span={2}>
+                  {row.reason}
+                </Descriptions.Item>
+                <Descriptions.Item label={t('review.col.session')}>
+                  <NamedRef value={row.sessionRef} name={row.sessionTitle} />
+                </Descriptions.Item>
+                <Descriptions.Item label={t('review.product')}>
+                  <NamedRef value={row.productRef} name={row.productTitle} />
+                </Descriptions.Item>
+                <Descriptions.Item label={t('violations.id')}>
+                  <span className="lh-mono">{row.id}</span>
+                </Descriptions.Item>
+                <Descriptions.Item label={t('violations.reviewItem')}>
+                  <span className="lh-mono">{row.reviewItemId}</span>
+                </Descriptions.Item>
+                <Descriptions.Item label={t('violations.evidence')} span={2}>
+                  <Typography.Text
+                    className="lh-mono"
+                    copyable={row.evidenceHash ? { text: row.evidenceHash } : false}
+                    style={{ wordBreak: 'break-all' }}
+                  >
+                    {row.evidenceHash ?? t('common.none')}
+                  </Typography.Text>
+                </Descriptions.Item>
+              </Descriptions>
+            ),
+          }}
+        />
       </Card>
     </div>
   );

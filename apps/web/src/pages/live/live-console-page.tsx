@@ -1,11 +1,11 @@
 /** 直播控制台: the streamer's sessions (scheduled, live, past) and 预约直播. A row opens the session's console. */
 import { PlusOutlined, ReloadOutlined, RightOutlined, VideoCameraOutlined } from '@ant-design/icons';
-import { Alert, Button, Card, Segmented, Space, Table, type TableColumnsType, Typography } from 'antd';
+import { Alert, Button, Card, Segmented, Space, type TableColumnsType, Typography } from 'antd';
 import dayjs from 'dayjs';
 import { type HTMLAttributes, useState } from 'react';
 import { useNavigate } from 'react-router';
 import { PageHeader } from '../../components/page-header.tsx';
-import { QueryError } from '../../components/query-error.tsx';
+import { QueryTable } from '../../components/query-table.tsx';
 import { useI18n } from '../../i18n/index.ts';
 import type { LiveSessionStatus, LiveSessionView } from '../../lib/api-types.ts';
 import { useLiveSessions } from '../../queries/live.ts';
@@ -126,30 +126,25 @@ export function LiveConsolePage() {
             }))}
           />
         </div>
-        {list.error ? (
-          <QueryError error={list.error} onRetry={() => void list.refetch()} />
-        ) : (
-          <Table<LiveSessionView>
-            rowKey="id"
-            size="middle"
-            loading={list.isPending}
-            columns={columns}
-            dataSource={shown}
-            scroll={{ x: 760 }}
-            pagination={{ pageSize: 20, hideOnSinglePage: true }}
-            locale={{ emptyText: t('live.console.empty') }}
-            data-testid="sessions-table"
-            onRow={(s) =>
-              ({
-                'data-testid': 'session-row',
-                'data-session-id': s.id,
-                'data-status': s.status,
-                style: { cursor: 'pointer' },
-                onClick: () => navigate(`/live/sessions/${s.id}`),
-              }) as HTMLAttributes<HTMLElement>
-            }
-          />
-        )}
+        <QueryTable<LiveSessionView>
+          query={list}
+          rowKey="id"
+          columns={columns}
+          dataSource={shown}
+          scroll={{ x: 760 }}
+          pagination={{ pageSize: 20, hideOnSinglePage: true }}
+          locale={{ emptyText: t('live.console.empty') }}
+          data-testid="sessions-table"
+          onRow={(s) =>
+            ({
+              'data-testid': 'session-row',
+              'data-session-id': s.id,
+              'data-status': s.status,
+              style: { cursor: 'pointer' },
+              onClick: () => navigate(`/live/sessions/${s.id}`),
+            }) as HTMLAttributes<HTMLElement>
+          }
+        />
       </Card>
       <ScheduleModal open={scheduling} onClose={() => setScheduling(false)} />
     </div>

@@ -6,7 +6,6 @@
  * resumes by seq (use-room.ts); the room's end is shown in place.
  */
 import {
-  ArrowLeftOutlined,
   EyeOutlined,
   FireFilled,
   HeartFilled,
@@ -24,6 +23,7 @@ import dayjs from 'dayjs';
 import { type ReactNode, useEffect, useRef, useState } from 'react';
 import { useNavigate, useParams } from 'react-router';
 import { BRAND_COLOR } from '../../brand.ts';
+import { HistoryBackButton } from '../../components/back-button.tsx';
 import { LanguageSwitch } from '../../components/language-switch.tsx';
 import { useI18n } from '../../i18n/index.ts';
 import type { LiveSessionProduct } from '../../lib/api-types.ts';
@@ -61,7 +61,7 @@ function PinnedCard({ product }: { product: PinnedProduct }) {
   const { t } = useI18n();
   const buy = useBuy();
   return (
-    <div className="lh-pinned-card" data-testid="pinned-card" data-product-id={product.productId}>
+    <div className="lh-room-float lh-pinned-card" data-testid="pinned-card" data-product-id={product.productId}>
       <ProductThumb productId={product.productId} imageId={product.coverImageId} size={64} />
       <div className="lh-pinned-body">
         <div className="lh-pinned-tag">
@@ -330,10 +330,12 @@ export function RoomPage() {
     if (title) document.title = `${title} · ${t('app.brand')}`;
   }, [title, t]);
 
-  const back = () => {
-    if (window.history.length > 1) navigate(-1);
-    else navigate(signedIn ? '/live/square' : '/login');
-  };
+  // once the room has ended or cannot be watched: on to other rooms (or to sign in)
+  const moreRooms = (testId?: string) => (
+    <Button type="primary" onClick={() => navigate(signedIn ? '/live/square' : '/login')} {...(testId ? { 'data-testid': testId } : {})}>
+      {signedIn ? t('live.room.moreRooms') : t('login.submit')}
+    </Button>
+  );
 
   return (
     <ConfigProvider theme={{ algorithm: theme.darkAlgorithm, token: { colorPrimary: BRAND_COLOR, borderRadius: 10 } }}>
@@ -350,14 +352,7 @@ export function RoomPage() {
           />
           <DanmakuOverlay feed={state.feed} enabled={danmaku && state.phase !== 'ended'} selfId={selfId} />
           <div className="lh-room-top">
-            <Button
-              type="text"
-              shape="circle"
-              icon={<ArrowLeftOutlined />}
-              onClick={back}
-              aria-label={t('common.back')}
-              data-testid="room-back"
-            />
+            <HistoryBackButton fallback={signedIn ? '/live/square' : '/login'} testId="room-back" />
             <div className="lh-room-host">
               <span className="lh-room-host-avatar">{(session.data?.streamerName || title || '直').slice(0, 1)}</span>
               <div style={{ minWidth: 0 }}>
@@ -389,30 +384,12 @@ export function RoomPage() {
           {state.phase === 'open' || state.phase === 'reconnecting' ? <RoomFlashSale sessionId={id} countdown={state.countdown} /> : null}
           {state.phase === 'ended' ? (
             <StageOverlay testId="room-ended">
-              <Result
-                status="info"
-                title={t('live.room.ended')}
-                subTitle={t('live.room.endedSub')}
-                extra={
-                  <Button type="primary" onClick={() => navigate(signedIn ? '/live/square' : '/login')} data-testid="room-ended-more">
-                    {signedIn ? t('live.room.moreRooms') : t('login.submit')}
-                  </Button>
-                }
-              />
+              <Result status="info" title={t('live.room.ended')} subTitle={t('live.room.endedSub')} extra={moreRooms('room-ended-more')} />
             </StageOverlay>
           ) : null}
           {state.phase === 'unavailable' ? (
             <StageOverlay testId="room-unavailable">
-              <Result
-                status="warning"
-                title={t('live.room.unavailable')}
-                subTitle={t('live.room.unavailableSub')}
-                extra={
-                  <Button type="primary" onClick={() => navigate(signedIn ? '/live/square' : '/login')}>
-                    {signedIn ? t('live.room.moreRooms') : t('login.submit')}
-                  </Button>
-                }
-              />
+              <Result status="warning" title={t('live.room.unavailable')} subTitle={t('live.room.unavailableSub')} extra={moreRooms()} />
             </StageOverlay>
           ) : null}
         </div>

@@ -8,14 +8,7 @@
  * the same order instead of making a second one. The API's field errors land on the field they name.
  */
 import type { CreateOrderRequest } from '@livehub/contracts';
-import {
-  EnvironmentOutlined,
-  MinusOutlined,
-  PlusOutlined,
-  ShoppingOutlined,
-  ThunderboltFilled,
-  VideoCameraOutlined,
-} from '@ant-design/icons';
+import { EnvironmentOutlined, MinusOutlined, PlusOutlined, ShoppingOutlined, VideoCameraOutlined } from '@ant-design/icons';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { Alert, App, Button, Card, Checkbox, Empty, Form, Input, InputNumber, Radio, Skeleton, Space, Tag, Typography } from 'antd';
 import { useEffect, useMemo, useState } from 'react';
@@ -30,7 +23,7 @@ import { useCategories, useProduct } from '../../queries/catalog.ts';
 import { useFlashSales, useLiveSession } from '../../queries/live.ts';
 import { orderKeys, useAddresses } from '../../queries/orders.ts';
 import { ConsumerFrame } from './consumer-frame.tsx';
-import { formatCountdown, markPaying, NoReasonBadge, newIdempotencyKey, useNow } from './order-labels.tsx';
+import { FlashSaleTag, formatCountdown, markPaying, NoReasonBadge, newIdempotencyKey, useNow } from './order-labels.tsx';
 
 const NEW_ADDRESS = 'new';
 const ADDRESS_FIELDS = ['name', 'phone', 'region', 'detail'] as const;
@@ -300,11 +293,7 @@ export function CheckoutPage() {
                 </div>
                 {p ? <div className="lh-buyer-muted">{p.merchantName}</div> : null}
                 <div className="lh-checkout-price-row">
-                  {flash ? (
-                    <Tag color="red" variant="solid" style={{ marginInlineEnd: 0 }}>
-                      <ThunderboltFilled /> {t('flash.tag')}
-                    </Tag>
-                  ) : null}
+                  {flash ? <FlashSaleTag /> : null}
                   <span className="lh-buyer-price" data-testid="checkout-unit-price">
                     {formatFen(unitFen)}
                   </span>

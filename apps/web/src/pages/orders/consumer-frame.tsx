@@ -4,10 +4,11 @@
  * page chrome — a top bar with the way back, the title and the language switch, a centred column, and an optional
  * action bar stuck to the bottom of the screen.
  */
-import { ArrowLeftOutlined, ProfileOutlined } from '@ant-design/icons';
+import { ProfileOutlined } from '@ant-design/icons';
 import { Button, Result } from 'antd';
 import type { ReactNode } from 'react';
-import { Link, Navigate, Outlet, useLocation, useNavigate } from 'react-router';
+import { Link, Navigate, Outlet, useLocation } from 'react-router';
+import { HistoryBackButton } from '../../components/back-button.tsx';
 import { LanguageSwitch } from '../../components/language-switch.tsx';
 import { PageLoading } from '../../components/page-loading.tsx';
 import { useI18n } from '../../i18n/index.ts';
@@ -55,22 +56,10 @@ export function ConsumerFrame({
   showOrdersLink?: boolean;
 }) {
   const { t } = useI18n();
-  const navigate = useNavigate();
-  const back = () => {
-    if (window.history.length > 1) navigate(-1);
-    else navigate(backTo);
-  };
   return (
     <div className={`lh-buyer${footer ? ' lh-buyer-with-footer' : ''}`} data-testid={testId}>
       <header className="lh-buyer-top">
-        <Button
-          type="text"
-          shape="circle"
-          icon={<ArrowLeftOutlined />}
-          onClick={back}
-          aria-label={t('common.back')}
-          data-testid="buyer-back"
-        />
+        <HistoryBackButton fallback={backTo} testId="buyer-back" />
         <div className="lh-buyer-title">{title}</div>
         <div className="lh-buyer-top-right">
           {showOrdersLink ? (

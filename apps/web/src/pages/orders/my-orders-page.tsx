@@ -3,8 +3,8 @@
  * to its detail, and a 售后 tab with the user's return requests and their refunds. Every role may buy, so every
  * role's menu leads here.
  */
-import { RightOutlined, ThunderboltFilled, VideoCameraOutlined } from '@ant-design/icons';
-import { Button, Card, Empty, Skeleton, Space, Tabs, Tag } from 'antd';
+import { RightOutlined, VideoCameraOutlined } from '@ant-design/icons';
+import { Button, Card, Empty, Skeleton, Space, Tabs } from 'antd';
 import dayjs from 'dayjs';
 import { Link, useSearchParams } from 'react-router';
 import { QueryError } from '../../components/query-error.tsx';
@@ -13,7 +13,7 @@ import type { OrderStatus, OrderView, ReturnView } from '../../lib/api-types.ts'
 import { formatFen } from '../../lib/money.ts';
 import { useOrderPages, useReturns } from '../../queries/orders.ts';
 import { ConsumerFrame } from './consumer-frame.tsx';
-import { formatCountdown, OrderStatusTag, ReturnStatusTag, returnKindLabel, useNow } from './order-labels.tsx';
+import { FlashSaleTag, formatCountdown, OrderStatusTag, ReturnStatusTag, returnKindLabel, useNow } from './order-labels.tsx';
 import { OrderLines } from './order-lines.tsx';
 
 /** What a phone's tab bar holds: the states a buyer acts on, and 售后 (returns and refunds); the rest are under 全部. */
@@ -33,11 +33,7 @@ function OrderCard({ o, now }: { o: OrderView; now: number }) {
         <div className="lh-order-card-head">
           <Space size={6} style={{ minWidth: 0 }}>
             <span className="lh-order-card-merchant">{o.merchantName}</span>
-            {o.attribution.flashSaleId ? (
-              <Tag color="red" variant="solid" style={{ marginInlineEnd: 0 }}>
-                <ThunderboltFilled /> {t('flash.tag')}
-              </Tag>
-            ) : null}
+            {o.attribution.flashSaleId ? <FlashSaleTag /> : null}
           </Space>
           <OrderStatusTag status={o.status} />
         </div>

@@ -3,6 +3,7 @@
  * no-reason return badge, Idempotency-Keys, a ticking clock for the countdowns (pay-by, flash sales) and the
  * "a payment was started" mark the order page polls on.
  */
+import { ThunderboltFilled } from '@ant-design/icons';
 import { Tag } from 'antd';
 import { useEffect, useState } from 'react';
 import { type Translate, useI18n } from '../../i18n/index.ts';
@@ -37,6 +38,16 @@ const RETURN_STATUS_COLOR: Record<ReturnStatus, string> = {
   refunded: 'success',
   cancelled: 'default',
 };
+
+/** 秒杀: on an order (or a line) bought in a flash sale. */
+export function FlashSaleTag() {
+  const { t } = useI18n();
+  return (
+    <Tag color="red" variant="solid" style={{ marginInlineEnd: 0 }}>
+      <ThunderboltFilled /> {t('flash.tag')}
+    </Tag>
+  );
+}
 
 export function ReturnStatusTag({ status }: { status: ReturnStatus }) {
   const { t } = useI18n();

@@ -6,23 +6,9 @@
  * notification a moment after the redirect, so the page polls every second while a payment it started is pending;
  * it polls refunds and open returns more slowly.
  */
-import { EnvironmentOutlined, LoadingOutlined, RollbackOutlined, ThunderboltFilled, VideoCameraOutlined } from '@ant-design/icons';
+import { EnvironmentOutlined, LoadingOutlined, RollbackOutlined, VideoCameraOutlined } from '@ant-design/icons';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import {
-  App,
-  Button,
-  type ButtonProps,
-  Card,
-  Descriptions,
-  Empty,
-  Popconfirm,
-  Result,
-  Skeleton,
-  Space,
-  Steps,
-  Tag,
-  Typography,
-} from 'antd';
+import { App, Button, type ButtonProps, Card, Descriptions, Empty, Popconfirm, Result, Skeleton, Space, Steps, Typography } from 'antd';
 import dayjs from 'dayjs';
 import { type ReactNode, useEffect, useState } from 'react';
 import { Link, useNavigate, useParams } from 'react-router';
@@ -37,6 +23,7 @@ import { ConsumerFrame } from './consumer-frame.tsx';
 import {
   carrierLabel,
   clearPaying,
+  FlashSaleTag,
   formatCountdown,
   markPaying,
   newIdempotencyKey,
@@ -453,11 +440,7 @@ export function OrderPage() {
         title={
           <Space size={6}>
             {o.merchantName}
-            {o.attribution.flashSaleId ? (
-              <Tag color="red" variant="solid" style={{ marginInlineEnd: 0 }}>
-                <ThunderboltFilled /> {t('flash.tag')}
-              </Tag>
-            ) : null}
+            {o.attribution.flashSaleId ? <FlashSaleTag /> : null}
           </Space>
         }
         extra={<OrderStatusTag status={o.status} />}

@@ -75,7 +75,7 @@ export function RoomFlashSale({ sessionId, countdown }: { sessionId: string; cou
   const percent = Math.round((sale.stockLeft / Math.max(1, sale.quantity)) * 100);
   return (
     <div
-      className="lh-flash-card"
+      className="lh-room-float lh-flash-card"
       data-testid="flash-card"
       data-flash-id={sale.flashSaleId}
       data-left={sale.stockLeft}

@@ -41,6 +41,7 @@ import { liveKeys, useFlashSales } from '../../queries/live.ts';
 import { useOrders } from '../../queries/orders.ts';
 import { formatCountdown, OrderStatusTag, useNow } from './order-labels.tsx';
 import './orders.css';
+import { YuanInput } from '../../components/amount-inputs.tsx';
 
 const DURATIONS = [60, 180, 300, 600, 1800] as const;
 const FLASH_FIELDS = ['productId', 'skuId', 'priceYuan', 'quantity', 'perUserLimit', 'durationS'] as const;
@@ -162,14 +163,7 @@ function FlashSaleModal({ session, open, onClose }: { session: LiveSessionView; 
         <Row gutter={12}>
           <Col span={12}>
             <Form.Item name="priceYuan" label={t('flash.console.price')} rules={[{ required: true, message: t('common.required') }]}>
-              <InputNumber
-                min={0.01}
-                max={sku ? sku.priceFen / 100 : undefined}
-                precision={2}
-                prefix="¥"
-                style={{ width: '100%' }}
-                data-testid="flash-price"
-              />
+              <YuanInput min={0.01} max={sku ? sku.priceFen / 100 : undefined} data-testid="flash-price" />
             </Form.Item>
           </Col>
           <Col span={12}>

@@ -1,17 +1,11 @@
 /** 申请详情: an application's path (Steps), timeline, joint-review board, documents, actions and objections. */
-import {
-  ArrowLeftOutlined,
-  DownloadOutlined,
-  FileImageOutlined,
-  FilePdfOutlined,
-  HistoryOutlined,
-  ProfileOutlined,
-} from '@ant-design/icons';
+import { DownloadOutlined, FileImageOutlined, FilePdfOutlined, HistoryOutlined, ProfileOutlined } from '@ant-design/icons';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { Alert, App, Button, Card, Col, Descriptions, Empty, Result, Row, Skeleton, Space, Tooltip, Typography } from 'antd';
 import dayjs from 'dayjs';
 import { type ReactNode, useState } from 'react';
-import { useNavigate, useParams } from 'react-router';
+import { useParams } from 'react-router';
+import { BackButton } from '../../components/back-button.tsx';
 import { PageHeader } from '../../components/page-header.tsx';
 import { QueryError } from '../../components/query-error.tsx';
 import { type Translate, useI18n } from '../../i18n/index.ts';
@@ -111,7 +105,6 @@ export function ApplicationPage() {
   const { t, locale } = useI18n();
   const me = useMe();
   const { id = '' } = useParams();
-  const navigate = useNavigate();
   const { message } = App.useApp();
   const queryClient = useQueryClient();
   const [acting, setActing] = useState<ApplicationAction | null>(null);
@@ -157,13 +150,9 @@ export function ApplicationPage() {
 
   const backToApprovals = canAccessPath(me.role, '/approvals') && detail.data?.applicantUserId !== me.user.id;
   const back = (
-    <Button
-      icon={<ArrowLeftOutlined />}
-      onClick={() => navigate(backToApprovals ? '/approvals' : '/applications')}
-      data-testid="application-back"
-    >
+    <BackButton to={backToApprovals ? '/approvals' : '/applications'} testId="application-back">
       {backToApprovals ? t('registry.app.backToApprovals') : t('registry.app.backToList')}
-    </Button>
+    </BackButton>
   );
 
   if (detail.error) {

@@ -1,11 +1,11 @@
 /** 公示名单: certified live bases and streamers, masked (GET /api/public/bases, /api/public/streamers; no login). */
 import { BankOutlined, VideoCameraOutlined } from '@ant-design/icons';
-import { Card, Input, Space, Table, type TableColumnsType, Tag, Typography } from 'antd';
+import { Card, Input, Space, type TableColumnsType, Tag, Typography } from 'antd';
 import dayjs from 'dayjs';
 import { useState } from 'react';
 import { useI18n } from '../../i18n/index.ts';
 import type { PublicBase, PublicStreamer } from '../../lib/api-types.ts';
-import { QueryError } from '../../components/query-error.tsx';
+import { QueryTable } from '../../components/query-table.tsx';
 import { usePublicBases, usePublicStreamers } from '../../queries/registry.ts';
 import { labelOr } from '../../lib/labels.ts';
 import { marketerLevelLabel, topicLabel } from './registry-labels.tsx';
@@ -99,6 +99,12 @@ export function PublicLists() {
     { title: t('registry.public.certifiedUntil'), dataIndex: 'certifiedUntil', width: 120, render: date },
   ];
 
+  // both lists page, scroll and say "none" alike
+  const listTable = {
+    pagination: { pageSize: 10, hideOnSinglePage: true },
+    scroll: { x: 900 },
+    locale: { emptyText: t('registry.public.empty') },
+  };
   const count = (n: number | undefined) => (
     <Typography.Text type="secondary" style={{ fontSize: 12 }}>
       {t('registry.public.count', { count: n ?? 0 })}
@@ -126,21 +132,14 @@ export function PublicLists() {
         extra={count(baseRows.length)}
         style={{ marginBottom: 16 }}
       >
-        {bases.error ? (
-          <QueryError error={bases.error} onRetry={() => void bases.refetch()} />
-        ) : (
-          <Table<PublicBase>
-            rowKey="orgId"
-            size="middle"
-            data-testid="public-bases-table"
-            loading={bases.isPending}
-            columns={baseColumns}
-            dataSource={baseRows}
-            pagination={{ pageSize: 10, hideOnSinglePage: true }}
-            scroll={{ x: 900 }}
-            locale={{ emptyText: t('registry.public.empty') }}
-          />
-        )}
+        <QueryTable<PublicBase>
+          query={bases}
+          rowKey="orgId"
+          data-testid="public-bases-table"
+          columns={baseColumns}
+          dataSource={baseRows}
+          {...listTable}
+        />
       </Card>
       <Card
         title={
@@ -151,21 +150,14 @@ export function PublicLists() {
         }
         extra={count(streamerRows.length)}
       >
-        {streamers.error ? (
-          <QueryError error={streamers.error} onRetry={() => void streamers.refetch()} />
-        ) : (
-          <Table<PublicStreamer>
-            rowKey="userId"
-            size="middle"
-            data-testid="public-streamers-table"
-            loading={streamers.isPending}
-            columns={streamerColumns}
-            dataSource={streamerRows}
-            pagination={{ pageSize: 10, hideOnSinglePage: true }}
-            scroll={{ x: 900 }}
-            locale={{ emptyText: t('registry.public.empty') }}
-          />
-        )}
+        <QueryTable<PublicStreamer>
+          query={streamers}
+          rowKey="userId"
+          data-testid="public-streamers-table"
+          columns={streamerColumns}
+          dataSource={streamerRows}
+          {...listTable}
+        />
       </Card>
     </>
   );

@@ -1,6 +1,5 @@
 /** 审核详情: one review item with its hits, legal bases and session context; claim, confirm or dismiss it. */
 import {
-  ArrowLeftOutlined,
   CheckCircleOutlined,
   CloseCircleOutlined,
   LockOutlined,
@@ -14,6 +13,7 @@ import { Alert, App, Button, Card, Col, Descriptions, Empty, Result, Row, Skelet
 import dayjs from 'dayjs';
 import { useState } from 'react';
 import { useNavigate, useParams } from 'react-router';
+import { BackButton } from '../../components/back-button.tsx';
 import { PageHeader } from '../../components/page-header.tsx';
 import { QueryError } from '../../components/query-error.tsx';
 import { useI18n } from '../../i18n/index.ts';
@@ -201,9 +201,9 @@ export function ReviewItemPage() {
   });
 
   const back = (
-    <Button icon={<ArrowLeftOutlined />} onClick={() => navigate('/review')} data-testid="review-back">
+    <BackButton to="/review" testId="review-back">
       {t('review.backToQueue')}
-    </Button>
+    </BackButton>
   );
 
   if (detail.error) {

@@ -1,12 +1,11 @@
 /** 审核队列: the human review queue, most urgent first, refreshed every 5 seconds. */
 import { AlertOutlined, FieldTimeOutlined, FileSearchOutlined, ReloadOutlined, RightOutlined, UserOutlined } from '@ant-design/icons';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { Alert, App, Badge, Button, Card, Segmented, Select, Space, Table, type TableColumnsType, Tag, Tooltip, Typography } from 'antd';
+import { Alert, App, Badge, Button, Card, Segmented, Select, Space, type TableColumnsType, Tag, Tooltip, Typography } from 'antd';
 import dayjs from 'dayjs';
 import { type HTMLAttributes, useMemo, useState } from 'react';
 import { useNavigate } from 'react-router';
 import { PageHeader } from '../../components/page-header.tsx';
-import { QueryError } from '../../components/query-error.tsx';
 import { useI18n } from '../../i18n/index.ts';
 import type { ReviewItem, ReviewStatusFilter, ScreeningCategory } from '../../lib/api-types.ts';
 import { isApiError } from '../../lib/api-client.ts';
@@ -25,6 +24,7 @@ import {
 import { HighlightedText } from '../../components/highlighted-text.tsx';
 import { reviewKeys, useReviewQueue } from '../../queries/review.ts';
 import '../compliance/compliance.css';
+import { QueryTable } from '../../components/query-table.tsx';
 import { StatStrip } from '../../components/stat-strip.tsx';
 import { DecisionModal, type ReviewDecision } from './decision-modal.tsx';
 import { reviewErrorMessage } from './review-errors.ts';
@@ -374,48 +374,43 @@ export function ReviewQueuePage() {
             }
           />
         ) : null}
-        {queue.error ? (
-          <QueryError error={queue.error} onRetry={() => void queue.refetch()} />
-        ) : (
-          <Table<ReviewItem>
-            rowKey="id"
-            size="middle"
-            data-testid="review-table"
-            loading={queue.isPending}
-            columns={columns}
-            dataSource={items}
-            pagination={{ pageSize: 20, hideOnSinglePage: true }}
-            scroll={{ x: 1100 }}
-            locale={{ emptyText: t('review.empty') }}
-            rowSelection={{
-              selectedRowKeys: allMatching ? selectable.map((i) => i.id) : selected,
-              onChange: (keys) => {
-                setAllMatching(false);
-                setSelected(keys.map(String));
-              },
-              getCheckboxProps: (item) => ({
-                disabled: !selectable.includes(item),
-                'data-testid': 'review-select',
-              }),
-              // ticking a box must not open the item (the row's click does)
-              renderCell: (_checked, _item, _index, node) => (
-                // biome-ignore lint/a11y/noStaticElementInteractions: only stops the click reaching the row
-                // biome-ignore lint/a11y/useKeyWithClickEvents: the checkbox inside handles the keyboard
-                <span onClick={(e) => e.stopPropagation()}>{node}</span>
-              ),
-            }}
-            rowClassName={(item) =>
-              isPending(item) && new Date(item.dueAt).getTime() <= now ? 'lh-review-row lh-review-row-overdue' : 'lh-review-row'
-            }
-            onRow={(item) =>
-              ({
-                'data-testid': 'review-row',
-                'data-item-id': item.id,
-                onClick: () => navigate(`/review/${item.id}`),
-              }) as HTMLAttributes<HTMLElement>
-            }
-          />
-        )}
+        <QueryTable<ReviewItem>
+          query={queue}
+          rowKey="id"
+          data-testid="review-table"
+          columns={columns}
+          dataSource={items}
+          pagination={{ pageSize: 20, hideOnSinglePage: true }}
+          scroll={{ x: 1100 }}
+          locale={{ emptyText: t('review.empty') }}
+          rowSelection={{
+            selectedRowKeys: allMatching ? selectable.map((i) => i.id) : selected,
+            onChange: (keys) => {
+              setAllMatching(false);
+              setSelected(keys.map(String));
+            },
+            getCheckboxProps: (item) => ({
+              disabled: !selectable.includes(item),
+              'data-testid': 'review-select',
+            }),
+            // ticking a box must not open the item (the row's click does)
+            renderCell: (_checked, _item, _index, node) => (
+              // biome-ignore lint/a11y/noStaticElementInteractions: only stops the click reaching the row
+              // biome-ignore lint/a11y/useKeyWithClickEvents: the checkbox inside handles the keyboard
+              <span onClick={(e) => e.stopPropagation()}>{node}</span>
+            ),
+          }}
+          rowClassName={(item) =>
+            isPending(item) && new Date(item.dueAt).getTime() <= now ? 'lh-review-row lh-review-row-overdue' : 'lh-review-row'
+          }
+          onRow={(item) =>
+            ({
+              'data-testid': 'review-row',
+              'data-item-id': item.id,
+              onClick: () => navigate(`/review/${item.id}`),
+            }) as HTMLAttributes<HTMLElement>
+          }
+        />
       </Card>
       <DecisionModal
         decision={batchDecision}

@@ -17,7 +17,6 @@ import {
   Form,
   type FormInstance,
   Input,
-  InputNumber,
   Modal,
   Row,
   Select,
@@ -26,6 +25,7 @@ import {
 import dayjs, { type Dayjs } from 'dayjs';
 import { type ReactNode, useState } from 'react';
 import { useNavigate } from 'react-router';
+import { PercentInput, YuanInput } from '../../components/amount-inputs.tsx';
 import { RemoveRowButton } from '../../components/remove-row-button.tsx';
 import { useI18n } from '../../i18n/index.ts';
 import { ApiError, isApiError } from '../../lib/api-client.ts';
@@ -185,15 +185,7 @@ export function TermsFields({
                     rules={[{ required: true, message: t('agreement.v.commission') }]}
                     style={{ marginBottom: 8 }}
                   >
-                    <InputNumber<number>
-                      min={0}
-                      max={90}
-                      precision={2}
-                      suffix="%"
-                      placeholder={t('selection.plan.commission')}
-                      style={{ width: '100%' }}
-                      data-testid={`terms-commission-${index}`}
-                    />
+                    <PercentInput min={0} max={90} placeholder={t('selection.plan.commission')} data-testid={`terms-commission-${index}`} />
                   </Form.Item>
                 </Col>
                 <Col flex="32px">
@@ -217,20 +209,13 @@ export function TermsFields({
               tooltip={t('agreement.terms.streamerShareHint')}
               rules={[{ required: true, message: t('common.required') }]}
             >
-              <InputNumber<number>
-                min={0}
-                max={100}
-                precision={2}
-                suffix="%"
-                style={{ width: '100%' }}
-                data-testid="terms-streamer-share"
-              />
+              <PercentInput min={0} max={100} data-testid="terms-streamer-share" />
             </Form.Item>
           </Col>
         ) : null}
         <Col xs={24} sm={withMcn ? 8 : 10}>
           <Form.Item name="slotFeeYuan" label={t('selection.plan.slotFee')}>
-            <InputNumber<number> min={0} max={10_000_000} precision={2} prefix="¥" style={{ width: '100%' }} data-testid="terms-slot-fee" />
+            <YuanInput min={0} max={10_000_000} data-testid="terms-slot-fee" />
           </Form.Item>
         </Col>
         <Col xs={24} sm={withMcn ? 8 : 14}>

@@ -4,7 +4,6 @@
  * terms (改签), terminate with a reason.
  */
 import {
-  ArrowLeftOutlined,
   CheckCircleFilled,
   CheckOutlined,
   ClockCircleOutlined,
@@ -34,7 +33,8 @@ import {
 } from 'antd';
 import dayjs from 'dayjs';
 import { type HTMLAttributes, useState } from 'react';
-import { useNavigate, useParams } from 'react-router';
+import { useParams } from 'react-router';
+import { BackButton } from '../../components/back-button.tsx';
 import { DetailPending } from '../../components/detail-pending.tsx';
 import { PageHeader } from '../../components/page-header.tsx';
 import { useI18n } from '../../i18n/index.ts';
@@ -52,7 +52,6 @@ import './selection.css';
 export function AgreementPage() {
   const { id = '' } = useParams();
   const { t } = useI18n();
-  const navigate = useNavigate();
   const { message } = App.useApp();
   const queryClient = useQueryClient();
   const [shownVersion, setShownVersion] = useState<number | null>(null);
@@ -82,9 +81,9 @@ export function AgreementPage() {
   );
 
   const back = (
-    <Button icon={<ArrowLeftOutlined />} onClick={() => navigate('/agreements')} data-testid="agreement-back">
+    <BackButton to="/agreements" testId="agreement-back">
       {t('agreement.back')}
-    </Button>
+    </BackButton>
   );
   if (detail.error || !detail.data) {
     const notFound = { notFound: t('agreement.notFound'), notFoundTestId: 'agreement-not-found' };

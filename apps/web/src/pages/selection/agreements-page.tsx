@@ -1,11 +1,11 @@
 /** 直播服务协议: the agreements I am party to, what waits for my acceptance, and proposing a new one. */
 import { FileProtectOutlined, PlusOutlined, ReloadOutlined, RightOutlined } from '@ant-design/icons';
-import { Button, Card, Segmented, Space, Table, type TableColumnsType, Tag, Typography } from 'antd';
+import { Button, Card, Segmented, Space, type TableColumnsType, Tag, Typography } from 'antd';
 import dayjs from 'dayjs';
 import { type HTMLAttributes, useState } from 'react';
 import { useNavigate } from 'react-router';
 import { PageHeader } from '../../components/page-header.tsx';
-import { QueryError } from '../../components/query-error.tsx';
+import { QueryTable } from '../../components/query-table.tsx';
 import { useI18n } from '../../i18n/index.ts';
 import type { AgreementView } from '../../lib/api-types.ts';
 import { useMe } from '../../lib/session.ts';
@@ -146,30 +146,25 @@ export function AgreementsPage() {
             }))}
           />
         </div>
-        {list.error ? (
-          <QueryError error={list.error} onRetry={() => void list.refetch()} />
-        ) : (
-          <Table<AgreementView>
-            rowKey="id"
-            size="middle"
-            loading={list.isPending}
-            columns={columns}
-            dataSource={shown}
-            scroll={{ x: 860 }}
-            pagination={{ pageSize: 20, hideOnSinglePage: true }}
-            locale={{ emptyText: t('agreement.empty') }}
-            rowClassName={() => 'lh-click-row'}
-            data-testid="agreements-table"
-            onRow={(a) =>
-              ({
-                'data-testid': 'agreement-row',
-                'data-agreement-id': a.id,
-                'data-status': a.status,
-                onClick: () => navigate(`/agreements/${a.id}`),
-              }) as HTMLAttributes<HTMLElement>
-            }
-          />
-        )}
+        <QueryTable<AgreementView>
+          query={list}
+          rowKey="id"
+          columns={columns}
+          dataSource={shown}
+          scroll={{ x: 860 }}
+          pagination={{ pageSize: 20, hideOnSinglePage: true }}
+          locale={{ emptyText: t('agreement.empty') }}
+          rowClassName={() => 'lh-click-row'}
+          data-testid="agreements-table"
+          onRow={(a) =>
+            ({
+              'data-testid': 'agreement-row',
+              'data-agreement-id': a.id,
+              'data-status': a.status,
+              onClick: () => navigate(`/agreements/${a.id}`),
+            }) as HTMLAttributes<HTMLElement>
+          }
+        />
       </Card>
       {canPropose ? <AgreementCreateModal open={creating} onClose={() => setCreating(false)} /> : null}
     </div>

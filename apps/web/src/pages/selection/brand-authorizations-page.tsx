@@ -2,12 +2,12 @@
  * 品牌授权: a merchant files the rights holder's authorization (品牌授权书) for a brand — needed to list a brand on
  * the key-trademark protection list (重点商标保护名录) it does not own — and sees the authorizations on file.
  */
-import { ArrowLeftOutlined, SafetyCertificateOutlined } from '@ant-design/icons';
+import { SafetyCertificateOutlined } from '@ant-design/icons';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { Alert, App, Button, Card, Col, DatePicker, Form, Row, Select, Table, Tag, Typography } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
 import { useState } from 'react';
-import { useNavigate } from 'react-router';
+import { BackButton } from '../../components/back-button.tsx';
 import { PageHeader } from '../../components/page-header.tsx';
 import { QueryError } from '../../components/query-error.tsx';
 import { useI18n } from '../../i18n/index.ts';
@@ -27,7 +27,6 @@ interface AuthValues {
 
 export function BrandAuthorizationsPage() {
   const { t } = useI18n();
-  const navigate = useNavigate();
   const { message } = App.useApp();
   const queryClient = useQueryClient();
   const [form] = Form.useForm<AuthValues>();
@@ -63,11 +62,7 @@ export function BrandAuthorizationsPage() {
       <PageHeader
         title={t('catalog.brandAuth.title')}
         subtitle={t('catalog.brandAuth.subtitle')}
-        extra={
-          <Button icon={<ArrowLeftOutlined />} onClick={() => navigate('/products')}>
-            {t('catalog.detail.back')}
-          </Button>
-        }
+        extra={<BackButton to="/products">{t('catalog.detail.back')}</BackButton>}
       />
       <Row gutter={[16, 16]}>
         <Col xs={24} xl={10}>

@@ -14,7 +14,6 @@ import {
   Col,
   DatePicker,
   Form,
-  InputNumber,
   Modal,
   Popconfirm,
   Radio,
@@ -37,6 +36,7 @@ import { selectionKeys, usePlans } from '../../queries/selection.ts';
 import { formatBp, formatFen, pctToBp, yuanToFen } from '../../lib/money.ts';
 import { PlanTypeTag, planTypeLabel } from './selection-labels.tsx';
 import { applyRenamedFieldError, selectionErrorMessage } from './selection-errors.ts';
+import { PercentInput, YuanInput } from '../../components/amount-inputs.tsx';
 import { usePartnerOptions } from '../../components/streamer-picker.tsx';
 
 type PlanType = PlanView['type'];
@@ -283,24 +283,17 @@ function PlanModal({ product, open, onClose }: { product: ProductView; open: boo
               label={t('selection.plan.commission')}
               rules={[{ required: true, message: t('common.required') }]}
             >
-              <InputNumber<number>
-                min={0}
-                max={90}
-                precision={2}
-                suffix="%"
-                style={{ width: '100%' }}
-                data-testid="plan-commission-input"
-              />
+              <PercentInput min={0} max={90} data-testid="plan-commission-input" />
             </Form.Item>
           </Col>
           <Col xs={12} sm={8}>
             <Form.Item name="mcnServiceFeePct" label={t('selection.plan.mcnFee')} tooltip={t('selection.plan.mcnFeeHint')}>
-              <InputNumber<number> min={0} max={50} precision={2} suffix="%" style={{ width: '100%' }} />
+              <PercentInput min={0} max={50} />
             </Form.Item>
           </Col>
           <Col xs={12} sm={8}>
             <Form.Item name="slotFeeYuan" label={t('selection.plan.slotFee')}>
-              <InputNumber<number> min={0} max={10_000_000} precision={2} prefix="¥" style={{ width: '100%' }} />
+              <YuanInput min={0} max={10_000_000} />
             </Form.Item>
           </Col>
         </Row>

@@ -3,7 +3,7 @@
  * live-sale rule (prohibited ones stand out) and what the chosen one requires; the brand picker tags brands on the
  * key-trademark protection list. "保存并提交审核" saves and submits for review in one go.
  */
-import { ArrowLeftOutlined, PlusOutlined, SafetyCertificateOutlined } from '@ant-design/icons';
+import { PlusOutlined, SafetyCertificateOutlined } from '@ant-design/icons';
 import type { CreateBrandRequest, UpdateProductRequest } from '@livehub/contracts';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import {
@@ -27,6 +27,8 @@ import {
 } from 'antd';
 import { type ReactNode, useRef, useState } from 'react';
 import { useNavigate, useParams } from 'react-router';
+import { YuanInput } from '../../components/amount-inputs.tsx';
+import { BackButton } from '../../components/back-button.tsx';
 import { DetailPending } from '../../components/detail-pending.tsx';
 import { PageHeader } from '../../components/page-header.tsx';
 import { RemoveRowButton } from '../../components/remove-row-button.tsx';
@@ -87,12 +89,11 @@ function isDocumentKind(value: string): value is DocumentKind {
 export function ProductEditorPage() {
   const { id } = useParams();
   const { t } = useI18n();
-  const navigate = useNavigate();
   const product = useProduct(id ?? '', { enabled: id !== undefined, staleTime: 0 });
   const back = (
-    <Button icon={<ArrowLeftOutlined />} onClick={() => navigate(id ? `/products/${id}` : '/products')} data-testid="editor-back">
+    <BackButton to={id ? `/products/${id}` : '/products'} testId="editor-back">
       {t('common.back')}
-    </Button>
+    </BackButton>
   );
 
   if (id === undefined) return <ProductEditor back={back} />;
@@ -288,14 +289,7 @@ function ProductEditor({ back, product }: { back: ReactNode; product?: ProductVi
                     label={t('catalog.field.referencePrice')}
                     extra={t('catalog.field.referencePriceHint')}
                   >
-                    <InputNumber<number>
-                      min={0.01}
-                      max={10_000_000}
-                      precision={2}
-                      prefix="¥"
-                      style={{ width: '100%' }}
-                      data-testid="product-reference-price"
-                    />
+                    <YuanInput min={0.01} max={10_000_000} data-testid="product-reference-price" />
                   </Form.Item>
                 </Col>
               </Row>
@@ -524,14 +518,7 @@ function SkuRows() {
                   label={index === 0 ? t('catalog.sku.price') : undefined}
                   rules={[{ required: true, message: t('common.required') }]}
                 >
-                  <InputNumber<number>
-                    min={0.01}
-                    max={10_000_000}
-                    precision={2}
-                    prefix="¥"
-                    style={{ width: '100%' }}
-                    data-testid={`sku-price-${index}`}
-                  />
+                  <YuanInput min={0.01} max={10_000_000} data-testid={`sku-price-${index}`} />
                 </Form.Item>
               </Col>
               <Col xs={9} sm={6}>

@@ -4,14 +4,12 @@
  * new ones from the local file until the product is saved.
  */
 import { PlusOutlined } from '@ant-design/icons';
-import { Typography, Upload, type UploadFile, type UploadProps } from 'antd';
+import { Typography, Upload, type UploadFile } from 'antd';
 import { useEffect, useRef, useState } from 'react';
-import { UploadError, uploadRefusal } from '../../components/document-upload.tsx';
+import { UploadError, uploadRefusal, useDocumentUpload } from '../../components/document-upload.tsx';
 import { useI18n } from '../../i18n/index.ts';
 import type { RegistryDocument } from '../../lib/api-types.ts';
-import { productImageUrl, uploadDocument } from '../../lib/endpoints.ts';
-import { useMe } from '../../lib/session.ts';
-import { registryErrorMessage } from '../registry/registry-errors.ts';
+import { productImageUrl } from '../../lib/endpoints.ts';
 
 export const MAX_IMAGES = 9;
 
@@ -25,10 +23,11 @@ export function ProductImagesInput({
   value?: string[];
   onChange?: (ids: string[]) => void;
 }) {
-  const { t, locale } = useI18n();
-  const me = useMe();
+  const { t } = useI18n();
   const previews = useRef(new Map<string, string>());
-  const [error, setError] = useState<string | null>(null);
+  const { customRequest, error, setError } = useDocumentUpload('product_image', {
+    onUploaded: (doc, file) => previews.current.set(doc.id, URL.createObjectURL(file)),
+  });
   const [files, setFiles] = useState<UploadFile<RegistryDocument>[]>(() =>
     (value ?? []).map((id) => ({
       uid: id,
@@ -45,20 +44,6 @@ export function ProductImagesInput({
       for (const url of urls.values()) URL.revokeObjectURL(url);
     };
   }, []);
-
-  const customRequest: UploadProps<RegistryDocument>['customRequest'] = ({ file, onSuccess, onError }) => {
-    if (!(file instanceof File)) return;
-    uploadDocument({ file, docType: 'product_image', csrfToken: me.csrfToken, locale })
-      .then((doc) => {
-        previews.current.set(doc.id, URL.createObjectURL(file));
-        onSuccess?.(doc);
-      })
-      .catch((cause: unknown) => {
-        const reason = registryErrorMessage(t, cause);
-        setError(t('registry.upload.failed', { file: file.name, reason }));
-        onError?.(new Error(reason));
-      });
-  };
 
   const emit = (list: UploadFile<RegistryDocument>[]) => {
     const ids = list.flatMap((f) => (f.status === 'done' && f.response?.id ? [f.response.id] : []));

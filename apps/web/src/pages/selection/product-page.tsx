@@ -3,15 +3,7 @@
  * the product's content, its SKUs with price changes and the price history (7-day lowest price), and the commission
  * plans that put it in the selection pool.
  */
-import {
-  ArrowLeftOutlined,
-  EditOutlined,
-  HistoryOutlined,
-  PlusOutlined,
-  SendOutlined,
-  StopOutlined,
-  TagsOutlined,
-} from '@ant-design/icons';
+import { EditOutlined, HistoryOutlined, PlusOutlined, SendOutlined, StopOutlined, TagsOutlined } from '@ant-design/icons';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import {
   Alert,
@@ -38,6 +30,8 @@ import {
 import dayjs from 'dayjs';
 import { type HTMLAttributes, useState } from 'react';
 import { Link, useNavigate, useParams } from 'react-router';
+import { YuanInput } from '../../components/amount-inputs.tsx';
+import { BackButton } from '../../components/back-button.tsx';
 import { DetailPending } from '../../components/detail-pending.tsx';
 import { PageHeader } from '../../components/page-header.tsx';
 import { QueryError } from '../../components/query-error.tsx';
@@ -88,9 +82,9 @@ export function ProductPage() {
   );
 
   const back = (
-    <Button icon={<ArrowLeftOutlined />} onClick={() => navigate('/products')} data-testid="product-back">
+    <BackButton to="/products" testId="product-back">
       {t('catalog.detail.back')}
-    </Button>
+    </BackButton>
   );
   if (detail.error || !detail.data) {
     return (
@@ -457,14 +451,7 @@ function SkuModal({
                   : undefined
               }
             >
-              <InputNumber<number>
-                min={0.01}
-                max={10_000_000}
-                precision={2}
-                prefix="¥"
-                style={{ width: '100%' }}
-                data-testid="sku-modal-price"
-              />
+              <YuanInput min={0.01} max={10_000_000} data-testid="sku-modal-price" />
             </Form.Item>
           </Col>
           <Col span={12}>

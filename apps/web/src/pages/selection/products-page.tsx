@@ -3,13 +3,13 @@
  * Newest first, a page at a time (加载更多); the status tabs filter on the server and show each status's count.
  */
 import { PictureOutlined, PlusOutlined, ReloadOutlined, RightOutlined, SafetyCertificateOutlined } from '@ant-design/icons';
-import { Button, Card, Segmented, Space, Table, type TableColumnsType, Typography } from 'antd';
+import { Button, Card, Segmented, Space, type TableColumnsType, Typography } from 'antd';
 import dayjs from 'dayjs';
 import type { HTMLAttributes } from 'react';
 import { useState } from 'react';
 import { useNavigate } from 'react-router';
 import { PageHeader } from '../../components/page-header.tsx';
-import { QueryError } from '../../components/query-error.tsx';
+import { QueryTable } from '../../components/query-table.tsx';
 import { useI18n } from '../../i18n/index.ts';
 import type { ProductView } from '../../lib/api-types.ts';
 import { productImageUrl } from '../../lib/endpoints.ts';
@@ -140,30 +140,25 @@ export function ProductsPage() {
             }))}
           />
         </div>
-        {list.error ? (
-          <QueryError error={list.error} onRetry={() => void list.refetch()} />
-        ) : (
-          <Table<ProductView>
-            rowKey="id"
-            size="middle"
-            loading={list.isPending}
-            columns={columns}
-            dataSource={list.products}
-            scroll={{ x: 860 }}
-            pagination={false}
-            locale={{ emptyText: t('catalog.list.empty') }}
-            rowClassName={() => 'lh-click-row'}
-            data-testid="products-table"
-            onRow={(p) =>
-              ({
-                'data-testid': 'product-row',
-                'data-product-id': p.id,
-                'data-status': p.status,
-                onClick: () => navigate(`/products/${p.id}`),
-              }) as HTMLAttributes<HTMLElement>
-            }
-          />
-        )}
+        <QueryTable<ProductView>
+          query={list}
+          rowKey="id"
+          columns={columns}
+          dataSource={list.products}
+          scroll={{ x: 860 }}
+          pagination={false}
+          locale={{ emptyText: t('catalog.list.empty') }}
+          rowClassName={() => 'lh-click-row'}
+          data-testid="products-table"
+          onRow={(p) =>
+            ({
+              'data-testid': 'product-row',
+              'data-product-id': p.id,
+              'data-status': p.status,
+              onClick: () => navigate(`/products/${p.id}`),
+            }) as HTMLAttributes<HTMLElement>
+          }
+        />
         {list.hasMore ? (
           <Button
             block

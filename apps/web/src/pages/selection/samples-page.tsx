@@ -21,7 +21,6 @@ import {
   Popconfirm,
   Space,
   Switch,
-  Table,
   type TableColumnsType,
   Tag,
   Timeline,
@@ -30,13 +29,13 @@ import {
 import dayjs from 'dayjs';
 import { type HTMLAttributes, useState } from 'react';
 import { PageHeader } from '../../components/page-header.tsx';
-import { QueryError } from '../../components/query-error.tsx';
 import { useI18n } from '../../i18n/index.ts';
 import type { SampleView } from '../../lib/api-types.ts';
 import { endpoints, type ShippingLabel } from '../../lib/endpoints.ts';
 
 type SampleActionName = SampleActionRequest['action'];
 import { useMe } from '../../lib/session.ts';
+import { QueryTable } from '../../components/query-table.tsx';
 import { ReasonDialog } from '../../components/reason-dialog.tsx';
 import { labelOr } from '../../lib/labels.ts';
 import { selectionKeys, useSamples } from '../../queries/selection.ts';
@@ -268,31 +267,26 @@ export function SamplesPage() {
         }
       />
       <Card>
-        {list.error ? (
-          <QueryError error={list.error} onRetry={() => void list.refetch()} />
-        ) : (
-          <Table<SampleView>
-            rowKey="id"
-            size="middle"
-            loading={list.isPending}
-            columns={columns}
-            dataSource={items}
-            scroll={{ x: 1340 }}
-            pagination={{ pageSize: 20, hideOnSinglePage: true }}
-            locale={{ emptyText: t(`sample.empty.${party}`) }}
-            data-testid="samples-table"
-            rowClassName={(s) => (s.overdue ? 'lh-row-overdue' : '')}
-            expandable={{ expandedRowRender: (s) => <SampleHistory sample={s} /> }}
-            onRow={(s) =>
-              ({
-                'data-testid': 'sample-row',
-                'data-sample-id': s.id,
-                'data-status': s.status,
-                'data-product-id': s.productId,
-              }) as HTMLAttributes<HTMLElement>
-            }
-          />
-        )}
+        <QueryTable<SampleView>
+          query={list}
+          rowKey="id"
+          columns={columns}
+          dataSource={items}
+          scroll={{ x: 1340 }}
+          pagination={{ pageSize: 20, hideOnSinglePage: true }}
+          locale={{ emptyText: t(`sample.empty.${party}`) }}
+          data-testid="samples-table"
+          rowClassName={(s) => (s.overdue ? 'lh-row-overdue' : '')}
+          expandable={{ expandedRowRender: (s) => <SampleHistory sample={s} /> }}
+          onRow={(s) =>
+            ({
+              'data-testid': 'sample-row',
+              'data-sample-id': s.id,
+              'data-status': s.status,
+              'data-product-id': s.productId,
+            }) as HTMLAttributes<HTMLElement>
+          }
+        />
       </Card>
 
       <ReasonDialog
