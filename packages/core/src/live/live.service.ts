@@ -14,7 +14,7 @@ import type { AgreementService } from '../selection/agreement.service.ts';
 import { AppError } from '../errors.ts';
 import type { Repositories, ScopedUnitOfWork } from '../ports/repositories.ts';
 import type { Clock, IdGenerator, PiiVault, TokenGenerator } from '../ports/runtime.ts';
-import type { RegistryService } from '../registry/registry.service.ts';
+import type { RegistryService } from '../registry/index.ts';
 import type { Actor } from '../shared/actor.ts';
 import { isCrossTenant } from '../shared/actor.ts';
 import { LIVE_RETENTION_MS } from './live.rules.ts';

@@ -4,7 +4,7 @@ import type { AuditService } from '../audit/audit.service.ts';
 import { AppError } from '../errors.ts';
 import type { ScopedUnitOfWork } from '../ports/repositories.ts';
 import type { Clock, IdGenerator, PiiVault } from '../ports/runtime.ts';
-import { maskName } from '../registry/registry.service.ts';
+import { maskName } from '../registry/index.ts';
 import type { Actor } from '../shared/actor.ts';
 import { maskAddress, maskPhone } from '../shared/masking.ts';
 import type { Address } from './order.rules.ts';

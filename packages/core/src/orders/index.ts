@@ -24,16 +24,7 @@ export type {
   ReservationRecord,
   ReturnRecord,
 } from './order.types.ts';
-export type {
-  AddressRepository,
-  FlashSaleRepository,
-  IdempotencyRepository,
-  OrderRecordRepository,
-  OrderRepository,
-  PaymentRepository,
-  ReturnRepository,
-  StockRepository,
-} from './orders.repository.ts';
+export type * from './orders.repository.ts';
 export type {
   CreatePaymentRequest,
   NotificationCheck,

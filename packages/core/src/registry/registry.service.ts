@@ -41,18 +41,6 @@ import type {
 import { StreamerService } from './streamer.service.ts';
 import { TalentService } from './talent.service.ts';
 
-// Kept here for the contexts that import them from this file (live, orders); new code imports the registry's index.
-export { ViolationCreditInquiry } from './credit-inquiry.ts';
-export { DOCUMENT_TYPES, type DocumentKind, LICENSED_TOPICS, MAX_UPLOAD_BYTES, maskName } from './registry.rules.ts';
-export type {
-  BaseRegistration,
-  DocRef,
-  MerchantRegistration,
-  OrgRegistration,
-  QualificationRecord,
-  StreamerRegistration,
-} from './registry.types.ts';
-
 export interface RegistryDeps {
   /** the whole unit of work: registrations submit through the approval engine in their transaction (WorkflowDeps) */
   uow: UnitOfWork;
