@@ -85,6 +85,10 @@ const envSchema = z.object({
   LIVEHUB_MAX_EVENT_LOOP_UTILIZATION: z.coerce.number().min(0).max(1).default(0),
   LIVEHUB_PRESSURE_RETRY_AFTER_S: z.coerce.number().int().min(1).max(3600).default(5),
   LIVEHUB_PRESSURE_SAMPLE_MS: z.coerce.number().int().min(5).max(10_000).default(500),
+  /** T+N: days after an order completes before its pending shares become available */
+  LIVEHUB_SETTLEMENT_DELAY_DAYS: z.coerce.number().int().min(0).max(90).default(1),
+  /** the platform fee (平台服务费) of a category without a rate of its own, in basis points */
+  LIVEHUB_PLATFORM_FEE_BP: z.coerce.number().int().min(0).max(10_000).default(500),
   LIVEHUB_FLASH_SOLD_OUT_MS: z.coerce.number().int().min(100).max(60_000).default(1000),
 });
 
@@ -98,6 +102,10 @@ export interface Config {
   sessionSecret: Buffer;
   piiKey: Buffer;
   cookieSecure: boolean;
+  /** T+N release of an order's pending shares, in days after completion (LIVEHUB_SETTLEMENT_DELAY_DAYS, default 1) */
+  settlementDelayDays: number;
+  /** the default platform fee in basis points (LIVEHUB_PLATFORM_FEE_BP, default 500) */
+  defaultFeeBp: number;
   seedDemo: 'auto' | 'never';
   logLevel: z.infer<typeof envSchema>['LOG_LEVEL'];
   dbPoolSize: number;
@@ -195,6 +203,8 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     publicBaseUrl: e.LIVEHUB_PUBLIC_URL ?? null,
     trustProxy: e.LIVEHUB_TRUST_PROXY ?? [],
     payMinutes: e.LIVEHUB_ORDER_PAY_MINUTES,
+    settlementDelayDays: e.LIVEHUB_SETTLEMENT_DELAY_DAYS,
+    defaultFeeBp: e.LIVEHUB_PLATFORM_FEE_BP,
     flashPayMinutes: e.LIVEHUB_FLASH_PAY_MINUTES,
     flashSoldOutMs: e.LIVEHUB_FLASH_SOLD_OUT_MS,
     authCacheMs: e.LIVEHUB_AUTH_CACHE_MS,

@@ -14,7 +14,11 @@ import {
   createMemoryKv,
   IdentityService,
   ImportService,
+  FeeRateService,
   LedgerService,
+  OrderMoneyService,
+  SettlementJobService,
+  SettlementReader,
   LiveService,
   NameDirectory,
   NO_SOURCE_ORG,
@@ -154,6 +158,15 @@ export async function createContainer(config: Config, o: ContainerOverrides = {}
   const agreements = new AgreementService({ uow, clock, ids, audit });
   // The settlement ledger (结算台账): the money flows post through it, in their own transactions (postIn).
   const ledger = new LedgerService({ uow, clock, ids, audit });
+  // The money flows: orders hand their transaction to the money port at payment, refund and completion.
+  const money = new OrderMoneyService({
+    ledger,
+    clock,
+    settlementDelayDays: config.settlementDelayDays,
+    defaultFeeBp: config.defaultFeeBp,
+  });
+  const feeRates = new FeeRateService({ uow, clock, audit, defaultFeeBp: config.defaultFeeBp });
+  const settlementReader = new SettlementReader({ uow });
   // a live session's page counts its paid orders and GMV through the orders context (built below)
   const live = new LiveService({
     uow,
@@ -253,7 +266,10 @@ export async function createContainer(config: Config, o: ContainerOverrides = {}
     flashPayMinutes: config.flashPayMinutes,
     soldOutTtlMs: config.flashSoldOutMs,
     onRoomEvent: (sessionId, e) => void rooms.publish(sessionId, e).catch(() => {}),
+    money,
   });
+  // 结算任务: the catch-up split, the T+N releases, then the jobs registered with it (reconciliation: register here)
+  const settle = new SettlementJobService({ uow, clock, audit, money, orders });
   const returns = new ReturnService({ uow, clock, ids, audit, orders });
   // Events written with their changes (order.created, live.started, compliance.violation_confirmed…) go out on
   // events:<topic>; `livehub serve` runs a pass every second.
@@ -291,6 +307,10 @@ export async function createContainer(config: Config, o: ContainerOverrides = {}
     orders,
     returns,
     ledger,
+    money,
+    feeRates,
+    settlementReader,
+    settle,
     outbox,
     payments: { sim },
     /** Time-driven work (notices ending, expiries, overdue samples, lapsed plans and agreements): idempotent. */
@@ -301,6 +321,7 @@ export async function createContainer(config: Config, o: ContainerOverrides = {}
       const agreementSweep = await agreements.sweep(now);
       const orderSweep = await orders.sweep();
       const returnSweep = await returns.sweep();
+      const settleRun = await settle.run(now);
       return {
         noticesAdvanced: notices.advanced.length,
         ...registrySweep,
@@ -311,6 +332,8 @@ export async function createContainer(config: Config, o: ContainerOverrides = {}
         completedOrders: orderSweep.completed,
         flashSalesEnded: orderSweep.salesEnded,
         refundsOverdue: returnSweep.flagged,
+        ordersSettled: settleRun.settled,
+        ordersReleased: settleRun.released,
       };
     },
     async close() {

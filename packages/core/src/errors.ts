@@ -402,6 +402,31 @@ export const ERROR_CATALOGUE = {
     zh: '分账比例须为非负整数基点，合计 10000（当前 {total}）',
     en: 'Split shares must be non-negative whole basis points adding up to 10000 (they add up to {total})',
   },
+  'settlement.split_invalid': {
+    kind: 'invalid',
+    zh: '订单结算金额小于商品行合计，无法分账',
+    en: 'The settled amount is less than the lines add up to: the order cannot be split',
+  },
+  'settlement.refund_amount_invalid': {
+    kind: 'invalid',
+    zh: '退款金额须为正整数（分）',
+    en: 'The refund amount must be a positive whole number of fen',
+  },
+  'settlement.refund_exceeds_refundable': {
+    kind: 'invalid',
+    zh: '退款金额超过可退金额（最多 {refundableFen} 分）',
+    en: 'The refund is more than can be refunded (at most {refundableFen} fen)',
+  },
+  'settlement.order_not_completed': {
+    kind: 'conflict',
+    zh: '只有已完成的订单可以售后退款',
+    en: 'Only a completed order can get an after-sales refund',
+  },
+  'settlement.fee_rate_invalid': {
+    kind: 'invalid',
+    zh: '平台服务费率须为 0–10000 的整数基点',
+    en: 'The platform fee rate must be whole basis points from 0 to 10000',
+  },
   'db.unavailable': { kind: 'unavailable', zh: '数据库暂不可用', en: 'The database is unavailable' },
   'db.busy': { kind: 'unavailable', zh: '系统繁忙，请稍后重试', en: 'The system is busy: try again in a moment' },
   'server.overloaded': {

@@ -4,7 +4,7 @@ import type { Db } from './db.ts';
 import { DrizzleAuditRepository, DrizzleOutboxRepository } from './repositories/audit.repository.ts';
 import { DrizzleCatalogRepository } from './repositories/catalog.repository.ts';
 import { DrizzleSelectionRepository } from './repositories/selection.repository.ts';
-import { DrizzleLedgerRepository } from './repositories/settlement.repository.ts';
+import { DrizzleLedgerRepository, DrizzleSettlementRepository } from './repositories/settlement.repository.ts';
 import { DrizzleLiveRepository } from './repositories/live.repository.ts';
 import { DrizzleNameRepository } from './repositories/names.repository.ts';
 import { DrizzleOrderRepository } from './repositories/order.repository.ts';
@@ -39,6 +39,7 @@ export function repositoriesFor(db: Db): Repositories {
     orders: new DrizzleOrderRepository(db),
     names: new DrizzleNameRepository(db),
     ledger: new DrizzleLedgerRepository(db),
+    settlement: new DrizzleSettlementRepository(db),
   };
 }
 

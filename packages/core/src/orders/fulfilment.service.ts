@@ -10,6 +10,7 @@ import type { Repositories, ScopedUnitOfWork } from '../ports/repositories.ts';
 import type { Clock, IdGenerator } from '../ports/runtime.ts';
 import type { Actor } from '../shared/actor.ts';
 import { flashSaleKeys } from './flash-sale.rules.ts';
+import { type MoneyScope, type OrderMoney, orderFacts } from './money.port.ts';
 import type { OrderViewService } from './order-view.service.ts';
 import { nextStatus, type OrderEvent } from './order-state.ts';
 import type { OrderRecord } from './order.types.ts';
@@ -17,7 +18,8 @@ import { type RoomNotices, reservedQty } from './orders.internal.ts';
 import type { SoldOutBoard } from './sold-out-board.ts';
 
 export interface FulfilmentDeps {
-  uow: ScopedUnitOfWork<'orders' | 'users' | 'orgs' | 'live' | 'audit' | 'outbox'>;
+  /** (`MoneyScope`: only handed to the money port with the transaction of a completion) */
+  uow: ScopedUnitOfWork<'orders' | 'users' | 'orgs' | 'live' | 'audit' | 'outbox' | MoneyScope>;
   clock: Clock;
   ids: IdGenerator;
   audit: AuditService;
@@ -25,6 +27,8 @@ export interface FulfilmentDeps {
   soldOut: SoldOutBoard;
   notices: RoomNotices;
   views: OrderViewService;
+  /** where the money moves (the settlement context); none: no ledger (unit tests) */
+  money?: OrderMoney | undefined;
 }
 
 export class FulfilmentService {
@@ -32,7 +36,7 @@ export class FulfilmentService {
 
   /** Applies one lifecycle event through the state table, with an optimistic version check and an audit entry. */
   async transition(
-    tx: Pick<Repositories, 'orders' | 'audit' | 'outbox'>,
+    tx: Pick<Repositories, 'orders' | 'audit' | 'outbox' | MoneyScope>,
     actor: Actor,
     o: OrderRecord,
     event: OrderEvent,
@@ -58,6 +62,8 @@ export class FulfilmentService {
       createdAt: now,
       publishedAt: null,
     });
+    // 分账: the completion's split is posted in the same transaction
+    if (to === 'completed' && this.d.money) await this.d.money.completed(tx, await orderFacts(tx, next));
     return next;
   }
 

@@ -32,6 +32,7 @@ export type {
   PaymentProvider,
   RefundRequest,
 } from './payment.port.ts';
+export type { MoneyScope, MoneyTx, OrderFacts, OrderMoney } from './money.port.ts';
 export { ReturnService } from './return.service.ts';
 export type { ReturnDeps } from './return.service.ts';
 export { SOLD_OUT_CHANNEL, SoldOutBoard } from './sold-out-board.ts';

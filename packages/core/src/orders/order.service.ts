@@ -29,6 +29,7 @@ import { FlashWinnerBatcher } from './flash-winner-batcher.ts';
 import { FulfilmentService } from './fulfilment.service.ts';
 import { OrderViewService } from './order-view.service.ts';
 import type { RefundRecord } from './order.types.ts';
+import { type OrderFacts, type OrderMoney, orderFacts } from './money.port.ts';
 import { OrderMaker, type RoomEventSink, RoomNotices } from './orders.internal.ts';
 import { type PaymentDeps, PaymentService } from './payment.service.ts';
 import { type OrderResult, PlacementService, type PlacementScope } from './placement.service.ts';
@@ -49,6 +50,8 @@ export interface OrderDeps extends Pick<PaymentDeps, 'providers' | 'publicBaseUr
   flashPayMinutes?: number;
   /** days after shipping an order counts as delivered when nobody confirmed it */
   autoDeliverDays?: number;
+  /** where an order's money moves (the settlement context's OrderMoneyService); none: no ledger */
+  money?: OrderMoney;
   /** where every process learns of sold-out flash sales and restocks (see SoldOutBoard); none: this process only */
   pubsub?: PubSub;
   /** how long a sold-out mark is trusted without a fresh answer from the counter (default 1 s) */
@@ -70,6 +73,7 @@ export class OrderService {
   private readonly fulfilment: FulfilmentService;
   private readonly sweeper: SweeperService;
   private readonly notices: RoomNotices;
+  private readonly uow: ScopedUnitOfWork<PlacementScope>;
 
   constructor(d: OrderDeps) {
     const { uow, clock, ids, vault, audit, counters } = d;
@@ -86,7 +90,7 @@ export class OrderService {
     const maker = new OrderMaker({ ids, vault, catalog: d.catalog });
     const views = new OrderViewService({ uow, vault, audit });
     const addresses = new AddressBookService({ uow, clock, ids, vault, audit });
-    const fulfilment = new FulfilmentService({ uow, clock, ids, audit, counters, soldOut, notices, views });
+    const fulfilment = new FulfilmentService({ uow, clock, ids, audit, counters, soldOut, notices, views, money: d.money });
     const batcher = new FlashWinnerBatcher({
       uow,
       clock,
@@ -126,7 +130,9 @@ export class OrderService {
       publicBaseUrl: d.publicBaseUrl,
       fulfilment,
       views,
+      money: d.money,
     });
+    this.uow = uow;
     this.sweeper = new SweeperService({
       uow,
       clock,
@@ -231,6 +237,18 @@ export class OrderService {
 
   sendRefund(r: RefundRecord): Promise<void> {
     return this.payments.sendRefund(r);
+  }
+
+  /** 售后退款 on a completed order (platform admin); the ledger takes the shares back pro rata. */
+  afterSalesRefund(...a: Parameters<PaymentService['afterSalesRefund']>): Promise<OrderView> {
+    return this.payments.afterSalesRefund(...a);
+  }
+
+  /** Completed orders with what the ledger needs of them, a page at a time (the settlement job's reader). */
+  async completedOrders(after: { completedAt: Date; id: string } | null, limit: number): Promise<OrderFacts[]> {
+    const out: OrderFacts[] = [];
+    for (const o of await this.uow.read.orders.listCompleted(after, limit)) out.push(await orderFacts(this.uow.read, o));
+    return out;
   }
 
   refundUnshipped(...a: Parameters<PaymentService['refundUnshipped']>): Promise<OrderView> {

@@ -49,6 +49,8 @@ export interface OrderRecordRepository {
   /** unpaid orders past their payment deadline, oldest first */
   listUnpaidExpired(now: Date, limit: number): Promise<OrderRecord[]>;
   listByStatusBefore(status: OrderStatus, field: 'shippedAt' | 'deliveredAt', before: Date, limit: number): Promise<OrderRecord[]>;
+  /** completed orders in (completedAt, id) order, after the given one (keyset paging) */
+  listCompleted(after: { completedAt: Date; id: string } | null, limit: number): Promise<OrderRecord[]>;
   /** whether an approved product is on a session that is live now (on sale to everyone in its room) */
   onSaleLive(productId: string): Promise<boolean>;
   /** the live sessions selling a product now */

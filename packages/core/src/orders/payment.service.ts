@@ -15,9 +15,13 @@ import type { OrderViewService } from './order-view.service.ts';
 import type { OrderRecord, PaymentRecord, RefundRecord } from './order.types.ts';
 import { IdempotencyRace, requireUser, reservedQty, sweeper } from './orders.internal.ts';
 import type { PaymentNotification, PaymentProvider } from './payment.port.ts';
+import { type MoneyScope, type OrderMoney, orderFacts } from './money.port.ts';
 
-/** The tables payments write: the order's, the product's sales count, and the names its view shows. */
-export type PaymentScope = 'orders' | 'catalog' | 'users' | 'orgs' | 'live' | 'audit' | 'outbox';
+/**
+ * The tables payments write: the order's, the product's sales count, and the names its view shows (`MoneyScope`:
+ * only handed to the settlement context's money port with the transaction).
+ */
+export type PaymentScope = 'orders' | 'catalog' | 'users' | 'orgs' | 'live' | 'audit' | 'outbox' | MoneyScope;
 
 export interface PaymentDeps {
   uow: ScopedUnitOfWork<PaymentScope>;
@@ -29,6 +33,8 @@ export interface PaymentDeps {
   publicBaseUrl: string;
   fulfilment: FulfilmentService;
   views: OrderViewService;
+  /** where the money moves (the settlement context); none: no ledger (unit tests) */
+  money?: OrderMoney | undefined;
 }
 
 export class PaymentService {
@@ -192,6 +198,10 @@ export class PaymentService {
         completedAt: null,
       };
       await tx.orders.insertRefund(refund);
+      if (this.d.money) {
+        await this.d.money.paid(tx, o, pay, true);
+        await this.d.money.refundRecorded(tx, { order: o, lines: [], payment: pay, refunds: [refund] }, refund, true);
+      }
       await this.d.audit.record(tx, actor, {
         action: 'payment.late_refund',
         targetType: 'order',
@@ -201,6 +211,7 @@ export class PaymentService {
       });
       return refund;
     }
+    await this.d.money?.paid(tx, o, { ...pay, status: 'succeeded' }, false);
     await tx.orders.setReservations(o.id, 'held', 'sold', now);
     await this.d.fulfilment.transition(tx, actor, o, 'pay', { paidAt: now }, { paymentId: pay.id, amountFen: pay.amountFen });
     for (const l of await tx.orders.listLines([o.id])) await tx.catalog.addSales(l.productId, l.qty);
@@ -223,6 +234,7 @@ export class PaymentService {
       return;
     }
     await tx.orders.updateRefund({ ...r, status: 'succeeded', completedAt: now });
+    await this.d.money?.refundPaid(tx, r);
     const o = await tx.orders.findOrder(r.orderId, { lock: true });
     if (!o) return;
     const refundedFen = o.refundedFen + r.amountFen;
@@ -252,7 +264,7 @@ export class PaymentService {
    * sends it to the provider after commit with `sendRefund`.
    */
   async recordRefund(
-    tx: Pick<Repositories, 'orders'>,
+    tx: Pick<Repositories, 'orders' | MoneyScope>,
     o: OrderRecord,
     amountFen: number,
     reason: string,
@@ -272,6 +284,7 @@ export class PaymentService {
       completedAt: null,
     };
     await tx.orders.insertRefund(r);
+    if (this.d.money) await this.d.money.refundRecorded(tx, await orderFacts(tx, o), r, false);
     return r;
   }
 
@@ -289,6 +302,37 @@ export class PaymentService {
     const p = pay ? this.providers.get(pay.provider) : undefined;
     if (!pay || !p) return;
     await p.refund({ refundId: r.id, paymentId: pay.id, providerRef: pay.providerRef, amountFen: r.amountFen, reason: r.reason });
+  }
+
+  /**
+   * 售后退款: a platform admin refunds part or all of a completed order (amount ≤ paid − refunded, a reason). The
+   * order stays `completed`, its `refundedFen` rises once the provider confirms; the ledger takes every party's
+   * share back pro rata in the same transaction (the settlement context's `takeBackIn`). Sent after commit.
+   */
+  async afterSalesRefund(actor: Actor, id: string, amountFen: number, reason: string): Promise<OrderView> {
+    if (actor.role !== 'platform_admin') throw new AppError('auth.forbidden');
+    if (!Number.isSafeInteger(amountFen) || amountFen <= 0) throw new AppError('settlement.refund_amount_invalid', { field: 'amountFen' });
+    const { refund, view } = await this.d.uow.transaction(async (tx) => {
+      const o = await tx.orders.findOrder(id, { lock: true });
+      if (!o) throw new AppError('orders.not_found', { field: 'id' });
+      if (o.status !== 'completed') throw new AppError('settlement.order_not_completed', { field: 'id', details: { status: o.status } });
+      const facts = await orderFacts(tx, o);
+      const refundableFen =
+        (facts.payment?.amountFen ?? 0) - facts.refunds.filter((r) => r.status !== 'failed').reduce((n, r) => n + r.amountFen, 0);
+      if (amountFen > refundableFen)
+        throw new AppError('settlement.refund_exceeds_refundable', { field: 'amountFen', details: { refundableFen } });
+      const refund = await this.recordRefund(tx, o, amountFen, reason, null);
+      await this.d.audit.record(tx, actor, {
+        action: 'order.after_sales_refund',
+        targetType: 'order',
+        targetId: o.id,
+        orgId: o.merchantOrgId,
+        detail: { refundId: refund.id, amountFen, reason },
+      });
+      return { refund, view: await this.d.views.view(tx, o, facts.lines, { as: 'platform' }) };
+    });
+    await this.sendRefund(refund);
+    return view;
   }
 
   /** 申请退款 before shipping: the buyer of a paid order gets all of it back; the units return to stock. */

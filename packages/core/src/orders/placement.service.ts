@@ -4,6 +4,7 @@
  * A flash sale's orders go through the winner batcher. Idempotency: the first result is stored under the
  * Idempotency-Key in the same transaction as the order; the same key and body replay it, another body is a 409.
  */
+import type { MoneyScope } from './money.port.ts';
 import type { CreateOrderInput, OrderView } from '@livehub/contracts';
 import type { AuditService } from '../audit/audit.service.ts';
 import { AppError } from '../errors.ts';
@@ -24,7 +25,8 @@ export interface OrderResult {
 }
 
 /** The tables placing an order writes and reads. */
-export type PlacementScope = 'orders' | 'catalog' | 'live' | 'selection' | 'users' | 'orgs' | 'audit' | 'outbox';
+/** (`MoneyScope`: only to hand the transaction to the settlement context's money port) */
+export type PlacementScope = 'orders' | 'catalog' | 'live' | 'selection' | 'users' | 'orgs' | 'audit' | 'outbox' | MoneyScope;
 
 export interface PlacementDeps {
   uow: ScopedUnitOfWork<PlacementScope>;

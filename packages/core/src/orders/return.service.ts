@@ -15,6 +15,7 @@ import type { Repositories, ScopedUnitOfWork } from '../ports/repositories.ts';
 import type { Clock, IdGenerator } from '../ports/runtime.ts';
 import type { Actor } from '../shared/actor.ts';
 import { isCrossTenant } from '../shared/actor.ts';
+import type { MoneyScope } from './money.port.ts';
 import type { OrderLineRecord, OrderRecord, RefundRecord, ReturnRecord } from './order.types.ts';
 import type { OrderService } from './order.service.ts';
 
@@ -33,7 +34,8 @@ const STEPS: Record<string, { from: ReturnStatus[]; to: ReturnStatus; by: 'buyer
 };
 
 /** The tables returns write: the order's (returns, lines, refunds), audit and outbox. */
-type ReturnScope = 'orders' | 'audit' | 'outbox';
+/** (`MoneyScope`: only handed to the money port with the transaction of a refund) */
+type ReturnScope = 'orders' | 'audit' | 'outbox' | MoneyScope;
 
 export interface ReturnDeps {
   uow: ScopedUnitOfWork<ReturnScope>;

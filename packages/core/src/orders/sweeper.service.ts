@@ -10,12 +10,14 @@ import type { FlashSaleService } from './flash-sale.service.ts';
 import { flashSaleKeys } from './flash-sale.rules.ts';
 import type { FlashWinnerBatcher } from './flash-winner-batcher.ts';
 import type { FulfilmentService } from './fulfilment.service.ts';
+import type { MoneyScope } from './money.port.ts';
 import { DAY_MS, RETURN_WINDOW_DAYS } from './order.rules.ts';
 import { type RoomNotices, reservedQty, sweeper } from './orders.internal.ts';
 import type { SoldOutBoard } from './sold-out-board.ts';
 
 export interface SweeperDeps {
-  uow: ScopedUnitOfWork<'orders' | 'audit' | 'outbox'>;
+  /** (`MoneyScope`: only handed to the money port with the transaction of a completion) */
+  uow: ScopedUnitOfWork<'orders' | 'audit' | 'outbox' | MoneyScope>;
   clock: Clock;
   counters: CounterStore;
   locks: LockStore;

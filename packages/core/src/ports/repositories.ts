@@ -6,7 +6,7 @@
 import type { AuditRepository } from '../audit/audit.repository.ts';
 import type { CatalogRepository } from '../catalog/catalog.repository.ts';
 import type { SelectionRepository } from '../selection/selection.repository.ts';
-import type { LedgerRepository } from '../settlement/settlement.repository.ts';
+import type { LedgerRepository, SettlementRepository } from '../settlement/settlement.repository.ts';
 import type { ComplianceRepository } from '../compliance/compliance.repository.ts';
 import type {
   ApiTokenRepository,
@@ -43,6 +43,8 @@ export interface Repositories {
   /** the names screens show for ids of any context (a read model for presentation; see names.ts) */
   names: NameRepository;
   ledger: LedgerRepository;
+  /** the money flows' records: fee rates per category, each order's settlement */
+  settlement: SettlementRepository;
 }
 
 export interface UnitOfWork {

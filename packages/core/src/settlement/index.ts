@@ -12,12 +12,27 @@ export {
 } from './ledger.rules.ts';
 export type { LedgerDeps, LedgerTx } from './ledger.service.ts';
 export { LedgerService } from './ledger.service.ts';
-export type { LedgerRepository } from './settlement.repository.ts';
+export type { LedgerRepository, SettlementRepository } from './settlement.repository.ts';
+export type { FeeRateDeps } from './fee-rate.service.ts';
+export { FeeRateService } from './fee-rate.service.ts';
+export type { OrderMoneyDeps } from './order-money.service.ts';
+export { DEFAULT_FEE_BP, DEFAULT_SETTLEMENT_DELAY_DAYS, OrderMoneyService } from './order-money.service.ts';
+export type { CompletedOrderReader, SettleRunResult, SettlementJob, SettlementJobDeps } from './settle.service.ts';
+export { SettlementJobService } from './settle.service.ts';
+export type { RoleAmounts } from './settle.rules.ts';
+export { orderSplit, proRata, releaseDue, settleDebtFirst, takeBack } from './settle.rules.ts';
+export type { SettlementReadDeps } from './settlement-read.service.ts';
+export { SettlementReader } from './settlement-read.service.ts';
 export type {
   AccountKind,
   AccountLine,
   AccountStatus,
   EntryInput,
+  FeeRateRecord,
+  OrderSettlementRecord,
+  SplitLine,
+  SplitRole,
+  SplitShareRecord,
   LedgerAccountRecord,
   LedgerAggregates,
   LedgerEntry,

@@ -6,12 +6,14 @@
 import type {
   AccountKind,
   AccountLine,
+  FeeRateRecord,
   LedgerAccountRecord,
   LedgerAggregates,
   LedgerEntry,
   LedgerEntryRecord,
   LedgerPostingRecord,
   LineCursor,
+  OrderSettlementRecord,
 } from './settlement.types.ts';
 
 export interface LedgerRepository {
@@ -46,4 +48,22 @@ export interface LedgerRepository {
   listLines(accountId: string, opts: { before?: LineCursor; limit: number }): Promise<AccountLine[]>;
   /** the whole ledger checked in aggregate: entries that do not sum to zero, balances that drift from their postings */
   aggregates(limit: number): Promise<LedgerAggregates>;
+}
+
+/** The money flows' own records: fee rates per category and each order's settlement (its split and release). */
+export interface SettlementRepository {
+  listFeeRates(): Promise<FeeRateRecord[]>;
+  /** the rates of these categories (missing ones: the default rate applies) */
+  feeRatesFor(categoryIds: string[]): Promise<FeeRateRecord[]>;
+  /** inserts or replaces a category's rate */
+  putFeeRate(r: FeeRateRecord): Promise<void>;
+  /** inserts the settlement unless the order has one; returns whether it did */
+  insertOrderSettlement(s: OrderSettlementRecord): Promise<boolean>;
+  findOrderSettlement(orderId: string, opts?: { lock?: boolean }): Promise<OrderSettlementRecord | null>;
+  /** which of these orders have a settlement */
+  settledOrderIds(orderIds: string[]): Promise<Set<string>>;
+  /** writes shares and releasedAt when the stored version is `expected`; returns whether it did */
+  updateOrderSettlement(s: OrderSettlementRecord, expected: number): Promise<boolean>;
+  /** settlements due for release (releaseDueAt ≤ at, not released), oldest first */
+  listReleaseDue(at: Date, limit: number): Promise<OrderSettlementRecord[]>;
 }

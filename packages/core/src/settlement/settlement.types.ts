@@ -26,7 +26,9 @@ export const ACCOUNT_KINDS = {
   payouts_in_transit: { floor: 0, party: 'platform', zh: '提现在途', en: 'Payouts in transit' },
   /** the payment provider's side: money in makes it negative, money out (refunds, payouts) brings it back */
   provider_clearing: { floor: null, party: 'platform', zh: '支付渠道清算', en: 'Payment provider clearing' },
-} as const satisfies Record<string, { floor: number | null; party: 'platform' | 'org' | 'user'; zh: string; en: string }>;
+  /** 欠款: what a party owes the platform (negative when it owes) after a refund took back more than it held; later income settles it first */
+  debt: { floor: null, party: 'any', zh: '欠款', en: 'Debt' },
+} as const satisfies Record<string, { floor: number | null; party: 'platform' | 'org' | 'user' | 'any'; zh: string; en: string }>;
 
 export type AccountKind = keyof typeof ACCOUNT_KINDS;
 export const ACCOUNT_KIND_NAMES = Object.keys(ACCOUNT_KINDS) as AccountKind[];
@@ -134,4 +136,51 @@ export interface LedgerVerification extends LedgerAggregates {
 export interface SplitShare<K extends string = string> {
   key: K;
   bp: number;
+}
+
+// ---- the money flows (order-money.service.ts, settle.service.ts) ---------------------------------------------------
+
+/** Who receives a share of an order's split. */
+export type SplitRole = 'merchant' | 'platform' | 'streamer' | 'mcn';
+
+/** One party's share of a settled order: the amount posted at completion and what refunds after it took back. */
+export interface SplitShareRecord {
+  role: SplitRole;
+  partyId: string;
+  /** the pending account it went to (platform: platform_fee_revenue) */
+  kind: AccountKind;
+  amountFen: number;
+  reversedFen: number;
+}
+
+/** An order's settlement (结算单): its split at completion, the release date (T+N) and what was refunded after. */
+export interface OrderSettlementRecord {
+  orderId: string;
+  merchantOrgId: string;
+  /** what left escrow at completion: paid minus the refunds recorded before */
+  settledFen: number;
+  shares: SplitShareRecord[];
+  completedAt: Date;
+  releaseDueAt: Date;
+  releasedAt: Date | null;
+  settledAt: Date;
+  version: number;
+}
+
+/** 平台服务费率: the platform's fee on a category's sales, in basis points. */
+export interface FeeRateRecord {
+  categoryId: string;
+  feeBp: number;
+  updatedBy: string | null;
+  updatedAt: Date;
+}
+
+/** One order line as the split reads it (the order's snapshot of price, quantity and the agreement's terms). */
+export interface SplitLine {
+  categoryId: string;
+  unitPriceFen: number;
+  qty: number;
+  returnedQty: number;
+  commissionBp: number;
+  streamerShareBp: number;
 }

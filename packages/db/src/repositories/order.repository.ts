@@ -13,7 +13,7 @@ import type {
   ReturnRecord,
 } from '@livehub/core';
 import type { OrderStatus, ReturnStatus } from '@livehub/contracts';
-import { and, asc, desc, eq, inArray, isNull, lt, or, sql } from 'drizzle-orm';
+import { and, asc, desc, eq, gt, inArray, isNull, lt, or, sql } from 'drizzle-orm';
 import type { Db } from '../db.ts';
 import { firstWhere } from './first-where.ts';
 import { listWhere } from './list-where.ts';
@@ -126,6 +126,20 @@ export class DrizzleOrderRepository implements OrderRepository {
       .select()
       .from(orders)
       .where(and(eq(orders.status, status), lt(orders[field], before)))
+      .limit(limit)) as OrderRecord[];
+  }
+  async listCompleted(after: { completedAt: Date; id: string } | null, limit: number): Promise<OrderRecord[]> {
+    const where = after
+      ? and(
+          eq(orders.status, 'completed'),
+          or(gt(orders.completedAt, after.completedAt), and(eq(orders.completedAt, after.completedAt), gt(orders.id, after.id))),
+        )
+      : eq(orders.status, 'completed');
+    return (await this.db
+      .select()
+      .from(orders)
+      .where(where)
+      .orderBy(asc(orders.completedAt), asc(orders.id))
       .limit(limit)) as OrderRecord[];
   }
   async onSaleLive(productId: string): Promise<boolean> {

@@ -2,6 +2,7 @@
 import type {
   AccountKind,
   AccountLine,
+  FeeRateRecord,
   LedgerAccountRecord,
   LedgerAggregates,
   LedgerEntry,
@@ -9,10 +10,12 @@ import type {
   LedgerPostingRecord,
   LedgerRepository,
   LineCursor,
+  OrderSettlementRecord,
+  SettlementRepository,
 } from '@livehub/core';
-import { and, asc, desc, eq, inArray, lt, or, sql } from 'drizzle-orm';
+import { and, asc, desc, eq, inArray, isNull, lt, lte, or, sql } from 'drizzle-orm';
 import type { Db } from '../db.ts';
-import { ledgerAccounts, ledgerEntries, ledgerPostings } from '../schema/settlement.ts';
+import { ledgerAccounts, ledgerEntries, ledgerPostings, orderSettlements, platformFeeRates } from '../schema/settlement.ts';
 import { bulkInsert, bulkInsertSql } from './bulk-insert.ts';
 
 type Rows<T> = { rows: T[] };
@@ -180,5 +183,61 @@ export class DrizzleLedgerRepository implements LedgerRepository {
       })),
       belowFloor: below.rows.map((r) => ({ accountId: String(r.account_id), balance: num(r.balance), floor: num(r.floor) })),
     };
+  }
+}
+
+/** Drizzle implementation of the money flows' records: fee rates and order settlements. */
+export class DrizzleSettlementRepository implements SettlementRepository {
+  constructor(private readonly db: Db) {}
+
+  async listFeeRates(): Promise<FeeRateRecord[]> {
+    return (await this.db.select().from(platformFeeRates).orderBy(asc(platformFeeRates.categoryId))) as FeeRateRecord[];
+  }
+  async feeRatesFor(categoryIds: string[]): Promise<FeeRateRecord[]> {
+    if (categoryIds.length === 0) return [];
+    return (await this.db.select().from(platformFeeRates).where(inArray(platformFeeRates.categoryId, categoryIds))) as FeeRateRecord[];
+  }
+  async putFeeRate(r: FeeRateRecord): Promise<void> {
+    await this.db
+      .insert(platformFeeRates)
+      .values(r)
+      .onConflictDoUpdate({ target: platformFeeRates.categoryId, set: { feeBp: r.feeBp, updatedBy: r.updatedBy, updatedAt: r.updatedAt } });
+  }
+  async insertOrderSettlement(s: OrderSettlementRecord): Promise<boolean> {
+    const rows = await this.db
+      .insert(orderSettlements)
+      .values(s)
+      .onConflictDoNothing({ target: orderSettlements.orderId })
+      .returning({ id: orderSettlements.orderId });
+    return rows.length === 1;
+  }
+  async findOrderSettlement(orderId: string, opts: { lock?: boolean } = {}): Promise<OrderSettlementRecord | null> {
+    const q = this.db.select().from(orderSettlements).where(eq(orderSettlements.orderId, orderId)).limit(1);
+    const [row] = opts.lock ? await q.for('update') : await q;
+    return (row as OrderSettlementRecord | undefined) ?? null;
+  }
+  async settledOrderIds(orderIds: string[]): Promise<Set<string>> {
+    if (orderIds.length === 0) return new Set();
+    const rows = await this.db
+      .select({ id: orderSettlements.orderId })
+      .from(orderSettlements)
+      .where(inArray(orderSettlements.orderId, orderIds));
+    return new Set(rows.map((r) => r.id));
+  }
+  async updateOrderSettlement(s: OrderSettlementRecord, expected: number): Promise<boolean> {
+    const rows = await this.db
+      .update(orderSettlements)
+      .set({ shares: s.shares, releasedAt: s.releasedAt, version: s.version })
+      .where(and(eq(orderSettlements.orderId, s.orderId), eq(orderSettlements.version, expected)))
+      .returning({ id: orderSettlements.orderId });
+    return rows.length === 1;
+  }
+  async listReleaseDue(at: Date, limit: number): Promise<OrderSettlementRecord[]> {
+    return (await this.db
+      .select()
+      .from(orderSettlements)
+      .where(and(isNull(orderSettlements.releasedAt), lte(orderSettlements.releaseDueAt, at)))
+      .orderBy(asc(orderSettlements.releaseDueAt), asc(orderSettlements.orderId))
+      .limit(limit)) as OrderSettlementRecord[];
   }
 }

@@ -4,7 +4,7 @@
  * status: an entry and its postings are never updated or deleted (a reversing entry corrects a mistake).
  */
 import { sql } from 'drizzle-orm';
-import { bigint, check, index, integer, pgTable, primaryKey, text, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import { bigint, check, index, integer, jsonb, pgTable, primaryKey, text, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
 import { ts } from './columns.ts';
 
 export const ledgerAccounts = pgTable(
@@ -61,4 +61,33 @@ export const ledgerPostings = pgTable(
     index('ledger_postings_account_idx').on(t.accountId, t.postedAt.desc(), t.entryId.desc()),
     check('ledger_postings_amount_ck', sql`${t.amount} <> 0`),
   ],
+);
+
+/** 平台服务费率: the platform's fee per category in basis points (a category without a row pays the default). */
+export const platformFeeRates = pgTable('platform_fee_rates', {
+  categoryId: uuid('category_id').primaryKey(),
+  feeBp: integer('fee_bp').notNull(),
+  updatedBy: uuid('updated_by'),
+  updatedAt: ts('updated_at').notNull(),
+});
+
+/**
+ * 结算单: an order's split at completion (each party's share and what refunds after completion took back), and its
+ * release (T+N). The ledger holds the money; this row holds what the flows need to take back and release it.
+ */
+export const orderSettlements = pgTable(
+  'order_settlements',
+  {
+    orderId: uuid('order_id').primaryKey(),
+    merchantOrgId: uuid('merchant_org_id').notNull(),
+    settledFen: bigint('settled_fen', { mode: 'number' }).notNull(),
+    /** [{ role, partyId, kind, amountFen, reversedFen }] */
+    shares: jsonb('shares').notNull(),
+    completedAt: ts('completed_at').notNull(),
+    releaseDueAt: ts('release_due_at').notNull(),
+    releasedAt: ts('released_at'),
+    settledAt: ts('settled_at').notNull(),
+    version: integer('version').notNull(),
+  },
+  (t) => [index('order_settlements_release_idx').on(t.releaseDueAt).where(sql`${t.releasedAt} is null`)],
 );

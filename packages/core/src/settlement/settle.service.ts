@@ -1,0 +1,123 @@
+/**
+ * 结算任务 (`livehub settle`, and the server's schedule): the completion split for completed orders not yet settled
+ * (a catch-up for orders completed before the ledger existed, or whose in-transaction split failed), then the
+ * releases due (T+N), then any further jobs registered with it (the reconciliation job plugs in here). Idempotent:
+ * every step is keyed by its business key and the settlement row, so a second run moves nothing.
+ */
+import type { AuditService } from '../audit/audit.service.ts';
+import type { OrderFacts } from '../orders/money.port.ts';
+import type { ScopedUnitOfWork } from '../ports/repositories.ts';
+import type { Clock } from '../ports/runtime.ts';
+import type { Actor } from '../shared/actor.ts';
+import type { OrderMoneyService } from './order-money.service.ts';
+
+/** The orders context's reader of completed orders, a page at a time in (completedAt, id) order. */
+export interface CompletedOrderReader {
+  completedOrders(after: { completedAt: Date; id: string } | null, limit: number): Promise<OrderFacts[]>;
+}
+
+/** A further job the settle run runs after its own (e.g. the daily reconciliation). */
+export interface SettlementJob {
+  name: string;
+  run(now: Date): Promise<Record<string, number | string | boolean>>;
+}
+
+export interface SettlementJobDeps {
+  uow: ScopedUnitOfWork<'ledger' | 'settlement' | 'audit'>;
+  clock: Clock;
+  audit: AuditService;
+  money: OrderMoneyService;
+  orders: CompletedOrderReader;
+  /** jobs run after the split and the releases, in order */
+  jobs?: SettlementJob[];
+}
+
+export interface SettleRunResult {
+  /** completed orders split by this run (the catch-up) */
+  settled: number;
+  /** orders whose pending shares became available */
+  released: number;
+  /** orders that could not be settled or released (left for the next run; see the log) */
+  failed: number;
+  /** the further jobs' results, by name */
+  jobs: Record<string, Record<string, number | string | boolean>>;
+}
+
+const SYSTEM: Actor = { userId: null, label: 'system:settlement', orgId: null, membershipId: null, role: 'system', via: 'system' };
+const PAGE = 500;
+
+export class SettlementJobService {
+  private readonly jobs: SettlementJob[];
+
+  constructor(private readonly d: SettlementJobDeps) {
+    this.jobs = [...(d.jobs ?? [])];
+  }
+
+  /** Adds a job run after the split and the releases (the reconciliation job registers itself here). */
+  register(job: SettlementJob): void {
+    this.jobs.push(job);
+  }
+
+  async run(now: Date = this.d.clock.now()): Promise<SettleRunResult> {
+    let settled = 0;
+    let released = 0;
+    let failed = 0;
+    let after: { completedAt: Date; id: string } | null = null;
+    for (;;) {
+      const page = await this.d.orders.completedOrders(after, PAGE);
+      if (page.length === 0) break;
+      const done = await this.d.uow.read.settlement.settledOrderIds(page.map((f) => f.order.id));
+      for (const f of page) {
+        if (done.has(f.order.id) || !f.payment) continue;
+        try {
+          await this.d.uow.transaction(async (tx) => {
+            await this.d.money.completed(tx, f);
+            await this.d.audit.record(tx, SYSTEM, {
+              action: 'settlement.order_settled',
+              targetType: 'order',
+              targetId: f.order.id,
+              orgId: f.order.merchantOrgId,
+              detail: { catchUp: true },
+            });
+          });
+          settled++;
+        } catch {
+          failed++;
+        }
+      }
+      const last = page[page.length - 1]?.order;
+      if (!last?.completedAt || page.length < PAGE) break;
+      after = { completedAt: last.completedAt, id: last.id };
+    }
+    for (;;) {
+      const due = await this.d.uow.read.settlement.listReleaseDue(now, PAGE);
+      let moved = 0;
+      for (const s of due) {
+        try {
+          const ok = await this.d.uow.transaction(async (tx) => {
+            const r = await this.d.money.releaseIn(tx, s.orderId);
+            if (r)
+              await this.d.audit.record(tx, SYSTEM, {
+                action: 'settlement.released',
+                targetType: 'order',
+                targetId: s.orderId,
+                orgId: s.merchantOrgId,
+                detail: { releaseDueAt: s.releaseDueAt.toISOString() },
+              });
+            return r;
+          });
+          if (ok) {
+            released++;
+            moved++;
+          }
+        } catch {
+          failed++;
+        }
+      }
+      if (due.length < PAGE || moved === 0) break;
+    }
+    const jobs: SettleRunResult['jobs'] = {};
+    for (const j of this.jobs) jobs[j.name] = await j.run(now);
+    return { settled, released, failed, jobs };
+  }
+}
