@@ -165,7 +165,13 @@ export async function createContainer(config: Config, o: ContainerOverrides = {}
     settlementDelayDays: config.settlementDelayDays,
     defaultFeeBp: config.defaultFeeBp,
   });
-  const feeRates = new FeeRateService({ uow, clock, audit, defaultFeeBp: config.defaultFeeBp });
+  const feeRates = new FeeRateService({
+    uow,
+    clock,
+    audit,
+    defaultFeeBp: config.defaultFeeBp,
+    categories: { exists: async (id) => (await catalog.categories()).has(id) },
+  });
   const settlementReader = new SettlementReader({ uow });
   // a live session's page counts its paid orders and GMV through the orders context (built below)
   const live = new LiveService({

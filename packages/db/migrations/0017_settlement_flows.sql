@@ -11,7 +11,7 @@ CREATE TABLE "order_settlements" (
 );
 --> statement-breakpoint
 CREATE TABLE "platform_fee_rates" (
-	"category_id" uuid PRIMARY KEY NOT NULL,
+	"category_id" text PRIMARY KEY NOT NULL,
 	"fee_bp" integer NOT NULL,
 	"updated_by" uuid,
 	"updated_at" timestamp with time zone NOT NULL

@@ -15,6 +15,8 @@ export interface FeeRateDeps {
   clock: Clock;
   audit: AuditService;
   defaultFeeBp: number;
+  /** the catalog's categories (a reader port: whether a category exists) */
+  categories: { exists(categoryId: string): Promise<boolean> };
 }
 
 export class FeeRateService {
@@ -28,6 +30,7 @@ export class FeeRateService {
   async set(actor: Actor, categoryId: string, feeBp: number): Promise<FeeRateRecord> {
     requireAdmin(actor);
     if (!Number.isInteger(feeBp) || feeBp < 0 || feeBp > FULL_BP) throw new AppError('settlement.fee_rate_invalid', { field: 'feeBp' });
+    if (!(await this.d.categories.exists(categoryId))) throw new AppError('catalog.category_not_found', { field: 'categoryId' });
     const r: FeeRateRecord = { categoryId, feeBp, updatedBy: actor.userId, updatedAt: this.d.clock.now() };
     return this.d.uow.transaction(async (tx) => {
       const before = (await tx.settlement.feeRatesFor([categoryId]))[0]?.feeBp ?? null;

@@ -65,7 +65,7 @@ export const ledgerPostings = pgTable(
 
 /** 平台服务费率: the platform's fee per category in basis points (a category without a row pays the default). */
 export const platformFeeRates = pgTable('platform_fee_rates', {
-  categoryId: uuid('category_id').primaryKey(),
+  categoryId: text('category_id').primaryKey(),
   feeBp: integer('fee_bp').notNull(),
   updatedBy: uuid('updated_by'),
   updatedAt: ts('updated_at').notNull(),
