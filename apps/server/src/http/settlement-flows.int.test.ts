@@ -232,7 +232,9 @@ async function noteCompletions(): Promise<void> {
 type Step = { kind: string; n: number; x: number; ok: boolean };
 const stepArb: fc.Arbitrary<Step> = fc.record({
   kind: fc.constantFrom(
-    'create',
+    'order',
+    'order',
+    'order',
     'create',
     'pay',
     'pay',
@@ -268,6 +270,18 @@ async function run(s: Step): Promise<string> {
       model.orders.push(r.body.id);
       model.mine.push(r.body.id);
       return `create ${r.body.id}`;
+    }
+    case 'order': {
+      // placed, paid, shipped and delivered in one step
+      const created = await run({ ...s, kind: 'create' });
+      const id = created.slice('create '.length);
+      const pay = await openPayment(id);
+      await notify({ kind: 'payment.succeeded', paymentId: pay.paymentId, refundId: null, amountFen: pay.amountFen });
+      expect((await call('merchant', 'POST', `/api/orders/${id}/ship`, { carrier: '顺丰速运', trackingNo: `SF${s.n}000777` })).status).toBe(
+        200,
+      );
+      expect((await call('consumer', 'POST', `/api/orders/${id}/deliver`)).status).toBe(200);
+      return `order ${id}`;
     }
     case 'pay':
     case 'late': {
