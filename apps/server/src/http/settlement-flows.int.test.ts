@@ -443,7 +443,7 @@ beforeAll(async () => {
     if (sku && prod) products.push({ productId: id, skuId: sku.id, categoryId: prod.categoryId });
   }
   expect(products.length).toBeGreaterThan(0);
-});
+}, 300_000);
 afterAll(async () => p?.close());
 
 describe('settlement money flows', () => {

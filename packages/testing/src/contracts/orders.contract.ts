@@ -115,6 +115,21 @@ export function orderCases(db: ContractDb): void {
     expect((await r.orders.listLines([first.id])).find((l) => l.lineNo === 2)?.returnedQty).toBe(1);
   });
 
+  it('pages completed orders in (completedAt, id) order after a cursor', async () => {
+    const { r, buyer, merchant } = await shop(db);
+    const done = (h: number) => order(buyer.id, merchant.id, { status: 'completed', paidAt: at(h - 200), completedAt: at(h) });
+    const [a, b, c] = [done(90_001), done(90_002), done(90_002)];
+    const delivered = order(buyer.id, merchant.id, { status: 'delivered', paidAt: at(1), deliveredAt: at(90_003) });
+    await r.orders.insertOrders([c, a, b, delivered], []);
+    const start = { completedAt: at(90_000), id: '00000000-0000-0000-0000-000000000000' };
+    const tied = [b, c].sort((x, y) => (x.id < y.id ? -1 : 1));
+    expect((await r.orders.listCompleted(start, 10)).map((o) => o.id)).toEqual([a.id, ...tied.map((o) => o.id)]);
+    const first = (await r.orders.listCompleted(start, 2)).at(-1) as { id: string; completedAt: Date | null };
+    const next = await r.orders.listCompleted({ completedAt: first.completedAt as Date, id: first.id }, 10);
+    expect(next.map((o) => o.id)).toEqual([tied[1]?.id]);
+    expect((await r.orders.listCompleted(null, 100_000)).map((o) => o.id)).toEqual(expect.arrayContaining([a.id, b.id, c.id]));
+  });
+
   it('moves an order only from the version read and finds unpaid expired and shipped-before orders', async () => {
     const { r, buyer, merchant } = await shop(db);
     const unpaid = order(buyer.id, merchant.id, { payBy: at(-1) });

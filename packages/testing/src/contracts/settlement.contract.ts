@@ -3,7 +3,7 @@
  * key, accounts locked and changed only within their floor, postings listed newest first with keyset paging, and
  * the aggregates `verify` reads.
  */
-import type { LedgerAccountRecord, LedgerEntryRecord, LedgerPostingRecord } from '@livehub/core';
+import type { LedgerAccountRecord, LedgerEntryRecord, LedgerPostingRecord, OrderSettlementRecord } from '@livehub/core';
 import { expect, it } from 'vitest';
 import { at, type ContractDb, T0, uuid } from './fixtures.ts';
 
@@ -145,5 +145,64 @@ export function ledgerCases(db: ContractDb): void {
     expect(after.driftedAccounts).toContainEqual({ accountId: y.id, balance: 7, postingsSum: 10 });
     expect(after.driftedAccounts.map((d) => d.accountId)).not.toContain(x.id);
     expect(after.belowFloor.map((d) => d.accountId)).not.toContain(x.id);
+  });
+}
+
+function settlement(over: Partial<OrderSettlementRecord> = {}): OrderSettlementRecord {
+  return {
+    orderId: uuid(),
+    merchantOrgId: uuid(),
+    settledFen: 10_000,
+    shares: [
+      { role: 'merchant', partyId: uuid(), kind: 'merchant_pending', amountFen: 9_000, reversedFen: 0 },
+      { role: 'platform', partyId: uuid(), kind: 'platform_fee_revenue', amountFen: 1_000, reversedFen: 0 },
+    ],
+    completedAt: T0,
+    releaseDueAt: at(24),
+    releasedAt: null,
+    settledAt: T0,
+    version: 1,
+    ...over,
+  };
+}
+
+/** Contract cases of the money flows' records: fee rates per category and order settlements. */
+export function settlementCases(db: ContractDb): void {
+  it('keeps one fee rate per category, replaced on put, read by category', async () => {
+    const r = db.r();
+    const cat = `test.${uuid().slice(0, 8)}`;
+    await r.settlement.putFeeRate({ categoryId: cat, feeBp: 300, updatedBy: null, updatedAt: T0 });
+    await r.settlement.putFeeRate({ categoryId: cat, feeBp: 450, updatedBy: uuid(), updatedAt: at(1) });
+    const [got] = await r.settlement.feeRatesFor([cat, 'test.none']);
+    expect([got?.categoryId, got?.feeBp, got?.updatedAt]).toEqual([cat, 450, at(1)]);
+    expect((await r.settlement.feeRatesFor([])).length).toBe(0);
+    expect((await r.settlement.listFeeRates()).filter((x) => x.categoryId === cat).length).toBe(1);
+  });
+
+  it('inserts an order settlement once, updates it only from the version read, and lists releases due', async () => {
+    const r = db.r();
+    const s = settlement({ releaseDueAt: at(-50_000) });
+    expect(await r.settlement.insertOrderSettlement(s)).toBe(true);
+    expect(await r.settlement.insertOrderSettlement({ ...s, settledFen: 1 })).toBe(false);
+    expect(await r.settlement.findOrderSettlement(s.orderId)).toEqual(s);
+    expect(await r.settlement.findOrderSettlement(uuid())).toBeNull();
+    const other = uuid();
+    expect(await r.settlement.settledOrderIds([s.orderId, other])).toEqual(new Set([s.orderId]));
+    expect(await r.settlement.settledOrderIds([])).toEqual(new Set());
+    const due = (await r.settlement.listReleaseDue(at(-49_999), 1000)).map((x) => x.orderId);
+    expect(due).toContain(s.orderId);
+    expect((await r.settlement.listReleaseDue(at(-50_001), 1000)).map((x) => x.orderId)).not.toContain(s.orderId);
+    const shares = s.shares.map((x) => ({ ...x, reversedFen: x.role === 'merchant' ? 900 : 100 }));
+    expect(await r.settlement.updateOrderSettlement({ ...s, shares, version: 2 }, 1)).toBe(true);
+    expect(await r.settlement.updateOrderSettlement({ ...s, version: 2 }, 1)).toBe(false);
+    await db.uow().transaction(async (tx) => {
+      const locked = await tx.settlement.findOrderSettlement(s.orderId, { lock: true });
+      expect(locked?.shares.map((x) => x.reversedFen)).toEqual([900, 100]);
+      expect(await tx.settlement.updateOrderSettlement({ ...(locked as OrderSettlementRecord), releasedAt: at(-1), version: 3 }, 2)).toBe(
+        true,
+      );
+    });
+    expect((await r.settlement.listReleaseDue(T0, 1000)).map((x) => x.orderId)).not.toContain(s.orderId);
+    expect((await r.settlement.findOrderSettlement(s.orderId))?.releasedAt).toEqual(at(-1));
   });
 }
