@@ -7,6 +7,7 @@ import { cliActor } from '@livehub/core';
 import { Command, InvalidArgumentError } from 'commander';
 import { ledgerVerify } from './commands/ledger.ts';
 import { screen } from './commands/screen.ts';
+import { settle } from './commands/settle.ts';
 import { serve } from './commands/serve.ts';
 import { defaultIngestUrl, seconds, streamTest } from './commands/stream-test.ts';
 import { progressReporter } from './progress.ts';
@@ -128,6 +129,11 @@ ledger
   .command('verify')
   .description('every entry sums to zero, every balance equals its postings, no floor crossed; exit 1 otherwise')
   .action(async () => ledgerVerify());
+
+program
+  .command('settle')
+  .description('run the settlement job now: split completed orders not yet settled, release what is due (T+N), then reconciliation')
+  .action(async () => settle());
 
 program
   .command('tick')
