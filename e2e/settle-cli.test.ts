@@ -25,7 +25,7 @@ describe('livehub settle', () => {
     const env = { LIVEHUB_DATA_DIR: mkdtempSync(join(tmpdir(), 'livehub-settle-')) };
     const empty = livehub(['settle'], env);
     expect(empty.code, empty.err).toBe(0);
-    expect(JSON.parse(empty.out)).toEqual({ settled: 0, released: 0, failed: 0, jobs: {} });
+    expect(JSON.parse(empty.out)).toEqual({ settled: 0, released: 0, slotFeesReleased: 0, failed: 0, jobs: {} });
 
     const db = new PGlite(join(env.LIVEHUB_DATA_DIR, 'pgdata'));
     const shares = JSON.stringify([

@@ -19,6 +19,7 @@ import {
   OrderMoneyService,
   SettlementJobService,
   SettlementReader,
+  SlotFeeService,
   LiveService,
   NameDirectory,
   NO_SOURCE_ORG,
@@ -155,9 +156,11 @@ export async function createContainer(config: Config, o: ContainerOverrides = {}
     onProductChanged: (tx, id, now) => (selection as SelectionService).refreshListing(tx, id, now),
   });
   selection = new SelectionService({ uow, clock, ids, vault, audit, catalog, liveSales: uow.read.orders, images: registry });
-  const agreements = new AgreementService({ uow, clock, ids, audit });
   // The settlement ledger (结算台账): the money flows post through it, in their own transactions (postIn).
   const ledger = new LedgerService({ uow, clock, ids, audit });
+  // 坑位费: an agreement version in force charges the merchant, in the agreement's transaction
+  const slotFees = new SlotFeeService({ ledger, clock });
+  const agreements = new AgreementService({ uow, clock, ids, audit, slotFees });
   // The money flows: orders hand their transaction to the money port at payment, refund and completion.
   const money = new OrderMoneyService({
     ledger,
@@ -275,7 +278,7 @@ export async function createContainer(config: Config, o: ContainerOverrides = {}
     money,
   });
   // 结算任务: the catch-up split, the T+N releases, then the jobs registered with it (reconciliation: register here)
-  const settle = new SettlementJobService({ uow, clock, audit, money, orders });
+  const settle = new SettlementJobService({ uow, clock, audit, money, orders, slotFees });
   const returns = new ReturnService({ uow, clock, ids, audit, orders });
   // Events written with their changes (order.created, live.started, compliance.violation_confirmed…) go out on
   // events:<topic>; `livehub serve` runs a pass every second.
@@ -317,6 +320,7 @@ export async function createContainer(config: Config, o: ContainerOverrides = {}
     feeRates,
     settlementReader,
     settle,
+    slotFees,
     outbox,
     payments: { sim },
     /** Time-driven work (notices ending, expiries, overdue samples, lapsed plans and agreements): idempotent. */
@@ -340,6 +344,7 @@ export async function createContainer(config: Config, o: ContainerOverrides = {}
         refundsOverdue: returnSweep.flagged,
         ordersSettled: settleRun.settled,
         ordersReleased: settleRun.released,
+        slotFeesReleased: settleRun.slotFeesReleased,
       };
     },
     async close() {

@@ -64,6 +64,8 @@ const model = {
   /** test payouts taken from available balances, per party */
   withdrawn: new Map<string, number>(),
   payoutSeq: 0,
+  /** income that is not an order's split (slot fees), per `role:party` */
+  extra: new Map<string, number>(),
 };
 const DEFAULT_FEE_BP = 500;
 
@@ -200,7 +202,7 @@ async function check(step: string): Promise<void> {
       continue;
     }
     const held = (await balance(partyId, PENDING[role])) + (await balance(partyId, AVAILABLE[role])) + (await balance(partyId, 'debt'));
-    expect(held + (model.withdrawn.get(`${role}:${partyId}`) ?? 0), `${step}: ${role} income`).toBe(net);
+    expect(held + (model.withdrawn.get(key) ?? 0), `${step}: ${role} income`).toBe(net + (model.extra.get(key) ?? 0));
     expect(await balance(partyId, PENDING[role]), `${step}: ${role} pending`).toBe(pending.get(key) ?? 0);
   }
 }
@@ -590,6 +592,63 @@ describe('settlement money flows', () => {
     const list = await call('admin', 'GET', '/api/settlement/fee-rates');
     expect(list.body.defaultFeeBp).toBe(500);
   });
+
+  it('charges a slot fee when an agreement comes into force, releases it to the streamer after the start, returns it if terminated before', async () => {
+    const merchantOrg = (sessions.get('merchant') as TestSession).me.active?.orgId as string;
+    const streamerId = (sessions.get('streamer') as TestSession).me.user.id;
+    const day = (d: number) => new Date(clock.now().getTime() + d * DAY + 8 * 3_600_000).toISOString().slice(0, 10);
+    const agree = async (slotFeeFen: number) => {
+      const created = await call('merchant', 'POST', '/api/agreements', {
+        streamerUserId: streamerId,
+        terms: {
+          products: [{ productId: (products[0] as (typeof products)[number]).productId, commissionBp: 1000 }],
+          slotFeeFen,
+          startsOn: day(3),
+          endsOn: day(40),
+        },
+      });
+      expect(created.status, JSON.stringify(created.body)).toBe(201);
+      const v = created.body.versions.at(-1);
+      for (const who of ['merchant', 'streamer'] as const) {
+        const r = await call(who, 'POST', `/api/agreements/${created.body.id}/accept`, { version: v.version, contentHash: v.contentHash });
+        expect(r.status, JSON.stringify(r.body)).toBe(200);
+      }
+      return created.body.id as string;
+    };
+    const add = (key: string, x: number) => model.extra.set(key, (model.extra.get(key) ?? 0) + x);
+    const mKey = `merchant:${merchantOrg}`;
+    const sKey = `streamer:${streamerId}`;
+    const slotHeld = () => balance(merchantOrg, 'slot_fees');
+    const heldBefore = await slotHeld();
+    // a fee larger than the merchant's available balance: the shortfall goes into its debt
+    const avail = await balance(merchantOrg, 'merchant_available');
+    const debt = await balance(merchantOrg, 'debt');
+    const fee = avail + 12_345;
+    const kept = await agree(fee);
+    add(mKey, -fee);
+    await check('slot fee charged');
+    expect(await slotHeld()).toBe(heldBefore + fee);
+    expect(await balance(merchantOrg, 'merchant_available')).toBe(0);
+    expect(await balance(merchantOrg, 'debt')).toBe(debt - 12_345);
+    // a second agreement, terminated before its start: the fee goes back (the merchant's debt first)
+    const dropped = await agree(8_000);
+    add(mKey, -8_000);
+    await check('second slot fee charged');
+    expect((await call('merchant', 'POST', `/api/agreements/${dropped}/terminate`, { reason: '档期取消，协议终止' })).status).toBe(200);
+    add(mKey, 8_000);
+    await check('slot fee returned');
+    expect(await slotHeld()).toBe(heldBefore + fee);
+    // before the start nothing is released; after it, the kept fee goes to the streamer (no MCN party)
+    expect((await p.c.settle.run()).slotFeesReleased).toBe(0);
+    clock.advance(4 * DAY);
+    const run1 = await p.c.settle.run();
+    expect(run1.slotFeesReleased).toBe(1);
+    add(sKey, fee);
+    await check('slot fee released');
+    expect(await slotHeld()).toBe(heldBefore);
+    expect((await p.c.settle.run()).slotFeesReleased).toBe(0);
+    expect(kept).toBeTruthy();
+  }, 300_000);
 
   it('catches a mutant that skips the take-back of an after-sales refund', async () => {
     const leftOf = (o: string) =>

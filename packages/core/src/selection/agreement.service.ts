@@ -14,6 +14,7 @@ import type { Actor } from '../shared/actor.ts';
 import { isCrossTenant } from '../shared/actor.ts';
 import { canonicalJson, sha256Hex } from '../shared/hash.ts';
 import { partyScope } from './sample-flow.ts';
+import type { SlotFeeMoney, SlotFeeScope } from './slot-fee.port.ts';
 import type {
   AgreementDetail,
   AgreementRecord,
@@ -24,7 +25,8 @@ import type {
 } from './selection.types.ts';
 
 /** The products of the terms (catalog), the parties (registry) and their names (orgs, users) are read here. */
-type AgreementScope = 'selection' | 'catalog' | 'registry' | 'orgs' | 'users' | 'audit';
+/** (`SlotFeeScope`: only handed to the settlement context's slot-fee port with the transaction) */
+type AgreementScope = 'selection' | 'catalog' | 'registry' | 'orgs' | 'users' | 'audit' | SlotFeeScope;
 type AgreementTx = Pick<Repositories, AgreementScope>;
 
 export interface AgreementDeps {
@@ -32,6 +34,8 @@ export interface AgreementDeps {
   clock: Clock;
   ids: IdGenerator;
   audit: AuditService;
+  /** where slot fees (坑位费) move (the settlement context); none: not charged (unit tests) */
+  slotFees?: SlotFeeMoney | undefined;
 }
 
 /** The hash a version is known by: over the parties and the terms, in canonical JSON. */
@@ -227,6 +231,16 @@ export class AgreementService {
       updatedAt: now,
     };
     if (!(await tx.selection.updateAgreement(next, current.version))) throw new AppError('agreement.stale');
+    await this.d.slotFees?.inForce(tx, {
+      agreementId: a.id,
+      version: v.version,
+      merchantOrgId: a.merchantOrgId,
+      streamerUserId: a.streamerUserId,
+      mcnOrgId: a.mcnOrgId,
+      slotFeeFen: terms.slotFeeFen ?? 0,
+      streamerShareBp: terms.streamerShareBp ?? 10_000,
+      startsAt: next.inForceFrom as Date,
+    });
     await this.d.audit.record(tx, actor, {
       action: 'agreement.in_force',
       targetType: 'agreement',
@@ -244,6 +258,7 @@ export class AgreementService {
       if (a.status === 'terminated' || a.status === 'expired') throw new AppError('agreement.closed', { details: { status: a.status } });
       const next: AgreementRecord = { ...a, status: 'terminated', terminatedReason: reason, version: a.version + 1, updatedAt: now };
       if (!(await tx.selection.updateAgreement(next, a.version))) throw new AppError('agreement.stale');
+      await this.d.slotFees?.terminated(tx, a.id, now);
       await this.d.audit.record(tx, actor, {
         action: 'agreement.terminate',
         targetType: 'agreement',

@@ -8,3 +8,4 @@ export type { SelectionRepository } from './selection.repository.ts';
 export type { ImageReader, LiveSaleReader, ProductReader, SelectionDeps } from './selection.service.ts';
 export { DEFAULT_SELECTION_SETTINGS, SelectionService } from './selection.service.ts';
 export type * from './selection.types.ts';
+export type { SlotFeeCharge, SlotFeeMoney, SlotFeeScope, SlotFeeTx } from './slot-fee.port.ts';

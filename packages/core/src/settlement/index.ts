@@ -21,6 +21,8 @@ export type { CompletedOrderReader, SettleRunResult, SettlementJob, SettlementJo
 export { SettlementJobService } from './settle.service.ts';
 export type { RoleAmounts } from './settle.rules.ts';
 export { orderSplit, proRata, releaseDue, settleDebtFirst, takeBack } from './settle.rules.ts';
+export type { SlotFeeDeps } from './slot-fee.service.ts';
+export { SlotFeeService, slotFeeKey } from './slot-fee.service.ts';
 export type { SettlementReadDeps } from './settlement-read.service.ts';
 export { SettlementReader } from './settlement-read.service.ts';
 export type {
@@ -32,6 +34,7 @@ export type {
   OrderSettlementRecord,
   SplitLine,
   SplitRole,
+  SlotFeeRecord,
   SplitShareRecord,
   LedgerAccountRecord,
   LedgerAggregates,

@@ -10,6 +10,7 @@ import type { ScopedUnitOfWork } from '../ports/repositories.ts';
 import type { Clock } from '../ports/runtime.ts';
 import type { Actor } from '../shared/actor.ts';
 import type { OrderMoneyService } from './order-money.service.ts';
+import type { SlotFeeService } from './slot-fee.service.ts';
 
 /** The orders context's reader of completed orders, a page at a time in (completedAt, id) order. */
 export interface CompletedOrderReader {
@@ -28,6 +29,8 @@ export interface SettlementJobDeps {
   audit: AuditService;
   money: OrderMoneyService;
   orders: CompletedOrderReader;
+  /** slot fees (坑位费) released once their agreement's start has come */
+  slotFees?: SlotFeeService;
   /** jobs run after the split and the releases, in order */
   jobs?: SettlementJob[];
 }
@@ -37,6 +40,8 @@ export interface SettleRunResult {
   settled: number;
   /** orders whose pending shares became available */
   released: number;
+  /** slot fees released to the streamer and the MCN */
+  slotFeesReleased: number;
   /** orders that could not be settled or released (left for the next run; see the log) */
   failed: number;
   /** the further jobs' results, by name */
@@ -116,8 +121,30 @@ export class SettlementJobService {
       }
       if (due.length < PAGE || moved === 0) break;
     }
+    let slotFeesReleased = 0;
+    const slotFees = this.d.slotFees;
+    if (slotFees)
+      for (const f of await this.d.uow.read.settlement.listSlotFeesDue(now, PAGE)) {
+        try {
+          const ok = await this.d.uow.transaction(async (tx) => {
+            const moved = await slotFees.releaseIn(tx, f, now);
+            if (moved)
+              await this.d.audit.record(tx, SYSTEM, {
+                action: 'settlement.slot_fee_released',
+                targetType: 'agreement',
+                targetId: f.agreementId,
+                orgId: f.merchantOrgId,
+                detail: { version: f.version, amountFen: f.amountFen },
+              });
+            return moved;
+          });
+          if (ok) slotFeesReleased++;
+        } catch {
+          failed++;
+        }
+      }
     const jobs: SettleRunResult['jobs'] = {};
     for (const j of this.jobs) jobs[j.name] = await j.run(now);
-    return { settled, released, failed, jobs };
+    return { settled, released, slotFeesReleased, failed, jobs };
   }
 }

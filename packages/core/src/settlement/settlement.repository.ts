@@ -14,6 +14,7 @@ import type {
   LedgerPostingRecord,
   LineCursor,
   OrderSettlementRecord,
+  SlotFeeRecord,
 } from './settlement.types.ts';
 
 export interface LedgerRepository {
@@ -66,4 +67,12 @@ export interface SettlementRepository {
   updateOrderSettlement(s: OrderSettlementRecord, expected: number): Promise<boolean>;
   /** settlements due for release (releaseDueAt ≤ at, not released), oldest first */
   listReleaseDue(at: Date, limit: number): Promise<OrderSettlementRecord[]>;
+  /** inserts the slot fee unless the agreement version has one; returns whether it did */
+  insertSlotFee(f: SlotFeeRecord): Promise<boolean>;
+  /** an agreement's slot fees still held (locked with `lock`) */
+  listHeldSlotFees(agreementId: string, opts?: { lock?: boolean }): Promise<SlotFeeRecord[]>;
+  /** held slot fees whose start has come (startsAt ≤ at), oldest first */
+  listSlotFeesDue(at: Date, limit: number): Promise<SlotFeeRecord[]>;
+  /** moves a held fee to released or returned; returns whether it was still held */
+  settleSlotFee(agreementId: string, version: number, status: 'released' | 'returned', at: Date): Promise<boolean>;
 }

@@ -184,3 +184,19 @@ export interface SplitLine {
   commissionBp: number;
   streamerShareBp: number;
 }
+
+/** 坑位费: a slot fee charged to the merchant when an agreement version came into force, held until the start date. */
+export interface SlotFeeRecord {
+  agreementId: string;
+  version: number;
+  merchantOrgId: string;
+  streamerUserId: string;
+  mcnOrgId: string | null;
+  amountFen: number;
+  streamerShareBp: number;
+  startsAt: Date;
+  /** held in slot_fees; released to the streamer / MCN after the start; returned to the merchant */
+  status: 'held' | 'released' | 'returned';
+  chargedAt: Date;
+  settledAt: Date | null;
+}

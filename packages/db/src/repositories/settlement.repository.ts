@@ -12,10 +12,11 @@ import type {
   LineCursor,
   OrderSettlementRecord,
   SettlementRepository,
+  SlotFeeRecord,
 } from '@livehub/core';
 import { and, asc, desc, eq, inArray, isNull, lt, lte, or, sql } from 'drizzle-orm';
 import type { Db } from '../db.ts';
-import { ledgerAccounts, ledgerEntries, ledgerPostings, orderSettlements, platformFeeRates } from '../schema/settlement.ts';
+import { ledgerAccounts, ledgerEntries, ledgerPostings, orderSettlements, platformFeeRates, slotFeeCharges } from '../schema/settlement.ts';
 import { bulkInsert, bulkInsertSql } from './bulk-insert.ts';
 
 type Rows<T> = { rows: T[] };
@@ -239,5 +240,37 @@ export class DrizzleSettlementRepository implements SettlementRepository {
       .where(and(isNull(orderSettlements.releasedAt), lte(orderSettlements.releaseDueAt, at)))
       .orderBy(asc(orderSettlements.releaseDueAt), asc(orderSettlements.orderId))
       .limit(limit)) as OrderSettlementRecord[];
+  }
+  async insertSlotFee(f: SlotFeeRecord): Promise<boolean> {
+    const rows = await this.db
+      .insert(slotFeeCharges)
+      .values(f)
+      .onConflictDoNothing({ target: [slotFeeCharges.agreementId, slotFeeCharges.version] })
+      .returning({ id: slotFeeCharges.agreementId });
+    return rows.length === 1;
+  }
+  async listHeldSlotFees(agreementId: string, opts: { lock?: boolean } = {}): Promise<SlotFeeRecord[]> {
+    const q = this.db
+      .select()
+      .from(slotFeeCharges)
+      .where(and(eq(slotFeeCharges.agreementId, agreementId), eq(slotFeeCharges.status, 'held')))
+      .orderBy(asc(slotFeeCharges.version));
+    return (opts.lock ? await q.for('update') : await q) as SlotFeeRecord[];
+  }
+  async listSlotFeesDue(at: Date, limit: number): Promise<SlotFeeRecord[]> {
+    return (await this.db
+      .select()
+      .from(slotFeeCharges)
+      .where(and(eq(slotFeeCharges.status, 'held'), lte(slotFeeCharges.startsAt, at)))
+      .orderBy(asc(slotFeeCharges.startsAt), asc(slotFeeCharges.agreementId))
+      .limit(limit)) as SlotFeeRecord[];
+  }
+  async settleSlotFee(agreementId: string, version: number, status: 'released' | 'returned', at: Date): Promise<boolean> {
+    const rows = await this.db
+      .update(slotFeeCharges)
+      .set({ status, settledAt: at })
+      .where(and(eq(slotFeeCharges.agreementId, agreementId), eq(slotFeeCharges.version, version), eq(slotFeeCharges.status, 'held')))
+      .returning({ id: slotFeeCharges.agreementId });
+    return rows.length === 1;
   }
 }

@@ -91,3 +91,25 @@ export const orderSettlements = pgTable(
   },
   (t) => [index('order_settlements_release_idx').on(t.releaseDueAt).where(sql`${t.releasedAt} is null`)],
 );
+
+/** 坑位费: slot fees charged per agreement version, held until the agreement's start, then released or returned. */
+export const slotFeeCharges = pgTable(
+  'slot_fee_charges',
+  {
+    agreementId: uuid('agreement_id').notNull(),
+    version: integer('version').notNull(),
+    merchantOrgId: uuid('merchant_org_id').notNull(),
+    streamerUserId: uuid('streamer_user_id').notNull(),
+    mcnOrgId: uuid('mcn_org_id'),
+    amountFen: bigint('amount_fen', { mode: 'number' }).notNull(),
+    streamerShareBp: integer('streamer_share_bp').notNull(),
+    startsAt: ts('starts_at').notNull(),
+    status: text('status', { enum: ['held', 'released', 'returned'] }).notNull(),
+    chargedAt: ts('charged_at').notNull(),
+    settledAt: ts('settled_at'),
+  },
+  (t) => [
+    primaryKey({ columns: [t.agreementId, t.version] }),
+    index('slot_fee_charges_held_idx').on(t.startsAt).where(sql`${t.status} = 'held'`),
+  ],
+);
