@@ -14,6 +14,7 @@ import {
   createMemoryKv,
   IdentityService,
   ImportService,
+  FinanceViewService,
   LedgerService,
   LiveService,
   NameDirectory,
@@ -154,6 +155,8 @@ export async function createContainer(config: Config, o: ContainerOverrides = {}
   const agreements = new AgreementService({ uow, clock, ids, audit });
   // The settlement ledger (结算台账): the money flows post through it, in their own transactions (postIn).
   const ledger = new LedgerService({ uow, clock, ids, audit });
+  // The finance pages' reads: balances, lines, income per day, commission (through the orders context's reader)
+  const finance = new FinanceViewService({ uow, clock, ledger, names, orders: uow.read.orders });
   // a live session's page counts its paid orders and GMV through the orders context (built below)
   const live = new LiveService({
     uow,
@@ -291,6 +294,7 @@ export async function createContainer(config: Config, o: ContainerOverrides = {}
     orders,
     returns,
     ledger,
+    finance,
     outbox,
     payments: { sim },
     /** Time-driven work (notices ending, expiries, overdue samples, lapsed plans and agreements): idempotent. */

@@ -402,6 +402,16 @@ export const ERROR_CATALOGUE = {
     zh: '分账比例须为非负整数基点，合计 10000（当前 {total}）',
     en: 'Split shares must be non-negative whole basis points adding up to 10000 (they add up to {total})',
   },
+  'finance.no_party': {
+    kind: 'forbidden',
+    zh: '当前账号未关联结算主体（机构或主播），无法查看资金',
+    en: 'Your account is not tied to a settlement party (an organization or a streamer)',
+  },
+  'finance.kind_not_yours': {
+    kind: 'invalid',
+    zh: '该账户类型不属于当前结算主体（{kind}）',
+    en: 'Your party holds no account of this kind ({kind})',
+  },
   'db.unavailable': { kind: 'unavailable', zh: '数据库暂不可用', en: 'The database is unavailable' },
   'db.busy': { kind: 'unavailable', zh: '系统繁忙，请稍后重试', en: 'The system is busy: try again in a moment' },
   'server.overloaded': {

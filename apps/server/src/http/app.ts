@@ -24,6 +24,7 @@ import { catalogRoutes } from './routes/catalog.routes.ts';
 import { selectionRoutes } from './routes/selection.routes.ts';
 import { liveRoutes } from './routes/live.routes.ts';
 import { orderRoutes } from './routes/order.routes.ts';
+import { settlementRoutes } from './routes/settlement.routes.ts';
 import { roomRoutes } from './routes/room.routes.ts';
 import { complianceRoutes } from './routes/compliance.routes.ts';
 import { healthRoutes } from './routes/health.routes.ts';
@@ -129,6 +130,7 @@ export async function buildApp(c: Container, opts: BuildAppOptions = {}): Promis
   selectionRoutes(api, c);
   liveRoutes(api, c);
   orderRoutes(api, c, app);
+  settlementRoutes(api, c);
   roomRoutes(app, c);
 
   if (opts.serveWeb !== false && existsSync(WEB_DIST)) {
