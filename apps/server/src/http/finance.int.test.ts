@@ -28,20 +28,21 @@ async function account(partyId: string, kind: AccountKind): Promise<string> {
 
 beforeAll(async () => {
   p = await createTestPlatform({ seed: true, clock });
-  [merchant, otherMerchant, streamer, mcn, admin, regulator] = await Promise.all(
+  [merchant, otherMerchant, streamer, mcn, admin, regulator] = (await Promise.all(
     ['merchant', 'merchant_0002', 'streamer', 'mcn', 'admin', 'regulator'].map((u) => p.login(u)),
-  );
+  )) as [TestSession, TestSession, TestSession, TestSession, TestSession, TestSession];
   const m = merchant.me.active?.orgId as string;
   const [o] = await p.c.uow.read.orders.listOrders({ merchantOrgId: m, limit: 1 });
   if (!o) throw new Error('the demo merchant has an order');
   order = { id: o.id, orderNo: o.orderNo };
   const P = PLATFORM_PARTY;
-  const [clearing, escrow, fee, fund] = await Promise.all(
-    (['provider_clearing', 'escrow', 'platform_fee_revenue', 'advance_compensation_fund'] as const).map((k) => account(P, k)),
-  );
-  const [mPending, mAvailable, mDeposit] = await Promise.all(
-    (['merchant_pending', 'merchant_available', 'merchant_deposit'] as const).map((k) => account(m, k)),
-  );
+  const clearing = await account(P, 'provider_clearing');
+  const escrow = await account(P, 'escrow');
+  const fee = await account(P, 'platform_fee_revenue');
+  const fund = await account(P, 'advance_compensation_fund');
+  const mPending = await account(m, 'merchant_pending');
+  const mAvailable = await account(m, 'merchant_available');
+  const mDeposit = await account(m, 'merchant_deposit');
   const sPending = await account(streamer.me.user.id, 'streamer_commission_pending');
   const cPending = await account(mcn.me.active?.orgId as string, 'mcn_commission_pending');
   await p.c.ledger.postMany([
