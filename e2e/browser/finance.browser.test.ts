@@ -14,6 +14,9 @@ import { browserAvailable, type TestServer } from '../helpers/test-server.ts';
 
 const suite = new BrowserSuite();
 let orderNo = '';
+/** the streamer of the demo data's paid order from a live room, and that session's title */
+let roomStreamer = '';
+let roomTitle = '';
 
 /** The demo merchant's money: an order of ¥100 paid and split, its share released; a deposit; a deduction into the fund. */
 async function postMoney(server: TestServer): Promise<void> {
@@ -26,6 +29,10 @@ async function postMoney(server: TestServer): Promise<void> {
   const [order] = await c.uow.read.orders.listOrders({ merchantOrgId: merchant.orgId, limit: 1 });
   if (!order) throw new Error('the demo merchant has an order');
   orderNo = order.orderNo;
+  const sold = (await c.uow.read.orders.listOrders({ status: 'paid', limit: 50 })).find((o) => o.streamerUserId && o.sessionId);
+  if (!sold) throw new Error('the demo data has a paid order from a live room');
+  roomStreamer = (await c.uow.read.users.findById(sold.streamerUserId as string))?.username ?? '';
+  roomTitle = (await c.uow.read.live.findSession(sold.sessionId as string))?.title ?? '';
   const acc = async (party: string, kind: Parameters<typeof c.ledger.openAccount>[1]) => (await c.ledger.openAccount(party, kind)).id;
   const clearing = await acc(PLATFORM_PARTY, 'provider_clearing');
   const escrow = await acc(PLATFORM_PARTY, 'escrow');
@@ -134,9 +141,17 @@ describe.skipIf(!browserAvailable)('finance pages', () => {
     await expect.poll(() => page.getByTestId('balance-pending').textContent()).toContain('¥7.00');
     await expect.poll(() => barsDrawn(page, 'income-chart')).toBe(true);
     await suite.screenshot(page, 'finance-streamer');
+  });
+
+  it('a streamer who sold in a live room sees its commission per session and per product', async () => {
+    const page = await suite.freshPage();
+    await suite.login(page, roomStreamer);
+    await openFromNav(page, 'earnings', '/earnings');
     await page.getByRole('tab', { name: '按场次' }).click();
-    await page.getByTestId('commission-bySession').waitFor();
+    await expect.poll(() => page.getByTestId('commission-bySession').textContent()).toContain(roomTitle);
     await suite.screenshot(page, 'finance-streamer-sessions');
+    await page.getByRole('tab', { name: '按商品' }).click();
+    await expect.poll(() => page.getByTestId('commission-byProduct').locator('tbody tr').count()).toBeGreaterThan(0);
   });
 
   it('the platform admin sees the platform accounts, the fee chart and a ledger that verifies', async () => {

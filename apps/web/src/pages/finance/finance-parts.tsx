@@ -13,6 +13,11 @@ import { isMessageKey, type Translate, useI18n } from '../../i18n/index.ts';
 import { formatFen } from '../../lib/money.ts';
 import { useFinanceLines } from '../../queries/finance.ts';
 
+/** Fen with its sign before the ¥: −¥600.00 (provider clearing, a debt). */
+export function signedFen(fen: number): string {
+  return fen < 0 ? `−${formatFen(-fen)}` : formatFen(fen);
+}
+
 /** One tab of a finance page. A page's tabs are an array: another part adds `{ key, label, element }` to it. */
 export interface FinanceTab {
   key: string;
@@ -196,7 +201,7 @@ export function lineColumns(t: Translate): TableColumnsType<FinanceLine> {
         </span>
       ),
     },
-    { title: t('finance.col.balance'), key: 'balance', align: 'right', width: 140, render: (_, l) => formatFen(l.balanceAfterFen) },
+    { title: t('finance.col.balance'), key: 'balance', align: 'right', width: 140, render: (_, l) => signedFen(l.balanceAfterFen) },
     { title: t('finance.col.memo'), key: 'memo', render: (_, l) => l.memo ?? '' },
   ];
 }

@@ -12,7 +12,7 @@ import { QueryError } from '../../components/query-error.tsx';
 import { useI18n } from '../../i18n/index.ts';
 import { formatFen } from '../../lib/money.ts';
 import { usePlatformFinance } from '../../queries/finance.ts';
-import { accountLabel, DailyChart, PeriodSwitch } from './finance-parts.tsx';
+import { accountLabel, DailyChart, PeriodSwitch, signedFen } from './finance-parts.tsx';
 
 export function PlatformFinancePage() {
   const { t } = useI18n();
@@ -23,7 +23,7 @@ export function PlatformFinancePage() {
   const { accounts, feeIncome, verify } = platform.data;
   const columns: TableColumnsType<FinanceBalance> = [
     { title: t('finance.lines.account'), key: 'kind', render: (_, a) => accountLabel(t, a.kind, a.label) },
-    { title: t('fund.balance'), key: 'balance', align: 'right', render: (_, a) => formatFen(a.balanceFen) },
+    { title: t('fund.balance'), key: 'balance', align: 'right', render: (_, a) => signedFen(a.balanceFen) },
   ];
   return (
     <div>
