@@ -75,6 +75,36 @@ beforeAll(async () => {
     },
   ]);
   clock.advance(1000);
+  // a refund of the order after it completed: taken back from the merchant's available money
+  const refundId = crypto.randomUUID();
+  const paymentId = crypto.randomUUID();
+  const refundsPayable = await account(P, 'refunds_payable');
+  await p.c.uow.transaction(async (tx) => {
+    const at = clock.now();
+    await tx.orders.insertPayment({
+      id: paymentId,
+      orderId: o.id,
+      provider: 'sim',
+      providerRef: null,
+      amountFen: 10_000,
+      status: 'succeeded',
+      payUrl: null,
+      failureReason: null,
+      createdAt: at,
+      updatedAt: at,
+    });
+    await tx.orders.insertRefund({
+      id: refundId,
+      orderId: o.id,
+      paymentId,
+      returnId: null,
+      amountFen: 500,
+      reason: '少发一件',
+      status: 'pending',
+      createdAt: at,
+      completedAt: null,
+    });
+  });
   await p.c.ledger.postMany([
     {
       businessKey: `release:${o.id}`,
@@ -82,6 +112,14 @@ beforeAll(async () => {
       postings: [
         { accountId: mPending, amount: -8_500 },
         { accountId: mAvailable, amount: 8_500 },
+      ],
+    },
+    {
+      businessKey: `refund:${refundId}`,
+      kind: 'refund.after_completion',
+      postings: [
+        { accountId: mAvailable, amount: -500 },
+        { accountId: refundsPayable, amount: 500 },
       ],
     },
     {
@@ -105,11 +143,11 @@ describe('a party’s own balances, lines and income', () => {
     expect(r.body.party.name.length).toBeGreaterThan(0);
     expect(r.body.accounts).toEqual([
       { kind: 'merchant_pending', label: '商家待结算', group: 'pending', balanceFen: 0 },
-      { kind: 'merchant_available', label: '商家可提现', group: 'available', balanceFen: 8_500 },
+      { kind: 'merchant_available', label: '商家可提现', group: 'available', balanceFen: 8_000 },
       { kind: 'merchant_deposit', label: '商家保证金', group: 'deposit', balanceFen: 48_000 },
       { kind: 'debt', label: '欠款', group: 'debt', balanceFen: 0 },
     ]);
-    expect(r.body.totals).toEqual({ pendingFen: 0, availableFen: 8_500, depositFen: 48_000, debtFen: 0 });
+    expect(r.body.totals).toEqual({ pendingFen: 0, availableFen: 8_000, depositFen: 48_000, debtFen: 0 });
   });
 
   it('lists an account’s lines newest first, each named by its order number and entry kind, a page at a time', async () => {
@@ -141,7 +179,13 @@ describe('a party’s own balances, lines and income', () => {
     // the available account by default
     const available = await get(merchant, '/api/finance/lines');
     expect(available.body.kind).toBe('merchant_available');
-    expect(available.body.items.map((l: { amountFen: number }) => l.amountFen)).toEqual([8_500]);
+    expect(available.body.items.map((l: { amountFen: number }) => l.amountFen)).toEqual([-500, 8_500]);
+    // a refund is named by the order it refunds
+    expect(available.body.items[0]).toMatchObject({
+      entryKindLabel: '完成后退款',
+      ref: { type: 'refund', orderNo: order.orderNo },
+      balanceAfterFen: 8_000,
+    });
     const deposit = await get(merchant, '/api/finance/lines?kind=merchant_deposit');
     expect(deposit.body.items.map((l: { ref: { type: string } }) => l.ref.type)).toEqual(['deposit_deduction', 'deposit']);
   });
@@ -232,7 +276,13 @@ describe('commission, the platform and the fund', () => {
     const r = await get(admin, '/api/finance/platform?days=3');
     expect(r.status).toBe(200);
     const by = Object.fromEntries(r.body.accounts.map((a: { kind: string; balanceFen: number }) => [a.kind, a.balanceFen]));
-    expect(by).toMatchObject({ escrow: 0, platform_fee_revenue: 500, advance_compensation_fund: 2_000, provider_clearing: -60_000 });
+    expect(by).toMatchObject({
+      escrow: 0,
+      platform_fee_revenue: 500,
+      advance_compensation_fund: 2_000,
+      refunds_payable: 500,
+      provider_clearing: -60_000,
+    });
     expect(r.body.accounts[0]).toEqual({ kind: 'escrow', label: '待结算（买家货款托管）', group: 'other', balanceFen: 0 });
     expect(r.body.feeIncome.days.at(-1)).toEqual({ day: today(), amountFen: 500 });
     expect(r.body.verify).toMatchObject({ ok: true, balanceTotalFen: 0, unbalancedEntries: 0, driftedAccounts: 0, belowFloor: 0 });
