@@ -184,7 +184,7 @@ export function PeriodSwitch({ days, onChange }: { days: number; onChange: (days
 }
 
 /** The columns of an account's lines: time, entry kind, what it refers to, the signed amount, the balance after. */
-export function lineColumns(t: Translate): TableColumnsType<FinanceLine> {
+function lineColumns(t: Translate): TableColumnsType<FinanceLine> {
   return [
     { title: t('finance.col.time'), key: 'time', width: 170, render: (_, l) => dayjs(l.postedAt).format('YYYY-MM-DD HH:mm:ss') },
     { title: t('finance.col.kind'), key: 'kind', width: 150, render: (_, l) => entryLabel(t, l) },
@@ -206,11 +206,45 @@ export function lineColumns(t: Translate): TableColumnsType<FinanceLine> {
   ];
 }
 
+/** Lines read page by page (an account's, the fund's): the table, its error with a retry, and 加载更多. */
+export interface LinePages {
+  items: FinanceLine[];
+  error: Error | null;
+  isPending: boolean;
+  hasNextPage: boolean;
+  isFetchingNextPage: boolean;
+  refetch: () => unknown;
+  fetchNextPage: () => unknown;
+}
+
+export function LinesList({ lines, testId }: { lines: LinePages; testId: string }) {
+  const { t } = useI18n();
+  if (lines.error) return <QueryError error={lines.error} onRetry={() => void lines.refetch()} />;
+  return (
+    <Space direction="vertical" style={{ width: '100%' }} size={12}>
+      <Table<FinanceLine>
+        size="middle"
+        rowKey={(l) => `${l.entryId}:${l.seq}`}
+        loading={lines.isPending}
+        columns={lineColumns(t)}
+        dataSource={lines.items}
+        pagination={false}
+        locale={{ emptyText: <Empty description={t('finance.lines.empty')} /> }}
+        data-testid={testId}
+      />
+      {lines.hasNextPage ? (
+        <Button onClick={() => void lines.fetchNextPage()} loading={lines.isFetchingNextPage}>
+          {t('finance.lines.more')}
+        </Button>
+      ) : null}
+    </Space>
+  );
+}
+
 /** The lines of one of the caller's accounts (a switch between its accounts), newest first, with 加载更多. */
 export function LinesTable({ accounts, kind, onKind }: { accounts: FinanceBalance[]; kind: string; onKind: (kind: string) => void }) {
   const { t } = useI18n();
   const lines = useFinanceLines(kind);
-  const columns = lineColumns(t);
   return (
     <Space direction="vertical" style={{ width: '100%' }} size={12}>
       <Space wrap>
@@ -222,25 +256,7 @@ export function LinesTable({ accounts, kind, onKind }: { accounts: FinanceBalanc
           data-testid="lines-account"
         />
       </Space>
-      {lines.error ? (
-        <QueryError error={lines.error} onRetry={() => void lines.refetch()} />
-      ) : (
-        <Table<FinanceLine>
-          size="middle"
-          rowKey={(l) => `${l.entryId}:${l.seq}`}
-          loading={lines.isPending}
-          columns={columns}
-          dataSource={lines.items}
-          pagination={false}
-          locale={{ emptyText: <Empty description={t('finance.lines.empty')} /> }}
-          data-testid="finance-lines"
-        />
-      )}
-      {lines.hasNextPage ? (
-        <Button onClick={() => void lines.fetchNextPage()} loading={lines.isFetchingNextPage}>
-          {t('finance.lines.more')}
-        </Button>
-      ) : null}
+      <LinesList lines={lines} testId="finance-lines" />
     </Space>
   );
 }

@@ -2,21 +2,19 @@
  * 先行赔付金 (platform admins and regulators, `/fund`): the advance-compensation fund's balance and its movements,
  * newest first. Read-only: the fund moves through deposit deductions and compensation decisions elsewhere.
  */
-import type { FinanceLine } from '@livehub/contracts';
-import { Button, Card, Empty, Space, Table } from 'antd';
+import { Card } from 'antd';
 import { PageHeader } from '../../components/page-header.tsx';
 import { PageLoading } from '../../components/page-loading.tsx';
 import { QueryError } from '../../components/query-error.tsx';
 import { useI18n } from '../../i18n/index.ts';
 import { useFund } from '../../queries/finance.ts';
-import { lineColumns, MoneyCard } from './finance-parts.tsx';
+import { LinesList, MoneyCard } from './finance-parts.tsx';
 
 export function FundPage() {
   const { t } = useI18n();
   const fund = useFund();
   if (fund.error) return <QueryError error={fund.error} onRetry={() => void fund.refetch()} />;
   if (fund.balanceFen === undefined) return <PageLoading />;
-  const columns = lineColumns(t);
   return (
     <div>
       <PageHeader title={t('fund.title')} subtitle={t('fund.subtitle')} testId="fund-title" />
@@ -24,22 +22,7 @@ export function FundPage() {
         <MoneyCard group="deposit" testId="fund-balance" title={t('fund.balance')} hint={t('nav.fund')} fen={fund.balanceFen} />
       </div>
       <Card title={t('fund.movements')}>
-        <Space direction="vertical" style={{ width: '100%' }}>
-          <Table<FinanceLine>
-            size="middle"
-            rowKey={(l) => `${l.entryId}:${l.seq}`}
-            columns={columns}
-            dataSource={fund.items}
-            pagination={false}
-            locale={{ emptyText: <Empty description={t('finance.lines.empty')} /> }}
-            data-testid="fund-lines"
-          />
-          {fund.hasNextPage ? (
-            <Button onClick={() => void fund.fetchNextPage()} loading={fund.isFetchingNextPage}>
-              {t('finance.lines.more')}
-            </Button>
-          ) : null}
-        </Space>
+        <LinesList lines={fund} testId="fund-lines" />
       </Card>
     </div>
   );
