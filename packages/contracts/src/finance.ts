@@ -74,11 +74,17 @@ const lineCursor = {
   limit: z.coerce.number().int().min(1).max(200).default(50),
 };
 
-export const financeLinesQuerySchema = z.strictObject({
-  /** which of the caller's accounts (its available account when absent) */
-  kind: accountKind.optional(),
-  ...lineCursor,
-});
+/** `before` and `beforeEntryId` come together (the last line of the page before) or not at all. */
+const cursorWhole = (q: { before?: string | undefined; beforeEntryId?: string | undefined }) => !q.before === !q.beforeEntryId;
+const cursorIssue = { path: ['beforeEntryId'], error: 'before and beforeEntryId go together' };
+
+export const financeLinesQuerySchema = z
+  .strictObject({
+    /** which of the caller's accounts (its available account when absent) */
+    kind: accountKind.optional(),
+    ...lineCursor,
+  })
+  .refine(cursorWhole, cursorIssue);
 export type FinanceLinesQuery = z.input<typeof financeLinesQuerySchema>;
 
 export const financeLinePageSchema = z.object({
@@ -139,7 +145,7 @@ export const financePlatformSchema = z.object({
 });
 export type FinancePlatform = z.infer<typeof financePlatformSchema>;
 
-export const fundQuerySchema = z.strictObject(lineCursor);
+export const fundQuerySchema = z.strictObject(lineCursor).refine(cursorWhole, cursorIssue);
 export type FundQuery = z.input<typeof fundQuerySchema>;
 
 /** 先行赔付金: the fund's balance and its movements, newest first. */

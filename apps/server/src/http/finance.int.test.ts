@@ -316,6 +316,7 @@ describe('bad input', () => {
       ['/api/finance/lines?before=yesterday', 'before'],
       ['/api/finance/lines?beforeEntryId=1', 'beforeEntryId'],
       ['/api/finance/lines?owner=x', 'owner'],
+      [`/api/finance/lines?before=${encodeURIComponent(new Date().toISOString())}`, 'beforeEntryId'],
     ];
     for (const [url, field] of cases) {
       const r = await get(merchant, url);

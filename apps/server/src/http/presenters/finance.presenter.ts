@@ -24,7 +24,7 @@ export function presentFund(f: { balanceFen: number; lines: LinePageView }): Fin
   return { balanceFen: f.balanceFen, lines: presentLinePage(f.lines) };
 }
 
-/** The contract's line cursor (before + beforeEntryId) → the ledger's. */
+/** The contract's line cursor (before + beforeEntryId, which the schema requires together) → the ledger's. */
 export function cursorOf(q: { before?: string | undefined; beforeEntryId?: string | undefined }) {
   return q.before && q.beforeEntryId ? { before: { postedAt: new Date(q.before), entryId: q.beforeEntryId } } : {};
 }
