@@ -15,6 +15,7 @@ import {
   IdentityService,
   ImportService,
   FeeRateService,
+  FinanceViewService,
   LedgerService,
   OrderMoneyService,
   SettlementJobService,
@@ -176,6 +177,8 @@ export async function createContainer(config: Config, o: ContainerOverrides = {}
     categories: { exists: async (id) => (await catalog.categories()).has(id) },
   });
   const settlementReader = new SettlementReader({ uow });
+  // The finance pages' reads: balances, lines, income per day, commission (through the orders context's reader)
+  const finance = new FinanceViewService({ uow, clock, ledger, names, orders: uow.read.orders });
   // a live session's page counts its paid orders and GMV through the orders context (built below)
   const live = new LiveService({
     uow,
@@ -321,6 +324,7 @@ export async function createContainer(config: Config, o: ContainerOverrides = {}
     settlementReader,
     settle,
     slotFees,
+    finance,
     outbox,
     payments: { sim },
     /** Time-driven work (notices ending, expiries, overdue samples, lapsed plans and agreements): idempotent. */

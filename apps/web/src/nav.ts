@@ -18,11 +18,15 @@ import {
   FileProtectOutlined,
   FileSearchOutlined,
   GiftOutlined,
+  FundOutlined,
   IdcardOutlined,
+  InsuranceOutlined,
+  MoneyCollectOutlined,
   NotificationOutlined,
   PlaySquareOutlined,
   ProfileOutlined,
   ReadOutlined,
+  RiseOutlined,
   RollbackOutlined,
   SafetyCertificateOutlined,
   ShopOutlined,
@@ -89,6 +93,13 @@ const ITEMS = {
   'my-orders': { label: 'nav.myOrders', icon: AccountBookOutlined, path: '/orders' },
   'merchant-orders': { label: 'nav.merchantOrders', icon: ContainerOutlined, path: '/merchant/orders' },
   'merchant-returns': { label: 'nav.merchantReturns', icon: RollbackOutlined, path: '/merchant/returns' },
+
+  // settlement: a party's money (资金结算 for merchants, 收益 for streamers and MCNs), the platform's 财务, and the
+  // advance-compensation fund (先行赔付金) the platform and regulators read
+  finance: { label: 'nav.finance', icon: MoneyCollectOutlined, path: '/finance' },
+  earnings: { label: 'nav.earnings', icon: RiseOutlined, path: '/earnings' },
+  'platform-finance': { label: 'nav.platformFinance', icon: FundOutlined, path: '/platform-finance' },
+  fund: { label: 'nav.fund', icon: InsuranceOutlined, path: '/fund' },
 } satisfies Record<string, Omit<NavItem, 'key'>>;
 
 export type NavKey = keyof typeof ITEMS;
@@ -100,7 +111,19 @@ const COMMON_TAIL: readonly NavKey[] = ['live-square', 'my-orders', 'rules'];
 
 /** Which items each role sees, in menu order. */
 const KEYS_BY_ROLE: Record<Role, readonly RoleEntry[]> = {
-  platform_admin: ['workbench', 'orgs', 'users', 'review', 'approvals', 'violations', ...COMMON_TAIL, 'talent', 'audit'],
+  platform_admin: [
+    'workbench',
+    'orgs',
+    'users',
+    'review',
+    'approvals',
+    'violations',
+    'platform-finance',
+    'fund',
+    ...COMMON_TAIL,
+    'talent',
+    'audit',
+  ],
   reviewer: ['workbench', 'orgs', 'review', 'approvals', 'violations', ...COMMON_TAIL],
   regulator: [
     { key: 'workbench', label: 'nav.regulatorWorkbench', icon: SafetyCertificateOutlined },
@@ -108,6 +131,7 @@ const KEYS_BY_ROLE: Record<Role, readonly RoleEntry[]> = {
     'approvals',
     'registry',
     'violations',
+    'fund',
     ...COMMON_TAIL,
     'audit',
     'cases',
@@ -127,6 +151,7 @@ const KEYS_BY_ROLE: Record<Role, readonly RoleEntry[]> = {
     'selection',
     'samples',
     'agreements',
+    'earnings',
     { key: 'members', label: 'nav.mcnMembers' },
     'talent',
     'applications',
@@ -140,6 +165,7 @@ const KEYS_BY_ROLE: Record<Role, readonly RoleEntry[]> = {
     'samples',
     'agreements',
     'live',
+    'earnings',
     'live-square',
     'my-orders',
     { key: 'violations', label: 'nav.myViolations' },
@@ -150,6 +176,7 @@ const KEYS_BY_ROLE: Record<Role, readonly RoleEntry[]> = {
     'products',
     'merchant-orders',
     'merchant-returns',
+    'finance',
     'samples',
     'agreements',
     'members',

@@ -58,6 +58,10 @@ const MyOrdersPage = lazyNamed(() => import('./pages/orders/my-orders-page.tsx')
 const OrderPage = lazyNamed(() => import('./pages/orders/order-page.tsx'), 'OrderPage');
 const MerchantOrdersPage = lazyNamed(() => import('./pages/orders/merchant-orders-page.tsx'), 'MerchantOrdersPage');
 const MerchantReturnsPage = lazyNamed(() => import('./pages/orders/merchant-returns-page.tsx'), 'MerchantReturnsPage');
+const MerchantFinancePage = lazyNamed(() => import('./pages/finance/merchant-finance-page.tsx'), 'MerchantFinancePage');
+const EarningsPage = lazyNamed(() => import('./pages/finance/earnings-page.tsx'), 'EarningsPage');
+const PlatformFinancePage = lazyNamed(() => import('./pages/finance/platform-finance-page.tsx'), 'PlatformFinancePage');
+const FundPage = lazyNamed(() => import('./pages/finance/fund-page.tsx'), 'FundPage');
 const NotFoundPage = lazyNamed(() => import('./pages/not-found-page.tsx'), 'NotFoundPage');
 
 function suspended(node: ReactNode, fullPage = false) {
@@ -131,6 +135,10 @@ export const router = createBrowserRouter([
           { path: '/live/square', element: guarded(<LiveSquarePage />) },
           { path: '/merchant/orders', element: guarded(<MerchantOrdersPage />) },
           { path: '/merchant/returns', element: guarded(<MerchantReturnsPage />) },
+          { path: '/finance', element: guarded(<MerchantFinancePage />) },
+          { path: '/earnings', element: guarded(<EarningsPage />) },
+          { path: '/platform-finance', element: guarded(<PlatformFinancePage />) },
+          { path: '/fund', element: guarded(<FundPage />) },
           { path: '/workbench', element: <HomeRedirect /> },
           { path: '/index.html', element: <Navigate to="/" replace /> },
           { path: '*', element: suspended(<NotFoundPage />) },

@@ -10,3 +10,4 @@ export * from './room.ts';
 export * from './orders.ts';
 export * from './requests.ts';
 export * from './settlement.ts';
+export * from './finance.ts';

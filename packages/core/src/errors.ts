@@ -427,6 +427,16 @@ export const ERROR_CATALOGUE = {
     zh: '平台服务费率须为 0–10000 的整数基点',
     en: 'The platform fee rate must be whole basis points from 0 to 10000',
   },
+  'finance.no_party': {
+    kind: 'forbidden',
+    zh: '当前账号未关联结算主体（机构或主播），无法查看资金',
+    en: 'Your account is not tied to a settlement party (an organization or a streamer)',
+  },
+  'finance.kind_not_yours': {
+    kind: 'invalid',
+    zh: '该账户类型不属于当前结算主体（{kind}）',
+    en: 'Your party holds no account of this kind ({kind})',
+  },
   'db.unavailable': { kind: 'unavailable', zh: '数据库暂不可用', en: 'The database is unavailable' },
   'db.busy': { kind: 'unavailable', zh: '系统繁忙，请稍后重试', en: 'The system is busy: try again in a moment' },
   'server.overloaded': {

@@ -25,6 +25,7 @@ import { selectionRoutes } from './routes/selection.routes.ts';
 import { liveRoutes } from './routes/live.routes.ts';
 import { feeRateRoutes } from './routes/fee-rate.routes.ts';
 import { orderRoutes } from './routes/order.routes.ts';
+import { settlementRoutes } from './routes/settlement.routes.ts';
 import { roomRoutes } from './routes/room.routes.ts';
 import { complianceRoutes } from './routes/compliance.routes.ts';
 import { healthRoutes } from './routes/health.routes.ts';
@@ -131,6 +132,7 @@ export async function buildApp(c: Container, opts: BuildAppOptions = {}): Promis
   liveRoutes(api, c);
   orderRoutes(api, c, app);
   feeRateRoutes(api, c);
+  settlementRoutes(api, c);
   roomRoutes(app, c);
 
   if (opts.serveWeb !== false && existsSync(WEB_DIST)) {

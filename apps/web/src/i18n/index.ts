@@ -6,6 +6,7 @@ import type { Locale, OrgKind, Role } from '@livehub/contracts';
 import { createContext, useContext } from 'react';
 import { activityEn, activityZh } from './activity.ts';
 import { complianceEn, complianceZh } from './compliance.ts';
+import { financeEn, financeZh } from './finance.ts';
 import { identityEn, identityZh } from './identity.ts';
 import { liveEn, liveZh } from './live.ts';
 import { ordersEn, ordersZh } from './orders.ts';
@@ -25,6 +26,7 @@ const zhCN = {
   ...liveZh,
   ...activityZh,
   ...ordersZh,
+  ...financeZh,
 } as const;
 
 export type MessageKey = keyof typeof zhCN;
@@ -40,6 +42,7 @@ const enUS: Dictionary = {
   ...liveEn,
   ...activityEn,
   ...ordersEn,
+  ...financeEn,
 };
 
 const DICTIONARIES: Record<Locale, Dictionary> = { 'zh-CN': zhCN, 'en-US': enUS };

@@ -57,7 +57,33 @@ export interface OrderRecordRepository {
   liveSessionsSelling(productId: string): Promise<string[]>;
   /** paid-or-later orders and their value for a session (statistics) */
   sessionTotals(sessionId: string): Promise<{ orders: number; gmvFen: number }>;
+  /**
+   * The commission of a streamer's (or an MCN's) paid-or-later orders, grouped by live session or by product, the
+   * largest first (at most `limit` groups): orders counted once per group, GMV as price × kept quantity, commission
+   * as the lines' commission less what returns took back.
+   */
+  commissionTotals(party: CommissionParty, by: 'session' | 'product', limit: number): Promise<CommissionTotals[]>;
+  /** the order each of these refunds belongs to (unknown ids left out) */
+  refundOrderIds(refundIds: string[]): Promise<Map<string, string>>;
 }
+
+/** Whose commission: a streamer's own, or every streamer's of an MCN organization. */
+export type CommissionParty = { streamerUserId: string } | { mcnOrgId: string };
+
+/** One group of commission: a session's or a product's id, its orders, GMV and commission in fen. */
+export interface CommissionTotals {
+  key: string;
+  orders: number;
+  gmvFen: number;
+  commissionFen: number;
+  lastPaidAt: Date | null;
+}
+
+/**
+ * The orders context's reader port for the finance pages: a party's commission per session and product, and the
+ * order a refund belongs to (implemented by the orders repository).
+ */
+export type CommissionReader = Pick<OrderRecordRepository, 'commissionTotals' | 'refundOrderIds'>;
 
 /** Stock and its reservations. */
 export interface StockRepository {

@@ -10,6 +10,32 @@ export {
   splitByBasisPoints,
   validateEntry,
 } from './ledger.rules.ts';
+export {
+  accountLabel,
+  DEBT_KIND,
+  ENTRY_KIND_LABELS,
+  entryKindLabel,
+  fillDays,
+  financePartyOf,
+  groupOf,
+  PLATFORM_KINDS,
+  parseBusinessKey,
+  shanghaiDay,
+  shanghaiPeriod,
+} from './finance-view.rules.ts';
+export type { BalanceGroup, BusinessRef, FinanceParty, FinancePartyKind, RefType } from './finance-view.rules.ts';
+export { FinanceViewService } from './finance-view.service.ts';
+export type {
+  BalancesView,
+  BalanceView,
+  CommissionRowView,
+  DailyView,
+  FinanceViewDeps,
+  LinePageView,
+  LinesQuery,
+  LineView,
+  PlatformView,
+} from './finance-view.service.ts';
 export type { LedgerDeps, LedgerTx } from './ledger.service.ts';
 export { LedgerService } from './ledger.service.ts';
 export type { LedgerRepository, SettlementRepository } from './settlement.repository.ts';

@@ -47,6 +47,11 @@ export interface LedgerRepository {
   writePostings(changes: Array<{ accountId: string; delta: number }>, postings: LedgerPostingRecord[]): Promise<string[]>;
   /** an account's lines newest first by (postedAt, entryId), keyset paging after `before` */
   listLines(accountId: string, opts: { before?: LineCursor; limit: number }): Promise<AccountLine[]>;
+  /**
+   * Σ of the positive postings into these accounts per Asia/Shanghai calendar day (UTC+8, no daylight saving), for
+   * postings at or after `from` and before `to`; days with nothing are left out, oldest first.
+   */
+  incomeByDay(accountIds: string[], from: Date, to: Date): Promise<Array<{ day: string; amount: number }>>;
   /** the whole ledger checked in aggregate: entries that do not sum to zero, balances that drift from their postings */
   aggregates(limit: number): Promise<LedgerAggregates>;
 }

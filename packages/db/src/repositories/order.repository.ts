@@ -2,6 +2,8 @@
 import type {
   AddressRecord,
   ClaimRecord,
+  CommissionParty,
+  CommissionTotals,
   FlashSaleRecord,
   IdempotencyRecord,
   OrderLineRecord,
@@ -35,6 +37,7 @@ import {
   stockReservations,
 } from '../schema/orders.ts';
 
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const PAID_OR_LATER: OrderStatus[] = ['paid', 'shipped', 'delivered', 'completed'];
 
 export class DrizzleOrderRepository implements OrderRepository {
@@ -166,6 +169,39 @@ export class DrizzleOrderRepository implements OrderRepository {
       .from(orders)
       .where(and(eq(orders.sessionId, sessionId), inArray(orders.status, [...PAID_OR_LATER, 'refunded'])));
     return { orders: Number(row?.n ?? 0), gmvFen: Number(row?.gmv ?? 0) };
+  }
+
+  async commissionTotals(party: CommissionParty, by: 'session' | 'product', limit: number): Promise<CommissionTotals[]> {
+    const whose = 'streamerUserId' in party ? eq(orders.streamerUserId, party.streamerUserId) : eq(orders.mcnOrgId, party.mcnOrgId);
+    const key = by === 'session' ? orders.sessionId : orderLines.productId;
+    const commission = sql<string>`coalesce(sum(${orderLines.commissionFen} - ${orderLines.reversedCommissionFen}), 0)`;
+    const rows = await this.db
+      .select({
+        key,
+        orders: sql<number>`count(distinct ${orders.id})::int`,
+        gmv: sql<string>`coalesce(sum(${orderLines.unitPriceFen} * (${orderLines.qty} - ${orderLines.returnedQty})), 0)`,
+        commission,
+        lastPaidAt: sql<Date | string | null>`max(${orders.paidAt})`,
+      })
+      .from(orders)
+      .innerJoin(orderLines, eq(orderLines.orderId, orders.id))
+      .where(and(whose, inArray(orders.status, PAID_OR_LATER), sql`${key} is not null`))
+      .groupBy(key)
+      .orderBy(desc(commission), asc(key))
+      .limit(limit);
+    return rows.map((r) => ({
+      key: String(r.key),
+      orders: Number(r.orders),
+      gmvFen: Number(r.gmv),
+      commissionFen: Number(r.commission),
+      lastPaidAt: r.lastPaidAt === null ? null : new Date(r.lastPaidAt),
+    }));
+  }
+  async refundOrderIds(refundIds: string[]): Promise<Map<string, string>> {
+    const ids = refundIds.filter((id) => UUID.test(id));
+    if (ids.length === 0) return new Map();
+    const rows = await this.db.select({ id: refunds.id, orderId: refunds.orderId }).from(refunds).where(inArray(refunds.id, ids));
+    return new Map(rows.map((r) => [r.id, r.orderId]));
   }
 
   // ---- stock

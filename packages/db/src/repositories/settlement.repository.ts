@@ -14,7 +14,7 @@ import type {
   SettlementRepository,
   SlotFeeRecord,
 } from '@livehub/core';
-import { and, asc, desc, eq, inArray, isNull, lt, lte, or, sql } from 'drizzle-orm';
+import { and, asc, desc, eq, gte, inArray, isNull, lt, lte, or, sql } from 'drizzle-orm';
 import type { Db } from '../db.ts';
 import { ledgerAccounts, ledgerEntries, ledgerPostings, orderSettlements, platformFeeRates, slotFeeCharges } from '../schema/settlement.ts';
 import { bulkInsert, bulkInsertSql } from './bulk-insert.ts';
@@ -148,6 +148,26 @@ export class DrizzleLedgerRepository implements LedgerRepository {
       .orderBy(desc(ledgerPostings.postedAt), desc(ledgerPostings.entryId), desc(ledgerPostings.seq))
       .limit(opts.limit);
     return rows;
+  }
+
+  async incomeByDay(accountIds: string[], from: Date, to: Date): Promise<Array<{ day: string; amount: number }>> {
+    if (accountIds.length === 0) return [];
+    // China keeps UTC+8 all year: the day is the UTC instant moved by eight hours (no time zone database needed)
+    const day = sql<string>`to_char((${ledgerPostings.postedAt} at time zone 'UTC') + interval '8 hours', 'YYYY-MM-DD')`;
+    const rows = await this.db
+      .select({ day, amount: sql<string>`sum(${ledgerPostings.amount})` })
+      .from(ledgerPostings)
+      .where(
+        and(
+          sql`${ledgerPostings.accountId} = any(${sql.param(accountIds)}::uuid[])`,
+          sql`${ledgerPostings.amount} > 0`,
+          gte(ledgerPostings.postedAt, from),
+          lt(ledgerPostings.postedAt, to),
+        ),
+      )
+      .groupBy(day)
+      .orderBy(day);
+    return rows.map((r) => ({ day: String(r.day), amount: num(r.amount) }));
   }
 
   async aggregates(limit: number): Promise<LedgerAggregates> {

@@ -253,6 +253,81 @@ export function orderCases(db: ContractDb): void {
     expect((await r.orders.flashSaleOrderKeys(f.id)).sort()).toEqual(['k1', 'k2']);
   });
 
+  it("sums a streamer's and an MCN's commission of paid-or-later orders per session and per product", async () => {
+    const { r, buyer, streamer, merchant, p, s } = await shop(db);
+    const mcn = await storedOrg(r);
+    const p2 = product(merchant.id, { status: 'approved' });
+    await r.catalog.insertProduct(p2);
+    const s2 = sku(p2.id);
+    await r.catalog.insertSku(s2);
+    const [live1, live2] = [liveSession(streamer.id), liveSession(streamer.id)];
+    for (const x of [live1, live2]) await r.live.insertSession(x);
+    const by = { streamerUserId: streamer.id, mcnOrgId: mcn.id };
+    const os = [
+      order(buyer.id, merchant.id, { ...by, sessionId: live1.id, status: 'paid', paidAt: at(1) }),
+      order(buyer.id, merchant.id, { ...by, sessionId: live1.id, status: 'completed', paidAt: at(3) }),
+      order(buyer.id, merchant.id, { ...by, sessionId: live2.id, status: 'shipped', paidAt: at(2) }),
+      // not counted: unpaid, cancelled, refunded, and another streamer's order
+      order(buyer.id, merchant.id, { ...by, sessionId: live2.id, status: 'created' }),
+      order(buyer.id, merchant.id, { ...by, sessionId: live2.id, status: 'cancelled' }),
+      order(buyer.id, merchant.id, { ...by, sessionId: live2.id, status: 'refunded', paidAt: at(1) }),
+      order(buyer.id, merchant.id, { sessionId: live2.id, streamerUserId: uuid(), status: 'paid', paidAt: at(1) }),
+    ];
+    const [o1, o2, o3] = os as [(typeof os)[0], (typeof os)[0], (typeof os)[0]];
+    await r.orders.insertOrders(os, [
+      orderLine(o1.id, p.id, s.id, { qty: 2, commissionFen: 1000 }),
+      orderLine(o1.id, p2.id, s2.id, { lineNo: 2, unitPriceFen: 5000, commissionFen: 500 }),
+      orderLine(o2.id, p.id, s.id, { qty: 3, returnedQty: 1, commissionFen: 900, reversedCommissionFen: 300 }),
+      orderLine(o3.id, p2.id, s2.id, { unitPriceFen: 5000, commissionFen: 200 }),
+      ...os.slice(3).map((o) => orderLine(o.id, p.id, s.id, { commissionFen: 7777 })),
+    ]);
+    for (const party of [{ streamerUserId: streamer.id }, { mcnOrgId: mcn.id }]) {
+      expect(await r.orders.commissionTotals(party, 'session', 10)).toEqual([
+        { key: live1.id, orders: 2, gmvFen: 2 * 9900 + 5000 + 2 * 9900, commissionFen: 1000 + 500 + 600, lastPaidAt: at(3) },
+        { key: live2.id, orders: 1, gmvFen: 5000, commissionFen: 200, lastPaidAt: at(2) },
+      ]);
+      expect(await r.orders.commissionTotals(party, 'product', 10)).toEqual([
+        { key: p.id, orders: 2, gmvFen: 4 * 9900, commissionFen: 1600, lastPaidAt: at(3) },
+        { key: p2.id, orders: 2, gmvFen: 10_000, commissionFen: 700, lastPaidAt: at(2) },
+      ]);
+    }
+    expect(await r.orders.commissionTotals({ streamerUserId: streamer.id }, 'session', 1)).toHaveLength(1);
+    expect(await r.orders.commissionTotals({ streamerUserId: uuid() }, 'product', 10)).toEqual([]);
+  });
+
+  it('names the order of each refund', async () => {
+    const { r, buyer, merchant } = await shop(db);
+    const o = order(buyer.id, merchant.id);
+    await r.orders.insertOrders([o], []);
+    const pay: Row<'orders', 'insertPayment'> = {
+      id: uuid(),
+      orderId: o.id,
+      provider: 'mock',
+      providerRef: null,
+      amountFen: 9900,
+      status: 'succeeded',
+      payUrl: null,
+      failureReason: null,
+      createdAt: T0,
+      updatedAt: T0,
+    };
+    await r.orders.insertPayment(pay);
+    const refund: Row<'orders', 'insertRefund'> = {
+      id: uuid(),
+      orderId: o.id,
+      paymentId: pay.id,
+      returnId: null,
+      amountFen: 100,
+      reason: '少发一件',
+      status: 'pending',
+      createdAt: at(2),
+      completedAt: null,
+    };
+    await r.orders.insertRefund(refund);
+    expect(await r.orders.refundOrderIds([refund.id, uuid(), 'not-a-uuid'])).toEqual(new Map([[refund.id, o.id]]));
+    expect(await r.orders.refundOrderIds([])).toEqual(new Map());
+  });
+
   it('keeps payments and refunds per order, and a provider notification only once', async () => {
     const { r, buyer, merchant } = await shop(db);
     const [o, other] = [order(buyer.id, merchant.id), order(buyer.id, merchant.id)];

@@ -146,6 +146,51 @@ export function ledgerCases(db: ContractDb): void {
     expect(after.driftedAccounts.map((d) => d.accountId)).not.toContain(x.id);
     expect(after.belowFloor.map((d) => d.accountId)).not.toContain(x.id);
   });
+  it('sums positive postings into the accounts per Asia/Shanghai day, within the period, oldest first', async () => {
+    const r = db.r();
+    const [src, a, b, other] = [account({ floor: null }), account(), account(), account()];
+    for (const x of [src, a, b, other]) await r.ledger.openAccount(x);
+    // T0 is 08:00 in Shanghai on 1 January; at(16) is midnight of 2 January there, at(-9) 23:00 on 31 December
+    const entries = [at(-9), at(1), at(15), at(16), at(40), at(2)].map((t) => entry({ postedAt: t }));
+    await r.ledger.insertEntries(entries);
+    const [e0, e1, e2, e3, e4, e5] = entries as [
+      LedgerEntryRecord,
+      LedgerEntryRecord,
+      LedgerEntryRecord,
+      LedgerEntryRecord,
+      LedgerEntryRecord,
+      LedgerEntryRecord,
+    ];
+    await r.ledger.writePostings(
+      [],
+      [
+        posting(e0, 0, src.id, -100, 0),
+        posting(e0, 1, a.id, 100, 0),
+        posting(e1, 0, src.id, -20, 0),
+        posting(e1, 1, a.id, 20, 0),
+        posting(e2, 0, src.id, -5, 0),
+        posting(e2, 1, b.id, 5, 0),
+        posting(e3, 0, src.id, -7, 0),
+        posting(e3, 1, a.id, 7, 0),
+        posting(e4, 0, src.id, -1000, 0),
+        posting(e4, 1, a.id, 1000, 0),
+        // money leaving an account is not income; money into another party's account is not counted
+        posting(e5, 0, a.id, -3, 0),
+        posting(e5, 1, other.id, 3, 0),
+      ],
+    );
+    expect(await r.ledger.incomeByDay([a.id, b.id], at(-24), at(40))).toEqual([
+      { day: '2025-12-31', amount: 100 },
+      { day: '2026-01-01', amount: 25 },
+      { day: '2026-01-02', amount: 7 },
+    ]);
+    expect(await r.ledger.incomeByDay([a.id], at(0), at(41))).toEqual([
+      { day: '2026-01-01', amount: 20 },
+      { day: '2026-01-02', amount: 7 },
+      { day: '2026-01-03', amount: 1000 },
+    ]);
+    expect(await r.ledger.incomeByDay([], at(-24), at(40))).toEqual([]);
+  });
 }
 
 function settlement(over: Partial<OrderSettlementRecord> = {}): OrderSettlementRecord {
