@@ -15,6 +15,8 @@ import {
   IdentityService,
   ImportService,
   LedgerService,
+  ReconciliationService,
+  StatementService,
   LiveService,
   NameDirectory,
   NO_SOURCE_ORG,
@@ -235,7 +237,12 @@ export async function createContainer(config: Config, o: ContainerOverrides = {}
     secret: createHmac('sha256', config.sessionSecret).update('livehub:sim-pay').digest(),
     baseUrl: config.publicBaseUrl,
     now: () => clock.now().getTime(),
+    billDir: join(config.dataDir, 'sim-pay', 'bills'),
   });
+  // Statements (对账单) read the ledger; reconciliation (对账) compares the provider's daily bill with payments,
+  // refunds and the ledger. The settle job calls `reconciliation.run(actor, day)`.
+  const statements = new StatementService({ uow, clock, names });
+  const reconciliation = new ReconciliationService({ uow, clock, ids, audit, bills: sim, names });
   const orders = new OrderService({
     uow,
     clock,
@@ -291,6 +298,8 @@ export async function createContainer(config: Config, o: ContainerOverrides = {}
     orders,
     returns,
     ledger,
+    statements,
+    reconciliation,
     outbox,
     payments: { sim },
     /** Time-driven work (notices ending, expiries, overdue samples, lapsed plans and agreements): idempotent. */

@@ -13,6 +13,7 @@ import { nameCases } from './contracts/names.contract.ts';
 import { orderCases } from './contracts/orders.contract.ts';
 import { registryCases, workflowCases } from './contracts/registry.contract.ts';
 import { ledgerCases } from './contracts/settlement.contract.ts';
+import { reconciliationCases } from './contracts/reconciliation.contract.ts';
 
 export { org, user };
 
@@ -363,5 +364,6 @@ export function repositoryContract(name: string, open: () => Promise<{ uow: Unit
     describe('compliance', () => complianceCases(db));
     describe('names', () => nameCases(db));
     describe('settlement', () => ledgerCases(db));
+    describe('reconciliation', () => reconciliationCases(db));
   });
 }

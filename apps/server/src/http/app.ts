@@ -25,6 +25,8 @@ import { selectionRoutes } from './routes/selection.routes.ts';
 import { liveRoutes } from './routes/live.routes.ts';
 import { orderRoutes } from './routes/order.routes.ts';
 import { roomRoutes } from './routes/room.routes.ts';
+import { reconciliationRoutes } from './routes/reconciliation.routes.ts';
+import { statementRoutes } from './routes/statement.routes.ts';
 import { complianceRoutes } from './routes/compliance.routes.ts';
 import { healthRoutes } from './routes/health.routes.ts';
 import { organizationRoutes } from './routes/organization.routes.ts';
@@ -130,6 +132,8 @@ export async function buildApp(c: Container, opts: BuildAppOptions = {}): Promis
   liveRoutes(api, c);
   orderRoutes(api, c, app);
   roomRoutes(app, c);
+  statementRoutes(api, c);
+  reconciliationRoutes(api, c);
 
   if (opts.serveWeb !== false && existsSync(WEB_DIST)) {
     await app.register(fastifyStatic, { root: WEB_DIST, prefix: '/', wildcard: false, index: ['index.html'] });

@@ -44,6 +44,15 @@ export interface LedgerRepository {
   writePostings(changes: Array<{ accountId: string; delta: number }>, postings: LedgerPostingRecord[]): Promise<string[]>;
   /** an account's lines newest first by (postedAt, entryId), keyset paging after `before` */
   listLines(accountId: string, opts: { before?: LineCursor; limit: number }): Promise<AccountLine[]>;
+  /**
+   * An account's lines posted in `[from, to)`, in posting order: oldest first by (postedAt, entryId, seq) — the
+   * order `balanceAfter` was computed in (entry ids are time-ordered and issued in posting order).
+   */
+  listLinesBetween(accountId: string, from: Date, to: Date): Promise<AccountLine[]>;
+  /** the account's balance at an instant: the `balanceAfter` of its last posting before `at`; 0 before the first */
+  balanceAt(accountId: string, at: Date): Promise<number>;
+  /** the entries of these kinds posted in `[from, to)`, with their postings (reconciliation reads a day's payments) */
+  listEntriesOfKinds(kinds: string[], from: Date, to: Date): Promise<LedgerEntry[]>;
   /** the whole ledger checked in aggregate: entries that do not sum to zero, balances that drift from their postings */
   aggregates(limit: number): Promise<LedgerAggregates>;
 }

@@ -10,7 +10,7 @@ import type {
   LedgerRepository,
   LineCursor,
 } from '@livehub/core';
-import { and, asc, desc, eq, inArray, lt, or, sql } from 'drizzle-orm';
+import { and, asc, desc, eq, gte, inArray, lt, or, sql } from 'drizzle-orm';
 import type { Db } from '../db.ts';
 import { ledgerAccounts, ledgerEntries, ledgerPostings } from '../schema/settlement.ts';
 import { bulkInsert, bulkInsertSql } from './bulk-insert.ts';
@@ -144,6 +144,45 @@ export class DrizzleLedgerRepository implements LedgerRepository {
       .orderBy(desc(ledgerPostings.postedAt), desc(ledgerPostings.entryId), desc(ledgerPostings.seq))
       .limit(opts.limit);
     return rows;
+  }
+
+  async listLinesBetween(accountId: string, from: Date, to: Date): Promise<AccountLine[]> {
+    return this.db
+      .select({
+        entryId: ledgerPostings.entryId,
+        seq: ledgerPostings.seq,
+        accountId: ledgerPostings.accountId,
+        amount: ledgerPostings.amount,
+        balanceAfter: ledgerPostings.balanceAfter,
+        postedAt: ledgerPostings.postedAt,
+        businessKey: ledgerEntries.businessKey,
+        kind: ledgerEntries.kind,
+        memo: ledgerEntries.memo,
+      })
+      .from(ledgerPostings)
+      .innerJoin(ledgerEntries, eq(ledgerEntries.id, ledgerPostings.entryId))
+      .where(and(eq(ledgerPostings.accountId, accountId), gte(ledgerPostings.postedAt, from), lt(ledgerPostings.postedAt, to)))
+      .orderBy(asc(ledgerPostings.postedAt), asc(ledgerPostings.entryId), asc(ledgerPostings.seq));
+  }
+
+  async balanceAt(accountId: string, at: Date): Promise<number> {
+    const [row] = await this.db
+      .select({ balanceAfter: ledgerPostings.balanceAfter })
+      .from(ledgerPostings)
+      .where(and(eq(ledgerPostings.accountId, accountId), lt(ledgerPostings.postedAt, at)))
+      .orderBy(desc(ledgerPostings.postedAt), desc(ledgerPostings.entryId), desc(ledgerPostings.seq))
+      .limit(1);
+    return row?.balanceAfter ?? 0;
+  }
+
+  async listEntriesOfKinds(kinds: string[], from: Date, to: Date): Promise<LedgerEntry[]> {
+    if (kinds.length === 0) return [];
+    const entries = await this.db
+      .select()
+      .from(ledgerEntries)
+      .where(and(inArray(ledgerEntries.kind, kinds), gte(ledgerEntries.postedAt, from), lt(ledgerEntries.postedAt, to)))
+      .orderBy(asc(ledgerEntries.postedAt), asc(ledgerEntries.id));
+    return this.withPostings(entries);
   }
 
   async aggregates(limit: number): Promise<LedgerAggregates> {
