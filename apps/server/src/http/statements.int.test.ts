@@ -4,11 +4,10 @@
  * Entries are posted here with the business keys of the settlement conventions (the flows post them in the app).
  */
 import { type AccountKind, PLATFORM_PARTY } from '@livehub/core';
-import { createTestPlatform, type TestPlatform, type TestSession } from '@livehub/server/testing';
+import { createTestPlatform, insertOrder, type TestPlatform, type TestSession } from '@livehub/server/testing';
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ManualClock } from '../adapters/runtime.ts';
-import { insertOrder } from './settlement.fixtures.ts';
 
 const clock = new ManualClock(Date.parse('2026-01-05T02:00:00Z'));
 let p: TestPlatform;

@@ -1,5 +1,5 @@
 /** Test helpers for the statement and reconciliation tests: an order row of a buyer and a merchant, stored directly. */
-import type { TestPlatform } from '@livehub/server/testing';
+import type { TestPlatform } from './test-platform.ts';
 
 let n = 0;
 
