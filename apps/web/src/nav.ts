@@ -22,12 +22,14 @@ import {
   NotificationOutlined,
   PlaySquareOutlined,
   ProfileOutlined,
+  ReconciliationOutlined,
   ReadOutlined,
   RollbackOutlined,
   SafetyCertificateOutlined,
   ShopOutlined,
   ShoppingCartOutlined,
   ShoppingOutlined,
+  SolutionOutlined,
   TeamOutlined,
   UserOutlined,
   VideoCameraOutlined,
@@ -89,6 +91,10 @@ const ITEMS = {
   'my-orders': { label: 'nav.myOrders', icon: AccountBookOutlined, path: '/orders' },
   'merchant-orders': { label: 'nav.merchantOrders', icon: ContainerOutlined, path: '/merchant/orders' },
   'merchant-returns': { label: 'nav.merchantReturns', icon: RollbackOutlined, path: '/merchant/returns' },
+
+  // settlement: statements (对账单) for every party with accounts, the provider reconciliation (对账) for finance
+  statements: { label: 'nav.statements', icon: SolutionOutlined, path: '/finance/statements' },
+  reconciliation: { label: 'nav.reconciliation', icon: ReconciliationOutlined, path: '/finance/reconciliation' },
 } satisfies Record<string, Omit<NavItem, 'key'>>;
 
 export type NavKey = keyof typeof ITEMS;
@@ -100,7 +106,19 @@ const COMMON_TAIL: readonly NavKey[] = ['live-square', 'my-orders', 'rules'];
 
 /** Which items each role sees, in menu order. */
 const KEYS_BY_ROLE: Record<Role, readonly RoleEntry[]> = {
-  platform_admin: ['workbench', 'orgs', 'users', 'review', 'approvals', 'violations', ...COMMON_TAIL, 'talent', 'audit'],
+  platform_admin: [
+    'workbench',
+    'orgs',
+    'users',
+    'review',
+    'approvals',
+    'violations',
+    ...COMMON_TAIL,
+    'talent',
+    'audit',
+    'statements',
+    'reconciliation',
+  ],
   reviewer: ['workbench', 'orgs', 'review', 'approvals', 'violations', ...COMMON_TAIL],
   regulator: [
     { key: 'workbench', label: 'nav.regulatorWorkbench', icon: SafetyCertificateOutlined },
@@ -111,6 +129,8 @@ const KEYS_BY_ROLE: Record<Role, readonly RoleEntry[]> = {
     ...COMMON_TAIL,
     'audit',
     'cases',
+    'statements',
+    'reconciliation',
   ],
   base_operator: [
     { key: 'workbench', label: 'nav.baseWorkbench', icon: BankOutlined },
@@ -131,6 +151,7 @@ const KEYS_BY_ROLE: Record<Role, readonly RoleEntry[]> = {
     'talent',
     'applications',
     ...COMMON_TAIL,
+    'statements',
   ],
   streamer: [
     { key: 'workbench', label: 'nav.streamerWorkbench' },
@@ -144,6 +165,7 @@ const KEYS_BY_ROLE: Record<Role, readonly RoleEntry[]> = {
     'my-orders',
     { key: 'violations', label: 'nav.myViolations' },
     'rules',
+    'statements',
   ],
   merchant_staff: [
     { key: 'workbench', label: 'nav.merchantWorkbench', icon: ShopOutlined },
@@ -157,6 +179,7 @@ const KEYS_BY_ROLE: Record<Role, readonly RoleEntry[]> = {
     'applications',
     { key: 'violations', label: 'nav.myViolations' },
     ...COMMON_TAIL,
+    'statements',
   ],
   provider_staff: [
     { key: 'workbench', label: 'nav.providerWorkbench', icon: CustomerServiceOutlined },

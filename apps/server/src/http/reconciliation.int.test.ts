@@ -117,7 +117,9 @@ beforeAll(async () => {
   // the provider's own deliveries are acknowledged and dropped: the tests decide which notifications arrive
   p.c.payments.sim.setDeliver(async () => 200);
   clock.set(new Date('2026-12-03T01:00:00Z'));
-  [admin, regulator, merchant] = await Promise.all(['admin', 'regulator', 'merchant'].map((u) => p.login(u)));
+  admin = await p.login('admin');
+  regulator = await p.login('regulator');
+  merchant = await p.login('merchant');
   merchantOrg = merchant.me.active?.orgId as string;
   buyer = (await p.login('consumer')).me.user.id;
 });

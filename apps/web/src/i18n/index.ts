@@ -13,6 +13,7 @@ import { registryEn, registryZh } from './registry.ts';
 import { reviewEn, reviewZh } from './review.ts';
 import { selectionEn, selectionZh } from './selection.ts';
 import { shellEn, shellZh } from './shell.ts';
+import { statementsEn, statementsZh } from './statements.ts';
 
 /** The areas merged; an area file may add keys under another prefix (live adds nav.liveConsole), never twice. */
 const zhCN = {
@@ -25,6 +26,7 @@ const zhCN = {
   ...liveZh,
   ...activityZh,
   ...ordersZh,
+  ...statementsZh,
 } as const;
 
 export type MessageKey = keyof typeof zhCN;
@@ -40,6 +42,7 @@ const enUS: Dictionary = {
   ...liveEn,
   ...activityEn,
   ...ordersEn,
+  ...statementsEn,
 };
 
 const DICTIONARIES: Record<Locale, Dictionary> = { 'zh-CN': zhCN, 'en-US': enUS };
