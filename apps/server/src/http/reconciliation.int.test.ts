@@ -23,6 +23,18 @@ async function account(kind: AccountKind): Promise<string> {
   return acc.get(kind) as string;
 }
 
+/** What the flows post when a payment succeeds: `order:<id>:paid`, clearing → escrow. */
+async function postPaid(orderId: string, amountFen: number): Promise<void> {
+  await p.c.ledger.post({
+    businessKey: `order:${orderId}:paid`,
+    kind: 'order.paid',
+    postings: [
+      { accountId: await account('provider_clearing'), amount: -amountFen },
+      { accountId: await account('escrow'), amount: amountFen },
+    ],
+  });
+}
+
 /** An order paid through the simulator: the payer answers, and (unless `deliver` is false) the platform is told and posts it. */
 async function paid(amountFen: number, deliver = true): Promise<{ orderId: string; orderNo: string; payment: PaymentRecord }> {
   const o = await insertOrder(p, buyer, merchantOrg, amountFen);
@@ -51,14 +63,7 @@ async function paid(amountFen: number, deliver = true): Promise<{ orderId: strin
       reason: null,
     });
     await p.c.orders.onNotification('sim', n.headers, n.body);
-    await p.c.ledger.post({
-      businessKey: `order:${o.id}:paid`,
-      kind: 'order.paid',
-      postings: [
-        { accountId: await account('provider_clearing'), amount: -amountFen },
-        { accountId: await account('escrow'), amount: amountFen },
-      ],
-    });
+    await postPaid(o.id, amountFen);
   }
   return { orderId: o.id, orderNo: o.orderNo, payment };
 }
@@ -221,14 +226,7 @@ describe('reconciliation', () => {
       reason: null,
     });
     await p.c.orders.onNotification('sim', n.headers, n.body);
-    await p.c.ledger.post({
-      businessKey: `order:${silent.orderId}:paid`,
-      kind: 'order.paid',
-      postings: [
-        { accountId: await account('provider_clearing'), amount: -4_000 },
-        { accountId: await account('escrow'), amount: 4_000 },
-      ],
-    });
+    await postPaid(silent.orderId, 4_000);
     const again = await p.call(admin, 'POST', '/api/reconciliation/runs', { day: '2026-12-04' });
     expect(again.body.run).toMatchObject({ runs: 2, open: 4, matched: 2 });
     expect(found(again.body.items)).toEqual(found(r.body.items).filter((x) => !x.startsWith('missing_notification')));
