@@ -17,7 +17,7 @@ import type {
   PaymentFact,
   ReconciliationItemRecord,
   ReconciliationRunRecord,
-  ReconciliationRunView,
+  ReconciliationDay,
   RefundFact,
 } from './reconciliation.types.ts';
 import type { LedgerEntry } from './settlement.types.ts';
@@ -44,7 +44,7 @@ export class ReconciliationService {
   constructor(private readonly d: ReconciliationDeps) {}
 
   /** Reconciles one day (`YYYY-MM-DD`, China time). The settle job calls it with the system actor. */
-  async run(actor: Actor, day: string): Promise<ReconciliationRunView> {
+  async run(actor: Actor, day: string): Promise<ReconciliationDay> {
     if (!RUNNERS.has(actor.role)) throw new AppError('reconciliation.forbidden');
     const period = dayPeriod(day);
     const startedAt = this.d.clock.now();
@@ -130,7 +130,7 @@ export class ReconciliationService {
   }
 
   /** The order numbers and the resolvers' names a day's page shows (one query per kind of name). */
-  private async named(run: ReconciliationRunRecord, items: ReconciliationItemRecord[]): Promise<ReconciliationRunView> {
+  private async named(run: ReconciliationRunRecord, items: ReconciliationItemRecord[]): Promise<ReconciliationDay> {
     const names = await this.d.names.namesFor({ orders: items.map((i) => i.orderId), users: items.map((i) => i.resolvedBy) });
     return { run, items, orderNos: names.orders, userNames: names.users };
   }
@@ -140,7 +140,7 @@ export class ReconciliationService {
     return this.d.uow.read.reconciliation.listRuns(Math.min(Math.max(limit, 1), 366));
   }
 
-  async day(actor: Actor, day: string): Promise<ReconciliationRunView> {
+  async day(actor: Actor, day: string): Promise<ReconciliationDay> {
     if (!READERS.has(actor.role)) throw new AppError('reconciliation.forbidden');
     dayPeriod(day);
     const run = await this.d.uow.read.reconciliation.findRun(day);
@@ -149,7 +149,7 @@ export class ReconciliationService {
   }
 
   /** Finance records how a difference was resolved (a note), audited; returns the difference's day as it now stands. */
-  async resolve(actor: Actor, itemId: string, note: string): Promise<ReconciliationRunView> {
+  async resolve(actor: Actor, itemId: string, note: string): Promise<ReconciliationDay> {
     if (!RUNNERS.has(actor.role)) throw new AppError('reconciliation.forbidden');
     const text = note.trim();
     if (text.length === 0 || text.length > NOTE_MAX)

@@ -127,7 +127,7 @@ export interface LedgerFacts {
   refundPaid: Map<string, number>;
 }
 
-export interface ReconciliationRunView {
+export interface ReconciliationDay {
   run: ReconciliationRunRecord;
   items: ReconciliationItemRecord[];
   /** orderId → order number, for the items' orders */

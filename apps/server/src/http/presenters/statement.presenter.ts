@@ -10,7 +10,7 @@ import {
   fenToYuan,
   type ReconciliationItemRecord,
   type ReconciliationRunRecord,
-  type ReconciliationRunView as RunWithItems,
+  type ReconciliationDay,
   type Statement,
 } from '@livehub/core';
 import ExcelJS from 'exceljs';
@@ -160,7 +160,7 @@ export function presentItem(
   };
 }
 
-export function presentDay(v: RunWithItems): ReconciliationDayView {
+export function presentDay(v: ReconciliationDay): ReconciliationDayView {
   return {
     run: { ...presentRun(v.run), open: v.items.filter((i) => i.status === 'open').length },
     items: v.items.map((i) => presentItem(i, v.orderNos, v.userNames)),
