@@ -252,11 +252,26 @@ describe('reconciliation', () => {
     }
   });
 
-  it('the service runs a day for the settle job with the system actor', async () => {
+  it('the settle job reconciles the day before, as the system', async () => {
+    const job = p.c.reconciliation.settleJob();
+    expect(job.name).toBe('reconciliation');
+    // 4 Dec 01:00 China time: the day before is 3 Dec, clean
+    expect(await job.run(new Date('2026-12-03T17:00:00Z'))).toEqual({
+      day: '2026-12-03',
+      billRows: 3,
+      matched: 3,
+      differences: 0,
+      open: 0,
+    });
+    const runs = await p.call(admin, 'GET', '/api/reconciliation/runs');
+    expect(runs.body.items.find((r: { day: string }) => r.day === '2026-12-03').runs).toBe(2);
+  });
+
+  it('the service runs a day with the system actor, and refuses other roles', async () => {
     const { cliActor } = await import('@livehub/core');
     const system = { ...cliActor('settle'), role: 'system' as const };
     const v = await p.c.reconciliation.run(system, '2026-12-03');
-    expect(v.run).toMatchObject({ runs: 2, differences: 0 });
+    expect(v.run).toMatchObject({ runs: 3, differences: 0 });
     await expect(p.c.reconciliation.run({ ...system, role: 'regulator' }, '2026-12-03')).rejects.toMatchObject({
       code: 'reconciliation.forbidden',
     });

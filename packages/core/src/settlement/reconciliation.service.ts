@@ -21,7 +21,7 @@ import type {
   RefundFact,
 } from './reconciliation.types.ts';
 import type { LedgerEntry } from './settlement.types.ts';
-import { parsePeriod } from './statement.rules.ts';
+import { chinaDay, parsePeriod } from './statement.rules.ts';
 
 export interface ReconciliationDeps {
   uow: ScopedUnitOfWork<'reconciliation' | 'paymentRecords' | 'ledger' | 'audit'>;
@@ -36,6 +36,14 @@ const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const RUNNERS: ReadonlySet<Actor['role']> = new Set(['platform_admin', 'system']);
 const READERS: ReadonlySet<Actor['role']> = new Set(['platform_admin', 'regulator', 'system']);
 const NOTE_MAX = 500;
+const SETTLE_ACTOR: Actor = {
+  userId: null,
+  label: 'system:reconciliation',
+  orgId: null,
+  membershipId: null,
+  role: 'system',
+  via: 'system',
+};
 
 /** The fen an entry moved in: the sum of its positive postings (escrow for a payment, clearing for a refund). */
 const movedFen = (e: LedgerEntry): number => e.postings.reduce((s, p) => s + Math.max(p.amount, 0), 0);
@@ -133,6 +141,28 @@ export class ReconciliationService {
   private async named(run: ReconciliationRunRecord, items: ReconciliationItemRecord[]): Promise<ReconciliationDay> {
     const names = await this.d.names.namesFor({ orders: items.map((i) => i.orderId), users: items.map((i) => i.resolvedBy) });
     return { run, items, orderNos: names.orders, userNames: names.users };
+  }
+
+  /**
+   * The settle job's form (`livehub settle`, the server's schedule): reconciles the China day before `now` — the
+   * provider's bill of a day is complete the next morning — as the system, and answers the run's figures. Shaped as
+   * the settle service's `SettlementJob` (`settle.register(reconciliation.settleJob())`).
+   */
+  settleJob(): { name: string; run(now: Date): Promise<Record<string, number | string | boolean>> } {
+    return {
+      name: 'reconciliation',
+      run: async (now: Date) => {
+        const day = chinaDay(new Date(now.getTime() - 86_400_000));
+        const { run, items } = await this.run(SETTLE_ACTOR, day);
+        return {
+          day,
+          billRows: run.billRows,
+          matched: run.matched,
+          differences: run.differences,
+          open: items.filter((i) => i.status === 'open').length,
+        };
+      },
+    };
   }
 
   async runs(actor: Actor, limit = 60): Promise<ReconciliationRunRecord[]> {
