@@ -21,6 +21,8 @@ import {
   SettlementJobService,
   SettlementReader,
   SlotFeeService,
+  ReconciliationService,
+  StatementService,
   LiveService,
   NameDirectory,
   NO_SOURCE_ORG,
@@ -260,7 +262,12 @@ export async function createContainer(config: Config, o: ContainerOverrides = {}
     secret: createHmac('sha256', config.sessionSecret).update('livehub:sim-pay').digest(),
     baseUrl: config.publicBaseUrl,
     now: () => clock.now().getTime(),
+    billDir: join(config.dataDir, 'sim-pay', 'bills'),
   });
+  // Statements (对账单) read the ledger; reconciliation (对账) compares the provider's daily bill with payments,
+  // refunds and the ledger. The settle job calls `reconciliation.run(actor, day)`.
+  const statements = new StatementService({ uow, clock, names });
+  const reconciliation = new ReconciliationService({ uow, clock, ids, audit, bills: sim, names });
   const orders = new OrderService({
     uow,
     clock,
@@ -280,8 +287,8 @@ export async function createContainer(config: Config, o: ContainerOverrides = {}
     onRoomEvent: (sessionId, e) => void rooms.publish(sessionId, e).catch(() => {}),
     money,
   });
-  // 结算任务: the catch-up split, the T+N releases, then the jobs registered with it (reconciliation: register here)
-  const settle = new SettlementJobService({ uow, clock, audit, money, orders, slotFees });
+  // 结算任务: the catch-up split, the T+N releases, then the jobs registered with it: yesterday's reconciliation
+  const settle = new SettlementJobService({ uow, clock, audit, money, orders, slotFees, jobs: [reconciliation.settleJob()] });
   const returns = new ReturnService({ uow, clock, ids, audit, orders });
   // Events written with their changes (order.created, live.started, compliance.violation_confirmed…) go out on
   // events:<topic>; `livehub serve` runs a pass every second.
@@ -325,6 +332,8 @@ export async function createContainer(config: Config, o: ContainerOverrides = {}
     settle,
     slotFees,
     finance,
+    statements,
+    reconciliation,
     outbox,
     payments: { sim },
     /** Time-driven work (notices ending, expiries, overdue samples, lapsed plans and agreements): idempotent. */

@@ -26,6 +26,8 @@ const MyOrganizationPage = lazyNamed(() => import('./pages/organization-detail-p
 const UsersPage = lazyNamed(() => import('./pages/users-page.tsx'), 'UsersPage');
 const TokensPage = lazyNamed(() => import('./pages/tokens-page.tsx'), 'TokensPage');
 const AuditPage = lazyNamed(() => import('./pages/audit-page.tsx'), 'AuditPage');
+const StatementsPage = lazyNamed(() => import('./pages/finance/statements-page.tsx'), 'StatementsPage');
+const ReconciliationPage = lazyNamed(() => import('./pages/finance/reconciliation-page.tsx'), 'ReconciliationPage');
 const ReviewQueuePage = lazyNamed(() => import('./pages/review/review-queue-page.tsx'), 'ReviewQueuePage');
 const ReviewItemPage = lazyNamed(() => import('./pages/review/review-item-page.tsx'), 'ReviewItemPage');
 const ViolationsPage = lazyNamed(() => import('./pages/compliance/violations-page.tsx'), 'ViolationsPage');
@@ -107,6 +109,8 @@ export const router = createBrowserRouter([
           { path: '/users', element: guarded(<UsersPage />) },
           { path: '/tokens', element: guarded(<TokensPage />) },
           { path: '/audit', element: guarded(<AuditPage />) },
+          { path: '/finance/statements', element: guarded(<StatementsPage />) },
+          { path: '/finance/reconciliation', element: guarded(<ReconciliationPage />) },
           { path: '/review', element: guarded(<ReviewQueuePage />) },
           { path: '/review/:id', element: guarded(<ReviewItemPage />) },
           { path: '/violations', element: guarded(<ViolationsPage />) },

@@ -11,3 +11,4 @@ export * from './orders.ts';
 export * from './requests.ts';
 export * from './settlement.ts';
 export * from './finance.ts';
+export * from './statements.ts';

@@ -437,6 +437,21 @@ export const ERROR_CATALOGUE = {
     zh: '该账户类型不属于当前结算主体（{kind}）',
     en: 'Your party holds no account of this kind ({kind})',
   },
+  'statements.period_invalid': {
+    kind: 'invalid',
+    zh: '对账期间无效：须为 YYYY-MM-DD（某日）或 YYYY-MM（某月）',
+    en: 'Invalid period: use YYYY-MM-DD (a day) or YYYY-MM (a month)',
+  },
+  'statements.forbidden': { kind: 'forbidden', zh: '无权查看该主体的对账单', en: 'You may not read this party’s statement' },
+  'reconciliation.forbidden': { kind: 'forbidden', zh: '无权执行对账操作', en: 'You may not perform reconciliation' },
+  'reconciliation.run_not_found': { kind: 'not_found', zh: '该日尚未对账', en: 'That day has not been reconciled yet' },
+  'reconciliation.item_not_found': { kind: 'not_found', zh: '对账差异不存在', en: 'No such reconciliation difference' },
+  'reconciliation.already_resolved': { kind: 'conflict', zh: '该差异已处理', en: 'The difference is already resolved' },
+  'reconciliation.note_invalid': {
+    kind: 'invalid',
+    zh: '处理说明须为 1–{max} 个字符',
+    en: 'The resolution note must be 1–{max} characters',
+  },
   'db.unavailable': { kind: 'unavailable', zh: '数据库暂不可用', en: 'The database is unavailable' },
   'db.busy': { kind: 'unavailable', zh: '系统繁忙，请稍后重试', en: 'The system is busy: try again in a moment' },
   'server.overloaded': {

@@ -5,6 +5,7 @@ import { DrizzleAuditRepository, DrizzleOutboxRepository } from './repositories/
 import { DrizzleCatalogRepository } from './repositories/catalog.repository.ts';
 import { DrizzleSelectionRepository } from './repositories/selection.repository.ts';
 import { DrizzleLedgerRepository, DrizzleSettlementRepository } from './repositories/settlement.repository.ts';
+import { DrizzlePaymentRecordReader, DrizzleReconciliationRepository } from './repositories/reconciliation.repository.ts';
 import { DrizzleLiveRepository } from './repositories/live.repository.ts';
 import { DrizzleNameRepository } from './repositories/names.repository.ts';
 import { DrizzleOrderRepository } from './repositories/order.repository.ts';
@@ -40,6 +41,8 @@ export function repositoriesFor(db: Db): Repositories {
     names: new DrizzleNameRepository(db),
     ledger: new DrizzleLedgerRepository(db),
     settlement: new DrizzleSettlementRepository(db),
+    reconciliation: new DrizzleReconciliationRepository(db),
+    paymentRecords: new DrizzlePaymentRecordReader(db),
   };
 }
 

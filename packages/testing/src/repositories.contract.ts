@@ -13,6 +13,7 @@ import { nameCases } from './contracts/names.contract.ts';
 import { orderCases } from './contracts/orders.contract.ts';
 import { registryCases, workflowCases } from './contracts/registry.contract.ts';
 import { ledgerCases, settlementCases } from './contracts/settlement.contract.ts';
+import { reconciliationCases } from './contracts/reconciliation.contract.ts';
 
 export { org, user };
 
@@ -364,5 +365,6 @@ export function repositoryContract(name: string, open: () => Promise<{ uow: Unit
     describe('names', () => nameCases(db));
     describe('settlement', () => ledgerCases(db));
     describe('settlement flows', () => settlementCases(db));
+    describe('reconciliation', () => reconciliationCases(db));
   });
 }

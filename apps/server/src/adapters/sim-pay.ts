@@ -5,11 +5,21 @@
  * (a 409 "already processed" also ends the retries), and refunds are answered the same way. The platform never
  * trusts the page's redirect — only a verified notification changes an order.
  *
- * It keeps no state of its own (the payment page reads the platform's payment record), so a restart loses nothing.
+ * It keeps no state of its own (the payment page reads the platform's payment record), so a restart loses nothing,
+ * apart from the journal of what it processed, from which it serves the daily trade bill (交易账单, `downloadBill`;
+ * see sim-bill.ts) — kept in files under `billDir`, so a restart keeps it too.
  * Notifications are delivered through `deliver`, which the server points at its own notification route.
  */
 import { createHmac, randomBytes, timingSafeEqual } from 'node:crypto';
-import type { NotificationCheck, PaymentNotification, PaymentProvider, PaymentRecord } from '@livehub/core';
+import type {
+  NotificationCheck,
+  PaymentNotification,
+  PaymentProvider,
+  PaymentRecord,
+  ProviderBillRow,
+  ProviderBillSource,
+} from '@livehub/core';
+import { feeOf, formatTradeBill, parseTradeBill, TradeBillJournal } from './sim-bill.ts';
 
 export type Deliver = (headers: Record<string, string>, body: string) => Promise<number>;
 
@@ -24,11 +34,13 @@ const STATUS_LABEL: Record<PaymentRecord['status'], string> = {
 /** How long a notification's timestamp stays acceptable (replays beyond it are refused as stale). */
 const WINDOW_MS = 5 * 60_000;
 
-export class SimulatedPaymentProvider implements PaymentProvider {
+export class SimulatedPaymentProvider implements PaymentProvider, ProviderBillSource {
   readonly name = 'sim';
   private deliverTo: Deliver | null = null;
   private readonly timers = new Set<ReturnType<typeof setTimeout>>();
   private seq = 0;
+  /** every payment and refund processed, for the daily bill */
+  readonly bills: TradeBillJournal;
 
   constructor(
     private readonly opts: {
@@ -41,8 +53,21 @@ export class SimulatedPaymentProvider implements PaymentProvider {
       /** back-off between delivery attempts, ms; the first attempt waits `retryMs[0]` */
       retryMs?: number[];
       now?: () => number;
+      /** where the journal of processed transactions is kept (one file per day); null: in memory */
+      billDir?: string | null;
     },
-  ) {}
+  ) {
+    this.bills = new TradeBillJournal(opts.billDir ?? null);
+  }
+
+  /** 下载交易账单: the day's bill as the provider serves it (text), parsed as a real adapter parses the download. */
+  async downloadBill(day: string): Promise<ProviderBillRow[]> {
+    return parseTradeBill(this.billText(day));
+  }
+
+  billText(day: string): string {
+    return formatTradeBill(this.bills.rows(day));
+  }
 
   setDeliver(d: Deliver): void {
     this.deliverTo = d;
@@ -76,6 +101,17 @@ export class SimulatedPaymentProvider implements PaymentProvider {
   }
 
   async refund(req: { refundId: string; paymentId: string; providerRef: string | null; amountFen: number }): Promise<void> {
+    this.bills.record({
+      tradeTime: new Date(this.now()),
+      merchantTradeNo: req.paymentId,
+      providerTradeNo: req.providerRef ?? '',
+      tradeType: 'JSAPI',
+      tradeState: 'REFUND',
+      amountFen: 0,
+      refundNo: req.refundId,
+      refundFen: req.amountFen,
+      feeFen: -feeOf(req.amountFen),
+    });
     this.schedule({
       kind: 'refund.succeeded',
       paymentId: req.paymentId,
@@ -88,6 +124,18 @@ export class SimulatedPaymentProvider implements PaymentProvider {
 
   /** The payer's answer on the page. */
   answer(p: PaymentRecord, outcome: 'succeed' | 'fail'): void {
+    if (outcome === 'succeed')
+      this.bills.record({
+        tradeTime: new Date(this.now()),
+        merchantTradeNo: p.id,
+        providerTradeNo: p.providerRef ?? '',
+        tradeType: 'JSAPI',
+        tradeState: 'SUCCESS',
+        amountFen: p.amountFen,
+        refundNo: null,
+        refundFen: 0,
+        feeFen: feeOf(p.amountFen),
+      });
     this.schedule({
       kind: outcome === 'succeed' ? 'payment.succeeded' : 'payment.failed',
       paymentId: p.id,

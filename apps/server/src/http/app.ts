@@ -27,6 +27,8 @@ import { feeRateRoutes } from './routes/fee-rate.routes.ts';
 import { orderRoutes } from './routes/order.routes.ts';
 import { settlementRoutes } from './routes/settlement.routes.ts';
 import { roomRoutes } from './routes/room.routes.ts';
+import { reconciliationRoutes } from './routes/reconciliation.routes.ts';
+import { statementRoutes } from './routes/statement.routes.ts';
 import { complianceRoutes } from './routes/compliance.routes.ts';
 import { healthRoutes } from './routes/health.routes.ts';
 import { organizationRoutes } from './routes/organization.routes.ts';
@@ -134,6 +136,8 @@ export async function buildApp(c: Container, opts: BuildAppOptions = {}): Promis
   feeRateRoutes(api, c);
   settlementRoutes(api, c);
   roomRoutes(app, c);
+  statementRoutes(api, c);
+  reconciliationRoutes(api, c);
 
   if (opts.serveWeb !== false && existsSync(WEB_DIST)) {
     await app.register(fastifyStatic, { root: WEB_DIST, prefix: '/', wildcard: false, index: ['index.html'] });

@@ -10,3 +10,4 @@ export {
   type TestPlatform,
   type TestSession,
 } from './test-platform.ts';
+export { insertOrder } from './settlement-fixtures.ts';

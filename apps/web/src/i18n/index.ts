@@ -14,6 +14,7 @@ import { registryEn, registryZh } from './registry.ts';
 import { reviewEn, reviewZh } from './review.ts';
 import { selectionEn, selectionZh } from './selection.ts';
 import { shellEn, shellZh } from './shell.ts';
+import { statementsEn, statementsZh } from './statements.ts';
 
 /** The areas merged; an area file may add keys under another prefix (live adds nav.liveConsole), never twice. */
 const zhCN = {
@@ -27,6 +28,7 @@ const zhCN = {
   ...activityZh,
   ...ordersZh,
   ...financeZh,
+  ...statementsZh,
 } as const;
 
 export type MessageKey = keyof typeof zhCN;
@@ -43,6 +45,7 @@ const enUS: Dictionary = {
   ...activityEn,
   ...ordersEn,
   ...financeEn,
+  ...statementsEn,
 };
 
 const DICTIONARIES: Record<Locale, Dictionary> = { 'zh-CN': zhCN, 'en-US': enUS };

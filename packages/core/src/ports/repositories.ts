@@ -7,6 +7,7 @@ import type { AuditRepository } from '../audit/audit.repository.ts';
 import type { CatalogRepository } from '../catalog/catalog.repository.ts';
 import type { SelectionRepository } from '../selection/selection.repository.ts';
 import type { LedgerRepository, SettlementRepository } from '../settlement/settlement.repository.ts';
+import type { PaymentRecordReader, ReconciliationRepository } from '../settlement/reconciliation.repository.ts';
 import type { ComplianceRepository } from '../compliance/compliance.repository.ts';
 import type {
   ApiTokenRepository,
@@ -45,6 +46,10 @@ export interface Repositories {
   ledger: LedgerRepository;
   /** the money flows' records: fee rates per category, each order's settlement */
   settlement: SettlementRepository;
+  /** reconciliation runs and their differences (settlement) */
+  reconciliation: ReconciliationRepository;
+  /** the orders context's payments and refunds, read for reconciliation */
+  paymentRecords: PaymentRecordReader;
 }
 
 export interface UnitOfWork {

@@ -52,6 +52,15 @@ export interface LedgerRepository {
    * postings at or after `from` and before `to`; days with nothing are left out, oldest first.
    */
   incomeByDay(accountIds: string[], from: Date, to: Date): Promise<Array<{ day: string; amount: number }>>;
+  /**
+   * An account's lines posted in `[from, to)`, in posting order: oldest first by (postedAt, entryId, seq) — the
+   * order `balanceAfter` was computed in (entry ids are time-ordered and issued in posting order).
+   */
+  listLinesBetween(accountId: string, from: Date, to: Date): Promise<AccountLine[]>;
+  /** the account's balance at an instant: the `balanceAfter` of its last posting before `at`; 0 before the first */
+  balanceAt(accountId: string, at: Date): Promise<number>;
+  /** the entries of these kinds posted in `[from, to)`, with their postings (reconciliation reads a day's payments) */
+  listEntriesOfKinds(kinds: string[], from: Date, to: Date): Promise<LedgerEntry[]>;
   /** the whole ledger checked in aggregate: entries that do not sum to zero, balances that drift from their postings */
   aggregates(limit: number): Promise<LedgerAggregates>;
 }

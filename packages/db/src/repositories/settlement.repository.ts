@@ -170,6 +170,45 @@ export class DrizzleLedgerRepository implements LedgerRepository {
     return rows.map((r) => ({ day: String(r.day), amount: num(r.amount) }));
   }
 
+  async listLinesBetween(accountId: string, from: Date, to: Date): Promise<AccountLine[]> {
+    return this.db
+      .select({
+        entryId: ledgerPostings.entryId,
+        seq: ledgerPostings.seq,
+        accountId: ledgerPostings.accountId,
+        amount: ledgerPostings.amount,
+        balanceAfter: ledgerPostings.balanceAfter,
+        postedAt: ledgerPostings.postedAt,
+        businessKey: ledgerEntries.businessKey,
+        kind: ledgerEntries.kind,
+        memo: ledgerEntries.memo,
+      })
+      .from(ledgerPostings)
+      .innerJoin(ledgerEntries, eq(ledgerEntries.id, ledgerPostings.entryId))
+      .where(and(eq(ledgerPostings.accountId, accountId), gte(ledgerPostings.postedAt, from), lt(ledgerPostings.postedAt, to)))
+      .orderBy(asc(ledgerPostings.postedAt), asc(ledgerPostings.entryId), asc(ledgerPostings.seq));
+  }
+
+  async balanceAt(accountId: string, at: Date): Promise<number> {
+    const [row] = await this.db
+      .select({ balanceAfter: ledgerPostings.balanceAfter })
+      .from(ledgerPostings)
+      .where(and(eq(ledgerPostings.accountId, accountId), lt(ledgerPostings.postedAt, at)))
+      .orderBy(desc(ledgerPostings.postedAt), desc(ledgerPostings.entryId), desc(ledgerPostings.seq))
+      .limit(1);
+    return row?.balanceAfter ?? 0;
+  }
+
+  async listEntriesOfKinds(kinds: string[], from: Date, to: Date): Promise<LedgerEntry[]> {
+    if (kinds.length === 0) return [];
+    const entries = await this.db
+      .select()
+      .from(ledgerEntries)
+      .where(and(inArray(ledgerEntries.kind, kinds), gte(ledgerEntries.postedAt, from), lt(ledgerEntries.postedAt, to)))
+      .orderBy(asc(ledgerEntries.postedAt), asc(ledgerEntries.id));
+    return this.withPostings(entries);
+  }
+
   async aggregates(limit: number): Promise<LedgerAggregates> {
     const counts = (await this.db.execute(sql`
       select (select count(*) from ledger_accounts) as accounts,

@@ -38,7 +38,11 @@ export const ledgerEntries = pgTable(
     reversesEntryId: uuid('reverses_entry_id'),
     postedAt: ts('posted_at').notNull(),
   },
-  (t) => [uniqueIndex('ledger_entries_business_key_uq').on(t.businessKey)],
+  (t) => [
+    uniqueIndex('ledger_entries_business_key_uq').on(t.businessKey),
+    // a day's entries of a kind (reconciliation reads the day's `order.paid` and `refund.paid`)
+    index('ledger_entries_kind_posted_idx').on(t.kind, t.postedAt),
+  ],
 );
 
 export const ledgerPostings = pgTable(

@@ -118,6 +118,63 @@ export function ledgerCases(db: ContractDb): void {
     expect(page2[0]?.businessKey).toBe(newest[2]?.businessKey);
   });
 
+  it('lists an account’s lines of a period in posting order and reads its balance at an instant from the last line before it', async () => {
+    const r = db.r();
+    const [x, y] = [account({ floor: null }), account()];
+    for (const a of [x, y]) await r.ledger.openAccount(a);
+    expect(await r.ledger.balanceAt(y.id, at(10))).toBe(0);
+    // two entries at the same instant: posting order is entry id order (ids are time-ordered), then seq
+    const e = [
+      entry({ postedAt: at(1) }),
+      entry({ postedAt: at(2) }),
+      entry({ postedAt: at(2), kind: 'order.paid' }),
+      entry({ postedAt: at(3) }),
+    ];
+    await r.ledger.insertEntries(e);
+    const amounts = [100, 50, -30, 7];
+    let bal = 0;
+    await r.ledger.writePostings(
+      [],
+      e.map((en, i) => {
+        bal += amounts[i] as number;
+        return posting(en, 0, y.id, amounts[i] as number, bal);
+      }),
+    );
+    const period = await r.ledger.listLinesBetween(y.id, at(2), at(3));
+    expect(period.map((l) => [l.entryId, l.amount, l.balanceAfter])).toEqual([
+      [e[1]?.id, 50, 150],
+      [e[2]?.id, -30, 120],
+    ]);
+    expect(period[1]).toMatchObject({ businessKey: e[2]?.businessKey, kind: 'order.paid', accountId: y.id });
+    expect(await r.ledger.listLinesBetween(y.id, at(4), at(5))).toEqual([]);
+    expect(await r.ledger.listLinesBetween(x.id, at(0), at(9))).toEqual([]);
+    expect(await r.ledger.balanceAt(y.id, at(1))).toBe(0);
+    expect(await r.ledger.balanceAt(y.id, at(2))).toBe(100);
+    expect(await r.ledger.balanceAt(y.id, at(3))).toBe(120);
+    expect(await r.ledger.balanceAt(y.id, at(9))).toBe(127);
+  });
+
+  it('lists the entries of some kinds posted in a period, with their postings', async () => {
+    const r = db.r();
+    const [x, y] = [account({ floor: null }), account()];
+    for (const a of [x, y]) await r.ledger.openAccount(a);
+    const day = new Date(Date.UTC(2031, 0, 1) + Math.floor(Math.random() * 3000) * 86_400_000);
+    const h = (n: number) => new Date(day.getTime() + n * 3_600_000);
+    const paid = entry({ postedAt: h(1), kind: 'order.paid' });
+    const refund = entry({ postedAt: h(2), kind: 'refund.paid' });
+    const other = entry({ postedAt: h(3), kind: 'transfer' });
+    const late = entry({ postedAt: h(30), kind: 'order.paid' });
+    await r.ledger.insertEntries([paid, refund, other, late]);
+    await r.ledger.writePostings(
+      [],
+      [paid, refund, other, late].flatMap((en) => [posting(en, 0, x.id, -5, 0), posting(en, 1, y.id, 5, 0)]),
+    );
+    const found = await r.ledger.listEntriesOfKinds(['order.paid', 'refund.paid'], h(0), h(24));
+    expect(found.map((f) => f.id)).toEqual([paid.id, refund.id]);
+    expect(found[0]?.postings.map((p) => p.amount)).toEqual([-5, 5]);
+    expect(await r.ledger.listEntriesOfKinds([], h(0), h(24))).toEqual([]);
+  });
+
   it('reports in aggregate the entries that do not sum to zero and the balances that drift from their postings', async () => {
     const r = db.r();
     const before = await r.ledger.aggregates(1000);
