@@ -667,6 +667,34 @@ describe('settlement money flows', () => {
     expect(kept).toBeTruthy();
   }, 300_000);
 
+  it('the settle job catches up an order completed without its split (as before the ledger existed)', async () => {
+    const prod = products[0] as (typeof products)[number];
+    const created = await call('consumer', 'POST', '/api/orders', { lines: [{ skuId: prod.skuId, qty: 2 }], address: ADDRESS, sessionId });
+    const id = created.body.id as string;
+    model.orders.push(id);
+    model.mine.push(id);
+    const pay = await openPayment(id);
+    await notify({ kind: 'payment.succeeded', paymentId: pay.paymentId, refundId: null, amountFen: pay.amountFen });
+    while (await pick('paid', 0)) await run({ kind: 'ship', n: 0, x: 0, ok: true });
+    const money = p.c.money;
+    const original = money.completed.bind(money);
+    money.completed = async () => {};
+    try {
+      clock.advance(8 * DAY);
+      await p.c.orders.sweep();
+    } finally {
+      money.completed = original;
+    }
+    expect(await statusOf(id)).toBe('completed');
+    expect(await p.c.settlementReader.orderSplit(id)).toBeNull();
+    const r = await p.c.settle.run();
+    expect(r.settled).toBeGreaterThanOrEqual(1);
+    expect(r.failed).toBe(0);
+    await noteCompletions();
+    await check('catch-up');
+    expect((await p.c.settle.run()).settled).toBe(0);
+  }, 300_000);
+
   it('catches a mutant that skips the take-back of an after-sales refund', async () => {
     const leftOf = (o: string) =>
       (model.splits.get(o)?.settledFen ?? 0) - (model.afterSales.get(o) ?? []).reduce((n, r) => n + r.amountFen, 0);

@@ -284,10 +284,10 @@ export async function seedCatalog(c: Container, s: RegistrySeed): Promise<{ prod
     });
     await c.live.start(st, session.session.id);
     if (s.consumerId) await seedOrders(c, person(s.consumerId, 'consumer', null), session.session.id, lamb[0]?.id ?? null, m0Products, m0);
-    // the orders' money is in the ledger as the flows post it (payment → escrow); the settle job catches up any
-    // completed order not split yet and releases what is due, so every demo order can be followed to each party
-    await c.settle.run();
   }
+  // the orders' money is in the ledger as the flows post it (payment → escrow); the settle job catches up any
+  // completed order not split yet and releases what is due, so every demo order can be followed to each party
+  await c.settle.run();
   return { products, approved };
 }
 

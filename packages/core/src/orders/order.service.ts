@@ -28,7 +28,7 @@ import { FlashSaleService } from './flash-sale.service.ts';
 import { FlashWinnerBatcher } from './flash-winner-batcher.ts';
 import { FulfilmentService } from './fulfilment.service.ts';
 import { OrderViewService } from './order-view.service.ts';
-import type { RefundRecord } from './order.types.ts';
+import type { OrderRecord, RefundRecord } from './order.types.ts';
 import { type OrderFacts, type OrderMoney, orderFacts } from './money.port.ts';
 import { OrderMaker, type RoomEventSink, RoomNotices } from './orders.internal.ts';
 import { type PaymentDeps, PaymentService } from './payment.service.ts';
@@ -244,11 +244,15 @@ export class OrderService {
     return this.payments.afterSalesRefund(...a);
   }
 
-  /** Completed orders with what the ledger needs of them, a page at a time (the settlement job's reader). */
-  async completedOrders(after: { completedAt: Date; id: string } | null, limit: number): Promise<OrderFacts[]> {
-    const out: OrderFacts[] = [];
-    for (const o of await this.uow.read.orders.listCompleted(after, limit)) out.push(await orderFacts(this.uow.read, o));
-    return out;
+  /** Completed orders, a page at a time in (completedAt, id) order (the settlement job's reader). */
+  completedOrders(after: { completedAt: Date; id: string } | null, limit: number): Promise<OrderRecord[]> {
+    return this.uow.read.orders.listCompleted(after, limit);
+  }
+
+  /** What the ledger needs of an order: the record, its lines, the payment that paid it and that payment's refunds. */
+  async orderFacts(id: string): Promise<OrderFacts | null> {
+    const o = await this.uow.read.orders.findOrder(id);
+    return o ? orderFacts(this.uow.read, o) : null;
   }
 
   refundUnshipped(...a: Parameters<PaymentService['refundUnshipped']>): Promise<OrderView> {

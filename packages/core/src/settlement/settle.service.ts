@@ -6,15 +6,17 @@
  */
 import type { AuditService } from '../audit/audit.service.ts';
 import type { OrderFacts } from '../orders/money.port.ts';
+import type { OrderRecord } from '../orders/order.types.ts';
 import type { ScopedUnitOfWork } from '../ports/repositories.ts';
 import type { Clock } from '../ports/runtime.ts';
 import type { Actor } from '../shared/actor.ts';
 import type { OrderMoneyService } from './order-money.service.ts';
 import type { SlotFeeService } from './slot-fee.service.ts';
 
-/** The orders context's reader of completed orders, a page at a time in (completedAt, id) order. */
+/** The orders context's reader: completed orders a page at a time in (completedAt, id) order, and an order's facts. */
 export interface CompletedOrderReader {
-  completedOrders(after: { completedAt: Date; id: string } | null, limit: number): Promise<OrderFacts[]>;
+  completedOrders(after: { completedAt: Date; id: string } | null, limit: number): Promise<OrderRecord[]>;
+  orderFacts(orderId: string): Promise<OrderFacts | null>;
 }
 
 /** A further job the settle run runs after its own (e.g. the daily reconciliation). */
@@ -71,9 +73,11 @@ export class SettlementJobService {
     for (;;) {
       const page = await this.d.orders.completedOrders(after, PAGE);
       if (page.length === 0) break;
-      const done = await this.d.uow.read.settlement.settledOrderIds(page.map((f) => f.order.id));
-      for (const f of page) {
-        if (done.has(f.order.id) || !f.payment) continue;
+      const done = await this.d.uow.read.settlement.settledOrderIds(page.map((o) => o.id));
+      for (const o of page) {
+        if (done.has(o.id)) continue;
+        const f = await this.d.orders.orderFacts(o.id);
+        if (!f?.payment) continue;
         try {
           await this.d.uow.transaction(async (tx) => {
             await this.d.money.completed(tx, f);
@@ -90,7 +94,7 @@ export class SettlementJobService {
           failed++;
         }
       }
-      const last = page[page.length - 1]?.order;
+      const last = page[page.length - 1];
       if (!last?.completedAt || page.length < PAGE) break;
       after = { completedAt: last.completedAt, id: last.id };
     }

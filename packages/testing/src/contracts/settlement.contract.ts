@@ -3,7 +3,7 @@
  * key, accounts locked and changed only within their floor, postings listed newest first with keyset paging, and
  * the aggregates `verify` reads.
  */
-import type { LedgerAccountRecord, LedgerEntryRecord, LedgerPostingRecord, OrderSettlementRecord } from '@livehub/core';
+import type { LedgerAccountRecord, LedgerEntryRecord, LedgerPostingRecord, OrderSettlementRecord, SlotFeeRecord } from '@livehub/core';
 import { expect, it } from 'vitest';
 import { at, type ContractDb, T0, uuid } from './fixtures.ts';
 
@@ -306,5 +306,39 @@ export function settlementCases(db: ContractDb): void {
     });
     expect((await r.settlement.listReleaseDue(T0, 1000)).map((x) => x.orderId)).not.toContain(s.orderId);
     expect((await r.settlement.findOrderSettlement(s.orderId))?.releasedAt).toEqual(at(-1));
+  });
+
+  it('inserts a slot fee once per agreement version, lists the held ones and those due, and settles each once', async () => {
+    const r = db.r();
+    const agreementId = uuid();
+    const fee = (version: number, startsAt: Date): SlotFeeRecord => ({
+      agreementId,
+      version,
+      merchantOrgId: uuid(),
+      streamerUserId: uuid(),
+      mcnOrgId: null,
+      amountFen: 50_000,
+      streamerShareBp: 7_000,
+      startsAt,
+      status: 'held',
+      chargedAt: T0,
+      settledAt: null,
+    });
+    const v1 = fee(1, at(-60_000));
+    const v2 = fee(2, at(60_000));
+    expect(await r.settlement.insertSlotFee(v1)).toBe(true);
+    expect(await r.settlement.insertSlotFee({ ...v1, amountFen: 1 })).toBe(false);
+    expect(await r.settlement.insertSlotFee(v2)).toBe(true);
+    expect(await r.settlement.listHeldSlotFees(agreementId)).toEqual([v1, v2]);
+    const due = (await r.settlement.listSlotFeesDue(T0, 1000)).filter((f) => f.agreementId === agreementId);
+    expect(due.map((f) => f.version)).toEqual([1]);
+    await db.uow().transaction(async (tx) => {
+      expect((await tx.settlement.listHeldSlotFees(agreementId, { lock: true })).length).toBe(2);
+      expect(await tx.settlement.settleSlotFee(agreementId, 1, 'released', at(1))).toBe(true);
+    });
+    expect(await r.settlement.settleSlotFee(agreementId, 1, 'returned', at(2))).toBe(false);
+    expect(await r.settlement.settleSlotFee(agreementId, 2, 'returned', at(2))).toBe(true);
+    expect(await r.settlement.listHeldSlotFees(agreementId)).toEqual([]);
+    expect((await r.settlement.listSlotFeesDue(at(70_000), 1000)).filter((f) => f.agreementId === agreementId)).toEqual([]);
   });
 }
