@@ -11,6 +11,7 @@ import {
   CatalogService,
   ComplianceService,
   type Clock,
+  DepositService,
   createMemoryKv,
   IdentityService,
   ImportService,
@@ -25,6 +26,7 @@ import {
   InvitationService,
   type LiveWarning,
   OrganizationService,
+  PayoutService,
   RegistryService,
   ReturnService,
   SelectionService,
@@ -38,6 +40,7 @@ import { type Database, openDatabase } from '@livehub/db';
 import { createRedisKv } from '@livehub/redis';
 import { LocalFileStore } from './adapters/file-store.ts';
 import { SimulatedPaymentProvider } from './adapters/sim-pay.ts';
+import { SimulatedPayoutProvider } from './adapters/sim-payout.ts';
 import { AesGcmVault, Argon2Hasher, randomTokens, systemClock, UuidV7Generator } from './adapters/runtime.ts';
 import type { Config } from './config.ts';
 
@@ -140,6 +143,8 @@ export async function createContainer(config: Config, o: ContainerOverrides = {}
   const registry = new RegistryService({ uow, clock, ids, vault, audit, files, workflows });
   // The catalog rebuilds the selection pool's read model whenever a product changes; the pool reads the catalog.
   let selection: SelectionService | null = null;
+  // Listing is gated on the merchant's deposit (保证金): settlement implements the catalog's reader port (built below).
+  let deposits: DepositService | null = null;
   const catalog = new CatalogService({
     uow,
     clock,
@@ -149,6 +154,7 @@ export async function createContainer(config: Config, o: ContainerOverrides = {}
     registry,
     compliance,
     onProductChanged: (tx, id, now) => (selection as SelectionService).refreshListing(tx, id, now),
+    deposits: { depositShortfall: (orgId, path) => (deposits as DepositService).depositShortfall(orgId, path) },
   });
   selection = new SelectionService({ uow, clock, ids, vault, audit, catalog, liveSales: uow.read.orders, images: registry });
   const agreements = new AgreementService({ uow, clock, ids, audit });
@@ -236,6 +242,41 @@ export async function createContainer(config: Config, o: ContainerOverrides = {}
     baseUrl: config.publicBaseUrl,
     now: () => clock.now().getTime(),
   });
+  // Deposits (保证金) are paid through the same payment provider; their notifications are routed to them.
+  const publicBaseUrl = config.publicBaseUrl ?? `http://localhost:${config.port}`;
+  deposits = new DepositService({
+    uow,
+    clock,
+    ids,
+    audit,
+    ledger,
+    provider: sim,
+    names,
+    publicBaseUrl,
+    categories: {
+      listedCategoryIds: (orgId) => catalog.listedCategoryIds(orgId),
+      categoryPathIds: async (id) => (await catalog.categoryPathOf(id)).map((c) => c.id),
+      categoryNames: async () => new Map([...(await catalog.categories())].map(([id, c]) => [id, c.nameZh])),
+    },
+  });
+  const depositService = deposits;
+  // Payouts (提现): the built-in simulated bank / 商家转账 provider behind the payout port.
+  const simPayout = new SimulatedPayoutProvider({
+    secret: createHmac('sha256', config.sessionSecret).update('livehub:sim-payout').digest(),
+    failSuffixes: config.simPayoutFailSuffixes,
+    now: () => clock.now().getTime(),
+  });
+  const payouts = new PayoutService({
+    uow,
+    clock,
+    ids,
+    audit,
+    ledger,
+    vault,
+    names,
+    providers: [simPayout],
+    approvalThresholdFen: config.payoutApprovalFen,
+  });
   const orders = new OrderService({
     uow,
     clock,
@@ -247,6 +288,7 @@ export async function createContainer(config: Config, o: ContainerOverrides = {}
     pubsub: kv.pubsub,
     catalog,
     providers: [sim],
+    foreignPayments: { owns: (id) => depositService.owns(id), onNotification: (n, p) => depositService.onNotification(n, p) },
     // unset: each payment is opened with the origin of the buyer's request (order.routes.ts)
     publicBaseUrl: config.publicBaseUrl ?? `http://localhost:${config.port}`,
     payMinutes: config.payMinutes,
@@ -291,8 +333,11 @@ export async function createContainer(config: Config, o: ContainerOverrides = {}
     orders,
     returns,
     ledger,
+    payouts,
+    deposits: depositService,
     outbox,
     payments: { sim },
+    payoutProviders: { sim: simPayout },
     /** Time-driven work (notices ending, expiries, overdue samples, lapsed plans and agreements): idempotent. */
     async tick(now?: Date) {
       const notices = await workflows.tick(now);
@@ -301,6 +346,7 @@ export async function createContainer(config: Config, o: ContainerOverrides = {}
       const agreementSweep = await agreements.sweep(now);
       const orderSweep = await orders.sweep();
       const returnSweep = await returns.sweep();
+      const payoutsResent = await payouts.resendUnsent();
       return {
         noticesAdvanced: notices.advanced.length,
         ...registrySweep,
@@ -311,11 +357,13 @@ export async function createContainer(config: Config, o: ContainerOverrides = {}
         completedOrders: orderSweep.completed,
         flashSalesEnded: orderSweep.salesEnded,
         refundsOverdue: returnSweep.flagged,
+        payoutsResent,
       };
     },
     async close() {
       rooms.close();
       sim.close();
+      simPayout.close();
       await unsubscribePack();
       await orders.soldOut.stop();
       await unsubscribeSessions();

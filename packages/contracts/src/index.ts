@@ -9,3 +9,4 @@ export * from './live.ts';
 export * from './room.ts';
 export * from './orders.ts';
 export * from './requests.ts';
+export * from './payouts.ts';

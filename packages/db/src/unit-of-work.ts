@@ -4,6 +4,7 @@ import type { Db } from './db.ts';
 import { DrizzleAuditRepository, DrizzleOutboxRepository } from './repositories/audit.repository.ts';
 import { DrizzleCatalogRepository } from './repositories/catalog.repository.ts';
 import { DrizzleSelectionRepository } from './repositories/selection.repository.ts';
+import { DrizzleDepositRepository, DrizzlePayoutRepository } from './repositories/payout.repository.ts';
 import { DrizzleLedgerRepository } from './repositories/settlement.repository.ts';
 import { DrizzleLiveRepository } from './repositories/live.repository.ts';
 import { DrizzleNameRepository } from './repositories/names.repository.ts';
@@ -39,6 +40,8 @@ export function repositoriesFor(db: Db): Repositories {
     orders: new DrizzleOrderRepository(db),
     names: new DrizzleNameRepository(db),
     ledger: new DrizzleLedgerRepository(db),
+    payouts: new DrizzlePayoutRepository(db),
+    deposits: new DrizzleDepositRepository(db),
   };
 }
 

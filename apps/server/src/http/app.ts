@@ -24,6 +24,8 @@ import { catalogRoutes } from './routes/catalog.routes.ts';
 import { selectionRoutes } from './routes/selection.routes.ts';
 import { liveRoutes } from './routes/live.routes.ts';
 import { orderRoutes } from './routes/order.routes.ts';
+import { depositRoutes } from './routes/deposit.routes.ts';
+import { payoutRoutes } from './routes/payout.routes.ts';
 import { roomRoutes } from './routes/room.routes.ts';
 import { complianceRoutes } from './routes/compliance.routes.ts';
 import { healthRoutes } from './routes/health.routes.ts';
@@ -129,6 +131,8 @@ export async function buildApp(c: Container, opts: BuildAppOptions = {}): Promis
   selectionRoutes(api, c);
   liveRoutes(api, c);
   orderRoutes(api, c, app);
+  payoutRoutes(api, c, app);
+  depositRoutes(api, c);
   roomRoutes(app, c);
 
   if (opts.serveWeb !== false && existsSync(WEB_DIST)) {
@@ -136,6 +140,9 @@ export async function buildApp(c: Container, opts: BuildAppOptions = {}): Promis
   }
   await app.ready();
   // The simulated provider delivers its notifications to our own route, as a provider's servers would over HTTP.
+  c.payoutProviders.sim.setDeliver(
+    async (headers, body) => (await app.inject({ method: 'POST', url: '/api/payouts/notify/sim', headers, payload: body })).statusCode,
+  );
   c.payments.sim.setDeliver(
     async (headers, body) => (await app.inject({ method: 'POST', url: '/api/payments/notify/sim', headers, payload: body })).statusCode,
   );

@@ -35,7 +35,7 @@ import { type OrderResult, PlacementService, type PlacementScope } from './place
 import { SoldOutBoard } from './sold-out-board.ts';
 import { SweeperService } from './sweeper.service.ts';
 
-export interface OrderDeps extends Pick<PaymentDeps, 'providers' | 'publicBaseUrl'> {
+export interface OrderDeps extends Pick<PaymentDeps, 'providers' | 'publicBaseUrl' | 'foreignPayments'> {
   uow: ScopedUnitOfWork<PlacementScope>;
   clock: Clock;
   ids: IdGenerator;
@@ -126,6 +126,7 @@ export class OrderService {
       publicBaseUrl: d.publicBaseUrl,
       fulfilment,
       views,
+      foreignPayments: d.foreignPayments,
     });
     this.sweeper = new SweeperService({
       uow,

@@ -6,6 +6,7 @@
 import type { AuditRepository } from '../audit/audit.repository.ts';
 import type { CatalogRepository } from '../catalog/catalog.repository.ts';
 import type { SelectionRepository } from '../selection/selection.repository.ts';
+import type { DepositRepository, PayoutRepository } from '../settlement/payout.repository.ts';
 import type { LedgerRepository } from '../settlement/settlement.repository.ts';
 import type { ComplianceRepository } from '../compliance/compliance.repository.ts';
 import type {
@@ -43,6 +44,8 @@ export interface Repositories {
   /** the names screens show for ids of any context (a read model for presentation; see names.ts) */
   names: NameRepository;
   ledger: LedgerRepository;
+  payouts: PayoutRepository;
+  deposits: DepositRepository;
 }
 
 export interface UnitOfWork {

@@ -30,3 +30,37 @@ export type {
   SplitShare,
 } from './settlement.types.ts';
 export { ACCOUNT_KIND_NAMES, ACCOUNT_KINDS, PLATFORM_PARTY } from './settlement.types.ts';
+export type { DepositCategoryReader, DepositDeps, DepositScope } from './deposit.service.ts';
+export { DepositService } from './deposit.service.ts';
+export type { PayoutProvider, TransferCheck, TransferNotification, TransferRequest } from './payout.port.ts';
+export type { DepositRepository, PayoutRepository } from './payout.repository.ts';
+export {
+  checkAmount,
+  depositStanding,
+  maskAccountNo,
+  maskHolder,
+  needsApproval,
+  nextPayoutStatus,
+  payoutEntry,
+  payoutPartyOf,
+  requiredDeposit,
+} from './payout.rules.ts';
+export type { PayoutDeps, PayoutScope } from './payout.service.ts';
+export { PayoutService } from './payout.service.ts';
+export type {
+  DepositDeductionRecord,
+  DepositPaymentRecord,
+  DepositPaymentStatus,
+  DepositRequirementRecord,
+  DepositStanding,
+  DepositView,
+  PayoutHoldRecord,
+  PayoutMethod,
+  PayoutPartyKind,
+  PayoutRecord,
+  PayoutRequestInput,
+  PayoutStatus,
+  PayoutSummary,
+  PayoutView,
+} from './payout.types.ts';
+export { PAYOUT_ACCOUNT } from './payout.types.ts';

@@ -16,3 +16,4 @@ export * from './selection.ts';
 export * from './live.ts';
 export * from './orders.ts';
 export * from './settlement.ts';
+export * from './payouts.ts';
