@@ -102,13 +102,13 @@ export type PayoutSummary = z.infer<typeof payoutSummarySchema>;
 export const DEPOSIT_PAYMENT_STATUSES = ['pending', 'succeeded', 'failed'] as const;
 
 export const depositRequirementSchema = z.strictObject({
-  categoryId: idSchema,
+  categoryId: z.string().min(1).max(60),
   /** 0 removes the requirement */
   amountFen: z.number({ error: 'a number of fen' }).int({ error: 'an integer number of fen (分)' }).min(0).max(10_000_000_000),
 });
 
 export const depositRequirementViewSchema = z.object({
-  categoryId: idSchema,
+  categoryId: z.string(),
   categoryName: z.string(),
   amountFen: z.number().int(),
   updatedAt: z.string(),

@@ -22,7 +22,7 @@ CREATE TABLE "deposit_payments" (
 );
 --> statement-breakpoint
 CREATE TABLE "deposit_requirements" (
-	"category_id" uuid PRIMARY KEY NOT NULL,
+	"category_id" text PRIMARY KEY NOT NULL,
 	"amount_fen" bigint NOT NULL,
 	"updated_by" uuid,
 	"updated_at" timestamp with time zone NOT NULL,

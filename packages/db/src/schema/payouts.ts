@@ -70,7 +70,7 @@ export const payoutNotifications = pgTable(
 export const depositRequirements = pgTable(
   'deposit_requirements',
   {
-    categoryId: uuid('category_id').primaryKey(),
+    categoryId: text('category_id').primaryKey(),
     amountFen: bigint('amount_fen', { mode: 'number' }).notNull(),
     updatedBy: uuid('updated_by'),
     updatedAt: ts('updated_at').notNull(),

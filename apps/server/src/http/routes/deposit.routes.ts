@@ -71,7 +71,7 @@ export function depositRoutes(api: Api, c: Container): void {
         tags,
         summary: 'Set a category’s deposit requirement (0 removes it)',
         body: depositRequirementSchema,
-        response: { 200: z.object({ categoryId: idSchema, amountFen: z.number().int() }) },
+        response: { 200: z.object({ categoryId: z.string(), amountFen: z.number().int() }) },
       },
     },
     async (req) => {
