@@ -12,6 +12,7 @@ import { liveCases } from './contracts/live.contract.ts';
 import { nameCases } from './contracts/names.contract.ts';
 import { orderCases } from './contracts/orders.contract.ts';
 import { registryCases, workflowCases } from './contracts/registry.contract.ts';
+import { depositCases, payoutCases } from './contracts/payouts.contract.ts';
 import { ledgerCases } from './contracts/settlement.contract.ts';
 
 export { org, user };
@@ -363,5 +364,7 @@ export function repositoryContract(name: string, open: () => Promise<{ uow: Unit
     describe('compliance', () => complianceCases(db));
     describe('names', () => nameCases(db));
     describe('settlement', () => ledgerCases(db));
+    describe('payouts', () => payoutCases(db));
+    describe('deposits', () => depositCases(db));
   });
 }
