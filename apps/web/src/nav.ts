@@ -28,6 +28,10 @@ import {
   ShopOutlined,
   ShoppingCartOutlined,
   ShoppingOutlined,
+  MoneyCollectOutlined,
+  SafetyOutlined,
+  TransactionOutlined,
+  WalletOutlined,
   TeamOutlined,
   UserOutlined,
   VideoCameraOutlined,
@@ -89,6 +93,10 @@ const ITEMS = {
   'my-orders': { label: 'nav.myOrders', icon: AccountBookOutlined, path: '/orders' },
   'merchant-orders': { label: 'nav.merchantOrders', icon: ContainerOutlined, path: '/merchant/orders' },
   'merchant-returns': { label: 'nav.merchantReturns', icon: RollbackOutlined, path: '/merchant/returns' },
+  'finance-payouts': { label: 'nav.payouts', icon: WalletOutlined, path: '/finance/payouts' },
+  'finance-deposit': { label: 'nav.deposit', icon: SafetyOutlined, path: '/finance/deposit' },
+  'payout-approvals': { label: 'nav.payoutApprovals', icon: TransactionOutlined, path: '/finance/payout-approvals' },
+  'deposit-admin': { label: 'nav.depositAdmin', icon: MoneyCollectOutlined, path: '/finance/deposits' },
 } satisfies Record<string, Omit<NavItem, 'key'>>;
 
 export type NavKey = keyof typeof ITEMS;
@@ -100,7 +108,19 @@ const COMMON_TAIL: readonly NavKey[] = ['live-square', 'my-orders', 'rules'];
 
 /** Which items each role sees, in menu order. */
 const KEYS_BY_ROLE: Record<Role, readonly RoleEntry[]> = {
-  platform_admin: ['workbench', 'orgs', 'users', 'review', 'approvals', 'violations', ...COMMON_TAIL, 'talent', 'audit'],
+  platform_admin: [
+    'workbench',
+    'orgs',
+    'users',
+    'review',
+    'approvals',
+    'violations',
+    'payout-approvals',
+    'deposit-admin',
+    ...COMMON_TAIL,
+    'talent',
+    'audit',
+  ],
   reviewer: ['workbench', 'orgs', 'review', 'approvals', 'violations', ...COMMON_TAIL],
   regulator: [
     { key: 'workbench', label: 'nav.regulatorWorkbench', icon: SafetyCertificateOutlined },
@@ -127,6 +147,7 @@ const KEYS_BY_ROLE: Record<Role, readonly RoleEntry[]> = {
     'selection',
     'samples',
     'agreements',
+    'finance-payouts',
     { key: 'members', label: 'nav.mcnMembers' },
     'talent',
     'applications',
@@ -140,6 +161,7 @@ const KEYS_BY_ROLE: Record<Role, readonly RoleEntry[]> = {
     'samples',
     'agreements',
     'live',
+    'finance-payouts',
     'live-square',
     'my-orders',
     { key: 'violations', label: 'nav.myViolations' },
@@ -150,6 +172,8 @@ const KEYS_BY_ROLE: Record<Role, readonly RoleEntry[]> = {
     'products',
     'merchant-orders',
     'merchant-returns',
+    'finance-payouts',
+    'finance-deposit',
     'samples',
     'agreements',
     'members',

@@ -58,6 +58,10 @@ const MyOrdersPage = lazyNamed(() => import('./pages/orders/my-orders-page.tsx')
 const OrderPage = lazyNamed(() => import('./pages/orders/order-page.tsx'), 'OrderPage');
 const MerchantOrdersPage = lazyNamed(() => import('./pages/orders/merchant-orders-page.tsx'), 'MerchantOrdersPage');
 const MerchantReturnsPage = lazyNamed(() => import('./pages/orders/merchant-returns-page.tsx'), 'MerchantReturnsPage');
+const PayoutsPage = lazyNamed(() => import('./pages/finance/payouts-panel.tsx'), 'PayoutsPage');
+const PayoutApprovalsPage = lazyNamed(() => import('./pages/finance/payouts-approvals.tsx'), 'PayoutApprovalsPage');
+const DepositPage = lazyNamed(() => import('./pages/finance/deposit-card.tsx'), 'DepositPage');
+const DepositAdminPage = lazyNamed(() => import('./pages/finance/deposit-admin.tsx'), 'DepositAdminPage');
 const NotFoundPage = lazyNamed(() => import('./pages/not-found-page.tsx'), 'NotFoundPage');
 
 function suspended(node: ReactNode, fullPage = false) {
@@ -131,6 +135,10 @@ export const router = createBrowserRouter([
           { path: '/live/square', element: guarded(<LiveSquarePage />) },
           { path: '/merchant/orders', element: guarded(<MerchantOrdersPage />) },
           { path: '/merchant/returns', element: guarded(<MerchantReturnsPage />) },
+          { path: '/finance/payouts', element: guarded(<PayoutsPage />) },
+          { path: '/finance/payout-approvals', element: guarded(<PayoutApprovalsPage />) },
+          { path: '/finance/deposit', element: guarded(<DepositPage />) },
+          { path: '/finance/deposits', element: guarded(<DepositAdminPage />) },
           { path: '/workbench', element: <HomeRedirect /> },
           { path: '/index.html', element: <Navigate to="/" replace /> },
           { path: '*', element: suspended(<NotFoundPage />) },

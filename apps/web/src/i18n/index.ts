@@ -9,6 +9,7 @@ import { complianceEn, complianceZh } from './compliance.ts';
 import { identityEn, identityZh } from './identity.ts';
 import { liveEn, liveZh } from './live.ts';
 import { ordersEn, ordersZh } from './orders.ts';
+import { payoutsEn, payoutsZh } from './payouts.ts';
 import { registryEn, registryZh } from './registry.ts';
 import { reviewEn, reviewZh } from './review.ts';
 import { selectionEn, selectionZh } from './selection.ts';
@@ -25,6 +26,7 @@ const zhCN = {
   ...liveZh,
   ...activityZh,
   ...ordersZh,
+  ...payoutsZh,
 } as const;
 
 export type MessageKey = keyof typeof zhCN;
@@ -40,6 +42,7 @@ const enUS: Dictionary = {
   ...liveEn,
   ...activityEn,
   ...ordersEn,
+  ...payoutsEn,
 };
 
 const DICTIONARIES: Record<Locale, Dictionary> = { 'zh-CN': zhCN, 'en-US': enUS };
