@@ -288,6 +288,29 @@ describe('payouts', () => {
   });
 });
 
+describe('payouts under concurrency', () => {
+  it('never overdraws: of concurrent requests over the balance, only those that fit are accepted', async () => {
+    const before = await balance(mcnOrg, 'mcn_commission_available');
+    const amount = Math.floor(before * 0.4);
+    const answers = await Promise.all(
+      Array.from({ length: 6 }, () =>
+        withdraw(mcn, { amountFen: amount, method: 'wechat', accountName: '李四', accountNo: 'o6_bmjrPTlm6_2sgVt7hMZOPfL2M' }),
+      ),
+    );
+    const accepted = answers.filter((a) => a.status === 201);
+    expect(accepted).toHaveLength(2);
+    for (const refused of answers.filter((a) => a.status !== 201))
+      expect(refused.body.error).toMatchObject({ code: 'payouts.insufficient_balance', field: 'amountFen' });
+    expect(await balance(mcnOrg, 'mcn_commission_available')).toBe(before - 2 * amount);
+    for (const a of accepted)
+      await until(
+        () => payoutStatus(a.body.id),
+        (s) => s === 'paid',
+      );
+    expect((await p.c.ledger.verify()).ok).toBe(true);
+  });
+});
+
 async function findEntryId(businessKey: string): Promise<string> {
   const [e] = await p.c.uow.read.ledger.findEntriesByKeys([businessKey]);
   return e?.id ?? '';
