@@ -26,6 +26,7 @@ import {
   InvitationService,
   type LiveWarning,
   OrganizationService,
+  PayoutHoldService,
   PayoutService,
   RegistryService,
   ReturnService,
@@ -277,6 +278,7 @@ export async function createContainer(config: Config, o: ContainerOverrides = {}
     providers: [simPayout],
     approvalThresholdFen: config.payoutApprovalFen,
   });
+  const payoutHolds = new PayoutHoldService({ uow, clock, ids, audit, names });
   const orders = new OrderService({
     uow,
     clock,
@@ -334,6 +336,7 @@ export async function createContainer(config: Config, o: ContainerOverrides = {}
     returns,
     ledger,
     payouts,
+    payoutHolds,
     deposits: depositService,
     outbox,
     payments: { sim },

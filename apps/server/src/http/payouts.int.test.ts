@@ -274,6 +274,10 @@ describe('payouts', () => {
     const noBank = await withdraw(merchant, { amountFen: 100, method: 'bank', accountName: '张三丰', accountNo: '6222021234567891234' });
     expect(noBank.status).toBe(400);
     expect(noBank.body.error.field).toBe('bankName');
+    // the party is the caller's own: naming another is refused on the field
+    const otherParty = await withdraw(merchant, { amountFen: 100, ...BANK, partyId: streamerId });
+    expect(otherParty.status).toBe(400);
+    expect(otherParty.body.error.field).toBe('partyId');
     // a consumer has no party to withdraw for; a party reads only its own payouts
     expect((await withdraw(consumer, { amountFen: 100, ...BANK })).status).toBe(403);
     const streamers = await call(streamer, 'GET', '/api/payouts');

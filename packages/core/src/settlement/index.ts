@@ -45,6 +45,8 @@ export {
   payoutPartyOf,
   requiredDeposit,
 } from './payout.rules.ts';
+export type { PayoutHoldDeps } from './payout-hold.service.ts';
+export { PayoutHoldService } from './payout-hold.service.ts';
 export type { PayoutDeps, PayoutScope } from './payout.service.ts';
 export { PayoutService } from './payout.service.ts';
 export type {

@@ -3,8 +3,7 @@
  * its posting `payout:<id>` (available → payouts in transit) commit together; below the approval threshold the
  * transfer goes to the payout provider at once, at or above it a platform admin approves (or rejects: the funds
  * return). The provider's signed result pays it out (`payout:<id>:paid`) or returns it (`payout:<id>:failed`), each
- * notification processed once. The platform can hold a party's payouts (冻结); other contexts (credit, disputes)
- * call `placeHold` / `releaseHold`.
+ * notification processed once. A party whose payouts are held (冻结, `PayoutHoldService`) is refused.
  */
 import type { AuditService } from '../audit/audit.service.ts';
 import { AppError } from '../errors.ts';
@@ -131,8 +130,8 @@ export class PayoutService {
       }
       throw e;
     }
-    if (!approval) await this.send(record);
-    return this.view(record);
+    if (!approval) await this.sendOrLeave(record);
+    return this.view((await this.d.uow.read.payouts.find(record.id)) ?? record);
   }
 
   private async replay(prior: PayoutRecord, requestHash: string): Promise<PayoutView> {
@@ -171,17 +170,31 @@ export class PayoutService {
     });
   }
 
-  /** Sends again the processing payouts a crash left unsent (the provider dedupes on the payout id). */
+  /**
+   * Hands the payout over; if the provider cannot be reached now, the payout stays `processing` with `sentAt` null
+   * and the periodic sweep (`resendUnsent`) hands it over again — the request itself has been accepted.
+   */
+  private async sendOrLeave(p: PayoutRecord): Promise<boolean> {
+    try {
+      await this.send(p);
+      return true;
+    } catch {
+      return false;
+    }
+  }
+
+  /** Sends again the processing payouts a crash or an unreachable provider left unsent (deduped on the payout id). */
   async resendUnsent(limit = 100): Promise<number> {
     const unsent = await this.d.uow.read.payouts.listUnsent(limit);
-    for (const p of unsent) await this.send(p);
-    return unsent.length;
+    let sent = 0;
+    for (const p of unsent) if (await this.sendOrLeave(p)) sent++;
+    return sent;
   }
 
   /** 审批通过 (platform admin): the payout goes to the provider. */
   async approve(actor: Actor, id: string, note?: string): Promise<PayoutView> {
     const p = await this.decide(actor, id, 'approve', note ?? null);
-    await this.send(p);
+    await this.sendOrLeave(p);
     return this.view((await this.d.uow.read.payouts.find(id)) ?? p);
   }
 
@@ -289,65 +302,6 @@ export class PayoutService {
       createdAt: this.d.clock.now(),
       publishedAt: null,
     });
-  }
-
-  // ---- holds (冻结) -------------------------------------------------------------------------------------------
-
-  /** Holds a party's payouts (platform admin, or another context's service with the system actor). */
-  async placeHold(actor: Actor, partyId: string, reason: string): Promise<PayoutHoldRecord> {
-    if (actor.role !== 'platform_admin' && actor.role !== 'system') throw new AppError('auth.forbidden');
-    return this.d.uow.transaction((tx) => this.placeHoldIn(tx, actor, partyId, reason));
-  }
-
-  /** The in-transaction form, for a context that holds payouts together with its own change (an open case). */
-  async placeHoldIn(tx: Pick<Repositories, 'payouts' | 'audit'>, actor: Actor, partyId: string, reason: string): Promise<PayoutHoldRecord> {
-    const trimmed = reason.trim();
-    if (trimmed.length < 2) throw new AppError('payouts.hold_reason_required', { field: 'reason' });
-    const hold = await tx.payouts.placeHold({
-      id: this.d.ids.next(),
-      partyId,
-      reason: trimmed,
-      placedBy: actor.userId,
-      placedAt: this.d.clock.now(),
-      releasedBy: null,
-      releasedAt: null,
-    });
-    await this.d.audit.record(tx, actor, {
-      action: 'payout.hold',
-      targetType: 'payout_hold',
-      targetId: hold.id,
-      detail: { partyId, reason: trimmed },
-    });
-    return hold;
-  }
-
-  async releaseHold(actor: Actor, partyId: string): Promise<{ released: boolean }> {
-    if (actor.role !== 'platform_admin' && actor.role !== 'system') throw new AppError('auth.forbidden');
-    return this.d.uow.transaction(async (tx) => {
-      const hold = await tx.payouts.activeHold(partyId);
-      if (!hold) throw new AppError('payouts.hold_not_found', { field: 'partyId' });
-      const released = await tx.payouts.releaseHold(hold.id, actor.userId, this.d.clock.now());
-      await this.d.audit.record(tx, actor, {
-        action: 'payout.release',
-        targetType: 'payout_hold',
-        targetId: hold.id,
-        detail: { partyId },
-      });
-      return { released };
-    });
-  }
-
-  /** Whether a party's payouts are held (for other contexts' screens). */
-  activeHold(partyId: string): Promise<PayoutHoldRecord | null> {
-    return this.d.uow.read.payouts.activeHold(partyId);
-  }
-
-  async holds(actor: Actor, activeOnly = true): Promise<Array<{ hold: PayoutHoldRecord; partyName: string }>> {
-    if (actor.role !== 'platform_admin') throw new AppError('auth.forbidden');
-    const list = await this.d.uow.read.payouts.listHolds({ activeOnly, limit: 200 });
-    const ids = list.map((h) => h.partyId);
-    const names = await this.d.names.namesFor({ orgs: ids, users: ids });
-    return list.map((hold) => ({ hold, partyName: names.orgs.get(hold.partyId) ?? names.users.get(hold.partyId) ?? '' }));
   }
 
   // ---- reads ----------------------------------------------------------------------------------------------------

@@ -130,7 +130,7 @@ export function payoutRoutes(api: Api, c: Container, app: FastifyInstance): void
         response: { 200: z.array(payoutHoldViewSchema) },
       },
     },
-    async (req) => (await c.payouts.holds(requireActor(req), req.query.all !== 'true')).map((h) => presentHold(h.hold, h.partyName)),
+    async (req) => (await c.payoutHolds.holds(requireActor(req), req.query.all !== 'true')).map((h) => presentHold(h.hold, h.partyName)),
   );
 
   api.post(
@@ -145,7 +145,7 @@ export function payoutRoutes(api: Api, c: Container, app: FastifyInstance): void
       },
     },
     async (req, reply) =>
-      reply.status(201).send(presentHold(await c.payouts.placeHold(requireActor(req), req.body.partyId, req.body.reason), '')),
+      reply.status(201).send(presentHold(await c.payoutHolds.placeHold(requireActor(req), req.body.partyId, req.body.reason), '')),
   );
 
   api.post(
@@ -159,7 +159,7 @@ export function payoutRoutes(api: Api, c: Container, app: FastifyInstance): void
         response: { 200: z.object({ released: z.boolean() }) },
       },
     },
-    async (req) => c.payouts.releaseHold(requireActor(req), req.params.partyId),
+    async (req) => c.payoutHolds.releaseHold(requireActor(req), req.params.partyId),
   );
 
   // Results are verified over the exact bytes that were signed, so this scope keeps JSON bodies as text.
