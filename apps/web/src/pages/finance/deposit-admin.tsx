@@ -171,7 +171,7 @@ export function DepositAdminPage() {
           </Button>
         }
       />
-      <Space direction="vertical" size="middle" style={{ width: '100%' }}>
+      <Space orientation="vertical" size="middle" style={{ width: '100%' }}>
         <DepositRequirementsPanel />
         <Card title={t('deposit.admin.lookup')}>
           <Select

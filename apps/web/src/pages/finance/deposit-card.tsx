@@ -31,7 +31,7 @@ export function DepositCard({ merchantOrgId }: { merchantOrgId?: string }) {
   const d = deposit.data;
   const own = merchantOrgId === undefined;
   return (
-    <Space direction="vertical" size="middle" style={{ width: '100%' }}>
+    <Space orientation="vertical" size="middle" style={{ width: '100%' }}>
       {d?.topUpRequired ? (
         <Alert type="warning" showIcon title={t('deposit.topUp', { amount: formatFen(d.dueFen) })} data-testid="deposit-topup" />
       ) : null}
@@ -42,7 +42,7 @@ export function DepositCard({ merchantOrgId }: { merchantOrgId?: string }) {
           <Statistic
             title={t('deposit.due')}
             value={formatFen(d?.dueFen ?? 0)}
-            valueStyle={d && d.dueFen > 0 ? { color: '#cf1322' } : undefined}
+            {...(d && d.dueFen > 0 ? { styles: { content: { color: '#cf1322' } } } : {})}
             data-testid="deposit-due"
           />
           {own && d && d.dueFen > 0 ? (

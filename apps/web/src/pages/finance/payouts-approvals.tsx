@@ -66,7 +66,7 @@ export function PayoutApprovalsPanel() {
     onError: (e) => message.error(errorMessage(e, t('common.networkError'))),
   });
   return (
-    <Space direction="vertical" size="middle" style={{ width: '100%' }}>
+    <Space orientation="vertical" size="middle" style={{ width: '100%' }}>
       <Card title={t('payout.approvals.title')} extra={t('payout.approvals.subtitle')}>
         <Table<PayoutView>
           rowKey="id"

@@ -22,7 +22,7 @@ export function PayoutsPanel() {
   if (summary.error) return <QueryError error={summary.error} onRetry={() => void summary.refetch()} />;
   const s = summary.data;
   return (
-    <Space direction="vertical" size="middle" style={{ width: '100%' }}>
+    <Space orientation="vertical" size="middle" style={{ width: '100%' }}>
       {s?.hold ? <Alert type="warning" showIcon title={t('payout.held', { reason: s.hold.reason })} data-testid="payout-hold" /> : null}
       <Card loading={summary.isPending}>
         <Space size="large" wrap>
