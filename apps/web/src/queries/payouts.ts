@@ -43,7 +43,8 @@ export const payoutApi = {
     api.post<{ id: string; dueFen: number; topUpRequired: boolean }>('/deposit-deductions', { merchantOrgId, amountFen, reason }),
 };
 
-export const usePayoutSummary = apiHook(payoutKeys.summary, payoutApi.summary);
+export const usePayoutSummary = (refetchInterval?: number) =>
+  useApiQuery(payoutKeys.summary, payoutApi.summary, refetchInterval ? { refetchInterval } : undefined);
 export const usePayouts = (status?: PayoutStatus, refetchInterval?: number) =>
   useApiQuery(payoutKeys.list(status), () => payoutApi.list(status), refetchInterval ? { refetchInterval } : undefined);
 export const usePayoutHolds = apiHook(payoutKeys.holds, payoutApi.holds);

@@ -15,8 +15,8 @@ import { WithdrawModal } from './payouts-withdraw-modal.tsx';
 
 export function PayoutsPanel() {
   const { t } = useI18n();
-  const summary = usePayoutSummary();
-  // refreshed while a transfer may still be answered by the provider
+  // both refreshed while a transfer may still be answered by the provider
+  const summary = usePayoutSummary(5000);
   const payouts = usePayouts(undefined, 5000);
   const [open, setOpen] = useState(false);
   if (summary.error) return <QueryError error={summary.error} onRetry={() => void summary.refetch()} />;
@@ -27,7 +27,7 @@ export function PayoutsPanel() {
       <Card loading={summary.isPending}>
         <Space size="large" wrap>
           <Statistic title={t('payout.available')} value={formatFen(s?.availableFen ?? 0)} data-testid="payout-available" />
-          <Statistic title={t('payout.inTransit')} value={formatFen(s?.inTransitFen ?? 0)} />
+          <Statistic title={t('payout.inTransit')} value={formatFen(s?.inTransitFen ?? 0)} data-testid="payout-in-transit" />
           <Button
             type="primary"
             disabled={!s || s.availableFen <= 0 || Boolean(s.hold)}
