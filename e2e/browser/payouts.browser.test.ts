@@ -7,7 +7,7 @@
  */
 import { PLATFORM_PARTY } from '@livehub/core';
 import { describe, expect, it } from 'vitest';
-import { openFromNav } from '../helpers/browser.ts';
+import { confirmPopover, openFromNav } from '../helpers/browser.ts';
 import { BrowserSuite } from '../helpers/browser-suite.ts';
 import { browserAvailable } from '../helpers/test-server.ts';
 
@@ -78,5 +78,40 @@ describe.skipIf(!browserAvailable)('payouts and deposits', () => {
       .toContain('3,000.00');
     expect(await page.getByTestId('deposit-due').textContent()).toContain('0.00');
     await suite.harness.screenshot(page, 'deposit-paid');
+  });
+
+  it('the platform approves a large payout from the approvals page', async () => {
+    const p = suite.server.platform;
+    const mcnSession = await p.login('mcn');
+    const mcnOrg = mcnSession.me.active?.orgId as string;
+    const clearing = await p.c.ledger.openAccount(PLATFORM_PARTY, 'provider_clearing');
+    const available = await p.c.ledger.openAccount(mcnOrg, 'mcn_commission_available');
+    await p.c.ledger.post({
+      businessKey: 'e2e:mcn-share:1',
+      kind: 'transfer',
+      postings: [
+        { accountId: clearing.id, amount: -6_000_000 },
+        { accountId: available.id, amount: 6_000_000 },
+      ],
+    });
+    const asked = await p.call(
+      mcnSession,
+      'POST',
+      '/api/payouts',
+      { amountFen: 5_500_000, method: 'bank', accountName: '李四', accountNo: '6222021234567895678', bankName: '招商银行' },
+      { 'idempotency-key': 'e2e-large-payout-1' },
+    );
+    expect(asked.body.status).toBe('pending_approval');
+
+    const page = await suite.harness.freshPage();
+    await suite.harness.login(page, 'admin');
+    await openFromNav(page, 'payout-approvals', '/finance/payout-approvals');
+    const queue = page.getByTestId('payout-approvals');
+    await queue.getByText('¥55,000.00').waitFor(SLOW);
+    await suite.harness.screenshot(page, 'payout-approvals');
+    await queue.getByTestId('payout-approve').first().click();
+    await confirmPopover(page, 'payout-approve-ok');
+    await expect.poll(async () => (await p.c.uow.read.payouts.find(asked.body.id))?.status, SLOW).toBe('paid');
+    await queue.getByText('¥55,000.00').waitFor({ state: 'detached', ...SLOW });
   });
 });

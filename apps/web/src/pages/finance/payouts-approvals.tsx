@@ -4,7 +4,7 @@
  */
 import type { PayoutHoldView, PayoutView } from '@livehub/contracts';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { App, Button, Card, Form, Input, Popconfirm, Select, Space, Table } from 'antd';
+import { App, Button, type ButtonProps, Card, Form, Input, Popconfirm, Select, Space, Table } from 'antd';
 import { useState } from 'react';
 import { FormModal } from '../../components/form-modal.tsx';
 import { PageHeader } from '../../components/page-header.tsx';
@@ -67,7 +67,7 @@ export function PayoutApprovalsPanel() {
   });
   return (
     <Space orientation="vertical" size="middle" style={{ width: '100%' }}>
-      <Card title={t('payout.approvals.title')} extra={t('payout.approvals.subtitle')}>
+      <Card title={t('payout.approvals.title')}>
         <Table<PayoutView>
           rowKey="id"
           size="middle"
@@ -94,7 +94,11 @@ export function PayoutApprovalsPanel() {
               key: 'actions',
               render: (_: unknown, p) => (
                 <Space>
-                  <Popconfirm title={`${t('payout.approve')} ${formatFen(p.amountFen)}?`} onConfirm={() => approve.mutate(p.id)}>
+                  <Popconfirm
+                    title={`${t('payout.approve')} ${formatFen(p.amountFen)}?`}
+                    onConfirm={() => approve.mutate(p.id)}
+                    okButtonProps={{ 'data-testid': 'payout-approve-ok' } as ButtonProps}
+                  >
                     <Button
                       type="primary"
                       size="small"
