@@ -26,7 +26,8 @@ import type { Container } from '../../container.ts';
 import { errorBody, type Locale, localeOf } from '../errors.ts';
 import { authorize, type RoutePolicy, requireActor } from '../policy.ts';
 import { publicOrigin } from '../public-origin.ts';
-import { type Api, withZod } from './types.ts';
+import { signedNotificationRoute } from './signed-notify.ts';
+import type { Api } from './types.ts';
 
 const tags = ['orders'];
 
@@ -280,26 +281,11 @@ export function orderRoutes(api: Api, c: Container, app: FastifyInstance): void 
   );
 
   // ---- the provider's side
-  // Notifications are verified over the exact bytes that were signed, so this scope keeps JSON bodies as text.
-  app.register(async (scope) => {
-    scope.removeContentTypeParser('application/json');
-    scope.addContentTypeParser('application/json', { parseAs: 'string' }, (_req, body, done) => done(null, body));
-    withZod(scope).post(
-      '/api/payments/notify/:provider',
-      {
-        config: { policy: { allow: 'public' } },
-        schema: {
-          tags,
-          summary: '支付结果通知: signed asynchronous notifications from the payment provider',
-          params: z.strictObject({ provider: z.string().max(20) }),
-        },
-      },
-      async (req) => {
-        const headers: Record<string, string | undefined> = {};
-        for (const [k, v] of Object.entries(req.headers)) headers[k] = Array.isArray(v) ? v[0] : v;
-        return c.orders.onNotification(req.params.provider, headers, typeof req.body === 'string' ? req.body : '');
-      },
-    );
+  signedNotificationRoute(app, {
+    path: '/api/payments/notify/:provider',
+    tags,
+    summary: '支付结果通知: signed asynchronous notifications from the payment provider',
+    handle: (provider, headers, rawBody) => c.orders.onNotification(provider, headers, rawBody),
   });
 
   const sim = c.payments.sim as SimulatedPaymentProvider;

@@ -21,7 +21,8 @@ import { z } from 'zod';
 import type { Container } from '../../container.ts';
 import { requireActor } from '../policy.ts';
 import { presentHold, presentPayout, presentPayoutSummary } from '../presenters/payouts.presenter.ts';
-import { type Api, withZod } from './types.ts';
+import { signedNotificationRoute } from './signed-notify.ts';
+import type { Api } from './types.ts';
 
 const tags = ['payouts'];
 /** Who withdraws: a merchant's staff for the merchant, a streamer, an MCN manager for the MCN. */
@@ -162,25 +163,10 @@ export function payoutRoutes(api: Api, c: Container, app: FastifyInstance): void
     async (req) => c.payoutHolds.releaseHold(requireActor(req), req.params.partyId),
   );
 
-  // Results are verified over the exact bytes that were signed, so this scope keeps JSON bodies as text.
-  app.register(async (scope) => {
-    scope.removeContentTypeParser('application/json');
-    scope.addContentTypeParser('application/json', { parseAs: 'string' }, (_req, body, done) => done(null, body));
-    withZod(scope).post(
-      '/api/payouts/notify/:provider',
-      {
-        config: { policy: { allow: 'public' } },
-        schema: {
-          tags,
-          summary: '转账结果通知: signed asynchronous results from the payout provider',
-          params: z.strictObject({ provider: z.string().max(20) }),
-        },
-      },
-      async (req) => {
-        const headers: Record<string, string | undefined> = {};
-        for (const [k, v] of Object.entries(req.headers)) headers[k] = Array.isArray(v) ? v[0] : v;
-        return c.payouts.onResult(req.params.provider, headers, typeof req.body === 'string' ? req.body : '');
-      },
-    );
+  signedNotificationRoute(app, {
+    path: '/api/payouts/notify/:provider',
+    tags,
+    summary: '转账结果通知: signed asynchronous results from the payout provider',
+    handle: (provider, headers, rawBody) => c.payouts.onResult(provider, headers, rawBody),
   });
 }
