@@ -68,6 +68,18 @@ const envSchema = z.object({
     .string()
     .regex(/^https?:\/\/[^/?#]+$/, { error: 'must be an http(s):// origin without a path' })
     .optional(),
+  /** a payout of at least this many fen waits for a platform admin's approval (default ¥50,000) */
+  LIVEHUB_PAYOUT_APPROVAL_FEN: z.coerce.number().int().min(1).default(5_000_000),
+  /** payout accounts whose number ends with one of these (comma-separated) fail in the simulated payout provider */
+  LIVEHUB_SIM_PAYOUT_FAIL_SUFFIXES: z
+    .string()
+    .default('0000')
+    .transform((v) =>
+      v
+        .split(',')
+        .map((x) => x.trim())
+        .filter(Boolean),
+    ),
   LIVEHUB_ORDER_PAY_MINUTES: z.coerce
     .number()
     .int()
@@ -139,6 +151,10 @@ export interface Config {
   trustProxy: string[];
   /** minutes an order may stay unpaid (flash-sale orders: flashPayMinutes) before its stock goes back */
   payMinutes: number;
+  /** a payout of at least this many fen waits for approval */
+  payoutApprovalFen: number;
+  /** account-number endings the simulated payout provider fails */
+  simPayoutFailSuffixes: string[];
   flashPayMinutes: number;
   /** how long a flash sale's sold-out mark is trusted without a fresh answer from its counter (ADR 0011) */
   flashSoldOutMs: number;
@@ -205,6 +221,8 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     payMinutes: e.LIVEHUB_ORDER_PAY_MINUTES,
     settlementDelayDays: e.LIVEHUB_SETTLEMENT_DELAY_DAYS,
     defaultFeeBp: e.LIVEHUB_PLATFORM_FEE_BP,
+    payoutApprovalFen: e.LIVEHUB_PAYOUT_APPROVAL_FEN,
+    simPayoutFailSuffixes: e.LIVEHUB_SIM_PAYOUT_FAIL_SUFFIXES,
     flashPayMinutes: e.LIVEHUB_FLASH_PAY_MINUTES,
     flashSoldOutMs: e.LIVEHUB_FLASH_SOLD_OUT_MS,
     authCacheMs: e.LIVEHUB_AUTH_CACHE_MS,

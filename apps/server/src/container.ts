@@ -11,6 +11,7 @@ import {
   CatalogService,
   ComplianceService,
   type Clock,
+  DepositService,
   createMemoryKv,
   IdentityService,
   ImportService,
@@ -33,6 +34,8 @@ import {
   InvitationService,
   type LiveWarning,
   OrganizationService,
+  PayoutHoldService,
+  PayoutService,
   RegistryService,
   ReturnService,
   SelectionService,
@@ -46,6 +49,7 @@ import { type Database, openDatabase } from '@livehub/db';
 import { createRedisKv } from '@livehub/redis';
 import { LocalFileStore } from './adapters/file-store.ts';
 import { SimulatedPaymentProvider } from './adapters/sim-pay.ts';
+import { SimulatedPayoutProvider } from './adapters/sim-payout.ts';
 import { AesGcmVault, Argon2Hasher, randomTokens, systemClock, UuidV7Generator } from './adapters/runtime.ts';
 import type { Config } from './config.ts';
 
@@ -148,6 +152,8 @@ export async function createContainer(config: Config, o: ContainerOverrides = {}
   const registry = new RegistryService({ uow, clock, ids, vault, audit, files, workflows });
   // The catalog rebuilds the selection pool's read model whenever a product changes; the pool reads the catalog.
   let selection: SelectionService | null = null;
+  // Listing is gated on the merchant's deposit (保证金): settlement implements the catalog's reader port (built below).
+  let deposits: DepositService | null = null;
   const catalog = new CatalogService({
     uow,
     clock,
@@ -157,6 +163,7 @@ export async function createContainer(config: Config, o: ContainerOverrides = {}
     registry,
     compliance,
     onProductChanged: (tx, id, now) => (selection as SelectionService).refreshListing(tx, id, now),
+    deposits: { depositShortfall: (orgId, path) => (deposits as DepositService).depositShortfall(orgId, path) },
   });
   selection = new SelectionService({ uow, clock, ids, vault, audit, catalog, liveSales: uow.read.orders, images: registry });
   // The settlement ledger (结算台账): the money flows post through it, in their own transactions (postIn).
@@ -268,6 +275,42 @@ export async function createContainer(config: Config, o: ContainerOverrides = {}
   // refunds and the ledger. The settle job calls `reconciliation.run(actor, day)`.
   const statements = new StatementService({ uow, clock, names });
   const reconciliation = new ReconciliationService({ uow, clock, ids, audit, bills: sim, names });
+  // Deposits (保证金) are paid through the same payment provider; their notifications are routed to them.
+  const publicBaseUrl = config.publicBaseUrl ?? `http://localhost:${config.port}`;
+  deposits = new DepositService({
+    uow,
+    clock,
+    ids,
+    audit,
+    ledger,
+    provider: sim,
+    names,
+    publicBaseUrl,
+    categories: {
+      listedCategoryIds: (orgId) => catalog.listedCategoryIds(orgId),
+      categoryPathIds: async (id) => (await catalog.categoryPathOf(id)).map((c) => c.id),
+      categoryNames: async () => new Map([...(await catalog.categories())].map(([id, c]) => [id, c.nameZh])),
+    },
+  });
+  const depositService = deposits;
+  // Payouts (提现): the built-in simulated bank / 商家转账 provider behind the payout port.
+  const simPayout = new SimulatedPayoutProvider({
+    secret: createHmac('sha256', config.sessionSecret).update('livehub:sim-payout').digest(),
+    failSuffixes: config.simPayoutFailSuffixes,
+    now: () => clock.now().getTime(),
+  });
+  const payouts = new PayoutService({
+    uow,
+    clock,
+    ids,
+    audit,
+    ledger,
+    vault,
+    names,
+    providers: [simPayout],
+    approvalThresholdFen: config.payoutApprovalFen,
+  });
+  const payoutHolds = new PayoutHoldService({ uow, clock, ids, audit, names });
   const orders = new OrderService({
     uow,
     clock,
@@ -279,6 +322,7 @@ export async function createContainer(config: Config, o: ContainerOverrides = {}
     pubsub: kv.pubsub,
     catalog,
     providers: [sim],
+    foreignPayments: { owns: (id) => depositService.owns(id), onNotification: (n, p) => depositService.onNotification(n, p) },
     // unset: each payment is opened with the origin of the buyer's request (order.routes.ts)
     publicBaseUrl: config.publicBaseUrl ?? `http://localhost:${config.port}`,
     payMinutes: config.payMinutes,
@@ -334,8 +378,12 @@ export async function createContainer(config: Config, o: ContainerOverrides = {}
     finance,
     statements,
     reconciliation,
+    payouts,
+    payoutHolds,
+    deposits: depositService,
     outbox,
     payments: { sim },
+    payoutProviders: { sim: simPayout },
     /** Time-driven work (notices ending, expiries, overdue samples, lapsed plans and agreements): idempotent. */
     async tick(now?: Date) {
       const notices = await workflows.tick(now);
@@ -345,6 +393,7 @@ export async function createContainer(config: Config, o: ContainerOverrides = {}
       const orderSweep = await orders.sweep();
       const returnSweep = await returns.sweep();
       const settleRun = await settle.run(now);
+      const payoutsResent = await payouts.resendUnsent();
       return {
         noticesAdvanced: notices.advanced.length,
         ...registrySweep,
@@ -358,11 +407,13 @@ export async function createContainer(config: Config, o: ContainerOverrides = {}
         ordersSettled: settleRun.settled,
         ordersReleased: settleRun.released,
         slotFeesReleased: settleRun.slotFeesReleased,
+        payoutsResent,
       };
     },
     async close() {
       rooms.close();
       sim.close();
+      simPayout.close();
       await unsubscribePack();
       await orders.soldOut.stop();
       await unsubscribeSessions();

@@ -64,6 +64,10 @@ const MerchantFinancePage = lazyNamed(() => import('./pages/finance/merchant-fin
 const EarningsPage = lazyNamed(() => import('./pages/finance/earnings-page.tsx'), 'EarningsPage');
 const PlatformFinancePage = lazyNamed(() => import('./pages/finance/platform-finance-page.tsx'), 'PlatformFinancePage');
 const FundPage = lazyNamed(() => import('./pages/finance/fund-page.tsx'), 'FundPage');
+const PayoutsPage = lazyNamed(() => import('./pages/finance/payouts-panel.tsx'), 'PayoutsPage');
+const PayoutApprovalsPage = lazyNamed(() => import('./pages/finance/payouts-approvals.tsx'), 'PayoutApprovalsPage');
+const DepositPage = lazyNamed(() => import('./pages/finance/deposit-card.tsx'), 'DepositPage');
+const DepositAdminPage = lazyNamed(() => import('./pages/finance/deposit-admin.tsx'), 'DepositAdminPage');
 const NotFoundPage = lazyNamed(() => import('./pages/not-found-page.tsx'), 'NotFoundPage');
 
 function suspended(node: ReactNode, fullPage = false) {
@@ -143,6 +147,10 @@ export const router = createBrowserRouter([
           { path: '/earnings', element: guarded(<EarningsPage />) },
           { path: '/platform-finance', element: guarded(<PlatformFinancePage />) },
           { path: '/fund', element: guarded(<FundPage />) },
+          { path: '/finance/payouts', element: guarded(<PayoutsPage />) },
+          { path: '/finance/payout-approvals', element: guarded(<PayoutApprovalsPage />) },
+          { path: '/finance/deposit', element: guarded(<DepositPage />) },
+          { path: '/finance/deposits', element: guarded(<DepositAdminPage />) },
           { path: '/workbench', element: <HomeRedirect /> },
           { path: '/index.html', element: <Navigate to="/" replace /> },
           { path: '*', element: suspended(<NotFoundPage />) },

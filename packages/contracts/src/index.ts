@@ -12,3 +12,4 @@ export * from './requests.ts';
 export * from './settlement.ts';
 export * from './finance.ts';
 export * from './statements.ts';
+export * from './payouts.ts';

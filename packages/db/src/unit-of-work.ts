@@ -6,6 +6,7 @@ import { DrizzleCatalogRepository } from './repositories/catalog.repository.ts';
 import { DrizzleSelectionRepository } from './repositories/selection.repository.ts';
 import { DrizzleLedgerRepository, DrizzleSettlementRepository } from './repositories/settlement.repository.ts';
 import { DrizzlePaymentRecordReader, DrizzleReconciliationRepository } from './repositories/reconciliation.repository.ts';
+import { DrizzleDepositRepository, DrizzlePayoutRepository } from './repositories/payout.repository.ts';
 import { DrizzleLiveRepository } from './repositories/live.repository.ts';
 import { DrizzleNameRepository } from './repositories/names.repository.ts';
 import { DrizzleOrderRepository } from './repositories/order.repository.ts';
@@ -43,6 +44,8 @@ export function repositoriesFor(db: Db): Repositories {
     settlement: new DrizzleSettlementRepository(db),
     reconciliation: new DrizzleReconciliationRepository(db),
     paymentRecords: new DrizzlePaymentRecordReader(db),
+    payouts: new DrizzlePayoutRepository(db),
+    deposits: new DrizzleDepositRepository(db),
   };
 }
 

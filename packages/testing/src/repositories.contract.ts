@@ -14,6 +14,7 @@ import { orderCases } from './contracts/orders.contract.ts';
 import { registryCases, workflowCases } from './contracts/registry.contract.ts';
 import { ledgerCases, settlementCases } from './contracts/settlement.contract.ts';
 import { reconciliationCases } from './contracts/reconciliation.contract.ts';
+import { depositCases, payoutCases } from './contracts/payouts.contract.ts';
 
 export { org, user };
 
@@ -366,5 +367,7 @@ export function repositoryContract(name: string, open: () => Promise<{ uow: Unit
     describe('settlement', () => ledgerCases(db));
     describe('settlement flows', () => settlementCases(db));
     describe('reconciliation', () => reconciliationCases(db));
+    describe('payouts', () => payoutCases(db));
+    describe('deposits', () => depositCases(db));
   });
 }

@@ -26,6 +26,8 @@ import { liveRoutes } from './routes/live.routes.ts';
 import { feeRateRoutes } from './routes/fee-rate.routes.ts';
 import { orderRoutes } from './routes/order.routes.ts';
 import { settlementRoutes } from './routes/settlement.routes.ts';
+import { depositRoutes } from './routes/deposit.routes.ts';
+import { payoutRoutes } from './routes/payout.routes.ts';
 import { roomRoutes } from './routes/room.routes.ts';
 import { reconciliationRoutes } from './routes/reconciliation.routes.ts';
 import { statementRoutes } from './routes/statement.routes.ts';
@@ -135,6 +137,8 @@ export async function buildApp(c: Container, opts: BuildAppOptions = {}): Promis
   orderRoutes(api, c, app);
   feeRateRoutes(api, c);
   settlementRoutes(api, c);
+  payoutRoutes(api, c, app);
+  depositRoutes(api, c);
   roomRoutes(app, c);
   statementRoutes(api, c);
   reconciliationRoutes(api, c);
@@ -144,6 +148,9 @@ export async function buildApp(c: Container, opts: BuildAppOptions = {}): Promis
   }
   await app.ready();
   // The simulated provider delivers its notifications to our own route, as a provider's servers would over HTTP.
+  c.payoutProviders.sim.setDeliver(
+    async (headers, body) => (await app.inject({ method: 'POST', url: '/api/payouts/notify/sim', headers, payload: body })).statusCode,
+  );
   c.payments.sim.setDeliver(
     async (headers, body) => (await app.inject({ method: 'POST', url: '/api/payments/notify/sim', headers, payload: body })).statusCode,
   );

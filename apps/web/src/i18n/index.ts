@@ -10,6 +10,7 @@ import { financeEn, financeZh } from './finance.ts';
 import { identityEn, identityZh } from './identity.ts';
 import { liveEn, liveZh } from './live.ts';
 import { ordersEn, ordersZh } from './orders.ts';
+import { payoutsEn, payoutsZh } from './payouts.ts';
 import { registryEn, registryZh } from './registry.ts';
 import { reviewEn, reviewZh } from './review.ts';
 import { selectionEn, selectionZh } from './selection.ts';
@@ -29,6 +30,7 @@ const zhCN = {
   ...ordersZh,
   ...financeZh,
   ...statementsZh,
+  ...payoutsZh,
 } as const;
 
 export type MessageKey = keyof typeof zhCN;
@@ -46,6 +48,7 @@ const enUS: Dictionary = {
   ...ordersEn,
   ...financeEn,
   ...statementsEn,
+  ...payoutsEn,
 };
 
 const DICTIONARIES: Record<Locale, Dictionary> = { 'zh-CN': zhCN, 'en-US': enUS };

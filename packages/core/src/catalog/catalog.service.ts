@@ -29,7 +29,7 @@ import type {
 } from './catalog.types.ts';
 import { type CategoryReads, CategoryService } from './category.service.ts';
 import { type ListingGate, type ListingTx, ProductService } from './product.service.ts';
-import { ProductReviewService } from './product-review.service.ts';
+import { type DepositGate, ProductReviewService } from './product-review.service.ts';
 
 export interface CatalogDeps {
   uow: UnitOfWork;
@@ -41,6 +41,8 @@ export interface CatalogDeps {
   compliance: ComplianceService;
   /** called after a product's listing-relevant data changed, inside the same transaction */
   onProductChanged?: (tx: ListingTx, productId: string, now: Date) => Promise<void>;
+  /** the deposit gate of listing (settlement's reader port) */
+  deposits?: DepositGate;
 }
 
 type CategoryPatch = Parameters<CategoryService['updateCategory']>[2];
@@ -52,6 +54,7 @@ export class CatalogService {
   readonly brandService: BrandService;
   readonly productService: ProductService;
   readonly reviewService: ProductReviewService;
+  private readonly uow: UnitOfWork;
 
   constructor(d: CatalogDeps) {
     const { uow, clock, ids, audit } = d;
@@ -69,7 +72,9 @@ export class CatalogService {
       brands,
       products: this.productService,
       onProductChanged,
+      deposits: d.deposits,
     });
+    this.uow = uow;
   }
 
   // ---- categories ----
@@ -87,6 +92,15 @@ export class CatalogService {
   }
   updateCategory(actor: Actor, id: string, patch: CategoryPatch): Promise<CategoryRecord> {
     return this.categoryService.updateCategory(actor, id, patch);
+  }
+
+  /** every category a merchant's submitted or approved products sit in, with their ancestors (deposit requirement) */
+  async listedCategoryIds(merchantOrgId: string): Promise<string[]> {
+    const products = await this.uow.read.catalog.listProducts({ merchantOrgId, status: ['in_review', 'approved'], limit: 1000 });
+    const ids = new Set<string>();
+    for (const categoryId of new Set(products.map((p) => p.categoryId)))
+      for (const c of await this.categoryService.categoryPathOf(categoryId)) ids.add(c.id);
+    return [...ids];
   }
 
   // ---- brands ----

@@ -7,3 +7,4 @@ export type * from './catalog.types.ts';
 export type { CategoryReads } from './category.service.ts';
 export { categoryPath, defaultCategories } from './default-categories.ts';
 export type { ListingGate, ListingTx } from './product.service.ts';
+export type { DepositGate } from './product-review.service.ts';

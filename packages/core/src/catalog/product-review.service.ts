@@ -27,6 +27,16 @@ export interface ProductReviewDeps {
   brands: BrandService;
   products: ProductService;
   onProductChanged?: ((tx: ListingTx, productId: string, now: Date) => Promise<void>) | undefined;
+  /** the settlement context's deposit standing (保证金): listing is refused while the deposit is short */
+  deposits?: DepositGate | undefined;
+}
+
+/**
+ * The deposit gate of listing, a reader port the settlement context implements (`DepositService.depositShortfall`):
+ * the requirement over a product's category path against the merchant's deposit balance.
+ */
+export interface DepositGate {
+  depositShortfall(merchantOrgId: string, categoryPathIds: string[]): Promise<{ requiredFen: number; balanceFen: number; dueFen: number }>;
 }
 
 export class ProductReviewService {
@@ -39,6 +49,7 @@ export class ProductReviewService {
     if (!p0 || p0.merchantOrgId !== actor.orgId) throw new AppError('catalog.product_not_found', { field: 'id' });
     if (p0.status === 'in_review' || p0.status === 'approved')
       throw new AppError('catalog.already_submitted', { details: { status: p0.status } });
+    await this.checkDeposit(p0);
     if (p0.status === 'returned' && p0.reviewApplicationId) {
       const app = await this.d.workflows.act(actor, p0.reviewApplicationId, { action: 'resubmit' });
       const product = await this.d.uow.read.catalog.findProduct(id);
@@ -56,6 +67,18 @@ export class ProductReviewService {
       const product = (await tx.catalog.findProduct(id)) as ProductRecord;
       return { product, applicationId: app.id, step: app.step };
     });
+  }
+
+  /** 保证金 gate: the merchant's deposit must cover the requirement of the product's category path. */
+  private async checkDeposit(p: ProductRecord): Promise<void> {
+    if (!this.d.deposits) return;
+    const path = (await this.d.categories.categoryPathOf(p.categoryId)).map((c) => c.id);
+    const s = await this.d.deposits.depositShortfall(p.merchantOrgId, path.length > 0 ? path : [p.categoryId]);
+    if (s.dueFen > 0)
+      throw new AppError('deposit.insufficient', {
+        field: 'categoryId',
+        details: { requiredFen: s.requiredFen, balanceFen: s.balanceFen, dueFen: s.dueFen },
+      });
   }
 
   // ---- product review ----------------------------------------------------------------------------------------

@@ -27,6 +27,7 @@ export type {
 export type * from './orders.repository.ts';
 export type {
   CreatePaymentRequest,
+  ForeignPaymentHandler,
   NotificationCheck,
   PaymentNotification,
   PaymentProvider,

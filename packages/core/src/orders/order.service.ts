@@ -36,7 +36,7 @@ import { type OrderResult, PlacementService, type PlacementScope } from './place
 import { SoldOutBoard } from './sold-out-board.ts';
 import { SweeperService } from './sweeper.service.ts';
 
-export interface OrderDeps extends Pick<PaymentDeps, 'providers' | 'publicBaseUrl'> {
+export interface OrderDeps extends Pick<PaymentDeps, 'providers' | 'publicBaseUrl' | 'foreignPayments'> {
   uow: ScopedUnitOfWork<PlacementScope>;
   clock: Clock;
   ids: IdGenerator;
@@ -131,6 +131,7 @@ export class OrderService {
       fulfilment,
       views,
       money: d.money,
+      foreignPayments: d.foreignPayments,
     });
     this.uow = uow;
     this.sweeper = new SweeperService({

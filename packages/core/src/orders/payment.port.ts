@@ -48,3 +48,14 @@ export interface PaymentProvider {
   /** checks a notification's signature and freshness from its raw headers and body */
   verifyNotification(headers: Record<string, string | undefined>, rawBody: string): NotificationCheck;
 }
+
+/**
+ * Payments that are not orders' (a merchant's deposit, 保证金) opened through the same provider: the payment
+ * service hands their verified notifications to their owner instead of the orders' tables.
+ */
+export interface ForeignPaymentHandler {
+  /** whether this payment id is one of the handler's */
+  owns(paymentId: string): Promise<boolean>;
+  /** processes a verified notification (idempotently: a provider retries until acknowledged) */
+  onNotification(n: PaymentNotification, provider: string): Promise<void>;
+}

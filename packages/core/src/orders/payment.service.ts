@@ -14,8 +14,8 @@ import type { FulfilmentService } from './fulfilment.service.ts';
 import type { OrderViewService } from './order-view.service.ts';
 import type { OrderRecord, PaymentRecord, RefundRecord } from './order.types.ts';
 import { IdempotencyRace, requireUser, reservedQty, sweeper } from './orders.internal.ts';
-import type { PaymentNotification, PaymentProvider } from './payment.port.ts';
 import { type MoneyScope, type OrderMoney, orderFacts } from './money.port.ts';
+import type { ForeignPaymentHandler, PaymentNotification, PaymentProvider } from './payment.port.ts';
 
 /**
  * The tables payments write: the order's, the product's sales count, and the names its view shows (`MoneyScope`:
@@ -35,6 +35,8 @@ export interface PaymentDeps {
   views: OrderViewService;
   /** where the money moves (the settlement context); none: no ledger (unit tests) */
   money?: OrderMoney | undefined;
+  /** payments opened by other contexts through the same provider (deposits): their notifications go to them */
+  foreignPayments?: ForeignPaymentHandler | undefined;
 }
 
 export class PaymentService {
@@ -145,6 +147,10 @@ export class PaymentService {
         check.reason === 'bad_signature' ? 'payments.bad_signature' : check.reason === 'stale' ? 'payments.stale' : 'payments.malformed',
       );
     const n = check.notification;
+    if (this.d.foreignPayments && (await this.d.foreignPayments.owns(n.paymentId))) {
+      await this.d.foreignPayments.onNotification(n, p.name);
+      return { ok: true };
+    }
     const actor: Actor = { ...sweeper, label: `system:payments:${p.name}` };
     let refundAfter: RefundRecord | null = null;
     await this.d.uow.transaction(async (tx) => {

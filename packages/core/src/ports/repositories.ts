@@ -8,6 +8,7 @@ import type { CatalogRepository } from '../catalog/catalog.repository.ts';
 import type { SelectionRepository } from '../selection/selection.repository.ts';
 import type { LedgerRepository, SettlementRepository } from '../settlement/settlement.repository.ts';
 import type { PaymentRecordReader, ReconciliationRepository } from '../settlement/reconciliation.repository.ts';
+import type { DepositRepository, PayoutRepository } from '../settlement/payout.repository.ts';
 import type { ComplianceRepository } from '../compliance/compliance.repository.ts';
 import type {
   ApiTokenRepository,
@@ -50,6 +51,8 @@ export interface Repositories {
   reconciliation: ReconciliationRepository;
   /** the orders context's payments and refunds, read for reconciliation */
   paymentRecords: PaymentRecordReader;
+  payouts: PayoutRepository;
+  deposits: DepositRepository;
 }
 
 export interface UnitOfWork {

@@ -97,3 +97,39 @@ export {
 export type { StatementDeps, StatementQuery } from './statement.service.ts';
 export { mayReadStatement, StatementService } from './statement.service.ts';
 export type * from './statement.types.ts';
+export type { DepositCategoryReader, DepositDeps, DepositScope } from './deposit.service.ts';
+export { DepositService } from './deposit.service.ts';
+export type { PayoutProvider, TransferCheck, TransferNotification, TransferRequest } from './payout.port.ts';
+export type { DepositRepository, PayoutRepository } from './payout.repository.ts';
+export {
+  checkAmount,
+  depositStanding,
+  maskAccountNo,
+  maskHolder,
+  needsApproval,
+  nextPayoutStatus,
+  payoutEntry,
+  payoutPartyOf,
+  requiredDeposit,
+} from './payout.rules.ts';
+export type { PayoutHoldDeps } from './payout-hold.service.ts';
+export { PayoutHoldService } from './payout-hold.service.ts';
+export type { PayoutDeps, PayoutScope } from './payout.service.ts';
+export { PayoutService } from './payout.service.ts';
+export type {
+  DepositDeductionRecord,
+  DepositPaymentRecord,
+  DepositPaymentStatus,
+  DepositRequirementRecord,
+  DepositStanding,
+  DepositView,
+  PayoutHoldRecord,
+  PayoutMethod,
+  PayoutPartyKind,
+  PayoutRecord,
+  PayoutRequestInput,
+  PayoutStatus,
+  PayoutSummary,
+  PayoutView,
+} from './payout.types.ts';
+export { PAYOUT_ACCOUNT } from './payout.types.ts';

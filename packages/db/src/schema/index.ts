@@ -17,3 +17,4 @@ export * from './live.ts';
 export * from './orders.ts';
 export * from './settlement.ts';
 export * from './reconciliation.ts';
+export * from './payouts.ts';

@@ -18,7 +18,7 @@ import {
   saveAddressSchema,
   shipOrderSchema,
 } from '@livehub/contracts';
-import { AppError } from '@livehub/core';
+import { AppError, type PaymentRecord } from '@livehub/core';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { z } from 'zod';
 import type { SimulatedPaymentProvider } from '../../adapters/sim-pay.ts';
@@ -26,7 +26,8 @@ import type { Container } from '../../container.ts';
 import { errorBody, type Locale, localeOf } from '../errors.ts';
 import { authorize, type RoutePolicy, requireActor } from '../policy.ts';
 import { publicOrigin } from '../public-origin.ts';
-import { type Api, withZod } from './types.ts';
+import { signedNotificationRoute } from './signed-notify.ts';
+import type { Api } from './types.ts';
 
 const tags = ['orders'];
 
@@ -280,29 +281,24 @@ export function orderRoutes(api: Api, c: Container, app: FastifyInstance): void 
   );
 
   // ---- the provider's side
-  // Notifications are verified over the exact bytes that were signed, so this scope keeps JSON bodies as text.
-  app.register(async (scope) => {
-    scope.removeContentTypeParser('application/json');
-    scope.addContentTypeParser('application/json', { parseAs: 'string' }, (_req, body, done) => done(null, body));
-    withZod(scope).post(
-      '/api/payments/notify/:provider',
-      {
-        config: { policy: { allow: 'public' } },
-        schema: {
-          tags,
-          summary: '支付结果通知: signed asynchronous notifications from the payment provider',
-          params: z.strictObject({ provider: z.string().max(20) }),
-        },
-      },
-      async (req) => {
-        const headers: Record<string, string | undefined> = {};
-        for (const [k, v] of Object.entries(req.headers)) headers[k] = Array.isArray(v) ? v[0] : v;
-        return c.orders.onNotification(req.params.provider, headers, typeof req.body === 'string' ? req.body : '');
-      },
-    );
+  signedNotificationRoute(app, {
+    path: '/api/payments/notify/:provider',
+    tags,
+    summary: '支付结果通知: signed asynchronous notifications from the payment provider',
+    handle: (provider, headers, rawBody) => c.orders.onNotification(provider, headers, rawBody),
   });
 
   const sim = c.payments.sim as SimulatedPaymentProvider;
+  /** The payment behind the simulator's page: an order's, or a merchant's deposit (保证金) paid through the same page. */
+  const simPayment = async (id: string) => {
+    const s = await c.orders.paymentState(id);
+    if (s) return { payment: s.payment, orderNo: s.orderNo, open: s.open && Boolean(s.orderId), returnPath: `/orders/${s.orderId}` };
+    const d = await c.deposits.paymentState(id);
+    if (!d) return null;
+    const p = d.payment;
+    const payment: PaymentRecord = { ...p, orderId: p.id, status: p.status, payUrl: p.payUrl, failureReason: p.failureReason };
+    return { payment, orderNo: d.orderNo, open: d.open, returnPath: '/finance/deposit' };
+  };
   api.get(
     '/api/payments/sim/:id',
     {
@@ -315,7 +311,7 @@ export function orderRoutes(api: Api, c: Container, app: FastifyInstance): void 
       },
     },
     async (req, reply) => {
-      const s = await c.orders.paymentState(req.params.id);
+      const s = await simPayment(req.params.id);
       if (!s || !sim.checkToken(s.payment.id, req.query.t)) throw new AppError('payments.not_found', { field: 'id' });
       reply.header('cache-control', 'no-store');
       // The simulator's page is a stand-alone page with its own small inline script: its own, narrower policy.
@@ -338,13 +334,13 @@ export function orderRoutes(api: Api, c: Container, app: FastifyInstance): void 
       },
     },
     async (req) => {
-      const s = await c.orders.paymentState(req.params.id);
+      const s = await simPayment(req.params.id);
       if (!s || !sim.checkToken(s.payment.id, req.body.t)) throw new AppError('payments.not_found', { field: 'id' });
       if (s.payment.status !== 'pending') return { status: s.payment.status };
       // past the order's deadline the trade is closed, as a provider closes it at its expiry time
-      if (!s.open || !s.orderId) return { status: 'expired' };
+      if (!s.open) return { status: 'expired' };
       sim.answer(s.payment, req.body.outcome);
-      return { status: 'processing', returnUrl: `${originOf(req, c)}/orders/${s.orderId}` };
+      return { status: 'processing', returnUrl: `${originOf(req, c)}${s.returnPath}` };
     },
   );
 }
