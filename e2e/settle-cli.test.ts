@@ -1,7 +1,8 @@
 /**
  * `livehub settle` as a user runs it: a child process on its own data directory. An empty platform settles
- * nothing; an order settled at completion whose T+N date has passed is released — the merchant's pending share
- * moves to available, the platform's fee stays — once, and the ledger still verifies.
+ * nothing and reconciles the China day before (an empty bill, nothing to look at); an order settled at completion
+ * whose T+N date has passed is released — the merchant's pending share moves to available, the platform's fee stays —
+ * once, the day already reconciled is left alone, and the ledger still verifies.
  */
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -23,9 +24,17 @@ const E = '00000000-0000-4000-8000-0000000000e1';
 describe('livehub settle', () => {
   it('settles nothing on an empty platform, then releases a settled order due for release once, the ledger verifying', async () => {
     const env = { LIVEHUB_DATA_DIR: mkdtempSync(join(tmpdir(), 'livehub-settle-')) };
+    // the China day before now (UTC+8, no daylight saving): the day the reconciliation job takes
+    const day = new Date(Date.now() + 8 * 3_600_000 - 86_400_000).toISOString().slice(0, 10);
     const empty = livehub(['settle'], env);
     expect(empty.code, empty.err).toBe(0);
-    expect(JSON.parse(empty.out)).toEqual({ settled: 0, released: 0, slotFeesReleased: 0, failed: 0, jobs: {} });
+    expect(JSON.parse(empty.out)).toEqual({
+      settled: 0,
+      released: 0,
+      slotFeesReleased: 0,
+      failed: 0,
+      jobs: { reconciliation: { day, billRows: 0, matched: 0, differences: 0, open: 0 } },
+    });
 
     const db = new PGlite(join(env.LIVEHUB_DATA_DIR, 'pgdata'));
     const shares = JSON.stringify([
@@ -46,7 +55,7 @@ describe('livehub settle', () => {
 
     const first = livehub(['settle'], env);
     expect(first.code, first.err).toBe(0);
-    expect(JSON.parse(first.out)).toMatchObject({ settled: 0, released: 1, failed: 0 });
+    expect(JSON.parse(first.out)).toMatchObject({ settled: 0, released: 1, failed: 0, jobs: { reconciliation: { day, skipped: true } } });
     const again = livehub(['settle'], env);
     expect(JSON.parse(again.out)).toMatchObject({ released: 0, failed: 0 });
     const verify = livehub(['ledger', 'verify'], env);

@@ -1,11 +1,14 @@
 /**
- * Browser test of the finance pages (issue #15): ledger entries are posted directly on the server (an order paid
- * and split, released to available, a deposit and a deduction into the advance-compensation fund), then the demo
+ * Browser test of the finance pages (issue #15): on top of the demo seed (whose money flows already posted its
+ * orders and slot fee), ledger entries of one fresh order are posted directly on the server (paid and split, released
+ * to available, a deposit and a deduction into the advance-compensation fund) — the amounts expected on screen are
+ * the seed's balances plus these — then the demo
  * merchant opens 资金结算 from the menu and sees its balance cards and the income chart drawn (ECharts on a canvas)
  * and the account lines named by order number; the demo streamer sees 收益; the platform admin 财务 with the ledger
  * check; the regulator 先行赔付金. Screenshots go to e2e/browser/__screenshots__/finance-*.png.
  */
 import { PLATFORM_PARTY } from '@livehub/core';
+import { insertOrder } from '@livehub/server/testing';
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { openFromNav, tablesLoaded } from '../helpers/browser.ts';
@@ -17,6 +20,11 @@ let orderNo = '';
 /** the streamer of the demo data's paid order from a live room, and that session's title */
 let roomStreamer = '';
 let roomTitle = '';
+/** What the cards should read: the seed's balances plus this file's entries, in fen. */
+const expected = { pending: 0, available: 0, deposit: 0, debt: 0, streamerPending: 0, fund: 0 };
+
+/** Fen as the pages write it: 250000 → "¥2,500.00". */
+const shown = (fen: number) => `¥${(fen / 100).toLocaleString('zh-CN', { minimumFractionDigits: 2, maximumFractionDigits: 2 })}`;
 
 /** The demo merchant's money: an order of ¥100 paid and split, its share released; a deposit; a deduction into the fund. */
 async function postMoney(server: TestServer): Promise<void> {
@@ -26,9 +34,19 @@ async function postMoney(server: TestServer): Promise<void> {
   const [membership] = merchantUser ? await c.uow.read.memberships.listForUser(merchantUser.id) : [];
   if (!membership || !streamer) throw new Error('no demo merchant or streamer');
   const merchant = { orgId: membership.orgId };
-  const [order] = await c.uow.read.orders.listOrders({ merchantOrgId: merchant.orgId, limit: 1 });
-  if (!order) throw new Error('the demo merchant has an order');
+  const consumer = await c.uow.read.users.findByUsername('consumer');
+  if (!consumer) throw new Error('no demo consumer');
+  // a fresh order: the seed's orders carry the flows' own entries under their business keys
+  const order = await insertOrder(server.platform, consumer.id, merchant.orgId, 10_000);
   orderNo = order.orderNo;
+  const sum = async (party: string, pick: (kind: string) => boolean) =>
+    (await c.ledger.balances(party)).filter((b) => pick(b.kind)).reduce((n, b) => n + b.balance, 0);
+  expected.pending = (await sum(merchant.orgId, (k) => k === 'merchant_pending')) + 2_500;
+  expected.available = (await sum(merchant.orgId, (k) => k === 'merchant_available')) + 6_000;
+  expected.deposit = (await sum(merchant.orgId, (k) => k === 'merchant_deposit')) + 48_000;
+  expected.debt = await sum(merchant.orgId, (k) => k === 'debt');
+  expected.streamerPending = (await sum(streamer.id, (k) => k.endsWith('_pending'))) + 700;
+  expected.fund = (await sum(PLATFORM_PARTY, (k) => k === 'advance_compensation_fund')) + 2_000;
   const sold = (await c.uow.read.orders.listOrders({ status: 'paid', limit: 50 })).find((o) => o.streamerUserId && o.sessionId);
   if (!sold) throw new Error('the demo data has a paid order from a live room');
   roomStreamer = (await c.uow.read.users.findById(sold.streamerUserId as string))?.username ?? '';
@@ -113,10 +131,15 @@ describe.skipIf(!browserAvailable)('finance pages', () => {
     await suite.login(page, 'merchant');
     await openFromNav(page, 'finance', '/finance');
     await expect.poll(() => page.getByTestId('finance-title').textContent()).toBe('资金结算');
-    await expect.poll(() => page.getByTestId('balance-pending').textContent()).toContain('¥25.00');
-    await expect.poll(() => page.getByTestId('balance-available').textContent()).toContain('¥60.00');
-    await expect.poll(() => page.getByTestId('balance-deposit').textContent()).toContain('¥480.00');
-    await expect.poll(() => page.getByTestId('balance-debt').textContent()).toContain('无欠款');
+    await expect.poll(() => page.getByTestId('balance-pending').textContent()).toContain(shown(expected.pending));
+    await expect.poll(() => page.getByTestId('balance-available').textContent()).toContain(shown(expected.available));
+    await expect.poll(() => page.getByTestId('balance-deposit').textContent()).toContain(shown(expected.deposit));
+    // the seed's slot fee left the merchant in debt (欠款) unless it had the money: the card says which
+    if (expected.debt === 0) await expect.poll(() => page.getByTestId('balance-debt').textContent()).toContain('无欠款');
+    else {
+      await expect.poll(() => page.getByTestId('balance-debt').textContent()).toContain(shown(Math.abs(expected.debt)).slice(1));
+      await expect.poll(() => page.getByTestId('balance-debt').textContent()).toContain('后续收入优先抵扣');
+    }
     await expect.poll(() => barsDrawn(page, 'income-chart')).toBe(true);
     await suite.screenshot(page, 'finance-merchant');
 
@@ -138,7 +161,7 @@ describe.skipIf(!browserAvailable)('finance pages', () => {
     const page = await suite.freshPage();
     await suite.login(page, 'streamer');
     await openFromNav(page, 'earnings', '/earnings');
-    await expect.poll(() => page.getByTestId('balance-pending').textContent()).toContain('¥7.00');
+    await expect.poll(() => page.getByTestId('balance-pending').textContent()).toContain(shown(expected.streamerPending));
     await expect.poll(() => barsDrawn(page, 'income-chart')).toBe(true);
     await suite.screenshot(page, 'finance-streamer');
   });
@@ -168,7 +191,7 @@ describe.skipIf(!browserAvailable)('finance pages', () => {
     const page = await suite.freshPage();
     await suite.login(page, 'regulator');
     await openFromNav(page, 'fund', '/fund');
-    await expect.poll(() => page.getByTestId('fund-balance').textContent()).toContain('¥20.00');
+    await expect.poll(() => page.getByTestId('fund-balance').textContent()).toContain(shown(expected.fund));
     await expect.poll(() => page.getByTestId('fund-lines').textContent()).toContain('保证金扣划');
     await suite.screenshot(page, 'finance-fund');
   });

@@ -19,6 +19,11 @@ describe('CSV exports for Excel', () => {
     expect(doc).toContain(`"'=HYPERLINK(""x"")","a""b"\r\n`);
   });
 
+  it('keeps a negative amount a number, and still defuses a formula that starts with a minus', () => {
+    const doc = csvDocument([['-1935.01', '-3', '-2+3+cmd|x', '-', '-1.2.3']]);
+    expect(doc).toContain(`"-1935.01","-3","'-2+3+cmd|x","'-","'-1.2.3"\r\n`);
+  });
+
   it('labels codes in Chinese', () => {
     expect(labelOf(STREAMER_STATUS_ZH, 'certified')).toBe('已认证');
     expect(labelOf(STREAMER_STATUS_ZH, 'unknown_code')).toBe('unknown_code');

@@ -19,8 +19,11 @@ export function chinaTime(at: Date | string | null | undefined): string {
 /** A date in China time, `YYYY-MM-DD`; empty for none. */
 export const chinaDate = (at: Date | string | null | undefined): string => chinaTime(at).slice(0, 10);
 
+/** A plain decimal number (a negative amount: a party in debt) is data, not a formula: Excel reads it as a number. */
+const PLAIN_NUMBER = /^-?\d+(\.\d+)?$/;
+
 export function csvField(v: string): string {
-  const safe = /^[=+\-@\t\r]/.test(v) ? `'${v}` : v;
+  const safe = /^[=+\-@\t\r]/.test(v) && !PLAIN_NUMBER.test(v) ? `'${v}` : v;
   return `"${safe.replaceAll('"', '""')}"`;
 }
 

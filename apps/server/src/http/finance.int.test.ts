@@ -1,11 +1,13 @@
 /**
- * The finance read API (资金结算 / 收益 / 财务 / 先行赔付金) on PGlite and PostgreSQL: ledger entries are posted
- * directly in setup (the flows that post them are another step), then each party reads its own balances, lines and
- * income per Asia/Shanghai day; another merchant reads nothing of them; a streamer's commission per session and
- * product; the platform's accounts, fee income and ledger check; the fund for admins and regulators; bad input → 400.
+ * The finance read API (资金结算 / 收益 / 财务 / 先行赔付金) on PGlite and PostgreSQL: on top of the demo seed (whose
+ * orders the money flows already posted), setup posts the entries of one fresh order of the demo merchant with the
+ * flows' business keys, then each party reads its own balances, lines and income per Asia/Shanghai day — every
+ * expectation relative to what the party read before setup; another merchant reads nothing of them; a streamer's
+ * commission per session and product; the platform's accounts, fee income and ledger check; the fund for admins and
+ * regulators; bad input → 400.
  */
 import { type AccountKind, PLATFORM_PARTY, shanghaiDay } from '@livehub/core';
-import { createTestPlatform, type TestPlatform, type TestSession } from '@livehub/server/testing';
+import { createTestPlatform, insertOrder, type TestPlatform, type TestSession } from '@livehub/server/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ManualClock } from '../adapters/runtime.ts';
 
@@ -19,6 +21,11 @@ let admin: TestSession;
 let regulator: TestSession;
 let order: { id: string; orderNo: string };
 const today = () => shanghaiDay(clock.now());
+type Body = ReturnType<typeof JSON.parse>;
+/** What the parties and the platform read before setup posted anything (the seed's flows already posted theirs). */
+const seen: Record<string, Body> = {};
+const todayOf = (income: Body): number => income.days.find((d: { day: string }) => d.day === today())?.amountFen ?? 0;
+const balanceOf = (b: Body, kind: string): number => b.accounts.find((a: { kind: string }) => a.kind === kind)?.balanceFen ?? 0;
 
 const get = async (s: TestSession, url: string) => p.call(s, 'GET', url);
 
@@ -32,9 +39,29 @@ beforeAll(async () => {
     ['merchant', 'merchant_0002', 'streamer', 'mcn', 'admin', 'regulator'].map((u) => p.login(u)),
   )) as [TestSession, TestSession, TestSession, TestSession, TestSession, TestSession];
   const m = merchant.me.active?.orgId as string;
-  const [o] = await p.c.uow.read.orders.listOrders({ merchantOrgId: m, limit: 1 });
-  if (!o) throw new Error('the demo merchant has an order');
+  // a fresh order of the demo merchant: its business keys are its own (the seed's orders carry the flows' entries)
+  const o = await insertOrder(p, (await p.login('consumer')).me.user.id, m, 10_000);
   order = { id: o.id, orderNo: o.orderNo };
+  for (const [name, s, url] of [
+    ['merchant', merchant, '/api/finance/balances'],
+    ['merchantIncome', merchant, '/api/finance/income?days=7'],
+    ['merchantPendingLines', merchant, '/api/finance/lines?kind=merchant_pending&limit=50'],
+    ['merchantAvailableLines', merchant, '/api/finance/lines?limit=50'],
+    ['merchantDepositLines', merchant, '/api/finance/lines?kind=merchant_deposit&limit=50'],
+    ['other', otherMerchant, '/api/finance/balances'],
+    ['otherIncome', otherMerchant, '/api/finance/income'],
+    ['streamer', streamer, '/api/finance/balances'],
+    ['streamerIncome', streamer, '/api/finance/income'],
+    ['mcn', mcn, '/api/finance/balances'],
+    ['mcnIncome', mcn, '/api/finance/income?days=1'],
+    ['platform', admin, '/api/finance/platform?days=3'],
+    ['fund', admin, '/api/finance/fund'],
+  ] as const) {
+    const r = await get(s, url);
+    if (r.status !== 200) throw new Error(`${url} answered ${r.status}`);
+    seen[name] = r.body;
+  }
+  clock.advance(1000);
   const P = PLATFORM_PARTY;
   const clearing = await account(P, 'provider_clearing');
   const escrow = await account(P, 'escrow');
@@ -141,22 +168,31 @@ describe('a party’s own balances, lines and income', () => {
     expect(r.status).toBe(200);
     expect(r.body.party).toMatchObject({ kind: 'merchant' });
     expect(r.body.party.name.length).toBeGreaterThan(0);
+    const b = seen.merchant;
     expect(r.body.accounts).toEqual([
-      { kind: 'merchant_pending', label: '商家待结算', group: 'pending', balanceFen: 0 },
-      { kind: 'merchant_available', label: '商家可提现', group: 'available', balanceFen: 8_000 },
-      { kind: 'merchant_deposit', label: '商家保证金', group: 'deposit', balanceFen: 48_000 },
-      { kind: 'debt', label: '欠款', group: 'debt', balanceFen: 0 },
+      { kind: 'merchant_pending', label: '商家待结算', group: 'pending', balanceFen: balanceOf(b, 'merchant_pending') },
+      { kind: 'merchant_available', label: '商家可提现', group: 'available', balanceFen: balanceOf(b, 'merchant_available') + 8_000 },
+      { kind: 'merchant_deposit', label: '商家保证金', group: 'deposit', balanceFen: balanceOf(b, 'merchant_deposit') + 48_000 },
+      { kind: 'debt', label: '欠款', group: 'debt', balanceFen: balanceOf(b, 'debt') },
+      // accounts the seed's flows opened besides (the slot fees it paid), unchanged
+      ...b.accounts.slice(4),
     ]);
-    expect(r.body.totals).toEqual({ pendingFen: 0, availableFen: 8_000, depositFen: 48_000, debtFen: 0 });
+    expect(r.body.totals).toEqual({
+      pendingFen: b.totals.pendingFen,
+      availableFen: b.totals.availableFen + 8_000,
+      depositFen: b.totals.depositFen + 48_000,
+      debtFen: b.totals.debtFen,
+    });
   });
 
   it('lists an account’s lines newest first, each named by its order number and entry kind, a page at a time', async () => {
     const first = await get(merchant, '/api/finance/lines?kind=merchant_pending&limit=1');
     expect(first.status).toBe(200);
     expect(first.body.items).toHaveLength(1);
+    const pendingBefore = balanceOf(seen.merchant, 'merchant_pending');
     expect(first.body.items[0]).toMatchObject({
       amountFen: -8_500,
-      balanceAfterFen: 0,
+      balanceAfterFen: pendingBefore,
       entryKind: 'order.released',
       entryKindLabel: '待结算转可提现',
       ref: { type: 'release', orderNo: order.orderNo },
@@ -168,6 +204,7 @@ describe('a party’s own balances, lines and income', () => {
     );
     expect(second.body.items[0]).toMatchObject({
       amountFen: 8_500,
+      balanceAfterFen: pendingBefore + 8_500,
       entryKindLabel: '订单结算分账',
       ref: { type: 'order', orderNo: order.orderNo },
     });
@@ -175,42 +212,57 @@ describe('a party’s own balances, lines and income', () => {
       merchant,
       `/api/finance/lines?kind=merchant_pending&limit=1&before=${encodeURIComponent(second.body.next.before)}&beforeEntryId=${second.body.next.beforeEntryId}`,
     );
-    expect(third.body).toEqual({ kind: 'merchant_pending', items: [], next: null });
+    // then the lines that were there before (the seed's), newest first
+    const earlier = seen.merchantPendingLines.items;
+    expect(third.body.kind).toBe('merchant_pending');
+    expect(third.body.items).toEqual(earlier.slice(0, 1));
     // the available account by default
-    const available = await get(merchant, '/api/finance/lines');
+    const availableBefore = balanceOf(seen.merchant, 'merchant_available');
+    const available = await get(merchant, '/api/finance/lines?limit=50');
     expect(available.body.kind).toBe('merchant_available');
-    expect(available.body.items.map((l: { amountFen: number }) => l.amountFen)).toEqual([-500, 8_500]);
+    expect(available.body.items.map((l: { amountFen: number }) => l.amountFen)).toEqual([
+      -500,
+      8_500,
+      ...seen.merchantAvailableLines.items.map((l: { amountFen: number }) => l.amountFen),
+    ]);
     // a refund is named by the order it refunds
     expect(available.body.items[0]).toMatchObject({
       entryKindLabel: '完成后退款',
       ref: { type: 'refund', orderNo: order.orderNo },
-      balanceAfterFen: 8_000,
+      balanceAfterFen: availableBefore + 8_000,
     });
-    const deposit = await get(merchant, '/api/finance/lines?kind=merchant_deposit');
-    expect(deposit.body.items.map((l: { ref: { type: string } }) => l.ref.type)).toEqual(['deposit_deduction', 'deposit']);
+    const deposit = await get(merchant, '/api/finance/lines?kind=merchant_deposit&limit=50');
+    expect(deposit.body.items.map((l: { ref: { type: string } }) => l.ref.type)).toEqual([
+      'deposit_deduction',
+      'deposit',
+      ...seen.merchantDepositLines.items.map((l: { ref: { type: string } }) => l.ref.type),
+    ]);
   });
 
   it('sums the income into the pending account per Asia/Shanghai day, every day of the period present', async () => {
     const r = await get(merchant, '/api/finance/income?days=7');
     expect(r.status).toBe(200);
     expect(r.body.days).toHaveLength(7);
-    expect(r.body.days.at(-1)).toEqual({ day: today(), amountFen: 8_500 });
-    expect(r.body.totalFen).toBe(8_500);
-    expect((await get(streamer, '/api/finance/income')).body).toMatchObject({ totalFen: 700 });
-    expect((await get(mcn, '/api/finance/income?days=1')).body).toEqual({ days: [{ day: today(), amountFen: 300 }], totalFen: 300 });
+    expect(r.body.days.at(-1)).toEqual({ day: today(), amountFen: todayOf(seen.merchantIncome) + 8_500 });
+    expect(r.body.totalFen).toBe(seen.merchantIncome.totalFen + 8_500);
+    expect((await get(streamer, '/api/finance/income')).body).toMatchObject({ totalFen: seen.streamerIncome.totalFen + 700 });
+    expect((await get(mcn, '/api/finance/income?days=1')).body).toEqual({
+      days: [{ day: today(), amountFen: todayOf(seen.mcnIncome) + 300 }],
+      totalFen: seen.mcnIncome.totalFen + 300,
+    });
   });
 
   it('shows a streamer and an MCN their own commission accounts only', async () => {
     const s = await get(streamer, '/api/finance/balances');
     expect(s.body.party.kind).toBe('streamer');
-    expect(s.body.totals).toEqual({ pendingFen: 700, availableFen: 0, depositFen: 0, debtFen: 0 });
+    expect(s.body.totals).toEqual({ ...seen.streamer.totals, pendingFen: seen.streamer.totals.pendingFen + 700 });
     expect(s.body.accounts.map((a: { kind: string }) => a.kind)).toEqual([
       'streamer_commission_pending',
       'streamer_commission_available',
       'debt',
     ]);
     const c = await get(mcn, '/api/finance/balances');
-    expect(c.body.totals.pendingFen).toBe(300);
+    expect(c.body.totals).toEqual({ ...seen.mcn.totals, pendingFen: seen.mcn.totals.pendingFen + 300 });
     expect(c.body.accounts.map((a: { label: string }) => a.label)).toEqual(['MCN 佣金待结算', 'MCN 佣金可提现', '坑位费', '欠款']);
   });
 });
@@ -219,11 +271,13 @@ describe('tenant isolation', () => {
   it('another merchant reads none of the merchant’s balances, lines or income', async () => {
     const b = await get(otherMerchant, '/api/finance/balances');
     expect(b.status).toBe(200);
-    expect(b.body.totals).toEqual({ pendingFen: 0, availableFen: 0, depositFen: 0, debtFen: 0 });
+    expect(b.body.totals).toEqual(seen.other.totals);
     for (const kind of ['merchant_pending', 'merchant_available', 'merchant_deposit']) {
-      expect((await get(otherMerchant, `/api/finance/lines?kind=${kind}`)).body.items).toEqual([]);
+      const lines = (await get(otherMerchant, `/api/finance/lines?kind=${kind}&limit=100`)).body.items;
+      expect(lines.map((l: { ref: { orderNo: string | null } }) => l.ref.orderNo)).not.toContain(order.orderNo);
+      expect(lines.map((l: { memo: string | null }) => l.memo)).not.toContain('先行赔付：商品与描述不符');
     }
-    expect((await get(otherMerchant, '/api/finance/income')).body.totalFen).toBe(0);
+    expect((await get(otherMerchant, '/api/finance/income')).body.totalFen).toBe(seen.otherIncome.totalFen);
   });
 
   it('refuses an account kind the caller’s party does not hold (the platform’s, a streamer’s)', async () => {
@@ -276,24 +330,25 @@ describe('commission, the platform and the fund', () => {
     const r = await get(admin, '/api/finance/platform?days=3');
     expect(r.status).toBe(200);
     const by = Object.fromEntries(r.body.accounts.map((a: { kind: string; balanceFen: number }) => [a.kind, a.balanceFen]));
+    const was = (kind: string) => balanceOf(seen.platform, kind);
     expect(by).toMatchObject({
-      escrow: 0,
-      platform_fee_revenue: 500,
-      advance_compensation_fund: 2_000,
-      refunds_payable: 500,
-      provider_clearing: -60_000,
+      escrow: was('escrow'),
+      platform_fee_revenue: was('platform_fee_revenue') + 500,
+      advance_compensation_fund: was('advance_compensation_fund') + 2_000,
+      refunds_payable: was('refunds_payable') + 500,
+      provider_clearing: was('provider_clearing') - 60_000,
     });
-    expect(r.body.accounts[0]).toEqual({ kind: 'escrow', label: '待结算（买家货款托管）', group: 'other', balanceFen: 0 });
-    expect(r.body.feeIncome.days.at(-1)).toEqual({ day: today(), amountFen: 500 });
+    expect(r.body.accounts[0]).toEqual({ kind: 'escrow', label: '待结算（买家货款托管）', group: 'other', balanceFen: was('escrow') });
+    expect(r.body.feeIncome.days.at(-1)).toEqual({ day: today(), amountFen: todayOf(seen.platform.feeIncome) + 500 });
     expect(r.body.verify).toMatchObject({ ok: true, balanceTotalFen: 0, unbalancedEntries: 0, driftedAccounts: 0, belowFloor: 0 });
-    expect(r.body.verify.entries).toBeGreaterThanOrEqual(5);
+    expect(r.body.verify.entries).toBe(seen.platform.verify.entries + 6);
   });
 
   it('shows the fund’s balance and movements to admins and regulators', async () => {
     for (const s of [admin, regulator]) {
       const r = await get(s, '/api/finance/fund');
       expect(r.status).toBe(200);
-      expect(r.body.balanceFen).toBe(2_000);
+      expect(r.body.balanceFen).toBe(seen.fund.balanceFen + 2_000);
       expect(r.body.lines.items).toEqual([
         expect.objectContaining({
           amountFen: 2_000,
@@ -301,6 +356,7 @@ describe('commission, the platform and the fund', () => {
           ref: { type: 'deposit_deduction', orderNo: null },
           memo: '先行赔付：商品与描述不符',
         }),
+        ...seen.fund.lines.items,
       ]);
     }
   });

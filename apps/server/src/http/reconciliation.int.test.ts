@@ -2,9 +2,12 @@
  * Reconciliation (对账) through the API: the simulated provider's trade bill of a day — built from what it processed
  * — against payments, refunds and the ledger. A clean day finds nothing; injected faults (a dropped row, a changed
  * amount, a duplicated row, a row the platform never saw) and a notification never delivered are each found with
- * their type; a rerun keeps resolutions; only finance writes, regulators read.
+ * their type; a rerun keeps resolutions; only finance writes, regulators read. Payments and refunds go through the
+ * simulator and the platform's notification handling, so the ledger entries are the flows' own. The demo seed's day
+ * reconciles clean (its payments went through the simulator too); the settle job reconciles the day before once and
+ * leaves a day already reconciled alone.
  */
-import { type AccountKind, PLATFORM_PARTY, type PaymentRecord } from '@livehub/core';
+import type { PaymentRecord } from '@livehub/core';
 import { createTestPlatform, insertOrder, type TestPlatform, type TestSession } from '@livehub/server/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ManualClock } from '../adapters/runtime.ts';
@@ -16,26 +19,15 @@ let regulator: TestSession;
 let merchant: TestSession;
 let buyer: string;
 let merchantOrg: string;
-const acc = new Map<AccountKind, string>();
+const SEED_DAY = '2026-01-05';
 
-async function account(kind: AccountKind): Promise<string> {
-  if (!acc.has(kind)) acc.set(kind, (await p.c.ledger.openAccount(PLATFORM_PARTY, kind)).id);
-  return acc.get(kind) as string;
+/** The amount the ledger moved for a business key (its positive postings), or null when it was never posted. */
+async function posted(businessKey: string): Promise<number | null> {
+  const [e] = await p.c.uow.read.ledger.findEntriesByKeys([businessKey]);
+  return e ? e.postings.reduce((n, x) => n + Math.max(x.amount, 0), 0) : null;
 }
 
-/** What the flows post when a payment succeeds: `order:<id>:paid`, clearing → escrow. */
-async function postPaid(orderId: string, amountFen: number): Promise<void> {
-  await p.c.ledger.post({
-    businessKey: `order:${orderId}:paid`,
-    kind: 'order.paid',
-    postings: [
-      { accountId: await account('provider_clearing'), amount: -amountFen },
-      { accountId: await account('escrow'), amount: amountFen },
-    ],
-  });
-}
-
-/** An order paid through the simulator: the payer answers, and (unless `deliver` is false) the platform is told and posts it. */
+/** An order paid through the simulator: the payer answers, and (unless `deliver` is false) the platform is told and the flows post it. */
 async function paid(amountFen: number, deliver = true): Promise<{ orderId: string; orderNo: string; payment: PaymentRecord }> {
   const o = await insertOrder(p, buyer, merchantOrg, amountFen);
   const now = p.c.clock.now();
@@ -63,28 +55,19 @@ async function paid(amountFen: number, deliver = true): Promise<{ orderId: strin
       reason: null,
     });
     await p.c.orders.onNotification('sim', n.headers, n.body);
-    await postPaid(o.id, amountFen);
   }
   return { orderId: o.id, orderNo: o.orderNo, payment };
 }
 
-/** A refund of a paid order, sent to the simulator, confirmed and posted. */
+/** A refund of a paid order recorded by the orders context (the flows post it), sent to the simulator, confirmed. */
 async function refunded(of: { orderId: string; payment: PaymentRecord }, amountFen: number): Promise<string> {
-  const id = p.c.ids.next();
-  await p.c.uow.transaction((tx) =>
-    tx.orders.insertRefund({
-      id,
-      orderId: of.orderId,
-      paymentId: of.payment.id,
-      returnId: null,
-      amountFen,
-      reason: '7 天无理由退货',
-      status: 'pending',
-      createdAt: p.c.clock.now(),
-      completedAt: null,
-    }),
-  );
-  await p.c.payments.sim.refund({ refundId: id, paymentId: of.payment.id, providerRef: of.payment.providerRef, amountFen });
+  const refund = await p.c.uow.transaction(async (tx) => {
+    const o = await tx.orders.findOrder(of.orderId, { lock: true });
+    if (!o) throw new Error(`order ${of.orderId} not found`);
+    return p.c.orders.recordRefund(tx, o, amountFen, '7 天无理由退货', null);
+  });
+  const id = refund.id;
+  await p.c.orders.sendRefund(refund);
   const n = p.c.payments.sim.signed({
     kind: 'refund.succeeded',
     paymentId: of.payment.id,
@@ -94,24 +77,6 @@ async function refunded(of: { orderId: string; payment: PaymentRecord }, amountF
     reason: null,
   });
   await p.c.orders.onNotification('sim', n.headers, n.body);
-  await p.c.ledger.postMany([
-    {
-      businessKey: `refund:${id}`,
-      kind: 'refund',
-      postings: [
-        { accountId: await account('escrow'), amount: -amountFen },
-        { accountId: await account('refunds_payable'), amount: amountFen },
-      ],
-    },
-    {
-      businessKey: `refund:${id}:paid`,
-      kind: 'refund.paid',
-      postings: [
-        { accountId: await account('refunds_payable'), amount: -amountFen },
-        { accountId: await account('provider_clearing'), amount: amountFen },
-      ],
-    },
-  ]);
   return id;
 }
 
@@ -131,12 +96,26 @@ beforeAll(async () => {
 afterAll(async () => p?.close());
 
 describe('reconciliation', () => {
+  it('the demo seed’s day is clean: its payments went through the simulator, so they are in the bill', async () => {
+    const r = await p.call(admin, 'POST', '/api/reconciliation/runs', { day: SEED_DAY });
+    expect(r.status).toBe(200);
+    const seedPayments = (await p.c.uow.read.orders.listOrders({ limit: 200 })).filter((o) => o.paidAt);
+    expect(seedPayments.length).toBeGreaterThan(0);
+    expect(r.body.items).toEqual([]);
+    expect(r.body.run).toMatchObject({ day: SEED_DAY, billRows: seedPayments.length, matched: seedPayments.length, differences: 0 });
+    expect(r.body.run.billPaymentsFen).toBe(seedPayments.reduce((n, o) => n + o.totalFen, 0));
+  });
+
   it('a clean day: two payments and a refund match the bill, nothing to look at', async () => {
     clock.set(new Date('2026-12-03T02:00:00Z'));
     const a = await paid(10_000);
     await paid(2_550);
+    // the flows posted each payment on its notification
+    expect(await posted(`order:${a.orderId}:paid`)).toBe(10_000);
     clock.set(new Date('2026-12-03T06:00:00Z'));
-    await refunded(a, 3_000);
+    const refundId = await refunded(a, 3_000);
+    expect(await posted(`refund:${refundId}`)).toBe(3_000);
+    expect(await posted(`refund:${refundId}:paid`)).toBe(3_000);
     const r = await p.call(admin, 'POST', '/api/reconciliation/runs', { day: '2026-12-03' });
     expect(r.status).toBe(200);
     expect(r.body.items).toEqual([]);
@@ -225,8 +204,9 @@ describe('reconciliation', () => {
       providerRef: silent.payment.providerRef as string,
       reason: null,
     });
+    expect(await posted(`order:${silent.orderId}:paid`)).toBeNull();
     await p.c.orders.onNotification('sim', n.headers, n.body);
-    await postPaid(silent.orderId, 4_000);
+    expect(await posted(`order:${silent.orderId}:paid`)).toBe(4_000);
     const again = await p.call(admin, 'POST', '/api/reconciliation/runs', { day: '2026-12-04' });
     expect(again.body.run).toMatchObject({ runs: 2, open: 4, matched: 2 });
     expect(found(again.body.items)).toEqual(found(r.body.items).filter((x) => !x.startsWith('missing_notification')));
@@ -252,26 +232,35 @@ describe('reconciliation', () => {
     }
   });
 
-  it('the settle job reconciles the day before, as the system', async () => {
+  it('the settle job reconciles the day before once, as the system, and leaves a day already reconciled alone', async () => {
     const job = p.c.reconciliation.settleJob();
     expect(job.name).toBe('reconciliation');
-    // 4 Dec 01:00 China time: the day before is 3 Dec, clean
-    expect(await job.run(new Date('2026-12-03T17:00:00Z'))).toEqual({
-      day: '2026-12-03',
-      billRows: 3,
-      matched: 3,
-      differences: 0,
-      open: 0,
-    });
-    const runs = await p.call(admin, 'GET', '/api/reconciliation/runs');
-    expect(runs.body.items.find((r: { day: string }) => r.day === '2026-12-03').runs).toBe(2);
+    // 5 Dec (China): a payment and a refund of it
+    clock.set(new Date('2026-12-05T02:00:00Z'));
+    const a = await paid(6_000);
+    await refunded(a, 1_000);
+    // 6 Dec 01:00 China time: the day before is 5 Dec, not reconciled yet, clean
+    const first = await job.run(new Date('2026-12-05T17:00:00Z'));
+    expect(first).toEqual({ day: '2026-12-05', billRows: 2, matched: 2, differences: 0, open: 0 });
+    const runsOf = async (day: string) =>
+      (await p.call(admin, 'GET', '/api/reconciliation/runs')).body.items.find((r: { day: string }) => r.day === day)?.runs;
+    expect(await runsOf('2026-12-05')).toBe(1);
+    // the server's tick runs the job again a minute later (and later that day): the day is left alone
+    expect(await job.run(new Date('2026-12-05T17:01:00Z'))).toEqual({ day: '2026-12-05', skipped: true });
+    expect(await job.run(new Date('2026-12-06T15:59:00Z'))).toEqual({ day: '2026-12-05', skipped: true });
+    expect(await runsOf('2026-12-05')).toBe(1);
+    // 3 Dec was reconciled from the API: the job skips it too
+    expect(await job.run(new Date('2026-12-03T17:00:00Z'))).toEqual({ day: '2026-12-03', skipped: true });
+    expect(await runsOf('2026-12-03')).toBe(1);
   });
 
   it('the service runs a day with the system actor, and refuses other roles', async () => {
     const { cliActor } = await import('@livehub/core');
     const system = { ...cliActor('settle'), role: 'system' as const };
-    const v = await p.c.reconciliation.run(system, '2026-12-03');
-    expect(v.run).toMatchObject({ runs: 3, differences: 0 });
+    const v = await p.call(admin, 'GET', '/api/reconciliation/runs/2026-12-03');
+    expect(v.body.run).toMatchObject({ runs: 1, differences: 0 });
+    const again = await p.c.reconciliation.run(system, '2026-12-03');
+    expect(again.run).toMatchObject({ runs: 2, differences: 0 });
     await expect(p.c.reconciliation.run({ ...system, role: 'regulator' }, '2026-12-03')).rejects.toMatchObject({
       code: 'reconciliation.forbidden',
     });

@@ -1,7 +1,9 @@
 /**
  * Statements (对账单) through the API: opening + the period's lines = closing, decoded references, the CSV's BOM and
  * the XLSX read back with exceljs, who may read whose statement, and a bad period answered with its field.
- * Entries are posted here with the business keys of the settlement conventions (the flows post them in the app).
+ * On top of the demo seed (whose flows posted the merchant's slot fee, its shortfall in the merchant's debt, in
+ * January), entries of one fresh order are posted here with the business keys of the settlement conventions; the
+ * statements' openings and totals are the seed's balances plus these.
  */
 import { type AccountKind, PLATFORM_PARTY } from '@livehub/core';
 import { createTestPlatform, insertOrder, type TestPlatform, type TestSession } from '@livehub/server/testing';
@@ -15,6 +17,11 @@ let s: Record<'merchant' | 'streamer' | 'regulator' | 'consumer' | 'admin' | 'mc
 let merchantOrg: string;
 let order: { id: string; orderNo: string };
 const payoutId = '01900000-0000-7000-8000-00000000beef';
+/** The merchant's balances the seed left, per kind, and their sum (posted before December). */
+let seeded: Record<string, number>;
+let seededFen: number;
+/** Fen as the downloads write yuan: `-1905.00`. */
+const yuan = (fen: number) => `${fen < 0 ? '-' : ''}${Math.floor(Math.abs(fen) / 100)}.${String(Math.abs(fen) % 100).padStart(2, '0')}`;
 
 async function acc(partyId: string, kind: AccountKind): Promise<string> {
   return (await p.c.ledger.openAccount(partyId, kind)).id;
@@ -30,6 +37,8 @@ beforeAll(async () => {
   clock.set(new Date('2026-12-01T00:00:00Z'));
   await signIn();
   merchantOrg = s.merchant.me.active?.orgId as string;
+  seeded = Object.fromEntries((await p.c.ledger.balances(merchantOrg)).map((b) => [b.kind, b.balance]));
+  seededFen = Object.values(seeded).reduce((n, b) => n + b, 0);
   order = await insertOrder(p, s.consumer.me.user.id, merchantOrg, 10_000);
   const clearing = await acc(PLATFORM_PARTY, 'provider_clearing');
   const escrow = await acc(PLATFORM_PARTY, 'escrow');
@@ -100,6 +109,9 @@ describe('statements', () => {
     expect(r.body.partyName).toBeTruthy();
     expect(r.body.period).toMatchObject({ label: '2026-12-03', granularity: 'day', from: '2026-12-02T16:00:00.000Z' });
     const byKind = Object.fromEntries(r.body.accounts.map((a: { kind: string }) => [a.kind, a]));
+    // the seed's money flows left nothing pending or available (its orders are not completed)
+    expect(seeded.merchant_pending ?? 0).toBe(0);
+    expect(seeded.merchant_available ?? 0).toBe(0);
     expect(byKind.merchant_pending).toMatchObject({
       kindLabel: '商家待结算',
       openingFen: 9_500,
@@ -126,7 +138,12 @@ describe('statements', () => {
       const sum = a.entries.reduce((t: number, e: { amountFen: number }) => t + e.amountFen, 0);
       expect(a.openingFen + sum).toBe(a.closingFen);
     }
-    expect(r.body.totals).toMatchObject({ openingFen: 9_500, closingFen: 6_499, lines: 3 });
+    // the seed's accounts (the slot fee's debt) open and close the day as they were
+    for (const [kind, balance] of Object.entries(seeded)) {
+      if (kind === 'merchant_pending' || kind === 'merchant_available') continue;
+      expect(byKind[kind], kind).toMatchObject({ openingFen: balance, closingFen: balance, lines: 0 });
+    }
+    expect(r.body.totals).toMatchObject({ openingFen: seededFen + 9_500, closingFen: seededFen + 6_499, lines: 3 });
     // the closing balance is the account's balance (nothing posted to the merchant since)
     const balances = await p.c.ledger.balances(merchantOrg);
     expect(Object.fromEntries(balances.map((b) => [b.kind, b.balance]))).toMatchObject({ merchant_available: 6_499, merchant_pending: 0 });
@@ -139,7 +156,7 @@ describe('statements', () => {
     expect(r.body.accounts[0]).toMatchObject({ openingFen: 0, creditsFen: 9_500, debitsFen: -9_500, closingFen: 0, lines: 2 });
     expect(r.body.accounts[0].entries.map((e: { kindLabel: string }) => e.kindLabel)).toEqual(['订单结算分账', '待结算转可提现']);
     const nov = await p.call(s.merchant, 'GET', q('2026-11'));
-    expect(nov.body.totals).toEqual({ openingFen: 0, creditsFen: 0, debitsFen: 0, closingFen: 0, lines: 0 });
+    expect(nov.body.totals).toEqual({ openingFen: seededFen, creditsFen: 0, debitsFen: 0, closingFen: seededFen, lines: 0 });
     const platform = await p.call(s.admin, 'GET', `/api/statements?partyId=${PLATFORM_PARTY}&period=2026-12-04&kind=payouts_in_transit`);
     expect(platform.body.partyName).toBe('平台');
     expect(platform.body.accounts[0]).toMatchObject({ openingFen: 3_001, closingFen: 0, lines: 1 });
@@ -167,7 +184,9 @@ describe('statements', () => {
       .split('\r\n');
     expect(lines[1]).toBe('"账户","记账时间","业务类型","关联单据","备注","收入（元）","支出（元）","余额（元）"');
     expect(lines).toContain(`"商家可提现","2026-12-03 16:00:00","提现申请","提现单 00000000BEEF","提现到对公账户","","30.01","64.99"`);
-    expect(lines.at(-1)).toBe('"合计","","期初 95.00 元，共 3 笔","","","95.00","125.01","64.99"');
+    expect(lines.at(-1)).toBe(
+      `"合计","","期初 ${yuan(seededFen + 9_500)} 元，共 3 笔","","","95.00","125.01","${yuan(seededFen + 6_499)}"`,
+    );
   });
 
   it('XLSX: parsed back with exceljs — title, header, numbers in yuan, the totals row', async () => {
@@ -191,7 +210,7 @@ describe('statements', () => {
     expect(payout?.[7]).toBe(64.99);
     const total = rows.at(-1) as unknown[];
     expect(total[0]).toBe('合计');
-    expect(total.slice(5, 8)).toEqual([95, 125.01, 64.99]);
+    expect(total.slice(5, 8)).toEqual([95, 125.01, Number(yuan(seededFen + 6_499))]);
     expect(ws?.getColumn(8).numFmt).toBe('#,##0.00');
   });
 

@@ -292,9 +292,10 @@ export async function seedCatalog(c: Container, s: RegistrySeed): Promise<{ prod
 }
 
 /**
- * Orders through the real services and the simulated provider's signed notifications: the demo consumer has one
- * unpaid, one paid from the live room, one shipped and one delivered with a return waiting for the merchant; the
- * demo merchant has them to ship and to handle.
+ * Orders through the real services and the simulated provider (the payer answers on its page, so the trade is in its
+ * bill; its signed notification delivered at once): the demo consumer has one unpaid, one paid from the live room,
+ * one shipped and one delivered with a return waiting for the merchant; the demo merchant has them to ship and to
+ * handle.
  */
 async function seedOrders(
   c: Container,
@@ -314,12 +315,17 @@ async function seedOrders(
   const skuOf = async (productId: string) => (await c.uow.read.catalog.listSkus([productId]))[0]?.id ?? null;
   const pay = async (orderId: string) => {
     const p = await c.orders.pay(buyer, orderId, 'sim');
+    const payment = (await c.uow.read.orders.listPayments(orderId)).find((x) => x.id === p.paymentId);
+    if (!payment) throw new Error(`seed: the payment ${p.paymentId} of order ${orderId} was not stored`);
+    // the payer answers on the simulator's page: the simulator records the trade in its bill (so the day reconciles)
+    // and notifies; the notification is delivered here at once (a later retry of it finds the payment done)
+    c.payments.sim.answer(payment, 'succeed');
     const n = c.payments.sim.signed({
       kind: 'payment.succeeded',
-      paymentId: p.paymentId,
+      paymentId: payment.id,
       refundId: null,
-      amountFen: p.amountFen,
-      providerRef: 'demo',
+      amountFen: payment.amountFen,
+      providerRef: payment.providerRef ?? '',
       reason: null,
     });
     await c.orders.onNotification('sim', n.headers, n.body);
