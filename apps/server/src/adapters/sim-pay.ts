@@ -20,8 +20,9 @@ import type {
   ProviderBillSource,
 } from '@livehub/core';
 import { feeOf, formatTradeBill, parseTradeBill, TradeBillJournal } from './sim-bill.ts';
+import { type Deliver, SignedChannel } from './sim-signed-channel.ts';
 
-export type Deliver = (headers: Record<string, string>, body: string) => Promise<number>;
+export type { Deliver };
 
 /** What the payer reads for a payment's state (never the code). */
 const STATUS_LABEL: Record<PaymentRecord['status'], string> = {
@@ -31,14 +32,9 @@ const STATUS_LABEL: Record<PaymentRecord['status'], string> = {
   expired: '已关闭 Closed',
 };
 
-/** How long a notification's timestamp stays acceptable (replays beyond it are refused as stale). */
-const WINDOW_MS = 5 * 60_000;
-
 export class SimulatedPaymentProvider implements PaymentProvider, ProviderBillSource {
   readonly name = 'sim';
-  private deliverTo: Deliver | null = null;
-  private readonly timers = new Set<ReturnType<typeof setTimeout>>();
-  private seq = 0;
+  private readonly channel: SignedChannel;
   /** every payment and refund processed, for the daily bill */
   readonly bills: TradeBillJournal;
 
@@ -58,6 +54,12 @@ export class SimulatedPaymentProvider implements PaymentProvider, ProviderBillSo
     },
   ) {
     this.bills = new TradeBillJournal(opts.billDir ?? null);
+    this.channel = new SignedChannel({
+      secret: opts.secret,
+      idPrefix: 'ntf',
+      retryMs: opts.retryMs ?? [150, 1000, 3000, 10_000, 30_000, 60_000],
+      now: () => this.now(),
+    });
   }
 
   /** 下载交易账单: the day's bill as the provider serves it (text), parsed as a real adapter parses the download. */
@@ -70,7 +72,7 @@ export class SimulatedPaymentProvider implements PaymentProvider, ProviderBillSo
   }
 
   setDeliver(d: Deliver): void {
-    this.deliverTo = d;
+    this.channel.setDeliver(d);
   }
 
   private now(): number {
@@ -89,7 +91,7 @@ export class SimulatedPaymentProvider implements PaymentProvider, ProviderBillSo
   }
 
   sign(timestamp: string, nonce: string, body: string): string {
-    return createHmac('sha256', this.opts.secret).update(`${timestamp}\n${nonce}\n${body}`).digest('base64');
+    return this.channel.sign(timestamp, nonce, body);
   }
 
   async createPayment(req: { paymentId: string; returnUrl: string }): Promise<{ providerRef: string; payUrl: string }> {
@@ -148,80 +150,50 @@ export class SimulatedPaymentProvider implements PaymentProvider, ProviderBillSo
 
   /** A notification signed exactly as the provider would: tests use it to forge and replay. */
   signed(n: Omit<PaymentNotification, 'notifyId' | 'occurredAt'> & { notifyId?: string; occurredAt?: Date }, at = this.now()) {
-    const body = JSON.stringify({
-      notifyId: n.notifyId ?? `ntf_${at.toString(36)}_${(++this.seq).toString(36)}_${randomBytes(4).toString('hex')}`,
-      kind: n.kind,
-      paymentId: n.paymentId,
-      refundId: n.refundId,
-      amountFen: n.amountFen,
-      providerRef: n.providerRef,
-      reason: n.reason,
-      occurredAt: (n.occurredAt ?? new Date(at)).toISOString(),
-    });
-    const timestamp = String(Math.floor(at / 1000));
-    const nonce = randomBytes(12).toString('hex');
-    return {
-      headers: {
-        'content-type': 'application/json',
-        'x-sim-timestamp': timestamp,
-        'x-sim-nonce': nonce,
-        'x-sim-signature': this.sign(timestamp, nonce, body),
+    return this.channel.envelope(
+      {
+        notifyId: n.notifyId,
+        kind: n.kind,
+        paymentId: n.paymentId,
+        refundId: n.refundId,
+        amountFen: n.amountFen,
+        providerRef: n.providerRef,
+        reason: n.reason,
+        occurredAt: (n.occurredAt ?? new Date(at)).toISOString(),
       },
-      body,
-    };
+      at,
+    );
   }
 
   private schedule(n: Omit<PaymentNotification, 'notifyId' | 'occurredAt'>): void {
-    const { headers, body } = this.signed(n);
-    const delays = this.opts.retryMs ?? [150, 1000, 3000, 10_000, 30_000, 60_000];
-    const attempt = (i: number) => {
-      if (i >= delays.length || !this.deliverTo) return;
-      const timer = setTimeout(async () => {
-        this.timers.delete(timer);
-        const status = await (this.deliverTo as Deliver)(headers, body).catch(() => 0);
-        if (!(status >= 200 && status < 300) && status !== 409) attempt(i + 1);
-      }, delays[i]);
-      timer.unref?.();
-      this.timers.add(timer);
-    };
-    attempt(0);
+    this.channel.deliver(this.signed(n));
   }
 
   verifyNotification(headers: Record<string, string | undefined>, rawBody: string): NotificationCheck {
-    const ts = headers['x-sim-timestamp'];
-    const nonce = headers['x-sim-nonce'];
-    const sig = headers['x-sim-signature'];
-    if (!ts || !nonce || !sig || !/^\d{9,11}$/.test(ts)) return { ok: false, reason: 'malformed' };
-    const want = Buffer.from(this.sign(ts, nonce, rawBody));
-    const got = Buffer.from(sig);
-    if (want.length !== got.length || !timingSafeEqual(want, got)) return { ok: false, reason: 'bad_signature' };
-    if (Math.abs(this.now() - Number(ts) * 1000) > WINDOW_MS) return { ok: false, reason: 'stale' };
-    try {
-      const b = JSON.parse(rawBody) as Record<string, unknown>;
-      const kinds = ['payment.succeeded', 'payment.failed', 'refund.succeeded', 'refund.failed'];
-      if (
-        typeof b.notifyId !== 'string' ||
-        !kinds.includes(b.kind as string) ||
-        typeof b.paymentId !== 'string' ||
-        !Number.isInteger(b.amountFen)
-      )
-        return { ok: false, reason: 'malformed' };
-      return {
-        ok: true,
-        notification: {
-          notifyId: b.notifyId,
-          kind: b.kind as PaymentNotification['kind'],
-          paymentId: b.paymentId,
-          refundId: typeof b.refundId === 'string' ? b.refundId : null,
-          amountFen: b.amountFen as number,
-          providerRef: String(b.providerRef ?? ''),
-          reason: typeof b.reason === 'string' ? b.reason : null,
-          occurredAt: new Date(String(b.occurredAt)),
-        },
-      };
-    } catch {
+    const opened = this.channel.open(headers, rawBody);
+    if (!opened.ok) return opened;
+    const b = opened.body;
+    const kinds = ['payment.succeeded', 'payment.failed', 'refund.succeeded', 'refund.failed'];
+    if (
+      typeof b.notifyId !== 'string' ||
+      !kinds.includes(b.kind as string) ||
+      typeof b.paymentId !== 'string' ||
+      !Number.isInteger(b.amountFen)
+    )
       return { ok: false, reason: 'malformed' };
-    }
+    return {
+      ok: true,
+      notification: {
+        notifyId: b.notifyId,
+        kind: b.kind as PaymentNotification['kind'],
+        paymentId: b.paymentId,
+        refundId: typeof b.refundId === 'string' ? b.refundId : null,
+        amountFen: b.amountFen as number,
+        providerRef: String(b.providerRef ?? ''),
+        reason: typeof b.reason === 'string' ? b.reason : null,
+        occurredAt: new Date(String(b.occurredAt)),
+      },
+    };
   }
 
   /** The payment page: amount, order number, and the two answers a payer can give (none once it is closed). */
@@ -253,7 +225,6 @@ setTimeout(()=>{location.href=j.returnUrl||'/'},800)}</script></body></html>`;
   }
 
   close(): void {
-    for (const t of this.timers) clearTimeout(t);
-    this.timers.clear();
+    this.channel.close();
   }
 }

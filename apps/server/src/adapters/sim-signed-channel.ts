@@ -1,0 +1,100 @@
+/**
+ * What the built-in simulators (payments: sim-pay.ts, payouts: sim-payout.ts) share with each other and with the real
+ * providers they stand for: asynchronous results signed with HMAC-SHA256 over `timestamp \n nonce \n body` (headers
+ * `x-sim-timestamp`, `x-sim-nonce`, `x-sim-signature`), refused outside a five-minute window, and delivered with
+ * back-off until the platform answers 2xx (a 409 "already processed" also ends the retries).
+ */
+import { createHmac, randomBytes, timingSafeEqual } from 'node:crypto';
+
+export type Deliver = (headers: Record<string, string>, body: string) => Promise<number>;
+
+/** How long a notification's timestamp stays acceptable (replays beyond it are refused as stale). */
+export const WINDOW_MS = 5 * 60_000;
+
+export type Opened = { ok: true; body: Record<string, unknown> } | { ok: false; reason: 'bad_signature' | 'stale' | 'malformed' };
+
+export class SignedChannel {
+  private deliverTo: Deliver | null = null;
+  private readonly timers = new Set<ReturnType<typeof setTimeout>>();
+  private seq = 0;
+
+  constructor(
+    private readonly opts: {
+      secret: Buffer;
+      /** the notification ids' prefix (`ntf` for payments, `tfn` for transfers) */
+      idPrefix: string;
+      /** back-off between delivery attempts, ms; the first attempt waits `retryMs[0]` */
+      retryMs: number[];
+      now: () => number;
+    },
+  ) {}
+
+  setDeliver(d: Deliver): void {
+    this.deliverTo = d;
+  }
+
+  sign(timestamp: string, nonce: string, body: string): string {
+    return createHmac('sha256', this.opts.secret).update(`${timestamp}\n${nonce}\n${body}`).digest('base64');
+  }
+
+  /** A JSON body of `fields` (a fresh notification id first, unless given) with its signed headers, as of `at`. */
+  envelope(
+    fields: Record<string, unknown> & { notifyId?: string | undefined },
+    at: number,
+  ): { headers: Record<string, string>; body: string } {
+    const notifyId =
+      fields.notifyId ?? `${this.opts.idPrefix}_${at.toString(36)}_${(++this.seq).toString(36)}_${randomBytes(4).toString('hex')}`;
+    const body = JSON.stringify({ ...fields, notifyId });
+    const timestamp = String(Math.floor(at / 1000));
+    const nonce = randomBytes(12).toString('hex');
+    return {
+      headers: {
+        'content-type': 'application/json',
+        'x-sim-timestamp': timestamp,
+        'x-sim-nonce': nonce,
+        'x-sim-signature': this.sign(timestamp, nonce, body),
+      },
+      body,
+    };
+  }
+
+  /** Delivers a signed notification, retrying on the back-off until answered 2xx or 409. */
+  deliver(n: { headers: Record<string, string>; body: string }): void {
+    const delays = this.opts.retryMs;
+    const attempt = (i: number) => {
+      if (i >= delays.length || !this.deliverTo) return;
+      const timer = setTimeout(async () => {
+        this.timers.delete(timer);
+        const status = await (this.deliverTo as Deliver)(n.headers, n.body).catch(() => 0);
+        if (!(status >= 200 && status < 300) && status !== 409) attempt(i + 1);
+      }, delays[i]);
+      timer.unref?.();
+      this.timers.add(timer);
+    };
+    attempt(0);
+  }
+
+  /** Checks a notification's signature and freshness and parses its body (the caller checks the fields). */
+  open(headers: Record<string, string | undefined>, rawBody: string): Opened {
+    const ts = headers['x-sim-timestamp'];
+    const nonce = headers['x-sim-nonce'];
+    const sig = headers['x-sim-signature'];
+    if (!ts || !nonce || !sig || !/^\d{9,11}$/.test(ts)) return { ok: false, reason: 'malformed' };
+    const want = Buffer.from(this.sign(ts, nonce, rawBody));
+    const got = Buffer.from(sig);
+    if (want.length !== got.length || !timingSafeEqual(want, got)) return { ok: false, reason: 'bad_signature' };
+    if (Math.abs(this.opts.now() - Number(ts) * 1000) > WINDOW_MS) return { ok: false, reason: 'stale' };
+    try {
+      const body = JSON.parse(rawBody) as unknown;
+      if (typeof body !== 'object' || body === null || Array.isArray(body)) return { ok: false, reason: 'malformed' };
+      return { ok: true, body: body as Record<string, unknown> };
+    } catch {
+      return { ok: false, reason: 'malformed' };
+    }
+  }
+
+  close(): void {
+    for (const t of this.timers) clearTimeout(t);
+    this.timers.clear();
+  }
+}
