@@ -39,6 +39,57 @@ function groupBy<T>(rows: readonly T[], key: (r: T) => string): Map<string, T[]>
   return m;
 }
 
+/** What a bill row is compared on, once the platform's record of it succeeded: which words name the two sides. */
+interface SettledWords {
+  /** the record's name and the ledger entry's key pattern, e.g. 支付单 / order:…:paid */
+  record: string;
+  entry: string;
+  /** what is missing when no entry was posted, and what the ledger's side is called */
+  unposted: string;
+  ledger: string;
+}
+
+/**
+ * A succeeded record against its bill row: the record's amount, then the ledger's entry (missing, or of another
+ * amount). Pushes the differences and answers whether the row is clean (single, and no difference).
+ */
+function compareSettled(
+  out: Difference[],
+  base: Pick<Difference, 'refKind' | 'refId' | 'orderId' | 'providerRef'>,
+  rows: number,
+  billFen: number,
+  recordFen: number,
+  posted: number | undefined,
+  w: SettledWords,
+): boolean {
+  let clean = rows === 1;
+  if (recordFen !== billFen) {
+    clean = false;
+    out.push(
+      diff({
+        ...base,
+        type: 'amount_mismatch',
+        billFen,
+        ourFen: recordFen,
+        cause: `${w.record}金额 ${y(recordFen)}，渠道账单 ${y(billFen)}`,
+      }),
+    );
+  }
+  if (posted === undefined) {
+    clean = false;
+    out.push(diff({ ...base, type: 'unposted', billFen, ourFen: null, cause: `${w.unposted}（${w.entry}）` }));
+  } else if (posted !== billFen) {
+    clean = false;
+    out.push(
+      diff(
+        { ...base, type: 'amount_mismatch', billFen, ourFen: posted, cause: `${w.ledger} ${y(posted)}，渠道账单 ${y(billFen)}` },
+        ':ledger',
+      ),
+    );
+  }
+  return clean;
+}
+
 export function compareDay(bill: readonly ProviderBillRow[], ours: DayRecords): Comparison {
   const out: Difference[] = [];
   let matched = 0;
@@ -93,47 +144,8 @@ export function compareDay(bill: readonly ProviderBillRow[], ours: DayRecords): 
       );
       continue;
     }
-    let clean = rows.length === 1;
-    if (p.amountFen !== row.amountFen) {
-      clean = false;
-      out.push(
-        diff({
-          ...base,
-          type: 'amount_mismatch',
-          billFen: row.amountFen,
-          ourFen: p.amountFen,
-          cause: `支付单金额 ${y(p.amountFen)}，渠道账单 ${y(row.amountFen)}`,
-        }),
-      );
-    }
-    const posted = ours.ledger.paidByOrder.get(p.orderId);
-    if (posted === undefined) {
-      clean = false;
-      out.push(
-        diff({
-          ...base,
-          type: 'unposted',
-          billFen: row.amountFen,
-          ourFen: null,
-          cause: '支付成功但台账没有该订单的支付分录（order:…:paid）',
-        }),
-      );
-    } else if (posted !== row.amountFen) {
-      clean = false;
-      out.push(
-        diff(
-          {
-            ...base,
-            type: 'amount_mismatch',
-            billFen: row.amountFen,
-            ourFen: posted,
-            cause: `台账入账 ${y(posted)}，渠道账单 ${y(row.amountFen)}`,
-          },
-          ':ledger',
-        ),
-      );
-    }
-    if (clean) matched++;
+    const paidWords = { record: '支付单', entry: 'order:…:paid', unposted: '支付成功但台账没有该订单的支付分录', ledger: '台账入账' };
+    if (compareSettled(out, base, rows.length, row.amountFen, p.amountFen, ours.ledger.paidByOrder.get(p.orderId), paidWords)) matched++;
   }
 
   // the platform's payments of the day (records and ledger) that the bill does not have: short
@@ -191,47 +203,8 @@ export function compareDay(bill: readonly ProviderBillRow[], ours: DayRecords): 
       out.push(diff({ ...base, type: 'short', billFen: row.refundFen, ourFen: r.amountFen, cause: '渠道已退款，平台退款单记为失败' }));
       continue;
     }
-    let clean = rows.length === 1;
-    if (r.amountFen !== row.refundFen) {
-      clean = false;
-      out.push(
-        diff({
-          ...base,
-          type: 'amount_mismatch',
-          billFen: row.refundFen,
-          ourFen: r.amountFen,
-          cause: `退款单金额 ${y(r.amountFen)}，渠道账单 ${y(row.refundFen)}`,
-        }),
-      );
-    }
-    const posted = ours.ledger.refundPaid.get(r.id);
-    if (posted === undefined) {
-      clean = false;
-      out.push(
-        diff({
-          ...base,
-          type: 'unposted',
-          billFen: row.refundFen,
-          ourFen: null,
-          cause: '退款成功但台账没有该退款的到账分录（refund:…:paid）',
-        }),
-      );
-    } else if (posted !== row.refundFen) {
-      clean = false;
-      out.push(
-        diff(
-          {
-            ...base,
-            type: 'amount_mismatch',
-            billFen: row.refundFen,
-            ourFen: posted,
-            cause: `台账退款 ${y(posted)}，渠道账单 ${y(row.refundFen)}`,
-          },
-          ':ledger',
-        ),
-      );
-    }
-    if (clean) matched++;
+    const refundWords = { record: '退款单', entry: 'refund:…:paid', unposted: '退款成功但台账没有该退款的到账分录', ledger: '台账退款' };
+    if (compareSettled(out, base, rows.length, row.refundFen, r.amountFen, ours.ledger.refundPaid.get(r.id), refundWords)) matched++;
   }
 
   // refunds the platform paid out in the day that the provider did not make: long (the provider still holds it)
