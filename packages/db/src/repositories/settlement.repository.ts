@@ -118,9 +118,9 @@ export class DrizzleLedgerRepository implements LedgerRepository {
     return r.rows.map((row) => row.id);
   }
 
-  async listLines(accountId: string, opts: { before?: LineCursor; limit: number }): Promise<AccountLine[]> {
-    const b = opts.before;
-    const rows = await this.db
+  /** A posting with its entry's key, kind and memo: an account line (the statement's and the pages' row). */
+  private selectLines() {
+    return this.db
       .select({
         entryId: ledgerPostings.entryId,
         seq: ledgerPostings.seq,
@@ -133,7 +133,12 @@ export class DrizzleLedgerRepository implements LedgerRepository {
         memo: ledgerEntries.memo,
       })
       .from(ledgerPostings)
-      .innerJoin(ledgerEntries, eq(ledgerEntries.id, ledgerPostings.entryId))
+      .innerJoin(ledgerEntries, eq(ledgerEntries.id, ledgerPostings.entryId));
+  }
+
+  async listLines(accountId: string, opts: { before?: LineCursor; limit: number }): Promise<AccountLine[]> {
+    const b = opts.before;
+    const rows = await this.selectLines()
       .where(
         and(
           eq(ledgerPostings.accountId, accountId),
@@ -171,20 +176,7 @@ export class DrizzleLedgerRepository implements LedgerRepository {
   }
 
   async listLinesBetween(accountId: string, from: Date, to: Date): Promise<AccountLine[]> {
-    return this.db
-      .select({
-        entryId: ledgerPostings.entryId,
-        seq: ledgerPostings.seq,
-        accountId: ledgerPostings.accountId,
-        amount: ledgerPostings.amount,
-        balanceAfter: ledgerPostings.balanceAfter,
-        postedAt: ledgerPostings.postedAt,
-        businessKey: ledgerEntries.businessKey,
-        kind: ledgerEntries.kind,
-        memo: ledgerEntries.memo,
-      })
-      .from(ledgerPostings)
-      .innerJoin(ledgerEntries, eq(ledgerEntries.id, ledgerPostings.entryId))
+    return this.selectLines()
       .where(and(eq(ledgerPostings.accountId, accountId), gte(ledgerPostings.postedAt, from), lt(ledgerPostings.postedAt, to)))
       .orderBy(asc(ledgerPostings.postedAt), asc(ledgerPostings.entryId), asc(ledgerPostings.seq));
   }
