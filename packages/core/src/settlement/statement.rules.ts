@@ -60,7 +60,7 @@ export function decodeBusinessKey(key: string): DecodedKey {
 }
 
 /** An entry kind's Chinese label: one table for the finance pages and the statements (finance-view.rules.ts). */
-export { entryKindLabel } from './finance-view.rules.ts';
+export { displayMemo, entryKindLabel } from './finance-view.rules.ts';
 
 /** The Chinese name of the thing a reference points at. */
 export const REF_TYPE_ZH: Record<DecodedKey['refType'], string> = {
