@@ -5,7 +5,7 @@
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll } from 'vitest';
 import { BrowserHarness } from './browser.ts';
-import { startTestServer, type TestServer } from './test-server.ts';
+import { startTestServer, type TestServer, type TestServerOptions } from './test-server.ts';
 
 export interface BrowserSuiteHooks {
   /** Before the browser starts, with the server up (files to upload, data ingested over the server). */
@@ -14,6 +14,8 @@ export interface BrowserSuiteHooks {
   beforeClose?: () => Promise<void> | void;
   /** After both have closed (temporary files). */
   tearDown?: () => Promise<void> | void;
+  /** how the server starts (its clock, more configuration) */
+  server?: TestServerOptions;
 }
 
 export class BrowserSuite {
@@ -42,7 +44,7 @@ export class BrowserSuite {
   /** Called in the describe block: starts the server and the browser before its tests, closes them after. */
   aroundTests(hooks: BrowserSuiteHooks = {}): void {
     beforeAll(async () => {
-      this.#server = await startTestServer();
+      this.#server = await startTestServer(hooks.server);
       await hooks.setUp?.(this.#server);
       this.#harness = await BrowserHarness.start(this.#server.baseUrl);
     });

@@ -4,6 +4,7 @@
  */
 import { spawnSync } from 'node:child_process';
 import { createServer } from 'node:net';
+import type { Clock } from '@livehub/core';
 import { createTestPlatform, type TestPlatform } from '@livehub/server/testing';
 
 export interface TestServer {
@@ -29,14 +30,23 @@ function freePort(): Promise<number> {
  * `publicUrl`: the server is told the URL it is reached at (LIVEHUB_PUBLIC_URL); without it the links it hands out
  * (the simulated payment provider's page and its way back to the order) follow the request's own origin.
  */
-export async function startTestServer(opts: { publicUrl?: boolean } = {}): Promise<TestServer> {
+export interface TestServerOptions {
+  publicUrl?: boolean;
+  /** the platform's clock (a test that lets days pass: return windows, T+N releases); the system's by default */
+  clock?: Clock;
+  /** more configuration (environment variables), e.g. LIVEHUB_SETTLEMENT_DELAY_DAYS */
+  env?: Record<string, string>;
+}
+
+export async function startTestServer(opts: TestServerOptions = {}): Promise<TestServer> {
   const port = opts.publicUrl ? await freePort() : 0;
   const platform = await createTestPlatform({
     seed: true,
     serveWeb: true,
     // Each browser context and HTTP sign-in of a test stands for its own client (its own X-Forwarded-For, as a
     // proxy in front would send), so a file's many sign-ins do not add up on one address's sign-in limit.
-    env: { LIVEHUB_TRUST_PROXY: 'loopback', ...(opts.publicUrl ? { LIVEHUB_PUBLIC_URL: `http://127.0.0.1:${port}` } : {}) },
+    env: { LIVEHUB_TRUST_PROXY: 'loopback', ...(opts.publicUrl ? { LIVEHUB_PUBLIC_URL: `http://127.0.0.1:${port}` } : {}), ...opts.env },
+    ...(opts.clock ? { clock: opts.clock } : {}),
   });
   await platform.app.listen({ port, host: '127.0.0.1' });
   const addr = platform.app.server.address();

@@ -43,9 +43,9 @@ program
   .requiredOption('--demo', 'the demo district: regulator, bases, MCNs, streamers, merchants, one account per role')
   .option('--scale <n>', 'multiply every population by n', positiveInt, 1)
   .action(async (o: { scale: number }) =>
-    withContainer(async (c) => {
+    withContainer(async (c, clock) => {
       const p = progressReporter('seed');
-      const r = await seedDemo(c, { scale: o.scale, onProgress: p.onProgress });
+      const r = await seedDemo(c, { scale: o.scale, onProgress: p.onProgress, history: clock });
       p.stop();
       process.stdout.write(`${JSON.stringify({ scale: o.scale, ...r.counts, ms: r.ms })}\n`);
     }),

@@ -1,9 +1,11 @@
 /** Opening and closing the platform from a command: config, container, readable failures. */
-import { type Config, ConfigError, type Container, createContainer, loadConfig, StartupError } from '@livehub/server';
+import type { Clock } from '@livehub/core';
+import { type Config, ConfigError, type Container, createContainer, loadConfig, OffsetClock, StartupError } from '@livehub/server';
 
-export async function openContainer(): Promise<Container> {
+/** `clock`: the platform's clock (the demo seed's movable `OffsetClock`); the system's by default. */
+export async function openContainer(opts: { clock?: Clock } = {}): Promise<Container> {
   const config: Config = loadConfig();
-  return createContainer(config);
+  return createContainer(config, opts.clock ? { clock: opts.clock } : {});
 }
 
 /** Known start-up failures print one readable message and exit non-zero; anything else is a bug with a stack. */
@@ -18,10 +20,12 @@ export function fail(e: unknown): never {
   process.exit(1);
 }
 
-export async function withContainer<T>(work: (c: Container) => Promise<T>): Promise<T> {
-  const c = await openContainer();
+/** `work` gets the container and its clock (real time unless the demo seed moves it). */
+export async function withContainer<T>(work: (c: Container, clock: OffsetClock) => Promise<T>): Promise<T> {
+  const clock = new OffsetClock();
+  const c = await openContainer({ clock });
   try {
-    return await work(c);
+    return await work(c, clock);
   } finally {
     await c.close();
   }

@@ -4,6 +4,7 @@ import {
   type Container,
   type MediaServer,
   MediaServerError,
+  OffsetClock,
   publishGate,
   recordingSink,
   startMediaServer,
@@ -14,15 +15,17 @@ import { DEMO_PASSWORD, type DemoAccount, seedDemo } from '@livehub/server/seed'
 
 export async function serve(opts: { seed: boolean }): Promise<void> {
   let c: Container;
+  // the platform's clock: real time; the demo seed moves it into the past for its history and puts it back
+  const clock = new OffsetClock();
   try {
-    c = await openContainer();
+    c = await openContainer({ clock });
   } catch (e) {
     fail(e);
   }
   let accounts: DemoAccount[] | null = null;
   if (opts.seed && c.config.seedDemo === 'auto' && (await c.uow.read.users.count()) === 0) {
     const p = progressReporter('seeding demo data');
-    const r = await seedDemo(c, { onProgress: p.onProgress });
+    const r = await seedDemo(c, { onProgress: p.onProgress, history: clock });
     p.stop();
     accounts = r.accounts;
   }

@@ -8,6 +8,23 @@ const ARGON2ID = 2;
 
 export const systemClock: Clock = { now: () => new Date() };
 
+/**
+ * The real time shifted by an offset the demo seed may move (its past orders are placed days back, then the clock is
+ * put back): the clock `livehub serve` and `livehub seed` run on. Zero offset: the system clock.
+ */
+export class OffsetClock implements Clock {
+  private offset = 0;
+  now(): Date {
+    return new Date(Date.now() + this.offset);
+  }
+  shift(ms: number): void {
+    this.offset += ms;
+  }
+  reset(): void {
+    this.offset = 0;
+  }
+}
+
 /** A clock tests can set and move. */
 export class ManualClock implements Clock {
   constructor(private t: number = Date.parse('2026-01-05T02:00:00Z')) {}

@@ -8,6 +8,7 @@
 import type { Actor } from '@livehub/core';
 import type { Container } from '../container.ts';
 import { DEMO_PRODUCTS, type DemoProduct } from './demo-data.ts';
+import { seedSettledHistory, type TimeTravel } from './seed-history.ts';
 import { person, type RegistrySeed } from './seed-registry.ts';
 
 const PDF = new TextEncoder().encode('%PDF-1.4\n1 0 obj<</Type/Catalog>>endobj\ntrailer<</Root 1 0 R>>\n%%EOF\n');
@@ -46,7 +47,7 @@ function skusOf(p: DemoProduct, i: number) {
   return skus;
 }
 
-export async function seedCatalog(c: Container, s: RegistrySeed): Promise<{ products: number; approved: number }> {
+export async function seedCatalog(c: Container, s: RegistrySeed, history?: TimeTravel): Promise<{ products: number; approved: number }> {
   const reviewer = person(s.reviewerId, 'reviewer', s.platformId);
   const zscqj = person(s.zscqjUserId, 'regulator', s.regulatorId);
   const now = c.clock.now();
@@ -235,7 +236,8 @@ export async function seedCatalog(c: Container, s: RegistrySeed): Promise<{ prod
       products: m0Products.slice(0, 2).map((x) => ({ productId: x.id, commissionBp: 2000 })),
       streamerShareBp: 7000,
       slotFeeFen: 200_000,
-      startsOn: new Date(now.getTime()).toISOString().slice(0, 10),
+      // with the history (seed-history.ts) the agreement was signed a month ago: its past sessions sold under it
+      startsOn: new Date(now.getTime() - (history ? 30 * DAY : 0)).toISOString().slice(0, 10),
       endsOn: new Date(now.getTime() + 90 * DAY).toISOString().slice(0, 10),
       obligations: ['truthful_claims', 'no_off_platform_selling', 'price_honesty', 'disclose_commercial_nature', 'keep_records_3y'],
     };
@@ -284,6 +286,20 @@ export async function seedCatalog(c: Container, s: RegistrySeed): Promise<{ prod
     });
     await c.live.start(st, session.session.id);
     if (s.consumerId) await seedOrders(c, person(s.consumerId, 'consumer', null), session.session.id, lamb[0]?.id ?? null, m0Products, m0);
+  }
+  // opt-in history: the demo streamer's past sessions with the demo merchant, their orders completed (seed-history.ts)
+  if (history && demoStreamer && m0 && s.consumerId && m0Products.length >= 2) {
+    const buyers = [person(s.consumerId, 'consumer', null)];
+    for (let i = 1; i <= 5; i++) {
+      const u = await c.uow.read.users.findByUsername(`consumer_${String(i).padStart(5, '0')}`);
+      if (u) buyers.push(person(u.id, 'consumer', null));
+    }
+    await seedSettledHistory(
+      c,
+      history,
+      { streamer: person(demoStreamer.userId, 'streamer', demoStreamer.mcnOrgId), merchant: m0, buyers },
+      m0Products.slice(0, 2).map((x) => x.id),
+    );
   }
   // the orders' money is in the ledger as the flows post it (payment → escrow); the settle job catches up any
   // completed order not split yet and releases what is due, so every demo order can be followed to each party

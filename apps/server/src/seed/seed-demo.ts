@@ -10,6 +10,7 @@ import type { Container } from '../container.ts';
 import { DEMO_BASES, DEMO_MCNS, DEMO_MERCHANTS, DEMO_PLATFORM, DEMO_REGULATOR, DEMO_STREAMERS } from './demo-data.ts';
 import { syntheticMcn, syntheticMerchant, syntheticStreamer } from './synthetic-data.ts';
 import { seedCatalog } from './seed-catalog.ts';
+import type { TimeTravel } from './seed-history.ts';
 import { person, type RegistrySeed, seedRegistry } from './seed-registry.ts';
 
 export const DEMO_PASSWORD = 'livehub-demo';
@@ -53,7 +54,18 @@ const BATCH = 2000;
 /** A deterministic, plausible mainland mobile number for the i-th demo person. */
 const demoPhone = (i: number) => `13${(8 + (i % 2)).toString()}${String(10_000_000 + ((i * 7_919) % 89_999_999)).padStart(8, '0')}`;
 
-export async function seedDemo(c: Container, opts: { scale?: number; onProgress?: SeedProgress } = {}): Promise<SeedResult> {
+export async function seedDemo(
+  c: Container,
+  opts: {
+    scale?: number;
+    onProgress?: SeedProgress;
+    /**
+     * The platform's clock, movable: with it the demo streamer's past sessions are seeded and their orders completed,
+     * split and released through the real flows (seed-history.ts). The CLI passes it; tests seed without.
+     */
+    history?: TimeTravel;
+  } = {},
+): Promise<SeedResult> {
   const started = performance.now();
   const scale = Math.max(1, Math.floor(opts.scale ?? 1));
   if ((await c.uow.read.users.count()) > 0) {
@@ -224,7 +236,7 @@ export async function seedDemo(c: Container, opts: { scale?: number; onProgress?
 
   // The catalog and the selection center: reviewed products, plans, samples and agreements.
   opts.onProgress?.(done, total, 'catalog');
-  await seedCatalog(c, reg);
+  await seedCatalog(c, reg, opts.history);
 
   // A live session's worth of screened speech and chat, so the review queue has work on first start.
   opts.onProgress?.(done, total, 'compliance events');

@@ -65,6 +65,10 @@ export const financeZh = {
   'finance.ref.other': '其他',
 
   'finance.entry.order.paid': '订单支付',
+  'finance.entry.order.paid_late': '超时后支付（退回买家）',
+  'finance.entry.slot_fee.released': '坑位费结算',
+  'finance.entry.slot_fee.returned': '坑位费退回',
+  'finance.entry.payout.rejected': '提现驳回退回',
   'finance.entry.order.settled': '订单结算分账',
   'finance.entry.order.released': '待结算转可提现',
   'finance.entry.refund': '退款',
@@ -185,6 +189,10 @@ export const financeEn: Record<FinanceKey, string> = {
   'finance.ref.other': 'Other',
 
   'finance.entry.order.paid': 'Order paid',
+  'finance.entry.order.paid_late': 'Late payment (refunded)',
+  'finance.entry.slot_fee.released': 'Slot fee settled',
+  'finance.entry.slot_fee.returned': 'Slot fee returned',
+  'finance.entry.payout.rejected': 'Payout rejected, returned',
   'finance.entry.order.settled': 'Order settled (split)',
   'finance.entry.order.released': 'Pending released',
   'finance.entry.refund': 'Refund',

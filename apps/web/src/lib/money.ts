@@ -3,11 +3,11 @@
  * two decimals on screen; commission is basis points on the wire (1 % = 100 bp) and a percentage on screen.
  */
 
-/** 8900 → "¥89.00" */
+/** 8900 → "¥89.00"; −4425 → "-¥44.25" (the sign before the currency, as statements write it) */
 export function formatFen(fen: number | null | undefined): string {
   if (fen === null || fen === undefined) return '—';
-  const yuan = fen / 100;
-  return `¥${yuan.toLocaleString('zh-CN', { minimumFractionDigits: 2, maximumFractionDigits: 2 })}`;
+  const yuan = Math.abs(fen) / 100;
+  return `${fen < 0 ? '-' : ''}¥${yuan.toLocaleString('zh-CN', { minimumFractionDigits: 2, maximumFractionDigits: 2 })}`;
 }
 
 /** A price range of a card: "¥89.00" or "¥89.00–¥129.00". */

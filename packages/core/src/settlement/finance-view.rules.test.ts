@@ -4,6 +4,7 @@ import { AppError } from '../errors.ts';
 import type { Actor } from '../shared/actor.ts';
 import {
   accountLabel,
+  displayMemo,
   entryKindLabel,
   fillDays,
   financePartyOf,
@@ -72,6 +73,19 @@ describe('groups and labels', () => {
     expect(entryKindLabel('order.settled')).toBe('订单结算分账');
     expect(entryKindLabel('payout.failed')).toBe('提现失败退回');
     expect(entryKindLabel('mystery')).toBe('其他');
+  });
+
+  it('names every entry kind the flows, slot fees and payouts post', () => {
+    for (const kind of ['order.paid_late', 'slot_fee.released', 'slot_fee.returned', 'payout.rejected'])
+      expect(entryKindLabel(kind), kind).not.toBe('其他');
+  });
+
+  it('shows a memo without the bare ids the flows wrote into it', () => {
+    expect(displayMemo('01a23ce7-5b3b-76b9-895a-ca781ec9aeb6')).toBeNull();
+    expect(displayMemo('awaiting approval')).toBe('待审批');
+    expect(displayMemo('先行赔付：商品与描述不符')).toBe('先行赔付：商品与描述不符');
+    expect(displayMemo('20261125617261420214')).toBe('20261125617261420214');
+    expect(displayMemo(null)).toBeNull();
   });
 });
 

@@ -93,15 +93,19 @@ export function accountLabel(kind: string): string {
 /** The Chinese label of each entry kind the flows post (分录类型). */
 export const ENTRY_KIND_LABELS: Record<string, string> = {
   'order.paid': '订单支付',
+  'order.paid_late': '超时后支付（退回买家）',
   'order.settled': '订单结算分账',
   'order.released': '待结算转可提现',
   refund: '退款',
   'refund.paid': '退款到账',
   'refund.after_completion': '完成后退款',
   slot_fee: '坑位费',
+  'slot_fee.released': '坑位费结算',
+  'slot_fee.returned': '坑位费退回',
   payout: '提现申请',
   'payout.paid': '提现到账',
   'payout.failed': '提现失败退回',
+  'payout.rejected': '提现驳回退回',
   'deposit.paid': '缴纳保证金',
   'deposit.deduction': '保证金扣划',
   transfer: '转账',
@@ -110,6 +114,20 @@ export const ENTRY_KIND_LABELS: Record<string, string> = {
 
 export function entryKindLabel(kind: string): string {
   return ENTRY_KIND_LABELS[kind] ?? '其他';
+}
+
+const MACHINE_ID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+const MACHINE_MEMOS: Record<string, string> = { 'awaiting approval': '待审批' };
+
+/**
+ * An entry's memo as a person reads it (备注): the flows wrote an order's or an agreement's id there, which the
+ * reference column already names — a bare id is shown as nothing; the payouts' English note in Chinese.
+ */
+export function displayMemo(memo: string | null): string | null {
+  if (memo === null) return null;
+  const m = memo.trim();
+  if (m === '' || MACHINE_ID.test(m)) return null;
+  return MACHINE_MEMOS[m] ?? memo;
 }
 
 /** What a business key refers to: its type and the id of the thing (an order, a refund, a payout…). */

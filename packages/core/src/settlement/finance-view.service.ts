@@ -16,6 +16,7 @@ import {
   accountLabel,
   entryKindLabel,
   type FinancePartyKind,
+  displayMemo,
   fillDays,
   financePartyOf,
   groupOf,
@@ -228,7 +229,7 @@ export class FinanceViewService {
         entryKind: l.kind,
         entryKindLabel: entryKindLabel(l.kind),
         ref: { type: ref.type, orderNo: orderId ? (names.orders.get(orderId) ?? null) : null },
-        memo: l.memo,
+        memo: displayMemo(l.memo),
       };
     });
   }

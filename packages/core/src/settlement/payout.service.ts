@@ -111,7 +111,7 @@ export class PayoutService {
         if (!(await tx.payouts.insert(record))) throw new KeyRace();
         await this.d.ledger.postIn(tx, {
           ...payoutEntry(record.id, 'requested', amountFen, await this.accounts(tx, partyId, partyKind)),
-          memo: approval ? 'awaiting approval' : null,
+          memo: approval ? '待审批' : null,
         });
         await this.d.audit.record(tx, actor, {
           action: 'payout.request',

@@ -54,6 +54,11 @@ describe('business keys', () => {
     expect(decodeBusinessKey('refund:r1')).toEqual({ refType: 'refund', refId: 'r1', step: null });
     expect(decodeBusinessKey('payout:p1:failed')).toEqual({ refType: 'payout', refId: 'p1', step: 'failed' });
     expect(decodeBusinessKey('slot_fee:a1:v2')).toEqual({ refType: 'slot_fee', refId: 'a1', step: 'v2' });
+    // the fee's fate (released / returned) is the entry kind's to say: the reference keeps the version only
+    expect(referenceOf(decodeBusinessKey('slot_fee:4587b6df-5e92-7000-8000-000000000001:v1:released'), new Map())).not.toContain(
+      'released',
+    );
+    expect(referenceOf(decodeBusinessKey('slot_fee:4587b6df-5e92-7000-8000-000000000001:v1:released'), new Map())).toMatch(/ v1$/);
     expect(decodeBusinessKey('release:o2')).toEqual({ refType: 'release', refId: 'o2', step: null });
     expect(decodeBusinessKey('deposit_deduction:d1').refType).toBe('deposit_deduction');
     expect(decodeBusinessKey('bench:123')).toEqual({ refType: 'other', refId: null, step: null });

@@ -60,7 +60,7 @@ export function decodeBusinessKey(key: string): DecodedKey {
 }
 
 /** An entry kind's Chinese label: one table for the finance pages and the statements (finance-view.rules.ts). */
-export { entryKindLabel } from './finance-view.rules.ts';
+export { displayMemo, entryKindLabel } from './finance-view.rules.ts';
 
 /** The Chinese name of the thing a reference points at. */
 export const REF_TYPE_ZH: Record<DecodedKey['refType'], string> = {
@@ -90,8 +90,12 @@ export function referenceOf(decoded: DecodedKey, orderNos: ReadonlyMap<string, s
     const no = orderNos.get(decoded.refId);
     return no ? `订单 ${no}` : `订单 ${shortNumber(decoded.refId)}`;
   }
-  if (decoded.refType === 'slot_fee')
-    return `${REF_TYPE_ZH.slot_fee} ${shortNumber(decoded.refId)}${decoded.step ? ` ${decoded.step}` : ''}`;
+  if (decoded.refType === 'slot_fee') {
+    // the step is the agreement's version (`v2`), then what happened to the fee (`:released`), which the entry kind
+    // already says: only the version is shown
+    const version = decoded.step?.match(/^v\d+/)?.[0];
+    return `${REF_TYPE_ZH.slot_fee} ${shortNumber(decoded.refId)}${version ? ` ${version}` : ''}`;
+  }
   return `${REF_TYPE_ZH[decoded.refType]} ${shortNumber(decoded.refId)}`;
 }
 

@@ -12,7 +12,7 @@ import type { ScopedUnitOfWork } from '../ports/repositories.ts';
 import type { Clock } from '../ports/runtime.ts';
 import type { Actor } from '../shared/actor.ts';
 import type { NameReader } from '../shared/name-directory.ts';
-import { decodeBusinessKey, entryKindLabel, parsePeriod, referenceOf, statementTotals, sumTotals } from './statement.rules.ts';
+import { decodeBusinessKey, displayMemo, entryKindLabel, parsePeriod, referenceOf, statementTotals, sumTotals } from './statement.rules.ts';
 import type { AccountStatement, Statement, StatementLine } from './statement.types.ts';
 import { ACCOUNT_KINDS, PLATFORM_PARTY } from './settlement.types.ts';
 
@@ -79,7 +79,7 @@ export class StatementService {
           refType: k.refType,
           refId: k.refId,
           reference: referenceOf(k, names.orders),
-          memo: l.memo,
+          memo: displayMemo(l.memo),
           amount: l.amount,
           balanceAfter: l.balanceAfter,
         };

@@ -153,7 +153,13 @@ export function DailyChart({
         valueFormatter: (v) => formatFen(Math.round(Number(v) * 100)),
       },
       xAxis: { type: 'category', data: daily.days.map((d) => dayjs(d.day).format('MM-DD')), axisTick: { alignWithLabel: true } },
-      yAxis: { type: 'value', axisLabel: { formatter: (v: number) => `¥${v.toLocaleString('zh-CN')}` } },
+      // whole yuan on the axis; with no income at all, a scale of ¥0–¥100 rather than fractions of a yuan
+      yAxis: {
+        type: 'value',
+        minInterval: 1,
+        ...(daily.days.every((d) => d.amountFen === 0) ? { max: 100 } : {}),
+        axisLabel: { formatter: (v: number) => `¥${v.toLocaleString('zh-CN')}` },
+      },
       series: [
         {
           name: series,
