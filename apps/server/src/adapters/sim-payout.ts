@@ -6,10 +6,17 @@
  * "already processed" also ends the retries). Accounts whose number ends with a configured suffix (default `0000`)
  * fail with 账户异常, so the failure path can be shown.
  *
- * It keeps only the set of payout ids it accepted (a resend after a crash is answered with the same reference and
- * no second notification); results are delivered through `deliver`, which the server points at its own route.
+ * Like a bank, it keeps its own record of what it accepted, outside the platform's database: with `journalDir` (the
+ * server gives it the data directory's `sim-payout/`) every accepted transfer and every acknowledged result is one
+ * JSON line in `transfers.jsonl`, written before `createTransfer` answers. So a platform killed at any point finds, on
+ * restart, a provider that still knows each payout id — a resend is answered with the same reference and never pays
+ * a second time — and that goes on delivering the results the platform had not acknowledged (same notification id),
+ * as a real provider keeps retrying while the platform is down. Without a directory (unit tests) it keeps this in
+ * memory. Results are delivered through `deliver`, which the server points at its own route.
  */
 import { createHmac, randomBytes, timingSafeEqual } from 'node:crypto';
+import { appendFileSync, existsSync, mkdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import type { PayoutProvider, TransferCheck, TransferNotification, TransferRequest } from '@livehub/core';
 
 export type Deliver = (headers: Record<string, string>, body: string) => Promise<number>;
@@ -17,11 +24,29 @@ export type Deliver = (headers: Record<string, string>, body: string) => Promise
 /** How long a notification's timestamp stays acceptable (replays beyond it are refused as stale). */
 const WINDOW_MS = 5 * 60_000;
 
+/** One transfer in the simulator's own record: accepted once per payout id, its result, whether it was acknowledged. */
+export interface SimTransfer {
+  payoutId: string;
+  providerRef: string;
+  amountFen: number;
+  kind: TransferNotification['kind'];
+  reason: string | null;
+  notifyId: string;
+  acceptedAt: string;
+  /** the platform answered the result 2xx (or 409: already processed) */
+  acknowledged: boolean;
+}
+
+type JournalLine =
+  | ({ t: 'accepted' } & Omit<SimTransfer, 'acknowledged'>)
+  | { t: 'acknowledged'; payoutId: string; notifyId: string; at: string };
+
 export class SimulatedPayoutProvider implements PayoutProvider {
   readonly name = 'sim';
   private deliverTo: Deliver | null = null;
   private readonly timers = new Set<ReturnType<typeof setTimeout>>();
-  private readonly accepted = new Map<string, string>();
+  private readonly accepted = new Map<string, SimTransfer>();
+  private readonly file: string | null;
   private seq = 0;
 
   constructor(
@@ -32,11 +57,54 @@ export class SimulatedPayoutProvider implements PayoutProvider {
       /** back-off between delivery attempts, ms; the first attempt waits `retryMs[0]` (the bank's "short delay") */
       retryMs?: number[];
       now?: () => number;
+      /** where the simulator keeps its record of transfers (survives a restart); none: memory only */
+      journalDir?: string | null;
     },
-  ) {}
+  ) {
+    this.file = opts.journalDir ? join(opts.journalDir, 'transfers.jsonl') : null;
+    if (opts.journalDir) mkdirSync(opts.journalDir, { recursive: true });
+    for (const line of SimulatedPayoutProvider.readJournal(this.file)) {
+      if (line.t === 'accepted') {
+        const { t: _t, ...rest } = line;
+        if (!this.accepted.has(line.payoutId)) this.accepted.set(line.payoutId, { ...rest, acknowledged: false });
+      } else {
+        const known = this.accepted.get(line.payoutId);
+        if (known) known.acknowledged = true;
+      }
+    }
+  }
 
+  /** The journal's lines, a torn last line (the process died while writing it) left out. */
+  static readJournal(file: string | null): JournalLine[] {
+    if (!file || !existsSync(file)) return [];
+    const out: JournalLine[] = [];
+    for (const l of readFileSync(file, 'utf8').split('\n')) {
+      if (!l) continue;
+      try {
+        out.push(JSON.parse(l) as JournalLine);
+      } catch {
+        // a line cut short by a crash: the transfer it began was never answered to the platform
+      }
+    }
+    return out;
+  }
+
+  private journal(line: JournalLine): void {
+    if (this.file) appendFileSync(this.file, `${JSON.stringify(line)}\n`);
+  }
+
+  /** Every transfer the simulator accepted, once per payout id, with its result and whether it was acknowledged. */
+  transfers(): SimTransfer[] {
+    return [...this.accepted.values()].map((t) => ({ ...t }));
+  }
+
+  /**
+   * Where results go. Results accepted before (a previous run of the process) and never acknowledged are delivered
+   * again from here, with their notification id, as the provider's retries would reach a platform that came back.
+   */
   setDeliver(d: Deliver): void {
     this.deliverTo = d;
+    for (const t of this.accepted.values()) if (!t.acknowledged) this.schedule(t);
   }
 
   private now(): number {
@@ -54,17 +122,25 @@ export class SimulatedPayoutProvider implements PayoutProvider {
 
   async createTransfer(req: TransferRequest): Promise<{ providerRef: string }> {
     const known = this.accepted.get(req.payoutId);
-    if (known) return { providerRef: known };
+    if (known) return { providerRef: known.providerRef };
     const providerRef = `simpo_${randomBytes(9).toString('base64url')}`;
-    this.accepted.set(req.payoutId, providerRef);
     const fail = this.fails(req.accountNo);
-    this.schedule({
-      kind: fail ? 'transfer.failed' : 'transfer.succeeded',
+    const at = this.now();
+    const t: SimTransfer = {
       payoutId: req.payoutId,
-      amountFen: req.amountFen,
       providerRef,
+      amountFen: req.amountFen,
+      kind: fail ? 'transfer.failed' : 'transfer.succeeded',
       reason: fail ? (req.method === 'wechat' ? '收款用户账户异常 (simulated)' : '收款账户异常：户名与卡号不符 (simulated)') : null,
-    });
+      notifyId: `tfn_${at.toString(36)}_${(++this.seq).toString(36)}_${randomBytes(4).toString('hex')}`,
+      acceptedAt: new Date(at).toISOString(),
+      acknowledged: false,
+    };
+    // recorded before answering: the provider has the transfer once it said so
+    const { acknowledged: _a, ...line } = t;
+    this.journal({ t: 'accepted', ...line });
+    this.accepted.set(req.payoutId, t);
+    this.schedule(t);
     return { providerRef };
   }
 
@@ -92,15 +168,28 @@ export class SimulatedPayoutProvider implements PayoutProvider {
     };
   }
 
-  private schedule(n: Omit<TransferNotification, 'notifyId' | 'occurredAt'>): void {
-    const { headers, body } = this.signed(n);
+  private schedule(t: SimTransfer): void {
     const delays = this.opts.retryMs ?? [300, 1000, 3000, 10_000, 30_000, 60_000];
     const attempt = (i: number) => {
       if (i >= delays.length || !this.deliverTo) return;
       const timer = setTimeout(async () => {
         this.timers.delete(timer);
+        // signed at each attempt (a fresh timestamp), the same notification id every time
+        const { headers, body } = this.signed({
+          kind: t.kind,
+          payoutId: t.payoutId,
+          amountFen: t.amountFen,
+          providerRef: t.providerRef,
+          reason: t.reason,
+          notifyId: t.notifyId,
+          occurredAt: new Date(t.acceptedAt),
+        });
         const status = await (this.deliverTo as Deliver)(headers, body).catch(() => 0);
-        if (!(status >= 200 && status < 300) && status !== 409) attempt(i + 1);
+        if ((status >= 200 && status < 300) || status === 409) {
+          if (!t.acknowledged)
+            this.journal({ t: 'acknowledged', payoutId: t.payoutId, notifyId: t.notifyId, at: new Date(this.now()).toISOString() });
+          t.acknowledged = true;
+        } else attempt(i + 1);
       }, delays[i]);
       timer.unref?.();
       this.timers.add(timer);
