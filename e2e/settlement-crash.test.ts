@@ -45,7 +45,7 @@ const BURST_ORDERS = 30;
 /** payouts asked for at once by each of the two parties */
 const PAYOUTS_EACH = 20;
 /** the burst's 201s after which the server is killed */
-const KILL_AFTER_PAYOUTS = 4;
+const KILL_AFTER_PAYOUTS = 1;
 const ADDRESS = { name: '李四', phone: '13912345678', region: '浙江省 杭州市', detail: '西湖区文三路 100 号 3 楼' };
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
