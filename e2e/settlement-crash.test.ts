@@ -338,11 +338,10 @@ describe(`settlement across kill -9 (${BACKEND})`, () => {
     for (const c of Object.keys(tally)) expect(['201', 'lost', 'server.overloaded']).toContain(c);
     completedAtKill = await withDb(async (sql) => {
       const rows = await sql(`select status, count(*)::int as n from orders where id = any($1::uuid[]) group by status`, [burstOrders]);
-      console.log(JSON.stringify(rows));
       return Number(rows.find((r) => r.status === 'completed')?.n ?? 0);
     });
     console.log(
-      `[${BACKEND}] ${answers.length} payout requests by ${parties.map((p) => p.name).join(' and ')}, killed after ${KILL_AFTER_PAYOUTS}: ${JSON.stringify(tally)}; ` +
+      `[${BACKEND}] ${answers.length} payout requests by ${parties.map((p) => p.name).join(' and ')}, killed once the first burst order completed: ${JSON.stringify(tally)}; ` +
         `${completedAtKill} of ${BURST_ORDERS} burst orders completed at the kill`,
     );
     if (completedAtKill === BURST_ORDERS) console.warn('every completion was done when the server died: the crash came late for them');
