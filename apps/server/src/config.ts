@@ -97,6 +97,8 @@ const envSchema = z.object({
   LIVEHUB_MAX_EVENT_LOOP_UTILIZATION: z.coerce.number().min(0).max(1).default(0),
   LIVEHUB_PRESSURE_RETRY_AFTER_S: z.coerce.number().int().min(1).max(3600).default(5),
   LIVEHUB_PRESSURE_SAMPLE_MS: z.coerce.number().int().min(5).max(10_000).default(500),
+  /** seconds between two runs of the time-driven work (sweeps, completions, the settle job, payout resends) */
+  LIVEHUB_TICK_SECONDS: z.coerce.number().int().min(1).max(3600).default(60),
   /** T+N: days after an order completes before its pending shares become available */
   LIVEHUB_SETTLEMENT_DELAY_DAYS: z.coerce.number().int().min(0).max(90).default(1),
   /** the platform fee (平台服务费) of a category without a rate of its own, in basis points */
@@ -116,6 +118,8 @@ export interface Config {
   cookieSecure: boolean;
   /** T+N release of an order's pending shares, in days after completion (LIVEHUB_SETTLEMENT_DELAY_DAYS, default 1) */
   settlementDelayDays: number;
+  /** seconds between two ticks of `livehub serve` (LIVEHUB_TICK_SECONDS, default 60) */
+  tickSeconds: number;
   /** the default platform fee in basis points (LIVEHUB_PLATFORM_FEE_BP, default 500) */
   defaultFeeBp: number;
   seedDemo: 'auto' | 'never';
@@ -220,6 +224,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     trustProxy: e.LIVEHUB_TRUST_PROXY ?? [],
     payMinutes: e.LIVEHUB_ORDER_PAY_MINUTES,
     settlementDelayDays: e.LIVEHUB_SETTLEMENT_DELAY_DAYS,
+    tickSeconds: e.LIVEHUB_TICK_SECONDS,
     defaultFeeBp: e.LIVEHUB_PLATFORM_FEE_BP,
     payoutApprovalFen: e.LIVEHUB_PAYOUT_APPROVAL_FEN,
     simPayoutFailSuffixes: e.LIVEHUB_SIM_PAYOUT_FAIL_SUFFIXES,

@@ -298,6 +298,8 @@ export async function createContainer(config: Config, o: ContainerOverrides = {}
     secret: createHmac('sha256', config.sessionSecret).update('livehub:sim-payout').digest(),
     failSuffixes: config.simPayoutFailSuffixes,
     now: () => clock.now().getTime(),
+    // its own record of accepted transfers and acknowledged results: a restart neither pays twice nor loses a result
+    journalDir: join(config.dataDir, 'sim-payout'),
   });
   const payouts = new PayoutService({
     uow,

@@ -33,7 +33,8 @@ export async function serve(opts: { seed: boolean }): Promise<void> {
   // Planner statistics at start and hourly (PGlite has no autovacuum; a no-op on PostgreSQL).
   await c.database.refreshStatistics();
   let ticks = 0;
-  // Time-driven work (public notices ending, qualifications expiring): every minute, one process at a time.
+  // Time-driven work (public notices ending, qualifications expiring, completions, settlement): every minute by
+  // default (LIVEHUB_TICK_SECONDS), one process at a time.
   const timer = setInterval(() => {
     void (async () => {
       const token = await c.kv.locks.acquire('tick', 50_000);
@@ -41,14 +42,14 @@ export async function serve(opts: { seed: boolean }): Promise<void> {
       try {
         const r = await c.tick();
         if (Object.values(r).some((n) => n > 0)) app.log.info(r, 'tick');
-        if (++ticks % 60 === 0) await c.database.refreshStatistics();
+        if (++ticks % Math.max(1, Math.round(3600 / c.config.tickSeconds)) === 0) await c.database.refreshStatistics();
       } catch (err) {
         app.log.error({ err }, 'tick failed');
       } finally {
         await c.kv.locks.release('tick', token);
       }
     })();
-  }, 60_000);
+  }, c.config.tickSeconds * 1000);
   timer.unref();
   // The outbox: events written with their changes go out on events:<topic>, a pass a second (one process at a time).
   let dispatching = false;

@@ -166,7 +166,8 @@ export class SimulatedPaymentProvider implements PaymentProvider, ProviderBillSo
   }
 
   private schedule(n: Omit<PaymentNotification, 'notifyId' | 'occurredAt'>): void {
-    this.channel.deliver(this.signed(n));
+    const signed = this.signed(n);
+    this.channel.deliver(() => signed);
   }
 
   verifyNotification(headers: Record<string, string | undefined>, rawBody: string): NotificationCheck {

@@ -1,3 +1,6 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { SimulatedPayoutProvider } from './sim-payout.ts';
 
@@ -68,5 +71,48 @@ describe('the simulated payout provider', () => {
     expect(p.verifyNotification(n.headers, n.body)).toEqual({ ok: false, reason: 'stale' });
     const bad = p.signed({ kind: 'transfer.succeeded', payoutId: 'not-an-id', amountFen: 1, providerRef: 'r', reason: null });
     expect(p.verifyNotification(bad.headers, bad.body)).toEqual({ ok: false, reason: 'malformed' });
+  });
+
+  it('keeps its record across a restart: a resend is the same transfer, an unacknowledged result is delivered again', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'sim-payout-'));
+    try {
+      const opts = { secret: Buffer.alloc(32, 7), failSuffixes: ['0000'], retryMs: [0], journalDir: dir };
+      // the first process accepts a transfer and dies before the platform acknowledges its result
+      const before = new SimulatedPayoutProvider(opts);
+      before.setDeliver(async () => 503);
+      const first = await before.createTransfer(request('6222021234567891234'));
+      await new Promise((r) => setTimeout(r, 20));
+      before.close();
+      // the next one knows the payout: same reference, and the result comes again with the same notification id
+      const after = new SimulatedPayoutProvider(opts);
+      expect(after.transfers()).toMatchObject([{ payoutId: PAYOUT, providerRef: first.providerRef, acknowledged: false }]);
+      const bodies: string[] = [];
+      const delivered = new Promise<void>((resolve) =>
+        after.setDeliver(async (_h, body) => {
+          bodies.push(body);
+          resolve();
+          return 200;
+        }),
+      );
+      await delivered;
+      expect(await after.createTransfer(request('6222021234567891234'))).toEqual(first);
+      await new Promise((r) => setTimeout(r, 20));
+      expect(bodies).toHaveLength(1);
+      expect(JSON.parse(bodies[0] as string)).toMatchObject({ payoutId: PAYOUT, notifyId: after.transfers()[0]?.notifyId });
+      after.close();
+      // acknowledged: a third start delivers nothing
+      const third = new SimulatedPayoutProvider(opts);
+      expect(third.transfers()).toMatchObject([{ payoutId: PAYOUT, acknowledged: true }]);
+      let calls = 0;
+      third.setDeliver(async () => {
+        calls++;
+        return 200;
+      });
+      await new Promise((r) => setTimeout(r, 20));
+      expect(calls).toBe(0);
+      third.close();
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 });

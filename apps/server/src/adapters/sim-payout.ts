@@ -6,19 +6,44 @@
  * "already processed" also ends the retries). Accounts whose number ends with a configured suffix (default `0000`)
  * fail with 账户异常, so the failure path can be shown.
  *
- * It keeps only the set of payout ids it accepted (a resend after a crash is answered with the same reference and
- * no second notification); results are delivered through `deliver`, which the server points at its own route.
+ * Like a bank, it keeps its own record of what it accepted, outside the platform's database: with `journalDir` (the
+ * server gives it the data directory's `sim-payout/`) every accepted transfer and every acknowledged result is one
+ * JSON line in `transfers.jsonl`, written before `createTransfer` answers. So a platform killed at any point finds, on
+ * restart, a provider that still knows each payout id — a resend is answered with the same reference and never pays
+ * a second time — and that goes on delivering the results the platform had not acknowledged (same notification id),
+ * as a real provider keeps retrying while the platform is down. Without a directory (unit tests) it keeps this in
+ * memory. Results are delivered through `deliver`, which the server points at its own route.
  */
 import { randomBytes } from 'node:crypto';
+import { appendFileSync, existsSync, mkdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import type { PayoutProvider, TransferCheck, TransferNotification, TransferRequest } from '@livehub/core';
 import { type Deliver, SignedChannel } from './sim-signed-channel.ts';
 
 export type { Deliver };
 
+/** One transfer in the simulator's own record: accepted once per payout id, its result, whether it was acknowledged. */
+export interface SimTransfer {
+  payoutId: string;
+  providerRef: string;
+  amountFen: number;
+  kind: TransferNotification['kind'];
+  reason: string | null;
+  notifyId: string;
+  acceptedAt: string;
+  /** the platform answered the result 2xx (or 409: already processed) */
+  acknowledged: boolean;
+}
+
+type JournalLine =
+  | ({ t: 'accepted' } & Omit<SimTransfer, 'acknowledged'>)
+  | { t: 'acknowledged'; payoutId: string; notifyId: string; at: string };
+
 export class SimulatedPayoutProvider implements PayoutProvider {
   readonly name = 'sim';
   private readonly channel: SignedChannel;
-  private readonly accepted = new Map<string, string>();
+  private readonly accepted = new Map<string, SimTransfer>();
+  private readonly file: string | null;
 
   constructor(
     private readonly opts: {
@@ -28,6 +53,8 @@ export class SimulatedPayoutProvider implements PayoutProvider {
       /** back-off between delivery attempts, ms; the first attempt waits `retryMs[0]` (the bank's "short delay") */
       retryMs?: number[];
       now?: () => number;
+      /** where the simulator keeps its record of transfers (survives a restart); none: memory only */
+      journalDir?: string | null;
     },
   ) {
     this.channel = new SignedChannel({
@@ -36,10 +63,50 @@ export class SimulatedPayoutProvider implements PayoutProvider {
       retryMs: opts.retryMs ?? [300, 1000, 3000, 10_000, 30_000, 60_000],
       now: () => this.now(),
     });
+    this.file = opts.journalDir ? join(opts.journalDir, 'transfers.jsonl') : null;
+    if (opts.journalDir) mkdirSync(opts.journalDir, { recursive: true });
+    for (const line of SimulatedPayoutProvider.readJournal(this.file)) {
+      if (line.t === 'accepted') {
+        const { t: _t, ...rest } = line;
+        if (!this.accepted.has(line.payoutId)) this.accepted.set(line.payoutId, { ...rest, acknowledged: false });
+      } else {
+        const known = this.accepted.get(line.payoutId);
+        if (known) known.acknowledged = true;
+      }
+    }
   }
 
+  /** The journal's lines, a torn last line (the process died while writing it) left out. */
+  static readJournal(file: string | null): JournalLine[] {
+    if (!file || !existsSync(file)) return [];
+    const out: JournalLine[] = [];
+    for (const l of readFileSync(file, 'utf8').split('\n')) {
+      if (!l) continue;
+      try {
+        out.push(JSON.parse(l) as JournalLine);
+      } catch {
+        // a line cut short by a crash: the transfer it began was never answered to the platform
+      }
+    }
+    return out;
+  }
+
+  private journal(line: JournalLine): void {
+    if (this.file) appendFileSync(this.file, `${JSON.stringify(line)}\n`);
+  }
+
+  /** Every transfer the simulator accepted, once per payout id, with its result and whether it was acknowledged. */
+  transfers(): SimTransfer[] {
+    return [...this.accepted.values()].map((t) => ({ ...t }));
+  }
+
+  /**
+   * Where results go. Results accepted before (a previous run of the process) and never acknowledged are delivered
+   * again from here, with their notification id, as the provider's retries would reach a platform that came back.
+   */
   setDeliver(d: Deliver): void {
     this.channel.setDeliver(d);
+    for (const t of this.accepted.values()) if (!t.acknowledged) this.schedule(t);
   }
 
   private now(): number {
@@ -57,17 +124,25 @@ export class SimulatedPayoutProvider implements PayoutProvider {
 
   async createTransfer(req: TransferRequest): Promise<{ providerRef: string }> {
     const known = this.accepted.get(req.payoutId);
-    if (known) return { providerRef: known };
+    if (known) return { providerRef: known.providerRef };
     const providerRef = `simpo_${randomBytes(9).toString('base64url')}`;
-    this.accepted.set(req.payoutId, providerRef);
     const fail = this.fails(req.accountNo);
-    this.schedule({
-      kind: fail ? 'transfer.failed' : 'transfer.succeeded',
+    const at = this.now();
+    const t: SimTransfer = {
       payoutId: req.payoutId,
-      amountFen: req.amountFen,
       providerRef,
+      amountFen: req.amountFen,
+      kind: fail ? 'transfer.failed' : 'transfer.succeeded',
       reason: fail ? (req.method === 'wechat' ? '收款用户账户异常 (simulated)' : '收款账户异常：户名与卡号不符 (simulated)') : null,
-    });
+      notifyId: this.channel.newNotifyId(at),
+      acceptedAt: new Date(at).toISOString(),
+      acknowledged: false,
+    };
+    // recorded before answering: the provider has the transfer once it said so
+    const { acknowledged: _a, ...line } = t;
+    this.journal({ t: 'accepted', ...line });
+    this.accepted.set(req.payoutId, t);
+    this.schedule(t);
     return { providerRef };
   }
 
@@ -87,8 +162,23 @@ export class SimulatedPayoutProvider implements PayoutProvider {
     );
   }
 
-  private schedule(n: Omit<TransferNotification, 'notifyId' | 'occurredAt'>): void {
-    this.channel.deliver(this.signed(n));
+  private schedule(t: SimTransfer): void {
+    // signed at each attempt (a fresh timestamp), the same notification id every time
+    const make = () =>
+      this.signed({
+        kind: t.kind,
+        payoutId: t.payoutId,
+        amountFen: t.amountFen,
+        providerRef: t.providerRef,
+        reason: t.reason,
+        notifyId: t.notifyId,
+        occurredAt: new Date(t.acceptedAt),
+      });
+    this.channel.deliver(make, () => {
+      if (!t.acknowledged)
+        this.journal({ t: 'acknowledged', payoutId: t.payoutId, notifyId: t.notifyId, at: new Date(this.now()).toISOString() });
+      t.acknowledged = true;
+    });
   }
 
   verifyNotification(headers: Record<string, string | undefined>, rawBody: string): TransferCheck {

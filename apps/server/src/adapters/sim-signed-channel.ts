@@ -11,6 +11,11 @@ export type Deliver = (headers: Record<string, string>, body: string) => Promise
 /** How long a notification's timestamp stays acceptable (replays beyond it are refused as stale). */
 export const WINDOW_MS = 5 * 60_000;
 
+export interface Envelope {
+  headers: Record<string, string>;
+  body: string;
+}
+
 export type Opened = { ok: true; body: Record<string, unknown> } | { ok: false; reason: 'bad_signature' | 'stale' | 'malformed' };
 
 export class SignedChannel {
@@ -37,13 +42,14 @@ export class SignedChannel {
     return createHmac('sha256', this.opts.secret).update(`${timestamp}\n${nonce}\n${body}`).digest('base64');
   }
 
-  /** A JSON body of `fields` (a fresh notification id first, unless given) with its signed headers, as of `at`. */
-  envelope(
-    fields: Record<string, unknown> & { notifyId?: string | undefined },
-    at: number,
-  ): { headers: Record<string, string>; body: string } {
-    const notifyId =
-      fields.notifyId ?? `${this.opts.idPrefix}_${at.toString(36)}_${(++this.seq).toString(36)}_${randomBytes(4).toString('hex')}`;
+  /** A fresh notification id (the provider's own, unique per result). */
+  newNotifyId(at: number): string {
+    return `${this.opts.idPrefix}_${at.toString(36)}_${(++this.seq).toString(36)}_${randomBytes(4).toString('hex')}`;
+  }
+
+  /** A JSON body of `fields` (a fresh notification id, unless given) with its signed headers, as of `at`. */
+  envelope(fields: Record<string, unknown> & { notifyId?: string | undefined }, at: number): Envelope {
+    const notifyId = fields.notifyId ?? this.newNotifyId(at);
     const body = JSON.stringify({ ...fields, notifyId });
     const timestamp = String(Math.floor(at / 1000));
     const nonce = randomBytes(12).toString('hex');
@@ -58,15 +64,20 @@ export class SignedChannel {
     };
   }
 
-  /** Delivers a signed notification, retrying on the back-off until answered 2xx or 409. */
-  deliver(n: { headers: Record<string, string>; body: string }): void {
+  /**
+   * Delivers a notification, retrying on the back-off until answered 2xx or 409 (then `onAcknowledged`). `make` gives
+   * the signed notification of each attempt: the same one every time, or one signed afresh with the same id.
+   */
+  deliver(make: () => Envelope, onAcknowledged?: () => void): void {
     const delays = this.opts.retryMs;
     const attempt = (i: number) => {
       if (i >= delays.length || !this.deliverTo) return;
       const timer = setTimeout(async () => {
         this.timers.delete(timer);
+        const n = make();
         const status = await (this.deliverTo as Deliver)(n.headers, n.body).catch(() => 0);
-        if (!(status >= 200 && status < 300) && status !== 409) attempt(i + 1);
+        if ((status >= 200 && status < 300) || status === 409) onAcknowledged?.();
+        else attempt(i + 1);
       }, delays[i]);
       timer.unref?.();
       this.timers.add(timer);
