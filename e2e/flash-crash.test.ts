@@ -26,6 +26,7 @@ import pg from 'pg';
 import { createScratchDatabase, deleteRedisKeys, dropScratchDatabase } from '@livehub/testing/scratch';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type CliServer, startCliServer, stopCliServer } from './helpers/cli-server.ts';
+import { type Answer, callAs, type Session, signIn, until } from './helpers/http-session.ts';
 
 const PASSWORD = 'livehub-demo';
 const ADMIN_DB_URL = process.env.DATABASE_URL || null;
@@ -43,8 +44,6 @@ const KILL_AFTER_CREATED = 12;
 /** fresh buyers that sell the rest after the restart */
 const LATE_BUYERS = 40;
 const ADDRESS = { name: '张三丰', phone: '13812345678', region: '上海市 嘉定区', detail: '安亭镇墨玉南路 888 号 6 楼' };
-
-const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
 // ---- the server process ------------------------------------------------------------------------------------------
 
@@ -66,66 +65,16 @@ const stopServer = (s: Server | undefined, signal: NodeJS.Signals = 'SIGTERM') =
 
 // ---- HTTP --------------------------------------------------------------------------------------------------------
 
-interface Session {
-  name: string;
-  cookie: string;
-  csrf: string;
-}
-interface Answer {
-  status: number;
-  body: Record<string, unknown> & { id?: string; error?: { code: string } };
-}
-
 let server: Server | undefined;
 let ipSeq = 0;
 
 async function login(username: string): Promise<Session> {
   ipSeq++;
-  const res = await fetch(`${server?.base}/api/auth/login`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json', 'x-forwarded-for': `10.77.${(ipSeq >> 8) & 255}.${ipSeq & 255}` },
-    body: JSON.stringify({ username, password: PASSWORD }),
-  });
-  const body = (await res.json()) as { csrfToken: string };
-  expect(res.status, JSON.stringify(body)).toBe(200);
-  const cookie = (res.headers.get('set-cookie') ?? '').split(';')[0] ?? '';
-  return { name: username, cookie, csrf: body.csrfToken };
+  return signIn(server?.base ?? '', username, PASSWORD, { 'x-forwarded-for': `10.77.${(ipSeq >> 8) & 255}.${ipSeq & 255}` });
 }
 
-async function call(
-  who: Session | null,
-  method: 'GET' | 'POST' | 'PATCH',
-  path: string,
-  payload?: unknown,
-  headers: Record<string, string> = {},
-) {
-  const res = await fetch(`${server?.base}${path}`, {
-    method,
-    headers: {
-      ...(who ? { cookie: who.cookie, ...(method !== 'GET' ? { 'x-csrf-token': who.csrf } : {}) } : {}),
-      ...(payload !== undefined ? { 'content-type': 'application/json' } : {}),
-      ...headers,
-    },
-    ...(payload !== undefined ? { body: JSON.stringify(payload) } : {}),
-  });
-  const text = await res.text();
-  let body: Answer['body'] = {};
-  try {
-    body = JSON.parse(text) as Answer['body'];
-  } catch {
-    body = { text } as Answer['body'];
-  }
-  return { status: res.status, body } as Answer;
-}
-
-async function until<T>(f: () => Promise<T>, ok: (v: T) => boolean, ms = 60_000): Promise<T> {
-  const end = Date.now() + ms;
-  for (;;) {
-    const v = await f();
-    if (ok(v) || Date.now() > end) return v;
-    await sleep(100);
-  }
-}
+const call = (who: Session | null, method: 'GET' | 'POST' | 'PATCH', path: string, payload?: unknown, headers?: Record<string, string>) =>
+  callAs(server?.base ?? '', who, method, path, payload, headers);
 
 /** `n` sign-ins, a few at a time (argon2 is deliberately slow). */
 async function loginAll(names: string[]): Promise<Session[]> {

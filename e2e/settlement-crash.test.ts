@@ -32,6 +32,7 @@ import { createScratchDatabase, dropScratchDatabase } from '@livehub/testing/scr
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type CliServer, startCliServer, stopCliServer } from './helpers/cli-server.ts';
+import { type Answer, callAs, type Session, signIn, until as untilHolds } from './helpers/http-session.ts';
 import { livehub } from './helpers/livehub-cli.ts';
 
 const PASSWORD = 'livehub-demo';
@@ -50,63 +51,13 @@ const ADDRESS = { name: '李四', phone: '13912345678', region: '浙江省 杭�
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
-interface Session {
-  name: string;
-  cookie: string;
-  csrf: string;
-}
-interface Answer {
-  status: number;
-  body: Record<string, unknown> & { id?: string; status?: string; error?: { code: string } };
-}
-
 let server: CliServer | undefined;
 
-async function call(
-  who: Session | null,
-  method: 'GET' | 'POST' | 'PATCH',
-  path: string,
-  payload?: unknown,
-  headers: Record<string, string> = {},
-) {
-  const res = await fetch(`${server?.base}${path}`, {
-    method,
-    headers: {
-      ...(who ? { cookie: who.cookie, ...(method !== 'GET' ? { 'x-csrf-token': who.csrf } : {}) } : {}),
-      ...(payload !== undefined ? { 'content-type': 'application/json' } : {}),
-      ...headers,
-    },
-    ...(payload !== undefined ? { body: JSON.stringify(payload) } : {}),
-  });
-  const text = await res.text();
-  let body: Answer['body'] = {};
-  try {
-    body = JSON.parse(text) as Answer['body'];
-  } catch {
-    body = { text } as Answer['body'];
-  }
-  return { status: res.status, body } as Answer;
-}
-
-async function login(username: string): Promise<Session> {
-  const res = await fetch(`${server?.base}/api/auth/login`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ username, password: PASSWORD }),
-  });
-  const body = (await res.json()) as { csrfToken: string };
-  expect(res.status, JSON.stringify(body)).toBe(200);
-  return { name: username, cookie: (res.headers.get('set-cookie') ?? '').split(';')[0] ?? '', csrf: body.csrfToken };
-}
-
-async function until<T>(f: () => Promise<T>, ok: (v: T) => boolean, ms = 120_000): Promise<T> {
-  const end = Date.now() + ms;
-  for (;;) {
-    const v = await f();
-    if (ok(v) || Date.now() > end) return v;
-    await sleep(200);
-  }
-}
+const call = (who: Session | null, method: 'GET' | 'POST' | 'PATCH', path: string, payload?: unknown, headers?: Record<string, string>) =>
+  callAs(server?.base ?? '', who, method, path, payload, headers);
+const login = (username: string) => signIn(server?.base ?? '', username, PASSWORD);
+/** polls every 200 ms, up to two minutes by default (ticks and payout results take a while on a loaded machine) */
+const until = <T>(f: () => Promise<T>, ok: (v: T) => boolean, ms = 120_000) => untilHolds(f, ok, ms, 200);
 
 type Row = Record<string, unknown>;
 type Sql = (text: string, params?: unknown[]) => Promise<Row[]>;
