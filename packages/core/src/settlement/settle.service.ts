@@ -53,8 +53,17 @@ export interface SettleRunResult {
 const SYSTEM: Actor = { userId: null, label: 'system:settlement', orgId: null, membershipId: null, role: 'system', via: 'system' };
 const PAGE = 500;
 
+type Cursor = { completedAt: Date; id: string };
+
 export class SettlementJobService {
   private readonly jobs: SettlementJob[];
+  /**
+   * The catch-up's watermark: every completed order up to here has its split (or has no payment to split). A split is
+   * written in the same transaction as the completion, so only orders completed before the ledger existed, or whose
+   * catch-up failed, are ever behind it: the first run of a process reads every completed order once, the next runs
+   * only the orders completed since.
+   */
+  private settledThrough: Cursor | null = null;
 
   constructor(private readonly d: SettlementJobDeps) {
     this.jobs = [...(d.jobs ?? [])];
@@ -65,39 +74,54 @@ export class SettlementJobService {
     this.jobs.push(job);
   }
 
+  /** Splits one completed order that has no settlement, as the flows would have (an order never paid has none). */
+  private async catchUp(orderId: string): Promise<'settled' | 'failed' | 'nothing'> {
+    const f = await this.d.orders.orderFacts(orderId);
+    if (!f?.payment) return 'nothing';
+    try {
+      await this.d.uow.transaction(async (tx) => {
+        await this.d.money.completed(tx, f);
+        await this.d.audit.record(tx, SYSTEM, {
+          action: 'settlement.order_settled',
+          targetType: 'order',
+          targetId: f.order.id,
+          orgId: f.order.merchantOrgId,
+          detail: { catchUp: true },
+        });
+      });
+      return 'settled';
+    } catch {
+      return 'failed';
+    }
+  }
+
   async run(now: Date = this.d.clock.now()): Promise<SettleRunResult> {
     let settled = 0;
     let released = 0;
     let failed = 0;
-    let after: { completedAt: Date; id: string } | null = null;
+    let after = this.settledThrough;
+    // the watermark moves over the orders read until the first that could not be settled
+    let clean = true;
     for (;;) {
       const page = await this.d.orders.completedOrders(after, PAGE);
       if (page.length === 0) break;
       const done = await this.d.uow.read.settlement.settledOrderIds(page.map((o) => o.id));
       for (const o of page) {
-        if (done.has(o.id)) continue;
-        const f = await this.d.orders.orderFacts(o.id);
-        if (!f?.payment) continue;
-        try {
-          await this.d.uow.transaction(async (tx) => {
-            await this.d.money.completed(tx, f);
-            await this.d.audit.record(tx, SYSTEM, {
-              action: 'settlement.order_settled',
-              targetType: 'order',
-              targetId: f.order.id,
-              orgId: f.order.merchantOrgId,
-              detail: { catchUp: true },
-            });
-          });
-          settled++;
-        } catch {
-          failed++;
+        if (!done.has(o.id)) {
+          const r = await this.catchUp(o.id);
+          if (r === 'settled') settled++;
+          if (r === 'failed') {
+            failed++;
+            clean = false;
+          }
         }
+        if (clean && o.completedAt) this.settledThrough = { completedAt: o.completedAt, id: o.id };
       }
       const last = page[page.length - 1];
       if (!last?.completedAt || page.length < PAGE) break;
       after = { completedAt: last.completedAt, id: last.id };
     }
+
     for (;;) {
       const due = await this.d.uow.read.settlement.listReleaseDue(now, PAGE);
       let moved = 0;

@@ -7,7 +7,6 @@ import {
   cancelOrderSchema,
   createFlashSaleSchema,
   createOrderSchema,
-  idempotencyKeySchema,
   idSchema,
   orderListQuerySchema,
   receiveReturnSchema,
@@ -27,6 +26,7 @@ import { errorBody, type Locale, localeOf } from '../errors.ts';
 import { authorize, type RoutePolicy, requireActor } from '../policy.ts';
 import { publicOrigin } from '../public-origin.ts';
 import { signedNotificationRoute } from './signed-notify.ts';
+import { idempotencyKey } from './idempotency-key.ts';
 import type { Api } from './types.ts';
 
 const tags = ['orders'];
@@ -35,16 +35,6 @@ const tags = ['orders'];
 const originOf = (req: FastifyRequest, c: Container) =>
   publicOrigin({ headers: req.headers, protocol: req.protocol, host: req.host, localPort: req.socket?.localPort }, c.config);
 const idParams = z.strictObject({ id: idSchema });
-
-/** The Idempotency-Key header, checked: absent is fine, malformed is a field error. */
-function idempotencyKey(req: FastifyRequest): string | undefined {
-  const raw = req.headers['idempotency-key'];
-  if (raw === undefined) return undefined;
-  const parsed = idempotencyKeySchema.safeParse(Array.isArray(raw) ? raw[0] : raw);
-  if (!parsed.success)
-    throw new AppError('request.invalid', { field: 'Idempotency-Key', details: { issue: parsed.error.issues[0]?.message ?? 'invalid' } });
-  return parsed.data;
-}
 
 /** The sold-out answer, serialized once per language: exactly what the service's `orders.sold_out` answers. */
 const SOLD_OUT: Record<Locale, string> = {

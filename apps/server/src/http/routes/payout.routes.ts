@@ -4,7 +4,6 @@
  * or releases a party's payouts; the payout provider's signed results (public: the signature is the authentication).
  */
 import {
-  idempotencyKeySchema,
   idSchema,
   payoutDecisionSchema,
   payoutHoldSchema,
@@ -15,13 +14,13 @@ import {
   payoutSummarySchema,
   payoutViewSchema,
 } from '@livehub/contracts';
-import { AppError } from '@livehub/core';
-import type { FastifyInstance, FastifyRequest } from 'fastify';
+import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
 import type { Container } from '../../container.ts';
 import { requireActor } from '../policy.ts';
 import { presentHold, presentPayout, presentPayoutSummary } from '../presenters/payouts.presenter.ts';
 import { signedNotificationRoute } from './signed-notify.ts';
+import { idempotencyKey } from './idempotency-key.ts';
 import type { Api } from './types.ts';
 
 const tags = ['payouts'];
@@ -29,15 +28,6 @@ const tags = ['payouts'];
 const PAYERS = ['merchant_staff', 'streamer', 'mcn_manager'] as const;
 const ADMIN = ['platform_admin'] as const;
 const idParams = z.strictObject({ id: idSchema });
-
-function idempotencyKey(req: FastifyRequest): string | undefined {
-  const raw = req.headers['idempotency-key'];
-  if (raw === undefined) return undefined;
-  const parsed = idempotencyKeySchema.safeParse(Array.isArray(raw) ? raw[0] : raw);
-  if (!parsed.success)
-    throw new AppError('request.invalid', { field: 'Idempotency-Key', details: { issue: parsed.error.issues[0]?.message ?? 'invalid' } });
-  return parsed.data;
-}
 
 export function payoutRoutes(api: Api, c: Container, app: FastifyInstance): void {
   api.get(
