@@ -9,7 +9,7 @@
  */
 import { appendFileSync, existsSync, mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { chinaDay, fenToYuan, type ProviderBillRow, yuanToFen } from '@livehub/core';
+import { shanghaiDay, fenToYuan, type ProviderBillRow, yuanToFen } from '@livehub/core';
 
 /** WeChat Pay's standard rate for most merchants: 0.60 %, rounded half up to the fen per transaction. */
 export const SIM_FEE_BP = 60;
@@ -177,7 +177,7 @@ export class TradeBillJournal {
   }
 
   record(row: ProviderBillRow): void {
-    const day = chinaDay(row.tradeTime);
+    const day = shanghaiDay(row.tradeTime);
     if (this.dir) appendFileSync(join(this.dir, `${day}.jsonl`), `${JSON.stringify(row)}\n`);
     else this.memory.set(day, [...(this.memory.get(day) ?? []), row]);
   }

@@ -83,7 +83,6 @@ export { ReconciliationService } from './reconciliation.service.ts';
 export type * from './reconciliation.types.ts';
 export { DIFFERENCE_TYPE_ZH, DIFFERENCE_TYPES } from './reconciliation.types.ts';
 export {
-  chinaDay,
   decodeBusinessKey,
   fenToYuan,
   parsePeriod,

@@ -21,7 +21,8 @@ import type {
   RefundFact,
 } from './reconciliation.types.ts';
 import type { LedgerEntry } from './settlement.types.ts';
-import { chinaDay, parsePeriod } from './statement.rules.ts';
+import { shanghaiDay } from './finance-view.rules.ts';
+import { parsePeriod } from './statement.rules.ts';
 
 export interface ReconciliationDeps {
   uow: ScopedUnitOfWork<'reconciliation' | 'paymentRecords' | 'ledger' | 'audit'>;
@@ -153,7 +154,7 @@ export class ReconciliationService {
     return {
       name: 'reconciliation',
       run: async (now: Date): Promise<Record<string, number | string | boolean>> => {
-        const day = chinaDay(new Date(now.getTime() - 86_400_000));
+        const day = shanghaiDay(new Date(now.getTime() - 86_400_000));
         if (await this.d.uow.read.reconciliation.findRun(day)) return { day, skipped: true };
         const { run, items } = await this.run(SETTLE_ACTOR, day);
         return {

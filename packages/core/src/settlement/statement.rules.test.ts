@@ -1,7 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { AppError } from '../errors.ts';
 import {
-  chinaDay,
   decodeBusinessKey,
   entryKindLabel,
   fenToYuan,
@@ -11,6 +10,7 @@ import {
   sumTotals,
   yuanToFen,
 } from './statement.rules.ts';
+import { shanghaiDay } from './finance-view.rules.ts';
 
 describe('parsePeriod', () => {
   it('spans a China day: midnight to midnight at UTC+8', () => {
@@ -43,8 +43,8 @@ describe('parsePeriod', () => {
   );
 
   it('names the day of an instant in China time', () => {
-    expect(chinaDay(new Date('2026-12-02T15:59:59Z'))).toBe('2026-12-02');
-    expect(chinaDay(new Date('2026-12-02T16:00:00Z'))).toBe('2026-12-03');
+    expect(shanghaiDay(new Date('2026-12-02T15:59:59Z'))).toBe('2026-12-02');
+    expect(shanghaiDay(new Date('2026-12-02T16:00:00Z'))).toBe('2026-12-03');
   });
 });
 

@@ -34,33 +34,18 @@ export function parsePeriod(period: string, field = 'period'): StatementPeriod {
   return { label: period, granularity: 'day', from: new Date(from), to: new Date(from + 86_400_000) };
 }
 
-/** The day (`YYYY-MM-DD`, China time) an instant falls on. */
-export function chinaDay(at: Date): string {
-  return new Date(at.getTime() + CHINA_OFFSET_MS).toISOString().slice(0, 10);
-}
-
-/** Decodes the business keys of settlement-spec: `order:<id>:paid`, `refund:<id>`, `payout:<id>:failed`, … */
+/** Decodes the business keys of settlement-spec (`order:<id>:paid`, `refund:<id>`, `payout:<id>:failed`, …): what the
+ * finance pages read (`parseBusinessKey`), and the fact's step after the id. */
 export function decodeBusinessKey(key: string): DecodedKey {
-  const [head, id, ...rest] = key.split(':');
-  const step = rest.length > 0 ? rest.join(':') : null;
-  const refId = id && id.length > 0 ? id : null;
-  switch (head) {
-    case 'order':
-    case 'refund':
-    case 'payout':
-    case 'slot_fee':
-    case 'deposit':
-    case 'deposit_deduction':
-    case 'release':
-    case 'reversal':
-      return { refType: head, refId, step };
-    default:
-      return { refType: 'other', refId: null, step: null };
-  }
+  const ref = parseBusinessKey(key);
+  if (ref.type === 'other') return { refType: 'other', refId: null, step: null };
+  const rest = key.split(':').slice(2);
+  return { refType: ref.type, refId: ref.id, step: rest.length > 0 ? rest.join(':') : null };
 }
 
 /** An entry kind's Chinese label: one table for the finance pages and the statements (finance-view.rules.ts). */
 export { displayMemo, entryKindLabel } from './finance-view.rules.ts';
+import { parseBusinessKey } from './finance-view.rules.ts';
 
 /** The Chinese name of the thing a reference points at. */
 export const REF_TYPE_ZH: Record<DecodedKey['refType'], string> = {
