@@ -189,6 +189,9 @@ export async function simulate(o: SimulateOptions): Promise<SimulateResult> {
   await new Promise<void>((resolve) => {
     const tickMs = 100;
     let carry = 0;
+    // the violating share is spread evenly (every 1/violations-th message), not drawn at random: a short run with
+    // a given share always carries it, so the gateway's blocking is seen every time
+    let badCarry = 0;
     const timer = setInterval(() => {
       const elapsed = (Date.now() - started) / 1000;
       if (elapsed >= o.durationS || o.signal?.aborted) {
@@ -201,7 +204,9 @@ export async function simulate(o: SimulateOptions): Promise<SimulateResult> {
       while (carry >= 1 && chatters.length > 0) {
         carry -= 1;
         const ws = chatters[sent % chatters.length];
-        const bad = Math.random() < violations;
+        badCarry += violations;
+        const bad = badCarry >= 1;
+        if (bad) badCarry -= 1;
         const pool = bad ? VIOLATIONS : CHAT;
         const text = pool[Math.floor(Math.random() * pool.length)] as string;
         if (ws?.readyState === WebSocket.OPEN) ws.send(JSON.stringify({ t: 'chat', text }));
@@ -224,6 +229,8 @@ export async function simulate(o: SimulateOptions): Promise<SimulateResult> {
     );
     progress.unref();
   });
+  // the last messages' answers (blocked, delivered batches) are still on their way: wait a batch interval or two
+  await new Promise((r) => setTimeout(r, 300));
   for (const ws of sockets) ws.close();
   return result;
 }
