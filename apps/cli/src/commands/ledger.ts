@@ -11,7 +11,7 @@ export async function ledgerVerify(): Promise<void> {
     process.stdout.write(`${JSON.stringify(r)}\n`);
     if (!r.ok) {
       process.stderr.write(
-        `livehub: the ledger does not verify: ${r.unbalancedEntries.length} unbalanced entries, ${r.driftedAccounts.length} balances drifted from their postings, ${r.belowFloor.length} below their floor, balances sum to ${r.balanceTotal} fen\n`,
+        `livehub: the ledger does not verify: ${r.unbalancedEntries.length} unbalanced entries, ${r.driftedAccounts.length} balances drifted from their postings, ${r.belowFloor.length} below their floor, ${r.orphanPostings} postings without their entry or account, balances sum to ${r.balanceTotal} fen\n`,
       );
       process.exitCode = 1;
     }

@@ -64,6 +64,7 @@ export type {
   SplitShareRecord,
   LedgerAccountRecord,
   LedgerAggregates,
+  PostedBatch,
   LedgerEntry,
   LedgerEntryRecord,
   LedgerPostingRecord,
@@ -73,7 +74,7 @@ export type {
   PostResult,
   SplitShare,
 } from './settlement.types.ts';
-export { ACCOUNT_KIND_NAMES, ACCOUNT_KINDS, PLATFORM_PARTY } from './settlement.types.ts';
+export { ACCOUNT_KIND_NAMES, ACCOUNT_KINDS, PLATFORM_PARTY, shardsOf } from './settlement.types.ts';
 export type { ProviderBillSource } from './reconciliation.port.ts';
 export type { PaymentRecordReader, ReconciliationRepository } from './reconciliation.repository.ts';
 export { billTotals, compareDay, paidKeyId } from './reconciliation.rules.ts';

@@ -22,10 +22,11 @@ import {
   type LedgerAccountRecord,
   type LedgerEntry,
   type LedgerEntryRecord,
-  type LedgerPostingRecord,
   type LedgerVerification,
   type LineCursor,
+  type PostingInput,
   type PostResult,
+  shardsOf,
 } from './settlement.types.ts';
 
 /** The repositories a caller's transaction must offer to post in it. */
@@ -44,6 +45,11 @@ type Posting = EntryInput & { reversesEntryId?: string | null };
 const VERIFY_LIST = 100;
 
 export class LedgerService {
+  /** a hot account's rows (itself, then its shards), by the account's id: filled as accounts are opened (ADR 0015) */
+  private readonly rowsOfAccount = new Map<string, string[]>();
+  /** the account each known shard belongs to */
+  private readonly accountOfRow = new Map<string, string>();
+
   constructor(private readonly d: LedgerDeps) {}
 
   /** The party's account of `kind`, opened on first use (idempotent; concurrent openers get the same account). */
@@ -60,8 +66,36 @@ export class LedgerService {
       createdAt: this.d.clock.now(),
       closedAt: null,
     };
-    if (tx) return tx.ledger.openAccount(record);
-    return this.d.uow.transaction((t) => t.ledger.openAccount(record));
+    const shardIds = Array.from({ length: shardsOf(kind) - 1 }, () => this.d.ids.next());
+    const open = async (t: LedgerTx) => {
+      const { shardIds: rows, ...account } = await t.ledger.openAccount(record, shardIds);
+      if (rows.length > 1) {
+        this.rowsOfAccount.set(account.id, rows);
+        for (const id of rows) this.accountOfRow.set(id, account.id);
+      }
+      return account;
+    };
+    return tx ? open(tx) : this.d.uow.transaction(open);
+  }
+
+  /**
+   * Where a transaction's postings go: a hot account's to one of its rows, picked per transaction, so concurrent
+   * transactions spread over the shards instead of queueing on one row lock; any other account's to itself. An
+   * account opened by another process is not known here and is posted to directly: still right, only not spread.
+   */
+  private router(): (accountId: string) => string {
+    const pick = Math.floor(Math.random() * 5040); // divisible by every shard count up to 10: an even spread
+    return (id) => {
+      const rows = this.rowsOfAccount.get(id);
+      return rows ? (rows[pick % rows.length] as string) : id;
+    };
+  }
+
+  /** Postings with each shard named by its account, to compare a replay with what is stored. */
+  private async byAccount(tx: LedgerTx, postings: readonly PostingInput[]): Promise<PostingInput[]> {
+    const unknown = postings.map((p) => p.accountId).filter((id) => !this.accountOfRow.has(id));
+    const heads = unknown.length > 0 ? await tx.ledger.headsOf([...new Set(unknown)]) : new Map<string, string>();
+    return postings.map((p) => ({ ...p, accountId: this.accountOfRow.get(p.accountId) ?? heads.get(p.accountId) ?? p.accountId }));
   }
 
   async account(id: string): Promise<LedgerAccountRecord> {
@@ -137,30 +171,47 @@ export class LedgerService {
     }
     // Sorted by key: two batches sharing keys wait on each other's unique-index entries in the same order.
     const fresh = [...byKey.values()].sort((a, b) => (a.record.businessKey < b.record.businessKey ? -1 : 1));
-    const inserted = await tx.ledger.insertEntries(fresh.map((f) => f.record));
+    // The postings in entry order (the running balances follow it), a hot account's sent to one of its shards;
+    // the repository keeps only the new entries'.
+    const route = this.router();
+    const ordered = [...byKey.values()].map((f) => ({
+      ...f,
+      postings: f.input.postings.map((p) => ({ ...p, accountId: route(p.accountId) })),
+    }));
+    const { inserted, accounts } = await tx.ledger.postEntries(
+      fresh.map((f) => f.record),
+      ordered.flatMap((f) => f.postings.map((p, seq) => ({ entryId: f.record.id, seq, accountId: p.accountId, amount: p.amount }))),
+      now,
+    );
     const results = new Map<string, PostResult>();
 
     const replays = fresh.filter((f) => !inserted.has(f.record.businessKey));
     if (replays.length > 0) {
       for (const stored of await tx.ledger.findEntriesByKeys(replays.map((f) => f.record.businessKey))) {
         const f = byKey.get(stored.businessKey);
-        if (f && !samePostings(f.input.postings, stored.postings)) throw keyReused(stored.businessKey);
+        if (f && !samePostings(await this.byAccount(tx, f.input.postings), await this.byAccount(tx, stored.postings)))
+          throw keyReused(stored.businessKey);
         results.set(stored.businessKey, { entry: stored, replayed: true });
       }
     }
 
-    const posting = [...byKey.values()].filter((f) => inserted.has(f.record.businessKey));
+    const posting = ordered.filter((f) => inserted.has(f.record.businessKey));
     if (posting.length > 0) {
-      const ids = [...new Set(posting.flatMap((f) => f.input.postings.map((p) => p.accountId)))];
-      const locked = new Map((await tx.ledger.lockAccounts(ids)).map((a) => [a.id, a]));
-      const { balancesAfter, deltas } = applyPostings(
-        locked,
-        posting.map((f) => f.input),
-      );
-      const changes = [...deltas].map(([accountId, delta]) => ({ accountId, delta }));
-      const rows: LedgerPostingRecord[] = [];
+      // The accounts as locked, before the change: every rule is checked on them now, and a refusal throws, which
+      // rolls back the whole statement (entries, balances, postings) with the caller's transaction.
+      const locked = new Map(accounts.map((a) => [a.id, a]));
+      const { balancesAfter, deltas } = applyPostings(locked, posting);
+      for (const [accountId, delta] of deltas)
+        if (!locked.get(accountId)?.changed) {
+          // reached only if the locked view was wrong: the UPDATE's guard held
+          const a = locked.get(accountId);
+          throw new AppError('ledger.insufficient_balance', {
+            field: 'postings',
+            details: { accountId, balance: a?.balance, delta, floor: a?.floor },
+          });
+        }
       posting.forEach((f, i) => {
-        const postings = f.input.postings.map((p, seq) => ({
+        const postings = f.postings.map((p, seq) => ({
           entryId: f.record.id,
           seq,
           accountId: p.accountId,
@@ -168,19 +219,8 @@ export class LedgerService {
           balanceAfter: balancesAfter[i]?.[seq] ?? 0,
           postedAt: now,
         }));
-        rows.push(...postings);
         results.set(f.record.businessKey, { entry: { ...f.record, postings }, replayed: false });
       });
-      const changed = new Set(await tx.ledger.writePostings(changes, rows));
-      const refused = changes.find((c) => !changed.has(c.accountId));
-      if (refused) {
-        // The rows are locked, so this is reached only if the locked view was wrong: the UPDATE's guard held.
-        const a = locked.get(refused.accountId);
-        throw new AppError('ledger.insufficient_balance', {
-          field: 'postings',
-          details: { accountId: refused.accountId, balance: a?.balance, delta: refused.delta, floor: a?.floor },
-        });
-      }
     }
     return entries.map((e) => results.get(e.businessKey) as PostResult);
   }
@@ -203,6 +243,8 @@ export class LedgerService {
       const [a] = await tx.ledger.lockAccounts([accountId]);
       if (!a) throw new AppError('ledger.account_not_found', { field: 'accountId' });
       if (a.status === 'closed') return a;
+      // a hot account's shards hold its money: it is one of the platform's own, never closed
+      if (shardsOf(a.kind) > 1) throw new AppError('request.invalid', { field: 'accountId', details: { issue: 'sharded' } });
       if (a.balance !== 0) throw new AppError('ledger.account_not_empty', { field: 'accountId', details: { balance: a.balance } });
       const now = this.d.clock.now();
       await tx.ledger.closeAccount(accountId, now);
@@ -216,10 +258,18 @@ export class LedgerService {
     });
   }
 
-  /** Every entry sums to zero (with two postings or more), every balance equals its postings, no floor is crossed. */
+  /**
+   * Every entry sums to zero (with two postings or more), every balance equals its postings, no floor is crossed,
+   * every posting has its entry and its account.
+   */
   async verify(): Promise<LedgerVerification> {
     const a = await this.d.uow.read.ledger.aggregates(VERIFY_LIST);
-    const ok = a.unbalancedEntries.length === 0 && a.driftedAccounts.length === 0 && a.belowFloor.length === 0 && a.balanceTotal === 0;
+    const ok =
+      a.unbalancedEntries.length === 0 &&
+      a.driftedAccounts.length === 0 &&
+      a.belowFloor.length === 0 &&
+      a.orphanPostings === 0 &&
+      a.balanceTotal === 0;
     return { ok, ...a };
   }
 }

@@ -1,7 +1,9 @@
 /**
  * The settlement context's repository port: the ledger's accounts, entries and postings. Every write method runs in
- * the caller's transaction; `LedgerService` calls them in one fixed order (insert entries → lock accounts → write
- * balances and postings) so a post is all-or-nothing and concurrent posts serialize on the accounts they share.
+ * the caller's transaction; `LedgerService` posts through `postEntries`, one statement that inserts the entries,
+ * locks their accounts in id order and writes balances and postings, so a post is all-or-nothing and concurrent
+ * posts serialize on the accounts they share. The finer steps (`insertEntries`, `lockAccounts`, `writePostings`)
+ * stay for flows that must lock an account before deciding what to post.
  */
 import type {
   AccountKind,
@@ -14,16 +16,27 @@ import type {
   LedgerPostingRecord,
   LineCursor,
   OrderSettlementRecord,
+  PostedBatch,
   SlotFeeRecord,
 } from './settlement.types.ts';
 
 export interface LedgerRepository {
-  /** inserts the account unless the party already has one of its kind; returns the stored one either way */
-  openAccount(a: LedgerAccountRecord): Promise<LedgerAccountRecord>;
+  /**
+   * Inserts the account unless the party already has one of its kind, and the shards of a hot account (ids for
+   * shards 1…n−1, ADR 0015) unless they exist; returns the stored account either way, with the ids of all its rows
+   * (itself first, then its shards).
+   */
+  openAccount(a: LedgerAccountRecord, shardIds?: string[]): Promise<LedgerAccountRecord & { shardIds: string[] }>;
+  /**
+   * Reads give an account's balance as the sum of its shards' (a shard read by its own id is itself); lines and
+   * balances at a date cover all its shards, with the account's running balance.
+   */
   findAccount(id: string): Promise<LedgerAccountRecord | null>;
   findAccountFor(partyId: string, kind: AccountKind): Promise<LedgerAccountRecord | null>;
-  /** a party's accounts, by kind */
+  /** a party's accounts, by kind (without their shards) */
   listAccounts(partyId: string): Promise<LedgerAccountRecord[]>;
+  /** for each id, the account it belongs to: itself, or the account a shard is part of (unknown ids left out) */
+  headsOf(ids: string[]): Promise<Map<string, string>>;
   /** closes an open account whose balance is zero; returns whether it did */
   closeAccount(id: string, at: Date): Promise<boolean>;
   /**
@@ -45,6 +58,18 @@ export interface LedgerRepository {
    * of the accounts it changed (fewer than asked: the caller must roll back).
    */
   writePostings(changes: Array<{ accountId: string; delta: number }>, postings: LedgerPostingRecord[]): Promise<string[]>;
+  /**
+   * The posting path in one statement: inserts the entries whose business key is new (as `insertEntries`), locks
+   * the accounts their postings touch in ascending id order (as `lockAccounts`), applies each account's net delta
+   * under the same guard as `writePostings`, and inserts those postings with their running balance (in the order
+   * given). Returns the keys it inserted and, for each account touched, its state as locked before the change and
+   * whether the UPDATE changed it. Nothing here refuses: the caller checks that state and rolls back.
+   */
+  postEntries(
+    entries: LedgerEntryRecord[],
+    postings: Array<Pick<LedgerPostingRecord, 'entryId' | 'seq' | 'accountId' | 'amount'>>,
+    postedAt: Date,
+  ): Promise<PostedBatch>;
   /** an account's lines newest first by (postedAt, entryId), keyset paging after `before` */
   listLines(accountId: string, opts: { before?: LineCursor; limit: number }): Promise<AccountLine[]>;
   /**

@@ -15,7 +15,11 @@ export const ACCOUNT_KINDS = {
   streamer_commission_available: { floor: 0, party: 'user', zh: '主播佣金可提现', en: 'Streamer commission available' },
   mcn_commission_pending: { floor: 0, party: 'org', zh: 'MCN 佣金待结算', en: 'MCN commission pending' },
   mcn_commission_available: { floor: 0, party: 'org', zh: 'MCN 佣金可提现', en: 'MCN commission available' },
-  platform_fee_revenue: { floor: 0, party: 'platform', zh: '平台服务费收入', en: 'Platform fee revenue' },
+  /**
+   * every settled order credits it, so it is the ledger's hot account: spread over shards (ADR 0015). No floor: a
+   * buyer's refund that takes the fee back must never be refused because of the platform's own revenue account.
+   */
+  platform_fee_revenue: { floor: null, party: 'platform', zh: '平台服务费收入', en: 'Platform fee revenue', shards: 8 },
   /** 坑位费: fixed fees per agreement, charged to the merchant for a slot in a streamer's session */
   slot_fees: { floor: 0, party: 'org', zh: '坑位费', en: 'Slot fees' },
   /** 保证金: a merchant's deposit, drawn on for compensation */
@@ -25,13 +29,26 @@ export const ACCOUNT_KINDS = {
   refunds_payable: { floor: 0, party: 'platform', zh: '应付退款', en: 'Refunds payable' },
   payouts_in_transit: { floor: 0, party: 'platform', zh: '提现在途', en: 'Payouts in transit' },
   /** the payment provider's side: money in makes it negative, money out (refunds, payouts) brings it back */
-  provider_clearing: { floor: null, party: 'platform', zh: '支付渠道清算', en: 'Payment provider clearing' },
+  provider_clearing: { floor: null, party: 'platform', zh: '支付渠道清算', en: 'Payment provider clearing', shards: 8 },
   /** 欠款: what a party owes the platform (negative when it owes) after a refund took back more than it held; later income settles it first */
   debt: { floor: null, party: 'any', zh: '欠款', en: 'Debt' },
-} as const satisfies Record<string, { floor: number | null; party: 'platform' | 'org' | 'user' | 'any'; zh: string; en: string }>;
+} as const satisfies Record<
+  string,
+  { floor: number | null; party: 'platform' | 'org' | 'user' | 'any'; zh: string; en: string; shards?: number }
+>;
 
 export type AccountKind = keyof typeof ACCOUNT_KINDS;
 export const ACCOUNT_KIND_NAMES = Object.keys(ACCOUNT_KINDS) as AccountKind[];
+
+/**
+ * How many rows an account of `kind` is spread over (ADR 0015): 1 for most; a hot account's postings go to one of
+ * its shards per transaction, so concurrent transactions do not queue on one row. Only kinds without a floor are
+ * sharded: a floor holds per row, and a debit must not be refused because one shard is low while the sum is not.
+ */
+export function shardsOf(kind: AccountKind): number {
+  const k: { floor: number | null; shards?: number } = ACCOUNT_KINDS[kind];
+  return k.floor === null ? Math.max(1, k.shards ?? 1) : 1;
+}
 
 /** The party of the platform's own accounts (escrow, fee revenue, the fund, clearing). */
 export const PLATFORM_PARTY = '00000000-0000-0000-0000-000000000000';
@@ -50,6 +67,11 @@ export interface LedgerAccountRecord {
   balance: number;
   /** moves on every balance change */
   version: number;
+  /**
+   * 0 (or absent): the account itself. 1…n−1: a shard of a hot account (same party and kind), posted to by the
+   * ledger and read through the account: its balance and lines are the sum of all its shards' (ADR 0015).
+   */
+  shard?: number;
   createdAt: Date;
   closedAt: Date | null;
 }
@@ -114,6 +136,12 @@ export interface LineCursor {
 }
 
 /** What the database says about the whole ledger, in aggregate (the repository computes it in a few queries). */
+/** What the one-statement posting path did: the keys it inserted, and each touched account as locked before it. */
+export interface PostedBatch {
+  inserted: Set<string>;
+  accounts: Array<Pick<LedgerAccountRecord, 'id' | 'balance' | 'floor' | 'status'> & { changed: boolean }>;
+}
+
 export interface LedgerAggregates {
   accounts: number;
   entries: number;
@@ -126,6 +154,11 @@ export interface LedgerAggregates {
   driftedAccounts: Array<{ accountId: string; balance: number; postingsSum: number }>;
   /** accounts below their floor (at most `limit`) */
   belowFloor: Array<{ accountId: string; balance: number; floor: number }>;
+  /**
+   * postings whose entry or account does not exist: the postings table has no foreign keys (ADR 0015) — its one
+   * writer, ledger_post(), inserts a posting only with its entry and on a locked account — so this is checked here
+   */
+  orphanPostings: number;
 }
 
 export interface LedgerVerification extends LedgerAggregates {

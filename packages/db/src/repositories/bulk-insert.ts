@@ -18,6 +18,11 @@ export interface BulkInsertOptions {
   returning?: PgColumn;
 }
 
+/** `bulkInsertSql`'s options: in a larger statement it may return several columns. */
+export interface BulkInsertSqlOptions extends Omit<BulkInsertOptions, 'returning'> {
+  returning?: PgColumn | PgColumn[];
+}
+
 export async function bulkInsert<T extends PgTable>(
   db: Db,
   table: T,
@@ -31,7 +36,11 @@ export async function bulkInsert<T extends PgTable>(
 }
 
 /** The statement `bulkInsert` runs, to embed in a larger one (e.g. a data-modifying WITH); `records` must not be empty. */
-export function bulkInsertSql<T extends PgTable>(table: T, records: ReadonlyArray<T['$inferInsert']>, opts: BulkInsertOptions = {}): SQL {
+export function bulkInsertSql<T extends PgTable>(
+  table: T,
+  records: ReadonlyArray<T['$inferInsert']>,
+  opts: BulkInsertSqlOptions = {},
+): SQL {
   const rows = records as ReadonlyArray<Record<string, unknown>>;
   const columns = Object.entries(getTableColumns(table) as Record<string, PgColumn>).filter(([key]) =>
     rows.some((r) => r[key] !== undefined),
@@ -58,6 +67,13 @@ export function bulkInsertSql<T extends PgTable>(table: T, records: ReadonlyArra
           opts.onConflictDoNothing.map((c) => sql.identifier(c.name)),
           sql`, `,
         )}) do nothing`;
-  const returning = opts.returning ? sql` returning ${sql.identifier(opts.returning.name)}` : sql``;
+  const back = opts.returning === undefined ? [] : Array.isArray(opts.returning) ? opts.returning : [opts.returning];
+  const returning =
+    back.length > 0
+      ? sql` returning ${sql.join(
+          back.map((c) => sql.identifier(c.name)),
+          sql`, `,
+        )}`
+      : sql``;
   return sql`insert into ${sql.identifier(getTableName(table))} (${names}) select * from unnest(${arrays})${conflict}${returning}`;
 }

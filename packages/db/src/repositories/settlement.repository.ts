@@ -11,10 +11,11 @@ import type {
   LedgerRepository,
   LineCursor,
   OrderSettlementRecord,
+  PostedBatch,
   SettlementRepository,
   SlotFeeRecord,
 } from '@livehub/core';
-import { and, asc, desc, eq, gte, inArray, isNull, lt, lte, or, sql } from 'drizzle-orm';
+import { and, asc, desc, eq, getTableColumns, gte, inArray, isNull, lt, lte, or, type SQL, sql } from 'drizzle-orm';
 import type { Db } from '../db.ts';
 import { ledgerAccounts, ledgerEntries, ledgerPostings, orderSettlements, platformFeeRates, slotFeeCharges } from '../schema/settlement.ts';
 import { bulkInsert, bulkInsertSql } from './bulk-insert.ts';
@@ -25,31 +26,60 @@ const num = (v: unknown): number => Number(v ?? 0);
 export class DrizzleLedgerRepository implements LedgerRepository {
   constructor(private readonly db: Db) {}
 
-  async openAccount(a: LedgerAccountRecord): Promise<LedgerAccountRecord> {
+  async openAccount(a: LedgerAccountRecord, shardIds: string[] = []): Promise<LedgerAccountRecord & { shardIds: string[] }> {
+    const rows = [a, ...shardIds.map((id, i) => ({ ...a, id, shard: i + 1 }))];
     await this.db
       .insert(ledgerAccounts)
-      .values(a)
-      .onConflictDoNothing({ target: [ledgerAccounts.partyId, ledgerAccounts.kind] });
-    return (await this.findAccountFor(a.partyId, a.kind)) as LedgerAccountRecord;
+      .values(rows)
+      .onConflictDoNothing({ target: [ledgerAccounts.partyId, ledgerAccounts.kind, ledgerAccounts.shard] });
+    const stored = await this.accounts(and(eq(ledgerAccounts.partyId, a.partyId), eq(ledgerAccounts.kind, a.kind)));
+    const head = stored.find((r) => r.shard === 0) as LedgerAccountRecord;
+    return { ...head, shardIds: stored.map((r) => r.id) };
+  }
+  /**
+   * Accounts as the callers see them: an account's balance is the sum of its shards' (ADR 0015; a shard read by
+   * its own id is itself). One statement, so the sum is of one snapshot.
+   */
+  private async accounts(where: SQL | undefined): Promise<LedgerAccountRecord[]> {
+    const rows = await this.db
+      .select({
+        ...getTableColumns(ledgerAccounts),
+        // qualified by hand: drizzle leaves a one-table select's columns bare, which inside the subquery would name s's
+        total: sql<string>`(select coalesce(sum(s.balance), 0) from ledger_accounts s
+          where s.party_id = ledger_accounts.party_id and s.kind = ledger_accounts.kind)`,
+      })
+      .from(ledgerAccounts)
+      .where(where)
+      .orderBy(asc(ledgerAccounts.kind), asc(ledgerAccounts.shard));
+    return rows.map(({ total, ...r }) => ({ ...r, balance: r.shard === 0 ? num(total) : r.balance }) as LedgerAccountRecord);
   }
   async findAccount(id: string): Promise<LedgerAccountRecord | null> {
-    const [row] = await this.db.select().from(ledgerAccounts).where(eq(ledgerAccounts.id, id)).limit(1);
-    return (row as LedgerAccountRecord | undefined) ?? null;
+    return (await this.accounts(eq(ledgerAccounts.id, id)))[0] ?? null;
   }
   async findAccountFor(partyId: string, kind: AccountKind): Promise<LedgerAccountRecord | null> {
-    const [row] = await this.db
-      .select()
-      .from(ledgerAccounts)
-      .where(and(eq(ledgerAccounts.partyId, partyId), eq(ledgerAccounts.kind, kind)))
-      .limit(1);
-    return (row as LedgerAccountRecord | undefined) ?? null;
+    return (
+      (await this.accounts(and(eq(ledgerAccounts.partyId, partyId), eq(ledgerAccounts.kind, kind), eq(ledgerAccounts.shard, 0))))[0] ?? null
+    );
   }
   async listAccounts(partyId: string): Promise<LedgerAccountRecord[]> {
-    return (await this.db
-      .select()
-      .from(ledgerAccounts)
-      .where(eq(ledgerAccounts.partyId, partyId))
-      .orderBy(asc(ledgerAccounts.kind))) as LedgerAccountRecord[];
+    return this.accounts(and(eq(ledgerAccounts.partyId, partyId), eq(ledgerAccounts.shard, 0)));
+  }
+  async headsOf(ids: string[]): Promise<Map<string, string>> {
+    if (ids.length === 0) return new Map();
+    const r = (await this.db.execute(sql`
+      select s.id, h.id as head from ledger_accounts s
+      join ledger_accounts h on h.party_id = s.party_id and h.kind = s.kind and h.shard = 0
+      where s.id = any(${sql.param(ids)}::uuid[])`)) as unknown as Rows<{ id: string; head: string }>;
+    return new Map(r.rows.map((row) => [row.id, row.head]));
+  }
+  /** The rows an account's postings are on: itself and, for a hot account, its shards (a shard: only itself). */
+  private async rowsOf(accountIds: string[]): Promise<string[]> {
+    if (accountIds.length === 0) return [];
+    const r = (await this.db.execute(sql`
+      select s.id from ledger_accounts h
+      join ledger_accounts s on s.party_id = h.party_id and s.kind = h.kind and (h.shard = 0 or s.id = h.id)
+      where h.id = any(${sql.param(accountIds)}::uuid[])`)) as unknown as Rows<{ id: string }>;
+    return r.rows.map((row) => row.id);
   }
   async closeAccount(id: string, at: Date): Promise<boolean> {
     const rows = await this.db
@@ -118,6 +148,82 @@ export class DrizzleLedgerRepository implements LedgerRepository {
     return r.rows.map((row) => row.id);
   }
 
+  async postEntries(
+    entries: LedgerEntryRecord[],
+    postings: Array<Pick<LedgerPostingRecord, 'entryId' | 'seq' | 'accountId' | 'amount'>>,
+    postedAt: Date,
+  ): Promise<PostedBatch> {
+    if (entries.length === 0) return { inserted: new Set(), accounts: [] };
+    // One round trip to ledger_post() (migration 0020): the entries whose key is new; their postings (in the order
+    // given); the accounts those touch, locked in id order; the guarded balance UPDATE; the postings with their
+    // running balance. The caller checks the accounts' state as locked and rolls back on anything wrong.
+    const arr = (values: readonly unknown[], type: string) => sql`${sql.param(values)}::${sql.raw(type)}[]`;
+    const e = {
+      id: arr(
+        entries.map((x) => x.id),
+        'uuid',
+      ),
+      key: arr(
+        entries.map((x) => x.businessKey),
+        'text',
+      ),
+      kind: arr(
+        entries.map((x) => x.kind),
+        'text',
+      ),
+      memo: arr(
+        entries.map((x) => x.memo ?? null),
+        'text',
+      ),
+      reverses: arr(
+        entries.map((x) => x.reversesEntryId ?? null),
+        'uuid',
+      ),
+    };
+    const p = {
+      entry: arr(
+        postings.map((x) => x.entryId),
+        'uuid',
+      ),
+      seq: arr(
+        postings.map((x) => x.seq),
+        'int',
+      ),
+      account: arr(
+        postings.map((x) => x.accountId),
+        'uuid',
+      ),
+      amount: arr(
+        postings.map((x) => x.amount),
+        'bigint',
+      ),
+    };
+    const r = (await this.db.execute(sql`
+      select r_type as t, r_key as k, r_balance as balance, r_floor as floor, r_status as status, r_changed as changed
+      from ledger_post(${e.id}, ${e.key}, ${e.kind}, ${e.memo}, ${e.reverses}, ${postedAt.toISOString()}::timestamptz,
+                       ${p.entry}, ${p.seq}, ${p.account}, ${p.amount})`)) as unknown as Rows<{
+      t: string;
+      k: string;
+      balance: unknown;
+      floor: unknown;
+      status: string | null;
+      changed: boolean | null;
+    }>;
+    const inserted = new Set<string>();
+    const accounts: PostedBatch['accounts'] = [];
+    for (const row of r.rows)
+      if (row.t === 'e') inserted.add(row.k);
+      else
+        accounts.push({
+          id: row.k,
+          balance: num(row.balance),
+          floor: row.floor === null || row.floor === undefined ? null : num(row.floor),
+          status: row.status as LedgerAccountRecord['status'],
+          changed: row.changed === true,
+        });
+    return { inserted, accounts };
+  }
+
   /** A posting with its entry's key, kind and memo: an account line (the statement's and the pages' row). */
   private selectLines() {
     return this.db
@@ -138,24 +244,61 @@ export class DrizzleLedgerRepository implements LedgerRepository {
 
   async listLines(accountId: string, opts: { before?: LineCursor; limit: number }): Promise<AccountLine[]> {
     const b = opts.before;
-    const rows = await this.selectLines()
-      .where(
-        and(
-          eq(ledgerPostings.accountId, accountId),
-          b
-            ? or(
-                lt(ledgerPostings.postedAt, b.postedAt),
-                and(eq(ledgerPostings.postedAt, b.postedAt), lt(ledgerPostings.entryId, b.entryId)),
-              )
-            : undefined,
-        ),
-      )
-      .orderBy(desc(ledgerPostings.postedAt), desc(ledgerPostings.entryId), desc(ledgerPostings.seq))
-      .limit(opts.limit);
-    return rows;
+    const ids = await this.rowsOf([accountId]);
+    if (ids.length <= 1) {
+      return this.selectLines()
+        .where(
+          and(
+            eq(ledgerPostings.accountId, accountId),
+            b
+              ? or(
+                  lt(ledgerPostings.postedAt, b.postedAt),
+                  and(eq(ledgerPostings.postedAt, b.postedAt), lt(ledgerPostings.entryId, b.entryId)),
+                )
+              : undefined,
+          ),
+        )
+        .orderBy(desc(ledgerPostings.postedAt), desc(ledgerPostings.entryId), desc(ledgerPostings.seq))
+        .limit(opts.limit);
+    }
+    // A hot account (ADR 0015): each shard's newest lines (one index range each), merged. A shard's balance after
+    // is its own; the account's is its balance now less what was posted since, read in the same statement.
+    const older = (p: string) =>
+      b
+        ? sql`and (${sql.raw(p)}.posted_at < ${b.postedAt} or (${sql.raw(p)}.posted_at = ${b.postedAt} and ${sql.raw(p)}.entry_id < ${b.entryId}))`
+        : sql``;
+    const shards = sql`${sql.param(ids)}::uuid[]`;
+    const r = (await this.db.execute(sql`
+      select x.*,
+        (select coalesce(sum(a.balance), 0) from ledger_accounts a where a.id = any(${shards}))
+        - (select coalesce(sum(n.amount), 0) from ledger_postings n where n.account_id = any(${shards})
+             ${b ? sql`and not (n.posted_at < ${b.postedAt} or (n.posted_at = ${b.postedAt} and n.entry_id < ${b.entryId}))` : sql`and false`}) as now_balance
+      from unnest(${shards}) as sid(id), lateral (
+        select p.entry_id, p.seq, p.account_id, p.amount, p.posted_at, e.business_key, e.kind, e.memo
+        from ledger_postings p join ledger_entries e on e.id = p.entry_id
+        where p.account_id = sid.id ${older('p')}
+        order by p.posted_at desc, p.entry_id desc, p.seq desc limit ${opts.limit}) x
+      order by x.posted_at desc, x.entry_id desc, x.seq desc limit ${opts.limit}`)) as unknown as Rows<Record<string, unknown>>;
+    let after = num(r.rows[0]?.now_balance);
+    return r.rows.map((row) => {
+      const line: AccountLine = {
+        entryId: String(row.entry_id),
+        seq: num(row.seq),
+        accountId: String(row.account_id),
+        amount: num(row.amount),
+        balanceAfter: after,
+        postedAt: new Date(row.posted_at as string | Date),
+        businessKey: String(row.business_key),
+        kind: String(row.kind),
+        memo: (row.memo as string | null) ?? null,
+      };
+      after -= line.amount;
+      return line;
+    });
   }
 
   async incomeByDay(accountIds: string[], from: Date, to: Date): Promise<Array<{ day: string; amount: number }>> {
+    accountIds = await this.rowsOf(accountIds);
     if (accountIds.length === 0) return [];
     // China keeps UTC+8 all year: the day is the UTC instant moved by eight hours (no time zone database needed)
     const day = sql<string>`to_char((${ledgerPostings.postedAt} at time zone 'UTC') + interval '8 hours', 'YYYY-MM-DD')`;
@@ -176,12 +319,28 @@ export class DrizzleLedgerRepository implements LedgerRepository {
   }
 
   async listLinesBetween(accountId: string, from: Date, to: Date): Promise<AccountLine[]> {
-    return this.selectLines()
-      .where(and(eq(ledgerPostings.accountId, accountId), gte(ledgerPostings.postedAt, from), lt(ledgerPostings.postedAt, to)))
+    const ids = await this.rowsOf([accountId]);
+    const lines = await this.selectLines()
+      .where(
+        and(
+          ids.length > 1 ? sql`${ledgerPostings.accountId} = any(${sql.param(ids)}::uuid[])` : eq(ledgerPostings.accountId, accountId),
+          gte(ledgerPostings.postedAt, from),
+          lt(ledgerPostings.postedAt, to),
+        ),
+      )
       .orderBy(asc(ledgerPostings.postedAt), asc(ledgerPostings.entryId), asc(ledgerPostings.seq));
+    if (ids.length <= 1) return lines;
+    // a hot account (ADR 0015): the account's running balance from its balance at `from`
+    let after = await this.shardedBalanceAt(ids, from);
+    return lines.map((l) => {
+      after += l.amount;
+      return { ...l, balanceAfter: after };
+    });
   }
 
   async balanceAt(accountId: string, at: Date): Promise<number> {
+    const ids = await this.rowsOf([accountId]);
+    if (ids.length > 1) return this.shardedBalanceAt(ids, at);
     const [row] = await this.db
       .select({ balanceAfter: ledgerPostings.balanceAfter })
       .from(ledgerPostings)
@@ -189,6 +348,17 @@ export class DrizzleLedgerRepository implements LedgerRepository {
       .orderBy(desc(ledgerPostings.postedAt), desc(ledgerPostings.entryId), desc(ledgerPostings.seq))
       .limit(1);
     return row?.balanceAfter ?? 0;
+  }
+
+  /** The shards' balance now less what was posted to them at or after `at`, in one statement (one snapshot). */
+  private async shardedBalanceAt(ids: string[], at: Date): Promise<number> {
+    const shards = sql`${sql.param(ids)}::uuid[]`;
+    const r = (await this.db.execute(sql`
+      select (select coalesce(sum(a.balance), 0) from ledger_accounts a where a.id = any(${shards}))
+           - (select coalesce(sum(p.amount), 0) from ledger_postings p where p.account_id = any(${shards}) and p.posted_at >= ${at}) as balance`)) as unknown as Rows<{
+      balance: unknown;
+    }>;
+    return num(r.rows[0]?.balance);
   }
 
   async listEntriesOfKinds(kinds: string[], from: Date, to: Date): Promise<LedgerEntry[]> {
@@ -221,6 +391,10 @@ export class DrizzleLedgerRepository implements LedgerRepository {
     const below = (await this.db.execute(sql`
       select id as account_id, balance, floor from ledger_accounts
       where floor is not null and balance < floor order by id limit ${limit}`)) as unknown as Rows<Record<string, unknown>>;
+    const orphans = (await this.db.execute(sql`
+      select count(*) as n from ledger_postings p
+      where not exists (select 1 from ledger_entries e where e.id = p.entry_id)
+         or not exists (select 1 from ledger_accounts a where a.id = p.account_id)`)) as unknown as Rows<{ n: unknown }>;
     const c = counts.rows[0] ?? {};
     return {
       accounts: num(c.accounts),
@@ -234,6 +408,7 @@ export class DrizzleLedgerRepository implements LedgerRepository {
         postingsSum: num(r.postings_sum),
       })),
       belowFloor: below.rows.map((r) => ({ accountId: String(r.account_id), balance: num(r.balance), floor: num(r.floor) })),
+      orphanPostings: num(orphans.rows[0]?.n),
     };
   }
 }

@@ -18,6 +18,7 @@ function account(over: Partial<LedgerAccountRecord> = {}): LedgerAccountRecord {
     version: 1,
     createdAt: T0,
     closedAt: null,
+    shard: 0,
     ...over,
   };
 }
@@ -39,8 +40,8 @@ export function ledgerCases(db: ContractDb): void {
   it('opens one account per party and kind, finds it by id and by party, and lists a party’s accounts by kind', async () => {
     const r = db.r();
     const a = account();
-    expect(await r.ledger.openAccount(a)).toEqual(a);
-    expect(await r.ledger.openAccount({ ...a, id: uuid() })).toEqual(a);
+    expect(await r.ledger.openAccount(a)).toEqual({ ...a, shardIds: [a.id] });
+    expect(await r.ledger.openAccount({ ...a, id: uuid() })).toEqual({ ...a, shardIds: [a.id] });
     const pending = account({ partyId: a.partyId, kind: 'merchant_pending' });
     await r.ledger.openAccount(pending);
     expect(await r.ledger.findAccount(a.id)).toEqual(a);
@@ -175,6 +176,111 @@ export function ledgerCases(db: ContractDb): void {
     expect(await r.ledger.listEntriesOfKinds([], h(0), h(24))).toEqual([]);
   });
 
+  it('posts in one call: new entries only, their accounts as locked before, the guarded change and the running balances', async () => {
+    const r = db.r();
+    const [src, low, closed] = [account({ floor: null }), account({ balance: 0 }), account({ floor: null })];
+    for (const a of [src, low, closed]) await r.ledger.openAccount(a);
+    await r.ledger.closeAccount(closed.id, T0);
+    const e1 = entry();
+    const e2 = entry();
+    const rows = (e: LedgerEntryRecord, pairs: Array<[string, number]>) =>
+      pairs.map(([accountId, amount], seq) => ({ entryId: e.id, seq, accountId, amount }));
+    // two entries over the same accounts: the running balance follows the order given
+    const first = await r.ledger.postEntries(
+      [e1, e2],
+      [
+        ...rows(e1, [
+          [src.id, -30],
+          [low.id, 30],
+        ]),
+        ...rows(e2, [
+          [src.id, -12],
+          [low.id, 12],
+        ]),
+      ],
+      T0,
+    );
+    expect(first.inserted).toEqual(new Set([e1.businessKey, e2.businessKey]));
+    expect(first.accounts.map((a) => [a.id, a.balance, a.changed]).sort()).toEqual(
+      [
+        [src.id, 0, true],
+        [low.id, 0, true],
+      ].sort(),
+    );
+    expect((await r.ledger.findEntriesByKeys([e2.businessKey]))[0]?.postings.map((p) => p.balanceAfter)).toEqual([-42, 42]);
+    // a replayed key posts nothing; the floor guard leaves the account unchanged (the caller rolls back)
+    const e3 = entry();
+    const again = await r.ledger.postEntries(
+      [{ ...e1, id: uuid() }, e3],
+      rows(e3, [
+        [low.id, -50],
+        [src.id, 50],
+      ]),
+      T0,
+    );
+    expect(again.inserted).toEqual(new Set([e3.businessKey]));
+    expect(again.accounts.find((a) => a.id === low.id)).toMatchObject({ balance: 42, floor: 0, changed: false });
+    // a closed account is returned as closed and unchanged; an unknown one is not returned
+    const e4 = entry();
+    const odd = await r.ledger.postEntries(
+      [e4],
+      rows(e4, [
+        [closed.id, -1],
+        [uuid(), 1],
+      ]),
+      T0,
+    );
+    expect(odd.accounts).toEqual([{ id: closed.id, balance: 0, floor: null, status: 'closed', changed: false }]);
+    expect(await r.ledger.postEntries([], [], T0)).toEqual({ inserted: new Set(), accounts: [] });
+  });
+
+  it('a hot account: shards opened once, its balance the sum, lines merged with its running balance, its balance at a date', async () => {
+    const r = db.r();
+    const hot = account({ kind: 'provider_clearing', floor: null });
+    const shards = [uuid(), uuid()];
+    expect((await r.ledger.openAccount(hot, shards)).shardIds).toEqual([hot.id, ...shards]);
+    expect((await r.ledger.openAccount({ ...hot, id: uuid() }, [uuid(), uuid()])).shardIds).toEqual([hot.id, ...shards]);
+    const m = account({ floor: null });
+    await r.ledger.openAccount(m);
+    const rows = [hot.id, ...shards] as [string, string, string];
+    for (const [i, row] of rows.entries()) {
+      const e = entry({ postedAt: at(i) });
+      await r.ledger.postEntries(
+        [e],
+        [
+          { entryId: e.id, seq: 0, accountId: row, amount: -(i + 1) * 100 },
+          { entryId: e.id, seq: 1, accountId: m.id, amount: (i + 1) * 100 },
+        ],
+        e.postedAt,
+      );
+    }
+    expect((await r.ledger.findAccount(hot.id))?.balance).toBe(-600);
+    expect((await r.ledger.findAccount(rows[1]))?.balance).toBe(-200);
+    expect((await r.ledger.findAccountFor(hot.partyId, 'provider_clearing'))?.balance).toBe(-600);
+    expect((await r.ledger.listAccounts(hot.partyId)).map((a) => [a.id, a.balance])).toEqual([[hot.id, -600]]);
+    const page = await r.ledger.listLines(hot.id, { limit: 2 });
+    expect(page.map((l) => [l.amount, l.balanceAfter])).toEqual([
+      [-300, -600],
+      [-200, -300],
+    ]);
+    const last = page[1] as (typeof page)[number];
+    const rest = await r.ledger.listLines(hot.id, { limit: 2, before: { postedAt: last.postedAt, entryId: last.entryId } });
+    expect(rest.map((l) => [l.amount, l.balanceAfter])).toEqual([[-100, -100]]);
+    expect(await r.ledger.balanceAt(hot.id, at(1.5))).toBe(-300);
+    expect((await r.ledger.listLinesBetween(hot.id, at(1), at(3))).map((l) => [l.amount, l.balanceAfter])).toEqual([
+      [-200, -300],
+      [-300, -600],
+    ]);
+    const unknown = uuid();
+    expect(await r.ledger.headsOf([rows[2], hot.id, m.id, unknown])).toEqual(
+      new Map([
+        [rows[2], hot.id],
+        [hot.id, hot.id],
+        [m.id, m.id],
+      ]),
+    );
+  });
+
   it('reports in aggregate the entries that do not sum to zero and the balances that drift from their postings', async () => {
     const r = db.r();
     const before = await r.ledger.aggregates(1000);
@@ -189,13 +295,15 @@ export function ledgerCases(db: ContractDb): void {
         { accountId: x.id, delta: -7 },
         { accountId: y.id, delta: 7 },
       ],
-      [posting(good, 0, x.id, -7, -7), posting(good, 1, y.id, 7, 7), posting(lopsided, 0, y.id, 3, 10)],
+      // and one posting of neither a stored entry nor an account: an orphan (the table has no foreign keys)
+      [posting(good, 0, x.id, -7, -7), posting(good, 1, y.id, 7, 7), posting(lopsided, 0, y.id, 3, 10), posting(entry(), 0, uuid(), 5, 5)],
     );
     expect(moved.sort()).toEqual([x.id, y.id].sort());
     const after = await r.ledger.aggregates(1000);
     expect(after.accounts - before.accounts).toBe(2);
     expect(after.entries - before.entries).toBe(2);
-    expect(after.postings - before.postings).toBe(3);
+    expect(after.postings - before.postings).toBe(4);
+    expect(after.orphanPostings - before.orphanPostings).toBe(1);
     expect(after.balanceTotal).toBe(before.balanceTotal);
     expect(after.unbalancedEntries).toContainEqual({ entryId: lopsided.id, sum: 3, postings: 1 });
     expect(after.unbalancedEntries.map((u) => u.entryId)).not.toContain(good.id);
