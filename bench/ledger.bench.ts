@@ -97,7 +97,8 @@ async function drive(o: Options, work: (worker: number, n: number) => Promise<vo
   return { transfers, refused, elapsedS: (performance.now() - start) / 1000, latencies: latencies.sort((a, b) => a - b) };
 }
 
-async function ours(t: TestDatabase, o: Options, label: string) {
+/** Our side, set up: the platform's clearing and fee accounts as the platform opens them, the parties funded. */
+async function setUpOurs(t: TestDatabase, o: Options) {
   const clock = { now: () => new Date() };
   const ids = { next: () => randomUUID() };
   const ledger = new LedgerService({ uow: t.database.uow, clock, ids, audit: new AuditService({ clock, ids }) });
@@ -122,31 +123,38 @@ async function ours(t: TestDatabase, o: Options, label: string) {
       })),
     );
   const run = randomUUID();
-  // warm-up: a second of the same work, not measured
-  await drive({ ...o, durationS: 1 }, (w, n) =>
-    ledger.postMany(Array.from({ length: o.batch }, (_, k) => transferOf(`warm:${run}:${w}:${n}:${k}`, accounts, fee.id))).then(() => {}),
-  );
-  const phase = await drive(o, (w, n) =>
-    ledger.postMany(Array.from({ length: o.batch }, (_, k) => transferOf(`t:${run}:${w}:${n}:${k}`, accounts, fee.id))).then(() => {}),
-  );
-  const v = await ledger.verify();
-  const imbalance = Math.abs(v.balanceTotal) + v.unbalancedEntries.reduce((s, e) => s + Math.abs(e.sum), 0);
-  const perS = Math.round(phase.transfers / phase.elapsedS);
-  process.stderr.write(
-    `  ${label}: ${perS} transfers/s (${phase.transfers} in ${phase.elapsedS.toFixed(1)} s, ${phase.refused} refused), ` +
-      `p50 ${percentile(phase.latencies, 50)} ms, p99 ${percentile(phase.latencies, 99)} ms per batch of ${o.batch}; verify ${v.ok ? 'ok' : 'FAILED'}\n`,
-  );
-  return { perS, phase, verifyOk: v.ok, imbalance, accounts, fee: fee.id, entries: v.entries, postings: v.postings };
+  return {
+    accounts,
+    fee: fee.id,
+    /** `workers` loops of postMany(`batch` transfers) for `durationS` */
+    drive: (durationS: number, prefix: string) =>
+      drive({ ...o, durationS }, (w, n) =>
+        ledger
+          .postMany(Array.from({ length: o.batch }, (_, k) => transferOf(`${prefix}:${run}:${w}:${n}:${k}`, accounts, fee.id)))
+          .then(() => {}),
+      ),
+    async check() {
+      const v = await ledger.verify();
+      return {
+        verifyOk: v.ok,
+        imbalance: Math.abs(v.balanceTotal) + v.unbalancedEntries.reduce((sum, e) => sum + Math.abs(e.sum), 0),
+        entries: v.entries,
+        postings: v.postings,
+      };
+    },
+  };
 }
 
-/** The ceiling: the same rows by plain multi-row INSERTs into copies of the tables, no checks. */
-async function ceiling(url: string, o: Options, accounts: string[], fee: string) {
+/** The ceiling, set up: the same rows by plain multi-row INSERTs into copies of the tables, no checks. */
+async function setUpCeiling(url: string, o: Options, accounts: string[], fee: string) {
   const pool = new pg.Pool({ connectionString: url, max: o.workers + 2 });
   // the scratch database is dropped WITH (FORCE) at the end: a connection still closing must not crash the run
   pool.on('error', () => {});
   await pool.query(`create table if not exists ceiling_entries (like ledger_entries including all);
     create table if not exists ceiling_postings (like ledger_postings including all)`);
   const run = randomUUID();
+  const values = (rows: number, cols: number) =>
+    Array.from({ length: rows }, (_, r) => `(${Array.from({ length: cols }, (_, c) => `$${r * cols + c + 1}`).join(', ')})`).join(', ');
   const write = async (w: number, n: number, prefix: string) => {
     const now = new Date();
     const entries: unknown[] = [];
@@ -159,8 +167,6 @@ async function ceiling(url: string, o: Options, accounts: string[], fee: string)
         postings.push(id, seq, p.accountId, p.amount, 0, now);
       });
     }
-    const values = (rows: number, cols: number) =>
-      Array.from({ length: rows }, (_, r) => `(${Array.from({ length: cols }, (_, c) => `$${r * cols + c + 1}`).join(', ')})`).join(', ');
     const client = await pool.connect();
     try {
       await client.query('begin');
@@ -177,14 +183,48 @@ async function ceiling(url: string, o: Options, accounts: string[], fee: string)
       client.release();
     }
   };
-  await drive({ ...o, durationS: 1 }, (w, n) => write(w, n, 'warm'));
-  const phase = await drive(o, (w, n) => write(w, n, 'c'));
-  await pool.end();
-  const perS = Math.round(phase.transfers / phase.elapsedS);
-  process.stderr.write(
-    `  ceiling (plain INSERTs, PostgreSQL): ${perS} transfers/s, p50 ${percentile(phase.latencies, 50)} ms, p99 ${percentile(phase.latencies, 99)} ms per batch\n`,
-  );
-  return { perS, phase };
+  return { drive: (durationS: number, prefix: string) => drive({ ...o, durationS }, (w, n) => write(w, n, prefix)), end: () => pool.end() };
+}
+
+const merge = (phases: Phase[]): Phase => ({
+  transfers: phases.reduce((sum, p) => sum + p.transfers, 0),
+  refused: phases.reduce((sum, p) => sum + p.refused, 0),
+  elapsedS: phases.reduce((sum, p) => sum + p.elapsedS, 0),
+  latencies: phases.flatMap((p) => p.latencies).sort((a, b) => a - b),
+});
+const perSecond = (p: Phase) => Math.round(p.transfers / p.elapsedS);
+
+/**
+ * Ours and the ceiling in alternating rounds (ours, ceiling, ours, …) of duration ÷ ROUNDS seconds each, after a
+ * second of warm-up each: whatever else the machine does (autovacuum after the bulk inserts, a neighbour) falls on
+ * both sides alike instead of on whichever phase ran second.
+ */
+const ROUNDS = 3;
+async function compare(pgDb: TestDatabase, url: string, o: Options, label: string) {
+  const us = await setUpOurs(pgDb, o);
+  const them = await setUpCeiling(url, o, us.accounts, us.fee);
+  try {
+    await us.drive(1, 'warm');
+    await them.drive(1, 'warm');
+    const mine: Phase[] = [];
+    const theirs: Phase[] = [];
+    for (let r = 0; r < ROUNDS; r++) {
+      mine.push(await us.drive(o.durationS / ROUNDS, `t${r}`));
+      theirs.push(await them.drive(o.durationS / ROUNDS, `c${r}`));
+    }
+    const onPg = merge(mine);
+    const top = merge(theirs);
+    const check = await us.check();
+    const ratio = Math.round((perSecond(onPg) / perSecond(top)) * 100) / 100;
+    process.stderr.write(
+      `  ${label}: ours ${perSecond(onPg)} transfers/s (p50 ${percentile(onPg.latencies, 50)} ms, p99 ${percentile(onPg.latencies, 99)} ms per batch of ${o.batch}; ` +
+        `${onPg.refused} refused; verify ${check.verifyOk ? 'ok' : 'FAILED'}), ceiling ${perSecond(top)} transfers/s ` +
+        `(p50 ${percentile(top.latencies, 50)} ms, p99 ${percentile(top.latencies, 99)} ms); ratio ${ratio} (goal ≥ ${GOAL_RATIO})\n`,
+    );
+    return { onPg, top, ratio, ...check };
+  } finally {
+    await them.end();
+  }
 }
 
 export async function run(args: string[]): Promise<Record<string, unknown>> {
@@ -198,11 +238,21 @@ export async function run(args: string[]): Promise<Record<string, unknown>> {
   // the headline is at --workers; a run at 2 workers beside it shows what the hot account costs as workers grow
   const sweep = [...new Set([2, o.workers])].sort((a, b) => a - b);
   process.stderr.write(
-    `ledger: ${sweep.join(' and ')} workers, ${o.batch} transfers per transaction, ${o.accounts} accounts + the hot fee account, ${o.durationS} s per phase\n`,
+    `ledger: ${sweep.join(' and ')} workers, ${o.batch} transfers per transaction, ${o.accounts} accounts + the hot fee account, ` +
+      `${o.durationS} s per side in ${ROUNDS} alternating rounds\n`,
   );
 
   const lite = await openTestDatabase('pglite');
-  const onLite = await ours(lite, o, 'PGlite').finally(() => lite.drop());
+  const onLite = await (async () => {
+    const us = await setUpOurs(lite, o);
+    await us.drive(1, 'warm');
+    const phase = await us.drive(o.durationS, 't');
+    const check = await us.check();
+    process.stderr.write(
+      `  PGlite: ${perSecond(phase)} transfers/s, p50 ${percentile(phase.latencies, 50)} ms, p99 ${percentile(phase.latencies, 99)} ms per batch; verify ${check.verifyOk ? 'ok' : 'FAILED'}\n`,
+    );
+    return { phase, ...check };
+  })().finally(() => lite.drop());
 
   // a scratch database of its own on the machine's PostgreSQL, through the test helpers (DATABASE_URL is their admin URL)
   process.env.DATABASE_URL = process.env.BENCH_DATABASE_URL || process.env.DATABASE_URL || 'postgres://postgres@127.0.0.1:5432/test';
@@ -211,75 +261,68 @@ export async function run(args: string[]): Promise<Record<string, unknown>> {
     const dbUrl = new URL(process.env.DATABASE_URL);
     dbUrl.pathname = `/${pgDb.label.replace(/^postgres:/, '')}`;
     const byWorkers: Record<string, Record<string, number>> = {};
-    let head: { onPg: Awaited<ReturnType<typeof ours>>; top: Awaited<ReturnType<typeof ceiling>>; ratio: number } | null = null;
+    let head: Awaited<ReturnType<typeof compare>> | null = null;
     let imbalance = onLite.imbalance;
     let verifyOk = onLite.verifyOk;
+    const figures = (c: Awaited<ReturnType<typeof compare>>) => ({
+      postgres_transfers_per_s: perSecond(c.onPg),
+      ceiling_transfers_per_s: perSecond(c.top),
+      ratio: c.ratio,
+      p50_ms: percentile(c.onPg.latencies, 50),
+      p99_ms: percentile(c.onPg.latencies, 99),
+    });
     for (const workers of sweep) {
-      const w = { ...o, workers };
-      const onPg = await ours(pgDb, w, `PostgreSQL, ${workers} workers`);
-      const top = await ceiling(dbUrl.toString(), w, onPg.accounts, onPg.fee);
-      const ratio = Math.round((onPg.perS / top.perS) * 100) / 100;
-      imbalance += onPg.imbalance;
-      verifyOk &&= onPg.verifyOk;
-      byWorkers[String(workers)] = {
-        postgres_transfers_per_s: onPg.perS,
-        ceiling_transfers_per_s: top.perS,
-        ratio,
-        p50_ms: percentile(onPg.phase.latencies, 50),
-        p99_ms: percentile(onPg.phase.latencies, 99),
-      };
-      process.stderr.write(`  ${workers} workers: ratio ${ratio} (goal ≥ ${GOAL_RATIO})\n`);
-      if (workers === o.workers) head = { onPg, top, ratio };
+      const c = await compare(pgDb, dbUrl.toString(), { ...o, workers }, `PostgreSQL, ${workers} workers`);
+      imbalance += c.imbalance;
+      verifyOk &&= c.verifyOk;
+      byWorkers[String(workers)] = figures(c);
+      if (workers === o.workers) head = c;
     }
     if (!head) throw new Error('no run at --workers');
     // the same at --workers with the parties drawn from fewer accounts: the cost of contention on them
     let contended: Record<string, number> | null = null;
     if (o.contendedAccounts > 0) {
-      const w = { ...o, accounts: o.contendedAccounts };
-      const onPg = await ours(pgDb, w, `PostgreSQL, ${o.workers} workers, ${o.contendedAccounts} accounts`);
-      const top = await ceiling(dbUrl.toString(), w, onPg.accounts, onPg.fee);
-      imbalance += onPg.imbalance;
-      verifyOk &&= onPg.verifyOk;
-      contended = {
-        accounts: o.contendedAccounts,
-        postgres_transfers_per_s: onPg.perS,
-        ceiling_transfers_per_s: top.perS,
-        ratio: Math.round((onPg.perS / top.perS) * 100) / 100,
-        p50_ms: percentile(onPg.phase.latencies, 50),
-        p99_ms: percentile(onPg.phase.latencies, 99),
-      };
-      process.stderr.write(`  ${o.contendedAccounts} accounts: ratio ${contended.ratio}\n`);
+      const c = await compare(
+        pgDb,
+        dbUrl.toString(),
+        { ...o, accounts: o.contendedAccounts },
+        `PostgreSQL, ${o.workers} workers, ${o.contendedAccounts} accounts`,
+      );
+      imbalance += c.imbalance;
+      verifyOk &&= c.verifyOk;
+      contended = { accounts: o.contendedAccounts, ...figures(c) };
     }
     const { onPg, top, ratio } = head;
-    process.stderr.write(`  headline (${o.workers} workers): ratio ${ratio}; imbalance ${imbalance} fen\n`);
+    process.stderr.write(`  headline (${o.workers} workers, ${o.accounts} accounts): ratio ${ratio}; imbalance ${imbalance} fen\n`);
     return {
-      transfers_per_s: onLite.perS,
-      postgres_transfers_per_s: onPg.perS,
-      ceiling_transfers_per_s: top.perS,
+      transfers_per_s: perSecond(onLite.phase),
+      postgres_transfers_per_s: perSecond(onPg),
+      ceiling_transfers_per_s: perSecond(top),
       ratio,
       goal_ratio: GOAL_RATIO,
       goal_met: ratio >= GOAL_RATIO,
       ratio_basis:
-        'LedgerService.postMany on PostgreSQL (3 postings per transfer incl. the hot platform fee account, spread over its shards; row locks in id order, floors in the UPDATE, idempotent keys, running balances; one ledger_post() call per transaction) ÷ the same rows by two plain multi-row INSERTs per transaction into copies of the tables; same workers, pool, batch and run; parties drawn from --accounts',
+        'LedgerService.postMany on PostgreSQL (3 postings per transfer incl. the hot platform fee account, spread over its shards; row locks in id order, floors in the UPDATE, idempotent keys, running balances; one ledger_post() call per transaction) ÷ the same rows by two plain multi-row INSERTs per transaction into copies of the tables; same workers, pool, batch; alternating rounds; parties drawn from --accounts',
       imbalance_fen: imbalance,
       verify_ok: verifyOk,
-      p50_ms: percentile(onPg.phase.latencies, 50),
-      p95_ms: percentile(onPg.phase.latencies, 95),
-      p99_ms: percentile(onPg.phase.latencies, 99),
+      p50_ms: percentile(onPg.latencies, 50),
+      p95_ms: percentile(onPg.latencies, 95),
+      p99_ms: percentile(onPg.latencies, 99),
       latency_basis: 'ms per transaction (one postMany of `batch` transfers) on PostgreSQL at --workers, under the full load',
       by_workers: byWorkers,
       contended,
       pglite_p50_ms: percentile(onLite.phase.latencies, 50),
       pglite_p99_ms: percentile(onLite.phase.latencies, 99),
-      ceiling_p50_ms: percentile(top.phase.latencies, 50),
-      ceiling_p99_ms: percentile(top.phase.latencies, 99),
-      refused: onLite.phase.refused + onPg.phase.refused,
+      ceiling_p50_ms: percentile(top.latencies, 50),
+      ceiling_p99_ms: percentile(top.latencies, 99),
+      refused: onLite.phase.refused + onPg.refused,
       workers: o.workers,
       batch: o.batch,
       accounts: o.accounts,
       duration_s: o.durationS,
-      postgres_entries: onPg.entries,
-      postgres_postings: onPg.postings,
+      rounds: ROUNDS,
+      postgres_entries: head.entries,
+      postgres_postings: head.postings,
     };
   } finally {
     await pgDb.drop();

@@ -297,7 +297,7 @@ for (const driver of availableDrivers()) {
         Array.from({ length: 48 }, (_, i) => ledger.post(transfer(`fee:${fee.id}:${i}`, c.id, fee.id, i + 1))),
       );
       const rows = new Set(posts.map((p) => p.entry.postings[1]?.accountId));
-      // 48 transactions each pick one of 8 rows: all landing on one row has odds of 8^-47
+      // 48 transactions each pick one of its 16 rows: all landing on one row has odds of 16^-47
       expect(rows.size).toBeGreaterThan(1);
       const heads = await t.database.uow.read.ledger.headsOf([...rows].filter((x): x is string => x !== undefined));
       expect(new Set(heads.values())).toEqual(new Set([fee.id]));

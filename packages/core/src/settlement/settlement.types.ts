@@ -19,7 +19,7 @@ export const ACCOUNT_KINDS = {
    * every settled order credits it, so it is the ledger's hot account: spread over shards (ADR 0015). No floor: a
    * buyer's refund that takes the fee back must never be refused because of the platform's own revenue account.
    */
-  platform_fee_revenue: { floor: null, party: 'platform', zh: '平台服务费收入', en: 'Platform fee revenue', shards: 8 },
+  platform_fee_revenue: { floor: null, party: 'platform', zh: '平台服务费收入', en: 'Platform fee revenue', shards: 16 },
   /** 坑位费: fixed fees per agreement, charged to the merchant for a slot in a streamer's session */
   slot_fees: { floor: 0, party: 'org', zh: '坑位费', en: 'Slot fees' },
   /** 保证金: a merchant's deposit, drawn on for compensation */
