@@ -14,8 +14,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { clusterUnavailable, createScratchDatabase, deleteRedisKeys, dropScratchDatabase } from '@livehub/testing/scratch';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { RoomTestClient } from '@livehub/server/testing';
 import { type CliServer, startCliServer, stopCliServer } from './helpers/cli-server.ts';
-import WebSocket from 'ws';
 
 const ADMIN_URL = process.env.DATABASE_URL || 'postgres://postgres@127.0.0.1:5432/test';
 const REDIS_URL = process.env.REDIS_URL || 'redis://127.0.0.1:6379';
@@ -65,80 +65,10 @@ async function post(s: Server, who: Session, path: string, payload: unknown) {
 
 // ---- room clients ----------------------------------------------------------------------------------------------
 
-interface Frame {
-  t: string;
-  [k: string]: unknown;
-}
-interface ChatEvent {
-  k: 'chat';
-  seq: number;
-  id: string;
-  text: string;
-}
-
-/** A room socket that records every frame, and when each chat text first arrived. */
-class Client {
-  frames: Frame[] = [];
-  readonly arrived = new Map<string, { at: number; seq: number }>();
-  readonly ws: WebSocket;
-  private waiters: Array<{ pred: (f: Frame) => boolean; resolve: (f: Frame) => void }> = [];
-
+/** The shared room client on one of the two servers; waits up to 10 s (two processes, Redis between them). */
+class Client extends RoomTestClient {
   constructor(s: Server, sessionId: string, who: Session | null) {
-    this.ws = new WebSocket(`${s.base.replace('http', 'ws')}/api/live/rooms/${sessionId}/ws`, {
-      headers: who ? { cookie: who.cookie, origin: s.base } : {},
-    });
-    this.ws.on('message', (d) => {
-      const at = performance.now();
-      const f = JSON.parse(d.toString()) as Frame;
-      this.frames.push(f);
-      if (f.t === 'batch')
-        for (const e of f.events as Array<{ k: string }>)
-          if (e.k === 'chat') {
-            const c = e as ChatEvent;
-            if (!this.arrived.has(c.text)) this.arrived.set(c.text, { at, seq: c.seq });
-          }
-      for (const w of [...this.waiters])
-        if (w.pred(f)) {
-          this.waiters.splice(this.waiters.indexOf(w), 1);
-          w.resolve(f);
-        }
-    });
-  }
-
-  next(pred: (f: Frame) => boolean, ms = 10_000): Promise<Frame> {
-    const seen = this.frames.find(pred);
-    if (seen) return Promise.resolve(seen);
-    return new Promise((resolve, reject) => {
-      const timer = setTimeout(
-        () => reject(new Error(`no matching frame in ${ms} ms; last: ${JSON.stringify(this.frames.slice(-3))}`)),
-        ms,
-      );
-      this.waiters.push({
-        pred,
-        resolve: (f) => {
-          clearTimeout(timer);
-          resolve(f);
-        },
-      });
-    });
-  }
-
-  welcome(): Promise<Frame> {
-    return this.next((f) => f.t === 'welcome');
-  }
-
-  /** waits until the chat text has arrived in a batch */
-  async chat(text: string, ms = 10_000): Promise<{ at: number; seq: number }> {
-    await this.next((f) => f.t === 'batch' && (f.events as ChatEvent[]).some((e) => e.k === 'chat' && e.text === text), ms);
-    return this.arrived.get(text) as { at: number; seq: number };
-  }
-
-  say(text: string): void {
-    this.ws.send(JSON.stringify({ t: 'chat', text }));
-  }
-
-  close(): void {
-    this.ws.close();
+    super(s.base, sessionId, who, { waitMs: 10_000 });
   }
 }
 

@@ -1,4 +1,5 @@
-// Builds the web app when its output is missing or older than its sources. Shared by `npm start` and `npm test`.
+// Builds the web app when its output is missing or older than its sources. Shared by `npm start`, `npm test` and the
+// browser tests' harness (e2e/helpers/browser.ts).
 import { spawnSync } from 'node:child_process';
 import { existsSync, readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
@@ -27,5 +28,8 @@ export function ensureWebBuilt() {
     // a production bundle whatever NODE_ENV the caller runs under (Vitest sets 'test')
     env: { ...process.env, NODE_ENV: 'production' },
   });
-  if (r.status !== 0) process.exit(r.status ?? 1);
+  if (r.status !== 0) throw new Error(`the web app's build failed (exit ${r.status})`);
 }
+
+// `node scripts/web-build.mjs`: the same from another process (the browser tests' harness runs it this way)
+if (process.argv[1] && new URL(import.meta.url).pathname === process.argv[1]) ensureWebBuilt();

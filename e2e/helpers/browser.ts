@@ -3,7 +3,7 @@
  * machine needs, a built web app, fresh zh-CN pages, signing in as a demo account, and settled screenshots.
  */
 import { execFileSync } from 'node:child_process';
-import { existsSync, mkdirSync } from 'node:fs';
+import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { type Browser, type BrowserContext, chromium, type Locator, type Page } from 'playwright-core';
@@ -30,16 +30,12 @@ export function launchChromium(): Promise<Browser> {
   });
 }
 
-/** The server serves the built web app; build it once if this checkout has not (npm test builds it first). */
+/**
+ * The server serves the built web app: build it when it is missing or older than its sources, by the same script
+ * `npm start` and `npm test` use (run as a process: e2e imports no file outside its folder).
+ */
 export function ensureWebBuilt(): void {
-  if (existsSync(path.join(repoRoot, 'apps/web/dist/index.html'))) return;
-  // a production build: under Vitest NODE_ENV is 'test', which Vite would carry into the bundle (React's development
-  // build, StrictMode's double effects: two room sockets where the app opens one)
-  execFileSync('npm', ['run', 'build', '-w', '@livehub/web'], {
-    cwd: repoRoot,
-    stdio: 'inherit',
-    env: { ...process.env, NODE_ENV: 'production' },
-  });
+  execFileSync(process.execPath, [path.join(repoRoot, 'scripts/web-build.mjs')], { cwd: repoRoot, stdio: 'inherit' });
 }
 
 export class BrowserHarness {

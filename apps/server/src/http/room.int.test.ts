@@ -5,9 +5,8 @@
  * warnings from transcripts reaching the streamer, the viewer count sent only when it changed, and the room's end
  * with its statistics (peak and average viewers).
  */
-import { createTestPlatform, type TestPlatform, type TestSession } from '@livehub/server/testing';
+import { createTestPlatform, type RoomFrame, RoomTestClient, type TestPlatform, type TestSession } from '@livehub/server/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import WebSocket from 'ws';
 
 let p: TestPlatform;
 let base: string;
@@ -17,66 +16,12 @@ let reviewer: TestSession;
 let sessionId: string;
 let products: string[];
 
-interface Frame {
-  t: string;
-  [k: string]: unknown;
-}
+type Frame = RoomFrame;
 
-/** A room client that records every frame and can wait for one that matches. */
-class Client {
-  frames: Frame[] = [];
-  closed: { code: number } | null = null;
-  private waiters: Array<{ pred: (f: Frame) => boolean; resolve: (f: Frame) => void }> = [];
-  readonly ws: WebSocket;
-  readonly open: Promise<void>;
+/** The shared room client, on this file's server and session. */
+class Client extends RoomTestClient {
   constructor(session: TestSession | null, after?: number) {
-    this.ws = new WebSocket(`${base.replace('http', 'ws')}/api/live/rooms/${sessionId}/ws${after !== undefined ? `?after=${after}` : ''}`, {
-      headers: session ? { cookie: session.cookie, origin: base } : {},
-    });
-    this.open = new Promise((resolve, reject) => {
-      this.ws.once('open', () => resolve());
-      this.ws.once('error', reject);
-    });
-    this.ws.on('message', (d) => {
-      const f = JSON.parse(d.toString()) as Frame;
-      this.frames.push(f);
-      for (const w of [...this.waiters])
-        if (w.pred(f)) {
-          this.waiters.splice(this.waiters.indexOf(w), 1);
-          w.resolve(f);
-        }
-    });
-    this.ws.on('close', (code) => {
-      this.closed = { code };
-    });
-  }
-  send(f: unknown) {
-    this.ws.send(typeof f === 'string' ? f : JSON.stringify(f));
-  }
-  next(pred: (f: Frame) => boolean, ms = 5000): Promise<Frame> {
-    const seen = this.frames.find(pred);
-    if (seen) return Promise.resolve(seen);
-    return new Promise((resolve, reject) => {
-      const timer = setTimeout(
-        () => reject(new Error(`no matching frame in ${ms} ms; got ${JSON.stringify(this.frames).slice(-600)}`)),
-        ms,
-      );
-      this.waiters.push({
-        pred,
-        resolve: (f) => {
-          clearTimeout(timer);
-          resolve(f);
-        },
-      });
-    });
-  }
-  events(): Array<Record<string, unknown>> {
-    return this.frames.filter((f) => f.t === 'batch' || f.t === 'missed').flatMap((f) => f.events as Array<Record<string, unknown>>);
-  }
-  chatTexts(): string[] {
-    return this.events()
-      .filter((e) => e.k === 'chat')
-      .map((e) => e.text as string);
+    super(base, sessionId, session, after !== undefined ? { after } : {});
   }
 }
 

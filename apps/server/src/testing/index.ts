@@ -10,4 +10,5 @@ export {
   type TestPlatform,
   type TestSession,
 } from './test-platform.ts';
+export { type RoomChatEvent, type RoomClientOptions, type RoomFrame, RoomTestClient } from './room-client.ts';
 export { insertOrder } from './settlement-fixtures.ts';
