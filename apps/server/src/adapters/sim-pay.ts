@@ -20,7 +20,7 @@ import type {
   ProviderBillSource,
 } from '@livehub/core';
 import { feeOf, formatTradeBill, parseTradeBill, TradeBillJournal } from './sim-bill.ts';
-import { type Deliver, SignedChannel } from './sim-signed-channel.ts';
+import { type Deliver, SignedSimulator } from './sim-signed-channel.ts';
 
 export type { Deliver };
 
@@ -32,9 +32,10 @@ const STATUS_LABEL: Record<PaymentRecord['status'], string> = {
   expired: '已关闭 Closed',
 };
 
-export class SimulatedPaymentProvider implements PaymentProvider, ProviderBillSource {
+const PAYMENT_KINDS: readonly PaymentNotification['kind'][] = ['payment.succeeded', 'payment.failed', 'refund.succeeded', 'refund.failed'];
+
+export class SimulatedPaymentProvider extends SignedSimulator implements PaymentProvider, ProviderBillSource {
   readonly name = 'sim';
-  private readonly channel: SignedChannel;
   /** every payment and refund processed, for the daily bill */
   readonly bills: TradeBillJournal;
 
@@ -53,13 +54,8 @@ export class SimulatedPaymentProvider implements PaymentProvider, ProviderBillSo
       billDir?: string | null;
     },
   ) {
+    super({ secret: opts.secret, idPrefix: 'ntf', retryMs: opts.retryMs ?? [150, 1000, 3000, 10_000, 30_000, 60_000], now: opts.now });
     this.bills = new TradeBillJournal(opts.billDir ?? null);
-    this.channel = new SignedChannel({
-      secret: opts.secret,
-      idPrefix: 'ntf',
-      retryMs: opts.retryMs ?? [150, 1000, 3000, 10_000, 30_000, 60_000],
-      now: () => this.now(),
-    });
   }
 
   /** 下载交易账单: the day's bill as the provider serves it (text), parsed as a real adapter parses the download. */
@@ -71,14 +67,6 @@ export class SimulatedPaymentProvider implements PaymentProvider, ProviderBillSo
     return formatTradeBill(this.bills.rows(day));
   }
 
-  setDeliver(d: Deliver): void {
-    this.channel.setDeliver(d);
-  }
-
-  private now(): number {
-    return this.opts.now?.() ?? Date.now();
-  }
-
   /** The page token: proves the payer got the URL from the platform. */
   private token(paymentId: string): string {
     return createHmac('sha256', this.opts.secret).update(`page:${paymentId}`).digest('base64url').slice(0, 32);
@@ -88,10 +76,6 @@ export class SimulatedPaymentProvider implements PaymentProvider, ProviderBillSo
     const want = Buffer.from(this.token(paymentId));
     const got = Buffer.from(t);
     return want.length === got.length && timingSafeEqual(want, got);
-  }
-
-  sign(timestamp: string, nonce: string, body: string): string {
-    return this.channel.sign(timestamp, nonce, body);
   }
 
   async createPayment(req: { paymentId: string; returnUrl: string }): Promise<{ providerRef: string; payUrl: string }> {
@@ -150,19 +134,7 @@ export class SimulatedPaymentProvider implements PaymentProvider, ProviderBillSo
 
   /** A notification signed exactly as the provider would: tests use it to forge and replay. */
   signed(n: Omit<PaymentNotification, 'notifyId' | 'occurredAt'> & { notifyId?: string; occurredAt?: Date }, at = this.now()) {
-    return this.channel.envelope(
-      {
-        notifyId: n.notifyId,
-        kind: n.kind,
-        paymentId: n.paymentId,
-        refundId: n.refundId,
-        amountFen: n.amountFen,
-        providerRef: n.providerRef,
-        reason: n.reason,
-        occurredAt: (n.occurredAt ?? new Date(at)).toISOString(),
-      },
-      at,
-    );
+    return this.signResult(n, { paymentId: n.paymentId, refundId: n.refundId }, at);
   }
 
   private schedule(n: Omit<PaymentNotification, 'notifyId' | 'occurredAt'>): void {
@@ -171,30 +143,9 @@ export class SimulatedPaymentProvider implements PaymentProvider, ProviderBillSo
   }
 
   verifyNotification(headers: Record<string, string | undefined>, rawBody: string): NotificationCheck {
-    const opened = this.channel.open(headers, rawBody);
-    if (!opened.ok) return opened;
-    const b = opened.body;
-    const kinds = ['payment.succeeded', 'payment.failed', 'refund.succeeded', 'refund.failed'];
-    if (
-      typeof b.notifyId !== 'string' ||
-      !kinds.includes(b.kind as string) ||
-      typeof b.paymentId !== 'string' ||
-      !Number.isInteger(b.amountFen)
-    )
-      return { ok: false, reason: 'malformed' };
-    return {
-      ok: true,
-      notification: {
-        notifyId: b.notifyId,
-        kind: b.kind as PaymentNotification['kind'],
-        paymentId: b.paymentId,
-        refundId: typeof b.refundId === 'string' ? b.refundId : null,
-        amountFen: b.amountFen as number,
-        providerRef: String(b.providerRef ?? ''),
-        reason: typeof b.reason === 'string' ? b.reason : null,
-        occurredAt: new Date(String(b.occurredAt)),
-      },
-    };
+    return this.openResult(headers, rawBody, PAYMENT_KINDS, (b) =>
+      typeof b.paymentId === 'string' ? { paymentId: b.paymentId, refundId: typeof b.refundId === 'string' ? b.refundId : null } : null,
+    );
   }
 
   /** The payment page: amount, order number, and the two answers a payer can give (none once it is closed). */
@@ -223,9 +174,5 @@ ${
 const r=await fetch(location.pathname+'/confirm',{method:'POST',headers:{'content-type':'application/json'},body:JSON.stringify({t:${JSON.stringify(t)},outcome})});
 const j=await r.json();document.getElementById('msg').textContent=outcome==='succeed'?'支付处理中，正在返回… Paying, returning…':'已拒绝 Declined';
 setTimeout(()=>{location.href=j.returnUrl||'/'},800)}</script></body></html>`;
-  }
-
-  close(): void {
-    this.channel.close();
   }
 }

@@ -18,7 +18,7 @@ import { randomBytes } from 'node:crypto';
 import { appendFileSync, existsSync, mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { PayoutProvider, TransferCheck, TransferNotification, TransferRequest } from '@livehub/core';
-import { type Deliver, SignedChannel } from './sim-signed-channel.ts';
+import { type Deliver, SignedSimulator } from './sim-signed-channel.ts';
 
 export type { Deliver };
 
@@ -39,9 +39,10 @@ type JournalLine =
   | ({ t: 'accepted' } & Omit<SimTransfer, 'acknowledged'>)
   | { t: 'acknowledged'; payoutId: string; notifyId: string; at: string };
 
-export class SimulatedPayoutProvider implements PayoutProvider {
+const TRANSFER_KINDS: readonly TransferNotification['kind'][] = ['transfer.succeeded', 'transfer.failed'];
+
+export class SimulatedPayoutProvider extends SignedSimulator implements PayoutProvider {
   readonly name = 'sim';
-  private readonly channel: SignedChannel;
   private readonly accepted = new Map<string, SimTransfer>();
   private readonly file: string | null;
 
@@ -57,12 +58,7 @@ export class SimulatedPayoutProvider implements PayoutProvider {
       journalDir?: string | null;
     },
   ) {
-    this.channel = new SignedChannel({
-      secret: opts.secret,
-      idPrefix: 'tfn',
-      retryMs: opts.retryMs ?? [300, 1000, 3000, 10_000, 30_000, 60_000],
-      now: () => this.now(),
-    });
+    super({ secret: opts.secret, idPrefix: 'tfn', retryMs: opts.retryMs ?? [300, 1000, 3000, 10_000, 30_000, 60_000], now: opts.now });
     this.file = opts.journalDir ? join(opts.journalDir, 'transfers.jsonl') : null;
     if (opts.journalDir) mkdirSync(opts.journalDir, { recursive: true });
     for (const line of SimulatedPayoutProvider.readJournal(this.file)) {
@@ -104,17 +100,9 @@ export class SimulatedPayoutProvider implements PayoutProvider {
    * Where results go. Results accepted before (a previous run of the process) and never acknowledged are delivered
    * again from here, with their notification id, as the provider's retries would reach a platform that came back.
    */
-  setDeliver(d: Deliver): void {
-    this.channel.setDeliver(d);
+  override setDeliver(d: Deliver): void {
+    super.setDeliver(d);
     for (const t of this.accepted.values()) if (!t.acknowledged) this.schedule(t);
-  }
-
-  private now(): number {
-    return this.opts.now?.() ?? Date.now();
-  }
-
-  sign(timestamp: string, nonce: string, body: string): string {
-    return this.channel.sign(timestamp, nonce, body);
   }
 
   /** Whether the simulator fails a transfer to this account. */
@@ -148,18 +136,7 @@ export class SimulatedPayoutProvider implements PayoutProvider {
 
   /** A result signed exactly as the provider would: tests use it to forge and replay. */
   signed(n: Omit<TransferNotification, 'notifyId' | 'occurredAt'> & { notifyId?: string; occurredAt?: Date }, at = this.now()) {
-    return this.channel.envelope(
-      {
-        notifyId: n.notifyId,
-        kind: n.kind,
-        payoutId: n.payoutId,
-        amountFen: n.amountFen,
-        providerRef: n.providerRef,
-        reason: n.reason,
-        occurredAt: (n.occurredAt ?? new Date(at)).toISOString(),
-      },
-      at,
-    );
+    return this.signResult(n, { payoutId: n.payoutId }, at);
   }
 
   private schedule(t: SimTransfer): void {
@@ -182,32 +159,9 @@ export class SimulatedPayoutProvider implements PayoutProvider {
   }
 
   verifyNotification(headers: Record<string, string | undefined>, rawBody: string): TransferCheck {
-    const opened = this.channel.open(headers, rawBody);
-    if (!opened.ok) return opened;
-    const b = opened.body;
-    if (
-      typeof b.notifyId !== 'string' ||
-      (b.kind !== 'transfer.succeeded' && b.kind !== 'transfer.failed') ||
-      typeof b.payoutId !== 'string' ||
-      !/^[0-9a-f-]{36}$/i.test(b.payoutId) ||
-      !Number.isInteger(b.amountFen)
-    )
-      return { ok: false, reason: 'malformed' };
-    return {
-      ok: true,
-      notification: {
-        notifyId: b.notifyId,
-        kind: b.kind,
-        payoutId: b.payoutId,
-        amountFen: b.amountFen as number,
-        providerRef: String(b.providerRef ?? ''),
-        reason: typeof b.reason === 'string' ? b.reason : null,
-        occurredAt: new Date(String(b.occurredAt)),
-      },
-    };
-  }
-
-  close(): void {
-    this.channel.close();
+    return this.openResult(headers, rawBody, TRANSFER_KINDS, (b) =>
+      // the platform's payout ids are UUIDs: anything else is not one of its transfers
+      typeof b.payoutId === 'string' && /^[0-9a-f-]{36}$/i.test(b.payoutId) ? { payoutId: b.payoutId } : null,
+    );
   }
 }

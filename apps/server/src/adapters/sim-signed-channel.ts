@@ -109,3 +109,104 @@ export class SignedChannel {
     this.timers.clear();
   }
 }
+
+/**
+ * What each simulator does the same way around its channel: one clock (the injected one in tests), signing with the
+ * shared secret, where results are delivered, and stopping the pending retries on shutdown.
+ */
+export abstract class SignedSimulator {
+  protected readonly channel: SignedChannel;
+  private readonly clock: (() => number) | undefined;
+
+  constructor(opts: { secret: Buffer; idPrefix: string; retryMs: number[]; now?: (() => number) | undefined }) {
+    this.clock = opts.now;
+    this.channel = new SignedChannel({ secret: opts.secret, idPrefix: opts.idPrefix, retryMs: opts.retryMs, now: () => this.now() });
+  }
+
+  protected now(): number {
+    return this.clock?.() ?? Date.now();
+  }
+
+  setDeliver(d: Deliver): void {
+    this.channel.setDeliver(d);
+  }
+
+  sign(timestamp: string, nonce: string, body: string): string {
+    return this.channel.sign(timestamp, nonce, body);
+  }
+
+  /**
+   * A result signed as the provider signs it: its id and kind, what it is about (`subject`), its amount, then the
+   * fields every result ends with; a result without its own time occurred when it is signed.
+   */
+  protected signResult(
+    n: {
+      notifyId?: string | undefined;
+      kind: string;
+      amountFen: number;
+      providerRef: string;
+      reason: string | null;
+      occurredAt?: Date | undefined;
+    },
+    subject: Record<string, unknown>,
+    at: number,
+  ): Envelope {
+    return this.channel.envelope(
+      {
+        notifyId: n.notifyId,
+        kind: n.kind,
+        ...subject,
+        amountFen: n.amountFen,
+        providerRef: n.providerRef,
+        reason: n.reason,
+        occurredAt: (n.occurredAt ?? new Date(at)).toISOString(),
+      },
+      at,
+    );
+  }
+
+  /**
+   * A result as the platform reads it, once its signature and freshness are checked: its id, one of `kinds`, what it
+   * is about (`subject` reads it from the body, null where it is missing or malformed), its amount, then the fields
+   * every result ends with.
+   */
+  protected openResult<K extends string, S extends Record<string, unknown>>(
+    headers: Record<string, string | undefined>,
+    rawBody: string,
+    kinds: readonly K[],
+    subject: (b: Record<string, unknown>) => S | null,
+  ):
+    | { ok: true; notification: { notifyId: string; kind: K } & S & ResultTail }
+    | { ok: false; reason: 'bad_signature' | 'stale' | 'malformed' } {
+    const opened = this.channel.open(headers, rawBody);
+    if (!opened.ok) return opened;
+    const b = opened.body;
+    const about = subject(b);
+    if (typeof b.notifyId !== 'string' || !kinds.includes(b.kind as K) || about === null || !Number.isInteger(b.amountFen))
+      return { ok: false, reason: 'malformed' };
+    return {
+      ok: true,
+      notification: {
+        notifyId: b.notifyId,
+        kind: b.kind as K,
+        ...about,
+        amountFen: b.amountFen as number,
+        providerRef: String(b.providerRef ?? ''),
+        reason: typeof b.reason === 'string' ? b.reason : null,
+        occurredAt: new Date(String(b.occurredAt)),
+      },
+    };
+  }
+
+  close(): void {
+    this.channel.close();
+  }
+}
+
+/** The fields every provider result ends with. */
+interface ResultTail {
+  amountFen: number;
+  providerRef: string;
+  reason: string | null;
+  occurredAt: Date;
+}
