@@ -24,6 +24,7 @@ import { z } from 'zod';
 import type { Container } from '../../container.ts';
 import { departmentOf } from '../department.ts';
 import { requireActor } from '../policy.ts';
+import { createdRoute, idActionRoute } from '../route-helpers.ts';
 import {
   presentAuthorization,
   presentBrand,
@@ -80,13 +81,11 @@ export function catalogRoutes(api: Api, c: Container): void {
     async (req) => (await c.catalog.listBrands({ q: req.query.q, protectedOnly: req.query.protected === 'true' })).map(presentBrand),
   );
 
-  api.post(
+  createdRoute(
+    api,
     '/api/catalog/brands',
-    {
-      config: { policy: { allow: ['merchant_staff', 'platform_admin'] } },
-      schema: { tags, summary: 'Register a brand', body: createBrandSchema, response: { 201: brandSchema } },
-    },
-    async (req, reply) => reply.status(201).send(presentBrand(await c.catalog.createBrand(requireActor(req), req.body))),
+    { allow: ['merchant_staff', 'platform_admin'], tags, summary: 'Register a brand', body: createBrandSchema, response: brandSchema },
+    async (actor, body) => presentBrand(await c.catalog.createBrand(actor, body)),
   );
 
   api.post(
@@ -283,19 +282,18 @@ export function catalogRoutes(api: Api, c: Container): void {
     },
   );
 
-  api.post(
+  idActionRoute(
+    api,
     '/api/catalog/products/:id/delist',
     {
-      config: { policy: { allow: ['merchant_staff', 'platform_admin', 'reviewer'] } },
-      schema: {
-        tags,
-        summary: '下架: take an approved product off sale (merchant or platform, with a reason)',
-        params: idParams,
-        body: z.strictObject({ reason: z.string().trim().min(2).max(500) }),
-        response: { 200: productViewSchema },
-      },
+      allow: ['merchant_staff', 'platform_admin', 'reviewer'],
+      tags,
+      summary: '下架: take an approved product off sale (merchant or platform, with a reason)',
+      params: idParams,
+      body: z.strictObject({ reason: z.string().trim().min(2).max(500) }),
+      response: productViewSchema,
     },
-    async (req) => presentProduct(await c.catalog.detail(await c.catalog.delist(requireActor(req), req.params.id, req.body.reason))),
+    async (actor, id, body) => presentProduct(await c.catalog.detail(await c.catalog.delist(actor, id, body.reason))),
   );
 
   api.get(

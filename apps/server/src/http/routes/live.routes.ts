@@ -21,6 +21,7 @@ import type { FastifyReply, FastifyRequest } from 'fastify';
 import { z } from 'zod';
 import type { Container } from '../../container.ts';
 import { requireActor } from '../policy.ts';
+import { idActionRoute } from '../route-helpers.ts';
 import { presentRecording, presentSession } from '../presenters/live.presenter.ts';
 import { type Api, withZod } from './types.ts';
 
@@ -112,18 +113,17 @@ export function liveRoutes(api: Api, c: Container): void {
     async (req) => c.live.checklist(requireActor(req), req.params.id),
   );
 
-  api.post(
+  idActionRoute(
+    api,
     '/api/live/sessions/:id/start',
     {
-      config: { policy: { allow: ['streamer'] } },
-      schema: {
-        tags,
-        summary: '开播: go live (409 listing the failed checks otherwise)',
-        params: idParams,
-        response: { 200: liveSessionViewSchema },
-      },
+      allow: ['streamer'],
+      tags,
+      summary: '开播: go live (409 listing the failed checks otherwise)',
+      params: idParams,
+      response: liveSessionViewSchema,
     },
-    async (req) => present(c, await c.live.describe(await c.live.start(requireActor(req), req.params.id))),
+    async (actor, id) => present(c, await c.live.describe(await c.live.start(actor, id))),
   );
 
   api.post(

@@ -24,6 +24,7 @@ import type { SimulatedPaymentProvider } from '../../adapters/sim-pay.ts';
 import type { Container } from '../../container.ts';
 import { errorBody, type Locale, localeOf } from '../errors.ts';
 import { authorize, type RoutePolicy, requireActor } from '../policy.ts';
+import { createdRoute, idActionRoute } from '../route-helpers.ts';
 import { publicOrigin } from '../public-origin.ts';
 import { signedNotificationRoute } from './signed-notify.ts';
 import { idempotencyKey } from './idempotency-key.ts';
@@ -49,13 +50,11 @@ export function orderRoutes(api: Api, c: Container, app: FastifyInstance): void 
     { config: { policy: { allow: 'authenticated' } }, schema: { tags, summary: 'My shipping addresses (masked)' } },
     async (req) => c.orders.listAddresses(requireActor(req)),
   );
-  api.post(
+  createdRoute(
+    api,
     '/api/addresses',
-    {
-      config: { policy: { allow: 'authenticated' } },
-      schema: { tags, summary: 'Save a shipping address (sealed at rest)', body: saveAddressSchema },
-    },
-    async (req, reply) => reply.status(201).send(await c.orders.saveAddress(requireActor(req), req.body)),
+    { allow: 'authenticated', tags, summary: 'Save a shipping address (sealed at rest)', body: saveAddressSchema },
+    async (actor, body) => c.orders.saveAddress(actor, body),
   );
 
   // ---- orders
@@ -115,42 +114,40 @@ export function orderRoutes(api: Api, c: Container, app: FastifyInstance): void 
     },
     async (req) => c.orders.pay(requireActor(req), req.params.id, req.body?.provider ?? 'sim', idempotencyKey(req), originOf(req, c)),
   );
-  api.post(
+  idActionRoute(
+    api,
     '/api/orders/:id/cancel',
-    {
-      config: { policy: { allow: 'authenticated' } },
-      schema: { tags, summary: '取消订单 (unpaid): the stock goes back', params: idParams, body: cancelOrderSchema },
-    },
-    async (req) => c.orders.cancel(requireActor(req), req.params.id, req.body.reason),
+    { allow: 'authenticated', tags, summary: '取消订单 (unpaid): the stock goes back', params: idParams, body: cancelOrderSchema },
+    async (actor, id, body) => c.orders.cancel(actor, id, body.reason),
   );
-  api.post(
+  idActionRoute(
+    api,
     '/api/orders/:id/refund',
     {
-      config: { policy: { allow: 'authenticated' } },
-      schema: {
-        tags,
-        summary: '未发货退款: the buyer of a paid, unshipped order gets all of it back',
-        params: idParams,
-        body: cancelOrderSchema,
-      },
+      allow: 'authenticated',
+      tags,
+      summary: '未发货退款: the buyer of a paid, unshipped order gets all of it back',
+      params: idParams,
+      body: cancelOrderSchema,
     },
-    async (req) => c.orders.refundUnshipped(requireActor(req), req.params.id, req.body.reason),
+    async (actor, id, body) => c.orders.refundUnshipped(actor, id, body.reason),
   );
-  api.post(
+  idActionRoute(
+    api,
     '/api/orders/:id/ship',
-    {
-      config: { policy: { allow: ['merchant_staff'] } },
-      schema: { tags, summary: '发货: carrier and tracking number', params: idParams, body: shipOrderSchema },
-    },
-    async (req) => c.orders.ship(requireActor(req), req.params.id, req.body),
+    { allow: ['merchant_staff'], tags, summary: '发货: carrier and tracking number', params: idParams, body: shipOrderSchema },
+    async (actor, id, body) => c.orders.ship(actor, id, body),
   );
-  api.post(
+  idActionRoute(
+    api,
     '/api/orders/:id/deliver',
     {
-      config: { policy: { allow: 'authenticated' } },
-      schema: { tags, summary: '确认收货 (buyer) or the carrier’s delivery (merchant): the return window starts', params: idParams },
+      allow: 'authenticated',
+      tags,
+      summary: '确认收货 (buyer) or the carrier’s delivery (merchant): the return window starts',
+      params: idParams,
     },
-    async (req) => c.orders.deliver(requireActor(req), req.params.id),
+    async (actor, id) => c.orders.deliver(actor, id),
   );
   api.get(
     '/api/orders/:id/shipping-label',
@@ -170,18 +167,17 @@ export function orderRoutes(api: Api, c: Container, app: FastifyInstance): void 
     { config: { policy: { allow: 'authenticated' } }, schema: { tags, summary: 'Return requests of an order', params: idParams } },
     async (req) => c.returns.forOrder(requireActor(req), req.params.id),
   );
-  api.post(
+  createdRoute(
+    api,
     '/api/orders/:id/returns',
     {
-      config: { policy: { allow: 'authenticated' } },
-      schema: {
-        tags,
-        summary: '申请售后: 7-day no-reason return (statutory exceptions refused) or quality',
-        params: idParams,
-        body: returnRequestSchema,
-      },
+      allow: 'authenticated',
+      tags,
+      summary: '申请售后: 7-day no-reason return (statutory exceptions refused) or quality',
+      params: idParams,
+      body: returnRequestSchema,
     },
-    async (req, reply) => reply.status(201).send(await c.returns.request(requireActor(req), req.params.id, req.body)),
+    async (actor, body, { id }) => c.returns.request(actor, id, body),
   );
   api.get(
     '/api/returns',
@@ -205,55 +201,50 @@ export function orderRoutes(api: Api, c: Container, app: FastifyInstance): void 
       (req) => run(req, req.params.id),
     );
   merchantStep('approve', '同意退货', (req, id) => c.returns.approve(requireActor(req), id));
-  api.post(
+  idActionRoute(
+    api,
     '/api/returns/:id/reject',
-    {
-      config: { policy: { allow: ['merchant_staff'] } },
-      schema: { tags, summary: '拒绝退货 (with a reason)', params: idParams, body: rejectReturnSchema },
-    },
-    async (req) => c.returns.reject(requireActor(req), req.params.id, req.body.reason),
+    { allow: ['merchant_staff'], tags, summary: '拒绝退货 (with a reason)', params: idParams, body: rejectReturnSchema },
+    async (actor, id, body) => c.returns.reject(actor, id, body.reason),
   );
-  api.post(
+  idActionRoute(
+    api,
     '/api/returns/:id/receive',
     {
-      config: { policy: { allow: ['merchant_staff'] } },
-      schema: {
-        tags,
-        summary: '确认收到退货 (refund at once by default; due within 7 days)',
-        params: idParams,
-        body: receiveReturnSchema.optional(),
-      },
+      allow: ['merchant_staff'],
+      tags,
+      summary: '确认收到退货 (refund at once by default; due within 7 days)',
+      params: idParams,
+      body: receiveReturnSchema.optional(),
     },
-    async (req) => c.returns.receive(requireActor(req), req.params.id, req.body?.refundNow ?? true),
+    async (actor, id, body) => c.returns.receive(actor, id, body?.refundNow ?? true),
   );
   merchantStep('refund', '退款 for a received return', (req, id) => c.returns.refund(requireActor(req), id));
-  api.post(
+  idActionRoute(
+    api,
     '/api/returns/:id/ship',
-    {
-      config: { policy: { allow: 'authenticated' } },
-      schema: { tags, summary: '寄回: the buyer’s return shipment', params: idParams, body: returnShipmentSchema },
-    },
-    async (req) => c.returns.shipBack(requireActor(req), req.params.id, req.body),
+    { allow: 'authenticated', tags, summary: '寄回: the buyer’s return shipment', params: idParams, body: returnShipmentSchema },
+    async (actor, id, body) => c.returns.shipBack(actor, id, body),
   );
-  api.post(
+  idActionRoute(
+    api,
     '/api/returns/:id/cancel',
-    { config: { policy: { allow: 'authenticated' } }, schema: { tags, summary: '撤销售后申请', params: idParams } },
-    async (req) => c.returns.cancel(requireActor(req), req.params.id),
+    { allow: 'authenticated', tags, summary: '撤销售后申请', params: idParams },
+    async (actor, id) => c.returns.cancel(actor, id),
   );
 
   // ---- flash sales
-  api.post(
+  createdRoute(
+    api,
     '/api/live/sessions/:id/flash-sales',
     {
-      config: { policy: { allow: ['streamer'] } },
-      schema: {
-        tags,
-        summary: '创建秒杀: units leave the SKU’s stock now; the room shows the countdown',
-        params: idParams,
-        body: createFlashSaleSchema,
-      },
+      allow: ['streamer'],
+      tags,
+      summary: '创建秒杀: units leave the SKU’s stock now; the room shows the countdown',
+      params: idParams,
+      body: createFlashSaleSchema,
     },
-    async (req, reply) => reply.status(201).send(await c.orders.createFlashSale(requireActor(req), req.params.id, req.body)),
+    async (actor, body, { id }) => c.orders.createFlashSale(actor, id, body),
   );
   api.get(
     '/api/live/sessions/:id/flash-sales',
@@ -264,10 +255,11 @@ export function orderRoutes(api: Api, c: Container, app: FastifyInstance): void 
     },
     async (req) => c.orders.listFlashSales(req.params.id),
   );
-  api.post(
+  idActionRoute(
+    api,
     '/api/flash-sales/:id/end',
-    { config: { policy: { allow: ['streamer'] } }, schema: { tags, summary: '结束秒杀: unsold units go back to stock', params: idParams } },
-    async (req) => c.orders.endFlashSale(requireActor(req), req.params.id),
+    { allow: ['streamer'], tags, summary: '结束秒杀: unsold units go back to stock', params: idParams },
+    async (actor, id) => c.orders.endFlashSale(actor, id),
   );
 
   // ---- the provider's side

@@ -18,6 +18,7 @@ import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
 import type { Container } from '../../container.ts';
 import { requireActor } from '../policy.ts';
+import { createdRoute, idActionRoute } from '../route-helpers.ts';
 import { presentHold, presentPayout, presentPayoutSummary } from '../presenters/payouts.presenter.ts';
 import { signedNotificationRoute } from './signed-notify.ts';
 import { idempotencyKey } from './idempotency-key.ts';
@@ -80,34 +81,32 @@ export function payoutRoutes(api: Api, c: Container, app: FastifyInstance): void
     async (req, reply) => reply.status(201).send(presentPayout(await c.payouts.request(requireActor(req), req.body, idempotencyKey(req)))),
   );
 
-  api.post(
+  idActionRoute(
+    api,
     '/api/payouts/:id/approve',
     {
-      config: { policy: { allow: ADMIN } },
-      schema: {
-        tags,
-        summary: '审批通过: the payout goes to the provider',
-        params: idParams,
-        body: payoutDecisionSchema.optional(),
-        response: { 200: payoutViewSchema },
-      },
+      allow: ADMIN,
+      tags,
+      summary: '审批通过: the payout goes to the provider',
+      params: idParams,
+      body: payoutDecisionSchema.optional(),
+      response: payoutViewSchema,
     },
-    async (req) => presentPayout(await c.payouts.approve(requireActor(req), req.params.id, req.body?.reason)),
+    async (actor, id, body) => presentPayout(await c.payouts.approve(actor, id, body?.reason)),
   );
 
-  api.post(
+  idActionRoute(
+    api,
     '/api/payouts/:id/reject',
     {
-      config: { policy: { allow: ADMIN } },
-      schema: {
-        tags,
-        summary: '驳回: the funds return to the party’s available balance',
-        params: idParams,
-        body: payoutRejectSchema,
-        response: { 200: payoutViewSchema },
-      },
+      allow: ADMIN,
+      tags,
+      summary: '驳回: the funds return to the party’s available balance',
+      params: idParams,
+      body: payoutRejectSchema,
+      response: payoutViewSchema,
     },
-    async (req) => presentPayout(await c.payouts.reject(requireActor(req), req.params.id, req.body.reason)),
+    async (actor, id, body) => presentPayout(await c.payouts.reject(actor, id, body.reason)),
   );
 
   api.get(
@@ -124,19 +123,17 @@ export function payoutRoutes(api: Api, c: Container, app: FastifyInstance): void
     async (req) => (await c.payoutHolds.holds(requireActor(req), req.query.all !== 'true')).map((h) => presentHold(h.hold, h.partyName)),
   );
 
-  api.post(
+  createdRoute(
+    api,
     '/api/payout-holds',
     {
-      config: { policy: { allow: ADMIN } },
-      schema: {
-        tags,
-        summary: '冻结提现: hold a party’s payouts, with a reason',
-        body: payoutHoldSchema,
-        response: { 201: payoutHoldViewSchema },
-      },
+      allow: ADMIN,
+      tags,
+      summary: '冻结提现: hold a party’s payouts, with a reason',
+      body: payoutHoldSchema,
+      response: payoutHoldViewSchema,
     },
-    async (req, reply) =>
-      reply.status(201).send(presentHold(await c.payoutHolds.placeHold(requireActor(req), req.body.partyId, req.body.reason), '')),
+    async (actor, body) => presentHold(await c.payoutHolds.placeHold(actor, body.partyId, body.reason), ''),
   );
 
   api.post(

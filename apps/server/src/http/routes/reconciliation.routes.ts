@@ -11,6 +11,7 @@ import {
 import { z } from 'zod';
 import type { Container } from '../../container.ts';
 import { requireActor } from '../policy.ts';
+import { idActionRoute } from '../route-helpers.ts';
 import { presentDay, presentRun } from '../presenters/statement.presenter.ts';
 import type { Api } from './types.ts';
 
@@ -60,18 +61,17 @@ export function reconciliationRoutes(api: Api, c: Container): void {
     async (req) => presentDay(await c.reconciliation.run(requireActor(req), req.body.day)),
   );
 
-  api.post(
+  idActionRoute(
+    api,
     '/api/reconciliation/items/:id/resolve',
     {
-      config: { policy: { allow: FINANCE } },
-      schema: {
-        tags: ['settlement'],
-        summary: 'Record how a difference was resolved',
-        params: z.strictObject({ id: z.uuid() }),
-        body: reconciliationResolveSchema,
-        response: { 200: reconciliationDaySchema },
-      },
+      allow: FINANCE,
+      tags: ['settlement'],
+      summary: 'Record how a difference was resolved',
+      params: z.strictObject({ id: z.uuid() }),
+      body: reconciliationResolveSchema,
+      response: reconciliationDaySchema,
     },
-    async (req) => presentDay(await c.reconciliation.resolve(requireActor(req), req.params.id, req.body.note)),
+    async (actor, id, body) => presentDay(await c.reconciliation.resolve(actor, id, body.note)),
   );
 }

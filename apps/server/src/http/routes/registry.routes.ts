@@ -20,6 +20,7 @@ import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
 import type { Container } from '../../container.ts';
 import { requireActor } from '../policy.ts';
+import { createdRoute, idActionRoute } from '../route-helpers.ts';
 import { presentPublicStreamer, presentRegistration, registryExportCsv } from '../presenters/registry.presenter.ts';
 import { presentApplication, presentDocument } from '../presenters/workflows.presenter.ts';
 import type { Api } from './types.ts';
@@ -128,32 +129,30 @@ export function registryRoutes(api: Api, c: Container, app: FastifyInstance): vo
     },
   );
 
-  api.post(
+  createdRoute(
+    api,
     '/api/registry/mcns',
     {
-      config: { policy: { allow: ANY_SIGNED_IN } },
-      schema: {
-        tags: ['registry'],
-        summary: 'MCN机构登记: register an MCN agency (the caller becomes its manager)',
-        body: registerMcnSchema,
-        response: { 201: z.object({ orgId: z.string() }) },
-      },
+      allow: ANY_SIGNED_IN,
+      tags: ['registry'],
+      summary: 'MCN机构登记: register an MCN agency (the caller becomes its manager)',
+      body: registerMcnSchema,
+      response: z.object({ orgId: z.string() }),
     },
-    async (req, reply) => reply.status(201).send(await c.registry.registerMcn(requireActor(req), req.body)),
+    async (actor, body) => c.registry.registerMcn(actor, body),
   );
 
-  api.post(
+  createdRoute(
+    api,
     '/api/registry/providers',
     {
-      config: { policy: { allow: ANY_SIGNED_IN } },
-      schema: {
-        tags: ['registry'],
-        summary: '服务机构登记: register a service provider (supply chain, data, technology …)',
-        body: registerProviderSchema,
-        response: { 201: z.object({ orgId: z.string() }) },
-      },
+      allow: ANY_SIGNED_IN,
+      tags: ['registry'],
+      summary: '服务机构登记: register a service provider (supply chain, data, technology …)',
+      body: registerProviderSchema,
+      response: z.object({ orgId: z.string() }),
     },
-    async (req, reply) => reply.status(201).send(await c.registry.registerProvider(requireActor(req), req.body)),
+    async (actor, body) => c.registry.registerProvider(actor, body),
   );
 
   api.post(
@@ -295,19 +294,18 @@ export function registryRoutes(api: Api, c: Container, app: FastifyInstance): vo
     async (req) => presentApplication(await c.workflows.read(requireActor(req), req.params.id)),
   );
 
-  api.post(
+  idActionRoute(
+    api,
     '/api/applications/:id/actions',
     {
-      config: { policy: { allow: ANY_SIGNED_IN } },
-      schema: {
-        tags: ['workflows'],
-        summary: 'Act on an application: a step action, a joint-review vote, withdraw, or rule on objections',
-        params: z.strictObject({ id: idSchema }),
-        body: applicationActionSchema,
-        response: { 200: applicationViewSchema },
-      },
+      allow: ANY_SIGNED_IN,
+      tags: ['workflows'],
+      summary: 'Act on an application: a step action, a joint-review vote, withdraw, or rule on objections',
+      params: z.strictObject({ id: idSchema }),
+      body: applicationActionSchema,
+      response: applicationViewSchema,
     },
-    async (req) => presentApplication(await c.workflows.actAndView(requireActor(req), req.params.id, req.body)),
+    async (actor, id, body) => presentApplication(await c.workflows.actAndView(actor, id, body)),
   );
 
   api.post(

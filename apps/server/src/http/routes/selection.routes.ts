@@ -25,6 +25,7 @@ import { AppError, isCrossTenant } from '@livehub/core';
 import { z } from 'zod';
 import type { Container } from '../../container.ts';
 import { requireActor } from '../policy.ts';
+import { createdRoute, idActionRoute } from '../route-helpers.ts';
 import { presentProduct } from '../presenters/catalog.presenter.ts';
 import { presentAgreement, presentCard, presentPlan, presentSample } from '../presenters/selection.presenter.ts';
 import { CATALOG_READERS, MERCHANT } from './roles.ts';
@@ -33,6 +34,8 @@ import type { Api } from './types.ts';
 const POOL_READERS = ['streamer', 'mcn_manager', 'platform_admin', 'reviewer', 'regulator'] as const;
 const SAMPLE_PARTIES = ['merchant_staff', 'streamer', 'mcn_manager', 'platform_admin', 'reviewer', 'regulator'] as const;
 const AGREEMENT_PARTIES = SAMPLE_PARTIES;
+/** who may amend, accept or terminate an agreement: its two sides and the streamer's MCN */
+const AGREEMENT_SIGNERS = ['merchant_staff', 'streamer', 'mcn_manager'] as const;
 
 export function selectionRoutes(api: Api, c: Container): void {
   const idParams = z.strictObject({ id: idSchema });
@@ -66,27 +69,24 @@ export function selectionRoutes(api: Api, c: Container): void {
     async (req) => (await c.selection.listPlans(requireActor(req), req.query.productId)).map(presentPlan),
   );
 
-  api.post(
+  createdRoute(
+    api,
     '/api/selection/plans',
     {
-      config: { policy: { allow: MERCHANT } },
-      schema: {
-        tags: ['selection'],
-        summary: 'Put an approved product in the pool under a commission plan (open, targeted or exclusive)',
-        body: createPlanSchema,
-        response: { 201: planViewSchema },
-      },
+      allow: MERCHANT,
+      tags: ['selection'],
+      summary: 'Put an approved product in the pool under a commission plan (open, targeted or exclusive)',
+      body: createPlanSchema,
+      response: planViewSchema,
     },
-    async (req, reply) => reply.status(201).send(presentPlan(await c.selection.createPlan(requireActor(req), req.body))),
+    async (actor, body) => presentPlan(await c.selection.createPlan(actor, body)),
   );
 
-  api.post(
+  idActionRoute(
+    api,
     '/api/selection/plans/:id/end',
-    {
-      config: { policy: { allow: MERCHANT } },
-      schema: { tags: ['selection'], summary: 'End a commission plan now', params: idParams, response: { 200: planViewSchema } },
-    },
-    async (req) => presentPlan(await c.selection.endPlan(requireActor(req), req.params.id)),
+    { allow: MERCHANT, tags: ['selection'], summary: 'End a commission plan now', params: idParams, response: planViewSchema },
+    async (actor, id) => presentPlan(await c.selection.endPlan(actor, id)),
   );
 
   api.get(
@@ -150,18 +150,17 @@ export function selectionRoutes(api: Api, c: Container): void {
     },
   );
 
-  api.post(
+  createdRoute(
+    api,
     '/api/samples',
     {
-      config: { policy: { allow: ['streamer'] } },
-      schema: {
-        tags: ['selection'],
-        summary: '寄样: a streamer requests a sample',
-        body: sampleRequestSchema,
-        response: { 201: sampleViewSchema },
-      },
+      allow: ['streamer'],
+      tags: ['selection'],
+      summary: '寄样: a streamer requests a sample',
+      body: sampleRequestSchema,
+      response: sampleViewSchema,
     },
-    async (req, reply) => reply.status(201).send(presentSample(await c.selection.requestSample(requireActor(req), req.body))),
+    async (actor, body) => presentSample(await c.selection.requestSample(actor, body)),
   );
 
   api.get(
@@ -173,19 +172,18 @@ export function selectionRoutes(api: Api, c: Container): void {
     async (req) => presentSample(await c.selection.getSample(requireActor(req), req.params.id)),
   );
 
-  api.post(
+  idActionRoute(
+    api,
     '/api/samples/:id/actions',
     {
-      config: { policy: { allow: ['merchant_staff', 'streamer'] } },
-      schema: {
-        tags: ['selection'],
-        summary: 'Move a sample request: approve / decline / ship / receive / feature / ship_return / confirm_return / cancel',
-        params: idParams,
-        body: sampleActionSchema,
-        response: { 200: sampleViewSchema },
-      },
+      allow: ['merchant_staff', 'streamer'],
+      tags: ['selection'],
+      summary: 'Move a sample request: approve / decline / ship / receive / feature / ship_return / confirm_return / cancel',
+      params: idParams,
+      body: sampleActionSchema,
+      response: sampleViewSchema,
     },
-    async (req) => presentSample(await c.selection.sampleAction(requireActor(req), req.params.id, req.body)),
+    async (actor, id, body) => presentSample(await c.selection.sampleAction(actor, id, body)),
   );
 
   api.get(
@@ -224,18 +222,17 @@ export function selectionRoutes(api: Api, c: Container): void {
     },
   );
 
-  api.post(
+  createdRoute(
+    api,
     '/api/agreements',
     {
-      config: { policy: { allow: ['merchant_staff', 'streamer'] } },
-      schema: {
-        tags: agreementTags,
-        summary: '直播服务协议: propose an agreement (the proposer’s side accepts it)',
-        body: createAgreementSchema,
-        response: { 201: agreementViewSchema },
-      },
+      allow: ['merchant_staff', 'streamer'],
+      tags: agreementTags,
+      summary: '直播服务协议: propose an agreement (the proposer’s side accepts it)',
+      body: createAgreementSchema,
+      response: agreementViewSchema,
     },
-    async (req, reply) => reply.status(201).send(presentAgreement(await c.agreements.create(requireActor(req), req.body))),
+    async (actor, body) => presentAgreement(await c.agreements.create(actor, body)),
   );
 
   api.get(
@@ -252,49 +249,46 @@ export function selectionRoutes(api: Api, c: Container): void {
     async (req) => presentAgreement(await c.agreements.view(requireActor(req), req.params.id)),
   );
 
-  api.post(
+  idActionRoute(
+    api,
     '/api/agreements/:id/versions',
     {
-      config: { policy: { allow: ['merchant_staff', 'streamer', 'mcn_manager'] } },
-      schema: {
-        tags: agreementTags,
-        summary: 'Propose new terms (a new immutable version)',
-        params: idParams,
-        body: amendAgreementSchema,
-        response: { 200: agreementViewSchema },
-      },
+      allow: AGREEMENT_SIGNERS,
+      tags: agreementTags,
+      summary: 'Propose new terms (a new immutable version)',
+      params: idParams,
+      body: amendAgreementSchema,
+      response: agreementViewSchema,
     },
-    async (req) => presentAgreement(await c.agreements.amend(requireActor(req), req.params.id, req.body.terms)),
+    async (actor, id, body) => presentAgreement(await c.agreements.amend(actor, id, body.terms)),
   );
 
-  api.post(
+  idActionRoute(
+    api,
     '/api/agreements/:id/accept',
     {
-      config: { policy: { allow: ['merchant_staff', 'streamer', 'mcn_manager'] } },
-      schema: {
-        tags: agreementTags,
-        summary: 'Accept the current version by its content hash',
-        params: idParams,
-        body: acceptAgreementSchema,
-        response: { 200: agreementViewSchema },
-      },
+      allow: AGREEMENT_SIGNERS,
+      tags: agreementTags,
+      summary: 'Accept the current version by its content hash',
+      params: idParams,
+      body: acceptAgreementSchema,
+      response: agreementViewSchema,
     },
-    async (req) => presentAgreement(await c.agreements.accept(requireActor(req), req.params.id, req.body)),
+    async (actor, id, body) => presentAgreement(await c.agreements.accept(actor, id, body)),
   );
 
-  api.post(
+  idActionRoute(
+    api,
     '/api/agreements/:id/terminate',
     {
-      config: { policy: { allow: ['merchant_staff', 'streamer', 'mcn_manager'] } },
-      schema: {
-        tags: agreementTags,
-        summary: 'Terminate an agreement (any party, with a reason)',
-        params: idParams,
-        body: terminateAgreementSchema,
-        response: { 200: agreementViewSchema },
-      },
+      allow: AGREEMENT_SIGNERS,
+      tags: agreementTags,
+      summary: 'Terminate an agreement (any party, with a reason)',
+      params: idParams,
+      body: terminateAgreementSchema,
+      response: agreementViewSchema,
     },
-    async (req) => presentAgreement(await c.agreements.terminate(requireActor(req), req.params.id, req.body.reason)),
+    async (actor, id, body) => presentAgreement(await c.agreements.terminate(actor, id, body.reason)),
   );
 
   api.get(
