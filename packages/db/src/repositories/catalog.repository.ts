@@ -13,6 +13,7 @@ import { and, asc, count, desc, eq, gt, inArray, isNull, like, lt, or, type SQL,
 import type { Db } from '../db.ts';
 import { countWhere } from './count-where.ts';
 import { firstWhere } from './first-where.ts';
+import { newestFirst, olderThan } from './keyset.ts';
 import { listWhere } from './list-where.ts';
 import { updateAtVersion } from './update-at-version.ts';
 import { brandAuthorizations, brands, categories, pricePoints, productSkus, products } from '../schema/catalog.ts';
@@ -106,15 +107,9 @@ export class DrizzleCatalogRepository implements CatalogRepository {
     limit: number;
   }): Promise<ProductRecord[]> {
     if (opts.ids && opts.ids.length === 0) return [];
-    // keyset paging on (created_at, id), as the order lists do: products created together share their creation time
-    const cursor = opts.before
-      ? opts.beforeId
-        ? or(lt(products.createdAt, opts.before), and(eq(products.createdAt, opts.before), lt(products.id, opts.beforeId)))
-        : lt(products.createdAt, opts.before)
-      : undefined;
     return (await listWhere(this.db, products, {
-      where: and(this.productFilter(opts), cursor),
-      orderBy: [desc(products.createdAt), desc(products.id)],
+      where: and(this.productFilter(opts), olderThan(products.createdAt, products.id, opts.before, opts.beforeId)),
+      orderBy: newestFirst(products.createdAt, products.id),
       limit: opts.limit,
     })) as ProductRecord[];
   }

@@ -18,6 +18,7 @@ import type { OrderStatus, ReturnStatus } from '@livehub/contracts';
 import { and, asc, desc, eq, gt, inArray, isNull, lt, or, sql } from 'drizzle-orm';
 import type { Db } from '../db.ts';
 import { firstWhere } from './first-where.ts';
+import { newestFirst, olderThan } from './keyset.ts';
 import { listWhere } from './list-where.ts';
 import { updateAtVersion } from './update-at-version.ts';
 import { bulkInsert } from './bulk-insert.ts';
@@ -98,12 +99,6 @@ export class DrizzleOrderRepository implements OrderRepository {
     beforeId?: string;
     limit: number;
   }): Promise<OrderRecord[]> {
-    // keyset paging on (created_at, id): orders written together share their creation time
-    const cursor = opts.before
-      ? opts.beforeId
-        ? or(lt(orders.createdAt, opts.before), and(eq(orders.createdAt, opts.before), lt(orders.id, opts.beforeId)))
-        : lt(orders.createdAt, opts.before)
-      : undefined;
     return (await listWhere(this.db, orders, {
       where: and(
         opts.buyerUserId ? eq(orders.buyerUserId, opts.buyerUserId) : undefined,
@@ -111,9 +106,9 @@ export class DrizzleOrderRepository implements OrderRepository {
         opts.streamerUserId ? eq(orders.streamerUserId, opts.streamerUserId) : undefined,
         opts.sessionId ? eq(orders.sessionId, opts.sessionId) : undefined,
         opts.status ? eq(orders.status, opts.status) : undefined,
-        cursor,
+        olderThan(orders.createdAt, orders.id, opts.before, opts.beforeId),
       ),
-      orderBy: [desc(orders.createdAt), desc(orders.id)],
+      orderBy: newestFirst(orders.createdAt, orders.id),
       limit: opts.limit,
     })) as OrderRecord[];
   }
