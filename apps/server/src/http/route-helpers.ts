@@ -1,7 +1,7 @@
 /**
- * The two route shapes most of the API repeats, written once: a POST that creates a thing from its body and answers
- * 201 with the caller's view of it, and a POST that acts on one thing named by its `:id` and answers 200 with the
- * view after the act. Each registers exactly the options a hand-written route would (same policy, same OpenAPI
+ * The route shapes most of the API repeats, written once: a POST that creates a thing from its body and answers 201
+ * with the caller's view of it, a POST that acts on one thing named by its `:id` and answers 200 with the view after
+ * the act, and a GET of one thing's view by its `:id`. Each registers exactly the options a hand-written route would (same policy, same OpenAPI
  * schema), so what the clients and the generated docs see does not change.
  */
 import type { Actor } from '@livehub/core';
@@ -52,7 +52,27 @@ export function idActionRoute<R extends z.ZodType = z.ZodUnknown, B extends z.Zo
   doc: RouteDoc<R> & { params: z.ZodType; body?: B },
   act: (actor: Actor, id: string, body: z.output<B>) => Promise<z.input<R>>,
 ): void {
-  api.post(path, { config: { policy: { allow: doc.allow } }, schema: schemaOf(doc, 200) }, async (req) =>
-    act(requireActor(req), (req.params as { id: string }).id, req.body as z.output<B>),
+  idRoute(api, 'post', path, doc, act);
+}
+
+/** GET `path` (with an `:id` parameter): `read` reads that thing as the signed-in caller; 200 with its view. */
+export function idReadRoute<R extends z.ZodType = z.ZodUnknown>(
+  api: Api,
+  path: string,
+  doc: RouteDoc<R> & { params: z.ZodType },
+  read: (actor: Actor, id: string) => Promise<z.input<R>>,
+): void {
+  idRoute(api, 'get', path, doc, read);
+}
+
+function idRoute<B extends z.ZodType>(
+  api: Api,
+  method: 'get' | 'post',
+  path: string,
+  doc: RouteDoc<z.ZodType> & { params: z.ZodType; body?: B },
+  run: (actor: Actor, id: string, body: z.output<B>) => Promise<unknown>,
+): void {
+  api[method](path, { config: { policy: { allow: doc.allow } }, schema: schemaOf(doc, 200) }, async (req) =>
+    run(requireActor(req), (req.params as { id: string }).id, req.body as z.output<B>),
   );
 }

@@ -21,7 +21,7 @@ import type { FastifyReply, FastifyRequest } from 'fastify';
 import { z } from 'zod';
 import type { Container } from '../../container.ts';
 import { requireActor } from '../policy.ts';
-import { idActionRoute } from '../route-helpers.ts';
+import { idActionRoute, idReadRoute } from '../route-helpers.ts';
 import { presentRecording, presentSession } from '../presenters/live.presenter.ts';
 import { type Api, withZod } from './types.ts';
 
@@ -75,13 +75,11 @@ export function liveRoutes(api: Api, c: Container): void {
     },
   );
 
-  api.get(
+  idReadRoute(
+    api,
     '/api/live/sessions/:id',
-    {
-      config: { policy: { allow: 'authenticated' } },
-      schema: { tags, summary: 'A session (public while live)', params: idParams, response: { 200: liveSessionViewSchema } },
-    },
-    async (req) => present(c, await c.live.getDescribed(requireActor(req), req.params.id)),
+    { allow: 'authenticated', tags, summary: 'A session (public while live)', params: idParams, response: liveSessionViewSchema },
+    async (actor, id) => present(c, await c.live.getDescribed(actor, id)),
   );
 
   api.put(
@@ -99,18 +97,17 @@ export function liveRoutes(api: Api, c: Container): void {
     async (req) => present(c, await c.live.describe(await c.live.setProducts(requireActor(req), req.params.id, req.body.productIds))),
   );
 
-  api.get(
+  idReadRoute(
+    api,
     '/api/live/sessions/:id/checklist',
     {
-      config: { policy: { allow: ['streamer', 'mcn_manager', 'platform_admin', 'reviewer', 'regulator'] } },
-      schema: {
-        tags,
-        summary: '开播前检查: what must hold before going live, each with whether it does now',
-        params: idParams,
-        response: { 200: z.array(checklistItemSchema) },
-      },
+      allow: ['streamer', 'mcn_manager', 'platform_admin', 'reviewer', 'regulator'],
+      tags,
+      summary: '开播前检查: what must hold before going live, each with whether it does now',
+      params: idParams,
+      response: z.array(checklistItemSchema),
     },
-    async (req) => c.live.checklist(requireActor(req), req.params.id),
+    async (actor, id) => c.live.checklist(actor, id),
   );
 
   idActionRoute(

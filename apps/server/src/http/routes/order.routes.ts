@@ -24,7 +24,7 @@ import type { SimulatedPaymentProvider } from '../../adapters/sim-pay.ts';
 import type { Container } from '../../container.ts';
 import { errorBody, type Locale, localeOf } from '../errors.ts';
 import { authorize, type RoutePolicy, requireActor } from '../policy.ts';
-import { createdRoute, idActionRoute } from '../route-helpers.ts';
+import { createdRoute, idActionRoute, idReadRoute } from '../route-helpers.ts';
 import { publicOrigin } from '../public-origin.ts';
 import { signedNotificationRoute } from './signed-notify.ts';
 import { idempotencyKey } from './idempotency-key.ts';
@@ -96,10 +96,11 @@ export function orderRoutes(api: Api, c: Container, app: FastifyInstance): void 
     },
     async (req) => c.orders.list(requireActor(req), req.query),
   );
-  api.get(
+  idReadRoute(
+    api,
     '/api/orders/:id',
-    { config: { policy: { allow: 'authenticated' } }, schema: { tags, summary: 'One order (address masked)', params: idParams } },
-    async (req) => c.orders.get(requireActor(req), req.params.id),
+    { allow: 'authenticated', tags, summary: 'One order (address masked)', params: idParams },
+    async (actor, id) => c.orders.get(actor, id),
   );
   api.post(
     '/api/orders/:id/pay',
@@ -162,10 +163,11 @@ export function orderRoutes(api: Api, c: Container, app: FastifyInstance): void 
   );
 
   // ---- after-sales
-  api.get(
+  idReadRoute(
+    api,
     '/api/orders/:id/returns',
-    { config: { policy: { allow: 'authenticated' } }, schema: { tags, summary: 'Return requests of an order', params: idParams } },
-    async (req) => c.returns.forOrder(requireActor(req), req.params.id),
+    { allow: 'authenticated', tags, summary: 'Return requests of an order', params: idParams },
+    async (actor, id) => c.returns.forOrder(actor, id),
   );
   createdRoute(
     api,

@@ -18,7 +18,7 @@ import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
 import type { Container } from '../../container.ts';
 import { requireActor } from '../policy.ts';
-import { createdRoute, idActionRoute } from '../route-helpers.ts';
+import { createdRoute, idActionRoute, idReadRoute } from '../route-helpers.ts';
 import { presentHold, presentPayout, presentPayoutSummary } from '../presenters/payouts.presenter.ts';
 import { signedNotificationRoute } from './signed-notify.ts';
 import { idempotencyKey } from './idempotency-key.ts';
@@ -58,13 +58,11 @@ export function payoutRoutes(api: Api, c: Container, app: FastifyInstance): void
     async (req) => (await c.payouts.list(requireActor(req), req.query)).map(presentPayout),
   );
 
-  api.get(
+  idReadRoute(
+    api,
     '/api/payouts/:id',
-    {
-      config: { policy: { allow: [...PAYERS, ...ADMIN] } },
-      schema: { tags, summary: 'One payout (account details masked)', params: idParams, response: { 200: payoutViewSchema } },
-    },
-    async (req) => presentPayout(await c.payouts.get(requireActor(req), req.params.id)),
+    { allow: [...PAYERS, ...ADMIN], tags, summary: 'One payout (account details masked)', params: idParams, response: payoutViewSchema },
+    async (actor, id) => presentPayout(await c.payouts.get(actor, id)),
   );
 
   api.post(

@@ -25,7 +25,7 @@ import { AppError, isCrossTenant } from '@livehub/core';
 import { z } from 'zod';
 import type { Container } from '../../container.ts';
 import { requireActor } from '../policy.ts';
-import { createdRoute, idActionRoute } from '../route-helpers.ts';
+import { createdRoute, idActionRoute, idReadRoute } from '../route-helpers.ts';
 import { presentProduct } from '../presenters/catalog.presenter.ts';
 import { presentAgreement, presentCard, presentPlan, presentSample } from '../presenters/selection.presenter.ts';
 import { CATALOG_READERS, MERCHANT } from './roles.ts';
@@ -163,13 +163,11 @@ export function selectionRoutes(api: Api, c: Container): void {
     async (actor, body) => presentSample(await c.selection.requestSample(actor, body)),
   );
 
-  api.get(
+  idReadRoute(
+    api,
     '/api/samples/:id',
-    {
-      config: { policy: { allow: SAMPLE_PARTIES } },
-      schema: { tags: ['selection'], summary: 'A sample request', params: idParams, response: { 200: sampleViewSchema } },
-    },
-    async (req) => presentSample(await c.selection.getSample(requireActor(req), req.params.id)),
+    { allow: SAMPLE_PARTIES, tags: ['selection'], summary: 'A sample request', params: idParams, response: sampleViewSchema },
+    async (actor, id) => presentSample(await c.selection.getSample(actor, id)),
   );
 
   idActionRoute(
@@ -235,18 +233,17 @@ export function selectionRoutes(api: Api, c: Container): void {
     async (actor, body) => presentAgreement(await c.agreements.create(actor, body)),
   );
 
-  api.get(
+  idReadRoute(
+    api,
     '/api/agreements/:id',
     {
-      config: { policy: { allow: AGREEMENT_PARTIES } },
-      schema: {
-        tags: agreementTags,
-        summary: 'An agreement with every version, its hash and its acceptances',
-        params: idParams,
-        response: { 200: agreementViewSchema },
-      },
+      allow: AGREEMENT_PARTIES,
+      tags: agreementTags,
+      summary: 'An agreement with every version, its hash and its acceptances',
+      params: idParams,
+      response: agreementViewSchema,
     },
-    async (req) => presentAgreement(await c.agreements.view(requireActor(req), req.params.id)),
+    async (actor, id) => presentAgreement(await c.agreements.view(actor, id)),
   );
 
   idActionRoute(
