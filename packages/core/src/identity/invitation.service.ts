@@ -14,7 +14,7 @@ import type { Clock, IdGenerator, PiiVault } from '../ports/runtime.ts';
 import type { Actor } from '../shared/actor.ts';
 import { maskPhone } from '../shared/masking.ts';
 import { INVITATION_POLICY } from './identity.types.ts';
-import { requireGrantableRole, requireOrgManager } from './membership-rules.ts';
+import { requireGrantableRole, requireManagedOrg } from './membership-rules.ts';
 
 /** the repositories this job touches */
 type InvitationRepos = 'users' | 'orgs' | 'memberships' | 'invitations' | 'audit';
@@ -36,9 +36,7 @@ export class InvitationService {
   async invite(actor: Actor, orgId: string, input: CreateInvitationRequest): Promise<Invitation> {
     const now = this.d.clock.now();
     const id = await this.d.uow.transaction(async (tx) => {
-      const org = await tx.orgs.findById(orgId);
-      if (!org) throw new AppError('org.not_found', { field: 'orgId' });
-      requireOrgManager(actor, org);
+      const org = await requireManagedOrg(tx.orgs, actor, orgId);
       requireGrantableRole(actor, org, input.role);
       const invitee = await this.findInvitee(tx, input.invitee);
       if (input.departmentId) {
@@ -80,9 +78,7 @@ export class InvitationService {
 
   /** The organization's invitations, newest first: managers only (they name people outside the organization). */
   async listForOrg(actor: Actor, orgId: string): Promise<Invitation[]> {
-    const org = await this.d.uow.read.orgs.findById(orgId);
-    if (!org) throw new AppError('org.not_found', { field: 'id' });
-    requireOrgManager(actor, org);
+    const org = await requireManagedOrg(this.d.uow.read.orgs, actor, orgId, 'id');
     const rows = await this.d.uow.read.invitations.listForOrg(org.id, { limit: INVITATION_POLICY.listLimit });
     return rows.map((r) => this.present(r));
   }
@@ -172,9 +168,7 @@ export class InvitationService {
   /** The organization takes a pending invitation back. */
   async revoke(actor: Actor, orgId: string, invitationId: string): Promise<Invitation> {
     await this.d.uow.transaction(async (tx) => {
-      const org = await tx.orgs.findById(orgId);
-      if (!org) throw new AppError('org.not_found', { field: 'orgId' });
-      requireOrgManager(actor, org);
+      const org = await requireManagedOrg(tx.orgs, actor, orgId);
       const inv = await tx.invitations.findById(invitationId);
       if (!inv || inv.orgId !== org.id) throw new AppError('invitation.not_found', { field: 'invitationId' });
       if (inv.status !== 'pending') throw new AppError('invitation.closed', { field: 'invitationId' });

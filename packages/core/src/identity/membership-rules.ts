@@ -13,6 +13,23 @@ export function requireOrgManager(actor: Actor, org: OrganizationRecord): void {
 }
 
 /**
+ * The organization `orgId` for a caller who manages it (see requireOrgManager); a missing one is `org.not_found` on
+ * `field`, the name the caller's request gave the id. Takes only the reader it needs, so a transaction's repositories
+ * and the read side both serve.
+ */
+export async function requireManagedOrg(
+  orgs: { findById(id: string): Promise<OrganizationRecord | null> },
+  actor: Actor,
+  orgId: string,
+  field: 'orgId' | 'id' = 'orgId',
+): Promise<OrganizationRecord> {
+  const org = await orgs.findById(orgId);
+  if (!org) throw new AppError('org.not_found', { field });
+  requireOrgManager(actor, org);
+  return org;
+}
+
+/**
  * The roles a caller may give in an organization: those the organization's kind allows, and below the caller's
  * own manager role (only the platform creates another MCN manager or base operator; merchants' staff are peers).
  */

@@ -10,7 +10,7 @@ import type { DepartmentRecord, MembershipRecord, MembershipView, OrganizationRe
 import type { Clock, IdGenerator } from '../ports/runtime.ts';
 import { type Actor, isCrossTenant } from '../shared/actor.ts';
 import { ORG_MANAGER_ROLES, withDepartments } from './identity.types.ts';
-import { requireGrantableRole, requireOrgManager } from './membership-rules.ts';
+import { requireGrantableRole, requireManagedOrg } from './membership-rules.ts';
 
 /** the repositories this job touches */
 type OrganizationRepos = 'users' | 'orgs' | 'memberships' | 'sessions' | 'audit';
@@ -126,9 +126,7 @@ export class OrganizationService {
     repos?: Pick<Repositories, OrganizationRepos>,
   ): Promise<MembershipRecord> {
     const work = async (tx: Pick<Repositories, OrganizationRepos>) => {
-      const org = await tx.orgs.findById(orgId);
-      if (!org) throw new AppError('org.not_found', { field: 'orgId' });
-      requireOrgManager(actor, org);
+      const org = await requireManagedOrg(tx.orgs, actor, orgId);
       if (actor.role !== 'platform_admin' && actor.role !== 'system') throw new AppError('org.invitation_required', { field: 'userId' });
       requireGrantableRole(actor, org, input.role);
       if (!(await tx.users.findById(input.userId))) throw new AppError('user.not_found', { field: 'userId' });
@@ -161,9 +159,7 @@ export class OrganizationService {
   /** A manager (or the platform) ends someone's membership of the organization. */
   async removeMember(actor: Actor, orgId: string, membershipId: string): Promise<void> {
     await this.d.uow.transaction(async (tx) => {
-      const org = await tx.orgs.findById(orgId);
-      if (!org) throw new AppError('org.not_found', { field: 'orgId' });
-      requireOrgManager(actor, org);
+      const org = await requireManagedOrg(tx.orgs, actor, orgId);
       const m = await tx.memberships.findById(membershipId);
       if (!m || m.orgId !== org.id) throw new AppError('org.member_not_found', { field: 'memberId' });
       if (actor.role !== 'platform_admin' && actor.role !== 'system') await requireAnotherManager(tx, m, 'memberId');
