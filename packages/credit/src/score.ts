@@ -41,6 +41,7 @@ export interface CreditScore {
 
 const DAY_MS = 86_400_000;
 const FULL = 10_000; // 100 points in hundredths
+const CLAMP_HINT: Bilingual = { zh: '维度分限定在 0–100 之间。', en: 'A dimension stays between 0 and 100.' };
 
 function byTimeThenId(a: CreditEvent, b: CreditEvent): number {
   const d = a.at.getTime() - b.at.getTime();
@@ -168,19 +169,25 @@ function scoreSorted(partyId: string, partyKind: PartyKind, sorted: CreditEvent[
     if (c) raw.push(c);
   }
 
+  // Gather per dimension in the model's order; points turn from hundredths into points only once summed.
+  const dims = model.dimensions[partyKind];
+  const perDimension: CreditContribution[][] = dims.map(() => []);
+  for (const c of raw) {
+    const i = dims.findIndex((d) => d.key === c.dimension);
+    if (i >= 0) perDimension[i]!.push(c);
+  }
   const contributions: CreditContribution[] = [];
   const dimensions: CreditDimensionScore[] = [];
   let weighted = 0;
-  for (const dim of model.dimensions[partyKind]) {
+  dims.forEach((dim, i) => {
     let sum = FULL;
-    for (const c of raw) {
-      if (c.dimension !== dim.key) continue;
+    for (const c of perDimension[i]!) {
       sum += c.points;
-      contributions.push({ ...c, points: c.points / 100 });
+      c.points /= 100;
+      contributions.push(c);
     }
     const clamped = Math.min(FULL, Math.max(0, sum));
     if (clamped !== sum) {
-      const hint = { zh: '维度分限定在 0–100 之间。', en: 'A dimension stays between 0 and 100.' };
       contributions.push({
         eventId: `clamp:${dim.key}`,
         kind: 'clamp',
@@ -188,12 +195,12 @@ function scoreSorted(partyId: string, partyKind: PartyKind, sorted: CreditEvent[
         points: (clamped - sum) / 100,
         at: asOf,
         decay: 1,
-        hint,
+        hint: CLAMP_HINT,
       });
     }
     dimensions.push({ key: dim.key, zh: dim.zh, en: dim.en, weightBp: dim.weightBp, score: clamped / 100 });
     weighted += clamped * dim.weightBp;
-  }
+  });
   const total = Math.round(weighted / FULL) / 100;
   return { partyId, partyKind, modelVersion: model.version, total, tier: tierOf(total, model), dimensions, contributions };
 }
