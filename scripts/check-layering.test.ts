@@ -60,6 +60,13 @@ describe('check-layering', () => {
     ['core imports a framework', 'packages/core/src/bad.ts', "import Fastify from 'fastify';\n", 'framework/driver fastify'],
     ['core imports an adapter', 'packages/core/src/bad.ts', "import { openDatabase } from '@livehub/db';\n", 'imports @livehub/db'],
     ['an engine imports core', 'packages/compliance/src/bad.ts', "export { x } from '@livehub/core';\n", 'imports @livehub/core'],
+    ['the credit engine imports core', 'packages/credit/src/bad.ts', "export { x } from '@livehub/core';\n", 'imports @livehub/core'],
+    [
+      'the credit engine imports a driver',
+      'packages/credit/src/bad.ts',
+      "import { drizzle } from 'drizzle-orm';\n",
+      'framework/driver drizzle-orm',
+    ],
     ['contracts imports a library other than zod', 'packages/contracts/src/bad.ts', "import 'lodash';\n", 'imports lodash'],
     [
       'testing imports the server',
@@ -124,6 +131,15 @@ describe('check-layering', () => {
     });
     expect(tests.out).toContain('layering: ok');
     expect(tests.status).toBe(0);
+  });
+
+  it('lets core read the credit engine, and the credit engine read contracts', () => {
+    const r = check({
+      'packages/credit/src/index.ts': "import type { s } from '@livehub/contracts';\nexport type C = typeof s;\n",
+      'packages/core/src/credit.ts': "import type { C } from '@livehub/credit';\nexport type X = C;\n",
+    });
+    expect(r.out).toContain('layering: ok');
+    expect(r.status).toBe(0);
   });
 
   it('passes the repository itself', () => {
