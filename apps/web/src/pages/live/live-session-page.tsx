@@ -45,6 +45,7 @@ import { Link, useNavigate, useParams } from 'react-router';
 import { PageHeader } from '../../components/page-header.tsx';
 import { PageLoading } from '../../components/page-loading.tsx';
 import { QueryError } from '../../components/query-error.tsx';
+import { SessionProductRow } from '../../components/session-product-row.tsx';
 import { useI18n } from '../../i18n/index.ts';
 import { isApiError } from '../../lib/api-client.ts';
 import type { ChecklistItem, LiveSessionView } from '../../lib/api-types.ts';
@@ -270,16 +271,13 @@ function ProductsCard({ session }: { session: LiveSessionView }) {
     >
       {session.products.length === 0 ? <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('live.products.none')} /> : null}
       {session.products.map((p, index) => (
-        <div key={p.productId} className="lh-console-product" data-testid="session-product" data-product-id={p.productId}>
-          <span className="lh-console-product-index">{index + 1}</span>
-          <div style={{ flex: 1, minWidth: 0 }}>
-            <Typography.Text strong ellipsis style={{ display: 'block' }}>
-              {p.title}
-            </Typography.Text>
-            <span className="lh-price">{formatFen(p.minPriceFen)}</span>
-          </div>
-          {p.agreementId ? <Tag color="green">{t('live.products.agreementBound')}</Tag> : null}
-        </div>
+        <SessionProductRow
+          key={p.productId}
+          product={p}
+          index={index}
+          testId="session-product"
+          extra={p.agreementId ? <Tag color="green">{t('live.products.agreementBound')}</Tag> : null}
+        />
       ))}
       {editable ? <ProductsModal session={session} open={editing} onClose={() => setEditing(false)} /> : null}
     </Card>
