@@ -30,6 +30,7 @@ import {
 } from 'antd';
 import dayjs from 'dayjs';
 import { type HTMLAttributes, useEffect, useState } from 'react';
+import { SubmitFooter } from '../../components/submit-footer.tsx';
 import { useI18n } from '../../i18n/index.ts';
 import type { FlashSaleView, LiveSessionView, OrderView } from '../../lib/api-types.ts';
 import { endpoints, type OrderListQuery } from '../../lib/endpoints.ts';
@@ -114,12 +115,9 @@ function FlashSaleModal({ session, open, onClose }: { session: LiveSessionView; 
       destroyOnHidden
       data-testid="flash-modal"
       footer={
-        <Space>
-          <Button onClick={onClose}>{t('common.cancel')}</Button>
-          <Button type="primary" danger loading={create.isPending} onClick={() => form.submit()} data-testid="flash-submit">
-            {t('flash.console.start')}
-          </Button>
-        </Space>
+        <SubmitFooter onCancel={onClose} onSubmit={() => form.submit()} loading={create.isPending} danger testId="flash-submit">
+          {t('flash.console.start')}
+        </SubmitFooter>
       }
     >
       <Typography.Paragraph type="secondary">{t('flash.console.hint')}</Typography.Paragraph>
