@@ -28,6 +28,7 @@ import type { LiveSessionView } from '../../lib/api-types.ts';
 import { groupByName, useRuleNames } from '../compliance/rule-names.ts';
 import { localized, roomErrorMessage } from './live-labels.tsx';
 import { type ComplianceEvent, type FeedItem, type LiveRoom, type ModerationEvent, type RoomPhase, useRoom } from './use-room.ts';
+import { IconTitle } from '../../components/icon-title.tsx';
 
 const SLOW_OPTIONS = [0, 3, 5, 10, 30, 60] as const;
 const MUTE_OPTIONS = [60, 600, 3600, 86_400] as const;
@@ -89,12 +90,7 @@ function ProductsPanel({ session, room }: { session: LiveSessionView; room: Live
   return (
     <Card
       size="small"
-      title={
-        <Space>
-          <ShoppingOutlined />
-          {t('live.panel.products')}
-        </Space>
-      }
+      title={<IconTitle icon={<ShoppingOutlined />}>{t('live.panel.products')}</IconTitle>}
       className="lh-console-card"
       data-testid="live-products"
     >
@@ -166,12 +162,7 @@ function ChatPanel({ room, selfId }: { room: LiveRoom; selfId: string | null }) 
   return (
     <Card
       size="small"
-      title={
-        <Space>
-          <MessageOutlined />
-          {t('live.panel.chatTitle')}
-        </Space>
-      }
+      title={<IconTitle icon={<MessageOutlined />}>{t('live.panel.chatTitle')}</IconTitle>}
       className="lh-console-card"
       data-testid="console-chat"
     >

@@ -21,7 +21,6 @@ import {
   Progress,
   Row,
   Select,
-  Space,
   Statistic,
   Table,
   type TableColumnsType,
@@ -43,6 +42,7 @@ import { useOrders } from '../../queries/orders.ts';
 import { formatCountdown, OrderStatusTag, useNow } from './order-labels.tsx';
 import './orders.css';
 import { YuanInput } from '../../components/amount-inputs.tsx';
+import { IconTitle } from '../../components/icon-title.tsx';
 
 const DURATIONS = [60, 180, 300, 600, 1800] as const;
 const FLASH_FIELDS = ['productId', 'skuId', 'priceYuan', 'quantity', 'perUserLimit', 'durationS'] as const;
@@ -105,12 +105,7 @@ function FlashSaleModal({ session, open, onClose }: { session: LiveSessionView; 
   return (
     <Modal
       open={open}
-      title={
-        <Space>
-          <ThunderboltFilled style={{ color: '#f5222d' }} />
-          {t('flash.console.newTitle')}
-        </Space>
-      }
+      title={<IconTitle icon={<ThunderboltFilled style={{ color: '#f5222d' }} />}>{t('flash.console.newTitle')}</IconTitle>}
       onCancel={onClose}
       destroyOnHidden
       data-testid="flash-modal"
@@ -284,12 +279,7 @@ function FlashSalesCard({ session }: { session: LiveSessionView }) {
       size="small"
       className="lh-console-card"
       data-testid="flash-sales"
-      title={
-        <Space>
-          <ThunderboltFilled style={{ color: '#f5222d' }} />
-          {t('flash.console.title')}
-        </Space>
-      }
+      title={<IconTitle icon={<ThunderboltFilled style={{ color: '#f5222d' }} />}>{t('flash.console.title')}</IconTitle>}
       extra={
         live ? (
           <Button type="primary" danger size="small" icon={<PlusOutlined />} onClick={() => setCreating(true)} data-testid="flash-new">
@@ -326,12 +316,7 @@ function SessionOrdersCard({ session }: { session: LiveSessionView }) {
       size="small"
       className="lh-console-card"
       data-testid="session-orders"
-      title={
-        <Space>
-          <ShoppingCartOutlined />
-          {t('sessionOrders.title')}
-        </Space>
-      }
+      title={<IconTitle icon={<ShoppingCartOutlined />}>{t('sessionOrders.title')}</IconTitle>}
     >
       <Row gutter={12} style={{ marginBottom: 12 }}>
         <Col span={8}>

@@ -37,6 +37,7 @@ import { PlanTypeTag, planTypeLabel } from './selection-labels.tsx';
 import { applyRenamedFieldError, selectionErrorMessage } from './selection-errors.ts';
 import { PercentInput, YuanInput } from '../../components/amount-inputs.tsx';
 import { usePartnerOptions } from '../../components/streamer-picker.tsx';
+import { IconTitle } from '../../components/icon-title.tsx';
 
 type PlanType = PlanView['type'];
 const PLAN_TYPES: readonly PlanType[] = ['open', 'targeted', 'exclusive'];
@@ -138,12 +139,7 @@ export function PlansCard({ product }: { product: ProductView }) {
 
   return (
     <Card
-      title={
-        <Space>
-          <PercentageOutlined />
-          {t('selection.plan.title')}
-        </Space>
-      }
+      title={<IconTitle icon={<PercentageOutlined />}>{t('selection.plan.title')}</IconTitle>}
       style={{ marginBottom: 16 }}
       data-testid="product-plans"
       extra={

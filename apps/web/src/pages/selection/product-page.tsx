@@ -49,6 +49,7 @@ import { ProductChecks } from './product-checks.tsx';
 import { effectiveRule, categoryPathText, LiveRuleTag, ProductStatusTag } from './selection-labels.tsx';
 import { applyRenamedFieldError, selectionErrorMessage } from './selection-errors.ts';
 import './selection.css';
+import { IconTitle } from '../../components/icon-title.tsx';
 
 const SUBMITTABLE: ReadonlySet<ProductView['status']> = new Set(['draft', 'returned', 'rejected', 'delisted']);
 
@@ -347,12 +348,7 @@ function SkusCard({ product: p, onChanged }: { product: ProductView; onChanged: 
   const [history, setHistory] = useState<ProductSku | null>(null);
   return (
     <Card
-      title={
-        <Space>
-          <TagsOutlined />
-          {t('catalog.detail.skus')}
-        </Space>
-      }
+      title={<IconTitle icon={<TagsOutlined />}>{t('catalog.detail.skus')}</IconTitle>}
       style={{ marginBottom: 16 }}
       data-testid="product-skus"
       extra={
