@@ -24,13 +24,26 @@ function isDocument(value: unknown): value is RegistryDocument {
 }
 
 /**
- * The Upload `customRequest` that uploads a file as a document of `docType`, and the field's error: a failed upload
- * sets it to the file's name and the reason. `progress` moves the file's bar (30% sent, 100% stored);
- * `onUploaded` hears of each stored document with its file.
+ * The Upload handlers that upload files as documents of `docType`, and the field's error. `beforeUpload` refuses a
+ * file `accepts` does not take (saying `badType`) or one too large; `customRequest` sends it, and a failed upload sets
+ * the error to the file's name and the reason; `onChange` hands `onFiles` the list without the failed files.
+ * `progress` moves the file's bar (30% sent, 100% stored); `onUploaded` hears of each stored document with its file.
  */
 export function useDocumentUpload(
   docType: DocumentKind,
-  { progress = false, onUploaded }: { progress?: boolean; onUploaded?: (doc: RegistryDocument, file: File) => void } = {},
+  {
+    progress = false,
+    onUploaded,
+    accepts,
+    badType,
+    onFiles,
+  }: {
+    progress?: boolean;
+    onUploaded?: (doc: RegistryDocument, file: File) => void;
+    accepts: (file: { name: string; type: string }) => boolean;
+    badType: MessageKey;
+    onFiles: (files: UploadFile<RegistryDocument>[]) => void;
+  },
 ) {
   const { t, locale } = useI18n();
   const me = useMe();
@@ -50,7 +63,14 @@ export function useDocumentUpload(
         onError?.(new Error(reason));
       });
   };
-  return { customRequest, error, setError };
+  const beforeUpload: UploadProps<RegistryDocument>['beforeUpload'] = (file) => {
+    const refusal = uploadRefusal(t, file, accepts(file), badType);
+    setError(refusal);
+    return refusal ? Upload.LIST_IGNORE : true;
+  };
+  // failed uploads are reported below and dropped from the list
+  const onChange: UploadProps<RegistryDocument>['onChange'] = ({ fileList }) => onFiles(fileList.filter((f) => f.status !== 'error'));
+  return { customRequest, beforeUpload, onChange, error };
 }
 
 export function DocumentUpload({
@@ -71,13 +91,20 @@ export function DocumentUpload({
   const [files, setFiles] = useState<UploadFile<RegistryDocument>[]>(() =>
     (value ?? []).map((doc) => ({ uid: doc.id, name: doc.filename, status: 'done', response: doc })),
   );
-  const { customRequest, error, setError } = useDocumentUpload(docType, { progress: true });
-
   const emit = (list: UploadFile<RegistryDocument>[]) => {
     const docs = list.flatMap((f) => (f.status === 'done' && isDocument(f.response) ? [f.response] : []));
     const before = (value ?? []).map((d) => d.id).join(',');
     if (docs.map((d) => d.id).join(',') !== before) onChange?.(docs);
   };
+  const upload = useDocumentUpload(docType, {
+    progress: true,
+    accepts: (file) => ACCEPTED_EXTENSIONS.test(file.name) || ['application/pdf', 'image/jpeg', 'image/png'].includes(file.type),
+    badType: 'registry.upload.badType',
+    onFiles: (kept) => {
+      setFiles(kept);
+      emit(kept);
+    },
+  });
 
   return (
     <div data-testid={`doc-upload-${docType}`} data-uploaded={(value ?? []).length}>
@@ -91,26 +118,16 @@ export function DocumentUpload({
         multiple={multiple}
         maxCount={multiple ? 10 : 1}
         fileList={files}
-        customRequest={customRequest}
-        beforeUpload={(file) => {
-          const accepted = ACCEPTED_EXTENSIONS.test(file.name) || ['application/pdf', 'image/jpeg', 'image/png'].includes(file.type);
-          const refusal = uploadRefusal(t, file, accepted, 'registry.upload.badType');
-          setError(refusal);
-          return refusal ? Upload.LIST_IGNORE : true;
-        }}
-        onChange={({ fileList }) => {
-          // failed uploads are reported below and dropped from the list
-          const kept = fileList.filter((f) => f.status !== 'error');
-          setFiles(kept);
-          emit(kept);
-        }}
+        customRequest={upload.customRequest}
+        beforeUpload={upload.beforeUpload}
+        onChange={upload.onChange}
         iconRender={(file) => (file.status === 'done' ? <CheckCircleFilled style={{ color: '#52c41a' }} /> : <PaperClipOutlined />)}
       >
         <Button icon={<UploadOutlined />} data-testid={`doc-upload-button-${docType}`}>
           {t('registry.upload.button')}
         </Button>
       </Upload>
-      <UploadError error={error} />
+      <UploadError error={upload.error} />
     </div>
   );
 }

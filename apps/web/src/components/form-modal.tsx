@@ -1,5 +1,5 @@
 /** A modal around a vertical antd form: OK submits the form, the form's values go to `onFinish`. */
-import { Form, type FormInstance, Modal, type ModalProps } from 'antd';
+import { Alert, type ButtonProps, Form, type FormInstance, Modal, type ModalProps } from 'antd';
 import type { ReactNode } from 'react';
 import { useI18n } from '../i18n/index.ts';
 
@@ -18,13 +18,25 @@ export interface FormModalProps<V> {
   intro?: ReactNode;
   width?: number;
   okButtonProps?: ModalProps['okButtonProps'];
+  /** the OK button's data-testid (browser tests press it by this) */
+  okTestId?: string;
+  /** the modal's data-testid */
+  testId?: string;
   formTestId?: string;
+  /** called on every edit, e.g. to clear a server error shown below the form */
+  onValuesChange?: () => void;
+  /** a server error shown below the form */
+  error?: string | null;
+  errorTestId?: string;
   children: ReactNode;
 }
 
 export function FormModal<V>(props: FormModalProps<V>) {
   const { t } = useI18n();
-  const { open, title, onClose, form, onFinish, pending, okText, initialValues, intro, width, okButtonProps, formTestId, children } = props;
+  const { open, title, onClose, form, onFinish, pending, okText, initialValues, intro, width, formTestId, children } = props;
+  const { okTestId, testId, onValuesChange, error, errorTestId } = props;
+  // antd's ButtonProps has no data-* keys, hence the cast (as at every other test id on an OK button)
+  const okButtonProps = okTestId ? ({ ...props.okButtonProps, 'data-testid': okTestId } as ButtonProps) : props.okButtonProps;
   return (
     <Modal
       open={open}
@@ -37,6 +49,7 @@ export function FormModal<V>(props: FormModalProps<V>) {
       destroyOnHidden
       {...(width !== undefined ? { width } : {})}
       {...(okButtonProps ? { okButtonProps } : {})}
+      {...(testId ? { 'data-testid': testId } : {})}
     >
       {intro}
       <Form<V>
@@ -45,10 +58,12 @@ export function FormModal<V>(props: FormModalProps<V>) {
         preserve={false}
         {...(initialValues ? { initialValues } : {})}
         onFinish={onFinish}
+        {...(onValuesChange ? { onValuesChange } : {})}
         {...(formTestId ? { 'data-testid': formTestId } : {})}
       >
         {children}
       </Form>
+      {error ? <Alert type="error" showIcon title={error} {...(errorTestId ? { 'data-testid': errorTestId } : {})} /> : null}
     </Modal>
   );
 }

@@ -2,11 +2,12 @@
  * The confirmation dialog with a reason that registry actions (通过 / 驳回 …) and review decisions (确认 / 驳回) share:
  * a hint, the reason box checked as the user types, a submit button enabled only for a valid reason, and the error.
  */
-import { Alert, App, Button, Form, Input, Modal, Space, Typography } from 'antd';
+import { Alert, App, Form, Input, Modal, Typography } from 'antd';
 import type { FormRule } from 'antd';
 import { useMutation } from '@tanstack/react-query';
 import { type CSSProperties, type ReactNode, useEffect, useState } from 'react';
 import { type MessageKey, useI18n } from '../i18n/index.ts';
+import { SubmitFooter } from './submit-footer.tsx';
 
 interface ReasonValues {
   reason?: string;
@@ -62,7 +63,6 @@ export function ReasonDialog({
   onSubmit: (trimmed: string) => void;
   children?: (control: ReasonControl) => ReactNode;
 }) {
-  const { t } = useI18n();
   const [form] = Form.useForm<ReasonValues>();
   const reason = Form.useWatch('reason', form) ?? '';
   const trimmed = reason.trim();
@@ -85,19 +85,16 @@ export function ReasonDialog({
       destroyOnHidden
       data-testid={testIds.modal}
       footer={
-        <Space>
-          <Button onClick={onCancel}>{t('common.cancel')}</Button>
-          <Button
-            type="primary"
-            danger={danger}
-            loading={loading}
-            disabled={!isValid(trimmed)}
-            onClick={() => form.submit()}
-            data-testid={testIds.submit}
-          >
-            {submitLabel}
-          </Button>
-        </Space>
+        <SubmitFooter
+          onCancel={onCancel}
+          onSubmit={() => form.submit()}
+          loading={loading}
+          danger={danger}
+          disabled={!isValid(trimmed)}
+          testId={testIds.submit}
+        >
+          {submitLabel}
+        </SubmitFooter>
       }
     >
       <Typography.Paragraph type="secondary">{hint}</Typography.Paragraph>

@@ -41,6 +41,7 @@ import {
 } from './compliance-labels.tsx';
 import { HighlightedText } from '../../components/highlighted-text.tsx';
 import './compliance.css';
+import { IconTitle } from '../../components/icon-title.tsx';
 
 const TRY_MAX = 2000;
 
@@ -118,12 +119,7 @@ function TryItCard() {
 
   return (
     <Card
-      title={
-        <Space>
-          <ExperimentOutlined style={{ color: '#f4442e' }} />
-          {t('rules.tryTitle')}
-        </Space>
-      }
+      title={<IconTitle icon={<ExperimentOutlined style={{ color: '#f4442e' }} />}>{t('rules.tryTitle')}</IconTitle>}
       style={{ marginBottom: 16 }}
       data-testid="try-card"
     >

@@ -34,7 +34,7 @@ function LiveCard({ s }: { s: LiveSessionView }) {
             </span>
             <PlayCircleFilled className="lh-live-card-play" />
             <div className="lh-live-card-title">
-              <span>{s.title}</span>
+              <span className="lh-clamp-2">{s.title}</span>
             </div>
           </div>
         }

@@ -12,6 +12,7 @@ import { useLiveSessions } from '../../queries/live.ts';
 import { SessionStatusTag } from './live-labels.tsx';
 import { ScheduleModal } from './schedule-modal.tsx';
 import './live.css';
+import { IconTitle } from '../../components/icon-title.tsx';
 
 type Filter = 'all' | LiveSessionStatus;
 const FILTERS: readonly Filter[] = ['all', 'live', 'scheduled', 'ended', 'cancelled'];
@@ -83,12 +84,7 @@ export function LiveConsolePage() {
   return (
     <div data-testid="live-console-page">
       <PageHeader
-        title={
-          <Space>
-            <VideoCameraOutlined />
-            {t('live.console.title')}
-          </Space>
-        }
+        title={<IconTitle icon={<VideoCameraOutlined />}>{t('live.console.title')}</IconTitle>}
         subtitle={t('live.console.subtitle')}
         extra={
           <Space wrap>

@@ -45,6 +45,7 @@ import { Link, useNavigate, useParams } from 'react-router';
 import { PageHeader } from '../../components/page-header.tsx';
 import { PageLoading } from '../../components/page-loading.tsx';
 import { QueryError } from '../../components/query-error.tsx';
+import { SessionProductRow } from '../../components/session-product-row.tsx';
 import { useI18n } from '../../i18n/index.ts';
 import { isApiError } from '../../lib/api-client.ts';
 import type { ChecklistItem, LiveSessionView } from '../../lib/api-types.ts';
@@ -61,6 +62,7 @@ import { checkLabel, localized, SessionStatusTag } from './live-labels.tsx';
 import { RoomControlPanel } from './room-control-panel.tsx';
 import { ProductsModal } from './schedule-modal.tsx';
 import './live.css';
+import { IconTitle } from '../../components/icon-title.tsx';
 
 /** What a refused 开播 said: the server's message and the keys of the items that failed. */
 interface Refusal {
@@ -188,15 +190,7 @@ function StreamKeyCard({ session }: { session: LiveSessionView }) {
   });
   const data = key.data;
   return (
-    <Card
-      title={
-        <Space>
-          <KeyOutlined />
-          {t('live.stream.title')}
-        </Space>
-      }
-      data-testid="stream-key-card"
-    >
+    <Card title={<IconTitle icon={<KeyOutlined />}>{t('live.stream.title')}</IconTitle>} data-testid="stream-key-card">
       {!data ? (
         <div>
           <Typography.Paragraph type="secondary">{t('live.stream.revealHint')}</Typography.Paragraph>
@@ -253,12 +247,7 @@ function ProductsCard({ session }: { session: LiveSessionView }) {
   const editable = session.status === 'scheduled';
   return (
     <Card
-      title={
-        <Space>
-          <ShoppingOutlined />
-          {t('live.products.title', { n: session.products.length })}
-        </Space>
-      }
+      title={<IconTitle icon={<ShoppingOutlined />}>{t('live.products.title', { n: session.products.length })}</IconTitle>}
       extra={
         editable ? (
           <Button size="small" icon={<EditOutlined />} onClick={() => setEditing(true)} data-testid="products-edit">
@@ -270,16 +259,13 @@ function ProductsCard({ session }: { session: LiveSessionView }) {
     >
       {session.products.length === 0 ? <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('live.products.none')} /> : null}
       {session.products.map((p, index) => (
-        <div key={p.productId} className="lh-console-product" data-testid="session-product" data-product-id={p.productId}>
-          <span className="lh-console-product-index">{index + 1}</span>
-          <div style={{ flex: 1, minWidth: 0 }}>
-            <Typography.Text strong ellipsis style={{ display: 'block' }}>
-              {p.title}
-            </Typography.Text>
-            <span className="lh-price">{formatFen(p.minPriceFen)}</span>
-          </div>
-          {p.agreementId ? <Tag color="green">{t('live.products.agreementBound')}</Tag> : null}
-        </div>
+        <SessionProductRow
+          key={p.productId}
+          product={p}
+          index={index}
+          testId="session-product"
+          extra={p.agreementId ? <Tag color="green">{t('live.products.agreementBound')}</Tag> : null}
+        />
       ))}
       {editable ? <ProductsModal session={session} open={editing} onClose={() => setEditing(false)} /> : null}
     </Card>
@@ -314,15 +300,7 @@ function RecordingsCard({ session }: { session: LiveSessionView }) {
   if (items.length === 0 && (session.status === 'scheduled' || session.status === 'cancelled')) return null;
   const time = (iso: string) => dayjs(iso).format('MM-DD HH:mm:ss');
   return (
-    <Card
-      title={
-        <Space>
-          <VideoCameraOutlined />
-          {t('live.recordings.title')}
-        </Space>
-      }
-      data-testid="session-recordings"
-    >
+    <Card title={<IconTitle icon={<VideoCameraOutlined />}>{t('live.recordings.title')}</IconTitle>} data-testid="session-recordings">
       {recordings.error ? <QueryError error={recordings.error} onRetry={() => void recordings.refetch()} /> : null}
       {recordings.isSuccess && items.length === 0 ? (
         <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('live.recordings.none')} />

@@ -22,12 +22,13 @@ import { MAX_CHAT_CHARS } from '@livehub/contracts';
 import { App, Badge, Button, Card, Col, Dropdown, Empty, Input, Row, Select, Space, Statistic, Tag, Typography } from 'antd';
 import dayjs from 'dayjs';
 import { useEffect, useRef, useState } from 'react';
+import { SessionProductRow } from '../../components/session-product-row.tsx';
 import { type Translate, useI18n } from '../../i18n/index.ts';
 import type { LiveSessionView } from '../../lib/api-types.ts';
 import { groupByName, useRuleNames } from '../compliance/rule-names.ts';
-import { formatFen } from '../../lib/money.ts';
 import { localized, roomErrorMessage } from './live-labels.tsx';
 import { type ComplianceEvent, type FeedItem, type LiveRoom, type ModerationEvent, type RoomPhase, useRoom } from './use-room.ts';
+import { IconTitle } from '../../components/icon-title.tsx';
 
 const SLOW_OPTIONS = [0, 3, 5, 10, 30, 60] as const;
 const MUTE_OPTIONS = [60, 600, 3600, 86_400] as const;
@@ -89,12 +90,7 @@ function ProductsPanel({ session, room }: { session: LiveSessionView; room: Live
   return (
     <Card
       size="small"
-      title={
-        <Space>
-          <ShoppingOutlined />
-          {t('live.panel.products')}
-        </Space>
-      }
+      title={<IconTitle icon={<ShoppingOutlined />}>{t('live.panel.products')}</IconTitle>}
       className="lh-console-card"
       data-testid="live-products"
     >
@@ -102,42 +98,38 @@ function ProductsPanel({ session, room }: { session: LiveSessionView; room: Live
       {session.products.map((p, index) => {
         const pinned = state.pinned?.productId === p.productId;
         return (
-          <div
+          <SessionProductRow
             key={p.productId}
-            className={`lh-console-product${pinned ? ' lh-console-product-pinned' : ''}`}
-            data-testid="live-product"
-            data-product-id={p.productId}
-            data-pinned={pinned}
-          >
-            <span className="lh-console-product-index">{index + 1}</span>
-            <div style={{ flex: 1, minWidth: 0 }}>
-              <Typography.Text strong ellipsis style={{ display: 'block' }}>
-                {p.title}
-              </Typography.Text>
-              <span className="lh-price">{formatFen(p.minPriceFen)}</span>
-              {pinned ? (
+            product={p}
+            index={index}
+            testId="live-product"
+            pinned={pinned}
+            badge={
+              pinned ? (
                 <Tag color="red" style={{ marginInlineStart: 8 }}>
                   {t('live.pinned.tag')}
                 </Tag>
-              ) : null}
-            </div>
-            {pinned ? (
-              <Button size="small" icon={<PushpinFilled />} onClick={() => send({ t: 'unpin' })} data-testid="unpin-button">
-                {t('live.panel.unpin')}
-              </Button>
-            ) : (
-              <Button
-                size="small"
-                type="primary"
-                icon={<PushpinOutlined />}
-                disabled={state.phase !== 'open'}
-                onClick={() => send({ t: 'pin', productId: p.productId })}
-                data-testid="pin-button"
-              >
-                {t('live.panel.pin')}
-              </Button>
-            )}
-          </div>
+              ) : null
+            }
+            extra={
+              pinned ? (
+                <Button size="small" icon={<PushpinFilled />} onClick={() => send({ t: 'unpin' })} data-testid="unpin-button">
+                  {t('live.panel.unpin')}
+                </Button>
+              ) : (
+                <Button
+                  size="small"
+                  type="primary"
+                  icon={<PushpinOutlined />}
+                  disabled={state.phase !== 'open'}
+                  onClick={() => send({ t: 'pin', productId: p.productId })}
+                  data-testid="pin-button"
+                >
+                  {t('live.panel.pin')}
+                </Button>
+              )
+            }
+          />
         );
       })}
     </Card>
@@ -170,12 +162,7 @@ function ChatPanel({ room, selfId }: { room: LiveRoom; selfId: string | null }) 
   return (
     <Card
       size="small"
-      title={
-        <Space>
-          <MessageOutlined />
-          {t('live.panel.chatTitle')}
-        </Space>
-      }
+      title={<IconTitle icon={<MessageOutlined />}>{t('live.panel.chatTitle')}</IconTitle>}
       className="lh-console-card"
       data-testid="console-chat"
     >

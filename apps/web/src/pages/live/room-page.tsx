@@ -67,7 +67,7 @@ function PinnedCard({ product }: { product: PinnedProduct }) {
         <div className="lh-pinned-tag">
           <FireFilled /> {t('live.pinned.tag')}
         </div>
-        <div className="lh-pinned-title" data-testid="pinned-title">
+        <div className="lh-pinned-title lh-clamp-2" data-testid="pinned-title">
           {product.title}
         </div>
         <div className="lh-pinned-foot">
@@ -96,7 +96,7 @@ function Shelf({ products, pinnedId, signedIn }: { products: LiveSessionProduct[
           <span className="lh-shelf-index">{index + 1}</span>
           <ProductThumb productId={p.productId} imageId={null} size={56} />
           <div className="lh-shelf-body">
-            <div className="lh-shelf-title">{p.title}</div>
+            <div className="lh-shelf-title lh-clamp-2">{p.title}</div>
             <div>
               {p.productId === pinnedId ? (
                 <Tag color="red" style={{ marginInlineEnd: 6 }}>

@@ -16,7 +16,7 @@ export function OrderLines({ order, badges = false }: { order: OrderView; badges
             <ShoppingOutlined />
           </span>
           <div className="lh-order-line-body">
-            <div className="lh-order-line-title">{l.title}</div>
+            <div className="lh-order-line-title lh-clamp-2">{l.title}</div>
             <Space size={6} wrap>
               <span className="lh-buyer-muted">{l.skuName}</span>
               {badges ? <NoReasonBadge allowed={l.noReasonReturn} /> : null}

@@ -4,9 +4,10 @@
  * food or custom-made goods; returns.window_closed: past the 7 days) is shown as it says it.
  */
 import { useMutation } from '@tanstack/react-query';
-import { Alert, Button, Checkbox, Form, Input, InputNumber, Modal, Radio, Space, Typography } from 'antd';
+import { Alert, Checkbox, Form, Input, InputNumber, Modal, Radio, Space, Typography } from 'antd';
 import dayjs from 'dayjs';
 import { useEffect, useState } from 'react';
+import { SubmitFooter } from '../../components/submit-footer.tsx';
 import { useI18n } from '../../i18n/index.ts';
 import { isApiError } from '../../lib/api-client.ts';
 import type { OrderView, ReturnView } from '../../lib/api-types.ts';
@@ -70,18 +71,15 @@ export function ReturnRequestModal({
       destroyOnHidden
       data-testid="return-modal"
       footer={
-        <Space>
-          <Button onClick={onClose}>{t('common.cancel')}</Button>
-          <Button
-            type="primary"
-            loading={request.isPending}
-            disabled={lines.length === 0}
-            onClick={() => form.submit()}
-            data-testid="return-submit"
-          >
-            {t('return.request.submit')}
-          </Button>
-        </Space>
+        <SubmitFooter
+          onCancel={onClose}
+          onSubmit={() => form.submit()}
+          loading={request.isPending}
+          disabled={lines.length === 0}
+          testId="return-submit"
+        >
+          {t('return.request.submit')}
+        </SubmitFooter>
       }
     >
       {order.returnBy ? (

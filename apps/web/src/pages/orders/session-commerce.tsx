@@ -21,7 +21,6 @@ import {
   Progress,
   Row,
   Select,
-  Space,
   Statistic,
   Table,
   type TableColumnsType,
@@ -30,6 +29,7 @@ import {
 } from 'antd';
 import dayjs from 'dayjs';
 import { type HTMLAttributes, useEffect, useState } from 'react';
+import { SubmitFooter } from '../../components/submit-footer.tsx';
 import { useI18n } from '../../i18n/index.ts';
 import type { FlashSaleView, LiveSessionView, OrderView } from '../../lib/api-types.ts';
 import { endpoints, type OrderListQuery } from '../../lib/endpoints.ts';
@@ -42,6 +42,7 @@ import { useOrders } from '../../queries/orders.ts';
 import { formatCountdown, OrderStatusTag, useNow } from './order-labels.tsx';
 import './orders.css';
 import { YuanInput } from '../../components/amount-inputs.tsx';
+import { IconTitle } from '../../components/icon-title.tsx';
 
 const DURATIONS = [60, 180, 300, 600, 1800] as const;
 const FLASH_FIELDS = ['productId', 'skuId', 'priceYuan', 'quantity', 'perUserLimit', 'durationS'] as const;
@@ -104,22 +105,14 @@ function FlashSaleModal({ session, open, onClose }: { session: LiveSessionView; 
   return (
     <Modal
       open={open}
-      title={
-        <Space>
-          <ThunderboltFilled style={{ color: '#f5222d' }} />
-          {t('flash.console.newTitle')}
-        </Space>
-      }
+      title={<IconTitle icon={<ThunderboltFilled style={{ color: '#f5222d' }} />}>{t('flash.console.newTitle')}</IconTitle>}
       onCancel={onClose}
       destroyOnHidden
       data-testid="flash-modal"
       footer={
-        <Space>
-          <Button onClick={onClose}>{t('common.cancel')}</Button>
-          <Button type="primary" danger loading={create.isPending} onClick={() => form.submit()} data-testid="flash-submit">
-            {t('flash.console.start')}
-          </Button>
-        </Space>
+        <SubmitFooter onCancel={onClose} onSubmit={() => form.submit()} loading={create.isPending} danger testId="flash-submit">
+          {t('flash.console.start')}
+        </SubmitFooter>
       }
     >
       <Typography.Paragraph type="secondary">{t('flash.console.hint')}</Typography.Paragraph>
@@ -286,12 +279,7 @@ function FlashSalesCard({ session }: { session: LiveSessionView }) {
       size="small"
       className="lh-console-card"
       data-testid="flash-sales"
-      title={
-        <Space>
-          <ThunderboltFilled style={{ color: '#f5222d' }} />
-          {t('flash.console.title')}
-        </Space>
-      }
+      title={<IconTitle icon={<ThunderboltFilled style={{ color: '#f5222d' }} />}>{t('flash.console.title')}</IconTitle>}
       extra={
         live ? (
           <Button type="primary" danger size="small" icon={<PlusOutlined />} onClick={() => setCreating(true)} data-testid="flash-new">
@@ -328,12 +316,7 @@ function SessionOrdersCard({ session }: { session: LiveSessionView }) {
       size="small"
       className="lh-console-card"
       data-testid="session-orders"
-      title={
-        <Space>
-          <ShoppingCartOutlined />
-          {t('sessionOrders.title')}
-        </Space>
-      }
+      title={<IconTitle icon={<ShoppingCartOutlined />}>{t('sessionOrders.title')}</IconTitle>}
     >
       <Row gutter={12} style={{ marginBottom: 12 }}>
         <Col span={8}>

@@ -3,8 +3,9 @@
  * API's field errors (carrier, trackingNo) land on their field; anything else shows under the form.
  */
 import type { ShipmentRequest } from '@livehub/contracts';
-import { Alert, Button, Form, Input, Modal, Select, Space, Typography } from 'antd';
+import { Alert, Form, Input, Modal, Select, Typography } from 'antd';
 import { type ReactNode, useEffect, useState } from 'react';
+import { SubmitFooter } from '../../components/submit-footer.tsx';
 import { useI18n } from '../../i18n/index.ts';
 import { applyFieldError, errorMessage } from '../../lib/form-errors.ts';
 import { carrierOptions } from './order-labels.tsx';
@@ -57,12 +58,9 @@ export function ShipDialog({
       destroyOnHidden
       data-testid="ship-modal"
       footer={
-        <Space>
-          <Button onClick={onCancel}>{t('common.cancel')}</Button>
-          <Button type="primary" loading={busy} onClick={() => form.submit()} data-testid="ship-submit">
-            {submitLabel}
-          </Button>
-        </Space>
+        <SubmitFooter onCancel={onCancel} onSubmit={() => form.submit()} loading={busy} testId="ship-submit">
+          {submitLabel}
+        </SubmitFooter>
       }
     >
       {hint ? <Typography.Paragraph type="secondary">{hint}</Typography.Paragraph> : null}

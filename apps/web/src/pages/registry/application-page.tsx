@@ -25,6 +25,7 @@ import { bi, formatBytes } from '../../lib/labels.ts';
 import { ApplicationStatusTag, categoryLabel, docKindLabel, KindTag, marketerLevelLabel, topicLabel } from './registry-labels.tsx';
 import { isStaleError, registryErrorMessage } from './registry-errors.ts';
 import './registry.css';
+import { IconTitle } from '../../components/icon-title.tsx';
 
 function DocumentsCard({ app }: { app: ApplicationView }) {
   const { t } = useI18n();
@@ -236,14 +237,7 @@ export function ApplicationPage() {
         <Col xs={24} xl={16}>
           {app.subjectType === 'product' ? <ProductReviewPanel productId={app.subjectId} /> : null}
           {joint ? <JointReviewBoard app={app} actions={votes} onAction={open} busy={act.isPending} /> : null}
-          <Card
-            title={
-              <Space>
-                <HistoryOutlined />
-                {t('registry.app.timeline')}
-              </Space>
-            }
-          >
+          <Card title={<IconTitle icon={<HistoryOutlined />}>{t('registry.app.timeline')}</IconTitle>}>
             <EventTimeline app={app} />
           </Card>
         </Col>
@@ -274,14 +268,7 @@ export function ApplicationPage() {
           <ObjectionBox app={app} onFiled={refresh} />
           {app.subjectType === 'product' && app.documents.length === 0 ? null : <DocumentsCard app={app} />}
           {rows.length > 0 ? (
-            <Card
-              title={
-                <Space>
-                  <ProfileOutlined />
-                  {t('registry.app.data')}
-                </Space>
-              }
-            >
+            <Card title={<IconTitle icon={<ProfileOutlined />}>{t('registry.app.data')}</IconTitle>}>
               <Descriptions column={1} size="small" colon={false} styles={{ label: { width: 110 } }} data-testid="application-data">
                 {rows.map((row) => (
                   <Descriptions.Item key={row.key} label={row.label}>

@@ -9,6 +9,7 @@ import { type Translate, useI18n } from '../../i18n/index.ts';
 import { isApiError } from '../../lib/api-client.ts';
 import type { OrgRegistered } from '../../lib/api-types.ts';
 import { applyFieldError } from '../../lib/form-errors.ts';
+import { lengthRule, requiredTextRule } from '../../lib/form-rules.ts';
 import { shellKeys } from '../../queries/shell.ts';
 import { OrgRegisteredResult, registrationErrorMessage } from './org-register-fields.tsx';
 
@@ -16,8 +17,8 @@ import { OrgRegisteredResult, registrationErrorMessage } from './org-register-fi
 export function useApplyRules() {
   const { t } = useI18n();
   return {
-    required: { required: true, whitespace: true, message: t('common.required') },
-    length: (min: number, max: number) => ({ min, max, message: t('registry.v.length', { min, max }) }),
+    required: requiredTextRule(t),
+    length: (min: number, max: number) => lengthRule(t, min, max),
   };
 }
 

@@ -8,6 +8,7 @@ import type { ApplicationAction, ApplicationView } from '../../lib/api-types.ts'
 import { useMe } from '../../lib/session.ts';
 import { bi } from '../../lib/labels.ts';
 import { departmentLabel } from './registry-labels.tsx';
+import { IconTitle } from '../../components/icon-title.tsx';
 
 /** Whether an application has a joint review worth showing: in progress, or with decisions on record. */
 export function hasJointReview(app: ApplicationView): boolean {
@@ -73,10 +74,9 @@ export function JointReviewBoard({
       data-application-id={app.id}
       style={{ marginBottom: 16 }}
       title={
-        <Space>
-          <TeamOutlined />
+        <IconTitle icon={<TeamOutlined />}>
           {compact ? (app.subjectName ?? bi(locale, app.kindTitle)) : t('registry.joint.title')}
-        </Space>
+        </IconTitle>
       }
       extra={
         extra ?? (

@@ -9,6 +9,7 @@ import { useI18n } from '../../i18n/index.ts';
 import { useApplications, useMyStreamerRegistration } from '../../queries/registry.ts';
 import { gateReasonLabel, StreamerStatusTag, topicLabel } from './registry-labels.tsx';
 import './registry.css';
+import { IconTitle } from '../../components/icon-title.tsx';
 
 /** Statuses after which a new certification application may be filed. */
 export const REAPPLY_STATUSES: readonly string[] = ['rejected', 'revoked'];
@@ -55,12 +56,7 @@ export function LiveGateCard({
       style={style}
       data-testid="live-gate-card"
       data-allowed={String(liveGate.allowed)}
-      title={
-        <Space>
-          <IdcardOutlined />
-          {t('registry.gate.title')}
-        </Space>
-      }
+      title={<IconTitle icon={<IdcardOutlined />}>{t('registry.gate.title')}</IconTitle>}
       extra={<StreamerStatusTag status={profile?.status ?? null} />}
     >
       <div className={wide ? 'lh-gate-wide' : undefined}>

@@ -9,6 +9,7 @@ import { QueryTable } from '../../components/query-table.tsx';
 import { usePublicBases, usePublicStreamers } from '../../queries/registry.ts';
 import { labelOr } from '../../lib/labels.ts';
 import { marketerLevelLabel, topicLabel } from './registry-labels.tsx';
+import { IconTitle } from '../../components/icon-title.tsx';
 
 const date = (value: string | null) => (value ? dayjs(value).format('YYYY-MM-DD') : '—');
 
@@ -123,12 +124,7 @@ export function PublicLists() {
         data-testid="public-search"
       />
       <Card
-        title={
-          <Space>
-            <BankOutlined style={{ color: '#fa8c16' }} />
-            {t('registry.public.bases')}
-          </Space>
-        }
+        title={<IconTitle icon={<BankOutlined style={{ color: '#fa8c16' }} />}>{t('registry.public.bases')}</IconTitle>}
         extra={count(baseRows.length)}
         style={{ marginBottom: 16 }}
       >
@@ -142,12 +138,7 @@ export function PublicLists() {
         />
       </Card>
       <Card
-        title={
-          <Space>
-            <VideoCameraOutlined style={{ color: '#f4442e' }} />
-            {t('registry.public.streamers')}
-          </Space>
-        }
+        title={<IconTitle icon={<VideoCameraOutlined style={{ color: '#f4442e' }} />}>{t('registry.public.streamers')}</IconTitle>}
         extra={count(streamerRows.length)}
       >
         <QueryTable<PublicStreamer>

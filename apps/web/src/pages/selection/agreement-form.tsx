@@ -6,26 +6,12 @@
 import { PlusOutlined } from '@ant-design/icons';
 import { DEFAULT_OBLIGATIONS } from '@livehub/contracts';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import {
-  Alert,
-  App,
-  Button,
-  type ButtonProps,
-  Checkbox,
-  Col,
-  DatePicker,
-  Form,
-  type FormInstance,
-  Input,
-  Modal,
-  Row,
-  Select,
-  Typography,
-} from 'antd';
+import { App, Button, Checkbox, Col, DatePicker, Form, type FormInstance, Input, Row, Select, Typography } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
 import { type ReactNode, useState } from 'react';
 import { useNavigate } from 'react-router';
 import { PercentInput, YuanInput } from '../../components/amount-inputs.tsx';
+import { FormModal } from '../../components/form-modal.tsx';
 import { RemoveRowButton } from '../../components/remove-row-button.tsx';
 import { useI18n } from '../../i18n/index.ts';
 import { ApiError, isApiError } from '../../lib/api-client.ts';
@@ -388,54 +374,50 @@ export function AgreementCreateModal({
   const merchantName = isMerchant ? undefined : poolAll.options.find((o) => o.merchantOrgId === merchantOrgId)?.merchantName;
 
   return (
-    <Modal
+    <FormModal<CreateValues>
       open={open}
       title={t('agreement.createTitle')}
-      onCancel={onClose}
-      onOk={() => form.submit()}
+      onClose={onClose}
+      form={form}
+      onFinish={(v) => create.mutate(v)}
+      pending={create.isPending}
       okText={t('agreement.propose')}
-      okButtonProps={{ 'data-testid': 'agreement-submit' } as ButtonProps}
-      confirmLoading={create.isPending}
-      destroyOnHidden
+      okTestId="agreement-submit"
       width={680}
-      data-testid="agreement-create-modal"
+      testId="agreement-create-modal"
+      intro={
+        <Typography.Paragraph type="secondary" style={{ fontSize: 13 }}>
+          {t('agreement.createHint')}
+        </Typography.Paragraph>
+      }
+      initialValues={{ ...defaultTerms(presetProduct), withMcn: false }}
+      onValuesChange={() => setError(null)}
+      error={error}
+      errorTestId="agreement-error"
     >
-      <Typography.Paragraph type="secondary" style={{ fontSize: 13 }}>
-        {t('agreement.createHint')}
-      </Typography.Paragraph>
-      <Form<CreateValues>
-        form={form}
-        layout="vertical"
-        preserve={false}
-        initialValues={{ ...defaultTerms(presetProduct), withMcn: false }}
-        onFinish={(v) => create.mutate(v)}
-        onValuesChange={() => setError(null)}
-      >
-        {counterpart}
-        {isMerchant ? (
-          <Form.Item name="withMcn" valuePropName="checked" extra={streamer?.mcnOrgId ? undefined : t('agreement.noMcn')}>
-            <Checkbox disabled={!streamer?.mcnOrgId} data-testid="agreement-with-mcn">
-              {t('agreement.withMcn')}
-            </Checkbox>
-          </Form.Item>
-        ) : null}
-        {merchantName ? (
-          <Form.Item label={t('agreement.party.merchant')}>
-            <Typography.Text strong data-testid="agreement-merchant">
-              {merchantName}
-            </Typography.Text>
-          </Form.Item>
-        ) : null}
-        <TermsFields
-          productOptions={options}
-          productsLoading={isMerchant ? own.loading : poolAll.loading}
-          moreProducts={isMerchant ? { hasMore: own.hasMore, loading: own.loadingMore, load: own.loadMore } : undefined}
-          {...(isMerchant ? {} : { onProductSearch: poolAll.onSearch })}
-          withMcn={isMerchant && withMcn}
-        />
-      </Form>
-      {error ? <Alert type="error" showIcon title={error} data-testid="agreement-error" /> : null}
-    </Modal>
+      {counterpart}
+      {isMerchant ? (
+        <Form.Item name="withMcn" valuePropName="checked" extra={streamer?.mcnOrgId ? undefined : t('agreement.noMcn')}>
+          <Checkbox disabled={!streamer?.mcnOrgId} data-testid="agreement-with-mcn">
+            {t('agreement.withMcn')}
+          </Checkbox>
+        </Form.Item>
+      ) : null}
+      {merchantName ? (
+        <Form.Item label={t('agreement.party.merchant')}>
+          <Typography.Text strong data-testid="agreement-merchant">
+            {merchantName}
+          </Typography.Text>
+        </Form.Item>
+      ) : null}
+      <TermsFields
+        productOptions={options}
+        productsLoading={isMerchant ? own.loading : poolAll.loading}
+        moreProducts={isMerchant ? { hasMore: own.hasMore, loading: own.loadingMore, load: own.loadMore } : undefined}
+        {...(isMerchant ? {} : { onProductSearch: poolAll.onSearch })}
+        withMcn={isMerchant && withMcn}
+      />
+    </FormModal>
   );
 }
 
@@ -473,39 +455,34 @@ export function AgreementAmendModal({ agreement, open, onClose }: { agreement: A
     },
   });
   return (
-    <Modal
+    <FormModal<TermsValues>
       open={open}
       title={t('agreement.amendTitle')}
-      onCancel={onClose}
-      onOk={() => form.submit()}
+      onClose={onClose}
+      form={form}
+      onFinish={(v) => amend.mutate(v)}
+      pending={amend.isPending}
       okText={t('agreement.proposeVersion')}
-      okButtonProps={{ 'data-testid': 'amend-submit' } as ButtonProps}
-      confirmLoading={amend.isPending}
-      destroyOnHidden
+      okTestId="amend-submit"
       width={680}
-      data-testid="agreement-amend-modal"
+      testId="agreement-amend-modal"
+      intro={
+        <Typography.Paragraph type="secondary" style={{ fontSize: 13 }}>
+          {t('agreement.amendHint')}
+        </Typography.Paragraph>
+      }
+      initialValues={current ? valuesFromTerms(current.terms) : defaultTerms()}
+      onValuesChange={() => setError(null)}
+      error={error}
     >
-      <Typography.Paragraph type="secondary" style={{ fontSize: 13 }}>
-        {t('agreement.amendHint')}
-      </Typography.Paragraph>
-      <Form<TermsValues>
-        form={form}
-        layout="vertical"
-        preserve={false}
-        initialValues={current ? valuesFromTerms(current.terms) : defaultTerms()}
-        onFinish={(v) => amend.mutate(v)}
-        onValuesChange={() => setError(null)}
-      >
-        <TermsFields
-          productOptions={options}
-          productsLoading={own.loading || pool.loading}
-          moreProducts={{ hasMore: own.hasMore, loading: own.loadingMore, load: own.loadMore }}
-          {...(me.role === 'streamer' ? { onProductSearch: pool.onSearch } : {})}
-          withMcn={withMcn}
-        />
-      </Form>
-      {error ? <Alert type="error" showIcon title={error} /> : null}
-    </Modal>
+      <TermsFields
+        productOptions={options}
+        productsLoading={own.loading || pool.loading}
+        moreProducts={{ hasMore: own.hasMore, loading: own.loadingMore, load: own.loadMore }}
+        {...(me.role === 'streamer' ? { onProductSearch: pool.onSearch } : {})}
+        withMcn={withMcn}
+      />
+    </FormModal>
   );
 }
 

@@ -13,6 +13,7 @@ import { useAgreements } from '../../queries/selection.ts';
 import { AgreementCreateModal, termsProductLines } from './agreement-form.tsx';
 import { AgreementStatusTag } from './selection-labels.tsx';
 import './selection.css';
+import { IconTitle } from '../../components/icon-title.tsx';
 
 type Filter = 'all' | 'todo' | AgreementView['status'];
 const FILTERS: readonly Filter[] = ['all', 'todo', 'pending', 'in_force', 'terminated', 'expired'];
@@ -114,12 +115,7 @@ export function AgreementsPage() {
   return (
     <div data-testid="agreements-page">
       <PageHeader
-        title={
-          <Space>
-            <FileProtectOutlined />
-            {t('agreement.title')}
-          </Space>
-        }
+        title={<IconTitle icon={<FileProtectOutlined />}>{t('agreement.title')}</IconTitle>}
         subtitle={t('agreement.subtitle')}
         extra={
           <Space wrap>

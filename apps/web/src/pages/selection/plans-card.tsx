@@ -6,15 +6,13 @@
 import { PercentageOutlined, PlusOutlined } from '@ant-design/icons';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import {
-  Alert,
   App,
   Button,
-  type ButtonProps,
   Card,
   Col,
   DatePicker,
   Form,
-  Modal,
+  type FormRule,
   Popconfirm,
   Radio,
   Row,
@@ -28,7 +26,8 @@ import {
 } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
 import { type HTMLAttributes, useState } from 'react';
-import { useI18n } from '../../i18n/index.ts';
+import { FormModal } from '../../components/form-modal.tsx';
+import { type Translate, useI18n } from '../../i18n/index.ts';
 import { isApiError } from '../../lib/api-client.ts';
 import type { PlanView, ProductView } from '../../lib/api-types.ts';
 import { endpoints } from '../../lib/endpoints.ts';
@@ -38,6 +37,7 @@ import { PlanTypeTag, planTypeLabel } from './selection-labels.tsx';
 import { applyRenamedFieldError, selectionErrorMessage } from './selection-errors.ts';
 import { PercentInput, YuanInput } from '../../components/amount-inputs.tsx';
 import { usePartnerOptions } from '../../components/streamer-picker.tsx';
+import { IconTitle } from '../../components/icon-title.tsx';
 
 type PlanType = PlanView['type'];
 const PLAN_TYPES: readonly PlanType[] = ['open', 'targeted', 'exclusive'];
@@ -139,12 +139,7 @@ export function PlansCard({ product }: { product: ProductView }) {
 
   return (
     <Card
-      title={
-        <Space>
-          <PercentageOutlined />
-          {t('selection.plan.title')}
-        </Space>
-      }
+      title={<IconTitle icon={<PercentageOutlined />}>{t('selection.plan.title')}</IconTitle>}
       style={{ marginBottom: 16 }}
       data-testid="product-plans"
       extra={
@@ -185,6 +180,18 @@ interface PlanValues {
   slotFeeYuan: number;
   period: [Dayjs, Dayjs];
   partners: string[];
+}
+
+/** A plan that is not open names its partners: at least one, and exactly one for an exclusive plan. */
+function partnersRule(t: Translate, type: PlanType): FormRule {
+  return {
+    validator: (_r, v: string[] | undefined) =>
+      (v ?? []).length === 0
+        ? Promise.reject(new Error(t('selection.v.partners')))
+        : type === 'exclusive' && (v ?? []).length !== 1
+          ? Promise.reject(new Error(t('selection.v.exclusiveOne')))
+          : Promise.resolve(),
+  };
 }
 
 function PlanModal({ product, open, onClose }: { product: ProductView; open: boolean; onClose: () => void }) {
@@ -240,95 +247,80 @@ function PlanModal({ product, open, onClose }: { product: ProductView; open: boo
     },
   });
   return (
-    <Modal
+    <FormModal<PlanValues>
       open={open}
       title={t('selection.plan.newTitle', { title: product.title })}
-      onCancel={onClose}
-      onOk={() => form.submit()}
+      onClose={onClose}
+      form={form}
+      onFinish={(v) => create.mutate(v)}
+      pending={create.isPending}
       okText={t('common.create')}
-      okButtonProps={{ 'data-testid': 'plan-submit' } as ButtonProps}
-      confirmLoading={create.isPending}
-      destroyOnHidden
+      okTestId="plan-submit"
       width={620}
-      data-testid="plan-modal"
+      testId="plan-modal"
+      initialValues={{
+        type: 'open',
+        commissionPct: 20,
+        mcnServiceFeePct: 0,
+        slotFeeYuan: 0,
+        period: [dayjs(), dayjs().add(30, 'day').endOf('day')],
+        partners: [],
+      }}
+      onValuesChange={() => setError(null)}
+      error={error}
+      errorTestId="plan-error"
     >
-      <Form<PlanValues>
-        form={form}
-        layout="vertical"
-        preserve={false}
-        initialValues={{
-          type: 'open',
-          commissionPct: 20,
-          mcnServiceFeePct: 0,
-          slotFeeYuan: 0,
-          period: [dayjs(), dayjs().add(30, 'day').endOf('day')],
-          partners: [],
-        }}
-        onFinish={(v) => create.mutate(v)}
-        onValuesChange={() => setError(null)}
-      >
-        <Form.Item name="type" label={t('selection.plan.type')} extra={t(`selection.planHint.${type}`)}>
-          <Radio.Group optionType="button" buttonStyle="solid" data-testid="plan-type-input">
-            {PLAN_TYPES.map((p) => (
-              <Radio.Button key={p} value={p}>
-                <span data-testid={`plan-type-${p}`}>{planTypeLabel(t, p)}</span>
-              </Radio.Button>
-            ))}
-          </Radio.Group>
-        </Form.Item>
-        <Row gutter={12}>
-          <Col xs={24} sm={8}>
-            <Form.Item
-              name="commissionPct"
-              label={t('selection.plan.commission')}
-              rules={[{ required: true, message: t('common.required') }]}
-            >
-              <PercentInput min={0} max={90} data-testid="plan-commission-input" />
-            </Form.Item>
-          </Col>
-          <Col xs={12} sm={8}>
-            <Form.Item name="mcnServiceFeePct" label={t('selection.plan.mcnFee')} tooltip={t('selection.plan.mcnFeeHint')}>
-              <PercentInput min={0} max={50} />
-            </Form.Item>
-          </Col>
-          <Col xs={12} sm={8}>
-            <Form.Item name="slotFeeYuan" label={t('selection.plan.slotFee')}>
-              <YuanInput min={0} max={10_000_000} />
-            </Form.Item>
-          </Col>
-        </Row>
-        <Form.Item name="period" label={t('selection.plan.period')} rules={[{ required: true, message: t('common.required') }]}>
-          <DatePicker.RangePicker showTime={{ format: 'HH:mm' }} format="YYYY-MM-DD HH:mm" style={{ width: '100%' }} />
-        </Form.Item>
-        {type !== 'open' ? (
+      <Form.Item name="type" label={t('selection.plan.type')} extra={t(`selection.planHint.${type}`)}>
+        <Radio.Group optionType="button" buttonStyle="solid" data-testid="plan-type-input">
+          {PLAN_TYPES.map((p) => (
+            <Radio.Button key={p} value={p}>
+              <span data-testid={`plan-type-${p}`}>{planTypeLabel(t, p)}</span>
+            </Radio.Button>
+          ))}
+        </Radio.Group>
+      </Form.Item>
+      <Row gutter={12}>
+        <Col xs={24} sm={8}>
           <Form.Item
-            name="partners"
-            label={t('selection.plan.partners')}
-            extra={t('selection.plan.partnersHint')}
-            rules={[
-              {
-                validator: (_r, v: string[] | undefined) =>
-                  (v ?? []).length === 0
-                    ? Promise.reject(new Error(t('selection.v.partners')))
-                    : type === 'exclusive' && (v ?? []).length !== 1
-                      ? Promise.reject(new Error(t('selection.v.exclusiveOne')))
-                      : Promise.resolve(),
-              },
-            ]}
+            name="commissionPct"
+            label={t('selection.plan.commission')}
+            rules={[{ required: true, message: t('common.required') }]}
           >
-            <Select<string[]>
-              mode="multiple"
-              {...(type === 'exclusive' ? { maxCount: 1 } : {})}
-              loading={partners.loading}
-              options={partners.options}
-              showSearch={{ optionFilterProp: 'search' }}
-              placeholder={t('selection.plan.partnersPlaceholder')}
-              data-testid="plan-partners"
-            />
+            <PercentInput min={0} max={90} data-testid="plan-commission-input" />
           </Form.Item>
-        ) : null}
-      </Form>
-      {error ? <Alert type="error" showIcon title={error} data-testid="plan-error" /> : null}
-    </Modal>
+        </Col>
+        <Col xs={12} sm={8}>
+          <Form.Item name="mcnServiceFeePct" label={t('selection.plan.mcnFee')} tooltip={t('selection.plan.mcnFeeHint')}>
+            <PercentInput min={0} max={50} />
+          </Form.Item>
+        </Col>
+        <Col xs={12} sm={8}>
+          <Form.Item name="slotFeeYuan" label={t('selection.plan.slotFee')}>
+            <YuanInput min={0} max={10_000_000} />
+          </Form.Item>
+        </Col>
+      </Row>
+      <Form.Item name="period" label={t('selection.plan.period')} rules={[{ required: true, message: t('common.required') }]}>
+        <DatePicker.RangePicker showTime={{ format: 'HH:mm' }} format="YYYY-MM-DD HH:mm" style={{ width: '100%' }} />
+      </Form.Item>
+      {type !== 'open' ? (
+        <Form.Item
+          name="partners"
+          label={t('selection.plan.partners')}
+          extra={t('selection.plan.partnersHint')}
+          rules={[partnersRule(t, type)]}
+        >
+          <Select<string[]>
+            mode="multiple"
+            {...(type === 'exclusive' ? { maxCount: 1 } : {})}
+            loading={partners.loading}
+            options={partners.options}
+            showSearch={{ optionFilterProp: 'search' }}
+            placeholder={t('selection.plan.partnersPlaceholder')}
+            data-testid="plan-partners"
+          />
+        </Form.Item>
+      ) : null}
+    </FormModal>
   );
 }

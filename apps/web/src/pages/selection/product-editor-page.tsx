@@ -16,7 +16,6 @@ import {
   Form,
   Input,
   InputNumber,
-  Modal,
   Row,
   Select,
   Space,
@@ -32,7 +31,9 @@ import { BackButton } from '../../components/back-button.tsx';
 import { DetailPending } from '../../components/detail-pending.tsx';
 import { PageHeader } from '../../components/page-header.tsx';
 import { RemoveRowButton } from '../../components/remove-row-button.tsx';
+import { FormModal } from '../../components/form-modal.tsx';
 import { useI18n } from '../../i18n/index.ts';
+import { requiredLengthRules, requiredTextRule } from '../../lib/form-rules.ts';
 import type { Brand, DocumentKind, ProductView, RegistryDocument } from '../../lib/api-types.ts';
 import { endpoints } from '../../lib/endpoints.ts';
 import { SectionTitle } from '../registry/apply-layout.tsx';
@@ -231,14 +232,7 @@ function ProductEditor({ back, product }: { back: ReactNode; product?: ProductVi
           <Col xs={24} xl={16}>
             <Card>
               <SectionTitle>{t('catalog.editor.basics')}</SectionTitle>
-              <Form.Item
-                name="title"
-                label={t('catalog.field.title')}
-                rules={[
-                  { required: true, whitespace: true, message: t('common.required') },
-                  { min: 4, max: 60, message: t('registry.v.length', { min: 4, max: 60 }) },
-                ]}
-              >
+              <Form.Item name="title" label={t('catalog.field.title')} rules={requiredLengthRules(t, 4, 60)}>
                 <Input maxLength={60} showCount placeholder={t('catalog.field.titlePlaceholder')} data-testid="product-title" />
               </Form.Item>
               <Form.Item
@@ -504,10 +498,7 @@ function SkuRows() {
                 <Form.Item
                   name={[field.name, 'name']}
                   label={index === 0 ? t('catalog.sku.name') : undefined}
-                  rules={[
-                    { required: true, whitespace: true, message: t('common.required') },
-                    { max: 60, message: t('registry.v.length', { min: 1, max: 60 }) },
-                  ]}
+                  rules={[requiredTextRule(t), { max: 60, message: t('registry.v.length', { min: 1, max: 60 }) }]}
                 >
                   <Input placeholder={t('catalog.sku.namePlaceholder')} data-testid={`sku-name-${index}`} />
                 </Form.Item>
@@ -588,39 +579,33 @@ function BrandModal({ open, onClose, onCreated }: { open: boolean; onClose: () =
     },
   });
   return (
-    <Modal
+    <FormModal<BrandValues>
       open={open}
       title={t('catalog.brand.newTitle')}
-      onCancel={onClose}
-      onOk={() => form.submit()}
-      okText={t('common.create')}
-      confirmLoading={create.isPending}
-      destroyOnHidden
-      data-testid="brand-modal"
+      onClose={onClose}
+      form={form}
+      onFinish={(v) => create.mutate(v)}
+      pending={create.isPending}
+      testId="brand-modal"
+      initialValues={{ owned: false }}
+      error={error}
     >
-      <Form<BrandValues> form={form} layout="vertical" initialValues={{ owned: false }} onFinish={(v) => create.mutate(v)} preserve={false}>
-        <Form.Item
-          name="name"
-          label={t('catalog.brand.name')}
-          rules={[{ required: true, whitespace: true, message: t('common.required') }]}
-        >
-          <Input maxLength={60} data-testid="brand-name" />
-        </Form.Item>
-        <Form.Item name="nameEn" label={t('catalog.brand.nameEn')}>
-          <Input maxLength={60} />
-        </Form.Item>
-        <Form.Item
-          name="trademarkNo"
-          label={t('catalog.brand.trademarkNo')}
-          rules={[{ pattern: /^[0-9A-Z]{5,12}$/, message: t('catalog.v.trademarkNo') }]}
-        >
-          <Input maxLength={12} className="lh-mono" />
-        </Form.Item>
-        <Form.Item name="owned" valuePropName="checked">
-          <Checkbox>{t('catalog.brand.owned')}</Checkbox>
-        </Form.Item>
-      </Form>
-      {error ? <Alert type="error" showIcon title={error} /> : null}
-    </Modal>
+      <Form.Item name="name" label={t('catalog.brand.name')} rules={[requiredTextRule(t)]}>
+        <Input maxLength={60} data-testid="brand-name" />
+      </Form.Item>
+      <Form.Item name="nameEn" label={t('catalog.brand.nameEn')}>
+        <Input maxLength={60} />
+      </Form.Item>
+      <Form.Item
+        name="trademarkNo"
+        label={t('catalog.brand.trademarkNo')}
+        rules={[{ pattern: /^[0-9A-Z]{5,12}$/, message: t('catalog.v.trademarkNo') }]}
+      >
+        <Input maxLength={12} className="lh-mono" />
+      </Form.Item>
+      <Form.Item name="owned" valuePropName="checked">
+        <Checkbox>{t('catalog.brand.owned')}</Checkbox>
+      </Form.Item>
+    </FormModal>
   );
 }

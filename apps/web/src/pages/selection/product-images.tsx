@@ -6,7 +6,7 @@
 import { PlusOutlined } from '@ant-design/icons';
 import { Typography, Upload, type UploadFile } from 'antd';
 import { useEffect, useRef, useState } from 'react';
-import { UploadError, uploadRefusal, useDocumentUpload } from '../../components/document-upload.tsx';
+import { UploadError, useDocumentUpload } from '../../components/document-upload.tsx';
 import { useI18n } from '../../i18n/index.ts';
 import type { RegistryDocument } from '../../lib/api-types.ts';
 import { productImageUrl } from '../../lib/endpoints.ts';
@@ -25,8 +25,14 @@ export function ProductImagesInput({
 }) {
   const { t } = useI18n();
   const previews = useRef(new Map<string, string>());
-  const { customRequest, error, setError } = useDocumentUpload('product_image', {
+  const upload = useDocumentUpload('product_image', {
     onUploaded: (doc, file) => previews.current.set(doc.id, URL.createObjectURL(file)),
+    accepts: (file) => ['image/jpeg', 'image/png'].includes(file.type) || /\.(jpe?g|png)$/i.test(file.name),
+    badType: 'catalog.images.badType',
+    onFiles: (kept) => {
+      setFiles(kept);
+      emit(kept);
+    },
   });
   const [files, setFiles] = useState<UploadFile<RegistryDocument>[]>(() =>
     (value ?? []).map((id) => ({
@@ -62,18 +68,9 @@ export function ProductImagesInput({
           const local = id ? previews.current.get(id) : undefined;
           return local ? { ...f, thumbUrl: local, url: local } : f;
         })}
-        customRequest={customRequest}
-        beforeUpload={(file) => {
-          const accepted = ['image/jpeg', 'image/png'].includes(file.type) || /\.(jpe?g|png)$/i.test(file.name);
-          const refusal = uploadRefusal(t, file, accepted, 'catalog.images.badType');
-          setError(refusal);
-          return refusal ? Upload.LIST_IGNORE : true;
-        }}
-        onChange={({ fileList }) => {
-          const kept = fileList.filter((f) => f.status !== 'error');
-          setFiles(kept);
-          emit(kept);
-        }}
+        customRequest={upload.customRequest}
+        beforeUpload={upload.beforeUpload}
+        onChange={upload.onChange}
         showUploadList={{ showPreviewIcon: false }}
       >
         {files.length >= MAX_IMAGES ? null : (
@@ -86,7 +83,7 @@ export function ProductImagesInput({
       <Typography.Text type="secondary" style={{ fontSize: 12 }}>
         {t('catalog.images.hint', { max: MAX_IMAGES })}
       </Typography.Text>
-      <UploadError error={error} />
+      <UploadError error={upload.error} />
     </div>
   );
 }

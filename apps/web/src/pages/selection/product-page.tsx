@@ -9,7 +9,6 @@ import {
   Alert,
   App,
   Button,
-  type ButtonProps,
   Card,
   Col,
   Descriptions,
@@ -35,7 +34,9 @@ import { BackButton } from '../../components/back-button.tsx';
 import { DetailPending } from '../../components/detail-pending.tsx';
 import { PageHeader } from '../../components/page-header.tsx';
 import { QueryError } from '../../components/query-error.tsx';
+import { FormModal } from '../../components/form-modal.tsx';
 import { useI18n } from '../../i18n/index.ts';
+import { requiredTextRule } from '../../lib/form-rules.ts';
 import type { ProductSku, ProductView } from '../../lib/api-types.ts';
 import { endpoints, productImageUrl } from '../../lib/endpoints.ts';
 import { ReasonDialog, useReasonAction } from '../../components/reason-dialog.tsx';
@@ -48,6 +49,7 @@ import { ProductChecks } from './product-checks.tsx';
 import { effectiveRule, categoryPathText, LiveRuleTag, ProductStatusTag } from './selection-labels.tsx';
 import { applyRenamedFieldError, selectionErrorMessage } from './selection-errors.ts';
 import './selection.css';
+import { IconTitle } from '../../components/icon-title.tsx';
 
 const SUBMITTABLE: ReadonlySet<ProductView['status']> = new Set(['draft', 'returned', 'rejected', 'delisted']);
 
@@ -346,12 +348,7 @@ function SkusCard({ product: p, onChanged }: { product: ProductView; onChanged: 
   const [history, setHistory] = useState<ProductSku | null>(null);
   return (
     <Card
-      title={
-        <Space>
-          <TagsOutlined />
-          {t('catalog.detail.skus')}
-        </Space>
-      }
+      title={<IconTitle icon={<TagsOutlined />}>{t('catalog.detail.skus')}</IconTitle>}
       style={{ marginBottom: 16 }}
       data-testid="product-skus"
       extra={
@@ -424,50 +421,50 @@ function SkuModal({
   });
   const initial = sku && sku !== 'new' ? { name: sku.name, priceYuan: sku.priceFen / 100, stock: sku.stock } : { stock: 0 };
   return (
-    <Modal
+    <FormModal<SkuValues>
       open={sku !== null}
       title={isNew ? t('catalog.sku.add') : t('catalog.sku.editTitle')}
-      onCancel={onClose}
-      onOk={() => form.submit()}
+      onClose={onClose}
+      form={form}
+      onFinish={(v) => save.mutate(v)}
+      pending={save.isPending}
       okText={t('common.save')}
-      okButtonProps={{ 'data-testid': 'sku-save' } as ButtonProps}
-      confirmLoading={save.isPending}
-      destroyOnHidden
-      data-testid="sku-modal"
+      okTestId="sku-save"
+      testId="sku-modal"
+      initialValues={initial}
+      error={error}
+      errorTestId="sku-error"
     >
-      <Form<SkuValues> form={form} layout="vertical" initialValues={initial} preserve={false} onFinish={(v) => save.mutate(v)}>
-        <Form.Item name="name" label={t('catalog.sku.name')} rules={[{ required: true, whitespace: true, message: t('common.required') }]}>
-          <Input maxLength={60} data-testid="sku-modal-name" />
-        </Form.Item>
-        <Row gutter={12}>
-          <Col span={12}>
-            <Form.Item
-              name="priceYuan"
-              label={t('catalog.sku.price')}
-              rules={[{ required: true, message: t('common.required') }]}
-              extra={
-                sku && sku !== 'new' && sku.lowest7dPriceFen !== null
-                  ? t('catalog.sku.lowestHint', { price: formatFen(sku.lowest7dPriceFen) })
-                  : undefined
-              }
-            >
-              <YuanInput min={0.01} max={10_000_000} data-testid="sku-modal-price" />
-            </Form.Item>
-          </Col>
-          <Col span={12}>
-            <Form.Item name="stock" label={t('catalog.sku.stock')} rules={[{ required: true, message: t('common.required') }]}>
-              <InputNumber<number> min={0} max={10_000_000} precision={0} style={{ width: '100%' }} data-testid="sku-modal-stock" />
-            </Form.Item>
-          </Col>
-        </Row>
-        {isNew ? (
-          <Form.Item name="code" label={t('catalog.sku.code')}>
-            <Input maxLength={40} className="lh-mono" />
+      <Form.Item name="name" label={t('catalog.sku.name')} rules={[requiredTextRule(t)]}>
+        <Input maxLength={60} data-testid="sku-modal-name" />
+      </Form.Item>
+      <Row gutter={12}>
+        <Col span={12}>
+          <Form.Item
+            name="priceYuan"
+            label={t('catalog.sku.price')}
+            rules={[{ required: true, message: t('common.required') }]}
+            extra={
+              sku && sku !== 'new' && sku.lowest7dPriceFen !== null
+                ? t('catalog.sku.lowestHint', { price: formatFen(sku.lowest7dPriceFen) })
+                : undefined
+            }
+          >
+            <YuanInput min={0.01} max={10_000_000} data-testid="sku-modal-price" />
           </Form.Item>
-        ) : null}
-      </Form>
-      {error ? <Alert type="error" showIcon title={error} data-testid="sku-error" /> : null}
-    </Modal>
+        </Col>
+        <Col span={12}>
+          <Form.Item name="stock" label={t('catalog.sku.stock')} rules={[{ required: true, message: t('common.required') }]}>
+            <InputNumber<number> min={0} max={10_000_000} precision={0} style={{ width: '100%' }} data-testid="sku-modal-stock" />
+          </Form.Item>
+        </Col>
+      </Row>
+      {isNew ? (
+        <Form.Item name="code" label={t('catalog.sku.code')}>
+          <Input maxLength={40} className="lh-mono" />
+        </Form.Item>
+      ) : null}
+    </FormModal>
   );
 }
 

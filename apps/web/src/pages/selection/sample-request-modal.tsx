@@ -4,6 +4,7 @@ import { Alert, App, type ButtonProps, Form, Input, Modal, Select, Typography } 
 import { useState } from 'react';
 import { useNavigate } from 'react-router';
 import { useI18n } from '../../i18n/index.ts';
+import { requiredLengthRules, requiredTextRule } from '../../lib/form-rules.ts';
 import type { SelectionCard } from '../../lib/api-types.ts';
 import { endpoints } from '../../lib/endpoints.ts';
 import { selectionKeys, usePoolProduct } from '../../queries/selection.ts';
@@ -87,21 +88,14 @@ export function SampleRequestModal({ card, onClose }: { card: SelectionCard | nu
             />
           </Form.Item>
         ) : null}
-        <Form.Item
-          name="recipient"
-          label={t('sample.recipient')}
-          rules={[
-            { required: true, whitespace: true, message: t('common.required') },
-            { min: 2, max: 30, message: t('registry.v.length', { min: 2, max: 30 }) },
-          ]}
-        >
+        <Form.Item name="recipient" label={t('sample.recipient')} rules={requiredLengthRules(t, 2, 30)}>
           <Input maxLength={30} autoComplete="name" data-testid="sample-recipient" />
         </Form.Item>
         <Form.Item
           name="phone"
           label={t('sample.phone')}
           rules={[
-            { required: true, whitespace: true, message: t('common.required') },
+            requiredTextRule(t),
             {
               validator: (_r, v: string | undefined) =>
                 !v || MOBILE.test(v.replace(/[\s-]/g, '')) ? Promise.resolve() : Promise.reject(new Error(t('register.phoneInvalid'))),
@@ -110,14 +104,7 @@ export function SampleRequestModal({ card, onClose }: { card: SelectionCard | nu
         >
           <Input maxLength={20} inputMode="tel" autoComplete="tel" data-testid="sample-phone" />
         </Form.Item>
-        <Form.Item
-          name="address"
-          label={t('sample.address')}
-          rules={[
-            { required: true, whitespace: true, message: t('common.required') },
-            { min: 6, max: 200, message: t('registry.v.length', { min: 6, max: 200 }) },
-          ]}
-        >
+        <Form.Item name="address" label={t('sample.address')} rules={requiredLengthRules(t, 6, 200)}>
           <Input.TextArea rows={2} maxLength={200} autoComplete="street-address" data-testid="sample-address" />
         </Form.Item>
         <Form.Item name="note" label={t('sample.note')}>

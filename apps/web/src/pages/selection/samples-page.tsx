@@ -29,7 +29,9 @@ import {
 import dayjs from 'dayjs';
 import { type HTMLAttributes, useState } from 'react';
 import { PageHeader } from '../../components/page-header.tsx';
+import { FormModal } from '../../components/form-modal.tsx';
 import { useI18n } from '../../i18n/index.ts';
+import { requiredLengthRules, requiredTextRule } from '../../lib/form-rules.ts';
 import type { SampleView } from '../../lib/api-types.ts';
 import { endpoints, type ShippingLabel } from '../../lib/endpoints.ts';
 
@@ -424,46 +426,35 @@ function ShipModal({
   const { t } = useI18n();
   const [form] = Form.useForm<ShipValues>();
   return (
-    <Modal
+    <FormModal<ShipValues>
       open={open}
       title={returning ? t('sample.action.ship_return') : t('sample.action.ship')}
-      onCancel={onCancel}
-      onOk={() => form.submit()}
+      onClose={onCancel}
+      form={form}
+      onFinish={(v) => onSubmit(v.carrier.trim(), v.trackingNo.trim())}
+      pending={loading}
       okText={t('common.confirm')}
-      okButtonProps={{ 'data-testid': 'ship-submit' } as ButtonProps}
-      confirmLoading={loading}
-      destroyOnHidden
-      data-testid="ship-modal"
+      okTestId="ship-submit"
+      testId="ship-modal"
+      error={error}
+      errorTestId="ship-error"
     >
-      <Form<ShipValues> form={form} layout="vertical" preserve={false} onFinish={(v) => onSubmit(v.carrier.trim(), v.trackingNo.trim())}>
-        <Form.Item
-          name="carrier"
-          label={t('sample.carrier')}
-          rules={[
-            { required: true, whitespace: true, message: t('common.required') },
-            { min: 2, max: 30, message: t('registry.v.length', { min: 2, max: 30 }) },
-          ]}
-        >
-          <AutoComplete
-            options={CARRIERS.map((c) => ({ value: c }))}
-            placeholder={t('sample.carrierPlaceholder')}
-            data-testid="ship-carrier"
-            showSearch={{ filterOption: (input, option) => (option?.value ?? '').includes(input) }}
-          />
-        </Form.Item>
-        <Form.Item
-          name="trackingNo"
-          label={t('sample.trackingNo')}
-          rules={[
-            { required: true, whitespace: true, message: t('common.required') },
-            { pattern: /^[0-9A-Za-z]{8,30}$/, message: t('sample.v.trackingNo') },
-          ]}
-        >
-          <Input maxLength={30} className="lh-mono" data-testid="ship-tracking" />
-        </Form.Item>
-      </Form>
-      {error ? <Alert type="error" showIcon title={error} data-testid="ship-error" /> : null}
-    </Modal>
+      <Form.Item name="carrier" label={t('sample.carrier')} rules={requiredLengthRules(t, 2, 30)}>
+        <AutoComplete
+          options={CARRIERS.map((c) => ({ value: c }))}
+          placeholder={t('sample.carrierPlaceholder')}
+          data-testid="ship-carrier"
+          showSearch={{ filterOption: (input, option) => (option?.value ?? '').includes(input) }}
+        />
+      </Form.Item>
+      <Form.Item
+        name="trackingNo"
+        label={t('sample.trackingNo')}
+        rules={[requiredTextRule(t), { pattern: /^[0-9A-Za-z]{8,30}$/, message: t('sample.v.trackingNo') }]}
+      >
+        <Input maxLength={30} className="lh-mono" data-testid="ship-tracking" />
+      </Form.Item>
+    </FormModal>
   );
 }
 
@@ -483,31 +474,21 @@ function FeatureModal({
   const { t } = useI18n();
   const [form] = Form.useForm<{ featuredIn: string }>();
   return (
-    <Modal
+    <FormModal<{ featuredIn: string }>
       open={open}
       title={t('sample.action.feature')}
-      onCancel={onCancel}
-      onOk={() => form.submit()}
+      onClose={onCancel}
+      form={form}
+      onFinish={(v) => onSubmit(v.featuredIn.trim())}
+      pending={loading}
       okText={t('common.confirm')}
-      okButtonProps={{ 'data-testid': 'feature-submit' } as ButtonProps}
-      confirmLoading={loading}
-      destroyOnHidden
-      data-testid="feature-modal"
+      okTestId="feature-submit"
+      testId="feature-modal"
+      error={error}
     >
-      <Form form={form} layout="vertical" preserve={false} onFinish={(v) => onSubmit(v.featuredIn.trim())}>
-        <Form.Item
-          name="featuredIn"
-          label={t('sample.featuredIn')}
-          extra={t('sample.featuredInHint')}
-          rules={[
-            { required: true, whitespace: true, message: t('common.required') },
-            { min: 2, max: 200, message: t('registry.v.length', { min: 2, max: 200 }) },
-          ]}
-        >
-          <Input maxLength={200} data-testid="feature-input" />
-        </Form.Item>
-      </Form>
-      {error ? <Alert type="error" showIcon title={error} /> : null}
-    </Modal>
+      <Form.Item name="featuredIn" label={t('sample.featuredIn')} extra={t('sample.featuredInHint')} rules={requiredLengthRules(t, 2, 200)}>
+        <Input maxLength={200} data-testid="feature-input" />
+      </Form.Item>
+    </FormModal>
   );
 }
