@@ -135,6 +135,8 @@ export const ledgerVerifySummarySchema = z.object({
   unbalancedEntries: z.number().int(),
   driftedAccounts: z.number().int(),
   belowFloor: z.number().int(),
+  /** postings without their entry or account (the postings table has no foreign keys; must be 0) */
+  orphanPostings: z.number().int(),
 });
 export type LedgerVerifySummary = z.infer<typeof ledgerVerifySummarySchema>;
 

@@ -340,7 +340,14 @@ describe('commission, the platform and the fund', () => {
     });
     expect(r.body.accounts[0]).toEqual({ kind: 'escrow', label: '待结算（买家货款托管）', group: 'other', balanceFen: was('escrow') });
     expect(r.body.feeIncome.days.at(-1)).toEqual({ day: today(), amountFen: todayOf(seen.platform.feeIncome) + 500 });
-    expect(r.body.verify).toMatchObject({ ok: true, balanceTotalFen: 0, unbalancedEntries: 0, driftedAccounts: 0, belowFloor: 0 });
+    expect(r.body.verify).toMatchObject({
+      ok: true,
+      balanceTotalFen: 0,
+      unbalancedEntries: 0,
+      driftedAccounts: 0,
+      belowFloor: 0,
+      orphanPostings: 0,
+    });
     expect(r.body.verify.entries).toBe(seen.platform.verify.entries + 6);
   });
 

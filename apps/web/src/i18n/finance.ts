@@ -119,6 +119,7 @@ export const financeZh = {
   'platformFinance.verify.unbalanced': '不平分录',
   'platformFinance.verify.drifted': '余额漂移账户',
   'platformFinance.verify.belowFloor': '低于下限账户',
+  'platformFinance.verify.orphanPostings': '无主记账行',
   'platformFinance.clearingHint': '支付渠道清算为负，表示平台内持有的资金总额',
 
   'fund.balance': '当前余额',
@@ -243,6 +244,7 @@ export const financeEn: Record<FinanceKey, string> = {
   'platformFinance.verify.unbalanced': 'Unbalanced entries',
   'platformFinance.verify.drifted': 'Drifted accounts',
   'platformFinance.verify.belowFloor': 'Accounts below floor',
+  'platformFinance.verify.orphanPostings': 'Postings without entry or account',
   'platformFinance.clearingHint': 'Provider clearing is negative: it mirrors all money held on the platform',
 
   'fund.balance': 'Balance',

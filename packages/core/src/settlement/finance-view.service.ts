@@ -94,6 +94,7 @@ export interface PlatformView {
     unbalancedEntries: number;
     driftedAccounts: number;
     belowFloor: number;
+    orphanPostings: number;
   };
 }
 
@@ -183,6 +184,7 @@ export class FinanceViewService {
         unbalancedEntries: v.unbalancedEntries.length,
         driftedAccounts: v.driftedAccounts.length,
         belowFloor: v.belowFloor.length,
+        orphanPostings: v.orphanPostings,
       },
     };
   }

@@ -143,6 +143,7 @@ export interface PostedBatch {
 }
 
 export interface LedgerAggregates {
+  /** accounts, a hot account counted once (its shard rows are not accounts) */
   accounts: number;
   entries: number;
   postings: number;

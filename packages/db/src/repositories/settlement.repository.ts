@@ -373,7 +373,7 @@ export class DrizzleLedgerRepository implements LedgerRepository {
 
   async aggregates(limit: number): Promise<LedgerAggregates> {
     const counts = (await this.db.execute(sql`
-      select (select count(*) from ledger_accounts) as accounts,
+      select (select count(*) from ledger_accounts where shard = 0) as accounts,
              (select count(*) from ledger_entries) as entries,
              (select count(*) from ledger_postings) as postings,
              (select coalesce(sum(balance), 0) from ledger_accounts) as balance_total`)) as unknown as Rows<Record<string, unknown>>;

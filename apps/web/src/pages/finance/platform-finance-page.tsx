@@ -67,6 +67,7 @@ export function PlatformFinancePage() {
               <Descriptions.Item label={t('platformFinance.verify.unbalanced')}>{verify.unbalancedEntries}</Descriptions.Item>
               <Descriptions.Item label={t('platformFinance.verify.drifted')}>{verify.driftedAccounts}</Descriptions.Item>
               <Descriptions.Item label={t('platformFinance.verify.belowFloor')}>{verify.belowFloor}</Descriptions.Item>
+              <Descriptions.Item label={t('platformFinance.verify.orphanPostings')}>{verify.orphanPostings}</Descriptions.Item>
             </Descriptions>
           </Card>
         </Col>
