@@ -49,6 +49,8 @@ export class LedgerService {
   private readonly rowsOfAccount = new Map<string, string[]>();
   /** the account each known shard belongs to */
   private readonly accountOfRow = new Map<string, string>();
+  /** `party:kind` of the hot accounts whose shards this ledger has seen opened */
+  private readonly hotAccountIds = new Set<string>();
 
   constructor(private readonly d: LedgerDeps) {}
 
@@ -66,10 +68,13 @@ export class LedgerService {
       createdAt: this.d.clock.now(),
       closedAt: null,
     };
-    const shardIds = Array.from({ length: shardsOf(kind) - 1 }, () => this.d.ids.next());
+    // a hot account's shards are opened with it, once: an account this ledger already knows needs only its row read
+    const known = this.hotAccountIds.has(`${partyId}:${kind}`);
+    const shardIds = known ? [] : Array.from({ length: shardsOf(kind) - 1 }, () => this.d.ids.next());
     const open = async (t: LedgerTx) => {
       const { shardIds: rows, ...account } = await t.ledger.openAccount(record, shardIds);
       if (rows.length > 1) {
+        this.hotAccountIds.add(`${partyId}:${kind}`);
         this.rowsOfAccount.set(account.id, rows);
         for (const id of rows) this.accountOfRow.set(id, account.id);
       }

@@ -157,51 +157,16 @@ export class DrizzleLedgerRepository implements LedgerRepository {
     // One round trip to ledger_post() (migration 0020): the entries whose key is new; their postings (in the order
     // given); the accounts those touch, locked in id order; the guarded balance UPDATE; the postings with their
     // running balance. The caller checks the accounts' state as locked and rolls back on anything wrong.
-    const arr = (values: readonly unknown[], type: string) => sql`${sql.param(values)}::${sql.raw(type)}[]`;
-    const e = {
-      id: arr(
-        entries.map((x) => x.id),
-        'uuid',
-      ),
-      key: arr(
-        entries.map((x) => x.businessKey),
-        'text',
-      ),
-      kind: arr(
-        entries.map((x) => x.kind),
-        'text',
-      ),
-      memo: arr(
-        entries.map((x) => x.memo ?? null),
-        'text',
-      ),
-      reverses: arr(
-        entries.map((x) => x.reversesEntryId ?? null),
-        'uuid',
-      ),
-    };
-    const p = {
-      entry: arr(
-        postings.map((x) => x.entryId),
-        'uuid',
-      ),
-      seq: arr(
-        postings.map((x) => x.seq),
-        'int',
-      ),
-      account: arr(
-        postings.map((x) => x.accountId),
-        'uuid',
-      ),
-      amount: arr(
-        postings.map((x) => x.amount),
-        'bigint',
-      ),
-    };
+    // one array parameter per column, typed for the function's signature
+    const col = <T>(rows: readonly T[], type: string, pick: (row: T) => unknown) => sql`${sql.param(rows.map(pick))}::${sql.raw(type)}[]`;
     const r = (await this.db.execute(sql`
       select r_type as t, r_key as k, r_balance as balance, r_floor as floor, r_status as status, r_changed as changed
-      from ledger_post(${e.id}, ${e.key}, ${e.kind}, ${e.memo}, ${e.reverses}, ${postedAt.toISOString()}::timestamptz,
-                       ${p.entry}, ${p.seq}, ${p.account}, ${p.amount})`)) as unknown as Rows<{
+      from ledger_post(
+        ${col(entries, 'uuid', (x) => x.id)}, ${col(entries, 'text', (x) => x.businessKey)}, ${col(entries, 'text', (x) => x.kind)},
+        ${col(entries, 'text', (x) => x.memo ?? null)}, ${col(entries, 'uuid', (x) => x.reversesEntryId ?? null)},
+        ${postedAt.toISOString()}::timestamptz,
+        ${col(postings, 'uuid', (x) => x.entryId)}, ${col(postings, 'int', (x) => x.seq)},
+        ${col(postings, 'uuid', (x) => x.accountId)}, ${col(postings, 'bigint', (x) => x.amount)})`)) as unknown as Rows<{
       t: string;
       k: string;
       balance: unknown;
