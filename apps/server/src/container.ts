@@ -2,6 +2,7 @@
  * Wires adapters to ports and services to adapters, once per process. The only place that knows which database,
  * which hot-state store and which crypto the running platform uses.
  */
+import { creditParties } from './adapters/credit-parties.ts';
 import { createHmac } from 'node:crypto';
 import { join } from 'node:path';
 import {
@@ -35,6 +36,12 @@ import {
   type LiveWarning,
   OrganizationService,
   PayoutHoldService,
+  CreditService,
+  CreditViewService,
+  CreditRecomputeService,
+  StaticCreditModel,
+  PayoutHoldMeasure,
+  CREDIT_FEED,
   PayoutService,
   RegistryService,
   ReturnService,
@@ -313,6 +320,20 @@ export async function createContainer(config: Config, o: ContainerOverrides = {}
     approvalThresholdFen: config.payoutApprovalFen,
   });
   const payoutHolds = new PayoutHoldService({ uow, clock, ids, audit, names });
+  // 信用: scores from events, tiers and their measures (docs/credit.md); tier D holds payouts
+  const creditModel = new StaticCreditModel();
+  const creditPartyDirectory = creditParties(uow);
+  const credit = new CreditService({
+    uow,
+    clock,
+    ids,
+    audit,
+    parties: creditPartyDirectory,
+    model: creditModel,
+    listeners: [new PayoutHoldMeasure(payoutHolds, creditModel)],
+  });
+  const creditView = new CreditViewService({ uow, clock, parties: creditPartyDirectory, credit });
+  const creditRecompute = new CreditRecomputeService({ uow, clock, ids, audit, credit });
   const orders = new OrderService({
     uow,
     clock,
@@ -339,6 +360,9 @@ export async function createContainer(config: Config, o: ContainerOverrides = {}
   // Events written with their changes (order.created, live.started, compliance.violation_confirmed…) go out on
   // events:<topic>; `livehub serve` runs a pass every second.
   const outbox = new OutboxDispatcher({ uow, pubsub: kv.pubsub, locks: kv.locks, clock });
+  // Credit scores move within seconds of the facts behind them: each topic of the feed becomes credit events.
+  for (const [topic, toEvents] of Object.entries(CREDIT_FEED))
+    outbox.on(topic, async (e) => void (await credit.ingest(toEvents(e.payload, new Date(e.at)))));
   // Counters of running flash sales are rebuilt from the database (after a crash the claims are the truth).
   await orders.soldOut.start();
   await orders.reconcile();
@@ -382,6 +406,9 @@ export async function createContainer(config: Config, o: ContainerOverrides = {}
     reconciliation,
     payouts,
     payoutHolds,
+    credit,
+    creditView,
+    creditRecompute,
     deposits: depositService,
     outbox,
     payments: { sim },

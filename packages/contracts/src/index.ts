@@ -13,3 +13,4 @@ export * from './settlement.ts';
 export * from './finance.ts';
 export * from './statements.ts';
 export * from './payouts.ts';
+export * from './credit.ts';

@@ -161,3 +161,4 @@ export * from './live/index.ts';
 export * from './orders/index.ts';
 export { eventsChannel, OutboxDispatcher } from './outbox/index.ts';
 export type { OutboxDeps, OutboxEvent, OutboxRecord, OutboxRepository } from './outbox/index.ts';
+export * from './credit/index.ts';

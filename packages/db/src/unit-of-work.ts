@@ -7,6 +7,7 @@ import { DrizzleSelectionRepository } from './repositories/selection.repository.
 import { DrizzleLedgerRepository, DrizzleSettlementRepository } from './repositories/settlement.repository.ts';
 import { DrizzlePaymentRecordReader, DrizzleReconciliationRepository } from './repositories/reconciliation.repository.ts';
 import { DrizzleDepositRepository, DrizzlePayoutRepository } from './repositories/payout.repository.ts';
+import { DrizzleCreditRepository } from './repositories/credit.repository.ts';
 import { DrizzleLiveRepository } from './repositories/live.repository.ts';
 import { DrizzleNameRepository } from './repositories/names.repository.ts';
 import { DrizzleOrderRepository } from './repositories/order.repository.ts';
@@ -46,6 +47,7 @@ export function repositoriesFor(db: Db): Repositories {
     paymentRecords: new DrizzlePaymentRecordReader(db),
     payouts: new DrizzlePayoutRepository(db),
     deposits: new DrizzleDepositRepository(db),
+    credit: new DrizzleCreditRepository(db),
   };
 }
 

@@ -28,6 +28,7 @@ import { orderRoutes } from './routes/order.routes.ts';
 import { settlementRoutes } from './routes/settlement.routes.ts';
 import { depositRoutes } from './routes/deposit.routes.ts';
 import { payoutRoutes } from './routes/payout.routes.ts';
+import { creditRoutes } from './routes/credit.routes.ts';
 import { roomRoutes } from './routes/room.routes.ts';
 import { reconciliationRoutes } from './routes/reconciliation.routes.ts';
 import { statementRoutes } from './routes/statement.routes.ts';
@@ -139,6 +140,7 @@ export async function buildApp(c: Container, opts: BuildAppOptions = {}): Promis
   settlementRoutes(api, c);
   payoutRoutes(api, c, app);
   depositRoutes(api, c);
+  creditRoutes(api, c);
   roomRoutes(app, c);
   statementRoutes(api, c);
   reconciliationRoutes(api, c);

@@ -9,6 +9,7 @@ import type { SelectionRepository } from '../selection/selection.repository.ts';
 import type { LedgerRepository, SettlementRepository } from '../settlement/settlement.repository.ts';
 import type { PaymentRecordReader, ReconciliationRepository } from '../settlement/reconciliation.repository.ts';
 import type { DepositRepository, PayoutRepository } from '../settlement/payout.repository.ts';
+import type { CreditRepository } from '../credit/credit.repository.ts';
 import type { ComplianceRepository } from '../compliance/compliance.repository.ts';
 import type {
   ApiTokenRepository,
@@ -53,6 +54,8 @@ export interface Repositories {
   paymentRecords: PaymentRecordReader;
   payouts: PayoutRepository;
   deposits: DepositRepository;
+  /** credit events, scores and tier moves (credit) */
+  credit: CreditRepository;
 }
 
 export interface UnitOfWork {

@@ -66,6 +66,15 @@ export class PayoutHoldService {
     });
   }
 
+  /** The in-transaction release, for a context lifting its own hold (credit leaving tier D); false when none is active. */
+  async releaseHoldIn(tx: Pick<Repositories, 'payouts' | 'audit'>, actor: Actor, partyId: string, reasonPrefix?: string): Promise<boolean> {
+    const hold = await tx.payouts.activeHold(partyId);
+    if (!hold || (reasonPrefix !== undefined && !hold.reason.startsWith(reasonPrefix))) return false;
+    const released = await tx.payouts.releaseHold(hold.id, actor.userId, this.d.clock.now());
+    await this.d.audit.record(tx, actor, { action: 'payout.release', targetType: 'payout_hold', targetId: hold.id, detail: { partyId } });
+    return released;
+  }
+
   /** Whether a party's payouts are held (for other contexts' screens). */
   activeHold(partyId: string): Promise<PayoutHoldRecord | null> {
     return this.d.uow.read.payouts.activeHold(partyId);

@@ -18,3 +18,4 @@ export * from './orders.ts';
 export * from './settlement.ts';
 export * from './reconciliation.ts';
 export * from './payouts.ts';
+export * from './credit.ts';

@@ -1,0 +1,241 @@
+/**
+ * 信用: records credit events, keeps every party's score current, and explains it. An event is recorded once per
+ * source (the same violation or order never counts twice, so outbox deliveries may repeat); recording rescores its
+ * party in the same transaction, writes a tier move when the tier changes and lets the tier listeners act on it
+ * (the payout hold of tier D). The score itself comes from the pure engine `@livehub/credit`.
+ */
+import { type CreditEvent, type CreditModel, type CreditScore, measuresFor, scoreParty, validateEvent } from '@livehub/credit';
+import type { AuditService } from '../audit/audit.service.ts';
+import { AppError } from '../errors.ts';
+import type { Repositories, ScopedUnitOfWork } from '../ports/repositories.ts';
+import type { Clock, IdGenerator } from '../ports/runtime.ts';
+import { type Actor, SYSTEM_ACTOR } from '../shared/actor.ts';
+import type { CreditModelSource } from './credit-model.source.ts';
+import type {
+  CreditEventKind,
+  CreditEventRecord,
+  CreditPartyKind,
+  CreditScoreRecord,
+  CreditTier,
+  CreditTierMoveRecord,
+  TierMoveReason,
+} from './credit.types.ts';
+
+/** A credit transaction; `payouts` is only handed to the tier listeners (the payout hold), never used here. */
+export type CreditTx = Pick<Repositories, 'credit' | 'audit' | 'payouts'>;
+
+/** Who a party is: its kind and the name screens show. Implemented over identity's tables in the container. */
+export interface CreditPartyDirectory {
+  resolve(ids: string[]): Promise<Map<string, { kind: CreditPartyKind; name: string }>>;
+}
+
+/** Acts on a tier change in the same transaction (the payout hold of tier D is one). */
+export interface CreditTierListener {
+  tierChanged(tx: CreditTx, move: CreditTierMoveRecord): Promise<void>;
+}
+
+export interface CreditEventInput {
+  partyId: string;
+  partyKind: CreditPartyKind;
+  kind: CreditEventKind;
+  at: Date;
+  data: Record<string, unknown>;
+  source: string;
+}
+
+export interface CreditDeps {
+  uow: ScopedUnitOfWork<'credit' | 'audit' | 'payouts'>;
+  clock: Clock;
+  ids: IdGenerator;
+  audit: AuditService;
+  parties: CreditPartyDirectory;
+  model: CreditModelSource;
+  listeners?: CreditTierListener[];
+}
+
+export const toEngineEvent = (r: CreditEventRecord): CreditEvent =>
+  ({
+    id: r.id,
+    partyId: r.partyId,
+    partyKind: r.partyKind,
+    kind: r.kind,
+    at: r.at,
+    voided: r.voidedAt !== null,
+    data: r.data,
+  }) as CreditEvent;
+
+const centi = (points: number): number => Math.round(points * 100);
+const TIER_RANK: Record<CreditTier, number> = { A: 0, B: 1, C: 2, D: 3 };
+/** whether a move goes down (A → D is down) */
+export const isDowngrade = (from: CreditTier | null, to: CreditTier): boolean => TIER_RANK[to] > TIER_RANK[from ?? 'A'];
+
+export class CreditService {
+  constructor(private readonly d: CreditDeps) {}
+
+  get model(): CreditModel {
+    return this.d.model.current();
+  }
+
+  /**
+   * Records events from other contexts (the outbox feed) and rescores their parties, in one transaction. Events
+   * already recorded (same party and source) are skipped; returns how many were new.
+   */
+  async ingest(inputs: CreditEventInput[]): Promise<{ recorded: number }> {
+    if (inputs.length === 0) return { recorded: 0 };
+    for (const input of inputs) this.check(input);
+    return this.d.uow.transaction(async (tx) => {
+      const inserted = await this.recordIn(tx, inputs, SYSTEM_ACTOR);
+      return { recorded: inserted.length };
+    });
+  }
+
+  /** The in-transaction form: records, audits and rescores. Events must have passed `check`. */
+  async recordIn(tx: CreditTx, inputs: CreditEventInput[], actor: Actor): Promise<CreditEventRecord[]> {
+    const now = this.d.clock.now();
+    const records: CreditEventRecord[] = inputs.map((i) => ({
+      id: this.d.ids.next(),
+      partyId: i.partyId,
+      partyKind: i.partyKind,
+      kind: i.kind,
+      at: i.at,
+      data: i.data,
+      source: i.source,
+      voidedAt: null,
+      voidReason: null,
+      recordedBy: actor.userId,
+      createdAt: now,
+    }));
+    const inserted = await tx.credit.insertEvents(records);
+    for (const e of inserted) {
+      await this.d.audit.record(tx, actor, {
+        action: 'credit.event',
+        targetType: 'credit_event',
+        targetId: e.id,
+        detail: { partyId: e.partyId, kind: e.kind, source: e.source },
+      });
+    }
+    const parties = new Map(inserted.map((e) => [e.partyId, e.partyKind]));
+    for (const [partyId, kind] of parties) await this.rescoreIn(tx, partyId, kind, 'event');
+    return inserted;
+  }
+
+  /** A platform admin records an event by hand (an administrative penalty, a completed training). */
+  async record(
+    actor: Actor,
+    input: { partyId: string; kind: CreditEventKind; data: Record<string, unknown>; at?: Date | undefined; note?: string | undefined },
+  ): Promise<CreditEventRecord> {
+    if (actor.role !== 'platform_admin' && actor.role !== 'system') throw new AppError('auth.forbidden');
+    const party = (await this.d.parties.resolve([input.partyId])).get(input.partyId);
+    if (!party) throw new AppError('credit.unknown_party', { field: 'partyId' });
+    const at = input.at ?? this.d.clock.now();
+    if (at.getTime() > this.d.clock.now().getTime() + 60_000)
+      throw new AppError('credit.invalid_event', { field: 'at', details: { issue: 'in the future' } });
+    const event: CreditEventInput = {
+      partyId: input.partyId,
+      partyKind: party.kind,
+      kind: input.kind,
+      at,
+      data: input.data,
+      source: `manual:${this.d.ids.next()}`,
+    };
+    this.check(event);
+    return this.d.uow.transaction(async (tx) => {
+      const [inserted] = await this.recordIn(tx, [event], actor);
+      return inserted!;
+    });
+  }
+
+  /** Refuses an event the engine cannot score, naming the field. */
+  check(input: CreditEventInput): void {
+    const issues = validateEvent({
+      id: 'check',
+      partyId: input.partyId,
+      partyKind: input.partyKind,
+      kind: input.kind,
+      at: input.at,
+      data: input.data,
+    });
+    const first = issues[0];
+    if (first) {
+      const field = first.path === 'kind' ? 'kind' : first.path.startsWith('data') ? first.path : first.path;
+      throw new AppError('credit.invalid_event', { field, details: { issue: `${first.path}: ${first.code}` } });
+    }
+  }
+
+  /**
+   * Recomputes one party's score from all its events and stores it; writes a tier move (and tells the listeners)
+   * when the tier changed. Returns the fresh score with its explanation.
+   */
+  async rescoreIn(tx: CreditTx, partyId: string, partyKind: CreditPartyKind, reason: TierMoveReason): Promise<CreditScore> {
+    const now = this.d.clock.now();
+    const model = this.model;
+    const events = (await tx.credit.eventsOf(partyId)).map(toEngineEvent);
+    const score = scoreParty(partyId, partyKind, events, model, now);
+    const before = await tx.credit.score(partyId);
+    const changed = before?.tier !== score.tier;
+    await tx.credit.upsertScores([this.toRecord(score, now, changed ? now : (before?.tierSince ?? now))]);
+    // a party's first score in tier A is no move: everyone starts there
+    if (changed && (before !== null || score.tier !== 'A')) {
+      const move: CreditTierMoveRecord = {
+        id: this.d.ids.next(),
+        partyId,
+        partyKind,
+        fromTier: before?.tier ?? null,
+        toTier: score.tier,
+        totalCenti: centi(score.total),
+        modelVersion: model.version,
+        reason,
+        at: now,
+      };
+      await tx.credit.insertTierMoves([move]);
+      await this.d.audit.record(tx, SYSTEM_ACTOR, {
+        action: 'credit.tier_changed',
+        targetType: 'credit_party',
+        targetId: partyId,
+        detail: { from: move.fromTier, to: move.toTier, total: score.total, reason, modelVersion: model.version },
+      });
+      await this.notifyTierChange(tx, move);
+    }
+    return score;
+  }
+
+  /** Runs the tier listeners for a move (in the caller's transaction). */
+  async notifyTierChange(tx: CreditTx, move: CreditTierMoveRecord): Promise<void> {
+    for (const l of this.d.listeners ?? []) await l.tierChanged(tx, move);
+  }
+
+  toRecord(score: CreditScore, computedAt: Date, tierSince: Date): CreditScoreRecord {
+    return {
+      partyId: score.partyId,
+      partyKind: score.partyKind,
+      totalCenti: centi(score.total),
+      tier: score.tier,
+      modelVersion: score.modelVersion,
+      dimensions: score.dimensions.map((x) => ({ key: x.key, score: x.score })),
+      computedAt,
+      tierSince,
+    };
+  }
+
+  /** The tier and measures in force for a party (tier A and no measures when it has no score yet). */
+  async standing(partyId: string): Promise<{ tier: CreditTier; measures: Array<{ code: string; zh: string; en: string }> }> {
+    const s = await this.d.uow.read.credit.score(partyId);
+    const tier = s?.tier ?? 'A';
+    return { tier, measures: measuresFor(tier, this.model) };
+  }
+
+  /** Who the caller is as a credit party: a streamer is their user, a merchant / MCN / base its organization. */
+  partyOf(actor: Actor): string {
+    if (actor.role === 'streamer' && actor.userId) return actor.userId;
+    if ((actor.role === 'merchant_staff' || actor.role === 'mcn_manager' || actor.role === 'base_operator') && actor.orgId)
+      return actor.orgId;
+    throw new AppError('credit.not_a_party');
+  }
+
+  /** May the actor read this party's credit: its own, or the platform's and the regulators' view of all. */
+  assertMayRead(actor: Actor, partyId: string): void {
+    if (actor.role === 'platform_admin' || actor.role === 'reviewer' || actor.role === 'regulator' || actor.role === 'system') return;
+    if (actor.userId === partyId || actor.orgId === partyId) return;
+    throw new AppError('auth.forbidden');
+  }
+}
