@@ -38,6 +38,7 @@ import {
   PayoutHoldService,
   CreditService,
   CreditViewService,
+  CreditGateService,
   CreditRecomputeService,
   StaticCreditModel,
   PayoutHoldMeasure,
@@ -106,6 +107,10 @@ export async function createContainer(config: Config, o: ContainerOverrides = {}
   // The names screens show for ids (audit targets, violations' subjects, applications' subjects): batched per page.
   const names = new NameDirectory({ uow });
   const auditLog = new AuditLogService({ uow, audit, names });
+  // 信用: the model in force, and the one place every gate asks what a party's credit allows (going live,
+  // selection, flash sales…); enforcement modes adjust its answer (docs/credit.md)
+  const creditModel = new StaticCreditModel();
+  const creditGate = new CreditGateService({ uow, model: creditModel, clock });
   // Resolved sessions are reused for a few seconds; a session that ends or changes anywhere is dropped everywhere.
   const sessionsChanged = (hash: string | null) => void kv.pubsub.publish('identity:sessions', hash ?? '*').catch(() => {});
   const identity = new IdentityService({
@@ -321,7 +326,6 @@ export async function createContainer(config: Config, o: ContainerOverrides = {}
   });
   const payoutHolds = new PayoutHoldService({ uow, clock, ids, audit, names });
   // 信用: scores from events, tiers and their measures (docs/credit.md); tier D holds payouts
-  const creditModel = new StaticCreditModel();
   const creditPartyDirectory = creditParties(uow);
   const credit = new CreditService({
     uow,
@@ -408,6 +412,7 @@ export async function createContainer(config: Config, o: ContainerOverrides = {}
     payoutHolds,
     credit,
     creditView,
+    creditGate,
     creditRecompute,
     deposits: depositService,
     outbox,

@@ -503,7 +503,11 @@ export const ERROR_CATALOGUE = {
     zh: '扣除金额超过保证金余额：余额 {balanceFen} 分，扣除 {amountFen} 分',
     en: 'The deduction exceeds the deposit: {balanceFen} fen held, {amountFen} fen asked',
   },
-  'credit.unknown_party': { kind: 'not_found', zh: '未找到该信用主体（商家、主播、MCN 或直播基地）', en: 'No such credit party (merchant, streamer, MCN or live base)' },
+  'credit.unknown_party': {
+    kind: 'not_found',
+    zh: '未找到该信用主体（商家、主播、MCN 或直播基地）',
+    en: 'No such credit party (merchant, streamer, MCN or live base)',
+  },
   'credit.invalid_event': { kind: 'invalid', zh: '信用事件数据无效：{issue}', en: 'Invalid credit event: {issue}' },
   'credit.event_not_found': { kind: 'not_found', zh: '信用事件不存在', en: 'No such credit event' },
   'credit.event_voided': { kind: 'conflict', zh: '该信用事件已撤销', en: 'This credit event has already been voided' },
@@ -515,7 +519,11 @@ export const ERROR_CATALOGUE = {
     zh: '信用等级为 {tier}（{tierLabel}），已被采取措施：{measure}',
     en: 'Credit tier {tier}: the measure "{measureEn}" applies',
   },
-  'credit.not_a_party': { kind: 'forbidden', zh: '当前身份没有信用档案（仅商家、主播、MCN 与直播基地有）', en: 'This role has no credit record (merchants, streamers, MCNs and live bases do)' },
+  'credit.not_a_party': {
+    kind: 'forbidden',
+    zh: '当前身份没有信用档案（仅商家、主播、MCN 与直播基地有）',
+    en: 'This role has no credit record (merchants, streamers, MCNs and live bases do)',
+  },
   'db.unavailable': { kind: 'unavailable', zh: '数据库暂不可用', en: 'The database is unavailable' },
   'db.busy': { kind: 'unavailable', zh: '系统繁忙，请稍后重试', en: 'The system is busy: try again in a moment' },
   'server.overloaded': {

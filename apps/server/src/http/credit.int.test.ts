@@ -35,7 +35,7 @@ describe('credit', () => {
     const before = await p.call(streamer, 'GET', '/api/credit/me');
     expect(before.status).toBe(200);
     const start = before.body.total as number;
-    const penalties = [];
+    const penalties: string[] = [];
     for (let i = 0; i < 4; i++) {
       const r = await p.call(admin, 'POST', '/api/credit/events', { partyId: streamerId, kind: 'case.penalty', data: { severity: 3 } });
       expect(r.status).toBe(201);

@@ -11,3 +11,11 @@ export { StaticCreditModel } from './credit-model.source.ts';
 export type { CreditModelSource } from './credit-model.source.ts';
 export { CREDIT_FEED } from './credit-feed.rules.ts';
 export { CREDIT_HOLD_PREFIX, PayoutHoldMeasure } from './payout-hold.measure.ts';
+export { CreditGateService } from './credit-gate.service.ts';
+export type {
+  CreditGateDeps,
+  CreditMeasureCode,
+  CreditStanding,
+  CreditStandingAdjuster,
+  CreditStandingMeasure,
+} from './credit-gate.service.ts';
