@@ -39,6 +39,7 @@ import {
   CreditService,
   CreditViewService,
   CreditGateService,
+  CreditModelService,
   CreditRecomputeService,
   StaticCreditModel,
   PayoutHoldMeasure,
@@ -338,6 +339,17 @@ export async function createContainer(config: Config, o: ContainerOverrides = {}
   });
   const creditView = new CreditViewService({ uow, clock, parties: creditPartyDirectory, credit });
   const creditRecompute = new CreditRecomputeService({ uow, clock, ids, audit, credit });
+  // the model in force: the newest published version; a publish re-scores everyone and tells every process
+  const creditModels = new CreditModelService({
+    uow,
+    clock,
+    audit,
+    source: creditModel,
+    rescoreAll: (actor) => creditRecompute.recompute(actor),
+    modelChanged: () => kv.pubsub.publish('credit:model', '1'),
+  });
+  await creditModels.load();
+  const unsubscribeCreditModel = await kv.pubsub.subscribe('credit:model', () => void creditModels.load().catch(() => {}));
   const orders = new OrderService({
     uow,
     clock,
@@ -414,6 +426,7 @@ export async function createContainer(config: Config, o: ContainerOverrides = {}
     creditView,
     creditGate,
     creditRecompute,
+    creditModels,
     deposits: depositService,
     outbox,
     payments: { sim },
@@ -449,6 +462,7 @@ export async function createContainer(config: Config, o: ContainerOverrides = {}
       sim.close();
       simPayout.close();
       await unsubscribePack();
+      await unsubscribeCreditModel();
       await orders.soldOut.stop();
       await unsubscribeSessions();
       await kv.close();

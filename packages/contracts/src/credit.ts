@@ -135,3 +135,17 @@ export const creditRecomputeResultSchema = z.object({
   ms: z.number(),
 });
 export type CreditRecomputeResult = z.infer<typeof creditRecomputeResultSchema>;
+
+/** A published version of the credit model (the newest is in force). */
+export const creditModelVersionSchema = z.object({
+  version: z.string(),
+  effectiveFrom: z.string(),
+  publishedAt: z.string(),
+  publishedBy: z.string().nullable(),
+  /** the changelog line of this version, in both languages */
+  zh: z.string(),
+  en: z.string(),
+});
+export type CreditModelVersion = z.infer<typeof creditModelVersionSchema>;
+
+export const creditModelPublishResultSchema = z.object({ version: z.string(), parties: z.number(), tierChanges: z.number() });

@@ -3,6 +3,7 @@
  * to its event; a party reads its own credit and no one else's; the platform lists parties by tier; bad input is
  * refused field by field with nothing recorded.
  */
+import { DEFAULT_MODEL } from '@livehub/credit';
 import { createTestPlatform, type TestPlatform, type TestSession } from '@livehub/server/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
@@ -74,5 +75,41 @@ describe('credit', () => {
     expect(nobody.status).toBe(404);
     expect(nobody.body.error).toMatchObject({ code: 'credit.unknown_party', field: 'partyId' });
     expect(await p.c.uow.read.credit.countEvents()).toBe(count);
+  });
+
+  it('publishing a model version re-scores everyone under it; a model that does not validate changes nothing', async () => {
+    const events = await p.c.uow.read.credit.countEvents();
+    const bad = structuredClone(DEFAULT_MODEL) as unknown as Record<string, unknown> & typeof DEFAULT_MODEL;
+    bad.version = '2026.12-bad';
+    bad.changelog = [...bad.changelog, { version: '2026.12-bad', date: '2026-12-04', zh: '坏', en: 'bad' }];
+    bad.dimensions.merchant[0]!.weightBp += 100;
+    const refused = await p.call(admin, 'POST', '/api/credit/models', bad);
+    expect(refused.status).toBe(400);
+    expect(refused.body.error).toMatchObject({ code: 'credit.invalid_model', field: 'dimensions.merchant' });
+    expect((await p.call(admin, 'POST', '/api/credit/models', { version: 1 })).status).toBe(400);
+    expect(p.c.credit.model.version).toBe(DEFAULT_MODEL.version);
+
+    // a stricter model: case penalties weigh double, so the streamer (four penalties) falls further
+    const before = (await p.call(streamer, 'GET', '/api/credit/me')).body;
+    const next = structuredClone(DEFAULT_MODEL);
+    next.version = '2026.12-2';
+    next.changelog = [
+      ...next.changelog,
+      { version: '2026.12-2', date: '2026-12-04', zh: '行政处罚扣分加倍。', en: 'Administrative penalties weigh double.' },
+    ];
+    next.rules['case.penalty'].points *= 2;
+    expect((await p.call(streamer, 'POST', '/api/credit/models', next)).status).toBe(403);
+    const published = await p.call(admin, 'POST', '/api/credit/models', next);
+    expect(published.status).toBe(200);
+    expect(published.body).toMatchObject({ version: '2026.12-2' });
+    const after = (await p.call(streamer, 'GET', '/api/credit/me')).body;
+    expect(after.modelVersion).toBe('2026.12-2');
+    expect(after.total).toBeLessThan(before.total);
+    const stored = await p.c.uow.read.credit.score(streamerId);
+    expect(stored?.modelVersion).toBe('2026.12-2');
+    const versions = await p.call(regulator, 'GET', '/api/credit/models');
+    expect(versions.body[0]).toMatchObject({ version: '2026.12-2', zh: '行政处罚扣分加倍。' });
+    expect((await p.c.uow.read.audit.list({ limit: 10, action: 'credit.model_publish' })).length).toBe(1);
+    expect(await p.c.uow.read.credit.countEvents()).toBe(events);
   });
 });

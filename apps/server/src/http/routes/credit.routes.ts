@@ -9,6 +9,8 @@ import {
   creditEventViewSchema,
   creditListQuerySchema,
   creditListSchema,
+  creditModelPublishResultSchema,
+  creditModelVersionSchema,
   creditRecomputeResultSchema,
   creditStatsSchema,
   idSchema,
@@ -132,5 +134,32 @@ export function creditRoutes(api: Api, c: Container): void {
       },
     },
     async (req) => c.creditRecompute.recompute(requireActor(req)),
+  );
+
+  api.get(
+    '/api/credit/models',
+    {
+      config: { policy: { allow: CREDIT_READERS } },
+      schema: {
+        tags,
+        summary: 'The model’s published versions, newest first (the default model until one is published)',
+        response: { 200: z.array(creditModelVersionSchema) },
+      },
+    },
+    async () => (await c.creditModels.versions()).map((v) => ({ ...v, publishedAt: v.publishedAt.toISOString() })),
+  );
+
+  api.post(
+    '/api/credit/models',
+    {
+      config: { policy: { allow: ADMIN } },
+      schema: {
+        tags,
+        summary: 'Publish a new version of the model (validated; everyone is re-scored under it)',
+        body: z.record(z.string(), z.unknown()),
+        response: { 200: creditModelPublishResultSchema },
+      },
+    },
+    async (req) => c.creditModels.publish(requireActor(req), req.body),
   );
 }
