@@ -516,8 +516,8 @@ export const ERROR_CATALOGUE = {
   'credit.invalid_model': { kind: 'invalid', zh: '信用模型无效：{issue}', en: 'Invalid credit model: {issue}' },
   'credit.measure_applies': {
     kind: 'forbidden',
-    zh: '信用等级为 {tier}（{tierLabel}），已被采取措施：{measure}',
-    en: 'Credit tier {tier}: the measure "{measureEn}" applies',
+    zh: '信用等级为 {tier}，已被采取措施：{measure}',
+    en: 'Credit tier {tier}: the measure "{measure}" applies',
   },
   'credit.not_a_party': {
     kind: 'forbidden',
@@ -566,5 +566,10 @@ export function isAppError(e: unknown): e is AppError {
 export function errorMessage(code: ErrorCode, locale: 'zh-CN' | 'en-US', details: Record<string, unknown> = {}): string {
   const def: ErrorDef = ERROR_CATALOGUE[code];
   const template = locale === 'zh-CN' ? def.zh : def.en;
-  return template.replace(/\{(\w+)\}/g, (_, k: string) => (k in details ? String(details[k]) : `{${k}}`));
+  // a detail may itself be bilingual ({ zh, en }): the caller's language is taken
+  const text = (v: unknown): string =>
+    typeof v === 'object' && v !== null && 'zh' in v && 'en' in v
+      ? String((v as { zh: unknown; en: unknown })[locale === 'zh-CN' ? 'zh' : 'en'])
+      : String(v);
+  return template.replace(/\{(\w+)\}/g, (_, k: string) => (k in details ? text(details[k]) : `{${k}}`));
 }

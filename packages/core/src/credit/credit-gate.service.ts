@@ -94,9 +94,7 @@ export class CreditGateService {
       ...(field ? { field } : {}),
       details: {
         tier: hit.standing.tier,
-        tierLabel: TIER_LABEL[hit.standing.tier].zh,
-        measure: `${hit.measure.zh}（${hit.measure.because.zh}）`,
-        measureEn: `${hit.measure.en} (${hit.measure.because.en})`,
+        measure: { zh: `${hit.measure.zh}（${hit.measure.because.zh}）`, en: `${hit.measure.en} (${hit.measure.because.en})` },
         code,
         partyId: hit.partyId,
       },

@@ -26,6 +26,12 @@ describe('error catalogue', () => {
   it('fills placeholders from details', () => {
     expect(errorMessage('auth.rate_limited', 'zh-CN', { seconds: 900 })).toContain('900 秒');
     expect(errorMessage('auth.rate_limited', 'en-US', { seconds: 30 })).toBe('Too many attempts, try again in 30 seconds');
+    // a bilingual detail is told in the caller's language
+    const measure = { zh: '暂停参加秒杀活动', en: 'no flash sales' };
+    expect(errorMessage('credit.measure_applies', 'zh-CN', { tier: 'D', measure })).toBe('信用等级为 D，已被采取措施：暂停参加秒杀活动');
+    expect(errorMessage('credit.measure_applies', 'en-US', { tier: 'D', measure })).toBe(
+      'Credit tier D: the measure "no flash sales" applies',
+    );
     const e = new AppError('org.name_taken', { field: 'name' });
     expect(e.kind).toBe('conflict');
     expect(e.field).toBe('name');
