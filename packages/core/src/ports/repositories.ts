@@ -10,6 +10,7 @@ import type { LedgerRepository, SettlementRepository } from '../settlement/settl
 import type { PaymentRecordReader, ReconciliationRepository } from '../settlement/reconciliation.repository.ts';
 import type { DepositRepository, PayoutRepository } from '../settlement/payout.repository.ts';
 import type { CreditRepository } from '../credit/credit.repository.ts';
+import type { CreditModeRepository } from '../credit/credit-modes.repository.ts';
 import type { ComplianceRepository } from '../compliance/compliance.repository.ts';
 import type {
   ApiTokenRepository,
@@ -56,6 +57,8 @@ export interface Repositories {
   deposits: DepositRepository;
   /** credit events, scores and tier moves (credit) */
   credit: CreditRepository;
+  /** the enforcement modes: settings, sandbox cohorts, training tasks, clues (credit) */
+  creditModes: CreditModeRepository;
 }
 
 export interface UnitOfWork {
