@@ -30,7 +30,7 @@ export interface CreditDetailView {
   score: CreditScore;
   computedAt: Date;
   tierSince: Date;
-  measures: Array<{ code: string; zh: string; en: string }>;
+  measures: Array<{ code: string; zh: string; en: string; because?: { zh: string; en: string } }>;
   events: CreditEventRecord[];
   tierMoves: CreditTierMoveRecord[];
   /** the enforcement modes in force and what they changed */
