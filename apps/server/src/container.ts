@@ -41,6 +41,10 @@ import {
   CreditGateService,
   CreditModelService,
   CreditRecomputeService,
+  CreditModeService,
+  CreditModeHook,
+  ObservationAdjuster,
+  SandboxAdjuster,
   StaticCreditModel,
   PayoutHoldMeasure,
   CREDIT_FEED,
@@ -111,7 +115,12 @@ export async function createContainer(config: Config, o: ContainerOverrides = {}
   // 信用: the model in force, and the one place every gate asks what a party's credit allows (going live,
   // selection, flash sales…); enforcement modes adjust its answer (docs/credit.md)
   const creditModel = new StaticCreditModel();
-  const creditGate = new CreditGateService({ uow, model: creditModel, clock });
+  const creditGate = new CreditGateService({
+    uow,
+    model: creditModel,
+    clock,
+    adjusters: [new ObservationAdjuster({ uow, model: creditModel }), new SandboxAdjuster({ uow })],
+  });
   // Resolved sessions are reused for a few seconds; a session that ends or changes anywhere is dropped everywhere.
   const sessionsChanged = (hash: string | null) => void kv.pubsub.publish('identity:sessions', hash ?? '*').catch(() => {});
   const identity = new IdentityService({
@@ -336,9 +345,21 @@ export async function createContainer(config: Config, o: ContainerOverrides = {}
     parties: creditPartyDirectory,
     model: creditModel,
     listeners: [new PayoutHoldMeasure(payoutHolds, creditModel)],
+    hooks: [new CreditModeHook({ model: creditModel, clock, ids, audit })],
   });
-  const creditView = new CreditViewService({ uow, clock, parties: creditPartyDirectory, credit });
-  const creditRecompute = new CreditRecomputeService({ uow, clock, ids, audit, credit });
+  // 包容审慎监管's modes: settings, sandbox cohorts, training tasks, clues (docs/credit.md, "Enforcement modes")
+  const creditModes = new CreditModeService({
+    uow,
+    clock,
+    ids,
+    audit,
+    model: creditModel,
+    credit,
+    parties: creditPartyDirectory,
+    gate: creditGate,
+  });
+  const creditView = new CreditViewService({ uow, clock, parties: creditPartyDirectory, credit, modes: creditModes });
+  const creditRecompute = new CreditRecomputeService({ uow, clock, ids, audit, credit, policies: creditModes });
   // the model in force: the newest published version; a publish re-scores everyone and tells every process
   const creditModels = new CreditModelService({
     uow,
@@ -427,6 +448,7 @@ export async function createContainer(config: Config, o: ContainerOverrides = {}
     creditGate,
     creditRecompute,
     creditModels,
+    creditModes,
     deposits: depositService,
     outbox,
     payments: { sim },

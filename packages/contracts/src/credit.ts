@@ -69,12 +69,16 @@ export const creditContributionSchema = z.object({
   decay: z.number(),
   waived: z.literal('first_offence').optional(),
   hint: bilingual.optional(),
+  /** a relaxed category (监管沙盒): the share of the points kept and why */
+  relaxed: z.object({ factor: z.number(), zh: z.string(), en: z.string() }).optional(),
 });
 
 export const creditMeasureSchema = z.object({
   code: z.string(),
   zh: z.string(),
   en: z.string(),
+  /** why it applies: the tier, or the enforcement mode that set it */
+  because: bilingual.optional(),
 });
 export type CreditMeasureView = z.infer<typeof creditMeasureSchema>;
 
@@ -103,6 +107,8 @@ export const creditDetailSchema = creditSummarySchema.extend({
   tierMoves: z.array(
     z.object({ at: z.string(), from: z.enum(CREDIT_TIERS).nullable(), to: z.enum(CREDIT_TIERS), total: z.number(), reason: z.string() }),
   ),
+  /** the enforcement modes in force (观察期, 监管沙盒…) and what each changed */
+  modes: z.array(z.object({ mode: z.string(), zh: z.string(), en: z.string(), until: z.string().nullable() })).optional(),
 });
 export type CreditDetail = z.infer<typeof creditDetailSchema>;
 

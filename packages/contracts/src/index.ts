@@ -14,3 +14,4 @@ export * from './finance.ts';
 export * from './statements.ts';
 export * from './payouts.ts';
 export * from './credit.ts';
+export * from './credit-modes.ts';

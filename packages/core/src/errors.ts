@@ -524,6 +524,16 @@ export const ERROR_CATALOGUE = {
     zh: '当前身份没有信用档案（仅商家、主播、MCN 与直播基地有）',
     en: 'This role has no credit record (merchants, streamers, MCNs and live bases do)',
   },
+  'credit.invalid_mode_settings': {
+    kind: 'invalid',
+    zh: '执法模式设置无效：{issue}',
+    en: 'Invalid enforcement mode settings: {issue}',
+  },
+  'credit.invalid_cohort': { kind: 'invalid', zh: '监管沙盒设置无效：{issue}', en: 'Invalid sandbox cohort: {issue}' },
+  'credit.cohort_not_found': { kind: 'not_found', zh: '监管沙盒不存在', en: 'No such sandbox cohort' },
+  'credit.not_a_member': { kind: 'not_found', zh: '该主体不在此监管沙盒中', en: 'This party is not a member of the cohort' },
+  'credit.task_not_found': { kind: 'not_found', zh: '培训任务不存在', en: 'No such training task' },
+  'credit.task_done': { kind: 'conflict', zh: '该培训任务已完成', en: 'This training task is already completed' },
   'db.unavailable': { kind: 'unavailable', zh: '数据库暂不可用', en: 'The database is unavailable' },
   'db.busy': { kind: 'unavailable', zh: '系统繁忙，请稍后重试', en: 'The system is busy: try again in a moment' },
   'server.overloaded': {

@@ -4,6 +4,7 @@
  * value of this type with a changelog row; scoring names the version it used, so a change re-scores everyone and
  * says so.
  */
+import { SCREENING_CATEGORIES } from '@livehub/contracts';
 import { CREDIT_EVENT_KINDS, type CreditEventKind, type CreditIssue, PARTY_KINDS, type PartyKind } from './events.ts';
 
 export interface Bilingual {
@@ -75,6 +76,11 @@ export interface FirstOffencePolicy {
   windowDays: number;
   /** Only violations at or below this severity are waived. */
   maxSeverity: number;
+  /**
+   * Per rule category, the highest severity waived instead of `maxSeverity` (0: never waived), e.g. `price_fraud: 0`,
+   * `absolute_claim: 2`. A category not named uses `maxSeverity`.
+   */
+  byCategory?: Partial<Record<string, number>>;
 }
 
 export interface CreditModel {
@@ -219,9 +225,20 @@ export function validateModel(model: CreditModel): CreditIssue[] {
   }
   for (const [i, r] of (model.rateRules ?? []).entries()) checkRateRule(r, model, `rateRules[${i}]`, issues);
   checkTiers(model, issues);
-  const fo = model.firstOffence;
-  if (!(fo && isFiniteNumber(fo.windowDays) && fo.windowDays > 0)) issues.push({ path: 'firstOffence.windowDays', code: 'not_positive' });
-  if (!(fo && Number.isInteger(fo.maxSeverity) && fo.maxSeverity >= 0 && fo.maxSeverity <= 5))
-    issues.push({ path: 'firstOffence.maxSeverity', code: 'out_of_range' });
+  issues.push(...validateFirstOffence(model.firstOffence, 'firstOffence'));
+  return issues;
+}
+
+/** Every problem of a first-offence policy (the model's, or one the enforcement modes set for a party). */
+export function validateFirstOffence(fo: FirstOffencePolicy | undefined, path: string): CreditIssue[] {
+  const issues: CreditIssue[] = [];
+  const severityOk = (v: unknown) => Number.isInteger(v) && (v as number) >= 0 && (v as number) <= 5;
+  if (!(fo && isFiniteNumber(fo.windowDays) && fo.windowDays > 0)) issues.push({ path: `${path}.windowDays`, code: 'not_positive' });
+  if (!(fo && severityOk(fo.maxSeverity))) issues.push({ path: `${path}.maxSeverity`, code: 'out_of_range' });
+  for (const [category, max] of Object.entries(fo?.byCategory ?? {})) {
+    if (!(SCREENING_CATEGORIES as readonly string[]).includes(category))
+      issues.push({ path: `${path}.byCategory.${category}`, code: 'unknown_category' });
+    else if (!severityOk(max)) issues.push({ path: `${path}.byCategory.${category}`, code: 'out_of_range' });
+  }
   return issues;
 }

@@ -6,7 +6,29 @@
  * 100 + Σ contribution points (the clamp's own contribution included) = the dimension's score.
  */
 import type { CreditEvent, CreditEventKind, PartyKind } from './events.ts';
-import type { Bilingual, CreditMeasure, CreditModel, CreditRule, RateRule, Tier } from './model.ts';
+import type { Bilingual, CreditMeasure, CreditModel, CreditRule, FirstOffencePolicy, RateRule, Tier } from './model.ts';
+
+/** A relaxation of one rule category for a span of time (a 监管沙盒 cohort): violations in it count `factor` of their points. */
+export interface CategoryRelaxation {
+  category: string;
+  /** 0 waives, 0.5 halves; between 0 and 1 */
+  factor: number;
+  /** violations that happened in [from, to] are relaxed; later or earlier ones count in full */
+  from: Date;
+  to: Date;
+  /** why, for the explanation (the cohort's name) */
+  reason: Bilingual;
+}
+
+/**
+ * What the enforcement modes change in one party's scoring: a first-offence policy of its own (per rule category)
+ * and relaxed categories. Both can only lower a deduction, and a new violation still never raises a score.
+ */
+export interface PartyPolicy {
+  /** replaces the model's `firstOffence` for this party */
+  firstOffence?: FirstOffencePolicy;
+  relax?: CategoryRelaxation[];
+}
 
 export interface CreditContribution {
   /** The event behind the points; `rate:<key>` for a rate rule, `clamp:<dimension>` for the clamp. */
@@ -20,6 +42,8 @@ export interface CreditContribution {
   /** The weight left after decay, 0–1 (1 for restorations within their window, rates and the clamp). */
   decay: number;
   waived?: 'first_offence';
+  /** a relaxed category (监管沙盒): the share of the points kept and why */
+  relaxed?: { factor: number } & Bilingual;
   hint?: Bilingual;
 }
 
@@ -80,15 +104,15 @@ export function measuresFor(tier: Tier, model: CreditModel): CreditMeasure[] {
  * Which violations are first offences: one at or below the policy's severity with no other (unvoided) violation
  * in the window before it. Events must already be in time order.
  */
-function firstOffences(sorted: CreditEvent[], model: CreditModel): Set<CreditEvent> {
+function firstOffences(sorted: CreditEvent[], policy: FirstOffencePolicy): Set<CreditEvent> {
   const waived = new Set<CreditEvent>();
-  const { windowDays, maxSeverity } = model.firstOffence;
+  const { windowDays, maxSeverity, byCategory } = policy;
   let previous: number | null = null;
   for (const e of sorted) {
     if (e.kind !== 'violation.confirmed') continue;
     const at = e.at.getTime();
     const first = previous === null || at - previous > windowDays * DAY_MS;
-    if (first && e.data.severity <= maxSeverity) waived.add(e);
+    if (first && e.data.severity <= (byCategory?.[e.data.category] ?? maxSeverity)) waived.add(e);
     previous = at;
   }
   return waived;
@@ -118,6 +142,7 @@ export function scoreParty(
   events: Iterable<CreditEvent>,
   model: CreditModel,
   asOf: Date,
+  policy?: PartyPolicy,
 ): CreditScore {
   const now = asOf.getTime();
   const sorted: CreditEvent[] = [];
@@ -125,12 +150,32 @@ export function scoreParty(
     if (e.partyId === partyId && e.partyKind === partyKind && !e.voided && e.at.getTime() <= now) sorted.push(e);
   }
   sorted.sort(byTimeThenId);
-  return scoreSorted(partyId, partyKind, sorted, model, asOf);
+  return scoreSorted(partyId, partyKind, sorted, model, asOf, policy);
 }
 
-function scoreSorted(partyId: string, partyKind: PartyKind, sorted: CreditEvent[], model: CreditModel, asOf: Date): CreditScore {
+/** The relaxation of a violation: the smallest factor among the relaxations of its category in force when it happened. */
+function relaxationOf(e: CreditEvent, relax: CategoryRelaxation[] | undefined): ({ factor: number } & Bilingual) | null {
+  if (!relax || e.kind !== 'violation.confirmed') return null;
+  let best: CategoryRelaxation | null = null;
+  const at = e.at.getTime();
+  for (const r of relax) {
+    if (r.category !== e.data.category || at < r.from.getTime() || at > r.to.getTime()) continue;
+    if (!best || r.factor < best.factor) best = r;
+  }
+  // a factor outside [0, 1] would let a violation restore points or cost more: clamp it
+  return best ? { factor: Math.min(1, Math.max(0, best.factor)), zh: best.reason.zh, en: best.reason.en } : null;
+}
+
+function scoreSorted(
+  partyId: string,
+  partyKind: PartyKind,
+  sorted: CreditEvent[],
+  model: CreditModel,
+  asOf: Date,
+  policy?: PartyPolicy,
+): CreditScore {
   const now = asOf.getTime();
-  const waived = firstOffences(sorted, model);
+  const waived = firstOffences(sorted, policy?.firstOffence ?? model.firstOffence);
   // Contributions in hundredths of a point, per dimension.
   const raw: CreditContribution[] = [];
   const usedCap = new Map<CreditEventKind, number>();
@@ -146,6 +191,14 @@ function scoreSorted(partyId: string, partyKind: PartyKind, sorted: CreditEvent[
     let base = rule.points * unitsOf(rule, e);
     if (base === 0) continue;
     if (rule.maxPerEvent !== undefined && Math.abs(base) > rule.maxPerEvent) base = Math.sign(base) * rule.maxPerEvent;
+    const relaxed = relaxationOf(e, policy?.relax);
+    if (relaxed) {
+      base *= relaxed.factor;
+      if (base === 0) {
+        raw.push({ eventId: e.id, kind: e.kind, dimension, points: 0, at: e.at, decay: 1, relaxed, hint });
+        continue;
+      }
+    }
     const ageDays = (now - e.at.getTime()) / DAY_MS;
     let decay = 1;
     if (base < 0) {
@@ -160,7 +213,7 @@ function scoreSorted(partyId: string, partyKind: PartyKind, sorted: CreditEvent[
       points = Math.max(0, Math.min(points, Math.round(rule.cap * 100) - used));
       usedCap.set(e.kind, used + points);
     }
-    raw.push({ eventId: e.id, kind: e.kind, dimension, points, at: e.at, decay, hint });
+    raw.push({ eventId: e.id, kind: e.kind, dimension, points, at: e.at, decay, ...(relaxed ? { relaxed } : {}), hint });
   }
   for (const rate of model.rateRules) {
     const dimension = rate.dimensions[partyKind];
@@ -210,7 +263,12 @@ function scoreSorted(partyId: string, partyKind: PartyKind, sorted: CreditEvent[
  * grouped by party, each group sorted once. A party whose only events are voided or later than `asOf` is not
  * listed (it would score 100 in every dimension).
  */
-export function scoreAll(events: Iterable<CreditEvent>, model: CreditModel, asOf: Date): CreditScore[] {
+export function scoreAll(
+  events: Iterable<CreditEvent>,
+  model: CreditModel,
+  asOf: Date,
+  policyOf?: (partyId: string, partyKind: PartyKind) => PartyPolicy | undefined,
+): CreditScore[] {
   const now = asOf.getTime();
   const groups = new Map<string, CreditEvent[]>();
   for (const e of events) {
@@ -226,7 +284,7 @@ export function scoreAll(events: Iterable<CreditEvent>, model: CreditModel, asOf
     const group = groups.get(key)!;
     group.sort(byTimeThenId);
     const first = group[0]!;
-    scores.push(scoreSorted(first.partyId, first.partyKind, group, model, asOf));
+    scores.push(scoreSorted(first.partyId, first.partyKind, group, model, asOf, policyOf?.(first.partyId, first.partyKind)));
   }
   return scores;
 }

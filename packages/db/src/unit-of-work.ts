@@ -9,6 +9,7 @@ import { DrizzlePaymentRecordReader, DrizzleReconciliationRepository } from './r
 import { DrizzleDepositRepository, DrizzlePayoutRepository } from './repositories/payout.repository.ts';
 import { DrizzleCreditRepository } from './repositories/credit.repository.ts';
 import { DrizzleCreditModelRepository } from './repositories/credit-models.repository.ts';
+import { DrizzleCreditModeRepository } from './repositories/credit-modes.repository.ts';
 import { DrizzleLiveRepository } from './repositories/live.repository.ts';
 import { DrizzleNameRepository } from './repositories/names.repository.ts';
 import { DrizzleOrderRepository } from './repositories/order.repository.ts';
@@ -50,6 +51,7 @@ export function repositoriesFor(db: Db): Repositories {
     deposits: new DrizzleDepositRepository(db),
     credit: new DrizzleCreditRepository(db),
     creditModels: new DrizzleCreditModelRepository(db),
+    creditModes: new DrizzleCreditModeRepository(db),
   };
 }
 

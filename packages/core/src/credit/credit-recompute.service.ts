@@ -4,7 +4,7 @@
  * tier changed gets a tier move (reason `recompute`, or `model` when the model version changed) and its listeners
  * run; a party with a stored score but no counted event left goes back to full marks.
  */
-import { type CreditEvent, type CreditScore, scoreAll, scoreParty } from '@livehub/credit';
+import { type CreditEvent, type CreditScore, type PartyKind, type PartyPolicy, scoreAll, scoreParty } from '@livehub/credit';
 import type { AuditService } from '../audit/audit.service.ts';
 import { AppError } from '../errors.ts';
 import type { ScopedUnitOfWork } from '../ports/repositories.ts';
@@ -20,6 +20,8 @@ export interface CreditRecomputeDeps {
   ids: IdGenerator;
   audit: AuditService;
   credit: CreditService;
+  /** every party's scoring policy (the enforcement modes), so a recompute scores as rescoring does */
+  policies?: { policies(): Promise<(partyId: string, partyKind: PartyKind) => PartyPolicy | undefined> };
 }
 
 const PAGE = 50_000;
@@ -41,7 +43,8 @@ export class CreditRecomputeService {
       if (page.length < PAGE) break;
       after = page[page.length - 1]!.id;
     }
-    const scores = scoreAll(events, model, now);
+    const policyOf = await this.d.policies?.policies();
+    const scores = scoreAll(events, model, now, policyOf);
     const stored = new Map((await this.d.uow.read.credit.allScores()).map((s) => [s.partyId, s]));
     const records: CreditScoreRecord[] = [];
     const moves: CreditTierMoveRecord[] = [];
@@ -71,7 +74,7 @@ export class CreditRecomputeService {
       const kinds = new Map((await this.d.uow.read.credit.scoresOf(emptyParties)).map((r) => [r.partyId, r.partyKind]));
       for (const id of emptyParties) {
         const kind = kinds.get(id);
-        if (kind) add(scoreParty(id, kind, [], model, now));
+        if (kind) add(scoreParty(id, kind, [], model, now, policyOf?.(id, kind)));
       }
     }
     for (let i = 0; i < records.length; i += WRITE_BATCH) {

@@ -11,13 +11,16 @@ import type { Actor } from '../shared/actor.ts';
 import type { CreditPartyDirectory, CreditService } from './credit.service.ts';
 import { toEngineEvent } from './credit.service.ts';
 import type { CreditEventRecord, CreditPartyKind, CreditScoreRecord, CreditTier, CreditTierMoveRecord } from './credit.types.ts';
-import type { CreditScore } from '@livehub/credit';
+import type { CreditScore, PartyPolicy } from '@livehub/credit';
+import type { CreditStanding } from './credit-gate.service.ts';
 
 export interface CreditViewDeps {
   uow: ScopedUnitOfWork<'credit'>;
   clock: Clock;
   parties: CreditPartyDirectory;
   credit: CreditService;
+  /** the enforcement modes: the party's scoring policy and its standing (measures with reasons, modes in force) */
+  modes?: { policyFor(partyId: string): Promise<PartyPolicy>; standing(partyId: string): Promise<CreditStanding> };
 }
 
 export interface CreditDetailView {
@@ -27,9 +30,11 @@ export interface CreditDetailView {
   score: CreditScore;
   computedAt: Date;
   tierSince: Date;
-  measures: Array<{ code: string; zh: string; en: string }>;
+  measures: Array<{ code: string; zh: string; en: string; because?: { zh: string; en: string } }>;
   events: CreditEventRecord[];
   tierMoves: CreditTierMoveRecord[];
+  /** the enforcement modes in force and what they changed */
+  modes?: CreditStanding['modes'];
 }
 
 export interface CreditSummaryView {
@@ -60,7 +65,9 @@ export class CreditViewService {
     ]);
     const now = this.d.clock.now();
     const model = this.d.credit.model;
-    const score = scoreParty(partyId, party.kind, events.map(toEngineEvent), model, now);
+    const policy = await this.d.modes?.policyFor(partyId);
+    const score = scoreParty(partyId, party.kind, events.map(toEngineEvent), model, now, policy);
+    const standing = await this.d.modes?.standing(partyId);
     return {
       partyId,
       partyKind: party.kind,
@@ -68,9 +75,10 @@ export class CreditViewService {
       score,
       computedAt: now,
       tierSince: stored?.tierSince ?? events[0]?.createdAt ?? now,
-      measures: measuresFor(score.tier, model),
+      measures: standing?.measures ?? measuresFor(score.tier, model),
       events: [...events].reverse(),
       tierMoves,
+      ...(standing ? { modes: standing.modes } : {}),
     };
   }
 

@@ -4,7 +4,15 @@
  * party in the same transaction, writes a tier move when the tier changes and lets the tier listeners act on it
  * (the payout hold of tier D). The score itself comes from the pure engine `@livehub/credit`.
  */
-import { type CreditEvent, type CreditModel, type CreditScore, measuresFor, scoreParty, validateEvent } from '@livehub/credit';
+import {
+  type CreditEvent,
+  type CreditModel,
+  type CreditScore,
+  measuresFor,
+  type PartyPolicy,
+  scoreParty,
+  validateEvent,
+} from '@livehub/credit';
 import type { AuditService } from '../audit/audit.service.ts';
 import { AppError } from '../errors.ts';
 import type { Repositories, ScopedUnitOfWork } from '../ports/repositories.ts';
@@ -34,6 +42,18 @@ export interface CreditTierListener {
   tierChanged(tx: CreditTx, move: CreditTierMoveRecord): Promise<void>;
 }
 
+/**
+ * The enforcement modes' hook into rescoring, in the same transaction: `policyFor` gives the party's scoring policy
+ * (首违不罚 per category, 监管沙盒 relaxations) before the engine runs; `afterRescore` acts on the stored score
+ * (training tasks, 触发式监管's clues). The modes' own tables come with the transaction when the unit of work has
+ * them (the hook says so when they are missing).
+ */
+export type CreditHookTx = CreditTx & Partial<Pick<Repositories, 'creditModes' | 'outbox'>>;
+export interface CreditRescoreHook {
+  policyFor?(tx: CreditHookTx, partyId: string, partyKind: CreditPartyKind, now: Date): Promise<PartyPolicy | undefined>;
+  afterRescore?(tx: CreditHookTx, partyId: string, partyKind: CreditPartyKind, score: CreditScore, events: CreditEvent[]): Promise<void>;
+}
+
 export interface CreditEventInput {
   partyId: string;
   partyKind: CreditPartyKind;
@@ -51,6 +71,7 @@ export interface CreditDeps {
   parties: CreditPartyDirectory;
   model: CreditModelSource;
   listeners?: CreditTierListener[];
+  hooks?: CreditRescoreHook[];
 }
 
 export const toEngineEvent = (r: CreditEventRecord): CreditEvent =>
@@ -170,7 +191,9 @@ export class CreditService {
     const now = this.d.clock.now();
     const model = this.model;
     const events = (await tx.credit.eventsOf(partyId)).map(toEngineEvent);
-    const score = scoreParty(partyId, partyKind, events, model, now);
+    let policy: PartyPolicy | undefined;
+    for (const h of this.d.hooks ?? []) policy = (await h.policyFor?.(tx, partyId, partyKind, now)) ?? policy;
+    const score = scoreParty(partyId, partyKind, events, model, now, policy);
     const before = await tx.credit.score(partyId);
     const changed = before?.tier !== score.tier;
     await tx.credit.upsertScores([this.toRecord(score, now, changed ? now : (before?.tierSince ?? now))]);
@@ -196,6 +219,7 @@ export class CreditService {
       });
       await this.notifyTierChange(tx, move);
     }
+    for (const h of this.d.hooks ?? []) await h.afterRescore?.(tx, partyId, partyKind, score, events);
     return score;
   }
 

@@ -22,3 +22,11 @@ export type {
   CreditStandingAdjuster,
   CreditStandingMeasure,
 } from './credit-gate.service.ts';
+export type * from './credit-modes.types.ts';
+export type * from './credit-modes.repository.ts';
+export type { CreditHookTx, CreditRescoreHook } from './credit.service.ts';
+export { CreditModeService } from './credit-modes.service.ts';
+export type { CohortInput, CohortMemberView, CreditModeDeps } from './credit-modes.service.ts';
+export { CLUE_TOPIC, CreditModeHook, ObservationAdjuster, SandboxAdjuster } from './credit-modes.hook.ts';
+export { CATEGORY_ZH, DEFAULT_MODE_SETTINGS, validateCohort, validateModeSettings } from './credit-modes.rules.ts';
+export { CREDIT_TRIGGERS } from './credit-modes.types.ts';

@@ -11,6 +11,7 @@ import type { PaymentRecordReader, ReconciliationRepository } from '../settlemen
 import type { DepositRepository, PayoutRepository } from '../settlement/payout.repository.ts';
 import type { CreditRepository } from '../credit/credit.repository.ts';
 import type { CreditModelRepository } from '../credit/credit-models.repository.ts';
+import type { CreditModeRepository } from '../credit/credit-modes.repository.ts';
 import type { ComplianceRepository } from '../compliance/compliance.repository.ts';
 import type {
   ApiTokenRepository,
@@ -59,6 +60,8 @@ export interface Repositories {
   credit: CreditRepository;
   /** the credit model's published versions (credit) */
   creditModels: CreditModelRepository;
+  /** the enforcement modes: settings, sandbox cohorts, training tasks, clues (credit) */
+  creditModes: CreditModeRepository;
 }
 
 export interface UnitOfWork {

@@ -20,3 +20,4 @@ export * from './reconciliation.ts';
 export * from './payouts.ts';
 export * from './credit.ts';
 export * from './credit-models.ts';
+export * from './credit-modes.ts';

@@ -49,8 +49,9 @@ export function presentCreditDetail(v: CreditDetailView): CreditDetail {
       decay: c.decay,
       ...(c.waived ? { waived: c.waived } : {}),
       ...(c.hint ? { hint: c.hint } : {}),
+      ...(c.relaxed ? { relaxed: c.relaxed } : {}),
     })),
-    measures: v.measures.map((m) => ({ code: m.code, zh: m.zh, en: m.en })),
+    measures: v.measures.map((m) => ({ code: m.code, zh: m.zh, en: m.en, ...(m.because ? { because: m.because } : {}) })),
     events: v.events.map(presentCreditEvent),
     tierMoves: v.tierMoves.map((m) => ({
       at: m.at.toISOString(),
@@ -59,5 +60,6 @@ export function presentCreditDetail(v: CreditDetailView): CreditDetail {
       total: m.totalCenti / 100,
       reason: m.reason,
     })),
+    ...(v.modes ? { modes: v.modes.map((m) => ({ mode: m.mode, zh: m.zh, en: m.en, until: m.until?.toISOString() ?? null })) } : {}),
   };
 }

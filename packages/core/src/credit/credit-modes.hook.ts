@@ -1,0 +1,136 @@
+/**
+ * The enforcement modes where they act: in rescoring (the party's scoring policy before the engine runs; after it,
+ * a training task for each waived first offence and a clue for each threshold crossed, in the same transaction) and
+ * on the standing every gate reads (观察期's lighter measures, 监管沙盒's extra sampling), each saying what it changed.
+ */
+import type { CreditScore, CreditEvent, PartyPolicy } from '@livehub/credit';
+import type { AuditService } from '../audit/audit.service.ts';
+import type { Repositories, ScopedUnitOfWork } from '../ports/repositories.ts';
+import type { Clock, IdGenerator } from '../ports/runtime.ts';
+import { SYSTEM_ACTOR } from '../shared/actor.ts';
+import type { CreditStanding, CreditStandingAdjuster } from './credit-gate.service.ts';
+import type { CreditModelSource } from './credit-model.source.ts';
+import type { CreditModeRepository } from './credit-modes.repository.ts';
+import {
+  activeCohorts,
+  applySandbox,
+  categoryZh,
+  clueDue,
+  crossedTriggers,
+  DEFAULT_MODE_SETTINGS,
+  lightenForObservation,
+  observationUntil,
+  partyPolicy,
+  waivedFirstOffences,
+} from './credit-modes.rules.ts';
+import type { CreditModeSettings, CreditTrainingTaskRecord } from './credit-modes.types.ts';
+import type { CreditHookTx, CreditRescoreHook } from './credit.service.ts';
+import type { CreditPartyKind } from './credit.types.ts';
+
+const DAY_MS = 86_400_000;
+/** The credit_clue outbox topic the supervision context consumes. */
+export const CLUE_TOPIC = 'credit.clue_raised';
+
+export async function modeSettings(repo: Pick<CreditModeRepository, 'settings'>): Promise<CreditModeSettings> {
+  return (await repo.settings())?.settings ?? DEFAULT_MODE_SETTINGS;
+}
+
+type ModesTx = CreditHookTx & Pick<Repositories, 'creditModes' | 'outbox'>;
+function modesTx(tx: CreditHookTx): ModesTx {
+  if (!tx.creditModes || !tx.outbox) throw new Error('the credit modes hook needs creditModes and outbox in the rescoring transaction');
+  return tx as ModesTx;
+}
+
+export interface CreditModeHookDeps {
+  model: CreditModelSource;
+  clock: Clock;
+  ids: IdGenerator;
+  audit: AuditService;
+}
+
+export class CreditModeHook implements CreditRescoreHook {
+  constructor(private readonly d: CreditModeHookDeps) {}
+
+  async policyFor(tx: CreditHookTx, partyId: string): Promise<PartyPolicy> {
+    const r = modesTx(tx);
+    return partyPolicy(await modeSettings(r.creditModes), this.d.model.current(), await r.creditModes.cohortsOf(partyId));
+  }
+
+  async afterRescore(
+    tx: CreditHookTx,
+    partyId: string,
+    partyKind: CreditPartyKind,
+    score: CreditScore,
+    events: CreditEvent[],
+  ): Promise<void> {
+    const r = modesTx(tx);
+    const now = this.d.clock.now();
+    const settings = await modeSettings(r.creditModes);
+    const waived = waivedFirstOffences(score, events);
+    if (waived.length > 0) {
+      const tasks: CreditTrainingTaskRecord[] = waived.map((w) => ({
+        id: this.d.ids.next(),
+        partyId,
+        partyKind,
+        eventId: w.eventId,
+        category: w.category,
+        severity: w.severity,
+        hours: settings.firstOffence.trainingHours,
+        status: 'open',
+        createdAt: now,
+        dueAt: new Date(now.getTime() + settings.firstOffence.trainingDueDays * DAY_MS),
+        completedAt: null,
+        completionEventId: null,
+      }));
+      for (const t of await r.creditModes.insertTrainingTasks(tasks))
+        await this.d.audit.record(r, SYSTEM_ACTOR, {
+          action: 'credit.training_assigned',
+          targetType: 'credit_training_task',
+          targetId: t.id,
+          detail: { partyId, eventId: t.eventId, category: t.category, hours: t.hours },
+        });
+    }
+    for (const crossed of crossedTriggers(settings, events, score, now)) {
+      const last = await r.creditModes.lastClue(partyId, crossed.trigger);
+      if (!clueDue(last?.raisedAt ?? null, crossed.windowDays, now)) continue;
+      const clue = { id: this.d.ids.next(), partyId, partyKind, trigger: crossed.trigger, detail: crossed.detail, raisedAt: now };
+      await r.creditModes.insertClue(clue);
+      await r.outbox.add({
+        id: this.d.ids.next(),
+        topic: CLUE_TOPIC,
+        payload: { partyId, partyKind, trigger: crossed.trigger, detail: crossed.detail },
+        createdAt: now,
+        publishedAt: null,
+      });
+      await this.d.audit.record(r, SYSTEM_ACTOR, {
+        action: 'credit.clue_raised',
+        targetType: 'credit_party',
+        targetId: partyId,
+        detail: { trigger: crossed.trigger, ...crossed.detail },
+      });
+    }
+  }
+}
+
+/** 观察期: a party within N days (per kind) of its first credit event has D's blocking measures turned into C's marks. */
+export class ObservationAdjuster implements CreditStandingAdjuster {
+  constructor(private readonly d: { uow: ScopedUnitOfWork<'creditModes'>; model: CreditModelSource }) {}
+
+  async adjust(standing: CreditStanding, now: Date): Promise<CreditStanding> {
+    if (!standing.partyKind) return standing;
+    const repo = this.d.uow.read.creditModes;
+    const until = observationUntil(await modeSettings(repo), standing.partyKind, await repo.firstEventAt(standing.partyId));
+    if (!until || now.getTime() >= until.getTime()) return standing;
+    return lightenForObservation(standing, until, this.d.model.current());
+  }
+}
+
+/** 监管沙盒: a member of an active cohort gets its extra monitoring, and the standing names the cohort. */
+export class SandboxAdjuster implements CreditStandingAdjuster {
+  constructor(private readonly d: { uow: ScopedUnitOfWork<'creditModes'> }) {}
+
+  async adjust(standing: CreditStanding, now: Date): Promise<CreditStanding> {
+    const cohorts = activeCohorts(await this.d.uow.read.creditModes.cohortsOf(standing.partyId), now);
+    return applySandbox(standing, cohorts, categoryZh);
+  }
+}
