@@ -524,6 +524,11 @@ export const ERROR_CATALOGUE = {
     zh: '当前身份没有信用档案（仅商家、主播、MCN 与直播基地有）',
     en: 'This role has no credit record (merchants, streamers, MCNs and live bases do)',
   },
+  'credit.rate_limited': {
+    kind: 'rate_limited',
+    zh: '信用查询过于频繁，请 {seconds} 秒后再试',
+    en: 'Too many credit queries, try again in {seconds} seconds',
+  },
   'db.unavailable': { kind: 'unavailable', zh: '数据库暂不可用', en: 'The database is unavailable' },
   'db.busy': { kind: 'unavailable', zh: '系统繁忙，请稍后重试', en: 'The system is busy: try again in a moment' },
   'server.overloaded': {

@@ -8,6 +8,7 @@ import { DrizzleLedgerRepository, DrizzleSettlementRepository } from './reposito
 import { DrizzlePaymentRecordReader, DrizzleReconciliationRepository } from './repositories/reconciliation.repository.ts';
 import { DrizzleDepositRepository, DrizzlePayoutRepository } from './repositories/payout.repository.ts';
 import { DrizzleCreditRepository } from './repositories/credit.repository.ts';
+import { DrizzleCreditAppealRepository } from './repositories/credit-appeals.repository.ts';
 import { DrizzleLiveRepository } from './repositories/live.repository.ts';
 import { DrizzleNameRepository } from './repositories/names.repository.ts';
 import { DrizzleOrderRepository } from './repositories/order.repository.ts';
@@ -48,6 +49,7 @@ export function repositoriesFor(db: Db): Repositories {
     payouts: new DrizzlePayoutRepository(db),
     deposits: new DrizzleDepositRepository(db),
     credit: new DrizzleCreditRepository(db),
+    creditAppeals: new DrizzleCreditAppealRepository(db),
   };
 }
 

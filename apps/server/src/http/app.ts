@@ -29,6 +29,7 @@ import { settlementRoutes } from './routes/settlement.routes.ts';
 import { depositRoutes } from './routes/deposit.routes.ts';
 import { payoutRoutes } from './routes/payout.routes.ts';
 import { creditRoutes } from './routes/credit.routes.ts';
+import { creditAppealRoutes } from './routes/credit-appeals.routes.ts';
 import { roomRoutes } from './routes/room.routes.ts';
 import { reconciliationRoutes } from './routes/reconciliation.routes.ts';
 import { statementRoutes } from './routes/statement.routes.ts';
@@ -141,6 +142,7 @@ export async function buildApp(c: Container, opts: BuildAppOptions = {}): Promis
   payoutRoutes(api, c, app);
   depositRoutes(api, c);
   creditRoutes(api, c);
+  creditAppealRoutes(api, c);
   roomRoutes(app, c);
   statementRoutes(api, c);
   reconciliationRoutes(api, c);

@@ -12,9 +12,10 @@ import type { CreditPartyDirectory, CreditService } from './credit.service.ts';
 import { toEngineEvent } from './credit.service.ts';
 import type { CreditEventRecord, CreditPartyKind, CreditScoreRecord, CreditTier, CreditTierMoveRecord } from './credit.types.ts';
 import type { CreditScore } from '@livehub/credit';
+import type { CreditAppealStatus } from './credit-appeals.types.ts';
 
 export interface CreditViewDeps {
-  uow: ScopedUnitOfWork<'credit'>;
+  uow: ScopedUnitOfWork<'credit' | 'creditAppeals'>;
   clock: Clock;
   parties: CreditPartyDirectory;
   credit: CreditService;
@@ -30,6 +31,8 @@ export interface CreditDetailView {
   measures: Array<{ code: string; zh: string; en: string }>;
   events: CreditEventRecord[];
   tierMoves: CreditTierMoveRecord[];
+  /** the latest appeal's status per appealed event (申诉中 / 成立 / 不成立) */
+  appeals: Map<string, CreditAppealStatus>;
 }
 
 export interface CreditSummaryView {
@@ -61,6 +64,7 @@ export class CreditViewService {
     const now = this.d.clock.now();
     const model = this.d.credit.model;
     const score = scoreParty(partyId, party.kind, events.map(toEngineEvent), model, now);
+    const appeals = await this.d.uow.read.creditAppeals.latestAppealsOf(events.map((e) => e.id));
     return {
       partyId,
       partyKind: party.kind,
@@ -71,6 +75,7 @@ export class CreditViewService {
       measures: measuresFor(score.tier, model),
       events: [...events].reverse(),
       tierMoves,
+      appeals: new Map(appeals.map((a) => [a.eventId, a.status])),
     };
   }
 
@@ -124,6 +129,6 @@ export class CreditViewService {
 }
 
 /** The calendar day in China (UTC+8), as YYYY-MM-DD. */
-function shanghaiDay(d: Date): string {
+export function shanghaiDay(d: Date): string {
   return new Date(d.getTime() + 8 * 3_600_000).toISOString().slice(0, 10);
 }

@@ -19,3 +19,11 @@ export type {
   CreditStandingAdjuster,
   CreditStandingMeasure,
 } from './credit-gate.service.ts';
+export type * from './credit-appeals.types.ts';
+export type * from './credit-appeals.repository.ts';
+export { CreditAppealService } from './credit-appeal.service.ts';
+export type { CreditAppealDeps, CreditAppealInput } from './credit-appeal.service.ts';
+export { CreditReportService, reportNumber } from './credit-report.service.ts';
+export type { CreditReportDeps, CreditReportSigner, CreditReportTx, CreditReportVerdict } from './credit-report.service.ts';
+export { CreditPublicService, PUBLIC_QUERY_LIMIT } from './credit-public.service.ts';
+export type { CreditPartyFinder, CreditPublicDeps, CreditPublicEntry } from './credit-public.service.ts';

@@ -10,6 +10,7 @@ import type { LedgerRepository, SettlementRepository } from '../settlement/settl
 import type { PaymentRecordReader, ReconciliationRepository } from '../settlement/reconciliation.repository.ts';
 import type { DepositRepository, PayoutRepository } from '../settlement/payout.repository.ts';
 import type { CreditRepository } from '../credit/credit.repository.ts';
+import type { CreditAppealRepository } from '../credit/credit-appeals.repository.ts';
 import type { ComplianceRepository } from '../compliance/compliance.repository.ts';
 import type {
   ApiTokenRepository,
@@ -56,6 +57,8 @@ export interface Repositories {
   deposits: DepositRepository;
   /** credit events, scores and tier moves (credit) */
   credit: CreditRepository;
+  /** appeals against credit events and the credit reports issued (credit) */
+  creditAppeals: CreditAppealRepository;
 }
 
 export interface UnitOfWork {

@@ -19,3 +19,4 @@ export * from './settlement.ts';
 export * from './reconciliation.ts';
 export * from './payouts.ts';
 export * from './credit.ts';
+export * from './credit-appeals.ts';

@@ -51,7 +51,7 @@ export function presentCreditDetail(v: CreditDetailView): CreditDetail {
       ...(c.hint ? { hint: c.hint } : {}),
     })),
     measures: v.measures.map((m) => ({ code: m.code, zh: m.zh, en: m.en })),
-    events: v.events.map(presentCreditEvent),
+    events: v.events.map((e) => ({ ...presentCreditEvent(e), appeal: v.appeals.get(e.id) ?? null })),
     tierMoves: v.tierMoves.map((m) => ({
       at: m.at.toISOString(),
       from: m.fromTier,
