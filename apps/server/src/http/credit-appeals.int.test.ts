@@ -5,6 +5,7 @@
  * the PDF embeds its Chinese font; the public query shows tier and masked name only.
  */
 import { canonicalJson, sha256Hex } from '@livehub/core';
+import { creditReportInquiry } from '../adapters/credit-report-inquiry.ts';
 import { createTestPlatform, type TestPlatform, type TestSession } from '@livehub/server/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
@@ -67,6 +68,8 @@ describe('appeals', () => {
     expect(app.status).toBe(200);
     expect(app.body).toMatchObject({ kind: 'credit_appeal', step: 'review', status: 'in_progress' });
     expect(app.body.dueAt).not.toBeNull();
+    const queue = await p.call(reviewer, 'GET', '/api/applications?scope=queue&kind=credit_appeal');
+    expect(queue.body.items.map((x: { id: string }) => x.id)).toContain(filed.body.applicationId);
     // a party cannot decide its own appeal
     expect(
       (await p.call(streamer, 'POST', `/api/applications/${filed.body.applicationId}/actions`, { action: 'uphold', reason: '我同意' }))
@@ -182,6 +185,19 @@ describe('credit reports', () => {
     expect((await p.call(regulator, 'GET', `/api/credit/reports/${merchantOrg}`)).status).toBe(200);
     expect((await p.call(merchant, 'GET', `/api/credit/reports/${streamerId}`)).status).toBe(403);
     expect((await p.call(null, 'GET', `/api/credit/reports/${streamerId}`)).status).toBe(401);
+  });
+
+  it('the credit inquiry issues a report of its subject in the caller’s transaction; tier C or D asks for attention', async () => {
+    const inquiry = creditReportInquiry(p.c.creditReports);
+    const good = await p.c.uow.transaction((tx) => inquiry.inquire(tx, { type: 'streamer', id: streamerId }));
+    expect(good).toMatchObject({ ok: true, findings: { source: 'livehub-credit', rating: 'good' } });
+    for (let i = 0; i < 3; i++) await penalty(streamerId, 3);
+    const tier = (await p.call(streamer, 'GET', '/api/credit/me')).body.tier;
+    expect(['C', 'D']).toContain(tier);
+    const attention = await p.c.uow.transaction((tx) => inquiry.inquire(tx, { type: 'streamer', id: streamerId }));
+    expect(attention.findings).toMatchObject({ source: 'livehub-credit', tier, rating: 'attention' });
+    const stored = await p.c.uow.read.creditAppeals.findReportByNumber(attention.findings.reportNumber as string);
+    expect(stored).toMatchObject({ purpose: 'inquiry', partyId: streamerId, sha256: attention.findings.sha256 });
   });
 
   it('the PDF is a PDF with the Chinese font embedded', async () => {
