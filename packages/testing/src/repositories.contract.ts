@@ -15,6 +15,7 @@ import { registryCases, workflowCases } from './contracts/registry.contract.ts';
 import { ledgerCases, settlementCases } from './contracts/settlement.contract.ts';
 import { reconciliationCases } from './contracts/reconciliation.contract.ts';
 import { depositCases, payoutCases } from './contracts/payouts.contract.ts';
+import { creditAppealCases } from './contracts/credit-appeals.contract.ts';
 
 export { org, user };
 
@@ -369,5 +370,6 @@ export function repositoryContract(name: string, open: () => Promise<{ uow: Unit
     describe('reconciliation', () => reconciliationCases(db));
     describe('payouts', () => payoutCases(db));
     describe('deposits', () => depositCases(db));
+    describe('credit appeals and reports', () => creditAppealCases(db));
   });
 }
