@@ -3,7 +3,9 @@
  * which hot-state store and which crypto the running platform uses.
  */
 import { creditParties } from './adapters/credit-parties.ts';
-import { createHmac } from 'node:crypto';
+import { creditPartyFinder } from './adapters/credit-parties.ts';
+import { creditReportInquiry } from './adapters/credit-report-inquiry.ts';
+import { createHmac, timingSafeEqual } from 'node:crypto';
 import { join } from 'node:path';
 import {
   AgreementService,
@@ -48,11 +50,14 @@ import {
   StaticCreditModel,
   PayoutHoldMeasure,
   CREDIT_FEED,
+  CreditAppealService,
+  CreditReportService,
+  CreditPublicService,
+  type CreditInquiryPort,
   PayoutService,
   RegistryService,
   ReturnService,
   SelectionService,
-  ViolationCreditInquiry,
   type WorkflowHooks,
   WorkflowService,
   WorkbenchService,
@@ -160,12 +165,14 @@ export async function createContainer(config: Config, o: ContainerOverrides = {}
   await compliance.reload();
   // The engine calls the registry's step effects; the registry submits through the engine: wire both ways.
   const hooks: Record<string, WorkflowHooks> = {};
+  // 信用征询 reads the credit context's signed report (built below, with the credit context)
+  let creditInquiry: CreditInquiryPort | null = null;
   const workflows = new WorkflowService({
     uow,
     clock,
     ids,
     audit,
-    credit: new ViolationCreditInquiry(clock),
+    credit: { inquire: (tx, subject) => (creditInquiry as CreditInquiryPort).inquire(tx, subject) },
     hooks,
     departments: orgs,
     names,
@@ -371,6 +378,31 @@ export async function createContainer(config: Config, o: ContainerOverrides = {}
   });
   await creditModels.load();
   const unsubscribeCreditModel = await kv.pubsub.subscribe('credit:model', () => void creditModels.load().catch(() => {}));
+  // 信用报告: signed with a key derived from the session secret, like the simulators' keys
+  const reportKey = createHmac('sha256', config.sessionSecret).update('livehub:credit-report').digest();
+  const reportMac = (hash: string) => createHmac('sha256', reportKey).update(hash).digest();
+  const creditReports = new CreditReportService({
+    uow,
+    clock,
+    ids,
+    audit,
+    parties: creditPartyDirectory,
+    credit,
+    signer: {
+      sign: (hash) => reportMac(hash).toString('hex'),
+      verify: (hash, signature) => {
+        const given = Buffer.from(signature, 'hex');
+        const expected = reportMac(hash);
+        return given.length === expected.length && timingSafeEqual(given, expected);
+      },
+    },
+  });
+  creditInquiry = creditReportInquiry(creditReports);
+  // 申诉: through the approval engine; the decision voids and rescores in the engine's transaction
+  const creditAppeals = new CreditAppealService({ uow, clock, ids, audit, credit, workflows });
+  Object.assign(hooks, creditAppeals.hooks());
+  // 信用公示: tier and masked name, rate-limited per client
+  const creditPublic = new CreditPublicService({ uow, finder: creditPartyFinder(uow), rateLimits: kv.rateLimits });
   const orders = new OrderService({
     uow,
     clock,
@@ -449,6 +481,9 @@ export async function createContainer(config: Config, o: ContainerOverrides = {}
     creditRecompute,
     creditModels,
     creditModes,
+    creditReports,
+    creditAppeals,
+    creditPublic,
     deposits: depositService,
     outbox,
     payments: { sim },

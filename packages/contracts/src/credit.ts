@@ -57,6 +57,8 @@ export const creditEventViewSchema = z.object({
   source: z.string(),
   voidedAt: z.string().nullable(),
   voidReason: z.string().nullable(),
+  /** the latest appeal against it: open (申诉中), upheld (申诉成立, the event is voided) or rejected; null when never appealed */
+  appeal: z.enum(['open', 'upheld', 'rejected']).nullable().optional(),
 });
 export type CreditEventView = z.infer<typeof creditEventViewSchema>;
 
@@ -155,3 +157,76 @@ export const creditModelVersionSchema = z.object({
 export type CreditModelVersion = z.infer<typeof creditModelVersionSchema>;
 
 export const creditModelPublishResultSchema = z.object({ version: z.string(), parties: z.number(), tierChanges: z.number() });
+/** 申诉: a party contests one of its own events (reason 10–500 characters, evidence optional). */
+export const creditAppealCreateSchema = z.strictObject({
+  reason: plainText(10, 500),
+  /** what supports it: a description, order numbers, where the proof is */
+  evidence: plainText(1, 2000).optional(),
+});
+export type CreditAppealCreate = z.infer<typeof creditAppealCreateSchema>;
+
+export const CREDIT_APPEAL_STATUSES = ['open', 'upheld', 'rejected'] as const;
+
+export const creditAppealViewSchema = z.object({
+  id: idSchema,
+  eventId: idSchema,
+  partyId: idSchema,
+  partyKind: z.enum(CREDIT_PARTY_KINDS),
+  /** the `credit_appeal` application a reviewer decides (审批) */
+  applicationId: idSchema,
+  status: z.enum(CREDIT_APPEAL_STATUSES),
+  reason: z.string(),
+  evidence: z.string().nullable(),
+  createdAt: z.string(),
+  decidedAt: z.string().nullable(),
+  decisionNote: z.string().nullable(),
+});
+export type CreditAppealView = z.infer<typeof creditAppealViewSchema>;
+
+export const creditAppealListQuerySchema = z.strictObject({
+  status: z.enum(CREDIT_APPEAL_STATUSES).optional(),
+  limit: z.coerce.number().int().min(1).max(200).default(50),
+});
+export const creditAppealListSchema = z.object({ items: z.array(creditAppealViewSchema) });
+
+/** 信用报告 as JSON: the signed content, its SHA-256 and the server's signature. */
+export const creditReportSchema = z.object({
+  id: idSchema,
+  number: z.string(),
+  content: z.object({
+    number: z.string(),
+    party: z.object({ id: idSchema, kind: z.enum(CREDIT_PARTY_KINDS), name: z.string() }),
+    tier: z.enum(CREDIT_TIERS),
+    total: z.number(),
+    dimensions: z.array(creditDimensionSchema),
+    eventCount: z.number(),
+    events: z.array(z.object({ kind: z.string(), day: z.string(), points: z.number(), waived: z.boolean() })),
+    measures: z.array(creditMeasureSchema),
+    modelVersion: z.string(),
+    issuedAt: z.string(),
+  }),
+  /** SHA-256 (hex) of the canonical JSON of `content` (keys sorted, no spaces) */
+  sha256: z.string(),
+  /** HMAC-SHA-256 (hex) of `sha256` under the platform's report key */
+  signature: z.string(),
+});
+export type CreditReport = z.infer<typeof creditReportSchema>;
+
+export const creditReportQuerySchema = z.strictObject({ format: z.enum(['json', 'pdf']).default('json') });
+
+export const creditReportVerifyQuerySchema = z.strictObject({ hash: z.string().regex(/^[0-9a-fA-F]{64}$/) });
+export const creditReportVerdictSchema = z.object({
+  genuine: z.boolean(),
+  number: z.string(),
+  problem: z.enum(['unknown_number', 'hash_mismatch', 'signature_invalid']).nullable(),
+  issuedAt: z.string().nullable(),
+  tier: z.enum(CREDIT_TIERS).nullable(),
+  partyKind: z.enum(CREDIT_PARTY_KINDS).nullable(),
+});
+export type CreditReportVerdict = z.infer<typeof creditReportVerdictSchema>;
+
+/** 信用公示: tier and masked name only. */
+export const creditPublicQuerySchema = z.strictObject({ name: plainText(2, 60) });
+export const creditPublicResultSchema = z.object({
+  items: z.array(z.object({ maskedName: z.string(), partyKind: z.enum(['merchant', 'streamer']), tier: z.enum(CREDIT_TIERS) })),
+});

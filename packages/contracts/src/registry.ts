@@ -184,7 +184,7 @@ export type ApplicationView = z.infer<typeof applicationViewSchema>;
 
 export const applicationListQuerySchema = z.strictObject({
   scope: z.enum(['mine', 'queue', 'all']).default('mine'),
-  kind: z.enum(['merchant_admission', 'streamer_certification', 'base_certification', 'product_review']).optional(),
+  kind: z.enum(['merchant_admission', 'streamer_certification', 'base_certification', 'product_review', 'credit_appeal']).optional(),
 });
 
 export const gateSchema = z.object({ allowed: z.boolean(), reasons: z.array(z.string()) });

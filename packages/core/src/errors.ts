@@ -534,6 +534,11 @@ export const ERROR_CATALOGUE = {
   'credit.not_a_member': { kind: 'not_found', zh: '该主体不在此监管沙盒中', en: 'This party is not a member of the cohort' },
   'credit.task_not_found': { kind: 'not_found', zh: '培训任务不存在', en: 'No such training task' },
   'credit.task_done': { kind: 'conflict', zh: '该培训任务已完成', en: 'This training task is already completed' },
+  'credit.rate_limited': {
+    kind: 'rate_limited',
+    zh: '信用查询过于频繁，请 {seconds} 秒后再试',
+    en: 'Too many credit queries, try again in {seconds} seconds',
+  },
   'db.unavailable': { kind: 'unavailable', zh: '数据库暂不可用', en: 'The database is unavailable' },
   'db.busy': { kind: 'unavailable', zh: '系统繁忙，请稍后重试', en: 'The system is busy: try again in a moment' },
   'server.overloaded': {

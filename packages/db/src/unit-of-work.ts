@@ -10,6 +10,7 @@ import { DrizzleDepositRepository, DrizzlePayoutRepository } from './repositorie
 import { DrizzleCreditRepository } from './repositories/credit.repository.ts';
 import { DrizzleCreditModelRepository } from './repositories/credit-models.repository.ts';
 import { DrizzleCreditModeRepository } from './repositories/credit-modes.repository.ts';
+import { DrizzleCreditAppealRepository } from './repositories/credit-appeals.repository.ts';
 import { DrizzleLiveRepository } from './repositories/live.repository.ts';
 import { DrizzleNameRepository } from './repositories/names.repository.ts';
 import { DrizzleOrderRepository } from './repositories/order.repository.ts';
@@ -52,6 +53,7 @@ export function repositoriesFor(db: Db): Repositories {
     credit: new DrizzleCreditRepository(db),
     creditModels: new DrizzleCreditModelRepository(db),
     creditModes: new DrizzleCreditModeRepository(db),
+    creditAppeals: new DrizzleCreditAppealRepository(db),
   };
 }
 

@@ -16,6 +16,7 @@ import { ledgerCases, settlementCases } from './contracts/settlement.contract.ts
 import { reconciliationCases } from './contracts/reconciliation.contract.ts';
 import { depositCases, payoutCases } from './contracts/payouts.contract.ts';
 import { creditModeCases } from './contracts/credit-modes.contract.ts';
+import { creditAppealCases } from './contracts/credit-appeals.contract.ts';
 
 export { org, user };
 
@@ -371,5 +372,6 @@ export function repositoryContract(name: string, open: () => Promise<{ uow: Unit
     describe('payouts', () => payoutCases(db));
     describe('deposits', () => depositCases(db));
     describe('credit modes', () => creditModeCases(db));
+    describe('credit appeals and reports', () => creditAppealCases(db));
   });
 }

@@ -30,6 +30,7 @@ import { depositRoutes } from './routes/deposit.routes.ts';
 import { payoutRoutes } from './routes/payout.routes.ts';
 import { creditRoutes } from './routes/credit.routes.ts';
 import { creditModeRoutes } from './routes/credit-modes.routes.ts';
+import { creditAppealRoutes } from './routes/credit-appeals.routes.ts';
 import { roomRoutes } from './routes/room.routes.ts';
 import { reconciliationRoutes } from './routes/reconciliation.routes.ts';
 import { statementRoutes } from './routes/statement.routes.ts';
@@ -143,6 +144,7 @@ export async function buildApp(c: Container, opts: BuildAppOptions = {}): Promis
   depositRoutes(api, c);
   creditRoutes(api, c);
   creditModeRoutes(api, c);
+  creditAppealRoutes(api, c);
   roomRoutes(app, c);
   statementRoutes(api, c);
   reconciliationRoutes(api, c);

@@ -245,7 +245,11 @@ describe('base certification, the full path', () => {
     const reviewed = await act(swc, first.id, 'approve');
     expect(reviewed.json()).toMatchObject({ step: 'joint_review', status: 'in_progress' });
     expect(reviewed.json().events.map((e: { action: string }) => e.action)).toContain('credit_inquiry');
-    expect(reviewed.json().events.find((e: { action: string }) => e.action === 'credit_inquiry').detail).toMatchObject({ rating: 'good' });
+    // 信用征询 issues a signed credit report of the base; the joint review sees its findings
+    const inquiry = reviewed.json().events.find((e: { action: string }) => e.action === 'credit_inquiry').detail;
+    expect(inquiry).toMatchObject({ source: 'livehub-credit', tier: 'A', total: 100, rating: 'good' });
+    const verdict = await p.app.inject({ method: 'GET', url: `/api/credit/reports/${inquiry.reportNumber}/verify?hash=${inquiry.sha256}` });
+    expect(verdict.json()).toMatchObject({ genuine: true, partyKind: 'base', tier: 'A' });
 
     // three departments in parallel; a department cannot vote twice; the last approval opens the notice
     expect((await act(zscqj, first.id, 'approve')).json().step).toBe('joint_review');

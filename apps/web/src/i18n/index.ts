@@ -16,6 +16,7 @@ import { reviewEn, reviewZh } from './review.ts';
 import { selectionEn, selectionZh } from './selection.ts';
 import { shellEn, shellZh } from './shell.ts';
 import { statementsEn, statementsZh } from './statements.ts';
+import { creditAppealsEn, creditAppealsZh } from './credit-appeals.ts';
 
 /** The areas merged; an area file may add keys under another prefix (live adds nav.liveConsole), never twice. */
 const zhCN = {
@@ -31,6 +32,7 @@ const zhCN = {
   ...financeZh,
   ...statementsZh,
   ...payoutsZh,
+  ...creditAppealsZh,
 } as const;
 
 export type MessageKey = keyof typeof zhCN;
@@ -49,6 +51,7 @@ const enUS: Dictionary = {
   ...financeEn,
   ...statementsEn,
   ...payoutsEn,
+  ...creditAppealsEn,
 };
 
 const DICTIONARIES: Record<Locale, Dictionary> = { 'zh-CN': zhCN, 'en-US': enUS };

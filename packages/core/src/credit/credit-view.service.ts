@@ -13,9 +13,10 @@ import { toEngineEvent } from './credit.service.ts';
 import type { CreditEventRecord, CreditPartyKind, CreditScoreRecord, CreditTier, CreditTierMoveRecord } from './credit.types.ts';
 import type { CreditScore, PartyPolicy } from '@livehub/credit';
 import type { CreditStanding } from './credit-gate.service.ts';
+import type { CreditAppealStatus } from './credit-appeals.types.ts';
 
 export interface CreditViewDeps {
-  uow: ScopedUnitOfWork<'credit'>;
+  uow: ScopedUnitOfWork<'credit' | 'creditAppeals'>;
   clock: Clock;
   parties: CreditPartyDirectory;
   credit: CreditService;
@@ -35,6 +36,8 @@ export interface CreditDetailView {
   tierMoves: CreditTierMoveRecord[];
   /** the enforcement modes in force and what they changed */
   modes?: CreditStanding['modes'];
+  /** the latest appeal's status per appealed event (申诉中 / 成立 / 不成立) */
+  appeals: Map<string, CreditAppealStatus>;
 }
 
 export interface CreditSummaryView {
@@ -68,6 +71,7 @@ export class CreditViewService {
     const policy = await this.d.modes?.policyFor(partyId);
     const score = scoreParty(partyId, party.kind, events.map(toEngineEvent), model, now, policy);
     const standing = await this.d.modes?.standing(partyId);
+    const appeals = await this.d.uow.read.creditAppeals.latestAppealsOf(events.map((e) => e.id));
     return {
       partyId,
       partyKind: party.kind,
@@ -79,6 +83,7 @@ export class CreditViewService {
       events: [...events].reverse(),
       tierMoves,
       ...(standing ? { modes: standing.modes } : {}),
+      appeals: new Map(appeals.map((a) => [a.eventId, a.status])),
     };
   }
 
@@ -132,6 +137,6 @@ export class CreditViewService {
 }
 
 /** The calendar day in China (UTC+8), as YYYY-MM-DD. */
-function shanghaiDay(d: Date): string {
+export function shanghaiDay(d: Date): string {
   return new Date(d.getTime() + 8 * 3_600_000).toISOString().slice(0, 10);
 }

@@ -30,3 +30,11 @@ export type { CohortInput, CohortMemberView, CreditModeDeps } from './credit-mod
 export { CLUE_TOPIC, CreditModeHook, ObservationAdjuster, SandboxAdjuster } from './credit-modes.hook.ts';
 export { CATEGORY_ZH, DEFAULT_MODE_SETTINGS, validateCohort, validateModeSettings } from './credit-modes.rules.ts';
 export { CREDIT_TRIGGERS } from './credit-modes.types.ts';
+export type * from './credit-appeals.types.ts';
+export type * from './credit-appeals.repository.ts';
+export { CreditAppealService } from './credit-appeal.service.ts';
+export type { CreditAppealDeps, CreditAppealInput } from './credit-appeal.service.ts';
+export { CreditReportService, reportNumber } from './credit-report.service.ts';
+export type { CreditReportDeps, CreditReportSigner, CreditReportTx, CreditReportVerdict } from './credit-report.service.ts';
+export { CreditPublicService, PUBLIC_QUERY_LIMIT } from './credit-public.service.ts';
+export type { CreditPartyFinder, CreditPublicDeps, CreditPublicEntry } from './credit-public.service.ts';

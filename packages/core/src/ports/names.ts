@@ -10,4 +10,6 @@ export type NameKind = (typeof NAME_KINDS)[number];
 export interface NameRepository {
   /** The names of `ids` of one kind, in one query; unknown ids, and ids that cannot name a row (not uuids), are left out. */
   namesOf(kind: NameKind, ids: string[]): Promise<Map<string, string>>;
+  /** People (display names) or organizations whose name is `prefix` or starts with it, exact matches first; at most `limit`. */
+  startingWith(kind: 'users' | 'orgs', prefix: string, limit: number): Promise<Array<{ id: string; name: string }>>;
 }

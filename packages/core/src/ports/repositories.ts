@@ -12,6 +12,7 @@ import type { DepositRepository, PayoutRepository } from '../settlement/payout.r
 import type { CreditRepository } from '../credit/credit.repository.ts';
 import type { CreditModelRepository } from '../credit/credit-models.repository.ts';
 import type { CreditModeRepository } from '../credit/credit-modes.repository.ts';
+import type { CreditAppealRepository } from '../credit/credit-appeals.repository.ts';
 import type { ComplianceRepository } from '../compliance/compliance.repository.ts';
 import type {
   ApiTokenRepository,
@@ -62,6 +63,8 @@ export interface Repositories {
   creditModels: CreditModelRepository;
   /** the enforcement modes: settings, sandbox cohorts, training tasks, clues (credit) */
   creditModes: CreditModeRepository;
+  /** appeals against credit events and the credit reports issued (credit) */
+  creditAppeals: CreditAppealRepository;
 }
 
 export interface UnitOfWork {

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { AppError, ERROR_CATALOGUE, errorMessage } from '../errors.ts';
 import { canonicalJson } from './hash.ts';
-import { maskAddress, maskIdNumber, maskPhone } from './masking.ts';
+import { maskAddress, maskIdNumber, maskOrgName, maskPersonName, maskPhone } from './masking.ts';
 
 describe('masking', () => {
   it('masks phones, ID numbers and addresses', () => {
@@ -9,6 +9,15 @@ describe('masking', () => {
     expect(maskIdNumber('11010519491231002X')).toBe('110***********002X');
     expect(maskAddress('上海市嘉定区安亭镇墨玉南路888号')).toBe('上海市嘉定区***********');
     expect(maskPhone('123')).toBe('***');
+  });
+
+  it('masks people’s and organizations’ names for the public credit query', () => {
+    expect(maskPersonName('张三')).toBe('张*');
+    expect(maskPersonName('欧阳娜娜')).toBe('欧**娜');
+    expect(maskPersonName('王')).toBe('*');
+    expect(maskOrgName('上海美域美容用品有限公司')).toBe('上海******有限公司');
+    expect(maskOrgName('老陈数码')).toBe('老**码');
+    expect(maskOrgName(`上海${'很'.repeat(30)}有限公司`)).toBe('上海********有限公司');
   });
 });
 

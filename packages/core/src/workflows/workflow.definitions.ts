@@ -223,11 +223,40 @@ export const PRODUCT_REVIEW: WorkflowDefinition = {
   },
 };
 
+/**
+ * 信用申诉 (issue #16): a party contests one of its own credit events; a platform reviewer upholds it (the event is
+ * voided and the party rescored, the history kept) or rejects it (nothing changes). The subject is the party (an
+ * organization, or a streamer); the event is in the application's data. The credit context reacts to the decision
+ * through its `WorkflowHooks`.
+ */
+export const CREDIT_APPEAL: WorkflowDefinition = {
+  kind: 'credit_appeal',
+  title: { zh: '信用申诉', en: 'Credit appeal' },
+  subject: 'organization',
+  initial: 'review',
+  withdrawable: false,
+  steps: {
+    review: {
+      type: 'task',
+      title: { zh: '平台复核', en: 'Platform review' },
+      actors: { roles: REVIEWERS },
+      deadlineWorkingDays: 5,
+      actions: {
+        uphold: { to: 'upheld', label: { zh: '申诉成立，撤销该事件', en: 'Uphold: void the event' }, requiresReason: true },
+        reject: { to: 'rejected', label: { zh: '申诉不成立', en: 'Reject the appeal' }, requiresReason: true },
+      },
+    },
+    upheld: { type: 'final', title: { zh: '申诉成立', en: 'Upheld' }, outcome: 'approved' },
+    rejected: { type: 'final', title: { zh: '申诉不成立', en: 'Rejected' }, outcome: 'rejected' },
+  },
+};
+
 export const WORKFLOWS: Record<string, WorkflowDefinition> = {
   base_certification: BASE_CERTIFICATION,
   merchant_admission: MERCHANT_ADMISSION,
   streamer_certification: STREAMER_CERTIFICATION,
   product_review: PRODUCT_REVIEW,
+  credit_appeal: CREDIT_APPEAL,
 };
 
 /** The definition of an application kind; an unknown kind is the caller's error (`field: kind`). */

@@ -1,6 +1,6 @@
 /** The name directory (core/ports/names.ts): one query per kind of name, over the tables that hold the names. */
 import type { NameKind, NameRepository } from '@livehub/core';
-import { inArray } from 'drizzle-orm';
+import { asc, inArray, like, sql } from 'drizzle-orm';
 import type { Db } from '../db.ts';
 import { products } from '../schema/catalog.ts';
 import { organizations, users } from '../schema/identity.ts';
@@ -19,6 +19,18 @@ export class DrizzleNameRepository implements NameRepository {
     if (wanted.length === 0) return new Map();
     const rows = await this.query(kind, wanted);
     return new Map(rows.map((r) => [r.id, r.name]));
+  }
+
+  async startingWith(kind: 'users' | 'orgs', prefix: string, limit: number): Promise<Array<{ id: string; name: string }>> {
+    const pattern = `${prefix.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+    const col = kind === 'users' ? users.displayName : organizations.name;
+    const id = kind === 'users' ? users.id : organizations.id;
+    return this.db
+      .select({ id, name: col })
+      .from(kind === 'users' ? users : organizations)
+      .where(like(col, pattern))
+      .orderBy(sql`${col} = ${prefix} desc`, asc(col), asc(id))
+      .limit(limit);
   }
 
   private query(kind: NameKind, ids: string[]): Promise<Array<{ id: string; name: string }>> {

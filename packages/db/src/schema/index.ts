@@ -21,3 +21,4 @@ export * from './payouts.ts';
 export * from './credit.ts';
 export * from './credit-models.ts';
 export * from './credit-modes.ts';
+export * from './credit-appeals.ts';

@@ -24,4 +24,21 @@ export function nameCases(db: ContractDb): void {
     expect(await r.names.namesOf('users', [])).toEqual(new Map());
     expect(await r.names.namesOf('sessions', ['LIVE-EXTERNAL-1'])).toEqual(new Map());
   });
+
+  it('finds people and organizations by exact or prefix name, exact first, with % and _ taken literally', async () => {
+    const r = db.r();
+    const tag = uuid().slice(0, 8);
+    const a = org({ name: `前缀${tag}贸易有限公司` });
+    const b = org({ name: `前缀${tag}` });
+    const c = org({ name: `前缀${tag.slice(0, 4)}%其他` });
+    await r.orgs.insert(a);
+    await r.orgs.insert(b);
+    await r.orgs.insert(c);
+    const u = user({ displayName: `前缀${tag}主播` });
+    await r.users.insert(u);
+    expect((await r.names.startingWith('orgs', `前缀${tag}`, 10)).map((x) => x.id)).toEqual([b.id, a.id]);
+    expect(await r.names.startingWith('users', `前缀${tag}`, 10)).toEqual([{ id: u.id, name: `前缀${tag}主播` }]);
+    expect(await r.names.startingWith('orgs', `前缀${tag.slice(0, 4)}_`, 10)).toEqual([]);
+    expect(await r.names.startingWith('orgs', `前缀${tag}`, 1)).toHaveLength(1);
+  });
 }

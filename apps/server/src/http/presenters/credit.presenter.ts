@@ -52,7 +52,7 @@ export function presentCreditDetail(v: CreditDetailView): CreditDetail {
       ...(c.relaxed ? { relaxed: c.relaxed } : {}),
     })),
     measures: v.measures.map((m) => ({ code: m.code, zh: m.zh, en: m.en, ...(m.because ? { because: m.because } : {}) })),
-    events: v.events.map(presentCreditEvent),
+    events: v.events.map((e) => ({ ...presentCreditEvent(e), appeal: v.appeals.get(e.id) ?? null })),
     tierMoves: v.tierMoves.map((m) => ({
       at: m.at.toISOString(),
       from: m.fromTier,

@@ -135,6 +135,10 @@ function findings(t: Translate, event: ApplicationEvent): string | null {
     return d.idNumber === 'valid' && age !== null ? t('registry.finding.identityOk', { age }) : t('registry.finding.identityFailed');
   }
   if (event.action === 'credit_inquiry') {
+    if (d.source === 'livehub-credit' && typeof d.reportNumber === 'string') {
+      const rating = d.rating === 'attention' ? t('registry.finding.rating.attention') : t('registry.finding.rating.good');
+      return t('registry.finding.creditReport', { number: d.reportNumber, tier: String(d.tier), total: numberOf(d.total) ?? 0, rating });
+    }
     const count = numberOf(d.violations) ?? 0;
     const years = numberOf(d.windowYears) ?? 2;
     const rating = d.rating === 'attention' ? t('registry.finding.rating.attention') : t('registry.finding.rating.good');

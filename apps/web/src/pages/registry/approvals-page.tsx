@@ -23,7 +23,13 @@ import './registry.css';
 
 type Filter = 'todo' | 'granted' | 'all';
 const FILTERS: readonly Filter[] = ['todo', 'granted', 'all'];
-const KINDS: readonly ApplicationKind[] = ['merchant_admission', 'streamer_certification', 'base_certification', 'product_review'];
+const KINDS: readonly ApplicationKind[] = [
+  'merchant_admission',
+  'streamer_certification',
+  'base_certification',
+  'product_review',
+  'credit_appeal',
+];
 const REFRESH_MS = 15_000;
 
 const STEP_TYPE_COLOR: Record<string, string> = { task: 'blue', joint_review: 'purple', notice: 'orange' };

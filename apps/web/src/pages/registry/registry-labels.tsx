@@ -47,6 +47,7 @@ const KIND_COLOR: Record<string, string> = {
   streamer_certification: 'volcano',
   base_certification: 'gold',
   product_review: 'geekblue',
+  credit_appeal: 'purple',
 };
 
 export function KindTag({ kind, title }: { kind: string; title?: string }) {
