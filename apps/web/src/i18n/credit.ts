@@ -91,7 +91,7 @@ export const creditZh = {
   'credit.stats.up': '升级',
   'credit.stats.down': '降级',
   'credit.stats.parties': '主体数',
-  'credit.stats.band': '{from}–{to} 分',
+  'credit.stats.band': '{from}–{to}',
   'credit.list.title': '主体列表',
   'credit.filter.tier': '全部等级',
   'credit.filter.kind': '全部类型',

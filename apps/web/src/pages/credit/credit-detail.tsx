@@ -99,6 +99,13 @@ function DimensionsChart({ detail }: { detail: CreditDetail }) {
   return (
     <Card title={t('credit.dimensions')} data-testid="credit-dimensions">
       <EChart option={option} height={Math.max(160, detail.dimensions.length * 52)} testId="credit-dimensions-chart" />
+      <Space wrap size={[16, 4]}>
+        {detail.dimensions.map((d) => (
+          <Typography.Text key={d.key} data-testid={`credit-dimension-${d.key}`}>
+            {bi(locale, d)} <Typography.Text strong>{d.score.toFixed(2)}</Typography.Text>
+          </Typography.Text>
+        ))}
+      </Space>
     </Card>
   );
 }

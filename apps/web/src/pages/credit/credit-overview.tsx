@@ -32,7 +32,7 @@ function TierDistributionChart({ stats }: { stats: CreditStats }) {
       legend: { top: 0 },
       tooltip: { trigger: 'axis', axisPointer: { type: 'shadow' } },
       xAxis: { type: 'category', data: CREDIT_TIERS.map((tier) => tierLabel(t, tier)) },
-      yAxis: { type: 'value', minInterval: 1, name: t('credit.stats.parties') },
+      yAxis: { type: 'value', minInterval: 1 },
       series: CREDIT_PARTY_KINDS.map((kind) => ({
         name: partyKindLabel(t, kind),
         type: 'bar' as const,
@@ -51,11 +51,12 @@ function HistogramChart({ stats }: { stats: CreditStats }) {
   const { t } = useI18n();
   const option = useMemo<EChartOption>(
     () => ({
-      grid: { left: 40, right: 16, top: 24, bottom: 28 },
+      grid: { left: 40, right: 16, top: 24, bottom: 48 },
       tooltip: { trigger: 'axis', axisPointer: { type: 'shadow' } },
       xAxis: {
         type: 'category',
         data: stats.histogram.map((b) => t('credit.stats.band', { from: b.from, to: b.from === 90 ? 100 : b.from + 9 })),
+        axisLabel: { interval: 0, rotate: 40, fontSize: 11 },
       },
       yAxis: { type: 'value', minInterval: 1 },
       series: [
@@ -88,14 +89,14 @@ function MovesChart({ stats }: { stats: CreditStats }) {
         {
           name: t('credit.stats.up'),
           type: 'line',
-          smooth: true,
+          showSymbol: false,
           itemStyle: { color: TIER_COLOR.A },
           data: stats.movesByDay.map((d) => d.up),
         },
         {
           name: t('credit.stats.down'),
           type: 'line',
-          smooth: true,
+          showSymbol: false,
           itemStyle: { color: TIER_COLOR.D },
           data: stats.movesByDay.map((d) => d.down),
         },
