@@ -1,13 +1,15 @@
 /**
  * Browser test of the credit pages: the demo streamer, after an upheld complaint, opens 我的信用 and sees the tier,
- * the dimensions by their Chinese names and the complaint's contribution with how to improve; the platform admin
- * records an administrative penalty for the streamer from the row of 信用管理's list, and the streamer's page then
- * shows the lower score and the penalty; the regulator's 信用监管 shows the charts (their canvases) and the list with
- * the streamer by name. The appeal and report endpoints belong to other parts of the credit work: this test does
- * not press them. Screenshots go to e2e/browser/__screenshots__/.
+ * the dimensions by their Chinese names and the complaint's contribution with how to improve. The platform admin, on
+ * 信用管理, records a training for the streamer picked by name and an administrative penalty from the streamer's row
+ * of the list; the streamer's page then shows the lower score. Four more penalties drop the streamer to D: the page
+ * shows the clamp, what is blocked and why, and the tier history. The admin runs a full recompute and sees its
+ * result; the regulator's 信用监管 shows the charts (their canvases), the list with the streamer by name, and the
+ * model's rules in Chinese. The appeal and report endpoints belong to other parts of the credit work: this test
+ * checks the button and the link are there and does not press them. Screenshots go to e2e/browser/__screenshots__/.
  */
 import { describe, expect, it } from 'vitest';
-import { openFromNav, tablesLoaded } from '../helpers/browser.ts';
+import { confirmPopover, openFromNav, pickFromSelect, tablesLoaded } from '../helpers/browser.ts';
 import { BrowserSuite } from '../helpers/browser-suite.ts';
 import { browserAvailable } from '../helpers/test-server.ts';
 
@@ -20,7 +22,7 @@ const totalOf = async (text: Promise<string | null>): Promise<number> => Number(
 describe.skipIf(!browserAvailable)('credit pages', () => {
   suite.aroundTests();
 
-  it('a streamer sees its credit explained; a penalty recorded by the platform lowers it; the regulator sees charts and list', async () => {
+  it('a streamer sees its credit explained and lowered by what the platform records; the regulator sees charts, list and model', async () => {
     const p = suite.server.platform;
     const admin = await p.login('admin');
     const streamerSession = await p.login('streamer');
@@ -56,27 +58,42 @@ describe.skipIf(!browserAvailable)('credit pages', () => {
     const before = await totalOf(streamer.getByTestId('credit-total').textContent());
     await suite.screenshot(streamer, 'credit-mine');
 
-    // 信用管理: the streamer's row, 记录事件 → 行政处罚 3 级
+    // 信用管理: 记录信用事件 for the streamer picked by name (a training), then from the streamer's row (行政处罚 3 级)
     const adminPage = await suite.freshPage();
     await suite.login(adminPage, 'admin');
     await openFromNav(adminPage, 'credit-admin', '/credit/admin');
     await adminPage.getByTestId('credit-chart-tiers').locator('canvas').waitFor();
-    await adminPage.getByTestId('credit-filter-kind').click();
-    await adminPage.locator('.ant-select-item-option').filter({ hasText: '主播' }).click();
+    const option = (text: string) => adminPage.locator('.ant-select-dropdown:visible .ant-select-item-option').filter({ hasText: text });
+    const modal = adminPage.getByTestId('credit-record-modal');
+    /** the dialog has finished opening (a select in a dialog still zooming in loses its dropdown to the focus) */
+    const modalOpened = () => expect.poll(() => adminPage.locator('.ant-modal[class*="zoom"]').count()).toBe(0);
+    await adminPage.getByTestId('credit-record-open').click();
+    await modal.getByTestId('credit-record-party').waitFor();
+    await modalOpened();
+    await modal.getByTestId('credit-record-party').click();
+    await adminPage.keyboard.type(streamerName);
+    await pickFromSelect(adminPage, modal.getByTestId('credit-record-party'), `credit-party-${streamerId}`);
+    await pickFromSelect(adminPage, modal.getByTestId('credit-record-kind'), 'credit-kind-training.completed');
+    await modal.getByTestId('credit-record-hours').fill('2');
+    await adminPage.getByTestId('credit-record-ok').click();
+    await modal.getByTestId('credit-record-party').waitFor({ state: 'detached' });
+    const recorded = async (kind: string) =>
+      (await p.c.uow.read.credit.eventsOf(streamerId)).filter((e) => e.kind === kind).map((e) => e.data);
+    expect(await recorded('training.completed')).toContainEqual({ hours: 2 });
+
+    await pickFromSelect(adminPage, 'credit-filter-kind', option('主播'));
     await tablesLoaded(adminPage);
     const row = adminPage.getByTestId('credit-parties').locator('tr').filter({ hasText: streamerName });
     await row.waitFor();
     await suite.screenshot(adminPage, 'credit-admin');
     await row.getByTestId('credit-party-record').click();
-    const modal = adminPage.getByTestId('credit-record-modal');
     await modal.getByTestId('credit-record-party').waitFor();
+    await modalOpened();
     expect(await modal.getByTestId('credit-record-party').textContent()).toContain(streamerName);
-    await modal.getByTestId('credit-record-severity').click();
-    await adminPage.locator('.ant-select-item-option').filter({ hasText: '3 级' }).click();
+    await pickFromSelect(adminPage, modal.getByTestId('credit-record-severity'), 'credit-severity-3');
     await adminPage.getByTestId('credit-record-ok').click();
     await modal.getByTestId('credit-record-party').waitFor({ state: 'detached' });
-    const events = (await p.c.uow.read.credit.eventsOf(streamerId)).filter((e) => e.kind === 'case.penalty');
-    expect(events.map((e) => e.data)).toContainEqual({ severity: 3 });
+    expect(await recorded('case.penalty')).toContainEqual({ severity: 3 });
 
     // the party's drawer reuses the 我的信用 view, without the appeal button
     await row.getByTestId('credit-party-view').click();
@@ -84,6 +101,8 @@ describe.skipIf(!browserAvailable)('credit pages', () => {
     await drawer.getByText('行政处罚').first().waitFor();
     expect(await drawer.getByTestId('credit-appeal').count()).toBe(0);
     await suite.screenshot(adminPage, 'credit-admin-drawer');
+    await adminPage.keyboard.press('Escape');
+    await drawer.getByTestId('credit-detail').waitFor({ state: 'detached' });
 
     // back on 我的信用: a lower score, and the penalty among the contributions
     await streamer.reload();
@@ -91,6 +110,26 @@ describe.skipIf(!browserAvailable)('credit pages', () => {
     const after = await totalOf(streamer.getByTestId('credit-total').textContent());
     expect(after).toBeLessThan(before);
     await suite.screenshot(streamer, 'credit-mine-penalized');
+
+    // four more penalties: compliance bottoms out (the clamp shows), the tier is D and the page says what is blocked
+    for (let i = 0; i < 4; i++)
+      expect(
+        (await p.call(admin, 'POST', '/api/credit/events', { partyId: streamerId, kind: 'case.penalty', data: { severity: 3 } })).status,
+      ).toBe(201);
+    await streamer.reload();
+    await expect.poll(() => streamer.getByTestId('credit-tier').textContent(), SLOW).toBe('D 差');
+    const measures = (await streamer.getByTestId('credit-measures').textContent()) ?? '';
+    expect(measures).toContain('D（差）');
+    expect(measures).toContain('暂停参加秒杀活动');
+    expect(measures).toContain('暂缓结算打款');
+    await streamer.getByTestId('credit-contributions').getByText('分值上下限调整').waitFor();
+    await streamer.getByTestId('credit-history').getByText('B 良').first().waitFor();
+    await suite.screenshot(streamer, 'credit-mine-tier-d');
+
+    // 全量重算 from the platform's page, with its result
+    await adminPage.getByTestId('credit-recompute').click();
+    await confirmPopover(adminPage, 'credit-recompute-ok');
+    expect(await adminPage.getByTestId('credit-recompute-result').textContent()).toMatch(/已重算 \d+ 个主体/);
 
     // 信用监管: the charts drawn, the list naming the streamer
     const regulator = await suite.freshPage();

@@ -6,7 +6,7 @@
 import { PlusOutlined, SyncOutlined } from '@ant-design/icons';
 import type { CreditRecomputeResult, CreditSummary } from '@livehub/contracts';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { Alert, App, Button, Popconfirm, Space } from 'antd';
+import { Alert, App, Button, type ButtonProps, Popconfirm, Space } from 'antd';
 import { useState } from 'react';
 import { PageHeader } from '../../components/page-header.tsx';
 import { useI18n } from '../../i18n/index.ts';
@@ -52,7 +52,11 @@ export function CreditAdminPage() {
               <Button type="primary" icon={<PlusOutlined />} onClick={() => setRecording(null)} data-testid="credit-record-open">
                 {t('credit.record')}
               </Button>
-              <Popconfirm title={t('credit.recompute.confirm')} onConfirm={() => recompute.mutate()}>
+              <Popconfirm
+                title={t('credit.recompute.confirm')}
+                onConfirm={() => recompute.mutate()}
+                okButtonProps={{ 'data-testid': 'credit-recompute-ok' } as ButtonProps}
+              >
                 <Button icon={<SyncOutlined />} loading={recompute.isPending} data-testid="credit-recompute">
                   {t('credit.recompute')}
                 </Button>

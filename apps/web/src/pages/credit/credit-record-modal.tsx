@@ -3,7 +3,7 @@
  * picked by name — merchants, MCNs and live bases from the organizations, streamers from the certified streamers —
  * or the party of the list row it was opened from. The score moves at once.
  */
-import { MANUAL_CREDIT_EVENT_KINDS, type CreditEventCreate, type CreditEventView } from '@livehub/contracts';
+import { type CreditEventCreate, type CreditEventView, type CreditPartyKind, MANUAL_CREDIT_EVENT_KINDS } from '@livehub/contracts';
 import { DatePicker, Form, Input, InputNumber, Select } from 'antd';
 import type { Dayjs } from 'dayjs';
 import { FormModal } from '../../components/form-modal.tsx';
@@ -32,13 +32,23 @@ function usePartyOptions(preset: { partyId: string; partyName: string } | null) 
   const mcns = useOrgs('mcn');
   const bases = useOrgs('live_base');
   const streamers = usePublicStreamers({ staleTime: 5 * 60_000 });
+  const party = (id: string, name: string, kind: CreditPartyKind) => ({
+    value: id,
+    search: name,
+    label: <span data-testid={`credit-party-${id}`}>{`${name}（${partyKindLabel(t, kind)}）`}</span>,
+  });
   const options = [
-    ...(merchants.data?.items ?? []).map((o) => ({ value: o.id, label: `${o.name}（${partyKindLabel(t, 'merchant')}）` })),
-    ...(mcns.data?.items ?? []).map((o) => ({ value: o.id, label: `${o.name}（${partyKindLabel(t, 'mcn')}）` })),
-    ...(bases.data?.items ?? []).map((o) => ({ value: o.id, label: `${o.name}（${partyKindLabel(t, 'base')}）` })),
-    ...(streamers.data?.items ?? []).map((s) => ({ value: s.userId, label: `${s.displayName}（${partyKindLabel(t, 'streamer')}）` })),
+    ...(merchants.data?.items ?? []).map((o) => party(o.id, o.name, 'merchant')),
+    ...(mcns.data?.items ?? []).map((o) => party(o.id, o.name, 'mcn')),
+    ...(bases.data?.items ?? []).map((o) => party(o.id, o.name, 'base')),
+    ...(streamers.data?.items ?? []).map((s) => party(s.userId, s.displayName, 'streamer')),
   ];
-  if (preset && !options.some((o) => o.value === preset.partyId)) options.unshift({ value: preset.partyId, label: preset.partyName });
+  if (preset && !options.some((o) => o.value === preset.partyId))
+    options.unshift({
+      value: preset.partyId,
+      search: preset.partyName,
+      label: <span data-testid={`credit-party-${preset.partyId}`}>{preset.partyName}</span>,
+    });
   return { options, loading: merchants.isPending || mcns.isPending || bases.isPending || streamers.isPending };
 }
 
@@ -88,7 +98,7 @@ export function CreditRecordModal({
     >
       <Form.Item name="partyId" label={t('credit.record.party')} rules={[{ required: true, message: t('common.required') }]}>
         <Select
-          showSearch={{ optionFilterProp: 'label' }}
+          showSearch={{ optionFilterProp: 'search' }}
           options={parties.options}
           loading={parties.loading}
           placeholder={t('credit.record.partyPlaceholder')}
@@ -97,7 +107,10 @@ export function CreditRecordModal({
       </Form.Item>
       <Form.Item name="kind" label={t('credit.record.kind')} rules={[{ required: true, message: t('common.required') }]}>
         <Select
-          options={MANUAL_CREDIT_EVENT_KINDS.map((k) => ({ value: k, label: eventKindLabel(t, k) }))}
+          options={MANUAL_CREDIT_EVENT_KINDS.map((k) => ({
+            value: k,
+            label: <span data-testid={`credit-kind-${k}`}>{eventKindLabel(t, k)}</span>,
+          }))}
           data-testid="credit-record-kind"
         />
       </Form.Item>
@@ -108,7 +121,10 @@ export function CreditRecordModal({
       ) : (
         <Form.Item name="severity" label={t('credit.record.severity')} rules={[{ required: true, message: t('common.required') }]}>
           <Select
-            options={[1, 2, 3].map((n) => ({ value: n, label: t(`credit.record.severity.${n as 1 | 2 | 3}`) }))}
+            options={[1, 2, 3].map((n) => ({
+              value: n,
+              label: <span data-testid={`credit-severity-${n}`}>{t(`credit.record.severity.${n as 1 | 2 | 3}`)}</span>,
+            }))}
             style={{ width: 160 }}
             data-testid="credit-record-severity"
           />
