@@ -201,7 +201,7 @@ export const creditEn: Record<keyof typeof creditZh, string> = {
   'credit.score': 'Score',
   'credit.measures': 'Measures in force',
   'credit.measures.none': 'No measures at this tier.',
-  'credit.measures.reason': 'Because your tier is {tier} ({label}), these measures apply:',
+  'credit.measures.reason': 'Because the tier is {tier} ({label}), these measures apply:',
   'credit.contributions': 'Score breakdown',
   'credit.contributions.empty': 'No events affect the score',
   'credit.col.kind': 'Event',
