@@ -35,6 +35,8 @@ describe('the role menus', () => {
     expect(canAccessPath('platform_admin', '/users/123')).toBe(true);
     expect(canAccessPath('regulator', '/cases')).toBe(false);
     expect(canAccessPath('merchant_staff', '/merchant/returns')).toBe(true);
+    expect(canAccessPath('regulator', '/credit/supervision')).toBe(true);
+    expect(canAccessPath('consumer', '/credit')).toBe(false);
   });
 
   it('selects the longest matching item', () => {

@@ -40,6 +40,9 @@ import {
   TeamOutlined,
   UserOutlined,
   VideoCameraOutlined,
+  StarOutlined,
+  BarChartOutlined,
+  MonitorOutlined,
 } from '@ant-design/icons';
 import type { Role } from '@livehub/contracts';
 import { WORKBENCH_BY_ROLE } from '@livehub/contracts';
@@ -112,6 +115,11 @@ const ITEMS = {
   'finance-deposit': { label: 'nav.deposit', icon: SafetyOutlined, path: '/finance/deposit' },
   'payout-approvals': { label: 'nav.payoutApprovals', icon: TransactionOutlined, path: '/finance/payout-approvals' },
   'deposit-admin': { label: 'nav.depositAdmin', icon: MoneyCollectOutlined, path: '/finance/deposits' },
+
+  // credit: a party's own (我的信用), the platform's management (信用管理) and the regulators' view (信用监管)
+  credit: { label: 'nav.myCredit', icon: StarOutlined, path: '/credit' },
+  'credit-admin': { label: 'nav.creditAdmin', icon: BarChartOutlined, path: '/credit/admin' },
+  'credit-supervision': { label: 'nav.creditSupervision', icon: MonitorOutlined, path: '/credit/supervision' },
 } satisfies Record<string, Omit<NavItem, 'key'>>;
 
 export type NavKey = keyof typeof ITEMS;
@@ -130,6 +138,7 @@ const KEYS_BY_ROLE: Record<Role, readonly RoleEntry[]> = {
     'review',
     'approvals',
     'violations',
+    'credit-admin',
     'platform-finance',
     'reconciliation',
     'statements',
@@ -140,13 +149,14 @@ const KEYS_BY_ROLE: Record<Role, readonly RoleEntry[]> = {
     'talent',
     'audit',
   ],
-  reviewer: ['workbench', 'orgs', 'review', 'approvals', 'violations', ...COMMON_TAIL],
+  reviewer: ['workbench', 'orgs', 'review', 'approvals', 'violations', 'credit-admin', ...COMMON_TAIL],
   regulator: [
     { key: 'workbench', label: 'nav.regulatorWorkbench', icon: SafetyCertificateOutlined },
     { key: 'orgs', label: 'nav.orgOverview' },
     'approvals',
     'registry',
     'violations',
+    'credit-supervision',
     'fund',
     'statements',
     'reconciliation',
@@ -162,6 +172,7 @@ const KEYS_BY_ROLE: Record<Role, readonly RoleEntry[]> = {
     'apply-provider',
     'talent',
     'applications',
+    'credit',
     ...COMMON_TAIL,
   ],
   mcn_manager: [
@@ -175,6 +186,7 @@ const KEYS_BY_ROLE: Record<Role, readonly RoleEntry[]> = {
     { key: 'members', label: 'nav.mcnMembers' },
     'talent',
     'applications',
+    'credit',
     ...COMMON_TAIL,
   ],
   streamer: [
@@ -191,6 +203,7 @@ const KEYS_BY_ROLE: Record<Role, readonly RoleEntry[]> = {
     'live-square',
     'my-orders',
     { key: 'violations', label: 'nav.myViolations' },
+    'credit',
     'rules',
   ],
   merchant_staff: [
@@ -208,6 +221,7 @@ const KEYS_BY_ROLE: Record<Role, readonly RoleEntry[]> = {
     'apply-merchant',
     'applications',
     { key: 'violations', label: 'nav.myViolations' },
+    'credit',
     ...COMMON_TAIL,
   ],
   provider_staff: [

@@ -68,6 +68,9 @@ const PayoutsPage = lazyNamed(() => import('./pages/finance/payouts-panel.tsx'),
 const PayoutApprovalsPage = lazyNamed(() => import('./pages/finance/payouts-approvals.tsx'), 'PayoutApprovalsPage');
 const DepositPage = lazyNamed(() => import('./pages/finance/deposit-card.tsx'), 'DepositPage');
 const DepositAdminPage = lazyNamed(() => import('./pages/finance/deposit-admin.tsx'), 'DepositAdminPage');
+const MyCreditPage = lazyNamed(() => import('./pages/credit/my-credit-page.tsx'), 'MyCreditPage');
+const CreditAdminPage = lazyNamed(() => import('./pages/credit/credit-admin-page.tsx'), 'CreditAdminPage');
+const CreditSupervisionPage = lazyNamed(() => import('./pages/credit/credit-supervision-page.tsx'), 'CreditSupervisionPage');
 const NotFoundPage = lazyNamed(() => import('./pages/not-found-page.tsx'), 'NotFoundPage');
 
 function suspended(node: ReactNode, fullPage = false) {
@@ -151,6 +154,9 @@ export const router = createBrowserRouter([
           { path: '/finance/payout-approvals', element: guarded(<PayoutApprovalsPage />) },
           { path: '/finance/deposit', element: guarded(<DepositPage />) },
           { path: '/finance/deposits', element: guarded(<DepositAdminPage />) },
+          { path: '/credit', element: guarded(<MyCreditPage />) },
+          { path: '/credit/admin', element: guarded(<CreditAdminPage />) },
+          { path: '/credit/supervision', element: guarded(<CreditSupervisionPage />) },
           { path: '/workbench', element: <HomeRedirect /> },
           { path: '/index.html', element: <Navigate to="/" replace /> },
           { path: '*', element: suspended(<NotFoundPage />) },

@@ -6,6 +6,7 @@ import type { Locale, OrgKind, Role } from '@livehub/contracts';
 import { createContext, useContext } from 'react';
 import { activityEn, activityZh } from './activity.ts';
 import { complianceEn, complianceZh } from './compliance.ts';
+import { creditEn, creditZh } from './credit.ts';
 import { financeEn, financeZh } from './finance.ts';
 import { identityEn, identityZh } from './identity.ts';
 import { liveEn, liveZh } from './live.ts';
@@ -33,6 +34,7 @@ const zhCN = {
   ...statementsZh,
   ...payoutsZh,
   ...creditAppealsZh,
+  ...creditZh,
 } as const;
 
 export type MessageKey = keyof typeof zhCN;
@@ -52,6 +54,7 @@ const enUS: Dictionary = {
   ...statementsEn,
   ...payoutsEn,
   ...creditAppealsEn,
+  ...creditEn,
 };
 
 const DICTIONARIES: Record<Locale, Dictionary> = { 'zh-CN': zhCN, 'en-US': enUS };

@@ -5,6 +5,7 @@
 import { describe, expect, it } from 'vitest';
 import { activityEn, activityZh } from './activity.ts';
 import { complianceEn, complianceZh } from './compliance.ts';
+import { creditEn, creditZh } from './credit.ts';
 import { financeEn, financeZh } from './finance.ts';
 import { identityEn, identityZh } from './identity.ts';
 import { isMessageKey, translate } from './index.ts';
@@ -26,6 +27,7 @@ const AREAS: Record<string, [Record<string, string>, Record<string, string>]> = 
   activity: [activityZh, activityEn],
   orders: [ordersZh, ordersEn],
   finance: [financeZh, financeEn],
+  credit: [creditZh, creditEn],
 };
 
 const placeholders = (text: string): string[] => [...text.matchAll(/\{(\w+)\}/g)].map((m) => m[1] ?? '').sort();

@@ -1,0 +1,103 @@
+/**
+ * Credit (信用 · 分级管理): query keys, the typed calls and the hooks the credit pages use — a party's own credit
+ * (我的信用), any party's for the platform and regulators, the lists by tier, the distribution and the tier moves,
+ * the model in force, recording an event by hand, a full recompute, an appeal and the credit report.
+ */
+import type {
+  CreditDetail,
+  CreditEventCreate,
+  CreditEventView,
+  CreditPartyKind,
+  CreditRecomputeResult,
+  CreditStats,
+  CreditSummary,
+  CreditTier,
+} from '@livehub/contracts';
+import { useInfiniteQuery } from '@tanstack/react-query';
+import { api } from '../lib/api-client.ts';
+import { apiHook, apiHookBy } from './query-options.ts';
+
+interface Bilingual {
+  zh: string;
+  en: string;
+}
+
+/**
+ * The model as `GET /api/credit/model` answers it (the contract types it as a plain record): the parts the model
+ * card shows — dimensions and weights per party kind, a rule per event kind, the rate rules, tiers, measures, the
+ * first-offence waiver and the changelog.
+ */
+export interface CreditModelView {
+  version: string;
+  effectiveFrom: string;
+  changelog: Array<{ version: string; date: string } & Bilingual>;
+  dimensions: Record<CreditPartyKind, Array<{ key: string; weightBp: number } & Bilingual>>;
+  rules: Record<
+    string,
+    {
+      dimensions: Partial<Record<CreditPartyKind, string>>;
+      points: number;
+      unit: 'event' | 'severity' | 'days' | 'hours' | 'on_time';
+      maxPerEvent?: number;
+      halfLifeDays?: number;
+      windowDays?: number;
+      cap?: number;
+    }
+  >;
+  rateRules: Array<{ key: string; windowDays: number; minCount: number; thresholds: Array<{ over: number; points: number }> } & Bilingual>;
+  tiers: Array<{ tier: CreditTier; min: number } & Bilingual>;
+  measures: Record<CreditTier, Array<{ code: string } & Bilingual>>;
+  firstOffence: { windowDays: number; maxSeverity: number };
+}
+
+export interface CreditListFilter {
+  tier?: CreditTier | undefined;
+  partyKind?: CreditPartyKind | undefined;
+}
+
+export const CREDIT_PAGE_SIZE = 50;
+
+export const creditKeys = {
+  /** every credit read: an event recorded, an appeal or a recompute invalidates this */
+  all: ['credit'] as const,
+  mine: ['credit', 'me'] as const,
+  party: (id: string) => ['credit', 'party', id] as const,
+  parties: (filter: CreditListFilter) => ['credit', 'parties', filter.tier ?? 'all', filter.partyKind ?? 'all'] as const,
+  stats: ['credit', 'stats'] as const,
+  model: ['credit', 'model'] as const,
+};
+
+export const creditApi = {
+  mine: () => api.get<CreditDetail>('/credit/me'),
+  party: (id: string) => api.get<CreditDetail>(`/credit/parties/${encodeURIComponent(id)}`),
+  parties: (filter: CreditListFilter, after: string | null) =>
+    api.get<{ items: CreditSummary[]; next: string | null }>('/credit/parties', {
+      query: { tier: filter.tier, partyKind: filter.partyKind, after, limit: CREDIT_PAGE_SIZE },
+    }),
+  stats: () => api.get<CreditStats>('/credit/stats'),
+  model: () => api.get<CreditModelView>('/credit/model'),
+  record: (body: CreditEventCreate) => api.post<CreditEventView>('/credit/events', body),
+  recompute: () => api.post<CreditRecomputeResult>('/credit/recompute', {}),
+  appeal: (eventId: string, reason: string) => api.post<unknown>(`/credit/events/${encodeURIComponent(eventId)}/appeal`, { reason }),
+};
+
+/** The signed credit report of a party as PDF (opened by the browser, not fetched as JSON). */
+export function creditReportUrl(partyId: string): string {
+  return `/api/credit/reports/${encodeURIComponent(partyId)}?format=pdf`;
+}
+
+export const useMyCredit = apiHook(creditKeys.mine, creditApi.mine);
+export const useCreditParty = apiHookBy(creditKeys.party, creditApi.party);
+export const useCreditStats = apiHook(creditKeys.stats, creditApi.stats);
+export const useCreditModel = apiHook(creditKeys.model, creditApi.model);
+
+/** Parties by score, lowest first, page by page (the server's keyset cursor `next`). */
+export function useCreditParties(filter: CreditListFilter) {
+  const q = useInfiniteQuery({
+    queryKey: creditKeys.parties(filter),
+    queryFn: ({ pageParam }) => creditApi.parties(filter, pageParam),
+    initialPageParam: null as string | null,
+    getNextPageParam: (last) => last.next,
+  });
+  return { ...q, items: q.data?.pages.flatMap((p) => p.items) ?? [] };
+}

@@ -1,0 +1,151 @@
+/**
+ * Browser test of the credit pages: the demo streamer, after an upheld complaint, opens 我的信用 and sees the tier,
+ * the dimensions by their Chinese names and the complaint's contribution with how to improve. The platform admin, on
+ * 信用管理, records a training for the streamer picked by name and an administrative penalty from the streamer's row
+ * of the list; the streamer's page then shows the lower score. Four more penalties drop the streamer to D: the page
+ * shows the clamp, what is blocked and why, and the tier history. The admin runs a full recompute and sees its
+ * result; the regulator's 信用监管 shows the charts (their canvases), the list with the streamer by name, and the
+ * model's rules in Chinese. The appeal and report endpoints belong to other parts of the credit work: this test
+ * checks the button and the link are there and does not press them. Screenshots go to e2e/browser/__screenshots__/.
+ */
+import { describe, expect, it } from 'vitest';
+import { confirmPopover, openFromNav, pickFromSelect, tablesLoaded } from '../helpers/browser.ts';
+import { BrowserSuite } from '../helpers/browser-suite.ts';
+import { browserAvailable } from '../helpers/test-server.ts';
+
+const suite = new BrowserSuite();
+const SLOW = { timeout: 60_000 };
+
+/** The total as the page prints it (two decimals). */
+const totalOf = async (text: Promise<string | null>): Promise<number> => Number((await text)?.trim());
+
+describe.skipIf(!browserAvailable)('credit pages', () => {
+  suite.aroundTests();
+
+  it('a streamer sees its credit explained and lowered by what the platform records; the regulator sees charts, list and model', async () => {
+    const p = suite.server.platform;
+    const admin = await p.login('admin');
+    const streamerSession = await p.login('streamer');
+    const streamerId = streamerSession.me.user.id;
+    const complaint = await p.call(admin, 'POST', '/api/credit/events', {
+      partyId: streamerId,
+      kind: 'complaint.upheld',
+      data: { severity: 1 },
+    });
+    expect(complaint.status).toBe(201);
+    const own = await p.call(streamerSession, 'GET', '/api/credit/me');
+    const streamerName = own.body.partyName as string;
+
+    // 我的信用: tier, dimensions in Chinese, the complaint's contribution with its hint, no raw keys
+    const streamer = await suite.freshPage();
+    await suite.login(streamer, 'streamer');
+    await openFromNav(streamer, 'credit', '/credit');
+    const tier = streamer.getByTestId('credit-tier');
+    await tier.waitFor();
+    expect(await tier.textContent()).toMatch(/^[ABCD] [优良中差]$/);
+    expect(await streamer.getByTestId('credit-dimension-reputation').textContent()).toContain('口碑');
+    expect(await streamer.getByTestId('credit-dimension-compliance').textContent()).toContain('合规');
+    expect(await streamer.getByTestId('credit-dimension-fulfilment').textContent()).toContain('履约');
+    expect(await streamer.getByTestId('credit-dimensions-chart').locator('canvas').count()).toBeGreaterThan(0);
+    const contributions = streamer.getByTestId('credit-contributions');
+    await contributions.getByText('投诉成立').first().waitFor();
+    const rows = (await contributions.textContent()) ?? '';
+    expect(rows).toContain('−3.00');
+    expect(rows).toContain('及时回应消费者诉求');
+    expect(rows).not.toContain('complaint.upheld');
+    expect(await streamer.getByTestId('credit-appeal').count()).toBeGreaterThan(0);
+    expect(await streamer.getByTestId('credit-report').getAttribute('href')).toBe(`/api/credit/reports/${streamerId}.pdf`);
+    const before = await totalOf(streamer.getByTestId('credit-total').textContent());
+    await suite.screenshot(streamer, 'credit-mine');
+
+    // 信用管理: 记录信用事件 for the streamer picked by name (a training), then from the streamer's row (行政处罚 3 级)
+    const adminPage = await suite.freshPage();
+    await suite.login(adminPage, 'admin');
+    await openFromNav(adminPage, 'credit-admin', '/credit/admin');
+    await adminPage.getByTestId('credit-chart-tiers').locator('canvas').waitFor();
+    const option = (text: string) => adminPage.locator('.ant-select-dropdown:visible .ant-select-item-option').filter({ hasText: text });
+    const modal = adminPage.getByTestId('credit-record-modal');
+    /** the dialog has finished opening (a select in a dialog still zooming in loses its dropdown to the focus) */
+    const modalOpened = () => expect.poll(() => adminPage.locator('.ant-modal[class*="zoom"]').count()).toBe(0);
+    await adminPage.getByTestId('credit-record-open').click();
+    await modal.getByTestId('credit-record-party').waitFor();
+    await modalOpened();
+    await modal.getByTestId('credit-record-party').click();
+    await adminPage.keyboard.type(streamerName);
+    await pickFromSelect(adminPage, modal.getByTestId('credit-record-party'), `credit-party-${streamerId}`);
+    await pickFromSelect(adminPage, modal.getByTestId('credit-record-kind'), 'credit-kind-training.completed');
+    await modal.getByTestId('credit-record-hours').fill('2');
+    await adminPage.getByTestId('credit-record-ok').click();
+    await modal.getByTestId('credit-record-party').waitFor({ state: 'detached' });
+    const recorded = async (kind: string) =>
+      (await p.c.uow.read.credit.eventsOf(streamerId)).filter((e) => e.kind === kind).map((e) => e.data);
+    expect(await recorded('training.completed')).toContainEqual({ hours: 2 });
+
+    await pickFromSelect(adminPage, 'credit-filter-kind', option('主播'));
+    await tablesLoaded(adminPage);
+    const row = adminPage.getByTestId('credit-parties').locator('tr').filter({ hasText: streamerName });
+    await row.waitFor();
+    await suite.screenshot(adminPage, 'credit-admin');
+    await row.getByTestId('credit-party-record').click();
+    await modal.getByTestId('credit-record-party').waitFor();
+    await modalOpened();
+    expect(await modal.getByTestId('credit-record-party').textContent()).toContain(streamerName);
+    await pickFromSelect(adminPage, modal.getByTestId('credit-record-severity'), 'credit-severity-3');
+    await adminPage.getByTestId('credit-record-ok').click();
+    await modal.getByTestId('credit-record-party').waitFor({ state: 'detached' });
+    expect(await recorded('case.penalty')).toContainEqual({ severity: 3 });
+
+    // the party's drawer reuses the 我的信用 view, without the appeal button
+    await row.getByTestId('credit-party-view').click();
+    const drawer = adminPage.getByTestId('credit-party-drawer');
+    await drawer.getByText('行政处罚').first().waitFor();
+    expect(await drawer.getByTestId('credit-appeal').count()).toBe(0);
+    await suite.screenshot(adminPage, 'credit-admin-drawer');
+    await adminPage.keyboard.press('Escape');
+    await drawer.getByTestId('credit-detail').waitFor({ state: 'detached' });
+
+    // back on 我的信用: a lower score, and the penalty among the contributions
+    await streamer.reload();
+    await streamer.getByTestId('credit-contributions').getByText('行政处罚').first().waitFor(SLOW);
+    const after = await totalOf(streamer.getByTestId('credit-total').textContent());
+    expect(after).toBeLessThan(before);
+    await suite.screenshot(streamer, 'credit-mine-penalized');
+
+    // four more penalties: compliance bottoms out (the clamp shows), the tier is D and the page says what is blocked
+    for (let i = 0; i < 4; i++)
+      expect(
+        (await p.call(admin, 'POST', '/api/credit/events', { partyId: streamerId, kind: 'case.penalty', data: { severity: 3 } })).status,
+      ).toBe(201);
+    await streamer.reload();
+    await expect.poll(() => streamer.getByTestId('credit-tier').textContent(), SLOW).toBe('D 差');
+    const measures = (await streamer.getByTestId('credit-measures').textContent()) ?? '';
+    expect(measures).toContain('D（差）');
+    expect(measures).toContain('暂停参加秒杀活动');
+    expect(measures).toContain('暂缓结算打款');
+    await streamer.getByTestId('credit-contributions').getByText('分值上下限调整').waitFor();
+    await streamer.getByTestId('credit-history').getByText('B 良').first().waitFor();
+    await suite.screenshot(streamer, 'credit-mine-tier-d');
+
+    // 全量重算 from the platform's page, with its result
+    await adminPage.getByTestId('credit-recompute').click();
+    await confirmPopover(adminPage, 'credit-recompute-ok');
+    expect(await adminPage.getByTestId('credit-recompute-result').textContent()).toMatch(/已重算 \d+ 个主体/);
+
+    // 信用监管: the charts drawn, the list naming the streamer
+    const regulator = await suite.freshPage();
+    await suite.login(regulator, 'regulator');
+    await openFromNav(regulator, 'credit-supervision', '/credit/supervision');
+    for (const chart of ['credit-chart-tiers', 'credit-chart-histogram', 'credit-chart-moves'])
+      await regulator.getByTestId(chart).locator('canvas').waitFor();
+    await regulator.getByTestId('credit-parties').getByText(streamerName).first().waitFor();
+    expect(await regulator.getByTestId('credit-record-open').count()).toBe(0);
+    expect(await regulator.getByTestId('credit-party-record').count()).toBe(0);
+    await suite.screenshot(regulator, 'credit-supervision');
+    // the model's rules by their Chinese names
+    await regulator.getByTestId('credit-model').getByRole('tab', { name: '事件规则' }).click();
+    const rules = regulator.getByTestId('credit-model-rules');
+    await rules.getByText('行政处罚').waitFor();
+    expect(await rules.textContent()).not.toMatch(/case\.penalty|compliance/);
+    await suite.screenshot(regulator, 'credit-model-rules');
+  });
+});
