@@ -37,6 +37,7 @@ describe('the role menus', () => {
     expect(canAccessPath('merchant_staff', '/merchant/returns')).toBe(true);
     expect(canAccessPath('regulator', '/credit/supervision')).toBe(true);
     expect(canAccessPath('consumer', '/credit')).toBe(false);
+    expect(canAccessPath('consumer', '/credit/public')).toBe(true);
   });
 
   it('selects the longest matching item', () => {

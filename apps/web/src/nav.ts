@@ -120,6 +120,8 @@ const ITEMS = {
   credit: { label: 'nav.myCredit', icon: StarOutlined, path: '/credit' },
   'credit-admin': { label: 'nav.creditAdmin', icon: BarChartOutlined, path: '/credit/admin' },
   'credit-supervision': { label: 'nav.creditSupervision', icon: MonitorOutlined, path: '/credit/supervision' },
+  // 信用查询: the public credit query (no login; outside the shell), in the consumers' menu
+  'credit-public': { label: 'nav.creditPublic', icon: SafetyCertificateOutlined, path: '/credit/public' },
 } satisfies Record<string, Omit<NavItem, 'key'>>;
 
 export type NavKey = keyof typeof ITEMS;
@@ -234,6 +236,7 @@ const KEYS_BY_ROLE: Record<Role, readonly RoleEntry[]> = {
     'shop',
     'live-square',
     'my-orders',
+    'credit-public',
     { key: 'apply-merchant', label: 'nav.openShop', icon: ShoppingCartOutlined },
     'apply-mcn',
     'apply-provider',

@@ -71,6 +71,7 @@ const DepositAdminPage = lazyNamed(() => import('./pages/finance/deposit-admin.t
 const MyCreditPage = lazyNamed(() => import('./pages/credit/my-credit-page.tsx'), 'MyCreditPage');
 const CreditAdminPage = lazyNamed(() => import('./pages/credit/credit-admin-page.tsx'), 'CreditAdminPage');
 const CreditSupervisionPage = lazyNamed(() => import('./pages/credit/credit-supervision-page.tsx'), 'CreditSupervisionPage');
+const CreditPublicPage = lazyNamed(() => import('./pages/credit/credit-public-page.tsx'), 'CreditPublicPage');
 const NotFoundPage = lazyNamed(() => import('./pages/not-found-page.tsx'), 'NotFoundPage');
 
 function suspended(node: ReactNode, fullPage = false) {
@@ -93,6 +94,8 @@ export const router = createBrowserRouter([
       { path: '/register', element: suspended(<RegisterPage />, true) },
       // 公示名单: public, no login, outside the authenticated shell
       { path: '/public', element: suspended(<PublicListPage />, true) },
+      // 信用查询: public, no login, outside the authenticated shell (its static path wins over the shell's /credit)
+      { path: '/credit/public', element: suspended(<CreditPublicPage />, true) },
       // 直播间: full screen and mobile first, outside the shell; anyone may watch (chat needs an account)
       { path: '/live/rooms/:id', element: suspended(<RoomPage />, true) },
       // 结算、我的订单: phone first like the room they come from, outside the shell; every signed-in role may buy

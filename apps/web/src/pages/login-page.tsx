@@ -127,6 +127,10 @@ export function LoginPage() {
         <Link to="/public" data-testid="public-link">
           {t('registry.public.title')}
         </Link>
+        <Divider type="vertical" />
+        <Link to="/credit/public" data-testid="credit-public-link">
+          {t('credit.public.title')}
+        </Link>
       </div>
       <Divider plain style={{ margin: '20px 0 12px' }}>
         <Typography.Text type="secondary" style={{ fontSize: 13 }}>

@@ -1,17 +1,31 @@
 /**
  * Credit (信用 · 分级管理): query keys, the typed calls and the hooks the credit pages use — a party's own credit
  * (我的信用), any party's for the platform and regulators, the lists by tier, the distribution and the tier moves,
- * the model in force, recording an event by hand, a full recompute, an appeal and the credit report.
+ * the model in force, recording an event by hand, a full recompute, appeals (申诉) and the credit report with its
+ * verification; the enforcement modes (执法模式设置, 监管沙盒 cohorts and members, training tasks, clues) and the
+ * public credit query (信用查询).
  */
 import type {
+  CreditAppealCreate,
+  CreditAppealView,
+  CreditCohortCreate,
+  CreditCohortView,
   CreditDetail,
   CreditEventCreate,
   CreditEventView,
+  CreditModeSettingsInput,
+  CreditModeSettingsView,
   CreditPartyKind,
   CreditRecomputeResult,
+  CreditReport,
+  CreditReportVerdict,
   CreditStats,
   CreditSummary,
   CreditTier,
+  CreditTrainingTaskView,
+  creditClueViewSchema,
+  creditCohortMemberViewSchema,
+  creditPublicResultSchema,
 } from '@livehub/contracts';
 import { useInfiniteQuery } from '@tanstack/react-query';
 import { api } from '../lib/api-client.ts';
@@ -65,7 +79,19 @@ export const creditKeys = {
   parties: (filter: CreditListFilter) => ['credit', 'parties', filter.tier ?? 'all', filter.partyKind ?? 'all'] as const,
   stats: ['credit', 'stats'] as const,
   model: ['credit', 'model'] as const,
+  appeals: ['credit', 'appeals'] as const,
+  tasks: ['credit', 'tasks'] as const,
+  modeSettings: ['credit', 'modes', 'settings'] as const,
+  cohorts: ['credit', 'cohorts'] as const,
+  members: (cohortId: string) => ['credit', 'cohorts', cohortId, 'members'] as const,
+  clues: ['credit', 'clues'] as const,
+  /** the public query: outside `all` (it is no one's credit and changes nothing) */
+  publicQuery: (name: string) => ['credit-public', name] as const,
 };
+
+export type CreditCohortMember = ReturnType<typeof creditCohortMemberViewSchema.parse>;
+export type CreditClue = ReturnType<typeof creditClueViewSchema.parse>;
+export type CreditPublicResult = ReturnType<typeof creditPublicResultSchema.parse>;
 
 export const creditApi = {
   mine: () => api.get<CreditDetail>('/credit/me'),
@@ -78,7 +104,26 @@ export const creditApi = {
   model: () => api.get<CreditModelView>('/credit/model'),
   record: (body: CreditEventCreate) => api.post<CreditEventView>('/credit/events', body),
   recompute: () => api.post<CreditRecomputeResult>('/credit/recompute', {}),
-  appeal: (eventId: string, reason: string) => api.post<unknown>(`/credit/events/${encodeURIComponent(eventId)}/appeal`, { reason }),
+  appeal: (eventId: string, body: CreditAppealCreate) =>
+    api.post<CreditAppealView>(`/credit/events/${encodeURIComponent(eventId)}/appeal`, body),
+  appeals: () => api.get<{ items: CreditAppealView[] }>('/credit/appeals'),
+  /** issues a signed report (JSON) of the party: its number and SHA-256 */
+  report: (partyId: string) => api.get<CreditReport>(`/credit/reports/${encodeURIComponent(partyId)}`, { query: { format: 'json' } }),
+  verify: (number: string, hash: string) =>
+    api.get<CreditReportVerdict>(`/credit/reports/${encodeURIComponent(number)}/verify`, { query: { hash } }),
+  tasks: () => api.get<{ items: CreditTrainingTaskView[] }>('/credit/tasks'),
+  completeTask: (id: string) => api.post<CreditTrainingTaskView>(`/credit/tasks/${encodeURIComponent(id)}/complete`, {}),
+  modeSettings: () => api.get<CreditModeSettingsView>('/credit/modes/settings'),
+  saveModeSettings: (body: CreditModeSettingsInput) => api.put<CreditModeSettingsView>('/credit/modes/settings', body),
+  cohorts: () => api.get<{ items: CreditCohortView[] }>('/credit/cohorts'),
+  createCohort: (body: CreditCohortCreate) => api.post<CreditCohortView>('/credit/cohorts', body),
+  members: (cohortId: string) => api.get<{ items: CreditCohortMember[] }>(`/credit/cohorts/${encodeURIComponent(cohortId)}/members`),
+  addMember: (cohortId: string, partyId: string) =>
+    api.post<{ items: CreditCohortMember[] }>(`/credit/cohorts/${encodeURIComponent(cohortId)}/members`, { partyId }),
+  removeMember: (cohortId: string, partyId: string) =>
+    api.delete<{ items: CreditCohortMember[] }>(`/credit/cohorts/${encodeURIComponent(cohortId)}/members/${encodeURIComponent(partyId)}`),
+  clues: () => api.get<{ items: CreditClue[] }>('/credit/clues', { query: { limit: 200 } }),
+  publicQuery: (name: string) => api.get<CreditPublicResult>('/public/credit', { query: { name } }),
 };
 
 /** The signed credit report of a party as PDF (opened by the browser, not fetched as JSON). */
@@ -90,6 +135,13 @@ export const useMyCredit = apiHook(creditKeys.mine, creditApi.mine);
 export const useCreditParty = apiHookBy(creditKeys.party, creditApi.party);
 export const useCreditStats = apiHook(creditKeys.stats, creditApi.stats);
 export const useCreditModel = apiHook(creditKeys.model, creditApi.model);
+export const useCreditAppeals = apiHook(creditKeys.appeals, creditApi.appeals);
+export const useCreditTasks = apiHook(creditKeys.tasks, creditApi.tasks);
+export const useCreditModeSettings = apiHook(creditKeys.modeSettings, creditApi.modeSettings);
+export const useCreditCohorts = apiHook(creditKeys.cohorts, creditApi.cohorts);
+export const useCreditCohortMembers = apiHookBy(creditKeys.members, creditApi.members);
+export const useCreditClues = apiHook(creditKeys.clues, creditApi.clues);
+export const useCreditPublicQuery = apiHookBy(creditKeys.publicQuery, creditApi.publicQuery);
 
 /** Parties by score, lowest first, page by page (the server's keyset cursor `next`). */
 export function useCreditParties(filter: CreditListFilter) {

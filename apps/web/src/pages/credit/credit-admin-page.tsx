@@ -1,19 +1,24 @@
 /**
- * 信用管理 (`/credit/admin`, platform admins and reviewers): the distribution and tier moves as charts, the parties
- * by tier with each one's explanation, the model in force; platform admins also record credit events by hand and
- * run a full recompute, whose result is shown.
+ * 信用管理 (`/credit/admin`, platform admins and reviewers), in tabs: 信用概览 — the distribution and tier moves as
+ * charts, the parties by tier with each one's explanation, the model in force; 执法模式设置; 监管沙盒; 线索. Platform
+ * admins also record credit events by hand, run a full recompute (its result is shown), save the settings and run
+ * the sandbox cohorts; reviewers read it all.
  */
 import { PlusOutlined, SyncOutlined } from '@ant-design/icons';
 import type { CreditRecomputeResult, CreditSummary } from '@livehub/contracts';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { Alert, App, Button, type ButtonProps, Popconfirm, Space } from 'antd';
+import { Alert, App, Button, type ButtonProps, Popconfirm, Space, Tabs } from 'antd';
 import { useState } from 'react';
 import { PageHeader } from '../../components/page-header.tsx';
 import { useI18n } from '../../i18n/index.ts';
 import { errorMessage } from '../../lib/form-errors.ts';
 import { useMe } from '../../lib/session.ts';
 import { creditApi, creditKeys } from '../../queries/credit.ts';
+import { CreditCluesCard } from './credit-clues.tsx';
+import { CreditCohortsCard } from './credit-cohorts.tsx';
+import { CreditModeSettingsCard } from './credit-mode-settings.tsx';
 import { CreditModelCard } from './credit-model-card.tsx';
+import { useCreditTab } from './credit-tabs.tsx';
 import { CreditCharts, CreditPartiesCard } from './credit-overview.tsx';
 import { CreditRecordModal } from './credit-record-modal.tsx';
 
@@ -25,6 +30,7 @@ export function CreditAdminPage() {
   const canWrite = me.role === 'platform_admin';
   const [recording, setRecording] = useState<{ partyId: string; partyName: string } | null | undefined>(undefined);
   const [result, setResult] = useState<CreditRecomputeResult | null>(null);
+  const tabs = useCreditTab();
   const recompute = useMutation({
     mutationFn: creditApi.recompute,
     onSuccess: async (r) => {
@@ -65,26 +71,40 @@ export function CreditAdminPage() {
           ) : null
         }
       />
-      <Space orientation="vertical" size="middle" style={{ width: '100%' }}>
-        {result ? (
-          <Alert
-            type="success"
-            showIcon
-            closable={{ onClose: () => setResult(null) }}
-            data-testid="credit-recompute-result"
-            title={t('credit.recompute.result', {
-              parties: result.parties,
-              events: result.events,
-              changes: result.tierChanges,
-              ms: result.ms,
-              version: result.modelVersion,
-            })}
-          />
-        ) : null}
-        <CreditCharts />
-        <CreditPartiesCard {...(rowActions ? { rowActions } : {})} />
-        <CreditModelCard />
-      </Space>
+      <Tabs
+        {...tabs}
+        items={[
+          {
+            key: 'overview',
+            label: t('credit.tab.overview'),
+            children: (
+              <Space orientation="vertical" size="middle" style={{ width: '100%' }}>
+                {result ? (
+                  <Alert
+                    type="success"
+                    showIcon
+                    closable={{ onClose: () => setResult(null) }}
+                    data-testid="credit-recompute-result"
+                    title={t('credit.recompute.result', {
+                      parties: result.parties,
+                      events: result.events,
+                      changes: result.tierChanges,
+                      ms: result.ms,
+                      version: result.modelVersion,
+                    })}
+                  />
+                ) : null}
+                <CreditCharts />
+                <CreditPartiesCard {...(rowActions ? { rowActions } : {})} />
+                <CreditModelCard />
+              </Space>
+            ),
+          },
+          { key: 'modes', label: t('credit.tab.modes'), children: <CreditModeSettingsCard canWrite={canWrite} /> },
+          { key: 'cohorts', label: t('credit.tab.cohorts'), children: <CreditCohortsCard canWrite={canWrite} /> },
+          { key: 'clues', label: t('credit.tab.clues'), children: <CreditCluesCard /> },
+        ]}
+      />
       {canWrite ? (
         <CreditRecordModal open={recording !== undefined} preset={recording ?? null} onClose={() => setRecording(undefined)} />
       ) : null}

@@ -1,36 +1,39 @@
 /**
  * One party's credit, explained (我的信用, and the platform's and regulators' drawer): the tier and total, each
- * dimension as a chart, the measures in force with the tier that imposes them, every contribution with its event,
- * decay, the 首违不罚 tag and how to improve, the tier history and the events as recorded. The party itself may
- * appeal an event (申诉) from its row; everyone who may read the credit may download the signed report (PDF).
+ * dimension as a chart, the enforcement modes in force (观察期, 监管沙盒 with their end dates) and the measures with
+ * the reason of each, every contribution with its event, decay, the 首违不罚 tag and how to improve, the tier history
+ * and the events as recorded with their appeal's status, and the signed report (PDF, and its number and hash). The
+ * party itself may appeal an event (申诉) from its row, follows its appeals (我的申诉) and completes the training
+ * tasks of its waived first offences (培训任务).
  */
-import { FilePdfOutlined, SafetyCertificateOutlined, StopOutlined } from '@ant-design/icons';
+import { ExperimentOutlined, EyeOutlined, SafetyCertificateOutlined, StopOutlined } from '@ant-design/icons';
 import type { CreditDetail, CreditEventView } from '@livehub/contracts';
-import { useQueryClient } from '@tanstack/react-query';
 import { Alert, Button, Card, Col, List, Row, Space, Table, type TableColumnsType, Tag, Timeline, Typography } from 'antd';
 import { useMemo, useState } from 'react';
 import { EChart, type EChartOption } from '../../components/echart.tsx';
 import { IconTitle } from '../../components/icon-title.tsx';
-import { ReasonDialog, useReasonAction } from '../../components/reason-dialog.tsx';
 import { useI18n } from '../../i18n/index.ts';
-import { errorMessage } from '../../lib/form-errors.ts';
 import { bi } from '../../lib/labels.ts';
-import { creditApi, creditKeys, creditReportUrl } from '../../queries/credit.ts';
+import { AppealModal, MyAppealsCard } from './credit-appeal.tsx';
 import {
+  AppealTag,
   eventDataLabel,
   eventKindLabel,
   formatDay,
   formatPoints,
   formatTime,
+  modeLabel,
   moveReasonLabel,
   partyKindLabel,
   TIER_COLOR,
   TierTag,
 } from './credit-labels.tsx';
+import { CreditReportCard } from './credit-report-card.tsx';
+import { CreditTasksCard } from './credit-tasks-card.tsx';
 
 type Contribution = CreditDetail['contributions'][number];
 
-/** The score's head: total, tier and since when, the model, the report download. */
+/** The score's head: total, tier and since when, the model. */
 function ScoreCard({ detail }: { detail: CreditDetail }) {
   const { t } = useI18n();
   return (
@@ -61,9 +64,6 @@ function ScoreCard({ detail }: { detail: CreditDetail }) {
             {t('credit.modelVersion', { version: detail.modelVersion })} · {t('credit.computedAt', { time: formatTime(detail.computedAt) })}
           </Typography.Text>
         </Space>
-        <Button icon={<FilePdfOutlined />} href={creditReportUrl(detail.partyId)} target="_blank" data-testid="credit-report">
-          {t('credit.report')}
-        </Button>
       </Space>
     </Card>
   );
@@ -110,11 +110,39 @@ function DimensionsChart({ detail }: { detail: CreditDetail }) {
   );
 }
 
-/** The measures in force and the tier that imposes them (暂停参加秒杀活动 …). */
+/** The enforcement modes in force (观察期, 监管沙盒…), each with what it changed and until when. */
+function ModesInForce({ detail }: { detail: CreditDetail }) {
+  const { t, locale } = useI18n();
+  const modes = detail.modes ?? [];
+  if (modes.length === 0) return null;
+  return (
+    <Space orientation="vertical" size={8} style={{ width: '100%', marginBottom: 12 }} data-testid="credit-modes">
+      {modes.map((m) => (
+        <Alert
+          key={`${m.mode}:${m.zh}`}
+          type="info"
+          showIcon
+          icon={m.mode === 'sandbox' ? <ExperimentOutlined /> : <EyeOutlined />}
+          data-testid={`credit-mode-${m.mode}`}
+          title={
+            <Space size={6} wrap>
+              <Tag color={m.mode === 'sandbox' ? 'purple' : 'cyan'}>{modeLabel(t, m.mode)}</Tag>
+              <span>{bi(locale, m)}</span>
+              {m.until ? <Typography.Text type="secondary">{t('credit.mode.until', { date: formatDay(m.until) })}</Typography.Text> : null}
+            </Space>
+          }
+        />
+      ))}
+    </Space>
+  );
+}
+
+/** The modes in force, then the measures, each with why it applies (the tier, or the mode that set it). */
 function MeasuresCard({ detail }: { detail: CreditDetail }) {
   const { t, locale } = useI18n();
   return (
     <Card title={t('credit.measures')} data-testid="credit-measures">
+      <ModesInForce detail={detail} />
       {detail.measures.length === 0 ? (
         <Alert type="success" showIcon icon={<SafetyCertificateOutlined />} title={t('credit.measures.none')} />
       ) : (
@@ -130,7 +158,14 @@ function MeasuresCard({ detail }: { detail: CreditDetail }) {
             dataSource={detail.measures}
             renderItem={(m) => (
               <List.Item data-testid={`credit-measure-${m.code}`}>
-                <IconTitle icon={<StopOutlined style={{ color: TIER_COLOR[detail.tier] }} />}>{bi(locale, m)}</IconTitle>
+                <Space orientation="vertical" size={0}>
+                  <IconTitle icon={<StopOutlined style={{ color: TIER_COLOR[detail.tier] }} />}>{bi(locale, m)}</IconTitle>
+                  {m.because ? (
+                    <Typography.Text type="secondary" style={{ fontSize: 12, paddingInlineStart: 22 }} data-testid="credit-measure-because">
+                      {t('credit.measures.because', { because: bi(locale, m.because) })}
+                    </Typography.Text>
+                  ) : null}
+                </Space>
               </List.Item>
             )}
           />
@@ -140,9 +175,15 @@ function MeasuresCard({ detail }: { detail: CreditDetail }) {
   );
 }
 
-/** Whether the party may appeal the event behind a contribution: a real event that cost points or a warning. */
-const appealable = (c: Contribution, events: Map<string, CreditEventView>): boolean =>
-  events.has(c.eventId) && (c.points < 0 || c.waived !== undefined);
+/**
+ * Whether the party may appeal the event behind a contribution: a real event in force that cost points or a warning,
+ * with no appeal open (a rejected appeal may be followed by another).
+ */
+function appealable(c: Contribution, events: Map<string, CreditEventView>): boolean {
+  const event = events.get(c.eventId);
+  if (!event || event.voidedAt || event.appeal === 'open') return false;
+  return c.points < 0 || c.waived !== undefined;
+}
 
 function ContributionsTable({
   detail,
@@ -151,7 +192,7 @@ function ContributionsTable({
 }: {
   detail: CreditDetail;
   events: Map<string, CreditEventView>;
-  onAppeal: ((c: Contribution) => void) | null;
+  onAppeal: ((event: CreditEventView) => void) | null;
 }) {
   const { t, locale } = useI18n();
   const dimension = new Map(detail.dimensions.map((d) => [d.key, bi(locale, d)]));
@@ -171,6 +212,7 @@ function ContributionsTable({
                   {t('credit.firstOffence')}
                 </Tag>
               ) : null}
+              {event?.appeal ? <AppealTag status={event.appeal} /> : null}
             </Space>
             {data ? (
               <Typography.Text type="secondary" style={{ fontSize: 12 }}>
@@ -200,12 +242,14 @@ function ContributionsTable({
       title: t('credit.col.actions'),
       key: 'actions',
       width: 90,
-      render: (_, c) =>
-        appealable(c, events) ? (
-          <Button size="small" onClick={() => onAppeal(c)} data-testid="credit-appeal">
+      render: (_, c) => {
+        const event = events.get(c.eventId);
+        return event && appealable(c, events) ? (
+          <Button size="small" onClick={() => onAppeal(event)} data-testid="credit-appeal">
             {t('credit.appeal')}
           </Button>
-        ) : null,
+        ) : null;
+      },
     });
   return (
     <Card title={t('credit.contributions')}>
@@ -265,15 +309,17 @@ function EventsTable({ events }: { events: CreditEventView[] }) {
     {
       title: t('credit.col.status'),
       key: 'status',
-      render: (_, e) =>
-        e.voidedAt ? (
-          <Space size={4}>
-            <Tag>{t('credit.event.voided')}</Tag>
-            <Typography.Text type="secondary">{e.voidReason ?? ''}</Typography.Text>
-          </Space>
-        ) : (
-          <Tag color="processing">{t('credit.event.active')}</Tag>
-        ),
+      render: (_, e) => (
+        <Space size={4} wrap>
+          {e.voidedAt ? (
+            <Tag data-testid="credit-event-voided">{t('credit.event.voided')}</Tag>
+          ) : (
+            <Tag color="processing">{t('credit.event.active')}</Tag>
+          )}
+          {e.appeal ? <AppealTag status={e.appeal} /> : null}
+          {e.voidedAt && e.voidReason ? <Typography.Text type="secondary">{e.voidReason}</Typography.Text> : null}
+        </Space>
+      ),
     },
   ];
   return (
@@ -291,21 +337,10 @@ function EventsTable({ events }: { events: CreditEventView[] }) {
   );
 }
 
-/** The whole explanation of one party's credit; `own`: the party itself reads it and may appeal. */
+/** The whole explanation of one party's credit; `own`: the party itself reads it, may appeal and has its tasks. */
 export function CreditDetailView({ detail, own }: { detail: CreditDetail; own: boolean }) {
-  const { t } = useI18n();
-  const queryClient = useQueryClient();
   const events = useMemo(() => new Map(detail.events.map((e) => [e.id, e])), [detail.events]);
-  const [target, setTarget] = useState<Contribution | null>(null);
-  const appeal = useReasonAction(
-    (reason: string) => creditApi.appeal(target?.eventId as string, reason),
-    async () => {
-      setTarget(null);
-      await queryClient.invalidateQueries({ queryKey: creditKeys.all });
-    },
-    'credit.appeal.sent',
-    (e) => errorMessage(e, t('common.networkError')),
-  );
+  const [target, setTarget] = useState<CreditEventView | null>(null);
   return (
     <Space orientation="vertical" size="middle" style={{ width: '100%' }} data-testid="credit-detail">
       <ScoreCard detail={detail} />
@@ -317,18 +352,8 @@ export function CreditDetailView({ detail, own }: { detail: CreditDetail; own: b
           <MeasuresCard detail={detail} />
         </Col>
       </Row>
-      <ContributionsTable
-        detail={detail}
-        events={events}
-        onAppeal={
-          own
-            ? (c) => {
-                setTarget(c);
-                appeal.start();
-              }
-            : null
-        }
-      />
+      {own ? <CreditTasksCard /> : null}
+      <ContributionsTable detail={detail} events={events} onAppeal={own ? setTarget : null} />
       <Row gutter={[16, 16]}>
         <Col xs={24} xl={8}>
           <TierHistory detail={detail} />
@@ -337,21 +362,9 @@ export function CreditDetailView({ detail, own }: { detail: CreditDetail; own: b
           <EventsTable events={detail.events} />
         </Col>
       </Row>
-      {own ? (
-        <ReasonDialog
-          {...appeal.dialog}
-          title={t('credit.appeal.title', { kind: target ? eventKindLabel(t, target.kind) : '' })}
-          hint={t('credit.appeal.hint')}
-          submitLabel={t('credit.appeal.submit')}
-          danger={false}
-          testIds={{
-            modal: 'credit-appeal-modal',
-            input: 'credit-appeal-reason',
-            submit: 'credit-appeal-submit',
-            error: 'credit-appeal-error',
-          }}
-        />
-      ) : null}
+      {own ? <MyAppealsCard events={events} /> : null}
+      <CreditReportCard partyId={detail.partyId} />
+      {own ? <AppealModal event={target} onClose={() => setTarget(null)} /> : null}
     </Space>
   );
 }

@@ -49,3 +49,30 @@ export function eventDataLabel(t: Translate, data: CreditEventView['data']): str
   if (typeof data.onTime === 'boolean') parts.push(t(data.onTime ? 'credit.event.onTime' : 'credit.event.late'));
   return parts.join('，');
 }
+
+export type AppealStatus = 'open' | 'upheld' | 'rejected';
+const APPEAL_COLOR: Record<AppealStatus, string> = { open: 'processing', upheld: 'success', rejected: 'default' };
+
+/** An appeal's status as a tag: 申诉中, 申诉成立, 申诉不成立. */
+export function AppealTag({ status }: { status: AppealStatus }) {
+  const { t } = useI18n();
+  return (
+    <Tag color={APPEAL_COLOR[status]} data-testid={`credit-appeal-status-${status}`}>
+      {t(`credit.appeal.status.${status}`)}
+    </Tag>
+  );
+}
+
+/** An enforcement mode's name (观察期, 监管沙盒…); an unknown one gets a neutral label, never its key. */
+export const modeLabel = (t: Translate, mode: string): string => labelOr(t, `credit.mode.${mode}`, t('credit.mode.unknown'));
+
+/** A clue's trigger in words (违规次数超限, 信用等级降为 D, 退款超时次数超限). */
+export const triggerLabel = (t: Translate, trigger: string): string => labelOr(t, `credit.trigger.${trigger}`, t('credit.mode.unknown'));
+
+/** What crossed a clue's threshold, in words: 近 30 天 3 次（阈值 3）, or 信用分 52.95. */
+export function clueDetailLabel(t: Translate, detail: Record<string, unknown>): string {
+  if (typeof detail.count === 'number' && typeof detail.windowDays === 'number')
+    return t('credit.clue.count', { count: detail.count, days: detail.windowDays, threshold: Number(detail.threshold ?? detail.count) });
+  if (typeof detail.total === 'number') return t('credit.clue.total', { total: detail.total.toFixed(2) });
+  return '';
+}

@@ -3,16 +3,15 @@
  * picked by name — merchants, MCNs and live bases from the organizations, streamers from the certified streamers —
  * or the party of the list row it was opened from. The score moves at once.
  */
-import { type CreditEventCreate, type CreditEventView, type CreditPartyKind, MANUAL_CREDIT_EVENT_KINDS } from '@livehub/contracts';
+import { type CreditEventCreate, type CreditEventView, MANUAL_CREDIT_EVENT_KINDS } from '@livehub/contracts';
 import { DatePicker, Form, Input, InputNumber, Select } from 'antd';
 import type { Dayjs } from 'dayjs';
 import { FormModal } from '../../components/form-modal.tsx';
 import { useI18n } from '../../i18n/index.ts';
 import { useFormMutation } from '../../lib/form-mutation.ts';
 import { creditApi, creditKeys } from '../../queries/credit.ts';
-import { useOrgs } from '../../queries/identity.ts';
-import { usePublicStreamers } from '../../queries/registry.ts';
-import { eventKindLabel, partyKindLabel } from './credit-labels.tsx';
+import { eventKindLabel } from './credit-labels.tsx';
+import { useCreditPartyOptions } from './credit-party-options.tsx';
 
 type ManualKind = (typeof MANUAL_CREDIT_EVENT_KINDS)[number];
 
@@ -23,33 +22,6 @@ interface RecordValues {
   hours?: number;
   at?: Dayjs | null;
   note?: string;
-}
-
-/** The parties a platform admin may pick by name: merchants, MCNs, live bases and certified streamers. */
-function usePartyOptions(preset: { partyId: string; partyName: string } | null) {
-  const { t } = useI18n();
-  const merchants = useOrgs('merchant');
-  const mcns = useOrgs('mcn');
-  const bases = useOrgs('live_base');
-  const streamers = usePublicStreamers({ staleTime: 5 * 60_000 });
-  const party = (id: string, name: string, kind: CreditPartyKind) => ({
-    value: id,
-    search: name,
-    label: <span data-testid={`credit-party-${id}`}>{`${name}（${partyKindLabel(t, kind)}）`}</span>,
-  });
-  const options = [
-    ...(merchants.data?.items ?? []).map((o) => party(o.id, o.name, 'merchant')),
-    ...(mcns.data?.items ?? []).map((o) => party(o.id, o.name, 'mcn')),
-    ...(bases.data?.items ?? []).map((o) => party(o.id, o.name, 'base')),
-    ...(streamers.data?.items ?? []).map((s) => party(s.userId, s.displayName, 'streamer')),
-  ];
-  if (preset && !options.some((o) => o.value === preset.partyId))
-    options.unshift({
-      value: preset.partyId,
-      search: preset.partyName,
-      label: <span data-testid={`credit-party-${preset.partyId}`}>{preset.partyName}</span>,
-    });
-  return { options, loading: merchants.isPending || mcns.isPending || bases.isPending || streamers.isPending };
 }
 
 export function CreditRecordModal({
@@ -65,7 +37,7 @@ export function CreditRecordModal({
   const { t } = useI18n();
   const [form] = Form.useForm<RecordValues>();
   const kind = Form.useWatch('kind', form);
-  const parties = usePartyOptions(preset);
+  const parties = useCreditPartyOptions(preset);
   const mutation = useFormMutation<RecordValues, CreditEventView>({
     form,
     mutationFn: (v) => {

@@ -1,0 +1,260 @@
+/**
+ * 执法模式设置 (包容审慎监管): 首违不罚 per rule category (the highest severity waived, 0 never), the training it brings,
+ * 观察期 days per party kind, and the thresholds of 触发式监管. The API validates; its refusal shows under the field it
+ * names. Platform admins save; reviewers and regulators read the same form, disabled.
+ */
+import { SaveOutlined } from '@ant-design/icons';
+import {
+  CREDIT_PARTY_KINDS,
+  CREDIT_TRIGGERS_API,
+  type CreditModeSettingsInput,
+  type CreditModeSettingsView,
+  type CreditPartyKind,
+  SCREENING_CATEGORIES,
+} from '@livehub/contracts';
+import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { App, Button, Card, Col, Divider, Form, type FormInstance, InputNumber, Row, Space, Switch, Typography } from 'antd';
+import { useEffect } from 'react';
+import { PageLoading } from '../../components/page-loading.tsx';
+import { QueryError } from '../../components/query-error.tsx';
+import { type Translate, useI18n } from '../../i18n/index.ts';
+import { isApiError } from '../../lib/api-client.ts';
+import { errorMessage } from '../../lib/form-errors.ts';
+import { creditApi, creditKeys, useCreditModeSettings } from '../../queries/credit.ts';
+import { categoryLabel } from '../compliance/compliance-labels.tsx';
+import { formatTime, partyKindLabel, triggerLabel } from './credit-labels.tsx';
+
+type Category = (typeof SCREENING_CATEGORIES)[number];
+type Trigger = (typeof CREDIT_TRIGGERS_API)[number];
+
+interface TriggerRow {
+  trigger: Trigger;
+  enabled: boolean;
+  count: number | null;
+  windowDays: number | null;
+}
+
+interface SettingsValues {
+  firstOffence: { byCategory: Partial<Record<Category, number | null>>; trainingHours: number | null; trainingDueDays: number | null };
+  observation: { days: Partial<Record<CreditPartyKind, number | null>> };
+  /** every trigger in a fixed order; the ones switched off are not sent */
+  triggers: TriggerRow[];
+}
+
+function toValues(s: CreditModeSettingsView['settings']): SettingsValues {
+  return {
+    firstOffence: {
+      byCategory: Object.fromEntries(SCREENING_CATEGORIES.map((c) => [c, s.firstOffence.byCategory[c] ?? null])),
+      trainingHours: s.firstOffence.trainingHours,
+      trainingDueDays: s.firstOffence.trainingDueDays,
+    },
+    observation: { days: Object.fromEntries(CREDIT_PARTY_KINDS.map((k) => [k, s.observation.days[k] ?? null])) },
+    triggers: CREDIT_TRIGGERS_API.map((trigger) => {
+      const set = s.triggers.find((x) => x.trigger === trigger);
+      return { trigger, enabled: set !== undefined, count: set?.count ?? null, windowDays: set?.windowDays ?? null };
+    }),
+  };
+}
+
+/** A number as typed: the API judges it (a field left empty is sent as is, and refused where required). */
+const num = (v: number | null | undefined): number => (typeof v === 'number' ? v : Number.NaN);
+
+/** The body the API takes; also which trigger each sent index stands for (to put a refusal on its row). */
+function toBody(v: SettingsValues): { body: CreditModeSettingsInput; sentTriggers: Trigger[] } {
+  const byCategory: Partial<Record<Category, number>> = {};
+  for (const c of SCREENING_CATEGORIES) {
+    const n = v.firstOffence.byCategory[c];
+    if (typeof n === 'number') byCategory[c] = n;
+  }
+  const days: Partial<Record<CreditPartyKind, number>> = {};
+  for (const k of CREDIT_PARTY_KINDS) {
+    const n = v.observation.days[k];
+    if (typeof n === 'number') days[k] = n;
+  }
+  const sent = v.triggers.filter((x) => x.enabled);
+  return {
+    body: {
+      firstOffence: { byCategory, trainingHours: num(v.firstOffence.trainingHours), trainingDueDays: num(v.firstOffence.trainingDueDays) },
+      observation: { days },
+      triggers: sent.map((x) => ({ trigger: x.trigger, count: num(x.count), windowDays: num(x.windowDays) })),
+    },
+    sentTriggers: sent.map((x) => x.trigger),
+  };
+}
+
+/** What a field accepts, in words, for the refusal shown under it (the API's bounds, docs/credit.md). */
+function rangeMessage(t: Translate, path: Array<string | number>, trigger: Trigger | undefined): string | null {
+  const leaf = path.at(-1);
+  const range = (min: number, max: number) => t('credit.modes.v.range', { min, max });
+  if (path[0] === 'firstOffence' && path[1] === 'byCategory') return range(0, 5);
+  if (leaf === 'trainingHours') return range(1, 40);
+  if (leaf === 'trainingDueDays') return range(1, 365);
+  if (path[0] === 'observation') return range(0, 3650);
+  if (leaf === 'count') return trigger === 'tier_d' ? t('credit.modes.v.tierD') : range(1, 1000);
+  if (leaf === 'windowDays') return range(1, 3650);
+  return null;
+}
+
+/** Puts the API's refusal under the field it names (a trigger's index is the one sent); false when it names none here. */
+function showRefusal(t: Translate, form: FormInstance, error: unknown, sentTriggers: Trigger[]): boolean {
+  if (!isApiError(error) || !error.field) return false;
+  const path: Array<string | number> = error.field
+    .split(/[.[\]]+/)
+    .filter(Boolean)
+    .map((p) => (/^\d+$/.test(p) ? Number(p) : p));
+  let trigger: Trigger | undefined;
+  if (path[0] === 'triggers' && typeof path[1] === 'number') {
+    trigger = sentTriggers[path[1]];
+    if (trigger === undefined) return false;
+    path[1] = CREDIT_TRIGGERS_API.indexOf(trigger);
+    if (path.length === 2) path.push('count');
+  }
+  if (!['firstOffence', 'observation', 'triggers'].includes(String(path[0])) || path.length < 2) return false;
+  form.setFields([{ name: path, errors: [rangeMessage(t, path, trigger) ?? error.message] }]);
+  return true;
+}
+
+const numberInput = (testId: string, suffix: string) => (
+  <InputNumber precision={0} style={{ width: '100%' }} suffix={suffix} data-testid={testId} />
+);
+
+function SettingsForm({ view, canWrite }: { view: CreditModeSettingsView; canWrite: boolean }) {
+  const { t } = useI18n();
+  const { message } = App.useApp();
+  const queryClient = useQueryClient();
+  const [form] = Form.useForm<SettingsValues>();
+  const triggers = Form.useWatch('triggers', form);
+  useEffect(() => form.setFieldsValue(toValues(view.settings)), [form, view.settings]);
+  const save = useMutation({
+    mutationFn: (v: SettingsValues) => creditApi.saveModeSettings(toBody(v).body),
+    onSuccess: async () => {
+      message.success(t('credit.modes.saved'));
+      await queryClient.invalidateQueries({ queryKey: creditKeys.all });
+    },
+    onError: (e, v) => {
+      if (!showRefusal(t, form, e, toBody(v).sentTriggers)) message.error(errorMessage(e, t('common.networkError')));
+    },
+  });
+  return (
+    <Form<SettingsValues>
+      form={form}
+      layout="vertical"
+      disabled={!canWrite}
+      initialValues={toValues(view.settings)}
+      onFinish={(v) => save.mutate(v)}
+      data-testid="credit-modes-form"
+    >
+      <Typography.Title level={5}>{t('credit.modes.firstOffence')}</Typography.Title>
+      <Typography.Paragraph type="secondary">{t('credit.modes.firstOffence.hint')}</Typography.Paragraph>
+      <Row gutter={16}>
+        {SCREENING_CATEGORIES.map((c) => (
+          <Col xs={24} sm={12} lg={6} key={c}>
+            <Form.Item name={['firstOffence', 'byCategory', c]} label={categoryLabel(t, c)}>
+              {numberInput(`credit-modes-fo-${c}`, t('credit.modes.unit.level'))}
+            </Form.Item>
+          </Col>
+        ))}
+        <Col xs={24} sm={12} lg={6}>
+          <Form.Item name={['firstOffence', 'trainingHours']} label={t('credit.modes.trainingHours')}>
+            {numberInput('credit-modes-training-hours', t('credit.modes.unit.hours'))}
+          </Form.Item>
+        </Col>
+        <Col xs={24} sm={12} lg={6}>
+          <Form.Item name={['firstOffence', 'trainingDueDays']} label={t('credit.modes.trainingDueDays')}>
+            {numberInput('credit-modes-training-due', t('credit.modes.unit.days'))}
+          </Form.Item>
+        </Col>
+      </Row>
+      <Divider />
+      <Typography.Title level={5}>{t('credit.modes.observation')}</Typography.Title>
+      <Typography.Paragraph type="secondary">{t('credit.modes.observation.hint')}</Typography.Paragraph>
+      <Row gutter={16}>
+        {CREDIT_PARTY_KINDS.map((k) => (
+          <Col xs={24} sm={12} lg={6} key={k}>
+            <Form.Item name={['observation', 'days', k]} label={partyKindLabel(t, k)}>
+              {numberInput(`credit-modes-obs-${k}`, t('credit.modes.unit.days'))}
+            </Form.Item>
+          </Col>
+        ))}
+      </Row>
+      <Divider />
+      <Typography.Title level={5}>{t('credit.modes.triggers')}</Typography.Title>
+      <Typography.Paragraph type="secondary">{t('credit.modes.triggers.hint')}</Typography.Paragraph>
+      {CREDIT_TRIGGERS_API.map((trigger, i) => {
+        const on = triggers?.[i]?.enabled ?? true;
+        return (
+          <Row gutter={16} key={trigger} align="middle" data-testid={`credit-modes-trigger-${trigger}`}>
+            <Form.Item name={['triggers', i, 'trigger']} hidden>
+              <input />
+            </Form.Item>
+            <Col xs={24} lg={6}>
+              <Form.Item name={['triggers', i, 'enabled']} valuePropName="checked" label={triggerLabel(t, trigger)}>
+                <Switch data-testid={`credit-modes-trigger-${trigger}-on`} />
+              </Form.Item>
+            </Col>
+            <Col xs={12} lg={6}>
+              <Form.Item name={['triggers', i, 'count']} label={t(trigger === 'tier_d' ? 'credit.modes.countTierD' : 'credit.modes.count')}>
+                <InputNumber
+                  precision={0}
+                  style={{ width: '100%' }}
+                  disabled={!canWrite || !on}
+                  suffix={t('credit.modes.unit.times')}
+                  data-testid={`credit-modes-trigger-${trigger}-count`}
+                />
+              </Form.Item>
+            </Col>
+            <Col xs={12} lg={6}>
+              <Form.Item name={['triggers', i, 'windowDays']} label={t('credit.modes.windowDays')}>
+                <InputNumber
+                  precision={0}
+                  style={{ width: '100%' }}
+                  disabled={!canWrite || !on}
+                  suffix={t('credit.modes.unit.days')}
+                  data-testid={`credit-modes-trigger-${trigger}-window`}
+                />
+              </Form.Item>
+            </Col>
+          </Row>
+        );
+      })}
+      {canWrite ? (
+        <Space>
+          <Button type="primary" htmlType="submit" icon={<SaveOutlined />} loading={save.isPending} data-testid="credit-modes-save">
+            {t('credit.modes.save')}
+          </Button>
+          <Button htmlType="button" onClick={() => form.setFieldsValue(toValues(view.settings))}>
+            {t('credit.modes.reset')}
+          </Button>
+        </Space>
+      ) : null}
+    </Form>
+  );
+}
+
+export function CreditModeSettingsCard({ canWrite }: { canWrite: boolean }) {
+  const { t } = useI18n();
+  const settings = useCreditModeSettings();
+  return (
+    <Card
+      title={t('credit.modes.title')}
+      extra={
+        settings.data ? (
+          <Typography.Text type="secondary" data-testid="credit-modes-updated">
+            {settings.data.updatedAt
+              ? t('credit.modes.updatedAt', { time: formatTime(settings.data.updatedAt) })
+              : t('credit.modes.defaults')}
+          </Typography.Text>
+        ) : null
+      }
+      data-testid="credit-modes"
+    >
+      {settings.error ? (
+        <QueryError error={settings.error} onRetry={() => void settings.refetch()} />
+      ) : settings.data ? (
+        <SettingsForm view={settings.data} canWrite={canWrite} />
+      ) : (
+        <PageLoading />
+      )}
+    </Card>
+  );
+}
