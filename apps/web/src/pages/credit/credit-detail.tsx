@@ -150,7 +150,12 @@ function MeasuresCard({ detail }: { detail: CreditDetail }) {
           <Alert
             type={detail.tier === 'D' ? 'error' : 'warning'}
             showIcon
-            title={t('credit.measures.reason', { tier: detail.tier, label: t(`credit.tier.${detail.tier}`) })}
+            title={
+              // each measure says why: the tier, or an enforcement mode that set it
+              detail.measures.some((m) => m.because)
+                ? t('credit.measures.intro')
+                : t('credit.measures.reason', { tier: detail.tier, label: t(`credit.tier.${detail.tier}`) })
+            }
             style={{ marginBottom: 8 }}
           />
           <List

@@ -20,7 +20,7 @@ import { QueryError } from '../../components/query-error.tsx';
 import { type Translate, useI18n } from '../../i18n/index.ts';
 import { isApiError } from '../../lib/api-client.ts';
 import { errorMessage } from '../../lib/form-errors.ts';
-import { creditApi, creditKeys, useCreditModeSettings } from '../../queries/credit.ts';
+import { creditApi, creditKeys, useCreditModel, useCreditModeSettings } from '../../queries/credit.ts';
 import { categoryLabel } from '../compliance/compliance-labels.tsx';
 import { formatTime, partyKindLabel, triggerLabel } from './credit-labels.tsx';
 
@@ -114,8 +114,20 @@ function showRefusal(t: Translate, form: FormInstance, error: unknown, sentTrigg
   return true;
 }
 
-const numberInput = (testId: string, suffix: string) => (
-  <InputNumber precision={0} style={{ width: '100%' }} suffix={suffix} data-testid={testId} />
+/** The paths of the fields an edit changed (`{ observation: { days: { streamer: 60 } } }` → observation.days.streamer). */
+function changedPaths(changed: unknown, prefix: Array<string | number> = []): Array<Array<string | number>> {
+  if (changed === null || typeof changed !== 'object') return [prefix];
+  return Object.entries(changed).flatMap(([key, value]) =>
+    value === undefined ? [] : changedPaths(value, [...prefix, Array.isArray(changed) ? Number(key) : key]),
+  );
+}
+
+function clearErrors(form: FormInstance, names: Array<Array<string | number>>): void {
+  form.setFields(names.map((name) => ({ name, errors: [] })));
+}
+
+const numberInput = (testId: string, suffix: string, placeholder?: string) => (
+  <InputNumber precision={0} style={{ width: '100%' }} suffix={suffix} placeholder={placeholder} data-testid={testId} />
 );
 
 function SettingsForm({ view, canWrite }: { view: CreditModeSettingsView; canWrite: boolean }) {
@@ -124,6 +136,9 @@ function SettingsForm({ view, canWrite }: { view: CreditModeSettingsView; canWri
   const queryClient = useQueryClient();
   const [form] = Form.useForm<SettingsValues>();
   const triggers = Form.useWatch('triggers', form);
+  // what an empty category falls back to: the model's own limit
+  const model = useCreditModel();
+  const modelLimit = model.data?.firstOffence.maxSeverity;
   useEffect(() => form.setFieldsValue(toValues(view.settings)), [form, view.settings]);
   const save = useMutation({
     mutationFn: (v: SettingsValues) => creditApi.saveModeSettings(toBody(v).body),
@@ -141,7 +156,19 @@ function SettingsForm({ view, canWrite }: { view: CreditModeSettingsView; canWri
       layout="vertical"
       disabled={!canWrite}
       initialValues={toValues(view.settings)}
-      onFinish={(v) => save.mutate(v)}
+      // an edited field's refusal goes: the API judges it again on save
+      onValuesChange={(changed) => clearErrors(form, changedPaths(changed))}
+      onFinish={(v) => {
+        // the refusals of the last save go; the API judges again
+        clearErrors(
+          form,
+          form
+            .getFieldsError()
+            .filter((f) => f.errors.length > 0)
+            .map((f) => f.name),
+        );
+        save.mutate(v);
+      }}
       data-testid="credit-modes-form"
     >
       <Typography.Title level={5}>{t('credit.modes.firstOffence')}</Typography.Title>
@@ -150,7 +177,11 @@ function SettingsForm({ view, canWrite }: { view: CreditModeSettingsView; canWri
         {SCREENING_CATEGORIES.map((c) => (
           <Col xs={24} sm={12} lg={6} key={c}>
             <Form.Item name={['firstOffence', 'byCategory', c]} label={categoryLabel(t, c)}>
-              {numberInput(`credit-modes-fo-${c}`, t('credit.modes.unit.level'))}
+              {numberInput(
+                `credit-modes-fo-${c}`,
+                t('credit.modes.unit.level'),
+                modelLimit === undefined ? undefined : t('credit.modes.modelDefault', { n: modelLimit }),
+              )}
             </Form.Item>
           </Col>
         ))}

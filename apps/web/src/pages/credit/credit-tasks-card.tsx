@@ -1,6 +1,7 @@
 /**
  * 培训任务: the training tasks a waived first offence (首违不罚) brought — what to learn, how many hours, by when —
- * with 完成 for an open one; completing it records the training and the score moves at once.
+ * with 完成 for an open one; completing it records the training and the score moves at once. Not shown to a party
+ * that has none.
  */
 import { CheckCircleOutlined, ReadOutlined } from '@ant-design/icons';
 import type { CreditTrainingTaskView } from '@livehub/contracts';
@@ -38,6 +39,8 @@ export function CreditTasksCard() {
   });
   const items = [...(tasks.data?.items ?? [])].sort((a, b) => Number(a.status !== 'open') - Number(b.status !== 'open'));
   const open = items.filter((x) => x.status === 'open').length;
+  // a party that never had a first offence waived has nothing to learn here
+  if (tasks.data && items.length === 0) return null;
   return (
     <Card
       title={<IconTitle icon={<ReadOutlined />}>{t('credit.tasks')}</IconTitle>}
