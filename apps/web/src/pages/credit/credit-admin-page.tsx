@@ -7,20 +7,15 @@
 import { PlusOutlined, SyncOutlined } from '@ant-design/icons';
 import type { CreditRecomputeResult, CreditSummary } from '@livehub/contracts';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { Alert, App, Button, type ButtonProps, Popconfirm, Space, Tabs } from 'antd';
+import { Alert, App, Button, type ButtonProps, Popconfirm, Space } from 'antd';
 import { useState } from 'react';
 import { PageHeader } from '../../components/page-header.tsx';
 import { useI18n } from '../../i18n/index.ts';
 import { errorMessage } from '../../lib/form-errors.ts';
 import { useMe } from '../../lib/session.ts';
 import { creditApi, creditKeys } from '../../queries/credit.ts';
-import { CreditCluesCard } from './credit-clues.tsx';
-import { CreditCohortsCard } from './credit-cohorts.tsx';
-import { CreditModeSettingsCard } from './credit-mode-settings.tsx';
-import { CreditModelCard } from './credit-model-card.tsx';
-import { useCreditTab } from './credit-tabs.tsx';
-import { CreditCharts, CreditPartiesCard } from './credit-overview.tsx';
 import { CreditRecordModal } from './credit-record-modal.tsx';
+import { CreditTabs } from './credit-tabs.tsx';
 
 export function CreditAdminPage() {
   const { t } = useI18n();
@@ -30,7 +25,6 @@ export function CreditAdminPage() {
   const canWrite = me.role === 'platform_admin';
   const [recording, setRecording] = useState<{ partyId: string; partyName: string } | null | undefined>(undefined);
   const [result, setResult] = useState<CreditRecomputeResult | null>(null);
-  const tabs = useCreditTab();
   const recompute = useMutation({
     mutationFn: creditApi.recompute,
     onSuccess: async (r) => {
@@ -71,39 +65,26 @@ export function CreditAdminPage() {
           ) : null
         }
       />
-      <Tabs
-        {...tabs}
-        items={[
-          {
-            key: 'overview',
-            label: t('credit.tab.overview'),
-            children: (
-              <Space orientation="vertical" size="middle" style={{ width: '100%' }}>
-                {result ? (
-                  <Alert
-                    type="success"
-                    showIcon
-                    closable={{ onClose: () => setResult(null) }}
-                    data-testid="credit-recompute-result"
-                    title={t('credit.recompute.result', {
-                      parties: result.parties,
-                      events: result.events,
-                      changes: result.tierChanges,
-                      ms: result.ms,
-                      version: result.modelVersion,
-                    })}
-                  />
-                ) : null}
-                <CreditCharts />
-                <CreditPartiesCard {...(rowActions ? { rowActions } : {})} />
-                <CreditModelCard />
-              </Space>
-            ),
-          },
-          { key: 'modes', label: t('credit.tab.modes'), children: <CreditModeSettingsCard canWrite={canWrite} /> },
-          { key: 'cohorts', label: t('credit.tab.cohorts'), children: <CreditCohortsCard canWrite={canWrite} /> },
-          { key: 'clues', label: t('credit.tab.clues'), children: <CreditCluesCard /> },
-        ]}
+      <CreditTabs
+        canWrite={canWrite}
+        rowActions={rowActions}
+        notice={
+          result ? (
+            <Alert
+              type="success"
+              showIcon
+              closable={{ onClose: () => setResult(null) }}
+              data-testid="credit-recompute-result"
+              title={t('credit.recompute.result', {
+                parties: result.parties,
+                events: result.events,
+                changes: result.tierChanges,
+                ms: result.ms,
+                version: result.modelVersion,
+              })}
+            />
+          ) : null
+        }
       />
       {canWrite ? (
         <CreditRecordModal open={recording !== undefined} preset={recording ?? null} onClose={() => setRecording(undefined)} />

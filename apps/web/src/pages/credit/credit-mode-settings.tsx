@@ -126,8 +126,15 @@ function clearErrors(form: FormInstance, names: Array<Array<string | number>>): 
   form.setFields(names.map((name) => ({ name, errors: [] })));
 }
 
-const numberInput = (testId: string, suffix: string, placeholder?: string) => (
-  <InputNumber precision={0} style={{ width: '100%' }} suffix={suffix} placeholder={placeholder} data-testid={testId} />
+const numberInput = (testId: string, suffix: string, opts: { placeholder?: string | undefined; disabled?: boolean } = {}) => (
+  <InputNumber
+    precision={0}
+    style={{ width: '100%' }}
+    suffix={suffix}
+    placeholder={opts.placeholder}
+    {...(opts.disabled === undefined ? {} : { disabled: opts.disabled })}
+    data-testid={testId}
+  />
 );
 
 function SettingsForm({ view, canWrite }: { view: CreditModeSettingsView; canWrite: boolean }) {
@@ -177,11 +184,9 @@ function SettingsForm({ view, canWrite }: { view: CreditModeSettingsView; canWri
         {SCREENING_CATEGORIES.map((c) => (
           <Col xs={24} sm={12} lg={6} key={c}>
             <Form.Item name={['firstOffence', 'byCategory', c]} label={categoryLabel(t, c)}>
-              {numberInput(
-                `credit-modes-fo-${c}`,
-                t('credit.modes.unit.level'),
-                modelLimit === undefined ? undefined : t('credit.modes.modelDefault', { n: modelLimit }),
-              )}
+              {numberInput(`credit-modes-fo-${c}`, t('credit.modes.unit.level'), {
+                placeholder: modelLimit === undefined ? undefined : t('credit.modes.modelDefault', { n: modelLimit }),
+              })}
             </Form.Item>
           </Col>
         ))}
@@ -225,24 +230,12 @@ function SettingsForm({ view, canWrite }: { view: CreditModeSettingsView; canWri
             </Col>
             <Col xs={12} lg={6}>
               <Form.Item name={['triggers', i, 'count']} label={t(trigger === 'tier_d' ? 'credit.modes.countTierD' : 'credit.modes.count')}>
-                <InputNumber
-                  precision={0}
-                  style={{ width: '100%' }}
-                  disabled={!canWrite || !on}
-                  suffix={t('credit.modes.unit.times')}
-                  data-testid={`credit-modes-trigger-${trigger}-count`}
-                />
+                {numberInput(`credit-modes-trigger-${trigger}-count`, t('credit.modes.unit.times'), { disabled: !canWrite || !on })}
               </Form.Item>
             </Col>
             <Col xs={12} lg={6}>
               <Form.Item name={['triggers', i, 'windowDays']} label={t('credit.modes.windowDays')}>
-                <InputNumber
-                  precision={0}
-                  style={{ width: '100%' }}
-                  disabled={!canWrite || !on}
-                  suffix={t('credit.modes.unit.days')}
-                  data-testid={`credit-modes-trigger-${trigger}-window`}
-                />
+                {numberInput(`credit-modes-trigger-${trigger}-window`, t('credit.modes.unit.days'), { disabled: !canWrite || !on })}
               </Form.Item>
             </Col>
           </Row>

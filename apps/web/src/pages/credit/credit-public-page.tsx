@@ -3,21 +3,19 @@
  * name, the kind and the tier, nothing more — and 报告校验: whether a credit report (its number and SHA-256) was
  * issued by the platform, unaltered. `?number=…&hash=…` (the 校验 link of a report) fills the check in and runs it.
  */
-import { FileProtectOutlined, LoginOutlined, SafetyCertificateOutlined, SearchOutlined } from '@ant-design/icons';
+import { FileProtectOutlined, SafetyCertificateOutlined, SearchOutlined } from '@ant-design/icons';
 import type { CreditReportVerdict } from '@livehub/contracts';
 import { useMutation } from '@tanstack/react-query';
 import { Alert, Button, Card, Col, Form, Input, Row, type TableColumnsType, Typography } from 'antd';
 import { useEffect, useState } from 'react';
-import { useNavigate, useSearchParams } from 'react-router';
+import { useSearchParams } from 'react-router';
 import { IconTitle } from '../../components/icon-title.tsx';
-import { LanguageSwitch } from '../../components/language-switch.tsx';
-import { Logo } from '../../components/logo.tsx';
+import { PublicPageFrame } from '../../components/public-page-frame.tsx';
 import { QueryTable } from '../../components/query-table.tsx';
 import { useI18n } from '../../i18n/index.ts';
 import { errorMessage } from '../../lib/form-errors.ts';
 import { labelOr } from '../../lib/labels.ts';
 import { type CreditPublicResult, creditApi, useCreditPublicQuery } from '../../queries/credit.ts';
-import '../registry/registry.css';
 import { formatTime, partyKindLabel, TierTag, tierLabel } from './credit-labels.tsx';
 
 type PublicRow = CreditPublicResult['items'][number];
@@ -167,44 +165,22 @@ function ReportVerify() {
 
 export function CreditPublicPage() {
   const { t } = useI18n();
-  const navigate = useNavigate();
   return (
-    <div className="lh-public-page" data-testid="credit-public-page">
-      <header className="lh-public-header">
-        <div className="lh-public-inner lh-public-header-inner">
-          <Logo />
-          <div style={{ display: 'flex', alignItems: 'center', gap: 12 }}>
-            <LanguageSwitch />
-            <Button type="primary" icon={<LoginOutlined />} onClick={() => navigate('/')} data-testid="public-login">
-              {t('registry.public.login')}
-            </Button>
-          </div>
-        </div>
-      </header>
-      <section className="lh-public-hero">
-        <div className="lh-public-inner">
-          <h1 data-testid="credit-public-title">
-            <SafetyCertificateOutlined style={{ marginInlineEnd: 10 }} />
-            {t('credit.public.title')}
-          </h1>
-          <Typography.Paragraph style={{ color: 'rgba(255,255,255,0.9)', margin: 0, fontSize: 15 }}>
-            {t('credit.public.subtitle')}
-          </Typography.Paragraph>
-        </div>
-      </section>
-      <main className="lh-public-body">
-        <Row gutter={[16, 16]}>
-          <Col xs={24} xl={14}>
-            <PublicQuery />
-          </Col>
-          <Col xs={24} xl={10}>
-            <ReportVerify />
-          </Col>
-        </Row>
-        <Typography.Paragraph type="secondary" style={{ textAlign: 'center', margin: '24px 0 0', fontSize: 12 }}>
-          {t('credit.public.footer')}
-        </Typography.Paragraph>
-      </main>
-    </div>
+    <PublicPageFrame
+      testId="credit-public-page"
+      titleTestId="credit-public-title"
+      title={t('credit.public.title')}
+      subtitle={t('credit.public.subtitle')}
+      footer={t('credit.public.footer')}
+    >
+      <Row gutter={[16, 16]}>
+        <Col xs={24} xl={14}>
+          <PublicQuery />
+        </Col>
+        <Col xs={24} xl={10}>
+          <ReportVerify />
+        </Col>
+      </Row>
+    </PublicPageFrame>
   );
 }
