@@ -126,6 +126,8 @@ export class LiveService {
         orders: 0,
         gmvFen: 0,
         retainUntil: null,
+        prereviewedAt: null,
+        prereviewedBy: null,
         version: 1,
         createdAt: now,
         updatedAt: now,
