@@ -177,7 +177,17 @@ export async function createContainer(config: Config, o: ContainerOverrides = {}
     onProductChanged: (tx, id, now) => (selection as SelectionService).refreshListing(tx, id, now),
     deposits: { depositShortfall: (orgId, path) => (deposits as DepositService).depositShortfall(orgId, path) },
   });
-  selection = new SelectionService({ uow, clock, ids, vault, audit, catalog, liveSales: uow.read.orders, images: registry });
+  selection = new SelectionService({
+    uow,
+    clock,
+    ids,
+    vault,
+    audit,
+    catalog,
+    liveSales: uow.read.orders,
+    images: registry,
+    credit: creditGate,
+  });
   // The settlement ledger (结算台账): the money flows post through it, in their own transactions (postIn).
   const ledger = new LedgerService({ uow, clock, ids, audit });
   // 坑位费: an agreement version in force charges the merchant, in the agreement's transaction
@@ -211,6 +221,9 @@ export async function createContainer(config: Config, o: ContainerOverrides = {}
     registry,
     agreements,
     totals: { sessionTotals: (sessionId) => orders.sessionTotals(sessionId) },
+    credit: creditGate,
+    // live.ended carries the confirmed violations against the streamer during the session (the credit feed's clean hours)
+    violations: uow.read.compliance,
   });
   // The room gateway: chat screened inline; rooms fan out through the pub/sub port (Redis with REDIS_URL).
   const gatewayActor = {
@@ -357,6 +370,7 @@ export async function createContainer(config: Config, o: ContainerOverrides = {}
     soldOutTtlMs: config.flashSoldOutMs,
     onRoomEvent: (sessionId, e) => void rooms.publish(sessionId, e).catch(() => {}),
     money,
+    credit: creditGate,
   });
   // 结算任务: the catch-up split, the T+N releases, then the jobs registered with it: yesterday's reconciliation
   const settle = new SettlementJobService({ uow, clock, audit, money, orders, slotFees, jobs: [reconciliation.settleJob()] });

@@ -19,3 +19,4 @@ export type {
   CreditStandingAdjuster,
   CreditStandingMeasure,
 } from './credit-gate.service.ts';
+export type { CreditGatePort } from './credit-gate.port.ts';
