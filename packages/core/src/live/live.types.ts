@@ -57,7 +57,14 @@ export interface SessionStats {
 }
 
 export interface ChecklistItem {
-  key: 'streamer_certified' | 'virtual_label' | 'merchant_admitted' | 'product_approved' | 'agreement_in_force' | 'not_live_elsewhere' | 'credit_prereview';
+  key:
+    | 'streamer_certified'
+    | 'virtual_label'
+    | 'merchant_admitted'
+    | 'product_approved'
+    | 'agreement_in_force'
+    | 'not_live_elsewhere'
+    | 'credit_prereview';
   ok: boolean;
   /** the product the item is about, when it is about one */
   productId: string | null;

@@ -226,7 +226,15 @@ export class SampleService {
       await tx.outbox.add({
         id: this.d.ids.next(),
         topic: 'selection.sample_overdue',
-        payload: { sampleId: s.id, streamerUserId: s.streamerUserId, merchantOrgId: s.merchantOrgId, productId: s.productId },
+        payload: {
+          sampleId: s.id,
+          streamerUserId: s.streamerUserId,
+          merchantOrgId: s.merchantOrgId,
+          productId: s.productId,
+          mcnOrgId: s.mcnOrgId,
+          // days past the feature deadline (at least 1: the sweep flags a sample once it is due)
+          ...(s.featureDueAt ? { days: Math.max(1, Math.ceil((now.getTime() - s.featureDueAt.getTime()) / 86_400_000)) } : {}),
+        },
         createdAt: now,
         publishedAt: null,
       });

@@ -129,7 +129,8 @@ export function liveRoutes(api: Api, c: Container): void {
     {
       allow: ['platform_admin', 'reviewer'],
       tags,
-      summary: '先审后播: the platform pre-reviews a scheduled session (its script and product cards); a streamer under the credit measure `prereview` goes live only after it',
+      summary:
+        '先审后播: the platform pre-reviews a scheduled session (its script and product cards); a streamer under the credit measure `prereview` goes live only after it',
       params: idParams,
       response: liveSessionViewSchema,
     },
