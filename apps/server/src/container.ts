@@ -146,6 +146,8 @@ export async function createContainer(config: Config, o: ContainerOverrides = {}
     // a rule editor's exemption on any process reaches every process (subscribed below)
     packChanged: () => kv.pubsub.publish('compliance:pack', 'reload'),
     names,
+    // 信用 tier C in the queue: the observation tag on items, extra sampling of passed events
+    credit: creditGate,
   });
   await compliance.reload();
   // The engine calls the registry's step effects; the registry submits through the engine: wire both ways.
