@@ -254,6 +254,7 @@ export class ReviewService {
           merchantOrgId: violation.merchantOrgId,
           categories: violation.categories,
           severity: violation.severity,
+          ruleId: violation.ruleIds[0] ?? null,
         },
         createdAt: now,
         publishedAt: null,
