@@ -201,6 +201,9 @@ describe('tier D at the gates', () => {
     expect(started.status).toBe(200);
     expect(started.body.status).toBe('live');
     expect((await p.call(streamer, 'POST', `/api/live/sessions/${id}/end`, {})).status).toBe(200);
+    // its end tells the credit feed who streamed, since when, and how many confirmed violations there were
+    const ended = (await p.c.uow.read.outbox.pending(1000)).find((e) => e.topic === 'live.ended' && e.payload.sessionId === id);
+    expect(ended?.payload).toMatchObject({ streamerUserId: streamerId, startedAt: expect.any(String), violations: 0 });
     // a session ended is not pre-reviewed any more
     expect((await p.call(reviewer, 'POST', `/api/live/sessions/${id}/prereview`, {})).status).toBe(409);
 
@@ -282,5 +285,24 @@ describe('tier C in the review queue', () => {
     expect(after.total).toBeLessThan(before.total);
     const events = await p.c.uow.read.credit.eventsOf(streamerId);
     expect(events.find((e) => e.source === `violation:${done.body.violationId}`)).toMatchObject({ kind: 'violation.confirmed' });
+  });
+});
+
+describe('the feed from the registry', () => {
+  it('a qualification that expires in the sweep counts against its holder as a lapsed certification', async () => {
+    const far = new Date(Date.now() + 30 * 365 * 86_400_000);
+    const swept = await p.c.registry.sweep(far);
+    expect(swept.expired).toBeGreaterThan(0);
+    const lapsed = (await p.c.uow.read.outbox.pending(1000)).filter((e) => e.topic === 'registry.certification_lapsed');
+    // a merchant's licence (its qualification id) and the demo streamer's certification (one per period)
+    const licence = lapsed.find((e) => e.payload.partyKind === 'merchant');
+    expect(licence?.payload).toMatchObject({ partyId: expect.any(String), qualificationId: expect.any(String) });
+    const certification = lapsed.find((e) => e.payload.partyId === streamerId);
+    expect(certification?.payload).toMatchObject({ partyKind: 'streamer', qualificationId: expect.stringContaining(streamerId) });
+    for (let i = 0; i < 20; i++) if (!(await p.c.outbox.dispatch(500)).pending) break;
+    for (const e of [licence, certification]) {
+      const events = await p.c.uow.read.credit.eventsOf(e?.payload.partyId as string);
+      expect(events.find((x) => x.source === `lapsed:${e?.payload.qualificationId}`)).toMatchObject({ kind: 'certification.lapsed' });
+    }
   });
 });
