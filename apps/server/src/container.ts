@@ -120,11 +120,12 @@ export async function createContainer(config: Config, o: ContainerOverrides = {}
   // 信用: the model in force, and the one place every gate asks what a party's credit allows (going live,
   // selection, flash sales…); enforcement modes adjust its answer (docs/credit.md)
   const creditModel = new StaticCreditModel();
+  const creditPartyDirectory = creditParties(uow);
   const creditGate = new CreditGateService({
     uow,
     model: creditModel,
     clock,
-    adjusters: [new ObservationAdjuster({ uow, model: creditModel }), new SandboxAdjuster({ uow })],
+    adjusters: [new ObservationAdjuster({ uow, model: creditModel, parties: creditPartyDirectory }), new SandboxAdjuster({ uow })],
   });
   // Resolved sessions are reused for a few seconds; a session that ends or changes anywhere is dropped everywhere.
   const sessionsChanged = (hash: string | null) => void kv.pubsub.publish('identity:sessions', hash ?? '*').catch(() => {});
@@ -161,6 +162,8 @@ export async function createContainer(config: Config, o: ContainerOverrides = {}
     // a rule editor's exemption on any process reaches every process (subscribed below)
     packChanged: () => kv.pubsub.publish('compliance:pack', 'reload'),
     names,
+    // 信用 tier C in the queue: the observation tag on items, extra sampling of passed events
+    credit: creditGate,
   });
   await compliance.reload();
   // The engine calls the registry's step effects; the registry submits through the engine: wire both ways.
@@ -194,7 +197,17 @@ export async function createContainer(config: Config, o: ContainerOverrides = {}
     onProductChanged: (tx, id, now) => (selection as SelectionService).refreshListing(tx, id, now),
     deposits: { depositShortfall: (orgId, path) => (deposits as DepositService).depositShortfall(orgId, path) },
   });
-  selection = new SelectionService({ uow, clock, ids, vault, audit, catalog, liveSales: uow.read.orders, images: registry });
+  selection = new SelectionService({
+    uow,
+    clock,
+    ids,
+    vault,
+    audit,
+    catalog,
+    liveSales: uow.read.orders,
+    images: registry,
+    credit: creditGate,
+  });
   // The settlement ledger (结算台账): the money flows post through it, in their own transactions (postIn).
   const ledger = new LedgerService({ uow, clock, ids, audit });
   // 坑位费: an agreement version in force charges the merchant, in the agreement's transaction
@@ -228,6 +241,9 @@ export async function createContainer(config: Config, o: ContainerOverrides = {}
     registry,
     agreements,
     totals: { sessionTotals: (sessionId) => orders.sessionTotals(sessionId) },
+    credit: creditGate,
+    // live.ended carries the confirmed violations against the streamer during the session (the credit feed's clean hours)
+    violations: uow.read.compliance,
   });
   // The room gateway: chat screened inline; rooms fan out through the pub/sub port (Redis with REDIS_URL).
   const gatewayActor = {
@@ -343,7 +359,6 @@ export async function createContainer(config: Config, o: ContainerOverrides = {}
   });
   const payoutHolds = new PayoutHoldService({ uow, clock, ids, audit, names });
   // 信用: scores from events, tiers and their measures (docs/credit.md); tier D holds payouts
-  const creditPartyDirectory = creditParties(uow);
   const credit = new CreditService({
     uow,
     clock,
@@ -422,6 +437,7 @@ export async function createContainer(config: Config, o: ContainerOverrides = {}
     soldOutTtlMs: config.flashSoldOutMs,
     onRoomEvent: (sessionId, e) => void rooms.publish(sessionId, e).catch(() => {}),
     money,
+    credit: creditGate,
   });
   // 结算任务: the catch-up split, the T+N releases, then the jobs registered with it: yesterday's reconciliation
   const settle = new SettlementJobService({ uow, clock, audit, money, orders, slotFees, jobs: [reconciliation.settleJob()] });

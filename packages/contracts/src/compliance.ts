@@ -141,6 +141,10 @@ export const reviewItemSchema = z.object({
   hits: z.array(hitSchema),
   /** the short name of each rule hit, to show next to its code */
   ruleNames: z.array(z.object({ id: z.string(), zh: z.string(), en: z.string() })),
+  /** 重点观察: the streamer or merchant is under observation (credit tier C), with why; null otherwise */
+  observation: z.object({ zh: z.string(), en: z.string() }).nullable(),
+  /** 抽检: the event passed screening and was sampled into the queue (加大抽检, credit tier C) */
+  sampled: z.boolean(),
 });
 export type ReviewItem = z.infer<typeof reviewItemSchema>;
 

@@ -60,6 +60,8 @@ export {
   liveWarning,
   NO_SOURCE_ORG,
   ruleName,
+  SAMPLED_GROUP_PREFIX,
+  sampledForReview,
 } from './compliance/index.ts';
 export type {
   BatchTarget,

@@ -14,15 +14,15 @@ export function creditParties(uow: UnitOfWork): CreditPartyDirectory {
 export function creditPartiesIn(repos: Pick<Repositories, 'orgs' | 'users'>): CreditPartyDirectory {
   return {
     async resolve(ids) {
-      const out = new Map<string, { kind: CreditPartyKind; name: string }>();
+      const out = new Map<string, { kind: CreditPartyKind; name: string; since: Date }>();
       const unique = [...new Set(ids)].filter((id) => /^[0-9a-f-]{36}$/i.test(id));
       if (unique.length === 0) return out;
       const [orgs, users] = await Promise.all([repos.orgs.findByIds(unique), repos.users.findByIds(unique)]);
       for (const o of orgs) {
         const kind = ORG_PARTY[o.kind];
-        if (kind) out.set(o.id, { kind, name: o.name });
+        if (kind) out.set(o.id, { kind, name: o.name, since: o.createdAt });
       }
-      for (const u of users) if (!out.has(u.id)) out.set(u.id, { kind: 'streamer', name: u.displayName });
+      for (const u of users) if (!out.has(u.id)) out.set(u.id, { kind: 'streamer', name: u.displayName, since: u.createdAt });
       return out;
     },
   };

@@ -63,6 +63,7 @@ export const liveZh = {
   'live.check.product_approved': '商品审核',
   'live.check.merchant_admitted': '商家入驻',
   'live.check.agreement_in_force': '直播服务协议',
+  'live.check.credit_prereview': '信用措施：先审后播',
 
   'live.start.button': '开播',
   'live.start.done': '已开播，直播间已开放',
@@ -263,6 +264,7 @@ export const liveEn: Record<LiveMessageKey, string> = {
   'live.check.product_approved': 'Product review',
   'live.check.merchant_admitted': 'Merchant admission',
   'live.check.agreement_in_force': 'Live service agreement',
+  'live.check.credit_prereview': 'Credit measure: pre-review before going live',
 
   'live.start.button': 'Go live',
   'live.start.done': 'You are live; the room is open',

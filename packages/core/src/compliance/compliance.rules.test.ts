@@ -10,6 +10,7 @@ import {
   evidenceContent,
   evidenceHash,
   groupKey,
+  sampledForReview,
   liveWarning,
   ruleName,
 } from './compliance.rules.ts';
@@ -194,5 +195,20 @@ describe('liveWarning', () => {
     expect(liveWarning(pack, { kind: 'chat', text: 't', sessionRef: session }, result({ hits: [] }))).toBeNull();
     expect(liveWarning(pack, { kind: 'chat', text: 't', sessionRef: 'demo-1' }, result())).toBeNull();
     expect(liveWarning(pack, { kind: 'chat', text: 't' }, result())).toBeNull();
+  });
+});
+
+describe('sampledForReview (加大抽检)', () => {
+  const ids = Array.from({ length: 10_000 }, (_, i) => `event-${i}`);
+  it('samples nothing at 0 and everything at 100 %', () => {
+    expect(ids.some((id) => sampledForReview(id, 0))).toBe(false);
+    expect(ids.every((id) => sampledForReview(id, 10_000))).toBe(true);
+  });
+  it('is deterministic, about its rate, and an event sampled at a rate is sampled at any higher rate', () => {
+    const at20 = ids.filter((id) => sampledForReview(id, 2000));
+    expect(at20.length).toBeGreaterThan(1800);
+    expect(at20.length).toBeLessThan(2200);
+    expect(ids.filter((id) => sampledForReview(id, 2000))).toEqual(at20);
+    expect(at20.every((id) => sampledForReview(id, 3000))).toBe(true);
   });
 });

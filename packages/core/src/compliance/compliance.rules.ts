@@ -33,7 +33,20 @@ export const DEFAULT_COMPLIANCE_SETTINGS: ComplianceSettings = {
   reviewMinSeverity: 2,
   slaMinutes: { 1: 240, 2: 60, 3: 15, 4: 5 },
   contextEvents: 8,
+  extraSamplingBp: 2000,
 };
+
+/** The group key of an item opened by sampling (never grouped: one per event), which marks it as sampled. */
+export const SAMPLED_GROUP_PREFIX = 'sampled:';
+
+/**
+ * 抽检: whether a passed event is sampled into the review queue at this rate (basis points). Deterministic: the
+ * first 32 bits of SHA-256 of the event id, modulo 10,000, below the rate.
+ */
+export function sampledForReview(eventId: string, rateBp: number): boolean {
+  if (rateBp <= 0) return false;
+  return Number.parseInt(sha256Hex(eventId).slice(0, 8), 16) % 10_000 < rateBp;
+}
 
 /** The short name of a rule: its explanation without the quoted match (使用了绝对化用语“{matched}” → 使用了绝对化用语). */
 export function ruleName(rule: Pick<RuleDef, 'explain'>): { zh: string; en: string } {

@@ -4,6 +4,7 @@
  * violations and their evidence chain (evidence.service.ts), rule exemptions (exemption.service.ts). Never talks
  * to sockets: it writes outbox events that the room gateway and credit context consume.
  */
+import type { CreditGatePort } from '../credit/index.ts';
 import type { EventKind, ProductCard, ProductCategory, RulePack, ScreenResult } from '@livehub/compliance';
 import type { AuditService } from '../audit/audit.service.ts';
 import type { ScopedUnitOfWork } from '../ports/repositories.ts';
@@ -48,6 +49,8 @@ export interface ComplianceDeps {
   packChanged?: () => Promise<void>;
   /** the names of the people, merchants, products and sessions violations refer to; none without it */
   names?: NameReader;
+  /** 信用: the measures of tier C in the queue — who is under observation (重点观察) and under extra sampling (加大抽检) */
+  credit?: CreditGatePort | undefined;
 }
 
 export class ComplianceService {
@@ -60,9 +63,9 @@ export class ComplianceService {
   constructor(private readonly d: ComplianceDeps) {
     this.settings = { ...DEFAULT_COMPLIANCE_SETTINGS, ...d.settings };
     const { uow, clock, ids, audit, pack } = d;
-    this.screening = new ScreeningService({ uow, clock, ids, pack, settings: this.settings });
+    this.screening = new ScreeningService({ uow, clock, ids, pack, settings: this.settings, credit: d.credit });
     this.evidence = new EvidenceService({ uow, ids, pack });
-    this.review = new ReviewService({ uow, clock, ids, audit, settings: this.settings, evidence: this.evidence });
+    this.review = new ReviewService({ uow, clock, ids, audit, settings: this.settings, evidence: this.evidence, credit: d.credit });
     this.exemptions = new ExemptionService({ uow, clock, ids, audit, pack, screening: this.screening });
   }
 

@@ -83,6 +83,8 @@ export interface ReviewNameLookup {
   orgs: Map<string, string>;
   sessions: Map<string, { title: string; streamerUserId: string }>;
   products: Map<string, string>;
+  /** 重点观察 (credit measure `observation_tag`): the parties under observation among these, with the reason */
+  observation?: Map<string, { zh: string; en: string }>;
 }
 
 export interface ViolationRecord {
@@ -138,6 +140,11 @@ export interface ComplianceSettings {
   slaMinutes: Record<number, number>;
   /** how many earlier events of the same session the evidence keeps */
   contextEvents: number;
+  /**
+   * 加大抽检 (credit measure `extra_sampling`, tier C): the share, in basis points, of a party's screened-and-passed
+   * events also sent to the review queue; 0 for everyone else. Chosen by the event id's hash, so it is reproducible.
+   */
+  extraSamplingBp: number;
 }
 
 export interface IngestInput {

@@ -8,6 +8,8 @@ export {
   liveWarning,
   NO_SOURCE_ORG,
   ruleName,
+  SAMPLED_GROUP_PREFIX,
+  sampledForReview,
 } from './compliance.rules.ts';
 export { ComplianceService } from './compliance.service.ts';
 export type { ComplianceDeps } from './compliance.service.ts';

@@ -4,6 +4,7 @@
  * on the outbox; every decision is audited.
  */
 // MAX_BATCH_DECISION: how many items one batch decision may touch (one transaction: it must stay short)
+import type { CreditGatePort } from '../credit/index.ts';
 import { MAX_BATCH_DECISION } from '@livehub/contracts';
 import type { AuditService } from '../audit/audit.service.ts';
 import { AppError } from '../errors.ts';
@@ -36,6 +37,8 @@ export interface ReviewDeps {
   audit: AuditService;
   settings: ComplianceSettings;
   evidence: EvidenceService;
+  /** 信用: who is under observation (重点观察), shown on their items */
+  credit?: CreditGatePort | undefined;
 }
 
 export class ReviewService {
@@ -87,7 +90,22 @@ export class ReviewService {
       sessions: [],
       products: ids((i) => [i.event.productRef]),
     });
-    return { ...rest, sessions: sessions.sessions };
+    const observation = new Map<string, { zh: string; en: string }>();
+    if (this.d.credit) {
+      const parties = [
+        ...ids((i) => [i.event.streamerUserId, i.event.merchantOrgId]),
+        ...[...sessions.sessions.values()].map((s) => s.streamerUserId),
+      ];
+      for (const party of new Set(parties)) {
+        const hit = await this.d.credit.applies([party], 'observation_tag');
+        if (hit)
+          observation.set(party, {
+            zh: `${hit.measure.zh}（${hit.measure.because.zh}）`,
+            en: `${hit.measure.en} (${hit.measure.because.en})`,
+          });
+      }
+    }
+    return { ...rest, sessions: sessions.sessions, observation };
   }
 
   async claim(actor: Actor, id: string): Promise<ReviewItemRecord> {
@@ -236,6 +254,7 @@ export class ReviewService {
           merchantOrgId: violation.merchantOrgId,
           categories: violation.categories,
           severity: violation.severity,
+          ruleId: violation.ruleIds[0] ?? null,
         },
         createdAt: now,
         publishedAt: null,

@@ -1,6 +1,8 @@
 /**
  * 技术审核: screens live events inline with the engine, stores each event and its hits, and opens (or counts on)
  * a review item for serious hits, announcing every hit on the outbox. Idempotent per (sending organization, eventId).
+ * A passed event of a party under the credit measure `extra_sampling` (tier C) is sampled into the queue too, at
+ * `extraSamplingBp` (加大抽检), chosen by its id's hash.
  */
 import {
   type EventKind,
@@ -12,11 +14,12 @@ import {
   type ScreenResult,
 } from '@livehub/compliance';
 import { storableText } from '@livehub/contracts';
+import type { CreditGatePort } from '../credit/index.ts';
 import { AppError } from '../errors.ts';
 import type { Repositories, ScopedUnitOfWork } from '../ports/repositories.ts';
 import type { Clock, IdGenerator } from '../ports/runtime.ts';
 import type { Actor } from '../shared/actor.ts';
-import { groupKey, NO_SOURCE_ORG } from './compliance.rules.ts';
+import { groupKey, NO_SOURCE_ORG, SAMPLED_GROUP_PREFIX, sampledForReview } from './compliance.rules.ts';
 import type {
   ComplianceSettings,
   IngestInput,
@@ -33,6 +36,8 @@ export interface ScreeningDeps {
   ids: IdGenerator;
   pack: RulePack;
   settings: ComplianceSettings;
+  /** 信用: who is under `extra_sampling` */
+  credit?: CreditGatePort | undefined;
 }
 
 export class ScreeningService {
@@ -91,13 +96,19 @@ export class ScreeningService {
       receivedAt: now,
     };
     const hits = r.hits.map((h) => this.hitRecord(event.id, h));
+    const reviewed = event.maxSeverity >= this.d.settings.reviewMinSeverity && hits.length > 0;
+    // 加大抽检: the hash decides first, so only a sampled event asks credit (before the transaction: it reads)
+    const sampled =
+      !reviewed &&
+      this.d.credit !== undefined &&
+      (event.streamerUserId !== null || event.merchantOrgId !== null) &&
+      sampledForReview(event.eventId, this.d.settings.extraSamplingBp) &&
+      (await this.d.credit.applies([event.streamerUserId, event.merchantOrgId], 'extra_sampling')) !== null;
     const result = await this.d.uow.transaction(async (tx): Promise<IngestResult | null> => {
       // The unique (source, eventId) decides between a first delivery and a retry, even when two race.
       if (!(await tx.compliance.insertEvent(event, hits))) return null;
       let reviewItemId: string | null = null;
-      if (event.maxSeverity >= this.d.settings.reviewMinSeverity && hits.length > 0) {
-        reviewItemId = await this.openReviewItem(tx, event, hits, now);
-      }
+      if (reviewed || sampled) reviewItemId = await this.openReviewItem(tx, event, hits, now, sampled);
       if (hits.length > 0) {
         await tx.outbox.add({
           id: this.d.ids.next(),
@@ -139,6 +150,7 @@ export class ScreeningService {
     event: ScreeningEventRecord,
     hits: ScreeningHitRecord[],
     now: Date,
+    sampled = false,
   ): Promise<string> {
     const sla = this.d.settings.slaMinutes[event.maxSeverity] ?? 60;
     const item: ReviewItemRecord = {
@@ -154,7 +166,7 @@ export class ScreeningService {
       decidedAt: null,
       reason: null,
       createdAt: now,
-      groupKey: groupKey(event, hits),
+      groupKey: sampled ? `${SAMPLED_GROUP_PREFIX}${event.id}` : groupKey(event, hits),
       occurrences: 1,
       firstSeenAt: event.occurredAt,
       lastSeenAt: event.occurredAt,

@@ -68,8 +68,13 @@ export function fromSampleOverdue(p: Payload, at: Date): CreditEventInput[] {
   const id = str(p.sampleId);
   if (!id) return [];
   const days = int(p.days, 1, 3650, 1);
+  const out: CreditEventInput[] = [];
   const streamer = str(p.streamerUserId);
-  return streamer ? [{ partyId: streamer, partyKind: 'streamer', kind: 'sample.overdue', at, data: { days }, source: `sample:${id}` }] : [];
+  if (streamer) out.push({ partyId: streamer, partyKind: 'streamer', kind: 'sample.overdue', at, data: { days }, source: `sample:${id}` });
+  // the MCN answers for managing its streamers (its management dimension)
+  const mcn = str(p.mcnOrgId);
+  if (mcn) out.push({ partyId: mcn, partyKind: 'mcn', kind: 'sample.overdue', at, data: { days }, source: `sample:${id}` });
+  return out;
 }
 
 /** 资质失效: a certification lapsed while the party kept operating. */

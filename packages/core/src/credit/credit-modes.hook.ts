@@ -8,6 +8,7 @@ import type { AuditService } from '../audit/audit.service.ts';
 import type { Repositories, ScopedUnitOfWork } from '../ports/repositories.ts';
 import type { Clock, IdGenerator } from '../ports/runtime.ts';
 import { SYSTEM_ACTOR } from '../shared/actor.ts';
+import type { CreditPartyDirectory } from './credit.service.ts';
 import type { CreditStanding, CreditStandingAdjuster } from './credit-gate.service.ts';
 import type { CreditModelSource } from './credit-model.source.ts';
 import type { CreditModeRepository } from './credit-modes.repository.ts';
@@ -112,14 +113,19 @@ export class CreditModeHook implements CreditRescoreHook {
   }
 }
 
-/** 观察期: a party within N days (per kind) of its first credit event has D's blocking measures turned into C's marks. */
+/**
+ * 观察期: a party within N days (per kind) of joining the platform (its registration, from the party directory; its
+ * first credit event when the directory does not know) has D's blocking measures turned into C's marks.
+ */
 export class ObservationAdjuster implements CreditStandingAdjuster {
-  constructor(private readonly d: { uow: ScopedUnitOfWork<'creditModes'>; model: CreditModelSource }) {}
+  constructor(private readonly d: { uow: ScopedUnitOfWork<'creditModes'>; model: CreditModelSource; parties?: CreditPartyDirectory }) {}
 
   async adjust(standing: CreditStanding, now: Date): Promise<CreditStanding> {
     if (!standing.partyKind) return standing;
     const repo = this.d.uow.read.creditModes;
-    const until = observationUntil(await modeSettings(repo), standing.partyKind, await repo.firstEventAt(standing.partyId));
+    const joined =
+      (await this.d.parties?.resolve([standing.partyId]))?.get(standing.partyId)?.since ?? (await repo.firstEventAt(standing.partyId));
+    const until = observationUntil(await modeSettings(repo), standing.partyKind, joined);
     if (!until || now.getTime() >= until.getTime()) return standing;
     return lightenForObservation(standing, until, this.d.model.current());
   }

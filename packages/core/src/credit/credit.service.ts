@@ -34,7 +34,8 @@ export type CreditTx = Pick<Repositories, 'credit' | 'audit' | 'payouts'>;
 
 /** Who a party is: its kind and the name screens show. Implemented over identity's tables in the container. */
 export interface CreditPartyDirectory {
-  resolve(ids: string[]): Promise<Map<string, { kind: CreditPartyKind; name: string }>>;
+  /** each known party's kind, name and, where known, since when it is on the platform (its registration) */
+  resolve(ids: string[]): Promise<Map<string, { kind: CreditPartyKind; name: string; since?: Date }>>;
 }
 
 /** Acts on a tier change in the same transaction (the payout hold of tier D is one). */

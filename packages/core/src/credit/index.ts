@@ -38,3 +38,4 @@ export { CreditReportService, reportNumber } from './credit-report.service.ts';
 export type { CreditReportDeps, CreditReportSigner, CreditReportTx, CreditReportVerdict } from './credit-report.service.ts';
 export { CreditPublicService, PUBLIC_QUERY_LIMIT } from './credit-public.service.ts';
 export type { CreditPartyFinder, CreditPublicDeps, CreditPublicEntry } from './credit-public.service.ts';
+export type { CreditGatePort } from './credit-gate.port.ts';

@@ -10,6 +10,7 @@
  * session-view.service.ts.
  */
 import type { AuditService } from '../audit/audit.service.ts';
+import type { CreditGatePort } from '../credit/index.ts';
 import type { AgreementService } from '../selection/agreement.service.ts';
 import { AppError } from '../errors.ts';
 import type { Repositories, ScopedUnitOfWork } from '../ports/repositories.ts';
@@ -50,6 +51,15 @@ export interface LiveDeps {
   agreements: AgreementService;
   /** paid orders and GMV of a live session, from the orders context (its page and the end of the session) */
   totals?: SessionTotalsReader | undefined;
+  /** 信用: a streamer under `prereview` (tier D) goes live only after a platform reviewer pre-reviewed the session */
+  credit?: CreditGatePort | undefined;
+  /** confirmed violations against a streamer since a time (the compliance context's reader): `live.ended` carries the count */
+  violations?: SessionViolationReader | undefined;
+}
+
+/** The compliance context's violations of a streamer, as the end of a session reads them. */
+export interface SessionViolationReader {
+  violationsFor(subject: { streamerUserId: string }, since: Date): Promise<Array<{ severity: number; confirmedAt: Date }>>;
 }
 
 export interface ScheduleInput {
@@ -126,6 +136,8 @@ export class LiveService {
         orders: 0,
         gmvFen: 0,
         retainUntil: null,
+        prereviewedAt: null,
+        prereviewedBy: null,
         version: 1,
         createdAt: now,
         updatedAt: now,
@@ -161,6 +173,13 @@ export class LiveService {
           if (!a) throw new AppError('live.checks_failed', { field: `productIds.${i}`, details: { failed: 'agreement_in_force' } });
           p.agreementId = a.id;
         }
+      }
+      // the pre-review (先审后播) covered the cards it saw: a scheduled session with other products needs a new one
+      const before = new Set((await tx.live.listProducts(s.id)).map((p) => p.productId));
+      const changed = before.size !== productIds.length || productIds.some((p) => !before.has(p));
+      if (s.status === 'scheduled' && s.prereviewedAt && changed) {
+        const next = { ...s, prereviewedAt: null, prereviewedBy: null, version: s.version + 1, updatedAt: now };
+        if (!(await tx.live.updateSession(next, s.version))) throw new AppError('live.stale');
       }
       await tx.live.replaceProducts(s.id, products);
       await this.d.audit.record(tx, actor, {
@@ -212,6 +231,19 @@ export class LiveService {
         message: virtualMissing
           ? { zh: '数字人主播须登记运营责任人并显著标识', en: 'A digital-human streamer needs a responsible operator and a visible label' }
           : { zh: `数字人标识：${profile.virtualLabel ?? ''}`, en: `Digital-human label: ${profile.virtualLabel ?? ''}` },
+      });
+    const prereview = this.d.credit ? await this.d.credit.applies([s.streamerUserId], 'prereview') : null;
+    if (prereview)
+      items.push({
+        key: 'credit_prereview',
+        ok: s.prereviewedAt !== null,
+        productId: null,
+        message: s.prereviewedAt
+          ? { zh: `${prereview.measure.zh}：平台已审核本场直播`, en: `${prereview.measure.en}: the platform pre-reviewed this session` }
+          : {
+              zh: `${prereview.measure.zh}（${prereview.measure.because.zh}）：须经平台审核后方可开播`,
+              en: `${prereview.measure.en} (${prereview.measure.because.en}): the platform must pre-review this session first`,
+            },
       });
     const others = await this.d.uow.read.live.listSessions({ streamerUserId: s.streamerUserId, status: ['live'], limit: 5 });
     const elsewhere = others.filter((x) => x.id !== s.id);
@@ -279,6 +311,8 @@ export class LiveService {
     const current = await this.get(actor, id);
     if (current.session.streamerUserId !== actor.userId) throw new AppError('live.not_found', { field: 'id' });
     if (current.session.status !== 'scheduled') throw new AppError('live.not_active', { details: { status: current.session.status } });
+    // 先审后播: a streamer under `prereview` goes live only once a platform reviewer pre-reviewed this session
+    if (!current.session.prereviewedAt) await this.d.credit?.assertAllowed([current.session.streamerUserId], 'prereview', 'prereview');
     const items = await this.evaluate(current.session, current.products);
     const failed = items.filter((i) => !i.ok);
     if (failed.length > 0)
@@ -288,6 +322,7 @@ export class LiveService {
     const now = this.d.clock.now();
     return this.d.uow.transaction(async (tx) => {
       const s = await ownSession(tx, actor, id);
+      if (current.session.prereviewedAt && !s.prereviewedAt) throw new AppError('live.stale');
       const products = await tx.live.listProducts(s.id);
       for (const p of products) {
         // inside the transaction: its own repositories (one PGlite connection — never read beside it)
@@ -334,10 +369,40 @@ export class LiveService {
     });
   }
 
+  /**
+   * 先审后播: a platform reviewer pre-reviews a scheduled session (its title, script and product cards), which lets a
+   * streamer under the credit measure `prereview` go live. Changing the session's products clears it.
+   */
+  async prereview(actor: Actor, id: string): Promise<SessionDetail> {
+    if (actor.role !== 'platform_admin' && actor.role !== 'reviewer') throw new AppError('auth.forbidden');
+    const now = this.d.clock.now();
+    return this.d.uow.transaction(async (tx) => {
+      const s = await tx.live.findSession(id);
+      if (!s) throw new AppError('live.not_found', { field: 'id' });
+      if (s.status !== 'scheduled') throw new AppError('live.not_active', { details: { status: s.status } });
+      const next: LiveSessionRecord = { ...s, prereviewedAt: now, prereviewedBy: actor.userId, version: s.version + 1, updatedAt: now };
+      if (!(await tx.live.updateSession(next, s.version))) throw new AppError('live.stale');
+      const products = await tx.live.listProducts(s.id);
+      await this.d.audit.record(tx, actor, {
+        action: 'live.prereview',
+        targetType: 'live_session',
+        targetId: s.id,
+        detail: { products: products.map((p) => p.productId) },
+      });
+      return { session: next, products };
+    });
+  }
+
   /** 下播: the session ends; its records are kept at least 3 years. The platform may end any session. */
   async end(actor: Actor, id: string, reason?: string): Promise<SessionDetail> {
     const now = this.d.clock.now();
     const platform = actor.role === 'platform_admin' || actor.role === 'reviewer';
+    // the confirmed violations against the streamer since the session started (read before the transaction)
+    const found = await this.d.uow.read.live.findSession(id);
+    const violations =
+      this.d.violations && found?.startedAt
+        ? (await this.d.violations.violationsFor({ streamerUserId: found.streamerUserId }, found.startedAt)).length
+        : null;
     return this.d.uow.transaction(async (tx) => {
       const s = platform ? await tx.live.findSession(id) : await ownSession(tx, actor, id);
       if (!s) throw new AppError('live.not_found', { field: 'id' });
@@ -358,7 +423,12 @@ export class LiveService {
         await tx.outbox.add({
           id: this.d.ids.next(),
           topic: 'live.ended',
-          payload: { sessionId: s.id },
+          payload: {
+            sessionId: s.id,
+            streamerUserId: s.streamerUserId,
+            startedAt: s.startedAt?.toISOString() ?? null,
+            ...(violations !== null ? { violations } : {}),
+          },
           createdAt: now,
           publishedAt: null,
         });

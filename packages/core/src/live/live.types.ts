@@ -28,6 +28,9 @@ export interface LiveSessionRecord {
   gmvFen: number;
   /** recordings and transaction records are kept at least 3 years after the stream (网络交易监督管理办法) */
   retainUntil: Date | null;
+  /** 先审后播: set when a platform reviewer pre-reviewed the session (credit measure `prereview`); cleared when its products change */
+  prereviewedAt: Date | null;
+  prereviewedBy: string | null;
   version: number;
   createdAt: Date;
   updatedAt: Date;
@@ -54,7 +57,14 @@ export interface SessionStats {
 }
 
 export interface ChecklistItem {
-  key: 'streamer_certified' | 'virtual_label' | 'merchant_admitted' | 'product_approved' | 'agreement_in_force' | 'not_live_elsewhere';
+  key:
+    | 'streamer_certified'
+    | 'virtual_label'
+    | 'merchant_admitted'
+    | 'product_approved'
+    | 'agreement_in_force'
+    | 'not_live_elsewhere'
+    | 'credit_prereview';
   ok: boolean;
   /** the product the item is about, when it is about one */
   productId: string | null;

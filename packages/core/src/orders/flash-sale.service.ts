@@ -5,6 +5,7 @@
  */
 import type { FlashSaleView } from '@livehub/contracts';
 import type { AuditService } from '../audit/audit.service.ts';
+import type { CreditGatePort } from '../credit/index.ts';
 import { AppError } from '../errors.ts';
 import type { CounterStore } from '../ports/kv.ts';
 import type { ScopedUnitOfWork } from '../ports/repositories.ts';
@@ -36,6 +37,8 @@ export interface FlashSaleDeps {
   soldOut: SoldOutBoard;
   notices: RoomNotices;
   batcher: FlashWinnerBatcher;
+  /** 信用: a streamer or merchant under `no_flash_sale` (tier D) may not set one up */
+  credit?: CreditGatePort | undefined;
 }
 
 export class FlashSaleService {
@@ -48,6 +51,11 @@ export class FlashSaleService {
     const startsAt = input.startsAt ? new Date(input.startsAt) : now;
     if (startsAt.getTime() < now.getTime() - 60_000)
       throw new AppError('orders.flash_invalid', { field: 'startsAt', details: { issue: 'starts in the past' } });
+    if (this.d.credit) {
+      // the session's streamer (the caller) and the product's merchant: before the transaction (the gate reads)
+      const merchant = (await this.d.uow.read.catalog.findProduct(input.productId))?.merchantOrgId;
+      await this.d.credit.assertAllowed([userId, merchant], 'no_flash_sale', 'productId');
+    }
     const f = await this.d.uow.transaction(async (tx) => {
       const s = await tx.live.findSession(sessionId);
       if (!s || s.streamerUserId !== userId) throw new AppError('live.not_found', { field: 'id' });

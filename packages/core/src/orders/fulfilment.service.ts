@@ -58,7 +58,15 @@ export class FulfilmentService {
     await tx.outbox.add({
       id: this.d.ids.next(),
       topic: `order.${to}`,
-      payload: { orderId: o.id, sessionId: o.sessionId, from: o.status },
+      payload: {
+        orderId: o.id,
+        sessionId: o.sessionId,
+        from: o.status,
+        merchantOrgId: o.merchantOrgId,
+        streamerUserId: o.streamerUserId,
+        // orders carry no shipping deadline yet, so a completed order counts as fulfilled on time
+        ...(to === 'completed' ? { onTime: true } : {}),
+      },
       createdAt: now,
       publishedAt: null,
     });

@@ -18,6 +18,7 @@
 import type { FlashSaleView, OrderView } from '@livehub/contracts';
 import type { AuditService } from '../audit/audit.service.ts';
 import type { CatalogService } from '../catalog/catalog.service.ts';
+import type { CreditGatePort } from '../credit/index.ts';
 import type { CounterStore, LockStore, PubSub } from '../ports/kv.ts';
 import type { ScopedUnitOfWork } from '../ports/repositories.ts';
 import type { Clock, IdGenerator, PiiVault } from '../ports/runtime.ts';
@@ -58,6 +59,8 @@ export interface OrderDeps extends Pick<PaymentDeps, 'providers' | 'publicBaseUr
   soldOutTtlMs?: number;
   /** a room event for the live room (order notices, flash-sale stock) */
   onRoomEvent?: RoomEventSink;
+  /** 信用: the gate flash sales ask (`no_flash_sale`) */
+  credit?: CreditGatePort | undefined;
 }
 
 export type { OrderResult };
@@ -103,7 +106,7 @@ export class OrderService {
       notices,
       flashPayMinutes: d.flashPayMinutes,
     });
-    const flashSales = new FlashSaleService({ uow, clock, ids, audit, counters, maker, soldOut, notices, batcher });
+    const flashSales = new FlashSaleService({ uow, clock, ids, audit, counters, maker, soldOut, notices, batcher, credit: d.credit });
     this.notices = notices;
     this.views = views;
     this.addresses = addresses;

@@ -260,8 +260,17 @@ export class PaymentService {
     }
     if (r.returnId) {
       const ret = await tx.orders.findReturn(r.returnId);
-      if (ret && ret.status === 'received')
+      if (ret && ret.status === 'received') {
         await tx.orders.updateReturn({ ...ret, status: 'refunded', version: ret.version + 1, updatedAt: now }, ret.version);
+        // 退货退款: the return rate of the merchant and of the streamer who sold it counts it (credit)
+        await tx.outbox.add({
+          id: this.d.ids.next(),
+          topic: 'return.refunded',
+          payload: { returnId: ret.id, orderId: o.id, merchantOrgId: o.merchantOrgId, streamerUserId: o.streamerUserId },
+          createdAt: now,
+          publishedAt: null,
+        });
+      }
     }
   }
 

@@ -289,7 +289,12 @@ export class ReturnService {
         await tx.outbox.add({
           id: this.d.ids.next(),
           topic: 'return.refund_overdue',
-          payload: { returnId: r.id, orderId: r.orderId, merchantOrgId: r.merchantOrgId },
+          payload: {
+            returnId: r.id,
+            orderId: r.orderId,
+            merchantOrgId: r.merchantOrgId,
+            refundDueAt: r.refundDueAt?.toISOString() ?? null,
+          },
           createdAt: now,
           publishedAt: null,
         });

@@ -4,6 +4,7 @@
  * lists them; plans past their end are ended by the sweep.
  */
 import type { AuditService } from '../audit/audit.service.ts';
+import type { CreditGatePort } from '../credit/index.ts';
 import { AppError } from '../errors.ts';
 import type { Repositories, ScopedUnitOfWork } from '../ports/repositories.ts';
 import type { Clock, IdGenerator } from '../ports/runtime.ts';
@@ -21,6 +22,8 @@ export interface PlanDeps {
   ids: IdGenerator;
   audit: AuditService;
   pool: PoolService;
+  /** 信用: a merchant under `no_selection` may not put products in the pool */
+  credit?: CreditGatePort | undefined;
 }
 
 /** Plans with their partners' names: one query for the streamers' names and one for the MCNs', however many plans. */
@@ -50,6 +53,7 @@ export class PlanService {
     const endsAt = new Date(input.endsAt);
     const now = this.d.clock.now();
     if (endsAt <= now) throw new AppError('request.invalid', { field: 'endsAt', details: { issue: 'already ended' } });
+    await this.d.credit?.assertAllowed([actor.orgId], 'no_selection');
     return this.d.uow.transaction(async (tx) => {
       const p = await tx.catalog.findProduct(input.productId);
       if (!p || p.merchantOrgId !== actor.orgId) throw new AppError('catalog.product_not_found', { field: 'productId' });

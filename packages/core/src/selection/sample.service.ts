@@ -5,6 +5,7 @@
  * deadline are flagged by the sweep. Contacts are sealed by the PII vault and shown masked.
  */
 import type { AuditService } from '../audit/audit.service.ts';
+import type { CreditGatePort } from '../credit/index.ts';
 import { AppError } from '../errors.ts';
 import type { Repositories, ScopedUnitOfWork } from '../ports/repositories.ts';
 import type { Clock, IdGenerator, PiiVault } from '../ports/runtime.ts';
@@ -36,6 +37,8 @@ export interface SampleDeps {
   audit: AuditService;
   pool: PoolService;
   settings: SelectionSettings;
+  /** 信用: a streamer under `no_selection` may not request samples from the pool */
+  credit?: CreditGatePort | undefined;
 }
 
 export class SampleService {
@@ -45,6 +48,7 @@ export class SampleService {
     if (actor.role !== 'streamer' || !actor.userId) throw new AppError('auth.forbidden');
     const profile = await this.d.uow.read.registry.findStreamer(actor.userId);
     if (profile?.status !== 'certified') throw new AppError('selection.streamer_not_certified');
+    await this.d.credit?.assertAllowed([actor.userId], 'no_selection');
     if (!/^1[3-9]\d{9}$/.test(input.phone.replace(/[\s-]/g, '')))
       throw new AppError('request.invalid', { field: 'phone', details: { issue: 'a mainland mobile number (11 digits)' } });
     const now = this.d.clock.now();
@@ -222,7 +226,15 @@ export class SampleService {
       await tx.outbox.add({
         id: this.d.ids.next(),
         topic: 'selection.sample_overdue',
-        payload: { sampleId: s.id, streamerUserId: s.streamerUserId, merchantOrgId: s.merchantOrgId, productId: s.productId },
+        payload: {
+          sampleId: s.id,
+          streamerUserId: s.streamerUserId,
+          merchantOrgId: s.merchantOrgId,
+          productId: s.productId,
+          mcnOrgId: s.mcnOrgId,
+          // days past the feature deadline (at least 1: the sweep flags a sample once it is due)
+          ...(s.featureDueAt ? { days: Math.max(1, Math.ceil((now.getTime() - s.featureDueAt.getTime()) / 86_400_000)) } : {}),
+        },
         createdAt: now,
         publishedAt: null,
       });

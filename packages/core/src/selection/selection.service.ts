@@ -7,6 +7,7 @@
  */
 import type { ProductDetail, ProductRecord } from '../catalog/index.ts';
 import type { AuditService } from '../audit/audit.service.ts';
+import type { CreditGatePort } from '../credit/index.ts';
 import { AppError } from '../errors.ts';
 import type { UnitOfWork } from '../ports/repositories.ts';
 import type { Clock, IdGenerator, PiiVault } from '../ports/runtime.ts';
@@ -55,6 +56,8 @@ export interface SelectionDeps {
   liveSales?: LiveSaleReader;
   images?: ImageReader;
   settings?: Partial<SelectionSettings>;
+  /** 信用: a party under `no_selection` (tier D) may not request samples nor put products in the pool */
+  credit?: CreditGatePort | undefined;
 }
 
 export class SelectionService {
@@ -67,8 +70,8 @@ export class SelectionService {
     this.settings = { ...DEFAULT_SELECTION_SETTINGS, ...d.settings };
     const { uow, clock, ids, vault, audit } = d;
     this.pool = new PoolService({ uow, clock, catalog: d.catalog });
-    this.plans = new PlanService({ uow, clock, ids, audit, pool: this.pool });
-    this.samples = new SampleService({ uow, clock, ids, vault, audit, pool: this.pool, settings: this.settings });
+    this.plans = new PlanService({ uow, clock, ids, audit, pool: this.pool, credit: d.credit });
+    this.samples = new SampleService({ uow, clock, ids, vault, audit, pool: this.pool, settings: this.settings, credit: d.credit });
   }
 
   // ---- the pool ----

@@ -31,6 +31,9 @@ export const liveSessions = pgTable(
     orders: integer('orders').notNull(),
     gmvFen: bigint('gmv_fen', { mode: 'number' }).notNull(),
     retainUntil: ts('retain_until'),
+    /** 先审后播 (credit measure `prereview`): when and by whom a platform reviewer pre-reviewed the script and cards */
+    prereviewedAt: ts('prereviewed_at'),
+    prereviewedBy: uuid('prereviewed_by'),
     version: integer('version').notNull(),
     createdAt: ts('created_at').notNull(),
     updatedAt: ts('updated_at').notNull(),

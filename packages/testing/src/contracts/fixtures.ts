@@ -133,6 +133,8 @@ export function liveSession(streamerUserId: string, over: Partial<Row<'live', 'i
     orders: 0,
     gmvFen: 0,
     retainUntil: null,
+    prereviewedAt: null,
+    prereviewedBy: null,
     version: 1,
     createdAt: T0,
     updatedAt: T0,

@@ -13,6 +13,7 @@ import {
   type ReviewOccurrence,
   type RulePackSummary,
   ruleName,
+  SAMPLED_GROUP_PREFIX,
   type ScreeningEventRecord,
   type ScreeningHitRecord,
   type ViolationRecord,
@@ -95,6 +96,11 @@ export function presentReviewItem(i: ReviewItemView, now: Date, names: ReviewNam
       const r = rules.find((x) => x.id === id);
       return r ? [{ id, ...ruleName(r) }] : [];
     }),
+    observation:
+      (streamerUserId ? names.observation?.get(streamerUserId) : undefined) ??
+      (i.event.merchantOrgId ? names.observation?.get(i.event.merchantOrgId) : undefined) ??
+      null,
+    sampled: i.groupKey?.startsWith(SAMPLED_GROUP_PREFIX) ?? false,
   };
 }
 

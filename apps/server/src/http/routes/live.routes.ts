@@ -123,6 +123,20 @@ export function liveRoutes(api: Api, c: Container): void {
     async (actor, id) => present(c, await c.live.describe(await c.live.start(actor, id))),
   );
 
+  idActionRoute(
+    api,
+    '/api/live/sessions/:id/prereview',
+    {
+      allow: ['platform_admin', 'reviewer'],
+      tags,
+      summary:
+        '先审后播: the platform pre-reviews a scheduled session (its script and product cards); a streamer under the credit measure `prereview` goes live only after it',
+      params: idParams,
+      response: liveSessionViewSchema,
+    },
+    async (actor, id) => present(c, await c.live.describe(await c.live.prereview(actor, id))),
+  );
+
   api.post(
     '/api/live/sessions/:id/end',
     {
