@@ -1,12 +1,14 @@
 /**
  * Browser test of issue 16's story: a streamer who drops to D sees why and what is blocked, appeals, and is restored.
- * The seeded streamer 木木的家 (streamer_0001, not the demo `streamer`) has a credit history older than the 观察期
- * (a training 120 days ago), then four administrative penalties (C) and an upheld complaint recorded by the platform
- * drop it to D. On 我的信用 it sees tier D, each measure with its reason (暂停选品中心使用 …) and the complaint's
- * points; it appeals the complaint (a reason under 10 characters is refused as typed) and follows it in 我的申诉. A
- * reviewer upholds it in 审批; the streamer then sees the complaint voided, tier C again, the tier history's move for
- * 申诉 and the measures of D gone. The streamer's signed report is checked on the public 信用查询 page, which also
- * finds the streamer by name, masked.
+ * The demo accounts are all registered when the test server starts, so every streamer is in its 观察期 (90 days from
+ * registration), which turns D's blocks into marks; the platform first sets no observation period for streamers, as
+ * for a district whose streamers are established, so D's measures apply in full. The seeded streamer 木木的家 (streamer_0001, not the
+ * demo `streamer`) gets four administrative penalties (C) and an upheld complaint recorded by the platform (D). On
+ * 我的信用 it sees tier D, each measure with its reason (暂停选品中心使用 …) and the complaint's points; asking a
+ * sample in 选品广场 is refused with that measure. It appeals the complaint (a reason under 10 characters is refused
+ * as typed) and follows it in 我的申诉. A reviewer upholds it in 审批; the streamer then sees the complaint voided,
+ * tier C again, the tier history's move for 申诉 and D's measures gone, and the sample request goes through. The
+ * streamer's signed report is checked on the public 信用查询 page, which also finds the streamer by name, masked.
  *
  * Then the enforcement modes around another streamer, 竹刻匠人老周 (streamer_0002): a first minor violation (as the
  * review queue confirms one) is waived with a 培训任务 the streamer completes; the platform admin's 执法模式设置
@@ -36,18 +38,46 @@ const fieldError = (page: Page, testId: string) =>
     .textContent({ timeout: 2000 })
     .catch(() => '');
 
+/**
+ * Asks a sample of the first product of 选品广场 that offers one; answers the refusal shown in the dialog, or '' when
+ * the request went through (the dialog closed).
+ */
+async function requestSample(page: Page): Promise<string> {
+  await openFromNav(page, 'selection', '/selection');
+  const ask = page.locator('[data-testid="pool-request-sample"]:not([disabled])').first();
+  await ask.click();
+  const dialog = page.getByTestId('sample-request-modal');
+  await dialog.getByTestId('sample-recipient').fill('吴沐晨');
+  await dialog.getByTestId('sample-phone').fill('13912345678');
+  await dialog.getByTestId('sample-address').fill('上海市嘉定区叶城路 1288 号 3 号楼 501 室');
+  await page.getByTestId('sample-submit').click();
+  const outcome = await Promise.race([
+    dialog
+      .getByTestId('sample-error')
+      .waitFor()
+      .then(() => 'refused'),
+    dialog
+      .getByTestId('sample-recipient')
+      .waitFor({ state: 'detached' })
+      .then(() => 'sent'),
+  ]);
+  return outcome === 'refused' ? ((await dialog.getByTestId('sample-error').textContent()) ?? '') : '';
+}
+
 describe.skipIf(!browserAvailable)('a credit appeal', () => {
   suite.aroundTests();
 
   it('a streamer who drops to D sees why and what is blocked, appeals, and is restored', async () => {
     const p = suite.server.platform;
     const admin = await p.login('admin');
+    // the settings as they are, with no observation period for streamers
+    const settings = (await p.call(admin, 'GET', '/api/credit/modes/settings')).body.settings;
+    const established = { ...settings, observation: { days: { ...settings.observation.days, streamer: 0 } } };
+    expect((await p.call(admin, 'PUT', '/api/credit/modes/settings', established)).status).toBe(200);
     const own = await p.login('streamer_0001');
     const streamerId = own.me.user.id;
     const record = async (body: Record<string, unknown>) =>
       expect((await p.call(admin, 'POST', '/api/credit/events', { partyId: streamerId, ...body })).status).toBe(201);
-    // a history older than the 观察期 (90 days for streamers): D's measures apply in full
-    await record({ kind: 'training.completed', data: { hours: 2 }, at: new Date(Date.now() - 120 * DAY).toISOString() });
     for (let i = 0; i < 4; i++) await record({ kind: 'case.penalty', data: { severity: 3 } });
     const atC = (await p.call(own, 'GET', '/api/credit/me')).body;
     expect(atC.tier).toBe('C');
@@ -68,6 +98,14 @@ describe.skipIf(!browserAvailable)('a credit appeal', () => {
     expect(await complaint.textContent()).toContain('−9.00');
     expect(await streamer.getByTestId('credit-modes').count()).toBe(0);
     await suite.screenshot(streamer, 'credit-appeal-tier-d');
+
+    // what is blocked: 选品广场 refuses a sample with the measure and its reason
+    const sampleRefusal = await requestSample(streamer);
+    expect(sampleRefusal).toContain('暂停选品中心使用');
+    expect(sampleRefusal).toContain('信用等级 D（差）');
+    await suite.screenshot(streamer, 'credit-appeal-sample-refused', false);
+    await streamer.getByTestId('sample-request-modal').locator('.ant-modal-close').click();
+    await openFromNav(streamer, 'credit', '/credit');
 
     // 申诉: a reason under 10 characters is refused as typed; a real one goes with its evidence
     await complaint.getByTestId('credit-appeal').click();
@@ -136,6 +174,9 @@ describe.skipIf(!browserAvailable)('a credit appeal', () => {
     await decided.getByTestId('credit-appeal-status-upheld').waitFor();
     expect(await decided.textContent()).toContain('核实为恶意投诉，撤销该信用事件');
     await suite.screenshot(streamer, 'credit-appeal-restored');
+    // and the sample goes through now
+    expect(await requestSample(streamer)).toBe('');
+    await openFromNav(streamer, 'credit', '/credit');
 
     // the signed report: its number and hash, checked on the public page (no login)
     await streamer.getByTestId('credit-report-issue').click();
@@ -211,7 +252,7 @@ describe.skipIf(!browserAvailable)('a credit appeal', () => {
     await admin.getByRole('tab', { name: '执法模式设置' }).click();
     const observation = admin.getByTestId('credit-modes-obs-streamer');
     await observation.waitFor();
-    expect(await observation.inputValue()).toBe('90');
+    expect(await observation.inputValue()).toBe('0');
     await observation.fill('5000');
     await admin.getByTestId('credit-modes-save').click();
     await expect.poll(() => fieldError(admin, 'credit-modes-obs-streamer')).toBe('须为 0–3650 的整数');
@@ -220,7 +261,8 @@ describe.skipIf(!browserAvailable)('a credit appeal', () => {
     await tierD.fill('2');
     await admin.getByTestId('credit-modes-save').click();
     await expect.poll(() => fieldError(admin, 'credit-modes-trigger-tier_d-count')).toBe('信用等级降为 D 的阈值只能为 1');
-    expect((await p.call(await p.login('admin'), 'GET', '/api/credit/modes/settings')).body.updatedAt).toBeNull();
+    const before = (await p.call(await p.login('admin'), 'GET', '/api/credit/modes/settings')).body;
+    expect(before.settings.observation.days.streamer).toBe(0);
     await suite.screenshot(admin, 'credit-modes-refused');
     await tierD.fill('1');
     await admin.getByTestId('credit-modes-save').click();
@@ -266,7 +308,7 @@ describe.skipIf(!browserAvailable)('a credit appeal', () => {
     await sandbox.waitFor(SLOW);
     expect(await sandbox.textContent()).toContain('监管沙盒「非遗手工艺主播试点」：绝对化用语减半，加强监测');
     expect(await sandbox.textContent()).toContain(`至 ${lastDay}`);
-    // a streamer whose first credit event is this week is in its 观察期 too (60 days since the save), with its end
+    // registered this week, the streamer is in its 观察期 too (60 days since the save), with its end
     expect(await streamer.getByTestId('credit-mode-observation').textContent()).toMatch(/观察期.*至 \d{4}-\d{2}-\d{2}/);
     await streamer.getByTestId('credit-measure-extra_sampling').waitFor();
     await suite.screenshot(streamer, 'credit-modes-member');

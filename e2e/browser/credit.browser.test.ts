@@ -5,8 +5,8 @@
  * of the list; the streamer's page then shows the lower score. Four more penalties drop the streamer to D: the page
  * shows the clamp, what is blocked and why, and the tier history. The admin runs a full recompute and sees its
  * result; the regulator's 信用监管 shows the charts (their canvases), the list with the streamer by name, and the
- * model's rules in Chinese. The streamer's history starts with a training 120 days ago, past its 观察期, so D's
- * measures apply in full. Appeals and reports are pressed in credit-appeal.browser.test.ts: this test checks the
+ * model's rules in Chinese. The demo accounts are registered when the test server starts, so the platform first sets
+ * no 观察期 for streamers (an established district): D's measures then apply in full. Appeals and reports are pressed in credit-appeal.browser.test.ts: this test checks the
  * button and the link are there. Screenshots go to e2e/browser/__screenshots__/.
  */
 import { describe, expect, it } from 'vitest';
@@ -28,14 +28,9 @@ describe.skipIf(!browserAvailable)('credit pages', () => {
     const admin = await p.login('admin');
     const streamerSession = await p.login('streamer');
     const streamerId = streamerSession.me.user.id;
-    // a credit history older than the 观察期 (90 days for streamers), so D's measures apply in full at the end
-    const history = await p.call(admin, 'POST', '/api/credit/events', {
-      partyId: streamerId,
-      kind: 'training.completed',
-      data: { hours: 1 },
-      at: new Date(Date.now() - 120 * 86_400_000).toISOString(),
-    });
-    expect(history.status).toBe(201);
+    const settings = (await p.call(admin, 'GET', '/api/credit/modes/settings')).body.settings;
+    const established = { ...settings, observation: { days: { ...settings.observation.days, streamer: 0 } } };
+    expect((await p.call(admin, 'PUT', '/api/credit/modes/settings', established)).status).toBe(200);
     const complaint = await p.call(admin, 'POST', '/api/credit/events', {
       partyId: streamerId,
       kind: 'complaint.upheld',
