@@ -4,14 +4,7 @@
  * names. Platform admins save; reviewers and regulators read the same form, disabled.
  */
 import { SaveOutlined } from '@ant-design/icons';
-import {
-  CREDIT_PARTY_KINDS,
-  CREDIT_TRIGGERS_API,
-  type CreditModeSettingsInput,
-  type CreditModeSettingsView,
-  type CreditPartyKind,
-  SCREENING_CATEGORIES,
-} from '@livehub/contracts';
+import { CREDIT_PARTY_KINDS, CREDIT_TRIGGERS_API, type CreditModeSettingsView, SCREENING_CATEGORIES } from '@livehub/contracts';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { App, Button, Card, Col, Divider, Form, type FormInstance, InputNumber, Row, Space, Switch, Typography } from 'antd';
 import { useEffect } from 'react';
@@ -23,103 +16,14 @@ import { errorMessage } from '../../lib/form-errors.ts';
 import { creditApi, creditKeys, useCreditModel, useCreditModeSettings } from '../../queries/credit.ts';
 import { categoryLabel } from '../compliance/compliance-labels.tsx';
 import { formatTime, partyKindLabel, triggerLabel } from './credit-labels.tsx';
+import { changedPaths, rangeMessage, refusalTarget, type SettingsValues, type Trigger, toBody, toValues } from './credit-modes-form.ts';
 
-type Category = (typeof SCREENING_CATEGORIES)[number];
-type Trigger = (typeof CREDIT_TRIGGERS_API)[number];
-
-interface TriggerRow {
-  trigger: Trigger;
-  enabled: boolean;
-  count: number | null;
-  windowDays: number | null;
-}
-
-interface SettingsValues {
-  firstOffence: { byCategory: Partial<Record<Category, number | null>>; trainingHours: number | null; trainingDueDays: number | null };
-  observation: { days: Partial<Record<CreditPartyKind, number | null>> };
-  /** every trigger in a fixed order; the ones switched off are not sent */
-  triggers: TriggerRow[];
-}
-
-function toValues(s: CreditModeSettingsView['settings']): SettingsValues {
-  return {
-    firstOffence: {
-      byCategory: Object.fromEntries(SCREENING_CATEGORIES.map((c) => [c, s.firstOffence.byCategory[c] ?? null])),
-      trainingHours: s.firstOffence.trainingHours,
-      trainingDueDays: s.firstOffence.trainingDueDays,
-    },
-    observation: { days: Object.fromEntries(CREDIT_PARTY_KINDS.map((k) => [k, s.observation.days[k] ?? null])) },
-    triggers: CREDIT_TRIGGERS_API.map((trigger) => {
-      const set = s.triggers.find((x) => x.trigger === trigger);
-      return { trigger, enabled: set !== undefined, count: set?.count ?? null, windowDays: set?.windowDays ?? null };
-    }),
-  };
-}
-
-/** A number as typed: the API judges it (a field left empty is sent as is, and refused where required). */
-const num = (v: number | null | undefined): number => (typeof v === 'number' ? v : Number.NaN);
-
-/** The body the API takes; also which trigger each sent index stands for (to put a refusal on its row). */
-function toBody(v: SettingsValues): { body: CreditModeSettingsInput; sentTriggers: Trigger[] } {
-  const byCategory: Partial<Record<Category, number>> = {};
-  for (const c of SCREENING_CATEGORIES) {
-    const n = v.firstOffence.byCategory[c];
-    if (typeof n === 'number') byCategory[c] = n;
-  }
-  const days: Partial<Record<CreditPartyKind, number>> = {};
-  for (const k of CREDIT_PARTY_KINDS) {
-    const n = v.observation.days[k];
-    if (typeof n === 'number') days[k] = n;
-  }
-  const sent = v.triggers.filter((x) => x.enabled);
-  return {
-    body: {
-      firstOffence: { byCategory, trainingHours: num(v.firstOffence.trainingHours), trainingDueDays: num(v.firstOffence.trainingDueDays) },
-      observation: { days },
-      triggers: sent.map((x) => ({ trigger: x.trigger, count: num(x.count), windowDays: num(x.windowDays) })),
-    },
-    sentTriggers: sent.map((x) => x.trigger),
-  };
-}
-
-/** What a field accepts, in words, for the refusal shown under it (the API's bounds, docs/credit.md). */
-function rangeMessage(t: Translate, path: Array<string | number>, trigger: Trigger | undefined): string | null {
-  const leaf = path.at(-1);
-  const range = (min: number, max: number) => t('credit.modes.v.range', { min, max });
-  if (path[0] === 'firstOffence' && path[1] === 'byCategory') return range(0, 5);
-  if (leaf === 'trainingHours') return range(1, 40);
-  if (leaf === 'trainingDueDays') return range(1, 365);
-  if (path[0] === 'observation') return range(0, 3650);
-  if (leaf === 'count') return trigger === 'tier_d' ? t('credit.modes.v.tierD') : range(1, 1000);
-  if (leaf === 'windowDays') return range(1, 3650);
-  return null;
-}
-
-/** Puts the API's refusal under the field it names (a trigger's index is the one sent); false when it names none here. */
+/** Puts the API's refusal under the field it names; false when it names none of this form. */
 function showRefusal(t: Translate, form: FormInstance, error: unknown, sentTriggers: Trigger[]): boolean {
-  if (!isApiError(error) || !error.field) return false;
-  const path: Array<string | number> = error.field
-    .split(/[.[\]]+/)
-    .filter(Boolean)
-    .map((p) => (/^\d+$/.test(p) ? Number(p) : p));
-  let trigger: Trigger | undefined;
-  if (path[0] === 'triggers' && typeof path[1] === 'number') {
-    trigger = sentTriggers[path[1]];
-    if (trigger === undefined) return false;
-    path[1] = CREDIT_TRIGGERS_API.indexOf(trigger);
-    if (path.length === 2) path.push('count');
-  }
-  if (!['firstOffence', 'observation', 'triggers'].includes(String(path[0])) || path.length < 2) return false;
-  form.setFields([{ name: path, errors: [rangeMessage(t, path, trigger) ?? error.message] }]);
+  const target = isApiError(error) && error.field ? refusalTarget(error.field, sentTriggers) : null;
+  if (!target || !isApiError(error)) return false;
+  form.setFields([{ name: target.path, errors: [rangeMessage(t, target.path, target.trigger) ?? error.message] }]);
   return true;
-}
-
-/** The paths of the fields an edit changed (`{ observation: { days: { streamer: 60 } } }` → observation.days.streamer). */
-function changedPaths(changed: unknown, prefix: Array<string | number> = []): Array<Array<string | number>> {
-  if (changed === null || typeof changed !== 'object') return [prefix];
-  return Object.entries(changed).flatMap(([key, value]) =>
-    value === undefined ? [] : changedPaths(value, [...prefix, Array.isArray(changed) ? Number(key) : key]),
-  );
 }
 
 function clearErrors(form: FormInstance, names: Array<Array<string | number>>): void {
