@@ -1,8 +1,9 @@
 /**
- * A full recompute (`livehub credit recompute`, and after a change of model): every event is read once in pages,
- * every party scored by the engine in one pass (`scoreAll`), and the scores written back in batches. A party whose
- * tier changed gets a tier move (reason `recompute`, or `model` when the model version changed) and its listeners
- * run; a party with a stored score but no counted event left goes back to full marks.
+ * A full recompute (`livehub credit recompute`, and after a change of model): the parties are taken in ranges of
+ * their ids (16, by the first hex digit), and for each range every event is read once, every party scored by the
+ * engine in one pass (`scoreAll`) and the scores that changed written back — so a recompute holds one range of
+ * events at a time, never all of them. A party whose tier changed gets a tier move (reason `recompute`) and its
+ * listeners run; a party with a stored score but no counted event left goes back to full marks.
  */
 import { type CreditEvent, type CreditScore, scoreAll, scoreParty } from '@livehub/credit';
 import type { AuditService } from '../audit/audit.service.ts';
@@ -11,7 +12,7 @@ import type { ScopedUnitOfWork } from '../ports/repositories.ts';
 import type { Clock, IdGenerator } from '../ports/runtime.ts';
 import type { Actor } from '../shared/actor.ts';
 import type { CreditService } from './credit.service.ts';
-import { toEngineEvent } from './credit.service.ts';
+import type { CreditPartyRange, CreditStoredScore } from './credit.repository.ts';
 import type { CreditScoreRecord, CreditTierMoveRecord } from './credit.types.ts';
 
 export interface CreditRecomputeDeps {
@@ -22,61 +23,76 @@ export interface CreditRecomputeDeps {
   credit: CreditService;
 }
 
-const PAGE = 50_000;
 const WRITE_BATCH = 2_000;
+
+/** Party ids are UUIDs: 16 ranges by their first hex digit cover them all, ~1/16 of the events each. */
+const RANGES: CreditPartyRange[] = [...'0123456789abcdef'].map((h) => ({
+  from: `${h}0000000-0000-0000-0000-000000000000`,
+  to: `${h}fffffff-ffff-ffff-ffff-ffffffffffff`,
+}));
+
+/** Whether a fresh score says the same as the stored one (then it is not written again). */
+function sameScore(a: CreditScoreRecord, b: CreditStoredScore): boolean {
+  return (
+    a.totalCenti === b.totalCenti &&
+    a.tier === b.tier &&
+    a.modelVersion === b.modelVersion &&
+    a.partyKind === b.partyKind &&
+    a.tierSince.getTime() === b.tierSince.getTime() &&
+    a.dimensions.length === b.dimensions.length &&
+    a.dimensions.every((d, i) => d.key === b.dimensions[i]?.key && d.score === b.dimensions[i]?.score)
+  );
+}
 
 export class CreditRecomputeService {
   constructor(private readonly d: CreditRecomputeDeps) {}
 
-  async recompute(actor: Actor): Promise<{ parties: number; events: number; tierChanges: number; modelVersion: string; ms: number }> {
+  async recompute(
+    actor: Actor,
+  ): Promise<{ parties: number; events: number; tierChanges: number; written: number; modelVersion: string; ms: number }> {
     if (actor.role !== 'platform_admin' && actor.role !== 'system') throw new AppError('auth.forbidden');
     const started = performance.now();
     const now = this.d.clock.now();
     const model = this.d.credit.model;
-    const events: CreditEvent[] = [];
-    let after: string | null = null;
-    for (;;) {
-      const page = await this.d.uow.read.credit.eventPage(after, PAGE);
-      for (const r of page) events.push(toEngineEvent(r));
-      if (page.length < PAGE) break;
-      after = page[page.length - 1]!.id;
-    }
-    const scores = scoreAll(events, model, now);
-    const stored = new Map((await this.d.uow.read.credit.allScores()).map((s) => [s.partyId, s]));
-    const records: CreditScoreRecord[] = [];
     const moves: CreditTierMoveRecord[] = [];
-    const seen = new Set<string>();
-    const add = (score: CreditScore) => {
-      seen.add(score.partyId);
-      const before = stored.get(score.partyId);
-      const changed = before !== undefined ? before.tier !== score.tier : score.tier !== 'A';
-      records.push(this.d.credit.toRecord(score, now, changed || !before ? now : before.tierSince));
-      if (changed)
-        moves.push({
-          id: this.d.ids.next(),
-          partyId: score.partyId,
-          partyKind: score.partyKind,
-          fromTier: before?.tier ?? null,
-          toTier: score.tier,
-          totalCenti: Math.round(score.total * 100),
-          modelVersion: model.version,
-          reason: 'recompute',
-          at: now,
-        });
-    };
-    for (const s of scores) add(s);
-    // parties whose every event was voided: back to full marks
-    const emptyParties = [...stored.keys()].filter((id) => !seen.has(id));
-    if (emptyParties.length > 0) {
-      const kinds = new Map((await this.d.uow.read.credit.scoresOf(emptyParties)).map((r) => [r.partyId, r.partyKind]));
-      for (const id of emptyParties) {
-        const kind = kinds.get(id);
-        if (kind) add(scoreParty(id, kind, [], model, now));
-      }
-    }
-    for (let i = 0; i < records.length; i += WRITE_BATCH) {
-      const batch = records.slice(i, i + WRITE_BATCH);
-      await this.d.uow.transaction((tx) => tx.credit.upsertScores(batch));
+    let parties = 0;
+    let events = 0;
+    let written = 0;
+    for (const range of RANGES) {
+      const [page, storedList] = await Promise.all([
+        this.d.uow.read.credit.scoringEvents(range),
+        this.d.uow.read.credit.storedScores(range),
+      ]);
+      events += page.total;
+      const stored = new Map(storedList.map((s) => [s.partyId, s]));
+      const records: CreditScoreRecord[] = [];
+      const seen = new Set<string>();
+      const add = (score: CreditScore) => {
+        seen.add(score.partyId);
+        parties++;
+        const before = stored.get(score.partyId);
+        const changed = before !== undefined ? before.tier !== score.tier : score.tier !== 'A';
+        const record = this.d.credit.toRecord(score, now, changed || !before ? now : before.tierSince);
+        if (!before || !sameScore(record, before)) records.push(record);
+        if (changed)
+          moves.push({
+            id: this.d.ids.next(),
+            partyId: score.partyId,
+            partyKind: score.partyKind,
+            fromTier: before?.tier ?? null,
+            toTier: score.tier,
+            totalCenti: record.totalCenti,
+            modelVersion: model.version,
+            reason: 'recompute',
+            at: now,
+          });
+      };
+      // the scoring events carry what the engine reads; none is voided
+      for (const s of scoreAll(page.events as CreditEvent[], model, now)) add(s);
+      // parties whose every event was voided: back to full marks
+      for (const before of storedList) if (!seen.has(before.partyId)) add(scoreParty(before.partyId, before.partyKind, [], model, now));
+      if (records.length > 0) await this.d.uow.transaction((tx) => tx.credit.upsertScores(records));
+      written += records.length;
     }
     await this.d.uow.transaction(async (tx) => {
       for (let i = 0; i < moves.length; i += WRITE_BATCH) await tx.credit.insertTierMoves(moves.slice(i, i + WRITE_BATCH));
@@ -85,15 +101,9 @@ export class CreditRecomputeService {
         action: 'credit.recompute',
         targetType: 'credit_model',
         targetId: model.version,
-        detail: { parties: records.length, events: events.length, tierChanges: moves.length },
+        detail: { parties, events, tierChanges: moves.length, written },
       });
     });
-    return {
-      parties: records.length,
-      events: events.length,
-      tierChanges: moves.length,
-      modelVersion: model.version,
-      ms: Math.round(performance.now() - started),
-    };
+    return { parties, events, tierChanges: moves.length, written, modelVersion: model.version, ms: Math.round(performance.now() - started) };
   }
 }
