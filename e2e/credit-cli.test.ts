@@ -36,7 +36,9 @@ describe('livehub credit recompute', () => {
     expect(first.err).toMatch(/1 parties from 2 events under model .+, 1 tier changes/);
 
     const check = new PGlite(join(env.LIVEHUB_DATA_DIR, 'pgdata'));
-    const scores = await check.query<{ tier: string; total_centi: number }>(`select tier, total_centi from credit_scores where party_id = '${STREAMER}'`);
+    const scores = await check.query<{ tier: string; total_centi: number }>(
+      `select tier, total_centi from credit_scores where party_id = '${STREAMER}'`,
+    );
     const moves = await check.query<{ from_tier: string | null; to_tier: string; reason: string }>(
       `select from_tier, to_tier, reason from credit_tier_moves where party_id = '${STREAMER}'`,
     );

@@ -22,7 +22,10 @@ describe('seeded credit', () => {
     expect(kinds).toEqual(new Set(['streamer', 'merchant', 'mcn']));
     for (const s of scores.filter((x) => x.tier !== 'A')) {
       const events = await credit.eventsOf(s.partyId);
-      expect(events.some((e) => e.kind === 'case.penalty'), s.partyId).toBe(true);
+      expect(
+        events.some((e) => e.kind === 'case.penalty'),
+        s.partyId,
+      ).toBe(true);
     }
     // the C streamer's violations came from the review queue, through the outbox feed
     const c = scores.find((s) => s.tier === 'C' && s.partyKind === 'streamer');

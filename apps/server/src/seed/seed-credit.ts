@@ -54,7 +54,10 @@ export async function seedCredit(c: Container, reg: RegistrySeed, adminUserId: s
       occurredAt: new Date(now - (20 - i * 5 - k) * DAY),
     });
     if (r.reviewItemId)
-      await c.compliance.decide(reviewer, r.reviewItemId, { decision: 'confirm', reason: '虚假宣传：夸大功效、使用绝对化用语，违反广告法' });
+      await c.compliance.decide(reviewer, r.reviewItemId, {
+        decision: 'confirm',
+        reason: '虚假宣传：夸大功效、使用绝对化用语，违反广告法',
+      });
   }
 
   // Administrative penalties (行政处罚) the platform recorded from the market regulator's decisions.
@@ -71,7 +74,13 @@ export async function seedCredit(c: Container, reg: RegistrySeed, adminUserId: s
     { partyId: mcnD.orgId, severity: 3, daysAgo: 7, note: '逃避监管、拒不配合调查' },
   ];
   for (const p of penalties)
-    await c.credit.record(admin, { partyId: p.partyId, kind: 'case.penalty', data: { severity: p.severity }, at: new Date(now - p.daysAgo * DAY), note: p.note });
+    await c.credit.record(admin, {
+      partyId: p.partyId,
+      kind: 'case.penalty',
+      data: { severity: p.severity },
+      at: new Date(now - p.daysAgo * DAY),
+      note: p.note,
+    });
 
   // The confirmed violations (and every other fact of the seed) reach the credit context through the outbox feed.
   while ((await c.outbox.dispatch()).pending);

@@ -104,6 +104,13 @@ export class CreditRecomputeService {
         detail: { parties, events, tierChanges: moves.length, written },
       });
     });
-    return { parties, events, tierChanges: moves.length, written, modelVersion: model.version, ms: Math.round(performance.now() - started) };
+    return {
+      parties,
+      events,
+      tierChanges: moves.length,
+      written,
+      modelVersion: model.version,
+      ms: Math.round(performance.now() - started),
+    };
   }
 }
