@@ -1,11 +1,11 @@
 /**
  * A full recompute (`livehub credit recompute`, and after a change of model): the parties are taken in ranges of
  * their ids (16, by the first hex digit), and for each range every event is read once, every party scored by the
- * engine in one pass (`scoreAll`) and the scores that changed written back — so a recompute holds one range of
- * events at a time, never all of them. A party whose tier changed gets a tier move (reason `recompute`) and its
+ * engine (`scoreParty` per party, as `scoreAll` would) and the scores that changed written back — so a recompute
+ * holds one range of events at a time, never all of them. A party whose tier changed gets a tier move (reason `recompute`) and its
  * listeners run; a party with a stored score but no counted event left goes back to full marks.
  */
-import { type CreditEvent, type CreditScore, scoreAll, scoreParty } from '@livehub/credit';
+import { type CreditEvent, type CreditScore, scoreParty } from '@livehub/credit';
 import type { AuditService } from '../audit/audit.service.ts';
 import { AppError } from '../errors.ts';
 import type { ScopedUnitOfWork } from '../ports/repositories.ts';
@@ -87,8 +87,20 @@ export class CreditRecomputeService {
             at: now,
           });
       };
-      // the scoring events carry what the engine reads; none is voided
-      for (const s of scoreAll(page.events as CreditEvent[], model, now)) add(s);
+      // each party scored from its own events (what `scoreAll` does, without its keys and their sort): the scoring
+      // events carry what the engine reads, none is voided, and one later than now does not count yet
+      const groups = new Map<string, CreditEvent[]>();
+      const nowMs = now.getTime();
+      for (const e of page.events as CreditEvent[]) {
+        if (e.at.getTime() > nowMs) continue;
+        const group = groups.get(e.partyId);
+        if (group) group.push(e);
+        else groups.set(e.partyId, [e]);
+      }
+      for (const [partyId, group] of groups) {
+        const kinds = new Set(group.map((e) => e.partyKind));
+        for (const kind of kinds) add(scoreParty(partyId, kind, group, model, now));
+      }
       // parties whose every event was voided: back to full marks
       for (const before of storedList) if (!seen.has(before.partyId)) add(scoreParty(before.partyId, before.partyKind, [], model, now));
       if (records.length > 0) await this.d.uow.transaction((tx) => tx.credit.upsertScores(records));
