@@ -58,17 +58,11 @@ export class CreditRecomputeService {
     let parties = 0;
     let events = 0;
     let written = 0;
-    const read = (range: CreditPartyRange) => {
-      const both = Promise.all([this.d.uow.read.credit.scoringEvents(range), this.d.uow.read.credit.storedScores(range)]);
-      both.catch(() => {}); // awaited in its turn; a failure while the previous range is written must not go unhandled
-      return both;
-    };
-    // the next range is read while this one is scored and written (on PostgreSQL the server builds it meanwhile);
-    // ranges are disjoint, so a write never touches what is being read
-    let next = read(RANGES[0]!);
-    for (let r = 0; r < RANGES.length; r++) {
-      const [page, storedList] = await next;
-      if (r + 1 < RANGES.length) next = read(RANGES[r + 1]!);
+    for (const range of RANGES) {
+      const [page, storedList] = await Promise.all([
+        this.d.uow.read.credit.scoringEvents(range),
+        this.d.uow.read.credit.storedScores(range),
+      ]);
       events += page.total;
       const stored = new Map(storedList.map((s) => [s.partyId, s]));
       const records: CreditScoreRecord[] = [];
