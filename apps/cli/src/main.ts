@@ -124,6 +124,22 @@ evidence
     }),
   );
 
+const credit = program.command('credit').description('credit scores and tiers (信用)');
+credit
+  .command('recompute')
+  .description('rescore every party from all its events under the model in force; tier moves and their measures follow')
+  .action(async () =>
+    withContainer(async (c) => {
+      const r = await c.creditRecompute.recompute(cliActor('cli:credit recompute'));
+      process.stderr.write(
+        `credit recompute: ${r.parties} parties from ${r.events} events under model ${r.modelVersion}, ${r.tierChanges} tier changes, ` +
+          `${r.written} scores written, ${(r.ms / 1000).toFixed(2)} s\n`,
+      );
+      const { ms, ...rest } = r;
+      process.stdout.write(`${JSON.stringify({ ...rest, seconds: Math.round(ms) / 1000 })}\n`);
+    }),
+  );
+
 const ledger = program.command('ledger').description('the settlement ledger (结算台账)');
 ledger
   .command('verify')

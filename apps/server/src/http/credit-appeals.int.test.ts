@@ -6,7 +6,7 @@
  */
 import { canonicalJson, sha256Hex } from '@livehub/core';
 import { creditReportInquiry } from '../adapters/credit-report-inquiry.ts';
-import { createTestPlatform, type TestPlatform, type TestSession } from '@livehub/server/testing';
+import { clearCredit, createTestPlatform, type TestPlatform, type TestSession } from '@livehub/server/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
 let p: TestPlatform;
@@ -29,6 +29,8 @@ beforeAll(async () => {
   ]);
   streamerId = streamer.me.user.id;
   merchantOrg = merchant.me.active?.orgId as string;
+  // points are counted from a clean slate: the demo district's credit history of these two is voided
+  await clearCredit(p.c, [streamerId, merchantOrg]);
 }, 120_000);
 
 afterAll(async () => {

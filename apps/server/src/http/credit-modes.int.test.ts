@@ -5,7 +5,7 @@
  * writes one clue to the outbox, not two), and bad input refused field by field with nothing changed.
  */
 import type { CreditEventInput } from '@livehub/core';
-import { createTestPlatform, type TestPlatform, type TestSession } from '@livehub/server/testing';
+import { clearCredit, createTestPlatform, type TestPlatform, type TestSession } from '@livehub/server/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ManualClock } from '../adapters/runtime.ts';
 
@@ -65,7 +65,9 @@ beforeAll(async () => {
   merchantOrg = merchant.me.active?.orgId as string;
   mcnOrg = mcn.me.active?.orgId as string;
   baseOrg = base.me.active?.orgId as string;
-  for (const id of [streamerId, merchantOrg, mcnOrg, baseOrg]) expect(await p.c.uow.read.credit.eventsOf(id)).toEqual([]);
+  // the demo district's credit history voided: each mode is counted from a clean slate
+  await clearCredit(p.c, [streamerId, merchantOrg, mcnOrg, baseOrg]);
+  for (const id of [streamerId, merchantOrg, mcnOrg, baseOrg]) expect((await p.c.uow.read.credit.eventsOf(id)).filter((e) => !e.voidedAt)).toEqual([]);
 }, 120_000);
 
 afterAll(async () => {

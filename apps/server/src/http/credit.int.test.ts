@@ -4,7 +4,7 @@
  * refused field by field with nothing recorded.
  */
 import { DEFAULT_MODEL } from '@livehub/credit';
-import { createTestPlatform, type TestPlatform, type TestSession } from '@livehub/server/testing';
+import { clearCredit, createTestPlatform, type TestPlatform, type TestSession } from '@livehub/server/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
 let p: TestPlatform;
@@ -25,6 +25,7 @@ beforeAll(async () => {
   ]);
   streamerId = streamer.me.user.id;
   merchantOrg = merchant.me.active?.orgId as string;
+  await clearCredit(p.c, [streamerId, merchantOrg]);
 }, 120_000);
 
 afterAll(async () => {

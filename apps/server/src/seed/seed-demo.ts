@@ -10,6 +10,7 @@ import type { Container } from '../container.ts';
 import { DEMO_BASES, DEMO_MCNS, DEMO_MERCHANTS, DEMO_PLATFORM, DEMO_REGULATOR, DEMO_STREAMERS } from './demo-data.ts';
 import { syntheticMcn, syntheticMerchant, syntheticStreamer } from './synthetic-data.ts';
 import { seedCatalog } from './seed-catalog.ts';
+import { seedCredit } from './seed-credit.ts';
 import type { TimeTravel } from './seed-history.ts';
 import { person, type RegistrySeed, seedRegistry } from './seed-registry.ts';
 
@@ -282,6 +283,10 @@ export async function seedDemo(
       reason: '普通食品宣称降血糖并保证见效，违反广告法第十七条、第二十八条',
     });
   }
+
+  // Credit: parties in every tier, for violations confirmed above and penalties the admin records (seed-credit.ts).
+  opts.onProgress?.(done, total, 'credit');
+  await seedCredit(c, reg, users.find((u) => u.username === 'admin')?.id ?? '');
 
   return {
     accounts,

@@ -12,3 +12,4 @@ export {
 } from './test-platform.ts';
 export { type RoomChatEvent, type RoomClientOptions, type RoomFrame, RoomTestClient } from './room-client.ts';
 export { insertOrder } from './settlement-fixtures.ts';
+export { clearCredit } from './credit-fixtures.ts';

@@ -1,17 +1,19 @@
 /**
- * A full recompute (`livehub credit recompute`, and after a change of model): every event is read once in pages,
- * every party scored by the engine in one pass (`scoreAll`), and the scores written back in batches. A party whose
- * tier changed gets a tier move (reason `recompute`, or `model` when the model version changed) and its listeners
- * run; a party with a stored score but no counted event left goes back to full marks.
+ * A full recompute (`livehub credit recompute`, and after a change of model): the parties are taken in ranges of
+ * their ids (16, by the first hex digit), and for each range every event is read once, every party scored by the
+ * engine (`scoreParty` per party, as `scoreAll` would) and the scores that changed written back — so a recompute
+ * holds one range of events at a time, never all of them. A party whose tier changed gets a tier move (reason `model` when the model's version changed since its last
+ * score, `recompute` otherwise) and its
+ * listeners run; a party with a stored score but no counted event left goes back to full marks.
  */
-import { type CreditEvent, type CreditScore, type PartyKind, type PartyPolicy, scoreAll, scoreParty } from '@livehub/credit';
+import { type CreditEvent, type CreditScore, type PartyKind, type PartyPolicy, scoreParty } from '@livehub/credit';
 import type { AuditService } from '../audit/audit.service.ts';
 import { AppError } from '../errors.ts';
 import type { ScopedUnitOfWork } from '../ports/repositories.ts';
 import type { Clock, IdGenerator } from '../ports/runtime.ts';
 import type { Actor } from '../shared/actor.ts';
 import type { CreditService } from './credit.service.ts';
-import { toEngineEvent } from './credit.service.ts';
+import type { CreditPartyRange, CreditStoredScore } from './credit.repository.ts';
 import type { CreditScoreRecord, CreditTierMoveRecord } from './credit.types.ts';
 
 export interface CreditRecomputeDeps {
@@ -24,62 +26,92 @@ export interface CreditRecomputeDeps {
   policies?: { policies(): Promise<(partyId: string, partyKind: PartyKind) => PartyPolicy | undefined> };
 }
 
-const PAGE = 50_000;
 const WRITE_BATCH = 2_000;
+
+/** Party ids are UUIDs: 16 ranges by their first hex digit cover them all, ~1/16 of the events each. */
+const RANGES: CreditPartyRange[] = [...'0123456789abcdef'].map((h) => ({
+  from: `${h}0000000-0000-0000-0000-000000000000`,
+  to: `${h}fffffff-ffff-ffff-ffff-ffffffffffff`,
+}));
+
+/** Whether a fresh score says the same as the stored one (then it is not written again). */
+function sameScore(a: CreditScoreRecord, b: CreditStoredScore): boolean {
+  return (
+    a.totalCenti === b.totalCenti &&
+    a.tier === b.tier &&
+    a.modelVersion === b.modelVersion &&
+    a.partyKind === b.partyKind &&
+    a.tierSince.getTime() === b.tierSince.getTime() &&
+    a.dimensions.length === b.dimensions.length &&
+    a.dimensions.every((d, i) => d.key === b.dimensions[i]?.key && d.score === b.dimensions[i]?.score)
+  );
+}
 
 export class CreditRecomputeService {
   constructor(private readonly d: CreditRecomputeDeps) {}
 
-  async recompute(actor: Actor): Promise<{ parties: number; events: number; tierChanges: number; modelVersion: string; ms: number }> {
+  async recompute(
+    actor: Actor,
+  ): Promise<{ parties: number; events: number; tierChanges: number; written: number; modelVersion: string; ms: number }> {
     if (actor.role !== 'platform_admin' && actor.role !== 'system') throw new AppError('auth.forbidden');
     const started = performance.now();
     const now = this.d.clock.now();
     const model = this.d.credit.model;
-    const events: CreditEvent[] = [];
-    let after: string | null = null;
-    for (;;) {
-      const page = await this.d.uow.read.credit.eventPage(after, PAGE);
-      for (const r of page) events.push(toEngineEvent(r));
-      if (page.length < PAGE) break;
-      after = page[page.length - 1]!.id;
-    }
-    const policyOf = await this.d.policies?.policies();
-    const scores = scoreAll(events, model, now, policyOf);
-    const stored = new Map((await this.d.uow.read.credit.allScores()).map((s) => [s.partyId, s]));
-    const records: CreditScoreRecord[] = [];
     const moves: CreditTierMoveRecord[] = [];
-    const seen = new Set<string>();
-    const add = (score: CreditScore) => {
-      seen.add(score.partyId);
-      const before = stored.get(score.partyId);
-      const changed = before !== undefined ? before.tier !== score.tier : score.tier !== 'A';
-      records.push(this.d.credit.toRecord(score, now, changed || !before ? now : before.tierSince));
-      if (changed)
-        moves.push({
-          id: this.d.ids.next(),
-          partyId: score.partyId,
-          partyKind: score.partyKind,
-          fromTier: before?.tier ?? null,
-          toTier: score.tier,
-          totalCenti: Math.round(score.total * 100),
-          modelVersion: model.version,
-          reason: 'recompute',
-          at: now,
-        });
-    };
-    for (const s of scores) add(s);
-    // parties whose every event was voided: back to full marks
-    const emptyParties = [...stored.keys()].filter((id) => !seen.has(id));
-    if (emptyParties.length > 0) {
-      const kinds = new Map((await this.d.uow.read.credit.scoresOf(emptyParties)).map((r) => [r.partyId, r.partyKind]));
-      for (const id of emptyParties) {
-        const kind = kinds.get(id);
-        if (kind) add(scoreParty(id, kind, [], model, now, policyOf?.(id, kind)));
+    let parties = 0;
+    let events = 0;
+    let written = 0;
+    const policyOf = await this.d.policies?.policies();
+    for (const range of RANGES) {
+      const [page, storedList] = await Promise.all([
+        this.d.uow.read.credit.scoringEvents(range),
+        this.d.uow.read.credit.storedScores(range),
+      ]);
+      events += page.total;
+      const stored = new Map(storedList.map((s) => [s.partyId, s]));
+      const records: CreditScoreRecord[] = [];
+      const seen = new Set<string>();
+      const add = (score: CreditScore) => {
+        seen.add(score.partyId);
+        parties++;
+        const before = stored.get(score.partyId);
+        const changed = before !== undefined ? before.tier !== score.tier : score.tier !== 'A';
+        const record = this.d.credit.toRecord(score, now, changed || !before ? now : before.tierSince);
+        if (!before || !sameScore(record, before)) records.push(record);
+        if (changed)
+          moves.push({
+            id: this.d.ids.next(),
+            partyId: score.partyId,
+            partyKind: score.partyKind,
+            fromTier: before?.tier ?? null,
+            toTier: score.tier,
+            totalCenti: record.totalCenti,
+            modelVersion: model.version,
+            // a party last scored by another version of the model moved because the model changed, and says so
+            reason: before && before.modelVersion !== model.version ? 'model' : 'recompute',
+            at: now,
+          });
+      };
+      // each party scored from its own events (what `scoreAll` does, without its keys and their sort): the scoring
+      // events carry what the engine reads, none is voided, and one later than now does not count yet
+      const groups = new Map<string, CreditEvent[]>();
+      const nowMs = now.getTime();
+      for (const e of page.events as CreditEvent[]) {
+        if (e.at.getTime() > nowMs) continue;
+        const group = groups.get(e.partyId);
+        if (group) group.push(e);
+        else groups.set(e.partyId, [e]);
       }
-    }
-    for (let i = 0; i < records.length; i += WRITE_BATCH) {
-      const batch = records.slice(i, i + WRITE_BATCH);
-      await this.d.uow.transaction((tx) => tx.credit.upsertScores(batch));
+      for (const [partyId, group] of groups) {
+        const kinds = new Set(group.map((e) => e.partyKind));
+        for (const kind of kinds) add(scoreParty(partyId, kind, group, model, now, policyOf?.(partyId, kind)));
+      }
+      // parties whose every event was voided: back to full marks
+      for (const before of storedList)
+        if (!seen.has(before.partyId))
+          add(scoreParty(before.partyId, before.partyKind, [], model, now, policyOf?.(before.partyId, before.partyKind)));
+      if (records.length > 0) await this.d.uow.transaction((tx) => tx.credit.upsertScores(records));
+      written += records.length;
     }
     await this.d.uow.transaction(async (tx) => {
       for (let i = 0; i < moves.length; i += WRITE_BATCH) await tx.credit.insertTierMoves(moves.slice(i, i + WRITE_BATCH));
@@ -88,13 +120,14 @@ export class CreditRecomputeService {
         action: 'credit.recompute',
         targetType: 'credit_model',
         targetId: model.version,
-        detail: { parties: records.length, events: events.length, tierChanges: moves.length },
+        detail: { parties, events, tierChanges: moves.length, written },
       });
     });
     return {
-      parties: records.length,
-      events: events.length,
+      parties,
+      events,
       tierChanges: moves.length,
+      written,
       modelVersion: model.version,
       ms: Math.round(performance.now() - started),
     };

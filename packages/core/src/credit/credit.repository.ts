@@ -37,4 +37,25 @@ export interface CreditRepository {
   tierMovesOf(partyId: string, limit: number): Promise<CreditTierMoveRecord[]>;
   /** moves since a time, for the moves-per-day chart */
   tierMovesSince(since: Date): Promise<Array<Pick<CreditTierMoveRecord, 'fromTier' | 'toTier' | 'at'>>>;
+
+  /**
+   * For a full recompute, one range of parties at a time (party ids from `range.from` to `range.to`, both
+   * included): the unvoided events of those parties with only what scoring reads, in no particular order, and how
+   * many events the range holds in all (voided ones included).
+   */
+  scoringEvents(range: CreditPartyRange): Promise<{ events: CreditScoringEvent[]; total: number }>;
+  /** For a full recompute: the stored scores of a range of parties, to compare the new ones against. */
+  storedScores(range: CreditPartyRange): Promise<CreditStoredScore[]>;
 }
+
+/** Party ids from `from` to `to`, both included (compared as the database compares them). */
+export interface CreditPartyRange {
+  from: string;
+  to: string;
+}
+
+/** An event as scoring reads it: no source, no audit fields. */
+export type CreditScoringEvent = Pick<CreditEventRecord, 'id' | 'partyId' | 'partyKind' | 'kind' | 'at' | 'data'>;
+
+/** A stored score as a recompute compares it (everything but when it was computed). */
+export type CreditStoredScore = Omit<CreditScoreRecord, 'computedAt'>;

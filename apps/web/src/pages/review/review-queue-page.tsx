@@ -55,7 +55,7 @@ export function sortByUrgency(items: readonly ReviewItem[], now: number): Review
 }
 
 export function ReviewQueuePage() {
-  const { t } = useI18n();
+  const { t, locale } = useI18n();
   const me = useMe();
   const navigate = useNavigate();
   const [status, setStatus] = useState<ReviewStatusFilter>('pending');
@@ -149,6 +149,20 @@ export function ReviewQueuePage() {
               <Tooltip title={t('review.occurrencesHint')}>
                 <Tag color="orange" data-testid="review-occurrences" data-count={item.occurrences} style={{ marginInlineEnd: 0 }}>
                   {t('review.occurrences', { count: item.occurrences })}
+                </Tag>
+              </Tooltip>
+            ) : null}
+            {item.observation ? (
+              <Tooltip title={locale === 'en-US' ? item.observation.en : item.observation.zh}>
+                <Tag color="volcano" data-testid="review-observation" style={{ marginInlineEnd: 0 }}>
+                  {t('review.observation')}
+                </Tag>
+              </Tooltip>
+            ) : null}
+            {item.sampled ? (
+              <Tooltip title={t('review.sampledHint')}>
+                <Tag color="blue" data-testid="review-sampled" style={{ marginInlineEnd: 0 }}>
+                  {t('review.sampled')}
                 </Tag>
               </Tooltip>
             ) : null}
