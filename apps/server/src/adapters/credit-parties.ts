@@ -1,6 +1,6 @@
 /**
  * Who a credit party is, over identity's records: an organization of kind merchant, MCN or live base, or a user
- * (a streamer). The credit context sees only this directory, not identity's tables.
+ * with a streamer profile. The credit context sees only this directory, not identity's or the registry's tables.
  */
 import type { CreditPartyDirectory, CreditPartyFinder, CreditPartyKind, Repositories, UnitOfWork } from '@livehub/core';
 
@@ -11,7 +11,7 @@ export function creditParties(uow: UnitOfWork): CreditPartyDirectory {
 }
 
 /** The same directory over the repositories it is given (inside a transaction: the transaction's own). */
-export function creditPartiesIn(repos: Pick<Repositories, 'orgs' | 'users'>): CreditPartyDirectory {
+export function creditPartiesIn(repos: Pick<Repositories, 'orgs' | 'users' | 'registry'>): CreditPartyDirectory {
   return {
     async resolve(ids) {
       const out = new Map<string, { kind: CreditPartyKind; name: string; since: Date }>();
@@ -22,7 +22,12 @@ export function creditPartiesIn(repos: Pick<Repositories, 'orgs' | 'users'>): Cr
         const kind = ORG_PARTY[o.kind];
         if (kind) out.set(o.id, { kind, name: o.name, since: o.createdAt });
       }
-      for (const u of users) if (!out.has(u.id)) out.set(u.id, { kind: 'streamer', name: u.displayName, since: u.createdAt });
+      // a user is a credit party as a streamer: one with a streamer profile (registered or certified)
+      const people = users.filter((u) => !out.has(u.id));
+      const profiles = await Promise.all(people.map((u) => repos.registry.findStreamer(u.id)));
+      people.forEach((u, i) => {
+        if (profiles[i]) out.set(u.id, { kind: 'streamer', name: u.displayName, since: u.createdAt });
+      });
       return out;
     },
   };

@@ -67,7 +67,8 @@ beforeAll(async () => {
   baseOrg = base.me.active?.orgId as string;
   // the demo district's credit history voided: each mode is counted from a clean slate
   await clearCredit(p.c, [streamerId, merchantOrg, mcnOrg, baseOrg]);
-  for (const id of [streamerId, merchantOrg, mcnOrg, baseOrg]) expect((await p.c.uow.read.credit.eventsOf(id)).filter((e) => !e.voidedAt)).toEqual([]);
+  for (const id of [streamerId, merchantOrg, mcnOrg, baseOrg])
+    expect((await p.c.uow.read.credit.eventsOf(id)).filter((e) => !e.voidedAt)).toEqual([]);
 }, 120_000);
 
 afterAll(async () => {
@@ -226,6 +227,9 @@ describe('enforcement modes (包容审慎监管)', () => {
       partyId: '0190a000-0000-7000-8000-000000000000',
     });
     expect(nobody.body.error).toMatchObject({ code: 'credit.unknown_party', field: 'partyId' });
+    // a user who is no streamer (the admin) is no credit party either
+    const notAParty = await p.call(admin, 'POST', `/api/credit/cohorts/${cohortId}/members`, { partyId: admin.me.user.id });
+    expect(notAParty.body.error).toMatchObject({ code: 'credit.unknown_party', field: 'partyId' });
     expect(nobody.status).toBe(404);
     expect((await p.call(admin, 'GET', `/api/credit/cohorts/${cohortId}/members`)).body.items).toHaveLength(1);
 

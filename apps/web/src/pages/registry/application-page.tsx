@@ -1,4 +1,5 @@
 /** 申请详情: an application's path (Steps), timeline, joint-review board, documents, actions and objections. */
+import { eventKindLabel } from '../credit/credit-labels.tsx';
 import { DownloadOutlined, FileImageOutlined, FilePdfOutlined, HistoryOutlined, ProfileOutlined } from '@ant-design/icons';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { Alert, App, Button, Card, Col, Descriptions, Empty, Result, Row, Skeleton, Space, Tooltip, Typography } from 'antd';
@@ -99,6 +100,15 @@ function dataRows(t: Translate, data: Record<string, unknown>): { key: string; l
   if (operator) rows.push({ key: 'operatorName', label: t('registry.data.operatorName'), value: operator });
   const focus = text('focus');
   if (focus) rows.push({ key: 'focus', label: t('registry.data.focus'), value: focus });
+  // 信用申诉: the contested event and the party's reason and evidence
+  const eventKind = text('eventKind');
+  if (eventKind) rows.push({ key: 'eventKind', label: t('registry.data.eventKind'), value: eventKindLabel(t, eventKind) });
+  const eventAt = text('eventAt');
+  if (eventAt) rows.push({ key: 'eventAt', label: t('registry.data.eventAt'), value: dayjs(eventAt).format('YYYY-MM-DD HH:mm') });
+  const reason = text('reason');
+  if (reason) rows.push({ key: 'reason', label: t('registry.data.appealReason'), value: reason });
+  const evidence = text('evidence');
+  if (evidence) rows.push({ key: 'evidence', label: t('registry.data.appealEvidence'), value: evidence });
   return rows;
 }
 
