@@ -58,7 +58,10 @@ export class CreditModelService {
     assertValidModel(model);
     const current = this.d.source.current();
     if (model.version === current.version)
-      throw new AppError('credit.invalid_model', { field: 'version', details: { issue: 'version: same as the model in force' } });
+      throw new AppError('credit.invalid_model', {
+        field: 'version',
+        details: { issue: { zh: 'version：与生效中的模型版本相同', en: 'version: same as the model in force' } },
+      });
     await this.d.uow.transaction(async (tx) => {
       const inserted = await tx.creditModels.insert({
         version: model.version,
@@ -67,7 +70,11 @@ export class CreditModelService {
         publishedBy: actor.userId,
         publishedAt: this.d.clock.now(),
       });
-      if (!inserted) throw new AppError('credit.invalid_model', { field: 'version', details: { issue: 'version: published before' } });
+      if (!inserted)
+        throw new AppError('credit.invalid_model', {
+          field: 'version',
+          details: { issue: { zh: 'version：该版本已发布过', en: 'version: published before' } },
+        });
       await this.d.audit.record(tx, actor, {
         action: 'credit.model_publish',
         targetType: 'credit_model',

@@ -4,6 +4,7 @@
  */
 import { type CreditModel, DEFAULT_MODEL, validateModel } from '@livehub/credit';
 import { AppError } from '../errors.ts';
+import { issueText } from './credit-issue.ts';
 
 export interface CreditModelSource {
   current(): CreditModel;
@@ -17,10 +18,13 @@ export function assertValidModel(model: unknown): asserts model is CreditModel {
     issues = validateModel(model as CreditModel);
   } catch {
     // a shape so far off that validation itself cannot walk it
-    throw new AppError('credit.invalid_model', { field: 'model', details: { issue: 'model: not a credit model' } });
+    throw new AppError('credit.invalid_model', {
+      field: 'model',
+      details: { issue: { zh: 'model：不是信用模型', en: 'model: not a credit model' } },
+    });
   }
   const first = issues[0];
-  if (first) throw new AppError('credit.invalid_model', { field: first.path, details: { issue: `${first.path}: ${first.code}` } });
+  if (first) throw new AppError('credit.invalid_model', { field: first.path, details: { issue: issueText(first.path, first.code) } });
 }
 
 /** The model in force in this process; replaced when a version is published (here or, told, in another process). */

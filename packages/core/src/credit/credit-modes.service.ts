@@ -26,6 +26,7 @@ import type {
 } from './credit-modes.types.ts';
 import type { CreditPartyDirectory, CreditService } from './credit.service.ts';
 import type { CreditPartyKind } from './credit.types.ts';
+import { issueText } from './credit-issue.ts';
 
 export interface CreditModeDeps {
   uow: ScopedUnitOfWork<'creditModes' | 'credit' | 'audit' | 'payouts' | 'outbox'>;
@@ -56,7 +57,7 @@ const READ = new Set<Actor['role']>(['platform_admin', 'reviewer', 'regulator', 
 
 function refuse(code: 'credit.invalid_mode_settings' | 'credit.invalid_cohort', issues: ModeIssue[]): void {
   const first = issues[0];
-  if (first) throw new AppError(code, { field: first.path, details: { issue: `${first.path}: ${first.code}` } });
+  if (first) throw new AppError(code, { field: first.path, details: { issue: issueText(first.path, first.code) } });
 }
 
 export class CreditModeService {

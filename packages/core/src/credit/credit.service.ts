@@ -19,6 +19,7 @@ import type { Repositories, ScopedUnitOfWork } from '../ports/repositories.ts';
 import type { Clock, IdGenerator } from '../ports/runtime.ts';
 import { type Actor, SYSTEM_ACTOR } from '../shared/actor.ts';
 import type { CreditModelSource } from './credit-model.source.ts';
+import { issueText } from './credit-issue.ts';
 import type {
   CreditEventKind,
   CreditEventRecord,
@@ -151,7 +152,10 @@ export class CreditService {
     if (!party) throw new AppError('credit.unknown_party', { field: 'partyId' });
     const at = input.at ?? this.d.clock.now();
     if (at.getTime() > this.d.clock.now().getTime() + 60_000)
-      throw new AppError('credit.invalid_event', { field: 'at', details: { issue: 'in the future' } });
+      throw new AppError('credit.invalid_event', {
+        field: 'at',
+        details: { issue: { zh: 'at：不能晚于当前时间', en: 'at: in the future' } },
+      });
     const event: CreditEventInput = {
       partyId: input.partyId,
       partyKind: party.kind,
@@ -180,7 +184,7 @@ export class CreditService {
     const first = issues[0];
     if (first) {
       const field = first.path === 'kind' ? 'kind' : first.path.startsWith('data') ? first.path : first.path;
-      throw new AppError('credit.invalid_event', { field, details: { issue: `${first.path}: ${first.code}` } });
+      throw new AppError('credit.invalid_event', { field, details: { issue: issueText(first.path, first.code) } });
     }
   }
 
