@@ -39,7 +39,7 @@ export interface CreditModeDeps {
   /** the rescoring hook's cache of settings and memberships (the container's), told of every change */
   cache?: CreditModesCache;
   /** tells the other processes that settings or memberships changed (the container publishes 'credit:modes') */
-  modesChanged?: () => void | Promise<unknown>;
+  modesChanged?: () => Promise<unknown>;
 }
 
 export interface CohortInput {
