@@ -67,7 +67,8 @@ beforeAll(async () => {
   baseOrg = base.me.active?.orgId as string;
   // the demo district's credit history voided: each mode is counted from a clean slate
   await clearCredit(p.c, [streamerId, merchantOrg, mcnOrg, baseOrg]);
-  for (const id of [streamerId, merchantOrg, mcnOrg, baseOrg]) expect((await p.c.uow.read.credit.eventsOf(id)).filter((e) => !e.voidedAt)).toEqual([]);
+  for (const id of [streamerId, merchantOrg, mcnOrg, baseOrg])
+    expect((await p.c.uow.read.credit.eventsOf(id)).filter((e) => !e.voidedAt)).toEqual([]);
 }, 120_000);
 
 afterAll(async () => {
