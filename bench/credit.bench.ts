@@ -14,7 +14,7 @@
  * on an empty score table (every score written: the headline, the worst case) and again right after (`again`:
  * the scores are stored and most are unchanged).
  * Incremental: --stream events, one at a time, each through `CreditService.ingest` (record, audit, rescore the
- * party from its ~20 events, store the score, a tier move when the tier changes) for a party drawn at random.
+ * party from its ~20 events with the modes' hook, store the score, a tier move when the tier changes) for a party drawn at random.
  * On PGlite (in memory) and on PostgreSQL (BENCH_DATABASE_URL / DATABASE_URL, else 127.0.0.1:5432/test) in a
  * scratch database of its own from @livehub/testing, dropped afterwards.
  * ratio = 10 s ÷ the PGlite recompute_s (≥ 1 meets the goal).
@@ -28,6 +28,10 @@ import {
   type CreditEventInput,
   type CreditEventKind,
   type CreditEventRecord,
+  CreditGateService,
+  CreditModeHook,
+  CreditModeService,
+  CreditModesCache,
   type CreditPartyDirectory,
   type CreditPartyKind,
   CreditRecomputeService,
@@ -192,13 +196,18 @@ function eventFor(p: Party, now: number, r: () => number, source: string, record
   };
 }
 
-/** The services as the container wires them: the payout hold of tier D listens to tier moves. */
+/**
+ * The services as the container wires them: the payout hold of tier D listens to tier moves, the enforcement modes'
+ * hook gives each rescore its policy and acts after it (with the settings and memberships held in the process), and
+ * a recompute scores with every party's policy.
+ */
 function servicesOf(t: TestDatabase, parties: Map<string, CreditPartyKind>) {
   const uow = t.database.uow;
   const clock = { now: () => new Date() };
   const ids = { next: () => randomUUID() };
   const audit = new AuditService({ clock, ids });
   const model = new StaticCreditModel();
+  const cache = new CreditModesCache();
   const directory: CreditPartyDirectory = {
     async resolve(list) {
       const out = new Map<string, { kind: CreditPartyKind; name: string }>();
@@ -218,8 +227,11 @@ function servicesOf(t: TestDatabase, parties: Map<string, CreditPartyKind>) {
     parties: directory,
     model,
     listeners: [new PayoutHoldMeasure(holds, model)],
+    hooks: [new CreditModeHook({ model, clock, ids, audit, cache })],
   });
-  const recompute = new CreditRecomputeService({ uow, clock, ids, audit, credit });
+  const gate = new CreditGateService({ uow, model, clock });
+  const modes = new CreditModeService({ uow, clock, ids, audit, model, credit, parties: directory, gate, cache });
+  const recompute = new CreditRecomputeService({ uow, clock, ids, audit, credit, policies: modes });
   return { credit, recompute };
 }
 
@@ -346,7 +358,8 @@ export async function run(args: string[]): Promise<Record<string, unknown>> {
     p95_ms_postgres: onPg?.stream.p95_ms ?? null,
     p99_ms_postgres: onPg?.stream.p99_ms ?? null,
     events_per_s_postgres: onPg?.stream.events_per_s ?? null,
-    latency_basis: 'ms per CreditService.ingest of one event (record, audit, rescore the party from its ~20 events, store), sequential',
+    latency_basis:
+      "ms per CreditService.ingest of one event (record, audit, rescore the party from its ~20 events with the modes' hook, store), sequential",
     goal_recompute_s: GOAL_RECOMPUTE_S,
     goal_p99_ms: GOAL_P99_MS,
     parties: o.parties,

@@ -61,6 +61,7 @@ import {
   type WorkflowHooks,
   WorkflowService,
   WorkbenchService,
+  CreditModesCache,
 } from '@livehub/core';
 import { loadDefaultPack } from '@livehub/compliance';
 import { type Database, openDatabase } from '@livehub/db';
@@ -358,6 +359,8 @@ export async function createContainer(config: Config, o: ContainerOverrides = {}
     approvalThresholdFen: config.payoutApprovalFen,
   });
   const payoutHolds = new PayoutHoldService({ uow, clock, ids, audit, names });
+  // the modes' settings and sandbox memberships held in the process; a change on any process reaches every process
+  const creditModesCache = new CreditModesCache();
   // 信用: scores from events, tiers and their measures (docs/credit.md); tier D holds payouts
   const credit = new CreditService({
     uow,
@@ -367,7 +370,7 @@ export async function createContainer(config: Config, o: ContainerOverrides = {}
     parties: creditPartyDirectory,
     model: creditModel,
     listeners: [new PayoutHoldMeasure(payoutHolds, creditModel)],
-    hooks: [new CreditModeHook({ model: creditModel, clock, ids, audit })],
+    hooks: [new CreditModeHook({ model: creditModel, clock, ids, audit, cache: creditModesCache })],
   });
   // 包容审慎监管's modes: settings, sandbox cohorts, training tasks, clues (docs/credit.md, "Enforcement modes")
   const creditModes = new CreditModeService({
@@ -379,7 +382,10 @@ export async function createContainer(config: Config, o: ContainerOverrides = {}
     credit,
     parties: creditPartyDirectory,
     gate: creditGate,
+    cache: creditModesCache,
+    modesChanged: () => kv.pubsub.publish('credit:modes', '1'),
   });
+  const unsubscribeCreditModes = await kv.pubsub.subscribe('credit:modes', () => creditModesCache.changed());
   const creditView = new CreditViewService({ uow, clock, parties: creditPartyDirectory, credit, modes: creditModes });
   const creditRecompute = new CreditRecomputeService({ uow, clock, ids, audit, credit, policies: creditModes });
   // the model in force: the newest published version; a publish re-scores everyone and tells every process
@@ -536,6 +542,7 @@ export async function createContainer(config: Config, o: ContainerOverrides = {}
       simPayout.close();
       await unsubscribePack();
       await unsubscribeCreditModel();
+      await unsubscribeCreditModes();
       await orders.soldOut.stop();
       await unsubscribeSessions();
       await kv.close();

@@ -17,6 +17,7 @@ import { reconciliationCases } from './contracts/reconciliation.contract.ts';
 import { depositCases, payoutCases } from './contracts/payouts.contract.ts';
 import { creditModeCases } from './contracts/credit-modes.contract.ts';
 import { creditAppealCases } from './contracts/credit-appeals.contract.ts';
+import { creditScoreCases } from './contracts/credit-scores.contract.ts';
 
 export { org, user };
 
@@ -373,5 +374,6 @@ export function repositoryContract(name: string, open: () => Promise<{ uow: Unit
     describe('deposits', () => depositCases(db));
     describe('credit modes', () => creditModeCases(db));
     describe('credit appeals and reports', () => creditAppealCases(db));
+    describe('credit scores', () => creditScoreCases(db));
   });
 }

@@ -24,7 +24,7 @@ import {
   partyPolicy,
   waivedFirstOffences,
 } from './credit-modes.rules.ts';
-import type { CreditModeSettings, CreditTrainingTaskRecord } from './credit-modes.types.ts';
+import type { CreditCohortMemberRecord, CreditCohortRecord, CreditModeSettings, CreditTrainingTaskRecord } from './credit-modes.types.ts';
 import type { CreditHookTx, CreditRescoreHook } from './credit.service.ts';
 import type { CreditPartyKind } from './credit.types.ts';
 
@@ -34,6 +34,64 @@ export const CLUE_TOPIC = 'credit.clue_raised';
 
 export async function modeSettings(repo: Pick<CreditModeRepository, 'settings'>): Promise<CreditModeSettings> {
   return (await repo.settings())?.settings ?? DEFAULT_MODE_SETTINGS;
+}
+
+type Membership = { cohort: CreditCohortRecord; member: CreditCohortMemberRecord };
+interface ModesState {
+  settings: CreditModeSettings;
+  byParty: Map<string, Membership[]>;
+}
+
+/**
+ * The modes' settings and every 监管沙盒 membership, held in the process so a rescore reads neither (they change
+ * rarely; every rescore needs both). `CreditModeService` runs each write of settings or membership (and the
+ * rescore in its transaction) inside `changing`, and the container calls `changed()` when another process says so
+ * ('credit:modes'). A load that overlaps a change — or runs while one is open, as that rescore's does — is used
+ * once and not kept (a generation count), so neither a value from before a change nor an uncommitted one is held. `ttlMs` bounds how long a
+ * value is kept when a message from another process is lost (30 s by default).
+ */
+export class CreditModesCache {
+  private state: { value: ModesState; loadedAt: number } | null = null;
+  private generation = 0;
+  private open = 0;
+
+  constructor(private readonly ttlMs = 30_000) {}
+
+  changed(): void {
+    this.generation++;
+    this.state = null;
+  }
+
+  /** Runs a write of settings or membership: nothing loaded meanwhile is kept, and the held value is dropped after. */
+  async changing<T>(write: () => Promise<T>): Promise<T> {
+    this.open++;
+    this.changed();
+    try {
+      return await write();
+    } finally {
+      this.open--;
+      this.changed();
+    }
+  }
+
+  async settings(repo: Pick<CreditModeRepository, 'settings' | 'allMemberships'>): Promise<CreditModeSettings> {
+    return (await this.load(repo)).settings;
+  }
+
+  async cohortsOf(repo: Pick<CreditModeRepository, 'settings' | 'allMemberships'>, partyId: string): Promise<Membership[]> {
+    return (await this.load(repo)).byParty.get(partyId) ?? [];
+  }
+
+  private async load(repo: Pick<CreditModeRepository, 'settings' | 'allMemberships'>): Promise<ModesState> {
+    if (this.state && performance.now() - this.state.loadedAt < this.ttlMs) return this.state.value;
+    const generation = this.generation;
+    const settings = await modeSettings(repo);
+    const byParty = new Map<string, Membership[]>();
+    for (const m of await repo.allMemberships()) byParty.set(m.member.partyId, [...(byParty.get(m.member.partyId) ?? []), m]);
+    const value = { settings, byParty };
+    if (generation === this.generation && this.open === 0) this.state = { value, loadedAt: performance.now() };
+    return value;
+  }
 }
 
 type ModesTx = CreditHookTx & Pick<Repositories, 'creditModes' | 'outbox'>;
@@ -47,6 +105,8 @@ export interface CreditModeHookDeps {
   clock: Clock;
   ids: IdGenerator;
   audit: AuditService;
+  /** settings and memberships held in the process (the container's); without it each rescore reads them */
+  cache?: CreditModesCache;
 }
 
 export class CreditModeHook implements CreditRescoreHook {
@@ -54,6 +114,9 @@ export class CreditModeHook implements CreditRescoreHook {
 
   async policyFor(tx: CreditHookTx, partyId: string): Promise<PartyPolicy> {
     const r = modesTx(tx);
+    const cache = this.d.cache;
+    if (cache)
+      return partyPolicy(await cache.settings(r.creditModes), this.d.model.current(), await cache.cohortsOf(r.creditModes, partyId));
     return partyPolicy(await modeSettings(r.creditModes), this.d.model.current(), await r.creditModes.cohortsOf(partyId));
   }
 
@@ -66,7 +129,7 @@ export class CreditModeHook implements CreditRescoreHook {
   ): Promise<void> {
     const r = modesTx(tx);
     const now = this.d.clock.now();
-    const settings = await modeSettings(r.creditModes);
+    const settings = await (this.d.cache?.settings(r.creditModes) ?? modeSettings(r.creditModes));
     const waived = waivedFirstOffences(score, events);
     if (waived.length > 0) {
       const tasks: CreditTrainingTaskRecord[] = waived.map((w) => ({

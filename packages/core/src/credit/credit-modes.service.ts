@@ -13,7 +13,7 @@ import type { Clock, IdGenerator } from '../ports/runtime.ts';
 import type { Actor } from '../shared/actor.ts';
 import type { CreditGateService, CreditStanding } from './credit-gate.service.ts';
 import type { CreditModelSource } from './credit-model.source.ts';
-import { modeSettings } from './credit-modes.hook.ts';
+import { type CreditModesCache, modeSettings } from './credit-modes.hook.ts';
 import { type ModeIssue, partyPolicy, validateCohort, validateModeSettings } from './credit-modes.rules.ts';
 import type {
   CreditClueRecord,
@@ -37,6 +37,10 @@ export interface CreditModeDeps {
   credit: CreditService;
   parties: CreditPartyDirectory;
   gate: CreditGateService;
+  /** the rescoring hook's cache of settings and memberships (the container's), told of every change */
+  cache?: CreditModesCache;
+  /** tells the other processes that settings or memberships changed (the container publishes 'credit:modes') */
+  modesChanged?: () => Promise<unknown>;
 }
 
 export interface CohortInput {
@@ -63,6 +67,15 @@ function refuse(code: 'credit.invalid_mode_settings' | 'credit.invalid_cohort', 
 export class CreditModeService {
   constructor(private readonly d: CreditModeDeps) {}
 
+  /** Runs a write of settings or membership so the modes' cache neither keeps nor serves a stale value. */
+  private async changing<T>(write: () => Promise<T>): Promise<T> {
+    try {
+      return await (this.d.cache ? this.d.cache.changing(write) : write());
+    } finally {
+      void Promise.resolve(this.d.modesChanged?.()).catch(() => {});
+    }
+  }
+
   private assert(actor: Actor, roles: Set<Actor['role']>): void {
     if (!roles.has(actor.role)) throw new AppError('auth.forbidden');
   }
@@ -78,15 +91,17 @@ export class CreditModeService {
     this.assert(actor, MANAGE);
     refuse('credit.invalid_mode_settings', validateModeSettings(settings, this.d.model.current()));
     const now = this.d.clock.now();
-    await this.d.uow.transaction(async (tx) => {
-      await tx.creditModes.saveSettings({ settings, updatedAt: now, updatedBy: actor.userId });
-      await this.d.audit.record(tx, actor, {
-        action: 'credit.modes_settings',
-        targetType: 'credit_modes',
-        targetId: 'settings',
-        detail: settings as unknown as Record<string, unknown>,
-      });
-    });
+    await this.changing(() =>
+      this.d.uow.transaction(async (tx) => {
+        await tx.creditModes.saveSettings({ settings, updatedAt: now, updatedBy: actor.userId });
+        await this.d.audit.record(tx, actor, {
+          action: 'credit.modes_settings',
+          targetType: 'credit_modes',
+          targetId: 'settings',
+          detail: settings as unknown as Record<string, unknown>,
+        });
+      }),
+    );
     return { settings, updatedAt: now };
   }
 
@@ -142,24 +157,26 @@ export class CreditModeService {
     const party = (await this.d.parties.resolve([partyId])).get(partyId);
     if (!party) throw new AppError('credit.unknown_party', { field: 'partyId' });
     const now = this.d.clock.now();
-    await this.d.uow.transaction(async (tx) => {
-      const added = await tx.creditModes.addMember({
-        cohortId,
-        partyId,
-        partyKind: party.kind,
-        addedAt: now,
-        addedBy: actor.userId,
-        removedAt: null,
-      });
-      if (!added) return;
-      await this.d.audit.record(tx, actor, {
-        action: 'credit.cohort_member_added',
-        targetType: 'credit_cohort',
-        targetId: cohortId,
-        detail: { partyId },
-      });
-      await this.d.credit.rescoreIn(tx, partyId, party.kind, 'recompute');
-    });
+    await this.changing(() =>
+      this.d.uow.transaction(async (tx) => {
+        const added = await tx.creditModes.addMember({
+          cohortId,
+          partyId,
+          partyKind: party.kind,
+          addedAt: now,
+          addedBy: actor.userId,
+          removedAt: null,
+        });
+        if (!added) return;
+        await this.d.audit.record(tx, actor, {
+          action: 'credit.cohort_member_added',
+          targetType: 'credit_cohort',
+          targetId: cohortId,
+          detail: { partyId },
+        });
+        await this.d.credit.rescoreIn(tx, partyId, party.kind, 'recompute');
+      }),
+    );
     return this.members(actor, cohortId);
   }
 
@@ -168,17 +185,19 @@ export class CreditModeService {
     await this.cohortOr404(cohortId);
     const party = (await this.d.parties.resolve([partyId])).get(partyId);
     if (!party) throw new AppError('credit.unknown_party', { field: 'partyId' });
-    await this.d.uow.transaction(async (tx) => {
-      if (!(await tx.creditModes.removeMember(cohortId, partyId, this.d.clock.now())))
-        throw new AppError('credit.not_a_member', { field: 'partyId' });
-      await this.d.audit.record(tx, actor, {
-        action: 'credit.cohort_member_removed',
-        targetType: 'credit_cohort',
-        targetId: cohortId,
-        detail: { partyId },
-      });
-      await this.d.credit.rescoreIn(tx, partyId, party.kind, 'recompute');
-    });
+    await this.changing(() =>
+      this.d.uow.transaction(async (tx) => {
+        if (!(await tx.creditModes.removeMember(cohortId, partyId, this.d.clock.now())))
+          throw new AppError('credit.not_a_member', { field: 'partyId' });
+        await this.d.audit.record(tx, actor, {
+          action: 'credit.cohort_member_removed',
+          targetType: 'credit_cohort',
+          targetId: cohortId,
+          detail: { partyId },
+        });
+        await this.d.credit.rescoreIn(tx, partyId, party.kind, 'recompute');
+      }),
+    );
     return this.members(actor, cohortId);
   }
 

@@ -20,6 +20,11 @@ export interface CreditRepository {
   scoresOf(partyIds: string[]): Promise<CreditScoreRecord[]>;
   /** inserts or replaces these parties' scores */
   upsertScores(scores: CreditScoreRecord[]): Promise<void>;
+  /**
+   * Stores one party's score in one statement and returns the tier it had before (null when it had no score). The
+   * stored `tierSince` is kept when the tier is unchanged; otherwise (and for a first score) it is `score.tierSince`.
+   */
+  rescore(score: CreditScoreRecord): Promise<CreditTier | null>;
   /** scores from the lowest total up (the parties that need attention first); keyset on (total, party) */
   listScores(opts: {
     tier?: CreditTier | undefined;

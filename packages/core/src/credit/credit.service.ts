@@ -199,16 +199,16 @@ export class CreditService {
     let policy: PartyPolicy | undefined;
     for (const h of this.d.hooks ?? []) policy = (await h.policyFor?.(tx, partyId, partyKind, now)) ?? policy;
     const score = scoreParty(partyId, partyKind, events, model, now, policy);
-    const before = await tx.credit.score(partyId);
-    const changed = before?.tier !== score.tier;
-    await tx.credit.upsertScores([this.toRecord(score, now, changed ? now : (before?.tierSince ?? now))]);
+    // one statement stores the score and says the tier before (its tier-since is kept when the tier is)
+    const before = await tx.credit.rescore(this.toRecord(score, now, now));
+    const changed = before !== score.tier;
     // a party's first score in tier A is no move: everyone starts there
     if (changed && (before !== null || score.tier !== 'A')) {
       const move: CreditTierMoveRecord = {
         id: this.d.ids.next(),
         partyId,
         partyKind,
-        fromTier: before?.tier ?? null,
+        fromTier: before,
         toTier: score.tier,
         totalCenti: centi(score.total),
         modelVersion: model.version,

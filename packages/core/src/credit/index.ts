@@ -39,3 +39,4 @@ export type { CreditReportDeps, CreditReportSigner, CreditReportTx, CreditReport
 export { CreditPublicService, PUBLIC_QUERY_LIMIT } from './credit-public.service.ts';
 export type { CreditPartyFinder, CreditPublicDeps, CreditPublicEntry } from './credit-public.service.ts';
 export type { CreditGatePort } from './credit-gate.port.ts';
+export { CreditModesCache } from './credit-modes.hook.ts';

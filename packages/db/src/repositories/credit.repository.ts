@@ -101,6 +101,22 @@ export class DrizzleCreditRepository implements CreditRepository {
           computed_at = excluded.computed_at, tier_since = excluded.tier_since`);
     }
   }
+  /**
+   * The stored tier is read by a CTE of the upsert itself: every part of a statement sees the table as it was
+   * before the statement, so `before` is the old row whichever way the upsert goes.
+   */
+  async rescore(s: CreditScoreRecord): Promise<CreditTier | null> {
+    const result = (await this.db.execute(sql`with before as (select tier from credit_scores where party_id = ${s.partyId}::uuid)
+      insert into credit_scores as cs (party_id, party_kind, total_centi, tier, model_version, dimensions, computed_at, tier_since)
+        values (${s.partyId}::uuid, ${s.partyKind}, ${s.totalCenti}, ${s.tier}, ${s.modelVersion}, ${JSON.stringify(s.dimensions)}::jsonb,
+          ${s.computedAt.toISOString()}::timestamptz, ${s.tierSince.toISOString()}::timestamptz)
+      on conflict (party_id) do update set party_kind = excluded.party_kind, total_centi = excluded.total_centi,
+        tier = excluded.tier, model_version = excluded.model_version, dimensions = excluded.dimensions,
+        computed_at = excluded.computed_at,
+        tier_since = case when cs.tier = excluded.tier then cs.tier_since else excluded.tier_since end
+      returning (select tier from before) as before`)) as unknown as { rows: Array<{ before: CreditTier | null }> };
+    return result.rows[0]?.before ?? null;
+  }
   async listScores(opts: {
     tier?: CreditTier | undefined;
     partyKind?: CreditPartyKind | undefined;
