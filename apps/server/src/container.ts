@@ -122,11 +122,16 @@ export async function createContainer(config: Config, o: ContainerOverrides = {}
   // selection, flash sales…); enforcement modes adjust its answer (docs/credit.md)
   const creditModel = new StaticCreditModel();
   const creditPartyDirectory = creditParties(uow);
+  // the modes' settings and sandbox memberships, held in the process and dropped on change (here or told by pubsub)
+  const creditModesCache = new CreditModesCache();
   const creditGate = new CreditGateService({
     uow,
     model: creditModel,
     clock,
-    adjusters: [new ObservationAdjuster({ uow, model: creditModel, parties: creditPartyDirectory }), new SandboxAdjuster({ uow })],
+    adjusters: [
+      new ObservationAdjuster({ uow, model: creditModel, parties: creditPartyDirectory, cache: creditModesCache }),
+      new SandboxAdjuster({ uow, cache: creditModesCache }),
+    ],
   });
   // Resolved sessions are reused for a few seconds; a session that ends or changes anywhere is dropped everywhere.
   const sessionsChanged = (hash: string | null) => void kv.pubsub.publish('identity:sessions', hash ?? '*').catch(() => {});
@@ -360,7 +365,6 @@ export async function createContainer(config: Config, o: ContainerOverrides = {}
   });
   const payoutHolds = new PayoutHoldService({ uow, clock, ids, audit, names });
   // the modes' settings and sandbox memberships held in the process; a change on any process reaches every process
-  const creditModesCache = new CreditModesCache();
   // 信用: scores from events, tiers and their measures (docs/credit.md); tier D holds payouts
   const credit = new CreditService({
     uow,

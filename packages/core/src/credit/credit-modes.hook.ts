@@ -181,14 +181,25 @@ export class CreditModeHook implements CreditRescoreHook {
  * first credit event when the directory does not know) has D's blocking measures turned into C's marks.
  */
 export class ObservationAdjuster implements CreditStandingAdjuster {
-  constructor(private readonly d: { uow: ScopedUnitOfWork<'creditModes'>; model: CreditModelSource; parties?: CreditPartyDirectory }) {}
+  constructor(
+    private readonly d: {
+      uow: ScopedUnitOfWork<'creditModes'>;
+      model: CreditModelSource;
+      parties?: CreditPartyDirectory;
+      cache?: CreditModesCache;
+    },
+  ) {}
 
   async adjust(standing: CreditStanding, now: Date): Promise<CreditStanding> {
     if (!standing.partyKind) return standing;
     const repo = this.d.uow.read.creditModes;
+    // the settings held in the process (the gates ask on every flash sale, sample request and going live)
+    const settings = this.d.cache ? await this.d.cache.settings(repo) : await modeSettings(repo);
+    // no observation period for this kind of party: no need to ask when it joined (gates ask on hot paths)
+    if ((settings.observation.days[standing.partyKind] ?? 0) <= 0) return standing;
     const joined =
       (await this.d.parties?.resolve([standing.partyId]))?.get(standing.partyId)?.since ?? (await repo.firstEventAt(standing.partyId));
-    const until = observationUntil(await modeSettings(repo), standing.partyKind, joined);
+    const until = observationUntil(settings, standing.partyKind, joined);
     if (!until || now.getTime() >= until.getTime()) return standing;
     return lightenForObservation(standing, until, this.d.model.current());
   }
@@ -196,10 +207,12 @@ export class ObservationAdjuster implements CreditStandingAdjuster {
 
 /** 监管沙盒: a member of an active cohort gets its extra monitoring, and the standing names the cohort. */
 export class SandboxAdjuster implements CreditStandingAdjuster {
-  constructor(private readonly d: { uow: ScopedUnitOfWork<'creditModes'> }) {}
+  constructor(private readonly d: { uow: ScopedUnitOfWork<'creditModes'>; cache?: CreditModesCache }) {}
 
   async adjust(standing: CreditStanding, now: Date): Promise<CreditStanding> {
-    const cohorts = activeCohorts(await this.d.uow.read.creditModes.cohortsOf(standing.partyId), now);
+    const repo = this.d.uow.read.creditModes;
+    const memberships = this.d.cache ? await this.d.cache.cohortsOf(repo, standing.partyId) : await repo.cohortsOf(standing.partyId);
+    const cohorts = activeCohorts(memberships, now);
     return applySandbox(standing, cohorts, categoryZh);
   }
 }

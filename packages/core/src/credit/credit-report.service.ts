@@ -13,7 +13,7 @@ import type { Clock, IdGenerator } from '../ports/runtime.ts';
 import type { Actor } from '../shared/actor.ts';
 import { canonicalJson, sha256Hex } from '../shared/hash.ts';
 import type { CreditReportContent, CreditReportRecord } from './credit-appeals.types.ts';
-import { shanghaiDay } from './credit-view.service.ts';
+import { shanghaiDay } from '../settlement/index.ts';
 import type { CreditPartyDirectory, CreditService } from './credit.service.ts';
 import { toEngineEvent } from './credit.service.ts';
 import type { CreditPartyKind } from './credit.types.ts';

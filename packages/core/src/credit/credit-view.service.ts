@@ -9,7 +9,8 @@ import type { ScopedUnitOfWork } from '../ports/repositories.ts';
 import type { Clock } from '../ports/runtime.ts';
 import type { Actor } from '../shared/actor.ts';
 import type { CreditPartyDirectory, CreditService } from './credit.service.ts';
-import { toEngineEvent } from './credit.service.ts';
+import { isDowngrade, toEngineEvent } from './credit.service.ts';
+import { shanghaiDay, shanghaiPeriod } from '../settlement/index.ts';
 import type { CreditEventRecord, CreditPartyKind, CreditScoreRecord, CreditTier, CreditTierMoveRecord } from './credit.types.ts';
 import type { CreditScore, PartyPolicy } from '@livehub/credit';
 import type { CreditStanding } from './credit-gate.service.ts';
@@ -46,7 +47,6 @@ export interface CreditSummaryView {
 }
 
 const READ_ALL = new Set<Actor['role']>(['platform_admin', 'reviewer', 'regulator', 'system']);
-const DAY_MS = 86_400_000;
 
 export class CreditViewService {
   constructor(private readonly d: CreditViewDeps) {}
@@ -112,19 +112,17 @@ export class CreditViewService {
   /** The distribution by kind and tier, the histogram of totals and the tier moves of the last `days` days. */
   async stats(actor: Actor, days = 30) {
     if (!READ_ALL.has(actor.role)) throw new AppError('auth.forbidden');
-    const since = new Date(this.d.clock.now().getTime() - days * DAY_MS);
+    const period = shanghaiPeriod(this.d.clock.now(), days);
     const [byTier, bands, moves] = await Promise.all([
       this.d.uow.read.credit.tierCounts(),
       this.d.uow.read.credit.histogram(),
-      this.d.uow.read.credit.tierMovesSince(since),
+      this.d.uow.read.credit.tierMovesSince(period.from),
     ]);
-    const perDay = new Map<string, { up: number; down: number }>();
-    for (let i = days - 1; i >= 0; i--) perDay.set(shanghaiDay(new Date(this.d.clock.now().getTime() - i * DAY_MS)), { up: 0, down: 0 });
-    const rank: Record<CreditTier, number> = { A: 0, B: 1, C: 2, D: 3 };
+    const perDay = new Map(period.days.map((day) => [day, { up: 0, down: 0 }]));
     for (const m of moves) {
       const day = perDay.get(shanghaiDay(m.at));
       if (!day || m.fromTier === null) continue;
-      if (rank[m.toTier] > rank[m.fromTier]) day.down++;
+      if (isDowngrade(m.fromTier, m.toTier)) day.down++;
       else day.up++;
     }
     return {
@@ -134,9 +132,4 @@ export class CreditViewService {
       movesByDay: [...perDay].map(([day, v]) => ({ day, ...v })),
     };
   }
-}
-
-/** The calendar day in China (UTC+8), as YYYY-MM-DD. */
-export function shanghaiDay(d: Date): string {
-  return new Date(d.getTime() + 8 * 3_600_000).toISOString().slice(0, 10);
 }

@@ -183,8 +183,7 @@ export class CreditService {
     });
     const first = issues[0];
     if (first) {
-      const field = first.path === 'kind' ? 'kind' : first.path.startsWith('data') ? first.path : first.path;
-      throw new AppError('credit.invalid_event', { field, details: { issue: issueText(first.path, first.code) } });
+      throw new AppError('credit.invalid_event', { field: first.path, details: { issue: issueText(first.path, first.code) } });
     }
   }
 
