@@ -115,7 +115,7 @@ export class CreditRecomputeService {
     }
     await this.d.uow.transaction(async (tx) => {
       for (let i = 0; i < moves.length; i += WRITE_BATCH) await tx.credit.insertTierMoves(moves.slice(i, i + WRITE_BATCH));
-      for (const m of moves) await this.d.credit.notifyTierChange(tx, m);
+      await this.d.credit.notifyTierChanges(tx, moves);
       await this.d.audit.record(tx, actor, {
         action: 'credit.recompute',
         targetType: 'credit_model',

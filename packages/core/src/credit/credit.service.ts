@@ -19,6 +19,7 @@ import type { Repositories, ScopedUnitOfWork } from '../ports/repositories.ts';
 import type { Clock, IdGenerator } from '../ports/runtime.ts';
 import { type Actor, SYSTEM_ACTOR } from '../shared/actor.ts';
 import type { CreditModelSource } from './credit-model.source.ts';
+import type { CreditPartyEvent } from './credit.repository.ts';
 import { issueText } from './credit-issue.ts';
 import type {
   CreditEventKind,
@@ -42,6 +43,8 @@ export interface CreditPartyDirectory {
 /** Acts on a tier change in the same transaction (the payout hold of tier D is one). */
 export interface CreditTierListener {
   tierChanged(tx: CreditTx, move: CreditTierMoveRecord): Promise<void>;
+  /** many moves at once (a recompute); without it each move goes through `tierChanged` */
+  tierChangedMany?(tx: CreditTx, moves: CreditTierMoveRecord[]): Promise<void>;
 }
 
 /**
@@ -76,7 +79,7 @@ export interface CreditDeps {
   hooks?: CreditRescoreHook[];
 }
 
-export const toEngineEvent = (r: CreditEventRecord): CreditEvent =>
+export const toEngineEvent = (r: CreditPartyEvent): CreditEvent =>
   ({
     id: r.id,
     partyId: r.partyId,
@@ -128,7 +131,7 @@ export class CreditService {
       recordedBy: actor.userId,
       createdAt: now,
     }));
-    const inserted = await tx.credit.insertEvents(records);
+    const { inserted, partyEvents } = await tx.credit.insertEventsReading(records);
     for (const e of inserted) {
       await this.d.audit.record(tx, actor, {
         action: 'credit.event',
@@ -138,7 +141,14 @@ export class CreditService {
       });
     }
     const parties = new Map(inserted.map((e) => [e.partyId, e.partyKind]));
-    for (const [partyId, kind] of parties) await this.rescoreIn(tx, partyId, kind, 'event');
+    for (const [partyId, kind] of parties)
+      await this.rescoreIn(
+        tx,
+        partyId,
+        kind,
+        'event',
+        partyEvents.filter((e) => e.partyId === partyId),
+      );
     return inserted;
   }
 
@@ -191,10 +201,17 @@ export class CreditService {
    * Recomputes one party's score from all its events and stores it; writes a tier move (and tells the listeners)
    * when the tier changed. Returns the fresh score with its explanation.
    */
-  async rescoreIn(tx: CreditTx, partyId: string, partyKind: CreditPartyKind, reason: TierMoveReason): Promise<CreditScore> {
+  async rescoreIn(
+    tx: CreditTx,
+    partyId: string,
+    partyKind: CreditPartyKind,
+    reason: TierMoveReason,
+    /** the party's events when the caller has just read them (recording does, in the statement that inserts) */
+    read?: CreditPartyEvent[],
+  ): Promise<CreditScore> {
     const now = this.d.clock.now();
     const model = this.model;
-    const events = (await tx.credit.eventsOf(partyId)).map(toEngineEvent);
+    const events = (read ?? (await tx.credit.eventsOf(partyId))).map(toEngineEvent);
     let policy: PartyPolicy | undefined;
     for (const h of this.d.hooks ?? []) policy = (await h.policyFor?.(tx, partyId, partyKind, now)) ?? policy;
     const score = scoreParty(partyId, partyKind, events, model, now, policy);
@@ -230,6 +247,15 @@ export class CreditService {
   /** Runs the tier listeners for a move (in the caller's transaction). */
   async notifyTierChange(tx: CreditTx, move: CreditTierMoveRecord): Promise<void> {
     for (const l of this.d.listeners ?? []) await l.tierChanged(tx, move);
+  }
+
+  /** Runs the tier listeners for many moves (a recompute), in batches where a listener can take them. */
+  async notifyTierChanges(tx: CreditTx, moves: CreditTierMoveRecord[]): Promise<void> {
+    if (moves.length === 0) return;
+    for (const l of this.d.listeners ?? []) {
+      if (l.tierChangedMany) await l.tierChangedMany(tx, moves);
+      else for (const m of moves) await l.tierChanged(tx, m);
+    }
   }
 
   toRecord(score: CreditScore, computedAt: Date, tierSince: Date): CreditScoreRecord {

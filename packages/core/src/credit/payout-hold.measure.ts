@@ -15,26 +15,32 @@ export const CREDIT_HOLD_PREFIX = '信用等级';
 
 export class PayoutHoldMeasure implements CreditTierListener {
   constructor(
-    private readonly holds: Pick<PayoutHoldService, 'placeHoldIn' | 'releaseHoldIn'>,
+    private readonly holds: Pick<PayoutHoldService, 'placeHoldsIn' | 'releaseHoldsIn'>,
     private readonly model: CreditModelSource,
   ) {}
 
-  async tierChanged(tx: CreditTx, move: CreditTierMoveRecord): Promise<void> {
-    if (move.partyKind === 'base') return; // a live base has no payouts
+  tierChanged(tx: CreditTx, move: CreditTierMoveRecord): Promise<void> {
+    return this.tierChangedMany(tx, [move]);
+  }
+
+  /** A party entering a holding tier is held (unless it already is), one leaving it released: two statements each way. */
+  async tierChangedMany(tx: CreditTx, moves: CreditTierMoveRecord[]): Promise<void> {
     const model = this.model.current();
     const holds = (tier: CreditTierMoveRecord['toTier'] | null) =>
       tier !== null && measuresFor(tier, model).some((m) => m.code === 'payout_hold');
     const actor = { ...SYSTEM_ACTOR, label: 'credit' };
-    if (holds(move.toTier) && !holds(move.fromTier)) {
-      if (await tx.payouts.activeHold(move.partyId)) return;
-      await this.holds.placeHoldIn(
-        tx,
-        actor,
-        move.partyId,
-        `${CREDIT_HOLD_PREFIX} ${move.toTier}：暂缓结算打款（信用分 ${(move.totalCenti / 100).toFixed(2)}）`,
-      );
-    } else if (!holds(move.toTier) && holds(move.fromTier)) {
-      await this.holds.releaseHoldIn(tx, actor, move.partyId, CREDIT_HOLD_PREFIX);
+    const place: Array<{ partyId: string; reason: string }> = [];
+    const release: string[] = [];
+    for (const move of moves) {
+      if (move.partyKind === 'base') continue; // a live base has no payouts
+      if (holds(move.toTier) && !holds(move.fromTier))
+        place.push({
+          partyId: move.partyId,
+          reason: `${CREDIT_HOLD_PREFIX} ${move.toTier}：暂缓结算打款（信用分 ${(move.totalCenti / 100).toFixed(2)}）`,
+        });
+      else if (!holds(move.toTier) && holds(move.fromTier)) release.push(move.partyId);
     }
+    await this.holds.placeHoldsIn(tx, actor, place);
+    await this.holds.releaseHoldsIn(tx, actor, release, CREDIT_HOLD_PREFIX);
   }
 }

@@ -75,6 +75,61 @@ export class PayoutHoldService {
     return released;
   }
 
+  /**
+   * Several holds in one go (a recompute moving many parties to tier D): parties already held are skipped, the others
+   * held in one statement and audited together. Returns the holds placed.
+   */
+  async placeHoldsIn(
+    tx: Pick<Repositories, 'payouts' | 'audit'>,
+    actor: Actor,
+    items: Array<{ partyId: string; reason: string }>,
+  ): Promise<PayoutHoldRecord[]> {
+    if (items.length === 0) return [];
+    const now = this.d.clock.now();
+    const holds = items.map(({ partyId, reason }) => {
+      const trimmed = reason.trim();
+      if (trimmed.length < 2) throw new AppError('payouts.hold_reason_required', { field: 'reason' });
+      return { id: this.d.ids.next(), partyId, reason: trimmed, placedBy: actor.userId, placedAt: now, releasedBy: null, releasedAt: null };
+    });
+    const placed = await tx.payouts.placeHolds(holds);
+    await this.d.audit.recordMany(
+      tx,
+      placed.map((h) => ({
+        actor,
+        input: { action: 'payout.hold', targetType: 'payout_hold', targetId: h.id, detail: { partyId: h.partyId, reason: h.reason } },
+      })),
+    );
+    return placed;
+  }
+
+  /** The batch form of `releaseHoldIn`: releases the parties' active holds whose reason starts with the prefix. */
+  async releaseHoldsIn(
+    tx: Pick<Repositories, 'payouts' | 'audit'>,
+    actor: Actor,
+    partyIds: string[],
+    reasonPrefix: string,
+  ): Promise<number> {
+    if (partyIds.length === 0) return 0;
+    const active = (await tx.payouts.activeHoldsOf(partyIds)).filter((h) => h.reason.startsWith(reasonPrefix));
+    const released = new Set(
+      await tx.payouts.releaseHolds(
+        active.map((h) => h.id),
+        actor.userId,
+        this.d.clock.now(),
+      ),
+    );
+    await this.d.audit.recordMany(
+      tx,
+      active
+        .filter((h) => released.has(h.id))
+        .map((h) => ({
+          actor,
+          input: { action: 'payout.release', targetType: 'payout_hold', targetId: h.id, detail: { partyId: h.partyId } },
+        })),
+    );
+    return released.size;
+  }
+
   /** Whether a party's payouts are held (for other contexts' screens). */
   activeHold(partyId: string): Promise<PayoutHoldRecord | null> {
     return this.d.uow.read.payouts.activeHold(partyId);

@@ -28,6 +28,12 @@ export interface PayoutRepository {
   /** inserts a hold unless the party already has an active one; returns the active hold */
   placeHold(h: PayoutHoldRecord): Promise<PayoutHoldRecord>;
   releaseHold(id: string, by: string | null, at: Date): Promise<boolean>;
+  /** the active holds of several parties (a recompute's tier moves) */
+  activeHoldsOf(partyIds: string[]): Promise<PayoutHoldRecord[]>;
+  /** inserts the holds of parties without an active one; returns those it inserted */
+  placeHolds(holds: PayoutHoldRecord[]): Promise<PayoutHoldRecord[]>;
+  /** releases several active holds; returns the ids it released */
+  releaseHolds(ids: string[], by: string | null, at: Date): Promise<string[]>;
   listHolds(opts: { activeOnly: boolean; limit: number }): Promise<PayoutHoldRecord[]>;
   /** records a provider notification; false when it was processed before */
   recordNotification(n: { provider: string; notifyId: string; payoutId: string; kind: string; receivedAt: Date }): Promise<boolean>;

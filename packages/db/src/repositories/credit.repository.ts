@@ -2,6 +2,7 @@
 import type {
   CreditEventKind,
   CreditEventRecord,
+  CreditPartyEvent,
   CreditPartyKind,
   CreditPartyRange,
   CreditRepository,
@@ -14,7 +15,7 @@ import type {
 import { and, asc, count, desc, eq, gt, gte, inArray, isNull, or, type SQL, sql } from 'drizzle-orm';
 import type { Db } from '../db.ts';
 import { creditEvents, creditScores, creditTierMoves } from '../schema/credit.ts';
-import { bulkInsert } from './bulk-insert.ts';
+import { bulkInsert, bulkInsertSql } from './bulk-insert.ts';
 
 const BATCH = 2_000;
 const UPSERT_BATCH = 10_000;
@@ -32,6 +33,51 @@ export class DrizzleCreditRepository implements CreditRepository {
       for (const id of ids) inserted.add(id);
     }
     return events.filter((e) => inserted.has(e.id));
+  }
+  async insertEventsReading(events: CreditEventRecord[]): Promise<{ inserted: CreditEventRecord[]; partyEvents: CreditPartyEvent[] }> {
+    const parties = [...new Set(events.map((e) => e.partyId))];
+    if (events.length === 0 || events.length > BATCH) {
+      const inserted = await this.insertEvents(events);
+      const partyEvents = parties.length === 0 ? [] : await this.eventsOfParties(parties);
+      return { inserted, partyEvents };
+    }
+    // every part of a statement sees the table as it was before it: the select reads the events stored before, and
+    // the ones inserted come back through `ins`
+    const result = (await this.db.execute(sql`with ins as (${bulkInsertSql(creditEvents, events, {
+      onConflictDoNothing: [creditEvents.partyId, creditEvents.source],
+      returning: creditEvents.id,
+    })})
+      select (select coalesce(json_agg(id), '[]') from ins)::text as inserted,
+        (select coalesce(json_agg(json_build_array(id, party_id, party_kind, kind, floor(date_part('epoch', at) * 1000)::int8,
+            data, floor(date_part('epoch', voided_at) * 1000)::int8)), '[]')
+          from credit_events where party_id = any(${sql.param(parties)}::uuid[]))::text as stored`)) as unknown as {
+      rows: Array<{ inserted: string; stored: string }>;
+    };
+    const row = result.rows[0]!;
+    const ids = new Set(JSON.parse(row.inserted) as string[]);
+    const inserted = events.filter((e) => ids.has(e.id));
+    const stored = JSON.parse(row.stored) as Array<
+      [string, string, CreditPartyKind, CreditEventKind, number, Record<string, unknown>, number | null]
+    >;
+    const partyEvents: CreditPartyEvent[] = stored.map(([id, partyId, partyKind, kind, at, data, voidedAt]) => ({
+      id,
+      partyId,
+      partyKind,
+      kind,
+      at: new Date(at),
+      data,
+      voidedAt: voidedAt === null ? null : new Date(voidedAt),
+    }));
+    for (const e of inserted) partyEvents.push(e);
+    partyEvents.sort((a, b) => a.at.getTime() - b.at.getTime() || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+    return { inserted, partyEvents };
+  }
+  private async eventsOfParties(partyIds: string[]): Promise<CreditPartyEvent[]> {
+    return (await this.db
+      .select()
+      .from(creditEvents)
+      .where(inArray(creditEvents.partyId, partyIds))
+      .orderBy(asc(creditEvents.at), asc(creditEvents.id))) as CreditEventRecord[];
   }
   async findEvent(id: string, opts: { lock?: boolean } = {}): Promise<CreditEventRecord | null> {
     const q = this.db.select().from(creditEvents).where(eq(creditEvents.id, id)).limit(1);

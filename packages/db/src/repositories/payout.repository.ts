@@ -14,6 +14,9 @@ import type { Db } from '../db.ts';
 import { depositDeductions, depositPayments, depositRequirements, payoutHolds, payoutNotifications, payouts } from '../schema/payouts.ts';
 import { firstWhere } from './first-where.ts';
 
+/** Rows per statement of the batch hold methods (7 parameters a row, well under the protocol's 65,535). */
+const HOLD_BATCH = 1_000;
+
 export class DrizzlePayoutRepository implements PayoutRepository {
   constructor(private readonly db: Db) {}
 
@@ -83,6 +86,40 @@ export class DrizzlePayoutRepository implements PayoutRepository {
       .where(and(eq(payoutHolds.id, id), isNull(payoutHolds.releasedAt)))
       .returning({ id: payoutHolds.id });
     return rows.length === 1;
+  }
+  async activeHoldsOf(partyIds: string[]): Promise<PayoutHoldRecord[]> {
+    const out: PayoutHoldRecord[] = [];
+    for (let i = 0; i < partyIds.length; i += HOLD_BATCH) {
+      const part = partyIds.slice(i, i + HOLD_BATCH);
+      out.push(
+        ...((await this.db
+          .select()
+          .from(payoutHolds)
+          .where(and(inArray(payoutHolds.partyId, part), isNull(payoutHolds.releasedAt)))) as PayoutHoldRecord[]),
+      );
+    }
+    return out;
+  }
+  async placeHolds(holds: PayoutHoldRecord[]): Promise<PayoutHoldRecord[]> {
+    const out: PayoutHoldRecord[] = [];
+    for (let i = 0; i < holds.length; i += HOLD_BATCH) {
+      const part = holds.slice(i, i + HOLD_BATCH);
+      // the partial unique index (one active hold per party) makes a party already held a conflict, skipped
+      out.push(...((await this.db.insert(payoutHolds).values(part).onConflictDoNothing().returning()) as PayoutHoldRecord[]));
+    }
+    return out;
+  }
+  async releaseHolds(ids: string[], by: string | null, at: Date): Promise<string[]> {
+    const out: string[] = [];
+    for (let i = 0; i < ids.length; i += HOLD_BATCH) {
+      const rows = await this.db
+        .update(payoutHolds)
+        .set({ releasedBy: by, releasedAt: at })
+        .where(and(inArray(payoutHolds.id, ids.slice(i, i + HOLD_BATCH)), isNull(payoutHolds.releasedAt)))
+        .returning({ id: payoutHolds.id });
+      out.push(...rows.map((r) => r.id));
+    }
+    return out;
   }
   async listHolds(opts: { activeOnly: boolean; limit: number }): Promise<PayoutHoldRecord[]> {
     return (await this.db

@@ -100,6 +100,33 @@ export function payoutCases(db: ContractDb): void {
     expect(await r.payouts.placeHold(again)).toEqual(again);
   });
 
+  it('places, finds and releases holds in batches, skipping parties already held', async () => {
+    const r = db.r();
+    const [p1, p2, p3] = [uuid(), uuid(), uuid()];
+    const hold = (partyId: string, reason = '信用等级 D') => ({
+      id: uuid(),
+      partyId,
+      reason,
+      placedBy: null,
+      placedAt: T0,
+      releasedBy: null,
+      releasedAt: null,
+    });
+    const existing = hold(p1, '纠纷');
+    await r.payouts.placeHold(existing);
+    const placed = await r.payouts.placeHolds([hold(p1), hold(p2), hold(p3)]);
+    expect(placed.map((h) => h.partyId).sort()).toEqual([p2, p3].sort());
+    const active = await r.payouts.activeHoldsOf([p1, p2, p3, uuid()]);
+    expect(active.map((h) => h.partyId).sort()).toEqual([p1, p2, p3].sort());
+    expect(active.find((h) => h.partyId === p1)?.reason).toBe('纠纷');
+    const ids = placed.map((h) => h.id);
+    expect((await r.payouts.releaseHolds(ids, null, at(1))).sort()).toEqual([...ids].sort());
+    expect(await r.payouts.releaseHolds(ids, null, at(2))).toEqual([]);
+    expect((await r.payouts.activeHoldsOf([p1, p2, p3])).map((h) => h.id)).toEqual([existing.id]);
+    expect(await r.payouts.placeHolds([])).toEqual([]);
+    expect(await r.payouts.activeHoldsOf([])).toEqual([]);
+  });
+
   it('records a provider notification once', async () => {
     const r = db.r();
     const n = { provider: 'sim', notifyId: `n-${uuid()}`, payoutId: uuid(), kind: 'transfer.succeeded', receivedAt: T0 };
