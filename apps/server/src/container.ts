@@ -31,6 +31,7 @@ import {
   NameDirectory,
   NO_SOURCE_ORG,
   RoomHub,
+  SessionEndService,
   type KvAdapters,
   OrderService,
   OutboxDispatcher,
@@ -449,6 +450,8 @@ export async function createContainer(config: Config, o: ContainerOverrides = {}
     money,
     credit: creditGate,
   });
+  // 下播 as one job: the live context's end, the rooms' `ended` and statistics, the session's orders and GMV
+  const sessionEnd = new SessionEndService({ live, rooms, totals: { sessionTotals: (sessionId) => orders.sessionTotals(sessionId) } });
   // 结算任务: the catch-up split, the T+N releases, then the jobs registered with it: yesterday's reconciliation
   const settle = new SettlementJobService({ uow, clock, audit, money, orders, slotFees, jobs: [reconciliation.settleJob()] });
   const returns = new ReturnService({ uow, clock, ids, audit, orders });
@@ -487,6 +490,7 @@ export async function createContainer(config: Config, o: ContainerOverrides = {}
     selection: selection as SelectionService,
     agreements,
     live,
+    sessionEnd,
     rooms,
     orders,
     returns,

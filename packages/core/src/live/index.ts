@@ -17,4 +17,6 @@ export type {
   SessionTotalsReader,
 } from './live.types.ts';
 export { RoomHub } from './room-hub.ts';
+export { SessionEndService } from './session-end.service.ts';
+export type { SessionEndDeps } from './session-end.service.ts';
 export type { RoomConnection, RoomErrorCode, RoomHubDeps, RoomStats, ScreenVerdict } from './room-hub.ts';

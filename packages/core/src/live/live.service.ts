@@ -488,6 +488,11 @@ export class LiveService {
     return this.recordings.recordingStarted(sessionId, input);
   }
 
+  /** An external media server's closed file, reported once: started and ended in one transaction. */
+  externalRecording(sessionId: string, filePath: string | null): Promise<LiveRecordingRecord> {
+    return this.recordings.externalRecording(sessionId, filePath);
+  }
+
   recordingEnded(
     recordingId: string,
     input: { bytes: number | null; sha256: string | null; endedAt?: Date | undefined },

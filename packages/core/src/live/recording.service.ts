@@ -4,12 +4,14 @@
  */
 import type { AuditService } from '../audit/audit.service.ts';
 import { AppError } from '../errors.ts';
-import type { ScopedUnitOfWork } from '../ports/repositories.ts';
+import type { Repositories, ScopedUnitOfWork } from '../ports/repositories.ts';
 import type { Clock, IdGenerator } from '../ports/runtime.ts';
 import type { Actor } from '../shared/actor.ts';
 import { isCrossTenant } from '../shared/actor.ts';
 import { LIVE_RETENTION_MS, later, recordingFileName, SHA256, UUID } from './live.rules.ts';
 import type { LiveRecordingRecord, LiveRecordingSource } from './live.types.ts';
+
+type RecordingTx = Pick<Repositories, 'live' | 'audit'>;
 
 export interface RecordingDeps {
   uow: ScopedUnitOfWork<'live' | 'audit'>;
@@ -38,32 +40,50 @@ export class RecordingService {
    */
   async recordingStarted(sessionId: string, input: { source: LiveRecordingSource; filePath: string | null }): Promise<LiveRecordingRecord> {
     if (!UUID.test(sessionId)) throw new AppError('live.not_found', { field: 'sessionId' });
-    const now = this.d.clock.now();
+    return this.d.uow.transaction((tx) => this.startIn(tx, sessionId, input));
+  }
+
+  /**
+   * An external media server's closed file reported once (no start before it): the recording is started and ended
+   * in one transaction, both audited, its size and hash unknown.
+   */
+  async externalRecording(sessionId: string, filePath: string | null): Promise<LiveRecordingRecord> {
+    if (!UUID.test(sessionId)) throw new AppError('live.not_found', { field: 'stream' });
     return this.d.uow.transaction(async (tx) => {
-      const s = await tx.live.findSession(sessionId);
-      if (!s) throw new AppError('live.not_found', { field: 'sessionId' });
-      const r: LiveRecordingRecord = {
-        id: this.d.ids.next(),
-        sessionId: s.id,
-        source: input.source,
-        filePath: input.filePath,
-        startedAt: now,
-        endedAt: null,
-        bytes: null,
-        sha256: null,
-        retainUntil: later(new Date(now.getTime() + LIVE_RETENTION_MS), s.retainUntil),
-        createdAt: now,
-      };
-      await tx.live.insertRecording(r);
-      await this.d.audit.record(tx, MEDIA_SERVER, {
-        action: 'live.recording_start',
-        targetType: 'live_session',
-        targetId: s.id,
-        orgId: s.mcnOrgId,
-        detail: { recordingId: r.id, source: r.source, file: recordingFileName(r.filePath) },
-      });
-      return r;
+      const started = await this.startIn(tx, sessionId, { source: 'external', filePath });
+      return this.endIn(tx, started, { bytes: null, sha256: null });
     });
+  }
+
+  private async startIn(
+    tx: RecordingTx,
+    sessionId: string,
+    input: { source: LiveRecordingSource; filePath: string | null },
+  ): Promise<LiveRecordingRecord> {
+    const now = this.d.clock.now();
+    const s = await tx.live.findSession(sessionId);
+    if (!s) throw new AppError('live.not_found', { field: 'sessionId' });
+    const r: LiveRecordingRecord = {
+      id: this.d.ids.next(),
+      sessionId: s.id,
+      source: input.source,
+      filePath: input.filePath,
+      startedAt: now,
+      endedAt: null,
+      bytes: null,
+      sha256: null,
+      retainUntil: later(new Date(now.getTime() + LIVE_RETENTION_MS), s.retainUntil),
+      createdAt: now,
+    };
+    await tx.live.insertRecording(r);
+    await this.d.audit.record(tx, MEDIA_SERVER, {
+      action: 'live.recording_start',
+      targetType: 'live_session',
+      targetId: s.id,
+      orgId: s.mcnOrgId,
+      detail: { recordingId: r.id, source: r.source, file: recordingFileName(r.filePath) },
+    });
+    return r;
   }
 
   /**
@@ -81,37 +101,45 @@ export class RecordingService {
       throw new AppError('request.invalid', { field: 'bytes', details: { issue: 'a byte count' } });
     if (input.sha256 !== null && !SHA256.test(input.sha256))
       throw new AppError('request.invalid', { field: 'sha256', details: { issue: 'a SHA-256 in hex' } });
-    const now = this.d.clock.now();
     return this.d.uow.transaction(async (tx) => {
       const r = await tx.live.findRecording(recordingId);
       if (!r) throw new AppError('live.not_found', { field: 'recordingId' });
-      if (r.endedAt) return r;
-      const s = await tx.live.findSession(r.sessionId);
-      const at = input.endedAt ?? now;
-      const endedAt = new Date(Math.min(Math.max(at.getTime(), r.startedAt.getTime()), Math.max(now.getTime(), r.startedAt.getTime())));
-      const next: LiveRecordingRecord = {
-        ...r,
-        endedAt,
-        bytes: input.bytes,
-        sha256: input.sha256,
-        retainUntil: later(later(new Date(endedAt.getTime() + LIVE_RETENTION_MS), s?.retainUntil ?? null), r.retainUntil),
-      };
-      await tx.live.updateRecording(next);
-      await this.d.audit.record(tx, MEDIA_SERVER, {
-        action: 'live.recording_end',
-        targetType: 'live_session',
-        targetId: r.sessionId,
-        orgId: s?.mcnOrgId ?? null,
-        detail: {
-          recordingId: r.id,
-          bytes: next.bytes,
-          sha256: next.sha256,
-          endedAt: endedAt.toISOString(),
-          retainUntil: next.retainUntil.toISOString(),
-        },
-      });
-      return next;
+      return this.endIn(tx, r, input);
     });
+  }
+
+  private async endIn(
+    tx: RecordingTx,
+    r: LiveRecordingRecord,
+    input: { bytes: number | null; sha256: string | null; endedAt?: Date | undefined },
+  ): Promise<LiveRecordingRecord> {
+    const now = this.d.clock.now();
+    if (r.endedAt) return r;
+    const s = await tx.live.findSession(r.sessionId);
+    const at = input.endedAt ?? now;
+    const endedAt = new Date(Math.min(Math.max(at.getTime(), r.startedAt.getTime()), Math.max(now.getTime(), r.startedAt.getTime())));
+    const next: LiveRecordingRecord = {
+      ...r,
+      endedAt,
+      bytes: input.bytes,
+      sha256: input.sha256,
+      retainUntil: later(later(new Date(endedAt.getTime() + LIVE_RETENTION_MS), s?.retainUntil ?? null), r.retainUntil),
+    };
+    await tx.live.updateRecording(next);
+    await this.d.audit.record(tx, MEDIA_SERVER, {
+      action: 'live.recording_end',
+      targetType: 'live_session',
+      targetId: r.sessionId,
+      orgId: s?.mcnOrgId ?? null,
+      detail: {
+        recordingId: r.id,
+        bytes: next.bytes,
+        sha256: next.sha256,
+        endedAt: endedAt.toISOString(),
+        retainUntil: next.retainUntil.toISOString(),
+      },
+    });
+    return next;
   }
 
   /** A session's recordings: its streamer, its MCN and the platform (and regulators) see them; others get a 404. */

@@ -149,16 +149,8 @@ export function liveRoutes(api: Api, c: Container): void {
         response: { 200: liveSessionViewSchema },
       },
     },
-    async (req) => {
-      const ended = await c.live.end(requireActor(req), req.params.id, req.body?.reason);
-      // viewers on every process get `ended`; the room's counters become the session's statistics
-      await c.rooms.end(ended.session.id);
-      await c.live.recordStats(ended.session.id, {
-        ...(await c.rooms.stats(ended.session.id)),
-        ...(await c.orders.sessionTotals(ended.session.id)),
-      });
-      return present(c, await c.live.getDescribed(requireActor(req), ended.session.id));
-    },
+    // viewers on every process get `ended`; the room's counters become the session's statistics
+    async (req) => present(c, await c.sessionEnd.end(requireActor(req), req.params.id, req.body?.reason)),
   );
 
   api.get(
@@ -263,8 +255,7 @@ function publishHooks(api: Api, c: Container): void {
       req.log.warn({ stream: sessionId }, 'recording ignored: the stream name is not a session id');
       throw new AppError('live.not_found', { field: 'stream' });
     }
-    const r = await c.live.recordingStarted(sessionId, { source: 'external', filePath: file });
-    await c.live.recordingEnded(r.id, { bytes: null, sha256: null });
+    await c.live.externalRecording(sessionId, file);
   };
 
   api.post(
