@@ -6,6 +6,7 @@ import {
   fromLiveEnded,
   fromOrderCompleted,
   fromOrderReturned,
+  fromOrderShipped,
   fromRefundOverdue,
   fromSampleOverdue,
   fromViolationConfirmed,
@@ -22,11 +23,24 @@ describe('credit feed: outbox topics to credit events', () => {
       'compliance.violation_confirmed',
       'live.ended',
       'order.completed',
+      'order.shipped',
       'registry.certification_lapsed',
       'return.refund_overdue',
       'return.refunded',
       'selection.sample_overdue',
     ]);
+  });
+
+  it('a late shipment counts against the merchant by its days late; one in time, or without a merchant, is nothing', () => {
+    const out = fromOrderShipped({ orderId: 'o1', merchantOrgId: 'm1', streamerUserId: 's1', daysLate: 2 }, AT);
+    expect(out).toEqual([
+      { partyId: 'm1', partyKind: 'merchant', kind: 'shipment.late', at: AT, data: { days: 2 }, source: 'shipment:o1' },
+    ]);
+    expect(scorable(out)).toEqual([[]]);
+    expect(fromOrderShipped({ orderId: 'o1', merchantOrgId: 'm1', daysLate: 0 }, AT)).toEqual([]);
+    expect(fromOrderShipped({ orderId: 'o1', merchantOrgId: 'm1' }, AT)).toEqual([]);
+    expect(fromOrderShipped({ orderId: 'o1', daysLate: 3 }, AT)).toEqual([]);
+    expect(fromOrderShipped({ orderId: 'o1', merchantOrgId: 'm1', daysLate: 9999 }, AT)[0]?.data).toEqual({ days: 365 });
   });
 
   it('a confirmed violation counts against the streamer and the merchant, with its severity, category and rule', () => {

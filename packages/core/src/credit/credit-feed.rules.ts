@@ -63,6 +63,16 @@ export function fromRefundOverdue(p: Payload, at: Date): CreditEventInput[] {
   return [{ partyId: merchant, partyKind: 'merchant', kind: 'refund.overdue', at, data: { days }, source: `refund-overdue:${id}` }];
 }
 
+/** 发货超时: an order shipped past its 48 hours counts against the merchant's 物流, by the days it was late. */
+export function fromOrderShipped(p: Payload, at: Date): CreditEventInput[] {
+  const id = str(p.orderId);
+  const merchant = str(p.merchantOrgId);
+  const late = typeof p.daysLate === 'number' && Number.isFinite(p.daysLate) ? Math.floor(p.daysLate) : 0;
+  if (!id || !merchant || late < 1) return [];
+  const days = Math.min(late, 365);
+  return [{ partyId: merchant, partyKind: 'merchant', kind: 'shipment.late', at, data: { days }, source: `shipment:${id}` }];
+}
+
 /** 样品逾期: a sample not returned or reviewed in time breaks the selection agreement. */
 export function fromSampleOverdue(p: Payload, at: Date): CreditEventInput[] {
   const id = str(p.sampleId);
@@ -109,6 +119,7 @@ export function fromLiveEnded(p: Payload, at: Date): CreditEventInput[] {
 /** The topics the credit context listens to and how each becomes credit events. */
 export const CREDIT_FEED: Record<string, (p: Payload, at: Date) => CreditEventInput[]> = {
   'compliance.violation_confirmed': fromViolationConfirmed,
+  'order.shipped': fromOrderShipped,
   'order.completed': fromOrderCompleted,
   'return.refunded': fromOrderReturned,
   'return.refund_overdue': fromRefundOverdue,

@@ -12,6 +12,7 @@ import type { Actor } from '../shared/actor.ts';
 import { flashSaleKeys } from './flash-sale.rules.ts';
 import { type MoneyScope, type OrderMoney, orderFacts } from './money.port.ts';
 import type { OrderViewService } from './order-view.service.ts';
+import { shipDaysLate } from './order.rules.ts';
 import { nextStatus, type OrderEvent } from './order-state.ts';
 import type { OrderRecord } from './order.types.ts';
 import { type RoomNotices, reservedQty } from './orders.internal.ts';
@@ -64,8 +65,10 @@ export class FulfilmentService {
         from: o.status,
         merchantOrgId: o.merchantOrgId,
         streamerUserId: o.streamerUserId,
-        // orders carry no shipping deadline yet, so a completed order counts as fulfilled on time
-        ...(to === 'completed' ? { onTime: true } : {}),
+        // 发货时效: a shipment says how many days it was late (48 hours after payment); a completed order whether it
+        // shipped in time
+        ...(to === 'shipped' && next.shippedAt ? { daysLate: shipDaysLate(next.paidAt, next.shippedAt) } : {}),
+        ...(to === 'completed' ? { onTime: !next.shippedAt || shipDaysLate(next.paidAt, next.shippedAt) === 0 } : {}),
       },
       createdAt: now,
       publishedAt: null,

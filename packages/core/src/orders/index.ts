@@ -8,7 +8,17 @@ export type { FlashSaleInput } from './flash-sale.service.ts';
 export { allowedTransitions, nextStatus, ORDER_EVENTS, TERMINAL_STATUSES } from './order-state.ts';
 export type { OrderEvent } from './order-state.ts';
 export type { OrderListQuery, OrderViewReads } from './order-view.service.ts';
-export { lineCommissionFen, ORDER_RETENTION_MS, orderNo, orderTotals, RETURN_WINDOW_DAYS, readerOf } from './order.rules.ts';
+export {
+  lineCommissionFen,
+  ORDER_RETENTION_MS,
+  orderNo,
+  orderTotals,
+  RETURN_WINDOW_DAYS,
+  readerOf,
+  SHIP_WITHIN_HOURS,
+  shipDaysLate,
+  shipDeadline,
+} from './order.rules.ts';
 export type { Address, Attribution, OrderReader } from './order.rules.ts';
 export { OrderService } from './order.service.ts';
 export type { OrderDeps, OrderResult } from './order.service.ts';

@@ -11,6 +11,8 @@ import {
   orderNo,
   orderTotals,
   readerOf,
+  shipDaysLate,
+  shipDeadline,
 } from './order.rules.ts';
 import type { OrderRecord } from './order.types.ts';
 
@@ -115,5 +117,24 @@ describe('readerOf', () => {
     expect(readerOf(actor({ userId: 'z', role: 'platform_admin' }), o)).toBe('platform');
     expect(readerOf(actor({ userId: 'z', role: 'merchant_staff', orgId: 'other' }), o)).toBeNull();
     expect(readerOf(actor({ userId: 'z' }), o)).toBeNull();
+  });
+});
+
+describe('发货时效: 48 hours after payment', () => {
+  const paid = new Date('2026-12-01T10:00:00.000Z');
+  const h = (hours: number) => new Date(paid.getTime() + hours * 3_600_000);
+  it('the deadline is 48 hours after payment', () => {
+    expect(shipDeadline(paid)).toEqual(h(48));
+  });
+  it('on time up to the deadline itself, then late by whole days begun', () => {
+    expect(shipDaysLate(paid, h(1))).toBe(0);
+    expect(shipDaysLate(paid, h(48))).toBe(0);
+    expect(shipDaysLate(paid, new Date(h(48).getTime() + 1))).toBe(1);
+    expect(shipDaysLate(paid, h(72))).toBe(1);
+    expect(shipDaysLate(paid, h(72.5))).toBe(2);
+    expect(shipDaysLate(paid, h(48 + 24 * 10))).toBe(10);
+  });
+  it('an order without a payment time is never late', () => {
+    expect(shipDaysLate(null, h(500))).toBe(0);
   });
 });

@@ -12,6 +12,23 @@ export const DAY_MS = 86_400_000;
 export const ORDER_RETENTION_MS = 3 * 366 * DAY_MS;
 /** days after delivery a return may be opened */
 export const RETURN_WINDOW_DAYS = 7;
+/**
+ * 发货时效: hours after payment within which a paid order must ship — the platforms' common promise (48 小时发货),
+ * not a statute. A later shipment is late by whole days begun (a credit event for the merchant, its 物流 dimension).
+ */
+export const SHIP_WITHIN_HOURS = 48;
+
+/** When a paid order must have shipped. */
+export function shipDeadline(paidAt: Date): Date {
+  return new Date(paidAt.getTime() + SHIP_WITHIN_HOURS * 3_600_000);
+}
+
+/** Days begun past the deadline (0 when shipped in time, or when the order has no payment time). */
+export function shipDaysLate(paidAt: Date | null, shippedAt: Date): number {
+  if (!paidAt) return 0;
+  const over = shippedAt.getTime() - shipDeadline(paidAt).getTime();
+  return over > 0 ? Math.ceil(over / DAY_MS) : 0;
+}
 
 /** The reader an order is shown to: its buyer, its merchant, its streamer (or their MCN), or the platform. */
 export type OrderReader = 'buyer' | 'merchant' | 'streamer' | 'platform';
