@@ -11,7 +11,10 @@
  */
 import type { AuditService } from '../audit/audit.service.ts';
 import type { CreditGatePort } from '../credit/index.ts';
-import type { AgreementService } from '../selection/agreement.service.ts';
+import type { SessionCatalog } from '../catalog/index.ts';
+import type { SessionRegistry } from '../registry/index.ts';
+import type { AgreementService, SessionSelection } from '../selection/index.ts';
+import type { DocumentLookup } from '../workflows/index.ts';
 import { AppError } from '../errors.ts';
 import type { Repositories, ScopedUnitOfWork } from '../ports/repositories.ts';
 import type { Clock, IdGenerator, PiiVault, TokenGenerator } from '../ports/runtime.ts';
@@ -53,6 +56,12 @@ export interface LiveDeps {
   totals?: SessionTotalsReader | undefined;
   /** 信用: a streamer under `prereview` (tier D) goes live only after a platform reviewer pre-reviewed the session */
   credit?: CreditGatePort | undefined;
+  /** the selection center's in-transaction part: agreements in force for the session's products, samples featured */
+  selection: Pick<SessionSelection, 'agreementInForceIn' | 'featureSamplesIn'>;
+  /** the catalog's products on a session, the registry's streamer profiles, the document store's cover images */
+  catalog: Pick<SessionCatalog, 'productIn' | 'productsWithSkusIn'>;
+  streamers: Pick<SessionRegistry, 'streamerIn'>;
+  documents: Pick<DocumentLookup, 'documentIn'>;
   /** confirmed violations against a streamer since a time (the compliance context's reader): `live.ended` carries the count */
   violations?: SessionViolationReader | undefined;
 }
@@ -78,7 +87,7 @@ export class LiveService {
   constructor(private readonly d: LiveDeps) {
     const { uow, clock, ids, audit } = d;
     this.recordings = new RecordingService({ uow, clock, ids, audit });
-    this.views = new SessionViewService({ uow, totals: d.totals });
+    this.views = new SessionViewService({ uow, totals: d.totals, catalog: d.catalog });
     this.keys = new StreamKeyService({ uow, clock, vault: d.vault, tokens: d.tokens, audit });
   }
 
@@ -90,7 +99,7 @@ export class LiveService {
       throw new AppError('request.invalid', { field: 'productIds', details: { issue: `at most ${MAX_PRODUCTS}` } });
     const out: LiveSessionProductRecord[] = [];
     for (const [i, id] of ids.entries()) {
-      const p = await tx.catalog.findProduct(id);
+      const p = await this.d.catalog.productIn(tx, id);
       if (p?.status !== 'approved') throw new AppError('catalog.product_not_found', { field: `productIds.${i}` });
       out.push({ sessionId, productId: p.id, merchantOrgId: p.merchantOrgId, agreementId: null, sort: i });
     }
@@ -100,19 +109,19 @@ export class LiveService {
   /** 预约直播: a certified streamer schedules a session with its products. */
   async schedule(actor: Actor, input: ScheduleInput): Promise<SessionDetail & { streamKey: string }> {
     if (actor.role !== 'streamer' || !actor.userId) throw new AppError('auth.forbidden');
-    const profile = await this.d.uow.read.registry.findStreamer(actor.userId);
+    const profile = await this.d.streamers.streamerIn(this.d.uow.read, actor.userId);
     if (!profile) throw new AppError('selection.streamer_not_certified');
     const now = this.d.clock.now();
     const scheduledAt = new Date(input.scheduledAt);
     const key = this.keys.newKey();
     return this.d.uow.transaction(async (tx) => {
       for (const [i, id] of input.coHostUserIds.entries()) {
-        const co = await tx.registry.findStreamer(id);
+        const co = await this.d.streamers.streamerIn(tx, id);
         if (co?.status !== 'certified' || id === actor.userId)
           throw new AppError('selection.partner_invalid', { field: `coHostUserIds.${i}`, details: { kind: '主播' } });
       }
       if (input.coverImageId) {
-        const doc = await tx.workflows.findDocument(input.coverImageId);
+        const doc = await this.d.documents.documentIn(tx, input.coverImageId);
         if (!doc || doc.uploadedBy !== actor.userId || doc.fileType === 'pdf')
           throw new AppError('document.not_found', { field: 'coverImageId' });
       }
@@ -164,7 +173,7 @@ export class LiveService {
       const products = await this.resolveProducts(tx, s.id, productIds);
       if (s.status === 'live') {
         for (const [i, p] of products.entries()) {
-          const a = await tx.selection.findInForce({
+          const a = await this.d.selection.agreementInForceIn(tx, {
             merchantOrgId: p.merchantOrgId,
             streamerUserId: s.streamerUserId,
             productId: p.productId,
@@ -222,7 +231,7 @@ export class LiveService {
           ? { zh: '主播已认证，资格有效', en: 'Streamer certified and in good standing' }
           : { zh: `主播资格不满足：${streamerReasons.join('、')}`, en: `Streamer not eligible: ${streamerReasons.join(', ')}` },
     });
-    const profile = await this.d.uow.read.registry.findStreamer(s.streamerUserId);
+    const profile = await this.d.streamers.streamerIn(this.d.uow.read, s.streamerUserId);
     if (profile?.virtual === 'yes')
       items.push({
         key: 'virtual_label',
@@ -258,7 +267,7 @@ export class LiveService {
     });
     const merchantsChecked = new Map<string, boolean>();
     for (const p of products) {
-      const product = await this.d.uow.read.catalog.findProduct(p.productId);
+      const product = await this.d.catalog.productIn(this.d.uow.read, p.productId);
       const title = product?.title ?? p.productId;
       items.push({
         key: 'product_approved',
@@ -326,7 +335,7 @@ export class LiveService {
       const products = await tx.live.listProducts(s.id);
       for (const p of products) {
         // inside the transaction: its own repositories (one PGlite connection — never read beside it)
-        const a = await tx.selection.findInForce({
+        const a = await this.d.selection.agreementInForceIn(tx, {
           merchantOrgId: p.merchantOrgId,
           streamerUserId: s.streamerUserId,
           productId: p.productId,
@@ -338,20 +347,12 @@ export class LiveService {
       const next: LiveSessionRecord = { ...s, status: 'live', startedAt: now, version: s.version + 1, updatedAt: now };
       if (!(await tx.live.updateSession(next, s.version))) throw new AppError('live.stale');
       // the streamer's received samples of these products are now featured (寄样 obligation met)
-      const samples = await tx.selection.listSamples({ streamerUserId: s.streamerUserId, status: ['received'], limit: 500 });
-      for (const sample of samples.filter((x) => products.some((p) => p.productId === x.productId))) {
-        await tx.selection.updateSample(
-          {
-            ...sample,
-            status: 'featured',
-            featuredIn: `live:${s.id}`,
-            history: [...sample.history, { at: now.toISOString(), action: 'feature', by: 'system:live', reason: `live:${s.id}` }],
-            version: sample.version + 1,
-            updatedAt: now,
-          },
-          sample.version,
-        );
-      }
+      await this.d.selection.featureSamplesIn(tx, {
+        streamerUserId: s.streamerUserId,
+        productIds: products.map((p) => p.productId),
+        sessionId: s.id,
+        at: now,
+      });
       await tx.outbox.add({
         id: this.d.ids.next(),
         topic: 'live.started',

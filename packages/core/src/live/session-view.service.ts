@@ -3,6 +3,7 @@
  * the streamer's, the products' titles and lowest prices, looked up once per kind for a whole page — its
  * statistics (counted from orders while live, through the orders context's reader port), and who may enter its room.
  */
+import type { SessionCatalog } from '../catalog/index.ts';
 import { AppError } from '../errors.ts';
 import type { ScopedUnitOfWork } from '../ports/repositories.ts';
 import type { Actor } from '../shared/actor.ts';
@@ -13,6 +14,8 @@ export interface SessionViewDeps {
   uow: ScopedUnitOfWork<'live' | 'users' | 'catalog'>;
   /** paid orders and GMV of a live session (the orders context); without it a live session shows its stored totals */
   totals?: SessionTotalsReader | undefined;
+  /** the products on a page and their SKUs, through the catalog's reader */
+  catalog: Pick<SessionCatalog, 'productsWithSkusIn'>;
 }
 
 /** Roles that manage every live room (beside its streamer and co-hosts). */
@@ -64,11 +67,10 @@ export class SessionViewService {
     if (details.length === 0) return [];
     const read = this.d.uow.read;
     const productIds = [...new Set(details.flatMap((d) => d.products.map((p) => p.productId)))];
-    const [streamers, products] = await Promise.all([
+    const [streamers, { products, skus }] = await Promise.all([
       read.users.findByIds([...new Set(details.map((d) => d.session.streamerUserId))]),
-      productIds.length > 0 ? read.catalog.listProducts({ ids: productIds, limit: productIds.length }) : Promise.resolve([]),
+      this.d.catalog.productsWithSkusIn(read, productIds),
     ]);
-    const skus = products.length > 0 ? await read.catalog.listSkus(products.map((p) => p.id)) : [];
     const nameOf = new Map(streamers.map((u) => [u.id, u.displayName]));
     const productOf = new Map(products.map((p) => [p.id, p]));
     const out: SessionListing[] = [];

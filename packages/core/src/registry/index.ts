@@ -1,5 +1,7 @@
 /** The registry's public entry: its service, records, inputs and views, the repository port, and the rules others use. */
 export { ViolationCreditInquiry } from './credit-inquiry.ts';
+export { SessionRegistry } from './session-registry.ts';
+export type { RegistryReads } from './session-registry.ts';
 export type { UploadInput } from './document.service.ts';
 export type { SweepResult } from './expiry.service.ts';
 export { MIME_BY_TYPE, sniffDocumentType, validateUpload } from './file-sniff.ts';

@@ -4,6 +4,8 @@ export { AgreementService, agreementHash } from './agreement.service.ts';
 export type { CatalogReader } from './pool.service.ts';
 export { mayReadSample, nextSampleStatus, OPEN_SAMPLE, partyScope, SAMPLE_FLOW, samplePartyOf } from './sample-flow.ts';
 export { documentTokens, queryTokens } from './search-tokens.ts';
+export { SessionSelection } from './session-selection.ts';
+export type { SessionSelectionTx } from './session-selection.ts';
 export type { SelectionRepository } from './selection.repository.ts';
 export type { ImageReader, LiveSaleReader, ProductReader, SelectionDeps } from './selection.service.ts';
 export { DEFAULT_SELECTION_SETTINGS, SelectionService } from './selection.service.ts';

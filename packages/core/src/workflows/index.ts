@@ -4,6 +4,8 @@ export { definitionOf, GRANTED_STEPS, WORKFLOWS } from './workflow.definitions.t
 export { availableActions, stepOf } from './workflow.engine.ts';
 export type { ActingAs, AvailableAction } from './workflow.engine.ts';
 export { WorkflowService } from './workflow.service.ts';
+export { DocumentLookup } from './document-lookup.ts';
+export type { WorkflowReads } from './document-lookup.ts';
 export type { NamedApplicationView, WorkflowDeps } from './workflow.service.ts';
 export type { WorkflowRepository } from './workflows.repository.ts';
 export type {
