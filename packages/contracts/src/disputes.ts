@@ -1,0 +1,119 @@
+/**
+ * 投诉 / 在线纠纷解决 (ODR): a consumer's complaint about one of their orders, its statutory deadlines and its
+ * timeline (docs/disputes.md). Money is integer fen.
+ */
+import { z } from 'zod';
+import { plainText } from './common.ts';
+import { idSchema } from './identity.ts';
+
+export const COMPLAINT_CATEGORIES = ['quality', 'not_as_described', 'false_advertising', 'refund_refused', 'fraud', 'personal_data'] as const;
+export type ComplaintCategory = (typeof COMPLAINT_CATEGORIES)[number];
+
+export const COMPLAINT_STATUSES = [
+  'awaiting_merchant',
+  'negotiating',
+  'mediating',
+  'escalated',
+  'accepted_by_regulator',
+  'refused_by_regulator',
+  'resolved',
+  'dismissed',
+  'withdrawn',
+  'mediation_failed',
+] as const;
+export type ComplaintStatus = (typeof COMPLAINT_STATUSES)[number];
+
+/** what the consumer asks for */
+export const CLAIM_KINDS = ['refund', 'return', 'compensation'] as const;
+export type ClaimKind = (typeof CLAIM_KINDS)[number];
+/** what a resolution gives: a claim kind, or 退一赔三 computed under 消费者权益保护法 Art. 55 */
+export const COMPLAINT_REMEDIES = ['refund', 'return', 'compensation', 'fraud_compensation'] as const;
+export type ComplaintRemedy = (typeof COMPLAINT_REMEDIES)[number];
+
+export const COMPLAINT_ROLES = ['consumer', 'merchant', 'mediator', 'regulator', 'system'] as const;
+export type ComplaintRole = (typeof COMPLAINT_ROLES)[number];
+
+const fen = z.number().int().min(1).max(100_000_000_00);
+
+export const complaintCreateSchema = z.strictObject({
+  orderId: idSchema,
+  category: z.enum(COMPLAINT_CATEGORIES),
+  claim: z.strictObject({ kind: z.enum(CLAIM_KINDS), amountFen: fen }),
+  description: plainText(10, 2000),
+  /** documents the consumer uploaded (POST /api/documents) */
+  evidenceDocumentIds: z.array(idSchema).max(10).default([]),
+  /** the live session where the claim was heard (must be the order's) */
+  liveSessionId: idSchema.optional(),
+  /** a phone number the merchant's service may call back (stored encrypted, shown masked) */
+  contactPhone: z
+    .string()
+    .regex(/^1\d{10}$/)
+    .optional(),
+});
+export type ComplaintCreate = z.infer<typeof complaintCreateSchema>;
+
+export const complaintAnswerSchema = z.strictObject({
+  answer: z.enum(['accept', 'counter', 'reject']),
+  /** a counter-offer's remedy and amount */
+  offer: z.strictObject({ kind: z.enum(CLAIM_KINDS), amountFen: fen }).optional(),
+  note: plainText(2, 1000),
+});
+export type ComplaintAnswer = z.infer<typeof complaintAnswerSchema>;
+
+export const complaintNoteSchema = z.strictObject({ note: plainText(2, 1000).optional() });
+export const complaintDecisionSchema = z.strictObject({
+  remedy: z.enum(COMPLAINT_REMEDIES),
+  /** for refund / return / compensation; fraud compensation is computed and takes none */
+  amountFen: fen.optional(),
+  note: plainText(2, 1000),
+});
+export type ComplaintDecision = z.infer<typeof complaintDecisionSchema>;
+export const complaintDismissSchema = z.strictObject({ reason: plainText(2, 1000) });
+export const complaintRegulatorDecisionSchema = z.strictObject({ decision: z.enum(['accept', 'refuse']), reason: plainText(2, 1000) });
+
+export const complaintListQuerySchema = z.strictObject({
+  status: z.enum(COMPLAINT_STATUSES).optional(),
+  limit: z.coerce.number().int().min(1).max(200).default(50),
+});
+
+export const complaintEntrySchema = z.object({
+  id: idSchema,
+  at: z.string(),
+  role: z.enum(COMPLAINT_ROLES),
+  action: z.string(),
+  fromStatus: z.enum(COMPLAINT_STATUSES).nullable(),
+  toStatus: z.enum(COMPLAINT_STATUSES),
+  note: z.string().nullable(),
+  data: z.record(z.string(), z.unknown()),
+});
+
+export const complaintViewSchema = z.object({
+  id: idSchema,
+  orderId: idSchema,
+  merchantOrgId: idSchema,
+  streamerUserId: idSchema.nullable(),
+  liveSessionId: idSchema.nullable(),
+  category: z.enum(COMPLAINT_CATEGORIES),
+  claim: z.object({ kind: z.enum(CLAIM_KINDS), amountFen: z.number() }),
+  description: z.string(),
+  evidenceDocumentIds: z.array(idSchema),
+  /** masked for everyone (138****5678) */
+  contactPhone: z.string().nullable(),
+  paidFen: z.number(),
+  status: z.enum(COMPLAINT_STATUSES),
+  /** when the current step ends (null in a final state) */
+  dueAt: z.string().nullable(),
+  /** the deadline has passed and the step still waits (a regulator's acceptance shows this; sweeps act on the others) */
+  overdue: z.boolean(),
+  answer: z
+    .object({ answer: z.enum(['accept', 'counter', 'reject']), offer: z.object({ kind: z.enum(CLAIM_KINDS), amountFen: z.number() }).nullable() })
+    .nullable(),
+  outcome: z.object({ remedy: z.enum(COMPLAINT_REMEDIES), amountFen: z.number(), upheld: z.boolean() }).nullable(),
+  closingReason: z.string().nullable(),
+  filedAt: z.string(),
+  updatedAt: z.string(),
+});
+export type ComplaintView = z.infer<typeof complaintViewSchema>;
+export const complaintDetailSchema = complaintViewSchema.extend({ timeline: z.array(complaintEntrySchema) });
+export type ComplaintDetail = z.infer<typeof complaintDetailSchema>;
+export const complaintListSchema = z.object({ items: z.array(complaintViewSchema) });

@@ -1,0 +1,72 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { isWorkingDay } from '../workflows/working-days.ts';
+import { deadlineOf, filingLimit, isOverdue, lapseAction, pastFilingLimit } from './complaint-deadlines.rules.ts';
+
+const cst = (s: string) => new Date(`${s}+08:00`);
+const ms = 1;
+const just = (d: Date | null) => new Date((d as Date).getTime() + ms);
+
+describe('complaint deadlines', () => {
+  it('merchant: 48 hours of the clock, weekend included; at the deadline in time, a millisecond later lapsed', () => {
+    const filedAt = cst('2026-12-04T10:00:00'); // a Friday
+    const due = deadlineOf({ status: 'awaiting_merchant', filedAt, statusSince: filedAt });
+    expect(due).toEqual(cst('2026-12-06T10:00:00'));
+    expect(isOverdue(due, due as Date)).toBe(false);
+    expect(isOverdue(due, just(due))).toBe(true);
+    expect(lapseAction('awaiting_merchant')).toBe('merchant_silent');
+  });
+
+  it('negotiation: 10 working days from filing, across National Day and its make-up Sunday', () => {
+    const filedAt = cst('2026-09-18T10:00:00'); // Friday; 09-20 is a 调休 Sunday; 09-25..27 and 10-01..07 are holidays
+    const due = deadlineOf({ status: 'negotiating', filedAt, statusSince: cst('2026-09-19T09:00:00') });
+    expect(due).toEqual(cst('2026-10-09T23:59:59.999'));
+    expect(isOverdue(due, due as Date)).toBe(false);
+    expect(isOverdue(due, just(due))).toBe(true);
+    expect(lapseAction('negotiating')).toBe('negotiation_lapsed');
+  });
+
+  it('mediation: 45 working days from its start, across Labour Day, its make-up Saturday and Dragon Boat', () => {
+    const since = cst('2026-04-30T16:00:00');
+    const due = deadlineOf({ status: 'mediating', filedAt: cst('2026-04-20T10:00:00'), statusSince: since });
+    expect(due).toEqual(cst('2026-07-07T23:59:59.999'));
+    expect(isOverdue(due, just(due))).toBe(true);
+    expect(lapseAction('mediating')).toBe('mediation_lapsed');
+  });
+
+  it('regulator: 7 working days across the Spring Festival; past it only shown overdue', () => {
+    const since = cst('2026-02-13T15:00:00'); // Friday; 02-14 is a 调休 Saturday, 02-15..23 holidays, 02-28 调休
+    const due = deadlineOf({ status: 'escalated', filedAt: cst('2026-01-05T10:00:00'), statusSince: since });
+    expect(due).toEqual(cst('2026-03-02T23:59:59.999'));
+    expect(isOverdue(due, due as Date)).toBe(false);
+    expect(isOverdue(due, just(due))).toBe(true);
+    expect(lapseAction('escalated')).toBeNull();
+  });
+
+  it('final states and mediation_failed have no deadline', () => {
+    const t = cst('2026-06-01T10:00:00');
+    for (const status of ['mediation_failed', 'resolved', 'dismissed', 'withdrawn', 'accepted_by_regulator', 'refused_by_regulator'] as const)
+      expect(deadlineOf({ status, filedAt: t, statusSince: t })).toBeNull();
+    expect(isOverdue(null, t)).toBe(false);
+  });
+
+  it('the 3-year limit: on its last instant filed, a millisecond later refused', () => {
+    const orderAt = cst('2023-12-05T09:30:00');
+    expect(filingLimit(orderAt)).toEqual(cst('2026-12-05T09:30:00'));
+    expect(pastFilingLimit(orderAt, cst('2026-12-05T09:30:00'))).toBe(false);
+    expect(pastFilingLimit(orderAt, just(filingLimit(orderAt)))).toBe(true);
+  });
+
+  it('property: a working-day deadline ends a working day at 23:59:59.999 CST, never sooner than the calendar days', () => {
+    const in2026 = fc.integer({ min: Date.parse('2026-01-01T00:00:00Z'), max: Date.parse('2026-09-30T00:00:00Z') }).map((n) => new Date(n));
+    fc.assert(
+      fc.property(in2026, fc.constantFrom('negotiating', 'mediating', 'escalated' as const), (t, status) => {
+        const due = deadlineOf({ status, filedAt: t, statusSince: t }) as Date;
+        const days = status === 'negotiating' ? 10 : status === 'mediating' ? 45 : 7;
+        expect(due.getTime() - t.getTime()).toBeGreaterThanOrEqual(days * 86_400_000 - 86_400_000);
+        expect(isWorkingDay(due)).toBe(true);
+        expect(new Date(due.getTime() + 8 * 3_600_000).toISOString().slice(11)).toBe('23:59:59.999Z');
+      }),
+    );
+  });
+});

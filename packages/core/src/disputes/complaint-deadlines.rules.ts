@@ -1,0 +1,94 @@
+/**
+ * The deadlines of each step of a complaint (RULES.md, "complaints"; docs/disputes.md), counted with the working-day
+ * calendar of the approval engine (weekends and public holidays do not count, 调休 days do):
+ *
+ * - awaiting_merchant: the merchant answers within 48 hours of filing (a platform deadline, ODR practice); silent past
+ *   it, the complaint goes to platform mediation.
+ * - negotiating: ODR enterprises settle by negotiation within 10 working days of receiving the complaint (local ODR
+ *   rules); past it, mediation.
+ * - mediating: mediation ends without agreement after 45 working days (市场监督管理投诉举报处理暂行办法 Art. 21, the
+ *   time limit of 调解); past it, mediation_failed and escalation to the regulator is offered.
+ * - escalated: the regulator decides on acceptance within 7 working days (同办法 Art. 14); past it the complaint is
+ *   shown overdue, nothing moves on its own.
+ * - filing: a complaint is accepted within 3 years (同办法 Art. 15: 超过三年的不予受理), counted here from the order.
+ *
+ * A deadline is met by anything at or before it; the sweep acts on what is strictly past it.
+ */
+import type { ComplaintStatus } from '@livehub/contracts';
+import { addWorkingDays, DEFAULT_CALENDAR, type WorkingCalendar } from '../workflows/working-days.ts';
+import type { ComplaintAction } from './complaint-state.ts';
+
+export const MERCHANT_ANSWER_HOURS = 48;
+export const NEGOTIATION_WORKING_DAYS = 10;
+export const MEDIATION_WORKING_DAYS = 45;
+export const REGULATOR_ACCEPTANCE_WORKING_DAYS = 7;
+export const COMPLAINT_LIMIT_YEARS = 3;
+
+/** What the timeline needs to compute a step's deadline: when the complaint was filed and when the step began. */
+export interface DeadlineBasis {
+  status: ComplaintStatus;
+  filedAt: Date;
+  statusSince: Date;
+}
+
+/** The deadline of the current step, or null when the step has none (final states, mediation_failed). */
+export function deadlineOf(b: DeadlineBasis, cal: WorkingCalendar = DEFAULT_CALENDAR): Date | null {
+  switch (b.status) {
+    case 'awaiting_merchant':
+      return new Date(b.filedAt.getTime() + MERCHANT_ANSWER_HOURS * 3_600_000);
+    case 'negotiating':
+      // the negotiation period runs from the filing: the merchant's answer does not restart it
+      return addWorkingDays(b.filedAt, NEGOTIATION_WORKING_DAYS, cal);
+    case 'mediating':
+      return addWorkingDays(b.statusSince, MEDIATION_WORKING_DAYS, cal);
+    case 'escalated':
+      return addWorkingDays(b.statusSince, REGULATOR_ACCEPTANCE_WORKING_DAYS, cal);
+    case 'mediation_failed':
+    case 'accepted_by_regulator':
+    case 'refused_by_regulator':
+    case 'resolved':
+    case 'dismissed':
+    case 'withdrawn':
+      return null;
+  }
+}
+
+/** Past its deadline (strictly: the deadline instant itself is still in time). */
+export function isOverdue(dueAt: Date | null, now: Date): boolean {
+  return dueAt !== null && now.getTime() > dueAt.getTime();
+}
+
+/** What the sweep does when a step's deadline has passed; null when a passed deadline is only shown (the regulator's). */
+export function lapseAction(status: ComplaintStatus): ComplaintAction | null {
+  if (status === 'awaiting_merchant') return 'merchant_silent';
+  if (status === 'negotiating') return 'negotiation_lapsed';
+  if (status === 'mediating') return 'mediation_lapsed';
+  return null;
+}
+
+/**
+ * Actions that must be taken before the step's deadline: once it passed, the step belongs to the sweep (a merchant
+ * answering after 48 hours, an offer accepted after the negotiation period, a mediation decided after 45 working
+ * days). Withdrawal and the regulator's decision are allowed late.
+ */
+export const DEADLINE_BOUND: ReadonlySet<ComplaintAction> = new Set([
+  'merchant_accept',
+  'merchant_counter',
+  'merchant_reject',
+  'consumer_accept_offer',
+  'consumer_escalate',
+  'mediator_decide',
+  'mediator_dismiss',
+]);
+
+/** The last instant a complaint about something of `orderAt` may be filed: the same moment three years later. */
+export function filingLimit(orderAt: Date): Date {
+  const d = new Date(orderAt.getTime());
+  d.setUTCFullYear(d.getUTCFullYear() + COMPLAINT_LIMIT_YEARS);
+  return d;
+}
+
+/** Whether a complaint filed at `now` about an order of `orderAt` is past the 3-year limit. */
+export function pastFilingLimit(orderAt: Date, now: Date): boolean {
+  return now.getTime() > filingLimit(orderAt).getTime();
+}
