@@ -67,6 +67,10 @@ import {
   WorkflowService,
   WorkbenchService,
   CreditModesCache,
+  ComplaintFilingService,
+  ComplaintStepService,
+  ComplaintSweeperService,
+  ComplaintViewService,
 } from '@livehub/core';
 import { loadDefaultPack } from '@livehub/compliance';
 import { type Database, openDatabase } from '@livehub/db';
@@ -463,6 +467,34 @@ export async function createContainer(config: Config, o: ContainerOverrides = {}
   // 结算任务: the catch-up split, the T+N releases, then the jobs registered with it: yesterday's reconciliation
   const settle = new SettlementJobService({ uow, clock, audit, money, orders, slotFees, jobs: [reconciliation.settleJob()] });
   const returns = new ReturnService({ uow, clock, ids, audit, orders });
+  // 投诉 / ODR (docs/disputes.md): the order's facts through the orders context's repository, evidence through the
+  // document store's records; the sweep moves lapsed steps on (tick)
+  const complaintOrders = {
+    orderFacts: async (orderId: string) => {
+      const o = await uow.read.orders.findOrder(orderId);
+      return o
+        ? {
+            id: o.id,
+            buyerUserId: o.buyerUserId,
+            merchantOrgId: o.merchantOrgId,
+            streamerUserId: o.streamerUserId,
+            sessionId: o.sessionId,
+            totalFen: o.totalFen,
+            refundedFen: o.refundedFen,
+            paidAt: o.paidAt,
+            createdAt: o.createdAt,
+          }
+        : null;
+    },
+  };
+  const evidence = { uploaderOf: async (id: string) => (await uow.read.workflows.findDocument(id))?.uploadedBy ?? null };
+  const complaintCore = { clock, ids, audit, vault };
+  const complaints = {
+    filing: new ComplaintFilingService({ ...complaintCore, uow, orders: complaintOrders, evidence }),
+    steps: new ComplaintStepService({ ...complaintCore, uow }),
+    views: new ComplaintViewService({ uow, clock, vault }),
+    sweeper: new ComplaintSweeperService({ ...complaintCore, uow }),
+  };
   // Events written with their changes (order.created, live.started, compliance.violation_confirmed…) go out on
   // events:<topic>; `livehub serve` runs a pass every second.
   const outbox = new OutboxDispatcher({ uow, pubsub: kv.pubsub, locks: kv.locks, clock });
@@ -502,6 +534,7 @@ export async function createContainer(config: Config, o: ContainerOverrides = {}
     rooms,
     orders,
     returns,
+    complaints,
     ledger,
     money,
     feeRates,
@@ -534,6 +567,7 @@ export async function createContainer(config: Config, o: ContainerOverrides = {}
       const agreementSweep = await agreements.sweep(now);
       const orderSweep = await orders.sweep();
       const returnSweep = await returns.sweep();
+      const complaintSweep = await complaints.sweeper.sweep(now);
       const settleRun = await settle.run(now);
       const payoutsResent = await payouts.resendUnsent();
       return {
@@ -546,6 +580,7 @@ export async function createContainer(config: Config, o: ContainerOverrides = {}
         completedOrders: orderSweep.completed,
         flashSalesEnded: orderSweep.salesEnded,
         refundsOverdue: returnSweep.flagged,
+        ...complaintSweep,
         ordersSettled: settleRun.settled,
         ordersReleased: settleRun.released,
         slotFeesReleased: settleRun.slotFeesReleased,

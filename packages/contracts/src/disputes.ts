@@ -6,7 +6,14 @@ import { z } from 'zod';
 import { plainText } from './common.ts';
 import { idSchema } from './identity.ts';
 
-export const COMPLAINT_CATEGORIES = ['quality', 'not_as_described', 'false_advertising', 'refund_refused', 'fraud', 'personal_data'] as const;
+export const COMPLAINT_CATEGORIES = [
+  'quality',
+  'not_as_described',
+  'false_advertising',
+  'refund_refused',
+  'fraud',
+  'personal_data',
+] as const;
 export type ComplaintCategory = (typeof COMPLAINT_CATEGORIES)[number];
 
 export const COMPLAINT_STATUSES = [
@@ -106,7 +113,10 @@ export const complaintViewSchema = z.object({
   /** the deadline has passed and the step still waits (a regulator's acceptance shows this; sweeps act on the others) */
   overdue: z.boolean(),
   answer: z
-    .object({ answer: z.enum(['accept', 'counter', 'reject']), offer: z.object({ kind: z.enum(CLAIM_KINDS), amountFen: z.number() }).nullable() })
+    .object({
+      answer: z.enum(['accept', 'counter', 'reject']),
+      offer: z.object({ kind: z.enum(CLAIM_KINDS), amountFen: z.number() }).nullable(),
+    })
     .nullable(),
   outcome: z.object({ remedy: z.enum(COMPLAINT_REMEDIES), amountFen: z.number(), upheld: z.boolean() }).nullable(),
   closingReason: z.string().nullable(),

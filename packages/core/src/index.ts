@@ -166,3 +166,4 @@ export * from './orders/index.ts';
 export { eventsChannel, OutboxDispatcher } from './outbox/index.ts';
 export type { OutboxDeps, OutboxEvent, OutboxRecord, OutboxRepository } from './outbox/index.ts';
 export * from './credit/index.ts';
+export * from './disputes/index.ts';

@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import {
   CREDIT_FEED,
   fromCertificationLapsed,
+  fromComplaintResolved,
   fromLiveEnded,
   fromOrderCompleted,
   fromOrderReturned,
@@ -21,6 +22,7 @@ describe('credit feed: outbox topics to credit events', () => {
   it('listens to the topics the other contexts write', () => {
     expect(Object.keys(CREDIT_FEED).sort()).toEqual([
       'compliance.violation_confirmed',
+      'disputes.complaint_resolved',
       'live.ended',
       'order.completed',
       'order.shipped',
@@ -140,5 +142,23 @@ describe('credit feed: outbox topics to credit events', () => {
     // not known whether it was clean: nothing
     expect(fromLiveEnded({ sessionId: 'l4', streamerUserId: 's1', startedAt }, AT)).toEqual([]);
     expect(fromLiveEnded({ sessionId: 'l5', streamerUserId: 's1', startedAt: null, violations: 0 }, AT)).toEqual([]);
+  });
+
+  it('an upheld complaint counts against the merchant and the attributed streamer; a settled one does not', () => {
+    const out = fromComplaintResolved(
+      { complaintId: 'c1', merchantOrgId: 'm1', streamerUserId: 's1', upheld: true, severity: 3, category: 'fraud' },
+      AT,
+    );
+    expect(out.map((e) => [e.partyId, e.partyKind, e.kind, e.source])).toEqual([
+      ['m1', 'merchant', 'complaint.upheld', 'complaint:c1'],
+      ['s1', 'streamer', 'complaint.upheld', 'complaint:c1'],
+    ]);
+    expect(out[0]?.data).toEqual({ severity: 3 });
+    expect(scorable(out)).toEqual([[], []]);
+    expect(fromComplaintResolved({ complaintId: 'c2', merchantOrgId: 'm1', upheld: true, severity: 9 }, AT).map((e) => e.data)).toEqual([
+      { severity: 3 },
+    ]);
+    expect(fromComplaintResolved({ complaintId: 'c3', merchantOrgId: 'm1', upheld: false, severity: 2 }, AT)).toEqual([]);
+    expect(fromComplaintResolved({ merchantOrgId: 'm1', upheld: true }, AT)).toEqual([]);
   });
 });

@@ -116,6 +116,23 @@ export function fromLiveEnded(p: Payload, at: Date): CreditEventInput[] {
   ];
 }
 
+/**
+ * 投诉成立: a complaint resolved for the consumer by a platform mediation decision (`upheld`) counts against the
+ * merchant and the streamer the order is attributed to; one settled by negotiation, dismissed or withdrawn does not.
+ */
+export function fromComplaintResolved(p: Payload, at: Date): CreditEventInput[] {
+  const id = str(p.complaintId);
+  const merchant = str(p.merchantOrgId);
+  if (!id || !merchant || p.upheld !== true) return [];
+  const data = { severity: int(p.severity, 1, 3, 1) };
+  const out: CreditEventInput[] = [
+    { partyId: merchant, partyKind: 'merchant', kind: 'complaint.upheld', at, data, source: `complaint:${id}` },
+  ];
+  const streamer = str(p.streamerUserId);
+  if (streamer) out.push({ partyId: streamer, partyKind: 'streamer', kind: 'complaint.upheld', at, data, source: `complaint:${id}` });
+  return out;
+}
+
 /** The topics the credit context listens to and how each becomes credit events. */
 export const CREDIT_FEED: Record<string, (p: Payload, at: Date) => CreditEventInput[]> = {
   'compliance.violation_confirmed': fromViolationConfirmed,
@@ -126,4 +143,5 @@ export const CREDIT_FEED: Record<string, (p: Payload, at: Date) => CreditEventIn
   'selection.sample_overdue': fromSampleOverdue,
   'registry.certification_lapsed': fromCertificationLapsed,
   'live.ended': fromLiveEnded,
+  'disputes.complaint_resolved': fromComplaintResolved,
 };

@@ -24,7 +24,10 @@ describe('compensation (消费者权益保护法 Art. 55)', () => {
     const order = { paidFen: 20_000, refundedFen: 0 };
     expect(claimProblem('fraud', { kind: 'compensation', amountFen: 80_000 }, order)).toBeNull();
     expect(claimProblem('fraud', { kind: 'compensation', amountFen: 80_001 }, order)).toEqual({ field: 'claim.amountFen', maxFen: 80_000 });
-    expect(claimProblem('quality', { kind: 'compensation', amountFen: 20_001 }, order)).toEqual({ field: 'claim.amountFen', maxFen: 20_000 });
+    expect(claimProblem('quality', { kind: 'compensation', amountFen: 20_001 }, order)).toEqual({
+      field: 'claim.amountFen',
+      maxFen: 20_000,
+    });
     expect(claimProblem('fraud', { kind: 'refund', amountFen: 20_001 }, order)).toEqual({ field: 'claim.amountFen', maxFen: 20_000 });
     expect(claimProblem('quality', { kind: 'return', amountFen: 20_000 }, order)).toBeNull();
     expect(claimProblem('quality', { kind: 'refund', amountFen: 1 }, { paidFen: 100, refundedFen: 100 })).toEqual({
@@ -35,12 +38,18 @@ describe('compensation (消费者权益保护法 Art. 55)', () => {
 
   it('property: integer fen, the larger of 3 × price and 500 yuan, and the cap is never below the refundable price', () => {
     fc.assert(
-      fc.property(fc.integer({ min: 0, max: 10_000_000_00 }), fc.integer({ min: 0, max: 10_000_000_00 }), fc.constantFrom(...COMPLAINT_CATEGORIES), (paid, refunded, cat) => {
-        const c = fraudCompensationFen(paid);
-        expect(Number.isSafeInteger(c)).toBe(true);
-        expect(c).toBe(Math.max(3 * paid, 50_000));
-        for (const kind of ['refund', 'return', 'compensation'] as const) expect(maxClaimFen(cat, kind, paid, refunded)).toBeGreaterThanOrEqual(refundableFen(paid, refunded));
-      }),
+      fc.property(
+        fc.integer({ min: 0, max: 10_000_000_00 }),
+        fc.integer({ min: 0, max: 10_000_000_00 }),
+        fc.constantFrom(...COMPLAINT_CATEGORIES),
+        (paid, refunded, cat) => {
+          const c = fraudCompensationFen(paid);
+          expect(Number.isSafeInteger(c)).toBe(true);
+          expect(c).toBe(Math.max(3 * paid, 50_000));
+          for (const kind of ['refund', 'return', 'compensation'] as const)
+            expect(maxClaimFen(cat, kind, paid, refunded)).toBeGreaterThanOrEqual(refundableFen(paid, refunded));
+        },
+      ),
     );
   });
 });

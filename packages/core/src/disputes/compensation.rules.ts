@@ -45,6 +45,7 @@ export function claimProblem(
   order: { paidFen: number; refundedFen: number },
 ): ClaimProblem {
   const max = maxClaimFen(category, claim.kind, order.paidFen, order.refundedFen);
-  if (!Number.isSafeInteger(claim.amountFen) || claim.amountFen < 1 || claim.amountFen > max) return { field: 'claim.amountFen', maxFen: max };
+  if (!Number.isSafeInteger(claim.amountFen) || claim.amountFen < 1 || claim.amountFen > max)
+    return { field: 'claim.amountFen', maxFen: max };
   return null;
 }

@@ -45,7 +45,14 @@ describe('complaint deadlines', () => {
 
   it('final states and mediation_failed have no deadline', () => {
     const t = cst('2026-06-01T10:00:00');
-    for (const status of ['mediation_failed', 'resolved', 'dismissed', 'withdrawn', 'accepted_by_regulator', 'refused_by_regulator'] as const)
+    for (const status of [
+      'mediation_failed',
+      'resolved',
+      'dismissed',
+      'withdrawn',
+      'accepted_by_regulator',
+      'refused_by_regulator',
+    ] as const)
       expect(deadlineOf({ status, filedAt: t, statusSince: t })).toBeNull();
     expect(isOverdue(null, t)).toBe(false);
   });

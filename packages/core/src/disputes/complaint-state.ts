@@ -78,5 +78,7 @@ export function actionRole(action: ComplaintAction): ComplaintRole {
 
 /** Every (from, action, to) the table allows, for documentation and tests. */
 export function complaintTransitions(): Array<{ from: ComplaintStatus; action: ComplaintAction; to: ComplaintStatus; by: ComplaintRole }> {
-  return COMPLAINT_ACTIONS.flatMap((action) => TABLE[action].from.map((from) => ({ from, action, to: TABLE[action].to, by: TABLE[action].by })));
+  return COMPLAINT_ACTIONS.flatMap((action) =>
+    TABLE[action].from.map((from) => ({ from, action, to: TABLE[action].to, by: TABLE[action].by })),
+  );
 }

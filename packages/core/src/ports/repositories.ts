@@ -13,6 +13,7 @@ import type { CreditRepository } from '../credit/credit.repository.ts';
 import type { CreditModelRepository } from '../credit/credit-models.repository.ts';
 import type { CreditModeRepository } from '../credit/credit-modes.repository.ts';
 import type { CreditAppealRepository } from '../credit/credit-appeals.repository.ts';
+import type { ComplaintRepository } from '../disputes/disputes.repository.ts';
 import type { ComplianceRepository } from '../compliance/compliance.repository.ts';
 import type {
   ApiTokenRepository,
@@ -65,6 +66,8 @@ export interface Repositories {
   creditModes: CreditModeRepository;
   /** appeals against credit events and the credit reports issued (credit) */
   creditAppeals: CreditAppealRepository;
+  /** complaints (投诉 / ODR) and their timelines (disputes) */
+  complaints: ComplaintRepository;
 }
 
 export interface UnitOfWork {

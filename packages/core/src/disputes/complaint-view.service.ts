@@ -1,0 +1,61 @@
+/**
+ * The complaints as each party reads them: the consumer their own, the merchant its organization's only, the
+ * platform's mediation queue, the regulator's queue, and one complaint with its timeline for anyone it concerns.
+ * Phones leave masked (complaint.internal.ts).
+ */
+import type { ComplaintStatus } from '@livehub/contracts';
+import { AppError } from '../errors.ts';
+import type { ScopedUnitOfWork } from '../ports/repositories.ts';
+import type { PiiVault, Clock } from '../ports/runtime.ts';
+import type { Actor } from '../shared/actor.ts';
+import { complaintView, roleOf } from './complaint.internal.ts';
+import type { ComplaintDetailView, ComplaintView } from './disputes.types.ts';
+
+export interface ComplaintViewDeps {
+  uow: ScopedUnitOfWork<'complaints'>;
+  clock: Clock;
+  vault: PiiVault;
+}
+
+export type ComplaintListScope = 'mine' | 'merchant' | 'mediation' | 'regulator';
+const QUEUE: Record<'mediation' | 'regulator', readonly ComplaintStatus[]> = {
+  mediation: ['mediating'],
+  regulator: ['escalated'],
+};
+
+const QUEUE_READERS: Record<'mediation' | 'regulator', ReadonlySet<Actor['role']>> = {
+  mediation: new Set(['platform_admin', 'reviewer']),
+  regulator: new Set(['regulator']),
+};
+
+export class ComplaintViewService {
+  constructor(private readonly d: ComplaintViewDeps) {}
+
+  /** A list by scope; a queue shows its open step unless a status is asked for. Routes hold who may ask which. */
+  async list(
+    actor: Actor,
+    scope: ComplaintListScope,
+    q: { status?: ComplaintStatus | undefined; limit: number },
+  ): Promise<ComplaintView[]> {
+    const statuses = q.status ? [q.status] : scope === 'mediation' || scope === 'regulator' ? QUEUE[scope] : undefined;
+    let filter: { consumerUserId?: string; merchantOrgId?: string } = {};
+    if (scope === 'mine') {
+      if (actor.role !== 'consumer' || !actor.userId) throw new AppError('disputes.wrong_role');
+      filter = { consumerUserId: actor.userId };
+    } else if (scope === 'merchant') {
+      if (actor.role !== 'merchant_staff' || !actor.orgId) throw new AppError('disputes.wrong_role');
+      filter = { merchantOrgId: actor.orgId };
+    } else if (!QUEUE_READERS[scope].has(actor.role)) throw new AppError('disputes.wrong_role');
+    const rows = await this.d.uow.read.complaints.listComplaints({ ...filter, statuses, limit: q.limit });
+    const now = this.d.clock.now();
+    return rows.map((c) => complaintView(c, this.d.vault, now));
+  }
+
+  /** One complaint and its timeline, for the consumer, its merchant, the platform and regulators; not found otherwise. */
+  async detail(actor: Actor, id: string): Promise<ComplaintDetailView> {
+    const c = await this.d.uow.read.complaints.findComplaint(id);
+    if (!c || !roleOf(actor, c)) throw new AppError('disputes.not_found', { field: 'id' });
+    const timeline = await this.d.uow.read.complaints.listEntries(c.id);
+    return { complaint: complaintView(c, this.d.vault, this.d.clock.now()), timeline };
+  }
+}

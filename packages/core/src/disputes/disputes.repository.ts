@@ -1,0 +1,38 @@
+/**
+ * The port of complaints: a complaint is inserted awaiting the merchant and moved by compare-and-set on its version;
+ * its timeline is append-only. One open complaint per order and consumer. Writes run in the caller's transaction.
+ */
+import type { ComplaintStatus } from '@livehub/contracts';
+import type { ComplaintEntryRecord, ComplaintOrderFacts, ComplaintRecord } from './disputes.types.ts';
+
+export interface ComplaintRepository {
+  /** fails on a second open complaint about the same order (unique), so a race cannot file two */
+  insertComplaint(c: ComplaintRecord): Promise<void>;
+  findComplaint(id: string, opts?: { lock?: boolean }): Promise<ComplaintRecord | null>;
+  /** writes `c` when the stored version is `expectVersion`; false otherwise */
+  updateComplaint(c: ComplaintRecord, expectVersion: number): Promise<boolean>;
+  /** the open (not final, not mediation_failed) complaint about this order, if any */
+  openComplaintOf(orderId: string): Promise<ComplaintRecord | null>;
+  /** newest first, narrowed by consumer, merchant and statuses */
+  listComplaints(opts: {
+    consumerUserId?: string | undefined;
+    merchantOrgId?: string | undefined;
+    statuses?: readonly ComplaintStatus[] | undefined;
+    limit: number;
+  }): Promise<ComplaintRecord[]>;
+  /** complaints in `statuses` whose deadline is strictly before `now`, oldest deadline first */
+  listDue(statuses: readonly ComplaintStatus[], now: Date, limit: number): Promise<ComplaintRecord[]>;
+  appendEntry(e: ComplaintEntryRecord): Promise<void>;
+  /** oldest first */
+  listEntries(complaintId: string): Promise<ComplaintEntryRecord[]>;
+}
+
+/** The orders context's facts about an order (wired in the container over the orders repository). */
+export interface ComplaintOrderReader {
+  orderFacts(orderId: string): Promise<ComplaintOrderFacts | null>;
+}
+
+/** Who uploaded a document of the document store (wired over the registry's documents). */
+export interface EvidenceReader {
+  uploaderOf(documentId: string): Promise<string | null>;
+}

@@ -1,0 +1,25 @@
+/**
+ * The disputes context's public entry (投诉 / ODR, docs/disputes.md): filing, the steps of the ODR path, the views
+ * and the deadline sweep, the records and the port, and the pure rules others may show (deadlines, compensation).
+ */
+export type * from './disputes.types.ts';
+export type * from './disputes.repository.ts';
+export { ComplaintFilingService } from './complaint-filing.service.ts';
+export type { ComplaintFilingDeps } from './complaint-filing.service.ts';
+export { ComplaintStepService } from './complaint-steps.service.ts';
+export type { ComplaintStepDeps } from './complaint-steps.service.ts';
+export { ComplaintViewService } from './complaint-view.service.ts';
+export type { ComplaintListScope, ComplaintViewDeps } from './complaint-view.service.ts';
+export { ComplaintSweeperService } from './complaint-sweeper.service.ts';
+export type { ComplaintSweeperDeps } from './complaint-sweeper.service.ts';
+export { COMPLAINT_ACTIONS, complaintStep, complaintTransitions, FINAL_STATUSES } from './complaint-state.ts';
+export type { ComplaintAction } from './complaint-state.ts';
+export {
+  COMPLAINT_LIMIT_YEARS,
+  deadlineOf,
+  MEDIATION_WORKING_DAYS,
+  MERCHANT_ANSWER_HOURS,
+  NEGOTIATION_WORKING_DAYS,
+  REGULATOR_ACCEPTANCE_WORKING_DAYS,
+} from './complaint-deadlines.rules.ts';
+export { FRAUD_MINIMUM_FEN, fraudAwardFen, fraudCompensationFen, maxClaimFen } from './compensation.rules.ts';
