@@ -30,6 +30,7 @@ import { depositRoutes } from './routes/deposit.routes.ts';
 import { payoutRoutes } from './routes/payout.routes.ts';
 import { creditRoutes } from './routes/credit.routes.ts';
 import { creditModeRoutes } from './routes/credit-modes.routes.ts';
+import { disputesRoutes } from './routes/disputes.routes.ts';
 import { creditAppealRoutes } from './routes/credit-appeals.routes.ts';
 import { roomRoutes } from './routes/room.routes.ts';
 import { reconciliationRoutes } from './routes/reconciliation.routes.ts';
@@ -145,6 +146,7 @@ export async function buildApp(c: Container, opts: BuildAppOptions = {}): Promis
   creditRoutes(api, c);
   creditModeRoutes(api, c);
   creditAppealRoutes(api, c);
+  disputesRoutes(api, c);
   roomRoutes(app, c);
   statementRoutes(api, c);
   reconciliationRoutes(api, c);

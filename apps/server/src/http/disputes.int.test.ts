@@ -1,0 +1,364 @@
+/**
+ * 投诉 / ODR through the API, on PGlite (and PostgreSQL when DATABASE_URL is set): the full path (file → merchant
+ * silent → the periodic sweep moves it to mediation → the mediator decides Art. 55 compensation → resolved → the
+ * credit feed records `complaint.upheld` for the merchant and the streamer through the outbox), negotiation and the
+ * regulator's path with their deadlines, every refusal with its field and nothing written, role × route, tenants.
+ */
+import { DEMO_ACCOUNT_BY_ROLE } from '@livehub/server/testing';
+import { createTestPlatform, type TestPlatform, type TestSession } from '@livehub/server/testing';
+import type { Role } from '@livehub/contracts';
+import type { ComplaintRecord } from '@livehub/core';
+import { order } from '@livehub/testing/fixtures';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+
+let p: TestPlatform;
+let consumer: TestSession;
+let otherConsumer: TestSession;
+let merchant: TestSession;
+let otherMerchant: TestSession;
+let reviewer: TestSession;
+let admin: TestSession;
+let regulator: TestSession;
+let streamer: TestSession;
+let merchantOrg: string;
+let streamerId: string;
+
+const HOUR = 3_600_000;
+const DAY = 24 * HOUR;
+
+beforeAll(async () => {
+  p = await createTestPlatform({ seed: true });
+  [consumer, otherConsumer, merchant, otherMerchant, reviewer, admin, regulator, streamer] = await Promise.all([
+    p.login('consumer'),
+    p.login('consumer_00001'),
+    p.login('merchant'),
+    p.login('merchant_0001'),
+    p.login('reviewer'),
+    p.login('admin'),
+    p.login('regulator'),
+    p.login('streamer'),
+  ]);
+  merchantOrg = merchant.me.active?.orgId as string;
+  streamerId = streamer.me.user.id;
+}, 180_000);
+
+afterAll(async () => {
+  await p?.close();
+});
+
+/** A paid order of `buyer` with the demo merchant, stored directly (its lifecycle is the orders suite's). */
+async function paidOrder(
+  buyer: TestSession,
+  totalFen: number,
+  over: { paidAt?: Date; streamerUserId?: string; sessionId?: string; unpaid?: boolean } = {},
+) {
+  const now = p.c.clock.now();
+  const row = order(buyer.me.user.id, merchantOrg, {
+    id: p.c.ids.next(),
+    status: over.unpaid ? 'created' : 'paid',
+    totalFen,
+    paidAt: over.unpaid ? null : (over.paidAt ?? now),
+    streamerUserId: over.streamerUserId ?? null,
+    sessionId: over.sessionId ?? null,
+    payBy: new Date(now.getTime() + HOUR),
+    retainUntil: new Date(now.getTime() + 3 * 365 * DAY),
+    createdAt: over.paidAt ?? now,
+    updatedAt: now,
+  });
+  await p.c.uow.transaction((tx) => tx.orders.insertOrder(row, []));
+  return row.id;
+}
+
+const fileBody = (orderId: string, over: Record<string, unknown> = {}) => ({
+  orderId,
+  category: 'quality',
+  claim: { kind: 'refund', amountFen: 5_000 },
+  description: '收到的商品与描述严重不符，要求退款处理',
+  contactPhone: '13812345678',
+  ...over,
+});
+const file = (s: TestSession, body: Record<string, unknown>) => p.call(s, 'POST', '/api/complaints', body);
+const stored = async (id: string) => (await p.c.uow.read.complaints.findComplaint(id)) as ComplaintRecord;
+/** Moves a complaint's deadline (a test stands in for time passing: moving the clock would end the sign-ins). */
+const setDue = async (id: string, dueAt: Date) => {
+  const c = await stored(id);
+  await p.c.uow.transaction((tx) => tx.complaints.updateComplaint({ ...c, dueAt, version: c.version + 1 }, c.version));
+};
+const drainOutbox = async () => {
+  for (let i = 0; i < 200; i++) if (!(await p.c.outbox.dispatch(500)).pending) break;
+};
+
+describe('the full path', () => {
+  it('file → merchant silent → the sweep escalates → mediation decides 退一赔三 → credit event for merchant and streamer', async () => {
+    const orderId = await paidOrder(consumer, 20_000, { streamerUserId: streamerId });
+    const filed = await file(consumer, fileBody(orderId, { category: 'fraud', claim: { kind: 'compensation', amountFen: 80_000 } }));
+    expect(filed.status).toBe(201);
+    expect(filed.body).toMatchObject({
+      status: 'awaiting_merchant',
+      streamerUserId: streamerId,
+      paidFen: 20_000,
+      overdue: false,
+      contactPhone: '138****5678',
+    });
+    const id = filed.body.id as string;
+    const due = new Date(filed.body.dueAt);
+    expect(due.getTime() - new Date(filed.body.filedAt).getTime()).toBe(48 * HOUR);
+
+    // the merchant sees it, the phone masked
+    const mine = await p.call(merchant, 'GET', '/api/complaints/merchant');
+    expect(mine.status).toBe(200);
+    const seen = mine.body.items.find((x: { id: string }) => x.id === id);
+    expect(seen.contactPhone).toBe('138****5678');
+    expect(JSON.stringify(mine.body)).not.toContain('13812345678');
+
+    // at the deadline nothing moves; once it has passed, the server's periodic work sends it to mediation
+    expect((await p.c.complaints.sweeper.sweep(due)).complaintsToMediation).toBe(0);
+    expect((await stored(id)).status).toBe('awaiting_merchant');
+    await setDue(id, new Date(p.c.clock.now().getTime() - 1));
+    const tick = await p.c.tick();
+    expect(tick.complaintsToMediation).toBeGreaterThanOrEqual(1);
+    expect((await stored(id)).status).toBe('mediating');
+    // a second sweep changes nothing
+    expect((await p.c.complaints.sweeper.sweep()).complaintsToMediation).toBe(0);
+
+    const queue = await p.call(reviewer, 'GET', '/api/complaints/mediation');
+    expect(queue.body.items.map((x: { id: string }) => x.id)).toContain(id);
+
+    // fraud compensation is computed (Art. 55), never typed
+    const typed = await p.call(reviewer, 'POST', `/api/complaints/${id}/decide`, {
+      remedy: 'fraud_compensation',
+      amountFen: 999_999,
+      note: '认定欺诈',
+    });
+    expect(typed.status).toBe(400);
+    expect(typed.body.error).toMatchObject({ code: 'disputes.amount_computed', field: 'amountFen' });
+    const decided = await p.call(reviewer, 'POST', `/api/complaints/${id}/decide`, {
+      remedy: 'fraud_compensation',
+      note: '直播间宣称与实物不符，认定欺诈',
+    });
+    expect(decided.status).toBe(200);
+    expect(decided.body).toMatchObject({
+      status: 'resolved',
+      dueAt: null,
+      outcome: { remedy: 'fraud_compensation', amountFen: 20_000 + 60_000, upheld: true },
+    });
+
+    // both sides see the same timeline
+    const asConsumer = await p.call(consumer, 'GET', `/api/complaints/${id}`);
+    const asMerchant = await p.call(merchant, 'GET', `/api/complaints/${id}`);
+    expect(asConsumer.body.timeline.map((e: { action: string }) => e.action)).toEqual(['filed', 'merchant_silent', 'mediator_decide']);
+    expect(asMerchant.body.timeline).toEqual(asConsumer.body.timeline);
+    expect(asConsumer.body.timeline[1]).toMatchObject({ role: 'system', fromStatus: 'awaiting_merchant', toStatus: 'mediating' });
+
+    // every step audited
+    for (const action of ['disputes.filed', 'disputes.merchant_silent', 'disputes.mediator_decide'])
+      expect((await p.c.uow.read.audit.list({ limit: 50, action })).some((a) => a.targetId === id)).toBe(true);
+
+    // the credit feed turns the resolution into complaint.upheld for the merchant and the streamer
+    await drainOutbox();
+    const forMerchant = (await p.c.uow.read.credit.eventsOf(merchantOrg)).filter((e) => e.source === `complaint:${id}`);
+    expect(forMerchant.map((e) => [e.kind, e.data])).toEqual([['complaint.upheld', { severity: 3 }]]);
+    const forStreamer = (await p.c.uow.read.credit.eventsOf(streamerId)).filter((e) => e.source === `complaint:${id}`);
+    expect(forStreamer).toHaveLength(1);
+  });
+
+  it('negotiation: a counter-offer accepted resolves by agreement, with no credit event', async () => {
+    const orderId = await paidOrder(consumer, 12_000);
+    const id = (await file(consumer, fileBody(orderId, { claim: { kind: 'refund', amountFen: 12_000 } }))).body.id as string;
+    const noOffer = await p.call(merchant, 'POST', `/api/complaints/${id}/answer`, { answer: 'counter', note: '可部分退款' });
+    expect(noOffer.body.error).toMatchObject({ code: 'disputes.offer_required', field: 'offer' });
+    const tooMuch = await p.call(merchant, 'POST', `/api/complaints/${id}/answer`, {
+      answer: 'counter',
+      offer: { kind: 'refund', amountFen: 12_001 },
+      note: '可部分退款',
+    });
+    expect(tooMuch.body.error).toMatchObject({ code: 'disputes.amount_too_high', field: 'offer.amountFen' });
+    const counter = await p.call(merchant, 'POST', `/api/complaints/${id}/answer`, {
+      answer: 'counter',
+      offer: { kind: 'refund', amountFen: 6_000 },
+      note: '商品已使用，可退一半',
+    });
+    expect(counter.status).toBe(200);
+    expect(counter.body).toMatchObject({
+      status: 'negotiating',
+      answer: { answer: 'counter', offer: { kind: 'refund', amountFen: 6_000 } },
+    });
+    const accepted = await p.call(consumer, 'POST', `/api/complaints/${id}/accept-offer`, {});
+    expect(accepted.body).toMatchObject({ status: 'resolved', outcome: { remedy: 'refund', amountFen: 6_000, upheld: false } });
+    await drainOutbox();
+    expect((await p.c.uow.read.credit.eventsOf(merchantOrg)).some((e) => e.source === `complaint:${id}`)).toBe(false);
+  });
+
+  it('negotiation lapses to mediation, mediation to mediation_failed; the regulator is shown overdue and refuses', async () => {
+    const orderId = await paidOrder(consumer, 30_000);
+    const id = (await file(consumer, fileBody(orderId))).body.id as string;
+    expect((await p.call(merchant, 'POST', `/api/complaints/${id}/answer`, { answer: 'reject', note: '不同意退款' })).body.status).toBe(
+      'negotiating',
+    );
+    const negotiationDue = (await stored(id)).dueAt as Date;
+    expect(negotiationDue.getTime() - (await stored(id)).filedAt.getTime()).toBeGreaterThanOrEqual(10 * DAY - DAY);
+    await p.c.complaints.sweeper.sweep(negotiationDue);
+    expect((await stored(id)).status).toBe('negotiating');
+    await p.c.complaints.sweeper.sweep(new Date(negotiationDue.getTime() + 1));
+    const mediating = await stored(id);
+    expect(mediating.status).toBe('mediating');
+    const mediationDue = mediating.dueAt as Date;
+    expect(mediationDue.getTime() - mediating.statusSince.getTime()).toBeGreaterThan(45 * DAY);
+    expect((await p.c.complaints.sweeper.sweep(new Date(mediationDue.getTime() + 1))).mediationsFailed).toBe(1);
+    expect((await stored(id)).status).toBe('mediation_failed');
+
+    // the regulator's queue only after the consumer escalates
+    expect((await p.call(regulator, 'GET', '/api/complaints/regulator')).body.items.map((x: { id: string }) => x.id)).not.toContain(id);
+    const escalated = await p.call(consumer, 'POST', `/api/complaints/${id}/escalate`, { note: '调解未果，请求市场监管部门处理' });
+    expect(escalated.body).toMatchObject({ status: 'escalated', overdue: false });
+    expect((await p.call(regulator, 'GET', '/api/complaints/regulator')).body.items.map((x: { id: string }) => x.id)).toContain(id);
+    // past 7 working days the sweep moves nothing; the complaint is shown overdue
+    await setDue(id, new Date(p.c.clock.now().getTime() - 1));
+    await p.c.complaints.sweeper.sweep();
+    const late = await p.call(regulator, 'GET', `/api/complaints/${id}`);
+    expect(late.body).toMatchObject({ status: 'escalated', overdue: true });
+    // a consumer cannot withdraw it now, nor a mediator decide it
+    expect((await p.call(consumer, 'POST', `/api/complaints/${id}/withdraw`, {})).body.error.code).toBe('disputes.wrong_status');
+    const refused = await p.call(regulator, 'POST', `/api/complaints/${id}/regulator-decision`, {
+      decision: 'refuse',
+      reason: '不属于本部门管辖',
+    });
+    expect(refused.body).toMatchObject({ status: 'refused_by_regulator', closingReason: '不属于本部门管辖', dueAt: null });
+  });
+});
+
+describe('bad input: a clear error on the field, nothing changed', () => {
+  it('refuses filing on another’s order, an unpaid or too old order, a claim too high, unknown category, foreign evidence', async () => {
+    const theirs = await paidOrder(otherConsumer, 9_900);
+    const before = await p.c.uow.read.complaints.listComplaints({ consumerUserId: consumer.me.user.id, limit: 1000 });
+    const cases: Array<[Record<string, unknown>, number, string, string]> = [
+      [fileBody(theirs), 404, 'disputes.order_not_found', 'orderId'],
+      [fileBody(p.c.ids.next()), 404, 'disputes.order_not_found', 'orderId'],
+      [fileBody(await paidOrder(consumer, 9_900, { unpaid: true })), 400, 'disputes.order_not_paid', 'orderId'],
+      [
+        fileBody(await paidOrder(consumer, 9_900, { paidAt: new Date(p.c.clock.now().getTime() - (3 * 365 + 2) * DAY) })),
+        400,
+        'disputes.too_late',
+        'orderId',
+      ],
+      [
+        fileBody(await paidOrder(consumer, 9_900), { claim: { kind: 'refund', amountFen: 9_901 } }),
+        400,
+        'disputes.claim_too_high',
+        'claim.amountFen',
+      ],
+      [
+        fileBody(await paidOrder(consumer, 10_000), { category: 'fraud', claim: { kind: 'compensation', amountFen: 60_001 } }),
+        400,
+        'disputes.claim_too_high',
+        'claim.amountFen',
+      ],
+      [fileBody(await paidOrder(consumer, 9_900), { category: 'rude_staff' }), 400, 'request.invalid', 'category'],
+      [
+        fileBody(await paidOrder(consumer, 9_900), { evidenceDocumentIds: [p.c.ids.next()] }),
+        400,
+        'disputes.evidence_invalid',
+        'evidenceDocumentIds.0',
+      ],
+      [fileBody(await paidOrder(consumer, 9_900), { liveSessionId: p.c.ids.next() }), 400, 'disputes.session_mismatch', 'liveSessionId'],
+    ];
+    for (const [body, status, code, field] of cases) {
+      const r = await file(consumer, body);
+      expect([r.status, r.body.error?.code, r.body.error?.field]).toEqual([status, code, field]);
+      expect(typeof r.body.error.message).toBe('string');
+    }
+    const en = await p.call(consumer, 'POST', '/api/complaints', cases[4]?.[0], { 'accept-language': 'en-US' });
+    expect(en.body.error.message).toContain('99.00');
+    expect(await p.c.uow.read.complaints.listComplaints({ consumerUserId: consumer.me.user.id, limit: 1000 })).toHaveLength(before.length);
+  });
+
+  it('refuses a second open complaint, a step past its deadline, by the wrong role or in the wrong state', async () => {
+    const orderId = await paidOrder(consumer, 9_900);
+    const id = (await file(consumer, fileBody(orderId))).body.id as string;
+    expect((await file(consumer, fileBody(orderId))).body.error).toMatchObject({ code: 'disputes.open_complaint', field: 'orderId' });
+
+    const unchanged = async (version: number) => {
+      const c = await stored(id);
+      expect(c.version).toBe(version);
+      expect((await p.c.uow.read.complaints.listEntries(id)).length).toBeGreaterThan(0);
+    };
+    const v = (await stored(id)).version;
+    // a mediator cannot decide before mediation; a merchant of another organization does not see it
+    const early = await p.call(reviewer, 'POST', `/api/complaints/${id}/decide`, { remedy: 'refund', amountFen: 100, note: '先行裁决' });
+    expect([early.status, early.body.error.code]).toEqual([409, 'disputes.wrong_status']);
+    const foreign = await p.call(otherMerchant, 'POST', `/api/complaints/${id}/answer`, { answer: 'accept', note: '同意' });
+    expect([foreign.status, foreign.body.error.code]).toEqual([404, 'disputes.not_found']);
+    // the route's policy refuses a consumer answering for the merchant
+    expect((await p.call(consumer, 'POST', `/api/complaints/${id}/answer`, { answer: 'accept', note: '同意' })).status).toBe(403);
+    await unchanged(v);
+
+    // past the 48 hours the merchant's answer is refused: the step belongs to the sweep
+    await setDue(id, new Date(p.c.clock.now().getTime() - 1));
+    const vLate = (await stored(id)).version;
+    const late = await p.call(merchant, 'POST', `/api/complaints/${id}/answer`, { answer: 'accept', note: '同意退款' });
+    expect([late.status, late.body.error.code, late.body.error.field]).toEqual([409, 'disputes.deadline_passed', 'id']);
+    await unchanged(vLate);
+    expect((await stored(id)).status).toBe('awaiting_merchant');
+
+    // a decision above what the order allows
+    await p.c.complaints.sweeper.sweep();
+    expect((await stored(id)).status).toBe('mediating');
+    const high = await p.call(admin, 'POST', `/api/complaints/${id}/decide`, { remedy: 'refund', amountFen: 9_901, note: '全额退款' });
+    expect(high.body.error).toMatchObject({ code: 'disputes.amount_too_high', field: 'amountFen' });
+    const dismissed = await p.call(admin, 'POST', `/api/complaints/${id}/dismiss`, { reason: '证据不足以证明质量问题' });
+    expect(dismissed.body).toMatchObject({ status: 'dismissed', closingReason: '证据不足以证明质量问题' });
+  });
+
+  it('a consumer may withdraw an open complaint', async () => {
+    const id = (await file(consumer, fileBody(await paidOrder(consumer, 9_900)))).body.id as string;
+    const r = await p.call(consumer, 'POST', `/api/complaints/${id}/withdraw`, { note: '商家已私下处理' });
+    expect(r.body).toMatchObject({ status: 'withdrawn', closingReason: '商家已私下处理', dueAt: null });
+  });
+});
+
+describe('who may call what, and tenants', () => {
+  it('each route answers its roles only', async () => {
+    const id = (await file(consumer, fileBody(await paidOrder(consumer, 9_900)))).body.id as string;
+    const allowed: Record<string, readonly Role[]> = {
+      'GET /api/complaints/mine': ['consumer'],
+      'GET /api/complaints/merchant': ['merchant_staff'],
+      'GET /api/complaints/mediation': ['platform_admin', 'reviewer'],
+      'GET /api/complaints/regulator': ['regulator'],
+      [`GET /api/complaints/${id}`]: ['consumer', 'merchant_staff', 'platform_admin', 'reviewer', 'regulator'],
+    };
+    const sessions = new Map<Role, TestSession>();
+    for (const role of Object.keys(DEMO_ACCOUNT_BY_ROLE) as Role[]) sessions.set(role, await p.login(DEMO_ACCOUNT_BY_ROLE[role]));
+    for (const [route, roles] of Object.entries(allowed)) {
+      const [method, url] = route.split(' ') as ['GET', string];
+      expect((await p.call(null, method, url)).status).toBe(401);
+      for (const [role, s] of sessions) {
+        const status = (await p.call(s, method, url)).status;
+        expect([route, role, status === 200]).toEqual([route, role, roles.includes(role)]);
+      }
+    }
+    // writes: each by its role only (a wrong role never reaches the service)
+    const writes: Array<[string, Record<string, unknown>, readonly Role[]]> = [
+      ['/api/complaints', fileBody(p.c.ids.next()), ['consumer']],
+      [`/api/complaints/${id}/answer`, { answer: 'reject', note: '不同意' }, ['merchant_staff']],
+      [`/api/complaints/${id}/decide`, { remedy: 'refund', amountFen: 1, note: '裁决' }, ['platform_admin', 'reviewer']],
+      [`/api/complaints/${id}/regulator-decision`, { decision: 'accept', reason: '受理' }, ['regulator']],
+    ];
+    for (const [url, body, roles] of writes)
+      for (const [role, s] of sessions)
+        if (!roles.includes(role)) expect([url, role, (await p.call(s, 'POST', url, body)).status]).toEqual([url, role, 403]);
+    expect((await stored(id)).version).toBe(1);
+  });
+
+  it('a merchant never sees another merchant’s complaints; a consumer only their own', async () => {
+    const id = (await file(consumer, fileBody(await paidOrder(consumer, 9_900)))).body.id as string;
+    expect((await p.call(otherMerchant, 'GET', '/api/complaints/merchant')).body.items.map((x: { id: string }) => x.id)).not.toContain(id);
+    expect((await p.call(otherMerchant, 'GET', `/api/complaints/${id}`)).status).toBe(404);
+    expect((await p.call(otherConsumer, 'GET', `/api/complaints/${id}`)).status).toBe(404);
+    expect((await p.call(otherConsumer, 'GET', '/api/complaints/mine')).body.items.map((x: { id: string }) => x.id)).not.toContain(id);
+    const merchantItems = (await p.call(merchant, 'GET', '/api/complaints/merchant')).body.items as Array<{ merchantOrgId: string }>;
+    expect(merchantItems.length).toBeGreaterThan(0);
+    expect(merchantItems.every((x) => x.merchantOrgId === merchantOrg)).toBe(true);
+    const mine = (await p.call(consumer, 'GET', '/api/complaints/mine')).body.items as Array<{ id: string }>;
+    expect(mine.map((x) => x.id)).toContain(id);
+  });
+});

@@ -1,0 +1,53 @@
+/** Complaints and their timelines → contract shapes (pure). The phone arrives masked from the disputes context. */
+import type { ComplaintDetail, ComplaintView } from '@livehub/contracts';
+import type { ComplaintDetailView, ComplaintEntryRecord, ComplaintView as ComplaintRead } from '@livehub/core';
+
+export function presentComplaint(c: ComplaintRead): ComplaintView {
+  return {
+    id: c.id,
+    orderId: c.orderId,
+    merchantOrgId: c.merchantOrgId,
+    streamerUserId: c.streamerUserId,
+    liveSessionId: c.liveSessionId,
+    category: c.category,
+    claim: { kind: c.claimKind, amountFen: c.claimAmountFen },
+    description: c.description,
+    evidenceDocumentIds: c.evidenceDocumentIds,
+    contactPhone: c.contactPhone,
+    paidFen: c.paidFen,
+    status: c.status,
+    dueAt: c.dueAt?.toISOString() ?? null,
+    overdue: c.overdue,
+    answer:
+      c.answer === null
+        ? null
+        : {
+            answer: c.answer,
+            offer: c.offerKind !== null && c.offerAmountFen !== null ? { kind: c.offerKind, amountFen: c.offerAmountFen } : null,
+          },
+    outcome:
+      c.outcomeRemedy !== null && c.outcomeAmountFen !== null
+        ? { remedy: c.outcomeRemedy, amountFen: c.outcomeAmountFen, upheld: c.upheld === true }
+        : null,
+    closingReason: c.closingReason,
+    filedAt: c.filedAt.toISOString(),
+    updatedAt: c.updatedAt.toISOString(),
+  };
+}
+
+function presentEntry(e: ComplaintEntryRecord): ComplaintDetail['timeline'][number] {
+  return {
+    id: e.id,
+    at: e.at.toISOString(),
+    role: e.role,
+    action: e.action,
+    fromStatus: e.fromStatus,
+    toStatus: e.toStatus,
+    note: e.note,
+    data: e.data,
+  };
+}
+
+export function presentComplaintDetail(d: ComplaintDetailView): ComplaintDetail {
+  return { ...presentComplaint(d.complaint), timeline: d.timeline.map(presentEntry) };
+}
