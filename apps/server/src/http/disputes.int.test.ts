@@ -309,6 +309,31 @@ describe('bad input: a clear error on the field, nothing changed', () => {
     expect(dismissed.body).toMatchObject({ status: 'dismissed', closingReason: '证据不足以证明质量问题' });
   });
 
+  it('two filings about one order at once: one complaint, the other refused as open', async () => {
+    const orderId = await paidOrder(consumer, 9_900);
+    const answers = await Promise.all([file(consumer, fileBody(orderId)), file(consumer, fileBody(orderId))]);
+    expect(answers.map((a) => a.status).sort()).toEqual([201, 409]);
+    expect(answers.find((a) => a.status === 409)?.body.error).toMatchObject({ code: 'disputes.open_complaint', field: 'orderId' });
+  });
+
+  it('evidence: the consumer’s own upload is kept, once', async () => {
+    const png = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==', 'base64');
+    const up = await p.app.inject({
+      method: 'POST',
+      url: '/api/documents?docType=product_image&filename=evidence.png',
+      headers: { ...consumer.headers(), 'content-type': 'image/png' },
+      payload: png,
+    });
+    expect(up.statusCode).toBe(201);
+    const docId = up.json().id as string;
+    const r = await file(consumer, fileBody(await paidOrder(consumer, 9_900), { evidenceDocumentIds: [docId, docId] }));
+    expect(r.status).toBe(201);
+    expect(r.body.evidenceDocumentIds).toEqual([docId]);
+    // someone else's upload is not the consumer's evidence
+    const theirs = await file(otherConsumer, fileBody(await paidOrder(otherConsumer, 9_900), { evidenceDocumentIds: [docId] }));
+    expect(theirs.body.error).toMatchObject({ code: 'disputes.evidence_invalid', field: 'evidenceDocumentIds.0' });
+  });
+
   it('a consumer may withdraw an open complaint', async () => {
     const id = (await file(consumer, fileBody(await paidOrder(consumer, 9_900)))).body.id as string;
     const r = await p.call(consumer, 'POST', `/api/complaints/${id}/withdraw`, { note: '商家已私下处理' });

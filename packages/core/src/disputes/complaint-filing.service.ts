@@ -38,70 +38,77 @@ export class ComplaintFilingService {
       throw new AppError('disputes.session_mismatch', { field: 'liveSessionId' });
     const problem = claimProblem(input.category, input.claim, { paidFen: o.totalFen, refundedFen: o.refundedFen });
     if (problem) throw new AppError('disputes.claim_too_high', { field: problem.field, details: { maxYuan: yuan(problem.maxFen) } });
-    const evidence = [...new Set(input.evidenceDocumentIds)];
-    for (const [i, id] of evidence.entries())
+    for (const [i, id] of input.evidenceDocumentIds.entries())
       if ((await this.d.evidence.uploaderOf(id)) !== consumer)
         throw new AppError('disputes.evidence_invalid', { field: `evidenceDocumentIds.${i}` });
+    const evidence = [...new Set(input.evidenceDocumentIds)];
 
-    return this.d.uow.transaction(async (tx) => {
-      if (await tx.complaints.openComplaintOf(o.id)) throw new AppError('disputes.open_complaint', { field: 'orderId' });
-      const c: ComplaintRecord = {
-        id: this.d.ids.next(),
-        orderId: o.id,
-        consumerUserId: consumer,
-        merchantOrgId: o.merchantOrgId,
-        streamerUserId: o.streamerUserId,
-        liveSessionId: input.liveSessionId ?? null,
-        category: input.category,
-        claimKind: input.claim.kind,
-        claimAmountFen: input.claim.amountFen,
-        description: input.description,
-        evidenceDocumentIds: evidence,
-        contactPhoneEnc: input.contactPhone ? this.d.vault.encrypt(input.contactPhone) : null,
-        paidFen: o.totalFen,
-        refundedFen: o.refundedFen,
-        status: 'awaiting_merchant',
-        statusSince: now,
-        dueAt: deadlineOf({ status: 'awaiting_merchant', filedAt: now, statusSince: now }, this.d.calendar),
-        answer: null,
-        offerKind: null,
-        offerAmountFen: null,
-        outcomeRemedy: null,
-        outcomeAmountFen: null,
-        upheld: null,
-        closingReason: null,
-        filedAt: now,
-        updatedAt: now,
-        version: 1,
-      };
-      await tx.complaints.insertComplaint(c);
-      const data = { category: c.category, claim: { kind: c.claimKind, amountFen: c.claimAmountFen }, evidence: evidence.length };
-      await tx.complaints.appendEntry({
-        id: this.d.ids.next(),
-        complaintId: c.id,
-        at: now,
-        role: 'consumer',
-        actorUserId: consumer,
-        action: 'filed',
-        fromStatus: null,
-        toStatus: c.status,
-        note: null,
-        data,
+    return this.d.uow
+      .transaction(async (tx) => {
+        if (await tx.complaints.openComplaintOf(o.id)) throw new AppError('disputes.open_complaint', { field: 'orderId' });
+        const c: ComplaintRecord = {
+          id: this.d.ids.next(),
+          orderId: o.id,
+          consumerUserId: consumer,
+          merchantOrgId: o.merchantOrgId,
+          streamerUserId: o.streamerUserId,
+          liveSessionId: input.liveSessionId ?? null,
+          category: input.category,
+          claimKind: input.claim.kind,
+          claimAmountFen: input.claim.amountFen,
+          description: input.description,
+          evidenceDocumentIds: evidence,
+          contactPhoneEnc: input.contactPhone ? this.d.vault.encrypt(input.contactPhone) : null,
+          paidFen: o.totalFen,
+          refundedFen: o.refundedFen,
+          status: 'awaiting_merchant',
+          statusSince: now,
+          dueAt: deadlineOf({ status: 'awaiting_merchant', filedAt: now, statusSince: now }, this.d.calendar),
+          answer: null,
+          offerKind: null,
+          offerAmountFen: null,
+          outcomeRemedy: null,
+          outcomeAmountFen: null,
+          upheld: null,
+          closingReason: null,
+          filedAt: now,
+          updatedAt: now,
+          version: 1,
+        };
+        await tx.complaints.insertComplaint(c);
+        const data = { category: c.category, claim: { kind: c.claimKind, amountFen: c.claimAmountFen }, evidence: evidence.length };
+        await tx.complaints.appendEntry({
+          id: this.d.ids.next(),
+          complaintId: c.id,
+          at: now,
+          role: 'consumer',
+          actorUserId: consumer,
+          action: 'filed',
+          fromStatus: null,
+          toStatus: c.status,
+          note: null,
+          data,
+        });
+        await this.d.audit.record(tx, actor, {
+          action: 'disputes.filed',
+          targetType: 'complaint',
+          targetId: c.id,
+          detail: { orderId: o.id, ...data },
+        });
+        await tx.outbox.add({
+          id: this.d.ids.next(),
+          topic: 'disputes.complaint_filed',
+          payload: eventPayload(c, 'filed'),
+          createdAt: now,
+          publishedAt: null,
+        });
+        return complaintView(c, this.d.vault, now);
+      })
+      .catch(async (e: unknown) => {
+        // two filings raced past the check: the unique index refused the second, which is answered as the check would
+        if (!(e instanceof AppError) && (await this.d.uow.read.complaints.openComplaintOf(o.id)))
+          throw new AppError('disputes.open_complaint', { field: 'orderId', cause: e });
+        throw e;
       });
-      await this.d.audit.record(tx, actor, {
-        action: 'disputes.filed',
-        targetType: 'complaint',
-        targetId: c.id,
-        detail: { orderId: o.id, ...data },
-      });
-      await tx.outbox.add({
-        id: this.d.ids.next(),
-        topic: 'disputes.complaint_filed',
-        payload: eventPayload(c, 'filed'),
-        createdAt: now,
-        publishedAt: null,
-      });
-      return complaintView(c, this.d.vault, now);
-    });
   }
 }
