@@ -10,7 +10,10 @@ import type { Role } from '@livehub/contracts';
 import type { ComplaintRecord } from '@livehub/core';
 import { order } from '@livehub/testing/fixtures';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { ManualClock } from '../adapters/runtime.ts';
 
+// a still clock: a deadline can be set to exactly "now" (moving the clock far would end the sign-ins)
+const clock = new ManualClock(Date.now());
 let p: TestPlatform;
 let consumer: TestSession;
 let otherConsumer: TestSession;
@@ -27,7 +30,7 @@ const HOUR = 3_600_000;
 const DAY = 24 * HOUR;
 
 beforeAll(async () => {
-  p = await createTestPlatform({ seed: true });
+  p = await createTestPlatform({ seed: true, clock });
   [consumer, otherConsumer, merchant, otherMerchant, reviewer, admin, regulator, streamer] = await Promise.all([
     p.login('consumer'),
     p.login('consumer_00001'),
@@ -332,6 +335,23 @@ describe('bad input: a clear error on the field, nothing changed', () => {
     // someone else's upload is not the consumer's evidence
     const theirs = await file(otherConsumer, fileBody(await paidOrder(otherConsumer, 9_900), { evidenceDocumentIds: [docId] }));
     expect(theirs.body.error).toMatchObject({ code: 'disputes.evidence_invalid', field: 'evidenceDocumentIds.0' });
+  });
+
+  it('a step at its deadline is taken; a millisecond past it, refused', async () => {
+    const onTime = (await file(consumer, fileBody(await paidOrder(consumer, 9_900)))).body.id as string;
+    await setDue(onTime, clock.now());
+    const atDeadline = await p.call(merchant, 'POST', `/api/complaints/${onTime}/answer`, { answer: 'reject', note: '不同意退款' });
+    expect(atDeadline.body.status).toBe('negotiating');
+    await setDue(onTime, clock.now());
+    expect((await p.call(consumer, 'POST', `/api/complaints/${onTime}/escalate`, {})).body.status).toBe('mediating');
+    await setDue(onTime, new Date(clock.now().getTime() - 1));
+    const lateDecision = await p.call(reviewer, 'POST', `/api/complaints/${onTime}/decide`, {
+      remedy: 'refund',
+      amountFen: 9_900,
+      note: '全额退款',
+    });
+    expect([lateDecision.status, lateDecision.body.error.code]).toEqual([409, 'disputes.deadline_passed']);
+    expect((await stored(onTime)).status).toBe('mediating');
   });
 
   it('a consumer may withdraw an open complaint', async () => {
