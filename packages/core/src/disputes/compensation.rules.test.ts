@@ -1,7 +1,15 @@
 import { COMPLAINT_CATEGORIES } from '@livehub/contracts';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { claimProblem, FRAUD_MINIMUM_FEN, fraudAwardFen, fraudCompensationFen, maxClaimFen, refundableFen } from './compensation.rules.ts';
+import {
+  claimProblem,
+  FRAUD_MINIMUM_FEN,
+  fraudAwardFen,
+  fraudCompensationFen,
+  maxClaimFen,
+  refundableFen,
+  yuan,
+} from './compensation.rules.ts';
 
 describe('compensation (消费者权益保护法 Art. 55)', () => {
   it('three times the price, at least 500 yuan', () => {
@@ -18,6 +26,7 @@ describe('compensation (消费者权益保护法 Art. 55)', () => {
     expect(fraudAwardFen(20_000, 0)).toBe(20_000 + 60_000);
     expect(fraudAwardFen(20_000, 5_000)).toBe(15_000 + 60_000);
     expect(refundableFen(100, 300)).toBe(0);
+    expect([yuan(9_900), yuan(80_001), yuan(0)]).toEqual(['99.00', '800.01', '0.00']);
   });
 
   it('a claim above what the law and the order allow names its field and the maximum', () => {

@@ -10,6 +10,9 @@
  */
 import type { ClaimKind, ComplaintCategory } from '@livehub/contracts';
 
+/** An amount in fen as yuan with two decimals, for messages (9900 → '99.00'). */
+export const yuan = (fen: number): string => (fen / 100).toFixed(2);
+
 /** 500 yuan */
 export const FRAUD_MINIMUM_FEN = 50_000;
 export const FRAUD_MULTIPLE = 3;

@@ -8,7 +8,7 @@ import { AppError } from '../errors.ts';
 import type { ScopedUnitOfWork } from '../ports/repositories.ts';
 import type { Actor } from '../shared/actor.ts';
 import { deadlineOf, filingLimit, pastFilingLimit } from './complaint-deadlines.rules.ts';
-import { claimProblem } from './compensation.rules.ts';
+import { claimProblem, yuan } from './compensation.rules.ts';
 import { type ComplaintCore, complaintView, eventPayload } from './complaint.internal.ts';
 import type { ComplaintOrderReader, EvidenceReader } from './disputes.repository.ts';
 import type { ComplaintRecord, ComplaintView } from './disputes.types.ts';
@@ -18,8 +18,6 @@ export interface ComplaintFilingDeps extends ComplaintCore {
   orders: ComplaintOrderReader;
   evidence: EvidenceReader;
 }
-
-export const yuan = (fen: number): string => (fen / 100).toFixed(2);
 
 export class ComplaintFilingService {
   constructor(private readonly d: ComplaintFilingDeps) {}

@@ -8,9 +8,8 @@ import type { ComplaintAnswer, ComplaintDecision } from '@livehub/contracts';
 import { AppError } from '../errors.ts';
 import type { ScopedUnitOfWork } from '../ports/repositories.ts';
 import type { Actor } from '../shared/actor.ts';
-import { fraudAwardFen, maxClaimFen } from './compensation.rules.ts';
+import { fraudAwardFen, maxClaimFen, yuan } from './compensation.rules.ts';
 import { type ComplaintCore, type ComplaintTx, complaintView, loadFor, type StepInput, takeStep } from './complaint.internal.ts';
-import { yuan } from './complaint-filing.service.ts';
 import type { ComplaintRecord, ComplaintView } from './disputes.types.ts';
 
 export interface ComplaintStepDeps extends ComplaintCore {
