@@ -19,6 +19,9 @@ export interface ComplaintFilingDeps extends ComplaintCore {
   evidence: EvidenceReader;
 }
 
+/** A date as people in China read it (UTC+8), for messages. */
+const chinaDay = (d: Date): string => new Date(d.getTime() + 8 * 3_600_000).toISOString().slice(0, 10);
+
 export class ComplaintFilingService {
   constructor(private readonly d: ComplaintFilingDeps) {}
 
@@ -31,7 +34,7 @@ export class ComplaintFilingService {
     if (!o || o.buyerUserId !== consumer) throw new AppError('disputes.order_not_found', { field: 'orderId' });
     if (!o.paidAt) throw new AppError('disputes.order_not_paid', { field: 'orderId' });
     if (pastFilingLimit(o.paidAt, now))
-      throw new AppError('disputes.too_late', { field: 'orderId', details: { limit: filingLimit(o.paidAt).toISOString().slice(0, 10) } });
+      throw new AppError('disputes.too_late', { field: 'orderId', details: { limit: chinaDay(filingLimit(o.paidAt)) } });
     if (input.liveSessionId !== undefined && input.liveSessionId !== o.sessionId)
       throw new AppError('disputes.session_mismatch', { field: 'liveSessionId' });
     const problem = claimProblem(input.category, input.claim, { paidFen: o.totalFen, refundedFen: o.refundedFen });
