@@ -15,3 +15,4 @@ export * from './statements.ts';
 export * from './payouts.ts';
 export * from './credit.ts';
 export * from './credit-modes.ts';
+export * from './notifications.ts';

@@ -164,3 +164,4 @@ export * from './orders/index.ts';
 export { eventsChannel, OutboxDispatcher } from './outbox/index.ts';
 export type { OutboxDeps, OutboxEvent, OutboxRecord, OutboxRepository } from './outbox/index.ts';
 export * from './credit/index.ts';
+export * from './notifications/index.ts';

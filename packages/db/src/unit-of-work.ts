@@ -11,6 +11,7 @@ import { DrizzleCreditRepository } from './repositories/credit.repository.ts';
 import { DrizzleCreditModelRepository } from './repositories/credit-models.repository.ts';
 import { DrizzleCreditModeRepository } from './repositories/credit-modes.repository.ts';
 import { DrizzleCreditAppealRepository } from './repositories/credit-appeals.repository.ts';
+import { DrizzleNotificationRepository } from './repositories/notifications.repository.ts';
 import { DrizzleLiveRepository } from './repositories/live.repository.ts';
 import { DrizzleNameRepository } from './repositories/names.repository.ts';
 import { DrizzleOrderRepository } from './repositories/order.repository.ts';
@@ -54,6 +55,7 @@ export function repositoriesFor(db: Db): Repositories {
     creditModels: new DrizzleCreditModelRepository(db),
     creditModes: new DrizzleCreditModeRepository(db),
     creditAppeals: new DrizzleCreditAppealRepository(db),
+    notifications: new DrizzleNotificationRepository(db),
   };
 }
 

@@ -22,6 +22,7 @@ import type {
   SessionRepository,
   UserRepository,
 } from '../identity/identity.repository.ts';
+import type { NotificationRepository } from '../notifications/notifications.repository.ts';
 import type { LiveRepository } from '../live/live.repository.ts';
 import type { NameRepository } from './names.ts';
 import type { OrderRepository } from '../orders/orders.repository.ts';
@@ -65,6 +66,8 @@ export interface Repositories {
   creditModes: CreditModeRepository;
   /** appeals against credit events and the credit reports issued (credit) */
   creditAppeals: CreditAppealRepository;
+  /** the notification inbox's items (notifications) */
+  notifications: NotificationRepository;
 }
 
 export interface UnitOfWork {

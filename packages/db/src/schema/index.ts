@@ -22,3 +22,4 @@ export * from './credit.ts';
 export * from './credit-models.ts';
 export * from './credit-modes.ts';
 export * from './credit-appeals.ts';
+export * from './notifications.ts';
