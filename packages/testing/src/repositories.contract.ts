@@ -18,6 +18,7 @@ import { depositCases, payoutCases } from './contracts/payouts.contract.ts';
 import { creditModeCases } from './contracts/credit-modes.contract.ts';
 import { creditAppealCases } from './contracts/credit-appeals.contract.ts';
 import { creditScoreCases } from './contracts/credit-scores.contract.ts';
+import { notificationCases } from './contracts/notifications.contract.ts';
 
 export { org, user };
 
@@ -375,5 +376,6 @@ export function repositoryContract(name: string, open: () => Promise<{ uow: Unit
     describe('credit modes', () => creditModeCases(db));
     describe('credit appeals and reports', () => creditAppealCases(db));
     describe('credit scores', () => creditScoreCases(db));
+    describe('notifications', () => notificationCases(db));
   });
 }

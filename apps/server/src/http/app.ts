@@ -31,6 +31,7 @@ import { payoutRoutes } from './routes/payout.routes.ts';
 import { creditRoutes } from './routes/credit.routes.ts';
 import { creditModeRoutes } from './routes/credit-modes.routes.ts';
 import { creditAppealRoutes } from './routes/credit-appeals.routes.ts';
+import { notificationRoutes } from './routes/notifications.routes.ts';
 import { roomRoutes } from './routes/room.routes.ts';
 import { reconciliationRoutes } from './routes/reconciliation.routes.ts';
 import { statementRoutes } from './routes/statement.routes.ts';
@@ -145,6 +146,7 @@ export async function buildApp(c: Container, opts: BuildAppOptions = {}): Promis
   creditRoutes(api, c);
   creditModeRoutes(api, c);
   creditAppealRoutes(api, c);
+  notificationRoutes(api, c);
   roomRoutes(app, c);
   statementRoutes(api, c);
   reconciliationRoutes(api, c);
