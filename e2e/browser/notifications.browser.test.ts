@@ -18,7 +18,7 @@ describe.skipIf(!browserAvailable)('notification inbox', () => {
 
   it('a merchant’s staff member is told a licence expires, opens it from the bell and acts on it', SLOW, async () => {
     const p = suite.server.platform;
-    const staff = await p.login('merchant_0004');
+    const staff = await p.login('merchant_0005');
     const unread = async () => (await p.call(staff, 'GET', '/api/notifications/unread-count')).body.unread as number;
     const before = await unread();
     // the server's periodic tick, 380 days on: the food licences (400 days) are about to expire
@@ -27,7 +27,7 @@ describe.skipIf(!browserAvailable)('notification inbox', () => {
     expect(await unread()).toBe(before + 1);
 
     const page = await suite.freshPage();
-    await suite.login(page, 'merchant_0004');
+    await suite.login(page, 'merchant_0005');
     const bell = page.getByTestId('bell-count');
     await expect.poll(async () => (await bell.textContent())?.trim()).toBe(String(before + 1));
     await page.getByTestId('header-bell').click();

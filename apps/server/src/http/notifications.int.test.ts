@@ -10,7 +10,7 @@ import { createTestPlatform, type TestPlatform, type TestSession } from '@livehu
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
 let p: TestPlatform;
-let staff: TestSession; // 店员 of a food merchant whose licence the sweep finds expiring (merchant_0004)
+let staff: TestSession; // 店员 of a food merchant whose licence the sweep finds expiring (merchant_0005)
 let otherMerchant: TestSession; // the demo merchant: another organization
 let admin: TestSession;
 let streamer: TestSession;
@@ -33,7 +33,7 @@ const inbox = async (s: TestSession, query = '') => {
 beforeAll(async () => {
   p = await createTestPlatform({ seed: true });
   [staff, otherMerchant, admin, streamer] = await Promise.all([
-    p.login('merchant_0004'),
+    p.login('merchant_0005'),
     p.login('merchant'),
     p.login('admin'),
     p.login('streamer'),
@@ -47,6 +47,15 @@ afterAll(async () => {
 });
 
 describe('the inbox', () => {
+  it('the demo data holds real items: the seed’s sweep and confirmed violation went through the outbox', async () => {
+    const soon = await p.login('merchant_0004');
+    const [licence] = (await inbox(soon, '?kind=qualification.expiring')).items;
+    expect(licence).toMatchObject({ severity: 'action_required', title: { zh: '食品经营许可证即将到期' }, readAt: null });
+    const violations = (await inbox(streamer, '?kind=violation.confirmed')).items;
+    expect(violations.length).toBeGreaterThan(0);
+    expect((await inbox(otherMerchant, '?kind=violation.confirmed')).items.length).toBeGreaterThan(0);
+  });
+
   it('a licence about to expire reaches the merchant’s staff within a dispatch, and no one else', async () => {
     const [staffBefore, otherBefore, adminBefore] = [await unread(staff), await unread(otherMerchant), await unread(admin)];
     const smsBefore = p.c.channels.sms.sent().length;
