@@ -464,7 +464,18 @@ export async function createContainer(config: Config, o: ContainerOverrides = {}
   // 站内信: the events someone must act on or know of become inbox items within seconds (docs/notifications.md);
   // besides the inbox, what needs action goes out by SMS (simulated: it records the message with the number masked)
   const sms = new SimSmsChannel({ uow, vault, now: () => clock.now() });
-  const notifications = new NotificationService({ uow, clock, ids, audit, names, members: notificationMembers(uow), channels: [sms] });
+  const notifications = new NotificationService({
+    uow,
+    clock,
+    ids,
+    audit,
+    names,
+    members: notificationMembers(uow),
+    channels: [sms],
+    // the item is in the inbox whatever a channel does; a failed send is told to the operator, not retried
+    onChannelError: (channel, item, e) =>
+      void process.stderr.write(`notification channel ${channel} failed for ${item.id}: ${e instanceof Error ? e.message : String(e)}\n`),
+  });
   for (const topic of NotificationService.topics()) outbox.on(topic, async (e) => void (await notifications.deliver(e)));
   // Counters of running flash sales are rebuilt from the database (after a crash the claims are the truth).
   await orders.soldOut.start();
