@@ -55,6 +55,7 @@ import {
   StaticCreditModel,
   PayoutHoldMeasure,
   CREDIT_FEED,
+  NotificationService,
   CreditAppealService,
   CreditReportService,
   CreditPublicService,
@@ -78,6 +79,8 @@ import { createRedisKv } from '@livehub/redis';
 import { LocalFileStore } from './adapters/file-store.ts';
 import { SimulatedPaymentProvider } from './adapters/sim-pay.ts';
 import { SimulatedPayoutProvider } from './adapters/sim-payout.ts';
+import { notificationMembers } from './adapters/notification-members.ts';
+import { SimSmsChannel } from './adapters/sim-sms.ts';
 import { AesGcmVault, Argon2Hasher, randomTokens, systemClock, UuidV7Generator } from './adapters/runtime.ts';
 import type { Config } from './config.ts';
 
@@ -501,6 +504,22 @@ export async function createContainer(config: Config, o: ContainerOverrides = {}
   // Credit scores move within seconds of the facts behind them: each topic of the feed becomes credit events.
   for (const [topic, toEvents] of Object.entries(CREDIT_FEED))
     outbox.on(topic, async (e) => void (await credit.ingest(toEvents(e.payload, new Date(e.at)))));
+  // 站内信: the events someone must act on or know of become inbox items within seconds (docs/notifications.md);
+  // besides the inbox, what needs action goes out by SMS (simulated: it records the message with the number masked)
+  const sms = new SimSmsChannel({ uow, vault, now: () => clock.now() });
+  const notifications = new NotificationService({
+    uow,
+    clock,
+    ids,
+    audit,
+    names,
+    members: notificationMembers(uow),
+    channels: [sms],
+    // the item is in the inbox whatever a channel does; a failed send is told to the operator, not retried
+    onChannelError: (channel, item, e) =>
+      void process.stderr.write(`notification channel ${channel} failed for ${item.id}: ${e instanceof Error ? e.message : String(e)}\n`),
+  });
+  for (const topic of NotificationService.topics()) outbox.on(topic, async (e) => void (await notifications.deliver(e)));
   // Counters of running flash sales are rebuilt from the database (after a crash the claims are the truth).
   await orders.soldOut.start();
   await orders.reconcile();
@@ -556,6 +575,8 @@ export async function createContainer(config: Config, o: ContainerOverrides = {}
     creditAppeals,
     creditPublic,
     deposits: depositService,
+    notifications,
+    channels: { sms },
     outbox,
     payments: { sim },
     payoutProviders: { sim: simPayout },

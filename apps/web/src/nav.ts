@@ -42,6 +42,7 @@ import {
   VideoCameraOutlined,
   StarOutlined,
   BarChartOutlined,
+  BellOutlined,
   MonitorOutlined,
 } from '@ant-design/icons';
 import type { Role } from '@livehub/contracts';
@@ -122,6 +123,9 @@ const ITEMS = {
   'credit-supervision': { label: 'nav.creditSupervision', icon: MonitorOutlined, path: '/credit/supervision' },
   // 信用查询: the public credit query (no login; outside the shell), in the consumers' menu
   'credit-public': { label: 'nav.creditPublic', icon: SafetyCertificateOutlined, path: '/credit/public' },
+
+  // 消息中心: every signed-in user's inbox (站内信), in every role's menu
+  notifications: { label: 'nav.notifications', icon: BellOutlined, path: '/notifications' },
 } satisfies Record<string, Omit<NavItem, 'key'>>;
 
 export type NavKey = keyof typeof ITEMS;
@@ -150,8 +154,9 @@ const KEYS_BY_ROLE: Record<Role, readonly RoleEntry[]> = {
     ...COMMON_TAIL,
     'talent',
     'audit',
+    'notifications',
   ],
-  reviewer: ['workbench', 'orgs', 'review', 'approvals', 'violations', 'credit-admin', ...COMMON_TAIL],
+  reviewer: ['workbench', 'orgs', 'review', 'approvals', 'violations', 'credit-admin', ...COMMON_TAIL, 'notifications'],
   regulator: [
     { key: 'workbench', label: 'nav.regulatorWorkbench', icon: SafetyCertificateOutlined },
     { key: 'orgs', label: 'nav.orgOverview' },
@@ -165,6 +170,7 @@ const KEYS_BY_ROLE: Record<Role, readonly RoleEntry[]> = {
     ...COMMON_TAIL,
     'audit',
     'cases',
+    'notifications',
   ],
   base_operator: [
     { key: 'workbench', label: 'nav.baseWorkbench', icon: BankOutlined },
@@ -176,6 +182,7 @@ const KEYS_BY_ROLE: Record<Role, readonly RoleEntry[]> = {
     'applications',
     'credit',
     ...COMMON_TAIL,
+    'notifications',
   ],
   mcn_manager: [
     { key: 'workbench', label: 'nav.mcnWorkbench' },
@@ -190,6 +197,7 @@ const KEYS_BY_ROLE: Record<Role, readonly RoleEntry[]> = {
     'applications',
     'credit',
     ...COMMON_TAIL,
+    'notifications',
   ],
   streamer: [
     { key: 'workbench', label: 'nav.streamerWorkbench' },
@@ -207,6 +215,7 @@ const KEYS_BY_ROLE: Record<Role, readonly RoleEntry[]> = {
     { key: 'violations', label: 'nav.myViolations' },
     'credit',
     'rules',
+    'notifications',
   ],
   merchant_staff: [
     { key: 'workbench', label: 'nav.merchantWorkbench', icon: ShopOutlined },
@@ -225,12 +234,14 @@ const KEYS_BY_ROLE: Record<Role, readonly RoleEntry[]> = {
     { key: 'violations', label: 'nav.myViolations' },
     'credit',
     ...COMMON_TAIL,
+    'notifications',
   ],
   provider_staff: [
     { key: 'workbench', label: 'nav.providerWorkbench', icon: CustomerServiceOutlined },
     'members',
     'applications',
     ...COMMON_TAIL,
+    'notifications',
   ],
   consumer: [
     'shop',
@@ -242,6 +253,7 @@ const KEYS_BY_ROLE: Record<Role, readonly RoleEntry[]> = {
     'apply-provider',
     'apply-streamer',
     'applications',
+    'notifications',
   ],
 };
 

@@ -64,6 +64,7 @@ const MerchantFinancePage = lazyNamed(() => import('./pages/finance/merchant-fin
 const EarningsPage = lazyNamed(() => import('./pages/finance/earnings-page.tsx'), 'EarningsPage');
 const PlatformFinancePage = lazyNamed(() => import('./pages/finance/platform-finance-page.tsx'), 'PlatformFinancePage');
 const FundPage = lazyNamed(() => import('./pages/finance/fund-page.tsx'), 'FundPage');
+const InboxPage = lazyNamed(() => import('./pages/notifications/inbox-page.tsx'), 'InboxPage');
 const PayoutsPage = lazyNamed(() => import('./pages/finance/payouts-panel.tsx'), 'PayoutsPage');
 const PayoutApprovalsPage = lazyNamed(() => import('./pages/finance/payouts-approvals.tsx'), 'PayoutApprovalsPage');
 const DepositPage = lazyNamed(() => import('./pages/finance/deposit-card.tsx'), 'DepositPage');
@@ -158,6 +159,7 @@ export const router = createBrowserRouter([
           { path: '/finance/deposit', element: guarded(<DepositPage />) },
           { path: '/finance/deposits', element: guarded(<DepositAdminPage />) },
           { path: '/credit', element: guarded(<MyCreditPage />) },
+          { path: '/notifications', element: guarded(<InboxPage />) },
           { path: '/credit/admin', element: guarded(<CreditAdminPage />) },
           { path: '/credit/supervision', element: guarded(<CreditSupervisionPage />) },
           { path: '/workbench', element: <HomeRedirect /> },

@@ -16,3 +16,4 @@ export * from './payouts.ts';
 export * from './credit.ts';
 export * from './credit-modes.ts';
 export * from './disputes.ts';
+export * from './notifications.ts';

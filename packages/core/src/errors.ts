@@ -593,6 +593,7 @@ export const ERROR_CATALOGUE = {
     zh: '信用查询过于频繁，请 {seconds} 秒后再试',
     en: 'Too many credit queries, try again in {seconds} seconds',
   },
+  'notification.not_found': { kind: 'not_found', zh: '消息不存在', en: 'No such notification' },
   'db.unavailable': { kind: 'unavailable', zh: '数据库暂不可用', en: 'The database is unavailable' },
   'db.busy': { kind: 'unavailable', zh: '系统繁忙，请稍后重试', en: 'The system is busy: try again in a moment' },
   'server.overloaded': {

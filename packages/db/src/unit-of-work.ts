@@ -12,6 +12,7 @@ import { DrizzleCreditModelRepository } from './repositories/credit-models.repos
 import { DrizzleCreditModeRepository } from './repositories/credit-modes.repository.ts';
 import { DrizzleCreditAppealRepository } from './repositories/credit-appeals.repository.ts';
 import { DrizzleComplaintRepository } from './repositories/disputes.repository.ts';
+import { DrizzleNotificationRepository } from './repositories/notifications.repository.ts';
 import { DrizzleLiveRepository } from './repositories/live.repository.ts';
 import { DrizzleNameRepository } from './repositories/names.repository.ts';
 import { DrizzleOrderRepository } from './repositories/order.repository.ts';
@@ -56,6 +57,7 @@ export function repositoriesFor(db: Db): Repositories {
     creditModes: new DrizzleCreditModeRepository(db),
     creditAppeals: new DrizzleCreditAppealRepository(db),
     complaints: new DrizzleComplaintRepository(db),
+    notifications: new DrizzleNotificationRepository(db),
   };
 }
 

@@ -32,6 +32,7 @@ import { creditRoutes } from './routes/credit.routes.ts';
 import { creditModeRoutes } from './routes/credit-modes.routes.ts';
 import { disputesRoutes } from './routes/disputes.routes.ts';
 import { creditAppealRoutes } from './routes/credit-appeals.routes.ts';
+import { notificationRoutes } from './routes/notifications.routes.ts';
 import { roomRoutes } from './routes/room.routes.ts';
 import { reconciliationRoutes } from './routes/reconciliation.routes.ts';
 import { statementRoutes } from './routes/statement.routes.ts';
@@ -147,6 +148,7 @@ export async function buildApp(c: Container, opts: BuildAppOptions = {}): Promis
   creditModeRoutes(api, c);
   creditAppealRoutes(api, c);
   disputesRoutes(api, c);
+  notificationRoutes(api, c);
   roomRoutes(app, c);
   statementRoutes(api, c);
   reconciliationRoutes(api, c);

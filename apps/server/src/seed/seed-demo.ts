@@ -288,6 +288,12 @@ export async function seedDemo(
   opts.onProgress?.(done, total, 'credit');
   await seedCredit(c, reg, users.find((u) => u.username === 'admin')?.id ?? '');
 
+  // 站内信: the registry's sweep (the server's periodic tick) warns of the licence about to expire, and every event of
+  // the seed reaches the inbox through the outbox (the confirmed violation for the demo streamer and merchant…).
+  opts.onProgress?.(done, total, 'notifications');
+  await c.registry.sweep();
+  while ((await c.outbox.dispatch()).pending);
+
   return {
     accounts,
     counts: { orgs: orgs.length, users: users.length, memberships: memberships.length },

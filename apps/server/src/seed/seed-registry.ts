@@ -80,14 +80,16 @@ export async function seedRegistry(c: Container, s: RegistrySeed): Promise<void>
   const zscqj = person(s.zscqjUserId, 'regulator', s.regulatorId);
   const now = c.clock.now();
 
-  // Merchants: all admitted but the last two — one waiting for review, one returned for correction.
+  // Merchants: all admitted but the last two — one waiting for review, one returned for correction. The first food
+  // merchant's licence runs out in 20 days (the sweep warns it; its staff's inbox has the reminder), the others' in 400.
+  const sellsFood = (category: string) => category.includes('食品') || category.includes('农产品');
+  const expiresSoon = s.merchants.findIndex((m) => sellsFood(m.info.category));
   for (const [i, m] of s.merchants.entries()) {
     const staff = person(m.staffUserId, 'merchant_staff', m.orgId);
     const licence = await c.registry.upload(staff, { bytes: PDF, filename: '营业执照.pdf', docType: 'business_licence' });
-    const qualification =
-      m.info.category.includes('食品') || m.info.category.includes('农产品')
-        ? await c.registry.upload(staff, { bytes: PDF, filename: '食品经营许可证.pdf', docType: 'food_licence' })
-        : null;
+    const qualification = sellsFood(m.info.category)
+      ? await c.registry.upload(staff, { bytes: PDF, filename: '食品经营许可证.pdf', docType: 'food_licence' })
+      : null;
     const filing = m.info.category.includes('美妆')
       ? await c.registry.upload(staff, { bytes: PDF, filename: '化妆品备案凭证.pdf', docType: 'cosmetics_filing' })
       : null;
@@ -112,7 +114,7 @@ export async function seedRegistry(c: Container, s: RegistrySeed): Promise<void>
                 type: 'food_licence',
                 number: `JY1310114${String(i).padStart(6, '0')}`,
                 documentId: qualification.id,
-                expiresAt: new Date(now.getTime() + (i === 1 ? 20 : 400) * 86_400_000).toISOString().slice(0, 10),
+                expiresAt: new Date(now.getTime() + (i === expiresSoon ? 20 : 400) * 86_400_000).toISOString().slice(0, 10),
               },
             ],
           }

@@ -11,6 +11,7 @@ import { financeEn, financeZh } from './finance.ts';
 import { identityEn, identityZh } from './identity.ts';
 import { liveEn, liveZh } from './live.ts';
 import { ordersEn, ordersZh } from './orders.ts';
+import { notificationsEn, notificationsZh } from './notifications.ts';
 import { payoutsEn, payoutsZh } from './payouts.ts';
 import { registryEn, registryZh } from './registry.ts';
 import { reviewEn, reviewZh } from './review.ts';
@@ -33,6 +34,7 @@ const zhCN = {
   ...financeZh,
   ...statementsZh,
   ...payoutsZh,
+  ...notificationsZh,
   ...creditAppealsZh,
   ...creditZh,
 } as const;
@@ -53,6 +55,7 @@ const enUS: Dictionary = {
   ...financeEn,
   ...statementsEn,
   ...payoutsEn,
+  ...notificationsEn,
   ...creditAppealsEn,
   ...creditEn,
 };

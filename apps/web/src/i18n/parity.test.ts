@@ -10,6 +10,7 @@ import { financeEn, financeZh } from './finance.ts';
 import { identityEn, identityZh } from './identity.ts';
 import { isMessageKey, translate } from './index.ts';
 import { liveEn, liveZh } from './live.ts';
+import { notificationsEn, notificationsZh } from './notifications.ts';
 import { ordersEn, ordersZh } from './orders.ts';
 import { registryEn, registryZh } from './registry.ts';
 import { reviewEn, reviewZh } from './review.ts';
@@ -28,6 +29,7 @@ const AREAS: Record<string, [Record<string, string>, Record<string, string>]> = 
   orders: [ordersZh, ordersEn],
   finance: [financeZh, financeEn],
   credit: [creditZh, creditEn],
+  notifications: [notificationsZh, notificationsEn],
 };
 
 const placeholders = (text: string): string[] => [...text.matchAll(/\{(\w+)\}/g)].map((m) => m[1] ?? '').sort();

@@ -21,6 +21,7 @@ import { createElement, useEffect, useState } from 'react';
 import { Link, Navigate, Outlet, useLocation, useNavigate } from 'react-router';
 import { Logo } from '../components/logo.tsx';
 import { LanguageSwitch } from '../components/language-switch.tsx';
+import { NotificationBell } from '../pages/notifications/notification-bell.tsx';
 import { PageLoading } from '../components/page-loading.tsx';
 import { roleLabel, useI18n } from '../i18n/index.ts';
 import { endpoints } from '../lib/endpoints.ts';
@@ -199,6 +200,7 @@ function Shell({ me }: { me: Me }) {
           </div>
           <div className="lh-header-right">
             <OrgSwitcher me={me} />
+            <NotificationBell />
             <LanguageSwitch />
             <UserMenu me={me} />
           </div>

@@ -23,6 +23,7 @@ import type {
   SessionRepository,
   UserRepository,
 } from '../identity/identity.repository.ts';
+import type { NotificationRepository } from '../notifications/notifications.repository.ts';
 import type { LiveRepository } from '../live/live.repository.ts';
 import type { NameRepository } from './names.ts';
 import type { OrderRepository } from '../orders/orders.repository.ts';
@@ -68,6 +69,8 @@ export interface Repositories {
   creditAppeals: CreditAppealRepository;
   /** complaints (投诉 / ODR) and their timelines (disputes) */
   complaints: ComplaintRepository;
+  /** the notification inbox's items (notifications) */
+  notifications: NotificationRepository;
 }
 
 export interface UnitOfWork {

@@ -23,3 +23,4 @@ export * from './credit-models.ts';
 export * from './credit-modes.ts';
 export * from './credit-appeals.ts';
 export * from './disputes.ts';
+export * from './notifications.ts';

@@ -1,0 +1,134 @@
+import { describe, expect, it } from 'vitest';
+import { noNames, type Names } from '../shared/name-directory.ts';
+import { NOTIFICATION_FEED } from './notification-feed.rules.ts';
+
+const ORG = '11111111-1111-4111-8111-111111111111';
+const USER = '22222222-2222-4222-8222-222222222222';
+const MCN = '33333333-3333-4333-8333-333333333333';
+const PRODUCT = '44444444-4444-4444-8444-444444444444';
+const ORDER = '55555555-5555-4555-8555-555555555555';
+
+const named = (over: Partial<Record<keyof Names, Array<[string, string]>>>): Names => {
+  const n = noNames();
+  for (const [k, entries] of Object.entries(over)) n[k as keyof Names] = new Map(entries);
+  return n;
+};
+const feed = (topic: string, payload: Record<string, unknown>) => {
+  const rule = NOTIFICATION_FEED[topic];
+  if (!rule) throw new Error(`no rule for ${topic}`);
+  return rule(payload);
+};
+
+describe('the inbox feed', () => {
+  it('asks a merchant to renew a qualification before it expires, with the date in Beijing time and its name', () => {
+    const [item, ...rest] = feed('registry.qualification_expiring', {
+      qualificationId: 'q1',
+      ownerOrgId: ORG,
+      type: 'food_licence',
+      expiresAt: '2026-12-20T17:00:00.000Z',
+    });
+    expect(rest).toEqual([]);
+    expect(item).toMatchObject({
+      recipient: { kind: 'org', orgId: ORG, roles: ['merchant_staff'] },
+      kind: 'qualification.expiring',
+      severity: 'action_required',
+      link: '/apply/merchant',
+      dueAt: new Date('2026-12-20T17:00:00.000Z'),
+    });
+    const text = item?.render(named({ orgs: [[ORG, '鲜果铺']] }));
+    expect(text?.title.zh).toBe('食品经营许可证即将到期');
+    expect(text?.body.zh).toContain('「鲜果铺」');
+    expect(text?.body.zh).toContain('2026-12-21');
+    expect(text?.body.en).toContain('food business licence');
+  });
+
+  it('never shows a raw id: a name not found reads as a word for the party', () => {
+    const [item] = feed('registry.qualification_expiring', { qualificationId: 'q1', ownerOrgId: ORG, type: 'unknown', expiresAt: null });
+    const text = item?.render(noNames());
+    expect(`${text?.title.zh}${text?.body.zh}${text?.body.en}`).not.toContain(ORG);
+    expect(text?.body.zh).toContain('贵单位');
+    expect(text?.title.zh).toBe('资质即将到期');
+    expect(item?.dueAt).toBeNull();
+  });
+
+  it('tells a streamer their certification lapsed, and a merchant its licence, each on its own renewal page', () => {
+    const [streamer] = feed('registry.certification_lapsed', { partyId: USER, partyKind: 'streamer', qualificationId: 'x' });
+    expect(streamer).toMatchObject({ recipient: { kind: 'user', userId: USER }, severity: 'warning', link: '/apply/streamer' });
+    expect(streamer?.render(noNames()).title.zh).toBe('主播资格认证已失效');
+    const [merchant] = feed('registry.certification_lapsed', {
+      partyId: ORG,
+      partyKind: 'merchant',
+      qualificationId: 'q',
+      type: 'business_licence',
+    });
+    expect(merchant).toMatchObject({ recipient: { kind: 'org', orgId: ORG, roles: ['merchant_staff'] }, link: '/apply/merchant' });
+    expect(merchant?.render(named({ orgs: [[ORG, '鲜果铺']] })).title.zh).toBe('营业执照已失效');
+    const [mcn] = feed('registry.certification_lapsed', { partyId: MCN, partyKind: 'mcn', qualificationId: 'q' });
+    expect(mcn).toMatchObject({ recipient: { kind: 'org', roles: ['mcn_manager'] }, link: '/apply/mcn' });
+  });
+
+  it('tells both the streamer and the merchant of a confirmed violation', () => {
+    const items = feed('compliance.violation_confirmed', { violationId: 'v', streamerUserId: USER, merchantOrgId: ORG, severity: 3 });
+    expect(items.map((i) => i.recipient)).toEqual([
+      { kind: 'user', userId: USER },
+      { kind: 'org', orgId: ORG, roles: ['merchant_staff'] },
+    ]);
+    expect(items.every((i) => i.kind === 'violation.confirmed' && i.link === '/violations')).toBe(true);
+    expect(items[0]?.render(noNames()).body.zh).toContain('严重程度 3');
+  });
+
+  it('asks the merchant to refund an overdue return, naming the order by its number', () => {
+    const [item] = feed('return.refund_overdue', {
+      returnId: 'r',
+      orderId: ORDER,
+      merchantOrgId: ORG,
+      refundDueAt: '2026-12-01T00:00:00Z',
+    });
+    expect(item).toMatchObject({ severity: 'action_required', link: '/merchant/returns', names: { orders: [ORDER] } });
+    expect(item?.render(named({ orders: [[ORDER, 'LH202612010001']] })).body.zh).toContain('「LH202612010001」');
+  });
+
+  it('asks the streamer to act on an overdue sample; the merchant and the MCN are told', () => {
+    const items = feed('selection.sample_overdue', {
+      sampleId: 's',
+      streamerUserId: USER,
+      merchantOrgId: ORG,
+      mcnOrgId: MCN,
+      productId: PRODUCT,
+      days: 4,
+    });
+    expect(items.map((i) => [i.recipient.kind, i.severity])).toEqual([
+      ['user', 'action_required'],
+      ['org', 'info'],
+      ['org', 'warning'],
+    ]);
+    const names = named({ products: [[PRODUCT, '云南蓝莓']], users: [[USER, '小林']] });
+    expect(items[0]?.render(names).body.zh).toContain('4 天');
+    expect(items[1]?.render(names).body.zh).toContain('「小林」领取的样品「云南蓝莓」');
+  });
+
+  it('tells a party its payout was paid or failed, with the amount in yuan', () => {
+    const [paid] = feed('payout.paid', { payoutId: 'p', partyId: USER, partyKind: 'streamer', amountFen: 123456, reason: null });
+    expect(paid).toMatchObject({ kind: 'payout.paid', severity: 'info', recipient: { kind: 'user', userId: USER } });
+    expect(paid?.render(noNames()).body.zh).toContain('¥1234.56');
+    const [failed] = feed('payout.failed', { payoutId: 'p', partyId: ORG, partyKind: 'merchant', amountFen: 500, reason: '账户已销户' });
+    expect(failed).toMatchObject({ severity: 'warning', recipient: { kind: 'org', orgId: ORG } });
+    expect(failed?.render(noNames()).body.zh).toContain('（账户已销户）');
+  });
+
+  it('asks the merchant to top up its deposit by what is due', () => {
+    const [item] = feed('deposit.topup_required', { merchantOrgId: ORG, requiredFen: 1_000_000, balanceFen: 800_000, dueFen: 200_000 });
+    expect(item).toMatchObject({ kind: 'deposit.topup_required', link: '/finance/deposit', severity: 'action_required' });
+    expect(item?.render(noNames()).body.zh).toContain('¥2000.00');
+  });
+
+  it('gives no item for an incomplete or unknown payload', () => {
+    expect(feed('registry.qualification_expiring', { ownerOrgId: ORG })).toEqual([]);
+    expect(feed('registry.certification_lapsed', { partyId: ORG, partyKind: 'regulator', qualificationId: 'q' })).toEqual([]);
+    expect(feed('compliance.violation_confirmed', { streamerUserId: USER })).toEqual([]);
+    expect(feed('return.refund_overdue', { returnId: 'r' })).toEqual([]);
+    expect(feed('selection.sample_overdue', { sampleId: 's' })).toEqual([]);
+    expect(feed('payout.paid', { payoutId: 'p', partyId: USER, partyKind: 'streamer', amountFen: 'lots' })).toEqual([]);
+    expect(feed('deposit.topup_required', { merchantOrgId: ORG, dueFen: 0 })).toEqual([]);
+  });
+});
