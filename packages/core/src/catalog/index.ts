@@ -3,6 +3,8 @@ export type { CatalogRepository } from './catalog.repository.ts';
 export { brandKey, contentChanged, DAY_MS, REFERENCE_WINDOW_MS, referenceWindow, strictestRule } from './catalog.rules.ts';
 export type { CatalogDeps } from './catalog.service.ts';
 export { CatalogService } from './catalog.service.ts';
+export { OrderCatalog } from './order-catalog.ts';
+export type { OrderCatalogTx } from './order-catalog.ts';
 export { SessionCatalog } from './session-catalog.ts';
 export type { CatalogReads } from './session-catalog.ts';
 export type * from './catalog.types.ts';

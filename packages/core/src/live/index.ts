@@ -18,5 +18,7 @@ export type {
 } from './live.types.ts';
 export { RoomHub } from './room-hub.ts';
 export { SessionEndService } from './session-end.service.ts';
+export { SessionLookup } from './session-lookup.ts';
+export type { SessionLookupTx } from './session-lookup.ts';
 export type { SessionEndDeps } from './session-end.service.ts';
 export type { RoomConnection, RoomErrorCode, RoomHubDeps, RoomStats, ScreenVerdict } from './room-hub.ts';

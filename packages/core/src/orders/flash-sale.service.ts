@@ -4,6 +4,8 @@
  * batcher's job (flash-winner-batcher.ts).
  */
 import type { FlashSaleView } from '@livehub/contracts';
+import { OrderCatalog } from '../catalog/index.ts';
+import { SessionLookup } from '../live/index.ts';
 import type { AuditService } from '../audit/audit.service.ts';
 import type { CreditGatePort } from '../credit/index.ts';
 import { AppError } from '../errors.ts';
@@ -42,6 +44,9 @@ export interface FlashSaleDeps {
 }
 
 export class FlashSaleService {
+  /** the live and catalog contexts' in-transaction parts: the session and its products, the flash price point */
+  private readonly sessions = new SessionLookup();
+  private readonly catalog = new OrderCatalog();
   constructor(private readonly d: FlashSaleDeps) {}
 
   /** 创建秒杀: the streamer of a session sets one up for a product on it; the units leave the SKU's stock now. */
@@ -57,10 +62,10 @@ export class FlashSaleService {
       await this.d.credit.assertAllowed([userId, merchant], 'no_flash_sale', 'productId');
     }
     const f = await this.d.uow.transaction(async (tx) => {
-      const s = await tx.live.findSession(sessionId);
+      const s = await this.sessions.sessionIn(tx, sessionId);
       if (!s || s.streamerUserId !== userId) throw new AppError('live.not_found', { field: 'id' });
       if (s.status === 'ended' || s.status === 'cancelled') throw new AppError('live.not_active', { details: { status: s.status } });
-      const onSession = (await tx.live.listProducts(sessionId)).find((p) => p.productId === input.productId);
+      const onSession = await this.sessions.productOnSessionIn(tx, sessionId, input.productId);
       if (!onSession) throw new AppError('orders.not_on_session', { field: 'productId' });
       const { sku, product } = await this.d.maker.productForSku(tx, input.skuId, 'skuId');
       if (sku.productId !== product.id || product.id !== input.productId) throw new AppError('orders.sku_not_found', { field: 'skuId' });
@@ -87,7 +92,7 @@ export class FlashSaleService {
       };
       await tx.orders.insertFlashSale(rec);
       // the flash price is a price in effect for its period: the 7-day lowest price sees it
-      await tx.catalog.insertPricePoint({
+      await this.catalog.pricePointIn(tx, {
         id: this.d.ids.next(),
         skuId: sku.id,
         priceFen: rec.priceFen,

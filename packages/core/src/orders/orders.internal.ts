@@ -6,6 +6,9 @@
 import type { OrderView, RoomEvent } from '@livehub/contracts';
 import type { CatalogService } from '../catalog/catalog.service.ts';
 import type { ProductRecord, SkuRecord } from '../catalog/catalog.types.ts';
+import { OrderCatalog } from '../catalog/index.ts';
+import { SessionLookup } from '../live/index.ts';
+import { SessionSelection } from '../selection/index.ts';
 import { AppError } from '../errors.ts';
 import type { Repositories, ScopedUnitOfWork } from '../ports/repositories.ts';
 import type { IdGenerator, PiiVault } from '../ports/runtime.ts';
@@ -44,6 +47,10 @@ export type MakingReads = Pick<Repositories, 'catalog' | 'live' | 'selection'>;
 
 /** Builds what an order is made of, for the shelf (placement) and a flash sale's winners (the batcher) alike. */
 export class OrderMaker {
+  private readonly products = new OrderCatalog();
+  private readonly sessions = new SessionLookup();
+  private readonly selection = new SessionSelection();
+
   constructor(private readonly d: { ids: IdGenerator; vault: PiiVault; catalog: CatalogService }) {}
 
   /** The SKU and its approved product, or `orders.sku_not_found` on `field`. */
@@ -52,29 +59,27 @@ export class OrderMaker {
     skuId: string,
     field: string,
   ): Promise<{ sku: SkuRecord; product: ProductRecord }> {
-    const sku = await tx.catalog.findSku(skuId);
-    const product = sku ? await tx.catalog.findProduct(sku.productId) : null;
-    if (!sku || product?.status !== 'approved') throw new AppError('orders.sku_not_found', { field });
-    return { sku, product };
+    const found = await this.products.skuWithProductIn(tx, skuId);
+    if (!found || found.product?.status !== 'approved') throw new AppError('orders.sku_not_found', { field });
+    return { sku: found.sku, product: found.product };
   }
 
   /** The session's attribution for a product, checking the session is live and the product is on it. */
   async attribution(tx: MakingReads, sessionId: string | undefined, productId: string, field: string): Promise<Attribution | null> {
     if (!sessionId) return null;
-    const s = await tx.live.findSession(sessionId);
+    const s = await this.sessions.sessionIn(tx, sessionId);
     if (!s) throw new AppError('live.not_found', { field: 'sessionId' });
     if (s.status !== 'live') throw new AppError('orders.session_not_live', { field: 'sessionId' });
-    const onSession = (await tx.live.listProducts(sessionId)).find((p) => p.productId === productId);
+    const onSession = await this.sessions.productOnSessionIn(tx, sessionId, productId);
     if (!onSession) throw new AppError('orders.not_on_session', { field });
     let commissionBp = 0;
     let streamerShareBp = 10_000;
     let agreementVersion: number | null = null;
     if (onSession.agreementId) {
-      const a = await tx.selection.findAgreement(onSession.agreementId);
-      if (a?.inForceVersion) {
-        const v = (await tx.selection.listVersions(a.id)).find((x) => x.version === a.inForceVersion);
-        ({ commissionBp, streamerShareBp } = agreementTerms(v?.terms, productId));
-        agreementVersion = a.inForceVersion;
+      const inForce = await this.selection.termsInForceIn(tx, onSession.agreementId);
+      if (inForce) {
+        ({ commissionBp, streamerShareBp } = agreementTerms(inForce.terms, productId));
+        agreementVersion = inForce.version;
       }
     }
     return { session: s, agreementId: onSession.agreementId, agreementVersion, commissionBp, streamerShareBp };

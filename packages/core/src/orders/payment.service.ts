@@ -4,6 +4,7 @@
  * in a caller's transaction and sent after commit, and the buyer's refund of a paid order before shipping.
  */
 import type { OrderView } from '@livehub/contracts';
+import { OrderCatalog } from '../catalog/index.ts';
 import type { AuditService } from '../audit/audit.service.ts';
 import { AppError } from '../errors.ts';
 import type { Repositories, ScopedUnitOfWork } from '../ports/repositories.ts';
@@ -40,6 +41,8 @@ export interface PaymentDeps {
 }
 
 export class PaymentService {
+  /** the catalog's in-transaction part: a paid order's units add to its products' sales */
+  private readonly catalog = new OrderCatalog();
   private readonly providers: Map<string, PaymentProvider>;
 
   constructor(private readonly d: PaymentDeps) {
@@ -220,7 +223,7 @@ export class PaymentService {
     await this.d.money?.paid(tx, o, { ...pay, status: 'succeeded' }, false);
     await tx.orders.setReservations(o.id, 'held', 'sold', now);
     await this.d.fulfilment.transition(tx, actor, o, 'pay', { paidAt: now }, { paymentId: pay.id, amountFen: pay.amountFen });
-    for (const l of await tx.orders.listLines([o.id])) await tx.catalog.addSales(l.productId, l.qty);
+    await this.catalog.addSalesIn(tx, await tx.orders.listLines([o.id]));
     return null;
   }
 

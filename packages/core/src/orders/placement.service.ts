@@ -6,6 +6,7 @@
  */
 import type { MoneyScope } from './money.port.ts';
 import type { CreateOrderInput, OrderView } from '@livehub/contracts';
+import { OrderCatalog } from '../catalog/index.ts';
 import type { AuditService } from '../audit/audit.service.ts';
 import { AppError } from '../errors.ts';
 import type { Repositories, ScopedUnitOfWork } from '../ports/repositories.ts';
@@ -43,6 +44,7 @@ export interface PlacementDeps {
 }
 
 export class PlacementService {
+  private readonly catalog = new OrderCatalog();
   constructor(private readonly d: PlacementDeps) {}
 
   /**
@@ -137,7 +139,7 @@ export class PlacementService {
       const a = await maker.attribution(tx, input.sessionId, product.id, `lines.${i}.skuId`);
       attr ??= a;
       if (!(await tx.orders.takeStock(sku.id, l.qty))) {
-        const fresh = await tx.catalog.findSku(sku.id);
+        const fresh = await this.catalog.skuIn(tx, sku.id);
         throw new AppError('orders.insufficient_stock', { field: `lines.${i}.qty`, details: { left: fresh?.stock ?? 0 } });
       }
       await tx.orders.insertReservation({

@@ -17,6 +17,14 @@ export class SessionSelection {
     return tx.selection.findInForce(q);
   }
 
+  /** The version number and terms in force of an agreement (null when none is in force). */
+  async termsInForceIn(tx: SessionSelectionTx, agreementId: string): Promise<{ version: number; terms: unknown } | null> {
+    const a = await tx.selection.findAgreement(agreementId);
+    if (!a?.inForceVersion) return null;
+    const v = (await tx.selection.listVersions(a.id)).find((x) => x.version === a.inForceVersion);
+    return { version: a.inForceVersion, terms: v?.terms };
+  }
+
   /** The streamer's received samples of the session's products are now featured in it. */
   async featureSamplesIn(
     tx: SessionSelectionTx,
