@@ -13,6 +13,7 @@ import { DrizzleCreditModeRepository } from './repositories/credit-modes.reposit
 import { DrizzleCreditAppealRepository } from './repositories/credit-appeals.repository.ts';
 import { DrizzleComplaintRepository } from './repositories/disputes.repository.ts';
 import { DrizzleNotificationRepository } from './repositories/notifications.repository.ts';
+import { DrizzleClueRepository } from './repositories/supervision.repository.ts';
 import { DrizzleLiveRepository } from './repositories/live.repository.ts';
 import { DrizzleNameRepository } from './repositories/names.repository.ts';
 import { DrizzleOrderRepository } from './repositories/order.repository.ts';
@@ -58,6 +59,7 @@ export function repositoriesFor(db: Db): Repositories {
     creditAppeals: new DrizzleCreditAppealRepository(db),
     complaints: new DrizzleComplaintRepository(db),
     notifications: new DrizzleNotificationRepository(db),
+    clues: new DrizzleClueRepository(db),
   };
 }
 

@@ -1,7 +1,14 @@
 /**
- * The supervision context's public entry (网智平台, docs/supervision.md). So far: the fake-order (刷单) detector,
- * pure, run offline by `livehub clues scan`.
+ * The supervision context's public entry (网智平台, docs/supervision.md): supervision clues (线索) raised by
+ * detectors on the event stream, credit's thresholds and regulators, with the department queues; and the fake-order
+ * (刷单) detector, pure, run offline by `livehub clues scan`.
  */
+export { CLUE_TOPIC_RAISED, ClueService } from './clue.service.ts';
+export type { ClueDeps, DepartmentDirectory } from './clue.service.ts';
+export type * from './clue.types.ts';
+export type * from './clue.repository.ts';
+export { CLUE_FEED, COMPLAINT_SPIKE, clueSummary, departmentFor, SERIOUS_SEVERITY } from './clue-feed.rules.ts';
+export type { ClueTrigger } from './clue-feed.rules.ts';
 export {
   detectFakeOrders,
   FAKE_ORDER_DEFAULTS,
