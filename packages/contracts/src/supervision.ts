@@ -94,3 +94,8 @@ export type ClueCreate = z.infer<typeof clueCreateSchema>;
 export const clueTransferSchema = z.strictObject({ departmentCode: z.string().min(1).max(20), reason: plainText(2, 1000) });
 export type ClueTransfer = z.infer<typeof clueTransferSchema>;
 export const clueDismissSchema = z.strictObject({ reason: plainText(2, 1000) });
+
+export const clueDepartmentsSchema = z.object({
+  items: z.array(z.object({ code: z.string(), name: z.string(), mine: z.boolean() })),
+});
+export type ClueDepartments = z.infer<typeof clueDepartmentsSchema>;

@@ -81,7 +81,7 @@ describe('supervision clues', () => {
       status: 'open',
       departmentCode: 'scjgj',
       departmentName: '市场监管局',
-      signals: 1,
+      signals: 5,
       summary: { zh: '7天内收到投诉 5 件（投诉激增）' },
     });
     expect(JSON.stringify(spike)).not.toContain('"subjectName":"0');
@@ -90,8 +90,11 @@ describe('supervision clues', () => {
     for (let n = 6; n <= 10; n++) await p.c.clues.ingest(event('disputes.complaint_filed', { complaintId: complaintId(n), merchantOrgId }));
     const again = (await clues(scjgj, '?rule=complaint_spike')).filter((c) => c.subjectId === merchantOrgId);
     expect(again).toHaveLength(1);
-    expect(again[0]).toMatchObject({ id: spike?.id, signals: 6, riskLevel: 3 });
-    expect(again[0]?.evidence).toHaveLength(6);
+    expect(again[0]).toMatchObject({ id: spike?.id, signals: 10, riskLevel: 3 });
+    // every complaint of the window is evidence, newest first
+    expect(again[0]?.evidence).toHaveLength(10);
+    const evidence = (again[0]?.evidence ?? []) as Array<{ kind: string; id: string }>;
+    expect(evidence.map((e) => e.id)).toEqual(Array.from({ length: 10 }, (_, k) => complaintId(10 - k)));
 
     const detail = await p.call(scjgj, 'GET', `/api/supervision/clues/${spike?.id}`);
     expect(detail.status).toBe(200);
@@ -159,6 +162,14 @@ describe('supervision clues', () => {
   });
 
   it('a department sees its own clues only; a transfer moves a clue to the other queue, with its reason in the log', async () => {
+    const departments = await p.call(ipo, 'GET', '/api/supervision/departments');
+    expect(departments.status).toBe(200);
+    expect(departments.body.items).toEqual(
+      expect.arrayContaining([
+        { code: 'zscqj', name: '知识产权局', mine: true },
+        { code: 'scjgj', name: '市场监管局', mine: false },
+      ]),
+    );
     const [spike] = (await clues(scjgj, '?rule=complaint_spike')).filter((c) => c.subjectId === merchantOrgId);
     const id = spike?.id as string;
     expect((await clues(ipo)).some((c) => c.id === id)).toBe(false);

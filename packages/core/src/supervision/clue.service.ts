@@ -6,7 +6,7 @@
  * regulator acting for the joint office as a whole (no department) sees every clue. Someone else's clue answers
  * 404 `supervision.clue_not_found`, so a department never learns another's unshared clue exists.
  */
-import type { ClueCreate, ClueDetailView, ClueListQuery, ClueRule, ClueTransfer, ClueView } from '@livehub/contracts';
+import type { ClueCreate, ClueDetailView, ClueEvidence, ClueListQuery, ClueRule, ClueTransfer, ClueView } from '@livehub/contracts';
 import type { AuditService } from '../audit/audit.service.ts';
 import { AppError } from '../errors.ts';
 import type { Repositories, ScopedUnitOfWork } from '../ports/repositories.ts';
@@ -14,7 +14,7 @@ import type { Clock, IdGenerator } from '../ports/runtime.ts';
 import { type Actor, SYSTEM_ACTOR } from '../shared/actor.ts';
 import type { NameReader, Names } from '../shared/name-directory.ts';
 import { CLUE_FEED, type ClueTrigger, clueSummary, departmentFor, EVIDENCE_KEPT, windowRisk } from './clue-feed.rules.ts';
-import type { ClueEntryRecord, ClueRecord } from './clue.types.ts';
+import type { ClueEntryRecord, ClueRecord, ClueSignalRecord } from './clue.types.ts';
 
 /** The regulator's departments (identity's), read through a port. */
 export interface DepartmentDirectory {
@@ -66,7 +66,17 @@ export class ClueService {
       const since = new Date(t.signal.at.getTime() - t.window.days * 86_400_000);
       const count = await tx.clues.countSignals(t.signal.kind, t.signal.subjectId, since);
       if (count < t.window.threshold) return false;
-      return this.raiseOrReinforce(tx, t, t.window.rule, windowRisk(count, t.window), { count, windowDays: t.window.days });
+      // a new window clue starts with every signal of its window as evidence (the signals that reached the threshold)
+      const window = await tx.clues.recentSignals(t.signal.kind, t.signal.subjectId, since, EVIDENCE_KEPT);
+      return this.raiseOrReinforce(
+        tx,
+        t,
+        t.window.rule,
+        windowRisk(count, t.window),
+        { count, windowDays: t.window.days },
+        window.map(signalEvidence),
+        count,
+      );
     }
     return false;
   }
@@ -77,6 +87,8 @@ export class ClueService {
     rule: ClueRule,
     risk: number,
     facts: Record<string, unknown>,
+    evidenceAtRaise: ClueEvidence[] = [t.evidence],
+    signalsAtRaise = 1,
   ): Promise<boolean> {
     const key = `${rule}:${t.signal.subjectId}`;
     const at = t.signal.at;
@@ -108,8 +120,8 @@ export class ClueService {
       status: 'open',
       departmentCode: departmentFor(rule, facts),
       facts,
-      evidence: [t.evidence],
-      signals: 1,
+      evidence: evidenceAtRaise,
+      signals: signalsAtRaise,
       dedupeKey: key,
       createdByUserId: null,
       closingReason: null,
@@ -200,6 +212,13 @@ export class ClueService {
     };
     await this.d.uow.transaction((tx) => this.insert(tx, clue, actor));
     return (await this.present(actor, [clue]))[0] as ClueView;
+  }
+
+  /** The departments of the caller's regulator organization (联席会议 members), for transfers; the caller's own marked. */
+  async departments(actor: Actor): Promise<Array<{ code: string; name: string; mine: boolean }>> {
+    const own = await this.d.departments.departmentOf(actor);
+    const all = actor.orgId ? await this.d.departments.departmentsOf(actor.orgId) : new Map<string, string>();
+    return [...all].map(([code, name]) => ({ code, name, mine: code === own }));
   }
 
   /** The caller's queue: their department's clues, or every clue for the office as a whole; newest signal first. */
@@ -309,6 +328,14 @@ export class ClueService {
       closingReason: c.closingReason,
     }));
   }
+}
+
+/** A counted signal as evidence: its source names the fact (`complaint:<id>`). */
+function signalEvidence(s: ClueSignalRecord): ClueEvidence {
+  const [kind, id] = s.source.split(':');
+  const known = ['violation', 'complaint', 'credit_party', 'order', 'live_session', 'product'] as const;
+  const k = (known as readonly string[]).includes(kind ?? '') ? (kind as (typeof known)[number]) : 'note';
+  return { kind: k, id: id ?? s.source, at: s.at.toISOString() };
 }
 
 const SUBJECT_WORD: Record<ClueRecord['subjectKind'], string> = {

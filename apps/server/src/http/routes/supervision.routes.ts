@@ -4,6 +4,7 @@
  */
 import {
   clueCreateSchema,
+  clueDepartmentsSchema,
   clueDetailSchema,
   clueDismissSchema,
   clueListQuerySchema,
@@ -35,6 +36,19 @@ export function supervisionRoutes(api: Api, c: Container): void {
       },
     },
     async (req) => ({ items: await c.clues.list(requireActor(req), req.query) }),
+  );
+
+  api.get(
+    '/api/supervision/departments',
+    {
+      config: { policy: { allow: REGULATOR } },
+      schema: {
+        tags,
+        summary: '联席会议: the departments of the caller’s office (their own marked), for transfers',
+        response: { 200: clueDepartmentsSchema },
+      },
+    },
+    async (req) => ({ items: await c.clues.departments(requireActor(req)) }),
   );
 
   idReadRoute(
