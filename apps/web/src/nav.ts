@@ -4,6 +4,7 @@
  */
 import {
   AccountBookOutlined,
+  AlertOutlined,
   ApartmentOutlined,
   AppstoreOutlined,
   AuditOutlined,
@@ -102,6 +103,9 @@ const ITEMS = {
   'my-orders': { label: 'nav.myOrders', icon: AccountBookOutlined, path: '/orders' },
   'merchant-orders': { label: 'nav.merchantOrders', icon: ContainerOutlined, path: '/merchant/orders' },
   'merchant-returns': { label: 'nav.merchantReturns', icon: RollbackOutlined, path: '/merchant/returns' },
+  // 投诉 (docs/disputes.md): one list page whose queue is the role's — 我的投诉 (consumer), 投诉处理 (merchant),
+  // 调解台 (platform), 受理台 (regulator) — and the complaint's page below it for every party
+  complaints: { label: 'nav.myComplaints', icon: AlertOutlined, path: '/complaints' },
 
   // settlement: a party's money (资金结算 for merchants, 收益 for streamers and MCNs), the platform's 财务, and the
   // advance-compensation fund (先行赔付金) the platform and regulators read
@@ -144,6 +148,7 @@ const KEYS_BY_ROLE: Record<Role, readonly RoleEntry[]> = {
     'review',
     'approvals',
     'violations',
+    { key: 'complaints', label: 'nav.mediationDesk' },
     'credit-admin',
     'platform-finance',
     'reconciliation',
@@ -156,13 +161,24 @@ const KEYS_BY_ROLE: Record<Role, readonly RoleEntry[]> = {
     'audit',
     'notifications',
   ],
-  reviewer: ['workbench', 'orgs', 'review', 'approvals', 'violations', 'credit-admin', ...COMMON_TAIL, 'notifications'],
+  reviewer: [
+    'workbench',
+    'orgs',
+    'review',
+    'approvals',
+    'violations',
+    { key: 'complaints', label: 'nav.mediationDesk' },
+    'credit-admin',
+    ...COMMON_TAIL,
+    'notifications',
+  ],
   regulator: [
     { key: 'workbench', label: 'nav.regulatorWorkbench', icon: SafetyCertificateOutlined },
     { key: 'orgs', label: 'nav.orgOverview' },
     'approvals',
     'registry',
     'violations',
+    { key: 'complaints', label: 'nav.intakeDesk' },
     'credit-supervision',
     'fund',
     'statements',
@@ -222,6 +238,7 @@ const KEYS_BY_ROLE: Record<Role, readonly RoleEntry[]> = {
     'products',
     'merchant-orders',
     'merchant-returns',
+    { key: 'complaints', label: 'nav.merchantComplaints' },
     'finance',
     'statements',
     'finance-payouts',
@@ -247,6 +264,7 @@ const KEYS_BY_ROLE: Record<Role, readonly RoleEntry[]> = {
     'shop',
     'live-square',
     'my-orders',
+    'complaints',
     'credit-public',
     { key: 'apply-merchant', label: 'nav.openShop', icon: ShoppingCartOutlined },
     'apply-mcn',

@@ -5,6 +5,7 @@
 import type { Locale, OrgKind, Role } from '@livehub/contracts';
 import { createContext, useContext } from 'react';
 import { activityEn, activityZh } from './activity.ts';
+import { complaintsEn, complaintsZh } from './complaints.ts';
 import { complianceEn, complianceZh } from './compliance.ts';
 import { creditEn, creditZh } from './credit.ts';
 import { financeEn, financeZh } from './finance.ts';
@@ -35,6 +36,7 @@ const zhCN = {
   ...statementsZh,
   ...payoutsZh,
   ...notificationsZh,
+  ...complaintsZh,
   ...creditAppealsZh,
   ...creditZh,
 } as const;
@@ -56,6 +58,7 @@ const enUS: Dictionary = {
   ...statementsEn,
   ...payoutsEn,
   ...notificationsEn,
+  ...complaintsEn,
   ...creditAppealsEn,
   ...creditEn,
 };
