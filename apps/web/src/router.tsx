@@ -65,6 +65,8 @@ const EarningsPage = lazyNamed(() => import('./pages/finance/earnings-page.tsx')
 const PlatformFinancePage = lazyNamed(() => import('./pages/finance/platform-finance-page.tsx'), 'PlatformFinancePage');
 const FundPage = lazyNamed(() => import('./pages/finance/fund-page.tsx'), 'FundPage');
 const InboxPage = lazyNamed(() => import('./pages/notifications/inbox-page.tsx'), 'InboxPage');
+const ComplaintsPage = lazyNamed(() => import('./pages/complaints/complaints-page.tsx'), 'ComplaintsPage');
+const ComplaintPage = lazyNamed(() => import('./pages/complaints/complaint-page.tsx'), 'ComplaintPage');
 const PayoutsPage = lazyNamed(() => import('./pages/finance/payouts-panel.tsx'), 'PayoutsPage');
 const PayoutApprovalsPage = lazyNamed(() => import('./pages/finance/payouts-approvals.tsx'), 'PayoutApprovalsPage');
 const DepositPage = lazyNamed(() => import('./pages/finance/deposit-card.tsx'), 'DepositPage');
@@ -160,6 +162,8 @@ export const router = createBrowserRouter([
           { path: '/finance/deposits', element: guarded(<DepositAdminPage />) },
           { path: '/credit', element: guarded(<MyCreditPage />) },
           { path: '/notifications', element: guarded(<InboxPage />) },
+          { path: '/complaints', element: guarded(<ComplaintsPage />) },
+          { path: '/complaints/:id', element: guarded(<ComplaintPage />) },
           { path: '/credit/admin', element: guarded(<CreditAdminPage />) },
           { path: '/credit/supervision', element: guarded(<CreditSupervisionPage />) },
           { path: '/workbench', element: <HomeRedirect /> },

@@ -174,7 +174,8 @@ export const complaintsEn: Record<keyof typeof complaintsZh, string> = {
   'nav.intakeDesk': 'Intake desk',
 
   'complaint.list.consumer.title': 'My complaints',
-  'complaint.list.consumer.subtitle': 'Your complaints and their progress; without the merchant’s answer in 48 hours they go to platform mediation',
+  'complaint.list.consumer.subtitle':
+    'Your complaints and their progress; without the merchant’s answer in 48 hours they go to platform mediation',
   'complaint.list.merchant.title': 'Complaints',
   'complaint.list.merchant.subtitle':
     'Consumers’ complaints about your orders: answer within 48 hours (accept, offer or reject), or they go to platform mediation',
@@ -316,7 +317,8 @@ export const complaintsEn: Record<keyof typeof complaintsZh, string> = {
   'complaint.file.maxFraud':
     'For fraud you may claim the price back plus three times the price, at least 500 yuan (Art. 55, Consumer Rights Protection Law); the platform computes the bound',
   'complaint.file.description': 'What happened',
-  'complaint.file.descriptionPlaceholder': 'Describe what happened, e.g. how the live room’s claims differ from what you received (10–2000 characters)',
+  'complaint.file.descriptionPlaceholder':
+    'Describe what happened, e.g. how the live room’s claims differ from what you received (10–2000 characters)',
   'complaint.file.descriptionShort': 'At least 10 characters',
   'complaint.file.evidence': 'Evidence (optional)',
   'complaint.file.evidenceHint': 'Photos, chat screenshots, test reports; PDF/JPG/PNG, up to 10',
