@@ -94,12 +94,16 @@ export async function seedComplaints(c: Container, s: RegistrySeed, travel?: Tim
     if (!sku) throw new Error('seed: no SKU of the demo merchant');
     const r = await c.orders.create(buyer, { lines: [{ skuId: sku.id, qty: 1 }], address: ADDRESS });
     const p = await c.orders.pay(buyer, r.body.id, 'sim');
+    const payment = (await c.uow.read.orders.listPayments(r.body.id)).find((x) => x.id === p.paymentId);
+    if (!payment) throw new Error(`seed: the payment ${p.paymentId} was not stored`);
+    // the payer answers on the simulator's page (the trade is in its bill, so the day reconciles); notified at once
+    c.payments.sim.answer(payment, 'succeed');
     const note = c.payments.sim.signed({
       kind: 'payment.succeeded',
-      paymentId: p.paymentId,
+      paymentId: payment.id,
       refundId: null,
-      amountFen: p.amountFen,
-      providerRef: 'demo-complaints',
+      amountFen: payment.amountFen,
+      providerRef: payment.providerRef ?? '',
       reason: null,
     });
     await c.orders.onNotification('sim', note.headers, note.body);
