@@ -21,6 +21,39 @@ const input = (page: Page, testId: string) => page.locator(`input[data-testid="$
 describe.skipIf(!browserAvailable)('complaints', () => {
   suite.aroundTests();
 
+  it('from the live room: the consumer picks their order from this session; someone without one is told why', SLOW, async () => {
+    const p = suite.server.platform;
+    const consumer = await p.login('consumer');
+    const orders = (await p.call(consumer, 'GET', '/api/orders?as=buyer&limit=100')).body as Array<{
+      orderNo: string;
+      status: string;
+      attribution: { sessionId: string | null };
+    }>;
+    const roomOrder = orders.find((o) => o.status === 'paid' && o.attribution.sessionId !== null);
+    if (!roomOrder?.attribution.sessionId) throw new Error('the demo consumer has no paid order from a live room');
+    const room = `${suite.baseUrl}/live/rooms/${roomOrder.attribution.sessionId}`;
+
+    const page = await suite.freshPage();
+    await suite.login(page, 'consumer');
+    await page.goto(room);
+    await page.getByTestId('room-complain').click();
+    const picked = page.getByTestId('room-complain-modal').locator('.ant-list-item').filter({ hasText: roomOrder.orderNo });
+    await picked.waitFor();
+    await suite.screenshot(page, 'complaint-room-pick', false);
+    await picked.getByTestId('room-complain-order').click();
+    await page.getByTestId('complaint-file-form').waitFor();
+    expect(await page.getByTestId('complaint-from-room').isChecked()).toBe(true);
+    expect(await page.getByTestId('complaint-file-modal').textContent()).toContain(roomOrder.orderNo);
+    await page.keyboard.press('Escape');
+    await page.getByTestId('complaint-file-form').waitFor({ state: 'detached' });
+
+    const other = await suite.freshPage();
+    await suite.login(other, 'consumer_00001');
+    await other.goto(room);
+    await other.getByTestId('room-complain').click();
+    await other.getByTestId('room-complain-modal').getByText('您在本场直播中没有已支付的订单').waitFor();
+  });
+
   it(
     'a consumer complains from the order page; the merchant is silent; the mediator decides compensation; the consumer sees it',
     SLOW,
