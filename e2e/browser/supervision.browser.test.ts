@@ -18,7 +18,7 @@ describe.skipIf(!browserAvailable)('supervision clues', () => {
 
   it('a complaint spike becomes a clue; 市场监管局 transfers it to 知识产权局, who dismisses it', SLOW, async () => {
     const p = suite.server.platform;
-    const merchant = await p.login('merchant');
+    const merchant = await p.login('merchant_0005');
     const merchantOrgId = merchant.me.active?.orgId as string;
     const merchantName = (await p.c.uow.read.orgs.findById(merchantOrgId))?.name as string;
     // six complaints filed against the merchant this week, as the disputes context writes them to the outbox

@@ -496,7 +496,7 @@ export async function createContainer(config: Config, o: ContainerOverrides = {}
   const complaints = {
     filing: new ComplaintFilingService({ ...complaintCore, uow, orders: complaintOrders, evidence }),
     steps: new ComplaintStepService({ ...complaintCore, uow }),
-    views: new ComplaintViewService({ uow, clock, vault }),
+    views: new ComplaintViewService({ uow, clock, vault, names }),
     sweeper: new ComplaintSweeperService({ ...complaintCore, uow }),
   };
   // Events written with their changes (order.created, live.started, compliance.violation_confirmed…) go out on

@@ -3,8 +3,9 @@
  * in the left menu and which paths the route guard lets it open: one list of items, and per role the keys it shows.
  */
 import {
-  AlertOutlined,
+  AimOutlined,
   AccountBookOutlined,
+  AlertOutlined,
   ApartmentOutlined,
   AppstoreOutlined,
   AuditOutlined,
@@ -79,7 +80,7 @@ const ITEMS = {
   rules: { label: 'nav.rules', icon: BookOutlined, path: '/rules' },
   audit: { label: 'nav.audit', icon: AuditOutlined, path: '/audit' },
   // supervision (网智平台): the clue queue of a regulator's department; cases (案件) are still to come
-  clues: { label: 'nav.clues', icon: AlertOutlined, path: '/supervision/clues' },
+  clues: { label: 'nav.clues', icon: AimOutlined, path: '/supervision/clues' },
   cases: { label: 'nav.cases', icon: FileSearchOutlined, comingSoon: true },
 
   // registry: applications for admission and certification, the talent pool
@@ -105,6 +106,9 @@ const ITEMS = {
   'my-orders': { label: 'nav.myOrders', icon: AccountBookOutlined, path: '/orders' },
   'merchant-orders': { label: 'nav.merchantOrders', icon: ContainerOutlined, path: '/merchant/orders' },
   'merchant-returns': { label: 'nav.merchantReturns', icon: RollbackOutlined, path: '/merchant/returns' },
+  // 投诉 (docs/disputes.md): one list page whose queue is the role's — 我的投诉 (consumer), 投诉处理 (merchant),
+  // 调解台 (platform), 受理台 (regulator) — and the complaint's page below it for every party
+  complaints: { label: 'nav.myComplaints', icon: AlertOutlined, path: '/complaints' },
 
   // settlement: a party's money (资金结算 for merchants, 收益 for streamers and MCNs), the platform's 财务, and the
   // advance-compensation fund (先行赔付金) the platform and regulators read
@@ -147,6 +151,7 @@ const KEYS_BY_ROLE: Record<Role, readonly RoleEntry[]> = {
     'review',
     'approvals',
     'violations',
+    { key: 'complaints', label: 'nav.mediationDesk' },
     'credit-admin',
     'platform-finance',
     'reconciliation',
@@ -159,13 +164,24 @@ const KEYS_BY_ROLE: Record<Role, readonly RoleEntry[]> = {
     'audit',
     'notifications',
   ],
-  reviewer: ['workbench', 'orgs', 'review', 'approvals', 'violations', 'credit-admin', ...COMMON_TAIL, 'notifications'],
+  reviewer: [
+    'workbench',
+    'orgs',
+    'review',
+    'approvals',
+    'violations',
+    { key: 'complaints', label: 'nav.mediationDesk' },
+    'credit-admin',
+    ...COMMON_TAIL,
+    'notifications',
+  ],
   regulator: [
     { key: 'workbench', label: 'nav.regulatorWorkbench', icon: SafetyCertificateOutlined },
     { key: 'orgs', label: 'nav.orgOverview' },
     'approvals',
     'registry',
     'violations',
+    { key: 'complaints', label: 'nav.intakeDesk' },
     'credit-supervision',
     'clues',
     'fund',
@@ -226,6 +242,7 @@ const KEYS_BY_ROLE: Record<Role, readonly RoleEntry[]> = {
     'products',
     'merchant-orders',
     'merchant-returns',
+    { key: 'complaints', label: 'nav.merchantComplaints' },
     'finance',
     'statements',
     'finance-payouts',
@@ -251,6 +268,7 @@ const KEYS_BY_ROLE: Record<Role, readonly RoleEntry[]> = {
     'shop',
     'live-square',
     'my-orders',
+    'complaints',
     'credit-public',
     { key: 'apply-merchant', label: 'nav.openShop', icon: ShoppingCartOutlined },
     'apply-mcn',

@@ -66,6 +66,8 @@ const PlatformFinancePage = lazyNamed(() => import('./pages/finance/platform-fin
 const FundPage = lazyNamed(() => import('./pages/finance/fund-page.tsx'), 'FundPage');
 const InboxPage = lazyNamed(() => import('./pages/notifications/inbox-page.tsx'), 'InboxPage');
 const CluesPage = lazyNamed(() => import('./pages/supervision/clues-page.tsx'), 'CluesPage');
+const ComplaintsPage = lazyNamed(() => import('./pages/complaints/complaints-page.tsx'), 'ComplaintsPage');
+const ComplaintPage = lazyNamed(() => import('./pages/complaints/complaint-page.tsx'), 'ComplaintPage');
 const PayoutsPage = lazyNamed(() => import('./pages/finance/payouts-panel.tsx'), 'PayoutsPage');
 const PayoutApprovalsPage = lazyNamed(() => import('./pages/finance/payouts-approvals.tsx'), 'PayoutApprovalsPage');
 const DepositPage = lazyNamed(() => import('./pages/finance/deposit-card.tsx'), 'DepositPage');
@@ -162,6 +164,8 @@ export const router = createBrowserRouter([
           { path: '/credit', element: guarded(<MyCreditPage />) },
           { path: '/notifications', element: guarded(<InboxPage />) },
           { path: '/supervision/clues', element: guarded(<CluesPage />) },
+          { path: '/complaints', element: guarded(<ComplaintsPage />) },
+          { path: '/complaints/:id', element: guarded(<ComplaintPage />) },
           { path: '/credit/admin', element: guarded(<CreditAdminPage />) },
           { path: '/credit/supervision', element: guarded(<CreditSupervisionPage />) },
           { path: '/workbench', element: <HomeRedirect /> },

@@ -122,6 +122,10 @@ export const complaintViewSchema = z.object({
   closingReason: z.string().nullable(),
   filedAt: z.string(),
   updatedAt: z.string(),
+  /** the names screens show (the lists and the detail carry them; a step's answer has null) */
+  merchantName: z.string().nullable(),
+  streamerName: z.string().nullable(),
+  orderNo: z.string().nullable(),
 });
 export type ComplaintView = z.infer<typeof complaintViewSchema>;
 export const complaintDetailSchema = complaintViewSchema.extend({ timeline: z.array(complaintEntrySchema) });

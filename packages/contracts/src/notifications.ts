@@ -14,6 +14,17 @@ export const NOTIFICATION_KINDS = [
   'payout.paid',
   'payout.failed',
   'deposit.topup_required',
+  'complaint.filed',
+  'complaint.answer_due',
+  'complaint.answered',
+  'complaint.mediation',
+  'complaint.escalated',
+  'complaint.resolved',
+  'complaint.mediation_failed',
+  'complaint.dismissed',
+  'complaint.withdrawn',
+  'complaint.accepted_by_regulator',
+  'complaint.refused_by_regulator',
 ] as const;
 export const notificationKindSchema = z.enum(NOTIFICATION_KINDS);
 export type NotificationKind = z.infer<typeof notificationKindSchema>;

@@ -10,5 +10,11 @@ export function notificationMembers(uow: UnitOfWork): NotificationMemberDirector
       const members = await uow.read.memberships.listForOrg(orgId);
       return [...new Set(members.filter((m) => roles.includes(m.role)).map((m) => m.userId))];
     },
+    async membersOfKind(orgKind, roles) {
+      const orgs = await uow.read.orgs.list({ kind: orgKind, limit: 50 });
+      const ids = new Set<string>();
+      for (const org of orgs) for (const m of await uow.read.memberships.listForOrg(org.id)) if (roles.includes(m.role)) ids.add(m.userId);
+      return [...ids];
+    },
   };
 }

@@ -49,7 +49,8 @@ export function createdRoute<B extends z.ZodType, R extends z.ZodType = z.ZodUnk
 export function idActionRoute<R extends z.ZodType = z.ZodUnknown, B extends z.ZodType = z.ZodUndefined>(
   api: Api,
   path: string,
-  doc: RouteDoc<R> & { params: z.ZodType; body?: B },
+  /** `emptyBody`: the body's fields are all optional, and a bare POST (no body at all) is read as `{}` */
+  doc: RouteDoc<R> & { params: z.ZodType; body?: B; emptyBody?: boolean },
   act: (actor: Actor, id: string, body: z.output<B>) => Promise<z.input<R>>,
 ): void {
   idRoute(api, 'post', path, doc, act);
@@ -69,10 +70,22 @@ function idRoute<B extends z.ZodType>(
   api: Api,
   method: 'get' | 'post',
   path: string,
-  doc: RouteDoc<z.ZodType> & { params: z.ZodType; body?: B },
+  doc: RouteDoc<z.ZodType> & { params: z.ZodType; body?: B; emptyBody?: boolean },
   run: (actor: Actor, id: string, body: z.output<B>) => Promise<unknown>,
 ): void {
-  api[method](path, { config: { policy: { allow: doc.allow } }, schema: schemaOf(doc, 200) }, async (req) =>
-    run(requireActor(req), (req.params as { id: string }).id, req.body as z.output<B>),
+  api[method](
+    path,
+    {
+      config: { policy: { allow: doc.allow } },
+      schema: schemaOf(doc, 200),
+      ...(doc.emptyBody
+        ? {
+            preValidation: async (req: { body: unknown }) => {
+              if (req.body === undefined || req.body === null) req.body = {};
+            },
+          }
+        : {}),
+    },
+    async (req) => run(requireActor(req), (req.params as { id: string }).id, req.body as z.output<B>),
   );
 }

@@ -45,7 +45,7 @@ const clues = async (s: TestSession, query = '') => {
 
 beforeAll(async () => {
   p = await createTestPlatform({ seed: true });
-  [scjgj, ipo, merchant, admin] = await Promise.all([p.login('regulator'), p.login('reg_ipo'), p.login('merchant'), p.login('admin')]);
+  [scjgj, ipo, merchant, admin] = await Promise.all([p.login('regulator'), p.login('reg_ipo'), p.login('merchant_0005'), p.login('admin')]);
   merchantOrgId = merchant.me.active?.orgId as string;
   streamerUserId = (await p.login('streamer')).me.user.id;
   p.c.outbox.on('supervision.clue_raised', async (e) => void raised.push(e));

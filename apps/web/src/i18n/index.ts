@@ -5,6 +5,7 @@
 import type { Locale, OrgKind, Role } from '@livehub/contracts';
 import { createContext, useContext } from 'react';
 import { activityEn, activityZh } from './activity.ts';
+import { complaintsEn, complaintsZh } from './complaints.ts';
 import { complianceEn, complianceZh } from './compliance.ts';
 import { creditEn, creditZh } from './credit.ts';
 import { financeEn, financeZh } from './finance.ts';
@@ -37,6 +38,7 @@ const zhCN = {
   ...payoutsZh,
   ...notificationsZh,
   ...supervisionZh,
+  ...complaintsZh,
   ...creditAppealsZh,
   ...creditZh,
 } as const;
@@ -59,6 +61,7 @@ const enUS: Dictionary = {
   ...payoutsEn,
   ...notificationsEn,
   ...supervisionEn,
+  ...complaintsEn,
   ...creditAppealsEn,
   ...creditEn,
 };

@@ -1,5 +1,11 @@
 /** One typed function per API endpoint the web app calls. */
 import type {
+  ComplaintAnswer,
+  ComplaintCreate,
+  ComplaintDecision,
+  ComplaintDetail,
+  ComplaintStatus,
+  ComplaintView,
   AcceptAgreementRequest,
   AddBrandAuthorizationRequest,
   AddExemptionRequest,
@@ -381,7 +387,27 @@ export const endpoints = {
   createFlashSale: (sessionId: string, body: CreateFlashSaleRequest) =>
     api.post<FlashSaleView>(`/live/sessions/${encodeURIComponent(sessionId)}/flash-sales`, body),
   endFlashSale: (id: string) => api.post<FlashSaleView>(`/flash-sales/${encodeURIComponent(id)}/end`),
+
+  // 投诉 (docs/disputes.md): each party's list, one complaint with its timeline, and the steps
+  complaints: (scope: ComplaintScope, status?: ComplaintStatus) =>
+    api.get<{ items: ComplaintView[] }>(`/complaints/${scope}`, { query: { status, limit: 200 } }).then((r) => r.items),
+  complaint: (id: string) => api.get<ComplaintDetail>(`/complaints/${encodeURIComponent(id)}`),
+  fileComplaint: (body: ComplaintCreate) => api.post<ComplaintView>('/complaints', body),
+  answerComplaint: (id: string, body: ComplaintAnswer) => api.post<ComplaintView>(`/complaints/${encodeURIComponent(id)}/answer`, body),
+  acceptComplaintOffer: (id: string, note?: string) =>
+    api.post<ComplaintView>(`/complaints/${encodeURIComponent(id)}/accept-offer`, note ? { note } : undefined),
+  escalateComplaint: (id: string, note?: string) =>
+    api.post<ComplaintView>(`/complaints/${encodeURIComponent(id)}/escalate`, note ? { note } : undefined),
+  withdrawComplaint: (id: string, note?: string) =>
+    api.post<ComplaintView>(`/complaints/${encodeURIComponent(id)}/withdraw`, note ? { note } : undefined),
+  decideComplaint: (id: string, body: ComplaintDecision) => api.post<ComplaintView>(`/complaints/${encodeURIComponent(id)}/decide`, body),
+  dismissComplaint: (id: string, reason: string) => api.post<ComplaintView>(`/complaints/${encodeURIComponent(id)}/dismiss`, { reason }),
+  regulatorDecideComplaint: (id: string, decision: 'accept' | 'refuse', reason: string) =>
+    api.post<ComplaintView>(`/complaints/${encodeURIComponent(id)}/regulator-decision`, { decision, reason }),
 };
+
+/** Whose complaints a list shows: the consumer's own, the merchant's, the mediation queue, the regulator's queue. */
+export type ComplaintScope = 'mine' | 'merchant' | 'mediation' | 'regulator';
 
 /** The live room's WebSocket on this origin; `after` resumes from the last seq seen. */
 export function roomSocketUrl(sessionId: string, after?: number): string {

@@ -8,13 +8,16 @@ import { AppError } from '../errors.ts';
 import type { ScopedUnitOfWork } from '../ports/repositories.ts';
 import type { PiiVault, Clock } from '../ports/runtime.ts';
 import type { Actor } from '../shared/actor.ts';
+import type { NameReader } from '../shared/name-directory.ts';
 import { complaintView, roleOf } from './complaint.internal.ts';
-import type { ComplaintDetailView, ComplaintView } from './disputes.types.ts';
+import type { ComplaintDetailView, ComplaintRecord, ComplaintView } from './disputes.types.ts';
 
 export interface ComplaintViewDeps {
   uow: ScopedUnitOfWork<'complaints'>;
   clock: Clock;
   vault: PiiVault;
+  /** the merchant's, the streamer's and the order's names, one query per kind for a page */
+  names?: NameReader | undefined;
 }
 
 export type ComplaintListScope = 'mine' | 'merchant' | 'mediation' | 'regulator';
@@ -47,8 +50,26 @@ export class ComplaintViewService {
       filter = { merchantOrgId: actor.orgId };
     } else if (!QUEUE_READERS[scope].has(actor.role)) throw new AppError('disputes.wrong_role');
     const rows = await this.d.uow.read.complaints.listComplaints({ ...filter, statuses, limit: q.limit });
+    return this.named(rows);
+  }
+
+  private async named(rows: ComplaintRecord[]): Promise<ComplaintView[]> {
     const now = this.d.clock.now();
-    return rows.map((c) => complaintView(c, this.d.vault, now));
+    const views = rows.map((c) => complaintView(c, this.d.vault, now));
+    if (!this.d.names || rows.length === 0) return views;
+    const n = await this.d.names.namesFor({
+      orgs: rows.map((c) => c.merchantOrgId),
+      users: rows.map((c) => c.streamerUserId),
+      orders: rows.map((c) => c.orderId),
+    });
+    return views.map((v) => ({
+      ...v,
+      names: {
+        merchantName: n.orgs.get(v.merchantOrgId) ?? null,
+        streamerName: v.streamerUserId ? (n.users.get(v.streamerUserId) ?? null) : null,
+        orderNo: n.orders.get(v.orderId) ?? null,
+      },
+    }));
   }
 
   /** One complaint and its timeline, for the consumer, its merchant, the platform and regulators; not found otherwise. */
@@ -56,6 +77,7 @@ export class ComplaintViewService {
     const c = await this.d.uow.read.complaints.findComplaint(id);
     if (!c || !roleOf(actor, c)) throw new AppError('disputes.not_found', { field: 'id' });
     const timeline = await this.d.uow.read.complaints.listEntries(c.id);
-    return { complaint: complaintView(c, this.d.vault, this.d.clock.now()), timeline };
+    const [complaint] = await this.named([c]);
+    return { complaint: complaint as ComplaintView, timeline };
   }
 }

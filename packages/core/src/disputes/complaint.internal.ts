@@ -58,7 +58,12 @@ export function roleOf(actor: Actor, c: Pick<ComplaintRecord, 'consumerUserId' |
 /** The complaint as it leaves the context: the phone masked for everyone, the step's lateness computed. */
 export function complaintView(c: ComplaintRecord, vault: PiiVault, now: Date): ComplaintView {
   const { contactPhoneEnc, ...rest } = c;
-  return { ...rest, contactPhone: contactPhoneEnc ? maskPhone(vault.decrypt(contactPhoneEnc)) : null, overdue: isOverdue(c.dueAt, now) };
+  return {
+    ...rest,
+    contactPhone: contactPhoneEnc ? maskPhone(vault.decrypt(contactPhoneEnc)) : null,
+    overdue: isOverdue(c.dueAt, now),
+    names: null,
+  };
 }
 
 /** Loads a complaint for a step by `actor`, locked: not found when it is not theirs to see. */

@@ -74,8 +74,22 @@ export interface ComplaintOrderFacts {
   createdAt: Date;
 }
 
-/** A complaint as it leaves the context: no sealed phone (masked instead), whether its step is overdue. */
-export type ComplaintView = Omit<ComplaintRecord, 'contactPhoneEnc'> & { contactPhone: string | null; overdue: boolean };
+/** The names screens show for a complaint's parties and order (null when not found; never the raw id). */
+export interface ComplaintNames {
+  merchantName: string | null;
+  streamerName: string | null;
+  orderNo: string | null;
+}
+
+/**
+ * A complaint as it leaves the context: no sealed phone (masked instead), whether its step is overdue, and the
+ * names of its parties when the view was read with them (the lists and the detail; a step's answer has none).
+ */
+export type ComplaintView = Omit<ComplaintRecord, 'contactPhoneEnc'> & {
+  contactPhone: string | null;
+  overdue: boolean;
+  names: ComplaintNames | null;
+};
 
 export interface ComplaintDetailView {
   complaint: ComplaintView;

@@ -10,7 +10,7 @@ export { ComplaintStepService } from './complaint-steps.service.ts';
 export type { ComplaintStepDeps } from './complaint-steps.service.ts';
 export { ComplaintViewService } from './complaint-view.service.ts';
 export type { ComplaintListScope, ComplaintViewDeps } from './complaint-view.service.ts';
-export { ComplaintSweeperService } from './complaint-sweeper.service.ts';
+export { ComplaintSweeperService, MERCHANT_REMINDER_HOURS, REMINDER_ACTION } from './complaint-sweeper.service.ts';
 export type { ComplaintSweeperDeps } from './complaint-sweeper.service.ts';
 export { COMPLAINT_ACTIONS, complaintStep, complaintTransitions, FINAL_STATUSES } from './complaint-state.ts';
 export type { ComplaintAction } from './complaint-state.ts';

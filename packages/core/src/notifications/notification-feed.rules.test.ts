@@ -131,4 +131,139 @@ describe('the inbox feed', () => {
     expect(feed('payout.paid', { payoutId: 'p', partyId: USER, partyKind: 'streamer', amountFen: 'lots' })).toEqual([]);
     expect(feed('deposit.topup_required', { merchantOrgId: ORG, dueFen: 0 })).toEqual([]);
   });
+
+  describe('complaints (投诉)', () => {
+    const C = '66666666-6666-4666-8666-666666666666';
+    const base = {
+      complaintId: C,
+      orderId: ORDER,
+      consumerUserId: USER,
+      merchantOrgId: ORG,
+      streamerUserId: null,
+      category: 'false_advertising',
+      remedy: null,
+      amountFen: null,
+      upheld: false,
+      severity: 2,
+    };
+    const orderNamed = named({ orders: [[ORDER, 'LH202612050001']] });
+    const who = (items: ReturnType<typeof feed>) => items.map((i) => [i.recipient.kind, i.kind, i.severity]);
+
+    it('asks the merchant to answer a new complaint by its deadline (Beijing time), linking to the complaint', () => {
+      const items = feed('disputes.complaint_filed', {
+        ...base,
+        action: 'file',
+        status: 'awaiting_merchant',
+        dueAt: '2026-12-07T06:30:00.000Z',
+      });
+      expect(items).toHaveLength(1);
+      expect(items[0]).toMatchObject({
+        recipient: { kind: 'org', orgId: ORG, roles: ['merchant_staff'] },
+        kind: 'complaint.filed',
+        severity: 'action_required',
+        link: `/complaints/${C}`,
+        dueAt: new Date('2026-12-07T06:30:00.000Z'),
+      });
+      const text = items[0]?.render(orderNamed);
+      expect(text?.title.zh).toBe('新投诉：虚假宣传');
+      expect(text?.body.zh).toContain('「LH202612050001」');
+      expect(text?.body.zh).toContain('2026-12-07 14:30 前');
+      expect(`${text?.body.zh}${text?.body.en}`).not.toContain(ORDER);
+    });
+
+    it('reminds the merchant before the 48 hours end', () => {
+      const [item] = feed('disputes.complaint_answer_due', {
+        ...base,
+        action: 'merchant_reminded',
+        status: 'awaiting_merchant',
+        dueAt: '2026-12-07T06:30:00.000Z',
+      });
+      expect(item).toMatchObject({ kind: 'complaint.answer_due', severity: 'action_required', recipient: { kind: 'org', orgId: ORG } });
+      expect(item?.render(noNames()).body.zh).toContain('一笔订单');
+    });
+
+    it('tells the consumer of the merchant’s counter-offer or rejection', () => {
+      const [counter] = feed('disputes.complaint_answered', { ...base, action: 'merchant_counter', status: 'negotiating', dueAt: null });
+      expect(counter).toMatchObject({ recipient: { kind: 'user', userId: USER }, kind: 'complaint.answered' });
+      expect(counter?.render(noNames()).title.zh).toBe('商家提出了解决方案');
+      const [reject] = feed('disputes.complaint_answered', { ...base, action: 'merchant_reject', status: 'negotiating', dueAt: null });
+      expect(reject?.render(noNames()).title.zh).toBe('商家拒绝了您的诉求');
+    });
+
+    it('asks the platform’s mediators to decide when a complaint enters mediation, and tells both sides', () => {
+      const items = feed('disputes.complaint_escalated', {
+        ...base,
+        action: 'merchant_silent',
+        status: 'mediating',
+        dueAt: '2027-02-10T15:59:59.999Z',
+      });
+      expect(who(items)).toEqual([
+        ['orgKind', 'complaint.mediation', 'action_required'],
+        ['user', 'complaint.mediation', 'info'],
+        ['org', 'complaint.mediation', 'info'],
+      ]);
+      expect(items[0]?.recipient).toEqual({ kind: 'orgKind', orgKind: 'platform', roles: ['platform_admin', 'reviewer'] });
+      expect(items[0]?.dueAt).toEqual(new Date('2027-02-10T15:59:59.999Z'));
+      expect(items[0]?.render(orderNamed).body.zh).toContain('因商家 48 小时未答复');
+    });
+
+    it('asks the regulator to decide on acceptance of an escalated complaint within 7 working days', () => {
+      const items = feed('disputes.complaint_escalated', {
+        ...base,
+        action: 'consumer_escalate_regulator',
+        status: 'escalated',
+        dueAt: '2027-03-01T15:59:59.999Z',
+      });
+      expect(items[0]).toMatchObject({
+        recipient: { kind: 'orgKind', orgKind: 'regulator', roles: ['regulator'] },
+        severity: 'action_required',
+        link: `/complaints/${C}`,
+      });
+      expect(items[0]?.render(orderNamed).body.zh).toContain('决定是否受理');
+      expect(items.map((i) => i.recipient.kind)).toEqual(['orgKind', 'org']);
+    });
+
+    it('tells the consumer the mediator’s decision with the amount in yuan, and the merchant to carry it out', () => {
+      const items = feed('disputes.complaint_resolved', {
+        ...base,
+        action: 'mediator_decide',
+        status: 'resolved',
+        dueAt: null,
+        remedy: 'fraud_compensation',
+        amountFen: 62_900,
+        upheld: true,
+      });
+      expect(who(items)).toEqual([
+        ['user', 'complaint.resolved', 'info'],
+        ['org', 'complaint.resolved', 'action_required'],
+      ]);
+      expect(items[0]?.render(noNames()).body.zh).toContain('退一赔三 ¥629.00');
+      // the merchant who accepted the claim itself is not told what it just did
+      expect(
+        who(
+          feed('disputes.complaint_resolved', { ...base, action: 'merchant_accept', status: 'resolved', remedy: 'refund', amountFen: 100 }),
+        ),
+      ).toEqual([['user', 'complaint.resolved', 'info']]);
+    });
+
+    it('tells the consumer mediation failed and the way to the regulator; closings reach the other side', () => {
+      const [failed] = feed('disputes.complaint_mediation_failed', { ...base, action: 'mediation_lapsed', status: 'mediation_failed' });
+      expect(failed).toMatchObject({ recipient: { kind: 'user', userId: USER }, severity: 'action_required' });
+      expect(failed?.render(noNames()).body.zh).toContain('市场监管部门');
+      expect(who(feed('disputes.complaint_withdrawn', { ...base, action: 'withdraw', status: 'withdrawn' }))).toEqual([
+        ['org', 'complaint.withdrawn', 'info'],
+      ]);
+      expect(feed('disputes.complaint_dismissed', { ...base, action: 'mediator_dismiss', status: 'dismissed' })).toHaveLength(2);
+      expect(
+        feed('disputes.complaint_refused_by_regulator', { ...base, action: 'regulator_refuse', status: 'refused_by_regulator' })[0]?.render(
+          noNames(),
+        ).title.zh,
+      ).toBe('监管部门不予受理');
+      expect(feed('disputes.complaint_accepted_by_regulator', { ...base, action: 'regulator_accept' })).toHaveLength(2);
+    });
+
+    it('gives no item without a complaint id', () => {
+      expect(feed('disputes.complaint_filed', { ...base, complaintId: undefined })).toEqual([]);
+    });
+  });
 });

@@ -35,6 +35,7 @@ const service = (inbox: ReturnType<typeof memoryInbox>, channels: NotificationCh
     members: {
       membersOf: async (orgId, roles) =>
         orgId === 'org-m' && roles.includes('merchant_staff') ? ['staff-1', 'staff-2', 'streamer-1'] : [],
+      membersOfKind: async (orgKind, roles) => (orgKind === 'platform' && roles.includes('reviewer') ? ['reviewer-1', 'admin-1'] : []),
     },
     channels,
     onChannelError: (name, item) => errors.push(`${name}:${item.recipientUserId}`),
@@ -85,5 +86,30 @@ describe('NotificationService.deliver', () => {
     };
     expect(await service(inbox, [broken], errors).deliver(violation)).toHaveLength(3);
     expect(errors).toEqual(['sms:streamer-1', 'sms:staff-1']);
+  });
+
+  it('addresses the platform’s mediators by role when a complaint enters mediation, as people (no organization)', async () => {
+    const inbox = memoryInbox();
+    const stored = await service(inbox, []).deliver({
+      id: 'event-3',
+      topic: 'disputes.complaint_escalated',
+      payload: {
+        complaintId: 'c1',
+        orderId: 'o1',
+        consumerUserId: 'buyer-1',
+        merchantOrgId: 'org-m',
+        status: 'mediating',
+        action: 'merchant_silent',
+      },
+      at: '2026-12-04T10:00:00.000Z',
+    });
+    expect(stored.map((i) => [i.recipientUserId, i.recipientOrgId, i.severity, i.link])).toEqual([
+      ['reviewer-1', null, 'action_required', '/complaints/c1'],
+      ['admin-1', null, 'action_required', '/complaints/c1'],
+      ['buyer-1', null, 'info', '/complaints/c1'],
+      ['staff-1', 'org-m', 'info', '/complaints/c1'],
+      ['staff-2', 'org-m', 'info', '/complaints/c1'],
+      ['streamer-1', 'org-m', 'info', '/complaints/c1'],
+    ]);
   });
 });

@@ -135,7 +135,9 @@ export class NotificationService {
 
   private async recipients(draft: NotificationDraft): Promise<string[]> {
     const r = draft.recipient;
-    return r.kind === 'user' ? [r.userId] : this.d.members.membersOf(r.orgId, r.roles);
+    if (r.kind === 'user') return [r.userId];
+    if (r.kind === 'orgKind') return this.d.members.membersOfKind(r.orgKind, r.roles);
+    return this.d.members.membersOf(r.orgId, r.roles);
   }
 }
 

@@ -7,8 +7,15 @@ import type { Role } from '@livehub/contracts';
 export const NOTIFICATION_SEVERITIES = ['info', 'action_required', 'warning'] as const;
 export type NotificationSeverity = (typeof NOTIFICATION_SEVERITIES)[number];
 
-/** Who an item is for: one user, or the members of an organization who hold one of `roles`. */
-export type NotificationRecipient = { kind: 'user'; userId: string } | { kind: 'org'; orgId: string; roles: readonly Role[] };
+/**
+ * Who an item is for: one user; the members of an organization who hold one of `roles`; or everyone holding one of
+ * `roles` in the organizations of a kind (the platform's mediators, the regulator's staff — the event does not name
+ * which organization, there is one of each in a district).
+ */
+export type NotificationRecipient =
+  | { kind: 'user'; userId: string }
+  | { kind: 'org'; orgId: string; roles: readonly Role[] }
+  | { kind: 'orgKind'; orgKind: 'platform' | 'regulator'; roles: readonly Role[] };
 
 /** A title or body in both languages, Chinese first. */
 export interface Bilingual {

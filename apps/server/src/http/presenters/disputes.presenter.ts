@@ -32,6 +32,9 @@ export function presentComplaint(c: ComplaintRead): ComplaintView {
     closingReason: c.closingReason,
     filedAt: c.filedAt.toISOString(),
     updatedAt: c.updatedAt.toISOString(),
+    merchantName: c.names?.merchantName ?? null,
+    streamerName: c.names?.streamerName ?? null,
+    orderNo: c.names?.orderNo ?? null,
   };
 }
 

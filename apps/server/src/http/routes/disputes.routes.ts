@@ -27,6 +27,7 @@ import type { Api } from './types.ts';
 
 const tags = ['disputes'];
 const idParams = z.strictObject({ id: idSchema });
+
 const CONSUMER = ['consumer'] as const;
 const MERCHANT = ['merchant_staff'] as const;
 const MEDIATORS = ['platform_admin', 'reviewer'] as const;
@@ -94,6 +95,7 @@ export function disputesRoutes(api: Api, c: Container): void {
       summary: 'The consumer accepts the merchant’s counter-offer',
       params: idParams,
       body: complaintNoteSchema,
+      emptyBody: true,
       response: complaintViewSchema,
     },
     async (actor, id, body) => presentComplaint(await c.complaints.steps.acceptOffer(actor, id, body.note)),
@@ -108,6 +110,7 @@ export function disputesRoutes(api: Api, c: Container): void {
       summary: 'The consumer escalates: to platform mediation, or after a failed mediation to the regulator',
       params: idParams,
       body: complaintNoteSchema,
+      emptyBody: true,
       response: complaintViewSchema,
     },
     async (actor, id, body) => presentComplaint(await c.complaints.steps.escalate(actor, id, body.note)),
@@ -116,7 +119,15 @@ export function disputesRoutes(api: Api, c: Container): void {
   idActionRoute(
     api,
     '/api/complaints/:id/withdraw',
-    { allow: CONSUMER, tags, summary: '撤回投诉', params: idParams, body: complaintNoteSchema, response: complaintViewSchema },
+    {
+      allow: CONSUMER,
+      tags,
+      summary: '撤回投诉',
+      params: idParams,
+      body: complaintNoteSchema,
+      emptyBody: true,
+      response: complaintViewSchema,
+    },
     async (actor, id, body) => presentComplaint(await c.complaints.steps.withdraw(actor, id, body.note)),
   );
 

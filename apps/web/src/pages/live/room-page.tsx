@@ -29,6 +29,7 @@ import { useI18n } from '../../i18n/index.ts';
 import type { LiveSessionProduct } from '../../lib/api-types.ts';
 import { productImageUrl } from '../../lib/endpoints.ts';
 import { useMeQuery } from '../../lib/session.ts';
+import { RoomComplaint } from '../complaints/room-complaint.tsx';
 import { RoomFlashSale } from '../orders/room-flash-sale.tsx';
 import { formatFen } from '../../lib/money.ts';
 import { useLiveSession } from '../../queries/live.ts';
@@ -370,6 +371,7 @@ export function RoomPage() {
                   {t('live.status.live')}
                 </span>
               ) : null}
+              {me?.role === 'consumer' ? <RoomComplaint me={me} sessionId={id} /> : null}
               <span className="lh-room-lang">
                 <LanguageSwitch />
               </span>

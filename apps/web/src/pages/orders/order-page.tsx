@@ -6,7 +6,7 @@
  * notification a moment after the redirect, so the page polls every second while a payment it started is pending;
  * it polls refunds and open returns more slowly.
  */
-import { EnvironmentOutlined, LoadingOutlined, RollbackOutlined, VideoCameraOutlined } from '@ant-design/icons';
+import { AlertOutlined, EnvironmentOutlined, LoadingOutlined, RollbackOutlined, VideoCameraOutlined } from '@ant-design/icons';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { App, Button, type ButtonProps, Card, Descriptions, Empty, Popconfirm, Result, Skeleton, Space, Steps, Typography } from 'antd';
 import dayjs from 'dayjs';
@@ -18,7 +18,9 @@ import { endpoints } from '../../lib/endpoints.ts';
 import { errorMessage } from '../../lib/form-errors.ts';
 import { ReasonDialog } from '../../components/reason-dialog.tsx';
 import { formatFen } from '../../lib/money.ts';
+import { useMe } from '../../lib/session.ts';
 import { orderKeys, useOrder, useOrderReturns } from '../../queries/orders.ts';
+import { FileComplaintModal } from '../complaints/complaint-parts.tsx';
 import { ConsumerFrame } from './consumer-frame.tsx';
 import {
   carrierLabel,
@@ -231,6 +233,8 @@ function ReturnCard({ r, onChanged }: { r: ReturnView; onChanged: () => void }) 
 }
 
 export function OrderPage() {
+  const me = useMe();
+  const [complaining, setComplaining] = useState(false);
   const { id = '' } = useParams();
   const { t } = useI18n();
   const { message } = App.useApp();
@@ -396,6 +400,13 @@ export function OrderPage() {
         {t('order.afterSales')}
       </Button>
     );
+  // 投诉: a consumer's paid order (paid, shipped, delivered, completed or refunded) may be complained about
+  const complain =
+    me.role === 'consumer' && o.paidAt ? (
+      <Button shape="round" icon={<AlertOutlined />} onClick={() => setComplaining(true)} data-testid="order-complain">
+        {t('complaint.file.button')}
+      </Button>
+    ) : null;
   const backToRoom = o.attribution.sessionId ? (
     <Link to={`/live/rooms/${o.attribution.sessionId}`} data-testid="order-back-room">
       <Button shape="round" icon={<VideoCameraOutlined />}>
@@ -412,6 +423,7 @@ export function OrderPage() {
       footer={
         <div className="lh-order-actions">
           {actions === null ? backToRoom : null}
+          {complain}
           {actions}
         </div>
       }
@@ -548,6 +560,7 @@ export function OrderPage() {
           void returns.refetch();
         }}
       />
+      <FileComplaintModal order={o} open={complaining} onClose={() => setComplaining(false)} />
     </ConsumerFrame>
   );
 }

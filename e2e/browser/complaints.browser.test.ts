@@ -1,0 +1,208 @@
+/**
+ * Browser test of the complaint pages (投诉, docs/disputes.md). The demo consumer complains about false advertising
+ * heard in a live room, from the page of the order bought there (我要投诉); the merchant's 投诉处理 shows the 48-hour
+ * countdown; the merchant does not answer, the deadline passes and the server's sweep sends the complaint to the
+ * platform's 调解台; the reviewer decides compensation; the consumer sees the outcome on the timeline and an item in
+ * the inbox. Then the regulator's 受理台: a reason is required, and the escalated demo complaint is accepted.
+ * Screenshots go to e2e/browser/__screenshots__/.
+ */
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { openFromNav, toastsGone } from '../helpers/browser.ts';
+import { BrowserSuite } from '../helpers/browser-suite.ts';
+import { browserAvailable } from '../helpers/test-server.ts';
+
+const suite = new BrowserSuite();
+const SLOW = { timeout: 120_000 };
+const UUID = /[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-/;
+
+const input = (page: Page, testId: string) => page.locator(`input[data-testid="${testId}"], [data-testid="${testId}"] input`).first();
+
+describe.skipIf(!browserAvailable)('complaints', () => {
+  suite.aroundTests();
+
+  it('from the live room: the consumer picks their order from this session; someone without one is told why', SLOW, async () => {
+    const p = suite.server.platform;
+    const consumer = await p.login('consumer');
+    const orders = (await p.call(consumer, 'GET', '/api/orders?as=buyer&limit=100')).body as Array<{
+      orderNo: string;
+      status: string;
+      attribution: { sessionId: string | null };
+    }>;
+    const roomOrder = orders.find((o) => o.status === 'paid' && o.attribution.sessionId !== null);
+    if (!roomOrder?.attribution.sessionId) throw new Error('the demo consumer has no paid order from a live room');
+    const room = `${suite.baseUrl}/live/rooms/${roomOrder.attribution.sessionId}`;
+
+    const page = await suite.freshPage();
+    await suite.login(page, 'consumer');
+    await page.goto(room);
+    await page.getByTestId('room-complain').click();
+    const picked = page.getByTestId('room-complain-modal').locator('.ant-list-item').filter({ hasText: roomOrder.orderNo });
+    await picked.waitFor();
+    await suite.screenshot(page, 'complaint-room-pick', false);
+    await picked.getByTestId('room-complain-order').click();
+    await page.getByTestId('complaint-file-form').waitFor();
+    expect(await page.getByTestId('complaint-from-room').isChecked()).toBe(true);
+    expect(await page.getByTestId('complaint-file-modal').textContent()).toContain(roomOrder.orderNo);
+    await page.keyboard.press('Escape');
+    await page.getByTestId('complaint-file-form').waitFor({ state: 'detached' });
+
+    const other = await suite.freshPage();
+    await suite.login(other, 'consumer_00001');
+    await other.goto(room);
+    await other.getByTestId('room-complain').click();
+    await other.getByTestId('room-complain-modal').getByText('您在本场直播中没有已支付的订单').waitFor();
+  });
+
+  it(
+    'a consumer complains from the order page; the merchant is silent; the mediator decides compensation; the consumer sees it',
+    SLOW,
+    async () => {
+      const p = suite.server.platform;
+      const consumer = await p.login('consumer');
+      const orders = (await p.call(consumer, 'GET', '/api/orders?as=buyer&limit=100')).body as Array<{
+        id: string;
+        orderNo: string;
+        status: string;
+        totalFen: number;
+        merchantOrgId: string;
+        attribution: { sessionId: string | null };
+      }>;
+      const roomOrder = orders.find((o) => o.status === 'paid' && o.attribution.sessionId !== null);
+      if (!roomOrder) throw new Error('the demo consumer has no paid order from a live room');
+      // the shop that sold it in the room (the lamb farm's), through one of its staff
+      const staff = (await p.c.uow.read.memberships.listForOrg(roomOrder.merchantOrgId)).find((m) => m.role === 'merchant_staff');
+      if (!staff) throw new Error('the room order’s merchant has no staff');
+
+      // 我要投诉 from the order page
+      const buyer = await suite.freshPage();
+      await suite.login(buyer, 'consumer');
+      await buyer.goto(`${suite.baseUrl}/orders/${roomOrder.id}`);
+      await buyer.getByTestId('order-complain').click();
+      const modal = buyer.getByTestId('complaint-file-modal');
+      await modal.getByTestId('complaint-file-form').waitFor();
+      expect(await modal.getByTestId('complaint-category').textContent()).toContain('虚假宣传');
+      expect(await modal.textContent()).toContain(roomOrder.orderNo);
+      // too short a description is refused on its field before anything is sent
+      await input(buyer, 'complaint-amount').fill(String(roomOrder.totalFen / 100));
+      await modal.getByTestId('complaint-description').fill('太短了');
+      await buyer.getByTestId('complaint-file-submit').click();
+      await modal.getByText('请至少填写 10 个字').waitFor();
+      await modal
+        .getByTestId('complaint-description')
+        .fill('主播在直播间宣称这款滩羊肉“现切现发、绝对不含冷冻肉”，收到后发现是冻肉解冻，属于虚假宣传，要求退款。');
+      await input(buyer, 'complaint-phone').fill('13812345678');
+      await modal.getByTestId('complaint-from-room').check();
+      await suite.screenshot(buyer, 'complaint-file', false);
+      await buyer.getByTestId('complaint-file-submit').click();
+      await buyer.waitForURL((url) => /^\/complaints\/[0-9a-f-]{36}$/.test(url.pathname));
+      const complaintId = new URL(buyer.url()).pathname.split('/').pop() as string;
+
+      // the complaint's page: the step, its deadline counting down, the timeline; names, never ids
+      await buyer.getByTestId('complaint-step').getByText('待商家答复').waitFor();
+      await expect.poll(() => buyer.getByTestId('complaint-countdown').first().textContent()).toMatch(/^剩余 (1 天 23 小时|2 天 0 小时)$/);
+      expect(await buyer.getByTestId('complaint-entry').first().textContent()).toContain('提交投诉');
+      expect(await buyer.getByTestId('complaint-facts').textContent()).toContain('138****5678');
+      expect(await buyer.getByTestId('complaint-facts').textContent()).toContain('直播间购买');
+      expect(await buyer.locator('main').textContent()).not.toMatch(UUID);
+      await toastsGone(buyer);
+      await suite.screenshot(buyer, 'complaint-consumer-filed');
+
+      // the merchant's 投诉处理: the new complaint with its 48-hour countdown
+      const merchant = await suite.freshPage();
+      await suite.login(merchant, staff.username);
+      await openFromNav(merchant, 'complaints', '/complaints');
+      expect(await merchant.getByTestId('complaints-title').textContent()).toBe('投诉处理');
+      const row = merchant.getByTestId('complaint-row').filter({ hasText: roomOrder.orderNo });
+      await row.waitFor();
+      expect(await row.textContent()).toMatch(/剩余 (1 天 23 小时|2 天 0 小时)/);
+      expect(await row.textContent()).toContain('待商家答复');
+      expect(await merchant.getByTestId('complaints-table').textContent()).not.toMatch(UUID);
+      await suite.screenshot(merchant, 'complaint-merchant-desk');
+
+      // the merchant does not answer: past the 48 hours the server's sweep sends it to platform mediation
+      const due = new Date((await p.call(consumer, 'GET', `/api/complaints/${complaintId}`)).body.dueAt as string);
+      await p.c.complaints.sweeper.sweep(new Date(due.getTime() + 1));
+      while ((await p.c.outbox.dispatch()).pending);
+
+      // the reviewer's 调解台: decide compensation
+      const mediator = await suite.freshPage();
+      await suite.login(mediator, 'reviewer');
+      await openFromNav(mediator, 'complaints', '/complaints');
+      expect(await mediator.getByTestId('complaints-title').textContent()).toBe('调解台');
+      const queued = mediator.getByTestId('complaint-row').filter({ hasText: roomOrder.orderNo });
+      await queued.waitFor();
+      expect(await queued.textContent()).toContain('平台调解中');
+      expect(await queued.textContent()).toMatch(/剩余 \d+ 天/);
+      await suite.screenshot(mediator, 'complaint-mediation-desk');
+      await queued.getByTestId('complaint-open').click();
+      await mediator.waitForURL((url) => url.pathname === `/complaints/${complaintId}`);
+      await mediator.getByTestId('complaint-entry').filter({ hasText: '商家 48 小时未答复，转入平台调解' }).waitFor();
+      await mediator.getByTestId('complaint-decide').click();
+      const form = mediator.getByTestId('complaint-step-form');
+      await form.getByText('赔偿', { exact: true }).click();
+      await input(mediator, 'complaint-step-amount').fill(String(roomOrder.totalFen / 100));
+      await form.getByTestId('complaint-step-note').fill('直播间宣称与实物不符，商家未在期限内答复，认定虚假宣传，由商家赔偿货款。');
+      await suite.screenshot(mediator, 'complaint-decide', false);
+      await mediator.getByTestId('complaint-step-submit').click();
+      await mediator.getByTestId('complaint-outcome').waitFor();
+      expect(await mediator.getByTestId('complaint-outcome').textContent()).toContain('投诉成立');
+      while ((await p.c.outbox.dispatch()).pending);
+
+      // the consumer: the outcome on the timeline, and the inbox item
+      await buyer.reload();
+      await buyer.getByTestId('complaint-outcome').waitFor();
+      const yuan = `¥${(roomOrder.totalFen / 100).toLocaleString('zh-CN', { minimumFractionDigits: 2 })}`;
+      expect(await buyer.getByTestId('complaint-outcome').textContent()).toContain(`赔偿 ${yuan}`);
+      const decided = buyer.getByTestId('complaint-entry').filter({ hasText: '调解决定' });
+      expect(await decided.textContent()).toContain('平台调解员');
+      expect(await decided.textContent()).toContain('认定虚假宣传');
+      expect(await buyer.getByTestId('complaint-actions').textContent()).toContain('当前步骤无需您操作');
+      await suite.screenshot(buyer, 'complaint-consumer-outcome');
+      await buyer.goto(`${suite.baseUrl}/notifications`);
+      const item = buyer.getByTestId('inbox-item').filter({ hasText: '调解决定已作出' }).filter({ hasText: roomOrder.orderNo });
+      await item.waitFor();
+      expect(await item.textContent()).toContain(`经平台调解已解决：赔偿 ¥`);
+      expect(await item.textContent()).toContain(roomOrder.orderNo);
+      expect(
+        await buyer.getByTestId('inbox-item').filter({ hasText: '投诉已进入平台调解' }).filter({ hasText: roomOrder.orderNo }).count(),
+      ).toBe(1);
+      await suite.screenshot(buyer, 'complaint-consumer-inbox');
+      await item.getByTestId('inbox-open').click();
+      await buyer.waitForURL((url) => url.pathname === `/complaints/${complaintId}`);
+    },
+  );
+
+  it('the regulator’s 受理台: a reason is required; the escalated demo complaint is accepted', SLOW, async () => {
+    const page = await suite.freshPage();
+    await suite.login(page, 'regulator');
+    await openFromNav(page, 'complaints', '/complaints');
+    expect(await page.getByTestId('complaints-title').textContent()).toBe('受理台');
+    const row = page.getByTestId('complaint-row').filter({ hasText: '待监管受理' }).first();
+    await row.waitFor();
+    expect(await row.textContent()).toMatch(/剩余 \d+ 天|已逾期/);
+    expect(await page.getByTestId('complaints-table').textContent()).not.toMatch(UUID);
+    await suite.screenshot(page, 'complaint-intake-desk');
+    await row.getByTestId('complaint-open').click();
+    await page.waitForURL((url) => /^\/complaints\/[0-9a-f-]{36}$/.test(url.pathname));
+    await page.getByTestId('complaint-entry').filter({ hasText: '调解超过 45 个工作日，调解未成' }).waitFor();
+    expect(await page.getByTestId('complaint-timeline').textContent()).toContain('提交监管部门');
+
+    // 不予受理 without a reason: refused on the field
+    await page.getByTestId('complaint-regulator-refuse').click();
+    await page.getByTestId('complaint-step-submit').click();
+    await page.getByTestId('complaint-step-form').getByText('请填写').waitFor();
+    await page.keyboard.press('Escape');
+    await page.getByTestId('complaint-step-form').waitFor({ state: 'detached' });
+
+    await page.getByTestId('complaint-regulator-accept').click();
+    await page.getByTestId('complaint-step-note').fill('涉及直播间虚假宣传，属本局管辖，依法受理。');
+    await page.getByTestId('complaint-step-submit').click();
+    await page.getByTestId('complaint-step').getByText('监管已受理').waitFor();
+    const accepted = page.getByTestId('complaint-entry').filter({ hasText: '监管部门受理' });
+    expect(await accepted.textContent()).toContain('市场监管部门');
+    expect(await accepted.textContent()).toContain('涉及直播间虚假宣传，属本局管辖，依法受理。');
+    await toastsGone(page);
+    await suite.screenshot(page, 'complaint-regulator-accepted');
+  });
+});
