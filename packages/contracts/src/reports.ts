@@ -13,15 +13,7 @@ export type ReportTargetKind = (typeof REPORT_TARGET_KINDS)[number];
  * What is reported. Aligned with the screening categories where one fits (false_advertising ↔ absolute / medical /
  * efficacy claims, prohibited_goods ↔ prohibited_goods, fraud ↔ price_fraud); the rest are report-only.
  */
-export const REPORT_CATEGORIES = [
-  'false_advertising',
-  'prohibited_goods',
-  'vulgar',
-  'fraud',
-  'infringement',
-  'minors',
-  'other',
-] as const;
+export const REPORT_CATEGORIES = ['false_advertising', 'prohibited_goods', 'vulgar', 'fraud', 'infringement', 'minors', 'other'] as const;
 export type ReportCategory = (typeof REPORT_CATEGORIES)[number];
 
 export const REPORT_STATUSES = ['received', 'under_review', 'substantiated', 'unsubstantiated', 'referred'] as const;

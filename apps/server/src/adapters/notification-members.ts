@@ -10,5 +10,14 @@ export function notificationMembers(uow: UnitOfWork): NotificationMemberDirector
       const members = await uow.read.memberships.listForOrg(orgId);
       return [...new Set(members.filter((m) => roles.includes(m.role)).map((m) => m.userId))];
     },
+    async platformMembers(roles) {
+      const out: Array<{ orgId: string; userId: string }> = [];
+      for (const org of await uow.read.orgs.list({ kind: 'platform', limit: 10 })) {
+        const members = await uow.read.memberships.listForOrg(org.id);
+        for (const userId of new Set(members.filter((m) => roles.includes(m.role)).map((m) => m.userId)))
+          out.push({ orgId: org.id, userId });
+      }
+      return out;
+    },
   };
 }

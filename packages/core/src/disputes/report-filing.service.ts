@@ -14,8 +14,9 @@ import type { Clock, IdGenerator, PiiVault, TokenGenerator } from '../ports/runt
 import { type Actor, SYSTEM_ACTOR } from '../shared/actor.ts';
 import type { EvidenceReader, ReportReviewPort, ReportTargetReader } from './disputes.repository.ts';
 import { REPORT_CATEGORY_ZH, reportSeverity, screeningCategoriesOf, trackingCodeFrom, trackingCodeHash } from './report.rules.ts';
-import type { FiledReport, ReportRecord } from './report.types.ts';
-import { reportEvent } from './report.internal.ts';
+import type { NameReader } from '../shared/name-directory.ts';
+import { type ReportReceiptView, receiptView, reportEvent, reportNameQuery } from './report.internal.ts';
+import type { ReportRecord } from './report.types.ts';
 
 export interface ReportFilingDeps {
   uow: ScopedUnitOfWork<'reports' | 'compliance' | 'audit' | 'outbox'>;
@@ -29,6 +30,7 @@ export interface ReportFilingDeps {
   evidence: EvidenceReader;
   /** the compliance context's in-transaction form: a review item for a live room or a product */
   review: ReportReviewPort;
+  names: NameReader;
 }
 
 /** Reports per reporter (or client address, when anonymous) per window. */
@@ -38,8 +40,8 @@ const WINDOW_MS = 10 * 60_000;
 export class ReportFilingService {
   constructor(private readonly d: ReportFilingDeps) {}
 
-  /** Files a report as `actor` (null: anonymous, from `client`). */
-  async file(actor: Actor | null, input: ReportCreate, client: string): Promise<FiledReport> {
+  /** Files a report as `actor` (null: anonymous, from `client`); the receipt carries the tracking code this once. */
+  async file(actor: Actor | null, input: ReportCreate, client: string): Promise<ReportReceiptView> {
     const reporter = actor?.userId ?? null;
     const hit = await this.d.rateLimits.hit(`reports:file:${reporter ?? client}`, WINDOW_MS);
     if (hit.count > REPORT_LIMIT)
@@ -54,7 +56,7 @@ export class ReportFilingService {
     const trackingCode = reporter ? null : trackingCodeFrom(this.d.tokens.random(24));
     const who: Actor = actor ?? { ...SYSTEM_ACTOR, label: 'anonymous', via: 'session', ip: client };
 
-    return this.d.uow.transaction(async (tx) => {
+    const filed = await this.d.uow.transaction(async (tx) => {
       const r: ReportRecord = {
         id: this.d.ids.next(),
         targetKind: target.kind,
@@ -113,7 +115,8 @@ export class ReportFilingService {
         createdAt: now,
         publishedAt: null,
       });
-      return { report: r, trackingCode };
+      return r;
     });
+    return receiptView(filed, await this.d.names.namesFor(reportNameQuery([filed])), this.d.vault, trackingCode);
   }
 }

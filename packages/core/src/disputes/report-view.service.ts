@@ -21,7 +21,6 @@ import {
   trackView,
 } from './report.internal.ts';
 import { normalizeTrackingCode, trackingCodeHash } from './report.rules.ts';
-import type { FiledReport } from './report.types.ts';
 
 export interface ReportViewDeps {
   uow: ScopedUnitOfWork<'reports'>;
@@ -36,16 +35,14 @@ const SUBJECT_ROLES: ReadonlySet<Actor['role']> = new Set(['merchant_staff', 'st
 export class ReportViewService {
   constructor(private readonly d: ReportViewDeps) {}
 
-  /** The answer to filing, as the reporter reads it (the tracking code shown this once). */
-  async receipt(filed: FiledReport): Promise<ReportReceiptView> {
-    const names = await this.d.names.namesFor(reportNameQuery([filed.report]));
-    return receiptView(filed.report, names, this.d.vault, filed.trackingCode);
-  }
-
   /** 我的举报: the signed-in reporter's reports, newest first. */
   async mine(actor: Actor, q: { status?: ReportStatus | undefined; limit: number }): Promise<ReportReceiptView[]> {
     if (!actor.userId) throw new AppError('auth.required');
-    const rows = await this.d.uow.read.reports.listReports({ reporterUserId: actor.userId, statuses: q.status ? [q.status] : undefined, limit: q.limit });
+    const rows = await this.d.uow.read.reports.listReports({
+      reporterUserId: actor.userId,
+      statuses: q.status ? [q.status] : undefined,
+      limit: q.limit,
+    });
     const names = await this.d.names.namesFor(reportNameQuery(rows));
     return rows.map((r) => receiptView(r, names, this.d.vault, null));
   }

@@ -73,7 +73,14 @@ export function outcomeView(r: ReportRecord, names: Names): ReportOutcomeView {
 }
 
 export function trackView(r: ReportRecord): ReportTrackView {
-  return { category: r.category, targetKind: r.targetKind, status: r.status, outcome: r.outcome, filedAt: r.filedAt, handledAt: r.handledAt };
+  return {
+    category: r.category,
+    targetKind: r.targetKind,
+    status: r.status,
+    outcome: r.outcome,
+    filedAt: r.filedAt,
+    handledAt: r.handledAt,
+  };
 }
 
 const phoneOf = (r: ReportRecord, vault: PiiVault) => (r.contactPhoneEnc ? maskPhone(vault.decrypt(r.contactPhoneEnc)) : null);

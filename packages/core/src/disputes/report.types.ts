@@ -62,9 +62,3 @@ export interface ReportReviewInput {
   merchantOrgId: string | null;
   at: Date;
 }
-
-/** The answer to filing: the report and, for an anonymous reporter, the tracking code (shown once). */
-export interface FiledReport {
-  report: ReportRecord;
-  trackingCode: string | null;
-}

@@ -18,4 +18,6 @@ export interface NotificationChannel {
 export interface NotificationMemberDirectory {
   /** the ids of the users holding one of `roles` in the organization */
   membersOf(orgId: string, roles: readonly string[]): Promise<string[]>;
+  /** the platform operator's organizations (kind `platform`): the ids of their users holding one of `roles` */
+  platformMembers(roles: readonly string[]): Promise<Array<{ orgId: string; userId: string }>>;
 }

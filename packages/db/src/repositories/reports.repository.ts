@@ -48,12 +48,18 @@ export class DrizzleReportRepository implements ReportRepository {
       .orderBy(desc(reports.filedAt), desc(reports.id))
       .limit(opts.limit)) as ReportRecord[];
   }
-  async countReports(subject: { subjectOrgId?: string | undefined; subjectUserId?: string | undefined }, status: ReportStatus): Promise<number> {
+  async countReports(
+    subject: { subjectOrgId?: string | undefined; subjectUserId?: string | undefined },
+    status: ReportStatus,
+  ): Promise<number> {
     const where: SQL[] = [eq(reports.status, status)];
     if (subject.subjectOrgId) where.push(eq(reports.subjectOrgId, subject.subjectOrgId));
     if (subject.subjectUserId) where.push(eq(reports.subjectUserId, subject.subjectUserId));
     if (!subject.subjectOrgId && !subject.subjectUserId) return 0;
-    const [row] = await this.db.select({ n: count() }).from(reports).where(and(...where));
+    const [row] = await this.db
+      .select({ n: count() })
+      .from(reports)
+      .where(and(...where));
     return Number(row?.n ?? 0);
   }
 }

@@ -52,11 +52,18 @@ export function reportCases(db: ContractDb): void {
     const org = uuid();
     const streamer = uuid();
     const older = report({ reporterUserId: reporter, subjectOrgId: org, filedAt: new Date('2026-12-01T08:00:00Z') });
-    const newer = report({ reporterUserId: reporter, subjectOrgId: org, status: 'substantiated', filedAt: new Date('2026-12-02T08:00:00Z') });
+    const newer = report({
+      reporterUserId: reporter,
+      subjectOrgId: org,
+      status: 'substantiated',
+      filedAt: new Date('2026-12-02T08:00:00Z'),
+    });
     const other = report({ subjectOrgId: null, subjectUserId: streamer, targetKind: 'user', status: 'substantiated' });
     for (const x of [older, newer, other]) await r.reports.insertReport(x);
     expect((await r.reports.listReports({ reporterUserId: reporter, limit: 10 })).map((x) => x.id)).toEqual([newer.id, older.id]);
-    expect((await r.reports.listReports({ subjectOrgId: org, statuses: ['substantiated'], limit: 10 })).map((x) => x.id)).toEqual([newer.id]);
+    expect((await r.reports.listReports({ subjectOrgId: org, statuses: ['substantiated'], limit: 10 })).map((x) => x.id)).toEqual([
+      newer.id,
+    ]);
     expect((await r.reports.listReports({ subjectUserId: streamer, limit: 10 })).map((x) => x.id)).toEqual([other.id]);
     expect(await r.reports.listReports({ reporterUserId: reporter, limit: 1 })).toHaveLength(1);
     expect(await r.reports.countReports({ subjectOrgId: org }, 'substantiated')).toBe(1);
