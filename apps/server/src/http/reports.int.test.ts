@@ -76,6 +76,16 @@ const about = (over: Record<string, unknown> = {}) => ({
 
 const reportCount = async () => (await p.c.uow.read.reports.listReports({ limit: 1000 })).length;
 
+describe('the demo data', () => {
+  it('holds reports in every state, filed and handled through the services', async () => {
+    const seeded = await p.c.uow.read.reports.listReports({ limit: 100 });
+    expect(new Set(seeded.map((r) => r.status))).toEqual(
+      new Set(['received', 'under_review', 'substantiated', 'unsubstantiated', 'referred']),
+    );
+    expect(seeded.filter((r) => r.reviewItemId !== null).length).toBeGreaterThanOrEqual(4);
+  });
+});
+
 describe('anonymous reports', () => {
   it('files with a tracking code shown once, tracks the state by code, and sees the outcome after handling', async () => {
     const filed = await file(null, about({ targetKind: 'live_session', targetId: sessionId, category: 'vulgar', contactPhone: PHONE }));

@@ -11,6 +11,7 @@ import { DEMO_BASES, DEMO_MCNS, DEMO_MERCHANTS, DEMO_PLATFORM, DEMO_REGULATOR, D
 import { syntheticMcn, syntheticMerchant, syntheticStreamer } from './synthetic-data.ts';
 import { seedCatalog } from './seed-catalog.ts';
 import { seedCredit } from './seed-credit.ts';
+import { seedReports } from './seed-reports.ts';
 import type { TimeTravel } from './seed-history.ts';
 import { person, type RegistrySeed, seedRegistry } from './seed-registry.ts';
 
@@ -287,6 +288,10 @@ export async function seedDemo(
   // Credit: parties in every tier, for violations confirmed above and penalties the admin records (seed-credit.ts).
   opts.onProgress?.(done, total, 'credit');
   await seedCredit(c, reg, users.find((u) => u.username === 'admin')?.id ?? '');
+
+  // 举报: reports in every state, filed and handled through the services (seed-reports.ts)
+  opts.onProgress?.(done, total, 'reports');
+  await seedReports(c, reg);
 
   // 站内信: the registry's sweep (the server's periodic tick) warns of the licence about to expire, and every event of
   // the seed reaches the inbox through the outbox (the confirmed violation for the demo streamer and merchant…).
