@@ -14,6 +14,8 @@ export const NOTIFICATION_KINDS = [
   'payout.paid',
   'payout.failed',
   'deposit.topup_required',
+  'report.filed',
+  'report.handled',
 ] as const;
 export const notificationKindSchema = z.enum(NOTIFICATION_KINDS);
 export type NotificationKind = z.infer<typeof notificationKindSchema>;

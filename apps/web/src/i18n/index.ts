@@ -19,6 +19,7 @@ import { selectionEn, selectionZh } from './selection.ts';
 import { shellEn, shellZh } from './shell.ts';
 import { statementsEn, statementsZh } from './statements.ts';
 import { creditAppealsEn, creditAppealsZh } from './credit-appeals.ts';
+import { reportsEn, reportsZh } from './reports.ts';
 
 /** The areas merged; an area file may add keys under another prefix (live adds nav.liveConsole), never twice. */
 const zhCN = {
@@ -37,6 +38,7 @@ const zhCN = {
   ...notificationsZh,
   ...creditAppealsZh,
   ...creditZh,
+  ...reportsZh,
 } as const;
 
 export type MessageKey = keyof typeof zhCN;
@@ -58,6 +60,7 @@ const enUS: Dictionary = {
   ...notificationsEn,
   ...creditAppealsEn,
   ...creditEn,
+  ...reportsEn,
 };
 
 const DICTIONARIES: Record<Locale, Dictionary> = { 'zh-CN': zhCN, 'en-US': enUS };

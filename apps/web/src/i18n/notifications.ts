@@ -34,6 +34,8 @@ export const notificationsZh = {
   'notifications.kind.payout.paid': '提现到账',
   'notifications.kind.payout.failed': '提现失败',
   'notifications.kind.deposit.topup_required': '保证金待补缴',
+  'notifications.kind.report.filed': '新举报待受理',
+  'notifications.kind.report.handled': '举报处理结果',
 } as const;
 
 export const notificationsEn: Record<keyof typeof notificationsZh, string> = {
@@ -68,4 +70,6 @@ export const notificationsEn: Record<keyof typeof notificationsZh, string> = {
   'notifications.kind.payout.paid': 'Payout paid',
   'notifications.kind.payout.failed': 'Payout failed',
   'notifications.kind.deposit.topup_required': 'Deposit top-up required',
+  'notifications.kind.report.filed': 'New report',
+  'notifications.kind.report.handled': 'Report handled',
 };
