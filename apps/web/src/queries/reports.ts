@@ -15,12 +15,12 @@ export const reportKeys = {
 };
 
 export const reportsApi = {
-  file: (body: ReportCreate) => api.post<ReportReceipt>('/reports', { body }),
+  file: (body: ReportCreate) => api.post<ReportReceipt>('/reports', body),
   mine: () => api.get<{ items: ReportReceipt[] }>('/reports/mine', { query: { limit: 100 } }),
   queue: (status: ReportStatus | 'open') =>
     api.get<{ items: ReportCase[] }>('/reports', { query: { limit: 200, ...(status === 'open' ? {} : { status }) } }),
   track: (code: string) => api.get<ReportTrack>(`/reports/track/${encodeURIComponent(code)}`),
-  handle: (id: string, body: ReportHandle) => api.post<ReportCase>(`/reports/${id}/handle`, { body }),
+  handle: (id: string, body: ReportHandle) => api.post<ReportCase>(`/reports/${id}/handle`, body),
 };
 
 export const useMyReports = apiHook(reportKeys.mine, reportsApi.mine);

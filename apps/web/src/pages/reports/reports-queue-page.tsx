@@ -43,6 +43,7 @@ export function ReportsQueuePage() {
     {
       title: t('reports.col.target'),
       key: 'target',
+      width: 220,
       render: (_, r) => (
         <span data-testid="report-target">
           <Typography.Text type="secondary">{targetLabel(t, r.target.kind)}</Typography.Text> {r.target.name ?? '—'}
