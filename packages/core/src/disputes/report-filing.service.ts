@@ -54,7 +54,7 @@ export class ReportFilingService {
         throw new AppError('reports.evidence_invalid', { field: `evidenceDocumentIds.${i}` });
     const now = this.d.clock.now();
     const trackingCode = reporter ? null : trackingCodeFrom(this.d.tokens.random(24));
-    const who: Actor = actor ?? { ...SYSTEM_ACTOR, label: 'anonymous', via: 'session', ip: client };
+    const who: Actor = actor ?? { ...SYSTEM_ACTOR, label: 'public:anonymous', via: 'session', ip: client };
 
     const filed = await this.d.uow.transaction(async (tx) => {
       const r: ReportRecord = {
