@@ -2,8 +2,8 @@
  * Browser test of 举报: a viewer who is not signed in opens a live room, reports it (category, description, phone) and
  * gets the tracking code with its copy button; on 举报查询 the code shows the report received. A reviewer opens
  * 举报受理 from the menu, sees the report (the reporter only as 匿名, the phone masked, the room by its title — no raw
- * ids), starts checking it and finds it unsubstantiated with a reason; 举报查询 then shows the outcome. Screenshots go
- * to e2e/browser/__screenshots__/.
+ * ids), starts checking it and finds it unsubstantiated with a reason; 举报查询 then shows the outcome. The demo
+ * consumer's 我的举报 lists the seeded reports with their outcomes. Screenshots go to e2e/browser/__screenshots__/.
  */
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -84,6 +84,16 @@ describe.skipIf(!browserAvailable)('reports (举报)', () => {
       expect(await viewer.getByTestId('report-track-outcome').textContent()).toBe('调阅回放，未发现所述宣传内容');
       expect(await viewer.getByTestId('report-track-result').textContent()).not.toContain('139');
       await suite.screenshot(viewer, 'reports-track-handled');
+
+      // 我的举报: the demo consumer's reports (seeded through the services), in words, with the outcomes
+      const consumer = await suite.freshPage();
+      await suite.login(consumer, 'consumer');
+      await openFromNav(consumer, 'my-reports', '/reports/mine');
+      await consumer.locator('[data-testid="my-reports"] tr').filter({ hasText: '举报属实' }).first().waitFor();
+      const mine = (await consumer.getByTestId('my-reports').textContent()) ?? '';
+      for (const word of ['举报属实', '举报不属实', '已移交监管', '核查中', '核实划线价无真实成交记录']) expect(mine).toContain(word);
+      expect(mine).not.toMatch(/[0-9a-f]{8}-[0-9a-f]{4}-|false_advertising|under_review/);
+      await suite.screenshot(consumer, 'reports-mine');
     },
   );
 });
