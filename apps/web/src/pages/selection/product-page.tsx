@@ -33,8 +33,6 @@ import { YuanInput } from '../../components/amount-inputs.tsx';
 import { BackButton } from '../../components/back-button.tsx';
 import { DetailPending } from '../../components/detail-pending.tsx';
 import { PageHeader } from '../../components/page-header.tsx';
-import { ReportButton } from '../reports/report-dialog.tsx';
-import { useMe } from '../../lib/session.ts';
 import { QueryError } from '../../components/query-error.tsx';
 import { FormModal } from '../../components/form-modal.tsx';
 import { useI18n } from '../../i18n/index.ts';
@@ -59,7 +57,6 @@ export function ProductPage() {
   const { id = '' } = useParams();
   const { t, locale } = useI18n();
   const navigate = useNavigate();
-  const me = useMe();
   const { message } = App.useApp();
   const queryClient = useQueryClient();
   const detail = useProduct(id, { staleTime: 0 });
@@ -112,9 +109,6 @@ export function ProductPage() {
         extra={
           <Space wrap>
             {back}
-            {me.active?.orgId !== p.merchantOrgId ? (
-              <ReportButton targetKind="product" targetId={p.id} size="middle" testId="product-report" />
-            ) : null}
             {p.status !== 'in_review' ? (
               <Button icon={<EditOutlined />} onClick={() => navigate(`/products/${p.id}/edit`)} data-testid="product-edit">
                 {t('catalog.detail.edit')}
