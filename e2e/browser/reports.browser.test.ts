@@ -3,7 +3,8 @@
  * gets the tracking code with its copy button; on 举报查询 the code shows the report received. A reviewer opens
  * 举报受理 from the menu, sees the report (the reporter only as 匿名, the phone masked, the room by its title — no raw
  * ids), starts checking it and finds it unsubstantiated with a reason; 举报查询 then shows the outcome. The demo
- * consumer's 我的举报 lists the seeded reports with their outcomes. Screenshots go to e2e/browser/__screenshots__/.
+ * consumer's 我的举报 lists the seeded reports with their outcomes, and a product on a room's shelf opens the form with
+ * the evidence upload a signed-in reporter has. Screenshots go to e2e/browser/__screenshots__/.
  */
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -94,6 +95,23 @@ describe.skipIf(!browserAvailable)('reports (举报)', () => {
       for (const word of ['举报属实', '举报不属实', '已移交监管', '核查中', '核实划线价无真实成交记录']) expect(mine).toContain(word);
       expect(mine).not.toMatch(/[0-9a-f]{8}-[0-9a-f]{4}-|false_advertising|under_review/);
       await suite.screenshot(consumer, 'reports-mine');
+
+      // a product is reported from the room's shelf (the form names it a 商品)
+      const withProducts = await p.c.uow.read.live.listSessions({ limit: 50 });
+      let shelfSession: string | null = null;
+      for (const s of withProducts) if ((await p.c.uow.read.live.listProducts(s.id)).length > 0) shelfSession = shelfSession ?? s.id;
+      if (!shelfSession) throw new Error('the demo data has no live session with products');
+      await consumer.goto(`${suite.baseUrl}/live/rooms/${shelfSession}`);
+      await consumer.getByTestId('tab-shelf').click();
+      await consumer.getByTestId('shelf-report').first().click();
+      const productDialog = consumer.getByTestId('report-dialog');
+      await productDialog.getByTestId('report-description').waitFor();
+      expect(await productDialog.textContent()).toContain('举报商品');
+      // signed in: evidence may be attached
+      expect(await productDialog.getByTestId('doc-upload-other').count()).toBe(1);
+      // once the dialog has finished zooming in
+      await expect.poll(() => consumer.locator('.ant-modal[class*="zoom"]').count()).toBe(0);
+      await consumer.screenshot({ path: path.join(screenshotDir, 'reports-shelf-form.png') });
     },
   );
 });
