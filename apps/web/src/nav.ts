@@ -3,6 +3,7 @@
  * in the left menu and which paths the route guard lets it open: one list of items, and per role the keys it shows.
  */
 import {
+  AlertOutlined,
   AccountBookOutlined,
   ApartmentOutlined,
   AppstoreOutlined,
@@ -78,6 +79,8 @@ const ITEMS = {
   violations: { label: 'nav.violations', icon: ExceptionOutlined, path: '/violations' },
   rules: { label: 'nav.rules', icon: BookOutlined, path: '/rules' },
   audit: { label: 'nav.audit', icon: AuditOutlined, path: '/audit' },
+  // supervision (网智平台): the clue queue of a regulator's department; cases (案件) are still to come
+  clues: { label: 'nav.clues', icon: AlertOutlined, path: '/supervision/clues' },
   cases: { label: 'nav.cases', icon: FileSearchOutlined, comingSoon: true },
 
   // registry: applications for admission and certification, the talent pool
@@ -171,6 +174,7 @@ const KEYS_BY_ROLE: Record<Role, readonly RoleEntry[]> = {
     'violations',
     'reports',
     'credit-supervision',
+    'clues',
     'fund',
     'statements',
     'reconciliation',

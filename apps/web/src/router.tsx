@@ -65,6 +65,7 @@ const EarningsPage = lazyNamed(() => import('./pages/finance/earnings-page.tsx')
 const PlatformFinancePage = lazyNamed(() => import('./pages/finance/platform-finance-page.tsx'), 'PlatformFinancePage');
 const FundPage = lazyNamed(() => import('./pages/finance/fund-page.tsx'), 'FundPage');
 const InboxPage = lazyNamed(() => import('./pages/notifications/inbox-page.tsx'), 'InboxPage');
+const CluesPage = lazyNamed(() => import('./pages/supervision/clues-page.tsx'), 'CluesPage');
 const PayoutsPage = lazyNamed(() => import('./pages/finance/payouts-panel.tsx'), 'PayoutsPage');
 const PayoutApprovalsPage = lazyNamed(() => import('./pages/finance/payouts-approvals.tsx'), 'PayoutApprovalsPage');
 const DepositPage = lazyNamed(() => import('./pages/finance/deposit-card.tsx'), 'DepositPage');
@@ -167,6 +168,7 @@ export const router = createBrowserRouter([
           { path: '/notifications', element: guarded(<InboxPage />) },
           { path: '/reports', element: guarded(<ReportsQueuePage />) },
           { path: '/reports/mine', element: guarded(<MyReportsPage />) },
+          { path: '/supervision/clues', element: guarded(<CluesPage />) },
           { path: '/credit/admin', element: guarded(<CreditAdminPage />) },
           { path: '/credit/supervision', element: guarded(<CreditSupervisionPage />) },
           { path: '/workbench', element: <HomeRedirect /> },

@@ -18,3 +18,4 @@ export * from './credit-modes.ts';
 export * from './disputes.ts';
 export * from './reports.ts';
 export * from './notifications.ts';
+export * from './supervision.ts';

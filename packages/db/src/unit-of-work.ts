@@ -14,6 +14,7 @@ import { DrizzleCreditAppealRepository } from './repositories/credit-appeals.rep
 import { DrizzleComplaintRepository } from './repositories/disputes.repository.ts';
 import { DrizzleReportRepository } from './repositories/reports.repository.ts';
 import { DrizzleNotificationRepository } from './repositories/notifications.repository.ts';
+import { DrizzleClueRepository } from './repositories/supervision.repository.ts';
 import { DrizzleLiveRepository } from './repositories/live.repository.ts';
 import { DrizzleNameRepository } from './repositories/names.repository.ts';
 import { DrizzleOrderRepository } from './repositories/order.repository.ts';
@@ -60,6 +61,7 @@ export function repositoriesFor(db: Db): Repositories {
     complaints: new DrizzleComplaintRepository(db),
     reports: new DrizzleReportRepository(db),
     notifications: new DrizzleNotificationRepository(db),
+    clues: new DrizzleClueRepository(db),
   };
 }
 

@@ -12,6 +12,7 @@ import { identityEn, identityZh } from './identity.ts';
 import { liveEn, liveZh } from './live.ts';
 import { ordersEn, ordersZh } from './orders.ts';
 import { notificationsEn, notificationsZh } from './notifications.ts';
+import { supervisionEn, supervisionZh } from './supervision.ts';
 import { payoutsEn, payoutsZh } from './payouts.ts';
 import { registryEn, registryZh } from './registry.ts';
 import { reviewEn, reviewZh } from './review.ts';
@@ -36,6 +37,7 @@ const zhCN = {
   ...statementsZh,
   ...payoutsZh,
   ...notificationsZh,
+  ...supervisionZh,
   ...creditAppealsZh,
   ...creditZh,
   ...reportsZh,
@@ -58,6 +60,7 @@ const enUS: Dictionary = {
   ...statementsEn,
   ...payoutsEn,
   ...notificationsEn,
+  ...supervisionEn,
   ...creditAppealsEn,
   ...creditEn,
   ...reportsEn,

@@ -25,3 +25,4 @@ export * from './credit-appeals.ts';
 export * from './disputes.ts';
 export * from './notifications.ts';
 export * from './reports.ts';
+export * from './supervision.ts';
