@@ -72,6 +72,9 @@ import {
   ComplaintStepService,
   ComplaintSweeperService,
   ComplaintViewService,
+  ReportFilingService,
+  ReportHandlingService,
+  ReportViewService,
   ClueService,
 } from '@livehub/core';
 import { loadDefaultPack } from '@livehub/compliance';
@@ -81,6 +84,7 @@ import { LocalFileStore } from './adapters/file-store.ts';
 import { SimulatedPaymentProvider } from './adapters/sim-pay.ts';
 import { SimulatedPayoutProvider } from './adapters/sim-payout.ts';
 import { notificationMembers } from './adapters/notification-members.ts';
+import { reportTargets } from './adapters/report-targets.ts';
 import { SimSmsChannel } from './adapters/sim-sms.ts';
 import { AesGcmVault, Argon2Hasher, randomTokens, systemClock, UuidV7Generator } from './adapters/runtime.ts';
 import type { Config } from './config.ts';
@@ -499,6 +503,22 @@ export async function createContainer(config: Config, o: ContainerOverrides = {}
     views: new ComplaintViewService({ uow, clock, vault, names }),
     sweeper: new ComplaintSweeperService({ ...complaintCore, uow }),
   };
+  // 举报 (docs/reports.md): targets through the live, catalog and identity repositories; a live room's or product's
+  // report opens a review item through the compliance context's in-transaction form; rate-limited per reporter
+  const reports = {
+    filing: new ReportFilingService({
+      ...complaintCore,
+      uow,
+      tokens: randomTokens,
+      rateLimits: kv.rateLimits,
+      targets: reportTargets(uow),
+      evidence,
+      review: compliance,
+      names,
+    }),
+    handling: new ReportHandlingService({ ...complaintCore, uow, names }),
+    views: new ReportViewService({ uow, vault, names }),
+  };
   // Events written with their changes (order.created, live.started, compliance.violation_confirmed…) go out on
   // events:<topic>; `livehub serve` runs a pass every second.
   const outbox = new OutboxDispatcher({ uow, pubsub: kv.pubsub, locks: kv.locks, clock });
@@ -568,6 +588,7 @@ export async function createContainer(config: Config, o: ContainerOverrides = {}
     orders,
     returns,
     complaints,
+    reports,
     clues,
     ledger,
     money,

@@ -19,6 +19,7 @@ import {
   FileDoneOutlined,
   FileProtectOutlined,
   FileSearchOutlined,
+  FlagOutlined,
   GiftOutlined,
   FundOutlined,
   IdcardOutlined,
@@ -131,6 +132,10 @@ const ITEMS = {
   // 信用查询: the public credit query (no login; outside the shell), in the consumers' menu
   'credit-public': { label: 'nav.creditPublic', icon: SafetyCertificateOutlined, path: '/credit/public' },
 
+  // 举报: the platform's handling (举报受理; regulators read it) and a reporter's own (我的举报, open to every signed-in user)
+  reports: { label: 'nav.reports', icon: FlagOutlined, path: '/reports' },
+  'my-reports': { label: 'nav.myReports', icon: FlagOutlined, path: '/reports/mine' },
+
   // 消息中心: every signed-in user's inbox (站内信), in every role's menu
   notifications: { label: 'nav.notifications', icon: BellOutlined, path: '/notifications' },
 } satisfies Record<string, Omit<NavItem, 'key'>>;
@@ -152,6 +157,7 @@ const KEYS_BY_ROLE: Record<Role, readonly RoleEntry[]> = {
     'approvals',
     'violations',
     { key: 'complaints', label: 'nav.mediationDesk' },
+    'reports',
     'credit-admin',
     'platform-finance',
     'reconciliation',
@@ -171,6 +177,7 @@ const KEYS_BY_ROLE: Record<Role, readonly RoleEntry[]> = {
     'approvals',
     'violations',
     { key: 'complaints', label: 'nav.mediationDesk' },
+    'reports',
     'credit-admin',
     ...COMMON_TAIL,
     'notifications',
@@ -182,6 +189,7 @@ const KEYS_BY_ROLE: Record<Role, readonly RoleEntry[]> = {
     'registry',
     'violations',
     { key: 'complaints', label: 'nav.intakeDesk' },
+    'reports',
     'credit-supervision',
     'clues',
     'fund',
@@ -275,6 +283,7 @@ const KEYS_BY_ROLE: Record<Role, readonly RoleEntry[]> = {
     'apply-provider',
     'apply-streamer',
     'applications',
+    'my-reports',
     'notifications',
   ],
 };
@@ -294,9 +303,9 @@ export const NAV_BY_ROLE: Record<Role, readonly NavItem[]> = Object.fromEntries(
 /**
  * Paths every signed-in user may open regardless of role (reached from the user menu, or from links): anyone may
  * apply for admission or certification (/apply/merchant, /apply/streamer, /apply/base), register an MCN or a service
- * provider (/apply/mcn, /apply/provider) and follow their applications.
+ * provider (/apply/mcn, /apply/provider) and follow their applications, and follow the reports they filed (/reports/mine).
  */
-export const COMMON_PATHS: readonly string[] = ['/tokens', '/apply', '/applications'];
+export const COMMON_PATHS: readonly string[] = ['/tokens', '/apply', '/applications', '/reports/mine'];
 
 function pathMatches(pathname: string, base: string): boolean {
   return pathname === base || pathname.startsWith(`${base}/`);

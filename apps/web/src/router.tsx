@@ -76,6 +76,9 @@ const MyCreditPage = lazyNamed(() => import('./pages/credit/my-credit-page.tsx')
 const CreditAdminPage = lazyNamed(() => import('./pages/credit/credit-admin-page.tsx'), 'CreditAdminPage');
 const CreditSupervisionPage = lazyNamed(() => import('./pages/credit/credit-supervision-page.tsx'), 'CreditSupervisionPage');
 const CreditPublicPage = lazyNamed(() => import('./pages/credit/credit-public-page.tsx'), 'CreditPublicPage');
+const ReportTrackPage = lazyNamed(() => import('./pages/reports/report-track-page.tsx'), 'ReportTrackPage');
+const MyReportsPage = lazyNamed(() => import('./pages/reports/my-reports-page.tsx'), 'MyReportsPage');
+const ReportsQueuePage = lazyNamed(() => import('./pages/reports/reports-queue-page.tsx'), 'ReportsQueuePage');
 const NotFoundPage = lazyNamed(() => import('./pages/not-found-page.tsx'), 'NotFoundPage');
 
 function suspended(node: ReactNode, fullPage = false) {
@@ -100,6 +103,8 @@ export const router = createBrowserRouter([
       { path: '/public', element: suspended(<PublicListPage />, true) },
       // 信用查询: public, no login, outside the authenticated shell (its static path wins over the shell's /credit)
       { path: '/credit/public', element: suspended(<CreditPublicPage />, true) },
+      // 举报查询: public, no login — an anonymous reporter follows a report by its tracking code
+      { path: '/reports/track', element: suspended(<ReportTrackPage />, true) },
       // 直播间: full screen and mobile first, outside the shell; anyone may watch (chat needs an account)
       { path: '/live/rooms/:id', element: suspended(<RoomPage />, true) },
       // 结算、我的订单: phone first like the room they come from, outside the shell; every signed-in role may buy
@@ -163,6 +168,8 @@ export const router = createBrowserRouter([
           { path: '/finance/deposits', element: guarded(<DepositAdminPage />) },
           { path: '/credit', element: guarded(<MyCreditPage />) },
           { path: '/notifications', element: guarded(<InboxPage />) },
+          { path: '/reports', element: guarded(<ReportsQueuePage />) },
+          { path: '/reports/mine', element: guarded(<MyReportsPage />) },
           { path: '/supervision/clues', element: guarded(<CluesPage />) },
           { path: '/complaints', element: guarded(<ComplaintsPage />) },
           { path: '/complaints/:id', element: guarded(<ComplaintPage />) },

@@ -16,5 +16,6 @@ export * from './payouts.ts';
 export * from './credit.ts';
 export * from './credit-modes.ts';
 export * from './disputes.ts';
+export * from './reports.ts';
 export * from './notifications.ts';
 export * from './supervision.ts';

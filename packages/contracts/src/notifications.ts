@@ -25,6 +25,8 @@ export const NOTIFICATION_KINDS = [
   'complaint.withdrawn',
   'complaint.accepted_by_regulator',
   'complaint.refused_by_regulator',
+  'report.filed',
+  'report.handled',
 ] as const;
 export const notificationKindSchema = z.enum(NOTIFICATION_KINDS);
 export type NotificationKind = z.infer<typeof notificationKindSchema>;

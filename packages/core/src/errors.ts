@@ -566,6 +566,39 @@ export const ERROR_CATALOGUE = {
     en: 'The amount is above what the law and the order allow (at most ¥{maxYuan})',
   },
   'disputes.stale': { kind: 'conflict', zh: '投诉已被他人更新，请刷新后重试', en: 'The complaint changed meanwhile; reload and try again' },
+  'reports.target_not_found': {
+    kind: 'not_found',
+    zh: '被举报的对象不存在',
+    en: 'There is no such live room, product, organization or user to report',
+  },
+  'reports.evidence_sign_in': {
+    kind: 'invalid',
+    zh: '登录后才能上传举报证据；匿名举报请在描述中说明情况',
+    en: 'Sign in to attach evidence; an anonymous report states what happened in its description',
+  },
+  'reports.evidence_invalid': {
+    kind: 'invalid',
+    zh: '证据必须是您本人上传的文件',
+    en: 'Evidence must be documents you uploaded yourself',
+  },
+  'reports.not_found': { kind: 'not_found', zh: '举报不存在', en: 'No such report' },
+  'reports.code_invalid': {
+    kind: 'not_found',
+    zh: '查询码无效或不存在，请核对后重试',
+    en: 'No report has this tracking code; check it and try again',
+  },
+  'reports.wrong_status': {
+    kind: 'conflict',
+    zh: '举报当前状态（{status}）不允许此操作',
+    en: 'The report’s current state ({status}) does not allow this step',
+  },
+  'reports.reason_required': { kind: 'invalid', zh: '请填写处理理由（举报人可见）', en: 'A reason is required (the reporter reads it)' },
+  'reports.stale': { kind: 'conflict', zh: '举报已被他人处理，请刷新后重试', en: 'The report changed meanwhile; reload and try again' },
+  'reports.rate_limited': {
+    kind: 'rate_limited',
+    zh: '举报过于频繁，请 {seconds} 秒后再试',
+    en: 'Too many reports; try again in {seconds} seconds',
+  },
   'supervision.clue_not_found': { kind: 'not_found', zh: '线索不存在', en: 'No such clue' },
   'supervision.clue_closed': { kind: 'conflict', zh: '该线索已处理完毕', en: 'This clue is closed already' },
   'supervision.clue_conflict': {

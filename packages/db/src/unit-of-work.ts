@@ -12,6 +12,7 @@ import { DrizzleCreditModelRepository } from './repositories/credit-models.repos
 import { DrizzleCreditModeRepository } from './repositories/credit-modes.repository.ts';
 import { DrizzleCreditAppealRepository } from './repositories/credit-appeals.repository.ts';
 import { DrizzleComplaintRepository } from './repositories/disputes.repository.ts';
+import { DrizzleReportRepository } from './repositories/reports.repository.ts';
 import { DrizzleNotificationRepository } from './repositories/notifications.repository.ts';
 import { DrizzleClueRepository } from './repositories/supervision.repository.ts';
 import { DrizzleLiveRepository } from './repositories/live.repository.ts';
@@ -58,6 +59,7 @@ export function repositoriesFor(db: Db): Repositories {
     creditModes: new DrizzleCreditModeRepository(db),
     creditAppeals: new DrizzleCreditAppealRepository(db),
     complaints: new DrizzleComplaintRepository(db),
+    reports: new DrizzleReportRepository(db),
     notifications: new DrizzleNotificationRepository(db),
     clues: new DrizzleClueRepository(db),
   };

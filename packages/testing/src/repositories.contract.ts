@@ -19,6 +19,7 @@ import { creditModeCases } from './contracts/credit-modes.contract.ts';
 import { creditAppealCases } from './contracts/credit-appeals.contract.ts';
 import { creditScoreCases } from './contracts/credit-scores.contract.ts';
 import { complaintCases } from './contracts/disputes.contract.ts';
+import { reportCases } from './contracts/reports.contract.ts';
 import { clueCases } from './contracts/supervision.contract.ts';
 import { notificationCases } from './contracts/notifications.contract.ts';
 
@@ -379,6 +380,7 @@ export function repositoryContract(name: string, open: () => Promise<{ uow: Unit
     describe('credit appeals and reports', () => creditAppealCases(db));
     describe('credit scores', () => creditScoreCases(db));
     describe('disputes', () => complaintCases(db));
+    describe('reports', () => reportCases(db));
     describe('notifications', () => notificationCases(db));
     describe('supervision', () => clueCases(db));
   });

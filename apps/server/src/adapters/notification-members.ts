@@ -11,10 +11,13 @@ export function notificationMembers(uow: UnitOfWork): NotificationMemberDirector
       return [...new Set(members.filter((m) => roles.includes(m.role)).map((m) => m.userId))];
     },
     async membersOfKind(orgKind, roles) {
-      const orgs = await uow.read.orgs.list({ kind: orgKind, limit: 50 });
-      const ids = new Set<string>();
-      for (const org of orgs) for (const m of await uow.read.memberships.listForOrg(org.id)) if (roles.includes(m.role)) ids.add(m.userId);
-      return [...ids];
+      const out: Array<{ orgId: string; userId: string }> = [];
+      for (const org of await uow.read.orgs.list({ kind: orgKind, limit: 50 })) {
+        const members = await uow.read.memberships.listForOrg(org.id);
+        for (const userId of new Set(members.filter((m) => roles.includes(m.role)).map((m) => m.userId)))
+          out.push({ orgId: org.id, userId });
+      }
+      return out;
     },
   };
 }

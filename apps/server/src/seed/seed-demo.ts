@@ -12,6 +12,7 @@ import { syntheticMcn, syntheticMerchant, syntheticStreamer } from './synthetic-
 import { seedCatalog } from './seed-catalog.ts';
 import { seedCredit } from './seed-credit.ts';
 import { seedComplaints } from './seed-complaints.ts';
+import { seedReports } from './seed-reports.ts';
 import type { TimeTravel } from './seed-history.ts';
 import { person, type RegistrySeed, seedRegistry } from './seed-registry.ts';
 
@@ -292,6 +293,9 @@ export async function seedDemo(
   // 投诉: complaints in every state of the ODR path, against the demo merchant (seed-complaints.ts).
   opts.onProgress?.(done, total, 'complaints');
   await seedComplaints(c, reg, opts.history);
+  // 举报: reports in every state, filed and handled through the services (seed-reports.ts)
+  opts.onProgress?.(done, total, 'reports');
+  await seedReports(c, reg);
 
   // 站内信: the registry's sweep (the server's periodic tick) warns of the licence about to expire, and every event of
   // the seed reaches the inbox through the outbox (the confirmed violation for the demo streamer and merchant…).

@@ -21,6 +21,7 @@ import { selectionEn, selectionZh } from './selection.ts';
 import { shellEn, shellZh } from './shell.ts';
 import { statementsEn, statementsZh } from './statements.ts';
 import { creditAppealsEn, creditAppealsZh } from './credit-appeals.ts';
+import { reportsEn, reportsZh } from './reports.ts';
 
 /** The areas merged; an area file may add keys under another prefix (live adds nav.liveConsole), never twice. */
 const zhCN = {
@@ -41,6 +42,7 @@ const zhCN = {
   ...complaintsZh,
   ...creditAppealsZh,
   ...creditZh,
+  ...reportsZh,
 } as const;
 
 export type MessageKey = keyof typeof zhCN;
@@ -64,6 +66,7 @@ const enUS: Dictionary = {
   ...complaintsEn,
   ...creditAppealsEn,
   ...creditEn,
+  ...reportsEn,
 };
 
 const DICTIONARIES: Record<Locale, Dictionary> = { 'zh-CN': zhCN, 'en-US': enUS };
@@ -158,6 +161,7 @@ export function actorName(t: Translate, label: string | null): string {
   if (label.startsWith('seed:')) return t('activity.actor.seed');
   if (label.startsWith('system:payments')) return t('activity.actor.payments');
   if (label === 'system:media-server') return t('activity.actor.media-server');
+  if (label === 'public:anonymous') return t('activity.actor.anonymous');
   if (label.startsWith('system:')) return t('audit.system');
   return label;
 }

@@ -45,6 +45,8 @@ export const notificationsZh = {
   'notifications.kind.complaint.withdrawn': '投诉撤回',
   'notifications.kind.complaint.accepted_by_regulator': '监管已受理',
   'notifications.kind.complaint.refused_by_regulator': '监管不予受理',
+  'notifications.kind.report.filed': '新举报待受理',
+  'notifications.kind.report.handled': '举报处理结果',
 } as const;
 
 export const notificationsEn: Record<keyof typeof notificationsZh, string> = {
@@ -90,4 +92,6 @@ export const notificationsEn: Record<keyof typeof notificationsZh, string> = {
   'notifications.kind.complaint.withdrawn': 'Complaint withdrawn',
   'notifications.kind.complaint.accepted_by_regulator': 'Accepted by the regulator',
   'notifications.kind.complaint.refused_by_regulator': 'Refused by the regulator',
+  'notifications.kind.report.filed': 'New report',
+  'notifications.kind.report.handled': 'Report handled',
 };

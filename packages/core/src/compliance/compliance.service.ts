@@ -7,7 +7,7 @@
 import type { CreditGatePort } from '../credit/index.ts';
 import type { EventKind, ProductCard, ProductCategory, RulePack, ScreenResult } from '@livehub/compliance';
 import type { AuditService } from '../audit/audit.service.ts';
-import type { ScopedUnitOfWork } from '../ports/repositories.ts';
+import type { Repositories, ScopedUnitOfWork } from '../ports/repositories.ts';
 import type { Clock, IdGenerator } from '../ports/runtime.ts';
 import type { Actor } from '../shared/actor.ts';
 import { type NameReader, type Names, noNames } from '../shared/name-directory.ts';
@@ -33,6 +33,7 @@ import type {
 } from './compliance.types.ts';
 import { EvidenceService } from './evidence.service.ts';
 import { ExemptionService } from './exemption.service.ts';
+import { openReportItem, type ReportItemInput } from './report-intake.ts';
 import { ReviewService } from './review.service.ts';
 import { ScreeningService } from './screening.service.ts';
 
@@ -134,6 +135,15 @@ export class ComplianceService {
 
   decideMany(actor: Actor, target: BatchTarget, input: Decision): Promise<{ decided: Decided[] }> {
     return this.review.decideMany(actor, target, input);
+  }
+
+  /**
+   * In-transaction form for the reports context (举报): opens a review item for a report on a live room or a product
+   * in the caller's transaction (report-intake.ts); the caller hands its transaction over and never calls the
+   * compliance repository itself.
+   */
+  openReportItemIn(tx: Pick<Repositories, 'compliance'>, input: ReportItemInput): Promise<string> {
+    return openReportItem(tx, { ids: this.d.ids, settings: this.settings, packVersion: this.screening.stats.packVersion }, input);
   }
 
   // ---- violations and evidence --------------------------------------------------------------------------------

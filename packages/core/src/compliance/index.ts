@@ -14,3 +14,5 @@ export {
 export { ComplianceService } from './compliance.service.ts';
 export type { ComplianceDeps } from './compliance.service.ts';
 export type * from './compliance.types.ts';
+export { REPORT_EVENT_PREFIX, REPORT_SOURCE_ORG } from './report-intake.ts';
+export type { ReportItemInput } from './report-intake.ts';

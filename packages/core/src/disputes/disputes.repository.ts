@@ -2,8 +2,10 @@
  * The port of complaints: a complaint is inserted awaiting the merchant and moved by compare-and-set on its version;
  * its timeline is append-only. One open complaint per order and consumer. Writes run in the caller's transaction.
  */
-import type { ComplaintStatus } from '@livehub/contracts';
+import type { ComplaintStatus, ReportStatus, ReportTargetKind } from '@livehub/contracts';
+import type { Repositories } from '../ports/repositories.ts';
 import type { ComplaintEntryRecord, ComplaintOrderFacts, ComplaintRecord } from './disputes.types.ts';
+import type { ReportRecord, ReportReviewInput, ReportTargetFacts } from './report.types.ts';
 
 export interface ComplaintRepository {
   /** fails on a second open complaint about the same order (unique), so a race cannot file two */
@@ -35,4 +37,32 @@ export interface ComplaintOrderReader {
 /** Who uploaded a document of the document store (wired over the registry's documents). */
 export interface EvidenceReader {
   uploaderOf(documentId: string): Promise<string | null>;
+}
+
+/** The port of reports (举报): inserted received, moved by compare-and-set on the version. */
+export interface ReportRepository {
+  insertReport(r: ReportRecord): Promise<void>;
+  findReport(id: string, opts?: { lock?: boolean }): Promise<ReportRecord | null>;
+  findReportByTrackingHash(hash: string): Promise<ReportRecord | null>;
+  updateReport(r: ReportRecord, expectVersion: number): Promise<boolean>;
+  /** newest first, narrowed by reporter, subject (organization or person) and statuses */
+  listReports(opts: {
+    reporterUserId?: string | undefined;
+    subjectOrgId?: string | undefined;
+    subjectUserId?: string | undefined;
+    statuses?: readonly ReportStatus[] | undefined;
+    limit: number;
+  }): Promise<ReportRecord[]>;
+  /** how many reports about this subject are in `status` */
+  countReports(subject: { subjectOrgId?: string | undefined; subjectUserId?: string | undefined }, status: ReportStatus): Promise<number>;
+}
+
+/** Resolves a report's target through the contexts that own it (wired in the container); null when there is none. */
+export interface ReportTargetReader {
+  targetOf(kind: ReportTargetKind, id: string): Promise<ReportTargetFacts | null>;
+}
+
+/** The compliance context's in-transaction form that opens a review item for a report (source `report`). */
+export interface ReportReviewPort {
+  openReportItemIn(tx: Pick<Repositories, 'compliance'>, input: ReportReviewInput): Promise<string>;
 }

@@ -23,3 +23,22 @@ export {
   REGULATOR_ACCEPTANCE_WORKING_DAYS,
 } from './complaint-deadlines.rules.ts';
 export { FRAUD_MINIMUM_FEN, fraudAwardFen, fraudCompensationFen, maxClaimFen } from './compensation.rules.ts';
+// 举报 (docs/reports.md)
+export type * from './report.types.ts';
+export type { ReportCaseView, ReportOutcomeView, ReportReceiptView, ReportTrackView } from './report.internal.ts';
+export { ReportFilingService, REPORT_LIMIT } from './report-filing.service.ts';
+export type { ReportFilingDeps } from './report-filing.service.ts';
+export { ReportHandlingService, REPORT_HANDLERS } from './report-handling.service.ts';
+export type { ReportHandlingDeps } from './report-handling.service.ts';
+export { ReportViewService } from './report-view.service.ts';
+export type { ReportViewDeps } from './report-view.service.ts';
+export {
+  FINAL_REPORT_STATUSES,
+  normalizeTrackingCode,
+  REPORT_CATEGORY_ZH,
+  reportSeverity,
+  reportStep,
+  screeningCategoriesOf,
+  trackingCodeFrom,
+  trackingCodeHash,
+} from './report.rules.ts';

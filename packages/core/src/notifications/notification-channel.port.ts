@@ -18,6 +18,6 @@ export interface NotificationChannel {
 export interface NotificationMemberDirectory {
   /** the ids of the users holding one of `roles` in the organization */
   membersOf(orgId: string, roles: readonly string[]): Promise<string[]>;
-  /** the ids of the users holding one of `roles` in any organization of `orgKind` (the platform, the regulator) */
-  membersOfKind(orgKind: 'platform' | 'regulator', roles: readonly string[]): Promise<string[]>;
+  /** the organizations of `orgKind` (the platform, the regulator): their users holding one of `roles`, with the organization */
+  membersOfKind(orgKind: 'platform' | 'regulator', roles: readonly string[]): Promise<Array<{ orgId: string; userId: string }>>;
 }

@@ -265,5 +265,38 @@ describe('the inbox feed', () => {
     it('gives no item without a complaint id', () => {
       expect(feed('disputes.complaint_filed', { ...base, complaintId: undefined })).toEqual([]);
     });
+  it('tells the platform’s handlers of a new report, naming the target and never the reporter', () => {
+    const payload = { reportId: 'r1', targetKind: 'product', targetId: PRODUCT, category: 'fraud', reporterUserId: USER, anonymous: false };
+    const [item, ...rest] = feed('reports.report_filed', payload);
+    expect(rest).toEqual([]);
+    expect(item).toMatchObject({
+      recipient: { kind: 'orgKind', orgKind: 'platform', roles: ['platform_admin', 'reviewer'] },
+      kind: 'report.filed',
+      link: '/reports',
+    });
+    const text = item?.render(named({ products: [[PRODUCT, '有机苹果']], users: [[USER, '张三']] }));
+    expect(text?.body.zh).toContain('「有机苹果」');
+    expect(text?.body.zh).toContain('诈骗');
+    expect(`${text?.title.zh}${text?.body.zh}${text?.body.en}`).not.toContain('张三');
+    expect(feed('reports.report_filed', { ...payload, targetKind: 'planet' })).toEqual([]);
+  });
+
+  it('tells a signed-in reporter how the report was handled, and nobody when it was anonymous or only taken up', () => {
+    const payload = {
+      reportId: 'r1',
+      targetKind: 'live_session',
+      targetId: PRODUCT,
+      status: 'substantiated',
+      outcome: '回放核实属实',
+      reporterUserId: USER,
+    };
+    const [item] = feed('reports.report_handled', payload);
+    expect(item).toMatchObject({ recipient: { kind: 'user', userId: USER }, kind: 'report.handled', link: '/reports/mine' });
+    const text = item?.render(named({ sessions: [[PRODUCT, '年货节专场']] }));
+    expect(text?.title.zh).toBe('您的举报已处理：经核实属实');
+    expect(text?.body.zh).toContain('「年货节专场」');
+    expect(text?.body.zh).toContain('回放核实属实');
+    expect(feed('reports.report_handled', { ...payload, reporterUserId: null })).toEqual([]);
+    expect(feed('reports.report_handled', { ...payload, status: 'under_review' })).toEqual([]);
   });
 });

@@ -594,6 +594,85 @@ export const fromComplaintRefusedByRegulator = fromComplaintClosed(
 export const fromPayoutPaid = fromPayout('paid');
 export const fromPayoutFailed = fromPayout('failed');
 
+const REPORT_CATEGORY_LABELS: Record<string, Bilingual> = {
+  false_advertising: { zh: '虚假宣传', en: 'false advertising' },
+  prohibited_goods: { zh: '违禁商品', en: 'prohibited goods' },
+  vulgar: { zh: '色情低俗', en: 'vulgar content' },
+  fraud: { zh: '诈骗', en: 'fraud' },
+  infringement: { zh: '侵权', en: 'infringement' },
+  minors: { zh: '未成年人保护', en: 'protection of minors' },
+  other: { zh: '其他', en: 'other' },
+};
+const REPORT_TARGETS: Record<string, { names: keyof Names; word: Bilingual }> = {
+  live_session: { names: 'sessions', word: { zh: '直播间', en: 'live room' } },
+  product: { names: 'products', word: { zh: '商品', en: 'product' } },
+  organization: { names: 'orgs', word: { zh: '机构', en: 'organization' } },
+  user: { names: 'users', word: { zh: '用户', en: 'user' } },
+};
+const REPORT_OUTCOMES: Record<string, Bilingual> = {
+  substantiated: { zh: '经核实属实', en: 'substantiated' },
+  unsubstantiated: { zh: '经核实不属实', en: 'not substantiated' },
+  referred: { zh: '已移交监管部门作为线索处理', en: 'referred to the regulator as a clue' },
+};
+
+/** 新举报: the platform's handlers (admins, reviewers) hear of a report to handle; never who filed it. */
+export function fromReportFiled(p: Payload): NotificationDraft[] {
+  const target = REPORT_TARGETS[str(p.targetKind) ?? ''];
+  const id = str(p.targetId);
+  if (!target || !id || !str(p.reportId)) return [];
+  const category = REPORT_CATEGORY_LABELS[str(p.category) ?? ''] ?? REPORT_CATEGORY_LABELS.other;
+  return [
+    {
+      recipient: { kind: 'orgKind', orgKind: 'platform', roles: ['platform_admin', 'reviewer'] },
+      kind: 'report.filed',
+      severity: 'action_required',
+      link: '/reports',
+      dueAt: null,
+      names: { [target.names]: [id] },
+      render: (names) => {
+        const what = nameOr(names, target.names, id, target.word);
+        return {
+          title: { zh: '新举报待受理', en: 'New report to handle' },
+          body: {
+            zh: `收到对${target.word.zh}${what.zh}的举报（${category?.zh}），请在举报受理中处理。`,
+            en: `A report about the ${target.word.en} ${what.en} (${category?.en}) is waiting in the reports queue.`,
+          },
+        };
+      },
+    },
+  ];
+}
+
+/** 举报处理结果: a signed-in reporter hears how their report was handled (an anonymous one tracks it by code). */
+export function fromReportHandled(p: Payload): NotificationDraft[] {
+  const reporter = str(p.reporterUserId);
+  const outcome = REPORT_OUTCOMES[str(p.status) ?? ''];
+  const target = REPORT_TARGETS[str(p.targetKind) ?? ''];
+  const id = str(p.targetId);
+  if (!reporter || !outcome || !target || !id) return [];
+  const reason = str(p.outcome);
+  return [
+    {
+      recipient: { kind: 'user', userId: reporter },
+      kind: 'report.handled',
+      severity: 'info',
+      link: '/reports/mine',
+      dueAt: null,
+      names: { [target.names]: [id] },
+      render: (names) => {
+        const what = nameOr(names, target.names, id, target.word);
+        return {
+          title: { zh: `您的举报已处理：${outcome.zh}`, en: `Your report was handled: ${outcome.en}` },
+          body: {
+            zh: `您对${target.word.zh}${what.zh}的举报${outcome.zh}。${reason ? `处理意见：${reason}` : ''}`,
+            en: `Your report about the ${target.word.en} ${what.en} was ${outcome.en}.${reason ? ` Reason: ${reason}` : ''}`,
+          },
+        };
+      },
+    },
+  ];
+}
+
 /** The topics the inbox listens to and how each becomes inbox items. */
 export const NOTIFICATION_FEED: Record<string, (p: Payload) => NotificationDraft[]> = {
   'registry.qualification_expiring': fromQualificationExpiring,
@@ -614,4 +693,6 @@ export const NOTIFICATION_FEED: Record<string, (p: Payload) => NotificationDraft
   'disputes.complaint_withdrawn': fromComplaintWithdrawn,
   'disputes.complaint_accepted_by_regulator': fromComplaintAcceptedByRegulator,
   'disputes.complaint_refused_by_regulator': fromComplaintRefusedByRegulator,
+  'reports.report_filed': fromReportFiled,
+  'reports.report_handled': fromReportHandled,
 };

@@ -35,7 +35,13 @@ const service = (inbox: ReturnType<typeof memoryInbox>, channels: NotificationCh
     members: {
       membersOf: async (orgId, roles) =>
         orgId === 'org-m' && roles.includes('merchant_staff') ? ['staff-1', 'staff-2', 'streamer-1'] : [],
-      membersOfKind: async (orgKind, roles) => (orgKind === 'platform' && roles.includes('reviewer') ? ['reviewer-1', 'admin-1'] : []),
+      membersOfKind: async (orgKind, roles) =>
+        orgKind === 'platform' && roles.includes('reviewer')
+          ? [
+              { orgId: 'org-p', userId: 'reviewer-1' },
+              { orgId: 'org-p', userId: 'admin-1' },
+            ]
+          : [],
     },
     channels,
     onChannelError: (name, item) => errors.push(`${name}:${item.recipientUserId}`),
@@ -88,7 +94,7 @@ describe('NotificationService.deliver', () => {
     expect(errors).toEqual(['sms:streamer-1', 'sms:staff-1']);
   });
 
-  it('addresses the platform’s mediators by role when a complaint enters mediation, as people (no organization)', async () => {
+  it('addresses the platform’s mediators by role when a complaint enters mediation, as members of the platform', async () => {
     const inbox = memoryInbox();
     const stored = await service(inbox, []).deliver({
       id: 'event-3',
@@ -104,8 +110,8 @@ describe('NotificationService.deliver', () => {
       at: '2026-12-04T10:00:00.000Z',
     });
     expect(stored.map((i) => [i.recipientUserId, i.recipientOrgId, i.severity, i.link])).toEqual([
-      ['reviewer-1', null, 'action_required', '/complaints/c1'],
-      ['admin-1', null, 'action_required', '/complaints/c1'],
+      ['reviewer-1', 'org-p', 'action_required', '/complaints/c1'],
+      ['admin-1', 'org-p', 'action_required', '/complaints/c1'],
       ['buyer-1', null, 'info', '/complaints/c1'],
       ['staff-1', 'org-m', 'info', '/complaints/c1'],
       ['staff-2', 'org-m', 'info', '/complaints/c1'],

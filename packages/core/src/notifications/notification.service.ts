@@ -48,7 +48,7 @@ export class NotificationService {
     const items: NotificationRecord[] = [];
     for (const draft of drafts) {
       const { title, body } = draft.render(names);
-      for (const userId of await this.recipients(draft)) {
+      for (const { userId, orgId } of await this.recipients(draft)) {
         // one item per event and user, even when a user is reached twice (a streamer who is also the merchant's staff)
         if (seen.has(userId)) continue;
         seen.add(userId);
@@ -57,7 +57,7 @@ export class NotificationService {
           sourceEventId: event.id,
           topic: event.topic,
           recipientUserId: userId,
-          recipientOrgId: draft.recipient.kind === 'org' ? draft.recipient.orgId : null,
+          recipientOrgId: orgId,
           kind: draft.kind,
           severity: draft.severity,
           titleZh: title.zh,
@@ -133,11 +133,11 @@ export class NotificationService {
     });
   }
 
-  private async recipients(draft: NotificationDraft): Promise<string[]> {
+  private async recipients(draft: NotificationDraft): Promise<Array<{ userId: string; orgId: string | null }>> {
     const r = draft.recipient;
-    if (r.kind === 'user') return [r.userId];
+    if (r.kind === 'user') return [{ userId: r.userId, orgId: null }];
     if (r.kind === 'orgKind') return this.d.members.membersOfKind(r.orgKind, r.roles);
-    return this.d.members.membersOf(r.orgId, r.roles);
+    return (await this.d.members.membersOf(r.orgId, r.roles)).map((userId) => ({ userId, orgId: r.orgId }));
   }
 }
 

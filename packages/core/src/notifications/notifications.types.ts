@@ -9,8 +9,9 @@ export type NotificationSeverity = (typeof NOTIFICATION_SEVERITIES)[number];
 
 /**
  * Who an item is for: one user; the members of an organization who hold one of `roles`; or everyone holding one of
- * `roles` in the organizations of a kind (the platform's mediators, the regulator's staff — the event does not name
- * which organization, there is one of each in a district).
+ * `roles` in the organizations of a kind (the platform's mediators and report handlers, the regulator's staff — the
+ * event does not name which organization, there is one of each in a district); each such item is addressed to the
+ * member's organization.
  */
 export type NotificationRecipient =
   | { kind: 'user'; userId: string }

@@ -13,7 +13,7 @@ import type { CreditRepository } from '../credit/credit.repository.ts';
 import type { CreditModelRepository } from '../credit/credit-models.repository.ts';
 import type { CreditModeRepository } from '../credit/credit-modes.repository.ts';
 import type { CreditAppealRepository } from '../credit/credit-appeals.repository.ts';
-import type { ComplaintRepository } from '../disputes/disputes.repository.ts';
+import type { ComplaintRepository, ReportRepository } from '../disputes/disputes.repository.ts';
 import type { ComplianceRepository } from '../compliance/compliance.repository.ts';
 import type {
   ApiTokenRepository,
@@ -70,6 +70,8 @@ export interface Repositories {
   creditAppeals: CreditAppealRepository;
   /** complaints (投诉 / ODR) and their timelines (disputes) */
   complaints: ComplaintRepository;
+  /** reports (举报) by anyone, the reporter kept from the reported party (disputes) */
+  reports: ReportRepository;
   /** the notification inbox's items (notifications) */
   notifications: NotificationRepository;
   /** supervision clues, their log and the signals detectors count (supervision) */

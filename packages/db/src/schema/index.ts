@@ -24,4 +24,5 @@ export * from './credit-modes.ts';
 export * from './credit-appeals.ts';
 export * from './disputes.ts';
 export * from './notifications.ts';
+export * from './reports.ts';
 export * from './supervision.ts';

@@ -30,6 +30,7 @@ import type { LiveSessionProduct } from '../../lib/api-types.ts';
 import { productImageUrl } from '../../lib/endpoints.ts';
 import { useMeQuery } from '../../lib/session.ts';
 import { RoomComplaint } from '../complaints/room-complaint.tsx';
+import { ReportButton } from '../reports/report-dialog.tsx';
 import { RoomFlashSale } from '../orders/room-flash-sale.tsx';
 import { formatFen } from '../../lib/money.ts';
 import { useLiveSession } from '../../queries/live.ts';
@@ -118,6 +119,7 @@ function Shelf({ products, pinnedId, signedIn }: { products: LiveSessionProduct[
           >
             {t('live.room.buy')}
           </Button>
+          <ReportButton targetKind="product" targetId={p.productId} testId="shelf-report" />
         </div>
       ))}
     </div>
@@ -375,6 +377,7 @@ export function RoomPage() {
               <span className="lh-room-lang">
                 <LanguageSwitch />
               </span>
+              {id ? <ReportButton targetKind="live_session" targetId={id} testId="room-report" /> : null}
             </div>
           </div>
           {state.phase === 'reconnecting' || state.phase === 'connecting' ? (
