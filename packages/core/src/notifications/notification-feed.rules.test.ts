@@ -265,6 +265,8 @@ describe('the inbox feed', () => {
     it('gives no item without a complaint id', () => {
       expect(feed('disputes.complaint_filed', { ...base, complaintId: undefined })).toEqual([]);
     });
+  });
+
   it('tells the platform’s handlers of a new report, naming the target and never the reporter', () => {
     const payload = { reportId: 'r1', targetKind: 'product', targetId: PRODUCT, category: 'fraud', reporterUserId: USER, anonymous: false };
     const [item, ...rest] = feed('reports.report_filed', payload);
