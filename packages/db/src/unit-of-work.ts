@@ -11,6 +11,7 @@ import { DrizzleCreditRepository } from './repositories/credit.repository.ts';
 import { DrizzleCreditModelRepository } from './repositories/credit-models.repository.ts';
 import { DrizzleCreditModeRepository } from './repositories/credit-modes.repository.ts';
 import { DrizzleCreditAppealRepository } from './repositories/credit-appeals.repository.ts';
+import { DrizzleCompensationObligationRepository } from './repositories/compensation-payment.repository.ts';
 import { DrizzleComplaintRepository } from './repositories/disputes.repository.ts';
 import { DrizzleNotificationRepository } from './repositories/notifications.repository.ts';
 import { DrizzleLiveRepository } from './repositories/live.repository.ts';
@@ -57,6 +58,7 @@ export function repositoriesFor(db: Db): Repositories {
     creditModes: new DrizzleCreditModeRepository(db),
     creditAppeals: new DrizzleCreditAppealRepository(db),
     complaints: new DrizzleComplaintRepository(db),
+    complaintPayments: new DrizzleCompensationObligationRepository(db),
     notifications: new DrizzleNotificationRepository(db),
   };
 }

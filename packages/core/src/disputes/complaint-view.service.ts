@@ -9,10 +9,11 @@ import type { ScopedUnitOfWork } from '../ports/repositories.ts';
 import type { PiiVault, Clock } from '../ports/runtime.ts';
 import type { Actor } from '../shared/actor.ts';
 import { complaintView, roleOf } from './complaint.internal.ts';
+import { obligationView } from './compensation-payment.rules.ts';
 import type { ComplaintDetailView, ComplaintView } from './disputes.types.ts';
 
 export interface ComplaintViewDeps {
-  uow: ScopedUnitOfWork<'complaints'>;
+  uow: ScopedUnitOfWork<'complaints' | 'complaintPayments'>;
   clock: Clock;
   vault: PiiVault;
 }
@@ -55,7 +56,14 @@ export class ComplaintViewService {
   async detail(actor: Actor, id: string): Promise<ComplaintDetailView> {
     const c = await this.d.uow.read.complaints.findComplaint(id);
     if (!c || !roleOf(actor, c)) throw new AppError('disputes.not_found', { field: 'id' });
-    const timeline = await this.d.uow.read.complaints.listEntries(c.id);
-    return { complaint: complaintView(c, this.d.vault, this.d.clock.now()), timeline };
+    const [timeline, obligation] = await Promise.all([
+      this.d.uow.read.complaints.listEntries(c.id),
+      this.d.uow.read.complaintPayments.findObligationOf(c.id),
+    ]);
+    return {
+      complaint: complaintView(c, this.d.vault, this.d.clock.now()),
+      timeline,
+      obligation: obligation ? obligationView(obligation) : null,
+    };
   }
 }

@@ -14,6 +14,7 @@ import type { CreditModelRepository } from '../credit/credit-models.repository.t
 import type { CreditModeRepository } from '../credit/credit-modes.repository.ts';
 import type { CreditAppealRepository } from '../credit/credit-appeals.repository.ts';
 import type { ComplaintRepository } from '../disputes/disputes.repository.ts';
+import type { CompensationObligationRepository } from '../disputes/compensation-payment.repository.ts';
 import type { ComplianceRepository } from '../compliance/compliance.repository.ts';
 import type {
   ApiTokenRepository,
@@ -69,6 +70,8 @@ export interface Repositories {
   creditAppeals: CreditAppealRepository;
   /** complaints (投诉 / ODR) and their timelines (disputes) */
   complaints: ComplaintRepository;
+  /** the compensation obligations (赔付义务) of resolved complaints (disputes) */
+  complaintPayments: CompensationObligationRepository;
   /** the notification inbox's items (notifications) */
   notifications: NotificationRepository;
 }
