@@ -14,6 +14,10 @@ export const NOTIFICATION_KINDS = [
   'payout.paid',
   'payout.failed',
   'deposit.topup_required',
+  'compensation.due',
+  'compensation.advanced',
+  'compensation.recovered',
+  'fund.below_floor',
 ] as const;
 export const notificationKindSchema = z.enum(NOTIFICATION_KINDS);
 export type NotificationKind = z.infer<typeof notificationKindSchema>;

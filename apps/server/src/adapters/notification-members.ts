@@ -10,5 +10,10 @@ export function notificationMembers(uow: UnitOfWork): NotificationMemberDirector
       const members = await uow.read.memberships.listForOrg(orgId);
       return [...new Set(members.filter((m) => roles.includes(m.role)).map((m) => m.userId))];
     },
+    async platformMembers(roles) {
+      const orgs = await uow.read.orgs.list({ kind: 'platform', limit: 20 });
+      const members = (await Promise.all(orgs.map((o) => uow.read.memberships.listForOrg(o.id)))).flat();
+      return [...new Set(members.filter((m) => roles.includes(m.role)).map((m) => m.userId))];
+    },
   };
 }

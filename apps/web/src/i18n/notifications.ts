@@ -34,6 +34,10 @@ export const notificationsZh = {
   'notifications.kind.payout.paid': '提现到账',
   'notifications.kind.payout.failed': '提现失败',
   'notifications.kind.deposit.topup_required': '保证金待补缴',
+  'notifications.kind.compensation.due': '投诉赔付待支付',
+  'notifications.kind.compensation.advanced': '平台已先行赔付',
+  'notifications.kind.compensation.recovered': '先行赔付追偿',
+  'notifications.kind.fund.below_floor': '先行赔付金低于警戒线',
 } as const;
 
 export const notificationsEn: Record<keyof typeof notificationsZh, string> = {
@@ -68,4 +72,8 @@ export const notificationsEn: Record<keyof typeof notificationsZh, string> = {
   'notifications.kind.payout.paid': 'Payout paid',
   'notifications.kind.payout.failed': 'Payout failed',
   'notifications.kind.deposit.topup_required': 'Deposit top-up required',
+  'notifications.kind.compensation.due': 'Complaint compensation to pay',
+  'notifications.kind.compensation.advanced': 'Compensation advanced by the platform',
+  'notifications.kind.compensation.recovered': 'Advance compensation recovered',
+  'notifications.kind.fund.below_floor': 'Fund below its floor',
 };

@@ -18,4 +18,6 @@ export interface NotificationChannel {
 export interface NotificationMemberDirectory {
   /** the ids of the users holding one of `roles` in the organization */
   membersOf(orgId: string, roles: readonly string[]): Promise<string[]>;
+  /** the ids of the users holding one of `roles` in the platform's own organizations (kind `platform`) */
+  platformMembers(roles: readonly string[]): Promise<string[]>;
 }

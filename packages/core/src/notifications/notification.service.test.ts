@@ -35,6 +35,7 @@ const service = (inbox: ReturnType<typeof memoryInbox>, channels: NotificationCh
     members: {
       membersOf: async (orgId, roles) =>
         orgId === 'org-m' && roles.includes('merchant_staff') ? ['staff-1', 'staff-2', 'streamer-1'] : [],
+      platformMembers: async (roles) => (roles.includes('platform_admin') ? ['admin-1'] : []),
     },
     channels,
     onChannelError: (name, item) => errors.push(`${name}:${item.recipientUserId}`),

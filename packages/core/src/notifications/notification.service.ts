@@ -135,7 +135,8 @@ export class NotificationService {
 
   private async recipients(draft: NotificationDraft): Promise<string[]> {
     const r = draft.recipient;
-    return r.kind === 'user' ? [r.userId] : this.d.members.membersOf(r.orgId, r.roles);
+    if (r.kind === 'user') return [r.userId];
+    return r.kind === 'platform' ? this.d.members.platformMembers(r.roles) : this.d.members.membersOf(r.orgId, r.roles);
   }
 }
 

@@ -8,7 +8,11 @@ export const NOTIFICATION_SEVERITIES = ['info', 'action_required', 'warning'] as
 export type NotificationSeverity = (typeof NOTIFICATION_SEVERITIES)[number];
 
 /** Who an item is for: one user, or the members of an organization who hold one of `roles`. */
-export type NotificationRecipient = { kind: 'user'; userId: string } | { kind: 'org'; orgId: string; roles: readonly Role[] };
+export type NotificationRecipient =
+  | { kind: 'user'; userId: string }
+  | { kind: 'org'; orgId: string; roles: readonly Role[] }
+  /** the members of the platform's own organizations holding one of `roles` (platform finance, say) */
+  | { kind: 'platform'; roles: readonly Role[] };
 
 /** A title or body in both languages, Chinese first. */
 export interface Bilingual {
