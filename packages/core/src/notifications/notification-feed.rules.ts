@@ -389,7 +389,10 @@ export function fromCompensationRecovered(p: Payload): NotificationDraft[] {
       dueAt: null,
       names: {},
       render: () => ({
-        title: { zh: '先行赔付已从保证金追偿', en: 'Advance compensation recovered from your deposit' },
+        title:
+          fromDeposit > 0
+            ? { zh: '先行赔付已从保证金追偿', en: 'Advance compensation recovered from your deposit' }
+            : { zh: '先行赔付已从可提现余额追偿', en: 'Advance compensation recovered from your balance' },
         body: {
           zh: `平台先行赔付的款项已追偿：保证金扣除 ¥${yuan(fromDeposit)}，可提现余额扣除 ¥${yuan(fromBalance)}。${rest.zh}${fromDeposit > 0 ? '请及时补足保证金。' : ''}`,
           en: `What the platform advanced was recovered: ¥${yuan(fromDeposit)} from your deposit and ¥${yuan(fromBalance)} from your available balance.${rest.en}${fromDeposit > 0 ? ' Top up your deposit.' : ''}`,
