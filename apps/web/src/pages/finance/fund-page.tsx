@@ -37,7 +37,7 @@ export function FundPage() {
         />
       ) : null}
       <Row gutter={[16, 16]} style={{ marginBottom: 16 }}>
-        <Col xs={24} sm={12} xl={6}>
+        <Col xs={24} sm={12} xl={{ flex: '1 1 0' }}>
           <MoneyCard
             group={s.belowFloor ? 'debt' : 'deposit'}
             testId="fund-balance"
@@ -46,10 +46,10 @@ export function FundPage() {
             fen={s.balanceFen}
           />
         </Col>
-        <Col xs={24} sm={12} xl={6}>
+        <Col xs={24} sm={12} xl={{ flex: '1 1 0' }}>
           <MoneyCard group="pending" testId="fund-floor" title={t('fund.floor')} hint={t('fund.floorHint')} fen={s.floorFen} />
         </Col>
-        <Col xs={24} sm={12} xl={6}>
+        <Col xs={24} sm={12} xl={{ flex: '1 1 0' }}>
           <MoneyCard
             group="debt"
             testId="fund-advanced"
@@ -58,7 +58,7 @@ export function FundPage() {
             fen={s.totals.advancedFen}
           />
         </Col>
-        <Col xs={24} sm={12} xl={6}>
+        <Col xs={24} sm={12} xl={{ flex: '1 1 0' }}>
           <MoneyCard
             group="available"
             testId="fund-recovered"
@@ -67,7 +67,7 @@ export function FundPage() {
             fen={s.totals.recoveredFen}
           />
         </Col>
-        <Col xs={24} sm={12} xl={6}>
+        <Col xs={24} sm={12} xl={{ flex: '1 1 0' }}>
           <MoneyCard
             group="deposit"
             testId="fund-deductions"
