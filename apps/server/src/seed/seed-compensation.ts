@@ -17,13 +17,13 @@ import { person, type RegistrySeed } from './seed-registry.ts';
 const DAY = 86_400_000;
 
 /** The provider's signed success for a payment, delivered at once (the simulator would send the same). */
-async function paid(c: Container, paymentId: string, amountFen: number): Promise<void> {
+async function paid(c: Container, paymentId: string, amountFen: number, providerRef?: string | null): Promise<void> {
   const n = c.payments.sim.signed({
     kind: 'payment.succeeded',
     paymentId,
     refundId: null,
     amountFen,
-    providerRef: `demo-${paymentId.slice(-8)}`,
+    providerRef: providerRef ?? `demo-${paymentId.slice(-8)}`,
     reason: null,
   });
   await c.orders.onNotification('sim', n.headers, n.body);
@@ -67,7 +67,10 @@ export async function seedCompensation(
   try {
     const order = await c.orders.create(buyer, { lines: [{ skuId: sku.id, qty: 1 }], addressId: address.id });
     const payment = await c.orders.pay(buyer, order.body.id, 'sim');
-    await paid(c, payment.paymentId, payment.amountFen);
+    // the payer answers on the simulator's page, so the trade is in its bill and the day reconciles
+    const record = (await c.uow.read.orders.listPayments(order.body.id)).find((x) => x.id === payment.paymentId);
+    if (record) c.payments.sim.answer(record, 'succeed');
+    await paid(c, payment.paymentId, payment.amountFen, record?.providerRef);
     const filed = await c.complaints.filing.file(buyer, {
       orderId: order.body.id,
       category: 'quality',
