@@ -206,10 +206,18 @@ describe.skipIf(!browserAvailable)('review console', () => {
     await page.getByTestId('decision-reason').fill('模拟观众刷屏，非主播违规');
     await expect.poll(() => page.getByTestId('decision-submit').isDisabled()).toBe(false);
     await page.getByTestId('decision-submit').click();
-    await page.getByText('已处理 2 项').waitFor();
+    // the toast, or the error the page shows instead (a conflict banner or the modal's error), whichever comes first;
+    // the toast lasts three seconds, so the rows leaving the queue below are the durable sign
+    const outcome = page
+      .getByText('已处理 2 项')
+      .or(page.getByTestId('review-batch-conflict'))
+      .or(page.getByTestId('decision-error'))
+      .first();
+    await outcome.waitFor({ timeout: 45_000 });
+    expect(await outcome.textContent()).toBe('已处理 2 项');
     // the pending queue no longer lists them; over the API both are dismissed, by this reviewer
-    await spamRow.waitFor({ state: 'detached' });
-    await onceRow.waitFor({ state: 'detached' });
+    await spamRow.waitFor({ state: 'detached', timeout: 30_000 });
+    await onceRow.waitFor({ state: 'detached', timeout: 30_000 });
     for (const id of [spam, once]) {
       const item = await api<{ status: string; decidedByName: string | null; occurrences: number }>(
         'GET',

@@ -5,6 +5,7 @@
 import { createUserRequestSchema, roleSchema } from '@livehub/contracts';
 import { cliActor } from '@livehub/core';
 import { Command, InvalidArgumentError } from 'commander';
+import { cluesScan } from './commands/clues.ts';
 import { ledgerVerify } from './commands/ledger.ts';
 import { screen } from './commands/screen.ts';
 import { settle } from './commands/settle.ts';
@@ -57,6 +58,30 @@ program
   .option('--rules <file>', 'use this rule pack instead of the default one')
   .option('--explain', 'add the Chinese explanation and normalized form to each hit')
   .action(async (o: { rules?: string; explain?: boolean }) => screen(o));
+
+const unit = (v: string) => {
+  const n = Number(v);
+  if (!Number.isFinite(n) || n < 0 || n > 1) throw new InvalidArgumentError('must be a number from 0 to 1');
+  return n;
+};
+const minutes = (v: string) => {
+  const n = Number(v);
+  if (!Number.isInteger(n) || n < 1 || n > 1440) throw new InvalidArgumentError('must be a whole number of minutes from 1 to 1440');
+  return n;
+};
+const clues = program.command('clues').description('supervision clues (线索)');
+clues
+  .command('scan')
+  .description('flag fake orders (刷单) in a JSON Lines file of orders; needs no database')
+  .requiredOption(
+    '--orders <file>',
+    'one order a line: {"id","buyer","merchant","product","session","amountFen","paidAt","refundedAt","device","ip","address","payAccount"}',
+  )
+  .option('--threshold <score>', 'flag groups scoring at least this (0–1)', unit)
+  .option('--burst-minutes <n>', 'orders on one merchant this close in time are one burst', minutes)
+  .option('--min-buyers <n>', 'fewer accounts than this are never a ring', positiveInt)
+  .option('--clusters', 'after the flagged orders, one line per cluster with its signals')
+  .action(async (o: { orders: string; threshold?: number; burstMinutes?: number; minBuyers?: number; clusters?: boolean }) => cluesScan(o));
 
 program
   .command('stream-test')

@@ -74,6 +74,7 @@ import {
   ComplaintStepService,
   ComplaintSweeperService,
   ComplaintViewService,
+  ClueService,
 } from '@livehub/core';
 import { loadDefaultPack } from '@livehub/compliance';
 import { type Database, openDatabase } from '@livehub/db';
@@ -533,6 +534,19 @@ export async function createContainer(config: Config, o: ContainerOverrides = {}
       void process.stderr.write(`notification channel ${channel} failed for ${item.id}: ${e instanceof Error ? e.message : String(e)}\n`),
   });
   for (const topic of NotificationService.topics()) outbox.on(topic, async (e) => void (await notifications.deliver(e)));
+  // 监管线索: detectors on the event stream raise clues for the regulator's departments (docs/supervision.md).
+  const clues = new ClueService({
+    uow,
+    clock,
+    ids,
+    audit,
+    names,
+    departments: {
+      departmentOf: (actor) => orgs.departmentOf(actor),
+      departmentsOf: async (orgId) => new Map((await uow.read.orgs.listDepartments([orgId])).map((d) => [d.code, d.name])),
+    },
+  });
+  for (const topic of ClueService.topics()) outbox.on(topic, async (e) => void (await clues.ingest(e)));
   // Counters of running flash sales are rebuilt from the database (after a crash the claims are the truth).
   await orders.soldOut.start();
   await orders.reconcile();
@@ -567,6 +581,7 @@ export async function createContainer(config: Config, o: ContainerOverrides = {}
     orders,
     returns,
     complaints,
+    clues,
     ledger,
     money,
     feeRates,

@@ -17,3 +17,4 @@ export * from './credit.ts';
 export * from './credit-modes.ts';
 export * from './disputes.ts';
 export * from './notifications.ts';
+export * from './supervision.ts';

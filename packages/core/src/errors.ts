@@ -577,6 +577,21 @@ export const ERROR_CATALOGUE = {
     en: 'The available balance ¥{availableYuan} does not cover the compensation of ¥{amountYuan}',
   },
   'disputes.stale': { kind: 'conflict', zh: '投诉已被他人更新，请刷新后重试', en: 'The complaint changed meanwhile; reload and try again' },
+  'supervision.clue_not_found': { kind: 'not_found', zh: '线索不存在', en: 'No such clue' },
+  'supervision.clue_closed': { kind: 'conflict', zh: '该线索已处理完毕', en: 'This clue is closed already' },
+  'supervision.clue_conflict': {
+    kind: 'conflict',
+    zh: '线索已被他人更新，请刷新后重试',
+    en: 'The clue changed meanwhile; reload and try again',
+  },
+  'supervision.unknown_department': { kind: 'invalid', zh: '没有这个部门', en: 'No such department' },
+  'supervision.same_department': { kind: 'invalid', zh: '线索已在该部门', en: 'The clue is with that department already' },
+  'supervision.not_your_department': {
+    kind: 'forbidden',
+    zh: '只能为本部门录入线索，其他部门请录入后移送',
+    en: 'You may enter clues for your own department only; transfer it afterwards',
+  },
+  'supervision.subject_not_found': { kind: 'invalid', zh: '线索对象不存在', en: 'No such party, product or session' },
   'credit.appeal_open': { kind: 'conflict', zh: '该信用事件已有进行中的申诉', en: 'An appeal against this event is already open' },
   'credit.invalid_model': { kind: 'invalid', zh: '信用模型无效：{issue}', en: 'Invalid credit model: {issue}' },
   'credit.measure_applies': {

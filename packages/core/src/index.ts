@@ -167,4 +167,5 @@ export { eventsChannel, OutboxDispatcher } from './outbox/index.ts';
 export type { OutboxDeps, OutboxEvent, OutboxRecord, OutboxRepository } from './outbox/index.ts';
 export * from './credit/index.ts';
 export * from './disputes/index.ts';
+export * from './supervision/index.ts';
 export * from './notifications/index.ts';

@@ -14,6 +14,7 @@ import { DrizzleCreditAppealRepository } from './repositories/credit-appeals.rep
 import { DrizzleCompensationObligationRepository } from './repositories/compensation-payment.repository.ts';
 import { DrizzleComplaintRepository } from './repositories/disputes.repository.ts';
 import { DrizzleNotificationRepository } from './repositories/notifications.repository.ts';
+import { DrizzleClueRepository } from './repositories/supervision.repository.ts';
 import { DrizzleLiveRepository } from './repositories/live.repository.ts';
 import { DrizzleNameRepository } from './repositories/names.repository.ts';
 import { DrizzleOrderRepository } from './repositories/order.repository.ts';
@@ -60,6 +61,7 @@ export function repositoriesFor(db: Db): Repositories {
     complaints: new DrizzleComplaintRepository(db),
     complaintPayments: new DrizzleCompensationObligationRepository(db),
     notifications: new DrizzleNotificationRepository(db),
+    clues: new DrizzleClueRepository(db),
   };
 }
 

@@ -19,6 +19,7 @@ import { creditModeCases } from './contracts/credit-modes.contract.ts';
 import { creditAppealCases } from './contracts/credit-appeals.contract.ts';
 import { creditScoreCases } from './contracts/credit-scores.contract.ts';
 import { complaintCases } from './contracts/disputes.contract.ts';
+import { clueCases } from './contracts/supervision.contract.ts';
 import { notificationCases } from './contracts/notifications.contract.ts';
 
 export { org, user };
@@ -379,5 +380,6 @@ export function repositoryContract(name: string, open: () => Promise<{ uow: Unit
     describe('credit scores', () => creditScoreCases(db));
     describe('disputes', () => complaintCases(db));
     describe('notifications', () => notificationCases(db));
+    describe('supervision', () => clueCases(db));
   });
 }

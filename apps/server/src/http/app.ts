@@ -31,6 +31,7 @@ import { payoutRoutes } from './routes/payout.routes.ts';
 import { creditRoutes } from './routes/credit.routes.ts';
 import { creditModeRoutes } from './routes/credit-modes.routes.ts';
 import { disputesRoutes } from './routes/disputes.routes.ts';
+import { supervisionRoutes } from './routes/supervision.routes.ts';
 import { creditAppealRoutes } from './routes/credit-appeals.routes.ts';
 import { notificationRoutes } from './routes/notifications.routes.ts';
 import { roomRoutes } from './routes/room.routes.ts';
@@ -148,6 +149,7 @@ export async function buildApp(c: Container, opts: BuildAppOptions = {}): Promis
   creditModeRoutes(api, c);
   creditAppealRoutes(api, c);
   disputesRoutes(api, c);
+  supervisionRoutes(api, c);
   notificationRoutes(api, c);
   roomRoutes(app, c);
   statementRoutes(api, c);

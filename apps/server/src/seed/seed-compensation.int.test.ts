@@ -21,8 +21,9 @@ async function expectAdvancedAndRecovered(p: TestPlatform) {
   const [complaint] = await p.c.uow.read.complaints.listComplaints({ merchantOrgId: orgId, statuses: ['resolved'], limit: 10 });
   expect(complaint).toBeDefined();
   const o = await p.c.uow.read.complaintPayments.findObligationOf(complaint?.id as string);
-  expect(o).toMatchObject({ status: 'recovered', advancedFen: o?.amountFen, recoveredFromDepositFen: o?.amountFen, recoveries: 1 });
-  expect((o?.advancedAt as Date).getTime()).toBeGreaterThan((o?.dueAt as Date).getTime());
+  if (!o) throw new Error('the seeded complaint has no obligation');
+  expect(o).toMatchObject({ status: 'recovered', advancedFen: o.amountFen, recoveredFromDepositFen: o.amountFen, recoveries: 1 });
+  expect(o.advancedAt?.getTime()).toBeGreaterThan(o.dueAt.getTime());
   // the deduction fed the fund 600 yuan; it paid and was made whole
   expect((await p.c.ledger.accountFor(PLATFORM_PARTY, 'advance_compensation_fund'))?.balance).toBe(60_000);
   expect((await p.c.ledger.verify()).ok).toBe(true);
@@ -47,8 +48,9 @@ describe('seeded 先行赔付', () => {
     await expectAdvancedAndRecovered(p);
     const [complaint] = await p.c.uow.read.complaints.listComplaints({ statuses: ['resolved'], limit: 1 });
     const o = await p.c.uow.read.complaintPayments.findObligationOf(complaint?.id as string);
+    if (!o) throw new Error('the seeded complaint has no obligation');
     // settled eight days back, advanced today
-    expect((o?.createdAt as Date).getTime()).toBeLessThan(now - 7 * 86_400_000);
-    expect(o?.advancedAt?.getTime()).toBe(now);
+    expect(o.createdAt.getTime()).toBeLessThan(now - 7 * 86_400_000);
+    expect(o.advancedAt?.getTime()).toBe(now);
   }, 300_000);
 });

@@ -25,6 +25,7 @@ import type {
   UserRepository,
 } from '../identity/identity.repository.ts';
 import type { NotificationRepository } from '../notifications/notifications.repository.ts';
+import type { ClueRepository } from '../supervision/clue.repository.ts';
 import type { LiveRepository } from '../live/live.repository.ts';
 import type { NameRepository } from './names.ts';
 import type { OrderRepository } from '../orders/orders.repository.ts';
@@ -74,6 +75,8 @@ export interface Repositories {
   complaintPayments: CompensationObligationRepository;
   /** the notification inbox's items (notifications) */
   notifications: NotificationRepository;
+  /** supervision clues, their log and the signals detectors count (supervision) */
+  clues: ClueRepository;
 }
 
 export interface UnitOfWork {

@@ -24,3 +24,4 @@ export * from './credit-modes.ts';
 export * from './credit-appeals.ts';
 export * from './disputes.ts';
 export * from './notifications.ts';
+export * from './supervision.ts';

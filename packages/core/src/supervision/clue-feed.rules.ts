@@ -1,0 +1,155 @@
+/**
+ * What on the event stream becomes a supervision clue (线索), as one table: each outbox topic the supervision
+ * context listens to maps an event to triggers — a signal stored once per fact (so a redelivered event changes
+ * nothing), and either a clue raised at once (a credit threshold crossed, a serious violation confirmed) or a
+ * window the detector counts (complaints against a merchant within 7 days). Pure; docs/supervision.md lists it.
+ */
+import type { ClueEvidence, ClueRule, ClueSubjectKind } from '@livehub/contracts';
+
+export interface ClueTrigger {
+  signal: { kind: string; subjectId: string; source: string; at: Date };
+  subjectKind: ClueSubjectKind;
+  evidence: ClueEvidence;
+  /** raise (or reinforce the open clue of) this rule at once */
+  raise?: { rule: ClueRule; risk: number; facts: Record<string, unknown> };
+  /** raise when `threshold` signals of the kind fall within `days`; high risk from `highAt` */
+  window?: { rule: ClueRule; days: number; threshold: number; highAt: number };
+}
+
+type Payload = Record<string, unknown>;
+type Feed = (p: Payload, at: Date, eventId: string) => ClueTrigger[];
+
+const str = (v: unknown): string | null => (typeof v === 'string' && v.length > 0 ? v : null);
+const num = (v: unknown, fallback: number): number => (typeof v === 'number' && Number.isFinite(v) ? v : fallback);
+
+/** 投诉激增: this many complaints filed against one merchant within the window raise a clue. */
+export const COMPLAINT_SPIKE = { days: 7, threshold: 5, highAt: 10 } as const;
+/** A confirmed violation at or above this severity (1–5) is a clue by itself. */
+export const SERIOUS_SEVERITY = 4;
+
+const CREDIT_TRIGGER_RULES: Record<string, { rule: ClueRule; risk: number }> = {
+  violations: { rule: 'repeat_violation', risk: 3 },
+  tier_d: { rule: 'credit_tier_d', risk: 2 },
+  refund_overdue: { rule: 'refund_overdue_repeat', risk: 2 },
+};
+
+const partySubject = (kind: unknown): ClueSubjectKind => (kind === 'streamer' ? 'user' : 'organization');
+
+/** 触发式监管: credit's threshold crossings (docs/credit.md) become clues for the regulator. */
+function fromCreditClue(p: Payload, at: Date, eventId: string): ClueTrigger[] {
+  const party = str(p.partyId);
+  const mapped = CREDIT_TRIGGER_RULES[String(p.trigger)];
+  if (!party || !mapped) return [];
+  const detail = p.detail && typeof p.detail === 'object' ? (p.detail as Record<string, unknown>) : {};
+  return [
+    {
+      signal: { kind: `credit.${String(p.trigger)}`, subjectId: party, source: `credit-clue:${eventId}`, at },
+      subjectKind: partySubject(p.partyKind),
+      evidence: { kind: 'credit_party', id: party, at: at.toISOString() },
+      raise: { rule: mapped.rule, risk: mapped.risk, facts: { trigger: p.trigger, ...detail } },
+    },
+  ];
+}
+
+/** A serious violation confirmed by a reviewer is a clue against the merchant and the streamer. */
+function fromViolationConfirmed(p: Payload, at: Date): ClueTrigger[] {
+  const id = str(p.violationId);
+  const severity = num(p.severity, 0);
+  const categories = Array.isArray(p.categories) ? p.categories.filter((c): c is string => typeof c === 'string') : [];
+  const prohibited = categories.includes('prohibited_goods');
+  if (!id || (severity < SERIOUS_SEVERITY && !prohibited)) return [];
+  const facts = { severity, categories };
+  const risk = severity >= 5 || prohibited ? 3 : 2;
+  const out: ClueTrigger[] = [];
+  for (const [subjectId, subjectKind] of [
+    [str(p.merchantOrgId), 'organization'],
+    [str(p.streamerUserId), 'user'],
+  ] as const) {
+    if (!subjectId) continue;
+    out.push({
+      signal: { kind: 'violation.serious', subjectId, source: `violation:${id}:${subjectId}`, at },
+      subjectKind,
+      evidence: { kind: 'violation', id, at: at.toISOString() },
+      raise: { rule: 'serious_violation', risk, facts },
+    });
+  }
+  return out;
+}
+
+/** 投诉激增: each complaint filed is counted against its merchant; five in seven days raise a clue. */
+function fromComplaintFiled(p: Payload, at: Date): ClueTrigger[] {
+  const id = str(p.complaintId);
+  const merchant = str(p.merchantOrgId);
+  if (!id || !merchant) return [];
+  return [
+    {
+      signal: { kind: 'complaint', subjectId: merchant, source: `complaint:${id}`, at },
+      subjectKind: 'organization',
+      evidence: { kind: 'complaint', id, at: at.toISOString() },
+      window: { rule: 'complaint_spike', ...COMPLAINT_SPIKE },
+    },
+  ];
+}
+
+export const CLUE_FEED: Readonly<Record<string, Feed>> = {
+  'credit.clue_raised': fromCreditClue,
+  'compliance.violation_confirmed': fromViolationConfirmed,
+  'disputes.complaint_filed': fromComplaintFiled,
+};
+
+/**
+ * The department a detector's clue goes to first (联席会议 members, by code): online-information matters to 网信办,
+ * the rest — advertising, quality, prices, consumer complaints, credit — to 市场监管局. A department may transfer it.
+ */
+export function departmentFor(rule: ClueRule, facts: Record<string, unknown>): string {
+  const categories = Array.isArray(facts.categories) ? facts.categories : [];
+  if (rule === 'serious_violation' && categories.length > 0 && categories.every((c) => c === 'off_platform_diversion')) return 'wxb';
+  return 'scjgj';
+}
+
+const CATEGORY_ZH: Record<string, string> = {
+  absolute_claim: '绝对化用语',
+  medical_claim: '医疗功效宣称',
+  efficacy_guarantee: '保证功效',
+  off_platform_diversion: '站外导流',
+  fake_review_incentive: '好评返现',
+  prohibited_goods: '违禁商品',
+  price_fraud: '价格欺诈',
+  false_scarcity: '虚假稀缺',
+};
+
+/** What raised a clue, in words (Chinese first). */
+export function clueSummary(rule: ClueRule, facts: Record<string, unknown>): { zh: string; en: string } {
+  const n = num(facts.count, 0);
+  const days = num(facts.windowDays, 30);
+  switch (rule) {
+    case 'repeat_violation':
+      return {
+        zh: `${days}天内确认违规 ${n} 次（触发式监管）`,
+        en: `${n} confirmed violations within ${days} days (triggered supervision)`,
+      };
+    case 'serious_violation': {
+      const cats = (Array.isArray(facts.categories) ? facts.categories : []).map((c) => CATEGORY_ZH[String(c)] ?? String(c));
+      return {
+        zh: `确认严重违规：${cats.join('、') || '违规'}（严重程度 ${num(facts.severity, 0)}）`,
+        en: `Serious violation confirmed: ${(Array.isArray(facts.categories) ? facts.categories : []).join(', ')} (severity ${num(facts.severity, 0)})`,
+      };
+    }
+    case 'complaint_spike':
+      return { zh: `${days}天内收到投诉 ${n} 件（投诉激增）`, en: `${n} complaints within ${days} days (complaint spike)` };
+    case 'credit_tier_d':
+      return { zh: '信用等级降至 D 级', en: 'Credit tier fell to D' };
+    case 'refund_overdue_repeat':
+      return { zh: `${days}天内退款超时 ${n} 次`, en: `${n} overdue refunds within ${days} days` };
+    case 'manual':
+      return { zh: String(facts.description ?? '人工录入线索'), en: String(facts.description ?? 'Clue entered by a regulator') };
+  }
+}
+
+/** The risk of a window's clue for its count. */
+export function windowRisk(count: number, w: { threshold: number; highAt: number }): number {
+  return count >= w.highAt ? 3 : count >= w.threshold ? 2 : 1;
+}
+
+/** At most this many evidence links are kept on a clue (the newest); the signal count keeps the total. */
+export const EVIDENCE_KEPT = 20;

@@ -1,0 +1,329 @@
+/**
+ * 监管线索 (supervision clues): the detectors on the event stream (`ingest`, fed by the outbox through `CLUE_FEED`),
+ * a regulator's own clue, the department queues, transfer between departments with a reason, and dismissal.
+ *
+ * Who sees what (联席会议): a regulator acting for a department sees the clues routed to that department only; a
+ * regulator acting for the joint office as a whole (no department) sees every clue. Someone else's clue answers
+ * 404 `supervision.clue_not_found`, so a department never learns another's unshared clue exists.
+ */
+import type { ClueCreate, ClueDetailView, ClueListQuery, ClueRule, ClueTransfer, ClueView } from '@livehub/contracts';
+import type { AuditService } from '../audit/audit.service.ts';
+import { AppError } from '../errors.ts';
+import type { Repositories, ScopedUnitOfWork } from '../ports/repositories.ts';
+import type { Clock, IdGenerator } from '../ports/runtime.ts';
+import { type Actor, SYSTEM_ACTOR } from '../shared/actor.ts';
+import type { NameReader, Names } from '../shared/name-directory.ts';
+import { CLUE_FEED, type ClueTrigger, clueSummary, departmentFor, EVIDENCE_KEPT, windowRisk } from './clue-feed.rules.ts';
+import type { ClueEntryRecord, ClueRecord } from './clue.types.ts';
+
+/** The regulator's departments (identity's), read through a port. */
+export interface DepartmentDirectory {
+  /** the department code the actor acts for (null: the office as a whole, or not a regulator) */
+  departmentOf(actor: Actor): Promise<string | null>;
+  /** every department of the regulator organization, code → name */
+  departmentsOf(orgId: string): Promise<Map<string, string>>;
+}
+
+export interface ClueDeps {
+  uow: ScopedUnitOfWork<'clues' | 'audit' | 'outbox'>;
+  clock: Clock;
+  ids: IdGenerator;
+  audit: AuditService;
+  names: NameReader;
+  departments: DepartmentDirectory;
+}
+
+type ClueTx = Pick<Repositories, 'clues' | 'audit' | 'outbox'>;
+
+export const CLUE_TOPIC_RAISED = 'supervision.clue_raised';
+
+export class ClueService {
+  constructor(private readonly d: ClueDeps) {}
+
+  /** The outbox topics the detectors listen to. */
+  static topics(): string[] {
+    return Object.keys(CLUE_FEED);
+  }
+
+  /** One outbox event through the detectors; returns the clues raised or reinforced. Idempotent per event. */
+  async ingest(e: { id: string; topic: string; payload: Record<string, unknown>; at: string | Date }): Promise<number> {
+    const feed = CLUE_FEED[e.topic];
+    if (!feed) return 0;
+    const triggers = feed(e.payload, new Date(e.at), e.id);
+    if (triggers.length === 0) return 0;
+    return this.d.uow.transaction(async (tx) => {
+      let touched = 0;
+      for (const t of triggers) if (await this.apply(tx, t)) touched++;
+      return touched;
+    });
+  }
+
+  private async apply(tx: ClueTx, t: ClueTrigger): Promise<boolean> {
+    const stored = await tx.clues.insertSignal({ id: this.d.ids.next(), ...t.signal });
+    if (!stored) return false;
+    if (t.raise) return this.raiseOrReinforce(tx, t, t.raise.rule, t.raise.risk, t.raise.facts);
+    if (t.window) {
+      const since = new Date(t.signal.at.getTime() - t.window.days * 86_400_000);
+      const count = await tx.clues.countSignals(t.signal.kind, t.signal.subjectId, since);
+      if (count < t.window.threshold) return false;
+      return this.raiseOrReinforce(tx, t, t.window.rule, windowRisk(count, t.window), { count, windowDays: t.window.days });
+    }
+    return false;
+  }
+
+  private async raiseOrReinforce(
+    tx: ClueTx,
+    t: ClueTrigger,
+    rule: ClueRule,
+    risk: number,
+    facts: Record<string, unknown>,
+  ): Promise<boolean> {
+    const key = `${rule}:${t.signal.subjectId}`;
+    const at = t.signal.at;
+    const open = await tx.clues.findOpenClue(key, { lock: true });
+    if (open) {
+      const evidence = [t.evidence, ...open.evidence.filter((x) => !(x.kind === t.evidence.kind && x.id === t.evidence.id))].slice(
+        0,
+        EVIDENCE_KEPT,
+      );
+      const next: ClueRecord = {
+        ...open,
+        riskLevel: Math.max(open.riskLevel, risk),
+        facts: { ...open.facts, ...facts },
+        evidence,
+        signals: open.signals + 1,
+        lastAt: new Date(Math.max(at.getTime(), open.lastAt.getTime())),
+        version: open.version + 1,
+      };
+      if (!(await tx.clues.updateClue(next, open.version))) throw new AppError('supervision.clue_conflict');
+      await this.entry(tx, next.id, 'reinforced', null, { at });
+      return true;
+    }
+    const clue: ClueRecord = {
+      id: this.d.ids.next(),
+      rule,
+      subjectKind: t.subjectKind,
+      subjectId: t.signal.subjectId,
+      riskLevel: risk,
+      status: 'open',
+      departmentCode: departmentFor(rule, facts),
+      facts,
+      evidence: [t.evidence],
+      signals: 1,
+      dedupeKey: key,
+      createdByUserId: null,
+      closingReason: null,
+      firstAt: at,
+      lastAt: at,
+      version: 1,
+    };
+    await this.insert(tx, clue, SYSTEM_ACTOR);
+    return true;
+  }
+
+  private async insert(tx: ClueTx, clue: ClueRecord, actor: Actor): Promise<void> {
+    await tx.clues.insertClue(clue);
+    await this.entry(tx, clue.id, 'raised', actor.userId, { at: clue.firstAt, to: clue.departmentCode });
+    await tx.outbox.add({
+      id: this.d.ids.next(),
+      topic: CLUE_TOPIC_RAISED,
+      payload: {
+        clueId: clue.id,
+        rule: clue.rule,
+        subjectKind: clue.subjectKind,
+        subjectId: clue.subjectId,
+        riskLevel: clue.riskLevel,
+        departmentCode: clue.departmentCode,
+      },
+      createdAt: clue.firstAt,
+      publishedAt: null,
+    });
+    await this.d.audit.record(tx, actor, {
+      action: 'supervision.clue_raised',
+      targetType: 'clue',
+      targetId: clue.id,
+      detail: {
+        rule: clue.rule,
+        subjectKind: clue.subjectKind,
+        subjectId: clue.subjectId,
+        riskLevel: clue.riskLevel,
+        departmentCode: clue.departmentCode,
+      },
+    });
+  }
+
+  private entry(
+    tx: ClueTx,
+    clueId: string,
+    action: ClueEntryRecord['action'],
+    actorUserId: string | null,
+    o: { at?: Date; from?: string | null; to?: string | null; note?: string | null } = {},
+  ): Promise<void> {
+    return tx.clues.appendEntry({
+      id: this.d.ids.next(),
+      clueId,
+      at: o.at ?? this.d.clock.now(),
+      action,
+      actorUserId,
+      fromDepartment: o.from ?? null,
+      toDepartment: o.to ?? null,
+      note: o.note ?? null,
+    });
+  }
+
+  /** 人工录入: a regulator's own clue, routed to their department (or the one they name, checked). */
+  async create(actor: Actor, input: ClueCreate): Promise<ClueView> {
+    const own = await this.d.departments.departmentOf(actor);
+    const department = input.departmentCode ?? own;
+    if (department !== null) await this.checkDepartment(actor, department, 'departmentCode');
+    if (own !== null && department !== own) throw new AppError('supervision.not_your_department', { field: 'departmentCode' });
+    const names = await this.d.names.namesFor(subjectQuery([{ subjectKind: input.subjectKind, subjectId: input.subjectId }]));
+    if (!nameOf(names, input.subjectKind, input.subjectId)) throw new AppError('supervision.subject_not_found', { field: 'subjectId' });
+    const now = this.d.clock.now();
+    const clue: ClueRecord = {
+      id: this.d.ids.next(),
+      rule: 'manual',
+      subjectKind: input.subjectKind,
+      subjectId: input.subjectId,
+      riskLevel: input.riskLevel,
+      status: 'open',
+      departmentCode: department,
+      facts: { description: input.description },
+      evidence: [{ kind: 'note', id: 'description', at: now.toISOString() }],
+      signals: 1,
+      dedupeKey: null,
+      createdByUserId: actor.userId,
+      closingReason: null,
+      firstAt: now,
+      lastAt: now,
+      version: 1,
+    };
+    await this.d.uow.transaction((tx) => this.insert(tx, clue, actor));
+    return (await this.present(actor, [clue]))[0] as ClueView;
+  }
+
+  /** The caller's queue: their department's clues, or every clue for the office as a whole; newest signal first. */
+  async list(actor: Actor, q: ClueListQuery): Promise<ClueView[]> {
+    const department = await this.d.departments.departmentOf(actor);
+    const rows = await this.d.uow.read.clues.listClues({
+      departments: department === null ? undefined : [department],
+      status: q.status,
+      rule: q.rule,
+      minRisk: q.minRisk,
+      limit: q.limit,
+    });
+    return this.present(actor, rows);
+  }
+
+  async detail(actor: Actor, id: string): Promise<ClueDetailView> {
+    const clue = await this.visible(actor, id);
+    const entries = await this.d.uow.read.clues.listEntries(id);
+    const [view] = await this.present(actor, [clue]);
+    const names = await this.d.names.namesFor({ users: entries.map((e) => e.actorUserId) });
+    const departments = actor.orgId ? await this.d.departments.departmentsOf(actor.orgId) : new Map<string, string>();
+    return {
+      clue: view as ClueView,
+      entries: entries.map((e) => ({
+        at: e.at.toISOString(),
+        action: e.action,
+        actorName: e.actorUserId ? (names.users.get(e.actorUserId) ?? null) : null,
+        fromDepartment: e.fromDepartment ? (departments.get(e.fromDepartment) ?? e.fromDepartment) : null,
+        toDepartment: e.toDepartment ? (departments.get(e.toDepartment) ?? e.toDepartment) : null,
+        note: e.note,
+      })),
+    };
+  }
+
+  /** 移送: to another department, with a reason; the clue leaves the sender's queue. */
+  async transfer(actor: Actor, id: string, input: ClueTransfer): Promise<ClueView> {
+    await this.visible(actor, id);
+    await this.checkDepartment(actor, input.departmentCode, 'departmentCode');
+    const moved = await this.d.uow.transaction(async (tx) => {
+      const c = await tx.clues.findClue(id, { lock: true });
+      if (!c) throw new AppError('supervision.clue_not_found');
+      if (c.status !== 'open') throw new AppError('supervision.clue_closed');
+      if (c.departmentCode === input.departmentCode) throw new AppError('supervision.same_department', { field: 'departmentCode' });
+      const next: ClueRecord = { ...c, departmentCode: input.departmentCode, version: c.version + 1 };
+      if (!(await tx.clues.updateClue(next, c.version))) throw new AppError('supervision.clue_conflict');
+      await this.entry(tx, id, 'transferred', actor.userId, { from: c.departmentCode, to: input.departmentCode, note: input.reason });
+      await this.d.audit.record(tx, actor, {
+        action: 'supervision.clue_transferred',
+        targetType: 'clue',
+        targetId: id,
+        detail: { from: c.departmentCode, to: input.departmentCode, reason: input.reason },
+      });
+      return next;
+    });
+    return (await this.present(actor, [moved]))[0] as ClueView;
+  }
+
+  /** 不予立案: looked at, nothing to pursue; the reason is kept. A later signal raises a new clue. */
+  async dismiss(actor: Actor, id: string, reason: string): Promise<ClueView> {
+    await this.visible(actor, id);
+    const closed = await this.d.uow.transaction(async (tx) => {
+      const c = await tx.clues.findClue(id, { lock: true });
+      if (!c) throw new AppError('supervision.clue_not_found');
+      if (c.status !== 'open') throw new AppError('supervision.clue_closed');
+      const next: ClueRecord = { ...c, status: 'dismissed', closingReason: reason, version: c.version + 1 };
+      if (!(await tx.clues.updateClue(next, c.version))) throw new AppError('supervision.clue_conflict');
+      await this.entry(tx, id, 'dismissed', actor.userId, { note: reason });
+      await this.d.audit.record(tx, actor, { action: 'supervision.clue_dismissed', targetType: 'clue', targetId: id, detail: { reason } });
+      return next;
+    });
+    return (await this.present(actor, [closed]))[0] as ClueView;
+  }
+
+  /** The clue if the caller may see it; 404 otherwise (another department's clue is not known to exist). */
+  private async visible(actor: Actor, id: string): Promise<ClueRecord> {
+    const c = await this.d.uow.read.clues.findClue(id);
+    if (!c) throw new AppError('supervision.clue_not_found');
+    const department = await this.d.departments.departmentOf(actor);
+    if (department !== null && c.departmentCode !== department) throw new AppError('supervision.clue_not_found');
+    return c;
+  }
+
+  private async checkDepartment(actor: Actor, code: string, field: string): Promise<void> {
+    const known = actor.orgId ? await this.d.departments.departmentsOf(actor.orgId) : new Map<string, string>();
+    if (!known.has(code)) throw new AppError('supervision.unknown_department', { field });
+  }
+
+  private async present(actor: Actor, rows: ClueRecord[]): Promise<ClueView[]> {
+    const names = await this.d.names.namesFor(subjectQuery(rows));
+    const departments = actor.orgId ? await this.d.departments.departmentsOf(actor.orgId) : new Map<string, string>();
+    return rows.map((c) => ({
+      id: c.id,
+      rule: c.rule,
+      subjectKind: c.subjectKind,
+      subjectId: c.subjectId,
+      subjectName: nameOf(names, c.subjectKind, c.subjectId) ?? SUBJECT_WORD[c.subjectKind],
+      riskLevel: c.riskLevel,
+      status: c.status,
+      departmentCode: c.departmentCode,
+      departmentName: c.departmentCode ? (departments.get(c.departmentCode) ?? null) : null,
+      summary: clueSummary(c.rule, c.facts),
+      facts: c.facts,
+      evidence: c.evidence,
+      signals: c.signals,
+      firstAt: c.firstAt.toISOString(),
+      lastAt: c.lastAt.toISOString(),
+      closingReason: c.closingReason,
+    }));
+  }
+}
+
+const SUBJECT_WORD: Record<ClueRecord['subjectKind'], string> = {
+  organization: '一家机构',
+  user: '一位用户',
+  product: '一件商品',
+  live_session: '一场直播',
+};
+
+function subjectQuery(rows: Array<Pick<ClueRecord, 'subjectKind' | 'subjectId'>>) {
+  const pick = (k: ClueRecord['subjectKind']) => rows.filter((r) => r.subjectKind === k).map((r) => r.subjectId);
+  return { orgs: pick('organization'), users: pick('user'), products: pick('product'), sessions: pick('live_session') };
+}
+
+function nameOf(names: Names, kind: ClueRecord['subjectKind'], id: string): string | undefined {
+  const map = { organization: names.orgs, user: names.users, product: names.products, live_session: names.sessions }[kind];
+  return map.get(id);
+}

@@ -1,0 +1,98 @@
+/**
+ * Contract cases of the supervision clues port: signals insert once per source and count within a window; one open
+ * clue per key, moved by version (a dismissed one frees the key); lists by department (null: the office's own),
+ * status, rule and risk, newest signal first; the log in order.
+ */
+import type { ClueRecord } from '@livehub/core';
+import { expect, it } from 'vitest';
+import { type ContractDb, uuid } from './fixtures.ts';
+
+const clue = (over: Partial<ClueRecord> = {}): ClueRecord => ({
+  id: uuid(),
+  rule: 'complaint_spike',
+  subjectKind: 'organization',
+  subjectId: uuid(),
+  riskLevel: 2,
+  status: 'open',
+  departmentCode: 'scjgj',
+  facts: { count: 5, windowDays: 7 },
+  evidence: [{ kind: 'complaint', id: uuid(), at: '2026-12-01T08:00:00.000Z' }],
+  signals: 1,
+  dedupeKey: `complaint_spike:${uuid()}`,
+  createdByUserId: null,
+  closingReason: null,
+  firstAt: new Date('2026-12-01T08:00:00Z'),
+  lastAt: new Date('2026-12-01T08:00:00Z'),
+  version: 1,
+  ...over,
+});
+
+export function clueCases(db: ContractDb): void {
+  it('stores a signal once per source and counts those within the window', async () => {
+    const r = db.r();
+    const subjectId = uuid();
+    const at = (d: number) => new Date(Date.UTC(2026, 11, d, 8));
+    const source = `complaint:${uuid()}`;
+    expect(await r.clues.insertSignal({ id: uuid(), kind: 'complaint', subjectId, at: at(1), source })).toBe(true);
+    expect(await r.clues.insertSignal({ id: uuid(), kind: 'complaint', subjectId, at: at(1), source })).toBe(false);
+    for (const d of [3, 5, 9])
+      await r.clues.insertSignal({ id: uuid(), kind: 'complaint', subjectId, at: at(d), source: `complaint:${uuid()}` });
+    await r.clues.insertSignal({ id: uuid(), kind: 'other', subjectId, at: at(9), source: `other:${uuid()}` });
+    expect(await r.clues.countSignals('complaint', subjectId, at(3))).toBe(3);
+    expect(await r.clues.countSignals('complaint', subjectId, at(1))).toBe(4);
+    expect(await r.clues.countSignals('complaint', uuid(), at(1))).toBe(0);
+    expect((await r.clues.recentSignals('complaint', subjectId, at(1), 2)).map((s) => s.at)).toEqual([at(9), at(5)]);
+  });
+
+  it('keeps one open clue per key, moves it by version, and frees the key once it is dismissed', async () => {
+    const r = db.r();
+    const first = clue();
+    await r.clues.insertClue(first);
+    expect(await r.clues.findClue(first.id)).toEqual(first);
+    expect(await r.clues.findOpenClue(first.dedupeKey as string)).toEqual(first);
+    await expect(r.clues.insertClue(clue({ dedupeKey: first.dedupeKey }))).rejects.toThrow();
+    const moved = { ...first, signals: 2, riskLevel: 3, version: 2 };
+    expect(await r.clues.updateClue(moved, 1)).toBe(true);
+    expect(await r.clues.updateClue({ ...moved, version: 3 }, 1)).toBe(false);
+    const closed = { ...moved, status: 'dismissed' as const, closingReason: '无需立案', version: 3 };
+    expect(await r.clues.updateClue(closed, 2)).toBe(true);
+    expect(await r.clues.findOpenClue(first.dedupeKey as string)).toBeNull();
+    await r.clues.insertClue(clue({ dedupeKey: first.dedupeKey }));
+    // manual clues have no key: any number
+    await r.clues.insertClue(clue({ rule: 'manual', dedupeKey: null }));
+    await r.clues.insertClue(clue({ rule: 'manual', dedupeKey: null }));
+    const got = await db.uow().transaction((tx) => tx.clues.findOpenClue(first.dedupeKey as string, { lock: true }));
+    expect(got?.status).toBe('open');
+  });
+
+  it('lists by department, status, rule and risk, newest signal first; the log in order', async () => {
+    const r = db.r();
+    const dept = `d${uuid().slice(0, 8)}`;
+    const a = clue({ departmentCode: dept, lastAt: new Date('2026-12-02T00:00:00Z'), riskLevel: 1 });
+    const b = clue({ departmentCode: dept, lastAt: new Date('2026-12-03T00:00:00Z'), riskLevel: 3, rule: 'serious_violation' });
+    const c = clue({ departmentCode: dept, status: 'dismissed', lastAt: new Date('2026-12-04T00:00:00Z') });
+    for (const x of [a, b, c]) await r.clues.insertClue(x);
+    expect((await r.clues.listClues({ departments: [dept], limit: 10 })).map((x) => x.id)).toEqual([c.id, b.id, a.id]);
+    expect((await r.clues.listClues({ departments: [dept], status: 'open', limit: 10 })).map((x) => x.id)).toEqual([b.id, a.id]);
+    expect((await r.clues.listClues({ departments: [dept], minRisk: 2, status: 'open', limit: 10 })).map((x) => x.id)).toEqual([b.id]);
+    expect((await r.clues.listClues({ departments: [dept], rule: 'serious_violation', limit: 10 })).map((x) => x.id)).toEqual([b.id]);
+    expect(await r.clues.listClues({ departments: [], limit: 10 })).toEqual([]);
+    const office = clue({ departmentCode: null });
+    await r.clues.insertClue(office);
+    expect((await r.clues.listClues({ departments: [null], limit: 500 })).map((x) => x.id)).toContain(office.id);
+
+    const entry = (at: string, action: 'raised' | 'transferred') => ({
+      id: uuid(),
+      clueId: a.id,
+      at: new Date(at),
+      action,
+      actorUserId: null,
+      fromDepartment: null,
+      toDepartment: dept,
+      note: null,
+    });
+    await r.clues.appendEntry(entry('2026-12-02T02:00:00Z', 'transferred'));
+    await r.clues.appendEntry(entry('2026-12-02T01:00:00Z', 'raised'));
+    expect((await r.clues.listEntries(a.id)).map((e) => e.action)).toEqual(['raised', 'transferred']);
+  });
+}
