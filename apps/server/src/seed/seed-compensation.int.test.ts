@@ -1,7 +1,7 @@
 /**
  * The demo's 先行赔付 after seeding, both ways the seed runs: without a movable clock (tests: the sweep runs as of a
  * millisecond past the deadline) and with one (the CLI: the complaint is settled eight days back, the sweep runs
- * today). Either way the demo merchant's settled complaint was advanced by the fund and recovered from its deposit,
+ * today). Either way the second demo merchant's settled complaint was advanced by the fund and recovered from its deposit,
  * the fund is back where the deduction left it, and the ledger verifies.
  */
 import { PLATFORM_PARTY } from '@livehub/core';
@@ -16,7 +16,7 @@ afterAll(async () => {
 });
 
 async function expectAdvancedAndRecovered(p: TestPlatform) {
-  const merchant = await p.login('merchant');
+  const merchant = await p.login('merchant_0001');
   const orgId = merchant.me.active?.orgId as string;
   const [complaint] = await p.c.uow.read.complaints.listComplaints({ merchantOrgId: orgId, statuses: ['resolved'], limit: 10 });
   expect(complaint).toBeDefined();

@@ -1,7 +1,8 @@
 /**
- * The demo's 先行赔付 (docs/disputes.md, "Paying outcomes and 先行赔付"): a complaint the demo merchant settled by
- * accepting the consumer's compensation claim, left unpaid past its 3-working-day deadline, paid to the consumer by
- * the platform's advance-compensation fund and recovered from the merchant's deposit — all through the real paths:
+ * The demo's 先行赔付 (docs/disputes.md, "Paying outcomes and 先行赔付"): a complaint the second demo merchant
+ * (`merchant_0001`) settled by accepting the consumer's compensation claim, left unpaid past its 3-working-day
+ * deadline, paid to the consumer by the platform's advance-compensation fund and recovered from the merchant's
+ * deposit — all through the real paths:
  * the consumer's order paid through the simulated provider, the merchant's deposit paid the same way, the fund fed
  * by a deposit deduction (another merchant's, for an earlier violation), the complaint filed and accepted through
  * the disputes services, and the periodic sweep doing the rest.
@@ -35,14 +36,15 @@ export async function seedCompensation(
   adminUserId: string,
   travel?: TimeTravel,
 ): Promise<{ advanced: number }> {
-  const m0 = reg.merchants[0];
+  // not the demo merchant: its complaint counts stay what the supervision detectors' tests expect of a fresh seed
   const m1 = reg.merchants[1];
-  if (!m0 || !m1 || !reg.consumerId || !adminUserId) return { advanced: 0 };
-  const merchant = person(m0.staffUserId, 'merchant_staff', m0.orgId);
-  const other = person(m1.staffUserId, 'merchant_staff', m1.orgId);
+  const m2 = reg.merchants[2];
+  if (!m1 || !m2 || !reg.consumerId || !adminUserId) return { advanced: 0 };
+  const merchant = person(m1.staffUserId, 'merchant_staff', m1.orgId);
+  const other = person(m2.staffUserId, 'merchant_staff', m2.orgId);
   const buyer = person(reg.consumerId, 'consumer', null);
   const admin: Actor = { ...person(adminUserId, 'platform_admin', reg.platformId), label: 'admin' };
-  const [product] = await c.uow.read.catalog.listProducts({ merchantOrgId: m0.orgId, status: ['approved'], limit: 1 });
+  const [product] = await c.uow.read.catalog.listProducts({ merchantOrgId: m1.orgId, status: ['approved'], limit: 1 });
   const sku = product ? (await c.uow.read.catalog.listSkus([product.id]))[0] : undefined;
   const [address] = await c.uow.read.orders.listAddresses(reg.consumerId);
   if (!sku || !address) return { advanced: 0 };
@@ -57,7 +59,7 @@ export async function seedCompensation(
     await paid(c, d.paymentId, d.amountFen);
   }
   await c.deposits.deduct(admin, {
-    merchantOrgId: m1.orgId,
+    merchantOrgId: m2.orgId,
     amountFen: 60_000,
     reason: '直播虚假宣传，按平台规则扣除保证金并纳入先行赔付金',
   });
