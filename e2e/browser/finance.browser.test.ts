@@ -193,6 +193,10 @@ describe.skipIf(!browserAvailable)('finance pages', () => {
     await openFromNav(page, 'fund', '/fund');
     await expect.poll(() => page.getByTestId('fund-balance').textContent()).toContain(shown(expected.fund));
     await expect.poll(() => page.getByTestId('fund-lines').textContent()).toContain('保证金扣划');
+    // the demo's 先行赔付 (seed-compensation.ts): paid out and recovered; the fund is under its floor
+    await expect.poll(() => page.getByTestId('fund-lines').textContent()).toContain('先行赔付追偿');
+    await expect.poll(() => page.getByTestId('fund-below-floor').textContent()).toContain('低于警戒线');
+    await expect.poll(() => page.getByTestId('fund-advanced').textContent()).toContain('共 1 笔');
     await suite.screenshot(page, 'finance-fund');
   });
 });

@@ -70,6 +70,8 @@ const envSchema = z.object({
     .optional(),
   /** a payout of at least this many fen waits for a platform admin's approval (default ¥50,000) */
   LIVEHUB_PAYOUT_APPROVAL_FEN: z.coerce.number().int().min(1).default(5_000_000),
+  /** 先行赔付金警戒线 in fen: a payout leaving the advance-compensation fund below it raises an alert (50,000 yuan) */
+  LIVEHUB_FUND_FLOOR_FEN: z.coerce.number().int().min(0).default(5_000_000),
   /** payout accounts whose number ends with one of these (comma-separated) fail in the simulated payout provider */
   LIVEHUB_SIM_PAYOUT_FAIL_SUFFIXES: z
     .string()
@@ -157,6 +159,8 @@ export interface Config {
   payMinutes: number;
   /** a payout of at least this many fen waits for approval */
   payoutApprovalFen: number;
+  /** the advance-compensation fund's alert floor in fen (先行赔付金警戒线) */
+  fundFloorFen: number;
   /** account-number endings the simulated payout provider fails */
   simPayoutFailSuffixes: string[];
   flashPayMinutes: number;
@@ -227,6 +231,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     tickSeconds: e.LIVEHUB_TICK_SECONDS,
     defaultFeeBp: e.LIVEHUB_PLATFORM_FEE_BP,
     payoutApprovalFen: e.LIVEHUB_PAYOUT_APPROVAL_FEN,
+    fundFloorFen: e.LIVEHUB_FUND_FLOOR_FEN,
     simPayoutFailSuffixes: e.LIVEHUB_SIM_PAYOUT_FAIL_SUFFIXES,
     flashPayMinutes: e.LIVEHUB_FLASH_PAY_MINUTES,
     flashSoldOutMs: e.LIVEHUB_FLASH_SOLD_OUT_MS,

@@ -68,6 +68,8 @@ import {
   WorkflowService,
   WorkbenchService,
   CreditModesCache,
+  CompensationMoneyService,
+  CompensationPaymentService,
   ComplaintFilingService,
   ComplaintStepService,
   ComplaintSweeperService,
@@ -252,7 +254,16 @@ export async function createContainer(config: Config, o: ContainerOverrides = {}
   });
   const settlementReader = new SettlementReader({ uow });
   // The finance pages' reads: balances, lines, income per day, commission (through the orders context's reader)
-  const finance = new FinanceViewService({ uow, clock, ledger, names, orders: uow.read.orders });
+  // 先行赔付金: complaint outcomes paid, advanced and recovered through the ledger; below the floor it raises an alert
+  const compensationMoney = new CompensationMoneyService({ ledger, clock, ids, fundFloorFen: config.fundFloorFen });
+  const finance = new FinanceViewService({
+    uow,
+    clock,
+    ledger,
+    names,
+    orders: uow.read.orders,
+    fundFloorFen: compensationMoney.fundFloorFen,
+  });
   // a live session's page counts its paid orders and GMV through the orders context (built below)
   const live = new LiveService({
     uow,
@@ -502,6 +513,8 @@ export async function createContainer(config: Config, o: ContainerOverrides = {}
     steps: new ComplaintStepService({ ...complaintCore, uow }),
     views: new ComplaintViewService({ uow, clock, vault, names }),
     sweeper: new ComplaintSweeperService({ ...complaintCore, uow }),
+    // 赔付 and 先行赔付: the money moves through settlement's ledger (its CompensationMoney port implementation)
+    payments: new CompensationPaymentService({ uow, clock, ids, audit, money: compensationMoney }),
   };
   // 举报 (docs/reports.md): targets through the live, catalog and identity repositories; a live room's or product's
   // report opens a review item through the compliance context's in-transaction form; rate-limited per reporter
@@ -625,6 +638,7 @@ export async function createContainer(config: Config, o: ContainerOverrides = {}
       const orderSweep = await orders.sweep();
       const returnSweep = await returns.sweep();
       const complaintSweep = await complaints.sweeper.sweep(now);
+      const compensationSweep = await complaints.payments.sweep(now);
       const settleRun = await settle.run(now);
       const payoutsResent = await payouts.resendUnsent();
       return {
@@ -638,6 +652,7 @@ export async function createContainer(config: Config, o: ContainerOverrides = {}
         flashSalesEnded: orderSweep.salesEnded,
         refundsOverdue: returnSweep.flagged,
         ...complaintSweep,
+        ...compensationSweep,
         ordersSettled: settleRun.settled,
         ordersReleased: settleRun.released,
         slotFeesReleased: settleRun.slotFeesReleased,

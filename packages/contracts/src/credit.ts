@@ -17,6 +17,7 @@ export type CreditTier = (typeof CREDIT_TIERS)[number];
 export const CREDIT_EVENT_KINDS_API = [
   'violation.confirmed',
   'complaint.upheld',
+  'compensation.advanced',
   'order.completed',
   'order.returned',
   'refund.overdue',

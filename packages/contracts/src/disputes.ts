@@ -128,6 +128,39 @@ export const complaintViewSchema = z.object({
   orderNo: z.string().nullable(),
 });
 export type ComplaintView = z.infer<typeof complaintViewSchema>;
-export const complaintDetailSchema = complaintViewSchema.extend({ timeline: z.array(complaintEntrySchema) });
-export type ComplaintDetail = z.infer<typeof complaintDetailSchema>;
 export const complaintListSchema = z.object({ items: z.array(complaintViewSchema) });
+
+/**
+ * 赔付义务: what a resolution with an amount obliges the merchant to pay the consumer, by a deadline. Paid by the
+ * merchant (`paid_by_merchant`), or past the deadline 先行赔付 by the platform's fund (`advanced`) and then
+ * recovered (追偿) from the merchant's deposit and balance (`recovered`, or `partially_recovered` with the rest owed).
+ */
+export const COMPENSATION_STATUSES = ['due', 'paid_by_merchant', 'advanced', 'partially_recovered', 'recovered'] as const;
+export type CompensationStatus = (typeof COMPENSATION_STATUSES)[number];
+
+export const compensationObligationSchema = z.object({
+  id: idSchema,
+  remedy: z.enum(COMPLAINT_REMEDIES),
+  amountFen: z.number(),
+  /** the merchant pays by then (3 working days from the resolution); past it the fund pays */
+  dueAt: z.string(),
+  status: z.enum(COMPENSATION_STATUSES),
+  paidByMerchantFen: z.number(),
+  advancedFen: z.number(),
+  /** recovered from the merchant's deposit and its available balance */
+  recoveredFromDepositFen: z.number(),
+  recoveredFromBalanceFen: z.number(),
+  /** advanced and not recovered yet: what the merchant still owes the platform (应收追偿款) */
+  outstandingFen: z.number(),
+  paidAt: z.string().nullable(),
+  advancedAt: z.string().nullable(),
+  recoveredAt: z.string().nullable(),
+});
+export type CompensationObligation = z.infer<typeof compensationObligationSchema>;
+
+export const complaintDetailSchema = complaintViewSchema.extend({
+  timeline: z.array(complaintEntrySchema),
+  /** the compensation obligation of a resolution with an amount (null before, or without one) */
+  obligation: compensationObligationSchema.nullable(),
+});
+export type ComplaintDetail = z.infer<typeof complaintDetailSchema>;

@@ -23,6 +23,7 @@ export const FINANCE_REF_TYPES = [
   'deposit',
   'deposit_deduction',
   'slot_fee',
+  'complaint_payment',
   'reversal',
   'other',
 ] as const;
@@ -153,6 +154,23 @@ export type FundQuery = z.input<typeof fundQuerySchema>;
 /** 先行赔付金: the fund's balance and its movements, newest first. */
 export const financeFundSchema = z.object({
   balanceFen: z.number().int(),
+  /** 警戒线: the balance below which the fund raises an alert */
+  floorFen: z.number().int(),
+  belowFloor: z.boolean(),
+  totals: z.object({
+    /** in: merchants' deposits deducted for compensation */
+    depositDeductionsFen: z.number().int(),
+    /** out: 先行赔付 paid to consumers */
+    advancedFen: z.number().int(),
+    advances: z.number().int(),
+    /** in: 追偿 recovered from merchants */
+    recoveredFen: z.number().int(),
+    recoveries: z.number().int(),
+  }),
+  /** money in and out per entry kind, with its Chinese label */
+  byKind: z.array(
+    z.object({ kind: z.string(), label: z.string(), inFen: z.number().int(), outFen: z.number().int(), entries: z.number().int() }),
+  ),
   lines: financeLinePageSchema,
 });
 export type FinanceFund = z.infer<typeof financeFundSchema>;

@@ -27,6 +27,10 @@ export const NOTIFICATION_KINDS = [
   'complaint.refused_by_regulator',
   'report.filed',
   'report.handled',
+  'compensation.due',
+  'compensation.advanced',
+  'compensation.recovered',
+  'fund.below_floor',
 ] as const;
 export const notificationKindSchema = z.enum(NOTIFICATION_KINDS);
 export type NotificationKind = z.infer<typeof notificationKindSchema>;

@@ -565,6 +565,17 @@ export const ERROR_CATALOGUE = {
     zh: '金额超出法律和订单允许的上限（最多 {maxYuan} 元）',
     en: 'The amount is above what the law and the order allow (at most ¥{maxYuan})',
   },
+  'disputes.nothing_to_pay': { kind: 'conflict', zh: '该投诉没有待支付的赔付', en: 'This complaint has no compensation to pay' },
+  'disputes.already_paid': {
+    kind: 'conflict',
+    zh: '该赔付已处理（{status}），无需再付',
+    en: 'This compensation is already settled ({status}); nothing to pay',
+  },
+  'disputes.insufficient_balance': {
+    kind: 'conflict',
+    zh: '可提现余额 {availableYuan} 元不足以支付赔付 {amountYuan} 元',
+    en: 'The available balance ¥{availableYuan} does not cover the compensation of ¥{amountYuan}',
+  },
   'disputes.stale': { kind: 'conflict', zh: '投诉已被他人更新，请刷新后重试', en: 'The complaint changed meanwhile; reload and try again' },
   'reports.target_not_found': {
     kind: 'not_found',

@@ -74,6 +74,15 @@ export const DEFAULT_MODEL: CreditModel = {
       unit: 'severity',
       halfLifeDays: QUARTER,
     },
+    // 先行赔付: the merchant let a decided or agreed compensation lapse and the platform's fund paid the buyer. Worse
+    // than the upheld complaint behind it (the buyer was let down twice), so twice its weight, on service only (the
+    // merchant owed the money, not the streamer); it fades over half a year.
+    'compensation.advanced': {
+      dimensions: { merchant: 'service' },
+      points: -6,
+      unit: 'severity',
+      halfLifeDays: HALF_YEAR,
+    },
     // On-time fulfilment restores a little (Douyin 物流体验: on-time shipping rate), at most 5 points a quarter.
     'order.completed': { dimensions: DELIVERY, points: 0.05, unit: 'on_time', windowDays: QUARTER, cap: 5 },
     // Returns count only through the return rate below: one return is not a signal, a rate is (商品体验: 品质退货率).
@@ -165,6 +174,11 @@ export const DEFAULT_MODEL: CreditModel = {
     ['training.completed', '继续参加合规培训可恢复合规分。', 'More compliance training restores compliance points.'],
     ['streaming.clean', '保持合规直播可逐步恢复合规分。', 'Clean streaming gradually restores compliance points.'],
     ['complaint.upheld', '及时回应消费者诉求，按承诺处理售后。', 'Answer buyers promptly and handle after-sales as promised.'],
+    [
+      'compensation.advanced',
+      '在期限内支付投诉赔付，避免平台先行赔付。',
+      'Pay complaint compensation by its deadline so the platform need not advance it.',
+    ],
     ['order.returned', '核对商品描述与实物是否一致。', 'Check that descriptions match the goods.'],
     ['refund.overdue', '在规定时限内完成退款。', 'Refund within the required time.'],
     ['order.completed', '保持按时发货。', 'Keep shipping on time.'],

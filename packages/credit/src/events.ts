@@ -14,6 +14,7 @@ export type PartyKind = (typeof PARTY_KINDS)[number];
 export interface CreditEventData {
   'violation.confirmed': { severity: number; category: ScreeningCategory; ruleId: string };
   'complaint.upheld': { severity: number };
+  'compensation.advanced': { severity: number };
   'order.completed': { onTime: boolean };
   'order.returned': Record<string, never>;
   'refund.overdue': { days: number };
@@ -43,6 +44,7 @@ const hours: FieldSpec = { type: 'number', min: 0, max: 10_000 };
 export const EVENT_DATA_FIELDS: { readonly [K in CreditEventKind]: { readonly [F in keyof CreditEventData[K]]-?: FieldSpec } } = {
   'violation.confirmed': { severity: severity(5), category: { type: 'category' }, ruleId: { type: 'id' } },
   'complaint.upheld': { severity: severity(3) },
+  'compensation.advanced': { severity: severity(3) },
   'order.completed': { onTime: { type: 'boolean' } },
   'order.returned': {},
   'refund.overdue': { days },

@@ -89,3 +89,19 @@ describe('validateModel', () => {
     expect(validateModel(m)).toEqual([{ path: 'rules.order.teleported', code: 'unknown_kind' }]);
   });
 });
+
+describe('withNewKinds', () => {
+  it('gives a model published before a kind existed that kind’s default rule and hint, and keeps its own', async () => {
+    const { DEFAULT_MODEL } = await import('./default-model.ts');
+    const { validateModel, withNewKinds } = await import('./model.ts');
+    const old = structuredClone(DEFAULT_MODEL);
+    delete (old.rules as Partial<typeof old.rules>)['compensation.advanced'];
+    delete (old.hints as Partial<typeof old.hints>)['compensation.advanced'];
+    old.rules['complaint.upheld'] = { ...old.rules['complaint.upheld'], points: -1 };
+    expect(validateModel(old).map((i) => i.path)).toContain('rules.compensation.advanced');
+    const filled = withNewKinds(old, DEFAULT_MODEL);
+    expect(validateModel(filled)).toEqual([]);
+    expect(filled.rules['compensation.advanced']).toEqual(DEFAULT_MODEL.rules['compensation.advanced']);
+    expect(filled.rules['complaint.upheld'].points).toBe(-1);
+  });
+});

@@ -242,3 +242,17 @@ export function validateFirstOffence(fo: FirstOffencePolicy | undefined, path: s
   }
   return issues;
 }
+
+/**
+ * A model published before an event kind existed, with the kinds it does not know scored as `defaults` scores them
+ * (rule and hint): a kind added later must not make an earlier published version unusable.
+ */
+export function withNewKinds(model: CreditModel, defaults: CreditModel): CreditModel {
+  const rules = { ...model.rules };
+  const hints = { ...model.hints };
+  for (const kind of CREDIT_EVENT_KINDS) {
+    if (!rules[kind]) rules[kind] = defaults.rules[kind];
+    if (!hints[kind]) hints[kind] = defaults.hints[kind];
+  }
+  return { ...model, rules, hints };
+}

@@ -7,6 +7,7 @@ import type { CreditEventData, CreditEventKind } from './events.ts';
 export const SAMPLE_EVENT_DATA: { readonly [K in CreditEventKind]: CreditEventData[K] } = {
   'violation.confirmed': { severity: 4, category: 'medical_claim', ruleId: 'MED-001' },
   'complaint.upheld': { severity: 2 },
+  'compensation.advanced': { severity: 2 },
   'order.completed': { onTime: true },
   'order.returned': {},
   'refund.overdue': { days: 4 },

@@ -190,6 +190,7 @@ function dataArb(kind: CreditEventKind): fc.Arbitrary<CreditEventData[CreditEven
         ruleId: fc.constant('R'),
       });
     case 'complaint.upheld':
+    case 'compensation.advanced':
     case 'case.penalty':
       return fc.record({ severity: fc.integer({ min: 1, max: 3 }) });
     case 'order.completed':

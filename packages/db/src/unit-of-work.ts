@@ -11,6 +11,7 @@ import { DrizzleCreditRepository } from './repositories/credit.repository.ts';
 import { DrizzleCreditModelRepository } from './repositories/credit-models.repository.ts';
 import { DrizzleCreditModeRepository } from './repositories/credit-modes.repository.ts';
 import { DrizzleCreditAppealRepository } from './repositories/credit-appeals.repository.ts';
+import { DrizzleCompensationObligationRepository } from './repositories/compensation-payment.repository.ts';
 import { DrizzleComplaintRepository } from './repositories/disputes.repository.ts';
 import { DrizzleReportRepository } from './repositories/reports.repository.ts';
 import { DrizzleNotificationRepository } from './repositories/notifications.repository.ts';
@@ -60,6 +61,7 @@ export function repositoriesFor(db: Db): Repositories {
     creditAppeals: new DrizzleCreditAppealRepository(db),
     complaints: new DrizzleComplaintRepository(db),
     reports: new DrizzleReportRepository(db),
+    complaintPayments: new DrizzleCompensationObligationRepository(db),
     notifications: new DrizzleNotificationRepository(db),
     clues: new DrizzleClueRepository(db),
   };

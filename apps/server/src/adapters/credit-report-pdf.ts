@@ -17,6 +17,7 @@ const TIER: Record<string, string> = { A: 'A（优）', B: 'B（良）', C: 'C�
 const EVENT: Record<string, string> = {
   'violation.confirmed': '违规确认',
   'complaint.upheld': '投诉成立',
+  'compensation.advanced': '平台先行赔付',
   'order.completed': '订单完成',
   'order.returned': '退货',
   'refund.overdue': '退款超时',

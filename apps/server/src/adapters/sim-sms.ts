@@ -18,6 +18,10 @@ export const SMS_TEMPLATES: Record<string, string> = {
   'sample.overdue': 'SMS_LH_SAMPLE_OVERDUE',
   'payout.failed': 'SMS_LH_PAYOUT_FAILED',
   'deposit.topup_required': 'SMS_LH_DEPOSIT_TOPUP',
+  'compensation.due': 'SMS_LH_COMPENSATION_DUE',
+  'compensation.advanced': 'SMS_LH_COMPENSATION_ADVANCED',
+  'compensation.recovered': 'SMS_LH_COMPENSATION_RECOVERED',
+  'fund.below_floor': 'SMS_LH_FUND_BELOW_FLOOR',
 };
 
 /** One message the simulator would have sent. */

@@ -418,6 +418,7 @@ describe('who may call what, and tenants', () => {
       [`/api/complaints/${id}/answer`, { answer: 'reject', note: '不同意' }, ['merchant_staff']],
       [`/api/complaints/${id}/decide`, { remedy: 'refund', amountFen: 1, note: '裁决' }, ['platform_admin', 'reviewer']],
       [`/api/complaints/${id}/regulator-decision`, { decision: 'accept', reason: '受理' }, ['regulator']],
+      [`/api/complaints/${id}/pay`, {}, ['merchant_staff']],
     ];
     for (const [url, body, roles] of writes)
       for (const [role, s] of sessions)

@@ -10,6 +10,7 @@ import type { Container } from '../container.ts';
 import { DEMO_BASES, DEMO_MCNS, DEMO_MERCHANTS, DEMO_PLATFORM, DEMO_REGULATOR, DEMO_STREAMERS } from './demo-data.ts';
 import { syntheticMcn, syntheticMerchant, syntheticStreamer } from './synthetic-data.ts';
 import { seedCatalog } from './seed-catalog.ts';
+import { seedCompensation } from './seed-compensation.ts';
 import { seedCredit } from './seed-credit.ts';
 import { seedComplaints } from './seed-complaints.ts';
 import { seedReports } from './seed-reports.ts';
@@ -302,6 +303,10 @@ export async function seedDemo(
   opts.onProgress?.(done, total, 'notifications');
   await c.registry.sweep();
   while ((await c.outbox.dispatch()).pending);
+
+  // 先行赔付: a settled complaint left unpaid, advanced by the platform's fund and recovered from the deposit
+  opts.onProgress?.(done, total, 'compensation');
+  await seedCompensation(c, reg, users.find((u) => u.username === 'admin')?.id ?? '', opts.history);
 
   return {
     accounts,

@@ -19,6 +19,7 @@ export const creditZh = {
 
   'credit.kind.violation.confirmed': '违规确认',
   'credit.kind.complaint.upheld': '投诉成立',
+  'credit.kind.compensation.advanced': '平台先行赔付',
   'credit.kind.order.completed': '订单按时履约',
   'credit.kind.order.returned': '订单退货',
   'credit.kind.refund.overdue': '退款超时',
@@ -318,6 +319,7 @@ export const creditEn: Record<keyof typeof creditZh, string> = {
 
   'credit.kind.violation.confirmed': 'Confirmed violation',
   'credit.kind.complaint.upheld': 'Upheld complaint',
+  'credit.kind.compensation.advanced': 'Compensation advanced by the platform',
   'credit.kind.order.completed': 'Order fulfilled on time',
   'credit.kind.order.returned': 'Order returned',
   'credit.kind.refund.overdue': 'Overdue refund',

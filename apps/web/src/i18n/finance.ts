@@ -61,6 +61,7 @@ export const financeZh = {
   'finance.ref.deposit': '保证金缴纳',
   'finance.ref.deposit_deduction': '保证金扣划',
   'finance.ref.slot_fee': '坑位费',
+  'finance.ref.complaint_payment': '投诉赔付',
   'finance.ref.reversal': '冲正',
   'finance.ref.other': '其他',
 
@@ -80,6 +81,10 @@ export const financeZh = {
   'finance.entry.payout.failed': '提现失败退回',
   'finance.entry.deposit.paid': '缴纳保证金',
   'finance.entry.deposit.deduction': '保证金扣划',
+  'finance.entry.compensation.paid': '商家支付投诉赔付',
+  'finance.entry.compensation.advanced': '先行赔付',
+  'finance.entry.compensation.disbursed': '赔付款支付给消费者',
+  'finance.entry.compensation.recovered': '先行赔付追偿',
   'finance.entry.transfer': '转账',
   'finance.entry.reversal': '冲正',
 
@@ -95,6 +100,7 @@ export const financeZh = {
   'finance.account.merchant_deposit': '商家保证金',
   'finance.account.advance_compensation_fund': '先行赔付金',
   'finance.account.refunds_payable': '应付退款',
+  'finance.account.compensation_payable': '应付消费者赔付',
   'finance.account.payouts_in_transit': '提现在途',
   'finance.account.provider_clearing': '支付渠道清算',
   'finance.account.debt': '欠款',
@@ -124,6 +130,16 @@ export const financeZh = {
 
   'fund.balance': '当前余额',
   'fund.movements': '资金变动',
+  'fund.floor': '警戒线',
+  'fund.floorHint': '低于警戒线时提醒平台财务补充',
+  'fund.belowFloor': '先行赔付金余额低于警戒线',
+  'fund.belowFloorBody': '当前余额 {balance}，低于警戒线 {floor}，还差 {short}。请及时补充，以免逾期赔付无法先行支付给消费者。',
+  'fund.advanced': '累计先行赔付',
+  'fund.advancedHint': '共 {n} 笔，支付给消费者',
+  'fund.recovered': '累计追偿',
+  'fund.recoveredHint': '共 {n} 笔，从商家保证金和可提现余额收回',
+  'fund.deductions': '保证金扣划转入',
+  'fund.deductionsHint': '商家违规扣除的保证金',
 } as const;
 
 type FinanceKey = keyof typeof financeZh;
@@ -186,6 +202,7 @@ export const financeEn: Record<FinanceKey, string> = {
   'finance.ref.deposit': 'Deposit paid',
   'finance.ref.deposit_deduction': 'Deposit deduction',
   'finance.ref.slot_fee': 'Slot fee',
+  'finance.ref.complaint_payment': 'Complaint compensation',
   'finance.ref.reversal': 'Reversal',
   'finance.ref.other': 'Other',
 
@@ -205,6 +222,10 @@ export const financeEn: Record<FinanceKey, string> = {
   'finance.entry.payout.failed': 'Payout failed, returned',
   'finance.entry.deposit.paid': 'Deposit paid',
   'finance.entry.deposit.deduction': 'Deposit deduction',
+  'finance.entry.compensation.paid': 'Complaint compensation paid by the merchant',
+  'finance.entry.compensation.advanced': 'Advance compensation',
+  'finance.entry.compensation.disbursed': 'Compensation paid to the consumer',
+  'finance.entry.compensation.recovered': 'Advance compensation recovered',
   'finance.entry.transfer': 'Transfer',
   'finance.entry.reversal': 'Reversal',
 
@@ -220,6 +241,7 @@ export const financeEn: Record<FinanceKey, string> = {
   'finance.account.merchant_deposit': 'Merchant deposit',
   'finance.account.advance_compensation_fund': 'Advance-compensation fund',
   'finance.account.refunds_payable': 'Refunds payable',
+  'finance.account.compensation_payable': 'Compensation payable to consumers',
   'finance.account.payouts_in_transit': 'Payouts in transit',
   'finance.account.provider_clearing': 'Payment provider clearing',
   'finance.account.debt': 'Debt',
@@ -249,4 +271,15 @@ export const financeEn: Record<FinanceKey, string> = {
 
   'fund.balance': 'Balance',
   'fund.movements': 'Movements',
+  'fund.floor': 'Floor',
+  'fund.floorHint': 'Platform finance is alerted below it',
+  'fund.belowFloor': 'The fund is below its floor',
+  'fund.belowFloorBody':
+    'The balance {balance} is below the floor of {floor}, short by {short}. Top it up so that overdue compensation can still be advanced to consumers.',
+  'fund.advanced': 'Advanced in total',
+  'fund.advancedHint': '{n} payouts to consumers',
+  'fund.recovered': 'Recovered in total',
+  'fund.recoveredHint': '{n} recoveries from merchants’ deposits and balances',
+  'fund.deductions': 'Deposit deductions in',
+  'fund.deductionsHint': 'Deposits deducted for violations',
 };

@@ -47,6 +47,10 @@ export const notificationsZh = {
   'notifications.kind.complaint.refused_by_regulator': '监管不予受理',
   'notifications.kind.report.filed': '新举报待受理',
   'notifications.kind.report.handled': '举报处理结果',
+  'notifications.kind.compensation.due': '投诉赔付待支付',
+  'notifications.kind.compensation.advanced': '平台已先行赔付',
+  'notifications.kind.compensation.recovered': '先行赔付追偿',
+  'notifications.kind.fund.below_floor': '先行赔付金低于警戒线',
 } as const;
 
 export const notificationsEn: Record<keyof typeof notificationsZh, string> = {
@@ -94,4 +98,8 @@ export const notificationsEn: Record<keyof typeof notificationsZh, string> = {
   'notifications.kind.complaint.refused_by_regulator': 'Refused by the regulator',
   'notifications.kind.report.filed': 'New report',
   'notifications.kind.report.handled': 'Report handled',
+  'notifications.kind.compensation.due': 'Complaint compensation to pay',
+  'notifications.kind.compensation.advanced': 'Compensation advanced by the platform',
+  'notifications.kind.compensation.recovered': 'Advance compensation recovered',
+  'notifications.kind.fund.below_floor': 'Fund below its floor',
 };

@@ -46,7 +46,7 @@ export function useFinanceLines(kind: string | undefined) {
   return { ...q, items: q.data?.pages.flatMap((p) => p.items) ?? [] };
 }
 
-/** The fund's balance (from the first page) and its movements page by page. */
+/** The fund's balance, floor and totals (from the first page) and its movements page by page. */
 export function useFund() {
   const q = useInfiniteQuery({
     queryKey: financeKeys.fund,
@@ -54,5 +54,6 @@ export function useFund() {
     initialPageParam: null as Cursor | null,
     getNextPageParam: (last) => last.lines.next,
   });
-  return { ...q, balanceFen: q.data?.pages[0]?.balanceFen, items: q.data?.pages.flatMap((p) => p.lines.items) ?? [] };
+  const first = q.data?.pages[0];
+  return { ...q, balanceFen: first?.balanceFen, summary: first, items: q.data?.pages.flatMap((p) => p.lines.items) ?? [] };
 }

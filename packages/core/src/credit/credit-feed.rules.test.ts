@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import {
   CREDIT_FEED,
   fromCertificationLapsed,
+  fromCompensationAdvanced,
   fromComplaintResolved,
   fromLiveEnded,
   fromOrderCompleted,
@@ -22,6 +23,7 @@ describe('credit feed: outbox topics to credit events', () => {
   it('listens to the topics the other contexts write', () => {
     expect(Object.keys(CREDIT_FEED).sort()).toEqual([
       'compliance.violation_confirmed',
+      'disputes.compensation_advanced',
       'disputes.complaint_resolved',
       'live.ended',
       'order.completed',
@@ -160,5 +162,17 @@ describe('credit feed: outbox topics to credit events', () => {
     ]);
     expect(fromComplaintResolved({ complaintId: 'c3', merchantOrgId: 'm1', upheld: false, severity: 2 }, AT)).toEqual([]);
     expect(fromComplaintResolved({ merchantOrgId: 'm1', upheld: true }, AT)).toEqual([]);
+  });
+
+  it('先行赔付 counts against the merchant only, once per obligation, heavier than an upheld complaint', async () => {
+    const { DEFAULT_MODEL } = await import('@livehub/credit');
+    const out = fromCompensationAdvanced({ obligationId: 'ob1', complaintId: 'c1', merchantOrgId: 'm1', severity: 2, amountFen: 5000 }, AT);
+    expect(out).toEqual([
+      { partyId: 'm1', partyKind: 'merchant', kind: 'compensation.advanced', at: AT, data: { severity: 2 }, source: 'compensation:ob1' },
+    ]);
+    expect(scorable(out)).toEqual([[]]);
+    expect(fromCompensationAdvanced({ obligationId: 'ob1' }, AT)).toEqual([]);
+    expect(fromCompensationAdvanced({ merchantOrgId: 'm1' }, AT)).toEqual([]);
+    expect(DEFAULT_MODEL.rules['compensation.advanced'].points).toBeLessThan(DEFAULT_MODEL.rules['complaint.upheld'].points);
   });
 });

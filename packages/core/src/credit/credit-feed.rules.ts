@@ -133,6 +133,18 @@ export function fromComplaintResolved(p: Payload, at: Date): CreditEventInput[] 
   return out;
 }
 
+/**
+ * 先行赔付: the merchant did not pay a complaint's compensation by its deadline and the platform's fund paid the
+ * consumer. A credit event for the merchant (it owed the money), weighing more than the upheld complaint.
+ */
+export function fromCompensationAdvanced(p: Payload, at: Date): CreditEventInput[] {
+  const id = str(p.obligationId);
+  const merchant = str(p.merchantOrgId);
+  if (!id || !merchant) return [];
+  const data = { severity: int(p.severity, 1, 3, 1) };
+  return [{ partyId: merchant, partyKind: 'merchant', kind: 'compensation.advanced', at, data, source: `compensation:${id}` }];
+}
+
 /** The topics the credit context listens to and how each becomes credit events. */
 export const CREDIT_FEED: Record<string, (p: Payload, at: Date) => CreditEventInput[]> = {
   'compliance.violation_confirmed': fromViolationConfirmed,
@@ -144,4 +156,5 @@ export const CREDIT_FEED: Record<string, (p: Payload, at: Date) => CreditEventIn
   'registry.certification_lapsed': fromCertificationLapsed,
   'live.ended': fromLiveEnded,
   'disputes.complaint_resolved': fromComplaintResolved,
+  'disputes.compensation_advanced': fromCompensationAdvanced,
 };

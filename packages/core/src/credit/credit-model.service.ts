@@ -3,7 +3,7 @@
  * new and in its changelog), everyone is re-scored under it, and each party whose tier changed gets a tier move
  * that says the model changed. Other processes are told to load the new version (`modelChanged`).
  */
-import type { CreditModel } from '@livehub/credit';
+import { type CreditModel, DEFAULT_MODEL, withNewKinds } from '@livehub/credit';
 import type { AuditService } from '../audit/audit.service.ts';
 import { AppError } from '../errors.ts';
 import type { ScopedUnitOfWork } from '../ports/repositories.ts';
@@ -29,7 +29,8 @@ export class CreditModelService {
   /** Loads the newest published version into the source (at start-up, and when another process published). */
   async load(): Promise<CreditModel> {
     const latest = await this.d.uow.read.creditModels.latest();
-    if (latest) this.d.source.set(latest.model);
+    // a version published before a kind existed scores the new kind as the default model does
+    if (latest) this.d.source.set(withNewKinds(latest.model, DEFAULT_MODEL));
     return this.d.source.current();
   }
 

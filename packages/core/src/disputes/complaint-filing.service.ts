@@ -14,7 +14,7 @@ import type { ComplaintOrderReader, EvidenceReader } from './disputes.repository
 import type { ComplaintRecord, ComplaintView } from './disputes.types.ts';
 
 export interface ComplaintFilingDeps extends ComplaintCore {
-  uow: ScopedUnitOfWork<'complaints' | 'audit' | 'outbox'>;
+  uow: ScopedUnitOfWork<'complaints' | 'complaintPayments' | 'audit' | 'outbox'>;
   orders: ComplaintOrderReader;
   evidence: EvidenceReader;
 }

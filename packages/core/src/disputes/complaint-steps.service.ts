@@ -13,7 +13,7 @@ import { type ComplaintCore, type ComplaintTx, complaintView, loadFor, type Step
 import type { ComplaintRecord, ComplaintView } from './disputes.types.ts';
 
 export interface ComplaintStepDeps extends ComplaintCore {
-  uow: ScopedUnitOfWork<'complaints' | 'audit' | 'outbox'>;
+  uow: ScopedUnitOfWork<'complaints' | 'complaintPayments' | 'audit' | 'outbox'>;
 }
 
 type Plan = (c: ComplaintRecord) => Omit<StepInput, 'role' | 'actor' | 'now'>;

@@ -15,7 +15,7 @@ import { isOverdue, lapseAction } from './complaint-deadlines.rules.ts';
 import { type ComplaintCore, eventPayload, takeStep } from './complaint.internal.ts';
 
 export interface ComplaintSweeperDeps extends ComplaintCore {
-  uow: ScopedUnitOfWork<'complaints' | 'audit' | 'outbox'>;
+  uow: ScopedUnitOfWork<'complaints' | 'complaintPayments' | 'audit' | 'outbox'>;
 }
 
 const SWEPT: readonly ComplaintStatus[] = ['awaiting_merchant', 'negotiating', 'mediating'];

@@ -10,10 +10,11 @@ import type { PiiVault, Clock } from '../ports/runtime.ts';
 import type { Actor } from '../shared/actor.ts';
 import type { NameReader } from '../shared/name-directory.ts';
 import { complaintView, roleOf } from './complaint.internal.ts';
+import { obligationView } from './compensation-payment.rules.ts';
 import type { ComplaintDetailView, ComplaintRecord, ComplaintView } from './disputes.types.ts';
 
 export interface ComplaintViewDeps {
-  uow: ScopedUnitOfWork<'complaints'>;
+  uow: ScopedUnitOfWork<'complaints' | 'complaintPayments'>;
   clock: Clock;
   vault: PiiVault;
   /** the merchant's, the streamer's and the order's names, one query per kind for a page */
@@ -76,8 +77,11 @@ export class ComplaintViewService {
   async detail(actor: Actor, id: string): Promise<ComplaintDetailView> {
     const c = await this.d.uow.read.complaints.findComplaint(id);
     if (!c || !roleOf(actor, c)) throw new AppError('disputes.not_found', { field: 'id' });
-    const timeline = await this.d.uow.read.complaints.listEntries(c.id);
+    const [timeline, obligation] = await Promise.all([
+      this.d.uow.read.complaints.listEntries(c.id),
+      this.d.uow.read.complaintPayments.findObligationOf(c.id),
+    ]);
     const [complaint] = await this.named([c]);
-    return { complaint: complaint as ComplaintView, timeline };
+    return { complaint: complaint as ComplaintView, timeline, obligation: obligation ? obligationView(obligation) : null };
   }
 }

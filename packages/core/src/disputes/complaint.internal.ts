@@ -13,9 +13,11 @@ import { maskPhone } from '../shared/masking.ts';
 import type { WorkingCalendar } from '../workflows/working-days.ts';
 import { DEADLINE_BOUND, deadlineOf, isOverdue } from './complaint-deadlines.rules.ts';
 import { type ComplaintAction, complaintStep } from './complaint-state.ts';
+import { paymentDueAt } from './compensation-payment.rules.ts';
+import type { CompensationObligationRecord } from './compensation-payment.types.ts';
 import type { ComplaintRecord, ComplaintView } from './disputes.types.ts';
 
-export type ComplaintTx = Pick<Repositories, 'complaints' | 'audit' | 'outbox'>;
+export type ComplaintTx = Pick<Repositories, 'complaints' | 'complaintPayments' | 'audit' | 'outbox'>;
 
 export interface ComplaintCore {
   clock: Clock;
@@ -132,7 +134,57 @@ export async function takeStep(tx: ComplaintTx, core: ComplaintCore, c: Complain
     createdAt: s.now,
     publishedAt: null,
   });
+  if (next.status === 'resolved') await oweOutcome(tx, core, next, s.now);
   return next;
+}
+
+/**
+ * 赔付义务: a resolution with an amount obliges the merchant to pay it within 3 working days (compensation-payment
+ * rules); past that the sweep has the fund pay (CompensationPaymentService). Written in the resolving step's
+ * transaction; the merchant is told (`disputes.compensation_due`).
+ */
+async function oweOutcome(tx: ComplaintTx, core: ComplaintCore, c: ComplaintRecord, now: Date): Promise<void> {
+  if (c.outcomeRemedy === null || c.outcomeAmountFen === null || c.outcomeAmountFen <= 0) return;
+  const o: CompensationObligationRecord = {
+    id: core.ids.next(),
+    complaintId: c.id,
+    orderId: c.orderId,
+    merchantOrgId: c.merchantOrgId,
+    consumerUserId: c.consumerUserId,
+    remedy: c.outcomeRemedy,
+    amountFen: c.outcomeAmountFen,
+    dueAt: paymentDueAt(now, core.calendar),
+    status: 'due',
+    paidByMerchantFen: 0,
+    advancedFen: 0,
+    recoveredFromDepositFen: 0,
+    recoveredFromBalanceFen: 0,
+    recoveries: 0,
+    createdAt: now,
+    paidAt: null,
+    advancedAt: null,
+    recoveredAt: null,
+    updatedAt: now,
+    version: 1,
+  };
+  await tx.complaintPayments.insertObligation(o);
+  await tx.outbox.add({
+    id: core.ids.next(),
+    topic: 'disputes.compensation_due',
+    payload: {
+      obligationId: o.id,
+      complaintId: c.id,
+      orderId: c.orderId,
+      merchantOrgId: c.merchantOrgId,
+      consumerUserId: c.consumerUserId,
+      remedy: o.remedy,
+      amountFen: o.amountFen,
+      dueAt: o.dueAt.toISOString(),
+      status: o.status,
+    },
+    createdAt: now,
+    publishedAt: null,
+  });
 }
 
 /** Credit severity of an upheld complaint (1–3): fraud weighs most, what misleads buyers next. */

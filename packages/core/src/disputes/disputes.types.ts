@@ -3,6 +3,7 @@
  * the streamer the order is attributed to) it is against, the claim, the current step of the ODR path with its
  * deadline, and the timeline both sides see.
  */
+import type { CompensationObligationView } from './compensation-payment.types.ts';
 import type { ClaimKind, ComplaintCategory, ComplaintRemedy, ComplaintRole, ComplaintStatus } from '@livehub/contracts';
 
 export interface ComplaintClaim {
@@ -94,4 +95,6 @@ export type ComplaintView = Omit<ComplaintRecord, 'contactPhoneEnc'> & {
 export interface ComplaintDetailView {
   complaint: ComplaintView;
   timeline: ComplaintEntryRecord[];
+  /** the 赔付义务 of a resolution with an amount */
+  obligation: CompensationObligationView | null;
 }

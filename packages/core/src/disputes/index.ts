@@ -4,6 +4,12 @@
  */
 export type * from './disputes.types.ts';
 export type * from './disputes.repository.ts';
+export type * from './compensation-payment.types.ts';
+export type * from './compensation-payment.repository.ts';
+export type * from './compensation-money.port.ts';
+export { CompensationPaymentService } from './compensation-payment.service.ts';
+export type { CompensationPaymentDeps, CompensationSweepResult } from './compensation-payment.service.ts';
+export { PAYMENT_WORKING_DAYS, paymentDueAt, recoverySplit } from './compensation-payment.rules.ts';
 export { ComplaintFilingService } from './complaint-filing.service.ts';
 export type { ComplaintFilingDeps } from './complaint-filing.service.ts';
 export { ComplaintStepService } from './complaint-steps.service.ts';

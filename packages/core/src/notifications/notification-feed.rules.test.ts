@@ -301,4 +301,59 @@ describe('the inbox feed', () => {
     expect(feed('reports.report_handled', { ...payload, reporterUserId: null })).toEqual([]);
     expect(feed('reports.report_handled', { ...payload, status: 'under_review' })).toEqual([]);
   });
+
+  it('tells the merchant a complaint’s compensation is due, by when in Beijing time, linking to the complaint', () => {
+    const [item, ...rest] = feed('disputes.compensation_due', {
+      complaintId: 'c1',
+      merchantOrgId: ORG,
+      amountFen: 12_345,
+      remedy: 'compensation',
+      dueAt: '2026-12-10T15:59:59.999Z',
+    });
+    expect(rest).toEqual([]);
+    expect(item).toMatchObject({
+      recipient: { kind: 'org', orgId: ORG, roles: ['merchant_staff'] },
+      kind: 'compensation.due',
+      severity: 'action_required',
+      link: '/complaints/c1',
+      dueAt: new Date('2026-12-10T15:59:59.999Z'),
+    });
+    const text = item?.render(noNames());
+    expect(text?.body.zh).toContain('2026-12-10 23:59');
+    expect(text?.body.zh).toContain('¥123.45');
+    expect(text?.body.zh).not.toContain(ORG);
+    expect(feed('disputes.compensation_due', { complaintId: 'c1', merchantOrgId: ORG, amountFen: 100 })).toEqual([]);
+  });
+
+  it('tells the merchant the platform advanced its compensation, and what the recovery took from deposit and balance', () => {
+    const [adv] = feed('disputes.compensation_advanced', { complaintId: 'c1', merchantOrgId: ORG, amountFen: 5_000 });
+    expect(adv).toMatchObject({ kind: 'compensation.advanced', severity: 'warning', link: '/complaints/c1' });
+    expect(adv?.render(noNames()).body.zh).toContain('先行赔付');
+    const [rec] = feed('disputes.compensation_recovered', {
+      complaintId: 'c1',
+      merchantOrgId: ORG,
+      amountFen: 5_000,
+      fromDepositFen: 3_000,
+      fromBalanceFen: 1_000,
+      outstandingFen: 1_000,
+    });
+    expect(rec).toMatchObject({ kind: 'compensation.recovered', severity: 'action_required', link: '/finance/deposit' });
+    const body = rec?.render(noNames()).body.zh ?? '';
+    expect(body).toContain('保证金扣除 ¥30.00');
+    expect(body).toContain('可提现余额扣除 ¥10.00');
+    expect(body).toContain('尚欠 ¥10.00');
+    expect(feed('disputes.compensation_recovered', { complaintId: 'c1', merchantOrgId: ORG })).toEqual([]);
+  });
+
+  it('warns platform finance when the fund falls below its floor', () => {
+    const [item, ...rest] = feed('settlement.fund_below_floor', { balanceFen: 100_000, floorFen: 5_000_000, shortFen: 4_900_000 });
+    expect(rest).toEqual([]);
+    expect(item).toMatchObject({
+      recipient: { kind: 'orgKind', orgKind: 'platform', roles: ['platform_admin'] },
+      kind: 'fund.below_floor',
+      link: '/fund',
+    });
+    expect(item?.render(noNames()).body.zh).toContain('低于警戒线 ¥50000.00');
+    expect(feed('settlement.fund_below_floor', { floorFen: 1 })).toEqual([]);
+  });
 });

@@ -36,12 +36,16 @@ const service = (inbox: ReturnType<typeof memoryInbox>, channels: NotificationCh
       membersOf: async (orgId, roles) =>
         orgId === 'org-m' && roles.includes('merchant_staff') ? ['staff-1', 'staff-2', 'streamer-1'] : [],
       membersOfKind: async (orgKind, roles) =>
-        orgKind === 'platform' && roles.includes('reviewer')
-          ? [
-              { orgId: 'org-p', userId: 'reviewer-1' },
-              { orgId: 'org-p', userId: 'admin-1' },
-            ]
-          : [],
+        orgKind !== 'platform'
+          ? []
+          : roles.includes('reviewer')
+            ? [
+                { orgId: 'org-p', userId: 'reviewer-1' },
+                { orgId: 'org-p', userId: 'admin-1' },
+              ]
+            : roles.includes('platform_admin')
+              ? [{ orgId: 'org-p', userId: 'admin-1' }]
+              : [],
     },
     channels,
     onChannelError: (name, item) => errors.push(`${name}:${item.recipientUserId}`),

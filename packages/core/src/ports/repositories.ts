@@ -14,6 +14,7 @@ import type { CreditModelRepository } from '../credit/credit-models.repository.t
 import type { CreditModeRepository } from '../credit/credit-modes.repository.ts';
 import type { CreditAppealRepository } from '../credit/credit-appeals.repository.ts';
 import type { ComplaintRepository, ReportRepository } from '../disputes/disputes.repository.ts';
+import type { CompensationObligationRepository } from '../disputes/compensation-payment.repository.ts';
 import type { ComplianceRepository } from '../compliance/compliance.repository.ts';
 import type {
   ApiTokenRepository,
@@ -72,6 +73,8 @@ export interface Repositories {
   complaints: ComplaintRepository;
   /** reports (举报) by anyone, the reporter kept from the reported party (disputes) */
   reports: ReportRepository;
+  /** the compensation obligations (赔付义务) of resolved complaints (disputes) */
+  complaintPayments: CompensationObligationRepository;
   /** the notification inbox's items (notifications) */
   notifications: NotificationRepository;
   /** supervision clues, their log and the signals detectors count (supervision) */

@@ -9,7 +9,17 @@ import { ACCOUNT_KINDS, PLATFORM_PARTY } from './settlement.types.ts';
 
 export type FinancePartyKind = 'merchant' | 'streamer' | 'mcn';
 export type BalanceGroup = 'pending' | 'available' | 'deposit' | 'debt' | 'other';
-export type RefType = 'order' | 'refund' | 'release' | 'payout' | 'deposit' | 'deposit_deduction' | 'slot_fee' | 'reversal' | 'other';
+export type RefType =
+  | 'order'
+  | 'refund'
+  | 'release'
+  | 'payout'
+  | 'deposit'
+  | 'deposit_deduction'
+  | 'slot_fee'
+  | 'complaint_payment'
+  | 'reversal'
+  | 'other';
 
 /** A party as the finance pages see it: who it is, and the account kinds its cards show (in card order). */
 export interface FinanceParty {
@@ -71,6 +81,7 @@ export const PLATFORM_KINDS = [
   'platform_fee_revenue',
   'advance_compensation_fund',
   'refunds_payable',
+  'compensation_payable',
   'payouts_in_transit',
   'provider_clearing',
 ] as const;
@@ -108,6 +119,10 @@ export const ENTRY_KIND_LABELS: Record<string, string> = {
   'payout.rejected': '提现驳回退回',
   'deposit.paid': '缴纳保证金',
   'deposit.deduction': '保证金扣划',
+  'compensation.paid': '商家支付投诉赔付',
+  'compensation.advanced': '先行赔付',
+  'compensation.disbursed': '赔付款支付给消费者',
+  'compensation.recovered': '先行赔付追偿',
   transfer: '转账',
   reversal: '冲正',
 };
@@ -144,6 +159,7 @@ const REF_PREFIXES: Record<string, RefType> = {
   deposit: 'deposit',
   deposit_deduction: 'deposit_deduction',
   slot_fee: 'slot_fee',
+  complaint_payment: 'complaint_payment',
   reversal: 'reversal',
 };
 

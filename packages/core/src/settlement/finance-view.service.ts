@@ -27,7 +27,13 @@ import {
   shanghaiPeriod,
 } from './finance-view.rules.ts';
 import type { LedgerService } from './ledger.service.ts';
-import { type AccountLine, type LedgerAccountRecord, type LineCursor, PLATFORM_PARTY } from './settlement.types.ts';
+import {
+  ADVANCE_FUND_ALERT_FLOOR_FEN,
+  type AccountLine,
+  type LedgerAccountRecord,
+  type LineCursor,
+  PLATFORM_PARTY,
+} from './settlement.types.ts';
 
 export interface FinanceViewDeps {
   uow: ScopedUnitOfWork<'ledger'>;
@@ -36,6 +42,29 @@ export interface FinanceViewDeps {
   names: NameReader;
   /** the orders context's reader: commission per session and product, the order of a refund */
   orders: CommissionReader;
+  /** the advance-compensation fund's alert floor (ADVANCE_FUND_ALERT_FLOOR_FEN by default) */
+  fundFloorFen?: number | undefined;
+}
+
+/** 先行赔付金 as platform finance and regulators see it. */
+export interface FundView {
+  balanceFen: number;
+  /** the alert floor (警戒线): below it the page warns and `settlement.fund_below_floor` was raised */
+  floorFen: number;
+  belowFloor: boolean;
+  totals: {
+    /** in: deposits deducted for compensation */
+    depositDeductionsFen: number;
+    /** out: 先行赔付 payouts to consumers */
+    advancedFen: number;
+    advances: number;
+    /** in: recovered (追偿) from merchants' deposits and balances */
+    recoveredFen: number;
+    recoveries: number;
+  };
+  /** money in and out per entry kind, labelled */
+  byKind: Array<{ kind: string; label: string; inFen: number; outFen: number; entries: number }>;
+  lines: LinePageView;
 }
 
 export interface BalanceView {
@@ -189,11 +218,35 @@ export class FinanceViewService {
     };
   }
 
-  /** 先行赔付金: the fund's balance and movements, newest first (platform admins and regulators, read-only). */
-  async fund(actor: Actor, q: Omit<LinesQuery, 'kind'> = {}): Promise<{ balanceFen: number; lines: LinePageView }> {
+  /**
+   * 先行赔付金: the fund's balance against its alert floor, its money in and out per kind (deposit deductions and
+   * recoveries in, advance payouts out) and its movements, newest first (platform admins and regulators, read-only).
+   */
+  async fund(actor: Actor, q: Omit<LinesQuery, 'kind'> = {}): Promise<FundView> {
     if (!['platform_admin', 'regulator', 'system'].includes(actor.role)) throw new AppError('auth.forbidden');
     const account = await this.d.uow.read.ledger.findAccountFor(PLATFORM_PARTY, 'advance_compensation_fund');
-    return { balanceFen: account?.balance ?? 0, lines: await this.page('advance_compensation_fund', account, q) };
+    const [lines, totals] = await Promise.all([
+      this.page('advance_compensation_fund', account, q),
+      account ? this.d.uow.read.ledger.totalsByEntryKind(account.id) : Promise.resolve([]),
+    ]);
+    const balanceFen = account?.balance ?? 0;
+    const floorFen = this.d.fundFloorFen ?? ADVANCE_FUND_ALERT_FLOOR_FEN;
+    const sum = (kind: string, side: 'inFen' | 'outFen') => totals.filter((t) => t.kind === kind).reduce((n, t) => n + t[side], 0);
+    const count = (kind: string) => totals.filter((t) => t.kind === kind).reduce((n, t) => n + t.entries, 0);
+    return {
+      balanceFen,
+      floorFen,
+      belowFloor: balanceFen < floorFen,
+      totals: {
+        depositDeductionsFen: sum('deposit.deduction', 'inFen'),
+        advancedFen: sum('compensation.advanced', 'outFen'),
+        advances: count('compensation.advanced'),
+        recoveredFen: sum('compensation.recovered', 'inFen'),
+        recoveries: count('compensation.recovered'),
+      },
+      byKind: totals.map((t) => ({ kind: t.kind, label: entryKindLabel(t.kind), inFen: t.inFen, outFen: t.outFen, entries: t.entries })),
+      lines,
+    };
   }
 
   private async daily(partyId: string, kind: string, days: number): Promise<DailyView> {

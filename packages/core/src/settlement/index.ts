@@ -31,6 +31,7 @@ export type {
   CommissionRowView,
   DailyView,
   FinanceViewDeps,
+  FundView,
   LinePageView,
   LinesQuery,
   LineView,
@@ -38,6 +39,8 @@ export type {
 } from './finance-view.service.ts';
 export type { LedgerDeps, LedgerTx } from './ledger.service.ts';
 export { LedgerService } from './ledger.service.ts';
+export type { CompensationMoneyDeps } from './compensation-money.service.ts';
+export { CompensationMoneyService } from './compensation-money.service.ts';
 export type { LedgerRepository, SettlementRepository } from './settlement.repository.ts';
 export type { FeeRateDeps } from './fee-rate.service.ts';
 export { FeeRateService } from './fee-rate.service.ts';

@@ -81,6 +81,8 @@ export interface LedgerRepository {
    * An account's lines posted in `[from, to)`, in posting order: oldest first by (postedAt, entryId, seq) — the
    * order `balanceAfter` was computed in (entry ids are time-ordered and issued in posting order).
    */
+  /** an account's money in and out per entry kind, over its whole history (the fund's payouts and recoveries) */
+  totalsByEntryKind(accountId: string): Promise<Array<{ kind: string; inFen: number; outFen: number; entries: number }>>;
   listLinesBetween(accountId: string, from: Date, to: Date): Promise<AccountLine[]>;
   /** the account's balance at an instant: the `balanceAfter` of its last posting before `at`; 0 before the first */
   balanceAt(accountId: string, at: Date): Promise<number>;

@@ -27,6 +27,8 @@ export const ACCOUNT_KINDS = {
   /** 先行赔付金: the platform's fund that compensates buyers before a case is settled */
   advance_compensation_fund: { floor: 0, party: 'platform', zh: '先行赔付金', en: 'Advance-compensation fund' },
   refunds_payable: { floor: 0, party: 'platform', zh: '应付退款', en: 'Refunds payable' },
+  /** 应付消费者赔付: a complaint's compensation on its way to the consumer (paid by the merchant or advanced by the fund) */
+  compensation_payable: { floor: 0, party: 'platform', zh: '应付消费者赔付', en: 'Compensation payable to consumers' },
   payouts_in_transit: { floor: 0, party: 'platform', zh: '提现在途', en: 'Payouts in transit' },
   /** the payment provider's side: money in makes it negative, money out (refunds, payouts) brings it back */
   provider_clearing: { floor: null, party: 'platform', zh: '支付渠道清算', en: 'Payment provider clearing', shards: 8 },
@@ -49,6 +51,13 @@ export function shardsOf(kind: AccountKind): number {
   const k: { floor: number | null; shards?: number } = ACCOUNT_KINDS[kind];
   return k.floor === null ? Math.max(1, k.shards ?? 1) : 1;
 }
+
+/**
+ * 先行赔付金警戒线: the balance below which the advance-compensation fund raises an alert (`settlement.fund_below_floor`,
+ * the finance page's warning). Not the ledger's floor (the fund can never go below zero): the level at which platform
+ * finance should top it up before it cannot pay. 50,000 yuan by default; the container may set another.
+ */
+export const ADVANCE_FUND_ALERT_FLOOR_FEN = 5_000_000;
 
 /** The party of the platform's own accounts (escrow, fee revenue, the fund, clearing). */
 export const PLATFORM_PARTY = '00000000-0000-0000-0000-000000000000';

@@ -55,6 +55,7 @@ export const REF_TYPE_ZH: Record<DecodedKey['refType'], string> = {
   slot_fee: '坑位费协议',
   deposit: '保证金缴纳单',
   deposit_deduction: '保证金扣款单',
+  complaint_payment: '投诉赔付',
   release: '订单',
   reversal: '冲正分录',
   other: '其他',

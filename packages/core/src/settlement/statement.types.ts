@@ -21,6 +21,7 @@ export type StatementRefType =
   | 'slot_fee'
   | 'deposit'
   | 'deposit_deduction'
+  | 'complaint_payment'
   | 'release'
   | 'reversal'
   | 'other';

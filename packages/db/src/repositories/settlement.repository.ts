@@ -283,6 +283,24 @@ export class DrizzleLedgerRepository implements LedgerRepository {
     return rows.map((r) => ({ day: String(r.day), amount: num(r.amount) }));
   }
 
+  async totalsByEntryKind(accountId: string): Promise<Array<{ kind: string; inFen: number; outFen: number; entries: number }>> {
+    const ids = await this.rowsOf([accountId]);
+    if (ids.length === 0) return [];
+    const rows = await this.db
+      .select({
+        kind: ledgerEntries.kind,
+        inFen: sql<string>`coalesce(sum(case when ${ledgerPostings.amount} > 0 then ${ledgerPostings.amount} else 0 end), 0)`,
+        outFen: sql<string>`coalesce(sum(case when ${ledgerPostings.amount} < 0 then -${ledgerPostings.amount} else 0 end), 0)`,
+        entries: sql<string>`count(distinct ${ledgerPostings.entryId})`,
+      })
+      .from(ledgerPostings)
+      .innerJoin(ledgerEntries, eq(ledgerEntries.id, ledgerPostings.entryId))
+      .where(sql`${ledgerPostings.accountId} = any(${sql.param(ids)}::uuid[])`)
+      .groupBy(ledgerEntries.kind)
+      .orderBy(ledgerEntries.kind);
+    return rows.map((r) => ({ kind: String(r.kind), inFen: num(r.inFen), outFen: num(r.outFen), entries: num(r.entries) }));
+  }
+
   async listLinesBetween(accountId: string, from: Date, to: Date): Promise<AccountLine[]> {
     const ids = await this.rowsOf([accountId]);
     const lines = await this.selectLines()

@@ -84,3 +84,42 @@ export const complaintEntries = pgTable(
   },
   (t) => [index('complaint_entries_complaint_idx').on(t.complaintId, t.at, t.id)],
 );
+
+/**
+ * 赔付义务: what a resolved complaint obliges its merchant to pay the consumer, by a deadline, and how it was paid —
+ * by the merchant, or advanced by the platform's fund (先行赔付) and recovered (追偿) from the merchant. One per
+ * complaint. The money itself is in the ledger, under `complaint_payment:<id>:…` business keys.
+ */
+export const compensationObligations = pgTable(
+  'compensation_obligations',
+  {
+    id: uuid('id').primaryKey(),
+    complaintId: uuid('complaint_id')
+      .notNull()
+      .references(() => complaints.id),
+    orderId: uuid('order_id').notNull(),
+    merchantOrgId: uuid('merchant_org_id').notNull(),
+    consumerUserId: uuid('consumer_user_id').notNull(),
+    remedy: text('remedy', { enum: [...CLAIMS, 'fraud_compensation'] }).notNull(),
+    amountFen: bigint('amount_fen', { mode: 'number' }).notNull(),
+    dueAt: ts('due_at').notNull(),
+    status: text('status', { enum: ['due', 'paid_by_merchant', 'advanced', 'partially_recovered', 'recovered'] }).notNull(),
+    paidByMerchantFen: bigint('paid_by_merchant_fen', { mode: 'number' }).notNull(),
+    advancedFen: bigint('advanced_fen', { mode: 'number' }).notNull(),
+    recoveredFromDepositFen: bigint('recovered_from_deposit_fen', { mode: 'number' }).notNull(),
+    recoveredFromBalanceFen: bigint('recovered_from_balance_fen', { mode: 'number' }).notNull(),
+    recoveries: integer('recoveries').notNull(),
+    createdAt: ts('created_at').notNull(),
+    paidAt: ts('paid_at'),
+    advancedAt: ts('advanced_at'),
+    recoveredAt: ts('recovered_at'),
+    updatedAt: ts('updated_at').notNull(),
+    version: integer('version').notNull(),
+  },
+  (t) => [
+    uniqueIndex('compensation_obligations_complaint_uq').on(t.complaintId),
+    index('compensation_obligations_due_idx').on(t.dueAt).where(sql`${t.status} = 'due'`),
+    index('compensation_obligations_outstanding_idx').on(t.advancedAt).where(sql`${t.status} in ('advanced', 'partially_recovered')`),
+    index('compensation_obligations_merchant_idx').on(t.merchantOrgId, t.createdAt.desc()),
+  ],
+);

@@ -1,6 +1,6 @@
 /** Complaints and their timelines → contract shapes (pure). The phone arrives masked from the disputes context. */
-import type { ComplaintDetail, ComplaintView } from '@livehub/contracts';
-import type { ComplaintDetailView, ComplaintEntryRecord, ComplaintView as ComplaintRead } from '@livehub/core';
+import type { CompensationObligation, ComplaintDetail, ComplaintView } from '@livehub/contracts';
+import type { CompensationObligationView, ComplaintDetailView, ComplaintEntryRecord, ComplaintView as ComplaintRead } from '@livehub/core';
 
 export function presentComplaint(c: ComplaintRead): ComplaintView {
   return {
@@ -52,5 +52,29 @@ function presentEntry(e: ComplaintEntryRecord): ComplaintDetail['timeline'][numb
 }
 
 export function presentComplaintDetail(d: ComplaintDetailView): ComplaintDetail {
-  return { ...presentComplaint(d.complaint), timeline: d.timeline.map(presentEntry) };
+  return {
+    ...presentComplaint(d.complaint),
+    timeline: d.timeline.map(presentEntry),
+    obligation: d.obligation ? presentObligation(d.obligation) : null,
+  };
+}
+
+const iso = (d: Date | null): string | null => d?.toISOString() ?? null;
+
+export function presentObligation(o: CompensationObligationView): CompensationObligation {
+  return {
+    id: o.id,
+    remedy: o.remedy,
+    amountFen: o.amountFen,
+    dueAt: o.dueAt.toISOString(),
+    status: o.status,
+    paidByMerchantFen: o.paidByMerchantFen,
+    advancedFen: o.advancedFen,
+    recoveredFromDepositFen: o.recoveredFromDepositFen,
+    recoveredFromBalanceFen: o.recoveredFromBalanceFen,
+    outstandingFen: o.outstandingFen,
+    paidAt: iso(o.paidAt),
+    advancedAt: iso(o.advancedAt),
+    recoveredAt: iso(o.recoveredAt),
+  };
 }

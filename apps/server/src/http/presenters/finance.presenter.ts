@@ -1,6 +1,6 @@
 /** Pure presenters of the finance reads: views with Dates → the contract shapes (ISO strings) the API answers with. */
 import type { FinanceCommission, FinanceFund, FinanceLinePage, FinancePlatform } from '@livehub/contracts';
-import type { CommissionRowView, LinePageView, PlatformView } from '@livehub/core';
+import type { CommissionRowView, FundView, LinePageView, PlatformView } from '@livehub/core';
 
 export function presentLinePage(p: LinePageView): FinanceLinePage {
   return {
@@ -20,8 +20,15 @@ export function presentPlatform(p: PlatformView): FinancePlatform {
   return p;
 }
 
-export function presentFund(f: { balanceFen: number; lines: LinePageView }): FinanceFund {
-  return { balanceFen: f.balanceFen, lines: presentLinePage(f.lines) };
+export function presentFund(f: FundView): FinanceFund {
+  return {
+    balanceFen: f.balanceFen,
+    floorFen: f.floorFen,
+    belowFloor: f.belowFloor,
+    totals: f.totals,
+    byKind: f.byKind,
+    lines: presentLinePage(f.lines),
+  };
 }
 
 /** The contract's line cursor (before + beforeEntryId, which the schema requires together) → the ledger's. */

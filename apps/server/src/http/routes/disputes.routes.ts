@@ -14,6 +14,7 @@ import {
   complaintNoteSchema,
   complaintRegulatorDecisionSchema,
   complaintViewSchema,
+  compensationObligationSchema,
   idSchema,
   type Role,
 } from '@livehub/contracts';
@@ -21,7 +22,7 @@ import type { ComplaintListScope } from '@livehub/core';
 import { z } from 'zod';
 import type { Container } from '../../container.ts';
 import { requireActor } from '../policy.ts';
-import { presentComplaint, presentComplaintDetail } from '../presenters/disputes.presenter.ts';
+import { presentComplaint, presentComplaintDetail, presentObligation } from '../presenters/disputes.presenter.ts';
 import { createdRoute, idActionRoute, idReadRoute } from '../route-helpers.ts';
 import type { Api } from './types.ts';
 
@@ -171,5 +172,18 @@ export function disputesRoutes(api: Api, c: Container): void {
       response: complaintViewSchema,
     },
     async (actor, id, body) => presentComplaint(await c.complaints.steps.regulatorDecide(actor, id, body.decision, body.reason)),
+  );
+
+  idActionRoute(
+    api,
+    '/api/complaints/:id/pay',
+    {
+      allow: MERCHANT,
+      tags,
+      summary: '商家赔付: pay the resolution’s compensation from the merchant’s available balance, before its deadline',
+      params: idParams,
+      response: compensationObligationSchema,
+    },
+    async (actor, id) => presentObligation(await c.complaints.payments.pay(actor, id)),
   );
 }

@@ -1,12 +1,15 @@
 /**
- * 先行赔付金 (platform admins and regulators, `/fund`): the advance-compensation fund's balance and its movements,
- * newest first. Read-only: the fund moves through deposit deductions and compensation decisions elsewhere.
+ * 先行赔付金 (platform admins and regulators, `/fund`): the advance-compensation fund's balance against its floor
+ * (警戒线, with a warning below it), what it paid consumers (先行赔付) and recovered from merchants (追偿), what deposit
+ * deductions brought in, and its movements, newest first. Read-only: the fund moves through deposit deductions and
+ * the complaint-payment sweep elsewhere.
  */
-import { Card } from 'antd';
+import { Alert, Card, Col, Row } from 'antd';
 import { PageHeader } from '../../components/page-header.tsx';
 import { PageLoading } from '../../components/page-loading.tsx';
 import { QueryError } from '../../components/query-error.tsx';
 import { useI18n } from '../../i18n/index.ts';
+import { formatFen } from '../../lib/money.ts';
 import { useFund } from '../../queries/finance.ts';
 import { LinesList, MoneyCard } from './finance-parts.tsx';
 
@@ -14,13 +17,66 @@ export function FundPage() {
   const { t } = useI18n();
   const fund = useFund();
   if (fund.error) return <QueryError error={fund.error} onRetry={() => void fund.refetch()} />;
-  if (fund.balanceFen === undefined) return <PageLoading />;
+  const s = fund.summary;
+  if (s === undefined) return <PageLoading />;
   return (
     <div>
       <PageHeader title={t('fund.title')} subtitle={t('fund.subtitle')} testId="fund-title" />
-      <div style={{ maxWidth: 360, marginBottom: 16 }}>
-        <MoneyCard group="deposit" testId="fund-balance" title={t('fund.balance')} hint={t('nav.fund')} fen={fund.balanceFen} />
-      </div>
+      {s.belowFloor ? (
+        <Alert
+          type="warning"
+          showIcon
+          style={{ marginBottom: 16 }}
+          data-testid="fund-below-floor"
+          message={t('fund.belowFloor')}
+          description={t('fund.belowFloorBody', {
+            balance: formatFen(s.balanceFen),
+            floor: formatFen(s.floorFen),
+            short: formatFen(s.floorFen - s.balanceFen),
+          })}
+        />
+      ) : null}
+      <Row gutter={[16, 16]} style={{ marginBottom: 16 }}>
+        <Col xs={24} sm={12} xl={{ flex: '1 1 0' }}>
+          <MoneyCard
+            group={s.belowFloor ? 'debt' : 'deposit'}
+            testId="fund-balance"
+            title={t('fund.balance')}
+            hint={t('nav.fund')}
+            fen={s.balanceFen}
+          />
+        </Col>
+        <Col xs={24} sm={12} xl={{ flex: '1 1 0' }}>
+          <MoneyCard group="pending" testId="fund-floor" title={t('fund.floor')} hint={t('fund.floorHint')} fen={s.floorFen} />
+        </Col>
+        <Col xs={24} sm={12} xl={{ flex: '1 1 0' }}>
+          <MoneyCard
+            group="debt"
+            testId="fund-advanced"
+            title={t('fund.advanced')}
+            hint={t('fund.advancedHint', { n: s.totals.advances })}
+            fen={s.totals.advancedFen}
+          />
+        </Col>
+        <Col xs={24} sm={12} xl={{ flex: '1 1 0' }}>
+          <MoneyCard
+            group="available"
+            testId="fund-recovered"
+            title={t('fund.recovered')}
+            hint={t('fund.recoveredHint', { n: s.totals.recoveries })}
+            fen={s.totals.recoveredFen}
+          />
+        </Col>
+        <Col xs={24} sm={12} xl={{ flex: '1 1 0' }}>
+          <MoneyCard
+            group="deposit"
+            testId="fund-deductions"
+            title={t('fund.deductions')}
+            hint={t('fund.deductionsHint')}
+            fen={s.totals.depositDeductionsFen}
+          />
+        </Col>
+      </Row>
       <Card title={t('fund.movements')}>
         <LinesList lines={fund} testId="fund-lines" />
       </Card>
