@@ -14,6 +14,7 @@ export const CLUE_RULES = [
   'complaint_spike',
   'credit_tier_d',
   'refund_overdue_repeat',
+  'report',
   'manual',
 ] as const;
 export type ClueRule = (typeof CLUE_RULES)[number];
@@ -30,7 +31,7 @@ export const clueRiskSchema = z.number().int().min(1).max(3);
 
 export const clueEvidenceSchema = z.object({
   /** what the link points at: a confirmed violation, a complaint, a credit party, an order… */
-  kind: z.enum(['violation', 'complaint', 'credit_party', 'order', 'live_session', 'product', 'note']),
+  kind: z.enum(['violation', 'complaint', 'report', 'credit_party', 'order', 'live_session', 'product', 'note']),
   id: z.string(),
   at: z.string(),
 });

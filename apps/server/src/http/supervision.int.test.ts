@@ -161,6 +161,28 @@ describe('supervision clues', () => {
     for (const c of all) expect(typeof c.subjectName).toBe('string');
   });
 
+  it('a report the platform referred becomes a clue for the department it concerns; more reports reinforce it', async () => {
+    const product = (await p.c.uow.read.catalog.listProducts({ limit: 1 }))[0];
+    if (!product) throw new Error('the demo data has no product');
+    const referred = (n: number) =>
+      event('reports.report_referred', {
+        reportId: complaintId(200 + n),
+        action: 'refer',
+        targetKind: 'product',
+        targetId: product.id,
+        category: 'infringement',
+        outcome: '疑似假冒注册商标，移交监管',
+        anonymous: true,
+        evidenceCount: 0,
+      });
+    expect(await p.c.clues.ingest(referred(1))).toBe(1);
+    expect(await p.c.clues.ingest(referred(2))).toBe(1);
+    expect((await clues(scjgj, '?rule=report')).some((c) => c.subjectId === product.id)).toBe(false);
+    const [clue] = (await clues(ipo, '?rule=report')).filter((c) => c.subjectId === product.id);
+    expect(clue).toMatchObject({ subjectKind: 'product', subjectName: product.title, departmentCode: 'zscqj', signals: 2, riskLevel: 2 });
+    expect(clue?.summary).toMatchObject({ zh: '平台移送举报（侵权）：疑似假冒注册商标，移交监管' });
+  });
+
   it('a department sees its own clues only; a transfer moves a clue to the other queue, with its reason in the log', async () => {
     const departments = await p.call(ipo, 'GET', '/api/supervision/departments');
     expect(departments.status).toBe(200);

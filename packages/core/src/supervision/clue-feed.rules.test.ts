@@ -60,6 +60,35 @@ describe('the clue feed', () => {
     expect(feed('disputes.complaint_filed', { complaintId: 'c1' })).toEqual([]);
   });
 
+  it('makes a referred report a clue about what was reported, graver for fraud, infringement to the IP office', () => {
+    const payload = {
+      reportId: 'r1',
+      targetKind: 'product',
+      targetId: 'p1',
+      category: 'infringement',
+      outcome: '疑似假冒注册商标',
+      anonymous: true,
+      evidenceCount: 2,
+    };
+    const [t] = feed('reports.report_referred', payload);
+    expect(t).toMatchObject({
+      signal: { kind: 'report', subjectId: 'p1', source: 'report:r1' },
+      subjectKind: 'product',
+      evidence: { kind: 'report', id: 'r1' },
+      raise: { rule: 'report', risk: 2, facts: { category: 'infringement', anonymous: true, evidenceCount: 2 } },
+    });
+    expect(departmentFor('report', t?.raise?.facts ?? {})).toBe('zscqj');
+    expect(feed('reports.report_referred', { ...payload, category: 'fraud', targetKind: 'live_session' })[0]).toMatchObject({
+      subjectKind: 'live_session',
+      raise: { risk: 3 },
+    });
+    expect(departmentFor('report', { category: 'fraud' })).toBe('scjgj');
+    expect(feed('reports.report_referred', { ...payload, targetKind: 'planet' })).toEqual([]);
+    expect(clueSummary('report', { category: 'infringement', outcome: '疑似假冒注册商标' }).zh).toBe(
+      '平台移送举报（侵权）：疑似假冒注册商标',
+    );
+  });
+
   it('grades a window’s risk and routes a clue to a department', () => {
     expect([4, 5, 9, 10, 30].map((n) => windowRisk(n, COMPLAINT_SPIKE))).toEqual([1, 2, 2, 3, 3]);
     expect(departmentFor('complaint_spike', {})).toBe('scjgj');

@@ -91,8 +91,39 @@ function fromComplaintFiled(p: Payload, at: Date): ClueTrigger[] {
   ];
 }
 
+const REPORT_SUBJECTS: Record<string, ClueSubjectKind> = {
+  live_session: 'live_session',
+  product: 'product',
+  organization: 'organization',
+  user: 'user',
+};
+/** Report categories that put people or minors at risk: high. */
+const GRAVE_REPORTS: ReadonlySet<string> = new Set(['fraud', 'prohibited_goods', 'minors']);
+
+/** 举报移送: a report the platform referred to the regulator is a clue about what was reported; more reinforce it. */
+function fromReportReferred(p: Payload, at: Date): ClueTrigger[] {
+  const id = str(p.reportId);
+  const subjectKind = REPORT_SUBJECTS[String(p.targetKind)];
+  const subjectId = str(p.targetId);
+  if (!id || !subjectKind || !subjectId) return [];
+  const category = str(p.category) ?? 'other';
+  return [
+    {
+      signal: { kind: 'report', subjectId, source: `report:${id}`, at },
+      subjectKind,
+      evidence: { kind: 'report', id, at: at.toISOString() },
+      raise: {
+        rule: 'report',
+        risk: GRAVE_REPORTS.has(category) ? 3 : 2,
+        facts: { category, outcome: str(p.outcome), anonymous: p.anonymous === true, evidenceCount: num(p.evidenceCount, 0) },
+      },
+    },
+  ];
+}
+
 export const CLUE_FEED: Readonly<Record<string, Feed>> = {
   'credit.clue_raised': fromCreditClue,
+  'reports.report_referred': fromReportReferred,
   'compliance.violation_confirmed': fromViolationConfirmed,
   'disputes.complaint_filed': fromComplaintFiled,
 };
@@ -104,6 +135,7 @@ export const CLUE_FEED: Readonly<Record<string, Feed>> = {
 export function departmentFor(rule: ClueRule, facts: Record<string, unknown>): string {
   const categories = Array.isArray(facts.categories) ? facts.categories : [];
   if (rule === 'serious_violation' && categories.length > 0 && categories.every((c) => c === 'off_platform_diversion')) return 'wxb';
+  if (rule === 'report' && facts.category === 'infringement') return 'zscqj';
   return 'scjgj';
 }
 
@@ -116,6 +148,16 @@ const CATEGORY_ZH: Record<string, string> = {
   prohibited_goods: '违禁商品',
   price_fraud: '价格欺诈',
   false_scarcity: '虚假稀缺',
+};
+
+const REPORT_CATEGORY_ZH: Record<string, string> = {
+  false_advertising: '虚假宣传',
+  prohibited_goods: '违禁商品',
+  vulgar: '色情低俗',
+  fraud: '诈骗',
+  infringement: '侵权',
+  minors: '未成年人保护',
+  other: '其他',
 };
 
 /** What raised a clue, in words (Chinese first). */
@@ -141,6 +183,14 @@ export function clueSummary(rule: ClueRule, facts: Record<string, unknown>): { z
       return { zh: '信用等级降至 D 级', en: 'Credit tier fell to D' };
     case 'refund_overdue_repeat':
       return { zh: `${days}天内退款超时 ${n} 次`, en: `${n} overdue refunds within ${days} days` };
+    case 'report': {
+      const category = REPORT_CATEGORY_ZH[String(facts.category)] ?? '其他';
+      const outcome = typeof facts.outcome === 'string' && facts.outcome !== '' ? `：${facts.outcome}` : '';
+      return {
+        zh: `平台移送举报（${category}）${outcome}`,
+        en: `A report referred by the platform (${String(facts.category ?? 'other')})${outcome ? `: ${String(facts.outcome)}` : ''}`,
+      };
+    }
     case 'manual':
       return { zh: String(facts.description ?? '人工录入线索'), en: String(facts.description ?? 'Clue entered by a regulator') };
   }

@@ -333,7 +333,7 @@ export class ClueService {
 /** A counted signal as evidence: its source names the fact (`complaint:<id>`). */
 function signalEvidence(s: ClueSignalRecord): ClueEvidence {
   const [kind, id] = s.source.split(':');
-  const known = ['violation', 'complaint', 'credit_party', 'order', 'live_session', 'product'] as const;
+  const known = ['violation', 'complaint', 'report', 'credit_party', 'order', 'live_session', 'product'] as const;
   const k = (known as readonly string[]).includes(kind ?? '') ? (kind as (typeof known)[number]) : 'note';
   return { kind: k, id: id ?? s.source, at: s.at.toISOString() };
 }

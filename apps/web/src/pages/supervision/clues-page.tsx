@@ -45,6 +45,7 @@ const time = (iso: string) => dayjs(iso).format('YYYY-MM-DD HH:mm');
 function evidenceLink(e: ClueView['evidence'][number]): string | null {
   if (e.kind === 'violation') return '/violations';
   if (e.kind === 'complaint') return `/complaints/${e.id}`;
+  if (e.kind === 'report') return '/reports';
   if (e.kind === 'credit_party') return '/credit/supervision';
   return null;
 }
