@@ -55,7 +55,7 @@ describe.skipIf(!browserAvailable)('complaints', () => {
   });
 
   it(
-    'a consumer complains from the order page; the merchant is silent; the mediator decides compensation; the consumer sees it',
+    'a consumer complains from the order page; the merchant is silent; the mediator decides compensation; the merchant does not pay; the fund pays and recovers; credit drops',
     SLOW,
     async () => {
       const p = suite.server.platform;
@@ -170,6 +170,50 @@ describe.skipIf(!browserAvailable)('complaints', () => {
       await suite.screenshot(buyer, 'complaint-consumer-inbox');
       await item.getByTestId('inbox-open').click();
       await buyer.waitForURL((url) => url.pathname === `/complaints/${complaintId}`);
+
+      // 赔付: the decision obliges the merchant to pay within 3 working days; both sides see it
+      const owed = buyer.getByTestId('complaint-obligation');
+      await owed.waitFor();
+      expect(await owed.getByTestId('complaint-obligation-status').textContent()).toBe('待商家支付');
+      expect(await owed.textContent()).toContain(yuan);
+      await merchant.goto(`${suite.baseUrl}/complaints/${complaintId}`);
+      await merchant.getByTestId('complaint-pay').waitFor();
+      await suite.screenshot(merchant, 'complaint-merchant-owes');
+
+      // the merchant does not pay: past the deadline the fund pays the consumer (先行赔付) and recovers from the deposit
+      const staffSession = await p.login(staff.username);
+      const creditBefore = (await p.call(staffSession, 'GET', '/api/credit/me')).body as { total: number };
+      const detail = (await p.call(consumer, 'GET', `/api/complaints/${complaintId}`)).body as { obligation: { dueAt: string } };
+      const swept = await p.c.complaints.payments.sweep(new Date(Date.parse(detail.obligation.dueAt) + 1));
+      expect(swept.compensationsAdvanced).toBeGreaterThanOrEqual(1);
+      for (;;) {
+        const r = await p.c.outbox.dispatch();
+        if (r.published === 0 && !r.pending) break;
+      }
+      await buyer.reload();
+      await expect
+        .poll(async () => (await buyer.getByTestId('complaint-obligation-status').textContent()) ?? '')
+        .toMatch(/^(先行赔付已追偿|部分追偿|平台已先行赔付)$/);
+      const after = (await p.call(consumer, 'GET', `/api/complaints/${complaintId}`)).body.obligation as {
+        advancedFen: number;
+        recoveredFromDepositFen: number;
+        recoveredFromBalanceFen: number;
+      };
+      expect(after.advancedFen).toBe(roomOrder.totalFen);
+      expect(await buyer.getByTestId('complaint-obligation').textContent()).toContain('平台先行赔付');
+      if (after.recoveredFromDepositFen > 0)
+        expect(await buyer.getByTestId('complaint-obligation-recovered').textContent()).toContain(`保证金 ¥`);
+      await suite.screenshot(buyer, 'complaint-advanced');
+      // the ledger still balances, and the merchant's credit dropped for the advance
+      expect((await p.c.ledger.verify()).ok).toBe(true);
+      await expect
+        .poll(async () => ((await p.call(staffSession, 'GET', '/api/credit/me')).body as { total: number }).total, { timeout: 20_000 })
+        .toBeLessThan(creditBefore.total);
+      const events = ((await p.call(staffSession, 'GET', '/api/credit/me')).body as { events: Array<{ kind: string }> }).events;
+      expect(events.some((e) => e.kind === 'compensation.advanced')).toBe(true);
+      // the merchant's inbox says so
+      await merchant.goto(`${suite.baseUrl}/notifications`);
+      await merchant.getByTestId('inbox-item').filter({ hasText: '平台已先行赔付' }).first().waitFor();
     },
   );
 

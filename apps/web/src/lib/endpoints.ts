@@ -402,6 +402,8 @@ export const endpoints = {
     api.post<ComplaintView>(`/complaints/${encodeURIComponent(id)}/withdraw`, note ? { note } : undefined),
   decideComplaint: (id: string, body: ComplaintDecision) => api.post<ComplaintView>(`/complaints/${encodeURIComponent(id)}/decide`, body),
   dismissComplaint: (id: string, reason: string) => api.post<ComplaintView>(`/complaints/${encodeURIComponent(id)}/dismiss`, { reason }),
+  /** the merchant pays a resolved complaint's compensation (赔付) from its available balance */
+  payComplaint: (id: string) => api.post<unknown>(`/complaints/${encodeURIComponent(id)}/pay`),
   regulatorDecideComplaint: (id: string, decision: 'accept' | 'refuse', reason: string) =>
     api.post<ComplaintView>(`/complaints/${encodeURIComponent(id)}/regulator-decision`, { decision, reason }),
 };

@@ -119,6 +119,7 @@ export function ComplaintPage() {
       <Row gutter={[16, 16]}>
         <Col xs={24} lg={14}>
           <StepCard c={c} />
+          {c.obligation ? <ObligationCard c={c} desk={desk} /> : null}
           <Card title={t('complaint.detail.description')} size="small" style={{ marginTop: 16 }}>
             <Descriptions column={{ xs: 1, sm: 2 }} size="small" data-testid="complaint-facts">
               <Descriptions.Item label={t('complaint.detail.order')}>{c.orderNo ?? '—'}</Descriptions.Item>
@@ -201,6 +202,85 @@ function StepCard({ c }: { c: ComplaintDetail }) {
       </Descriptions>
       {c.status === 'escalated' ? (
         <Alert type="info" showIcon style={{ marginTop: 8 }} message={t('complaint.regulatorAcceptance')} />
+      ) : null}
+    </Card>
+  );
+}
+
+const OBLIGATION_COLOR: Record<NonNullable<ComplaintDetail['obligation']>['status'], string> = {
+  due: 'orange',
+  paid_by_merchant: 'green',
+  advanced: 'red',
+  partially_recovered: 'volcano',
+  recovered: 'blue',
+};
+
+/**
+ * 赔付: what the resolution obliges the merchant to pay and by when; whether the merchant paid, or the platform's fund
+ * paid the consumer first (先行赔付) and what it recovered from the merchant's deposit and balance. The merchant pays
+ * here while the deadline holds.
+ */
+function ObligationCard({ c, desk }: { c: ComplaintDetail; desk: ReturnType<typeof deskOf> }) {
+  const { t } = useI18n();
+  const step = useStep(c.id);
+  const o = c.obligation;
+  if (!o) return null;
+  const overdue = Date.parse(o.dueAt) < Date.now();
+  return (
+    <Card title={t('complaint.pay.title')} size="small" style={{ marginTop: 16 }} data-testid="complaint-obligation" data-status={o.status}>
+      <Descriptions column={1} size="small">
+        <Descriptions.Item label={t('complaint.pay.amount')}>
+          <Space wrap>
+            <Typography.Text strong>{formatFen(o.amountFen)}</Typography.Text>
+            <Tag color={OBLIGATION_COLOR[o.status]} data-testid="complaint-obligation-status">
+              {t(`complaint.pay.status.${o.status}`)}
+            </Tag>
+          </Space>
+        </Descriptions.Item>
+        <Descriptions.Item label={t('complaint.pay.dueAt')}>
+          <Space wrap>
+            <span>{dayjs(o.dueAt).format('YYYY-MM-DD HH:mm')}</span>
+            {o.status === 'due' ? <Countdown dueAt={o.dueAt} overdue={overdue} /> : null}
+          </Space>
+        </Descriptions.Item>
+        {o.paidByMerchantFen > 0 ? (
+          <Descriptions.Item label={t('complaint.pay.paidByMerchant')}>{formatFen(o.paidByMerchantFen)}</Descriptions.Item>
+        ) : null}
+        {o.advancedFen > 0 ? (
+          <>
+            <Descriptions.Item label={t('complaint.pay.advanced')}>{formatFen(o.advancedFen)}</Descriptions.Item>
+            <Descriptions.Item label={t('complaint.pay.recovered')}>
+              <span data-testid="complaint-obligation-recovered">
+                {t('complaint.pay.recoveredFrom', {
+                  deposit: formatFen(o.recoveredFromDepositFen),
+                  balance: formatFen(o.recoveredFromBalanceFen),
+                })}
+              </span>
+            </Descriptions.Item>
+            {o.outstandingFen > 0 ? (
+              <Descriptions.Item label={t('complaint.pay.outstanding')}>{formatFen(o.outstandingFen)}</Descriptions.Item>
+            ) : null}
+          </>
+        ) : null}
+      </Descriptions>
+      {o.status === 'due' && desk === 'merchant' ? (
+        overdue ? (
+          <Alert type="warning" showIcon message={t('complaint.pay.overdue')} />
+        ) : (
+          <Popconfirm
+            title={t('complaint.pay.confirm', { amount: formatFen(o.amountFen) })}
+            okText={t('complaint.pay.submit')}
+            cancelText={t('common.cancel')}
+            onConfirm={() => step.mutate(() => endpoints.payComplaint(c.id))}
+          >
+            <Button type="primary" loading={step.isPending} data-testid="complaint-pay">
+              {t('complaint.pay.submit')}
+            </Button>
+          </Popconfirm>
+        )
+      ) : null}
+      {o.status === 'due' && desk === 'consumer' ? (
+        <Typography.Text type="secondary">{t('complaint.pay.consumerHint')}</Typography.Text>
       ) : null}
     </Card>
   );
