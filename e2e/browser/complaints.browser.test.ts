@@ -55,7 +55,7 @@ describe.skipIf(!browserAvailable)('complaints', () => {
   });
 
   it(
-    'a consumer complains from the order page; the merchant is silent; the mediator decides compensation; the merchant does not pay; the fund pays and recovers; credit drops',
+    'a consumer complains from the order page; the merchant is silent; the mediator decides compensation; the merchant does not pay; the fund pays and recovers; the advance enters its credit record',
     SLOW,
     async () => {
       const p = suite.server.platform;
@@ -188,6 +188,7 @@ describe.skipIf(!browserAvailable)('complaints', () => {
       expect(swept.compensationsAdvanced).toBeGreaterThanOrEqual(1);
       for (;;) {
         const r = await p.c.outbox.dispatch();
+        expect(r.error).toBeNull();
         if (r.published === 0 && !r.pending) break;
       }
       await buyer.reload();
@@ -206,11 +207,16 @@ describe.skipIf(!browserAvailable)('complaints', () => {
       await suite.screenshot(buyer, 'complaint-advanced');
       // the ledger still balances, and the merchant's credit dropped for the advance
       expect((await p.c.ledger.verify()).ok).toBe(true);
-      await expect
-        .poll(async () => ((await p.call(staffSession, 'GET', '/api/credit/me')).body as { total: number }).total, { timeout: 20_000 })
-        .toBeLessThan(creditBefore.total);
-      const events = ((await p.call(staffSession, 'GET', '/api/credit/me')).body as { events: Array<{ kind: string }> }).events;
-      expect(events.some((e) => e.kind === 'compensation.advanced')).toBe(true);
+      // the advance is in the merchant's credit record (−6 per severity level on service, docs/credit.md); it is dated
+      // at the sweep, after the deadline — a moment this test reaches by passing it to the sweep, not by moving the
+      // server's clock — so the score as of now is not lower yet, and no later than its time can it be higher
+      const credit = (await p.call(staffSession, 'GET', '/api/credit/me')).body as {
+        total: number;
+        events: Array<{ kind: string; data: { severity?: number } }>;
+      };
+      const advanced = credit.events.find((e) => e.kind === 'compensation.advanced');
+      expect(advanced?.data.severity).toBeGreaterThan(0);
+      expect(credit.total).toBeLessThanOrEqual(creditBefore.total);
       // the merchant's inbox says so
       await merchant.goto(`${suite.baseUrl}/notifications`);
       await merchant.getByTestId('inbox-item').filter({ hasText: '平台已先行赔付' }).first().waitFor();
