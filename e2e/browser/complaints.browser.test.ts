@@ -204,6 +204,7 @@ describe.skipIf(!browserAvailable)('complaints', () => {
       expect(await buyer.getByTestId('complaint-obligation').textContent()).toContain('平台先行赔付');
       if (after.recoveredFromDepositFen > 0)
         expect(await buyer.getByTestId('complaint-obligation-recovered').textContent()).toContain(`保证金 ¥`);
+      expect(await buyer.getByTestId('complaint-entry').filter({ hasText: '商家逾期未付，平台先行赔付' }).count()).toBe(1);
       await suite.screenshot(buyer, 'complaint-advanced');
       // the ledger still balances, and the merchant's credit dropped for the advance
       expect((await p.c.ledger.verify()).ok).toBe(true);
