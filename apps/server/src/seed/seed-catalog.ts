@@ -9,6 +9,7 @@ import type { Actor } from '@livehub/core';
 import type { Container } from '../container.ts';
 import { DEMO_PRODUCTS, type DemoProduct } from './demo-data.ts';
 import { seedSettledHistory, type TimeTravel } from './seed-history.ts';
+import { payOnSimulator } from './seed-payments.ts';
 import { person, type RegistrySeed } from './seed-registry.ts';
 
 const PDF = new TextEncoder().encode('%PDF-1.4\n1 0 obj<</Type/Catalog>>endobj\ntrailer<</Root 1 0 R>>\n%%EOF\n');
@@ -332,21 +333,7 @@ async function seedOrders(
   });
   const skuOf = async (productId: string) => (await c.uow.read.catalog.listSkus([productId]))[0]?.id ?? null;
   const pay = async (orderId: string) => {
-    const p = await c.orders.pay(buyer, orderId, 'sim');
-    const payment = (await c.uow.read.orders.listPayments(orderId)).find((x) => x.id === p.paymentId);
-    if (!payment) throw new Error(`seed: the payment ${p.paymentId} of order ${orderId} was not stored`);
-    // the payer answers on the simulator's page: the simulator records the trade in its bill (so the day reconciles)
-    // and notifies; the notification is delivered here at once (a later retry of it finds the payment done)
-    c.payments.sim.answer(payment, 'succeed');
-    const n = c.payments.sim.signed({
-      kind: 'payment.succeeded',
-      paymentId: payment.id,
-      refundId: null,
-      amountFen: payment.amountFen,
-      providerRef: payment.providerRef ?? '',
-      reason: null,
-    });
-    await c.orders.onNotification('sim', n.headers, n.body);
+    await payOnSimulator(c, buyer, orderId);
   };
   const order = async (productId: string | undefined, fromRoom: boolean) => {
     const skuId = productId ? await skuOf(productId) : null;

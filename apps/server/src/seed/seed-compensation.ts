@@ -13,22 +13,12 @@
 import type { Actor } from '@livehub/core';
 import type { Container } from '../container.ts';
 import type { TimeTravel } from './seed-history.ts';
+import { deliverPaymentSucceeded, payOnSimulator } from './seed-payments.ts';
 import { person, type RegistrySeed } from './seed-registry.ts';
 
 const DAY = 86_400_000;
 
 /** The provider's signed success for a payment, delivered at once (the simulator would send the same). */
-async function paid(c: Container, paymentId: string, amountFen: number, providerRef?: string | null): Promise<void> {
-  const n = c.payments.sim.signed({
-    kind: 'payment.succeeded',
-    paymentId,
-    refundId: null,
-    amountFen,
-    providerRef: providerRef ?? `demo-${paymentId.slice(-8)}`,
-    reason: null,
-  });
-  await c.orders.onNotification('sim', n.headers, n.body);
-}
 
 export async function seedCompensation(
   c: Container,
@@ -56,7 +46,7 @@ export async function seedCompensation(
     [other, 200_000],
   ] as const) {
     const d = await c.deposits.pay(who, amountFen);
-    await paid(c, d.paymentId, d.amountFen);
+    await deliverPaymentSucceeded(c, d.paymentId, d.amountFen);
   }
   await c.deposits.deduct(admin, {
     merchantOrgId: m2.orgId,
@@ -68,11 +58,7 @@ export async function seedCompensation(
   travel?.shift(-8 * DAY);
   try {
     const order = await c.orders.create(buyer, { lines: [{ skuId: sku.id, qty: 1 }], addressId: address.id });
-    const payment = await c.orders.pay(buyer, order.body.id, 'sim');
-    // the payer answers on the simulator's page, so the trade is in its bill and the day reconciles
-    const record = (await c.uow.read.orders.listPayments(order.body.id)).find((x) => x.id === payment.paymentId);
-    if (record) c.payments.sim.answer(record, 'succeed');
-    await paid(c, payment.paymentId, payment.amountFen, record?.providerRef);
+    const payment = await payOnSimulator(c, buyer, order.body.id);
     const filed = await c.complaints.filing.file(buyer, {
       orderId: order.body.id,
       category: 'quality',

@@ -12,6 +12,7 @@ import type { ClaimKind, ComplaintCategory } from '@livehub/contracts';
 import type { Actor } from '@livehub/core';
 import type { Container } from '../container.ts';
 import type { TimeTravel } from './seed-history.ts';
+import { payOnSimulator } from './seed-payments.ts';
 import { person, type RegistrySeed } from './seed-registry.ts';
 
 const DAY = 86_400_000;
@@ -93,20 +94,7 @@ export async function seedComplaints(c: Container, s: RegistrySeed, travel?: Tim
     const sku = skus[n++ % skus.length];
     if (!sku) throw new Error('seed: no SKU of the demo merchant');
     const r = await c.orders.create(buyer, { lines: [{ skuId: sku.id, qty: 1 }], address: ADDRESS });
-    const p = await c.orders.pay(buyer, r.body.id, 'sim');
-    const payment = (await c.uow.read.orders.listPayments(r.body.id)).find((x) => x.id === p.paymentId);
-    if (!payment) throw new Error(`seed: the payment ${p.paymentId} was not stored`);
-    // the payer answers on the simulator's page (the trade is in its bill, so the day reconciles); notified at once
-    c.payments.sim.answer(payment, 'succeed');
-    const note = c.payments.sim.signed({
-      kind: 'payment.succeeded',
-      paymentId: payment.id,
-      refundId: null,
-      amountFen: payment.amountFen,
-      providerRef: payment.providerRef ?? '',
-      reason: null,
-    });
-    await c.orders.onNotification('sim', note.headers, note.body);
+    const p = await payOnSimulator(c, buyer, r.body.id);
     return { id: r.body.id, totalFen: p.amountFen };
   };
   const file = async (buyer: Actor, key: keyof typeof FILINGS, phone?: string) => {
