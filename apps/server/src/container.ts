@@ -86,6 +86,7 @@ import { LocalFileStore } from './adapters/file-store.ts';
 import { SimulatedPaymentProvider } from './adapters/sim-pay.ts';
 import { SimulatedPayoutProvider } from './adapters/sim-payout.ts';
 import { notificationMembers } from './adapters/notification-members.ts';
+import { sessionMarketReader } from './adapters/session-market.ts';
 import { reportTargets } from './adapters/report-targets.ts';
 import { SimSmsChannel } from './adapters/sim-sms.ts';
 import { AesGcmVault, Argon2Hasher, randomTokens, systemClock, UuidV7Generator } from './adapters/runtime.ts';
@@ -565,6 +566,7 @@ export async function createContainer(config: Config, o: ContainerOverrides = {}
       departmentOf: (actor) => orgs.departmentOf(actor),
       departmentsOf: async (orgId) => new Map((await uow.read.orgs.listDepartments([orgId])).map((d) => [d.code, d.name])),
     },
+    market: sessionMarketReader(uow),
   });
   for (const topic of ClueService.topics()) outbox.on(topic, async (e) => void (await clues.ingest(e)));
   // Counters of running flash sales are rebuilt from the database (after a crash the claims are the truth).

@@ -15,6 +15,9 @@ export const CLUE_RULES = [
   'credit_tier_d',
   'refund_overdue_repeat',
   'report',
+  'price_fraud',
+  'false_scarcity',
+  'unqualified_category',
   'manual',
 ] as const;
 export type ClueRule = (typeof CLUE_RULES)[number];

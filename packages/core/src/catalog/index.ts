@@ -12,3 +12,4 @@ export type { CategoryReads } from './category.service.ts';
 export { categoryPath, defaultCategories } from './default-categories.ts';
 export type { ListingGate, ListingTx } from './product.service.ts';
 export type { DepositGate } from './product-review.service.ts';
+export { qualificationName } from './pre-check.rules.ts';

@@ -57,6 +57,8 @@ export interface OrderRecordRepository {
   liveSessionsSelling(productId: string): Promise<string[]>;
   /** paid-or-later orders and their value for a session (statistics) */
   sessionTotals(sessionId: string): Promise<{ orders: number; gmvFen: number }>;
+  /** per SKU of a session's paid orders (refunded ones too): units bought and the lowest unit price paid */
+  sessionSales(sessionId: string): Promise<Array<{ productId: string; skuId: string; units: number; lowestUnitPriceFen: number }>>;
   /**
    * The commission of a streamer's (or an MCN's) paid-or-later orders, grouped by live session or by product, the
    * largest first (at most `limit` groups): orders counted once per group, GMV as price × kept quantity, commission

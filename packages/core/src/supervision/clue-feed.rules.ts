@@ -5,6 +5,8 @@
  * window the detector counts (complaints against a merchant within 7 days). Pure; docs/supervision.md lists it.
  */
 import type { ClueEvidence, ClueRule, ClueSubjectKind } from '@livehub/contracts';
+import { qualificationName } from '../catalog/index.ts';
+import { priceFraudSummary, SCARCITY_SIGNAL } from './market-probes.rules.ts';
 
 export interface ClueTrigger {
   signal: { kind: string; subjectId: string; source: string; at: Date };
@@ -121,7 +123,27 @@ function fromReportReferred(p: Payload, at: Date): ClueTrigger[] {
   ];
 }
 
+/**
+ * A scarcity claim (最后三单, 马上售罄) the screening engine heard in a session: stored as a signal about the session,
+ * counted when the session ends against the stock it still had (`probeSession`, 虚假稀缺). Raises nothing by itself.
+ */
+function fromScreened(p: Payload, at: Date): ClueTrigger[] {
+  const id = str(p.screeningEventId);
+  const session = str(p.sessionRef);
+  const hits = Array.isArray(p.hits) ? p.hits : [];
+  const scarcity = hits.some((h) => h && typeof h === 'object' && (h as Record<string, unknown>).category === 'false_scarcity');
+  if (!id || !session || !scarcity) return [];
+  return [
+    {
+      signal: { kind: SCARCITY_SIGNAL, subjectId: session, source: `screened:${id}`, at },
+      subjectKind: 'live_session',
+      evidence: { kind: 'live_session', id: session, at: at.toISOString() },
+    },
+  ];
+}
+
 export const CLUE_FEED: Readonly<Record<string, Feed>> = {
+  'compliance.screened': fromScreened,
   'credit.clue_raised': fromCreditClue,
   'reports.report_referred': fromReportReferred,
   'compliance.violation_confirmed': fromViolationConfirmed,
@@ -189,6 +211,20 @@ export function clueSummary(rule: ClueRule, facts: Record<string, unknown>): { z
       return {
         zh: `平台移送举报（${category}）${outcome}`,
         en: `A report referred by the platform (${String(facts.category ?? 'other')})${outcome ? `: ${String(facts.outcome)}` : ''}`,
+      };
+    }
+    case 'price_fraud':
+      return priceFraudSummary(facts);
+    case 'false_scarcity':
+      return {
+        zh: `直播中 ${num(facts.claims, 0)} 次宣称“最后几件/即将售罄”，下播时仍余 ${num(facts.stockLeft, 0)} 件（售出 ${num(facts.soldUnits, 0)} 件）`,
+        en: `Scarcity claimed ${num(facts.claims, 0)} times in the session, yet ${num(facts.stockLeft, 0)} units were left at its end (${num(facts.soldUnits, 0)} sold)`,
+      };
+    case 'unqualified_category': {
+      const missing = (Array.isArray(facts.missing) ? facts.missing : []).map((q) => qualificationName(String(q)).zh);
+      return {
+        zh: `超范围经营：直播销售的商品所属类目需要${missing.join('、')}，商家开播时未持有有效资质`,
+        en: `Selling outside its qualifications: the category requires ${(Array.isArray(facts.missing) ? facts.missing : []).join(', ')}, which the merchant did not hold at the session's start`,
       };
     }
     case 'manual':

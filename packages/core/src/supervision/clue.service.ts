@@ -15,6 +15,10 @@ import { type Actor, SYSTEM_ACTOR } from '../shared/actor.ts';
 import type { NameReader, Names } from '../shared/name-directory.ts';
 import { CLUE_FEED, type ClueTrigger, clueSummary, departmentFor, EVIDENCE_KEPT, windowRisk } from './clue-feed.rules.ts';
 import type { ClueEntryRecord, ClueRecord, ClueSignalRecord } from './clue.types.ts';
+import { probeSession, SCARCITY_SIGNAL, type SessionMarketFacts } from './market-probes.rules.ts';
+
+/** The session-end detectors run when a session ends. */
+const SESSION_ENDED = 'live.ended';
 
 /** The regulator's departments (identity's), read through a port. */
 export interface DepartmentDirectory {
@@ -24,6 +28,14 @@ export interface DepartmentDirectory {
   departmentsOf(orgId: string): Promise<Map<string, string>>;
 }
 
+/**
+ * What the session-end detectors read about a session from the live, catalog, orders and registry contexts (a reader
+ * port; the database adapter implements it). null: no such session, or it never went live.
+ */
+export interface SessionMarketReader {
+  sessionFacts(sessionId: string): Promise<Omit<SessionMarketFacts, 'scarcityClaims'> | null>;
+}
+
 export interface ClueDeps {
   uow: ScopedUnitOfWork<'clues' | 'audit' | 'outbox'>;
   clock: Clock;
@@ -31,6 +43,8 @@ export interface ClueDeps {
   audit: AuditService;
   names: NameReader;
   departments: DepartmentDirectory;
+  /** the session-end detectors (price fraud, false scarcity, unqualified categories); without it they do not run */
+  market?: SessionMarketReader;
 }
 
 type ClueTx = Pick<Repositories, 'clues' | 'audit' | 'outbox'>;
@@ -42,20 +56,30 @@ export class ClueService {
 
   /** The outbox topics the detectors listen to. */
   static topics(): string[] {
-    return Object.keys(CLUE_FEED);
+    return [...Object.keys(CLUE_FEED), SESSION_ENDED];
   }
 
   /** One outbox event through the detectors; returns the clues raised or reinforced. Idempotent per event. */
   async ingest(e: { id: string; topic: string; payload: Record<string, unknown>; at: string | Date }): Promise<number> {
     const feed = CLUE_FEED[e.topic];
-    if (!feed) return 0;
-    const triggers = feed(e.payload, new Date(e.at), e.id);
+    const triggers = feed ? feed(e.payload, new Date(e.at), e.id) : e.topic === SESSION_ENDED ? await this.probe(e.payload) : [];
     if (triggers.length === 0) return 0;
     return this.d.uow.transaction(async (tx) => {
       let touched = 0;
       for (const t of triggers) if (await this.apply(tx, t)) touched++;
       return touched;
     });
+  }
+
+  /** The session-end detectors: the session's market facts, with the scarcity claims heard in it, through `probeSession`. */
+  private async probe(p: Record<string, unknown>): Promise<ClueTrigger[]> {
+    const sessionId = typeof p.sessionId === 'string' ? p.sessionId : null;
+    if (!this.d.market || !sessionId) return [];
+    const facts = await this.d.market.sessionFacts(sessionId);
+    if (!facts) return [];
+    const since = new Date(facts.startedAt.getTime() - 60_000);
+    const scarcityClaims = await this.d.uow.read.clues.countSignals(SCARCITY_SIGNAL, sessionId, since);
+    return probeSession({ ...facts, scarcityClaims });
   }
 
   private async apply(tx: ClueTx, t: ClueTrigger): Promise<boolean> {

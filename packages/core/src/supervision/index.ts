@@ -4,7 +4,9 @@
  * (刷单) detector, pure, run offline by `livehub clues scan`.
  */
 export { CLUE_TOPIC_RAISED, ClueService } from './clue.service.ts';
-export type { ClueDeps, DepartmentDirectory } from './clue.service.ts';
+export type { ClueDeps, DepartmentDirectory, SessionMarketReader } from './clue.service.ts';
+export { listRaiseIn, lowestInWindow, PRICE_WINDOW_DAYS, probeSession, SCARCITY, SCARCITY_SIGNAL } from './market-probes.rules.ts';
+export type { PricePointFact, SessionMarketFacts, SessionProductFact } from './market-probes.rules.ts';
 export type * from './clue.types.ts';
 export type * from './clue.repository.ts';
 export { CLUE_FEED, COMPLAINT_SPIKE, clueSummary, departmentFor, SERIOUS_SEVERITY } from './clue-feed.rules.ts';

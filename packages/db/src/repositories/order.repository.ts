@@ -166,6 +166,21 @@ export class DrizzleOrderRepository implements OrderRepository {
     return { orders: Number(row?.n ?? 0), gmvFen: Number(row?.gmv ?? 0) };
   }
 
+  async sessionSales(sessionId: string): Promise<Array<{ productId: string; skuId: string; units: number; lowestUnitPriceFen: number }>> {
+    const rows = await this.db
+      .select({
+        productId: orderLines.productId,
+        skuId: orderLines.skuId,
+        units: sql<number>`coalesce(sum(${orderLines.qty}), 0)::int`,
+        low: sql<string>`min(${orderLines.unitPriceFen})`,
+      })
+      .from(orderLines)
+      .innerJoin(orders, eq(orders.id, orderLines.orderId))
+      .where(and(eq(orders.sessionId, sessionId), inArray(orders.status, [...PAID_OR_LATER, 'refunded'])))
+      .groupBy(orderLines.productId, orderLines.skuId);
+    return rows.map((r) => ({ productId: r.productId, skuId: r.skuId, units: Number(r.units), lowestUnitPriceFen: Number(r.low) }));
+  }
+
   async commissionTotals(party: CommissionParty, by: 'session' | 'product', limit: number): Promise<CommissionTotals[]> {
     const whose = 'streamerUserId' in party ? eq(orders.streamerUserId, party.streamerUserId) : eq(orders.mcnOrgId, party.mcnOrgId);
     const key = by === 'session' ? orders.sessionId : orderLines.productId;

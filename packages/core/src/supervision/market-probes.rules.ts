@@ -1,0 +1,180 @@
+/**
+ * The detectors that look at a live session once it ends (`live.ended`), with the market's facts about it: its
+ * products' price history, the units sold in it and left after it, the qualifications its merchants held, and the
+ * scarcity claims the screening engine heard in it. Pure: facts in, clue triggers out (docs/supervision.md,
+ * "Detectors at the session's end").
+ *
+ * - 价格欺诈 (`price_fraud`, 明码标价和禁止价格欺诈规定 Art. 19–20): a reference ("original", 划线) price above every SKU's
+ *   lowest price of the 7 days before the session (虚构原价), or a list price raised within those 7 days and then
+ *   "discounted" in the session to no less than it was before the raise (先提价后打折).
+ * - 虚假稀缺 (`false_scarcity`): "最后三单 / 马上售罄" heard in the session while most of the stock was still there at its
+ *   end — at least four units left for each one sold, and at least 50 left.
+ * - 超范围经营 (`unqualified_category`): a product offered in the session in a category whose required qualification
+ *   (食品经营许可证 …) the merchant did not hold valid at the session's start — lapsed or revoked since its review.
+ */
+import type { ClueEvidence } from '@livehub/contracts';
+import type { ClueTrigger } from './clue-feed.rules.ts';
+
+export interface PricePointFact {
+  priceFen: number;
+  source: 'list' | 'promotion' | 'flash_sale';
+  validFrom: Date;
+  validTo: Date | null;
+}
+
+export interface SessionProductFact {
+  productId: string;
+  merchantOrgId: string;
+  categoryId: string;
+  /** every qualification the category path requires (root first, as the product review reads it) */
+  requiredQualifications: string[];
+  /** qualification types the merchant (or the product's own documents) held valid at the session's start */
+  heldQualifications: string[];
+  referencePriceFen: number | null;
+  /** units of the session's paid orders of this product */
+  soldUnits: number;
+  /** units left on its SKUs when the facts were read (the session's end) */
+  stockLeft: number;
+  skus: Array<{
+    skuId: string;
+    /** price points in effect at any time from 30 days before the start to the end, oldest first */
+    prices: PricePointFact[];
+    /** the lowest unit price paid for it in the session (null: not sold in it) */
+    sessionPriceFen: number | null;
+  }>;
+}
+
+export interface SessionMarketFacts {
+  sessionId: string;
+  streamerUserId: string;
+  startedAt: Date;
+  endedAt: Date;
+  products: SessionProductFact[];
+  /** screening events in the session with a scarcity claim (the `claim.scarcity` signals) */
+  scarcityClaims: number;
+}
+
+const DAY = 86_400_000;
+/** The window before the session the reference price and a raise are measured over (Order 56 Art. 19–20). */
+export const PRICE_WINDOW_DAYS = 7;
+/** 虚假稀缺: units left for each unit sold, and at least this many left, for a scarcity claim to be false. */
+export const SCARCITY = { leftPerSold: 4, minLeft: 50, highClaims: 3 } as const;
+
+/** The signal kind a scarcity claim heard in a session is counted under (subject: the session). */
+export const SCARCITY_SIGNAL = 'claim.scarcity';
+
+/** The lowest price in effect at any moment of [from, to) among `prices` (null: none in effect). */
+export function lowestInWindow(prices: readonly PricePointFact[], from: Date, to: Date): number | null {
+  let low: number | null = null;
+  for (const p of prices) {
+    const end = p.validTo ?? new Date(8.64e15);
+    if (p.validFrom < to && end > from) low = low === null ? p.priceFen : Math.min(low, p.priceFen);
+  }
+  return low;
+}
+
+/** A list-price raise within [from, to): the raise and the list price in effect just before it. */
+export function listRaiseIn(
+  prices: readonly PricePointFact[],
+  from: Date,
+  to: Date,
+): { beforeFen: number; afterFen: number; at: Date } | null {
+  const list = prices.filter((p) => p.source === 'list').sort((a, b) => a.validFrom.getTime() - b.validFrom.getTime());
+  let found: { beforeFen: number; afterFen: number; at: Date } | null = null;
+  for (let i = 1; i < list.length; i++) {
+    const prev = list[i - 1] as PricePointFact;
+    const cur = list[i] as PricePointFact;
+    if (cur.validFrom >= from && cur.validFrom < to && cur.priceFen > prev.priceFen)
+      if (!found || cur.priceFen - prev.priceFen > found.afterFen - found.beforeFen)
+        found = { beforeFen: prev.priceFen, afterFen: cur.priceFen, at: cur.validFrom };
+  }
+  return found;
+}
+
+const yuan = (fen: number): string => (fen / 100).toFixed(2);
+
+/** The clue triggers of one ended session. A session probed twice raises nothing twice (sources are per session). */
+export function probeSession(f: SessionMarketFacts): ClueTrigger[] {
+  const out: ClueTrigger[] = [];
+  const weekBefore = new Date(f.startedAt.getTime() - PRICE_WINDOW_DAYS * DAY);
+  const sessionEvidence: ClueEvidence = { kind: 'live_session', id: f.sessionId, at: f.endedAt.toISOString() };
+  for (const p of f.products) {
+    const price = priceFinding(p, weekBefore, f.startedAt);
+    if (price)
+      out.push({
+        signal: { kind: 'price_fraud', subjectId: p.productId, source: `price:${f.sessionId}:${p.productId}`, at: f.endedAt },
+        subjectKind: 'product',
+        evidence: sessionEvidence,
+        raise: { rule: 'price_fraud', risk: price.risk, facts: { ...price.facts, sessionId: f.sessionId, merchantOrgId: p.merchantOrgId } },
+      });
+    const missing = p.requiredQualifications.filter((q) => !p.heldQualifications.includes(q));
+    if (missing.length > 0)
+      out.push({
+        signal: { kind: 'unqualified', subjectId: p.merchantOrgId, source: `unqualified:${f.sessionId}:${p.productId}`, at: f.endedAt },
+        subjectKind: 'organization',
+        evidence: { kind: 'product', id: p.productId, at: f.endedAt.toISOString() },
+        raise: {
+          rule: 'unqualified_category',
+          risk: p.soldUnits > 0 ? 3 : 2,
+          facts: { categoryId: p.categoryId, missing, productId: p.productId, sessionId: f.sessionId, soldUnits: p.soldUnits },
+        },
+      });
+  }
+  const sold = f.products.reduce((s, p) => s + p.soldUnits, 0);
+  const left = f.products.reduce((s, p) => s + p.stockLeft, 0);
+  if (f.scarcityClaims > 0 && f.products.length > 0 && left >= SCARCITY.minLeft && left >= SCARCITY.leftPerSold * Math.max(sold, 1))
+    out.push({
+      signal: { kind: 'false_scarcity', subjectId: f.streamerUserId, source: `scarcity:${f.sessionId}`, at: f.endedAt },
+      subjectKind: 'user',
+      evidence: sessionEvidence,
+      raise: {
+        rule: 'false_scarcity',
+        risk: f.scarcityClaims >= SCARCITY.highClaims ? 3 : 2,
+        facts: { claims: f.scarcityClaims, soldUnits: sold, stockLeft: left, sessionId: f.sessionId },
+      },
+    });
+  return out;
+}
+
+function priceFinding(p: SessionProductFact, weekBefore: Date, start: Date): { risk: number; facts: Record<string, unknown> } | null {
+  // 先提价后打折: a list price raised within the 7 days, then sold in the session at no less than before the raise
+  for (const s of p.skus) {
+    const raise = listRaiseIn(s.prices, weekBefore, start);
+    if (raise && s.sessionPriceFen !== null && s.sessionPriceFen >= raise.beforeFen && s.sessionPriceFen < raise.afterFen)
+      return {
+        risk: 3,
+        facts: {
+          pattern: 'raise_then_discount',
+          skuId: s.skuId,
+          beforeFen: raise.beforeFen,
+          raisedFen: raise.afterFen,
+          raisedAt: raise.at.toISOString(),
+          sessionPriceFen: s.sessionPriceFen,
+        },
+      };
+  }
+  // 虚构原价: the reference price above what every SKU actually cost at its lowest over the 7 days
+  if (p.referencePriceFen === null) return null;
+  const lows = p.skus.map((s) => lowestInWindow(s.prices, weekBefore, start)).filter((x): x is number => x !== null);
+  if (lows.length === 0) return null;
+  const highestLow = Math.max(...lows);
+  if (p.referencePriceFen <= highestLow) return null;
+  return {
+    risk: p.referencePriceFen >= highestLow * 2 ? 3 : 2,
+    facts: { pattern: 'fictitious_reference', referencePriceFen: p.referencePriceFen, lowest7dFen: highestLow },
+  };
+}
+
+/** The words of a price-fraud clue. */
+export function priceFraudSummary(facts: Record<string, unknown>): { zh: string; en: string } {
+  const n = (v: unknown) => (typeof v === 'number' ? v : 0);
+  if (facts.pattern === 'raise_then_discount')
+    return {
+      zh: `先提价后打折：开播前7日内由 ¥${yuan(n(facts.beforeFen))} 提至 ¥${yuan(n(facts.raisedFen))}，直播中以 ¥${yuan(n(facts.sessionPriceFen))} “优惠”售出`,
+      en: `Raised before a discount: ¥${yuan(n(facts.beforeFen))} → ¥${yuan(n(facts.raisedFen))} within 7 days before the session, then sold at ¥${yuan(n(facts.sessionPriceFen))} as a "discount"`,
+    };
+  return {
+    zh: `虚构原价：划线价 ¥${yuan(n(facts.referencePriceFen))} 高于开播前7日最低成交价 ¥${yuan(n(facts.lowest7dFen))}`,
+    en: `Fictitious reference price: ¥${yuan(n(facts.referencePriceFen))} above the 7-day lowest price ¥${yuan(n(facts.lowest7dFen))}`,
+  };
+}
