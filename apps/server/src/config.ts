@@ -106,6 +106,12 @@ const envSchema = z.object({
   /** the platform fee (平台服务费) of a category without a rate of its own, in basis points */
   LIVEHUB_PLATFORM_FEE_BP: z.coerce.number().int().min(0).max(10_000).default(500),
   LIVEHUB_FLASH_SOLD_OUT_MS: z.coerce.number().int().min(100).max(60_000).default(1000),
+  /** this installation's region for cross-region sharing (行政区划代码 and name; docs/supervision.md) */
+  LIVEHUB_REGION_CODE: z
+    .string()
+    .regex(/^\d{6}$/, { error: 'a 6-digit administrative division code (行政区划代码)' })
+    .default('310114'),
+  LIVEHUB_REGION_NAME: z.string().trim().min(2).max(100).default('上海市嘉定区'),
 });
 
 export interface Config {
@@ -161,6 +167,8 @@ export interface Config {
   payoutApprovalFen: number;
   /** the advance-compensation fund's alert floor in fen (先行赔付金警戒线) */
   fundFloorFen: number;
+  /** this installation's region (cross-region sharing) */
+  region: { code: string; name: string };
   /** account-number endings the simulated payout provider fails */
   simPayoutFailSuffixes: string[];
   flashPayMinutes: number;
@@ -232,6 +240,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     defaultFeeBp: e.LIVEHUB_PLATFORM_FEE_BP,
     payoutApprovalFen: e.LIVEHUB_PAYOUT_APPROVAL_FEN,
     fundFloorFen: e.LIVEHUB_FUND_FLOOR_FEN,
+    region: { code: e.LIVEHUB_REGION_CODE, name: e.LIVEHUB_REGION_NAME },
     simPayoutFailSuffixes: e.LIVEHUB_SIM_PAYOUT_FAIL_SUFFIXES,
     flashPayMinutes: e.LIVEHUB_FLASH_PAY_MINUTES,
     flashSoldOutMs: e.LIVEHUB_FLASH_SOLD_OUT_MS,

@@ -78,6 +78,8 @@ import {
   ReportHandlingService,
   ReportViewService,
   ClueService,
+  type DepartmentDirectory,
+  ExchangeService,
 } from '@livehub/core';
 import { loadDefaultPack } from '@livehub/compliance';
 import { type Database, openDatabase } from '@livehub/db';
@@ -87,6 +89,7 @@ import { SimulatedPaymentProvider } from './adapters/sim-pay.ts';
 import { SimulatedPayoutProvider } from './adapters/sim-payout.ts';
 import { notificationMembers } from './adapters/notification-members.ts';
 import { sessionMarketReader } from './adapters/session-market.ts';
+import { exchangeDirectory } from './adapters/exchange-directory.ts';
 import { reportTargets } from './adapters/report-targets.ts';
 import { SimSmsChannel } from './adapters/sim-sms.ts';
 import { AesGcmVault, Argon2Hasher, randomTokens, systemClock, UuidV7Generator } from './adapters/runtime.ts';
@@ -556,19 +559,33 @@ export async function createContainer(config: Config, o: ContainerOverrides = {}
   });
   for (const topic of NotificationService.topics()) outbox.on(topic, async (e) => void (await notifications.deliver(e)));
   // 监管线索: detectors on the event stream raise clues for the regulator's departments (docs/supervision.md).
+  const departments: DepartmentDirectory = {
+    departmentOf: (actor) => orgs.departmentOf(actor),
+    departmentsOf: async (orgId) => new Map((await uow.read.orgs.listDepartments([orgId])).map((d) => [d.code, d.name])),
+  };
   const clues = new ClueService({
     uow,
     clock,
     ids,
     audit,
     names,
-    departments: {
-      departmentOf: (actor) => orgs.departmentOf(actor),
-      departmentsOf: async (orgId) => new Map((await uow.read.orgs.listDepartments([orgId])).map((d) => [d.code, d.name])),
-    },
+    departments,
     market: sessionMarketReader(uow),
   });
   for (const topic of ClueService.topics()) outbox.on(topic, async (e) => void (await clues.ingest(e)));
+  // 跨区域协同: signed bundles of clues and credit records for partner regions (docs/supervision.md)
+  const exchange = new ExchangeService({
+    uow,
+    clock,
+    ids,
+    audit,
+    vault,
+    names,
+    departments,
+    directory: exchangeDirectory(uow),
+    clues,
+    region: config.region,
+  });
   // Counters of running flash sales are rebuilt from the database (after a crash the claims are the truth).
   await orders.soldOut.start();
   await orders.reconcile();
@@ -605,6 +622,7 @@ export async function createContainer(config: Config, o: ContainerOverrides = {}
     complaints,
     reports,
     clues,
+    exchange,
     ledger,
     money,
     feeRates,

@@ -21,6 +21,7 @@ import {
   FileSearchOutlined,
   FlagOutlined,
   GiftOutlined,
+  GlobalOutlined,
   FundOutlined,
   IdcardOutlined,
   InsuranceOutlined,
@@ -82,6 +83,7 @@ const ITEMS = {
   audit: { label: 'nav.audit', icon: AuditOutlined, path: '/audit' },
   // supervision (网智平台): the clue queue of a regulator's department; cases (案件) are still to come
   clues: { label: 'nav.clues', icon: AimOutlined, path: '/supervision/clues' },
+  exchange: { label: 'nav.exchange', icon: GlobalOutlined, path: '/supervision/exchange' },
   cases: { label: 'nav.cases', icon: FileSearchOutlined, comingSoon: true },
 
   // registry: applications for admission and certification, the talent pool
@@ -192,6 +194,7 @@ const KEYS_BY_ROLE: Record<Role, readonly RoleEntry[]> = {
     'reports',
     'credit-supervision',
     'clues',
+    'exchange',
     'fund',
     'statements',
     'reconciliation',

@@ -18,6 +18,7 @@ export const CLUE_RULES = [
   'price_fraud',
   'false_scarcity',
   'unqualified_category',
+  'cross_region',
   'manual',
 ] as const;
 export type ClueRule = (typeof CLUE_RULES)[number];

@@ -625,6 +625,43 @@ export const ERROR_CATALOGUE = {
     en: 'You may enter clues for your own department only; transfer it afterwards',
   },
   'supervision.subject_not_found': { kind: 'invalid', zh: '线索对象不存在', en: 'No such party, product or session' },
+  'exchange.malformed': {
+    kind: 'invalid',
+    zh: '数据包格式不正确：{issue}',
+    en: 'The bundle is malformed: {issue}',
+  },
+  'exchange.unknown_region': {
+    kind: 'invalid',
+    zh: '数据包来自未登记的地区（{region}），请先登记该地区的公钥',
+    en: 'The bundle comes from a region not registered here ({region}); register its public key first',
+  },
+  'exchange.own_region': { kind: 'invalid', zh: '这是本地区导出的数据包', en: 'This bundle was exported by this region' },
+  'exchange.key_mismatch': {
+    kind: 'invalid',
+    zh: '数据包的密钥编号与登记的 {region} 公钥不符',
+    en: 'The bundle’s key id does not match the key registered for {region}',
+  },
+  'exchange.bad_signature': {
+    kind: 'invalid',
+    zh: '签名验证失败：数据包不是由该地区签发，或已被改动',
+    en: 'Signature check failed: the bundle was not signed by that region, or was changed',
+  },
+  'exchange.stale': {
+    kind: 'invalid',
+    zh: '数据包的生成时间不可信（{createdAt}）：早于 180 天或晚于当前时间',
+    en: 'The bundle’s creation time is not credible ({createdAt}): older than 180 days or in the future',
+  },
+  'exchange.already_imported': { kind: 'conflict', zh: '该数据包已导入过', en: 'This bundle was imported already' },
+  'exchange.bad_public_key': {
+    kind: 'invalid',
+    zh: '公钥无效：请粘贴 Ed25519 公钥（PEM 或 32 字节 base64）',
+    en: 'Invalid public key: paste an Ed25519 public key (PEM or 32 bytes in base64)',
+  },
+  'exchange.own_region_key': {
+    kind: 'invalid',
+    zh: '不能把本地区登记为合作地区',
+    en: 'This region cannot be registered as its own partner',
+  },
   'credit.appeal_open': { kind: 'conflict', zh: '该信用事件已有进行中的申诉', en: 'An appeal against this event is already open' },
   'credit.invalid_model': { kind: 'invalid', zh: '信用模型无效：{issue}', en: 'Invalid credit model: {issue}' },
   'credit.measure_applies': {

@@ -17,6 +17,7 @@ import { DrizzleReportRepository } from './repositories/reports.repository.ts';
 import { DrizzleNotificationRepository } from './repositories/notifications.repository.ts';
 import { DrizzleClueRepository } from './repositories/supervision.repository.ts';
 import { DrizzleLiveRepository } from './repositories/live.repository.ts';
+import { DrizzleExchangeRepository } from './repositories/exchange.repository.ts';
 import { DrizzleNameRepository } from './repositories/names.repository.ts';
 import { DrizzleOrderRepository } from './repositories/order.repository.ts';
 import { DrizzleComplianceRepository } from './repositories/compliance.repository.ts';
@@ -64,6 +65,7 @@ export function repositoriesFor(db: Db): Repositories {
     complaintPayments: new DrizzleCompensationObligationRepository(db),
     notifications: new DrizzleNotificationRepository(db),
     clues: new DrizzleClueRepository(db),
+    exchange: new DrizzleExchangeRepository(db),
   };
 }
 

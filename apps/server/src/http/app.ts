@@ -33,6 +33,7 @@ import { creditModeRoutes } from './routes/credit-modes.routes.ts';
 import { disputesRoutes } from './routes/disputes.routes.ts';
 import { reportsRoutes } from './routes/reports.routes.ts';
 import { supervisionRoutes } from './routes/supervision.routes.ts';
+import { exchangeRoutes } from './routes/exchange.routes.ts';
 import { creditAppealRoutes } from './routes/credit-appeals.routes.ts';
 import { notificationRoutes } from './routes/notifications.routes.ts';
 import { roomRoutes } from './routes/room.routes.ts';
@@ -152,6 +153,7 @@ export async function buildApp(c: Container, opts: BuildAppOptions = {}): Promis
   disputesRoutes(api, c);
   reportsRoutes(api, c);
   supervisionRoutes(api, c);
+  exchangeRoutes(api, c);
   notificationRoutes(api, c);
   roomRoutes(app, c);
   statementRoutes(api, c);

@@ -26,6 +26,7 @@ import type {
 } from '../identity/identity.repository.ts';
 import type { NotificationRepository } from '../notifications/notifications.repository.ts';
 import type { ClueRepository } from '../supervision/clue.repository.ts';
+import type { ExchangeRepository } from '../supervision/exchange.repository.ts';
 import type { LiveRepository } from '../live/live.repository.ts';
 import type { NameRepository } from './names.ts';
 import type { OrderRepository } from '../orders/orders.repository.ts';
@@ -79,6 +80,8 @@ export interface Repositories {
   notifications: NotificationRepository;
   /** supervision clues, their log and the signals detectors count (supervision) */
   clues: ClueRepository;
+  /** cross-region sharing: the region's key, partner regions, bundles and received items (supervision) */
+  exchange: ExchangeRepository;
 }
 
 export interface UnitOfWork {

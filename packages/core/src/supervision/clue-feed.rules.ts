@@ -227,6 +227,15 @@ export function clueSummary(rule: ClueRule, facts: Record<string, unknown>): { z
         en: `Selling outside its qualifications: the category requires ${(Array.isArray(facts.missing) ? facts.missing : []).join(', ')}, which the merchant did not hold at the session's start`,
       };
     }
+    case 'cross_region': {
+      const from = String(facts.sourceRegionName ?? '其他地区');
+      const remote =
+        facts.remoteSummary && typeof facts.remoteSummary === 'object' ? (facts.remoteSummary as { zh?: unknown; en?: unknown }) : {};
+      return {
+        zh: `${from}推送的线索：${String(remote.zh ?? '')}`,
+        en: `A clue shared by ${String(facts.sourceRegionCode ?? 'another region')}: ${String(remote.en ?? '')}`,
+      };
+    }
     case 'manual':
       return { zh: String(facts.description ?? '人工录入线索'), en: String(facts.description ?? 'Clue entered by a regulator') };
   }

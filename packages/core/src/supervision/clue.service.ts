@@ -157,6 +157,52 @@ export class ClueService {
     return true;
   }
 
+  /**
+   * 跨区域移送: a clue another region shared about a party of this region, raised in the caller's transaction (the
+   * import of the signed bundle it came in). One open clue per remote clue; null when it is open here already.
+   */
+  async raiseCrossRegion(
+    tx: ClueTx,
+    actor: Actor,
+    input: {
+      sourceRegionCode: string;
+      sourceRegionName: string;
+      sourceId: string;
+      orgId: string;
+      riskLevel: number;
+      facts: Record<string, unknown>;
+      at: Date;
+    },
+  ): Promise<string | null> {
+    const key = `cross_region:${input.sourceRegionCode}:${input.sourceId}`;
+    if (await tx.clues.findOpenClue(key, { lock: true })) return null;
+    const clue: ClueRecord = {
+      id: this.d.ids.next(),
+      rule: 'cross_region',
+      subjectKind: 'organization',
+      subjectId: input.orgId,
+      riskLevel: input.riskLevel,
+      status: 'open',
+      departmentCode: departmentFor('cross_region', input.facts),
+      facts: {
+        ...input.facts,
+        sourceRegionCode: input.sourceRegionCode,
+        sourceRegionName: input.sourceRegionName,
+        sourceId: input.sourceId,
+      },
+      evidence: [{ kind: 'note', id: `${input.sourceRegionCode}:${input.sourceId}`, at: input.at.toISOString() }],
+      signals: 1,
+      dedupeKey: key,
+      createdByUserId: actor.userId,
+      closingReason: null,
+      firstAt: input.at,
+      lastAt: input.at,
+      version: 1,
+    };
+    await this.insert(tx, clue, actor);
+    return clue.id;
+  }
+
   private async insert(tx: ClueTx, clue: ClueRecord, actor: Actor): Promise<void> {
     await tx.clues.insertClue(clue);
     await this.entry(tx, clue.id, 'raised', actor.userId, { at: clue.firstAt, to: clue.departmentCode });

@@ -9,6 +9,11 @@ export { listRaiseIn, lowestInWindow, PRICE_WINDOW_DAYS, probeSession, SCARCITY,
 export type { PricePointFact, SessionMarketFacts, SessionProductFact } from './market-probes.rules.ts';
 export type * from './clue.types.ts';
 export type * from './clue.repository.ts';
+export { BUNDLE_MAX_AGE_DAYS, ExchangeService } from './exchange.service.ts';
+export type { ExchangeDeps, ExchangeDirectory } from './exchange.service.ts';
+export type * from './exchange.types.ts';
+export type * from './exchange.repository.ts';
+export { bundleSha256, generateRegionKey, keyIdOf, normalizePublicKey, publicKeyPem, signBundle, verifyBundle } from './exchange-bundle.ts';
 export { CLUE_FEED, COMPLAINT_SPIKE, clueSummary, departmentFor, SERIOUS_SEVERITY } from './clue-feed.rules.ts';
 export type { ClueTrigger } from './clue-feed.rules.ts';
 export {
