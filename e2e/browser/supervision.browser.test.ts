@@ -92,4 +92,55 @@ describe.skipIf(!browserAvailable)('supervision clues', () => {
       ),
     ).toBe(true);
   });
+
+  it('市场监管局 shares a clue with 商务委, who reads it read-only; the read is in 市场监管局’s sharing log', SLOW, async () => {
+    const p = suite.server.platform;
+    const merchant = await p.login('merchant_0004');
+    const merchantName = (await p.c.uow.read.orgs.findById(merchant.me.active?.orgId as string))?.name as string;
+    const created = await p.call(await p.login('regulator'), 'POST', '/api/supervision/clues', {
+      subjectKind: 'organization',
+      subjectId: merchant.me.active?.orgId,
+      riskLevel: 2,
+      description: '直播中承诺“全网最低价”，疑与线下渠道价格不符，请商务委协查',
+    });
+    expect(created.status).toBe(201);
+
+    const page = await suite.freshPage();
+    await suite.login(page, 'regulator');
+    await openFromNav(page, 'clues', '/supervision/clues');
+    const row = page.getByTestId('clue-row').filter({ hasText: merchantName }).filter({ hasText: '人工录入' });
+    await row.click();
+    const drawer = page.getByTestId('clue-drawer');
+    await drawer.getByTestId('clue-share').click();
+    const modal = page.getByTestId('clue-share-modal');
+    await modal.getByTestId('clue-share-departments').click();
+    await page.locator('.ant-select-item-option').filter({ hasText: '商务委' }).click();
+    await modal.getByTestId('clue-share-reason').fill('涉及价格承诺与渠道管理，请协查');
+    await page.getByTestId('clue-share-submit').click();
+    await page.getByText('已共享给 商务委').waitFor();
+    await expect.poll(async () => (await drawer.getByTestId('clue-shared-with').textContent()) ?? '').toBe('商务委');
+
+    // 商务委 finds it marked as shared, read-only: no transfer, share or dismissal
+    const swc = await suite.freshPage();
+    await suite.login(swc, 'reg_swc');
+    await openFromNav(swc, 'clues', '/supervision/clues');
+    const theirs = swc.getByTestId('clue-row').filter({ hasText: merchantName }).filter({ hasText: '人工录入' });
+    await theirs.getByTestId('clue-shared-tag').waitFor();
+    await theirs.click();
+    const theirDrawer = swc.getByTestId('clue-drawer');
+    await theirDrawer.getByText('其他部门共享（只读）').waitFor();
+    expect(await theirDrawer.getByTestId('clue-transfer').count()).toBe(0);
+    expect(await theirDrawer.getByTestId('clue-dismiss').count()).toBe(0);
+
+    // 市场监管局's sharing log: shared with 商务委, and read by 商务委 李明
+    await page.reload();
+    const log = page.getByTestId('clues-sharing-log');
+    await expect.poll(async () => (await log.textContent()) ?? '').toContain('商务委 李明');
+    const text = (await log.textContent()) ?? '';
+    expect(text).toContain('查阅');
+    expect(text).toContain('共享');
+    expect(text).toContain('涉及价格承诺与渠道管理，请协查');
+    await log.scrollIntoViewIfNeeded();
+    await suite.screenshot(page, 'supervision-sharing-log');
+  });
 });

@@ -41,9 +41,13 @@ export const clueEvidenceSchema = z.object({
 });
 export type ClueEvidence = z.infer<typeof clueEvidenceSchema>;
 
+/** A clue's log: raised, reinforced, moved (移送), shared (共享) with other departments, read (查阅) by one, closed. */
+export const CLUE_ENTRY_ACTIONS = ['raised', 'reinforced', 'transferred', 'dismissed', 'reopened', 'shared', 'viewed'] as const;
+export type ClueEntryAction = (typeof CLUE_ENTRY_ACTIONS)[number];
+
 export const clueEntrySchema = z.object({
   at: z.string(),
-  action: z.enum(['raised', 'reinforced', 'transferred', 'dismissed', 'reopened']),
+  action: z.enum(CLUE_ENTRY_ACTIONS),
   actorName: z.string().nullable(),
   fromDepartment: z.string().nullable(),
   toDepartment: z.string().nullable(),
@@ -71,6 +75,10 @@ export const clueViewSchema = z.object({
   firstAt: z.string(),
   lastAt: z.string(),
   closingReason: z.string().nullable(),
+  /** the departments it was shared with (共享, read-only for them), by name */
+  sharedWith: z.array(z.string()),
+  /** whether the caller's department holds it (may transfer, share, dismiss); false when only shared with it */
+  held: z.boolean(),
 });
 export type ClueView = z.infer<typeof clueViewSchema>;
 
@@ -104,3 +112,28 @@ export const clueDepartmentsSchema = z.object({
   items: z.array(z.object({ code: z.string(), name: z.string(), mine: z.boolean() })),
 });
 export type ClueDepartments = z.infer<typeof clueDepartmentsSchema>;
+
+/** 共享: a clue shown to other departments (read-only for them) with the reason; the holder keeps it. */
+export const clueShareSchema = z.strictObject({
+  departmentCodes: z.array(z.string().min(1).max(20)).min(1).max(20),
+  reason: plainText(2, 1000),
+});
+export type ClueShare = z.infer<typeof clueShareSchema>;
+
+/** 信息共享记录: who in the office sent, shared or read which clue, as far as it concerns the caller's department. */
+export const clueSharingLogSchema = z.object({
+  items: z.array(
+    z.object({
+      at: z.string(),
+      action: z.enum(CLUE_ENTRY_ACTIONS),
+      clueId: z.string(),
+      clueSubjectName: z.string(),
+      clueRule: z.enum(CLUE_RULES),
+      actorName: z.string().nullable(),
+      fromDepartment: z.string().nullable(),
+      toDepartment: z.string().nullable(),
+      note: z.string().nullable(),
+    }),
+  ),
+});
+export type ClueSharingLog = z.infer<typeof clueSharingLogSchema>;

@@ -624,6 +624,11 @@ export const ERROR_CATALOGUE = {
     zh: '只能为本部门录入线索，其他部门请录入后移送',
     en: 'You may enter clues for your own department only; transfer it afterwards',
   },
+  'supervision.not_holder': {
+    kind: 'forbidden',
+    zh: '该线索由其他部门承办，共享给本部门的线索只能查阅',
+    en: 'Another department holds this clue; a clue shared with yours is read-only',
+  },
   'supervision.subject_not_found': { kind: 'invalid', zh: '线索对象不存在', en: 'No such party, product or session' },
   'exchange.malformed': {
     kind: 'invalid',

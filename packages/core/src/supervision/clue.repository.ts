@@ -17,15 +17,22 @@ export interface ClueRepository {
   findOpenClue(dedupeKey: string, opts?: { lock?: boolean }): Promise<ClueRecord | null>;
   /** writes `c` when the stored version is `expectVersion`; false otherwise */
   updateClue(c: ClueRecord, expectVersion: number): Promise<boolean>;
-  /** newest signal first; `departments` undefined: every department's */
+  /** newest signal first; `departments` undefined: every department's; `sharedWith`: also those shared with it */
   listClues(opts: {
     departments?: readonly (string | null)[] | undefined;
+    sharedWith?: string | undefined;
     status?: ClueStatus | undefined;
     rule?: ClueRule | undefined;
     minRisk?: number | undefined;
     limit: number;
   }): Promise<ClueRecord[]>;
   appendEntry(e: ClueEntryRecord): Promise<void>;
+  /** false when the clue was shared with that department already */
+  insertShare(s: { clueId: string; departmentCode: string; sharedByUserId: string | null; at: Date }): Promise<boolean>;
+  /** the departments each clue was shared with */
+  sharesOf(clueIds: string[]): Promise<Map<string, string[]>>;
+  /** log entries sent from or to the department (transfers, shares, reads), newest first; null: every department's */
+  departmentEntries(departmentCode: string | null, actions: ClueEntryRecord['action'][], limit: number): Promise<ClueEntryRecord[]>;
   /** oldest first */
   listEntries(clueId: string): Promise<ClueEntryRecord[]>;
 }

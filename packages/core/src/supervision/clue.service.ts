@@ -6,7 +6,17 @@
  * regulator acting for the joint office as a whole (no department) sees every clue. Someone else's clue answers
  * 404 `supervision.clue_not_found`, so a department never learns another's unshared clue exists.
  */
-import type { ClueCreate, ClueDetailView, ClueEvidence, ClueListQuery, ClueRule, ClueTransfer, ClueView } from '@livehub/contracts';
+import type {
+  ClueCreate,
+  ClueDetailView,
+  ClueEvidence,
+  ClueListQuery,
+  ClueRule,
+  ClueShare,
+  ClueSharingLog,
+  ClueTransfer,
+  ClueView,
+} from '@livehub/contracts';
 import type { AuditService } from '../audit/audit.service.ts';
 import { AppError } from '../errors.ts';
 import type { Repositories, ScopedUnitOfWork } from '../ports/repositories.ts';
@@ -296,6 +306,7 @@ export class ClueService {
     const department = await this.d.departments.departmentOf(actor);
     const rows = await this.d.uow.read.clues.listClues({
       departments: department === null ? undefined : [department],
+      sharedWith: department ?? undefined,
       status: q.status,
       rule: q.rule,
       minRisk: q.minRisk,
@@ -305,7 +316,8 @@ export class ClueService {
   }
 
   async detail(actor: Actor, id: string): Promise<ClueDetailView> {
-    const clue = await this.visible(actor, id);
+    const { clue, department } = await this.visible(actor, id);
+    await this.logRead(actor, clue, department);
     const entries = await this.d.uow.read.clues.listEntries(id);
     const [view] = await this.present(actor, [clue]);
     const names = await this.d.names.namesFor({ users: entries.map((e) => e.actorUserId) });
@@ -325,7 +337,7 @@ export class ClueService {
 
   /** 移送: to another department, with a reason; the clue leaves the sender's queue. */
   async transfer(actor: Actor, id: string, input: ClueTransfer): Promise<ClueView> {
-    await this.visible(actor, id);
+    await this.held(actor, id);
     await this.checkDepartment(actor, input.departmentCode, 'departmentCode');
     const moved = await this.d.uow.transaction(async (tx) => {
       const c = await tx.clues.findClue(id, { lock: true });
@@ -348,7 +360,7 @@ export class ClueService {
 
   /** 不予立案: looked at, nothing to pursue; the reason is kept. A later signal raises a new clue. */
   async dismiss(actor: Actor, id: string, reason: string): Promise<ClueView> {
-    await this.visible(actor, id);
+    await this.held(actor, id);
     const closed = await this.d.uow.transaction(async (tx) => {
       const c = await tx.clues.findClue(id, { lock: true });
       if (!c) throw new AppError('supervision.clue_not_found');
@@ -362,13 +374,97 @@ export class ClueService {
     return (await this.present(actor, [closed]))[0] as ClueView;
   }
 
-  /** The clue if the caller may see it; 404 otherwise (another department's clue is not known to exist). */
-  private async visible(actor: Actor, id: string): Promise<ClueRecord> {
+  /**
+   * The clue if the caller may see it — their department holds it, it was shared with their department, or they act
+   * for the office as a whole; 404 otherwise (another department's unshared clue is not known to exist).
+   */
+  private async visible(actor: Actor, id: string): Promise<{ clue: ClueRecord; department: string | null; held: boolean }> {
     const c = await this.d.uow.read.clues.findClue(id);
     if (!c) throw new AppError('supervision.clue_not_found');
     const department = await this.d.departments.departmentOf(actor);
-    if (department !== null && c.departmentCode !== department) throw new AppError('supervision.clue_not_found');
-    return c;
+    if (department === null || c.departmentCode === department) return { clue: c, department, held: true };
+    const shared = (await this.d.uow.read.clues.sharesOf([id])).get(id) ?? [];
+    if (!shared.includes(department)) throw new AppError('supervision.clue_not_found');
+    return { clue: c, department, held: false };
+  }
+
+  /** The clue if the caller's department holds it: a department it was only shared with reads it, nothing more (403). */
+  private async held(actor: Actor, id: string): Promise<ClueRecord> {
+    const v = await this.visible(actor, id);
+    if (!v.held) throw new AppError('supervision.not_holder');
+    return v.clue;
+  }
+
+  /** 查阅记录: a read by someone outside the holding department, once a day per person and clue. */
+  private async logRead(actor: Actor, clue: ClueRecord, department: string | null): Promise<void> {
+    if (department !== null && department === clue.departmentCode) return;
+    const now = this.d.clock.now();
+    const day = now.toISOString().slice(0, 10);
+    const read = (await this.d.uow.read.clues.listEntries(clue.id)).some(
+      (e) => e.action === 'viewed' && e.actorUserId === actor.userId && e.at.toISOString().slice(0, 10) === day,
+    );
+    if (read) return;
+    await this.d.uow.transaction((tx) => this.entry(tx, clue.id, 'viewed', actor.userId, { at: now, from: department, to: clue.departmentCode }));
+  }
+
+  /** 共享: shown to other departments of the office, read-only for them, with the reason; the holder keeps it. */
+  async share(actor: Actor, id: string, input: ClueShare): Promise<ClueView> {
+    const clue = await this.held(actor, id);
+    const codes = [...new Set(input.departmentCodes)];
+    for (const code of codes) {
+      await this.checkDepartment(actor, code, 'departmentCodes');
+      if (code === clue.departmentCode) throw new AppError('supervision.same_department', { field: 'departmentCodes' });
+    }
+    await this.d.uow.transaction(async (tx) => {
+      const c = await tx.clues.findClue(id, { lock: true });
+      if (!c) throw new AppError('supervision.clue_not_found');
+      if (c.status !== 'open') throw new AppError('supervision.clue_closed');
+      const at = this.d.clock.now();
+      const added: string[] = [];
+      for (const code of codes) {
+        if (!(await tx.clues.insertShare({ clueId: id, departmentCode: code, sharedByUserId: actor.userId, at }))) continue;
+        added.push(code);
+        await this.entry(tx, id, 'shared', actor.userId, { at, from: c.departmentCode, to: code, note: input.reason });
+      }
+      await this.d.audit.record(tx, actor, {
+        action: 'supervision.clue_shared',
+        targetType: 'clue',
+        targetId: id,
+        detail: { to: added, reason: input.reason },
+      });
+    });
+    return (await this.present(actor, [clue]))[0] as ClueView;
+  }
+
+  /** 信息共享记录: what was sent, shared or read across departments, as far as it concerns the caller's department. */
+  async sharingLog(actor: Actor, limit = 100): Promise<ClueSharingLog['items']> {
+    const department = await this.d.departments.departmentOf(actor);
+    const entries = await this.d.uow.read.clues.departmentEntries(department, ['transferred', 'shared', 'viewed'], limit);
+    const clues = new Map<string, ClueRecord>();
+    for (const id of new Set(entries.map((e) => e.clueId))) {
+      const c = await this.d.uow.read.clues.findClue(id);
+      if (c) clues.set(id, c);
+    }
+    const names = await this.d.names.namesFor({ ...subjectQuery([...clues.values()]), users: entries.map((e) => e.actorUserId) });
+    const departments = actor.orgId ? await this.d.departments.departmentsOf(actor.orgId) : new Map<string, string>();
+    const dept = (code: string | null) => (code ? (departments.get(code) ?? code) : null);
+    return entries.flatMap((e) => {
+      const c = clues.get(e.clueId);
+      if (!c) return [];
+      return [
+        {
+          at: e.at.toISOString(),
+          action: e.action,
+          clueId: e.clueId,
+          clueSubjectName: nameOf(names, c.subjectKind, c.subjectId) ?? SUBJECT_WORD[c.subjectKind],
+          clueRule: c.rule,
+          actorName: e.actorUserId ? (names.users.get(e.actorUserId) ?? null) : null,
+          fromDepartment: dept(e.fromDepartment),
+          toDepartment: dept(e.toDepartment),
+          note: e.note,
+        },
+      ];
+    });
   }
 
   private async checkDepartment(actor: Actor, code: string, field: string): Promise<void> {
@@ -379,6 +475,8 @@ export class ClueService {
   private async present(actor: Actor, rows: ClueRecord[]): Promise<ClueView[]> {
     const names = await this.d.names.namesFor(subjectQuery(rows));
     const departments = actor.orgId ? await this.d.departments.departmentsOf(actor.orgId) : new Map<string, string>();
+    const own = await this.d.departments.departmentOf(actor);
+    const shares = await this.d.uow.read.clues.sharesOf(rows.map((c) => c.id));
     return rows.map((c) => ({
       id: c.id,
       rule: c.rule,
@@ -396,6 +494,8 @@ export class ClueService {
       firstAt: c.firstAt.toISOString(),
       lastAt: c.lastAt.toISOString(),
       closingReason: c.closingReason,
+      sharedWith: (shares.get(c.id) ?? []).map((code) => departments.get(code) ?? code),
+      held: own === null || own === c.departmentCode,
     }));
   }
 }

@@ -3,7 +3,7 @@ import type { ClueRule, ClueStatus } from '@livehub/contracts';
 import type { ClueEntryRecord, ClueRecord, ClueRepository, ClueSignalRecord } from '@livehub/core';
 import { and, asc, count, desc, eq, gte, inArray, isNull, or, type SQL } from 'drizzle-orm';
 import type { Db } from '../db.ts';
-import { clueEntries, clueSignals, clues } from '../schema/supervision.ts';
+import { clueEntries, clueShares, clueSignals, clues } from '../schema/supervision.ts';
 
 export class DrizzleClueRepository implements ClueRepository {
   constructor(private readonly db: Db) {}
@@ -59,6 +59,7 @@ export class DrizzleClueRepository implements ClueRepository {
   }
   async listClues(opts: {
     departments?: readonly (string | null)[] | undefined;
+    sharedWith?: string | undefined;
     status?: ClueStatus | undefined;
     rule?: ClueRule | undefined;
     minRisk?: number | undefined;
@@ -70,6 +71,10 @@ export class DrizzleClueRepository implements ClueRepository {
       const parts: SQL[] = [];
       if (codes.length > 0) parts.push(inArray(clues.departmentCode, codes));
       if (opts.departments.includes(null)) parts.push(isNull(clues.departmentCode));
+      if (opts.sharedWith)
+        parts.push(
+          inArray(clues.id, this.db.select({ id: clueShares.clueId }).from(clueShares).where(eq(clueShares.departmentCode, opts.sharedWith))),
+        );
       if (parts.length === 0) return [];
       where.push(parts.length === 1 ? (parts[0] as SQL) : (or(...parts) as SQL));
     }
@@ -85,6 +90,32 @@ export class DrizzleClueRepository implements ClueRepository {
   }
   async appendEntry(e: ClueEntryRecord): Promise<void> {
     await this.db.insert(clueEntries).values(e);
+  }
+  async insertShare(s: { clueId: string; departmentCode: string; sharedByUserId: string | null; at: Date }): Promise<boolean> {
+    const rows = await this.db.insert(clueShares).values(s).onConflictDoNothing().returning({ id: clueShares.clueId });
+    return rows.length === 1;
+  }
+  async sharesOf(clueIds: string[]): Promise<Map<string, string[]>> {
+    const out = new Map<string, string[]>();
+    if (clueIds.length === 0) return out;
+    const rows = await this.db
+      .select()
+      .from(clueShares)
+      .where(inArray(clueShares.clueId, [...new Set(clueIds)]))
+      .orderBy(asc(clueShares.at));
+    for (const r of rows) out.set(r.clueId, [...(out.get(r.clueId) ?? []), r.departmentCode]);
+    return out;
+  }
+  async departmentEntries(departmentCode: string | null, actions: ClueEntryRecord['action'][], limit: number): Promise<ClueEntryRecord[]> {
+    const where: SQL[] = [inArray(clueEntries.action, actions)];
+    if (departmentCode !== null)
+      where.push(or(eq(clueEntries.fromDepartment, departmentCode), eq(clueEntries.toDepartment, departmentCode)) as SQL);
+    return (await this.db
+      .select()
+      .from(clueEntries)
+      .where(and(...where))
+      .orderBy(desc(clueEntries.at), desc(clueEntries.id))
+      .limit(limit)) as ClueEntryRecord[];
   }
   async listEntries(clueId: string): Promise<ClueEntryRecord[]> {
     return (await this.db

@@ -44,13 +44,17 @@ export const clueEntries = pgTable(
       .notNull()
       .references(() => clues.id),
     at: ts('at').notNull(),
-    action: text('action', { enum: ['raised', 'reinforced', 'transferred', 'dismissed', 'reopened'] }).notNull(),
+    action: text('action', { enum: ['raised', 'reinforced', 'transferred', 'dismissed', 'reopened', 'shared', 'viewed'] }).notNull(),
     actorUserId: uuid('actor_user_id'),
     fromDepartment: text('from_department'),
     toDepartment: text('to_department'),
     note: text('note'),
   },
-  (t) => [index('clue_entries_clue_idx').on(t.clueId, t.at, t.id)],
+  (t) => [
+    index('clue_entries_clue_idx').on(t.clueId, t.at, t.id),
+    index('clue_entries_from_idx').on(t.fromDepartment, t.at),
+    index('clue_entries_to_idx').on(t.toDepartment, t.at),
+  ],
 );
 
 export const clueSignals = pgTable(
@@ -64,4 +68,18 @@ export const clueSignals = pgTable(
     source: text('source').notNull(),
   },
   (t) => [uniqueIndex('clue_signals_source_uq').on(t.source), index('clue_signals_window_idx').on(t.kind, t.subjectId, t.at)],
+);
+
+/** 共享: a clue shown to another department of the joint office (read-only there); one row per clue and department. */
+export const clueShares = pgTable(
+  'clue_shares',
+  {
+    clueId: uuid('clue_id')
+      .notNull()
+      .references(() => clues.id),
+    departmentCode: text('department_code').notNull(),
+    sharedByUserId: uuid('shared_by_user_id'),
+    at: ts('at').notNull(),
+  },
+  (t) => [uniqueIndex('clue_shares_uq').on(t.clueId, t.departmentCode), index('clue_shares_department_idx').on(t.departmentCode)],
 );

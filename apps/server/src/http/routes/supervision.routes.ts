@@ -9,6 +9,8 @@ import {
   clueDismissSchema,
   clueListQuerySchema,
   clueListSchema,
+  clueShareSchema,
+  clueSharingLogSchema,
   clueTransferSchema,
   clueViewSchema,
   idSchema,
@@ -103,5 +105,33 @@ export function supervisionRoutes(api: Api, c: Container): void {
       response: clueViewSchema,
     },
     async (actor, id, body) => c.clues.dismiss(actor, id, body.reason),
+  );
+
+  idActionRoute(
+    api,
+    '/api/supervision/clues/:id/share',
+    {
+      allow: REGULATOR,
+      tags,
+      summary: '共享: show the clue to other departments (read-only for them), with the reason; the holder keeps it',
+      params: idParams,
+      body: clueShareSchema,
+      response: clueViewSchema,
+    },
+    async (actor, id, body) => c.clues.share(actor, id, body),
+  );
+
+  api.get(
+    '/api/supervision/sharing-log',
+    {
+      config: { policy: { allow: REGULATOR } },
+      schema: {
+        tags,
+        summary: '信息共享记录: clues sent, shared and read across departments, as far as they concern the caller’s',
+        querystring: z.strictObject({ limit: z.coerce.number().int().min(1).max(500).default(100) }),
+        response: { 200: clueSharingLogSchema },
+      },
+    },
+    async (req) => ({ items: await c.clues.sharingLog(requireActor(req), req.query.limit) }),
   );
 }

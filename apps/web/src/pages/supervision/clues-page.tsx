@@ -31,7 +31,7 @@ import { QueryTable } from '../../components/query-table.tsx';
 import { ReasonDialog } from '../../components/reason-dialog.tsx';
 import { type MessageKey, type Translate, useI18n } from '../../i18n/index.ts';
 import { errorMessage } from '../../lib/form-errors.ts';
-import { type ClueFilter, useClue, useClueDepartments, useClues, useClueStep } from '../../queries/supervision.ts';
+import { type ClueFilter, useClue, useClueDepartments, useClueSharingLog, useClues, useClueStep } from '../../queries/supervision.ts';
 
 const RISK_COLOR: Record<number, string> = { 1: 'blue', 2: 'orange', 3: 'red' };
 const REASON_MIN = 2;
@@ -76,6 +76,11 @@ export function CluesPage() {
             {c.subjectName}
           </Typography.Text>
           <Tag>{t(`clues.subject.${c.subjectKind}` as MessageKey)}</Tag>
+          {c.held ? null : (
+            <Tag color="purple" data-testid="clue-shared-tag">
+              {t('clues.sharedToUs')}
+            </Tag>
+          )}
         </Space>
       ),
     },
@@ -142,8 +147,42 @@ export function CluesPage() {
           data-testid="clues-table"
         />
       </Card>
+      <SharingLogCard />
       <ClueDrawer id={openId} onClose={() => setOpenId(null)} />
     </>
+  );
+}
+
+/** 信息共享记录: what was sent to, shared with or read from the caller's department, by whom and why. */
+function SharingLogCard() {
+  const { t } = useI18n();
+  const log = useClueSharingLog();
+  type Row = NonNullable<typeof log.data>[number];
+  const columns: TableColumnsType<Row> = [
+    { title: t('clues.sharing.at'), key: 'at', width: 150, render: (_, e) => time(e.at) },
+    { title: t('clues.sharing.action'), key: 'action', width: 90, render: (_, e) => <Tag>{t(`clues.log.${e.action}` as MessageKey)}</Tag> },
+    { title: t('clues.sharing.clue'), key: 'clue', render: (_, e) => `${e.clueSubjectName} · ${ruleLabel(t, e.clueRule)}` },
+    {
+      title: t('clues.sharing.route'),
+      key: 'route',
+      render: (_, e) => t('clues.log.fromTo', { from: e.fromDepartment ?? t('clues.office'), to: e.toDepartment ?? t('clues.office') }),
+    },
+    { title: t('clues.sharing.actor'), key: 'actor', width: 140, render: (_, e) => e.actorName ?? t('clues.log.system') },
+    { title: t('clues.sharing.note'), key: 'note', render: (_, e) => e.note ?? '—' },
+  ];
+  return (
+    <Card title={t('clues.sharing.title')} style={{ marginTop: 16 }}>
+      <QueryTable<Row>
+        query={log}
+        rowKey={(e) => `${e.at}-${e.clueId}-${e.action}-${e.toDepartment ?? ''}-${e.actorName ?? ''}`}
+        columns={columns}
+        dataSource={log.data ?? []}
+        pagination={(log.data?.length ?? 0) > 10 ? { pageSize: 10 } : false}
+        locale={{ emptyText: t('clues.sharing.empty') }}
+        scroll={{ x: 900 }}
+        data-testid="clues-sharing-log"
+      />
+    </Card>
   );
 }
 
@@ -153,7 +192,8 @@ function ClueDrawer({ id, onClose }: { id: string | null; onClose: () => void })
   const detail = useClue(id ?? '', { enabled: id !== null });
   const departments = useClueDepartments({ enabled: id !== null });
   const step = useClueStep();
-  const [dialog, setDialog] = useState<'transfer' | 'dismiss' | null>(null);
+  const [dialog, setDialog] = useState<'transfer' | 'share' | 'dismiss' | null>(null);
+  const [shareForm] = Form.useForm<{ departmentCodes: string[]; reason: string }>();
   const [error, setError] = useState<string | null>(null);
   const [form] = Form.useForm<{ departmentCode: string; reason: string }>();
   const clue = detail.data?.clue;
@@ -172,6 +212,20 @@ function ClueDrawer({ id, onClose }: { id: string | null; onClose: () => void })
           close();
           onClose();
           void message.success(t('clues.transfer.done', { department: c.departmentName ?? t('clues.office') }));
+        },
+        onError: (e) => setError(errorMessage(e, t('common.networkError'))),
+      },
+    );
+  };
+  const share = (v: { departmentCodes: string[]; reason: string }) => {
+    if (!clue) return;
+    step.mutate(
+      { id: clue.id, kind: 'share', departmentCodes: v.departmentCodes, reason: v.reason.trim() },
+      {
+        onSuccess: (c) => {
+          close();
+          shareForm.resetFields();
+          void message.success(t('clues.share.done', { departments: c.sharedWith.join('、') }));
         },
         onError: (e) => setError(errorMessage(e, t('common.networkError'))),
       },
@@ -203,10 +257,15 @@ function ClueDrawer({ id, onClose }: { id: string | null; onClose: () => void })
         </Space>
       }
       extra={
-        clue?.status === 'open' ? (
+        clue && !clue.held ? (
+          <Tag color="purple">{t('clues.sharedReadOnly')}</Tag>
+        ) : clue?.status === 'open' ? (
           <Space>
             <Button onClick={() => setDialog('transfer')} disabled={others.length === 0} data-testid="clue-transfer">
               {t('clues.transfer')}
+            </Button>
+            <Button onClick={() => setDialog('share')} disabled={others.length === 0} data-testid="clue-share">
+              {t('clues.share')}
             </Button>
             <Button danger onClick={() => setDialog('dismiss')} data-testid="clue-dismiss">
               {t('clues.dismiss')}
@@ -239,6 +298,11 @@ function ClueDrawer({ id, onClose }: { id: string | null; onClose: () => void })
             <Descriptions.Item label={t('clues.col.department')}>
               <span data-testid="clue-drawer-department">{clue.departmentName ?? t('clues.office')}</span>
             </Descriptions.Item>
+            {clue.sharedWith.length > 0 ? (
+              <Descriptions.Item label={t('clues.detail.sharedWith')}>
+                <span data-testid="clue-shared-with">{clue.sharedWith.join('、')}</span>
+              </Descriptions.Item>
+            ) : null}
             <Descriptions.Item label={t('clues.col.signals')}>{clue.signals}</Descriptions.Item>
             <Descriptions.Item label={t('clues.detail.firstAt')}>{time(clue.firstAt)}</Descriptions.Item>
             <Descriptions.Item label={t('clues.col.lastAt')}>{time(clue.lastAt)}</Descriptions.Item>
@@ -276,7 +340,12 @@ function ClueDrawer({ id, onClose }: { id: string | null; onClose: () => void })
             <Timeline
               data-testid="clue-log"
               items={(detail.data?.entries ?? []).map((e) => ({
-                color: e.action === 'dismissed' ? 'gray' : e.action === 'transferred' ? 'orange' : 'blue',
+                color:
+                  e.action === 'dismissed' || e.action === 'viewed'
+                    ? 'gray'
+                    : e.action === 'transferred' || e.action === 'shared'
+                      ? 'orange'
+                      : 'blue',
                 children: (
                   <Space direction="vertical" size={0}>
                     <Space size={8}>
@@ -284,7 +353,11 @@ function ClueDrawer({ id, onClose }: { id: string | null; onClose: () => void })
                       <Typography.Text type="secondary">{time(e.at)}</Typography.Text>
                       <Typography.Text type="secondary">{e.actorName ?? t('clues.log.system')}</Typography.Text>
                     </Space>
-                    {e.action === 'transferred' && e.fromDepartment && e.toDepartment ? (
+                    {(e.action === 'transferred' || e.action === 'shared' || e.action === 'viewed') && e.toDepartment ? (
+                      <Typography.Text>
+                        {t('clues.log.fromTo', { from: e.fromDepartment ?? t('clues.office'), to: e.toDepartment })}
+                      </Typography.Text>
+                    ) : e.action === 'transferred' && e.fromDepartment && e.toDepartment ? (
                       <Typography.Text>{t('clues.log.fromTo', { from: e.fromDepartment, to: e.toDepartment })}</Typography.Text>
                     ) : e.toDepartment ? (
                       <Typography.Text>{t('clues.log.to', { department: e.toDepartment })}</Typography.Text>
@@ -297,6 +370,39 @@ function ClueDrawer({ id, onClose }: { id: string | null; onClose: () => void })
           </Card>
         </Space>
       ) : null}
+      <FormModal<{ departmentCodes: string[]; reason: string }>
+        open={dialog === 'share'}
+        title={t('clues.share.title')}
+        onClose={close}
+        form={shareForm}
+        onFinish={share}
+        pending={step.isPending}
+        okText={t('clues.share')}
+        okTestId="clue-share-submit"
+        testId="clue-share-modal"
+        onValuesChange={() => setError(null)}
+        error={error}
+        errorTestId="clue-share-error"
+        intro={t('clues.share.intro')}
+      >
+        <Form.Item
+          name="departmentCodes"
+          label={t('clues.share.departments')}
+          rules={[{ required: true, message: t('clues.transfer.departmentRequired') }]}
+        >
+          <Select mode="multiple" options={others.map((d) => ({ value: d.code, label: d.name }))} data-testid="clue-share-departments" />
+        </Form.Item>
+        <Form.Item
+          name="reason"
+          label={t('clues.share.reason')}
+          rules={[
+            { required: true, whitespace: true, message: t('clues.transfer.reasonRequired') },
+            { min: REASON_MIN, message: t('clues.dismiss.reasonTooShort', { min: REASON_MIN }) },
+          ]}
+        >
+          <Input.TextArea rows={3} maxLength={REASON_MAX} data-testid="clue-share-reason" />
+        </Form.Item>
+      </FormModal>
       <FormModal<{ departmentCode: string; reason: string }>
         open={dialog === 'transfer'}
         title={t('clues.transfer.title')}
