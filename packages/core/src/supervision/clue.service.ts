@@ -404,7 +404,9 @@ export class ClueService {
       (e) => e.action === 'viewed' && e.actorUserId === actor.userId && e.at.toISOString().slice(0, 10) === day,
     );
     if (read) return;
-    await this.d.uow.transaction((tx) => this.entry(tx, clue.id, 'viewed', actor.userId, { at: now, from: department, to: clue.departmentCode }));
+    await this.d.uow.transaction((tx) =>
+      this.entry(tx, clue.id, 'viewed', actor.userId, { at: now, from: department, to: clue.departmentCode }),
+    );
   }
 
   /** 共享: shown to other departments of the office, read-only for them, with the reason; the holder keeps it. */

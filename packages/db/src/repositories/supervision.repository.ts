@@ -73,7 +73,10 @@ export class DrizzleClueRepository implements ClueRepository {
       if (opts.departments.includes(null)) parts.push(isNull(clues.departmentCode));
       if (opts.sharedWith)
         parts.push(
-          inArray(clues.id, this.db.select({ id: clueShares.clueId }).from(clueShares).where(eq(clueShares.departmentCode, opts.sharedWith))),
+          inArray(
+            clues.id,
+            this.db.select({ id: clueShares.clueId }).from(clueShares).where(eq(clueShares.departmentCode, opts.sharedWith)),
+          ),
         );
       if (parts.length === 0) return [];
       where.push(parts.length === 1 ? (parts[0] as SQL) : (or(...parts) as SQL));
