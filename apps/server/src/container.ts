@@ -37,6 +37,7 @@ import {
   SessionSelection,
   type KvAdapters,
   OrderService,
+  eventsChannel,
   OutboxDispatcher,
   InvitationService,
   type LiveWarning,
@@ -78,6 +79,7 @@ import {
   ReportHandlingService,
   ReportViewService,
   ClueService,
+  WallService,
 } from '@livehub/core';
 import { loadDefaultPack } from '@livehub/compliance';
 import { type Database, openDatabase } from '@livehub/db';
@@ -567,6 +569,8 @@ export async function createContainer(config: Config, o: ContainerOverrides = {}
     },
   });
   for (const topic of ClueService.topics()) outbox.on(topic, async (e) => void (await clues.ingest(e)));
+  // 实时监测大屏: the market now for regulators, pushed after the outbox's events on any process (docs/supervision.md).
+  const wall = new WallService({ uow, clock, names, viewers: rooms, pubsub: kv.pubsub, eventsChannel });
   // Counters of running flash sales are rebuilt from the database (after a crash the claims are the truth).
   await orders.soldOut.start();
   await orders.reconcile();
@@ -603,6 +607,7 @@ export async function createContainer(config: Config, o: ContainerOverrides = {}
     complaints,
     reports,
     clues,
+    wall,
     ledger,
     money,
     feeRates,

@@ -19,3 +19,4 @@ export * from './disputes.ts';
 export * from './reports.ts';
 export * from './notifications.ts';
 export * from './supervision.ts';
+export * from './wall.ts';

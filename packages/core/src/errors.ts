@@ -625,6 +625,11 @@ export const ERROR_CATALOGUE = {
     en: 'You may enter clues for your own department only; transfer it afterwards',
   },
   'supervision.subject_not_found': { kind: 'invalid', zh: '线索对象不存在', en: 'No such party, product or session' },
+  'supervision.wall_stream_accept': {
+    kind: 'invalid',
+    zh: '实时推送需以 text/event-stream 方式订阅（EventSource）',
+    en: 'The live stream is served as text/event-stream (use an EventSource)',
+  },
   'credit.appeal_open': { kind: 'conflict', zh: '该信用事件已有进行中的申诉', en: 'An appeal against this event is already open' },
   'credit.invalid_model': { kind: 'invalid', zh: '信用模型无效：{issue}', en: 'Invalid credit model: {issue}' },
   'credit.measure_applies': {

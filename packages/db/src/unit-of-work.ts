@@ -18,6 +18,7 @@ import { DrizzleNotificationRepository } from './repositories/notifications.repo
 import { DrizzleClueRepository } from './repositories/supervision.repository.ts';
 import { DrizzleLiveRepository } from './repositories/live.repository.ts';
 import { DrizzleNameRepository } from './repositories/names.repository.ts';
+import { DrizzleWallRepository } from './repositories/wall.repository.ts';
 import { DrizzleOrderRepository } from './repositories/order.repository.ts';
 import { DrizzleComplianceRepository } from './repositories/compliance.repository.ts';
 import { DrizzleRegistryRepository } from './repositories/registry.repository.ts';
@@ -64,6 +65,7 @@ export function repositoriesFor(db: Db): Repositories {
     complaintPayments: new DrizzleCompensationObligationRepository(db),
     notifications: new DrizzleNotificationRepository(db),
     clues: new DrizzleClueRepository(db),
+    wall: new DrizzleWallRepository(db),
   };
 }
 

@@ -28,6 +28,7 @@ import type { NotificationRepository } from '../notifications/notifications.repo
 import type { ClueRepository } from '../supervision/clue.repository.ts';
 import type { LiveRepository } from '../live/live.repository.ts';
 import type { NameRepository } from './names.ts';
+import type { WallReader } from '../supervision/wall.repository.ts';
 import type { OrderRepository } from '../orders/orders.repository.ts';
 import type { OutboxRepository } from '../outbox/outbox.repository.ts';
 import type { RegistryRepository } from '../registry/registry.repository.ts';
@@ -79,6 +80,8 @@ export interface Repositories {
   notifications: NotificationRepository;
   /** supervision clues, their log and the signals detectors count (supervision) */
   clues: ClueRepository;
+  /** the monitoring wall's read model across contexts (supervision; presentation only, like `names`) */
+  wall: WallReader;
 }
 
 export interface UnitOfWork {

@@ -27,3 +27,28 @@ export type {
   ScanOrder,
   ScanOrderParse,
 } from './fake-orders.rules.ts';
+export { MAX_LIVE_ROOMS, WALL_MINUTES, WALL_ROLES, WALL_TOP_ROOMS, WALL_TOPICS, WallService } from './wall.service.ts';
+export type { ViewerCounts, WallDeps, WallWatchOptions } from './wall.service.ts';
+export type * from './wall.repository.ts';
+export {
+  COMPLAINT_POINTS,
+  HIT_POINTS,
+  PRICE_POINTS,
+  priceAnomalies,
+  REPORT_POINTS,
+  RISK_CAPS,
+  RISK_COMPLAINT_WINDOW_DAYS,
+  RISK_HIT_WINDOW_MINUTES,
+  RISK_LEVELS,
+  riskLevel,
+  roomRisk,
+} from './room-risk.rules.ts';
+export type {
+  PriceAnomaly,
+  PricePointFact,
+  RoomRisk,
+  RoomRiskFacts,
+  RoomRiskKey,
+  RoomRiskLevel,
+  RoomRiskReason,
+} from './room-risk.rules.ts';
