@@ -14,6 +14,7 @@ import { liveEn, liveZh } from './live.ts';
 import { ordersEn, ordersZh } from './orders.ts';
 import { notificationsEn, notificationsZh } from './notifications.ts';
 import { supervisionEn, supervisionZh } from './supervision.ts';
+import { wallEn, wallZh } from './wall.ts';
 import { payoutsEn, payoutsZh } from './payouts.ts';
 import { registryEn, registryZh } from './registry.ts';
 import { reviewEn, reviewZh } from './review.ts';
@@ -39,6 +40,7 @@ const zhCN = {
   ...payoutsZh,
   ...notificationsZh,
   ...supervisionZh,
+  ...wallZh,
   ...complaintsZh,
   ...creditAppealsZh,
   ...creditZh,
@@ -63,6 +65,7 @@ const enUS: Dictionary = {
   ...payoutsEn,
   ...notificationsEn,
   ...supervisionEn,
+  ...wallEn,
   ...complaintsEn,
   ...creditAppealsEn,
   ...creditEn,
