@@ -84,3 +84,21 @@ export const wallSnapshotSchema = z.object({
   byBase: z.array(wallAreaSchema),
 });
 export type WallSnapshot = z.infer<typeof wallSnapshotSchema>;
+
+/** One screened event of a room (transcript segment, chat, overlay, product copy) with what it hit. */
+export const wallRoomEventSchema = z.object({
+  id: z.string(),
+  kind: z.enum(['transcript', 'chat', 'product_copy', 'overlay']),
+  text: z.string(),
+  decision: z.enum(['allow', 'warn', 'review', 'block']),
+  occurredAt: z.string(),
+  hits: z.array(z.object({ category: z.string(), severity: z.number().int(), matched: z.string() })),
+});
+
+/** A room as the wall sees it now, with its screened transcript and chat (newest first). */
+export const wallRoomDetailSchema = z.object({
+  room: wallRoomSchema,
+  status: z.enum(['scheduled', 'live', 'ended', 'cancelled']),
+  events: z.array(wallRoomEventSchema),
+});
+export type WallRoomDetail = z.infer<typeof wallRoomDetailSchema>;

@@ -119,6 +119,20 @@ describe('monitoring wall', () => {
     }
   });
 
+  it('opens one room: its score and reasons, its screened transcript newest first with the hits', async () => {
+    const r = await p.call(regulator, 'GET', `/api/supervision/wall/rooms/${sessionId}`);
+    expect(r.status, JSON.stringify(r.body)).toBe(200);
+    expect(r.body.status).toBe('live');
+    expect(r.body.room.sessionId).toBe(sessionId);
+    expect(r.body.room.reasons.map((x: { key: string }) => x.key)).toContain('screening_hits');
+    const texts = r.body.events.map((e: { text: string }) => e.text);
+    expect(texts.indexOf('这款产品能治疗糖尿病，是全网最低价')).toBeLessThan(texts.indexOf('这个苦瓜代餐粉能降血糖，喝一个月保证见效'));
+    const hit = r.body.events.find((e: { text: string }) => e.text === '这个苦瓜代餐粉能降血糖，喝一个月保证见效');
+    expect(hit.hits.length).toBeGreaterThan(0);
+    expect((await p.call(regulator, 'GET', '/api/supervision/wall/rooms/00000000-0000-7000-8000-000000000000')).status).toBe(404);
+    expect((await p.call(consumer, 'GET', `/api/supervision/wall/rooms/${sessionId}`)).status).toBe(403);
+  });
+
   it('is for regulators and the platform admin; bad stream requests are refused in words', async () => {
     expect((await wall(await p.login('admin'))).counters.liveSessions).toBeGreaterThanOrEqual(1);
     expect((await p.call(await p.login('merchant'), 'GET', '/api/supervision/wall')).status).toBe(403);

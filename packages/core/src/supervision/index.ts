@@ -27,7 +27,7 @@ export type {
   ScanOrder,
   ScanOrderParse,
 } from './fake-orders.rules.ts';
-export { MAX_LIVE_ROOMS, WALL_MINUTES, WALL_ROLES, WALL_TOP_ROOMS, WALL_TOPICS, WallService } from './wall.service.ts';
+export { MAX_LIVE_ROOMS, ROOM_EVENTS, WALL_MINUTES, WALL_ROLES, WALL_TOP_ROOMS, WALL_TOPICS, WallService } from './wall.service.ts';
 export type { ViewerCounts, WallDeps, WallWatchOptions } from './wall.service.ts';
 export type * from './wall.repository.ts';
 export {

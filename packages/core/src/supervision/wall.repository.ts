@@ -21,7 +21,20 @@ export interface WallPlace {
   district: string | null;
 }
 
+export interface WallRoomEvent {
+  id: string;
+  kind: 'transcript' | 'chat' | 'product_copy' | 'overlay';
+  text: string;
+  decision: 'allow' | 'warn' | 'review' | 'block';
+  occurredAt: Date;
+  hits: Array<{ category: string; severity: number; matched: string }>;
+}
+
 export interface WallReader {
+  /** one session, whatever its status (null: no such session) */
+  session(id: string): Promise<(WallLiveSession & { status: 'scheduled' | 'live' | 'ended' | 'cancelled' }) | null>;
+  /** the session's screened events, newest first, at most `limit`, each with its hits */
+  sessionEvents(sessionId: string, limit: number): Promise<WallRoomEvent[]>;
   /** sessions live now, the most recently started first, at most `limit` */
   liveSessions(limit: number): Promise<WallLiveSession[]>;
   /** paid orders in [from, to) per minute since `from` (minute 0 is [from, from + 1 min)) */

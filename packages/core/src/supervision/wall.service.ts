@@ -6,7 +6,7 @@
  * fresh one every few seconds and soon after each relevant outbox event (on any process, through the events
  * channel), for the page's live stream.
  */
-import type { WallArea, WallRoom, WallSnapshot } from '@livehub/contracts';
+import type { WallArea, WallRoom, WallRoomDetail, WallSnapshot } from '@livehub/contracts';
 import { AppError } from '../errors.ts';
 import type { PubSub, Unsubscribe } from '../ports/kv.ts';
 import type { ScopedUnitOfWork } from '../ports/repositories.ts';
@@ -20,6 +20,8 @@ import type { WallLiveSession, WallPlace } from './wall.repository.ts';
 export const MAX_LIVE_ROOMS = 500;
 /** The riskiest rooms the wall lists. */
 export const WALL_TOP_ROOMS = 10;
+/** The screened events a room's page shows, newest first. */
+export const ROOM_EVENTS = 200;
 /** The minutes the series cover. */
 export const WALL_MINUTES = 60;
 /** The outbox topics after which the stream sends a fresh snapshot. */
@@ -72,26 +74,14 @@ export class WallService {
     const to = new Date(Math.floor(now.getTime() / MINUTE) * MINUTE + MINUTE);
     const from = new Date(to.getTime() - WALL_MINUTES * MINUTE);
     const today = new Date(Math.floor((now.getTime() + TZ_OFFSET) / DAY) * DAY - TZ_OFFSET);
-    const riskSince = new Date(now.getTime() - RISK_HIT_WINDOW_MINUTES * MINUTE);
-    const hourAgo = new Date(now.getTime() - WALL_MINUTES * MINUTE);
 
     const live = await r.liveSessions(MAX_LIVE_ROOMS);
-    const ids = live.map((s) => s.id);
-    const mcnIds = [...new Set(live.map((s) => s.mcnOrgId).filter((x): x is string => x !== null))];
-    const [paid, hits, totals, sHits, sReports, sPaid, sMerchants, places, prices, viewers] = await Promise.all([
+    const [paid, hits, totals, rooms] = await Promise.all([
       r.paidPerMinute(from, to),
       r.hitsPerMinute(from, to),
       r.totalsSince(today),
-      r.sessionHits(ids, riskSince),
-      r.sessionReports(ids),
-      r.sessionPaid(ids, hourAgo),
-      r.sessionMerchants(ids),
-      r.places(mcnIds),
-      r.sessionPrices(ids, new Date(now.getTime() - 7 * DAY)),
-      ids.length > 0 ? this.d.viewers.viewersOf(ids) : Promise.resolve(new Map<string, number>()),
+      this.assess(live, now),
     ]);
-    const merchantIds = [...new Set(sMerchants.map((m) => m.merchantOrgId))];
-    const complaints = await r.complaintsAgainst(merchantIds, new Date(now.getTime() - RISK_COMPLAINT_WINDOW_DAYS * DAY));
 
     // the series, one value per minute
     const minutes = Array.from({ length: WALL_MINUTES }, (_, i) => new Date(from.getTime() + i * MINUTE).toISOString());
@@ -113,48 +103,11 @@ export class WallService {
       .sort((a, b) => a[0].localeCompare(b[0]))
       .map(([category, counts]) => ({ category, counts }));
 
-    // each room: its risk now and its place
-    const group = <T extends { sessionId: string }>(rows: T[]) => {
-      const m = new Map<string, T[]>();
-      for (const x of rows) m.set(x.sessionId, [...(m.get(x.sessionId) ?? []), x]);
-      return m;
-    };
-    const hitsBy = group(sHits);
-    const reportsBy = group(sReports);
-    const merchantsBy = group(sMerchants);
-    const pricesBy = group(prices);
-    const paidBy = new Map(sPaid.map((p) => [p.sessionId, p]));
-    const placeBy = new Map(places.map((p) => [p.mcnOrgId, p]));
-    const rooms = live.map((s) => {
-      const merchants = (merchantsBy.get(s.id) ?? []).map((m) => m.merchantOrgId);
-      const risk = roomRisk({
-        hits: hitsBy.get(s.id) ?? [],
-        reports: reportsBy.get(s.id) ?? [],
-        complaints: merchants.reduce((n, m) => n + (complaints.get(m) ?? 0), 0),
-        price: (pricesBy.get(s.id) ?? []).flatMap((p) =>
-          priceAnomalies({ id: p.productId, title: p.title, referencePriceFen: p.referencePriceFen }, p.points, now),
-        ),
-      });
-      return {
-        s,
-        merchants,
-        risk,
-        place: s.mcnOrgId ? (placeBy.get(s.mcnOrgId) ?? null) : null,
-        viewers: viewers.get(s.id) ?? 0,
-        gmvFen: paidBy.get(s.id)?.gmvFen ?? 0,
-        recentGmvFen: paidBy.get(s.id)?.recentGmvFen ?? 0,
-        hits: (hitsBy.get(s.id) ?? []).reduce((n, h) => n + h.count, 0),
-      };
-    });
-
     const top = rooms
       .filter((x) => x.risk.score > 0)
       .sort((a, b) => b.risk.score - a.risk.score || b.viewers - a.viewers || a.s.id.localeCompare(b.s.id))
       .slice(0, WALL_TOP_ROOMS);
-    const names = await this.d.names.namesFor({
-      users: top.map((x) => x.s.streamerUserId),
-      orgs: top.flatMap((x) => x.merchants),
-    });
+    const names = await this.roomNames(top);
 
     return {
       at: now.toISOString(),
@@ -175,6 +128,79 @@ export class WallService {
       byDistrict: areas(rooms, (x) => ({ key: x.place?.district ?? null, name: x.place?.district ?? null })),
       byBase: areas(rooms, (x) => ({ key: x.place?.baseOrgId ?? null, name: x.place?.baseName ?? null })),
     };
+  }
+
+  /** One room as the wall sees it now (whatever its status), with its screened transcript and chat, newest first. */
+  async room(actor: Actor, sessionId: string): Promise<WallRoomDetail> {
+    this.allow(actor);
+    const r = this.d.uow.read.wall;
+    const s = await r.session(sessionId);
+    if (!s) throw new AppError('live.not_found');
+    const [[x], events] = await Promise.all([this.assess([s], this.d.clock.now()), r.sessionEvents(s.id, ROOM_EVENTS)]);
+    if (!x) throw new AppError('live.not_found');
+    const names = await this.roomNames([x]);
+    return {
+      room: wallRoom(x, names.users, names.orgs),
+      status: s.status,
+      events: events.map((e) => ({ ...e, occurredAt: e.occurredAt.toISOString() })),
+    };
+  }
+
+  /** Each room's risk now, place, viewers, GMV and recent hits: a fixed number of queries for all of them. */
+  private async assess(live: WallLiveSession[], now: Date): Promise<RoomNow[]> {
+    const r = this.d.uow.read.wall;
+    const ids = live.map((s) => s.id);
+    if (ids.length === 0) return [];
+    const riskSince = new Date(now.getTime() - RISK_HIT_WINDOW_MINUTES * MINUTE);
+    const hourAgo = new Date(now.getTime() - WALL_MINUTES * MINUTE);
+    const mcnIds = [...new Set(live.map((s) => s.mcnOrgId).filter((x): x is string => x !== null))];
+    const [sHits, sReports, sPaid, sMerchants, places, prices, viewers] = await Promise.all([
+      r.sessionHits(ids, riskSince),
+      r.sessionReports(ids),
+      r.sessionPaid(ids, hourAgo),
+      r.sessionMerchants(ids),
+      r.places(mcnIds),
+      r.sessionPrices(ids, new Date(now.getTime() - 7 * DAY)),
+      this.d.viewers.viewersOf(ids),
+    ]);
+    const merchantIds = [...new Set(sMerchants.map((m) => m.merchantOrgId))];
+    const complaints = await r.complaintsAgainst(merchantIds, new Date(now.getTime() - RISK_COMPLAINT_WINDOW_DAYS * DAY));
+    const group = <T extends { sessionId: string }>(rows: T[]) => {
+      const m = new Map<string, T[]>();
+      for (const x of rows) m.set(x.sessionId, [...(m.get(x.sessionId) ?? []), x]);
+      return m;
+    };
+    const hitsBy = group(sHits);
+    const reportsBy = group(sReports);
+    const merchantsBy = group(sMerchants);
+    const pricesBy = group(prices);
+    const paidBy = new Map(sPaid.map((p) => [p.sessionId, p]));
+    const placeBy = new Map(places.map((p) => [p.mcnOrgId, p]));
+    return live.map((s) => {
+      const merchants = (merchantsBy.get(s.id) ?? []).map((m) => m.merchantOrgId);
+      const risk = roomRisk({
+        hits: hitsBy.get(s.id) ?? [],
+        reports: reportsBy.get(s.id) ?? [],
+        complaints: merchants.reduce((n, m) => n + (complaints.get(m) ?? 0), 0),
+        price: (pricesBy.get(s.id) ?? []).flatMap((p) =>
+          priceAnomalies({ id: p.productId, title: p.title, referencePriceFen: p.referencePriceFen }, p.points, now),
+        ),
+      });
+      return {
+        s,
+        merchants,
+        risk,
+        place: s.mcnOrgId ? (placeBy.get(s.mcnOrgId) ?? null) : null,
+        viewers: viewers.get(s.id) ?? 0,
+        gmvFen: paidBy.get(s.id)?.gmvFen ?? 0,
+        recentGmvFen: paidBy.get(s.id)?.recentGmvFen ?? 0,
+        hits: (hitsBy.get(s.id) ?? []).reduce((n, h) => n + h.count, 0),
+      };
+    });
+  }
+
+  private roomNames(rooms: RoomNow[]) {
+    return this.d.names.namesFor({ users: rooms.map((x) => x.s.streamerUserId), orgs: rooms.flatMap((x) => x.merchants) });
   }
 
   /**

@@ -5,7 +5,7 @@
  * `screening_events_session_idx`, `reports_target_idx`, `reports_filed_idx`, `complaints_merchant_idx`,
  * `orders_session_idx`, `live_session_products_uq`, `price_points_sku_idx`.
  */
-import type { PricePointFact, WallLiveSession, WallPlace, WallReader } from '@livehub/core';
+import type { PricePointFact, WallLiveSession, WallPlace, WallReader, WallRoomEvent } from '@livehub/core';
 import { and, count, desc, eq, gt, gte, inArray, isNotNull, isNull, lt, or, sql } from 'drizzle-orm';
 import type { Db } from '../db.ts';
 import { pricePoints, products, productSkus } from '../schema/catalog.ts';
@@ -27,6 +27,56 @@ const minuteOf = (col: unknown, from: Date) =>
 
 export class DrizzleWallRepository implements WallReader {
   constructor(private readonly db: Db) {}
+
+  async session(id: string) {
+    if (uuids([id]).length === 0) return null;
+    const [s] = await this.db
+      .select({
+        id: liveSessions.id,
+        title: liveSessions.title,
+        streamerUserId: liveSessions.streamerUserId,
+        mcnOrgId: liveSessions.mcnOrgId,
+        startedAt: liveSessions.startedAt,
+        status: liveSessions.status,
+      })
+      .from(liveSessions)
+      .where(eq(liveSessions.id, id));
+    return s ?? null;
+  }
+
+  async sessionEvents(sessionId: string, limit: number): Promise<WallRoomEvent[]> {
+    const events = await this.db
+      .select({
+        id: screeningEvents.id,
+        kind: screeningEvents.kind,
+        text: screeningEvents.text,
+        decision: screeningEvents.decision,
+        occurredAt: screeningEvents.occurredAt,
+      })
+      .from(screeningEvents)
+      .where(eq(screeningEvents.sessionRef, sessionId))
+      .orderBy(desc(screeningEvents.occurredAt), desc(screeningEvents.id))
+      .limit(limit);
+    if (events.length === 0) return [];
+    const hits = await this.db
+      .select({
+        eventId: screeningHits.screeningEventId,
+        category: screeningHits.category,
+        severity: screeningHits.severity,
+        matched: screeningHits.matched,
+      })
+      .from(screeningHits)
+      .where(
+        inArray(
+          screeningHits.screeningEventId,
+          events.map((e) => e.id),
+        ),
+      );
+    const by = new Map<string, WallRoomEvent['hits']>();
+    for (const h of hits)
+      by.set(h.eventId, [...(by.get(h.eventId) ?? []), { category: h.category, severity: h.severity, matched: h.matched }]);
+    return events.map((e) => ({ ...e, hits: by.get(e.id) ?? [] }));
+  }
 
   async liveSessions(limit: number): Promise<WallLiveSession[]> {
     return this.db

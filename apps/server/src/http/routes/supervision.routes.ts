@@ -12,6 +12,7 @@ import {
   clueTransferSchema,
   clueViewSchema,
   idSchema,
+  wallRoomDetailSchema,
   wallSnapshotSchema,
 } from '@livehub/contracts';
 import { AppError } from '@livehub/core';
@@ -122,6 +123,19 @@ export function supervisionRoutes(api: Api, c: Container): void {
       },
     },
     async (req) => c.wall.snapshot(requireActor(req)),
+  );
+
+  idReadRoute(
+    api,
+    '/api/supervision/wall/rooms/:id',
+    {
+      allow: WALL,
+      tags,
+      summary: 'A room as the wall sees it now: its risk score and reasons, its screened transcript and chat with their hits',
+      params: idParams,
+      response: wallRoomDetailSchema,
+    },
+    async (actor, id) => c.wall.room(actor, id),
   );
 
   api.get(
