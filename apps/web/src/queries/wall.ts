@@ -3,17 +3,19 @@
  * `/api/supervision/wall/stream` whose `snapshot` events replace the cached snapshot, so the page re-renders as the
  * server pushes (every few seconds, and after each relevant event). The browser reconnects a dropped stream itself.
  */
-import type { WallSnapshot } from '@livehub/contracts';
+import type { WallRoomDetail, WallSnapshot } from '@livehub/contracts';
 import { useQueryClient } from '@tanstack/react-query';
 import { useEffect, useState } from 'react';
 import { api } from '../lib/api-client.ts';
-import { apiHook } from './query-options.ts';
+import { apiHook, apiHookBy } from './query-options.ts';
 
 export const wallKeys = {
   snapshot: ['wall', 'snapshot'] as const,
+  room: (id: string) => ['wall', 'room', id] as const,
 };
 
 export const useWall = apiHook(wallKeys.snapshot, () => api.get<WallSnapshot>('/supervision/wall'));
+export const useWallRoom = apiHookBy(wallKeys.room, (id: string) => api.get<WallRoomDetail>(`/supervision/wall/rooms/${id}`));
 
 /** Keeps the wall's snapshot fresh from the server's stream while mounted; tells whether the stream is connected. */
 export function useWallStream(): boolean {

@@ -81,7 +81,7 @@ export function WallPage() {
               <Typography.Paragraph className="lh-wall-dim" style={{ marginTop: 0 }}>
                 {t('wall.rooms.hint', { minutes: s.riskWindowMinutes })}
               </Typography.Paragraph>
-              <RoomsTable rooms={s.rooms} t={t} en={locale === 'en-US'} onOpen={(id) => navigate(`/live/sessions/${id}`)} />
+              <RoomsTable rooms={s.rooms} t={t} en={locale === 'en-US'} onOpen={(id) => navigate(`/supervision/wall/rooms/${id}`)} />
             </Card>
           </Col>
           <Col xs={24}>
