@@ -70,12 +70,9 @@ describe.skipIf(!browserAvailable)('monitoring wall', () => {
       const r = await p.c.outbox.dispatch();
       if (r.published === 0 && !r.pending) break;
     }
-    await page.waitForFunction(
-      ({ before }) =>
-        Number((document.querySelector('[data-testid="wall-counter-hitsToday"]')?.textContent ?? '').replace(/\D/g, '')) > before,
-      { before },
-      { timeout: 30_000 },
-    );
+    await expect
+      .poll(async () => Number(((await hitsCounter.textContent()) ?? '').replace(/\D/g, '')), { timeout: 30_000, interval: 500 })
+      .toBeGreaterThan(before);
     await suite.screenshot(page, 'supervision-wall');
 
     await row.getByTestId('wall-room-link').click();
