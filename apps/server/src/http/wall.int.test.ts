@@ -58,7 +58,7 @@ afterAll(async () => {
 });
 
 describe('monitoring wall', () => {
-  it('shows the live room as the riskiest, with its hits, report and complaints in words; the market per minute', async () => {
+  it('shows the live room as the riskiest, with its hits and report in words; the market per minute', async () => {
     const before = await wall();
     expect(before.minutes).toHaveLength(60);
     expect(before.counters.liveSessions).toBeGreaterThanOrEqual(1);

@@ -247,7 +247,8 @@ export class WallService {
       stopped = true;
       clearInterval(timer);
       if (settle) clearTimeout(settle);
-      await Promise.all(subs.map((u) => u()));
+      // a store already closed (the process shutting down) has nothing left to unsubscribe from
+      await Promise.all(subs.map((u) => u().catch(() => {})));
     };
   }
 

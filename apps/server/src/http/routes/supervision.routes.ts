@@ -167,7 +167,7 @@ export function supervisionRoutes(api: Api, c: Container): void {
       req.raw.on('close', () => {
         closed = true;
         clearInterval(keepAlive);
-        if (stop) void stop();
+        if (stop) void stop().catch(() => {});
       });
       try {
         stop = await c.wall.watch(actor, (s) => res.write(`event: snapshot\ndata: ${JSON.stringify(s)}\n\n`));
