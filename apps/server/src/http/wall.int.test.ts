@@ -1,8 +1,8 @@
 /**
  * 实时监测大屏 through the API, on PGlite and PostgreSQL: the seeded live session (the demo district's 盐池滩羊 room)
- * with its paid order; screening hits sent through the compliance API and a report filed about the room make it the
- * riskiest room with its reasons in words; GMV and hits per minute, today's counters, viewers from a real room
- * connection, the room's district and base. The stream (Server-Sent Events) sends a snapshot at once and a fresh
+ * with its paid order; screening hits sent through the compliance API, a report filed about the room and a complaint
+ * against its merchant make it the riskiest room with its reasons in words; GMV and hits per minute, today's
+ * counters, viewers from a real room connection, the room's district and base. The stream (Server-Sent Events) sends a snapshot at once and a fresh
  * one after a new hit goes through the outbox. Who may see it; a stream request that is not an EventSource.
  */
 import type { WallSnapshot } from '@livehub/contracts';
@@ -117,6 +117,25 @@ describe('monitoring wall', () => {
     } finally {
       viewer.close();
     }
+  });
+
+  it('counts a complaint against the room’s merchant among its reasons', async () => {
+    const paid = (await p.c.uow.read.orders.listOrders({ sessionId, limit: 500 })).find(
+      (o) => o.paidAt !== null && o.buyerUserId === consumer.me.user.id,
+    );
+    expect(paid).toBeDefined();
+    const before = (await wall()).rooms.find((r) => r.sessionId === sessionId)?.reasons.find((r) => r.key === 'complaints')?.count ?? 0;
+    const filed = await p.call(consumer, 'POST', '/api/complaints', {
+      orderId: paid?.id,
+      category: 'false_advertising',
+      claim: { kind: 'refund', amountFen: 100 },
+      description: '主播宣称能降血糖，与实际不符',
+    });
+    expect(filed.status, JSON.stringify(filed.body)).toBe(201);
+    const room = (await wall()).rooms.find((r) => r.sessionId === sessionId);
+    expect(room?.reasons).toContainEqual(
+      expect.objectContaining({ key: 'complaints', count: before + 1, zh: `带货商家近30天被投诉 ${before + 1} 件` }),
+    );
   });
 
   it('opens one room: its score and reasons, its screened transcript newest first with the hits', async () => {
