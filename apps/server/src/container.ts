@@ -37,6 +37,7 @@ import {
   SessionSelection,
   type KvAdapters,
   OrderService,
+  eventsChannel,
   OutboxDispatcher,
   InvitationService,
   type LiveWarning,
@@ -80,6 +81,7 @@ import {
   ClueService,
   type DepartmentDirectory,
   ExchangeService,
+  WallService,
 } from '@livehub/core';
 import { loadDefaultPack } from '@livehub/compliance';
 import { type Database, openDatabase } from '@livehub/db';
@@ -586,6 +588,8 @@ export async function createContainer(config: Config, o: ContainerOverrides = {}
     clues,
     region: config.region,
   });
+  // 实时监测大屏: the market now for regulators, pushed after the outbox's events on any process (docs/supervision.md).
+  const wall = new WallService({ uow, clock, names, viewers: rooms, pubsub: kv.pubsub, eventsChannel });
   // Counters of running flash sales are rebuilt from the database (after a crash the claims are the truth).
   await orders.soldOut.start();
   await orders.reconcile();
@@ -623,6 +627,7 @@ export async function createContainer(config: Config, o: ContainerOverrides = {}
     reports,
     clues,
     exchange,
+    wall,
     ledger,
     money,
     feeRates,

@@ -23,6 +23,7 @@ import {
   GiftOutlined,
   GlobalOutlined,
   FundOutlined,
+  FundProjectionScreenOutlined,
   IdcardOutlined,
   InsuranceOutlined,
   MoneyCollectOutlined,
@@ -81,7 +82,8 @@ const ITEMS = {
   violations: { label: 'nav.violations', icon: ExceptionOutlined, path: '/violations' },
   rules: { label: 'nav.rules', icon: BookOutlined, path: '/rules' },
   audit: { label: 'nav.audit', icon: AuditOutlined, path: '/audit' },
-  // supervision (网智平台): the clue queue of a regulator's department; cases (案件) are still to come
+  // supervision (网智平台): the monitoring wall (实时监测), the clue queue of a regulator's department; cases (案件) are still to come
+  wall: { label: 'nav.wall', icon: FundProjectionScreenOutlined, path: '/supervision/wall' },
   clues: { label: 'nav.clues', icon: AimOutlined, path: '/supervision/clues' },
   exchange: { label: 'nav.exchange', icon: GlobalOutlined, path: '/supervision/exchange' },
   cases: { label: 'nav.cases', icon: FileSearchOutlined, comingSoon: true },
@@ -193,6 +195,7 @@ const KEYS_BY_ROLE: Record<Role, readonly RoleEntry[]> = {
     { key: 'complaints', label: 'nav.intakeDesk' },
     'reports',
     'credit-supervision',
+    'wall',
     'clues',
     'exchange',
     'fund',

@@ -67,6 +67,8 @@ const FundPage = lazyNamed(() => import('./pages/finance/fund-page.tsx'), 'FundP
 const InboxPage = lazyNamed(() => import('./pages/notifications/inbox-page.tsx'), 'InboxPage');
 const CluesPage = lazyNamed(() => import('./pages/supervision/clues-page.tsx'), 'CluesPage');
 const ExchangePage = lazyNamed(() => import('./pages/supervision/exchange-page.tsx'), 'ExchangePage');
+const WallPage = lazyNamed(() => import('./pages/supervision/wall-page.tsx'), 'WallPage');
+const WallRoomPage = lazyNamed(() => import('./pages/supervision/wall-room-page.tsx'), 'WallRoomPage');
 const ComplaintsPage = lazyNamed(() => import('./pages/complaints/complaints-page.tsx'), 'ComplaintsPage');
 const ComplaintPage = lazyNamed(() => import('./pages/complaints/complaint-page.tsx'), 'ComplaintPage');
 const PayoutsPage = lazyNamed(() => import('./pages/finance/payouts-panel.tsx'), 'PayoutsPage');
@@ -173,6 +175,8 @@ export const router = createBrowserRouter([
           { path: '/reports/mine', element: guarded(<MyReportsPage />) },
           { path: '/supervision/clues', element: guarded(<CluesPage />) },
           { path: '/supervision/exchange', element: guarded(<ExchangePage />) },
+          { path: '/supervision/wall', element: guarded(<WallPage />) },
+          { path: '/supervision/wall/rooms/:id', element: guarded(<WallRoomPage />) },
           { path: '/complaints', element: guarded(<ComplaintsPage />) },
           { path: '/complaints/:id', element: guarded(<ComplaintPage />) },
           { path: '/credit/admin', element: guarded(<CreditAdminPage />) },

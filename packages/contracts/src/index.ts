@@ -20,3 +20,4 @@ export * from './reports.ts';
 export * from './notifications.ts';
 export * from './supervision.ts';
 export * from './exchange.ts';
+export * from './wall.ts';

@@ -667,6 +667,11 @@ export const ERROR_CATALOGUE = {
     zh: '不能把本地区登记为合作地区',
     en: 'This region cannot be registered as its own partner',
   },
+  'supervision.wall_stream_accept': {
+    kind: 'invalid',
+    zh: '实时推送需以 text/event-stream 方式订阅（EventSource）',
+    en: 'The live stream is served as text/event-stream (use an EventSource)',
+  },
   'credit.appeal_open': { kind: 'conflict', zh: '该信用事件已有进行中的申诉', en: 'An appeal against this event is already open' },
   'credit.invalid_model': { kind: 'invalid', zh: '信用模型无效：{issue}', en: 'Invalid credit model: {issue}' },
   'credit.measure_applies': {

@@ -19,6 +19,7 @@ import { DrizzleClueRepository } from './repositories/supervision.repository.ts'
 import { DrizzleLiveRepository } from './repositories/live.repository.ts';
 import { DrizzleExchangeRepository } from './repositories/exchange.repository.ts';
 import { DrizzleNameRepository } from './repositories/names.repository.ts';
+import { DrizzleWallRepository } from './repositories/wall.repository.ts';
 import { DrizzleOrderRepository } from './repositories/order.repository.ts';
 import { DrizzleComplianceRepository } from './repositories/compliance.repository.ts';
 import { DrizzleRegistryRepository } from './repositories/registry.repository.ts';
@@ -66,6 +67,7 @@ export function repositoriesFor(db: Db): Repositories {
     notifications: new DrizzleNotificationRepository(db),
     clues: new DrizzleClueRepository(db),
     exchange: new DrizzleExchangeRepository(db),
+    wall: new DrizzleWallRepository(db),
   };
 }
 

@@ -21,6 +21,7 @@ import { creditScoreCases } from './contracts/credit-scores.contract.ts';
 import { complaintCases } from './contracts/disputes.contract.ts';
 import { reportCases } from './contracts/reports.contract.ts';
 import { clueCases } from './contracts/supervision.contract.ts';
+import { wallCases } from './contracts/wall.contract.ts';
 import { notificationCases } from './contracts/notifications.contract.ts';
 
 export { org, user };
@@ -383,5 +384,6 @@ export function repositoryContract(name: string, open: () => Promise<{ uow: Unit
     describe('reports', () => reportCases(db));
     describe('notifications', () => notificationCases(db));
     describe('supervision', () => clueCases(db));
+    describe('monitoring wall', () => wallCases(db));
   });
 }

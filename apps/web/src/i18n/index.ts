@@ -15,6 +15,7 @@ import { ordersEn, ordersZh } from './orders.ts';
 import { notificationsEn, notificationsZh } from './notifications.ts';
 import { supervisionEn, supervisionZh } from './supervision.ts';
 import { exchangeEn, exchangeZh } from './exchange.ts';
+import { wallEn, wallZh } from './wall.ts';
 import { payoutsEn, payoutsZh } from './payouts.ts';
 import { registryEn, registryZh } from './registry.ts';
 import { reviewEn, reviewZh } from './review.ts';
@@ -41,6 +42,7 @@ const zhCN = {
   ...notificationsZh,
   ...supervisionZh,
   ...exchangeZh,
+  ...wallZh,
   ...complaintsZh,
   ...creditAppealsZh,
   ...creditZh,
@@ -66,6 +68,7 @@ const enUS: Dictionary = {
   ...notificationsEn,
   ...supervisionEn,
   ...exchangeEn,
+  ...wallEn,
   ...complaintsEn,
   ...creditAppealsEn,
   ...creditEn,

@@ -377,6 +377,12 @@ export class RoomHub {
     await this.publish(sessionId, { k: 'ended' });
   }
 
+  /** Viewers now of each room, on every process (the monitoring wall). */
+  async viewersOf(sessionIds: string[]): Promise<Map<string, number>> {
+    const counts = await Promise.all(sessionIds.map((id) => this.d.counters.get(`${this.channel(id)}:viewers`)));
+    return new Map(sessionIds.map((id, i) => [id, Math.max(0, counts[i] ?? 0)]));
+  }
+
   /** What the room counted on every process: viewers now, the peak and average, chat messages accepted. */
   async stats(sessionId: string): Promise<RoomStats> {
     const c = this.channel(sessionId);

@@ -29,6 +29,7 @@ import type { ClueRepository } from '../supervision/clue.repository.ts';
 import type { ExchangeRepository } from '../supervision/exchange.repository.ts';
 import type { LiveRepository } from '../live/live.repository.ts';
 import type { NameRepository } from './names.ts';
+import type { WallReader } from '../supervision/wall.repository.ts';
 import type { OrderRepository } from '../orders/orders.repository.ts';
 import type { OutboxRepository } from '../outbox/outbox.repository.ts';
 import type { RegistryRepository } from '../registry/registry.repository.ts';
@@ -82,6 +83,8 @@ export interface Repositories {
   clues: ClueRepository;
   /** cross-region sharing: the region's key, partner regions, bundles and received items (supervision) */
   exchange: ExchangeRepository;
+  /** the monitoring wall's read model across contexts (supervision; presentation only, like `names`) */
+  wall: WallReader;
 }
 
 export interface UnitOfWork {

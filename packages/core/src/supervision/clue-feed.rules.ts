@@ -161,7 +161,7 @@ export function departmentFor(rule: ClueRule, facts: Record<string, unknown>): s
   return 'scjgj';
 }
 
-const CATEGORY_ZH: Record<string, string> = {
+export const CATEGORY_ZH: Record<string, string> = {
   absolute_claim: '绝对化用语',
   medical_claim: '医疗功效宣称',
   efficacy_guarantee: '保证功效',
@@ -172,7 +172,7 @@ const CATEGORY_ZH: Record<string, string> = {
   false_scarcity: '虚假稀缺',
 };
 
-const REPORT_CATEGORY_ZH: Record<string, string> = {
+export const REPORT_CATEGORY_ZH: Record<string, string> = {
   false_advertising: '虚假宣传',
   prohibited_goods: '违禁商品',
   vulgar: '色情低俗',

@@ -6,7 +6,7 @@
 export { CLUE_TOPIC_RAISED, ClueService } from './clue.service.ts';
 export type { ClueDeps, DepartmentDirectory, SessionMarketReader } from './clue.service.ts';
 export { listRaiseIn, lowestInWindow, PRICE_WINDOW_DAYS, probeSession, SCARCITY, SCARCITY_SIGNAL } from './market-probes.rules.ts';
-export type { PricePointFact, SessionMarketFacts, SessionProductFact } from './market-probes.rules.ts';
+export type { SessionPricePoint, SessionMarketFacts, SessionProductFact } from './market-probes.rules.ts';
 export type * from './clue.types.ts';
 export type * from './clue.repository.ts';
 export { BUNDLE_MAX_AGE_DAYS, ExchangeService } from './exchange.service.ts';
@@ -34,3 +34,28 @@ export type {
   ScanOrder,
   ScanOrderParse,
 } from './fake-orders.rules.ts';
+export { MAX_LIVE_ROOMS, ROOM_EVENTS, WALL_MINUTES, WALL_ROLES, WALL_TOP_ROOMS, WALL_TOPICS, WallService } from './wall.service.ts';
+export type { ViewerCounts, WallDeps, WallWatchOptions } from './wall.service.ts';
+export type * from './wall.repository.ts';
+export {
+  COMPLAINT_POINTS,
+  HIT_POINTS,
+  PRICE_POINTS,
+  priceAnomalies,
+  REPORT_POINTS,
+  RISK_CAPS,
+  RISK_COMPLAINT_WINDOW_DAYS,
+  RISK_HIT_WINDOW_MINUTES,
+  RISK_LEVELS,
+  riskLevel,
+  roomRisk,
+} from './room-risk.rules.ts';
+export type {
+  PriceAnomaly,
+  PricePointFact,
+  RoomRisk,
+  RoomRiskFacts,
+  RoomRiskKey,
+  RoomRiskLevel,
+  RoomRiskReason,
+} from './room-risk.rules.ts';

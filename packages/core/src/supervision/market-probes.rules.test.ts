@@ -3,7 +3,7 @@ import { clueSummary } from './clue-feed.rules.ts';
 import {
   listRaiseIn,
   lowestInWindow,
-  type PricePointFact,
+  type SessionPricePoint,
   probeSession,
   SCARCITY,
   type SessionMarketFacts,
@@ -15,7 +15,7 @@ const start = new Date('2026-11-20T12:00:00Z');
 const end = new Date(start.getTime() + 2 * 3_600_000);
 const daysBefore = (d: number) => new Date(start.getTime() - d * DAY);
 
-const list = (priceFen: number, from: Date, to: Date | null): PricePointFact => ({
+const list = (priceFen: number, from: Date, to: Date | null): SessionPricePoint => ({
   priceFen,
   source: 'list',
   validFrom: from,

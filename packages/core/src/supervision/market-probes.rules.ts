@@ -15,7 +15,7 @@
 import type { ClueEvidence } from '@livehub/contracts';
 import type { ClueTrigger } from './clue-feed.rules.ts';
 
-export interface PricePointFact {
+export interface SessionPricePoint {
   priceFen: number;
   source: 'list' | 'promotion' | 'flash_sale';
   validFrom: Date;
@@ -38,7 +38,7 @@ export interface SessionProductFact {
   skus: Array<{
     skuId: string;
     /** price points in effect at any time from 30 days before the start to the end, oldest first */
-    prices: PricePointFact[];
+    prices: SessionPricePoint[];
     /** the lowest unit price paid for it in the session (null: not sold in it) */
     sessionPriceFen: number | null;
   }>;
@@ -64,7 +64,7 @@ export const SCARCITY = { leftPerSold: 4, minLeft: 50, highClaims: 3 } as const;
 export const SCARCITY_SIGNAL = 'claim.scarcity';
 
 /** The lowest price in effect at any moment of [from, to) among `prices` (null: none in effect). */
-export function lowestInWindow(prices: readonly PricePointFact[], from: Date, to: Date): number | null {
+export function lowestInWindow(prices: readonly SessionPricePoint[], from: Date, to: Date): number | null {
   let low: number | null = null;
   for (const p of prices) {
     const end = p.validTo ?? new Date(8.64e15);
@@ -75,15 +75,15 @@ export function lowestInWindow(prices: readonly PricePointFact[], from: Date, to
 
 /** A list-price raise within [from, to): the raise and the list price in effect just before it. */
 export function listRaiseIn(
-  prices: readonly PricePointFact[],
+  prices: readonly SessionPricePoint[],
   from: Date,
   to: Date,
 ): { beforeFen: number; afterFen: number; at: Date } | null {
   const list = prices.filter((p) => p.source === 'list').sort((a, b) => a.validFrom.getTime() - b.validFrom.getTime());
   let found: { beforeFen: number; afterFen: number; at: Date } | null = null;
   for (let i = 1; i < list.length; i++) {
-    const prev = list[i - 1] as PricePointFact;
-    const cur = list[i] as PricePointFact;
+    const prev = list[i - 1] as SessionPricePoint;
+    const cur = list[i] as SessionPricePoint;
     if (cur.validFrom >= from && cur.validFrom < to && cur.priceFen > prev.priceFen)
       if (!found || cur.priceFen - prev.priceFen > found.afterFen - found.beforeFen)
         found = { beforeFen: prev.priceFen, afterFen: cur.priceFen, at: cur.validFrom };

@@ -69,6 +69,8 @@ export const orders = pgTable(
     index('orders_buyer_idx').on(t.buyerUserId, t.createdAt),
     index('orders_merchant_idx').on(t.merchantOrgId, t.createdAt),
     index('orders_session_idx').on(t.sessionId),
+    /** the monitoring wall's GMV per minute and today's totals (bounded windows of payment time) */
+    index('orders_paid_idx').on(t.paidAt),
     index('orders_status_pay_by_idx').on(t.status, t.payBy),
     index('orders_flash_sale_idx').on(t.flashSaleId),
   ],

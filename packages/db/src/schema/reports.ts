@@ -38,5 +38,8 @@ export const reports = pgTable(
     index('reports_subject_org_idx').on(t.subjectOrgId, t.status),
     index('reports_subject_user_idx').on(t.subjectUserId, t.status),
     index('reports_status_idx').on(t.status, t.filedAt.desc()),
+    /** the monitoring wall: reports about a live room, and reports filed today */
+    index('reports_target_idx').on(t.targetId, t.filedAt),
+    index('reports_filed_idx').on(t.filedAt),
   ],
 );

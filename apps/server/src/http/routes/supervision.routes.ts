@@ -14,7 +14,10 @@ import {
   clueTransferSchema,
   clueViewSchema,
   idSchema,
+  wallRoomDetailSchema,
+  wallSnapshotSchema,
 } from '@livehub/contracts';
+import { AppError } from '@livehub/core';
 import { z } from 'zod';
 import type { Container } from '../../container.ts';
 import { requireActor } from '../policy.ts';
@@ -24,6 +27,10 @@ import type { Api } from './types.ts';
 const tags = ['supervision'];
 const idParams = z.strictObject({ id: idSchema });
 const REGULATOR = ['regulator'] as const;
+/** the monitoring wall: regulators, and the platform's administrators watching their own market */
+const WALL = ['regulator', 'platform_admin'] as const;
+/** the stream's comment line every 15 s keeps proxies from closing an idle connection */
+const KEEPALIVE_MS = 15_000;
 
 export function supervisionRoutes(api: Api, c: Container): void {
   api.get(
@@ -133,5 +140,72 @@ export function supervisionRoutes(api: Api, c: Container): void {
       },
     },
     async (req) => ({ items: await c.clues.sharingLog(requireActor(req), req.query.limit) }),
+  );
+
+  api.get(
+    '/api/supervision/wall',
+    {
+      config: { policy: { allow: WALL } },
+      schema: {
+        tags,
+        summary: '实时监测大屏: live sessions and viewers now, GMV and hits per minute, the riskiest rooms, by district and base',
+        response: { 200: wallSnapshotSchema },
+      },
+    },
+    async (req) => c.wall.snapshot(requireActor(req)),
+  );
+
+  idReadRoute(
+    api,
+    '/api/supervision/wall/rooms/:id',
+    {
+      allow: WALL,
+      tags,
+      summary: 'A room as the wall sees it now: its risk score and reasons, its screened transcript and chat with their hits',
+      params: idParams,
+      response: wallRoomDetailSchema,
+    },
+    async (actor, id) => c.wall.room(actor, id),
+  );
+
+  api.get(
+    '/api/supervision/wall/stream',
+    {
+      config: { policy: { allow: WALL } },
+      schema: {
+        tags,
+        summary: '实时监测大屏 as Server-Sent Events: a `snapshot` event now, every 5 s and after relevant events',
+      },
+    },
+    async (req, reply) => {
+      const actor = requireActor(req);
+      if (!String(req.headers.accept ?? '').includes('text/event-stream'))
+        throw new AppError('supervision.wall_stream_accept', { field: 'accept' });
+      reply.hijack();
+      const res = reply.raw;
+      res.writeHead(200, {
+        'content-type': 'text/event-stream; charset=utf-8',
+        'cache-control': 'no-cache, no-transform',
+        connection: 'keep-alive',
+        'x-accel-buffering': 'no',
+        'x-content-type-options': 'nosniff',
+      });
+      res.write('retry: 5000\n\n');
+      const keepAlive = setInterval(() => res.write(': keep-alive\n\n'), KEEPALIVE_MS);
+      let stop: (() => Promise<void>) | null = null;
+      let closed = false;
+      req.raw.on('close', () => {
+        closed = true;
+        clearInterval(keepAlive);
+        if (stop) void stop().catch(() => {});
+      });
+      try {
+        stop = await c.wall.watch(actor, (s) => res.write(`event: snapshot\ndata: ${JSON.stringify(s)}\n\n`));
+        if (closed) await stop();
+      } catch {
+        clearInterval(keepAlive);
+        res.end();
+      }
+    },
   );
 }

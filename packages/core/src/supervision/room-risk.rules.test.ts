@@ -1,0 +1,137 @@
+import { describe, expect, it } from 'vitest';
+import { type PricePointFact, priceAnomalies, RISK_CAPS, riskLevel, roomRisk } from './room-risk.rules.ts';
+
+const none = { hits: [], reports: [], complaints: 0, price: [] };
+const DAY = 86_400_000;
+const at = new Date('2026-12-05T12:00:00Z');
+const ago = (days: number) => new Date(at.getTime() - days * DAY);
+
+describe('roomRisk', () => {
+  it('a quiet room scores 0 with no reasons', () => {
+    expect(roomRisk(none)).toEqual({ score: 0, level: 'none', reasons: [] });
+  });
+
+  it('weighs screening hits by severity, one reason per category in words, the heaviest first', () => {
+    const r = roomRisk({
+      ...none,
+      hits: [
+        { category: 'absolute_claim', severity: 2, count: 3 },
+        { category: 'medical_claim', severity: 4, count: 2 },
+        { category: 'medical_claim', severity: 3, count: 1 },
+      ],
+    });
+    expect(r.reasons.map((x) => [x.key, x.category, x.count, x.points])).toEqual([
+      ['screening_hits', 'medical_claim', 3, 20],
+      ['screening_hits', 'absolute_claim', 3, 6],
+    ]);
+    expect(r.reasons[0]?.zh).toBe('近15分钟医疗功效宣称命中 3 次（最高严重程度 4）');
+    expect(r.reasons[0]?.en).toContain('3 medical claim hits');
+    expect(r.score).toBe(26);
+    expect(r.level).toBe('low');
+  });
+
+  it('caps one category and all hits, so a flood of one kind does not fill the score alone', () => {
+    const r = roomRisk({
+      ...none,
+      hits: [
+        { category: 'prohibited_goods', severity: 5, count: 10 },
+        { category: 'medical_claim', severity: 5, count: 10 },
+        { category: 'price_fraud', severity: 5, count: 10 },
+      ],
+    });
+    expect(r.reasons.map((x) => x.points)).toEqual([30, 30, 0]);
+    expect(r.score).toBe(RISK_CAPS.hits);
+    expect(r.level).toBe('high');
+  });
+
+  it('counts reports about the session (fraud, prohibited goods, minors weigh more) and complaints against its merchants', () => {
+    const r = roomRisk({
+      ...none,
+      reports: [
+        { category: 'fraud', count: 1 },
+        { category: 'vulgar', count: 2 },
+      ],
+      complaints: 4,
+    });
+    expect(r.reasons).toEqual([
+      expect.objectContaining({ key: 'reports', count: 3, points: 28, zh: '本场直播被举报 3 次（色情低俗、诈骗）' }),
+      expect.objectContaining({ key: 'complaints', count: 4, points: 8, zh: '带货商家近30天被投诉 4 件' }),
+    ]);
+    expect(r.score).toBe(36);
+    expect(r.level).toBe('medium');
+    expect(roomRisk({ ...none, complaints: 50 }).score).toBe(RISK_CAPS.complaints);
+  });
+
+  it('adds price anomalies with the product and the prices in words, at most 20 points', () => {
+    const a = { kind: 'price_reference_above_low' as const, productId: 'p', productTitle: '滩羊肉', referenceFen: 19_900, lowFen: 9_900 };
+    const r = roomRisk({ ...none, price: [a, a, a] });
+    expect(r.reasons.map((x) => x.points)).toEqual([10, 10, 0]);
+    expect(r.reasons[0]?.zh).toBe('「滩羊肉」划线价 ¥199.00 高于7日最低价 ¥99.00');
+    expect(r.score).toBe(20);
+  });
+
+  it('never goes above 100', () => {
+    const r = roomRisk({
+      hits: [
+        { category: 'prohibited_goods', severity: 5, count: 9 },
+        { category: 'medical_claim', severity: 5, count: 9 },
+      ],
+      reports: [{ category: 'fraud', count: 9 }],
+      complaints: 99,
+      price: [{ kind: 'price_reference_above_low', productId: 'p', productTitle: 'x', referenceFen: 2, lowFen: 1 }],
+    });
+    expect(r.score).toBe(100);
+    expect(riskLevel(59)).toBe('medium');
+    expect(riskLevel(29)).toBe('low');
+  });
+});
+
+describe('priceAnomalies', () => {
+  const product = { id: 'p1', title: '滩羊肉', referencePriceFen: null as number | null };
+  const pt = (priceFen: number, source: PricePointFact['source'], from: Date, to: Date | null, skuId = 's1'): PricePointFact => ({
+    skuId,
+    priceFen,
+    source,
+    from,
+    to,
+  });
+
+  it('flags a reference price above the lowest price of the 7 days before, not one at or below it', () => {
+    const points = [pt(9_900, 'list', ago(30), ago(2)), pt(12_900, 'list', ago(2), null)];
+    expect(priceAnomalies({ ...product, referencePriceFen: 12_900 }, points, at)).toEqual([
+      { kind: 'price_reference_above_low', productId: 'p1', productTitle: '滩羊肉', referenceFen: 12_900, lowFen: 9_900 },
+    ]);
+    // the low from before the window does not count
+    expect(
+      priceAnomalies({ ...product, referencePriceFen: 12_900 }, [pt(5_000, 'list', ago(30), ago(8)), pt(12_900, 'list', ago(8), null)], at),
+    ).toEqual([]);
+    expect(priceAnomalies({ ...product, referencePriceFen: 9_900 }, [pt(9_900, 'list', ago(30), null)], at)).toEqual([]);
+  });
+
+  it('flags a list price raised just before a discount (先涨后降)', () => {
+    const points = [pt(10_000, 'list', ago(20), ago(1)), pt(15_000, 'list', ago(1), ago(0.1)), pt(12_000, 'promotion', ago(0.1), null)];
+    expect(priceAnomalies(product, points, at)).toEqual([
+      {
+        kind: 'price_raised_before_discount',
+        productId: 'p1',
+        productTitle: '滩羊肉',
+        lowFen: 10_000,
+        raisedFen: 15_000,
+        discountFen: 12_000,
+      },
+    ]);
+  });
+
+  it('leaves an honest discount alone: the same list price all week, or a raise long before the discount', () => {
+    expect(priceAnomalies(product, [pt(10_000, 'list', ago(20), ago(0.1)), pt(8_000, 'flash_sale', ago(0.1), null)], at)).toEqual([]);
+    expect(
+      priceAnomalies(
+        product,
+        [pt(10_000, 'list', ago(6), ago(5)), pt(15_000, 'list', ago(5), ago(0.1)), pt(12_000, 'promotion', ago(0.1), null)],
+        at,
+      ),
+    ).toEqual([]);
+    // a raise with no discount after it is only a raise
+    expect(priceAnomalies(product, [pt(10_000, 'list', ago(6), ago(1)), pt(15_000, 'list', ago(1), null)], at)).toEqual([]);
+  });
+});
