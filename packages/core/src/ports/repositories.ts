@@ -25,6 +25,7 @@ import type {
   UserRepository,
 } from '../identity/identity.repository.ts';
 import type { NotificationRepository } from '../notifications/notifications.repository.ts';
+import type { CaseRepository } from '../supervision/case.repository.ts';
 import type { ClueRepository } from '../supervision/clue.repository.ts';
 import type { LiveRepository } from '../live/live.repository.ts';
 import type { NameRepository } from './names.ts';
@@ -79,6 +80,8 @@ export interface Repositories {
   notifications: NotificationRepository;
   /** supervision clues, their log and the signals detectors count (supervision) */
   clues: ClueRepository;
+  /** cases (案件): the case, its hash-chained evidence, its log, live suspensions (supervision) */
+  cases: CaseRepository;
 }
 
 export interface UnitOfWork {

@@ -26,7 +26,7 @@ export interface ClueRecord {
   version: number;
 }
 
-export type ClueEntryAction = 'raised' | 'reinforced' | 'transferred' | 'dismissed' | 'reopened';
+export type ClueEntryAction = 'raised' | 'reinforced' | 'transferred' | 'dismissed' | 'reopened' | 'filed';
 
 export interface ClueEntryRecord {
   id: string;

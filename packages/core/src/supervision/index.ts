@@ -4,6 +4,23 @@
  * (刷单) detector, pure, run offline by `livehub clues scan`.
  */
 export { CLUE_TOPIC_RAISED, ClueService } from './clue.service.ts';
+export { CASE_TOPIC_DECIDED, CASE_TOPIC_NOTIFIED, CaseService } from './case.service.ts';
+export type { CaseDeps, CaseEnforcement, DecisionDocument, DecisionRenderer } from './case.service.ts';
+export type * from './case.types.ts';
+export type * from './case.repository.ts';
+export {
+  caseNumber,
+  chainHash,
+  checkStep,
+  contentHash,
+  DEFENCE_WORKING_DAYS,
+  decisionSeverity,
+  defenceDeadline,
+  GENESIS_HASH,
+  MEASURE_LABELS,
+  measureProblem,
+  verifyChain,
+} from './case.rules.ts';
 export type { ClueDeps, DepartmentDirectory } from './clue.service.ts';
 export type * from './clue.types.ts';
 export type * from './clue.repository.ts';
