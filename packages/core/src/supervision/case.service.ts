@@ -25,7 +25,7 @@ import type { Repositories, ScopedUnitOfWork } from '../ports/repositories.ts';
 import type { Clock, IdGenerator } from '../ports/runtime.ts';
 import type { FileStore } from '../registry/registry.repository.ts';
 import type { Actor } from '../shared/actor.ts';
-import { sha256Hex } from '../shared/hash.ts';
+import { sha256Bytes, sha256Hex } from '../shared/hash.ts';
 import type { NameReader, Names } from '../shared/name-directory.ts';
 import {
   type CaseStep,
@@ -169,7 +169,10 @@ export class CaseService {
 
   /** 调查取证: one item of the evidence chain, its content hashed, chained to the case's previous evidence. */
   async addEvidence(actor: Actor, id: string, input: CaseEvidenceAdd): Promise<CaseDetailView> {
-    await this.held(actor, id);
+    const held = await this.held(actor, id);
+    // the step first (read without the lock, checked again under it): evidence after the notice is out of order
+    const early = checkStep({ ...held, evidenceCount: 0 }, 'add_evidence', this.d.clock.now());
+    if (!early.ok) throw new AppError(early.code, { details: { status: held.status } });
     const source = await this.d.uow.read.cases.evidenceSource(input.kind, input.refId);
     if (!source) throw new AppError('supervision.evidence_not_found', { field: 'refId' });
     await this.d.uow.transaction(async (tx) => {
@@ -303,7 +306,7 @@ export class CaseService {
         evidenceHead: chain.at(-1)?.hash ?? GENESIS_HASH,
         decidedAt: now,
       });
-      const sha = sha256Hex(Buffer.from(bytes).toString('latin1'));
+      const sha = sha256Bytes(bytes);
       const key = `cases/${sha.slice(0, 2)}/${sha}.pdf`;
       await this.d.files.put(key, bytes);
       if (lapsed) await this.entry(tx, id, 'lapsed', null, null);
