@@ -30,7 +30,7 @@ const drain = async () => {
 };
 const ok = (r: { status: number; body: unknown }, status = 200) => {
   expect(r.status, JSON.stringify(r.body)).toBe(status);
-  return r.body as Record<string, any>;
+  return r.body as ReturnType<typeof JSON.parse>;
 };
 
 beforeAll(async () => {
