@@ -80,9 +80,11 @@ const ITEMS = {
   violations: { label: 'nav.violations', icon: ExceptionOutlined, path: '/violations' },
   rules: { label: 'nav.rules', icon: BookOutlined, path: '/rules' },
   audit: { label: 'nav.audit', icon: AuditOutlined, path: '/audit' },
-  // supervision (网智平台): the clue queue of a regulator's department; cases (案件) are still to come
+  // supervision (网智平台): the clue queue and the cases (案件) of a regulator's department; 监管通知: a case's party
+  // reads the notice and the decision and states its case there
   clues: { label: 'nav.clues', icon: AimOutlined, path: '/supervision/clues' },
-  cases: { label: 'nav.cases', icon: FileSearchOutlined, comingSoon: true },
+  cases: { label: 'nav.cases', icon: FileSearchOutlined, path: '/supervision/cases' },
+  'supervision-notices': { label: 'nav.notices', icon: AuditOutlined, path: '/supervision/notices' },
 
   // registry: applications for admission and certification, the talent pool
   'apply-base': { label: 'nav.applyBase', icon: SafetyCertificateOutlined, path: '/apply/base' },
@@ -192,12 +194,12 @@ const KEYS_BY_ROLE: Record<Role, readonly RoleEntry[]> = {
     'reports',
     'credit-supervision',
     'clues',
+    'cases',
     'fund',
     'statements',
     'reconciliation',
     ...COMMON_TAIL,
     'audit',
-    'cases',
     'notifications',
   ],
   base_operator: [
@@ -210,6 +212,7 @@ const KEYS_BY_ROLE: Record<Role, readonly RoleEntry[]> = {
     'applications',
     'credit',
     ...COMMON_TAIL,
+    'supervision-notices',
     'notifications',
   ],
   mcn_manager: [
@@ -225,6 +228,7 @@ const KEYS_BY_ROLE: Record<Role, readonly RoleEntry[]> = {
     'applications',
     'credit',
     ...COMMON_TAIL,
+    'supervision-notices',
     'notifications',
   ],
   streamer: [
@@ -243,6 +247,7 @@ const KEYS_BY_ROLE: Record<Role, readonly RoleEntry[]> = {
     { key: 'violations', label: 'nav.myViolations' },
     'credit',
     'rules',
+    'supervision-notices',
     'notifications',
   ],
   merchant_staff: [
@@ -263,6 +268,7 @@ const KEYS_BY_ROLE: Record<Role, readonly RoleEntry[]> = {
     { key: 'violations', label: 'nav.myViolations' },
     'credit',
     ...COMMON_TAIL,
+    'supervision-notices',
     'notifications',
   ],
   provider_staff: [

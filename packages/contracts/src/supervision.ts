@@ -189,7 +189,9 @@ export const caseViewSchema = z.object({
   partyKind: z.enum(['organization', 'user']),
   partyId: z.string(),
   partyName: z.string(),
-  /** the product or session the clue was about, by name (null: the party itself) */
+  /** the product or session the clue was about (null: the party itself), and its name */
+  subjectKind: z.enum(['product', 'live_session']).nullable(),
+  subjectId: z.string().nullable(),
   subjectName: z.string().nullable(),
   departmentCode: z.string().nullable(),
   departmentName: z.string().nullable(),

@@ -589,6 +589,8 @@ function base(c: CaseRecord, names: Names) {
     partyKind: c.partyKind,
     partyId: c.partyId,
     partyName: partyName(names, c),
+    subjectKind: c.subjectKind,
+    subjectId: c.subjectId,
     subjectName: subjectName(names, c),
     departmentName: null as string | null,
     summary: c.summary,
