@@ -13,6 +13,15 @@ import { caseEntries, caseEvidence, cases, liveSuspensions } from '../schema/sup
 import { documents } from '../schema/workflows.ts';
 
 const yuan = (fen: number) => (fen / 100).toFixed(2);
+const ORDER_STATUS: Record<string, string> = {
+  created: '待付款',
+  paid: '已付款',
+  shipped: '已发货',
+  delivered: '已签收',
+  completed: '已完成',
+  cancelled: '已取消',
+  refunded: '已退款',
+};
 
 export class DrizzleCaseRepository implements CaseRepository {
   constructor(private readonly db: Db) {}
@@ -166,7 +175,7 @@ export class DrizzleCaseRepository implements CaseRepository {
         const [o] = await this.db.select().from(orders).where(eq(orders.id, refId)).limit(1);
         if (!o) return null;
         return {
-          summary: `订单 ${o.orderNo}：¥${yuan(o.totalFen)}（${o.status}）`,
+          summary: `订单 ${o.orderNo}：¥${yuan(o.totalFen)}（${ORDER_STATUS[o.status] ?? o.status}）`,
           content: {
             orderNo: o.orderNo,
             merchantOrgId: o.merchantOrgId,
