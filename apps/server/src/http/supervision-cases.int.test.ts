@@ -170,13 +170,36 @@ describe('a case against a merchant: 立案 → 告知 → 陈述申辩 → 下�
     clock.advance(2 * DAY);
     const other = await p.call(otherMerchant, 'POST', `/api/supervision/notices/${caseId}/statement`, { text: '不是我们' });
     expect(other.status).toBe(404);
+    const upload = async (s: TestSession) => {
+      const up = await p.app.inject({
+        method: 'POST',
+        url: '/api/documents?docType=other&filename=price-list.pdf',
+        headers: { ...s.headers(), 'content-type': 'application/pdf' },
+        payload: Buffer.from('%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n'),
+      });
+      expect(up.statusCode, up.body).toBe(201);
+      return up.json().id as string;
+    };
+    // a document of another merchant is not the party's: refused, nothing changes
+    const foreignDoc = await upload(otherMerchant);
+    const refused = await p.call(merchant, 'POST', `/api/supervision/notices/${caseId}/statement`, {
+      text: '见附件',
+      documentIds: [foreignDoc],
+    });
+    expect(refused.status).toBe(400);
+    expect(refused.body.error).toMatchObject({ code: 'supervision.document_not_found', field: 'documentIds' });
+    const doc = await upload(merchant);
     const stated = ok(
       await p.call(merchant, 'POST', `/api/supervision/notices/${caseId}/statement`, {
         text: '原价为供应商建议零售价，已整改标价。',
-        documentIds: [],
+        documentIds: [doc],
       }),
     );
-    expect(stated).toMatchObject({ status: 'stated', statement: { text: '原价为供应商建议零售价，已整改标价。' }, statementLapsed: false });
+    expect(stated).toMatchObject({
+      status: 'stated',
+      statement: { text: '原价为供应商建议零售价，已整改标价。', documentIds: [doc] },
+      statementLapsed: false,
+    });
     const twice = await p.call(merchant, 'POST', `/api/supervision/notices/${caseId}/statement`, { text: '补充说明' });
     expect(twice.status).toBe(409);
     expect(twice.body.error.code).toBe('supervision.case_wrong_step');

@@ -114,8 +114,8 @@ export function useCaseStep() {
 export function useCaseStatement() {
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: (s: { id: string; text: string }) =>
-      api.post<CaseNoticeView>(`/supervision/notices/${s.id}/statement`, { text: s.text, documentIds: [] }),
+    mutationFn: (s: { id: string; text: string; documentIds: string[] }) =>
+      api.post<CaseNoticeView>(`/supervision/notices/${s.id}/statement`, { text: s.text, documentIds: s.documentIds }),
     onSuccess: () => queryClient.invalidateQueries({ queryKey: caseKeys.notices }),
   });
 }

@@ -301,7 +301,14 @@ function CaseDrawer({ id, onClose }: { id: string | null; onClose: () => void })
             ) : null}
             {c.statement ? (
               <Descriptions.Item label={t('cases.statement')} span={2}>
-                <span data-testid="case-statement">{c.statement.text}</span>
+                <Space direction="vertical" size={2}>
+                  <span data-testid="case-statement">{c.statement.text}</span>
+                  {c.statement.documentIds.map((d, i) => (
+                    <Typography.Link key={d} href={`/api/documents/${d}/content`} target="_blank" data-testid="case-statement-doc">
+                      {t('cases.document', { n: i + 1 })}
+                    </Typography.Link>
+                  ))}
+                </Space>
               </Descriptions.Item>
             ) : c.statementLapsed ? (
               <Descriptions.Item label={t('cases.statement')} span={2}>

@@ -9,9 +9,11 @@ import { Alert, App, Button, Card, Descriptions, Empty, Input, Space, Tag, Typog
 import dayjs from 'dayjs';
 import { useState } from 'react';
 import { useSearchParams } from 'react-router';
+import { DocumentUpload } from '../../components/document-upload.tsx';
 import { PageHeader } from '../../components/page-header.tsx';
 import { QueryError } from '../../components/query-error.tsx';
 import { useI18n } from '../../i18n/index.ts';
+import type { RegistryDocument } from '../../lib/api-types.ts';
 import { errorMessage } from '../../lib/form-errors.ts';
 import { useCaseStatement, useNotices } from '../../queries/supervision.ts';
 import { measureText, statusLabel } from './cases-page.tsx';
@@ -42,11 +44,12 @@ function NoticeCard({ n, focused }: { n: CaseNoticeView; focused: boolean }) {
   const { message } = App.useApp();
   const statement = useCaseStatement();
   const [text, setText] = useState('');
+  const [docs, setDocs] = useState<RegistryDocument[]>([]);
   const [error, setError] = useState<string | null>(null);
   const open = n.status === 'notified' && n.notice !== null && dayjs().isBefore(dayjs(n.notice.defenceDueAt));
   const submit = () =>
     statement.mutate(
-      { id: n.id, text: text.trim() },
+      { id: n.id, text: text.trim(), documentIds: docs.map((d) => d.id) },
       {
         onSuccess: () => void message.success(t('notices.stated')),
         onError: (e) => setError(errorMessage(e, t('common.networkError'))),
@@ -82,7 +85,12 @@ function NoticeCard({ n, focused }: { n: CaseNoticeView; focused: boolean }) {
         ) : null}
         {n.statement ? (
           <Descriptions.Item label={t('cases.statement')}>
-            <span data-testid="notice-statement">{n.statement.text}</span>
+            <Space direction="vertical" size={0}>
+              <span data-testid="notice-statement">{n.statement.text}</span>
+              {n.statement.documentIds.length > 0 ? (
+                <Typography.Text type="secondary">{t('cases.documents', { count: n.statement.documentIds.length })}</Typography.Text>
+              ) : null}
+            </Space>
           </Descriptions.Item>
         ) : n.statementLapsed ? (
           <Descriptions.Item label={t('cases.statement')}>{t('cases.lapsed')}</Descriptions.Item>
@@ -117,6 +125,7 @@ function NoticeCard({ n, focused }: { n: CaseNoticeView; focused: boolean }) {
             placeholder={t('notices.placeholder')}
             data-testid="notice-statement-input"
           />
+          <DocumentUpload docType="other" multiple value={docs} onChange={setDocs} hint={t('notices.documents')} />
           {error ? <Alert type="error" message={error} data-testid="notice-error" /> : null}
           <Button
             type="primary"
