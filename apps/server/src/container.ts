@@ -603,6 +603,10 @@ export async function createContainer(config: Config, o: ContainerOverrides = {}
         }
       },
       revokeCertification: (actor, userId, reason) => registry.revokeStreamer(actor, userId, reason),
+      endLive: async (actor, userId, reason) => {
+        for (const s of await uow.read.live.listSessions({ streamerUserId: userId, status: ['live'], limit: 20 }))
+          await sessionEnd.end(actor, s.id, reason);
+      },
     },
   });
   // Counters of running flash sales are rebuilt from the database (after a crash the claims are the truth).

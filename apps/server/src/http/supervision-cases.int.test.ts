@@ -7,6 +7,7 @@
  */
 import { ManualClock } from '../adapters/runtime.ts';
 import { createTestPlatform, insertOrder, type TestPlatform, type TestSession } from '@livehub/server/testing';
+import { liveSession } from '@livehub/testing/fixtures';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
 const clock = new ManualClock(Date.parse('2026-12-07T02:00:00Z')); // a Monday, 10:00 in China
@@ -310,8 +311,13 @@ describe('a streamer’s case decided 逾期未陈述 with 暂停直播', () => 
       }),
     );
     expect(decided).toMatchObject({ status: 'decided', statementLapsed: true });
+    // the streamer is live right now: the suspension ends the session at once
+    const now = p.c.clock.now();
+    const onAir = liveSession(streamerId, { status: 'live', startedAt: now, scheduledAt: now, createdAt: now, updatedAt: now });
+    await p.c.uow.transaction((tx) => tx.live.insertSession(onAir));
     ok(await p.call(scjgj, 'POST', `/api/supervision/cases/${c.id}/execute`, {}));
     expect((await p.c.registry.liveGate(streamerId)).reasons).toContain('suspended_by_decision');
+    expect((await p.c.uow.read.live.findSession(onAir.id))?.status).toBe('ended');
     const mine = ok(await p.call(streamer, 'GET', `/api/supervision/notices/${c.id}`));
     expect(mine).toMatchObject({ status: 'executed', statementLapsed: true });
     await drain();

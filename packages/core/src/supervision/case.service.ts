@@ -48,6 +48,8 @@ export interface CaseEnforcement {
   takeDown(actor: Actor, productId: string, reason: string): Promise<void>;
   /** 撤销认证: the streamer's certification is revoked now */
   revokeCertification(actor: Actor, userId: string, reason: string): Promise<void>;
+  /** 暂停直播 at once: the streamer's sessions live now end (the live gate refuses the next start) */
+  endLive(actor: Actor, userId: string, reason: string): Promise<void>;
 }
 
 /** The decision document (处罚决定书) as PDF bytes. */
@@ -379,6 +381,9 @@ export class CaseService {
       await this.d.audit.record(tx, actor, { action: 'supervision.case_executed', targetType: 'case', targetId: id, detail: { measures } });
       return next;
     });
+    // with the suspension (or the revocation) in force, the streamer's sessions live now end: it takes effect at once
+    if (measures.some((m) => m.kind === 'suspend_live' || m.kind === 'revoke_certification'))
+      await this.d.enforcement.endLive(actor, c.partyId, `${c.caseNo} 行政处罚决定`);
     return this.view(actor, c);
   }
 
