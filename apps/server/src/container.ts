@@ -78,6 +78,8 @@ import {
   ReportFilingService,
   ReportHandlingService,
   ReportViewService,
+  AppError,
+  CaseService,
   ClueService,
   type DepartmentDirectory,
   ExchangeService,
@@ -86,6 +88,7 @@ import {
 import { loadDefaultPack } from '@livehub/compliance';
 import { type Database, openDatabase } from '@livehub/db';
 import { createRedisKv } from '@livehub/redis';
+import { caseDecisionPdf } from './adapters/case-decision-pdf.ts';
 import { LocalFileStore } from './adapters/file-store.ts';
 import { SimulatedPaymentProvider } from './adapters/sim-pay.ts';
 import { SimulatedPayoutProvider } from './adapters/sim-payout.ts';
@@ -212,7 +215,17 @@ export async function createContainer(config: Config, o: ContainerOverrides = {}
     names,
   });
   const files = new LocalFileStore(join(config.dataDir, 'files'));
-  const registry = new RegistryService({ uow, clock, ids, vault, audit, files, workflows });
+  // 暂停直播 by a case's decision reaches the live gate through the cases' suspensions (docs/supervision.md "Cases")
+  const registry = new RegistryService({
+    uow,
+    clock,
+    ids,
+    vault,
+    audit,
+    files,
+    workflows,
+    liveHolds: (userId, at) => uow.read.cases.activeSuspension(userId, at),
+  });
   // The catalog rebuilds the selection pool's read model whenever a product changes; the pool reads the catalog.
   let selection: SelectionService | null = null;
   // Listing is gated on the merchant's deposit (保证金): settlement implements the catalog's reader port (built below).
@@ -590,6 +603,32 @@ export async function createContainer(config: Config, o: ContainerOverrides = {}
   });
   // 实时监测大屏: the market now for regulators, pushed after the outbox's events on any process (docs/supervision.md).
   const wall = new WallService({ uow, clock, names, viewers: rooms, pubsub: kv.pubsub, eventsChannel });
+  // 案件: a clue filed as a case, 告知 and 陈述申辩 online, a decision as a PDF executed through the gates.
+  const cases = new CaseService({
+    uow,
+    clock,
+    ids,
+    audit,
+    names,
+    departments,
+    files,
+    render: caseDecisionPdf,
+    enforcement: {
+      takeDown: async (actor, productId, reason) => {
+        try {
+          await catalog.delist(actor, productId, reason);
+        } catch (e) {
+          // already off sale: the decision's takedown holds without doing it again
+          if (!(e instanceof AppError && e.code === 'catalog.not_listed')) throw e;
+        }
+      },
+      revokeCertification: (actor, userId, reason) => registry.revokeStreamer(actor, userId, reason),
+      endLive: async (actor, userId, reason) => {
+        for (const s of await uow.read.live.listSessions({ streamerUserId: userId, status: ['live'], limit: 20 }))
+          await sessionEnd.end(actor, s.id, reason);
+      },
+    },
+  });
   // Counters of running flash sales are rebuilt from the database (after a crash the claims are the truth).
   await orders.soldOut.start();
   await orders.reconcile();
@@ -628,6 +667,7 @@ export async function createContainer(config: Config, o: ContainerOverrides = {}
     clues,
     exchange,
     wall,
+    cases,
     ledger,
     money,
     feeRates,

@@ -82,11 +82,13 @@ const ITEMS = {
   violations: { label: 'nav.violations', icon: ExceptionOutlined, path: '/violations' },
   rules: { label: 'nav.rules', icon: BookOutlined, path: '/rules' },
   audit: { label: 'nav.audit', icon: AuditOutlined, path: '/audit' },
-  // supervision (网智平台): the monitoring wall (实时监测), the clue queue of a regulator's department; cases (案件) are still to come
+  // supervision (网智平台): the monitoring wall (实时监测), the clue queue and the cases (案件) of a regulator's
+  // department, cross-region sharing; 监管通知: a case's party reads the notice and the decision and states its case there
   wall: { label: 'nav.wall', icon: FundProjectionScreenOutlined, path: '/supervision/wall' },
   clues: { label: 'nav.clues', icon: AimOutlined, path: '/supervision/clues' },
   exchange: { label: 'nav.exchange', icon: GlobalOutlined, path: '/supervision/exchange' },
-  cases: { label: 'nav.cases', icon: FileSearchOutlined, comingSoon: true },
+  cases: { label: 'nav.cases', icon: FileSearchOutlined, path: '/supervision/cases' },
+  'supervision-notices': { label: 'nav.notices', icon: AuditOutlined, path: '/supervision/notices' },
 
   // registry: applications for admission and certification, the talent pool
   'apply-base': { label: 'nav.applyBase', icon: SafetyCertificateOutlined, path: '/apply/base' },
@@ -197,13 +199,13 @@ const KEYS_BY_ROLE: Record<Role, readonly RoleEntry[]> = {
     'credit-supervision',
     'wall',
     'clues',
+    'cases',
     'exchange',
     'fund',
     'statements',
     'reconciliation',
     ...COMMON_TAIL,
     'audit',
-    'cases',
     'notifications',
   ],
   base_operator: [
@@ -216,6 +218,7 @@ const KEYS_BY_ROLE: Record<Role, readonly RoleEntry[]> = {
     'applications',
     'credit',
     ...COMMON_TAIL,
+    'supervision-notices',
     'notifications',
   ],
   mcn_manager: [
@@ -231,6 +234,7 @@ const KEYS_BY_ROLE: Record<Role, readonly RoleEntry[]> = {
     'applications',
     'credit',
     ...COMMON_TAIL,
+    'supervision-notices',
     'notifications',
   ],
   streamer: [
@@ -249,6 +253,7 @@ const KEYS_BY_ROLE: Record<Role, readonly RoleEntry[]> = {
     { key: 'violations', label: 'nav.myViolations' },
     'credit',
     'rules',
+    'supervision-notices',
     'notifications',
   ],
   merchant_staff: [
@@ -269,6 +274,7 @@ const KEYS_BY_ROLE: Record<Role, readonly RoleEntry[]> = {
     { key: 'violations', label: 'nav.myViolations' },
     'credit',
     ...COMMON_TAIL,
+    'supervision-notices',
     'notifications',
   ],
   provider_staff: [

@@ -69,6 +69,8 @@ const CluesPage = lazyNamed(() => import('./pages/supervision/clues-page.tsx'), 
 const ExchangePage = lazyNamed(() => import('./pages/supervision/exchange-page.tsx'), 'ExchangePage');
 const WallPage = lazyNamed(() => import('./pages/supervision/wall-page.tsx'), 'WallPage');
 const WallRoomPage = lazyNamed(() => import('./pages/supervision/wall-room-page.tsx'), 'WallRoomPage');
+const CasesPage = lazyNamed(() => import('./pages/supervision/cases-page.tsx'), 'CasesPage');
+const NoticesPage = lazyNamed(() => import('./pages/supervision/notices-page.tsx'), 'NoticesPage');
 const ComplaintsPage = lazyNamed(() => import('./pages/complaints/complaints-page.tsx'), 'ComplaintsPage');
 const ComplaintPage = lazyNamed(() => import('./pages/complaints/complaint-page.tsx'), 'ComplaintPage');
 const PayoutsPage = lazyNamed(() => import('./pages/finance/payouts-panel.tsx'), 'PayoutsPage');
@@ -177,6 +179,8 @@ export const router = createBrowserRouter([
           { path: '/supervision/exchange', element: guarded(<ExchangePage />) },
           { path: '/supervision/wall', element: guarded(<WallPage />) },
           { path: '/supervision/wall/rooms/:id', element: guarded(<WallRoomPage />) },
+          { path: '/supervision/cases', element: guarded(<CasesPage />) },
+          { path: '/supervision/notices', element: guarded(<NoticesPage />) },
           { path: '/complaints', element: guarded(<ComplaintsPage />) },
           { path: '/complaints/:id', element: guarded(<ComplaintPage />) },
           { path: '/credit/admin', element: guarded(<CreditAdminPage />) },

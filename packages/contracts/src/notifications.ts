@@ -31,6 +31,8 @@ export const NOTIFICATION_KINDS = [
   'compensation.advanced',
   'compensation.recovered',
   'fund.below_floor',
+  'case.notified',
+  'case.decided',
 ] as const;
 export const notificationKindSchema = z.enum(NOTIFICATION_KINDS);
 export type NotificationKind = z.infer<typeof notificationKindSchema>;

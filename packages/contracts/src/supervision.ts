@@ -26,8 +26,8 @@ export type ClueRule = (typeof CLUE_RULES)[number];
 export const CLUE_SUBJECT_KINDS = ['organization', 'user', 'product', 'live_session'] as const;
 export type ClueSubjectKind = (typeof CLUE_SUBJECT_KINDS)[number];
 
-/** open: to be looked at; dismissed: looked at, nothing to pursue (with a reason). */
-export const CLUE_STATUSES = ['open', 'dismissed'] as const;
+/** open: to be looked at; dismissed: looked at, nothing to pursue (with a reason); filed: a case was opened (已立案). */
+export const CLUE_STATUSES = ['open', 'dismissed', 'filed'] as const;
 export type ClueStatus = (typeof CLUE_STATUSES)[number];
 
 /** 1 低 · 2 中 · 3 高 */
@@ -42,7 +42,7 @@ export const clueEvidenceSchema = z.object({
 export type ClueEvidence = z.infer<typeof clueEvidenceSchema>;
 
 /** A clue's log: raised, reinforced, moved (移送), shared (共享) with other departments, read (查阅) by one, closed. */
-export const CLUE_ENTRY_ACTIONS = ['raised', 'reinforced', 'transferred', 'dismissed', 'reopened', 'shared', 'viewed'] as const;
+export const CLUE_ENTRY_ACTIONS = ['raised', 'reinforced', 'transferred', 'dismissed', 'reopened', 'filed', 'shared', 'viewed'] as const;
 export type ClueEntryAction = (typeof CLUE_ENTRY_ACTIONS)[number];
 
 export const clueEntrySchema = z.object({
@@ -137,3 +137,141 @@ export const clueSharingLogSchema = z.object({
   ),
 });
 export type ClueSharingLog = z.infer<typeof clueSharingLogSchema>;
+// ---------------------------------------------------------------------------------------------------------------
+// 案件 (cases with off-site enforcement, docs/supervision.md "Cases"): a clue becomes a case (立案); evidence from
+// the evidence chain is attached, hash-chained; the party is told online (告知) and may state its case (陈述申辩)
+// within a deadline; a decision (处罚决定) is issued as a PDF and executed through the platform's gates; closure.
+
+/**
+ * investigating 调查中 → notified 已告知 (the party's 陈述申辩 period runs) → stated 已陈述申辩 (or, past the deadline,
+ * the regulator decides with 逾期未陈述) → decided 已决定 → executed 已执行 → closed 已结案.
+ */
+export const CASE_STATUSES = ['investigating', 'notified', 'stated', 'decided', 'executed', 'closed'] as const;
+export type CaseStatus = (typeof CASE_STATUSES)[number];
+
+/** What can be attached from the evidence chain. */
+export const CASE_EVIDENCE_KINDS = ['screening_event', 'violation', 'recording', 'order', 'complaint'] as const;
+export type CaseEvidenceKind = (typeof CASE_EVIDENCE_KINDS)[number];
+
+/** 警告 · 罚款 · 责令整改 · 下架 · 暂停直播 · 撤销认证 */
+export const CASE_MEASURE_KINDS = ['warning', 'fine', 'rectify', 'takedown', 'suspend_live', 'revoke_certification'] as const;
+export type CaseMeasureKind = (typeof CASE_MEASURE_KINDS)[number];
+
+export const caseMeasureSchema = z.discriminatedUnion('kind', [
+  z.strictObject({ kind: z.literal('warning') }),
+  z.strictObject({ kind: z.literal('fine'), amountFen: z.number().int().min(100).max(100_000_000_000) }),
+  z.strictObject({ kind: z.literal('rectify'), requirement: plainText(2, 1000) }),
+  z.strictObject({ kind: z.literal('takedown'), productId: idSchema }),
+  z.strictObject({ kind: z.literal('suspend_live'), days: z.number().int().min(1).max(365) }),
+  z.strictObject({ kind: z.literal('revoke_certification') }),
+]);
+export type CaseMeasure = z.infer<typeof caseMeasureSchema>;
+
+export const caseOpenSchema = z.strictObject({ clueId: idSchema, summary: plainText(4, 2000) });
+export type CaseOpen = z.infer<typeof caseOpenSchema>;
+export const caseEvidenceAddSchema = z.strictObject({
+  kind: z.enum(CASE_EVIDENCE_KINDS),
+  refId: idSchema,
+  note: plainText(1, 500).optional(),
+});
+export type CaseEvidenceAdd = z.infer<typeof caseEvidenceAddSchema>;
+export const caseNotifySchema = z.strictObject({
+  /** the facts found and the measures intended, as the party reads them (告知书) */
+  facts: plainText(4, 4000),
+  intended: plainText(2, 2000),
+  legalBasis: plainText(2, 1000),
+});
+export type CaseNotify = z.infer<typeof caseNotifySchema>;
+export const caseStatementSchema = z.strictObject({
+  text: plainText(2, 8000),
+  documentIds: z.array(idSchema).max(10).default([]),
+});
+export type CaseStatement = z.infer<typeof caseStatementSchema>;
+export const caseDecideSchema = z.strictObject({
+  measures: z.array(caseMeasureSchema).min(1).max(6),
+  reasoning: plainText(4, 4000),
+  legalBasis: plainText(2, 1000),
+});
+export type CaseDecide = z.infer<typeof caseDecideSchema>;
+export const caseCloseSchema = z.strictObject({ note: plainText(2, 1000).optional() });
+
+export const caseEvidenceViewSchema = z.object({
+  seq: z.number().int(),
+  kind: z.enum(CASE_EVIDENCE_KINDS),
+  refId: z.string(),
+  /** what it is, in words (the transcript line, the order number…) */
+  summary: z.string(),
+  note: z.string().nullable(),
+  contentHash: z.string(),
+  prevHash: z.string(),
+  hash: z.string(),
+  addedAt: z.string(),
+  addedByName: z.string().nullable(),
+});
+export type CaseEvidenceView = z.infer<typeof caseEvidenceViewSchema>;
+
+export const caseEntrySchema = z.object({
+  at: z.string(),
+  action: z.enum(['opened', 'evidence_added', 'notified', 'stated', 'lapsed', 'decided', 'executed', 'closed']),
+  actorName: z.string().nullable(),
+  note: z.string().nullable(),
+});
+
+export const caseViewSchema = z.object({
+  id: z.string(),
+  caseNo: z.string(),
+  clueId: z.string(),
+  status: z.enum(CASE_STATUSES),
+  partyKind: z.enum(['organization', 'user']),
+  partyId: z.string(),
+  partyName: z.string(),
+  /** the product or session the clue was about (null: the party itself), and its name */
+  subjectKind: z.enum(['product', 'live_session']).nullable(),
+  subjectId: z.string().nullable(),
+  subjectName: z.string().nullable(),
+  departmentCode: z.string().nullable(),
+  departmentName: z.string().nullable(),
+  summary: z.string(),
+  openedAt: z.string(),
+  notice: z
+    .object({ facts: z.string(), intended: z.string(), legalBasis: z.string(), at: z.string(), defenceDueAt: z.string() })
+    .nullable(),
+  statement: z.object({ text: z.string(), documentIds: z.array(z.string()), at: z.string() }).nullable(),
+  /** 逾期未陈述: the deadline passed without a statement */
+  statementLapsed: z.boolean(),
+  decision: z
+    .object({
+      measures: z.array(caseMeasureSchema),
+      reasoning: z.string(),
+      legalBasis: z.string(),
+      at: z.string(),
+      documentSha256: z.string(),
+    })
+    .nullable(),
+  executedAt: z.string().nullable(),
+  closedAt: z.string().nullable(),
+  evidenceCount: z.number().int(),
+  /** the head of the evidence chain (the last entry's hash; the genesis hash when empty) */
+  evidenceHead: z.string(),
+});
+export type CaseView = z.infer<typeof caseViewSchema>;
+
+export const caseDetailSchema = z.object({
+  case: caseViewSchema,
+  evidence: z.array(caseEvidenceViewSchema),
+  entries: z.array(caseEntrySchema),
+  /** the chain recomputed from the stored entries matches */
+  chainValid: z.boolean(),
+});
+export type CaseDetailView = z.infer<typeof caseDetailSchema>;
+export const caseListQuerySchema = z.strictObject({
+  status: z.enum(CASE_STATUSES).optional(),
+  limit: z.coerce.number().int().min(1).max(200).default(50),
+});
+export type CaseListQuery = z.infer<typeof caseListQuerySchema>;
+export const caseListSchema = z.object({ items: z.array(caseViewSchema) });
+
+/** What the party reads (监管通知): its notice, its own statement, the decision — no evidence hashes or log. */
+export const caseNoticeViewSchema = caseViewSchema.omit({ evidenceHead: true, departmentCode: true, clueId: true });
+export type CaseNoticeView = z.infer<typeof caseNoticeViewSchema>;
+export const caseNoticeListSchema = z.object({ items: z.array(caseNoticeViewSchema) });

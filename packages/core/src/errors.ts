@@ -672,6 +672,41 @@ export const ERROR_CATALOGUE = {
     zh: '实时推送需以 text/event-stream 方式订阅（EventSource）',
     en: 'The live stream is served as text/event-stream (use an EventSource)',
   },
+  'supervision.case_not_found': { kind: 'not_found', zh: '案件不存在', en: 'No such case' },
+  'supervision.case_wrong_step': {
+    kind: 'conflict',
+    zh: '案件当前状态（{status}）不允许此操作',
+    en: 'The case’s current state ({status}) does not allow this step',
+  },
+  'supervision.case_deadline_passed': {
+    kind: 'conflict',
+    zh: '陈述申辩期限已过（截止 {due}），不能再提交',
+    en: 'The period for the statement and defence ended ({due}); it can no longer be submitted',
+  },
+  'supervision.case_defence_open': {
+    kind: 'conflict',
+    zh: '当事人陈述申辩期限未满（截止 {due}），尚不能作出决定',
+    en: 'The party may still state its case until {due}; no decision before then',
+  },
+  'supervision.case_conflict': {
+    kind: 'conflict',
+    zh: '案件已被他人更新，请刷新后重试',
+    en: 'The case changed meanwhile; reload and try again',
+  },
+  'supervision.case_no_decision': { kind: 'not_found', zh: '该案件尚未作出处罚决定', en: 'This case has no decision yet' },
+  'supervision.case_measure_party': {
+    kind: 'invalid',
+    zh: '暂停直播、撤销认证只适用于主播',
+    en: 'A live suspension or a revoked certification applies to a streamer only',
+  },
+  'supervision.case_product_not_party': {
+    kind: 'invalid',
+    zh: '下架的商品须为当事商家的商品',
+    en: 'The product taken down must be the party’s own',
+  },
+  'supervision.evidence_not_found': { kind: 'invalid', zh: '证据不存在', en: 'No such evidence' },
+  'supervision.evidence_attached': { kind: 'invalid', zh: '该证据已附入本案', en: 'This evidence is attached to the case already' },
+  'supervision.document_not_found': { kind: 'invalid', zh: '材料不存在或不属于您', en: 'No such document of yours' },
   'credit.appeal_open': { kind: 'conflict', zh: '该信用事件已有进行中的申诉', en: 'An appeal against this event is already open' },
   'credit.invalid_model': { kind: 'invalid', zh: '信用模型无效：{issue}', en: 'Invalid credit model: {issue}' },
   'credit.measure_applies': {

@@ -15,6 +15,7 @@ import { DrizzleCompensationObligationRepository } from './repositories/compensa
 import { DrizzleComplaintRepository } from './repositories/disputes.repository.ts';
 import { DrizzleReportRepository } from './repositories/reports.repository.ts';
 import { DrizzleNotificationRepository } from './repositories/notifications.repository.ts';
+import { DrizzleCaseRepository } from './repositories/case.repository.ts';
 import { DrizzleClueRepository } from './repositories/supervision.repository.ts';
 import { DrizzleLiveRepository } from './repositories/live.repository.ts';
 import { DrizzleExchangeRepository } from './repositories/exchange.repository.ts';
@@ -68,6 +69,7 @@ export function repositoriesFor(db: Db): Repositories {
     clues: new DrizzleClueRepository(db),
     exchange: new DrizzleExchangeRepository(db),
     wall: new DrizzleWallRepository(db),
+    cases: new DrizzleCaseRepository(db),
   };
 }
 

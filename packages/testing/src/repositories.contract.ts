@@ -20,7 +20,7 @@ import { creditAppealCases } from './contracts/credit-appeals.contract.ts';
 import { creditScoreCases } from './contracts/credit-scores.contract.ts';
 import { complaintCases } from './contracts/disputes.contract.ts';
 import { reportCases } from './contracts/reports.contract.ts';
-import { clueCases } from './contracts/supervision.contract.ts';
+import { caseCases, clueCases } from './contracts/supervision.contract.ts';
 import { wallCases } from './contracts/wall.contract.ts';
 import { notificationCases } from './contracts/notifications.contract.ts';
 
@@ -385,5 +385,6 @@ export function repositoryContract(name: string, open: () => Promise<{ uow: Unit
     describe('notifications', () => notificationCases(db));
     describe('supervision', () => clueCases(db));
     describe('monitoring wall', () => wallCases(db));
+    describe('cases', () => caseCases(db));
   });
 }

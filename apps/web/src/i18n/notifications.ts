@@ -51,6 +51,8 @@ export const notificationsZh = {
   'notifications.kind.compensation.advanced': '平台已先行赔付',
   'notifications.kind.compensation.recovered': '先行赔付追偿',
   'notifications.kind.fund.below_floor': '先行赔付金低于警戒线',
+  'notifications.kind.case.notified': '行政处罚告知',
+  'notifications.kind.case.decided': '行政处罚决定',
 } as const;
 
 export const notificationsEn: Record<keyof typeof notificationsZh, string> = {
@@ -102,4 +104,6 @@ export const notificationsEn: Record<keyof typeof notificationsZh, string> = {
   'notifications.kind.compensation.advanced': 'Compensation advanced by the platform',
   'notifications.kind.compensation.recovered': 'Advance compensation recovered',
   'notifications.kind.fund.below_floor': 'Fund below its floor',
+  'notifications.kind.case.notified': 'Notice of intended penalty',
+  'notifications.kind.case.decided': 'Penalty decision',
 };

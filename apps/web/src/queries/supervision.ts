@@ -2,7 +2,20 @@
  * 监管线索 (supervision clues): query keys, the typed calls and the hooks — the caller's department queue, one clue with
  * its log, the office's departments, and the two steps (移送, 不予立案). Writes invalidate through `clueKeys`.
  */
-import type { ClueDepartments, ClueDetailView, ClueRule, ClueSharingLog, ClueStatus, ClueView } from '@livehub/contracts';
+import type {
+  CaseDecide,
+  CaseDetailView,
+  CaseEvidenceAdd,
+  CaseNoticeView,
+  CaseNotify,
+  CaseView,
+  ClueDepartments,
+  ClueDetailView,
+  ClueRule,
+  ClueSharingLog,
+  ClueStatus,
+  ClueView,
+} from '@livehub/contracts';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { api } from '../lib/api-client.ts';
 import { apiHook, apiHookBy } from './query-options.ts';
@@ -55,5 +68,65 @@ export function useClueStep() {
           ? api.post<ClueView>(`/supervision/clues/${step.id}/share`, { departmentCodes: step.departmentCodes, reason: step.reason })
           : api.post<ClueView>(`/supervision/clues/${step.id}/dismiss`, { reason: step.reason }),
     onSuccess: () => queryClient.invalidateQueries({ queryKey: clueKeys.all }),
+  });
+}
+
+// --- 案件 (cases) and 监管通知 (the party's notices) -----------------------------------------------------------
+
+export const caseKeys = {
+  all: ['cases'] as const,
+  list: ['cases', 'list'] as const,
+  detail: (id: string) => ['cases', 'detail', id] as const,
+  notices: ['cases', 'notices'] as const,
+};
+
+export const useCases = apiHook(caseKeys.list, () => api.get<{ items: CaseView[] }>('/supervision/cases?limit=200').then((r) => r.items));
+export const useCase = apiHookBy(caseKeys.detail, (id: string) => api.get<CaseDetailView>(`/supervision/cases/${id}`));
+export const useNotices = apiHook(caseKeys.notices, () =>
+  api.get<{ items: CaseNoticeView[] }>('/supervision/notices').then((r) => r.items),
+);
+
+export type CaseStepInput =
+  | { kind: 'open'; clueId: string; summary: string }
+  | { kind: 'evidence'; id: string; body: CaseEvidenceAdd }
+  | { kind: 'notify'; id: string; body: CaseNotify }
+  | { kind: 'decide'; id: string; body: CaseDecide }
+  | { kind: 'execute'; id: string }
+  | { kind: 'close'; id: string };
+
+/** One step of a case (立案, 取证, 告知, 决定, 执行, 结案); the cases, the clues and the case refresh. */
+export function useCaseStep() {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (s: CaseStepInput): Promise<unknown> => {
+      switch (s.kind) {
+        case 'open':
+          return api.post<CaseView>('/supervision/cases', { clueId: s.clueId, summary: s.summary });
+        case 'evidence':
+          return api.post<CaseDetailView>(`/supervision/cases/${s.id}/evidence`, s.body);
+        case 'notify':
+          return api.post<CaseView>(`/supervision/cases/${s.id}/notify`, s.body);
+        case 'decide':
+          return api.post<CaseView>(`/supervision/cases/${s.id}/decide`, s.body);
+        case 'execute':
+          return api.post<CaseView>(`/supervision/cases/${s.id}/execute`, {});
+        case 'close':
+          return api.post<CaseView>(`/supervision/cases/${s.id}/close`, {});
+      }
+    },
+    onSuccess: () => {
+      void queryClient.invalidateQueries({ queryKey: caseKeys.all });
+      void queryClient.invalidateQueries({ queryKey: clueKeys.all });
+    },
+  });
+}
+
+/** 陈述申辩: the party's statement; its notices refresh. */
+export function useCaseStatement() {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (s: { id: string; text: string; documentIds: string[] }) =>
+      api.post<CaseNoticeView>(`/supervision/notices/${s.id}/statement`, { text: s.text, documentIds: s.documentIds }),
+    onSuccess: () => queryClient.invalidateQueries({ queryKey: caseKeys.notices }),
   });
 }

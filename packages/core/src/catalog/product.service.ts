@@ -248,10 +248,13 @@ export class ProductService {
     });
   }
 
-  /** 下架: the merchant withdraws an approved product, or the platform takes it down (with a reason). */
+  /**
+   * 下架: the merchant withdraws an approved product, or the platform takes it down (with a reason), or a regulator's
+   * decision does (a case's execution, docs/supervision.md; the routes never let a regulator call this directly).
+   */
   async delist(actor: Actor, id: string, reason: string): Promise<ProductRecord> {
     const now = this.d.clock.now();
-    const platform = actor.role === 'platform_admin' || actor.role === 'reviewer';
+    const platform = actor.role === 'platform_admin' || actor.role === 'reviewer' || actor.role === 'regulator';
     if (!platform && actor.role !== 'merchant_staff') throw new AppError('auth.forbidden');
     return this.d.uow.transaction(async (tx) => {
       const p = platform ? await tx.catalog.findProduct(id) : await this.ownProduct(tx, actor, id);
@@ -264,7 +267,7 @@ export class ProductService {
         targetType: 'product',
         targetId: id,
         orgId: p.merchantOrgId,
-        detail: { reason, by: platform ? 'platform' : 'merchant' },
+        detail: { reason, by: actor.role === 'regulator' ? 'regulator' : platform ? 'platform' : 'merchant' },
       });
       await this.d.onProductChanged?.(tx, id, now);
       return next;

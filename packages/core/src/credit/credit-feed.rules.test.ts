@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import {
   CREDIT_FEED,
   fromCertificationLapsed,
+  fromCaseDecided,
   fromCompensationAdvanced,
   fromComplaintResolved,
   fromLiveEnded,
@@ -32,7 +33,21 @@ describe('credit feed: outbox topics to credit events', () => {
       'return.refund_overdue',
       'return.refunded',
       'selection.sample_overdue',
+      'supervision.case_decided',
     ]);
+  });
+
+  it('a case’s decision (行政处罚) counts against its party with the decision’s severity; an unknown party kind is nothing', () => {
+    const p = { caseId: 'k1', partyKind: 'organization', partyId: 'm1', creditPartyKind: 'merchant', severity: 2 };
+    expect(fromCaseDecided(p, AT)).toEqual([
+      { partyId: 'm1', partyKind: 'merchant', kind: 'case.penalty', at: AT, data: { severity: 2 }, source: 'case:k1' },
+    ]);
+    expect(fromCaseDecided({ ...p, creditPartyKind: 'streamer', partyId: 'u1', severity: 9 }, AT)[0]).toMatchObject({
+      partyKind: 'streamer',
+      data: { severity: 3 },
+    });
+    expect(fromCaseDecided({ ...p, creditPartyKind: null }, AT)).toEqual([]);
+    expect(fromCaseDecided({ ...p, caseId: undefined }, AT)).toEqual([]);
   });
 
   it('a late shipment counts against the merchant by its days late; one in time, or without a merchant, is nothing', () => {

@@ -145,6 +145,19 @@ export function fromCompensationAdvanced(p: Payload, at: Date): CreditEventInput
   return [{ partyId: merchant, partyKind: 'merchant', kind: 'compensation.advanced', at, data, source: `compensation:${id}` }];
 }
 
+const CASE_PARTY_KINDS = ['merchant', 'streamer', 'mcn', 'base'] as const;
+
+/** 行政处罚: a case's decision (supervision) counts against its party, weighted by its heaviest measure. */
+export function fromCaseDecided(p: Payload, at: Date): CreditEventInput[] {
+  const id = str(p.caseId);
+  const party = str(p.partyId);
+  const kind = CASE_PARTY_KINDS.find((k) => k === p.creditPartyKind);
+  if (!id || !party || !kind) return [];
+  return [
+    { partyId: party, partyKind: kind, kind: 'case.penalty', at, data: { severity: int(p.severity, 1, 3, 1) }, source: `case:${id}` },
+  ];
+}
+
 /** The topics the credit context listens to and how each becomes credit events. */
 export const CREDIT_FEED: Record<string, (p: Payload, at: Date) => CreditEventInput[]> = {
   'compliance.violation_confirmed': fromViolationConfirmed,
@@ -157,4 +170,5 @@ export const CREDIT_FEED: Record<string, (p: Payload, at: Date) => CreditEventIn
   'live.ended': fromLiveEnded,
   'disputes.complaint_resolved': fromComplaintResolved,
   'disputes.compensation_advanced': fromCompensationAdvanced,
+  'supervision.case_decided': fromCaseDecided,
 };

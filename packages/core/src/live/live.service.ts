@@ -394,10 +394,13 @@ export class LiveService {
     });
   }
 
-  /** 下播: the session ends; its records are kept at least 3 years. The platform may end any session. */
+  /**
+   * 下播: the session ends; its records are kept at least 3 years. The platform may end any session, and so may a
+   * regulator's 暂停直播 decision when it is executed (docs/supervision.md; the routes never let a regulator call this).
+   */
   async end(actor: Actor, id: string, reason?: string): Promise<SessionDetail> {
     const now = this.d.clock.now();
-    const platform = actor.role === 'platform_admin' || actor.role === 'reviewer';
+    const platform = actor.role === 'platform_admin' || actor.role === 'reviewer' || actor.role === 'regulator';
     // the confirmed violations against the streamer since the session started (read before the transaction)
     const found = await this.d.uow.read.live.findSession(id);
     const violations =
@@ -437,7 +440,7 @@ export class LiveService {
         action: wasLive ? 'live.end' : 'live.cancel',
         targetType: 'live_session',
         targetId: s.id,
-        detail: { by: platform ? 'platform' : 'streamer', ...(reason ? { reason } : {}) },
+        detail: { by: actor.role === 'regulator' ? 'regulator' : platform ? 'platform' : 'streamer', ...(reason ? { reason } : {}) },
       });
       return { session: next, products: await tx.live.listProducts(s.id) };
     });

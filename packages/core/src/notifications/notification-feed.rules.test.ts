@@ -356,4 +356,27 @@ describe('the inbox feed', () => {
     expect(item?.render(noNames()).body.zh).toContain('低于警戒线 ¥50000.00');
     expect(feed('settlement.fund_below_floor', { floorFen: 1 })).toEqual([]);
   });
+
+  it('tells a case’s party of the intended penalty with its 陈述申辩 deadline, and of the decision', () => {
+    const due = '2026-12-14T15:59:59.999Z';
+    const [org] = feed('supervision.case_notified', {
+      caseId: 'k1',
+      caseNo: '网监案〔2026〕1号',
+      partyKind: 'organization',
+      partyId: ORG,
+      defenceDueAt: due,
+    });
+    expect(org).toMatchObject({
+      recipient: { kind: 'org', orgId: ORG },
+      kind: 'case.notified',
+      severity: 'action_required',
+      link: '/supervision/notices?case=k1',
+      dueAt: new Date(due),
+    });
+    expect(org?.render(noNames()).title.zh).toContain('网监案〔2026〕1号');
+    expect(org?.render(noNames()).body.zh).toContain('2026-12-14 23:59');
+    const [user] = feed('supervision.case_decided', { caseId: 'k1', caseNo: 'n', partyKind: 'user', partyId: USER });
+    expect(user).toMatchObject({ recipient: { kind: 'user', userId: USER }, kind: 'case.decided' });
+    expect(feed('supervision.case_notified', { caseId: 'k1', partyKind: 'organization' })).toEqual([]);
+  });
 });

@@ -379,6 +379,67 @@ const REGULATORS: NotificationRecipient = { kind: 'orgKind', orgKind: 'regulator
 const byWhen = (due: Date | null): Bilingual =>
   due ? { zh: `请在 ${shanghaiMinute(due)} 前`, en: `by ${shanghaiMinute(due)} (Beijing time)` } : { zh: '请尽快', en: 'soon' };
 
+/** Who a case is against: an organization's managing staff, or the streamer. */
+function caseParty(p: Payload): NotificationRecipient | null {
+  const id = str(p.partyId);
+  if (!id) return null;
+  if (p.partyKind === 'user') return { kind: 'user', userId: id };
+  if (p.partyKind === 'organization') return { kind: 'org', orgId: id, roles: ['merchant_staff', 'mcn_manager', 'base_operator'] };
+  return null;
+}
+
+/** 行政处罚告知: a regulator told the party the facts and the measures intended; it may state its case by the deadline. */
+export function fromCaseNotified(p: Payload): NotificationDraft[] {
+  const recipient = caseParty(p);
+  const caseId = str(p.caseId);
+  const caseNo = str(p.caseNo);
+  const due = date(p.defenceDueAt);
+  if (!recipient || !caseId || !caseNo) return [];
+  const by = byWhen(due);
+  return [
+    {
+      recipient,
+      kind: 'case.notified',
+      severity: 'action_required',
+      link: `/supervision/notices?case=${caseId}`,
+      dueAt: due,
+      names: {},
+      render: () => ({
+        title: { zh: `监管通知：行政处罚告知（${caseNo}）`, en: `Regulator's notice of intended penalty (${caseNo})` },
+        body: {
+          zh: `监管部门拟对您作出行政处罚，已告知事实、理由和依据。您有权陈述、申辩，${by.zh}在线提交；逾期未提交视为放弃。`,
+          en: `A regulator intends to impose a penalty and has told you the facts, reasons and basis. You may state your case online ${by.en}; silence past the deadline waives it.`,
+        },
+      }),
+    },
+  ];
+}
+
+/** 行政处罚决定: the decision is issued; the document can be downloaded from the notice. */
+export function fromCaseDecided(p: Payload): NotificationDraft[] {
+  const recipient = caseParty(p);
+  const caseId = str(p.caseId);
+  const caseNo = str(p.caseNo);
+  if (!recipient || !caseId || !caseNo) return [];
+  return [
+    {
+      recipient,
+      kind: 'case.decided',
+      severity: 'warning',
+      link: `/supervision/notices?case=${caseId}`,
+      dueAt: null,
+      names: {},
+      render: () => ({
+        title: { zh: `监管通知：行政处罚决定（${caseNo}）`, en: `Regulator's penalty decision (${caseNo})` },
+        body: {
+          zh: '监管部门已作出行政处罚决定，请查看并下载决定书。',
+          en: 'A regulator has decided the case; read it and download the decision document.',
+        },
+      }),
+    },
+  ];
+}
+
 /** 新投诉: the merchant must answer within 48 hours, or the complaint goes to platform mediation. */
 export function fromComplaintFiled(p: Payload): NotificationDraft[] {
   const f = complaintFacts(p);
@@ -818,4 +879,6 @@ export const NOTIFICATION_FEED: Record<string, (p: Payload) => NotificationDraft
   'disputes.compensation_advanced': fromCompensationAdvanced,
   'disputes.compensation_recovered': fromCompensationRecovered,
   'settlement.fund_below_floor': fromFundBelowFloor,
+  'supervision.case_notified': fromCaseNotified,
+  'supervision.case_decided': fromCaseDecided,
 };

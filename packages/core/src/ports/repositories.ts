@@ -25,6 +25,7 @@ import type {
   UserRepository,
 } from '../identity/identity.repository.ts';
 import type { NotificationRepository } from '../notifications/notifications.repository.ts';
+import type { CaseRepository } from '../supervision/case.repository.ts';
 import type { ClueRepository } from '../supervision/clue.repository.ts';
 import type { ExchangeRepository } from '../supervision/exchange.repository.ts';
 import type { LiveRepository } from '../live/live.repository.ts';
@@ -85,6 +86,8 @@ export interface Repositories {
   exchange: ExchangeRepository;
   /** the monitoring wall's read model across contexts (supervision; presentation only, like `names`) */
   wall: WallReader;
+  /** cases (案件): the case, its hash-chained evidence, its log, live suspensions (supervision) */
+  cases: CaseRepository;
 }
 
 export interface UnitOfWork {

@@ -15,6 +15,8 @@ export interface GateDeps {
   clock: Clock;
   /** who may read a person's records (the live gate's API answer) */
   talent: Pick<TalentService, 'requireReadScope'>;
+  /** 暂停直播 by a case's decision (supervision), in force at `at` */
+  liveHolds?: ((userId: string, at: Date) => Promise<{ until: Date } | null>) | undefined;
 }
 
 const gate = (reasons: string[]): Gate => ({ allowed: reasons.length === 0, reasons });
@@ -24,7 +26,10 @@ export class GateService {
 
   /** Whether a streamer may start a live session now, and why not. The live context calls this before going live. */
   async liveGate(userId: string): Promise<Gate> {
-    return gate(liveGateReasons(await this.d.uow.read.registry.findStreamer(userId), this.d.clock.now()));
+    const now = this.d.clock.now();
+    const reasons = liveGateReasons(await this.d.uow.read.registry.findStreamer(userId), now);
+    if (this.d.liveHolds && (await this.d.liveHolds(userId, now))) reasons.push('suspended_by_decision');
+    return gate(reasons);
   }
 
   /** The live gate as an API answer: for the streamer, the platform and regulators, and the managers of their MCN or base. */

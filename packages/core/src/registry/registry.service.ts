@@ -12,6 +12,7 @@
 import type { AuditService } from '../audit/audit.service.ts';
 import type { UnitOfWork } from '../ports/repositories.ts';
 import type { Clock, IdGenerator, PiiVault } from '../ports/runtime.ts';
+import { AppError } from '../errors.ts';
 import type { Actor } from '../shared/actor.ts';
 import type { WorkflowHooks, WorkflowService } from '../workflows/workflow.service.ts';
 import type { ApplicationRecord, DocumentRecord } from '../workflows/workflows.types.ts';
@@ -50,6 +51,8 @@ export interface RegistryDeps {
   audit: AuditService;
   files: FileStore;
   workflows: WorkflowService;
+  /** 暂停直播 imposed by a case's decision (supervision): the live gate refuses the streamer while one is in force */
+  liveHolds?: ((userId: string, at: Date) => Promise<{ until: Date } | null>) | undefined;
 }
 
 export class RegistryService {
@@ -74,7 +77,7 @@ export class RegistryService {
     this.bases = new BaseService(registration);
     this.agencies = new AgencyService({ uow, clock, ids, vault, audit });
     this.talentRecords = new TalentService({ uow, ids, audit });
-    this.gates = new GateService({ uow, clock, talent: this.talentRecords });
+    this.gates = new GateService({ uow, clock, talent: this.talentRecords, liveHolds: d.liveHolds });
     this.expiry = new ExpiryService({ uow, clock, ids, audit });
     this.directory = new DirectoryService({ uow, vault, audit });
   }
@@ -187,6 +190,22 @@ export class RegistryService {
   }
 
   // ---- time and the approval engine -------------------------------------------------------------------------------
+
+  /** 撤销认证 by a case's decision (supervision): the streamer's certification is revoked now; audited. */
+  async revokeStreamer(actor: Actor, userId: string, reason: string): Promise<void> {
+    await this.d.uow.transaction(async (tx) => {
+      const p = await tx.registry.findStreamer(userId);
+      if (!p) throw new AppError('registry.not_found', { field: 'userId' });
+      if (p.status === 'revoked') return;
+      await tx.registry.updateStreamer(userId, { status: 'revoked' });
+      await this.d.audit.record(tx, actor, {
+        action: 'streamer.revoke',
+        targetType: 'user',
+        targetId: userId,
+        detail: { reason, before: p.status },
+      });
+    });
+  }
 
   /** The expiry sweep (qualifications, merchants they suspend, lapsed streamers); idempotent. */
   sweep(now?: Date): Promise<SweepResult> {

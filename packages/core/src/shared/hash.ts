@@ -20,3 +20,8 @@ function sortKeys(value: unknown): unknown {
 export function sha256Hex(input: string): string {
   return createHash('sha256').update(input, 'utf8').digest('hex');
 }
+
+/** SHA-256 of raw bytes (a generated document), hex. */
+export function sha256Bytes(bytes: Uint8Array): string {
+  return createHash('sha256').update(bytes).digest('hex');
+}

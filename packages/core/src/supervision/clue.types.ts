@@ -26,7 +26,7 @@ export interface ClueRecord {
   version: number;
 }
 
-export type ClueEntryAction = 'raised' | 'reinforced' | 'transferred' | 'dismissed' | 'reopened' | 'shared' | 'viewed';
+export type ClueEntryAction = 'raised' | 'reinforced' | 'transferred' | 'dismissed' | 'reopened' | 'filed' | 'shared' | 'viewed';
 
 export interface ClueEntryRecord {
   id: string;

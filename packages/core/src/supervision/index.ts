@@ -7,6 +7,23 @@ export { CLUE_TOPIC_RAISED, ClueService } from './clue.service.ts';
 export type { ClueDeps, DepartmentDirectory, SessionMarketReader } from './clue.service.ts';
 export { listRaiseIn, lowestInWindow, PRICE_WINDOW_DAYS, probeSession, SCARCITY, SCARCITY_SIGNAL } from './market-probes.rules.ts';
 export type { SessionPricePoint, SessionMarketFacts, SessionProductFact } from './market-probes.rules.ts';
+export { CASE_TOPIC_DECIDED, CASE_TOPIC_NOTIFIED, CaseService } from './case.service.ts';
+export type { CaseDeps, CaseEnforcement, DecisionDocument, DecisionRenderer } from './case.service.ts';
+export type * from './case.types.ts';
+export type * from './case.repository.ts';
+export {
+  caseNumber,
+  chainHash,
+  checkStep,
+  contentHash,
+  DEFENCE_WORKING_DAYS,
+  decisionSeverity,
+  defenceDeadline,
+  GENESIS_HASH,
+  MEASURE_LABELS,
+  measureProblem,
+  verifyChain,
+} from './case.rules.ts';
 export type * from './clue.types.ts';
 export type * from './clue.repository.ts';
 export { BUNDLE_MAX_AGE_DAYS, ExchangeService } from './exchange.service.ts';

@@ -3,7 +3,7 @@
  * clue per key, moved by version (a dismissed one frees the key); lists by department (null: the office's own),
  * status, rule and risk, newest signal first; the log in order.
  */
-import type { ClueRecord } from '@livehub/core';
+import type { CaseRecord, ClueRecord } from '@livehub/core';
 import { expect, it } from 'vitest';
 import { type ContractDb, uuid } from './fixtures.ts';
 
@@ -94,5 +94,125 @@ export function clueCases(db: ContractDb): void {
     await r.clues.appendEntry(entry('2026-12-02T02:00:00Z', 'transferred'));
     await r.clues.appendEntry(entry('2026-12-02T01:00:00Z', 'raised'));
     expect((await r.clues.listEntries(a.id)).map((e) => e.action)).toEqual(['raised', 'transferred']);
+  });
+}
+
+const kase = (clueId: string, over: Partial<CaseRecord> = {}): CaseRecord => ({
+  id: uuid(),
+  caseNo: `网监案〔2026〕${uuid().slice(-8).toUpperCase()}号`,
+  clueId,
+  status: 'investigating',
+  partyKind: 'organization',
+  partyId: uuid(),
+  subjectKind: null,
+  subjectId: null,
+  departmentCode: 'scjgj',
+  summary: '涉嫌价格欺诈',
+  openedByUserId: null,
+  openedAt: new Date('2026-12-01T08:00:00Z'),
+  notice: null,
+  notifiedAt: null,
+  defenceDueAt: null,
+  statement: null,
+  statedAt: null,
+  statementLapsed: false,
+  decision: null,
+  decidedAt: null,
+  documentKey: null,
+  documentSha256: null,
+  executedAt: null,
+  closedAt: null,
+  version: 1,
+  ...over,
+});
+
+/** Contract cases of the cases port: one case per clue, moved by version; evidence in chain order; suspensions by time. */
+export function caseCases(db: ContractDb): void {
+  it('stores one case per clue, moves it by version, lists by department and by party once notified', async () => {
+    const r = db.r();
+    const c1 = clue();
+    await r.clues.insertClue(c1);
+    const dept = `d${uuid().slice(0, 8)}`;
+    const a = kase(c1.id, { departmentCode: dept });
+    await r.cases.insertCase(a);
+    expect(await r.cases.findCase(a.id)).toEqual(a);
+    expect((await r.cases.findCaseByClue(c1.id))?.id).toBe(a.id);
+    await expect(r.cases.insertCase(kase(c1.id))).rejects.toThrow();
+    const notified = {
+      ...a,
+      status: 'notified' as const,
+      notice: { facts: '事实', intended: '下架', legalBasis: '价格法' },
+      notifiedAt: new Date('2026-12-02T08:00:00Z'),
+      defenceDueAt: new Date('2026-12-09T15:59:59.999Z'),
+      version: 2,
+    };
+    expect(await r.cases.updateCase(notified, 1)).toBe(true);
+    expect(await r.cases.updateCase({ ...notified, version: 3 }, 1)).toBe(false);
+    expect(await r.cases.findCase(a.id)).toEqual(notified);
+    expect((await r.cases.listCases({ departments: [dept], limit: 10 })).map((c) => c.id)).toEqual([a.id]);
+    expect(await r.cases.listCases({ departments: [dept], status: 'closed', limit: 10 })).toEqual([]);
+    const c2 = clue();
+    await r.clues.insertClue(c2);
+    const unnotified = kase(c2.id, { partyId: a.partyId });
+    await r.cases.insertCase(unnotified);
+    // a party sees only what it was told
+    expect((await r.cases.listCases({ party: { kind: 'organization', id: a.partyId }, limit: 10 })).map((c) => c.id)).toEqual([a.id]);
+    expect(await r.cases.listCases({ party: { kind: 'user', id: a.partyId }, limit: 10 })).toEqual([]);
+  });
+
+  it('keeps the evidence in chain order (one item once) and the log in time order', async () => {
+    const r = db.r();
+    const c1 = clue();
+    await r.clues.insertClue(c1);
+    const k = kase(c1.id);
+    await r.cases.insertCase(k);
+    const ev = (seq: number, refId = uuid()) => ({
+      id: uuid(),
+      caseId: k.id,
+      seq,
+      kind: 'order' as const,
+      refId,
+      summary: `订单 ${seq}`,
+      note: null,
+      contentHash: 'c'.repeat(64),
+      prevHash: String(seq - 1).repeat(64),
+      hash: String(seq).repeat(64),
+      addedAt: new Date('2026-12-01T09:00:00Z'),
+      addedByUserId: null,
+    });
+    const second = ev(2);
+    await r.cases.appendEvidence(second);
+    await r.cases.appendEvidence(ev(1));
+    expect((await r.cases.listEvidence(k.id)).map((e) => e.seq)).toEqual([1, 2]);
+    await expect(r.cases.appendEvidence(ev(3, second.refId))).rejects.toThrow();
+    await expect(r.cases.appendEvidence(ev(2))).rejects.toThrow();
+    const entry = (at: string, action: 'opened' | 'notified') => ({
+      id: uuid(),
+      caseId: k.id,
+      at: new Date(at),
+      action,
+      actorUserId: null,
+      note: null,
+    });
+    await r.cases.appendEntry(entry('2026-12-02T00:00:00Z', 'notified'));
+    await r.cases.appendEntry(entry('2026-12-01T00:00:00Z', 'opened'));
+    expect((await r.cases.listEntries(k.id)).map((e) => e.action)).toEqual(['opened', 'notified']);
+  });
+
+  it('finds the live suspension in force at a time, the longest first', async () => {
+    const r = db.r();
+    const c1 = clue();
+    await r.clues.insertClue(c1);
+    const k = kase(c1.id, { partyKind: 'user' });
+    await r.cases.insertCase(k);
+    const userId = uuid();
+    const d = (day: number) => new Date(Date.UTC(2026, 11, day));
+    await r.cases.insertSuspension({ id: uuid(), caseId: k.id, userId, from: d(1), until: d(4) });
+    await r.cases.insertSuspension({ id: uuid(), caseId: k.id, userId, from: d(2), until: d(9) });
+    expect(await r.cases.activeSuspension(userId, new Date(d(1).getTime() - 1))).toBeNull();
+    expect((await r.cases.activeSuspension(userId, d(3)))?.until).toEqual(d(9));
+    expect((await r.cases.activeSuspension(userId, d(8)))?.until).toEqual(d(9));
+    expect(await r.cases.activeSuspension(userId, d(9))).toBeNull();
+    expect(await r.cases.activeSuspension(uuid(), d(3))).toBeNull();
   });
 }

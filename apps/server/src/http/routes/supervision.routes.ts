@@ -3,6 +3,18 @@
  * a whole every clue — a clue with its log, a regulator's own clue, transfer between departments, dismissal.
  */
 import {
+  caseCloseSchema,
+  caseDecideSchema,
+  caseDetailSchema,
+  caseEvidenceAddSchema,
+  caseListQuerySchema,
+  caseListSchema,
+  caseNoticeListSchema,
+  caseNoticeViewSchema,
+  caseNotifySchema,
+  caseOpenSchema,
+  caseStatementSchema,
+  caseViewSchema,
   clueCreateSchema,
   clueDepartmentsSchema,
   clueDetailSchema,
@@ -27,6 +39,8 @@ import type { Api } from './types.ts';
 const tags = ['supervision'];
 const idParams = z.strictObject({ id: idSchema });
 const REGULATOR = ['regulator'] as const;
+/** who a case can be against: an organization's managing staff, or a streamer */
+const PARTIES = ['merchant_staff', 'mcn_manager', 'base_operator', 'streamer'] as const;
 /** the monitoring wall: regulators, and the platform's administrators watching their own market */
 const WALL = ['regulator', 'platform_admin'] as const;
 /** the stream's comment line every 15 s keeps proxies from closing an idle connection */
@@ -207,5 +221,175 @@ export function supervisionRoutes(api: Api, c: Container): void {
         res.end();
       }
     },
+  );
+
+  // --- 案件 (cases, docs/supervision.md "Cases") ------------------------------------------------------------
+
+  api.get(
+    '/api/supervision/cases',
+    {
+      config: { policy: { allow: REGULATOR } },
+      schema: {
+        tags,
+        summary: '案件: the caller’s department’s cases (the joint office: every case), newest first',
+        querystring: caseListQuerySchema,
+        response: { 200: caseListSchema },
+      },
+    },
+    async (req) => ({ items: await c.cases.list(requireActor(req), req.query) }),
+  );
+
+  createdRoute(
+    api,
+    '/api/supervision/cases',
+    {
+      allow: REGULATOR,
+      tags,
+      summary: '立案: a case from an open clue the caller’s department holds (the clue becomes 已立案)',
+      body: caseOpenSchema,
+      response: caseViewSchema,
+    },
+    async (actor, body) => c.cases.open(actor, body),
+  );
+
+  idReadRoute(
+    api,
+    '/api/supervision/cases/:id',
+    {
+      allow: REGULATOR,
+      tags,
+      summary: 'One case with its steps, its hash-chained evidence and its log (another department’s: 404)',
+      params: idParams,
+      response: caseDetailSchema,
+    },
+    async (actor, id) => c.cases.detail(actor, id),
+  );
+
+  idActionRoute(
+    api,
+    '/api/supervision/cases/:id/evidence',
+    {
+      allow: REGULATOR,
+      tags,
+      summary: '调查取证: attach a transcript segment, a confirmed violation, a recording, an order or a complaint',
+      params: idParams,
+      body: caseEvidenceAddSchema,
+      response: caseDetailSchema,
+    },
+    async (actor, id, body) => c.cases.addEvidence(actor, id, body),
+  );
+
+  idActionRoute(
+    api,
+    '/api/supervision/cases/:id/notify',
+    {
+      allow: REGULATOR,
+      tags,
+      summary: '告知: the facts, intended measures and basis to the party online; the 陈述申辩 period starts',
+      params: idParams,
+      body: caseNotifySchema,
+      response: caseViewSchema,
+    },
+    async (actor, id, body) => c.cases.notify(actor, id, body),
+  );
+
+  idActionRoute(
+    api,
+    '/api/supervision/cases/:id/decide',
+    {
+      allow: REGULATOR,
+      tags,
+      summary: '处罚决定: after the statement or past its deadline; the decision document is generated (PDF)',
+      params: idParams,
+      body: caseDecideSchema,
+      response: caseViewSchema,
+    },
+    async (actor, id, body) => c.cases.decide(actor, id, body),
+  );
+
+  idActionRoute(
+    api,
+    '/api/supervision/cases/:id/execute',
+    {
+      allow: REGULATOR,
+      tags,
+      summary: '执行: a takedown or live suspension takes effect now through the gates; a fine is recorded',
+      params: idParams,
+      body: caseCloseSchema,
+      emptyBody: true,
+      response: caseViewSchema,
+    },
+    async (actor, id) => c.cases.execute(actor, id),
+  );
+
+  idActionRoute(
+    api,
+    '/api/supervision/cases/:id/close',
+    {
+      allow: REGULATOR,
+      tags,
+      summary: '结案',
+      params: idParams,
+      body: caseCloseSchema,
+      emptyBody: true,
+      response: caseViewSchema,
+    },
+    async (actor, id, body) => c.cases.close(actor, id, body.note),
+  );
+
+  api.get(
+    '/api/supervision/cases/:id/decision.pdf',
+    {
+      config: { policy: { allow: [...REGULATOR, ...PARTIES] } },
+      schema: { tags, summary: '行政处罚决定书 (PDF) for the department holding the case or its party', params: idParams },
+    },
+    async (req, reply) => {
+      const doc = await c.cases.decisionDocument(requireActor(req), req.params.id);
+      return reply
+        .header('content-type', 'application/pdf')
+        .header('content-disposition', `attachment; filename="decision-${req.params.id}.pdf"`)
+        .header('cache-control', 'private, no-store')
+        .send(Buffer.from(doc.bytes));
+    },
+  );
+
+  api.get(
+    '/api/supervision/notices',
+    {
+      config: { policy: { allow: PARTIES } },
+      schema: {
+        tags,
+        summary: '监管通知: the cases told to the caller (their organization, or themselves as a streamer)',
+        response: { 200: caseNoticeListSchema },
+      },
+    },
+    async (req) => ({ items: await c.cases.notices(requireActor(req)) }),
+  );
+
+  idReadRoute(
+    api,
+    '/api/supervision/notices/:id',
+    {
+      allow: PARTIES,
+      tags,
+      summary: 'One notice as its party reads it (someone else’s: 404)',
+      params: idParams,
+      response: caseNoticeViewSchema,
+    },
+    async (actor, id) => c.cases.notice(actor, id),
+  );
+
+  idActionRoute(
+    api,
+    '/api/supervision/notices/:id/statement',
+    {
+      allow: PARTIES,
+      tags,
+      summary: '陈述申辩: the party’s statement and defence with its documents, within the deadline',
+      params: idParams,
+      body: caseStatementSchema,
+      response: caseNoticeViewSchema,
+    },
+    async (actor, id, body) => c.cases.state(actor, id, body),
   );
 }

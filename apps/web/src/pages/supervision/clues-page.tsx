@@ -107,6 +107,7 @@ export function CluesPage() {
             options={[
               { value: 'open', label: t('clues.status.open') },
               { value: 'dismissed', label: t('clues.status.dismissed') },
+              { value: 'filed', label: t('clues.status.filed') },
               { value: 'any', label: t('clues.filter.any') },
             ]}
             data-testid="clues-status"
