@@ -26,3 +26,4 @@ export * from './disputes.ts';
 export * from './notifications.ts';
 export * from './reports.ts';
 export * from './supervision.ts';
+export * from './statistics.ts';
