@@ -78,6 +78,7 @@ import {
   ReportHandlingService,
   ReportViewService,
   ClueService,
+  StatisticsService,
 } from '@livehub/core';
 import { loadDefaultPack } from '@livehub/compliance';
 import { type Database, openDatabase } from '@livehub/db';
@@ -88,6 +89,7 @@ import { SimulatedPayoutProvider } from './adapters/sim-payout.ts';
 import { notificationMembers } from './adapters/notification-members.ts';
 import { reportTargets } from './adapters/report-targets.ts';
 import { SimSmsChannel } from './adapters/sim-sms.ts';
+import { statsXlsx } from './http/presenters/statistics.presenter.ts';
 import { AesGcmVault, Argon2Hasher, randomTokens, systemClock, UuidV7Generator } from './adapters/runtime.ts';
 import type { Config } from './config.ts';
 
@@ -567,6 +569,9 @@ export async function createContainer(config: Config, o: ContainerOverrides = {}
     },
   });
   for (const topic of ClueService.topics()) outbox.on(topic, async (e) => void (await clues.ingest(e)));
+  // 统计分析: the rollups follow orders, sessions, complaints and violations through the outbox (docs/supervision.md)
+  const statistics = new StatisticsService({ uow, clock, audit, xlsx: statsXlsx });
+  for (const topic of StatisticsService.topics()) outbox.on(topic, async (e) => void (await statistics.ingest(e)));
   // Counters of running flash sales are rebuilt from the database (after a crash the claims are the truth).
   await orders.soldOut.start();
   await orders.reconcile();
@@ -603,6 +608,7 @@ export async function createContainer(config: Config, o: ContainerOverrides = {}
     complaints,
     reports,
     clues,
+    statistics,
     ledger,
     money,
     feeRates,
@@ -641,6 +647,7 @@ export async function createContainer(config: Config, o: ContainerOverrides = {}
       const compensationSweep = await complaints.payments.sweep(now);
       const settleRun = await settle.run(now);
       const payoutsResent = await payouts.resendUnsent();
+      const reportSweep = await statistics.monthlyReport(now);
       return {
         noticesAdvanced: notices.advanced.length,
         ...registrySweep,
@@ -657,6 +664,7 @@ export async function createContainer(config: Config, o: ContainerOverrides = {}
         ordersReleased: settleRun.released,
         slotFeesReleased: settleRun.slotFeesReleased,
         payoutsResent,
+        ...reportSweep,
       };
     },
     async close() {

@@ -15,6 +15,7 @@ import { DrizzleCompensationObligationRepository } from './repositories/compensa
 import { DrizzleComplaintRepository } from './repositories/disputes.repository.ts';
 import { DrizzleReportRepository } from './repositories/reports.repository.ts';
 import { DrizzleNotificationRepository } from './repositories/notifications.repository.ts';
+import { DrizzleStatisticsRepository } from './repositories/statistics.repository.ts';
 import { DrizzleClueRepository } from './repositories/supervision.repository.ts';
 import { DrizzleLiveRepository } from './repositories/live.repository.ts';
 import { DrizzleNameRepository } from './repositories/names.repository.ts';
@@ -64,6 +65,7 @@ export function repositoriesFor(db: Db): Repositories {
     complaintPayments: new DrizzleCompensationObligationRepository(db),
     notifications: new DrizzleNotificationRepository(db),
     clues: new DrizzleClueRepository(db),
+    statistics: new DrizzleStatisticsRepository(db),
   };
 }
 

@@ -26,6 +26,7 @@ import type {
 } from '../identity/identity.repository.ts';
 import type { NotificationRepository } from '../notifications/notifications.repository.ts';
 import type { ClueRepository } from '../supervision/clue.repository.ts';
+import type { StatisticsRepository } from '../supervision/statistics.repository.ts';
 import type { LiveRepository } from '../live/live.repository.ts';
 import type { NameRepository } from './names.ts';
 import type { OrderRepository } from '../orders/orders.repository.ts';
@@ -79,6 +80,8 @@ export interface Repositories {
   notifications: NotificationRepository;
   /** supervision clues, their log and the signals detectors count (supervision) */
   clues: ClueRepository;
+  /** 统计分析: facts projected from the source tables, the daily rollups, targets, monthly reports (supervision) */
+  statistics: StatisticsRepository;
 }
 
 export interface UnitOfWork {

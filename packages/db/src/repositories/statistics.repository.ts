@@ -1,0 +1,239 @@
+/**
+ * Drizzle implementation of the statistics port (统计分析). The facts are a read-side projection: they are computed
+ * here, in SQL, from the source tables (orders, order lines, organizations, live sessions, complaints, violations) and
+ * written only to the statistics tables. One SQL text computes them for one source (`refresh`, on each outbox event)
+ * and for all (`rebuild`), so the incremental path and the recomputation agree by construction.
+ */
+import {
+  NON_PHYSICAL_CATEGORIES,
+  type StatisticsRepository,
+  type StatsActiveRow,
+  type StatsFilter,
+  type StatsGroupBy,
+  type StatsReportRecord,
+  type StatsRow,
+  type StatsSourceKind,
+  type StatsTargetRecord,
+} from '@livehub/core';
+import { desc, eq, sql, type SQL } from 'drizzle-orm';
+import type { Db } from '../db.ts';
+import { statsReports, statsTargets } from '../schema/statistics.ts';
+
+type Rows = { rows: Array<Record<string, unknown>> };
+
+const FACT_COLUMNS = sql.raw(
+  'source, ref, day, district, base_id, category, gmv_fen, orders, refund_fen, physical_fen, sessions, complaints, violations, merchant_org_id, streamer_user_id',
+);
+const SUMS = sql.raw(
+  'sum(gmv_fen)::bigint as gmv_fen, sum(orders)::bigint as orders, sum(refund_fen)::bigint as refund_fen, sum(physical_fen)::bigint as physical_fen, sum(sessions)::bigint as sessions, sum(complaints)::bigint as complaints, sum(violations)::bigint as violations',
+);
+
+/** the base of an organization: its parent when that parent is a live base ('' otherwise) */
+const baseOf = (alias: string) =>
+  sql.raw(`coalesce((select p.id::text from organizations p where p.id = ${alias}.parent_id and p.kind = 'live_base'), '')`);
+
+function physicalSql(column: string): SQL {
+  const parts = NON_PHYSICAL_CATEGORIES.map((c) => `${column} <> '${c}' and ${column} not like '${c}.%'`);
+  return sql.raw(`(${parts.join(' and ')})`);
+}
+
+/** The facts of one kind of source, for one source (`ref`) or all of them. */
+function factsSql(kind: StatsSourceKind, ref: string | null): SQL {
+  const only = (col: string) => (ref === null ? sql`true` : sql`${sql.raw(col)} = ${ref}::uuid`);
+  switch (kind) {
+    case 'order':
+      return sql`
+        with o as (
+          select o.id, o.paid_at, o.merchant_org_id, o.streamer_user_id, o.refunded_fen
+          from orders o where o.paid_at is not null and ${only('o.id')}
+        ),
+        l as (
+          select l.order_id, l.line_no, l.category_id, (l.unit_price_fen * l.qty)::bigint as amount,
+            sum(l.unit_price_fen * l.qty) over (partition by l.order_id) as order_amount,
+            row_number() over (partition by l.order_id order by l.line_no) as rn
+          from order_lines l join o on o.id = l.order_id
+        ),
+        s as (
+          select l.*, o.paid_at, o.merchant_org_id, o.streamer_user_id, o.refunded_fen,
+            case when l.order_amount > 0 then (o.refunded_fen * l.amount / l.order_amount)::bigint else 0 end as share
+          from l join o on o.id = l.order_id
+        ),
+        r as (
+          select s.*, s.share + case when s.rn = 1 then s.refunded_fen - sum(s.share) over (partition by s.order_id) else 0 end as refund
+          from s
+        )
+        select 'order_line:' || r.order_id || ':' || r.line_no, r.order_id, (r.paid_at at time zone 'Asia/Shanghai')::date,
+          coalesce(m.district, ''), ${baseOf('m')}, r.category_id, r.amount, case when r.rn = 1 then 1 else 0 end, r.refund,
+          case when ${physicalSql('r.category_id')} then r.amount - r.refund else 0 end, 0, 0, 0, r.merchant_org_id, r.streamer_user_id
+        from r left join organizations m on m.id = r.merchant_org_id`;
+    case 'session':
+      return sql`
+        select 'session:' || s.id, s.id, (s.started_at at time zone 'Asia/Shanghai')::date, coalesce(m.district, ''), ${baseOf('m')}, '',
+          0, 0, 0, 0, 1, 0, 0, null::uuid, s.streamer_user_id
+        from live_sessions s left join organizations m on m.id = s.mcn_org_id
+        where s.started_at is not null and ${only('s.id')}`;
+    case 'complaint':
+      return sql`
+        select 'complaint:' || c.id, c.id, (c.filed_at at time zone 'Asia/Shanghai')::date, coalesce(m.district, ''), ${baseOf('m')}, '',
+          0, 0, 0, 0, 0, 1, 0, c.merchant_org_id, c.streamer_user_id
+        from complaints c left join organizations m on m.id = c.merchant_org_id
+        where ${only('c.id')}`;
+    case 'violation':
+      return sql`
+        select 'violation:' || v.id, v.id, (v.confirmed_at at time zone 'Asia/Shanghai')::date, coalesce(m.district, ''), ${baseOf('m')}, '',
+          0, 0, 0, 0, 0, 0, 1, v.merchant_org_id, v.streamer_user_id
+        from violations v left join organizations m on m.id = v.merchant_org_id
+        where ${only('v.id')}`;
+  }
+}
+
+const KINDS: StatsSourceKind[] = ['order', 'session', 'complaint', 'violation'];
+const PREFIX: Record<StatsSourceKind, string> = { order: 'order_line:%', session: 'session:%', complaint: 'complaint:%', violation: 'violation:%' };
+
+const ADD_TO_DAILY = sql.raw(`on conflict (day, district, base_id, category) do update set
+  gmv_fen = stats_daily.gmv_fen + excluded.gmv_fen, orders = stats_daily.orders + excluded.orders,
+  refund_fen = stats_daily.refund_fen + excluded.refund_fen, physical_fen = stats_daily.physical_fen + excluded.physical_fen,
+  sessions = stats_daily.sessions + excluded.sessions, complaints = stats_daily.complaints + excluded.complaints,
+  violations = stats_daily.violations + excluded.violations`);
+
+/** the active parties of some facts (a CTE or table named `src`) */
+const ACTIVE_FROM = `
+  select date_trunc('month', day)::date, district, base_id, category, 'merchant', merchant_org_id from src where merchant_org_id is not null and orders > 0
+  union
+  select date_trunc('month', day)::date, district, base_id, category, 'streamer', streamer_user_id from src where streamer_user_id is not null and (orders > 0 or sessions > 0)`;
+
+const num = (v: unknown) => Number(v ?? 0);
+function figuresOf(r: Record<string, unknown>): StatsRow {
+  return {
+    key: String(r.key ?? ''),
+    gmvFen: num(r.gmv_fen),
+    orders: num(r.orders),
+    refundFen: num(r.refund_fen),
+    physicalFen: num(r.physical_fen),
+    sessions: num(r.sessions),
+    complaints: num(r.complaints),
+    violations: num(r.violations),
+  };
+}
+
+export class DrizzleStatisticsRepository implements StatisticsRepository {
+  constructor(private readonly db: Db) {}
+
+  private async rows(q: SQL): Promise<Array<Record<string, unknown>>> {
+    return ((await this.db.execute(q)) as unknown as Rows).rows;
+  }
+
+  async refresh(kind: StatsSourceKind, ref: string): Promise<void> {
+    // the old facts leave the rollup …
+    await this.db.execute(sql`
+      with src as (delete from stats_facts where ref = ${ref}::uuid and source like ${PREFIX[kind]} returning *)
+      insert into stats_daily
+      select day, district, base_id, category, -sum(gmv_fen), -sum(orders), -sum(refund_fen), -sum(physical_fen),
+        -sum(sessions), -sum(complaints), -sum(violations)
+      from src group by day, district, base_id, category
+      ${ADD_TO_DAILY}`);
+    // … and the new ones enter it, with their active parties
+    await this.db.execute(sql`
+      with src as (insert into stats_facts (${FACT_COLUMNS}) ${factsSql(kind, ref)} returning *),
+      act as (insert into stats_active ${sql.raw(ACTIVE_FROM)} on conflict do nothing)
+      insert into stats_daily
+      select day, district, base_id, category, sum(gmv_fen), sum(orders), sum(refund_fen), sum(physical_fen),
+        sum(sessions), sum(complaints), sum(violations)
+      from src group by day, district, base_id, category
+      ${ADD_TO_DAILY}`);
+  }
+
+  async rebuild(): Promise<number> {
+    await this.db.execute(sql`delete from stats_active`);
+    await this.db.execute(sql`delete from stats_daily`);
+    await this.db.execute(sql`delete from stats_facts`);
+    for (const kind of KINDS) await this.db.execute(sql`insert into stats_facts (${FACT_COLUMNS}) ${factsSql(kind, null)}`);
+    await this.db.execute(sql`
+      insert into stats_daily
+      select day, district, base_id, category, sum(gmv_fen), sum(orders), sum(refund_fen), sum(physical_fen),
+        sum(sessions), sum(complaints), sum(violations)
+      from stats_facts group by day, district, base_id, category`);
+    await this.db.execute(sql`insert into stats_active with src as (select * from stats_facts) ${sql.raw(ACTIVE_FROM)}`);
+    const [row] = await this.rows(sql`select count(*)::bigint as n from stats_facts`);
+    return num(row?.n);
+  }
+
+  private where(f: StatsFilter, day = 'day'): SQL {
+    const parts: SQL[] = [sql`${sql.raw(day)} >= ${f.from}::date`, sql`${sql.raw(day)} < ${f.until}::date`];
+    if (f.district !== undefined) parts.push(sql`district = ${f.district}`);
+    if (f.category !== undefined) parts.push(sql`(category = ${f.category} or category like ${`${f.category}.%`})`);
+    return sql.join(parts, sql` and `);
+  }
+
+  async figures(groupBy: StatsGroupBy, f: StatsFilter): Promise<StatsRow[]> {
+    const key = {
+      month: sql`to_char(day, 'YYYY-MM')`,
+      district: sql`district`,
+      base: sql`base_id`,
+      category: sql`split_part(category, '.', 1)`,
+    }[groupBy];
+    const rows = await this.rows(
+      sql`select ${key} as key, ${SUMS} from stats_daily where ${this.where(f)} group by 1 order by 1`,
+    );
+    return rows.map(figuresOf);
+  }
+
+  async active(groupBy: Exclude<StatsGroupBy, 'base'> | 'total', f: StatsFilter): Promise<StatsActiveRow[]> {
+    const key = { total: sql`'total'`, month: sql`to_char(month, 'YYYY-MM')`, district: sql`district`, category: sql`split_part(category, '.', 1)` }[groupBy];
+    const rows = await this.rows(sql`
+      select ${key} as key,
+        count(distinct party_id) filter (where party_kind = 'merchant')::bigint as merchants,
+        count(distinct party_id) filter (where party_kind = 'streamer')::bigint as streamers
+      from stats_active where ${this.where(f, 'month')} group by 1 order by 1`);
+    return rows.map((r) => ({ key: String(r.key ?? ''), merchants: num(r.merchants), streamers: num(r.streamers) }));
+  }
+
+  async activeBases(f: StatsFilter): Promise<number> {
+    const [row] = await this.rows(
+      sql`select count(distinct base_id)::bigint as n from stats_daily where ${this.where(f)} and base_id <> ''`,
+    );
+    return num(row?.n);
+  }
+
+  async categoryNames(): Promise<Map<string, string>> {
+    const rows = await this.rows(sql`select id, name_zh from categories where parent_id is null`);
+    return new Map(rows.map((r) => [String(r.id), String(r.name_zh)]));
+  }
+
+  async baseNames(ids: readonly string[]): Promise<Map<string, string>> {
+    const real = ids.filter((id) => /^[0-9a-f-]{36}$/.test(id));
+    if (real.length === 0) return new Map();
+    const rows = await this.rows(
+      sql`select id::text as id, name from organizations where id in (${sql.join(
+        real.map((id) => sql`${id}::uuid`),
+        sql`, `,
+      )})`,
+    );
+    return new Map(rows.map((r) => [String(r.id), String(r.name)]));
+  }
+
+  async targets(): Promise<StatsTargetRecord[]> {
+    const rows = await this.db.select().from(statsTargets).orderBy(statsTargets.year, statsTargets.id);
+    return rows as StatsTargetRecord[];
+  }
+
+  async saveReport(r: StatsReportRecord): Promise<void> {
+    await this.db
+      .insert(statsReports)
+      .values(r)
+      .onConflictDoUpdate({ target: statsReports.month, set: { generatedAt: r.generatedAt, summary: r.summary, xlsx: r.xlsx } });
+  }
+
+  async findReport(month: string): Promise<StatsReportRecord | null> {
+    const [row] = await this.db.select().from(statsReports).where(eq(statsReports.month, month)).limit(1);
+    if (!row) return null;
+    return { ...row, xlsx: new Uint8Array(row.xlsx) };
+  }
+
+  async listReports(): Promise<Array<Omit<StatsReportRecord, 'xlsx'>>> {
+    return this.db
+      .select({ month: statsReports.month, generatedAt: statsReports.generatedAt, summary: statsReports.summary })
+      .from(statsReports)
+      .orderBy(desc(statsReports.month));
+  }
+}
