@@ -75,8 +75,15 @@ export function monthsBetween(from: string, to: string): string[] {
   const b = parseMonth(to);
   if (!a || !b) return [];
   const out: string[] = [];
-  for (let y = a.year, m = a.month; y < b.year || (y === b.year && m <= b.month); m === 12 ? (y++, (m = 1)) : m++)
+  let y = a.year;
+  let m = a.month;
+  while (y < b.year || (y === b.year && m <= b.month)) {
     out.push(`${y}-${String(m).padStart(2, '0')}`);
+    if (m === 12) {
+      y++;
+      m = 1;
+    } else m++;
+  }
   return out;
 }
 

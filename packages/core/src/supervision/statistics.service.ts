@@ -125,7 +125,12 @@ export class StatisticsService {
   async rebuild(actor: Actor): Promise<{ facts: number }> {
     return this.d.uow.transaction(async (tx) => {
       const facts = await tx.statistics.rebuild();
-      await this.d.audit.record(tx, actor, { action: 'statistics.rebuilt', targetType: 'statistics', targetId: 'rollups', detail: { facts } });
+      await this.d.audit.record(tx, actor, {
+        action: 'statistics.rebuilt',
+        targetType: 'statistics',
+        targetId: 'rollups',
+        detail: { facts },
+      });
       return { facts };
     });
   }
@@ -157,7 +162,13 @@ export class StatisticsService {
     ]);
     const byMonth = new Map(months.map((m) => [m.key, m]));
     const monthLines = monthsBetween(`${year}-01`, `${year}-12`).map((m) =>
-      line(m, m, byMonth.get(m) ?? { key: m, ...ZERO_FIGURES }, byMonth.get(sameMonthLastYear(m)), activeMonths.find((a) => a.key === m)),
+      line(
+        m,
+        m,
+        byMonth.get(m) ?? { key: m, ...ZERO_FIGURES },
+        byMonth.get(sameMonthLastYear(m)),
+        activeMonths.find((a) => a.key === m),
+      ),
     );
     const baseNames = await r.baseNames(bases.map((b) => b.key));
     return {
@@ -167,7 +178,9 @@ export class StatisticsService {
       total: line('total', '合计', total, lastTotal, activeYear[0] ?? { key: 'total', merchants: 0, streamers: 0 }),
       months: monthLines,
       byDistrict: joinLines(districts, lastDistricts, activeDistricts, (k) => k || UNREGISTERED),
-      byCategory: joinLines(categories, lastCategories, activeCategories, (k) => (k ? (names.get(k) ?? k) : '直播场次与投诉违规（不分品类）')),
+      byCategory: joinLines(categories, lastCategories, activeCategories, (k) =>
+        k ? (names.get(k) ?? k) : '直播场次与投诉违规（不分品类）',
+      ),
       byBase: joinLines(bases, lastBases, [], (k) => (k ? (baseNames.get(k) ?? k) : '未入驻基地')),
       targets: await this.targets(),
     };
@@ -229,7 +242,12 @@ export class StatisticsService {
     };
     await this.d.uow.transaction(async (tx) => {
       await tx.statistics.saveReport({ month: `${month}-01`, generatedAt: this.d.clock.now(), summary, xlsx });
-      await this.d.audit.record(tx, SYSTEM_ACTOR, { action: 'statistics.monthly_report', targetType: 'statistics_report', targetId: month, detail: summary });
+      await this.d.audit.record(tx, SYSTEM_ACTOR, {
+        action: 'statistics.monthly_report',
+        targetType: 'statistics_report',
+        targetId: month,
+        detail: summary,
+      });
     });
     return { monthlyReports: 1 };
   }
@@ -256,8 +274,7 @@ function checkYear(year: number): number {
 async function sumOf(rows: Promise<StatsRow[]>): Promise<StatsRow> {
   const all = await rows;
   const out = { key: 'total', ...ZERO_FIGURES };
-  for (const r of all)
-    for (const k of Object.keys(ZERO_FIGURES) as Array<keyof StatsFigures>) out[k] += r[k];
+  for (const r of all) for (const k of Object.keys(ZERO_FIGURES) as Array<keyof StatsFigures>) out[k] += r[k];
   return out;
 }
 

@@ -88,7 +88,12 @@ function factsSql(kind: StatsSourceKind, ref: string | null): SQL {
 }
 
 const KINDS: StatsSourceKind[] = ['order', 'session', 'complaint', 'violation'];
-const PREFIX: Record<StatsSourceKind, string> = { order: 'order_line:%', session: 'session:%', complaint: 'complaint:%', violation: 'violation:%' };
+const PREFIX: Record<StatsSourceKind, string> = {
+  order: 'order_line:%',
+  session: 'session:%',
+  complaint: 'complaint:%',
+  violation: 'violation:%',
+};
 
 const ADD_TO_DAILY = sql.raw(`on conflict (day, district, base_id, category) do update set
   gmv_fen = stats_daily.gmv_fen + excluded.gmv_fen, orders = stats_daily.orders + excluded.orders,
@@ -172,14 +177,17 @@ export class DrizzleStatisticsRepository implements StatisticsRepository {
       base: sql`base_id`,
       category: sql`split_part(category, '.', 1)`,
     }[groupBy];
-    const rows = await this.rows(
-      sql`select ${key} as key, ${SUMS} from stats_daily where ${this.where(f)} group by 1 order by 1`,
-    );
+    const rows = await this.rows(sql`select ${key} as key, ${SUMS} from stats_daily where ${this.where(f)} group by 1 order by 1`);
     return rows.map(figuresOf);
   }
 
   async active(groupBy: Exclude<StatsGroupBy, 'base'> | 'total', f: StatsFilter): Promise<StatsActiveRow[]> {
-    const key = { total: sql`'total'`, month: sql`to_char(month, 'YYYY-MM')`, district: sql`district`, category: sql`split_part(category, '.', 1)` }[groupBy];
+    const key = {
+      total: sql`'total'`,
+      month: sql`to_char(month, 'YYYY-MM')`,
+      district: sql`district`,
+      category: sql`split_part(category, '.', 1)`,
+    }[groupBy];
     const rows = await this.rows(sql`
       select ${key} as key,
         count(distinct party_id) filter (where party_kind = 'merchant')::bigint as merchants,
