@@ -20,6 +20,7 @@ import { creditAppealCases } from './contracts/credit-appeals.contract.ts';
 import { creditScoreCases } from './contracts/credit-scores.contract.ts';
 import { complaintCases } from './contracts/disputes.contract.ts';
 import { reportCases } from './contracts/reports.contract.ts';
+import { statisticsCases } from './contracts/statistics.contract.ts';
 import { clueCases } from './contracts/supervision.contract.ts';
 import { notificationCases } from './contracts/notifications.contract.ts';
 
@@ -383,5 +384,6 @@ export function repositoryContract(name: string, open: () => Promise<{ uow: Unit
     describe('reports', () => reportCases(db));
     describe('notifications', () => notificationCases(db));
     describe('supervision', () => clueCases(db));
+    describe('statistics', () => statisticsCases(db));
   });
 }
