@@ -41,6 +41,21 @@ CREATE TABLE "stats_facts" (
 	"streamer_user_id" uuid
 );
 --> statement-breakpoint
+CREATE TABLE "stats_monthly" (
+	"month" date NOT NULL,
+	"district" text NOT NULL,
+	"base_id" text NOT NULL,
+	"category" text NOT NULL,
+	"gmv_fen" bigint NOT NULL,
+	"orders" integer NOT NULL,
+	"refund_fen" bigint NOT NULL,
+	"physical_fen" bigint NOT NULL,
+	"sessions" integer NOT NULL,
+	"complaints" integer NOT NULL,
+	"violations" integer NOT NULL,
+	CONSTRAINT "stats_monthly_month_district_base_id_category_pk" PRIMARY KEY("month","district","base_id","category")
+);
+--> statement-breakpoint
 CREATE TABLE "stats_reports" (
 	"month" date PRIMARY KEY NOT NULL,
 	"generated_at" timestamp with time zone NOT NULL,

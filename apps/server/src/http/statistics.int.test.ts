@@ -129,6 +129,14 @@ describe('statistics against targets', () => {
     expect(r.status, JSON.stringify(r.body)).toBe(200);
     expect(r.body.facts).toBeGreaterThan(0);
     expect(await overview()).toEqual(before);
+    // the monthly rollup the year pages read holds what the daily one holds
+    const [d] = await p.c.database.exec(
+      `select sum(gmv_fen)::bigint as g, sum(orders)::bigint as o, sum(refund_fen)::bigint as r from stats_daily`,
+    );
+    const [m] = await p.c.database.exec(
+      `select sum(gmv_fen)::bigint as g, sum(orders)::bigint as o, sum(refund_fen)::bigint as r from stats_monthly`,
+    );
+    expect(m).toEqual(d);
     const [audit] = await p.c.database.exec(`select count(*)::int as n from audit_log where action = 'statistics.rebuilt'`);
     expect(Number(audit?.n)).toBe(1);
     expect((await p.call(regulator, 'POST', '/api/supervision/statistics/rebuild')).status).toBe(403);

@@ -95,11 +95,26 @@ const PREFIX: Record<StatsSourceKind, string> = {
   violation: 'violation:%',
 };
 
-const ADD_TO_DAILY = sql.raw(`on conflict (day, district, base_id, category) do update set
-  gmv_fen = stats_daily.gmv_fen + excluded.gmv_fen, orders = stats_daily.orders + excluded.orders,
-  refund_fen = stats_daily.refund_fen + excluded.refund_fen, physical_fen = stats_daily.physical_fen + excluded.physical_fen,
-  sessions = stats_daily.sessions + excluded.sessions, complaints = stats_daily.complaints + excluded.complaints,
-  violations = stats_daily.violations + excluded.violations`);
+/** adds the rows to a rollup (`stats_daily` by day, `stats_monthly` by month) */
+const addTo = (table: 'stats_daily' | 'stats_monthly') =>
+  sql.raw(`on conflict (${table === 'stats_daily' ? 'day' : 'month'}, district, base_id, category) do update set
+  gmv_fen = ${table}.gmv_fen + excluded.gmv_fen, orders = ${table}.orders + excluded.orders,
+  refund_fen = ${table}.refund_fen + excluded.refund_fen, physical_fen = ${table}.physical_fen + excluded.physical_fen,
+  sessions = ${table}.sessions + excluded.sessions, complaints = ${table}.complaints + excluded.complaints,
+  violations = ${table}.violations + excluded.violations`);
+
+/** the facts in `src` (signed: 1 entering, -1 leaving) added to both rollups */
+function rollUp(sign: 1 | -1): SQL {
+  const m = sign === 1 ? '' : '-';
+  const sums = ['gmv_fen', 'orders', 'refund_fen', 'physical_fen', 'sessions', 'complaints', 'violations']
+    .map((c) => `${m}sum(${c})`)
+    .join(', ');
+  return sql`
+    daily as (insert into stats_daily select day, district, base_id, category, ${sql.raw(sums)}
+      from src group by day, district, base_id, category ${addTo('stats_daily')})
+    insert into stats_monthly select date_trunc('month', day)::date, district, base_id, category, ${sql.raw(sums)}
+      from src group by 1, district, base_id, category ${addTo('stats_monthly')}`;
+}
 
 /** the active parties of some facts (a CTE or table named `src`) */
 const ACTIVE_FROM = `
@@ -131,26 +146,19 @@ export class DrizzleStatisticsRepository implements StatisticsRepository {
   async refresh(kind: StatsSourceKind, ref: string): Promise<void> {
     // the old facts leave the rollup …
     await this.db.execute(sql`
-      with src as (delete from stats_facts where ref = ${ref}::uuid and source like ${PREFIX[kind]} returning *)
-      insert into stats_daily
-      select day, district, base_id, category, -sum(gmv_fen), -sum(orders), -sum(refund_fen), -sum(physical_fen),
-        -sum(sessions), -sum(complaints), -sum(violations)
-      from src group by day, district, base_id, category
-      ${ADD_TO_DAILY}`);
+      with src as (delete from stats_facts where ref = ${ref}::uuid and source like ${PREFIX[kind]} returning *),
+      ${rollUp(-1)}`);
     // … and the new ones enter it, with their active parties
     await this.db.execute(sql`
       with src as (insert into stats_facts (${FACT_COLUMNS}) ${factsSql(kind, ref)} returning *),
-      act as (insert into stats_active ${sql.raw(ACTIVE_FROM)} on conflict do nothing)
-      insert into stats_daily
-      select day, district, base_id, category, sum(gmv_fen), sum(orders), sum(refund_fen), sum(physical_fen),
-        sum(sessions), sum(complaints), sum(violations)
-      from src group by day, district, base_id, category
-      ${ADD_TO_DAILY}`);
+      act as (insert into stats_active ${sql.raw(ACTIVE_FROM)} on conflict do nothing),
+      ${rollUp(1)}`);
   }
 
   async rebuild(): Promise<number> {
     await this.db.execute(sql`delete from stats_active`);
     await this.db.execute(sql`delete from stats_daily`);
+    await this.db.execute(sql`delete from stats_monthly`);
     await this.db.execute(sql`delete from stats_facts`);
     for (const kind of KINDS) await this.db.execute(sql`insert into stats_facts (${FACT_COLUMNS}) ${factsSql(kind, null)}`);
     await this.db.execute(sql`
@@ -158,6 +166,11 @@ export class DrizzleStatisticsRepository implements StatisticsRepository {
       select day, district, base_id, category, sum(gmv_fen), sum(orders), sum(refund_fen), sum(physical_fen),
         sum(sessions), sum(complaints), sum(violations)
       from stats_facts group by day, district, base_id, category`);
+    await this.db.execute(sql`
+      insert into stats_monthly
+      select date_trunc('month', day)::date, district, base_id, category, sum(gmv_fen), sum(orders), sum(refund_fen),
+        sum(physical_fen), sum(sessions), sum(complaints), sum(violations)
+      from stats_daily group by 1, district, base_id, category`);
     await this.db.execute(sql`insert into stats_active with src as (select * from stats_facts) ${sql.raw(ACTIVE_FROM)}`);
     const [row] = await this.rows(sql`select count(*)::bigint as n from stats_facts`);
     return num(row?.n);
@@ -198,7 +211,7 @@ export class DrizzleStatisticsRepository implements StatisticsRepository {
 
   async activeBases(f: StatsFilter): Promise<number> {
     const [row] = await this.rows(
-      sql`select count(distinct base_id)::bigint as n from stats_daily where ${this.where(f)} and base_id <> ''`,
+      sql`select count(distinct base_id)::bigint as n from stats_daily where ${this.where(f)} and base_id <> '' and (orders > 0 or sessions > 0)`,
     );
     return num(row?.n);
   }

@@ -1,7 +1,7 @@
 /**
  * 统计分析 (docs/supervision.md, "Statistics against targets"): the facts each source event contributes (one row per
  * order line, live session, complaint and confirmed violation — replaced, never added twice, so a redelivered event
- * changes nothing), the daily rollup the pages read (day × district × base × category), the parties active in a month,
+ * changes nothing), the daily rollup (day × district × base × category) and the monthly one the year pages read, the parties active in a month,
  * the targets as data, and the monthly reports generated on schedule.
  */
 import { bigint, customType, date, index, integer, jsonb, pgTable, primaryKey, text, uuid } from 'drizzle-orm/pg-core';
@@ -49,6 +49,25 @@ export const statsDaily = pgTable(
     violations: integer('violations').notNull(),
   },
   (t) => [primaryKey({ columns: [t.day, t.district, t.baseId, t.category] })],
+);
+
+/** The same figures by month (the first day of the month): what the year pages read. */
+export const statsMonthly = pgTable(
+  'stats_monthly',
+  {
+    month: date('month', { mode: 'string' }).notNull(),
+    district: text('district').notNull(),
+    baseId: text('base_id').notNull(),
+    category: text('category').notNull(),
+    gmvFen: bigint('gmv_fen', { mode: 'number' }).notNull(),
+    orders: integer('orders').notNull(),
+    refundFen: bigint('refund_fen', { mode: 'number' }).notNull(),
+    physicalFen: bigint('physical_fen', { mode: 'number' }).notNull(),
+    sessions: integer('sessions').notNull(),
+    complaints: integer('complaints').notNull(),
+    violations: integer('violations').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.month, t.district, t.baseId, t.category] })],
 );
 
 export const statsActive = pgTable(
