@@ -4,11 +4,11 @@
  * so a redelivered event changes nothing; `rebuild` recomputes every fact and rollup from the source tables.
  */
 import type {
-  StatsActiveRow,
+  StatsActiveSetRow,
   StatsFilter,
   StatsGroupBy,
   StatsReportRecord,
-  StatsRow,
+  StatsSetRow,
   StatsSourceKind,
   StatsTargetRecord,
 } from './statistics.types.ts';
@@ -18,12 +18,13 @@ export interface StatisticsRepository {
   refresh(kind: StatsSourceKind, ref: string): Promise<void>;
   /** every fact and rollup recomputed from the source tables; returns the facts written */
   rebuild(): Promise<number>;
-  /** the rollup's figures over the filter, grouped */
-  figures(groupBy: StatsGroupBy, f: StatsFilter): Promise<StatsRow[]>;
-  /** distinct active merchants and streamers, grouped (a party active in two months counts in each) */
-  active(groupBy: Exclude<StatsGroupBy, 'base'> | 'total', f: StatsFilter): Promise<StatsActiveRow[]>;
-  /** the number of live bases with any activity in the period */
-  activeBases(f: StatsFilter): Promise<number>;
+  /**
+   * The rollup's figures over the filter in one read, per year and per grouping asked for (each row says which),
+   * with each year's total ('year'); whole months read the monthly rollup, other periods the daily one.
+   */
+  figures(sets: readonly StatsGroupBy[], f: StatsFilter): Promise<StatsSetRow[]>;
+  /** distinct active merchants and streamers per year and grouping (a party active in two months counts in each) */
+  active(sets: ReadonlyArray<Exclude<StatsGroupBy, 'base'>>, f: StatsFilter): Promise<StatsActiveSetRow[]>;
   /** the display names of the keys a grouping returns: top-level categories (id → 中文名), bases (org id → name) */
   categoryNames(): Promise<Map<string, string>>;
   baseNames(ids: readonly string[]): Promise<Map<string, string>>;

@@ -24,7 +24,7 @@ import {
   yoyGrowth,
   ZERO_FIGURES,
 } from './statistics.rules.ts';
-import type { StatsActiveRow, StatsFilter, StatsRow, StatsSourceKind } from './statistics.types.ts';
+import type { StatsActiveRow, StatsActiveSetRow, StatsFilter, StatsRow, StatsSetRow, StatsSourceKind } from './statistics.types.ts';
 
 /** One row of figures with what is derived from them. */
 export interface StatsLine extends StatsFigures {
@@ -139,50 +139,41 @@ export class StatisticsService {
   async overview(_actor: Actor, q: StatsQuery): Promise<StatsOverview> {
     const year = checkYear(q.year);
     const r = this.d.uow.read.statistics;
-    const thisYear: StatsFilter = { from: `${year}-01-01`, until: `${year + 1}-01-01`, district: q.district, category: q.category };
-    const lastYear: StatsFilter = { ...thisYear, from: `${year - 1}-01-01`, until: `${year}-01-01` };
-    const [months, activeMonths, districts, lastDistricts, activeDistricts, categories, lastCategories, activeCategories] =
-      await Promise.all([
-        r.figures('month', { ...thisYear, from: lastYear.from }),
-        r.active('month', thisYear),
-        r.figures('district', thisYear),
-        r.figures('district', lastYear),
-        r.active('district', thisYear),
-        r.figures('category', thisYear),
-        r.figures('category', lastYear),
-        r.active('category', thisYear),
-      ]);
-    const [bases, lastBases, names, total, lastTotal, activeYear] = await Promise.all([
-      r.figures('base', thisYear),
-      r.figures('base', lastYear),
+    // two reads: the figures of this year and last, every grouping at once; the active parties of this year
+    const both: StatsFilter = { from: `${year - 1}-01-01`, until: `${year + 1}-01-01`, district: q.district, category: q.category };
+    const [figures, active, names, targets] = await Promise.all([
+      r.figures(['month', 'district', 'base', 'category'], both),
+      r.active(['month', 'district', 'category'], { ...both, from: `${year}-01-01` }),
       r.categoryNames(),
-      sumOf(r.figures('month', thisYear)),
-      sumOf(r.figures('month', lastYear)),
-      r.active('total', thisYear),
+      this.targets(),
     ]);
-    const byMonth = new Map(months.map((m) => [m.key, m]));
+    const pick = (y: number, g: StatsSetRow['grouping']) => figures.filter((x) => x.year === y && x.grouping === g);
+    const activeOf = (g: StatsActiveSetRow['grouping']) => active.filter((x) => x.grouping === g);
+    const months = pick(year, 'month');
+    const lastMonths = new Map<string, StatsFigures>(pick(year - 1, 'month').map((m) => [m.key, m]));
     const monthLines = monthsBetween(`${year}-01`, `${year}-12`).map((m) =>
       line(
         m,
         m,
-        byMonth.get(m) ?? { key: m, ...ZERO_FIGURES },
-        byMonth.get(sameMonthLastYear(m)),
-        activeMonths.find((a) => a.key === m),
+        months.find((x) => x.key === m) ?? ZERO_FIGURES,
+        lastMonths.get(sameMonthLastYear(m)),
+        activeOf('month').find((a) => a.key === m),
       ),
     );
+    const bases = pick(year, 'base');
     const baseNames = await r.baseNames(bases.map((b) => b.key));
     return {
       year,
       district: q.district ?? null,
       category: q.category ?? null,
-      total: line('total', '合计', total, lastTotal, activeYear[0] ?? { key: 'total', merchants: 0, streamers: 0 }),
+      total: line('total', '合计', pick(year, 'year')[0] ?? ZERO_ROW, pick(year - 1, 'year')[0], activeOf('year')[0]),
       months: monthLines,
-      byDistrict: joinLines(districts, lastDistricts, activeDistricts, (k) => k || UNREGISTERED),
-      byCategory: joinLines(categories, lastCategories, activeCategories, (k) =>
+      byDistrict: joinLines(pick(year, 'district'), pick(year - 1, 'district'), activeOf('district'), (k) => k || UNREGISTERED),
+      byCategory: joinLines(pick(year, 'category'), pick(year - 1, 'category'), activeOf('category'), (k) =>
         k ? (names.get(k) ?? k) : '直播场次与投诉违规（不分品类）',
       ),
-      byBase: joinLines(bases, lastBases, [], (k) => (k ? (baseNames.get(k) ?? k) : '未入驻基地')),
-      targets: await this.targets(),
+      byBase: joinLines(bases, pick(year - 1, 'base'), [], (k) => (k ? (baseNames.get(k) ?? k) : '未入驻基地')),
+      targets,
     };
   }
 
@@ -191,19 +182,21 @@ export class StatisticsService {
     const r = this.d.uow.read.statistics;
     const current = Number(chinaMonth(this.d.clock.now()).slice(0, 4));
     const targets = await r.targets();
-    return Promise.all(
-      targets.map(async (t) => {
-        const measuredYear = Math.min(t.year, current);
-        const f: StatsFilter = {
-          from: `${measuredYear}-01-01`,
-          until: `${measuredYear + 1}-01-01`,
-          district: t.scope === 'district' ? t.region : undefined,
-        };
-        const [figures, bases] = await Promise.all([sumOf(r.figures('month', f)), t.metric === 'bases' ? r.activeBases(f) : 0]);
-        const actual = targetActual(t.metric, figures, bases) ?? 0;
-        return { ...t, measuredYear, actual, progress: progress(actual, t.value) };
-      }),
-    );
+    if (targets.length === 0) return [];
+    const years = targets.map((t) => Math.min(t.year, current));
+    const from = Math.min(...years);
+    const until = Math.max(...years) + 1;
+    const figures = await r.figures(['district'], { from: `${from}-01-01`, until: `${until}-01-01` });
+    return targets.map((t) => {
+      const measuredYear = Math.min(t.year, current);
+      const row =
+        figures.find(
+          (x) =>
+            x.year === measuredYear && (t.scope === 'district' ? x.grouping === 'district' && x.key === t.region : x.grouping === 'year'),
+        ) ?? ZERO_ROW;
+      const actual = targetActual(t.metric, row, (row as Partial<StatsSetRow>).bases ?? 0) ?? 0;
+      return { ...t, measuredYear, actual, progress: progress(actual, t.value) };
+    });
   }
 
   /** The overview as sheets for CSV (the first) and XLSX (all): 月度, 区域, 品类, 基地, 目标. */
@@ -271,12 +264,7 @@ function checkYear(year: number): number {
   return year;
 }
 
-async function sumOf(rows: Promise<StatsRow[]>): Promise<StatsRow> {
-  const all = await rows;
-  const out = { key: 'total', ...ZERO_FIGURES };
-  for (const r of all) for (const k of Object.keys(ZERO_FIGURES) as Array<keyof StatsFigures>) out[k] += r[k];
-  return out;
-}
+const ZERO_ROW: StatsRow = { key: 'total', ...ZERO_FIGURES };
 
 function line(key: string, name: string, f: StatsFigures, last: StatsFigures | undefined, active: StatsActiveRow | undefined): StatsLine {
   return {

@@ -26,6 +26,19 @@ export interface StatsActiveRow {
   streamers: number;
 }
 
+/** A row of a grouped read: the (China) year, which grouping it belongs to ('year': the year's total), its key. */
+export interface StatsSetRow extends StatsRow {
+  year: number;
+  grouping: StatsGroupBy | 'year';
+  /** live bases with any order or session in the group */
+  bases: number;
+}
+
+export interface StatsActiveSetRow extends StatsActiveRow {
+  year: number;
+  grouping: Exclude<StatsGroupBy, 'base'> | 'year';
+}
+
 export interface StatsTargetRecord {
   id: string;
   scope: 'province' | 'city' | 'district';

@@ -7,11 +7,12 @@
 import {
   NON_PHYSICAL_CATEGORIES,
   type StatisticsRepository,
-  type StatsActiveRow,
+  type StatsActiveSetRow,
   type StatsFilter,
   type StatsGroupBy,
   type StatsReportRecord,
   type StatsRow,
+  type StatsSetRow,
   type StatsSourceKind,
   type StatsTargetRecord,
 } from '@livehub/core';
@@ -123,6 +124,20 @@ const ACTIVE_FROM = `
   select date_trunc('month', day)::date, district, base_id, category, 'streamer', streamer_user_id from src where streamer_user_id is not null and (orders > 0 or sessions > 0)`;
 
 const num = (v: unknown) => Number(v ?? 0);
+
+/** the column of each grouping in the grouped reads (`m` month, `c` top-level category) */
+const GROUP_COLUMN: Record<StatsGroupBy, string> = { month: 'm', district: 'district', base: 'base_id', category: 'c' };
+
+function groupingSets(sets: readonly StatsGroupBy[]): SQL {
+  return sql.raw(['(y)', ...sets.map((g) => `(y, ${GROUP_COLUMN[g]})`)].join(', '));
+}
+
+/** which grouping a row belongs to, and its key */
+function groupingKey(sets: readonly StatsGroupBy[]): SQL {
+  const which = sets.map((g) => `when grouping(${GROUP_COLUMN[g]}) = 0 then '${g}'`).join(' ');
+  const key = sets.map((g) => `when grouping(${GROUP_COLUMN[g]}) = 0 then ${GROUP_COLUMN[g]}`).join(' ');
+  return sql.raw(`case ${which} else 'year' end as grouping, case ${key} else '' end as key`);
+}
 function figuresOf(r: Record<string, unknown>): StatsRow {
   return {
     key: String(r.key ?? ''),
@@ -183,37 +198,33 @@ export class DrizzleStatisticsRepository implements StatisticsRepository {
     return sql.join(parts, sql` and `);
   }
 
-  async figures(groupBy: StatsGroupBy, f: StatsFilter): Promise<StatsRow[]> {
-    const key = {
-      month: sql`to_char(day, 'YYYY-MM')`,
-      district: sql`district`,
-      base: sql`base_id`,
-      category: sql`split_part(category, '.', 1)`,
-    }[groupBy];
-    const rows = await this.rows(sql`select ${key} as key, ${SUMS} from stats_daily where ${this.where(f)} group by 1 order by 1`);
-    return rows.map(figuresOf);
+  async figures(sets: readonly StatsGroupBy[], f: StatsFilter): Promise<StatsSetRow[]> {
+    const monthly = f.from.endsWith('-01') && f.until.endsWith('-01');
+    const [table, day] = monthly ? ['stats_monthly', 'month'] : ['stats_daily', 'day'];
+    const rows = await this.rows(sql`
+      select y as year, ${groupingKey(sets)}, ${SUMS},
+        count(distinct base_id) filter (where base_id <> '' and (orders > 0 or sessions > 0))::bigint as bases
+      from (select *, ${sql.raw(`extract(year from ${day})::int`)} as y, ${sql.raw(`to_char(${day}, 'YYYY-MM')`)} as m,
+        split_part(category, '.', 1) as c from ${sql.raw(table)} where ${this.where(f, day)}) x
+      group by grouping sets (${groupingSets(sets)}) order by 1, 2, 3`);
+    return rows.map((r) => ({ ...figuresOf(r), year: num(r.year), grouping: r.grouping as StatsSetRow['grouping'], bases: num(r.bases) }));
   }
 
-  async active(groupBy: Exclude<StatsGroupBy, 'base'> | 'total', f: StatsFilter): Promise<StatsActiveRow[]> {
-    const key = {
-      total: sql`'total'`,
-      month: sql`to_char(month, 'YYYY-MM')`,
-      district: sql`district`,
-      category: sql`split_part(category, '.', 1)`,
-    }[groupBy];
+  async active(sets: ReadonlyArray<Exclude<StatsGroupBy, 'base'>>, f: StatsFilter): Promise<StatsActiveSetRow[]> {
     const rows = await this.rows(sql`
-      select ${key} as key,
+      select y as year, ${groupingKey(sets)},
         count(distinct party_id) filter (where party_kind = 'merchant')::bigint as merchants,
         count(distinct party_id) filter (where party_kind = 'streamer')::bigint as streamers
-      from stats_active where ${this.where(f, 'month')} group by 1 order by 1`);
-    return rows.map((r) => ({ key: String(r.key ?? ''), merchants: num(r.merchants), streamers: num(r.streamers) }));
-  }
-
-  async activeBases(f: StatsFilter): Promise<number> {
-    const [row] = await this.rows(
-      sql`select count(distinct base_id)::bigint as n from stats_daily where ${this.where(f)} and base_id <> '' and (orders > 0 or sessions > 0)`,
-    );
-    return num(row?.n);
+      from (select *, extract(year from month)::int as y, to_char(month, 'YYYY-MM') as m, split_part(category, '.', 1) as c
+        from stats_active where ${this.where(f, 'month')}) x
+      group by grouping sets (${groupingSets(sets)}) order by 1, 2, 3`);
+    return rows.map((r) => ({
+      key: String(r.key ?? ''),
+      year: num(r.year),
+      grouping: r.grouping as StatsActiveSetRow['grouping'],
+      merchants: num(r.merchants),
+      streamers: num(r.streamers),
+    }));
   }
 
   async categoryNames(): Promise<Map<string, string>> {
