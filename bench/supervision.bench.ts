@@ -97,7 +97,7 @@ async function load(t: TestDatabase, o: Options): Promise<void> {
          case when i % 10 = 0 then 'refunded' else 'completed' end, null, '${streamer.id}',
          t.total, case when i % 10 = 0 then t.total when i % 20 = 5 then 100 else 0 end, 0, 'x', '上海',
          t.paid, t.paid, t.paid + interval '3 years', 1, t.paid, t.paid
-       from generate_series(${start}, ${end}) i,
+       from generate_series(${start}::bigint, ${end}::bigint) i,
          lateral (select (1000 + (i * 37) % 20000) + case when i % 10 < 3 then 500 + (i * 53) % 5000 else 0 end as total,
            timestamptz '${YEAR - 1}-01-01 00:00+08' + ((i * 104729) % (730 * 1440)) * interval '1 minute' as paid) t`,
     );
@@ -108,7 +108,7 @@ async function load(t: TestDatabase, o: Options): Promise<void> {
        select ('00000000-0000-7000-8000-' || lpad(to_hex(i), 12, '0'))::uuid, n, gen_random_uuid(), gen_random_uuid(), '商品', '默认',
          (${cats})[1 + ((1 + (i * 7919) % 2000) * 3 + n * ((i * 7919) % 2)) % 24], true,
          case when n = 1 then 1000 + (i * 37) % 20000 else 500 + (i * 53) % 5000 end, 1, 0, 0, 0, 0, 0
-       from generate_series(${start}, ${end}) i, generate_series(1, 2) n
+       from generate_series(${start}::bigint, ${end}::bigint) i, generate_series(1, 2) n
        where n = 1 or i % 10 < 3`,
     );
   }
@@ -118,7 +118,7 @@ async function load(t: TestDatabase, o: Options): Promise<void> {
        stream_key_enc, started_at, ended_at, peak_viewers, avg_viewers, chat_messages, orders, gmv_fen, version, created_at, updated_at)
      select gen_random_uuid(), '${streamer.id}', ('00000000-0000-7000-b000-' || lpad(to_hex(1 + s % 2000), 12, '0'))::uuid, '直播',
        t.at, 'ended', '{}', md5(s::text), 'x', t.at, t.at + interval '2 hours', 0, 0, 0, 0, 0, 1, t.at, t.at
-     from generate_series(1, ${o.sessions}) s,
+     from generate_series(1::bigint, ${o.sessions}::bigint) s,
        lateral (select timestamptz '${YEAR - 1}-01-01 00:00+08' + ((s * 7907) % (730 * 24)) * interval '1 hour' as at) t`,
   );
 }

@@ -4,6 +4,7 @@
  */
 import {
   AimOutlined,
+  AreaChartOutlined,
   AccountBookOutlined,
   AlertOutlined,
   ApartmentOutlined,
@@ -82,6 +83,8 @@ const ITEMS = {
   audit: { label: 'nav.audit', icon: AuditOutlined, path: '/audit' },
   // supervision (网智平台): the clue queue of a regulator's department; cases (案件) are still to come
   clues: { label: 'nav.clues', icon: AimOutlined, path: '/supervision/clues' },
+  // 统计分析: the market against the province's, city's and district's targets
+  statistics: { label: 'nav.statistics', icon: AreaChartOutlined, path: '/supervision/statistics' },
   cases: { label: 'nav.cases', icon: FileSearchOutlined, comingSoon: true },
 
   // registry: applications for admission and certification, the talent pool
@@ -165,6 +168,7 @@ const KEYS_BY_ROLE: Record<Role, readonly RoleEntry[]> = {
     'fund',
     'payout-approvals',
     'deposit-admin',
+    'statistics',
     ...COMMON_TAIL,
     'talent',
     'audit',
@@ -192,6 +196,7 @@ const KEYS_BY_ROLE: Record<Role, readonly RoleEntry[]> = {
     'reports',
     'credit-supervision',
     'clues',
+    'statistics',
     'fund',
     'statements',
     'reconciliation',

@@ -66,6 +66,7 @@ const PlatformFinancePage = lazyNamed(() => import('./pages/finance/platform-fin
 const FundPage = lazyNamed(() => import('./pages/finance/fund-page.tsx'), 'FundPage');
 const InboxPage = lazyNamed(() => import('./pages/notifications/inbox-page.tsx'), 'InboxPage');
 const CluesPage = lazyNamed(() => import('./pages/supervision/clues-page.tsx'), 'CluesPage');
+const StatisticsPage = lazyNamed(() => import('./pages/supervision/statistics-page.tsx'), 'StatisticsPage');
 const ComplaintsPage = lazyNamed(() => import('./pages/complaints/complaints-page.tsx'), 'ComplaintsPage');
 const ComplaintPage = lazyNamed(() => import('./pages/complaints/complaint-page.tsx'), 'ComplaintPage');
 const PayoutsPage = lazyNamed(() => import('./pages/finance/payouts-panel.tsx'), 'PayoutsPage');
@@ -171,6 +172,7 @@ export const router = createBrowserRouter([
           { path: '/reports', element: guarded(<ReportsQueuePage />) },
           { path: '/reports/mine', element: guarded(<MyReportsPage />) },
           { path: '/supervision/clues', element: guarded(<CluesPage />) },
+          { path: '/supervision/statistics', element: guarded(<StatisticsPage />) },
           { path: '/complaints', element: guarded(<ComplaintsPage />) },
           { path: '/complaints/:id', element: guarded(<ComplaintPage />) },
           { path: '/credit/admin', element: guarded(<CreditAdminPage />) },
