@@ -220,7 +220,9 @@ async function detectors(t: TestDatabase, o: Options, label: string) {
   const t1 = performance.now();
   // one statement per event, each its own transaction (autocommit), as the outbox would write them
   for (const e of list)
-    await t.database.exec(`insert into bench_events values ('${e.id}', '${e.topic}', '${JSON.stringify(e.payload).replaceAll("'", "''")}', '${e.at}')`);
+    await t.database.exec(
+      `insert into bench_events values ('${e.id}', '${e.topic}', '${JSON.stringify(e.payload).replaceAll("'", "''")}', '${e.at}')`,
+    );
   const ceilingS = (performance.now() - t1) / 1000;
   const out = {
     events_per_s: Math.round(o.events / oursS),
