@@ -8,6 +8,15 @@ CREATE TABLE "stats_active" (
 	CONSTRAINT "stats_active_month_district_base_id_category_party_kind_party_id_pk" PRIMARY KEY("month","district","base_id","category","party_kind","party_id")
 );
 --> statement-breakpoint
+CREATE TABLE "stats_active_counts" (
+	"period" text NOT NULL,
+	"district" text NOT NULL,
+	"category" text NOT NULL,
+	"party_kind" text NOT NULL,
+	"n" integer NOT NULL,
+	CONSTRAINT "stats_active_counts_period_district_category_party_kind_pk" PRIMARY KEY("period","district","category","party_kind")
+);
+--> statement-breakpoint
 CREATE TABLE "stats_daily" (
 	"day" date NOT NULL,
 	"district" text NOT NULL,
@@ -74,6 +83,7 @@ CREATE TABLE "stats_targets" (
 	"source" text NOT NULL
 );
 --> statement-breakpoint
+CREATE INDEX "stats_active_party_idx" ON "stats_active" USING btree ("party_id","month");--> statement-breakpoint
 CREATE INDEX "stats_facts_ref_idx" ON "stats_facts" USING btree ("ref");--> statement-breakpoint
 INSERT INTO "stats_targets" ("id", "scope", "region", "year", "metric", "value", "title", "source") VALUES
 ('sc-2025-physical', 'province', '四川省', 2025, 'physical_retail', 25000000000000, '全省纳统实物商品零售额超2500亿元', '四川省商务厅《四川电商消费新业态高质量集聚发展行动方案（征求意见稿）》（2023年5月11日）二、主要目标'),

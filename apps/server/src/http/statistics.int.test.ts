@@ -55,6 +55,15 @@ async function fromSource(y: number) {
   );
   const [c] = await p.c.database.exec(`select count(*)::bigint as n from complaints where ${inYear('filed_at')}`);
   const [v] = await p.c.database.exec(`select count(*)::bigint as n from violations where ${inYear('confirmed_at')}`);
+  // active parties: merchants with a paid order; streamers with a started session or an attributed paid order
+  const [a] = await p.c.database.exec(
+    `select (select count(distinct o.merchant_org_id) from orders o where o.paid_at is not null and ${inYear('o.paid_at')}
+       and exists (select 1 from order_lines l where l.order_id = o.id))::bigint as merchants,
+     (select count(distinct s) from (
+       select o.streamer_user_id as s from orders o where o.paid_at is not null and o.streamer_user_id is not null and ${inYear('o.paid_at')}
+         and exists (select 1 from order_lines l where l.order_id = o.id)
+       union select streamer_user_id from live_sessions where started_at is not null and ${inYear('started_at')}) x)::bigint as streamers`,
+  );
   return {
     gmvFen: Number(o?.gmv),
     orders: Number(o?.orders),
@@ -62,6 +71,8 @@ async function fromSource(y: number) {
     sessions: Number(s?.n),
     complaints: Number(c?.n),
     violations: Number(v?.n),
+    merchants: Number(a?.merchants),
+    streamers: Number(a?.streamers),
   };
 }
 

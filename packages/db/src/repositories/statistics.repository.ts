@@ -125,6 +125,30 @@ const ACTIVE_FROM = `
 
 const num = (v: unknown) => Number(v ?? 0);
 
+/** the eight (period, district, category) an active row counts under: month or year × its district or all × its category or all */
+const COMBOS = `(values
+  (to_char(a.month, 'YYYY-MM'), a.district, split_part(a.category, '.', 1)), (to_char(a.month, 'YYYY-MM'), '*', split_part(a.category, '.', 1)),
+  (to_char(a.month, 'YYYY-MM'), a.district, '*'), (to_char(a.month, 'YYYY-MM'), '*', '*'),
+  (to_char(a.month, 'YYYY'), a.district, split_part(a.category, '.', 1)), (to_char(a.month, 'YYYY'), '*', split_part(a.category, '.', 1)),
+  (to_char(a.month, 'YYYY'), a.district, '*'), (to_char(a.month, 'YYYY'), '*', '*')) p(period, district, category)`;
+
+/** active rows just inserted (`act`) that are new to a period, district or category count one there */
+const COUNT_NEW_ACTIVE = `
+  fresh as (
+    select distinct p.period, p.district, p.category, a.party_kind, a.party_id
+    from act a cross join lateral ${COMBOS}
+    where not exists (
+      select 1 from stats_active s
+      where s.party_id = a.party_id and s.party_kind = a.party_kind
+        and (case when length(p.period) = 7 then s.month = a.month else date_trunc('year', s.month) = date_trunc('year', a.month) end)
+        and (p.district = '*' or s.district = p.district)
+        and (p.category = '*' or split_part(s.category, '.', 1) = p.category))
+  ),
+  counted as (
+    insert into stats_active_counts select period, district, category, party_kind, count(*) from fresh group by 1, 2, 3, 4
+    on conflict (period, district, category, party_kind) do update set n = stats_active_counts.n + excluded.n
+  )`;
+
 /** the column of each grouping in the grouped reads (`m` month, `c` top-level category) */
 const GROUP_COLUMN: Record<StatsGroupBy, string> = { month: 'm', district: 'district', base: 'base_id', category: 'c' };
 
@@ -166,12 +190,14 @@ export class DrizzleStatisticsRepository implements StatisticsRepository {
     // … and the new ones enter it, with their active parties
     await this.db.execute(sql`
       with src as (insert into stats_facts (${FACT_COLUMNS}) ${factsSql(kind, ref)} returning *),
-      act as (insert into stats_active ${sql.raw(ACTIVE_FROM)} on conflict do nothing),
+      act as (insert into stats_active ${sql.raw(ACTIVE_FROM)} on conflict do nothing returning *),
+      ${sql.raw(COUNT_NEW_ACTIVE)},
       ${rollUp(1)}`);
   }
 
   async rebuild(): Promise<number> {
     await this.db.execute(sql`delete from stats_active`);
+    await this.db.execute(sql`delete from stats_active_counts`);
     await this.db.execute(sql`delete from stats_daily`);
     await this.db.execute(sql`delete from stats_monthly`);
     await this.db.execute(sql`delete from stats_facts`);
@@ -187,6 +213,10 @@ export class DrizzleStatisticsRepository implements StatisticsRepository {
         sum(physical_fen), sum(sessions), sum(complaints), sum(violations)
       from stats_daily group by 1, district, base_id, category`);
     await this.db.execute(sql`insert into stats_active with src as (select * from stats_facts) ${sql.raw(ACTIVE_FROM)}`);
+    await this.db.execute(sql`
+      insert into stats_active_counts
+      select p.period, p.district, p.category, a.party_kind, count(distinct a.party_id)
+      from stats_active a cross join lateral ${sql.raw(COMBOS)} group by 1, 2, 3, 4`);
     const [row] = await this.rows(sql`select count(*)::bigint as n from stats_facts`);
     return num(row?.n);
   }
@@ -211,20 +241,37 @@ export class DrizzleStatisticsRepository implements StatisticsRepository {
   }
 
   async active(sets: ReadonlyArray<Exclude<StatsGroupBy, 'base'>>, f: StatsFilter): Promise<StatsActiveSetRow[]> {
+    const district = f.district ?? '*';
+    const category = f.category ?? '*';
+    const [fromMonth, untilMonth] = [f.from.slice(0, 7), f.until.slice(0, 7)];
+    const [fromYear, untilYear] = [f.from.slice(0, 4), f.until.slice(0, 4)];
     const rows = await this.rows(sql`
-      select y as year, ${groupingKey(sets)},
-        count(distinct party_id) filter (where party_kind = 'merchant')::bigint as merchants,
-        count(distinct party_id) filter (where party_kind = 'streamer')::bigint as streamers
-      from (select *, extract(year from month)::int as y, to_char(month, 'YYYY-MM') as m, split_part(category, '.', 1) as c
-        from stats_active where ${this.where(f, 'month')}) x
-      group by grouping sets (${groupingSets(sets)}) order by 1, 2, 3`);
-    return rows.map((r) => ({
-      key: String(r.key ?? ''),
-      year: num(r.year),
-      grouping: r.grouping as StatsActiveSetRow['grouping'],
-      merchants: num(r.merchants),
-      streamers: num(r.streamers),
-    }));
+      select period, district, category,
+        coalesce(sum(n) filter (where party_kind = 'merchant'), 0)::bigint as merchants,
+        coalesce(sum(n) filter (where party_kind = 'streamer'), 0)::bigint as streamers
+      from stats_active_counts
+      where ((length(period) = 7 and period >= ${fromMonth} and period < ${untilMonth})
+          or (length(period) = 4 and period >= ${fromYear} and period < ${untilYear}))
+        and (district = ${district} or (${district} = '*' and district <> '*'))
+        and (category = ${category} or (${category} = '*' and category <> '*'))
+        and not (district <> ${district} and category <> ${category})
+      group by 1, 2, 3`);
+    const out: StatsActiveSetRow[] = [];
+    for (const r of rows) {
+      const period = String(r.period);
+      const d = String(r.district);
+      const c = String(r.category);
+      const figures = { merchants: num(r.merchants), streamers: num(r.streamers), year: Number(period.slice(0, 4)) };
+      const isMonth = period.length === 7;
+      // the caller's own district and category, or each one (when the caller did not filter on it)
+      const dAll = d === district;
+      const cAll = c === category;
+      if (isMonth && dAll && cAll && sets.includes('month')) out.push({ ...figures, key: period, grouping: 'month' });
+      if (!isMonth && dAll && cAll) out.push({ ...figures, key: '', grouping: 'year' });
+      if (!isMonth && !dAll && cAll && sets.includes('district')) out.push({ ...figures, key: d, grouping: 'district' });
+      if (!isMonth && dAll && !cAll && sets.includes('category')) out.push({ ...figures, key: c, grouping: 'category' });
+    }
+    return out;
   }
 
   async categoryNames(): Promise<Map<string, string>> {

@@ -81,7 +81,27 @@ export const statsActive = pgTable(
     partyKind: text('party_kind', { enum: ['merchant', 'streamer'] }).notNull(),
     partyId: uuid('party_id').notNull(),
   },
-  (t) => [primaryKey({ columns: [t.month, t.district, t.baseId, t.category, t.partyKind, t.partyId] })],
+  (t) => [
+    primaryKey({ columns: [t.month, t.district, t.baseId, t.category, t.partyKind, t.partyId] }),
+    index('stats_active_party_idx').on(t.partyId, t.month),
+  ],
+);
+
+/**
+ * The distinct active parties, counted as they first appear: per month (`YYYY-MM`) or year (`YYYY`), per district
+ * and top-level category ('*': all). Kept by the refresh (a party new to a period, district or category adds one),
+ * so the page reads counts instead of counting distinct parties.
+ */
+export const statsActiveCounts = pgTable(
+  'stats_active_counts',
+  {
+    period: text('period').notNull(),
+    district: text('district').notNull(),
+    category: text('category').notNull(),
+    partyKind: text('party_kind', { enum: ['merchant', 'streamer'] }).notNull(),
+    n: integer('n').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.period, t.district, t.category, t.partyKind] })],
 );
 
 export const statsTargets = pgTable('stats_targets', {
