@@ -165,6 +165,25 @@ credit
     }),
   );
 
+const stats = program.command('stats').description('statistics against targets (统计分析)');
+stats
+  .command('rebuild')
+  .description('recompute every statistics rollup from the source tables (orders, sessions, complaints, violations)')
+  .action(async () =>
+    withContainer(async (c) => {
+      const r = await c.statistics.rebuild(cliActor('cli:stats rebuild'));
+      process.stdout.write(`${JSON.stringify(r)}\n`);
+    }),
+  );
+stats
+  .command('report')
+  .description('generate the last full month’s report now if the schedule has not yet (idempotent)')
+  .action(async () =>
+    withContainer(async (c) => {
+      process.stdout.write(`${JSON.stringify(await c.statistics.monthlyReport())}\n`);
+    }),
+  );
+
 const ledger = program.command('ledger').description('the settlement ledger (结算台账)');
 ledger
   .command('verify')

@@ -84,6 +84,7 @@ import {
   type DepartmentDirectory,
   ExchangeService,
   WallService,
+  StatisticsService,
 } from '@livehub/core';
 import { loadDefaultPack } from '@livehub/compliance';
 import { type Database, openDatabase } from '@livehub/db';
@@ -97,6 +98,7 @@ import { sessionMarketReader } from './adapters/session-market.ts';
 import { exchangeDirectory } from './adapters/exchange-directory.ts';
 import { reportTargets } from './adapters/report-targets.ts';
 import { SimSmsChannel } from './adapters/sim-sms.ts';
+import { statsXlsx } from './http/presenters/statistics.presenter.ts';
 import { AesGcmVault, Argon2Hasher, randomTokens, systemClock, UuidV7Generator } from './adapters/runtime.ts';
 import type { Config } from './config.ts';
 
@@ -629,6 +631,9 @@ export async function createContainer(config: Config, o: ContainerOverrides = {}
       },
     },
   });
+  // 统计分析: the rollups follow orders, sessions, complaints and violations through the outbox (docs/supervision.md)
+  const statistics = new StatisticsService({ uow, clock, audit, xlsx: statsXlsx });
+  for (const topic of StatisticsService.topics()) outbox.on(topic, async (e) => void (await statistics.ingest(e)));
   // Counters of running flash sales are rebuilt from the database (after a crash the claims are the truth).
   await orders.soldOut.start();
   await orders.reconcile();
@@ -668,6 +673,7 @@ export async function createContainer(config: Config, o: ContainerOverrides = {}
     exchange,
     wall,
     cases,
+    statistics,
     ledger,
     money,
     feeRates,
@@ -706,6 +712,7 @@ export async function createContainer(config: Config, o: ContainerOverrides = {}
       const compensationSweep = await complaints.payments.sweep(now);
       const settleRun = await settle.run(now);
       const payoutsResent = await payouts.resendUnsent();
+      const reportSweep = await statistics.monthlyReport(now);
       return {
         noticesAdvanced: notices.advanced.length,
         ...registrySweep,
@@ -722,6 +729,7 @@ export async function createContainer(config: Config, o: ContainerOverrides = {}
         ordersReleased: settleRun.released,
         slotFeesReleased: settleRun.slotFeesReleased,
         payoutsResent,
+        ...reportSweep,
       };
     },
     async close() {

@@ -4,6 +4,7 @@
  */
 import {
   AimOutlined,
+  AreaChartOutlined,
   AccountBookOutlined,
   AlertOutlined,
   ApartmentOutlined,
@@ -89,6 +90,8 @@ const ITEMS = {
   exchange: { label: 'nav.exchange', icon: GlobalOutlined, path: '/supervision/exchange' },
   cases: { label: 'nav.cases', icon: FileSearchOutlined, path: '/supervision/cases' },
   'supervision-notices': { label: 'nav.notices', icon: AuditOutlined, path: '/supervision/notices' },
+  // 统计分析: the market against the province's, city's and district's targets
+  statistics: { label: 'nav.statistics', icon: AreaChartOutlined, path: '/supervision/statistics' },
 
   // registry: applications for admission and certification, the talent pool
   'apply-base': { label: 'nav.applyBase', icon: SafetyCertificateOutlined, path: '/apply/base' },
@@ -171,6 +174,7 @@ const KEYS_BY_ROLE: Record<Role, readonly RoleEntry[]> = {
     'fund',
     'payout-approvals',
     'deposit-admin',
+    'statistics',
     ...COMMON_TAIL,
     'talent',
     'audit',
@@ -201,6 +205,7 @@ const KEYS_BY_ROLE: Record<Role, readonly RoleEntry[]> = {
     'clues',
     'cases',
     'exchange',
+    'statistics',
     'fund',
     'statements',
     'reconciliation',

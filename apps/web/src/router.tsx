@@ -71,6 +71,7 @@ const WallPage = lazyNamed(() => import('./pages/supervision/wall-page.tsx'), 'W
 const WallRoomPage = lazyNamed(() => import('./pages/supervision/wall-room-page.tsx'), 'WallRoomPage');
 const CasesPage = lazyNamed(() => import('./pages/supervision/cases-page.tsx'), 'CasesPage');
 const NoticesPage = lazyNamed(() => import('./pages/supervision/notices-page.tsx'), 'NoticesPage');
+const StatisticsPage = lazyNamed(() => import('./pages/supervision/statistics-page.tsx'), 'StatisticsPage');
 const ComplaintsPage = lazyNamed(() => import('./pages/complaints/complaints-page.tsx'), 'ComplaintsPage');
 const ComplaintPage = lazyNamed(() => import('./pages/complaints/complaint-page.tsx'), 'ComplaintPage');
 const PayoutsPage = lazyNamed(() => import('./pages/finance/payouts-panel.tsx'), 'PayoutsPage');
@@ -181,6 +182,7 @@ export const router = createBrowserRouter([
           { path: '/supervision/wall/rooms/:id', element: guarded(<WallRoomPage />) },
           { path: '/supervision/cases', element: guarded(<CasesPage />) },
           { path: '/supervision/notices', element: guarded(<NoticesPage />) },
+          { path: '/supervision/statistics', element: guarded(<StatisticsPage />) },
           { path: '/complaints', element: guarded(<ComplaintsPage />) },
           { path: '/complaints/:id', element: guarded(<ComplaintPage />) },
           { path: '/credit/admin', element: guarded(<CreditAdminPage />) },

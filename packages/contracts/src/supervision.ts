@@ -275,3 +275,69 @@ export const caseListSchema = z.object({ items: z.array(caseViewSchema) });
 export const caseNoticeViewSchema = caseViewSchema.omit({ evidenceHead: true, departmentCode: true, clueId: true });
 export type CaseNoticeView = z.infer<typeof caseNoticeViewSchema>;
 export const caseNoticeListSchema = z.object({ items: z.array(caseNoticeViewSchema) });
+/** 统计分析 (docs/supervision.md, "Statistics against targets"): a year's figures, optionally one district or category. */
+export const statsQuerySchema = z.strictObject({
+  year: z.coerce.number().int().min(2000).max(2099),
+  district: z.string().min(1).max(40).optional(),
+  category: z
+    .string()
+    .regex(/^[a-z_]+$/)
+    .max(40)
+    .optional(),
+});
+export type StatsQueryInput = z.infer<typeof statsQuerySchema>;
+
+export const statsLineSchema = z.object({
+  key: z.string(),
+  name: z.string(),
+  gmvFen: z.number(),
+  orders: z.number(),
+  refundFen: z.number(),
+  physicalFen: z.number(),
+  sessions: z.number(),
+  complaints: z.number(),
+  violations: z.number(),
+  merchants: z.number(),
+  streamers: z.number(),
+  gmvYoy: z.number().nullable(),
+  ordersYoy: z.number().nullable(),
+  lastYearGmvFen: z.number(),
+  complaintRate: z.number().nullable(),
+  violationRate: z.number().nullable(),
+});
+export type StatsLineView = z.infer<typeof statsLineSchema>;
+
+export const statsTargetSchema = z.object({
+  id: z.string(),
+  scope: z.enum(['province', 'city', 'district']),
+  region: z.string(),
+  year: z.number(),
+  metric: z.string(),
+  value: z.number().nullable(),
+  title: z.string(),
+  source: z.string(),
+  measuredYear: z.number(),
+  actual: z.number(),
+  progress: z.number().nullable(),
+});
+export type StatsTargetView = z.infer<typeof statsTargetSchema>;
+
+export const statsOverviewSchema = z.object({
+  year: z.number(),
+  district: z.string().nullable(),
+  category: z.string().nullable(),
+  total: statsLineSchema,
+  months: z.array(statsLineSchema),
+  byDistrict: z.array(statsLineSchema),
+  byCategory: z.array(statsLineSchema),
+  byBase: z.array(statsLineSchema),
+  targets: z.array(statsTargetSchema),
+});
+export type StatsOverviewView = z.infer<typeof statsOverviewSchema>;
+
+export const statsReportsSchema = z.object({
+  items: z.array(z.object({ month: z.string(), generatedAt: z.string(), summary: z.record(z.string(), z.unknown()) })),
+});
+export type StatsReportsView = z.infer<typeof statsReportsSchema>;
+export const statsMonthParamsSchema = z.strictObject({ month: z.string().regex(/^20\d\d-(0[1-9]|1[0-2])$/) });
+export const statsRebuildSchema = z.object({ facts: z.number() });

@@ -707,6 +707,9 @@ export const ERROR_CATALOGUE = {
   'supervision.evidence_not_found': { kind: 'invalid', zh: '证据不存在', en: 'No such evidence' },
   'supervision.evidence_attached': { kind: 'invalid', zh: '该证据已附入本案', en: 'This evidence is attached to the case already' },
   'supervision.document_not_found': { kind: 'invalid', zh: '材料不存在或不属于您', en: 'No such document of yours' },
+  'statistics.bad_year': { kind: 'invalid', zh: '年份应在2000至2099之间', en: 'The year must be from 2000 to 2099' },
+  'statistics.bad_month': { kind: 'invalid', zh: '月份格式应为YYYY-MM', en: 'The month must be YYYY-MM' },
+  'statistics.report_not_found': { kind: 'not_found', zh: '该月的月度报告尚未生成', en: 'No monthly report for that month yet' },
   'credit.appeal_open': { kind: 'conflict', zh: '该信用事件已有进行中的申诉', en: 'An appeal against this event is already open' },
   'credit.invalid_model': { kind: 'invalid', zh: '信用模型无效：{issue}', en: 'Invalid credit model: {issue}' },
   'credit.measure_applies': {

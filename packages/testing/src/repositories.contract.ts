@@ -20,6 +20,7 @@ import { creditAppealCases } from './contracts/credit-appeals.contract.ts';
 import { creditScoreCases } from './contracts/credit-scores.contract.ts';
 import { complaintCases } from './contracts/disputes.contract.ts';
 import { reportCases } from './contracts/reports.contract.ts';
+import { statisticsCases } from './contracts/statistics.contract.ts';
 import { caseCases, clueCases } from './contracts/supervision.contract.ts';
 import { wallCases } from './contracts/wall.contract.ts';
 import { notificationCases } from './contracts/notifications.contract.ts';
@@ -386,5 +387,6 @@ export function repositoryContract(name: string, open: () => Promise<{ uow: Unit
     describe('supervision', () => clueCases(db));
     describe('monitoring wall', () => wallCases(db));
     describe('cases', () => caseCases(db));
+    describe('statistics', () => statisticsCases(db));
   });
 }

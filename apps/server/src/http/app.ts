@@ -32,6 +32,7 @@ import { creditRoutes } from './routes/credit.routes.ts';
 import { creditModeRoutes } from './routes/credit-modes.routes.ts';
 import { disputesRoutes } from './routes/disputes.routes.ts';
 import { reportsRoutes } from './routes/reports.routes.ts';
+import { statisticsRoutes } from './routes/statistics.routes.ts';
 import { supervisionRoutes } from './routes/supervision.routes.ts';
 import { exchangeRoutes } from './routes/exchange.routes.ts';
 import { creditAppealRoutes } from './routes/credit-appeals.routes.ts';
@@ -154,6 +155,7 @@ export async function buildApp(c: Container, opts: BuildAppOptions = {}): Promis
   reportsRoutes(api, c);
   supervisionRoutes(api, c);
   exchangeRoutes(api, c);
+  statisticsRoutes(api, c);
   notificationRoutes(api, c);
   roomRoutes(app, c);
   statementRoutes(api, c);

@@ -260,6 +260,14 @@ export class PaymentService {
         orgId: o.merchantOrgId,
         detail: { refundId: r.id, amountFen: r.amountFen },
       });
+      // a part refunded (the order stays where it is): statistics count the refund (docs/supervision.md)
+      await tx.outbox.add({
+        id: this.d.ids.next(),
+        topic: 'order.refund_partial',
+        payload: { orderId: o.id, refundId: r.id, amountFen: r.amountFen, merchantOrgId: o.merchantOrgId },
+        createdAt: now,
+        publishedAt: null,
+      });
     }
     if (r.returnId) {
       const ret = await tx.orders.findReturn(r.returnId);

@@ -28,6 +28,7 @@ import type { NotificationRepository } from '../notifications/notifications.repo
 import type { CaseRepository } from '../supervision/case.repository.ts';
 import type { ClueRepository } from '../supervision/clue.repository.ts';
 import type { ExchangeRepository } from '../supervision/exchange.repository.ts';
+import type { StatisticsRepository } from '../supervision/statistics.repository.ts';
 import type { LiveRepository } from '../live/live.repository.ts';
 import type { NameRepository } from './names.ts';
 import type { WallReader } from '../supervision/wall.repository.ts';
@@ -88,6 +89,8 @@ export interface Repositories {
   wall: WallReader;
   /** cases (案件): the case, its hash-chained evidence, its log, live suspensions (supervision) */
   cases: CaseRepository;
+  /** 统计分析: facts projected from the source tables, the daily rollups, targets, monthly reports (supervision) */
+  statistics: StatisticsRepository;
 }
 
 export interface UnitOfWork {

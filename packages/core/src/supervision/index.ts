@@ -76,3 +76,26 @@ export type {
   RoomRiskLevel,
   RoomRiskReason,
 } from './room-risk.rules.ts';
+export { LINE_HEADER, StatisticsService } from './statistics.service.ts';
+export type {
+  SpreadsheetWriter,
+  StatisticsDeps,
+  StatsLine,
+  StatsOverview,
+  StatsQuery,
+  StatsSheet,
+  StatsTargetLine,
+} from './statistics.service.ts';
+export type * from './statistics.types.ts';
+export type * from './statistics.repository.ts';
+export {
+  isPhysicalCategory,
+  monthRange,
+  monthsBetween,
+  NON_PHYSICAL_CATEGORIES,
+  per10k,
+  progress,
+  TARGET_METRICS,
+  yoyGrowth,
+} from './statistics.rules.ts';
+export type { StatsFigures, TargetMetric } from './statistics.rules.ts';

@@ -27,3 +27,4 @@ export * from './notifications.ts';
 export * from './reports.ts';
 export * from './supervision.ts';
 export * from './exchange.ts';
+export * from './statistics.ts';
