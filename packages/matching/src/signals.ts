@@ -39,7 +39,7 @@ const AGE_ZH: Record<(typeof AGE_KEYS)[number], string> = {
   age45plus: '45岁以上',
 };
 const pct = (x: number) => Math.round(x * 100);
-const yuan = (fen: number) => (fen >= 100_00 ? Math.round(fen / 100).toString() : (fen / 100).toFixed(fen % 100 === 0 ? 0 : 2));
+const yuan = (fen: number) => (fen >= 1000 ? Math.round(fen / 100).toString() : (fen / 100).toFixed(1));
 
 function topAge(a: MatchProduct['audience'] | MatchStreamer['audience']): [(typeof AGE_KEYS)[number], number] | null {
   let best: [(typeof AGE_KEYS)[number], number] | null = null;
