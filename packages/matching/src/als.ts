@@ -15,7 +15,7 @@ export interface AlsOptions {
   seed: number;
 }
 
-export const ALS_DEFAULTS: AlsOptions = { factors: 32, iterations: 12, lambda: 0.5, alpha: 8, seed: 7 };
+export const ALS_DEFAULTS: AlsOptions = { factors: 16, iterations: 12, lambda: 0.5, alpha: 8, seed: 7 };
 
 export interface Factors {
   dim: number;

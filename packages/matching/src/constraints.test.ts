@@ -7,6 +7,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { violations } from './constraints.ts';
 import { MatchingEngine } from './engine.ts';
+import { TopK } from './topk.ts';
 import type { Interaction, MatchMerchant, MatchProduct, MatchStreamer } from './types.ts';
 
 const merchant: MatchMerchant = { id: 'm1', admitted: true, creditTier: 'B' };
@@ -134,7 +135,7 @@ const arbCatalog = fc.integer({ min: 1, max: 40 }).chain((np) =>
 );
 
 describe('no hard constraint is ever violated', () => {
-  it('over random catalogues, histories and queries, in both directions, personalised or not', () => {
+  it('over random catalogues, histories and queries, in both directions, personalised or not, one by one or in a batch', () => {
     fc.assert(
       fc.property(arbCatalog, ({ products, streamers, merchants, events, k }) => {
         const history: Interaction[] = events.map((e) => ({ streamer: `s${e.s}`, product: `p${e.p}`, kind: e.kind, at: e.at }));
@@ -149,6 +150,13 @@ describe('no hard constraint is ever violated', () => {
             expect(new Set(got.map((r) => r.id)).size).toBe(got.length);
           }
         }
+        // the batch form gives the same lists, block by block
+        const heaps = streamers.map(() => new TopK(k));
+        engine.rankBlockInto(0, streamers.length, heaps);
+        streamers.forEach((s, si) => {
+          const one = engine.rankProducts(s.id, { k }).map((r) => r.id);
+          expect((heaps[si] as TopK).sorted().map((r) => (products[r.id] as MatchProduct).id)).toEqual(one);
+        });
         for (const p of products) {
           const eligible = streamers.filter((s) => violations(s, p, m.get(p.merchant)).length === 0);
           const got = engine.rankStreamers(p.id, { k, explain: true });

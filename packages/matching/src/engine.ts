@@ -305,7 +305,7 @@ export class MatchingEngine {
     this.learned = factors !== null;
     const f = factors?.dim ?? 0;
     this.f = f;
-    this.d = f + AUD_DIM;
+    this.d = Math.ceil((f + AUD_DIM) / 4) * 4; // padded for the unrolled dot product
     const d = this.d;
 
     // ---- category statistics and affinities ----
@@ -539,7 +539,7 @@ export class MatchingEngine {
     const own1 = this.ownPtr[si + 1] as number;
     for (let q = own0; q < own1; q++) bonus[this.ownIdx[q] as number] = this.ownVal[q] as number;
     const aff = this.sAffinity.subarray(si * C, si * C + C);
-    const sv = sVec.subarray(so, so + d);
+    const sv = Float64Array.from(sVec.subarray(so, so + d));
     const mu = this.sPriceMu[si] as number;
     const inv = this.sPriceInvVar[si] as number;
     const wPrice = this.weights.price;
@@ -549,8 +549,18 @@ export class MatchingEngine {
     for (let pi = 0; pi < P; pi++) {
       if (!pOk[pi] || ((pLic[pi] as number) & lic) !== 0 || (pStock[pi] as number) < units || (needSample && !pSample[pi])) continue;
       let s = (pStatic[pi] as number) + (aff[pCat[pi] as number] as number) + (bonus[pi] as number);
-      const po = pi * d;
-      for (let q = 0; q < d; q++) s += (sv[q] as number) * (pVec[po + q] as number);
+      let po = pi * d;
+      let a0 = 0;
+      let a1 = 0;
+      let a2 = 0;
+      let a3 = 0;
+      for (let q = 0; q < d; q += 4, po += 4) {
+        a0 += (sv[q] as number) * (pVec[po] as number);
+        a1 += (sv[q + 1] as number) * (pVec[po + 1] as number);
+        a2 += (sv[q + 2] as number) * (pVec[po + 2] as number);
+        a3 += (sv[q + 3] as number) * (pVec[po + 3] as number);
+      }
+      s += a0 + a1 + a2 + a3;
       if (inv > 0) {
         const dx = (pLogPrice[pi] as number) - mu;
         const pf = 1 - dx * dx * inv;
@@ -559,6 +569,83 @@ export class MatchingEngine {
       if (s > heap.floor && (pFlags[pi] === 0 || this.allowed(si, pi))) heap.offer(pi, s);
     }
     for (let q = own0; q < own1; q++) bonus[this.ownIdx[q] as number] = 0;
+  }
+
+  /**
+   * The batch form: the top products of streamers `s0` … `s1 − 1` into `heaps` (one per streamer), scanning the
+   * products once for the whole block so that each product vector is read from memory once per block rather than
+   * once per streamer. The same scores and constraints as `rankProductsInto`.
+   */
+  rankBlockInto(s0: number, s1: number, heaps: TopK[]): void {
+    const B = s1 - s0;
+    const { d, sVec, pVec, pCat, pLogPrice, pStatic, pOk, pLic, pStock, pFlags, pSample } = this;
+    const C = this.categories.length;
+    const P = this.products.length;
+    const sv = new Float64Array(B * d);
+    const lic = new Int32Array(B);
+    const units = new Float64Array(B);
+    const need = new Uint8Array(B);
+    const ok = new Uint8Array(B);
+    const mu = new Float64Array(B);
+    const inv = new Float64Array(B);
+    const marked = this.bonus; // scratch: 1 where some streamer of the block has its own interactions
+    for (let b = 0; b < B; b++) {
+      const si = s0 + b;
+      (heaps[b] as TopK).reset();
+      sv.set(sVec.subarray(si * d, si * d + d), b * d);
+      lic[b] = ~(this.sLic[si] as number);
+      units[b] = this.sUnits[si] as number;
+      need[b] = this.sNeedSample[si] as number;
+      ok[b] = this.sOk[si] as number;
+      mu[b] = this.sPriceMu[si] as number;
+      inv[b] = this.sPriceInvVar[si] as number;
+      for (let q = this.ownPtr[si] as number; q < (this.ownPtr[si + 1] as number); q++) marked[this.ownIdx[q] as number] = 1;
+    }
+    const wPrice = this.weights.price;
+    for (let pi = 0; pi < P; pi++) {
+      if (!pOk[pi]) continue;
+      if (marked[pi]) {
+        for (let b = 0; b < B; b++) {
+          const heap = heaps[b] as TopK;
+          if (ok[b] && this.allowed(s0 + b, pi)) heap.offer(pi, this.score(s0 + b, pi));
+        }
+        continue;
+      }
+      const plic = pLic[pi] as number;
+      const stock = pStock[pi] as number;
+      const sample = pSample[pi] as number;
+      const base = pStatic[pi] as number;
+      const ci = pCat[pi] as number;
+      const lp = pLogPrice[pi] as number;
+      const po = pi * d;
+      for (let b = 0; b < B; b++) {
+        if (!ok[b] || (plic & (lic[b] as number)) !== 0 || stock < (units[b] as number) || (need[b] && !sample)) continue;
+        let s = base + (this.sAffinity[(s0 + b) * C + ci] as number);
+        const so = b * d;
+        let a0 = 0;
+        let a1 = 0;
+        let a2 = 0;
+        let a3 = 0;
+        for (let q = 0; q < d; q += 4) {
+          a0 += (sv[so + q] as number) * (pVec[po + q] as number);
+          a1 += (sv[so + q + 1] as number) * (pVec[po + q + 1] as number);
+          a2 += (sv[so + q + 2] as number) * (pVec[po + q + 2] as number);
+          a3 += (sv[so + q + 3] as number) * (pVec[po + q + 3] as number);
+        }
+        s += a0 + a1 + a2 + a3;
+        const iv = inv[b] as number;
+        if (iv > 0) {
+          const dx = lp - (mu[b] as number);
+          s += wPrice * Math.max(-1, 1 - dx * dx * iv);
+        }
+        const heap = heaps[b] as TopK;
+        if (s > heap.floor && (pFlags[pi] === 0 || this.allowed(s0 + b, pi))) heap.offer(pi, s);
+      }
+    }
+    for (let b = 0; b < B; b++) {
+      const si = s0 + b;
+      for (let q = this.ownPtr[si] as number; q < (this.ownPtr[si + 1] as number); q++) marked[this.ownIdx[q] as number] = 0;
+    }
   }
 
   /** The top-k eligible streamers for a product, best first. */
