@@ -135,7 +135,7 @@ const arbCatalog = fc.integer({ min: 1, max: 40 }).chain((np) =>
 );
 
 describe('no hard constraint is ever violated', () => {
-  it('over random catalogues, histories and queries, in both directions, personalised or not, one by one or in a batch', () => {
+  it('over random catalogues, histories and queries, in both directions (and for a merchant), personalised or not, one by one or in a batch', () => {
     fc.assert(
       fc.property(arbCatalog, ({ products, streamers, merchants, events, k }) => {
         const history: Interaction[] = events.map((e) => ({ streamer: `s${e.s}`, product: `p${e.p}`, kind: e.kind, at: e.at }));
@@ -161,6 +161,16 @@ describe('no hard constraint is ever violated', () => {
           const eligible = streamers.filter((s) => violations(s, p, m.get(p.merchant)).length === 0);
           const got = engine.rankStreamers(p.id, { k, explain: true });
           for (const r of got) expect(violations(r.item, p, m.get(p.merchant)), `${p.id} → ${r.id}`).toEqual([]);
+          expect(got.length).toBe(Math.min(k, eligible.length));
+        }
+        for (const mid of new Set(products.map((p) => p.merchant))) {
+          const ofMerchant = products.filter((p) => p.merchant === mid);
+          const eligible = streamers.filter((s) => ofMerchant.some((p) => violations(s, p, m.get(mid)).length === 0));
+          const got = engine.rankStreamersForMerchant(mid, { k });
+          for (const r of got) {
+            const p = ofMerchant.find((x) => x.id === r.product) as MatchProduct;
+            expect(violations(r.item, p, m.get(mid)), `${mid}/${p.id} → ${r.id}`).toEqual([]);
+          }
           expect(got.length).toBe(Math.min(k, eligible.length));
         }
       }),

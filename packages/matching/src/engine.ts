@@ -150,7 +150,7 @@ export class MatchingEngine {
   readonly pStatic: Float32Array;
   /** weighted popularity alone (the non-personalised ranking adds the other static merits) */
   readonly pPopularity: Float32Array;
-  /** in-category popularity percentile 0–1 (1 = the best seller) */
+  /** in-category percentile 0–1 of the last 30 days' sales GMV (1 = the best seller; 0 = no sale) */
   readonly pPopPct: Float32Array;
   /** streamers × categories, already weighted */
   readonly sAffinity: Float32Array;
@@ -174,6 +174,10 @@ export class MatchingEngine {
   readonly sNeedSample: Uint8Array;
   readonly sUnits: Float64Array;
   readonly learned: boolean;
+  /** 1 when the product has interactions in the history (0: a new product, ranked by the cold start) */
+  readonly pWarm: Uint8Array;
+  /** distinct (streamer, product) pairs learned from */
+  readonly historyPairs: number;
   private readonly bonus: Float32Array;
 
   static build(catalog: MatchCatalog, options: EngineOptions = {}): MatchingEngine {
@@ -274,6 +278,7 @@ export class MatchingEngine {
     const halfLife = (options.halfLifeDays ?? 21) * DAY_MS;
     const pairs = new Map<number, number>();
     const popularity = new Float64Array(P);
+    const gmv30 = new Float64Array(P);
     for (const e of history) {
       const si = this.streamerIndex.get(e.streamer);
       const pi = this.productIndex.get(e.product);
@@ -282,8 +287,13 @@ export class MatchingEngine {
       const key = si * P + pi;
       pairs.set(key, (pairs.get(key) ?? 0) + wt);
       popularity[pi] = (popularity[pi] as number) + wt;
+      if (e.kind === 'sale' && e.at > asOf - 30 * DAY_MS && e.at <= asOf)
+        gmv30[pi] = (gmv30[pi] as number) + (e.gmvFen ?? (this.products[pi] as MatchProduct).priceFen);
     }
+    this.pWarm = new Uint8Array(P);
+    for (let i = 0; i < P; i++) this.pWarm[i] = (popularity[i] as number) > 0 ? 1 : 0;
     const n = pairs.size;
+    this.historyPairs = n;
     const r = new Int32Array(n);
     const c = new Int32Array(n);
     const v = new Float32Array(n);
@@ -338,9 +348,11 @@ export class MatchingEngine {
     const popOf = (i: number) => (hasHistory ? (popularity[i] as number) : ((this.products[i] as MatchProduct).gmv30dFen ?? 0));
     for (let i = 0; i < P; i++) maxPop = Math.max(maxPop, popOf(i));
     for (const g of perCat) {
-      const sorted = [...g.members].sort((a, b) => popOf(a) - popOf(b));
+      // 近30天同类目成交: the GMV of the sales of the 30 days before asOf (the catalogue's gmv30dFen without a history)
+      const recent = (i: number) => (hasHistory ? (gmv30[i] as number) : ((this.products[i] as MatchProduct).gmv30dFen ?? 0));
+      const sorted = [...g.members].sort((a, b) => recent(a) - recent(b));
       sorted.forEach((pi, rank) => {
-        this.pPopPct[pi] = popOf(pi) > 0 ? (rank + 1) / sorted.length : 0;
+        this.pPopPct[pi] = recent(pi) > 0 ? (rank + 1) / sorted.length : 0;
       });
     }
     this.pStatic = new Float32Array(P);
@@ -661,6 +673,38 @@ export class MatchingEngine {
     return heap.sorted().map(({ id, score }) => {
       const item = this.streamers[id] as MatchStreamer;
       const out: StreamerMatch = { id: item.id, score, item };
+      if (options.explain) out.reasons = this.explain(id, pi, personalised);
+      return out;
+    });
+  }
+
+  /**
+   * The top-k eligible streamers for a merchant: each streamer scored by its best eligible product of the merchant,
+   * with that product named (`product`); a streamer who may take none of them is left out.
+   */
+  rankStreamersForMerchant(merchantId: string, options: RankOptions): Array<StreamerMatch & { product: string }> {
+    const mine: number[] = [];
+    for (let pi = 0; pi < this.products.length; pi++) if ((this.products[pi] as MatchProduct).merchant === merchantId) mine.push(pi);
+    if (mine.length === 0) throw new RangeError(`unknown merchant ${merchantId} (no product in the catalogue)`);
+    const heap = new TopK(Math.max(1, options.k));
+    const personalised = options.personalised !== false;
+    const best = new Int32Array(this.streamers.length).fill(-1);
+    for (let si = 0; si < this.streamers.length; si++) {
+      let top = Number.NEGATIVE_INFINITY;
+      for (const pi of mine) {
+        if (!this.allowed(si, pi)) continue;
+        const sc = personalised ? this.score(si, pi) : (this.pStatic[pi] as number) + this.nonPersonalisedStreamerScore(si);
+        if (sc > top) {
+          top = sc;
+          best[si] = pi;
+        }
+      }
+      if (best[si] !== -1) heap.offer(si, top);
+    }
+    return heap.sorted().map(({ id, score }) => {
+      const item = this.streamers[id] as MatchStreamer;
+      const pi = best[id] as number;
+      const out: StreamerMatch & { product: string } = { id: item.id, score, item, product: (this.products[pi] as MatchProduct).id };
       if (options.explain) out.reasons = this.explain(id, pi, personalised);
       return out;
     });

@@ -42,9 +42,12 @@ describe('reasons', () => {
   it('近30天同类目成交前10%: the best seller of its category, not a product nobody sold', () => {
     const history: Interaction[] = [];
     for (let i = 0; i < 20; i++) history.push({ streamer: 'sm', product: 'star', kind: 'sale', at: i * DAY });
+    // a bigger seller, but more than 30 days ago
+    for (let i = 0; i < 40; i++) history.push({ streamer: 'sm', product: 'former', kind: 'sale', at: -40 * DAY });
     history.push({ streamer: 'sm', product: 'o1', kind: 'click', at: 0 });
-    const e = engine([base('star'), ...others], history);
+    const e = engine([base('star'), base('former'), ...others], history);
     expect(zh(e, 'sw', 'star')).toContain('近30天同类目成交前10%');
+    expect(codes(e, 'sw', 'former')).not.toContain('category_top_seller');
     expect(codes(e, 'sw', 'o5')).not.toContain('category_top_seller');
   });
 

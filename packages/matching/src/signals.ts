@@ -185,7 +185,7 @@ export function explainPair(e: MatchingEngine, si: number, pi: number, personali
   if (e.f > 0) {
     let dot = 0;
     for (let q = 0; q < e.f; q++) dot += (e.sVec[si * e.d + q] as number) * (e.pVec[pi * e.d + q] as number);
-    if (e.pPopPct[pi] === 0)
+    if (!e.pWarm[pi] && e.historyPairs > 0)
       out.push({
         code: 'cold_start',
         zh: '新品：按类目与属性推荐',
