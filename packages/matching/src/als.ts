@@ -79,7 +79,7 @@ function gram(y: Float32Array, n: number, f: number): Float64Array {
 }
 
 /** Solves A x = b in place (A symmetric positive definite, f × f) by Cholesky; x written to out at offset. */
-function cholSolve(a: Float64Array, b: Float64Array, f: number, out: Float32Array, at: number): void {
+export function cholSolve(a: Float64Array, b: Float64Array, f: number, out: Float32Array, at: number): void {
   for (let j = 0; j < f; j++) {
     let d = a[j * f + j] as number;
     for (let k = 0; k < j; k++) d -= (a[j * f + k] as number) ** 2;

@@ -13,7 +13,7 @@
  * pair is scored, so an ineligible pair never enters the top-K (partial selection by a k-sized heap).
  * The non-personalised ranking (电子商务法 第十八条) uses only the product's static merits, under the same constraints.
  */
-import { ALS_DEFAULTS, type AlsOptions, csr, type Factors, trainAls } from './als.ts';
+import { ALS_DEFAULTS, type AlsOptions, cholSolve, csr, type Factors, trainAls } from './als.ts';
 import { MINOR_SHARE_LIMIT, pairViolations, productViolations, streamerViolations, type Violation } from './constraints.ts';
 import { explainPair, type Reason } from './signals.ts';
 import { TopK } from './topk.ts';
@@ -158,9 +158,15 @@ export class MatchingEngine {
   readonly sPriceMu: Float32Array;
   readonly sPriceInvVar: Float32Array;
   /** own interactions, CSR by streamer: product index and weight (already weighted) */
-  readonly ownPtr: Int32Array;
-  readonly ownIdx: Int32Array;
-  readonly ownVal: Float32Array;
+  ownPtr: Int32Array;
+  ownIdx: Int32Array;
+  ownVal: Float32Array;
+  /** raw decayed kind-weighted sums per own pair (what fresh events add to) */
+  private ownW: Float32Array;
+  private readonly asOf: number;
+  private readonly halfLife: number;
+  private readonly als: AlsOptions;
+  private gram: Float64Array | null = null;
   /** compiled constraints */
   readonly pOk: Uint8Array;
   readonly pLic: Uint32Array;
@@ -294,17 +300,23 @@ export class MatchingEngine {
     for (let i = 0; i < P; i++) this.pWarm[i] = (popularity[i] as number) > 0 ? 1 : 0;
     const n = pairs.size;
     this.historyPairs = n;
+    this.asOf = asOf;
+    this.halfLife = halfLife;
+    this.als = { ...ALS_DEFAULTS, ...options.als };
     const r = new Int32Array(n);
     const c = new Int32Array(n);
     const v = new Float32Array(n);
+    const raw = new Float32Array(n);
     let k = 0;
     for (const [key, wt] of pairs) {
       r[k] = Math.floor(key / P);
       c[k] = key % P;
       v[k] = Math.log1p(wt * 4);
+      raw[k] = wt;
       k++;
     }
     const byS = csr(S, { r, c, w: v });
+    this.ownW = csr(S, { r, c, w: raw }).val;
     this.ownPtr = byS.ptr;
     this.ownIdx = byS.idx;
     this.ownVal = new Float32Array(byS.val.length);
@@ -378,44 +390,7 @@ export class MatchingEngine {
     this.sAffinity = new Float32Array(S * C);
     this.sPriceMu = new Float32Array(S);
     this.sPriceInvVar = new Float32Array(S);
-    for (let j = 0; j < S; j++) {
-      const s = this.streamers[j] as MatchStreamer;
-      const row = j * C;
-      let total = 0;
-      let pw = 0;
-      let pm = 0;
-      let pm2 = 0;
-      for (let q = byS.ptr[j] as number; q < (byS.ptr[j + 1] as number); q++) {
-        const pi = byS.idx[q] as number;
-        const wt = byS.val[q] as number;
-        this.sAffinityRaw[row + (this.pCat[pi] as number)] = (this.sAffinityRaw[row + (this.pCat[pi] as number)] as number) + wt;
-        total += wt;
-        const lp = this.pLogPrice[pi] as number;
-        pw += wt;
-        pm += wt * lp;
-        pm2 += wt * lp * lp;
-      }
-      const declared = s.categories.length;
-      for (let ci = 0; ci < C; ci++) {
-        const hist = total > 0 ? (this.sAffinityRaw[row + ci] as number) / total : 0;
-        const decl = declared > 0 && s.categories.includes(this.categories[ci] as string) ? 1 / declared : 0;
-        const a = total > 0 ? 0.8 * hist + 0.2 * decl : decl;
-        this.sAffinityRaw[row + ci] = a;
-        this.sAffinity[row + ci] = w.affinity * a;
-      }
-      if (pw > 0) {
-        const mu = pm / pw;
-        const variance = Math.max(0.25, pm2 / pw - mu * mu);
-        this.sPriceMu[j] = mu;
-        this.sPriceInvVar[j] = 1 / (4 * variance);
-      } else {
-        const meds = s.categories
-          .map((c2) => this.categoryStats[this.categoryIndex.get(c2) as number]?.medianLogPrice ?? 0)
-          .filter((x) => x > 0);
-        this.sPriceMu[j] = meds.length ? meds.reduce((a, b) => a + b, 0) / meds.length : 0;
-        this.sPriceInvVar[j] = meds.length ? 1 / (4 * 1) : 0;
-      }
-    }
+    for (let j = 0; j < S; j++) this.profile(j, byS.idx, byS.val, byS.ptr[j] as number, byS.ptr[j + 1] as number);
 
     // ---- vectors: learned factors (with cold start by category centroid) and audience ----
     this.sVec = new Float32Array(S * d);
@@ -479,6 +454,128 @@ export class MatchingEngine {
     }
     for (let i = 0; i < P; i++) audienceVector((this.products[i] as MatchProduct).audience, this.pVec, i * d + f);
     this.bonus = new Float32Array(P);
+  }
+
+  /** A streamer's category affinities and price band from its own pairs `idx[from…to)` with weights r. */
+  private profile(j: number, idx: Int32Array, val: Float32Array, from: number, to: number): void {
+    const w = this.weights;
+    const C = this.categories.length;
+    const s = this.streamers[j] as MatchStreamer;
+    const row = j * C;
+    this.sAffinityRaw.fill(0, row, row + C);
+    let total = 0;
+    let pw = 0;
+    let pm = 0;
+    let pm2 = 0;
+    for (let q = from; q < to; q++) {
+      const pi = idx[q] as number;
+      const wt = val[q] as number;
+      this.sAffinityRaw[row + (this.pCat[pi] as number)] = (this.sAffinityRaw[row + (this.pCat[pi] as number)] as number) + wt;
+      total += wt;
+      const lp = this.pLogPrice[pi] as number;
+      pw += wt;
+      pm += wt * lp;
+      pm2 += wt * lp * lp;
+    }
+    const declared = s.categories.length;
+    for (let ci = 0; ci < C; ci++) {
+      const hist = total > 0 ? (this.sAffinityRaw[row + ci] as number) / total : 0;
+      const decl = declared > 0 && s.categories.includes(this.categories[ci] as string) ? 1 / declared : 0;
+      const a = total > 0 ? 0.8 * hist + 0.2 * decl : decl;
+      this.sAffinityRaw[row + ci] = a;
+      this.sAffinity[row + ci] = w.affinity * a;
+    }
+    if (pw > 0) {
+      const mu = pm / pw;
+      const variance = Math.max(0.25, pm2 / pw - mu * mu);
+      this.sPriceMu[j] = mu;
+      this.sPriceInvVar[j] = 1 / (4 * variance);
+    } else {
+      const meds = s.categories
+        .map((c2) => this.categoryStats[this.categoryIndex.get(c2) as number]?.medianLogPrice ?? 0)
+        .filter((x) => x > 0);
+      this.sPriceMu[j] = meds.length ? meds.reduce((a, b) => a + b, 0) / meds.length : 0;
+      this.sPriceInvVar[j] = meds.length ? 1 / (4 * 1) : 0;
+    }
+  }
+
+  /**
+   * Fresh events (新事件) for one streamer, folded in without retraining: its own pairs gain the events' weights,
+   * its learned vector is re-solved against the fixed product factors (one small least-squares system, as in an
+   * ALS half-step), its category affinities and price band are recomputed. The next query ranks with them; the
+   * products' factors change only at the next full training (on demand or on a schedule).
+   */
+  foldIn(streamerId: string, events: readonly Interaction[]): void {
+    const si = this.streamerIndex.get(streamerId);
+    if (si === undefined) throw new RangeError(`unknown streamer ${streamerId}`);
+    const weights = new Map<number, number>();
+    for (let q = this.ownPtr[si] as number; q < (this.ownPtr[si + 1] as number); q++)
+      weights.set(this.ownIdx[q] as number, this.ownW[q] as number);
+    for (const e of events) {
+      if (e.streamer !== streamerId) continue;
+      const pi = this.productIndex.get(e.product);
+      if (pi === undefined) continue;
+      const wt = KIND_WEIGHTS[e.kind] * 0.5 ** (Math.max(0, this.asOf - e.at) / this.halfLife);
+      weights.set(pi, (weights.get(pi) ?? 0) + wt);
+    }
+    const items = [...weights.keys()].sort((a, b) => a - b);
+    const from = this.ownPtr[si] as number;
+    const to = this.ownPtr[si + 1] as number;
+    const grow = items.length - (to - from);
+    const ptr = Int32Array.from(this.ownPtr);
+    for (let j = si + 1; j < ptr.length; j++) ptr[j] = (ptr[j] as number) + grow;
+    const idx = new Int32Array(this.ownIdx.length + grow);
+    const val = new Float32Array(idx.length);
+    const raw = new Float32Array(idx.length);
+    idx.set(this.ownIdx.subarray(0, from));
+    val.set(this.ownVal.subarray(0, from));
+    raw.set(this.ownW.subarray(0, from));
+    idx.set(this.ownIdx.subarray(to), from + items.length);
+    val.set(this.ownVal.subarray(to), from + items.length);
+    raw.set(this.ownW.subarray(to), from + items.length);
+    const r = new Float32Array(items.length);
+    items.forEach((pi, q) => {
+      const wt = weights.get(pi) as number;
+      r[q] = Math.log1p(wt * 4);
+      idx[from + q] = pi;
+      raw[from + q] = wt;
+      val[from + q] = this.weights.own * Math.min(1, (r[q] as number) / 3);
+    });
+    this.ownPtr = ptr;
+    this.ownIdx = idx;
+    this.ownVal = val;
+    this.ownW = raw;
+    this.profile(si, Int32Array.from(items), r, 0, items.length);
+    const f = this.f;
+    if (f === 0 || items.length === 0) return;
+    const d = this.d;
+    if (!this.gram) {
+      const g = new Float64Array(f * f);
+      for (let pi = 0; pi < this.products.length; pi++) {
+        const o = pi * d;
+        for (let a = 0; a < f; a++) {
+          const ya = this.pVec[o + a] as number;
+          if (ya !== 0) for (let b = a; b < f; b++) g[a * f + b] = (g[a * f + b] as number) + ya * (this.pVec[o + b] as number);
+        }
+      }
+      for (let a = 0; a < f; a++) for (let b = 0; b < a; b++) g[a * f + b] = g[b * f + a] as number;
+      this.gram = g;
+    }
+    const A = Float64Array.from(this.gram);
+    for (let q = 0; q < f; q++) A[q * f + q] = (A[q * f + q] as number) + this.als.lambda;
+    const B = new Float64Array(f);
+    items.forEach((pi, q) => {
+      const c = this.als.alpha * (r[q] as number);
+      const o = pi * d;
+      for (let a = 0; a < f; a++) {
+        const ya = this.pVec[o + a] as number;
+        B[a] = (B[a] as number) + (1 + c) * ya;
+        for (let b = 0; b < f; b++) A[a * f + b] = (A[a * f + b] as number) + c * ya * (this.pVec[o + b] as number);
+      }
+    });
+    const u = new Float32Array(f);
+    cholSolve(A, B, f, u, 0);
+    for (let q = 0; q < f; q++) this.sVec[si * d + q] = this.weights.learned * (u[q] as number);
   }
 
   /** Whether the pair passes every hard constraint (the compiled form of `violations`). */

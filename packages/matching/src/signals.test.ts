@@ -148,6 +148,33 @@ describe('ranking', () => {
     expect(women).toBeGreaterThan(men);
   });
 
+  it('folds fresh events in: the next query ranks with them, and a full rebuild agrees on the own history', () => {
+    const products = Array.from({ length: 60 }, (_, i) =>
+      base(`p${i}`, { category: i < 30 ? 'cosmetics' : 'electronics', priceFen: 2000 + i * 100 }),
+    );
+    const history: Interaction[] = [];
+    // sw sells electronics, sm cosmetics
+    for (let i = 0; i < 200; i++)
+      history.push({ streamer: i % 2 ? 'sw' : 'sm', product: `p${(i % 2 ? 30 : 0) + ((i * 7) % 30)}`, kind: 'sale', at: i * 3_600_000 });
+    const e = engine(products, history);
+    const rankOf = (id: string) => e.rankProducts('sm', { k: 60 }).findIndex((r) => r.id === id);
+    const before = ['p31', 'p33', 'p35'].map(rankOf);
+    const fresh: Interaction[] = [30, 31, 32, 33, 34, 35].flatMap((n) =>
+      [1, 2, 3, 4, 5].map((h) => ({ streamer: 'sm', product: `p${n}`, kind: 'sale' as const, at: 200 * 3_600_000 + h })),
+    );
+    e.foldIn('sm', fresh);
+    const after = ['p31', 'p33', 'p35'].map(rankOf);
+    for (const [i, r] of after.entries()) expect(r).toBeLessThan(before[i] as number);
+    const explained = e.rankProducts('sm', { k: 60, explain: true }).find((r) => r.id === 'p31');
+    expect(explained?.reasons?.map((x) => x.code)).toContain('own_history');
+    // the other streamers are untouched
+    const sw = engine(products, history)
+      .rankProducts('sw', { k: 10 })
+      .map((r) => r.id);
+    expect(e.rankProducts('sw', { k: 10 }).map((r) => r.id)).toEqual(sw);
+    expect(() => e.foldIn('nobody', fresh)).toThrow(/unknown streamer/);
+  });
+
   it('refuses an unknown streamer or product', () => {
     const e = engine([base('a')]);
     expect(() => e.rankProducts('nobody', { k: 5 })).toThrow(/unknown streamer/);
