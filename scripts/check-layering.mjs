@@ -1,6 +1,6 @@
 #!/usr/bin/env node
 // Checks the one-way import rule of docs/ARCHITECTURE.md over every package and app, e2e/ and bench/:
-//   contracts ← engines (compliance, credit) ← core ← adapters (db, redis) ← testing ← apps (server ← cli) ← e2e, bench
+//   contracts ← engines (compliance, credit, matching) ← core ← adapters (db, redis) ← testing ← apps (server ← cli) ← e2e, bench
 //   apps/web imports only contracts.
 // contracts, the engines and core import no framework, driver, ORM or socket library. The server never imports the
 // CLI; its test platform (`@livehub/server/testing`, src/testing/) is the only server code that may import
@@ -19,7 +19,7 @@ const root = resolve(process.argv[2] ?? new URL('..', import.meta.url).pathname)
 const FRAMEWORKS =
   /^(fastify|@fastify\/|fastify-|pg$|pg\/|ioredis|redis$|ws$|drizzle-orm|@electric-sql\/|node-media-server|react|react-dom|antd|@node-rs\/|pino|commander|vite)/;
 
-const ENGINES = ['@livehub/compliance', '@livehub/credit'];
+const ENGINES = ['@livehub/compliance', '@livehub/credit', '@livehub/matching'];
 const CORE = ['@livehub/contracts', ...ENGINES, '@livehub/core'];
 const ADAPTERS = [...CORE, '@livehub/db', '@livehub/redis'];
 const SERVER = [...ADAPTERS, '@livehub/server'];
@@ -34,6 +34,7 @@ const rules = [
   { dir: 'packages/contracts', src: 'src', self: '@livehub/contracts', allow: [], allowPkgs: ['zod'], pure: true },
   { dir: 'packages/compliance', src: 'src', self: '@livehub/compliance', allow: ['@livehub/contracts'], pure: true },
   { dir: 'packages/credit', src: 'src', self: '@livehub/credit', allow: ['@livehub/contracts'], pure: true },
+  { dir: 'packages/matching', src: 'src', self: '@livehub/matching', allow: ['@livehub/contracts'], pure: true },
   { dir: 'packages/core', src: 'src', self: '@livehub/core', allow: ['@livehub/contracts', ...ENGINES], pure: true },
   { dir: 'packages/db', src: 'src', self: '@livehub/db', allow: CORE },
   { dir: 'packages/redis', src: 'src', self: '@livehub/redis', allow: CORE },

@@ -7,6 +7,7 @@ import { cliActor } from '@livehub/core';
 import { Command, InvalidArgumentError } from 'commander';
 import { cluesScan } from './commands/clues.ts';
 import { ledgerVerify } from './commands/ledger.ts';
+import { matchEvaluate } from './commands/match.ts';
 import { screen } from './commands/screen.ts';
 import { settle } from './commands/settle.ts';
 import { serve } from './commands/serve.ts';
@@ -82,6 +83,23 @@ clues
   .option('--min-buyers <n>', 'fewer accounts than this are never a ring', positiveInt)
   .option('--clusters', 'after the flagged orders, one line per cluster with its signals')
   .action(async (o: { orders: string; threshold?: number; burstMinutes?: number; minBuyers?: number; clusters?: boolean }) => cluesScan(o));
+
+const wholeK = (v: string) => {
+  const n = Number(v);
+  if (!Number.isInteger(n) || n < 1 || n > 1000)
+    throw new InvalidArgumentError('must be a whole number from 1 to 1000 (k ≤ 0 ranks nothing)');
+  return n;
+};
+const match = program.command('match').description('people–goods matching (人货匹配)');
+match
+  .command('evaluate')
+  .description('judge the matching engine on an interaction history (last 20 % of sales as the test set); needs no database')
+  .requiredOption(
+    '--history <file>',
+    'JSON Lines: {"type":"product",…}, {"type":"streamer",…} and interactions {"streamer","product","kind","at"}',
+  )
+  .option('--k <n>', 'the length of each recommendation list', wholeK, 20)
+  .action(async (o: { history: string; k: number }) => matchEvaluate(o));
 
 program
   .command('stream-test')
