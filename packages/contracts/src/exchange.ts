@@ -9,7 +9,7 @@ import { z } from 'zod';
 import { plainText } from './common.ts';
 
 export const EXCHANGE_FORMAT = 'livehub.exchange/1';
-export const EXCHANGE_KINDS = ['clue', 'credit'] as const;
+export const EXCHANGE_KINDS = ['clue', 'credit', 'case'] as const;
 export type ExchangeKind = (typeof EXCHANGE_KINDS)[number];
 
 /** 统一社会信用代码 as the registry holds it */
@@ -47,6 +47,22 @@ export const exchangeItemSchema = z.discriminatedUnion('kind', [
     score: z.number().min(0).max(100_000),
     tierSince: z.iso.datetime({ offset: true }).nullable(),
   }),
+  z.strictObject({
+    kind: z.literal('case'),
+    /** the case's id in the exporting region */
+    id: z.string().min(1).max(64),
+    caseNo: z.string().min(1).max(64),
+    subject: subjectSchema,
+    /** the measures decided, in words (警告, 罚款 ¥…, 下架商品…) */
+    measures: z.array(z.strictObject({ kind: z.string().min(1).max(32), zh: z.string().max(200), en: z.string().max(200) })).max(10),
+    legalBasis: z.string().max(1000),
+    decidedAt: z.iso.datetime({ offset: true }),
+    /** the SHA-256 of the decision document (行政处罚决定书) as issued */
+    documentSha256: z
+      .string()
+      .regex(/^[0-9a-f]{64}$/)
+      .nullable(),
+  }),
 ]);
 export type ExchangeItem = z.infer<typeof exchangeItemSchema>;
 
@@ -64,7 +80,7 @@ export const exchangeBundleSchema = z.strictObject({
 export type ExchangeBundle = z.infer<typeof exchangeBundleSchema>;
 
 export const exchangeExportSchema = z.strictObject({
-  kinds: z.array(z.enum(EXCHANGE_KINDS)).min(1).max(2),
+  kinds: z.array(z.enum(EXCHANGE_KINDS)).min(1).max(3),
   /** clues with a signal since then (default: the last 90 days) */
   since: z.iso.date().optional(),
 });

@@ -28,6 +28,19 @@ const unsigned: UnsignedBundle = {
       score: 312.5,
       tierSince: null,
     },
+    {
+      kind: 'case',
+      id: 'c',
+      caseNo: '苏网监案〔2026〕0001号',
+      subject: { kind: 'organization', creditCode: '91320500MA1XXXXX0A', name: '苏州某某服饰有限公司' },
+      measures: [
+        { kind: 'takedown', zh: '下架商品', en: 'product takedown' },
+        { kind: 'fine', zh: '罚款 ¥5000.00', en: 'fine ¥5000.00' },
+      ],
+      legalBasis: '《明码标价和禁止价格欺诈规定》第十九条',
+      decidedAt: '2026-11-30T08:00:00.000Z',
+      documentSha256: 'a'.repeat(64),
+    },
   ],
 };
 

@@ -6,6 +6,7 @@
  * department, with the provenance kept on the record. Every export, import and partner change is audited.
  */
 import {
+  type CaseMeasure,
   EXCHANGE_FORMAT,
   type ExchangeBundle,
   type ExchangeBundleView,
@@ -24,6 +25,7 @@ import type { ScopedUnitOfWork } from '../ports/repositories.ts';
 import type { Clock, IdGenerator, PiiVault } from '../ports/runtime.ts';
 import type { Actor } from '../shared/actor.ts';
 import type { NameReader } from '../shared/name-directory.ts';
+import { MEASURE_LABELS } from './case.rules.ts';
 import { clueSummary } from './clue-feed.rules.ts';
 import type { ClueService, DepartmentDirectory } from './clue.service.ts';
 import { bundleSha256, generateRegionKey, keyIdOf, normalizePublicKey, publicKeyPem, signBundle, verifyBundle } from './exchange-bundle.ts';
@@ -45,7 +47,7 @@ export interface ExchangeDirectory {
 }
 
 export interface ExchangeDeps {
-  uow: ScopedUnitOfWork<'exchange' | 'clues' | 'audit' | 'outbox'>;
+  uow: ScopedUnitOfWork<'exchange' | 'clues' | 'cases' | 'audit' | 'outbox'>;
   clock: Clock;
   ids: IdGenerator;
   audit: AuditService;
@@ -140,6 +142,7 @@ export class ExchangeService {
     const items: ExchangeItem[] = [];
     if (input.kinds.includes('clue')) items.push(...(await this.clueItems(actor, since)));
     if (input.kinds.includes('credit')) items.push(...(await this.creditItems()));
+    if (input.kinds.includes('case')) items.push(...(await this.caseItems(actor, since)));
     const bundle = signBundle(
       {
         format: EXCHANGE_FORMAT,
@@ -204,6 +207,31 @@ export class ExchangeService {
         signals: c.signals,
         firstAt: c.firstAt.toISOString(),
         lastAt: c.lastAt.toISOString(),
+      });
+    }
+    return out;
+  }
+
+  /** 处罚决定: the caller's department's decided cases against organizations, with the measures in words. */
+  private async caseItems(actor: Actor, since: Date): Promise<ExchangeItem[]> {
+    const department = await this.d.departments.departmentOf(actor);
+    const rows = (
+      await this.d.uow.read.cases.listCases({ departments: department === null ? undefined : [department], limit: EXPORT_LIMIT })
+    ).filter((c) => c.partyKind === 'organization' && c.decision !== null && c.decidedAt !== null && c.decidedAt >= since);
+    const codes = await this.d.directory.creditCodes(rows.map((c) => c.partyId));
+    const out: ExchangeItem[] = [];
+    for (const c of rows) {
+      const party = codes.get(c.partyId);
+      if (!party || !c.decision || !c.decidedAt) continue;
+      out.push({
+        kind: 'case',
+        id: c.id,
+        caseNo: c.caseNo,
+        subject: { kind: 'organization', creditCode: party.creditCode, name: party.name },
+        measures: c.decision.measures.map((m) => ({ kind: m.kind, ...measureWords(m) })),
+        legalBasis: c.decision.legalBasis,
+        decidedAt: c.decidedAt.toISOString(),
+        documentSha256: c.documentSha256,
       });
     }
     return out;
@@ -344,6 +372,14 @@ export class ExchangeService {
       importedAt: r.importedAt.toISOString(),
     }));
   }
+}
+
+function measureWords(m: CaseMeasure): { zh: string; en: string } {
+  const label = MEASURE_LABELS[m.kind];
+  if (m.kind === 'fine')
+    return { zh: `${label.zh} ¥${(m.amountFen / 100).toFixed(2)}`, en: `${label.en} ¥${(m.amountFen / 100).toFixed(2)}` };
+  if (m.kind === 'suspend_live') return { zh: `${label.zh} ${m.days} 天`, en: `${label.en} for ${m.days} days` };
+  return label;
 }
 
 function bundleView(b: ExchangeBundleRecord, actorName: string | null): ExchangeBundleView {

@@ -50,7 +50,7 @@ export const exchangeRecords = pgTable(
     bundleId: uuid('bundle_id')
       .notNull()
       .references(() => exchangeBundles.id),
-    kind: text('kind', { enum: ['clue', 'credit'] }).notNull(),
+    kind: text('kind', { enum: ['clue', 'credit', 'case'] }).notNull(),
     sourceRegionCode: text('source_region_code').notNull(),
     sourceId: text('source_id').notNull(),
     subjectCreditCode: text('subject_credit_code').notNull(),

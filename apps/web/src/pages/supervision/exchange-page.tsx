@@ -56,7 +56,7 @@ export function ExchangePage() {
   const [adding, setAdding] = useState(false);
   const [addError, setAddError] = useState<string | null>(null);
   const [form] = Form.useForm<{ code: string; name: string; publicKey: string }>();
-  const [kinds, setKinds] = useState<ExchangeKind[]>(['clue', 'credit']);
+  const [kinds, setKinds] = useState<ExchangeKind[]>(['clue', 'credit', 'case']);
   const [since, setSince] = useState<Dayjs | null>(dayjs().subtract(90, 'day'));
   const [importError, setImportError] = useState<string | null>(null);
   const [imported, setImported] = useState<string | null>(null);
@@ -137,7 +137,9 @@ export function ExchangePage() {
       render: (_, r) =>
         r.item.kind === 'clue'
           ? `${t(`clues.rule.${r.item.rule}` as MessageKey)}：${r.item.summary.zh}`
-          : t('exchange.creditLine', { tier: r.item.tier, score: r.item.score.toFixed(1) }),
+          : r.item.kind === 'credit'
+            ? t('exchange.creditLine', { tier: r.item.tier, score: r.item.score.toFixed(1) })
+            : t('exchange.caseLine', { caseNo: r.item.caseNo, measures: r.item.measures.map((m) => m.zh).join('、') }),
     },
     { title: t('exchange.col.source'), key: 'source', width: 150, render: (_, r) => <Tag color="purple">{r.sourceRegionName}</Tag> },
     {
@@ -209,6 +211,7 @@ export function ExchangePage() {
                 options={[
                   { value: 'clue', label: t('exchange.kind.clue') },
                   { value: 'credit', label: t('exchange.kind.credit') },
+                  { value: 'case', label: t('exchange.kind.case') },
                 ]}
               />
               <Space>
@@ -259,6 +262,7 @@ export function ExchangePage() {
                 { value: 'any', label: t('clues.filter.any') },
                 { value: 'clue', label: t('exchange.kind.clue') },
                 { value: 'credit', label: t('exchange.kind.credit') },
+                { value: 'case', label: t('exchange.kind.case') },
               ]}
               style={{ marginBottom: 12 }}
             />
