@@ -510,7 +510,15 @@ export async function createContainer(config: Config, o: ContainerOverrides = {}
   const complaintCore = { clock, ids, audit, vault };
   const complaints = {
     filing: new ComplaintFilingService({ ...complaintCore, uow, orders: complaintOrders, evidence }),
-    steps: new ComplaintStepService({ ...complaintCore, uow }),
+    // a refund or return outcome goes through the order's after-sales path (the orders context's returns)
+    steps: new ComplaintStepService({
+      ...complaintCore,
+      uow,
+      remedies: {
+        applyIn: (tx, actor, input) => returns.complaintRemedyIn(tx, actor, input),
+        send: (refundId) => returns.sendRecordedRefund(refundId),
+      },
+    }),
     views: new ComplaintViewService({ uow, clock, vault, names }),
     sweeper: new ComplaintSweeperService({ ...complaintCore, uow }),
     // 赔付 and 先行赔付: the money moves through settlement's ledger (its CompensationMoney port implementation)

@@ -68,7 +68,23 @@ async function paidOrder(
     createdAt: over.paidAt ?? now,
     updatedAt: now,
   });
-  await p.c.uow.transaction((tx) => tx.orders.insertOrder(row, []));
+  await p.c.uow.transaction(async (tx) => {
+    await tx.orders.insertOrder(row, []);
+    // its payment, so that a refund outcome can go back through it (docs/disputes.md, "Outcomes")
+    if (!over.unpaid)
+      await tx.orders.insertPayment({
+        id: p.c.ids.next(),
+        orderId: row.id,
+        provider: 'sim',
+        providerRef: `test-${row.id.slice(-8)}`,
+        amountFen: totalFen,
+        status: 'succeeded',
+        payUrl: null,
+        failureReason: null,
+        createdAt: row.createdAt,
+        updatedAt: now,
+      });
+  });
   return row.id;
 }
 

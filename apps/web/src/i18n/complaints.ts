@@ -76,6 +76,8 @@ export const complaintsZh = {
   'complaint.action.negotiation_lapsed': '协商超过 10 个工作日，转入平台调解',
   'complaint.action.mediation_lapsed': '调解超过 45 个工作日，调解未成',
   'complaint.action.merchant_reminded': '提醒商家尽快答复',
+  'complaint.action.refund_issued': '已按投诉结果原路退款至消费者支付账户',
+  'complaint.action.return_opened': '已生成退货退款售后单，待消费者寄回商品',
   'complaint.upheld': '投诉成立',
   'complaint.settled': '协商解决',
 
@@ -262,6 +264,8 @@ export const complaintsEn: Record<keyof typeof complaintsZh, string> = {
   'complaint.action.negotiation_lapsed': 'Negotiation past 10 working days: to platform mediation',
   'complaint.action.mediation_lapsed': 'Mediation past 45 working days: failed',
   'complaint.action.merchant_reminded': 'Merchant reminded to answer',
+  'complaint.action.refund_issued': 'Refunded to the consumer’s payment as the complaint decided',
+  'complaint.action.return_opened': 'A return was opened for the consumer to send the goods back',
   'complaint.upheld': 'Upheld',
   'complaint.settled': 'Settled',
 

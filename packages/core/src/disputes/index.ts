@@ -7,6 +7,7 @@ export type * from './disputes.repository.ts';
 export type * from './compensation-payment.types.ts';
 export type * from './compensation-payment.repository.ts';
 export type * from './compensation-money.port.ts';
+export type * from './complaint-remedy.port.ts';
 export { CompensationPaymentService } from './compensation-payment.service.ts';
 export type { CompensationPaymentDeps, CompensationSweepResult } from './compensation-payment.service.ts';
 export { PAYMENT_WORKING_DAYS, paymentDueAt, recoverySplit } from './compensation-payment.rules.ts';
