@@ -14,6 +14,7 @@ import {
   CatalogService,
   ComplianceService,
   type Clock,
+  type DocumentReadGrant,
   DepositService,
   createMemoryKv,
   IdentityService,
@@ -206,7 +207,9 @@ export async function createContainer(config: Config, o: ContainerOverrides = {}
     names,
   });
   const files = new LocalFileStore(join(config.dataDir, 'files'));
-  const registry = new RegistryService({ uow, clock, ids, vault, audit, files, workflows });
+  // other contexts' grants to read a document (a complaint's parties, its evidence: added below with the complaints)
+  const readGrants: DocumentReadGrant[] = [];
+  const registry = new RegistryService({ uow, clock, ids, vault, audit, files, workflows, readGrants });
   // The catalog rebuilds the selection pool's read model whenever a product changes; the pool reads the catalog.
   let selection: SelectionService | null = null;
   // Listing is gated on the merchant's deposit (保证金): settlement implements the catalog's reader port (built below).
@@ -524,6 +527,8 @@ export async function createContainer(config: Config, o: ContainerOverrides = {}
     // 赔付 and 先行赔付: the money moves through settlement's ledger (its CompensationMoney port implementation)
     payments: new CompensationPaymentService({ uow, clock, ids, audit, money: compensationMoney }),
   };
+  // a complaint's parties may open the consumer's evidence (docs/disputes.md)
+  readGrants.push({ name: 'complaint_evidence', mayRead: (actor, documentId) => complaints.views.mayReadEvidence(actor, documentId) });
   // 举报 (docs/reports.md): targets through the live, catalog and identity repositories; a live room's or product's
   // report opens a review item through the compliance context's in-transaction form; rate-limited per reporter
   const reports = {

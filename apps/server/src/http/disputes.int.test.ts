@@ -384,6 +384,39 @@ describe('bad input: a clear error on the field, nothing changed', () => {
     expect(theirs.body.error).toMatchObject({ code: 'disputes.evidence_invalid', field: 'evidenceDocumentIds.0' });
   });
 
+  it('evidence: the complaint’s merchant, mediators and the regulator open it; another merchant, consumer or streamer get 404', async () => {
+    const png = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==', 'base64');
+    const upload = async () => {
+      const up = await p.app.inject({
+        method: 'POST',
+        url: '/api/documents?docType=product_image&filename=evidence.png',
+        headers: { ...consumer.headers(), 'content-type': 'image/png' },
+        payload: png,
+      });
+      expect(up.statusCode).toBe(201);
+      return up.json().id as string;
+    };
+    const docId = await upload();
+    const open = async (s: TestSession, id = docId) =>
+      (await p.app.inject({ method: 'GET', url: `/api/documents/${id}/content`, headers: s.headers() })).statusCode;
+    // before it is evidence of a complaint, the merchant cannot read the consumer's upload
+    expect(await open(merchant)).toBe(404);
+    const r = await file(consumer, fileBody(await paidOrder(consumer, 9_900), { evidenceDocumentIds: [docId] }));
+    expect(r.status).toBe(201);
+    const readers = { consumer, merchant, reviewer, admin, regulator };
+    for (const [who, s] of Object.entries(readers)) expect([who, await open(s)]).toEqual([who, 200]);
+    const body = await p.app.inject({ method: 'GET', url: `/api/documents/${docId}/content`, headers: merchant.headers() });
+    expect(Buffer.from(body.rawPayload).equals(png)).toBe(true);
+    for (const [who, s] of Object.entries({ otherMerchant, otherConsumer, streamer })) expect([who, await open(s)]).toEqual([who, 404]);
+    // the merchant's read is audited with the grant that allowed it
+    const reads = await p.c.uow.read.audit.list({ limit: 50, action: 'document.download' });
+    expect(reads.find((a) => a.targetId === docId && a.actorUserId === merchant.me.user.id)?.detail).toMatchObject({
+      grantedBy: 'complaint_evidence',
+    });
+    // the consumer's other uploads stay theirs
+    expect(await open(merchant, await upload())).toBe(404);
+  });
+
   it('a step at its deadline is taken; a millisecond past it, refused', async () => {
     const onTime = (await file(consumer, fileBody(await paidOrder(consumer, 9_900)))).body.id as string;
     await setDue(onTime, clock.now());

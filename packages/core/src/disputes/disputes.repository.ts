@@ -22,6 +22,8 @@ export interface ComplaintRepository {
     statuses?: readonly ComplaintStatus[] | undefined;
     limit: number;
   }): Promise<ComplaintRecord[]>;
+  /** the complaints that name `documentId` among their evidence (so their parties may read it), at most `limit` */
+  listByEvidence(documentId: string, limit: number): Promise<ComplaintRecord[]>;
   /** complaints in `statuses` whose deadline is strictly before `now`, oldest deadline first */
   listDue(statuses: readonly ComplaintStatus[], now: Date, limit: number): Promise<ComplaintRecord[]>;
   appendEntry(e: ComplaintEntryRecord): Promise<void>;

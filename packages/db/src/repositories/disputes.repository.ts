@@ -1,7 +1,7 @@
 /** Drizzle implementation of the complaints port (disputes). */
 import type { ComplaintStatus } from '@livehub/contracts';
 import type { ComplaintEntryRecord, ComplaintRecord, ComplaintRepository } from '@livehub/core';
-import { and, asc, desc, eq, inArray, isNotNull, lt, type SQL } from 'drizzle-orm';
+import { and, asc, desc, eq, inArray, isNotNull, lt, type SQL, sql } from 'drizzle-orm';
 import type { Db } from '../db.ts';
 import { complaintEntries, complaints } from '../schema/disputes.ts';
 
@@ -51,6 +51,14 @@ export class DrizzleComplaintRepository implements ComplaintRepository {
       .where(where.length > 0 ? and(...where) : undefined)
       .orderBy(desc(complaints.filedAt), desc(complaints.id))
       .limit(opts.limit)) as ComplaintRecord[];
+  }
+  async listByEvidence(documentId: string, limit: number): Promise<ComplaintRecord[]> {
+    return (await this.db
+      .select()
+      .from(complaints)
+      .where(sql`${complaints.evidenceDocumentIds} @> ${JSON.stringify([documentId])}::jsonb`)
+      .orderBy(desc(complaints.filedAt), desc(complaints.id))
+      .limit(limit)) as ComplaintRecord[];
   }
   async listDue(statuses: readonly ComplaintStatus[], now: Date, limit: number): Promise<ComplaintRecord[]> {
     if (statuses.length === 0) return [];

@@ -38,6 +38,17 @@ const complaint = (over: Partial<ComplaintRecord> = {}): ComplaintRecord => ({
 });
 
 export function complaintCases(db: ContractDb): void {
+  it('finds the complaints naming a document among their evidence, and no other', async () => {
+    const r = db.r();
+    const doc = uuid();
+    const a = complaint({ evidenceDocumentIds: [uuid(), doc] });
+    const b = complaint({ evidenceDocumentIds: [doc], filedAt: new Date('2026-12-02T08:00:00Z') });
+    const other = complaint({ evidenceDocumentIds: [uuid()] });
+    for (const c of [a, b, other]) await r.complaints.insertComplaint(c);
+    expect((await r.complaints.listByEvidence(doc, 10)).map((c) => c.id)).toEqual([b.id, a.id]);
+    expect(await r.complaints.listByEvidence(uuid(), 10)).toEqual([]);
+  });
+
   it('keeps one open complaint per order and moves it by version', async () => {
     const r = db.r();
     const first = complaint();
