@@ -7,7 +7,7 @@
 import { DEMO_ACCOUNT_BY_ROLE } from '@livehub/server/testing';
 import { createTestPlatform, type TestPlatform, type TestSession } from '@livehub/server/testing';
 import type { Role } from '@livehub/contracts';
-import type { ComplaintRecord } from '@livehub/core';
+import { type ComplaintRecord, reminderFrom } from '@livehub/core';
 import { order } from '@livehub/testing/fixtures';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ManualClock } from '../adapters/runtime.ts';
@@ -516,6 +516,53 @@ describe('the inbox and reminders', () => {
     const accepted = await p.call(consumer, 'POST', `/api/complaints/${c}/accept-offer`);
     expect(accepted.status).toBe(200);
     expect(accepted.body.status).toBe('resolved');
+  });
+
+  it('the mediators are reminded once in the last 3 working days of mediation, the regulator once on the last day of its 7', async () => {
+    const orderId = await paidOrder(consumer, 15_000);
+    const id = (await file(consumer, fileBody(orderId))).body.id as string;
+    await p.call(merchant, 'POST', `/api/complaints/${id}/answer`, { answer: 'reject', note: '不同意' });
+    await p.call(consumer, 'POST', `/api/complaints/${id}/escalate`, {});
+    const mediating = await stored(id);
+    expect(mediating.status).toBe('mediating');
+    const from = reminderFrom(mediating) as Date;
+    const actions = async () => (await p.c.uow.read.complaints.listEntries(id)).map((e) => e.action);
+    // at the end of the working day before the last three: nothing; a millisecond later: reminded, once
+    await p.c.complaints.sweeper.sweep(from);
+    expect(await actions()).not.toContain('mediation_reminded');
+    expect((await p.c.complaints.sweeper.sweep(new Date(from.getTime() + 1))).deadlineRemindersSent).toBeGreaterThanOrEqual(1);
+    await p.c.complaints.sweeper.sweep(new Date(from.getTime() + 2));
+    await p.c.complaints.sweeper.sweep(mediating.dueAt as Date);
+    expect((await actions()).filter((a) => a === 'mediation_reminded')).toHaveLength(1);
+    expect(
+      (await p.c.uow.read.audit.list({ limit: 100, action: 'disputes.mediation_reminded' })).filter((a) => a.targetId === id),
+    ).toHaveLength(1);
+    await drainOutbox();
+    const due = (await inboxOf(reviewer)).filter((n) => n.link === `/complaints/${id}` && n.kind === 'complaint.mediation_due');
+    expect(due).toHaveLength(1);
+    expect(due[0]).toMatchObject({ severity: 'action_required' });
+    expect((await inboxOf(admin)).some((n) => n.link === `/complaints/${id}` && n.kind === 'complaint.mediation_due')).toBe(true);
+    expect((await inboxOf(merchant)).some((n) => n.kind === 'complaint.mediation_due')).toBe(false);
+
+    // mediation lapses; the consumer escalates; the regulator is reminded on the last working day only
+    await p.c.complaints.sweeper.sweep(new Date((mediating.dueAt as Date).getTime() + 1));
+    expect((await p.call(consumer, 'POST', `/api/complaints/${id}/escalate`, {})).body.status).toBe('escalated');
+    const escalated = await stored(id);
+    const last = reminderFrom(escalated) as Date;
+    await p.c.complaints.sweeper.sweep(last);
+    expect(await actions()).not.toContain('regulator_reminded');
+    await p.c.complaints.sweeper.sweep(new Date(last.getTime() + 1));
+    await p.c.complaints.sweeper.sweep(new Date(last.getTime() + 2));
+    // past the deadline: shown overdue, not reminded (again)
+    await p.c.complaints.sweeper.sweep(new Date((escalated.dueAt as Date).getTime() + 1));
+    expect((await actions()).filter((a) => a === 'regulator_reminded')).toHaveLength(1);
+    await drainOutbox();
+    expect((await inboxOf(regulator)).filter((n) => n.link === `/complaints/${id}` && n.kind === 'complaint.acceptance_due')).toHaveLength(
+      1,
+    );
+    // both sides see the reminders on the timeline
+    const timeline = (await p.call(consumer, 'GET', `/api/complaints/${id}`)).body.timeline.map((e: { action: string }) => e.action);
+    expect(timeline).toEqual(expect.arrayContaining(['mediation_reminded', 'regulator_reminded']));
   });
 
   it('the merchant is told of a new complaint and reminded once before its 48 hours end; the mediators when it enters mediation', async () => {

@@ -24,8 +24,8 @@ export interface ComplaintRepository {
   }): Promise<ComplaintRecord[]>;
   /** the complaints that name `documentId` among their evidence (so their parties may read it), at most `limit` */
   listByEvidence(documentId: string, limit: number): Promise<ComplaintRecord[]>;
-  /** complaints in `statuses` whose deadline is strictly before `now`, oldest deadline first */
-  listDue(statuses: readonly ComplaintStatus[], now: Date, limit: number): Promise<ComplaintRecord[]>;
+  /** complaints in `statuses` whose deadline is strictly before `now` (and not before `notBefore`), oldest deadline first */
+  listDue(statuses: readonly ComplaintStatus[], now: Date, limit: number, notBefore?: Date): Promise<ComplaintRecord[]>;
   appendEntry(e: ComplaintEntryRecord): Promise<void>;
   /** oldest first */
   listEntries(complaintId: string): Promise<ComplaintEntryRecord[]>;

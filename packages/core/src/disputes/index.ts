@@ -23,7 +23,10 @@ export { COMPLAINT_ACTIONS, complaintStep, complaintTransitions, FINAL_STATUSES 
 export type { ComplaintAction } from './complaint-state.ts';
 export {
   COMPLAINT_LIMIT_YEARS,
+  DEADLINE_REMINDERS,
   deadlineOf,
+  reminderDue,
+  reminderFrom,
   MEDIATION_WORKING_DAYS,
   MERCHANT_ANSWER_HOURS,
   NEGOTIATION_WORKING_DAYS,

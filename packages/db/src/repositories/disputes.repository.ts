@@ -1,7 +1,7 @@
 /** Drizzle implementation of the complaints port (disputes). */
 import type { ComplaintStatus } from '@livehub/contracts';
 import type { ComplaintEntryRecord, ComplaintRecord, ComplaintRepository } from '@livehub/core';
-import { and, asc, desc, eq, inArray, isNotNull, lt, type SQL, sql } from 'drizzle-orm';
+import { and, asc, desc, eq, gte, inArray, isNotNull, lt, type SQL, sql } from 'drizzle-orm';
 import type { Db } from '../db.ts';
 import { complaintEntries, complaints } from '../schema/disputes.ts';
 
@@ -60,12 +60,14 @@ export class DrizzleComplaintRepository implements ComplaintRepository {
       .orderBy(desc(complaints.filedAt), desc(complaints.id))
       .limit(limit)) as ComplaintRecord[];
   }
-  async listDue(statuses: readonly ComplaintStatus[], now: Date, limit: number): Promise<ComplaintRecord[]> {
+  async listDue(statuses: readonly ComplaintStatus[], now: Date, limit: number, notBefore?: Date): Promise<ComplaintRecord[]> {
     if (statuses.length === 0) return [];
+    const where = [isNotNull(complaints.dueAt), lt(complaints.dueAt, now), inArray(complaints.status, [...statuses])];
+    if (notBefore) where.push(gte(complaints.dueAt, notBefore));
     return (await this.db
       .select()
       .from(complaints)
-      .where(and(isNotNull(complaints.dueAt), lt(complaints.dueAt, now), inArray(complaints.status, [...statuses])))
+      .where(and(...where))
       .orderBy(asc(complaints.dueAt), asc(complaints.id))
       .limit(limit)) as ComplaintRecord[];
   }

@@ -111,6 +111,13 @@ export function complaintCases(db: ContractDb): void {
     expect(due).not.toContain(atDeadline.id);
     expect(due).not.toContain(escalated.id);
     expect(await r.complaints.listDue([], now, 10)).toEqual([]);
+    // from a lower bound on: a deadline at it is in, one before it out
+    const bounded = (await r.complaints.listDue(['awaiting_merchant', 'negotiating'], now, 1000, later.dueAt as Date)).map((x) => x.id);
+    expect(bounded).toContain(later.id);
+    expect(bounded).toContain(late.id);
+    const after = (await r.complaints.listDue(['awaiting_merchant', 'negotiating'], now, 1000, late.dueAt as Date)).map((x) => x.id);
+    expect(after).toContain(late.id);
+    expect(after).not.toContain(later.id);
   });
 
   it('appends the timeline and reads it in order', async () => {
