@@ -72,6 +72,7 @@ import {
   CompensationMoneyService,
   CompensationPaymentService,
   ComplaintFilingService,
+  ComplaintStatsService,
   ComplaintStepService,
   ComplaintSweeperService,
   ComplaintViewService,
@@ -508,6 +509,16 @@ export async function createContainer(config: Config, o: ContainerOverrides = {}
           }
         : null;
     },
+    productsOf: async (orderIds: readonly string[]) => {
+      const out = new Map<string, string[]>();
+      if (orderIds.length === 0) return out;
+      for (const l of await uow.read.orders.listLines([...orderIds])) {
+        const ps = out.get(l.orderId) ?? [];
+        if (!ps.includes(l.productId)) ps.push(l.productId);
+        out.set(l.orderId, ps);
+      }
+      return out;
+    },
   };
   const evidence = { uploaderOf: async (id: string) => (await uow.read.workflows.findDocument(id))?.uploadedBy ?? null };
   const complaintCore = { clock, ids, audit, vault };
@@ -523,6 +534,8 @@ export async function createContainer(config: Config, o: ContainerOverrides = {}
       },
     }),
     views: new ComplaintViewService({ uow, clock, vault, names }),
+    // 投诉统计: per merchant, streamer, product; the products of the orders through the orders context
+    stats: new ComplaintStatsService({ uow, clock, orders: complaintOrders, names }),
     sweeper: new ComplaintSweeperService({ ...complaintCore, uow }),
     // 赔付 and 先行赔付: the money moves through settlement's ledger (its CompensationMoney port implementation)
     payments: new CompensationPaymentService({ uow, clock, ids, audit, money: compensationMoney }),

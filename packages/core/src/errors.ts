@@ -591,6 +591,11 @@ export const ERROR_CATALOGUE = {
     zh: '订单没有成功的支付记录，无法原路退款',
     en: 'The order has no successful payment to refund to',
   },
+  'disputes.stats_period_invalid': {
+    kind: 'invalid',
+    zh: '统计期间无效：须为有效日期，截止日不早于起始日，且不超过 366 天',
+    en: 'Invalid period: real dates, the end not before the start, at most 366 days',
+  },
   'disputes.stale': { kind: 'conflict', zh: '投诉已被他人更新，请刷新后重试', en: 'The complaint changed meanwhile; reload and try again' },
   'reports.target_not_found': {
     kind: 'not_found',

@@ -9,6 +9,7 @@ import { createTestPlatform, type TestPlatform, type TestSession } from '@livehu
 import type { Role } from '@livehub/contracts';
 import { type ComplaintRecord, reminderFrom } from '@livehub/core';
 import { order } from '@livehub/testing/fixtures';
+import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ManualClock } from '../adapters/runtime.ts';
 
@@ -87,6 +88,10 @@ async function paidOrder(
   });
   return row.id;
 }
+
+const STATS = '/api/complaints/stats';
+/** today in China time, `YYYY-MM-DD` */
+const today = () => new Date(p.c.clock.now().getTime() + 8 * HOUR).toISOString().slice(0, 10);
 
 const fileBody = (orderId: string, over: Record<string, unknown> = {}) => ({
   orderId,
@@ -450,6 +455,13 @@ describe('who may call what, and tenants', () => {
       'GET /api/complaints/mediation': ['platform_admin', 'reviewer'],
       'GET /api/complaints/regulator': ['regulator'],
       [`GET /api/complaints/${id}`]: ['consumer', 'merchant_staff', 'platform_admin', 'reviewer', 'regulator'],
+      [`GET ${STATS}?by=merchant&from=${today()}&to=${today()}`]: ['merchant_staff', 'platform_admin', 'reviewer', 'regulator'],
+      [`GET /api/complaints/stats.xlsx?by=product&from=${today()}&to=${today()}`]: [
+        'merchant_staff',
+        'platform_admin',
+        'reviewer',
+        'regulator',
+      ],
     };
     const sessions = new Map<Role, TestSession>();
     for (const role of Object.keys(DEMO_ACCOUNT_BY_ROLE) as Role[]) sessions.set(role, await p.login(DEMO_ACCOUNT_BY_ROLE[role]));
@@ -473,6 +485,53 @@ describe('who may call what, and tenants', () => {
       for (const [role, s] of sessions)
         if (!roles.includes(role)) expect([url, role, (await p.call(s, 'POST', url, body)).status]).toEqual([url, role, 403]);
     expect((await stored(id)).version).toBe(1);
+  });
+
+  it('投诉统计: per merchant, streamer and product; a merchant sees only its own; a bad period is a 400 on its field; XLSX', async () => {
+    const orderId = await paidOrder(consumer, 20_000, { streamerUserId: streamerId });
+    const id = (await file(consumer, fileBody(orderId, { claim: { kind: 'compensation', amountFen: 3_000 } }))).body.id as string;
+    const answered = await p.call(merchant, 'POST', `/api/complaints/${id}/answer`, { answer: 'reject', note: '不同意' });
+    expect(answered.status).toBe(200);
+    const q = (by: string) => `${STATS}?by=${by}&from=${today()}&to=${today()}`;
+    const all = await p.call(admin, 'GET', q('merchant'));
+    expect(all.status).toBe(200);
+    const mine = all.body.rows.find((r: { subjectId: string }) => r.subjectId === merchantOrg);
+    expect(mine.subjectName).toBeTruthy();
+    expect(mine.subjectName).not.toBe(merchantOrg);
+    expect(mine.complaints).toBeGreaterThanOrEqual(1);
+    expect(mine.byStatus.negotiating).toBeGreaterThanOrEqual(1);
+    expect(mine.medianAnswerHours).not.toBeNull();
+    expect(all.body.totals.complaints).toBeGreaterThanOrEqual(mine.complaints);
+    const byStreamer = await p.call(regulator, 'GET', q('streamer'));
+    expect(byStreamer.body.rows.map((r: { subjectId: string }) => r.subjectId)).toContain(streamerId);
+    // the merchant's own view: its organization only; another merchant's view does not count this complaint
+    const own = await p.call(merchant, 'GET', q('merchant'));
+    expect(own.body.rows.map((r: { subjectId: string }) => r.subjectId)).toEqual([merchantOrg]);
+    const other = await p.call(otherMerchant, 'GET', q('merchant'));
+    expect(other.body.rows.map((r: { subjectId: string }) => r.subjectId)).not.toContain(merchantOrg);
+    // bad input: 400 on the field, never a 500
+    for (const [url, field] of [
+      [`${STATS}?by=merchant&from=2026-02-30&to=${today()}`, 'from'],
+      [`${STATS}?by=merchant&from=${today()}&to=2020-01-01`, 'to'],
+      [`${STATS}?by=merchant&from=2024-01-01&to=2026-01-01`, 'to'],
+      [`${STATS}?by=order&from=${today()}&to=${today()}`, 'by'],
+      [`${STATS}?by=merchant&to=${today()}`, 'from'],
+    ] as const) {
+      const r = await p.call(admin, 'GET', url);
+      expect([url, r.status, r.body.error?.field]).toEqual([url, 400, field]);
+    }
+    // the workbook: Chinese headers, the merchant's row by name, the totals
+    const xlsx = await p.app.inject({ method: 'GET', url: q('merchant').replace('/stats?', '/stats.xlsx?'), headers: admin.headers() });
+    expect(xlsx.statusCode).toBe(200);
+    expect(xlsx.headers['content-type']).toContain('spreadsheetml');
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load(xlsx.rawPayload as unknown as ArrayBuffer);
+    const ws = wb.getWorksheet('投诉统计');
+    expect(ws?.getRow(2).getCell(1).value).toBe('商家');
+    expect(ws?.getRow(2).getCell(2).value).toBe('投诉数');
+    const names = ws?.getColumn(1).values as unknown[];
+    expect(names).toContain(mine.subjectName);
+    expect(names).toContain('合计');
   });
 
   it('a merchant never sees another merchant’s complaints; a consumer only their own', async () => {

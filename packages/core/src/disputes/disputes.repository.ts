@@ -20,6 +20,9 @@ export interface ComplaintRepository {
     consumerUserId?: string | undefined;
     merchantOrgId?: string | undefined;
     statuses?: readonly ComplaintStatus[] | undefined;
+    /** filed at or after `filedFrom` and strictly before `filedBefore` */
+    filedFrom?: Date | undefined;
+    filedBefore?: Date | undefined;
     limit: number;
   }): Promise<ComplaintRecord[]>;
   /** the complaints that name `documentId` among their evidence (so their parties may read it), at most `limit` */
@@ -34,6 +37,8 @@ export interface ComplaintRepository {
 /** The orders context's facts about an order (wired in the container over the orders repository). */
 export interface ComplaintOrderReader {
   orderFacts(orderId: string): Promise<ComplaintOrderFacts | null>;
+  /** the products of each order (its lines'), for the statistics per product */
+  productsOf(orderIds: readonly string[]): Promise<Map<string, string[]>>;
 }
 
 /** Who uploaded a document of the document store (wired over the registry's documents). */
@@ -53,6 +58,9 @@ export interface ReportRepository {
     subjectOrgId?: string | undefined;
     subjectUserId?: string | undefined;
     statuses?: readonly ReportStatus[] | undefined;
+    /** filed at or after `filedFrom` and strictly before `filedBefore` */
+    filedFrom?: Date | undefined;
+    filedBefore?: Date | undefined;
     limit: number;
   }): Promise<ReportRecord[]>;
   /** how many reports about this subject are in `status` */

@@ -39,9 +39,13 @@ export class DrizzleComplaintRepository implements ComplaintRepository {
     consumerUserId?: string | undefined;
     merchantOrgId?: string | undefined;
     statuses?: readonly ComplaintStatus[] | undefined;
+    filedFrom?: Date | undefined;
+    filedBefore?: Date | undefined;
     limit: number;
   }): Promise<ComplaintRecord[]> {
     const where: SQL[] = [];
+    if (opts.filedFrom) where.push(gte(complaints.filedAt, opts.filedFrom));
+    if (opts.filedBefore) where.push(lt(complaints.filedAt, opts.filedBefore));
     if (opts.consumerUserId) where.push(eq(complaints.consumerUserId, opts.consumerUserId));
     if (opts.merchantOrgId) where.push(eq(complaints.merchantOrgId, opts.merchantOrgId));
     if (opts.statuses) where.push(inArray(complaints.status, [...opts.statuses]));
