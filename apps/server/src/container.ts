@@ -593,6 +593,19 @@ export async function createContainer(config: Config, o: ContainerOverrides = {}
     },
   });
   for (const topic of ClueService.topics()) outbox.on(topic, async (e) => void (await clues.ingest(e)));
+  // 举报 ⇄ 审核 kept in step (docs/reports.md): an item a report opened, once decided, settles the report; a report
+  // handled (substantiated or not) decides its item. Each side leaves what is already decided alone (idempotent).
+  outbox.on('compliance.report_item_decided', async (e) => {
+    const p = e.payload as { reportId: string; reviewItemId: string; decision: 'confirm' | 'dismiss'; reason: string };
+    await reports.handling.followItem(p);
+  });
+  outbox.on('reports.report_handled', async (e) => {
+    const p = e.payload as { action: string; reviewItemId: string | null; outcome: string | null; handledBy?: string | null };
+    if (!p.reviewItemId || (p.action !== 'substantiate' && p.action !== 'unsubstantiate')) return;
+    const reason = p.outcome?.trim() || (p.action === 'substantiate' ? '举报属实' : '举报不属实');
+    const decision = p.action === 'substantiate' ? 'confirm' : 'dismiss';
+    await compliance.followReport(p.reviewItemId, decision, reason, p.handledBy ?? null);
+  });
   // Counters of running flash sales are rebuilt from the database (after a crash the claims are the truth).
   await orders.soldOut.start();
   await orders.reconcile();
