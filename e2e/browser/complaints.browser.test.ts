@@ -256,4 +256,32 @@ describe.skipIf(!browserAvailable)('complaints', () => {
     await toastsGone(page);
     await suite.screenshot(page, 'complaint-regulator-accepted');
   });
+
+  it(
+    '投诉统计: the regulator sees complaints per merchant, streamer and product as a chart and a table by name, and exports them',
+    SLOW,
+    async () => {
+      const page = await suite.freshPage();
+      await suite.login(page, 'regulator');
+      await openFromNav(page, 'complaints', '/complaints');
+      await page.getByRole('tab', { name: '投诉统计' }).click();
+      const table = page.getByTestId('complaint-stats-table');
+      await table.getByTestId('complaint-stats-row').first().waitFor();
+      await page.getByTestId('complaint-stats-chart').waitFor();
+      const text = (await table.textContent()) ?? '';
+      expect(text).toContain('投诉数');
+      expect(text).not.toMatch(UUID);
+      const byProduct = page.waitForResponse((r) => r.url().includes('/api/complaints/stats?') && r.url().includes('by=product'));
+      await page.getByTestId('complaint-stats-by').getByText('按商品').click();
+      await byProduct;
+      await table.getByTestId('complaint-stats-row').first().waitFor();
+      expect(await table.textContent()).not.toMatch(UUID);
+      const href = await page.getByTestId('complaint-stats-xlsx').getAttribute('href');
+      expect(href).toMatch(/^\/api\/complaints\/stats\.xlsx\?by=product&from=\d{4}-\d{2}-\d{2}&to=\d{4}-\d{2}-\d{2}$/);
+      const file = await page.request.get(`${suite.baseUrl}${href}`);
+      expect(file.status()).toBe(200);
+      expect(file.headers()['content-type']).toContain('spreadsheetml');
+      await suite.screenshot(page, 'complaint-stats');
+    },
+  );
 });

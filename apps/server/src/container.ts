@@ -14,6 +14,7 @@ import {
   CatalogService,
   ComplianceService,
   type Clock,
+  type DocumentReadGrant,
   DepositService,
   createMemoryKv,
   IdentityService,
@@ -72,6 +73,7 @@ import {
   CompensationMoneyService,
   CompensationPaymentService,
   ComplaintFilingService,
+  ComplaintStatsService,
   ComplaintStepService,
   ComplaintSweeperService,
   ComplaintViewService,
@@ -217,6 +219,8 @@ export async function createContainer(config: Config, o: ContainerOverrides = {}
     names,
   });
   const files = new LocalFileStore(join(config.dataDir, 'files'));
+  // other contexts' grants to read a document (a complaint's parties, its evidence: added below with the complaints)
+  const readGrants: DocumentReadGrant[] = [];
   // 暂停直播 by a case's decision reaches the live gate through the cases' suspensions (docs/supervision.md "Cases")
   const registry = new RegistryService({
     uow,
@@ -226,6 +230,7 @@ export async function createContainer(config: Config, o: ContainerOverrides = {}
     audit,
     files,
     workflows,
+    readGrants,
     liveHolds: (userId, at) => uow.read.cases.activeSuspension(userId, at),
   });
   // The catalog rebuilds the selection pool's read model whenever a product changes; the pool reads the catalog.
@@ -526,17 +531,39 @@ export async function createContainer(config: Config, o: ContainerOverrides = {}
           }
         : null;
     },
+    productsOf: async (orderIds: readonly string[]) => {
+      const out = new Map<string, string[]>();
+      if (orderIds.length === 0) return out;
+      for (const l of await uow.read.orders.listLines([...orderIds])) {
+        const ps = out.get(l.orderId) ?? [];
+        if (!ps.includes(l.productId)) ps.push(l.productId);
+        out.set(l.orderId, ps);
+      }
+      return out;
+    },
   };
   const evidence = { uploaderOf: async (id: string) => (await uow.read.workflows.findDocument(id))?.uploadedBy ?? null };
   const complaintCore = { clock, ids, audit, vault };
   const complaints = {
     filing: new ComplaintFilingService({ ...complaintCore, uow, orders: complaintOrders, evidence }),
-    steps: new ComplaintStepService({ ...complaintCore, uow }),
+    // a refund or return outcome goes through the order's after-sales path (the orders context's returns)
+    steps: new ComplaintStepService({
+      ...complaintCore,
+      uow,
+      remedies: {
+        applyIn: (tx, actor, input) => returns.complaintRemedyIn(tx, actor, input),
+        send: (refundId) => returns.sendRecordedRefund(refundId),
+      },
+    }),
     views: new ComplaintViewService({ uow, clock, vault, names }),
+    // 投诉统计: per merchant, streamer, product; the products of the orders through the orders context
+    stats: new ComplaintStatsService({ uow, clock, orders: complaintOrders, names }),
     sweeper: new ComplaintSweeperService({ ...complaintCore, uow }),
     // 赔付 and 先行赔付: the money moves through settlement's ledger (its CompensationMoney port implementation)
     payments: new CompensationPaymentService({ uow, clock, ids, audit, money: compensationMoney }),
   };
+  // a complaint's parties may open the consumer's evidence (docs/disputes.md)
+  readGrants.push({ name: 'complaint_evidence', mayRead: (actor, documentId) => complaints.views.mayReadEvidence(actor, documentId) });
   // 举报 (docs/reports.md): targets through the live, catalog and identity repositories; a live room's or product's
   // report opens a review item through the compliance context's in-transaction form; rate-limited per reporter
   const reports = {
@@ -634,6 +661,19 @@ export async function createContainer(config: Config, o: ContainerOverrides = {}
   // 统计分析: the rollups follow orders, sessions, complaints and violations through the outbox (docs/supervision.md)
   const statistics = new StatisticsService({ uow, clock, audit, xlsx: statsXlsx });
   for (const topic of StatisticsService.topics()) outbox.on(topic, async (e) => void (await statistics.ingest(e)));
+  // 举报 ⇄ 审核 kept in step (docs/reports.md): an item a report opened, once decided, settles the report; a report
+  // handled (substantiated or not) decides its item. Each side leaves what is already decided alone (idempotent).
+  outbox.on('compliance.report_item_decided', async (e) => {
+    const p = e.payload as { reportId: string; reviewItemId: string; decision: 'confirm' | 'dismiss'; reason: string };
+    await reports.handling.followItem(p);
+  });
+  outbox.on('reports.report_handled', async (e) => {
+    const p = e.payload as { action: string; reviewItemId: string | null; outcome: string | null; handledBy?: string | null };
+    if (!p.reviewItemId || (p.action !== 'substantiate' && p.action !== 'unsubstantiate')) return;
+    const reason = p.outcome?.trim() || (p.action === 'substantiate' ? '举报属实' : '举报不属实');
+    const decision = p.action === 'substantiate' ? 'confirm' : 'dismiss';
+    await compliance.followReport(p.reviewItemId, decision, reason, p.handledBy ?? null);
+  });
   // Counters of running flash sales are rebuilt from the database (after a crash the claims are the truth).
   await orders.soldOut.start();
   await orders.reconcile();

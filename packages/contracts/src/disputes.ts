@@ -164,3 +164,48 @@ export const complaintDetailSchema = complaintViewSchema.extend({
   obligation: compensationObligationSchema.nullable(),
 });
 export type ComplaintDetail = z.infer<typeof complaintDetailSchema>;
+
+// ---- 投诉统计: complaint and report statistics per merchant, streamer or product, over a period (docs/disputes.md)
+
+export const COMPLAINT_STATS_DIMENSIONS = ['merchant', 'streamer', 'product'] as const;
+export type ComplaintStatsDimension = (typeof COMPLAINT_STATS_DIMENSIONS)[number];
+
+const day = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'YYYY-MM-DD');
+/** A period of days in China time, `from` to `to` inclusive (at most 366 days; the service checks the dates). */
+export const complaintStatsQuerySchema = z.strictObject({
+  by: z.enum(COMPLAINT_STATS_DIMENSIONS),
+  from: day,
+  to: day,
+});
+export type ComplaintStatsQuery = z.infer<typeof complaintStatsQuerySchema>;
+
+export const complaintStatsRowSchema = z.object({
+  /** the merchant organization, the streamer or the product */
+  subjectId: z.string(),
+  subjectName: z.string(),
+  complaints: z.number().int(),
+  byStatus: z.record(z.string(), z.number().int()),
+  /** decided for the consumer by a mediator */
+  upheld: z.number().int(),
+  /** upheld ÷ complaints closed (resolved, dismissed, refused or accepted by the regulator, withdrawn); null with none closed */
+  upheldRate: z.number().nullable(),
+  /** what consumers were paid on these complaints: obligations paid by the merchant or advanced by the fund */
+  compensationPaidFen: z.number().int(),
+  /** refunds and returns decided or agreed on these complaints */
+  refundedFen: z.number().int(),
+  /** median hours from filing to the merchant's answer (answered complaints only); null when none was answered */
+  medianAnswerHours: z.number().nullable(),
+  reports: z.number().int(),
+});
+export type ComplaintStatsRow = z.infer<typeof complaintStatsRowSchema>;
+
+export const complaintStatsSchema = z.object({
+  by: z.enum(COMPLAINT_STATS_DIMENSIONS),
+  from: z.string(),
+  to: z.string(),
+  rows: z.array(complaintStatsRowSchema),
+  /** the whole period (all subjects) */
+  totals: complaintStatsRowSchema.omit({ subjectId: true, subjectName: true }),
+  generatedAt: z.string(),
+});
+export type ComplaintStats = z.infer<typeof complaintStatsSchema>;

@@ -16,6 +16,8 @@ export const NOTIFICATION_KINDS = [
   'deposit.topup_required',
   'complaint.filed',
   'complaint.answer_due',
+  'complaint.mediation_due',
+  'complaint.acceptance_due',
   'complaint.answered',
   'complaint.mediation',
   'complaint.escalated',

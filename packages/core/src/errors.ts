@@ -576,6 +576,26 @@ export const ERROR_CATALOGUE = {
     zh: '可提现余额 {availableYuan} 元不足以支付赔付 {amountYuan} 元',
     en: 'The available balance ¥{availableYuan} does not cover the compensation of ¥{amountYuan}',
   },
+  'disputes.remedy_exceeds_refundable': {
+    kind: 'conflict',
+    zh: '订单可退金额仅剩 {refundableYuan} 元，无法按投诉结果退款 {amountYuan} 元',
+    en: 'Only ¥{refundableYuan} of the order can still be refunded: the complaint’s refund of ¥{amountYuan} cannot be made',
+  },
+  'disputes.return_open': {
+    kind: 'conflict',
+    zh: '该订单已有进行中的售后申请，请先处理完毕再按投诉结果退货退款',
+    en: 'The order has an after-sales return open: finish it before the complaint’s return',
+  },
+  'disputes.order_unpaid': {
+    kind: 'conflict',
+    zh: '订单没有成功的支付记录，无法原路退款',
+    en: 'The order has no successful payment to refund to',
+  },
+  'disputes.stats_period_invalid': {
+    kind: 'invalid',
+    zh: '统计期间无效：须为有效日期，截止日不早于起始日，且不超过 366 天',
+    en: 'Invalid period: real dates, the end not before the start, at most 366 days',
+  },
   'disputes.stale': { kind: 'conflict', zh: '投诉已被他人更新，请刷新后重试', en: 'The complaint changed meanwhile; reload and try again' },
   'reports.target_not_found': {
     kind: 'not_found',

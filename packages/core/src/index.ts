@@ -141,6 +141,7 @@ export {
 export type {
   BaseProfileRecord,
   BaseStatus,
+  DocumentReadGrant,
   FileStore,
   Gate,
   MaskedBase,

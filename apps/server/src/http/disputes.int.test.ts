@@ -7,8 +7,9 @@
 import { DEMO_ACCOUNT_BY_ROLE } from '@livehub/server/testing';
 import { createTestPlatform, type TestPlatform, type TestSession } from '@livehub/server/testing';
 import type { Role } from '@livehub/contracts';
-import type { ComplaintRecord } from '@livehub/core';
+import { type ComplaintRecord, reminderFrom } from '@livehub/core';
 import { order } from '@livehub/testing/fixtures';
+import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ManualClock } from '../adapters/runtime.ts';
 
@@ -68,9 +69,29 @@ async function paidOrder(
     createdAt: over.paidAt ?? now,
     updatedAt: now,
   });
-  await p.c.uow.transaction((tx) => tx.orders.insertOrder(row, []));
+  await p.c.uow.transaction(async (tx) => {
+    await tx.orders.insertOrder(row, []);
+    // its payment, so that a refund outcome can go back through it (docs/disputes.md, "Outcomes")
+    if (!over.unpaid)
+      await tx.orders.insertPayment({
+        id: p.c.ids.next(),
+        orderId: row.id,
+        provider: 'sim',
+        providerRef: `test-${row.id.slice(-8)}`,
+        amountFen: totalFen,
+        status: 'succeeded',
+        payUrl: null,
+        failureReason: null,
+        createdAt: row.createdAt,
+        updatedAt: now,
+      });
+  });
   return row.id;
 }
+
+const STATS = '/api/complaints/stats';
+/** today in China time, `YYYY-MM-DD` */
+const today = () => new Date(p.c.clock.now().getTime() + 8 * HOUR).toISOString().slice(0, 10);
 
 const fileBody = (orderId: string, over: Record<string, unknown> = {}) => ({
   orderId,
@@ -368,6 +389,39 @@ describe('bad input: a clear error on the field, nothing changed', () => {
     expect(theirs.body.error).toMatchObject({ code: 'disputes.evidence_invalid', field: 'evidenceDocumentIds.0' });
   });
 
+  it('evidence: the complaint’s merchant, mediators and the regulator open it; another merchant, consumer or streamer get 404', async () => {
+    const png = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==', 'base64');
+    const upload = async () => {
+      const up = await p.app.inject({
+        method: 'POST',
+        url: '/api/documents?docType=product_image&filename=evidence.png',
+        headers: { ...consumer.headers(), 'content-type': 'image/png' },
+        payload: png,
+      });
+      expect(up.statusCode).toBe(201);
+      return up.json().id as string;
+    };
+    const docId = await upload();
+    const open = async (s: TestSession, id = docId) =>
+      (await p.app.inject({ method: 'GET', url: `/api/documents/${id}/content`, headers: s.headers() })).statusCode;
+    // before it is evidence of a complaint, the merchant cannot read the consumer's upload
+    expect(await open(merchant)).toBe(404);
+    const r = await file(consumer, fileBody(await paidOrder(consumer, 9_900), { evidenceDocumentIds: [docId] }));
+    expect(r.status).toBe(201);
+    const readers = { consumer, merchant, reviewer, admin, regulator };
+    for (const [who, s] of Object.entries(readers)) expect([who, await open(s)]).toEqual([who, 200]);
+    const body = await p.app.inject({ method: 'GET', url: `/api/documents/${docId}/content`, headers: merchant.headers() });
+    expect(Buffer.from(body.rawPayload).equals(png)).toBe(true);
+    for (const [who, s] of Object.entries({ otherMerchant, otherConsumer, streamer })) expect([who, await open(s)]).toEqual([who, 404]);
+    // the merchant's read is audited with the grant that allowed it
+    const reads = await p.c.uow.read.audit.list({ limit: 50, action: 'document.download' });
+    expect(reads.find((a) => a.targetId === docId && a.actorUserId === merchant.me.user.id)?.detail).toMatchObject({
+      grantedBy: 'complaint_evidence',
+    });
+    // the consumer's other uploads stay theirs
+    expect(await open(merchant, await upload())).toBe(404);
+  });
+
   it('a step at its deadline is taken; a millisecond past it, refused', async () => {
     const onTime = (await file(consumer, fileBody(await paidOrder(consumer, 9_900)))).body.id as string;
     await setDue(onTime, clock.now());
@@ -401,6 +455,13 @@ describe('who may call what, and tenants', () => {
       'GET /api/complaints/mediation': ['platform_admin', 'reviewer'],
       'GET /api/complaints/regulator': ['regulator'],
       [`GET /api/complaints/${id}`]: ['consumer', 'merchant_staff', 'platform_admin', 'reviewer', 'regulator'],
+      [`GET ${STATS}?by=merchant&from=${today()}&to=${today()}`]: ['merchant_staff', 'platform_admin', 'reviewer', 'regulator'],
+      [`GET /api/complaints/stats.xlsx?by=product&from=${today()}&to=${today()}`]: [
+        'merchant_staff',
+        'platform_admin',
+        'reviewer',
+        'regulator',
+      ],
     };
     const sessions = new Map<Role, TestSession>();
     for (const role of Object.keys(DEMO_ACCOUNT_BY_ROLE) as Role[]) sessions.set(role, await p.login(DEMO_ACCOUNT_BY_ROLE[role]));
@@ -424,6 +485,53 @@ describe('who may call what, and tenants', () => {
       for (const [role, s] of sessions)
         if (!roles.includes(role)) expect([url, role, (await p.call(s, 'POST', url, body)).status]).toEqual([url, role, 403]);
     expect((await stored(id)).version).toBe(1);
+  });
+
+  it('投诉统计: per merchant, streamer and product; a merchant sees only its own; a bad period is a 400 on its field; XLSX', async () => {
+    const orderId = await paidOrder(consumer, 20_000, { streamerUserId: streamerId });
+    const id = (await file(consumer, fileBody(orderId, { claim: { kind: 'compensation', amountFen: 3_000 } }))).body.id as string;
+    const answered = await p.call(merchant, 'POST', `/api/complaints/${id}/answer`, { answer: 'reject', note: '不同意' });
+    expect(answered.status).toBe(200);
+    const q = (by: string) => `${STATS}?by=${by}&from=${today()}&to=${today()}`;
+    const all = await p.call(admin, 'GET', q('merchant'));
+    expect(all.status).toBe(200);
+    const mine = all.body.rows.find((r: { subjectId: string }) => r.subjectId === merchantOrg);
+    expect(mine.subjectName).toBeTruthy();
+    expect(mine.subjectName).not.toBe(merchantOrg);
+    expect(mine.complaints).toBeGreaterThanOrEqual(1);
+    expect(mine.byStatus.negotiating).toBeGreaterThanOrEqual(1);
+    expect(mine.medianAnswerHours).not.toBeNull();
+    expect(all.body.totals.complaints).toBeGreaterThanOrEqual(mine.complaints);
+    const byStreamer = await p.call(regulator, 'GET', q('streamer'));
+    expect(byStreamer.body.rows.map((r: { subjectId: string }) => r.subjectId)).toContain(streamerId);
+    // the merchant's own view: its organization only; another merchant's view does not count this complaint
+    const own = await p.call(merchant, 'GET', q('merchant'));
+    expect(own.body.rows.map((r: { subjectId: string }) => r.subjectId)).toEqual([merchantOrg]);
+    const other = await p.call(otherMerchant, 'GET', q('merchant'));
+    expect(other.body.rows.map((r: { subjectId: string }) => r.subjectId)).not.toContain(merchantOrg);
+    // bad input: 400 on the field, never a 500
+    for (const [url, field] of [
+      [`${STATS}?by=merchant&from=2026-02-30&to=${today()}`, 'from'],
+      [`${STATS}?by=merchant&from=${today()}&to=2020-01-01`, 'to'],
+      [`${STATS}?by=merchant&from=2024-01-01&to=2026-01-01`, 'to'],
+      [`${STATS}?by=order&from=${today()}&to=${today()}`, 'by'],
+      [`${STATS}?by=merchant&to=${today()}`, 'from'],
+    ] as const) {
+      const r = await p.call(admin, 'GET', url);
+      expect([url, r.status, r.body.error?.field]).toEqual([url, 400, field]);
+    }
+    // the workbook: Chinese headers, the merchant's row by name, the totals
+    const xlsx = await p.app.inject({ method: 'GET', url: q('merchant').replace('/stats?', '/stats.xlsx?'), headers: admin.headers() });
+    expect(xlsx.statusCode).toBe(200);
+    expect(xlsx.headers['content-type']).toContain('spreadsheetml');
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load(xlsx.rawPayload as unknown as ArrayBuffer);
+    const ws = wb.getWorksheet('投诉统计');
+    expect(ws?.getRow(2).getCell(1).value).toBe('商家');
+    expect(ws?.getRow(2).getCell(2).value).toBe('投诉数');
+    const names = ws?.getColumn(1).values as unknown[];
+    expect(names).toContain(mine.subjectName);
+    expect(names).toContain('合计');
   });
 
   it('a merchant never sees another merchant’s complaints; a consumer only their own', async () => {
@@ -467,6 +575,53 @@ describe('the inbox and reminders', () => {
     const accepted = await p.call(consumer, 'POST', `/api/complaints/${c}/accept-offer`);
     expect(accepted.status).toBe(200);
     expect(accepted.body.status).toBe('resolved');
+  });
+
+  it('the mediators are reminded once in the last 3 working days of mediation, the regulator once on the last day of its 7', async () => {
+    const orderId = await paidOrder(consumer, 15_000);
+    const id = (await file(consumer, fileBody(orderId))).body.id as string;
+    await p.call(merchant, 'POST', `/api/complaints/${id}/answer`, { answer: 'reject', note: '不同意' });
+    await p.call(consumer, 'POST', `/api/complaints/${id}/escalate`, {});
+    const mediating = await stored(id);
+    expect(mediating.status).toBe('mediating');
+    const from = reminderFrom(mediating) as Date;
+    const actions = async () => (await p.c.uow.read.complaints.listEntries(id)).map((e) => e.action);
+    // at the end of the working day before the last three: nothing; a millisecond later: reminded, once
+    await p.c.complaints.sweeper.sweep(from);
+    expect(await actions()).not.toContain('mediation_reminded');
+    expect((await p.c.complaints.sweeper.sweep(new Date(from.getTime() + 1))).deadlineRemindersSent).toBeGreaterThanOrEqual(1);
+    await p.c.complaints.sweeper.sweep(new Date(from.getTime() + 2));
+    await p.c.complaints.sweeper.sweep(mediating.dueAt as Date);
+    expect((await actions()).filter((a) => a === 'mediation_reminded')).toHaveLength(1);
+    expect(
+      (await p.c.uow.read.audit.list({ limit: 100, action: 'disputes.mediation_reminded' })).filter((a) => a.targetId === id),
+    ).toHaveLength(1);
+    await drainOutbox();
+    const due = (await inboxOf(reviewer)).filter((n) => n.link === `/complaints/${id}` && n.kind === 'complaint.mediation_due');
+    expect(due).toHaveLength(1);
+    expect(due[0]).toMatchObject({ severity: 'action_required' });
+    expect((await inboxOf(admin)).some((n) => n.link === `/complaints/${id}` && n.kind === 'complaint.mediation_due')).toBe(true);
+    expect((await inboxOf(merchant)).some((n) => n.kind === 'complaint.mediation_due')).toBe(false);
+
+    // mediation lapses; the consumer escalates; the regulator is reminded on the last working day only
+    await p.c.complaints.sweeper.sweep(new Date((mediating.dueAt as Date).getTime() + 1));
+    expect((await p.call(consumer, 'POST', `/api/complaints/${id}/escalate`, {})).body.status).toBe('escalated');
+    const escalated = await stored(id);
+    const last = reminderFrom(escalated) as Date;
+    await p.c.complaints.sweeper.sweep(last);
+    expect(await actions()).not.toContain('regulator_reminded');
+    await p.c.complaints.sweeper.sweep(new Date(last.getTime() + 1));
+    await p.c.complaints.sweeper.sweep(new Date(last.getTime() + 2));
+    // past the deadline: shown overdue, not reminded (again)
+    await p.c.complaints.sweeper.sweep(new Date((escalated.dueAt as Date).getTime() + 1));
+    expect((await actions()).filter((a) => a === 'regulator_reminded')).toHaveLength(1);
+    await drainOutbox();
+    expect((await inboxOf(regulator)).filter((n) => n.link === `/complaints/${id}` && n.kind === 'complaint.acceptance_due')).toHaveLength(
+      1,
+    );
+    // both sides see the reminders on the timeline
+    const timeline = (await p.call(consumer, 'GET', `/api/complaints/${id}`)).body.timeline.map((e: { action: string }) => e.action);
+    expect(timeline).toEqual(expect.arrayContaining(['mediation_reminded', 'regulator_reminded']));
   });
 
   it('the merchant is told of a new complaint and reminded once before its 48 hours end; the mediators when it enters mediation', async () => {

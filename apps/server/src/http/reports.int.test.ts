@@ -244,6 +244,63 @@ describe('handling', () => {
     expect(audit.map((a) => a.action)).toEqual(expect.arrayContaining(['reports.filed', 'reports.review']));
   });
 
+  it('kept in step: a decided review item settles its report, a handled report decides its item, once either way', async () => {
+    // the reviewer confirms the item a product's report opened: the report is substantiated with the reason
+    const a = await file(consumer, about({ category: 'prohibited_goods' }));
+    const itemA = (await p.c.uow.read.reports.findReport(a.body.id))?.reviewItemId as string;
+    const confirmed = await p.call(reviewer, 'POST', `/api/review/items/${itemA}/decide`, {
+      decision: 'confirm',
+      reason: '核实为违禁商品',
+    });
+    expect(confirmed.status).toBe(200);
+    await drainOutbox();
+    const ra = await p.c.uow.read.reports.findReport(a.body.id);
+    expect([ra?.status, ra?.outcome, ra?.handledBy]).toEqual(['substantiated', '核实为违禁商品', null]);
+    const auditA = (await p.c.uow.read.audit.list({ limit: 100, action: 'reports.substantiate' })).filter((x) => x.targetId === a.body.id);
+    expect(auditA).toHaveLength(1);
+    // the report's own handling event came back to the item: already decided, nothing more (one violation)
+    expect((await p.c.uow.read.compliance.findReviewItem(itemA))?.status).toBe('confirmed');
+    expect((await p.c.uow.read.audit.list({ limit: 200, action: 'review.confirm' })).filter((x) => x.targetId === itemA)).toHaveLength(1);
+
+    // the platform finds a report unsubstantiated: its item is dismissed with the reason, by the system
+    const b = await file(consumer, about());
+    const itemB = (await p.c.uow.read.reports.findReport(b.body.id))?.reviewItemId as string;
+    const handled = await p.call(admin, 'POST', `/api/reports/${b.body.id}/handle`, {
+      action: 'unsubstantiate',
+      reason: '宣传用语有检测报告支持',
+    });
+    expect(handled.body.status).toBe('unsubstantiated');
+    await drainOutbox();
+    const ib = await p.c.uow.read.compliance.findReviewItem(itemB);
+    expect([ib?.status, ib?.reason]).toEqual(['dismissed', '宣传用语有检测报告支持']);
+    expect((await p.c.uow.read.reports.findReport(b.body.id))?.status).toBe('unsubstantiated');
+    // a late decision on the item is refused: it is decided
+    const late = await p.call(reviewer, 'POST', `/api/review/items/${itemB}/decide`, { decision: 'confirm', reason: '改判' });
+    expect(late.body.error.code).toBe('review.already_decided');
+
+    // substantiated by the platform: the item is confirmed (a violation, as any confirmation)
+    const c = await file(consumer, about({ category: 'fraud' }));
+    const itemC = (await p.c.uow.read.reports.findReport(c.body.id))?.reviewItemId as string;
+    await p.call(admin, 'POST', `/api/reports/${c.body.id}/handle`, { action: 'substantiate', reason: '价格欺诈属实' });
+    await drainOutbox();
+    expect((await p.c.uow.read.compliance.findReviewItem(itemC))?.status).toBe('confirmed');
+    // a referral leaves the item open: the reviewers still decide it
+    const d = await file(consumer, about({ category: 'fraud' }));
+    const itemD = (await p.c.uow.read.reports.findReport(d.body.id))?.reviewItemId as string;
+    await p.call(admin, 'POST', `/api/reports/${d.body.id}/handle`, { action: 'refer', reason: '移交监管部门' });
+    await drainOutbox();
+    expect((await p.c.uow.read.compliance.findReviewItem(itemD))?.status).toBe('open');
+
+    // redelivered events change nothing
+    const before = await p.c.uow.read.reports.findReport(a.body.id);
+    expect(await p.c.reports.handling.followItem({ reportId: a.body.id, reviewItemId: itemA, decision: 'dismiss', reason: '重复' })).toBe(
+      false,
+    );
+    expect(await p.c.compliance.followReport(itemB, 'confirm', '重复', admin.me.user.id)).toBe(false);
+    expect((await p.c.uow.read.reports.findReport(a.body.id))?.version).toBe(before?.version);
+    expect((await p.c.uow.read.compliance.findReviewItem(itemB))?.status).toBe('dismissed');
+  });
+
   it('a referral leaves a clue on the outbox, and the signed-in reporter hears of it in the inbox', async () => {
     const filed = await file(consumer, about({ category: 'fraud' }));
     await drainOutbox();

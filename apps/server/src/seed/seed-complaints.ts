@@ -12,7 +12,7 @@ import type { ClaimKind, ComplaintCategory } from '@livehub/contracts';
 import type { Actor } from '@livehub/core';
 import type { Container } from '../container.ts';
 import type { TimeTravel } from './seed-history.ts';
-import { payOnSimulator } from './seed-payments.ts';
+import { deliverRefundsSucceeded, payOnSimulator } from './seed-payments.ts';
 import { person, type RegistrySeed } from './seed-registry.ts';
 
 const DAY = 86_400_000;
@@ -109,7 +109,7 @@ export async function seedComplaints(c: Container, s: RegistrySeed, travel?: Tim
       evidenceDocumentIds: [],
       ...(phone ? { contactPhone: phone } : {}),
     });
-    return { id: filed.id, buyer, amountFen };
+    return { id: filed.id, orderId: order.id, buyer, amountFen };
   };
   const reject = (id: string) => c.complaints.steps.answer(m0, id, { answer: 'reject', note: '商品出库前经过质检，不同意投诉诉求。' });
   const toMediation = async (x: { id: string; buyer: Actor }) => {
@@ -152,6 +152,8 @@ export async function seedComplaints(c: Container, s: RegistrySeed, travel?: Tim
   at(travel ? -10 * DAY : 0);
   const settled = await file(b5, 'quality');
   await c.complaints.steps.answer(m0, settled.id, { answer: 'accept', note: '同意全额退款，给您带来不便深表歉意。' });
+  // the refund went back through the order's payment: the provider confirms it, the order shows it refunded
+  await deliverRefundsSucceeded(c, settled.orderId);
   const offered = await file(me, 'quality');
   await c.complaints.steps.answer(m0, offered.id, {
     answer: 'counter',

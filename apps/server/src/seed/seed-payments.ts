@@ -33,3 +33,23 @@ export async function deliverPaymentSucceeded(
   });
   await c.orders.onNotification('sim', n.headers, n.body);
 }
+
+/**
+ * The simulated provider's signed `refund.succeeded` notification for each refund of `orderId` still pending,
+ * delivered to the orders service at once (the provider's own delivery, retried later, finds it done).
+ */
+export async function deliverRefundsSucceeded(c: Container, orderId: string): Promise<void> {
+  for (const r of await c.uow.read.orders.listRefunds(orderId)) {
+    if (r.status !== 'pending') continue;
+    const payment = await c.uow.read.orders.findPayment(r.paymentId);
+    const n = c.payments.sim.signed({
+      kind: 'refund.succeeded',
+      paymentId: r.paymentId,
+      refundId: r.id,
+      amountFen: r.amountFen,
+      providerRef: payment?.providerRef ?? `demo-${r.paymentId.slice(-8)}`,
+      reason: null,
+    });
+    await c.orders.onNotification('sim', n.headers, n.body);
+  }
+}

@@ -133,6 +133,11 @@ export class ComplianceService {
     return this.review.decide(actor, id, input);
   }
 
+  /** A report's handling closes the review item it opened (substantiated → confirmed, unsubstantiated → dismissed). */
+  followReport(reviewItemId: string, decision: Decision['decision'], reason: string, handledBy: string | null): Promise<boolean> {
+    return this.review.followReport(reviewItemId, decision, reason, handledBy);
+  }
+
   decideMany(actor: Actor, target: BatchTarget, input: Decision): Promise<{ decided: Decided[] }> {
     return this.review.decideMany(actor, target, input);
   }

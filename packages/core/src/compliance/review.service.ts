@@ -12,6 +12,7 @@ import type { Repositories, ScopedUnitOfWork } from '../ports/repositories.ts';
 import type { Clock, IdGenerator } from '../ports/runtime.ts';
 import type { Actor } from '../shared/actor.ts';
 import { decisionRefusal, OCCURRENCES_SHOWN } from './compliance.rules.ts';
+import { REPORT_EVENT_PREFIX } from './report-intake.ts';
 import type {
   BatchTarget,
   ComplianceSettings,
@@ -40,6 +41,8 @@ export interface ReviewDeps {
   /** 信用: who is under observation (重点观察), shown on their items */
   credit?: CreditGatePort | undefined;
 }
+
+const REPORT_FOLLOWER: Actor = { userId: null, label: 'system:reports', orgId: null, membershipId: null, role: 'system', via: 'system' };
 
 export class ReviewService {
   constructor(private readonly d: ReviewDeps) {}
@@ -139,6 +142,25 @@ export class ReviewService {
       const refused = decisionRefusal(actor, item, now);
       if (refused) throw new AppError(refused);
       return this.applyDecision(tx, actor, item, input, now, null);
+    });
+  }
+
+  /**
+   * A report's handling closes the review item it opened (docs/reports.md, "Kept in step"): substantiated confirms
+   * it (a violation, as any confirmation, confirmed by the report's handler), unsubstantiated dismisses it, with the
+   * report's reason; by the system on the handler's behalf, whoever holds the claim. An item already decided is left as it is (idempotent: a
+   * redelivered event, or the report that followed the item's own decision). Returns whether it decided.
+   */
+  async followReport(reviewItemId: string, decision: Decision['decision'], reason: string, handledBy: string | null): Promise<boolean> {
+    const now = this.d.clock.now();
+    // the decision is the report handler's (a violation names who confirmed it): the system acts in their name
+    if (decision === 'confirm' && !handledBy) return false;
+    const actor: Actor = { ...REPORT_FOLLOWER, userId: handledBy };
+    return this.d.uow.transaction(async (tx) => {
+      const [item] = await tx.compliance.lockReviewItems([reviewItemId]);
+      if (!item || (item.status !== 'open' && item.status !== 'claimed')) return false;
+      await this.applyDecision(tx, actor, item, { decision, reason }, now, null);
+      return true;
     });
   }
 
@@ -260,6 +282,21 @@ export class ReviewService {
         publishedAt: null,
       });
     }
+    // an item opened by a report: the report follows the decision (docs/reports.md, "Kept in step")
+    if (item.event.eventId.startsWith(REPORT_EVENT_PREFIX))
+      await tx.outbox.add({
+        id: this.d.ids.next(),
+        topic: 'compliance.report_item_decided',
+        payload: {
+          reviewItemId: item.id,
+          reportId: item.event.eventId.slice(REPORT_EVENT_PREFIX.length),
+          decision: input.decision,
+          reason: input.reason,
+          decidedBy: actor.userId,
+        },
+        createdAt: now,
+        publishedAt: null,
+      });
     await this.d.audit.record(tx, actor, {
       action: input.decision === 'confirm' ? 'review.confirm' : 'review.dismiss',
       targetType: 'review_item',

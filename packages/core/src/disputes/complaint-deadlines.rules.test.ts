@@ -1,7 +1,16 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { isWorkingDay } from '../workflows/working-days.ts';
-import { deadlineOf, filingLimit, isOverdue, lapseAction, pastFilingLimit } from './complaint-deadlines.rules.ts';
+import {
+  DEADLINE_REMINDERS,
+  deadlineOf,
+  filingLimit,
+  isOverdue,
+  lapseAction,
+  pastFilingLimit,
+  reminderDue,
+  reminderFrom,
+} from './complaint-deadlines.rules.ts';
 
 const cst = (s: string) => new Date(`${s}+08:00`);
 const ms = 1;
@@ -41,6 +50,69 @@ describe('complaint deadlines', () => {
     expect(isOverdue(due, due as Date)).toBe(false);
     expect(isOverdue(due, just(due))).toBe(true);
     expect(lapseAction('escalated')).toBeNull();
+  });
+
+  it('mediation reminder: in the last 3 working days of the 45 — not at the end of the day before, a millisecond past it, until the deadline', () => {
+    const since = cst('2026-04-30T16:00:00');
+    const b = { status: 'mediating' as const, filedAt: cst('2026-04-20T10:00:00'), statusSince: since };
+    const dueAt = deadlineOf(b) as Date; // Tuesday 07-07; the last three working days are 07-03 (Fri), 07-06, 07-07
+    const from = reminderFrom(b) as Date;
+    expect(from).toEqual(cst('2026-07-02T23:59:59.999'));
+    expect(reminderDue({ ...b, dueAt }, from)).toBe(false);
+    expect(reminderDue({ ...b, dueAt }, just(from))).toBe(true);
+    expect(reminderDue({ ...b, dueAt }, dueAt)).toBe(true);
+    expect(reminderDue({ ...b, dueAt }, just(dueAt))).toBe(false); // past it: the sweep ends the mediation instead
+    expect(DEADLINE_REMINDERS.mediating).toMatchObject({
+      workingDaysBefore: 3,
+      action: 'mediation_reminded',
+      topic: 'disputes.mediation_due',
+    });
+  });
+
+  it('acceptance reminder: on the last working day of the 7, a 调休 Saturday counting as the day before', () => {
+    const since = cst('2026-02-13T15:00:00'); // Spring Festival; 02-28 is a 调休 Saturday, the deadline Monday 03-02
+    const b = { status: 'escalated' as const, filedAt: cst('2026-01-05T10:00:00'), statusSince: since };
+    const dueAt = deadlineOf(b) as Date;
+    const from = reminderFrom(b) as Date;
+    expect(from).toEqual(cst('2026-02-28T23:59:59.999'));
+    expect(reminderDue({ ...b, dueAt }, from)).toBe(false);
+    expect(reminderDue({ ...b, dueAt }, just(from))).toBe(true); // Sunday 03-01 00:00: the last working day is next
+    expect(reminderDue({ ...b, dueAt }, dueAt)).toBe(true);
+    expect(reminderDue({ ...b, dueAt }, just(dueAt))).toBe(false); // past it: shown overdue, not reminded
+    expect(DEADLINE_REMINDERS.escalated).toMatchObject({
+      workingDaysBefore: 1,
+      action: 'regulator_reminded',
+      topic: 'disputes.acceptance_due',
+    });
+  });
+
+  it('no working-day reminder for the merchant’s hours, the negotiation or a closed step', () => {
+    const t = cst('2026-06-01T10:00:00');
+    for (const status of ['awaiting_merchant', 'negotiating', 'mediation_failed', 'resolved'] as const) {
+      expect(reminderFrom({ status, filedAt: t, statusSince: t })).toBeNull();
+      expect(reminderDue({ status, filedAt: t, statusSince: t, dueAt: cst('2026-06-03T10:00:00') }, cst('2026-06-03T09:00:00'))).toBe(
+        false,
+      );
+    }
+  });
+
+  it('property: a reminder is due only within its window, always before or at the deadline', () => {
+    const in2026 = fc.integer({ min: Date.parse('2026-01-01T00:00:00Z'), max: Date.parse('2026-09-30T00:00:00Z') }).map((n) => new Date(n));
+    fc.assert(
+      fc.property(
+        in2026,
+        fc.constantFrom('mediating', 'escalated' as const),
+        fc.integer({ min: 0, max: 80 * 86_400_000 }),
+        (t, status, dt) => {
+          const b = { status, filedAt: t, statusSince: t };
+          const dueAt = deadlineOf(b) as Date;
+          const from = reminderFrom(b) as Date;
+          expect(from.getTime()).toBeLessThan(dueAt.getTime());
+          const now = new Date(t.getTime() + dt);
+          expect(reminderDue({ ...b, dueAt }, now)).toBe(now > from && now <= dueAt);
+        },
+      ),
+    );
   });
 
   it('final states and mediation_failed have no deadline', () => {

@@ -53,6 +53,36 @@ export function deadlineOf(b: DeadlineBasis, cal: WorkingCalendar = DEFAULT_CALE
   }
 }
 
+/**
+ * Reminders before the working-day deadlines of the platform's and the regulator's steps: the mediators in the last
+ * 3 working days of the 45, the regulator on the last working day of the 7. A reminder is due from the end of the
+ * working day `workingDaysBefore` days before the deadline's (strictly after it) until the deadline itself; past the
+ * deadline the sweep acts (mediation) or the complaint is shown overdue (the regulator) instead.
+ */
+export const DEADLINE_REMINDERS = {
+  mediating: { workingDays: MEDIATION_WORKING_DAYS, workingDaysBefore: 3, action: 'mediation_reminded', topic: 'disputes.mediation_due' },
+  escalated: {
+    workingDays: REGULATOR_ACCEPTANCE_WORKING_DAYS,
+    workingDaysBefore: 1,
+    action: 'regulator_reminded',
+    topic: 'disputes.acceptance_due',
+  },
+} as const;
+export type RemindedStatus = keyof typeof DEADLINE_REMINDERS;
+
+/** The last instant before the reminder of the current step is due; null when the step has no such reminder. */
+export function reminderFrom(b: DeadlineBasis, cal: WorkingCalendar = DEFAULT_CALENDAR): Date | null {
+  if (b.status !== 'mediating' && b.status !== 'escalated') return null;
+  const r = DEADLINE_REMINDERS[b.status];
+  return addWorkingDays(b.statusSince, r.workingDays - r.workingDaysBefore, cal);
+}
+
+/** Whether the step's reminder is due at `now`: strictly past `reminderFrom`, not past the deadline. */
+export function reminderDue(b: DeadlineBasis & { dueAt: Date | null }, now: Date, cal: WorkingCalendar = DEFAULT_CALENDAR): boolean {
+  const from = reminderFrom(b, cal);
+  return from !== null && b.dueAt !== null && now.getTime() > from.getTime() && !isOverdue(b.dueAt, now);
+}
+
 /** Past its deadline (strictly: the deadline instant itself is still in time). */
 export function isOverdue(dueAt: Date | null, now: Date): boolean {
   return dueAt !== null && now.getTime() > dueAt.getTime();

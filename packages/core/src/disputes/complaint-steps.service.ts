@@ -9,11 +9,14 @@ import { AppError } from '../errors.ts';
 import type { ScopedUnitOfWork } from '../ports/repositories.ts';
 import type { Actor } from '../shared/actor.ts';
 import { fraudAwardFen, maxClaimFen, yuan } from './compensation.rules.ts';
+import type { ComplaintRemedies, ComplaintRemedyScope, ComplaintRemedyTx } from './complaint-remedy.port.ts';
 import { type ComplaintCore, type ComplaintTx, complaintView, loadFor, type StepInput, takeStep } from './complaint.internal.ts';
 import type { ComplaintRecord, ComplaintView } from './disputes.types.ts';
 
 export interface ComplaintStepDeps extends ComplaintCore {
-  uow: ScopedUnitOfWork<'complaints' | 'complaintPayments' | 'audit' | 'outbox'>;
+  uow: ScopedUnitOfWork<'complaints' | 'complaintPayments' | 'audit' | 'outbox' | ComplaintRemedyScope>;
+  /** a refund or return outcome through the orders context's after-sales path (wired by the container) */
+  remedies: ComplaintRemedies;
 }
 
 type Plan = (c: ComplaintRecord) => Omit<StepInput, 'role' | 'actor' | 'now'>;
@@ -111,12 +114,50 @@ export class ComplaintStepService {
     return this.step(actor, id, () => ({ action: 'withdraw', patch: { closingReason: reason ?? null }, note: reason }));
   }
 
-  private step(actor: Actor, id: string, plan: Plan): Promise<ComplaintView> {
+  private async step(actor: Actor, id: string, plan: Plan): Promise<ComplaintView> {
     const now = this.d.clock.now();
-    return this.d.uow.transaction(async (tx: ComplaintTx) => {
+    const { view, refundId } = await this.d.uow.transaction(async (tx: ComplaintTx & ComplaintRemedyTx) => {
       const { c, role } = await loadFor(tx, actor, id);
       const next = await takeStep(tx, this.d, c, { ...plan(c), role, actor, now });
-      return complaintView(next, this.d.vault, now);
+      const remedy = await this.afterSales(tx, actor, next, now);
+      return { view: complaintView(next, this.d.vault, now), refundId: remedy?.refundId ?? null };
     });
+    if (refundId) await this.d.remedies.send(refundId);
+    return view;
+  }
+
+  /**
+   * 退款 / 退货退款: a resolution with a refund or return remedy goes through the order's after-sales path in the
+   * step's transaction — the refund recorded on the order, or a return opened, approved — with a timeline line
+   * both sides see and its audit entry. What the order cannot take (more than is left to refund, a return already
+   * open) refuses the step: nothing changed.
+   */
+  private async afterSales(tx: ComplaintTx & ComplaintRemedyTx, actor: Actor, c: ComplaintRecord, now: Date) {
+    const remedy = c.outcomeRemedy;
+    if (c.status !== 'resolved' || (remedy !== 'refund' && remedy !== 'return') || !c.outcomeAmountFen || c.outcomeAmountFen <= 0)
+      return null;
+    const r = await this.d.remedies.applyIn(tx, actor, { complaintId: c.id, orderId: c.orderId, remedy, amountFen: c.outcomeAmountFen });
+    const action = remedy === 'refund' ? 'refund_issued' : 'return_opened';
+    const data = { remedy, amountFen: c.outcomeAmountFen, refundId: r.refundId, returnId: r.returnId };
+    await tx.complaints.appendEntry({
+      id: this.d.ids.next(),
+      complaintId: c.id,
+      at: now,
+      role: 'system',
+      actorUserId: actor.userId,
+      action,
+      fromStatus: c.status,
+      toStatus: c.status,
+      note: null,
+      data,
+    });
+    await this.d.audit.record(tx, actor, {
+      action: `disputes.${action}`,
+      targetType: 'complaint',
+      targetId: c.id,
+      orgId: c.merchantOrgId,
+      detail: { orderId: c.orderId, ...data },
+    });
+    return r;
   }
 }

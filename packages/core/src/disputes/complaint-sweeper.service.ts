@@ -6,29 +6,41 @@
  *
  * Reminders: a merchant whose 48 hours end within `MERCHANT_REMINDER_HOURS` is reminded once — the reminder is a
  * timeline line (`merchant_reminded`, role system) with its audit entry and a `disputes.complaint_answer_due` event
- * the inbox turns into an item; a complaint with that line is not reminded again.
+ * the inbox turns into an item; a complaint with that line is not reminded again. Likewise the mediators in the last
+ * 3 working days of a mediation (`mediation_reminded`, `disputes.mediation_due`) and the regulator on the last working
+ * day of its 7 (`regulator_reminded`, `disputes.acceptance_due`), once per step.
  */
 import type { ComplaintStatus } from '@livehub/contracts';
-import type { ScopedUnitOfWork } from '../ports/repositories.ts';
+import type { Repositories, ScopedUnitOfWork } from '../ports/repositories.ts';
 import type { Actor } from '../shared/actor.ts';
-import { isOverdue, lapseAction } from './complaint-deadlines.rules.ts';
+import { DEADLINE_REMINDERS, isOverdue, lapseAction, reminderDue } from './complaint-deadlines.rules.ts';
 import { type ComplaintCore, eventPayload, takeStep } from './complaint.internal.ts';
+import type { ComplaintRecord } from './disputes.types.ts';
 
 export interface ComplaintSweeperDeps extends ComplaintCore {
   uow: ScopedUnitOfWork<'complaints' | 'complaintPayments' | 'audit' | 'outbox'>;
 }
+
+type SweepTx = Pick<Repositories, 'complaints' | 'complaintPayments' | 'audit' | 'outbox'>;
 
 const SWEPT: readonly ComplaintStatus[] = ['awaiting_merchant', 'negotiating', 'mediating'];
 const BATCH = 200;
 /** how long before the merchant's answer deadline the reminder goes out */
 export const MERCHANT_REMINDER_HOURS = 12;
 export const REMINDER_ACTION = 'merchant_reminded';
+/** calendar days within which every working-day reminder window lies (3 working days across the longest holidays) */
+const REMINDER_HORIZON_DAYS = 15;
 const sweeper: Actor = { userId: null, label: 'system:disputes', orgId: null, membershipId: null, role: 'system', via: 'system' };
 
 export class ComplaintSweeperService {
   constructor(private readonly d: ComplaintSweeperDeps) {}
 
-  async sweep(at?: Date): Promise<{ complaintsToMediation: number; mediationsFailed: number; complaintRemindersSent: number }> {
+  async sweep(at?: Date): Promise<{
+    complaintsToMediation: number;
+    mediationsFailed: number;
+    complaintRemindersSent: number;
+    deadlineRemindersSent: number;
+  }> {
     const now = at ?? this.d.clock.now();
     let toMediation = 0;
     let failed = 0;
@@ -45,13 +57,46 @@ export class ComplaintSweeperService {
       if (moved === 'mediation_failed') failed++;
     }
     const reminded = await this.remind(now);
-    return { complaintsToMediation: toMediation, mediationsFailed: failed, complaintRemindersSent: reminded };
+    const deadlineReminders = await this.remindDeadlines(now);
+    return {
+      complaintsToMediation: toMediation,
+      mediationsFailed: failed,
+      complaintRemindersSent: reminded,
+      deadlineRemindersSent: deadlineReminders,
+    };
+  }
+
+  /**
+   * Reminds the mediators of a mediation in its last 3 working days, and the regulator of an escalated complaint on
+   * the last working day of its 7 (DEADLINE_REMINDERS), once per step: a timeline line (`mediation_reminded`,
+   * `regulator_reminded`) after the step began means done, checked under lock.
+   */
+  private async remindDeadlines(now: Date): Promise<number> {
+    // the window is counted in working days: the candidates are those due within a span no holiday run exceeds
+    const horizon = new Date(now.getTime() + REMINDER_HORIZON_DAYS * 86_400_000);
+    // (not those already past: an escalated complaint past its 7 days stays escalated, shown overdue)
+    const soon = await this.d.uow.read.complaints.listDue(['mediating', 'escalated'], horizon, BATCH, now);
+    let sent = 0;
+    for (const candidate of soon) {
+      if (!reminderDue(candidate, now, this.d.calendar)) continue;
+      const done = await this.d.uow.transaction(async (tx) => {
+        const c = await tx.complaints.findComplaint(candidate.id, { lock: true });
+        if (!c || (c.status !== 'mediating' && c.status !== 'escalated') || !reminderDue(c, now, this.d.calendar)) return false;
+        const r = DEADLINE_REMINDERS[c.status];
+        const entries = await tx.complaints.listEntries(c.id);
+        if (entries.some((e) => e.action === r.action && e.at.getTime() >= c.statusSince.getTime())) return false;
+        await this.reminder(tx, c, r.action, r.topic, now);
+        return true;
+      });
+      if (done) sent++;
+    }
+    return sent;
   }
 
   /** Reminds once each merchant whose answer deadline ends within the reminder window and has not passed. */
   private async remind(now: Date): Promise<number> {
     const horizon = new Date(now.getTime() + MERCHANT_REMINDER_HOURS * 3_600_000);
-    const soon = await this.d.uow.read.complaints.listDue(['awaiting_merchant'], horizon, BATCH);
+    const soon = await this.d.uow.read.complaints.listDue(['awaiting_merchant'], horizon, BATCH, now);
     let sent = 0;
     for (const candidate of soon) {
       if (isOverdue(candidate.dueAt, now)) continue;
@@ -60,36 +105,30 @@ export class ComplaintSweeperService {
         if (!c || c.status !== 'awaiting_merchant' || !c.dueAt || isOverdue(c.dueAt, now)) return false;
         const entries = await tx.complaints.listEntries(c.id);
         if (entries.some((e) => e.action === REMINDER_ACTION)) return false;
-        const data = { dueAt: c.dueAt.toISOString() };
-        await tx.complaints.appendEntry({
-          id: this.d.ids.next(),
-          complaintId: c.id,
-          at: now,
-          role: 'system',
-          actorUserId: null,
-          action: REMINDER_ACTION,
-          fromStatus: c.status,
-          toStatus: c.status,
-          note: null,
-          data,
-        });
-        await this.d.audit.record(tx, sweeper, {
-          action: `disputes.${REMINDER_ACTION}`,
-          targetType: 'complaint',
-          targetId: c.id,
-          detail: data,
-        });
-        await tx.outbox.add({
-          id: this.d.ids.next(),
-          topic: 'disputes.complaint_answer_due',
-          payload: eventPayload(c, REMINDER_ACTION),
-          createdAt: now,
-          publishedAt: null,
-        });
+        await this.reminder(tx, c, REMINDER_ACTION, 'disputes.complaint_answer_due', now);
         return true;
       });
       if (done) sent++;
     }
     return sent;
+  }
+
+  /** The reminder's timeline line (role system, both sides see it), its audit entry and its outbox event. */
+  private async reminder(tx: SweepTx, c: ComplaintRecord, action: string, topic: string, now: Date): Promise<void> {
+    const data = { dueAt: c.dueAt?.toISOString() ?? null };
+    await tx.complaints.appendEntry({
+      id: this.d.ids.next(),
+      complaintId: c.id,
+      at: now,
+      role: 'system',
+      actorUserId: null,
+      action,
+      fromStatus: c.status,
+      toStatus: c.status,
+      note: null,
+      data,
+    });
+    await this.d.audit.record(tx, sweeper, { action: `disputes.${action}`, targetType: 'complaint', targetId: c.id, detail: data });
+    await tx.outbox.add({ id: this.d.ids.next(), topic, payload: eventPayload(c, action), createdAt: now, publishedAt: null });
   }
 }

@@ -21,6 +21,9 @@ export interface ComplaintViewDeps {
   names?: NameReader | undefined;
 }
 
+/** a document is evidence of one complaint in practice (the consumer's upload, about one order); a bound all the same */
+const EVIDENCE_LOOKUP = 50;
+
 export type ComplaintListScope = 'mine' | 'merchant' | 'mediation' | 'regulator';
 const QUEUE: Record<'mediation' | 'regulator', readonly ComplaintStatus[]> = {
   mediation: ['mediating'],
@@ -34,6 +37,19 @@ const QUEUE_READERS: Record<'mediation' | 'regulator', ReadonlySet<Actor['role']
 
 export class ComplaintViewService {
   constructor(private readonly d: ComplaintViewDeps) {}
+
+  /**
+   * The document store's read grant for a complaint's evidence: the merchant's staff of a complaint naming the
+   * document (and the mediators and the regulator, whom the store's own rule already lets read) may open it; the
+   * consumer reads their own uploads by that rule. Nobody else — another merchant's staff get not found.
+   */
+  async mayReadEvidence(actor: Actor, documentId: string): Promise<boolean> {
+    const found = await this.d.uow.read.complaints.listByEvidence(documentId, EVIDENCE_LOOKUP);
+    return found.some((c) => {
+      const role = roleOf(actor, c);
+      return role === 'merchant' || role === 'mediator' || role === 'regulator';
+    });
+  }
 
   /** A list by scope; a queue shows its open step unless a status is asked for. Routes hold who may ask which. */
   async list(

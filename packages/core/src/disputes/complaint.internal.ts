@@ -138,13 +138,18 @@ export async function takeStep(tx: ComplaintTx, core: ComplaintCore, c: Complain
   return next;
 }
 
+/** Remedies taken through the order's own refund and return path rather than owed as a compensation. */
+export const AFTER_SALES_REMEDIES: ReadonlySet<string> = new Set(['refund', 'return']);
+
 /**
- * 赔付义务: a resolution with an amount obliges the merchant to pay it within 3 working days (compensation-payment
+ * 赔付义务: a resolution with a compensation amount obliges the merchant to pay it within 3 working days (compensation-payment
  * rules); past that the sweep has the fund pay (CompensationPaymentService). Written in the resolving step's
  * transaction; the merchant is told (`disputes.compensation_due`).
  */
 async function oweOutcome(tx: ComplaintTx, core: ComplaintCore, c: ComplaintRecord, now: Date): Promise<void> {
   if (c.outcomeRemedy === null || c.outcomeAmountFen === null || c.outcomeAmountFen <= 0) return;
+  // a refund or a return goes through the order's after-sales path instead (ComplaintStepService, ComplaintRemedies)
+  if (AFTER_SALES_REMEDIES.has(c.outcomeRemedy)) return;
   const o: CompensationObligationRecord = {
     id: core.ids.next(),
     complaintId: c.id,

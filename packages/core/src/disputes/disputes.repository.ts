@@ -20,10 +20,15 @@ export interface ComplaintRepository {
     consumerUserId?: string | undefined;
     merchantOrgId?: string | undefined;
     statuses?: readonly ComplaintStatus[] | undefined;
+    /** filed at or after `filedFrom` and strictly before `filedBefore` */
+    filedFrom?: Date | undefined;
+    filedBefore?: Date | undefined;
     limit: number;
   }): Promise<ComplaintRecord[]>;
-  /** complaints in `statuses` whose deadline is strictly before `now`, oldest deadline first */
-  listDue(statuses: readonly ComplaintStatus[], now: Date, limit: number): Promise<ComplaintRecord[]>;
+  /** the complaints that name `documentId` among their evidence (so their parties may read it), at most `limit` */
+  listByEvidence(documentId: string, limit: number): Promise<ComplaintRecord[]>;
+  /** complaints in `statuses` whose deadline is strictly before `now` (and not before `notBefore`), oldest deadline first */
+  listDue(statuses: readonly ComplaintStatus[], now: Date, limit: number, notBefore?: Date): Promise<ComplaintRecord[]>;
   appendEntry(e: ComplaintEntryRecord): Promise<void>;
   /** oldest first */
   listEntries(complaintId: string): Promise<ComplaintEntryRecord[]>;
@@ -32,6 +37,8 @@ export interface ComplaintRepository {
 /** The orders context's facts about an order (wired in the container over the orders repository). */
 export interface ComplaintOrderReader {
   orderFacts(orderId: string): Promise<ComplaintOrderFacts | null>;
+  /** the products of each order (its lines'), for the statistics per product */
+  productsOf(orderIds: readonly string[]): Promise<Map<string, string[]>>;
 }
 
 /** Who uploaded a document of the document store (wired over the registry's documents). */
@@ -51,6 +58,9 @@ export interface ReportRepository {
     subjectOrgId?: string | undefined;
     subjectUserId?: string | undefined;
     statuses?: readonly ReportStatus[] | undefined;
+    /** filed at or after `filedFrom` and strictly before `filedBefore` */
+    filedFrom?: Date | undefined;
+    filedBefore?: Date | undefined;
     limit: number;
   }): Promise<ReportRecord[]>;
   /** how many reports about this subject are in `status` */

@@ -7,6 +7,7 @@ export type * from './disputes.repository.ts';
 export type * from './compensation-payment.types.ts';
 export type * from './compensation-payment.repository.ts';
 export type * from './compensation-money.port.ts';
+export type * from './complaint-remedy.port.ts';
 export { CompensationPaymentService } from './compensation-payment.service.ts';
 export type { CompensationPaymentDeps, CompensationSweepResult } from './compensation-payment.service.ts';
 export { PAYMENT_WORKING_DAYS, paymentDueAt, recoverySplit } from './compensation-payment.rules.ts';
@@ -15,6 +16,9 @@ export type { ComplaintFilingDeps } from './complaint-filing.service.ts';
 export { ComplaintStepService } from './complaint-steps.service.ts';
 export type { ComplaintStepDeps } from './complaint-steps.service.ts';
 export { ComplaintViewService } from './complaint-view.service.ts';
+export { ComplaintStatsService } from './complaint-stats.service.ts';
+export type { ComplaintStatsDeps } from './complaint-stats.service.ts';
+export { median, STATS_MAX_DAYS, statsPeriod, statsRows } from './complaint-stats.rules.ts';
 export type { ComplaintListScope, ComplaintViewDeps } from './complaint-view.service.ts';
 export { ComplaintSweeperService, MERCHANT_REMINDER_HOURS, REMINDER_ACTION } from './complaint-sweeper.service.ts';
 export type { ComplaintSweeperDeps } from './complaint-sweeper.service.ts';
@@ -22,7 +26,10 @@ export { COMPLAINT_ACTIONS, complaintStep, complaintTransitions, FINAL_STATUSES 
 export type { ComplaintAction } from './complaint-state.ts';
 export {
   COMPLAINT_LIMIT_YEARS,
+  DEADLINE_REMINDERS,
   deadlineOf,
+  reminderDue,
+  reminderFrom,
   MEDIATION_WORKING_DAYS,
   MERCHANT_ANSWER_HOURS,
   NEGOTIATION_WORKING_DAYS,

@@ -63,4 +63,46 @@ export class ReportHandlingService {
     });
     return caseView(next, await this.d.names.namesFor(reportNameQuery([next])), this.d.vault);
   }
+
+  /**
+   * The review item a report opened was decided (`compliance.report_item_decided`): a report still open follows —
+   * confirmed → substantiated, dismissed → unsubstantiated, with the reviewer's reason — by the system, audited,
+   * emitting `reports.report_handled` as any handling. A report already handled is left as it is (idempotent).
+   */
+  async followItem(input: { reportId: string; reviewItemId: string; decision: 'confirm' | 'dismiss'; reason: string }): Promise<boolean> {
+    const now = this.d.clock.now();
+    const action = input.decision === 'confirm' ? 'substantiate' : 'unsubstantiate';
+    return this.d.uow.transaction(async (tx) => {
+      const r = await tx.reports.findReport(input.reportId, { lock: true });
+      if (!r || r.reviewItemId !== input.reviewItemId) return false;
+      const step = reportStep(r.status, action, input.reason);
+      if (!step.ok) return false;
+      const next: ReportRecord = {
+        ...r,
+        status: step.to,
+        outcome: input.reason.trim(),
+        handledBy: null,
+        handledAt: now,
+        updatedAt: now,
+        version: r.version + 1,
+      };
+      if (!(await tx.reports.updateReport(next, r.version))) return false;
+      await this.d.audit.record(tx, ITEM_FOLLOWER, {
+        action: `reports.${action}`,
+        targetType: 'report',
+        targetId: r.id,
+        detail: { from: r.status, to: next.status, reason: next.outcome, reviewItemId: input.reviewItemId },
+      });
+      await tx.outbox.add({
+        id: this.d.ids.next(),
+        topic: 'reports.report_handled',
+        payload: reportEvent(next, action),
+        createdAt: now,
+        publishedAt: null,
+      });
+      return true;
+    });
+  }
 }
+
+const ITEM_FOLLOWER: Actor = { userId: null, label: 'system:review', orgId: null, membershipId: null, role: 'system', via: 'system' };

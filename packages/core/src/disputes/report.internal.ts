@@ -125,6 +125,8 @@ export function reportEvent(r: ReportRecord, action: string): Record<string, unk
     anonymous: r.reporterUserId === null,
     reporterUserId: r.reporterUserId,
     reviewItemId: r.reviewItemId,
+    /** the platform staff who handled it (never the reporter); null when the review item's decision settled it */
+    handledBy: r.handledBy,
     evidenceCount: r.evidenceDocumentIds.length,
     filedAt: r.filedAt.toISOString(),
   };

@@ -182,6 +182,27 @@ describe('the inbox feed', () => {
       expect(item?.render(noNames()).body.zh).toContain('一笔订单');
     });
 
+    it('reminds the mediators before the 45 working days end, and the regulator before the 7', () => {
+      const dueAt = '2026-12-07T15:59:59.999Z';
+      const items = feed('disputes.mediation_due', { ...base, action: 'mediation_reminded', status: 'mediating', dueAt });
+      expect(items).toHaveLength(1);
+      expect(items[0]).toMatchObject({
+        kind: 'complaint.mediation_due',
+        severity: 'action_required',
+        recipient: { kind: 'orgKind', orgKind: 'platform', roles: ['platform_admin', 'reviewer'] },
+        dueAt: new Date(dueAt),
+      });
+      expect(items[0]?.render(noNames()).body.zh).toContain('45 个工作日');
+      const acceptance = feed('disputes.acceptance_due', { ...base, action: 'regulator_reminded', status: 'escalated', dueAt });
+      expect(acceptance).toHaveLength(1);
+      expect(acceptance[0]).toMatchObject({
+        kind: 'complaint.acceptance_due',
+        severity: 'action_required',
+        recipient: { kind: 'orgKind', orgKind: 'regulator', roles: ['regulator'] },
+      });
+      expect(acceptance[0]?.render(noNames()).body.zh).toContain('7 个工作日');
+    });
+
     it('tells the consumer of the merchant’s counter-offer or rejection', () => {
       const [counter] = feed('disputes.complaint_answered', { ...base, action: 'merchant_counter', status: 'negotiating', dueAt: null });
       expect(counter).toMatchObject({ recipient: { kind: 'user', userId: USER }, kind: 'complaint.answered' });

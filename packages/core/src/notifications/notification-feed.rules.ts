@@ -482,6 +482,48 @@ export function fromComplaintAnswerDue(p: Payload): NotificationDraft[] {
   );
 }
 
+/** 调解即将到期: the mediators, in the last 3 working days of the 45 (the sweep's reminder). */
+export function fromComplaintMediationDue(p: Payload): NotificationDraft[] {
+  const f = complaintFacts(p);
+  if (!f) return [];
+  const by = byWhen(f.due);
+  return complaintItem(
+    f,
+    MEDIATORS,
+    'complaint.mediation_due',
+    'action_required',
+    (o) => ({
+      title: { zh: '投诉调解即将到期', en: 'Mediation deadline near' },
+      body: {
+        zh: `订单${o.zh}的投诉调解期限（45 个工作日）即将届满，请${by.zh}作出调解决定，逾期将以调解不成终结。`,
+        en: `The mediation of the complaint about order ${o.en} (45 working days) ends soon. Decide ${by.en}, or it ends without agreement.`,
+      },
+    }),
+    f.due,
+  );
+}
+
+/** 受理即将到期: the regulator, on the last working day of the 7 to decide on acceptance (the sweep's reminder). */
+export function fromComplaintAcceptanceDue(p: Payload): NotificationDraft[] {
+  const f = complaintFacts(p);
+  if (!f) return [];
+  const by = byWhen(f.due);
+  return complaintItem(
+    f,
+    REGULATORS,
+    'complaint.acceptance_due',
+    'action_required',
+    (o) => ({
+      title: { zh: '投诉受理期限即将届满', en: 'Acceptance deadline near' },
+      body: {
+        zh: `订单${o.zh}的投诉待决定是否受理，7 个工作日的期限即将届满，请${by.zh}作出决定。`,
+        en: `Acceptance of the complaint about order ${o.en} is still to be decided; the 7 working days end soon. Decide ${by.en}.`,
+      },
+    }),
+    f.due,
+  );
+}
+
 /** 商家已答复: the consumer learns of the counter-offer or the rejection and may accept or escalate. */
 export function fromComplaintAnswered(p: Payload): NotificationDraft[] {
   const f = complaintFacts(p);
@@ -866,6 +908,8 @@ export const NOTIFICATION_FEED: Record<string, (p: Payload) => NotificationDraft
   'disputes.complaint_filed': fromComplaintFiled,
   'disputes.complaint_answer_due': fromComplaintAnswerDue,
   'disputes.complaint_answered': fromComplaintAnswered,
+  'disputes.mediation_due': fromComplaintMediationDue,
+  'disputes.acceptance_due': fromComplaintAcceptanceDue,
   'disputes.complaint_escalated': fromComplaintEscalated,
   'disputes.complaint_resolved': fromComplaintResolved,
   'disputes.complaint_mediation_failed': fromComplaintMediationFailed,

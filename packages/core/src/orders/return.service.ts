@@ -193,6 +193,85 @@ export class ReturnService {
     return view;
   }
 
+  /**
+   * 投诉售后: a complaint resolved with a refund or a return (the disputes context's `ComplaintRemedies` port, wired by
+   * the container), in the complaint's transaction. A `refund` is recorded on the order like any refund — the ledger
+   * posts it (from escrow, or taken back from the parties once completed) and the provider's confirmation raises the
+   * order's `refundedFen`; the caller sends it after commit. A `return` opens an after-sales return of every unit not
+   * yet returned, already approved (the complaint's resolution is the approval), for the complaint's amount: the
+   * buyer ships it back, the merchant receives and refunds it through the return's own states.
+   */
+  async complaintRemedyIn(
+    tx: Pick<Repositories, ReturnScope>,
+    actor: Actor,
+    input: { complaintId: string; orderId: string; remedy: 'refund' | 'return'; amountFen: number },
+  ): Promise<{ refundId: string | null; returnId: string | null }> {
+    const now = this.d.clock.now();
+    const o = await tx.orders.findOrder(input.orderId, { lock: true });
+    if (!o) throw new AppError('orders.not_found', { field: 'id' });
+    const payment = (await tx.orders.listPayments(o.id)).find((p) => p.status === 'succeeded');
+    if (!payment) throw new AppError('disputes.order_unpaid', { field: 'id' });
+    const taken = (await tx.orders.listRefunds(o.id)).filter((r) => r.paymentId === payment.id && r.status !== 'failed');
+    const refundableFen = payment.amountFen - taken.reduce((n, r) => n + r.amountFen, 0);
+    if (input.amountFen > refundableFen)
+      throw new AppError('disputes.remedy_exceeds_refundable', {
+        field: 'id',
+        details: { refundableYuan: (refundableFen / 100).toFixed(2), amountYuan: (input.amountFen / 100).toFixed(2) },
+      });
+    if (input.remedy === 'refund') {
+      const refund = await this.d.orders.recordRefund(tx, o, input.amountFen, `complaint ${input.complaintId}`, null);
+      await this.d.audit.record(tx, actor, {
+        action: 'order.complaint_refund',
+        targetType: 'order',
+        targetId: o.id,
+        orgId: o.merchantOrgId,
+        detail: { complaintId: input.complaintId, refundId: refund.id, amountFen: input.amountFen },
+      });
+      return { refundId: refund.id, returnId: null };
+    }
+    const existing = await tx.orders.listReturns({ orderId: o.id, limit: 50 });
+    if (existing.some((r) => OPEN.has(r.status))) throw new AppError('disputes.return_open', { field: 'id' });
+    const lines = (await tx.orders.listLines([o.id]))
+      .filter((l) => l.qty > l.returnedQty)
+      .map((l) => ({ lineNo: l.lineNo, qty: l.qty - l.returnedQty }));
+    const r: ReturnRecord = {
+      id: this.d.ids.next(),
+      orderId: o.id,
+      buyerUserId: o.buyerUserId,
+      merchantOrgId: o.merchantOrgId,
+      kind: 'quality',
+      reason: `complaint ${input.complaintId}`,
+      lines,
+      amountFen: input.amountFen,
+      status: 'approved',
+      rejectReason: null,
+      carrier: null,
+      trackingNo: null,
+      receivedAt: null,
+      refundDueAt: null,
+      refundId: null,
+      overdueFlaggedAt: null,
+      version: 1,
+      createdAt: now,
+      updatedAt: now,
+    };
+    await tx.orders.insertReturn(r);
+    await this.d.audit.record(tx, actor, {
+      action: 'return.complaint',
+      targetType: 'return',
+      targetId: r.id,
+      orgId: o.merchantOrgId,
+      detail: { orderId: o.id, complaintId: input.complaintId, amountFen: r.amountFen, lines: r.lines, status: r.status },
+    });
+    return { refundId: null, returnId: r.id };
+  }
+
+  /** After commit: a refund recorded by `complaintRemedyIn` goes to the payment provider. */
+  async sendRecordedRefund(refundId: string): Promise<void> {
+    const r = await this.d.uow.read.orders.findRefund(refundId);
+    if (r) await this.d.orders.sendRefund(r);
+  }
+
   /** Records the refund, marks the returned units and reverses their share of the commission. */
   private async issueRefund(tx: Pick<Repositories, ReturnScope>, _actor: Actor, r: ReturnRecord, o: OrderRecord): Promise<RefundRecord> {
     const refund = await this.d.orders.recordRefund(tx, o, r.amountFen, `return ${r.id}`, r.id);

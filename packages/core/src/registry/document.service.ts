@@ -16,12 +16,24 @@ import type { FileStore } from './registry.repository.ts';
 import { DOCUMENT_TYPES, MAX_UPLOAD_BYTES, RETENTION_MS, uploadErrorCode } from './registry.rules.ts';
 import type { DocRef } from './registry.types.ts';
 
+/**
+ * Another context's reason to let someone read a document the ownership rule (`mayReadDocument`) would not: the
+ * disputes context lets the parties handling a complaint read the consumer's evidence. Wired by the container; a
+ * grant answers for one document and one reader, and its name is kept in the read's audit entry.
+ */
+export interface DocumentReadGrant {
+  name: string;
+  mayRead(actor: Actor, documentId: string): Promise<boolean>;
+}
+
 export interface DocumentDeps {
   uow: ScopedUnitOfWork<'workflows' | 'audit'>;
   clock: Clock;
   ids: IdGenerator;
   audit: AuditService;
   files: FileStore;
+  /** grants of other contexts, asked in order when the ownership rule says no */
+  readGrants?: readonly DocumentReadGrant[] | undefined;
 }
 
 export interface UploadInput {
@@ -81,21 +93,31 @@ export class DocumentService {
     return doc;
   }
 
-  /** The document's bytes for an authorized reader: its uploader, its organization, reviewers and regulators. Audited. */
+  /**
+   * The document's bytes for an authorized reader: its uploader, its organization, reviewers and regulators, or one
+   * a context's grant lets read it (a complaint's parties, its evidence). Anyone else: not found. Audited.
+   */
   async download(actor: Actor, id: string): Promise<{ doc: DocumentRecord; bytes: Uint8Array; mime: string }> {
     const doc = await this.d.uow.read.workflows.findDocument(id);
     if (!doc) throw new AppError('document.not_found', { field: 'id' });
-    if (!mayReadDocument(actor, doc)) throw new AppError('document.not_found', { field: 'id' });
+    const grantedBy = mayReadDocument(actor, doc) ? null : await this.grantOf(actor, doc.id);
+    if (grantedBy === undefined) throw new AppError('document.not_found', { field: 'id' });
     const bytes = await this.d.files.get(doc.storageKey);
     await this.d.uow.transaction((tx) =>
       this.d.audit.record(tx, actor, {
         action: 'document.download',
         targetType: 'document',
         targetId: doc.id,
-        detail: { docType: doc.docType, sha256: doc.sha256 },
+        detail: { docType: doc.docType, sha256: doc.sha256, ...(grantedBy ? { grantedBy } : {}) },
       }),
     );
     return { doc, bytes, mime: MIME_BY_TYPE[doc.fileType as DocumentType] };
+  }
+
+  /** The name of the first grant letting `actor` read the document; undefined when none does. */
+  private async grantOf(actor: Actor, documentId: string): Promise<string | undefined> {
+    for (const g of this.d.readGrants ?? []) if (await g.mayRead(actor, documentId)) return g.name;
+    return undefined;
   }
 
   /** A product image's bytes (not personal data: shown to whoever may see the product; not audited per view). */

@@ -2,7 +2,7 @@
 export { ViolationCreditInquiry } from './credit-inquiry.ts';
 export { SessionRegistry } from './session-registry.ts';
 export type { RegistryReads } from './session-registry.ts';
-export type { UploadInput } from './document.service.ts';
+export type { DocumentReadGrant, UploadInput } from './document.service.ts';
 export type { SweepResult } from './expiry.service.ts';
 export { MIME_BY_TYPE, sniffDocumentType, validateUpload } from './file-sniff.ts';
 export type { DocumentType } from './file-sniff.ts';

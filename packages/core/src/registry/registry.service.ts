@@ -19,7 +19,7 @@ import type { ApplicationRecord, DocumentRecord } from '../workflows/workflows.t
 import { AgencyService } from './agency.service.ts';
 import { BaseService } from './base.service.ts';
 import { DirectoryService } from './directory.service.ts';
-import { DocumentService, type UploadInput } from './document.service.ts';
+import { type DocumentReadGrant, DocumentService, type UploadInput } from './document.service.ts';
 import { ExpiryService, type SweepResult } from './expiry.service.ts';
 import { GateService } from './gate.service.ts';
 import { MerchantService } from './merchant.service.ts';
@@ -53,6 +53,8 @@ export interface RegistryDeps {
   workflows: WorkflowService;
   /** 暂停直播 imposed by a case's decision (supervision): the live gate refuses the streamer while one is in force */
   liveHolds?: ((userId: string, at: Date) => Promise<{ until: Date } | null>) | undefined;
+  /** other contexts' reasons to let someone read a document (a complaint's parties, its evidence) */
+  readGrants?: readonly DocumentReadGrant[] | undefined;
 }
 
 export class RegistryService {
@@ -70,7 +72,7 @@ export class RegistryService {
   constructor(private readonly d: RegistryDeps) {
     const { uow, clock, ids, vault, audit, files, workflows } = d;
     this.decrypt = (cipher) => vault.decrypt(cipher);
-    this.documents = new DocumentService({ uow, clock, ids, audit, files });
+    this.documents = new DocumentService({ uow, clock, ids, audit, files, readGrants: d.readGrants });
     const registration = { uow, clock, ids, vault, audit, documents: this.documents, workflows };
     this.merchants = new MerchantService(registration);
     this.streamers = new StreamerService(registration);

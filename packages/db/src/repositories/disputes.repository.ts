@@ -1,7 +1,7 @@
 /** Drizzle implementation of the complaints port (disputes). */
 import type { ComplaintStatus } from '@livehub/contracts';
 import type { ComplaintEntryRecord, ComplaintRecord, ComplaintRepository } from '@livehub/core';
-import { and, asc, desc, eq, inArray, isNotNull, lt, type SQL } from 'drizzle-orm';
+import { and, asc, desc, eq, gte, inArray, isNotNull, lt, type SQL, sql } from 'drizzle-orm';
 import type { Db } from '../db.ts';
 import { complaintEntries, complaints } from '../schema/disputes.ts';
 
@@ -39,9 +39,13 @@ export class DrizzleComplaintRepository implements ComplaintRepository {
     consumerUserId?: string | undefined;
     merchantOrgId?: string | undefined;
     statuses?: readonly ComplaintStatus[] | undefined;
+    filedFrom?: Date | undefined;
+    filedBefore?: Date | undefined;
     limit: number;
   }): Promise<ComplaintRecord[]> {
     const where: SQL[] = [];
+    if (opts.filedFrom) where.push(gte(complaints.filedAt, opts.filedFrom));
+    if (opts.filedBefore) where.push(lt(complaints.filedAt, opts.filedBefore));
     if (opts.consumerUserId) where.push(eq(complaints.consumerUserId, opts.consumerUserId));
     if (opts.merchantOrgId) where.push(eq(complaints.merchantOrgId, opts.merchantOrgId));
     if (opts.statuses) where.push(inArray(complaints.status, [...opts.statuses]));
@@ -52,12 +56,22 @@ export class DrizzleComplaintRepository implements ComplaintRepository {
       .orderBy(desc(complaints.filedAt), desc(complaints.id))
       .limit(opts.limit)) as ComplaintRecord[];
   }
-  async listDue(statuses: readonly ComplaintStatus[], now: Date, limit: number): Promise<ComplaintRecord[]> {
-    if (statuses.length === 0) return [];
+  async listByEvidence(documentId: string, limit: number): Promise<ComplaintRecord[]> {
     return (await this.db
       .select()
       .from(complaints)
-      .where(and(isNotNull(complaints.dueAt), lt(complaints.dueAt, now), inArray(complaints.status, [...statuses])))
+      .where(sql`${complaints.evidenceDocumentIds} @> ${JSON.stringify([documentId])}::jsonb`)
+      .orderBy(desc(complaints.filedAt), desc(complaints.id))
+      .limit(limit)) as ComplaintRecord[];
+  }
+  async listDue(statuses: readonly ComplaintStatus[], now: Date, limit: number, notBefore?: Date): Promise<ComplaintRecord[]> {
+    if (statuses.length === 0) return [];
+    const where = [isNotNull(complaints.dueAt), lt(complaints.dueAt, now), inArray(complaints.status, [...statuses])];
+    if (notBefore) where.push(gte(complaints.dueAt, notBefore));
+    return (await this.db
+      .select()
+      .from(complaints)
+      .where(and(...where))
       .orderBy(asc(complaints.dueAt), asc(complaints.id))
       .limit(limit)) as ComplaintRecord[];
   }

@@ -1,7 +1,7 @@
 /** Drizzle implementation of the reports port (举报, disputes). */
 import type { ReportStatus } from '@livehub/contracts';
 import type { ReportRecord, ReportRepository } from '@livehub/core';
-import { and, count, desc, eq, inArray, type SQL } from 'drizzle-orm';
+import { and, count, desc, eq, gte, inArray, lt, type SQL } from 'drizzle-orm';
 import type { Db } from '../db.ts';
 import { reports } from '../schema/reports.ts';
 
@@ -34,9 +34,13 @@ export class DrizzleReportRepository implements ReportRepository {
     subjectOrgId?: string | undefined;
     subjectUserId?: string | undefined;
     statuses?: readonly ReportStatus[] | undefined;
+    filedFrom?: Date | undefined;
+    filedBefore?: Date | undefined;
     limit: number;
   }): Promise<ReportRecord[]> {
     const where: SQL[] = [];
+    if (opts.filedFrom) where.push(gte(reports.filedAt, opts.filedFrom));
+    if (opts.filedBefore) where.push(lt(reports.filedAt, opts.filedBefore));
     if (opts.reporterUserId) where.push(eq(reports.reporterUserId, opts.reporterUserId));
     if (opts.subjectOrgId) where.push(eq(reports.subjectOrgId, opts.subjectOrgId));
     if (opts.subjectUserId) where.push(eq(reports.subjectUserId, opts.subjectUserId));

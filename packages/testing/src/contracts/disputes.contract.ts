@@ -38,6 +38,17 @@ const complaint = (over: Partial<ComplaintRecord> = {}): ComplaintRecord => ({
 });
 
 export function complaintCases(db: ContractDb): void {
+  it('finds the complaints naming a document among their evidence, and no other', async () => {
+    const r = db.r();
+    const doc = uuid();
+    const a = complaint({ evidenceDocumentIds: [uuid(), doc] });
+    const b = complaint({ evidenceDocumentIds: [doc], filedAt: new Date('2026-12-02T08:00:00Z') });
+    const other = complaint({ evidenceDocumentIds: [uuid()] });
+    for (const c of [a, b, other]) await r.complaints.insertComplaint(c);
+    expect((await r.complaints.listByEvidence(doc, 10)).map((c) => c.id)).toEqual([b.id, a.id]);
+    expect(await r.complaints.listByEvidence(uuid(), 10)).toEqual([]);
+  });
+
   it('keeps one open complaint per order and moves it by version', async () => {
     const r = db.r();
     const first = complaint();
@@ -100,6 +111,13 @@ export function complaintCases(db: ContractDb): void {
     expect(due).not.toContain(atDeadline.id);
     expect(due).not.toContain(escalated.id);
     expect(await r.complaints.listDue([], now, 10)).toEqual([]);
+    // from a lower bound on: a deadline at it is in, one before it out
+    const bounded = (await r.complaints.listDue(['awaiting_merchant', 'negotiating'], now, 1000, later.dueAt as Date)).map((x) => x.id);
+    expect(bounded).toContain(later.id);
+    expect(bounded).toContain(late.id);
+    const after = (await r.complaints.listDue(['awaiting_merchant', 'negotiating'], now, 1000, late.dueAt as Date)).map((x) => x.id);
+    expect(after).toContain(late.id);
+    expect(after).not.toContain(later.id);
   });
 
   it('appends the timeline and reads it in order', async () => {

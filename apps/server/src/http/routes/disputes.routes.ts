@@ -13,6 +13,8 @@ import {
   complaintListSchema,
   complaintNoteSchema,
   complaintRegulatorDecisionSchema,
+  complaintStatsQuerySchema,
+  complaintStatsSchema,
   complaintViewSchema,
   compensationObligationSchema,
   idSchema,
@@ -22,6 +24,7 @@ import type { ComplaintListScope } from '@livehub/core';
 import { z } from 'zod';
 import type { Container } from '../../container.ts';
 import { requireActor } from '../policy.ts';
+import { complaintStatsFileName, complaintStatsXlsx } from '../presenters/complaint-stats.presenter.ts';
 import { presentComplaint, presentComplaintDetail, presentObligation } from '../presenters/disputes.presenter.ts';
 import { createdRoute, idActionRoute, idReadRoute } from '../route-helpers.ts';
 import type { Api } from './types.ts';
@@ -34,6 +37,8 @@ const MERCHANT = ['merchant_staff'] as const;
 const MEDIATORS = ['platform_admin', 'reviewer'] as const;
 const REGULATOR = ['regulator'] as const;
 const PARTIES: readonly Role[] = [...CONSUMER, ...MERCHANT, ...MEDIATORS, ...REGULATOR];
+const STATS_READERS: readonly Role[] = [...MERCHANT, ...MEDIATORS, ...REGULATOR];
+const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 
 const LISTS: Array<{ path: string; scope: ComplaintListScope; allow: readonly Role[]; summary: string }> = [
   { path: '/api/complaints/mine', scope: 'mine', allow: CONSUMER, summary: '我的投诉: the consumer’s own complaints' },
@@ -65,6 +70,35 @@ export function disputesRoutes(api: Api, c: Container): void {
       },
       async (req) => ({ items: (await c.complaints.views.list(requireActor(req), l.scope, req.query)).map(presentComplaint) }),
     );
+
+  // 投诉统计: per merchant, streamer or product over a period; a merchant's staff see their own organization only
+  api.get(
+    '/api/complaints/stats',
+    {
+      config: { policy: { allow: STATS_READERS } },
+      schema: {
+        tags,
+        summary: '投诉统计: complaint and report counts per merchant, streamer or product over a period',
+        querystring: complaintStatsQuerySchema,
+        response: { 200: complaintStatsSchema },
+      },
+    },
+    async (req) => c.complaints.stats.stats(requireActor(req), req.query),
+  );
+  api.get(
+    '/api/complaints/stats.xlsx',
+    {
+      config: { policy: { allow: STATS_READERS } },
+      schema: { tags, summary: '投诉统计 as an Excel workbook', querystring: complaintStatsQuerySchema },
+    },
+    async (req, reply) => {
+      const s = await c.complaints.stats.stats(requireActor(req), req.query);
+      return reply
+        .header('content-type', XLSX)
+        .header('content-disposition', `attachment; filename="${complaintStatsFileName(s)}"`)
+        .send(await complaintStatsXlsx(s));
+    },
+  );
 
   idReadRoute(
     api,

@@ -141,6 +141,19 @@ export function ComplaintPage() {
               <Descriptions.Item label={t('complaint.detail.phone')}>{c.contactPhone ?? '—'}</Descriptions.Item>
               <Descriptions.Item label={t('complaint.detail.evidence')}>
                 {t('complaint.detail.evidenceCount', { count: c.evidenceDocumentIds.length })}
+                {c.evidenceDocumentIds.map((id, i) => (
+                  // every party to the complaint may open the consumer's evidence (the document store's grant; audited)
+                  <a
+                    key={id}
+                    href={`/api/documents/${id}/content`}
+                    target="_blank"
+                    rel="noreferrer"
+                    style={{ marginLeft: 8 }}
+                    data-testid="complaint-evidence-link"
+                  >
+                    {t('complaint.detail.evidenceItem', { n: i + 1 })}
+                  </a>
+                ))}
               </Descriptions.Item>
             </Descriptions>
             <Typography.Paragraph style={{ marginTop: 12, whiteSpace: 'pre-wrap' }} data-testid="complaint-description">

@@ -5,7 +5,7 @@
  */
 import type { ComplaintStatus, ComplaintView, Role } from '@livehub/contracts';
 import { COMPLAINT_STATUSES } from '@livehub/contracts';
-import { Button, Card, Empty, Select, Space, Table, Typography } from 'antd';
+import { Button, Card, Empty, Select, Space, Table, Tabs, Typography } from 'antd';
 import dayjs from 'dayjs';
 import { useState } from 'react';
 import { Link } from 'react-router';
@@ -17,6 +17,7 @@ import { formatFen } from '../../lib/money.ts';
 import { useMe } from '../../lib/session.ts';
 import { useComplaints } from '../../queries/complaints.ts';
 import { byUrgency, ComplaintStatusTag, Countdown } from './complaint-parts.tsx';
+import { ComplaintStatsPanel } from './complaint-stats-panel.tsx';
 
 type Desk = 'consumer' | 'merchant' | 'mediator' | 'regulator';
 
@@ -38,94 +39,114 @@ export function ComplaintsPage() {
   const list = useComplaints(SCOPE[desk], status, { refetchInterval: 30_000 });
   const rows = [...(list.data ?? [])].sort(byUrgency);
 
+  const content = (
+    <Card>
+      <Space style={{ marginBottom: 16 }}>
+        <Select<ComplaintStatus | ''>
+          style={{ minWidth: 180 }}
+          data-testid="complaints-status-filter"
+          value={status ?? ''}
+          onChange={(v) => setStatus(v === '' ? undefined : v)}
+          options={[
+            { value: '', label: t('complaint.list.all') },
+            ...COMPLAINT_STATUSES.map((s) => ({ value: s, label: t(`complaint.status.${s}`) })),
+          ]}
+        />
+      </Space>
+      {list.error ? (
+        <QueryError error={list.error} onRetry={() => void list.refetch()} />
+      ) : (
+        <Table<ComplaintView>
+          rowKey="id"
+          size="middle"
+          loading={list.isPending}
+          dataSource={rows}
+          pagination={{ pageSize: 20, hideOnSinglePage: true }}
+          locale={{ emptyText: <Empty description={t('complaint.list.empty')} /> }}
+          data-testid="complaints-table"
+          onRow={(c) => ({ 'data-testid': 'complaint-row', 'data-status': c.status, 'data-overdue': String(c.overdue) }) as never}
+          scroll={{ x: 900 }}
+          columns={[
+            {
+              title: t('complaint.col.order'),
+              key: 'order',
+              render: (_, c) => (
+                <Space direction="vertical" size={0}>
+                  <Link to={`/complaints/${c.id}`} data-testid="complaint-open">
+                    {c.orderNo ?? t('complaint.detail.title')}
+                  </Link>
+                  <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+                    {dayjs(c.filedAt).format('YYYY-MM-DD HH:mm')}
+                  </Typography.Text>
+                </Space>
+              ),
+            },
+            ...(desk === 'merchant'
+              ? []
+              : [
+                  {
+                    title: t('complaint.col.merchant'),
+                    key: 'merchant',
+                    render: (_: unknown, c: ComplaintView) => c.merchantName ?? '—',
+                  },
+                ]),
+            { title: t('complaint.col.streamer'), key: 'streamer', render: (_, c) => c.streamerName ?? '—' },
+            { title: t('complaint.col.category'), key: 'category', render: (_, c) => t(`complaint.category.${c.category}`) },
+            {
+              title: t('complaint.col.claim'),
+              key: 'claim',
+              render: (_, c) => `${t(`complaint.claim.${c.claim.kind}`)} ${formatFen(c.claim.amountFen)}`,
+            },
+            { title: t('complaint.col.status'), key: 'status', render: (_, c) => <ComplaintStatusTag status={c.status} /> },
+            {
+              title: t('complaint.col.deadline'),
+              key: 'due',
+              render: (_, c) => (
+                <Space direction="vertical" size={0}>
+                  <Countdown dueAt={c.dueAt} overdue={c.overdue} />
+                  {c.dueAt ? (
+                    <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+                      {dayjs(c.dueAt).format('YYYY-MM-DD HH:mm')}
+                    </Typography.Text>
+                  ) : null}
+                </Space>
+              ),
+            },
+            {
+              title: '',
+              key: 'open',
+              render: (_, c) => (
+                <Link to={`/complaints/${c.id}`}>
+                  <Button size="small">{t('complaint.open')}</Button>
+                </Link>
+              ),
+            },
+          ]}
+        />
+      )}
+    </Card>
+  );
+  // 投诉统计: the platform, the regulator and a merchant's staff (its own organization, per streamer and product)
+  const stats =
+    desk === 'consumer' ? null : (
+      <Card>
+        <ComplaintStatsPanel dimensions={desk === 'merchant' ? ['streamer', 'product'] : undefined} />
+      </Card>
+    );
   return (
     <>
       <PageHeader title={t(`complaint.list.${desk}.title`)} subtitle={t(`complaint.list.${desk}.subtitle`)} testId="complaints-title" />
-      <Card>
-        <Space style={{ marginBottom: 16 }}>
-          <Select<ComplaintStatus | ''>
-            style={{ minWidth: 180 }}
-            data-testid="complaints-status-filter"
-            value={status ?? ''}
-            onChange={(v) => setStatus(v === '' ? undefined : v)}
-            options={[
-              { value: '', label: t('complaint.list.all') },
-              ...COMPLAINT_STATUSES.map((s) => ({ value: s, label: t(`complaint.status.${s}`) })),
-            ]}
-          />
-        </Space>
-        {list.error ? (
-          <QueryError error={list.error} onRetry={() => void list.refetch()} />
-        ) : (
-          <Table<ComplaintView>
-            rowKey="id"
-            size="middle"
-            loading={list.isPending}
-            dataSource={rows}
-            pagination={{ pageSize: 20, hideOnSinglePage: true }}
-            locale={{ emptyText: <Empty description={t('complaint.list.empty')} /> }}
-            data-testid="complaints-table"
-            onRow={(c) => ({ 'data-testid': 'complaint-row', 'data-status': c.status, 'data-overdue': String(c.overdue) }) as never}
-            scroll={{ x: 900 }}
-            columns={[
-              {
-                title: t('complaint.col.order'),
-                key: 'order',
-                render: (_, c) => (
-                  <Space direction="vertical" size={0}>
-                    <Link to={`/complaints/${c.id}`} data-testid="complaint-open">
-                      {c.orderNo ?? t('complaint.detail.title')}
-                    </Link>
-                    <Typography.Text type="secondary" style={{ fontSize: 12 }}>
-                      {dayjs(c.filedAt).format('YYYY-MM-DD HH:mm')}
-                    </Typography.Text>
-                  </Space>
-                ),
-              },
-              ...(desk === 'merchant'
-                ? []
-                : [
-                    {
-                      title: t('complaint.col.merchant'),
-                      key: 'merchant',
-                      render: (_: unknown, c: ComplaintView) => c.merchantName ?? '—',
-                    },
-                  ]),
-              { title: t('complaint.col.streamer'), key: 'streamer', render: (_, c) => c.streamerName ?? '—' },
-              { title: t('complaint.col.category'), key: 'category', render: (_, c) => t(`complaint.category.${c.category}`) },
-              {
-                title: t('complaint.col.claim'),
-                key: 'claim',
-                render: (_, c) => `${t(`complaint.claim.${c.claim.kind}`)} ${formatFen(c.claim.amountFen)}`,
-              },
-              { title: t('complaint.col.status'), key: 'status', render: (_, c) => <ComplaintStatusTag status={c.status} /> },
-              {
-                title: t('complaint.col.deadline'),
-                key: 'due',
-                render: (_, c) => (
-                  <Space direction="vertical" size={0}>
-                    <Countdown dueAt={c.dueAt} overdue={c.overdue} />
-                    {c.dueAt ? (
-                      <Typography.Text type="secondary" style={{ fontSize: 12 }}>
-                        {dayjs(c.dueAt).format('YYYY-MM-DD HH:mm')}
-                      </Typography.Text>
-                    ) : null}
-                  </Space>
-                ),
-              },
-              {
-                title: '',
-                key: 'open',
-                render: (_, c) => (
-                  <Link to={`/complaints/${c.id}`}>
-                    <Button size="small">{t('complaint.open')}</Button>
-                  </Link>
-                ),
-              },
-            ]}
-          />
-        )}
-      </Card>
+      {stats ? (
+        <Tabs
+          data-testid="complaints-tabs"
+          items={[
+            { key: 'list', label: t('complaint.stats.listTab'), children: content },
+            { key: 'stats', label: t('complaint.stats.tab'), children: stats },
+          ]}
+        />
+      ) : (
+        content
+      )}
     </>
   );
 }
