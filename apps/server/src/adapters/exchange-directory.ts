@@ -9,24 +9,18 @@ export function exchangeDirectory(uow: UnitOfWork): ExchangeDirectory {
   const r = uow.read;
   return {
     async creditCodes(orgIds) {
-      const out = new Map<string, { creditCode: string; name: string }>();
-      for (const id of new Set(orgIds)) {
-        const profile = (await r.registry.findMerchant(id)) ?? (await r.registry.findMcn(id));
-        if (profile) out.set(id, { creditCode: profile.creditCode, name: profile.legalName });
-      }
-      return out;
+      const found = await r.registry.creditCodesOf(orgIds);
+      return new Map([...found].map(([id, p]) => [id, { creditCode: p.creditCode, name: p.legalName }]));
     },
     async orgByCreditCode(code) {
       const found = await r.registry.findByCreditCode(code);
       return found ? { orgId: found.orgId, name: found.legalName } : null;
     },
     async productOwners(productIds) {
-      const out = new Map<string, { orgId: string; title: string }>();
-      for (const id of new Set(productIds)) {
-        const p = await r.catalog.findProduct(id);
-        if (p) out.set(id, { orgId: p.merchantOrgId, title: p.title });
-      }
-      return out;
+      const ids = [...new Set(productIds)];
+      if (ids.length === 0) return new Map();
+      const rows = await r.catalog.listProducts({ ids, limit: ids.length });
+      return new Map(rows.map((p) => [p.id, { orgId: p.merchantOrgId, title: p.title }]));
     },
     async creditRecords(tiers, limit) {
       const out: Array<{ orgId: string; tier: CreditTier; score: number; tierSince: Date | null }> = [];

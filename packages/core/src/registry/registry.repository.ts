@@ -22,6 +22,8 @@ export interface RegistryRepository {
   insertMerchant(m: MerchantProfileRecord): Promise<void>;
   findMerchant(orgId: string): Promise<MerchantProfileRecord | null>;
   findMerchantByCreditCode(code: string): Promise<MerchantProfileRecord | null>;
+  /** the 统一社会信用代码 and legal name of each merchant or MCN among `orgIds`, in two queries (others left out) */
+  creditCodesOf(orgIds: readonly string[]): Promise<Map<string, { creditCode: string; legalName: string }>>;
   updateMerchant(orgId: string, patch: Partial<MerchantProfileRecord>): Promise<void>;
   listMerchants(opts: { status?: MerchantStatus[]; limit: number }): Promise<MerchantProfileRecord[]>;
   insertStreamer(s: StreamerProfileRecord): Promise<void>;

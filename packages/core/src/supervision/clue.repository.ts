@@ -19,6 +19,8 @@ export interface ClueRepository {
   updateClue(c: ClueRecord, expectVersion: number): Promise<boolean>;
   /** newest signal first; `departments` undefined: every department's; `sharedWith`: also those shared with it */
   listClues(opts: {
+    /** only these clues */
+    ids?: readonly string[] | undefined;
     departments?: readonly (string | null)[] | undefined;
     sharedWith?: string | undefined;
     status?: ClueStatus | undefined;

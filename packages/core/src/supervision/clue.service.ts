@@ -442,11 +442,8 @@ export class ClueService {
   async sharingLog(actor: Actor, limit = 100): Promise<ClueSharingLog['items']> {
     const department = await this.d.departments.departmentOf(actor);
     const entries = await this.d.uow.read.clues.departmentEntries(department, ['transferred', 'shared', 'viewed'], limit);
-    const clues = new Map<string, ClueRecord>();
-    for (const id of new Set(entries.map((e) => e.clueId))) {
-      const c = await this.d.uow.read.clues.findClue(id);
-      if (c) clues.set(id, c);
-    }
+    const ids = [...new Set(entries.map((e) => e.clueId))];
+    const clues = new Map((await this.d.uow.read.clues.listClues({ ids, limit: ids.length })).map((c) => [c.id, c]));
     const names = await this.d.names.namesFor({ ...subjectQuery([...clues.values()]), users: entries.map((e) => e.actorUserId) });
     const departments = actor.orgId ? await this.d.departments.departmentsOf(actor.orgId) : new Map<string, string>();
     const dept = (code: string | null) => (code ? (departments.get(code) ?? code) : null);

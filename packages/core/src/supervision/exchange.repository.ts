@@ -16,6 +16,8 @@ export interface ExchangeRepository {
   /** false when a bundle with this direction and hash is stored already */
   insertBundle(b: ExchangeBundleRecord): Promise<boolean>;
   listBundles(limit: number): Promise<ExchangeBundleRecord[]>;
+  /** the SHA-256 of each of these bundles, by id */
+  bundleHashes(ids: readonly string[]): Promise<Map<string, string>>;
   /** inserts, or refreshes the item a region sent before under the same source id */
   upsertRecord(r: ExchangeRecord): Promise<void>;
   findRecord(sourceRegionCode: string, kind: ExchangeKind, sourceId: string): Promise<ExchangeRecord | null>;

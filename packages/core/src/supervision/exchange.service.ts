@@ -354,7 +354,7 @@ export class ExchangeService {
   async records(q: { kind?: ExchangeKind | undefined; limit: number }): Promise<ExchangeRecordView[]> {
     const rows = await this.d.uow.read.exchange.listRecords(q);
     const regions = new Map((await this.d.uow.read.exchange.listRegions()).map((r) => [r.code, r.name]));
-    const bundles = new Map((await this.d.uow.read.exchange.listBundles(500)).map((b) => [b.id, b.sha256]));
+    const bundles = await this.d.uow.read.exchange.bundleHashes(rows.map((r) => r.bundleId));
     const names = await this.d.names.namesFor({ orgs: rows.map((r) => r.localOrgId) });
     return rows.map((r: ExchangeRecord) => ({
       id: r.id,

@@ -1,7 +1,7 @@
 /** Drizzle implementation of the cross-region sharing port. */
 import type { ExchangeKind } from '@livehub/contracts';
 import type { ExchangeBundleRecord, ExchangeKeyRecord, ExchangeRecord, ExchangeRegionRecord, ExchangeRepository } from '@livehub/core';
-import { and, asc, desc, eq, type SQL, sql } from 'drizzle-orm';
+import { and, asc, desc, eq, inArray, type SQL, sql } from 'drizzle-orm';
 import type { Db } from '../db.ts';
 import { exchangeBundles, exchangeKeys, exchangeRecords, exchangeRegions } from '../schema/exchange.ts';
 
@@ -38,6 +38,15 @@ export class DrizzleExchangeRepository implements ExchangeRepository {
   }
   async listBundles(limit: number): Promise<ExchangeBundleRecord[]> {
     return this.db.select().from(exchangeBundles).orderBy(desc(exchangeBundles.at), desc(exchangeBundles.id)).limit(limit);
+  }
+  async bundleHashes(ids: readonly string[]): Promise<Map<string, string>> {
+    const unique = [...new Set(ids)];
+    if (unique.length === 0) return new Map();
+    const rows = await this.db
+      .select({ id: exchangeBundles.id, sha256: exchangeBundles.sha256 })
+      .from(exchangeBundles)
+      .where(inArray(exchangeBundles.id, unique));
+    return new Map(rows.map((b) => [b.id, b.sha256]));
   }
   async upsertRecord(r: ExchangeRecord): Promise<void> {
     const item = r.item as unknown as Record<string, unknown>;

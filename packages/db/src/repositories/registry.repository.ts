@@ -72,6 +72,20 @@ export class DrizzleRegistryRepository implements RegistryRepository {
   async findMerchantByCreditCode(code: string): Promise<MerchantProfileRecord | null> {
     return firstWhere(this.db, merchantProfiles, eq(merchantProfiles.creditCode, code));
   }
+  async creditCodesOf(orgIds: readonly string[]): Promise<Map<string, { creditCode: string; legalName: string }>> {
+    const out = new Map<string, { creditCode: string; legalName: string }>();
+    const ids = [...new Set(orgIds)];
+    if (ids.length === 0) return out;
+    const cols = (t: typeof merchantProfiles | typeof mcnProfiles) => ({
+      orgId: t.orgId,
+      creditCode: t.creditCode,
+      legalName: t.legalName,
+    });
+    const merchants = await this.db.select(cols(merchantProfiles)).from(merchantProfiles).where(inArray(merchantProfiles.orgId, ids));
+    const mcns = await this.db.select(cols(mcnProfiles)).from(mcnProfiles).where(inArray(mcnProfiles.orgId, ids));
+    for (const r of [...mcns, ...merchants]) out.set(r.orgId, { creditCode: r.creditCode, legalName: r.legalName });
+    return out;
+  }
   async updateMerchant(orgId: string, patch: Partial<MerchantProfileRecord>): Promise<void> {
     await this.db.update(merchantProfiles).set(patch).where(eq(merchantProfiles.orgId, orgId));
   }

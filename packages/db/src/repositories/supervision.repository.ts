@@ -58,6 +58,7 @@ export class DrizzleClueRepository implements ClueRepository {
     return rows.length === 1;
   }
   async listClues(opts: {
+    ids?: readonly string[] | undefined;
     departments?: readonly (string | null)[] | undefined;
     sharedWith?: string | undefined;
     status?: ClueStatus | undefined;
@@ -66,6 +67,10 @@ export class DrizzleClueRepository implements ClueRepository {
     limit: number;
   }): Promise<ClueRecord[]> {
     const where: SQL[] = [];
+    if (opts.ids) {
+      if (opts.ids.length === 0) return [];
+      where.push(inArray(clues.id, [...opts.ids]));
+    }
     if (opts.departments) {
       const codes = opts.departments.filter((d): d is string => d !== null);
       const parts: SQL[] = [];

@@ -82,6 +82,9 @@ export function registryCases(db: ContractDb): void {
     expect(await r.registry.findMerchant(a.id)).toEqual(ma);
     expect((await r.registry.findMerchantByCreditCode(ma.creditCode))?.orgId).toBe(a.id);
     expect(await r.registry.findMerchant(uuid())).toBeNull();
+    const codes = await r.registry.creditCodesOf([a.id, a.id, uuid()]);
+    expect([...codes]).toEqual([[a.id, { creditCode: ma.creditCode, legalName: ma.legalName }]]);
+    expect((await r.registry.creditCodesOf([])).size).toBe(0);
     await r.registry.updateMerchant(a.id, { status: 'admitted', statusReason: '材料齐全', updatedAt: at(2) });
     expect(await r.registry.findMerchant(a.id)).toMatchObject({ status: 'admitted', statusReason: '材料齐全', legalName: ma.legalName });
     const admitted = await r.registry.listMerchants({ status: ['admitted'], limit: 1000 });

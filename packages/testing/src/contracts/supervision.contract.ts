@@ -77,6 +77,8 @@ export function clueCases(db: ContractDb): void {
     expect((await r.clues.listClues({ departments: [dept], minRisk: 2, status: 'open', limit: 10 })).map((x) => x.id)).toEqual([b.id]);
     expect((await r.clues.listClues({ departments: [dept], rule: 'serious_violation', limit: 10 })).map((x) => x.id)).toEqual([b.id]);
     expect(await r.clues.listClues({ departments: [], limit: 10 })).toEqual([]);
+    expect((await r.clues.listClues({ ids: [a.id, c.id], limit: 10 })).map((x) => x.id)).toEqual([c.id, a.id]);
+    expect(await r.clues.listClues({ ids: [], limit: 10 })).toEqual([]);
     const office = clue({ departmentCode: null });
     await r.clues.insertClue(office);
     expect((await r.clues.listClues({ departments: [null], limit: 500 })).map((x) => x.id)).toContain(office.id);
