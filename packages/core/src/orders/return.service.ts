@@ -80,35 +80,17 @@ export class ReturnService {
         amountFen += l.unitPriceFen * want.qty;
       }
       amountFen = Math.min(amountFen, o.totalFen - o.refundedFen);
-      const r: ReturnRecord = {
-        id: this.d.ids.next(),
-        orderId: o.id,
-        buyerUserId: o.buyerUserId,
-        merchantOrgId: o.merchantOrgId,
-        kind: input.kind,
-        reason: input.reason,
-        lines: input.lines,
-        amountFen,
-        status: 'requested',
-        rejectReason: null,
-        carrier: null,
-        trackingNo: null,
-        receivedAt: null,
-        refundDueAt: null,
-        refundId: null,
-        overdueFlaggedAt: null,
-        version: 1,
-        createdAt: now,
-        updatedAt: now,
-      };
-      await tx.orders.insertReturn(r);
-      await this.d.audit.record(tx, actor, {
-        action: 'return.request',
-        targetType: 'return',
-        targetId: r.id,
-        orgId: o.merchantOrgId,
-        detail: { orderId: o.id, kind: r.kind, amountFen, lines: r.lines },
-      });
+      const r = await this.insertReturn(
+        tx,
+        actor,
+        o,
+        { kind: input.kind, reason: input.reason, lines: input.lines, amountFen, status: 'requested' },
+        {
+          action: 'return.request',
+          detail: { orderId: o.id, kind: input.kind, amountFen, lines: input.lines },
+        },
+        now,
+      );
       return this.view(r, o, lines);
     });
   }
@@ -234,16 +216,36 @@ export class ReturnService {
     const lines = (await tx.orders.listLines([o.id]))
       .filter((l) => l.qty > l.returnedQty)
       .map((l) => ({ lineNo: l.lineNo, qty: l.qty - l.returnedQty }));
+    const reason = `complaint ${input.complaintId}`;
+    const r = await this.insertReturn(
+      tx,
+      actor,
+      o,
+      { kind: 'quality', reason, lines, amountFen: input.amountFen, status: 'approved' },
+      {
+        action: 'return.complaint',
+        detail: { orderId: o.id, complaintId: input.complaintId, amountFen: input.amountFen, lines, status: 'approved' },
+      },
+      now,
+    );
+    return { refundId: null, returnId: r.id };
+  }
+
+  /** A new return on `o` (a buyer's request, or a complaint's approved one), stored and audited in the caller's transaction. */
+  private async insertReturn(
+    tx: Pick<Repositories, ReturnScope>,
+    actor: Actor,
+    o: OrderRecord,
+    fields: Pick<ReturnRecord, 'kind' | 'reason' | 'lines' | 'amountFen' | 'status'>,
+    audit: { action: 'return.request' | 'return.complaint'; detail: Record<string, unknown> },
+    now: Date,
+  ): Promise<ReturnRecord> {
     const r: ReturnRecord = {
       id: this.d.ids.next(),
       orderId: o.id,
       buyerUserId: o.buyerUserId,
       merchantOrgId: o.merchantOrgId,
-      kind: 'quality',
-      reason: `complaint ${input.complaintId}`,
-      lines,
-      amountFen: input.amountFen,
-      status: 'approved',
+      ...fields,
       rejectReason: null,
       carrier: null,
       trackingNo: null,
@@ -257,13 +259,13 @@ export class ReturnService {
     };
     await tx.orders.insertReturn(r);
     await this.d.audit.record(tx, actor, {
-      action: 'return.complaint',
+      action: audit.action,
       targetType: 'return',
       targetId: r.id,
       orgId: o.merchantOrgId,
-      detail: { orderId: o.id, complaintId: input.complaintId, amountFen: r.amountFen, lines: r.lines, status: r.status },
+      detail: audit.detail,
     });
-    return { refundId: null, returnId: r.id };
+    return r;
   }
 
   /** After commit: a refund recorded by `complaintRemedyIn` goes to the payment provider. */
