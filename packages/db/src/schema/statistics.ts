@@ -7,6 +7,20 @@
 import { bigint, customType, date, index, integer, jsonb, pgTable, primaryKey, text, uuid } from 'drizzle-orm/pg-core';
 import { ts } from './columns.ts';
 
+/** The dimensions and figures every statistics row carries (a fresh set of column builders per table). */
+const dimensionsAndFigures = () => ({
+    district: text('district').notNull(),
+    baseId: text('base_id').notNull(),
+    category: text('category').notNull(),
+    gmvFen: bigint('gmv_fen', { mode: 'number' }).notNull(),
+    orders: integer('orders').notNull(),
+    refundFen: bigint('refund_fen', { mode: 'number' }).notNull(),
+    physicalFen: bigint('physical_fen', { mode: 'number' }).notNull(),
+    sessions: integer('sessions').notNull(),
+    complaints: integer('complaints').notNull(),
+    violations: integer('violations').notNull(),
+});
+
 const bytea = customType<{ data: Uint8Array; driverData: Uint8Array }>({ dataType: () => 'bytea' });
 
 export const statsFacts = pgTable(
@@ -17,16 +31,7 @@ export const statsFacts = pgTable(
     /** the order (or session, complaint, violation) it belongs to, to replace an order's lines together */
     ref: uuid('ref').notNull(),
     day: date('day', { mode: 'string' }).notNull(),
-    district: text('district').notNull(),
-    baseId: text('base_id').notNull(),
-    category: text('category').notNull(),
-    gmvFen: bigint('gmv_fen', { mode: 'number' }).notNull(),
-    orders: integer('orders').notNull(),
-    refundFen: bigint('refund_fen', { mode: 'number' }).notNull(),
-    physicalFen: bigint('physical_fen', { mode: 'number' }).notNull(),
-    sessions: integer('sessions').notNull(),
-    complaints: integer('complaints').notNull(),
-    violations: integer('violations').notNull(),
+    ...dimensionsAndFigures(),
     merchantOrgId: uuid('merchant_org_id'),
     streamerUserId: uuid('streamer_user_id'),
   },
@@ -37,16 +42,7 @@ export const statsDaily = pgTable(
   'stats_daily',
   {
     day: date('day', { mode: 'string' }).notNull(),
-    district: text('district').notNull(),
-    baseId: text('base_id').notNull(),
-    category: text('category').notNull(),
-    gmvFen: bigint('gmv_fen', { mode: 'number' }).notNull(),
-    orders: integer('orders').notNull(),
-    refundFen: bigint('refund_fen', { mode: 'number' }).notNull(),
-    physicalFen: bigint('physical_fen', { mode: 'number' }).notNull(),
-    sessions: integer('sessions').notNull(),
-    complaints: integer('complaints').notNull(),
-    violations: integer('violations').notNull(),
+    ...dimensionsAndFigures(),
   },
   (t) => [primaryKey({ columns: [t.day, t.district, t.baseId, t.category] })],
 );
@@ -56,16 +52,7 @@ export const statsMonthly = pgTable(
   'stats_monthly',
   {
     month: date('month', { mode: 'string' }).notNull(),
-    district: text('district').notNull(),
-    baseId: text('base_id').notNull(),
-    category: text('category').notNull(),
-    gmvFen: bigint('gmv_fen', { mode: 'number' }).notNull(),
-    orders: integer('orders').notNull(),
-    refundFen: bigint('refund_fen', { mode: 'number' }).notNull(),
-    physicalFen: bigint('physical_fen', { mode: 'number' }).notNull(),
-    sessions: integer('sessions').notNull(),
-    complaints: integer('complaints').notNull(),
-    violations: integer('violations').notNull(),
+    ...dimensionsAndFigures(),
   },
   (t) => [primaryKey({ columns: [t.month, t.district, t.baseId, t.category] })],
 );
