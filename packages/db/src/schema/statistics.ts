@@ -9,16 +9,16 @@ import { ts } from './columns.ts';
 
 /** The dimensions and figures every statistics row carries (a fresh set of column builders per table). */
 const dimensionsAndFigures = () => ({
-    district: text('district').notNull(),
-    baseId: text('base_id').notNull(),
-    category: text('category').notNull(),
-    gmvFen: bigint('gmv_fen', { mode: 'number' }).notNull(),
-    orders: integer('orders').notNull(),
-    refundFen: bigint('refund_fen', { mode: 'number' }).notNull(),
-    physicalFen: bigint('physical_fen', { mode: 'number' }).notNull(),
-    sessions: integer('sessions').notNull(),
-    complaints: integer('complaints').notNull(),
-    violations: integer('violations').notNull(),
+  district: text('district').notNull(),
+  baseId: text('base_id').notNull(),
+  category: text('category').notNull(),
+  gmvFen: bigint('gmv_fen', { mode: 'number' }).notNull(),
+  orders: integer('orders').notNull(),
+  refundFen: bigint('refund_fen', { mode: 'number' }).notNull(),
+  physicalFen: bigint('physical_fen', { mode: 'number' }).notNull(),
+  sessions: integer('sessions').notNull(),
+  complaints: integer('complaints').notNull(),
+  violations: integer('violations').notNull(),
 });
 
 const bytea = customType<{ data: Uint8Array; driverData: Uint8Array }>({ dataType: () => 'bytea' });
