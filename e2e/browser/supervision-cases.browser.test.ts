@@ -62,6 +62,16 @@ describe.skipIf(!browserAvailable)('supervision cases', () => {
     expect(await drawer.getByTestId('case-chain').textContent()).toBe('哈希链完整');
     expect(await drawer.getByTestId('case-evidence-hash').first().textContent()).toMatch(/链 [0-9a-f]{12}…/);
 
+    // 联合执法: 知识产权局 is invited to handle the case jointly; the log says so
+    await drawer.getByTestId('case-joint').click();
+    const joint = page.getByTestId('case-joint-modal');
+    await joint.getByTestId('case-joint-departments-select').click();
+    await page.locator('.ant-select-item-option').filter({ hasText: '知识产权局' }).click();
+    await joint.getByTestId('case-joint-note').fill('协助认定商标权属');
+    await page.getByTestId('case-joint-submit').click();
+    await expect.poll(async () => (await drawer.getByTestId('case-joint-departments').textContent()) ?? '').toContain('知识产权局');
+    await drawer.getByTestId('case-log').getByText('邀请协办').waitFor();
+
     // 告知
     await drawer.getByTestId('case-notify').click();
     const notify = page.getByTestId('case-notify-modal');

@@ -194,6 +194,15 @@ export const caseDecideSchema = z.strictObject({
 });
 export type CaseDecide = z.infer<typeof caseDecideSchema>;
 export const caseCloseSchema = z.strictObject({ note: plainText(2, 1000).optional() });
+/** 移送: the case goes to another department, with the reason (the holder only, before it is closed) */
+export const caseTransferSchema = z.strictObject({ departmentCode: z.string().min(1).max(20), reason: plainText(2, 1000) });
+export type CaseTransfer = z.infer<typeof caseTransferSchema>;
+/** 联合执法: departments invited to handle the case jointly (协办) */
+export const caseJoinSchema = z.strictObject({
+  departmentCodes: z.array(z.string().min(1).max(20)).min(1).max(12),
+  note: plainText(2, 1000).optional(),
+});
+export type CaseJoin = z.infer<typeof caseJoinSchema>;
 
 export const caseEvidenceViewSchema = z.object({
   seq: z.number().int(),
@@ -212,9 +221,12 @@ export type CaseEvidenceView = z.infer<typeof caseEvidenceViewSchema>;
 
 export const caseEntrySchema = z.object({
   at: z.string(),
-  action: z.enum(['opened', 'evidence_added', 'notified', 'stated', 'lapsed', 'decided', 'executed', 'closed']),
+  action: z.enum(['opened', 'evidence_added', 'notified', 'stated', 'lapsed', 'decided', 'executed', 'closed', 'transferred', 'joined']),
   actorName: z.string().nullable(),
   note: z.string().nullable(),
+  /** a transfer's departments; a joint department (to), by name */
+  fromDepartmentName: z.string().nullable(),
+  toDepartmentName: z.string().nullable(),
 });
 
 export const caseViewSchema = z.object({
@@ -231,6 +243,10 @@ export const caseViewSchema = z.object({
   subjectName: z.string().nullable(),
   departmentCode: z.string().nullable(),
   departmentName: z.string().nullable(),
+  /** 协办部门 (联合执法) */
+  jointDepartments: z.array(z.object({ code: z.string(), name: z.string() })),
+  /** the caller's department holds the case (takes its steps); false for a joint department */
+  held: z.boolean(),
   summary: z.string(),
   openedAt: z.string(),
   notice: z
@@ -272,7 +288,13 @@ export type CaseListQuery = z.infer<typeof caseListQuerySchema>;
 export const caseListSchema = z.object({ items: z.array(caseViewSchema) });
 
 /** What the party reads (监管通知): its notice, its own statement, the decision — no evidence hashes or log. */
-export const caseNoticeViewSchema = caseViewSchema.omit({ evidenceHead: true, departmentCode: true, clueId: true });
+export const caseNoticeViewSchema = caseViewSchema.omit({
+  evidenceHead: true,
+  departmentCode: true,
+  clueId: true,
+  jointDepartments: true,
+  held: true,
+});
 export type CaseNoticeView = z.infer<typeof caseNoticeViewSchema>;
 export const caseNoticeListSchema = z.object({ items: z.array(caseNoticeViewSchema) });
 /** 统计分析 (docs/supervision.md, "Statistics against targets"): a year's figures, optionally one district or category. */

@@ -644,6 +644,17 @@ export const ERROR_CATALOGUE = {
     zh: '只能为本部门录入线索，其他部门请录入后移送',
     en: 'You may enter clues for your own department only; transfer it afterwards',
   },
+  'supervision.case_joint_only': {
+    kind: 'forbidden',
+    zh: '该案件由其他部门主办，协办部门只能查阅和补充证据',
+    en: 'Another department holds this case; a joint department may read it and add evidence only',
+  },
+  'supervision.case_same_department': { kind: 'invalid', zh: '案件已由该部门主办', en: 'That department holds the case already' },
+  'supervision.case_joint_already': {
+    kind: 'invalid',
+    zh: '这些部门已在办理该案件',
+    en: 'Those departments are handling the case already',
+  },
   'supervision.not_holder': {
     kind: 'forbidden',
     zh: '该线索由其他部门承办，共享给本部门的线索只能查阅',

@@ -328,3 +328,84 @@ describe('a streamer’s case decided 逾期未陈述 with 暂停直播', () => 
     expect((await p.c.registry.liveGate(streamerId)).reasons).not.toContain('suspended_by_decision');
   });
 });
+
+describe('departments: 联合执法 and 移送 of a case', () => {
+  it('a joint department reads the case and adds evidence, the steps stay with the holder; a transfer moves case and clue', async () => {
+    const [regulator, ipoNow, swc, buyer] = await Promise.all([
+      p.login('regulator'),
+      p.login('reg_ipo'),
+      p.login('reg_swc'),
+      p.login('consumer'),
+    ]);
+    const clue = ok(
+      await p.call(regulator, 'POST', '/api/supervision/clues', {
+        subjectKind: 'product',
+        subjectId: productId,
+        riskLevel: 2,
+        description: '涉嫌销售假冒注册商标商品，需知识产权局协办',
+      }),
+      201,
+    );
+    const opened = ok(await p.call(regulator, 'POST', '/api/supervision/cases', { clueId: clue.id, summary: '涉嫌商标侵权' }), 201);
+    const id = opened.id as string;
+    expect(opened).toMatchObject({ jointDepartments: [], held: true });
+
+    // bad input: an unknown department, the holder itself only; nothing changed
+    const unknown = await p.call(regulator, 'POST', `/api/supervision/cases/${id}/joint`, { departmentCodes: ['nowhere'] });
+    expect(unknown.status).toBe(400);
+    expect(unknown.body.error).toMatchObject({ code: 'supervision.unknown_department', field: 'departmentCodes.0' });
+    const self = await p.call(regulator, 'POST', `/api/supervision/cases/${id}/joint`, { departmentCodes: ['scjgj'] });
+    expect(self.body.error).toMatchObject({ code: 'supervision.case_joint_already', field: 'departmentCodes' });
+    // another department cannot invite itself into a case it does not see
+    expect((await p.call(ipoNow, 'POST', `/api/supervision/cases/${id}/joint`, { departmentCodes: ['zscqj'] })).status).toBe(404);
+
+    const joined = ok(
+      await p.call(regulator, 'POST', `/api/supervision/cases/${id}/joint`, { departmentCodes: ['zscqj'], note: '商标权属认定' }),
+    );
+    expect(joined.jointDepartments).toEqual([{ code: 'zscqj', name: expect.stringContaining('知识产权') }]);
+    // 知识产权局 now lists it (not as holder), reads it, adds evidence — and may not take a step
+    const theirs = ok(await p.call(ipoNow, 'GET', '/api/supervision/cases')).items.find((c: { id: string }) => c.id === id);
+    expect(theirs).toMatchObject({ held: false, departmentCode: 'scjgj' });
+    const order = await insertOrder(p, buyer.me.user.id, merchantOrgId, 9_900);
+    const withEvidence = ok(await p.call(ipoNow, 'POST', `/api/supervision/cases/${id}/evidence`, { kind: 'order', refId: order.id }));
+    expect(withEvidence.evidence).toHaveLength(1);
+    const step = await p.call(ipoNow, 'POST', `/api/supervision/cases/${id}/notify`, {
+      facts: '经查属实。',
+      intended: '拟下架',
+      legalBasis: '《商标法》',
+    });
+    expect(step.status).toBe(403);
+    expect(step.body.error.code).toBe('supervision.case_joint_only');
+    expect(
+      (await p.call(ipoNow, 'POST', `/api/supervision/cases/${id}/transfer`, { departmentCode: 'zscqj', reason: '我局承办' })).status,
+    ).toBe(403);
+    // the clue was shared with it (read-only)
+    expect(ok(await p.call(ipoNow, 'GET', `/api/supervision/clues/${clue.id}`)).clue).toMatchObject({ held: false });
+    // 商务委 is in neither: the case does not exist for it
+    expect((await p.call(swc, 'GET', `/api/supervision/cases/${id}`)).status).toBe(404);
+
+    // 移送 to 商务委: same department refused, then moved with the clue
+    const same = await p.call(regulator, 'POST', `/api/supervision/cases/${id}/transfer`, { departmentCode: 'scjgj', reason: '原部门' });
+    expect(same.body.error).toMatchObject({ code: 'supervision.case_same_department', field: 'departmentCode' });
+    const moved = ok(
+      await p.call(regulator, 'POST', `/api/supervision/cases/${id}/transfer`, {
+        departmentCode: 'swc',
+        reason: '涉及电商平台经营，由商务委主办',
+      }),
+    );
+    expect(moved).toMatchObject({ departmentCode: 'swc', held: false });
+    expect((await p.call(regulator, 'GET', `/api/supervision/cases/${id}`)).status).toBe(404);
+    const detail = ok(await p.call(swc, 'GET', `/api/supervision/cases/${id}`));
+    expect(detail.case).toMatchObject({ held: true, jointDepartments: [{ code: 'zscqj' }] });
+    const log = detail.entries.filter((e: { action: string }) => e.action === 'transferred' || e.action === 'joined');
+    expect(log.map((e: { action: string }) => e.action)).toEqual(['joined', 'transferred']);
+    expect(log[1]).toMatchObject({ note: '涉及电商平台经营，由商务委主办', toDepartmentName: expect.stringContaining('商务') });
+    expect(ok(await p.call(swc, 'GET', `/api/supervision/clues/${clue.id}`)).clue).toMatchObject({ held: true, departmentCode: 'swc' });
+    // the sharing log of 商务委 shows the transfer it received
+    const sharing = ok(await p.call(swc, 'GET', '/api/supervision/sharing-log')).items;
+    expect(sharing.some((e: { action: string; clueId: string }) => e.action === 'transferred' && e.clueId === clue.id)).toBe(true);
+    // every write audited
+    for (const action of ['supervision.case_joined', 'supervision.case_transferred'])
+      expect((await p.c.uow.read.audit.list({ action, limit: 50 })).some((a) => a.targetId === id)).toBe(true);
+  });
+});

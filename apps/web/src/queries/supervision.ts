@@ -4,6 +4,8 @@
  */
 import type {
   CaseDecide,
+  CaseJoin,
+  CaseTransfer,
   CaseDetailView,
   CaseEvidenceAdd,
   CaseNoticeView,
@@ -92,9 +94,11 @@ export type CaseStepInput =
   | { kind: 'notify'; id: string; body: CaseNotify }
   | { kind: 'decide'; id: string; body: CaseDecide }
   | { kind: 'execute'; id: string }
-  | { kind: 'close'; id: string };
+  | { kind: 'close'; id: string }
+  | { kind: 'transfer'; id: string; body: CaseTransfer }
+  | { kind: 'joint'; id: string; body: CaseJoin };
 
-/** One step of a case (立案, 取证, 告知, 决定, 执行, 结案); the cases, the clues and the case refresh. */
+/** One step of a case (立案, 取证, 告知, 决定, 执行, 结案, 移送, 联合执法); the cases, the clues and the case refresh. */
 export function useCaseStep() {
   const queryClient = useQueryClient();
   return useMutation({
@@ -112,11 +116,16 @@ export function useCaseStep() {
           return api.post<CaseView>(`/supervision/cases/${s.id}/execute`, {});
         case 'close':
           return api.post<CaseView>(`/supervision/cases/${s.id}/close`, {});
+        case 'transfer':
+          return api.post<CaseView>(`/supervision/cases/${s.id}/transfer`, s.body);
+        case 'joint':
+          return api.post<CaseView>(`/supervision/cases/${s.id}/joint`, s.body);
       }
     },
     onSuccess: () => {
       void queryClient.invalidateQueries({ queryKey: caseKeys.all });
       void queryClient.invalidateQueries({ queryKey: clueKeys.all });
+      void queryClient.invalidateQueries({ queryKey: clueKeys.sharingLog });
     },
   });
 }

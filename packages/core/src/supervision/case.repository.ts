@@ -19,9 +19,13 @@ export interface CaseRepository {
   findCaseByClue(clueId: string): Promise<CaseRecord | null>;
   /** writes `c` when the stored version is `expectVersion`; false otherwise */
   updateCase(c: CaseRecord, expectVersion: number): Promise<boolean>;
-  /** newest first; `departments` undefined: every department's; `party`: one party's cases told to it (notified on) */
+  /**
+   * newest first; `departments` undefined: every department's; `jointWith`: also those the department handles jointly
+   * (with `departments` only); `party`: one party's cases told to it (notified on)
+   */
   listCases(opts: {
     departments?: readonly (string | null)[] | undefined;
+    jointWith?: string | undefined;
     party?: { kind: 'organization' | 'user'; id: string } | undefined;
     status?: CaseStatus | undefined;
     limit: number;

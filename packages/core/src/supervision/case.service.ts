@@ -11,12 +11,14 @@ import type {
   CaseDecide,
   CaseDetailView,
   CaseEvidenceAdd,
+  CaseJoin,
   CaseListQuery,
   CaseMeasure,
   CaseNoticeView,
   CaseNotify,
   CaseOpen,
   CaseStatement,
+  CaseTransfer,
   CaseView,
 } from '@livehub/contracts';
 import type { AuditService } from '../audit/audit.service.ts';
@@ -89,6 +91,8 @@ type CaseTx = Pick<Repositories, 'cases' | 'clues' | 'audit' | 'outbox'>;
 
 export const CASE_TOPIC_NOTIFIED = 'supervision.case_notified';
 export const CASE_TOPIC_DECIDED = 'supervision.case_decided';
+export const CASE_TOPIC_TRANSFERRED = 'supervision.case_transferred';
+export const CASE_TOPIC_JOINED = 'supervision.case_joined';
 
 export class CaseService {
   constructor(private readonly d: CaseDeps) {}
@@ -125,6 +129,7 @@ export class CaseService {
       subjectKind: subject?.kind ?? null,
       subjectId: subject?.id ?? null,
       departmentCode: clue.departmentCode,
+      jointDepartments: [],
       summary: input.summary,
       openedByUserId: actor.userId,
       openedAt: now,
@@ -171,7 +176,7 @@ export class CaseService {
 
   /** 调查取证: one item of the evidence chain, its content hashed, chained to the case's previous evidence. */
   async addEvidence(actor: Actor, id: string, input: CaseEvidenceAdd): Promise<CaseDetailView> {
-    const held = await this.held(actor, id);
+    const { c: held } = await this.access(actor, id);
     // the step first (read without the lock, checked again under it): evidence after the notice is out of order
     const early = checkStep({ ...held, evidenceCount: 0 }, 'add_evidence', this.d.clock.now());
     if (!early.ok) throw new AppError(early.code, { details: { status: held.status } });
@@ -285,7 +290,7 @@ export class CaseService {
       ],
       sessions: held.subjectKind === 'live_session' && held.subjectId ? [held.subjectId] : [],
     });
-    const departmentName = await this.departmentName(actor, held.departmentCode);
+    const departmentName = (await this.departmentNamer(actor))(held.departmentCode);
     const c = await this.d.uow.transaction(async (tx) => {
       const c = await this.step(tx, id, 'decide');
       const lapsed = c.status === 'notified';
@@ -405,11 +410,106 @@ export class CaseService {
     return this.view(actor, c);
   }
 
-  /** The caller's department's cases (the joint office: every case), newest first. */
+  /**
+   * 移送: the holder hands the case to another department with the reason, before it is closed; the case's clue goes
+   * with it (its log shows the transfer, so the sharing log does). The new holder takes every step from here on.
+   */
+  async transfer(actor: Actor, id: string, input: CaseTransfer): Promise<CaseView> {
+    await this.held(actor, id);
+    await this.knownDepartment(actor, input.departmentCode, 'departmentCode');
+    const department = await this.d.departments.departmentOf(actor);
+    const c = await this.d.uow.transaction(async (tx) => {
+      const c = await this.holderLocked(tx, department, id);
+      if (c.departmentCode === input.departmentCode) throw new AppError('supervision.case_same_department', { field: 'departmentCode' });
+      const to = input.departmentCode;
+      const next = await this.bump(tx, c, { departmentCode: to, jointDepartments: c.jointDepartments.filter((d) => d !== to) });
+      await this.entry(tx, id, 'transferred', actor.userId, input.reason, { from: c.departmentCode, to });
+      const clue = await tx.clues.findClue(c.clueId, { lock: true });
+      if (clue && clue.departmentCode !== to) {
+        if (!(await tx.clues.updateClue({ ...clue, departmentCode: to, version: clue.version + 1 }, clue.version)))
+          throw new AppError('supervision.case_conflict');
+        await tx.clues.appendEntry({
+          id: this.d.ids.next(),
+          clueId: clue.id,
+          at: this.d.clock.now(),
+          action: 'transferred',
+          actorUserId: actor.userId,
+          fromDepartment: clue.departmentCode,
+          toDepartment: to,
+          note: `随案件 ${c.caseNo} 移送：${input.reason}`,
+        });
+      }
+      await tx.outbox.add({
+        id: this.d.ids.next(),
+        topic: CASE_TOPIC_TRANSFERRED,
+        payload: { caseId: id, caseNo: c.caseNo, from: c.departmentCode, to, reason: input.reason },
+        createdAt: this.d.clock.now(),
+        publishedAt: null,
+      });
+      await this.d.audit.record(tx, actor, {
+        action: 'supervision.case_transferred',
+        targetType: 'case',
+        targetId: id,
+        detail: { from: c.departmentCode, to, reason: input.reason },
+      });
+      return next;
+    });
+    return this.view(actor, c);
+  }
+
+  /**
+   * 联合执法: the holder invites other departments to handle the case jointly (协办). They see it in their list, read
+   * its evidence and log and add evidence; the steps (告知, 决定, 执行, 结案, 移送) stay with the holder. The case's
+   * clue is shared with them (the sharing log shows it).
+   */
+  async join(actor: Actor, id: string, input: CaseJoin): Promise<CaseView> {
+    await this.held(actor, id);
+    for (const [i, code] of input.departmentCodes.entries()) await this.knownDepartment(actor, code, `departmentCodes.${i}`);
+    const department = await this.d.departments.departmentOf(actor);
+    const c = await this.d.uow.transaction(async (tx) => {
+      const c = await this.holderLocked(tx, department, id);
+      const added = [...new Set(input.departmentCodes)].filter((d) => d !== c.departmentCode && !c.jointDepartments.includes(d));
+      if (added.length === 0) throw new AppError('supervision.case_joint_already', { field: 'departmentCodes' });
+      const next = await this.bump(tx, c, { jointDepartments: [...c.jointDepartments, ...added] });
+      const now = this.d.clock.now();
+      for (const to of added) {
+        await this.entry(tx, id, 'joined', actor.userId, input.note ?? null, { from: c.departmentCode, to });
+        if (await tx.clues.insertShare({ clueId: c.clueId, departmentCode: to, sharedByUserId: actor.userId, at: now }))
+          await tx.clues.appendEntry({
+            id: this.d.ids.next(),
+            clueId: c.clueId,
+            at: now,
+            action: 'shared',
+            actorUserId: actor.userId,
+            fromDepartment: c.departmentCode,
+            toDepartment: to,
+            note: `案件 ${c.caseNo} 联合执法`,
+          });
+      }
+      await tx.outbox.add({
+        id: this.d.ids.next(),
+        topic: CASE_TOPIC_JOINED,
+        payload: { caseId: id, caseNo: c.caseNo, holder: c.departmentCode, departments: added },
+        createdAt: now,
+        publishedAt: null,
+      });
+      await this.d.audit.record(tx, actor, {
+        action: 'supervision.case_joined',
+        targetType: 'case',
+        targetId: id,
+        detail: { departments: added, note: input.note ?? null },
+      });
+      return next;
+    });
+    return this.view(actor, c);
+  }
+
+  /** The caller's department's cases and those it handles jointly (the joint office: every case), newest first. */
   async list(actor: Actor, q: CaseListQuery): Promise<CaseView[]> {
     const department = await this.d.departments.departmentOf(actor);
     const rows = await this.d.uow.read.cases.listCases({
       departments: department === null ? undefined : [department],
+      jointWith: department ?? undefined,
       status: q.status,
       limit: q.limit,
     });
@@ -417,10 +517,11 @@ export class CaseService {
   }
 
   async detail(actor: Actor, id: string): Promise<CaseDetailView> {
-    const c = await this.held(actor, id);
+    const { c } = await this.access(actor, id);
     const r = this.d.uow.read.cases;
     const [evidence, entries] = await Promise.all([r.listEvidence(id), r.listEntries(id)]);
     const names = await this.d.names.namesFor({ users: [...evidence.map((e) => e.addedByUserId), ...entries.map((e) => e.actorUserId)] });
+    const dept = await this.departmentNamer(actor);
     return {
       case: await this.view(actor, c, evidence),
       evidence: evidence.map((e) => ({
@@ -440,6 +541,8 @@ export class CaseService {
         action: e.action,
         actorName: e.actorUserId ? (names.users.get(e.actorUserId) ?? null) : null,
         note: e.note,
+        fromDepartmentName: e.action === 'transferred' || e.action === 'joined' ? dept(e.fromDepartment) : null,
+        toDepartmentName: e.toDepartment ? dept(e.toDepartment) : null,
       })),
       chainValid: verifyChain(evidence),
     };
@@ -447,7 +550,7 @@ export class CaseService {
 
   /** The decision document (PDF) for the department holding the case or for the party. */
   async decisionDocument(actor: Actor, id: string): Promise<{ caseNo: string; bytes: Uint8Array }> {
-    const c = actor.role === 'regulator' ? await this.held(actor, id) : await this.partyCase(actor, id);
+    const c = actor.role === 'regulator' ? (await this.access(actor, id)).c : await this.partyCase(actor, id);
     if (!c.documentKey) throw new AppError('supervision.case_no_decision');
     return { caseNo: c.caseNo, bytes: await this.d.files.get(c.documentKey) };
   }
@@ -472,13 +575,44 @@ export class CaseService {
 
   // --- internals -------------------------------------------------------------------------------------------
 
-  /** The case if the caller's department holds it (the joint office: any); 404 otherwise. */
-  private async held(actor: Actor, id: string): Promise<CaseRecord> {
+  /**
+   * The case if the caller's department holds it or handles it jointly (the joint office: any), and which; 404
+   * otherwise (another department's case is not known to exist).
+   */
+  private async access(actor: Actor, id: string): Promise<{ c: CaseRecord; held: boolean }> {
     const c = await this.d.uow.read.cases.findCase(id);
     if (!c) throw new AppError('supervision.case_not_found');
     const department = await this.d.departments.departmentOf(actor);
-    if (department !== null && c.departmentCode !== department) throw new AppError('supervision.case_not_found');
+    if (department === null || c.departmentCode === department) return { c, held: true };
+    if (c.jointDepartments.includes(department)) return { c, held: false };
+    throw new AppError('supervision.case_not_found');
+  }
+
+  /** The case if the caller's department holds it (the joint office: any); a joint department may not take steps. */
+  private async held(actor: Actor, id: string): Promise<CaseRecord> {
+    const { c, held } = await this.access(actor, id);
+    if (!held) throw new AppError('supervision.case_joint_only');
     return c;
+  }
+
+  /** Locked and still held by the caller's department (a transfer may have raced), not closed. */
+  private async holderLocked(tx: CaseTx, department: string | null, id: string): Promise<CaseRecord> {
+    const c = await tx.cases.findCase(id, { lock: true });
+    if (!c) throw new AppError('supervision.case_not_found');
+    if (department !== null && c.departmentCode !== department) throw new AppError('supervision.case_joint_only');
+    if (c.status === 'closed') throw new AppError('supervision.case_wrong_step', { details: { status: c.status } });
+    return c;
+  }
+
+  private async knownDepartment(actor: Actor, code: string, field: string): Promise<void> {
+    const known = actor.orgId ? await this.d.departments.departmentsOf(actor.orgId) : new Map<string, string>();
+    if (!known.has(code)) throw new AppError('supervision.unknown_department', { field });
+  }
+
+  /** A department's name by code (null: the joint office). */
+  private async departmentNamer(actor: Actor): Promise<(code: string | null) => string> {
+    const all = actor.orgId ? await this.d.departments.departmentsOf(actor.orgId) : new Map<string, string>();
+    return (code) => (code ? (all.get(code) ?? code) : '联席会议办公室');
   }
 
   /** The case if the caller is its party and it has been told to them; 404 otherwise. */
@@ -514,14 +648,18 @@ export class CaseService {
     action: CaseEntryRecord['action'],
     actorUserId: string | null,
     note: string | null,
+    departments: { from: string | null; to: string } | null = null,
   ): Promise<void> {
-    return tx.cases.appendEntry({ id: this.d.ids.next(), caseId, at: this.d.clock.now(), action, actorUserId, note });
-  }
-
-  private async departmentName(actor: Actor, code: string | null): Promise<string> {
-    if (!code) return '联席会议办公室';
-    const all = actor.orgId ? await this.d.departments.departmentsOf(actor.orgId) : new Map<string, string>();
-    return all.get(code) ?? code;
+    return tx.cases.appendEntry({
+      id: this.d.ids.next(),
+      caseId,
+      at: this.d.clock.now(),
+      action,
+      actorUserId,
+      note,
+      fromDepartment: departments?.from ?? null,
+      toDepartment: departments?.to ?? null,
+    });
   }
 
   private async view(actor: Actor, c: CaseRecord, evidence?: CaseEvidenceRecord[]): Promise<CaseView> {
@@ -531,6 +669,7 @@ export class CaseService {
 
   private async views(actor: Actor, rows: CaseRecord[], evidence?: CaseEvidenceRecord[]): Promise<CaseView[]> {
     const departments = actor.orgId ? await this.d.departments.departmentsOf(actor.orgId) : new Map<string, string>();
+    const own = await this.d.departments.departmentOf(actor);
     const names = await this.d.names.namesFor(namesQuery(rows));
     return Promise.all(
       rows.map(async (c) => {
@@ -540,6 +679,8 @@ export class CaseService {
           clueId: c.clueId,
           departmentCode: c.departmentCode,
           departmentName: c.departmentCode ? (departments.get(c.departmentCode) ?? null) : null,
+          jointDepartments: c.jointDepartments.map((code) => ({ code, name: departments.get(code) ?? code })),
+          held: own === null || c.departmentCode === own,
           evidenceCount: chain.length,
           evidenceHead: chain.at(-1)?.hash ?? GENESIS_HASH,
         };

@@ -15,6 +15,8 @@ export interface CaseRecord {
   subjectKind: 'product' | 'live_session' | null;
   subjectId: string | null;
   departmentCode: string | null;
+  /** 协办部门 (联合执法): they read the case and add evidence; the holder alone takes its steps */
+  jointDepartments: string[];
   summary: string;
   openedByUserId: string | null;
   openedAt: Date;
@@ -53,7 +55,17 @@ export interface CaseEvidenceRecord {
   addedByUserId: string | null;
 }
 
-export type CaseEntryAction = 'opened' | 'evidence_added' | 'notified' | 'stated' | 'lapsed' | 'decided' | 'executed' | 'closed';
+export type CaseEntryAction =
+  | 'opened'
+  | 'evidence_added'
+  | 'notified'
+  | 'stated'
+  | 'lapsed'
+  | 'decided'
+  | 'executed'
+  | 'closed'
+  | 'transferred'
+  | 'joined';
 
 export interface CaseEntryRecord {
   id: string;
@@ -62,6 +74,9 @@ export interface CaseEntryRecord {
   action: CaseEntryAction;
   actorUserId: string | null;
   note: string | null;
+  /** a transfer's from and to; a joint department's code (to) */
+  fromDepartment: string | null;
+  toDepartment: string | null;
 }
 
 /** 暂停直播: the streamer may not go live from `from` until `until` (the live gate reads it). */

@@ -1,7 +1,7 @@
 /** Drizzle implementation of the cases port (案件), with the reads of the evidence chain's sources. */
 import type { CaseEvidenceKind, CaseStatus } from '@livehub/contracts';
 import type { CaseEntryRecord, CaseEvidenceRecord, CaseRecord, CaseRepository, EvidenceSource, LiveSuspensionRecord } from '@livehub/core';
-import { and, asc, desc, eq, gt, inArray, isNotNull, isNull, lte, or, type SQL } from 'drizzle-orm';
+import { and, arrayContains, asc, desc, eq, gt, inArray, isNotNull, isNull, lte, or, type SQL } from 'drizzle-orm';
 import type { Db } from '../db.ts';
 import { screeningEvents, screeningHits, violations } from '../schema/compliance.ts';
 import { complaints } from '../schema/disputes.ts';
@@ -49,6 +49,7 @@ export class DrizzleCaseRepository implements CaseRepository {
   }
   async listCases(opts: {
     departments?: readonly (string | null)[] | undefined;
+    jointWith?: string | undefined;
     party?: { kind: 'organization' | 'user'; id: string } | undefined;
     status?: CaseStatus | undefined;
     limit: number;
@@ -59,6 +60,7 @@ export class DrizzleCaseRepository implements CaseRepository {
       const parts: SQL[] = [];
       if (codes.length > 0) parts.push(inArray(cases.departmentCode, codes));
       if (opts.departments.includes(null)) parts.push(isNull(cases.departmentCode));
+      if (opts.jointWith) parts.push(arrayContains(cases.jointDepartments, [opts.jointWith]));
       if (parts.length === 0) return [];
       where.push(parts.length === 1 ? (parts[0] as SQL) : (or(...parts) as SQL));
     }

@@ -104,6 +104,8 @@ export const cases = pgTable(
     subjectKind: text('subject_kind', { enum: ['product', 'live_session'] }),
     subjectId: uuid('subject_id'),
     departmentCode: text('department_code'),
+    /** 协办部门: departments handling the case jointly with the holder (联合执法); they read it and add evidence */
+    jointDepartments: text('joint_departments').array().notNull().default(sql`'{}'::text[]`),
     summary: text('summary').notNull(),
     openedByUserId: uuid('opened_by_user_id'),
     openedAt: ts('opened_at').notNull(),
@@ -160,10 +162,13 @@ export const caseEntries = pgTable(
       .references(() => cases.id),
     at: ts('at').notNull(),
     action: text('action', {
-      enum: ['opened', 'evidence_added', 'notified', 'stated', 'lapsed', 'decided', 'executed', 'closed'],
+      enum: ['opened', 'evidence_added', 'notified', 'stated', 'lapsed', 'decided', 'executed', 'closed', 'transferred', 'joined'],
     }).notNull(),
     actorUserId: uuid('actor_user_id'),
     note: text('note'),
+    /** a transfer's from and to, a joint department's code (to) */
+    fromDepartment: text('from_department'),
+    toDepartment: text('to_department'),
   },
   (t) => [index('case_entries_case_idx').on(t.caseId, t.at, t.id)],
 );

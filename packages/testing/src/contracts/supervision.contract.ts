@@ -109,6 +109,7 @@ const kase = (clueId: string, over: Partial<CaseRecord> = {}): CaseRecord => ({
   subjectKind: null,
   subjectId: null,
   departmentCode: 'scjgj',
+  jointDepartments: [],
   summary: '涉嫌价格欺诈',
   openedByUserId: null,
   openedAt: new Date('2026-12-01T08:00:00Z'),
@@ -153,6 +154,13 @@ export function caseCases(db: ContractDb): void {
     expect(await r.cases.findCase(a.id)).toEqual(notified);
     expect((await r.cases.listCases({ departments: [dept], limit: 10 })).map((c) => c.id)).toEqual([a.id]);
     expect(await r.cases.listCases({ departments: [dept], status: 'closed', limit: 10 })).toEqual([]);
+    // 联合执法: a joint department lists the case with its own; others do not
+    const joint = `j${uuid().slice(0, 8)}`;
+    expect(await r.cases.updateCase({ ...notified, jointDepartments: [joint, 'other'], version: 3 }, 2)).toBe(true);
+    expect((await r.cases.findCase(a.id))?.jointDepartments).toEqual([joint, 'other']);
+    expect((await r.cases.listCases({ departments: [joint], jointWith: joint, limit: 10 })).map((c) => c.id)).toEqual([a.id]);
+    expect(await r.cases.listCases({ departments: [joint], limit: 10 })).toEqual([]);
+    expect(await r.cases.listCases({ departments: [`x${uuid().slice(0, 8)}`], jointWith: 'nobody', limit: 10 })).toEqual([]);
     const c2 = clue();
     await r.clues.insertClue(c2);
     const unnotified = kase(c2.id, { partyId: a.partyId });
@@ -195,10 +203,20 @@ export function caseCases(db: ContractDb): void {
       action,
       actorUserId: null,
       note: null,
+      fromDepartment: null,
+      toDepartment: null,
     });
     await r.cases.appendEntry(entry('2026-12-02T00:00:00Z', 'notified'));
+    await r.cases.appendEntry({
+      ...entry('2026-12-03T00:00:00Z', 'opened'),
+      action: 'transferred',
+      fromDepartment: 'a',
+      toDepartment: 'b',
+    });
     await r.cases.appendEntry(entry('2026-12-01T00:00:00Z', 'opened'));
-    expect((await r.cases.listEntries(k.id)).map((e) => e.action)).toEqual(['opened', 'notified']);
+    const log = await r.cases.listEntries(k.id);
+    expect(log.map((e) => e.action)).toEqual(['opened', 'notified', 'transferred']);
+    expect(log[2]).toMatchObject({ fromDepartment: 'a', toDepartment: 'b' });
   });
 
   it('finds the live suspension in force at a time, the longest first', async () => {

@@ -4,6 +4,8 @@
  */
 import {
   caseCloseSchema,
+  caseJoinSchema,
+  caseTransferSchema,
   caseDecideSchema,
   caseDetailSchema,
   caseEvidenceAddSchema,
@@ -335,6 +337,34 @@ export function supervisionRoutes(api: Api, c: Container): void {
       response: caseViewSchema,
     },
     async (actor, id, body) => c.cases.close(actor, id, body.note),
+  );
+
+  idActionRoute(
+    api,
+    '/api/supervision/cases/:id/transfer',
+    {
+      allow: REGULATOR,
+      tags,
+      summary: '移送: the holding department hands the case (and its clue) to another, with the reason',
+      params: idParams,
+      body: caseTransferSchema,
+      response: caseViewSchema,
+    },
+    async (actor, id, body) => c.cases.transfer(actor, id, body),
+  );
+
+  idActionRoute(
+    api,
+    '/api/supervision/cases/:id/joint',
+    {
+      allow: REGULATOR,
+      tags,
+      summary: '联合执法: departments invited to handle the case jointly (they read it and add evidence)',
+      params: idParams,
+      body: caseJoinSchema,
+      response: caseViewSchema,
+    },
+    async (actor, id, body) => c.cases.join(actor, id, body),
   );
 
   api.get(

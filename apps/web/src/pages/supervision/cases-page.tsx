@@ -41,7 +41,7 @@ import { QueryError } from '../../components/query-error.tsx';
 import { QueryTable } from '../../components/query-table.tsx';
 import { type MessageKey, type Translate, useI18n } from '../../i18n/index.ts';
 import { errorMessage } from '../../lib/form-errors.ts';
-import { useCase, useCases, useCaseStep, useClues } from '../../queries/supervision.ts';
+import { useCase, useCases, useCaseStep, useClueDepartments, useClues } from '../../queries/supervision.ts';
 
 const time = (iso: string) => dayjs(iso).format('YYYY-MM-DD HH:mm');
 const STATUS_COLOR: Record<CaseStatus, string> = {
@@ -94,7 +94,17 @@ export function CasesPage() {
         </Tag>
       ),
     },
-    { title: t('cases.col.department'), key: 'dept', width: 120, render: (_, c) => c.departmentName ?? t('clues.office') },
+    {
+      title: t('cases.col.department'),
+      key: 'dept',
+      width: 150,
+      render: (_, c) => (
+        <Space size={4}>
+          {c.departmentName ?? t('clues.office')}
+          {c.held ? null : <Tag color="purple">{t('cases.joint.tag')}</Tag>}
+        </Space>
+      ),
+    },
     { title: t('cases.col.openedAt'), key: 'at', width: 150, render: (_, c) => time(c.openedAt) },
   ];
 
@@ -185,7 +195,10 @@ function OpenCaseModal({ open, onClose, onOpened }: { open: boolean; onClose: ()
   );
 }
 
-type Dialog = 'evidence' | 'notify' | 'decide' | null;
+type Dialog = 'evidence' | 'notify' | 'decide' | 'transfer' | 'joint' | null;
+
+const REASON_MIN = 2;
+const REASON_MAX = 1000;
 
 function CaseDrawer({ id, onClose }: { id: string | null; onClose: () => void }) {
   const { t } = useI18n();
@@ -194,7 +207,12 @@ function CaseDrawer({ id, onClose }: { id: string | null; onClose: () => void })
   const step = useCaseStep();
   const [dialog, setDialog] = useState<Dialog>(null);
   const [error, setError] = useState<string | null>(null);
+  const departments = useClueDepartments({ enabled: id !== null });
+  const [transferForm] = Form.useForm<{ departmentCode: string; reason: string }>();
+  const [jointForm] = Form.useForm<{ departmentCodes: string[]; note?: string }>();
   const c = detail.data?.case;
+  const others = (departments.data ?? []).filter((d) => d.code !== c?.departmentCode);
+  const invitable = others.filter((d) => !c?.jointDepartments.some((j) => j.code === d.code));
   const close = () => {
     setDialog(null);
     setError(null);
@@ -212,8 +230,29 @@ function CaseDrawer({ id, onClose }: { id: string | null; onClose: () => void })
       },
     });
 
-  const actions = c ? (
+  const actions = !c ? null : !c.held ? (
     <Space>
+      <Tag color="purple" data-testid="case-joint-tag">
+        {t('cases.joint.readOnly')}
+      </Tag>
+      {c.status === 'investigating' ? (
+        <Button onClick={() => setDialog('evidence')} data-testid="case-add-evidence">
+          {t('cases.action.evidence')}
+        </Button>
+      ) : null}
+    </Space>
+  ) : (
+    <Space>
+      {c.status !== 'closed' ? (
+        <>
+          <Button onClick={() => setDialog('joint')} disabled={invitable.length === 0} data-testid="case-joint">
+            {t('cases.action.joint')}
+          </Button>
+          <Button onClick={() => setDialog('transfer')} disabled={others.length === 0} data-testid="case-transfer">
+            {t('cases.action.transfer')}
+          </Button>
+        </>
+      ) : null}
       {c.status === 'investigating' ? (
         <>
           <Button onClick={() => setDialog('evidence')} data-testid="case-add-evidence">
@@ -246,7 +285,7 @@ function CaseDrawer({ id, onClose }: { id: string | null; onClose: () => void })
         </Button>
       ) : null}
     </Space>
-  ) : null;
+  );
 
   return (
     <Drawer
@@ -285,6 +324,11 @@ function CaseDrawer({ id, onClose }: { id: string | null; onClose: () => void })
             </Descriptions.Item>
             {c.subjectName ? <Descriptions.Item label={t('cases.subject')}>{c.subjectName}</Descriptions.Item> : null}
             <Descriptions.Item label={t('cases.col.department')}>{c.departmentName ?? t('clues.office')}</Descriptions.Item>
+            <Descriptions.Item label={t('cases.joint')}>
+              <span data-testid="case-joint-departments">
+                {c.jointDepartments.length > 0 ? c.jointDepartments.map((d) => d.name).join('、') : t('cases.joint.none')}
+              </span>
+            </Descriptions.Item>
             <Descriptions.Item label={t('cases.col.summary')} span={2}>
               {c.summary}
             </Descriptions.Item>
@@ -384,6 +428,16 @@ function CaseDrawer({ id, onClose }: { id: string | null; onClose: () => void })
                 children: (
                   <Space size={8} wrap>
                     <Typography.Text strong>{t(`cases.log.${e.action}` as MessageKey)}</Typography.Text>
+                    {e.action === 'transferred' && e.toDepartmentName ? (
+                      <Typography.Text>
+                        {t('cases.log.fromTo', { from: e.fromDepartmentName ?? '', to: e.toDepartmentName })}
+                      </Typography.Text>
+                    ) : e.action === 'joined' && e.toDepartmentName ? (
+                      <Typography.Text>{e.toDepartmentName}</Typography.Text>
+                    ) : null}
+                    {(e.action === 'transferred' || e.action === 'joined') && e.note ? (
+                      <Typography.Text type="secondary">{e.note}</Typography.Text>
+                    ) : null}
                     <Typography.Text type="secondary">{time(e.at)}</Typography.Text>
                     <Typography.Text type="secondary">{e.actorName ?? t('clues.log.system')}</Typography.Text>
                   </Space>
@@ -411,6 +465,83 @@ function CaseDrawer({ id, onClose }: { id: string | null; onClose: () => void })
             error={error}
             onSubmit={(body) => run({ kind: 'decide', id: c.id, body }, 'cases.done.decide')}
           />
+          <FormModal<{ departmentCode: string; reason: string }>
+            open={dialog === 'transfer'}
+            title={t('cases.transfer.title')}
+            onClose={close}
+            form={transferForm}
+            onFinish={(v) =>
+              run(
+                { kind: 'transfer', id: c.id, body: { departmentCode: v.departmentCode, reason: v.reason.trim() } },
+                'cases.done.transfer',
+              )
+            }
+            pending={step.isPending}
+            okText={t('cases.action.transfer')}
+            okTestId="case-transfer-submit"
+            testId="case-transfer-modal"
+            onValuesChange={() => setError(null)}
+            error={error}
+            errorTestId="case-transfer-error"
+            intro={t('cases.transfer.intro')}
+          >
+            <Form.Item
+              name="departmentCode"
+              label={t('clues.transfer.department')}
+              rules={[{ required: true, message: t('clues.transfer.departmentRequired') }]}
+            >
+              <Select options={others.map((d) => ({ value: d.code, label: d.name }))} data-testid="case-transfer-department" />
+            </Form.Item>
+            <Form.Item
+              name="reason"
+              label={t('clues.transfer.reason')}
+              rules={[
+                { required: true, whitespace: true, message: t('clues.transfer.reasonRequired') },
+                { min: REASON_MIN, message: t('clues.dismiss.reasonTooShort', { min: REASON_MIN }) },
+              ]}
+            >
+              <Input.TextArea rows={3} maxLength={REASON_MAX} data-testid="case-transfer-reason" />
+            </Form.Item>
+          </FormModal>
+          <FormModal<{ departmentCodes: string[]; note?: string }>
+            open={dialog === 'joint'}
+            title={t('cases.joint.title')}
+            onClose={close}
+            form={jointForm}
+            onFinish={(v) =>
+              run(
+                {
+                  kind: 'joint',
+                  id: c.id,
+                  body: { departmentCodes: v.departmentCodes, ...(v.note?.trim() ? { note: v.note.trim() } : {}) },
+                },
+                'cases.done.joint',
+              )
+            }
+            pending={step.isPending}
+            okText={t('cases.action.joint')}
+            okTestId="case-joint-submit"
+            testId="case-joint-modal"
+            onValuesChange={() => setError(null)}
+            error={error}
+            errorTestId="case-joint-error"
+            intro={t('cases.joint.intro')}
+          >
+            <Form.Item
+              name="departmentCodes"
+              label={t('cases.joint.departments')}
+              rules={[{ required: true, message: t('clues.transfer.departmentRequired') }]}
+            >
+              <Select
+                mode="multiple"
+                options={invitable.map((d) => ({ value: d.code, label: d.name }))}
+                data-testid="case-joint-departments-select"
+              />
+            </Form.Item>
+            <Form.Item name="note" label={t('cases.joint.note')}>
+              <Input.TextArea rows={2} maxLength={REASON_MAX} data-testid="case-joint-note" />
+            </Form.Item>
+          </FormModal>
         </>
       ) : null}
     </Drawer>
