@@ -736,7 +736,7 @@ describe('the inbox and reminders', () => {
     expect(accepted.body.status).toBe('resolved');
   });
 
-  it('the mediators are reminded once in the last 3 working days of mediation, the regulator once on the last day of its 7', async () => {
+  it('the mediators are reminded once in the last 3 working days of mediation, the regulator once on the last day of its 7 and of its own mediation', async () => {
     const orderId = await paidOrder(consumer, 15_000);
     const id = (await file(consumer, fileBody(orderId))).body.id as string;
     await p.call(merchant, 'POST', `/api/complaints/${id}/answer`, { answer: 'reject', note: '不同意' });
@@ -778,9 +778,37 @@ describe('the inbox and reminders', () => {
     expect((await inboxOf(regulator)).filter((n) => n.link === `/complaints/${id}` && n.kind === 'complaint.acceptance_due')).toHaveLength(
       1,
     );
+    // accepted late (allowed): the regulator's own mediation, reminded once in its last 3 working days, then terminated
+    const accepted = await p.call(regulator, 'POST', `/api/complaints/${id}/regulator-decision`, {
+      decision: 'accept',
+      reason: '予以受理',
+    });
+    expect(accepted.body.status).toBe('accepted_by_regulator');
+    const mediation = await stored(id);
+    const ending = reminderFrom(mediation) as Date;
+    await p.c.complaints.sweeper.sweep(ending);
+    expect(await actions()).not.toContain('regulator_mediation_reminded');
+    await p.c.complaints.sweeper.sweep(new Date(ending.getTime() + 1));
+    await p.c.complaints.sweeper.sweep(new Date(ending.getTime() + 2));
+    await p.c.complaints.sweeper.sweep(mediation.dueAt as Date);
+    expect((await actions()).filter((a) => a === 'regulator_mediation_reminded')).toHaveLength(1);
+    expect((await stored(id)).status).toBe('accepted_by_regulator');
+    expect(
+      (await p.c.complaints.sweeper.sweep(new Date((mediation.dueAt as Date).getTime() + 1))).regulatorMediationsClosed,
+    ).toBeGreaterThanOrEqual(1);
+    expect((await stored(id)).status).toBe('regulator_closed');
+    await drainOutbox();
+    const mediationDue = (await inboxOf(regulator)).filter(
+      (n) => n.link === `/complaints/${id}` && n.kind === 'complaint.regulator_mediation_due',
+    );
+    expect(mediationDue).toHaveLength(1);
+    expect(mediationDue[0]).toMatchObject({ severity: 'action_required' });
+    expect((await inboxOf(reviewer)).some((n) => n.kind === 'complaint.regulator_mediation_due')).toBe(false);
     // both sides see the reminders on the timeline
     const timeline = (await p.call(consumer, 'GET', `/api/complaints/${id}`)).body.timeline.map((e: { action: string }) => e.action);
-    expect(timeline).toEqual(expect.arrayContaining(['mediation_reminded', 'regulator_reminded']));
+    expect(timeline).toEqual(
+      expect.arrayContaining(['mediation_reminded', 'regulator_reminded', 'regulator_mediation_reminded', 'regulator_mediation_lapsed']),
+    );
   });
 
   it('the merchant is told of a new complaint and reminded once before its 48 hours end; the mediators when it enters mediation', async () => {
