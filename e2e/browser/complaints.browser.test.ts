@@ -225,7 +225,7 @@ describe.skipIf(!browserAvailable)('complaints', () => {
     },
   );
 
-  it('the regulator’s 受理台: a reason is required; the escalated demo complaint is accepted, then mediated to agreement', SLOW, async () => {
+  it('the regulator’s 受理台: a reason is required; accepts the escalated demo complaint, then 调解成立', SLOW, async () => {
     const page = await suite.freshPage();
     await suite.login(page, 'regulator');
     await openFromNav(page, 'complaints', '/complaints');
