@@ -3,7 +3,8 @@
  * heard in a live room, from the page of the order bought there (我要投诉); the merchant's 投诉处理 shows the 48-hour
  * countdown; the merchant does not answer, the deadline passes and the server's sweep sends the complaint to the
  * platform's 调解台; the reviewer decides compensation; the consumer sees the outcome on the timeline and an item in
- * the inbox. Then the regulator's 受理台: a reason is required, and the escalated demo complaint is accepted.
+ * the inbox. Then the regulator's 受理台: a reason is required, the escalated demo complaint is accepted, and its
+ * 行政调解 ends in 调解成立 (the remedy form of the platform's 调解台) with the compensation owed.
  * Screenshots go to e2e/browser/__screenshots__/.
  */
 import type { Page } from 'playwright-core';
@@ -224,7 +225,7 @@ describe.skipIf(!browserAvailable)('complaints', () => {
     },
   );
 
-  it('the regulator’s 受理台: a reason is required; the escalated demo complaint is accepted', SLOW, async () => {
+  it('the regulator’s 受理台: a reason is required; accepts the escalated demo complaint, then 调解成立', SLOW, async () => {
     const page = await suite.freshPage();
     await suite.login(page, 'regulator');
     await openFromNav(page, 'complaints', '/complaints');
@@ -255,6 +256,25 @@ describe.skipIf(!browserAvailable)('complaints', () => {
     expect(await accepted.textContent()).toContain('涉及直播间虚假宣传，属本局管辖，依法受理。');
     await toastsGone(page);
     await suite.screenshot(page, 'complaint-regulator-accepted');
+
+    // 行政调解: the 45 working days from acceptance counting down; 调解成立 on the mediator's remedy form
+    expect(await page.getByTestId('complaint-step').textContent()).toMatch(/剩余 \d+ 天/);
+    await page.getByTestId('complaint-regulator-mediation').waitFor();
+    await page.getByTestId('complaint-regulator-close').waitFor();
+    await page.getByTestId('complaint-regulator-mediate').click();
+    const form = page.getByTestId('complaint-step-form');
+    await form.getByText('赔偿', { exact: true }).click();
+    await input(page, 'complaint-step-amount').fill('10');
+    await form.getByTestId('complaint-step-note').fill('经调解，商家同意赔偿 10 元，双方达成调解协议。');
+    await page.getByTestId('complaint-step-submit').click();
+    await page.getByTestId('complaint-outcome').waitFor();
+    expect(await page.getByTestId('complaint-outcome').textContent()).toContain('赔偿 ¥10.00');
+    const mediated = page.getByTestId('complaint-entry').filter({ hasText: '监管部门调解成立' });
+    expect(await mediated.textContent()).toContain('经调解，商家同意赔偿 10 元，双方达成调解协议。');
+    // owed by the merchant as any resolution's compensation
+    await page.getByTestId('complaint-obligation').waitFor();
+    await toastsGone(page);
+    await suite.screenshot(page, 'complaint-regulator-mediated');
   });
 
   it(

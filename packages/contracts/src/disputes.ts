@@ -27,6 +27,8 @@ export const COMPLAINT_STATUSES = [
   'dismissed',
   'withdrawn',
   'mediation_failed',
+  /** 终止调解: the regulator's mediation ended without agreement (closed by the regulator, or its 45 working days lapsed) */
+  'regulator_closed',
 ] as const;
 export type ComplaintStatus = (typeof COMPLAINT_STATUSES)[number];
 
@@ -77,6 +79,10 @@ export const complaintDecisionSchema = z.strictObject({
 export type ComplaintDecision = z.infer<typeof complaintDecisionSchema>;
 export const complaintDismissSchema = z.strictObject({ reason: plainText(2, 1000) });
 export const complaintRegulatorDecisionSchema = z.strictObject({ decision: z.enum(['accept', 'refuse']), reason: plainText(2, 1000) });
+/** 调解成立 by the regulator (行政调解): the same remedy input and rules as the platform mediator's decision */
+export const complaintRegulatorMediationSchema = complaintDecisionSchema;
+/** 终止调解 by the regulator, with its reason */
+export const complaintRegulatorCloseSchema = z.strictObject({ reason: plainText(2, 1000) });
 
 export const complaintListQuerySchema = z.strictObject({
   status: z.enum(COMPLAINT_STATUSES).optional(),

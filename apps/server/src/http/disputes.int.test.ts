@@ -7,7 +7,7 @@
 import { DEMO_ACCOUNT_BY_ROLE } from '@livehub/server/testing';
 import { createTestPlatform, type TestPlatform, type TestSession } from '@livehub/server/testing';
 import type { Role } from '@livehub/contracts';
-import { type ComplaintRecord, reminderFrom } from '@livehub/core';
+import { type ComplaintRecord, deadlineOf, paymentDueAt, reminderFrom } from '@livehub/core';
 import { order } from '@livehub/testing/fixtures';
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -127,6 +127,7 @@ describe('the demo district', () => {
       'resolved',
       'dismissed',
       'withdrawn',
+      'regulator_closed',
     ])
       expect(statuses, s).toContain(s);
     const resolved = all.filter((c) => c.status === 'resolved');
@@ -279,6 +280,162 @@ describe('the full path', () => {
       reason: '不属于本部门管辖',
     });
     expect(refused.body).toMatchObject({ status: 'refused_by_regulator', closingReason: '不属于本部门管辖', dueAt: null });
+  });
+});
+
+/**
+ * A complaint of the consumer taken through the platform's mediation to the regulator, who accepts it (the mediation's
+ * 45 working days stood in for by moving its deadline).
+ */
+async function acceptedByRegulator(totalFen: number, over: Record<string, unknown> = {}): Promise<string> {
+  const orderId = await paidOrder(consumer, totalFen, { streamerUserId: streamerId });
+  const id = (await file(consumer, fileBody(orderId, over))).body.id as string;
+  expect((await p.call(merchant, 'POST', `/api/complaints/${id}/answer`, { answer: 'reject', note: '不同意' })).body.status).toBe(
+    'negotiating',
+  );
+  expect((await p.call(consumer, 'POST', `/api/complaints/${id}/escalate`, {})).body.status).toBe('mediating');
+  await setDue(id, new Date(clock.now().getTime() - 1));
+  await p.c.complaints.sweeper.sweep();
+  expect((await p.call(consumer, 'POST', `/api/complaints/${id}/escalate`, { note: '调解未果' })).body.status).toBe('escalated');
+  const r = await p.call(regulator, 'POST', `/api/complaints/${id}/regulator-decision`, { decision: 'accept', reason: '符合受理条件' });
+  expect(r.body).toMatchObject({ status: 'accepted_by_regulator', overdue: false });
+  return id;
+}
+
+describe('the regulator’s own mediation after acceptance (行政调解)', () => {
+  it('调解成立 with 退一赔三: resolved, upheld, the same compensation obligation and deadline as a mediator’s decision', async () => {
+    const id = await acceptedByRegulator(20_000, { category: 'fraud', claim: { kind: 'compensation', amountFen: 80_000 } });
+    // the 受理台 lists it, with the 45 working days of mediation from acceptance as its deadline
+    const c = await stored(id);
+    expect(c.dueAt).toEqual(deadlineOf({ status: 'accepted_by_regulator', filedAt: c.filedAt, statusSince: c.statusSince }));
+    expect((await p.call(regulator, 'GET', '/api/complaints/regulator')).body.items.map((x: { id: string }) => x.id)).toContain(id);
+    // not the platform's to decide any more, nor the consumer's to withdraw; a wrong role never reaches the service
+    expect(
+      (await p.call(reviewer, 'POST', `/api/complaints/${id}/decide`, { remedy: 'fraud_compensation', note: '认定欺诈' })).status,
+    ).toBe(409);
+    for (const s of [reviewer, admin, merchant, consumer])
+      expect(
+        (await p.call(s, 'POST', `/api/complaints/${id}/regulator-mediate`, { remedy: 'fraud_compensation', note: '认定欺诈' })).status,
+      ).toBe(403);
+    // the same rules as the mediator's: 退一赔三 computed, never typed; another remedy capped by the category
+    const typed = await p.call(regulator, 'POST', `/api/complaints/${id}/regulator-mediate`, {
+      remedy: 'fraud_compensation',
+      amountFen: 999_999,
+      note: '认定欺诈',
+    });
+    expect([typed.status, typed.body.error.code, typed.body.error.field]).toEqual([400, 'disputes.amount_computed', 'amountFen']);
+    const tooHigh = await p.call(regulator, 'POST', `/api/complaints/${id}/regulator-mediate`, {
+      remedy: 'refund',
+      amountFen: 20_001,
+      note: '全额退款',
+    });
+    expect([tooHigh.status, tooHigh.body.error.code, tooHigh.body.error.field]).toEqual([400, 'disputes.amount_too_high', 'amountFen']);
+    expect((await stored(id)).version).toBe(c.version);
+
+    const mediated = await p.call(regulator, 'POST', `/api/complaints/${id}/regulator-mediate`, {
+      remedy: 'fraud_compensation',
+      note: '经调解，双方同意按退一赔三达成调解协议',
+    });
+    expect(mediated.status).toBe(200);
+    expect(mediated.body).toMatchObject({
+      status: 'resolved',
+      dueAt: null,
+      outcome: { remedy: 'fraud_compensation', amountFen: 80_000, upheld: true },
+    });
+    // the compensation is owed as any resolution's: by the merchant within 3 working days, else the fund advances it
+    const after = await stored(id);
+    const owed = await p.c.uow.read.complaintPayments.findObligationOf(id);
+    expect(owed).toMatchObject({ status: 'due', amountFen: 80_000, merchantOrgId: merchantOrg, remedy: 'fraud_compensation' });
+    expect(owed?.dueAt).toEqual(paymentDueAt(after.statusSince));
+    // both sides see the regulator's steps on the timeline; audited
+    const asConsumer = await p.call(consumer, 'GET', `/api/complaints/${id}`);
+    const asMerchant = await p.call(merchant, 'GET', `/api/complaints/${id}`);
+    const steps = asConsumer.body.timeline.filter((e: { role: string }) => e.role === 'regulator');
+    expect(steps.map((e: { action: string }) => e.action)).toEqual(['regulator_accept', 'regulator_mediate']);
+    expect(asMerchant.body.timeline).toEqual(asConsumer.body.timeline);
+    expect((await p.c.uow.read.audit.list({ limit: 50, action: 'disputes.regulator_mediate' })).some((a) => a.targetId === id)).toBe(true);
+    // the inbox tells both parties; the credit feed counts it upheld
+    await drainOutbox();
+    const kinds = async (s: TestSession) =>
+      (await p.call(s, 'GET', '/api/notifications?kind=complaint.regulator_mediated&limit=100')).body.items.map(
+        (i: { link: string }) => i.link,
+      );
+    expect(await kinds(consumer)).toContain(`/complaints/${id}`);
+    expect(await kinds(merchant)).toContain(`/complaints/${id}`);
+    const credit = (await p.c.uow.read.credit.eventsOf(merchantOrg)).filter((e) => e.source === `complaint:${id}`);
+    expect(credit.map((e) => e.kind)).toEqual(['complaint.upheld']);
+    // and nothing more to do on it
+    const again = await p.call(regulator, 'POST', `/api/complaints/${id}/regulator-close`, { reason: '终止调解' });
+    expect([again.status, again.body.error.code]).toEqual([409, 'disputes.wrong_status']);
+  });
+
+  it('终止调解 with its reason: closed, not upheld; the consumer is told of the courts and arbitration', async () => {
+    const id = await acceptedByRegulator(9_900);
+    const before = await stored(id);
+    const noReason = await p.call(regulator, 'POST', `/api/complaints/${id}/regulator-close`, {});
+    expect([noReason.status, noReason.body.error.code, noReason.body.error.field]).toEqual([400, 'request.invalid', 'reason']);
+    expect((await p.call(reviewer, 'POST', `/api/complaints/${id}/regulator-close`, { reason: '终止调解' })).status).toBe(403);
+    expect((await stored(id)).version).toBe(before.version);
+    const closed = await p.call(regulator, 'POST', `/api/complaints/${id}/regulator-close`, { reason: '双方分歧较大，无法达成调解协议' });
+    expect(closed.body).toMatchObject({
+      status: 'regulator_closed',
+      closingReason: '双方分歧较大，无法达成调解协议',
+      dueAt: null,
+      outcome: null,
+    });
+    expect((await stored(id)).upheld).toBe(false);
+    expect(await p.c.uow.read.complaintPayments.findObligationOf(id)).toBeNull();
+    await drainOutbox();
+    const items = (await p.call(consumer, 'GET', '/api/notifications?kind=complaint.regulator_closed&limit=100')).body.items.filter(
+      (i: { link: string }) => i.link === `/complaints/${id}`,
+    );
+    expect(items).toHaveLength(1);
+    expect(items[0].body.zh).toContain('可以依法向人民法院起诉或申请仲裁');
+    const forMerchant = await p.call(merchant, 'GET', '/api/notifications?kind=complaint.regulator_closed&limit=100');
+    expect(forMerchant.body.items.some((i: { link: string }) => i.link === `/complaints/${id}`)).toBe(true);
+    // and it leaves the 受理台
+    expect((await p.call(regulator, 'GET', '/api/complaints/regulator')).body.items.map((x: { id: string }) => x.id)).not.toContain(id);
+  });
+
+  it('at its 45th working day in time; past it the regulator is refused, nothing changed, and the sweep terminates it', async () => {
+    const id = await acceptedByRegulator(9_900);
+    // one open complaint per order: an accepted complaint is still open
+    const c0 = await stored(id);
+    const second = await file(consumer, fileBody(c0.orderId));
+    expect([second.status, second.body.error.code]).toEqual([409, 'disputes.open_complaint']);
+    await setDue(id, clock.now());
+    expect((await p.c.complaints.sweeper.sweep()).regulatorMediationsClosed).toBe(0);
+    expect((await stored(id)).status).toBe('accepted_by_regulator');
+    await setDue(id, new Date(clock.now().getTime() - 1));
+    const before = await stored(id);
+    const late = await p.call(regulator, 'POST', `/api/complaints/${id}/regulator-mediate`, {
+      remedy: 'refund',
+      amountFen: 100,
+      note: '退款',
+    });
+    expect([late.status, late.body.error.code, late.body.error.field]).toEqual([409, 'disputes.deadline_passed', 'id']);
+    const lateClose = await p.call(regulator, 'POST', `/api/complaints/${id}/regulator-close`, { reason: '终止调解' });
+    expect([lateClose.status, lateClose.body.error.code]).toEqual([409, 'disputes.deadline_passed']);
+    const view = await p.call(regulator, 'GET', `/api/complaints/${id}`);
+    expect(view.body).toMatchObject({ status: 'accepted_by_regulator', overdue: true });
+    expect((await stored(id)).version).toBe(before.version);
+    // the periodic work terminates it, once
+    const tick = await p.c.tick();
+    expect(tick.regulatorMediationsClosed).toBeGreaterThanOrEqual(1);
+    expect((await stored(id)).status).toBe('regulator_closed');
+    expect((await p.c.complaints.sweeper.sweep()).regulatorMediationsClosed).toBe(0);
+    const timeline = (await p.call(consumer, 'GET', `/api/complaints/${id}`)).body.timeline;
+    expect(timeline.at(-1)).toMatchObject({
+      role: 'system',
+      action: 'regulator_mediation_lapsed',
+      fromStatus: 'accepted_by_regulator',
+      toStatus: 'regulator_closed',
+    });
+    await drainOutbox();
+    const items = (await p.call(consumer, 'GET', '/api/notifications?kind=complaint.regulator_closed&limit=100')).body.items.filter(
+      (i: { link: string }) => i.link === `/complaints/${id}`,
+    );
+    expect(items[0]?.body.zh).toContain('45 个工作日内未达成调解协议');
   });
 });
 
@@ -479,6 +636,8 @@ describe('who may call what, and tenants', () => {
       [`/api/complaints/${id}/answer`, { answer: 'reject', note: '不同意' }, ['merchant_staff']],
       [`/api/complaints/${id}/decide`, { remedy: 'refund', amountFen: 1, note: '裁决' }, ['platform_admin', 'reviewer']],
       [`/api/complaints/${id}/regulator-decision`, { decision: 'accept', reason: '受理' }, ['regulator']],
+      [`/api/complaints/${id}/regulator-mediate`, { remedy: 'refund', amountFen: 1, note: '调解成立' }, ['regulator']],
+      [`/api/complaints/${id}/regulator-close`, { reason: '终止调解' }, ['regulator']],
       [`/api/complaints/${id}/pay`, {}, ['merchant_staff']],
     ];
     for (const [url, body, roles] of writes)
@@ -577,7 +736,7 @@ describe('the inbox and reminders', () => {
     expect(accepted.body.status).toBe('resolved');
   });
 
-  it('the mediators are reminded once in the last 3 working days of mediation, the regulator once on the last day of its 7', async () => {
+  it('the mediators are reminded once in the last 3 working days of mediation, the regulator once on the last day of its 7 and of its own mediation', async () => {
     const orderId = await paidOrder(consumer, 15_000);
     const id = (await file(consumer, fileBody(orderId))).body.id as string;
     await p.call(merchant, 'POST', `/api/complaints/${id}/answer`, { answer: 'reject', note: '不同意' });
@@ -619,9 +778,37 @@ describe('the inbox and reminders', () => {
     expect((await inboxOf(regulator)).filter((n) => n.link === `/complaints/${id}` && n.kind === 'complaint.acceptance_due')).toHaveLength(
       1,
     );
+    // accepted late (allowed): the regulator's own mediation, reminded once in its last 3 working days, then terminated
+    const accepted = await p.call(regulator, 'POST', `/api/complaints/${id}/regulator-decision`, {
+      decision: 'accept',
+      reason: '予以受理',
+    });
+    expect(accepted.body.status).toBe('accepted_by_regulator');
+    const mediation = await stored(id);
+    const ending = reminderFrom(mediation) as Date;
+    await p.c.complaints.sweeper.sweep(ending);
+    expect(await actions()).not.toContain('regulator_mediation_reminded');
+    await p.c.complaints.sweeper.sweep(new Date(ending.getTime() + 1));
+    await p.c.complaints.sweeper.sweep(new Date(ending.getTime() + 2));
+    await p.c.complaints.sweeper.sweep(mediation.dueAt as Date);
+    expect((await actions()).filter((a) => a === 'regulator_mediation_reminded')).toHaveLength(1);
+    expect((await stored(id)).status).toBe('accepted_by_regulator');
+    expect(
+      (await p.c.complaints.sweeper.sweep(new Date((mediation.dueAt as Date).getTime() + 1))).regulatorMediationsClosed,
+    ).toBeGreaterThanOrEqual(1);
+    expect((await stored(id)).status).toBe('regulator_closed');
+    await drainOutbox();
+    const mediationDue = (await inboxOf(regulator)).filter(
+      (n) => n.link === `/complaints/${id}` && n.kind === 'complaint.regulator_mediation_due',
+    );
+    expect(mediationDue).toHaveLength(1);
+    expect(mediationDue[0]).toMatchObject({ severity: 'action_required' });
+    expect((await inboxOf(reviewer)).some((n) => n.kind === 'complaint.regulator_mediation_due')).toBe(false);
     // both sides see the reminders on the timeline
     const timeline = (await p.call(consumer, 'GET', `/api/complaints/${id}`)).body.timeline.map((e: { action: string }) => e.action);
-    expect(timeline).toEqual(expect.arrayContaining(['mediation_reminded', 'regulator_reminded']));
+    expect(timeline).toEqual(
+      expect.arrayContaining(['mediation_reminded', 'regulator_reminded', 'regulator_mediation_reminded', 'regulator_mediation_lapsed']),
+    );
   });
 
   it('the merchant is told of a new complaint and reminded once before its 48 hours end; the mediators when it enters mediation', async () => {

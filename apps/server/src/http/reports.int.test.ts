@@ -371,4 +371,41 @@ describe('privacy: the reported merchant never sees who reported', () => {
     const tracked = JSON.parse(bodies[6] as string);
     expect(Object.keys(tracked).sort()).toEqual(['category', 'filedAt', 'handledAt', 'outcome', 'status', 'targetKind']);
   });
+
+  it('a substantiated report tells the reported party in its inbox what was found, never who reported', async () => {
+    const user = await p.c.uow.read.users.findById(consumer.me.user.id);
+    const secrets = [consumer.me.user.id, user?.username, user?.displayName, PHONE, MASKED].filter(
+      (x): x is string => typeof x === 'string' && x.length > 0,
+    );
+    const room = await file(consumer, about({ targetKind: 'live_session', targetId: sessionId, contactPhone: PHONE }));
+    const product = await file(consumer, about({ contactPhone: PHONE }));
+    for (const r of [room, product]) {
+      expect(r.status).toBe(201);
+      const handled = await p.call(reviewer, 'POST', `/api/reports/${r.body.id}/handle`, {
+        action: 'substantiate',
+        reason: '回放与详情页核实：宣称“全网最低价”无依据',
+      });
+      expect(handled.body.status).toBe('substantiated');
+    }
+    await drainOutbox();
+    const found = async (s: TestSession) =>
+      ((await p.call(s, 'GET', '/api/notifications?kind=report.found&limit=100')).body.items as Array<Record<string, unknown>>).filter(
+        (i) => JSON.stringify(i.body).includes('全网最低价'),
+      );
+    // the live room's streamer, and the product's merchant: each told what was found
+    const toStreamer = await found(streamer);
+    const toMerchant = await found(merchant);
+    expect(toStreamer.length).toBeGreaterThanOrEqual(1);
+    expect(toMerchant.length).toBeGreaterThanOrEqual(1);
+    for (const item of [...toStreamer, ...toMerchant]) {
+      expect(item).toMatchObject({ kind: 'report.found', severity: 'warning', title: { zh: expect.stringContaining('经核实属实') } });
+      for (const secret of secrets) expect(JSON.stringify(item), secret).not.toContain(secret);
+    }
+    // another merchant hears nothing of it
+    expect(await found(otherMerchant)).toEqual([]);
+    // the reporter still sees their reports' state (and is told as before)
+    const mine = await p.call(consumer, 'GET', '/api/reports/mine');
+    const states = new Map((mine.body.items as Array<{ id: string; status: string }>).map((r) => [r.id, r.status]));
+    expect([states.get(room.body.id), states.get(product.body.id)]).toEqual(['substantiated', 'substantiated']);
+  });
 });

@@ -2,7 +2,8 @@
  * Demo complaints (投诉) in every state, through the real services: orders placed and paid through the simulated
  * provider, complaints filed, answered, escalated, mediated, decided and withdrawn by the parties, and the deadlines
  * that move a complaint on by themselves passed through the sweep — the demo merchant has complaints to answer with
- * a running 48-hour countdown, the platform a mediation queue, the regulator an escalated complaint to accept.
+ * a running 48-hour countdown, the platform a mediation queue, the regulator an escalated complaint to accept and an
+ * accepted one to mediate (and one whose mediation it terminated).
  *
  * With the CLI's movable clock (`TimeTravel`) the story is told in the past: the orders are paid some 100 days ago,
  * mediation runs its 45 working days and the clock comes back to now, so each timeline reads in order. Without it
@@ -119,22 +120,27 @@ export async function seedComplaints(c: Container, s: RegistrySeed, travel?: Tim
   const buyer = (i: number): Actor => buyers[i] ?? me;
   const [b1, b2, b3, b4, b5] = [buyer(1), buyer(2), buyer(3), buyer(4), buyer(5)];
 
-  // 1. four complaints whose mediation runs out: mediation_failed; then escalated, accepted and refused by the regulator
+  // 1. five complaints whose mediation runs out: mediation_failed; then escalated, accepted and refused by the
+  //    regulator, and one accepted whose 行政调解 the regulator terminates (终止调解)
   at(base);
   const failed = await file(me, 'described', '13812345678');
   const escalated = await file(b1, 'advertising');
   const accepted = await file(b2, 'data');
   const refused = await file(b3, 'quality');
+  const terminated = await file(b5, 'described');
   at(base + DAY);
-  for (const x of [failed, escalated, accepted, refused]) await toMediation(x);
+  for (const x of [failed, escalated, accepted, refused, terminated]) await toMediation(x);
   const lapse = (await c.uow.read.complaints.findComplaint(failed.id))?.dueAt;
   if (!lapse) throw new Error('seed: a mediating complaint has no deadline');
   const afterLapse = at(lapse.getTime() - start + HOUR);
   await c.complaints.sweeper.sweep(afterLapse);
   at(lapse.getTime() - start + 2 * DAY);
-  for (const x of [accepted, refused]) await c.complaints.steps.escalate(x.buyer, x.id, '平台调解未成，向市场监管部门投诉。');
+  for (const x of [accepted, refused, terminated]) await c.complaints.steps.escalate(x.buyer, x.id, '平台调解未成，向市场监管部门投诉。');
   await c.complaints.steps.regulatorDecide(regulator, accepted.id, 'accept', '投诉涉及个人信息保护，符合受理条件，予以受理。');
   await c.complaints.steps.regulatorDecide(regulator, refused.id, 'refuse', '该投诉已由平台调解处理，且消费者已另行提起诉讼，不予受理。');
+  await c.complaints.steps.regulatorDecide(regulator, terminated.id, 'accept', '投诉事项属实需进一步调解，符合受理条件，予以受理。');
+  at(lapse.getTime() - start + 6 * DAY);
+  await c.complaints.steps.regulatorClose(regulator, terminated.id, '经组织双方调解，商家坚持不同意退货，双方未能达成调解协议，终止调解。');
 
   // 2. mediation decides: 退一赔三 upheld for the demo consumer, a dismissal for another
   at(travel ? -20 * DAY : 0);
@@ -183,5 +189,5 @@ export async function seedComplaints(c: Container, s: RegistrySeed, travel?: Tim
   });
   await file(b4, 'quality', '13700001111');
   travel?.reset();
-  return 12;
+  return 13;
 }

@@ -406,6 +406,12 @@ export const endpoints = {
   payComplaint: (id: string) => api.post<unknown>(`/complaints/${encodeURIComponent(id)}/pay`),
   regulatorDecideComplaint: (id: string, decision: 'accept' | 'refuse', reason: string) =>
     api.post<ComplaintView>(`/complaints/${encodeURIComponent(id)}/regulator-decision`, { decision, reason }),
+  /** 调解成立: the regulator records its mediation's agreement (the mediator's remedy rules) */
+  regulatorMediateComplaint: (id: string, body: ComplaintDecision) =>
+    api.post<ComplaintView>(`/complaints/${encodeURIComponent(id)}/regulator-mediate`, body),
+  /** 终止调解 with its reason */
+  regulatorCloseComplaint: (id: string, reason: string) =>
+    api.post<ComplaintView>(`/complaints/${encodeURIComponent(id)}/regulator-close`, { reason }),
 };
 
 /** Whose complaints a list shows: the consumer's own, the merchant's, the mediation queue, the regulator's queue. */

@@ -2,6 +2,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { isWorkingDay } from '../workflows/working-days.ts';
 import {
+  DEADLINE_BOUND,
   DEADLINE_REMINDERS,
   deadlineOf,
   filingLimit,
@@ -50,6 +51,35 @@ describe('complaint deadlines', () => {
     expect(isOverdue(due, due as Date)).toBe(false);
     expect(isOverdue(due, just(due))).toBe(true);
     expect(lapseAction('escalated')).toBeNull();
+  });
+
+  it('the regulator’s mediation (行政调解): 45 working days from acceptance across Labour Day and Dragon Boat; at the 45th day in time, a millisecond past it terminated by the sweep', () => {
+    const acceptedAt = cst('2026-04-30T16:00:00'); // 05-01..05 Labour Day, 05-09 a 调休 Saturday, 06-19 Dragon Boat
+    const b = { status: 'accepted_by_regulator' as const, filedAt: cst('2026-01-05T10:00:00'), statusSince: acceptedAt };
+    const due = deadlineOf(b) as Date;
+    expect(due).toEqual(cst('2026-07-07T23:59:59.999'));
+    expect(due).toEqual(deadlineOf({ ...b, status: 'mediating' })); // the same limit as any 调解
+    expect(isOverdue(due, due)).toBe(false);
+    expect(isOverdue(due, just(due))).toBe(true);
+    expect(lapseAction('accepted_by_regulator')).toBe('regulator_mediation_lapsed');
+    // its reminder: the regulator, in the last 3 working days
+    const from = reminderFrom(b) as Date;
+    expect(from).toEqual(cst('2026-07-02T23:59:59.999'));
+    expect(reminderDue({ ...b, dueAt: due }, from)).toBe(false);
+    expect(reminderDue({ ...b, dueAt: due }, just(from))).toBe(true);
+    expect(reminderDue({ ...b, dueAt: due }, just(due))).toBe(false);
+    expect(DEADLINE_REMINDERS.accepted_by_regulator).toMatchObject({
+      workingDaysBefore: 3,
+      action: 'regulator_mediation_reminded',
+      topic: 'disputes.regulator_mediation_due',
+    });
+  });
+
+  it('the regulator’s mediation may not be agreed or terminated past its deadline (the sweep’s then); acceptance itself may be late', () => {
+    expect(DEADLINE_BOUND.has('regulator_mediate')).toBe(true);
+    expect(DEADLINE_BOUND.has('regulator_close')).toBe(true);
+    expect(DEADLINE_BOUND.has('regulator_accept')).toBe(false);
+    expect(DEADLINE_BOUND.has('regulator_mediation_lapsed')).toBe(false);
   });
 
   it('mediation reminder: in the last 3 working days of the 45 — not at the end of the day before, a millisecond past it, until the deadline', () => {
@@ -101,7 +131,7 @@ describe('complaint deadlines', () => {
     fc.assert(
       fc.property(
         in2026,
-        fc.constantFrom('mediating', 'escalated' as const),
+        fc.constantFrom('mediating', 'escalated', 'accepted_by_regulator' as const),
         fc.integer({ min: 0, max: 80 * 86_400_000 }),
         (t, status, dt) => {
           const b = { status, filedAt: t, statusSince: t };
@@ -117,14 +147,7 @@ describe('complaint deadlines', () => {
 
   it('final states and mediation_failed have no deadline', () => {
     const t = cst('2026-06-01T10:00:00');
-    for (const status of [
-      'mediation_failed',
-      'resolved',
-      'dismissed',
-      'withdrawn',
-      'accepted_by_regulator',
-      'refused_by_regulator',
-    ] as const)
+    for (const status of ['mediation_failed', 'resolved', 'dismissed', 'withdrawn', 'refused_by_regulator', 'regulator_closed'] as const)
       expect(deadlineOf({ status, filedAt: t, statusSince: t })).toBeNull();
     expect(isOverdue(null, t)).toBe(false);
   });
@@ -139,9 +162,9 @@ describe('complaint deadlines', () => {
   it('property: a working-day deadline ends a working day at 23:59:59.999 CST, never sooner than the calendar days', () => {
     const in2026 = fc.integer({ min: Date.parse('2026-01-01T00:00:00Z'), max: Date.parse('2026-09-30T00:00:00Z') }).map((n) => new Date(n));
     fc.assert(
-      fc.property(in2026, fc.constantFrom('negotiating', 'mediating', 'escalated' as const), (t, status) => {
+      fc.property(in2026, fc.constantFrom('negotiating', 'mediating', 'escalated', 'accepted_by_regulator' as const), (t, status) => {
         const due = deadlineOf({ status, filedAt: t, statusSince: t }) as Date;
-        const days = status === 'negotiating' ? 10 : status === 'mediating' ? 45 : 7;
+        const days = status === 'negotiating' ? 10 : status === 'escalated' ? 7 : 45;
         expect(due.getTime() - t.getTime()).toBeGreaterThanOrEqual(days * 86_400_000 - 86_400_000);
         expect(isWorkingDay(due)).toBe(true);
         expect(new Date(due.getTime() + 8 * 3_600_000).toISOString().slice(11)).toBe('23:59:59.999Z');

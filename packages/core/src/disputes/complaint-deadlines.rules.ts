@@ -10,6 +10,9 @@
  *   time limit of 调解); past it, mediation_failed and escalation to the regulator is offered.
  * - escalated: the regulator decides on acceptance within 7 working days (同办法 Art. 14); past it the complaint is
  *   shown overdue, nothing moves on its own.
+ * - accepted_by_regulator: the regulator's own mediation (行政调解) ends without agreement after 45 working days from
+ *   acceptance — the same time limit of 调解 (同办法 Art. 21); past it the sweep terminates it (终止调解,
+ *   regulator_closed) and the consumer may go to court or arbitration.
  * - filing: a complaint is accepted within 3 years (同办法 Art. 15: 超过三年的不予受理), counted here from the order.
  *
  * A deadline is met by anything at or before it; the sweep acts on what is strictly past it.
@@ -22,6 +25,8 @@ export const MERCHANT_ANSWER_HOURS = 48;
 export const NEGOTIATION_WORKING_DAYS = 10;
 export const MEDIATION_WORKING_DAYS = 45;
 export const REGULATOR_ACCEPTANCE_WORKING_DAYS = 7;
+/** the regulator's mediation after acceptance: the same 45 working days as any 调解 (同办法 Art. 21) */
+export const REGULATOR_MEDIATION_WORKING_DAYS = MEDIATION_WORKING_DAYS;
 export const COMPLAINT_LIMIT_YEARS = 3;
 
 /** What the timeline needs to compute a step's deadline: when the complaint was filed and when the step began. */
@@ -43,9 +48,11 @@ export function deadlineOf(b: DeadlineBasis, cal: WorkingCalendar = DEFAULT_CALE
       return addWorkingDays(b.statusSince, MEDIATION_WORKING_DAYS, cal);
     case 'escalated':
       return addWorkingDays(b.statusSince, REGULATOR_ACCEPTANCE_WORKING_DAYS, cal);
-    case 'mediation_failed':
     case 'accepted_by_regulator':
+      return addWorkingDays(b.statusSince, REGULATOR_MEDIATION_WORKING_DAYS, cal);
+    case 'mediation_failed':
     case 'refused_by_regulator':
+    case 'regulator_closed':
     case 'resolved':
     case 'dismissed':
     case 'withdrawn':
@@ -55,7 +62,8 @@ export function deadlineOf(b: DeadlineBasis, cal: WorkingCalendar = DEFAULT_CALE
 
 /**
  * Reminders before the working-day deadlines of the platform's and the regulator's steps: the mediators in the last
- * 3 working days of the 45, the regulator on the last working day of the 7. A reminder is due from the end of the
+ * 3 working days of the 45, the regulator on the last working day of the 7 and in the last 3 working days of its own
+ * 45 of mediation after acceptance. A reminder is due from the end of the
  * working day `workingDaysBefore` days before the deadline's (strictly after it) until the deadline itself; past the
  * deadline the sweep acts (mediation) or the complaint is shown overdue (the regulator) instead.
  */
@@ -67,12 +75,23 @@ export const DEADLINE_REMINDERS = {
     action: 'regulator_reminded',
     topic: 'disputes.acceptance_due',
   },
+  accepted_by_regulator: {
+    workingDays: REGULATOR_MEDIATION_WORKING_DAYS,
+    workingDaysBefore: 3,
+    action: 'regulator_mediation_reminded',
+    topic: 'disputes.regulator_mediation_due',
+  },
 } as const;
 export type RemindedStatus = keyof typeof DEADLINE_REMINDERS;
 
+/** Whether the step has a working-day reminder (DEADLINE_REMINDERS). */
+export function isReminded(status: ComplaintStatus): status is RemindedStatus {
+  return Object.hasOwn(DEADLINE_REMINDERS, status);
+}
+
 /** The last instant before the reminder of the current step is due; null when the step has no such reminder. */
 export function reminderFrom(b: DeadlineBasis, cal: WorkingCalendar = DEFAULT_CALENDAR): Date | null {
-  if (b.status !== 'mediating' && b.status !== 'escalated') return null;
+  if (!isReminded(b.status)) return null;
   const r = DEADLINE_REMINDERS[b.status];
   return addWorkingDays(b.statusSince, r.workingDays - r.workingDaysBefore, cal);
 }
@@ -88,18 +107,20 @@ export function isOverdue(dueAt: Date | null, now: Date): boolean {
   return dueAt !== null && now.getTime() > dueAt.getTime();
 }
 
-/** What the sweep does when a step's deadline has passed; null when a passed deadline is only shown (the regulator's). */
+/** What the sweep does when a step's deadline has passed; null when a passed deadline is only shown (the regulator's acceptance). */
 export function lapseAction(status: ComplaintStatus): ComplaintAction | null {
   if (status === 'awaiting_merchant') return 'merchant_silent';
   if (status === 'negotiating') return 'negotiation_lapsed';
   if (status === 'mediating') return 'mediation_lapsed';
+  if (status === 'accepted_by_regulator') return 'regulator_mediation_lapsed';
   return null;
 }
 
 /**
  * Actions that must be taken before the step's deadline: once it passed, the step belongs to the sweep (a merchant
  * answering after 48 hours, an offer accepted after the negotiation period, a mediation decided after 45 working
- * days). Withdrawal and the regulator's decision are allowed late.
+ * days, a regulator's mediation agreed or terminated after its 45). Withdrawal and the regulator's decision on
+ * acceptance are allowed late.
  */
 export const DEADLINE_BOUND: ReadonlySet<ComplaintAction> = new Set([
   'merchant_accept',
@@ -109,6 +130,8 @@ export const DEADLINE_BOUND: ReadonlySet<ComplaintAction> = new Set([
   'consumer_escalate',
   'mediator_decide',
   'mediator_dismiss',
+  'regulator_mediate',
+  'regulator_close',
 ]);
 
 /** The last instant a complaint about something of `orderAt` may be filed: the same moment three years later. */

@@ -12,6 +12,23 @@ describe('complaint state machine', () => {
     expect(complaintStep('escalated', 'regulator_refuse', 'regulator')).toEqual({ ok: true, to: 'refused_by_regulator' });
   });
 
+  it('the regulator’s own handling after acceptance: 调解成立 resolves, 终止调解 or its lapse closes', () => {
+    expect(complaintStep('escalated', 'regulator_accept', 'regulator')).toEqual({ ok: true, to: 'accepted_by_regulator' });
+    expect(FINAL_STATUSES.has('accepted_by_regulator')).toBe(false);
+    expect(FINAL_STATUSES.has('regulator_closed')).toBe(true);
+    expect(complaintStep('accepted_by_regulator', 'regulator_mediate', 'regulator')).toEqual({ ok: true, to: 'resolved' });
+    expect(complaintStep('accepted_by_regulator', 'regulator_close', 'regulator')).toEqual({ ok: true, to: 'regulator_closed' });
+    expect(complaintStep('accepted_by_regulator', 'regulator_mediation_lapsed', 'system')).toEqual({ ok: true, to: 'regulator_closed' });
+    // the platform's mediator has no hand in it, nor the regulator before acceptance, nor may the consumer withdraw
+    expect(complaintStep('accepted_by_regulator', 'regulator_mediate', 'mediator')).toEqual({ ok: false, problem: 'wrong_role' });
+    expect(complaintStep('accepted_by_regulator', 'mediator_decide', 'mediator')).toEqual({ ok: false, problem: 'wrong_status' });
+    expect(complaintStep('escalated', 'regulator_mediate', 'regulator')).toEqual({ ok: false, problem: 'wrong_status' });
+    expect(complaintStep('escalated', 'regulator_close', 'regulator')).toEqual({ ok: false, problem: 'wrong_status' });
+    expect(complaintStep('accepted_by_regulator', 'withdraw', 'consumer')).toEqual({ ok: false, problem: 'wrong_status' });
+    for (const action of COMPLAINT_ACTIONS)
+      for (const role of COMPLAINT_ROLES) expect(complaintStep('regulator_closed', action, role).ok).toBe(false);
+  });
+
   it('names the wrong role before the wrong status', () => {
     expect(complaintStep('awaiting_merchant', 'mediator_decide', 'merchant')).toEqual({ ok: false, problem: 'wrong_role' });
     expect(complaintStep('awaiting_merchant', 'mediator_decide', 'mediator')).toEqual({ ok: false, problem: 'wrong_status' });

@@ -7,6 +7,9 @@
  *        └─merchant accepts─▶ resolved        negotiating ─consumer accepts offer─▶ resolved
  *   mediating ─decide─▶ resolved │ ─dismiss─▶ dismissed │ ─45 working days (sweep)─▶ mediation_failed
  *   mediation_failed ─consumer escalates─▶ escalated ─regulator─▶ accepted_by_regulator / refused_by_regulator
+ *   accepted_by_regulator (行政调解) ─regulator mediates─▶ resolved (调解协议)
+ *        │ ─regulator closes with reason─▶ regulator_closed (终止调解)
+ *        └─45 working days from acceptance (sweep)──────▶ regulator_closed
  *   any open status before the regulator ─consumer withdraws─▶ withdrawn
  */
 import type { ComplaintRole, ComplaintStatus } from '@livehub/contracts';
@@ -22,10 +25,13 @@ export const COMPLAINT_ACTIONS = [
   'consumer_escalate_regulator',
   'regulator_accept',
   'regulator_refuse',
+  'regulator_mediate',
+  'regulator_close',
   'withdraw',
   'merchant_silent',
   'negotiation_lapsed',
   'mediation_lapsed',
+  'regulator_mediation_lapsed',
 ] as const;
 export type ComplaintAction = (typeof COMPLAINT_ACTIONS)[number];
 
@@ -46,16 +52,22 @@ const TABLE: Record<ComplaintAction, Step> = {
   consumer_escalate_regulator: { from: ['mediation_failed'], to: 'escalated', by: 'consumer' },
   regulator_accept: { from: ['escalated'], to: 'accepted_by_regulator', by: 'regulator' },
   regulator_refuse: { from: ['escalated'], to: 'refused_by_regulator', by: 'regulator' },
+  regulator_mediate: { from: ['accepted_by_regulator'], to: 'resolved', by: 'regulator' },
+  regulator_close: { from: ['accepted_by_regulator'], to: 'regulator_closed', by: 'regulator' },
   withdraw: { from: ['awaiting_merchant', 'negotiating', 'mediating', 'mediation_failed'], to: 'withdrawn', by: 'consumer' },
   merchant_silent: { from: ['awaiting_merchant'], to: 'mediating', by: 'system' },
   negotiation_lapsed: { from: ['negotiating'], to: 'mediating', by: 'system' },
   mediation_lapsed: { from: ['mediating'], to: 'mediation_failed', by: 'system' },
+  regulator_mediation_lapsed: { from: ['accepted_by_regulator'], to: 'regulator_closed', by: 'system' },
 };
 
-/** Statuses nothing leaves on this platform (an accepted complaint is the regulator's to handle from then on). */
+/**
+ * Statuses nothing leaves. An accepted complaint is not one: the regulator mediates it (行政调解) until agreement
+ * (resolved) or termination (regulator_closed). A closed one leaves the consumer the courts or arbitration.
+ */
 export const FINAL_STATUSES: ReadonlySet<ComplaintStatus> = new Set([
-  'accepted_by_regulator',
   'refused_by_regulator',
+  'regulator_closed',
   'resolved',
   'dismissed',
   'withdrawn',

@@ -102,4 +102,19 @@ describe('complaint statistics', () => {
       ['p3', 1, 1],
     ]);
   });
+
+  it('the regulator’s handling: 终止调解 counts as closed, not upheld; an accepted complaint is still open; 调解成立 upheld', () => {
+    const complaints = [
+      complaint('a', { status: 'regulator_closed', upheld: false }),
+      complaint('b', { status: 'accepted_by_regulator' }),
+      complaint('c', { status: 'resolved', upheld: true, outcomeRemedy: 'compensation', outcomeAmountFen: 1_000 }),
+    ];
+    const input = { complaints, entries: new Map(), obligations: new Map(), products: new Map(), reports: [] };
+    expect(statsRows('merchant', input)[0]).toMatchObject({
+      complaints: 3,
+      byStatus: { regulator_closed: 1, accepted_by_regulator: 1, resolved: 1 },
+      upheld: 1,
+      upheldRate: 1 / 2,
+    });
+  });
 });

@@ -12,8 +12,11 @@ import type { ReportRecord } from './report.types.ts';
 
 const DAY = 86_400_000;
 export const STATS_MAX_DAYS = 366;
-/** statuses where the complaint is over: the denominator of the upheld rate */
-const CLOSED = new Set(['resolved', 'dismissed', 'withdrawn', 'accepted_by_regulator', 'refused_by_regulator']);
+/**
+ * statuses where the complaint is over: the denominator of the upheld rate (an accepted complaint is still open, in
+ * the regulator's mediation; 终止调解 closes it, not upheld)
+ */
+const CLOSED = new Set(['resolved', 'dismissed', 'withdrawn', 'refused_by_regulator', 'regulator_closed']);
 const ANSWERS = new Set(['merchant_accept', 'merchant_counter', 'merchant_reject']);
 
 /** The period `from`..`to` (days in China time, inclusive) as instants; refuses an impossible or too long one. */

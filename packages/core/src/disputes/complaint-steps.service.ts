@@ -2,7 +2,8 @@
  * The steps of the ODR path after filing (complaint-state.ts): the merchant's answer (accept the claim, counter-offer,
  * reject), the consumer accepting an offer, escalating or withdrawing, the platform mediator's decision (a remedy
  * within what the law and the order allow; fraud compensation computed under 消费者权益保护法 Art. 55) or dismissal
- * with a reason, and the regulator's acceptance or refusal. Each step is one transaction (complaint.internal.ts).
+ * with a reason, the regulator's acceptance or refusal, and after acceptance its own mediation (行政调解): agreement
+ * (调解成立, the same remedy rules as the platform's) or termination (终止调解) with a reason. Each step is one transaction (complaint.internal.ts).
  */
 import type { ComplaintAnswer, ComplaintDecision } from '@livehub/contracts';
 import { AppError } from '../errors.ts';
@@ -20,6 +21,30 @@ export interface ComplaintStepDeps extends ComplaintCore {
 }
 
 type Plan = (c: ComplaintRecord) => Omit<StepInput, 'role' | 'actor' | 'now'>;
+
+/**
+ * A mediated remedy (the platform mediator's decision, the regulator's 调解成立): within the law and the order;
+ * 退一赔三 for fraud is computed (消费者权益保护法 Art. 55), never typed; upheld.
+ */
+function remedyPlan(action: 'mediator_decide' | 'regulator_mediate', c: ComplaintRecord, input: ComplaintDecision): ReturnType<Plan> {
+  let amountFen: number;
+  if (input.remedy === 'fraud_compensation') {
+    if (input.amountFen !== undefined) throw new AppError('disputes.amount_computed', { field: 'amountFen' });
+    amountFen = fraudAwardFen(c.paidFen, c.refundedFen);
+  } else {
+    if (input.amountFen === undefined) throw new AppError('disputes.amount_required', { field: 'amountFen' });
+    // a mediator may find fraud without awarding Art. 55's amount; the cap is the category's own
+    const max = maxClaimFen(c.category, input.remedy, c.paidFen, c.refundedFen);
+    if (input.amountFen > max) throw new AppError('disputes.amount_too_high', { field: 'amountFen', details: { maxYuan: yuan(max) } });
+    amountFen = input.amountFen;
+  }
+  return {
+    action,
+    patch: { outcomeRemedy: input.remedy, outcomeAmountFen: amountFen, upheld: true },
+    note: input.note,
+    data: { remedy: input.remedy, amountFen },
+  };
+}
 
 export class ComplaintStepService {
   constructor(private readonly d: ComplaintStepDeps) {}
@@ -74,25 +99,7 @@ export class ComplaintStepService {
 
   /** 平台调解 decides: a remedy within the law and the order; 退一赔三 for fraud is computed, never typed. */
   decide(actor: Actor, id: string, input: ComplaintDecision): Promise<ComplaintView> {
-    return this.step(actor, id, (c) => {
-      let amountFen: number;
-      if (input.remedy === 'fraud_compensation') {
-        if (input.amountFen !== undefined) throw new AppError('disputes.amount_computed', { field: 'amountFen' });
-        amountFen = fraudAwardFen(c.paidFen, c.refundedFen);
-      } else {
-        if (input.amountFen === undefined) throw new AppError('disputes.amount_required', { field: 'amountFen' });
-        // a mediator may find fraud without awarding Art. 55's amount; the cap is the category's own
-        const max = maxClaimFen(c.category, input.remedy, c.paidFen, c.refundedFen);
-        if (input.amountFen > max) throw new AppError('disputes.amount_too_high', { field: 'amountFen', details: { maxYuan: yuan(max) } });
-        amountFen = input.amountFen;
-      }
-      return {
-        action: 'mediator_decide',
-        patch: { outcomeRemedy: input.remedy, outcomeAmountFen: amountFen, upheld: true },
-        note: input.note,
-        data: { remedy: input.remedy, amountFen },
-      };
-    });
+    return this.step(actor, id, (c) => remedyPlan('mediator_decide', c, input));
   }
 
   /** 驳回: the mediator dismisses the complaint, with its reason. */
@@ -107,6 +114,20 @@ export class ComplaintStepService {
         ? { action: 'regulator_accept', note: reason }
         : { action: 'regulator_refuse', patch: { closingReason: reason }, note: reason },
     );
+  }
+
+  /**
+   * 调解成立 (行政调解): the regulator's mediation of an accepted complaint reaches agreement — the same remedy and
+   * rules as the platform mediator's decision, through the same after-sales and compensation paths, within 45
+   * working days of acceptance.
+   */
+  regulatorMediate(actor: Actor, id: string, input: ComplaintDecision): Promise<ComplaintView> {
+    return this.step(actor, id, (c) => remedyPlan('regulator_mediate', c, input));
+  }
+
+  /** 终止调解: the regulator ends its mediation without agreement, with its reason (the courts or arbitration remain). */
+  regulatorClose(actor: Actor, id: string, reason: string): Promise<ComplaintView> {
+    return this.step(actor, id, () => ({ action: 'regulator_close', patch: { closingReason: reason, upheld: false }, note: reason }));
   }
 
   /** 撤回: the consumer withdraws the complaint before the regulator has it. */

@@ -1,19 +1,21 @@
 /**
  * The sweep of complaint deadlines (complaint-deadlines.rules.ts): a merchant silent past 48 hours and a negotiation
  * past 10 working days go to platform mediation; a mediation past 45 working days ends as mediation_failed (the
- * consumer may then escalate to the regulator). A regulator's passed deadline is only shown overdue. Idempotent:
+ * consumer may then escalate to the regulator); a regulator's mediation past 45 working days from acceptance is
+ * terminated (终止调解, regulator_closed). A regulator's passed acceptance deadline is only shown overdue. Idempotent:
  * each complaint moves in its own transaction, re-read under lock, and only when still due.
  *
  * Reminders: a merchant whose 48 hours end within `MERCHANT_REMINDER_HOURS` is reminded once — the reminder is a
  * timeline line (`merchant_reminded`, role system) with its audit entry and a `disputes.complaint_answer_due` event
  * the inbox turns into an item; a complaint with that line is not reminded again. Likewise the mediators in the last
  * 3 working days of a mediation (`mediation_reminded`, `disputes.mediation_due`) and the regulator on the last working
- * day of its 7 (`regulator_reminded`, `disputes.acceptance_due`), once per step.
+ * day of its 7 (`regulator_reminded`, `disputes.acceptance_due`) and in the last 3 working days of its own mediation
+ * (`regulator_mediation_reminded`, `disputes.regulator_mediation_due`), once per step.
  */
 import type { ComplaintStatus } from '@livehub/contracts';
 import type { Repositories, ScopedUnitOfWork } from '../ports/repositories.ts';
 import type { Actor } from '../shared/actor.ts';
-import { DEADLINE_REMINDERS, isOverdue, lapseAction, reminderDue } from './complaint-deadlines.rules.ts';
+import { DEADLINE_REMINDERS, isOverdue, isReminded, lapseAction, type RemindedStatus, reminderDue } from './complaint-deadlines.rules.ts';
 import { type ComplaintCore, eventPayload, takeStep } from './complaint.internal.ts';
 import type { ComplaintRecord } from './disputes.types.ts';
 
@@ -23,7 +25,8 @@ export interface ComplaintSweeperDeps extends ComplaintCore {
 
 type SweepTx = Pick<Repositories, 'complaints' | 'complaintPayments' | 'audit' | 'outbox'>;
 
-const SWEPT: readonly ComplaintStatus[] = ['awaiting_merchant', 'negotiating', 'mediating'];
+const SWEPT: readonly ComplaintStatus[] = ['awaiting_merchant', 'negotiating', 'mediating', 'accepted_by_regulator'];
+const REMINDED = Object.keys(DEADLINE_REMINDERS) as RemindedStatus[];
 const BATCH = 200;
 /** how long before the merchant's answer deadline the reminder goes out */
 export const MERCHANT_REMINDER_HOURS = 12;
@@ -38,12 +41,14 @@ export class ComplaintSweeperService {
   async sweep(at?: Date): Promise<{
     complaintsToMediation: number;
     mediationsFailed: number;
+    regulatorMediationsClosed: number;
     complaintRemindersSent: number;
     deadlineRemindersSent: number;
   }> {
     const now = at ?? this.d.clock.now();
     let toMediation = 0;
     let failed = 0;
+    let closed = 0;
     const due = await this.d.uow.read.complaints.listDue(SWEPT, now, BATCH);
     for (const candidate of due) {
       const moved = await this.d.uow.transaction(async (tx) => {
@@ -55,33 +60,35 @@ export class ComplaintSweeperService {
       });
       if (moved === 'mediating') toMediation++;
       if (moved === 'mediation_failed') failed++;
+      if (moved === 'regulator_closed') closed++;
     }
     const reminded = await this.remind(now);
     const deadlineReminders = await this.remindDeadlines(now);
     return {
       complaintsToMediation: toMediation,
       mediationsFailed: failed,
+      regulatorMediationsClosed: closed,
       complaintRemindersSent: reminded,
       deadlineRemindersSent: deadlineReminders,
     };
   }
 
   /**
-   * Reminds the mediators of a mediation in its last 3 working days, and the regulator of an escalated complaint on
-   * the last working day of its 7 (DEADLINE_REMINDERS), once per step: a timeline line (`mediation_reminded`,
+   * Reminds the mediators of a mediation in its last 3 working days, the regulator of an escalated complaint on the
+   * last working day of its 7 and of its own mediation in its last 3 of 45 (DEADLINE_REMINDERS), once per step: a timeline line (`mediation_reminded`,
    * `regulator_reminded`) after the step began means done, checked under lock.
    */
   private async remindDeadlines(now: Date): Promise<number> {
     // the window is counted in working days: the candidates are those due within a span no holiday run exceeds
     const horizon = new Date(now.getTime() + REMINDER_HORIZON_DAYS * 86_400_000);
     // (not those already past: an escalated complaint past its 7 days stays escalated, shown overdue)
-    const soon = await this.d.uow.read.complaints.listDue(['mediating', 'escalated'], horizon, BATCH, now);
+    const soon = await this.d.uow.read.complaints.listDue(REMINDED, horizon, BATCH, now);
     let sent = 0;
     for (const candidate of soon) {
       if (!reminderDue(candidate, now, this.d.calendar)) continue;
       const done = await this.d.uow.transaction(async (tx) => {
         const c = await tx.complaints.findComplaint(candidate.id, { lock: true });
-        if (!c || (c.status !== 'mediating' && c.status !== 'escalated') || !reminderDue(c, now, this.d.calendar)) return false;
+        if (!c || !isReminded(c.status) || !reminderDue(c, now, this.d.calendar)) return false;
         const r = DEADLINE_REMINDERS[c.status];
         const entries = await tx.complaints.listEntries(c.id);
         if (entries.some((e) => e.action === r.action && e.at.getTime() >= c.statusSince.getTime())) return false;

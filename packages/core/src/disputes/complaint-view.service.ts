@@ -27,7 +27,8 @@ const EVIDENCE_LOOKUP = 50;
 export type ComplaintListScope = 'mine' | 'merchant' | 'mediation' | 'regulator';
 const QUEUE: Record<'mediation' | 'regulator', readonly ComplaintStatus[]> = {
   mediation: ['mediating'],
-  regulator: ['escalated'],
+  // 受理台: escalated complaints to accept or refuse, accepted ones in the regulator's own mediation
+  regulator: ['escalated', 'accepted_by_regulator'],
 };
 
 const QUEUE_READERS: Record<'mediation' | 'regulator', ReadonlySet<Actor['role']>> = {

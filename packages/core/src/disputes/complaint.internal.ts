@@ -39,10 +39,14 @@ export const STEP_TOPIC: Record<ComplaintAction, string> = {
   consumer_escalate_regulator: 'disputes.complaint_escalated',
   regulator_accept: 'disputes.complaint_accepted_by_regulator',
   regulator_refuse: 'disputes.complaint_refused_by_regulator',
+  // 调解成立 is a resolution like any other: the credit feed and the inbox listen to it (the action tells them apart)
+  regulator_mediate: 'disputes.complaint_resolved',
+  regulator_close: 'disputes.complaint_regulator_closed',
   withdraw: 'disputes.complaint_withdrawn',
   merchant_silent: 'disputes.complaint_escalated',
   negotiation_lapsed: 'disputes.complaint_escalated',
   mediation_lapsed: 'disputes.complaint_mediation_failed',
+  regulator_mediation_lapsed: 'disputes.complaint_regulator_closed',
 };
 
 const MEDIATORS: ReadonlySet<Actor['role']> = new Set(['platform_admin', 'reviewer']);

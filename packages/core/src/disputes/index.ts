@@ -34,6 +34,7 @@ export {
   MERCHANT_ANSWER_HOURS,
   NEGOTIATION_WORKING_DAYS,
   REGULATOR_ACCEPTANCE_WORKING_DAYS,
+  REGULATOR_MEDIATION_WORKING_DAYS,
 } from './complaint-deadlines.rules.ts';
 export { FRAUD_MINIMUM_FEN, fraudAwardFen, fraudCompensationFen, maxClaimFen } from './compensation.rules.ts';
 // 举报 (docs/reports.md)

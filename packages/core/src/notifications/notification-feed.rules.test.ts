@@ -283,6 +283,50 @@ describe('the inbox feed', () => {
       expect(feed('disputes.complaint_accepted_by_regulator', { ...base, action: 'regulator_accept' })).toHaveLength(2);
     });
 
+    it('行政调解: the regulator reminded in its last 3 working days; both parties told of 调解成立 and 终止调解, the consumer of the courts', () => {
+      const [due, ...none] = feed('disputes.regulator_mediation_due', {
+        ...base,
+        action: 'regulator_mediation_reminded',
+        status: 'accepted_by_regulator',
+        dueAt: '2027-03-01T15:59:59.999Z',
+      });
+      expect(none).toEqual([]);
+      expect(due).toMatchObject({
+        recipient: { kind: 'orgKind', orgKind: 'regulator', roles: ['regulator'] },
+        kind: 'complaint.regulator_mediation_due',
+        severity: 'action_required',
+        dueAt: new Date('2027-03-01T15:59:59.999Z'),
+      });
+      expect(due?.render(noNames()).body.zh).toContain('45 个工作日');
+      const mediated = feed('disputes.complaint_resolved', {
+        ...base,
+        action: 'regulator_mediate',
+        status: 'resolved',
+        remedy: 'compensation',
+        amountFen: 3_000,
+        upheld: true,
+      });
+      expect(who(mediated)).toEqual([
+        ['user', 'complaint.regulator_mediated', 'info'],
+        ['org', 'complaint.regulator_mediated', 'action_required'],
+      ]);
+      expect(mediated[0]?.render(noNames()).title.zh).toBe('监管部门调解成立');
+      expect(mediated[1]?.render(noNames()).body.zh).toContain('赔偿 ¥30.00');
+      for (const action of ['regulator_close', 'regulator_mediation_lapsed']) {
+        const closed = feed('disputes.complaint_regulator_closed', { ...base, action, status: 'regulator_closed', dueAt: null });
+        expect(who(closed)).toEqual([
+          ['user', 'complaint.regulator_closed', 'info'],
+          ['org', 'complaint.regulator_closed', 'info'],
+        ]);
+        expect(closed[0]?.render(noNames()).title.zh).toBe('监管部门终止调解');
+        expect(closed[0]?.render(noNames()).body.zh).toContain('可以依法向人民法院起诉或申请仲裁');
+        expect(closed[1]?.render(noNames()).body.zh).not.toContain('人民法院');
+      }
+      expect(
+        feed('disputes.complaint_regulator_closed', { ...base, action: 'regulator_mediation_lapsed' })[0]?.render(noNames()).body.zh,
+      ).toContain('45 个工作日内未达成调解协议');
+    });
+
     it('gives no item without a complaint id', () => {
       expect(feed('disputes.complaint_filed', { ...base, complaintId: undefined })).toEqual([]);
     });
@@ -321,6 +365,47 @@ describe('the inbox feed', () => {
     expect(text?.body.zh).toContain('回放核实属实');
     expect(feed('reports.report_handled', { ...payload, reporterUserId: null })).toEqual([]);
     expect(feed('reports.report_handled', { ...payload, status: 'under_review' })).toEqual([]);
+  });
+
+  it('tells the reported party what a substantiated report found — the live room’s organization and its streamer — never the reporter', () => {
+    const STREAMER = '66666666-6666-4666-8666-666666666666';
+    const payload = {
+      reportId: 'r1',
+      targetKind: 'live_session',
+      targetId: PRODUCT,
+      subjectOrgId: MCN,
+      subjectUserId: STREAMER,
+      category: 'false_advertising',
+      status: 'substantiated',
+      outcome: '回放核实：主播宣称“治愈失眠”，举报人联系电话 13812345678 已回访',
+      reporterUserId: USER,
+      anonymous: false,
+    };
+    const items = feed('reports.report_handled', payload);
+    const found = items.filter((i) => i.kind === 'report.found');
+    expect(found.map((i) => i.recipient)).toEqual([
+      { kind: 'org', orgId: MCN, roles: ['merchant_staff', 'mcn_manager', 'base_operator'] },
+      { kind: 'user', userId: STREAMER },
+    ]);
+    for (const item of found) {
+      expect(item).toMatchObject({ severity: 'warning', link: '/violations' });
+      const text = item.render(named({ sessions: [[PRODUCT, '年货节专场']], users: [[USER, '张三']] }));
+      const all = JSON.stringify({ ...item, render: undefined, text });
+      expect(all).not.toContain(USER);
+      expect(all).not.toContain('张三');
+      expect(all).not.toContain('13812345678');
+      expect(text.body.zh).toContain('「年货节专场」');
+      expect(text.body.zh).toContain('经核实属实');
+      expect(text.body.zh).toContain('138****5678');
+    }
+    // the reporter is still told; a product's merchant alone; nothing for what was not found true or only taken up
+    expect(items.filter((i) => i.kind === 'report.handled').map((i) => i.recipient)).toEqual([{ kind: 'user', userId: USER }]);
+    const product = feed('reports.report_handled', { ...payload, targetKind: 'product', subjectOrgId: ORG, subjectUserId: null });
+    expect(product.filter((i) => i.kind === 'report.found').map((i) => i.recipient)).toEqual([
+      { kind: 'org', orgId: ORG, roles: ['merchant_staff', 'mcn_manager', 'base_operator'] },
+    ]);
+    for (const status of ['unsubstantiated', 'referred', 'under_review'])
+      expect(feed('reports.report_handled', { ...payload, status }).filter((i) => i.kind === 'report.found')).toEqual([]);
   });
 
   it('tells the merchant a complaint’s compensation is due, by when in Beijing time, linking to the complaint', () => {

@@ -524,6 +524,27 @@ export function fromComplaintAcceptanceDue(p: Payload): NotificationDraft[] {
   );
 }
 
+/** 行政调解即将到期: the regulator, in the last 3 working days of the 45 it has to mediate an accepted complaint. */
+export function fromComplaintRegulatorMediationDue(p: Payload): NotificationDraft[] {
+  const f = complaintFacts(p);
+  if (!f) return [];
+  const by = byWhen(f.due);
+  return complaintItem(
+    f,
+    REGULATORS,
+    'complaint.regulator_mediation_due',
+    'action_required',
+    (o) => ({
+      title: { zh: '行政调解期限即将届满', en: 'Regulator mediation deadline near' },
+      body: {
+        zh: `已受理的订单${o.zh}投诉尚在调解，45 个工作日的调解期限即将届满，请${by.zh}作出调解成立或终止调解的决定，逾期将自动终止调解。`,
+        en: `The accepted complaint about order ${o.en} is still in mediation; its 45 working days end soon. Record an agreement or terminate the mediation ${by.en}, or it ends without agreement.`,
+      },
+    }),
+    f.due,
+  );
+}
+
 /** 商家已答复: the consumer learns of the counter-offer or the rejection and may accept or escalate. */
 export function fromComplaintAnswered(p: Payload): NotificationDraft[] {
   const f = complaintFacts(p);
@@ -614,6 +635,7 @@ export function fromComplaintResolved(p: Payload): NotificationDraft[] {
   const amount = fen(p.amountFen);
   const remedy = COMPLAINT_REMEDY[str(p.remedy) ?? ''] ?? { zh: '处理', en: 'a remedy' };
   const what: Bilingual = amount === null ? remedy : { zh: `${remedy.zh} ¥${yuan(amount)}`, en: `${remedy.en} of ¥${yuan(amount)}` };
+  if (p.action === 'regulator_mediate') return regulatorMediated(f, what);
   const decided = p.action === 'mediator_decide';
   const out = complaintItem(f, consumerOf(f), 'complaint.resolved', 'info', (o) => ({
     title: decided ? { zh: '调解决定已作出', en: 'Mediation decided' } : { zh: '投诉已解决', en: 'Complaint resolved' },
@@ -635,6 +657,57 @@ export function fromComplaintResolved(p: Payload): NotificationDraft[] {
       })),
     );
   return out;
+}
+
+/** 调解成立 (行政调解): both parties learn of the agreement the regulator recorded; the merchant must carry it out. */
+function regulatorMediated(f: ComplaintFacts, what: Bilingual): NotificationDraft[] {
+  const title: Bilingual = { zh: '监管部门调解成立', en: 'Agreement reached in the regulator’s mediation' };
+  return [
+    ...complaintItem(f, consumerOf(f), 'complaint.regulator_mediated', 'info', (o) => ({
+      title,
+      body: {
+        zh: `您对订单${o.zh}的投诉经市场监管部门调解达成协议：${what.zh}。`,
+        en: `Your complaint about order ${o.en} was settled in the market regulator’s mediation: ${what.en}.`,
+      },
+    })),
+    ...complaintItem(f, merchantOf(f), 'complaint.regulator_mediated', 'action_required', (o) => ({
+      title,
+      body: {
+        zh: `订单${o.zh}的投诉经市场监管部门调解达成协议：${what.zh}。请按调解协议履行，计入信用记录。`,
+        en: `The complaint about order ${o.en} was settled in the market regulator’s mediation: ${what.en}. Carry out the agreement; it counts in the credit record.`,
+      },
+    })),
+  ];
+}
+
+/**
+ * 终止调解: the regulator's mediation ended without agreement — closed by the regulator with its reason, or its 45
+ * working days lapsed. The consumer is told the courts and arbitration remain (可依法向人民法院起诉或申请仲裁).
+ */
+export function fromComplaintRegulatorClosed(p: Payload): NotificationDraft[] {
+  const f = complaintFacts(p);
+  if (!f) return [];
+  const lapsed = p.action === 'regulator_mediation_lapsed';
+  const why: Bilingual = lapsed
+    ? { zh: '45 个工作日内未达成调解协议', en: 'no agreement was reached within 45 working days' }
+    : { zh: '监管部门终止了调解，理由见投诉详情', en: 'the regulator terminated it; see the reason on the complaint' };
+  const title: Bilingual = { zh: '监管部门终止调解', en: 'The regulator’s mediation ended' };
+  return [
+    ...complaintItem(f, consumerOf(f), 'complaint.regulator_closed', 'info', (o) => ({
+      title,
+      body: {
+        zh: `您对订单${o.zh}的投诉，市场监管部门的调解已终止（${why.zh}）。您可以依法向人民法院起诉或申请仲裁。`,
+        en: `The market regulator’s mediation of your complaint about order ${o.en} ended (${why.en}). You may take the matter to a people’s court or apply for arbitration.`,
+      },
+    })),
+    ...complaintItem(f, merchantOf(f), 'complaint.regulator_closed', 'info', (o) => ({
+      title,
+      body: {
+        zh: `订单${o.zh}的投诉，市场监管部门的调解已终止（${why.zh}）。`,
+        en: `The market regulator’s mediation of the complaint about order ${o.en} ended (${why.en}).`,
+      },
+    })),
+  ];
 }
 
 /** 调解未成: the consumer may escalate to the regulator. */
@@ -774,6 +847,54 @@ export function fromReportHandled(p: Payload): NotificationDraft[] {
       },
     },
   ];
+}
+
+/**
+ * 举报属实, for the reported party: the organization the report is about (its staff) and the person (a live room's
+ * streamer, a reported user) learn what was found — the target, the category, the finding — and never who reported:
+ * nothing of the reporter (id, name, phone, tracking code) is read here, and phone numbers in the finding are masked.
+ */
+export function fromReportFound(p: Payload): NotificationDraft[] {
+  if (p.status !== 'substantiated') return [];
+  const target = REPORT_TARGETS[str(p.targetKind) ?? ''];
+  const id = str(p.targetId);
+  if (!target || !id || !str(p.reportId)) return [];
+  const org = str(p.subjectOrgId);
+  const person = str(p.subjectUserId);
+  const recipients: NotificationRecipient[] = [];
+  if (org) recipients.push({ kind: 'org', orgId: org, roles: ['merchant_staff', 'mcn_manager', 'base_operator'] });
+  if (person) recipients.push({ kind: 'user', userId: person });
+  const category = REPORT_CATEGORY_LABELS[str(p.category) ?? ''] ?? REPORT_CATEGORY_LABELS.other;
+  const finding = maskPhones(str(p.outcome));
+  return recipients.map((recipient) => ({
+    recipient,
+    kind: 'report.found',
+    severity: 'warning',
+    // a live room's or a product's report was confirmed through its review item: the violations page shows it
+    link: target.names === 'sessions' || target.names === 'products' ? '/violations' : '/notifications',
+    dueAt: null,
+    names: { [target.names]: [id] },
+    render: (names) => {
+      const what = nameOr(names, target.names, id, target.word);
+      return {
+        title: { zh: `举报经核实属实：${category?.zh}`, en: `A report was found true: ${category?.en}` },
+        body: {
+          zh: `平台收到对${target.word.zh}${what.zh}的举报（${category?.zh}），经核实属实。${finding ? `核实结论：${finding}` : ''}请及时整改；如有异议，可联系平台申诉。`,
+          en: `A report about the ${target.word.en} ${what.en} (${category?.en}) was found true.${finding ? ` Finding: ${finding}` : ''} Put it right; contact the platform to contest it.`,
+        },
+      };
+    },
+  }));
+}
+
+/** Mainland mobile numbers in free text, masked as everywhere else (138****5678). */
+function maskPhones(text: string | null): string | null {
+  return text ? text.replace(/(?<!\d)(1\d{2})\d{4}(\d{4})(?!\d)/g, '$1****$2') : null;
+}
+
+/** 举报处理结果: the reporter hears how it was handled; when found true, the reported party hears what was found. */
+export function fromReportHandledAll(p: Payload): NotificationDraft[] {
+  return [...fromReportHandled(p), ...fromReportFound(p)];
 }
 
 const REMEDY_LABELS: Record<string, Bilingual> = {
@@ -917,8 +1038,10 @@ export const NOTIFICATION_FEED: Record<string, (p: Payload) => NotificationDraft
   'disputes.complaint_withdrawn': fromComplaintWithdrawn,
   'disputes.complaint_accepted_by_regulator': fromComplaintAcceptedByRegulator,
   'disputes.complaint_refused_by_regulator': fromComplaintRefusedByRegulator,
+  'disputes.complaint_regulator_closed': fromComplaintRegulatorClosed,
+  'disputes.regulator_mediation_due': fromComplaintRegulatorMediationDue,
   'reports.report_filed': fromReportFiled,
-  'reports.report_handled': fromReportHandled,
+  'reports.report_handled': fromReportHandledAll,
   'disputes.compensation_due': fromCompensationDue,
   'disputes.compensation_advanced': fromCompensationAdvanced,
   'disputes.compensation_recovered': fromCompensationRecovered,

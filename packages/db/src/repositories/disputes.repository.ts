@@ -5,7 +5,7 @@ import { and, asc, desc, eq, gte, inArray, isNotNull, lt, type SQL, sql } from '
 import type { Db } from '../db.ts';
 import { complaintEntries, complaints } from '../schema/disputes.ts';
 
-const OPEN: ComplaintStatus[] = ['awaiting_merchant', 'negotiating', 'mediating', 'escalated'];
+const OPEN: ComplaintStatus[] = ['awaiting_merchant', 'negotiating', 'mediating', 'escalated', 'accepted_by_regulator'];
 
 export class DrizzleComplaintRepository implements ComplaintRepository {
   constructor(private readonly db: Db) {}

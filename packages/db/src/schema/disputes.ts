@@ -18,6 +18,7 @@ const STATUSES = [
   'dismissed',
   'withdrawn',
   'mediation_failed',
+  'regulator_closed',
 ] as const;
 const CLAIMS = ['refund', 'return', 'compensation'] as const;
 
@@ -58,7 +59,7 @@ export const complaints = pgTable(
     // one open complaint per order, whatever two requests race
     uniqueIndex('complaints_open_order_uq')
       .on(t.orderId)
-      .where(sql`${t.status} in ('awaiting_merchant', 'negotiating', 'mediating', 'escalated')`),
+      .where(sql`${t.status} in ('awaiting_merchant', 'negotiating', 'mediating', 'escalated', 'accepted_by_regulator')`),
     index('complaints_consumer_idx').on(t.consumerUserId, t.filedAt.desc()),
     index('complaints_merchant_idx').on(t.merchantOrgId, t.filedAt.desc()),
     index('complaints_status_idx').on(t.status, t.filedAt.desc()),

@@ -18,6 +18,7 @@ const STATUS: Record<ComplaintStatus, string> = {
   resolved: '已解决',
   dismissed: '已驳回',
   withdrawn: '已撤回',
+  regulator_closed: '监管终止调解',
 };
 
 export function complaintStatsFileName(s: ComplaintStats): string {

@@ -1,6 +1,7 @@
 /**
  * 投诉 / ODR (docs/disputes.md): a consumer files about their own order; the merchant answers; the consumer accepts
- * an offer, escalates or withdraws; the platform mediates (调解台); the regulator accepts or refuses (受理台). Each
+ * an offer, escalates or withdraws; the platform mediates (调解台); the regulator accepts or refuses, then mediates an
+ * accepted complaint to agreement (调解成立) or terminates it (终止调解) within 45 working days (受理台). Each
  * list is its caller's own: a merchant sees its organization's complaints only.
  */
 import {
@@ -12,7 +13,9 @@ import {
   complaintListQuerySchema,
   complaintListSchema,
   complaintNoteSchema,
+  complaintRegulatorCloseSchema,
   complaintRegulatorDecisionSchema,
+  complaintRegulatorMediationSchema,
   complaintStatsQuerySchema,
   complaintStatsSchema,
   complaintViewSchema,
@@ -44,7 +47,12 @@ const LISTS: Array<{ path: string; scope: ComplaintListScope; allow: readonly Ro
   { path: '/api/complaints/mine', scope: 'mine', allow: CONSUMER, summary: '我的投诉: the consumer’s own complaints' },
   { path: '/api/complaints/merchant', scope: 'merchant', allow: MERCHANT, summary: '投诉处理: the merchant’s own complaints' },
   { path: '/api/complaints/mediation', scope: 'mediation', allow: MEDIATORS, summary: '调解台: complaints in platform mediation' },
-  { path: '/api/complaints/regulator', scope: 'regulator', allow: REGULATOR, summary: '受理台: complaints escalated to the regulator' },
+  {
+    path: '/api/complaints/regulator',
+    scope: 'regulator',
+    allow: REGULATOR,
+    summary: '受理台: complaints escalated to the regulator, and those it accepted and mediates',
+  },
 ];
 
 export function disputesRoutes(api: Api, c: Container): void {
@@ -206,6 +214,34 @@ export function disputesRoutes(api: Api, c: Container): void {
       response: complaintViewSchema,
     },
     async (actor, id, body) => presentComplaint(await c.complaints.steps.regulatorDecide(actor, id, body.decision, body.reason)),
+  );
+
+  idActionRoute(
+    api,
+    '/api/complaints/:id/regulator-mediate',
+    {
+      allow: REGULATOR,
+      tags,
+      summary: '调解成立 (行政调解): a remedy under the mediator’s rules, within 45 working days of acceptance',
+      params: idParams,
+      body: complaintRegulatorMediationSchema,
+      response: complaintViewSchema,
+    },
+    async (actor, id, body) => presentComplaint(await c.complaints.steps.regulatorMediate(actor, id, body)),
+  );
+
+  idActionRoute(
+    api,
+    '/api/complaints/:id/regulator-close',
+    {
+      allow: REGULATOR,
+      tags,
+      summary: '终止调解 with its reason, within 45 working days of acceptance',
+      params: idParams,
+      body: complaintRegulatorCloseSchema,
+      response: complaintViewSchema,
+    },
+    async (actor, id, body) => presentComplaint(await c.complaints.steps.regulatorClose(actor, id, body.reason)),
   );
 
   idActionRoute(

@@ -4,7 +4,8 @@
  * in Chinese, what in Chinese, notes), and the viewer's actions at this step: the consumer accepts an offer,
  * escalates (to mediation; after a failed mediation to the regulator) or withdraws; the merchant accepts, offers or
  * rejects; the mediator decides a remedy (fraud compensation computed by the server) or dismisses; the regulator
- * accepts or refuses with a reason.
+ * accepts or refuses with a reason, then mediates an accepted complaint within 45 working days: 调解成立 with a
+ * remedy (the mediator's form) or 终止调解 with a reason.
  */
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import type { ClaimKind, ComplaintDetail, ComplaintRemedy, ComplaintRole, ComplaintStatus } from '@livehub/contracts';
@@ -54,7 +55,7 @@ const ROLE_COLOR: Record<ComplaintRole, string> = {
 };
 
 /** The statuses whose step has a deadline someone must meet (the others are final or wait for the consumer). */
-const TIMED: readonly ComplaintStatus[] = ['awaiting_merchant', 'negotiating', 'mediating', 'escalated'];
+const TIMED: readonly ComplaintStatus[] = ['awaiting_merchant', 'negotiating', 'mediating', 'escalated', 'accepted_by_regulator'];
 
 type Dialog =
   | { kind: 'merchant_counter' }
@@ -64,6 +65,8 @@ type Dialog =
   | { kind: 'dismiss' }
   | { kind: 'regulator_accept' }
   | { kind: 'regulator_refuse' }
+  | { kind: 'regulator_mediate' }
+  | { kind: 'regulator_close' }
   | { kind: 'withdraw' }
   | { kind: 'escalate' };
 
@@ -216,6 +219,24 @@ function StepCard({ c }: { c: ComplaintDetail }) {
       {c.status === 'escalated' ? (
         <Alert type="info" showIcon style={{ marginTop: 8 }} message={t('complaint.regulatorAcceptance')} />
       ) : null}
+      {c.status === 'accepted_by_regulator' ? (
+        <Alert
+          type="info"
+          showIcon
+          style={{ marginTop: 8 }}
+          message={t('complaint.regulatorMediation')}
+          data-testid="complaint-regulator-mediation"
+        />
+      ) : null}
+      {c.status === 'regulator_closed' ? (
+        <Alert
+          type="warning"
+          showIcon
+          style={{ marginTop: 8 }}
+          message={t('complaint.regulatorClosedHint')}
+          data-testid="complaint-court-hint"
+        />
+      ) : null}
     </Card>
   );
 }
@@ -309,7 +330,7 @@ function ComplaintTimeline({ c }: { c: ComplaintDetail }) {
     <Timeline
       data-testid="complaint-timeline"
       items={c.timeline.map((e) => ({
-        color: e.role === 'system' ? 'gray' : e.action === 'mediator_decide' ? 'green' : 'blue',
+        color: e.role === 'system' ? 'gray' : e.action === 'mediator_decide' || e.action === 'regulator_mediate' ? 'green' : 'blue',
         children: (
           <div data-testid="complaint-entry" data-action={e.action}>
             <Space wrap size={6}>
@@ -400,6 +421,16 @@ function Actions({ c, desk, open }: { c: ComplaintDetail; desk: ReturnType<typeo
         {t('complaint.act.regulatorRefuse')}
       </Button>,
     );
+  // 行政调解: within its 45 working days; past them the sweep terminates it
+  if (desk === 'regulator' && c.status === 'accepted_by_regulator' && !late)
+    buttons.push(
+      <Button key="mediate" type="primary" data-testid="complaint-regulator-mediate" onClick={() => open({ kind: 'regulator_mediate' })}>
+        {t('complaint.act.regulatorMediate')}
+      </Button>,
+      <Button key="close" danger data-testid="complaint-regulator-close" onClick={() => open({ kind: 'regulator_close' })}>
+        {t('complaint.act.regulatorClose')}
+      </Button>,
+    );
   return (
     <Card title={t('complaint.act.title')} size="small" data-testid="complaint-actions">
       {buttons.length > 0 ? <Space wrap>{buttons}</Space> : <Typography.Text type="secondary">{t('complaint.act.none')}</Typography.Text>}
@@ -432,6 +463,8 @@ const DIALOG_TITLE: Record<Dialog['kind'], Parameters<ReturnType<typeof useI18n>
   dismiss: 'complaint.act.dismiss',
   regulator_accept: 'complaint.act.regulatorAccept',
   regulator_refuse: 'complaint.act.regulatorRefuse',
+  regulator_mediate: 'complaint.act.regulatorMediate',
+  regulator_close: 'complaint.act.regulatorClose',
   withdraw: 'complaint.act.withdraw',
   escalate: 'complaint.act.escalate',
 };
@@ -469,17 +502,22 @@ function StepDialog({
             offer: { kind: v.kind ?? 'refund', amountFen: amountFen ?? 0 },
           });
         case 'decide':
-          return endpoints.decideComplaint(c.id, {
+        case 'regulator_mediate': {
+          const body = {
             remedy: v.remedy ?? 'refund',
             note,
             ...(v.remedy === 'fraud_compensation' || amountFen === undefined ? {} : { amountFen }),
-          });
+          };
+          return kind === 'decide' ? endpoints.decideComplaint(c.id, body) : endpoints.regulatorMediateComplaint(c.id, body);
+        }
         case 'dismiss':
           return endpoints.dismissComplaint(c.id, note);
         case 'regulator_accept':
           return endpoints.regulatorDecideComplaint(c.id, 'accept', note);
         case 'regulator_refuse':
           return endpoints.regulatorDecideComplaint(c.id, 'refuse', note);
+        case 'regulator_close':
+          return endpoints.regulatorCloseComplaint(c.id, note);
         case 'withdraw':
           return endpoints.withdrawComplaint(c.id, note || undefined);
         case 'escalate':
@@ -509,8 +547,11 @@ function StepDialog({
   });
   if (!dialog || !kind) return null;
   const noteOptional = kind === 'withdraw' || kind === 'escalate';
-  const isReason = kind === 'dismiss' || kind === 'regulator_accept' || kind === 'regulator_refuse' || kind === 'withdraw';
-  const needsAmount = kind === 'merchant_counter' || (kind === 'decide' && remedy !== 'fraud_compensation');
+  const isReason =
+    kind === 'dismiss' || kind === 'regulator_accept' || kind === 'regulator_refuse' || kind === 'regulator_close' || kind === 'withdraw';
+  // the platform's 调解台 and the regulator's 调解成立 take the same remedy form
+  const isRemedy = kind === 'decide' || kind === 'regulator_mediate';
+  const needsAmount = kind === 'merchant_counter' || (isRemedy && remedy !== 'fraud_compensation');
   const title = kind === 'escalate' && c.status === 'mediation_failed' ? t('complaint.act.escalateRegulator') : t(DIALOG_TITLE[kind]);
   return (
     <Modal
@@ -524,7 +565,7 @@ function StepDialog({
       okButtonProps={
         {
           loading: step.isPending,
-          danger: kind === 'dismiss' || kind === 'regulator_refuse',
+          danger: kind === 'dismiss' || kind === 'regulator_refuse' || kind === 'regulator_close',
           'data-testid': 'complaint-step-submit',
         } as never
       }
@@ -537,7 +578,7 @@ function StepDialog({
         initialValues={{ kind: 'refund', remedy: c.category === 'fraud' ? 'fraud_compensation' : c.claim.kind }}
         data-testid="complaint-step-form"
       >
-        {kind === 'decide' ? (
+        {isRemedy ? (
           <Form.Item name="remedy" label={t('complaint.act.remedy')} rules={[{ required: true }]}>
             <Radio.Group
               data-testid="complaint-remedy"
@@ -545,7 +586,7 @@ function StepDialog({
             />
           </Form.Item>
         ) : null}
-        {kind === 'decide' && remedy === 'fraud_compensation' ? (
+        {isRemedy && remedy === 'fraud_compensation' ? (
           <Alert
             type="info"
             showIcon

@@ -29,6 +29,7 @@ const STATUS_COLOR: Record<ComplaintStatus, string> = {
   resolved: 'success',
   dismissed: 'default',
   withdrawn: 'default',
+  regulator_closed: 'default',
 };
 
 export function ComplaintStatusTag({ status }: { status: ComplaintStatus }) {

@@ -1,7 +1,8 @@
 /**
  * The complaint list of the viewer's role (`/complaints`): 我的投诉 for a consumer, 投诉处理 for a merchant's staff
  * (its organization's complaints), 调解台 for the platform (complaints in mediation), 受理台 for the regulator
- * (escalated complaints). Open ones first by the nearest deadline, each with its live countdown, overdue in red.
+ * (escalated complaints, and the accepted ones it mediates). Open ones first by the nearest deadline, each with its
+ * live countdown, overdue in red.
  */
 import type { ComplaintStatus, ComplaintView, Role } from '@livehub/contracts';
 import { COMPLAINT_STATUSES } from '@livehub/contracts';

@@ -1,0 +1,2 @@
+DROP INDEX "complaints_open_order_uq";--> statement-breakpoint
+CREATE UNIQUE INDEX "complaints_open_order_uq" ON "complaints" USING btree ("order_id") WHERE "complaints"."status" in ('awaiting_merchant', 'negotiating', 'mediating', 'escalated', 'accepted_by_regulator');
