@@ -144,7 +144,9 @@ export class SimulatedPaymentProvider extends SignedSimulator implements Payment
 
   /** A notification signed exactly as the provider would: tests use it to forge and replay. */
   signed(n: Omit<PaymentNotification, 'notifyId' | 'occurredAt'> & { notifyId?: string; occurredAt?: Date }, at = this.now()) {
-    const about = n.payerAccount ? { paymentId: n.paymentId, refundId: n.refundId, payerAccount: n.payerAccount } : { paymentId: n.paymentId, refundId: n.refundId };
+    const about = n.payerAccount
+      ? { paymentId: n.paymentId, refundId: n.refundId, payerAccount: n.payerAccount }
+      : { paymentId: n.paymentId, refundId: n.refundId };
     return this.signResult(n, about, at);
   }
 

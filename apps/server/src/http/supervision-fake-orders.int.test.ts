@@ -75,7 +75,11 @@ async function placeAndPay(s: TestSession, sessionId: string, skuId: string, how
   const pay = await p.call(s, 'POST', `/api/orders/${id}/pay`, {});
   expect(pay.status, JSON.stringify(pay.body)).toBe(200);
   const url = new URL(pay.body.payUrl);
-  const confirm = await p.call(null, 'POST', `${url.pathname}/confirm`, { t: url.searchParams.get('t'), outcome: 'succeed', payer: how.wallet });
+  const confirm = await p.call(null, 'POST', `${url.pathname}/confirm`, {
+    t: url.searchParams.get('t'),
+    outcome: 'succeed',
+    payer: how.wallet,
+  });
   expect(confirm.status, JSON.stringify(confirm.body)).toBe(200);
   for (let i = 0; i < 400; i++) {
     const o = await p.call(s, 'GET', `/api/orders/${id}`);
@@ -128,7 +132,12 @@ describe('the fake-order detector on the live order stream', () => {
     const home = { name: '陈家', phone: '13912345678', region: '上海市 嘉定区', detail: '南翔镇古猗园路 18 弄 5 号 301 室' };
     const familyHow: Placement[] = [
       { device: 'mum-phone-0001', ip: '198.51.100.7', address: home, wallet: 'wallet-mum' },
-      { device: 'family-tablet-01', ip: '198.51.100.7', address: { ...home, name: '陈先生', detail: '南翔镇古猗园路18弄5号301室' }, wallet: 'wallet-dad' },
+      {
+        device: 'family-tablet-01',
+        ip: '198.51.100.7',
+        address: { ...home, name: '陈先生', detail: '南翔镇古猗园路18弄5号301室' },
+        wallet: 'wallet-dad',
+      },
       { device: 'family-tablet-01', ip: '198.51.100.7', address: { ...home, name: '陈小小', phone: '13700001111' }, wallet: 'wallet-kid' },
     ];
     const ringOrders: string[] = [];
@@ -157,7 +166,8 @@ describe('the fake-order detector on the live order stream', () => {
     expect(new Set(familyRows.map((o) => o?.addressHash)).size).toBe(1);
     expect(new Set(familyRows.map((o) => o?.payerAccountHash)).size).toBe(3);
     const raw = JSON.stringify(stored);
-    for (const v of ['farm-phone-0000', '203.0.113.50', '198.51.100.7', 'ring-wallet', '古猗园路', 'family-tablet-01']) expect(raw).not.toContain(v);
+    for (const v of ['farm-phone-0000', '203.0.113.50', '198.51.100.7', 'ring-wallet', '古猗园路', 'family-tablet-01'])
+      expect(raw).not.toContain(v);
     for (const row of stored) for (const h of [row.deviceHash, row.ipHash, row.addressHash, row.payerAccountHash]) expect(h).not.toBeNull();
     // and nothing of it in what the buyer reads
     const view = await p.call(ring[0] as TestSession, 'GET', `/api/orders/${ringOrders[0]}`);
@@ -180,7 +190,12 @@ describe('the fake-order detector on the live order stream', () => {
     const detail = await p.call(scjgj, 'GET', `/api/supervision/clues/${clue.id}`);
     expect(detail.status).toBe(200);
     const evidence = detail.body.clue.evidence as Array<{ kind: string; id: string }>;
-    expect(evidence.filter((e) => e.kind === 'order').map((e) => e.id).sort()).toEqual([...ringOrders].sort());
+    expect(
+      evidence
+        .filter((e) => e.kind === 'order')
+        .map((e) => e.id)
+        .sort(),
+    ).toEqual([...ringOrders].sort());
     expect(evidence).toContainEqual(expect.objectContaining({ kind: 'live_session', id: sessionId }));
     for (const id of familyOrders) expect(JSON.stringify(detail.body)).not.toContain(id);
 
@@ -197,6 +212,7 @@ describe('the fake-order detector on the live order stream', () => {
     await drain();
     const after = await fakeOrderClues();
     expect(after.map((c) => c.id)).toEqual([clue.id]);
-    expect((after[0]?.facts as { refunded?: number }).refunded ?? 0).toBeLessThanOrEqual(2);
+    // the ring's score was already at its behaviour's ceiling (all its accounts new): the same risk, nothing reinforced
+    expect(after.map((c) => [c.riskLevel, c.signals])).toEqual([[clue.riskLevel, clue.signals]]);
   }, 120_000);
 });

@@ -117,7 +117,12 @@ export function fakeOrderTriggers(f: SessionOrderFacts, at: Date): ClueTrigger[]
   return out;
 }
 
-function clusterFacts(f: SessionOrderFacts, c: FakeOrderCluster, mine: string[], inSession: Map<string, ScanOrder>): Record<string, unknown> {
+function clusterFacts(
+  f: SessionOrderFacts,
+  c: FakeOrderCluster,
+  mine: string[],
+  inSession: Map<string, ScanOrder>,
+): Record<string, unknown> {
   const buyers = new Set(mine.map((id) => (inSession.get(id) as ScanOrder).buyer));
   return {
     sessionId: f.sessionId,
@@ -145,5 +150,3 @@ function clusterFacts(f: SessionOrderFacts, c: FakeOrderCluster, mine: string[],
 export function refundWithinWindow(endedAt: Date, at: Date): boolean {
   return at.getTime() - endedAt.getTime() <= FAKE_ORDER_REFUND_DAYS * DAY;
 }
-
-

@@ -327,7 +327,11 @@ export function orderRoutes(api: Api, c: Container, app: FastifyInstance): void 
         summary: 'The simulated payer’s answer: pay or fail; the notification follows asynchronously',
         params: idParams,
         // payer: the page's wallet id (kept in the payer's browser), from which the simulator reports a payer account
-        body: z.strictObject({ t: z.string().max(100), outcome: z.enum(['succeed', 'fail']), payer: z.string().min(1).max(100).optional() }),
+        body: z.strictObject({
+          t: z.string().max(100),
+          outcome: z.enum(['succeed', 'fail']),
+          payer: z.string().min(1).max(100).optional(),
+        }),
       },
     },
     async (req) => {
