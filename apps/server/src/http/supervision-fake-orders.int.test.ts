@@ -24,10 +24,11 @@ const drain = async () => {
   }
 };
 type Clue = Record<string, unknown> & { id: string; rule: string; subjectId: string; signals: number; summary: { zh: string } };
-const fakeOrderClues = async () => {
+const fakeOrderClues = async (sessionId?: string) => {
   const r = await p.call(scjgj, 'GET', '/api/supervision/clues?rule=fake_orders&status=open');
   expect(r.status, JSON.stringify(r.body)).toBe(200);
-  return r.body.items as Clue[];
+  const items = r.body.items as Clue[];
+  return sessionId ? items.filter((c) => (c.facts as { sessionId?: string }).sessionId === sessionId) : items;
 };
 const person = (userId: string, role: Actor['role'], orgId: string | null): Actor => ({
   userId,
@@ -108,11 +109,16 @@ describe('the fake-order detector on the live order stream', () => {
     expect(lamb, 'the demo district has the lamb session live').toBeDefined();
     const productIds = (await r.live.listProducts(lamb?.id as string)).map((x) => x.productId);
     const streamer = person(lamb?.streamerUserId as string, 'streamer', lamb?.mcnOrgId ?? null);
-    // the demo's own session, with the demo's honest orders, ends without a 刷单 clue
+    // the demo plants one ring (an earlier, ended session of the lamb room): one clue; the live lamb session, with the
+    // demo's honest orders, ends without another
+    const demo = await fakeOrderClues();
+    expect(demo).toHaveLength(1);
+    expect(demo[0]?.summary.zh).toMatch(/^疑似刷单：本场直播 5 个买家账号/);
     const ended = await p.call(admin, 'POST', `/api/live/sessions/${lamb?.id}/end`, { reason: '平台巡查结束直播' });
     expect(ended.status, JSON.stringify(ended.body)).toBe(200);
     await drain();
-    expect(await fakeOrderClues()).toEqual([]);
+    expect(await fakeOrderClues(lamb?.id)).toEqual([]);
+    expect(await fakeOrderClues()).toHaveLength(1);
 
     const next = await p.c.live.schedule(streamer, {
       title: '盐池滩羊 · 宠粉专场',
@@ -174,11 +180,12 @@ describe('the fake-order detector on the live order stream', () => {
     expect(JSON.stringify(view.body)).not.toMatch(/deviceHash|ipHash|payerAccount|farm-phone|203\.0\.113/);
     expect(JSON.stringify(view.body)).not.toContain(String(ringRows[0]?.deviceHash));
 
-    expect(await fakeOrderClues()).toEqual([]);
+    expect(await fakeOrderClues(sessionId)).toEqual([]);
     await p.c.live.end(streamer, sessionId);
     await drain();
 
-    const clues = await fakeOrderClues();
+    expect(await fakeOrderClues()).toHaveLength(2);
+    const clues = await fakeOrderClues(sessionId);
     expect(clues).toHaveLength(1);
     const [clue] = clues as [Clue];
     expect(clue).toMatchObject({ subjectKind: 'organization', subjectId: merchantOrgId, departmentCode: 'scjgj', rule: 'fake_orders' });
@@ -210,7 +217,7 @@ describe('the fake-order detector on the live order stream', () => {
       await deliverRefundsSucceeded(p.c, id);
     }
     await drain();
-    const after = await fakeOrderClues();
+    const after = await fakeOrderClues(sessionId);
     expect(after.map((c) => c.id)).toEqual([clue.id]);
     // the ring's score was already at its behaviour's ceiling (all its accounts new): the same risk, nothing reinforced
     expect(after.map((c) => [c.riskLevel, c.signals])).toEqual([[clue.riskLevel, clue.signals]]);
