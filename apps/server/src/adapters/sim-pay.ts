@@ -189,7 +189,7 @@ ${
     : `<p data-testid="sim-closed">交易已关闭：订单已超时或已取消。 This payment is closed: the order timed out or was cancelled.</p>`
 }
 <p class="muted" id="msg"></p></main>
-<script>function wallet(){try{let w=localStorage.getItem('livehub.sim.wallet');if(!w){w=crypto.randomUUID();localStorage.setItem('livehub.sim.wallet',w)}return w}catch(e){return undefined}}
+<script>function wallet(){try{let w=localStorage.getItem('livehub.sim.wallet');if(!w){w=Array.from(crypto.getRandomValues(new Uint8Array(16)),b=>b.toString(16).padStart(2,'0')).join('');localStorage.setItem('livehub.sim.wallet',w)}return w}catch(e){return undefined}}
 async function go(outcome){document.querySelectorAll('button').forEach(b=>b.disabled=true);
 const r=await fetch(location.pathname+'/confirm',{method:'POST',headers:{'content-type':'application/json'},body:JSON.stringify({t:${JSON.stringify(t)},outcome,payer:wallet()})});
 const j=await r.json();document.getElementById('msg').textContent=outcome==='succeed'?'支付处理中，正在返回… Paying, returning…':'已拒绝 Declined';

@@ -112,7 +112,8 @@ function browserDeviceId(): string | null {
   try {
     let id = localStorage.getItem(DEVICE_KEY);
     if (!id || !/^[A-Za-z0-9_-]{8,128}$/.test(id)) {
-      id = crypto.randomUUID();
+      // getRandomValues, not randomUUID: the app may be served over plain HTTP on a LAN address (not a secure context)
+      id = Array.from(crypto.getRandomValues(new Uint8Array(16)), (b) => b.toString(16).padStart(2, '0')).join('');
       localStorage.setItem(DEVICE_KEY, id);
     }
     deviceId = id;
