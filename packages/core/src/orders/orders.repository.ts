@@ -73,9 +73,9 @@ export interface OrderRecordRepository {
   setPayerAccount(orderId: string, payerAccountHash: string, at: Date): Promise<void>;
   /**
    * What the fake-order detector reads for a session (docs/supervision.md, "The live path"): its paid orders, and,
-   * paid since `since`, every other paid order of its buyers (their history) and every paid order from the same IPs
-   * or to the same addresses (how exclusive a shared network is) — each with its signals and first refund. At most
-   * `limit` rows, oldest first.
+   * paid since `since`, every other paid order of its buyers (their history) and each buyer's last one before, and
+   * every paid order from the same IPs or to the same addresses (how exclusive a shared network is) — each with its
+   * signals and first refund. At most `limit` rows: the session's first, then oldest first.
    */
   signalOrders(sessionId: string, since: Date, limit: number): Promise<SignalOrderRow[]>;
   /** the order each of these refunds belongs to (unknown ids left out) */

@@ -222,8 +222,9 @@ export class DrizzleOrderRepository implements OrderRepository {
   }
 
   async signalOrders(sessionId: string, since: Date, limit: number): Promise<SignalOrderRow[]> {
-    // the session's paid orders; then, paid since `since`, its buyers' other orders and the orders sharing its IPs
-    // and addresses (each arm uses an index: orders_session_idx, orders_buyer_idx, order_signals_{ip,address}_idx)
+    // the session's paid orders; then, paid since `since`, its buyers' other orders, each buyer's last order before
+    // (an established customer is not a new account), and the orders sharing its IPs and addresses (each arm on an
+    // index: orders_session_idx, orders_buyer_idx, order_signals_{ip,address}_idx)
     const result = (await this.db.execute(sql`
       with s as (
         select o.id, o.buyer_user_id, g.ip_hash, g.address_hash
@@ -232,16 +233,21 @@ export class DrizzleOrderRepository implements OrderRepository {
       ), picked as (
         select id from s
         union select o.id from orders o where o.buyer_user_id in (select buyer_user_id from s) and o.paid_at >= ${since}
-        union select g.order_id from order_signals g where g.ip_hash in (select ip_hash from s where ip_hash is not null)
-        union select g.order_id from order_signals g where g.address_hash in (select address_hash from s where address_hash is not null)
+        union select (select o.id from orders o where o.buyer_user_id = b.buyer_user_id and o.paid_at < ${since}
+                      order by o.paid_at desc limit 1)
+          from (select distinct buyer_user_id from s) b
+        union select g.order_id from order_signals g join orders o on o.id = g.order_id
+          where g.ip_hash in (select ip_hash from s where ip_hash is not null) and o.paid_at >= ${since}
+        union select g.order_id from order_signals g join orders o on o.id = g.order_id
+          where g.address_hash in (select address_hash from s where address_hash is not null) and o.paid_at >= ${since}
       )
       select o.id, o.buyer_user_id, o.merchant_org_id, o.session_id, o.total_fen, o.paid_at,
         (select l.product_id from order_lines l where l.order_id = o.id order by l.line_no limit 1) as product_id,
         (select min(coalesce(r.completed_at, r.created_at)) from refunds r where r.order_id = o.id and r.status <> 'failed') as refunded_at,
         g.device_hash, g.ip_hash, g.address_hash, g.payer_account_hash
       from orders o join picked p on p.id = o.id left join order_signals g on g.order_id = o.id
-      where o.paid_at is not null and (o.session_id = ${sessionId} or o.paid_at >= ${since})
-      order by o.paid_at, o.id
+      where o.paid_at is not null
+      order by (o.session_id is not distinct from ${sessionId}) desc, o.paid_at, o.id
       limit ${limit}
     `)) as unknown as { rows: Array<Record<string, unknown>> };
     const date = (v: unknown) => (v instanceof Date ? v : new Date(String(v)));
