@@ -184,6 +184,12 @@ describe.skipIf(!browserAvailable)('orders from the live room', () => {
     await buyer.waitForURL((url) => /^\/orders\/[0-9a-f-]{36}$/.test(url.pathname), SLOW);
     orderId = new URL(buyer.url()).pathname.split('/').pop() ?? '';
     await buyer.locator('[data-testid="order-status"][data-status="paid"]').waitFor(SLOW);
+    // what the browser sent for the fake-order detector — its device id with the order, the wallet with the payment —
+    // is kept as keyed hashes only
+    const signals = (await suite.server.platform.c.uow.read.orders.signalOrders(sessionId, new Date(0), 50)).find((o) => o.id === orderId);
+    expect(signals?.deviceHash).toMatch(/^[A-Za-z0-9_-]{43}$/);
+    expect(signals?.ipHash).toMatch(/^[A-Za-z0-9_-]{43}$/);
+    expect(signals?.payerAccountHash).toMatch(/^[A-Za-z0-9_-]{43}$/);
     const lines = buyer.getByTestId('order-line');
     expect(await lines.count()).toBe(1);
     expect(await lines.first().textContent()).toContain(productTitle);

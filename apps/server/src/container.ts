@@ -97,6 +97,7 @@ import { SimulatedPaymentProvider } from './adapters/sim-pay.ts';
 import { SimulatedPayoutProvider } from './adapters/sim-payout.ts';
 import { notificationMembers } from './adapters/notification-members.ts';
 import { sessionMarketReader } from './adapters/session-market.ts';
+import { sessionOrdersReader } from './adapters/session-orders.ts';
 import { exchangeDirectory } from './adapters/exchange-directory.ts';
 import { reportTargets } from './adapters/report-targets.ts';
 import { SimSmsChannel } from './adapters/sim-sms.ts';
@@ -615,6 +616,7 @@ export async function createContainer(config: Config, o: ContainerOverrides = {}
     names,
     departments,
     market: sessionMarketReader(uow),
+    orders: sessionOrdersReader(uow),
   });
   for (const topic of ClueService.topics()) outbox.on(topic, async (e) => void (await clues.ingest(e)));
   // 跨区域协同: signed bundles of clues and credit records for partner regions (docs/supervision.md)

@@ -18,6 +18,7 @@ export const CLUE_RULES = [
   'price_fraud',
   'false_scarcity',
   'unqualified_category',
+  'fake_orders',
   'cross_region',
   'manual',
 ] as const;

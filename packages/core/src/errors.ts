@@ -324,6 +324,11 @@ export const ERROR_CATALOGUE = {
     en: 'The order is {status}: cannot {action}',
   },
   'orders.stale': { kind: 'conflict', zh: '订单已被修改，请刷新后重试', en: 'The order was changed meanwhile: reload and retry' },
+  'orders.bad_device_id': {
+    kind: 'invalid',
+    zh: '设备标识格式不正确（应为 8–128 位字母、数字、- 或 _）',
+    en: 'The device id must be 8–128 letters, digits, - or _',
+  },
   'orders.idempotency_conflict': {
     kind: 'conflict',
     zh: '同一个 Idempotency-Key 已用于不同的请求内容',

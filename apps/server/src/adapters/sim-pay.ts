@@ -108,8 +108,17 @@ export class SimulatedPaymentProvider extends SignedSimulator implements Payment
     });
   }
 
-  /** The payer's answer on the page. */
-  answer(p: PaymentRecord, outcome: 'succeed' | 'fail'): void {
+  /**
+   * The payer account the simulator reports for a payer (as WeChat Pay reports an openid: opaque, stable per payer
+   * and merchant account, never the payer's own identifier). `payer`: the payer's wallet on the page (a per-browser
+   * id the page keeps); unknown, each payment is its own payer.
+   */
+  payerAccount(payer: string): string {
+    return `simpayer_${createHmac('sha256', this.opts.secret).update(`payer:${payer}`).digest('base64url').slice(0, 24)}`;
+  }
+
+  /** The payer's answer on the page; `payer` is the wallet that paid (see `payerAccount`). */
+  answer(p: PaymentRecord, outcome: 'succeed' | 'fail', payer?: string): void {
     if (outcome === 'succeed')
       this.bills.record({
         tradeTime: new Date(this.now()),
@@ -129,12 +138,16 @@ export class SimulatedPaymentProvider extends SignedSimulator implements Payment
       amountFen: p.amountFen,
       providerRef: p.providerRef ?? '',
       reason: outcome === 'fail' ? 'card declined (simulated)' : null,
+      ...(outcome === 'succeed' ? { payerAccount: this.payerAccount(payer ?? `payment:${p.id}`) } : {}),
     });
   }
 
   /** A notification signed exactly as the provider would: tests use it to forge and replay. */
   signed(n: Omit<PaymentNotification, 'notifyId' | 'occurredAt'> & { notifyId?: string; occurredAt?: Date }, at = this.now()) {
-    return this.signResult(n, { paymentId: n.paymentId, refundId: n.refundId }, at);
+    const about = n.payerAccount
+      ? { paymentId: n.paymentId, refundId: n.refundId, payerAccount: n.payerAccount }
+      : { paymentId: n.paymentId, refundId: n.refundId };
+    return this.signResult(n, about, at);
   }
 
   private schedule(n: Omit<PaymentNotification, 'notifyId' | 'occurredAt'>): void {
@@ -144,7 +157,13 @@ export class SimulatedPaymentProvider extends SignedSimulator implements Payment
 
   verifyNotification(headers: Record<string, string | undefined>, rawBody: string): NotificationCheck {
     return this.openResult(headers, rawBody, PAYMENT_KINDS, (b) =>
-      typeof b.paymentId === 'string' ? { paymentId: b.paymentId, refundId: typeof b.refundId === 'string' ? b.refundId : null } : null,
+      typeof b.paymentId === 'string'
+        ? {
+            paymentId: b.paymentId,
+            refundId: typeof b.refundId === 'string' ? b.refundId : null,
+            payerAccount: typeof b.payerAccount === 'string' && b.payerAccount !== '' ? b.payerAccount : null,
+          }
+        : null,
     );
   }
 
@@ -170,8 +189,9 @@ ${
     : `<p data-testid="sim-closed">交易已关闭：订单已超时或已取消。 This payment is closed: the order timed out or was cancelled.</p>`
 }
 <p class="muted" id="msg"></p></main>
-<script>async function go(outcome){document.querySelectorAll('button').forEach(b=>b.disabled=true);
-const r=await fetch(location.pathname+'/confirm',{method:'POST',headers:{'content-type':'application/json'},body:JSON.stringify({t:${JSON.stringify(t)},outcome})});
+<script>function wallet(){try{let w=localStorage.getItem('livehub.sim.wallet');if(!w){w=Array.from(crypto.getRandomValues(new Uint8Array(16)),b=>b.toString(16).padStart(2,'0')).join('');localStorage.setItem('livehub.sim.wallet',w)}return w}catch(e){return undefined}}
+async function go(outcome){document.querySelectorAll('button').forEach(b=>b.disabled=true);
+const r=await fetch(location.pathname+'/confirm',{method:'POST',headers:{'content-type':'application/json'},body:JSON.stringify({t:${JSON.stringify(t)},outcome,payer:wallet()})});
 const j=await r.json();document.getElementById('msg').textContent=outcome==='succeed'?'支付处理中，正在返回… Paying, returning…':'已拒绝 Declined';
 setTimeout(()=>{location.href=j.returnUrl||'/'},800)}</script></body></html>`;
   }

@@ -72,7 +72,10 @@ export async function buildApp(c: Container, opts: BuildAppOptions = {}): Promis
         ? false
         : {
             level: c.config.logLevel,
-            redact: { paths: ['req.headers.authorization', 'req.headers.cookie', 'req.headers["x-csrf-token"]'], censor: '[redacted]' },
+            redact: {
+              paths: ['req.headers.authorization', 'req.headers.cookie', 'req.headers["x-csrf-token"]', 'req.headers["x-device-id"]'],
+              censor: '[redacted]',
+            },
           },
     bodyLimit: 1024 * 1024,
     // X-Forwarded-For is believed only from the configured proxies (LIVEHUB_TRUST_PROXY); by default from no one.

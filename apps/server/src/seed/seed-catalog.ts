@@ -281,6 +281,11 @@ export async function seedCatalog(c: Container, s: RegistrySeed, history?: TimeT
     const a = await c.agreements.create(lambStaff, { streamerUserId: house.userId, withMcn: false, terms });
     const v = a.versions[0];
     if (v) await c.agreements.accept(st, a.agreement.id, { version: 1, contentHash: v.contentHash });
+    await seedFakeOrderRing(
+      c,
+      st,
+      lamb.map((x) => x.id),
+    );
     const session = await c.live.schedule(st, {
       title: '盐池滩羊产地直播 · 现切现发',
       scheduledAt: now.toISOString(),
@@ -308,6 +313,37 @@ export async function seedCatalog(c: Container, s: RegistrySeed, history?: TimeT
   // completed order not split yet and releases what is due, so every demo order can be followed to each party
   await c.settle.run();
   return { products, approved };
+}
+
+/**
+ * 刷单 in the demo: an earlier session of the lamb room, already over, in which five fresh accounts on two phones, one
+ * wallet and one proxy bought the lamb rolls within minutes, through the real order and payment services with the
+ * signals the web app and the provider send. When the seed drains the outbox, the fake-order detector raises a
+ * 疑似刷单 clue for 市场监管局 on the lamb merchant (docs/supervision.md, "The live path").
+ */
+async function seedFakeOrderRing(c: Container, streamer: Actor, productIds: string[]): Promise<void> {
+  const productId = productIds[productIds.length - 1];
+  const skuId = productId ? (await c.uow.read.catalog.listSkus([productId]))[0]?.id : undefined;
+  if (!skuId) return;
+  const session = await c.live.schedule(streamer, {
+    title: '盐池滩羊 · 宠粉秒杀夜场',
+    scheduledAt: c.clock.now().toISOString(),
+    productIds,
+    coHostUserIds: [],
+  });
+  await c.live.start(streamer, session.session.id);
+  for (let i = 0; i < 5; i++) {
+    const u = await c.uow.read.users.findByUsername(`consumer_${String(191 + i).padStart(5, '0')}`);
+    if (!u) continue;
+    const buyer = person(u.id, 'consumer', null);
+    const address = { name: `收货人${i + 1}`, phone: `1370000000${i + 1}`, region: '江苏省 苏州市', detail: `吴中区东吴北路 ${20 + i} 号` };
+    const r = await c.orders.create(buyer, { lines: [{ skuId, qty: 1 }], address, sessionId: session.session.id }, undefined, {
+      deviceId: `demo-farm-phone-0${(i % 2) + 1}`,
+      ip: '203.0.113.50',
+    });
+    await payOnSimulator(c, buyer, r.body.id, 'demo-ring-wallet');
+  }
+  await c.live.end(streamer, session.session.id);
 }
 
 /**

@@ -7,12 +7,18 @@ import type { Actor } from '@livehub/core';
 import type { Container } from '../container.ts';
 
 /** Pays `orderId` as `buyer` and delivers the provider's success notification; returns the payment. */
-export async function payOnSimulator(c: Container, buyer: Actor, orderId: string): Promise<{ paymentId: string; amountFen: number }> {
+export async function payOnSimulator(
+  c: Container,
+  buyer: Actor,
+  orderId: string,
+  /** the payer's wallet on the simulator (its payer account); by default the buyer's own */
+  payer: string = buyer.userId ?? orderId,
+): Promise<{ paymentId: string; amountFen: number }> {
   const p = await c.orders.pay(buyer, orderId, 'sim');
   const payment = (await c.uow.read.orders.listPayments(orderId)).find((x) => x.id === p.paymentId);
   if (!payment) throw new Error(`seed: the payment ${p.paymentId} of order ${orderId} was not stored`);
-  c.payments.sim.answer(payment, 'succeed');
-  await deliverPaymentSucceeded(c, payment.id, payment.amountFen, payment.providerRef);
+  c.payments.sim.answer(payment, 'succeed', payer);
+  await deliverPaymentSucceeded(c, payment.id, payment.amountFen, payment.providerRef, c.payments.sim.payerAccount(payer));
   return { paymentId: p.paymentId, amountFen: p.amountFen };
 }
 
@@ -22,6 +28,7 @@ export async function deliverPaymentSucceeded(
   paymentId: string,
   amountFen: number,
   providerRef?: string | null,
+  payerAccount?: string,
 ): Promise<void> {
   const n = c.payments.sim.signed({
     kind: 'payment.succeeded',
@@ -30,6 +37,7 @@ export async function deliverPaymentSucceeded(
     amountFen,
     providerRef: providerRef ?? `demo-${paymentId.slice(-8)}`,
     reason: null,
+    ...(payerAccount ? { payerAccount } : {}),
   });
   await c.orders.onNotification('sim', n.headers, n.body);
 }

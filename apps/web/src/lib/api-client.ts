@@ -100,6 +100,29 @@ async function readJson(response: Response): Promise<unknown> {
   }
 }
 
+const DEVICE_KEY = 'livehub.device';
+let deviceId: string | null | undefined;
+
+/**
+ * This browser's stable id (a random UUID kept in localStorage), sent with writes as `x-device-id`: the server keeps
+ * only its keyed hash with an order, for the fake-order (刷单) detector. null when storage is unavailable.
+ */
+function browserDeviceId(): string | null {
+  if (deviceId !== undefined) return deviceId;
+  try {
+    let id = localStorage.getItem(DEVICE_KEY);
+    if (!id || !/^[A-Za-z0-9_-]{8,128}$/.test(id)) {
+      // getRandomValues, not randomUUID: the app may be served over plain HTTP on a LAN address (not a secure context)
+      id = Array.from(crypto.getRandomValues(new Uint8Array(16)), (b) => b.toString(16).padStart(2, '0')).join('');
+      localStorage.setItem(DEVICE_KEY, id);
+    }
+    deviceId = id;
+  } catch {
+    deviceId = null;
+  }
+  return deviceId;
+}
+
 export async function apiRequest<T>(method: HttpMethod, path: string, options: RequestOptions = {}): Promise<T> {
   const url = buildUrl(path, options.query);
   const headers: Record<string, string> = {
@@ -109,6 +132,10 @@ export async function apiRequest<T>(method: HttpMethod, path: string, options: R
   };
   if (options.body !== undefined) headers['Content-Type'] = 'application/json';
   if (UNSAFE_METHODS.has(method) && state.csrfToken) headers['X-CSRF-Token'] = state.csrfToken;
+  if (UNSAFE_METHODS.has(method)) {
+    const device = browserDeviceId();
+    if (device) headers['X-Device-Id'] = device;
+  }
 
   let response: Response;
   try {

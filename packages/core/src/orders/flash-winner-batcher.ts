@@ -14,7 +14,7 @@ import type { Actor } from '../shared/actor.ts';
 import { flashSaleKeys } from './flash-sale.rules.ts';
 import type { OrderViewService } from './order-view.service.ts';
 import type { Address } from './order.rules.ts';
-import type { ClaimRecord, FlashSaleRecord } from './order.types.ts';
+import type { ClaimRecord, ClientSignals, FlashSaleRecord } from './order.types.ts';
 import { IdempotencyRace, limitExceeded, type OrderMaker, type RoomNotices } from './orders.internal.ts';
 import type { OrderResult, PlacementScope } from './placement.service.ts';
 import type { SoldOutBoard } from './sold-out-board.ts';
@@ -32,6 +32,8 @@ interface FlashWinner {
   /** the buyer's unit numbers in the sale, from their counter */
   units: number[];
   address: Address;
+  /** the device and IP the request came from (hashed with the order for the fake-order detector) */
+  client: ClientSignals | undefined;
   requestHash: string;
   idempotencyKey: string | undefined;
   resolve: (r: OrderResult) => void;
@@ -96,6 +98,7 @@ export class FlashWinnerBatcher {
     flashSaleId: string,
     requestHash: () => string,
     idempotencyKey: string | undefined,
+    client?: ClientSignals,
   ): Promise<OrderResult> {
     const f = await this.flashSale(flashSaleId);
     const line = input.lines[0] as { skuId: string; qty: number };
@@ -150,6 +153,7 @@ export class FlashWinnerBatcher {
           slots,
           units,
           address,
+          client,
           requestHash: requestHash(),
           idempotencyKey,
           resolve,
@@ -282,6 +286,7 @@ export class FlashWinnerBatcher {
         made.map((m) => m.order),
         made.flatMap((m) => m.lines),
       );
+      await tx.orders.insertOrderSignals(made.map((m) => maker.signals.forOrder(m.order.id, m.w.address, m.w.client, now)));
       await this.d.audit.recordMany(
         tx,
         made.map((m) => ({

@@ -28,12 +28,16 @@ export type {
   FlashSaleRecord,
   IdempotencyRecord,
   OrderLineRecord,
+  ClientSignals,
   OrderRecord,
+  OrderSignalsRecord,
   PaymentRecord,
   RefundRecord,
   ReservationRecord,
   ReturnRecord,
+  SignalOrderRow,
 } from './order.types.ts';
+export { DEVICE_ID_PATTERN, normaliseAddress, normaliseIp, OrderSignalHasher } from './order-signals.ts';
 export type * from './orders.repository.ts';
 export type {
   CreatePaymentRequest,

@@ -135,6 +135,7 @@ export class OrderService {
       views,
       money: d.money,
       foreignPayments: d.foreignPayments,
+      signals: maker.signals,
     });
     this.uow = uow;
     this.sweeper = new SweeperService({

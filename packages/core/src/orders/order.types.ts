@@ -124,6 +124,45 @@ export interface PaymentRecord {
   updatedAt: Date;
 }
 
+/**
+ * What the fake-order (刷单) detector reads about an order: keyed hashes (the vault's blind index) of the buyer's
+ * device, IP and normalised delivery address, written with the order, and of the payer account the provider reported,
+ * written when it is paid. Never the values; never in a response.
+ */
+export interface OrderSignalsRecord {
+  orderId: string;
+  deviceHash: string | null;
+  ipHash: string | null;
+  addressHash: string | null;
+  payerAccountHash: string | null;
+  createdAt: Date;
+}
+
+/** What the request placing an order says about the buyer's client (raw: hashed before it is stored). */
+export interface ClientSignals {
+  /** the web app's stable per-browser id (`x-device-id`); null when not sent */
+  deviceId: string | null;
+  /** the client's IP as the server sees it (behind the configured trusted proxies) */
+  ip: string | null;
+}
+
+/** One paid order as the fake-order detector reads it, with its signals (null: unknown). */
+export interface SignalOrderRow {
+  id: string;
+  buyerUserId: string;
+  merchantOrgId: string;
+  productId: string;
+  sessionId: string | null;
+  totalFen: number;
+  paidAt: Date;
+  /** the first refund not failed (requested or paid back); null when never refunded */
+  refundedAt: Date | null;
+  deviceHash: string | null;
+  ipHash: string | null;
+  addressHash: string | null;
+  payerAccountHash: string | null;
+}
+
 export interface RefundRecord {
   id: string;
   orderId: string;

@@ -14,6 +14,7 @@ import type { Repositories, ScopedUnitOfWork } from '../ports/repositories.ts';
 import type { IdGenerator, PiiVault } from '../ports/runtime.ts';
 import type { Actor } from '../shared/actor.ts';
 import type { OrderLineRecord, OrderRecord, FlashSaleRecord } from './order.types.ts';
+import { OrderSignalHasher } from './order-signals.ts';
 import { type Address, type Attribution, agreementTerms, type LineSpec, newOrder, orderLine } from './order.rules.ts';
 
 type Unnumbered<T> = T extends unknown ? Omit<T, 'seq'> : never;
@@ -50,8 +51,12 @@ export class OrderMaker {
   private readonly products = new OrderCatalog();
   private readonly sessions = new SessionLookup();
   private readonly selection = new SessionSelection();
+  /** the fake-order detector's signals of each order, hashed */
+  readonly signals: OrderSignalHasher;
 
-  constructor(private readonly d: { ids: IdGenerator; vault: PiiVault; catalog: CatalogService }) {}
+  constructor(private readonly d: { ids: IdGenerator; vault: PiiVault; catalog: CatalogService }) {
+    this.signals = new OrderSignalHasher(d.vault);
+  }
 
   /** The SKU and its approved product, or `orders.sku_not_found` on `field`. */
   async productForSku(

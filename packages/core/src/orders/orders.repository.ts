@@ -11,10 +11,12 @@ import type {
   IdempotencyRecord,
   OrderLineRecord,
   OrderRecord,
+  OrderSignalsRecord,
   PaymentRecord,
   RefundRecord,
   ReservationRecord,
   ReturnRecord,
+  SignalOrderRow,
 } from './order.types.ts';
 
 /** A buyer's address book. */
@@ -65,6 +67,17 @@ export interface OrderRecordRepository {
    * as the lines' commission less what returns took back.
    */
   commissionTotals(party: CommissionParty, by: 'session' | 'product', limit: number): Promise<CommissionTotals[]>;
+  /** the fake-order detector's signals of new orders (keyed hashes only) */
+  insertOrderSignals(rows: OrderSignalsRecord[]): Promise<void>;
+  /** the payer account's keyed hash, once the order is paid (a row is made when the order had none) */
+  setPayerAccount(orderId: string, payerAccountHash: string, at: Date): Promise<void>;
+  /**
+   * What the fake-order detector reads for a session (docs/supervision.md, "The live path"): its paid orders, and,
+   * paid since `since`, every other paid order of its buyers (their history) and each buyer's last one before, and
+   * every paid order from the same IPs or to the same addresses (how exclusive a shared network is) — each with its
+   * signals and first refund. At most `limit` rows: the session's first, then oldest first.
+   */
+  signalOrders(sessionId: string, since: Date, limit: number): Promise<SignalOrderRow[]>;
   /** the order each of these refunds belongs to (unknown ids left out) */
   refundOrderIds(refundIds: string[]): Promise<Map<string, string>>;
 }

@@ -34,6 +34,12 @@ export interface PaymentNotification {
   providerRef: string;
   reason: string | null;
   occurredAt: Date;
+  /**
+   * who paid, as the provider identifies the payer to this merchant account — opaque and stable per payer (WeChat
+   * Pay's `payer.openid`, Alipay's `buyer_open_id`); on `payment.succeeded` only, null or absent when the provider
+   * does not say. The platform keeps only its keyed hash, for the fake-order (刷单) detector (docs/supervision.md).
+   */
+  payerAccount?: string | null;
 }
 
 export type NotificationCheck =

@@ -12,6 +12,7 @@ import type { Clock, IdGenerator } from '../ports/runtime.ts';
 import type { Actor } from '../shared/actor.ts';
 import { canonicalJson, sha256Hex } from '../shared/hash.ts';
 import type { FulfilmentService } from './fulfilment.service.ts';
+import type { OrderSignalHasher } from './order-signals.ts';
 import type { OrderViewService } from './order-view.service.ts';
 import type { OrderRecord, PaymentRecord, RefundRecord } from './order.types.ts';
 import { IdempotencyRace, requireUser, reservedQty, sweeper } from './orders.internal.ts';
@@ -38,6 +39,8 @@ export interface PaymentDeps {
   money?: OrderMoney | undefined;
   /** payments opened by other contexts through the same provider (deposits): their notifications go to them */
   foreignPayments?: ForeignPaymentHandler | undefined;
+  /** hashes the payer account a provider reports, for the fake-order detector; none: not kept */
+  signals?: OrderSignalHasher | undefined;
 }
 
 export class PaymentService {
@@ -221,6 +224,7 @@ export class PaymentService {
       return refund;
     }
     await this.d.money?.paid(tx, o, { ...pay, status: 'succeeded' }, false);
+    if (n.payerAccount && this.d.signals) await tx.orders.setPayerAccount(o.id, this.d.signals.payerAccount(n.payerAccount), now);
     await tx.orders.setReservations(o.id, 'held', 'sold', now);
     await this.d.fulfilment.transition(tx, actor, o, 'pay', { paidAt: now }, { paymentId: pay.id, amountFen: pay.amountFen });
     await this.catalog.addSalesIn(tx, await tx.orders.listLines([o.id]));

@@ -17,7 +17,7 @@ import type { AddressBookService } from './address-book.service.ts';
 import type { FlashWinnerBatcher } from './flash-winner-batcher.ts';
 import type { OrderViewService } from './order-view.service.ts';
 import type { Address, Attribution } from './order.rules.ts';
-import type { OrderLineRecord } from './order.types.ts';
+import type { ClientSignals, OrderLineRecord } from './order.types.ts';
 import { IdempotencyRace, type OrderMaker, type RoomNotices, requireUser } from './orders.internal.ts';
 
 export interface OrderResult {
@@ -51,7 +51,7 @@ export class PlacementService {
    * 下单. From the shelf or the pinned card of a live room (`sessionId`: attribution to the session, its streamer,
    * MCN and the agreement in force for the product), or in a flash sale (`flashSaleId`).
    */
-  async create(actor: Actor, input: CreateOrderInput, idempotencyKey?: string): Promise<OrderResult> {
+  async create(actor: Actor, input: CreateOrderInput, idempotencyKey?: string, client?: ClientSignals): Promise<OrderResult> {
     const userId = requireUser(actor);
     // hashed when needed: a flash sale's losers never need it
     let hashed: string | undefined;
@@ -67,10 +67,10 @@ export class PlacementService {
     }
     const address = await this.d.addresses.resolve(userId, input);
     const run = input.flashSaleId
-      ? () => this.d.flash.place(actor, userId, input, address, input.flashSaleId as string, requestHash, idempotencyKey)
+      ? () => this.d.flash.place(actor, userId, input, address, input.flashSaleId as string, requestHash, idempotencyKey, client)
       : () =>
           this.d.uow.transaction(async (tx) => {
-            const body = await this.createNormal(tx, actor, userId, input, address);
+            const body = await this.createNormal(tx, actor, userId, input, address, client);
             await this.remember(tx, userId, idempotencyKey, requestHash(), 201, body);
             return { status: 201, body };
           });
@@ -124,6 +124,7 @@ export class PlacementService {
     userId: string,
     input: CreateOrderInput,
     address: Address,
+    client: ClientSignals | undefined,
   ): Promise<OrderView> {
     const now = this.d.clock.now();
     const orderId = this.d.ids.next();
@@ -156,6 +157,7 @@ export class PlacementService {
     }
     const order = maker.order(orderId, userId, merchantOrgId as string, attr, null, lines, address, now, this.d.payMinutes ?? 15);
     await tx.orders.insertOrder(order, lines);
+    await tx.orders.insertOrderSignals([maker.signals.forOrder(order.id, address, client, now)]);
     await this.d.audit.record(tx, actor, {
       action: 'order.create',
       targetType: 'order',

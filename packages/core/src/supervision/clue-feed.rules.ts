@@ -16,6 +16,10 @@ export interface ClueTrigger {
   raise?: { rule: ClueRule; risk: number; facts: Record<string, unknown> };
   /** raise when `threshold` signals of the kind fall within `days`; high risk from `highAt` */
   window?: { rule: ClueRule; days: number; threshold: number; highAt: number };
+  /** the open clue this trigger raises or reinforces (default: rule + subject) — a fake-order ring's is its own */
+  key?: string;
+  /** the evidence a newly raised clue starts with (default: `evidence` alone) */
+  evidenceAll?: ClueEvidence[];
 }
 
 type Payload = Record<string, unknown>;
@@ -236,9 +240,32 @@ export function clueSummary(rule: ClueRule, facts: Record<string, unknown>): { z
         en: `A clue shared by ${String(facts.sourceRegionCode ?? 'another region')}: ${String(remote.en ?? '')}`,
       };
     }
+    case 'fake_orders':
+      return fakeOrderSummary(facts);
     case 'manual':
       return { zh: String(facts.description ?? '人工录入线索'), en: String(facts.description ?? 'Clue entered by a regulator') };
   }
+}
+
+const FAKE_ORDER_LINK: Record<string, { zh: string; en: string }> = {
+  shared_device: { zh: '共用设备', en: 'sharing devices' },
+  shared_pay_account: { zh: '共用支付账户', en: 'sharing payment accounts' },
+  shared_ip_burst: { zh: '同一网络集中下单', en: 'ordering in a burst from one network' },
+  shared_address_burst: { zh: '同一收货地址集中下单', en: 'ordering in a burst to one address' },
+};
+
+/** 疑似刷单: what linked the ring and how much of the session it bought. */
+function fakeOrderSummary(facts: Record<string, unknown>): { zh: string; en: string } {
+  const link = FAKE_ORDER_LINK[String(facts.link)] ?? { zh: '关联账户', en: 'linked' };
+  const buyers = num(facts.buyers, 0);
+  const orders = num(facts.orders, 0);
+  const yuan = (num(facts.amountFen, 0) / 100).toFixed(2);
+  const refunded = num(facts.refunded, 0);
+  const score = num(facts.score, 0).toFixed(2);
+  return {
+    zh: `疑似刷单：本场直播 ${buyers} 个买家账号${link.zh}，下单 ${orders} 笔共 ¥${yuan}${refunded > 0 ? `，其中 ${refunded} 笔已退款` : ''}（评分 ${score}）`,
+    en: `Suspected fake orders: ${buyers} buyer accounts ${link.en} placed ${orders} orders (¥${yuan}) in the session${refunded > 0 ? `, ${refunded} refunded` : ''} (score ${score})`,
+  };
 }
 
 /** The risk of a window's clue for its count. */

@@ -26,9 +26,12 @@ import type { NameReader, Names } from '../shared/name-directory.ts';
 import { CLUE_FEED, type ClueTrigger, clueSummary, departmentFor, EVIDENCE_KEPT, windowRisk } from './clue-feed.rules.ts';
 import type { ClueEntryRecord, ClueRecord, ClueSignalRecord } from './clue.types.ts';
 import { probeSession, SCARCITY_SIGNAL, type SessionMarketFacts } from './market-probes.rules.ts';
+import { fakeOrderTriggers, refundWithinWindow, type SessionOrderFacts } from './fake-orders-live.rules.ts';
 
 /** The session-end detectors run when a session ends. */
 const SESSION_ENDED = 'live.ended';
+/** A refund of a session's order within `FAKE_ORDER_REFUND_DAYS` of its end runs the session's fake-order detector again. */
+const REFUND_TOPICS: ReadonlySet<string> = new Set(['order.refunded', 'return.refunded']);
 
 /** The regulator's departments (identity's), read through a port. */
 export interface DepartmentDirectory {
@@ -46,6 +49,17 @@ export interface SessionMarketReader {
   sessionFacts(sessionId: string): Promise<Omit<SessionMarketFacts, 'scarcityClaims'> | null>;
 }
 
+/**
+ * What the fake-order detector reads about a session from the live and orders contexts (a reader port; the database
+ * adapter implements it): its paid orders with their signals, its buyers' history and its networks' other orders.
+ */
+export interface SessionOrdersReader {
+  /** null: no such session, or it has not ended */
+  sessionOrders(sessionId: string): Promise<SessionOrderFacts | null>;
+  /** the live session an order was placed in (null: none, or no such order) */
+  sessionOfOrder(orderId: string): Promise<string | null>;
+}
+
 export interface ClueDeps {
   uow: ScopedUnitOfWork<'clues' | 'audit' | 'outbox'>;
   clock: Clock;
@@ -55,6 +69,8 @@ export interface ClueDeps {
   departments: DepartmentDirectory;
   /** the session-end detectors (price fraud, false scarcity, unqualified categories); without it they do not run */
   market?: SessionMarketReader;
+  /** the fake-order (刷单) detector at a session's end and on later refunds; without it, it does not run */
+  orders?: SessionOrdersReader;
 }
 
 type ClueTx = Pick<Repositories, 'clues' | 'audit' | 'outbox'>;
@@ -66,13 +82,20 @@ export class ClueService {
 
   /** The outbox topics the detectors listen to. */
   static topics(): string[] {
-    return [...Object.keys(CLUE_FEED), SESSION_ENDED];
+    return [...Object.keys(CLUE_FEED), SESSION_ENDED, ...REFUND_TOPICS];
   }
 
   /** One outbox event through the detectors; returns the clues raised or reinforced. Idempotent per event. */
   async ingest(e: { id: string; topic: string; payload: Record<string, unknown>; at: string | Date }): Promise<number> {
     const feed = CLUE_FEED[e.topic];
-    const triggers = feed ? feed(e.payload, new Date(e.at), e.id) : e.topic === SESSION_ENDED ? await this.probe(e.payload) : [];
+    const at = new Date(e.at);
+    const triggers = feed
+      ? feed(e.payload, at, e.id)
+      : e.topic === SESSION_ENDED
+        ? [...(await this.probe(e.payload)), ...(await this.fakeOrders(e.payload, at, false))]
+        : REFUND_TOPICS.has(e.topic)
+          ? await this.fakeOrders(e.payload, at, true)
+          : [];
     if (triggers.length === 0) return 0;
     return this.d.uow.transaction(async (tx) => {
       let touched = 0;
@@ -92,10 +115,25 @@ export class ClueService {
     return probeSession({ ...facts, scarcityClaims });
   }
 
+  /**
+   * 刷单: the session's orders through the fake-order detector, at its end (`live.ended`) and again on a refund of
+   * one of its orders within `FAKE_ORDER_REFUND_DAYS` after it (the refund rule needs refunds that come later).
+   */
+  private async fakeOrders(p: Record<string, unknown>, at: Date, refund: boolean): Promise<ClueTrigger[]> {
+    const reader = this.d.orders;
+    if (!reader) return [];
+    let sessionId = typeof p.sessionId === 'string' && p.sessionId !== '' ? p.sessionId : null;
+    if (!sessionId && refund && typeof p.orderId === 'string') sessionId = await reader.sessionOfOrder(p.orderId);
+    if (!sessionId) return [];
+    const facts = await reader.sessionOrders(sessionId);
+    if (!facts || (refund && !refundWithinWindow(facts.endedAt, at))) return [];
+    return fakeOrderTriggers(facts, refund ? at : facts.endedAt);
+  }
+
   private async apply(tx: ClueTx, t: ClueTrigger): Promise<boolean> {
     const stored = await tx.clues.insertSignal({ id: this.d.ids.next(), ...t.signal });
     if (!stored) return false;
-    if (t.raise) return this.raiseOrReinforce(tx, t, t.raise.rule, t.raise.risk, t.raise.facts);
+    if (t.raise) return this.raiseOrReinforce(tx, t, t.raise.rule, t.raise.risk, t.raise.facts, t.evidenceAll);
     if (t.window) {
       const since = new Date(t.signal.at.getTime() - t.window.days * 86_400_000);
       const count = await tx.clues.countSignals(t.signal.kind, t.signal.subjectId, since);
@@ -121,10 +159,10 @@ export class ClueService {
     rule: ClueRule,
     risk: number,
     facts: Record<string, unknown>,
-    evidenceAtRaise: ClueEvidence[] = [t.evidence],
+    evidenceAtRaise: ClueEvidence[] | undefined = [t.evidence],
     signalsAtRaise = 1,
   ): Promise<boolean> {
-    const key = `${rule}:${t.signal.subjectId}`;
+    const key = t.key ?? `${rule}:${t.signal.subjectId}`;
     const at = t.signal.at;
     const open = await tx.clues.findOpenClue(key, { lock: true });
     if (open) {

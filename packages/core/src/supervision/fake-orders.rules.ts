@@ -88,6 +88,11 @@ export interface FakeOrderOptions {
   minBuyers: number;
   /** a group scoring at least this is flagged (0.5) */
   threshold: number;
+  /**
+   * the time (ms) from which the input holds every order of its buyers — on the live path, the history the reader
+   * loaded (30 days before the session); by default the earliest order's time (a file is known from its first line)
+   */
+  historyFrom?: number;
 }
 
 export const FAKE_ORDER_DEFAULTS: FakeOrderOptions = { burstMinutes: 120, minBuyers: 3, threshold: 0.5 };
@@ -315,6 +320,7 @@ export function detectFakeOrders(
 ): { flags: FakeOrderFlag[]; clusters: FakeOrderCluster[] } {
   const opts = { ...FAKE_ORDER_DEFAULTS, ...options };
   const facts = indexFacts(orders);
+  if (opts.historyFrom !== undefined) facts.since = Math.min(facts.since, opts.historyFrom);
   const buyerCount = facts.ordersOfBuyer.length;
   const byTime = (a: number, b: number) => (orders[a] as ScanOrder).paidAt - (orders[b] as ScanOrder).paidAt;
   const flagged = new Map<number, { cluster: number; rule: FakeOrderRule; score: number }>();

@@ -4,7 +4,16 @@
  * (刷单) detector, pure, run offline by `livehub clues scan`.
  */
 export { CLUE_TOPIC_RAISED, ClueService } from './clue.service.ts';
-export type { ClueDeps, DepartmentDirectory, SessionMarketReader } from './clue.service.ts';
+export type { ClueDeps, DepartmentDirectory, SessionMarketReader, SessionOrdersReader } from './clue.service.ts';
+export {
+  FAKE_ORDER_HIGH_SCORE,
+  FAKE_ORDER_HISTORY_DAYS,
+  FAKE_ORDER_REFUND_DAYS,
+  fakeOrderRisk,
+  fakeOrderTriggers,
+  toScanOrders,
+} from './fake-orders-live.rules.ts';
+export type { LiveSignalOrder, SessionOrderFacts } from './fake-orders-live.rules.ts';
 export { listRaiseIn, lowestInWindow, PRICE_WINDOW_DAYS, probeSession, SCARCITY, SCARCITY_SIGNAL } from './market-probes.rules.ts';
 export type { SessionPricePoint, SessionMarketFacts, SessionProductFact } from './market-probes.rules.ts';
 export { CASE_TOPIC_DECIDED, CASE_TOPIC_NOTIFIED, CaseService } from './case.service.ts';

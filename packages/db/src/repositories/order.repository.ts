@@ -9,10 +9,12 @@ import type {
   OrderLineRecord,
   OrderRecord,
   OrderRepository,
+  OrderSignalsRecord,
   PaymentRecord,
   RefundRecord,
   ReservationRecord,
   ReturnRecord,
+  SignalOrderRow,
 } from '@livehub/core';
 import type { OrderStatus, ReturnStatus } from '@livehub/contracts';
 import { and, asc, desc, eq, gt, inArray, isNull, lt, or, sql } from 'drizzle-orm';
@@ -30,6 +32,7 @@ import {
   flashSales,
   idempotencyKeys,
   orderLines,
+  orderSignals,
   orders,
   paymentNotifications,
   payments,
@@ -207,6 +210,64 @@ export class DrizzleOrderRepository implements OrderRepository {
       lastPaidAt: r.lastPaidAt === null ? null : new Date(r.lastPaidAt),
     }));
   }
+  async insertOrderSignals(rows: OrderSignalsRecord[]): Promise<void> {
+    if (rows.length > 0) await this.db.insert(orderSignals).values(rows);
+  }
+
+  async setPayerAccount(orderId: string, payerAccountHash: string, at: Date): Promise<void> {
+    await this.db
+      .insert(orderSignals)
+      .values({ orderId, deviceHash: null, ipHash: null, addressHash: null, payerAccountHash, createdAt: at })
+      .onConflictDoUpdate({ target: orderSignals.orderId, set: { payerAccountHash } });
+  }
+
+  async signalOrders(sessionId: string, since: Date, limit: number): Promise<SignalOrderRow[]> {
+    // the session's paid orders; then, paid since `since`, its buyers' other orders, each buyer's last order before
+    // (an established customer is not a new account), and the orders sharing its IPs and addresses (each arm on an
+    // index: orders_session_idx, orders_buyer_idx, order_signals_{ip,address}_idx)
+    const result = (await this.db.execute(sql`
+      with s as (
+        select o.id, o.buyer_user_id, g.ip_hash, g.address_hash
+        from orders o left join order_signals g on g.order_id = o.id
+        where o.session_id = ${sessionId} and o.paid_at is not null
+      ), picked as (
+        select id from s
+        union select o.id from orders o where o.buyer_user_id in (select buyer_user_id from s) and o.paid_at >= ${since}
+        union select (select o.id from orders o where o.buyer_user_id = b.buyer_user_id and o.paid_at < ${since}
+                      order by o.paid_at desc limit 1)
+          from (select distinct buyer_user_id from s) b
+        union select g.order_id from order_signals g join orders o on o.id = g.order_id
+          where g.ip_hash in (select ip_hash from s where ip_hash is not null) and o.paid_at >= ${since}
+        union select g.order_id from order_signals g join orders o on o.id = g.order_id
+          where g.address_hash in (select address_hash from s where address_hash is not null) and o.paid_at >= ${since}
+      )
+      select o.id, o.buyer_user_id, o.merchant_org_id, o.session_id, o.total_fen, o.paid_at,
+        (select l.product_id from order_lines l where l.order_id = o.id order by l.line_no limit 1) as product_id,
+        (select min(coalesce(r.completed_at, r.created_at)) from refunds r where r.order_id = o.id and r.status <> 'failed') as refunded_at,
+        g.device_hash, g.ip_hash, g.address_hash, g.payer_account_hash
+      from orders o join picked p on p.id = o.id left join order_signals g on g.order_id = o.id
+      where o.paid_at is not null
+      order by (o.session_id is not distinct from ${sessionId}) desc, o.paid_at, o.id
+      limit ${limit}
+    `)) as unknown as { rows: Array<Record<string, unknown>> };
+    const date = (v: unknown) => (v instanceof Date ? v : new Date(String(v)));
+    const str = (v: unknown) => (v === null || v === undefined ? null : String(v));
+    return result.rows.map((r) => ({
+      id: String(r.id),
+      buyerUserId: String(r.buyer_user_id),
+      merchantOrgId: String(r.merchant_org_id),
+      productId: String(r.product_id ?? ''),
+      sessionId: str(r.session_id),
+      totalFen: Number(r.total_fen),
+      paidAt: date(r.paid_at),
+      refundedAt: r.refunded_at === null || r.refunded_at === undefined ? null : date(r.refunded_at),
+      deviceHash: str(r.device_hash),
+      ipHash: str(r.ip_hash),
+      addressHash: str(r.address_hash),
+      payerAccountHash: str(r.payer_account_hash),
+    }));
+  }
+
   async refundOrderIds(refundIds: string[]): Promise<Map<string, string>> {
     const ids = refundIds.filter((id) => UUID.test(id));
     if (ids.length === 0) return new Map();

@@ -210,6 +210,26 @@ export const payments = pgTable(
   (t) => [index('payments_order_idx').on(t.orderId)],
 );
 
+/**
+ * What the fake-order (刷单) detector reads about an order (docs/supervision.md, "The live path"): keyed hashes only —
+ * the PII vault's blind index of the browser's device id, the client IP, the normalised delivery address and the
+ * payer account the provider reported — never the values. Written with the order (the payer's when it is paid).
+ */
+export const orderSignals = pgTable(
+  'order_signals',
+  {
+    orderId: uuid('order_id')
+      .primaryKey()
+      .references(() => orders.id),
+    deviceHash: text('device_hash'),
+    ipHash: text('ip_hash'),
+    addressHash: text('address_hash'),
+    payerAccountHash: text('payer_account_hash'),
+    createdAt: ts('created_at').notNull(),
+  },
+  (t) => [index('order_signals_ip_idx').on(t.ipHash), index('order_signals_address_idx').on(t.addressHash)],
+);
+
 /** Every provider notification once: a replayed one (same provider and notify id) is refused. */
 export const paymentNotifications = pgTable(
   'payment_notifications',

@@ -17,7 +17,7 @@ import {
   saveAddressSchema,
   shipOrderSchema,
 } from '@livehub/contracts';
-import { AppError, type PaymentRecord } from '@livehub/core';
+import { AppError, type ClientSignals, DEVICE_ID_PATTERN, type PaymentRecord } from '@livehub/core';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { z } from 'zod';
 import type { SimulatedPaymentProvider } from '../../adapters/sim-pay.ts';
@@ -36,6 +36,18 @@ const tags = ['orders'];
 const originOf = (req: FastifyRequest, c: Container) =>
   publicOrigin({ headers: req.headers, protocol: req.protocol, host: req.host, localPort: req.socket?.localPort }, c.config);
 const idParams = z.strictObject({ id: idSchema });
+
+/**
+ * What the request says about the buyer's client, for the fake-order detector (hashed with the order, never kept
+ * raw): the web app's per-browser id (`x-device-id`; malformed: 400 on the header) and the client IP as Fastify
+ * reads it — behind LIVEHUB_TRUST_PROXY's proxies, the forwarded address.
+ */
+const clientSignals = (req: FastifyRequest): ClientSignals => {
+  const raw = req.headers['x-device-id'];
+  const deviceId = (Array.isArray(raw) ? raw[0] : raw) ?? null;
+  if (deviceId !== null && !DEVICE_ID_PATTERN.test(deviceId)) throw new AppError('orders.bad_device_id', { field: 'x-device-id' });
+  return { deviceId, ip: req.ip ?? null };
+};
 
 /** The sold-out answer, serialized once per language: exactly what the service's `orders.sold_out` answers. */
 const SOLD_OUT: Record<Locale, string> = {
@@ -84,7 +96,7 @@ export function orderRoutes(api: Api, c: Container, app: FastifyInstance): void 
       },
     },
     async (req, reply) => {
-      const r = await c.orders.create(requireActor(req), req.body, idempotencyKey(req));
+      const r = await c.orders.create(requireActor(req), req.body, idempotencyKey(req), clientSignals(req));
       return reply.status(r.status).send(r.body);
     },
   );
@@ -314,7 +326,12 @@ export function orderRoutes(api: Api, c: Container, app: FastifyInstance): void 
         tags,
         summary: 'The simulated payer’s answer: pay or fail; the notification follows asynchronously',
         params: idParams,
-        body: z.strictObject({ t: z.string().max(100), outcome: z.enum(['succeed', 'fail']) }),
+        // payer: the page's wallet id (kept in the payer's browser), from which the simulator reports a payer account
+        body: z.strictObject({
+          t: z.string().max(100),
+          outcome: z.enum(['succeed', 'fail']),
+          payer: z.string().min(1).max(100).optional(),
+        }),
       },
     },
     async (req) => {
@@ -323,7 +340,7 @@ export function orderRoutes(api: Api, c: Container, app: FastifyInstance): void 
       if (s.payment.status !== 'pending') return { status: s.payment.status };
       // past the order's deadline the trade is closed, as a provider closes it at its expiry time
       if (!s.open) return { status: 'expired' };
-      sim.answer(s.payment, req.body.outcome);
+      sim.answer(s.payment, req.body.outcome, req.body.payer);
       return { status: 'processing', returnUrl: `${originOf(req, c)}${s.returnPath}` };
     },
   );
