@@ -233,3 +233,11 @@ export const NOT_IN_POOL = {
   zh: '该商品当前没有进行中的佣金计划，未进入选品池',
   en: 'The product has no running commission plan: it is not in the selection pool',
 } as const;
+
+/** The engine's reasons name categories by id (「cosmetics」): put the category's Chinese name in their place. */
+export function nameCategories(text: string, names: ReadonlyMap<string, string>): string {
+  return text.replace(/「([a-z_.]+)」/g, (all, id: string) => {
+    const n = names.get(id);
+    return n ? `「${n}」` : all;
+  });
+}

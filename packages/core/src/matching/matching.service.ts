@@ -18,6 +18,7 @@ import type { Actor } from '../shared/actor.ts';
 import {
   describeViolation,
   extractFactors,
+  nameCategories,
   factorsFor,
   NOT_IN_POOL,
   type PartyStanding,
@@ -95,7 +96,12 @@ export interface TrainedModelInfo {
   pairs: number;
 }
 
-const reasonOf = (r: Reason): MatchReason => ({ code: r.code, zh: r.zh, en: r.en, weight: Math.round(r.weight * 1000) / 1000 });
+const reasonOf = (r: Reason, names: ReadonlyMap<string, string>): MatchReason => ({
+  code: r.code,
+  zh: nameCategories(r.zh, names),
+  en: r.en,
+  weight: Math.round(r.weight * 1000) / 1000,
+});
 const round = (x: number) => Math.round(x * 1000) / 1000;
 
 export class MatchingService {
@@ -181,7 +187,7 @@ export class MatchingService {
         priceFen: r.item.priceFen,
         commissionBp: r.item.commissionBp,
         score: round(r.score),
-        reasons: (r.reasons ?? []).map(reasonOf),
+        reasons: (r.reasons ?? []).map((x) => reasonOf(x, catName)),
       })),
     };
   }
@@ -220,6 +226,7 @@ export class MatchingService {
     const engine = await this.engine(snap, now, null);
     const k = Math.min(MATCH_MAX_K, Math.max(1, opts.k ?? 20));
     const ranked: StreamerMatch[] = engine.rankStreamers(productId, { k, personalised, explain: true });
+    const catName = new Map(snap.categories.map((c) => [c.id, c.nameZh]));
     const names = this.d.uow.read.names;
     const [people, mcns] = await Promise.all([
       names.namesOf(
@@ -237,7 +244,7 @@ export class MatchingService {
         mcnOrgId: r.item.mcn ?? null,
         mcnName: r.item.mcn ? (mcns.get(r.item.mcn) ?? null) : null,
         score: round(r.score),
-        reasons: (r.reasons ?? []).map(reasonOf),
+        reasons: (r.reasons ?? []).map((x) => reasonOf(x, catName)),
       })),
     };
   }
@@ -277,16 +284,23 @@ export class MatchingService {
   }
 
   /** Match activity of a base's hosted MCNs' streamers over the last `days` (impressions, clicks, invitations, agreements). */
-  async activity(actor: Actor, days = 30): Promise<MatchActivityRow[]> {
+  async activity(actor: Actor, days = 30): Promise<Array<MatchActivityRow & { displayName: string }>> {
     if (actor.role !== 'base_operator' && actor.role !== 'platform_admin') throw new AppError('auth.forbidden');
     const since = new Date(this.d.clock.now().getTime() - days * DAY);
     const visibleTo = actor.role === 'platform_admin' || !actor.orgId ? undefined : [actor.orgId];
-    const mcns = await this.d.uow.read.orgs.list({ kind: 'mcn', ...(visibleTo ? { visibleTo } : {}), limit: 1000 });
+    const mcns = (await this.d.uow.read.orgs.list({ kind: 'mcn', ...(visibleTo ? { visibleTo } : {}), limit: 1000 })).filter(
+      (o) => visibleTo === undefined || o.parentId === actor.orgId,
+    );
     if (mcns.length === 0) return [];
-    return this.d.uow.read.matching.activityForStreamersOf(
+    const rows = await this.d.uow.read.matching.activityForStreamersOf(
       mcns.map((m) => m.id),
       since,
     );
+    const names = await this.d.uow.read.names.namesOf(
+      'users',
+      rows.map((r) => r.partyId),
+    );
+    return rows.map((r) => ({ ...r, displayName: names.get(r.partyId) ?? '' }));
   }
 
   // ---- internals ----------------------------------------------------------------------------------------------------
