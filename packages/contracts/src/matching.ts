@@ -15,6 +15,7 @@ export const matchQuerySchema = z.strictObject({
 export type MatchQuery = z.infer<typeof matchQuerySchema>;
 
 export const matchReasonSchema = z.object({ code: z.string(), zh: z.string(), en: z.string(), weight: z.number() });
+export type MatchReason = z.infer<typeof matchReasonSchema>;
 
 const listMeta = {
   personalised: z.boolean(),
