@@ -110,7 +110,14 @@ export function RecommendationsCard({ onOpen }: { onOpen: (productId: string) =>
           dataSource={recs.data.items}
           renderItem={(it) => (
             <List.Item>
-              <Card size="small" hoverable onClick={() => open(it.productId)} data-testid="recommendation" data-product-id={it.productId}>
+              <Card
+                size="small"
+                hoverable
+                style={{ width: '100%' }}
+                onClick={() => open(it.productId)}
+                data-testid="recommendation"
+                data-product-id={it.productId}
+              >
                 <Typography.Paragraph strong ellipsis={{ rows: 2 }} style={{ minHeight: 44, marginBottom: 4 }}>
                   {it.title}
                 </Typography.Paragraph>
