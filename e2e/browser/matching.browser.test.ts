@@ -3,7 +3,7 @@
  * in Chinese (no raw category keys, no ids); opening a recommendation records a click and shows the product with
  * 您可以带这件商品; a pool product turned into a drug shows 为什么不能带 with the missing licence in words; switching
  * personalisation off gives the non-personalised ranking; the merchant opens its product, sees 找达人 and invites the
- * streamer, which creates a targeted plan. Screenshots go to e2e/browser/__screenshots__/.
+ * streamer, which creates a targeted plan; the base sees the match activity of its hosted streamers. Screenshots go to e2e/browser/__screenshots__/.
  */
 import { describe, expect, it } from 'vitest';
 import { BrowserSuite } from '../helpers/browser-suite.ts';
@@ -15,7 +15,7 @@ const SLOW = { timeout: 90_000 };
 describe.skipIf(!browserAvailable)('people–goods matching', () => {
   suite.aroundTests();
 
-  it('为你推荐, 为什么不能带 and 找达人 with 邀请', SLOW, async () => {
+  it('为你推荐, 为什么不能带 and 找达人 with 邀请', { timeout: 240_000 }, async () => {
     const p = suite.server.platform;
     const db = p.c.database;
     const merchantOrg = (
@@ -77,5 +77,14 @@ describe.skipIf(!browserAvailable)('people–goods matching', () => {
        and partners @> '[{"kind":"streamer","id":"${firstUser}"}]'::jsonb`,
     )) as Array<{ n: number }>;
     expect(Number(plans[0]?.n)).toBe(1);
+
+    // the base sees its hosted streamers' match activity on its workbench, by name
+    const base = await suite.freshPage();
+    await suite.login(base, 'base');
+    const activity = base.getByTestId('match-activity');
+    await activity.locator('tr.ant-table-row').first().waitFor(SLOW);
+    const rows = (await activity.textContent()) ?? '';
+    expect(rows).toContain('推荐曝光');
+    expect(rows).not.toMatch(/[0-9a-f]{8}-[0-9a-f]{4}-/);
   });
 });

@@ -30,6 +30,12 @@ export const matchingZh = {
   'matching.find.days': '计划天数',
   'matching.find.invited': '已创建定向计划，{name} 可在选品广场看到',
   'matching.find.independent': '独立主播',
+  'matching.activity.title': '匹配动态（近30天，入驻主播）',
+  'matching.activity.empty': '暂无匹配动态',
+  'matching.activity.impressions': '推荐曝光',
+  'matching.activity.clicks': '点击',
+  'matching.activity.invitations': '商家邀请',
+  'matching.activity.agreements': '签约',
 } as const;
 
 export type MatchingMessageKey = keyof typeof matchingZh;
@@ -61,4 +67,10 @@ export const matchingEn: Record<MatchingMessageKey, string> = {
   'matching.find.days': 'Days',
   'matching.find.invited': 'Targeted plan created: {name} sees it in the selection square',
   'matching.find.independent': 'Independent',
+  'matching.activity.title': 'Match activity (30 days, hosted streamers)',
+  'matching.activity.empty': 'No match activity yet',
+  'matching.activity.impressions': 'Impressions',
+  'matching.activity.clicks': 'Clicks',
+  'matching.activity.invitations': 'Invitations',
+  'matching.activity.agreements': 'Agreements',
 };

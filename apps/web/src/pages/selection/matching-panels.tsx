@@ -26,14 +26,21 @@ import {
   Typography,
 } from 'antd';
 import dayjs from 'dayjs';
-import { useState } from 'react';
+import { type CSSProperties, useState } from 'react';
 import { QueryError } from '../../components/query-error.tsx';
 import { useI18n } from '../../i18n/index.ts';
 import type { ProductView } from '../../lib/api-types.ts';
 import { endpoints } from '../../lib/endpoints.ts';
 import { formatBp, formatFen, pctToBp } from '../../lib/money.ts';
 import { useMe } from '../../lib/session.ts';
-import { matchingKeys, useMatchPreference, useRecommendations, useStreamersForProduct, useWhyNot } from '../../queries/matching.ts';
+import {
+  matchingKeys,
+  useMatchActivity,
+  useMatchPreference,
+  useRecommendations,
+  useStreamersForProduct,
+  useWhyNot,
+} from '../../queries/matching.ts';
 import { selectionKeys } from '../../queries/selection.ts';
 import { selectionErrorMessage } from './selection-errors.ts';
 
@@ -306,6 +313,36 @@ export function FindStreamersCard({ product }: { product: ProductView }) {
           </Form.Item>
         </Form>
       </Modal>
+    </Card>
+  );
+}
+
+/** 匹配动态: the base's hosted streamers' impressions, clicks, invitations and agreements over 30 days. */
+export function MatchActivityCard({ style }: { style?: CSSProperties }) {
+  const { t } = useI18n();
+  const activity = useMatchActivity({ staleTime: 60_000 });
+  return (
+    <Card style={style} title={t('matching.activity.title')} data-testid="match-activity">
+      {activity.error ? (
+        <QueryError error={activity.error} onRetry={() => void activity.refetch()} />
+      ) : (
+        <Table
+          rowKey="streamerUserId"
+          size="small"
+          loading={activity.isPending}
+          dataSource={activity.data ?? []}
+          pagination={{ pageSize: 10, hideOnSinglePage: true }}
+          scroll={{ x: 480 }}
+          locale={{ emptyText: <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('matching.activity.empty')} /> }}
+          columns={[
+            { title: t('matching.find.streamer'), dataIndex: 'displayName', key: 'name' },
+            { title: t('matching.activity.impressions'), dataIndex: 'impressions', key: 'impressions' },
+            { title: t('matching.activity.clicks'), dataIndex: 'clicks', key: 'clicks' },
+            { title: t('matching.activity.invitations'), dataIndex: 'invitations', key: 'invitations' },
+            { title: t('matching.activity.agreements'), dataIndex: 'agreements', key: 'agreements' },
+          ]}
+        />
+      )}
     </Card>
   );
 }
