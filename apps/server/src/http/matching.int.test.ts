@@ -113,8 +113,14 @@ describe('找达人 and the invitation', () => {
   it('the merchant finds streamers for its product and invites one: a targeted plan names them', async () => {
     const r = await p.call(merchant, 'GET', `/api/matching/products/${ownProductId}/streamers?k=10`);
     expect(r.status, JSON.stringify(r.body)).toBe(200);
-    const body = r.body as { inPool: boolean; items: Array<{ streamerUserId: string; displayName: string; reasons: unknown[] }> };
+    const body = r.body as {
+      inPool: boolean;
+      items: Array<{ streamerUserId: string; displayName: string; reasons: Array<{ zh: string }> }>;
+    };
     expect(body.inPool).toBe(true);
+    // the reasons speak of the streamer to the merchant (该主播…), not to the streamer (您…)
+    expect(body.items.flatMap((i) => i.reasons).some((x) => x.zh.includes('该主播'))).toBe(true);
+    for (const i of body.items) for (const x of i.reasons) expect(x.zh).not.toContain('您');
     const me = body.items.find((i) => i.streamerUserId === streamerId);
     expect(me?.displayName).not.toBe('');
     const now = Date.now();

@@ -5,7 +5,7 @@
  */
 import { MatchingEngine } from '@livehub/matching';
 import { describe, expect, it } from 'vitest';
-import { describeViolation, factorsFor, nameCategories, poolPlan, toEngineInput, topicCategories } from './matching.rules.ts';
+import { describeViolation, factorsFor, nameCategories, poolPlan, thirdPerson, toEngineInput, topicCategories } from './matching.rules.ts';
 import type { MatchPoolProductRecord, MatchSnapshot, MatchStreamerRecord } from './matching.types.ts';
 
 const NOW = new Date('2026-12-01T00:00:00Z');
@@ -146,6 +146,8 @@ describe('records → engine input: each hard constraint fed', () => {
     expect(catalog.products[0]?.gmv30dFen).toBe(5000);
     expect(history).toEqual([{ streamer: 's-1', product: 'p-ok', kind: 'sale', at: new Date('2026-11-20').getTime(), gmvFen: 5000 }]);
     expect(nameCategories('您近期带货以「apparel」为主', new Map([['apparel', '服饰鞋包']]))).toBe('您近期带货以「服饰鞋包」为主');
+    expect(thirdPerson('属于您的主营类目「美妆」')).toBe('属于其主营类目「美妆」');
+    expect(thirdPerson('价格在您常带的价位内')).toBe('价格在该主播常带的价位内');
   });
 
   it('the licence is named in words in the why-not', () => {

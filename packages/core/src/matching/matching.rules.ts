@@ -241,3 +241,8 @@ export function nameCategories(text: string, names: ReadonlyMap<string, string>)
     return n ? `「${n}」` : all;
   });
 }
+
+/** A reason the engine words to the streamer (您…), reworded for the merchant looking at the streamer (该主播…). */
+export function thirdPerson(zh: string): string {
+  return zh.replaceAll('您的', '其').replaceAll('您', '该主播');
+}

@@ -19,6 +19,7 @@ import {
   describeViolation,
   extractFactors,
   nameCategories,
+  thirdPerson,
   factorsFor,
   NOT_IN_POOL,
   type PartyStanding,
@@ -244,7 +245,10 @@ export class MatchingService {
         mcnOrgId: r.item.mcn ?? null,
         mcnName: r.item.mcn ? (mcns.get(r.item.mcn) ?? null) : null,
         score: round(r.score),
-        reasons: (r.reasons ?? []).map((x) => reasonOf(x, catName)),
+        reasons: (r.reasons ?? []).map((x) => {
+          const reason = reasonOf(x, catName);
+          return { ...reason, zh: thirdPerson(reason.zh) };
+        }),
       })),
     };
   }
