@@ -5,7 +5,16 @@
  */
 import { MatchingEngine } from '@livehub/matching';
 import { describe, expect, it } from 'vitest';
-import { describeViolation, factorsFor, nameCategories, poolPlan, thirdPerson, toEngineInput, topicCategories } from './matching.rules.ts';
+import {
+  describeViolation,
+  factorsFor,
+  nameCategories,
+  nameCategoriesEn,
+  poolPlan,
+  thirdPerson,
+  toEngineInput,
+  topicCategories,
+} from './matching.rules.ts';
 import type { MatchPoolProductRecord, MatchSnapshot, MatchStreamerRecord } from './matching.types.ts';
 
 const NOW = new Date('2026-12-01T00:00:00Z');
@@ -43,10 +52,10 @@ function snapshot(over: Partial<MatchSnapshot> = {}): MatchSnapshot {
   return {
     products: [product('p-ok')],
     categories: [
-      { id: 'apparel', parentId: null, liveRule: 'allowed', screenAs: 'apparel', nameZh: '服饰鞋包' },
-      { id: 'apparel.women', parentId: 'apparel', liveRule: 'allowed', screenAs: 'apparel', nameZh: '女装' },
-      { id: 'drug.otc', parentId: 'drug', liveRule: 'restricted', screenAs: 'drug', nameZh: '非处方药' },
-      { id: 'tobacco.ecig', parentId: 'tobacco', liveRule: 'prohibited', screenAs: 'tobacco', nameZh: '电子烟' },
+      { id: 'apparel', parentId: null, liveRule: 'allowed', screenAs: 'apparel', nameZh: '服饰鞋包', nameEn: 'Apparel' },
+      { id: 'apparel.women', parentId: 'apparel', liveRule: 'allowed', screenAs: 'apparel', nameZh: '女装', nameEn: 'Women' },
+      { id: 'drug.otc', parentId: 'drug', liveRule: 'restricted', screenAs: 'drug', nameZh: '非处方药', nameEn: 'OTC' },
+      { id: 'tobacco.ecig', parentId: 'tobacco', liveRule: 'prohibited', screenAs: 'tobacco', nameZh: '电子烟', nameEn: 'E-cigarettes' },
     ],
     streamers: [streamer('s-1')],
     merchants: [{ orgId: M1, status: 'admitted', creditTier: null }],
@@ -147,6 +156,9 @@ describe('records → engine input: each hard constraint fed', () => {
     expect(history).toEqual([{ streamer: 's-1', product: 'p-ok', kind: 'sale', at: new Date('2026-11-20').getTime(), gmvFen: 5000 }]);
     expect(nameCategories('您近期带货以「apparel」为主', new Map([['apparel', '服饰鞋包']]))).toBe('您近期带货以「服饰鞋包」为主');
     expect(thirdPerson('属于您的主营类目「美妆」')).toBe('属于其主营类目「美妆」');
+    expect(nameCategoriesEn('62% of your recent activity is in cosmetics', new Map([['cosmetics', 'Cosmetics']]))).toBe(
+      '62% of your recent activity is in Cosmetics',
+    );
     expect(thirdPerson('价格在您常带的价位内')).toBe('价格在该主播常带的价位内');
   });
 

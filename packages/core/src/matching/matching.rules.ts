@@ -246,3 +246,11 @@ export function nameCategories(text: string, names: ReadonlyMap<string, string>)
 export function thirdPerson(zh: string): string {
   return zh.replaceAll('您的', '其').replaceAll('您', '该主播');
 }
+
+/** The same for the English wording, where the engine names the category bare ("… is in cosmetics"). */
+export function nameCategoriesEn(text: string, names: ReadonlyMap<string, string>): string {
+  return text.replace(/\b(in|category) ([a-z_]+(?:\.[a-z_]+)?)\b/g, (all, lead: string, id: string) => {
+    const n = names.get(id);
+    return n ? `${lead} ${n}` : all;
+  });
+}

@@ -19,6 +19,7 @@ import {
   describeViolation,
   extractFactors,
   nameCategories,
+  nameCategoriesEn,
   thirdPerson,
   factorsFor,
   NOT_IN_POOL,
@@ -97,10 +98,10 @@ export interface TrainedModelInfo {
   pairs: number;
 }
 
-const reasonOf = (r: Reason, names: ReadonlyMap<string, string>): MatchReason => ({
+const reasonOf = (r: Reason, names: { zh: ReadonlyMap<string, string>; en: ReadonlyMap<string, string> }): MatchReason => ({
   code: r.code,
-  zh: nameCategories(r.zh, names),
-  en: r.en,
+  zh: nameCategories(r.zh, names.zh),
+  en: nameCategoriesEn(r.en, names.en),
   weight: Math.round(r.weight * 1000) / 1000,
 });
 const round = (x: number) => Math.round(x * 1000) / 1000;
@@ -173,7 +174,10 @@ export class MatchingService {
       ),
       names.namesOf('orgs', [...new Set(ranked.map((r) => r.item.merchant))]),
     ]);
-    const catName = new Map(snap.categories.map((c) => [c.id, c.nameZh]));
+    const catName = {
+      zh: new Map(snap.categories.map((c) => [c.id, c.nameZh])),
+      en: new Map(snap.categories.map((c) => [c.id, c.nameEn])),
+    };
     return {
       personalised,
       learned: this.model !== null && personalised,
@@ -184,7 +188,7 @@ export class MatchingService {
         merchantOrgId: r.item.merchant,
         merchantName: merchants.get(r.item.merchant) ?? '',
         category: r.item.category,
-        categoryName: catName.get(r.item.category) ?? r.item.category,
+        categoryName: catName.zh.get(r.item.category) ?? r.item.category,
         priceFen: r.item.priceFen,
         commissionBp: r.item.commissionBp,
         score: round(r.score),
@@ -227,7 +231,10 @@ export class MatchingService {
     const engine = await this.engine(snap, now, null);
     const k = Math.min(MATCH_MAX_K, Math.max(1, opts.k ?? 20));
     const ranked: StreamerMatch[] = engine.rankStreamers(productId, { k, personalised, explain: true });
-    const catName = new Map(snap.categories.map((c) => [c.id, c.nameZh]));
+    const catName = {
+      zh: new Map(snap.categories.map((c) => [c.id, c.nameZh])),
+      en: new Map(snap.categories.map((c) => [c.id, c.nameEn])),
+    };
     const names = this.d.uow.read.names;
     const [people, mcns] = await Promise.all([
       names.namesOf(

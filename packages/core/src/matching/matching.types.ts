@@ -35,6 +35,7 @@ export interface MatchCategoryRecord {
   liveRule: 'allowed' | 'restricted' | 'prohibited';
   screenAs: string;
   nameZh: string;
+  nameEn: string;
 }
 
 export interface MatchStreamerRecord {

@@ -70,13 +70,14 @@ export class DrizzleMatchingRepository implements MatchingRepository {
     }));
 
     const categories: MatchCategoryRecord[] = (
-      await this.rows(sql`select id, parent_id, live_rule, screen_as, name_zh from categories`)
+      await this.rows(sql`select id, parent_id, live_rule, screen_as, name_zh, name_en from categories`)
     ).map((r) => ({
       id: String(r.id),
       parentId: r.parent_id === null ? null : String(r.parent_id),
       liveRule: r.live_rule as MatchCategoryRecord['liveRule'],
       screenAs: String(r.screen_as),
       nameZh: String(r.name_zh),
+      nameEn: String(r.name_en),
     }));
 
     const streamers: MatchStreamerRecord[] = (
