@@ -66,6 +66,7 @@ import {
   RegistryService,
   ReturnService,
   SelectionService,
+  MatchingService,
   type WorkflowHooks,
   WorkflowService,
   WorkbenchService,
@@ -662,6 +663,8 @@ export async function createContainer(config: Config, o: ContainerOverrides = {}
   });
   // 统计分析: the rollups follow orders, sessions, complaints and violations through the outbox (docs/supervision.md)
   const statistics = new StatisticsService({ uow, clock, audit, xlsx: statsXlsx });
+  // 人货匹配: the engine fed from the pool; a trained model kept in this process (docs/matching.md)
+  const matching = new MatchingService({ uow, clock, ids, audit, creditModel, credit: creditGate });
   for (const topic of StatisticsService.topics()) outbox.on(topic, async (e) => void (await statistics.ingest(e)));
   // 举报 ⇄ 审核 kept in step (docs/reports.md): an item a report opened, once decided, settles the report; a report
   // handled (substantiated or not) decides its item. Each side leaves what is already decided alone (idempotent).
@@ -716,6 +719,7 @@ export async function createContainer(config: Config, o: ContainerOverrides = {}
     wall,
     cases,
     statistics,
+    matching,
     ledger,
     money,
     feeRates,

@@ -210,6 +210,7 @@ export const ERROR_CATALOGUE = {
   },
   'catalog.image_invalid': { kind: 'invalid', zh: '商品图片须为 JPEG 或 PNG', en: 'Product images must be JPEG or PNG' },
   'catalog.product_not_found': { kind: 'not_found', zh: '商品不存在', en: 'No such product' },
+  'matching.streamer_not_found': { kind: 'not_found', zh: '主播不存在或无权查看', en: 'No such streamer, or not yours to see' },
   'catalog.sku_not_found': { kind: 'not_found', zh: 'SKU 不存在', en: 'No such SKU' },
   'catalog.not_editable': { kind: 'conflict', zh: '商品审核中，暂不能修改', en: 'The product is in review and cannot be edited' },
   'catalog.not_listed': { kind: 'conflict', zh: '商品当前不在售（{status}）', en: 'The product is not on sale ({status})' },

@@ -161,6 +161,7 @@ export type {
 } from './registry/index.ts';
 export * from './catalog/index.ts';
 export * from './selection/index.ts';
+export * from './matching/index.ts';
 export * from './settlement/index.ts';
 export * from './live/index.ts';
 export * from './orders/index.ts';

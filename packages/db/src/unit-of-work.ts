@@ -17,6 +17,7 @@ import { DrizzleReportRepository } from './repositories/reports.repository.ts';
 import { DrizzleNotificationRepository } from './repositories/notifications.repository.ts';
 import { DrizzleCaseRepository } from './repositories/case.repository.ts';
 import { DrizzleStatisticsRepository } from './repositories/statistics.repository.ts';
+import { DrizzleMatchingRepository } from './repositories/matching.repository.ts';
 import { DrizzleClueRepository } from './repositories/supervision.repository.ts';
 import { DrizzleLiveRepository } from './repositories/live.repository.ts';
 import { DrizzleExchangeRepository } from './repositories/exchange.repository.ts';
@@ -72,6 +73,7 @@ export function repositoriesFor(db: Db): Repositories {
     wall: new DrizzleWallRepository(db),
     cases: new DrizzleCaseRepository(db),
     statistics: new DrizzleStatisticsRepository(db),
+    matching: new DrizzleMatchingRepository(db),
   };
 }
 

@@ -22,6 +22,7 @@ import { auditRoutes } from './routes/audit.routes.ts';
 import { authRoutes } from './routes/auth.routes.ts';
 import { catalogRoutes } from './routes/catalog.routes.ts';
 import { selectionRoutes } from './routes/selection.routes.ts';
+import { matchingRoutes } from './routes/matching.routes.ts';
 import { liveRoutes } from './routes/live.routes.ts';
 import { feeRateRoutes } from './routes/fee-rate.routes.ts';
 import { orderRoutes } from './routes/order.routes.ts';
@@ -145,6 +146,7 @@ export async function buildApp(c: Container, opts: BuildAppOptions = {}): Promis
   registryRoutes(api, c, app);
   catalogRoutes(api, c);
   selectionRoutes(api, c);
+  matchingRoutes(api, c);
   liveRoutes(api, c);
   orderRoutes(api, c, app);
   feeRateRoutes(api, c);

@@ -51,6 +51,8 @@ const ACTIONS = [
   'sample.request',
   'sample.ship',
   'selection.plan_create',
+  'matching.retrain',
+  'matching.preference_set',
   'sku.update',
   'streamer.register',
   'streamer_certification.withdraw',

@@ -20,6 +20,7 @@ import { payoutsEn, payoutsZh } from './payouts.ts';
 import { registryEn, registryZh } from './registry.ts';
 import { reviewEn, reviewZh } from './review.ts';
 import { selectionEn, selectionZh } from './selection.ts';
+import { matchingEn, matchingZh } from './matching.ts';
 import { shellEn, shellZh } from './shell.ts';
 import { statementsEn, statementsZh } from './statements.ts';
 import { creditAppealsEn, creditAppealsZh } from './credit-appeals.ts';
@@ -33,6 +34,7 @@ const zhCN = {
   ...complianceZh,
   ...reviewZh,
   ...selectionZh,
+  ...matchingZh,
   ...liveZh,
   ...activityZh,
   ...ordersZh,
@@ -59,6 +61,7 @@ const enUS: Dictionary = {
   ...complianceEn,
   ...reviewEn,
   ...selectionEn,
+  ...matchingEn,
   ...liveEn,
   ...activityEn,
   ...ordersEn,

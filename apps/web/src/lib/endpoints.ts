@@ -1,5 +1,10 @@
 /** One typed function per API endpoint the web app calls. */
 import type {
+  MatchActivityView,
+  MatchPreference,
+  ProductRecommendationsView,
+  StreamerRecommendationsView,
+  WhyNotView,
   ComplaintAnswer,
   ComplaintCreate,
   ComplaintDecision,
@@ -329,6 +334,19 @@ export const endpoints = {
   endPlan: (id: string) => api.post<PlanView>(`/selection/plans/${encodeURIComponent(id)}/end`),
   searchPool: (query: SelectionSearchQuery) => api.get<SelectionPage>('/selection/search', { query: { ...query } }),
   poolProduct: (id: string) => api.get<PoolProduct>(`/selection/products/${encodeURIComponent(id)}`),
+  // ---- 人货匹配 ----
+  recommendations: (q: { userId: string; k?: number; personalised?: boolean }) =>
+    api.get<ProductRecommendationsView>(`/matching/streamers/${encodeURIComponent(q.userId)}/recommendations`, {
+      query: { k: q.k, personalised: q.personalised === undefined ? undefined : String(q.personalised) },
+    }),
+  whyNot: (q: { userId: string; productId: string }) =>
+    api.get<WhyNotView>(`/matching/streamers/${encodeURIComponent(q.userId)}/why-not`, { query: { productId: q.productId } }),
+  streamersForProduct: (productId: string) =>
+    api.get<StreamerRecommendationsView>(`/matching/products/${encodeURIComponent(productId)}/streamers`, { query: { k: 20 } }),
+  matchClick: (body: { productId: string; personalised: boolean }) => api.post<null>('/matching/clicks', body),
+  matchPreference: () => api.get<MatchPreference>('/matching/preference'),
+  setMatchPreference: (body: MatchPreference) => api.put<MatchPreference>('/matching/preference', body),
+  matchActivity: () => api.get<MatchActivityView>('/matching/activity'),
 
   samples: (overdue?: boolean) => api.get<SampleView[]>('/samples', { query: { overdue: overdue ? 'true' : undefined } }),
   requestSample: (body: SampleRequest) => api.post<SampleView>('/samples', body),

@@ -11,6 +11,7 @@ import { useMe } from '../lib/session.ts';
 import { navForRole } from '../nav.ts';
 import { useWorkbench } from '../queries/shell.ts';
 import { LiveGateCard } from './registry/live-gate-card.tsx';
+import { MatchActivityCard } from './selection/matching-panels.tsx';
 
 export function WorkbenchPage() {
   const { t } = useI18n();
@@ -40,6 +41,7 @@ export function WorkbenchPage() {
       ) : (
         <WorkbenchCards summary={summary.data} loading={summary.isPending} />
       )}
+      {me.role === 'base_operator' ? <MatchActivityCard style={{ marginTop: 16 }} /> : null}
       <Row gutter={[16, 16]} style={{ marginTop: 16 }}>
         <Col xs={24} lg={16}>
           <RecentActivity summary={summary.data} loading={summary.isPending} />

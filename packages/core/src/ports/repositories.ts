@@ -30,6 +30,7 @@ import type { ClueRepository } from '../supervision/clue.repository.ts';
 import type { ExchangeRepository } from '../supervision/exchange.repository.ts';
 import type { StatisticsRepository } from '../supervision/statistics.repository.ts';
 import type { LiveRepository } from '../live/live.repository.ts';
+import type { MatchingRepository } from '../matching/matching.repository.ts';
 import type { NameRepository } from './names.ts';
 import type { WallReader } from '../supervision/wall.repository.ts';
 import type { OrderRepository } from '../orders/orders.repository.ts';
@@ -91,6 +92,8 @@ export interface Repositories {
   cases: CaseRepository;
   /** 统计分析: facts projected from the source tables, the daily rollups, targets, monthly reports (supervision) */
   statistics: StatisticsRepository;
+  /** 人货匹配: the pool snapshot the engine is fed from, impressions and clicks, the personalisation choice (matching) */
+  matching: MatchingRepository;
 }
 
 export interface UnitOfWork {

@@ -12,6 +12,7 @@ import { usePoolProduct } from '../../queries/selection.ts';
 import { formatBp, formatFen, formatFenRange } from '../../lib/money.ts';
 import { SkuTable } from './product-page.tsx';
 import { categoryPathText, PlanTypeTag } from './selection-labels.tsx';
+import { WhyNotPanel } from './matching-panels.tsx';
 
 export function PoolProductDrawer({
   productId,
@@ -71,6 +72,7 @@ export function PoolProductDrawer({
         <Skeleton active paragraph={{ rows: 10 }} />
       ) : (
         <div data-testid="pool-product" data-product-id={d.product.id}>
+          {onSample ? <WhyNotPanel productId={d.product.id} /> : null}
           {d.product.imageIds.length > 0 ? (
             <div className="lh-product-gallery">
               <Image.PreviewGroup>

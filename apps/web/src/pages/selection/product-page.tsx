@@ -36,6 +36,7 @@ import { PageHeader } from '../../components/page-header.tsx';
 import { QueryError } from '../../components/query-error.tsx';
 import { FormModal } from '../../components/form-modal.tsx';
 import { useI18n } from '../../i18n/index.ts';
+import { useMe } from '../../lib/session.ts';
 import { requiredTextRule } from '../../lib/form-rules.ts';
 import type { ProductSku, ProductView } from '../../lib/api-types.ts';
 import { endpoints, productImageUrl } from '../../lib/endpoints.ts';
@@ -45,6 +46,7 @@ import { catalogKeys, useCategories, usePriceHistory, useProduct } from '../../q
 import { registryKeys } from '../../queries/registry.ts';
 import { formatFen, yuanToFen } from '../../lib/money.ts';
 import { PlansCard } from './plans-card.tsx';
+import { FindStreamersCard } from './matching-panels.tsx';
 import { ProductChecks } from './product-checks.tsx';
 import { effectiveRule, categoryPathText, LiveRuleTag, ProductStatusTag } from './selection-labels.tsx';
 import { applyRenamedFieldError, selectionErrorMessage } from './selection-errors.ts';
@@ -56,6 +58,7 @@ const SUBMITTABLE: ReadonlySet<ProductView['status']> = new Set(['draft', 'retur
 export function ProductPage() {
   const { id = '' } = useParams();
   const { t, locale } = useI18n();
+  const me = useMe();
   const navigate = useNavigate();
   const { message } = App.useApp();
   const queryClient = useQueryClient();
@@ -139,6 +142,7 @@ export function ProductPage() {
           <ReviewCard product={p} />
           <SkusCard product={p} onChanged={store} />
           <PlansCard product={p} />
+          {me.role === 'merchant_staff' ? <FindStreamersCard product={p} /> : null}
         </Col>
         <Col xs={24} xl={9}>
           <ProductInfoCard product={p} />

@@ -19,6 +19,7 @@ import { useSelectionPool } from '../../queries/selection.ts';
 import { AgreementCreateModal, cardOption } from './agreement-form.tsx';
 import { formatBp, formatFenRange } from '../../lib/money.ts';
 import { PoolProductDrawer } from './pool-product-drawer.tsx';
+import { RecommendationsCard } from './matching-panels.tsx';
 import { SampleRequestModal } from './sample-request-modal.tsx';
 import { categoryTree, PlanTypeTag } from './selection-labels.tsx';
 import './selection.css';
@@ -101,6 +102,7 @@ export function SquarePage() {
           </Button>
         }
       />
+      {isStreamer ? <RecommendationsCard onOpen={(id) => open(id)} /> : null}
       <Card style={{ marginBottom: 16 }} className="lh-square-filters">
         <Input.Search
           size="large"

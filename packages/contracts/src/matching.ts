@@ -1,0 +1,92 @@
+/**
+ * 人货匹配 (docs/matching.md): recommendations for a streamer (为你推荐), "why not" for a product (为什么不能带),
+ * streamers for a product (找达人), the personalisation choice (电子商务法 第十八条), the model and the activity.
+ */
+import { z } from 'zod';
+import { idSchema } from './identity.ts';
+
+const boolString = z.enum(['true', 'false']);
+
+export const matchQuerySchema = z.strictObject({
+  k: z.coerce.number().int().min(1).max(50).default(20),
+  /** 'false': the non-personalised ranking; absent: the user's own choice (personalised unless they opted out) */
+  personalised: boolString.optional(),
+});
+export type MatchQuery = z.infer<typeof matchQuerySchema>;
+
+export const matchReasonSchema = z.object({ code: z.string(), zh: z.string(), en: z.string(), weight: z.number() });
+export type MatchReason = z.infer<typeof matchReasonSchema>;
+
+const listMeta = {
+  personalised: z.boolean(),
+  learned: z.boolean(),
+  modelTrainedAt: z.string().nullable(),
+};
+
+export const productRecommendationsSchema = z.object({
+  ...listMeta,
+  items: z.array(
+    z.object({
+      productId: z.string(),
+      title: z.string(),
+      merchantOrgId: z.string(),
+      merchantName: z.string(),
+      category: z.string(),
+      categoryName: z.string(),
+      priceFen: z.number(),
+      commissionBp: z.number(),
+      score: z.number(),
+      reasons: z.array(matchReasonSchema),
+    }),
+  ),
+});
+export type ProductRecommendationsView = z.infer<typeof productRecommendationsSchema>;
+
+export const streamerRecommendationsSchema = z.object({
+  ...listMeta,
+  inPool: z.boolean(),
+  items: z.array(
+    z.object({
+      streamerUserId: z.string(),
+      displayName: z.string(),
+      mcnOrgId: z.string().nullable(),
+      mcnName: z.string().nullable(),
+      score: z.number(),
+      reasons: z.array(matchReasonSchema),
+    }),
+  ),
+});
+export type StreamerRecommendationsView = z.infer<typeof streamerRecommendationsSchema>;
+
+export const whyNotQuerySchema = z.strictObject({ productId: idSchema });
+export const whyNotSchema = z.object({
+  productId: z.string(),
+  allowed: z.boolean(),
+  reasons: z.array(z.object({ code: z.string(), zh: z.string(), en: z.string() })),
+});
+export type WhyNotView = z.infer<typeof whyNotSchema>;
+
+export const matchClickSchema = z.strictObject({ productId: idSchema, personalised: z.boolean().default(true) });
+export const matchPreferenceSchema = z.strictObject({ personalised: z.boolean() });
+export type MatchPreference = z.infer<typeof matchPreferenceSchema>;
+
+export const matchModelSchema = z.object({
+  trainedAt: z.string(),
+  streamers: z.number(),
+  products: z.number(),
+  interactions: z.number(),
+  pairs: z.number(),
+});
+export type MatchModelView = z.infer<typeof matchModelSchema>;
+
+export const matchActivitySchema = z.array(
+  z.object({
+    streamerUserId: z.string(),
+    displayName: z.string(),
+    impressions: z.number(),
+    clicks: z.number(),
+    invitations: z.number(),
+    agreements: z.number(),
+  }),
+);
+export type MatchActivityView = z.infer<typeof matchActivitySchema>;

@@ -1,0 +1,23 @@
+/** The matching context's public entry (人货匹配, docs/matching.md): the service around `@livehub/matching`. */
+export { MATCH_HISTORY_DAYS, MATCH_MAX_K, MatchingService } from './matching.service.ts';
+export type {
+  MatchingDeps,
+  MatchReason,
+  ProductRecommendation,
+  RecommendationList,
+  StreamerRecommendation,
+  TrainedModelInfo,
+  WhyNotAnswer,
+} from './matching.service.ts';
+export {
+  describeViolation,
+  LICENCE_LABELS,
+  poolPlan,
+  rootCategory,
+  STREAMER_LICENCES_BY_CATEGORY,
+  streamerLicences,
+  toEngineInput,
+  topicCategories,
+} from './matching.rules.ts';
+export type * from './matching.types.ts';
+export type * from './matching.repository.ts';

@@ -1,0 +1,17 @@
+/**
+ * What the matching context needs from storage. The snapshot is a read-side projection of the selection pool, the
+ * registry, the orders and the selection center's samples and agreements (never copied: read from their tables);
+ * the context's own table holds only impressions and clicks, and a user's choice of non-personalised ranking.
+ */
+import type { MatchActivityRow, MatchEventRecord, MatchSnapshot } from './matching.types.ts';
+
+export interface MatchingRepository {
+  /** the pool (plans running at `now`), its categories, every registered streamer, the merchants, and the history since `since` */
+  snapshot(now: Date, since: Date): Promise<MatchSnapshot>;
+  insertEvents(events: MatchEventRecord[]): Promise<void>;
+  /** a user's choice: false = non-personalised ranking; null = never chosen */
+  personalisation(userId: string): Promise<boolean | null>;
+  setPersonalisation(userId: string, personalised: boolean, now: Date): Promise<void>;
+  /** impressions, clicks, targeted plans naming them, agreements in force, per streamer of the MCN orgs given */
+  activityForStreamersOf(mcnOrgIds: string[], since: Date): Promise<MatchActivityRow[]>;
+}
