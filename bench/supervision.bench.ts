@@ -129,7 +129,14 @@ async function statistics(t: TestDatabase, o: Options, label: string) {
   const loadS = (performance.now() - loadStart) / 1000;
   const clock = { now: () => new Date(`${YEAR}-12-15T04:00:00Z`) };
   const audit = new AuditService({ clock, ids: { next: () => randomUUID() } });
-  const stats = new StatisticsService({ uow: t.database.uow, clock, audit, xlsx: async () => new Uint8Array() });
+  const stats = new StatisticsService({
+    uow: t.database.uow,
+    clock,
+    ids: { next: () => randomUUID() },
+    audit,
+    xlsx: async () => new Uint8Array(),
+    region: { code: '310114', name: '上海市嘉定区' },
+  });
   const rebuildStart = performance.now();
   const { facts } = await stats.rebuild(SYSTEM_ACTOR);
   const rebuildS = (performance.now() - rebuildStart) / 1000;

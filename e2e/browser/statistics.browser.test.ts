@@ -63,5 +63,16 @@ describe.skipIf(!browserAvailable)('statistics against targets', () => {
     const sources: string[] = [];
     goals.eachRow((r) => void sources.push(String(r.getCell(10).value ?? '')));
     expect(sources.join('\n')).toContain('四川电商消费新业态高质量集聚发展行动方案');
+
+    // 本区目标: the regulator sets the district's own target on the page; it shows with its progress
+    await page.getByTestId('stats-target-add').click();
+    const modal = page.getByTestId('stats-target-modal');
+    await modal.getByTestId('stats-target-metric').click();
+    await page.locator('.ant-select-item-option').filter({ hasText: '订单量' }).click();
+    await modal.getByTestId('stats-target-value').fill('5000');
+    await modal.getByTestId('stats-target-title').fill('本区直播订单量达到5000单');
+    await page.getByTestId('stats-target-submit').click();
+    await page.getByTestId('stats-targets').getByText('本区直播订单量达到5000单').waitFor();
+    await suite.screenshot(page, 'supervision-statistics-target');
   });
 });

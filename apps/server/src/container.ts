@@ -662,7 +662,7 @@ export async function createContainer(config: Config, o: ContainerOverrides = {}
     },
   });
   // 统计分析: the rollups follow orders, sessions, complaints and violations through the outbox (docs/supervision.md)
-  const statistics = new StatisticsService({ uow, clock, audit, xlsx: statsXlsx });
+  const statistics = new StatisticsService({ uow, clock, ids, audit, xlsx: statsXlsx, region: config.region });
   // 人货匹配: the engine fed from the pool; a trained model kept in this process (docs/matching.md)
   const matching = new MatchingService({ uow, clock, ids, audit, creditModel, credit: creditGate });
   for (const topic of StatisticsService.topics()) outbox.on(topic, async (e) => void (await statistics.ingest(e)));

@@ -345,6 +345,24 @@ export const statsTargetSchema = z.object({
 });
 export type StatsTargetView = z.infer<typeof statsTargetSchema>;
 
+/** What a target can measure (money in fen, the others counts). */
+export const STATS_TARGET_METRICS = ['gmv', 'physical_retail', 'orders', 'bases'] as const;
+/** 本区目标: the district's own target, set by its regulator (the province's and city's come from their documents). */
+export const statsTargetCreateSchema = z.strictObject({
+  year: z.number().int().min(2020).max(2099),
+  metric: z.enum(STATS_TARGET_METRICS),
+  value: z.number().int().min(1).max(1e16),
+  title: plainText(2, 200),
+});
+export type StatsTargetCreate = z.infer<typeof statsTargetCreateSchema>;
+/** A district target's figure and title; a province's or city's figure only (when its document gave none). */
+export const statsTargetUpdateSchema = z.strictObject({
+  value: z.number().int().min(1).max(1e16),
+  title: plainText(2, 200).optional(),
+});
+export type StatsTargetUpdate = z.infer<typeof statsTargetUpdateSchema>;
+export const statsTargetParamsSchema = z.strictObject({ id: z.string().min(1).max(80) });
+
 export const statsOverviewSchema = z.object({
   year: z.number(),
   district: z.string().nullable(),

@@ -650,6 +650,17 @@ export const ERROR_CATALOGUE = {
     zh: '只能为本部门录入线索，其他部门请录入后移送',
     en: 'You may enter clues for your own department only; transfer it afterwards',
   },
+  'supervision.target_exists': {
+    kind: 'conflict',
+    zh: '本区该年度该指标的目标已存在，请修改原目标',
+    en: 'The district has a target for that year and metric already; edit it instead',
+  },
+  'supervision.target_not_found': { kind: 'not_found', zh: '没有这个目标', en: 'No such target' },
+  'supervision.target_fixed': {
+    kind: 'forbidden',
+    zh: '省、市目标来自其文件，只能在文件未给出数值时录入数值',
+    en: 'Province and city targets come from their documents: only a missing figure may be entered',
+  },
   'supervision.case_joint_only': {
     kind: 'forbidden',
     zh: '该案件由其他部门主办，协办部门只能查阅和补充证据',

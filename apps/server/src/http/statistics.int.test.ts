@@ -216,6 +216,49 @@ describe('statistics against targets', () => {
     expect((await p.call(regulator, 'GET', '/api/supervision/statistics/reports/2001-01/xlsx')).status).toBe(404);
   });
 
+  it('the district sets its own targets; a province or city target only takes a missing figure; all audited', async () => {
+    const body = { year: 2027, metric: 'orders', value: 1200, title: '本区直播订单量达到1200单' };
+    const made = await p.call(regulator, 'POST', '/api/supervision/statistics/targets', body);
+    expect(made.status, JSON.stringify(made.body)).toBe(201);
+    expect(made.body).toMatchObject({ scope: 'district', region: '上海市嘉定区', year: 2027, metric: 'orders', value: 1200 });
+    expect(made.body.progress).toBeCloseTo(made.body.actual / 1200);
+    const again = await p.call(regulator, 'POST', '/api/supervision/statistics/targets', body);
+    expect(again.status).toBe(409);
+    expect(again.body.error).toMatchObject({ code: 'supervision.target_exists', field: 'metric' });
+    for (const bad of [
+      { ...body, metric: 'happiness' },
+      { ...body, value: -5 },
+      { ...body, year: 1999 },
+      { ...body, title: '' },
+    ]) {
+      const r = await p.call(regulator, 'POST', '/api/supervision/statistics/targets', bad);
+      expect(r.status, JSON.stringify(bad)).toBe(400);
+      expect(r.body.error.field).toBeTruthy();
+    }
+    expect((await p.call(merchant, 'POST', '/api/supervision/statistics/targets', body)).status).toBe(403);
+
+    const edited = await p.call(regulator, 'PUT', `/api/supervision/statistics/targets/${made.body.id}`, {
+      value: 1500,
+      title: '本区直播订单量1500单',
+    });
+    expect(edited.body).toMatchObject({ value: 1500, title: '本区直播订单量1500单' });
+    // the city's target quotes its document: the title stays; its missing figure may be entered once
+    const cityTitle = await p.call(regulator, 'PUT', '/api/supervision/statistics/targets/sh-2026-gmv', { value: 1, title: '改名' });
+    expect(cityTitle.status).toBe(403);
+    expect(cityTitle.body.error).toMatchObject({ code: 'supervision.target_fixed', field: 'title' });
+    const city = await p.call(regulator, 'PUT', '/api/supervision/statistics/targets/sh-2026-gmv', { value: 80_000_000_000_000 });
+    expect(city.body).toMatchObject({ value: 80_000_000_000_000, title: expect.stringContaining('直播电商高地') });
+    expect(String(city.body.source)).toContain('按下达文件录入');
+    expect((await p.call(regulator, 'PUT', '/api/supervision/statistics/targets/sh-2026-gmv', { value: 2 })).status).toBe(403);
+    expect((await p.call(regulator, 'DELETE', '/api/supervision/statistics/targets/sc-2025-gmv')).status).toBe(403);
+    expect((await p.call(regulator, 'PUT', '/api/supervision/statistics/targets/nope', { value: 2 })).status).toBe(404);
+
+    expect((await p.call(regulator, 'DELETE', `/api/supervision/statistics/targets/${made.body.id}`)).status).toBe(204);
+    expect((await overview()).targets.some((t) => t.id === made.body.id)).toBe(false);
+    for (const action of ['statistics.target_created', 'statistics.target_updated', 'statistics.target_deleted'])
+      expect((await p.c.uow.read.audit.list({ action, limit: 20 })).length, action).toBeGreaterThan(0);
+  });
+
   it('bad input: 400 with the field; others: 403', async () => {
     for (const q of ['?year=1999', '?year=abc', '', `?year=${year}&category=食品`, `?year=${year}&extra=1`]) {
       const r = await p.call(regulator, 'GET', `/api/supervision/statistics${q}`);

@@ -2,7 +2,8 @@
  * 统计分析: query keys, the typed call and the hook for a year's statistics (optionally one district or category),
  * the monthly reports, and the export links (CSV, XLSX).
  */
-import type { StatsOverviewView, StatsReportsView } from '@livehub/contracts';
+import type { StatsOverviewView, StatsReportsView, StatsTargetCreate, StatsTargetUpdate, StatsTargetView } from '@livehub/contracts';
+import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { api } from '../lib/api-client.ts';
 import { apiHook, apiHookBy } from './query-options.ts';
 
@@ -34,3 +35,21 @@ export const useStatistics = apiHookBy(statisticsKeys.overview, (f: StatsFilter)
 export const useStatsReports = apiHook(statisticsKeys.reports, () =>
   api.get<StatsReportsView>('/supervision/statistics/reports').then((r) => r.items),
 );
+
+/** 本区目标: add, edit (a province's or city's missing figure too) or remove a target; the overview refreshes. */
+export function useStatsTarget() {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (
+      s:
+        | { kind: 'create'; body: StatsTargetCreate }
+        | { kind: 'update'; id: string; body: StatsTargetUpdate }
+        | { kind: 'delete'; id: string },
+    ): Promise<StatsTargetView | undefined> => {
+      if (s.kind === 'create') return api.post<StatsTargetView>('/supervision/statistics/targets', s.body);
+      if (s.kind === 'update') return api.put<StatsTargetView>(`/supervision/statistics/targets/${s.id}`, s.body);
+      return api.delete(`/supervision/statistics/targets/${s.id}`).then(() => undefined);
+    },
+    onSuccess: () => queryClient.invalidateQueries({ queryKey: statisticsKeys.all }),
+  });
+}

@@ -29,6 +29,11 @@ export interface StatisticsRepository {
   categoryNames(): Promise<Map<string, string>>;
   baseNames(ids: readonly string[]): Promise<Map<string, string>>;
   targets(): Promise<StatsTargetRecord[]>;
+  findTarget(id: string): Promise<StatsTargetRecord | null>;
+  /** false when a target of that scope, year and metric exists already */
+  insertTarget(t: StatsTargetRecord): Promise<boolean>;
+  updateTarget(id: string, patch: Pick<StatsTargetRecord, 'value' | 'title' | 'source'>): Promise<void>;
+  deleteTarget(id: string): Promise<void>;
   saveReport(r: StatsReportRecord): Promise<void>;
   findReport(month: string): Promise<StatsReportRecord | null>;
   /** newest first, without the file */

@@ -5,10 +5,11 @@
  * district set. The rollups are fed by the outbox (`ingest`, idempotent per source) and can be recomputed from the
  * source tables (`rebuild`); a monthly report is generated on schedule (`monthlyReport`, from the tick).
  */
+import type { StatsTargetCreate, StatsTargetUpdate } from '@livehub/contracts';
 import type { AuditService } from '../audit/audit.service.ts';
 import { AppError } from '../errors.ts';
 import type { ScopedUnitOfWork } from '../ports/repositories.ts';
-import type { Clock } from '../ports/runtime.ts';
+import type { Clock, IdGenerator } from '../ports/runtime.ts';
 import { type Actor, SYSTEM_ACTOR } from '../shared/actor.ts';
 import {
   chinaMonth,
@@ -24,7 +25,15 @@ import {
   yoyGrowth,
   ZERO_FIGURES,
 } from './statistics.rules.ts';
-import type { StatsActiveRow, StatsActiveSetRow, StatsFilter, StatsRow, StatsSetRow, StatsSourceKind } from './statistics.types.ts';
+import type {
+  StatsActiveRow,
+  StatsActiveSetRow,
+  StatsFilter,
+  StatsRow,
+  StatsSetRow,
+  StatsSourceKind,
+  StatsTargetRecord,
+} from './statistics.types.ts';
 
 /** One row of figures with what is derived from them. */
 export interface StatsLine extends StatsFigures {
@@ -87,8 +96,11 @@ export type SpreadsheetWriter = (sheets: StatsSheet[]) => Promise<Uint8Array>;
 export interface StatisticsDeps {
   uow: ScopedUnitOfWork<'statistics' | 'audit'>;
   clock: Clock;
+  ids: IdGenerator;
   audit: AuditService;
   xlsx: SpreadsheetWriter;
+  /** this installation's region: where the district's own targets apply */
+  region: { code: string; name: string };
 }
 
 /** The outbox topics that move the rollups, and the source each names. */
@@ -175,6 +187,77 @@ export class StatisticsService {
       byBase: joinLines(bases, pick(year - 1, 'base'), [], (k) => (k ? (baseNames.get(k) ?? k) : '未入驻基地')),
       targets,
     };
+  }
+
+  /**
+   * 本区目标: the district's own target (scope `district`, this installation's region). One per year and metric: a
+   * second is 409 `supervision.target_exists`.
+   */
+  async createTarget(actor: Actor, input: StatsTargetCreate): Promise<StatsTargetLine> {
+    const t: StatsTargetRecord = {
+      id: this.d.ids.next(),
+      scope: 'district',
+      region: this.d.region.name,
+      year: input.year,
+      metric: input.metric,
+      value: input.value,
+      title: input.title,
+      source: `${this.d.region.name}自定年度目标（监管部门录入）`,
+    };
+    await this.d.uow.transaction(async (tx) => {
+      if (!(await tx.statistics.insertTarget(t))) throw new AppError('supervision.target_exists', { field: 'metric' });
+      await this.d.audit.record(tx, actor, {
+        action: 'statistics.target_created',
+        targetType: 'stats_target',
+        targetId: t.id,
+        detail: { ...input },
+      });
+    });
+    return this.targetLine(t.id);
+  }
+
+  /**
+   * A district target's figure and title; a province's or city's target keeps its title and source (they quote the
+   * document) and takes a figure only when the document gave none (待下达后录入): 403 `supervision.target_fixed`.
+   */
+  async updateTarget(actor: Actor, id: string, input: StatsTargetUpdate): Promise<StatsTargetLine> {
+    await this.d.uow.transaction(async (tx) => {
+      const t = await tx.statistics.findTarget(id);
+      if (!t) throw new AppError('supervision.target_not_found');
+      if (t.scope !== 'district' && (t.value !== null || input.title !== undefined))
+        throw new AppError('supervision.target_fixed', { field: input.title !== undefined ? 'title' : 'value' });
+      const source = t.scope === 'district' ? t.source : `${t.source}；数值由监管部门按下达文件录入`;
+      await tx.statistics.updateTarget(id, { value: input.value, title: input.title ?? t.title, source });
+      await this.d.audit.record(tx, actor, {
+        action: 'statistics.target_updated',
+        targetType: 'stats_target',
+        targetId: id,
+        detail: { from: { value: t.value, title: t.title }, to: { value: input.value, title: input.title ?? t.title } },
+      });
+    });
+    return this.targetLine(id);
+  }
+
+  /** Removes a district target (the province's and city's stay). */
+  async deleteTarget(actor: Actor, id: string): Promise<void> {
+    await this.d.uow.transaction(async (tx) => {
+      const t = await tx.statistics.findTarget(id);
+      if (!t) throw new AppError('supervision.target_not_found');
+      if (t.scope !== 'district') throw new AppError('supervision.target_fixed');
+      await tx.statistics.deleteTarget(id);
+      await this.d.audit.record(tx, actor, {
+        action: 'statistics.target_deleted',
+        targetType: 'stats_target',
+        targetId: id,
+        detail: { year: t.year, metric: t.metric, value: t.value, title: t.title },
+      });
+    });
+  }
+
+  private async targetLine(id: string): Promise<StatsTargetLine> {
+    const line = (await this.targets()).find((t) => t.id === id);
+    if (!line) throw new AppError('supervision.target_not_found');
+    return line;
   }
 
   /** The targets with progress: actual over the target's year (the current year when the target's is later). */

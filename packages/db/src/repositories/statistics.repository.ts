@@ -296,6 +296,24 @@ export class DrizzleStatisticsRepository implements StatisticsRepository {
     return rows as StatsTargetRecord[];
   }
 
+  async findTarget(id: string): Promise<StatsTargetRecord | null> {
+    const [row] = await this.db.select().from(statsTargets).where(eq(statsTargets.id, id)).limit(1);
+    return (row as StatsTargetRecord | undefined) ?? null;
+  }
+
+  async insertTarget(t: StatsTargetRecord): Promise<boolean> {
+    const rows = await this.db.insert(statsTargets).values(t).onConflictDoNothing().returning({ id: statsTargets.id });
+    return rows.length > 0;
+  }
+
+  async updateTarget(id: string, patch: Pick<StatsTargetRecord, 'value' | 'title' | 'source'>): Promise<void> {
+    await this.db.update(statsTargets).set(patch).where(eq(statsTargets.id, id));
+  }
+
+  async deleteTarget(id: string): Promise<void> {
+    await this.db.delete(statsTargets).where(eq(statsTargets.id, id));
+  }
+
   async saveReport(r: StatsReportRecord): Promise<void> {
     await this.db
       .insert(statsReports)

@@ -4,7 +4,7 @@
  * changes nothing), the daily rollup (day × district × base × category) and the monthly one the year pages read, the parties active in a month,
  * the targets as data, and the monthly reports generated on schedule.
  */
-import { bigint, customType, date, index, integer, jsonb, pgTable, primaryKey, text, uuid } from 'drizzle-orm/pg-core';
+import { bigint, customType, date, index, integer, jsonb, pgTable, primaryKey, text, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
 import { ts } from './columns.ts';
 
 /** The dimensions and figures every statistics row carries (a fresh set of column builders per table). */
@@ -91,18 +91,22 @@ export const statsActiveCounts = pgTable(
   (t) => [primaryKey({ columns: [t.period, t.district, t.category, t.partyKind] })],
 );
 
-export const statsTargets = pgTable('stats_targets', {
-  id: text('id').primaryKey(),
-  /** who set it: province / city / district, and where */
-  scope: text('scope', { enum: ['province', 'city', 'district'] }).notNull(),
-  region: text('region').notNull(),
-  year: integer('year').notNull(),
-  metric: text('metric').notNull(),
-  /** fen for money, a count otherwise; null when the source states the goal without a figure */
-  value: bigint('value', { mode: 'number' }),
-  title: text('title').notNull(),
-  source: text('source').notNull(),
-});
+export const statsTargets = pgTable(
+  'stats_targets',
+  {
+    id: text('id').primaryKey(),
+    /** who set it: province / city / district, and where */
+    scope: text('scope', { enum: ['province', 'city', 'district'] }).notNull(),
+    region: text('region').notNull(),
+    year: integer('year').notNull(),
+    metric: text('metric').notNull(),
+    /** fen for money, a count otherwise; null when the source states the goal without a figure */
+    value: bigint('value', { mode: 'number' }),
+    title: text('title').notNull(),
+    source: text('source').notNull(),
+  },
+  (t) => [uniqueIndex('stats_targets_scope_year_metric_uq').on(t.scope, t.region, t.year, t.metric)],
+);
 
 export const statsReports = pgTable('stats_reports', {
   /** the first day of the month it covers */

@@ -3,7 +3,17 @@
  * year-on-year growth, rates per 10,000 orders and progress against targets; CSV and XLSX exports; the monthly
  * reports generated on schedule; the platform's rebuild of the rollups from the source tables.
  */
-import { statsMonthParamsSchema, statsOverviewSchema, statsQuerySchema, statsRebuildSchema, statsReportsSchema } from '@livehub/contracts';
+import {
+  statsMonthParamsSchema,
+  statsOverviewSchema,
+  statsQuerySchema,
+  statsRebuildSchema,
+  statsReportsSchema,
+  statsTargetCreateSchema,
+  statsTargetParamsSchema,
+  statsTargetSchema,
+  statsTargetUpdateSchema,
+} from '@livehub/contracts';
 import type { Container } from '../../container.ts';
 import { requireActor } from '../policy.ts';
 import { statsCsv, statsFileName, statsXlsx, XLSX_TYPE } from '../presenters/statistics.presenter.ts';
@@ -13,6 +23,47 @@ const tags = ['supervision'];
 const READERS = ['regulator', 'platform_admin'] as const;
 
 export function statisticsRoutes(api: Api, c: Container): void {
+  api.post(
+    '/api/supervision/statistics/targets',
+    {
+      config: { policy: { allow: ['regulator'] } },
+      schema: {
+        tags,
+        summary: '本区目标: the district’s own target for a year and metric',
+        body: statsTargetCreateSchema,
+        response: { 201: statsTargetSchema },
+      },
+    },
+    async (req, reply) => reply.status(201).send(await c.statistics.createTarget(requireActor(req), req.body)),
+  );
+
+  api.put(
+    '/api/supervision/statistics/targets/:id',
+    {
+      config: { policy: { allow: ['regulator'] } },
+      schema: {
+        tags,
+        summary: 'A district target’s figure and title; a province or city target’s missing figure',
+        params: statsTargetParamsSchema,
+        body: statsTargetUpdateSchema,
+        response: { 200: statsTargetSchema },
+      },
+    },
+    async (req) => c.statistics.updateTarget(requireActor(req), req.params.id, req.body),
+  );
+
+  api.delete(
+    '/api/supervision/statistics/targets/:id',
+    {
+      config: { policy: { allow: ['regulator'] } },
+      schema: { tags, summary: 'Removes a district target', params: statsTargetParamsSchema },
+    },
+    async (req, reply) => {
+      await c.statistics.deleteTarget(requireActor(req), req.params.id);
+      return reply.status(204).send();
+    },
+  );
+
   api.get(
     '/api/supervision/statistics',
     {

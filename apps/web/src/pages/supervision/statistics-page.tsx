@@ -5,13 +5,18 @@
  * exports and the monthly reports generated on schedule. Regulators and the platform's administrators.
  */
 import { DownloadOutlined } from '@ant-design/icons';
-import type { StatsLineView, StatsTargetView } from '@livehub/contracts';
+import { STATS_TARGET_METRICS, type StatsLineView, type StatsTargetView } from '@livehub/contracts';
 import {
+  App,
   Button,
   Card,
   Col,
   Empty,
+  Form,
+  Input,
+  InputNumber,
   List,
+  Popconfirm,
   Progress,
   Row,
   Select,
@@ -30,7 +35,17 @@ import { PageHeader } from '../../components/page-header.tsx';
 import { QueryError } from '../../components/query-error.tsx';
 import { type MessageKey, type Translate, useI18n } from '../../i18n/index.ts';
 import { formatFen } from '../../lib/money.ts';
-import { reportFileUrl, type StatsFilter, statisticsFileUrl, useStatistics, useStatsReports } from '../../queries/statistics.ts';
+import { FormModal } from '../../components/form-modal.tsx';
+import { errorMessage } from '../../lib/form-errors.ts';
+import { useMe } from '../../lib/session.ts';
+import {
+  reportFileUrl,
+  type StatsFilter,
+  statisticsFileUrl,
+  useStatistics,
+  useStatsReports,
+  useStatsTarget,
+} from '../../queries/statistics.ts';
 
 const pct = (x: number | null) => (x === null ? '—' : `${(x * 100).toFixed(1)}%`);
 const rate = (x: number | null) => (x === null ? '—' : x.toFixed(2));
@@ -117,12 +132,33 @@ function CategoryChart({ categories }: { categories: StatsLineView[] }) {
   return <EChart option={option} height={300} testId="stats-category-chart" />;
 }
 
-function TargetItem({ target }: { target: StatsTargetView }) {
+const isMoney = (metric: string) => metric === 'gmv' || metric === 'physical_retail';
+
+function TargetItem({ target, onEdit, onDelete }: { target: StatsTargetView; onEdit?: () => void; onDelete?: () => void }) {
   const { t } = useI18n();
-  const money = target.metric === 'gmv' || target.metric === 'physical_retail';
+  const money = isMoney(target.metric);
   const show = (v: number) => (money ? bigYuan(v) : String(v));
+  const editable = onEdit && (target.scope === 'district' || target.value === null);
+  const actions = [
+    ...(editable
+      ? [
+          <Button key="edit" type="link" size="small" onClick={onEdit} data-testid={`stats-target-edit-${target.id}`}>
+            {target.value === null ? t('stats.target.enterFigure') : t('stats.target.edit')}
+          </Button>,
+        ]
+      : []),
+    ...(onDelete && target.scope === 'district'
+      ? [
+          <Popconfirm key="delete" title={t('stats.target.deleteConfirm')} onConfirm={onDelete}>
+            <Button type="link" size="small" danger data-testid={`stats-target-delete-${target.id}`}>
+              {t('stats.target.delete')}
+            </Button>
+          </Popconfirm>,
+        ]
+      : []),
+  ];
   return (
-    <List.Item data-testid={`stats-target-${target.id}`}>
+    <List.Item data-testid={`stats-target-${target.id}`} actions={actions}>
       <div style={{ width: '100%' }}>
         <Space style={{ justifyContent: 'space-between', width: '100%' }}>
           <Typography.Text strong>
@@ -147,6 +183,97 @@ function TargetItem({ target }: { target: StatsTargetView }) {
   );
 }
 
+interface TargetForm {
+  year: number;
+  metric: (typeof STATS_TARGET_METRICS)[number];
+  value: number;
+  title: string;
+}
+
+/** 本区目标: a new district target, or a target's figure (and a district target's title); money entered in yuan. */
+function TargetModal({
+  open,
+  target,
+  year,
+  onClose,
+}: {
+  open: boolean;
+  target: StatsTargetView | null;
+  year: number;
+  onClose: () => void;
+}) {
+  const { t } = useI18n();
+  const { message } = App.useApp();
+  const save = useStatsTarget();
+  const [form] = Form.useForm<TargetForm>();
+  const [error, setError] = useState<string | null>(null);
+  const metric = Form.useWatch('metric', form) ?? target?.metric ?? 'gmv';
+  const money = isMoney(metric);
+  const district = target === null || target.scope === 'district';
+  const submit = (v: TargetForm) => {
+    const value = money ? Math.round(v.value * 100) : Math.round(v.value);
+    const done = {
+      onSuccess: () => (onClose(), void message.success(t('stats.target.saved'))),
+      onError: (e: unknown) => setError(errorMessage(e, t('common.networkError'))),
+    };
+    if (target === null) save.mutate({ kind: 'create', body: { year: v.year, metric: v.metric, value, title: v.title.trim() } }, done);
+    else save.mutate({ kind: 'update', id: target.id, body: { value, ...(district ? { title: v.title.trim() } : {}) } }, done);
+  };
+  const initial: Partial<TargetForm> = target
+    ? {
+        year: target.year,
+        metric: target.metric as TargetForm['metric'],
+        title: target.title,
+        ...(target.value !== null ? { value: isMoney(target.metric) ? target.value / 100 : target.value } : {}),
+      }
+    : { year, metric: 'gmv' };
+  return (
+    <FormModal<TargetForm>
+      open={open}
+      title={target ? t('stats.target.editTitle') : t('stats.target.add')}
+      onClose={() => {
+        setError(null);
+        onClose();
+      }}
+      form={form}
+      onFinish={submit}
+      pending={save.isPending}
+      okText={t('common.save')}
+      okTestId="stats-target-submit"
+      testId="stats-target-modal"
+      initialValues={initial}
+      onValuesChange={() => setError(null)}
+      error={error}
+      errorTestId="stats-target-error"
+    >
+      <Form.Item name="year" label={t('stats.target.year')} rules={[{ required: true }]}>
+        <InputNumber min={2020} max={2099} disabled={target !== null} data-testid="stats-target-year" />
+      </Form.Item>
+      <Form.Item name="metric" label={t('stats.target.metric')} rules={[{ required: true }]}>
+        <Select
+          disabled={target !== null}
+          options={STATS_TARGET_METRICS.map((m) => ({ value: m, label: t(`stats.target.metric.${m}` as MessageKey) }))}
+          data-testid="stats-target-metric"
+        />
+      </Form.Item>
+      <Form.Item
+        name="value"
+        label={money ? t('stats.target.valueYuan') : t('stats.target.valueCount')}
+        rules={[{ required: true, message: t('stats.target.valueRequired') }]}
+      >
+        <InputNumber min={money ? 0.01 : 1} precision={money ? 2 : 0} style={{ width: '100%' }} data-testid="stats-target-value" />
+      </Form.Item>
+      <Form.Item
+        name="title"
+        label={t('stats.target.titleLabel')}
+        rules={[{ required: district, whitespace: true, min: 2, message: t('stats.target.titleRequired') }]}
+      >
+        <Input maxLength={200} disabled={!district} data-testid="stats-target-title" />
+      </Form.Item>
+    </FormModal>
+  );
+}
+
 export function StatisticsPage() {
   const { t } = useI18n();
   const [filter, setFilter] = useState<StatsFilter>({ year: dayjs().year(), district: null, category: null });
@@ -156,6 +283,11 @@ export function StatisticsPage() {
   const columns = useMemo(() => lineColumns(t), [t]);
   const years = Array.from({ length: 6 }, (_, i) => dayjs().year() - 4 + i);
   const o = stats.data;
+  const me = useMe();
+  const { message } = App.useApp();
+  const canEditTargets = me.role === 'regulator';
+  const targetStep = useStatsTarget();
+  const [editing, setEditing] = useState<StatsTargetView | 'new' | null>(null);
 
   return (
     <div data-testid="statistics-page">
@@ -243,9 +375,40 @@ export function StatisticsPage() {
               </Card>
             </Col>
           </Row>
-          <Card title={t('stats.targets')} style={{ marginBottom: 16 }}>
-            <List dataSource={o.targets} renderItem={(x) => <TargetItem target={x} />} data-testid="stats-targets" />
+          <Card
+            title={t('stats.targets')}
+            style={{ marginBottom: 16 }}
+            extra={
+              canEditTargets ? (
+                <Button onClick={() => setEditing('new')} data-testid="stats-target-add">
+                  {t('stats.target.add')}
+                </Button>
+              ) : null
+            }
+          >
+            <List
+              dataSource={o.targets}
+              renderItem={(x) => (
+                <TargetItem
+                  target={x}
+                  {...(canEditTargets
+                    ? {
+                        onEdit: () => setEditing(x),
+                        onDelete: () =>
+                          targetStep.mutate(
+                            { kind: 'delete', id: x.id },
+                            { onError: (e) => void message.error(errorMessage(e, t('common.networkError'))) },
+                          ),
+                      }
+                    : {})}
+                />
+              )}
+              data-testid="stats-targets"
+            />
           </Card>
+          {editing !== null ? (
+            <TargetModal open target={editing === 'new' ? null : editing} year={filter.year} onClose={() => setEditing(null)} />
+          ) : null}
           <Card style={{ marginBottom: 16 }}>
             <Tabs
               items={(
