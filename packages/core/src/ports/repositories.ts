@@ -27,6 +27,7 @@ import type {
 import type { NotificationRepository } from '../notifications/notifications.repository.ts';
 import type { CaseRepository } from '../supervision/case.repository.ts';
 import type { ClueRepository } from '../supervision/clue.repository.ts';
+import type { IpNoticeRepository } from '../supervision/ip-notice.repository.ts';
 import type { ExchangeRepository } from '../supervision/exchange.repository.ts';
 import type { StatisticsRepository } from '../supervision/statistics.repository.ts';
 import type { LiveRepository } from '../live/live.repository.ts';
@@ -91,6 +92,8 @@ export interface Repositories {
   cases: CaseRepository;
   /** 统计分析: facts projected from the source tables, the daily rollups, targets, monthly reports (supervision) */
   statistics: StatisticsRepository;
+  /** 知识产权保护: infringement notices, counter-notices and their log (supervision) */
+  ipNotices: IpNoticeRepository;
 }
 
 export interface UnitOfWork {

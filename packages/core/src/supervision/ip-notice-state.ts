@@ -43,6 +43,11 @@ export function ipNoticeStep(status: IpNoticeStatus, action: IpNoticeAction, rol
   return { ok: true, to: step.to };
 }
 
+/** Who takes `action`. */
+export function ipNoticeActionRole(action: IpNoticeAction): IpNoticeRole {
+  return TABLE[action].by;
+}
+
 /** The actions `roles` may take from `status` (what a screen offers). */
 export function ipNoticeActionsFor(status: IpNoticeStatus, roles: ReadonlySet<IpNoticeRole>): IpNoticeAction[] {
   return IP_NOTICE_ACTIONS.filter((a) => roles.has(TABLE[a].by) && TABLE[a].by !== 'system' && TABLE[a].from.includes(status));
