@@ -82,6 +82,7 @@ import {
   ReportViewService,
   AppError,
   CaseService,
+  IpNoticeService,
   ClueService,
   type DepartmentDirectory,
   ExchangeService,
@@ -660,6 +661,35 @@ export async function createContainer(config: Config, o: ContainerOverrides = {}
       },
     },
   });
+  // 知识产权保护 (电子商务法 Art. 42–45): a rights holder's notice takes the product down through the catalog's 下架 in the
+  // notice's own transaction; a counter-notice starts the 15 days the sweep (tick) watches (docs/supervision.md).
+  const ipNotices = new IpNoticeService({
+    uow,
+    clock,
+    ids,
+    audit,
+    names,
+    departments,
+    catalog: {
+      product: async (id) => {
+        const p = await uow.read.catalog.findProduct(id);
+        return p ? { id: p.id, name: p.title, merchantOrgId: p.merchantOrgId, status: p.status } : null;
+      },
+      brand: (id) => uow.read.catalog.findBrand(id),
+      brandNames: async (ids) =>
+        new Map((await uow.read.catalog.findBrands([...ids])).map((b) => [b.id, { name: b.name, trademarkNo: b.trademarkNo }])),
+      takeDownIn: (tx, actor, productId, reason) => catalog.delistIn(tx, actor, productId, reason),
+      restoreIn: (tx, actor, productId, reason, note) => catalog.relistIn(tx, actor, productId, reason, note),
+    },
+    documents: {
+      ownerOf: async (id) => {
+        const d = await uow.read.workflows.findDocument(id);
+        return d ? { orgId: d.ownerOrgId, userId: d.uploadedBy } : null;
+      },
+    },
+  });
+  // the parties to a notice and the office read each other's evidence
+  readGrants.push({ name: 'ip_notice_evidence', mayRead: (actor, documentId) => ipNotices.mayReadEvidence(actor, documentId) });
   // 统计分析: the rollups follow orders, sessions, complaints and violations through the outbox (docs/supervision.md)
   const statistics = new StatisticsService({ uow, clock, audit, xlsx: statsXlsx });
   for (const topic of StatisticsService.topics()) outbox.on(topic, async (e) => void (await statistics.ingest(e)));
@@ -715,6 +745,7 @@ export async function createContainer(config: Config, o: ContainerOverrides = {}
     exchange,
     wall,
     cases,
+    ipNotices,
     statistics,
     ledger,
     money,
@@ -751,6 +782,7 @@ export async function createContainer(config: Config, o: ContainerOverrides = {}
       const orderSweep = await orders.sweep();
       const returnSweep = await returns.sweep();
       const complaintSweep = await complaints.sweeper.sweep(now);
+      const ipSweep = await ipNotices.sweep(now);
       const compensationSweep = await complaints.payments.sweep(now);
       const settleRun = await settle.run(now);
       const payoutsResent = await payouts.resendUnsent();
@@ -766,6 +798,7 @@ export async function createContainer(config: Config, o: ContainerOverrides = {}
         flashSalesEnded: orderSweep.salesEnded,
         refundsOverdue: returnSweep.flagged,
         ...complaintSweep,
+        ...ipSweep,
         ...compensationSweep,
         ordersSettled: settleRun.settled,
         ordersReleased: settleRun.released,

@@ -120,5 +120,12 @@ export type { IpCatalog, IpDocumentReader, IpNoticeDeps } from './ip-notice.serv
 export type * from './ip-notice.types.ts';
 export type * from './ip-notice.repository.ts';
 export { daysLeft, HOLDER_ACTION_DAYS, holderActionDeadline, holderActionLapsed, noticeNumber } from './ip-notice-deadlines.rules.ts';
-export { IP_FINAL_STATUSES, IP_NOTICE_ACTIONS, ipNoticeActionRole, ipNoticeActionsFor, ipNoticeStep, ipNoticeTransitions } from './ip-notice-state.ts';
+export {
+  IP_FINAL_STATUSES,
+  IP_NOTICE_ACTIONS,
+  ipNoticeActionRole,
+  ipNoticeActionsFor,
+  ipNoticeStep,
+  ipNoticeTransitions,
+} from './ip-notice-state.ts';
 export type { IpNoticeAction } from './ip-notice-state.ts';

@@ -55,5 +55,7 @@ export function ipNoticeActionsFor(status: IpNoticeStatus, roles: ReadonlySet<Ip
 
 /** Every (from, action, to) the table allows, for documentation and tests. */
 export function ipNoticeTransitions(): Array<{ from: IpNoticeStatus; action: IpNoticeAction; to: IpNoticeStatus; by: IpNoticeRole }> {
-  return IP_NOTICE_ACTIONS.flatMap((action) => TABLE[action].from.map((from) => ({ from, action, to: TABLE[action].to, by: TABLE[action].by })));
+  return IP_NOTICE_ACTIONS.flatMap((action) =>
+    TABLE[action].from.map((from) => ({ from, action, to: TABLE[action].to, by: TABLE[action].by })),
+  );
 }

@@ -51,7 +51,9 @@ type IpTx = Pick<Repositories, 'ipNotices' | 'audit' | 'outbox' | 'catalog' | 's
 /** What the notices need from the catalog: facts of products and brands, and its 下架 / restore in our transaction. */
 export interface IpCatalog {
   product(id: string): Promise<{ id: string; name: string; merchantOrgId: string; status: string } | null>;
-  brand(id: string): Promise<{ id: string; name: string; ownerOrgId: string | null; protected: boolean; trademarkNo: string | null } | null>;
+  brand(
+    id: string,
+  ): Promise<{ id: string; name: string; ownerOrgId: string | null; protected: boolean; trademarkNo: string | null } | null>;
   brandNames(ids: readonly string[]): Promise<Map<string, { name: string; trademarkNo: string | null }>>;
   /** takes the product off sale with `reason`; false when it was not on sale */
   takeDownIn(tx: CatalogTx, actor: Actor, productId: string, reason: string): Promise<boolean>;
@@ -145,7 +147,8 @@ export class IpNoticeService {
         // two filings raced past the check: the partial unique index refused the second
         if (!(e instanceof AppError)) {
           const open = await this.d.uow.read.ipNotices.openNoticeOf(product.id, brand.id);
-          if (open) throw new AppError('supervision.ip_open_notice', { field: 'productId', details: { noticeNo: open.noticeNo }, cause: e });
+          if (open)
+            throw new AppError('supervision.ip_open_notice', { field: 'productId', details: { noticeNo: open.noticeNo }, cause: e });
         }
         throw e;
       })
@@ -228,7 +231,8 @@ export class IpNoticeService {
 
   async get(actor: Actor, id: string): Promise<IpNoticeView> {
     const n = await this.d.uow.read.ipNotices.findNotice(id);
-    if (!n || !(isCrossTenant(actor) || this.partyRoles(actor, n).size > 0)) throw new AppError('supervision.ip_notice_not_found', { field: 'id' });
+    if (!n || !(isCrossTenant(actor) || this.partyRoles(actor, n).size > 0))
+      throw new AppError('supervision.ip_notice_not_found', { field: 'id' });
     return this.view(actor, n, this.d.clock.now());
   }
 
@@ -422,7 +426,14 @@ export class IpNoticeService {
         actions: ipNoticeActionsFor(n.status, roles),
         entries: entries
           .filter((e) => e.noticeId === n.id)
-          .map((e) => ({ at: e.at.toISOString(), role: e.role, action: e.action, fromStatus: e.fromStatus, toStatus: e.toStatus, note: e.note })),
+          .map((e) => ({
+            at: e.at.toISOString(),
+            role: e.role,
+            action: e.action,
+            fromStatus: e.fromStatus,
+            toStatus: e.toStatus,
+            note: e.note,
+          })),
       };
     });
   }

@@ -46,7 +46,8 @@ export class DrizzleIpNoticeRepository implements IpNoticeRepository {
     const where: SQL[] = [];
     if (opts.status) where.push(eq(ipNotices.status, opts.status));
     if (opts.brandId) where.push(eq(ipNotices.brandId, opts.brandId));
-    if (opts.filedByOrgId) where.push(or(eq(ipNotices.filedByOrgId, opts.filedByOrgId), eq(ipNotices.holderOrgId, opts.filedByOrgId)) as SQL);
+    if (opts.filedByOrgId)
+      where.push(or(eq(ipNotices.filedByOrgId, opts.filedByOrgId), eq(ipNotices.holderOrgId, opts.filedByOrgId)) as SQL);
     if (opts.merchantOrgId) where.push(eq(ipNotices.merchantOrgId, opts.merchantOrgId));
     if (opts.partyOrgId)
       where.push(

@@ -42,9 +42,7 @@ export const ipNotices = pgTable(
   },
   (t) => [
     uniqueIndex('ip_notices_no_uq').on(t.noticeNo),
-    uniqueIndex('ip_notices_open_uq')
-      .on(t.productId, t.brandId)
-      .where(sql`${t.status} in ('taken_down', 'countered', 'action_filed')`),
+    uniqueIndex('ip_notices_open_uq').on(t.productId, t.brandId).where(sql`${t.status} in ('taken_down', 'countered', 'action_filed')`),
     index('ip_notices_status_idx').on(t.status, t.filedAt.desc()),
     index('ip_notices_merchant_idx').on(t.merchantOrgId, t.filedAt.desc()),
     index('ip_notices_holder_idx').on(t.filedByOrgId, t.filedAt.desc()),
