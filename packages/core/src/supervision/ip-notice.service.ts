@@ -203,7 +203,7 @@ export class IpNoticeService {
     for (const lapsed of await this.d.uow.read.ipNotices.listLapsed(now, 200)) {
       const done = await this.d.uow.transaction(async (tx) => {
         const n = await tx.ipNotices.findNotice(lapsed.id, { lock: true });
-        if (!n || n.status !== 'countered' || !n.actionDueAt || now <= n.actionDueAt) return false;
+        if (n?.status !== 'countered' || !n.actionDueAt || now <= n.actionDueAt) return false;
         await this.move(tx, SYSTEM_ACTOR, n, 'counter_lapsed', 'system', now, {
           patch: { closingReason: '十五日内未收到权利人投诉或起诉的通知' },
           note: '十五日内未收到权利人投诉或起诉的通知，终止下架措施',
