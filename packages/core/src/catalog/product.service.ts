@@ -270,7 +270,7 @@ export class ProductService {
    */
   async delistIn(tx: DelistTx, actor: Actor, id: string, reason: string): Promise<boolean> {
     const p = await tx.catalog.findProduct(id);
-    if (!p || p.status !== 'approved') return false;
+    if (p?.status !== 'approved') return false;
     await this.takeDownIn(tx, actor, p, reason, 'platform');
     return true;
   }
@@ -282,7 +282,7 @@ export class ProductService {
    */
   async relistIn(tx: DelistTx, actor: Actor, id: string, reason: string, note: string): Promise<boolean> {
     const p = await tx.catalog.findProduct(id);
-    if (!p || p.status !== 'delisted' || p.statusReason !== reason) return false;
+    if (p?.status !== 'delisted' || p.statusReason !== reason) return false;
     const now = this.d.clock.now();
     const next: ProductRecord = { ...p, status: 'approved', statusReason: null, version: p.version + 1, updatedAt: now };
     if (!(await tx.catalog.updateProduct(next, p.version))) throw new AppError('catalog.stale');
