@@ -83,6 +83,7 @@ import {
   ReportViewService,
   AppError,
   CaseService,
+  IpNoticeService,
   ClueService,
   type DepartmentDirectory,
   ExchangeService,
@@ -661,6 +662,35 @@ export async function createContainer(config: Config, o: ContainerOverrides = {}
       },
     },
   });
+  // 知识产权保护 (电子商务法 Art. 42–45): a rights holder's notice takes the product down through the catalog's 下架 in the
+  // notice's own transaction; a counter-notice starts the 15 days the sweep (tick) watches (docs/supervision.md).
+  const ipNotices = new IpNoticeService({
+    uow,
+    clock,
+    ids,
+    audit,
+    names,
+    departments,
+    catalog: {
+      product: async (id) => {
+        const p = await uow.read.catalog.findProduct(id);
+        return p ? { id: p.id, name: p.title, merchantOrgId: p.merchantOrgId, status: p.status } : null;
+      },
+      brand: (id) => uow.read.catalog.findBrand(id),
+      brandNames: async (ids) =>
+        new Map((await uow.read.catalog.findBrands([...ids])).map((b) => [b.id, { name: b.name, trademarkNo: b.trademarkNo }])),
+      takeDownIn: (tx, actor, productId, reason) => catalog.delistIn(tx, actor, productId, reason),
+      restoreIn: (tx, actor, productId, reason, note) => catalog.relistIn(tx, actor, productId, reason, note),
+    },
+    documents: {
+      ownerOf: async (id) => {
+        const d = await uow.read.workflows.findDocument(id);
+        return d ? { orgId: d.ownerOrgId, userId: d.uploadedBy } : null;
+      },
+    },
+  });
+  // the parties to a notice and the office read each other's evidence
+  readGrants.push({ name: 'ip_notice_evidence', mayRead: (actor, documentId) => ipNotices.mayReadEvidence(actor, documentId) });
   // 统计分析: the rollups follow orders, sessions, complaints and violations through the outbox (docs/supervision.md)
   const statistics = new StatisticsService({ uow, clock, ids, audit, xlsx: statsXlsx, region: config.region });
   // 人货匹配: the engine fed from the pool; a trained model kept in this process (docs/matching.md)
@@ -718,6 +748,7 @@ export async function createContainer(config: Config, o: ContainerOverrides = {}
     exchange,
     wall,
     cases,
+    ipNotices,
     statistics,
     matching,
     ledger,
@@ -755,6 +786,7 @@ export async function createContainer(config: Config, o: ContainerOverrides = {}
       const orderSweep = await orders.sweep();
       const returnSweep = await returns.sweep();
       const complaintSweep = await complaints.sweeper.sweep(now);
+      const ipSweep = await ipNotices.sweep(now);
       const compensationSweep = await complaints.payments.sweep(now);
       const settleRun = await settle.run(now);
       const payoutsResent = await payouts.resendUnsent();
@@ -770,6 +802,7 @@ export async function createContainer(config: Config, o: ContainerOverrides = {}
         flashSalesEnded: orderSweep.salesEnded,
         refundsOverdue: returnSweep.flagged,
         ...complaintSweep,
+        ...ipSweep,
         ...compensationSweep,
         ordersSettled: settleRun.settled,
         ordersReleased: settleRun.released,

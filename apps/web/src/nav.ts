@@ -14,6 +14,7 @@ import {
   BookOutlined,
   ClusterOutlined,
   ContainerOutlined,
+  CopyrightOutlined,
   CustomerServiceOutlined,
   DashboardOutlined,
   ExceptionOutlined,
@@ -90,6 +91,8 @@ const ITEMS = {
   exchange: { label: 'nav.exchange', icon: GlobalOutlined, path: '/supervision/exchange' },
   cases: { label: 'nav.cases', icon: FileSearchOutlined, path: '/supervision/cases' },
   'supervision-notices': { label: 'nav.notices', icon: AuditOutlined, path: '/supervision/notices' },
+  // 知识产权保护: infringement notices, counter-notices and the holder's 15 days (电子商务法 Art. 42–45)
+  'ip-notices': { label: 'nav.ipNotices', icon: CopyrightOutlined, path: '/ip-notices' },
   // 统计分析: the market against the province's, city's and district's targets
   statistics: { label: 'nav.statistics', icon: AreaChartOutlined, path: '/supervision/statistics' },
 
@@ -167,6 +170,7 @@ const KEYS_BY_ROLE: Record<Role, readonly RoleEntry[]> = {
     'violations',
     { key: 'complaints', label: 'nav.mediationDesk' },
     'reports',
+    'ip-notices',
     'credit-admin',
     'platform-finance',
     'reconciliation',
@@ -204,6 +208,7 @@ const KEYS_BY_ROLE: Record<Role, readonly RoleEntry[]> = {
     'wall',
     'clues',
     'cases',
+    'ip-notices',
     'exchange',
     'statistics',
     'fund',
@@ -267,6 +272,7 @@ const KEYS_BY_ROLE: Record<Role, readonly RoleEntry[]> = {
     'merchant-orders',
     'merchant-returns',
     { key: 'complaints', label: 'nav.merchantComplaints' },
+    'ip-notices',
     'finance',
     'statements',
     'finance-payouts',

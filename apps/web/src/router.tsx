@@ -71,6 +71,7 @@ const WallPage = lazyNamed(() => import('./pages/supervision/wall-page.tsx'), 'W
 const WallRoomPage = lazyNamed(() => import('./pages/supervision/wall-room-page.tsx'), 'WallRoomPage');
 const CasesPage = lazyNamed(() => import('./pages/supervision/cases-page.tsx'), 'CasesPage');
 const NoticesPage = lazyNamed(() => import('./pages/supervision/notices-page.tsx'), 'NoticesPage');
+const IpNoticesPage = lazyNamed(() => import('./pages/ip-notices/ip-notices-page.tsx'), 'IpNoticesPage');
 const StatisticsPage = lazyNamed(() => import('./pages/supervision/statistics-page.tsx'), 'StatisticsPage');
 const ComplaintsPage = lazyNamed(() => import('./pages/complaints/complaints-page.tsx'), 'ComplaintsPage');
 const ComplaintPage = lazyNamed(() => import('./pages/complaints/complaint-page.tsx'), 'ComplaintPage');
@@ -182,6 +183,7 @@ export const router = createBrowserRouter([
           { path: '/supervision/wall/rooms/:id', element: guarded(<WallRoomPage />) },
           { path: '/supervision/cases', element: guarded(<CasesPage />) },
           { path: '/supervision/notices', element: guarded(<NoticesPage />) },
+          { path: '/ip-notices', element: guarded(<IpNoticesPage />) },
           { path: '/supervision/statistics', element: guarded(<StatisticsPage />) },
           { path: '/complaints', element: guarded(<ComplaintsPage />) },
           { path: '/complaints/:id', element: guarded(<ComplaintPage />) },

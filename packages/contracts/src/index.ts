@@ -22,3 +22,4 @@ export * from './supervision.ts';
 export * from './exchange.ts';
 export * from './wall.ts';
 export * from './matching.ts';
+export * from './ip-notices.ts';

@@ -742,6 +742,47 @@ export const ERROR_CATALOGUE = {
     en: 'The case changed meanwhile; reload and try again',
   },
   'supervision.case_no_decision': { kind: 'not_found', zh: '该案件尚未作出处罚决定', en: 'This case has no decision yet' },
+  'supervision.ip_notice_not_found': { kind: 'not_found', zh: '侵权通知不存在', en: 'No such infringement notice' },
+  'supervision.ip_brand_not_protected': {
+    kind: 'invalid',
+    zh: '该品牌不在重点商标保护名录中，不能据此发出侵权通知',
+    en: 'The brand is not on the key-trademark protection list; no notice can be filed on it',
+  },
+  'supervision.ip_not_rights_holder': {
+    kind: 'forbidden',
+    zh: '只有该商标的权利人或知识产权局可以发出侵权通知',
+    en: 'Only the holder of the trademark or the intellectual-property office may file a notice on it',
+  },
+  'supervision.ip_own_product': {
+    kind: 'invalid',
+    zh: '不能对权利人自己的商品发出侵权通知',
+    en: 'A notice cannot be filed against the rights holder’s own product',
+  },
+  'supervision.ip_evidence_invalid': {
+    kind: 'invalid',
+    zh: '证据材料不存在或不是您上传的',
+    en: 'The evidence does not exist or was not uploaded by you',
+  },
+  'supervision.ip_open_notice': {
+    kind: 'conflict',
+    zh: '该商品已有一份处理中的同一商标侵权通知（{noticeNo}）',
+    en: 'This product already has an open notice on this trademark ({noticeNo})',
+  },
+  'supervision.ip_wrong_step': {
+    kind: 'conflict',
+    zh: '侵权通知当前状态（{status}）不允许此操作',
+    en: 'The notice’s current state ({status}) does not allow this step',
+  },
+  'supervision.ip_action_too_late': {
+    kind: 'conflict',
+    zh: '反通知转送后十五日的期限已过（截止 {due}），商品将恢复上架',
+    en: 'The fifteen days after the counter-notice was forwarded ended ({due}); the product is restored',
+  },
+  'supervision.ip_conflict': {
+    kind: 'conflict',
+    zh: '侵权通知已被他人更新，请刷新后重试',
+    en: 'The notice changed meanwhile; reload and try again',
+  },
   'supervision.case_measure_party': {
     kind: 'invalid',
     zh: '暂停直播、撤销认证只适用于主播',

@@ -16,6 +16,7 @@ import { DrizzleComplaintRepository } from './repositories/disputes.repository.t
 import { DrizzleReportRepository } from './repositories/reports.repository.ts';
 import { DrizzleNotificationRepository } from './repositories/notifications.repository.ts';
 import { DrizzleCaseRepository } from './repositories/case.repository.ts';
+import { DrizzleIpNoticeRepository } from './repositories/ip-notice.repository.ts';
 import { DrizzleStatisticsRepository } from './repositories/statistics.repository.ts';
 import { DrizzleMatchingRepository } from './repositories/matching.repository.ts';
 import { DrizzleClueRepository } from './repositories/supervision.repository.ts';
@@ -74,6 +75,7 @@ export function repositoriesFor(db: Db): Repositories {
     cases: new DrizzleCaseRepository(db),
     statistics: new DrizzleStatisticsRepository(db),
     matching: new DrizzleMatchingRepository(db),
+    ipNotices: new DrizzleIpNoticeRepository(db),
   };
 }
 

@@ -24,6 +24,7 @@ import { statisticsCases } from './contracts/statistics.contract.ts';
 import { caseCases, clueCases } from './contracts/supervision.contract.ts';
 import { wallCases } from './contracts/wall.contract.ts';
 import { notificationCases } from './contracts/notifications.contract.ts';
+import { ipNoticeCases } from './contracts/ip-notices.contract.ts';
 
 export { org, user };
 
@@ -388,5 +389,6 @@ export function repositoryContract(name: string, open: () => Promise<{ uow: Unit
     describe('monitoring wall', () => wallCases(db));
     describe('cases', () => caseCases(db));
     describe('statistics', () => statisticsCases(db));
+    describe('ip notices', () => ipNoticeCases(db));
   });
 }

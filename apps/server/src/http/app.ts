@@ -35,6 +35,7 @@ import { disputesRoutes } from './routes/disputes.routes.ts';
 import { reportsRoutes } from './routes/reports.routes.ts';
 import { statisticsRoutes } from './routes/statistics.routes.ts';
 import { supervisionRoutes } from './routes/supervision.routes.ts';
+import { ipNoticeRoutes } from './routes/ip-notice.routes.ts';
 import { exchangeRoutes } from './routes/exchange.routes.ts';
 import { creditAppealRoutes } from './routes/credit-appeals.routes.ts';
 import { notificationRoutes } from './routes/notifications.routes.ts';
@@ -159,6 +160,7 @@ export async function buildApp(c: Container, opts: BuildAppOptions = {}): Promis
   disputesRoutes(api, c);
   reportsRoutes(api, c);
   supervisionRoutes(api, c);
+  ipNoticeRoutes(api, c);
   exchangeRoutes(api, c);
   statisticsRoutes(api, c);
   notificationRoutes(api, c);

@@ -25,6 +25,7 @@ import { shellEn, shellZh } from './shell.ts';
 import { statementsEn, statementsZh } from './statements.ts';
 import { creditAppealsEn, creditAppealsZh } from './credit-appeals.ts';
 import { reportsEn, reportsZh } from './reports.ts';
+import { ipNoticesEn, ipNoticesZh } from './ip-notices.ts';
 
 /** The areas merged; an area file may add keys under another prefix (live adds nav.liveConsole), never twice. */
 const zhCN = {
@@ -49,6 +50,7 @@ const zhCN = {
   ...creditAppealsZh,
   ...creditZh,
   ...reportsZh,
+  ...ipNoticesZh,
 } as const;
 
 export type MessageKey = keyof typeof zhCN;
@@ -76,6 +78,7 @@ const enUS: Dictionary = {
   ...creditAppealsEn,
   ...creditEn,
   ...reportsEn,
+  ...ipNoticesEn,
 };
 
 const DICTIONARIES: Record<Locale, Dictionary> = { 'zh-CN': zhCN, 'en-US': enUS };

@@ -9,6 +9,7 @@ import { creditEn, creditZh } from './credit.ts';
 import { financeEn, financeZh } from './finance.ts';
 import { identityEn, identityZh } from './identity.ts';
 import { isMessageKey, translate } from './index.ts';
+import { ipNoticesEn, ipNoticesZh } from './ip-notices.ts';
 import { liveEn, liveZh } from './live.ts';
 import { notificationsEn, notificationsZh } from './notifications.ts';
 import { ordersEn, ordersZh } from './orders.ts';
@@ -30,6 +31,7 @@ const AREAS: Record<string, [Record<string, string>, Record<string, string>]> = 
   finance: [financeZh, financeEn],
   credit: [creditZh, creditEn],
   notifications: [notificationsZh, notificationsEn],
+  ipNotices: [ipNoticesZh, ipNoticesEn],
 };
 
 const placeholders = (text: string): string[] => [...text.matchAll(/\{(\w+)\}/g)].map((m) => m[1] ?? '').sort();

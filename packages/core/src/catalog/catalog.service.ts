@@ -28,7 +28,7 @@ import type {
   SkuRecord,
 } from './catalog.types.ts';
 import { type CategoryReads, CategoryService } from './category.service.ts';
-import { type ListingGate, type ListingTx, ProductService } from './product.service.ts';
+import { type DelistTx, type ListingGate, type ListingTx, ProductService } from './product.service.ts';
 import { type DepositGate, ProductReviewService } from './product-review.service.ts';
 
 export interface CatalogDeps {
@@ -140,6 +140,14 @@ export class CatalogService {
   }
   delist(actor: Actor, id: string, reason: string): Promise<ProductRecord> {
     return this.productService.delist(actor, id, reason);
+  }
+  /** 下架 in the caller's transaction (a rights holder's notice, docs/supervision.md "知识产权保护") */
+  delistIn(tx: DelistTx, actor: Actor, id: string, reason: string): Promise<boolean> {
+    return this.productService.delistIn(tx, actor, id, reason);
+  }
+  /** the takedown for `reason` ended: back on sale, in the caller's transaction */
+  relistIn(tx: DelistTx, actor: Actor, id: string, reason: string, note: string): Promise<boolean> {
+    return this.productService.relistIn(tx, actor, id, reason, note);
   }
   getProduct(actor: Actor, id: string, opts?: { visibleTo?: (p: ProductRecord) => Promise<boolean> }): Promise<ProductDetail> {
     return this.productService.getProduct(actor, id, opts);

@@ -10,6 +10,6 @@ export type { CatalogReads } from './session-catalog.ts';
 export type * from './catalog.types.ts';
 export type { CategoryReads } from './category.service.ts';
 export { categoryPath, defaultCategories } from './default-categories.ts';
-export type { ListingGate, ListingTx } from './product.service.ts';
+export type { DelistTx, ListingGate, ListingTx } from './product.service.ts';
 export type { DepositGate } from './product-review.service.ts';
 export { qualificationName } from './pre-check.rules.ts';

@@ -34,6 +34,8 @@ export type ListingTx = Pick<Repositories, 'catalog' | 'selection' | 'orgs'>;
  */
 type ProductScope = 'catalog' | 'orgs' | 'workflows' | 'selection' | 'audit';
 type ProductTx = Pick<Repositories, ProductScope>;
+/** The transaction another context hands over to take a product down or restore it (an in-transaction form). */
+export type DelistTx = Pick<Repositories, 'catalog' | 'selection' | 'orgs' | 'audit'>;
 
 /** Who may list: RegistryService's admission gate (a reader port). */
 export interface ListingGate {
@@ -253,25 +255,68 @@ export class ProductService {
    * decision does (a case's execution, docs/supervision.md; the routes never let a regulator call this directly).
    */
   async delist(actor: Actor, id: string, reason: string): Promise<ProductRecord> {
-    const now = this.d.clock.now();
     const platform = actor.role === 'platform_admin' || actor.role === 'reviewer' || actor.role === 'regulator';
     if (!platform && actor.role !== 'merchant_staff') throw new AppError('auth.forbidden');
     return this.d.uow.transaction(async (tx) => {
       const p = platform ? await tx.catalog.findProduct(id) : await this.ownProduct(tx, actor, id);
       if (!p) throw new AppError('catalog.product_not_found', { field: 'id' });
-      if (p.status !== 'approved') throw new AppError('catalog.not_listed', { details: { status: p.status } });
-      const next: ProductRecord = { ...p, status: 'delisted', statusReason: reason, version: p.version + 1, updatedAt: now };
-      if (!(await tx.catalog.updateProduct(next, p.version))) throw new AppError('catalog.stale');
-      await this.d.audit.record(tx, actor, {
-        action: 'product.delist',
-        targetType: 'product',
-        targetId: id,
-        orgId: p.merchantOrgId,
-        detail: { reason, by: actor.role === 'regulator' ? 'regulator' : platform ? 'platform' : 'merchant' },
-      });
-      await this.d.onProductChanged?.(tx, id, now);
-      return next;
+      return this.takeDownIn(tx, actor, p, reason, platform ? (actor.role === 'regulator' ? 'regulator' : 'platform') : 'merchant');
     });
+  }
+
+  /**
+   * 下架 inside another context's transaction (知识产权保护's takedown on a rights holder's notice, Art. 42): the
+   * product leaves sale with `reason` as its status reason; false when it is not on sale (nothing to take down).
+   */
+  async delistIn(tx: DelistTx, actor: Actor, id: string, reason: string): Promise<boolean> {
+    const p = await tx.catalog.findProduct(id);
+    if (p?.status !== 'approved') return false;
+    await this.takeDownIn(tx, actor, p, reason, 'platform');
+    return true;
+  }
+
+  /**
+   * Ends a takedown inside another context's transaction: a product still off sale for exactly `reason` goes back on
+   * sale (its content was reviewed before the takedown and has not changed since — an edit would have sent it back
+   * to draft). False when it is not (edited, or taken down again for another reason): nothing is restored.
+   */
+  async relistIn(tx: DelistTx, actor: Actor, id: string, reason: string, note: string): Promise<boolean> {
+    const p = await tx.catalog.findProduct(id);
+    if (p?.status !== 'delisted' || p.statusReason !== reason) return false;
+    const now = this.d.clock.now();
+    const next: ProductRecord = { ...p, status: 'approved', statusReason: null, version: p.version + 1, updatedAt: now };
+    if (!(await tx.catalog.updateProduct(next, p.version))) throw new AppError('catalog.stale');
+    await this.d.audit.record(tx, actor, {
+      action: 'product.relist',
+      targetType: 'product',
+      targetId: id,
+      orgId: p.merchantOrgId,
+      detail: { reason: note, takedown: reason },
+    });
+    await this.d.onProductChanged?.(tx, id, now);
+    return true;
+  }
+
+  private async takeDownIn(
+    tx: DelistTx,
+    actor: Actor,
+    p: ProductRecord,
+    reason: string,
+    by: 'regulator' | 'platform' | 'merchant',
+  ): Promise<ProductRecord> {
+    const now = this.d.clock.now();
+    if (p.status !== 'approved') throw new AppError('catalog.not_listed', { details: { status: p.status } });
+    const next: ProductRecord = { ...p, status: 'delisted', statusReason: reason, version: p.version + 1, updatedAt: now };
+    if (!(await tx.catalog.updateProduct(next, p.version))) throw new AppError('catalog.stale');
+    await this.d.audit.record(tx, actor, {
+      action: 'product.delist',
+      targetType: 'product',
+      targetId: p.id,
+      orgId: p.merchantOrgId,
+      detail: { reason, by },
+    });
+    await this.d.onProductChanged?.(tx, p.id, now);
+    return next;
   }
 
   async getProduct(actor: Actor, id: string, opts: { visibleTo?: (p: ProductRecord) => Promise<boolean> } = {}): Promise<ProductDetail> {

@@ -485,4 +485,39 @@ describe('the inbox feed', () => {
     expect(user).toMatchObject({ recipient: { kind: 'user', userId: USER }, kind: 'case.decided' });
     expect(feed('supervision.case_notified', { caseId: 'k1', partyKind: 'organization' })).toEqual([]);
   });
+
+  it('tells the merchant of a takedown, the holder of a counter-notice with its deadline, both of the end', () => {
+    const base = {
+      noticeId: 'n1',
+      noticeNo: 'IPN-20261201-ABCDEF',
+      productId: PRODUCT,
+      merchantOrgId: ORG,
+      filedByOrgId: MCN,
+      holderOrgId: MCN,
+    };
+    const [filed, ...more] = feed('supervision.ip_notice_filed', { ...base, filedByRole: 'holder', takenDown: true });
+    expect(more).toEqual([]);
+    expect(filed).toMatchObject({
+      recipient: { kind: 'org', orgId: ORG, roles: ['merchant_staff'] },
+      kind: 'ip.notice_filed',
+      severity: 'action_required',
+      link: '/ip-notices?notice=n1',
+    });
+    const text = filed?.render(named({ products: [[PRODUCT, '山寨耳机']] }));
+    expect(text?.body.zh).toContain('「山寨耳机」');
+    expect(text?.body.zh).toContain('已依法将其下架');
+    // the office filed for the holder: the counter-notice goes to the office's regulators
+    const due = '2026-12-16T16:00:00.000Z';
+    const [countered] = feed('supervision.ip_counter_forwarded', { ...base, filedByRole: 'office', actionDueAt: due });
+    expect(countered).toMatchObject({ recipient: { kind: 'org', orgId: MCN, roles: ['regulator'] }, dueAt: new Date(due) });
+    expect(countered?.render(noNames()).body.zh).toContain('2026-12-16 24 时前');
+    const closed = feed('supervision.ip_notice_closed', { ...base, filedByRole: 'holder', status: 'restored', restored: true });
+    expect(closed.map((i) => i.recipient)).toEqual([
+      { kind: 'org', orgId: ORG, roles: ['merchant_staff'] },
+      { kind: 'org', orgId: MCN, roles: ['merchant_staff'] },
+    ]);
+    expect(closed[0]?.render(noNames()).body.zh).toContain('已恢复上架');
+    expect(feed('supervision.ip_notice_closed', { ...base, status: 'countered' })).toEqual([]);
+    expect(feed('supervision.ip_notice_filed', { noticeId: 'n1' })).toEqual([]);
+  });
 });

@@ -27,6 +27,7 @@ import type {
 import type { NotificationRepository } from '../notifications/notifications.repository.ts';
 import type { CaseRepository } from '../supervision/case.repository.ts';
 import type { ClueRepository } from '../supervision/clue.repository.ts';
+import type { IpNoticeRepository } from '../supervision/ip-notice.repository.ts';
 import type { ExchangeRepository } from '../supervision/exchange.repository.ts';
 import type { StatisticsRepository } from '../supervision/statistics.repository.ts';
 import type { LiveRepository } from '../live/live.repository.ts';
@@ -94,6 +95,8 @@ export interface Repositories {
   statistics: StatisticsRepository;
   /** 人货匹配: the pool snapshot the engine is fed from, impressions and clicks, the personalisation choice (matching) */
   matching: MatchingRepository;
+  /** 知识产权保护: infringement notices, counter-notices and their log (supervision) */
+  ipNotices: IpNoticeRepository;
 }
 
 export interface UnitOfWork {

@@ -108,3 +108,24 @@ export {
   yoyGrowth,
 } from './statistics.rules.ts';
 export type { StatsFigures, TargetMetric } from './statistics.rules.ts';
+export {
+  IP_OFFICE_DEPARTMENT,
+  IP_TOPIC_ACTION,
+  IP_TOPIC_CLOSED,
+  IP_TOPIC_COUNTERED,
+  IP_TOPIC_FILED,
+  IpNoticeService,
+} from './ip-notice.service.ts';
+export type { IpCatalog, IpDocumentReader, IpNoticeDeps } from './ip-notice.service.ts';
+export type * from './ip-notice.types.ts';
+export type * from './ip-notice.repository.ts';
+export { daysLeft, HOLDER_ACTION_DAYS, holderActionDeadline, holderActionLapsed, noticeNumber } from './ip-notice-deadlines.rules.ts';
+export {
+  IP_FINAL_STATUSES,
+  IP_NOTICE_ACTIONS,
+  ipNoticeActionRole,
+  ipNoticeActionsFor,
+  ipNoticeStep,
+  ipNoticeTransitions,
+} from './ip-notice-state.ts';
+export type { IpNoticeAction } from './ip-notice-state.ts';

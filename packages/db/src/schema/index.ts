@@ -29,3 +29,4 @@ export * from './supervision.ts';
 export * from './exchange.ts';
 export * from './statistics.ts';
 export * from './matching.ts';
+export * from './ip-notices.ts';
