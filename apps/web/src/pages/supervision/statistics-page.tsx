@@ -213,7 +213,10 @@ function TargetModal({
   const submit = (v: TargetForm) => {
     const value = money ? Math.round(v.value * 100) : Math.round(v.value);
     const done = {
-      onSuccess: () => (onClose(), void message.success(t('stats.target.saved'))),
+      onSuccess: () => {
+        onClose();
+        void message.success(t('stats.target.saved'));
+      },
       onError: (e: unknown) => setError(errorMessage(e, t('common.networkError'))),
     };
     if (target === null) save.mutate({ kind: 'create', body: { year: v.year, metric: v.metric, value, title: v.title.trim() } }, done);
