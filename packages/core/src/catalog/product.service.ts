@@ -126,7 +126,9 @@ export class ProductService {
           title: p.title,
           categoryId: p.categoryId,
           skus: input.skus.length,
-          ...(p.crossBorder ? { crossBorder: { declaredValueFen: p.declaredValueFen, originCountry: p.originCountry, importMode: p.importMode } } : {}),
+          ...(p.crossBorder
+            ? { crossBorder: { declaredValueFen: p.declaredValueFen, originCountry: p.originCountry, importMode: p.importMode } }
+            : {}),
         },
       });
       return p;
