@@ -18,6 +18,7 @@ export const CLUE_RULES = [
   'price_fraud',
   'false_scarcity',
   'unqualified_category',
+  'under_declaration',
   'cross_region',
   'manual',
 ] as const;
