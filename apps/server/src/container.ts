@@ -83,6 +83,7 @@ import {
   AppError,
   CaseService,
   ClueService,
+  CrossBorderReportService,
   type DepartmentDirectory,
   ExchangeService,
   WallService,
@@ -97,6 +98,7 @@ import { SimulatedPaymentProvider } from './adapters/sim-pay.ts';
 import { SimulatedPayoutProvider } from './adapters/sim-payout.ts';
 import { notificationMembers } from './adapters/notification-members.ts';
 import { sessionMarketReader } from './adapters/session-market.ts';
+import { crossBorderReader } from './adapters/cross-border-market.ts';
 import { exchangeDirectory } from './adapters/exchange-directory.ts';
 import { reportTargets } from './adapters/report-targets.ts';
 import { SimSmsChannel } from './adapters/sim-sms.ts';
@@ -632,6 +634,8 @@ export async function createContainer(config: Config, o: ContainerOverrides = {}
   });
   // 实时监测大屏: the market now for regulators, pushed after the outbox's events on any process (docs/supervision.md).
   const wall = new WallService({ uow, clock, names, viewers: rooms, pubsub: kv.pubsub, eventsChannel });
+  // 跨境商品: declared customs values against live sale prices (低报价格), for regulators.
+  const crossBorder = new CrossBorderReportService({ clock, reader: crossBorderReader(uow) });
   // 案件: a clue filed as a case, 告知 and 陈述申辩 online, a decision as a PDF executed through the gates.
   const cases = new CaseService({
     uow,
@@ -712,6 +716,7 @@ export async function createContainer(config: Config, o: ContainerOverrides = {}
     clues,
     exchange,
     wall,
+    crossBorder,
     cases,
     statistics,
     ledger,

@@ -25,6 +25,7 @@ import {
   clueSharingLogSchema,
   clueTransferSchema,
   clueViewSchema,
+  crossBorderReportSchema,
   idSchema,
   wallRoomDetailSchema,
   wallSnapshotSchema,
@@ -154,6 +155,19 @@ export function supervisionRoutes(api: Api, c: Container): void {
       },
     },
     async (req) => ({ items: await c.clues.sharingLog(requireActor(req), req.query.limit) }),
+  );
+
+  api.get(
+    '/api/supervision/cross-border',
+    {
+      config: { policy: { allow: REGULATOR } },
+      schema: {
+        tags,
+        summary: '跨境商品: cross-border products, declared value against the median/min/max sold price of 30 days, 低报价格 flagged',
+        response: { 200: crossBorderReportSchema },
+      },
+    },
+    async (req) => c.crossBorder.report(requireActor(req)),
   );
 
   api.get(
