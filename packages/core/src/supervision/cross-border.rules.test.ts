@@ -31,11 +31,26 @@ const session = (products: SessionProductFact[]): SessionMarketFacts => ({
 
 describe('the median sold unit price', () => {
   it('weighs each price by its units and takes the lower middle unit for an even count', () => {
-    expect(medianUnitPrice([{ unitPriceFen: 100, units: 1 }, { unitPriceFen: 900, units: 3 }])).toBe(900);
-    expect(medianUnitPrice([{ unitPriceFen: 100, units: 2 }, { unitPriceFen: 900, units: 2 }])).toBe(100);
+    expect(
+      medianUnitPrice([
+        { unitPriceFen: 100, units: 1 },
+        { unitPriceFen: 900, units: 3 },
+      ]),
+    ).toBe(900);
+    expect(
+      medianUnitPrice([
+        { unitPriceFen: 100, units: 2 },
+        { unitPriceFen: 900, units: 2 },
+      ]),
+    ).toBe(100);
     expect(medianUnitPrice([{ unitPriceFen: 500, units: 1 }])).toBe(500);
     // order of the input does not matter
-    expect(medianUnitPrice([{ unitPriceFen: 900, units: 3 }, { unitPriceFen: 100, units: 1 }])).toBe(900);
+    expect(
+      medianUnitPrice([
+        { unitPriceFen: 900, units: 3 },
+        { unitPriceFen: 100, units: 1 },
+      ]),
+    ).toBe(900);
   });
 
   it('is null when nothing was sold', () => {
@@ -78,7 +93,14 @@ describe('under-declaration (低报价格)', () => {
   });
 
   it('reports nothing sold as no ratio and no flag', () => {
-    expect(declarationFinding(10_000, [])).toMatchObject({ units: 0, medianFen: null, minFen: null, maxFen: null, ratio: null, flagged: false });
+    expect(declarationFinding(10_000, [])).toMatchObject({
+      units: 0,
+      medianFen: null,
+      minFen: null,
+      maxFen: null,
+      ratio: null,
+      flagged: false,
+    });
   });
 });
 

@@ -91,7 +91,12 @@ export class DrizzleCatalogRepository implements CatalogRepository {
     const { id, createdAt, merchantOrgId, ...rest } = p;
     return updateAtVersion(this.db, products, id, expectVersion, rest);
   }
-  private productFilter(opts: { merchantOrgId?: string; status?: ProductStatus[]; ids?: string[]; crossBorder?: boolean }): SQL | undefined {
+  private productFilter(opts: {
+    merchantOrgId?: string;
+    status?: ProductStatus[];
+    ids?: string[];
+    crossBorder?: boolean;
+  }): SQL | undefined {
     return and(
       opts.crossBorder ? eq(products.crossBorder, true) : undefined,
       opts.merchantOrgId ? eq(products.merchantOrgId, opts.merchantOrgId) : undefined,
