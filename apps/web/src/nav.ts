@@ -4,6 +4,7 @@
  */
 import {
   AimOutlined,
+  ImportOutlined,
   AreaChartOutlined,
   AccountBookOutlined,
   AlertOutlined,
@@ -92,6 +93,8 @@ const ITEMS = {
   'supervision-notices': { label: 'nav.notices', icon: AuditOutlined, path: '/supervision/notices' },
   // 统计分析: the market against the province's, city's and district's targets
   statistics: { label: 'nav.statistics', icon: AreaChartOutlined, path: '/supervision/statistics' },
+  // 跨境商品: declared customs values against live sale prices (低报价格)
+  'cross-border': { label: 'nav.crossBorder', icon: ImportOutlined, path: '/supervision/cross-border' },
 
   // registry: applications for admission and certification, the talent pool
   'apply-base': { label: 'nav.applyBase', icon: SafetyCertificateOutlined, path: '/apply/base' },
@@ -206,6 +209,7 @@ const KEYS_BY_ROLE: Record<Role, readonly RoleEntry[]> = {
     'cases',
     'exchange',
     'statistics',
+    'cross-border',
     'fund',
     'statements',
     'reconciliation',

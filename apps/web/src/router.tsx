@@ -72,6 +72,7 @@ const WallRoomPage = lazyNamed(() => import('./pages/supervision/wall-room-page.
 const CasesPage = lazyNamed(() => import('./pages/supervision/cases-page.tsx'), 'CasesPage');
 const NoticesPage = lazyNamed(() => import('./pages/supervision/notices-page.tsx'), 'NoticesPage');
 const StatisticsPage = lazyNamed(() => import('./pages/supervision/statistics-page.tsx'), 'StatisticsPage');
+const CrossBorderPage = lazyNamed(() => import('./pages/supervision/cross-border-page.tsx'), 'CrossBorderPage');
 const ComplaintsPage = lazyNamed(() => import('./pages/complaints/complaints-page.tsx'), 'ComplaintsPage');
 const ComplaintPage = lazyNamed(() => import('./pages/complaints/complaint-page.tsx'), 'ComplaintPage');
 const PayoutsPage = lazyNamed(() => import('./pages/finance/payouts-panel.tsx'), 'PayoutsPage');
@@ -183,6 +184,7 @@ export const router = createBrowserRouter([
           { path: '/supervision/cases', element: guarded(<CasesPage />) },
           { path: '/supervision/notices', element: guarded(<NoticesPage />) },
           { path: '/supervision/statistics', element: guarded(<StatisticsPage />) },
+          { path: '/supervision/cross-border', element: guarded(<CrossBorderPage />) },
           { path: '/complaints', element: guarded(<ComplaintsPage />) },
           { path: '/complaints/:id', element: guarded(<ComplaintPage />) },
           { path: '/credit/admin', element: guarded(<CreditAdminPage />) },
