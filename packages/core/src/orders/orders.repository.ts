@@ -175,6 +175,8 @@ export interface ReturnRepository {
     limit: number;
   }): Promise<ReturnRecord[]>;
   listRefundOverdue(now: Date, limit: number): Promise<ReturnRecord[]>;
+  /** cross-border returns still waiting for their goods past their 30 days, not yet flagged (跨境退货超期) */
+  listArrivalOverdue(now: Date, limit: number): Promise<ReturnRecord[]>;
 }
 
 /** Everything the orders context stores, as `Repositories.orders`. */

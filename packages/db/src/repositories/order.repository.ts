@@ -494,4 +494,19 @@ export class DrizzleOrderRepository implements OrderRepository {
       .where(and(eq(returnRequests.status, 'received'), lt(returnRequests.refundDueAt, now), isNull(returnRequests.overdueFlaggedAt)))
       .limit(limit)) as ReturnRecord[];
   }
+
+  async listArrivalOverdue(now: Date, limit: number): Promise<ReturnRecord[]> {
+    return (await this.db
+      .select()
+      .from(returnRequests)
+      .where(
+        and(
+          eq(returnRequests.crossBorder, true),
+          inArray(returnRequests.status, ['requested', 'approved', 'declared']),
+          lt(returnRequests.arriveBy, now),
+          isNull(returnRequests.arrivalOverdueAt),
+        ),
+      )
+      .limit(limit)) as ReturnRecord[];
+  }
 }

@@ -35,6 +35,8 @@ const RETURN_STATUS_COLOR: Record<ReturnStatus, string> = {
   rejected: 'error',
   shipped_back: 'blue',
   received: 'geekblue',
+  declared: 'purple',
+  returned_to_bonded: 'geekblue',
   refunded: 'success',
   cancelled: 'default',
 };
@@ -61,7 +63,14 @@ export function ReturnStatusTag({ status }: { status: ReturnStatus }) {
 export const returnKindLabel = (t: Translate, kind: ReturnView['kind']) => t(`order.returnKind.${kind}`);
 
 /** Returns still in progress: the buyer may not open another, the pages keep polling them. */
-export const OPEN_RETURN_STATUSES: ReadonlySet<ReturnStatus> = new Set(['requested', 'approved', 'shipped_back', 'received']);
+export const OPEN_RETURN_STATUSES: ReadonlySet<ReturnStatus> = new Set([
+  'requested',
+  'approved',
+  'shipped_back',
+  'received',
+  'declared',
+  'returned_to_bonded',
+]);
 
 /** The carriers the ship dialogs offer: stored by their Chinese name (what the waybill says), shown per locale. */
 export const CARRIERS = [

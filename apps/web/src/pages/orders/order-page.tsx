@@ -8,7 +8,21 @@
  */
 import { AlertOutlined, EnvironmentOutlined, LoadingOutlined, RollbackOutlined, VideoCameraOutlined } from '@ant-design/icons';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { App, Button, type ButtonProps, Card, Descriptions, Empty, Popconfirm, Result, Skeleton, Space, Steps, Typography } from 'antd';
+import {
+  App,
+  Button,
+  type ButtonProps,
+  Card,
+  Descriptions,
+  Empty,
+  Popconfirm,
+  Result,
+  Skeleton,
+  Space,
+  Steps,
+  Tag,
+  Typography,
+} from 'antd';
 import dayjs from 'dayjs';
 import { type ReactNode, useEffect, useState } from 'react';
 import { Link, useNavigate, useParams } from 'react-router';
@@ -50,6 +64,9 @@ const RETURN_STEP: Record<ReturnView['status'], number> = {
   received: 4,
   refunded: 4,
   cancelled: 0,
+  // 跨境退货: 申请 → 同意 → 退货申报 → 运抵监管场所 → 退款
+  declared: 3,
+  returned_to_bonded: 4,
 };
 
 function StatusBanner({ order, paying, refunding, now }: { order: OrderView; paying: boolean; refunding: boolean; now: number }) {
@@ -144,6 +161,12 @@ function ReturnCard({ r, onChanged }: { r: ReturnView; onChanged: () => void }) 
     case 'cancelled':
       hint = t('return.hint.cancelled');
       break;
+    case 'declared':
+      hint = t('return.hint.declared', { no: r.crossBorder?.customsDeclarationNo ?? '' });
+      break;
+    case 'returned_to_bonded':
+      hint = t('return.hint.returned_to_bonded');
+      break;
   }
   return (
     <Card
@@ -168,12 +191,16 @@ function ReturnCard({ r, onChanged }: { r: ReturnView; onChanged: () => void }) 
           current={RETURN_STEP[r.status]}
           status={r.status === 'rejected' ? 'error' : r.status === 'refunded' ? 'finish' : 'process'}
           className="lh-order-steps"
-          items={(['requested', 'approved', 'shipped_back', 'received', 'refunded'] as const).map((k) => ({
+          items={(r.crossBorder
+            ? (['requested', 'approved', 'declared', 'returned_to_bonded', 'refunded'] as const)
+            : (['requested', 'approved', 'shipped_back', 'received', 'refunded'] as const)
+          ).map((k) => ({
             title: t(`return.step.${k}`),
           }))}
           style={{ marginBottom: 12 }}
         />
       ) : null}
+      {r.crossBorder ? <CrossBorderCountdown r={r} /> : null}
       <div className={`lh-return-hint lh-return-hint-${r.status}`} data-testid="return-hint">
         {hint}
       </div>
@@ -562,5 +589,31 @@ export function OrderPage() {
       />
       <FileComplaintModal order={o} open={complaining} onClose={() => setComplaining(false)} />
     </ConsumerFrame>
+  );
+}
+
+/** 跨境退货: the 30 days from customs release the goods have to reach the original supervision site, counted down. */
+export function CrossBorderCountdown({ r }: { r: ReturnView }) {
+  const { t } = useI18n();
+  const cb = r.crossBorder;
+  if (!cb) return null;
+  const date = cb.arriveBy ? dayjs(cb.arriveBy).format('YYYY-MM-DD') : '';
+  const waiting = r.status === 'requested' || r.status === 'approved' || r.status === 'declared';
+  return (
+    <div data-testid="return-cross-border" data-overdue={String(cb.overdue)} style={{ marginBottom: 12 }}>
+      <Tag color="geekblue">{t('return.crossBorder.tag')}</Tag>
+      {waiting ? (
+        <Typography.Text type={cb.overdue ? 'danger' : 'secondary'} style={{ fontSize: 13 }}>
+          {cb.overdue
+            ? t('return.crossBorder.overdue', { date })
+            : t('return.crossBorder.countdown', { date, days: Math.max(cb.daysLeft ?? 0, 0) })}
+        </Typography.Text>
+      ) : null}
+      <div>
+        <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+          {t('return.crossBorder.basis')}
+        </Typography.Text>
+      </div>
+    </div>
   );
 }
