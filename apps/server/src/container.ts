@@ -513,14 +513,7 @@ export async function createContainer(config: Config, o: ContainerOverrides = {}
   const sessionEnd = new SessionEndService({ live, rooms, totals: { sessionTotals: (sessionId) => orders.sessionTotals(sessionId) } });
   // 结算任务: the catch-up split, the T+N releases, then the jobs registered with it: yesterday's reconciliation
   const settle = new SettlementJobService({ uow, clock, audit, money, orders, slotFees, jobs: [reconciliation.settleJob()] });
-  // 跨境退货: a return of a cross-border product walks the customs states (docs/orders.md)
-  const crossBorderProducts = async (productIds: string[]) =>
-    new Set(
-      (await uow.read.catalog.listProducts({ ids: [...new Set(productIds)], crossBorder: true, limit: productIds.length + 1 })).map(
-        (p) => p.id,
-      ),
-    );
-  const returns = new ReturnService({ uow, clock, ids, audit, orders, crossBorderProducts });
+  const returns = new ReturnService({ uow, clock, ids, audit, orders });
   // 投诉 / ODR (docs/disputes.md): the order's facts through the orders context's repository, evidence through the
   // document store's records; the sweep moves lapsed steps on (tick)
   const complaintOrders = {

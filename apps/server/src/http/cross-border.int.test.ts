@@ -6,11 +6,16 @@
  * regulator's report lists them all with the flagged one first.
  */
 import type { Actor, ProductRecord } from '@livehub/core';
+import { ManualClock } from '../adapters/runtime.ts';
 import { payOnSimulator } from '../seed/seed-payments.ts';
 import { createTestPlatform, type TestPlatform, type TestSession } from '@livehub/server/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
 let p: TestPlatform;
+const DAY = 86_400_000;
+const clock = new ManualClock(Date.now());
+/** the lamb session's cross-border order, the products and their merchant (the return tests take them on) */
+const shared = { orderId: '', dearId: '', honestId: '', honestSkuId: '', merchantOrgId: '' };
 let scjgj: TestSession;
 let admin: TestSession;
 let merchant: TestSession;
@@ -28,6 +33,9 @@ const clues = async (rule: string) => {
   expect(r.status, JSON.stringify(r.body)).toBe(200);
   return r.body.items as Array<Record<string, unknown> & { id: string; subjectId: string; summary: { zh: string } }>;
 };
+/** whether the audit log holds `action` on this target */
+const audited = async (action: string, targetId: string) =>
+  (await p.c.uow.read.audit.list({ action, limit: 500 })).some((e) => e.targetId === targetId);
 const person = (userId: string, role: Actor['role'], orgId: string | null): Actor => ({
   userId,
   label: `test:${role}`,
@@ -65,7 +73,7 @@ async function declare(productId: string, declaredValueFen: number): Promise<Pro
 }
 
 beforeAll(async () => {
-  p = await createTestPlatform({ seed: true });
+  p = await createTestPlatform({ seed: true, clock });
   [scjgj, admin, merchant, reviewer] = await Promise.all([
     p.login('regulator'),
     p.login('admin'),
@@ -183,6 +191,13 @@ describe('cross-border products (跨境)', () => {
       sessionId: next.session.id,
     });
     await payOnSimulator(p.c, buyer, order.body.id);
+    Object.assign(shared, {
+      orderId: order.body.id,
+      dearId,
+      honestId,
+      honestSkuId: honestSku?.id as string,
+      merchantOrgId: (await r.catalog.findProduct(dearId))?.merchantOrgId as string,
+    });
     await p.c.live.end(streamer, next.session.id);
     await drain();
 
@@ -217,5 +232,103 @@ describe('cross-border products (跨境)', () => {
     expect((await p.call(merchant, 'GET', '/api/supervision/cross-border')).status).toBe(403);
     expect((await p.call(admin, 'GET', '/api/supervision/cross-border')).status).toBe(403);
     expect((await p.call(null, 'GET', '/api/supervision/cross-border')).status).toBe(401);
+  });
+});
+
+describe('cross-border returns (跨境退货, 海关总署公告2020年第45号)', () => {
+  let seller: TestSession;
+  let consumer: TestSession;
+  const ADDRESS = { name: '王小明', phone: '13812345678', region: '上海市 嘉定区', detail: '安亭镇墨玉南路 888 号' };
+
+  /** ships and delivers an order; answers its shipment time (customs release) */
+  async function shipAndDeliver(orderId: string): Promise<Date> {
+    const shipped = await p.call(seller, 'POST', `/api/orders/${orderId}/ship`, { carrier: '顺丰速运', trackingNo: 'SF1234567890' });
+    expect(shipped.status, JSON.stringify(shipped.body)).toBe(200);
+    expect((await p.call(consumer, 'POST', `/api/orders/${orderId}/deliver`)).body.status).toBe('delivered');
+    return (await p.c.uow.read.orders.findOrder(orderId))?.shippedAt as Date;
+  }
+
+  beforeAll(async () => {
+    expect(shared.orderId, 'the session test ran first').not.toBe('');
+    seller = await p.login('merchant_0005');
+    expect(seller.me.active?.orgId, 'merchant_0005 sells the lamb').toBe(shared.merchantOrgId);
+    consumer = await p.login('consumer');
+  });
+
+  it('walks requested → approved → declared → returned_to_bonded with the 30-day countdown; the domestic steps are refused', async () => {
+    const released = await shipAndDeliver(shared.orderId);
+    const asked = await p.call(consumer, 'POST', `/api/orders/${shared.orderId}/returns`, {
+      kind: 'quality',
+      reason: '包装破损，商品变质',
+      lines: [{ lineNo: 1, qty: 2 }],
+    });
+    expect(asked.status, JSON.stringify(asked.body)).toBe(201);
+    const id = asked.body.id as string;
+    expect(asked.body).toMatchObject({ status: 'requested', crossBorder: { daysLeft: 30, overdue: false, customsDeclarationNo: null } });
+    expect(asked.body.crossBorder.arriveBy).toBe(new Date(released.getTime() + 30 * DAY).toISOString());
+
+    expect((await p.call(seller, 'POST', `/api/returns/${id}/approve`)).body.status).toBe('approved');
+    // a cross-border return is not shipped back to the merchant nor received by it: customs' two steps instead
+    const ship = await p.call(consumer, 'POST', `/api/returns/${id}/ship`, { carrier: '中通快递', trackingNo: 'ZT998877665' });
+    expect(ship.status).toBe(409);
+    expect(ship.body.error.code).toBe('returns.illegal');
+    expect((await p.call(seller, 'POST', `/api/returns/${id}/receive`, { refundNow: true })).status).toBe(409);
+    expect((await p.call(seller, 'POST', `/api/returns/${id}/arrive`, { refundNow: true })).status).toBe(409);
+    expect((await p.call(seller, 'POST', `/api/returns/${id}/refund`)).status).toBe(409);
+
+    const bad = await p.call(seller, 'POST', `/api/returns/${id}/declare`, { customsDeclarationNo: '!' });
+    expect(bad.status).toBe(400);
+    expect(bad.body.error.field).toBe('customsDeclarationNo');
+    expect((await p.call(consumer, 'POST', `/api/returns/${id}/declare`, { customsDeclarationNo: 'TH2026120100001' })).status).toBe(403);
+    const declared = await p.call(seller, 'POST', `/api/returns/${id}/declare`, { customsDeclarationNo: 'TH2026120100001' });
+    expect(declared.status, JSON.stringify(declared.body)).toBe(200);
+    expect(declared.body).toMatchObject({ status: 'declared', crossBorder: { customsDeclarationNo: 'TH2026120100001' } });
+
+    const arrived = await p.call(seller, 'POST', `/api/returns/${id}/arrive`, { refundNow: true });
+    expect(arrived.status, JSON.stringify(arrived.body)).toBe(200);
+    expect(arrived.body).toMatchObject({ status: 'returned_to_bonded', refundIssued: true });
+    expect(arrived.body.crossBorder.arrivedAt).toBeTruthy();
+
+    for (const action of ['return.request', 'return.approve', 'return.declare', 'return.arrive'])
+      expect(await audited(action, id), action).toBe(true);
+  });
+
+  it('a return whose goods are not back within 30 days is flagged overdue by the sweep; customs steps are refused, the refund is still owed', async () => {
+    const buyer = person(consumer.me.user.id, 'consumer', null);
+    const order = await p.c.orders.create(buyer, { lines: [{ skuId: shared.honestSkuId, qty: 1 }], address: ADDRESS });
+    await payOnSimulator(p.c, buyer, order.body.id);
+    await shipAndDeliver(order.body.id);
+    const asked = await p.call(consumer, 'POST', `/api/orders/${order.body.id}/returns`, {
+      kind: 'quality',
+      reason: '商品与描述不符',
+      lines: [{ lineNo: 1, qty: 1 }],
+    });
+    expect(asked.status, JSON.stringify(asked.body)).toBe(201);
+    const id = asked.body.id as string;
+    expect((await p.call(seller, 'POST', `/api/returns/${id}/approve`)).body.status).toBe('approved');
+    expect((await p.call(seller, 'POST', `/api/returns/${id}/declare`, { customsDeclarationNo: 'TH2026120100002' })).body.status).toBe(
+      'declared',
+    );
+    // nothing is overdue yet
+    expect((await p.c.tick()).crossBorderReturnsOverdue).toBe(0);
+
+    clock.advance(31 * DAY);
+    [seller, consumer] = await Promise.all([p.login('merchant_0005'), p.login('consumer')]);
+    const late = await p.call(seller, 'POST', `/api/returns/${id}/arrive`, { refundNow: true });
+    expect(late.status).toBe(409);
+    expect(late.body.error.code).toBe('returns.cross_border_deadline');
+    expect(late.body.error.message).toContain('原监管作业场所');
+
+    expect((await p.c.tick()).crossBorderReturnsOverdue).toBe(1);
+    // flagged once
+    expect((await p.c.tick()).crossBorderReturnsOverdue).toBe(0);
+    const seen = (await p.call(consumer, 'GET', `/api/orders/${order.body.id}/returns`)).body as Array<Record<string, unknown>>;
+    expect(seen[0]).toMatchObject({ status: 'declared', crossBorder: { overdue: true, overdueFlagged: true } });
+    expect(await audited('return.cross_border_overdue', id)).toBe(true);
+
+    const refunded = await p.call(seller, 'POST', `/api/returns/${id}/refund`);
+    expect(refunded.status, JSON.stringify(refunded.body)).toBe(200);
+    expect(refunded.body.refundIssued).toBe(true);
+    expect((await p.call(seller, 'POST', `/api/returns/${id}/refund`)).status).toBe(409);
   });
 });

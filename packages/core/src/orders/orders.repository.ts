@@ -61,7 +61,7 @@ export interface OrderRecordRepository {
   sessionSales(sessionId: string): Promise<Array<{ productId: string; skuId: string; units: number; lowestUnitPriceFen: number }>>;
   /**
    * Units sold at each unit price, per product, in paid-or-later orders (跨境 under-declaration): those of one session,
-   * or those of these products paid within [paidFrom, paidTo).
+   * or those of these products paid within [paidFrom, paidTo] (both ends in).
    */
   soldUnitPrices(
     filter: { sessionId: string } | { productIds: string[]; paidFrom: Date; paidTo: Date },

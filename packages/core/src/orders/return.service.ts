@@ -48,7 +48,8 @@ const STEPS: Record<string, { from: ReturnStatus[]; to: ReturnStatus; by: 'buyer
 
 /** The tables returns write: the order's (returns, lines, refunds), audit and outbox. */
 /** (`MoneyScope`: only handed to the money port with the transaction of a refund) */
-type ReturnScope = 'orders' | 'audit' | 'outbox' | MoneyScope;
+/** (`catalog`: read only, whether a returned product is cross-border) */
+type ReturnScope = 'orders' | 'catalog' | 'audit' | 'outbox' | MoneyScope;
 
 export interface ReturnDeps {
   uow: ScopedUnitOfWork<ReturnScope>;
@@ -56,8 +57,6 @@ export interface ReturnDeps {
   ids: IdGenerator;
   audit: AuditService;
   orders: OrderService;
-  /** which of these products are cross-border (跨境) — the catalog's, read through a port; without it none are */
-  crossBorderProducts?: ((productIds: string[]) => Promise<Set<string>>) | undefined;
 }
 
 const sweeper: Actor = { userId: null, label: 'system:returns', orgId: null, membershipId: null, role: 'system', via: 'system' };
@@ -336,11 +335,10 @@ export class ReturnService {
     o: OrderRecord,
     want: Array<{ lineNo: number; qty: number }>,
   ): Promise<boolean> {
-    if (!this.d.crossBorderProducts) return false;
     const lines = await tx.orders.listLines([o.id]);
-    const ids = want.map((w) => lines.find((l) => l.lineNo === w.lineNo)?.productId).filter((x): x is string => !!x);
+    const ids = [...new Set(want.map((w) => lines.find((l) => l.lineNo === w.lineNo)?.productId).filter((x): x is string => !!x))];
     if (ids.length === 0) return false;
-    return (await this.d.crossBorderProducts(ids)).size > 0;
+    return (await tx.catalog.listProducts({ ids, crossBorder: true, limit: ids.length })).length > 0;
   }
 
   /** After commit: a refund recorded by `complaintRemedyIn` goes to the payment provider. */

@@ -26,7 +26,7 @@ export interface CrossBorderProductFact {
 export interface CrossBorderReader {
   /** the cross-border products, at most `limit` (newest first) */
   products(limit: number): Promise<CrossBorderProductFact[]>;
-  /** units sold at each unit price of these products, in orders paid within [from, to) */
+  /** units sold at each unit price of these products, in orders paid within [from, to] (now included) */
   soldPrices(productIds: string[], from: Date, to: Date): Promise<Array<SoldPrice & { productId: string }>>;
 }
 

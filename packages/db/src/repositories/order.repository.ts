@@ -15,7 +15,7 @@ import type {
   ReturnRecord,
 } from '@livehub/core';
 import type { OrderStatus, ReturnStatus } from '@livehub/contracts';
-import { and, asc, desc, eq, gt, gte, inArray, isNull, lt, or, sql } from 'drizzle-orm';
+import { and, asc, desc, eq, gt, gte, inArray, isNull, lt, lte, or, sql } from 'drizzle-orm';
 import type { Db } from '../db.ts';
 import { firstWhere } from './first-where.ts';
 import { newestFirst, olderThan } from './keyset.ts';
@@ -188,7 +188,7 @@ export class DrizzleOrderRepository implements OrderRepository {
     const which =
       'sessionId' in filter
         ? eq(orders.sessionId, filter.sessionId)
-        : and(inArray(orderLines.productId, filter.productIds), gte(orders.paidAt, filter.paidFrom), lt(orders.paidAt, filter.paidTo));
+        : and(inArray(orderLines.productId, filter.productIds), gte(orders.paidAt, filter.paidFrom), lte(orders.paidAt, filter.paidTo));
     const rows = await this.db
       .select({
         productId: orderLines.productId,
