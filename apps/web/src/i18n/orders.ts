@@ -236,6 +236,17 @@ export const ordersZh = {
   'merchantReturns.rejectTitle': '拒绝退货',
   'merchantReturns.rejectHint': '买家将看到拒绝原因；如对结果有异议，买家可向平台投诉。',
   'merchantReturns.rejectPlaceholder': '如：商品已使用，影响二次销售',
+  'merchantReturns.action.declare': '退货申报',
+  'merchantReturns.action.arrive': '确认运抵并退款',
+  'merchantReturns.confirm.arrive': '确认退货商品已运抵原监管作业场所？将立即原路退款 {amount}',
+  'merchantReturns.done.declare': '已登记退货申报',
+  'merchantReturns.done.arrive': '已确认运抵，退款已发起',
+  'merchantReturns.declareTitle': '跨境退货申报',
+  'merchantReturns.declareHint':
+    '请先向海关办理跨境电商零售进口退货申报，再登记申报单号；商品须在海关放行之日起 30 日内运抵原监管作业场所。',
+  'merchantReturns.declareLabel': '退货申报单号',
+  'merchantReturns.declarePlaceholder': '如：TH2026120100001',
+  'merchantReturns.declareFormat': '6–40 位字母、数字或 -',
 
   // ---- flash sales -----------------------------------------------------------------------------------------------
   'flash.tag': '秒杀',
@@ -514,6 +525,17 @@ export const ordersEn: Record<OrdersMessageKey, string> = {
   'merchantReturns.rejectTitle': 'Reject the return',
   'merchantReturns.rejectHint': 'The buyer sees your reason and may complain to the platform.',
   'merchantReturns.rejectPlaceholder': 'e.g. the goods were used and cannot be resold',
+  'merchantReturns.action.declare': 'Declare to customs',
+  'merchantReturns.action.arrive': 'Arrived · refund',
+  'merchantReturns.confirm.arrive': 'The goods are back at the original customs site? {amount} is refunded at once',
+  'merchantReturns.done.declare': 'Customs declaration recorded',
+  'merchantReturns.done.arrive': 'Arrival confirmed; refund sent',
+  'merchantReturns.declareTitle': 'Cross-border return declaration',
+  'merchantReturns.declareHint':
+    'File the retail-import return with customs first, then record its number; the goods must reach the original customs site within 30 days of release.',
+  'merchantReturns.declareLabel': 'Customs declaration number',
+  'merchantReturns.declarePlaceholder': 'e.g. TH2026120100001',
+  'merchantReturns.declareFormat': '6–40 letters, digits or -',
 
   'flash.tag': 'Flash sale',
   'flash.endsIn': 'ends in {time}',

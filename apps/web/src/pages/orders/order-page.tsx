@@ -52,6 +52,7 @@ import {
   useNow,
 } from './order-labels.tsx';
 import { OrderLines } from './order-lines.tsx';
+import { CrossBorderCountdown } from './order-labels.tsx';
 import { ReturnRequestModal } from './return-request-modal.tsx';
 import { ShipDialog } from './ship-dialog.tsx';
 
@@ -589,31 +590,5 @@ export function OrderPage() {
       />
       <FileComplaintModal order={o} open={complaining} onClose={() => setComplaining(false)} />
     </ConsumerFrame>
-  );
-}
-
-/** 跨境退货: the 30 days from customs release the goods have to reach the original supervision site, counted down. */
-export function CrossBorderCountdown({ r }: { r: ReturnView }) {
-  const { t } = useI18n();
-  const cb = r.crossBorder;
-  if (!cb) return null;
-  const date = cb.arriveBy ? dayjs(cb.arriveBy).format('YYYY-MM-DD') : '';
-  const waiting = r.status === 'requested' || r.status === 'approved' || r.status === 'declared';
-  return (
-    <div data-testid="return-cross-border" data-overdue={String(cb.overdue)} style={{ marginBottom: 12 }}>
-      <Tag color="geekblue">{t('return.crossBorder.tag')}</Tag>
-      {waiting ? (
-        <Typography.Text type={cb.overdue ? 'danger' : 'secondary'} style={{ fontSize: 13 }}>
-          {cb.overdue
-            ? t('return.crossBorder.overdue', { date })
-            : t('return.crossBorder.countdown', { date, days: Math.max(cb.daysLeft ?? 0, 0) })}
-        </Typography.Text>
-      ) : null}
-      <div>
-        <Typography.Text type="secondary" style={{ fontSize: 12 }}>
-          {t('return.crossBorder.basis')}
-        </Typography.Text>
-      </div>
-    </div>
   );
 }
