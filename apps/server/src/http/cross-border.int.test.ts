@@ -9,6 +9,7 @@ import type { Actor, ProductRecord } from '@livehub/core';
 import { ManualClock } from '../adapters/runtime.ts';
 import { payOnSimulator } from '../seed/seed-payments.ts';
 import { createTestPlatform, type TestPlatform, type TestSession } from '@livehub/server/testing';
+import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
 let p: TestPlatform;
@@ -226,12 +227,26 @@ describe('cross-border products (跨境)', () => {
     expect(rows.find((x) => x.productId === honestId)).toMatchObject({ flagged: false, ratio: 1, medianFen: honestPrice });
     expect(rows.find((x) => x.productId === listedId)).toMatchObject({ flagged: false, units: 0, ratio: null, title: product().title });
     expect(rows.every((x) => typeof x.merchantName === 'string' && x.merchantName !== '')).toBe(true);
+
+    // the same as an Excel workbook: Chinese headers, names, yuan
+    const file = await p.app.inject({ method: 'GET', url: '/api/supervision/cross-border.xlsx', headers: scjgj.headers(false) });
+    expect(file.statusCode).toBe(200);
+    expect(String(file.headers['content-type'])).toContain('spreadsheetml');
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load(file.rawPayload as unknown as ArrayBuffer);
+    const ws = wb.getWorksheet('跨境商品') as ExcelJS.Worksheet;
+    expect(ws.getRow(2).getCell(5).value).toBe('申报价格（元）');
+    expect(ws.getRow(3).getCell(1).value).toBe(rows[0]?.title);
+    expect(ws.getRow(3).getCell(3).value).toBe('新西兰');
+    expect(ws.getRow(3).getCell(5).value).toBe(Math.floor(dearPrice / 3) / 100);
+    expect(ws.getRow(3).getCell(11).value).toBe('涉嫌低报');
   });
 
   it('the report is the regulators’: a merchant or an administrator is refused, no session is told to sign in', async () => {
     expect((await p.call(merchant, 'GET', '/api/supervision/cross-border')).status).toBe(403);
     expect((await p.call(admin, 'GET', '/api/supervision/cross-border')).status).toBe(403);
     expect((await p.call(null, 'GET', '/api/supervision/cross-border')).status).toBe(401);
+    expect((await p.call(merchant, 'GET', '/api/supervision/cross-border.xlsx')).status).toBe(403);
   });
 });
 
