@@ -24,6 +24,7 @@ export const supervisionZh = {
   'crossBorder.noSales': '期内无成交',
   'crossBorder.chart': '成交单价中位数 ÷ 申报价格',
   'crossBorder.empty': '暂无跨境商品',
+  'crossBorder.export': '导出 Excel',
   'stats.title': '统计分析',
   'stats.subtitle': '全区直播电商的交易、主体与投诉违规，按月、区域、基地与品类，同比增长，对照省、市、区目标',
   'stats.year': '年份',
@@ -286,6 +287,7 @@ export const supervisionEn: Record<keyof typeof supervisionZh, string> = {
   'crossBorder.noSales': 'No sales in the window',
   'crossBorder.chart': 'Median sale price ÷ declared value',
   'crossBorder.empty': 'No cross-border products',
+  'crossBorder.export': 'Export Excel',
   'stats.title': 'Statistics',
   'stats.subtitle':
     'Live commerce in the district — trade, parties, complaints and violations by month, district, base and category, year on year, against the province’s, city’s and district’s targets',

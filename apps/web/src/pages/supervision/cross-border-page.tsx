@@ -4,7 +4,8 @@
  * possible under-declaration (低报价格) first; a bar chart of the ratio per product with the flagging line.
  */
 import { IMPORT_MODE_LABELS, type CrossBorderReportRow } from '@livehub/contracts';
-import { Card, Empty, Table, Tag, Typography } from 'antd';
+import { DownloadOutlined } from '@ant-design/icons';
+import { Button, Card, Empty, Table, Tag, Typography } from 'antd';
 import { EChart, type EChartOption } from '../../components/echart.tsx';
 import { PageHeader } from '../../components/page-header.tsx';
 import { QueryError } from '../../components/query-error.tsx';
@@ -23,6 +24,11 @@ export function CrossBorderPage() {
         title={t('crossBorder.title')}
         subtitle={t('crossBorder.subtitle', { days: r?.windowDays ?? 30, ratio: r?.ratioThreshold ?? 1.5, units: r?.minUnits ?? 10 })}
         testId="cross-border-title"
+        extra={
+          <Button type="primary" icon={<DownloadOutlined />} href="/api/supervision/cross-border.xlsx" data-testid="cross-border-xlsx">
+            {t('crossBorder.export')}
+          </Button>
+        }
       />
       {report.isError ? <QueryError error={report.error} onRetry={() => void report.refetch()} /> : null}
       {r && items.some((x) => x.ratio !== null) ? (
