@@ -85,6 +85,7 @@ import {
   CaseService,
   IpNoticeService,
   ClueService,
+  CrossBorderReportService,
   type DepartmentDirectory,
   ExchangeService,
   WallService,
@@ -100,6 +101,7 @@ import { SimulatedPayoutProvider } from './adapters/sim-payout.ts';
 import { notificationMembers } from './adapters/notification-members.ts';
 import { sessionMarketReader } from './adapters/session-market.ts';
 import { sessionOrdersReader } from './adapters/session-orders.ts';
+import { crossBorderReader } from './adapters/cross-border-market.ts';
 import { exchangeDirectory } from './adapters/exchange-directory.ts';
 import { reportTargets } from './adapters/report-targets.ts';
 import { SimSmsChannel } from './adapters/sim-sms.ts';
@@ -636,6 +638,8 @@ export async function createContainer(config: Config, o: ContainerOverrides = {}
   });
   // 实时监测大屏: the market now for regulators, pushed after the outbox's events on any process (docs/supervision.md).
   const wall = new WallService({ uow, clock, names, viewers: rooms, pubsub: kv.pubsub, eventsChannel });
+  // 跨境商品: declared customs values against live sale prices (低报价格), for regulators.
+  const crossBorder = new CrossBorderReportService({ clock, reader: crossBorderReader(uow) });
   // 案件: a clue filed as a case, 告知 and 陈述申辩 online, a decision as a PDF executed through the gates.
   const cases = new CaseService({
     uow,
@@ -747,6 +751,7 @@ export async function createContainer(config: Config, o: ContainerOverrides = {}
     clues,
     exchange,
     wall,
+    crossBorder,
     cases,
     ipNotices,
     statistics,
@@ -785,6 +790,7 @@ export async function createContainer(config: Config, o: ContainerOverrides = {}
       const agreementSweep = await agreements.sweep(now);
       const orderSweep = await orders.sweep();
       const returnSweep = await returns.sweep();
+      const crossBorderReturnSweep = await returns.sweepCrossBorder();
       const complaintSweep = await complaints.sweeper.sweep(now);
       const ipSweep = await ipNotices.sweep(now);
       const compensationSweep = await complaints.payments.sweep(now);
@@ -801,6 +807,7 @@ export async function createContainer(config: Config, o: ContainerOverrides = {}
         completedOrders: orderSweep.completed,
         flashSalesEnded: orderSweep.salesEnded,
         refundsOverdue: returnSweep.flagged,
+        crossBorderReturnsOverdue: crossBorderReturnSweep.flagged,
         ...complaintSweep,
         ...ipSweep,
         ...compensationSweep,

@@ -4,6 +4,7 @@
  */
 import {
   AimOutlined,
+  ImportOutlined,
   AreaChartOutlined,
   AccountBookOutlined,
   AlertOutlined,
@@ -95,6 +96,8 @@ const ITEMS = {
   'ip-notices': { label: 'nav.ipNotices', icon: CopyrightOutlined, path: '/ip-notices' },
   // 统计分析: the market against the province's, city's and district's targets
   statistics: { label: 'nav.statistics', icon: AreaChartOutlined, path: '/supervision/statistics' },
+  // 跨境商品: declared customs values against live sale prices (低报价格)
+  'cross-border': { label: 'nav.crossBorder', icon: ImportOutlined, path: '/supervision/cross-border' },
 
   // registry: applications for admission and certification, the talent pool
   'apply-base': { label: 'nav.applyBase', icon: SafetyCertificateOutlined, path: '/apply/base' },
@@ -211,6 +214,7 @@ const KEYS_BY_ROLE: Record<Role, readonly RoleEntry[]> = {
     'ip-notices',
     'exchange',
     'statistics',
+    'cross-border',
     'fund',
     'statements',
     'reconciliation',

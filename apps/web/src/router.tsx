@@ -73,6 +73,7 @@ const CasesPage = lazyNamed(() => import('./pages/supervision/cases-page.tsx'), 
 const NoticesPage = lazyNamed(() => import('./pages/supervision/notices-page.tsx'), 'NoticesPage');
 const IpNoticesPage = lazyNamed(() => import('./pages/ip-notices/ip-notices-page.tsx'), 'IpNoticesPage');
 const StatisticsPage = lazyNamed(() => import('./pages/supervision/statistics-page.tsx'), 'StatisticsPage');
+const CrossBorderPage = lazyNamed(() => import('./pages/supervision/cross-border-page.tsx'), 'CrossBorderPage');
 const ComplaintsPage = lazyNamed(() => import('./pages/complaints/complaints-page.tsx'), 'ComplaintsPage');
 const ComplaintPage = lazyNamed(() => import('./pages/complaints/complaint-page.tsx'), 'ComplaintPage');
 const PayoutsPage = lazyNamed(() => import('./pages/finance/payouts-panel.tsx'), 'PayoutsPage');
@@ -185,6 +186,7 @@ export const router = createBrowserRouter([
           { path: '/supervision/notices', element: guarded(<NoticesPage />) },
           { path: '/ip-notices', element: guarded(<IpNoticesPage />) },
           { path: '/supervision/statistics', element: guarded(<StatisticsPage />) },
+          { path: '/supervision/cross-border', element: guarded(<CrossBorderPage />) },
           { path: '/complaints', element: guarded(<ComplaintsPage />) },
           { path: '/complaints/:id', element: guarded(<ComplaintPage />) },
           { path: '/credit/admin', element: guarded(<CreditAdminPage />) },

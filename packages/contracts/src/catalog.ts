@@ -97,6 +97,76 @@ export const skuInputSchema = z.strictObject({
   code: plainText(1, 40).optional(),
 });
 
+// ---- cross-border goods (跨境电商零售进口) ---------------------------------------------------------------------
+
+/**
+ * Origins a cross-border product may declare (原产国/地区), ISO 3166-1 alpha-2, with the Chinese name screens show.
+ * Hong Kong, Macao and Taiwan are regions of China, named so.
+ */
+export const CROSS_BORDER_ORIGINS = {
+  JP: '日本',
+  KR: '韩国',
+  US: '美国',
+  CA: '加拿大',
+  AU: '澳大利亚',
+  NZ: '新西兰',
+  GB: '英国',
+  IE: '爱尔兰',
+  FR: '法国',
+  DE: '德国',
+  IT: '意大利',
+  ES: '西班牙',
+  NL: '荷兰',
+  BE: '比利时',
+  CH: '瑞士',
+  AT: '奥地利',
+  DK: '丹麦',
+  SE: '瑞典',
+  NO: '挪威',
+  FI: '芬兰',
+  PL: '波兰',
+  IL: '以色列',
+  TH: '泰国',
+  SG: '新加坡',
+  MY: '马来西亚',
+  VN: '越南',
+  ID: '印度尼西亚',
+  CL: '智利',
+  BR: '巴西',
+  ZA: '南非',
+  HK: '中国香港',
+  MO: '中国澳门',
+  TW: '中国台湾',
+} as const satisfies Record<string, string>;
+export type OriginCode = keyof typeof CROSS_BORDER_ORIGINS;
+export const ORIGIN_CODES = Object.keys(CROSS_BORDER_ORIGINS) as [OriginCode, ...OriginCode[]];
+
+/** 保税备货 (customs code 1210: stocked in a bonded zone before sale) or 直购进口 (9610: shipped per order from abroad). */
+export const IMPORT_MODES = ['1210', '9610'] as const;
+export type ImportMode = (typeof IMPORT_MODES)[number];
+export const IMPORT_MODE_LABELS: Record<ImportMode, string> = { '1210': '保税备货（1210）', '9610': '直购进口（9610）' };
+
+/** A product's cross-border declaration: every field is required once the product is marked 跨境. */
+export const crossBorderInputSchema = z.strictObject({
+  /** 申报价格: the customs value declared per unit, in fen (> 0) */
+  declaredValueFen: z
+    .number({ error: 'the declared customs value per unit, in fen (申报价格)' })
+    .int({ error: 'an integer number of fen (分)' })
+    .min(1, { error: 'the declared value must be greater than 0' })
+    .max(1_000_000_000, { error: 'at most ¥10,000,000' }),
+  originCountry: z.enum(ORIGIN_CODES, { error: 'a known origin (ISO 3166 code, e.g. JP)' }),
+  importMode: z.enum(IMPORT_MODES, { error: '1210 (保税备货) or 9610 (直购进口)' }),
+});
+export type CrossBorderInput = z.infer<typeof crossBorderInputSchema>;
+
+export const crossBorderViewSchema = z.object({
+  declaredValueFen: z.number().int(),
+  originCountry: z.string(),
+  /** the origin's Chinese name (日本, 中国香港 …) */
+  originName: z.string(),
+  importMode: z.enum(IMPORT_MODES),
+});
+
 const productFields = {
   title: plainText(4, 60),
   description: plainText(0, 2000).default(''),
@@ -110,6 +180,8 @@ const productFields = {
   sampleStock: z.number().int().min(0).max(10_000).default(0),
   /** the qualification documents (licences, filings) this product relies on */
   qualificationDocIds: z.array(z.uuid()).max(10).default([]),
+  /** 跨境: a cross-border retail import product's declaration; absent or null for a domestic product */
+  crossBorder: crossBorderInputSchema.nullable().optional(),
 };
 
 export const createProductSchema = z.strictObject({
@@ -128,6 +200,8 @@ export const updateProductSchema = z.strictObject({
   sampleAvailable: z.boolean().optional(),
   sampleStock: z.number().int().min(0).max(10_000).optional(),
   qualificationDocIds: z.array(z.uuid()).max(10).optional(),
+  /** null makes the product domestic again */
+  crossBorder: crossBorderInputSchema.nullable().optional(),
 });
 
 export const updateSkuSchema = z.strictObject({
@@ -166,6 +240,8 @@ export const productViewSchema = z.object({
   statusReason: z.string().nullable(),
   reviewApplicationId: z.string().nullable(),
   salesCount: z.number().int(),
+  /** 跨境: the declaration of a cross-border product, null for a domestic one */
+  crossBorder: crossBorderViewSchema.nullable(),
   version: z.number().int(),
   skus: z.array(skuViewSchema),
   /** the latest automatic pre-check findings, when the product has been submitted */

@@ -9,7 +9,18 @@ import { plainText } from './common.ts';
 export const ORDER_STATUSES = ['created', 'paid', 'shipped', 'delivered', 'completed', 'cancelled', 'refunded'] as const;
 export type OrderStatus = (typeof ORDER_STATUSES)[number];
 
-export const RETURN_STATUSES = ['requested', 'approved', 'rejected', 'shipped_back', 'received', 'refunded', 'cancelled'] as const;
+/** `declared` and `returned_to_bonded` are the cross-border return's own (跨境退货: 退货申报, 运抵原监管作业场所). */
+export const RETURN_STATUSES = [
+  'requested',
+  'approved',
+  'rejected',
+  'shipped_back',
+  'received',
+  'declared',
+  'returned_to_bonded',
+  'refunded',
+  'cancelled',
+] as const;
 export type ReturnStatus = (typeof RETURN_STATUSES)[number];
 
 /** The longest an Idempotency-Key may be; any printable ASCII. */
@@ -180,5 +191,29 @@ export interface ReturnView {
   /** the refund went out to the provider (status turns refunded when it answers) */
   refundIssued: boolean;
   overdue: boolean;
+  /** 跨境退货: the customs side of a cross-border return (null for a domestic one) */
+  crossBorder: {
+    /** customs release (the order's shipment) */
+    releasedAt: string | null;
+    /** the goods must be back at the original supervision site by then (release + 30 days) */
+    arriveBy: string | null;
+    /** whole days left until arriveBy (negative once past) */
+    daysLeft: number | null;
+    customsDeclarationNo: string | null;
+    declaredAt: string | null;
+    arrivedAt: string | null;
+    /** past arriveBy without the goods back */
+    overdue: boolean;
+    /** the sweep has flagged it */
+    overdueFlagged: boolean;
+  } | null;
   createdAt: string;
 }
+
+/** 退货申报: the customs declaration number of a cross-border return. */
+export const returnDeclarationSchema = z.strictObject({
+  customsDeclarationNo: z
+    .string()
+    .trim()
+    .regex(/^[0-9A-Za-z-]{6,40}$/, { error: 'the customs declaration number (6–40 letters, digits or -)' }),
+});

@@ -19,6 +19,7 @@ export const CLUE_RULES = [
   'false_scarcity',
   'unqualified_category',
   'fake_orders',
+  'under_declaration',
   'cross_region',
   'manual',
 ] as const;
@@ -382,3 +383,39 @@ export const statsReportsSchema = z.object({
 export type StatsReportsView = z.infer<typeof statsReportsSchema>;
 export const statsMonthParamsSchema = z.strictObject({ month: z.string().regex(/^20\d\d-(0[1-9]|1[0-2])$/) });
 export const statsRebuildSchema = z.object({ facts: z.number() });
+
+// ---- 跨境商品 (cross-border retail imports): declared values against live sale prices -------------------------
+
+export const crossBorderReportRowSchema = z.object({
+  productId: z.string(),
+  title: z.string(),
+  merchantOrgId: z.string(),
+  merchantName: z.string(),
+  productStatus: z.string(),
+  declaredValueFen: z.number().int(),
+  originCountry: z.string(),
+  /** the origin's Chinese name */
+  originName: z.string(),
+  importMode: z.enum(['1210', '9610']),
+  /** units sold in paid orders over the window */
+  units: z.number().int(),
+  medianFen: z.number().int().nullable(),
+  minFen: z.number().int().nullable(),
+  maxFen: z.number().int().nullable(),
+  /** median sold unit price ÷ declared value (null: nothing sold) */
+  ratio: z.number().nullable(),
+  /** 低报价格: median at or above `ratioThreshold` × the declared value over at least `minUnits` units */
+  flagged: z.boolean(),
+});
+export type CrossBorderReportRow = z.infer<typeof crossBorderReportRowSchema>;
+
+export const crossBorderReportSchema = z.object({
+  windowDays: z.number().int(),
+  ratioThreshold: z.number(),
+  minUnits: z.number().int(),
+  from: z.string(),
+  to: z.string(),
+  /** flagged first, then by ratio, highest first */
+  items: z.array(crossBorderReportRowSchema),
+});
+export type CrossBorderReport = z.infer<typeof crossBorderReportSchema>;

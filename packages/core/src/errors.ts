@@ -360,6 +360,11 @@ export const ERROR_CATALOGUE = {
   },
   'returns.invalid_line': { kind: 'invalid', zh: '退货商品或数量无效', en: 'Invalid return line or quantity' },
   'returns.open': { kind: 'conflict', zh: '该订单已有进行中的售后申请', en: 'This order already has an open return request' },
+  'returns.cross_border_deadline': {
+    kind: 'conflict',
+    zh: '已超过跨境退货期限：退货商品须在海关放行之日起30日内运抵原监管作业场所（截至 {arriveBy}）',
+    en: 'Past the cross-border return deadline: the goods had to reach the original customs supervision site by {arriveBy} (30 days after release)',
+  },
   'returns.illegal': {
     kind: 'conflict',
     zh: '售后申请当前状态（{status}）不能执行此操作（{action}）',

@@ -19,8 +19,9 @@ export function sessionMarketReader(uow: UnitOfWork): SessionMarketReader {
       const endedAt = s.endedAt ?? startedAt;
       const lineup = await r.live.listProducts(sessionId);
       if (lineup.length === 0) return { sessionId, streamerUserId: s.streamerUserId, startedAt, endedAt, products: [] };
-      const [sales, skus, categories] = await Promise.all([
+      const [sales, unitPrices, skus, categories] = await Promise.all([
         r.orders.sessionSales(sessionId),
+        r.orders.soldUnitPrices({ sessionId }),
         r.catalog.listSkus(lineup.map((p) => p.productId)),
         r.catalog.listCategories(),
       ]);
@@ -68,6 +69,8 @@ export function sessionMarketReader(uow: UnitOfWork): SessionMarketReader {
           referencePriceFen: p.referencePriceFen,
           soldUnits: sales.filter((x) => x.productId === p.id).reduce((n, x) => n + x.units, 0),
           stockLeft: own.reduce((n, k) => n + k.stock, 0),
+          declaredValueFen: p.crossBorder ? p.declaredValueFen : null,
+          soldPrices: unitPrices.filter((x) => x.productId === p.id).map((x) => ({ unitPriceFen: x.unitPriceFen, units: x.units })),
           skus: skuFacts,
         });
       }

@@ -399,6 +399,10 @@ export const endpoints = {
   /** 确认收到退货 and refund at once */
   receiveReturn: (id: string) => api.post<ReturnView>(`/returns/${encodeURIComponent(id)}/receive`, { refundNow: true }),
   refundReturn: (id: string) => api.post<ReturnView>(`/returns/${encodeURIComponent(id)}/refund`),
+  /** 跨境退货: 退货申报, then 运抵监管场所 (refund at once) */
+  declareReturn: (id: string, customsDeclarationNo: string) =>
+    api.post<ReturnView>(`/returns/${encodeURIComponent(id)}/declare`, { customsDeclarationNo }),
+  arriveReturn: (id: string) => api.post<ReturnView>(`/returns/${encodeURIComponent(id)}/arrive`, { refundNow: true }),
   shipReturn: (id: string, body: ShipmentRequest) => api.post<ReturnView>(`/returns/${encodeURIComponent(id)}/ship`, body),
   cancelReturn: (id: string) => api.post<ReturnView>(`/returns/${encodeURIComponent(id)}/cancel`),
   flashSales: (sessionId: string) => api.get<FlashSaleView[]>(`/live/sessions/${encodeURIComponent(sessionId)}/flash-sales`),

@@ -17,6 +17,7 @@ import type {
   ClueSharingLog,
   ClueStatus,
   ClueView,
+  CrossBorderReport,
 } from '@livehub/contracts';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { api } from '../lib/api-client.ts';
@@ -48,6 +49,11 @@ export const useClues = apiHookBy(clueKeys.list, fetchList);
 export const useClue = apiHookBy(clueKeys.detail, (id: string) => api.get<ClueDetailView>(`/supervision/clues/${id}`));
 export const useClueDepartments = apiHook(clueKeys.departments, () =>
   api.get<ClueDepartments>('/supervision/departments').then((r) => r.items),
+);
+
+/** 跨境商品: declared values against 30 days of live sale prices (regulators). */
+export const useCrossBorderReport = apiHook(['supervision', 'cross-border'] as const, () =>
+  api.get<CrossBorderReport>('/supervision/cross-border'),
 );
 
 export const useClueSharingLog = apiHook(clueKeys.sharingLog, () =>

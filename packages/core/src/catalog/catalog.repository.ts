@@ -34,6 +34,8 @@ export interface CatalogRepository {
     merchantOrgId?: string;
     status?: ProductStatus[];
     ids?: string[];
+    /** only cross-border (跨境) products */
+    crossBorder?: boolean;
     before?: Date;
     beforeId?: string;
     limit: number;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { brandKey, contentChanged, referenceWindow, strictestRule } from './catalog.rules.ts';
+import { brandKey, contentChanged, crossBorderFields, referenceWindow, strictestRule } from './catalog.rules.ts';
 import type { CategoryRecord, ProductRecord } from './catalog.types.ts';
 
 const at = new Date('2025-01-08T00:00:00Z');
@@ -44,6 +44,16 @@ describe('catalog rules', () => {
     expect(contentChanged(p, { title: 'B' })).toBe(true);
     expect(contentChanged(p, { claims: ['x'] })).toBe(false);
     expect(contentChanged(p, { sampleStock: 9 })).toBe(false);
+  });
+
+  it('keeps a cross-border declaration whole, and a changed one is reviewed content (跨境)', () => {
+    const declared = crossBorderFields({ declaredValueFen: 12_000, originCountry: 'JP', importMode: '1210' });
+    expect(declared).toEqual({ crossBorder: true, declaredValueFen: 12_000, originCountry: 'JP', importMode: '1210' });
+    expect(crossBorderFields(null)).toEqual({ crossBorder: false, declaredValueFen: null, originCountry: null, importMode: null });
+    const p = { title: 'A', ...declared } as unknown as ProductRecord;
+    expect(contentChanged(p, crossBorderFields({ declaredValueFen: 6_000, originCountry: 'JP', importMode: '1210' }))).toBe(true);
+    expect(contentChanged(p, crossBorderFields(null))).toBe(true);
+    expect(contentChanged(p, declared)).toBe(false);
   });
 
   it('looks at the 7 days before a moment for the lowest price', () => {

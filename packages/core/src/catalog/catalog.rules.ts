@@ -2,7 +2,7 @@
  * Pure rules of the catalog: brand-name folding, the strictest live-sale rule along a category path, which edits
  * send an approved product back to review, and the 7-day reference-price window. No I/O.
  */
-import type { CategoryRecord, EffectiveRule, LiveRule, ProductRecord } from './catalog.types.ts';
+import type { CategoryRecord, CrossBorderDeclaration, EffectiveRule, LiveRule, ProductRecord } from './catalog.types.ts';
 
 export const DAY_MS = 86_400_000;
 /** The reference-price rule looks at the 7 days before (明码标价和禁止价格欺诈规定 Art. 16). */
@@ -41,6 +41,11 @@ const CONTENT_FIELDS = [
   'referencePriceFen',
   'imageIds',
   'qualificationDocIds',
+  // the customs declaration is reviewed content too: a changed declared value or origin goes back to review
+  'crossBorder',
+  'declaredValueFen',
+  'originCountry',
+  'importMode',
 ] as const;
 
 /** Whether `changes` alter a product's reviewed content (an approved product would go back to review). */
@@ -51,6 +56,15 @@ export function contentChanged(p: ProductRecord, changes: Partial<ProductRecord>
 /** The window [at − 7 days, at) the lowest price is taken over. */
 export function referenceWindow(at: Date): { from: Date; to: Date } {
   return { from: new Date(at.getTime() - REFERENCE_WINDOW_MS), to: at };
+}
+
+/** The flat record fields of a cross-border declaration (all null for a domestic product). */
+export function crossBorderFields(
+  d: CrossBorderDeclaration | null,
+): Pick<ProductRecord, 'crossBorder' | 'declaredValueFen' | 'originCountry' | 'importMode'> {
+  return d
+    ? { crossBorder: true, declaredValueFen: d.declaredValueFen, originCountry: d.originCountry, importMode: d.importMode }
+    : { crossBorder: false, declaredValueFen: null, originCountry: null, importMode: null };
 }
 
 export function stripUndefined<T extends Record<string, unknown>>(o: T): Partial<T> {

@@ -80,9 +80,24 @@ export interface ProductRecord {
   reviewApplicationId: string | null;
   checks: PreCheckFinding[] | null;
   salesCount: number;
+  /** 跨境电商零售进口: when true, the three fields below are set (a check constraint holds it) */
+  crossBorder: boolean;
+  /** 申报价格: the customs value declared per unit, fen */
+  declaredValueFen: number | null;
+  /** 原产国/地区, ISO 3166-1 alpha-2 */
+  originCountry: string | null;
+  /** 1210 保税备货 or 9610 直购进口 */
+  importMode: '1210' | '9610' | null;
   version: number;
   createdAt: Date;
   updatedAt: Date;
+}
+
+/** A cross-border product's declaration as entered. */
+export interface CrossBorderDeclaration {
+  declaredValueFen: number;
+  originCountry: string;
+  importMode: '1210' | '9610';
 }
 
 export interface SkuRecord {
@@ -140,6 +155,7 @@ export interface ProductInput {
   sampleAvailable: boolean;
   sampleStock: number;
   qualificationDocIds: string[];
+  crossBorder?: CrossBorderDeclaration | null | undefined;
   skus: SkuInput[];
 }
 
@@ -154,6 +170,7 @@ export type ProductPatch = Partial<{
   sampleAvailable: boolean;
   sampleStock: number;
   qualificationDocIds: string[];
+  crossBorder: CrossBorderDeclaration | null;
 }>;
 
 export interface ProductDetail {

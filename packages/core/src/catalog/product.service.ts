@@ -11,7 +11,7 @@ import type { Clock, IdGenerator } from '../ports/runtime.ts';
 import type { Actor } from '../shared/actor.ts';
 import { isCrossTenant } from '../shared/actor.ts';
 import type { BrandService } from './brand.service.ts';
-import { contentChanged, REFERENCE_WINDOW_MS, stripUndefined } from './catalog.rules.ts';
+import { contentChanged, crossBorderFields, REFERENCE_WINDOW_MS, stripUndefined } from './catalog.rules.ts';
 import type {
   PriceHistory,
   ProductDetail,
@@ -113,6 +113,7 @@ export class ProductService {
         reviewApplicationId: null,
         checks: null,
         salesCount: 0,
+        ...crossBorderFields(input.crossBorder ?? null),
         version: 1,
         createdAt: now,
         updatedAt: now,
@@ -123,7 +124,14 @@ export class ProductService {
         action: 'product.create',
         targetType: 'product',
         targetId: p.id,
-        detail: { title: p.title, categoryId: p.categoryId, skus: input.skus.length },
+        detail: {
+          title: p.title,
+          categoryId: p.categoryId,
+          skus: input.skus.length,
+          ...(p.crossBorder
+            ? { crossBorder: { declaredValueFen: p.declaredValueFen, originCountry: p.originCountry, importMode: p.importMode } }
+            : {}),
+        },
       });
       return p;
     });
@@ -170,7 +178,11 @@ export class ProductService {
       const p = await this.ownProduct(tx, actor, id);
       if (p.status === 'in_review') throw new AppError('catalog.not_editable', { details: { status: p.status } });
       await this.validateRefs(tx, orgId, now, patch);
-      const changes = stripUndefined(patch) as Partial<ProductRecord>;
+      const { crossBorder, ...rest } = patch;
+      const changes = {
+        ...(stripUndefined(rest) as Partial<ProductRecord>),
+        ...(crossBorder !== undefined ? crossBorderFields(crossBorder) : {}),
+      };
       const backToDraft = contentChanged(p, changes) && (p.status === 'approved' || p.status === 'delisted');
       const next: ProductRecord = {
         ...p,

@@ -7,8 +7,8 @@
 import type { Repositories } from '../ports/repositories.ts';
 import type { Actor } from '../shared/actor.ts';
 
-/** The repositories the orders context's after-sales path writes, handed over with the complaint's transaction. */
-export type ComplaintRemedyScope = 'orders' | 'audit' | 'outbox' | 'ledger' | 'settlement';
+/** The repositories the orders context's after-sales path writes (and reads: catalog, whether a product is cross-border), handed over with the complaint's transaction. */
+export type ComplaintRemedyScope = 'orders' | 'catalog' | 'audit' | 'outbox' | 'ledger' | 'settlement';
 export type ComplaintRemedyTx = Pick<Repositories, ComplaintRemedyScope>;
 
 export interface ComplaintRemedyInput {

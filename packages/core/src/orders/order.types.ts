@@ -192,6 +192,14 @@ export interface ReturnRecord {
   refundDueAt: Date | null;
   refundId: string | null;
   overdueFlaggedAt: Date | null;
+  /** 跨境退货 (cross-border-return.rules.ts): customs release (the order's shipment) and the 30-day arrival deadline */
+  crossBorder: boolean;
+  releasedAt: Date | null;
+  arriveBy: Date | null;
+  customsDeclarationNo: string | null;
+  declaredAt: Date | null;
+  arrivedAt: Date | null;
+  arrivalOverdueAt: Date | null;
   version: number;
   createdAt: Date;
   updatedAt: Date;

@@ -62,6 +62,13 @@ export interface OrderRecordRepository {
   /** per SKU of a session's paid orders (refunded ones too): units bought and the lowest unit price paid */
   sessionSales(sessionId: string): Promise<Array<{ productId: string; skuId: string; units: number; lowestUnitPriceFen: number }>>;
   /**
+   * Units sold at each unit price, per product, in paid-or-later orders (跨境 under-declaration): those of one session,
+   * or those of these products paid within [paidFrom, paidTo] (both ends in).
+   */
+  soldUnitPrices(
+    filter: { sessionId: string } | { productIds: string[]; paidFrom: Date; paidTo: Date },
+  ): Promise<Array<{ productId: string; unitPriceFen: number; units: number }>>;
+  /**
    * The commission of a streamer's (or an MCN's) paid-or-later orders, grouped by live session or by product, the
    * largest first (at most `limit` groups): orders counted once per group, GMV as price × kept quantity, commission
    * as the lines' commission less what returns took back.
@@ -181,6 +188,8 @@ export interface ReturnRepository {
     limit: number;
   }): Promise<ReturnRecord[]>;
   listRefundOverdue(now: Date, limit: number): Promise<ReturnRecord[]>;
+  /** cross-border returns still waiting for their goods past their 30 days, not yet flagged (跨境退货超期) */
+  listArrivalOverdue(now: Date, limit: number): Promise<ReturnRecord[]>;
 }
 
 /** Everything the orders context stores, as `Repositories.orders`. */

@@ -7,6 +7,10 @@
  *
  *   requested ─approve─▶ approved ─ship back─▶ shipped_back ─receive─▶ received ─refund─▶ refunded
  *       └─reject─▶ rejected      (the buyer may cancel while requested or approved)
+ *
+ * A return on an order with a cross-border product (跨境退货) follows its own table instead
+ * (cross-border-return.rules.ts): approve → declare (退货申报) → arrive (运抵原监管作业场所) → refund, within 30 days of
+ * customs release; the sweep flags the ones whose goods did not arrive in time.
  */
 import type { ReturnStatus, ReturnView } from '@livehub/contracts';
 import type { AuditService } from '../audit/audit.service.ts';
@@ -18,12 +22,21 @@ import { isCrossTenant } from '../shared/actor.ts';
 import type { MoneyScope } from './money.port.ts';
 import type { OrderLineRecord, OrderRecord, RefundRecord, ReturnRecord } from './order.types.ts';
 import type { OrderService } from './order.service.ts';
+import {
+  arriveBy,
+  CROSS_BORDER_STEPS,
+  type CrossBorderAction,
+  crossBorderOverdue,
+  crossBorderRefundable,
+  crossBorderStepProblem,
+  daysLeft,
+} from './cross-border-return.rules.ts';
 
 const DAY = 86_400_000;
 /** 自收到退回商品之日起七日内返还 */
 const REFUND_DAYS = 7;
 const RETURN_WINDOW_DAYS = 7;
-const OPEN: ReadonlySet<ReturnStatus> = new Set(['requested', 'approved', 'shipped_back', 'received']);
+const OPEN: ReadonlySet<ReturnStatus> = new Set(['requested', 'approved', 'shipped_back', 'received', 'declared', 'returned_to_bonded']);
 
 const STEPS: Record<string, { from: ReturnStatus[]; to: ReturnStatus; by: 'buyer' | 'merchant' }> = {
   approve: { from: ['requested'], to: 'approved', by: 'merchant' },
@@ -35,7 +48,8 @@ const STEPS: Record<string, { from: ReturnStatus[]; to: ReturnStatus; by: 'buyer
 
 /** The tables returns write: the order's (returns, lines, refunds), audit and outbox. */
 /** (`MoneyScope`: only handed to the money port with the transaction of a refund) */
-type ReturnScope = 'orders' | 'audit' | 'outbox' | MoneyScope;
+/** (`catalog`: read only, whether a returned product is cross-border) */
+type ReturnScope = 'orders' | 'catalog' | 'audit' | 'outbox' | MoneyScope;
 
 export interface ReturnDeps {
   uow: ScopedUnitOfWork<ReturnScope>;
@@ -98,18 +112,33 @@ export class ReturnService {
   private async step(
     actor: Actor,
     id: string,
-    action: keyof typeof STEPS,
+    action: keyof typeof STEPS | CrossBorderAction,
     patch: (r: ReturnRecord, now: Date) => Partial<ReturnRecord>,
     after?: (tx: Pick<Repositories, ReturnScope>, r: ReturnRecord, o: OrderRecord) => Promise<RefundRecord | null>,
   ): Promise<ReturnView> {
-    const def = STEPS[action] as (typeof STEPS)[string];
     const now = this.d.clock.now();
     const { view, refund } = await this.d.uow.transaction(async (tx) => {
       const r = await tx.orders.findReturn(id);
+      // a cross-border return walks its own table (跨境退货); a domestic one has no customs steps
+      const def = r?.crossBorder ? CROSS_BORDER_STEPS[action as CrossBorderAction] : STEPS[action];
       const party =
-        r && (def.by === 'buyer' ? r.buyerUserId === actor.userId : actor.role === 'merchant_staff' && actor.orgId === r.merchantOrgId);
-      if (!r || !party) throw new AppError('returns.not_found', { field: 'id' });
-      if (!def.from.includes(r.status)) throw new AppError('returns.illegal', { field: 'id', details: { status: r.status, action } });
+        r &&
+        def &&
+        (def.by === 'buyer' ? r.buyerUserId === actor.userId : actor.role === 'merchant_staff' && actor.orgId === r.merchantOrgId);
+      if (!r || !party) {
+        if (r && !def) throw new AppError('returns.illegal', { field: 'id', details: { status: r.status, action } });
+        throw new AppError('returns.not_found', { field: 'id' });
+      }
+      if (r.crossBorder) {
+        const problem = crossBorderStepProblem(action as CrossBorderAction, r, now);
+        if (problem === 'deadline_passed')
+          throw new AppError('returns.cross_border_deadline', {
+            field: 'id',
+            details: { arriveBy: (r.arriveBy as Date).toISOString().slice(0, 10) },
+          });
+        if (problem) throw new AppError('returns.illegal', { field: 'id', details: { status: r.status, action } });
+      } else if (!def.from.includes(r.status))
+        throw new AppError('returns.illegal', { field: 'id', details: { status: r.status, action } });
       const next: ReturnRecord = { ...r, ...patch(r, now), status: def.to, version: r.version + 1, updatedAt: now };
       if (!(await tx.orders.updateReturn(next, r.version))) throw new AppError('orders.stale', { field: 'id' });
       const o = (await tx.orders.findOrder(r.orderId, { lock: true })) as OrderRecord;
@@ -120,12 +149,34 @@ export class ReturnService {
         targetType: 'return',
         targetId: r.id,
         orgId: r.merchantOrgId,
-        detail: { from: r.status, to: def.to, ...(refund ? { refundId: refund.id, amountFen: refund.amountFen } : {}) },
+        detail: {
+          from: r.status,
+          to: def.to,
+          ...(r.crossBorder ? { crossBorder: true, arriveBy: r.arriveBy?.toISOString() ?? null } : {}),
+          ...(next.customsDeclarationNo && action === 'declare' ? { customsDeclarationNo: next.customsDeclarationNo } : {}),
+          ...(refund ? { refundId: refund.id, amountFen: refund.amountFen } : {}),
+        },
       });
       return { view: this.view(final, o, await tx.orders.listLines([o.id])), refund };
     });
     if (refund) await this.d.orders.sendRefund(refund);
     return view;
+  }
+
+  /** 退货申报 (跨境): the merchant files the return with customs, within 30 days of release. */
+  declare(actor: Actor, id: string, input: { customsDeclarationNo: string }) {
+    return this.step(actor, id, 'declare', (_r, now) => ({ customsDeclarationNo: input.customsDeclarationNo, declaredAt: now }));
+  }
+
+  /** 运抵监管场所 (跨境): the merchant confirms the goods are back at the original site; with `refundNow` the refund goes out. */
+  arrive(actor: Actor, id: string, refundNow: boolean) {
+    return this.step(
+      actor,
+      id,
+      'arrive',
+      (_r, now) => ({ arrivedAt: now, receivedAt: now, refundDueAt: new Date(now.getTime() + REFUND_DAYS * DAY) }),
+      refundNow ? (tx, r, o) => this.issueRefund(tx, actor, r, o) : undefined,
+    );
   }
 
   approve(actor: Actor, id: string) {
@@ -158,8 +209,9 @@ export class ReturnService {
       const r = await tx.orders.findReturn(id);
       if (!r || actor.role !== 'merchant_staff' || actor.orgId !== r.merchantOrgId)
         throw new AppError('returns.not_found', { field: 'id' });
-      if (r.status !== 'received' || r.refundId)
-        throw new AppError('returns.illegal', { field: 'id', details: { status: r.status, action: 'refund' } });
+      const now = this.d.clock.now();
+      const refundable = r.crossBorder ? crossBorderRefundable(r, now) : r.status === 'received' && !r.refundId;
+      if (!refundable) throw new AppError('returns.illegal', { field: 'id', details: { status: r.status, action: 'refund' } });
       const o = (await tx.orders.findOrder(r.orderId, { lock: true })) as OrderRecord;
       const refund = await this.issueRefund(tx, actor, r, o);
       await this.d.audit.record(tx, actor, {
@@ -167,7 +219,7 @@ export class ReturnService {
         targetType: 'return',
         targetId: r.id,
         orgId: r.merchantOrgId,
-        detail: { refundId: refund.id, amountFen: refund.amountFen },
+        detail: { refundId: refund.id, amountFen: refund.amountFen, ...(r.crossBorder ? { crossBorder: true, from: r.status } : {}) },
       });
       return { view: this.view((await tx.orders.findReturn(id)) as ReturnRecord, o, await tx.orders.listLines([o.id])), refund };
     });
@@ -240,6 +292,8 @@ export class ReturnService {
     audit: { action: 'return.request' | 'return.complaint'; detail: Record<string, unknown> },
     now: Date,
   ): Promise<ReturnRecord> {
+    const crossBorder = await this.isCrossBorder(tx, o, fields.lines);
+    const releasedAt = crossBorder ? (o.shippedAt ?? o.paidAt ?? now) : null;
     const r: ReturnRecord = {
       id: this.d.ids.next(),
       orderId: o.id,
@@ -253,6 +307,13 @@ export class ReturnService {
       refundDueAt: null,
       refundId: null,
       overdueFlaggedAt: null,
+      crossBorder,
+      releasedAt,
+      arriveBy: releasedAt ? arriveBy(releasedAt) : null,
+      customsDeclarationNo: null,
+      declaredAt: null,
+      arrivedAt: null,
+      arrivalOverdueAt: null,
       version: 1,
       createdAt: now,
       updatedAt: now,
@@ -263,9 +324,21 @@ export class ReturnService {
       targetType: 'return',
       targetId: r.id,
       orgId: o.merchantOrgId,
-      detail: audit.detail,
+      detail: { ...audit.detail, ...(crossBorder ? { crossBorder: true, arriveBy: r.arriveBy?.toISOString() } : {}) },
     });
     return r;
+  }
+
+  /** Whether a return of these lines is a cross-border one: any returned line's product is cross-border (跨境). */
+  private async isCrossBorder(
+    tx: Pick<Repositories, ReturnScope>,
+    o: OrderRecord,
+    want: Array<{ lineNo: number; qty: number }>,
+  ): Promise<boolean> {
+    const lines = await tx.orders.listLines([o.id]);
+    const ids = [...new Set(want.map((w) => lines.find((l) => l.lineNo === w.lineNo)?.productId).filter((x): x is string => !!x))];
+    if (ids.length === 0) return false;
+    return (await tx.catalog.listProducts({ ids, crossBorder: true, limit: ids.length })).length > 0;
   }
 
   /** After commit: a refund recorded by `complaintRemedyIn` goes to the payment provider. */
@@ -347,8 +420,52 @@ export class ReturnService {
       refundDueAt: r.refundDueAt?.toISOString() ?? null,
       refundIssued: r.refundId !== null,
       overdue: r.status === 'received' && !!r.refundDueAt && r.refundDueAt < now,
+      crossBorder: r.crossBorder
+        ? {
+            releasedAt: r.releasedAt?.toISOString() ?? null,
+            arriveBy: r.arriveBy?.toISOString() ?? null,
+            daysLeft: r.arriveBy ? daysLeft(r.arriveBy, now) : null,
+            customsDeclarationNo: r.customsDeclarationNo,
+            declaredAt: r.declaredAt?.toISOString() ?? null,
+            arrivedAt: r.arrivedAt?.toISOString() ?? null,
+            overdue: crossBorderOverdue(r, now),
+            overdueFlagged: r.arrivalOverdueAt !== null,
+          }
+        : null,
       createdAt: r.createdAt.toISOString(),
     };
+  }
+
+  /**
+   * 跨境退货超期: cross-border returns whose goods did not arrive at the supervision site within 30 days of release are
+   * flagged once (audit + outbox); the merchant may then refund without the arrival (the buyer is owed it anyway).
+   */
+  async sweepCrossBorder(): Promise<{ flagged: number }> {
+    const now = this.d.clock.now();
+    let flagged = 0;
+    for (const r of await this.d.uow.read.orders.listArrivalOverdue(now, 200)) {
+      await this.d.uow.transaction(async (tx) => {
+        const fresh = await tx.orders.findReturn(r.id);
+        if (!fresh || fresh.arrivalOverdueAt || !crossBorderOverdue(fresh, now)) return;
+        await tx.orders.updateReturn({ ...fresh, arrivalOverdueAt: now, version: fresh.version + 1, updatedAt: now }, fresh.version);
+        await this.d.audit.record(tx, sweeper, {
+          action: 'return.cross_border_overdue',
+          targetType: 'return',
+          targetId: r.id,
+          orgId: r.merchantOrgId,
+          detail: { orderId: r.orderId, status: fresh.status, arriveBy: fresh.arriveBy?.toISOString() ?? null },
+        });
+        await tx.outbox.add({
+          id: this.d.ids.next(),
+          topic: 'return.cross_border_overdue',
+          payload: { returnId: r.id, orderId: r.orderId, merchantOrgId: r.merchantOrgId, arriveBy: fresh.arriveBy?.toISOString() ?? null },
+          createdAt: now,
+          publishedAt: null,
+        });
+        flagged++;
+      });
+    }
+    return { flagged };
   }
 
   /** 退款超期: received returns whose 7 days have passed without a refund are flagged once (audit + outbox). */

@@ -6,6 +6,7 @@
  */
 import type { ClueEvidence, ClueRule, ClueSubjectKind } from '@livehub/contracts';
 import { qualificationName } from '../catalog/index.ts';
+import { underDeclarationSummary } from './cross-border.rules.ts';
 import { priceFraudSummary, SCARCITY_SIGNAL } from './market-probes.rules.ts';
 
 export interface ClueTrigger {
@@ -231,6 +232,8 @@ export function clueSummary(rule: ClueRule, facts: Record<string, unknown>): { z
         en: `Selling outside its qualifications: the category requires ${(Array.isArray(facts.missing) ? facts.missing : []).join(', ')}, which the merchant did not hold at the session's start`,
       };
     }
+    case 'under_declaration':
+      return underDeclarationSummary(facts);
     case 'cross_region': {
       const from = String(facts.sourceRegionName ?? '其他地区');
       const remote =

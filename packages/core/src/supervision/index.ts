@@ -16,6 +16,10 @@ export {
 export type { LiveSignalOrder, SessionOrderFacts } from './fake-orders-live.rules.ts';
 export { listRaiseIn, lowestInWindow, PRICE_WINDOW_DAYS, probeSession, SCARCITY, SCARCITY_SIGNAL } from './market-probes.rules.ts';
 export type { SessionPricePoint, SessionMarketFacts, SessionProductFact } from './market-probes.rules.ts';
+export { CROSS_BORDER_REPORT_MAX, CrossBorderReportService } from './cross-border.service.ts';
+export type { CrossBorderProductFact, CrossBorderReader } from './cross-border.service.ts';
+export { declarationFinding, medianUnitPrice, UNDER_DECLARATION } from './cross-border.rules.ts';
+export type { DeclarationFinding, SoldPrice } from './cross-border.rules.ts';
 export { CASE_TOPIC_DECIDED, CASE_TOPIC_NOTIFIED, CaseService } from './case.service.ts';
 export type { CaseDeps, CaseEnforcement, DecisionDocument, DecisionRenderer } from './case.service.ts';
 export type * from './case.types.ts';

@@ -9,11 +9,14 @@
  *   "discounted" in the session to no less than it was before the raise (先提价后打折).
  * - 虚假稀缺 (`false_scarcity`): "最后三单 / 马上售罄" heard in the session while most of the stock was still there at its
  *   end — at least four units left for each one sold, and at least 50 left.
+ * - 低报价格 (`under_declaration`, 跨境电商零售进口): a cross-border product whose median unit price paid in the session
+ *   is at least 1.5 × its declared customs value, over at least 10 units (cross-border.rules.ts).
  * - 超范围经营 (`unqualified_category`): a product offered in the session in a category whose required qualification
  *   (食品经营许可证 …) the merchant did not hold valid at the session's start — lapsed or revoked since its review.
  */
 import type { ClueEvidence } from '@livehub/contracts';
 import type { ClueTrigger } from './clue-feed.rules.ts';
+import { declarationFinding, type SoldPrice } from './cross-border.rules.ts';
 
 export interface SessionPricePoint {
   priceFen: number;
@@ -35,6 +38,10 @@ export interface SessionProductFact {
   soldUnits: number;
   /** units left on its SKUs when the facts were read (the session's end) */
   stockLeft: number;
+  /** 申报价格 of a cross-border product (absent or null: a domestic product) */
+  declaredValueFen?: number | null;
+  /** the unit prices paid in the session's paid orders of this product, with their units */
+  soldPrices?: SoldPrice[];
   skus: Array<{
     skuId: string;
     /** price points in effect at any time from 30 days before the start to the end, oldest first */
@@ -107,6 +114,29 @@ export function probeSession(f: SessionMarketFacts): ClueTrigger[] {
         evidence: sessionEvidence,
         raise: { rule: 'price_fraud', risk: price.risk, facts: { ...price.facts, sessionId: f.sessionId, merchantOrgId: p.merchantOrgId } },
       });
+    if (p.declaredValueFen) {
+      const d = declarationFinding(p.declaredValueFen, p.soldPrices ?? []);
+      if (d.flagged)
+        out.push({
+          signal: { kind: 'under_declaration', subjectId: p.productId, source: `declared:${f.sessionId}:${p.productId}`, at: f.endedAt },
+          subjectKind: 'product',
+          evidence: sessionEvidence,
+          raise: {
+            rule: 'under_declaration',
+            risk: d.risk,
+            facts: {
+              declaredValueFen: d.declaredValueFen,
+              medianFen: d.medianFen,
+              minFen: d.minFen,
+              maxFen: d.maxFen,
+              ratio: d.ratio,
+              units: d.units,
+              sessionId: f.sessionId,
+              merchantOrgId: p.merchantOrgId,
+            },
+          },
+        });
+    }
     const missing = p.requiredQualifications.filter((q) => !p.heldQualifications.includes(q));
     if (missing.length > 0)
       out.push({

@@ -91,8 +91,14 @@ export class DrizzleCatalogRepository implements CatalogRepository {
     const { id, createdAt, merchantOrgId, ...rest } = p;
     return updateAtVersion(this.db, products, id, expectVersion, rest);
   }
-  private productFilter(opts: { merchantOrgId?: string; status?: ProductStatus[]; ids?: string[] }): SQL | undefined {
+  private productFilter(opts: {
+    merchantOrgId?: string;
+    status?: ProductStatus[];
+    ids?: string[];
+    crossBorder?: boolean;
+  }): SQL | undefined {
     return and(
+      opts.crossBorder ? eq(products.crossBorder, true) : undefined,
       opts.merchantOrgId ? eq(products.merchantOrgId, opts.merchantOrgId) : undefined,
       opts.status ? inArray(products.status, opts.status) : undefined,
       opts.ids ? inArray(products.id, opts.ids) : undefined,
@@ -102,6 +108,7 @@ export class DrizzleCatalogRepository implements CatalogRepository {
     merchantOrgId?: string;
     status?: ProductStatus[];
     ids?: string[];
+    crossBorder?: boolean;
     before?: Date;
     beforeId?: string;
     limit: number;

@@ -17,7 +17,7 @@ import type {
   SignalOrderRow,
 } from '@livehub/core';
 import type { OrderStatus, ReturnStatus } from '@livehub/contracts';
-import { and, asc, desc, eq, gt, inArray, isNull, lt, or, sql } from 'drizzle-orm';
+import { and, asc, desc, eq, gt, gte, inArray, isNull, lt, lte, or, sql } from 'drizzle-orm';
 import type { Db } from '../db.ts';
 import { firstWhere } from './first-where.ts';
 import { newestFirst, olderThan } from './keyset.ts';
@@ -182,6 +182,27 @@ export class DrizzleOrderRepository implements OrderRepository {
       .where(and(eq(orders.sessionId, sessionId), inArray(orders.status, [...PAID_OR_LATER, 'refunded'])))
       .groupBy(orderLines.productId, orderLines.skuId);
     return rows.map((r) => ({ productId: r.productId, skuId: r.skuId, units: Number(r.units), lowestUnitPriceFen: Number(r.low) }));
+  }
+
+  async soldUnitPrices(
+    filter: { sessionId: string } | { productIds: string[]; paidFrom: Date; paidTo: Date },
+  ): Promise<Array<{ productId: string; unitPriceFen: number; units: number }>> {
+    if ('productIds' in filter && filter.productIds.length === 0) return [];
+    const which =
+      'sessionId' in filter
+        ? eq(orders.sessionId, filter.sessionId)
+        : and(inArray(orderLines.productId, filter.productIds), gte(orders.paidAt, filter.paidFrom), lte(orders.paidAt, filter.paidTo));
+    const rows = await this.db
+      .select({
+        productId: orderLines.productId,
+        unitPriceFen: orderLines.unitPriceFen,
+        units: sql<number>`coalesce(sum(${orderLines.qty}), 0)::int`,
+      })
+      .from(orderLines)
+      .innerJoin(orders, eq(orders.id, orderLines.orderId))
+      .where(and(which, inArray(orders.status, PAID_OR_LATER)))
+      .groupBy(orderLines.productId, orderLines.unitPriceFen);
+    return rows.map((r) => ({ productId: r.productId, unitPriceFen: Number(r.unitPriceFen), units: Number(r.units) }));
   }
 
   async commissionTotals(party: CommissionParty, by: 'session' | 'product', limit: number): Promise<CommissionTotals[]> {
@@ -532,6 +553,21 @@ export class DrizzleOrderRepository implements OrderRepository {
       .select()
       .from(returnRequests)
       .where(and(eq(returnRequests.status, 'received'), lt(returnRequests.refundDueAt, now), isNull(returnRequests.overdueFlaggedAt)))
+      .limit(limit)) as ReturnRecord[];
+  }
+
+  async listArrivalOverdue(now: Date, limit: number): Promise<ReturnRecord[]> {
+    return (await this.db
+      .select()
+      .from(returnRequests)
+      .where(
+        and(
+          eq(returnRequests.crossBorder, true),
+          inArray(returnRequests.status, ['requested', 'approved', 'declared']),
+          lt(returnRequests.arriveBy, now),
+          isNull(returnRequests.arrivalOverdueAt),
+        ),
+      )
       .limit(limit)) as ReturnRecord[];
   }
 }

@@ -83,6 +83,11 @@ export const products = pgTable(
     reviewApplicationId: uuid('review_application_id'),
     checks: jsonb('checks'),
     salesCount: integer('sales_count').notNull(),
+    /** 跨境电商零售进口: the declared customs value per unit (申报价格, fen), origin (ISO 3166) and import mode */
+    crossBorder: boolean('cross_border').notNull().default(false),
+    declaredValueFen: bigint('declared_value_fen', { mode: 'number' }),
+    originCountry: text('origin_country'),
+    importMode: text('import_mode', { enum: ['1210', '9610'] }),
     version: integer('version').notNull(),
     createdAt: ts('created_at').notNull(),
     updatedAt: ts('updated_at').notNull(),
@@ -92,6 +97,12 @@ export const products = pgTable(
     index('products_merchant_created_idx').on(t.merchantOrgId, t.createdAt, t.id),
     index('products_created_idx').on(t.createdAt, t.id),
     index('products_status_idx').on(t.status),
+    index('products_cross_border_idx').on(t.crossBorder).where(sql`${t.crossBorder}`),
+    // a cross-border product always carries its declared value (> 0), origin and import mode; others carry none
+    check(
+      'products_cross_border_fields',
+      sql`(${t.crossBorder} and ${t.declaredValueFen} > 0 and ${t.originCountry} is not null and ${t.importMode} is not null) or (not ${t.crossBorder} and ${t.declaredValueFen} is null and ${t.originCountry} is null and ${t.importMode} is null)`,
+    ),
   ],
 );
 

@@ -275,7 +275,9 @@ export const returnRequests = pgTable(
     reason: text('reason').notNull(),
     lines: jsonb('lines').notNull(),
     amountFen: bigint('amount_fen', { mode: 'number' }).notNull(),
-    status: text('status', { enum: ['requested', 'approved', 'rejected', 'shipped_back', 'received', 'refunded', 'cancelled'] }).notNull(),
+    status: text('status', {
+      enum: ['requested', 'approved', 'rejected', 'shipped_back', 'received', 'declared', 'returned_to_bonded', 'refunded', 'cancelled'],
+    }).notNull(),
     rejectReason: text('reject_reason'),
     carrier: text('carrier'),
     trackingNo: text('tracking_no'),
@@ -284,12 +286,24 @@ export const returnRequests = pgTable(
     refundDueAt: ts('refund_due_at'),
     refundId: uuid('refund_id'),
     overdueFlaggedAt: ts('overdue_flagged_at'),
+    /** 跨境退货 (海关总署公告2020年第45号): back at the original supervision site within 30 days of customs release */
+    crossBorder: boolean('cross_border').notNull().default(false),
+    releasedAt: ts('released_at'),
+    arriveBy: ts('arrive_by'),
+    /** 退货申报: the customs declaration number the merchant filed */
+    customsDeclarationNo: text('customs_declaration_no'),
+    declaredAt: ts('declared_at'),
+    /** 运抵监管场所: when the merchant confirmed the goods' arrival */
+    arrivedAt: ts('arrived_at'),
+    /** set once by the sweep when the 30 days passed without arrival */
+    arrivalOverdueAt: ts('arrival_overdue_at'),
     version: integer('version').notNull(),
     createdAt: ts('created_at').notNull(),
     updatedAt: ts('updated_at').notNull(),
   },
   (t) => [
     index('return_requests_order_idx').on(t.orderId),
+    index('return_requests_arrive_by_idx').on(t.arriveBy).where(sql`${t.crossBorder} and ${t.arrivalOverdueAt} is null`),
     index('return_requests_merchant_idx').on(t.merchantOrgId, t.status),
     index('return_requests_buyer_idx').on(t.buyerUserId),
   ],

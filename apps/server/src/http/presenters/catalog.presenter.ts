@@ -1,6 +1,13 @@
 /** Pure presenters of the catalog: records and details → the contract shapes the API answers with. */
-import type { brandSchema, categorySchema, priceHistorySchema, productViewSchema } from '@livehub/contracts';
-import type { BrandAuthorizationView, BrandRecord, CategoryRecord, PriceHistory, ProductDetail } from '@livehub/core';
+import {
+  type brandSchema,
+  CROSS_BORDER_ORIGINS,
+  type categorySchema,
+  type crossBorderViewSchema,
+  type priceHistorySchema,
+  type productViewSchema,
+} from '@livehub/contracts';
+import type { BrandAuthorizationView, BrandRecord, CategoryRecord, PriceHistory, ProductDetail, ProductRecord } from '@livehub/core';
 import type { z } from 'zod';
 
 export const iso = (d: Date | null): string | null => d?.toISOString() ?? null;
@@ -31,6 +38,21 @@ export const presentBrand = (b: BrandRecord): z.infer<typeof brandSchema> => ({
   createdAt: b.createdAt.toISOString(),
 });
 
+/** A cross-border product's declaration with its origin named in Chinese; null for a domestic product. */
+export function presentCrossBorder(p: ProductRecord): z.infer<typeof crossBorderViewSchema> | null {
+  if (!p.crossBorder || p.declaredValueFen === null || p.originCountry === null || p.importMode === null) return null;
+  return {
+    declaredValueFen: p.declaredValueFen,
+    originCountry: p.originCountry,
+    originName: originName(p.originCountry),
+    importMode: p.importMode,
+  };
+}
+
+export function originName(code: string): string {
+  return (CROSS_BORDER_ORIGINS as Record<string, string>)[code] ?? code;
+}
+
 export function presentProduct(d: ProductDetail): z.infer<typeof productViewSchema> {
   const p = d.product;
   return {
@@ -52,6 +74,7 @@ export function presentProduct(d: ProductDetail): z.infer<typeof productViewSche
     statusReason: p.statusReason,
     reviewApplicationId: p.reviewApplicationId,
     salesCount: p.salesCount,
+    crossBorder: presentCrossBorder(p),
     version: p.version,
     skus: d.skus.map((s) => ({
       id: s.id,

@@ -10,6 +10,7 @@ import {
   idSchema,
   orderListQuerySchema,
   receiveReturnSchema,
+  returnDeclarationSchema,
   rejectReturnSchema,
   RETURN_STATUSES,
   returnRequestSchema,
@@ -233,7 +234,33 @@ export function orderRoutes(api: Api, c: Container, app: FastifyInstance): void 
     },
     async (actor, id, body) => c.returns.receive(actor, id, body?.refundNow ?? true),
   );
-  merchantStep('refund', '退款 for a received return', (req, id) => c.returns.refund(requireActor(req), id));
+  merchantStep('refund', '退款 for a received return (跨境: back at the supervision site, or overdue)', (req, id) =>
+    c.returns.refund(requireActor(req), id),
+  );
+  idActionRoute(
+    api,
+    '/api/returns/:id/declare',
+    {
+      allow: ['merchant_staff'],
+      tags,
+      summary: '退货申报 (跨境): the merchant files a cross-border return with customs, within 30 days of release',
+      params: idParams,
+      body: returnDeclarationSchema,
+    },
+    async (actor, id, body) => c.returns.declare(actor, id, body),
+  );
+  idActionRoute(
+    api,
+    '/api/returns/:id/arrive',
+    {
+      allow: ['merchant_staff'],
+      tags,
+      summary: '运抵监管场所 (跨境): the goods are back at the original customs site (refund at once by default)',
+      params: idParams,
+      body: receiveReturnSchema.optional(),
+    },
+    async (actor, id, body) => c.returns.arrive(actor, id, body?.refundNow ?? true),
+  );
   idActionRoute(
     api,
     '/api/returns/:id/ship',

@@ -27,6 +27,7 @@ import {
   clueSharingLogSchema,
   clueTransferSchema,
   clueViewSchema,
+  crossBorderReportSchema,
   idSchema,
   wallRoomDetailSchema,
   wallSnapshotSchema,
@@ -35,6 +36,7 @@ import { AppError } from '@livehub/core';
 import { z } from 'zod';
 import type { Container } from '../../container.ts';
 import { requireActor } from '../policy.ts';
+import { crossBorderFileName, crossBorderXlsx } from '../presenters/cross-border.presenter.ts';
 import { createdRoute, idActionRoute, idReadRoute } from '../route-helpers.ts';
 import type { Api } from './types.ts';
 
@@ -156,6 +158,34 @@ export function supervisionRoutes(api: Api, c: Container): void {
       },
     },
     async (req) => ({ items: await c.clues.sharingLog(requireActor(req), req.query.limit) }),
+  );
+
+  api.get(
+    '/api/supervision/cross-border',
+    {
+      config: { policy: { allow: REGULATOR } },
+      schema: {
+        tags,
+        summary: '跨境商品: cross-border products, declared value against the median/min/max sold price of 30 days, 低报价格 flagged',
+        response: { 200: crossBorderReportSchema },
+      },
+    },
+    async (req) => c.crossBorder.report(requireActor(req)),
+  );
+
+  api.get(
+    '/api/supervision/cross-border.xlsx',
+    {
+      config: { policy: { allow: REGULATOR } },
+      schema: { tags, summary: '跨境商品 as an Excel workbook (Chinese headers, names, yuan)' },
+    },
+    async (req, reply) => {
+      const report = await c.crossBorder.report(requireActor(req));
+      return reply
+        .header('content-type', 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet')
+        .header('content-disposition', `attachment; filename="${crossBorderFileName(report)}"`)
+        .send(await crossBorderXlsx(report));
+    },
   );
 
   api.get(

@@ -2,6 +2,8 @@
  * 售后 (merchant, `/merchant/returns`): the shop's return requests. 同意 or 拒绝 (with a reason the buyer sees) a
  * request; once the buyer has sent the goods back, 确认收货并退款 refunds at once. A return received but not refunded
  * within 7 days is overdue (消费者权益保护法: refund within seven days of receiving the goods) and is highlighted.
+ * A cross-border return (跨境退货) instead takes 退货申报 (the customs declaration number) and 确认运抵并退款, with the
+ * 30 days from customs release counted down (海关总署公告2020年第45号); an overdue one may be refunded as it is.
  */
 import { ReloadOutlined } from '@ant-design/icons';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
@@ -17,10 +19,21 @@ import { errorMessage } from '../../lib/form-errors.ts';
 import { ReasonDialog } from '../../components/reason-dialog.tsx';
 import { formatFen } from '../../lib/money.ts';
 import { orderKeys, useReturns } from '../../queries/orders.ts';
-import { carrierLabel, OPEN_RETURN_STATUSES, ReturnStatusTag, returnKindLabel } from './order-labels.tsx';
+import { carrierLabel, CrossBorderCountdown, OPEN_RETURN_STATUSES, ReturnStatusTag, returnKindLabel } from './order-labels.tsx';
 import './orders.css';
 
-const FILTERS = ['all', 'requested', 'shipped_back', 'received', 'approved', 'refunded', 'rejected', 'cancelled'] as const;
+const FILTERS = [
+  'all',
+  'requested',
+  'shipped_back',
+  'received',
+  'approved',
+  'declared',
+  'returned_to_bonded',
+  'refunded',
+  'rejected',
+  'cancelled',
+] as const;
 type Filter = (typeof FILTERS)[number];
 
 export function MerchantReturnsPage() {
@@ -30,6 +43,8 @@ export function MerchantReturnsPage() {
   const [filter, setFilter] = useState<Filter>('all');
   const [rejecting, setRejecting] = useState<ReturnView | null>(null);
   const [rejectError, setRejectError] = useState<string | null>(null);
+  const [declaring, setDeclaring] = useState<ReturnView | null>(null);
+  const [declareError, setDeclareError] = useState<string | null>(null);
   const status: ReturnStatus | undefined = filter === 'all' ? undefined : filter;
   const list = useReturns('merchant', status, {
     staleTime: 0,
@@ -46,12 +61,14 @@ export function MerchantReturnsPage() {
     await queryClient.invalidateQueries({ queryKey: orderKeys.lists });
   };
   const act = useMutation({
-    mutationFn: (input: { r: ReturnView; action: 'approve' | 'receive' | 'refund' }) =>
+    mutationFn: (input: { r: ReturnView; action: 'approve' | 'receive' | 'refund' | 'arrive' }) =>
       input.action === 'approve'
         ? endpoints.approveReturn(input.r.id)
         : input.action === 'receive'
           ? endpoints.receiveReturn(input.r.id)
-          : endpoints.refundReturn(input.r.id),
+          : input.action === 'arrive'
+            ? endpoints.arriveReturn(input.r.id)
+            : endpoints.refundReturn(input.r.id),
     onSuccess: (next, input) => settle(next, t(`merchantReturns.done.${input.action}`)),
     onError: (e) => message.error(errorMessage(e, t('common.networkError'))),
   });
@@ -65,7 +82,17 @@ export function MerchantReturnsPage() {
     onError: (e) => setRejectError(errorMessage(e, t('common.networkError'))),
   });
 
-  const confirmButton = (r: ReturnView, action: 'approve' | 'receive' | 'refund', primary: boolean) => (
+  const declare = useMutation({
+    mutationFn: (input: { r: ReturnView; no: string }) => endpoints.declareReturn(input.r.id, input.no),
+    onMutate: () => setDeclareError(null),
+    onSuccess: async (next) => {
+      setDeclaring(null);
+      await settle(next, t('merchantReturns.done.declare'));
+    },
+    onError: (e) => setDeclareError(errorMessage(e, t('common.networkError'))),
+  });
+
+  const confirmButton = (r: ReturnView, action: 'approve' | 'receive' | 'refund' | 'arrive', primary: boolean) => (
     <Popconfirm
       key={action}
       title={t(`merchantReturns.confirm.${action}`, { amount: formatFen(r.amountFen) })}
@@ -160,6 +187,7 @@ export function MerchantReturnsPage() {
               {carrierLabel(t, r.carrier)} <span className="lh-mono">{r.trackingNo}</span>
             </div>
           ) : null}
+          {r.crossBorder ? <CrossBorderCountdown r={r} /> : null}
           {r.refundDueAt && r.status === 'received' ? (
             <div style={{ fontSize: 12 }}>
               <Typography.Text type={r.overdue ? 'danger' : 'secondary'} style={{ fontSize: 12 }}>
@@ -194,6 +222,23 @@ export function MerchantReturnsPage() {
           ) : null}
           {r.status === 'shipped_back' ? confirmButton(r, 'receive', true) : null}
           {r.status === 'received' && !r.refundIssued ? confirmButton(r, 'refund', r.overdue) : null}
+          {r.crossBorder && r.status === 'approved' && !r.crossBorder.overdue ? (
+            <Button
+              size="small"
+              type="primary"
+              onClick={() => {
+                setDeclareError(null);
+                setDeclaring(r);
+              }}
+              data-testid="return-declare"
+            >
+              {t('merchantReturns.action.declare')}
+            </Button>
+          ) : null}
+          {r.crossBorder && r.status === 'declared' && !r.crossBorder.overdue ? confirmButton(r, 'arrive', true) : null}
+          {r.crossBorder && (r.status === 'approved' || r.status === 'declared') && r.crossBorder.overdue && !r.refundIssued
+            ? confirmButton(r, 'refund', true)
+            : null}
         </Space>
       ),
     },
@@ -263,6 +308,29 @@ export function MerchantReturnsPage() {
         onCancel={() => setRejecting(null)}
         onSubmit={(reason) => {
           if (rejecting) reject.mutate({ r: rejecting, reason });
+        }}
+      />
+      <ReasonDialog
+        open={declaring !== null}
+        resetKey={declaring?.id}
+        title={t('merchantReturns.declareTitle')}
+        hint={t('merchantReturns.declareHint')}
+        label={t('merchantReturns.declareLabel')}
+        placeholder={t('merchantReturns.declarePlaceholder')}
+        rules={[
+          { required: true, whitespace: true, message: t('common.required') },
+          { pattern: /^[0-9A-Za-z-]{6,40}$/, message: t('merchantReturns.declareFormat') },
+        ]}
+        maxLength={40}
+        isValid={(s) => /^[0-9A-Za-z-]{6,40}$/.test(s)}
+        submitLabel={t('merchantReturns.action.declare')}
+        danger={false}
+        loading={declare.isPending}
+        error={declareError}
+        testIds={{ modal: 'declare-modal', input: 'declare-no', submit: 'declare-submit', error: 'declare-error' }}
+        onCancel={() => setDeclaring(null)}
+        onSubmit={(no) => {
+          if (declaring) declare.mutate({ r: declaring, no: no.trim() });
         }}
       />
     </div>

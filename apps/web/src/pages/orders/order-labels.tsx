@@ -4,7 +4,8 @@
  * "a payment was started" mark the order page polls on.
  */
 import { ThunderboltFilled } from '@ant-design/icons';
-import { Tag } from 'antd';
+import { Tag, Typography } from 'antd';
+import dayjs from 'dayjs';
 import { useEffect, useState } from 'react';
 import { type Translate, useI18n } from '../../i18n/index.ts';
 import type { OrderStatus, OrderView, ReturnStatus, ReturnView } from '../../lib/api-types.ts';
@@ -35,6 +36,8 @@ const RETURN_STATUS_COLOR: Record<ReturnStatus, string> = {
   rejected: 'error',
   shipped_back: 'blue',
   received: 'geekblue',
+  declared: 'purple',
+  returned_to_bonded: 'geekblue',
   refunded: 'success',
   cancelled: 'default',
 };
@@ -61,7 +64,14 @@ export function ReturnStatusTag({ status }: { status: ReturnStatus }) {
 export const returnKindLabel = (t: Translate, kind: ReturnView['kind']) => t(`order.returnKind.${kind}`);
 
 /** Returns still in progress: the buyer may not open another, the pages keep polling them. */
-export const OPEN_RETURN_STATUSES: ReadonlySet<ReturnStatus> = new Set(['requested', 'approved', 'shipped_back', 'received']);
+export const OPEN_RETURN_STATUSES: ReadonlySet<ReturnStatus> = new Set([
+  'requested',
+  'approved',
+  'shipped_back',
+  'received',
+  'declared',
+  'returned_to_bonded',
+]);
 
 /** The carriers the ship dialogs offer: stored by their Chinese name (what the waybill says), shown per locale. */
 export const CARRIERS = [
@@ -172,3 +182,29 @@ export function orderStep(o: OrderView): number {
 }
 
 export const orderStatusLabel = (t: Translate, status: string) => labelOr(t, `order.status.${status}`, status);
+
+/** 跨境退货: the 30 days from customs release the goods have to reach the original supervision site, counted down. */
+export function CrossBorderCountdown({ r }: { r: ReturnView }) {
+  const { t } = useI18n();
+  const cb = r.crossBorder;
+  if (!cb) return null;
+  const date = cb.arriveBy ? dayjs(cb.arriveBy).format('YYYY-MM-DD') : '';
+  const waiting = r.status === 'requested' || r.status === 'approved' || r.status === 'declared';
+  return (
+    <div data-testid="return-cross-border" data-overdue={String(cb.overdue)} style={{ marginBottom: 12 }}>
+      <Tag color="geekblue">{t('return.crossBorder.tag')}</Tag>
+      {waiting ? (
+        <Typography.Text type={cb.overdue ? 'danger' : 'secondary'} style={{ fontSize: 13 }}>
+          {cb.overdue
+            ? t('return.crossBorder.overdue', { date })
+            : t('return.crossBorder.countdown', { date, days: Math.max(cb.daysLeft ?? 0, 0) })}
+        </Typography.Text>
+      ) : null}
+      <div>
+        <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+          {t('return.crossBorder.basis')}
+        </Typography.Text>
+      </div>
+    </div>
+  );
+}

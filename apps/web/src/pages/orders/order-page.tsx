@@ -38,6 +38,7 @@ import {
   useNow,
 } from './order-labels.tsx';
 import { OrderLines } from './order-lines.tsx';
+import { CrossBorderCountdown } from './order-labels.tsx';
 import { ReturnRequestModal } from './return-request-modal.tsx';
 import { ShipDialog } from './ship-dialog.tsx';
 
@@ -50,6 +51,9 @@ const RETURN_STEP: Record<ReturnView['status'], number> = {
   received: 4,
   refunded: 4,
   cancelled: 0,
+  // 跨境退货: 申请 → 同意 → 退货申报 → 运抵监管场所 → 退款
+  declared: 3,
+  returned_to_bonded: 4,
 };
 
 function StatusBanner({ order, paying, refunding, now }: { order: OrderView; paying: boolean; refunding: boolean; now: number }) {
@@ -144,6 +148,12 @@ function ReturnCard({ r, onChanged }: { r: ReturnView; onChanged: () => void }) 
     case 'cancelled':
       hint = t('return.hint.cancelled');
       break;
+    case 'declared':
+      hint = t('return.hint.declared', { no: r.crossBorder?.customsDeclarationNo ?? '' });
+      break;
+    case 'returned_to_bonded':
+      hint = t('return.hint.returned_to_bonded');
+      break;
   }
   return (
     <Card
@@ -168,12 +178,16 @@ function ReturnCard({ r, onChanged }: { r: ReturnView; onChanged: () => void }) 
           current={RETURN_STEP[r.status]}
           status={r.status === 'rejected' ? 'error' : r.status === 'refunded' ? 'finish' : 'process'}
           className="lh-order-steps"
-          items={(['requested', 'approved', 'shipped_back', 'received', 'refunded'] as const).map((k) => ({
+          items={(r.crossBorder
+            ? (['requested', 'approved', 'declared', 'returned_to_bonded', 'refunded'] as const)
+            : (['requested', 'approved', 'shipped_back', 'received', 'refunded'] as const)
+          ).map((k) => ({
             title: t(`return.step.${k}`),
           }))}
           style={{ marginBottom: 12 }}
         />
       ) : null}
+      {r.crossBorder ? <CrossBorderCountdown r={r} /> : null}
       <div className={`lh-return-hint lh-return-hint-${r.status}`} data-testid="return-hint">
         {hint}
       </div>

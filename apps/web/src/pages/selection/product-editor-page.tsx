@@ -4,7 +4,16 @@
  * key-trademark protection list. "保存并提交审核" saves and submits for review in one go.
  */
 import { PlusOutlined, SafetyCertificateOutlined } from '@ant-design/icons';
-import type { CreateBrandRequest, UpdateProductRequest } from '@livehub/contracts';
+import {
+  CROSS_BORDER_ORIGINS,
+  type CreateBrandRequest,
+  type CrossBorderInput,
+  IMPORT_MODE_LABELS,
+  IMPORT_MODES,
+  type ImportMode,
+  ORIGIN_CODES,
+  type UpdateProductRequest,
+} from '@livehub/contracts';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import {
   Alert,
@@ -66,6 +75,9 @@ interface EditorValues {
   sampleStock?: number | null;
   qualificationDocs?: RegistryDocument[];
   skus: SkuRow[];
+  /** 跨境: the switch, and the declaration it asks for */
+  crossBorderOn: boolean;
+  crossBorder?: { declaredValueYuan?: number | null; originCountry?: string; importMode?: ImportMode };
 }
 
 const FIELDS = [
@@ -80,8 +92,25 @@ const FIELDS = [
   'sampleStock',
   'qualificationDocs',
   'skus',
+  'crossBorder',
 ] as const;
-const RENAME = { referencePriceFen: 'referencePriceYuan', priceFen: 'priceYuan', qualificationDocIds: 'qualificationDocs' } as const;
+const RENAME = {
+  referencePriceFen: 'referencePriceYuan',
+  priceFen: 'priceYuan',
+  qualificationDocIds: 'qualificationDocs',
+  declaredValueFen: 'declaredValueYuan',
+} as const;
+
+/** The declaration the API takes, or null when the product is not cross-border. */
+function crossBorderOf(values: EditorValues): CrossBorderInput | null {
+  const cb = values.crossBorder;
+  if (!values.crossBorderOn || !cb) return null;
+  return {
+    declaredValueFen: yuanToFen(cb.declaredValueYuan ?? 0),
+    originCountry: cb.originCountry as CrossBorderInput['originCountry'],
+    importMode: cb.importMode ?? '1210',
+  };
+}
 
 function isDocumentKind(value: string): value is DocumentKind {
   return (DOC_KINDS as readonly string[]).includes(value);
@@ -113,6 +142,7 @@ function initialValues(p: ProductView | undefined): Partial<EditorValues> {
       sampleAvailable: false,
       sampleStock: 0,
       skus: [{ name: '', stock: 0 }],
+      crossBorderOn: false,
     };
   return {
     title: p.title,
@@ -125,6 +155,16 @@ function initialValues(p: ProductView | undefined): Partial<EditorValues> {
     sampleAvailable: p.sampleAvailable,
     sampleStock: p.sampleStock,
     skus: [],
+    crossBorderOn: p.crossBorder !== null,
+    ...(p.crossBorder
+      ? {
+          crossBorder: {
+            declaredValueYuan: fenToYuan(p.crossBorder.declaredValueFen),
+            originCountry: p.crossBorder.originCountry,
+            importMode: p.crossBorder.importMode,
+          },
+        }
+      : {}),
   };
 }
 
@@ -141,6 +181,7 @@ function ProductEditor({ back, product }: { back: ReactNode; product?: ProductVi
   const brands = useBrands();
   const categoryId = Form.useWatch('categoryId', form);
   const sampleAvailable = Form.useWatch('sampleAvailable', form);
+  const crossBorderOn = Form.useWatch('crossBorderOn', form);
   const editing = product !== undefined;
   const locked = product?.status === 'in_review';
 
@@ -154,6 +195,7 @@ function ProductEditor({ back, product }: { back: ReactNode; product?: ProductVi
         imageIds: values.imageIds,
         sampleAvailable: values.sampleAvailable,
         sampleStock: values.sampleAvailable ? (values.sampleStock ?? 0) : 0,
+        crossBorder: crossBorderOf(values),
       };
       const newDocs = (values.qualificationDocs ?? []).map((d) => d.id);
       let saved: ProductView;
@@ -344,6 +386,53 @@ function ProductEditor({ back, product }: { back: ReactNode; product?: ProductVi
                 >
                   <InputNumber<number> min={0} max={10_000} precision={0} style={{ width: '100%' }} data-testid="product-sample-stock" />
                 </Form.Item>
+              ) : null}
+            </Card>
+            <Card style={{ marginBottom: 16 }}>
+              <SectionTitle>{t('catalog.editor.crossBorder')}</SectionTitle>
+              <Form.Item
+                name="crossBorderOn"
+                label={t('catalog.field.crossBorder')}
+                extra={t('catalog.field.crossBorderHint')}
+                valuePropName="checked"
+              >
+                <Switch data-testid="product-cross-border" />
+              </Form.Item>
+              {crossBorderOn ? (
+                <>
+                  <Form.Item
+                    name={['crossBorder', 'declaredValueYuan']}
+                    label={t('catalog.field.declaredValue')}
+                    extra={t('catalog.field.declaredValueHint')}
+                    rules={[{ required: true, message: t('common.required') }]}
+                  >
+                    <YuanInput min={0.01} max={10_000_000} data-testid="product-declared-value" />
+                  </Form.Item>
+                  <Form.Item
+                    name={['crossBorder', 'originCountry']}
+                    label={t('catalog.field.origin')}
+                    rules={[{ required: true, message: t('common.required') }]}
+                  >
+                    <Select
+                      showSearch
+                      optionFilterProp="label"
+                      placeholder={t('catalog.field.originPlaceholder')}
+                      options={ORIGIN_CODES.map((code) => ({ value: code, label: CROSS_BORDER_ORIGINS[code] }))}
+                      data-testid="product-origin"
+                    />
+                  </Form.Item>
+                  <Form.Item
+                    name={['crossBorder', 'importMode']}
+                    label={t('catalog.field.importMode')}
+                    initialValue="1210"
+                    rules={[{ required: true, message: t('common.required') }]}
+                  >
+                    <Select
+                      options={IMPORT_MODES.map((m) => ({ value: m, label: IMPORT_MODE_LABELS[m] }))}
+                      data-testid="product-import-mode"
+                    />
+                  </Form.Item>
+                </>
               ) : null}
             </Card>
             <Card>

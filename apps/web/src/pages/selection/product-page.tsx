@@ -51,6 +51,7 @@ import { ProductChecks } from './product-checks.tsx';
 import { effectiveRule, categoryPathText, LiveRuleTag, ProductStatusTag } from './selection-labels.tsx';
 import { applyRenamedFieldError, selectionErrorMessage } from './selection-errors.ts';
 import './selection.css';
+import { IMPORT_MODE_LABELS } from '@livehub/contracts';
 import { IconTitle } from '../../components/icon-title.tsx';
 
 const SUBMITTABLE: ReadonlySet<ProductView['status']> = new Set(['draft', 'returned', 'rejected', 'delisted']);
@@ -106,6 +107,11 @@ export function ProductPage() {
           <Space size={12} wrap>
             <span data-testid="product-heading">{p.title}</span>
             <ProductStatusTag status={p.status} />
+            {p.crossBorder ? (
+              <Tag color="geekblue" data-testid="product-cross-border-badge">
+                {t('catalog.crossBorder.badge')}
+              </Tag>
+            ) : null}
           </Space>
         }
         subtitle={`${categoryPathText(locale, p.categoryPath)} · ${p.merchantName}`}
@@ -245,6 +251,18 @@ export function ProductInfoCard({ product: p, title }: { product: ProductView; t
         <Descriptions.Item label={t('catalog.field.referencePrice')}>
           {p.referencePriceFen === null ? t('common.none') : <span className="lh-strike">{formatFen(p.referencePriceFen)}</span>}
         </Descriptions.Item>
+        {p.crossBorder ? (
+          <Descriptions.Item label={t('catalog.editor.crossBorder')}>
+            <Space size={[8, 4]} wrap data-testid="product-cross-border">
+              <Tag color="geekblue" style={{ marginInlineEnd: 0 }}>
+                {t('catalog.crossBorder.badge')}
+              </Tag>
+              <span>{t('catalog.crossBorder.origin', { origin: p.crossBorder.originName })}</span>
+              <span>{t('catalog.crossBorder.declared', { amount: formatFen(p.crossBorder.declaredValueFen) })}</span>
+              <span>{IMPORT_MODE_LABELS[p.crossBorder.importMode]}</span>
+            </Space>
+          </Descriptions.Item>
+        ) : null}
         <Descriptions.Item label={t('catalog.field.claims')}>
           {p.claims.length === 0 ? (
             t('common.none')
