@@ -21,3 +21,4 @@ export * from './notifications.ts';
 export * from './supervision.ts';
 export * from './exchange.ts';
 export * from './wall.ts';
+export * from './programmes.ts';

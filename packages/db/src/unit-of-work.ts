@@ -24,6 +24,7 @@ import { DrizzleNameRepository } from './repositories/names.repository.ts';
 import { DrizzleWallRepository } from './repositories/wall.repository.ts';
 import { DrizzleOrderRepository } from './repositories/order.repository.ts';
 import { DrizzleComplianceRepository } from './repositories/compliance.repository.ts';
+import { DrizzleProgrammesRepository } from './repositories/programmes.repository.ts';
 import { DrizzleRegistryRepository } from './repositories/registry.repository.ts';
 import { DrizzleWorkflowRepository } from './repositories/workflow.repository.ts';
 import {
@@ -72,6 +73,7 @@ export function repositoriesFor(db: Db): Repositories {
     wall: new DrizzleWallRepository(db),
     cases: new DrizzleCaseRepository(db),
     statistics: new DrizzleStatisticsRepository(db),
+    programmes: new DrizzleProgrammesRepository(db),
   };
 }
 

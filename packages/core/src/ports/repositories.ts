@@ -34,6 +34,7 @@ import type { NameRepository } from './names.ts';
 import type { WallReader } from '../supervision/wall.repository.ts';
 import type { OrderRepository } from '../orders/orders.repository.ts';
 import type { OutboxRepository } from '../outbox/outbox.repository.ts';
+import type { ProgrammesRepository } from '../programmes/programmes.repository.ts';
 import type { RegistryRepository } from '../registry/registry.repository.ts';
 import type { WorkflowRepository } from '../workflows/workflows.repository.ts';
 
@@ -91,6 +92,8 @@ export interface Repositories {
   cases: CaseRepository;
   /** 统计分析: facts projected from the source tables, the daily rollups, targets, monthly reports (supervision) */
   statistics: StatisticsRepository;
+  /** 共享直播间: the studios of live bases and their bookings (programmes) */
+  programmes: ProgrammesRepository;
 }
 
 export interface UnitOfWork {

@@ -28,3 +28,4 @@ export * from './reports.ts';
 export * from './supervision.ts';
 export * from './exchange.ts';
 export * from './statistics.ts';
+export * from './programmes.ts';
