@@ -4,6 +4,7 @@
  */
 import {
   AimOutlined,
+  CalendarOutlined,
   AreaChartOutlined,
   AccountBookOutlined,
   AlertOutlined,
@@ -102,6 +103,8 @@ const ITEMS = {
 
   applications: { label: 'nav.myApplications', icon: ProfileOutlined, path: '/applications' },
   talent: { label: 'nav.talent', icon: ReadOutlined, path: '/talent' },
+  studios: { label: 'nav.studios', icon: VideoCameraOutlined, path: '/programmes/studios' },
+  'studio-booking': { label: 'nav.studioBooking', icon: CalendarOutlined, path: '/programmes/book' },
 
   // selection: products, the selection square, samples, agreements
   products: { label: 'nav.products', icon: ShoppingOutlined, path: '/products' },
@@ -220,6 +223,7 @@ const KEYS_BY_ROLE: Record<Role, readonly RoleEntry[]> = {
     'apply-mcn',
     'apply-provider',
     'talent',
+    'studios',
     'applications',
     'credit',
     ...COMMON_TAIL,
@@ -236,6 +240,7 @@ const KEYS_BY_ROLE: Record<Role, readonly RoleEntry[]> = {
     'finance-payouts',
     { key: 'members', label: 'nav.mcnMembers' },
     'talent',
+    'studio-booking',
     'applications',
     'credit',
     ...COMMON_TAIL,
@@ -250,6 +255,7 @@ const KEYS_BY_ROLE: Record<Role, readonly RoleEntry[]> = {
     'samples',
     'agreements',
     'live',
+    'studio-booking',
     'earnings',
     'statements',
     'finance-payouts',
@@ -273,6 +279,7 @@ const KEYS_BY_ROLE: Record<Role, readonly RoleEntry[]> = {
     'finance-deposit',
     'samples',
     'agreements',
+    'studio-booking',
     'members',
     'apply-merchant',
     'applications',

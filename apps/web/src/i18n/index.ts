@@ -24,6 +24,7 @@ import { shellEn, shellZh } from './shell.ts';
 import { statementsEn, statementsZh } from './statements.ts';
 import { creditAppealsEn, creditAppealsZh } from './credit-appeals.ts';
 import { reportsEn, reportsZh } from './reports.ts';
+import { programmesEn, programmesZh } from './programmes.ts';
 
 /** The areas merged; an area file may add keys under another prefix (live adds nav.liveConsole), never twice. */
 const zhCN = {
@@ -47,6 +48,7 @@ const zhCN = {
   ...creditAppealsZh,
   ...creditZh,
   ...reportsZh,
+  ...programmesZh,
 } as const;
 
 export type MessageKey = keyof typeof zhCN;
@@ -73,6 +75,7 @@ const enUS: Dictionary = {
   ...creditAppealsEn,
   ...creditEn,
   ...reportsEn,
+  ...programmesEn,
 };
 
 const DICTIONARIES: Record<Locale, Dictionary> = { 'zh-CN': zhCN, 'en-US': enUS };
