@@ -265,13 +265,18 @@ describe('cancellation, check-in, no-shows', () => {
       expect(ok.status).toBe(200);
       expect(ok.body.status).toBe('checked_in');
 
+      // (the demo base's own bookings may fall due too: the booking of this test is what is asserted)
+      const statusOf = async (id: string) => (await p.c.uow.read.programmes.findBooking(id))?.status;
       clock.set(new Date(s2.getTime() + 30 * MIN));
-      expect((await p.c.tick()).studioNoShows).toBe(0);
+      await p.c.tick();
+      expect(await statusOf(b2.body.id)).toBe('booked');
       clock.set(new Date(s2.getTime() + 31 * MIN));
       const late = await p.call(mcn, 'POST', `/api/programmes/bookings/${b2.body.id}/check-in`);
       expect(late.body.error.code).toBe('programmes.check_in_late');
-      expect((await p.c.tick()).studioNoShows).toBe(1);
-      expect((await p.c.uow.read.programmes.findBooking(b2.body.id))?.status).toBe('no_show');
+      expect((await p.c.tick()).studioNoShows).toBeGreaterThanOrEqual(1);
+      expect(await statusOf(b2.body.id)).toBe('no_show');
+      expect(await statusOf(b1.body.id)).toBe('checked_in');
+      // idempotent: nothing is left to mark
       expect((await p.c.tick()).studioNoShows).toBe(0);
     } finally {
       clock.set(now);
