@@ -125,7 +125,7 @@ export function StudiosPage() {
     const pct = (r: number) => Math.round(r * 1000) / 10;
     return {
       tooltip: { trigger: 'axis', valueFormatter: (v) => `${v}%` },
-      legend: {},
+      legend: { top: 0 },
       grid: { left: 40, right: 20, top: 40, bottom: 30 },
       xAxis: { type: 'category', data: u.days.map((d) => d.day.slice(5)) },
       yAxis: { type: 'value', max: 100, axisLabel: { formatter: '{value}%' } },
