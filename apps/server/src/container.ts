@@ -90,6 +90,8 @@ import {
   ExchangeService,
   WallService,
   StatisticsService,
+  ProgrammesService,
+  SessionLookup,
 } from '@livehub/core';
 import { loadDefaultPack } from '@livehub/compliance';
 import { type Database, openDatabase } from '@livehub/db';
@@ -700,6 +702,8 @@ export async function createContainer(config: Config, o: ContainerOverrides = {}
   // 人货匹配: the engine fed from the pool; a trained model kept in this process (docs/matching.md)
   const matching = new MatchingService({ uow, clock, ids, audit, creditModel, credit: creditGate });
   for (const topic of StatisticsService.topics()) outbox.on(topic, async (e) => void (await statistics.ingest(e)));
+  // 共享直播间: studios of live bases and their bookings (docs/programmes.md)
+  const programmes = new ProgrammesService({ uow, clock, ids, audit, sessions: new SessionLookup() });
   // 举报 ⇄ 审核 kept in step (docs/reports.md): an item a report opened, once decided, settles the report; a report
   // handled (substantiated or not) decides its item. Each side leaves what is already decided alone (idempotent).
   outbox.on('compliance.report_item_decided', async (e) => {
@@ -756,6 +760,7 @@ export async function createContainer(config: Config, o: ContainerOverrides = {}
     ipNotices,
     statistics,
     matching,
+    programmes,
     ledger,
     money,
     feeRates,
@@ -797,6 +802,7 @@ export async function createContainer(config: Config, o: ContainerOverrides = {}
       const settleRun = await settle.run(now);
       const payoutsResent = await payouts.resendUnsent();
       const reportSweep = await statistics.monthlyReport(now);
+      const studioSweep = await programmes.sweep(now);
       return {
         noticesAdvanced: notices.advanced.length,
         ...registrySweep,
@@ -816,6 +822,7 @@ export async function createContainer(config: Config, o: ContainerOverrides = {}
         slotFeesReleased: settleRun.slotFeesReleased,
         payoutsResent,
         ...reportSweep,
+        ...studioSweep,
       };
     },
     async close() {

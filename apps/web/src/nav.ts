@@ -5,6 +5,7 @@
 import {
   AimOutlined,
   ImportOutlined,
+  CalendarOutlined,
   AreaChartOutlined,
   AccountBookOutlined,
   AlertOutlined,
@@ -108,6 +109,8 @@ const ITEMS = {
 
   applications: { label: 'nav.myApplications', icon: ProfileOutlined, path: '/applications' },
   talent: { label: 'nav.talent', icon: ReadOutlined, path: '/talent' },
+  studios: { label: 'nav.studios', icon: VideoCameraOutlined, path: '/programmes/studios' },
+  'studio-booking': { label: 'nav.studioBooking', icon: CalendarOutlined, path: '/programmes/book' },
 
   // selection: products, the selection square, samples, agreements
   products: { label: 'nav.products', icon: ShoppingOutlined, path: '/products' },
@@ -229,6 +232,7 @@ const KEYS_BY_ROLE: Record<Role, readonly RoleEntry[]> = {
     'apply-mcn',
     'apply-provider',
     'talent',
+    'studios',
     'applications',
     'credit',
     ...COMMON_TAIL,
@@ -245,6 +249,7 @@ const KEYS_BY_ROLE: Record<Role, readonly RoleEntry[]> = {
     'finance-payouts',
     { key: 'members', label: 'nav.mcnMembers' },
     'talent',
+    'studio-booking',
     'applications',
     'credit',
     ...COMMON_TAIL,
@@ -259,6 +264,7 @@ const KEYS_BY_ROLE: Record<Role, readonly RoleEntry[]> = {
     'samples',
     'agreements',
     'live',
+    'studio-booking',
     'earnings',
     'statements',
     'finance-payouts',
@@ -283,6 +289,7 @@ const KEYS_BY_ROLE: Record<Role, readonly RoleEntry[]> = {
     'finance-deposit',
     'samples',
     'agreements',
+    'studio-booking',
     'members',
     'apply-merchant',
     'applications',

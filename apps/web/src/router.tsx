@@ -38,6 +38,8 @@ const ApplyBasePage = lazyNamed(() => import('./pages/registry/apply-base-page.t
 const ApplyMcnPage = lazyNamed(() => import('./pages/registry/apply-mcn-page.tsx'), 'ApplyMcnPage');
 const ApplyProviderPage = lazyNamed(() => import('./pages/registry/apply-provider-page.tsx'), 'ApplyProviderPage');
 const TalentPage = lazyNamed(() => import('./pages/registry/talent-page.tsx'), 'TalentPage');
+const StudiosPage = lazyNamed(() => import('./pages/programmes/studios-page.tsx'), 'StudiosPage');
+const BookStudioPage = lazyNamed(() => import('./pages/programmes/book-studio-page.tsx'), 'BookStudioPage');
 const ApplicationsPage = lazyNamed(() => import('./pages/registry/applications-page.tsx'), 'ApplicationsPage');
 const ApplicationPage = lazyNamed(() => import('./pages/registry/application-page.tsx'), 'ApplicationPage');
 const ApprovalsPage = lazyNamed(() => import('./pages/registry/approvals-page.tsx'), 'ApprovalsPage');
@@ -148,6 +150,8 @@ export const router = createBrowserRouter([
           { path: '/apply/mcn', element: guarded(<ApplyMcnPage />) },
           { path: '/apply/provider', element: guarded(<ApplyProviderPage />) },
           { path: '/talent', element: guarded(<TalentPage />) },
+          { path: '/programmes/studios', element: guarded(<StudiosPage />) },
+          { path: '/programmes/book', element: guarded(<BookStudioPage />) },
           { path: '/applications', element: guarded(<ApplicationsPage />) },
           { path: '/applications/:id', element: guarded(<ApplicationPage />) },
           { path: '/approvals', element: guarded(<ApprovalsPage />) },

@@ -23,3 +23,4 @@ export * from './exchange.ts';
 export * from './wall.ts';
 export * from './matching.ts';
 export * from './ip-notices.ts';
+export * from './programmes.ts';

@@ -839,6 +839,38 @@ export const ERROR_CATALOGUE = {
     zh: '服务器繁忙，请 {seconds} 秒后重试',
     en: 'The server is overloaded: try again in {seconds} s',
   },
+  'programmes.studio_not_found': { kind: 'not_found', zh: '直播间不存在', en: 'No such studio' },
+  'programmes.booking_not_found': { kind: 'not_found', zh: '预约不存在', en: 'No such booking' },
+  'programmes.name_taken': { kind: 'conflict', zh: '本基地已有同名直播间', en: 'The base already has a studio of that name' },
+  'programmes.bad_hours': {
+    kind: 'invalid',
+    zh: '营业时间无效：每周 7 天，每天关闭或在整点/半点开始并在当天结束',
+    en: 'Invalid opening hours: 7 days, each closed or opening and closing on the half-hour within the day',
+  },
+  'programmes.slot_taken': { kind: 'conflict', zh: '该时段已被预约', en: 'That slot is already booked' },
+  'programmes.outside_hours': { kind: 'invalid', zh: '预约时段不在直播间营业时间内', en: 'The slot is outside the studio’s opening hours' },
+  'programmes.not_half_hour': {
+    kind: 'invalid',
+    zh: '预约须从整点或半点开始和结束',
+    en: 'Bookings start and end on the hour or half-hour',
+  },
+  'programmes.in_past': { kind: 'invalid', zh: '预约开始时间须晚于当前时间', en: 'A booking must start in the future' },
+  'programmes.too_far_ahead': { kind: 'invalid', zh: '最多可提前 30 天预约', en: 'Bookings open at most 30 days ahead' },
+  'programmes.bad_length': { kind: 'invalid', zh: '预约时长须为 1 至 8 小时', en: 'A booking lasts 1 to 8 hours' },
+  'programmes.booking_suspended': {
+    kind: 'conflict',
+    zh: '30 天内爽约 3 次，暂停预约至 {until}',
+    en: '3 no-shows within 30 days: booking is suspended until {until}',
+  },
+  'programmes.not_cancellable': { kind: 'conflict', zh: '该预约已无法取消', en: 'This booking can no longer be cancelled' },
+  'programmes.not_checkable': { kind: 'conflict', zh: '该预约无法签到', en: 'This booking cannot be checked in' },
+  'programmes.check_in_early': { kind: 'conflict', zh: '签到开放时间为开始前 15 分钟', en: 'Check-in opens 15 minutes before the start' },
+  'programmes.check_in_late': { kind: 'conflict', zh: '已超过开始后 30 分钟，无法签到', en: 'Check-in closed 30 minutes after the start' },
+  'programmes.session_invalid': {
+    kind: 'invalid',
+    zh: '所选直播场次不是您的待开播或直播中场次',
+    en: 'The session chosen is not one of your scheduled or live sessions',
+  },
   internal: { kind: 'internal', zh: '服务器内部错误', en: 'Internal server error' },
 } as const satisfies Record<string, ErrorDef>;
 

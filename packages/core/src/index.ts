@@ -171,3 +171,4 @@ export * from './credit/index.ts';
 export * from './disputes/index.ts';
 export * from './supervision/index.ts';
 export * from './notifications/index.ts';
+export * from './programmes/index.ts';

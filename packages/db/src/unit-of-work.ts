@@ -26,6 +26,7 @@ import { DrizzleNameRepository } from './repositories/names.repository.ts';
 import { DrizzleWallRepository } from './repositories/wall.repository.ts';
 import { DrizzleOrderRepository } from './repositories/order.repository.ts';
 import { DrizzleComplianceRepository } from './repositories/compliance.repository.ts';
+import { DrizzleProgrammesRepository } from './repositories/programmes.repository.ts';
 import { DrizzleRegistryRepository } from './repositories/registry.repository.ts';
 import { DrizzleWorkflowRepository } from './repositories/workflow.repository.ts';
 import {
@@ -76,6 +77,7 @@ export function repositoriesFor(db: Db): Repositories {
     statistics: new DrizzleStatisticsRepository(db),
     matching: new DrizzleMatchingRepository(db),
     ipNotices: new DrizzleIpNoticeRepository(db),
+    programmes: new DrizzleProgrammesRepository(db),
   };
 }
 

@@ -13,6 +13,7 @@ import { seedCatalog } from './seed-catalog.ts';
 import { seedCompensation } from './seed-compensation.ts';
 import { seedCredit } from './seed-credit.ts';
 import { seedComplaints } from './seed-complaints.ts';
+import { seedProgrammes } from './seed-programmes.ts';
 import { seedReports } from './seed-reports.ts';
 import type { TimeTravel } from './seed-history.ts';
 import { person, type RegistrySeed, seedRegistry } from './seed-registry.ts';
@@ -297,6 +298,9 @@ export async function seedDemo(
   // 举报: reports in every state, filed and handled through the services (seed-reports.ts)
   opts.onProgress?.(done, total, 'reports');
   await seedReports(c, reg);
+  // 共享直播间: the demo base's studios and their bookings (seed-programmes.ts)
+  opts.onProgress?.(done, total, 'studios');
+  await seedProgrammes(c, reg);
 
   // 站内信: the registry's sweep (the server's periodic tick) warns of the licence about to expire, and every event of
   // the seed reaches the inbox through the outbox (the confirmed violation for the demo streamer and merchant…).

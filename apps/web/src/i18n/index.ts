@@ -26,6 +26,7 @@ import { statementsEn, statementsZh } from './statements.ts';
 import { creditAppealsEn, creditAppealsZh } from './credit-appeals.ts';
 import { reportsEn, reportsZh } from './reports.ts';
 import { ipNoticesEn, ipNoticesZh } from './ip-notices.ts';
+import { programmesEn, programmesZh } from './programmes.ts';
 
 /** The areas merged; an area file may add keys under another prefix (live adds nav.liveConsole), never twice. */
 const zhCN = {
@@ -51,6 +52,7 @@ const zhCN = {
   ...creditZh,
   ...reportsZh,
   ...ipNoticesZh,
+  ...programmesZh,
 } as const;
 
 export type MessageKey = keyof typeof zhCN;
@@ -79,6 +81,7 @@ const enUS: Dictionary = {
   ...creditEn,
   ...reportsEn,
   ...ipNoticesEn,
+  ...programmesEn,
 };
 
 const DICTIONARIES: Record<Locale, Dictionary> = { 'zh-CN': zhCN, 'en-US': enUS };

@@ -36,6 +36,7 @@ import type { NameRepository } from './names.ts';
 import type { WallReader } from '../supervision/wall.repository.ts';
 import type { OrderRepository } from '../orders/orders.repository.ts';
 import type { OutboxRepository } from '../outbox/outbox.repository.ts';
+import type { ProgrammesRepository } from '../programmes/programmes.repository.ts';
 import type { RegistryRepository } from '../registry/registry.repository.ts';
 import type { WorkflowRepository } from '../workflows/workflows.repository.ts';
 
@@ -97,6 +98,8 @@ export interface Repositories {
   matching: MatchingRepository;
   /** 知识产权保护: infringement notices, counter-notices and their log (supervision) */
   ipNotices: IpNoticeRepository;
+  /** 共享直播间: the studios of live bases and their bookings (programmes) */
+  programmes: ProgrammesRepository;
 }
 
 export interface UnitOfWork {

@@ -50,7 +50,10 @@ async function openPglite(dir: string | undefined): Promise<Opened> {
   const { PGlite } = await import('@electric-sql/pglite');
   const { drizzle } = await import('drizzle-orm/pglite');
   const { migrate } = await import('drizzle-orm/pglite/migrator');
-  const client = dir ? new PGlite(dir) : new PGlite();
+  // btree_gist: the studio bookings' exclusion constraint (studio = and time range &&) needs it (docs/programmes.md)
+  const { btree_gist } = await import('@electric-sql/pglite/contrib/btree_gist');
+  const extensions = { btree_gist };
+  const client = dir ? new PGlite(dir, { extensions }) : new PGlite({ extensions });
   await client.waitReady;
   // PGlite runs every query on this thread, one at a time, handing the next queued query its turn in a microtask:
   // with many requests in flight, the queue drained without the event loop ever reaching I/O — no new request, not

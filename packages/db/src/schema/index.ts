@@ -30,3 +30,4 @@ export * from './exchange.ts';
 export * from './statistics.ts';
 export * from './matching.ts';
 export * from './ip-notices.ts';
+export * from './programmes.ts';
