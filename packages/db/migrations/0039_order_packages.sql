@@ -26,6 +26,6 @@ CREATE TABLE "package_events" (
 ALTER TABLE "order_packages" ADD CONSTRAINT "order_packages_order_id_orders_id_fk" FOREIGN KEY ("order_id") REFERENCES "public"."orders"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "package_events" ADD CONSTRAINT "package_events_package_id_order_packages_id_fk" FOREIGN KEY ("package_id") REFERENCES "public"."order_packages"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 CREATE UNIQUE INDEX "order_packages_order_uq" ON "order_packages" USING btree ("order_id");--> statement-breakpoint
-CREATE UNIQUE INDEX "order_packages_waybill_uq" ON "order_packages" USING btree ("carrier","tracking_no");--> statement-breakpoint
+CREATE INDEX "order_packages_waybill_idx" ON "order_packages" USING btree ("carrier","tracking_no");--> statement-breakpoint
 CREATE UNIQUE INDEX "package_events_push_uq" ON "package_events" USING btree ("package_id","push_key");--> statement-breakpoint
 CREATE INDEX "package_events_time_idx" ON "package_events" USING btree ("package_id","occurred_at");

@@ -7,12 +7,12 @@
 import type { TrackingView } from '@livehub/contracts';
 import type { AuditService } from '../audit/audit.service.ts';
 import { AppError } from '../errors.ts';
-import type { ScopedUnitOfWork } from '../ports/repositories.ts';
+import type { Repositories, ScopedUnitOfWork } from '../ports/repositories.ts';
 import type { Clock, IdGenerator } from '../ports/runtime.ts';
 import type { Actor } from '../shared/actor.ts';
 import type { FulfilmentService } from './fulfilment.service.ts';
 import type { CarrierPort, PackageRecord } from './logistics.port.ts';
-import { advancePackage, type CarrierCode, CARRIERS, parsePush, pushKey } from './logistics.rules.ts';
+import { advancePackage, type CarrierCode, CARRIERS, parsePush, pushKey, type TrackingPush } from './logistics.rules.ts';
 import type { MoneyScope } from './money.port.ts';
 import { readerOf } from './order.rules.ts';
 import { sweeper } from './orders.internal.ts';
@@ -43,7 +43,7 @@ export class LogisticsService {
       shippedAt: p.shippedAt,
     });
     await this.d.uow.transaction(async (tx) => {
-      const fresh = await tx.orders.findPackageByWaybill(p.carrier, p.trackingNo, { lock: true });
+      const fresh = (await tx.orders.listPackagesByWaybill(p.carrier, p.trackingNo, { lock: true })).find((x) => x.id === p.id);
       if (fresh && !fresh.subscribedAt)
         await tx.orders.updatePackage({ ...fresh, subscribedAt: this.d.clock.now(), updatedAt: this.d.clock.now() });
     });
@@ -63,53 +63,63 @@ export class LogisticsService {
     const push = parsed.push;
     const actor: Actor = { ...sweeper, label: `system:carrier:${carrier.code}` };
     return this.d.uow.transaction(async (tx) => {
-      const p = await tx.orders.findPackageByWaybill(carrier.code, push.trackingNo, { lock: true });
-      if (!p) throw new AppError('logistics.unknown_package', { field: 'trackingNo' });
-      const now = this.d.clock.now();
-      const recorded = await tx.orders.insertPackageEvent({
-        id: this.d.ids.next(),
-        packageId: p.id,
-        pushKey: pushKey(push),
-        status: push.status,
-        occurredAt: push.time,
-        location: push.location,
-        description: push.description,
-        receivedAt: now,
-      });
-      if (!recorded) return { ok: true as const, recorded: false, status: p.status };
-      const status = advancePackage(p.status, push.status);
-      // 签收 at the carrier's time, never before the shipment nor after now
-      const signedAt = new Date(Math.min(Math.max(push.time.getTime(), p.shippedAt.getTime()), now.getTime()));
-      const next: PackageRecord = {
-        ...p,
-        status,
-        deliveredAt: status === 'delivered' && !p.deliveredAt ? signedAt : p.deliveredAt,
-        lastEventAt: !p.lastEventAt || push.time > p.lastEventAt ? push.time : p.lastEventAt,
-        updatedAt: now,
-      };
-      await tx.orders.updatePackage(next);
-      await this.d.audit.record(tx, actor, {
-        action: 'package.event',
-        targetType: 'order',
-        targetId: p.orderId,
-        orgId: p.merchantOrgId,
-        detail: {
-          carrier: carrier.code,
-          trackingNo: p.trackingNo,
-          event: push.status,
-          from: p.status,
-          to: status,
-          at: push.time.toISOString(),
-        },
-      });
-      if (status === 'delivered' && p.status !== 'delivered') {
-        const o = await tx.orders.findOrder(p.orderId, { lock: true });
-        // the buyer may have confirmed first (确认收货), or the order was refunded: then the push only tells the package
-        if (o?.status === 'shipped')
-          await this.d.fulfilment.transition(tx, actor, o, 'deliver', { deliveredAt: signedAt }, { by: 'carrier', carrier: carrier.code });
+      const packages = await tx.orders.listPackagesByWaybill(carrier.code, push.trackingNo, { lock: true });
+      if (packages.length === 0) throw new AppError('logistics.unknown_package', { field: 'trackingNo' });
+      let recorded = false;
+      let status: PackageRecord['status'] = 'shipped';
+      // one parcel may carry several orders (合并发货): the push is each one's event
+      for (const p of packages) {
+        const r = await this.apply(tx, actor, carrier.code, p, push);
+        recorded ||= r.recorded;
+        status = r.status;
       }
-      return { ok: true as const, recorded: true, status };
+      return { ok: true as const, recorded, status };
     });
+  }
+
+  private async apply(
+    tx: Pick<Repositories, 'orders' | 'audit' | 'outbox' | MoneyScope>,
+    actor: Actor,
+    code: CarrierCode,
+    p: PackageRecord,
+    push: TrackingPush,
+  ): Promise<{ recorded: boolean; status: PackageRecord['status'] }> {
+    const now = this.d.clock.now();
+    const recorded = await tx.orders.insertPackageEvent({
+      id: this.d.ids.next(),
+      packageId: p.id,
+      pushKey: pushKey(push),
+      status: push.status,
+      occurredAt: push.time,
+      location: push.location,
+      description: push.description,
+      receivedAt: now,
+    });
+    if (!recorded) return { recorded: false, status: p.status };
+    const status = advancePackage(p.status, push.status);
+    // 签收 at the carrier's time, never before the shipment nor after now
+    const signedAt = new Date(Math.min(Math.max(push.time.getTime(), p.shippedAt.getTime()), now.getTime()));
+    await tx.orders.updatePackage({
+      ...p,
+      status,
+      deliveredAt: status === 'delivered' && !p.deliveredAt ? signedAt : p.deliveredAt,
+      lastEventAt: !p.lastEventAt || push.time > p.lastEventAt ? push.time : p.lastEventAt,
+      updatedAt: now,
+    });
+    await this.d.audit.record(tx, actor, {
+      action: 'package.event',
+      targetType: 'order',
+      targetId: p.orderId,
+      orgId: p.merchantOrgId,
+      detail: { carrier: code, trackingNo: p.trackingNo, event: push.status, from: p.status, to: status, at: push.time.toISOString() },
+    });
+    if (status === 'delivered' && p.status !== 'delivered') {
+      const o = await tx.orders.findOrder(p.orderId, { lock: true });
+      // the buyer may have confirmed first (确认收货), or the order was refunded: then the push only tells the package
+      if (o?.status === 'shipped')
+        await this.d.fulfilment.transition(tx, actor, o, 'deliver', { deliveredAt: signedAt }, { by: 'carrier', carrier: code });
+    }
+    return { recorded: true, status };
   }
 
   /** 物流轨迹 for the order's buyer, its merchant and the platform admin; anyone else: no such order. */

@@ -157,7 +157,8 @@ export interface IdempotencyRepository {
 export interface PackageRepository {
   insertPackage(p: PackageRecord): Promise<void>;
   findPackageByOrder(orderId: string): Promise<PackageRecord | null>;
-  findPackageByWaybill(carrier: string, trackingNo: string, opts?: { lock?: boolean }): Promise<PackageRecord | null>;
+  /** the packages a waybill carries (several orders may share one parcel), locked when asked */
+  listPackagesByWaybill(carrier: string, trackingNo: string, opts?: { lock?: boolean }): Promise<PackageRecord[]>;
   updatePackage(p: PackageRecord): Promise<void>;
   /** false when the same push (package, push key) was recorded before */
   insertPackageEvent(e: PackageEventRecord): Promise<boolean>;

@@ -487,14 +487,14 @@ export class DrizzleOrderRepository implements OrderRepository {
   async findPackageByOrder(orderId: string): Promise<PackageRecord | null> {
     return (await firstWhere(this.db, orderPackages, eq(orderPackages.orderId, orderId))) as PackageRecord | null;
   }
-  async findPackageByWaybill(carrier: string, trackingNo: string, opts?: { lock?: boolean }): Promise<PackageRecord | null> {
+  async listPackagesByWaybill(carrier: string, trackingNo: string, opts?: { lock?: boolean }): Promise<PackageRecord[]> {
     const q = this.db
       .select()
       .from(orderPackages)
       .where(and(eq(orderPackages.carrier, carrier), eq(orderPackages.trackingNo, trackingNo)))
-      .limit(1);
-    const rows = opts?.lock ? await q.for('update') : await q;
-    return (rows[0] as PackageRecord | undefined) ?? null;
+      .orderBy(asc(orderPackages.id))
+      .limit(50);
+    return (opts?.lock ? await q.for('update') : await q) as PackageRecord[];
   }
   async updatePackage(p: PackageRecord): Promise<void> {
     const { id, orderId, merchantOrgId, carrier, trackingNo, shippedAt, ...rest } = p;

@@ -316,7 +316,11 @@ export const orderPackages = pgTable(
     lastEventAt: ts('last_event_at'),
     updatedAt: ts('updated_at').notNull(),
   },
-  (t) => [uniqueIndex('order_packages_order_uq').on(t.orderId), uniqueIndex('order_packages_waybill_uq').on(t.carrier, t.trackingNo)],
+  (t) => [
+    uniqueIndex('order_packages_order_uq').on(t.orderId),
+    // not unique: one parcel may carry several orders of one buyer (合并发货); a push applies to each
+    index('order_packages_waybill_idx').on(t.carrier, t.trackingNo),
+  ],
 );
 
 /** 物流轨迹: the carrier's pushes, insert-only; the same push twice is one row (`push_key`). */
