@@ -49,6 +49,23 @@ export class LogisticsService {
     });
   }
 
+  /**
+   * After a start: the packages still travelling (shipped in the last 30 days, neither 签收 nor held as an exception) are subscribed again — a
+   * subscription is idempotent at the carrier, and the simulator forgets its plans on restart. Returns how many.
+   */
+  async resubscribeOpen(): Promise<number> {
+    const since = new Date(this.d.clock.now().getTime() - 30 * 86_400_000);
+    const open = await this.d.uow.read.orders.listOpenPackages(since, 5000);
+    for (const p of open)
+      await this.d.carrier.subscribe({
+        carrier: p.carrier,
+        trackingNo: p.trackingNo,
+        callbackUrl: this.d.callbackUrl(p.carrier),
+        shippedAt: p.shippedAt,
+      });
+    return open.length;
+  }
+
   /** A carrier's status push: verified over the raw body, then recorded (once) and applied (only forward). */
   async onPush(
     carrierCode: string,

@@ -232,6 +232,11 @@ export class OrderService {
     return this.logistics.tracking(actor, orderId);
   }
 
+  /** After a start: packages still travelling are subscribed again (see LogisticsService.resubscribeOpen). */
+  async resubscribeTracking(): Promise<number> {
+    return (await this.logistics?.resubscribeOpen()) ?? 0;
+  }
+
   /** A carrier's signed status push (the public webhook). */
   onCarrierPush(...a: Parameters<LogisticsService['onPush']>): ReturnType<LogisticsService['onPush']> {
     if (!this.logistics) throw new AppError('logistics.unknown_package', { field: 'carrier' });

@@ -160,6 +160,8 @@ export interface PackageRepository {
   /** the packages a waybill carries (several orders may share one parcel), locked when asked */
   listPackagesByWaybill(carrier: string, trackingNo: string, opts?: { lock?: boolean }): Promise<PackageRecord[]>;
   updatePackage(p: PackageRecord): Promise<void>;
+  /** packages still travelling (not 签收, no exception) shipped since `since`, oldest first (to subscribe again after a restart) */
+  listOpenPackages(since: Date, limit: number): Promise<PackageRecord[]>;
   /** false when the same push (package, push key) was recorded before */
   insertPackageEvent(e: PackageEventRecord): Promise<boolean>;
   /** a package's events, oldest scan first */

@@ -496,6 +496,14 @@ export class DrizzleOrderRepository implements OrderRepository {
       .limit(50);
     return (opts?.lock ? await q.for('update') : await q) as PackageRecord[];
   }
+  async listOpenPackages(since: Date, limit: number): Promise<PackageRecord[]> {
+    return (await this.db
+      .select()
+      .from(orderPackages)
+      .where(and(sql`${orderPackages.status} not in ('delivered', 'exception')`, gt(orderPackages.shippedAt, since)))
+      .orderBy(asc(orderPackages.shippedAt))
+      .limit(limit)) as PackageRecord[];
+  }
   async updatePackage(p: PackageRecord): Promise<void> {
     const { id, orderId, merchantOrgId, carrier, trackingNo, shippedAt, ...rest } = p;
     await this.db.update(orderPackages).set(rest).where(eq(orderPackages.id, id));

@@ -443,6 +443,11 @@ export function orderCases(db: ContractDb): void {
     const moved = { ...pkg, status: 'in_transit' as const, subscribedAt: at(1), lastEventAt: at(2), updatedAt: at(2) };
     await r.orders.updatePackage(moved);
     expect(await r.orders.findPackageByOrder(o.id)).toEqual(moved);
+    const open = (await r.orders.listOpenPackages(new Date(T0.getTime() - 1), 10_000)).map((x) => x.id);
+    expect(open).toEqual(expect.arrayContaining([pkg.id, merged.id]));
+    await r.orders.updatePackage({ ...moved, status: 'delivered', deliveredAt: at(3) });
+    expect((await r.orders.listOpenPackages(new Date(T0.getTime() - 1), 10_000)).map((x) => x.id)).not.toContain(pkg.id);
+    await r.orders.updatePackage(moved);
     const event = (id: string, pushKey: string, occurredAt: Date, status: 'picked_up' | 'in_transit') => ({
       id,
       packageId: pkg.id,
