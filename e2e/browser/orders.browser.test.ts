@@ -241,6 +241,10 @@ describe.skipIf(!browserAvailable)('orders from the live room', () => {
     await buyer.reload();
     await buyer.locator('[data-testid="order-status"][data-status="shipped"]').waitFor();
     expect(await buyer.getByTestId('order-status-sub').textContent()).toContain(TRACKING);
+    // 物流轨迹: the carrier's Chinese name and the package's status, before the carrier's first push
+    await buyer.getByTestId('tracking-status').waitFor();
+    expect(await buyer.getByTestId('tracking-carrier').textContent()).toBe('顺丰速运');
+    expect(await buyer.getByTestId('tracking-status').textContent()).toBe('已发货');
     await buyer.getByTestId('order-deliver').click();
     await confirmPopover(buyer, 'order-deliver-ok');
     await buyer.locator('[data-testid="order-status"][data-status="delivered"]').waitFor();

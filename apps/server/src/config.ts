@@ -3,7 +3,7 @@
  * data directory on first run (mode 0600) and reused after, so a laptop needs no setup and nothing secret is ever
  * committed. Invalid configuration fails fast with every problem listed.
  */
-import { randomBytes } from 'node:crypto';
+import { createHmac, randomBytes } from 'node:crypto';
 import { isIP } from 'node:net';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
@@ -72,6 +72,16 @@ const envSchema = z.object({
   LIVEHUB_PAYOUT_APPROVAL_FEN: z.coerce.number().int().min(1).default(5_000_000),
   /** 先行赔付金警戒线 in fen: a payout leaving the advance-compensation fund below it raises an alert (50,000 yuan) */
   LIVEHUB_FUND_FLOOR_FEN: z.coerce.number().int().min(0).default(5_000_000),
+  /**
+   * 物流推送密钥: the key carriers sign tracking pushes with (HMAC-SHA256 over the raw body), base64, at least 16 bytes;
+   * unset: derived from the session secret (the built-in simulated carrier signs with the same)
+   */
+  LIVEHUB_LOGISTICS_PUSH_KEY: z
+    .string()
+    .regex(/^[A-Za-z0-9+/=]{22,}$/)
+    .optional(),
+  /** the share of the simulated carrier's packages that end in an exception (疑难/退回), 0–1 */
+  LIVEHUB_SIM_CARRIER_EXCEPTION_RATE: z.coerce.number().min(0).max(1).default(0.03),
   /** payout accounts whose number ends with one of these (comma-separated) fail in the simulated payout provider */
   LIVEHUB_SIM_PAYOUT_FAIL_SUFFIXES: z
     .string()
@@ -171,6 +181,10 @@ export interface Config {
   region: { code: string; name: string };
   /** account-number endings the simulated payout provider fails */
   simPayoutFailSuffixes: string[];
+  /** the key tracking pushes are signed with (LIVEHUB_LOGISTICS_PUSH_KEY, or derived from the session secret) */
+  logisticsPushKey: Buffer;
+  /** the share of the simulated carrier's packages ending in an exception */
+  simCarrierExceptionRate: number;
   flashPayMinutes: number;
   /** how long a flash sale's sold-out mark is trusted without a fresh answer from its counter (ADR 0011) */
   flashSoldOutMs: number;
@@ -242,6 +256,10 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     fundFloorFen: e.LIVEHUB_FUND_FLOOR_FEN,
     region: { code: e.LIVEHUB_REGION_CODE, name: e.LIVEHUB_REGION_NAME },
     simPayoutFailSuffixes: e.LIVEHUB_SIM_PAYOUT_FAIL_SUFFIXES,
+    logisticsPushKey: e.LIVEHUB_LOGISTICS_PUSH_KEY
+      ? Buffer.from(e.LIVEHUB_LOGISTICS_PUSH_KEY, 'base64')
+      : createHmac('sha256', Buffer.from(sessionSecret, 'base64')).update('livehub:logistics-push').digest(),
+    simCarrierExceptionRate: e.LIVEHUB_SIM_CARRIER_EXCEPTION_RATE,
     flashPayMinutes: e.LIVEHUB_FLASH_PAY_MINUTES,
     flashSoldOutMs: e.LIVEHUB_FLASH_SOLD_OUT_MS,
     authCacheMs: e.LIVEHUB_AUTH_CACHE_MS,

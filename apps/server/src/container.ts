@@ -99,6 +99,7 @@ import { createRedisKv } from '@livehub/redis';
 import { caseDecisionPdf } from './adapters/case-decision-pdf.ts';
 import { LocalFileStore } from './adapters/file-store.ts';
 import { SimulatedPaymentProvider } from './adapters/sim-pay.ts';
+import { SimulatedCarrier } from './adapters/sim-carrier.ts';
 import { SimulatedPayoutProvider } from './adapters/sim-payout.ts';
 import { notificationMembers } from './adapters/notification-members.ts';
 import { sessionMarketReader } from './adapters/session-market.ts';
@@ -493,6 +494,12 @@ export async function createContainer(config: Config, o: ContainerOverrides = {}
   Object.assign(hooks, creditAppeals.hooks());
   // 信用公示: tier and masked name, rate-limited per client
   const creditPublic = new CreditPublicService({ uow, finder: creditPartyFinder(uow), rateLimits: kv.rateLimits });
+  // 物流: the built-in simulated carrier behind the carrier port; it pushes to the platform's own webhook on the tick
+  const simCarrier = new SimulatedCarrier({
+    key: config.logisticsPushKey,
+    now: () => clock.now().getTime(),
+    exceptionRate: config.simCarrierExceptionRate,
+  });
   const orders = new OrderService({
     uow,
     clock,
@@ -513,6 +520,10 @@ export async function createContainer(config: Config, o: ContainerOverrides = {}
     onRoomEvent: (sessionId, e) => void rooms.publish(sessionId, e).catch(() => {}),
     money,
     credit: creditGate,
+    carrier: {
+      carrier: simCarrier,
+      callbackUrl: (code) => `${config.publicBaseUrl ?? `http://localhost:${config.port}`}/api/logistics/push/${code}`,
+    },
   });
   // 下播 as one job: the live context's end, the rooms' `ended` and statistics, the session's orders and GMV
   const sessionEnd = new SessionEndService({ live, rooms, totals: { sessionTotals: (sessionId) => orders.sessionTotals(sessionId) } });
@@ -787,6 +798,7 @@ export async function createContainer(config: Config, o: ContainerOverrides = {}
     outbox,
     payments: { sim },
     payoutProviders: { sim: simPayout },
+    carriers: { sim: simCarrier },
     /** Time-driven work (notices ending, expiries, overdue samples, lapsed plans and agreements): idempotent. */
     async tick(now?: Date) {
       const notices = await workflows.tick(now);
@@ -801,6 +813,7 @@ export async function createContainer(config: Config, o: ContainerOverrides = {}
       const compensationSweep = await complaints.payments.sweep(now);
       const settleRun = await settle.run(now);
       const payoutsResent = await payouts.resendUnsent();
+      const carrierPushes = await simCarrier.deliverDue(now?.getTime());
       const reportSweep = await statistics.monthlyReport(now);
       const studioSweep = await programmes.sweep(now);
       return {
@@ -821,6 +834,7 @@ export async function createContainer(config: Config, o: ContainerOverrides = {}
         ordersReleased: settleRun.released,
         slotFeesReleased: settleRun.slotFeesReleased,
         payoutsResent,
+        carrierPushes,
         ...reportSweep,
         ...studioSweep,
       };

@@ -129,6 +129,19 @@ export interface OrderLineView {
   commissionFen?: number;
 }
 
+/** 物流轨迹: an order's package and the carrier's pushes, newest first (GET /api/orders/:id/tracking). */
+export type PackageStatusCode = 'shipped' | 'picked_up' | 'in_transit' | 'out_for_delivery' | 'delivered' | 'exception';
+export interface TrackingView {
+  orderId: string;
+  carrier: string;
+  carrierName: { zh: string; en: string };
+  trackingNo: string;
+  status: PackageStatusCode;
+  shippedAt: string;
+  deliveredAt: string | null;
+  events: Array<{ status: Exclude<PackageStatusCode, 'shipped'>; time: string; location: string; description: string }>;
+}
+
 export interface OrderView {
   id: string;
   orderNo: string;

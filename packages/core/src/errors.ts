@@ -336,6 +336,11 @@ export const ERROR_CATALOGUE = {
     en: 'This Idempotency-Key was used with a different request body',
   },
   'orders.address_not_found': { kind: 'invalid', zh: '收货地址不存在', en: 'No such saved address' },
+  'logistics.unknown_carrier': { kind: 'invalid', zh: '不支持的快递公司', en: 'Unknown carrier' },
+  'logistics.bad_tracking_no': { kind: 'invalid', zh: '运单号格式与快递公司不符', en: 'The tracking number does not fit the carrier' },
+  'logistics.bad_signature': { kind: 'unauthenticated', zh: '物流推送签名无效', en: 'The tracking push signature is invalid' },
+  'logistics.unknown_package': { kind: 'not_found', zh: '未找到该运单号的包裹', en: 'No package with this tracking number' },
+  'logistics.not_found': { kind: 'not_found', zh: '该订单暂无物流信息', en: 'No tracking for this order' },
   'payments.bad_signature': { kind: 'unauthenticated', zh: '支付通知签名无效', en: 'The payment notification signature is invalid' },
   'payments.stale': {
     kind: 'invalid',

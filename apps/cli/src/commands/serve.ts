@@ -30,6 +30,8 @@ export async function serve(opts: { seed: boolean }): Promise<void> {
     accounts = r.accounts;
   }
   const { app } = await buildApp(c);
+  // 物流: parcels still travelling are subscribed again (the simulated carrier keeps its plans in memory)
+  await c.orders.resubscribeTracking().catch((err) => app.log.error({ err }, 'resubscribing tracking failed'));
   // Planner statistics at start and hourly (PGlite has no autovacuum; a no-op on PostgreSQL).
   await c.database.refreshStatistics();
   let ticks = 0;

@@ -178,6 +178,10 @@ export async function buildApp(c: Container, opts: BuildAppOptions = {}): Promis
   c.payoutProviders.sim.setDeliver(
     async (headers, body) => (await app.inject({ method: 'POST', url: '/api/payouts/notify/sim', headers, payload: body })).statusCode,
   );
+  // The simulated carrier pushes to the subscription's callback URL: in process, to its path on this app.
+  c.carriers.sim.setDeliver(
+    async (url, headers, body) => (await app.inject({ method: 'POST', url: new URL(url).pathname, headers, payload: body })).statusCode,
+  );
   c.payments.sim.setDeliver(
     async (headers, body) => (await app.inject({ method: 'POST', url: '/api/payments/notify/sim', headers, payload: body })).statusCode,
   );

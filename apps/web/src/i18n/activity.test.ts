@@ -38,6 +38,7 @@ const ACTIONS = [
   'order.ship',
   'order.deliver',
   'order.expire',
+  'package.event',
   'org.create',
   'payment.create',
   'pii.view',

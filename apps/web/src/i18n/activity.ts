@@ -19,6 +19,7 @@ export const activityZh = {
 
   'activity.actor.seed': '演示数据',
   'activity.actor.payments': '支付渠道',
+  'activity.actor.carrier': '快递公司',
   'activity.actor.media-server': '媒体服务器',
   'activity.actor.anonymous': '匿名用户',
 
@@ -57,6 +58,7 @@ export const activityZh = {
   'activity.action.payment.late_refund': '逾期支付退款',
   'activity.action.payment.create': '发起支付',
   'activity.action.order.create': '下单',
+  'activity.action.package.event': '物流状态更新',
 
   'activity.entity.address': '收货地址',
   'activity.entity.agreement': '合作协议',
@@ -189,6 +191,7 @@ export const activityEn: Record<keyof typeof activityZh, string> = {
 
   'activity.actor.seed': 'Demo data',
   'activity.actor.payments': 'Payment provider',
+  'activity.actor.carrier': 'Carrier',
   'activity.actor.media-server': 'Media server',
   'activity.actor.anonymous': 'Anonymous user',
 
@@ -226,6 +229,7 @@ export const activityEn: Record<keyof typeof activityZh, string> = {
   'activity.action.payment.late_refund': 'Late payment refunded',
   'activity.action.payment.create': 'Started a payment',
   'activity.action.order.create': 'Placed an order',
+  'activity.action.package.event': 'Tracking update',
 
   'activity.entity.address': 'Address',
   'activity.entity.agreement': 'Agreement',

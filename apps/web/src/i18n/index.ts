@@ -175,6 +175,7 @@ export function actorName(t: Translate, label: string | null): string {
   if (!label) return t('audit.system');
   if (label.startsWith('seed:')) return t('activity.actor.seed');
   if (label.startsWith('system:payments')) return t('activity.actor.payments');
+  if (label.startsWith('system:carrier')) return t('activity.actor.carrier');
   if (label === 'system:media-server') return t('activity.actor.media-server');
   if (label === 'public:anonymous') return t('activity.actor.anonymous');
   if (label.startsWith('system:')) return t('audit.system');

@@ -210,6 +210,7 @@ export type {
   OrderView,
   ReturnStatus,
   ReturnView,
+  TrackingView,
 } from '@livehub/contracts';
 
 /** GET /api/addresses item: a saved shipping address, masked. */

@@ -12,6 +12,7 @@ export const orderKeys = {
   orderPages: (query: OrderListQuery) => ['orders', 'list', 'pages', query] as const,
   order: (id: string) => ['orders', 'one', id] as const,
   orderReturns: (id: string) => ['orders', 'one', id, 'returns'] as const,
+  orderTracking: (id: string) => ['orders', 'one', id, 'tracking'] as const,
   /** every return list */
   allReturns: ['returns'] as const,
   returns: (as: 'buyer' | 'merchant', status?: ReturnStatus) => ['returns', as, status ?? 'all'] as const,
@@ -20,6 +21,7 @@ export const orderKeys = {
 export const useAddresses = apiHook(orderKeys.addresses, endpoints.addresses);
 export const useOrders = apiHookBy(orderKeys.orders, endpoints.orders);
 export const useOrder = apiHookBy(orderKeys.order, endpoints.order);
+export const useOrderTracking = apiHookBy(orderKeys.orderTracking, endpoints.orderTracking);
 export const useOrderReturns = apiHookBy(orderKeys.orderReturns, endpoints.orderReturns);
 export const useReturns = (as: 'buyer' | 'merchant', status?: ReturnStatus, options?: ApiQueryOptions<'returns'>) =>
   useApiQuery(orderKeys.returns(as, status), () => endpoints.returns(as, status), options);

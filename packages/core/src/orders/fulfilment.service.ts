@@ -12,6 +12,7 @@ import type { Actor } from '../shared/actor.ts';
 import { flashSaleKeys } from './flash-sale.rules.ts';
 import { type MoneyScope, type OrderMoney, orderFacts } from './money.port.ts';
 import type { OrderViewService } from './order-view.service.ts';
+import { resolveCarrier, trackingNoFits } from './logistics.rules.ts';
 import { shipDaysLate } from './order.rules.ts';
 import { nextStatus, type OrderEvent } from './order-state.ts';
 import type { OrderRecord } from './order.types.ts';
@@ -133,14 +134,34 @@ export class FulfilmentService {
     return this.d.uow.transaction(async (tx) => {
       const o = await tx.orders.findOrder(id, { lock: true });
       if (!o || actor.role !== 'merchant_staff' || actor.orgId !== o.merchantOrgId) throw new AppError('orders.not_found', { field: 'id' });
+      // 包裹: a carrier the platform knows and a waybill number of its form; the package is subscribed after commit
+      const carrier = resolveCarrier(input.carrier);
+      if (!carrier) throw new AppError('logistics.unknown_carrier', { field: 'carrier' });
+      const trackingNo = input.trackingNo.trim().toUpperCase();
+      if (!trackingNoFits(carrier, trackingNo)) throw new AppError('logistics.bad_tracking_no', { field: 'trackingNo' });
+      const now = this.d.clock.now();
+      const name = carrier.aliases[0] as string;
       const next = await this.transition(
         tx,
         actor,
         o,
         'ship',
-        { shippedAt: this.d.clock.now(), carrier: input.carrier, trackingNo: input.trackingNo },
-        input,
+        { shippedAt: now, carrier: name, trackingNo },
+        { carrier: name, carrierCode: carrier.code, trackingNo },
       );
+      await tx.orders.insertPackage({
+        id: this.d.ids.next(),
+        orderId: o.id,
+        merchantOrgId: o.merchantOrgId,
+        carrier: carrier.code,
+        trackingNo,
+        status: 'shipped',
+        shippedAt: now,
+        subscribedAt: null,
+        deliveredAt: null,
+        lastEventAt: null,
+        updatedAt: now,
+      });
       return this.d.views.view(tx, next, await tx.orders.listLines([o.id]), { as: 'merchant' });
     });
   }

@@ -48,6 +48,20 @@ export type {
   RefundRequest,
 } from './payment.port.ts';
 export type { MoneyScope, MoneyTx, OrderFacts, OrderMoney } from './money.port.ts';
+export {
+  advancePackage,
+  CARRIER_CODES,
+  CARRIERS,
+  PACKAGE_STATUSES,
+  PUSH_SIGNATURE_HEADER,
+  parsePush,
+  resolveCarrier,
+  signPush,
+  trackingNoFits,
+  verifyPush,
+} from './logistics.rules.ts';
+export type { CarrierCode, CarrierInfo, PackageStatus, TrackingPush } from './logistics.rules.ts';
+export type { CarrierPort, PackageEventRecord, PackageRecord } from './logistics.port.ts';
 export { ReturnService } from './return.service.ts';
 export type { ReturnDeps } from './return.service.ts';
 export { SOLD_OUT_CHANNEL, SoldOutBoard } from './sold-out-board.ts';

@@ -15,7 +15,8 @@
  * Idempotency: order creation and payment take an Idempotency-Key; the first result is stored in the same
  * transaction as the order, the same key and body replay it, another body with the key is a 409.
  */
-import type { FlashSaleView, OrderView } from '@livehub/contracts';
+import type { FlashSaleView, OrderView, TrackingView } from '@livehub/contracts';
+import { AppError } from '../errors.ts';
 import type { AuditService } from '../audit/audit.service.ts';
 import type { CatalogService } from '../catalog/catalog.service.ts';
 import type { CreditGatePort } from '../credit/index.ts';
@@ -28,6 +29,7 @@ import { flashSaleKeys } from './flash-sale.rules.ts';
 import { FlashSaleService } from './flash-sale.service.ts';
 import { FlashWinnerBatcher } from './flash-winner-batcher.ts';
 import { FulfilmentService } from './fulfilment.service.ts';
+import { type LogisticsDeps, LogisticsService } from './logistics.service.ts';
 import { OrderViewService } from './order-view.service.ts';
 import type { OrderRecord, RefundRecord } from './order.types.ts';
 import { type OrderFacts, type OrderMoney, orderFacts } from './money.port.ts';
@@ -61,6 +63,8 @@ export interface OrderDeps extends Pick<PaymentDeps, 'providers' | 'publicBaseUr
   onRoomEvent?: RoomEventSink;
   /** 信用: the gate flash sales ask (`no_flash_sale`) */
   credit?: CreditGatePort | undefined;
+  /** 物流: the carrier port shipments subscribe with, and where its pushes come back; none: no tracking */
+  carrier?: Pick<LogisticsDeps, 'carrier' | 'callbackUrl'> | undefined;
 }
 
 export type { OrderResult };
@@ -75,6 +79,7 @@ export class OrderService {
   private readonly payments: PaymentService;
   private readonly fulfilment: FulfilmentService;
   private readonly sweeper: SweeperService;
+  private readonly logistics: LogisticsService | null;
   private readonly notices: RoomNotices;
   private readonly uow: ScopedUnitOfWork<PlacementScope>;
 
@@ -111,6 +116,7 @@ export class OrderService {
     this.views = views;
     this.addresses = addresses;
     this.fulfilment = fulfilment;
+    this.logistics = d.carrier ? new LogisticsService({ uow, clock, ids, audit, fulfilment, ...d.carrier }) : null;
     this.flashSales = flashSales;
     this.placement = new PlacementService({
       uow,
@@ -212,8 +218,29 @@ export class OrderService {
     return this.fulfilment.cancel(...a);
   }
 
-  ship(...a: Parameters<FulfilmentService['ship']>): Promise<OrderView> {
-    return this.fulfilment.ship(...a);
+  /** 发货: the shipment and its package in one transaction, then the package's subscription with the carrier. */
+  async ship(...a: Parameters<FulfilmentService['ship']>): Promise<OrderView> {
+    const view = await this.fulfilment.ship(...a);
+    // a carrier that cannot be reached now leaves the package unsubscribed; the shipment stands (docs/supply.md)
+    await this.logistics?.subscribe(view.id).catch(() => {});
+    return view;
+  }
+
+  /** 物流轨迹 of an order (its buyer, its merchant, the platform admin). */
+  tracking(actor: Actor, orderId: string): Promise<TrackingView> {
+    if (!this.logistics) throw new AppError('logistics.not_found', { field: 'id' });
+    return this.logistics.tracking(actor, orderId);
+  }
+
+  /** After a start: packages still travelling are subscribed again (see LogisticsService.resubscribeOpen). */
+  async resubscribeTracking(): Promise<number> {
+    return (await this.logistics?.resubscribeOpen()) ?? 0;
+  }
+
+  /** A carrier's signed status push (the public webhook). */
+  onCarrierPush(...a: Parameters<LogisticsService['onPush']>): ReturnType<LogisticsService['onPush']> {
+    if (!this.logistics) throw new AppError('logistics.unknown_package', { field: 'carrier' });
+    return this.logistics.onPush(...a);
   }
 
   deliver(actor: Actor, id: string): Promise<OrderView> {

@@ -4,6 +4,7 @@
  * (orders.contract.ts) holds every implementation to it.
  */
 import type { OrderStatus, ReturnStatus } from '@livehub/contracts';
+import type { PackageEventRecord, PackageRecord } from './logistics.port.ts';
 import type {
   AddressRecord,
   ClaimRecord,
@@ -159,6 +160,21 @@ export interface IdempotencyRepository {
   insertIdempotencies(rs: IdempotencyRecord[]): Promise<number>;
 }
 
+/** 包裹 and their tracking events (物流轨迹): packages are updated only forward, events only inserted. */
+export interface PackageRepository {
+  insertPackage(p: PackageRecord): Promise<void>;
+  findPackageByOrder(orderId: string): Promise<PackageRecord | null>;
+  /** the packages a waybill carries (several orders may share one parcel), locked when asked */
+  listPackagesByWaybill(carrier: string, trackingNo: string, opts?: { lock?: boolean }): Promise<PackageRecord[]>;
+  updatePackage(p: PackageRecord): Promise<void>;
+  /** packages still travelling (not 签收, no exception) shipped since `since`, oldest first (to subscribe again after a restart) */
+  listOpenPackages(since: Date, limit: number): Promise<PackageRecord[]>;
+  /** false when the same push (package, push key) was recorded before */
+  insertPackageEvent(e: PackageEventRecord): Promise<boolean>;
+  /** a package's events, oldest scan first */
+  listPackageEvents(packageId: string): Promise<PackageEventRecord[]>;
+}
+
 /** Payments, the provider's notifications and refunds. */
 export interface PaymentRepository {
   insertPayment(p: PaymentRecord): Promise<void>;
@@ -200,4 +216,5 @@ export interface OrderRepository
     FlashSaleRepository,
     IdempotencyRepository,
     PaymentRepository,
-    ReturnRepository {}
+    ReturnRepository,
+    PackageRepository {}

@@ -9,6 +9,8 @@ import type {
   OrderLineRecord,
   OrderRecord,
   OrderRepository,
+  PackageEventRecord,
+  PackageRecord,
   OrderSignalsRecord,
   PaymentRecord,
   RefundRecord,
@@ -32,8 +34,10 @@ import {
   flashSales,
   idempotencyKeys,
   orderLines,
+  orderPackages,
   orderSignals,
   orders,
+  packageEvents,
   paymentNotifications,
   payments,
   refunds,
@@ -497,6 +501,48 @@ export class DrizzleOrderRepository implements OrderRepository {
       .onConflictDoNothing({ target: [paymentNotifications.provider, paymentNotifications.notifyId] })
       .returning({ id: paymentNotifications.notifyId });
     return rows.length === 1;
+  }
+  async insertPackage(p: PackageRecord): Promise<void> {
+    await this.db.insert(orderPackages).values(p);
+  }
+  async findPackageByOrder(orderId: string): Promise<PackageRecord | null> {
+    return (await firstWhere(this.db, orderPackages, eq(orderPackages.orderId, orderId))) as PackageRecord | null;
+  }
+  async listPackagesByWaybill(carrier: string, trackingNo: string, opts?: { lock?: boolean }): Promise<PackageRecord[]> {
+    const q = this.db
+      .select()
+      .from(orderPackages)
+      .where(and(eq(orderPackages.carrier, carrier), eq(orderPackages.trackingNo, trackingNo)))
+      .orderBy(asc(orderPackages.id))
+      .limit(50);
+    return (opts?.lock ? await q.for('update') : await q) as PackageRecord[];
+  }
+  async listOpenPackages(since: Date, limit: number): Promise<PackageRecord[]> {
+    return (await this.db
+      .select()
+      .from(orderPackages)
+      .where(and(sql`${orderPackages.status} not in ('delivered', 'exception')`, gt(orderPackages.shippedAt, since)))
+      .orderBy(asc(orderPackages.shippedAt))
+      .limit(limit)) as PackageRecord[];
+  }
+  async updatePackage(p: PackageRecord): Promise<void> {
+    const { id, orderId, merchantOrgId, carrier, trackingNo, shippedAt, ...rest } = p;
+    await this.db.update(orderPackages).set(rest).where(eq(orderPackages.id, id));
+  }
+  async insertPackageEvent(e: PackageEventRecord): Promise<boolean> {
+    const rows = await this.db
+      .insert(packageEvents)
+      .values(e)
+      .onConflictDoNothing({ target: [packageEvents.packageId, packageEvents.pushKey] })
+      .returning({ id: packageEvents.id });
+    return rows.length === 1;
+  }
+  async listPackageEvents(packageId: string): Promise<PackageEventRecord[]> {
+    return (await this.db
+      .select()
+      .from(packageEvents)
+      .where(eq(packageEvents.packageId, packageId))
+      .orderBy(asc(packageEvents.occurredAt), asc(packageEvents.id))) as PackageEventRecord[];
   }
   async insertRefund(r: RefundRecord): Promise<void> {
     await this.db.insert(refunds).values(r);

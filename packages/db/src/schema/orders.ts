@@ -308,3 +308,49 @@ export const returnRequests = pgTable(
     index('return_requests_buyer_idx').on(t.buyerUserId),
   ],
 );
+
+/**
+ * 包裹 (packages): one per shipped order — the carrier's code and waybill number, subscribed with the carrier for
+ * status pushes (订阅推送); `status` only moves forward (logistics.rules.ts).
+ */
+export const orderPackages = pgTable(
+  'order_packages',
+  {
+    id: uuid('id').primaryKey(),
+    orderId: uuid('order_id')
+      .notNull()
+      .references(() => orders.id),
+    merchantOrgId: uuid('merchant_org_id').notNull(),
+    carrier: text('carrier').notNull(),
+    trackingNo: text('tracking_no').notNull(),
+    status: text('status').notNull(),
+    shippedAt: ts('shipped_at').notNull(),
+    subscribedAt: ts('subscribed_at'),
+    deliveredAt: ts('delivered_at'),
+    lastEventAt: ts('last_event_at'),
+    updatedAt: ts('updated_at').notNull(),
+  },
+  (t) => [
+    uniqueIndex('order_packages_order_uq').on(t.orderId),
+    // not unique: one parcel may carry several orders of one buyer (合并发货); a push applies to each
+    index('order_packages_waybill_idx').on(t.carrier, t.trackingNo),
+  ],
+);
+
+/** 物流轨迹: the carrier's pushes, insert-only; the same push twice is one row (`push_key`). */
+export const packageEvents = pgTable(
+  'package_events',
+  {
+    id: uuid('id').primaryKey(),
+    packageId: uuid('package_id')
+      .notNull()
+      .references(() => orderPackages.id),
+    pushKey: text('push_key').notNull(),
+    status: text('status').notNull(),
+    occurredAt: ts('occurred_at').notNull(),
+    location: text('location').notNull(),
+    description: text('description').notNull(),
+    receivedAt: ts('received_at').notNull(),
+  },
+  (t) => [uniqueIndex('package_events_push_uq').on(t.packageId, t.pushKey), index('package_events_time_idx').on(t.packageId, t.occurredAt)],
+);

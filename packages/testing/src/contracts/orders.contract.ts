@@ -420,4 +420,57 @@ export function orderCases(db: ContractDb): void {
     expect(await r.orders.updateReturn({ ...received, overdueFlaggedAt: at(3), version: 3 }, 2)).toBe(true);
     expect((await r.orders.listRefundOverdue(at(3), 1000)).map((x) => x.id)).not.toContain(ret.id);
   });
+
+  it('keeps packages per order, finds them by waybill (shared by several orders), records each push once', async () => {
+    const { r, buyer, merchant } = await shop(db);
+    const [o, other] = [order(buyer.id, merchant.id), order(buyer.id, merchant.id)];
+    await r.orders.insertOrders([o, other], []);
+    const trackingNo = `SF${Date.now()}${Math.floor(Math.random() * 1000)}`;
+    const pkg: Row<'orders', 'insertPackage'> = {
+      id: uuid(),
+      orderId: o.id,
+      merchantOrgId: merchant.id,
+      carrier: 'SF',
+      trackingNo,
+      status: 'shipped',
+      shippedAt: T0,
+      subscribedAt: null,
+      deliveredAt: null,
+      lastEventAt: null,
+      updatedAt: T0,
+    };
+    const merged = { ...pkg, id: uuid(), orderId: other.id };
+    await r.orders.insertPackage(pkg);
+    await r.orders.insertPackage(merged);
+    expect(await r.orders.findPackageByOrder(o.id)).toEqual(pkg);
+    expect((await r.orders.listPackagesByWaybill('SF', trackingNo, { lock: true })).map((x) => x.id).sort()).toEqual(
+      [pkg.id, merged.id].sort(),
+    );
+    expect(await r.orders.listPackagesByWaybill('ZTO', trackingNo)).toEqual([]);
+    const moved = { ...pkg, status: 'in_transit' as const, subscribedAt: at(1), lastEventAt: at(2), updatedAt: at(2) };
+    await r.orders.updatePackage(moved);
+    expect(await r.orders.findPackageByOrder(o.id)).toEqual(moved);
+    const open = (await r.orders.listOpenPackages(new Date(T0.getTime() - 1), 10_000)).map((x) => x.id);
+    expect(open).toEqual(expect.arrayContaining([pkg.id, merged.id]));
+    await r.orders.updatePackage({ ...moved, status: 'delivered', deliveredAt: at(3) });
+    expect((await r.orders.listOpenPackages(new Date(T0.getTime() - 1), 10_000)).map((x) => x.id)).not.toContain(pkg.id);
+    await r.orders.updatePackage(moved);
+    const event = (id: string, pushKey: string, occurredAt: Date, status: 'picked_up' | 'in_transit') => ({
+      id,
+      packageId: pkg.id,
+      pushKey,
+      status,
+      occurredAt,
+      location: '杭州',
+      description: '到达',
+      receivedAt: at(3),
+    });
+    const late = event(uuid(), 'k2', at(2), 'in_transit');
+    const early = event(uuid(), 'k1', at(1), 'picked_up');
+    expect(await r.orders.insertPackageEvent(late)).toBe(true);
+    expect(await r.orders.insertPackageEvent(early)).toBe(true);
+    expect(await r.orders.insertPackageEvent({ ...late, id: uuid() })).toBe(false);
+    expect(await r.orders.insertPackageEvent({ ...late, id: uuid(), packageId: merged.id })).toBe(true);
+    expect((await r.orders.listPackageEvents(pkg.id)).map((e) => e.pushKey)).toEqual(['k1', 'k2']);
+  });
 }

@@ -29,7 +29,7 @@ import { createdRoute, idActionRoute, idReadRoute } from '../route-helpers.ts';
 import { publicOrigin } from '../public-origin.ts';
 import { signedNotificationRoute } from './signed-notify.ts';
 import { idempotencyKey } from './idempotency-key.ts';
-import type { Api } from './types.ts';
+import { type Api, withZod } from './types.ts';
 
 const tags = ['orders'];
 
@@ -162,6 +162,17 @@ export function orderRoutes(api: Api, c: Container, app: FastifyInstance): void 
       params: idParams,
     },
     async (actor, id) => c.orders.deliver(actor, id),
+  );
+  idReadRoute(
+    api,
+    '/api/orders/:id/tracking',
+    {
+      allow: 'authenticated',
+      tags,
+      summary: '物流轨迹: the package and the carrier’s pushes (buyer, merchant, platform admin)',
+      params: idParams,
+    },
+    async (actor, id) => c.orders.tracking(actor, id),
   );
   api.get(
     '/api/orders/:id/shipping-label',
@@ -309,6 +320,28 @@ export function orderRoutes(api: Api, c: Container, app: FastifyInstance): void 
     tags,
     summary: '支付结果通知: signed asynchronous notifications from the payment provider',
     handle: (provider, headers, rawBody) => c.orders.onNotification(provider, headers, rawBody),
+  });
+
+  // 物流推送: a carrier's signed status push (public — the signature over the raw body is the authentication)
+  app.register(async (scope) => {
+    scope.removeContentTypeParser('application/json');
+    scope.addContentTypeParser('application/json', { parseAs: 'string' }, (_req, body, done) => done(null, body));
+    withZod(scope).post(
+      '/api/logistics/push/:carrier',
+      {
+        config: { policy: { allow: 'public' } },
+        schema: {
+          tags: ['logistics'],
+          summary: '物流订阅推送: a carrier’s signed status push (HMAC-SHA256 over the raw body)',
+          params: z.strictObject({ carrier: z.string().max(10) }),
+        },
+      },
+      async (req) => {
+        const headers: Record<string, string | undefined> = {};
+        for (const [k, v] of Object.entries(req.headers)) headers[k] = Array.isArray(v) ? v[0] : v;
+        return c.orders.onCarrierPush(req.params.carrier, headers, typeof req.body === 'string' ? req.body : '');
+      },
+    );
   });
 
   const sim = c.payments.sim as SimulatedPaymentProvider;

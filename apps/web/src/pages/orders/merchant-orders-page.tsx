@@ -35,6 +35,7 @@ import { formatFen } from '../../lib/money.ts';
 import { orderKeys, useOrderPages } from '../../queries/orders.ts';
 import { carrierLabel, OrderStatusTag } from './order-labels.tsx';
 import { ShipDialog } from './ship-dialog.tsx';
+import { TrackingTimeline } from './tracking-timeline.tsx';
 import './orders.css';
 
 const FILTERS = ['all', 'paid', 'created', 'shipped', 'delivered', 'completed', 'refunded', 'cancelled'] as const;
@@ -49,6 +50,7 @@ export function MerchantOrdersPage() {
   const queryClient = useQueryClient();
   const [filter, setFilter] = useState<Filter>('all');
   const [shipping, setShipping] = useState<OrderView | null>(null);
+  const [tracking, setTracking] = useState<OrderView | null>(null);
   const [label, setLabel] = useState<OrderShippingLabel | null>(null);
   const [cancelling, setCancelling] = useState<OrderView | null>(null);
   const [reason, setReason] = useState<CancelReason>('outOfStock');
@@ -231,6 +233,11 @@ export function MerchantOrdersPage() {
               {t('merchantOrders.cancel')}
             </Button>
           ) : null}
+          {o.shippedAt ? (
+            <Button size="small" onClick={() => setTracking(o)} data-testid="order-tracking-open">
+              {t('tracking.open')}
+            </Button>
+          ) : null}
           {o.status === 'shipped' ? (
             <Popconfirm
               title={t('merchantOrders.deliverConfirm')}
@@ -316,6 +323,16 @@ export function MerchantOrdersPage() {
         />
       </Modal>
 
+      <Modal
+        open={tracking !== null}
+        title={`${t('tracking.title')} · ${tracking?.orderNo ?? ''}`}
+        footer={null}
+        onCancel={() => setTracking(null)}
+        destroyOnHidden
+        data-testid="tracking-modal"
+      >
+        {tracking ? <TrackingTimeline orderId={tracking.id} /> : null}
+      </Modal>
       <ShipDialog
         open={shipping !== null}
         title={t('merchantOrders.shipTitle', { no: shipping?.orderNo ?? '' })}

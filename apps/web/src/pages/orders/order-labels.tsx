@@ -78,6 +78,7 @@ export const CARRIERS = [
   { value: '顺丰速运', key: 'sf' },
   { value: '中通快递', key: 'zto' },
   { value: '圆通速递', key: 'yto' },
+  { value: '韵达快递', key: 'yd' },
   { value: '京东物流', key: 'jd' },
   { value: 'EMS', key: 'ems' },
 ] as const;

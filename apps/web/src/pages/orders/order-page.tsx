@@ -22,6 +22,7 @@ import { useMe } from '../../lib/session.ts';
 import { orderKeys, useOrder, useOrderReturns } from '../../queries/orders.ts';
 import { FileComplaintModal } from '../complaints/complaint-parts.tsx';
 import { ConsumerFrame } from './consumer-frame.tsx';
+import { TrackingTimeline } from './tracking-timeline.tsx';
 import {
   carrierLabel,
   clearPaying,
@@ -541,6 +542,11 @@ export function OrderPage() {
           ) : null}
         </Descriptions>
       </Card>
+      {o.shippedAt ? (
+        <Card className="lh-buyer-card" size="small" title={t('tracking.title')} data-testid="order-tracking">
+          <TrackingTimeline orderId={o.id} />
+        </Card>
+      ) : null}
       {o.lines.length === 0 ? <Empty /> : null}
 
       <ReasonDialog
