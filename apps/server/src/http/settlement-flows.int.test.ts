@@ -298,9 +298,14 @@ async function run(s: Step): Promise<string> {
       const id = created.slice('create '.length);
       const pay = await openPayment(id);
       await notify({ kind: 'payment.succeeded', paymentId: pay.paymentId, refundId: null, amountFen: pay.amountFen });
-      expect((await call('merchant', 'POST', `/api/orders/${id}/ship`, { carrier: '顺丰速运', trackingNo: `SF${s.n}000777` })).status).toBe(
-        200,
-      );
+      expect(
+        (
+          await call('merchant', 'POST', `/api/orders/${id}/ship`, {
+            carrier: '顺丰速运',
+            trackingNo: `SF${String(s.n).padStart(6, '0')}000777`,
+          })
+        ).status,
+      ).toBe(200);
       expect((await call('consumer', 'POST', `/api/orders/${id}/deliver`)).status).toBe(200);
       return `order ${id}`;
     }
@@ -329,9 +334,14 @@ async function run(s: Step): Promise<string> {
     case 'ship': {
       const id = await pick('paid', s.n);
       if (!id) return 'skip';
-      expect((await call('merchant', 'POST', `/api/orders/${id}/ship`, { carrier: '顺丰速运', trackingNo: `SF${s.n}000123` })).status).toBe(
-        200,
-      );
+      expect(
+        (
+          await call('merchant', 'POST', `/api/orders/${id}/ship`, {
+            carrier: '顺丰速运',
+            trackingNo: `SF${String(s.n).padStart(6, '0')}000123`,
+          })
+        ).status,
+      ).toBe(200);
       expect((await call('consumer', 'POST', `/api/orders/${id}/deliver`)).status).toBe(200);
       return `ship+deliver ${id}`;
     }
@@ -353,7 +363,12 @@ async function run(s: Step): Promise<string> {
       const rid = req.body.id;
       expect((await call('merchant', 'POST', `/api/returns/${rid}/approve`)).status).toBe(200);
       expect(
-        (await call('consumer', 'POST', `/api/returns/${rid}/ship`, { carrier: '顺丰速运', trackingNo: `SF${s.n}999888` })).status,
+        (
+          await call('consumer', 'POST', `/api/returns/${rid}/ship`, {
+            carrier: '顺丰速运',
+            trackingNo: `SF${String(s.n).padStart(6, '0')}999888`,
+          })
+        ).status,
       ).toBe(200);
       expect((await call('merchant', 'POST', `/api/returns/${rid}/receive`, { refundNow: true })).status).toBe(200);
       return `return 1 of ${id}`;
