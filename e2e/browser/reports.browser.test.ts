@@ -24,7 +24,7 @@ describe.skipIf(!browserAvailable)('reports (举报)', () => {
     SLOW,
     async () => {
       const p = suite.server.platform;
-      const [session] = await p.c.uow.read.live.listSessions({ limit: 1 });
+      const [session] = await p.c.uow.read.live.listSessions({ status: ['live'], limit: 1 });
       if (!session) throw new Error('the demo data has no live session');
 
       // 举报 from the room, not signed in
@@ -97,7 +97,7 @@ describe.skipIf(!browserAvailable)('reports (举报)', () => {
       await suite.screenshot(consumer, 'reports-mine');
 
       // a product is reported from the room's shelf (the form names it a 商品)
-      const withProducts = await p.c.uow.read.live.listSessions({ limit: 50 });
+      const withProducts = await p.c.uow.read.live.listSessions({ status: ['live'], limit: 50 });
       let shelfSession: string | null = null;
       for (const s of withProducts) if ((await p.c.uow.read.live.listProducts(s.id)).length > 0) shelfSession = shelfSession ?? s.id;
       if (!shelfSession) throw new Error('the demo data has no live session with products');
