@@ -14,6 +14,7 @@ import type { ClueEvidence } from '@livehub/contracts';
 import type { ClueTrigger } from './clue-feed.rules.ts';
 import { EVIDENCE_KEPT } from './clue-feed.rules.ts';
 import { detectFakeOrders, type FakeOrderCluster, type ScanOrder } from './fake-orders.rules.ts';
+import type { SignalOrderRow } from '../orders/order.types.ts';
 
 const DAY = 86_400_000;
 
@@ -26,21 +27,8 @@ export const FAKE_ORDER_HIGH_SCORE = 0.8;
 /** The order ids kept in a clue's facts (the evidence links keep `EVIDENCE_KEPT`). */
 export const FAKE_ORDER_IDS_KEPT = 100;
 
-/** One paid order as the reader gives it: signals are keyed hashes, null when unknown. */
-export interface LiveSignalOrder {
-  id: string;
-  buyerUserId: string;
-  merchantOrgId: string;
-  productId: string;
-  sessionId: string | null;
-  totalFen: number;
-  paidAt: Date;
-  refundedAt: Date | null;
-  deviceHash: string | null;
-  ipHash: string | null;
-  addressHash: string | null;
-  payerAccountHash: string | null;
-}
+/** One paid order as the reader gives it: signals are keyed hashes, null when unknown (the orders context's row). */
+export type LiveSignalOrder = SignalOrderRow;
 
 /** What the reader loads about an ended session for the detector. */
 export interface SessionOrderFacts {
