@@ -36,6 +36,7 @@ import {
 import dayjs from 'dayjs';
 import { useState } from 'react';
 import { FormModal } from '../../components/form-modal.tsx';
+import { REASON_MAX, TransferFields } from './transfer-fields.tsx';
 import { PageHeader } from '../../components/page-header.tsx';
 import { QueryError } from '../../components/query-error.tsx';
 import { QueryTable } from '../../components/query-table.tsx';
@@ -196,9 +197,6 @@ function OpenCaseModal({ open, onClose, onOpened }: { open: boolean; onClose: ()
 }
 
 type Dialog = 'evidence' | 'notify' | 'decide' | 'transfer' | 'joint' | null;
-
-const REASON_MIN = 2;
-const REASON_MAX = 1000;
 
 function CaseDrawer({ id, onClose }: { id: string | null; onClose: () => void }) {
   const { t } = useI18n();
@@ -485,23 +483,7 @@ function CaseDrawer({ id, onClose }: { id: string | null; onClose: () => void })
             errorTestId="case-transfer-error"
             intro={t('cases.transfer.intro')}
           >
-            <Form.Item
-              name="departmentCode"
-              label={t('clues.transfer.department')}
-              rules={[{ required: true, message: t('clues.transfer.departmentRequired') }]}
-            >
-              <Select options={others.map((d) => ({ value: d.code, label: d.name }))} data-testid="case-transfer-department" />
-            </Form.Item>
-            <Form.Item
-              name="reason"
-              label={t('clues.transfer.reason')}
-              rules={[
-                { required: true, whitespace: true, message: t('clues.transfer.reasonRequired') },
-                { min: REASON_MIN, message: t('clues.dismiss.reasonTooShort', { min: REASON_MIN }) },
-              ]}
-            >
-              <Input.TextArea rows={3} maxLength={REASON_MAX} data-testid="case-transfer-reason" />
-            </Form.Item>
+            <TransferFields departments={others} testIdPrefix="case" />
           </FormModal>
           <FormModal<{ departmentCodes: string[]; note?: string }>
             open={dialog === 'joint'}

@@ -25,6 +25,7 @@ import {
 import dayjs from 'dayjs';
 import { useState } from 'react';
 import { FormModal } from '../../components/form-modal.tsx';
+import { REASON_MAX, REASON_MIN, TransferFields } from './transfer-fields.tsx';
 import { PageHeader } from '../../components/page-header.tsx';
 import { QueryError } from '../../components/query-error.tsx';
 import { QueryTable } from '../../components/query-table.tsx';
@@ -34,8 +35,6 @@ import { errorMessage } from '../../lib/form-errors.ts';
 import { type ClueFilter, useClue, useClueDepartments, useClueSharingLog, useClues, useClueStep } from '../../queries/supervision.ts';
 
 const RISK_COLOR: Record<number, string> = { 1: 'blue', 2: 'orange', 3: 'red' };
-const REASON_MIN = 2;
-const REASON_MAX = 1000;
 
 const ruleLabel = (t: Translate, rule: ClueRule) => t(`clues.rule.${rule}` as MessageKey);
 const riskLabel = (t: Translate, risk: number) => t(`clues.risk.${risk}` as MessageKey);
@@ -418,28 +417,7 @@ function ClueDrawer({ id, onClose }: { id: string | null; onClose: () => void })
         error={error}
         errorTestId="clue-transfer-error"
       >
-        <Form.Item
-          name="departmentCode"
-          label={t('clues.transfer.department')}
-          rules={[{ required: true, message: t('clues.transfer.departmentRequired') }]}
-        >
-          <Select options={others.map((d) => ({ value: d.code, label: d.name }))} data-testid="clue-transfer-department" />
-        </Form.Item>
-        <Form.Item
-          name="reason"
-          label={t('clues.transfer.reason')}
-          rules={[
-            { required: true, whitespace: true, message: t('clues.transfer.reasonRequired') },
-            { min: REASON_MIN, message: t('clues.dismiss.reasonTooShort', { min: REASON_MIN }) },
-          ]}
-        >
-          <Input.TextArea
-            rows={3}
-            maxLength={REASON_MAX}
-            placeholder={t('clues.transfer.reasonPlaceholder')}
-            data-testid="clue-transfer-reason"
-          />
-        </Form.Item>
+        <TransferFields departments={others} testIdPrefix="clue" placeholder={t('clues.transfer.reasonPlaceholder')} />
       </FormModal>
       <ReasonDialog
         open={dialog === 'dismiss'}
