@@ -111,6 +111,11 @@ const envSchema = z.object({
   LIVEHUB_PRESSURE_SAMPLE_MS: z.coerce.number().int().min(5).max(10_000).default(500),
   /** seconds between two runs of the time-driven work (sweeps, completions, the settle job, payout resends) */
   LIVEHUB_TICK_SECONDS: z.coerce.number().int().min(1).max(3600).default(60),
+  /** 人货匹配: hours between scheduled trainings of the learned model (0: on demand only), the hour of day (China
+   * time) a daily one runs at, and the fewest new interactions that make one worth it (docs/matching.md) */
+  LIVEHUB_MATCHING_RETRAIN_HOURS: z.coerce.number().int().min(0).max(24 * 30).default(24),
+  LIVEHUB_MATCHING_RETRAIN_HOUR: z.coerce.number().int().min(0).max(23).default(3),
+  LIVEHUB_MATCHING_RETRAIN_MIN_EVENTS: z.coerce.number().int().min(0).max(10_000_000).default(20),
   /** T+N: days after an order completes before its pending shares become available */
   LIVEHUB_SETTLEMENT_DELAY_DAYS: z.coerce.number().int().min(0).max(90).default(1),
   /** the platform fee (平台服务费) of a category without a rate of its own, in basis points */
@@ -138,6 +143,8 @@ export interface Config {
   settlementDelayDays: number;
   /** seconds between two ticks of `livehub serve` (LIVEHUB_TICK_SECONDS, default 60) */
   tickSeconds: number;
+  /** when the tick retrains the matching model (LIVEHUB_MATCHING_RETRAIN_HOURS / _HOUR / _MIN_EVENTS) */
+  matchingRetrain?: { intervalHours: number; quietHourCst: number; minNewInteractions: number };
   /** the default platform fee in basis points (LIVEHUB_PLATFORM_FEE_BP, default 500) */
   defaultFeeBp: number;
   seedDemo: 'auto' | 'never';
@@ -251,6 +258,11 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     payMinutes: e.LIVEHUB_ORDER_PAY_MINUTES,
     settlementDelayDays: e.LIVEHUB_SETTLEMENT_DELAY_DAYS,
     tickSeconds: e.LIVEHUB_TICK_SECONDS,
+    matchingRetrain: {
+      intervalHours: e.LIVEHUB_MATCHING_RETRAIN_HOURS,
+      quietHourCst: e.LIVEHUB_MATCHING_RETRAIN_HOUR,
+      minNewInteractions: e.LIVEHUB_MATCHING_RETRAIN_MIN_EVENTS,
+    },
     defaultFeeBp: e.LIVEHUB_PLATFORM_FEE_BP,
     payoutApprovalFen: e.LIVEHUB_PAYOUT_APPROVAL_FEN,
     fundFloorFen: e.LIVEHUB_FUND_FLOOR_FEN,

@@ -710,8 +710,21 @@ export async function createContainer(config: Config, o: ContainerOverrides = {}
   readGrants.push({ name: 'ip_notice_evidence', mayRead: (actor, documentId) => ipNotices.mayReadEvidence(actor, documentId) });
   // 统计分析: the rollups follow orders, sessions, complaints and violations through the outbox (docs/supervision.md)
   const statistics = new StatisticsService({ uow, clock, ids, audit, xlsx: statsXlsx, region: config.region });
-  // 人货匹配: the engine fed from the pool; a trained model kept in this process (docs/matching.md)
-  const matching = new MatchingService({ uow, clock, ids, audit, creditModel, credit: creditGate });
+  // 人货匹配: the engine fed from the pool; the newest stored model loaded on start and when another process stores
+  // one (published like the credit model); the tick retrains on its schedule (docs/matching.md, ADR 0029)
+  const matching = new MatchingService({
+    uow,
+    clock,
+    ids,
+    audit,
+    creditModel,
+    credit: creditGate,
+    schedule: config.matchingRetrain,
+    locks: kv.locks,
+    modelChanged: () => kv.pubsub.publish('matching:model', '1'),
+  });
+  await matching.load();
+  const unsubscribeMatchingModel = await kv.pubsub.subscribe('matching:model', () => void matching.load().catch(() => {}));
   for (const topic of StatisticsService.topics()) outbox.on(topic, async (e) => void (await statistics.ingest(e)));
   // 共享直播间: studios of live bases and their bookings (docs/programmes.md)
   const programmes = new ProgrammesService({ uow, clock, ids, audit, sessions: new SessionLookup() });
@@ -816,6 +829,7 @@ export async function createContainer(config: Config, o: ContainerOverrides = {}
       const carrierPushes = await simCarrier.deliverDue(now?.getTime());
       const reportSweep = await statistics.monthlyReport(now);
       const studioSweep = await programmes.sweep(now);
+      const matchingRun = await matching.scheduledRetrain(now);
       return {
         noticesAdvanced: notices.advanced.length,
         ...registrySweep,
@@ -837,6 +851,7 @@ export async function createContainer(config: Config, o: ContainerOverrides = {}
         carrierPushes,
         ...reportSweep,
         ...studioSweep,
+        ...matchingRun,
       };
     },
     async close() {
@@ -845,6 +860,7 @@ export async function createContainer(config: Config, o: ContainerOverrides = {}
       simPayout.close();
       await unsubscribePack();
       await unsubscribeCreditModel();
+      await unsubscribeMatchingModel();
       await unsubscribeCreditModes();
       await orders.soldOut.stop();
       await unsubscribeSessions();

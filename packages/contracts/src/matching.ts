@@ -71,13 +71,28 @@ export const matchPreferenceSchema = z.strictObject({ personalised: z.boolean() 
 export type MatchPreference = z.infer<typeof matchPreferenceSchema>;
 
 export const matchModelSchema = z.object({
+  version: z.number(),
   trainedAt: z.string(),
+  /** manual: an admin asked; schedule: the tick (audited as system) */
+  trigger: z.enum(['manual', 'schedule']),
   streamers: z.number(),
   products: z.number(),
   interactions: z.number(),
   pairs: z.number(),
+  /** interactions newer than the previous version */
+  newInteractions: z.number(),
+  dim: z.number(),
 });
 export type MatchModelView = z.infer<typeof matchModelSchema>;
+
+/** The newest stored model, the version this server process ranks with, and the schedule. */
+export const matchModelStatusSchema = z.object({
+  latest: matchModelSchema.nullable(),
+  loadedVersion: z.number().nullable(),
+  schedule: z.object({ intervalHours: z.number(), quietHourCst: z.number(), minNewInteractions: z.number() }),
+  nextRetrainAt: z.string().nullable(),
+});
+export type MatchModelStatusView = z.infer<typeof matchModelStatusSchema>;
 
 export const matchActivitySchema = z.array(
   z.object({

@@ -85,6 +85,8 @@ export async function createTestPlatform(
     // turns it on
     LIVEHUB_MAX_EVENT_LOOP_DELAY_MS: '0',
     LIVEHUB_MAX_EVENT_LOOP_UTILIZATION: '0',
+    // the matching model is not retrained by every test's tick (matching.int.test.ts turns the schedule on)
+    LIVEHUB_MATCHING_RETRAIN_HOURS: '0',
     ...opts.env,
   });
   const db = await openTestDatabase(opts.driver ?? primaryDriver());

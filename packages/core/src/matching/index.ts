@@ -1,8 +1,9 @@
 /** The matching context's public entry (人货匹配, docs/matching.md): the service around `@livehub/matching`. */
-export { MATCH_HISTORY_DAYS, MATCH_MAX_K, MatchingService } from './matching.service.ts';
+export { MATCH_HISTORY_DAYS, MATCH_MAX_K, MATCH_MODELS_KEPT, MatchingService } from './matching.service.ts';
 export type {
   MatchingDeps,
   MatchReason,
+  ModelStatus,
   ProductRecommendation,
   RecommendationList,
   StreamerRecommendation,
@@ -21,3 +22,13 @@ export {
 } from './matching.rules.ts';
 export type * from './matching.types.ts';
 export type * from './matching.repository.ts';
+export {
+  countNewInteractions,
+  DEFAULT_RETRAIN_SCHEDULE,
+  decodeFactors,
+  encodeFactors,
+  freshStreamers,
+  nextRetrainAt,
+  retrainDue,
+} from './matching-model.rules.ts';
+export type { RetrainSchedule } from './matching-model.rules.ts';

@@ -3,7 +3,7 @@
  * registry, the orders and the selection center's samples and agreements (never copied: read from their tables);
  * the context's own table holds only impressions and clicks, and a user's choice of non-personalised ranking.
  */
-import type { MatchActivityRow, MatchEventRecord, MatchSnapshot } from './matching.types.ts';
+import type { MatchActivityRow, MatchEventRecord, MatchModelMeta, MatchModelRecord, MatchSnapshot } from './matching.types.ts';
 
 export interface MatchingRepository {
   /** the pool (plans running at `now`), its categories, every registered streamer, the merchants, and the history since `since` */
@@ -14,4 +14,10 @@ export interface MatchingRepository {
   setPersonalisation(userId: string, personalised: boolean, now: Date): Promise<void>;
   /** impressions, clicks, targeted plans naming them, agreements in force, per streamer of the MCN orgs given */
   activityForStreamersOf(mcnOrgIds: string[], since: Date): Promise<MatchActivityRow[]>;
+  /** the newest stored model's version and counts, without its factors (null: none trained yet) */
+  latestModel(): Promise<MatchModelMeta | null>;
+  /** a stored model with its factors */
+  loadModel(version: number): Promise<MatchModelRecord | null>;
+  /** stores a new version (its number must be the next one) and keeps only the newest `keep` versions */
+  saveModel(model: MatchModelRecord, keep: number): Promise<void>;
 }

@@ -1,8 +1,11 @@
 /**
  * 人货匹配 (docs/matching.md, "The service"): feeds the pure engine of `@livehub/matching` from the database and
  * answers who may see what. Every query ranks on a fresh snapshot of the pool (so a constraint — a licence, a plan,
- * a suspension, a credit measure — is in force the moment its record changes); the learned part comes from the model
- * trained on demand (`retrain`), kept in memory per process, or from none (signals only) until one is trained.
+ * a suspension, a credit measure — is in force the moment its record changes); the learned part comes from the newest
+ * stored model (`match_models`, trained on demand or on the tick's schedule; every process loads it on start and when
+ * told of a new version), or from none (signals only) until one is trained. A streamer with interactions newer than
+ * the model has its vector folded in (re-solved against the fixed product factors) before ranking, so a click
+ * re-ranks at the next query.
  *
  * Access: a streamer's recommendations and "why not" answer the streamer themself, the streamer's MCN and the
  * platform admin; a product's streamers answer its merchant and the platform admin; anyone else gets 404, as for a
@@ -14,7 +17,17 @@ import type { AuditService } from '../audit/audit.service.ts';
 import { AppError } from '../errors.ts';
 import type { ScopedUnitOfWork } from '../ports/repositories.ts';
 import type { Clock, IdGenerator } from '../ports/runtime.ts';
-import type { Actor } from '../shared/actor.ts';
+import { type Actor, SYSTEM_ACTOR } from '../shared/actor.ts';
+import type { LockStore } from '../ports/kv.ts';
+import {
+  countNewInteractions,
+  DEFAULT_RETRAIN_SCHEDULE,
+  decodeFactors,
+  encodeFactors,
+  freshStreamers,
+  type RetrainSchedule,
+  retrainDue,
+} from './matching-model.rules.ts';
 import {
   describeViolation,
   extractFactors,
@@ -27,7 +40,7 @@ import {
   toEngineInput,
   type TrainedFactors,
 } from './matching.rules.ts';
-import type { MatchActivityRow, MatchEventRecord, MatchSnapshot } from './matching.types.ts';
+import type { MatchActivityRow, MatchEventRecord, MatchModelMeta, MatchModelTrigger, MatchSnapshot } from './matching.types.ts';
 
 type MatchingScope = 'matching' | 'catalog' | 'orgs' | 'names' | 'audit';
 
@@ -45,7 +58,17 @@ export interface MatchingDeps {
   creditModel?: { current(): CreditModel } | undefined;
   /** the credit gate's full standing (modes included) for the streamer asking */
   credit?: { standing(partyId: string): Promise<{ tier: 'A' | 'B' | 'C' | 'D'; measures: Array<{ code: string }> }> } | undefined;
+  /** when the tick retrains (default: nightly at 03:00 China time, given 20 new interactions) */
+  schedule?: RetrainSchedule | undefined;
+  /** one scheduled training at a time across processes */
+  locks?: LockStore | undefined;
+  /** tells the other processes that a new version is stored (they `load()` it) */
+  modelChanged?: (() => Promise<void>) | undefined;
 }
+
+/** Stored versions kept (older ones are deleted when a new one is stored). */
+export const MATCH_MODELS_KEPT = 3;
+const RETRAIN_LOCK = 'matching:retrain';
 
 export interface MatchReason {
   code: string;
@@ -90,12 +113,16 @@ export interface WhyNotAnswer {
   reasons: Array<{ code: string; zh: string; en: string }>;
 }
 
-export interface TrainedModelInfo {
-  trainedAt: Date;
-  streamers: number;
-  products: number;
-  interactions: number;
-  pairs: number;
+export type TrainedModelInfo = MatchModelMeta;
+
+export interface ModelStatus {
+  /** the newest stored version (null: none trained yet — signals only) */
+  latest: TrainedModelInfo | null;
+  /** the version this process ranks with */
+  loadedVersion: number | null;
+  schedule: RetrainSchedule;
+  /** when the scheduler next looks (null: on demand only) */
+  nextRetrainAt: Date | null;
 }
 
 const reasonOf = (r: Reason, names: { zh: ReadonlyMap<string, string>; en: ReadonlyMap<string, string> }): MatchReason => ({
@@ -108,38 +135,77 @@ const round = (x: number) => Math.round(x * 1000) / 1000;
 
 export class MatchingService {
   private model: { factors: TrainedFactors; info: TrainedModelInfo } | null = null;
+  /** the last scheduled look that found too few new interactions (the next look is a period later) */
+  private skippedAt: Date | null = null;
+  private readonly schedule: RetrainSchedule;
 
-  constructor(private readonly d: MatchingDeps) {}
+  constructor(private readonly d: MatchingDeps) {
+    this.schedule = d.schedule ?? DEFAULT_RETRAIN_SCHEDULE;
+  }
 
-  /** The model in memory (null: none trained in this process — rankings use the signals only). */
+  /** The model this process ranks with (null: none stored yet — rankings use the signals only). */
   modelInfo(): TrainedModelInfo | null {
     return this.model ? { ...this.model.info } : null;
   }
 
-  /** Trains the learned part (ALS) on the current pool and history and keeps it for this process. Audited. */
+  /** The newest stored model, the one loaded here and the schedule (for the admin and the base's 匹配动态). */
+  async modelStatus(actor: Actor): Promise<ModelStatus> {
+    if (actor.role !== 'platform_admin' && actor.role !== 'base_operator' && actor.role !== 'system')
+      throw new AppError('auth.forbidden');
+    const latest = await this.d.uow.read.matching.latestModel();
+    const decision = retrainDue(this.d.clock.now(), this.lastLook(latest), this.schedule);
+    return {
+      latest,
+      loadedVersion: this.model?.info.version ?? null,
+      schedule: { ...this.schedule },
+      nextRetrainAt: decision.due ? this.d.clock.now() : decision.next,
+    };
+  }
+
+  /** Loads the newest stored model when it is newer than the one in memory (on start, on the tick, when told). */
+  async load(): Promise<number | null> {
+    const latest = await this.d.uow.read.matching.latestModel();
+    if (!latest || (this.model && this.model.info.version >= latest.version)) return this.model?.info.version ?? null;
+    const rec = await this.d.uow.read.matching.loadModel(latest.version);
+    if (!rec) return this.model?.info.version ?? null;
+    const { factors, ...info } = rec;
+    this.model = { factors: decodeFactors(factors), info };
+    return info.version;
+  }
+
+  /** Trains the learned part (ALS) on the current pool and history, stores it as the next version. Audited. */
   async retrain(actor: Actor): Promise<TrainedModelInfo> {
     if (actor.role !== 'platform_admin' && actor.role !== 'system') throw new AppError('auth.forbidden');
     const now = this.d.clock.now();
-    const snap = await this.snapshot(now);
-    const { catalog, history } = toEngineInput(snap, this.tierStanding(snap), now);
-    const engine = MatchingEngine.build(catalog, { history, asOf: now.getTime() });
-    const info: TrainedModelInfo = {
-      trainedAt: now,
-      streamers: catalog.streamers.length,
-      products: catalog.products.length,
-      interactions: history.length,
-      pairs: engine.historyPairs,
-    };
-    this.model = { factors: extractFactors(engine), info };
-    await this.d.uow.transaction((tx) =>
-      this.d.audit.record(tx, actor, {
-        action: 'matching.retrain',
-        targetType: 'matching_model',
-        targetId: now.toISOString(),
-        detail: { ...info, trainedAt: now.toISOString(), learned: engine.learned && engine.f > 0 },
-      }),
-    );
-    return info;
+    return this.train(actor, 'manual', now, await this.snapshot(now));
+  }
+
+  /**
+   * The tick's scheduled training: when the schedule says it is time (a quiet hour, China time) and enough
+   * interactions arrived since the last version, trains as the system (audited) under a lock, so that one process
+   * does it; every tick also picks up a version another process stored.
+   */
+  async scheduledRetrain(now: Date = this.d.clock.now()): Promise<{ matchingRetrained: number }> {
+    await this.load();
+    const idle = () => ({ matchingRetrained: 0 });
+    const latest = await this.d.uow.read.matching.latestModel();
+    if (!retrainDue(now, this.lastLook(latest), this.schedule).due) return idle();
+    const token = this.d.locks ? await this.d.locks.acquire(RETRAIN_LOCK, 10 * 60_000) : 'none';
+    if (token === null) return idle();
+    try {
+      const again = await this.d.uow.read.matching.latestModel();
+      if (!retrainDue(now, this.lastLook(again), this.schedule).due) return idle();
+      const snap = await this.snapshot(now);
+      const fresh = snap.history.filter((h) => !again || h.at.getTime() > again.trainedAt.getTime()).length;
+      if (fresh < this.schedule.minNewInteractions) {
+        this.skippedAt = now;
+        return idle();
+      }
+      await this.train(SYSTEM_ACTOR, 'schedule', now, snap);
+      return { matchingRetrained: 1 };
+    } finally {
+      if (this.d.locks && token !== 'none') await this.d.locks.release(RETRAIN_LOCK, token);
+    }
   }
 
   /** 为你推荐: products for a streamer, with reasons; `personalised` defaults to the streamer's own choice (on). */
@@ -316,6 +382,46 @@ export class MatchingService {
 
   // ---- internals ----------------------------------------------------------------------------------------------------
 
+  private lastLook(latest: MatchModelMeta | null): Date | null {
+    const t = latest?.trainedAt ?? null;
+    if (!this.skippedAt) return t;
+    return !t || this.skippedAt > t ? this.skippedAt : t;
+  }
+
+  /** One training: ALS on the snapshot, stored as the next version with its audit entry in one transaction. */
+  private async train(actor: Actor, trigger: MatchModelTrigger, now: Date, snap: MatchSnapshot): Promise<TrainedModelInfo> {
+    const { catalog, history } = toEngineInput(snap, this.tierStanding(snap), now);
+    const engine = MatchingEngine.build(catalog, { history, asOf: now.getTime() });
+    const factors = extractFactors(engine);
+    const bytes = encodeFactors(factors);
+    const info = await this.d.uow.transaction(async (tx) => {
+      const prev = await tx.matching.latestModel();
+      const meta: TrainedModelInfo = {
+        version: (prev?.version ?? 0) + 1,
+        trainedAt: now,
+        trigger,
+        streamers: catalog.streamers.length,
+        products: catalog.products.length,
+        interactions: history.length,
+        pairs: engine.historyPairs,
+        newInteractions: countNewInteractions(history, prev ? prev.trainedAt.getTime() : null),
+        dim: factors.dim,
+      };
+      await tx.matching.saveModel({ ...meta, factors: bytes }, MATCH_MODELS_KEPT);
+      await this.d.audit.record(tx, actor, {
+        action: 'matching.retrain',
+        targetType: 'matching_model',
+        targetId: String(meta.version),
+        detail: { ...meta, trainedAt: now.toISOString(), bytes: bytes.length, learned: engine.learned && engine.f > 0 },
+      });
+      return meta;
+    });
+    this.model = { factors, info };
+    this.skippedAt = null;
+    await this.d.modelChanged?.().catch(() => {});
+    return { ...info };
+  }
+
   private snapshot(now: Date): Promise<MatchSnapshot> {
     return this.d.uow.read.matching.snapshot(now, new Date(now.getTime() - MATCH_HISTORY_DAYS * DAY));
   }
@@ -342,7 +448,15 @@ export class MatchingService {
     }
     const standing = (id: string) => (id === streamerUserId && own ? own : byTier(id));
     const { catalog, history } = toEngineInput(snap, standing, now);
-    return MatchingEngine.build(catalog, { history, asOf: now.getTime(), factors: factorsFor(this.model?.factors ?? null, catalog) });
+    const model = this.model;
+    const engine = MatchingEngine.build(catalog, { history, asOf: now.getTime(), factors: factorsFor(model?.factors ?? null, catalog) });
+    // fresh events (新事件): a streamer with interactions newer than the model gets its vector re-solved from its
+    // current pairs against the fixed product factors (the ALS fold-in), so a click re-ranks at the next query
+    if (model && model.factors.dim > 0) {
+      for (const s of freshStreamers(history, model.info.trainedAt.getTime()))
+        if (engine.streamerIndex.has(s) && (streamerUserId === null || s === streamerUserId)) engine.foldIn(s, []);
+    }
+    return engine;
   }
 
   private assertMaySeeStreamer(actor: Actor, snap: MatchSnapshot, streamerUserId: string): void {

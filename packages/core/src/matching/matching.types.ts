@@ -98,3 +98,29 @@ export interface MatchActivityRow {
   invitations: number;
   agreements: number;
 }
+
+/** What started a training: an admin's request, or the scheduler (the tick, audited as system). */
+export type MatchModelTrigger = 'manual' | 'schedule';
+
+/** A stored model (`match_models`): its version and sample counts; the factors travel separately. */
+export interface MatchModelMeta {
+  /** 1, 2, 3, … — every process ranks with the highest it has loaded */
+  version: number;
+  trainedAt: Date;
+  trigger: MatchModelTrigger;
+  streamers: number;
+  products: number;
+  /** interactions in the training history (the last 180 days) */
+  interactions: number;
+  /** distinct (streamer, product) pairs learned from */
+  pairs: number;
+  /** interactions newer than the previous version (all of them for the first) */
+  newInteractions: number;
+  /** factors per party (0: nothing learned) */
+  dim: number;
+}
+
+export interface MatchModelRecord extends MatchModelMeta {
+  /** the factors by party id, encoded by `encodeFactors` */
+  factors: Uint8Array;
+}

@@ -11,14 +11,16 @@ import type {
   MatchHistoryRow,
   MatchingRepository,
   MatchMerchantRecord,
+  MatchModelMeta,
+  MatchModelRecord,
   MatchPoolProductRecord,
   MatchSnapshot,
   MatchStreamerRecord,
   PlanPartner,
 } from '@livehub/core';
-import { sql, type SQL } from 'drizzle-orm';
+import { desc, eq, lte, sql, type SQL } from 'drizzle-orm';
 import type { Db } from '../db.ts';
-import { matchEvents, matchPreferences } from '../schema/matching.ts';
+import { matchEvents, matchModels, matchPreferences } from '../schema/matching.ts';
 
 type Rows = { rows: Array<Record<string, unknown>> };
 const date = (x: unknown): Date => (x instanceof Date ? x : new Date(String(x)));
@@ -179,5 +181,36 @@ export class DrizzleMatchingRepository implements MatchingRepository {
       invitations: num(r.invitations),
       agreements: num(r.agreements),
     }));
+  }
+
+  async latestModel(): Promise<MatchModelMeta | null> {
+    const [r] = await this.db
+      .select({
+        version: matchModels.version,
+        trainedAt: matchModels.trainedAt,
+        trigger: matchModels.trigger,
+        streamers: matchModels.streamers,
+        products: matchModels.products,
+        interactions: matchModels.interactions,
+        pairs: matchModels.pairs,
+        newInteractions: matchModels.newInteractions,
+        dim: matchModels.dim,
+      })
+      .from(matchModels)
+      .orderBy(desc(matchModels.version))
+      .limit(1);
+    return r ?? null;
+  }
+
+  async loadModel(version: number): Promise<MatchModelRecord | null> {
+    const [r] = await this.db.select().from(matchModels).where(eq(matchModels.version, version));
+    if (!r) return null;
+    const f = r.factors;
+    return { ...r, factors: new Uint8Array(f.buffer, f.byteOffset, f.byteLength) };
+  }
+
+  async saveModel(model: MatchModelRecord, keep: number): Promise<void> {
+    await this.db.insert(matchModels).values(model);
+    await this.db.delete(matchModels).where(lte(matchModels.version, model.version - keep));
   }
 }

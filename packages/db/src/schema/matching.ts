@@ -1,9 +1,10 @@
 /**
  * 人货匹配 (docs/matching.md): what the matching context stores itself — recommendations shown (impression) and
  * opened (click), and a user's choice of the non-personalised ranking (电子商务法 第十八条). Samples, agreements and
- * sales are read from the selection center's and the orders' tables, never copied here.
+ * sales are read from the selection center's and the orders' tables, never copied here. The trained model's factors
+ * are stored by version (`match_models`) so that every server process ranks with the same one (ADR 0029).
  */
-import { boolean, index, pgTable, text, uuid } from 'drizzle-orm/pg-core';
+import { boolean, customType, index, integer, pgTable, text, uuid } from 'drizzle-orm/pg-core';
 import { ts } from './columns.ts';
 
 export const matchEvents = pgTable(
@@ -23,4 +24,21 @@ export const matchPreferences = pgTable('match_preferences', {
   userId: uuid('user_id').primaryKey(),
   personalised: boolean('personalised').notNull(),
   updatedAt: ts('updated_at').notNull(),
+});
+
+const bytea = customType<{ data: Uint8Array; driverData: Uint8Array }>({ dataType: () => 'bytea' });
+
+/** The trained ALS model by version: counts for the admin and the base's 匹配动态, the factors for every process. */
+export const matchModels = pgTable('match_models', {
+  version: integer('version').primaryKey(),
+  trainedAt: ts('trained_at').notNull(),
+  trigger: text('trigger', { enum: ['manual', 'schedule'] }).notNull(),
+  streamers: integer('streamers').notNull(),
+  products: integer('products').notNull(),
+  interactions: integer('interactions').notNull(),
+  pairs: integer('pairs').notNull(),
+  newInteractions: integer('new_interactions').notNull(),
+  dim: integer('dim').notNull(),
+  /** the factors by party id (`encodeFactors` of @livehub/core: a JSON header of ids, then float32 values) */
+  factors: bytea('factors').notNull(),
 });

@@ -9,6 +9,7 @@ import {
   matchActivitySchema,
   matchClickSchema,
   matchModelSchema,
+  matchModelStatusSchema,
   matchPreferenceSchema,
   matchQuerySchema,
   productRecommendationsSchema,
@@ -131,12 +132,20 @@ export function matchingRoutes(api: Api, c: Container): void {
   api.get(
     '/api/matching/model',
     {
-      config: { policy: { allow: ADMIN } },
-      schema: { tags, summary: 'The model this process ranks with (null: signals only)', response: { 200: matchModelSchema.nullable() } },
+      config: { policy: { allow: ['base_operator', 'platform_admin'] } },
+      schema: {
+        tags,
+        summary: 'The newest stored model (version, trained at, sample counts), the one this process ranks with, the schedule',
+        response: { 200: matchModelStatusSchema },
+      },
     },
-    async () => {
-      const m = c.matching.modelInfo();
-      return m ? { ...m, trainedAt: m.trainedAt.toISOString() } : null;
+    async (req) => {
+      const s = await c.matching.modelStatus(requireActor(req));
+      return {
+        ...s,
+        latest: s.latest ? { ...s.latest, trainedAt: s.latest.trainedAt.toISOString() } : null,
+        nextRetrainAt: iso(s.nextRetrainAt),
+      };
     },
   );
 
@@ -146,7 +155,7 @@ export function matchingRoutes(api: Api, c: Container): void {
       config: { policy: { allow: ADMIN } },
       schema: {
         tags,
-        summary: 'Train the learned part on the current pool and history (this process)',
+        summary: 'Train the learned part on the current pool and history, stored as the next version (every process loads it)',
         response: { 200: matchModelSchema },
       },
     },
