@@ -2,11 +2,21 @@
  * 人货匹配 through HTTP on the demo district, on PGlite and PostgreSQL: the demo streamer sees recommendations with
  * reasons in Chinese; a product it may not sell (a drug without the licence) is absent and "why not" says why; the
  * non-personalised ranking is offered and can be chosen; impressions and clicks are stored; the merchant finds
- * streamers for its product and invites one (a targeted plan through the plan service); retraining keeps a model;
- * the base sees the activity; parties the caller may not see answer 404, bad input 400 with the field.
+ * streamers for its product and invites one (a targeted plan through the plan service); retraining stores a model
+ * version that every process loads, the tick retrains at the quiet hour (China time) given enough new interactions,
+ * audited as system; the base sees the activity and the model's version; parties the caller may not see answer 404, bad input 400 with the field.
  */
 import { createTestPlatform, type TestPlatform, type TestSession } from '@livehub/server/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { ManualClock } from '../adapters/runtime.ts';
+
+const clock = new ManualClock(Date.now());
+type ModelStatus = {
+  latest: null | { version: number; trigger: string; trainedAt: string; interactions: number; newInteractions: number; pairs: number; dim: number };
+  loadedVersion: number | null;
+  schedule: { intervalHours: number; quietHourCst: number; minNewInteractions: number };
+  nextRetrainAt: string | null;
+};
 
 let p: TestPlatform;
 let streamer: TestSession;
@@ -24,7 +34,11 @@ type Recs = {
 };
 
 beforeAll(async () => {
-  p = await createTestPlatform({ seed: true });
+  p = await createTestPlatform({
+    seed: true,
+    clock,
+    env: { LIVEHUB_MATCHING_RETRAIN_HOURS: '24', LIVEHUB_MATCHING_RETRAIN_HOUR: '3', LIVEHUB_MATCHING_RETRAIN_MIN_EVENTS: '3' },
+  });
   [streamer, merchant, admin] = await Promise.all([p.login('streamer'), p.login('merchant'), p.login('admin')]);
   streamerId = streamer.me.user.id;
   const merchantOrg = merchant.me.active?.orgId as string;
@@ -98,14 +112,81 @@ describe('为你推荐 and why not', () => {
     expect(Number(clicks[0]?.n)).toBe(1);
   });
 
-  it('retrain keeps a model in this process; the lists then use it', async () => {
-    expect((await p.call(admin, 'GET', '/api/matching/model')).body).toBeNull();
+  it('retrain stores version 1, the lists then use it; the admin and the base see its version and counts', async () => {
+    const before = (await p.call(admin, 'GET', '/api/matching/model')).body as ModelStatus;
+    expect(before).toMatchObject({ latest: null, loadedVersion: null, schedule: { intervalHours: 24, quietHourCst: 3 } });
+    clock.advance(60_000);
     const t = await p.call(admin, 'POST', '/api/matching/model/retrain', {});
     expect(t.status, JSON.stringify(t.body)).toBe(200);
-    expect((t.body as { interactions: number }).interactions).toBeGreaterThan(0);
+    const m = t.body as NonNullable<ModelStatus['latest']>;
+    expect(m).toMatchObject({ version: 1, trigger: 'manual' });
+    expect(m.interactions).toBeGreaterThan(0);
+    expect(m.newInteractions).toBe(m.interactions);
+    const seen = await p.call(await p.login('base'), 'GET', '/api/matching/model');
+    expect(seen.status).toBe(200);
+    const st = seen.body as ModelStatus;
+    expect(st.latest).toMatchObject({ version: 1, trigger: 'manual', pairs: m.pairs });
+    expect(st.loadedVersion).toBe(1);
+    // the next nightly run: 03:00 China time = 19:00 UTC
+    expect(new Date(st.nextRetrainAt as string).getUTCHours()).toBe(19);
+    const stored = (await p.c.database.exec(`select version, trigger, octet_length(factors)::int as n from match_models`)) as Array<{
+      version: number;
+      n: number;
+    }>;
+    expect(stored.map((r) => Number(r.version))).toEqual([1]);
+    expect(Number(stored[0]?.n)).toBeGreaterThan(0);
     const body = (await recs(streamer, 'k=5')).body as Recs;
     expect(body.learned).toBe(true);
     expect(body.items.map((i) => i.productId)).not.toContain(drugId);
+  });
+
+  it('a version stored by another process is loaded when announced (pub/sub) and on the tick', async () => {
+    // another process stores version 2 (a copy of 1) and announces it
+    await p.c.database.exec(
+      `insert into match_models select version + 1, trained_at, trigger, streamers, products, interactions, pairs, new_interactions, dim, factors from match_models where version = 1`,
+    );
+    await p.c.kv.pubsub.publish('matching:model', '1');
+    for (let i = 0; i < 100 && p.c.matching.modelInfo()?.version !== 2; i++) await new Promise((r) => setTimeout(r, 10));
+    expect(p.c.matching.modelInfo()?.version).toBe(2);
+    await p.c.database.exec(
+      `insert into match_models select version + 1, trained_at, trigger, streamers, products, interactions, pairs, new_interactions, dim, factors from match_models where version = 2`,
+    );
+    await p.c.tick();
+    expect(p.c.matching.modelInfo()?.version).toBe(3);
+  });
+
+  it('the tick retrains at the quiet hour given enough new interactions, as system, once; too few: it waits a night', async () => {
+    const tickRetrained = async () => ((await p.c.tick()) as { matchingRetrained: number }).matchingRetrained;
+    // not yet the quiet hour after the last training
+    expect(await tickRetrained()).toBe(0);
+    const status = async () => (await p.call(admin, 'GET', '/api/matching/model')).body as ModelStatus;
+    // the night comes with too few new interactions (one click): nothing trained
+    clock.advance(1000);
+    const list = (await recs(admin, 'k=3')).body as Recs; // the admin looking stores no impressions
+    await p.call(streamer, 'POST', '/api/matching/clicks', { productId: list.items[0]?.productId, personalised: true });
+    clock.set(new Date((await status()).nextRetrainAt as string));
+    expect(await tickRetrained()).toBe(0);
+    expect((await status()).latest?.version).toBe(3);
+    // the next night, with the streamer's list seen (impressions) and clicks: trained by the system
+    clock.set(new Date(clock.now().getTime() + 24 * 3_600_000));
+    const seen = (await recs(streamer, 'k=5')).body as Recs;
+    for (const it of seen.items.slice(0, 2))
+      await p.call(streamer, 'POST', '/api/matching/clicks', { productId: it.productId, personalised: true });
+    clock.advance(1000);
+    expect(await tickRetrained()).toBe(1);
+    const after = await status();
+    expect(after.latest).toMatchObject({ version: 4, trigger: 'schedule' });
+    expect(after.latest?.newInteractions).toBeGreaterThanOrEqual(3);
+    expect(after.loadedVersion).toBe(4);
+    const audit = (await p.c.database.exec(
+      `select actor_label, target_id from audit_log where action = 'matching.retrain' order by seq`,
+    )) as Array<{ actor_label: string; target_id: string }>;
+    expect(audit.map((a) => a.target_id)).toEqual(['1', '4']);
+    expect(audit[1]?.actor_label).toBe('system');
+    // once a night: the next tick does nothing; only the newest three versions are kept
+    expect(await tickRetrained()).toBe(0);
+    const versions = (await p.c.database.exec(`select version from match_models order by version`)) as Array<{ version: number }>;
+    expect(versions.map((v) => Number(v.version))).toEqual([2, 3, 4]);
   });
 });
 
