@@ -113,7 +113,12 @@ const envSchema = z.object({
   LIVEHUB_TICK_SECONDS: z.coerce.number().int().min(1).max(3600).default(60),
   /** 人货匹配: hours between scheduled trainings of the learned model (0: on demand only), the hour of day (China
    * time) a daily one runs at, and the fewest new interactions that make one worth it (docs/matching.md) */
-  LIVEHUB_MATCHING_RETRAIN_HOURS: z.coerce.number().int().min(0).max(24 * 30).default(24),
+  LIVEHUB_MATCHING_RETRAIN_HOURS: z.coerce
+    .number()
+    .int()
+    .min(0)
+    .max(24 * 30)
+    .default(24),
   LIVEHUB_MATCHING_RETRAIN_HOUR: z.coerce.number().int().min(0).max(23).default(3),
   LIVEHUB_MATCHING_RETRAIN_MIN_EVENTS: z.coerce.number().int().min(0).max(10_000_000).default(20),
   /** T+N: days after an order completes before its pending shares become available */

@@ -14,7 +14,11 @@ const streamer = (id: string): MatchStreamer => ({ id, categories: ['food'], aud
 
 /** Two tastes: g-streamers take the a-products, h-streamers the b-products; t has only ever looked at a-products. */
 function world() {
-  const streamers = [...Array.from({ length: 8 }, (_, i) => streamer(`g${i}`)), ...Array.from({ length: 8 }, (_, i) => streamer(`h${i}`)), streamer('t')];
+  const streamers = [
+    ...Array.from({ length: 8 }, (_, i) => streamer(`g${i}`)),
+    ...Array.from({ length: 8 }, (_, i) => streamer(`h${i}`)),
+    streamer('t'),
+  ];
   const history: Interaction[] = [];
   for (let i = 0; i < 8; i++)
     for (let j = 0; j < 6; j++) {
@@ -45,7 +49,9 @@ describe('foldIn (fresh events re-rank without retraining)', () => {
     const meanRank = (list: string[]) => B.slice(1).reduce((s, p) => s + list.indexOf(p), 0) / 5;
     expect(meanRank(rankAfter)).toBeLessThan(meanRank(rankBefore));
     // another streamer is untouched
-    expect(score(e, 'g0', 'b2')).toBe(score(MatchingEngine.build(catalog, { history, asOf: 10 * DAY, als: { factors: 4, iterations: 10 } }), 'g0', 'b2'));
+    expect(score(e, 'g0', 'b2')).toBe(
+      score(MatchingEngine.build(catalog, { history, asOf: 10 * DAY, als: { factors: 4, iterations: 10 } }), 'g0', 'b2'),
+    );
   });
 
   it('the non-personalised ranking is the same before and after', () => {

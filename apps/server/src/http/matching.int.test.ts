@@ -12,7 +12,15 @@ import { ManualClock } from '../adapters/runtime.ts';
 
 const clock = new ManualClock(Date.now());
 type ModelStatus = {
-  latest: null | { version: number; trigger: string; trainedAt: string; interactions: number; newInteractions: number; pairs: number; dim: number };
+  latest: null | {
+    version: number;
+    trigger: string;
+    trainedAt: string;
+    interactions: number;
+    newInteractions: number;
+    pairs: number;
+    dim: number;
+  };
   loadedVersion: number | null;
   schedule: { intervalHours: number; quietHourCst: number; minNewInteractions: number };
   nextRetrainAt: string | null;

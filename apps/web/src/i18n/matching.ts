@@ -36,6 +36,12 @@ export const matchingZh = {
   'matching.activity.clicks': '点击',
   'matching.activity.invitations': '商家邀请',
   'matching.activity.agreements': '签约',
+  'matching.model.none': '推荐模型尚未训练：目前按类目、受众、价格与商品表现推荐',
+  'matching.model.line':
+    '推荐模型 v{version} · 训练于 {at}（{trigger}）· 样本：{interactions} 条互动、{pairs} 组主播–商品、{streamers} 位主播、{products} 件商品',
+  'matching.model.manual': '管理员手动训练',
+  'matching.model.schedule': '定时训练',
+  'matching.model.next': '下次定时训练：{at}',
 } as const;
 
 export type MatchingMessageKey = keyof typeof matchingZh;
@@ -73,4 +79,10 @@ export const matchingEn: Record<MatchingMessageKey, string> = {
   'matching.activity.clicks': 'Clicks',
   'matching.activity.invitations': 'Invitations',
   'matching.activity.agreements': 'Agreements',
+  'matching.model.none': 'No recommendation model trained yet: ranked by categories, audience, price and product performance',
+  'matching.model.line':
+    'Recommendation model v{version} · trained {at} ({trigger}) · samples: {interactions} interactions, {pairs} streamer–product pairs, {streamers} streamers, {products} products',
+  'matching.model.manual': 'by an administrator',
+  'matching.model.schedule': 'on schedule',
+  'matching.model.next': 'Next scheduled training: {at}',
 };

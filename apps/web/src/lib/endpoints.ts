@@ -1,6 +1,7 @@
 /** One typed function per API endpoint the web app calls. */
 import type {
   MatchActivityView,
+  MatchModelStatusView,
   MatchPreference,
   ProductRecommendationsView,
   StreamerRecommendationsView,
@@ -348,6 +349,7 @@ export const endpoints = {
   matchPreference: () => api.get<MatchPreference>('/matching/preference'),
   setMatchPreference: (body: MatchPreference) => api.put<MatchPreference>('/matching/preference', body),
   matchActivity: () => api.get<MatchActivityView>('/matching/activity'),
+  matchModel: () => api.get<MatchModelStatusView>('/matching/model'),
 
   samples: (overdue?: boolean) => api.get<SampleView[]>('/samples', { query: { overdue: overdue ? 'true' : undefined } }),
   requestSample: (body: SampleRequest) => api.post<SampleView>('/samples', body),

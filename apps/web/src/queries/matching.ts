@@ -9,6 +9,7 @@ export const matchingKeys = {
   streamers: (productId: string) => ['matching', 'streamers', productId] as const,
   preference: ['matching', 'preference'] as const,
   activity: ['matching', 'activity'] as const,
+  model: ['matching', 'model'] as const,
 };
 
 export const useRecommendations = apiHookBy(matchingKeys.recommendations, endpoints.recommendations);
@@ -16,3 +17,4 @@ export const useWhyNot = apiHookBy(matchingKeys.whyNot, endpoints.whyNot);
 export const useStreamersForProduct = apiHookBy(matchingKeys.streamers, endpoints.streamersForProduct);
 export const useMatchPreference = apiHook(matchingKeys.preference, endpoints.matchPreference);
 export const useMatchActivity = apiHook(matchingKeys.activity, endpoints.matchActivity);
+export const useMatchModel = apiHook(matchingKeys.model, endpoints.matchModel);

@@ -150,8 +150,7 @@ export class MatchingService {
 
   /** The newest stored model, the one loaded here and the schedule (for the admin and the base's 匹配动态). */
   async modelStatus(actor: Actor): Promise<ModelStatus> {
-    if (actor.role !== 'platform_admin' && actor.role !== 'base_operator' && actor.role !== 'system')
-      throw new AppError('auth.forbidden');
+    if (actor.role !== 'platform_admin' && actor.role !== 'base_operator' && actor.role !== 'system') throw new AppError('auth.forbidden');
     const latest = await this.d.uow.read.matching.latestModel();
     const decision = retrainDue(this.d.clock.now(), this.lastLook(latest), this.schedule);
     return {

@@ -36,6 +36,7 @@ import { useMe } from '../../lib/session.ts';
 import {
   matchingKeys,
   useMatchActivity,
+  useMatchModel,
   useMatchPreference,
   useRecommendations,
   useStreamersForProduct,
@@ -317,12 +318,38 @@ export function FindStreamersCard({ product }: { product: ProductView }) {
   );
 }
 
-/** 匹配动态: the base's hosted streamers' impressions, clicks, invitations and agreements over 30 days. */
+/** The recommendation model in use: its version, when and how it was trained, its samples, the next scheduled run. */
+function MatchModelLine() {
+  const { t } = useI18n();
+  const model = useMatchModel({ staleTime: 60_000 });
+  if (!model.data) return null;
+  const m = model.data.latest;
+  const fmt = (at: string) => dayjs(at).format('YYYY-MM-DD HH:mm');
+  return (
+    <Typography.Paragraph type="secondary" data-testid="match-model">
+      {m
+        ? t('matching.model.line', {
+            version: String(m.version),
+            at: fmt(m.trainedAt),
+            trigger: t(m.trigger === 'schedule' ? 'matching.model.schedule' : 'matching.model.manual'),
+            interactions: String(m.interactions),
+            pairs: String(m.pairs),
+            streamers: String(m.streamers),
+            products: String(m.products),
+          })
+        : t('matching.model.none')}
+      {model.data.nextRetrainAt ? `；${t('matching.model.next', { at: fmt(model.data.nextRetrainAt) })}` : ''}
+    </Typography.Paragraph>
+  );
+}
+
+/** 匹配动态: the base's hosted streamers' impressions, clicks, invitations and agreements over 30 days, and the model. */
 export function MatchActivityCard({ style }: { style?: CSSProperties }) {
   const { t } = useI18n();
   const activity = useMatchActivity({ staleTime: 60_000 });
   return (
     <Card style={style} title={t('matching.activity.title')} data-testid="match-activity">
+      <MatchModelLine />
       {activity.error ? (
         <QueryError error={activity.error} onRetry={() => void activity.refetch()} />
       ) : (
