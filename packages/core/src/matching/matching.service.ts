@@ -17,20 +17,15 @@ import type { AuditService } from '../audit/audit.service.ts';
 import { AppError } from '../errors.ts';
 import type { ScopedUnitOfWork } from '../ports/repositories.ts';
 import type { Clock, IdGenerator } from '../ports/runtime.ts';
-import { type Actor, SYSTEM_ACTOR } from '../shared/actor.ts';
+import type { Actor } from '../shared/actor.ts';
 import type { LockStore } from '../ports/kv.ts';
-import {
-  countNewInteractions,
-  DEFAULT_RETRAIN_SCHEDULE,
-  decodeFactors,
-  encodeFactors,
-  freshStreamers,
-  type RetrainSchedule,
-  retrainDue,
-} from './matching-model.rules.ts';
+import { freshStreamers, type RetrainSchedule } from './matching-model.rules.ts';
+import { MatchingModels, type ModelStatus, type TrainedModelInfo } from './matching-model.service.ts';
+
+export { MATCH_MODELS_KEPT } from './matching-model.service.ts';
+export type { ModelStatus, TrainedModelInfo } from './matching-model.service.ts';
 import {
   describeViolation,
-  extractFactors,
   nameCategories,
   nameCategoriesEn,
   thirdPerson,
@@ -38,9 +33,8 @@ import {
   NOT_IN_POOL,
   type PartyStanding,
   toEngineInput,
-  type TrainedFactors,
 } from './matching.rules.ts';
-import type { MatchActivityRow, MatchEventRecord, MatchModelMeta, MatchModelTrigger, MatchSnapshot } from './matching.types.ts';
+import type { MatchActivityRow, MatchEventRecord, MatchSnapshot } from './matching.types.ts';
 
 type MatchingScope = 'matching' | 'catalog' | 'orgs' | 'names' | 'audit';
 
@@ -65,10 +59,6 @@ export interface MatchingDeps {
   /** tells the other processes that a new version is stored (they `load()` it) */
   modelChanged?: (() => Promise<void>) | undefined;
 }
-
-/** Stored versions kept (older ones are deleted when a new one is stored). */
-export const MATCH_MODELS_KEPT = 3;
-const RETRAIN_LOCK = 'matching:retrain';
 
 export interface MatchReason {
   code: string;
@@ -113,18 +103,6 @@ export interface WhyNotAnswer {
   reasons: Array<{ code: string; zh: string; en: string }>;
 }
 
-export type TrainedModelInfo = MatchModelMeta;
-
-export interface ModelStatus {
-  /** the newest stored version (null: none trained yet — signals only) */
-  latest: TrainedModelInfo | null;
-  /** the version this process ranks with */
-  loadedVersion: number | null;
-  schedule: RetrainSchedule;
-  /** when the scheduler next looks (null: on demand only) */
-  nextRetrainAt: Date | null;
-}
-
 const reasonOf = (r: Reason, names: { zh: ReadonlyMap<string, string>; en: ReadonlyMap<string, string> }): MatchReason => ({
   code: r.code,
   zh: nameCategories(r.zh, names.zh),
@@ -134,77 +112,39 @@ const reasonOf = (r: Reason, names: { zh: ReadonlyMap<string, string>; en: Reado
 const round = (x: number) => Math.round(x * 1000) / 1000;
 
 export class MatchingService {
-  private model: { factors: TrainedFactors; info: TrainedModelInfo } | null = null;
-  /** the last scheduled look that found too few new interactions (the next look is a period later) */
-  private skippedAt: Date | null = null;
-  private readonly schedule: RetrainSchedule;
+  private readonly models: MatchingModels;
 
   constructor(private readonly d: MatchingDeps) {
-    this.schedule = d.schedule ?? DEFAULT_RETRAIN_SCHEDULE;
+    this.models = new MatchingModels(d, {
+      snapshot: (now) => this.snapshot(now),
+      input: (snap, now) => toEngineInput(snap, this.tierStanding(snap), now),
+    });
+  }
+
+  private get model() {
+    return this.models.current();
   }
 
   /** The model this process ranks with (null: none stored yet — rankings use the signals only). */
   modelInfo(): TrainedModelInfo | null {
-    return this.model ? { ...this.model.info } : null;
+    return this.models.info();
   }
 
-  /** The newest stored model, the one loaded here and the schedule (for the admin and the base's 匹配动态). */
-  async modelStatus(actor: Actor): Promise<ModelStatus> {
-    if (actor.role !== 'platform_admin' && actor.role !== 'base_operator' && actor.role !== 'system') throw new AppError('auth.forbidden');
-    const latest = await this.d.uow.read.matching.latestModel();
-    const decision = retrainDue(this.d.clock.now(), this.lastLook(latest), this.schedule);
-    return {
-      latest,
-      loadedVersion: this.model?.info.version ?? null,
-      schedule: { ...this.schedule },
-      nextRetrainAt: decision.due ? this.d.clock.now() : decision.next,
-    };
+  modelStatus(actor: Actor): Promise<ModelStatus> {
+    return this.models.status(actor);
   }
 
   /** Loads the newest stored model when it is newer than the one in memory (on start, on the tick, when told). */
-  async load(): Promise<number | null> {
-    const latest = await this.d.uow.read.matching.latestModel();
-    if (!latest || (this.model && this.model.info.version >= latest.version)) return this.model?.info.version ?? null;
-    const rec = await this.d.uow.read.matching.loadModel(latest.version);
-    if (!rec) return this.model?.info.version ?? null;
-    const { factors, ...info } = rec;
-    this.model = { factors: decodeFactors(factors), info };
-    return info.version;
+  load(): Promise<number | null> {
+    return this.models.load();
   }
 
-  /** Trains the learned part (ALS) on the current pool and history, stores it as the next version. Audited. */
-  async retrain(actor: Actor): Promise<TrainedModelInfo> {
-    if (actor.role !== 'platform_admin' && actor.role !== 'system') throw new AppError('auth.forbidden');
-    const now = this.d.clock.now();
-    return this.train(actor, 'manual', now, await this.snapshot(now));
+  retrain(actor: Actor): Promise<TrainedModelInfo> {
+    return this.models.retrain(actor);
   }
 
-  /**
-   * The tick's scheduled training: when the schedule says it is time (a quiet hour, China time) and enough
-   * interactions arrived since the last version, trains as the system (audited) under a lock, so that one process
-   * does it; every tick also picks up a version another process stored.
-   */
-  async scheduledRetrain(now: Date = this.d.clock.now()): Promise<{ matchingRetrained: number }> {
-    await this.load();
-    const idle = () => ({ matchingRetrained: 0 });
-    const latest = await this.d.uow.read.matching.latestModel();
-    if (!retrainDue(now, this.lastLook(latest), this.schedule).due) return idle();
-    const token = this.d.locks ? await this.d.locks.acquire(RETRAIN_LOCK, 10 * 60_000) : 'none';
-    if (token === null) return idle();
-    try {
-      const again = await this.d.uow.read.matching.latestModel();
-      if (!retrainDue(now, this.lastLook(again), this.schedule).due) return idle();
-      const snap = await this.snapshot(now);
-      const fresh = snap.history.filter((h) => !again || h.at.getTime() > again.trainedAt.getTime()).length;
-      if (fresh < this.schedule.minNewInteractions) {
-        this.skippedAt = now;
-        return idle();
-      }
-      await this.train(SYSTEM_ACTOR, 'schedule', now, snap);
-      return { matchingRetrained: 1 };
-    } finally {
-      if (this.d.locks && token !== 'none') await this.d.locks.release(RETRAIN_LOCK, token);
-    }
+  scheduledRetrain(now?: Date): Promise<{ matchingRetrained: number }> {
+    return this.models.scheduledRetrain(now);
   }
 
   /** 为你推荐: products for a streamer, with reasons; `personalised` defaults to the streamer's own choice (on). */
@@ -380,46 +320,6 @@ export class MatchingService {
   }
 
   // ---- internals ----------------------------------------------------------------------------------------------------
-
-  private lastLook(latest: MatchModelMeta | null): Date | null {
-    const t = latest?.trainedAt ?? null;
-    if (!this.skippedAt) return t;
-    return !t || this.skippedAt > t ? this.skippedAt : t;
-  }
-
-  /** One training: ALS on the snapshot, stored as the next version with its audit entry in one transaction. */
-  private async train(actor: Actor, trigger: MatchModelTrigger, now: Date, snap: MatchSnapshot): Promise<TrainedModelInfo> {
-    const { catalog, history } = toEngineInput(snap, this.tierStanding(snap), now);
-    const engine = MatchingEngine.build(catalog, { history, asOf: now.getTime() });
-    const factors = extractFactors(engine);
-    const bytes = encodeFactors(factors);
-    const info = await this.d.uow.transaction(async (tx) => {
-      const prev = await tx.matching.latestModel();
-      const meta: TrainedModelInfo = {
-        version: (prev?.version ?? 0) + 1,
-        trainedAt: now,
-        trigger,
-        streamers: catalog.streamers.length,
-        products: catalog.products.length,
-        interactions: history.length,
-        pairs: engine.historyPairs,
-        newInteractions: countNewInteractions(history, prev ? prev.trainedAt.getTime() : null),
-        dim: factors.dim,
-      };
-      await tx.matching.saveModel({ ...meta, factors: bytes }, MATCH_MODELS_KEPT);
-      await this.d.audit.record(tx, actor, {
-        action: 'matching.retrain',
-        targetType: 'matching_model',
-        targetId: String(meta.version),
-        detail: { ...meta, trainedAt: now.toISOString(), bytes: bytes.length, learned: engine.learned && engine.f > 0 },
-      });
-      return meta;
-    });
-    this.model = { factors, info };
-    this.skippedAt = null;
-    await this.d.modelChanged?.().catch(() => {});
-    return { ...info };
-  }
 
   private snapshot(now: Date): Promise<MatchSnapshot> {
     return this.d.uow.read.matching.snapshot(now, new Date(now.getTime() - MATCH_HISTORY_DAYS * DAY));
