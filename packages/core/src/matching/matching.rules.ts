@@ -3,18 +3,20 @@
  * field feeds, the categories a streamer works in, the plan a product is offered under, and the trained model's
  * factors carried over to a fresh catalogue. Tested in matching.rules.test.ts.
  */
-import type {
-  CreditTier,
-  Factors,
-  Interaction,
-  MatchCatalog,
-  MatchingEngine,
-  MatchMerchant,
-  MatchProduct,
-  MatchStreamer,
-  Violation,
+import {
+  AGE_KEYS,
+  type Audience,
+  type CreditTier,
+  type Factors,
+  type Interaction,
+  type MatchCatalog,
+  type MatchingEngine,
+  type MatchMerchant,
+  type MatchProduct,
+  type MatchStreamer,
+  type Violation,
 } from '@livehub/matching';
-import type { MatchPoolProductRecord, MatchSnapshot } from './matching.types.ts';
+import type { MatchAudienceCounts, MatchPoolProductRecord, MatchSnapshot } from './matching.types.ts';
 
 /** Professional licences a streamer needs to sell a category (网络直播营销管理办法: 医疗、药品 need a qualified host). */
 export const STREAMER_LICENCES_BY_CATEGORY: Readonly<Record<string, readonly string[]>> = {
@@ -150,8 +152,8 @@ export function toEngineInput(
     return {
       id: r.userId,
       categories,
-      // viewer demographics are not stored yet: an unknown audience (neither gender nor age favoured)
-      audience: {},
+      // the stored aggregate audience; none (or too few viewers of known age / gender): neither favoured
+      audience: audienceShares(r.audience),
       certified: r.status === 'certified' && (r.certifiedUntil === null || r.certifiedUntil > now),
       licences: streamerLicences(r.topics, r.professionalLicence),
       ...(r.mcnOrgId ? { mcn: r.mcnOrgId } : {}),
@@ -173,6 +175,37 @@ export function toEngineInput(
     ...(h.gmvFen !== undefined ? { gmvFen: h.gmvFen } : {}),
   }));
   return { catalog: { products, streamers, merchants }, history };
+}
+
+/** Fewer viewers of known gender (or age) than this say nothing about the audience's gender (or age). */
+export const MIN_AUDIENCE_VIEWERS = 20;
+
+/**
+ * The engine's audience (shares 0–1) from the aggregate counts: the female share among viewers of known gender, the
+ * age bands among viewers of known age (under18 = 未成年, which the minors rule reads). Too few known: left out.
+ */
+export function audienceShares(c: MatchAudienceCounts | null): Audience {
+  if (!c) return {};
+  const out: Audience = {};
+  const gendered = c.female + c.male;
+  if (gendered >= MIN_AUDIENCE_VIEWERS) out.female = c.female / gendered;
+  const aged = c.under18 + c.age18_24 + c.age25_34 + c.age35_44 + c.age45plus;
+  if (aged >= MIN_AUDIENCE_VIEWERS)
+    for (const k of AGE_KEYS) {
+      out[k] = c[k] / aged;
+    }
+  return out;
+}
+
+/** The regions most of the audience watches from, largest first, with their shares. */
+export function topRegions(c: MatchAudienceCounts | null, n = 3): Array<{ region: string; share: number }> {
+  if (!c) return [];
+  const total = Object.values(c.regions).reduce((a, b) => a + b, 0);
+  if (total === 0) return [];
+  return Object.entries(c.regions)
+    .sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]))
+    .slice(0, n)
+    .map(([region, k]) => ({ region, share: k / total }));
 }
 
 /** The learned factors of a trained engine, by id, so that a later catalogue (with new parties) can reuse them. */

@@ -52,6 +52,22 @@ export interface MatchStreamerRecord {
   avgUnitsPerSessionProduct: number;
   /** credit tier on record (null: no score yet) */
   creditTier: 'A' | 'B' | 'C' | 'D' | null;
+  /** the aggregate audience (`match_audiences`; null: none recorded) */
+  audience: MatchAudienceCounts | null;
+}
+
+/** A streamer's viewers counted by gender, age band (under18 = 未成年) and region: an aggregate, never per viewer. */
+export interface MatchAudienceCounts {
+  viewers: number;
+  female: number;
+  male: number;
+  under18: number;
+  age18_24: number;
+  age25_34: number;
+  age35_44: number;
+  age45plus: number;
+  /** viewers by region code */
+  regions: Record<string, number>;
 }
 
 export interface MatchMerchantRecord {

@@ -99,8 +99,12 @@ export class DrizzleMatchingRepository implements MatchingRepository {
           select sum(l.qty) as units from orders o join order_lines l on l.order_id = o.id
           where o.streamer_user_id = s.user_id and o.paid_at is not null and o.session_id is not null
           group by o.session_id, l.product_id) u) as avg_units,
-        cs.tier
-      from streamer_profiles s left join credit_scores cs on cs.party_id = s.user_id`)
+        cs.tier,
+        au.viewers as au_viewers, au.female as au_female, au.male as au_male, au.under18 as au_under18,
+        au.age18_24 as au_18_24, au.age25_34 as au_25_34, au.age35_44 as au_35_44, au.age45plus as au_45plus,
+        au.regions as au_regions
+      from streamer_profiles s left join credit_scores cs on cs.party_id = s.user_id
+        left join match_audiences au on au.streamer_user_id = s.user_id`)
     ).map((r) => ({
       userId: String(r.user_id),
       mcnOrgId: r.mcn_org_id === null ? null : String(r.mcn_org_id),
@@ -111,6 +115,20 @@ export class DrizzleMatchingRepository implements MatchingRepository {
       pastCategories: ((r.past_categories as string[] | null) ?? []).filter((c) => c !== null),
       avgUnitsPerSessionProduct: num(r.avg_units),
       creditTier: (r.tier as Tier | null) ?? null,
+      audience:
+        r.au_viewers === null || r.au_viewers === undefined
+          ? null
+          : {
+              viewers: num(r.au_viewers),
+              female: num(r.au_female),
+              male: num(r.au_male),
+              under18: num(r.au_under18),
+              age18_24: num(r.au_18_24),
+              age25_34: num(r.au_25_34),
+              age35_44: num(r.au_35_44),
+              age45plus: num(r.au_45plus),
+              regions: (typeof r.au_regions === 'string' ? JSON.parse(r.au_regions) : r.au_regions) as Record<string, number>,
+            },
     }));
 
     const merchants: MatchMerchantRecord[] = (

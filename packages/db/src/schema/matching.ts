@@ -4,7 +4,7 @@
  * sales are read from the selection center's and the orders' tables, never copied here. The trained model's factors
  * are stored by version (`match_models`) so that every server process ranks with the same one (ADR 0029).
  */
-import { boolean, customType, index, integer, pgTable, text, uuid } from 'drizzle-orm/pg-core';
+import { boolean, customType, index, integer, jsonb, pgTable, text, uuid } from 'drizzle-orm/pg-core';
 import { ts } from './columns.ts';
 
 export const matchEvents = pgTable(
@@ -41,4 +41,23 @@ export const matchModels = pgTable('match_models', {
   dim: integer('dim').notNull(),
   /** the factors by party id (`encodeFactors` of @livehub/core: a JSON header of ids, then float32 values) */
   factors: bytea('factors').notNull(),
+});
+
+/**
+ * A streamer's audience (观众画像) as an aggregate only — counts of viewers by age band (未成年 included), gender and
+ * region, never a row per viewer. Fed to the engine's audience fit and its minors rule (docs/matching.md).
+ */
+export const matchAudiences = pgTable('match_audiences', {
+  streamerUserId: uuid('streamer_user_id').primaryKey(),
+  viewers: integer('viewers').notNull(),
+  female: integer('female').notNull(),
+  male: integer('male').notNull(),
+  under18: integer('under18').notNull(),
+  age18to24: integer('age18_24').notNull(),
+  age25to34: integer('age25_34').notNull(),
+  age35to44: integer('age35_44').notNull(),
+  age45plus: integer('age45plus').notNull(),
+  /** viewers by region (行政区划代码 of the province) */
+  regions: jsonb('regions').$type<Record<string, number>>().notNull(),
+  updatedAt: ts('updated_at').notNull(),
 });
