@@ -86,5 +86,9 @@ describe.skipIf(!browserAvailable)('people–goods matching', () => {
     const rows = (await activity.textContent()) ?? '';
     expect(rows).toContain('推荐曝光');
     expect(rows).not.toMatch(/[0-9a-f]{8}-[0-9a-f]{4}-/);
+    // and the recommendation model in use (none trained in this run: it says so, in words)
+    const model = activity.getByTestId('match-model');
+    await model.waitFor(SLOW);
+    expect(await model.textContent()).toContain('推荐模型');
   });
 });

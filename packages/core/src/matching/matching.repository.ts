@@ -1,7 +1,8 @@
 /**
  * What the matching context needs from storage. The snapshot is a read-side projection of the selection pool, the
  * registry, the orders and the selection center's samples and agreements (never copied: read from their tables);
- * the context's own table holds only impressions and clicks, and a user's choice of non-personalised ranking.
+ * the context's own tables hold impressions and clicks, a user's choice of non-personalised ranking, the trained
+ * model's versions and each streamer's aggregate audience.
  */
 import type { MatchActivityRow, MatchEventRecord, MatchModelMeta, MatchModelRecord, MatchSnapshot } from './matching.types.ts';
 
