@@ -91,6 +91,8 @@ import {
   WallService,
   StatisticsService,
   ProgrammesService,
+  SupplierService,
+  DemandService,
   SessionLookup,
 } from '@livehub/core';
 import { loadDefaultPack } from '@livehub/compliance';
@@ -104,6 +106,7 @@ import { SimulatedPayoutProvider } from './adapters/sim-payout.ts';
 import { notificationMembers } from './adapters/notification-members.ts';
 import { sessionMarketReader } from './adapters/session-market.ts';
 import { sessionOrdersReader } from './adapters/session-orders.ts';
+import { demandSource, supplierDirectory } from './adapters/demand-source.ts';
 import { crossBorderReader } from './adapters/cross-border-market.ts';
 import { exchangeDirectory } from './adapters/exchange-directory.ts';
 import { reportTargets } from './adapters/report-targets.ts';
@@ -728,6 +731,9 @@ export async function createContainer(config: Config, o: ContainerOverrides = {}
   for (const topic of StatisticsService.topics()) outbox.on(topic, async (e) => void (await statistics.ingest(e)));
   // 共享直播间: studios of live bases and their bookings (docs/programmes.md)
   const programmes = new ProgrammesService({ uow, clock, ids, audit, sessions: new SessionLookup() });
+  // 需求协同: a merchant's suppliers, live demand per SKU with its alerts (tick + reads), 补货 (docs/supply.md)
+  const suppliers = new SupplierService({ uow, clock, ids, audit, names, directory: supplierDirectory(uow) });
+  const demand = new DemandService({ uow, clock, ids, audit, names, source: demandSource(uow), pubsub: kv.pubsub, eventsChannel });
   // 举报 ⇄ 审核 kept in step (docs/reports.md): an item a report opened, once decided, settles the report; a report
   // handled (substantiated or not) decides its item. Each side leaves what is already decided alone (idempotent).
   outbox.on('compliance.report_item_decided', async (e) => {
@@ -785,6 +791,8 @@ export async function createContainer(config: Config, o: ContainerOverrides = {}
     statistics,
     matching,
     programmes,
+    suppliers,
+    demand,
     ledger,
     money,
     feeRates,
@@ -830,6 +838,7 @@ export async function createContainer(config: Config, o: ContainerOverrides = {}
       const reportSweep = await statistics.monthlyReport(now);
       const studioSweep = await programmes.sweep(now);
       const matchingRun = await matching.scheduledRetrain(now);
+      const demandSweep = await demand.sweep(now);
       return {
         noticesAdvanced: notices.advanced.length,
         ...registrySweep,
@@ -852,6 +861,7 @@ export async function createContainer(config: Config, o: ContainerOverrides = {}
         ...reportSweep,
         ...studioSweep,
         ...matchingRun,
+        ...demandSweep,
       };
     },
     async close() {

@@ -18,6 +18,7 @@ import {
   ContainerOutlined,
   CopyrightOutlined,
   CustomerServiceOutlined,
+  DeploymentUnitOutlined,
   DashboardOutlined,
   ExceptionOutlined,
   FileDoneOutlined,
@@ -111,6 +112,9 @@ const ITEMS = {
   talent: { label: 'nav.talent', icon: ReadOutlined, path: '/talent' },
   studios: { label: 'nav.studios', icon: VideoCameraOutlined, path: '/programmes/studios' },
   'studio-booking': { label: 'nav.studioBooking', icon: CalendarOutlined, path: '/programmes/book' },
+  // 需求协同: the merchant's live demand and suppliers, the supplier console
+  'merchant-demand': { label: 'nav.merchantDemand', icon: RiseOutlined, path: '/merchant/demand' },
+  'supplier-console': { label: 'nav.supplierConsole', icon: DeploymentUnitOutlined, path: '/supplier' },
 
   // selection: products, the selection square, samples, agreements
   products: { label: 'nav.products', icon: ShoppingOutlined, path: '/products' },
@@ -281,6 +285,8 @@ const KEYS_BY_ROLE: Record<Role, readonly RoleEntry[]> = {
     'products',
     'merchant-orders',
     'merchant-returns',
+    'merchant-demand',
+    'supplier-console',
     { key: 'complaints', label: 'nav.merchantComplaints' },
     'ip-notices',
     'finance',
@@ -301,6 +307,7 @@ const KEYS_BY_ROLE: Record<Role, readonly RoleEntry[]> = {
   ],
   provider_staff: [
     { key: 'workbench', label: 'nav.providerWorkbench', icon: CustomerServiceOutlined },
+    'supplier-console',
     'members',
     'applications',
     ...COMMON_TAIL,

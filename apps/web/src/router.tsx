@@ -39,6 +39,8 @@ const ApplyMcnPage = lazyNamed(() => import('./pages/registry/apply-mcn-page.tsx
 const ApplyProviderPage = lazyNamed(() => import('./pages/registry/apply-provider-page.tsx'), 'ApplyProviderPage');
 const TalentPage = lazyNamed(() => import('./pages/registry/talent-page.tsx'), 'TalentPage');
 const StudiosPage = lazyNamed(() => import('./pages/programmes/studios-page.tsx'), 'StudiosPage');
+const SupplierConsolePage = lazyNamed(() => import('./pages/supply/supplier-console-page.tsx'), 'SupplierConsolePage');
+const MerchantDemandPage = lazyNamed(() => import('./pages/supply/merchant-demand-page.tsx'), 'MerchantDemandPage');
 const BookStudioPage = lazyNamed(() => import('./pages/programmes/book-studio-page.tsx'), 'BookStudioPage');
 const ApplicationsPage = lazyNamed(() => import('./pages/registry/applications-page.tsx'), 'ApplicationsPage');
 const ApplicationPage = lazyNamed(() => import('./pages/registry/application-page.tsx'), 'ApplicationPage');
@@ -151,6 +153,8 @@ export const router = createBrowserRouter([
           { path: '/apply/provider', element: guarded(<ApplyProviderPage />) },
           { path: '/talent', element: guarded(<TalentPage />) },
           { path: '/programmes/studios', element: guarded(<StudiosPage />) },
+          { path: '/supplier', element: guarded(<SupplierConsolePage />) },
+          { path: '/merchant/demand', element: guarded(<MerchantDemandPage />) },
           { path: '/programmes/book', element: guarded(<BookStudioPage />) },
           { path: '/applications', element: guarded(<ApplicationsPage />) },
           { path: '/applications/:id', element: guarded(<ApplicationPage />) },

@@ -39,6 +39,10 @@ export const NOTIFICATION_KINDS = [
   'fund.below_floor',
   'case.notified',
   'case.decided',
+  'supply.demand_alert',
+  'supply.replenishment_requested',
+  'supply.replenishment_confirmed',
+  'supply.replenishment_shipped',
 ] as const;
 export const notificationKindSchema = z.enum(NOTIFICATION_KINDS);
 export type NotificationKind = z.infer<typeof notificationKindSchema>;

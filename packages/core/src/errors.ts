@@ -853,6 +853,41 @@ export const ERROR_CATALOGUE = {
     en: 'Invalid opening hours: 7 days, each closed or opening and closing on the half-hour within the day',
   },
   'programmes.slot_taken': { kind: 'conflict', zh: '该时段已被预约', en: 'That slot is already booked' },
+  'supply.bad_supplier': {
+    kind: 'invalid',
+    zh: '供应商须为服务机构或其他商家',
+    en: 'A supplier must be a service provider or another merchant',
+  },
+  'supply.not_your_product': { kind: 'invalid', zh: '只能为本店商品指定供应商', en: 'Only your own products can be given a supplier' },
+  'supply.link_not_found': { kind: 'not_found', zh: '供应商关系不存在', en: 'No such supplier link' },
+  'supply.session_not_found': {
+    kind: 'not_found',
+    zh: '直播场次不存在或无可查看的商品',
+    en: 'No such session, or nothing on it you may see',
+  },
+  'supply.alert_not_found': { kind: 'not_found', zh: '需求预警不存在', en: 'No such demand alert' },
+  'supply.no_supplier': { kind: 'invalid', zh: '该商品尚未指定供应商', en: 'The product has no supplier yet' },
+  'supply.supplier_required': {
+    kind: 'invalid',
+    zh: '该商品有多个供应商，请选择一个',
+    en: 'The product has several suppliers: choose one',
+  },
+  'supply.replenishment_exists': {
+    kind: 'conflict',
+    zh: '该预警已向此供应商发起补货',
+    en: 'That alert already has a replenishment request to this supplier',
+  },
+  'supply.replenishment_not_found': { kind: 'not_found', zh: '补货申请不存在', en: 'No such replenishment request' },
+  'supply.replenishment_state': {
+    kind: 'conflict',
+    zh: '补货申请当前状态不允许此操作',
+    en: 'The replenishment request is not in a state that allows this',
+  },
+  'supply.demand_stream_accept': {
+    kind: 'invalid',
+    zh: '实时需求须以 text/event-stream 方式订阅',
+    en: 'The live demand stream needs Accept: text/event-stream',
+  },
   'programmes.outside_hours': { kind: 'invalid', zh: '预约时段不在直播间营业时间内', en: 'The slot is outside the studio’s opening hours' },
   'programmes.not_half_hour': {
     kind: 'invalid',

@@ -59,6 +59,10 @@ export const notificationsZh = {
   'notifications.kind.fund.below_floor': '先行赔付金低于警戒线',
   'notifications.kind.case.notified': '行政处罚告知',
   'notifications.kind.case.decided': '行政处罚决定',
+  'notifications.kind.supply.demand_alert': '需求预警',
+  'notifications.kind.supply.replenishment_requested': '补货申请',
+  'notifications.kind.supply.replenishment_confirmed': '补货已确认',
+  'notifications.kind.supply.replenishment_shipped': '补货已发货',
 } as const;
 
 export const notificationsEn: Record<keyof typeof notificationsZh, string> = {
@@ -118,4 +122,8 @@ export const notificationsEn: Record<keyof typeof notificationsZh, string> = {
   'notifications.kind.fund.below_floor': 'Fund below its floor',
   'notifications.kind.case.notified': 'Notice of intended penalty',
   'notifications.kind.case.decided': 'Penalty decision',
+  'notifications.kind.supply.demand_alert': 'Demand alert',
+  'notifications.kind.supply.replenishment_requested': 'Replenishment request',
+  'notifications.kind.supply.replenishment_confirmed': 'Replenishment confirmed',
+  'notifications.kind.supply.replenishment_shipped': 'Replenishment shipped',
 };

@@ -10,6 +10,7 @@ import type { Role } from '@livehub/contracts';
 import { fenToYuan as yuan, shanghaiDay } from '../settlement/index.ts';
 import type { NameQuery, Names } from '../shared/name-directory.ts';
 import type { Bilingual, NotificationRecipient, NotificationSeverity } from './notifications.types.ts';
+import { SUPPLY_FEED } from './supply-feed.rules.ts';
 
 type Payload = Record<string, unknown>;
 
@@ -1202,4 +1203,5 @@ export const NOTIFICATION_FEED: Record<string, (p: Payload) => NotificationDraft
   'supervision.ip_counter_forwarded': fromIpCounterForwarded,
   'supervision.ip_action_reported': fromIpActionReported,
   'supervision.ip_notice_closed': fromIpNoticeClosed,
+  ...SUPPLY_FEED,
 };

@@ -86,6 +86,14 @@ export interface OrderRecordRepository {
    * signals and first refund. At most `limit` rows: the session's first, then oldest first.
    */
   signalOrders(sessionId: string, since: Date, limit: number): Promise<SignalOrderRow[]>;
+  /**
+   * The order lines of a session's orders, paid or not, oldest first (what live demand counts per SKU per minute,
+   * docs/supply.md § Live demand): at most `limit`.
+   */
+  sessionLines(
+    sessionId: string,
+    limit: number,
+  ): Promise<Array<{ orderId: string; skuId: string; productId: string; qty: number; createdAt: Date; paidAt: Date | null }>>;
   /** the order each of these refunds belongs to (unknown ids left out) */
   refundOrderIds(refundIds: string[]): Promise<Map<string, string>>;
 }

@@ -246,6 +246,23 @@ export class DrizzleOrderRepository implements OrderRepository {
       .onConflictDoUpdate({ target: orderSignals.orderId, set: { payerAccountHash } });
   }
 
+  async sessionLines(sessionId: string, limit: number) {
+    return this.db
+      .select({
+        orderId: orderLines.orderId,
+        skuId: orderLines.skuId,
+        productId: orderLines.productId,
+        qty: orderLines.qty,
+        createdAt: orders.createdAt,
+        paidAt: orders.paidAt,
+      })
+      .from(orders)
+      .innerJoin(orderLines, eq(orderLines.orderId, orders.id))
+      .where(eq(orders.sessionId, sessionId))
+      .orderBy(asc(orders.createdAt), asc(orders.id), asc(orderLines.lineNo))
+      .limit(limit);
+  }
+
   async signalOrders(sessionId: string, since: Date, limit: number): Promise<SignalOrderRow[]> {
     // the session's paid orders; then, paid since `since`, its buyers' other orders, each buyer's last order before
     // (an established customer is not a new account), and the orders sharing its IPs and addresses (each arm on an

@@ -59,6 +59,7 @@ import { useCertifiedStreamers } from '../../components/streamer-picker.tsx';
 import { liveKeys, useLiveSession, useSessionChecklist, useSessionRecordings, useStreamKey } from '../../queries/live.ts';
 import { roomPath } from './live-cards.tsx';
 import { checkLabel, localized, SessionStatusTag } from './live-labels.tsx';
+import { DemandCard } from '../supply/demand-card.tsx';
 import { RoomControlPanel } from './room-control-panel.tsx';
 import { ProductsModal } from './schedule-modal.tsx';
 import './live.css';
@@ -479,6 +480,7 @@ export function LiveSessionPage() {
       />
 
       {s.status === 'live' ? <RoomControlPanel session={s} selfId={me.user.id} onEnded={() => void session.refetch()} /> : null}
+      {s.status === 'live' || s.status === 'ended' ? <DemandCard sessionId={s.id} /> : null}
       {s.status === 'ended' ? <StatsCard session={s} /> : null}
       {s.status === 'live' || s.status === 'ended' ? <SessionCommerce session={s} /> : null}
       {s.status === 'cancelled' ? <Alert type="info" showIcon title={t('live.end.cancelledNote')} /> : null}

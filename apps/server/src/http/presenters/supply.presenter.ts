@@ -1,0 +1,76 @@
+/** Pure presenters of the supply context (需求协同): records and listings → the contract's shapes (dates as ISO). */
+import type { DemandAlertView, DemandBoard, DemandSessionView, ReplenishmentView, SupplierLinkView } from '@livehub/contracts';
+import type {
+  DemandAlertListing,
+  DemandBoardListing,
+  DemandSessionListing,
+  ReplenishmentListing,
+  SupplierLinkListing,
+  SupplierOrg,
+} from '@livehub/core';
+
+export const presentSupplierLink = (l: SupplierLinkListing): SupplierLinkView => ({
+  id: l.id,
+  merchantOrgId: l.merchantOrgId,
+  merchantName: l.merchantName,
+  supplierOrgId: l.supplierOrgId,
+  supplierName: l.supplierName,
+  supplierKind: l.supplierKind,
+  productIds: l.productIds,
+  productNames: l.productNames,
+  status: l.status,
+  updatedAt: l.updatedAt.toISOString(),
+});
+
+export const presentSupplierOption = (o: SupplierOrg) => ({ id: o.id, name: o.name, kind: o.kind });
+
+export const presentDemandAlert = (a: DemandAlertListing): DemandAlertView => ({
+  id: a.id,
+  sessionId: a.sessionId,
+  sessionTitle: a.sessionTitle,
+  merchantOrgId: a.merchantOrgId,
+  merchantName: a.merchantName,
+  productId: a.productId,
+  productName: a.productName,
+  skuId: a.skuId,
+  level: a.level,
+  stock: a.stock,
+  ratePerMinute: a.ratePerMinute,
+  projectedMinutes: a.projectedMinutes,
+  suggestedQty: a.suggestedQty,
+  createdAt: a.createdAt.toISOString(),
+});
+
+export const presentDemandSession = (s: DemandSessionListing): DemandSessionView => ({
+  sessionId: s.sessionId,
+  title: s.title,
+  streamerName: s.streamerName,
+  status: s.status,
+  startedAt: s.startedAt?.toISOString() ?? null,
+  skus: s.skus,
+  alerts: s.alerts.map(presentDemandAlert),
+});
+
+export const presentDemandBoard = (b: DemandBoardListing): DemandBoard => ({
+  generatedAt: b.generatedAt.toISOString(),
+  sessions: b.sessions.map(presentDemandSession),
+  alerts: b.alerts.map(presentDemandAlert),
+});
+
+export const presentReplenishment = (r: ReplenishmentListing): ReplenishmentView => ({
+  id: r.id,
+  merchantOrgId: r.merchantOrgId,
+  merchantName: r.merchantName,
+  supplierOrgId: r.supplierOrgId,
+  supplierName: r.supplierName,
+  productId: r.productId,
+  productName: r.productName,
+  skuId: r.skuId,
+  sessionId: r.sessionId,
+  alertId: r.alertId,
+  qty: r.qty,
+  status: r.status,
+  createdAt: r.createdAt.toISOString(),
+  confirmedAt: r.confirmedAt?.toISOString() ?? null,
+  shippedAt: r.shippedAt?.toISOString() ?? null,
+});

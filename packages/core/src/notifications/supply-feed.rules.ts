@@ -1,0 +1,131 @@
+/**
+ * 需求协同 (supply) events → inbox items, pure (the same shape as notification-feed.rules.ts, kept apart to keep that
+ * file's size): a demand alert goes to the merchant and to every supplier linked for the product; a replenishment
+ * request to the supplier, its confirmation and shipment back to the merchant. docs/supply.md § Live demand.
+ */
+import type { Role } from '@livehub/contracts';
+import type { Names } from '../shared/name-directory.ts';
+import type { NotificationDraft } from './notification-feed.rules.ts';
+import type { Bilingual } from './notifications.types.ts';
+
+type Payload = Record<string, unknown>;
+const str = (v: unknown): string | null => (typeof v === 'string' && v.length > 0 ? v : null);
+const num = (v: unknown): number | null => (typeof v === 'number' && Number.isFinite(v) ? v : null);
+const named = (names: Names, kind: keyof Names, id: string | null, fallback: Bilingual): Bilingual => {
+  const n = id ? names[kind].get(id) : undefined;
+  return n ? { zh: `「${n}」`, en: `"${n}"` } : fallback;
+};
+const rolesOf = (kind: unknown): readonly Role[] => (kind === 'merchant' ? ['merchant_staff'] : ['provider_staff']);
+
+/** 需求预警: a SKU of a live session sells out soon (预计 N 分钟售罄) or has sold out. */
+export function fromDemandAlert(p: Payload): NotificationDraft[] {
+  const merchant = str(p.merchantOrgId);
+  const product = str(p.productId);
+  const session = str(p.sessionId);
+  if (!merchant || !product || !session || !str(p.alertId)) return [];
+  const soldOut = p.level === 'sold_out';
+  const minutes = num(p.projectedMinutes);
+  const qty = num(p.suggestedQty);
+  const sku = str(p.skuName);
+  const suppliers = Array.isArray(p.suppliers) ? (p.suppliers as Array<{ orgId?: unknown; kind?: unknown }>) : [];
+  const render = (names: Names) => {
+    const prod = named(names, 'products', product, { zh: '一件商品', en: 'a product' });
+    const room = named(names, 'sessions', session, { zh: '直播间', en: 'the live room' });
+    const spec = sku ? `（${sku}）` : '';
+    const when = soldOut
+      ? { zh: '已售罄', en: 'has sold out' }
+      : {
+          zh: `预计 ${Math.max(1, Math.round(minutes ?? 0))} 分钟售罄`,
+          en: `will sell out in about ${Math.max(1, Math.round(minutes ?? 0))} min`,
+        };
+    return {
+      title: { zh: `需求预警：${prod.zh}${when.zh}`, en: `Demand alert: ${prod.en} ${when.en}` },
+      body: {
+        zh: `${room.zh}正在热卖${prod.zh}${spec}，${when.zh}，剩余可售 ${num(p.stock) ?? 0} 件。${qty ? `建议补货 ${qty} 件。` : ''}`,
+        en: `${prod.en}${sku ? ` (${sku})` : ''} is selling fast in ${room.en} and ${when.en}; ${num(p.stock) ?? 0} left to sell.${qty ? ` Suggested replenishment: ${qty}.` : ''}`,
+      },
+    };
+  };
+  const item = (orgId: string, roles: readonly Role[], link: string): NotificationDraft => ({
+    recipient: { kind: 'org', orgId, roles },
+    kind: 'supply.demand_alert',
+    severity: 'action_required',
+    link,
+    dueAt: null,
+    names: { products: [product], sessions: [session] },
+    render,
+  });
+  const out = [item(merchant, ['merchant_staff'], '/merchant/demand')];
+  for (const s of suppliers) {
+    const org = str(s.orgId);
+    if (org && org !== merchant) out.push(item(org, rolesOf(s.kind), '/supplier'));
+  }
+  return out;
+}
+
+/** 补货申请: asked of the supplier. */
+export function fromReplenishmentRequested(p: Payload): NotificationDraft[] {
+  const supplier = str(p.supplierOrgId);
+  const merchant = str(p.merchantOrgId);
+  const product = str(p.productId);
+  if (!supplier || !merchant || !product) return [];
+  return [
+    {
+      recipient: { kind: 'org' as const, orgId: supplier, roles: ['provider_staff', 'merchant_staff'] as const },
+      kind: 'supply.replenishment_requested',
+      severity: 'action_required' as const,
+      link: '/supplier',
+      dueAt: null,
+      names: { orgs: [merchant], products: [product] },
+      render: (names: Names) => {
+        const m = named(names, 'orgs', merchant, { zh: '商家', en: 'a merchant' });
+        const prod = named(names, 'products', product, { zh: '商品', en: 'a product' });
+        return {
+          title: { zh: `补货申请：${prod.zh} ${num(p.qty) ?? 0} 件`, en: `Replenishment request: ${num(p.qty) ?? 0} × ${prod.en}` },
+          body: {
+            zh: `${m.zh}请求补货${prod.zh} ${num(p.qty) ?? 0} 件，请在供应商工作台确认。`,
+            en: `${m.en} asks for ${num(p.qty) ?? 0} × ${prod.en}. Confirm it in the supplier console.`,
+          },
+        };
+      },
+    },
+  ];
+}
+
+/** 补货已确认 / 已发货: back to the merchant. */
+export function fromReplenishmentProgress(p: Payload): NotificationDraft[] {
+  const supplier = str(p.supplierOrgId);
+  const merchant = str(p.merchantOrgId);
+  const product = str(p.productId);
+  if (!supplier || !merchant || !product) return [];
+  const shipped = p.status === 'shipped';
+  return [
+    {
+      recipient: { kind: 'org', orgId: merchant, roles: ['merchant_staff'] },
+      kind: shipped ? 'supply.replenishment_shipped' : 'supply.replenishment_confirmed',
+      severity: 'info',
+      link: '/merchant/demand',
+      dueAt: null,
+      names: { orgs: [supplier], products: [product] },
+      render: (names) => {
+        const s = named(names, 'orgs', supplier, { zh: '供应商', en: 'the supplier' });
+        const prod = named(names, 'products', product, { zh: '商品', en: 'a product' });
+        return {
+          title: shipped
+            ? { zh: `补货已发货：${prod.zh}`, en: `Replenishment shipped: ${prod.en}` }
+            : { zh: `补货已确认：${prod.zh}`, en: `Replenishment confirmed: ${prod.en}` },
+          body: shipped
+            ? { zh: `${s.zh}已发出${prod.zh} ${num(p.qty) ?? 0} 件。`, en: `${s.en} shipped ${num(p.qty) ?? 0} × ${prod.en}.` }
+            : { zh: `${s.zh}已确认补货${prod.zh} ${num(p.qty) ?? 0} 件。`, en: `${s.en} confirmed ${num(p.qty) ?? 0} × ${prod.en}.` },
+        };
+      },
+    },
+  ];
+}
+
+export const SUPPLY_FEED: Record<string, (p: Payload) => NotificationDraft[]> = {
+  'supply.demand_alert': fromDemandAlert,
+  'supply.replenishment_requested': fromReplenishmentRequested,
+  'supply.replenishment_confirmed': fromReplenishmentProgress,
+  'supply.replenishment_shipped': fromReplenishmentProgress,
+};

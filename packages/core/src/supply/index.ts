@@ -1,0 +1,11 @@
+/** The supply context's public entry: 需求协同 — suppliers, live demand and its alerts, replenishment requests. */
+export type { DemandSource, SupplierDirectory } from './demand-source.port.ts';
+export { DEMAND_VIEWERS, SUPPLIER_ROLES } from './demand-scope.ts';
+export { alertLevel, DEMAND_RULES, ewmaRate, projectSellOut, skuDemand, suggestedQty } from './demand.rules.ts';
+export type { DemandLine } from './demand.rules.ts';
+export { DEMAND_TOPICS, DemandService } from './demand.service.ts';
+export type { DemandDeps } from './demand.service.ts';
+export { SupplierService } from './supplier.service.ts';
+export type { SupplierDeps } from './supplier.service.ts';
+export type { SupplyRepository } from './supply.repository.ts';
+export type * from './supply.types.ts';
