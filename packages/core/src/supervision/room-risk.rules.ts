@@ -5,6 +5,7 @@
  * in words (Chinese and English) and a stable key. No I/O: the facts in, the score and its reasons out.
  */
 import { CATEGORY_ZH, REPORT_CATEGORY_ZH } from './clue-feed.rules.ts';
+import { type PricePoint, priceFraudFindings, priceInEffect } from './price-fraud.rules.ts';
 
 /** How far back the wall looks at a room's screening hits. */
 export const RISK_HIT_WINDOW_MINUTES = 15;
@@ -134,16 +135,16 @@ export function roomRisk(f: RoomRiskFacts): RoomRisk {
             category: null,
             count: 1,
             points,
-            zh: `「${a.productTitle}」划线价 ¥${yuan(a.referenceFen)} 高于7日最低价 ¥${yuan(a.lowFen)}`,
-            en: `“${a.productTitle}” shows a reference price of ¥${yuan(a.referenceFen)} above its 7-day low of ¥${yuan(a.lowFen)}`,
+            zh: `「${a.productTitle}」划线价 ¥${yuan(a.referenceFen)} 高于开播前7日最低价 ¥${yuan(a.lowFen)}`,
+            en: `“${a.productTitle}” shows a reference price of ¥${yuan(a.referenceFen)} above its low of ¥${yuan(a.lowFen)} in the 7 days before the session`,
           }
         : {
             key: a.kind,
             category: null,
             count: 1,
             points,
-            zh: `「${a.productTitle}」先提价至 ¥${yuan(a.raisedFen)}（7日最低 ¥${yuan(a.lowFen)}）再打折至 ¥${yuan(a.discountFen)}`,
-            en: `“${a.productTitle}” was raised to ¥${yuan(a.raisedFen)} (7-day low ¥${yuan(a.lowFen)}) just before a discount to ¥${yuan(a.discountFen)}`,
+            zh: `「${a.productTitle}」开播前7日内由 ¥${yuan(a.beforeFen)} 提价至 ¥${yuan(a.raisedFen)}，直播中“优惠”至 ¥${yuan(a.discountFen)}`,
+            en: `“${a.productTitle}” was raised from ¥${yuan(a.beforeFen)} to ¥${yuan(a.raisedFen)} within 7 days before the session, then “discounted” to ¥${yuan(a.discountFen)}`,
           },
     );
   }
@@ -171,63 +172,46 @@ export type PriceAnomaly =
       kind: 'price_raised_before_discount';
       productId: string;
       productTitle: string;
-      lowFen: number;
+      beforeFen: number;
       raisedFen: number;
       discountFen: number;
     };
 
-/** How soon before a discount a raise counts as "just before" (先涨后降). */
-export const RAISE_BEFORE_DISCOUNT_MS = 3 * 86_400_000;
-const WEEK_MS = 7 * 86_400_000;
-
 /**
- * The price anomalies of one product at `at`, from its SKUs' price points of the 7 days before (and what is in
- * effect now): its reference price (划线价) above the lowest price any of its SKUs had in those 7 days (虚构原价), and
- * a SKU whose list price was raised above its 7-day low less than three days before the discounted price in effect
- * now (先涨后降). At most one anomaly of each kind per product.
+ * The price anomalies of one product in a live room at `now`: the one price rule (`priceFraudFindings`,
+ * price-fraud.rules.ts — the same the session-end `price_fraud` detector reads), its 7-day window ending at the
+ * session's start, with what each SKU is offered at now (the lowest price in effect). At most one of each kind.
  */
 export function priceAnomalies(
   product: { id: string; title: string; referencePriceFen: number | null },
   points: readonly PricePointFact[],
-  at: Date,
+  sessionStart: Date,
+  now: Date,
 ): PriceAnomaly[] {
-  const t = at.getTime();
-  const from = t - WEEK_MS;
-  const overlapping = points.filter((p) => p.from.getTime() < t && (p.to === null || p.to.getTime() > from));
-  if (overlapping.length === 0) return [];
-  const out: PriceAnomaly[] = [];
-  const low = Math.min(...overlapping.map((p) => p.priceFen));
-  if (product.referencePriceFen !== null && product.referencePriceFen > low) {
-    out.push({
-      kind: 'price_reference_above_low',
-      productId: product.id,
-      productTitle: product.title,
-      referenceFen: product.referencePriceFen,
-      lowFen: low,
-    });
-  }
-  const bySku = new Map<string, PricePointFact[]>();
-  for (const p of overlapping) bySku.set(p.skuId, [...(bySku.get(p.skuId) ?? []), p]);
-  for (const pts of bySku.values()) {
-    const sorted = [...pts].sort((a, b) => a.from.getTime() - b.from.getTime());
-    const now = sorted.filter((p) => p.to === null || p.to.getTime() > t).at(-1);
-    if (!now || now.source === 'list') continue;
-    // the list price in effect just before the discount, raised shortly before it above every price of the week before
-    const before = sorted.filter((p) => p.source === 'list' && p.from.getTime() < now.from.getTime()).at(-1);
-    if (!before || now.priceFen >= before.priceFen || now.from.getTime() - before.from.getTime() > RAISE_BEFORE_DISCOUNT_MS) continue;
-    const earlier = sorted.filter((p) => p.from.getTime() < before.from.getTime());
-    if (earlier.length === 0) continue;
-    const skuLow = Math.min(...earlier.map((p) => p.priceFen));
-    if (before.priceFen <= skuLow) continue;
-    out.push({
-      kind: 'price_raised_before_discount',
-      productId: product.id,
-      productTitle: product.title,
-      lowFen: skuLow,
-      raisedFen: before.priceFen,
-      discountFen: now.priceFen,
-    });
-    break;
-  }
-  return out;
+  const bySku = new Map<string, PricePoint[]>();
+  for (const p of points)
+    bySku.set(p.skuId, [...(bySku.get(p.skuId) ?? []), { priceFen: p.priceFen, source: p.source, validFrom: p.from, validTo: p.to }]);
+  const findings = priceFraudFindings({
+    referencePriceFen: product.referencePriceFen,
+    sessionStart,
+    skus: [...bySku.entries()].map(([skuId, prices]) => ({ skuId, prices, offeredFen: priceInEffect(prices, now) })),
+  });
+  return findings.map((f) =>
+    f.pattern === 'raise_then_discount'
+      ? {
+          kind: 'price_raised_before_discount',
+          productId: product.id,
+          productTitle: product.title,
+          beforeFen: f.beforeFen,
+          raisedFen: f.raisedFen,
+          discountFen: f.offeredFen,
+        }
+      : {
+          kind: 'price_reference_above_low',
+          productId: product.id,
+          productTitle: product.title,
+          referenceFen: f.referencePriceFen,
+          lowFen: f.lowest7dFen,
+        },
+  );
 }

@@ -13,6 +13,7 @@ import type { ScopedUnitOfWork } from '../ports/repositories.ts';
 import type { Clock } from '../ports/runtime.ts';
 import type { Actor } from '../shared/actor.ts';
 import type { NameReader } from '../shared/name-directory.ts';
+import { PRICE_WINDOW_DAYS } from './price-fraud.rules.ts';
 import { priceAnomalies, RISK_COMPLAINT_WINDOW_DAYS, RISK_HIT_WINDOW_MINUTES, type RoomRisk, roomRisk } from './room-risk.rules.ts';
 import type { WallLiveSession, WallPlace } from './wall.repository.ts';
 
@@ -160,7 +161,7 @@ export class WallService {
       r.sessionPaid(ids, hourAgo),
       r.sessionMerchants(ids),
       r.places(mcnIds),
-      r.sessionPrices(ids, new Date(now.getTime() - 7 * DAY)),
+      r.sessionPrices(ids, new Date(Math.min(...live.map((s) => (s.startedAt ?? now).getTime())) - PRICE_WINDOW_DAYS * DAY)),
       this.d.viewers.viewersOf(ids),
     ]);
     const merchantIds = [...new Set(sMerchants.map((m) => m.merchantOrgId))];
@@ -183,7 +184,7 @@ export class WallService {
         reports: reportsBy.get(s.id) ?? [],
         complaints: merchants.reduce((n, m) => n + (complaints.get(m) ?? 0), 0),
         price: (pricesBy.get(s.id) ?? []).flatMap((p) =>
-          priceAnomalies({ id: p.productId, title: p.title, referencePriceFen: p.referencePriceFen }, p.points, now),
+          priceAnomalies({ id: p.productId, title: p.title, referencePriceFen: p.referencePriceFen }, p.points, s.startedAt ?? now, now),
         ),
       });
       return {
