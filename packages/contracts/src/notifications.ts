@@ -39,6 +39,8 @@ export const NOTIFICATION_KINDS = [
   'fund.below_floor',
   'case.notified',
   'case.decided',
+  'case.transferred',
+  'case.joined',
 ] as const;
 export const notificationKindSchema = z.enum(NOTIFICATION_KINDS);
 export type NotificationKind = z.infer<typeof notificationKindSchema>;

@@ -59,6 +59,8 @@ export const notificationsZh = {
   'notifications.kind.fund.below_floor': '先行赔付金低于警戒线',
   'notifications.kind.case.notified': '行政处罚告知',
   'notifications.kind.case.decided': '行政处罚决定',
+  'notifications.kind.case.transferred': '案件移送',
+  'notifications.kind.case.joined': '联合执法邀请',
 } as const;
 
 export const notificationsEn: Record<keyof typeof notificationsZh, string> = {
@@ -118,4 +120,6 @@ export const notificationsEn: Record<keyof typeof notificationsZh, string> = {
   'notifications.kind.fund.below_floor': 'Fund below its floor',
   'notifications.kind.case.notified': 'Notice of intended penalty',
   'notifications.kind.case.decided': 'Penalty decision',
+  'notifications.kind.case.transferred': 'Case transferred to your department',
+  'notifications.kind.case.joined': 'Joint handling requested',
 };
