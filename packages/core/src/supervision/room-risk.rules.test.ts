@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { type PricePointFact, priceAnomalies, RISK_CAPS, riskLevel, roomRisk } from './room-risk.rules.ts';
+import { crossBorderOnAir, type PricePointFact, priceAnomalies, RISK_CAPS, riskLevel, roomRisk } from './room-risk.rules.ts';
 
 const none = { hits: [], reports: [], complaints: 0, price: [] };
 const DAY = 86_400_000;
@@ -156,5 +156,41 @@ describe('priceAnomalies (the wall reading the one price rule)', () => {
     ).toEqual([]);
     // a raise with no discount after it is only a raise
     expect(priceAnomalies(product, [pt(10_000, 'list', ago(6), ago(1)), pt(15_000, 'list', ago(1), null)], start, at)).toEqual([]);
+  });
+});
+
+describe('cross-border products on air', () => {
+  const lamb = {
+    productId: 'p9',
+    title: '新西兰羔羊排',
+    originCountry: 'NZ',
+    originName: '新西兰',
+    importMode: '1210' as const,
+    declaredValueFen: 10_000,
+  };
+
+  it('reads the session’s sales with the one under-declaration rule', () => {
+    expect(crossBorderOnAir(lamb, [], false)).toMatchObject({ units: 0, medianFen: null, ratio: null, flagged: false, openClue: false });
+    expect(crossBorderOnAir(lamb, [{ unitPriceFen: 16_000, units: 10 }], false)).toMatchObject({ units: 10, ratio: 1.6, flagged: true });
+    // 1.49 × or fewer than 10 units: not flagged
+    expect(crossBorderOnAir(lamb, [{ unitPriceFen: 14_900, units: 40 }], false).flagged).toBe(false);
+    expect(crossBorderOnAir(lamb, [{ unitPriceFen: 30_000, units: 9 }], false).flagged).toBe(false);
+  });
+
+  it('an honest one adds nothing; a flagged one or an open clue adds 10 points with the mode and origin in words, 20 at most', () => {
+    expect(roomRisk({ ...none, crossBorder: [crossBorderOnAir(lamb, [{ unitPriceFen: 12_000, units: 30 }], false)] })).toEqual({
+      score: 0,
+      level: 'none',
+      reasons: [],
+    });
+    const flagged = crossBorderOnAir(lamb, [{ unitPriceFen: 16_000, units: 10 }], false);
+    const r = roomRisk({ ...none, crossBorder: [flagged] });
+    expect(r.reasons).toEqual([expect.objectContaining({ key: 'cross_border_under_declared', points: 10, count: 1 })]);
+    expect(r.reasons[0]?.zh).toBe(
+      '跨境商品「新西兰羔羊排」（保税备货 1210，原产新西兰）涉嫌低报价格：本场成交单价中位数 ¥160.00 为申报价格 ¥100.00 的 1.60 倍',
+    );
+    const clued = crossBorderOnAir(lamb, [], true);
+    expect(roomRisk({ ...none, crossBorder: [clued] }).reasons[0]?.zh).toContain('已有未办结的低报价格线索');
+    expect(roomRisk({ ...none, crossBorder: [flagged, clued, flagged] }).score).toBe(20);
   });
 });

@@ -5,6 +5,7 @@
  * in words (Chinese and English) and a stable key. No I/O: the facts in, the score and its reasons out.
  */
 import { CATEGORY_ZH, REPORT_CATEGORY_ZH } from './clue-feed.rules.ts';
+import { declarationFinding, type SoldPrice } from './cross-border.rules.ts';
 import { type PricePoint, priceFraudFindings, priceInEffect } from './price-fraud.rules.ts';
 
 /** How far back the wall looks at a room's screening hits. */
@@ -15,12 +16,14 @@ export const RISK_COMPLAINT_WINDOW_DAYS = 30;
 /** Points per screening hit by severity (1–5): a severe hit weighs as much as many mild ones. */
 export const HIT_POINTS: Readonly<Record<number, number>> = { 1: 1, 2: 2, 3: 4, 4: 8, 5: 15 };
 /** Caps, so no one kind of signal fills the score alone. */
-export const RISK_CAPS = { hitsPerCategory: 30, hits: 60, reports: 30, complaints: 20, price: 20 } as const;
+export const RISK_CAPS = { hitsPerCategory: 30, hits: 60, reports: 30, complaints: 20, price: 20, crossBorder: 20 } as const;
 /** A report about the session: 8 points; fraud, prohibited goods and minors 12. */
 export const REPORT_POINTS = { default: 8, grave: 12 } as const;
 const GRAVE_REPORTS = new Set(['fraud', 'prohibited_goods', 'minors']);
 /** A complaint against one of the room's merchants in the window: 2 points. */
 export const COMPLAINT_POINTS = 2;
+/** A cross-border product on air whose sales cross the under-declaration threshold, or with an open clue: 10 points. */
+export const CROSS_BORDER_POINTS = 10;
 /** A price anomaly on a product of the room: 10 points. */
 export const PRICE_POINTS = 10;
 /** Levels: 高 from 60, 中 from 30, 低 above 0. */
@@ -28,7 +31,13 @@ export const RISK_LEVELS = { high: 60, medium: 30 } as const;
 
 export type RoomRiskLevel = 'none' | 'low' | 'medium' | 'high';
 
-export type RoomRiskKey = 'screening_hits' | 'reports' | 'complaints' | 'price_reference_above_low' | 'price_raised_before_discount';
+export type RoomRiskKey =
+  | 'screening_hits'
+  | 'reports'
+  | 'complaints'
+  | 'price_reference_above_low'
+  | 'price_raised_before_discount'
+  | 'cross_border_under_declared';
 
 export interface RoomRiskReason {
   key: RoomRiskKey;
@@ -49,6 +58,42 @@ export interface RoomRiskFacts {
   complaints: number;
   /** price anomalies on the session's products (see `priceAnomalies`) */
   price: ReadonlyArray<PriceAnomaly>;
+  /** cross-border products on air (see `crossBorderOnAir`); absent: none */
+  crossBorder?: ReadonlyArray<CrossBorderOnAir>;
+}
+
+/** A cross-border product on air: its declaration, the session's sales of it so far, and an open clue on it. */
+export interface CrossBorderOnAir {
+  productId: string;
+  title: string;
+  originCountry: string;
+  originName: string;
+  importMode: '1210' | '9610';
+  declaredValueFen: number;
+  units: number;
+  medianFen: number | null;
+  ratio: number | null;
+  /** the session's sales so far cross the under-declaration threshold (`declarationFinding`) */
+  flagged: boolean;
+  /** an open `under_declaration` clue on the product */
+  openClue: boolean;
+}
+
+/** A cross-border product on air read with the one under-declaration rule (`declarationFinding`, cross-border.rules.ts). */
+export function crossBorderOnAir(
+  product: {
+    productId: string;
+    title: string;
+    originCountry: string;
+    originName: string;
+    importMode: '1210' | '9610';
+    declaredValueFen: number;
+  },
+  sold: readonly SoldPrice[],
+  openClue: boolean,
+): CrossBorderOnAir {
+  const d = declarationFinding(product.declaredValueFen, sold);
+  return { ...product, units: d.units, medianFen: d.medianFen, ratio: d.ratio, flagged: d.flagged, openClue };
 }
 
 export interface RoomRisk {
@@ -147,6 +192,31 @@ export function roomRisk(f: RoomRiskFacts): RoomRisk {
             en: `“${a.productTitle}” was raised from ¥${yuan(a.beforeFen)} to ¥${yuan(a.raisedFen)} within 7 days before the session, then “discounted” to ¥${yuan(a.discountFen)}`,
           },
     );
+  }
+
+  let crossRoom: number = RISK_CAPS.crossBorder;
+  for (const x of f.crossBorder ?? []) {
+    if (!x.flagged && !x.openClue) continue;
+    const points = Math.min(CROSS_BORDER_POINTS, crossRoom);
+    crossRoom -= points;
+    const yuan = (fen: number) => (fen / 100).toFixed(2);
+    const mode = x.importMode === '1210' ? '保税备货 1210' : '直购进口 9610';
+    const modeEn = x.importMode === '1210' ? 'bonded 1210' : 'direct 9610';
+    const sold =
+      x.flagged && x.medianFen !== null
+        ? {
+            zh: `本场成交单价中位数 ¥${yuan(x.medianFen)} 为申报价格 ¥${yuan(x.declaredValueFen)} 的 ${(x.ratio ?? 0).toFixed(2)} 倍`,
+            en: `median sale price here ¥${yuan(x.medianFen)} is ${(x.ratio ?? 0).toFixed(2)}× its declared ¥${yuan(x.declaredValueFen)}`,
+          }
+        : { zh: '已有未办结的低报价格线索', en: 'an open under-declaration clue' };
+    reasons.push({
+      key: 'cross_border_under_declared',
+      category: null,
+      count: 1,
+      points,
+      zh: `跨境商品「${x.title}」（${mode}，原产${x.originName}）涉嫌低报价格：${sold.zh}`,
+      en: `Cross-border “${x.title}” (${modeEn}, from ${x.originCountry}) possibly under-declared: ${sold.en}`,
+    });
   }
 
   reasons.sort((a, b) => b.points - a.points);
