@@ -39,6 +39,8 @@ describe.skipIf(!browserAvailable)('statistics against targets', () => {
     expect(kpiText).toContain('投诉率（每万单）');
     expect(kpiText).toContain(expected.total.orders.toLocaleString('zh-CN'));
     await page.getByTestId('stats-monthly-chart').locator('canvas').first().waitFor();
+    // sessions, complaints and violations by category: the demo's live rooms have a lineup, so the chart is drawn
+    await page.getByTestId('stats-category-supervision-chart').locator('canvas').first().waitFor();
     const targets = (await page.getByTestId('stats-targets').textContent()) ?? '';
     expect(targets).toContain('四川省 2025年');
     expect(targets).toContain('直播电商交易额达1500亿元');

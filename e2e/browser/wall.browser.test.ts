@@ -57,6 +57,8 @@ describe.skipIf(!browserAvailable)('monitoring wall', () => {
     expect(text).toMatch(/近15分钟医疗功效宣称命中 \d+ 次/);
     expect(text).toMatch(/风险/);
     expect(text).not.toMatch(/[0-9a-f]{8}-[0-9a-f]{4}-/);
+    // the room sells the demo's cross-border import: tagged with its mode and origin, in words
+    expect(await row.getByTestId('wall-room-cross-border').textContent()).toBe('跨境 保税备货1210 · 新西兰');
     await page.getByTestId('wall-gmv-chart').locator('canvas').waitFor();
     await page.getByTestId('wall-hits-chart').locator('canvas').waitFor();
     expect(await page.getByTestId('wall-counter-liveSessions').textContent()).toContain('在播场次');

@@ -43,6 +43,8 @@ export const NOTIFICATION_KINDS = [
   'supply.replenishment_requested',
   'supply.replenishment_confirmed',
   'supply.replenishment_shipped',
+  'case.transferred',
+  'case.joined',
 ] as const;
 export const notificationKindSchema = z.enum(NOTIFICATION_KINDS);
 export type NotificationKind = z.infer<typeof notificationKindSchema>;

@@ -13,6 +13,7 @@ export const WALL_RISK_KEYS = [
   'complaints',
   'price_reference_above_low',
   'price_raised_before_discount',
+  'cross_border_under_declared',
 ] as const;
 export const WALL_RISK_LEVELS = ['none', 'low', 'medium', 'high'] as const;
 
@@ -24,6 +25,27 @@ export const wallRiskReasonSchema = z.object({
   zh: z.string(),
   en: z.string(),
 });
+
+/** A cross-border product on air in a room (跨境电商零售进口): its declaration and what the room sold it at so far. */
+export const wallCrossBorderSchema = z.object({
+  productId: idSchema,
+  title: z.string(),
+  /** ISO 3166 code and its Chinese name */
+  originCountry: z.string(),
+  originName: z.string(),
+  /** 1210 保税备货 or 9610 直购进口 */
+  importMode: z.enum(['1210', '9610']),
+  declaredValueFen: z.number().int(),
+  /** units paid in this session so far, their median unit price and its ratio to the declared value */
+  units: z.number().int(),
+  medianFen: z.number().int().nullable(),
+  ratio: z.number().nullable(),
+  /** the session's sales already cross the under-declaration threshold */
+  flagged: z.boolean(),
+  /** an open 跨境低报价格 clue on the product (from an earlier session) */
+  openClue: z.boolean(),
+});
+export type WallCrossBorder = z.infer<typeof wallCrossBorderSchema>;
 
 export const wallRoomSchema = z.object({
   sessionId: idSchema,
@@ -42,6 +64,8 @@ export const wallRoomSchema = z.object({
   score: z.number().int().min(0).max(100),
   level: z.enum(WALL_RISK_LEVELS),
   reasons: z.array(wallRiskReasonSchema),
+  /** cross-border products on air (empty: none) */
+  crossBorder: z.array(wallCrossBorderSchema),
 });
 export type WallRoom = z.infer<typeof wallRoomSchema>;
 

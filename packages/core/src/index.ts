@@ -90,6 +90,7 @@ export type {
 } from './compliance/index.ts';
 export {
   addCalendarDays,
+  endOfDaysPeriod,
   addWorkingDays,
   availableActions,
   definitionOf,

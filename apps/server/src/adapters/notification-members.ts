@@ -19,5 +19,14 @@ export function notificationMembers(uow: UnitOfWork): NotificationMemberDirector
       }
       return out;
     },
+    async membersOfDepartment(departmentCode, roles) {
+      const out: Array<{ orgId: string; userId: string }> = [];
+      for (const org of await uow.read.orgs.list({ kind: 'regulator', limit: 50 })) {
+        const members = await uow.read.memberships.listForOrg(org.id);
+        const ids = members.filter((m) => m.departmentCode === departmentCode && roles.includes(m.role)).map((m) => m.userId);
+        for (const userId of new Set(ids)) out.push({ orgId: org.id, userId });
+      }
+      return out;
+    },
   };
 }

@@ -98,12 +98,35 @@ describe('statistics against targets', () => {
     expect(o.total).toMatchObject(source);
     // the months, districts and categories add up to the total
     const sum = (rows: Line[], k: keyof Line) => rows.reduce((a, r) => a + Number(r[k]), 0);
-    for (const k of ['gmvFen', 'orders', 'refundFen', 'physicalFen', 'complaints'] as const) {
+    for (const k of ['gmvFen', 'orders', 'refundFen', 'physicalFen', 'sessions', 'complaints', 'violations'] as const) {
       expect(sum(o.months, k)).toBe(o.total[k]);
       expect(sum(o.byDistrict, k)).toBe(o.total[k]);
       expect(sum(o.byCategory, k)).toBe(o.total[k]);
     }
     expect(o.months).toHaveLength(12);
+    // sessions, complaints and violations by category: under the lead product's, the order's, the product's or the
+    // session's category — the demo's live rooms and complaints all have one
+    const uncategorised = o.byCategory.find((c) => c.key === '');
+    expect(
+      sum(
+        o.byCategory.filter((c) => c.key !== ''),
+        'sessions',
+      ),
+    ).toBeGreaterThan(0);
+    expect(
+      sum(
+        o.byCategory.filter((c) => c.key !== ''),
+        'complaints',
+      ),
+    ).toBe(o.total.complaints);
+    expect(uncategorised?.complaints ?? 0).toBe(0);
+    const byCat = await p.c.database.exec(
+      `select split_part(coalesce((select p.category_id from live_session_products lp join products p on p.id = lp.product_id
+         where lp.session_id = s.id order by lp.sort, lp.product_id limit 1), ''), '.', 1) as c, count(*)::bigint as n
+       from live_sessions s where s.started_at is not null
+         and extract(year from (s.started_at at time zone 'Asia/Shanghai')) = ${year} group by 1`,
+    );
+    for (const r of byCat) expect(o.byCategory.find((c) => c.key === r.c)?.sessions ?? 0).toBe(Number(r.n));
     // names, never keys: a category shows its Chinese name
     expect(o.byCategory.filter((c) => c.gmvFen > 0).every((c) => /[\u4e00-\u9fa5]/.test(String(c.name)))).toBe(true);
     expect(o.total.merchants).toBeGreaterThan(0);

@@ -404,6 +404,27 @@ describe('departments: 联合执法 and 移送 of a case', () => {
     // the sharing log of 商务委 shows the transfer it received
     const sharing = ok(await p.call(swc, 'GET', '/api/supervision/sharing-log')).items;
     expect(sharing.some((e: { action: string; clueId: string }) => e.action === 'transferred' && e.clueId === clue.id)).toBe(true);
+    // the receiving departments' inboxes: the case number and title, the sending department; not the reason, no one else
+    await drain();
+    const invited = ok(await p.call(ipoNow, 'GET', '/api/notifications?kind=case.joined')).items;
+    expect(invited.filter((n: { title: { zh: string } }) => n.title.zh.includes(opened.caseNo))).toHaveLength(1);
+    expect(invited[0]).toMatchObject({ severity: 'info', link: `/supervision/cases?case=${id}` });
+    expect(invited[0].body.zh).toContain('市场监管局');
+    expect(invited[0].body.zh).toContain('涉嫌商标侵权');
+    const handed = ok(await p.call(swc, 'GET', '/api/notifications?kind=case.transferred')).items;
+    expect(handed.filter((n: { title: { zh: string } }) => n.title.zh.includes(opened.caseNo))).toHaveLength(1);
+    expect(handed[0]).toMatchObject({ severity: 'action_required', link: `/supervision/cases?case=${id}` });
+    expect(handed[0].body.zh).toContain('市场监管局');
+    expect(handed[0].body.zh).not.toContain('涉及电商平台经营');
+    for (const [who, kind] of [
+      [regulator, 'case.transferred'],
+      [regulator, 'case.joined'],
+      [ipoNow, 'case.transferred'],
+      [swc, 'case.joined'],
+    ] as const)
+      expect(ok(await p.call(who, 'GET', `/api/notifications?kind=${kind}`)).items.some((n: { link: string }) => n.link.endsWith(id))).toBe(
+        false,
+      );
     // every write audited
     for (const action of ['supervision.case_joined', 'supervision.case_transferred'])
       expect((await p.c.uow.read.audit.list({ action, limit: 50 })).some((a) => a.targetId === id)).toBe(true);

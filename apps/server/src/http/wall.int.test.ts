@@ -8,6 +8,8 @@
 import type { WallSnapshot } from '@livehub/contracts';
 import { createTestPlatform, RoomTestClient, type TestPlatform, type TestSession } from '@livehub/server/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { payOnSimulator } from '../seed/seed-payments.ts';
+import { person } from '../seed/seed-registry.ts';
 
 let p: TestPlatform;
 let base: string;
@@ -201,4 +203,32 @@ describe('monitoring wall', () => {
       await reader.cancel().catch(() => {});
     }
   }, 60_000);
+
+  it('tags the room selling the demo’s cross-border import with its mode and origin; honest sales add no risk', async () => {
+    const room = (await wall()).rooms.find((r) => r.sessionId === sessionId);
+    expect(room?.crossBorder).toEqual([
+      expect.objectContaining({
+        originCountry: 'NZ',
+        originName: '新西兰',
+        importMode: '1210',
+        declaredValueFen: 14_000,
+        flagged: false,
+        openClue: false,
+      }),
+    ]);
+    const productId = room?.crossBorder[0]?.productId as string;
+    expect(room?.crossBorder[0]?.title).toContain('新西兰');
+    // ten units bought in the room at its list price: counted, 1.2 × the declaration, not flagged
+    const [sku] = await p.c.uow.read.catalog.listSkus([productId]);
+    const order = await p.call(consumer, 'POST', '/api/orders', {
+      lines: [{ skuId: sku?.id, qty: 10 }],
+      address: { name: '王小明', phone: '13812345678', region: '上海市 嘉定区', detail: '安亭镇墨玉南路 888 号' },
+      sessionId,
+    });
+    expect(order.status, JSON.stringify(order.body)).toBe(201);
+    await payOnSimulator(p.c, person(consumer.me.user.id, 'consumer', null), order.body.id);
+    const after = (await wall()).rooms.find((r) => r.sessionId === sessionId);
+    expect(after?.crossBorder[0]).toMatchObject({ units: 10, medianFen: sku?.priceFen, flagged: false });
+    expect(after?.reasons.some((r) => r.key === 'cross_border_under_declared')).toBe(false);
+  });
 });

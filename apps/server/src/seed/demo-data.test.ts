@@ -158,6 +158,14 @@ describe('static demo dataset', () => {
     expect(new Set(DEMO_PRODUCTS.map((p) => p.merchantIndex)).size).toBe(DEMO_MERCHANTS.length);
   });
 
+  it('has one cross-border product, honestly declared (its list price under the under-declaration threshold)', () => {
+    const cross = DEMO_PRODUCTS.filter((p) => p.crossBorder);
+    expect(cross).toHaveLength(1);
+    const [p] = cross;
+    expect(p).toMatchObject({ merchantIndex: 5, crossBorder: { originCountry: 'NZ', importMode: '1210' } });
+    expect((p?.priceFen ?? 0) / (p?.crossBorder?.declaredValueFen ?? 1)).toBeLessThan(1.5);
+  });
+
   it('covers all merchant categories and keeps product categories consistent', () => {
     expect(new Set(DEMO_MERCHANTS.map((m) => m.category))).toEqual(new Set(CATEGORIES));
     for (const p of DEMO_PRODUCTS) {

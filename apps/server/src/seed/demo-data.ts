@@ -66,6 +66,8 @@ export interface DemoProduct {
   /** price in integer fen (1 元 = 100 分) */
   priceFen: number;
   stock: number;
+  /** 跨境电商零售进口: the declaration the merchant files on the product form (absent: a domestic product) */
+  crossBorder?: { declaredValueFen: number; originCountry: 'NZ'; importMode: '1210' | '9610' };
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -275,7 +277,12 @@ export const DEMO_PRODUCTS: DemoProduct[] = [
   product(5, '盐池滩羊 羊腿 整只约2kg 手把肉', 32900, 260),
   product(5, '滩羊肉卷 火锅涮肉 500g×4盒', 19900, 500),
   product(5, '稻花香大米 5kg 当季新米 真空包装', 6990, 1500),
-  product(5, '东北黑木耳 250g 秋耳小碗耳', 3990, 1200),
+  // a cross-border import (保税备货 1210), honestly declared: the wall tags the lamb room 跨境 and the regulator's
+  // 跨境商品 report lists it (its live sales sit well under 1.5 × the declared value)
+  {
+    ...product(5, '新西兰进口 草饲羔羊排 1kg 冷冻', 16900, 400),
+    crossBorder: { declaredValueFen: 14000, originCountry: 'NZ', importMode: '1210' },
+  },
   // 6 成都蒲江果语农业科技 (农产品, 猕猴桃/柑橘)
   product(6, '蒲江红心猕猴桃 单果80-100g 24枚装', 5990, 2000),
   product(6, '蒲江金艳黄心猕猴桃 单果100-120g 12枚礼盒', 6990, 1500),

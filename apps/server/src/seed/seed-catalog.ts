@@ -44,7 +44,9 @@ function categoryOf(p: DemoProduct): string {
 /** Two SKUs for most products: the listed one and a bundle, in whole fen. */
 function skusOf(p: DemoProduct, i: number) {
   const skus = [{ name: '标准款', priceFen: p.priceFen, stock: p.stock }];
-  if (i % 3 !== 2) skus.push({ name: '两件装', priceFen: Math.round((p.priceFen * 1.9) / 100) * 100 - 10, stock: Math.round(p.stock / 3) });
+  // a cross-border product is declared per unit: one SKU, so every unit price paid compares with the declaration
+  if (i % 3 !== 2 && !p.crossBorder)
+    skus.push({ name: '两件装', priceFen: Math.round((p.priceFen * 1.9) / 100) * 100 - 10, stock: Math.round(p.stock / 3) });
   return skus;
 }
 
@@ -100,6 +102,7 @@ export async function seedCatalog(c: Container, s: RegistrySeed, history?: TimeT
         sampleStock: j % 2 === 0 ? 5 : 0,
         qualificationDocIds: filings.has(mi) ? [filings.get(mi) as string] : [],
         skus: skusOf(p, j),
+        ...(p.crossBorder ? { crossBorder: p.crossBorder } : {}),
       });
       products++;
       const sub = await c.catalog.submitForReview(staff, product.id);
@@ -268,10 +271,12 @@ export async function seedCatalog(c: Container, s: RegistrySeed, history?: TimeT
   const lambIndex = admitted.findIndex((m) => m.info.category === '农产品');
   const lambStaff = staffOf(lambIndex);
   const lamb = approvedIds.filter((x) => x.merchant === lambIndex).slice(0, 3);
+  // the supplier's cross-border import goes on air in the live room too (after the lamb: its lineup order is kept)
+  const imported = approvedIds.filter((x) => x.merchant === lambIndex && DEMO_PRODUCTS.some((p) => p.title === x.title && p.crossBorder));
   if (house && lambStaff && lamb.length > 0) {
     const st = person(house.userId, 'streamer', house.mcnOrgId);
     const terms = {
-      products: lamb.map((x) => ({ productId: x.id, commissionBp: 1800 })),
+      products: [...lamb, ...imported].map((x) => ({ productId: x.id, commissionBp: 1800 })),
       streamerShareBp: 10_000,
       slotFeeFen: 0,
       startsOn: new Date(now.getTime() - DAY).toISOString().slice(0, 10),
@@ -289,7 +294,7 @@ export async function seedCatalog(c: Container, s: RegistrySeed, history?: TimeT
     const session = await c.live.schedule(st, {
       title: '盐池滩羊产地直播 · 现切现发',
       scheduledAt: now.toISOString(),
-      productIds: lamb.map((x) => x.id),
+      productIds: [...lamb, ...imported].map((x) => x.id),
       coHostUserIds: [],
     });
     await c.live.start(st, session.session.id);

@@ -63,6 +63,8 @@ export const notificationsZh = {
   'notifications.kind.supply.replenishment_requested': '补货申请',
   'notifications.kind.supply.replenishment_confirmed': '补货已确认',
   'notifications.kind.supply.replenishment_shipped': '补货已发货',
+  'notifications.kind.case.transferred': '案件移送',
+  'notifications.kind.case.joined': '联合执法邀请',
 } as const;
 
 export const notificationsEn: Record<keyof typeof notificationsZh, string> = {
@@ -126,4 +128,6 @@ export const notificationsEn: Record<keyof typeof notificationsZh, string> = {
   'notifications.kind.supply.replenishment_requested': 'Replenishment request',
   'notifications.kind.supply.replenishment_confirmed': 'Replenishment confirmed',
   'notifications.kind.supply.replenishment_shipped': 'Replenishment shipped',
+  'notifications.kind.case.transferred': 'Case transferred to your department',
+  'notifications.kind.case.joined': 'Joint handling requested',
 };

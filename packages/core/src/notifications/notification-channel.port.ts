@@ -20,4 +20,6 @@ export interface NotificationMemberDirectory {
   membersOf(orgId: string, roles: readonly string[]): Promise<string[]>;
   /** the organizations of `orgKind` (the platform, the regulator): their users holding one of `roles`, with the organization */
   membersOfKind(orgKind: 'platform' | 'regulator', roles: readonly string[]): Promise<Array<{ orgId: string; userId: string }>>;
+  /** the regulator's users of the department `departmentCode` holding one of `roles`, with their organization */
+  membersOfDepartment(departmentCode: string, roles: readonly string[]): Promise<Array<{ orgId: string; userId: string }>>;
 }

@@ -1167,6 +1167,72 @@ export function fromIpNoticeClosed(p: Payload): NotificationDraft[] {
   return [item({ kind: 'org', orgId: f.merchantOrgId, roles: ['merchant_staff'] }), item(f.holder)];
 }
 
+/** A case's title as the inbox shows it: its summary on one line, at most 60 characters, phone and ID numbers masked. */
+export function caseTitleForInbox(summary: unknown): string | null {
+  const s = str(summary);
+  if (!s) return null;
+  const line = s
+    .replace(/\s+/g, ' ')
+    .trim()
+    .replace(/\d{17}[\dXx]|\d{15}/g, (m) => `${m.slice(0, 3)}${'*'.repeat(m.length - 7)}${m.slice(-4)}`)
+    .replace(/1[3-9]\d{9}/g, (m) => `${m.slice(0, 3)}****${m.slice(-4)}`);
+  return line.length > 60 ? `${line.slice(0, 59)}…` : line;
+}
+
+const REGULATOR_ROLES: readonly Role[] = ['regulator'];
+
+/** 案件移送: a case was handed to the department; its members now hold it (who sent it, which case — not the party's data). */
+export function fromCaseTransferred(p: Payload): NotificationDraft[] {
+  const caseId = str(p.caseId);
+  const caseNo = str(p.caseNo);
+  const to = str(p.to);
+  if (!caseId || !caseNo || !to) return [];
+  const title = caseTitleForInbox(p.title);
+  const from = str(p.fromName) ?? '联席会议办公室';
+  return [
+    {
+      recipient: { kind: 'department', departmentCode: to, roles: REGULATOR_ROLES },
+      kind: 'case.transferred',
+      severity: 'action_required',
+      link: `/supervision/cases?case=${caseId}`,
+      dueAt: null,
+      names: {},
+      render: () => ({
+        title: { zh: `案件移送：${caseNo}`, en: `Case transferred to your department: ${caseNo}` },
+        body: {
+          zh: `${from}将案件 ${caseNo}${title ? `「${title}」` : ''}移送本部门办理，移送理由见案件记录。`,
+          en: `${from} transferred case ${caseNo}${title ? ` "${title}"` : ''} to your department; the reason is in the case log.`,
+        },
+      }),
+    },
+  ];
+}
+
+/** 联合执法: the department is invited to handle a case jointly (协办): read it and add evidence. */
+export function fromCaseJoined(p: Payload): NotificationDraft[] {
+  const caseId = str(p.caseId);
+  const caseNo = str(p.caseNo);
+  const departments = Array.isArray(p.departments) ? p.departments.map(str).filter((d): d is string => d !== null) : [];
+  if (!caseId || !caseNo || departments.length === 0) return [];
+  const title = caseTitleForInbox(p.title);
+  const from = str(p.holderName) ?? '联席会议办公室';
+  return departments.map((code) => ({
+    recipient: { kind: 'department', departmentCode: code, roles: REGULATOR_ROLES },
+    kind: 'case.joined',
+    severity: 'info',
+    link: `/supervision/cases?case=${caseId}`,
+    dueAt: null,
+    names: {},
+    render: () => ({
+      title: { zh: `联合执法邀请：${caseNo}`, en: `Joint handling requested: ${caseNo}` },
+      body: {
+        zh: `${from}邀请本部门协办案件 ${caseNo}${title ? `「${title}」` : ''}：可查阅案件、补充证据。`,
+        en: `${from} invited your department to handle case ${caseNo}${title ? ` "${title}"` : ''} jointly: read it and add evidence.`,
+      },
+    }),
+  }));
+}
+
 /** The topics the inbox listens to and how each becomes inbox items. */
 export const NOTIFICATION_FEED: Record<string, (p: Payload) => NotificationDraft[]> = {
   'registry.qualification_expiring': fromQualificationExpiring,
@@ -1199,6 +1265,8 @@ export const NOTIFICATION_FEED: Record<string, (p: Payload) => NotificationDraft
   'settlement.fund_below_floor': fromFundBelowFloor,
   'supervision.case_notified': fromCaseNotified,
   'supervision.case_decided': fromCaseDecided,
+  'supervision.case_transferred': fromCaseTransferred,
+  'supervision.case_joined': fromCaseJoined,
   'supervision.ip_notice_filed': fromIpNoticeFiled,
   'supervision.ip_counter_forwarded': fromIpCounterForwarded,
   'supervision.ip_action_reported': fromIpActionReported,

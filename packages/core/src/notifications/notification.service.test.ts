@@ -33,6 +33,8 @@ const service = (inbox: ReturnType<typeof memoryInbox>, channels: NotificationCh
     audit: {} as AuditService,
     names: { namesFor: async () => noNames() },
     members: {
+      membersOfDepartment: async (code, roles) =>
+        code === 'zscqj' && roles.includes('regulator') ? [{ orgId: 'org-r', userId: 'ip-officer-1' }] : [],
       membersOf: async (orgId, roles) =>
         orgId === 'org-m' && roles.includes('merchant_staff') ? ['staff-1', 'staff-2', 'streamer-1'] : [],
       membersOfKind: async (orgKind, roles) =>

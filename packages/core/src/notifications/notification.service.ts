@@ -137,6 +137,7 @@ export class NotificationService {
     const r = draft.recipient;
     if (r.kind === 'user') return [{ userId: r.userId, orgId: null }];
     if (r.kind === 'orgKind') return this.d.members.membersOfKind(r.orgKind, r.roles);
+    if (r.kind === 'department') return this.d.members.membersOfDepartment(r.departmentCode, r.roles);
     return (await this.d.members.membersOf(r.orgId, r.roles)).map((userId) => ({ userId, orgId: r.orgId }));
   }
 }

@@ -11,12 +11,14 @@ export type NotificationSeverity = (typeof NOTIFICATION_SEVERITIES)[number];
  * Who an item is for: one user; the members of an organization who hold one of `roles`; or everyone holding one of
  * `roles` in the organizations of a kind (the platform's mediators and report handlers, the regulator's staff — the
  * event does not name which organization, there is one of each in a district); each such item is addressed to the
- * member's organization.
+ * member's organization; or the regulator's members of one department (a case handed or shared to it).
  */
 export type NotificationRecipient =
   | { kind: 'user'; userId: string }
   | { kind: 'org'; orgId: string; roles: readonly Role[] }
-  | { kind: 'orgKind'; orgKind: 'platform' | 'regulator'; roles: readonly Role[] };
+  | { kind: 'orgKind'; orgKind: 'platform' | 'regulator'; roles: readonly Role[] }
+  /** the regulator's staff of one department (联席会议成员单位, by its code) holding one of `roles` */
+  | { kind: 'department'; departmentCode: string; roles: readonly Role[] };
 
 /** A title or body in both languages, Chinese first. */
 export interface Bilingual {

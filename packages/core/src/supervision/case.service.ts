@@ -418,6 +418,7 @@ export class CaseService {
     await this.held(actor, id);
     await this.knownDepartment(actor, input.departmentCode, 'departmentCode');
     const department = await this.d.departments.departmentOf(actor);
+    const dept = await this.departmentNamer(actor);
     const c = await this.d.uow.transaction(async (tx) => {
       const c = await this.holderLocked(tx, department, id);
       if (c.departmentCode === input.departmentCode) throw new AppError('supervision.case_same_department', { field: 'departmentCode' });
@@ -442,7 +443,18 @@ export class CaseService {
       await tx.outbox.add({
         id: this.d.ids.next(),
         topic: CASE_TOPIC_TRANSFERRED,
-        payload: { caseId: id, caseNo: c.caseNo, from: c.departmentCode, to, reason: input.reason },
+        // the inbox tells the receiving department (fromCaseTransferred): the case's number and title, the names of
+        // the departments; the reason stays in the case log
+        payload: {
+          caseId: id,
+          caseNo: c.caseNo,
+          title: c.summary,
+          from: c.departmentCode,
+          fromName: dept(c.departmentCode),
+          to,
+          toName: dept(to),
+          reason: input.reason,
+        },
         createdAt: this.d.clock.now(),
         publishedAt: null,
       });
@@ -466,6 +478,7 @@ export class CaseService {
     await this.held(actor, id);
     for (const [i, code] of input.departmentCodes.entries()) await this.knownDepartment(actor, code, `departmentCodes.${i}`);
     const department = await this.d.departments.departmentOf(actor);
+    const dept = await this.departmentNamer(actor);
     const c = await this.d.uow.transaction(async (tx) => {
       const c = await this.holderLocked(tx, department, id);
       const added = [...new Set(input.departmentCodes)].filter((d) => d !== c.departmentCode && !c.jointDepartments.includes(d));
@@ -489,7 +502,14 @@ export class CaseService {
       await tx.outbox.add({
         id: this.d.ids.next(),
         topic: CASE_TOPIC_JOINED,
-        payload: { caseId: id, caseNo: c.caseNo, holder: c.departmentCode, departments: added },
+        payload: {
+          caseId: id,
+          caseNo: c.caseNo,
+          title: c.summary,
+          holder: c.departmentCode,
+          holderName: dept(c.departmentCode),
+          departments: added,
+        },
         createdAt: now,
         publishedAt: null,
       });

@@ -15,6 +15,7 @@ export {
 } from './fake-orders-live.rules.ts';
 export type { LiveSignalOrder, SessionOrderFacts } from './fake-orders-live.rules.ts';
 export { listRaiseIn, lowestInWindow, PRICE_WINDOW_DAYS, probeSession, SCARCITY, SCARCITY_SIGNAL } from './market-probes.rules.ts';
+export { type PriceFinding, priceFraudFindings, priceInEffect } from './price-fraud.rules.ts';
 export type { SessionPricePoint, SessionMarketFacts, SessionProductFact } from './market-probes.rules.ts';
 export { CROSS_BORDER_REPORT_MAX, CrossBorderReportService } from './cross-border.service.ts';
 export type { CrossBorderProductFact, CrossBorderReader } from './cross-border.service.ts';

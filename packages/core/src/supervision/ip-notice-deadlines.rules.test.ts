@@ -33,3 +33,43 @@ describe('the 15 days of Art. 43', () => {
     expect(noticeNumber('0190a1b2-0000-7000-8000-00000000abcd', new Date('2026-12-01T17:00:00Z'))).toBe('IPN-20261202-00ABCD');
   });
 });
+
+describe('a 15th day on a weekend or public holiday (民法典 Art. 203)', () => {
+  // forwarded at 10:00 China time on the given day; the deadline is 24:00 China time (16:00 UTC the day before)
+  const fwd = (day: string) => new Date(`${day}T10:00:00+08:00`);
+  const ends = (day: string) => new Date(`${day}T23:59:59.999+08:00`).getTime() + 1;
+
+  it('a working 15th day is not moved', () => {
+    expect(holderActionDeadline(fwd('2026-12-07')).getTime()).toBe(ends('2026-12-22'));
+  });
+
+  it('a Saturday moves to the Monday', () => {
+    // 12-04 (Fri) + 15 = 12-19 (Sat)
+    expect(holderActionDeadline(fwd('2026-12-04')).getTime()).toBe(ends('2026-12-21'));
+  });
+
+  it('National Day 2026: 10-02 moves past the whole holiday to Thursday 10-08', () => {
+    expect(holderActionDeadline(fwd('2026-09-17')).getTime()).toBe(ends('2026-10-08'));
+  });
+
+  it('a 调休 working Saturday (2026-10-10) is the last day itself', () => {
+    expect(holderActionDeadline(fwd('2026-09-25')).getTime()).toBe(ends('2026-10-10'));
+  });
+
+  it('Spring Festival 2027: 初一 (Sat 02-06) moves past 初三 to Tuesday 02-09', () => {
+    expect(holderActionDeadline(fwd('2027-01-22')).getTime()).toBe(ends('2027-02-09'));
+  });
+
+  it('Mid-Autumn 2027 (Wed 09-15) moves to Thursday 09-16; 元旦 2027 (Fri) to Monday 01-04', () => {
+    expect(holderActionDeadline(fwd('2027-08-31')).getTime()).toBe(ends('2027-09-16'));
+    expect(holderActionDeadline(fwd('2026-12-17')).getTime()).toBe(ends('2027-01-04'));
+  });
+
+  it('lapses only after the extended day; a deployment’s own calendar is honoured', () => {
+    const f = fwd('2026-09-17');
+    expect(holderActionLapsed(f, new Date('2026-10-08T15:59:59Z'))).toBe(false);
+    expect(holderActionLapsed(f, new Date('2026-10-08T16:00:01Z'))).toBe(true);
+    const plain = { holidays: new Set<string>(), workdays: new Set<string>() };
+    expect(holderActionDeadline(f, 15, plain).getTime()).toBe(ends('2026-10-02'));
+  });
+});

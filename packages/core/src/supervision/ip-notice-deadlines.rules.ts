@@ -4,10 +4,12 @@
  * told that the holder complained to the authority or sued. Counted in calendar days as 民法典 Art. 201 and 203 count
  * a period in days: the day of forwarding does not count, the period starts the next day, and its last day ends at
  * 24:00 — China time (UTC+8). The notice's forwarding is its arrival (the inbox delivers it at once). A report is
- * in time at or before the deadline; the sweep restores what is strictly past it.
- *
- * Not modelled: Art. 203's extension when the last day is a public holiday (the brief's plain calendar days).
+ * in time at or before the deadline; the sweep restores what is strictly past it. When the 15th day is a 法定休假日
+ * (a weekend or a public holiday of the working-day calendar; a 调休 working Saturday is not one), the period ends at
+ * 24:00 of the next working day (民法典 Art. 203 para. 1, `endOfDaysPeriod`).
  */
+import { DEFAULT_CALENDAR, endOfDaysPeriod, type WorkingCalendar } from '../workflows/working-days.ts';
+
 export const HOLDER_ACTION_DAYS = 15;
 
 const DAY_MS = 86_400_000;
@@ -19,14 +21,17 @@ function chinaDayStart(at: Date): number {
   return local - (((local % DAY_MS) + DAY_MS) % DAY_MS) - CHINA_OFFSET_MS;
 }
 
-/** The end of the 15 days: 24:00 (China time) of the 15th day after the day of forwarding. */
-export function holderActionDeadline(forwardedAt: Date, days = HOLDER_ACTION_DAYS): Date {
-  return new Date(chinaDayStart(forwardedAt) + (days + 1) * DAY_MS);
+/**
+ * The end of the 15 days: 24:00 (China time) of the 15th day after the day of forwarding, or of the first working day
+ * after it when the 15th day is a weekend or public holiday.
+ */
+export function holderActionDeadline(forwardedAt: Date, days = HOLDER_ACTION_DAYS, cal: WorkingCalendar = DEFAULT_CALENDAR): Date {
+  return endOfDaysPeriod(forwardedAt, days, cal);
 }
 
 /** Whether the period has run out at `now` (strictly past the deadline). */
-export function holderActionLapsed(forwardedAt: Date, now: Date): boolean {
-  return now.getTime() > holderActionDeadline(forwardedAt).getTime();
+export function holderActionLapsed(forwardedAt: Date, now: Date, cal: WorkingCalendar = DEFAULT_CALENDAR): boolean {
+  return now.getTime() > holderActionDeadline(forwardedAt, HOLDER_ACTION_DAYS, cal).getTime();
 }
 
 /** Whole China days left until the deadline: 0 on the last day, negative once past it. */

@@ -4,7 +4,8 @@
  * scarcity claims the screening engine heard in it. Pure: facts in, clue triggers out (docs/supervision.md,
  * "Detectors at the session's end").
  *
- * - 价格欺诈 (`price_fraud`, 明码标价和禁止价格欺诈规定 Art. 19–20): a reference ("original", 划线) price above every SKU's
+ * - 价格欺诈 (`price_fraud`, 明码标价和禁止价格欺诈规定 Art. 19–20, the one rule in price-fraud.rules.ts, which the wall
+ *   reads too): a reference ("original", 划线) price above every SKU's
  *   lowest price of the 7 days before the session (虚构原价), or a list price raised within those 7 days and then
  *   "discounted" in the session to no less than it was before the raise (先提价后打折).
  * - 虚假稀缺 (`false_scarcity`): "最后三单 / 马上售罄" heard in the session while most of the stock was still there at its
@@ -17,13 +18,12 @@
 import type { ClueEvidence } from '@livehub/contracts';
 import type { ClueTrigger } from './clue-feed.rules.ts';
 import { declarationFinding, type SoldPrice } from './cross-border.rules.ts';
+import { type PricePoint, priceFraudFindings } from './price-fraud.rules.ts';
 
-export interface SessionPricePoint {
-  priceFen: number;
-  source: 'list' | 'promotion' | 'flash_sale';
-  validFrom: Date;
-  validTo: Date | null;
-}
+export { listRaiseIn, lowestInWindow, PRICE_WINDOW_DAYS } from './price-fraud.rules.ts';
+
+/** A SKU's price point (the same shape the one price rule reads, price-fraud.rules.ts). */
+export type SessionPricePoint = PricePoint;
 
 export interface SessionProductFact {
   productId: string;
@@ -61,52 +61,20 @@ export interface SessionMarketFacts {
   scarcityClaims: number;
 }
 
-const DAY = 86_400_000;
-/** The window before the session the reference price and a raise are measured over (Order 56 Art. 19–20). */
-export const PRICE_WINDOW_DAYS = 7;
 /** 虚假稀缺: units left for each unit sold, and at least this many left, for a scarcity claim to be false. */
 export const SCARCITY = { leftPerSold: 4, minLeft: 50, highClaims: 3 } as const;
 
 /** The signal kind a scarcity claim heard in a session is counted under (subject: the session). */
 export const SCARCITY_SIGNAL = 'claim.scarcity';
 
-/** The lowest price in effect at any moment of [from, to) among `prices` (null: none in effect). */
-export function lowestInWindow(prices: readonly SessionPricePoint[], from: Date, to: Date): number | null {
-  let low: number | null = null;
-  for (const p of prices) {
-    const end = p.validTo ?? new Date(8.64e15);
-    if (p.validFrom < to && end > from) low = low === null ? p.priceFen : Math.min(low, p.priceFen);
-  }
-  return low;
-}
-
-/** A list-price raise within [from, to): the raise and the list price in effect just before it. */
-export function listRaiseIn(
-  prices: readonly SessionPricePoint[],
-  from: Date,
-  to: Date,
-): { beforeFen: number; afterFen: number; at: Date } | null {
-  const list = prices.filter((p) => p.source === 'list').sort((a, b) => a.validFrom.getTime() - b.validFrom.getTime());
-  let found: { beforeFen: number; afterFen: number; at: Date } | null = null;
-  for (let i = 1; i < list.length; i++) {
-    const prev = list[i - 1] as SessionPricePoint;
-    const cur = list[i] as SessionPricePoint;
-    if (cur.validFrom >= from && cur.validFrom < to && cur.priceFen > prev.priceFen)
-      if (!found || cur.priceFen - prev.priceFen > found.afterFen - found.beforeFen)
-        found = { beforeFen: prev.priceFen, afterFen: cur.priceFen, at: cur.validFrom };
-  }
-  return found;
-}
-
 const yuan = (fen: number): string => (fen / 100).toFixed(2);
 
 /** The clue triggers of one ended session. A session probed twice raises nothing twice (sources are per session). */
 export function probeSession(f: SessionMarketFacts): ClueTrigger[] {
   const out: ClueTrigger[] = [];
-  const weekBefore = new Date(f.startedAt.getTime() - PRICE_WINDOW_DAYS * DAY);
   const sessionEvidence: ClueEvidence = { kind: 'live_session', id: f.sessionId, at: f.endedAt.toISOString() };
   for (const p of f.products) {
-    const price = priceFinding(p, weekBefore, f.startedAt);
+    const price = priceFinding(p, f.startedAt);
     if (price)
       out.push({
         signal: { kind: 'price_fraud', subjectId: p.productId, source: `price:${f.sessionId}:${p.productId}`, at: f.endedAt },
@@ -166,33 +134,27 @@ export function probeSession(f: SessionMarketFacts): ClueTrigger[] {
   return out;
 }
 
-function priceFinding(p: SessionProductFact, weekBefore: Date, start: Date): { risk: number; facts: Record<string, unknown> } | null {
-  // 先提价后打折: a list price raised within the 7 days, then sold in the session at no less than before the raise
-  for (const s of p.skus) {
-    const raise = listRaiseIn(s.prices, weekBefore, start);
-    if (raise && s.sessionPriceFen !== null && s.sessionPriceFen >= raise.beforeFen && s.sessionPriceFen < raise.afterFen)
-      return {
-        risk: 3,
-        facts: {
-          pattern: 'raise_then_discount',
-          skuId: s.skuId,
-          beforeFen: raise.beforeFen,
-          raisedFen: raise.afterFen,
-          raisedAt: raise.at.toISOString(),
-          sessionPriceFen: s.sessionPriceFen,
-        },
-      };
-  }
-  // 虚构原价: the reference price above what every SKU actually cost at its lowest over the 7 days
-  if (p.referencePriceFen === null) return null;
-  const lows = p.skus.map((s) => lowestInWindow(s.prices, weekBefore, start)).filter((x): x is number => x !== null);
-  if (lows.length === 0) return null;
-  const highestLow = Math.max(...lows);
-  if (p.referencePriceFen <= highestLow) return null;
-  return {
-    risk: p.referencePriceFen >= highestLow * 2 ? 3 : 2,
-    facts: { pattern: 'fictitious_reference', referencePriceFen: p.referencePriceFen, lowest7dFen: highestLow },
-  };
+/** The session-end reading of the one price rule: the first finding (a raise before a reference price), as clue facts. */
+function priceFinding(p: SessionProductFact, start: Date): { risk: number; facts: Record<string, unknown> } | null {
+  const [f] = priceFraudFindings({
+    referencePriceFen: p.referencePriceFen,
+    sessionStart: start,
+    skus: p.skus.map((s) => ({ skuId: s.skuId, prices: s.prices, offeredFen: s.sessionPriceFen })),
+  });
+  if (!f) return null;
+  if (f.pattern === 'raise_then_discount')
+    return {
+      risk: f.risk,
+      facts: {
+        pattern: f.pattern,
+        skuId: f.skuId,
+        beforeFen: f.beforeFen,
+        raisedFen: f.raisedFen,
+        raisedAt: f.raisedAt.toISOString(),
+        sessionPriceFen: f.offeredFen,
+      },
+    };
+  return { risk: f.risk, facts: { pattern: f.pattern, referencePriceFen: f.referencePriceFen, lowest7dFen: f.lowest7dFen } };
 }
 
 /** The words of a price-fraud clue. */

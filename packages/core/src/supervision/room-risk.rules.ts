@@ -5,6 +5,8 @@
  * in words (Chinese and English) and a stable key. No I/O: the facts in, the score and its reasons out.
  */
 import { CATEGORY_ZH, REPORT_CATEGORY_ZH } from './clue-feed.rules.ts';
+import { declarationFinding, type SoldPrice } from './cross-border.rules.ts';
+import { type PricePoint, priceFraudFindings, priceInEffect } from './price-fraud.rules.ts';
 
 /** How far back the wall looks at a room's screening hits. */
 export const RISK_HIT_WINDOW_MINUTES = 15;
@@ -14,12 +16,14 @@ export const RISK_COMPLAINT_WINDOW_DAYS = 30;
 /** Points per screening hit by severity (1–5): a severe hit weighs as much as many mild ones. */
 export const HIT_POINTS: Readonly<Record<number, number>> = { 1: 1, 2: 2, 3: 4, 4: 8, 5: 15 };
 /** Caps, so no one kind of signal fills the score alone. */
-export const RISK_CAPS = { hitsPerCategory: 30, hits: 60, reports: 30, complaints: 20, price: 20 } as const;
+export const RISK_CAPS = { hitsPerCategory: 30, hits: 60, reports: 30, complaints: 20, price: 20, crossBorder: 20 } as const;
 /** A report about the session: 8 points; fraud, prohibited goods and minors 12. */
 export const REPORT_POINTS = { default: 8, grave: 12 } as const;
 const GRAVE_REPORTS = new Set(['fraud', 'prohibited_goods', 'minors']);
 /** A complaint against one of the room's merchants in the window: 2 points. */
 export const COMPLAINT_POINTS = 2;
+/** A cross-border product on air whose sales cross the under-declaration threshold, or with an open clue: 10 points. */
+export const CROSS_BORDER_POINTS = 10;
 /** A price anomaly on a product of the room: 10 points. */
 export const PRICE_POINTS = 10;
 /** Levels: 高 from 60, 中 from 30, 低 above 0. */
@@ -27,7 +31,13 @@ export const RISK_LEVELS = { high: 60, medium: 30 } as const;
 
 export type RoomRiskLevel = 'none' | 'low' | 'medium' | 'high';
 
-export type RoomRiskKey = 'screening_hits' | 'reports' | 'complaints' | 'price_reference_above_low' | 'price_raised_before_discount';
+export type RoomRiskKey =
+  | 'screening_hits'
+  | 'reports'
+  | 'complaints'
+  | 'price_reference_above_low'
+  | 'price_raised_before_discount'
+  | 'cross_border_under_declared';
 
 export interface RoomRiskReason {
   key: RoomRiskKey;
@@ -48,6 +58,42 @@ export interface RoomRiskFacts {
   complaints: number;
   /** price anomalies on the session's products (see `priceAnomalies`) */
   price: ReadonlyArray<PriceAnomaly>;
+  /** cross-border products on air (see `crossBorderOnAir`); absent: none */
+  crossBorder?: ReadonlyArray<CrossBorderOnAir>;
+}
+
+/** A cross-border product on air: its declaration, the session's sales of it so far, and an open clue on it. */
+export interface CrossBorderOnAir {
+  productId: string;
+  title: string;
+  originCountry: string;
+  originName: string;
+  importMode: '1210' | '9610';
+  declaredValueFen: number;
+  units: number;
+  medianFen: number | null;
+  ratio: number | null;
+  /** the session's sales so far cross the under-declaration threshold (`declarationFinding`) */
+  flagged: boolean;
+  /** an open `under_declaration` clue on the product */
+  openClue: boolean;
+}
+
+/** A cross-border product on air read with the one under-declaration rule (`declarationFinding`, cross-border.rules.ts). */
+export function crossBorderOnAir(
+  product: {
+    productId: string;
+    title: string;
+    originCountry: string;
+    originName: string;
+    importMode: '1210' | '9610';
+    declaredValueFen: number;
+  },
+  sold: readonly SoldPrice[],
+  openClue: boolean,
+): CrossBorderOnAir {
+  const d = declarationFinding(product.declaredValueFen, sold);
+  return { ...product, units: d.units, medianFen: d.medianFen, ratio: d.ratio, flagged: d.flagged, openClue };
 }
 
 export interface RoomRisk {
@@ -134,18 +180,43 @@ export function roomRisk(f: RoomRiskFacts): RoomRisk {
             category: null,
             count: 1,
             points,
-            zh: `「${a.productTitle}」划线价 ¥${yuan(a.referenceFen)} 高于7日最低价 ¥${yuan(a.lowFen)}`,
-            en: `“${a.productTitle}” shows a reference price of ¥${yuan(a.referenceFen)} above its 7-day low of ¥${yuan(a.lowFen)}`,
+            zh: `「${a.productTitle}」划线价 ¥${yuan(a.referenceFen)} 高于开播前7日最低价 ¥${yuan(a.lowFen)}`,
+            en: `“${a.productTitle}” shows a reference price of ¥${yuan(a.referenceFen)} above its low of ¥${yuan(a.lowFen)} in the 7 days before the session`,
           }
         : {
             key: a.kind,
             category: null,
             count: 1,
             points,
-            zh: `「${a.productTitle}」先提价至 ¥${yuan(a.raisedFen)}（7日最低 ¥${yuan(a.lowFen)}）再打折至 ¥${yuan(a.discountFen)}`,
-            en: `“${a.productTitle}” was raised to ¥${yuan(a.raisedFen)} (7-day low ¥${yuan(a.lowFen)}) just before a discount to ¥${yuan(a.discountFen)}`,
+            zh: `「${a.productTitle}」开播前7日内由 ¥${yuan(a.beforeFen)} 提价至 ¥${yuan(a.raisedFen)}，直播中“优惠”至 ¥${yuan(a.discountFen)}`,
+            en: `“${a.productTitle}” was raised from ¥${yuan(a.beforeFen)} to ¥${yuan(a.raisedFen)} within 7 days before the session, then “discounted” to ¥${yuan(a.discountFen)}`,
           },
     );
+  }
+
+  let crossRoom: number = RISK_CAPS.crossBorder;
+  for (const x of f.crossBorder ?? []) {
+    if (!x.flagged && !x.openClue) continue;
+    const points = Math.min(CROSS_BORDER_POINTS, crossRoom);
+    crossRoom -= points;
+    const yuan = (fen: number) => (fen / 100).toFixed(2);
+    const mode = x.importMode === '1210' ? '保税备货 1210' : '直购进口 9610';
+    const modeEn = x.importMode === '1210' ? 'bonded 1210' : 'direct 9610';
+    const sold =
+      x.flagged && x.medianFen !== null
+        ? {
+            zh: `本场成交单价中位数 ¥${yuan(x.medianFen)} 为申报价格 ¥${yuan(x.declaredValueFen)} 的 ${(x.ratio ?? 0).toFixed(2)} 倍`,
+            en: `median sale price here ¥${yuan(x.medianFen)} is ${(x.ratio ?? 0).toFixed(2)}× its declared ¥${yuan(x.declaredValueFen)}`,
+          }
+        : { zh: '已有未办结的低报价格线索', en: 'an open under-declaration clue' };
+    reasons.push({
+      key: 'cross_border_under_declared',
+      category: null,
+      count: 1,
+      points,
+      zh: `跨境商品「${x.title}」（${mode}，原产${x.originName}）涉嫌低报价格：${sold.zh}`,
+      en: `Cross-border “${x.title}” (${modeEn}, from ${x.originCountry}) possibly under-declared: ${sold.en}`,
+    });
   }
 
   reasons.sort((a, b) => b.points - a.points);
@@ -171,63 +242,46 @@ export type PriceAnomaly =
       kind: 'price_raised_before_discount';
       productId: string;
       productTitle: string;
-      lowFen: number;
+      beforeFen: number;
       raisedFen: number;
       discountFen: number;
     };
 
-/** How soon before a discount a raise counts as "just before" (先涨后降). */
-export const RAISE_BEFORE_DISCOUNT_MS = 3 * 86_400_000;
-const WEEK_MS = 7 * 86_400_000;
-
 /**
- * The price anomalies of one product at `at`, from its SKUs' price points of the 7 days before (and what is in
- * effect now): its reference price (划线价) above the lowest price any of its SKUs had in those 7 days (虚构原价), and
- * a SKU whose list price was raised above its 7-day low less than three days before the discounted price in effect
- * now (先涨后降). At most one anomaly of each kind per product.
+ * The price anomalies of one product in a live room at `now`: the one price rule (`priceFraudFindings`,
+ * price-fraud.rules.ts — the same the session-end `price_fraud` detector reads), its 7-day window ending at the
+ * session's start, with what each SKU is offered at now (the lowest price in effect). At most one of each kind.
  */
 export function priceAnomalies(
   product: { id: string; title: string; referencePriceFen: number | null },
   points: readonly PricePointFact[],
-  at: Date,
+  sessionStart: Date,
+  now: Date,
 ): PriceAnomaly[] {
-  const t = at.getTime();
-  const from = t - WEEK_MS;
-  const overlapping = points.filter((p) => p.from.getTime() < t && (p.to === null || p.to.getTime() > from));
-  if (overlapping.length === 0) return [];
-  const out: PriceAnomaly[] = [];
-  const low = Math.min(...overlapping.map((p) => p.priceFen));
-  if (product.referencePriceFen !== null && product.referencePriceFen > low) {
-    out.push({
-      kind: 'price_reference_above_low',
-      productId: product.id,
-      productTitle: product.title,
-      referenceFen: product.referencePriceFen,
-      lowFen: low,
-    });
-  }
-  const bySku = new Map<string, PricePointFact[]>();
-  for (const p of overlapping) bySku.set(p.skuId, [...(bySku.get(p.skuId) ?? []), p]);
-  for (const pts of bySku.values()) {
-    const sorted = [...pts].sort((a, b) => a.from.getTime() - b.from.getTime());
-    const now = sorted.filter((p) => p.to === null || p.to.getTime() > t).at(-1);
-    if (!now || now.source === 'list') continue;
-    // the list price in effect just before the discount, raised shortly before it above every price of the week before
-    const before = sorted.filter((p) => p.source === 'list' && p.from.getTime() < now.from.getTime()).at(-1);
-    if (!before || now.priceFen >= before.priceFen || now.from.getTime() - before.from.getTime() > RAISE_BEFORE_DISCOUNT_MS) continue;
-    const earlier = sorted.filter((p) => p.from.getTime() < before.from.getTime());
-    if (earlier.length === 0) continue;
-    const skuLow = Math.min(...earlier.map((p) => p.priceFen));
-    if (before.priceFen <= skuLow) continue;
-    out.push({
-      kind: 'price_raised_before_discount',
-      productId: product.id,
-      productTitle: product.title,
-      lowFen: skuLow,
-      raisedFen: before.priceFen,
-      discountFen: now.priceFen,
-    });
-    break;
-  }
-  return out;
+  const bySku = new Map<string, PricePoint[]>();
+  for (const p of points)
+    bySku.set(p.skuId, [...(bySku.get(p.skuId) ?? []), { priceFen: p.priceFen, source: p.source, validFrom: p.from, validTo: p.to }]);
+  const findings = priceFraudFindings({
+    referencePriceFen: product.referencePriceFen,
+    sessionStart,
+    skus: [...bySku.entries()].map(([skuId, prices]) => ({ skuId, prices, offeredFen: priceInEffect(prices, now) })),
+  });
+  return findings.map((f) =>
+    f.pattern === 'raise_then_discount'
+      ? {
+          kind: 'price_raised_before_discount',
+          productId: product.id,
+          productTitle: product.title,
+          beforeFen: f.beforeFen,
+          raisedFen: f.raisedFen,
+          discountFen: f.offeredFen,
+        }
+      : {
+          kind: 'price_reference_above_low',
+          productId: product.id,
+          productTitle: product.title,
+          referenceFen: f.referencePriceFen,
+          lowFen: f.lowest7dFen,
+        },
+  );
 }

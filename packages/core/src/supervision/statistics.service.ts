@@ -182,7 +182,7 @@ export class StatisticsService {
       months: monthLines,
       byDistrict: joinLines(pick(year, 'district'), pick(year - 1, 'district'), activeOf('district'), (k) => k || UNREGISTERED),
       byCategory: joinLines(pick(year, 'category'), pick(year - 1, 'category'), activeOf('category'), (k) =>
-        k ? (names.get(k) ?? k) : '直播场次与投诉违规（不分品类）',
+        k ? (names.get(k) ?? k) : '未归类（无商品的场次、投诉、违规）',
       ),
       byBase: joinLines(bases, pick(year - 1, 'base'), [], (k) => (k ? (baseNames.get(k) ?? k) : '未入驻基地')),
       targets,

@@ -59,5 +59,28 @@ export interface WallReader {
   sessionPrices(
     sessionIds: string[],
     since: Date,
-  ): Promise<Array<{ sessionId: string; productId: string; title: string; referencePriceFen: number | null; points: PricePointFact[] }>>;
+  ): Promise<
+    Array<{
+      sessionId: string;
+      productId: string;
+      title: string;
+      referencePriceFen: number | null;
+      points: PricePointFact[];
+      /** the product's cross-border declaration (null: a domestic product) */
+      crossBorder: WallCrossBorderDeclaration | null;
+    }>
+  >;
+  /** the unit prices paid in each session's paid orders of `productIds`, with their units */
+  sessionSoldPrices(
+    sessionIds: string[],
+    productIds: string[],
+  ): Promise<Array<{ sessionId: string; productId: string; unitPriceFen: number; units: number }>>;
+  /** of `productIds`, those with an open clue raised by `rule` */
+  openClueSubjects(productIds: string[], rule: string): Promise<Set<string>>;
+}
+
+export interface WallCrossBorderDeclaration {
+  declaredValueFen: number;
+  originCountry: string;
+  importMode: '1210' | '9610';
 }

@@ -6,14 +6,23 @@
  * fresh one every few seconds and soon after each relevant outbox event (on any process, through the events
  * channel), for the page's live stream.
  */
-import type { WallArea, WallRoom, WallRoomDetail, WallSnapshot } from '@livehub/contracts';
+import { CROSS_BORDER_ORIGINS, type WallArea, type WallRoom, type WallRoomDetail, type WallSnapshot } from '@livehub/contracts';
 import { AppError } from '../errors.ts';
 import type { PubSub, Unsubscribe } from '../ports/kv.ts';
 import type { ScopedUnitOfWork } from '../ports/repositories.ts';
 import type { Clock } from '../ports/runtime.ts';
 import type { Actor } from '../shared/actor.ts';
 import type { NameReader } from '../shared/name-directory.ts';
-import { priceAnomalies, RISK_COMPLAINT_WINDOW_DAYS, RISK_HIT_WINDOW_MINUTES, type RoomRisk, roomRisk } from './room-risk.rules.ts';
+import { PRICE_WINDOW_DAYS } from './price-fraud.rules.ts';
+import {
+  type CrossBorderOnAir,
+  crossBorderOnAir,
+  priceAnomalies,
+  RISK_COMPLAINT_WINDOW_DAYS,
+  RISK_HIT_WINDOW_MINUTES,
+  type RoomRisk,
+  roomRisk,
+} from './room-risk.rules.ts';
 import type { WallLiveSession, WallPlace } from './wall.repository.ts';
 
 /** The rooms the wall looks at, most recently started first. */
@@ -160,11 +169,17 @@ export class WallService {
       r.sessionPaid(ids, hourAgo),
       r.sessionMerchants(ids),
       r.places(mcnIds),
-      r.sessionPrices(ids, new Date(now.getTime() - 7 * DAY)),
+      r.sessionPrices(ids, new Date(Math.min(...live.map((s) => (s.startedAt ?? now).getTime())) - PRICE_WINDOW_DAYS * DAY)),
       this.d.viewers.viewersOf(ids),
     ]);
     const merchantIds = [...new Set(sMerchants.map((m) => m.merchantOrgId))];
-    const complaints = await r.complaintsAgainst(merchantIds, new Date(now.getTime() - RISK_COMPLAINT_WINDOW_DAYS * DAY));
+    // cross-border products on air: the session's sales of them so far and any open under-declaration clue
+    const crossIds = [...new Set(prices.filter((p) => p.crossBorder !== null).map((p) => p.productId))];
+    const [complaints, crossSold, crossClued] = await Promise.all([
+      r.complaintsAgainst(merchantIds, new Date(now.getTime() - RISK_COMPLAINT_WINDOW_DAYS * DAY)),
+      crossIds.length > 0 ? r.sessionSoldPrices(ids, crossIds) : Promise.resolve([]),
+      crossIds.length > 0 ? r.openClueSubjects(crossIds, 'under_declaration') : Promise.resolve(new Set<string>()),
+    ]);
     const group = <T extends { sessionId: string }>(rows: T[]) => {
       const m = new Map<string, T[]>();
       for (const x of rows) m.set(x.sessionId, [...(m.get(x.sessionId) ?? []), x]);
@@ -176,14 +191,34 @@ export class WallService {
     const pricesBy = group(prices);
     const paidBy = new Map(sPaid.map((p) => [p.sessionId, p]));
     const placeBy = new Map(places.map((p) => [p.mcnOrgId, p]));
+    const soldBy = group(crossSold);
     return live.map((s) => {
       const merchants = (merchantsBy.get(s.id) ?? []).map((m) => m.merchantOrgId);
+      const crossBorder: CrossBorderOnAir[] = (pricesBy.get(s.id) ?? []).flatMap((p) =>
+        p.crossBorder
+          ? [
+              crossBorderOnAir(
+                {
+                  productId: p.productId,
+                  title: p.title,
+                  originCountry: p.crossBorder.originCountry,
+                  originName: (CROSS_BORDER_ORIGINS as Record<string, string>)[p.crossBorder.originCountry] ?? p.crossBorder.originCountry,
+                  importMode: p.crossBorder.importMode,
+                  declaredValueFen: p.crossBorder.declaredValueFen,
+                },
+                (soldBy.get(s.id) ?? []).filter((x) => x.productId === p.productId),
+                crossClued.has(p.productId),
+              ),
+            ]
+          : [],
+      );
       const risk = roomRisk({
         hits: hitsBy.get(s.id) ?? [],
         reports: reportsBy.get(s.id) ?? [],
         complaints: merchants.reduce((n, m) => n + (complaints.get(m) ?? 0), 0),
+        crossBorder,
         price: (pricesBy.get(s.id) ?? []).flatMap((p) =>
-          priceAnomalies({ id: p.productId, title: p.title, referencePriceFen: p.referencePriceFen }, p.points, now),
+          priceAnomalies({ id: p.productId, title: p.title, referencePriceFen: p.referencePriceFen }, p.points, s.startedAt ?? now, now),
         ),
       });
       return {
@@ -195,6 +230,7 @@ export class WallService {
         gmvFen: paidBy.get(s.id)?.gmvFen ?? 0,
         recentGmvFen: paidBy.get(s.id)?.recentGmvFen ?? 0,
         hits: (hitsBy.get(s.id) ?? []).reduce((n, h) => n + h.count, 0),
+        crossBorder,
       };
     });
   }
@@ -266,6 +302,7 @@ interface RoomNow {
   gmvFen: number;
   recentGmvFen: number;
   hits: number;
+  crossBorder: CrossBorderOnAir[];
 }
 
 function wallRoom(x: RoomNow, users: Map<string, string>, orgs: Map<string, string>): WallRoom {
@@ -284,6 +321,21 @@ function wallRoom(x: RoomNow, users: Map<string, string>, orgs: Map<string, stri
     score: x.risk.score,
     level: x.risk.level,
     reasons: x.risk.reasons,
+    crossBorder: x.crossBorder.map(
+      ({ productId, title, originCountry, originName, importMode, declaredValueFen, units, medianFen, ratio, flagged, openClue }) => ({
+        productId,
+        title,
+        originCountry,
+        originName,
+        importMode,
+        declaredValueFen,
+        units,
+        medianFen,
+        ratio,
+        flagged,
+        openClue,
+      }),
+    ),
   };
 }
 

@@ -22,4 +22,4 @@ export type {
   WorkflowDefinition,
   WorkflowHooks,
 } from './workflows.types.ts';
-export { addCalendarDays, addWorkingDays, isWorkingDay } from './working-days.ts';
+export { addCalendarDays, addWorkingDays, endOfDaysPeriod, isWorkingDay } from './working-days.ts';

@@ -49,6 +49,22 @@ export const DEFAULT_CALENDAR: WorkingCalendar = {
     '2026-10-05',
     '2026-10-06',
     '2026-10-07',
+    // 2027: the statutory days of 全国年节及纪念日放假办法 (2024 revision) — 元旦 1, 春节 4 (除夕 to 初三), 清明 1,
+    // 劳动节 2, 端午 1, 中秋 1, 国庆 3 — on their 2027 dates. The State Council's arrangement for 2027 (bridging days
+    // and 调休 weekends) is to be added here once published; until then 2027's holidays are these days and weekends.
+    '2027-01-01',
+    '2027-02-05',
+    '2027-02-06',
+    '2027-02-07',
+    '2027-02-08',
+    '2027-04-05',
+    '2027-05-01',
+    '2027-05-02',
+    '2027-06-09',
+    '2027-09-15',
+    '2027-10-01',
+    '2027-10-02',
+    '2027-10-03',
   ]),
   workdays: new Set(['2026-01-04', '2026-02-14', '2026-02-28', '2026-05-09', '2026-09-20', '2026-10-10']),
 };
@@ -84,4 +100,17 @@ export function addWorkingDays(from: Date, n: number, cal: WorkingCalendar = DEF
 export function addCalendarDays(from: Date, n: number): Date {
   const day = cstDay(new Date(from.getTime() + n * 86_400_000));
   return new Date(Date.parse(`${day}T23:59:59.999+08:00`));
+}
+
+/**
+ * The end of a period of N calendar days as 民法典 Art. 201 and 203 count it: the day of `from` does not count, the
+ * period runs to 24:00 (China time) of its N-th day — and when that last day is a 法定休假日 (a weekend or a public
+ * holiday; a 调休 working day is not one), to 24:00 of the first working day after it. Returns that 24:00 instant
+ * (the next day's 00:00 CST): a step at or before it is in time.
+ */
+export function endOfDaysPeriod(from: Date, n: number, cal: WorkingCalendar = DEFAULT_CALENDAR): Date {
+  const day = cstDay(from);
+  let last = Date.parse(`${day}T12:00:00+08:00`) + n * 86_400_000;
+  while (!isWorkingDay(new Date(last), cal)) last += 86_400_000;
+  return new Date(Date.parse(`${cstDay(new Date(last))}T00:00:00+08:00`) + 86_400_000);
 }

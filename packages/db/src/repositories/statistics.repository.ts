@@ -38,6 +38,15 @@ function physicalSql(column: string): SQL {
   return sql.raw(`(${parts.join(' and ')})`);
 }
 
+/**
+ * The category a live session counts under: its lead product's (the first of its lineup), '' with no lineup. A
+ * session counts once, like an order under its first line's category.
+ */
+const sessionCategory = (sessionId: string) =>
+  sql.raw(
+    `coalesce((select p.category_id from live_session_products lp join products p on p.id = lp.product_id where lp.session_id = ${sessionId} order by lp.sort, lp.product_id limit 1), '')`,
+  );
+
 /** The facts of one kind of source, for one source (`ref`) or all of them. */
 function factsSql(kind: StatsSourceKind, ref: string | null): SQL {
   const only = (col: string) => (ref === null ? sql`true` : sql`${sql.raw(col)} = ${ref}::uuid`);
@@ -69,19 +78,25 @@ function factsSql(kind: StatsSourceKind, ref: string | null): SQL {
         from r left join organizations m on m.id = r.merchant_org_id`;
     case 'session':
       return sql`
-        select 'session:' || s.id, s.id, (s.started_at at time zone 'Asia/Shanghai')::date, coalesce(m.district, ''), ${baseOf('m')}, '',
+        select 'session:' || s.id, s.id, (s.started_at at time zone 'Asia/Shanghai')::date, coalesce(m.district, ''), ${baseOf('m')},
+          ${sessionCategory('s.id')},
           0, 0, 0, 0, 1, 0, 0, null::uuid, s.streamer_user_id
         from live_sessions s left join organizations m on m.id = s.mcn_org_id
         where s.started_at is not null and ${only('s.id')}`;
     case 'complaint':
       return sql`
-        select 'complaint:' || c.id, c.id, (c.filed_at at time zone 'Asia/Shanghai')::date, coalesce(m.district, ''), ${baseOf('m')}, '',
+        select 'complaint:' || c.id, c.id, (c.filed_at at time zone 'Asia/Shanghai')::date, coalesce(m.district, ''), ${baseOf('m')},
+          coalesce((select l.category_id from order_lines l where l.order_id = c.order_id order by l.line_no limit 1), ''),
           0, 0, 0, 0, 0, 1, 0, c.merchant_org_id, c.streamer_user_id
         from complaints c left join organizations m on m.id = c.merchant_org_id
         where ${only('c.id')}`;
     case 'violation':
       return sql`
-        select 'violation:' || v.id, v.id, (v.confirmed_at at time zone 'Asia/Shanghai')::date, coalesce(m.district, ''), ${baseOf('m')}, '',
+        select 'violation:' || v.id, v.id, (v.confirmed_at at time zone 'Asia/Shanghai')::date, coalesce(m.district, ''), ${baseOf('m')},
+          coalesce(
+            (select p.category_id from products p where p.id::text = v.product_ref),
+            (select ${sessionCategory('ls.id')} from live_sessions ls where ls.id::text = v.session_ref),
+            ''),
           0, 0, 0, 0, 0, 0, 1, v.merchant_org_id, v.streamer_user_id
         from violations v left join organizations m on m.id = v.merchant_org_id
         where ${only('v.id')}`;

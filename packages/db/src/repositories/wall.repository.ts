@@ -3,7 +3,7 @@
  * orders, screening, reports, complaints, price history and the registry. Each query is bounded by a window or a list
  * of ids and runs on an index: `live_sessions_status_idx`, `orders_paid_idx`, `screening_events_received_idx`,
  * `screening_events_session_idx`, `reports_target_idx`, `reports_filed_idx`, `complaints_merchant_idx`,
- * `orders_session_idx`, `live_session_products_uq`, `price_points_sku_idx`.
+ * `orders_session_idx`, `live_session_products_uq`, `price_points_sku_idx`, `clues_subject_idx`.
  */
 import type { PricePointFact, WallLiveSession, WallPlace, WallReader, WallRoomEvent } from '@livehub/core';
 import { and, count, desc, eq, gt, gte, inArray, isNotNull, isNull, lt, or, sql } from 'drizzle-orm';
@@ -13,7 +13,8 @@ import { screeningEvents, screeningHits } from '../schema/compliance.ts';
 import { complaints } from '../schema/disputes.ts';
 import { organizations } from '../schema/identity.ts';
 import { liveSessionProducts, liveSessions } from '../schema/live.ts';
-import { orders } from '../schema/orders.ts';
+import { orderLines, orders } from '../schema/orders.ts';
+import { clues } from '../schema/supervision.ts';
 import { baseProfiles, mcnProfiles } from '../schema/registry.ts';
 import { reports } from '../schema/reports.ts';
 import { uuids } from './names.repository.ts';
@@ -222,6 +223,10 @@ export class DrizzleWallRepository implements WallReader {
         productId: products.id,
         title: products.title,
         referencePriceFen: products.referencePriceFen,
+        crossBorder: products.crossBorder,
+        declaredValueFen: products.declaredValueFen,
+        originCountry: products.originCountry,
+        importMode: products.importMode,
       })
       .from(liveSessionProducts)
       .innerJoin(products, eq(products.id, liveSessionProducts.productId))
@@ -247,6 +252,55 @@ export class DrizzleWallRepository implements WallReader {
         { skuId: p.skuId, priceFen: p.priceFen, source: p.source, from: p.from, to: p.to },
       ]);
     }
-    return onAir.map((p) => ({ ...p, referencePriceFen: p.referencePriceFen ?? null, points: byProduct.get(p.productId) ?? [] }));
+    return onAir.map((p) => ({
+      sessionId: p.sessionId,
+      productId: p.productId,
+      title: p.title,
+      referencePriceFen: p.referencePriceFen ?? null,
+      points: byProduct.get(p.productId) ?? [],
+      crossBorder:
+        p.crossBorder && p.declaredValueFen !== null && p.originCountry !== null && p.importMode !== null
+          ? { declaredValueFen: Number(p.declaredValueFen), originCountry: p.originCountry, importMode: p.importMode }
+          : null,
+    }));
+  }
+
+  async sessionSoldPrices(sessionIds: string[], productIds: string[]) {
+    const sids = uuids(sessionIds);
+    const pids = uuids(productIds);
+    if (sids.length === 0 || pids.length === 0) return [];
+    const rows = await this.db
+      .select({
+        sessionId: orders.sessionId,
+        productId: orderLines.productId,
+        unitPriceFen: orderLines.unitPriceFen,
+        units: sql<number>`coalesce(sum(${orderLines.qty}), 0)::int`,
+      })
+      .from(orderLines)
+      .innerJoin(orders, eq(orders.id, orderLines.orderId))
+      .where(
+        and(
+          inArray(orders.sessionId, sids),
+          inArray(orderLines.productId, pids),
+          inArray(orders.status, ['paid', 'shipped', 'delivered', 'completed']),
+        ),
+      )
+      .groupBy(orders.sessionId, orderLines.productId, orderLines.unitPriceFen);
+    return rows.map((r) => ({
+      sessionId: r.sessionId as string,
+      productId: r.productId,
+      unitPriceFen: Number(r.unitPriceFen),
+      units: Number(r.units),
+    }));
+  }
+
+  async openClueSubjects(productIds: string[], rule: string): Promise<Set<string>> {
+    const ids = uuids(productIds);
+    if (ids.length === 0) return new Set();
+    const rows = await this.db
+      .selectDistinct({ subjectId: clues.subjectId })
+      .from(clues)
+      .where(and(inArray(clues.subjectId, ids), eq(clues.rule, rule), eq(clues.status, 'open')));
+    return new Set(rows.map((r) => r.subjectId));
   }
 }

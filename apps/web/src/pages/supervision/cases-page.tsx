@@ -35,6 +35,7 @@ import {
 } from 'antd';
 import dayjs from 'dayjs';
 import { useState } from 'react';
+import { useSearchParams } from 'react-router';
 import { FormModal } from '../../components/form-modal.tsx';
 import { REASON_MAX, TransferFields } from './transfer-fields.tsx';
 import { PageHeader } from '../../components/page-header.tsx';
@@ -67,7 +68,13 @@ export const measureText = (t: Translate, m: CaseMeasure, productName: string | 
 export function CasesPage() {
   const { t } = useI18n();
   const cases = useCases();
-  const [openId, setOpenId] = useState<string | null>(null);
+  // ?case=<id> (the inbox's link for a case transferred or shared to the department) opens its drawer
+  const [params, setParams] = useSearchParams();
+  const [openId, setOpenIdState] = useState<string | null>(() => params.get('case'));
+  const setOpenId = (id: string | null) => {
+    setOpenIdState(id);
+    if (id === null && params.has('case')) setParams({}, { replace: true });
+  };
   const [filing, setFiling] = useState(false);
 
   const columns: TableColumnsType<CaseView> = [

@@ -69,7 +69,9 @@ function lineColumns(t: Translate): TableColumnsType<StatsLineView> {
     { title: t('stats.kpi.sessions'), dataIndex: 'sessions', key: 'sessions', align: 'right' },
     { title: t('stats.kpi.streamers'), dataIndex: 'streamers', key: 'streamers', align: 'right' },
     { title: t('stats.kpi.merchants'), dataIndex: 'merchants', key: 'merchants', align: 'right' },
+    { title: t('stats.col.complaints'), dataIndex: 'complaints', key: 'complaints', align: 'right' },
     { title: t('stats.col.complaintRate'), key: 'cr', align: 'right', render: (_, r) => rate(r.complaintRate) },
+    { title: t('stats.col.violations'), dataIndex: 'violations', key: 'violations', align: 'right' },
     { title: t('stats.col.violationRate'), key: 'vr', align: 'right', render: (_, r) => rate(r.violationRate) },
   ];
 }
@@ -130,6 +132,29 @@ function CategoryChart({ categories }: { categories: StatsLineView[] }) {
     [categories],
   );
   return <EChart option={option} height={300} testId="stats-category-chart" />;
+}
+
+/** 直播场次、投诉、确认违规 by category (the lead product's, the order's, the product's or the session's category). */
+function CategorySupervisionChart({ categories }: { categories: StatsLineView[] }) {
+  const { t } = useI18n();
+  const rows = useMemo(() => categories.filter((c) => c.sessions + c.complaints + c.violations > 0), [categories]);
+  const option = useMemo<EChartOption>(
+    () => ({
+      grid: { left: 140, right: 24, top: 36, bottom: 24 },
+      tooltip: { trigger: 'axis', axisPointer: { type: 'shadow' } },
+      legend: { top: 0 },
+      xAxis: { type: 'value', minInterval: 1 },
+      yAxis: { type: 'category', data: rows.map((c) => c.name), inverse: true },
+      series: [
+        { name: t('stats.kpi.sessions'), type: 'bar', data: rows.map((c) => c.sessions), itemStyle: { color: '#1677ff' } },
+        { name: t('stats.col.complaints'), type: 'bar', data: rows.map((c) => c.complaints), itemStyle: { color: '#fa8c16' } },
+        { name: t('stats.col.violations'), type: 'bar', data: rows.map((c) => c.violations), itemStyle: { color: '#f5222d' } },
+      ],
+    }),
+    [rows, t],
+  );
+  if (rows.length === 0) return <Empty />;
+  return <EChart option={option} height={Math.max(220, 40 + rows.length * 36)} testId="stats-category-supervision-chart" />;
 }
 
 const isMoney = (metric: string) => metric === 'gmv' || metric === 'physical_retail';
@@ -378,6 +403,9 @@ export function StatisticsPage() {
               </Card>
             </Col>
           </Row>
+          <Card title={t('stats.chart.categorySupervision')} style={{ marginBottom: 16 }}>
+            <CategorySupervisionChart categories={o.byCategory} />
+          </Card>
           <Card
             title={t('stats.targets')}
             style={{ marginBottom: 16 }}

@@ -210,6 +210,26 @@ function RoomsTable({ rooms, t, en, onOpen }: { rooms: WallRoom[]; t: Translate;
           <span className="lh-wall-dim">
             {t('wall.col.streamer')}：{r.streamerName}
           </span>
+          {r.crossBorder.length > 0 && (
+            <Space size={[4, 4]} wrap data-testid="wall-room-cross-border">
+              {r.crossBorder.map((x) => (
+                <Tag
+                  key={x.productId}
+                  color={x.flagged || x.openClue ? 'red' : 'geekblue'}
+                  title={t('wall.crossBorder.tip', {
+                    title: x.title,
+                    origin: x.originName,
+                    declared: formatFen(x.declaredValueFen),
+                    median: x.medianFen === null ? '—' : formatFen(x.medianFen),
+                    units: x.units,
+                  })}
+                >
+                  {t('wall.crossBorder.tag', { mode: t(`wall.crossBorder.mode.${x.importMode}` as MessageKey), origin: x.originName })}
+                  {x.flagged || x.openClue ? ` · ${t('wall.crossBorder.flag')}` : ''}
+                </Tag>
+              ))}
+            </Space>
+          )}
         </Space>
       ),
     },
