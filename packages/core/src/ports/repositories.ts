@@ -37,6 +37,7 @@ import type { WallReader } from '../supervision/wall.repository.ts';
 import type { OrderRepository } from '../orders/orders.repository.ts';
 import type { OutboxRepository } from '../outbox/outbox.repository.ts';
 import type { ProgrammesRepository } from '../programmes/programmes.repository.ts';
+import type { CampaignRepository } from '../programmes/campaign.repository.ts';
 import type { RegistryRepository } from '../registry/registry.repository.ts';
 import type { WorkflowRepository } from '../workflows/workflows.repository.ts';
 
@@ -100,6 +101,8 @@ export interface Repositories {
   ipNotices: IpNoticeRepository;
   /** 共享直播间: the studios of live bases and their bookings (programmes) */
   programmes: ProgrammesRepository;
+  /** 活动与节庆: campaigns and their enrolments (programmes) */
+  campaigns: CampaignRepository;
 }
 
 export interface UnitOfWork {
