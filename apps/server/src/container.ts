@@ -91,6 +91,8 @@ import {
   WallService,
   StatisticsService,
   ProgrammesService,
+  CampaignService,
+  CampaignReportService,
   SessionLookup,
 } from '@livehub/core';
 import { loadDefaultPack } from '@livehub/compliance';
@@ -107,6 +109,7 @@ import { sessionOrdersReader } from './adapters/session-orders.ts';
 import { crossBorderReader } from './adapters/cross-border-market.ts';
 import { exchangeDirectory } from './adapters/exchange-directory.ts';
 import { reportTargets } from './adapters/report-targets.ts';
+import { campaignSources } from './adapters/campaign-sources.ts';
 import { SimSmsChannel } from './adapters/sim-sms.ts';
 import { statsXlsx } from './http/presenters/statistics.presenter.ts';
 import { AesGcmVault, Argon2Hasher, randomTokens, systemClock, UuidV7Generator } from './adapters/runtime.ts';
@@ -715,6 +718,18 @@ export async function createContainer(config: Config, o: ContainerOverrides = {}
   for (const topic of StatisticsService.topics()) outbox.on(topic, async (e) => void (await statistics.ingest(e)));
   // 共享直播间: studios of live bases and their bookings (docs/programmes.md)
   const programmes = new ProgrammesService({ uow, clock, ids, audit, sessions: new SessionLookup() });
+  // 活动与节庆: campaigns, their enrolments reviewed against their rules, totals and reports (docs/programmes.md)
+  const campaignReaders = campaignSources({
+    uow,
+    clock,
+    credit: creditGate,
+    gates: registry,
+    totals: { sessionTotals: (sessionId) => orders.sessionTotals(sessionId) },
+  });
+  const campaigns = {
+    admin: new CampaignService({ uow, clock, ids, audit, sources: campaignReaders }),
+    reports: new CampaignReportService({ uow, clock, sources: campaignReaders }),
+  };
   // 举报 ⇄ 审核 kept in step (docs/reports.md): an item a report opened, once decided, settles the report; a report
   // handled (substantiated or not) decides its item. Each side leaves what is already decided alone (idempotent).
   outbox.on('compliance.report_item_decided', async (e) => {
@@ -772,6 +787,7 @@ export async function createContainer(config: Config, o: ContainerOverrides = {}
     statistics,
     matching,
     programmes,
+    campaigns,
     ledger,
     money,
     feeRates,
@@ -816,6 +832,7 @@ export async function createContainer(config: Config, o: ContainerOverrides = {}
       const carrierPushes = await simCarrier.deliverDue(now?.getTime());
       const reportSweep = await statistics.monthlyReport(now);
       const studioSweep = await programmes.sweep(now);
+      const campaignSweep = await campaigns.admin.sweep(now);
       return {
         noticesAdvanced: notices.advanced.length,
         ...registrySweep,
@@ -837,6 +854,7 @@ export async function createContainer(config: Config, o: ContainerOverrides = {}
         carrierPushes,
         ...reportSweep,
         ...studioSweep,
+        ...campaignSweep,
       };
     },
     async close() {

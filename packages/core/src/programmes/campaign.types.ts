@@ -121,10 +121,8 @@ export interface CampaignSources {
   streamer(userId: string, mcnOrgId: string | null): Promise<CampaignPartyFacts | null>;
   /** complaints filed in [from, to) about orders of these sessions, per session */
   complaints(sessionIds: string[], from: Date, to: Date): Promise<Map<string, number>>;
-  orgName(orgId: string): Promise<string>;
   /** whether the live base is certified (a base organises campaigns only then) */
   baseCertified(orgId: string): Promise<boolean>;
-  categoryNames(ids: string[]): Promise<string[]>;
 }
 
 export interface CampaignTotals {
