@@ -53,6 +53,8 @@ import {
   BarChartOutlined,
   BellOutlined,
   MonitorOutlined,
+  TagsOutlined,
+  TrophyOutlined,
 } from '@ant-design/icons';
 import type { Role } from '@livehub/contracts';
 import { WORKBENCH_BY_ROLE } from '@livehub/contracts';
@@ -111,6 +113,8 @@ const ITEMS = {
   talent: { label: 'nav.talent', icon: ReadOutlined, path: '/talent' },
   studios: { label: 'nav.studios', icon: VideoCameraOutlined, path: '/programmes/studios' },
   'studio-booking': { label: 'nav.studioBooking', icon: CalendarOutlined, path: '/programmes/book' },
+  campaigns: { label: 'nav.campaigns', icon: TrophyOutlined, path: '/campaigns' },
+  'campaign-enrol': { label: 'nav.campaignEnrol', icon: TagsOutlined, path: '/campaigns/enrol' },
 
   // selection: products, the selection square, samples, agreements
   products: { label: 'nav.products', icon: ShoppingOutlined, path: '/products' },
@@ -218,6 +222,7 @@ const KEYS_BY_ROLE: Record<Role, readonly RoleEntry[]> = {
     'exchange',
     'statistics',
     'cross-border',
+    'campaigns',
     'fund',
     'statements',
     'reconciliation',
@@ -233,6 +238,7 @@ const KEYS_BY_ROLE: Record<Role, readonly RoleEntry[]> = {
     'apply-provider',
     'talent',
     'studios',
+    'campaigns',
     'applications',
     'credit',
     ...COMMON_TAIL,
@@ -250,6 +256,7 @@ const KEYS_BY_ROLE: Record<Role, readonly RoleEntry[]> = {
     { key: 'members', label: 'nav.mcnMembers' },
     'talent',
     'studio-booking',
+    'campaign-enrol',
     'applications',
     'credit',
     ...COMMON_TAIL,
@@ -265,6 +272,7 @@ const KEYS_BY_ROLE: Record<Role, readonly RoleEntry[]> = {
     'agreements',
     'live',
     'studio-booking',
+    'campaign-enrol',
     'earnings',
     'statements',
     'finance-payouts',
@@ -290,6 +298,7 @@ const KEYS_BY_ROLE: Record<Role, readonly RoleEntry[]> = {
     'samples',
     'agreements',
     'studio-booking',
+    'campaign-enrol',
     'members',
     'apply-merchant',
     'applications',

@@ -163,4 +163,6 @@ export type PublicCampaignView = z.infer<typeof publicCampaignSchema>;
 export const publicCampaignListSchema = z.object({
   items: z.array(publicCampaignSchema.omit({ rooms: true, products: true })),
 });
-export const sessionCampaignsSchema = z.object({ items: z.array(z.object({ id: idSchema, name: z.string(), label: z.string().nullable() })) });
+export const sessionCampaignsSchema = z.object({
+  items: z.array(z.object({ id: idSchema, name: z.string(), label: z.string().nullable() })),
+});

@@ -853,11 +853,23 @@ export const ERROR_CATALOGUE = {
     zh: '报名截止时间须晚于当前时间且不晚于活动结束时间',
     en: 'The enrolment deadline must be in the future and no later than the campaign’s end',
   },
-  'campaigns.cap_category': { kind: 'invalid', zh: '限价类目须是活动类目之一', en: 'A price cap’s category must be one of the campaign’s categories' },
+  'campaigns.cap_category': {
+    kind: 'invalid',
+    zh: '限价类目须是活动类目之一',
+    en: 'A price cap’s category must be one of the campaign’s categories',
+  },
   'campaigns.bad_state': { kind: 'conflict', zh: '活动当前状态不允许此操作', en: 'The campaign’s status does not allow this' },
-  'campaigns.base_not_certified': { kind: 'forbidden', zh: '直播基地通过认证后方可举办活动', en: 'Only a certified live base may organise campaigns' },
+  'campaigns.base_not_certified': {
+    kind: 'forbidden',
+    zh: '直播基地通过认证后方可举办活动',
+    en: 'Only a certified live base may organise campaigns',
+  },
   'campaigns.enrolment_closed': { kind: 'conflict', zh: '活动报名已截止或尚未开放', en: 'Enrolment for this campaign is closed' },
-  'campaigns.not_yours': { kind: 'forbidden', zh: '只能报名本方的商品或直播场次', en: 'You may enrol only your own products or live sessions' },
+  'campaigns.not_yours': {
+    kind: 'forbidden',
+    zh: '只能报名本方的商品或直播场次',
+    en: 'You may enrol only your own products or live sessions',
+  },
   'campaigns.wrong_enroller': {
     kind: 'forbidden',
     zh: '商品由商家报名，直播场次由主播或 MCN 机构报名',

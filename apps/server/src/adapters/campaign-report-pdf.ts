@@ -48,7 +48,11 @@ export function campaignReportPdf(r: CampaignReport): Promise<Buffer> {
   };
 
   doc.font('zh-bold').fontSize(20).fillColor('#000').text(`${c.name} 活动总结报告`, { align: 'center' });
-  doc.font('zh').fontSize(10).fillColor('#595959').text(`主办方 ${c.organiserName}　·　生成时间 ${chinaDateTime(t.generatedAt)}`, { align: 'center' });
+  doc
+    .font('zh')
+    .fontSize(10)
+    .fillColor('#595959')
+    .text(`主办方 ${c.organiserName}　·　生成时间 ${chinaDateTime(t.generatedAt)}`, { align: 'center' });
 
   heading('活动概况');
   doc.fillColor('#1f1f1f');
@@ -63,14 +67,40 @@ export function campaignReportPdf(r: CampaignReport): Promise<Buffer> {
   doc.text(`投诉数：${t.complaints}`);
 
   heading('直播场次');
-  row([['场次', 0.34], ['主播', 0.2], ['状态', 0.1], ['峰值观看', 0.1], ['成交额', 0.16], ['投诉', 0.1]]);
+  row([
+    ['场次', 0.34],
+    ['主播', 0.2],
+    ['状态', 0.1],
+    ['峰值观看', 0.1],
+    ['成交额', 0.16],
+    ['投诉', 0.1],
+  ]);
   for (const s of t.perSession)
-    row([[s.title, 0.34], [s.streamerName, 0.2], [SESSION_STATUS_ZH[s.status] ?? s.status, 0.1], [String(s.peakViewers), 0.1], [yuan(s.gmvFen), 0.16], [String(s.complaints), 0.1]]);
+    row([
+      [s.title, 0.34],
+      [s.streamerName, 0.2],
+      [SESSION_STATUS_ZH[s.status] ?? s.status, 0.1],
+      [String(s.peakViewers), 0.1],
+      [yuan(s.gmvFen), 0.16],
+      [String(s.complaints), 0.1],
+    ]);
 
   heading('报名情况');
-  row([['类型', 0.1], ['名称', 0.34], ['商家/主播', 0.24], ['状态', 0.12], ['报名价', 0.2]]);
+  row([
+    ['类型', 0.1],
+    ['名称', 0.34],
+    ['商家/主播', 0.24],
+    ['状态', 0.12],
+    ['报名价', 0.2],
+  ]);
   for (const e of r.enrolments)
-    row([[e.kind === 'product' ? '商品' : '直播', 0.1], [e.subjectName, 0.34], [e.partyName, 0.24], [ENROLMENT_STATUS_ZH[e.status] ?? e.status, 0.12], [yuan(e.priceFen), 0.2]]);
+    row([
+      [e.kind === 'product' ? '商品' : '直播', 0.1],
+      [e.subjectName, 0.34],
+      [e.partyName, 0.24],
+      [ENROLMENT_STATUS_ZH[e.status] ?? e.status, 0.12],
+      [yuan(e.priceFen), 0.2],
+    ]);
 
   doc.end();
   return done;

@@ -42,7 +42,12 @@ const body = (over: Record<string, unknown> = {}) => ({
 
 beforeAll(async () => {
   p = await createTestPlatform({ seed: true, clock });
-  [regulator, merchant, streamer, consumer] = await Promise.all([p.login('regulator'), p.login('merchant'), p.login('streamer'), p.login('consumer')]);
+  [regulator, merchant, streamer, consumer] = await Promise.all([
+    p.login('regulator'),
+    p.login('merchant'),
+    p.login('streamer'),
+    p.login('consumer'),
+  ]);
   otherRegulator = null;
   const merchantOrgId = merchant.me.active?.orgId ?? '';
   const read = p.c.uow.read.catalog;
@@ -103,7 +108,10 @@ describe('campaigns', () => {
   });
 
   it('refuses another merchant’s product, a missing label, and a product above a fixed cap, with reasons', async () => {
-    const other = await p.call(merchant, 'POST', `/api/campaigns/${campaignId}/enrol-product`, { productId: otherProductId, cardLabel: '年货节' });
+    const other = await p.call(merchant, 'POST', `/api/campaigns/${campaignId}/enrol-product`, {
+      productId: otherProductId,
+      cardLabel: '年货节',
+    });
     expect(other.status).toBe(403);
     expect(other.body.error).toMatchObject({ code: 'campaigns.not_yours', field: 'productId' });
     const noLabel = await p.call(merchant, 'POST', `/api/campaigns/${campaignId}/enrol-product`, { productId });
@@ -115,7 +123,16 @@ describe('campaigns', () => {
       regulator,
       'POST',
       '/api/campaigns',
-      body({ name: '限价专场', categoryIds: [categoryId], rules: { priceCap: { kind: 'fixed', caps: [{ categoryId, maxFen: 1 }] }, requiredLabel: null, minCreditTier: null, requireCertified: false } }),
+      body({
+        name: '限价专场',
+        categoryIds: [categoryId],
+        rules: {
+          priceCap: { kind: 'fixed', caps: [{ categoryId, maxFen: 1 }] },
+          requiredLabel: null,
+          minCreditTier: null,
+          requireCertified: false,
+        },
+      }),
     );
     expect(capped.status).toBe(201);
     await p.call(regulator, 'POST', `/api/campaigns/${capped.body.id}/publish`);
@@ -194,7 +211,11 @@ describe('campaigns', () => {
 
     const end = await p.call(regulator, 'POST', `/api/campaigns/${campaignId}/end`);
     expect(end.body.status).toBe('ended');
-    const xlsx = await p.app.inject({ method: 'GET', url: `/api/campaigns/${campaignId}/report?format=xlsx`, headers: regulator.headers(false) });
+    const xlsx = await p.app.inject({
+      method: 'GET',
+      url: `/api/campaigns/${campaignId}/report?format=xlsx`,
+      headers: regulator.headers(false),
+    });
     expect(xlsx.statusCode).toBe(200);
     const wb = new ExcelJS.Workbook();
     await wb.xlsx.load(xlsx.rawPayload as unknown as ArrayBuffer);
@@ -209,7 +230,11 @@ describe('campaigns', () => {
     expect(rows.get('状态')).toBe('已结束');
     expect(wb.getWorksheet('直播场次')?.getCell('A2').value).toBe('年货节直播专场');
     expect(wb.getWorksheet('报名')?.rowCount).toBe(3);
-    const pdf = await p.app.inject({ method: 'GET', url: `/api/campaigns/${campaignId}/report?format=pdf`, headers: regulator.headers(false) });
+    const pdf = await p.app.inject({
+      method: 'GET',
+      url: `/api/campaigns/${campaignId}/report?format=pdf`,
+      headers: regulator.headers(false),
+    });
     expect(pdf.statusCode).toBe(200);
     expect(pdf.headers['content-type']).toBe('application/pdf');
     expect(pdf.rawPayload.subarray(0, 5).toString()).toBe('%PDF-');

@@ -1,11 +1,5 @@
 /** 活动与节庆: query keys, the typed calls and the hooks of the campaign pages (organiser, enrolment, public). */
-import type {
-  CampaignInputBody,
-  CampaignTotalsView,
-  CampaignView,
-  EnrolmentView,
-  PublicCampaignView,
-} from '@livehub/contracts';
+import type { CampaignInputBody, CampaignTotalsView, CampaignView, EnrolmentView, PublicCampaignView } from '@livehub/contracts';
 import { api } from '../lib/api-client.ts';
 import { apiHook, apiHookBy, useApiQuery } from './query-options.ts';
 
@@ -30,18 +24,20 @@ export const campaignsApi = {
   end: (id: string) => api.post<CampaignView>(`/campaigns/${enc(id)}/end`),
   cancel: (id: string, reason: string) => api.post<CampaignView>(`/campaigns/${enc(id)}/cancel`, { reason }),
   enrolments: (id: string) => api.get<{ items: EnrolmentView[] }>(`/campaigns/${enc(id)}/enrolments`).then((r) => r.items),
-  decide: (id: string, approve: boolean, reason: string) => api.post<EnrolmentView>(`/campaigns/enrolments/${enc(id)}/decide`, { approve, reason }),
+  decide: (id: string, approve: boolean, reason: string) =>
+    api.post<EnrolmentView>(`/campaigns/enrolments/${enc(id)}/decide`, { approve, reason }),
   totals: (id: string) => api.get<CampaignTotalsView>(`/campaigns/${enc(id)}/totals`),
   open: () => api.get<{ items: CampaignView[] }>('/campaigns/open').then((r) => r.items),
   myEnrolments: () => api.get<{ items: EnrolmentView[] }>('/campaigns/enrolments/mine').then((r) => r.items),
   enrolProduct: (id: string, productId: string, cardLabel?: string) =>
     api.post<EnrolmentView>(`/campaigns/${enc(id)}/enrol-product`, { productId, ...(cardLabel ? { cardLabel } : {}) }),
   enrolSession: (id: string, sessionId: string) => api.post<EnrolmentView>(`/campaigns/${enc(id)}/enrol-session`, { sessionId }),
-  publicList: () =>
-    api.get<{ items: Array<Omit<PublicCampaignView, 'rooms' | 'products'>> }>('/public/campaigns').then((r) => r.items),
+  publicList: () => api.get<{ items: Array<Omit<PublicCampaignView, 'rooms' | 'products'>> }>('/public/campaigns').then((r) => r.items),
   publicPage: (id: string) => api.get<PublicCampaignView>(`/public/campaigns/${enc(id)}`),
   sessionBadge: (sessionId: string) =>
-    api.get<{ items: Array<{ id: string; name: string; label: string | null }> }>(`/public/live/sessions/${enc(sessionId)}/campaigns`).then((r) => r.items),
+    api
+      .get<{ items: Array<{ id: string; name: string; label: string | null }> }>(`/public/live/sessions/${enc(sessionId)}/campaigns`)
+      .then((r) => r.items),
 };
 
 /** Where the browser downloads the after-action report (a plain GET with the session cookie). */
@@ -54,6 +50,7 @@ export const useCampaignEnrolments = apiHookBy(campaignsKeys.enrolments, campaig
 export const usePublicCampaigns = apiHook(campaignsKeys.publicList, campaignsApi.publicList);
 export const usePublicCampaign = apiHookBy(campaignsKeys.publicPage, campaignsApi.publicPage);
 /** live totals, refreshed every 15 s while the page is open */
-export const useCampaignTotals = (id: string) => useApiQuery(campaignsKeys.totals(id), () => campaignsApi.totals(id), { refetchInterval: 15_000 });
+export const useCampaignTotals = (id: string) =>
+  useApiQuery(campaignsKeys.totals(id), () => campaignsApi.totals(id), { refetchInterval: 15_000 });
 export const useSessionCampaigns = (sessionId: string) =>
   useApiQuery(campaignsKeys.sessionBadge(sessionId), () => campaignsApi.sessionBadge(sessionId), { staleTime: 60_000 });

@@ -35,7 +35,10 @@ export class CampaignReportService {
   async report(actor: Actor, id: string): Promise<CampaignReport> {
     const c = await this.own(actor, id);
     if (c.status !== 'ended') throw new AppError('campaigns.not_ended', { field: 'status' });
-    const [totals, enrolments] = await Promise.all([this.totalsOf(c), this.d.uow.read.campaigns.listEnrolments({ campaignId: id, limit: 5000 })]);
+    const [totals, enrolments] = await Promise.all([
+      this.totalsOf(c),
+      this.d.uow.read.campaigns.listEnrolments({ campaignId: id, limit: 5000 }),
+    ]);
     return { campaign: c, totals, enrolments };
   }
 
@@ -96,7 +99,13 @@ export class CampaignReportService {
       .sort((a, b) => (a.status === b.status ? a.scheduledAt.getTime() - b.scheduledAt.getTime() : a.status === 'live' ? -1 : 1));
     const products = approved
       .filter((e) => e.kind === 'product' && e.productId)
-      .map((e) => ({ productId: e.productId as string, title: e.subjectName, merchantName: e.partyName, priceFen: e.priceFen, cardLabel: e.cardLabel }));
+      .map((e) => ({
+        productId: e.productId as string,
+        title: e.subjectName,
+        merchantName: e.partyName,
+        priceFen: e.priceFen,
+        cardLabel: e.cardLabel,
+      }));
     return { campaign: c, rooms, products };
   }
 

@@ -9,11 +9,18 @@ export interface CampaignRepository {
   updateCampaign(id: string, patch: Partial<Omit<CampaignRecord, 'id' | 'organiserOrgId' | 'createdBy' | 'createdAt'>>): Promise<void>;
   findCampaign(id: string, opts?: { lock?: boolean }): Promise<CampaignListing | null>;
   /** newest start first, narrowed by organiser and statuses */
-  listCampaigns(opts: { organiserOrgId?: string | undefined; statuses?: readonly CampaignStatus[] | undefined; limit: number }): Promise<CampaignListing[]>;
+  listCampaigns(opts: {
+    organiserOrgId?: string | undefined;
+    statuses?: readonly CampaignStatus[] | undefined;
+    limit: number;
+  }): Promise<CampaignListing[]>;
 
   insertEnrolment(e: EnrolmentRecord): Promise<void>;
   findEnrolment(id: string): Promise<EnrolmentRecord | null>;
-  decideEnrolment(id: string, patch: Pick<EnrolmentRecord, 'status' | 'decisionReason' | 'decidedBy' | 'decidedAt' | 'updatedAt'>): Promise<boolean>;
+  decideEnrolment(
+    id: string,
+    patch: Pick<EnrolmentRecord, 'status' | 'decisionReason' | 'decidedBy' | 'decidedAt' | 'updatedAt'>,
+  ): Promise<boolean>;
   /** a campaign's enrolments (oldest first), or a party's (newest first) */
   listEnrolments(opts: {
     campaignId?: string | undefined;

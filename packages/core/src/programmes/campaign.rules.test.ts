@@ -72,7 +72,10 @@ describe('campaign input', () => {
     expect(campaignInputProblem(input({ enrolDeadline: at(21) }), NOW)).toEqual({ code: 'campaigns.bad_deadline', field: 'enrolDeadline' });
     expect(campaignInputProblem(input({ enrolDeadline: at(-1) }), NOW)?.code).toBe('campaigns.bad_deadline');
     expect(
-      campaignInputProblem(input({ categoryIds: ['food'], rules: { ...RULES, priceCap: { kind: 'fixed', caps: [{ categoryId: 'beauty', maxFen: 100 }] } } }), NOW),
+      campaignInputProblem(
+        input({ categoryIds: ['food'], rules: { ...RULES, priceCap: { kind: 'fixed', caps: [{ categoryId: 'beauty', maxFen: 100 }] } } }),
+        NOW,
+      ),
     ).toEqual({ code: 'campaigns.cap_category', field: 'rules.priceCap.caps.0.categoryId' });
   });
 });

@@ -33,7 +33,10 @@ export function campaignMove(status: CampaignStatus, action: CampaignAction): Ca
 export function campaignInputProblem(
   input: CampaignInput,
   now: Date,
-): { code: 'campaigns.ends_before_start' | 'campaigns.bad_deadline' | 'campaigns.in_past' | 'campaigns.cap_category'; field: string } | null {
+): {
+  code: 'campaigns.ends_before_start' | 'campaigns.bad_deadline' | 'campaigns.in_past' | 'campaigns.cap_category';
+  field: string;
+} | null {
   if (input.endsAt.getTime() <= input.startsAt.getTime()) return { code: 'campaigns.ends_before_start', field: 'endsAt' };
   if (input.endsAt.getTime() <= now.getTime()) return { code: 'campaigns.in_past', field: 'endsAt' };
   if (input.enrolDeadline.getTime() > input.endsAt.getTime() || input.enrolDeadline.getTime() <= now.getTime())
@@ -97,8 +100,7 @@ export function productReasons(
       for (const s of product.skus)
         if (s.priceFen > rule.maxFen) out.push(`规格「${s.name}」价格 ${yuan(s.priceFen)} 超过本类目活动限价 ${yuan(rule.maxFen)}`);
   }
-  if (c.rules.requiredLabel && !(cardLabel ?? '').includes(c.rules.requiredLabel))
-    out.push(`商品卡须标注「${c.rules.requiredLabel}」`);
+  if (c.rules.requiredLabel && !(cardLabel ?? '').includes(c.rules.requiredLabel)) out.push(`商品卡须标注「${c.rules.requiredLabel}」`);
   out.push(...partyReasons(c, merchant, '商家'));
   return out;
 }

@@ -115,7 +115,12 @@ export class CampaignService {
       const c = await this.own(tx, actor, id, true);
       if (!campaignMove(c.status, 'edit')) throw new AppError('campaigns.bad_state', { field: 'status' });
       await tx.campaigns.updateCampaign(id, { ...clean, updatedAt: this.d.clock.now() });
-      await this.d.audit.record(tx, actor, { action: 'campaign.update', targetType: 'campaign', targetId: id, detail: { name: clean.name } });
+      await this.d.audit.record(tx, actor, {
+        action: 'campaign.update',
+        targetType: 'campaign',
+        targetId: id,
+        detail: { name: clean.name },
+      });
     });
     return this.get(actor, id);
   }
@@ -189,7 +194,12 @@ export class CampaignService {
         detail: { campaignId: c.id, kind: e.kind, reason: patch.decisionReason },
       });
       const after = { ...e, ...patch };
-      await this.event(tx, 'campaigns.enrolment_decided', { enrolmentId, campaignId: c.id, status, enrolledBy: e.enrolledBy, partyId: e.partyId }, now);
+      await this.event(
+        tx,
+        'campaigns.enrolment_decided',
+        { enrolmentId, campaignId: c.id, status, enrolledBy: e.enrolledBy, partyId: e.partyId },
+        now,
+      );
       return after;
     });
   }
@@ -209,7 +219,11 @@ export class CampaignService {
     return this.d.uow.read.campaigns.listEnrolments({ partyIds: [who.partyId], limit: 500 });
   }
 
-  async enrolProduct(actor: Actor, campaignId: string, input: { productId: string; cardLabel?: string | undefined }): Promise<EnrolmentRecord> {
+  async enrolProduct(
+    actor: Actor,
+    campaignId: string,
+    input: { productId: string; cardLabel?: string | undefined },
+  ): Promise<EnrolmentRecord> {
     const who = this.enroller(actor);
     if (actor.role !== 'merchant_staff') throw new AppError('campaigns.wrong_enroller', { field: 'productId' });
     const c = await this.openCampaign(campaignId);
@@ -317,7 +331,10 @@ export class CampaignService {
   private async insert(
     actor: Actor,
     c: CampaignListing,
-    e: Omit<EnrolmentRecord, 'id' | 'campaignId' | 'enrolledBy' | 'status' | 'decisionReason' | 'decidedBy' | 'decidedAt' | 'createdAt' | 'updatedAt'>,
+    e: Omit<
+      EnrolmentRecord,
+      'id' | 'campaignId' | 'enrolledBy' | 'status' | 'decisionReason' | 'decidedBy' | 'decidedAt' | 'createdAt' | 'updatedAt'
+    >,
   ): Promise<EnrolmentRecord> {
     const now = this.d.clock.now();
     const rec: EnrolmentRecord = {
@@ -340,7 +357,12 @@ export class CampaignService {
         targetId: rec.id,
         detail: { campaignId: c.id, kind: rec.kind, productId: rec.productId, sessionId: rec.sessionId },
       });
-      await this.event(tx, 'campaigns.enrolled', { enrolmentId: rec.id, campaignId: c.id, organiserOrgId: c.organiserOrgId, kind: rec.kind }, now);
+      await this.event(
+        tx,
+        'campaigns.enrolled',
+        { enrolmentId: rec.id, campaignId: c.id, organiserOrgId: c.organiserOrgId, kind: rec.kind },
+        now,
+      );
       return rec;
     });
   }

@@ -34,7 +34,10 @@ export class DrizzleCampaignRepository implements CampaignRepository {
     const ids = [...new Set(rows.flatMap((r) => r.c.categoryIds))];
     const names = new Map<string, string>();
     if (ids.length > 0)
-      for (const c of await this.db.select({ id: categories.id, nameZh: categories.nameZh }).from(categories).where(inArray(categories.id, ids)))
+      for (const c of await this.db
+        .select({ id: categories.id, nameZh: categories.nameZh })
+        .from(categories)
+        .where(inArray(categories.id, ids)))
         names.set(c.id, c.nameZh);
     return rows.map((r) => ({
       ...(r.c as CampaignRecord),
@@ -46,7 +49,10 @@ export class DrizzleCampaignRepository implements CampaignRepository {
   async insertCampaign(c: CampaignRecord): Promise<void> {
     await this.db.insert(campaigns).values(c);
   }
-  async updateCampaign(id: string, patch: Partial<Omit<CampaignRecord, 'id' | 'organiserOrgId' | 'createdBy' | 'createdAt'>>): Promise<void> {
+  async updateCampaign(
+    id: string,
+    patch: Partial<Omit<CampaignRecord, 'id' | 'organiserOrgId' | 'createdBy' | 'createdAt'>>,
+  ): Promise<void> {
     await this.db.update(campaigns).set(patch).where(eq(campaigns.id, id));
   }
   async findCampaign(id: string, opts: { lock?: boolean } = {}): Promise<CampaignListing | null> {
@@ -59,7 +65,11 @@ export class DrizzleCampaignRepository implements CampaignRepository {
       .limit(1);
     return (await this.named(rows))[0] ?? null;
   }
-  async listCampaigns(opts: { organiserOrgId?: string | undefined; statuses?: readonly CampaignStatus[] | undefined; limit: number }): Promise<CampaignListing[]> {
+  async listCampaigns(opts: {
+    organiserOrgId?: string | undefined;
+    statuses?: readonly CampaignStatus[] | undefined;
+    limit: number;
+  }): Promise<CampaignListing[]> {
     const where: SQL[] = [];
     if (opts.organiserOrgId) where.push(eq(campaigns.organiserOrgId, opts.organiserOrgId));
     if (opts.statuses) where.push(inArray(campaigns.status, [...opts.statuses]));

@@ -123,7 +123,15 @@ export async function campaignReportXlsx(r: CampaignReport): Promise<Buffer> {
   const sessions = wb.addWorksheet('直播场次', { views: [{ state: 'frozen', ySplit: 1 }] });
   sessions.addRow(['直播场次', '主播', '状态', '峰值观看', '订单数', '成交额（元）', '投诉数']).font = { bold: true };
   for (const s of t.perSession)
-    sessions.addRow([s.title, s.streamerName, SESSION_STATUS_ZH[s.status] ?? s.status, s.peakViewers, s.orders, s.gmvFen / 100, s.complaints]);
+    sessions.addRow([
+      s.title,
+      s.streamerName,
+      SESSION_STATUS_ZH[s.status] ?? s.status,
+      s.peakViewers,
+      s.orders,
+      s.gmvFen / 100,
+      s.complaints,
+    ]);
   sessions.columns.forEach((col, i) => {
     col.width = i < 2 ? 28 : 12;
     if (i === 5) col.numFmt = '#,##0.00';

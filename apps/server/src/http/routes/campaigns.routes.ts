@@ -77,7 +77,14 @@ export function campaignsRoutes(api: Api, c: Container): void {
   idActionRoute(
     api,
     '/api/campaigns/:id',
-    { allow: CAMPAIGN_ORGANISERS, tags, summary: 'Changes a draft campaign', params: idParams, body: campaignInputSchema, response: campaignViewSchema },
+    {
+      allow: CAMPAIGN_ORGANISERS,
+      tags,
+      summary: 'Changes a draft campaign',
+      params: idParams,
+      body: campaignInputSchema,
+      response: campaignViewSchema,
+    },
     async (actor, id, body) => presentCampaign(await admin.update(actor, id, input(body))),
   );
   idActionRoute(
@@ -95,13 +102,26 @@ export function campaignsRoutes(api: Api, c: Container): void {
   idActionRoute(
     api,
     '/api/campaigns/:id/cancel',
-    { allow: CAMPAIGN_ORGANISERS, tags, summary: 'Cancels a campaign with a reason', params: idParams, body: campaignCancelSchema, response: campaignViewSchema },
+    {
+      allow: CAMPAIGN_ORGANISERS,
+      tags,
+      summary: 'Cancels a campaign with a reason',
+      params: idParams,
+      body: campaignCancelSchema,
+      response: campaignViewSchema,
+    },
     async (actor, id, body) => presentCampaign(await admin.cancel(actor, id, body.reason)),
   );
   idReadRoute(
     api,
     '/api/campaigns/:id/enrolments',
-    { allow: CAMPAIGN_ORGANISERS, tags, summary: 'The campaign’s enrolments, oldest first', params: idParams, response: enrolmentListSchema },
+    {
+      allow: CAMPAIGN_ORGANISERS,
+      tags,
+      summary: 'The campaign’s enrolments, oldest first',
+      params: idParams,
+      response: enrolmentListSchema,
+    },
     async (actor, id) => ({ items: (await admin.enrolments(actor, id)).map((e) => presentEnrolment(e)) }),
   );
   idActionRoute(
@@ -197,7 +217,12 @@ export function campaignsRoutes(api: Api, c: Container): void {
     '/api/public/campaigns/:id',
     {
       config: { policy: { allow: 'public' } },
-      schema: { tags, summary: 'A campaign’s page: its live and upcoming rooms and its products', params: idParams, response: { 200: publicCampaignSchema } },
+      schema: {
+        tags,
+        summary: 'A campaign’s page: its live and upcoming rooms and its products',
+        params: idParams,
+        response: { 200: publicCampaignSchema },
+      },
     },
     async (req) => presentPublicCampaign(await reports.publicPage(req.params.id)),
   );
@@ -205,7 +230,12 @@ export function campaignsRoutes(api: Api, c: Container): void {
     '/api/public/live/sessions/:id/campaigns',
     {
       config: { policy: { allow: 'public' } },
-      schema: { tags, summary: 'The campaigns a live session is approved in (the room’s badge)', params: idParams, response: { 200: sessionCampaignsSchema } },
+      schema: {
+        tags,
+        summary: 'The campaigns a live session is approved in (the room’s badge)',
+        params: idParams,
+        response: { 200: sessionCampaignsSchema },
+      },
     },
     async (req) => ({
       items: (await reports.sessionCampaigns(req.params.id)).map((x) => ({ id: x.id, name: x.name, label: x.rules.requiredLabel })),

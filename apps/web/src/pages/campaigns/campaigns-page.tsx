@@ -311,7 +311,12 @@ function CampaignDetail({ campaign, categoryName }: { campaign: CampaignView; ca
       render: (_: unknown, e) =>
         e.status === 'pending' ? (
           <Space>
-            <Button size="small" type="primary" onClick={() => setDeciding({ e, approve: true })} data-testid={`enrolment-approve-${e.subjectName}`}>
+            <Button
+              size="small"
+              type="primary"
+              onClick={() => setDeciding({ e, approve: true })}
+              data-testid={`enrolment-approve-${e.subjectName}`}
+            >
               {t('campaigns.approve')}
             </Button>
             <Button size="small" danger onClick={() => setDeciding({ e, approve: false })}>
@@ -373,7 +378,13 @@ function CampaignDetail({ campaign, categoryName }: { campaign: CampaignView; ca
         )}
       </Card>
       <Card size="small" title={t('campaigns.enrolments')}>
-        <Table rowKey="id" columns={columns} dataSource={enrolments.data ?? []} loading={enrolments.isLoading} pagination={{ pageSize: 20 }} />
+        <Table
+          rowKey="id"
+          columns={columns}
+          dataSource={enrolments.data ?? []}
+          loading={enrolments.isLoading}
+          pagination={{ pageSize: 20 }}
+        />
       </Card>
       <Modal
         open={deciding !== null}
