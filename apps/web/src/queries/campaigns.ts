@@ -53,4 +53,7 @@ export const usePublicCampaign = apiHookBy(campaignsKeys.publicPage, campaignsAp
 export const useCampaignTotals = (id: string) =>
   useApiQuery(campaignsKeys.totals(id), () => campaignsApi.totals(id), { refetchInterval: 15_000 });
 export const useSessionCampaigns = (sessionId: string) =>
-  useApiQuery(campaignsKeys.sessionBadge(sessionId), () => campaignsApi.sessionBadge(sessionId), { staleTime: 60_000 });
+  useApiQuery(campaignsKeys.sessionBadge(sessionId), () => campaignsApi.sessionBadge(sessionId), {
+    staleTime: 60_000,
+    enabled: sessionId !== '',
+  });
