@@ -214,9 +214,13 @@ export class CampaignService {
     return all.filter((c) => enrolmentOpen(c, now));
   }
 
-  async myEnrolments(actor: Actor): Promise<EnrolmentRecord[]> {
+  /** The caller's (or its organization's) enrolments, newest first, each with its campaign's name. */
+  async myEnrolments(actor: Actor): Promise<Array<EnrolmentRecord & { campaignName: string }>> {
     const who = this.enroller(actor);
-    return this.d.uow.read.campaigns.listEnrolments({ partyIds: [who.partyId], limit: 500 });
+    const list = await this.d.uow.read.campaigns.listEnrolments({ partyIds: [who.partyId], limit: 500 });
+    const names = new Map<string, string>();
+    for (const id of new Set(list.map((e) => e.campaignId))) names.set(id, (await this.d.uow.read.campaigns.findCampaign(id))?.name ?? '');
+    return list.map((e) => ({ ...e, campaignName: names.get(e.campaignId) ?? '' }));
   }
 
   async enrolProduct(

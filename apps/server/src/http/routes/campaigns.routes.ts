@@ -175,7 +175,7 @@ export function campaignsRoutes(api: Api, c: Container): void {
       config: { policy: { allow: CAMPAIGN_ENROLLERS } },
       schema: { tags, summary: 'The caller’s (or its organization’s) enrolments, newest first', response: { 200: enrolmentListSchema } },
     },
-    async (req) => ({ items: (await admin.myEnrolments(requireActor(req))).map((e) => presentEnrolment(e)) }),
+    async (req) => ({ items: (await admin.myEnrolments(requireActor(req))).map((e) => presentEnrolment(e, e.campaignName)) }),
   );
   createdRoute(
     api,
