@@ -167,7 +167,10 @@ describe('campaigns', () => {
     const twice = await p.call(regulator, 'POST', `/api/campaigns/enrolments/${e1.body.id}/decide`, { approve: false, reason: '重复' });
     expect(twice.body.error).toMatchObject({ code: 'campaigns.already_decided' });
     const mine = await p.call(merchant, 'GET', '/api/campaigns/enrolments/mine');
-    expect(mine.body.items.map((e: { id: string }) => e.id)).toContain(e1.body.id);
+    expect(mine.body.items.find((e: { id: string }) => e.id === e1.body.id)).toMatchObject({
+      campaignName: '网上年货节（测试）',
+      status: 'approved',
+    });
 
     const pub = await p.call(null, 'GET', `/api/public/campaigns/${campaignId}`);
     expect(pub.status).toBe(200);
