@@ -93,6 +93,8 @@ import {
   ProgrammesService,
   SupplierService,
   DemandService,
+  CampaignService,
+  CampaignReportService,
   SessionLookup,
 } from '@livehub/core';
 import { loadDefaultPack } from '@livehub/compliance';
@@ -110,6 +112,7 @@ import { demandSource, supplierDirectory } from './adapters/demand-source.ts';
 import { crossBorderReader } from './adapters/cross-border-market.ts';
 import { exchangeDirectory } from './adapters/exchange-directory.ts';
 import { reportTargets } from './adapters/report-targets.ts';
+import { campaignSources } from './adapters/campaign-sources.ts';
 import { SimSmsChannel } from './adapters/sim-sms.ts';
 import { statsXlsx } from './http/presenters/statistics.presenter.ts';
 import { AesGcmVault, Argon2Hasher, randomTokens, systemClock, UuidV7Generator } from './adapters/runtime.ts';
@@ -734,6 +737,18 @@ export async function createContainer(config: Config, o: ContainerOverrides = {}
   // 需求协同: a merchant's suppliers, live demand per SKU with its alerts (tick + reads), 补货 (docs/supply.md)
   const suppliers = new SupplierService({ uow, clock, ids, audit, names, directory: supplierDirectory(uow) });
   const demand = new DemandService({ uow, clock, ids, audit, names, source: demandSource(uow), pubsub: kv.pubsub, eventsChannel });
+  // 活动与节庆: campaigns, their enrolments reviewed against their rules, totals and reports (docs/programmes.md)
+  const campaignReaders = campaignSources({
+    uow,
+    clock,
+    credit: creditGate,
+    gates: registry,
+    totals: { sessionTotals: (sessionId) => orders.sessionTotals(sessionId) },
+  });
+  const campaigns = {
+    admin: new CampaignService({ uow, clock, ids, audit, sources: campaignReaders }),
+    reports: new CampaignReportService({ uow, clock, sources: campaignReaders }),
+  };
   // 举报 ⇄ 审核 kept in step (docs/reports.md): an item a report opened, once decided, settles the report; a report
   // handled (substantiated or not) decides its item. Each side leaves what is already decided alone (idempotent).
   outbox.on('compliance.report_item_decided', async (e) => {
@@ -793,6 +808,7 @@ export async function createContainer(config: Config, o: ContainerOverrides = {}
     programmes,
     suppliers,
     demand,
+    campaigns,
     ledger,
     money,
     feeRates,
@@ -839,6 +855,7 @@ export async function createContainer(config: Config, o: ContainerOverrides = {}
       const studioSweep = await programmes.sweep(now);
       const matchingRun = await matching.scheduledRetrain(now);
       const demandSweep = await demand.sweep(now);
+      const campaignSweep = await campaigns.admin.sweep(now);
       return {
         noticesAdvanced: notices.advanced.length,
         ...registrySweep,
@@ -862,6 +879,7 @@ export async function createContainer(config: Config, o: ContainerOverrides = {}
         ...studioSweep,
         ...matchingRun,
         ...demandSweep,
+        ...campaignSweep,
       };
     },
     async close() {

@@ -54,6 +54,8 @@ import {
   BarChartOutlined,
   BellOutlined,
   MonitorOutlined,
+  TagsOutlined,
+  TrophyOutlined,
 } from '@ant-design/icons';
 import type { Role } from '@livehub/contracts';
 import { WORKBENCH_BY_ROLE } from '@livehub/contracts';
@@ -115,6 +117,8 @@ const ITEMS = {
   // 需求协同: the merchant's live demand and suppliers, the supplier console
   'merchant-demand': { label: 'nav.merchantDemand', icon: RiseOutlined, path: '/merchant/demand' },
   'supplier-console': { label: 'nav.supplierConsole', icon: DeploymentUnitOutlined, path: '/supplier' },
+  campaigns: { label: 'nav.campaigns', icon: TrophyOutlined, path: '/campaigns' },
+  'campaign-enrol': { label: 'nav.campaignEnrol', icon: TagsOutlined, path: '/campaigns/enrol' },
 
   // selection: products, the selection square, samples, agreements
   products: { label: 'nav.products', icon: ShoppingOutlined, path: '/products' },
@@ -222,6 +226,7 @@ const KEYS_BY_ROLE: Record<Role, readonly RoleEntry[]> = {
     'exchange',
     'statistics',
     'cross-border',
+    'campaigns',
     'fund',
     'statements',
     'reconciliation',
@@ -237,6 +242,7 @@ const KEYS_BY_ROLE: Record<Role, readonly RoleEntry[]> = {
     'apply-provider',
     'talent',
     'studios',
+    'campaigns',
     'applications',
     'credit',
     ...COMMON_TAIL,
@@ -254,6 +260,7 @@ const KEYS_BY_ROLE: Record<Role, readonly RoleEntry[]> = {
     { key: 'members', label: 'nav.mcnMembers' },
     'talent',
     'studio-booking',
+    'campaign-enrol',
     'applications',
     'credit',
     ...COMMON_TAIL,
@@ -269,6 +276,7 @@ const KEYS_BY_ROLE: Record<Role, readonly RoleEntry[]> = {
     'agreements',
     'live',
     'studio-booking',
+    'campaign-enrol',
     'earnings',
     'statements',
     'finance-payouts',
@@ -296,6 +304,7 @@ const KEYS_BY_ROLE: Record<Role, readonly RoleEntry[]> = {
     'samples',
     'agreements',
     'studio-booking',
+    'campaign-enrol',
     'members',
     'apply-merchant',
     'applications',

@@ -42,6 +42,9 @@ const StudiosPage = lazyNamed(() => import('./pages/programmes/studios-page.tsx'
 const SupplierConsolePage = lazyNamed(() => import('./pages/supply/supplier-console-page.tsx'), 'SupplierConsolePage');
 const MerchantDemandPage = lazyNamed(() => import('./pages/supply/merchant-demand-page.tsx'), 'MerchantDemandPage');
 const BookStudioPage = lazyNamed(() => import('./pages/programmes/book-studio-page.tsx'), 'BookStudioPage');
+const CampaignsPage = lazyNamed(() => import('./pages/campaigns/campaigns-page.tsx'), 'CampaignsPage');
+const CampaignEnrolPage = lazyNamed(() => import('./pages/campaigns/campaign-enrol-page.tsx'), 'CampaignEnrolPage');
+const PublicCampaignPage = lazyNamed(() => import('./pages/campaigns/public-campaign-page.tsx'), 'PublicCampaignPage');
 const ApplicationsPage = lazyNamed(() => import('./pages/registry/applications-page.tsx'), 'ApplicationsPage');
 const ApplicationPage = lazyNamed(() => import('./pages/registry/application-page.tsx'), 'ApplicationPage');
 const ApprovalsPage = lazyNamed(() => import('./pages/registry/approvals-page.tsx'), 'ApprovalsPage');
@@ -117,6 +120,9 @@ export const router = createBrowserRouter([
       { path: '/credit/public', element: suspended(<CreditPublicPage />, true) },
       // 举报查询: public, no login — an anonymous reporter follows a report by its tracking code
       { path: '/reports/track', element: suspended(<ReportTrackPage />, true) },
+      // 活动专区: public, no login — a campaign's rooms and products (its static path wins over the shell's /campaigns)
+      { path: '/campaigns/public', element: suspended(<PublicCampaignPage />, true) },
+      { path: '/campaigns/public/:id', element: suspended(<PublicCampaignPage />, true) },
       // 直播间: full screen and mobile first, outside the shell; anyone may watch (chat needs an account)
       { path: '/live/rooms/:id', element: suspended(<RoomPage />, true) },
       // 结算、我的订单: phone first like the room they come from, outside the shell; every signed-in role may buy
@@ -156,6 +162,8 @@ export const router = createBrowserRouter([
           { path: '/supplier', element: guarded(<SupplierConsolePage />) },
           { path: '/merchant/demand', element: guarded(<MerchantDemandPage />) },
           { path: '/programmes/book', element: guarded(<BookStudioPage />) },
+          { path: '/campaigns', element: guarded(<CampaignsPage />) },
+          { path: '/campaigns/enrol', element: guarded(<CampaignEnrolPage />) },
           { path: '/applications', element: guarded(<ApplicationsPage />) },
           { path: '/applications/:id', element: guarded(<ApplicationPage />) },
           { path: '/approvals', element: guarded(<ApprovalsPage />) },

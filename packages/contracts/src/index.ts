@@ -25,3 +25,4 @@ export * from './matching.ts';
 export * from './ip-notices.ts';
 export * from './programmes.ts';
 export * from './supply.ts';
+export * from './campaigns.ts';

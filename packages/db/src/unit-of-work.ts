@@ -28,6 +28,7 @@ import { DrizzleOrderRepository } from './repositories/order.repository.ts';
 import { DrizzleComplianceRepository } from './repositories/compliance.repository.ts';
 import { DrizzleProgrammesRepository } from './repositories/programmes.repository.ts';
 import { DrizzleSupplyRepository } from './repositories/supply.repository.ts';
+import { DrizzleCampaignRepository } from './repositories/campaign.repository.ts';
 import { DrizzleRegistryRepository } from './repositories/registry.repository.ts';
 import { DrizzleWorkflowRepository } from './repositories/workflow.repository.ts';
 import {
@@ -80,6 +81,7 @@ export function repositoriesFor(db: Db): Repositories {
     ipNotices: new DrizzleIpNoticeRepository(db),
     programmes: new DrizzleProgrammesRepository(db),
     supply: new DrizzleSupplyRepository(db),
+    campaigns: new DrizzleCampaignRepository(db),
   };
 }
 

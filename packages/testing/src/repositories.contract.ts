@@ -19,6 +19,7 @@ import { creditModeCases } from './contracts/credit-modes.contract.ts';
 import { creditAppealCases } from './contracts/credit-appeals.contract.ts';
 import { programmesCases } from './contracts/programmes.contract.ts';
 import { supplyCases } from './contracts/supply.contract.ts';
+import { campaignCases } from './contracts/campaigns.contract.ts';
 import { creditScoreCases } from './contracts/credit-scores.contract.ts';
 import { complaintCases } from './contracts/disputes.contract.ts';
 import { reportCases } from './contracts/reports.contract.ts';
@@ -385,6 +386,7 @@ export function repositoryContract(name: string, open: () => Promise<{ uow: Unit
     describe('credit appeals and reports', () => creditAppealCases(db));
     describe('studios and bookings (programmes)', () => programmesCases(db));
     describe('supply (需求协同)', () => supplyCases(db));
+    describe('campaigns and enrolments (programmes)', () => campaignCases(db));
     describe('credit scores', () => creditScoreCases(db));
     describe('disputes', () => complaintCases(db));
     describe('reports', () => reportCases(db));

@@ -15,6 +15,7 @@ import { seedCredit } from './seed-credit.ts';
 import { seedComplaints } from './seed-complaints.ts';
 import { seedProgrammes } from './seed-programmes.ts';
 import { seedSupply } from './seed-supply.ts';
+import { seedCampaigns } from './seed-campaigns.ts';
 import { seedReports } from './seed-reports.ts';
 import type { TimeTravel } from './seed-history.ts';
 import { person, type RegistrySeed, seedRegistry } from './seed-registry.ts';
@@ -304,6 +305,9 @@ export async function seedDemo(
   await seedProgrammes(c, reg);
   // 需求协同: the demo provider named supplier by the demo merchant and the live room's merchant (seed-supply.ts)
   await seedSupply(c, reg);
+  // 活动与节庆: a running 网上年货节 with an approved product and session (seed-campaigns.ts)
+  opts.onProgress?.(done, total, 'campaigns');
+  await seedCampaigns(c, reg);
 
   // 站内信: the registry's sweep (the server's periodic tick) warns of the licence about to expire, and every event of
   // the seed reaches the inbox through the outbox (the confirmed violation for the demo streamer and merchant…).

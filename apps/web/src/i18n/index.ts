@@ -28,6 +28,7 @@ import { reportsEn, reportsZh } from './reports.ts';
 import { ipNoticesEn, ipNoticesZh } from './ip-notices.ts';
 import { programmesEn, programmesZh } from './programmes.ts';
 import { supplyEn, supplyZh } from './supply.ts';
+import { campaignsEn, campaignsZh } from './campaigns.ts';
 
 /** The areas merged; an area file may add keys under another prefix (live adds nav.liveConsole), never twice. */
 const zhCN = {
@@ -55,6 +56,7 @@ const zhCN = {
   ...ipNoticesZh,
   ...programmesZh,
   ...supplyZh,
+  ...campaignsZh,
 } as const;
 
 export type MessageKey = keyof typeof zhCN;
@@ -85,6 +87,7 @@ const enUS: Dictionary = {
   ...ipNoticesEn,
   ...programmesEn,
   ...supplyEn,
+  ...campaignsEn,
 };
 
 const DICTIONARIES: Record<Locale, Dictionary> = { 'zh-CN': zhCN, 'en-US': enUS };

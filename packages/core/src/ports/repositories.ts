@@ -38,6 +38,7 @@ import type { OrderRepository } from '../orders/orders.repository.ts';
 import type { OutboxRepository } from '../outbox/outbox.repository.ts';
 import type { ProgrammesRepository } from '../programmes/programmes.repository.ts';
 import type { SupplyRepository } from '../supply/supply.repository.ts';
+import type { CampaignRepository } from '../programmes/campaign.repository.ts';
 import type { RegistryRepository } from '../registry/registry.repository.ts';
 import type { WorkflowRepository } from '../workflows/workflows.repository.ts';
 
@@ -103,6 +104,8 @@ export interface Repositories {
   programmes: ProgrammesRepository;
   /** 需求协同: supplier links, live-demand alerts, replenishment requests (supply) */
   supply: SupplyRepository;
+  /** 活动与节庆: campaigns and their enrolments (programmes) */
+  campaigns: CampaignRepository;
 }
 
 export interface UnitOfWork {

@@ -18,3 +18,11 @@ export type {
   StudioUtilisation,
   UtilisationDay,
 } from './programmes.types.ts';
+// 活动与节庆 (campaigns)
+export type { CampaignRepository } from './campaign.repository.ts';
+export { CAMPAIGN_ENROLLERS, CAMPAIGN_ORGANISERS, CampaignService } from './campaign.service.ts';
+export type { CampaignDeps } from './campaign.service.ts';
+export { CampaignReportService } from './campaign-report.service.ts';
+export type { CampaignReportDeps } from './campaign-report.service.ts';
+export { campaignInputProblem, campaignMove, dueMove, enrolmentOpen, productReasons, sessionReasons } from './campaign.rules.ts';
+export type * from './campaign.types.ts';

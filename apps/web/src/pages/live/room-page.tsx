@@ -39,6 +39,7 @@ import { compactCount, localized, roomErrorMessage } from './live-labels.tsx';
 import { FlvPlayerSlot } from './live-player.tsx';
 import { type FeedItem, type LiveRoom, useRoom } from './use-room.ts';
 import './live.css';
+import { CampaignBadge } from '../campaigns/campaign-badge.tsx';
 
 const NOTICE_MS = 5000;
 
@@ -367,6 +368,7 @@ export function RoomPage() {
               </div>
             </div>
             <div className="lh-room-top-right">
+              <CampaignBadge sessionId={id} />
               {state.phase === 'open' ? (
                 <span className="lh-live-dot-badge">
                   <span className="lh-live-dot" />
