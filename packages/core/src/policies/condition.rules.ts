@@ -7,7 +7,7 @@
  */
 import { AppError } from '../errors.ts';
 import type {
-  Comparison,
+  ConditionOp,
   Condition,
   ConditionReason,
   Eligibility,
@@ -60,7 +60,7 @@ export const FACT_KEYS = Object.keys(FACTS) as FactKey[];
 export const SELF_DECLARED_FACTS: readonly FactKey[] = FACT_KEYS.filter((k) => FACTS[k].selfDeclared);
 
 const ORDERED: ReadonlySet<FactType> = new Set(['money', 'count', 'years', 'tier']);
-const OPS: Record<Comparison, string> = { eq: '=', ne: '≠', gte: '≥', gt: '>', lte: '≤', lt: '<', in: '属于', not_in: '不属于' };
+const OPS: Record<ConditionOp, string> = { eq: '=', ne: '≠', gte: '≥', gt: '>', lte: '≤', lt: '<', in: '属于', not_in: '不属于' };
 const TIER_RANK: Record<string, number> = { A: 4, B: 3, C: 2, D: 1 };
 const MAX_DEPTH = 5;
 const MAX_LEAVES = 30;
@@ -119,7 +119,7 @@ export function parseCondition(json: unknown): Condition {
       if (!Array.isArray(o.value) || o.value.length === 0 || o.value.length > 50) bad(`${path}.value`, '需要非空列表');
       return { fact: fact as FactKey, op, value: o.value.map((v, i) => checkScalar(def, v, `${path}.value[${i}]`)) };
     }
-    return { fact: fact as FactKey, op: op as Comparison, value: checkScalar(def, o.value, `${path}.value`) };
+    return { fact: fact as FactKey, op: op as ConditionOp, value: checkScalar(def, o.value, `${path}.value`) };
   };
   return walk(json, '$', 1);
 }
@@ -145,7 +145,7 @@ export function showValue(fact: FactKey, v: FactValue, names?: ReadonlyMap<strin
   }
 }
 
-function compare(fact: FactKey, op: Comparison, actual: FactValue, want: FactValue | FactValue[]): boolean {
+function compare(fact: FactKey, op: ConditionOp, actual: FactValue, want: FactValue | FactValue[]): boolean {
   const rank = (x: FactValue) => (FACTS[fact].type === 'tier' ? (TIER_RANK[String(x)] ?? 0) : Number(x));
   switch (op) {
     case 'eq':
