@@ -67,6 +67,9 @@ import {
   ReturnService,
   SelectionService,
   MatchingService,
+  PolicyApplicationService,
+  PolicyService,
+  policyHooks,
   type WorkflowHooks,
   WorkflowService,
   WorkbenchService,
@@ -107,6 +110,7 @@ import { sessionOrdersReader } from './adapters/session-orders.ts';
 import { crossBorderReader } from './adapters/cross-border-market.ts';
 import { exchangeDirectory } from './adapters/exchange-directory.ts';
 import { reportTargets } from './adapters/report-targets.ts';
+import { policyFacts } from './adapters/policy-facts.ts';
 import { SimSmsChannel } from './adapters/sim-sms.ts';
 import { statsXlsx } from './http/presenters/statistics.presenter.ts';
 import { AesGcmVault, Argon2Hasher, randomTokens, systemClock, UuidV7Generator } from './adapters/runtime.ts';
@@ -715,6 +719,19 @@ export async function createContainer(config: Config, o: ContainerOverrides = {}
   for (const topic of StatisticsService.topics()) outbox.on(topic, async (e) => void (await statistics.ingest(e)));
   // 共享直播间: studios of live bases and their bookings (docs/programmes.md)
   const programmes = new ProgrammesService({ uow, clock, ids, audit, sessions: new SessionLookup() });
+  // 政策服务包: policies as data, matched to each enterprise's fresh facts, applied for through the approval engine
+  const policies = new PolicyService({ uow, clock, ids, audit, departments, names });
+  const policyApplications = new PolicyApplicationService({
+    uow,
+    clock,
+    ids,
+    audit,
+    workflows,
+    facts: policyFacts(uow, creditGate),
+    departments,
+    names,
+  });
+  Object.assign(hooks, policyHooks(ids));
   // 举报 ⇄ 审核 kept in step (docs/reports.md): an item a report opened, once decided, settles the report; a report
   // handled (substantiated or not) decides its item. Each side leaves what is already decided alone (idempotent).
   outbox.on('compliance.report_item_decided', async (e) => {
@@ -772,6 +789,8 @@ export async function createContainer(config: Config, o: ContainerOverrides = {}
     statistics,
     matching,
     programmes,
+    policies,
+    policyApplications,
     ledger,
     money,
     feeRates,

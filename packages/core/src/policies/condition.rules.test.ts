@@ -122,10 +122,10 @@ describe('evaluate', () => {
         { fact: 'hostBase', op: 'in', value: ['b1'] },
         { fact: 'certified', op: 'eq', value: true },
         { fact: 'district', op: 'not_in', value: ['静安区'] },
-        { fact: 'marketerLevel', op: 'ne', value: '5' },
+        { fact: 'marketerLevel', op: 'ne', value: '五级' },
       ],
     };
-    const e = evaluate(c, { hostBase: 'b1', certified: true, district: '嘉定区', marketerLevel: '3' }, { names });
+    const e = evaluate(c, { hostBase: 'b1', certified: true, district: '嘉定区', marketerLevel: '三级' }, { names });
     expect(e.status).toBe('eligible');
     expect(e.reasons[0]?.text).toBe('入驻基地 属于 云嘉直播电商产业园 ✓（实际 云嘉直播电商产业园）');
     expect(e.reasons[1]?.text).toBe('已认定/认证 = 是 ✓（实际 是）');

@@ -31,7 +31,7 @@ export const ORG_KIND_LABELS: Record<string, string> = {
   merchant: '商家',
   mcn: 'MCN 机构',
   live_base: '直播基地',
-  provider: '服务机构',
+  service_provider: '服务机构',
   streamer: '主播',
 };
 
@@ -46,12 +46,7 @@ export const FACTS: Record<FactKey, FactDef> = {
   certifiedProfessionals: { label: '持证直播人才数', type: 'count', selfDeclared: false },
   creditTier: { label: '信用等级', type: 'tier', selfDeclared: false },
   yearsSinceAdmission: { label: '入驻年限', type: 'years', selfDeclared: false },
-  marketerLevel: {
-    label: '互联网营销师等级',
-    type: 'text',
-    selfDeclared: false,
-    values: { '5': '五级', '4': '四级', '3': '三级', '2': '二级', '1': '一级' },
-  },
+  marketerLevel: { label: '互联网营销师等级', type: 'text', selfDeclared: false },
   socialSecurityMonths: { label: '本市社保缴纳月数', type: 'count', selfDeclared: true },
 };
 

@@ -136,7 +136,7 @@ export class PolicyApplicationService {
   }
 
   /** 申报: eligibility judged again now (refused with the unmet conditions), documents checked, then into review. */
-  async apply(actor: Actor, policyId: string, input: ApplyInput): Promise<PolicyApplicationRecord> {
+  async apply(actor: Actor, policyId: string, input: ApplyInput): Promise<PolicyApplicationListing> {
     const a = applicantOf(actor);
     const now = this.d.clock.now();
     const policy = await this.d.uow.read.policies.findPolicy(policyId);
@@ -160,7 +160,7 @@ export class PolicyApplicationService {
     const benefit = policy.benefit;
     if (input.requestedFen !== null && benefit.capFen !== null && input.requestedFen > benefit.capFen)
       throw new AppError('policies.amount_over_cap', { field: 'requestedFen' });
-    return this.d.uow.transaction(async (tx) => {
+    const rec = await this.d.uow.transaction(async (tx) => {
       for (const doc of input.documents) {
         const stored = await tx.workflows.findDocument(doc.id);
         // another party's document is answered as one that does not exist
@@ -209,10 +209,21 @@ export class PolicyApplicationService {
       });
       return rec;
     });
+    return this.listing(rec.id);
+  }
+
+  /** One application as the screens show it (after a change). */
+  private async listing(id: string): Promise<PolicyApplicationListing> {
+    const r = this.d.uow.read.policies;
+    const rec = await r.findApplication(id);
+    const policy = rec ? await r.findPolicy(rec.policyId) : null;
+    if (!rec || !policy) throw new AppError('policies.application_not_found', { field: 'id' });
+    const [one] = await listings([rec], [policy], this.d.names);
+    return one as PolicyApplicationListing;
   }
 
   /** The issuing department decides; another department or organization is answered as not found. */
-  async review(actor: Actor, id: string, input: ReviewInput): Promise<PolicyApplicationRecord> {
+  async review(actor: Actor, id: string, input: ReviewInput): Promise<PolicyApplicationListing> {
     const rec = await this.d.uow.read.policies.findApplication(id);
     const policy = rec ? await this.d.uow.read.policies.findPolicy(rec.policyId) : null;
     const department = await this.d.departments.departmentOf(actor);
@@ -230,21 +241,21 @@ export class PolicyApplicationService {
       reason: input.reason ?? undefined,
       detail: { grantedFen },
     });
-    return (await this.d.uow.read.policies.findApplication(id)) as PolicyApplicationRecord;
+    return this.listing(id);
   }
 
   /** 补充材料: the applicant adds documents to a returned application and sends it back to review. */
-  async resubmit(actor: Actor, id: string, documents: Array<{ id: string; docType: string }>): Promise<PolicyApplicationRecord> {
+  async resubmit(actor: Actor, id: string, documents: Array<{ id: string; docType: string }>): Promise<PolicyApplicationListing> {
     const rec = await this.mineOr404(actor, id);
     await this.d.workflows.actAndView(actor, rec.workflowApplicationId, { action: 'resubmit', attachments: documents.map((x) => x.id) });
-    return (await this.d.uow.read.policies.findApplication(id)) as PolicyApplicationRecord;
+    return this.listing(id);
   }
 
-  async withdraw(actor: Actor, id: string): Promise<PolicyApplicationRecord> {
+  async withdraw(actor: Actor, id: string): Promise<PolicyApplicationListing> {
     const rec = await this.mineOr404(actor, id);
     if (!OPEN.includes(rec.status)) throw new AppError('workflow.action_not_allowed', { field: 'action' });
     await this.d.workflows.actAndView(actor, rec.workflowApplicationId, { action: 'withdraw' });
-    return (await this.d.uow.read.policies.findApplication(id)) as PolicyApplicationRecord;
+    return this.listing(id);
   }
 
   private async mineOr404(actor: Actor, id: string): Promise<PolicyApplicationRecord> {
