@@ -141,7 +141,10 @@ export const policyApplySchema = z.strictObject({
       socialSecurityMonths: z.number().int().min(0).max(600).optional(),
     })
     .default({}),
-  documents: z.array(z.strictObject({ id: idSchema, docType: documentKindSchema })).max(20).default([]),
+  documents: z
+    .array(z.strictObject({ id: idSchema, docType: documentKindSchema }))
+    .max(20)
+    .default([]),
   requestedFen: fenAmount.nullable().default(null),
   note: z.string().trim().max(500).nullable().default(null),
 });
@@ -155,7 +158,10 @@ export const policyReviewSchema = z.strictObject({
 export type PolicyReviewBody = z.input<typeof policyReviewSchema>;
 
 export const policyResubmitSchema = z.strictObject({
-  documents: z.array(z.strictObject({ id: idSchema, docType: documentKindSchema })).min(1).max(20),
+  documents: z
+    .array(z.strictObject({ id: idSchema, docType: documentKindSchema }))
+    .min(1)
+    .max(20),
 });
 
 export const policyTotalsSchema = z.object({

@@ -41,7 +41,9 @@ export function policyFacts(uow: UnitOfWork, credit: Pick<CreditGateService, 'st
         facts.certified = m !== null;
         facts.hostBase = m?.hostBaseOrgId ?? null;
         facts.gmv12mFen = await r.orders.gmvSince({ mcnOrgId: orgId }, yearAgo(now));
-        facts.certifiedProfessionals = (await r.registry.listStreamers({ mcnOrgIds: [orgId], status: ['certified'], limit: 10_000 })).length;
+        facts.certifiedProfessionals = (
+          await r.registry.listStreamers({ mcnOrgIds: [orgId], status: ['certified'], limit: 10_000 })
+        ).length;
       } else if (org.kind === 'live_base') {
         const b = await r.registry.findBase(orgId);
         facts.certified = b?.status === 'certified';

@@ -45,7 +45,10 @@ describe('parseCondition', () => {
     [{ fact: 'district', op: 'in', value: [] }, '$.value'],
     [{ fact: 'district', op: 'eq', value: 'x', extra: 1 }, '$'],
     [{ all: [{ fact: 'district', op: 'eq', value: 'x' }], any: [] }, '$'],
-    [{ all: [{ all: [{ all: [{ all: [{ all: [{ fact: 'district', op: 'eq', value: 'x' }] }] }] }] }] }, '$.all[0].all[0].all[0].all[0].all[0]'],
+    [
+      { all: [{ all: [{ all: [{ all: [{ all: [{ fact: 'district', op: 'eq', value: 'x' }] }] }] }] }] },
+      '$.all[0].all[0].all[0].all[0].all[0]',
+    ],
   ])('refuses %j at %s', (json, path) => {
     expect(refusal(json).path).toBe(path);
   });
@@ -88,7 +91,12 @@ describe('evaluate', () => {
   });
 
   it('treats an undeclared self-declared fact as nearly (to declare), and an unknown recorded one as missing', () => {
-    const c: Condition = { all: [{ fact: 'orgKind', op: 'eq', value: 'merchant' }, { fact: 'headcount', op: 'gte', value: 20 }] };
+    const c: Condition = {
+      all: [
+        { fact: 'orgKind', op: 'eq', value: 'merchant' },
+        { fact: 'headcount', op: 'gte', value: 20 },
+      ],
+    };
     const e = evaluate(c, { orgKind: 'merchant' });
     expect(e.status).toBe('nearly');
     expect(e.reasons[1]).toMatchObject({ outcome: 'unknown', text: '从业人数 ≥ 20 人 ？（待申请时自报）' });

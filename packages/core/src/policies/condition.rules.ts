@@ -6,15 +6,7 @@
  * what is missing. No I/O.
  */
 import { AppError } from '../errors.ts';
-import type {
-  ConditionOp,
-  Condition,
-  ConditionReason,
-  Eligibility,
-  FactKey,
-  Facts,
-  FactValue,
-} from './policies.types.ts';
+import type { ConditionOp, Condition, ConditionReason, Eligibility, FactKey, Facts, FactValue } from './policies.types.ts';
 
 type FactType = 'money' | 'count' | 'years' | 'tier' | 'text' | 'bool';
 

@@ -88,10 +88,7 @@ export type FactKey =
 export type ConditionOp = 'eq' | 'ne' | 'gte' | 'gt' | 'lte' | 'lt' | 'in' | 'not_in';
 export type FactValue = string | number | boolean;
 
-export type Condition =
-  | { all: Condition[] }
-  | { any: Condition[] }
-  | { fact: FactKey; op: ConditionOp; value: FactValue | FactValue[] };
+export type Condition = { all: Condition[] } | { any: Condition[] } | { fact: FactKey; op: ConditionOp; value: FactValue | FactValue[] };
 
 /** The facts a condition reads; null or absent = not known to LiveHub (a self-declared one is asked on application). */
 export type Facts = Partial<Record<FactKey, FactValue | null>>;

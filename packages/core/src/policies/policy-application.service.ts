@@ -108,7 +108,9 @@ export class PolicyApplicationService {
       r.listApplications({ subjectId: a.subjectId, limit: 500 }),
     ]);
     const open = published.filter((p) => isOpen(p, now));
-    const names = await this.d.facts.orgNames([...new Set([...open.flatMap((p) => namedOrgs(p.conditions)), String(facts.hostBase ?? '')])].filter(Boolean));
+    const names = await this.d.facts.orgNames(
+      [...new Set([...open.flatMap((p) => namedOrgs(p.conditions)), String(facts.hostBase ?? '')])].filter(Boolean),
+    );
     const issuerNames = new Map<string, Map<string, string>>();
     for (const orgId of new Set(open.map((p) => p.issuerOrgId))) issuerNames.set(orgId, await this.d.departments.departmentsOf(orgId));
     const policies = open
@@ -156,7 +158,8 @@ export class PolicyApplicationService {
         details: { unmet: verdict.missing.join('；'), reasons: verdict.missing },
       });
     const missing = policy.documents.filter((t) => !input.documents.some((x) => x.docType === t));
-    if (missing.length > 0) throw new AppError('policies.documents_missing', { field: 'documents', details: { types: missing.join('、') } });
+    if (missing.length > 0)
+      throw new AppError('policies.documents_missing', { field: 'documents', details: { types: missing.join('、') } });
     const benefit = policy.benefit;
     if (input.requestedFen !== null && benefit.capFen !== null && input.requestedFen > benefit.capFen)
       throw new AppError('policies.amount_over_cap', { field: 'requestedFen' });
@@ -164,7 +167,11 @@ export class PolicyApplicationService {
       for (const doc of input.documents) {
         const stored = await tx.workflows.findDocument(doc.id);
         // another party's document is answered as one that does not exist
-        if (!stored || stored.docType !== doc.docType || (stored.uploadedBy !== actor.userId && (!actor.orgId || stored.ownerOrgId !== actor.orgId)))
+        if (
+          !stored ||
+          stored.docType !== doc.docType ||
+          (stored.uploadedBy !== actor.userId && (!actor.orgId || stored.ownerOrgId !== actor.orgId))
+        )
           throw new AppError('document.not_found', { field: 'documents' });
       }
       const wf = await this.d.workflows.submit(tx, actor, {

@@ -53,7 +53,10 @@ function checkInput(input: PolicyInput): PolicyInput & { conditions: PolicyRecor
   if (b.kind === 'subsidy_rate' && (b.rateBp === null || b.capFen === null))
     throw new AppError('policies.bad_benefit', { field: 'benefit.rateBp', details: { problem: '比例补贴须填写比例和上限' } });
   if (input.kind === 'talent' && (b.kind === 'subsidy_rate' || b.kind === 'subsidy_amount'))
-    throw new AppError('policies.bad_benefit', { field: 'benefit.kind', details: { problem: '人才政策的待遇须为落户积分、住房补贴、子女入学或服务' } });
+    throw new AppError('policies.bad_benefit', {
+      field: 'benefit.kind',
+      details: { problem: '人才政策的待遇须为落户积分、住房补贴、子女入学或服务' },
+    });
   if (input.kind === 'enterprise' && (b.kind === 'settlement_points' || b.kind === 'school_enrolment'))
     throw new AppError('policies.bad_benefit', { field: 'benefit.kind', details: { problem: '落户积分和子女入学只用于人才政策' } });
   return { ...input, conditions };

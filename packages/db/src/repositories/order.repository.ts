@@ -184,7 +184,13 @@ export class DrizzleOrderRepository implements OrderRepository {
     const [row] = await this.db
       .select({ gmv: sql<string>`coalesce(sum(${orders.totalFen} - ${orders.refundedFen}), 0)` })
       .from(orders)
-      .where(and(who, inArray(orders.status, PAID_OR_LATER), sql`coalesce(${orders.paidAt}, ${orders.createdAt}) >= ${since.toISOString()}::timestamptz`));
+      .where(
+        and(
+          who,
+          inArray(orders.status, PAID_OR_LATER),
+          sql`coalesce(${orders.paidAt}, ${orders.createdAt}) >= ${since.toISOString()}::timestamptz`,
+        ),
+      );
     return Number(row?.gmv ?? 0);
   }
 

@@ -114,6 +114,12 @@ export class DrizzlePolicyRepository implements PolicyRepository {
       .where(and(eq(policies.issuerOrgId, issuerOrgId), inArray(policies.status, ['published', 'withdrawn'])))
       .groupBy(policies.id, policies.title, policies.createdAt)
       .orderBy(desc(policies.createdAt));
-    return rows.map((r) => ({ ...r, applications: Number(r.applications), inReview: Number(r.inReview), granted: Number(r.granted), grantedFen: Number(r.grantedFen) }));
+    return rows.map((r) => ({
+      ...r,
+      applications: Number(r.applications),
+      inReview: Number(r.inReview),
+      granted: Number(r.granted),
+      grantedFen: Number(r.grantedFen),
+    }));
   }
 }

@@ -58,9 +58,7 @@ export const policyApplications = pgTable(
   },
   (t) => [
     uniqueIndex('policy_applications_workflow_uq').on(t.workflowApplicationId),
-    uniqueIndex('policy_applications_open_uq')
-      .on(t.policyId, t.subjectId)
-      .where(sql`status in ('in_review', 'returned')`),
+    uniqueIndex('policy_applications_open_uq').on(t.policyId, t.subjectId).where(sql`status in ('in_review', 'returned')`),
     index('policy_applications_subject_idx').on(t.subjectId, t.createdAt),
     index('policy_applications_policy_idx').on(t.policyId, t.createdAt),
   ],

@@ -59,7 +59,13 @@ export function policiesRoutes(api: Api, c: Container): void {
   createdRoute(
     api,
     '/api/policies',
-    { allow: POLICY_ISSUERS, tags, summary: 'Drafts a policy for the caller’s department', body: policyInputSchema, response: policyViewSchema },
+    {
+      allow: POLICY_ISSUERS,
+      tags,
+      summary: 'Drafts a policy for the caller’s department',
+      body: policyInputSchema,
+      response: policyViewSchema,
+    },
     async (actor, body) => presentPolicy(await c.policies.create(actor, input(body)), null),
   );
 
