@@ -72,6 +72,23 @@ afterAll(async () => {
 });
 
 describe('policy service packages', () => {
+  it('the demo: four published policies, the demo base’s application in review with the 商务委', async () => {
+    const issued = await p.call(swc, 'GET', '/api/policies');
+    expect(issued.body.items.filter((x: { status: string }) => x.status === 'published').length).toBeGreaterThanOrEqual(4);
+    const q = await p.call(swc, 'GET', '/api/policy-applications/queue');
+    expect(q.body.items.find((x: { policyTitle: string }) => x.policyTitle === '直播电商基地建设补贴')).toMatchObject({
+      status: 'in_review',
+      subjectName: '云嘉直播电商产业园',
+    });
+    const base = await p.login('base');
+    const m = await p.call(base, 'GET', '/api/policies/matched');
+    expect(m.body.items[0]).toMatchObject({
+      status: 'eligible',
+      policy: { title: '直播电商基地建设补贴' },
+      application: { status: 'in_review' },
+    });
+  });
+
   it('publish → matched with reasons → apply → grant → the applicant is notified', async () => {
     const id = await published();
     const m = await p.call(merchant, 'GET', '/api/policies/matched');

@@ -14,6 +14,7 @@ import { seedCompensation } from './seed-compensation.ts';
 import { seedCredit } from './seed-credit.ts';
 import { seedComplaints } from './seed-complaints.ts';
 import { seedProgrammes } from './seed-programmes.ts';
+import { seedPolicies } from './seed-policies.ts';
 import { seedReports } from './seed-reports.ts';
 import type { TimeTravel } from './seed-history.ts';
 import { person, type RegistrySeed, seedRegistry } from './seed-registry.ts';
@@ -301,6 +302,9 @@ export async function seedDemo(
   // 共享直播间: the demo base's studios and their bookings (seed-programmes.ts)
   opts.onProgress?.(done, total, 'studios');
   await seedProgrammes(c, reg);
+  // 政策服务包: the 商务委's policies and the demo base's application in review (seed-policies.ts)
+  opts.onProgress?.(done, total, 'policies');
+  await seedPolicies(c, reg);
 
   // 站内信: the registry's sweep (the server's periodic tick) warns of the licence about to expire, and every event of
   // the seed reaches the inbox through the outbox (the confirmed violation for the demo streamer and merchant…).
