@@ -40,6 +40,9 @@ const ApplyProviderPage = lazyNamed(() => import('./pages/registry/apply-provide
 const TalentPage = lazyNamed(() => import('./pages/registry/talent-page.tsx'), 'TalentPage');
 const StudiosPage = lazyNamed(() => import('./pages/programmes/studios-page.tsx'), 'StudiosPage');
 const BookStudioPage = lazyNamed(() => import('./pages/programmes/book-studio-page.tsx'), 'BookStudioPage');
+const PolicyPackagesPage = lazyNamed(() => import('./pages/policies/policy-packages-page.tsx'), 'PolicyPackagesPage');
+const TalentPoliciesPage = lazyNamed(() => import('./pages/policies/policy-packages-page.tsx'), 'TalentPoliciesPage');
+const PolicyAdminPage = lazyNamed(() => import('./pages/policies/policy-admin-page.tsx'), 'PolicyAdminPage');
 const ApplicationsPage = lazyNamed(() => import('./pages/registry/applications-page.tsx'), 'ApplicationsPage');
 const ApplicationPage = lazyNamed(() => import('./pages/registry/application-page.tsx'), 'ApplicationPage');
 const ApprovalsPage = lazyNamed(() => import('./pages/registry/approvals-page.tsx'), 'ApprovalsPage');
@@ -152,6 +155,9 @@ export const router = createBrowserRouter([
           { path: '/talent', element: guarded(<TalentPage />) },
           { path: '/programmes/studios', element: guarded(<StudiosPage />) },
           { path: '/programmes/book', element: guarded(<BookStudioPage />) },
+          { path: '/policies', element: guarded(<PolicyPackagesPage />) },
+          { path: '/talent-policies', element: guarded(<TalentPoliciesPage />) },
+          { path: '/policy-admin', element: guarded(<PolicyAdminPage />) },
           { path: '/applications', element: guarded(<ApplicationsPage />) },
           { path: '/applications/:id', element: guarded(<ApplicationPage />) },
           { path: '/approvals', element: guarded(<ApprovalsPage />) },
