@@ -239,7 +239,7 @@ export class PolicyApplicationService {
     let grantedFen: number | null = null;
     if (input.action === 'approve') {
       grantedFen = input.grantedFen ?? policy.benefit.amountFen;
-      if (grantedsMoneyMissing(policy, grantedFen)) throw new AppError('policies.amount_required', { field: 'grantedFen' });
+      if (moneyMissing(policy, grantedFen)) throw new AppError('policies.amount_required', { field: 'grantedFen' });
       if (grantedFen !== null && policy.benefit.capFen !== null && grantedFen > policy.benefit.capFen)
         throw new AppError('policies.amount_over_cap', { field: 'grantedFen' });
     }
@@ -273,6 +273,6 @@ export class PolicyApplicationService {
   }
 }
 
-function grantedsMoneyMissing(policy: PolicyRecord, grantedFen: number | null): boolean {
+function moneyMissing(policy: PolicyRecord, grantedFen: number | null): boolean {
   return grantsMoney(policy.benefit) && grantedFen === null;
 }
