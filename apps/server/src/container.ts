@@ -67,6 +67,9 @@ import {
   ReturnService,
   SelectionService,
   MatchingService,
+  PolicyApplicationService,
+  PolicyService,
+  policyHooks,
   type WorkflowHooks,
   WorkflowService,
   WorkbenchService,
@@ -113,6 +116,7 @@ import { crossBorderReader } from './adapters/cross-border-market.ts';
 import { exchangeDirectory } from './adapters/exchange-directory.ts';
 import { reportTargets } from './adapters/report-targets.ts';
 import { campaignSources } from './adapters/campaign-sources.ts';
+import { policyFacts } from './adapters/policy-facts.ts';
 import { SimSmsChannel } from './adapters/sim-sms.ts';
 import { statsXlsx } from './http/presenters/statistics.presenter.ts';
 import { AesGcmVault, Argon2Hasher, randomTokens, systemClock, UuidV7Generator } from './adapters/runtime.ts';
@@ -749,6 +753,19 @@ export async function createContainer(config: Config, o: ContainerOverrides = {}
     admin: new CampaignService({ uow, clock, ids, audit, sources: campaignReaders }),
     reports: new CampaignReportService({ uow, clock, sources: campaignReaders }),
   };
+  // 政策服务包: policies as data, matched to each enterprise's fresh facts, applied for through the approval engine
+  const policies = new PolicyService({ uow, clock, ids, audit, departments, names });
+  const policyApplications = new PolicyApplicationService({
+    uow,
+    clock,
+    ids,
+    audit,
+    workflows,
+    facts: policyFacts(uow, creditGate),
+    departments,
+    names,
+  });
+  Object.assign(hooks, policyHooks(ids));
   // 举报 ⇄ 审核 kept in step (docs/reports.md): an item a report opened, once decided, settles the report; a report
   // handled (substantiated or not) decides its item. Each side leaves what is already decided alone (idempotent).
   outbox.on('compliance.report_item_decided', async (e) => {
@@ -809,6 +826,8 @@ export async function createContainer(config: Config, o: ContainerOverrides = {}
     suppliers,
     demand,
     campaigns,
+    policies,
+    policyApplications,
     ledger,
     money,
     feeRates,

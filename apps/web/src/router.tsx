@@ -45,6 +45,9 @@ const BookStudioPage = lazyNamed(() => import('./pages/programmes/book-studio-pa
 const CampaignsPage = lazyNamed(() => import('./pages/campaigns/campaigns-page.tsx'), 'CampaignsPage');
 const CampaignEnrolPage = lazyNamed(() => import('./pages/campaigns/campaign-enrol-page.tsx'), 'CampaignEnrolPage');
 const PublicCampaignPage = lazyNamed(() => import('./pages/campaigns/public-campaign-page.tsx'), 'PublicCampaignPage');
+const PolicyPackagesPage = lazyNamed(() => import('./pages/policies/policy-packages-page.tsx'), 'PolicyPackagesPage');
+const TalentPoliciesPage = lazyNamed(() => import('./pages/policies/policy-packages-page.tsx'), 'TalentPoliciesPage');
+const PolicyAdminPage = lazyNamed(() => import('./pages/policies/policy-admin-page.tsx'), 'PolicyAdminPage');
 const ApplicationsPage = lazyNamed(() => import('./pages/registry/applications-page.tsx'), 'ApplicationsPage');
 const ApplicationPage = lazyNamed(() => import('./pages/registry/application-page.tsx'), 'ApplicationPage');
 const ApprovalsPage = lazyNamed(() => import('./pages/registry/approvals-page.tsx'), 'ApprovalsPage');
@@ -164,6 +167,9 @@ export const router = createBrowserRouter([
           { path: '/programmes/book', element: guarded(<BookStudioPage />) },
           { path: '/campaigns', element: guarded(<CampaignsPage />) },
           { path: '/campaigns/enrol', element: guarded(<CampaignEnrolPage />) },
+          { path: '/policies', element: guarded(<PolicyPackagesPage />) },
+          { path: '/talent-policies', element: guarded(<TalentPoliciesPage />) },
+          { path: '/policy-admin', element: guarded(<PolicyAdminPage />) },
           { path: '/applications', element: guarded(<ApplicationsPage />) },
           { path: '/applications/:id', element: guarded(<ApplicationPage />) },
           { path: '/approvals', element: guarded(<ApprovalsPage />) },

@@ -26,3 +26,4 @@ export * from './ip-notices.ts';
 export * from './programmes.ts';
 export * from './supply.ts';
 export * from './campaigns.ts';
+export * from './policies.ts';

@@ -18,6 +18,9 @@ export const DOCUMENT_KINDS = [
   'likeness_consent',
   'training_certificate',
   'base_materials',
+  'financial_statement',
+  'social_security_record',
+  'policy_materials',
   'other',
 ] as const;
 export const documentKindSchema = z.enum(DOCUMENT_KINDS);
@@ -184,7 +187,17 @@ export type ApplicationView = z.infer<typeof applicationViewSchema>;
 
 export const applicationListQuerySchema = z.strictObject({
   scope: z.enum(['mine', 'queue', 'all']).default('mine'),
-  kind: z.enum(['merchant_admission', 'streamer_certification', 'base_certification', 'product_review', 'credit_appeal']).optional(),
+  kind: z
+    .enum([
+      'merchant_admission',
+      'streamer_certification',
+      'base_certification',
+      'product_review',
+      'credit_appeal',
+      'policy_application',
+      'talent_policy_application',
+    ])
+    .optional(),
 });
 
 export const gateSchema = z.object({ allowed: z.boolean(), reasons: z.array(z.string()) });

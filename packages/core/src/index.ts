@@ -174,3 +174,4 @@ export * from './supervision/index.ts';
 export * from './notifications/index.ts';
 export * from './programmes/index.ts';
 export * from './supply/index.ts';
+export * from './policies/index.ts';

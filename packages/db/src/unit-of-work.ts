@@ -29,6 +29,7 @@ import { DrizzleComplianceRepository } from './repositories/compliance.repositor
 import { DrizzleProgrammesRepository } from './repositories/programmes.repository.ts';
 import { DrizzleSupplyRepository } from './repositories/supply.repository.ts';
 import { DrizzleCampaignRepository } from './repositories/campaign.repository.ts';
+import { DrizzlePolicyRepository } from './repositories/policies.repository.ts';
 import { DrizzleRegistryRepository } from './repositories/registry.repository.ts';
 import { DrizzleWorkflowRepository } from './repositories/workflow.repository.ts';
 import {
@@ -82,6 +83,7 @@ export function repositoriesFor(db: Db): Repositories {
     programmes: new DrizzleProgrammesRepository(db),
     supply: new DrizzleSupplyRepository(db),
     campaigns: new DrizzleCampaignRepository(db),
+    policies: new DrizzlePolicyRepository(db),
   };
 }
 

@@ -20,6 +20,7 @@ import { creditAppealCases } from './contracts/credit-appeals.contract.ts';
 import { programmesCases } from './contracts/programmes.contract.ts';
 import { supplyCases } from './contracts/supply.contract.ts';
 import { campaignCases } from './contracts/campaigns.contract.ts';
+import { policiesCases } from './contracts/policies.contract.ts';
 import { creditScoreCases } from './contracts/credit-scores.contract.ts';
 import { complaintCases } from './contracts/disputes.contract.ts';
 import { reportCases } from './contracts/reports.contract.ts';
@@ -387,6 +388,7 @@ export function repositoryContract(name: string, open: () => Promise<{ uow: Unit
     describe('studios and bookings (programmes)', () => programmesCases(db));
     describe('supply (需求协同)', () => supplyCases(db));
     describe('campaigns and enrolments (programmes)', () => campaignCases(db));
+    describe('policies (政策服务包)', () => policiesCases(db));
     describe('credit scores', () => creditScoreCases(db));
     describe('disputes', () => complaintCases(db));
     describe('reports', () => reportCases(db));

@@ -47,6 +47,7 @@ import { healthRoutes } from './routes/health.routes.ts';
 import { programmesRoutes } from './routes/programmes.routes.ts';
 import { supplyRoutes } from './routes/supply.routes.ts';
 import { campaignsRoutes } from './routes/campaigns.routes.ts';
+import { policiesRoutes } from './routes/policies.routes.ts';
 import { organizationRoutes } from './routes/organization.routes.ts';
 import { invitationRoutes } from './routes/invitation.routes.ts';
 import { registryRoutes } from './routes/registry.routes.ts';
@@ -173,6 +174,7 @@ export async function buildApp(c: Container, opts: BuildAppOptions = {}): Promis
   programmesRoutes(api, c);
   supplyRoutes(api, c);
   campaignsRoutes(api, c);
+  policiesRoutes(api, c);
 
   if (opts.serveWeb !== false && existsSync(WEB_DIST)) {
     await app.register(fastifyStatic, { root: WEB_DIST, prefix: '/', wildcard: false, index: ['index.html'] });

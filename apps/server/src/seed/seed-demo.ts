@@ -16,6 +16,7 @@ import { seedComplaints } from './seed-complaints.ts';
 import { seedProgrammes } from './seed-programmes.ts';
 import { seedSupply } from './seed-supply.ts';
 import { seedCampaigns } from './seed-campaigns.ts';
+import { seedPolicies } from './seed-policies.ts';
 import { seedReports } from './seed-reports.ts';
 import type { TimeTravel } from './seed-history.ts';
 import { person, type RegistrySeed, seedRegistry } from './seed-registry.ts';
@@ -308,6 +309,9 @@ export async function seedDemo(
   // 活动与节庆: a running 网上年货节 with an approved product and session (seed-campaigns.ts)
   opts.onProgress?.(done, total, 'campaigns');
   await seedCampaigns(c, reg);
+  // 政策服务包: the 商务委's policies and the demo base's application in review (seed-policies.ts)
+  opts.onProgress?.(done, total, 'policies');
+  await seedPolicies(c, reg);
 
   // 站内信: the registry's sweep (the server's periodic tick) warns of the licence about to expire, and every event of
   // the seed reaches the inbox through the outbox (the confirmed violation for the demo streamer and merchant…).

@@ -29,6 +29,7 @@ import { ipNoticesEn, ipNoticesZh } from './ip-notices.ts';
 import { programmesEn, programmesZh } from './programmes.ts';
 import { supplyEn, supplyZh } from './supply.ts';
 import { campaignsEn, campaignsZh } from './campaigns.ts';
+import { policiesEn, policiesZh } from './policies.ts';
 
 /** The areas merged; an area file may add keys under another prefix (live adds nav.liveConsole), never twice. */
 const zhCN = {
@@ -57,6 +58,7 @@ const zhCN = {
   ...programmesZh,
   ...supplyZh,
   ...campaignsZh,
+  ...policiesZh,
 } as const;
 
 export type MessageKey = keyof typeof zhCN;
@@ -88,6 +90,7 @@ const enUS: Dictionary = {
   ...programmesEn,
   ...supplyEn,
   ...campaignsEn,
+  ...policiesEn,
 };
 
 const DICTIONARIES: Record<Locale, Dictionary> = { 'zh-CN': zhCN, 'en-US': enUS };

@@ -60,6 +60,11 @@ export interface OrderRecordRepository {
   liveSessionsSelling(productId: string): Promise<string[]>;
   /** paid-or-later orders and their value for a session (statistics) */
   sessionTotals(sessionId: string): Promise<{ orders: number; gmvFen: number }>;
+  /**
+   * GMV of a party since `since` (政策服务包's 近12个月成交额): paid-or-later orders of the merchant, the MCN or the
+   * streamer, paid (or, without a payment time, created) since then, each at its total less what was refunded.
+   */
+  gmvSince(party: GmvParty, since: Date): Promise<number>;
   /** per SKU of a session's paid orders (refunded ones too): units bought and the lowest unit price paid */
   sessionSales(sessionId: string): Promise<Array<{ productId: string; skuId: string; units: number; lowestUnitPriceFen: number }>>;
   /**
@@ -98,6 +103,9 @@ export interface OrderRecordRepository {
   refundOrderIds(refundIds: string[]): Promise<Map<string, string>>;
 }
 
+/** Whose GMV: a merchant's, an MCN's (its streamers' attributed orders) or a streamer's. */
+export type GmvParty = { merchantOrgId: string } | { mcnOrgId: string } | { streamerUserId: string };
+
 /** Whose commission: a streamer's own, or every streamer's of an MCN organization. */
 export type CommissionParty = { streamerUserId: string } | { mcnOrgId: string };
 
@@ -115,6 +123,9 @@ export interface CommissionTotals {
  * order a refund belongs to (implemented by the orders repository).
  */
 export type CommissionReader = Pick<OrderRecordRepository, 'commissionTotals' | 'refundOrderIds'>;
+
+/** The orders context's reader port for a party's GMV over a period (政策服务包's facts). */
+export type GmvReader = Pick<OrderRecordRepository, 'gmvSince'>;
 
 /** Stock and its reservations. */
 export interface StockRepository {

@@ -39,6 +39,7 @@ import type { OutboxRepository } from '../outbox/outbox.repository.ts';
 import type { ProgrammesRepository } from '../programmes/programmes.repository.ts';
 import type { SupplyRepository } from '../supply/supply.repository.ts';
 import type { CampaignRepository } from '../programmes/campaign.repository.ts';
+import type { PolicyRepository } from '../policies/policies.repository.ts';
 import type { RegistryRepository } from '../registry/registry.repository.ts';
 import type { WorkflowRepository } from '../workflows/workflows.repository.ts';
 
@@ -106,6 +107,8 @@ export interface Repositories {
   supply: SupplyRepository;
   /** 活动与节庆: campaigns and their enrolments (programmes) */
   campaigns: CampaignRepository;
+  /** 政策服务包: policies and the applications made for them (policies) */
+  policies: PolicyRepository;
 }
 
 export interface UnitOfWork {

@@ -47,6 +47,8 @@ export interface ActInput {
   attachments?: string[] | undefined;
   department?: string | null;
   expectVersion?: number | undefined;
+  /** what the actor decided besides the action (e.g. the amount granted), kept on the timeline and passed to the step's effects */
+  detail?: Record<string, unknown> | undefined;
 }
 
 export interface ApplicationDeps {
@@ -134,7 +136,8 @@ export class ApplicationService {
       }
       const now = this.d.clock.now();
       const step = stepOf(def, app.step);
-      const entry = { actor, department: who.department, action: input.action, fromStep: app.step, reason, attachments, detail: {} };
+      const detail = input.detail ?? {};
+      const entry = { actor, department: who.department, action: input.action, fromStep: app.step, reason, attachments, detail };
       switch (allowed.kind) {
         case 'withdraw':
           await this.d.transitions.append(tx, app, { ...entry, action: 'withdraw', toStep: 'withdrawn' });
@@ -156,7 +159,7 @@ export class ApplicationService {
             targetId: app.id,
             detail: { from: app.step, to: a.to, reason },
           });
-          return this.d.transitions.enter(tx, def, app, a.to, now, { action: input.action, reason });
+          return this.d.transitions.enter(tx, def, app, a.to, now, { ...detail, action: input.action, reason });
         }
         case 'vote': {
           if (step.type !== 'joint_review' || !who.department || !actor.userId)

@@ -251,12 +251,60 @@ export const CREDIT_APPEAL: WorkflowDefinition = {
   },
 };
 
+/**
+ * 政策申报 (政策服务包, issue #21): an enterprise applies for a policy; the department that issued it reviews —
+ * grant (with the amount), reject, or return for more documents. The issuing department differs per policy, so the
+ * reviewer is the regulator whose department is the one the application names (`data.department`). The policies
+ * context keeps its own record in step through its `WorkflowHooks`.
+ */
+function policyReview(kind: string, title: { zh: string; en: string }, subject: 'organization' | 'streamer'): WorkflowDefinition {
+  return {
+    kind,
+    title,
+    subject,
+    initial: 'review',
+    withdrawable: true,
+    steps: {
+      review: {
+        type: 'task',
+        title: { zh: '主管部门审核', en: 'Review by the issuing department' },
+        actors: { roles: ['regulator'], departmentFrom: 'department' },
+        deadlineWorkingDays: 15,
+        actions: {
+          approve: { to: 'granted', label: { zh: '核定通过', en: 'Grant' } },
+          return: { to: 'returned', label: { zh: '退回补充材料', en: 'Return for more documents' }, requiresReason: true },
+          reject: { to: 'rejected', label: { zh: '不予支持', en: 'Reject' }, requiresReason: true },
+        },
+      },
+      returned: {
+        type: 'task',
+        title: { zh: '补充材料', en: 'More documents' },
+        actors: { applicant: true },
+        deadlineWorkingDays: 15,
+        actions: { resubmit: { to: 'review', label: { zh: '补充后重新提交', en: 'Resubmit' } } },
+      },
+      granted: { type: 'final', title: { zh: '已核定', en: 'Granted' }, outcome: 'approved' },
+      rejected: { type: 'final', title: { zh: '不予支持', en: 'Rejected' }, outcome: 'rejected' },
+      withdrawn: { type: 'final', title: { zh: '已撤回', en: 'Withdrawn' }, outcome: 'withdrawn' },
+    },
+  };
+}
+
+export const POLICY_APPLICATION = policyReview('policy_application', { zh: '政策申报', en: 'Policy application' }, 'organization');
+export const TALENT_POLICY_APPLICATION = policyReview(
+  'talent_policy_application',
+  { zh: '人才政策申报', en: 'Talent policy application' },
+  'streamer',
+);
+
 export const WORKFLOWS: Record<string, WorkflowDefinition> = {
   base_certification: BASE_CERTIFICATION,
   merchant_admission: MERCHANT_ADMISSION,
   streamer_certification: STREAMER_CERTIFICATION,
   product_review: PRODUCT_REVIEW,
   credit_appeal: CREDIT_APPEAL,
+  policy_application: POLICY_APPLICATION,
+  talent_policy_application: TALENT_POLICY_APPLICATION,
 };
 
 /** The definition of an application kind; an unknown kind is the caller's error (`field: kind`). */

@@ -40,6 +40,7 @@ export function matchesActor(spec: ActorSpec, app: ApplicationRecord, who: Actin
   if (spec.applicant && isApplicant(app, who)) return true;
   if (!spec.roles?.includes(who.role)) return false;
   if (spec.departments && (!who.department || !spec.departments.includes(who.department))) return false;
+  if (spec.departmentFrom && (!who.department || app.data[spec.departmentFrom] !== who.department)) return false;
   return true;
 }
 

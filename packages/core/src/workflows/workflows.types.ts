@@ -12,6 +12,11 @@ export type Bilingual = { zh: string; en: string };
 export interface ActorSpec {
   roles?: readonly string[];
   departments?: readonly string[];
+  /**
+   * the department must be the one named in the application's data under this key (a policy application is
+   * reviewed by the department that issued the policy, which differs per policy)
+   */
+  departmentFrom?: string;
   applicant?: boolean;
 }
 

@@ -4,6 +4,7 @@ import type {
   ClaimRecord,
   CommissionParty,
   CommissionTotals,
+  GmvParty,
   FlashSaleRecord,
   IdempotencyRecord,
   OrderLineRecord,
@@ -171,6 +172,26 @@ export class DrizzleOrderRepository implements OrderRepository {
       .from(orders)
       .where(and(eq(orders.sessionId, sessionId), inArray(orders.status, [...PAID_OR_LATER, 'refunded'])));
     return { orders: Number(row?.n ?? 0), gmvFen: Number(row?.gmv ?? 0) };
+  }
+
+  async gmvSince(party: GmvParty, since: Date): Promise<number> {
+    const who =
+      'merchantOrgId' in party
+        ? eq(orders.merchantOrgId, party.merchantOrgId)
+        : 'mcnOrgId' in party
+          ? eq(orders.mcnOrgId, party.mcnOrgId)
+          : eq(orders.streamerUserId, party.streamerUserId);
+    const [row] = await this.db
+      .select({ gmv: sql<string>`coalesce(sum(${orders.totalFen} - ${orders.refundedFen}), 0)` })
+      .from(orders)
+      .where(
+        and(
+          who,
+          inArray(orders.status, PAID_OR_LATER),
+          sql`coalesce(${orders.paidAt}, ${orders.createdAt}) >= ${since.toISOString()}::timestamptz`,
+        ),
+      );
+    return Number(row?.gmv ?? 0);
   }
 
   async sessionSales(sessionId: string): Promise<Array<{ productId: string; skuId: string; units: number; lowestUnitPriceFen: number }>> {

@@ -110,6 +110,11 @@ export function orderCases(db: ContractDb): void {
     expect((await r.orders.listOrders({ streamerUserId: streamer.id, limit: 10 })).length).toBe(2);
     expect((await r.orders.listOrders({ sessionId: session.id, limit: 10 })).length).toBe(3);
     expect(await r.orders.sessionTotals(session.id)).toEqual({ orders: 2, gmvFen: 2 * 9900 });
+    // GMV since a time: paid-or-later orders (here the two paid ones, created at hour 2), of the merchant and the streamer
+    expect(await r.orders.gmvSince({ merchantOrgId: merchant.id }, at(2))).toBe(2 * 9900);
+    expect(await r.orders.gmvSince({ streamerUserId: streamer.id }, at(0))).toBe(2 * 9900);
+    expect(await r.orders.gmvSince({ merchantOrgId: merchant.id }, at(3))).toBe(0);
+    expect(await r.orders.gmvSince({ mcnOrgId: uuid() }, at(0))).toBe(0);
     const line = orderLine(first.id, p.id, s.id, { lineNo: 2, qty: 2 });
     await r.orders.updateLine({ ...line, returnedQty: 1 });
     expect((await r.orders.listLines([first.id])).find((l) => l.lineNo === 2)?.returnedQty).toBe(1);
