@@ -172,3 +172,4 @@ export * from './disputes/index.ts';
 export * from './supervision/index.ts';
 export * from './notifications/index.ts';
 export * from './programmes/index.ts';
+export * from './inventory/index.ts';

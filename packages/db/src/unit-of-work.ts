@@ -27,6 +27,7 @@ import { DrizzleWallRepository } from './repositories/wall.repository.ts';
 import { DrizzleOrderRepository } from './repositories/order.repository.ts';
 import { DrizzleComplianceRepository } from './repositories/compliance.repository.ts';
 import { DrizzleProgrammesRepository } from './repositories/programmes.repository.ts';
+import { DrizzleInventoryRepository } from './repositories/inventory.repository.ts';
 import { DrizzleRegistryRepository } from './repositories/registry.repository.ts';
 import { DrizzleWorkflowRepository } from './repositories/workflow.repository.ts';
 import {
@@ -78,6 +79,7 @@ export function repositoriesFor(db: Db): Repositories {
     matching: new DrizzleMatchingRepository(db),
     ipNotices: new DrizzleIpNoticeRepository(db),
     programmes: new DrizzleProgrammesRepository(db),
+    inventory: new DrizzleInventoryRepository(db),
   };
 }
 

@@ -37,6 +37,7 @@ import type { WallReader } from '../supervision/wall.repository.ts';
 import type { OrderRepository } from '../orders/orders.repository.ts';
 import type { OutboxRepository } from '../outbox/outbox.repository.ts';
 import type { ProgrammesRepository } from '../programmes/programmes.repository.ts';
+import type { InventoryRepository } from '../inventory/inventory.repository.ts';
 import type { RegistryRepository } from '../registry/registry.repository.ts';
 import type { WorkflowRepository } from '../workflows/workflows.repository.ts';
 
@@ -100,6 +101,8 @@ export interface Repositories {
   ipNotices: IpNoticeRepository;
   /** 共享直播间: the studios of live bases and their bookings (programmes) */
   programmes: ProgrammesRepository;
+  /** 库存: warehouses, the stock ledger, on hand per warehouse and the SKU's sellable number (inventory) */
+  inventory: InventoryRepository;
 }
 
 export interface UnitOfWork {

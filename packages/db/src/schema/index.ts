@@ -31,3 +31,4 @@ export * from './statistics.ts';
 export * from './matching.ts';
 export * from './ip-notices.ts';
 export * from './programmes.ts';
+export * from './inventory.ts';
