@@ -24,3 +24,4 @@ export * from './wall.ts';
 export * from './matching.ts';
 export * from './ip-notices.ts';
 export * from './programmes.ts';
+export * from './inventory.ts';

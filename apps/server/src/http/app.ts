@@ -45,6 +45,7 @@ import { statementRoutes } from './routes/statement.routes.ts';
 import { complianceRoutes } from './routes/compliance.routes.ts';
 import { healthRoutes } from './routes/health.routes.ts';
 import { programmesRoutes } from './routes/programmes.routes.ts';
+import { inventoryRoutes } from './routes/inventory.routes.ts';
 import { organizationRoutes } from './routes/organization.routes.ts';
 import { invitationRoutes } from './routes/invitation.routes.ts';
 import { registryRoutes } from './routes/registry.routes.ts';
@@ -169,6 +170,7 @@ export async function buildApp(c: Container, opts: BuildAppOptions = {}): Promis
   statementRoutes(api, c);
   reconciliationRoutes(api, c);
   programmesRoutes(api, c);
+  inventoryRoutes(api, c);
 
   if (opts.serveWeb !== false && existsSync(WEB_DIST)) {
     await app.register(fastifyStatic, { root: WEB_DIST, prefix: '/', wildcard: false, index: ['index.html'] });

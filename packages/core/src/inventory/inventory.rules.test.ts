@@ -6,7 +6,8 @@ describe('movement kinds', () => {
     expect(movesSellable('shipment')).toBe(false);
     expect(movesSellable('transfer_out')).toBe(false);
     expect(movesSellable('transfer_in')).toBe(false);
-    for (const k of ['opening', 'receipt', 'adjustment', 'return', 'sample_out', 'sample_return'] as const) expect(movesSellable(k)).toBe(true);
+    for (const k of ['opening', 'receipt', 'adjustment', 'return', 'sample_out', 'sample_return'] as const)
+      expect(movesSellable(k)).toBe(true);
   });
   it('checks the direction of each kind and asks adjustments for a reason', () => {
     expect(movementProblem('receipt', 5, null)).toBeNull();
@@ -32,7 +33,13 @@ describe('derived numbers', () => {
     expect(bufferDelta(5, 2)).toBe(3);
   });
   it('sums needs per SKU', () => {
-    expect([...needsOf([{ skuId: 'a', qty: 1 }, { skuId: 'b', qty: 2 }, { skuId: 'a', qty: 3 }])]).toEqual([
+    expect([
+      ...needsOf([
+        { skuId: 'a', qty: 1 },
+        { skuId: 'b', qty: 2 },
+        { skuId: 'a', qty: 3 },
+      ]),
+    ]).toEqual([
       ['a', 4],
       ['b', 2],
     ]);
@@ -40,12 +47,25 @@ describe('derived numbers', () => {
 });
 
 describe('pickWarehouse', () => {
-  const wh = (id: string, isDefault: boolean, stock: Record<string, number>) => ({ id, isDefault, name: id, onHand: new Map(Object.entries(stock)) });
+  const wh = (id: string, isDefault: boolean, stock: Record<string, number>) => ({
+    id,
+    isDefault,
+    name: id,
+    onHand: new Map(Object.entries(stock)),
+  });
   it('prefers the default warehouse when it holds every line', () => {
     expect(pickWarehouse([wh('b', false, { x: 9 }), wh('a', true, { x: 5 })], new Map([['x', 5]]))).toBe('a');
   });
   it('falls back to another warehouse that holds every line, never splits', () => {
-    expect(pickWarehouse([wh('a', true, { x: 1, y: 9 }), wh('b', false, { x: 5, y: 1 }), wh('c', false, { x: 5, y: 5 })], new Map([['x', 2], ['y', 2]]))).toBe('c');
+    expect(
+      pickWarehouse(
+        [wh('a', true, { x: 1, y: 9 }), wh('b', false, { x: 5, y: 1 }), wh('c', false, { x: 5, y: 5 })],
+        new Map([
+          ['x', 2],
+          ['y', 2],
+        ]),
+      ),
+    ).toBe('c');
     expect(pickWarehouse([wh('a', true, { x: 1 }), wh('b', false, { x: 1 })], new Map([['x', 2]]))).toBeNull();
   });
 });

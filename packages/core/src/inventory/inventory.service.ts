@@ -50,7 +50,8 @@ export class InventoryService {
     const sku = await tx.inventory.skuFacts(skuId);
     if (!sku) throw new AppError('inventory.sku_not_found', { field: 'skuId' });
     if (v.as === 'merchant' && sku.merchantOrgId !== v.orgId) throw new AppError('inventory.sku_not_found', { field: 'skuId' });
-    if (!(await this.d.posting.usableBy(tx, w, sku.merchantOrgId))) throw new AppError('inventory.warehouse_not_found', { field: 'warehouseId' });
+    if (!(await this.d.posting.usableBy(tx, w, sku.merchantOrgId)))
+      throw new AppError('inventory.warehouse_not_found', { field: 'warehouseId' });
     return sku;
   }
 
@@ -58,7 +59,9 @@ export class InventoryService {
     const v = this.viewer(actor, false);
     const read = this.d.uow.read;
     const list = await read.inventory.listWarehouses(v.as === 'platform' ? null : v.orgId);
-    return Promise.all(list.map(async (w) => ({ ...w, clients: w.ownerKind === 'service_provider' ? await read.inventory.listClients(w.id) : [] })));
+    return Promise.all(
+      list.map(async (w) => ({ ...w, clients: w.ownerKind === 'service_provider' ? await read.inventory.listClients(w.id) : [] })),
+    );
   }
 
   async createWarehouse(actor: Actor, input: WarehouseInput): Promise<WarehouseRecord> {
@@ -67,7 +70,8 @@ export class InventoryService {
     const now = this.d.clock.now();
     return this.d.uow.transaction(async (tx) => {
       const mine = await tx.inventory.listWarehouses(v.orgId);
-      if (mine.some((w) => w.ownerOrgId === v.orgId && w.name === input.name.trim())) throw new AppError('inventory.name_taken', { field: 'name' });
+      if (mine.some((w) => w.ownerOrgId === v.orgId && w.name === input.name.trim()))
+        throw new AppError('inventory.name_taken', { field: 'name' });
       const w: WarehouseRecord = {
         id: this.d.ids.next(),
         ownerOrgId: v.orgId,
@@ -86,7 +90,11 @@ export class InventoryService {
     });
   }
 
-  async updateWarehouse(actor: Actor, id: string, patch: Partial<WarehouseInput> & { status?: 'active' | 'closed' | undefined }): Promise<WarehouseRecord> {
+  async updateWarehouse(
+    actor: Actor,
+    id: string,
+    patch: Partial<WarehouseInput> & { status?: 'active' | 'closed' | undefined },
+  ): Promise<WarehouseRecord> {
     const v = this.viewer(actor, true);
     return this.d.uow.transaction(async (tx) => {
       const w = await tx.inventory.findWarehouse(id);
@@ -156,7 +164,8 @@ export class InventoryService {
     const v = this.viewer(actor, false);
     const read = this.d.uow.read;
     if (filter.warehouseId) await this.visibleWarehouse(read, v, filter.warehouseId);
-    if (v.as === 'provider' && !filter.warehouseId) throw new AppError('request.invalid', { field: 'warehouseId', details: { issue: 'choose a warehouse' } });
+    if (v.as === 'provider' && !filter.warehouseId)
+      throw new AppError('request.invalid', { field: 'warehouseId', details: { issue: 'choose a warehouse' } });
     return read.inventory.listMovements({ ...filter, ...(v.as === 'merchant' ? { merchantOrgId: v.orgId } : {}) });
   }
 
@@ -167,7 +176,12 @@ export class InventoryService {
       const w = await this.visibleWarehouse(tx, v, input.warehouseId);
       const sku = await this.movableSku(tx, v, input.skuId, w);
       const m = await this.d.posting.postIn(tx, actor, { ...input, kind: 'adjustment', refType: null, refId: null }, { sku, warehouse: w });
-      await this.audit(tx, actor, 'stock.adjust', m.id, sku.merchantOrgId, { skuId: sku.skuId, warehouseId: w.id, qty: m.qty, reason: m.reason });
+      await this.audit(tx, actor, 'stock.adjust', m.id, sku.merchantOrgId, {
+        skuId: sku.skuId,
+        warehouseId: w.id,
+        qty: m.qty,
+        reason: m.reason,
+      });
       return m;
     });
   }
@@ -186,9 +200,24 @@ export class InventoryService {
         .warehouseFor(tx, input.toWarehouseId, sku.merchantOrgId)
         .catch(() => Promise.reject(new AppError('inventory.warehouse_not_found', { field: 'toWarehouseId' })));
       const ref = { refType: 'transfer', refId: this.d.ids.next(), reason: input.reason ?? null };
-      const out = await this.d.posting.postIn(tx, actor, { skuId: sku.skuId, warehouseId: from.id, kind: 'transfer_out', qty: -input.qty, ...ref }, { sku, warehouse: from });
-      const into = await this.d.posting.postIn(tx, actor, { skuId: sku.skuId, warehouseId: to.id, kind: 'transfer_in', qty: input.qty, ...ref }, { sku, warehouse: to });
-      await this.audit(tx, actor, 'stock.transfer', ref.refId, sku.merchantOrgId, { skuId: sku.skuId, from: from.id, to: to.id, qty: input.qty });
+      const out = await this.d.posting.postIn(
+        tx,
+        actor,
+        { skuId: sku.skuId, warehouseId: from.id, kind: 'transfer_out', qty: -input.qty, ...ref },
+        { sku, warehouse: from },
+      );
+      const into = await this.d.posting.postIn(
+        tx,
+        actor,
+        { skuId: sku.skuId, warehouseId: to.id, kind: 'transfer_in', qty: input.qty, ...ref },
+        { sku, warehouse: to },
+      );
+      await this.audit(tx, actor, 'stock.transfer', ref.refId, sku.merchantOrgId, {
+        skuId: sku.skuId,
+        from: from.id,
+        to: to.id,
+        qty: input.qty,
+      });
       return [out, into];
     });
   }
@@ -200,7 +229,8 @@ export class InventoryService {
       const sku = await tx.inventory.skuFacts(skuId, { lock: true });
       if (!sku || v.as !== 'merchant' || sku.merchantOrgId !== v.orgId) throw new AppError('inventory.sku_not_found', { field: 'skuId' });
       const delta = bufferDelta(sku.safetyBuffer, buffer);
-      if (delta !== 0 && !(await tx.inventory.moveSellable(skuId, delta))) throw new AppError('inventory.below_reserved', { field: 'safetyBuffer' });
+      if (delta !== 0 && !(await tx.inventory.moveSellable(skuId, delta)))
+        throw new AppError('inventory.below_reserved', { field: 'safetyBuffer' });
       await tx.inventory.setSafetyBuffer(skuId, buffer);
       await this.audit(tx, actor, 'stock.buffer', skuId, sku.merchantOrgId, { before: sku.safetyBuffer, after: buffer });
       return { ...sku, safetyBuffer: buffer, sellable: sku.sellable + delta };

@@ -65,15 +65,25 @@ export class StockPostingService {
    * Refused, with nothing changed once the transaction rolls back: on hand below zero (`inventory.insufficient`,
    * warehouseId), sellable below zero (`inventory.below_reserved`, qty).
    */
-  async postIn(tx: InventoryTx, actor: Actor, input: MovementInput, known?: { sku?: SkuStockFacts; warehouse?: WarehouseRecord }): Promise<MovementRecord> {
+  async postIn(
+    tx: InventoryTx,
+    actor: Actor,
+    input: MovementInput,
+    known?: { sku?: SkuStockFacts; warehouse?: WarehouseRecord },
+  ): Promise<MovementRecord> {
     const problem = movementProblem(input.kind, input.qty, input.reason);
-    if (problem) throw new AppError('request.invalid', { field: problem, details: { issue: problem === 'reason' ? 'a reason is required' : 'bad quantity' } });
+    if (problem)
+      throw new AppError('request.invalid', {
+        field: problem,
+        details: { issue: problem === 'reason' ? 'a reason is required' : 'bad quantity' },
+      });
     const sku = known?.sku ?? (await tx.inventory.skuFacts(input.skuId));
     if (!sku) throw new AppError('inventory.sku_not_found', { field: 'skuId' });
     const w = known?.warehouse ?? (await this.warehouseFor(tx, input.warehouseId, sku.merchantOrgId));
     const now = this.d.clock.now();
     if (input.qty < 0) {
-      if (!(await tx.inventory.lowerLevel(sku.skuId, w.id, -input.qty, now))) throw new AppError('inventory.insufficient', { field: 'warehouseId' });
+      if (!(await tx.inventory.lowerLevel(sku.skuId, w.id, -input.qty, now)))
+        throw new AppError('inventory.insufficient', { field: 'warehouseId' });
     } else await tx.inventory.raiseLevel(sku.skuId, w.id, sku.merchantOrgId, input.qty, now);
     if (movesSellable(input.kind) && !(await tx.inventory.moveSellable(sku.skuId, input.qty)))
       throw new AppError('inventory.below_reserved', { field: 'qty' });
@@ -106,7 +116,12 @@ export class StockPostingService {
   async adjustIn(tx: InventoryTx, actor: Actor, merchantOrgId: string, skuId: string, delta: number, reason: string): Promise<void> {
     if (delta === 0) return;
     const w = await this.defaultWarehouseIn(tx, merchantOrgId);
-    await this.postIn(tx, actor, { skuId, warehouseId: w.id, kind: 'adjustment', qty: delta, reason, refType: 'sku', refId: skuId }, { warehouse: w });
+    await this.postIn(
+      tx,
+      actor,
+      { skuId, warehouseId: w.id, kind: 'adjustment', qty: delta, reason, refType: 'sku', refId: skuId },
+      { warehouse: w },
+    );
   }
 
   /**
@@ -126,13 +141,19 @@ export class StockPostingService {
     if (warehouseId) {
       w = await this.warehouseFor(tx, warehouseId, order.merchantOrgId);
       const have = new Map((await tx.inventory.levels({ skuIds: skus, warehouseId: w.id })).map((l) => [l.skuId, l.onHand]));
-      if ([...needs].some(([sku, qty]) => (have.get(sku) ?? 0) < qty)) throw new AppError('inventory.insufficient', { field: 'warehouseId' });
+      if ([...needs].some(([sku, qty]) => (have.get(sku) ?? 0) < qty))
+        throw new AppError('inventory.insufficient', { field: 'warehouseId' });
     } else {
       const candidates = (await tx.inventory.listWarehouses(order.merchantOrgId)).filter((x) => x.status === 'active');
       const levels = await tx.inventory.levels({ skuIds: skus });
       const onHand = (id: string) => new Map(levels.filter((l) => l.warehouseId === id).map((l) => [l.skuId, l.onHand]));
       const picked = pickWarehouse(
-        candidates.map((c) => ({ id: c.id, isDefault: c.isDefault && c.ownerOrgId === order.merchantOrgId, name: c.name, onHand: onHand(c.id) })),
+        candidates.map((c) => ({
+          id: c.id,
+          isDefault: c.isDefault && c.ownerOrgId === order.merchantOrgId,
+          name: c.name,
+          onHand: onHand(c.id),
+        })),
         needs,
       );
       const found = candidates.find((c) => c.id === picked);
@@ -140,7 +161,12 @@ export class StockPostingService {
       w = found;
     }
     for (const [skuId, qty] of needs)
-      await this.postIn(tx, actor, { skuId, warehouseId: w.id, kind: 'shipment', qty: -qty, refType: 'order', refId: order.id }, { warehouse: w });
+      await this.postIn(
+        tx,
+        actor,
+        { skuId, warehouseId: w.id, kind: 'shipment', qty: -qty, refType: 'order', refId: order.id },
+        { warehouse: w },
+      );
     return w;
   }
 

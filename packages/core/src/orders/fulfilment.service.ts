@@ -139,7 +139,11 @@ export class FulfilmentService {
    * 发货: the merchant ships a paid order with carrier and tracking number, from a warehouse (named, or the first of
    * the merchant's that holds every line): the reservations go sold → shipped and the shipment leaves the ledger.
    */
-  async ship(actor: Actor, id: string, input: { carrier: string; trackingNo: string; warehouseId?: string | undefined }): Promise<OrderView> {
+  async ship(
+    actor: Actor,
+    id: string,
+    input: { carrier: string; trackingNo: string; warehouseId?: string | undefined },
+  ): Promise<OrderView> {
     return this.d.uow.transaction(async (tx) => {
       const o = await tx.orders.findOrder(id, { lock: true });
       if (!o || actor.role !== 'merchant_staff' || actor.orgId !== o.merchantOrgId) throw new AppError('orders.not_found', { field: 'id' });

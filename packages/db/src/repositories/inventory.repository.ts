@@ -3,14 +3,7 @@
  * `stock_levels`, and the SKU's sellable number (`product_skus.stock`, whose only writers are the inventory
  * context's movements and the orders context's reservations; ADR 0029).
  */
-import type {
-  InventoryRepository,
-  MovementFilter,
-  MovementRecord,
-  SkuStockFacts,
-  StockLevelRecord,
-  WarehouseRecord,
-} from '@livehub/core';
+import type { InventoryRepository, MovementFilter, MovementRecord, SkuStockFacts, StockLevelRecord, WarehouseRecord } from '@livehub/core';
 import { and, asc, count, desc, eq, gte, inArray, or, type SQL, sql } from 'drizzle-orm';
 import type { Db } from '../db.ts';
 import { productSkus, products } from '../schema/catalog.ts';
@@ -78,7 +71,10 @@ export class DrizzleInventoryRepository implements InventoryRepository {
     return rows.length === 1;
   }
   async listClients(warehouseId: string): Promise<string[]> {
-    const rows = await this.db.select({ m: warehouseClients.merchantOrgId }).from(warehouseClients).where(eq(warehouseClients.warehouseId, warehouseId));
+    const rows = await this.db
+      .select({ m: warehouseClients.merchantOrgId })
+      .from(warehouseClients)
+      .where(eq(warehouseClients.warehouseId, warehouseId));
     return rows.map((r) => r.m);
   }
 
@@ -125,24 +121,43 @@ export class DrizzleInventoryRepository implements InventoryRepository {
     ];
     const where = and(...conds);
     const [rows, [total]] = await Promise.all([
-      this.db.select().from(stockMovements).where(where).orderBy(desc(stockMovements.at), desc(stockMovements.id)).limit(opts.limit).offset(opts.offset),
+      this.db
+        .select()
+        .from(stockMovements)
+        .where(where)
+        .orderBy(desc(stockMovements.at), desc(stockMovements.id))
+        .limit(opts.limit)
+        .offset(opts.offset),
       this.db.select({ n: count() }).from(stockMovements).where(where),
     ]);
     return { rows, total: Number(total?.n ?? 0) };
   }
   async skuMovements(skuId: string): Promise<MovementRecord[]> {
-    return this.db.select().from(stockMovements).where(eq(stockMovements.skuId, skuId)).orderBy(asc(stockMovements.at), asc(stockMovements.id));
+    return this.db
+      .select()
+      .from(stockMovements)
+      .where(eq(stockMovements.skuId, skuId))
+      .orderBy(asc(stockMovements.at), asc(stockMovements.id));
   }
 
   async skuFacts(skuId: string, opts: { lock?: boolean } = {}): Promise<SkuStockFacts | null> {
     if (!UUID.test(skuId)) return null;
-    const q = this.db.select(facts).from(productSkus).innerJoin(products, eq(products.id, productSkus.productId)).where(eq(productSkus.id, skuId)).limit(1);
+    const q = this.db
+      .select(facts)
+      .from(productSkus)
+      .innerJoin(products, eq(products.id, productSkus.productId))
+      .where(eq(productSkus.id, skuId))
+      .limit(1);
     const [row] = opts.lock ? await q.for('update', { of: productSkus }) : await q;
     return row ?? null;
   }
   async skuFactsMany(skuIds: string[]): Promise<SkuStockFacts[]> {
     if (skuIds.length === 0) return [];
-    return this.db.select(facts).from(productSkus).innerJoin(products, eq(products.id, productSkus.productId)).where(inArray(productSkus.id, skuIds));
+    return this.db
+      .select(facts)
+      .from(productSkus)
+      .innerJoin(products, eq(products.id, productSkus.productId))
+      .where(inArray(productSkus.id, skuIds));
   }
   async merchantSkus(merchantOrgId: string): Promise<SkuStockFacts[]> {
     return this.db
