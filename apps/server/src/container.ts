@@ -781,6 +781,8 @@ export async function createContainer(config: Config, o: ContainerOverrides = {}
     matching,
     programmes,
     inventory,
+    // the stock ledger's in-transaction forms (tests and benchmarks post through it as the services do)
+    stock,
     ledger,
     money,
     feeRates,
