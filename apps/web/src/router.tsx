@@ -38,6 +38,7 @@ const ApplyBasePage = lazyNamed(() => import('./pages/registry/apply-base-page.t
 const ApplyMcnPage = lazyNamed(() => import('./pages/registry/apply-mcn-page.tsx'), 'ApplyMcnPage');
 const ApplyProviderPage = lazyNamed(() => import('./pages/registry/apply-provider-page.tsx'), 'ApplyProviderPage');
 const TalentPage = lazyNamed(() => import('./pages/registry/talent-page.tsx'), 'TalentPage');
+const InventoryPage = lazyNamed(() => import('./pages/inventory/inventory-page.tsx'), 'InventoryPage');
 const StudiosPage = lazyNamed(() => import('./pages/programmes/studios-page.tsx'), 'StudiosPage');
 const BookStudioPage = lazyNamed(() => import('./pages/programmes/book-studio-page.tsx'), 'BookStudioPage');
 const ApplicationsPage = lazyNamed(() => import('./pages/registry/applications-page.tsx'), 'ApplicationsPage');
@@ -151,6 +152,7 @@ export const router = createBrowserRouter([
           { path: '/apply/provider', element: guarded(<ApplyProviderPage />) },
           { path: '/talent', element: guarded(<TalentPage />) },
           { path: '/programmes/studios', element: guarded(<StudiosPage />) },
+          { path: '/merchant/inventory', element: guarded(<InventoryPage />) },
           { path: '/programmes/book', element: guarded(<BookStudioPage />) },
           { path: '/applications', element: guarded(<ApplicationsPage />) },
           { path: '/applications/:id', element: guarded(<ApplicationPage />) },

@@ -27,6 +27,7 @@ import { creditAppealsEn, creditAppealsZh } from './credit-appeals.ts';
 import { reportsEn, reportsZh } from './reports.ts';
 import { ipNoticesEn, ipNoticesZh } from './ip-notices.ts';
 import { programmesEn, programmesZh } from './programmes.ts';
+import { inventoryEn, inventoryZh } from './inventory.ts';
 
 /** The areas merged; an area file may add keys under another prefix (live adds nav.liveConsole), never twice. */
 const zhCN = {
@@ -53,6 +54,7 @@ const zhCN = {
   ...reportsZh,
   ...ipNoticesZh,
   ...programmesZh,
+  ...inventoryZh,
 } as const;
 
 export type MessageKey = keyof typeof zhCN;
@@ -82,6 +84,7 @@ const enUS: Dictionary = {
   ...reportsEn,
   ...ipNoticesEn,
   ...programmesEn,
+  ...inventoryEn,
 };
 
 const DICTIONARIES: Record<Locale, Dictionary> = { 'zh-CN': zhCN, 'en-US': enUS };
