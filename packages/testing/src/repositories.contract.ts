@@ -18,6 +18,7 @@ import { depositCases, payoutCases } from './contracts/payouts.contract.ts';
 import { creditModeCases } from './contracts/credit-modes.contract.ts';
 import { creditAppealCases } from './contracts/credit-appeals.contract.ts';
 import { programmesCases } from './contracts/programmes.contract.ts';
+import { inventoryCases } from './contracts/inventory.contract.ts';
 import { creditScoreCases } from './contracts/credit-scores.contract.ts';
 import { complaintCases } from './contracts/disputes.contract.ts';
 import { reportCases } from './contracts/reports.contract.ts';
@@ -383,6 +384,7 @@ export function repositoryContract(name: string, open: () => Promise<{ uow: Unit
     describe('credit modes', () => creditModeCases(db));
     describe('credit appeals and reports', () => creditAppealCases(db));
     describe('studios and bookings (programmes)', () => programmesCases(db));
+    describe('warehouses and the stock ledger (inventory)', () => inventoryCases(db));
     describe('credit scores', () => creditScoreCases(db));
     describe('disputes', () => complaintCases(db));
     describe('reports', () => reportCases(db));
