@@ -98,6 +98,8 @@ import {
   DemandService,
   CampaignService,
   CampaignReportService,
+  InventoryService,
+  StockPostingService,
   SessionLookup,
 } from '@livehub/core';
 import { loadDefaultPack } from '@livehub/compliance';
@@ -255,7 +257,12 @@ export async function createContainer(config: Config, o: ContainerOverrides = {}
   let selection: SelectionService | null = null;
   // Listing is gated on the merchant's deposit (保证金): settlement implements the catalog's reader port (built below).
   let deposits: DepositService | null = null;
+  // 库存: the stock ledger (docs/supply.md § Stock model); the catalog, orders and returns post through its
+  // in-transaction forms
+  const stock = new StockPostingService({ clock, ids });
+  const inventory = new InventoryService({ uow, clock, ids, audit, posting: stock });
   const catalog = new CatalogService({
+    stock,
     uow,
     clock,
     ids,
@@ -511,6 +518,7 @@ export async function createContainer(config: Config, o: ContainerOverrides = {}
     exceptionRate: config.simCarrierExceptionRate,
   });
   const orders = new OrderService({
+    stock,
     uow,
     clock,
     ids,
@@ -539,7 +547,7 @@ export async function createContainer(config: Config, o: ContainerOverrides = {}
   const sessionEnd = new SessionEndService({ live, rooms, totals: { sessionTotals: (sessionId) => orders.sessionTotals(sessionId) } });
   // 结算任务: the catch-up split, the T+N releases, then the jobs registered with it: yesterday's reconciliation
   const settle = new SettlementJobService({ uow, clock, audit, money, orders, slotFees, jobs: [reconciliation.settleJob()] });
-  const returns = new ReturnService({ uow, clock, ids, audit, orders });
+  const returns = new ReturnService({ uow, clock, ids, audit, orders, stock });
   // 投诉 / ODR (docs/disputes.md): the order's facts through the orders context's repository, evidence through the
   // document store's records; the sweep moves lapsed steps on (tick)
   const complaintOrders = {
@@ -828,6 +836,9 @@ export async function createContainer(config: Config, o: ContainerOverrides = {}
     campaigns,
     policies,
     policyApplications,
+    inventory,
+    // the stock ledger's in-transaction forms (tests and benchmarks post through it as the services do)
+    stock,
     ledger,
     money,
     feeRates,

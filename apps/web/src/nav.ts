@@ -3,6 +3,7 @@
  * in the left menu and which paths the route guard lets it open: one list of items, and per role the keys it shows.
  */
 import {
+  DatabaseOutlined,
   AimOutlined,
   ImportOutlined,
   CalendarOutlined,
@@ -137,6 +138,8 @@ const ITEMS = {
   'my-orders': { label: 'nav.myOrders', icon: AccountBookOutlined, path: '/orders' },
   'merchant-orders': { label: 'nav.merchantOrders', icon: ContainerOutlined, path: '/merchant/orders' },
   'merchant-returns': { label: 'nav.merchantReturns', icon: RollbackOutlined, path: '/merchant/returns' },
+  // 库存: warehouses, the stock ledger, adjustments and transfers (docs/supply.md § Stock model)
+  inventory: { label: 'nav.inventory', icon: DatabaseOutlined, path: '/merchant/inventory' },
   // 投诉 (docs/disputes.md): one list page whose queue is the role's — 我的投诉 (consumer), 投诉处理 (merchant),
   // 调解台 (platform), 受理台 (regulator) — and the complaint's page below it for every party
   complaints: { label: 'nav.myComplaints', icon: AlertOutlined, path: '/complaints' },
@@ -303,6 +306,7 @@ const KEYS_BY_ROLE: Record<Role, readonly RoleEntry[]> = {
     'merchant-returns',
     'merchant-demand',
     'supplier-console',
+    'inventory',
     { key: 'complaints', label: 'nav.merchantComplaints' },
     'ip-notices',
     'finance',

@@ -38,6 +38,7 @@ const ApplyBasePage = lazyNamed(() => import('./pages/registry/apply-base-page.t
 const ApplyMcnPage = lazyNamed(() => import('./pages/registry/apply-mcn-page.tsx'), 'ApplyMcnPage');
 const ApplyProviderPage = lazyNamed(() => import('./pages/registry/apply-provider-page.tsx'), 'ApplyProviderPage');
 const TalentPage = lazyNamed(() => import('./pages/registry/talent-page.tsx'), 'TalentPage');
+const InventoryPage = lazyNamed(() => import('./pages/inventory/inventory-page.tsx'), 'InventoryPage');
 const StudiosPage = lazyNamed(() => import('./pages/programmes/studios-page.tsx'), 'StudiosPage');
 const SupplierConsolePage = lazyNamed(() => import('./pages/supply/supplier-console-page.tsx'), 'SupplierConsolePage');
 const MerchantDemandPage = lazyNamed(() => import('./pages/supply/merchant-demand-page.tsx'), 'MerchantDemandPage');
@@ -164,6 +165,7 @@ export const router = createBrowserRouter([
           { path: '/programmes/studios', element: guarded(<StudiosPage />) },
           { path: '/supplier', element: guarded(<SupplierConsolePage />) },
           { path: '/merchant/demand', element: guarded(<MerchantDemandPage />) },
+          { path: '/merchant/inventory', element: guarded(<InventoryPage />) },
           { path: '/programmes/book', element: guarded(<BookStudioPage />) },
           { path: '/campaigns', element: guarded(<CampaignsPage />) },
           { path: '/campaigns/enrol', element: guarded(<CampaignEnrolPage />) },

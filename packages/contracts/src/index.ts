@@ -27,3 +27,4 @@ export * from './programmes.ts';
 export * from './supply.ts';
 export * from './campaigns.ts';
 export * from './policies.ts';
+export * from './inventory.ts';

@@ -85,6 +85,8 @@ export const cancelOrderSchema = z.strictObject({ reason: plainText(2, 200) });
 export const shipOrderSchema = z.strictObject({
   carrier: plainText(2, 30),
   trackingNo: z.string().regex(/^[A-Za-z0-9-]{6,40}$/, { error: '6–40 letters, digits or dashes' }),
+  /** 发货仓: the warehouse the parcel leaves from; none: the merchant's first that holds every line */
+  warehouseId: z.uuid().optional(),
 });
 
 export const createFlashSaleSchema = z

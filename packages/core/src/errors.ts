@@ -341,6 +341,22 @@ export const ERROR_CATALOGUE = {
   'logistics.bad_signature': { kind: 'unauthenticated', zh: '物流推送签名无效', en: 'The tracking push signature is invalid' },
   'logistics.unknown_package': { kind: 'not_found', zh: '未找到该运单号的包裹', en: 'No package with this tracking number' },
   'logistics.not_found': { kind: 'not_found', zh: '该订单暂无物流信息', en: 'No tracking for this order' },
+  'inventory.warehouse_not_found': { kind: 'not_found', zh: '仓库不存在', en: 'No such warehouse' },
+  'inventory.sku_not_found': { kind: 'not_found', zh: '商品规格不存在', en: 'No such SKU' },
+  'inventory.warehouse_closed': { kind: 'conflict', zh: '仓库已停用', en: 'The warehouse is closed' },
+  'inventory.name_taken': { kind: 'conflict', zh: '已有同名仓库', en: 'There is already a warehouse of that name' },
+  'inventory.below_reserved': {
+    kind: 'conflict',
+    zh: '可售库存不足：调减后将低于已占用的数量',
+    en: 'Below reserved: the change would leave less than the units already promised',
+  },
+  'inventory.insufficient': { kind: 'conflict', zh: '该仓库在库数量不足', en: 'Not enough on hand in this warehouse' },
+  'inventory.no_warehouse': {
+    kind: 'conflict',
+    zh: '没有一个仓库备齐本单全部商品，请指定发货仓',
+    en: 'No single warehouse holds every line of this order: choose one',
+  },
+  'inventory.same_warehouse': { kind: 'invalid', zh: '调出与调入仓库不能相同', en: 'Transfer between two different warehouses' },
   'payments.bad_signature': { kind: 'unauthenticated', zh: '支付通知签名无效', en: 'The payment notification signature is invalid' },
   'payments.stale': {
     kind: 'invalid',

@@ -175,3 +175,4 @@ export * from './notifications/index.ts';
 export * from './programmes/index.ts';
 export * from './supply/index.ts';
 export * from './policies/index.ts';
+export * from './inventory/index.ts';

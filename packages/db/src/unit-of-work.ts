@@ -30,6 +30,7 @@ import { DrizzleProgrammesRepository } from './repositories/programmes.repositor
 import { DrizzleSupplyRepository } from './repositories/supply.repository.ts';
 import { DrizzleCampaignRepository } from './repositories/campaign.repository.ts';
 import { DrizzlePolicyRepository } from './repositories/policies.repository.ts';
+import { DrizzleInventoryRepository } from './repositories/inventory.repository.ts';
 import { DrizzleRegistryRepository } from './repositories/registry.repository.ts';
 import { DrizzleWorkflowRepository } from './repositories/workflow.repository.ts';
 import {
@@ -84,6 +85,7 @@ export function repositoriesFor(db: Db): Repositories {
     supply: new DrizzleSupplyRepository(db),
     campaigns: new DrizzleCampaignRepository(db),
     policies: new DrizzlePolicyRepository(db),
+    inventory: new DrizzleInventoryRepository(db),
   };
 }
 

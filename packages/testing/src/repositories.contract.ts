@@ -21,6 +21,7 @@ import { programmesCases } from './contracts/programmes.contract.ts';
 import { supplyCases } from './contracts/supply.contract.ts';
 import { campaignCases } from './contracts/campaigns.contract.ts';
 import { policiesCases } from './contracts/policies.contract.ts';
+import { inventoryCases } from './contracts/inventory.contract.ts';
 import { creditScoreCases } from './contracts/credit-scores.contract.ts';
 import { complaintCases } from './contracts/disputes.contract.ts';
 import { reportCases } from './contracts/reports.contract.ts';
@@ -389,6 +390,7 @@ export function repositoryContract(name: string, open: () => Promise<{ uow: Unit
     describe('supply (需求协同)', () => supplyCases(db));
     describe('campaigns and enrolments (programmes)', () => campaignCases(db));
     describe('policies (政策服务包)', () => policiesCases(db));
+    describe('warehouses and the stock ledger (inventory)', () => inventoryCases(db));
     describe('credit scores', () => creditScoreCases(db));
     describe('disputes', () => complaintCases(db));
     describe('reports', () => reportCases(db));

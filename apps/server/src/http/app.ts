@@ -48,6 +48,7 @@ import { programmesRoutes } from './routes/programmes.routes.ts';
 import { supplyRoutes } from './routes/supply.routes.ts';
 import { campaignsRoutes } from './routes/campaigns.routes.ts';
 import { policiesRoutes } from './routes/policies.routes.ts';
+import { inventoryRoutes } from './routes/inventory.routes.ts';
 import { organizationRoutes } from './routes/organization.routes.ts';
 import { invitationRoutes } from './routes/invitation.routes.ts';
 import { registryRoutes } from './routes/registry.routes.ts';
@@ -175,6 +176,7 @@ export async function buildApp(c: Container, opts: BuildAppOptions = {}): Promis
   supplyRoutes(api, c);
   campaignsRoutes(api, c);
   policiesRoutes(api, c);
+  inventoryRoutes(api, c);
 
   if (opts.serveWeb !== false && existsSync(WEB_DIST)) {
     await app.register(fastifyStatic, { root: WEB_DIST, prefix: '/', wildcard: false, index: ['index.html'] });

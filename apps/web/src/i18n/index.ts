@@ -30,6 +30,7 @@ import { programmesEn, programmesZh } from './programmes.ts';
 import { supplyEn, supplyZh } from './supply.ts';
 import { campaignsEn, campaignsZh } from './campaigns.ts';
 import { policiesEn, policiesZh } from './policies.ts';
+import { inventoryEn, inventoryZh } from './inventory.ts';
 
 /** The areas merged; an area file may add keys under another prefix (live adds nav.liveConsole), never twice. */
 const zhCN = {
@@ -59,6 +60,7 @@ const zhCN = {
   ...supplyZh,
   ...campaignsZh,
   ...policiesZh,
+  ...inventoryZh,
 } as const;
 
 export type MessageKey = keyof typeof zhCN;
@@ -91,6 +93,7 @@ const enUS: Dictionary = {
   ...supplyEn,
   ...campaignsEn,
   ...policiesEn,
+  ...inventoryEn,
 };
 
 const DICTIONARIES: Record<Locale, Dictionary> = { 'zh-CN': zhCN, 'en-US': enUS };

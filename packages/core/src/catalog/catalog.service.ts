@@ -10,6 +10,7 @@ import type { UnitOfWork } from '../ports/repositories.ts';
 import type { Clock, IdGenerator } from '../ports/runtime.ts';
 import type { Actor } from '../shared/actor.ts';
 import type { WorkflowHooks, WorkflowService } from '../workflows/workflow.service.ts';
+import type { StockPostingService } from '../inventory/index.ts';
 import { BrandService } from './brand.service.ts';
 import type {
   BrandAuthorizationRecord,
@@ -43,6 +44,8 @@ export interface CatalogDeps {
   onProductChanged?: (tx: ListingTx, productId: string, now: Date) => Promise<void>;
   /** the deposit gate of listing (settlement's reader port) */
   deposits?: DepositGate;
+  /** the stock ledger's in-transaction forms (inventory) */
+  stock: StockPostingService;
 }
 
 type CategoryPatch = Parameters<CategoryService['updateCategory']>[2];
@@ -63,7 +66,17 @@ export class CatalogService {
     const categories = this.categoryService;
     const brands = this.brandService;
     const onProductChanged = d.onProductChanged;
-    this.productService = new ProductService({ uow, clock, ids, audit, registry: d.registry, categories, brands, onProductChanged });
+    this.productService = new ProductService({
+      uow,
+      clock,
+      ids,
+      audit,
+      registry: d.registry,
+      categories,
+      brands,
+      onProductChanged,
+      stock: d.stock,
+    });
     this.reviewService = new ProductReviewService({
       uow,
       workflows: d.workflows,

@@ -106,7 +106,10 @@ export interface SkuRecord {
   name: string;
   code: string | null;
   priceFen: number;
+  /** 可售 (kept by the inventory context's movements and the orders context's reservations) */
   stock: number;
+  /** 安全库存 */
+  safetyBuffer?: number;
   sort: number;
   createdAt: Date;
   updatedAt: Date;

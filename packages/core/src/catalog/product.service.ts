@@ -24,6 +24,7 @@ import type {
 } from './catalog.types.ts';
 import type { CategoryService } from './category.service.ts';
 import { categoryPath } from './default-categories.ts';
+import type { StockPostingService } from '../inventory/index.ts';
 
 /** The transaction the selection pool's read model is rebuilt in when a product changes. */
 export type ListingTx = Pick<Repositories, 'catalog' | 'selection' | 'orgs'>;
@@ -32,7 +33,8 @@ export type ListingTx = Pick<Repositories, 'catalog' | 'selection' | 'orgs'>;
  * What the product service touches: its tables, the merchants' names (orgs), uploaded documents (workflows), and
  * — only to hand the transaction to `onProductChanged` — the selection pool's read model.
  */
-type ProductScope = 'catalog' | 'orgs' | 'workflows' | 'selection' | 'audit';
+/** (`inventory`: only handed to the stock ledger's in-transaction forms — opening stock, 补货 / 报损) */
+type ProductScope = 'catalog' | 'orgs' | 'workflows' | 'selection' | 'audit' | 'inventory';
 type ProductTx = Pick<Repositories, ProductScope>;
 /** The transaction another context hands over to take a product down or restore it (an in-transaction form). */
 export type DelistTx = Pick<Repositories, 'catalog' | 'selection' | 'orgs' | 'audit'>;
@@ -52,6 +54,8 @@ export interface ProductDeps {
   brands: BrandService;
   /** called after a product's listing-relevant data changed, inside the same transaction */
   onProductChanged?: ((tx: ListingTx, productId: string, now: Date) => Promise<void>) | undefined;
+  /** the stock ledger (inventory): a new SKU's opening stock and the product page's restock / write-off post there */
+  stock: StockPostingService;
 }
 
 export class ProductService {
@@ -119,7 +123,7 @@ export class ProductService {
         updatedAt: now,
       };
       await tx.catalog.insertProduct(p);
-      for (const [i, s] of input.skus.entries()) await this.insertSku(tx, p.id, s, i, now);
+      for (const [i, s] of input.skus.entries()) await this.insertSku(tx, actor, orgId, p.id, s, i, now);
       await this.d.audit.record(tx, actor, {
         action: 'product.create',
         targetType: 'product',
@@ -137,19 +141,29 @@ export class ProductService {
     });
   }
 
-  private async insertSku(tx: ProductTx, productId: string, s: SkuInput, sort: number, now: Date): Promise<SkuRecord> {
+  private async insertSku(
+    tx: ProductTx,
+    actor: Actor,
+    merchantOrgId: string,
+    productId: string,
+    s: SkuInput,
+    sort: number,
+    now: Date,
+  ): Promise<SkuRecord> {
     const sku: SkuRecord = {
       id: this.d.ids.next(),
       productId,
       name: s.name,
       code: s.code ?? null,
       priceFen: s.priceFen,
-      stock: s.stock,
+      stock: 0,
       sort,
       createdAt: now,
       updatedAt: now,
     };
     await tx.catalog.insertSku(sku);
+    // 期初: the units go into the merchant's default warehouse through the ledger, which raises the sellable number
+    await this.d.stock.openingIn(tx, actor, merchantOrgId, sku.id, s.stock);
     await tx.catalog.recordPrice({
       id: this.d.ids.next(),
       skuId: sku.id,
@@ -158,7 +172,7 @@ export class ProductService {
       validFrom: now,
       validTo: null,
     });
-    return sku;
+    return { ...sku, stock: s.stock };
   }
 
   async ownProduct(tx: Pick<Repositories, 'catalog'>, actor: Actor, id: string): Promise<ProductRecord> {
@@ -211,7 +225,7 @@ export class ProductService {
       const p = await this.ownProduct(tx, actor, productId);
       const existing = await tx.catalog.listSkus([p.id]);
       if (existing.length >= 50) throw new AppError('request.invalid', { field: 'skus', details: { issue: 'at most 50 SKUs' } });
-      const sku = await this.insertSku(tx, p.id, input, existing.length, now);
+      const sku = await this.insertSku(tx, actor, p.merchantOrgId, p.id, input, existing.length, now);
       await this.d.audit.record(tx, actor, {
         action: 'sku.create',
         targetType: 'product',
@@ -239,9 +253,10 @@ export class ProductService {
       const next: SkuRecord = { ...sku, ...stripUndefined(patch), updatedAt: now };
       await tx.catalog.updateSku(next);
       // Stock is restocked or written off as a change from what the merchant saw, so units held or sold by orders
-      // meanwhile are never overwritten; it can never go below zero.
-      if (patch.stock !== undefined && patch.stock !== sku.stock && !(await tx.catalog.adjustStock(skuId, patch.stock - sku.stock)))
-        throw new AppError('orders.stock_changed', { field: 'stock' });
+      // meanwhile are never overwritten: an adjustment with a reason in the default warehouse (the stock ledger), never
+      // below what is reserved.
+      if (patch.stock !== undefined && patch.stock !== sku.stock)
+        await this.d.stock.adjustIn(tx, actor, p.merchantOrgId, skuId, patch.stock - sku.stock, patch.stock > sku.stock ? '补货' : '报损');
       if (patch.priceFen !== undefined && patch.priceFen !== sku.priceFen)
         await tx.catalog.recordPrice({
           id: this.d.ids.next(),

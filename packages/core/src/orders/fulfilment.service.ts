@@ -4,6 +4,7 @@
  */
 import type { OrderView } from '@livehub/contracts';
 import type { AuditService } from '../audit/audit.service.ts';
+import type { StockPostingService } from '../inventory/index.ts';
 import { AppError } from '../errors.ts';
 import type { CounterStore } from '../ports/kv.ts';
 import type { Repositories, ScopedUnitOfWork } from '../ports/repositories.ts';
@@ -20,8 +21,11 @@ import { type RoomNotices, reservedQty } from './orders.internal.ts';
 import type { SoldOutBoard } from './sold-out-board.ts';
 
 export interface FulfilmentDeps {
-  /** (`MoneyScope`: only handed to the money port with the transaction of a completion) */
-  uow: ScopedUnitOfWork<'orders' | 'users' | 'orgs' | 'live' | 'audit' | 'outbox' | MoneyScope>;
+  /**
+   * (`MoneyScope`: only handed to the money port with the transaction of a completion; `inventory`: only handed to
+   * the stock ledger's `shipIn` with the shipment's transaction)
+   */
+  uow: ScopedUnitOfWork<'orders' | 'users' | 'orgs' | 'live' | 'audit' | 'outbox' | 'inventory' | MoneyScope>;
   clock: Clock;
   ids: IdGenerator;
   audit: AuditService;
@@ -31,6 +35,8 @@ export interface FulfilmentDeps {
   views: OrderViewService;
   /** where the money moves (the settlement context); none: no ledger (unit tests) */
   money?: OrderMoney | undefined;
+  /** the stock ledger (inventory): a shipment leaves a warehouse */
+  stock: StockPostingService;
 }
 
 export class FulfilmentService {
@@ -129,8 +135,15 @@ export class FulfilmentService {
     return view;
   }
 
-  /** 发货: the merchant ships a paid order with carrier and tracking number. */
-  async ship(actor: Actor, id: string, input: { carrier: string; trackingNo: string }): Promise<OrderView> {
+  /**
+   * 发货: the merchant ships a paid order with carrier and tracking number, from a warehouse (named, or the first of
+   * the merchant's that holds every line): the reservations go sold → shipped and the shipment leaves the ledger.
+   */
+  async ship(
+    actor: Actor,
+    id: string,
+    input: { carrier: string; trackingNo: string; warehouseId?: string | undefined },
+  ): Promise<OrderView> {
     return this.d.uow.transaction(async (tx) => {
       const o = await tx.orders.findOrder(id, { lock: true });
       if (!o || actor.role !== 'merchant_staff' || actor.orgId !== o.merchantOrgId) throw new AppError('orders.not_found', { field: 'id' });
@@ -149,6 +162,10 @@ export class FulfilmentService {
         { shippedAt: now, carrier: name, trackingNo },
         { carrier: name, carrierCode: carrier.code, trackingNo },
       );
+      // 出库: the sold units leave the chosen warehouse (on hand and reserved fall together; sellable stays)
+      const lines = (await tx.orders.listReservations(o.id)).filter((r) => r.status === 'sold');
+      await tx.orders.setReservations(o.id, 'sold', 'shipped', now);
+      await this.d.stock.shipIn(tx, actor, { id: o.id, merchantOrgId: o.merchantOrgId, lines }, input.warehouseId);
       await tx.orders.insertPackage({
         id: this.d.ids.next(),
         orderId: o.id,

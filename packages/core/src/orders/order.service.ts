@@ -18,6 +18,7 @@
 import type { FlashSaleView, OrderView, TrackingView } from '@livehub/contracts';
 import { AppError } from '../errors.ts';
 import type { AuditService } from '../audit/audit.service.ts';
+import type { StockPostingService } from '../inventory/index.ts';
 import type { CatalogService } from '../catalog/catalog.service.ts';
 import type { CreditGatePort } from '../credit/index.ts';
 import type { CounterStore, LockStore, PubSub } from '../ports/kv.ts';
@@ -40,7 +41,10 @@ import { SoldOutBoard } from './sold-out-board.ts';
 import { SweeperService } from './sweeper.service.ts';
 
 export interface OrderDeps extends Pick<PaymentDeps, 'providers' | 'publicBaseUrl' | 'foreignPayments'> {
-  uow: ScopedUnitOfWork<PlacementScope>;
+  /** (`inventory`: only handed to the stock ledger with a shipment's transaction) */
+  uow: ScopedUnitOfWork<PlacementScope | 'inventory'>;
+  /** the stock ledger's in-transaction forms (inventory) */
+  stock: StockPostingService;
   clock: Clock;
   ids: IdGenerator;
   vault: PiiVault;
@@ -98,7 +102,7 @@ export class OrderService {
     const maker = new OrderMaker({ ids, vault, catalog: d.catalog });
     const views = new OrderViewService({ uow, vault, audit });
     const addresses = new AddressBookService({ uow, clock, ids, vault, audit });
-    const fulfilment = new FulfilmentService({ uow, clock, ids, audit, counters, soldOut, notices, views, money: d.money });
+    const fulfilment = new FulfilmentService({ uow, clock, ids, audit, counters, soldOut, notices, views, money: d.money, stock: d.stock });
     const batcher = new FlashWinnerBatcher({
       uow,
       clock,

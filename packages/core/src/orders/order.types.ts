@@ -68,7 +68,8 @@ export interface ReservationRecord {
   orderId: string;
   flashSaleId: string | null;
   qty: number;
-  status: 'held' | 'sold' | 'released';
+  /** held → sold (paid) → shipped (left a warehouse); held or sold → released */
+  status: 'held' | 'sold' | 'shipped' | 'released';
   createdAt: Date;
   updatedAt: Date;
 }

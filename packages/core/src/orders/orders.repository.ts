@@ -137,7 +137,7 @@ export interface StockRepository {
   listReservations(orderId: string): Promise<ReservationRecord[]>;
   setReservations(orderId: string, from: ReservationRecord['status'], to: ReservationRecord['status'], at: Date): Promise<number>;
   /** Σ qty of reservations by status for a SKU (stock accounting) */
-  reservationTotals(skuId: string): Promise<{ held: number; sold: number; released: number }>;
+  reservationTotals(skuId: string): Promise<{ held: number; sold: number; shipped: number; released: number }>;
 }
 
 /** Flash sales and their claims (one row per unit sold). */

@@ -17,6 +17,7 @@ import type { AuditService } from '../audit/audit.service.ts';
 import { AppError } from '../errors.ts';
 import type { Repositories, ScopedUnitOfWork } from '../ports/repositories.ts';
 import type { Clock, IdGenerator } from '../ports/runtime.ts';
+import type { StockPostingService } from '../inventory/index.ts';
 import type { Actor } from '../shared/actor.ts';
 import { isCrossTenant } from '../shared/actor.ts';
 import type { MoneyScope } from './money.port.ts';
@@ -49,7 +50,10 @@ const STEPS: Record<string, { from: ReturnStatus[]; to: ReturnStatus; by: 'buyer
 /** The tables returns write: the order's (returns, lines, refunds), audit and outbox. */
 /** (`MoneyScope`: only handed to the money port with the transaction of a refund) */
 /** (`catalog`: read only, whether a returned product is cross-border) */
-type ReturnScope = 'orders' | 'catalog' | 'audit' | 'outbox' | MoneyScope;
+/** (`inventory`: only handed to the stock ledger's `returnIn` when a return is received) */
+type ReturnScope = 'orders' | 'catalog' | 'audit' | 'outbox' | 'inventory' | MoneyScope;
+/** What opening a return or a refund writes (no stock moves before the parcel is received). */
+type RemedyScope = Exclude<ReturnScope, 'inventory'>;
 
 export interface ReturnDeps {
   uow: ScopedUnitOfWork<ReturnScope>;
@@ -57,6 +61,8 @@ export interface ReturnDeps {
   ids: IdGenerator;
   audit: AuditService;
   orders: OrderService;
+  /** the stock ledger (inventory): a received return goes back into a warehouse */
+  stock: StockPostingService;
 }
 
 const sweeper: Actor = { userId: null, label: 'system:returns', orgId: null, membershipId: null, role: 'system', via: 'system' };
@@ -199,8 +205,21 @@ export class ReturnService {
       id,
       'receive',
       (_r, now) => ({ receivedAt: now, refundDueAt: new Date(now.getTime() + REFUND_DAYS * DAY) }),
-      refundNow ? (tx, r, o) => this.issueRefund(tx, actor, r, o) : undefined,
+      async (tx, r, o) => {
+        await this.restock(tx, actor, r, o);
+        return refundNow ? this.issueRefund(tx, actor, r, o) : null;
+      },
     );
+  }
+
+  /** 退货入库: the returned units go back into a warehouse through the stock ledger, in the receipt's transaction. */
+  private async restock(tx: Pick<Repositories, ReturnScope>, actor: Actor, r: ReturnRecord, o: OrderRecord): Promise<void> {
+    const lines = await tx.orders.listLines([o.id]);
+    const units = r.lines.flatMap((x) => {
+      const l = lines.find((y) => y.lineNo === x.lineNo);
+      return l ? [{ skuId: l.skuId, qty: x.qty }] : [];
+    });
+    if (units.length > 0) await this.d.stock.returnIn(tx, actor, { id: r.id, orderId: o.id, merchantOrgId: o.merchantOrgId, lines: units });
   }
 
   /** 退款 for a received return (the merchant's button, when not refunded on receipt). */
@@ -236,7 +255,7 @@ export class ReturnService {
    * buyer ships it back, the merchant receives and refunds it through the return's own states.
    */
   async complaintRemedyIn(
-    tx: Pick<Repositories, ReturnScope>,
+    tx: Pick<Repositories, RemedyScope>,
     actor: Actor,
     input: { complaintId: string; orderId: string; remedy: 'refund' | 'return'; amountFen: number },
   ): Promise<{ refundId: string | null; returnId: string | null }> {
@@ -285,7 +304,7 @@ export class ReturnService {
 
   /** A new return on `o` (a buyer's request, or a complaint's approved one), stored and audited in the caller's transaction. */
   private async insertReturn(
-    tx: Pick<Repositories, ReturnScope>,
+    tx: Pick<Repositories, RemedyScope>,
     actor: Actor,
     o: OrderRecord,
     fields: Pick<ReturnRecord, 'kind' | 'reason' | 'lines' | 'amountFen' | 'status'>,
@@ -331,7 +350,7 @@ export class ReturnService {
 
   /** Whether a return of these lines is a cross-border one: any returned line's product is cross-border (跨境). */
   private async isCrossBorder(
-    tx: Pick<Repositories, ReturnScope>,
+    tx: Pick<Repositories, RemedyScope>,
     o: OrderRecord,
     want: Array<{ lineNo: number; qty: number }>,
   ): Promise<boolean> {
@@ -348,7 +367,7 @@ export class ReturnService {
   }
 
   /** Records the refund, marks the returned units and reverses their share of the commission. */
-  private async issueRefund(tx: Pick<Repositories, ReturnScope>, _actor: Actor, r: ReturnRecord, o: OrderRecord): Promise<RefundRecord> {
+  private async issueRefund(tx: Pick<Repositories, RemedyScope>, _actor: Actor, r: ReturnRecord, o: OrderRecord): Promise<RefundRecord> {
     const refund = await this.d.orders.recordRefund(tx, o, r.amountFen, `return ${r.id}`, r.id);
     const lines = await tx.orders.listLines([o.id]);
     for (const want of r.lines) {

@@ -40,6 +40,7 @@ import type { ProgrammesRepository } from '../programmes/programmes.repository.t
 import type { SupplyRepository } from '../supply/supply.repository.ts';
 import type { CampaignRepository } from '../programmes/campaign.repository.ts';
 import type { PolicyRepository } from '../policies/policies.repository.ts';
+import type { InventoryRepository } from '../inventory/inventory.repository.ts';
 import type { RegistryRepository } from '../registry/registry.repository.ts';
 import type { WorkflowRepository } from '../workflows/workflows.repository.ts';
 
@@ -109,6 +110,8 @@ export interface Repositories {
   campaigns: CampaignRepository;
   /** 政策服务包: policies and the applications made for them (policies) */
   policies: PolicyRepository;
+  /** 库存: warehouses, the stock ledger, on hand per warehouse and the SKU's sellable number (inventory) */
+  inventory: InventoryRepository;
 }
 
 export interface UnitOfWork {

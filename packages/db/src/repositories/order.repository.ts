@@ -370,13 +370,13 @@ export class DrizzleOrderRepository implements OrderRepository {
       .returning({ id: stockReservations.id });
     return rows.length;
   }
-  async reservationTotals(skuId: string): Promise<{ held: number; sold: number; released: number }> {
+  async reservationTotals(skuId: string): Promise<{ held: number; sold: number; shipped: number; released: number }> {
     const rows = await this.db
       .select({ status: stockReservations.status, n: sql<number>`coalesce(sum(${stockReservations.qty}), 0)::int` })
       .from(stockReservations)
       .where(and(eq(stockReservations.skuId, skuId), isNull(stockReservations.flashSaleId)))
       .groupBy(stockReservations.status);
-    const out = { held: 0, sold: 0, released: 0 };
+    const out = { held: 0, sold: 0, shipped: 0, released: 0 };
     for (const r of rows) out[r.status] = Number(r.n);
     return out;
   }

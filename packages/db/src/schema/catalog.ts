@@ -116,12 +116,19 @@ export const productSkus = pgTable(
     name: text('name').notNull(),
     code: text('code'),
     priceFen: bigint('price_fen', { mode: 'number' }).notNull(),
+    /** 可售: on hand in every warehouse − open reservations − flash-sale carve-outs − the safety buffer (inventory) */
     stock: integer('stock').notNull(),
+    /** 安全库存: units kept back from sale */
+    safetyBuffer: integer('safety_buffer').notNull().default(0),
     sort: integer('sort').notNull(),
     createdAt: ts('created_at').notNull(),
     updatedAt: ts('updated_at').notNull(),
   },
-  (t) => [index('product_skus_product_idx').on(t.productId), check('product_skus_stock_nonneg', sql`${t.stock} >= 0`)],
+  (t) => [
+    index('product_skus_product_idx').on(t.productId),
+    check('product_skus_stock_nonneg', sql`${t.stock} >= 0`),
+    check('product_skus_safety_buffer_nonneg', sql`${t.safetyBuffer} >= 0`),
+  ],
 );
 
 /** Price history: each price in effect over [valid_from, valid_to). The 7-day lowest price is one query over it. */

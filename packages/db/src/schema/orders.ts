@@ -114,7 +114,7 @@ export const stockReservations = pgTable(
     orderId: uuid('order_id').notNull(),
     flashSaleId: uuid('flash_sale_id'),
     qty: integer('qty').notNull(),
-    status: text('status', { enum: ['held', 'sold', 'released'] }).notNull(),
+    status: text('status', { enum: ['held', 'sold', 'shipped', 'released'] }).notNull(),
     createdAt: ts('created_at').notNull(),
     updatedAt: ts('updated_at').notNull(),
   },

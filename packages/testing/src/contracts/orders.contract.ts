@@ -173,10 +173,13 @@ export function orderCases(db: ContractDb): void {
     await r.orders.insertReservation(res(1));
     await r.orders.insertReservations([res(2), res(3)]);
     expect((await r.orders.listReservations(o.id)).length).toBe(3);
-    expect(await r.orders.reservationTotals(s.id)).toEqual({ held: 6, sold: 0, released: 0 });
+    expect(await r.orders.reservationTotals(s.id)).toEqual({ held: 6, sold: 0, shipped: 0, released: 0 });
     expect(await r.orders.setReservations(o.id, 'held', 'sold', at(1))).toBe(3);
     expect(await r.orders.setReservations(o.id, 'held', 'released', at(1))).toBe(0);
-    expect(await r.orders.reservationTotals(s.id)).toEqual({ held: 0, sold: 6, released: 0 });
+    expect(await r.orders.reservationTotals(s.id)).toEqual({ held: 0, sold: 6, shipped: 0, released: 0 });
+    // 发货: the units leave a warehouse (sold → shipped)
+    expect(await r.orders.setReservations(o.id, 'sold', 'shipped', at(2))).toBe(3);
+    expect(await r.orders.reservationTotals(s.id)).toEqual({ held: 0, sold: 0, shipped: 6, released: 0 });
   });
 
   it('answers whether a product is on sale in a live room', async () => {

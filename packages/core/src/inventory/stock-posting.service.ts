@@ -1,0 +1,185 @@
+/**
+ * 出入库过账: the one way stock moves. Each movement is an insert-only ledger row, its warehouse's on hand (the
+ * projection `stock_levels`) and — for the kinds that change what can be sold — the SKU's sellable number, all in
+ * the caller's transaction. Other contexts post through the in-transaction forms (`postIn`, `shipIn`, `returnIn`,
+ * `openingIn`, `adjustIn`) taking `InventoryTx`, as the settlement ledger's `postIn` (docs/contexts.md rule 2).
+ */
+import { AppError } from '../errors.ts';
+import type { Repositories } from '../ports/repositories.ts';
+import type { Clock, IdGenerator } from '../ports/runtime.ts';
+import type { Actor } from '../shared/actor.ts';
+import { movementProblem, movesSellable, needsOf, pickWarehouse } from './inventory.rules.ts';
+import type { MovementInput, MovementRecord, SkuStockFacts, WarehouseRecord } from './inventory.types.ts';
+
+/** The repositories a posting writes: hand your transaction over with these. */
+export type InventoryTx = Pick<Repositories, 'inventory'>;
+
+export interface StockPostingDeps {
+  clock: Clock;
+  ids: IdGenerator;
+}
+
+/** The name a merchant's first warehouse gets when stock first needs one. */
+export const DEFAULT_WAREHOUSE_NAME = '默认仓';
+
+export class StockPostingService {
+  constructor(private readonly d: StockPostingDeps) {}
+
+  /** Whether `merchantOrgId` may hold stock in `w`: its own, or a service provider's that has it as a client. */
+  async usableBy(tx: InventoryTx, w: WarehouseRecord, merchantOrgId: string): Promise<boolean> {
+    if (w.ownerOrgId === merchantOrgId) return true;
+    return w.ownerKind === 'service_provider' && (await tx.inventory.isClient(w.id, merchantOrgId));
+  }
+
+  /** The warehouse, active and usable by the merchant; otherwise `inventory.warehouse_not_found` on warehouseId. */
+  async warehouseFor(tx: InventoryTx, id: string, merchantOrgId: string): Promise<WarehouseRecord> {
+    const w = await tx.inventory.findWarehouse(id);
+    if (!w || !(await this.usableBy(tx, w, merchantOrgId))) throw new AppError('inventory.warehouse_not_found', { field: 'warehouseId' });
+    if (w.status !== 'active') throw new AppError('inventory.warehouse_closed', { field: 'warehouseId' });
+    return w;
+  }
+
+  /** The merchant's default warehouse (默认仓), created on first need. */
+  async defaultWarehouseIn(tx: InventoryTx, merchantOrgId: string): Promise<WarehouseRecord> {
+    const found = await tx.inventory.defaultWarehouse(merchantOrgId);
+    if (found) return found;
+    const now = this.d.clock.now();
+    const w: WarehouseRecord = {
+      id: this.d.ids.next(),
+      ownerOrgId: merchantOrgId,
+      ownerKind: 'merchant',
+      name: DEFAULT_WAREHOUSE_NAME,
+      region: '',
+      address: '',
+      status: 'active',
+      isDefault: true,
+      createdAt: now,
+      updatedAt: now,
+    };
+    await tx.inventory.insertWarehouse(w);
+    return w;
+  }
+
+  /**
+   * Posts one movement: the ledger row, the warehouse's on hand and (for kinds that move it) the sellable number.
+   * Refused, with nothing changed once the transaction rolls back: on hand below zero (`inventory.insufficient`,
+   * warehouseId), sellable below zero (`inventory.below_reserved`, qty).
+   */
+  async postIn(
+    tx: InventoryTx,
+    actor: Actor,
+    input: MovementInput,
+    known?: { sku?: SkuStockFacts; warehouse?: WarehouseRecord },
+  ): Promise<MovementRecord> {
+    const problem = movementProblem(input.kind, input.qty, input.reason);
+    if (problem)
+      throw new AppError('request.invalid', {
+        field: problem,
+        details: { issue: problem === 'reason' ? 'a reason is required' : 'bad quantity' },
+      });
+    const sku = known?.sku ?? (await tx.inventory.skuFacts(input.skuId));
+    if (!sku) throw new AppError('inventory.sku_not_found', { field: 'skuId' });
+    const w = known?.warehouse ?? (await this.warehouseFor(tx, input.warehouseId, sku.merchantOrgId));
+    const now = this.d.clock.now();
+    if (input.qty < 0) {
+      if (!(await tx.inventory.lowerLevel(sku.skuId, w.id, -input.qty, now)))
+        throw new AppError('inventory.insufficient', { field: 'warehouseId' });
+    } else await tx.inventory.raiseLevel(sku.skuId, w.id, sku.merchantOrgId, input.qty, now);
+    if (movesSellable(input.kind) && !(await tx.inventory.moveSellable(sku.skuId, input.qty)))
+      throw new AppError('inventory.below_reserved', { field: 'qty' });
+    const m: MovementRecord = {
+      id: this.d.ids.next(),
+      skuId: sku.skuId,
+      warehouseId: w.id,
+      merchantOrgId: sku.merchantOrgId,
+      kind: input.kind,
+      qty: input.qty,
+      reason: input.reason?.trim() || null,
+      refType: input.refType ?? null,
+      refId: input.refId ?? null,
+      actorUserId: actor.userId,
+      actorLabel: actor.label,
+      at: now,
+    };
+    await tx.inventory.insertMovement(m);
+    return m;
+  }
+
+  /** 期初: a new SKU's first units, into the merchant's default warehouse (the SKU row starts at sellable 0). */
+  async openingIn(tx: InventoryTx, actor: Actor, merchantOrgId: string, skuId: string, qty: number): Promise<void> {
+    if (qty <= 0) return;
+    const w = await this.defaultWarehouseIn(tx, merchantOrgId);
+    await this.postIn(tx, actor, { skuId, warehouseId: w.id, kind: 'opening', qty, refType: 'sku', refId: skuId }, { warehouse: w });
+  }
+
+  /** 补货 / 报损 from the product page: an adjustment with a reason in the default warehouse. */
+  async adjustIn(tx: InventoryTx, actor: Actor, merchantOrgId: string, skuId: string, delta: number, reason: string): Promise<void> {
+    if (delta === 0) return;
+    const w = await this.defaultWarehouseIn(tx, merchantOrgId);
+    await this.postIn(
+      tx,
+      actor,
+      { skuId, warehouseId: w.id, kind: 'adjustment', qty: delta, reason, refType: 'sku', refId: skuId },
+      { warehouse: w },
+    );
+  }
+
+  /**
+   * 出库: an order's shipment leaves one warehouse — the one named (it must hold every line: otherwise 409
+   * `inventory.insufficient` on warehouseId), or the first of the merchant's that does (`inventory.no_warehouse`).
+   * The units were reserved by the order, so the sellable number does not move. Returns the warehouse.
+   */
+  async shipIn(
+    tx: InventoryTx,
+    actor: Actor,
+    order: { id: string; merchantOrgId: string; lines: Array<{ skuId: string; qty: number }> },
+    warehouseId?: string | undefined,
+  ): Promise<WarehouseRecord> {
+    const needs = needsOf(order.lines);
+    const skus = [...needs.keys()];
+    let w: WarehouseRecord;
+    if (warehouseId) {
+      w = await this.warehouseFor(tx, warehouseId, order.merchantOrgId);
+      const have = new Map((await tx.inventory.levels({ skuIds: skus, warehouseId: w.id })).map((l) => [l.skuId, l.onHand]));
+      if ([...needs].some(([sku, qty]) => (have.get(sku) ?? 0) < qty))
+        throw new AppError('inventory.insufficient', { field: 'warehouseId' });
+    } else {
+      const candidates = (await tx.inventory.listWarehouses(order.merchantOrgId)).filter((x) => x.status === 'active');
+      const levels = await tx.inventory.levels({ skuIds: skus });
+      const onHand = (id: string) => new Map(levels.filter((l) => l.warehouseId === id).map((l) => [l.skuId, l.onHand]));
+      const picked = pickWarehouse(
+        candidates.map((c) => ({
+          id: c.id,
+          isDefault: c.isDefault && c.ownerOrgId === order.merchantOrgId,
+          name: c.name,
+          onHand: onHand(c.id),
+        })),
+        needs,
+      );
+      const found = candidates.find((c) => c.id === picked);
+      if (!found) throw new AppError('inventory.no_warehouse', { field: 'warehouseId' });
+      w = found;
+    }
+    for (const [skuId, qty] of needs)
+      await this.postIn(
+        tx,
+        actor,
+        { skuId, warehouseId: w.id, kind: 'shipment', qty: -qty, refType: 'order', refId: order.id },
+        { warehouse: w },
+      );
+    return w;
+  }
+
+  /** 退货入库: a received return goes back into the warehouse its order left from (else the default one). */
+  async returnIn(
+    tx: InventoryTx,
+    actor: Actor,
+    r: { id: string; orderId: string; merchantOrgId: string; lines: Array<{ skuId: string; qty: number }> },
+  ): Promise<void> {
+    const shipped = (await tx.inventory.listMovements({ refId: r.orderId, kind: 'shipment', limit: 1, offset: 0 })).rows[0];
+    const from = shipped ? await tx.inventory.findWarehouse(shipped.warehouseId) : null;
+    const w = from && from.status === 'active' ? from : await this.defaultWarehouseIn(tx, r.merchantOrgId);
+    for (const [skuId, qty] of needsOf(r.lines))
+      await this.postIn(tx, actor, { skuId, warehouseId: w.id, kind: 'return', qty, refType: 'return', refId: r.id }, { warehouse: w });
+  }
+}
