@@ -12,6 +12,7 @@ import type { PubSub, Unsubscribe } from '../ports/kv.ts';
 import type { ScopedUnitOfWork } from '../ports/repositories.ts';
 import type { Clock } from '../ports/runtime.ts';
 import type { Actor } from '../shared/actor.ts';
+import { streamSnapshots } from '../shared/snapshot-stream.ts';
 import type { NameReader } from '../shared/name-directory.ts';
 import { PRICE_WINDOW_DAYS } from './price-fraud.rules.ts';
 import {
@@ -245,47 +246,14 @@ export class WallService {
    */
   async watch(actor: Actor, send: (s: WallSnapshot) => void, opts: WallWatchOptions = {}): Promise<Unsubscribe> {
     this.allow(actor);
-    let stopped = false;
-    let running = false;
-    let again = false;
-    let settle: ReturnType<typeof setTimeout> | null = null;
-    const push = async (): Promise<void> => {
-      if (stopped) return;
-      if (running) {
-        again = true;
-        return;
-      }
-      running = true;
-      try {
-        const s = await this.snapshot(actor);
-        if (!stopped) send(s);
-      } catch {
-        // the next tick tries again; a stream is not ended by one failed read
-      } finally {
-        running = false;
-      }
-      if (again && !stopped) {
-        again = false;
-        await push();
-      }
-    };
-    const nudge = () => {
-      if (stopped || settle) return;
-      settle = setTimeout(() => {
-        settle = null;
-        void push();
-      }, opts.settleMs ?? 1_000);
-    };
-    const subs = await Promise.all(WALL_TOPICS.map((t) => this.d.pubsub.subscribe(this.d.eventsChannel(t), nudge)));
-    const timer = setInterval(() => void push(), opts.everyMs ?? 5_000);
-    await push();
-    return async () => {
-      stopped = true;
-      clearInterval(timer);
-      if (settle) clearTimeout(settle);
-      // a store already closed (the process shutting down) has nothing left to unsubscribe from
-      await Promise.all(subs.map((u) => u().catch(() => {})));
-    };
+    return streamSnapshots({
+      build: () => this.snapshot(actor),
+      send,
+      pubsub: this.d.pubsub,
+      channels: WALL_TOPICS.map((t) => this.d.eventsChannel(t)),
+      everyMs: opts.everyMs ?? 5_000,
+      settleMs: opts.settleMs,
+    });
   }
 
   private allow(actor: Actor): void {

@@ -12,6 +12,7 @@ import type { PubSub, Unsubscribe } from '../ports/kv.ts';
 import type { ScopedUnitOfWork } from '../ports/repositories.ts';
 import type { Clock, IdGenerator } from '../ports/runtime.ts';
 import { type Actor, SYSTEM_ACTOR } from '../shared/actor.ts';
+import { streamSnapshots } from '../shared/snapshot-stream.ts';
 import type { NameReader, Names } from '../shared/name-directory.ts';
 import type { DemandSource } from './demand-source.port.ts';
 import { type DemandScope, demandScope, seesProduct, suppliersOf } from './demand-scope.ts';
@@ -117,46 +118,14 @@ export class DemandService {
     opts: { everyMs?: number; settleMs?: number } = {},
   ): Promise<Unsubscribe> {
     await this.scopeOf(actor);
-    let stopped = false;
-    let running = false;
-    let again = false;
-    let settle: ReturnType<typeof setTimeout> | null = null;
-    const push = async (): Promise<void> => {
-      if (stopped) return;
-      if (running) {
-        again = true;
-        return;
-      }
-      running = true;
-      try {
-        const b = await this.board(actor);
-        if (!stopped) send(b);
-      } catch {
-        // the next tick tries again; a stream is not ended by one failed read
-      } finally {
-        running = false;
-      }
-      if (again && !stopped) {
-        again = false;
-        await push();
-      }
-    };
-    const nudge = () => {
-      if (stopped || settle) return;
-      settle = setTimeout(() => {
-        settle = null;
-        void push();
-      }, opts.settleMs ?? 1_000);
-    };
-    const subs = await Promise.all(DEMAND_TOPICS.map((t) => this.d.pubsub.subscribe(this.d.eventsChannel(t), nudge)));
-    const timer = setInterval(() => void push(), opts.everyMs ?? 10_000);
-    await push();
-    return async () => {
-      stopped = true;
-      clearInterval(timer);
-      if (settle) clearTimeout(settle);
-      await Promise.all(subs.map((u) => u().catch(() => {})));
-    };
+    return streamSnapshots({
+      build: () => this.board(actor),
+      send,
+      pubsub: this.d.pubsub,
+      channels: DEMAND_TOPICS.map((t) => this.d.eventsChannel(t)),
+      everyMs: opts.everyMs ?? 10_000,
+      settleMs: opts.settleMs,
+    });
   }
 
   // ── computing and raising ──

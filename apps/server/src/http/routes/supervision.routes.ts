@@ -2,6 +2,7 @@
  * 监管线索 (docs/supervision.md): the regulator's clue queues — a department sees its own clues, the joint office as
  * a whole every clue — a clue with its log, a regulator's own clue, transfer between departments, dismissal.
  */
+import { serveEventStream } from '../sse.ts';
 import {
   caseCloseSchema,
   caseJoinSchema,
@@ -48,7 +49,6 @@ const PARTIES = ['merchant_staff', 'mcn_manager', 'base_operator', 'streamer'] a
 /** the monitoring wall: regulators, and the platform's administrators watching their own market */
 const WALL = ['regulator', 'platform_admin'] as const;
 /** the stream's comment line every 15 s keeps proxies from closing an idle connection */
-const KEEPALIVE_MS = 15_000;
 
 export function supervisionRoutes(api: Api, c: Container): void {
   api.get(
@@ -227,31 +227,7 @@ export function supervisionRoutes(api: Api, c: Container): void {
       const actor = requireActor(req);
       if (!String(req.headers.accept ?? '').includes('text/event-stream'))
         throw new AppError('supervision.wall_stream_accept', { field: 'accept' });
-      reply.hijack();
-      const res = reply.raw;
-      res.writeHead(200, {
-        'content-type': 'text/event-stream; charset=utf-8',
-        'cache-control': 'no-cache, no-transform',
-        connection: 'keep-alive',
-        'x-accel-buffering': 'no',
-        'x-content-type-options': 'nosniff',
-      });
-      res.write('retry: 5000\n\n');
-      const keepAlive = setInterval(() => res.write(': keep-alive\n\n'), KEEPALIVE_MS);
-      let stop: (() => Promise<void>) | null = null;
-      let closed = false;
-      req.raw.on('close', () => {
-        closed = true;
-        clearInterval(keepAlive);
-        if (stop) void stop().catch(() => {});
-      });
-      try {
-        stop = await c.wall.watch(actor, (s) => res.write(`event: snapshot\ndata: ${JSON.stringify(s)}\n\n`));
-        if (closed) await stop();
-      } catch {
-        clearInterval(keepAlive);
-        res.end();
-      }
+      await serveEventStream(req, reply, 'snapshot', (send) => c.wall.watch(actor, send));
     },
   );
 

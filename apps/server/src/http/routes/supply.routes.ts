@@ -2,6 +2,7 @@
  * 需求协同 (supply, docs/supply.md § Live demand): a merchant's suppliers, live demand per SKU with its alerts (as
  * JSON and pushed as Server-Sent Events), and replenishment requests (补货) the supplier confirms and ships.
  */
+import { serveEventStream } from '../sse.ts';
 import {
   demandAlertViewSchema,
   demandBoardSchema,
@@ -32,7 +33,6 @@ import type { Api } from './types.ts';
 
 const tags = ['supply'];
 const idParams = z.strictObject({ id: idSchema });
-const KEEPALIVE_MS = 15_000;
 /** Who names suppliers and asks for 补货: merchant staff. */
 export const SUPPLY_MERCHANTS = ['merchant_staff'] as const;
 /** Who may be a supplier's staff: a service provider's, or a merchant's acting as factory (工厂). */
@@ -140,31 +140,7 @@ export function supplyRoutes(api: Api, c: Container): void {
       const actor = requireActor(req);
       if (!String(req.headers.accept ?? '').includes('text/event-stream'))
         throw new AppError('supply.demand_stream_accept', { field: 'accept' });
-      reply.hijack();
-      const res = reply.raw;
-      res.writeHead(200, {
-        'content-type': 'text/event-stream; charset=utf-8',
-        'cache-control': 'no-cache, no-transform',
-        connection: 'keep-alive',
-        'x-accel-buffering': 'no',
-        'x-content-type-options': 'nosniff',
-      });
-      res.write('retry: 5000\n\n');
-      const keepAlive = setInterval(() => res.write(': keep-alive\n\n'), KEEPALIVE_MS);
-      let stop: (() => Promise<void>) | null = null;
-      let closed = false;
-      req.raw.on('close', () => {
-        closed = true;
-        clearInterval(keepAlive);
-        if (stop) void stop().catch(() => {});
-      });
-      try {
-        stop = await c.demand.watch(actor, (b) => res.write(`event: board\ndata: ${JSON.stringify(presentDemandBoard(b))}\n\n`));
-        if (closed) await stop();
-      } catch {
-        clearInterval(keepAlive);
-        res.end();
-      }
+      await serveEventStream(req, reply, 'board', (send) => c.demand.watch(actor, (b) => send(presentDemandBoard(b))));
     },
   );
 
