@@ -1,16 +1,9 @@
 /** 库存 (inventory): warehouses, the stock ledger and what is derived from it. docs/supply.md § Stock model. */
 
-export const MOVEMENT_KINDS = [
-  'opening',
-  'receipt',
-  'shipment',
-  'transfer_out',
-  'transfer_in',
-  'adjustment',
-  'return',
-  'sample_out',
-  'sample_return',
-] as const;
+import { MOVEMENT_KIND_VALUES } from '@livehub/contracts';
+
+/** the movement kinds of the ledger (one list, in the contracts) */
+export const MOVEMENT_KINDS = MOVEMENT_KIND_VALUES;
 export type MovementKind = (typeof MOVEMENT_KINDS)[number];
 
 /** 仓库: a merchant's own, or a service provider's (then merchants hold stock in it as its clients). */

@@ -3,7 +3,7 @@
  * (出入库流水) filtered by SKU, warehouse and kind; 盘点调整 with a reason, 调拨 between two warehouses, 安全库存; the
  * warehouses. docs/supply.md § Stock model.
  */
-import type { MovementView, SkuStockViewDto, WarehouseView } from '@livehub/contracts';
+import { MOVEMENT_KIND_VALUES, type MovementView, type SkuStockViewDto, type WarehouseView } from '@livehub/contracts';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { App, Button, Card, Form, Input, InputNumber, Modal, Select, Space, Table, type TableColumnsType, Tabs, Tag } from 'antd';
 import { useMemo, useState } from 'react';
@@ -13,17 +13,7 @@ import { applyFieldError, errorMessage } from '../../lib/form-errors.ts';
 import { inventoryApi, inventoryKeys, useMovements, useStockLevels, useWarehouses } from '../../queries/inventory.ts';
 
 type Dialog = { kind: 'adjust' | 'transfer' | 'buffer'; sku: SkuStockViewDto } | { kind: 'warehouse' } | null;
-const KINDS = [
-  'opening',
-  'receipt',
-  'shipment',
-  'transfer_out',
-  'transfer_in',
-  'adjustment',
-  'return',
-  'sample_out',
-  'sample_return',
-] as const;
+const KINDS = MOVEMENT_KIND_VALUES;
 const FIELDS = ['warehouseId', 'fromWarehouseId', 'toWarehouseId', 'qty', 'reason', 'safetyBuffer', 'name', 'region', 'address'] as const;
 
 export function InventoryPage() {
