@@ -2,50 +2,14 @@
  * A campaign's after-action report (活动总结报告) as a PDF: the same library (pdfkit) and fonts (Noto Sans SC from
  * `@embedpdf/fonts-sc`, embedded as subsets) as the credit report, so it reads the same on a machine with no CJK fonts.
  */
-import { createRequire } from 'node:module';
-import { dirname, join } from 'node:path';
 import type { CampaignReport } from '@livehub/core';
-import PDFDocument from 'pdfkit';
 import { CAMPAIGN_STATUS_ZH, ENROLMENT_STATUS_ZH, SESSION_STATUS_ZH, chinaDateTime, yuan } from '../http/presenters/campaign.presenter.ts';
-
-const fontDir = join(dirname(createRequire(import.meta.url).resolve('@embedpdf/fonts-sc')), '..', 'fonts');
-const FONT = join(fontDir, 'NotoSansHans-Regular.otf');
-const FONT_BOLD = join(fontDir, 'NotoSansHans-Bold.otf');
+import { openPdf } from './pdf-document.ts';
 
 export function campaignReportPdf(r: CampaignReport): Promise<Buffer> {
   const c = r.campaign;
   const t = r.totals;
-  const doc = new PDFDocument({ size: 'A4', margin: 50, info: { Title: `${c.name} 活动总结报告`, Author: 'LiveHub' } });
-  const chunks: Buffer[] = [];
-  const done = new Promise<Buffer>((resolve, reject) => {
-    doc.on('data', (b: Buffer) => chunks.push(b));
-    doc.on('end', () => resolve(Buffer.concat(chunks)));
-    doc.on('error', reject);
-  });
-  doc.registerFont('zh', FONT);
-  doc.registerFont('zh-bold', FONT_BOLD);
-  const left = doc.page.margins.left;
-  const width = doc.page.width - left - doc.page.margins.right;
-  const heading = (text: string) => {
-    doc.moveDown(0.8).font('zh-bold').fontSize(13).fillColor('#1f1f1f').text(text, left);
-    doc
-      .moveTo(left, doc.y + 2)
-      .lineTo(left + width, doc.y + 2)
-      .strokeColor('#d9d9d9')
-      .stroke();
-    doc.moveDown(0.4).font('zh').fontSize(10.5);
-  };
-  const row = (cols: Array<[string, number]>) => {
-    if (doc.y > doc.page.height - doc.page.margins.bottom - 20) doc.addPage();
-    const y = doc.y;
-    let x = left;
-    for (const [text, w] of cols) {
-      doc.text(text, x, y, { width: w * width, lineBreak: false, ellipsis: true });
-      x += w * width;
-    }
-    doc.x = left;
-    doc.y = y + 16;
-  };
+  const { doc, done, heading, row } = openPdf({ Title: `${c.name} 活动总结报告`, Author: 'LiveHub' });
 
   doc.font('zh-bold').fontSize(20).fillColor('#000').text(`${c.name} 活动总结报告`, { align: 'center' });
   doc

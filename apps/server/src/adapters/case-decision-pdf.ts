@@ -6,8 +6,7 @@
  */
 import type { DecisionDocument } from '@livehub/core';
 import { MEASURE_LABELS } from '@livehub/core';
-import PDFDocument from 'pdfkit';
-import { REPORT_FONT } from './credit-report-pdf.ts';
+import { openPdf } from './pdf-document.ts';
 
 const yuan = (fen: number) => (fen / 100).toLocaleString('zh-CN', { minimumFractionDigits: 2, maximumFractionDigits: 2 });
 const chinaTime = (d: Date) => new Date(d.getTime() + 8 * 3600_000).toISOString().slice(0, 16).replace('T', ' ');
@@ -29,14 +28,7 @@ function measureText(m: DecisionDocument['measures'][number], products: Record<s
 }
 
 export function caseDecisionPdf(d: DecisionDocument): Promise<Uint8Array> {
-  const doc = new PDFDocument({ size: 'A4', margin: 56, info: { Title: `行政处罚决定书 ${d.caseNo}`, Author: d.departmentName } });
-  const chunks: Buffer[] = [];
-  const done = new Promise<Uint8Array>((resolve, reject) => {
-    doc.on('data', (b: Buffer) => chunks.push(b));
-    doc.on('end', () => resolve(new Uint8Array(Buffer.concat(chunks))));
-    doc.on('error', reject);
-  });
-  doc.registerFont('zh', REPORT_FONT);
+  const { doc, done } = openPdf({ Title: `行政处罚决定书 ${d.caseNo}`, Author: d.departmentName }, 56);
   doc.font('zh').fontSize(20).fillColor('#000').text(d.departmentName, { align: 'center' });
   doc.fontSize(18).text('行政处罚决定书', { align: 'center' });
   doc.moveDown(0.3).fontSize(10.5).fillColor('#595959').text(d.caseNo, { align: 'center' });
@@ -66,5 +58,5 @@ export function caseDecisionPdf(d: DecisionDocument): Promise<Uint8Array> {
   doc.moveDown(1).fontSize(11).text(d.departmentName, { align: 'right' });
   doc.text(chinaTime(d.decidedAt), { align: 'right' });
   doc.end();
-  return done;
+  return done.then((b) => new Uint8Array(b));
 }

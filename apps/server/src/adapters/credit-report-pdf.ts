@@ -3,14 +3,8 @@
  * fonts of the `@embedpdf/fonts-sc` package, embedded as subsets), so it reads the same on a machine with no CJK
  * fonts installed. It prints the signed content, the SHA-256 and the signature, and how to verify the report.
  */
-import { createRequire } from 'node:module';
-import { dirname, join } from 'node:path';
 import type { CreditReport } from '@livehub/contracts';
-import PDFDocument from 'pdfkit';
-
-const fontDir = join(dirname(createRequire(import.meta.url).resolve('@embedpdf/fonts-sc')), '..', 'fonts');
-export const REPORT_FONT = join(fontDir, 'NotoSansHans-Regular.otf');
-const REPORT_FONT_BOLD = join(fontDir, 'NotoSansHans-Bold.otf');
+import { openPdf } from './pdf-document.ts';
 
 const KIND: Record<string, string> = { merchant: '商家', streamer: '主播', mcn: 'MCN 机构', base: '直播基地' };
 const TIER: Record<string, string> = { A: 'A（优）', B: 'B（良）', C: 'C（中）', D: 'D（差）' };
@@ -34,40 +28,11 @@ const PDF_EVENTS = 60;
 /** Renders the report; resolves with the PDF's bytes. */
 export function creditReportPdf(report: CreditReport, verifyUrl: string): Promise<Buffer> {
   const c = report.content;
-  const doc = new PDFDocument({
-    size: 'A4',
-    margin: 50,
-    info: { Title: `信用报告 ${c.number}`, Author: 'LiveHub', Subject: `${c.party.name} 信用报告` },
+  const { doc, done, heading, row } = openPdf({
+    Title: `信用报告 ${c.number}`,
+    Author: 'LiveHub',
+    Subject: `${c.party.name} 信用报告`,
   });
-  const chunks: Buffer[] = [];
-  const done = new Promise<Buffer>((resolve, reject) => {
-    doc.on('data', (b: Buffer) => chunks.push(b));
-    doc.on('end', () => resolve(Buffer.concat(chunks)));
-    doc.on('error', reject);
-  });
-  doc.registerFont('zh', REPORT_FONT);
-  doc.registerFont('zh-bold', REPORT_FONT_BOLD);
-  const left = doc.page.margins.left;
-  const width = doc.page.width - left - doc.page.margins.right;
-  const heading = (text: string) => {
-    doc.moveDown(0.8).font('zh-bold').fontSize(13).fillColor('#1f1f1f').text(text, left);
-    doc
-      .moveTo(left, doc.y + 2)
-      .lineTo(left + width, doc.y + 2)
-      .strokeColor('#d9d9d9')
-      .stroke();
-    doc.moveDown(0.4).font('zh').fontSize(10.5);
-  };
-  const row = (cols: Array<[string, number]>) => {
-    const y = doc.y;
-    let x = left;
-    for (const [text, w] of cols) {
-      doc.text(text, x, y, { width: w * width, lineBreak: false, ellipsis: true });
-      x += w * width;
-    }
-    doc.x = left;
-    doc.y = y + 16;
-  };
 
   doc.font('zh-bold').fontSize(20).fillColor('#000').text('直播电商信用报告', { align: 'center' });
   doc.font('zh').fontSize(10).fillColor('#595959').text(`报告编号 ${c.number}　·　出具时间 ${c.issuedAt}`, { align: 'center' });
