@@ -26,24 +26,26 @@ function AllCampaigns() {
       subtitle={t('campaignPublic.subtitle')}
       footer={t('campaignPublic.footer')}
     >
-      <List
-        loading={list.isLoading}
-        dataSource={list.data ?? []}
-        renderItem={(c) => (
-          <List.Item>
-            <List.Item.Meta
-              title={<Link to={`/campaigns/public/${c.id}`}>{c.name}</Link>}
-              description={
-                <Space>
-                  <CampaignStatusTag status={c.status} t={t} />
-                  {c.organiserName}
-                  {periodText(c)}
-                </Space>
-              }
-            />
-          </List.Item>
-        )}
-      />
+      <Card title={t('campaignPublic.all')}>
+        <List
+          loading={list.isLoading}
+          dataSource={list.data ?? []}
+          renderItem={(c) => (
+            <List.Item>
+              <List.Item.Meta
+                title={<Link to={`/campaigns/public/${c.id}`}>{c.name}</Link>}
+                description={
+                  <Space>
+                    <CampaignStatusTag status={c.status} t={t} />
+                    {c.organiserName}
+                    {periodText(c)}
+                  </Space>
+                }
+              />
+            </List.Item>
+          )}
+        />
+      </Card>
     </PublicPageFrame>
   );
 }
