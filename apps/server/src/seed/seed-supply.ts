@@ -2,7 +2,9 @@
  * 需求协同 in the demo (docs/supply.md § Live demand): the demo supply-chain service provider (上海云链供应链管理有限公司,
  * registered through the registry) is named supplier of every product by the demo merchant and by the merchant
  * selling in the demo's live room, through the supply service as the merchants' staff — so the live room's demand
- * and its alerts reach the provider's 供应商工作台.
+ * and its alerts reach the provider's 供应商工作台. The provider also runs a warehouse (云链嘉定中心仓, docs/supply.md
+ * § Stock model) with the demo merchant as its client, and the merchant moves part of one SKU's stock there (调拨),
+ * so 库存 shows stock in two warehouses and its trace a transfer.
  */
 import { type Actor, cliActor } from '@livehub/core';
 import type { Container } from '../container.ts';
@@ -21,5 +23,35 @@ export async function seedSupply(c: Container, reg: RegistrySeed): Promise<{ lin
     await c.suppliers.addSupplier(staff, { supplierOrgId: provider.orgId, productIds: null });
     links++;
   }
+  await seedProviderWarehouse(c, reg, provider.orgId);
   return { links };
+}
+
+async function seedProviderWarehouse(c: Container, reg: RegistrySeed, providerOrgId: string): Promise<void> {
+  const m = reg.merchants[0];
+  if (!m) return;
+  const providerActor: Actor = {
+    ...cliActor('seed'),
+    userId: reg.providerUserId,
+    orgId: providerOrgId,
+    role: 'provider_staff',
+    label: 'provider',
+  };
+  const staff: Actor = { ...cliActor('seed'), userId: m.staffUserId, orgId: m.orgId, role: 'merchant_staff', label: 'merchant' };
+  const wh = await c.inventory.createWarehouse(providerActor, {
+    name: '云链嘉定中心仓',
+    region: '上海市 嘉定区',
+    address: '嘉定工业区叶城路 1288 号',
+  });
+  await c.inventory.addClient(providerActor, wh.id, m.orgId);
+  const own = (await c.inventory.listWarehouses(staff)).find((w) => w.isDefault && w.ownerOrgId === m.orgId);
+  const sku = (await c.inventory.levels(staff)).find((l) => (l.warehouses.find((w) => w.warehouseId === own?.id)?.onHand ?? 0) >= 200);
+  if (!own || !sku) return;
+  await c.inventory.transfer(staff, {
+    skuId: sku.skuId,
+    fromWarehouseId: own.id,
+    toWarehouseId: wh.id,
+    qty: 100,
+    reason: '备货至云链中心仓',
+  });
 }
