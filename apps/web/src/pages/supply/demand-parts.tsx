@@ -5,7 +5,7 @@
  */
 import type { DemandAlertView, DemandSessionView, DemandSkuView, ReplenishmentView } from '@livehub/contracts';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { App, Button, Empty, List, Space, Table, type TableColumnsType, Tag, Typography } from 'antd';
+import { App, Badge, Button, Card, Empty, List, Space, Table, type TableColumnsType, Tag, Typography } from 'antd';
 import { useMemo } from 'react';
 import { EChart, type EChartOption } from '../../components/echart.tsx';
 import { type Translate, useI18n } from '../../i18n/index.ts';
@@ -179,4 +179,42 @@ export function ReplenishmentTable({ rows, supplierOrgId }: { rows: Replenishmen
   ];
   if (rows.length === 0) return <Empty description={t('supply.noRequests')} />;
   return <Table size="small" rowKey="id" columns={columns} dataSource={rows} pagination={{ pageSize: 10 }} />;
+}
+
+/** 直播实时需求: the live sessions of the board, each with its SKUs (and their sell-through charts), and the stream's state. */
+export function LiveDemandCard({
+  connected,
+  loading,
+  sessions,
+  showMerchant,
+}: {
+  connected: boolean;
+  loading: boolean;
+  sessions: DemandSessionView[];
+  showMerchant?: boolean;
+}) {
+  const { t } = useI18n();
+  return (
+    <Card
+      title={t('supply.demand')}
+      extra={<Badge status={connected ? 'success' : 'default'} text={connected ? t('supply.live') : t('supply.offline')} />}
+      style={{ marginBottom: 16 }}
+      loading={loading}
+    >
+      {sessions.length === 0 ? (
+        <Empty description={t('supply.noLive')} />
+      ) : (
+        sessions.map((s) => (
+          <div key={s.sessionId} style={{ marginBottom: 16 }} data-testid="demand-session">
+            <Space style={{ marginBottom: 8 }}>
+              <Tag color="red">LIVE</Tag>
+              <strong>{s.title}</strong>
+              <span>{s.streamerName}</span>
+            </Space>
+            <DemandTable session={s} showMerchant={showMerchant} charts />
+          </div>
+        ))
+      )}
+    </Card>
+  );
 }

@@ -4,7 +4,7 @@
  * for all products or some; remove), and the replenishment requests it made.
  */
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { App, Badge, Button, Card, Col, Empty, Form, List, Modal, Popconfirm, Row, Select, Space, Tag } from 'antd';
+import { App, Button, Card, Col, Empty, Form, List, Modal, Popconfirm, Row, Select, Space, Tag } from 'antd';
 import { useState } from 'react';
 import { PageHeader } from '../../components/page-header.tsx';
 import { useI18n } from '../../i18n/index.ts';
@@ -20,7 +20,7 @@ import {
   useSupplierOptions,
   useSuppliers,
 } from '../../queries/supply.ts';
-import { AlertList, DemandTable, ReplenishmentTable } from './demand-parts.tsx';
+import { AlertList, LiveDemandCard, ReplenishmentTable } from './demand-parts.tsx';
 
 interface AddForm {
   supplierOrgId: string;
@@ -64,27 +64,7 @@ export function MerchantDemandPage() {
       <PageHeader title={t('supply.merchant.title')} subtitle={t('supply.merchant.subtitle')} />
       <Row gutter={16}>
         <Col xs={24} lg={16}>
-          <Card
-            title={t('supply.demand')}
-            extra={<Badge status={connected ? 'success' : 'default'} text={connected ? t('supply.live') : t('supply.offline')} />}
-            style={{ marginBottom: 16 }}
-            loading={board.isLoading}
-          >
-            {(board.data?.sessions ?? []).length === 0 ? (
-              <Empty description={t('supply.noLive')} />
-            ) : (
-              (board.data?.sessions ?? []).map((s) => (
-                <div key={s.sessionId} style={{ marginBottom: 16 }} data-testid="demand-session">
-                  <Space style={{ marginBottom: 8 }}>
-                    <Tag color="red">LIVE</Tag>
-                    <strong>{s.title}</strong>
-                    <span>{s.streamerName}</span>
-                  </Space>
-                  <DemandTable session={s} charts />
-                </div>
-              ))
-            )}
-          </Card>
+          <LiveDemandCard connected={connected} loading={board.isLoading} sessions={board.data?.sessions ?? []} />
           <Card title={t('supply.requests')}>
             <ReplenishmentTable rows={requests.data ?? []} supplierOrgId={orgId} />
           </Card>

@@ -3,12 +3,12 @@
  * the caller's organization as supplier, the live demand of their linked products right now with its alerts —
  * updated live from the server's stream — a 补货 on an alert, and the replenishment requests to confirm and ship.
  */
-import { Badge, Card, Col, Empty, List, Row, Space, Tag } from 'antd';
+import { Card, Col, Empty, List, Row } from 'antd';
 import { PageHeader } from '../../components/page-header.tsx';
 import { useI18n } from '../../i18n/index.ts';
 import { useMe } from '../../lib/session.ts';
 import { useDemandBoard, useDemandStream, useMyMerchants, useReplenishments } from '../../queries/supply.ts';
-import { AlertList, DemandTable, ReplenishmentTable } from './demand-parts.tsx';
+import { AlertList, LiveDemandCard, ReplenishmentTable } from './demand-parts.tsx';
 
 export function SupplierConsolePage() {
   const { t } = useI18n();
@@ -23,27 +23,7 @@ export function SupplierConsolePage() {
       <PageHeader title={t('supply.console.title')} subtitle={t('supply.console.subtitle')} />
       <Row gutter={16}>
         <Col xs={24} lg={16}>
-          <Card
-            title={t('supply.demand')}
-            extra={<Badge status={connected ? 'success' : 'default'} text={connected ? t('supply.live') : t('supply.offline')} />}
-            style={{ marginBottom: 16 }}
-            loading={board.isLoading}
-          >
-            {(board.data?.sessions ?? []).length === 0 ? (
-              <Empty description={t('supply.noLive')} />
-            ) : (
-              (board.data?.sessions ?? []).map((s) => (
-                <div key={s.sessionId} style={{ marginBottom: 16 }} data-testid="demand-session">
-                  <Space style={{ marginBottom: 8 }}>
-                    <Tag color="red">LIVE</Tag>
-                    <strong>{s.title}</strong>
-                    <span>{s.streamerName}</span>
-                  </Space>
-                  <DemandTable session={s} showMerchant charts />
-                </div>
-              ))
-            )}
-          </Card>
+          <LiveDemandCard connected={connected} loading={board.isLoading} sessions={board.data?.sessions ?? []} showMerchant />
           <Card title={t('supply.requests')}>
             <ReplenishmentTable rows={requests.data ?? []} supplierOrgId={orgId} />
           </Card>
