@@ -98,15 +98,7 @@ export class PolicyService {
       id: this.d.ids.next(),
       issuerOrgId: orgId,
       issuerDepartment: department,
-      kind: ok.kind,
-      title: ok.title.trim(),
-      summary: ok.summary.trim(),
-      basis: ok.basis.trim(),
-      conditions: ok.conditions,
-      benefit: ok.benefit,
-      applyFrom: ok.applyFrom,
-      applyUntil: ok.applyUntil,
-      documents: [...new Set(ok.documents)],
+      ...policyFields(ok),
       status: 'draft',
       publishedAt: null,
       withdrawnAt: null,
@@ -132,15 +124,7 @@ export class PolicyService {
     const { policy } = await this.own(actor, id);
     if (policy.status !== 'draft') throw new AppError('policies.not_editable', { field: 'id' });
     const patch = {
-      kind: ok.kind,
-      title: ok.title.trim(),
-      summary: ok.summary.trim(),
-      basis: ok.basis.trim(),
-      conditions: ok.conditions,
-      benefit: ok.benefit,
-      applyFrom: ok.applyFrom,
-      applyUntil: ok.applyUntil,
-      documents: [...new Set(ok.documents)],
+      ...policyFields(ok),
       updatedAt: this.d.clock.now(),
     };
     return this.d.uow.transaction(async (tx) => {
@@ -212,4 +196,19 @@ export async function listings(
     const subjectName = (a.subjectType === 'organization' ? n?.orgs : n?.users)?.get(a.subjectId) ?? null;
     return [{ ...a, policyTitle: p.title, policyKind: p.kind, issuerDepartment: p.issuerDepartment, subjectName }];
   });
+}
+
+/** The policy's own fields from checked input: texts trimmed, each required document once. */
+function policyFields(ok: ReturnType<typeof checkInput>) {
+  return {
+    kind: ok.kind,
+    title: ok.title.trim(),
+    summary: ok.summary.trim(),
+    basis: ok.basis.trim(),
+    conditions: ok.conditions,
+    benefit: ok.benefit,
+    applyFrom: ok.applyFrom,
+    applyUntil: ok.applyUntil,
+    documents: [...new Set(ok.documents)],
+  };
 }
