@@ -136,6 +136,8 @@ export function wallCases(db: ContractDb): void {
         title: '看板契约商品',
         referencePriceFen: 19_900,
         points: [{ skuId: k.id, priceFen: 9_900, source: 'list', from: min(-60 * 24), to: null }],
+        // not a cross-border product: no declaration to compare the room's price with
+        crossBorder: null,
       },
     ]);
     expect(await r.wall.sessionReports([s.id])).toEqual([]);
