@@ -13,7 +13,16 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
-import { apiAs, confirmPopover, decideOnApplication, openFromNav, pickFromSelect, signInHttp, tablesLoaded } from '../helpers/browser.ts';
+import {
+  apiAs,
+  confirmPopover,
+  decideOnApplication,
+  openFromNav,
+  pickFromSelect,
+  signInHttp,
+  switchLanguage,
+  tablesLoaded,
+} from '../helpers/browser.ts';
 import { solidPng } from '../helpers/png.ts';
 import { BrowserSuite } from '../helpers/browser-suite.ts';
 import { browserAvailable } from '../helpers/test-server.ts';
@@ -387,9 +396,7 @@ describe.skipIf(!browserAvailable)('catalog and selection center', () => {
 
   it('the selection square switches to English', async () => {
     await streamer.getByTestId('nav-selection').click();
-    await streamer.getByTestId('lang-switch').click();
-    await streamer.getByTestId('lang-en-US').click();
-    await streamer.getByTestId('lang-en-US').waitFor({ state: 'hidden' });
+    await switchLanguage(streamer, 'en-US');
     await streamer.getByText('Selection square', { exact: true }).first().waitFor();
     await streamer.getByTestId('square-search').locator('input').fill('保温杯 316');
     await streamer.getByTestId('square-search').locator('input').press('Enter');

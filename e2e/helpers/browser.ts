@@ -97,6 +97,24 @@ export class BrowserHarness {
   }
 }
 
+/**
+ * Switches the header's language menu to `locale`. A click on the menu item while the dropdown is still animating in
+ * can miss (the menu stays open, nothing switches); the step is retried until the menu has closed on its choice.
+ */
+export async function switchLanguage(page: Page, locale: 'zh-CN' | 'en-US'): Promise<void> {
+  const item = page.getByTestId(`lang-${locale}`);
+  for (let attempt = 0; ; attempt++) {
+    if (!(await item.isVisible())) await page.getByTestId('lang-switch').click();
+    await item.click();
+    try {
+      await item.waitFor({ state: 'hidden', timeout: 5_000 });
+      return;
+    } catch (e) {
+      if (attempt >= 3) throw e;
+    }
+  }
+}
+
 /** Follows the side navigation's `nav-<key>` entry and waits for the page at `pathname`. */
 export async function openFromNav(page: Page, key: string, pathname: string): Promise<void> {
   await page.getByTestId(`nav-${key}`).click();
