@@ -79,7 +79,11 @@ export class MatchingModels {
 
   /** Loads the newest stored model when it is newer than the one in memory (on start, on the tick, when told). */
   async load(): Promise<number | null> {
-    const latest = await this.d.uow.read.matching.latestModel();
+    return this.loadFrom(await this.d.uow.read.matching.latestModel());
+  }
+
+  /** `load` with the newest version's meta already read. */
+  private async loadFrom(latest: MatchModelMeta | null): Promise<number | null> {
     if (!latest || (this.model && this.model.info.version >= latest.version)) return this.model?.info.version ?? null;
     const rec = await this.d.uow.read.matching.loadModel(latest.version);
     if (!rec) return this.model?.info.version ?? null;
@@ -101,9 +105,9 @@ export class MatchingModels {
    * does it; every tick also picks up a version another process stored.
    */
   async scheduledRetrain(now: Date = this.d.clock.now()): Promise<{ matchingRetrained: number }> {
-    await this.load();
-    const idle = () => ({ matchingRetrained: 0 });
     const latest = await this.d.uow.read.matching.latestModel();
+    await this.loadFrom(latest);
+    const idle = () => ({ matchingRetrained: 0 });
     if (!retrainDue(now, this.lastLook(latest), this.schedule).due) return idle();
     const token = this.d.locks ? await this.d.locks.acquire(RETRAIN_LOCK, 10 * 60_000) : 'none';
     if (token === null) return idle();

@@ -73,7 +73,7 @@ export class DemandService {
       if (visible.length === 0) continue;
       computed.push(await this.compute(s, now, new Set(visible.map((p) => p.productId))));
     }
-    const alerts = (await this.visibleAlerts(scope, { limit: RECENT_ALERTS })).slice(0, RECENT_ALERTS);
+    const alerts = (await this.visibleAlerts(scope, { limit: RECENT_ALERTS, live })).slice(0, RECENT_ALERTS);
     return this.named(now, computed, alerts);
   }
 
@@ -169,11 +169,20 @@ export class DemandService {
       if (row.level && s.status === 'live') toRaise.push({ ...row, productName: '', merchantName: '' });
       if (products.some((p) => p.productId === sku.productId)) rows.push(row);
     }
-    if (toRaise.length > 0) {
-      const n = await this.raise(s, toRaise, now);
+    // a read (every board refresh) opens a transaction only for a level not yet raised in this session; the unique
+    // key stays the guard when two processes raise the same one at once
+    const fresh = toRaise.length > 0 ? await this.notYetRaised(s.id, toRaise) : [];
+    if (fresh.length > 0) {
+      const n = await this.raise(s, fresh, now);
       onRaised?.(n);
     }
     return { session: s, rows };
+  }
+
+  private async notYetRaised(sessionId: string, rows: DemandSkuListing[]): Promise<DemandSkuListing[]> {
+    const stored = await this.d.uow.read.supply.listAlerts({ sessionIds: [sessionId], limit: 10_000 });
+    const seen = new Set(stored.map((a) => `${a.skuId}:${a.level}`));
+    return rows.filter((r) => !seen.has(`${r.skuId}:${r.level}`));
   }
 
   /** Stores each alert not yet raised and sends it on (audit + outbox) in one transaction; returns how many. */
@@ -237,7 +246,10 @@ export class DemandService {
     });
   }
 
-  private async visibleAlerts(scope: DemandScope, opts: { sessionIds?: string[]; limit: number }): Promise<DemandAlertRecord[]> {
+  private async visibleAlerts(
+    scope: DemandScope,
+    opts: { sessionIds?: string[]; limit: number; live?: DemandSession[] },
+  ): Promise<DemandAlertRecord[]> {
     const merchants = scope.all
       ? undefined
       : [
@@ -251,7 +263,9 @@ export class DemandService {
       // (`session` has already checked that a named session is the streamer's own)
       const own =
         opts.sessionIds ??
-        (await this.d.source.liveSessions(MAX_LIVE_SESSIONS)).filter((s) => s.streamerUserId === scope.userId).map((s) => s.id);
+        (opts.live ?? (await this.d.source.liveSessions(MAX_LIVE_SESSIONS)))
+          .filter((s) => s.streamerUserId === scope.userId)
+          .map((s) => s.id);
       if (own.length === 0) return [];
       return this.d.uow.read.supply.listAlerts({ sessionIds: own, limit: opts.limit });
     }
