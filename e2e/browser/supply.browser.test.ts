@@ -7,6 +7,7 @@
  */
 import type { Actor } from '@livehub/core';
 import { describe, expect, it } from 'vitest';
+import { adjustStock } from '@livehub/server/testing';
 import { openFromNav } from '../helpers/browser.ts';
 import { BrowserSuite } from '../helpers/browser-suite.ts';
 import { browserAvailable } from '../helpers/test-server.ts';
@@ -35,7 +36,7 @@ describe.skipIf(!browserAvailable)('supplier console', () => {
     await page.getByText('暂无预警').waitFor();
 
     // a small stock (a test fixture: the SKU's sellable units), so the room sells it out within minutes
-    await c.uow.read.catalog.adjustStock(skuId, 10 - (sku?.stock ?? 0));
+    await adjustStock(c, skuId, 10 - (sku?.stock ?? 0));
 
     // the room sells 8 of the 10 units within the minute
     const consumer = await c.uow.read.users.findByUsername('consumer_00001');

@@ -6,7 +6,7 @@
  * quantity under concurrency with the per-user limit.
  */
 import { flashSaleKeys } from '@livehub/core';
-import { createTestPlatform, type TestPlatform, type TestSession } from '@livehub/server/testing';
+import { adjustStock, createTestPlatform, type TestPlatform, type TestSession } from '@livehub/server/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ManualClock } from '../adapters/runtime.ts';
 
@@ -183,12 +183,12 @@ describe('orders', () => {
       expect(r.body.error.message).toMatch(/[\u4e00-\u9fff]|[a-z]/i);
     }
     // more than the stock: a 409 naming what is left (the SKU is brought down to 5 units for it, then back)
-    await p.c.uow.read.catalog.adjustStock(sku.id, 5 - before);
+    await adjustStock(p.c, sku.id, 5 - before);
     const tooMany = await call(consumer, 'POST', '/api/orders', { lines: [{ skuId: sku.id, qty: 6 }], address: ADDRESS });
     expect(tooMany.status).toBe(409);
     expect(tooMany.body.error.code).toBe('orders.insufficient_stock');
     expect(await stockOf(sku.id)).toBe(5);
-    await p.c.uow.read.catalog.adjustStock(sku.id, before - 5);
+    await adjustStock(p.c, sku.id, before - 5);
     const badKey = await call(
       consumer,
       'POST',

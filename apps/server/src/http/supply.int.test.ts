@@ -5,7 +5,7 @@
  * linked sees nothing; 补货 requested once, confirmed and shipped by the supplier; bad input → 4xx.
  */
 import type { Actor } from '@livehub/core';
-import { createTestPlatform, type TestPlatform, type TestSession } from '@livehub/server/testing';
+import { adjustStock, createTestPlatform, type TestPlatform, type TestSession } from '@livehub/server/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ManualClock } from '../adapters/runtime.ts';
 import { payOnSimulator } from '../seed/seed-payments.ts';
@@ -50,7 +50,7 @@ beforeAll(async () => {
   if (!sku) throw new Error('the product has a SKU');
   skuId = sku.id;
   // a small stock, so the room sells it out within minutes (a test fixture: the SKU's sellable units)
-  await p.c.uow.read.catalog.adjustStock(skuId, 10 - sku.stock);
+  await adjustStock(p.c, skuId, 10 - sku.stock);
   const staff = (await p.c.uow.read.memberships.listForOrg(merchantOrgId)).find((m) => m.role === 'merchant_staff');
   if (!staff) throw new Error('the room’s merchant has staff');
   [roomMerchant, otherMerchant, provider] = await Promise.all([p.login(staff.username), p.login('merchant'), p.login('provider')]);

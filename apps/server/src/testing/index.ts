@@ -13,3 +13,4 @@ export {
 export { type RoomChatEvent, type RoomClientOptions, type RoomFrame, RoomTestClient } from './room-client.ts';
 export { insertOrder } from './settlement-fixtures.ts';
 export { clearCredit } from './credit-fixtures.ts';
+export { adjustStock } from './stock-fixtures.ts';

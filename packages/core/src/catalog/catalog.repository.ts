@@ -44,10 +44,8 @@ export interface CatalogRepository {
   /** how many products are in each status (statuses without products are left out), in one query */
   countProductsByStatus(opts: { merchantOrgId?: string }): Promise<Array<{ status: ProductStatus; n: number }>>;
   insertSku(s: SkuRecord): Promise<void>;
-  /** name, code and price; stock never moves here (see adjustStock) */
+  /** name, code and price; stock never moves here (the inventory context's ledger moves it: `InventoryRepository.moveSellable`) */
   updateSku(s: SkuRecord): Promise<void>;
-  /** adds `delta` (may be negative) to the stock left, unless that would take it below zero; returns whether it did */
-  adjustStock(id: string, delta: number): Promise<boolean>;
   /** counts units sold on the product (paid orders) */
   addSales(productId: string, n: number): Promise<void>;
   listSkus(productIds: string[]): Promise<SkuRecord[]>;

@@ -141,14 +141,6 @@ export class DrizzleCatalogRepository implements CatalogRepository {
       .set({ salesCount: sql`${products.salesCount} + ${n}` })
       .where(eq(products.id, productId));
   }
-  async adjustStock(id: string, delta: number): Promise<boolean> {
-    const rows = await this.db
-      .update(productSkus)
-      .set({ stock: sql`${productSkus.stock} + ${delta}` })
-      .where(and(eq(productSkus.id, id), sql`${productSkus.stock} + ${delta} >= 0`))
-      .returning({ id: productSkus.id });
-    return rows.length === 1;
-  }
   async listSkus(productIds: string[]): Promise<SkuRecord[]> {
     if (productIds.length === 0) return [];
     return this.db.select().from(productSkus).where(inArray(productSkus.productId, productIds)).orderBy(asc(productSkus.sort));

@@ -109,7 +109,7 @@ export function catalogCases(db: ContractDb): void {
     expect((await r.catalog.findProduct(p.id))?.sampleStock).toBe(0);
   });
 
-  it('keeps SKUs in order; stock moves only by adjustStock and never below zero', async () => {
+  it('keeps SKUs in order; stock moves only through the inventory port (moveSellable) and never below zero', async () => {
     const r = db.r();
     const m = await storedOrg(r);
     const p = product(m.id);
@@ -121,9 +121,9 @@ export function catalogCases(db: ContractDb): void {
     expect(await r.catalog.listSkus([])).toEqual([]);
     await r.catalog.updateSku({ ...a, name: '小号（新）', priceFen: 8800, stock: 999, updatedAt: at(1) });
     expect(await r.catalog.findSku(a.id)).toMatchObject({ name: '小号（新）', priceFen: 8800, stock: 5 });
-    expect(await r.catalog.adjustStock(a.id, -5)).toBe(true);
-    expect(await r.catalog.adjustStock(a.id, -1)).toBe(false);
-    expect(await r.catalog.adjustStock(a.id, 3)).toBe(true);
+    expect(await r.inventory.moveSellable(a.id, -5)).toBe(true);
+    expect(await r.inventory.moveSellable(a.id, -1)).toBe(false);
+    expect(await r.inventory.moveSellable(a.id, 3)).toBe(true);
     expect((await r.catalog.findSku(a.id))?.stock).toBe(3);
     expect(await r.catalog.findSku(uuid())).toBeNull();
   });
