@@ -40,6 +40,22 @@ describe('bookingRefusal', () => {
     const closedTuesday = DAYTIME.map((d, i) => (i === 1 ? null : d));
     expect(r(china('2026-01-06', '10:00'), china('2026-01-06', '11:00'), closedTuesday)).toBe('programmes.outside_hours');
   });
+  it('past midnight only when the day is open until 24:00 and the next from 00:00', () => {
+    const allDay: OpeningHours = Array.from({ length: 7 }, () => ({ open: 0, close: 1440 }));
+    // Tuesday 20:00 → Wednesday 04:00
+    expect(r(china('2026-01-06', '20:00'), china('2026-01-07', '04:00'), allDay)).toBeNull();
+    const lateTuesday = allDay.map((d, i) => (i === 2 ? { open: 0, close: 180 } : d));
+    expect(r(china('2026-01-06', '22:00'), china('2026-01-07', '03:00'), lateTuesday)).toBeNull();
+    expect(r(china('2026-01-06', '22:00'), china('2026-01-07', '03:30'), lateTuesday)).toBe('programmes.outside_hours');
+    const closedWednesday = allDay.map((d, i) => (i === 2 ? null : d));
+    expect(r(china('2026-01-06', '22:00'), china('2026-01-07', '01:00'), closedWednesday)).toBe('programmes.outside_hours');
+    const lateOpen = allDay.map((d, i) => (i === 2 ? { open: 60, close: 1440 } : d));
+    expect(r(china('2026-01-06', '23:00'), china('2026-01-07', '01:00'), lateOpen)).toBe('programmes.outside_hours');
+    const earlyClose = allDay.map((d, i) => (i === 1 ? { open: 0, close: 1380 } : d));
+    expect(r(china('2026-01-06', '22:00'), china('2026-01-07', '01:00'), earlyClose)).toBe('programmes.outside_hours');
+    // Sunday night runs into Monday
+    expect(r(china('2026-01-11', '23:00'), china('2026-01-12', '02:00'), allDay)).toBeNull();
+  });
   it('length 1–8 hours', () => {
     const allDay: OpeningHours = Array.from({ length: 7 }, () => ({ open: 0, close: 1440 }));
     const s = china('2026-01-06', '08:00');

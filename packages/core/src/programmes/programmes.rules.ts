@@ -47,6 +47,8 @@ export function chinaDayStart(day: string): Date {
   return new Date(Date.parse(`${day}T00:00:00Z`) - CHINA_OFFSET);
 }
 
+const MINUTES_PER_DAY = 1440;
+
 function isHalfHour(at: Date): boolean {
   return at.getTime() % (BOOKING_RULES.slotMinutes * MINUTE) === 0;
 }
@@ -82,13 +84,20 @@ export function bookingRefusal(hours: OpeningHours, startsAt: Date, endsAt: Date
   return null;
 }
 
-/** Whether [startsAt, endsAt) lies inside one China day's opening hours. */
+/**
+ * Whether [startsAt, endsAt) lies inside the opening hours: within one China day's hours, or — for a late-night
+ * session — running past midnight when the day is open until 24:00 and the next day from 00:00 (a booking is at most
+ * 8 hours, so it touches two days at most).
+ */
 export function withinHours(hours: OpeningHours, startsAt: Date, endsAt: Date): boolean {
   const s = chinaTime(startsAt);
   const day: DayHours | null | undefined = hours[s.weekday];
-  if (!day) return false;
+  if (!day || s.minutes < day.open) return false;
   const endMinutes = s.minutes + (endsAt.getTime() - startsAt.getTime()) / MINUTE;
-  return s.minutes >= day.open && endMinutes <= day.close;
+  if (endMinutes <= day.close) return true;
+  if (day.close !== MINUTES_PER_DAY) return false;
+  const next: DayHours | null | undefined = hours[(s.weekday + 1) % 7];
+  return !!next && next.open === 0 && endMinutes - MINUTES_PER_DAY <= next.close;
 }
 
 /** What a cancellation now makes of a booking: free until 24 h before the start, late afterwards. */
