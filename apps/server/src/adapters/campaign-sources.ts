@@ -97,10 +97,8 @@ export function campaignSources(d: CampaignSourceDeps): CampaignSources {
     async complaints(sessionIds, from, to): Promise<Map<string, number>> {
       const out = new Map<string, number>();
       if (sessionIds.length === 0) return out;
-      const wanted = new Set(sessionIds);
-      const rows = await r.complaints.listComplaints({ filedFrom: from, filedBefore: to, limit: 10_000 });
-      for (const c of rows)
-        if (c.liveSessionId && wanted.has(c.liveSessionId)) out.set(c.liveSessionId, (out.get(c.liveSessionId) ?? 0) + 1);
+      const rows = await r.complaints.listComplaints({ liveSessionIds: sessionIds, filedFrom: from, filedBefore: to, limit: 10_000 });
+      for (const c of rows) if (c.liveSessionId) out.set(c.liveSessionId, (out.get(c.liveSessionId) ?? 0) + 1);
       return out;
     },
     async baseCertified(orgId) {

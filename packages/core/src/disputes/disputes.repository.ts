@@ -20,6 +20,8 @@ export interface ComplaintRepository {
     consumerUserId?: string | undefined;
     merchantOrgId?: string | undefined;
     statuses?: readonly ComplaintStatus[] | undefined;
+    /** about one of these live sessions (an empty list: none) */
+    liveSessionIds?: readonly string[] | undefined;
     /** filed at or after `filedFrom` and strictly before `filedBefore` */
     filedFrom?: Date | undefined;
     filedBefore?: Date | undefined;

@@ -39,11 +39,14 @@ export class DrizzleComplaintRepository implements ComplaintRepository {
     consumerUserId?: string | undefined;
     merchantOrgId?: string | undefined;
     statuses?: readonly ComplaintStatus[] | undefined;
+    liveSessionIds?: readonly string[] | undefined;
     filedFrom?: Date | undefined;
     filedBefore?: Date | undefined;
     limit: number;
   }): Promise<ComplaintRecord[]> {
+    if (opts.liveSessionIds?.length === 0) return [];
     const where: SQL[] = [];
+    if (opts.liveSessionIds) where.push(inArray(complaints.liveSessionId, [...opts.liveSessionIds]));
     if (opts.filedFrom) where.push(gte(complaints.filedAt, opts.filedFrom));
     if (opts.filedBefore) where.push(lt(complaints.filedAt, opts.filedBefore));
     if (opts.consumerUserId) where.push(eq(complaints.consumerUserId, opts.consumerUserId));

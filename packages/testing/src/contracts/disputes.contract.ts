@@ -97,6 +97,18 @@ export function complaintCases(db: ContractDb): void {
     expect(await r.complaints.listComplaints({ consumerUserId: consumer, limit: 1 })).toHaveLength(1);
   });
 
+  it('lists the complaints about given live sessions; an empty list asks nothing', async () => {
+    const r = db.r();
+    const [room, other] = [uuid(), uuid()];
+    const a = complaint({ liveSessionId: room, filedAt: new Date('2026-11-01T00:00:00Z') });
+    const b = complaint({ liveSessionId: other, filedAt: new Date('2026-11-02T00:00:00Z') });
+    const c = complaint({ liveSessionId: null, filedAt: new Date('2026-11-03T00:00:00Z') });
+    for (const x of [a, b, c]) await r.complaints.insertComplaint(x);
+    expect((await r.complaints.listComplaints({ liveSessionIds: [room], limit: 10 })).map((x) => x.id)).toEqual([a.id]);
+    expect((await r.complaints.listComplaints({ liveSessionIds: [room, other], limit: 10 })).map((x) => x.id)).toEqual([b.id, a.id]);
+    expect(await r.complaints.listComplaints({ liveSessionIds: [], limit: 10 })).toEqual([]);
+  });
+
   it('lists due complaints strictly past their deadline, in the statuses asked, oldest deadline first', async () => {
     const r = db.r();
     const now = new Date('2030-01-10T00:00:00Z');
