@@ -95,6 +95,7 @@ import {
   StatisticsService,
   ProgrammesService,
   SupplierService,
+  PurchaseOrderService,
   DemandService,
   CampaignService,
   CampaignReportService,
@@ -748,6 +749,8 @@ export async function createContainer(config: Config, o: ContainerOverrides = {}
   const programmes = new ProgrammesService({ uow, clock, ids, audit, sessions: new SessionLookup() });
   // 需求协同: a merchant's suppliers, live demand per SKU with its alerts (tick + reads), 补货 (docs/supply.md)
   const suppliers = new SupplierService({ uow, clock, ids, audit, names, directory: supplierDirectory(uow) });
+  // 采购单: purchase orders to suppliers, received into the stock ledger (docs/supply.md § Purchase orders)
+  const purchaseOrders = new PurchaseOrderService({ uow, clock, ids, audit, names, stock });
   const demand = new DemandService({ uow, clock, ids, audit, names, source: demandSource(uow), pubsub: kv.pubsub, eventsChannel });
   // 活动与节庆: campaigns, their enrolments reviewed against their rules, totals and reports (docs/programmes.md)
   const campaignReaders = campaignSources({
@@ -832,6 +835,7 @@ export async function createContainer(config: Config, o: ContainerOverrides = {}
     matching,
     programmes,
     suppliers,
+    purchaseOrders,
     demand,
     campaigns,
     policies,

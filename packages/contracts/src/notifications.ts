@@ -43,6 +43,8 @@ export const NOTIFICATION_KINDS = [
   'supply.replenishment_requested',
   'supply.replenishment_confirmed',
   'supply.replenishment_shipped',
+  'supply.po_sent',
+  'supply.po_shipped',
   'case.transferred',
   'case.joined',
 ] as const;

@@ -133,3 +133,128 @@ export const replenishmentViewSchema = z.object({
 });
 export type ReplenishmentView = z.infer<typeof replenishmentViewSchema>;
 export const replenishmentListSchema = z.object({ items: z.array(replenishmentViewSchema) });
+
+// ── 采购单 (purchase orders, issue #20 item 2) ──
+
+/**
+ * sent → confirmed → shipped → partially_received → received; the supplier may decline a sent one; the merchant may
+ * cancel before shipping, or close a partially received one short (短收结案).
+ */
+export const PURCHASE_ORDER_STATUSES = [
+  'sent',
+  'confirmed',
+  'declined',
+  'shipped',
+  'partially_received',
+  'received',
+  'closed',
+  'cancelled',
+] as const;
+export type PurchaseOrderStatus = (typeof PURCHASE_ORDER_STATUSES)[number];
+
+const reasonSchema = z.string().trim().min(2).max(500);
+const dayRe = /^\d{4}-\d{2}-\d{2}$/;
+
+export const purchaseOrderLineInputSchema = z.strictObject({
+  skuId: idSchema,
+  qty: z.number().int().min(1).max(1_000_000),
+  /** 采购单价 in fen */
+  unitCostFen: z.number().int().min(0).max(100_000_000),
+});
+
+export const purchaseOrderCreateSchema = z.strictObject({
+  supplierOrgId: idSchema,
+  /** the warehouse the goods go into (the merchant's own, or a service provider's it is a client of) */
+  warehouseId: idSchema,
+  /** 预计到货 (China day, YYYY-MM-DD), today or later */
+  expectedOn: z.string().regex(dayRe),
+  note: z.string().trim().max(500).optional(),
+  /** the 补货 request this order answers, if any (one order per request) */
+  replenishmentId: idSchema.optional(),
+  lines: z.array(purchaseOrderLineInputSchema).min(1).max(100),
+});
+export type PurchaseOrderCreateBody = z.infer<typeof purchaseOrderCreateSchema>;
+
+export const purchaseOrderReasonSchema = z.strictObject({ reason: reasonSchema });
+export type PurchaseOrderReasonBody = z.infer<typeof purchaseOrderReasonSchema>;
+
+export const purchaseOrderShipSchema = z.strictObject({
+  carrier: z.string().trim().min(1).max(50),
+  trackingNo: z.string().trim().min(4).max(50),
+  /** quantities shipped per line (default: every line in full); at most what was ordered */
+  lines: z
+    .array(z.strictObject({ lineNo: z.number().int().min(1), qty: z.number().int().min(0).max(1_000_000) }))
+    .min(1)
+    .max(100)
+    .optional(),
+});
+export type PurchaseOrderShipBody = z.infer<typeof purchaseOrderShipSchema>;
+
+export const purchaseOrderReceiveSchema = z.strictObject({
+  /** per line: units accepted into stock and units rejected at the quality check (退回供应商) */
+  lines: z
+    .array(
+      z.strictObject({
+        lineNo: z.number().int().min(1),
+        accepted: z.number().int().min(0).max(1_000_000),
+        rejected: z.number().int().min(0).max(1_000_000),
+        /** required when the line's total goes past what was ordered (差异说明) */
+        reason: z.string().trim().max(500).optional(),
+      }),
+    )
+    .min(1)
+    .max(100),
+  note: z.string().trim().max(500).optional(),
+});
+export type PurchaseOrderReceiveBody = z.infer<typeof purchaseOrderReceiveSchema>;
+
+export const purchaseOrderLineViewSchema = z.object({
+  lineNo: z.number().int(),
+  skuId: idSchema,
+  productId: idSchema,
+  productName: z.string(),
+  skuName: z.string(),
+  qty: z.number().int(),
+  unitCostFen: z.number().int(),
+  shipped: z.number().int(),
+  received: z.number().int(),
+  rejected: z.number().int(),
+});
+
+export const purchaseReceiptViewSchema = z.object({
+  id: idSchema,
+  receivedAt: z.string(),
+  receivedBy: z.string(),
+  note: z.string().nullable(),
+  lines: z.array(
+    z.object({ lineNo: z.number().int(), accepted: z.number().int(), rejected: z.number().int(), reason: z.string().nullable() }),
+  ),
+});
+
+export const purchaseOrderViewSchema = z.object({
+  id: idSchema,
+  number: z.string(),
+  merchantOrgId: idSchema,
+  merchantName: z.string(),
+  supplierOrgId: idSchema,
+  supplierName: z.string(),
+  warehouseId: idSchema,
+  warehouseName: z.string(),
+  status: z.enum(PURCHASE_ORDER_STATUSES),
+  expectedOn: z.string(),
+  note: z.string().nullable(),
+  replenishmentId: idSchema.nullable(),
+  carrier: z.string().nullable(),
+  trackingNo: z.string().nullable(),
+  /** why it was declined, cancelled or closed short */
+  endReason: z.string().nullable(),
+  totalFen: z.number().int(),
+  lines: z.array(purchaseOrderLineViewSchema),
+  receipts: z.array(purchaseReceiptViewSchema),
+  createdAt: z.string(),
+  confirmedAt: z.string().nullable(),
+  shippedAt: z.string().nullable(),
+  endedAt: z.string().nullable(),
+});
+export type PurchaseOrderView = z.infer<typeof purchaseOrderViewSchema>;
+export const purchaseOrderListSchema = z.object({ items: z.array(purchaseOrderViewSchema) });

@@ -965,6 +965,29 @@ export const ERROR_CATALOGUE = {
     zh: '补货申请当前状态不允许此操作',
     en: 'The replenishment request is not in a state that allows this',
   },
+  'supply.po_not_found': { kind: 'not_found', zh: '采购单不存在', en: 'No such purchase order' },
+  'supply.po_state': { kind: 'conflict', zh: '采购单当前状态不允许此操作', en: 'The purchase order is not in a state that allows this' },
+  'supply.po_expected_past': { kind: 'invalid', zh: '预计到货日期不能早于今天', en: 'The expected arrival date cannot be before today' },
+  'supply.po_bad_line': {
+    kind: 'invalid',
+    zh: '采购单行无效：行号不存在或重复、同一规格重复，或数量为零',
+    en: 'Invalid purchase order line: an unknown or repeated line or SKU, or nothing on it',
+  },
+  'supply.not_supplied': {
+    kind: 'invalid',
+    zh: '该供应商未被指定供应此商品',
+    en: 'That supplier is not named as a supplier of this product',
+  },
+  'supply.over_receipt': {
+    kind: 'invalid',
+    zh: '收货数量超过采购数量，请填写差异说明',
+    en: 'More received than ordered: give a reason for the difference',
+  },
+  'supply.replenishment_ordered': {
+    kind: 'conflict',
+    zh: '该补货申请已生成采购单',
+    en: 'That replenishment request already has a purchase order',
+  },
   'supply.demand_stream_accept': {
     kind: 'invalid',
     zh: '实时需求须以 text/event-stream 方式订阅',

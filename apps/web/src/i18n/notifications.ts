@@ -63,6 +63,8 @@ export const notificationsZh = {
   'notifications.kind.supply.replenishment_requested': '补货申请',
   'notifications.kind.supply.replenishment_confirmed': '补货已确认',
   'notifications.kind.supply.replenishment_shipped': '补货已发货',
+  'notifications.kind.supply.po_sent': '新采购单',
+  'notifications.kind.supply.po_shipped': '采购单已发货',
   'notifications.kind.case.transferred': '案件移送',
   'notifications.kind.case.joined': '联合执法邀请',
 } as const;
@@ -128,6 +130,8 @@ export const notificationsEn: Record<keyof typeof notificationsZh, string> = {
   'notifications.kind.supply.replenishment_requested': 'Replenishment request',
   'notifications.kind.supply.replenishment_confirmed': 'Replenishment confirmed',
   'notifications.kind.supply.replenishment_shipped': 'Replenishment shipped',
+  'notifications.kind.supply.po_sent': 'New purchase order',
+  'notifications.kind.supply.po_shipped': 'Purchase order shipped',
   'notifications.kind.case.transferred': 'Case transferred to your department',
   'notifications.kind.case.joined': 'Joint handling requested',
 };

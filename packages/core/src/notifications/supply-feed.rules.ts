@@ -1,7 +1,8 @@
 /**
  * 需求协同 (supply) events → inbox items, pure (the same shape as notification-feed.rules.ts, kept apart to keep that
  * file's size): a demand alert goes to the merchant and to every supplier linked for the product; a replenishment
- * request to the supplier, its confirmation and shipment back to the merchant. docs/supply.md § Live demand.
+ * request to the supplier, its confirmation and shipment back to the merchant; a purchase order to the supplier, its
+ * shipment back to the merchant. docs/supply.md § Live demand.
  */
 import type { Role } from '@livehub/contracts';
 import type { Names } from '../shared/name-directory.ts';
@@ -123,9 +124,63 @@ export function fromReplenishmentProgress(p: Payload): NotificationDraft[] {
   ];
 }
 
+/** 采购单: a new order to the supplier (to confirm), and its shipment to the merchant (to receive). */
+export function fromPurchaseOrder(p: Payload): NotificationDraft[] {
+  const supplier = str(p.supplierOrgId);
+  const merchant = str(p.merchantOrgId);
+  const number = str(p.number);
+  if (!supplier || !merchant || !number) return [];
+  const qty = num(p.qty) ?? 0;
+  if (p.status === 'sent')
+    return [
+      {
+        recipient: { kind: 'org', orgId: supplier, roles: ['provider_staff', 'merchant_staff'] },
+        kind: 'supply.po_sent',
+        severity: 'action_required',
+        link: '/supplier',
+        dueAt: null,
+        names: { orgs: [merchant] },
+        render: (names) => {
+          const m = named(names, 'orgs', merchant, { zh: '商家', en: 'a merchant' });
+          return {
+            title: { zh: `新采购单 ${number}`, en: `New purchase order ${number}` },
+            body: {
+              zh: `${m.zh}下了采购单 ${number}（共 ${qty} 件），请在供应商工作台接单。`,
+              en: `${m.en} placed purchase order ${number} (${qty} units). Confirm it in the supplier console.`,
+            },
+          };
+        },
+      },
+    ];
+  if (p.status === 'shipped')
+    return [
+      {
+        recipient: { kind: 'org', orgId: merchant, roles: ['merchant_staff'] },
+        kind: 'supply.po_shipped',
+        severity: 'action_required',
+        link: '/merchant/purchases',
+        dueAt: null,
+        names: { orgs: [supplier] },
+        render: (names) => {
+          const s = named(names, 'orgs', supplier, { zh: '供应商', en: 'the supplier' });
+          return {
+            title: { zh: `采购单已发货 ${number}`, en: `Purchase order shipped ${number}` },
+            body: {
+              zh: `${s.zh}已发出采购单 ${number}，到货后请收货质检。`,
+              en: `${s.en} shipped purchase order ${number}. Receive and check it when it arrives.`,
+            },
+          };
+        },
+      },
+    ];
+  return [];
+}
+
 export const SUPPLY_FEED: Record<string, (p: Payload) => NotificationDraft[]> = {
   'supply.demand_alert': fromDemandAlert,
   'supply.replenishment_requested': fromReplenishmentRequested,
   'supply.replenishment_confirmed': fromReplenishmentProgress,
   'supply.replenishment_shipped': fromReplenishmentProgress,
+  'supply.po_sent': fromPurchaseOrder,
+  'supply.po_shipped': fromPurchaseOrder,
 };

@@ -9,3 +9,13 @@ export { SupplierService } from './supplier.service.ts';
 export type { SupplierDeps } from './supplier.service.ts';
 export type { SupplyRepository } from './supply.repository.ts';
 export type * from './supply.types.ts';
+export {
+  PO_RULES,
+  purchaseOrderNumber,
+  purchaseOrderTotal,
+  receiptProblem,
+  shipQuantities,
+  statusAfterReceipt,
+} from './purchase-order.rules.ts';
+export { PurchaseOrderService } from './purchase-order.service.ts';
+export type { PurchaseOrderDeps, PurchaseOrderInput, ReceiptInput } from './purchase-order.service.ts';

@@ -4,7 +4,15 @@
  * caller's transaction.
  */
 import type { ReplenishmentStatus } from '@livehub/contracts';
-import type { DemandAlertRecord, ReplenishmentRecord, SupplierLinkRecord } from './supply.types.ts';
+import type {
+  DemandAlertRecord,
+  PurchaseOrderLineRecord,
+  PurchaseOrderRecord,
+  PurchaseOrderWithLines,
+  PurchaseReceiptRecord,
+  ReplenishmentRecord,
+  SupplierLinkRecord,
+} from './supply.types.ts';
 
 export interface SupplyRepository {
   /** inserts or, for the same merchant and supplier, replaces products and status; returns the stored link */
@@ -30,4 +38,34 @@ export interface SupplyRepository {
     patch: Pick<ReplenishmentRecord, 'status' | 'updatedAt'> & Partial<Pick<ReplenishmentRecord, 'confirmedAt' | 'shippedAt'>>,
   ): Promise<boolean>;
   listReplenishments(opts: { merchantOrgId?: string; supplierOrgId?: string; limit: number }): Promise<ReplenishmentRecord[]>;
+
+  // ── 采购单 ──
+  /** throws AppError `supply.replenishment_ordered` when that 补货 request already has its purchase order */
+  insertPurchaseOrder(po: PurchaseOrderRecord, lines: PurchaseOrderLineRecord[]): Promise<void>;
+  /** the order with its lines; `lock` takes the order's row for the transaction */
+  findPurchaseOrder(id: string, opts?: { lock?: boolean }): Promise<PurchaseOrderWithLines | null>;
+  /** moves an order from `from` to `patch.status`; false when it was no longer there */
+  transitionPurchaseOrder(
+    id: string,
+    from: readonly PurchaseOrderRecord['status'][],
+    patch: Pick<PurchaseOrderRecord, 'status' | 'updatedAt'> &
+      Partial<Pick<PurchaseOrderRecord, 'confirmedAt' | 'shippedAt' | 'endedAt' | 'endReason' | 'carrier' | 'trackingNo'>>,
+  ): Promise<boolean>;
+  /** sets a line's shipped / received / rejected counts */
+  updatePurchaseOrderLine(
+    poId: string,
+    lineNo: number,
+    patch: Partial<Pick<PurchaseOrderLineRecord, 'shipped' | 'received' | 'rejected'>>,
+  ): Promise<void>;
+  /** the merchant's or the supplier's orders, newest first, with their lines */
+  listPurchaseOrders(opts: {
+    merchantOrgId?: string;
+    supplierOrgId?: string;
+    warehouseIds?: string[];
+    statuses?: readonly PurchaseOrderRecord['status'][];
+    limit: number;
+  }): Promise<PurchaseOrderWithLines[]>;
+  insertPurchaseReceipt(r: PurchaseReceiptRecord): Promise<void>;
+  /** receipts of the orders, oldest first */
+  listPurchaseReceipts(poIds: string[]): Promise<PurchaseReceiptRecord[]>;
 }

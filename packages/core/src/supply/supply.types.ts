@@ -1,5 +1,5 @@
 /** The supply context's records (需求协同: suppliers, live-demand alerts, replenishment requests). docs/supply.md. */
-import type { DemandAlertLevel, ReplenishmentStatus } from '@livehub/contracts';
+import type { DemandAlertLevel, PurchaseOrderStatus, ReplenishmentStatus } from '@livehub/contracts';
 
 export type SupplierKind = 'service_provider' | 'merchant';
 
@@ -127,4 +127,66 @@ export interface ReplenishmentListing extends ReplenishmentRecord {
   merchantName: string;
   supplierName: string;
   productName: string;
+}
+
+// ── 采购单 ──
+
+/** A purchase order from a merchant to one of its suppliers, into one warehouse. */
+export interface PurchaseOrderRecord {
+  id: string;
+  /** 采购单号, CG + China day + 8 characters */
+  number: string;
+  merchantOrgId: string;
+  supplierOrgId: string;
+  warehouseId: string;
+  status: PurchaseOrderStatus;
+  /** 预计到货, a China day YYYY-MM-DD */
+  expectedOn: string;
+  note: string | null;
+  replenishmentId: string | null;
+  carrier: string | null;
+  trackingNo: string | null;
+  endReason: string | null;
+  createdBy: string | null;
+  createdAt: Date;
+  updatedAt: Date;
+  confirmedAt: Date | null;
+  shippedAt: Date | null;
+  endedAt: Date | null;
+}
+
+export interface PurchaseOrderLineRecord {
+  poId: string;
+  lineNo: number;
+  skuId: string;
+  productId: string;
+  qty: number;
+  unitCostFen: number;
+  shipped: number;
+  received: number;
+  rejected: number;
+}
+
+/** 收货: one receipt of a purchase order, with its quality check per line. Insert-only. */
+export interface PurchaseReceiptRecord {
+  id: string;
+  poId: string;
+  lines: Array<{ lineNo: number; accepted: number; rejected: number; reason: string | null }>;
+  note: string | null;
+  receivedBy: string | null;
+  receivedByLabel: string;
+  receivedAt: Date;
+}
+
+export interface PurchaseOrderWithLines extends PurchaseOrderRecord {
+  lines: PurchaseOrderLineRecord[];
+}
+
+export interface PurchaseOrderListing extends PurchaseOrderWithLines {
+  merchantName: string;
+  supplierName: string;
+  warehouseName: string;
+  totalFen: number;
+  lines: Array<PurchaseOrderLineRecord & { productName: string; skuName: string }>;
+  receipts: PurchaseReceiptRecord[];
 }

@@ -3,11 +3,28 @@
  * (`demand_alerts_once_uq`, ON CONFLICT DO NOTHING); a second request of one alert to one supplier is refused by
  * `replenishment_requests_alert_supplier_uq` (23505 → `supply.replenishment_exists`).
  */
-import { AppError, type DemandAlertRecord, type ReplenishmentRecord, type SupplierLinkRecord, type SupplyRepository } from '@livehub/core';
+import {
+  AppError,
+  type DemandAlertRecord,
+  type PurchaseOrderLineRecord,
+  type PurchaseOrderRecord,
+  type PurchaseOrderWithLines,
+  type PurchaseReceiptRecord,
+  type ReplenishmentRecord,
+  type SupplierLinkRecord,
+  type SupplyRepository,
+} from '@livehub/core';
 import type { ReplenishmentStatus } from '@livehub/contracts';
-import { and, desc, eq, gte, inArray, type SQL } from 'drizzle-orm';
+import { and, asc, desc, eq, gte, inArray, type SQL } from 'drizzle-orm';
 import type { Db } from '../db.ts';
-import { demandAlerts, replenishmentRequests, supplierLinks } from '../schema/supply.ts';
+import {
+  demandAlerts,
+  purchaseOrderLines,
+  purchaseOrders,
+  purchaseReceipts,
+  replenishmentRequests,
+  supplierLinks,
+} from '../schema/supply.ts';
 
 function pgCode(e: unknown): string | undefined {
   for (let cur = e, depth = 0; cur && typeof cur === 'object' && depth < 5; cur = (cur as { cause?: unknown }).cause, depth++) {
@@ -116,5 +133,95 @@ export class DrizzleSupplyRepository implements SupplyRepository {
       .where(and(...where))
       .orderBy(desc(replenishmentRequests.createdAt), desc(replenishmentRequests.id))
       .limit(opts.limit)) as ReplenishmentRecord[];
+  }
+
+  // ── 采购单 ──
+
+  async insertPurchaseOrder(po: PurchaseOrderRecord, lines: PurchaseOrderLineRecord[]): Promise<void> {
+    try {
+      await this.db.insert(purchaseOrders).values(po);
+    } catch (e) {
+      if (pgCode(e) === '23505' && po.replenishmentId)
+        throw new AppError('supply.replenishment_ordered', { field: 'replenishmentId', cause: e });
+      throw e;
+    }
+    if (lines.length > 0) await this.db.insert(purchaseOrderLines).values(lines);
+  }
+  async findPurchaseOrder(id: string, opts: { lock?: boolean } = {}): Promise<PurchaseOrderWithLines | null> {
+    const q = this.db.select().from(purchaseOrders).where(eq(purchaseOrders.id, id)).limit(1);
+    const [row] = opts.lock ? await q.for('update') : await q;
+    if (!row) return null;
+    return { ...(row as PurchaseOrderRecord), lines: await this.linesOf([id]) };
+  }
+  async transitionPurchaseOrder(
+    id: string,
+    from: readonly PurchaseOrderRecord['status'][],
+    patch: Pick<PurchaseOrderRecord, 'status' | 'updatedAt'> &
+      Partial<Pick<PurchaseOrderRecord, 'confirmedAt' | 'shippedAt' | 'endedAt' | 'endReason' | 'carrier' | 'trackingNo'>>,
+  ): Promise<boolean> {
+    if (from.length === 0) return false;
+    const rows = await this.db
+      .update(purchaseOrders)
+      .set(patch)
+      .where(and(eq(purchaseOrders.id, id), inArray(purchaseOrders.status, [...from])))
+      .returning({ id: purchaseOrders.id });
+    return rows.length > 0;
+  }
+  async updatePurchaseOrderLine(
+    poId: string,
+    lineNo: number,
+    patch: Partial<Pick<PurchaseOrderLineRecord, 'shipped' | 'received' | 'rejected'>>,
+  ): Promise<void> {
+    await this.db
+      .update(purchaseOrderLines)
+      .set(patch)
+      .where(and(eq(purchaseOrderLines.poId, poId), eq(purchaseOrderLines.lineNo, lineNo)));
+  }
+  async listPurchaseOrders(opts: {
+    merchantOrgId?: string;
+    supplierOrgId?: string;
+    warehouseIds?: string[];
+    statuses?: readonly PurchaseOrderRecord['status'][];
+    limit: number;
+  }): Promise<PurchaseOrderWithLines[]> {
+    const where: SQL[] = [];
+    if (opts.merchantOrgId) where.push(eq(purchaseOrders.merchantOrgId, opts.merchantOrgId));
+    if (opts.supplierOrgId) where.push(eq(purchaseOrders.supplierOrgId, opts.supplierOrgId));
+    if (opts.warehouseIds) {
+      if (opts.warehouseIds.length === 0) return [];
+      where.push(inArray(purchaseOrders.warehouseId, opts.warehouseIds));
+    }
+    if (opts.statuses) {
+      if (opts.statuses.length === 0) return [];
+      where.push(inArray(purchaseOrders.status, [...opts.statuses]));
+    }
+    const rows = (await this.db
+      .select()
+      .from(purchaseOrders)
+      .where(and(...where))
+      .orderBy(desc(purchaseOrders.createdAt), desc(purchaseOrders.id))
+      .limit(opts.limit)) as PurchaseOrderRecord[];
+    const lines = await this.linesOf(rows.map((r) => r.id));
+    return rows.map((r) => ({ ...r, lines: lines.filter((l) => l.poId === r.id) }));
+  }
+  async insertPurchaseReceipt(r: PurchaseReceiptRecord): Promise<void> {
+    await this.db.insert(purchaseReceipts).values(r);
+  }
+  async listPurchaseReceipts(poIds: string[]): Promise<PurchaseReceiptRecord[]> {
+    if (poIds.length === 0) return [];
+    return (await this.db
+      .select()
+      .from(purchaseReceipts)
+      .where(inArray(purchaseReceipts.poId, poIds))
+      .orderBy(asc(purchaseReceipts.receivedAt), asc(purchaseReceipts.id))) as PurchaseReceiptRecord[];
+  }
+
+  private async linesOf(poIds: string[]): Promise<PurchaseOrderLineRecord[]> {
+    if (poIds.length === 0) return [];
+    return (await this.db
+      .select()
+      .from(purchaseOrderLines)
+      .where(inArray(purchaseOrderLines.poId, poIds))
+      .orderBy(asc(purchaseOrderLines.poId), asc(purchaseOrderLines.lineNo))) as PurchaseOrderLineRecord[];
   }
 }

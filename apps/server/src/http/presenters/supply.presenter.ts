@@ -1,9 +1,17 @@
 /** Pure presenters of the supply context (需求协同): records and listings → the contract's shapes (dates as ISO). */
-import type { DemandAlertView, DemandBoard, DemandSessionView, ReplenishmentView, SupplierLinkView } from '@livehub/contracts';
+import type {
+  DemandAlertView,
+  DemandBoard,
+  DemandSessionView,
+  PurchaseOrderView,
+  ReplenishmentView,
+  SupplierLinkView,
+} from '@livehub/contracts';
 import type {
   DemandAlertListing,
   DemandBoardListing,
   DemandSessionListing,
+  PurchaseOrderListing,
   ReplenishmentListing,
   SupplierLinkListing,
   SupplierOrg,
@@ -73,4 +81,46 @@ export const presentReplenishment = (r: ReplenishmentListing): ReplenishmentView
   createdAt: r.createdAt.toISOString(),
   confirmedAt: r.confirmedAt?.toISOString() ?? null,
   shippedAt: r.shippedAt?.toISOString() ?? null,
+});
+
+export const presentPurchaseOrder = (p: PurchaseOrderListing): PurchaseOrderView => ({
+  id: p.id,
+  number: p.number,
+  merchantOrgId: p.merchantOrgId,
+  merchantName: p.merchantName,
+  supplierOrgId: p.supplierOrgId,
+  supplierName: p.supplierName,
+  warehouseId: p.warehouseId,
+  warehouseName: p.warehouseName,
+  status: p.status,
+  expectedOn: p.expectedOn,
+  note: p.note,
+  replenishmentId: p.replenishmentId,
+  carrier: p.carrier,
+  trackingNo: p.trackingNo,
+  endReason: p.endReason,
+  totalFen: p.totalFen,
+  lines: p.lines.map((l) => ({
+    lineNo: l.lineNo,
+    skuId: l.skuId,
+    productId: l.productId,
+    productName: l.productName,
+    skuName: l.skuName,
+    qty: l.qty,
+    unitCostFen: l.unitCostFen,
+    shipped: l.shipped,
+    received: l.received,
+    rejected: l.rejected,
+  })),
+  receipts: p.receipts.map((r) => ({
+    id: r.id,
+    receivedAt: r.receivedAt.toISOString(),
+    receivedBy: r.receivedByLabel,
+    note: r.note,
+    lines: r.lines,
+  })),
+  createdAt: p.createdAt.toISOString(),
+  confirmedAt: p.confirmedAt?.toISOString() ?? null,
+  shippedAt: p.shippedAt?.toISOString() ?? null,
+  endedAt: p.endedAt?.toISOString() ?? null,
 });

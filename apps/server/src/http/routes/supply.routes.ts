@@ -8,6 +8,13 @@ import {
   demandBoardSchema,
   demandSessionViewSchema,
   idSchema,
+  PURCHASE_ORDER_STATUSES,
+  purchaseOrderCreateSchema,
+  purchaseOrderListSchema,
+  purchaseOrderReasonSchema,
+  purchaseOrderReceiveSchema,
+  purchaseOrderShipSchema,
+  purchaseOrderViewSchema,
   replenishmentCreateSchema,
   replenishmentListSchema,
   replenishmentViewSchema,
@@ -24,6 +31,7 @@ import {
   presentDemandAlert,
   presentDemandBoard,
   presentDemandSession,
+  presentPurchaseOrder,
   presentReplenishment,
   presentSupplierLink,
   presentSupplierOption,
@@ -37,6 +45,8 @@ const idParams = z.strictObject({ id: idSchema });
 export const SUPPLY_MERCHANTS = ['merchant_staff'] as const;
 /** Who may be a supplier's staff: a service provider's, or a merchant's acting as factory (工厂). */
 export const SUPPLY_SUPPLIERS = ['provider_staff', 'merchant_staff'] as const;
+/** Who receives goods: the merchant, or the service provider running the warehouse. */
+export const PO_RECEIVERS = ['merchant_staff', 'provider_staff'] as const;
 /** Who sees live demand (each only its own share of it). */
 export const DEMAND_VIEW = ['platform_admin', 'streamer', 'merchant_staff', 'provider_staff'] as const;
 
@@ -180,5 +190,119 @@ export function supplyRoutes(api: Api, c: Container): void {
     '/api/supply/replenishments/:id/ship',
     { allow: SUPPLY_SUPPLIERS, tags, summary: '补货发货 (the supplier)', params: idParams, response: replenishmentViewSchema },
     async (actor, id) => presentReplenishment(await c.suppliers.advanceReplenishment(actor, id, 'shipped')),
+  );
+
+  // ── 采购单 ──
+  createdRoute(
+    api,
+    '/api/supply/purchase-orders',
+    {
+      allow: SUPPLY_MERCHANTS,
+      tags,
+      summary: '新建采购单: SKUs from a supplier named for them, into one warehouse (optionally answering a 补货 request)',
+      body: purchaseOrderCreateSchema,
+      response: purchaseOrderViewSchema,
+    },
+    async (actor, body) => presentPurchaseOrder(await c.purchaseOrders.create(actor, body)),
+  );
+  api.get(
+    '/api/supply/purchase-orders',
+    {
+      config: { policy: { allow: PO_RECEIVERS } },
+      schema: {
+        tags,
+        summary: '采购单: placed by the caller’s merchant, placed with the caller’s organization, or into a warehouse it runs',
+        querystring: z.strictObject({ status: z.enum(PURCHASE_ORDER_STATUSES).optional() }),
+        response: { 200: purchaseOrderListSchema },
+      },
+    },
+    async (req) => {
+      const q = req.query as { status?: (typeof PURCHASE_ORDER_STATUSES)[number] };
+      const rows = await c.purchaseOrders.list(requireActor(req), { statuses: q.status ? [q.status] : undefined });
+      return { items: rows.map(presentPurchaseOrder) };
+    },
+  );
+  idReadRoute(
+    api,
+    '/api/supply/purchase-orders/:id',
+    {
+      allow: PO_RECEIVERS,
+      tags,
+      summary: 'One purchase order with its lines and receipts',
+      params: idParams,
+      response: purchaseOrderViewSchema,
+    },
+    async (actor, id) => presentPurchaseOrder(await c.purchaseOrders.get(actor, id)),
+  );
+  idActionRoute(
+    api,
+    '/api/supply/purchase-orders/:id/confirm',
+    { allow: SUPPLY_SUPPLIERS, tags, summary: '接单 (the supplier)', params: idParams, response: purchaseOrderViewSchema },
+    async (actor, id) => presentPurchaseOrder(await c.purchaseOrders.confirm(actor, id)),
+  );
+  idActionRoute(
+    api,
+    '/api/supply/purchase-orders/:id/decline',
+    {
+      allow: SUPPLY_SUPPLIERS,
+      tags,
+      summary: '拒单 with a reason (the supplier)',
+      params: idParams,
+      body: purchaseOrderReasonSchema,
+      response: purchaseOrderViewSchema,
+    },
+    async (actor, id, body) => presentPurchaseOrder(await c.purchaseOrders.decline(actor, id, body.reason)),
+  );
+  idActionRoute(
+    api,
+    '/api/supply/purchase-orders/:id/ship',
+    {
+      allow: SUPPLY_SUPPLIERS,
+      tags,
+      summary: '发货 with carrier and tracking number, quantities per line (the supplier)',
+      params: idParams,
+      body: purchaseOrderShipSchema,
+      response: purchaseOrderViewSchema,
+    },
+    async (actor, id, body) => presentPurchaseOrder(await c.purchaseOrders.ship(actor, id, body)),
+  );
+  idActionRoute(
+    api,
+    '/api/supply/purchase-orders/:id/receive',
+    {
+      allow: PO_RECEIVERS,
+      tags,
+      summary: '收货 with the quality check per line: accepted units enter the warehouse through the stock ledger',
+      params: idParams,
+      body: purchaseOrderReceiveSchema,
+      response: purchaseOrderViewSchema,
+    },
+    async (actor, id, body) => presentPurchaseOrder(await c.purchaseOrders.receive(actor, id, body)),
+  );
+  idActionRoute(
+    api,
+    '/api/supply/purchase-orders/:id/cancel',
+    {
+      allow: SUPPLY_MERCHANTS,
+      tags,
+      summary: '撤销 before shipping, with a reason (the merchant)',
+      params: idParams,
+      body: purchaseOrderReasonSchema,
+      response: purchaseOrderViewSchema,
+    },
+    async (actor, id, body) => presentPurchaseOrder(await c.purchaseOrders.cancel(actor, id, body.reason)),
+  );
+  idActionRoute(
+    api,
+    '/api/supply/purchase-orders/:id/close',
+    {
+      allow: SUPPLY_MERCHANTS,
+      tags,
+      summary: '短收结案: close a partially received order, with a reason (the merchant)',
+      params: idParams,
+      body: purchaseOrderReasonSchema,
+      response: purchaseOrderViewSchema,
+    },
+    async (actor, id, body) => presentPurchaseOrder(await c.purchaseOrders.close(actor, id, body.reason)),
   );
 }
