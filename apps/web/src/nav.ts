@@ -6,6 +6,7 @@ import {
   DatabaseOutlined,
   AimOutlined,
   ImportOutlined,
+  InboxOutlined,
   CalendarOutlined,
   AreaChartOutlined,
   AccountBookOutlined,
@@ -140,6 +141,8 @@ const ITEMS = {
   'merchant-returns': { label: 'nav.merchantReturns', icon: RollbackOutlined, path: '/merchant/returns' },
   // 库存: warehouses, the stock ledger, adjustments and transfers (docs/supply.md § Stock model)
   inventory: { label: 'nav.inventory', icon: DatabaseOutlined, path: '/merchant/inventory' },
+  // 采购: the merchant's purchase orders to its suppliers, received into a warehouse (docs/supply.md § Purchase orders)
+  'merchant-purchases': { label: 'nav.purchases', icon: InboxOutlined, path: '/merchant/purchases' },
   // 投诉 (docs/disputes.md): one list page whose queue is the role's — 我的投诉 (consumer), 投诉处理 (merchant),
   // 调解台 (platform), 受理台 (regulator) — and the complaint's page below it for every party
   complaints: { label: 'nav.myComplaints', icon: AlertOutlined, path: '/complaints' },
@@ -307,6 +310,7 @@ const KEYS_BY_ROLE: Record<Role, readonly RoleEntry[]> = {
     'merchant-demand',
     'supplier-console',
     'inventory',
+    'merchant-purchases',
     { key: 'complaints', label: 'nav.merchantComplaints' },
     'ip-notices',
     'finance',

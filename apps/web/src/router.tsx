@@ -42,6 +42,7 @@ const InventoryPage = lazyNamed(() => import('./pages/inventory/inventory-page.t
 const StudiosPage = lazyNamed(() => import('./pages/programmes/studios-page.tsx'), 'StudiosPage');
 const SupplierConsolePage = lazyNamed(() => import('./pages/supply/supplier-console-page.tsx'), 'SupplierConsolePage');
 const MerchantDemandPage = lazyNamed(() => import('./pages/supply/merchant-demand-page.tsx'), 'MerchantDemandPage');
+const PurchaseOrdersPage = lazyNamed(() => import('./pages/supply/purchase-orders-page.tsx'), 'PurchaseOrdersPage');
 const BookStudioPage = lazyNamed(() => import('./pages/programmes/book-studio-page.tsx'), 'BookStudioPage');
 const CampaignsPage = lazyNamed(() => import('./pages/campaigns/campaigns-page.tsx'), 'CampaignsPage');
 const CampaignEnrolPage = lazyNamed(() => import('./pages/campaigns/campaign-enrol-page.tsx'), 'CampaignEnrolPage');
@@ -166,6 +167,7 @@ export const router = createBrowserRouter([
           { path: '/supplier', element: guarded(<SupplierConsolePage />) },
           { path: '/merchant/demand', element: guarded(<MerchantDemandPage />) },
           { path: '/merchant/inventory', element: guarded(<InventoryPage />) },
+          { path: '/merchant/purchases', element: guarded(<PurchaseOrdersPage />) },
           { path: '/programmes/book', element: guarded(<BookStudioPage />) },
           { path: '/campaigns', element: guarded(<CampaignsPage />) },
           { path: '/campaigns/enrol', element: guarded(<CampaignEnrolPage />) },

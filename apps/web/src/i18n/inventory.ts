@@ -54,6 +54,7 @@ export const inventoryZh = {
   'inventory.ref.return': '退货',
   'inventory.ref.transfer': '调拨',
   'inventory.ref.sku': '商品规格',
+  'inventory.ref.purchase_order': '采购单',
 } as const;
 
 export const inventoryEn: Record<keyof typeof inventoryZh, string> = {
@@ -110,4 +111,5 @@ export const inventoryEn: Record<keyof typeof inventoryZh, string> = {
   'inventory.ref.return': 'Return',
   'inventory.ref.transfer': 'Transfer',
   'inventory.ref.sku': 'SKU',
+  'inventory.ref.purchase_order': 'Purchase order',
 };

@@ -1,21 +1,28 @@
 /**
  * 需求协同 (supply): query keys, the typed calls and hooks of the demand pages — the merchant's 实时需求 and
- * suppliers, the 供应商工作台, the streamer console's 需求 card — and the live stream: an EventSource on
- * `/api/supply/demand/stream` whose `board` events replace the cached board (as the monitoring wall does).
+ * suppliers, the 供应商工作台, the streamer console's 需求 card — the purchase orders (采购单) the merchant places
+ * and the supplier answers, and the live stream: an EventSource on `/api/supply/demand/stream` whose `board` events
+ * replace the cached board (as the monitoring wall does).
  */
 import type {
   DemandAlertView,
   DemandBoard,
   DemandSessionView,
+  PurchaseOrderCreateBody,
+  PurchaseOrderReceiveBody,
+  PurchaseOrderShipBody,
+  PurchaseOrderStatus,
+  PurchaseOrderView,
   ReplenishmentCreateBody,
   ReplenishmentView,
   SupplierLinkCreateBody,
   SupplierLinkView,
 } from '@livehub/contracts';
-import { useQueryClient } from '@tanstack/react-query';
+import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useEffect, useState } from 'react';
 import { api } from '../lib/api-client.ts';
 import { endpoints } from '../lib/endpoints.ts';
+import { inventoryKeys } from './inventory.ts';
 import { apiHook, apiHookBy } from './query-options.ts';
 
 export const supplyKeys = {
@@ -27,7 +34,11 @@ export const supplyKeys = {
   merchants: ['supply', 'merchants'] as const,
   replenishments: ['supply', 'replenishments'] as const,
   products: ['supply', 'own-products'] as const,
+  purchaseOrders: ['supply', 'purchase-orders'] as const,
+  purchaseOrderList: (status: PurchaseOrderStatus | null) => ['supply', 'purchase-orders', 'list', status] as const,
 };
+
+const poPath = (id: string, step?: string) => `/supply/purchase-orders/${encodeURIComponent(id)}${step ? `/${step}` : ''}`;
 
 export const supplyApi = {
   board: () => api.get<DemandBoard>('/supply/demand'),
@@ -41,7 +52,31 @@ export const supplyApi = {
   replenish: (body: ReplenishmentCreateBody) => api.post<ReplenishmentView>('/supply/replenishments', body),
   confirm: (id: string) => api.post<ReplenishmentView>(`/supply/replenishments/${encodeURIComponent(id)}/confirm`),
   ship: (id: string) => api.post<ReplenishmentView>(`/supply/replenishments/${encodeURIComponent(id)}/ship`),
+  purchaseOrders: (status: PurchaseOrderStatus | null) =>
+    api.get<{ items: PurchaseOrderView[] }>('/supply/purchase-orders', { query: { status } }).then((r) => r.items),
+  purchaseOrder: (id: string) => api.get<PurchaseOrderView>(poPath(id)),
+  createPurchaseOrder: (body: PurchaseOrderCreateBody) => api.post<PurchaseOrderView>('/supply/purchase-orders', body),
 };
+
+/** One step on a purchase order: the supplier's 接单 / 拒单 / 发货, the receiver's 收货, the merchant's 撤销 / 短收结案. */
+export type PurchaseOrderStep =
+  | { kind: 'confirm'; id: string }
+  | { kind: 'decline' | 'cancel' | 'close'; id: string; reason: string }
+  | { kind: 'ship'; id: string; body: PurchaseOrderShipBody }
+  | { kind: 'receive'; id: string; body: PurchaseOrderReceiveBody };
+
+function purchaseOrderStep(s: PurchaseOrderStep): Promise<PurchaseOrderView> {
+  switch (s.kind) {
+    case 'confirm':
+      return api.post<PurchaseOrderView>(poPath(s.id, 'confirm'));
+    case 'ship':
+      return api.post<PurchaseOrderView>(poPath(s.id, 'ship'), s.body);
+    case 'receive':
+      return api.post<PurchaseOrderView>(poPath(s.id, 'receive'), s.body);
+    default:
+      return api.post<PurchaseOrderView>(poPath(s.id, s.kind), { reason: s.reason });
+  }
+}
 
 export const useDemandBoard = apiHook(supplyKeys.board, supplyApi.board);
 export const useDemandSession = apiHookBy(supplyKeys.session, supplyApi.session);
@@ -51,6 +86,20 @@ export const useMyMerchants = apiHook(supplyKeys.merchants, supplyApi.merchants)
 export const useReplenishments = apiHook(supplyKeys.replenishments, supplyApi.replenishments);
 /** the merchant's products, to pick which ones a supplier supplies */
 export const useOwnProducts = apiHook(supplyKeys.products, () => endpoints.products({}));
+
+export const usePurchaseOrders = apiHookBy(supplyKeys.purchaseOrderList, supplyApi.purchaseOrders);
+
+/** A step on a purchase order; the lists refresh, and the stock too when goods were received. */
+export function usePurchaseOrderStep() {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: purchaseOrderStep,
+    onSuccess: async (_po, s) => {
+      await queryClient.invalidateQueries({ queryKey: supplyKeys.purchaseOrders });
+      if (s.kind === 'receive') await queryClient.invalidateQueries({ queryKey: inventoryKeys.all });
+    },
+  });
+}
 
 export type { DemandAlertView };
 

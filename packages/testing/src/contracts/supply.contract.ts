@@ -1,9 +1,16 @@
 /**
  * Contract cases of the supply port (需求协同): one link per merchant × supplier (naming again replaces it), active
  * links by merchant or supplier; an alert stored once per session × SKU × level; one replenishment request per alert
- * per supplier (`supply.replenishment_exists`); transitions happen once.
+ * per supplier (`supply.replenishment_exists`); transitions happen once; a purchase order with its lines and receipts,
+ * one per replenishment request (`supply.replenishment_ordered`), listed by merchant, supplier, warehouse and status.
  */
-import type { DemandAlertRecord, ReplenishmentRecord, SupplierLinkRecord } from '@livehub/core';
+import type {
+  DemandAlertRecord,
+  PurchaseOrderLineRecord,
+  PurchaseOrderRecord,
+  ReplenishmentRecord,
+  SupplierLinkRecord,
+} from '@livehub/core';
 import { expect, it } from 'vitest';
 import { at, type ContractDb, uuid } from './fixtures.ts';
 
@@ -92,5 +99,102 @@ export function supplyCases(db: ContractDb): void {
     expect((await r.supply.findReplenishment(req.id, { lock: true }))?.status).toBe('confirmed');
     expect((await r.supply.listReplenishments({ supplierOrgId: req.supplierOrgId, limit: 10 })).map((x) => x.id)).toEqual([req.id]);
     expect(await r.supply.listReplenishments({ merchantOrgId: req.merchantOrgId, limit: 10 })).toHaveLength(1);
+  });
+
+  it('a purchase order with its lines and receipts; one per replenishment request; listed by party, warehouse and status', async () => {
+    const r = db.r();
+    const [m, s, wh] = [uuid(), uuid(), uuid()];
+    const po = (over: Partial<PurchaseOrderRecord> = {}, id = uuid()): PurchaseOrderRecord => ({
+      id,
+      number: `CG${id}`,
+      merchantOrgId: m,
+      supplierOrgId: s,
+      warehouseId: wh,
+      status: 'sent',
+      expectedOn: '2026-12-10',
+      note: null,
+      replenishmentId: null,
+      carrier: null,
+      trackingNo: null,
+      endReason: null,
+      createdBy: null,
+      createdAt: at(1),
+      updatedAt: at(1),
+      confirmedAt: null,
+      shippedAt: null,
+      endedAt: null,
+      ...over,
+    });
+    const lines = (poId: string): PurchaseOrderLineRecord[] => [
+      { poId, lineNo: 1, skuId: uuid(), productId: uuid(), qty: 10, unitCostFen: 100, shipped: 0, received: 0, rejected: 0 },
+      { poId, lineNo: 2, skuId: uuid(), productId: uuid(), qty: 3, unitCostFen: 50, shipped: 0, received: 0, rejected: 0 },
+    ];
+    const a = po();
+    await r.supply.insertPurchaseOrder(a, lines(a.id));
+    const b = po({ createdAt: at(2), status: 'confirmed' });
+    await r.supply.insertPurchaseOrder(b, lines(b.id));
+    const found = await r.supply.findPurchaseOrder(a.id, { lock: true });
+    expect(found?.lines.map((l) => [l.lineNo, l.qty])).toEqual([
+      [1, 10],
+      [2, 3],
+    ]);
+    expect(await r.supply.findPurchaseOrder(uuid())).toBeNull();
+
+    expect(await r.supply.transitionPurchaseOrder(a.id, ['sent'], { status: 'confirmed', updatedAt: at(3), confirmedAt: at(3) })).toBe(
+      true,
+    );
+    expect(await r.supply.transitionPurchaseOrder(a.id, ['sent'], { status: 'declined', updatedAt: at(4) })).toBe(false);
+    expect(await r.supply.transitionPurchaseOrder(a.id, [], { status: 'declined', updatedAt: at(4) })).toBe(false);
+    await r.supply.updatePurchaseOrderLine(a.id, 2, { shipped: 3, received: 2, rejected: 1 });
+    expect((await r.supply.findPurchaseOrder(a.id))?.lines[1]).toMatchObject({ shipped: 3, received: 2, rejected: 1 });
+
+    expect((await r.supply.listPurchaseOrders({ merchantOrgId: m, limit: 10 })).map((x) => x.id)).toEqual([b.id, a.id]);
+    expect((await r.supply.listPurchaseOrders({ supplierOrgId: s, limit: 1 })).map((x) => x.id)).toEqual([b.id]);
+    expect((await r.supply.listPurchaseOrders({ warehouseIds: [wh], limit: 10 }))[1]?.lines).toHaveLength(2);
+    expect(await r.supply.listPurchaseOrders({ warehouseIds: [], limit: 10 })).toEqual([]);
+    expect(await r.supply.listPurchaseOrders({ merchantOrgId: m, statuses: [], limit: 10 })).toEqual([]);
+    expect((await r.supply.listPurchaseOrders({ merchantOrgId: m, statuses: ['confirmed'], limit: 10 })).map((x) => x.id).sort()).toEqual(
+      [a.id, b.id].sort(),
+    );
+
+    const receipt = (id: string, minute: number) => ({
+      id,
+      poId: a.id,
+      lines: [{ lineNo: 2, accepted: 1, rejected: 0, reason: null }],
+      note: null,
+      receivedBy: null,
+      receivedByLabel: '仓管',
+      receivedAt: at(minute),
+    });
+    const [r2, r1] = [uuid(), uuid()];
+    await r.supply.insertPurchaseReceipt(receipt(r2, 6));
+    await r.supply.insertPurchaseReceipt(receipt(r1, 5));
+    expect((await r.supply.listPurchaseReceipts([a.id, b.id])).map((x) => x.id)).toEqual([r1, r2]);
+    expect(await r.supply.listPurchaseReceipts([])).toEqual([]);
+
+    // one order per replenishment request
+    const al = alert(uuid(), uuid(), 'sold_out', m);
+    await r.supply.insertAlert(al);
+    const req: ReplenishmentRecord = {
+      id: uuid(),
+      merchantOrgId: m,
+      supplierOrgId: s,
+      productId: al.productId,
+      skuId: al.skuId,
+      sessionId: al.sessionId,
+      alertId: al.id,
+      qty: 10,
+      status: 'requested',
+      requestedBy: null,
+      createdAt: at(2),
+      updatedAt: at(2),
+      confirmedAt: null,
+      shippedAt: null,
+    };
+    await r.supply.insertReplenishment(req);
+    const c = po({ replenishmentId: req.id });
+    await r.supply.insertPurchaseOrder(c, lines(c.id));
+    const d = po({ replenishmentId: req.id });
+    await expect(r.supply.insertPurchaseOrder(d, lines(d.id))).rejects.toMatchObject({ code: 'supply.replenishment_ordered' });
   });
 }

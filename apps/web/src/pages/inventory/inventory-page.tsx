@@ -117,7 +117,8 @@ export function InventoryPage() {
     {
       title: t('inventory.ref'),
       dataIndex: 'refType',
-      render: (r: string | null) => (r && ['order', 'return', 'transfer', 'sku'].includes(r) ? t(`inventory.ref.${r}` as MessageKey) : '—'),
+      render: (r: string | null) =>
+        r && ['order', 'return', 'transfer', 'sku', 'purchase_order'].includes(r) ? t(`inventory.ref.${r}` as MessageKey) : '—',
     },
   ];
 

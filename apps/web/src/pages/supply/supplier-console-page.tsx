@@ -1,7 +1,8 @@
 /**
  * 供应商工作台 (a supply-chain service provider's staff, or a merchant's acting as factory): the merchants that name
  * the caller's organization as supplier, the live demand of their linked products right now with its alerts —
- * updated live from the server's stream — a 补货 on an alert, and the replenishment requests to confirm and ship.
+ * updated live from the server's stream — a 补货 on an alert, the replenishment requests to confirm and ship, and
+ * the purchase orders (采购单) placed with it to confirm or decline and ship.
  */
 import { Card, Col, Empty, List, Row } from 'antd';
 import { PageHeader } from '../../components/page-header.tsx';
@@ -9,6 +10,7 @@ import { useI18n } from '../../i18n/index.ts';
 import { useMe } from '../../lib/session.ts';
 import { useDemandBoard, useDemandStream, useMyMerchants, useReplenishments } from '../../queries/supply.ts';
 import { AlertList, LiveDemandCard, ReplenishmentTable } from './demand-parts.tsx';
+import { SupplierPurchaseOrders } from './supplier-purchase-orders.tsx';
 
 export function SupplierConsolePage() {
   const { t } = useI18n();
@@ -24,6 +26,7 @@ export function SupplierConsolePage() {
       <Row gutter={16}>
         <Col xs={24} lg={16}>
           <LiveDemandCard connected={connected} loading={board.isLoading} sessions={board.data?.sessions ?? []} showMerchant />
+          <SupplierPurchaseOrders />
           <Card title={t('supply.requests')}>
             <ReplenishmentTable rows={requests.data ?? []} supplierOrgId={orgId} />
           </Card>
