@@ -4,7 +4,10 @@
  * selling in the demo's live room, through the supply service as the merchants' staff — so the live room's demand
  * and its alerts reach the provider's 供应商工作台. The provider also runs a warehouse (云链嘉定中心仓, docs/supply.md
  * § Stock model) with the demo merchant as its client, and the merchant moves part of one SKU's stock there (调拨),
- * so 库存 shows stock in two warehouses and its trace a transfer.
+ * so 库存 shows stock in two warehouses and its trace a transfer. Two 采购单 (docs/supply.md § Purchase orders) from the
+ * demo merchant to the provider wait on the demo's people: one shipped with a tracking number, to receive into the
+ * provider's warehouse (收货 is the demo's step: the seed moves no stock through it), one sent, for the provider to
+ * confirm in its console.
  */
 import { type Actor, cliActor } from '@livehub/core';
 import type { Container } from '../container.ts';
@@ -53,5 +56,35 @@ async function seedProviderWarehouse(c: Container, reg: RegistrySeed, providerOr
     toWarehouseId: wh.id,
     qty: 100,
     reason: '备货至云链中心仓',
+  });
+  await seedPurchaseOrders(c, staff, providerActor, wh.id);
+}
+
+/** A China day `days` from the clock's now. */
+const dayFrom = (now: Date, days: number) => new Date(now.getTime() + 8 * 3_600_000 + days * 86_400_000).toISOString().slice(0, 10);
+
+async function seedPurchaseOrders(c: Container, staff: Actor, providerActor: Actor, warehouseId: string): Promise<void> {
+  const skus = (await c.uow.read.inventory.merchantSkus(staff.orgId as string)).slice(0, 3);
+  const [a, b, d] = skus;
+  if (!a || !b || !d) return;
+  const now = c.clock.now();
+  const shipped = await c.purchaseOrders.create(staff, {
+    supplierOrgId: providerActor.orgId as string,
+    warehouseId,
+    expectedOn: dayFrom(now, 2),
+    note: '2027 网上年货节备货',
+    lines: [
+      { skuId: a.skuId, qty: 200, unitCostFen: 2_800 },
+      { skuId: b.skuId, qty: 120, unitCostFen: 4_500 },
+    ],
+  });
+  await c.purchaseOrders.confirm(providerActor, shipped.id);
+  await c.purchaseOrders.ship(providerActor, shipped.id, { carrier: '顺丰速运', trackingNo: 'SF1408823376012' });
+  await c.purchaseOrders.create(staff, {
+    supplierOrgId: providerActor.orgId as string,
+    warehouseId,
+    expectedOn: dayFrom(now, 7),
+    note: '直播间补货',
+    lines: [{ skuId: d.skuId, qty: 80, unitCostFen: 1_900 }],
   });
 }

@@ -44,6 +44,8 @@ const STATUS_COLOR: Record<PurchaseOrderStatus, string> = {
   cancelled: 'default',
 };
 
+const NOWRAP = { whiteSpace: 'nowrap' } as const;
+
 /** Who may do what on an order in its status (the server decides; these only choose the buttons). */
 export const PO_CAN = {
   answer: (po: PurchaseOrderView) => po.status === 'sent',
@@ -82,7 +84,7 @@ export function PurchaseOrderTable({
       title: t('po.col.number'),
       dataIndex: 'number',
       render: (n: string) => (
-        <Typography.Link data-testid="po-number" style={{ whiteSpace: 'nowrap' }}>
+        <Typography.Link data-testid="po-number" style={NOWRAP}>
           {n}
         </Typography.Link>
       ),
@@ -93,8 +95,8 @@ export function PurchaseOrderTable({
     { title: t('po.col.warehouse'), dataIndex: 'warehouseName' },
     { title: t('po.col.status'), dataIndex: 'status', render: (s: PurchaseOrderStatus) => <PoStatusTag status={s} /> },
     { title: t('po.col.total'), dataIndex: 'totalFen', align: 'right', render: (f: number) => formatFen(f) },
-    { title: t('po.col.expectedOn'), dataIndex: 'expectedOn' },
-    { title: t('po.col.createdAt'), dataIndex: 'createdAt', render: (at: string) => poTime(at) },
+    { title: t('po.col.expectedOn'), dataIndex: 'expectedOn', render: (d: string) => <span style={NOWRAP}>{d}</span> },
+    { title: t('po.col.createdAt'), dataIndex: 'createdAt', render: (at: string) => <span style={NOWRAP}>{poTime(at)}</span> },
     ...(actions
       ? [
           {

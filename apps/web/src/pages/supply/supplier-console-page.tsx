@@ -26,7 +26,6 @@ export function SupplierConsolePage() {
       <Row gutter={16}>
         <Col xs={24} lg={16}>
           <LiveDemandCard connected={connected} loading={board.isLoading} sessions={board.data?.sessions ?? []} showMerchant />
-          <SupplierPurchaseOrders />
           <Card title={t('supply.requests')}>
             <ReplenishmentTable rows={requests.data ?? []} supplierOrgId={orgId} />
           </Card>
@@ -54,6 +53,7 @@ export function SupplierConsolePage() {
           </Card>
         </Col>
       </Row>
+      <SupplierPurchaseOrders />
     </>
   );
 }
