@@ -175,6 +175,15 @@ export const purchaseOrderCreateSchema = z.strictObject({
 });
 export type PurchaseOrderCreateBody = z.infer<typeof purchaseOrderCreateSchema>;
 
+/** 转采购单: a purchase order from a 补货 request (its supplier, SKU and quantity unless given). */
+export const purchaseOrderFromReplenishmentSchema = z.strictObject({
+  unitCostFen: z.number().int().min(0).max(100_000_000),
+  warehouseId: idSchema.optional(),
+  expectedOn: z.string().regex(dayRe).optional(),
+  qty: z.number().int().min(1).max(1_000_000).optional(),
+});
+export type PurchaseOrderFromReplenishmentBody = z.infer<typeof purchaseOrderFromReplenishmentSchema>;
+
 export const purchaseOrderReasonSchema = z.strictObject({ reason: reasonSchema });
 export type PurchaseOrderReasonBody = z.infer<typeof purchaseOrderReasonSchema>;
 

@@ -170,6 +170,48 @@ describe('a purchase order from order to stock', () => {
   });
 });
 
+describe('转采购单: a purchase order answering a 补货 request', () => {
+  it('takes the request’s supplier, SKU and quantity into the 默认仓, once per request', async () => {
+    const facts = await p.c.uow.read.inventory.skuFacts(skuA);
+    const alertId = crypto.randomUUID();
+    await p.c.uow.transaction((tx) =>
+      tx.supply.insertAlert({
+        id: alertId,
+        sessionId: crypto.randomUUID(),
+        merchantOrgId: facts?.merchantOrgId as string,
+        productId: facts?.productId as string,
+        skuId: skuA,
+        level: 'selling_out',
+        stock: 4,
+        ratePerMinute: 3,
+        projectedMinutes: 1.3,
+        suggestedQty: 90,
+        createdAt: clock.now(),
+      }),
+    );
+    const req = await p.call(merchant, 'POST', '/api/supply/replenishments', { alertId });
+    expect(req.status).toBe(201);
+    expect(req.body.supplierOrgId).toBe(providerOrgId);
+    const po = await p.call(merchant, 'POST', `/api/supply/replenishments/${req.body.id}/purchase-order`, { unitCostFen: 1_100 });
+    expect(po.status).toBe(201);
+    expect(po.body).toMatchObject({
+      status: 'sent',
+      supplierOrgId: providerOrgId,
+      replenishmentId: req.body.id,
+      warehouseName: '默认仓',
+      expectedOn: day(1),
+    });
+    expect(po.body.lines).toMatchObject([{ skuId: skuA, qty: 90, unitCostFen: 1_100 }]);
+    const again = await p.call(merchant, 'POST', `/api/supply/replenishments/${req.body.id}/purchase-order`, { unitCostFen: 1_100 });
+    expect(again.status).toBe(409);
+    expect(again.body.error).toMatchObject({ code: 'supply.replenishment_ordered', field: 'replenishmentId' });
+    const theirs = await p.call(other, 'POST', `/api/supply/replenishments/${req.body.id}/purchase-order`, { unitCostFen: 1 });
+    expect(theirs.status).toBe(404);
+    const bad = await p.call(merchant, 'POST', `/api/supply/replenishments/${req.body.id}/purchase-order`, {});
+    expect([bad.status, bad.body.error.field]).toEqual([400, 'unitCostFen']);
+  });
+});
+
 describe('decline, cancel, close short', () => {
   it('the supplier declines with a reason; the merchant cannot cancel it then', async () => {
     const r = await newOrder();

@@ -16,6 +16,7 @@ import type { Actor } from '../shared/actor.ts';
 import type { NameReader } from '../shared/name-directory.ts';
 import { linkCovers } from './demand.rules.ts';
 import {
+  chinaDay,
   expectedOnProblem,
   PO_RULES,
   purchaseOrderNumber,
@@ -137,6 +138,29 @@ export class PurchaseOrderService {
       return full;
     });
     return this.one(po);
+  }
+
+  /**
+   * 转采购单: a purchase order answering a 补货 request — its supplier, SKU and quantity — into the warehouse named
+   * (default: the merchant's 默认仓), expected on the day named (default: tomorrow, China time).
+   */
+  async fromReplenishment(
+    actor: Actor,
+    replenishmentId: string,
+    input: { unitCostFen: number; warehouseId?: string | undefined; expectedOn?: string | undefined; qty?: number | undefined },
+  ): Promise<PurchaseOrderListing> {
+    const merchantOrgId = this.merchantOf(actor);
+    const r = await this.d.uow.read.supply.findReplenishment(replenishmentId);
+    if (!r || r.merchantOrgId !== merchantOrgId) throw new AppError('supply.replenishment_not_found', { field: 'id' });
+    const warehouseId = input.warehouseId ?? (await this.d.uow.transaction((tx) => this.d.stock.defaultWarehouseIn(tx, merchantOrgId))).id;
+    return this.create(actor, {
+      supplierOrgId: r.supplierOrgId,
+      warehouseId,
+      expectedOn: input.expectedOn ?? chinaDay(new Date(this.d.clock.now().getTime() + 86_400_000)),
+      note: '补货',
+      replenishmentId: r.id,
+      lines: [{ skuId: r.skuId, qty: input.qty ?? r.qty, unitCostFen: input.unitCostFen }],
+    });
   }
 
   /** The caller's orders: merchant staff see the orders they placed and those placed with them as a factory. */

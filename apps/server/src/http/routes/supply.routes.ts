@@ -10,6 +10,7 @@ import {
   idSchema,
   PURCHASE_ORDER_STATUSES,
   purchaseOrderCreateSchema,
+  purchaseOrderFromReplenishmentSchema,
   purchaseOrderListSchema,
   purchaseOrderReasonSchema,
   purchaseOrderReceiveSchema,
@@ -221,6 +222,19 @@ export function supplyRoutes(api: Api, c: Container): void {
       const rows = await c.purchaseOrders.list(requireActor(req), { statuses: q.status ? [q.status] : undefined });
       return { items: rows.map(presentPurchaseOrder) };
     },
+  );
+  createdRoute(
+    api,
+    '/api/supply/replenishments/:id/purchase-order',
+    {
+      allow: SUPPLY_MERCHANTS,
+      tags,
+      summary: '转采购单: a purchase order answering a 补货 request (its supplier, SKU and quantity), into the 默认仓 unless named',
+      params: idParams,
+      body: purchaseOrderFromReplenishmentSchema,
+      response: purchaseOrderViewSchema,
+    },
+    async (actor, body, params) => presentPurchaseOrder(await c.purchaseOrders.fromReplenishment(actor, params.id, body)),
   );
   idReadRoute(
     api,
