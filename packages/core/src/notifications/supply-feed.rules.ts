@@ -1,21 +1,13 @@
 /**
- * 需求协同 (supply) events → inbox items, pure (the same shape as notification-feed.rules.ts, kept apart to keep that
- * file's size): a demand alert goes to the merchant and to every supplier linked for the product; a replenishment
- * request to the supplier, its confirmation and shipment back to the merchant; a purchase order to the supplier, its
- * shipment back to the merchant. docs/supply.md § Live demand.
+ * 需求协同 (supply) events → inbox items, pure: a demand alert goes to the merchant and to every supplier linked for
+ * the product; a replenishment request to the supplier, its confirmation and shipment back to the merchant; a purchase
+ * order to the supplier, its shipment back to the merchant. docs/supply.md § Live demand. One of the area tables
+ * merged in `NOTIFICATION_FEED` (notification-feed.rules.ts).
  */
 import type { Role } from '@livehub/contracts';
 import type { Names } from '../shared/name-directory.ts';
-import type { NotificationDraft } from './notification-feed.rules.ts';
-import type { Bilingual } from './notifications.types.ts';
+import { type FeedRules, type NotificationDraft, nameOr, num, type Payload, str } from './notification-feed.internal.ts';
 
-type Payload = Record<string, unknown>;
-const str = (v: unknown): string | null => (typeof v === 'string' && v.length > 0 ? v : null);
-const num = (v: unknown): number | null => (typeof v === 'number' && Number.isFinite(v) ? v : null);
-const named = (names: Names, kind: keyof Names, id: string | null, fallback: Bilingual): Bilingual => {
-  const n = id ? names[kind].get(id) : undefined;
-  return n ? { zh: `「${n}」`, en: `"${n}"` } : fallback;
-};
 const rolesOf = (kind: unknown): readonly Role[] => (kind === 'merchant' ? ['merchant_staff'] : ['provider_staff']);
 
 /** 需求预警: a SKU of a live session sells out soon (预计 N 分钟售罄) or has sold out. */
@@ -30,8 +22,8 @@ export function fromDemandAlert(p: Payload): NotificationDraft[] {
   const sku = str(p.skuName);
   const suppliers = Array.isArray(p.suppliers) ? (p.suppliers as Array<{ orgId?: unknown; kind?: unknown }>) : [];
   const render = (names: Names) => {
-    const prod = named(names, 'products', product, { zh: '一件商品', en: 'a product' });
-    const room = named(names, 'sessions', session, { zh: '直播间', en: 'the live room' });
+    const prod = nameOr(names, 'products', product, { zh: '一件商品', en: 'a product' });
+    const room = nameOr(names, 'sessions', session, { zh: '直播间', en: 'the live room' });
     const spec = sku ? `（${sku}）` : '';
     const when = soldOut
       ? { zh: '已售罄', en: 'has sold out' }
@@ -79,8 +71,8 @@ export function fromReplenishmentRequested(p: Payload): NotificationDraft[] {
       dueAt: null,
       names: { orgs: [merchant], products: [product] },
       render: (names: Names) => {
-        const m = named(names, 'orgs', merchant, { zh: '商家', en: 'a merchant' });
-        const prod = named(names, 'products', product, { zh: '商品', en: 'a product' });
+        const m = nameOr(names, 'orgs', merchant, { zh: '商家', en: 'a merchant' });
+        const prod = nameOr(names, 'products', product, { zh: '商品', en: 'a product' });
         return {
           title: { zh: `补货申请：${prod.zh} ${num(p.qty) ?? 0} 件`, en: `Replenishment request: ${num(p.qty) ?? 0} × ${prod.en}` },
           body: {
@@ -109,8 +101,8 @@ export function fromReplenishmentProgress(p: Payload): NotificationDraft[] {
       dueAt: null,
       names: { orgs: [supplier], products: [product] },
       render: (names) => {
-        const s = named(names, 'orgs', supplier, { zh: '供应商', en: 'the supplier' });
-        const prod = named(names, 'products', product, { zh: '商品', en: 'a product' });
+        const s = nameOr(names, 'orgs', supplier, { zh: '供应商', en: 'the supplier' });
+        const prod = nameOr(names, 'products', product, { zh: '商品', en: 'a product' });
         return {
           title: shipped
             ? { zh: `补货已发货：${prod.zh}`, en: `Replenishment shipped: ${prod.en}` }
@@ -141,7 +133,7 @@ export function fromPurchaseOrder(p: Payload): NotificationDraft[] {
         dueAt: null,
         names: { orgs: [merchant] },
         render: (names) => {
-          const m = named(names, 'orgs', merchant, { zh: '商家', en: 'a merchant' });
+          const m = nameOr(names, 'orgs', merchant, { zh: '商家', en: 'a merchant' });
           return {
             title: { zh: `新采购单 ${number}`, en: `New purchase order ${number}` },
             body: {
@@ -162,7 +154,7 @@ export function fromPurchaseOrder(p: Payload): NotificationDraft[] {
         dueAt: null,
         names: { orgs: [supplier] },
         render: (names) => {
-          const s = named(names, 'orgs', supplier, { zh: '供应商', en: 'the supplier' });
+          const s = nameOr(names, 'orgs', supplier, { zh: '供应商', en: 'the supplier' });
           return {
             title: { zh: `采购单已发货 ${number}`, en: `Purchase order shipped ${number}` },
             body: {
@@ -176,7 +168,7 @@ export function fromPurchaseOrder(p: Payload): NotificationDraft[] {
   return [];
 }
 
-export const SUPPLY_FEED: Record<string, (p: Payload) => NotificationDraft[]> = {
+export const SUPPLY_FEED: FeedRules = {
   'supply.demand_alert': fromDemandAlert,
   'supply.replenishment_requested': fromReplenishmentRequested,
   'supply.replenishment_confirmed': fromReplenishmentProgress,
