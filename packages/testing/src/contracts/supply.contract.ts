@@ -40,6 +40,23 @@ const alert = (sessionId: string, skuId: string, level: DemandAlertRecord['level
   createdAt: at(1),
 });
 
+const request = (a: DemandAlertRecord, supplierOrgId: string): ReplenishmentRecord => ({
+  id: uuid(),
+  merchantOrgId: a.merchantOrgId,
+  supplierOrgId,
+  productId: a.productId,
+  skuId: a.skuId,
+  sessionId: a.sessionId,
+  alertId: a.id,
+  qty: 10,
+  status: 'requested',
+  requestedBy: null,
+  createdAt: at(2),
+  updatedAt: at(2),
+  confirmedAt: null,
+  shippedAt: null,
+});
+
 export function supplyCases(db: ContractDb): void {
   it('keeps one link per merchant and supplier; lists active links by merchant or supplier', async () => {
     const r = db.r();
@@ -72,22 +89,7 @@ export function supplyCases(db: ContractDb): void {
     const r = db.r();
     const a = alert(uuid(), uuid(), 'sold_out', uuid());
     await r.supply.insertAlert(a);
-    const req: ReplenishmentRecord = {
-      id: uuid(),
-      merchantOrgId: a.merchantOrgId,
-      supplierOrgId: uuid(),
-      productId: a.productId,
-      skuId: a.skuId,
-      sessionId: a.sessionId,
-      alertId: a.id,
-      qty: 10,
-      status: 'requested',
-      requestedBy: null,
-      createdAt: at(2),
-      updatedAt: at(2),
-      confirmedAt: null,
-      shippedAt: null,
-    };
+    const req = request(a, uuid());
     await r.supply.insertReplenishment(req);
     await expect(r.supply.insertReplenishment({ ...req, id: uuid() })).rejects.toMatchObject({ code: 'supply.replenishment_exists' });
     expect(await r.supply.transitionReplenishment(req.id, 'requested', { status: 'confirmed', updatedAt: at(3), confirmedAt: at(3) })).toBe(
@@ -175,22 +177,7 @@ export function supplyCases(db: ContractDb): void {
     // one order per replenishment request
     const al = alert(uuid(), uuid(), 'sold_out', m);
     await r.supply.insertAlert(al);
-    const req: ReplenishmentRecord = {
-      id: uuid(),
-      merchantOrgId: m,
-      supplierOrgId: s,
-      productId: al.productId,
-      skuId: al.skuId,
-      sessionId: al.sessionId,
-      alertId: al.id,
-      qty: 10,
-      status: 'requested',
-      requestedBy: null,
-      createdAt: at(2),
-      updatedAt: at(2),
-      confirmedAt: null,
-      shippedAt: null,
-    };
+    const req = request(al, s);
     await r.supply.insertReplenishment(req);
     const c = po({ replenishmentId: req.id });
     await r.supply.insertPurchaseOrder(c, lines(c.id));
