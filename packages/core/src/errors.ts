@@ -978,6 +978,16 @@ export const ERROR_CATALOGUE = {
     zh: '该供应商未被指定供应此商品',
     en: 'That supplier is not named as a supplier of this product',
   },
+  'supply.not_your_supplier': {
+    kind: 'invalid',
+    zh: '该机构不是本店的供应商，请先在「供应商」中添加',
+    en: 'That organization is not one of your suppliers: add it under Suppliers first',
+  },
+  'supply.replenishment_other_supplier': {
+    kind: 'invalid',
+    zh: '该补货申请发给了其他供应商',
+    en: 'That replenishment request went to another supplier',
+  },
   'supply.over_receipt': {
     kind: 'invalid',
     zh: '收货数量超过采购数量，请填写差异说明',

@@ -156,6 +156,10 @@ describe('a purchase order from order to stock', () => {
     expect(second.body.endedAt).not.toBeNull();
     expect(second.body.receipts).toHaveLength(2);
     expect(second.body.receipts[1].lines[1]).toMatchObject({ lineNo: 1, accepted: 4, reason: '供应商多发 1 件赠品' });
+    // the receiver by name, not by account
+    const me = (await p.call(merchant, 'GET', '/api/auth/me')).body;
+    expect(second.body.receipts[0].receivedBy).toBe(me.user.displayName);
+    expect(me.user.displayName).not.toBe(me.user.username);
     expect(await sellable(skuA)).toBe(sellA + 10);
     expect(await sellable(skuB)).toBe(sellB + 5);
 
@@ -259,7 +263,7 @@ describe('bad input leaves nothing written', () => {
     const otherWh = (await p.call(other, 'GET', '/api/inventory/warehouses')).body.items[0].id as string;
     const base = { supplierOrgId: providerOrgId, warehouseId, expectedOn: day(3), lines: [{ skuId: skuA, qty: 1, unitCostFen: 100 }] };
     const cases: Array<[Record<string, unknown>, number, string, string]> = [
-      [{ ...base, supplierOrgId: other.me.active?.orgId }, 400, 'supply.bad_supplier', 'supplierOrgId'],
+      [{ ...base, supplierOrgId: other.me.active?.orgId }, 400, 'supply.not_your_supplier', 'supplierOrgId'],
       [{ ...base, warehouseId: otherWh }, 404, 'inventory.warehouse_not_found', 'warehouseId'],
       [{ ...base, lines: [{ skuId: otherSku, qty: 1, unitCostFen: 1 }] }, 404, 'inventory.sku_not_found', 'lines.0.skuId'],
       [{ ...base, lines: [base.lines[0], base.lines[0]] }, 400, 'supply.po_bad_line', 'lines.1.skuId'],

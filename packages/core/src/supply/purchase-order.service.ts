@@ -79,7 +79,7 @@ export class PurchaseOrderService {
     if (dup >= 0) throw new AppError('supply.po_bad_line', { field: `lines.${dup}.skuId` });
     const po = await this.d.uow.transaction(async (tx) => {
       const links = (await tx.supply.listLinks({ merchantOrgIds: [merchantOrgId] })).filter((l) => l.supplierOrgId === input.supplierOrgId);
-      if (links.length === 0) throw new AppError('supply.bad_supplier', { field: 'supplierOrgId' });
+      if (links.length === 0) throw new AppError('supply.not_your_supplier', { field: 'supplierOrgId' });
       const warehouse = await this.d.stock.warehouseFor(tx, input.warehouseId, merchantOrgId);
       const skus = new Map((await tx.inventory.skuFactsMany(input.lines.map((l) => l.skuId))).map((s) => [s.skuId, s]));
       const lines: PurchaseOrderLineRecord[] = [];
@@ -104,7 +104,7 @@ export class PurchaseOrderService {
       if (input.replenishmentId) {
         const r = await tx.supply.findReplenishment(input.replenishmentId);
         if (!r || r.merchantOrgId !== merchantOrgId) throw new AppError('supply.replenishment_not_found', { field: 'replenishmentId' });
-        if (r.supplierOrgId !== input.supplierOrgId) throw new AppError('supply.bad_supplier', { field: 'supplierOrgId' });
+        if (r.supplierOrgId !== input.supplierOrgId) throw new AppError('supply.replenishment_other_supplier', { field: 'supplierOrgId' });
       }
       const rec: PurchaseOrderRecord = {
         id,
@@ -428,10 +428,13 @@ export class PurchaseOrderService {
   private async listed(rows: PurchaseOrderWithLines[]): Promise<PurchaseOrderListing[]> {
     if (rows.length === 0) return [];
     const read = this.d.uow.read;
-    const [names, skus, receipts, warehouses] = await Promise.all([
-      this.d.names.namesFor({ orgs: rows.flatMap((r) => [r.merchantOrgId, r.supplierOrgId]) }),
+    const receipts = await read.supply.listPurchaseReceipts(rows.map((r) => r.id));
+    const [names, skus, warehouses] = await Promise.all([
+      this.d.names.namesFor({
+        orgs: rows.flatMap((r) => [r.merchantOrgId, r.supplierOrgId]),
+        users: receipts.flatMap((x) => (x.receivedBy ? [x.receivedBy] : [])),
+      }),
       read.inventory.skuFactsMany([...new Set(rows.flatMap((r) => r.lines.map((l) => l.skuId)))]),
-      read.supply.listPurchaseReceipts(rows.map((r) => r.id)),
       Promise.all([...new Set(rows.map((r) => r.warehouseId))].map((id) => read.inventory.findWarehouse(id))),
     ]);
     const sku = new Map(skus.map((s) => [s.skuId, s]));
@@ -447,7 +450,10 @@ export class PurchaseOrderService {
         productName: sku.get(l.skuId)?.productTitle ?? '商品',
         skuName: sku.get(l.skuId)?.skuName ?? '规格',
       })),
-      receipts: receipts.filter((x) => x.poId === r.id),
+      // who received: the person's name where the directory has it, else the account the receipt recorded
+      receipts: receipts
+        .filter((x) => x.poId === r.id)
+        .map((x) => ({ ...x, receivedByLabel: (x.receivedBy && names.users.get(x.receivedBy)) || x.receivedByLabel })),
     }));
   }
 }
