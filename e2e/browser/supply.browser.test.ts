@@ -2,7 +2,9 @@
  * Browser test of 需求协同: the demo service provider opens 供应商工作台 from the menu and sees the demo's live room
  * (盐池滩羊, whose merchant names it supplier in the seed) with its demand per SKU; the room then sells a SKU fast —
  * orders through the real order and payment services — and the alert reaches the open page through the stream (no
- * reload) with its 预计售罄 in Chinese; 补货 records a request the provider confirms. Screenshots go to
+ * reload) with its 预计售罄 in Chinese; 补货 records a request the provider confirms. The room's merchant turns the
+ * request into a purchase order (转采购单) on 实时需求; the provider ships it, the merchant receives it, and the units
+ * are back on sale in the room — the open page shows the SKU's stock rise through the stream. Screenshots go to
  * e2e/browser/__screenshots__/.
  */
 import type { Actor } from '@livehub/core';
@@ -104,5 +106,57 @@ describe.skipIf(!browserAvailable)('supplier console', () => {
       limit: 5,
     });
     expect(req).toMatchObject({ status: 'confirmed', skuId });
+
+    // the room's merchant turns the request into a purchase order (转采购单) on 实时需求
+    const merchantOrgId = product?.merchantOrgId as string;
+    const staff = (await c.uow.read.memberships.listForOrg(merchantOrgId)).find((m) => m.role === 'merchant_staff');
+    const mPage = await suite.freshPage();
+    await mPage.setViewportSize({ width: 1600, height: 1000 });
+    await suite.login(mPage, staff?.username as string);
+    await openFromNav(mPage, 'merchant-demand', '/merchant/demand');
+    await mPage.getByTestId(`stock-${skuId}`).first().waitFor();
+    expect(await mPage.getByTestId(`stock-${skuId}`).first().textContent()).toBe('2');
+    await mPage.getByTestId('replenishment-to-po').first().click();
+    await mPage.getByTestId('replenishment-price').fill('36.5');
+    await mPage.getByRole('dialog').getByRole('button', { name: '转采购单' }).click();
+    await mPage.waitForURL(/\/merchant\/purchases\?po=/);
+    const poId = new URL(mPage.url()).searchParams.get('po') as string;
+    await mPage.getByText('待接单').first().waitFor();
+    const po = await c.uow.read.supply.findPurchaseOrder(poId);
+    expect(po).toMatchObject({ replenishmentId: req?.id, status: 'sent' });
+    expect(po?.lines).toMatchObject([{ skuId, qty: req?.qty, unitCostFen: 3_650 }]);
+    await suite.screenshot(mPage, 'replenishment-purchase-order');
+
+    // the provider ships it; the merchant receives it into its 默认仓 — the units are back on sale in the room
+    const providerStaff = (await c.uow.read.memberships.listForOrg(po?.supplierOrgId as string)).find((m) => m.role === 'provider_staff');
+    const providerActor: Actor = {
+      userId: providerStaff?.userId ?? null,
+      orgId: po?.supplierOrgId ?? null,
+      membershipId: null,
+      role: 'provider_staff',
+      label: 'provider',
+      via: 'session',
+    };
+    const merchantActor: Actor = {
+      userId: staff?.userId ?? null,
+      orgId: merchantOrgId,
+      membershipId: null,
+      role: 'merchant_staff',
+      label: 'merchant',
+      via: 'session',
+    };
+    await c.purchaseOrders.confirm(providerActor, poId);
+    await c.purchaseOrders.ship(providerActor, poId, { carrier: '顺丰速运', trackingNo: 'SF20261206001' });
+    await c.purchaseOrders.receive(merchantActor, poId, { lines: [{ lineNo: 1, accepted: req?.qty ?? 0, rejected: 0 }] });
+    expect((await c.uow.read.inventory.skuFacts(skuId))?.sellable).toBe(2 + (req?.qty ?? 0));
+    await c.demand.sweep();
+    await mPage.goto(new URL('/merchant/demand', mPage.url()).toString());
+    await expect
+      .poll(async () => mPage.getByTestId(`stock-${skuId}`).first().textContent(), { timeout: 30_000 })
+      .toBe(String(2 + (req?.qty ?? 0)));
+    // the request now links to its order instead of offering another
+    await mPage.getByTestId('replenishment-po').first().waitFor();
+    expect(await mPage.getByTestId('replenishment-to-po').count()).toBe(0);
+    await suite.screenshot(mPage, 'replenishment-received-demand');
   });
 });

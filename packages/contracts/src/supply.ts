@@ -130,6 +130,9 @@ export const replenishmentViewSchema = z.object({
   createdAt: z.string(),
   confirmedAt: z.string().nullable(),
   shippedAt: z.string().nullable(),
+  /** the purchase order answering it (转采购单), if any */
+  purchaseOrderId: idSchema.nullable(),
+  purchaseOrderNumber: z.string().nullable(),
 });
 export type ReplenishmentView = z.infer<typeof replenishmentViewSchema>;
 export const replenishmentListSchema = z.object({ items: z.array(replenishmentViewSchema) });

@@ -206,6 +206,10 @@ describe('转采购单: a purchase order answering a 补货 request', () => {
       expectedOn: day(1),
     });
     expect(po.body.lines).toMatchObject([{ skuId: skuA, qty: 90, unitCostFen: 1_100 }]);
+    const listed = (await p.call(merchant, 'GET', '/api/supply/replenishments')).body.items.find(
+      (x: { id: string }) => x.id === req.body.id,
+    );
+    expect(listed).toMatchObject({ purchaseOrderId: po.body.id, purchaseOrderNumber: po.body.number });
     const again = await p.call(merchant, 'POST', `/api/supply/replenishments/${req.body.id}/purchase-order`, { unitCostFen: 1_100 });
     expect(again.status).toBe(409);
     expect(again.body.error).toMatchObject({ code: 'supply.replenishment_ordered', field: 'replenishmentId' });

@@ -9,6 +9,7 @@ import type {
   DemandBoard,
   DemandSessionView,
   PurchaseOrderCreateBody,
+  PurchaseOrderFromReplenishmentBody,
   PurchaseOrderReceiveBody,
   PurchaseOrderShipBody,
   PurchaseOrderStatus,
@@ -56,6 +57,9 @@ export const supplyApi = {
     api.get<{ items: PurchaseOrderView[] }>('/supply/purchase-orders', { query: { status } }).then((r) => r.items),
   purchaseOrder: (id: string) => api.get<PurchaseOrderView>(poPath(id)),
   createPurchaseOrder: (body: PurchaseOrderCreateBody) => api.post<PurchaseOrderView>('/supply/purchase-orders', body),
+  /** 转采购单: a purchase order answering a 补货 request */
+  orderReplenishment: (id: string, body: PurchaseOrderFromReplenishmentBody) =>
+    api.post<PurchaseOrderView>(`/supply/replenishments/${encodeURIComponent(id)}/purchase-order`, body),
 };
 
 /** One step on a purchase order: the supplier's 接单 / 拒单 / 发货, the receiver's 收货, the merchant's 撤销 / 短收结案. */

@@ -250,11 +250,16 @@ export class SupplierService {
   }
 
   private async replenishmentsNamed(rows: ReplenishmentRecord[]): Promise<ReplenishmentListing[]> {
-    const names = await this.d.names.namesFor({
-      orgs: rows.flatMap((r) => [r.merchantOrgId, r.supplierOrgId]),
-      products: rows.map((r) => r.productId),
-    });
+    const [names, orders] = await Promise.all([
+      this.d.names.namesFor({
+        orgs: rows.flatMap((r) => [r.merchantOrgId, r.supplierOrgId]),
+        products: rows.map((r) => r.productId),
+      }),
+      this.d.uow.read.supply.purchaseOrdersFor(rows.map((r) => r.id)),
+    ]);
+    const ordered = new Map(orders.map((o) => [o.replenishmentId, { id: o.id, number: o.number }]));
     return rows.map((r) => ({
+      purchaseOrder: ordered.get(r.id) ?? null,
       ...r,
       merchantName: names.orgs.get(r.merchantOrgId) ?? '商家',
       supplierName: names.orgs.get(r.supplierOrgId) ?? '供应商',

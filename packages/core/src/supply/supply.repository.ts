@@ -65,6 +65,8 @@ export interface SupplyRepository {
     statuses?: readonly PurchaseOrderRecord['status'][];
     limit: number;
   }): Promise<PurchaseOrderWithLines[]>;
+  /** the purchase orders answering these 补货 requests */
+  purchaseOrdersFor(replenishmentIds: string[]): Promise<Array<{ replenishmentId: string; id: string; number: string }>>;
   insertPurchaseReceipt(r: PurchaseReceiptRecord): Promise<void>;
   /** receipts of the orders, oldest first */
   listPurchaseReceipts(poIds: string[]): Promise<PurchaseReceiptRecord[]>;

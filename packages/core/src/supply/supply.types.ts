@@ -127,6 +127,8 @@ export interface ReplenishmentListing extends ReplenishmentRecord {
   merchantName: string;
   supplierName: string;
   productName: string;
+  /** the purchase order answering it (转采购单), if any */
+  purchaseOrder: { id: string; number: string } | null;
 }
 
 // ── 采购单 ──

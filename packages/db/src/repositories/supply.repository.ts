@@ -204,6 +204,14 @@ export class DrizzleSupplyRepository implements SupplyRepository {
     const lines = await this.linesOf(rows.map((r) => r.id));
     return rows.map((r) => ({ ...r, lines: lines.filter((l) => l.poId === r.id) }));
   }
+  async purchaseOrdersFor(replenishmentIds: string[]): Promise<Array<{ replenishmentId: string; id: string; number: string }>> {
+    if (replenishmentIds.length === 0) return [];
+    const rows = await this.db
+      .select({ replenishmentId: purchaseOrders.replenishmentId, id: purchaseOrders.id, number: purchaseOrders.number })
+      .from(purchaseOrders)
+      .where(inArray(purchaseOrders.replenishmentId, replenishmentIds));
+    return rows.flatMap((r) => (r.replenishmentId ? [{ replenishmentId: r.replenishmentId, id: r.id, number: r.number }] : []));
+  }
   async insertPurchaseReceipt(r: PurchaseReceiptRecord): Promise<void> {
     await this.db.insert(purchaseReceipts).values(r);
   }

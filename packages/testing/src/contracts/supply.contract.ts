@@ -181,6 +181,8 @@ export function supplyCases(db: ContractDb): void {
     await r.supply.insertReplenishment(req);
     const c = po({ replenishmentId: req.id });
     await r.supply.insertPurchaseOrder(c, lines(c.id));
+    expect(await r.supply.purchaseOrdersFor([req.id, uuid()])).toEqual([{ replenishmentId: req.id, id: c.id, number: c.number }]);
+    expect(await r.supply.purchaseOrdersFor([])).toEqual([]);
     const d = po({ replenishmentId: req.id });
     await expect(r.supply.insertPurchaseOrder(d, lines(d.id))).rejects.toMatchObject({ code: 'supply.replenishment_ordered' });
   });

@@ -81,6 +81,8 @@ export const presentReplenishment = (r: ReplenishmentListing): ReplenishmentView
   createdAt: r.createdAt.toISOString(),
   confirmedAt: r.confirmedAt?.toISOString() ?? null,
   shippedAt: r.shippedAt?.toISOString() ?? null,
+  purchaseOrderId: r.purchaseOrder?.id ?? null,
+  purchaseOrderNumber: r.purchaseOrder?.number ?? null,
 });
 
 export const presentPurchaseOrder = (p: PurchaseOrderListing): PurchaseOrderView => ({

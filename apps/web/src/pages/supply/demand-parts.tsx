@@ -1,12 +1,14 @@
 /**
  * The parts of the demand pages: the per-SKU demand table (上一分钟售出, 售速, 剩余可售, 预计售罄), the ECharts
  * sell-through chart of a SKU during a session (cumulative sold against the sellable units left), the alerts list
- * with its 补货 button, and the replenishment requests table.
+ * with its 补货 button, and the replenishment requests table (the supplier confirms and ships; the merchant turns a
+ * request into a purchase order, 转采购单).
  */
 import type { DemandAlertView, DemandSessionView, DemandSkuView, ReplenishmentView } from '@livehub/contracts';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { App, Badge, Button, Card, Empty, List, Space, Table, type TableColumnsType, Tag, Typography } from 'antd';
-import { useMemo } from 'react';
+import { App, Badge, Button, Card, Empty, InputNumber, List, Modal, Space, Table, type TableColumnsType, Tag, Typography } from 'antd';
+import { useMemo, useState } from 'react';
+import { Link, useNavigate } from 'react-router';
 import { EChart, type EChartOption } from '../../components/echart.tsx';
 import { type Translate, useI18n } from '../../i18n/index.ts';
 import { errorMessage } from '../../lib/form-errors.ts';
@@ -65,7 +67,12 @@ export function DemandTable({ session, showMerchant, charts }: { session: Demand
     { title: t('supply.col.rate'), dataIndex: 'ratePerMinute', align: 'right' },
     { title: t('supply.col.sold'), dataIndex: 'soldTotal', align: 'right' },
     { title: t('supply.col.placed'), dataIndex: 'ordersPlaced', align: 'right' },
-    { title: t('supply.col.stock'), dataIndex: 'stock', align: 'right' },
+    {
+      title: t('supply.col.stock'),
+      key: 'stock',
+      align: 'right',
+      render: (_, s) => <span data-testid={`stock-${s.skuId}`}>{s.stock}</span>,
+    },
     {
       title: t('supply.col.projection'),
       key: 'projection',
@@ -156,6 +163,18 @@ export function ReplenishmentTable({ rows, supplierOrgId }: { rows: Replenishmen
     onSuccess: () => void qc.invalidateQueries({ queryKey: supplyKeys.replenishments }),
     onError: (e) => void message.error(errorMessage(e, t('supply.requests'))),
   });
+  const navigate = useNavigate();
+  const [ordering, setOrdering] = useState<ReplenishmentView | null>(null);
+  const [priceYuan, setPriceYuan] = useState<number | null>(null);
+  const order = useMutation({
+    mutationFn: ({ id, unitCostFen }: { id: string; unitCostFen: number }) => supplyApi.orderReplenishment(id, { unitCostFen }),
+    onSuccess: (po) => {
+      setOrdering(null);
+      void qc.invalidateQueries({ queryKey: supplyKeys.replenishments });
+      void navigate(`/merchant/purchases?po=${encodeURIComponent(po.id)}`);
+    },
+    onError: (e) => void message.error(errorMessage(e, t('supply.req.toPo'))),
+  });
   const columns: TableColumnsType<ReplenishmentView> = [
     { title: t('supply.col.product'), dataIndex: 'productName' },
     { title: t('supply.col.merchant'), dataIndex: 'merchantName' },
@@ -169,16 +188,65 @@ export function ReplenishmentTable({ rows, supplierOrgId }: { rows: Replenishmen
     },
     {
       key: 'act',
-      render: (_, r) =>
-        r.supplierOrgId === supplierOrgId && r.status !== 'shipped' ? (
-          <Button size="small" onClick={() => act.mutate({ id: r.id, step: r.status === 'requested' ? 'confirm' : 'ship' })}>
-            {t(r.status === 'requested' ? 'supply.req.confirm' : 'supply.req.ship')}
-          </Button>
-        ) : null,
+      render: (_, r) => (
+        <Space>
+          {r.supplierOrgId === supplierOrgId && r.status !== 'shipped' ? (
+            <Button size="small" onClick={() => act.mutate({ id: r.id, step: r.status === 'requested' ? 'confirm' : 'ship' })}>
+              {t(r.status === 'requested' ? 'supply.req.confirm' : 'supply.req.ship')}
+            </Button>
+          ) : null}
+          {r.merchantOrgId === supplierOrgId && r.purchaseOrderId ? (
+            <Link to={`/merchant/purchases?po=${encodeURIComponent(r.purchaseOrderId)}`} data-testid="replenishment-po">
+              {t('supply.req.ordered', { number: r.purchaseOrderNumber ?? '' })}
+            </Link>
+          ) : null}
+          {r.merchantOrgId === supplierOrgId && !r.purchaseOrderId ? (
+            <Button
+              size="small"
+              data-testid="replenishment-to-po"
+              onClick={() => {
+                setPriceYuan(null);
+                setOrdering(r);
+              }}
+            >
+              {t('supply.req.toPo')}
+            </Button>
+          ) : null}
+        </Space>
+      ),
     },
   ];
   if (rows.length === 0) return <Empty description={t('supply.noRequests')} />;
-  return <Table size="small" rowKey="id" columns={columns} dataSource={rows} pagination={{ pageSize: 10 }} />;
+  return (
+    <>
+      <Table size="small" rowKey="id" columns={columns} dataSource={rows} pagination={{ pageSize: 10 }} />
+      <Modal
+        open={ordering !== null}
+        title={
+          ordering ? t('supply.req.toPoTitle', { product: ordering.productName, qty: ordering.qty, supplier: ordering.supplierName }) : ''
+        }
+        okText={t('supply.req.toPo')}
+        okButtonProps={{ disabled: priceYuan === null, loading: order.isPending }}
+        onCancel={() => setOrdering(null)}
+        onOk={() => ordering && priceYuan !== null && order.mutate({ id: ordering.id, unitCostFen: Math.round(priceYuan * 100) })}
+        destroyOnHidden
+      >
+        <Typography.Paragraph type="secondary">{t('supply.req.toPoHint')}</Typography.Paragraph>
+        <Space>
+          <span>{t('supply.req.unitPrice')}</span>
+          <InputNumber
+            min={0}
+            max={1_000_000}
+            precision={2}
+            prefix="¥"
+            value={priceYuan}
+            onChange={(v) => setPriceYuan(v)}
+            data-testid="replenishment-price"
+          />
+        </Space>
+      </Modal>
+    </>
+  );
 }
 
 /** 直播实时需求: the live sessions of the board, each with its SKUs (and their sell-through charts), and the stream's state. */
