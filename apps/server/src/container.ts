@@ -18,10 +18,10 @@ import { wireGovernance } from './wiring/governance.ts';
 import { wireIdentity } from './wiring/identity.ts';
 import { late } from './wiring/late.ts';
 import { wireLive } from './wiring/live.ts';
+import { wireOrders } from './wiring/orders.ts';
 import { type ContainerOverrides, openPlatform } from './wiring/platform.ts';
 import { wireProgrammes } from './wiring/programmes.ts';
-import { wireOrders } from './wiring/orders.ts';
-import { wirePayments, wireLedger } from './wiring/settlement.ts';
+import { wireLedger, wirePayments } from './wiring/settlement.ts';
 import { wireSupervision } from './wiring/supervision.ts';
 
 export { type ContainerOverrides, StartupError } from './wiring/platform.ts';

@@ -45,6 +45,7 @@ export function wireCatalog(
     registry,
     compliance,
     onProductChanged: (tx, id, now) => (selection as SelectionService).refreshListing(tx, id, now),
+    // listing is gated on the merchant's deposit (保证金): settlement implements the catalog's reader port
     deposits: { depositShortfall: (orgId, path) => deposits.get().depositShortfall(orgId, path) },
   });
   selection = new SelectionService({

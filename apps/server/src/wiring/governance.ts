@@ -45,7 +45,7 @@ export async function wireGovernance(
       warn: (sessionRef: string, w: LiveWarning): Promise<void> =>
         rooms.get().publishStaff(sessionRef, { k: 'warning', ...w, at: Date.now() }),
     },
-    // a rule editor's exemption on any process reaches every process (subscribed below)
+    // a rule editor's exemption on any process reaches every process (subscribed at the end of container.ts)
     packChanged: () => kv.pubsub.publish('compliance:pack', 'reload'),
     names,
     // 信用 tier C in the queue: the observation tag on items, extra sampling of passed events
@@ -66,7 +66,7 @@ export async function wireGovernance(
     names,
   });
   const files = new LocalFileStore(join(config.dataDir, 'files'));
-  // other contexts' grants to read a document (a complaint's parties, its evidence: added below with the complaints)
+  // other contexts' grants to read a document (a complaint's parties, its evidence: added by wiring/disputes.ts and wiring/supervision.ts)
   const readGrants: DocumentReadGrant[] = [];
   // 暂停直播 by a case's decision reaches the live gate through the cases' suspensions (docs/supervision.md "Cases")
   const registry = new RegistryService({
