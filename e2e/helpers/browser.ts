@@ -67,7 +67,8 @@ export class BrowserHarness {
   /** A page in its own browser context (own cookies), Chinese locale, desktop size unless `mobile`. */
   async freshPage(opts: { mobile?: boolean } = {}): Promise<Page> {
     const page = await (await this.context(opts)).newPage();
-    page.setDefaultTimeout(20_000);
+    // generous: the CI machine is shared and has 2 cores; a step that waits this long has failed, not slowed
+    page.setDefaultTimeout(40_000);
     return page;
   }
 
