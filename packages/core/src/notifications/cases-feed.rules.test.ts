@@ -5,13 +5,7 @@
 import { describe, expect, it } from 'vitest';
 import { noNames } from '../shared/name-directory.ts';
 import { caseTitleForInbox } from './cases-feed.rules.ts';
-import { NOTIFICATION_FEED } from './notification-feed.rules.ts';
-
-const feed = (topic: string, payload: Record<string, unknown>) => {
-  const rule = NOTIFICATION_FEED[topic];
-  if (!rule) throw new Error(`no rule for ${topic}`);
-  return rule(payload);
-};
+import { feed } from './feed-test-kit.ts';
 
 describe('案件移送 and 联合执法 reach the receiving departments', () => {
   it('tells the department a case was transferred to, with the case and the sender, not the reason', () => {

@@ -3,23 +3,8 @@
  * step and by when, who only learns of it (rules in complaints-feed.rules.ts).
  */
 import { describe, expect, it } from 'vitest';
-import { noNames, type Names } from '../shared/name-directory.ts';
-import { NOTIFICATION_FEED } from './notification-feed.rules.ts';
-
-const ORG = '11111111-1111-4111-8111-111111111111';
-const USER = '22222222-2222-4222-8222-222222222222';
-const ORDER = '55555555-5555-4555-8555-555555555555';
-
-const named = (over: Partial<Record<keyof Names, Array<[string, string]>>>): Names => {
-  const n = noNames();
-  for (const [k, entries] of Object.entries(over)) n[k as keyof Names] = new Map(entries);
-  return n;
-};
-const feed = (topic: string, payload: Record<string, unknown>) => {
-  const rule = NOTIFICATION_FEED[topic];
-  if (!rule) throw new Error(`no rule for ${topic}`);
-  return rule(payload);
-};
+import { noNames } from '../shared/name-directory.ts';
+import { feed, named, ORDER, ORG, USER } from './feed-test-kit.ts';
 
 describe('the inbox feed', () => {
   describe('complaints (投诉)', () => {

@@ -1,23 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { noNames, type Names } from '../shared/name-directory.ts';
-import { NOTIFICATION_FEED } from './notification-feed.rules.ts';
-
-const ORG = '11111111-1111-4111-8111-111111111111';
-const USER = '22222222-2222-4222-8222-222222222222';
-const MCN = '33333333-3333-4333-8333-333333333333';
-const PRODUCT = '44444444-4444-4444-8444-444444444444';
-const ORDER = '55555555-5555-4555-8555-555555555555';
-
-const named = (over: Partial<Record<keyof Names, Array<[string, string]>>>): Names => {
-  const n = noNames();
-  for (const [k, entries] of Object.entries(over)) n[k as keyof Names] = new Map(entries);
-  return n;
-};
-const feed = (topic: string, payload: Record<string, unknown>) => {
-  const rule = NOTIFICATION_FEED[topic];
-  if (!rule) throw new Error(`no rule for ${topic}`);
-  return rule(payload);
-};
+import { noNames } from '../shared/name-directory.ts';
+import { feed, MCN, named, ORDER, ORG, PRODUCT, USER } from './feed-test-kit.ts';
 
 describe('the inbox feed', () => {
   it('asks a merchant to renew a qualification before it expires, with the date in Beijing time and its name', () => {
