@@ -12,6 +12,7 @@ import { claimProblem, yuan } from './compensation.rules.ts';
 import { type ComplaintCore, complaintView, eventPayload } from './complaint.internal.ts';
 import type { ComplaintOrderReader, EvidenceReader } from './disputes.repository.ts';
 import type { ComplaintRecord, ComplaintView } from './disputes.types.ts';
+import { chinaDay } from '../shared/china-time.ts';
 
 export interface ComplaintFilingDeps extends ComplaintCore {
   uow: ScopedUnitOfWork<'complaints' | 'complaintPayments' | 'audit' | 'outbox'>;
@@ -20,7 +21,6 @@ export interface ComplaintFilingDeps extends ComplaintCore {
 }
 
 /** A date as people in China read it (UTC+8), for messages. */
-const chinaDay = (d: Date): string => new Date(d.getTime() + 8 * 3_600_000).toISOString().slice(0, 10);
 
 export class ComplaintFilingService {
   constructor(private readonly d: ComplaintFilingDeps) {}

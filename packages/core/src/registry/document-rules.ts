@@ -6,6 +6,7 @@
  */
 import type { Actor } from '../shared/actor.ts';
 import { isCrossTenant } from '../shared/actor.ts';
+import { chinaDay } from '../shared/china-time.ts';
 
 export const PERSONAL_DOCUMENT_KINDS: ReadonlySet<string> = new Set([
   'id_card',
@@ -48,5 +49,5 @@ export function expiryProblem(expiresAt: Date, now: Date): 'document.expired' | 
 
 /** A date as people in China read it (UTC+8), for messages. */
 export function chinaDate(d: Date): string {
-  return Number.isNaN(d.getTime()) ? '—' : new Date(d.getTime() + 8 * 3_600_000).toISOString().slice(0, 10);
+  return Number.isNaN(d.getTime()) ? '—' : chinaDay(d);
 }

@@ -3,12 +3,10 @@
  * status a receipt leaves it in. docs/supply.md § Purchase orders.
  */
 import type { PurchaseOrderStatus } from '@livehub/contracts';
+import { chinaDay } from '../shared/china-time.ts';
 import type { PurchaseOrderLineRecord } from './supply.types.ts';
 
-/** The China day (UTC+8) of an instant, YYYY-MM-DD. */
-export function chinaDay(at: Date): string {
-  return new Date(at.getTime() + 8 * 3_600_000).toISOString().slice(0, 10);
-}
+export { chinaDay };
 
 /** Who may act on an order in each status. */
 export const PO_RULES = {
