@@ -9,6 +9,7 @@ import { type Actor, cliActor, type ImportBatch, type ImportMembership, type Imp
 import type { Container } from '../container.ts';
 import { DEMO_BASES, DEMO_MCNS, DEMO_MERCHANTS, DEMO_PLATFORM, DEMO_REGULATOR, DEMO_STREAMERS } from './demo-data.ts';
 import { syntheticMcn, syntheticMerchant, syntheticStreamer } from './synthetic-data.ts';
+import { seedAudience } from './seed-audience.ts';
 import { seedCatalog } from './seed-catalog.ts';
 import { seedCompensation } from './seed-compensation.ts';
 import { seedCredit } from './seed-credit.ts';
@@ -268,6 +269,10 @@ export async function seedDemo(
     await c.live.start(st, s.session.id);
     await c.live.end(st, s.session.id);
     sessionRef = s.session.id;
+    // its audience: verified demo consumers join the room, counted by the room hub's own path (seed-audience.ts)
+    opts.onProgress?.(done, total, 'audience');
+    const viewers = users.filter((u) => u.username === 'consumer' || /^consumer_\d{5}$/.test(u.username)).map((u) => u.id ?? '');
+    await seedAudience(c, s.session.id, viewers.filter(Boolean));
   }
   let reviewItem: string | null = null;
   for (const [i, e] of DEMO_LIVE_EVENTS.entries()) {
