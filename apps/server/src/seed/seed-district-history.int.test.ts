@@ -36,7 +36,6 @@ describe('the demo district history', () => {
     const h = seed.history;
     expect(h).not.toBeNull();
     expect(h?.days).toBe(DAYS);
-    process.stdout.write(`district history: ${JSON.stringify(h)}\n`);
     expect(h?.ringOrders).toBe(6);
     expect(h?.confirmed).toBe(3);
 
