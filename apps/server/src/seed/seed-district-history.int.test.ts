@@ -4,6 +4,7 @@
  * flagged by the fake-order detector, the planted offender and complaint spike raising their clues, and the clock
  * put back.
  */
+import { cliActor } from '@livehub/core';
 import { createTestPlatform, type TestPlatform } from '@livehub/server/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { OffsetClock } from '../adapters/runtime.ts';
@@ -79,6 +80,13 @@ describe('the demo district history', () => {
     expect(Number(await clueOn('fake_orders', planted?.ringMerchantOrgId ?? ''))).toBeGreaterThan(0);
     expect(Number(await clueOn('repeat_violation', planted?.offenderUserId ?? ''))).toBe(1);
     expect(Number(await clueOn('complaint_spike', planted?.spikeMerchantOrgId ?? ''))).toBe(1);
+
+    // the rollups fed through the outbox on the moved clock are what a recomputation from the source tables gives
+    const daily = `select day::text as day, district, base_id, category, gmv_fen::text as g, orders, sessions, refund_fen::text as r
+      from stats_daily order by day, district, base_id, category`;
+    const fed = await p.c.database.exec(daily);
+    await p.c.statistics.rebuild(cliActor('test'));
+    expect(await p.c.database.exec(daily)).toEqual(fed);
   });
 
   it('spreads planted events over the last days of the history', () => {
