@@ -95,7 +95,6 @@ const COMPLAINTS = [
 interface Room {
   streamer: Actor;
   merchant: Actor;
-  merchantName: string;
   productIds: string[];
   skuIds: string[];
   title: string;
@@ -333,7 +332,7 @@ export async function seedDistrictHistory(
   return counts;
 }
 
-/** Up to `count` ids from `a` to `b` (consumer_0000a …): the demo consumers who buy in the history. */
+/** The demo consumers `consumer_<from>` … `consumer_<to>` (those that exist): who buys in the history. */
 async function consumers(c: Container, from: number, to: number): Promise<Actor[]> {
   const out: Actor[] = [];
   for (let i = from; i <= to; i++) {
@@ -397,7 +396,6 @@ async function openRooms(c: Container, reg: RegistrySeed, days: number): Promise
     rooms.push({
       streamer,
       merchant,
-      merchantName: m.info.name,
       productIds: chosen.map((x) => x.id),
       skuIds: chosen.map((x) => x.skuId),
       title: `${s.info.displayName} · ${m.info.category}好物专场`,
