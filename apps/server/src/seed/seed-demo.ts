@@ -19,6 +19,7 @@ import { seedSupply } from './seed-supply.ts';
 import { seedCampaigns } from './seed-campaigns.ts';
 import { seedPolicies } from './seed-policies.ts';
 import { seedReports } from './seed-reports.ts';
+import { type DistrictHistoryCounts, seedDistrictHistory } from './seed-district-history.ts';
 import type { TimeTravel } from './seed-history.ts';
 import { person, type RegistrySeed, seedRegistry } from './seed-registry.ts';
 
@@ -34,6 +35,8 @@ export interface DemoAccount {
 export interface SeedResult {
   accounts: DemoAccount[];
   counts: { orgs: number; users: number; memberships: number };
+  /** what the district's history (`historyDays`) generated, when it was asked for */
+  history: DistrictHistoryCounts | null;
   ms: number;
 }
 
@@ -73,6 +76,11 @@ export async function seedDemo(
      * split and released through the real flows (seed-history.ts). The CLI passes it; tests seed without.
      */
     history?: TimeTravel;
+    /**
+     * With `history`: this many days (1–90) of the district's life before today — sessions, orders, refunds,
+     * complaints, screening, a planted fake-order ring — told through the services (seed-district-history.ts).
+     */
+    historyDays?: number;
   } = {},
 ): Promise<SeedResult> {
   const started = performance.now();
@@ -328,9 +336,19 @@ export async function seedDemo(
   opts.onProgress?.(done, total, 'compensation');
   await seedCompensation(c, reg, users.find((u) => u.username === 'admin')?.id ?? '', opts.history);
 
+  // 区域历史: days of sessions, orders, complaints and screening before today, so the wall, the clues and the
+  // statistics open on a district with a past (seed-district-history.ts)
+  let history: DistrictHistoryCounts | null = null;
+  if (opts.history && opts.historyDays) {
+    const days = opts.historyDays;
+    opts.onProgress?.(done, total, `history 0/${days} days`);
+    history = await seedDistrictHistory(c, opts.history, reg, days, (d, n) => opts.onProgress?.(done, total, `history ${d}/${n} days`));
+  }
+
   return {
     accounts,
     counts: { orgs: orgs.length, users: users.length, memberships: memberships.length },
+    history,
     ms: Math.round(performance.now() - started),
   };
 }
