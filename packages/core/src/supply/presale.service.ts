@@ -371,8 +371,7 @@ export class PresaleService {
     });
     const next = await this.d.uow.transaction(async (tx) => {
       const cur = await tx.presales.findReservation(r.id, { lock: true });
-      if (cur?.depositStatus !== 'paid' || cur.balanceStatus !== 'unpaid')
-        throw new AppError('presale.reservation_state', { field: 'id' });
+      if (cur?.depositStatus !== 'paid' || cur.balanceStatus !== 'unpaid') throw new AppError('presale.reservation_state', { field: 'id' });
       const upd: PresaleReservationRecord = {
         ...cur,
         balancePaymentId: paymentId,
