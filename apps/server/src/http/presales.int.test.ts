@@ -319,3 +319,19 @@ describe('cancelling a pre-sale', () => {
     expect(inbox.body.items.some((n: { kind: string }) => n.kind === 'presale.deposit_refund')).toBe(true);
   });
 });
+
+describe('the demo seed', () => {
+  it('has an open pre-sale with paid deposits and one closed into a production order to the provider', async () => {
+    const list = (await p.call(merchant, 'GET', '/api/supply/presales')).body.items as Array<{
+      title: string;
+      status: string;
+      demand: Array<{ qty: number }>;
+      productionOrder: { supplierOrgId: string; status: string; totalQty: number } | null;
+    }>;
+    const open = list.find((x) => x.title === '冬季新款 反向定制预售');
+    expect(open?.status).toBe('open');
+    expect(open?.demand.reduce((s, d) => s + d.qty, 0)).toBe(6);
+    const closed = list.find((x) => x.title === '年货节礼盒 C2M 预售');
+    expect(closed?.productionOrder).toMatchObject({ supplierOrgId: providerOrgId, status: 'sent', totalQty: 7 });
+  });
+});
