@@ -81,5 +81,16 @@ describe.skipIf(!browserAvailable)('pre-sales', () => {
     await row.getByText('已接单').waitFor();
     await expectNoRawText(provider);
     await suite.screenshot(provider, 'presale-production-supplier');
+
+    // ── a buyer with a deposit in it reads 待付尾款, the promised ship day and the factory's progress ──
+    const buyer = await suite.freshPage();
+    await suite.login(buyer, 'consumer_00161');
+    await buyer.goto(`${suite.baseUrl}/orders`);
+    await buyer.getByTestId('my-presales-link').click();
+    await buyer.waitForURL((url) => url.pathname === '/presales/mine');
+    const item = buyer.getByTestId('my-reservations').locator('.ant-list-item').filter({ hasText: TITLE });
+    await item.getByText('待付尾款').waitFor();
+    expect(await item.textContent()).toContain('承诺发货');
+    await suite.screenshot(buyer, 'presale-buyer');
   });
 });

@@ -335,3 +335,63 @@ describe('the demo seed', () => {
     expect(closed?.productionOrder).toMatchObject({ supplierOrgId: providerOrgId, status: 'sent', totalQty: 7 });
   });
 });
+
+describe('the database checks', () => {
+  it('refuse windows out of order, negative amounts and an empty production line', async () => {
+    const merchantOrgId = merchant.me.active?.orgId as string;
+    const now = clock.now();
+    const base = {
+      id: '',
+      merchantOrgId,
+      productId,
+      title: '检查',
+      status: 'draft' as const,
+      depositFen: 100,
+      balanceFen: 100,
+      depositStartAt: new Date(now.getTime()),
+      depositEndAt: new Date(now.getTime() + HOUR),
+      balanceStartAt: new Date(now.getTime() + HOUR),
+      balanceEndAt: new Date(now.getTime() + 2 * HOUR),
+      endReason: null,
+      createdBy: null,
+      createdAt: now,
+      updatedAt: now,
+      closedAt: null,
+    };
+    const insert = (over: Partial<typeof base>) =>
+      p.c.uow.transaction((tx) => tx.presales.insertPresale({ ...base, id: p.c.ids.next(), ...over }));
+    await expect(insert({ balanceStartAt: new Date(now.getTime() + HOUR / 2) })).rejects.toThrow();
+    await expect(insert({ depositEndAt: base.depositStartAt })).rejects.toThrow();
+    await expect(insert({ depositFen: -1 })).rejects.toThrow();
+    const before = await written();
+    const ok = p.c.ids.next();
+    await p.c.uow.transaction((tx) => tx.presales.insertPresale({ ...base, id: ok }));
+    const line = () =>
+      p.c.uow.transaction(async (tx) => {
+        const id = p.c.ids.next();
+        await tx.presales.insertProductionOrder(
+          {
+            id,
+            number: `SC-CHECK-${id.slice(-6)}`,
+            presaleId: ok,
+            merchantOrgId,
+            supplierOrgId: providerOrgId,
+            status: 'sent',
+            promisedShipOn: day(5),
+            progressPct: 0,
+            progressNote: null,
+            carrier: null,
+            trackingNo: null,
+            createdBy: null,
+            createdAt: now,
+            updatedAt: now,
+            confirmedAt: null,
+            shippedAt: null,
+          },
+          [{ productionOrderId: id, skuId: specs[0] as string, qty: 0 }],
+        );
+      });
+    await expect(line()).rejects.toThrow();
+    expect((await written()).productions).toBe(before.productions);
+  });
+});

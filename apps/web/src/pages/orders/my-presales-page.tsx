@@ -57,7 +57,8 @@ function ReservationItem({ r }: { r: PresaleReservationView }) {
   return (
     <List.Item
       actions={
-        r.stage === 'balance_due'
+        // the balance is payable inside its window only; before it the card says when it opens
+        r.stage === 'balance_due' && Date.now() >= Date.parse(r.balanceStartAt) && Date.now() < Date.parse(r.balanceEndAt)
           ? [
               <Button
                 key="balance"
