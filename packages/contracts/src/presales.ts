@@ -20,7 +20,7 @@ export type PresaleDepositStatus = (typeof PRESALE_DEPOSIT_STATUSES)[number];
 export const PRESALE_BALANCE_STATUSES = ['unpaid', 'pending', 'paid'] as const;
 export type PresaleBalanceStatus = (typeof PRESALE_BALANCE_STATUSES)[number];
 
-/** What a buyer reads of a reservation (待付定金 / 已付定金 / 待付尾款 / 生产中 / 已发货 / 退款中 / 已退定金 / 支付失败). */
+/** What a buyer reads of a reservation (待付定金 / 已付定金 / 待付尾款 / 生产中 / 已发货 / 退款中 / 已退定金 / 定金未付（失败或已失效）). */
 export const RESERVATION_STAGES = [
   'deposit_due',
   'deposit_paid',

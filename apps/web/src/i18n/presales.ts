@@ -89,7 +89,7 @@ export const presalesZh = {
   'presale.stage.shipped': '已发货',
   'presale.stage.refunding': '定金退款中',
   'presale.stage.refunded': '定金已退',
-  'presale.stage.failed': '支付失败',
+  'presale.stage.failed': '定金未付（已失效）',
 } as const;
 
 export const presalesEn: Record<keyof typeof presalesZh, string> = {
@@ -179,5 +179,5 @@ export const presalesEn: Record<keyof typeof presalesZh, string> = {
   'presale.stage.shipped': 'Shipped',
   'presale.stage.refunding': 'Deposit refunding',
   'presale.stage.refunded': 'Deposit refunded',
-  'presale.stage.failed': 'Payment failed',
+  'presale.stage.failed': 'Deposit not paid (lapsed)',
 };

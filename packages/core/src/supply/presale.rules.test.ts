@@ -96,6 +96,7 @@ describe('refunds and states', () => {
 
   it('tells the buyer the stage', () => {
     expect(reservationStage({ depositStatus: 'pending', balanceStatus: 'unpaid' }, 'open', null)).toBe('deposit_due');
+    expect(reservationStage({ depositStatus: 'pending', balanceStatus: 'unpaid' }, 'closed', 'sent')).toBe('failed');
     expect(reservationStage({ depositStatus: 'paid', balanceStatus: 'unpaid' }, 'open', null)).toBe('deposit_paid');
     expect(reservationStage({ depositStatus: 'paid', balanceStatus: 'unpaid' }, 'closed', 'sent')).toBe('balance_due');
     expect(reservationStage({ depositStatus: 'paid', balanceStatus: 'paid' }, 'in_production', 'in_production')).toBe('in_production');

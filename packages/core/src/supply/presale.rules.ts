@@ -95,7 +95,7 @@ export function productionOrderNumber(id: string, at: Date): string {
   return `SC${chinaDay(at).replaceAll('-', '')}${id.replaceAll('-', '').slice(-8).toUpperCase()}`;
 }
 
-/** What the buyer reads: 待付定金 → 已付定金 → 待付尾款 → 生产中 → 已发货, or 退款中 / 已退定金 / 支付失败. */
+/** What the buyer reads: 待付定金 → 已付定金 → 待付尾款 → 生产中 → 已发货, or 退款中 / 已退定金 / 未付定金（已失效）. */
 export function reservationStage(
   r: Pick<PresaleReservationRecord, 'depositStatus' | 'balanceStatus'>,
   presale: PresaleStatus,
@@ -103,7 +103,8 @@ export function reservationStage(
 ): ReservationStage {
   switch (r.depositStatus) {
     case 'pending':
-      return 'deposit_due';
+      // a deposit never paid while the pre-sale took deposits has lapsed
+      return presale === 'open' || presale === 'draft' ? 'deposit_due' : 'failed';
     case 'failed':
       return 'failed';
     case 'refunding':
