@@ -72,7 +72,7 @@ export async function createContainer(config: Config, o: ContainerOverrides = {}
     unsubscribeCreditModes,
     unsubscribeCreditModel,
   } = await wireCredit(platform, { gate, payoutHolds, workflows, hooks, creditInquiry: lateCreditInquiry });
-  const { simCarrier, orders, sessionEnd, settle, returns } = wireOrders(platform, {
+  const { simCarrier, orders, sessionEnd, settle, returns, presales } = wireOrders(platform, {
     stock,
     catalog,
     sim,
@@ -159,6 +159,7 @@ export async function createContainer(config: Config, o: ContainerOverrides = {}
     programmes,
     suppliers,
     purchaseOrders,
+    presales,
     demand,
     campaigns,
     policies,

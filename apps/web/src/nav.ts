@@ -3,6 +3,8 @@
  * in the left menu and which paths the route guard lets it open: one list of items, and per role the keys it shows.
  */
 import {
+  ClockCircleOutlined,
+  ExperimentOutlined,
   DatabaseOutlined,
   AimOutlined,
   ImportOutlined,
@@ -143,6 +145,10 @@ const ITEMS = {
   inventory: { label: 'nav.inventory', icon: DatabaseOutlined, path: '/merchant/inventory' },
   // 采购: the merchant's purchase orders to its suppliers, received into a warehouse (docs/supply.md § Purchase orders)
   'merchant-purchases': { label: 'nav.purchases', icon: InboxOutlined, path: '/merchant/purchases' },
+  // 预售: pre-sales with deposits, closed into a production order (docs/supply.md § Pre-sale and C2M)
+  'merchant-presales': { label: 'nav.presales', icon: ExperimentOutlined, path: '/merchant/presales' },
+  // 我的预售: every signed-in user may reserve a pre-sale, like 我的订单
+  'my-presales': { label: 'nav.myPresales', icon: ClockCircleOutlined, path: '/presales/mine' },
   // 投诉 (docs/disputes.md): one list page whose queue is the role's — 我的投诉 (consumer), 投诉处理 (merchant),
   // 调解台 (platform), 受理台 (regulator) — and the complaint's page below it for every party
   complaints: { label: 'nav.myComplaints', icon: AlertOutlined, path: '/complaints' },
@@ -311,6 +317,7 @@ const KEYS_BY_ROLE: Record<Role, readonly RoleEntry[]> = {
     'supplier-console',
     'inventory',
     'merchant-purchases',
+    'merchant-presales',
     { key: 'complaints', label: 'nav.merchantComplaints' },
     'ip-notices',
     'finance',
@@ -344,6 +351,7 @@ const KEYS_BY_ROLE: Record<Role, readonly RoleEntry[]> = {
     'shop',
     'live-square',
     'my-orders',
+    'my-presales',
     'complaints',
     'credit-public',
     { key: 'apply-merchant', label: 'nav.openShop', icon: ShoppingCartOutlined },

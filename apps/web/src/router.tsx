@@ -43,6 +43,7 @@ const StudiosPage = lazyNamed(() => import('./pages/programmes/studios-page.tsx'
 const SupplierConsolePage = lazyNamed(() => import('./pages/supply/supplier-console-page.tsx'), 'SupplierConsolePage');
 const MerchantDemandPage = lazyNamed(() => import('./pages/supply/merchant-demand-page.tsx'), 'MerchantDemandPage');
 const PurchaseOrdersPage = lazyNamed(() => import('./pages/supply/purchase-orders-page.tsx'), 'PurchaseOrdersPage');
+const PresalesPage = lazyNamed(() => import('./pages/supply/presales-page.tsx'), 'PresalesPage');
 const BookStudioPage = lazyNamed(() => import('./pages/programmes/book-studio-page.tsx'), 'BookStudioPage');
 const CampaignsPage = lazyNamed(() => import('./pages/campaigns/campaigns-page.tsx'), 'CampaignsPage');
 const CampaignEnrolPage = lazyNamed(() => import('./pages/campaigns/campaign-enrol-page.tsx'), 'CampaignEnrolPage');
@@ -69,6 +70,7 @@ const LiveSquarePage = lazyNamed(() => import('./pages/live/live-square-page.tsx
 const RoomPage = lazyNamed(() => import('./pages/live/room-page.tsx'), 'RoomPage');
 const CheckoutPage = lazyNamed(() => import('./pages/orders/checkout-page.tsx'), 'CheckoutPage');
 const MyOrdersPage = lazyNamed(() => import('./pages/orders/my-orders-page.tsx'), 'MyOrdersPage');
+const MyPresalesPage = lazyNamed(() => import('./pages/orders/my-presales-page.tsx'), 'MyPresalesPage');
 const OrderPage = lazyNamed(() => import('./pages/orders/order-page.tsx'), 'OrderPage');
 const MerchantOrdersPage = lazyNamed(() => import('./pages/orders/merchant-orders-page.tsx'), 'MerchantOrdersPage');
 const MerchantReturnsPage = lazyNamed(() => import('./pages/orders/merchant-returns-page.tsx'), 'MerchantReturnsPage');
@@ -136,6 +138,7 @@ export const router = createBrowserRouter([
         children: [
           { path: '/checkout', element: suspended(<CheckoutPage />, true) },
           { path: '/orders', element: suspended(<MyOrdersPage />, true) },
+          { path: '/presales/mine', element: suspended(<MyPresalesPage />, true) },
           { path: '/orders/:id', element: suspended(<OrderPage />, true) },
         ],
       },
@@ -168,6 +171,7 @@ export const router = createBrowserRouter([
           { path: '/merchant/demand', element: guarded(<MerchantDemandPage />) },
           { path: '/merchant/inventory', element: guarded(<InventoryPage />) },
           { path: '/merchant/purchases', element: guarded(<PurchaseOrdersPage />) },
+          { path: '/merchant/presales', element: guarded(<PresalesPage />) },
           { path: '/programmes/book', element: guarded(<BookStudioPage />) },
           { path: '/campaigns', element: guarded(<CampaignsPage />) },
           { path: '/campaigns/enrol', element: guarded(<CampaignEnrolPage />) },

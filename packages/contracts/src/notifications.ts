@@ -45,6 +45,8 @@ export const NOTIFICATION_KINDS = [
   'supply.replenishment_shipped',
   'supply.po_sent',
   'supply.po_shipped',
+  'presale.production_sent',
+  'presale.deposit_refund',
   'case.transferred',
   'case.joined',
 ] as const;

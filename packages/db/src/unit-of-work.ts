@@ -27,6 +27,7 @@ import { DrizzleWallRepository } from './repositories/wall.repository.ts';
 import { DrizzleOrderRepository } from './repositories/order.repository.ts';
 import { DrizzleComplianceRepository } from './repositories/compliance.repository.ts';
 import { DrizzleProgrammesRepository } from './repositories/programmes.repository.ts';
+import { DrizzlePresaleRepository } from './repositories/presale.repository.ts';
 import { DrizzleSupplyRepository } from './repositories/supply.repository.ts';
 import { DrizzleCampaignRepository } from './repositories/campaign.repository.ts';
 import { DrizzlePolicyRepository } from './repositories/policies.repository.ts';
@@ -83,6 +84,7 @@ export function repositoriesFor(db: Db): Repositories {
     ipNotices: new DrizzleIpNoticeRepository(db),
     programmes: new DrizzleProgrammesRepository(db),
     supply: new DrizzleSupplyRepository(db),
+    presales: new DrizzlePresaleRepository(db),
     campaigns: new DrizzleCampaignRepository(db),
     policies: new DrizzlePolicyRepository(db),
     inventory: new DrizzleInventoryRepository(db),

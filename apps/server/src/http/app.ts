@@ -45,6 +45,7 @@ import { statementRoutes } from './routes/statement.routes.ts';
 import { complianceRoutes } from './routes/compliance.routes.ts';
 import { healthRoutes } from './routes/health.routes.ts';
 import { programmesRoutes } from './routes/programmes.routes.ts';
+import { presaleRoutes } from './routes/presale.routes.ts';
 import { supplyRoutes } from './routes/supply.routes.ts';
 import { campaignsRoutes } from './routes/campaigns.routes.ts';
 import { policiesRoutes } from './routes/policies.routes.ts';
@@ -174,6 +175,7 @@ export async function buildApp(c: Container, opts: BuildAppOptions = {}): Promis
   reconciliationRoutes(api, c);
   programmesRoutes(api, c);
   supplyRoutes(api, c);
+  presaleRoutes(api, c);
   campaignsRoutes(api, c);
   policiesRoutes(api, c);
   inventoryRoutes(api, c);

@@ -7,11 +7,13 @@
  * so 库存 shows stock in two warehouses and its trace a transfer. Two 采购单 (docs/supply.md § Purchase orders) from the
  * demo merchant to the provider wait on the demo's people: one shipped with a tracking number, to receive into the
  * provider's warehouse (收货 is the demo's step: the seed moves no stock through it), one sent, for the provider to
- * confirm in its console.
+ * confirm in its console. Two pre-sales (预售, seed-presales.ts): one open with deposits, one closed into a 生产单 to the
+ * provider.
  */
 import { type Actor, cliActor } from '@livehub/core';
 import type { Container } from '../container.ts';
 import type { RegistrySeed } from './seed-registry.ts';
+import { seedPresales } from './seed-presales.ts';
 
 export async function seedSupply(c: Container, reg: RegistrySeed): Promise<{ links: number }> {
   const provider = (await c.uow.read.memberships.listForUser(reg.providerUserId)).find((m) => m.role === 'provider_staff');
@@ -27,6 +29,8 @@ export async function seedSupply(c: Container, reg: RegistrySeed): Promise<{ lin
     links++;
   }
   await seedProviderWarehouse(c, reg, provider.orgId);
+  // 预售: one open pre-sale with deposits, one closed into a production order to the provider (seed-presales.ts)
+  await seedPresales(c, reg, provider.orgId);
   return { links };
 }
 

@@ -9,6 +9,7 @@ import {
   type LiveService,
   type OrderMoneyService,
   OrderService,
+  PresaleService,
   type ReconciliationService,
   ReturnService,
   type RoomHub,
@@ -44,6 +45,19 @@ export function wireOrders(
     now: () => clock.now().getTime(),
     exceptionRate: config.simCarrierExceptionRate,
   });
+  // 预售: deposits and balances are payments of their own through the same provider (docs/supply.md § Pre-sale, ADR 0035)
+  const presales = new PresaleService({
+    uow,
+    clock,
+    ids,
+    audit,
+    names: p.names,
+    provider: sim,
+    publicBaseUrl: config.publicBaseUrl ?? `http://localhost:${config.port}`,
+    payMinutes: config.payMinutes,
+  });
+  // payments opened by other contexts through the provider: a merchant's 保证金, a pre-sale's 定金 and 尾款
+  const foreign = [deposits, presales];
   const orders = new OrderService({
     stock,
     uow,
@@ -56,7 +70,15 @@ export function wireOrders(
     pubsub: kv.pubsub,
     catalog,
     providers: [sim],
-    foreignPayments: { owns: (id) => deposits.owns(id), onNotification: (n, p) => deposits.onNotification(n, p) },
+    foreignPayments: {
+      owns: async (id) => {
+        for (const f of foreign) if (await f.owns(id)) return true;
+        return false;
+      },
+      onNotification: async (n, provider) => {
+        for (const f of foreign) if (await f.owns(n.paymentId)) return f.onNotification(n, provider);
+      },
+    },
     // unset: each payment is opened with the origin of the buyer's request (order.routes.ts)
     publicBaseUrl: config.publicBaseUrl ?? `http://localhost:${config.port}`,
     payMinutes: config.payMinutes,
@@ -75,5 +97,5 @@ export function wireOrders(
   // 结算任务: the catch-up split, the T+N releases, then the jobs registered with it: yesterday's reconciliation
   const settle = new SettlementJobService({ uow, clock, audit, money, orders, slotFees, jobs: [reconciliation.settleJob()] });
   const returns = new ReturnService({ uow, clock, ids, audit, orders, stock });
-  return { simCarrier, orders, sessionEnd, settle, returns };
+  return { simCarrier, orders, sessionEnd, settle, returns, presales };
 }

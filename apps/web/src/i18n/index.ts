@@ -27,6 +27,7 @@ import { creditAppealsEn, creditAppealsZh } from './credit-appeals.ts';
 import { reportsEn, reportsZh } from './reports.ts';
 import { ipNoticesEn, ipNoticesZh } from './ip-notices.ts';
 import { programmesEn, programmesZh } from './programmes.ts';
+import { presalesEn, presalesZh } from './presales.ts';
 import { supplyEn, supplyZh } from './supply.ts';
 import { campaignsEn, campaignsZh } from './campaigns.ts';
 import { policiesEn, policiesZh } from './policies.ts';
@@ -58,6 +59,7 @@ const zhCN = {
   ...ipNoticesZh,
   ...programmesZh,
   ...supplyZh,
+  ...presalesZh,
   ...campaignsZh,
   ...policiesZh,
   ...inventoryZh,
@@ -91,6 +93,7 @@ const enUS: Dictionary = {
   ...ipNoticesEn,
   ...programmesEn,
   ...supplyEn,
+  ...presalesEn,
   ...campaignsEn,
   ...policiesEn,
   ...inventoryEn,

@@ -74,4 +74,44 @@ export const SUPPLY_ERRORS = {
     zh: '实时需求须以 text/event-stream 方式订阅',
     en: 'The live demand stream needs Accept: text/event-stream',
   },
+  // ── 预售 · 反向定制 ──
+  'presale.not_found': { kind: 'not_found', zh: '预售不存在', en: 'No such pre-sale' },
+  'presale.state': { kind: 'conflict', zh: '预售当前状态不允许此操作', en: 'The pre-sale is not in a state that allows this' },
+  'presale.windows': {
+    kind: 'invalid',
+    zh: '时间窗口无效：定金期须先开始后结束，尾款期须在定金期结束之后',
+    en: 'Invalid windows: the deposit window must start before it ends, and the balance window must follow it',
+  },
+  'presale.not_your_product': { kind: 'invalid', zh: '只能为本店商品发起预售', en: 'Only your own products can be pre-sold' },
+  'presale.deposit_window': {
+    kind: 'conflict',
+    zh: '不在定金支付期内（未开始或已结束）',
+    en: 'Outside the deposit window (not started or already ended)',
+  },
+  'presale.balance_window': {
+    kind: 'conflict',
+    zh: '不在尾款支付期内：须待预售截单后、在尾款期内支付',
+    en: 'Outside the balance window: the balance is paid after the pre-sale closes, within its window',
+  },
+  'presale.empty': { kind: 'conflict', zh: '尚无已付定金的预订，无法截单生产', en: 'No paid deposits yet: nothing to produce' },
+  'presale.cancel_after_production': {
+    kind: 'conflict',
+    zh: '生产单已下达，预售不能再取消',
+    en: 'The production order has been sent: the pre-sale can no longer be cancelled',
+  },
+  'presale.bad_qty': { kind: 'invalid', zh: '预订数量须大于零', en: 'The quantity must be more than zero' },
+  'presale.unknown_spec': { kind: 'invalid', zh: '该规格不属于预售商品', en: 'That specification is not one of the pre-sold product’s' },
+  'presale.reservation_not_found': { kind: 'not_found', zh: '预订不存在', en: 'No such reservation' },
+  'presale.reservation_state': {
+    kind: 'conflict',
+    zh: '预订当前状态不允许此操作（定金未付、已退或尾款已付）',
+    en: 'The reservation is not in a state that allows this (deposit unpaid or refunded, or balance already paid)',
+  },
+  'presale.production_not_found': { kind: 'not_found', zh: '生产单不存在', en: 'No such production order' },
+  'presale.production_state': {
+    kind: 'conflict',
+    zh: '生产单当前状态不允许此操作',
+    en: 'The production order is not in a state that allows this',
+  },
+  'presale.ship_past': { kind: 'invalid', zh: '承诺发货日不能早于今天', en: 'The promised ship date cannot be before today' },
 } as const satisfies Record<string, ErrorDef>;

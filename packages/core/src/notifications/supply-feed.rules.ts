@@ -168,7 +168,64 @@ export function fromPurchaseOrder(p: Payload): NotificationDraft[] {
   return [];
 }
 
+/** 生产单: a pre-sale closed into a production order, to the factory (to confirm). */
+export function fromProductionSent(p: Payload): NotificationDraft[] {
+  const supplier = str(p.supplierOrgId);
+  const merchant = str(p.merchantOrgId);
+  const number = str(p.number);
+  if (!supplier || !merchant || !number) return [];
+  const qty = num(p.qty) ?? 0;
+  const ship = str(p.promisedShipOn) ?? '';
+  return [
+    {
+      recipient: { kind: 'org', orgId: supplier, roles: ['provider_staff', 'merchant_staff'] },
+      kind: 'presale.production_sent',
+      severity: 'action_required',
+      link: '/supplier',
+      dueAt: null,
+      names: { orgs: [merchant] },
+      render: (names) => {
+        const m = nameOr(names, 'orgs', merchant, { zh: '商家', en: 'a merchant' });
+        return {
+          title: { zh: `新生产单 ${number}`, en: `New production order ${number}` },
+          body: {
+            zh: `${m.zh}的预售已截单，生产单 ${number} 共 ${qty} 件，承诺 ${ship} 发货，请在供应商工作台接单。`,
+            en: `${m.en} closed a pre-sale: production order ${number}, ${qty} units, promised to ship on ${ship}. Confirm it in the supplier console.`,
+          },
+        };
+      },
+    },
+  ];
+}
+
+/** 预售定金退回: the buyer's deposit goes back (the pre-sale was cancelled, or the deposit came too late). */
+export function fromDepositRefund(p: Payload): NotificationDraft[] {
+  const buyer = str(p.buyerUserId);
+  if (!buyer || !str(p.reservationId)) return [];
+  const title = str(p.title) ?? '';
+  const yuan = ((num(p.amountFen) ?? 0) / 100).toFixed(2);
+  return [
+    {
+      recipient: { kind: 'user', userId: buyer },
+      kind: 'presale.deposit_refund',
+      severity: 'info',
+      link: '/presales/mine',
+      dueAt: null,
+      names: {},
+      render: () => ({
+        title: { zh: `预售定金退回：${title}`, en: `Pre-sale deposit refunded: ${title}` },
+        body: {
+          zh: `「${title}」的定金 ¥${yuan} 将原路退回。${str(p.reason) ?? ''}`,
+          en: `Your deposit of ¥${yuan} for “${title}” is being refunded to where it came from.`,
+        },
+      }),
+    },
+  ];
+}
+
 export const SUPPLY_FEED: FeedRules = {
+  'presale.production_sent': fromProductionSent,
+  'presale.deposit_refund': fromDepositRefund,
   'supply.demand_alert': fromDemandAlert,
   'supply.replenishment_requested': fromReplenishmentRequested,
   'supply.replenishment_confirmed': fromReplenishmentProgress,

@@ -37,6 +37,7 @@ import type { WallReader } from '../supervision/wall.repository.ts';
 import type { OrderRepository } from '../orders/orders.repository.ts';
 import type { OutboxRepository } from '../outbox/outbox.repository.ts';
 import type { ProgrammesRepository } from '../programmes/programmes.repository.ts';
+import type { PresaleRepository } from '../supply/presale.repository.ts';
 import type { SupplyRepository } from '../supply/supply.repository.ts';
 import type { CampaignRepository } from '../programmes/campaign.repository.ts';
 import type { PolicyRepository } from '../policies/policies.repository.ts';
@@ -106,6 +107,8 @@ export interface Repositories {
   programmes: ProgrammesRepository;
   /** 需求协同: supplier links, live-demand alerts, replenishment requests (supply) */
   supply: SupplyRepository;
+  /** 预售 · 反向定制: pre-sales, reservations with their deposit and balance, production orders (supply) */
+  presales: PresaleRepository;
   /** 活动与节庆: campaigns and their enrolments (programmes) */
   campaigns: CampaignRepository;
   /** 政策服务包: policies and the applications made for them (policies) */

@@ -19,3 +19,25 @@ export {
 } from './purchase-order.rules.ts';
 export { PurchaseOrderService } from './purchase-order.service.ts';
 export type { PurchaseOrderDeps, PurchaseOrderInput, ReceiptInput } from './purchase-order.service.ts';
+export {
+  aggregateDemand,
+  balanceOpen,
+  depositOpen,
+  depositOutcome,
+  depositsToRefund,
+  PRESALE_RULES,
+  productionOrderNumber,
+  reservationStage,
+  windowsOrdered,
+} from './presale.rules.ts';
+export type { PresaleRepository } from './presale.repository.ts';
+export { PresaleService } from './presale.service.ts';
+export type {
+  PresaleDeps,
+  PresaleInput,
+  PresaleListing,
+  PresaleScope,
+  ProductionOrderListing,
+  ReservationListing,
+} from './presale.service.ts';
+export type * from './presale.types.ts';

@@ -345,12 +345,29 @@ export function orderRoutes(api: Api, c: Container, app: FastifyInstance): void 
   });
 
   const sim = c.payments.sim as SimulatedPaymentProvider;
-  /** The payment behind the simulator's page: an order's, or a merchant's deposit (保证金) paid through the same page. */
+  /** The payment behind the simulator's page: an order's, a merchant's deposit (保证金) or a pre-sale's, through the same page. */
   const simPayment = async (id: string) => {
     const s = await c.orders.paymentState(id);
     if (s) return { payment: s.payment, orderNo: s.orderNo, open: s.open && Boolean(s.orderId), returnPath: `/orders/${s.orderId}` };
     const d = await c.deposits.paymentState(id);
-    if (!d) return null;
+    if (!d) {
+      // a pre-sale's 定金 or 尾款 (docs/supply.md § Pre-sale and C2M)
+      const ps = await c.presales.paymentState(id);
+      if (!ps) return null;
+      const payment: PaymentRecord = {
+        id: ps.paymentId,
+        orderId: ps.paymentId,
+        provider: ps.provider,
+        providerRef: ps.providerRef,
+        amountFen: ps.amountFen,
+        status: ps.status,
+        payUrl: ps.payUrl,
+        failureReason: null,
+        createdAt: ps.createdAt,
+        updatedAt: ps.createdAt,
+      };
+      return { payment, orderNo: ps.orderNo, open: ps.open, returnPath: '/presales/mine' };
+    }
     const p = d.payment;
     const payment: PaymentRecord = { ...p, orderId: p.id, status: p.status, payUrl: p.payUrl, failureReason: p.failureReason };
     return { payment, orderNo: d.orderNo, open: d.open, returnPath: '/finance/deposit' };

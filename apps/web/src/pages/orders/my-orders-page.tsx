@@ -136,6 +136,10 @@ export function MyOrdersPage() {
         className="lh-buyer-tabs"
         items={TABS.map((k) => ({ key: k, label: <span data-testid={`orders-tab-${k}`}>{t(`order.tab.${k}`)}</span> }))}
       />
+      {/* 预售 reservations live on their own page: a deposit now, the balance and the goods later */}
+      <Link to="/presales/mine" className="lh-buyer-muted" data-testid="my-presales-link" style={{ display: 'block', margin: '0 0 8px' }}>
+        {t('nav.myPresales')} <RightOutlined />
+      </Link>
       {tab === 'returns' ? <ReturnsList /> : <OrdersList status={tab === 'all' ? undefined : tab} />}
       {tab === 'all' ? <AudienceVerificationCard /> : null}
     </ConsumerFrame>

@@ -2,7 +2,8 @@
  * 供应商工作台 (a supply-chain service provider's staff, or a merchant's acting as factory): the merchants that name
  * the caller's organization as supplier, the live demand of their linked products right now with its alerts —
  * updated live from the server's stream — a 补货 on an alert, the replenishment requests to confirm and ship, and
- * the purchase orders (采购单) placed with it to confirm or decline and ship.
+ * the purchase orders (采购单) placed with it to confirm or decline and ship, and the production orders (生产单) of
+ * pre-sales to confirm, report progress on and ship.
  */
 import { Card, Col, Empty, List, Row } from 'antd';
 import { PageHeader } from '../../components/page-header.tsx';
@@ -10,6 +11,7 @@ import { useI18n } from '../../i18n/index.ts';
 import { useMe } from '../../lib/session.ts';
 import { useDemandBoard, useDemandStream, useMyMerchants, useReplenishments } from '../../queries/supply.ts';
 import { AlertList, LiveDemandCard, ReplenishmentTable } from './demand-parts.tsx';
+import { SupplierProductionOrders } from './supplier-production-orders.tsx';
 import { SupplierPurchaseOrders } from './supplier-purchase-orders.tsx';
 
 export function SupplierConsolePage() {
@@ -54,6 +56,7 @@ export function SupplierConsolePage() {
         </Col>
       </Row>
       <SupplierPurchaseOrders />
+      <SupplierProductionOrders />
     </>
   );
 }
