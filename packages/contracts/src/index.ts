@@ -27,4 +27,5 @@ export * from './programmes.ts';
 export * from './supply.ts';
 export * from './campaigns.ts';
 export * from './policies.ts';
+export * from './funding.ts';
 export * from './inventory.ts';

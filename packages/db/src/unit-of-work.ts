@@ -29,6 +29,7 @@ import { DrizzleComplianceRepository } from './repositories/compliance.repositor
 import { DrizzleProgrammesRepository } from './repositories/programmes.repository.ts';
 import { DrizzleSupplyRepository } from './repositories/supply.repository.ts';
 import { DrizzleCampaignRepository } from './repositories/campaign.repository.ts';
+import { DrizzleFundingRepository } from './repositories/funding.repository.ts';
 import { DrizzlePolicyRepository } from './repositories/policies.repository.ts';
 import { DrizzleInventoryRepository } from './repositories/inventory.repository.ts';
 import { DrizzleRegistryRepository } from './repositories/registry.repository.ts';
@@ -85,6 +86,7 @@ export function repositoriesFor(db: Db): Repositories {
     supply: new DrizzleSupplyRepository(db),
     campaigns: new DrizzleCampaignRepository(db),
     policies: new DrizzlePolicyRepository(db),
+    funding: new DrizzleFundingRepository(db),
     inventory: new DrizzleInventoryRepository(db),
   };
 }

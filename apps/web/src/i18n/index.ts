@@ -30,6 +30,7 @@ import { programmesEn, programmesZh } from './programmes.ts';
 import { supplyEn, supplyZh } from './supply.ts';
 import { campaignsEn, campaignsZh } from './campaigns.ts';
 import { policiesEn, policiesZh } from './policies.ts';
+import { fundingEn, fundingZh } from './funding.ts';
 import { inventoryEn, inventoryZh } from './inventory.ts';
 
 /** The areas merged; an area file may add keys under another prefix (live adds nav.liveConsole), never twice. */
@@ -60,6 +61,7 @@ const zhCN = {
   ...supplyZh,
   ...campaignsZh,
   ...policiesZh,
+  ...fundingZh,
   ...inventoryZh,
 } as const;
 
@@ -93,6 +95,7 @@ const enUS: Dictionary = {
   ...supplyEn,
   ...campaignsEn,
   ...policiesEn,
+  ...fundingEn,
   ...inventoryEn,
 };
 

@@ -35,3 +35,4 @@ export * from './supply.ts';
 export * from './campaigns.ts';
 export * from './policies.ts';
 export * from './inventory.ts';
+export * from './funding.ts';
