@@ -346,7 +346,7 @@ const KEYS_BY_ROLE: Record<Role, readonly RoleEntry[]> = {
     ...COMMON_TAIL,
     'notifications',
   ],
-  evaluator: ['evaluation-tasks', 'notifications'],
+  evaluator: [{ key: 'workbench', label: 'nav.evaluatorWorkbench', icon: AuditOutlined }, 'evaluation-tasks', 'notifications'],
   consumer: [
     'shop',
     'live-square',

@@ -112,7 +112,7 @@ function guarded(node: ReactNode) {
   return <RequireAccess>{suspended(node)}</RequireAccess>;
 }
 
-const WORKBENCH_PATHS = ['/platform', '/regulator', '/base', '/mcn', '/streamer', '/merchant', '/provider'] as const;
+const WORKBENCH_PATHS = ['/platform', '/regulator', '/base', '/mcn', '/streamer', '/merchant', '/provider', '/evaluator'] as const;
 
 export const router = createBrowserRouter([
   {

@@ -45,7 +45,7 @@ export const WORKBENCH_BY_ROLE: Record<Role, string> = {
   streamer: '/streamer',
   merchant_staff: '/merchant',
   provider_staff: '/provider',
-  evaluator: '/evaluation-tasks',
+  evaluator: '/evaluator',
   consumer: '/shop',
 };
 

@@ -87,8 +87,8 @@ function TargetsChart({ d }: { d: FundingProjectDetailView }) {
   };
   const option: EChartOption = {
     tooltip: { trigger: 'axis', valueFormatter: (v) => (v === null || v === undefined ? '—' : `${v}%`) },
-    legend: { data: ['目标', '自评', '核定'] },
-    grid: { left: 48, right: 16, bottom: 32, top: 40 },
+    legend: { data: ['目标', '自评', '核定'], top: 0, left: 'center' },
+    grid: { left: 48, right: 16, bottom: 32, top: 56 },
     xAxis: { type: 'category', data: targets.map((t) => TARGET_LABELS[t.kind as Kind]) },
     yAxis: { type: 'value', name: '完成率（%）' },
     series: [

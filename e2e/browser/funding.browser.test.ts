@@ -1,0 +1,61 @@
+/**
+ * Browser test of 项目资金绩效评价 (docs/programmes.md § Project funding): the demo evaluator signs in (评估机构工作台), opens
+ * 评估任务 from the menu, opens the seeded project (first year paid and self-assessed), submits its report with the verified figures
+ * prefilled from the self-assessment, and sees the graded result; the issuing department (商务委) opens 项目资金 and
+ * sees the same grade, the targets chart and the paid tranche — Chinese labels, no raw keys or ids. Screenshots go to
+ * e2e/browser/__screenshots__/.
+ */
+import { describe, expect, it } from 'vitest';
+import { openFromNav, tablesLoaded } from '../helpers/browser.ts';
+import { BrowserSuite } from '../helpers/browser-suite.ts';
+import { browserAvailable } from '../helpers/test-server.ts';
+
+const suite = new BrowserSuite();
+const SLOW = { timeout: 180_000 };
+const UUID = /[0-9a-f]{8}-[0-9a-f]{4}-/;
+const GRADE = { excellent: '优秀', good: '良好', pass: '合格', fail: '不合格' } as const;
+
+describe.skipIf(!browserAvailable)('project funding', () => {
+  suite.aroundTests();
+
+  it('the evaluator grades the seeded project → the department sees the grade, the chart and the tranche', SLOW, async () => {
+    const read = suite.server.platform.c.uow.read;
+    const [project] = await read.funding.listProjects({ limit: 5 });
+    expect(project?.status).toBe('self_assessed');
+
+    const page = await suite.freshPage();
+    await suite.login(page, 'evaluator');
+    await openFromNav(page, 'evaluation-tasks', '/evaluation-tasks');
+    const row = page.getByTestId('funding-projects').locator('.ant-table-row').filter({ hasText: '三年项目资金' });
+    await row.waitFor();
+    expect(await row.textContent()).toContain('已自评');
+    await row.click();
+    const form = page.getByTestId('evaluation-form');
+    await form.waitFor();
+    await form.getByLabel('评估报告').fill('资金使用台账完整；交易额与人才指标按平台统计核定，品牌按证明材料核定。');
+    await form.getByRole('button', { name: '提交评估结果' }).click();
+    await page.getByText('评估结果已提交').waitFor();
+    await form.waitFor({ state: 'detached' });
+    const [evaluation] = await read.funding.listEvaluations(project?.id as string);
+    const label = GRADE[evaluation?.grade as keyof typeof GRADE];
+    expect(label).toBeTruthy();
+    await page.getByTestId('funding-detail').getByText(label, { exact: true }).first().waitFor();
+    await tablesLoaded(page);
+    await suite.screenshot(page, 'funding-evaluation');
+
+    const dept = await suite.freshPage();
+    await suite.login(dept, 'reg_swc');
+    await openFromNav(dept, 'funding-admin', '/funding');
+    await dept.getByTestId('funding-projects').locator('.ant-table-row').filter({ hasText: '三年项目资金' }).click();
+    const detail = dept.getByTestId('funding-detail');
+    await detail.getByTestId('funding-targets-chart').waitFor();
+    await detail.getByText(label, { exact: true }).first().waitFor();
+    await detail.getByText('已拨付').first().waitFor();
+    await tablesLoaded(dept);
+    const text = (await detail.textContent()) ?? '';
+    expect(text).toContain('直播电商交易额');
+    expect(text).not.toMatch(UUID);
+    expect(text).not.toMatch(/funding\.|self_assessed|clawed_back/);
+    await suite.screenshot(dept, 'funding-admin');
+  });
+});
