@@ -127,3 +127,7 @@ export const fundingPrefillSchema = z.object({
   figures: z.partialRecord(targetKind, z.object({ value: z.number(), source: z.enum(['livehub', 'declared']) }).nullable()),
 });
 export type FundingPrefillView = z.infer<typeof fundingPrefillSchema>;
+
+const party = z.object({ id: z.string(), name: z.string() });
+export const fundingOptionsSchema = z.object({ bases: z.array(party), evaluators: z.array(party) });
+export type FundingOptionsView = z.infer<typeof fundingOptionsSchema>;

@@ -35,6 +35,16 @@ export function fundingParties(uow: UnitOfWork): FundingParties {
       if (!/^[0-9a-f-]{36}$/i.test(orgId)) return null;
       return (await r.orgs.findById(orgId))?.kind ?? null;
     },
+    async options() {
+      const [bases, providers] = await Promise.all([
+        r.orgs.list({ kind: 'live_base', limit: 500 }),
+        r.orgs.list({ kind: 'service_provider', limit: 500 }),
+      ]);
+      const evaluators = [];
+      for (const o of providers)
+        if ((await r.memberships.countForOrgs([o.id], 'evaluator')) > 0) evaluators.push({ id: o.id, name: o.name });
+      return { bases: bases.map((o) => ({ id: o.id, name: o.name })), evaluators };
+    },
     async hasEvaluator(orgId) {
       if (!/^[0-9a-f-]{36}$/i.test(orgId)) return false;
       const org = await r.orgs.findById(orgId);

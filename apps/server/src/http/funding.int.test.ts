@@ -112,6 +112,16 @@ describe('project funding', () => {
     expect((await p.call(otherBase, 'GET', `${PATH}/${list.body.items[0].id}`)).status).toBe(404);
   });
 
+  it('offers the bases and the evaluators to the department only', async () => {
+    const o = await p.call(swc, 'GET', '/api/programmes/funding/options');
+    expect(o.status).toBe(200);
+    expect(o.body.bases.map((b: { id: string }) => b.id)).toContain(baseOrgId);
+    expect(o.body.evaluators.map((e: { id: string }) => e.id)).toEqual([evaluatorOrgId]);
+    expect((await p.call(base, 'GET', '/api/programmes/funding/options')).status).toBe(403);
+    const bad = await p.call(swc, 'POST', PATH, project({ evaluatorOrgId: baseOrgId }));
+    expect(bad.body.error).toMatchObject({ code: 'funding.bad_evaluator', field: 'evaluatorOrgId' });
+  });
+
   it('refuses tranches above the budget, by field, writing nothing', async () => {
     const before = await counts();
     const r = await p.call(

@@ -1,5 +1,12 @@
 /** 项目资金绩效评价: query keys, the typed calls and the hooks of the funding pages. */
-import type { FundingEvaluationView, FundingPrefillView, FundingProjectDetailView, FundingProjectView } from '@livehub/contracts';
+import type {
+  FundingEvaluationView,
+  FundingOptionsView,
+  FundingPrefillView,
+  FundingProjectDetailView,
+  FundingProjectInputBody,
+  FundingProjectView,
+} from '@livehub/contracts';
 import { api } from '../lib/api-client.ts';
 import { apiHook, apiHookBy } from './query-options.ts';
 
@@ -8,6 +15,7 @@ export const fundingKeys = {
   list: ['funding', 'list'] as const,
   detail: (id: string) => ['funding', 'detail', id] as const,
   prefill: (id: string) => ['funding', 'prefill', id] as const,
+  options: ['funding', 'options'] as const,
 };
 
 const id = (x: string) => encodeURIComponent(x);
@@ -15,6 +23,8 @@ const P = '/programmes/funding/projects';
 
 export const fundingApi = {
   list: () => api.get<{ items: FundingProjectView[] }>(P).then((r) => r.items),
+  options: () => api.get<FundingOptionsView>('/programmes/funding/options'),
+  create: (body: FundingProjectInputBody) => api.post<FundingProjectView>(P, body),
   detail: (projectId: string) => api.get<FundingProjectDetailView>(`${P}/${id(projectId)}`),
   prefill: (projectId: string) => api.get<FundingPrefillView>(`${P}/${id(projectId)}/self-assessment`),
   pay: (projectId: string, trancheId: string) => api.post(`${P}/${id(projectId)}/pay`, { trancheId }),
@@ -30,3 +40,4 @@ export const fundingApi = {
 export const useFundingProjects = apiHook(fundingKeys.list, fundingApi.list);
 export const useFundingProject = apiHookBy(fundingKeys.detail, fundingApi.detail);
 export const useFundingPrefill = apiHookBy(fundingKeys.prefill, fundingApi.prefill);
+export const useFundingOptions = apiHook(fundingKeys.options, fundingApi.options);

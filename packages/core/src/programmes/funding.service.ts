@@ -55,6 +55,8 @@ export interface FundingDepartments {
 export interface FundingParties {
   orgKind(orgId: string): Promise<string | null>;
   hasEvaluator(orgId: string): Promise<boolean>;
+  /** the live bases a project may be set up for, and the service providers with an evaluator (the create form) */
+  options(): Promise<{ bases: Array<{ id: string; name: string }>; evaluators: Array<{ id: string; name: string }> }>;
 }
 
 /** LiveHub's own figures of a base for a calendar year (null where LiveHub holds none). */
@@ -237,6 +239,12 @@ export class FundingService {
   }
 
   // ── the issuing department ──
+
+  /** The bases and the evaluators a new project may name (the department's create form). */
+  async options(actor: Actor): Promise<{ bases: Array<{ id: string; name: string }>; evaluators: Array<{ id: string; name: string }> }> {
+    await this.issuer(actor);
+    return this.d.parties.options();
+  }
 
   async create(actor: Actor, input: FundingProjectInput): Promise<FundingProjectRecord> {
     const { orgId, department, userId } = await this.issuer(actor);

@@ -7,6 +7,7 @@
 import {
   fundingEvaluationSchema,
   fundingEvaluationViewSchema,
+  fundingOptionsSchema,
   fundingPaySchema,
   fundingPrefillSchema,
   fundingProjectDetailSchema,
@@ -51,6 +52,19 @@ export function fundingRoutes(api: Api, c: Container): void {
     async (req) => ({
       items: (await c.funding.list(requireActor(req))).map((p) => presentFundingProject(p, p.ownerName, p.evaluatorName)),
     }),
+  );
+
+  api.get(
+    '/api/programmes/funding/options',
+    {
+      config: { policy: { allow: FUNDING_ISSUERS } },
+      schema: {
+        tags,
+        summary: 'The live bases and the third-party evaluators a new project may name',
+        response: { 200: fundingOptionsSchema },
+      },
+    },
+    async (req) => c.funding.options(requireActor(req)),
   );
 
   createdRoute(

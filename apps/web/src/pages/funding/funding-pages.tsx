@@ -6,14 +6,37 @@
  */
 import type { FundingEvaluationView, FundingProjectDetailView, FundingProjectView } from '@livehub/contracts';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { App, Button, Card, DatePicker, Descriptions, Empty, Form, Input, InputNumber, Modal, Radio, Space, Table, Tag } from 'antd';
+import {
+  App,
+  Button,
+  Card,
+  DatePicker,
+  Descriptions,
+  Empty,
+  Form,
+  Input,
+  InputNumber,
+  Modal,
+  Radio,
+  Select,
+  Space,
+  Table,
+  Tag,
+} from 'antd';
 import type { Dayjs } from 'dayjs';
 import { useState } from 'react';
 import { EChart, type EChartOption } from '../../components/echart.tsx';
 import { PageHeader } from '../../components/page-header.tsx';
 import { errorMessage } from '../../lib/form-errors.ts';
 import { formatFen } from '../../lib/money.ts';
-import { fundingApi, fundingKeys, useFundingPrefill, useFundingProject, useFundingProjects } from '../../queries/funding.ts';
+import {
+  fundingApi,
+  fundingKeys,
+  useFundingOptions,
+  useFundingPrefill,
+  useFundingProject,
+  useFundingProjects,
+} from '../../queries/funding.ts';
 
 type Kind = 'gmv' | 'enterprises' | 'talent' | 'brands';
 const WAN = 1_000_000;
@@ -196,11 +219,21 @@ function useRefresh() {
   return () => void qc.invalidateQueries({ queryKey: fundingKeys.all });
 }
 
-function Layout({ title, subtitle, detail }: { title: string; subtitle: string; detail: (id: string) => React.ReactNode }) {
+function Layout({
+  title,
+  subtitle,
+  detail,
+  extra,
+}: {
+  title: string;
+  subtitle: string;
+  detail: (id: string) => React.ReactNode;
+  extra?: React.ReactNode;
+}) {
   const [selected, setSelected] = useState<string | null>(null);
   return (
     <>
-      <PageHeader title={title} subtitle={subtitle} />
+      <PageHeader title={title} subtitle={subtitle} extra={extra} />
       <Space direction="vertical" style={{ width: '100%' }}>
         <Card size="small">
           <ProjectList selected={selected} onSelect={setSelected} />
@@ -211,8 +244,110 @@ function Layout({ title, subtitle, detail }: { title: string; subtitle: string; 
   );
 }
 
+const KINDS: Kind[] = ['gmv', 'enterprises', 'talent', 'brands'];
+const YEARS = [1, 2, 3] as const;
+type CreateForm = {
+  name: string;
+  kind: 'cluster' | 'base';
+  ownerOrgId: string;
+  evaluatorOrgId: string;
+  startYear: number;
+  budgetWan: number;
+} & Record<string, number | string | undefined>;
+
+/** 设立项目: the base, the evaluator, the plan, the budget, a tranche and four targets per year (amounts in 万元). */
+function CreateProject({ open, onClose }: { open: boolean; onClose: () => void }) {
+  const { message } = App.useApp();
+  const refresh = useRefresh();
+  const options = useFundingOptions({ enabled: open });
+  const [form] = Form.useForm<CreateForm>();
+  const create = useMutation({
+    mutationFn: (v: CreateForm) =>
+      fundingApi.create({
+        kind: v.kind,
+        name: v.name,
+        ownerOrgId: v.ownerOrgId,
+        evaluatorOrgId: v.evaluatorOrgId,
+        startYear: v.startYear,
+        budgetFen: Math.round(v.budgetWan * WAN),
+        tranches: YEARS.flatMap((y) => {
+          const a = v[`tranche${y}`];
+          return typeof a === 'number' && a > 0 ? [{ planYear: y, amountFen: Math.round(a * WAN) }] : [];
+        }),
+        targets: YEARS.flatMap((y) =>
+          KINDS.flatMap((k) => {
+            const a = v[`target${y}_${k}`];
+            return typeof a === 'number' && a > 0 ? [{ planYear: y, kind: k, target: k === 'gmv' ? Math.round(a * WAN) : a }] : [];
+          }),
+        ),
+      }),
+    onSuccess: () => {
+      message.success('项目已设立');
+      form.resetFields();
+      onClose();
+      refresh();
+    },
+    onError: (e) => message.error(errorMessage(e, '设立失败')),
+  });
+  return (
+    <Modal
+      open={open}
+      width={760}
+      title="设立项目资金"
+      okText="设立"
+      cancelText="取消"
+      confirmLoading={create.isPending}
+      onCancel={onClose}
+      onOk={() => void form.validateFields().then((v) => create.mutate(v))}
+    >
+      <Form form={form} layout="vertical" initialValues={{ kind: 'base', startYear: new Date().getFullYear() }}>
+        <Form.Item name="name" label="项目名称" rules={[{ required: true, message: '请填写项目名称' }]}>
+          <Input />
+        </Form.Item>
+        <Space wrap>
+          <Form.Item name="kind" label="类型">
+            <Radio.Group
+              options={[
+                { value: 'base', label: '基地' },
+                { value: 'cluster', label: '集聚区' },
+              ]}
+            />
+          </Form.Item>
+          <Form.Item name="ownerOrgId" label="承担单位" rules={[{ required: true, message: '请选择承担单位' }]}>
+            <Select style={{ width: 240 }} options={(options.data?.bases ?? []).map((b) => ({ value: b.id, label: b.name }))} />
+          </Form.Item>
+          <Form.Item name="evaluatorOrgId" label="第三方评估机构" rules={[{ required: true, message: '请选择评估机构' }]}>
+            <Select style={{ width: 240 }} options={(options.data?.evaluators ?? []).map((b) => ({ value: b.id, label: b.name }))} />
+          </Form.Item>
+        </Space>
+        <Space wrap>
+          <Form.Item name="startYear" label="计划起始年度" rules={[{ required: true, message: '请填写起始年度' }]}>
+            <InputNumber min={2000} max={2100} />
+          </Form.Item>
+          <Form.Item name="budgetWan" label="项目预算（万元）" rules={[{ required: true, message: '请填写项目预算' }]}>
+            <InputNumber min={0} />
+          </Form.Item>
+        </Space>
+        {YEARS.map((y) => (
+          <Space key={y} wrap align="end">
+            <Form.Item name={`tranche${y}`} label={`第${y}年拨付（万元）`}>
+              <InputNumber min={0} />
+            </Form.Item>
+            {KINDS.map((k) => (
+              <Form.Item key={k} name={`target${y}_${k}`} label={`第${y}年 ${TARGET_LABELS[k]}`}>
+                <InputNumber min={0} />
+              </Form.Item>
+            ))}
+          </Space>
+        ))}
+      </Form>
+    </Modal>
+  );
+}
+
 /** 项目资金 (the issuing department). */
 export function FundingAdminPage() {
+  const [creating, setCreating] = useState(false);
   const { message } = App.useApp();
   const refresh = useRefresh();
   const [deciding, setDeciding] = useState<string | null>(null);
@@ -254,7 +389,13 @@ export function FundingAdminPage() {
         title="项目资金"
         subtitle="集聚区和基地三年项目资金：资金拨付、绩效评价、整改与退出"
         detail={(id) => <ProjectDetail id={id} actions={actions} />}
+        extra={
+          <Button type="primary" onClick={() => setCreating(true)} data-testid="funding-create">
+            设立项目
+          </Button>
+        }
       />
+      <CreateProject open={creating} onClose={() => setCreating(false)} />
       <Modal
         open={deciding !== null}
         title="整改验收"
