@@ -20,7 +20,7 @@ async function measurePlatform(label: string, env: Record<string, string>, durat
   const port = String(3400 + Math.floor(Math.random() * 500));
   const server = await startProcess(
     process.execPath,
-    [livehub, 'serve'],
+    [livehub, 'serve', '--history', '0'],
     { ...env, PORT: port, HOST: '127.0.0.1', LOG_LEVEL: 'warn' },
     /LiveHub .* is running/,
   );

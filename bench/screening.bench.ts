@@ -52,7 +52,7 @@ async function ingestion(durationS: number, databaseUrl = '', redisUrl = '') {
   };
   const seed = spawnSync(process.execPath, [livehub, 'migrate'], { env: { ...process.env, ...env }, encoding: 'utf8' });
   if (seed.status !== 0) throw new Error(seed.stderr);
-  const server = await startProcess(process.execPath, [livehub, 'serve'], env, /LiveHub .* is running/);
+  const server = await startProcess(process.execPath, [livehub, 'serve', '--history', '0'], env, /LiveHub .* is running/);
   try {
     const base = `http://127.0.0.1:${port}`;
     const { cookie, csrf } = await signInAdmin(base);

@@ -18,7 +18,8 @@ export interface CliServer {
 /** Starts `livehub serve` with `env` on top of this process's; resolves once it says it is running. */
 export function startCliServer(env: Record<string, string>, label = 'server'): Promise<CliServer> {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [bin, 'serve'], {
+    // the demo data without the district's days of history: these servers test crashes and scale-out, not the past
+    const child = spawn(process.execPath, [bin, 'serve', '--history', '0'], {
       cwd: root,
       env: { ...process.env, HOST: '127.0.0.1', PORT: '0', LOG_LEVEL: 'warn', ...env },
       stdio: ['ignore', 'pipe', 'pipe'],

@@ -14,6 +14,7 @@ import { serve } from './commands/serve.ts';
 import { defaultIngestUrl, seconds, streamTest } from './commands/stream-test.ts';
 import { progressReporter } from './progress.ts';
 import { fail, withContainer } from './runtime.ts';
+import { historyDays } from './history-days.ts';
 import { seedDemo } from '@livehub/server/seed';
 
 const program = new Command().name('livehub').description('LiveHub — live-streaming e-commerce with governance built in').version('0.1.0');
@@ -28,7 +29,8 @@ program
   .command('serve')
   .description('run the API and web app (migrates, and seeds demo data into an empty database)')
   .option('--no-seed', 'never seed demo data')
-  .action(async (o: { seed: boolean }) => serve(o));
+  .option('--history <days>', 'with the demo data, this many days of the district’s history before today (1d–90d; 0 for none)', historyDays)
+  .action(async (o: { seed: boolean; history?: number }) => serve(o));
 
 program
   .command('migrate')
@@ -44,12 +46,14 @@ program
   .description('load data into an empty database')
   .requiredOption('--demo', 'the demo district: regulator, bases, MCNs, streamers, merchants, one account per role')
   .option('--scale <n>', 'multiply every population by n', positiveInt, 1)
-  .action(async (o: { scale: number }) =>
+  .option('--history <days>', 'this many days of the district’s history before today, e.g. 30d (1d–90d; 0 for none)', historyDays)
+  .action(async (o: { scale: number; history?: number }) =>
     withContainer(async (c, clock) => {
       const p = progressReporter('seed');
-      const r = await seedDemo(c, { scale: o.scale, onProgress: p.onProgress, history: clock });
+      const r = await seedDemo(c, { scale: o.scale, onProgress: p.onProgress, history: clock, historyDays: o.history ?? 0 });
       p.stop();
-      process.stdout.write(`${JSON.stringify({ scale: o.scale, ...r.counts, ms: r.ms })}\n`);
+      const { planted: _, ...history } = r.history ?? { planted: null };
+      process.stdout.write(`${JSON.stringify({ scale: o.scale, ...r.counts, ...(r.history ? { history } : {}), ms: r.ms })}\n`);
     }),
   );
 

@@ -54,7 +54,7 @@ export async function createContainer(config: Config, o: ContainerOverrides = {}
     deposits: lateDeposits,
   });
   const { ledger, slotFees, money, feeRates, settlementReader, compensationMoney, finance } = wireLedger(platform, { catalog });
-  const { agreements, live, rooms } = wireLive(platform, { registry, slotFees, compliance, creditGate, orders: lateOrders });
+  const { agreements, audience, live, rooms } = wireLive(platform, { registry, slotFees, compliance, creditGate, orders: lateOrders });
   lateRooms.set(rooms);
   Object.assign(hooks, registry.hooks(), catalog.hooks());
   await catalog.ensureCategories();
@@ -165,6 +165,7 @@ export async function createContainer(config: Config, o: ContainerOverrides = {}
     ipNotices,
     statistics,
     matching,
+    audience,
     programmes,
     suppliers,
     purchaseOrders,
@@ -253,6 +254,7 @@ export async function createContainer(config: Config, o: ContainerOverrides = {}
     },
     async close() {
       rooms.close();
+      await audience.idle();
       sim.close();
       simPayout.close();
       await unsubscribePack();

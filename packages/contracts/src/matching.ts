@@ -105,3 +105,23 @@ export const matchActivitySchema = z.array(
   }),
 );
 export type MatchActivityView = z.infer<typeof matchActivitySchema>;
+
+/**
+ * 实名认证 for the audience (观众画像): the ID number is checked and dropped — only the birth year and gender read from
+ * it are kept — and only with the consumer's consent. The answer shows the age band (年龄段) and gender, never a number.
+ */
+export const consumerVerifyInputSchema = z.strictObject({
+  idNumber: z.string().trim().min(15).max(18),
+  consent: z.literal(true),
+});
+export type ConsumerVerifyInput = z.infer<typeof consumerVerifyInputSchema>;
+
+export const consumerVerificationSchema = z.strictObject({
+  verified: z.boolean(),
+  ageBand: z.enum(['under18', 'age18_24', 'age25_34', 'age35_44', 'age45plus']).nullable(),
+  ageBandName: z.string().nullable(),
+  gender: z.enum(['female', 'male']).nullable(),
+  province: z.string().nullable(),
+  consentedAt: z.string().nullable(),
+});
+export type ConsumerVerification = z.infer<typeof consumerVerificationSchema>;

@@ -13,7 +13,14 @@ import { progressReporter } from '../progress.ts';
 import { fail, openContainer } from '../runtime.ts';
 import { DEMO_PASSWORD, type DemoAccount, seedDemo } from '@livehub/server/seed';
 
-export async function serve(opts: { seed: boolean }): Promise<void> {
+/**
+ * The days of district history the first start seeds with the demo data (`--history` overrides it, `--history 0`
+ * leaves it out): a month, which adds about a minute to the first start on PGlite (docs/supervision.md, "Demo
+ * history"; ADR 0038).
+ */
+export const DEFAULT_HISTORY_DAYS = 30;
+
+export async function serve(opts: { seed: boolean; history?: number }): Promise<void> {
   let c: Container;
   // the platform's clock: real time; the demo seed moves it into the past for its history and puts it back
   const clock = new OffsetClock();
@@ -25,7 +32,7 @@ export async function serve(opts: { seed: boolean }): Promise<void> {
   let accounts: DemoAccount[] | null = null;
   if (opts.seed && c.config.seedDemo === 'auto' && (await c.uow.read.users.count()) === 0) {
     const p = progressReporter('seeding demo data');
-    const r = await seedDemo(c, { onProgress: p.onProgress, history: clock });
+    const r = await seedDemo(c, { onProgress: p.onProgress, history: clock, historyDays: opts.history ?? DEFAULT_HISTORY_DAYS });
     p.stop();
     accounts = r.accounts;
   }

@@ -269,27 +269,4 @@ describe('access and bad input', () => {
   });
 });
 
-describe('the stored audience (aggregate only)', () => {
-  it('an audience with 20% 未成年 never gets an adult-only product, and why-not says so', async () => {
-    const [row] = (await p.c.database.exec(`select category_id from products where id = '${otherProductId}'`)) as Array<{
-      category_id: string;
-    }>;
-    // the product's category is treated as alcohol, and the demo streamer's viewers are counted (no per-viewer rows)
-    await p.c.database.exec(`update categories set screen_as = 'alcohol' where id = '${row?.category_id}'`);
-    const before = (await p.call(streamer, 'GET', `/api/matching/streamers/${streamerId}/why-not?productId=${otherProductId}`)).body as {
-      reasons: Array<{ code: string }>;
-    };
-    expect(before.reasons.map((r) => r.code)).not.toContain('audience_restricted');
-    await p.c.database.exec(
-      `insert into match_audiences values ('${streamerId}', 100, 78, 22, 20, 30, 40, 10, 0, '{"310000": 60, "320000": 40}', now())`,
-    );
-    const list = (await recs(streamer)).body as Recs;
-    expect(list.items.map((i) => i.productId)).not.toContain(otherProductId);
-    const w = (await p.call(streamer, 'GET', `/api/matching/streamers/${streamerId}/why-not?productId=${otherProductId}`)).body as {
-      allowed: boolean;
-      reasons: Array<{ code: string; zh: string }>;
-    };
-    expect(w.allowed).toBe(false);
-    expect(w.reasons.find((r) => r.code === 'audience_restricted')?.zh).toContain('未成年人占20%');
-  });
-});
+// The stored audience — fed by verified viewers' joins, and the minors rule it drives — is audience.int.test.ts.

@@ -4,4 +4,5 @@
  * importing the CLI.
  */
 export { DEMO_PASSWORD, type DemoAccount, type SeedProgress, seedDemo, type SeedResult } from './seed-demo.ts';
+export { type DistrictHistoryCounts, HISTORY_MAX_DAYS, seedDistrictHistory } from './seed-district-history.ts';
 export { syntheticMerchant, syntheticProduct } from './synthetic-data.ts';

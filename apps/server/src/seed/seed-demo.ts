@@ -9,6 +9,7 @@ import { type Actor, cliActor, type ImportBatch, type ImportMembership, type Imp
 import type { Container } from '../container.ts';
 import { DEMO_BASES, DEMO_EVALUATOR, DEMO_MCNS, DEMO_MERCHANTS, DEMO_PLATFORM, DEMO_REGULATOR, DEMO_STREAMERS } from './demo-data.ts';
 import { syntheticMcn, syntheticMerchant, syntheticStreamer } from './synthetic-data.ts';
+import { seedAudience } from './seed-audience.ts';
 import { seedCatalog } from './seed-catalog.ts';
 import { seedCompensation } from './seed-compensation.ts';
 import { seedCredit } from './seed-credit.ts';
@@ -19,6 +20,7 @@ import { seedCampaigns } from './seed-campaigns.ts';
 import { seedPolicies } from './seed-policies.ts';
 import { seedFunding } from './seed-funding.ts';
 import { seedReports } from './seed-reports.ts';
+import { type DistrictHistoryCounts, seedDistrictHistory } from './seed-district-history.ts';
 import type { TimeTravel } from './seed-history.ts';
 import { person, type RegistrySeed, seedRegistry } from './seed-registry.ts';
 
@@ -34,6 +36,8 @@ export interface DemoAccount {
 export interface SeedResult {
   accounts: DemoAccount[];
   counts: { orgs: number; users: number; memberships: number };
+  /** what the district's history (`historyDays`) generated, when it was asked for */
+  history: DistrictHistoryCounts | null;
   ms: number;
 }
 
@@ -73,6 +77,11 @@ export async function seedDemo(
      * split and released through the real flows (seed-history.ts). The CLI passes it; tests seed without.
      */
     history?: TimeTravel;
+    /**
+     * With `history`: this many days (1–90) of the district's life before today — sessions, orders, refunds,
+     * complaints, screening, a planted fake-order ring — told through the services (seed-district-history.ts).
+     */
+    historyDays?: number;
   } = {},
 ): Promise<SeedResult> {
   const started = performance.now();
@@ -272,6 +281,10 @@ export async function seedDemo(
     await c.live.start(st, s.session.id);
     await c.live.end(st, s.session.id);
     sessionRef = s.session.id;
+    // its audience: verified demo consumers join the room, counted by the room hub's own path (seed-audience.ts)
+    opts.onProgress?.(done, total, 'audience');
+    const viewers = users.filter((u) => u.username === 'consumer' || /^consumer_\d{5}$/.test(u.username)).map((u) => u.id ?? '');
+    await seedAudience(c, s.session.id, viewers.filter(Boolean));
   }
   let reviewItem: string | null = null;
   for (const [i, e] of DEMO_LIVE_EVENTS.entries()) {
@@ -330,9 +343,19 @@ export async function seedDemo(
   opts.onProgress?.(done, total, 'compensation');
   await seedCompensation(c, reg, users.find((u) => u.username === 'admin')?.id ?? '', opts.history);
 
+  // 区域历史: days of sessions, orders, complaints and screening before today, so the wall, the clues and the
+  // statistics open on a district with a past (seed-district-history.ts)
+  let history: DistrictHistoryCounts | null = null;
+  if (opts.history && opts.historyDays) {
+    const days = opts.historyDays;
+    opts.onProgress?.(done, total, `history 0/${days} days`);
+    history = await seedDistrictHistory(c, opts.history, reg, days, (d, n) => opts.onProgress?.(done, total, `history ${d}/${n} days`));
+  }
+
   return {
     accounts,
     counts: { orgs: orgs.length, users: users.length, memberships: memberships.length },
+    history,
     ms: Math.round(performance.now() - started),
   };
 }

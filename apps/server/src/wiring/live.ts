@@ -4,6 +4,7 @@
  */
 import {
   AgreementService,
+  AudienceService,
   type ComplianceService,
   type CreditGateService,
   DocumentLookup,
@@ -77,6 +78,15 @@ export function wireLive(
       stock: skus.reduce((n, k) => n + k.stock, 0),
     };
   };
+  // 观众画像: a signed-in viewer's first join of a session adds to its streamer's aggregate (docs/matching.md, ADR 0037)
+  const audience = new AudienceService({
+    uow,
+    clock,
+    vault,
+    audit,
+    seen: kv.locks,
+    onError: (e) => void process.stderr.write(`audience count failed: ${e instanceof Error ? e.message : String(e)}\n`),
+  });
   const rooms = new RoomHub({
     pubsub: kv.pubsub,
     counters: kv.counters,
@@ -97,6 +107,7 @@ export function wireLive(
     },
     onPinned: (sessionId, productId) => void uow.read.live.setPinned(sessionId, productId).catch(() => {}),
     productCard,
+    onJoined: (sessionId, conn) => audience.joined(sessionId, conn),
     // A blocked chat message goes to the compliance records (and the review queue when its rules say so).
     // The sender is kept: a viewer repeating one message is counted on one review item, not queued again.
     onBlocked: (sessionId, userId, text) => {
@@ -116,5 +127,5 @@ export function wireLive(
   // external one calling the publish hooks — unless playback points at an external server that tells it nothing;
   // then rooms say 'unknown' and the player just tries.
   if (config.publishHookSecret || !config.externalPlayback) rooms.trackStreams();
-  return { agreements, live, rooms };
+  return { agreements, audience, live, rooms };
 }

@@ -42,6 +42,19 @@ export const matchingZh = {
   'matching.model.manual': '管理员手动训练',
   'matching.model.schedule': '定时训练',
   'matching.model.next': '下次定时训练：{at}',
+  'matching.verify.title': '实名认证（观众画像）',
+  'matching.verify.intro':
+    '可选。认证后，您观看直播时只计入主播观众的年龄段、性别与省份统计，不保存身份证号与姓名；不认证不影响观看与购物。',
+  'matching.verify.idNumber': '身份证号',
+  'matching.verify.consent': '我同意将由身份证号得出的出生年份与性别用于主播观众画像统计（仅汇总计数）',
+  'matching.verify.consentRequired': '请先勾选同意',
+  'matching.verify.submit': '认证',
+  'matching.verify.done': '已完成实名认证',
+  'matching.verify.state': '已认证：{band} · {gender}',
+  'matching.verify.female': '女',
+  'matching.verify.male': '男',
+  'matching.verify.withdraw': '撤回同意并删除',
+  'matching.verify.withdrawn': '已撤回，认证信息已删除',
 } as const;
 
 export type MatchingMessageKey = keyof typeof matchingZh;
@@ -85,4 +98,18 @@ export const matchingEn: Record<MatchingMessageKey, string> = {
   'matching.model.manual': 'by an administrator',
   'matching.model.schedule': 'on schedule',
   'matching.model.next': 'Next scheduled training: {at}',
+  'matching.verify.title': 'Real-name verification (audience)',
+  'matching.verify.intro':
+    'Optional. Once verified, your viewing counts only towards streamers’ audience statistics by age band, gender and province; the ID number and name are not kept. Watching and buying work without it.',
+  'matching.verify.idNumber': 'ID number',
+  'matching.verify.consent':
+    'I agree that the birth year and gender read from my ID number are used for streamers’ audience statistics (counts only)',
+  'matching.verify.consentRequired': 'Please tick to agree first',
+  'matching.verify.submit': 'Verify',
+  'matching.verify.done': 'Verified',
+  'matching.verify.state': 'Verified: {band} · {gender}',
+  'matching.verify.female': 'female',
+  'matching.verify.male': 'male',
+  'matching.verify.withdraw': 'Withdraw consent and delete',
+  'matching.verify.withdrawn': 'Withdrawn; the verification is deleted',
 };

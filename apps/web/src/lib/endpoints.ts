@@ -1,5 +1,7 @@
 /** One typed function per API endpoint the web app calls. */
 import type {
+  ConsumerVerification,
+  ConsumerVerifyInput,
   MatchActivityView,
   MatchModelStatusView,
   MatchPreference,
@@ -348,6 +350,9 @@ export const endpoints = {
   matchClick: (body: { productId: string; personalised: boolean }) => api.post<null>('/matching/clicks', body),
   matchPreference: () => api.get<MatchPreference>('/matching/preference'),
   setMatchPreference: (body: MatchPreference) => api.put<MatchPreference>('/matching/preference', body),
+  audienceVerification: () => api.get<ConsumerVerification>('/audience/verification'),
+  verifyForAudience: (body: ConsumerVerifyInput) => api.put<ConsumerVerification>('/audience/verification', body),
+  withdrawAudienceVerification: () => api.delete<ConsumerVerification>('/audience/verification'),
   matchActivity: () => api.get<MatchActivityView>('/matching/activity'),
   matchModel: () => api.get<MatchModelStatusView>('/matching/model'),
 

@@ -10,6 +10,7 @@ export const matchingKeys = {
   preference: ['matching', 'preference'] as const,
   activity: ['matching', 'activity'] as const,
   model: ['matching', 'model'] as const,
+  verification: ['matching', 'verification'] as const,
 };
 
 export const useRecommendations = apiHookBy(matchingKeys.recommendations, endpoints.recommendations);
@@ -18,3 +19,4 @@ export const useStreamersForProduct = apiHookBy(matchingKeys.streamers, endpoint
 export const useMatchPreference = apiHook(matchingKeys.preference, endpoints.matchPreference);
 export const useMatchActivity = apiHook(matchingKeys.activity, endpoints.matchActivity);
 export const useMatchModel = apiHook(matchingKeys.model, endpoints.matchModel);
+export const useAudienceVerification = apiHook(matchingKeys.verification, endpoints.audienceVerification);

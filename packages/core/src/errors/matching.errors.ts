@@ -7,4 +7,14 @@ import type { ErrorDef } from './error-def.ts';
 
 export const MATCHING_ERRORS = {
   'matching.streamer_not_found': { kind: 'not_found', zh: '主播不存在或无权查看', en: 'No such streamer, or not yours to see' },
+  'matching.consent_required': {
+    kind: 'invalid',
+    zh: '实名认证需您同意用于观众画像统计（仅保存年龄段与性别）',
+    en: 'Verification needs your consent to the audience statistics (age band and gender only)',
+  },
+  'matching.verification_under_14': {
+    kind: 'invalid',
+    zh: '未满十四周岁的实名认证需监护人同意，暂不支持',
+    en: 'Verification under 14 needs a guardian’s consent, which is not supported',
+  },
 } as const satisfies Record<string, ErrorDef>;

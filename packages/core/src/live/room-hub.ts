@@ -55,6 +55,8 @@ export interface RoomHubDeps {
   roomState?(sessionId: string): Promise<{ pinned: PinnedProduct | null }>;
   /** a pin or unpin, to keep (fire and forget) */
   onPinned?(sessionId: string, productId: string | null): void;
+  /** a connection joined (the audience count: fire and forget, never delays the welcome) */
+  onJoined?(sessionId: string, conn: RoomConnection): void;
   /** a blocked chat message, for the compliance records (fire and forget) */
   onBlocked?(sessionId: string, userId: string, text: string, verdict: ScreenVerdict): void;
   batchMs?: number;
@@ -201,6 +203,7 @@ export class RoomHub {
       throw err;
     }
     room.conns.set(conn.id, conn);
+    this.d.onJoined?.(sessionId, conn);
     const st: ConnState = { chatTimes: [], lastChatAt: 0, viewersTold: viewers };
     this.conns.set(conn.id, st);
     const seq = (await this.d.counters.get(`${this.channel(sessionId)}:seq`)) ?? 0;

@@ -32,3 +32,17 @@ export {
   retrainDue,
 } from './matching-model.rules.ts';
 export type { RetrainSchedule } from './matching-model.rules.ts';
+export { AudienceService } from './audience.service.ts';
+export type { AudienceDeps, ConsumerVerification } from './audience.service.ts';
+export {
+  AGE_BAND_LABELS,
+  AUDIENCE_SEEN_TTL_MS,
+  ageBand,
+  audienceIncrement,
+  CATEGORY_BUYERS,
+  categoryBuyers,
+  MIN_VERIFY_AGE,
+  provinceCode,
+  viewerFacts,
+} from './audience.rules.ts';
+export type { AgeBand, AudienceIncrement, Gender, ViewerFacts, ViewerRecord } from './audience.rules.ts';

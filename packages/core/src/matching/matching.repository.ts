@@ -4,6 +4,7 @@
  * the context's own tables hold impressions and clicks, a user's choice of non-personalised ranking, the trained
  * model's versions and each streamer's aggregate audience.
  */
+import type { AudienceIncrement, Gender, ViewerRecord } from './audience.rules.ts';
 import type { MatchActivityRow, MatchEventRecord, MatchModelMeta, MatchModelRecord, MatchSnapshot } from './matching.types.ts';
 
 export interface MatchingRepository {
@@ -21,4 +22,22 @@ export interface MatchingRepository {
   loadModel(version: number): Promise<MatchModelRecord | null>;
   /** stores a new version (its number must be the next one) and keeps only the newest `keep` versions */
   saveModel(model: MatchModelRecord, keep: number): Promise<void>;
+  /** a consumer's consented verification (birth year and gender only; null: not verified) */
+  findConsumerProfile(userId: string): Promise<ConsumerProfileRecord | null>;
+  saveConsumerProfile(p: ConsumerProfileRecord): Promise<void>;
+  /** consent withdrawn: the profile is deleted (counts already added stay in the aggregate, which names no one) */
+  deleteConsumerProfile(userId: string): Promise<boolean>;
+  /** a viewer's verified birth year and gender and its default address's region (all null: not verified) */
+  viewerRecord(userId: string): Promise<ViewerRecord>;
+  /** one viewer added to a streamer's aggregate in one upsert (`insert … on conflict do update`) */
+  incrementAudience(streamerUserId: string, inc: AudienceIncrement, at: Date): Promise<void>;
+}
+
+/** A consumer's verification as stored: never the ID number or the name. */
+export interface ConsumerProfileRecord {
+  userId: string;
+  birthYear: number;
+  gender: Gender;
+  consentedAt: Date;
+  updatedAt: Date;
 }

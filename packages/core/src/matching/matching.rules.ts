@@ -16,6 +16,7 @@ import {
   type MatchStreamer,
   type Violation,
 } from '@livehub/matching';
+import { categoryBuyers } from './audience.rules.ts';
 import type { MatchAudienceCounts, MatchPoolProductRecord, MatchSnapshot } from './matching.types.ts';
 
 /** Professional licences a streamer needs to sell a category (网络直播营销管理办法: 医疗、药品 need a qualified host). */
@@ -129,6 +130,8 @@ export function toEngineInput(
     const cat = cats.get(r.categoryId) ?? (r.categoryId.includes('.') ? cats.get(rootCategory(r.categoryId)) : undefined);
     const root = rootCategory(r.categoryId);
     const { plan, commissionBp } = poolPlan(r.plans);
+    // the intended buyers: the category's buyer profile (an alcohol category by its screening, whatever its id)
+    const audience = categoryBuyers(ADULT_ONLY_SCREENS.has(cat?.screenAs ?? '') ? (cat?.screenAs as string) : root);
     return {
       id: r.id,
       category: root,
@@ -142,6 +145,7 @@ export function toEngineInput(
       stock: r.stock,
       sampleAvailable: r.sampleAvailable && r.sampleStock > 0,
       plan,
+      ...(audience ? { audience } : {}),
       gmv30dFen: gmv30.get(r.id) ?? 0,
     };
   });

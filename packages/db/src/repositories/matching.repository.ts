@@ -5,6 +5,8 @@
  * and the context's own table for impressions and clicks.
  */
 import type {
+  AudienceIncrement,
+  ConsumerProfileRecord,
   MatchActivityRow,
   MatchCategoryRecord,
   MatchEventRecord,
@@ -17,10 +19,11 @@ import type {
   MatchSnapshot,
   MatchStreamerRecord,
   PlanPartner,
+  ViewerRecord,
 } from '@livehub/core';
 import { desc, eq, lte, sql, type SQL } from 'drizzle-orm';
 import type { Db } from '../db.ts';
-import { matchEvents, matchModels, matchPreferences } from '../schema/matching.ts';
+import { consumerProfiles, matchEvents, matchModels, matchPreferences } from '../schema/matching.ts';
 
 type Rows = { rows: Array<Record<string, unknown>> };
 const date = (x: unknown): Date => (x instanceof Date ? x : new Date(String(x)));
@@ -230,5 +233,64 @@ export class DrizzleMatchingRepository implements MatchingRepository {
   async saveModel(model: MatchModelRecord, keep: number): Promise<void> {
     await this.db.insert(matchModels).values(model);
     await this.db.delete(matchModels).where(lte(matchModels.version, model.version - keep));
+  }
+
+  async findConsumerProfile(userId: string): Promise<ConsumerProfileRecord | null> {
+    const [r] = await this.db.select().from(consumerProfiles).where(eq(consumerProfiles.userId, userId));
+    return r ?? null;
+  }
+
+  async saveConsumerProfile(p: ConsumerProfileRecord): Promise<void> {
+    await this.db
+      .insert(consumerProfiles)
+      .values(p)
+      .onConflictDoUpdate({
+        target: consumerProfiles.userId,
+        set: { birthYear: p.birthYear, gender: p.gender, consentedAt: p.consentedAt, updatedAt: p.updatedAt },
+      });
+  }
+
+  async deleteConsumerProfile(userId: string): Promise<boolean> {
+    const gone = await this.db
+      .delete(consumerProfiles)
+      .where(eq(consumerProfiles.userId, userId))
+      .returning({ id: consumerProfiles.userId });
+    return gone.length > 0;
+  }
+
+  async viewerRecord(userId: string): Promise<ViewerRecord> {
+    const [r] = await this.rows(sql`
+      select cp.birth_year, cp.gender,
+        (select a.region from consumer_addresses a where a.user_id = ${userId}::uuid and a.is_default limit 1) as region
+      from (select ${userId}::uuid as user_id) u left join consumer_profiles cp on cp.user_id = u.user_id`);
+    const verified = r?.birth_year !== null && r?.birth_year !== undefined;
+    return {
+      birthYear: verified ? num(r?.birth_year) : null,
+      gender: verified ? (r?.gender as 'female' | 'male') : null,
+      defaultRegion: verified ? ((r?.region as string | null | undefined) ?? null) : null,
+    };
+  }
+
+  async incrementAudience(streamerUserId: string, inc: AudienceIncrement, at: Date): Promise<void> {
+    const band = (k: string) => (inc.band === k ? 1 : 0);
+    const regions = inc.province ? { [inc.province]: 1 } : {};
+    // one statement: the first viewer creates the row, every later one adds to it (regions merged key by key)
+    await this.db.execute(sql`
+      insert into match_audiences (streamer_user_id, viewers, female, male, under18, age18_24, age25_34, age35_44, age45plus, regions, updated_at)
+      values (${streamerUserId}::uuid, ${inc.viewers}, ${inc.female}, ${inc.male}, ${band('under18')}, ${band('age18_24')},
+        ${band('age25_34')}, ${band('age35_44')}, ${band('age45plus')}, ${JSON.stringify(regions)}::jsonb, ${at})
+      on conflict (streamer_user_id) do update set
+        viewers = match_audiences.viewers + excluded.viewers,
+        female = match_audiences.female + excluded.female,
+        male = match_audiences.male + excluded.male,
+        under18 = match_audiences.under18 + excluded.under18,
+        age18_24 = match_audiences.age18_24 + excluded.age18_24,
+        age25_34 = match_audiences.age25_34 + excluded.age25_34,
+        age35_44 = match_audiences.age35_44 + excluded.age35_44,
+        age45plus = match_audiences.age45plus + excluded.age45plus,
+        regions = case when ${inc.province}::text is null then match_audiences.regions
+          else jsonb_set(match_audiences.regions, array[${inc.province}::text],
+            to_jsonb(coalesce((match_audiences.regions ->> ${inc.province}::text)::int, 0) + 1)) end,
+        updated_at = excluded.updated_at`);
   }
 }

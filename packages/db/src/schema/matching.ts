@@ -4,7 +4,8 @@
  * sales are read from the selection center's and the orders' tables, never copied here. The trained model's factors
  * are stored by version (`match_models`) so that every server process ranks with the same one (ADR 0029).
  */
-import { boolean, customType, index, integer, jsonb, pgTable, text, uuid } from 'drizzle-orm/pg-core';
+import { sql } from 'drizzle-orm';
+import { boolean, check, customType, index, integer, jsonb, pgTable, text, uuid } from 'drizzle-orm/pg-core';
 import { ts } from './columns.ts';
 
 export const matchEvents = pgTable(
@@ -61,3 +62,24 @@ export const matchAudiences = pgTable('match_audiences', {
   regions: jsonb('regions').$type<Record<string, number>>().notNull(),
   updatedAt: ts('updated_at').notNull(),
 });
+
+/**
+ * A consumer's consented real-name verification (实名认证) kept for the audience only: the birth year and the gender
+ * read from the ID number, and when consent was given. Never the ID number (neither in clear nor sealed), never the
+ * name: the audience needs an age band and a gender, nothing more (个人信息保护法 第六条, minimisation). Withdrawn
+ * consent deletes the row. Counted into `match_audiences` on a viewer's first join of a session (docs/matching.md).
+ */
+export const consumerProfiles = pgTable(
+  'consumer_profiles',
+  {
+    userId: uuid('user_id').primaryKey(),
+    birthYear: integer('birth_year').notNull(),
+    gender: text('gender', { enum: ['female', 'male'] }).notNull(),
+    consentedAt: ts('consented_at').notNull(),
+    updatedAt: ts('updated_at').notNull(),
+  },
+  (t) => [
+    check('consumer_profiles_birth_year_ck', sql`${t.birthYear} between 1900 and 2100`),
+    check('consumer_profiles_gender_ck', sql`${t.gender} in ('female', 'male')`),
+  ],
+);

@@ -5,6 +5,8 @@
  * streamer or product is the service's (others get 404); the roles here are the outer gate.
  */
 import {
+  consumerVerificationSchema,
+  consumerVerifyInputSchema,
   idSchema,
   matchActivitySchema,
   matchClickSchema,
@@ -18,6 +20,7 @@ import {
   whyNotSchema,
 } from '@livehub/contracts';
 import { z } from 'zod';
+import { AGE_BAND_LABELS, type ConsumerVerification } from '@livehub/core';
 import type { Container } from '../../container.ts';
 import { requireActor } from '../policy.ts';
 import type { Api } from './types.ts';
@@ -184,5 +187,51 @@ export function matchingRoutes(api: Api, c: Container): void {
         invitations: r.invitations,
         agreements: r.agreements,
       })),
+  );
+
+  // 实名认证 for the audience (观众画像, ADR 0037): optional, consented; keeps the birth year and gender only
+  const verification = (v: ConsumerVerification) => ({
+    verified: v.verified,
+    ageBand: v.ageBand,
+    ageBandName: v.ageBand ? AGE_BAND_LABELS[v.ageBand].zh : null,
+    gender: v.gender,
+    province: v.province,
+    consentedAt: v.consentedAt ? v.consentedAt.toISOString() : null,
+  });
+
+  api.get(
+    '/api/audience/verification',
+    {
+      config: { policy: { allow: 'authenticated' } },
+      schema: {
+        tags,
+        summary: 'The caller’s real-name verification for the audience (age band and gender only)',
+        response: { 200: consumerVerificationSchema },
+      },
+    },
+    async (req) => verification(await c.audience.verification(requireActor(req))),
+  );
+
+  api.put(
+    '/api/audience/verification',
+    {
+      config: { policy: { allow: 'authenticated' } },
+      schema: {
+        tags,
+        summary: '实名认证 with consent: the ID number is checked and dropped; its birth year and gender are kept',
+        body: consumerVerifyInputSchema,
+        response: { 200: consumerVerificationSchema },
+      },
+    },
+    async (req) => verification(await c.audience.verify(requireActor(req), req.body)),
+  );
+
+  api.delete(
+    '/api/audience/verification',
+    {
+      config: { policy: { allow: 'authenticated' } },
+      schema: { tags, summary: 'Withdraw the consent: the verification is deleted', response: { 200: consumerVerificationSchema } },
+    },
+    async (req) => verification(await c.audience.withdraw(requireActor(req))),
   );
 }

@@ -1,7 +1,7 @@
 /**
  * 我的订单 (`/orders`): the signed-in user's purchases by status (全部 / 待付款 / 待发货 / 待收货), each card leading
  * to its detail, and a 售后 tab with the user's return requests and their refunds. Every role may buy, so every
- * role's menu leads here.
+ * role's menu leads here. Under 全部, the optional 实名认证（观众画像） card.
  */
 import { RightOutlined, VideoCameraOutlined } from '@ant-design/icons';
 import { Button, Card, Empty, Skeleton, Space, Tabs } from 'antd';
@@ -12,6 +12,7 @@ import { useI18n } from '../../i18n/index.ts';
 import type { OrderStatus, OrderView, ReturnView } from '../../lib/api-types.ts';
 import { formatFen } from '../../lib/money.ts';
 import { useOrderPages, useReturns } from '../../queries/orders.ts';
+import { AudienceVerificationCard } from './audience-verification-card.tsx';
 import { ConsumerFrame } from './consumer-frame.tsx';
 import { FlashSaleTag, formatCountdown, OrderStatusTag, ReturnStatusTag, returnKindLabel, useNow } from './order-labels.tsx';
 import { OrderLines } from './order-lines.tsx';
@@ -136,6 +137,7 @@ export function MyOrdersPage() {
         items={TABS.map((k) => ({ key: k, label: <span data-testid={`orders-tab-${k}`}>{t(`order.tab.${k}`)}</span> }))}
       />
       {tab === 'returns' ? <ReturnsList /> : <OrdersList status={tab === 'all' ? undefined : tab} />}
+      {tab === 'all' ? <AudienceVerificationCard /> : null}
     </ConsumerFrame>
   );
 }
