@@ -97,8 +97,18 @@ export async function createContainer(config: Config, o: ContainerOverrides = {}
     files,
     readGrants,
   });
-  const { matching, unsubscribeMatchingModel, programmes, suppliers, purchaseOrders, demand, campaigns, policies, policyApplications } =
-    await wireProgrammes(platform, { creditModel, creditGate, stock, registry, orders, workflows, departments, hooks });
+  const {
+    matching,
+    unsubscribeMatchingModel,
+    programmes,
+    suppliers,
+    purchaseOrders,
+    demand,
+    campaigns,
+    policies,
+    policyApplications,
+    funding,
+  } = await wireProgrammes(platform, { creditModel, creditGate, stock, registry, orders, workflows, departments, hooks, ledger });
   // 举报 ⇄ 审核 kept in step (docs/reports.md): an item a report opened, once decided, settles the report; a report
   // handled (substantiated or not) decides its item. Each side leaves what is already decided alone (idempotent).
   outbox.on('compliance.report_item_decided', async (e) => {
@@ -164,6 +174,7 @@ export async function createContainer(config: Config, o: ContainerOverrides = {}
     campaigns,
     policies,
     policyApplications,
+    funding,
     inventory,
     // the stock ledger's in-transaction forms (tests and benchmarks post through it as the services do)
     stock,
@@ -214,6 +225,7 @@ export async function createContainer(config: Config, o: ContainerOverrides = {}
       const matchingRun = await matching.scheduledRetrain(now);
       const demandSweep = await demand.sweep(now);
       const campaignSweep = await campaigns.admin.sweep(now);
+      const fundingSweep = await funding.sweep(now);
       return {
         noticesAdvanced: notices.advanced.length,
         ...registrySweep,
@@ -238,6 +250,7 @@ export async function createContainer(config: Config, o: ContainerOverrides = {}
         ...matchingRun,
         ...demandSweep,
         ...campaignSweep,
+        ...fundingSweep,
       };
     },
     async close() {

@@ -127,6 +127,10 @@ const ITEMS = {
   policies: { label: 'nav.policies', icon: GiftOutlined, path: '/policies' },
   'talent-policies': { label: 'nav.talentPolicies', icon: GiftOutlined, path: '/talent-policies' },
   'policy-admin': { label: 'nav.policyAdmin', icon: GiftOutlined, path: '/policy-admin' },
+  // 项目资金绩效评价: the issuing department's projects, the base's own, the evaluator's tasks
+  'funding-admin': { label: 'nav.fundingAdmin', icon: FundProjectionScreenOutlined, path: '/funding' },
+  'my-funding': { label: 'nav.myFunding', icon: FundProjectionScreenOutlined, path: '/funding/mine' },
+  'evaluation-tasks': { label: 'nav.evaluationTasks', icon: AuditOutlined, path: '/evaluation-tasks' },
 
   // selection: products, the selection square, samples, agreements
   products: { label: 'nav.products', icon: ShoppingOutlined, path: '/products' },
@@ -244,6 +248,7 @@ const KEYS_BY_ROLE: Record<Role, readonly RoleEntry[]> = {
     'cross-border',
     'campaigns',
     'policy-admin',
+    'funding-admin',
     'fund',
     'statements',
     'reconciliation',
@@ -261,6 +266,7 @@ const KEYS_BY_ROLE: Record<Role, readonly RoleEntry[]> = {
     'studios',
     'campaigns',
     'policies',
+    'my-funding',
     'applications',
     'credit',
     ...COMMON_TAIL,
@@ -347,6 +353,7 @@ const KEYS_BY_ROLE: Record<Role, readonly RoleEntry[]> = {
     ...COMMON_TAIL,
     'notifications',
   ],
+  evaluator: [{ key: 'workbench', label: 'nav.evaluatorWorkbench', icon: AuditOutlined }, 'evaluation-tasks', 'notifications'],
   consumer: [
     'shop',
     'live-square',

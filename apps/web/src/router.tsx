@@ -51,6 +51,9 @@ const PublicCampaignPage = lazyNamed(() => import('./pages/campaigns/public-camp
 const PolicyPackagesPage = lazyNamed(() => import('./pages/policies/policy-packages-page.tsx'), 'PolicyPackagesPage');
 const TalentPoliciesPage = lazyNamed(() => import('./pages/policies/policy-packages-page.tsx'), 'TalentPoliciesPage');
 const PolicyAdminPage = lazyNamed(() => import('./pages/policies/policy-admin-page.tsx'), 'PolicyAdminPage');
+const FundingAdminPage = lazyNamed(() => import('./pages/funding/funding-pages.tsx'), 'FundingAdminPage');
+const MyFundingPage = lazyNamed(() => import('./pages/funding/funding-pages.tsx'), 'MyFundingPage');
+const EvaluationTasksPage = lazyNamed(() => import('./pages/funding/funding-pages.tsx'), 'EvaluationTasksPage');
 const ApplicationsPage = lazyNamed(() => import('./pages/registry/applications-page.tsx'), 'ApplicationsPage');
 const ApplicationPage = lazyNamed(() => import('./pages/registry/application-page.tsx'), 'ApplicationPage');
 const ApprovalsPage = lazyNamed(() => import('./pages/registry/approvals-page.tsx'), 'ApprovalsPage');
@@ -111,7 +114,7 @@ function guarded(node: ReactNode) {
   return <RequireAccess>{suspended(node)}</RequireAccess>;
 }
 
-const WORKBENCH_PATHS = ['/platform', '/regulator', '/base', '/mcn', '/streamer', '/merchant', '/provider'] as const;
+const WORKBENCH_PATHS = ['/platform', '/regulator', '/base', '/mcn', '/streamer', '/merchant', '/provider', '/evaluator'] as const;
 
 export const router = createBrowserRouter([
   {
@@ -178,6 +181,9 @@ export const router = createBrowserRouter([
           { path: '/policies', element: guarded(<PolicyPackagesPage />) },
           { path: '/talent-policies', element: guarded(<TalentPoliciesPage />) },
           { path: '/policy-admin', element: guarded(<PolicyAdminPage />) },
+          { path: '/funding', element: guarded(<FundingAdminPage />) },
+          { path: '/funding/mine', element: guarded(<MyFundingPage />) },
+          { path: '/evaluation-tasks', element: guarded(<EvaluationTasksPage />) },
           { path: '/applications', element: guarded(<ApplicationsPage />) },
           { path: '/applications/:id', element: guarded(<ApplicationPage />) },
           { path: '/approvals', element: guarded(<ApprovalsPage />) },

@@ -14,6 +14,8 @@ export const ROLES = [
   'streamer',
   'merchant_staff',
   'provider_staff',
+  /** 第三方评估机构人员: evaluates funded projects assigned to its organization (a service provider) */
+  'evaluator',
   'consumer',
 ] as const;
 export const roleSchema = z.enum(ROLES);
@@ -30,7 +32,7 @@ export const ROLES_BY_ORG_KIND: Record<OrgKind, readonly Role[]> = {
   live_base: ['base_operator'],
   mcn: ['mcn_manager', 'streamer'],
   merchant: ['merchant_staff'],
-  service_provider: ['provider_staff'],
+  service_provider: ['provider_staff', 'evaluator'],
 };
 
 /** The workbench each role lands on after login. */
@@ -43,6 +45,7 @@ export const WORKBENCH_BY_ROLE: Record<Role, string> = {
   streamer: '/streamer',
   merchant_staff: '/merchant',
   provider_staff: '/provider',
+  evaluator: '/evaluator',
   consumer: '/shop',
 };
 

@@ -27,5 +27,6 @@ export * from './programmes.ts';
 export * from './supply.ts';
 export * from './campaigns.ts';
 export * from './policies.ts';
+export * from './funding.ts';
 export * from './inventory.ts';
 export * from './presales.ts';

@@ -21,6 +21,7 @@ import { MATCHING_ERRORS } from './errors/matching.errors.ts';
 import { NOTIFICATIONS_ERRORS } from './errors/notifications.errors.ts';
 import { ORDERS_ERRORS } from './errors/orders.errors.ts';
 import { PLATFORM_ERRORS } from './errors/platform.errors.ts';
+import { FUNDING_ERRORS } from './errors/funding.errors.ts';
 import { POLICIES_ERRORS } from './errors/policies.errors.ts';
 import { PROGRAMMES_ERRORS } from './errors/programmes.errors.ts';
 import { REGISTRY_ERRORS } from './errors/registry.errors.ts';
@@ -53,6 +54,7 @@ export const ERROR_CATALOGUE = {
   ...SUPERVISION_ERRORS,
   ...NOTIFICATIONS_ERRORS,
   ...POLICIES_ERRORS,
+  ...FUNDING_ERRORS,
   ...PROGRAMMES_ERRORS,
   ...SUPPLY_ERRORS,
 } as const satisfies Record<string, ErrorDef>;

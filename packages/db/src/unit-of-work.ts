@@ -30,6 +30,7 @@ import { DrizzleProgrammesRepository } from './repositories/programmes.repositor
 import { DrizzlePresaleRepository } from './repositories/presale.repository.ts';
 import { DrizzleSupplyRepository } from './repositories/supply.repository.ts';
 import { DrizzleCampaignRepository } from './repositories/campaign.repository.ts';
+import { DrizzleFundingRepository } from './repositories/funding.repository.ts';
 import { DrizzlePolicyRepository } from './repositories/policies.repository.ts';
 import { DrizzleInventoryRepository } from './repositories/inventory.repository.ts';
 import { DrizzleRegistryRepository } from './repositories/registry.repository.ts';
@@ -87,6 +88,7 @@ export function repositoriesFor(db: Db): Repositories {
     presales: new DrizzlePresaleRepository(db),
     campaigns: new DrizzleCampaignRepository(db),
     policies: new DrizzlePolicyRepository(db),
+    funding: new DrizzleFundingRepository(db),
     inventory: new DrizzleInventoryRepository(db),
   };
 }

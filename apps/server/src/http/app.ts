@@ -48,6 +48,7 @@ import { programmesRoutes } from './routes/programmes.routes.ts';
 import { presaleRoutes } from './routes/presale.routes.ts';
 import { supplyRoutes } from './routes/supply.routes.ts';
 import { campaignsRoutes } from './routes/campaigns.routes.ts';
+import { fundingRoutes } from './routes/funding.routes.ts';
 import { policiesRoutes } from './routes/policies.routes.ts';
 import { inventoryRoutes } from './routes/inventory.routes.ts';
 import { organizationRoutes } from './routes/organization.routes.ts';
@@ -178,6 +179,7 @@ export async function buildApp(c: Container, opts: BuildAppOptions = {}): Promis
   presaleRoutes(api, c);
   campaignsRoutes(api, c);
   policiesRoutes(api, c);
+  fundingRoutes(api, c);
   inventoryRoutes(api, c);
 
   if (opts.serveWeb !== false && existsSync(WEB_DIST)) {

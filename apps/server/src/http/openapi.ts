@@ -21,6 +21,7 @@ const ROLE_ZH: Record<string, string> = {
   streamer: '主播',
   merchant_staff: '商家',
   provider_staff: '专业服务机构',
+  evaluator: '第三方评估机构',
   consumer: '消费者',
 };
 

@@ -320,3 +320,10 @@ export const DEMO_PRODUCTS: DemoProduct[] = [
   product(11, '成都漆艺 手工漆器首饰盒', 68800, 30),
   product(11, '瓷胎竹编 品茗杯 手工编织 单只', 29800, 80),
 ];
+
+/** 第三方评估机构: the evaluator of the demo base's funded project (seed 004 § 四(四) 邀请第三方机构). */
+export const DEMO_EVALUATOR = {
+  org: '上海浦江绩效评估咨询有限公司',
+  district: '黄浦区',
+  displayName: '浦江评估 项目评估师 陈卓',
+} as const;

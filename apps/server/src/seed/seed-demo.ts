@@ -7,7 +7,7 @@ import type { Role } from '@livehub/contracts';
 import type { ProductCategory } from '@livehub/compliance';
 import { type Actor, cliActor, type ImportBatch, type ImportMembership, type ImportOrg, type ImportUser } from '@livehub/core';
 import type { Container } from '../container.ts';
-import { DEMO_BASES, DEMO_MCNS, DEMO_MERCHANTS, DEMO_PLATFORM, DEMO_REGULATOR, DEMO_STREAMERS } from './demo-data.ts';
+import { DEMO_BASES, DEMO_EVALUATOR, DEMO_MCNS, DEMO_MERCHANTS, DEMO_PLATFORM, DEMO_REGULATOR, DEMO_STREAMERS } from './demo-data.ts';
 import { syntheticMcn, syntheticMerchant, syntheticStreamer } from './synthetic-data.ts';
 import { seedAudience } from './seed-audience.ts';
 import { seedCatalog } from './seed-catalog.ts';
@@ -18,6 +18,7 @@ import { seedProgrammes } from './seed-programmes.ts';
 import { seedSupply } from './seed-supply.ts';
 import { seedCampaigns } from './seed-campaigns.ts';
 import { seedPolicies } from './seed-policies.ts';
+import { seedFunding } from './seed-funding.ts';
 import { seedReports } from './seed-reports.ts';
 import { type DistrictHistoryCounts, seedDistrictHistory } from './seed-district-history.ts';
 import type { TimeTravel } from './seed-history.ts';
@@ -219,6 +220,9 @@ export async function seedDemo(
   demo('consumer', '消费者 小林', 'consumer', null, null);
   reg.providerUserId = addUser('provider', '云链供应链服务 周航');
   accounts.push({ username: 'provider', role: 'provider_staff', displayName: '云链供应链服务 周航', org: '上海云链供应链管理有限公司' });
+  // 第三方评估机构: evaluates the funded projects the 商务委 assigns to it (seed 004 § 四(四); seed-funding.ts)
+  reg.evaluatorOrgId = addOrg({ kind: 'service_provider', name: DEMO_EVALUATOR.org, district: DEMO_EVALUATOR.district });
+  reg.evaluatorUserId = demo('evaluator', DEMO_EVALUATOR.displayName, 'evaluator', reg.evaluatorOrgId, DEMO_EVALUATOR.org);
   for (let i = 1; i < CONSUMERS_PER_SCALE * scale; i++)
     addUser(`consumer_${String(i).padStart(5, '0')}`, `用户${String(i).padStart(5, '0')}`, i % 3 === 0);
 
@@ -325,6 +329,9 @@ export async function seedDemo(
   // 政策服务包: the 商务委's policies and the demo base's application in review (seed-policies.ts)
   opts.onProgress?.(done, total, 'policies');
   await seedPolicies(c, reg);
+  // 项目资金绩效评价: the demo base's three-year project, mid-evaluation (seed-funding.ts)
+  opts.onProgress?.(done, total, 'funding');
+  await seedFunding(c, reg);
 
   // 站内信: the registry's sweep (the server's periodic tick) warns of the licence about to expire, and every event of
   // the seed reaches the inbox through the outbox (the confirmed violation for the demo streamer and merchant…).

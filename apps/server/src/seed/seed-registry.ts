@@ -17,6 +17,9 @@ export interface RegistrySeed {
   reviewerId: string;
   consumerId: string;
   providerUserId: string;
+  /** the third-party evaluator (第三方评估机构) of project funding and its demo evaluator */
+  evaluatorOrgId?: string;
+  evaluatorUserId?: string;
   bases: Array<{ orgId: string; operatorUserId: string; info: DemoBase }>;
   mcns: Array<{ orgId: string; managerUserId: string }>;
   streamers: Array<{ userId: string; mcnOrgId: string; info: DemoStreamer }>;

@@ -26,6 +26,7 @@ export const DEMO_ACCOUNT_BY_ROLE: Readonly<Record<Role, string>> = {
   streamer: 'streamer',
   merchant_staff: 'merchant',
   provider_staff: 'provider',
+  evaluator: 'evaluator',
   consumer: 'consumer',
 };
 

@@ -1,12 +1,15 @@
 /**
  * The services for enterprises around selling: matching (人货匹配), shared studios, supply (suppliers, purchase
- * orders, demand), campaigns and policies (政策服务包, applied for through the approval engine).
+ * orders, demand), campaigns, policies (政策服务包, applied for through the approval engine) and project funding
+ * (项目资金绩效评价, paid and clawed back through the ledger).
  */
 import {
   CampaignReportService,
   CampaignService,
   type CreditGateService,
   DemandService,
+  FundingService,
+  type LedgerService,
   type DepartmentDirectory,
   eventsChannel,
   MatchingService,
@@ -26,6 +29,7 @@ import {
 } from '@livehub/core';
 import { campaignSources } from '../adapters/campaign-sources.ts';
 import { demandSource, supplierDirectory } from '../adapters/demand-source.ts';
+import { fundingFigures, fundingParties } from '../adapters/funding-sources.ts';
 import { policyFacts } from '../adapters/policy-facts.ts';
 import type { Platform } from './platform.ts';
 
@@ -40,10 +44,11 @@ export async function wireProgrammes(
     workflows: WorkflowService;
     departments: DepartmentDirectory;
     hooks: Record<string, WorkflowHooks>;
+    ledger: LedgerService;
   },
 ) {
   const { config, clock, ids, uow, kv, audit, names } = p;
-  const { creditModel, creditGate, stock, registry, orders, workflows, departments, hooks } = d;
+  const { creditModel, creditGate, stock, registry, orders, workflows, departments, hooks, ledger } = d;
   // 人货匹配: the engine fed from the pool; the newest stored model loaded on start and when another process stores
   // one (published like the credit model); the tick retrains on its schedule (docs/matching.md, ADR 0029)
   const matching = new MatchingService({
@@ -91,5 +96,28 @@ export async function wireProgrammes(
     names,
   });
   Object.assign(hooks, policyHooks(ids));
-  return { matching, unsubscribeMatchingModel, programmes, suppliers, purchaseOrders, demand, campaigns, policies, policyApplications };
+  // 项目资金绩效评价: funded projects, tranches paid and clawed back through the ledger, evaluations (docs/programmes.md)
+  const funding = new FundingService({
+    uow,
+    clock,
+    ids,
+    audit,
+    ledger,
+    departments,
+    parties: fundingParties(uow),
+    figures: fundingFigures(uow),
+    names,
+  });
+  return {
+    matching,
+    unsubscribeMatchingModel,
+    programmes,
+    suppliers,
+    purchaseOrders,
+    demand,
+    campaigns,
+    policies,
+    policyApplications,
+    funding,
+  };
 }

@@ -31,6 +31,7 @@ import { presalesEn, presalesZh } from './presales.ts';
 import { supplyEn, supplyZh } from './supply.ts';
 import { campaignsEn, campaignsZh } from './campaigns.ts';
 import { policiesEn, policiesZh } from './policies.ts';
+import { fundingEn, fundingZh } from './funding.ts';
 import { inventoryEn, inventoryZh } from './inventory.ts';
 
 /** The areas merged; an area file may add keys under another prefix (live adds nav.liveConsole), never twice. */
@@ -62,6 +63,7 @@ const zhCN = {
   ...presalesZh,
   ...campaignsZh,
   ...policiesZh,
+  ...fundingZh,
   ...inventoryZh,
 } as const;
 
@@ -96,6 +98,7 @@ const enUS: Dictionary = {
   ...presalesEn,
   ...campaignsEn,
   ...policiesEn,
+  ...fundingEn,
   ...inventoryEn,
 };
 

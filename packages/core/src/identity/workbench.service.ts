@@ -78,6 +78,7 @@ export class WorkbenchService {
         }
         break;
       case 'provider_staff':
+      case 'evaluator':
         cards.push({ key: 'members', value: scope ? await r.memberships.countForOrgs(scope) : 0 });
         break;
       case 'streamer':

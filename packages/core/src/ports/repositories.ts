@@ -41,6 +41,7 @@ import type { PresaleRepository } from '../supply/presale.repository.ts';
 import type { SupplyRepository } from '../supply/supply.repository.ts';
 import type { CampaignRepository } from '../programmes/campaign.repository.ts';
 import type { PolicyRepository } from '../policies/policies.repository.ts';
+import type { FundingRepository } from '../programmes/funding.repository.ts';
 import type { InventoryRepository } from '../inventory/inventory.repository.ts';
 import type { RegistryRepository } from '../registry/registry.repository.ts';
 import type { WorkflowRepository } from '../workflows/workflows.repository.ts';
@@ -113,6 +114,8 @@ export interface Repositories {
   campaigns: CampaignRepository;
   /** 政策服务包: policies and the applications made for them (policies) */
   policies: PolicyRepository;
+  /** 项目资金绩效评价: funded projects, their tranches, targets and evaluations (programmes) */
+  funding: FundingRepository;
   /** 库存: warehouses, the stock ledger, on hand per warehouse and the SKU's sellable number (inventory) */
   inventory: InventoryRepository;
 }

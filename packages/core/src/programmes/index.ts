@@ -26,3 +26,25 @@ export { CampaignReportService } from './campaign-report.service.ts';
 export type { CampaignReportDeps } from './campaign-report.service.ts';
 export { campaignInputProblem, campaignMove, dueMove, enrolmentOpen, productReasons, sessionReasons } from './campaign.rules.ts';
 export type * from './campaign.types.ts';
+// 项目资金绩效评价 (project funding with performance evaluation)
+export type { FundingRepository } from './funding.repository.ts';
+export {
+  checkTranches,
+  clawbackOf,
+  GRADE_LABELS,
+  gradeOf,
+  nextStatus as fundingNextStatus,
+  RECTIFICATION_DAYS,
+  scoreOf,
+} from './funding.rules.ts';
+export { FUNDING_STATUS_ZH, FundingService, TARGET_ZH, trancheKey } from './funding.service.ts';
+export type {
+  EvaluationInput,
+  FundingDeps,
+  FundingDepartments,
+  FundingFiguresReader,
+  FundingParties,
+  SelfAssessmentInput,
+  SelfAssessmentPrefill,
+} from './funding.service.ts';
+export * from './funding.types.ts';

@@ -32,6 +32,13 @@ export const ACCOUNT_KINDS = {
   payouts_in_transit: { floor: 0, party: 'platform', zh: '提现在途', en: 'Payouts in transit' },
   /** the payment provider's side: money in makes it negative, money out (refunds, payouts) brings it back */
   provider_clearing: { floor: null, party: 'platform', zh: '支付渠道清算', en: 'Payment provider clearing', shards: 8 },
+  /**
+   * 项目专项资金: the issuing department's programme fund (party: the regulator organization). No floor: it stands
+   * for the appropriation outside LiveHub, so each grant makes it more negative and a claw-back brings it back.
+   */
+  programme_fund: { floor: null, party: 'org', zh: '项目专项资金', en: 'Programme fund' },
+  /** 项目资金: what one funded project (party: the project's id) has been granted and keeps; a claw-back takes it back */
+  project_funds: { floor: 0, party: 'any', zh: '项目资金', en: 'Project funds' },
   /** 欠款: what a party owes the platform (negative when it owes) after a refund took back more than it held; later income settles it first */
   debt: { floor: null, party: 'any', zh: '欠款', en: 'Debt' },
 } as const satisfies Record<

@@ -36,3 +36,4 @@ export * from './campaigns.ts';
 export * from './policies.ts';
 export * from './inventory.ts';
 export * from './presales.ts';
+export * from './funding.ts';
