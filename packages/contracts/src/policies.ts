@@ -105,6 +105,9 @@ export const policyApplicationViewSchema = z.object({
   reasons: z.array(conditionReasonSchema),
   requestedFen: z.number().nullable(),
   grantedFen: z.number().nullable(),
+  /** 已拨付: paid through the ledger (amount and when); null when nothing was paid */
+  paidFen: z.number().nullable(),
+  paidAt: z.string().nullable(),
   decisionReason: z.string().nullable(),
   decidedAt: z.string().nullable(),
   createdAt: z.string(),
@@ -173,6 +176,7 @@ export const policyTotalsSchema = z.object({
       inReview: z.number().int(),
       granted: z.number().int(),
       grantedFen: z.number(),
+      paidFen: z.number(),
     }),
   ),
 });

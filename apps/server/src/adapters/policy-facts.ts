@@ -5,7 +5,15 @@
  * What LiveHub does not hold (headcount, revenue off the platform, social-security months) stays unknown: the
  * applicant declares it (自报).
  */
-import type { ApplicantFactsReader, CreditGateService, Facts, UnitOfWork } from '@livehub/core';
+import {
+  type ApplicantFactsReader,
+  type CreditGateService,
+  type Facts,
+  type GrantPayment,
+  type GrantPaymentsReader,
+  policyGrantKey,
+  type UnitOfWork,
+} from '@livehub/core';
 
 const YEAR_MS = 365.25 * 86_400_000;
 const ORG_KINDS: ReadonlySet<string> = new Set(['merchant', 'mcn', 'live_base', 'service_provider']);
@@ -78,5 +86,21 @@ export function policyFacts(uow: UnitOfWork, credit: Pick<CreditGateService, 'st
       if (unique.length === 0) return new Map();
       return new Map((await r.orgs.findByIds(unique)).map((o) => [o.id, o.name]));
     },
+  };
+}
+
+/** 已拨付: the grant payments of applications, read from the ledger by their business keys (one entry each). */
+export function policyGrantPayments(uow: UnitOfWork): GrantPaymentsReader {
+  return async (applicationIds) => {
+    const byKey = new Map(applicationIds.map((id) => [policyGrantKey(id), id]));
+    const out = new Map<string, GrantPayment>();
+    if (byKey.size === 0) return out;
+    for (const e of await uow.read.ledger.findEntriesByKeys([...byKey.keys()])) {
+      const id = byKey.get(e.businessKey);
+      if (!id) continue;
+      const fen = e.postings.reduce((sum, p) => sum + (p.amount > 0 ? p.amount : 0), 0);
+      out.set(id, { fen, at: e.postedAt, entryId: e.id });
+    }
+    return out;
   };
 }

@@ -1,9 +1,10 @@
 /**
  * 政策服务包 through the API, on PGlite and PostgreSQL: a department publishes a policy; the enterprise sees it
  * matched with its reasons, applies with its documents and declarations (自报), the issuing department grants it
- * with the amount and the applicant is told in the inbox; an ineligible applicant is refused with the unmet
- * conditions; a condition that does not parse is a 400; another tenant and another department see nothing;
- * talent policies for a certified streamer.
+ * with the amount — paid in the same transaction as one balanced ledger entry from the department's programme fund
+ * to the applicant's policy-grants account (已拨付) — and the applicant is told in the inbox; a rejection pays
+ * nothing; an ineligible applicant is refused with the unmet conditions; a condition that does not parse is a 400;
+ * another tenant and another department see nothing; talent policies for a certified streamer, paid to the person.
  */
 import { createTestPlatform, type TestPlatform, type TestSession } from '@livehub/server/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -47,6 +48,19 @@ const policy = (over: Record<string, unknown> = {}) => ({
   documents: ['financial_statement'],
   ...over,
 });
+
+/** The balance of a party's account of `kind` (0 before it is opened). */
+async function balance(partyId: string, kind: 'programme_fund' | 'policy_grants'): Promise<number> {
+  return (await p.c.ledger.accountFor(partyId, kind))?.balance ?? 0;
+}
+
+/** The ledger lines of a party's account of `kind` under the grant key of an application. */
+async function grantLines(partyId: string, kind: 'programme_fund' | 'policy_grants', applicationId: string) {
+  const account = await p.c.ledger.accountFor(partyId, kind);
+  if (!account) return [];
+  const lines = await p.c.ledger.lines(account.id, { limit: 500 });
+  return lines.filter((l) => l.businessKey === `policy.grant:${applicationId}`);
+}
 
 async function published(over: Record<string, unknown> = {}): Promise<string> {
   const c = await p.call(swc, 'POST', '/api/policies', policy(over));
@@ -137,16 +151,61 @@ describe('policy service packages', () => {
     const over = await p.call(swc, 'POST', `/api/policy-applications/${a.body.id}/review`, { action: 'approve', grantedFen: 200 * WAN });
     expect(over.status).toBe(400);
     expect(over.body.error.code).toBe('policies.amount_over_cap');
+    const swcOrg = swc.me.active?.orgId ?? '';
+    const merchantOrg = merchant.me.active?.orgId ?? '';
+    const [fundBefore, grantsBefore] = [await balance(swcOrg, 'programme_fund'), await balance(merchantOrg, 'policy_grants')];
+    // the refused attempts above paid nothing
+    expect(await grantLines(merchantOrg, 'policy_grants', a.body.id)).toEqual([]);
     const ok = await p.call(swc, 'POST', `/api/policy-applications/${a.body.id}/review`, { action: 'approve', grantedFen: 60 * WAN });
     expect(ok.status).toBe(200);
-    expect(ok.body).toMatchObject({ status: 'granted', grantedFen: 60 * WAN });
+    expect(ok.body).toMatchObject({ status: 'granted', grantedFen: 60 * WAN, paidFen: 60 * WAN });
+    expect(typeof ok.body.paidAt).toBe('string');
 
+    // 已拨付: one balanced entry, the department's fund −60万, the merchant's policy-grants account +60万
+    const [line] = await grantLines(merchantOrg, 'policy_grants', a.body.id);
+    expect(line?.amount).toBe(60 * WAN);
+    const entry = await p.c.ledger.entry(line?.entryId ?? '');
+    expect(entry).toMatchObject({ kind: 'policies.grant', businessKey: `policy.grant:${a.body.id}` });
+    expect(entry.postings).toHaveLength(2);
+    expect(entry.postings.reduce((sum, x) => sum + x.amount, 0)).toBe(0);
+    expect(await balance(swcOrg, 'programme_fund')).toBe(fundBefore - 60 * WAN);
+    expect(await balance(merchantOrg, 'policy_grants')).toBe(grantsBefore + 60 * WAN);
+    expect((await p.c.ledger.verify()).ok).toBe(true);
+
+    // the applicant sees it paid; the department's totals sum what was paid
+    const mine = await p.call(merchant, 'GET', '/api/policy-applications/mine');
+    expect(mine.body.items.find((x: { id: string }) => x.id === a.body.id)).toMatchObject({ paidFen: 60 * WAN, paidAt: ok.body.paidAt });
     const totals = await p.call(swc, 'GET', '/api/policies/totals');
-    expect(totals.body.items.find((t: { policyId: string }) => t.policyId === id)).toMatchObject({ granted: 1, grantedFen: 60 * WAN });
+    expect(totals.body.items.find((t: { policyId: string }) => t.policyId === id)).toMatchObject({
+      granted: 1,
+      grantedFen: 60 * WAN,
+      paidFen: 60 * WAN,
+    });
 
     while ((await p.c.outbox.dispatch()).pending);
     const inbox = await p.call(merchant, 'GET', '/api/notifications');
     expect(JSON.stringify(inbox.body)).toContain('政策申报已核定');
+  });
+
+  it('a rejected application pays nothing', async () => {
+    const id = await published({ title: '直播电商企业成长补贴（驳回测试）' });
+    const doc = await upload(merchant, 'financial_statement');
+    const a = await p.call(merchant, 'POST', `/api/policies/${id}/apply`, {
+      declared: { headcount: 35 },
+      documents: [{ id: doc, docType: 'financial_statement' }],
+    });
+    expect(a.status).toBe(200);
+    const swcOrg = swc.me.active?.orgId ?? '';
+    const merchantOrg = merchant.me.active?.orgId ?? '';
+    const [fundBefore, grantsBefore] = [await balance(swcOrg, 'programme_fund'), await balance(merchantOrg, 'policy_grants')];
+    const no = await p.call(swc, 'POST', `/api/policy-applications/${a.body.id}/review`, { action: 'reject', reason: '材料不实' });
+    expect(no.status).toBe(200);
+    expect(no.body).toMatchObject({ status: 'rejected', paidFen: null, paidAt: null });
+    expect(await grantLines(swcOrg, 'programme_fund', a.body.id)).toEqual([]);
+    expect(await balance(swcOrg, 'programme_fund')).toBe(fundBefore);
+    expect(await balance(merchantOrg, 'policy_grants')).toBe(grantsBefore);
+    const totals = await p.call(swc, 'GET', '/api/policies/totals');
+    expect(totals.body.items.find((t: { policyId: string }) => t.policyId === id)).toMatchObject({ granted: 0, paidFen: 0 });
   });
 
   it('not eligible → 409 with the unmet conditions, nothing written', async () => {
@@ -217,6 +276,14 @@ describe('policy service packages', () => {
     });
     expect(re.status).toBe(200);
     expect(re.body.status).toBe('in_review');
+    // granted: paid to the person's own policy-grants account
+    const userId = streamer.me.user.id;
+    const before = await balance(userId, 'policy_grants');
+    const ok = await p.call(swc, 'POST', `/api/policy-applications/${a.body.id}/review`, { action: 'approve', grantedFen: 3 * WAN });
+    expect(ok.body).toMatchObject({ status: 'granted', paidFen: 3 * WAN });
+    expect(await balance(userId, 'policy_grants')).toBe(before + 3 * WAN);
+    expect(await grantLines(userId, 'policy_grants', a.body.id)).toHaveLength(1);
+    expect((await p.c.ledger.verify()).ok).toBe(true);
     // the merchant cannot apply for a talent policy
     const wrong = await p.call(merchant, 'POST', `/api/policies/${id}/apply`, {});
     expect(wrong.status).toBe(403);

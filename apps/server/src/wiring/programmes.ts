@@ -30,7 +30,7 @@ import {
 import { campaignSources } from '../adapters/campaign-sources.ts';
 import { demandSource, supplierDirectory } from '../adapters/demand-source.ts';
 import { fundingFigures, fundingParties } from '../adapters/funding-sources.ts';
-import { policyFacts } from '../adapters/policy-facts.ts';
+import { policyFacts, policyGrantPayments } from '../adapters/policy-facts.ts';
 import type { Platform } from './platform.ts';
 
 export async function wireProgrammes(
@@ -84,7 +84,9 @@ export async function wireProgrammes(
     reports: new CampaignReportService({ uow, clock, sources: campaignReaders }),
   };
   // 政策服务包: policies as data, matched to each enterprise's fresh facts, applied for through the approval engine
-  const policies = new PolicyService({ uow, clock, ids, audit, departments, names });
+  // 已拨付: a granted money benefit is paid through the ledger by the workflow hook; the screens read it back from there
+  const payments = policyGrantPayments(uow);
+  const policies = new PolicyService({ uow, clock, ids, audit, departments, names, payments });
   const policyApplications = new PolicyApplicationService({
     uow,
     clock,
@@ -94,8 +96,9 @@ export async function wireProgrammes(
     facts: policyFacts(uow, creditGate),
     departments,
     names,
+    payments,
   });
-  Object.assign(hooks, policyHooks(ids));
+  Object.assign(hooks, policyHooks(ids, ledger));
   // 项目资金绩效评价: funded projects, tranches paid and clawed back through the ledger, evaluations (docs/programmes.md)
   const funding = new FundingService({
     uow,

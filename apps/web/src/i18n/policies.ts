@@ -46,6 +46,8 @@ export const policiesZh = {
   'policies.col.status': '状态',
   'policies.col.requested': '申请金额',
   'policies.col.granted': '核定金额',
+  'policies.col.paid': '拨付',
+  'policies.paid': '已拨付 {amount}（{date}）',
   'policies.col.reason': '审核意见',
   'policies.col.submittedAt': '提交时间',
   'policies.col.reasons': '条件核验',
@@ -119,6 +121,7 @@ export const policiesZh = {
   'policyAdmin.col.inReview': '审核中',
   'policyAdmin.col.grantedCount': '核定数',
   'policyAdmin.col.grantedFen': '核定金额',
+  'policyAdmin.col.paidFen': '已拨付金额',
   'policyAdmin.col.actions': '操作',
   'policyAdmin.queueEmpty': '本部门暂无政策申请',
 };
@@ -166,6 +169,8 @@ export const policiesEn: Record<keyof typeof policiesZh, string> = {
   'policies.col.status': 'Status',
   'policies.col.requested': 'Requested',
   'policies.col.granted': 'Granted',
+  'policies.col.paid': 'Payment',
+  'policies.paid': 'Paid {amount} ({date})',
   'policies.col.reason': 'Review note',
   'policies.col.submittedAt': 'Submitted',
   'policies.col.reasons': 'Conditions',
@@ -239,6 +244,7 @@ export const policiesEn: Record<keyof typeof policiesZh, string> = {
   'policyAdmin.col.inReview': 'In review',
   'policyAdmin.col.grantedCount': 'Granted',
   'policyAdmin.col.grantedFen': 'Amount granted',
+  'policyAdmin.col.paidFen': 'Amount paid',
   'policyAdmin.col.actions': 'Actions',
   'policyAdmin.queueEmpty': 'No applications for your department',
 };

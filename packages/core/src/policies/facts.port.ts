@@ -15,3 +15,17 @@ export interface ApplicantFactsReader {
   /** names of the organizations (bases) a condition or a fact names, for the reasons' words */
   orgNames(ids: string[]): Promise<Map<string, string>>;
 }
+
+/** A granted application's payment as the ledger holds it (已拨付): the amount, when, and the entry. */
+export interface GrantPayment {
+  fen: number;
+  at: Date;
+  entryId: string;
+}
+
+/**
+ * The grant payments of applications, read from the ledger by their business keys (implemented in the server over
+ * the ledger's read port): an application granted but not paid (no money benefit, or before payments were posted)
+ * has none.
+ */
+export type GrantPaymentsReader = (applicationIds: string[]) => Promise<Map<string, GrantPayment>>;

@@ -36,5 +36,5 @@ export interface PolicyRepository {
     limit: number;
   }): Promise<PolicyApplicationRecord[]>;
   /** per policy of the issuer: applications, those in review, those granted and the amount granted */
-  totals(issuerOrgId: string): Promise<PolicyTotals[]>;
+  totals(issuerOrgId: string): Promise<Omit<PolicyTotals, 'paidFen'>[]>;
 }

@@ -151,6 +151,9 @@ export interface PolicyApplicationListing extends PolicyApplicationRecord {
   policyKind: PolicyKind;
   issuerDepartment: string;
   subjectName: string | null;
+  /** 已拨付: the amount paid through the ledger and when; null when nothing was paid */
+  paidFen: number | null;
+  paidAt: Date | null;
 }
 
 export interface PolicyTotals {
@@ -160,4 +163,6 @@ export interface PolicyTotals {
   inReview: number;
   granted: number;
   grantedFen: number;
+  /** what the ledger has paid for the policy's granted applications */
+  paidFen: number;
 }

@@ -15,7 +15,7 @@ import type { Actor } from '../shared/actor.ts';
 import type { NameReader } from '../shared/name-directory.ts';
 import type { WorkflowService } from '../workflows/workflow.service.ts';
 import { evaluate, factsRead, mergeDeclared } from './condition.rules.ts';
-import type { ApplicantFactsReader } from './facts.port.ts';
+import type { ApplicantFactsReader, GrantPaymentsReader } from './facts.port.ts';
 import type {
   Condition,
   Eligibility,
@@ -39,6 +39,8 @@ export interface PolicyApplicationDeps {
   facts: ApplicantFactsReader;
   departments: PolicyDepartments;
   names?: NameReader;
+  /** the ledger's grant payments (已拨付); without it nothing shows as paid */
+  payments?: GrantPaymentsReader;
 }
 
 export interface ApplyInput {
@@ -134,6 +136,7 @@ export class PolicyApplicationService {
       apps,
       policies.filter((p): p is PolicyRecord => p !== null),
       this.d.names,
+      this.d.payments,
     );
   }
 
@@ -225,7 +228,7 @@ export class PolicyApplicationService {
     const rec = await r.findApplication(id);
     const policy = rec ? await r.findPolicy(rec.policyId) : null;
     if (!rec || !policy) throw new AppError('policies.application_not_found', { field: 'id' });
-    const [one] = await listings([rec], [policy], this.d.names);
+    const [one] = await listings([rec], [policy], this.d.names, this.d.payments);
     return one as PolicyApplicationListing;
   }
 

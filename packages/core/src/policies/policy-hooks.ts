@@ -2,11 +2,15 @@
  * The policies context's step effects in the approval engine: whichever way a policy application moves (the
  * policies routes, or the generic 审批 screen), the policies record follows in the engine's transaction — in review,
  * returned, granted (with the amount decided, or the policy's fixed amount), rejected, withdrawn — and the applicant
- * is told of a decision through the outbox (`policies.application_decided`, fed to the inbox).
+ * is told of a decision through the outbox (`policies.application_decided`, fed to the inbox). A money benefit
+ * granted is paid in the same transaction (已拨付): one ledger entry from the issuer's programme fund to the
+ * applicant's policy-grants account, keyed by the application (ADR 0040).
  */
 import type { IdGenerator } from '../ports/runtime.ts';
+import type { LedgerService } from '../settlement/ledger.service.ts';
 import type { WorkflowHooks } from '../workflows/workflows.types.ts';
 import type { PolicyApplicationStatus } from './policies.types.ts';
+import { grantsMoney } from './policy.service.ts';
 
 export const POLICY_DECIDED_TOPIC = 'policies.application_decided';
 
@@ -18,7 +22,12 @@ const STATUS: Record<string, PolicyApplicationStatus> = {
   withdrawn: 'withdrawn',
 };
 
-export function policyHooks(ids: IdGenerator): Record<string, WorkflowHooks> {
+/** The ledger's business key of an application's grant payment: one entry per application, ever. */
+export function policyGrantKey(applicationId: string): string {
+  return `policy.grant:${applicationId}`;
+}
+
+export function policyHooks(ids: IdGenerator, ledger: Pick<LedgerService, 'openAccount' | 'postIn'>): Record<string, WorkflowHooks> {
   const hook: WorkflowHooks = {
     async onEnter(tx, app, step, now, detail) {
       // at submission the policies record is written after the engine's (it names the engine's id): nothing to follow yet
@@ -37,6 +46,20 @@ export function policyHooks(ids: IdGenerator): Record<string, WorkflowHooks> {
         decidedAt: status === 'granted' || status === 'rejected' ? now : rec.decidedAt,
         updatedAt: now,
       });
+      // 拨付: the issuer's programme fund −amount, the applicant's policy-grants account +amount (both opened on demand)
+      if (status === 'granted' && policy && grantsMoney(policy.benefit) && grantedFen !== null && grantedFen > 0) {
+        const fund = await ledger.openAccount(policy.issuerOrgId, 'programme_fund', tx);
+        const account = await ledger.openAccount(rec.subjectId, 'policy_grants', tx);
+        await ledger.postIn(tx, {
+          businessKey: policyGrantKey(rec.id),
+          kind: 'policies.grant',
+          memo: `政策补贴拨付：${policy.title}`,
+          postings: [
+            { accountId: fund.id, amount: -grantedFen },
+            { accountId: account.id, amount: grantedFen },
+          ],
+        });
+      }
       if (decided)
         await tx.outbox.add({
           id: ids.next(),

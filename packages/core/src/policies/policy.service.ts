@@ -11,6 +11,7 @@ import type { Clock, IdGenerator } from '../ports/runtime.ts';
 import type { Actor } from '../shared/actor.ts';
 import type { NameReader } from '../shared/name-directory.ts';
 import { parseCondition } from './condition.rules.ts';
+import type { GrantPayment, GrantPaymentsReader } from './facts.port.ts';
 import type {
   PolicyApplicationListing,
   PolicyApplicationRecord,
@@ -33,9 +34,13 @@ export interface PolicyDeps {
   audit: AuditService;
   departments: PolicyDepartments;
   names?: NameReader;
+  /** the ledger's grant payments (已拨付); without it nothing shows as paid */
+  payments?: GrantPaymentsReader;
 }
 
 const LIST_LIMIT = 200;
+/** the granted applications whose payments the totals sum */
+const GRANTED_LIMIT = 5000;
 const MONEY_BENEFITS: ReadonlySet<string> = new Set(['subsidy_amount', 'subsidy_rate', 'housing_subsidy']);
 
 /** Whether granting this benefit needs an amount (a subsidy or a housing allowance: money). */
@@ -167,13 +172,28 @@ export class PolicyService {
     const policies = (await r.listPolicies({ issuerOrgId: orgId, limit: 500 })).filter((p) => p.issuerDepartment === department);
     if (policies.length === 0) return [];
     const apps = await r.listApplications({ policyIds: policies.map((p) => p.id), limit: LIST_LIMIT });
-    return listings(apps, policies, this.d.names);
+    return listings(apps, policies, this.d.names, this.d.payments);
   }
 
-  /** Granted totals per policy of the regulator's organization (the chart of 政策管理). */
+  /** Granted totals per policy of the regulator's organization (the chart of 政策管理), with what the ledger paid. */
   async totals(actor: Actor): Promise<PolicyTotals[]> {
     const { orgId } = await this.issuer(actor);
-    return this.d.uow.read.policies.totals(orgId);
+    const r = this.d.uow.read.policies;
+    const totals = await r.totals(orgId);
+    const paidBy = new Map<string, number>();
+    if (this.d.payments && totals.some((t) => t.granted > 0)) {
+      const granted = await r.listApplications({
+        policyIds: totals.filter((t) => t.granted > 0).map((t) => t.policyId),
+        status: ['granted'],
+        limit: GRANTED_LIMIT,
+      });
+      const paid = await this.d.payments(granted.map((a) => a.id));
+      for (const a of granted) {
+        const fen = paid.get(a.id)?.fen ?? 0;
+        paidBy.set(a.policyId, (paidBy.get(a.policyId) ?? 0) + fen);
+      }
+    }
+    return totals.map((t) => ({ ...t, paidFen: paidBy.get(t.policyId) ?? 0 }));
   }
 }
 
@@ -182,6 +202,7 @@ export async function listings(
   apps: PolicyApplicationRecord[],
   policies: PolicyRecord[],
   names?: NameReader,
+  payments?: GrantPaymentsReader,
 ): Promise<PolicyApplicationListing[]> {
   const byId = new Map(policies.map((p) => [p.id, p]));
   const n = names
@@ -190,11 +211,24 @@ export async function listings(
         users: apps.filter((a) => a.subjectType === 'streamer').map((a) => a.subjectId),
       })
     : null;
+  const granted = apps.filter((a) => a.status === 'granted').map((a) => a.id);
+  const paid = payments && granted.length > 0 ? await payments(granted) : new Map<string, GrantPayment>();
   return apps.flatMap((a) => {
     const p = byId.get(a.policyId);
     if (!p) return [];
     const subjectName = (a.subjectType === 'organization' ? n?.orgs : n?.users)?.get(a.subjectId) ?? null;
-    return [{ ...a, policyTitle: p.title, policyKind: p.kind, issuerDepartment: p.issuerDepartment, subjectName }];
+    const pay = paid.get(a.id);
+    return [
+      {
+        ...a,
+        policyTitle: p.title,
+        policyKind: p.kind,
+        issuerDepartment: p.issuerDepartment,
+        subjectName,
+        paidFen: pay?.fen ?? null,
+        paidAt: pay?.at ?? null,
+      },
+    ];
   });
 }
 

@@ -39,6 +39,11 @@ export const ACCOUNT_KINDS = {
   programme_fund: { floor: null, party: 'org', zh: '项目专项资金', en: 'Programme fund' },
   /** 项目资金: what one funded project (party: the project's id) has been granted and keeps; a claw-back takes it back */
   project_funds: { floor: 0, party: 'any', zh: '项目资金', en: 'Project funds' },
+  /**
+   * 政策补贴: what a policy applicant (party: the organization's id, or the streamer's user id) has been granted by
+   * approved money benefits, one entry per application from the issuer's programme fund (docs/programmes.md)
+   */
+  policy_grants: { floor: 0, party: 'any', zh: '政策补贴', en: 'Policy grants' },
   /** 欠款: what a party owes the platform (negative when it owes) after a refund took back more than it held; later income settles it first */
   debt: { floor: null, party: 'any', zh: '欠款', en: 'Debt' },
 } as const satisfies Record<

@@ -99,7 +99,7 @@ export class DrizzlePolicyRepository implements PolicyRepository {
       .orderBy(desc(policyApplications.createdAt), desc(policyApplications.id))
       .limit(opts.limit)) as PolicyApplicationRecord[];
   }
-  async totals(issuerOrgId: string): Promise<PolicyTotals[]> {
+  async totals(issuerOrgId: string): Promise<Omit<PolicyTotals, 'paidFen'>[]> {
     const rows = await this.db
       .select({
         policyId: policies.id,

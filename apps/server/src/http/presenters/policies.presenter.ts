@@ -48,6 +48,8 @@ export function presentPolicyApplication(a: PolicyApplicationListing): PolicyApp
     reasons: a.reasons,
     requestedFen: a.requestedFen,
     grantedFen: a.grantedFen,
+    paidFen: a.paidFen,
+    paidAt: iso(a.paidAt),
     decisionReason: a.decisionReason,
     decidedAt: iso(a.decidedAt),
     createdAt: a.createdAt.toISOString(),

@@ -206,6 +206,14 @@ export function PolicyAdminPage() {
         { title: t('policies.col.status'), dataIndex: 'status', render: (s: string) => <ApplicationStatusTag status={s} /> },
         { title: t('policies.col.requested'), dataIndex: 'requestedFen', render: (v: number | null) => (v === null ? '—' : formatFen(v)) },
         { title: t('policies.col.granted'), dataIndex: 'grantedFen', render: (v: number | null) => (v === null ? '—' : formatFen(v)) },
+        {
+          title: t('policies.col.paid'),
+          key: 'paid',
+          render: (_: unknown, a) =>
+            a.paidFen === null || a.paidAt === null
+              ? '—'
+              : t('policies.paid', { amount: formatFen(a.paidFen), date: new Date(a.paidAt).toLocaleDateString('zh-CN') }),
+        },
         { title: t('policies.col.submittedAt'), dataIndex: 'createdAt', render: (v: string) => new Date(v).toLocaleString('zh-CN') },
         {
           title: t('policyAdmin.col.actions'),
@@ -237,6 +245,7 @@ export function PolicyAdminPage() {
           { title: t('policyAdmin.col.inReview'), dataIndex: 'inReview' },
           { title: t('policyAdmin.col.grantedCount'), dataIndex: 'granted' },
           { title: t('policyAdmin.col.grantedFen'), dataIndex: 'grantedFen', render: (v: number) => formatFen(v) },
+          { title: t('policyAdmin.col.paidFen'), dataIndex: 'paidFen', render: (v: number) => formatFen(v) },
         ]}
       />
     </Space>

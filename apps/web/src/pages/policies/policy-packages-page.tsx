@@ -152,6 +152,14 @@ export function PolicyPackagesPage({ talent = false }: { talent?: boolean }) {
               render: (v: number | null) => (v === null ? '—' : formatFen(v)),
             },
             { title: t('policies.col.granted'), dataIndex: 'grantedFen', render: (v: number | null) => (v === null ? '—' : formatFen(v)) },
+            {
+              title: t('policies.col.paid'),
+              key: 'paid',
+              render: (_: unknown, a) =>
+                a.paidFen === null || a.paidAt === null
+                  ? '—'
+                  : t('policies.paid', { amount: formatFen(a.paidFen), date: new Date(a.paidAt).toLocaleDateString('zh-CN') }),
+            },
             { title: t('policies.col.reason'), dataIndex: 'decisionReason', render: (v: string | null) => v ?? '—' },
             { title: t('policies.col.submittedAt'), dataIndex: 'createdAt', render: (v: string) => new Date(v).toLocaleString('zh-CN') },
             {
