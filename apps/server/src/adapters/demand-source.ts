@@ -40,17 +40,31 @@ export function demandSource(uow: UnitOfWork): DemandSource {
 
 const SUPPLIER_KINDS = new Set(['service_provider', 'merchant']);
 
+/**
+ * The supplier directory: merchants and service providers, except a service provider that is only a 第三方评估机构
+ * (every member of it holds the evaluator role): it evaluates funded projects and supplies nothing. A provider that
+ * also has supply-chain staff stays a supplier; one with no members yet is not judged an evaluator.
+ */
 export function supplierDirectory(uow: UnitOfWork): SupplierDirectory {
+  const r = uow.read;
+  const onlyEvaluator = async (orgId: string): Promise<boolean> => {
+    const evaluators = await r.memberships.countForOrgs([orgId], 'evaluator');
+    return evaluators > 0 && evaluators === (await r.memberships.countForOrgs([orgId]));
+  };
+  const supplies = async (o: { id: string; kind: string }): Promise<boolean> =>
+    SUPPLIER_KINDS.has(o.kind) && !(o.kind === 'service_provider' && (await onlyEvaluator(o.id)));
   return {
     async supplierOrg(id) {
-      const o = await uow.read.orgs.findById(id);
-      return o && SUPPLIER_KINDS.has(o.kind) ? ({ id: o.id, name: o.name, kind: o.kind } as SupplierOrg) : null;
+      const o = await r.orgs.findById(id);
+      return o && (await supplies(o)) ? ({ id: o.id, name: o.name, kind: o.kind } as SupplierOrg) : null;
     },
     async candidates(limit) {
-      const [providers, merchants] = await Promise.all([
-        uow.read.orgs.list({ kind: 'service_provider', limit }),
-        uow.read.orgs.list({ kind: 'merchant', limit }),
+      const [all, merchants] = await Promise.all([
+        r.orgs.list({ kind: 'service_provider', limit }),
+        r.orgs.list({ kind: 'merchant', limit }),
       ]);
+      const providers = [];
+      for (const o of all) if (await supplies(o)) providers.push(o);
       return [...providers, ...merchants].slice(0, limit).map((o) => ({ id: o.id, name: o.name, kind: o.kind as SupplierOrg['kind'] }));
     },
     async productOwners(productIds) {

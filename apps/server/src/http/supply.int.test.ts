@@ -111,6 +111,20 @@ describe('suppliers', () => {
     expect((await p.call(provider, 'GET', '/api/supply/demand/sessions/not-a-uuid')).status).toBe(400);
     expect((await p.c.uow.read.supply.listLinks({ merchantOrgIds: [merchantOrgId] })).length).toBe(before);
   });
+
+  it('the evaluator organization (a service provider only for 绩效评价) is no supplier; the supply-chain provider is', async () => {
+    const evaluator = await p.login('evaluator');
+    const evaluatorOrgId = evaluator.me.active?.orgId ?? '';
+    expect((await p.c.uow.read.orgs.findById(evaluatorOrgId))?.kind).toBe('service_provider');
+    const options = await p.call(roomMerchant, 'GET', '/api/supply/supplier-options');
+    expect(options.status).toBe(200);
+    const ids = options.body.items.map((o: { id: string }) => o.id);
+    expect(ids).toContain(provider.me.active?.orgId);
+    expect(ids).not.toContain(evaluatorOrgId);
+    const named = await p.call(roomMerchant, 'POST', '/api/supply/suppliers', { supplierOrgId: evaluatorOrgId, productIds: null });
+    expect(named.status).toBe(400);
+    expect(named.body.error).toMatchObject({ code: 'supply.bad_supplier', field: 'supplierOrgId' });
+  });
 });
 
 describe('live demand', () => {
