@@ -104,6 +104,9 @@ export const financeZh = {
   'finance.account.payouts_in_transit': '提现在途',
   'finance.account.provider_clearing': '支付渠道清算',
   'finance.account.debt': '欠款',
+  'finance.account.programme_fund': '项目专项资金',
+  'finance.account.project_funds': '项目资金',
+  'finance.account.policy_grants': '政策补贴',
 
   'earnings.col.session': '直播场次',
   'earnings.col.product': '商品',
@@ -245,6 +248,9 @@ export const financeEn: Record<FinanceKey, string> = {
   'finance.account.payouts_in_transit': 'Payouts in transit',
   'finance.account.provider_clearing': 'Payment provider clearing',
   'finance.account.debt': 'Debt',
+  'finance.account.programme_fund': 'Programme fund',
+  'finance.account.project_funds': 'Project funds',
+  'finance.account.policy_grants': 'Policy grants',
 
   'earnings.col.session': 'Live session',
   'earnings.col.product': 'Product',
