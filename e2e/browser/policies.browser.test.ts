@@ -4,8 +4,8 @@
  * from the menu, sees the seeded 直播电商人才住房补贴 with its conditions evaluated one by one, and applies —
  * declaring its social-security months (自报) and uploading the documents the policy asks for. The issuing department
  * (商务委, who published the seeded policies) opens 政策管理, reviews the application in its 审核 tab and grants it;
- * the streamer's 我的申请 then shows it granted with the policy's amount and the department's opinion. Screenshots
- * go to e2e/browser/__screenshots__/.
+ * the streamer's 我的申请 then shows it granted with the policy's amount, paid (已拨付 with the date), and the
+ * department's opinion. Screenshots go to e2e/browser/__screenshots__/.
  */
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -96,6 +96,8 @@ describe.skipIf(!browserAvailable)('policy service packages', () => {
       await mine.getByText('已核定').waitFor();
       const decided = (await mine.textContent()) ?? '';
       expect(decided).toContain('¥24,000.00');
+      // paid through the ledger on approval (已拨付 with the date)
+      expect(decided).toMatch(/已拨付 ¥24,000\.00（\d{4}\/\d{1,2}\/\d{1,2}）/);
       expect(decided).toContain(OPINION);
       expect(decided).not.toMatch(UUID);
       await tablesLoaded(page);
