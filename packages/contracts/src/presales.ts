@@ -20,11 +20,12 @@ export type PresaleDepositStatus = (typeof PRESALE_DEPOSIT_STATUSES)[number];
 export const PRESALE_BALANCE_STATUSES = ['unpaid', 'pending', 'paid'] as const;
 export type PresaleBalanceStatus = (typeof PRESALE_BALANCE_STATUSES)[number];
 
-/** What a buyer reads of a reservation (待付定金 / 已付定金 / 待付尾款 / 生产中 / 已发货 / 退款中 / 已退定金 / 定金未付（失败或已失效）). */
+/** What a buyer reads of a reservation (待付定金 / 已付定金 / 待付尾款 / 尾款未付（未发货） / 生产中 / 已发货 / 退款中 / 已退定金 / 定金未付（失败或已失效）). */
 export const RESERVATION_STAGES = [
   'deposit_due',
   'deposit_paid',
   'balance_due',
+  'balance_lapsed',
   'in_production',
   'shipped',
   'refunding',
@@ -155,6 +156,8 @@ export const presaleReservationViewSchema = z.object({
   balanceEndAt: z.string(),
   promisedShipOn: z.string().nullable(),
   progressPct: z.number().int().nullable(),
+  /** when the units left the warehouse to the buyer (the factory's shipment delivered this reservation) */
+  shippedAt: z.string().nullable(),
   createdAt: z.string(),
 });
 export type PresaleReservationView = z.infer<typeof presaleReservationViewSchema>;

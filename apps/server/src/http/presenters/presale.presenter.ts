@@ -68,5 +68,6 @@ export const presentReservation = (r: ReservationListing): PresaleReservationVie
   balanceEndAt: r.balanceEndAt.toISOString(),
   promisedShipOn: r.promisedShipOn,
   progressPct: r.progressPct,
+  shippedAt: r.shippedAt?.toISOString() ?? null,
   createdAt: r.createdAt.toISOString(),
 });
