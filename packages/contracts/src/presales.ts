@@ -58,6 +58,8 @@ export const presaleCloseSchema = z.strictObject({
   supplierOrgId: idSchema,
   /** 承诺发货日 (China day), today or later */
   promisedShipOn: z.string().regex(dayRe),
+  /** 收货仓: the merchant's warehouse the factory's shipment is received into; omitted: its default warehouse */
+  warehouseId: idSchema.optional(),
 });
 export type PresaleCloseBody = z.infer<typeof presaleCloseSchema>;
 
@@ -98,6 +100,8 @@ export const productionOrderViewSchema = z.object({
   productName: z.string(),
   status: z.enum(PRODUCTION_ORDER_STATUSES),
   promisedShipOn: z.string(),
+  /** 收货仓 named at closing (null: the merchant's default warehouse) */
+  warehouseId: idSchema.nullable(),
   progressPct: z.number().int(),
   progressNote: z.string().nullable(),
   carrier: z.string().nullable(),

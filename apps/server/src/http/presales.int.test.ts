@@ -122,6 +122,7 @@ describe('a pre-sale turns into a production order', () => {
   let resA1: string;
   let resA2: string;
   let resB1: string;
+  let warehouseId: string;
 
   it('the merchant creates and opens a pre-sale; buyers see it open', async () => {
     const r = await newPresale();
@@ -187,6 +188,16 @@ describe('a pre-sale turns into a production order', () => {
         'presale.not_found',
         'id',
       ],
+      [
+        p.call(merchant, 'POST', `/api/supply/presales/${id}/close`, {
+          supplierOrgId: providerOrgId,
+          promisedShipOn: day(10),
+          warehouseId: '0190f5a2-7b1c-7d3e-9f00-00000abcdef2',
+        }),
+        404,
+        'inventory.warehouse_not_found',
+        'warehouseId',
+      ],
       [newPresale({ balanceStartAt: at(10) }), 400, 'presale.windows', 'balanceStartAt'],
       [newPresale({ depositEndAt: at(-2) }), 400, 'presale.windows', 'depositEndAt'],
     ];
@@ -208,14 +219,23 @@ describe('a pre-sale turns into a production order', () => {
   });
 
   it('closing sends the production order with the demand aggregated per specification, in one step', async () => {
+    // 收货仓: the merchant names the warehouse the factory's shipment is received into
+    const wh = await p.call(merchant, 'POST', '/api/inventory/warehouses', {
+      name: '预售收货仓',
+      region: '浙江省',
+      address: '杭州市余杭区',
+    });
+    expect(wh.status).toBe(201);
+    warehouseId = wh.body.id;
     const closed = await p.call(merchant, 'POST', `/api/supply/presales/${id}/close`, {
       supplierOrgId: providerOrgId,
       promisedShipOn: day(10),
+      warehouseId,
     });
     expect(closed.status).toBe(200);
     expect(closed.body.status).toBe('closed');
     const po = closed.body.productionOrder;
-    expect(po).toMatchObject({ status: 'sent', supplierOrgId: providerOrgId, promisedShipOn: day(10), totalQty: 6 });
+    expect(po).toMatchObject({ status: 'sent', supplierOrgId: providerOrgId, promisedShipOn: day(10), totalQty: 6, warehouseId });
     expect(po.number).toMatch(/^SC\d{8}[0-9A-F]{8}$/);
     expect(new Map(po.lines.map((l: { skuId: string; qty: number }) => [l.skuId, l.qty]))).toEqual(
       new Map([
@@ -323,7 +343,7 @@ describe('a pre-sale turns into a production order', () => {
         [resB1, 'shipment', specs[0], -3],
       ].sort(),
     );
-    expect(new Set([...receipts, ...out].map((m) => m.warehouseId)).size).toBe(1);
+    expect(new Set([...receipts, ...out].map((m) => m.warehouseId))).toEqual(new Set([warehouseId]));
     // on hand after = before + produced − shipped; the delivered units were never on sale
     const [handAfter, sellAfter] = [await onHand(), await sellable()];
     expect(handAfter.get(specs[0] as string)).toBe((handBefore.get(specs[0] as string) ?? 0) + 5 - 5);
@@ -446,6 +466,7 @@ describe('the database checks', () => {
             supplierOrgId: providerOrgId,
             status: 'sent',
             promisedShipOn: day(5),
+            warehouseId: null,
             progressPct: 0,
             progressNote: null,
             carrier: null,

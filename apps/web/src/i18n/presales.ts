@@ -38,6 +38,8 @@ export const presalesZh = {
   'presale.close.title': '截单生产：向工厂下达生产单',
   'presale.close.supplier': '生产工厂（供应商）',
   'presale.close.shipOn': '承诺发货日',
+  'presale.close.warehouse': '收货仓',
+  'presale.close.warehouseHint': '工厂发货后，产出先入此仓，再向已付尾款的买家出库；不选则入默认仓',
   'presale.close.intro': '截单后按规格汇总已付定金的需求，生成生产单发给所选工厂；截单后不能再取消预售。',
   'presale.cancel.reason': '取消原因',
   'presale.demand.title': '按规格汇总的需求',
@@ -129,6 +131,9 @@ export const presalesEn: Record<keyof typeof presalesZh, string> = {
   'presale.close.title': 'Close: send the factory a production order',
   'presale.close.supplier': 'Factory (supplier)',
   'presale.close.shipOn': 'Promised ship date',
+  'presale.close.warehouse': 'Receiving warehouse',
+  'presale.close.warehouseHint':
+    'When the factory ships, the units enter this warehouse and leave it to the buyers who paid the balance; empty: the default warehouse',
   'presale.close.intro':
     'Closing aggregates the paid demand per specification into a production order to the factory; it cannot be cancelled afterwards.',
   'presale.cancel.reason': 'Reason',

@@ -174,7 +174,11 @@ export class PresaleService {
    * 截单生产: closes an open pre-sale and, in the same transaction, sends the production order — the paid demand per
    * specification — to one of the merchant's suppliers named for the product, with the promised ship day.
    */
-  async close(actor: Actor, id: string, input: { supplierOrgId: string; promisedShipOn: string }): Promise<PresaleListing> {
+  async close(
+    actor: Actor,
+    id: string,
+    input: { supplierOrgId: string; promisedShipOn: string; warehouseId?: string | undefined },
+  ): Promise<PresaleListing> {
     const merchantOrgId = this.merchantOf(actor);
     const now = this.d.clock.now();
     const ship = shipOnProblem(input.promisedShipOn, now);
@@ -188,6 +192,8 @@ export class PresaleService {
         (l) => l.supplierOrgId === input.supplierOrgId && linkCovers(l.productIds, cur.productId),
       );
       if (links.length === 0) throw new AppError('supply.not_your_supplier', { field: 'supplierOrgId' });
+      // 收货仓: one of the merchant's active warehouses (else 404 inventory.warehouse_not_found on warehouseId)
+      const warehouse = input.warehouseId ? await this.d.stock.warehouseFor(tx, input.warehouseId, merchantOrgId) : null;
       const specs = await this.specsOf(tx, merchantOrgId, cur.productId);
       const demand = aggregateDemand(
         await tx.presales.listReservations({ presaleIds: [cur.id], limit: 100_000 }),
@@ -203,6 +209,7 @@ export class PresaleService {
         supplierOrgId: input.supplierOrgId,
         status: 'sent',
         promisedShipOn: input.promisedShipOn,
+        warehouseId: warehouse?.id ?? null,
         progressPct: 0,
         progressNote: null,
         carrier: null,
@@ -434,7 +441,8 @@ export class PresaleService {
 
   /**
    * 发货: the factory ships the production order (carrier, tracking number); the pre-sale reads 已发货. In the same
-   * transaction the produced units enter the merchant's default warehouse as `receipt` movements and each
+   * transaction the produced units enter the warehouse named at closing (else the merchant's default one) as
+   * `receipt` movements and each
    * balance-paid reservation's units leave it as a `shipment` to its buyer (ref: the reservation) — every unit traced
    * from receipt to the buyer. A reservation whose balance is unpaid is not delivered (尾款未付（未发货）); its units
    * stay on hand and on sale. The order moves only once, so a second call is refused and nothing is posted twice.
@@ -455,7 +463,7 @@ export class PresaleService {
       async (tx, po) => {
         const reservations = await tx.presales.listReservations({ presaleIds: [po.presaleId], limit: 100_000 });
         const deliveries = deliverable(reservations);
-        const w = await this.d.stock.productionIn(tx, actor, po, deliveries);
+        const w = await this.d.stock.productionIn(tx, actor, po, deliveries, po.warehouseId);
         return {
           warehouseId: w.id,
           receivedQty: po.lines.reduce((s, l) => s + l.qty, 0),

@@ -16,6 +16,7 @@ export const presentProductionOrder = (o: ProductionOrderListing): ProductionOrd
   productName: o.productName,
   status: o.status,
   promisedShipOn: o.promisedShipOn,
+  warehouseId: o.warehouseId,
   progressPct: o.progressPct,
   progressNote: o.progressNote,
   carrier: o.carrier,
