@@ -184,9 +184,12 @@ export class StockPostingService {
     deliveries: Array<{ id: string; skuId: string; qty: number }>,
     warehouseId?: string | null | undefined,
   ): Promise<WarehouseRecord> {
-    const w = warehouseId
-      ? await this.warehouseFor(tx, warehouseId, po.merchantOrgId)
-      : await this.defaultWarehouseIn(tx, po.merchantOrgId);
+    // the warehouse named at closing, unless it has closed since (the factory cannot fix that): then the default one
+    const named = warehouseId ? await tx.inventory.findWarehouse(warehouseId) : null;
+    const w =
+      named && named.status === 'active' && (await this.usableBy(tx, named, po.merchantOrgId))
+        ? named
+        : await this.defaultWarehouseIn(tx, po.merchantOrgId);
     for (const [skuId, qty] of needsOf(po.lines))
       await this.postIn(
         tx,
