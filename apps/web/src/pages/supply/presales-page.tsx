@@ -110,6 +110,13 @@ function PresaleDetail({ presale }: { presale: PresaleView }) {
   const step = usePresaleStep();
   const [closing, setClosing] = useState(false);
   const [cancelling, setCancelling] = useState(false);
+  // 收货仓: the warehouse the factory's shipment is received into (null: the default one)
+  const warehouses = useWarehouses({ enabled: presale.productionOrder !== null });
+  const receiving = presale.productionOrder
+    ? (warehouses.data ?? []).find((w) =>
+        presale.productionOrder?.warehouseId ? w.id === presale.productionOrder.warehouseId : w.isDefault,
+      )?.name
+    : undefined;
   // every specification, with zero where nothing is reserved yet: the chart shows where demand is missing too
   const bars = useMemo(() => {
     const by = new Map(presale.demand.map((d) => [d.skuId, d.qty]));
@@ -212,6 +219,9 @@ function PresaleDetail({ presale }: { presale: PresaleView }) {
               <Descriptions.Item label={t('presale.production.factory')}>{po.supplierName}</Descriptions.Item>
               <Descriptions.Item label={t('presale.production.shipOn')}>{po.promisedShipOn}</Descriptions.Item>
               <Descriptions.Item label={t('presale.production.total')}>{po.totalQty}</Descriptions.Item>
+              <Descriptions.Item label={t('presale.close.warehouse')}>
+                <span data-testid="presale-production-warehouse">{receiving ?? '—'}</span>
+              </Descriptions.Item>
               <Descriptions.Item label={t('presale.production.tracking')}>
                 {po.trackingNo ? `${po.carrier ?? ''} ${po.trackingNo}` : '—'}
               </Descriptions.Item>
