@@ -61,6 +61,8 @@ describe.skipIf(!browserAvailable)('pre-sales', () => {
     await number.waitFor();
     const poNumber = ((await number.textContent()) ?? '').trim();
     expect(poNumber).toMatch(/^SC\d{8}[0-9A-F]{8}$/);
+    // no 收货仓 named: the factory's shipment will be received into the merchant's default warehouse
+    await expect.poll(() => merchant.getByTestId('presale-production-warehouse').textContent()).toBe('默认仓');
     await expect.poll(() => merchant.getByTestId('presale-status').textContent()).toBe('已截单');
     const production = merchant.getByTestId('presale-production');
     expect(await production.textContent()).toContain('待接单');

@@ -20,11 +20,12 @@ export type PresaleDepositStatus = (typeof PRESALE_DEPOSIT_STATUSES)[number];
 export const PRESALE_BALANCE_STATUSES = ['unpaid', 'pending', 'paid'] as const;
 export type PresaleBalanceStatus = (typeof PRESALE_BALANCE_STATUSES)[number];
 
-/** What a buyer reads of a reservation (待付定金 / 已付定金 / 待付尾款 / 生产中 / 已发货 / 退款中 / 已退定金 / 定金未付（失败或已失效）). */
+/** What a buyer reads of a reservation (待付定金 / 已付定金 / 待付尾款 / 尾款未付（未发货） / 生产中 / 已发货 / 退款中 / 已退定金 / 定金未付（失败或已失效）). */
 export const RESERVATION_STAGES = [
   'deposit_due',
   'deposit_paid',
   'balance_due',
+  'balance_lapsed',
   'in_production',
   'shipped',
   'refunding',
@@ -57,6 +58,8 @@ export const presaleCloseSchema = z.strictObject({
   supplierOrgId: idSchema,
   /** 承诺发货日 (China day), today or later */
   promisedShipOn: z.string().regex(dayRe),
+  /** 收货仓: the merchant's warehouse the factory's shipment is received into; omitted: its default warehouse */
+  warehouseId: idSchema.optional(),
 });
 export type PresaleCloseBody = z.infer<typeof presaleCloseSchema>;
 
@@ -97,6 +100,8 @@ export const productionOrderViewSchema = z.object({
   productName: z.string(),
   status: z.enum(PRODUCTION_ORDER_STATUSES),
   promisedShipOn: z.string(),
+  /** 收货仓 named at closing (null: the merchant's default warehouse) */
+  warehouseId: idSchema.nullable(),
   progressPct: z.number().int(),
   progressNote: z.string().nullable(),
   carrier: z.string().nullable(),
@@ -155,6 +160,8 @@ export const presaleReservationViewSchema = z.object({
   balanceEndAt: z.string(),
   promisedShipOn: z.string().nullable(),
   progressPct: z.number().int().nullable(),
+  /** when the units left the warehouse to the buyer (the factory's shipment delivered this reservation) */
+  shippedAt: z.string().nullable(),
   createdAt: z.string(),
 });
 export type PresaleReservationView = z.infer<typeof presaleReservationViewSchema>;

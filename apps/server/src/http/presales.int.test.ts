@@ -78,6 +78,7 @@ const mine = async (s: TestSession) =>
     depositStatus: string;
     balanceStatus: string;
     progressPct: number | null;
+    shippedAt: string | null;
   }>;
 
 /** Reserves and pays the deposit; waits for the provider's notice. */
@@ -119,6 +120,9 @@ afterAll(async () => p?.close());
 describe('a pre-sale turns into a production order', () => {
   let id: string;
   let resA1: string;
+  let resA2: string;
+  let resB1: string;
+  let warehouseId: string;
 
   it('the merchant creates and opens a pre-sale; buyers see it open', async () => {
     const r = await newPresale();
@@ -136,8 +140,8 @@ describe('a pre-sale turns into a production order', () => {
 
   it('buyers pay deposits per specification through the provider', async () => {
     resA1 = await deposit(buyerA, id, specs[0] as string, 2);
-    await deposit(buyerA, id, specs[1] as string, 1);
-    await deposit(buyerB, id, specs[0] as string, 3);
+    resA2 = await deposit(buyerA, id, specs[1] as string, 1);
+    resB1 = await deposit(buyerB, id, specs[0] as string, 3);
     // an unpaid reservation is not demand
     const unpaid = await p.call(buyerB, 'POST', `/api/supply/presales/${id}/reservations`, { skuId: specs[1], qty: 7 });
     expect(unpaid.status).toBe(201);
@@ -184,6 +188,16 @@ describe('a pre-sale turns into a production order', () => {
         'presale.not_found',
         'id',
       ],
+      [
+        p.call(merchant, 'POST', `/api/supply/presales/${id}/close`, {
+          supplierOrgId: providerOrgId,
+          promisedShipOn: day(10),
+          warehouseId: '0190f5a2-7b1c-7d3e-9f00-00000abcdef2',
+        }),
+        404,
+        'inventory.warehouse_not_found',
+        'warehouseId',
+      ],
       [newPresale({ balanceStartAt: at(10) }), 400, 'presale.windows', 'balanceStartAt'],
       [newPresale({ depositEndAt: at(-2) }), 400, 'presale.windows', 'depositEndAt'],
     ];
@@ -205,14 +219,23 @@ describe('a pre-sale turns into a production order', () => {
   });
 
   it('closing sends the production order with the demand aggregated per specification, in one step', async () => {
+    // 收货仓: the merchant names the warehouse the factory's shipment is received into
+    const wh = await p.call(merchant, 'POST', '/api/inventory/warehouses', {
+      name: '预售收货仓',
+      region: '浙江省',
+      address: '杭州市余杭区',
+    });
+    expect(wh.status).toBe(201);
+    warehouseId = wh.body.id;
     const closed = await p.call(merchant, 'POST', `/api/supply/presales/${id}/close`, {
       supplierOrgId: providerOrgId,
       promisedShipOn: day(10),
+      warehouseId,
     });
     expect(closed.status).toBe(200);
     expect(closed.body.status).toBe('closed');
     const po = closed.body.productionOrder;
-    expect(po).toMatchObject({ status: 'sent', supplierOrgId: providerOrgId, promisedShipOn: day(10), totalQty: 6 });
+    expect(po).toMatchObject({ status: 'sent', supplierOrgId: providerOrgId, promisedShipOn: day(10), totalQty: 6, warehouseId });
     expect(po.number).toMatch(/^SC\d{8}[0-9A-F]{8}$/);
     expect(new Map(po.lines.map((l: { skuId: string; qty: number }) => [l.skuId, l.qty]))).toEqual(
       new Map([
@@ -272,6 +295,24 @@ describe('a pre-sale turns into a production order', () => {
     expect((await p.call(buyerA, 'POST', `/api/supply/presales/reservations/${resA1}/balance`)).body.error.code).toBe(
       'presale.reservation_state',
     );
+    // buyer B pays too; buyer A's second reservation (1 × specs[1]) stays unpaid
+    const balB = await p.call(buyerB, 'POST', `/api/supply/presales/reservations/${resB1}/balance`);
+    await payOnPage(balB.body.payUrl);
+    await until(
+      () => mine(buyerB),
+      (xs) => xs.find((x) => x.id === resB1)?.balanceStatus === 'paid',
+    );
+
+    // the stock before the factory ships (every SKU of the product, every warehouse)
+    const inv = p.c.uow.read.inventory;
+    const onHand = async () => {
+      const m = new Map<string, number>();
+      for (const l of await inv.levels({ skuIds: specs })) m.set(l.skuId, (m.get(l.skuId) ?? 0) + l.onHand);
+      return m;
+    };
+    const sellable = async () => new Map((await inv.skuFactsMany(specs)).map((x) => [x.skuId, x.sellable]));
+    const movementsOf = async () => (await Promise.all(specs.map((x) => inv.skuMovements(x)))).flat();
+    const [handBefore, sellBefore, movesBefore] = [await onHand(), await sellable(), (await movementsOf()).length];
 
     const shipped = await p.call(provider, 'POST', `/api/supply/presales/production-orders/${poId}/ship`, {
       carrier: '顺丰速运',
@@ -279,7 +320,54 @@ describe('a pre-sale turns into a production order', () => {
     });
     expect(shipped.body).toMatchObject({ status: 'shipped', progressPct: 100, trackingNo: 'SF99887766' });
     expect((await p.call(merchant, 'GET', `/api/supply/presales/${id}`)).body.status).toBe('shipped');
-    expect((await mine(buyerA)).find((x) => x.id === resA1)?.stage).toBe('shipped');
+    const afterA = await mine(buyerA);
+    expect(afterA.find((x) => x.id === resA1)).toMatchObject({ stage: 'shipped' });
+    expect(afterA.find((x) => x.id === resA1)?.shippedAt).toBeTruthy();
+    expect((await mine(buyerB)).find((x) => x.id === resB1)?.stage).toBe('shipped');
+
+    // the produced units entered the warehouse as receipts of the production order, per specification
+    const moves = (await movementsOf()).slice();
+    const receipts = moves.filter((m) => m.refType === 'production_order' && m.refId === poId);
+    expect(receipts.every((m) => m.kind === 'receipt')).toBe(true);
+    expect(new Map(receipts.map((m) => [m.skuId, m.qty]))).toEqual(
+      new Map([
+        [specs[0], 5],
+        [specs[1], 1],
+      ]),
+    );
+    // one shipment per balance-paid reservation, traced to it, from the warehouse the units entered
+    const out = moves.filter((m) => m.refType === 'presale_reservation');
+    expect(out.map((m) => [m.refId, m.kind, m.skuId, m.qty]).sort()).toEqual(
+      [
+        [resA1, 'shipment', specs[0], -2],
+        [resB1, 'shipment', specs[0], -3],
+      ].sort(),
+    );
+    expect(new Set([...receipts, ...out].map((m) => m.warehouseId))).toEqual(new Set([warehouseId]));
+    // on hand after = before + produced − shipped; the delivered units were never on sale
+    const [handAfter, sellAfter] = [await onHand(), await sellable()];
+    expect(handAfter.get(specs[0] as string)).toBe((handBefore.get(specs[0] as string) ?? 0) + 5 - 5);
+    expect(handAfter.get(specs[1] as string)).toBe((handBefore.get(specs[1] as string) ?? 0) + 1);
+    expect(sellAfter.get(specs[0] as string)).toBe(sellBefore.get(specs[0] as string));
+    expect(sellAfter.get(specs[1] as string)).toBe((sellBefore.get(specs[1] as string) ?? 0) + 1);
+    expect(moves.length).toBe(movesBefore + 4);
+
+    // the unpaid reservation is not delivered and its balance is no longer taken
+    expect(afterA.find((x) => x.id === resA2)).toMatchObject({ stage: 'balance_lapsed', shippedAt: null });
+    const late = await p.call(buyerA, 'POST', `/api/supply/presales/reservations/${resA2}/balance`);
+    expect(late.body.error).toMatchObject({ code: 'presale.balance_window', field: 'id' });
+
+    // a second ship is refused and posts nothing
+    const again = await p.call(provider, 'POST', `/api/supply/presales/production-orders/${poId}/ship`, {
+      carrier: '顺丰速运',
+      trackingNo: 'SF99887767',
+    });
+    expect(again.status).toBe(409);
+    expect(again.body.error).toMatchObject({ code: 'presale.production_state', field: 'status' });
+    expect((await movementsOf()).length).toBe(movesBefore + 4);
+    expect(await onHand()).toEqual(handAfter);
+    const audit = await p.c.uow.read.audit.list({ action: 'production_order.ship', limit: 50 });
+    expect(audit.find((a) => a.targetId === poId)?.detail).toMatchObject({ receivedQty: 6, delivered: 2, deliveredQty: 5 });
   });
 });
 
@@ -378,6 +466,7 @@ describe('the database checks', () => {
             supplierOrgId: providerOrgId,
             status: 'sent',
             promisedShipOn: day(5),
+            warehouseId: null,
             progressPct: 0,
             progressNote: null,
             carrier: null,

@@ -53,6 +53,7 @@ export function wireOrders(
     audit,
     names: p.names,
     provider: sim,
+    stock,
     publicBaseUrl: config.publicBaseUrl ?? `http://localhost:${config.port}`,
     payMinutes: config.payMinutes,
   });

@@ -55,6 +55,8 @@ export const inventoryZh = {
   'inventory.ref.transfer': '调拨',
   'inventory.ref.sku': '商品规格',
   'inventory.ref.purchase_order': '采购单',
+  'inventory.ref.production_order': '生产单',
+  'inventory.ref.presale_reservation': '预售订购',
 } as const;
 
 export const inventoryEn: Record<keyof typeof inventoryZh, string> = {
@@ -112,4 +114,6 @@ export const inventoryEn: Record<keyof typeof inventoryZh, string> = {
   'inventory.ref.transfer': 'Transfer',
   'inventory.ref.sku': 'SKU',
   'inventory.ref.purchase_order': 'Purchase order',
+  'inventory.ref.production_order': 'Production order',
+  'inventory.ref.presale_reservation': 'Pre-sale reservation',
 };

@@ -170,6 +170,45 @@ export class StockPostingService {
     return w;
   }
 
+  /**
+   * 生产单到货 (a pre-sale's production order shipped by the factory): the produced units enter the warehouse as
+   * `receipt` movements (ref: the production order), then the units of each delivery — a balance-paid reservation —
+   * leave it as a `shipment` to its buyer (ref: the reservation), all in the caller's transaction. A delivered unit
+   * was promised before it arrived and is never on sale: its shipment takes it out of the sellable number the receipt
+   * put it into, so `sellable = Σ on hand − reserved − buffer` holds at commit. Returns the warehouse.
+   */
+  async productionIn(
+    tx: InventoryTx,
+    actor: Actor,
+    po: { id: string; merchantOrgId: string; lines: Array<{ skuId: string; qty: number }> },
+    deliveries: Array<{ id: string; skuId: string; qty: number }>,
+    warehouseId?: string | null | undefined,
+  ): Promise<WarehouseRecord> {
+    // the warehouse named at closing, unless it has closed since (the factory cannot fix that): then the default one
+    const named = warehouseId ? await tx.inventory.findWarehouse(warehouseId) : null;
+    const w =
+      named && named.status === 'active' && (await this.usableBy(tx, named, po.merchantOrgId))
+        ? named
+        : await this.defaultWarehouseIn(tx, po.merchantOrgId);
+    for (const [skuId, qty] of needsOf(po.lines))
+      await this.postIn(
+        tx,
+        actor,
+        { skuId, warehouseId: w.id, kind: 'receipt', qty, refType: 'production_order', refId: po.id },
+        { warehouse: w },
+      );
+    for (const d of deliveries) {
+      await this.postIn(
+        tx,
+        actor,
+        { skuId: d.skuId, warehouseId: w.id, kind: 'shipment', qty: -d.qty, refType: 'presale_reservation', refId: d.id },
+        { warehouse: w },
+      );
+      if (!(await tx.inventory.moveSellable(d.skuId, -d.qty))) throw new AppError('inventory.below_reserved', { field: 'qty' });
+    }
+    return w;
+  }
+
   /** 退货入库: a received return goes back into the warehouse its order left from (else the default one). */
   async returnIn(
     tx: InventoryTx,

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import {
   aggregateDemand,
   balanceOpen,
+  deliverable,
   depositOpen,
   depositOutcome,
   depositsToRefund,
@@ -34,7 +35,9 @@ describe('windows', () => {
   it('takes the balance only after closing and inside the balance window', () => {
     expect(balanceOpen({ ...windows, status: 'open' }, t(12))).toBe(false);
     expect(balanceOpen({ ...windows, status: 'closed' }, t(9))).toBe(false);
-    for (const status of ['closed', 'in_production', 'shipped'] as const) expect(balanceOpen({ ...windows, status }, t(12))).toBe(true);
+    for (const status of ['closed', 'in_production'] as const) expect(balanceOpen({ ...windows, status }, t(12))).toBe(true);
+    // once the factory has shipped, the shipment has delivered the paid-up reservations: no balance is taken
+    expect(balanceOpen({ ...windows, status: 'shipped' }, t(12))).toBe(false);
     expect(balanceOpen({ ...windows, status: 'closed' }, t(20))).toBe(false);
     expect(balanceOpen({ ...windows, status: 'cancelled' }, t(12))).toBe(false);
   });
@@ -101,11 +104,26 @@ describe('refunds and states', () => {
     expect(reservationStage({ depositStatus: 'paid', balanceStatus: 'unpaid' }, 'closed', 'sent')).toBe('balance_due');
     expect(reservationStage({ depositStatus: 'paid', balanceStatus: 'paid' }, 'in_production', 'in_production')).toBe('in_production');
     expect(reservationStage({ depositStatus: 'paid', balanceStatus: 'paid' }, 'shipped', 'shipped')).toBe('shipped');
+    expect(reservationStage({ depositStatus: 'paid', balanceStatus: 'unpaid' }, 'shipped', 'shipped')).toBe('balance_lapsed');
+    expect(reservationStage({ depositStatus: 'paid', balanceStatus: 'pending' }, 'shipped', 'shipped')).toBe('balance_lapsed');
     expect(reservationStage({ depositStatus: 'refunding', balanceStatus: 'unpaid' }, 'cancelled', null)).toBe('refunding');
     expect(reservationStage({ depositStatus: 'refunded', balanceStatus: 'unpaid' }, 'cancelled', null)).toBe('refunded');
   });
 
   it('numbers a production order by its China day and the end of its id', () => {
     expect(productionOrderNumber('0190f5a2-7b1c-7d3e-9f00-00000abcdef1', new Date('2026-12-06T20:00:00Z'))).toBe('SC202612070ABCDEF1');
+  });
+});
+
+describe('deliverable', () => {
+  it('delivers only reservations with the deposit and the balance paid', () => {
+    const rs = [
+      { id: 'a', depositStatus: 'paid', balanceStatus: 'paid' },
+      { id: 'b', depositStatus: 'paid', balanceStatus: 'pending' },
+      { id: 'c', depositStatus: 'paid', balanceStatus: 'unpaid' },
+      { id: 'd', depositStatus: 'refunded', balanceStatus: 'unpaid' },
+      { id: 'e', depositStatus: 'pending', balanceStatus: 'unpaid' },
+    ] as const;
+    expect(deliverable(rs).map((r) => r.id)).toEqual(['a']);
   });
 });

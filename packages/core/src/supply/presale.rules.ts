@@ -13,8 +13,11 @@ export const PRESALE_RULES = {
   closable: ['open'] as readonly PresaleStatus[],
   /** before the production order is sent; afterwards the factory is already working on the buyers' demand */
   cancellable: ['draft', 'open'] as readonly PresaleStatus[],
-  /** the balance is paid once the pre-sale has closed, whatever the factory's progress */
-  balanceable: ['closed', 'in_production', 'shipped'] as readonly PresaleStatus[],
+  /**
+   * the balance is paid once the pre-sale has closed, until the factory ships: its shipment delivers the balance-paid
+   * reservations, and a balance still unpaid then is no longer taken (the reservation reads 尾款未付（未发货）)
+   */
+  balanceable: ['closed', 'in_production'] as readonly PresaleStatus[],
   /** the factory's steps: from → to */
   production: {
     confirm: { from: ['sent'], to: 'confirmed' },
@@ -114,7 +117,15 @@ export function reservationStage(
     case 'paid':
       break;
   }
-  if (production === 'shipped') return r.balanceStatus === 'paid' ? 'shipped' : 'balance_due';
+  if (production === 'shipped') return r.balanceStatus === 'paid' ? 'shipped' : 'balance_lapsed';
   if (presale === 'draft' || presale === 'open' || presale === 'cancelled') return 'deposit_paid';
   return r.balanceStatus === 'paid' ? 'in_production' : 'balance_due';
+}
+
+/**
+ * What the factory's shipment delivers to buyers: each reservation with its deposit and its balance paid (a balance
+ * still pending or unpaid is not delivered; its units stay in the warehouse).
+ */
+export function deliverable<R extends Pick<PresaleReservationRecord, 'depositStatus' | 'balanceStatus'>>(rs: readonly R[]): R[] {
+  return rs.filter((r) => r.depositStatus === 'paid' && r.balanceStatus === 'paid');
 }

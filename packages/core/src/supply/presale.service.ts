@@ -12,6 +12,7 @@
 import type { PresaleStatus } from '@livehub/contracts';
 import type { AuditService } from '../audit/audit.service.ts';
 import { AppError } from '../errors.ts';
+import type { StockPostingService } from '../inventory/stock-posting.service.ts';
 import type { PaymentNotification, PaymentProvider } from '../orders/payment.port.ts';
 import type { Repositories, ScopedUnitOfWork } from '../ports/repositories.ts';
 import type { Clock, IdGenerator } from '../ports/runtime.ts';
@@ -21,6 +22,7 @@ import { linkCovers } from './demand.rules.ts';
 import {
   aggregateDemand,
   balanceOpen,
+  deliverable,
   depositOpen,
   depositOutcome,
   depositsToRefund,
@@ -47,6 +49,8 @@ export interface PresaleDeps {
   audit: AuditService;
   names: NameReader;
   provider: PaymentProvider;
+  /** the stock ledger: the factory's shipment is received and delivered through it */
+  stock: StockPostingService;
   publicBaseUrl: string;
   /** minutes a deposit or balance payment stays open */
   payMinutes?: number;
@@ -93,6 +97,8 @@ export interface ReservationListing extends PresaleReservationRecord {
   balanceEndAt: Date;
   promisedShipOn: string | null;
   progressPct: number | null;
+  /** when the reservation's units left the warehouse to the buyer (the factory's shipment), else null */
+  shippedAt: Date | null;
 }
 
 const LIST_LIMIT = 200;
@@ -168,7 +174,11 @@ export class PresaleService {
    * 截单生产: closes an open pre-sale and, in the same transaction, sends the production order — the paid demand per
    * specification — to one of the merchant's suppliers named for the product, with the promised ship day.
    */
-  async close(actor: Actor, id: string, input: { supplierOrgId: string; promisedShipOn: string }): Promise<PresaleListing> {
+  async close(
+    actor: Actor,
+    id: string,
+    input: { supplierOrgId: string; promisedShipOn: string; warehouseId?: string | undefined },
+  ): Promise<PresaleListing> {
     const merchantOrgId = this.merchantOf(actor);
     const now = this.d.clock.now();
     const ship = shipOnProblem(input.promisedShipOn, now);
@@ -182,6 +192,8 @@ export class PresaleService {
         (l) => l.supplierOrgId === input.supplierOrgId && linkCovers(l.productIds, cur.productId),
       );
       if (links.length === 0) throw new AppError('supply.not_your_supplier', { field: 'supplierOrgId' });
+      // 收货仓: one of the merchant's active warehouses (else 404 inventory.warehouse_not_found on warehouseId)
+      const warehouse = input.warehouseId ? await this.d.stock.warehouseFor(tx, input.warehouseId, merchantOrgId) : null;
       const specs = await this.specsOf(tx, merchantOrgId, cur.productId);
       const demand = aggregateDemand(
         await tx.presales.listReservations({ presaleIds: [cur.id], limit: 100_000 }),
@@ -197,6 +209,7 @@ export class PresaleService {
         supplierOrgId: input.supplierOrgId,
         status: 'sent',
         promisedShipOn: input.promisedShipOn,
+        warehouseId: warehouse?.id ?? null,
         progressPct: 0,
         progressNote: null,
         carrier: null,
@@ -426,16 +439,39 @@ export class PresaleService {
     }));
   }
 
-  /** 发货: the factory ships the production order (carrier, tracking number); the pre-sale reads 已发货. */
+  /**
+   * 发货: the factory ships the production order (carrier, tracking number); the pre-sale reads 已发货. In the same
+   * transaction the produced units enter the warehouse named at closing (else the merchant's default one) as
+   * `receipt` movements and each
+   * balance-paid reservation's units leave it as a `shipment` to its buyer (ref: the reservation) — every unit traced
+   * from receipt to the buyer. A reservation whose balance is unpaid is not delivered (尾款未付（未发货）); its units
+   * stay on hand and on sale. The order moves only once, so a second call is refused and nothing is posted twice.
+   */
   async shipProduction(actor: Actor, id: string, input: { carrier: string; trackingNo: string }): Promise<ProductionOrderListing> {
-    return this.factoryStep(actor, id, 'ship', (now) => ({
-      status: 'shipped',
-      updatedAt: now,
-      shippedAt: now,
-      progressPct: 100,
-      carrier: input.carrier.trim(),
-      trackingNo: input.trackingNo.trim(),
-    }));
+    return this.factoryStep(
+      actor,
+      id,
+      'ship',
+      (now) => ({
+        status: 'shipped',
+        updatedAt: now,
+        shippedAt: now,
+        progressPct: 100,
+        carrier: input.carrier.trim(),
+        trackingNo: input.trackingNo.trim(),
+      }),
+      async (tx, po) => {
+        const reservations = await tx.presales.listReservations({ presaleIds: [po.presaleId], limit: 100_000 });
+        const deliveries = deliverable(reservations);
+        const w = await this.d.stock.productionIn(tx, actor, po, deliveries, po.warehouseId);
+        return {
+          warehouseId: w.id,
+          receivedQty: po.lines.reduce((s, l) => s + l.qty, 0),
+          delivered: deliveries.length,
+          deliveredQty: deliveries.reduce((s, r) => s + r.qty, 0),
+        };
+      },
+    );
   }
 
   // ── payments (the payment service routes the provider's notices for these ids here) ──
@@ -597,6 +633,8 @@ export class PresaleService {
     id: string,
     step: keyof typeof PRESALE_RULES.production,
     patchAt: (now: Date) => Parameters<Tx['presales']['transitionProductionOrder']>[2],
+    /** what the step does besides moving the order, in its transaction once moved; returns the audit's detail */
+    within?: (tx: Tx, po: ProductionOrderWithLines) => Promise<Record<string, unknown>>,
   ): Promise<ProductionOrderListing> {
     const org = this.supplierOf(actor);
     const now = this.d.clock.now();
@@ -613,11 +651,12 @@ export class PresaleService {
       const presaleTo: PresaleStatus | null =
         patch.status === 'in_production' ? 'in_production' : patch.status === 'shipped' ? 'shipped' : null;
       if (presaleTo) await tx.presales.transitionPresale(cur.presaleId, ['closed', 'in_production'], { status: presaleTo, updatedAt: now });
+      const extra = within ? await within(tx, cur) : {};
       await this.d.audit.record(tx, actor, {
         action: `production_order.${step}`,
         targetType: 'production_order',
         targetId: cur.id,
-        detail: { number: cur.number, status: patch.status, progressPct: patch.progressPct ?? cur.progressPct },
+        detail: { number: cur.number, status: patch.status, progressPct: patch.progressPct ?? cur.progressPct, ...extra },
       });
       const next = { ...cur, ...patch };
       const p = (await tx.presales.findPresale(cur.presaleId)) as PresaleRecord;
@@ -777,17 +816,19 @@ export class PresaleService {
     return rows.map((r) => {
       const p = ps.get(r.presaleId) as PresaleRecord;
       const prod = po.get(r.presaleId) ?? null;
+      const stage = reservationStage(r, p.status, prod?.status ?? null);
       return {
         ...r,
         presaleTitle: p.title,
         presaleStatus: p.status,
         productName: sku.get(r.skuId)?.productTitle ?? '商品',
         skuName: sku.get(r.skuId)?.skuName ?? '规格',
-        stage: reservationStage(r, p.status, prod?.status ?? null),
+        stage,
         balanceStartAt: p.balanceStartAt,
         balanceEndAt: p.balanceEndAt,
         promisedShipOn: prod?.promisedShipOn ?? null,
         progressPct: prod?.progressPct ?? null,
+        shippedAt: stage === 'shipped' ? (prod?.shippedAt ?? null) : null,
       };
     });
   }

@@ -62,6 +62,8 @@ export interface ProductionOrderRecord {
   supplierOrgId: string;
   status: ProductionOrderStatus;
   promisedShipOn: string;
+  /** 收货仓: the merchant's warehouse the factory's shipment enters (named at closing); null: its default one */
+  warehouseId: string | null;
   progressPct: number;
   progressNote: string | null;
   carrier: string | null;

@@ -96,6 +96,8 @@ export const productionOrders = pgTable(
     status: text('status', { enum: ['sent', 'confirmed', 'in_production', 'shipped'] }).notNull(),
     /** 承诺发货日, a China day */
     promisedShipOn: text('promised_ship_on').notNull(),
+    /** 收货仓: the merchant's warehouse the factory's shipment enters (named at closing, else its default one) */
+    warehouseId: uuid('warehouse_id'),
     progressPct: integer('progress_pct').notNull().default(0),
     progressNote: text('progress_note'),
     carrier: text('carrier'),

@@ -16,6 +16,7 @@ export const presentProductionOrder = (o: ProductionOrderListing): ProductionOrd
   productName: o.productName,
   status: o.status,
   promisedShipOn: o.promisedShipOn,
+  warehouseId: o.warehouseId,
   progressPct: o.progressPct,
   progressNote: o.progressNote,
   carrier: o.carrier,
@@ -68,5 +69,6 @@ export const presentReservation = (r: ReservationListing): PresaleReservationVie
   balanceEndAt: r.balanceEndAt.toISOString(),
   promisedShipOn: r.promisedShipOn,
   progressPct: r.progressPct,
+  shippedAt: r.shippedAt?.toISOString() ?? null,
   createdAt: r.createdAt.toISOString(),
 });

@@ -118,7 +118,9 @@ export function InventoryPage() {
       title: t('inventory.ref'),
       dataIndex: 'refType',
       render: (r: string | null) =>
-        r && ['order', 'return', 'transfer', 'sku', 'purchase_order'].includes(r) ? t(`inventory.ref.${r}` as MessageKey) : '—',
+        r && ['order', 'return', 'transfer', 'sku', 'purchase_order', 'production_order', 'presale_reservation'].includes(r)
+          ? t(`inventory.ref.${r}` as MessageKey)
+          : '—',
     },
   ];
 

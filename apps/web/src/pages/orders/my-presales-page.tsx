@@ -1,7 +1,7 @@
 /**
  * 我的预售 (`/presales/mine`, every signed-in user, phone first like 我的订单): the open pre-sales with 付定金 (a
  * specification and a quantity; the provider's payment page follows), and the caller's reservations with their stage
- * (待付定金 / 已付定金 / 待付尾款 / 生产中 / 已发货 / 定金已退), the factory's progress and promised ship day, and
+ * (待付定金 / 已付定金 / 待付尾款 / 尾款未付（未发货） / 生产中 / 已发货 / 定金已退), the factory's progress and promised ship day, and
  * 付尾款 once the pre-sale has closed. docs/supply.md § Pre-sale and C2M.
  */
 import type { PresaleReservationView, PresaleView, ReservationStage } from '@livehub/contracts';
@@ -19,6 +19,7 @@ const STAGE_COLOR: Record<ReservationStage, string> = {
   deposit_due: 'gold',
   deposit_paid: 'processing',
   balance_due: 'orange',
+  balance_lapsed: 'default',
   in_production: 'blue',
   shipped: 'green',
   refunding: 'purple',
@@ -101,7 +102,11 @@ function ReservationItem({ r }: { r: PresaleReservationView }) {
                 {t('presale.mine.balanceWindow')}：{fmt(r.balanceStartAt)} ~ {fmt(r.balanceEndAt)}
               </div>
             ) : null}
-            {r.promisedShipOn ? (
+            {r.shippedAt ? (
+              <div data-testid="reservation-shipped-at">
+                {t('presale.mine.shippedAt')}：{fmt(r.shippedAt)}
+              </div>
+            ) : r.promisedShipOn ? (
               <div>
                 {t('presale.mine.shipOn')}：{r.promisedShipOn}
               </div>

@@ -37,6 +37,7 @@ import { useFormMutation } from '../../lib/form-mutation.ts';
 import { formatFen, yuanToFen } from '../../lib/money.ts';
 import { presaleApi, presaleKeys, usePresaleStep, usePresales } from '../../queries/presales.ts';
 import { useOwnProducts, useSuppliers } from '../../queries/supply.ts';
+import { useWarehouses } from '../../queries/inventory.ts';
 
 const STATUS_COLOR: Record<PresaleStatus, string> = {
   draft: 'default',
@@ -109,6 +110,13 @@ function PresaleDetail({ presale }: { presale: PresaleView }) {
   const step = usePresaleStep();
   const [closing, setClosing] = useState(false);
   const [cancelling, setCancelling] = useState(false);
+  // 收货仓: the warehouse the factory's shipment is received into (null: the default one)
+  const warehouses = useWarehouses({ enabled: presale.productionOrder !== null });
+  const receiving = presale.productionOrder
+    ? (warehouses.data ?? []).find((w) =>
+        presale.productionOrder?.warehouseId ? w.id === presale.productionOrder.warehouseId : w.isDefault,
+      )?.name
+    : undefined;
   // every specification, with zero where nothing is reserved yet: the chart shows where demand is missing too
   const bars = useMemo(() => {
     const by = new Map(presale.demand.map((d) => [d.skuId, d.qty]));
@@ -211,6 +219,9 @@ function PresaleDetail({ presale }: { presale: PresaleView }) {
               <Descriptions.Item label={t('presale.production.factory')}>{po.supplierName}</Descriptions.Item>
               <Descriptions.Item label={t('presale.production.shipOn')}>{po.promisedShipOn}</Descriptions.Item>
               <Descriptions.Item label={t('presale.production.total')}>{po.totalQty}</Descriptions.Item>
+              <Descriptions.Item label={t('presale.close.warehouse')}>
+                <span data-testid="presale-production-warehouse">{receiving ?? '—'}</span>
+              </Descriptions.Item>
               <Descriptions.Item label={t('presale.production.tracking')}>
                 {po.trackingNo ? `${po.carrier ?? ''} ${po.trackingNo}` : '—'}
               </Descriptions.Item>
@@ -337,12 +348,18 @@ function CreatePresaleModal({ open, onClose }: { open: boolean; onClose: () => v
 interface CloseValues {
   supplierOrgId: string;
   promisedShipOn: Dayjs;
+  warehouseId?: string;
 }
 
 function ClosePresaleModal({ presale, onClose }: { presale: PresaleView | null; onClose: () => void }) {
   const { t } = useI18n();
   const [form] = Form.useForm<CloseValues>();
   const suppliers = useSuppliers({ enabled: presale !== null });
+  // 收货仓: the factory's shipment is received there; left empty, the merchant's default warehouse
+  const warehouses = useWarehouses({ enabled: presale !== null });
+  const warehouseOptions = (warehouses.data ?? [])
+    .filter((w) => w.status === 'active')
+    .map((w) => ({ value: w.id, label: w.ownerKind === 'merchant' ? w.name : `${w.name}（${t('inventory.provider')}）` }));
   const options = useMemo(() => {
     const seen = new Map<string, string>();
     for (const l of suppliers.data ?? [])
@@ -352,9 +369,13 @@ function ClosePresaleModal({ presale, onClose }: { presale: PresaleView | null; 
   }, [suppliers.data, presale]);
   const close = useFormMutation<CloseValues, PresaleView>({
     form,
-    fields: ['supplierOrgId', 'promisedShipOn', 'id'],
+    fields: ['supplierOrgId', 'promisedShipOn', 'warehouseId', 'id'],
     mutationFn: (v) =>
-      presaleApi.close(presale?.id ?? '', { supplierOrgId: v.supplierOrgId, promisedShipOn: v.promisedShipOn.format('YYYY-MM-DD') }),
+      presaleApi.close(presale?.id ?? '', {
+        supplierOrgId: v.supplierOrgId,
+        promisedShipOn: v.promisedShipOn.format('YYYY-MM-DD'),
+        ...(v.warehouseId ? { warehouseId: v.warehouseId } : {}),
+      }),
     success: 'presale.closedDone',
     onSuccess: onClose,
     invalidate: [presaleKeys.all],
@@ -378,6 +399,9 @@ function ClosePresaleModal({ presale, onClose }: { presale: PresaleView | null; 
       </Form.Item>
       <Form.Item name="promisedShipOn" label={t('presale.close.shipOn')} rules={[{ required: true, message: t('common.required') }]}>
         <DatePicker style={{ width: '100%' }} disabledDate={(d) => d.isBefore(dayjs(), 'day')} allowClear={false} />
+      </Form.Item>
+      <Form.Item name="warehouseId" label={t('presale.close.warehouse')} extra={t('presale.close.warehouseHint')}>
+        <Select allowClear loading={warehouses.isLoading} options={warehouseOptions} data-testid="presale-close-warehouse" />
       </Form.Item>
     </FormModal>
   );

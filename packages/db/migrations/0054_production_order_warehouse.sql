@@ -1,0 +1,2 @@
+-- 收货仓: the merchant's warehouse a pre-sale's production order is received into when the factory ships (named at closing; null: the default one)
+ALTER TABLE "production_orders" ADD COLUMN "warehouse_id" uuid;
