@@ -98,7 +98,7 @@ export function policyGrantPayments(uow: UnitOfWork): GrantPaymentsReader {
     for (const e of await uow.read.ledger.findEntriesByKeys([...byKey.keys()])) {
       const id = byKey.get(e.businessKey);
       if (!id) continue;
-      const fen = e.postings.reduce((sum, p) => sum + (p.amount > 0 ? p.amount : 0), 0);
+      const fen = e.postings.reduce((sum, p) => sum + Math.max(p.amount, 0), 0);
       out.set(id, { fen, at: e.postedAt, entryId: e.id });
     }
     return out;
