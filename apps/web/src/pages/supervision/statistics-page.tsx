@@ -124,7 +124,10 @@ function CategoryChart({ categories }: { categories: StatsLineView[] }) {
       series: [
         {
           type: 'pie',
-          radius: ['40%', '70%'],
+          radius: ['36%', '62%'],
+          // the card is narrow: names wrap under a width rather than being cut to one character
+          label: { width: 72, overflow: 'break', lineHeight: 14 },
+          labelLine: { length: 8, length2: 6 },
           data: categories.filter((c) => c.gmvFen > 0).map((c) => ({ name: c.name, value: c.gmvFen / 100 })),
         },
       ],
