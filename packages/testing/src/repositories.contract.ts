@@ -241,6 +241,15 @@ export function repositoryContract(name: string, open: () => Promise<{ uow: Unit
       expect(await r.memberships.countByRole('reviewer')).toBe(before + 2);
       expect(await r.memberships.countForOrgs([a.id], 'reviewer')).toBe(2);
       expect(await r.memberships.countForOrgs([b.id], 'reviewer')).toBe(0);
+      // b gets a reviewer and a regulator: a has only reviewers; b has one; neither is all regulators
+      const [u3, u4] = [user(), user()];
+      await r.users.insertMany([u3, u4]);
+      await r.memberships.insert({ id: uuid(), userId: u3.id, orgId: b.id, role: 'reviewer', departmentId: null, createdAt: new Date() });
+      await r.memberships.insert({ id: uuid(), userId: u4.id, orgId: b.id, role: 'regulator', departmentId: null, createdAt: new Date() });
+      expect([...(await r.memberships.orgsWithRole([a.id, b.id], 'reviewer'))].sort()).toEqual([a.id, b.id].sort());
+      expect([...(await r.memberships.orgsWithRole([a.id, b.id], 'reviewer', { only: true }))]).toEqual([a.id]);
+      expect(await r.memberships.orgsWithRole([a.id, b.id], 'streamer')).toEqual(new Set());
+      expect(await r.memberships.orgsWithRole([], 'reviewer')).toEqual(new Set());
       await uow.transaction(async (tx) => {
         await tx.users.lock(u1.id);
         await tx.users.updateLoginState(u1.id, { failedLogins: 1, lockedUntil: null });

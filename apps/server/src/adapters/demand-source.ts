@@ -47,24 +47,26 @@ const SUPPLIER_KINDS = new Set(['service_provider', 'merchant']);
  */
 export function supplierDirectory(uow: UnitOfWork): SupplierDirectory {
   const r = uow.read;
-  const onlyEvaluator = async (orgId: string): Promise<boolean> => {
-    const evaluators = await r.memberships.countForOrgs([orgId], 'evaluator');
-    return evaluators > 0 && evaluators === (await r.memberships.countForOrgs([orgId]));
-  };
-  const supplies = async (o: { id: string; kind: string }): Promise<boolean> =>
-    SUPPLIER_KINDS.has(o.kind) && !(o.kind === 'service_provider' && (await onlyEvaluator(o.id)));
+  /** the service providers among `orgs` that are only evaluators (one grouped read for all of them) */
+  const evaluatorsAmong = async (orgs: Array<{ id: string; kind: string }>): Promise<Set<string>> =>
+    r.memberships.orgsWithRole(
+      orgs.filter((o) => o.kind === 'service_provider').map((o) => o.id),
+      'evaluator',
+      { only: true },
+    );
   return {
     async supplierOrg(id) {
       const o = await r.orgs.findById(id);
-      return o && (await supplies(o)) ? ({ id: o.id, name: o.name, kind: o.kind } as SupplierOrg) : null;
+      if (!o || !SUPPLIER_KINDS.has(o.kind) || (await evaluatorsAmong([o])).has(o.id)) return null;
+      return { id: o.id, name: o.name, kind: o.kind } as SupplierOrg;
     },
     async candidates(limit) {
       const [all, merchants] = await Promise.all([
         r.orgs.list({ kind: 'service_provider', limit }),
         r.orgs.list({ kind: 'merchant', limit }),
       ]);
-      const providers = [];
-      for (const o of all) if (await supplies(o)) providers.push(o);
+      const evaluators = await evaluatorsAmong(all);
+      const providers = all.filter((o) => !evaluators.has(o.id));
       return [...providers, ...merchants].slice(0, limit).map((o) => ({ id: o.id, name: o.name, kind: o.kind as SupplierOrg['kind'] }));
     },
     async productOwners(productIds) {

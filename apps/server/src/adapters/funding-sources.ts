@@ -40,9 +40,11 @@ export function fundingParties(uow: UnitOfWork): FundingParties {
         r.orgs.list({ kind: 'live_base', limit: 500 }),
         r.orgs.list({ kind: 'service_provider', limit: 500 }),
       ]);
-      const evaluators = [];
-      for (const o of providers)
-        if ((await r.memberships.countForOrgs([o.id], 'evaluator')) > 0) evaluators.push({ id: o.id, name: o.name });
+      const withEvaluators = await r.memberships.orgsWithRole(
+        providers.map((o) => o.id),
+        'evaluator',
+      );
+      const evaluators = providers.filter((o) => withEvaluators.has(o.id)).map((o) => ({ id: o.id, name: o.name }));
       return { bases: bases.map((o) => ({ id: o.id, name: o.name })), evaluators };
     },
     async hasEvaluator(orgId) {

@@ -52,6 +52,11 @@ export interface MembershipRepository {
   listForUser(userId: string): Promise<MembershipView[]>;
   listForOrg(orgId: string): Promise<MembershipView[]>;
   countForOrgs(orgIds: string[], role?: Role): Promise<number>;
+  /**
+   * Of these organizations, those with a member holding `role` — or, with `only`, those whose members all hold it
+   * (never one without members): one grouped read for all of them.
+   */
+  orgsWithRole(orgIds: string[], role: Role, opts?: { only?: boolean }): Promise<Set<string>>;
   countByRole(role: Role): Promise<number>;
   delete(id: string): Promise<void>;
 }

@@ -191,6 +191,16 @@ export class DrizzleMembershipRepository implements MembershipRepository {
     if (orgIds.length === 0) return 0;
     return countWhere(this.db, memberships, and(inArray(memberships.orgId, orgIds), role ? eq(memberships.role, role) : undefined));
   }
+  async orgsWithRole(orgIds: string[], role: Role, opts: { only?: boolean } = {}): Promise<Set<string>> {
+    if (orgIds.length === 0) return new Set();
+    const rows = await this.db
+      .select({ orgId: memberships.orgId })
+      .from(memberships)
+      .where(inArray(memberships.orgId, orgIds))
+      .groupBy(memberships.orgId)
+      .having(opts.only ? sql`bool_and(${memberships.role} = ${role})` : sql`bool_or(${memberships.role} = ${role})`);
+    return new Set(rows.map((r) => r.orgId));
+  }
   async countByRole(role: Role): Promise<number> {
     return countWhere(this.db, memberships, eq(memberships.role, role));
   }
