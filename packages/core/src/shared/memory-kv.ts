@@ -53,10 +53,19 @@ export class MemoryCounterStore implements CounterStore {
   }
 }
 
+/** Expired locks are swept once the store holds this many (and then at twice what survived), as Redis expires keys. */
+const LOCK_SWEEP_AT = 10_000;
+
 export class MemoryLockStore implements LockStore {
   private readonly locks = new Map<string, { token: string; until: number }>();
   private seq = 0;
+  private sweepAt = LOCK_SWEEP_AT;
   constructor(private readonly clock: Clock = systemClock) {}
+
+  /** locks held, expired or not (until the next sweep) */
+  get size(): number {
+    return this.locks.size;
+  }
 
   async acquire(key: string, ttlMs: number): Promise<string | null> {
     const now = this.clock.now().getTime();
@@ -64,7 +73,12 @@ export class MemoryLockStore implements LockStore {
     if (held && held.until > now) return null;
     const token = `${process.pid}:${++this.seq}:${now}`;
     this.locks.set(key, { token, until: now + ttlMs });
+    if (this.locks.size >= this.sweepAt) this.sweep(now);
     return token;
+  }
+  private sweep(now: number): void {
+    for (const [k, l] of this.locks) if (l.until <= now) this.locks.delete(k);
+    this.sweepAt = Math.max(LOCK_SWEEP_AT, this.locks.size * 2);
   }
   async release(key: string, token: string): Promise<boolean> {
     const held = this.locks.get(key);
