@@ -3,11 +3,11 @@
  * 评估任务 from the menu, opens the seeded project (first year paid and self-assessed), submits its report with the verified figures
  * prefilled from the self-assessment, and sees the graded result; the issuing department (商务委) opens 项目资金 and
  * sees the same grade, the targets chart and the paid tranche — Chinese labels, no raw keys or ids — and sets up
- * a new project from its form. Screenshots go to
- * e2e/browser/__screenshots__/.
+ * a new project from its form, adds its second year's tranche (one above the budget refused with the reason), and sees
+ * the page in English. Screenshots go to e2e/browser/__screenshots__/.
  */
 import { describe, expect, it } from 'vitest';
-import { openFromNav, tablesLoaded } from '../helpers/browser.ts';
+import { expectNoRawText, openFromNav, switchLanguage, tablesLoaded, toastsGone } from '../helpers/browser.ts';
 import { BrowserSuite } from '../helpers/browser-suite.ts';
 import { browserAvailable } from '../helpers/test-server.ts';
 
@@ -84,5 +84,44 @@ describe.skipIf(!browserAvailable)('project funding', () => {
     const tranches = await read.funding.listTranches(created?.id as string);
     expect(tranches.map((t) => [t.planYear, t.amountFen])).toEqual([[1, 100 * 1_000_000]]);
     expect((await read.funding.listTargets(created?.id as string)).map((t) => [t.kind, t.target])).toEqual([['gmv', 80 * 1_000_000]]);
+
+    // 增加拨付批次 from the page: above the budget is refused with the reason and nothing written; within it, added
+    await dept.getByTestId('funding-projects').locator('.ant-table-row').filter({ hasText: '浏览器测试基地三年项目' }).click();
+    await dept.getByTestId('funding-detail').getByText('浏览器测试基地三年项目').first().waitFor();
+    const addTranche = async (year: string, wan: string) => {
+      await dept.getByTestId('funding-tranche-add').click();
+      const modal = dept.locator('.ant-modal').filter({ hasText: '增加拨付批次' });
+      await modal.getByText('剩余').waitFor();
+      await modal.getByLabel(year).check();
+      await modal.getByLabel('金额（万元）').fill(wan);
+      await modal
+        .getByRole('button', { name: '增 加' })
+        .or(modal.getByRole('button', { name: '增加' }))
+        .click();
+      return modal;
+    };
+    const refused = await addTranche('第2年（', '250');
+    await dept.locator('.ant-message').getByText('预算').waitFor();
+    expect(await read.funding.listTranches(created?.id as string)).toHaveLength(1);
+    // (while the error toast shows, clicks on the dialog's buttons do not reach them — antd; close it once it has gone)
+    await toastsGone(dept);
+    await refused.getByRole('button', { name: /取\s?消/ }).click();
+    await refused.waitFor({ state: 'hidden' });
+    await addTranche('第2年（', '120');
+    await dept.getByText('拨付批次已增加').waitFor();
+    await dept.getByTestId('funding-detail').getByText('第2年（').first().waitFor();
+    expect((await read.funding.listTranches(created?.id as string)).map((t) => [t.planYear, t.amountFen, t.status])).toEqual([
+      [1, 100 * 1_000_000, 'planned'],
+      [2, 120 * 1_000_000, 'planned'],
+    ]);
+    await suite.screenshot(dept, 'funding-tranche-added');
+
+    // the same page in English
+    await switchLanguage(dept, 'en-US');
+    await dept.getByRole('heading', { name: 'Project funding' }).waitFor();
+    await dept.getByTestId('funding-detail').getByText('Tranches paid and clawed back').waitFor();
+    await dept.getByTestId('funding-detail').getByText('Year 2 (').first().waitFor();
+    await expectNoRawText(dept, ['funding']);
+    await suite.screenshot(dept, 'funding-admin-en');
   });
 });

@@ -6,20 +6,14 @@
  */
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
-import { apiAs, openFromNav, pickFromSelect, signInHttp, tablesLoaded } from '../helpers/browser.ts';
+import { apiAs, expectNoRawText, openFromNav, pickFromSelect, signInHttp, tablesLoaded } from '../helpers/browser.ts';
 import { BrowserSuite } from '../helpers/browser-suite.ts';
 import { browserAvailable } from '../helpers/test-server.ts';
 
 const suite = new BrowserSuite();
+const AREAS = ['presale'];
 const SLOW = { timeout: 240_000 };
 const TITLE = '冬季新款 反向定制预售';
-
-/** The text of the page's visible body: no message key and no id may show. */
-async function expectNoRawText(page: Page): Promise<void> {
-  const text = (await page.locator('.lh-content').first().textContent()) ?? '';
-  expect(text).not.toMatch(/[0-9a-f]{8}-[0-9a-f]{4}-/);
-  expect(text).not.toMatch(/\b(presale|nav)\.[a-z]+/);
-}
 
 describe.skipIf(!browserAvailable)('pre-sales', () => {
   suite.aroundTests();
@@ -67,7 +61,7 @@ describe.skipIf(!browserAvailable)('pre-sales', () => {
     const production = merchant.getByTestId('presale-production');
     expect(await production.textContent()).toContain('待接单');
     for (const d of seeded?.demand ?? []) expect(await production.textContent()).toContain(d.skuName);
-    await expectNoRawText(merchant);
+    await expectNoRawText(merchant, AREAS);
     await suite.screenshot(merchant, 'presale-closed');
 
     // ── the provider's staff sees it in 供应商工作台 and confirms it ──
@@ -81,7 +75,7 @@ describe.skipIf(!browserAvailable)('pre-sales', () => {
     expect(await row.textContent()).toContain(TITLE);
     await row.getByTestId('production-confirm').click();
     await row.getByText('已接单').waitFor();
-    await expectNoRawText(provider);
+    await expectNoRawText(provider, AREAS);
     await suite.screenshot(provider, 'presale-production-supplier');
 
     // ── a buyer with a deposit in it reads 待付尾款, the promised ship day and the factory's progress ──

@@ -102,6 +102,13 @@ export class BrowserHarness {
  * Switches the header's language menu to `locale`. A click on the menu item while the dropdown is still animating in
  * can miss (the menu stays open, nothing switches); the step is retried until the menu has closed on its choice.
  */
+/** The text of the page's visible body: no id and no message key of the given areas (`nav.` always) may show. */
+export async function expectNoRawText(page: Page, areas: readonly string[]): Promise<void> {
+  const text = (await page.locator('.lh-content').first().textContent()) ?? '';
+  expect(text).not.toMatch(/[0-9a-f]{8}-[0-9a-f]{4}-/);
+  expect(text).not.toMatch(new RegExp(`\\b(${['nav', ...areas].join('|')})\\.[a-z]+`));
+}
+
 export async function switchLanguage(page: Page, locale: 'zh-CN' | 'en-US'): Promise<void> {
   const item = page.getByTestId(`lang-${locale}`);
   for (let attempt = 0; ; attempt++) {

@@ -51,7 +51,7 @@ const PublicCampaignPage = lazyNamed(() => import('./pages/campaigns/public-camp
 const PolicyPackagesPage = lazyNamed(() => import('./pages/policies/policy-packages-page.tsx'), 'PolicyPackagesPage');
 const TalentPoliciesPage = lazyNamed(() => import('./pages/policies/policy-packages-page.tsx'), 'TalentPoliciesPage');
 const PolicyAdminPage = lazyNamed(() => import('./pages/policies/policy-admin-page.tsx'), 'PolicyAdminPage');
-const FundingAdminPage = lazyNamed(() => import('./pages/funding/funding-pages.tsx'), 'FundingAdminPage');
+const FundingAdminPage = lazyNamed(() => import('./pages/funding/funding-admin-page.tsx'), 'FundingAdminPage');
 const MyFundingPage = lazyNamed(() => import('./pages/funding/funding-pages.tsx'), 'MyFundingPage');
 const EvaluationTasksPage = lazyNamed(() => import('./pages/funding/funding-pages.tsx'), 'EvaluationTasksPage');
 const ApplicationsPage = lazyNamed(() => import('./pages/registry/applications-page.tsx'), 'ApplicationsPage');

@@ -32,6 +32,7 @@ export const fundingProjectInputSchema = z.strictObject({
 export type FundingProjectInputBody = z.infer<typeof fundingProjectInputSchema>;
 
 export const fundingTrancheInputSchema = z.strictObject({ planYear, amountFen: z.number().int() });
+export type FundingTrancheInputBody = z.infer<typeof fundingTrancheInputSchema>;
 export const fundingPaySchema = z.strictObject({ trancheId: idSchema });
 export const fundingSelfAssessmentSchema = z.strictObject({ figures, note: plainText(0, 2000) });
 export const fundingEvaluationSchema = z.strictObject({

@@ -6,6 +6,8 @@ import type {
   FundingProjectDetailView,
   FundingProjectInputBody,
   FundingProjectView,
+  FundingTrancheInputBody,
+  FundingTrancheView,
 } from '@livehub/contracts';
 import { api } from '../lib/api-client.ts';
 import { apiHook, apiHookBy } from './query-options.ts';
@@ -27,6 +29,7 @@ export const fundingApi = {
   create: (body: FundingProjectInputBody) => api.post<FundingProjectView>(P, body),
   detail: (projectId: string) => api.get<FundingProjectDetailView>(`${P}/${id(projectId)}`),
   prefill: (projectId: string) => api.get<FundingPrefillView>(`${P}/${id(projectId)}/self-assessment`),
+  addTranche: (projectId: string, body: FundingTrancheInputBody) => api.post<FundingTrancheView>(`${P}/${id(projectId)}/tranches`, body),
   pay: (projectId: string, trancheId: string) => api.post(`${P}/${id(projectId)}/pay`, { trancheId }),
   selfAssess: (projectId: string, body: { figures: Record<string, number>; note: string }) =>
     api.post<FundingEvaluationView>(`${P}/${id(projectId)}/self-assessment`, body),
