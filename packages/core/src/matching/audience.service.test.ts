@@ -47,6 +47,7 @@ function setUp(opts: { fail?: boolean } = {}) {
     vault,
     audit: {} as AudienceDeps['audit'],
     seen,
+    identity: { name: 'test', verify: async () => ({ matched: true }) },
     onError: (e) => errors.push(e),
   });
   return { service, writes, keys, errors, advance: (ms: number) => (now = new Date(now.getTime() + ms)) };
