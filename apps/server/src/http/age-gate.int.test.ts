@@ -137,9 +137,15 @@ describe('checkout of a product sold to adults only', () => {
     const me = await p.login('consumer_00073');
     const r = await refusedWithNothingWritten(me, 'orders.adult_only_unverified');
     expect(r.body.error.message).toContain('请先完成实名认证');
-    const en = await p.call(me, 'POST', '/api/orders', { lines: [{ skuId: adultOnly.skuId, qty: 1 }], address: ADDRESS }, {
-      'accept-language': 'en-US',
-    });
+    const en = await p.call(
+      me,
+      'POST',
+      '/api/orders',
+      { lines: [{ skuId: adultOnly.skuId, qty: 1 }], address: ADDRESS },
+      {
+        'accept-language': 'en-US',
+      },
+    );
     expect(en.body.error.message).toContain('is sold to adults only: complete the real-name verification first');
     expect((await order(me, plain.skuId)).status).toBe(201);
   });

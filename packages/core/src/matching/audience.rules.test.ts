@@ -1,5 +1,14 @@
 import { describe, expect, it } from 'vitest';
-import { ageBand, ageThisYear, certainlyAdult, audienceIncrement, audienceSeenKey, categoryBuyers, provinceCode, viewerFacts } from './audience.rules.ts';
+import {
+  ageBand,
+  ageThisYear,
+  certainlyAdult,
+  audienceIncrement,
+  audienceSeenKey,
+  categoryBuyers,
+  provinceCode,
+  viewerFacts,
+} from './audience.rules.ts';
 import { audienceShares, toEngineInput } from './matching.rules.ts';
 import type { MatchAudienceCounts, MatchSnapshot } from './matching.types.ts';
 
