@@ -21,10 +21,21 @@ describe.skipIf(!browserAvailable)('实名认证 for the audience', () => {
     timeout: 180_000,
   }, async () => {
     const p = suite.server.platform;
-    // an approved product whose category is screened as alcohol: sold to adults only
+    // a live session of the demo streamer with its agreement's products; one of them becomes adult-only (its category
+    // screened as alcohol)
+    const streamer = await p.login('streamer');
+    const agreements = (await p.call(streamer, 'GET', '/api/agreements?status=in_force')).body;
+    const productIds: string[] = agreements[0].versions[0].terms.products.map((x: { productId: string }) => x.productId);
+    const created = await p.call(streamer, 'POST', '/api/live/sessions', {
+      title: '年龄核验演示',
+      scheduledAt: new Date().toISOString(),
+      productIds,
+    });
+    const sessionId = created.body.session.id as string;
+    expect((await p.call(streamer, 'POST', `/api/live/sessions/${sessionId}/start`)).status).toBe(200);
     const [row] = (await p.c.database.exec(
       `select p.id, p.title, p.category_id from products p join product_skus s on s.product_id = p.id
-       where p.status = 'approved' and s.stock > 10 order by p.id desc limit 1`,
+       where p.status = 'approved' and s.stock > 10 and p.id in (${productIds.map((x) => `'${x}'`).join(',')}) order by p.id limit 1`,
     )) as Array<{ id: string; title: string; category_id: string }>;
     const product = row as { id: string; title: string; category_id: string };
     const [cat] = (await p.c.database.exec(`select screen_as from categories where id = '${product.category_id}'`)) as Array<{
@@ -35,7 +46,7 @@ describe.skipIf(!browserAvailable)('实名认证 for the audience', () => {
     try {
       const page = await suite.freshPage({ mobile: true });
       await suite.login(page, 'consumer_00061');
-      await page.goto(`${suite.baseUrl}/checkout?product=${product.id}`);
+      await page.goto(`${suite.baseUrl}/checkout?session=${sessionId}&product=${product.id}`);
       await page.getByTestId('checkout-title').waitFor(SLOW);
       if (!(await page.getByTestId('addr-name').isVisible())) await page.getByTestId('address-new').click();
       await page.getByTestId('addr-name').fill('林小满');
@@ -85,7 +96,7 @@ describe.skipIf(!browserAvailable)('实名认证 for the audience', () => {
     await card.getByTestId('audience-id-number').fill(idNumber);
     await card.getByTestId('audience-name').fill('张不符');
     await card.getByTestId('audience-verify').click();
-    const nameError = card.locator('.ant-form-item-has-error', { has: card.getByTestId('audience-name') });
+    const nameError = card.locator('.ant-form-item-has-error', { has: page.getByTestId('audience-name') });
     await nameError.locator('.ant-form-item-explain-error').waitFor(SLOW);
     expect(await nameError.locator('.ant-form-item-explain-error').textContent()).toBe('姓名与身份证号码不一致，请核对后重试');
 
