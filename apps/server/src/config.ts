@@ -92,7 +92,7 @@ const envSchema = z.object({
         .map((x) => x.trim())
         .filter(Boolean),
     ),
-  /** names the simulated identity authority answers 不一致 for (comma-separated; docs/ports.md) */
+  /** names the simulated identity authority answers 不一致 for (comma-separated; docs/matching.md) */
   LIVEHUB_SIM_IDENTITY_MISMATCH_NAMES: z
     .string()
     .default('张不符,李不符')

@@ -2,7 +2,7 @@
  * The built-in simulated identity authority (模拟身份核验, 二要素: name + ID number) behind the `IdentityVerifier` port,
  * as a licensed provider of the public-security citizen-identity check answers a platform: 一致, 不一致 or 库中无此号,
  * after a round trip, or no answer at all. It holds no register of citizens, so its answers follow documented rules,
- * deterministic for a given name and number (docs/ports.md § Identity verification):
+ * deterministic for a given name and number (docs/matching.md § Identity verification (二要素)):
  *
  * - a number whose form or check character is wrong: 库中无此号 (`no_record`) — the authority has no such number;
  * - a name on the mismatch list (`LIVEHUB_SIM_IDENTITY_MISMATCH_NAMES`, default 张不符 and 李不符): 不一致 (`mismatch`);

@@ -80,7 +80,7 @@ export function wireLive(
     };
   };
   // 观众画像: a signed-in viewer's first join of a session adds to its streamer's aggregate (docs/matching.md, ADR 0037)
-  // 实名认证's 二要素 check: the built-in simulated authority (a real provider implements the same port; docs/ports.md)
+  // 实名认证's 二要素 check: the built-in simulated authority (a real provider implements the same port; docs/matching.md)
   const identityVerifier = new SimulatedIdentityVerifier(config.simIdentity);
   const audience = new AudienceService({
     uow,
