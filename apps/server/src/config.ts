@@ -92,6 +92,28 @@ const envSchema = z.object({
         .map((x) => x.trim())
         .filter(Boolean),
     ),
+  /** names the simulated identity authority answers 不一致 for (comma-separated; docs/matching.md) */
+  LIVEHUB_SIM_IDENTITY_MISMATCH_NAMES: z
+    .string()
+    .default('张不符,李不符')
+    .transform((v) =>
+      v
+        .split(',')
+        .map((x) => x.trim())
+        .filter(Boolean),
+    ),
+  /** names the simulated identity authority never answers for: a timeout, the caller's 503 (comma-separated) */
+  LIVEHUB_SIM_IDENTITY_OUTAGE_NAMES: z
+    .string()
+    .default('王超时')
+    .transform((v) =>
+      v
+        .split(',')
+        .map((x) => x.trim())
+        .filter(Boolean),
+    ),
+  /** the simulated identity authority's round trip in ms (real providers: about 100–500 ms) */
+  LIVEHUB_SIM_IDENTITY_LATENCY_MS: z.coerce.number().int().min(0).max(60_000).default(0),
   LIVEHUB_ORDER_PAY_MINUTES: z.coerce
     .number()
     .int()
@@ -193,6 +215,8 @@ export interface Config {
   region: { code: string; name: string };
   /** account-number endings the simulated payout provider fails */
   simPayoutFailSuffixes: string[];
+  /** the simulated identity authority (二要素): names answered 不一致, names never answered, the round trip */
+  simIdentity: { mismatchNames: string[]; outageNames: string[]; latencyMs: number };
   /** the key tracking pushes are signed with (LIVEHUB_LOGISTICS_PUSH_KEY, or derived from the session secret) */
   logisticsPushKey: Buffer;
   /** the share of the simulated carrier's packages ending in an exception */
@@ -273,6 +297,11 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     fundFloorFen: e.LIVEHUB_FUND_FLOOR_FEN,
     region: { code: e.LIVEHUB_REGION_CODE, name: e.LIVEHUB_REGION_NAME },
     simPayoutFailSuffixes: e.LIVEHUB_SIM_PAYOUT_FAIL_SUFFIXES,
+    simIdentity: {
+      mismatchNames: e.LIVEHUB_SIM_IDENTITY_MISMATCH_NAMES,
+      outageNames: e.LIVEHUB_SIM_IDENTITY_OUTAGE_NAMES,
+      latencyMs: e.LIVEHUB_SIM_IDENTITY_LATENCY_MS,
+    },
     logisticsPushKey: e.LIVEHUB_LOGISTICS_PUSH_KEY
       ? Buffer.from(e.LIVEHUB_LOGISTICS_PUSH_KEY, 'base64')
       : createHmac('sha256', Buffer.from(sessionSecret, 'base64')).update('livehub:logistics-push').digest(),

@@ -54,7 +54,13 @@ export async function createContainer(config: Config, o: ContainerOverrides = {}
     deposits: lateDeposits,
   });
   const { ledger, slotFees, money, feeRates, settlementReader, compensationMoney, finance } = wireLedger(platform, { catalog });
-  const { agreements, audience, live, rooms } = wireLive(platform, { registry, slotFees, compliance, creditGate, orders: lateOrders });
+  const { agreements, audience, identityVerifier, live, rooms } = wireLive(platform, {
+    registry,
+    slotFees,
+    compliance,
+    creditGate,
+    orders: lateOrders,
+  });
   lateRooms.set(rooms);
   Object.assign(hooks, registry.hooks(), catalog.hooks());
   await catalog.ensureCategories();
@@ -166,6 +172,7 @@ export async function createContainer(config: Config, o: ContainerOverrides = {}
     statistics,
     matching,
     audience,
+    identityVerifier,
     programmes,
     suppliers,
     purchaseOrders,

@@ -107,10 +107,13 @@ export const matchActivitySchema = z.array(
 export type MatchActivityView = z.infer<typeof matchActivitySchema>;
 
 /**
- * 实名认证 for the audience (观众画像): the ID number is checked and dropped — only the birth year and gender read from
+ * 实名认证 for the audience (观众画像): the name and ID number are checked (the number's form, then both together by
+ * the identity authority) and dropped — only the birth year and gender read from
  * it are kept — and only with the consumer's consent. The answer shows the age band (年龄段) and gender, never a number.
  */
 export const consumerVerifyInputSchema = z.strictObject({
+  /** the name on the ID card: checked with the number by the identity authority (二要素), never stored */
+  name: z.string().trim().min(2).max(30),
   idNumber: z.string().trim().min(15).max(18),
   consent: z.literal(true),
 });

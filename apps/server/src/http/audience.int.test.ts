@@ -120,19 +120,28 @@ describe('实名认证 for the audience', () => {
   it('keeps the band and gender only; refuses a bad number, no consent and under 14 with the field; withdrawal deletes it', async () => {
     const me = await p.login('consumer_00040');
     expect((await p.call(me, 'GET', '/api/audience/verification')).body).toMatchObject({ verified: false, ageBand: null });
-    const bad = await p.call(me, 'PUT', '/api/audience/verification', { idNumber: '310101199001011235', consent: true });
+    const bad = await p.call(me, 'PUT', '/api/audience/verification', { name: '陈观众', idNumber: '310101199001011235', consent: true });
     expect(bad.status).toBe(400);
     expect(bad.body.error.field).toBe('idNumber');
-    const noConsent = await p.call(me, 'PUT', '/api/audience/verification', { idNumber: viewerIdNumber(40, 1990, 'male'), consent: false });
+    const noConsent = await p.call(me, 'PUT', '/api/audience/verification', {
+      name: '陈观众',
+      idNumber: viewerIdNumber(40, 1990, 'male'),
+      consent: false,
+    });
     expect(noConsent.status).toBe(400);
     expect(noConsent.body.error.field).toBe('consent');
     const child = await p.call(me, 'PUT', '/api/audience/verification', {
+      name: '陈观众',
       idNumber: viewerIdNumber(40, year() - 10, 'male'),
       consent: true,
     });
     expect(child.status).toBe(400);
     expect(child.body.error).toMatchObject({ code: 'matching.verification_under_14', field: 'idNumber' });
-    const ok = await p.call(me, 'PUT', '/api/audience/verification', { idNumber: viewerIdNumber(40, year() - 30, 'male'), consent: true });
+    const ok = await p.call(me, 'PUT', '/api/audience/verification', {
+      name: '陈观众',
+      idNumber: viewerIdNumber(40, year() - 30, 'male'),
+      consent: true,
+    });
     expect(ok.status).toBe(200);
     expect(ok.body).toMatchObject({ verified: true, ageBand: 'age25_34', ageBandName: '25–34岁', gender: 'male' });
     const audited = (await p.c.database.exec(
@@ -154,6 +163,7 @@ describe('joining a live room feeds the aggregate', () => {
     for (const [i, name] of ['consumer_00041', 'consumer_00042'].entries()) {
       const s = await p.login(name);
       const r = await p.call(s, 'PUT', '/api/audience/verification', {
+        name: '陈观众',
         idNumber: viewerIdNumber(41 + i, year() - 16, 'female'),
         consent: true,
       });

@@ -95,9 +95,10 @@ function issueMessage(issue: ValidationIssue, locale: Locale): string {
 export function sendError(reply: FastifyReply, request: FastifyRequest, err: unknown): FastifyReply {
   const locale = localeOf(request);
   if (isAppError(err)) {
-    // A throttled caller is told when to come back, in the header clients and proxies read.
+    // A throttled caller (or one refused by an unavailable provider) is told when to come back, in the header clients and proxies read.
     const seconds = err.details?.seconds;
-    if (err.kind === 'rate_limited' && typeof seconds === 'number') reply.header('retry-after', String(seconds));
+    if ((err.kind === 'rate_limited' || err.kind === 'unavailable') && typeof seconds === 'number')
+      reply.header('retry-after', String(seconds));
     // A conflict names what it conflicts with (e.g. the existing plan), machine-readable for the client.
     return reply
       .status(STATUS_BY_KIND[err.kind])

@@ -40,7 +40,7 @@ export async function seedAudience(c: Container, sessionId: string, consumerIds:
     const [age, gender] = VIEWERS[i] as readonly [number, 'female' | 'male'];
     const actor = person(userId, 'consumer', null);
     // the band is the age reached this year (only the birth year is kept)
-    await c.audience.verify(actor, { idNumber: viewerIdNumber(i, year - age, gender), consent: true });
+    await c.audience.verify(actor, { name: `观众${i + 1}`, idNumber: viewerIdNumber(i, year - age, gender), consent: true });
     if ((await c.uow.read.orders.listAddresses(userId)).length === 0)
       await c.orders.saveAddress(actor, {
         name: `观众${i + 1}`,

@@ -19,6 +19,7 @@ import {
   type SlotFeeService,
 } from '@livehub/core';
 import { randomTokens } from '../adapters/runtime.ts';
+import { SimulatedIdentityVerifier } from '../adapters/sim-identity.ts';
 import type { Late } from './late.ts';
 import type { Platform } from './platform.ts';
 
@@ -79,13 +80,16 @@ export function wireLive(
     };
   };
   // 观众画像: a signed-in viewer's first join of a session adds to its streamer's aggregate (docs/matching.md, ADR 0037)
+  // 实名认证's 二要素 check: the built-in simulated authority (a real provider implements the same port; docs/matching.md)
+  const identityVerifier = new SimulatedIdentityVerifier(config.simIdentity);
   const audience = new AudienceService({
     uow,
     clock,
     vault,
     audit,
     seen: kv.locks,
-    onError: (e) => void process.stderr.write(`audience count failed: ${e instanceof Error ? e.message : String(e)}\n`),
+    identity: identityVerifier,
+    onError: (e) => void process.stderr.write(`audience: ${e instanceof Error ? e.message : String(e)}\n`),
   });
   const rooms = new RoomHub({
     pubsub: kv.pubsub,
@@ -127,5 +131,5 @@ export function wireLive(
   // external one calling the publish hooks — unless playback points at an external server that tells it nothing;
   // then rooms say 'unknown' and the player just tries.
   if (config.publishHookSecret || !config.externalPlayback) rooms.trackStreams();
-  return { agreements, audience, live, rooms };
+  return { agreements, audience, identityVerifier, live, rooms };
 }

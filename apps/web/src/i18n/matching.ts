@@ -44,9 +44,11 @@ export const matchingZh = {
   'matching.model.next': '下次定时训练：{at}',
   'matching.verify.title': '实名认证（观众画像）',
   'matching.verify.intro':
-    '可选。认证后，您观看直播时只计入主播观众的年龄段、性别与省份统计，不保存身份证号与姓名；不认证不影响观看与购物。',
+    '可选。姓名与身份证号经身份核验后，您观看直播时只计入主播观众的年龄段、性别与省份统计，不保存身份证号与姓名；不认证不影响观看与一般购物，购买酒类、烟草等限成年人商品需先认证。',
+  'matching.verify.name': '姓名',
   'matching.verify.idNumber': '身份证号',
-  'matching.verify.consent': '我同意将由身份证号得出的出生年份与性别用于主播观众画像统计（仅汇总计数）',
+  'matching.verify.consent':
+    '我同意核验姓名与身份证号，并将由此得出的出生年份与性别用于主播观众画像统计（仅汇总计数）与限成年人商品的年龄核验',
   'matching.verify.consentRequired': '请先勾选同意',
   'matching.verify.submit': '认证',
   'matching.verify.done': '已完成实名认证',
@@ -100,10 +102,11 @@ export const matchingEn: Record<MatchingMessageKey, string> = {
   'matching.model.next': 'Next scheduled training: {at}',
   'matching.verify.title': 'Real-name verification (audience)',
   'matching.verify.intro':
-    'Optional. Once verified, your viewing counts only towards streamers’ audience statistics by age band, gender and province; the ID number and name are not kept. Watching and buying work without it.',
+    'Optional. Once your name and ID number are verified, your viewing counts only towards streamers’ audience statistics by age band, gender and province; the ID number and name are not kept. Watching and ordinary buying work without it; products sold to adults only (alcohol, tobacco) need it.',
+  'matching.verify.name': 'Name (as on the ID card)',
   'matching.verify.idNumber': 'ID number',
   'matching.verify.consent':
-    'I agree that the birth year and gender read from my ID number are used for streamers’ audience statistics (counts only)',
+    'I agree that my name and ID number are verified, and that the birth year and gender read from them are used for streamers’ audience statistics (counts only) and the age check of products sold to adults only',
   'matching.verify.consentRequired': 'Please tick to agree first',
   'matching.verify.submit': 'Verify',
   'matching.verify.done': 'Verified',

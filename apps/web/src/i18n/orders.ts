@@ -57,6 +57,7 @@ export const ordersZh = {
 
   // ---- checkout ------------------------------------------------------------------------------------------------
   'checkout.title': '确认订单',
+  'checkout.goVerify': '去实名认证',
   'checkout.noProduct': '没有找到要购买的商品',
   'checkout.from': '起',
   'checkout.sku': '规格',
@@ -357,6 +358,7 @@ export const ordersEn: Record<OrdersMessageKey, string> = {
   'order.tab.returns': 'Returns',
 
   'checkout.title': 'Checkout',
+  'checkout.goVerify': 'Verify now',
   'checkout.noProduct': 'Nothing to buy was found',
   'checkout.from': 'from',
   'checkout.sku': 'Option',

@@ -9,6 +9,18 @@ export const DAY_MS = 86_400_000;
 export const REFERENCE_WINDOW_MS = 7 * DAY_MS;
 const LIVE_RULE_RANK: Record<LiveRule, number> = { allowed: 0, restricted: 1, prohibited: 2 };
 
+/**
+ * Categories sold to adults only, by their screening (`screenAs`): alcohol and tobacco (未成年人保护法 第五十九条).
+ * The matching engine keeps such products from audiences with minors; checkout refuses them to a buyer not verified
+ * as 18 or older (ADR 0043).
+ */
+export const ADULT_ONLY_SCREENS: ReadonlySet<string> = new Set(['tobacco', 'alcohol']);
+
+/** Whether a product in this category path (any order) is sold to adults only: any category on it screened so. */
+export function adultOnlyCategory(path: ReadonlyArray<{ screenAs: string } | null | undefined>): boolean {
+  return path.some((c) => c != null && ADULT_ONLY_SCREENS.has(c.screenAs));
+}
+
 /** Folds a brand name for uniqueness: width, case and spaces do not make a new brand. */
 export function brandKey(name: string): string {
   return name.normalize('NFKC').toLowerCase().replace(/\s+/g, '');

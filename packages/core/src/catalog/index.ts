@@ -1,6 +1,15 @@
 /** The catalog's public entry: its service, records, inputs and views, the repository port and its pure rules. */
 export type { CatalogRepository } from './catalog.repository.ts';
-export { brandKey, contentChanged, DAY_MS, REFERENCE_WINDOW_MS, referenceWindow, strictestRule } from './catalog.rules.ts';
+export {
+  ADULT_ONLY_SCREENS,
+  adultOnlyCategory,
+  brandKey,
+  contentChanged,
+  DAY_MS,
+  REFERENCE_WINDOW_MS,
+  referenceWindow,
+  strictestRule,
+} from './catalog.rules.ts';
 export type { CatalogDeps } from './catalog.service.ts';
 export { CatalogService } from './catalog.service.ts';
 export { OrderCatalog } from './order-catalog.ts';

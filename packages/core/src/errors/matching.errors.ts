@@ -17,4 +17,19 @@ export const MATCHING_ERRORS = {
     zh: '未满十四周岁的实名认证需监护人同意，暂不支持',
     en: 'Verification under 14 needs a guardian’s consent, which is not supported',
   },
+  'matching.identity_mismatch': {
+    kind: 'invalid',
+    zh: '姓名与身份证号码不一致，请核对后重试',
+    en: 'The name does not match the ID number: check both and try again',
+  },
+  'matching.identity_no_record': {
+    kind: 'invalid',
+    zh: '身份核验未查到该身份证号码，请核对后重试',
+    en: 'The identity service has no record of this ID number: check it and try again',
+  },
+  'matching.identity_unavailable': {
+    kind: 'unavailable',
+    zh: '身份核验服务暂不可用，请 {seconds} 秒后重试（未保存任何信息）',
+    en: 'The identity verification service is unavailable: try again in {seconds} s (nothing was stored)',
+  },
 } as const satisfies Record<string, ErrorDef>;

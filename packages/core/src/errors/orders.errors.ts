@@ -92,4 +92,14 @@ export const ORDERS_ERRORS = {
     zh: '售后申请当前状态（{status}）不能执行此操作（{action}）',
     en: 'The return is {status}: cannot {action}',
   },
+  'orders.adult_only_unverified': {
+    kind: 'forbidden',
+    zh: '「{product}」限成年人购买，请先完成实名认证（我的订单 → 实名认证）',
+    en: '“{product}” is sold to adults only: complete the real-name verification first (My orders → Verification)',
+  },
+  'orders.adult_only_minor': {
+    kind: 'forbidden',
+    zh: '「{product}」限成年人购买，未满十八周岁不能下单',
+    en: '“{product}” is sold to adults only: it cannot be ordered under 18',
+  },
 } as const satisfies Record<string, ErrorDef>;

@@ -1,5 +1,14 @@
 import { describe, expect, it } from 'vitest';
-import { ageBand, ageThisYear, audienceIncrement, audienceSeenKey, categoryBuyers, provinceCode, viewerFacts } from './audience.rules.ts';
+import {
+  ageBand,
+  ageThisYear,
+  certainlyAdult,
+  audienceIncrement,
+  audienceSeenKey,
+  categoryBuyers,
+  provinceCode,
+  viewerFacts,
+} from './audience.rules.ts';
 import { audienceShares, toEngineInput } from './matching.rules.ts';
 import type { MatchAudienceCounts, MatchSnapshot } from './matching.types.ts';
 
@@ -30,6 +39,16 @@ describe('age band (年龄段) from the birth year', () => {
   it('moves a viewer born in 2009 out of 未成年 at the China new year, not at the UTC one', () => {
     expect(ageBand(2009, new Date('2026-12-31T15:59:00Z'))).toBe('under18');
     expect(ageBand(2009, new Date('2026-12-31T16:00:00Z'))).toBe('age18_24');
+  });
+});
+
+describe('certainly adult (限成年人购买) from the birth year', () => {
+  it('is 18 reached by the end of last year: one turning 18 this year waits for the China new year', () => {
+    expect(certainlyAdult(2007, mid2026)).toBe(true); // 19 this year: 18 whatever the birthday
+    expect(certainlyAdult(2008, mid2026)).toBe(false); // 18 this year: maybe not yet
+    expect(certainlyAdult(2010, mid2026)).toBe(false);
+    expect(certainlyAdult(2008, new Date('2026-12-31T15:59:00Z'))).toBe(false);
+    expect(certainlyAdult(2008, new Date('2026-12-31T16:00:00Z'))).toBe(true);
   });
 });
 

@@ -35,6 +35,21 @@ export function ageBand(birthYear: number, now: Date): AgeBand {
   return 'age45plus';
 }
 
+/** 成年: the age from which products sold to adults only (alcohol, tobacco) may be ordered. */
+export const ADULT_AGE = 18;
+
+/**
+ * Whether a verified consumer born in `birthYear` is certainly 18 or older now (China time). Only the year is kept
+ * (ADR 0037), so one who turns 18 this year may not be 18 yet: the gate errs on the minor's side and lets them
+ * through from 1 January of the following year (ADR 0043).
+ */
+export function certainlyAdult(birthYear: number, now: Date): boolean {
+  return ageThisYear(birthYear, now) - 1 >= ADULT_AGE;
+}
+
+/** A buyer's standing for products sold to adults only. */
+export type BuyerAgeStatus = 'adult' | 'minor' | 'unverified';
+
 /**
  * Under this age a verification is refused: the personal information of a child under 14 is sensitive and needs a
  * guardian's consent (个人信息保护法 第二十八条、第三十一条), which this step does not collect.

@@ -13,6 +13,7 @@ import type { ScopedUnitOfWork } from '../ports/repositories.ts';
 import type { Clock, PiiVault } from '../ports/runtime.ts';
 import { validateIdNumber } from '../registry/identifiers.ts';
 import type { Actor } from '../shared/actor.ts';
+import type { IdentityVerdict, IdentityVerifier } from './identity-verifier.port.ts';
 import {
   AUDIENCE_SEEN_TTL_MS,
   type AgeBand,
@@ -25,6 +26,9 @@ import {
   viewerFacts,
 } from './audience.rules.ts';
 
+/** How long a caller is told to wait after the identity authority did not answer (Retry-After). */
+export const IDENTITY_RETRY_SECONDS = 5;
+
 export interface AudienceDeps {
   uow: ScopedUnitOfWork<'matching' | 'live' | 'audit'>;
   clock: Clock;
@@ -32,6 +36,8 @@ export interface AudienceDeps {
   audit: AuditService;
   /** the shared short-lived store (Redis with REDIS_URL): one key per viewer and session, expiring */
   seen: LockStore;
+  /** 二要素核验 (name + ID number) against the identity authority (the simulator unless a real provider is wired) */
+  identity: IdentityVerifier;
   /** a failed count (the join itself went on) */
   onError?: (err: unknown) => void;
 }
@@ -52,10 +58,13 @@ export class AudienceService {
   constructor(private readonly d: AudienceDeps) {}
 
   /**
-   * 实名认证 for the audience: the ID number's check digit and birth date are verified, its birth year and gender
-   * kept with the consent's time; the number and the name are not stored. Under 14 is refused (a guardian's consent).
+   * 实名认证 for the audience: the ID number's check digit and birth date are verified, then the name and number
+   * together by the identity authority (二要素, `IdentityVerifier`); its birth year and gender are kept with the
+   * consent's time; the number and the name are not stored. Under 14 is refused (a guardian's consent). A mismatch
+   * is refused on `name` (or on `idNumber` when the authority has no such number) and an unanswered check is a
+   * retryable 503 — in both cases nothing is stored.
    */
-  async verify(actor: Actor, input: { idNumber: string; consent: true }): Promise<ConsumerVerification> {
+  async verify(actor: Actor, input: { name: string; idNumber: string; consent: true }): Promise<ConsumerVerification> {
     const userId = actor.userId;
     if (!userId) throw new AppError('auth.required');
     if (input.consent !== true) throw new AppError('matching.consent_required', { field: 'consent' });
@@ -64,6 +73,11 @@ export class AudienceService {
     if (!id.ok) throw new AppError('registry.id_number_invalid', { field: 'idNumber', details: { reason: id.message.zh } });
     const birthYear = Number(id.birthDate.slice(0, 4));
     if (id.age < MIN_VERIFY_AGE) throw new AppError('matching.verification_under_14', { field: 'idNumber' });
+    const verdict = await this.checkIdentity(input.name.trim(), id.id);
+    if (!verdict.matched)
+      throw verdict.reason === 'no_record'
+        ? new AppError('matching.identity_no_record', { field: 'idNumber' })
+        : new AppError('matching.identity_mismatch', { field: 'name' });
     await this.d.uow.transaction(async (tx) => {
       await tx.matching.saveConsumerProfile({ userId, birthYear, gender: id.sex, consentedAt: now, updatedAt: now });
       await this.d.audit.record(tx, actor, {
@@ -75,6 +89,16 @@ export class AudienceService {
       });
     });
     return this.verification(actor);
+  }
+
+  /** The authority's answer; no answer (timeout, outage) is the retryable 503, never the consumer's mistake. */
+  private async checkIdentity(name: string, idNumber: string): Promise<IdentityVerdict> {
+    try {
+      return await this.d.identity.verify({ name, idNumber });
+    } catch (err) {
+      this.d.onError?.(err);
+      throw new AppError('matching.identity_unavailable', { details: { seconds: IDENTITY_RETRY_SECONDS } });
+    }
   }
 
   /** The caller's verification as it stands. */

@@ -34,15 +34,20 @@ export {
 export type { RetrainSchedule } from './matching-model.rules.ts';
 export { AudienceService } from './audience.service.ts';
 export type { AudienceDeps, ConsumerVerification } from './audience.service.ts';
+export { BuyerAgeReader } from './buyer-age.ts';
+export type { BuyerAgeTx } from './buyer-age.ts';
+export type { IdentityMismatchReason, IdentityVerdict, IdentityVerifier } from './identity-verifier.port.ts';
 export {
+  ADULT_AGE,
   AGE_BAND_LABELS,
   AUDIENCE_SEEN_TTL_MS,
   ageBand,
   audienceIncrement,
   CATEGORY_BUYERS,
   categoryBuyers,
+  certainlyAdult,
   MIN_VERIFY_AGE,
   provinceCode,
   viewerFacts,
 } from './audience.rules.ts';
-export type { AgeBand, AudienceIncrement, Gender, ViewerFacts, ViewerRecord } from './audience.rules.ts';
+export type { AgeBand, AudienceIncrement, BuyerAgeStatus, Gender, ViewerFacts, ViewerRecord } from './audience.rules.ts';

@@ -16,6 +16,7 @@ import {
   type MatchStreamer,
   type Violation,
 } from '@livehub/matching';
+import { ADULT_ONLY_SCREENS } from '../catalog/index.ts';
 import { categoryBuyers } from './audience.rules.ts';
 import type { MatchAudienceCounts, MatchPoolProductRecord, MatchSnapshot } from './matching.types.ts';
 
@@ -78,9 +79,6 @@ const TOPIC_CATEGORY: Readonly<Record<string, string>> = {
   医疗卫生: 'drug',
   医药: 'drug',
 };
-
-/** Categories sold to adults only (the `screenAs` of the category). */
-const ADULT_ONLY_SCREENS = new Set(['tobacco', 'alcohol']);
 
 export interface PartyStanding {
   tier: CreditTier;

@@ -231,6 +231,8 @@ export class FlashWinnerBatcher {
         held.set(w.userId, n);
       }
       const { sku, product } = await maker.productForSku(tx, f.skuId, 'lines.0.skuId');
+      // an adult-only product: a buyer who may not have it fails the group, then is answered alone (units given back)
+      for (const w of group) await maker.requireAdultBuyer(tx, product, w.userId, now);
       const a = await maker.attribution(tx, f.sessionId, product.id, 'lines.0.skuId');
       const made = [];
       for (const w of group) {

@@ -8,6 +8,7 @@ import type { CatalogService } from '../catalog/catalog.service.ts';
 import type { ProductRecord, SkuRecord } from '../catalog/catalog.types.ts';
 import { OrderCatalog } from '../catalog/index.ts';
 import { SessionLookup } from '../live/index.ts';
+import { BuyerAgeReader } from '../matching/index.ts';
 import { SessionSelection } from '../selection/index.ts';
 import { AppError } from '../errors.ts';
 import type { Repositories, ScopedUnitOfWork } from '../ports/repositories.ts';
@@ -51,6 +52,7 @@ export class OrderMaker {
   private readonly products = new OrderCatalog();
   private readonly sessions = new SessionLookup();
   private readonly selection = new SessionSelection();
+  private readonly buyerAge = new BuyerAgeReader();
   /** the fake-order detector's signals of each order, hashed */
   readonly signals: OrderSignalHasher;
 
@@ -67,6 +69,26 @@ export class OrderMaker {
     const found = await this.products.skuWithProductIn(tx, skuId);
     if (!found || found.product?.status !== 'approved') throw new AppError('orders.sku_not_found', { field });
     return { sku: found.sku, product: found.product };
+  }
+
+  /**
+   * 限成年人购买 (ADR 0043): a product sold to adults only (alcohol, tobacco) is refused, on the field `verification`
+   * (what the buyer has to fix) with the product named, to a buyer not verified by 实名认证 as certainly 18 or older;
+   * any other product passes without a read of the buyer.
+   */
+  async requireAdultBuyer(
+    tx: Pick<Repositories, 'catalog' | 'matching'>,
+    product: ProductRecord,
+    userId: string,
+    now: Date,
+  ): Promise<void> {
+    if (!(await this.products.adultOnlyIn(tx, product))) return;
+    const status = await this.buyerAge.statusIn(tx, userId, now);
+    if (status === 'adult') return;
+    throw new AppError(status === 'minor' ? 'orders.adult_only_minor' : 'orders.adult_only_unverified', {
+      field: 'verification',
+      details: { product: product.title, productId: product.id },
+    });
   }
 
   /** The session's attribution for a product, checking the session is live and the product is on it. */

@@ -26,8 +26,9 @@ export interface OrderResult {
 }
 
 /** The tables placing an order writes and reads. */
-/** (`MoneyScope`: only to hand the transaction to the settlement context's money port) */
-export type PlacementScope = 'orders' | 'catalog' | 'live' | 'selection' | 'users' | 'orgs' | 'audit' | 'outbox' | MoneyScope;
+/** (`MoneyScope`: only to hand the transaction to the settlement context's money port; `matching`: only to hand it to
+ * the matching context's `BuyerAgeReader`, which reads the buyer's 实名认证 for a product sold to adults only) */
+export type PlacementScope = 'orders' | 'catalog' | 'live' | 'selection' | 'users' | 'orgs' | 'audit' | 'outbox' | 'matching' | MoneyScope;
 
 export interface PlacementDeps {
   uow: ScopedUnitOfWork<PlacementScope>;
@@ -137,6 +138,7 @@ export class PlacementService {
       if (merchantOrgId && merchantOrgId !== product.merchantOrgId)
         throw new AppError('orders.one_merchant', { field: `lines.${i}.skuId` });
       merchantOrgId = product.merchantOrgId;
+      await maker.requireAdultBuyer(tx, product, userId, now);
       const a = await maker.attribution(tx, input.sessionId, product.id, `lines.${i}.skuId`);
       attr ??= a;
       if (!(await tx.orders.takeStock(sku.id, l.qty))) {

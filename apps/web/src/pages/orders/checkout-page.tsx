@@ -12,7 +12,8 @@ import { EnvironmentOutlined, MinusOutlined, PlusOutlined, ShoppingOutlined, Vid
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { Alert, App, Button, Card, Checkbox, Empty, Form, Input, InputNumber, Radio, Skeleton, Space, Tag, Typography } from 'antd';
 import { useEffect, useMemo, useState } from 'react';
-import { useNavigate, useSearchParams } from 'react-router';
+import { Link, useNavigate, useSearchParams } from 'react-router';
+import { AUDIENCE_VERIFICATION_ANCHOR } from './audience-verification-card.tsx';
 import { useI18n } from '../../i18n/index.ts';
 import { isApiError } from '../../lib/api-client.ts';
 import type { AddressInput, Category, OrderView, ProductView } from '../../lib/api-types.ts';
@@ -128,7 +129,7 @@ export function CheckoutPage() {
   const [skuId, setSkuId] = useState(params.get('sku') ?? '');
   const [qty, setQty] = useState(() => Math.max(1, Math.min(99, Number(params.get('qty')) || 1)));
   const [addressChoice, setAddressChoice] = useState<string | null>(null);
-  const [errors, setErrors] = useState<{ general?: string; qty?: string; sku?: string; address?: string }>({});
+  const [errors, setErrors] = useState<{ general?: string; qty?: string; sku?: string; address?: string; verification?: string }>({});
 
   // the SKU: the one asked for, the flash sale's, or the product's first one in stock
   useEffect(() => {
@@ -169,6 +170,8 @@ export function CheckoutPage() {
       form.setFields([{ name: addressField, errors: [hint] }]);
       setAddressChoice(NEW_ADDRESS);
     } else if (field === 'address' || field === 'addressId') setErrors({ address: text });
+    // a product sold to adults only and a buyer not verified as 18+: the message, with the way to 实名认证
+    else if (field === 'verification') setErrors({ verification: text });
     else if (field.endsWith('.qty')) setErrors({ qty: text });
     else if (field.endsWith('.skuId') || field === 'lines') setErrors({ sku: text });
     else setErrors({ general: text });
@@ -274,6 +277,20 @@ export function CheckoutPage() {
     >
       {errors.general ? (
         <Alert type="error" showIcon title={errors.general} className="lh-buyer-card" data-testid="checkout-error" closable />
+      ) : null}
+      {errors.verification ? (
+        <Alert
+          type="error"
+          showIcon
+          title={errors.verification}
+          className="lh-buyer-card"
+          data-testid="checkout-verification-error"
+          action={
+            <Link to={`/orders#${AUDIENCE_VERIFICATION_ANCHOR}`} data-testid="checkout-verify-link">
+              {t('checkout.goVerify')}
+            </Link>
+          }
+        />
       ) : null}
 
       <Card className="lh-buyer-card" size="small" data-testid="checkout-product">
