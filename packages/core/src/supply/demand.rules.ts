@@ -52,8 +52,12 @@ export interface SkuDemand {
   minutes: Array<{ minute: number; sold: number; placed: number; carts: number }>;
 }
 
-/** The session minute a moment falls in: 0 = the session's first minute (a moment before the start is minute 0). */
-export const sessionMinute = (startedAt: Date, at: Date): number => Math.max(0, Math.floor((at.getTime() - startedAt.getTime()) / MINUTE));
+/**
+ * The session minute running at a moment — the last minute of the series a board built at that moment shows: 0 = the
+ * session's first minute; a minute's closing instant (exactly N minutes in) is still in it; before the start is 0.
+ */
+export const sessionMinute = (startedAt: Date, at: Date): number =>
+  Math.max(0, Math.ceil((at.getTime() - startedAt.getTime()) / MINUTE) - 1);
 
 /**
  * The shared-store key that remembers one viewer's 加购 of one SKU in one session minute (ADR 0045): `hashed` is the
@@ -171,7 +175,7 @@ export function skuDemand(
     if (a.d.productId === null) a.d.productId = productId;
     return a;
   };
-  const lastMinute = Math.max(0, elapsedMinutes - 1);
+  const lastMinute = sessionMinute(startedAt, now);
   for (const l of lines) {
     const a = entry(l.skuId, l.productId);
     const created = l.createdAt.getTime();
