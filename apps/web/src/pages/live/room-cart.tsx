@@ -17,7 +17,8 @@ import { catalogKeys, useProduct } from '../../queries/catalog.ts';
 import { endpoints } from '../../lib/endpoints.ts';
 import { supplyApi } from '../../queries/supply.ts';
 
-export function AddToCartButton({ productId, testId }: { productId: string; testId: string }) {
+/** `compact`: the short label 加购 (the pinned card's narrow footer), named in full for screen readers and on hover. */
+export function AddToCartButton({ productId, testId, compact }: { productId: string; testId: string; compact?: boolean }) {
   const { id: sessionId = '' } = useParams();
   const { t } = useI18n();
   const { message } = App.useApp();
@@ -57,12 +58,13 @@ export function AddToCartButton({ productId, testId }: { productId: string; test
       <Button
         size="small"
         shape="round"
-        icon={<PlusOutlined />}
+        icon={compact ? null : <PlusOutlined />}
         loading={add.isPending && !picking}
         onClick={() => void tap()}
         data-testid={testId}
+        {...(compact ? { 'aria-label': t('live.room.addToCart'), title: t('live.room.addToCart') } : {})}
       >
-        {t('live.room.addToCart')}
+        {compact ? t('live.room.addToCartShort') : t('live.room.addToCart')}
       </Button>
       <Modal open={picking} title={t('live.room.cartPick')} footer={null} onCancel={() => setPicking(false)} destroyOnHidden>
         {product.isLoading ? (
