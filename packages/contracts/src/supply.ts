@@ -42,6 +42,8 @@ export const demandMinuteSchema = z.object({
   minute: z.number().int(),
   sold: z.number().int(),
   placed: z.number().int(),
+  /** 加购 counted in that minute (once per viewer per SKU per minute) */
+  carts: z.number().int(),
 });
 
 export const demandSkuViewSchema = z.object({
@@ -57,9 +59,13 @@ export const demandSkuViewSchema = z.object({
   soldLastMinute: z.number().int(),
   soldTotal: z.number().int(),
   ordersPaid: z.number().int(),
-  /** orders created, paid or not (the intent signal: the room records no add-to-cart events) */
+  /** orders created, paid or not */
   ordersPlaced: z.number().int(),
   ordersPlacedLastMinute: z.number().int(),
+  /** 加购 in the session (signed-in viewers' taps in the room, once per viewer per SKU per minute) */
+  cartAdds: z.number().int(),
+  /** 加购 in the session's running minute */
+  cartAddsThisMinute: z.number().int(),
   /** units per minute (EWMA over the recent minutes) */
   ratePerMinute: z.number(),
   /** minutes until the stock runs out at that rate; null when nothing sells */
@@ -68,6 +74,19 @@ export const demandSkuViewSchema = z.object({
   minutes: z.array(demandMinuteSchema),
 });
 export type DemandSkuView = z.infer<typeof demandSkuViewSchema>;
+
+/** 加入购物车 in a live room: the SKU tapped (its product must be on sale in the session). */
+export const cartAddSchema = z.strictObject({ skuId: idSchema });
+export type CartAddInput = z.infer<typeof cartAddSchema>;
+export const cartAddResultSchema = z.object({
+  sessionId: idSchema,
+  skuId: idSchema,
+  /** the session minute it was counted in (0 = the first) */
+  minute: z.number().int(),
+  /** false: this viewer's 加购 of the SKU was already counted in this minute */
+  counted: z.boolean(),
+});
+export type CartAddResult = z.infer<typeof cartAddResultSchema>;
 
 export const demandAlertViewSchema = z.object({
   id: idSchema,

@@ -7,6 +7,7 @@ import {
   CampaignReportService,
   CampaignService,
   type CreditGateService,
+  CartSignalService,
   DemandService,
   FundingService,
   type LedgerService,
@@ -47,7 +48,7 @@ export async function wireProgrammes(
     ledger: LedgerService;
   },
 ) {
-  const { config, clock, ids, uow, kv, audit, names } = p;
+  const { config, clock, ids, uow, kv, audit, names, vault } = p;
   const { creditModel, creditGate, stock, registry, orders, workflows, departments, hooks, ledger } = d;
   // 人货匹配: the engine fed from the pool; the newest stored model loaded on start and when another process stores
   // one (published like the credit model); the tick retrains on its schedule (docs/matching.md, ADR 0029)
@@ -70,7 +71,10 @@ export async function wireProgrammes(
   const suppliers = new SupplierService({ uow, clock, ids, audit, names, directory: supplierDirectory(uow) });
   // 采购单: purchase orders to suppliers, received into the stock ledger (docs/supply.md § Purchase orders)
   const purchaseOrders = new PurchaseOrderService({ uow, clock, ids, audit, names, stock });
-  const demand = new DemandService({ uow, clock, ids, audit, names, source: demandSource(uow), pubsub: kv.pubsub, eventsChannel });
+  const demandReaders = demandSource(uow);
+  const demand = new DemandService({ uow, clock, ids, audit, names, source: demandReaders, pubsub: kv.pubsub, eventsChannel });
+  // 加购 in the live room: counted per session × SKU × minute, a viewer's repeat known by a keyed hash (ADR 0045)
+  const cartSignals = new CartSignalService({ uow, clock, vault, seen: kv.locks, source: demandReaders, pubsub: kv.pubsub, eventsChannel });
   // 活动与节庆: campaigns, their enrolments reviewed against their rules, totals and reports (docs/programmes.md)
   const campaignReaders = campaignSources({
     uow,
@@ -118,6 +122,7 @@ export async function wireProgrammes(
     suppliers,
     purchaseOrders,
     demand,
+    cartSignals,
     campaigns,
     policies,
     policyApplications,

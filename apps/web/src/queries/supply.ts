@@ -5,6 +5,7 @@
  * replace the cached board (as the monitoring wall does).
  */
 import type {
+  CartAddResult,
   DemandAlertView,
   DemandBoard,
   DemandSessionView,
@@ -44,6 +45,9 @@ const poPath = (id: string, step?: string) => `/supply/purchase-orders/${encodeU
 export const supplyApi = {
   board: () => api.get<DemandBoard>('/supply/demand'),
   session: (id: string) => api.get<DemandSessionView>(`/supply/demand/sessions/${encodeURIComponent(id)}`),
+  /** 加入购物车 in a live room: the 加购 signal of the SKU for the session's minute */
+  addToCart: (sessionId: string, skuId: string) =>
+    api.post<CartAddResult>(`/supply/live/sessions/${encodeURIComponent(sessionId)}/cart-adds`, { skuId }),
   suppliers: () => api.get<{ items: SupplierLinkView[] }>('/supply/suppliers').then((r) => r.items),
   options: () => api.get<{ items: Array<{ id: string; name: string; kind: string }> }>('/supply/supplier-options').then((r) => r.items),
   addSupplier: (body: SupplierLinkCreateBody) => api.post<SupplierLinkView>('/supply/suppliers', body),

@@ -18,6 +18,17 @@ export const SUPPLY_ERRORS = {
     zh: '直播场次不存在或无可查看的商品',
     en: 'No such session, or nothing on it you may see',
   },
+  'supply.cart_session_not_found': { kind: 'not_found', zh: '直播场次不存在', en: 'No such live session' },
+  'supply.cart_session_not_live': {
+    kind: 'conflict',
+    zh: '直播未在进行中，暂不能加入购物车',
+    en: 'The session is not live: nothing can be added to the cart now',
+  },
+  'supply.sku_not_on_sale': {
+    kind: 'invalid',
+    zh: '该规格不在本场直播的在售商品中',
+    en: 'That specification is not on sale in this live session',
+  },
   'supply.alert_not_found': { kind: 'not_found', zh: '需求预警不存在', en: 'No such demand alert' },
   'supply.no_supplier': { kind: 'invalid', zh: '该商品尚未指定供应商', en: 'The product has no supplier yet' },
   'supply.supplier_required': {

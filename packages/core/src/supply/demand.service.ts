@@ -1,8 +1,7 @@
 /**
  * Live demand shared with suppliers (需求协同, issue #20 item 4): during a live session, per SKU per minute units
- * sold (paid orders) and orders placed (paid or not — the room records no add-to-cart events, so a created order is
- * the intent signal), the sell rate and the projected sell-out time (预计售罄) against the SKU's sellable stock. An
- * alert is stored once per SKU per session per level (`selling_out`, `sold_out`: the unique key decides) and leaves
+ * sold (paid orders), orders placed (paid or not) and 加购 counted in the room (`CartSignalService`), the sell
+ * rate and the projected sell-out time (预计售罄) against the SKU's sellable stock. An alert is stored once per SKU per session per level (`selling_out`, `sold_out`: the unique key decides) and leaves
  * through the outbox to the merchant's and every linked supplier's inbox; the board is pushed live (`watch`, served
  * as Server-Sent Events). Computed on the server's tick for every live session and on each read. docs/supply.md.
  */
@@ -14,6 +13,7 @@ import type { Clock, IdGenerator } from '../ports/runtime.ts';
 import { type Actor, SYSTEM_ACTOR } from '../shared/actor.ts';
 import { streamSnapshots } from '../shared/snapshot-stream.ts';
 import type { NameReader, Names } from '../shared/name-directory.ts';
+import { CART_ADD_TOPIC } from './cart-signal.service.ts';
 import type { DemandSource } from './demand-source.port.ts';
 import { type DemandScope, demandScope, seesProduct, suppliersOf } from './demand-scope.ts';
 import { alertLevel, DEMAND_RULES, projectSellOut, round1, skuDemand, suggestedQty } from './demand.rules.ts';
@@ -42,8 +42,8 @@ const MAX_LIVE_SESSIONS = 100;
 /** Order lines read per session (a session with more is judged on the first ones). */
 const MAX_LINES = 50_000;
 const RECENT_ALERTS = 50;
-/** What nudges a watching board: an order created anywhere, a demand alert raised, a session started or ended. */
-export const DEMAND_TOPICS = ['order.created', 'supply.demand_alert', 'live.started', 'live.ended'] as const;
+/** What nudges a watching board: an order created anywhere, a 加购 counted, a demand alert raised, a session started or ended. */
+export const DEMAND_TOPICS = ['order.created', CART_ADD_TOPIC, 'supply.demand_alert', 'live.started', 'live.ended'] as const;
 
 interface Computed {
   session: DemandSession;
@@ -134,11 +134,12 @@ export class DemandService {
   private async compute(s: DemandSession, now: Date, only: Set<string> | null, onRaised?: (n: number) => void): Promise<Computed> {
     const products = s.products.filter((p) => !only || only.has(p.productId));
     const merchantOf = new Map(s.products.map((p) => [p.productId, p.merchantOrgId]));
-    const [skus, lines] = await Promise.all([
+    const [skus, lines, carts] = await Promise.all([
       this.d.source.skus(s.products.map((p) => p.productId)),
       this.d.source.sessionLines(s.id, MAX_LINES),
+      this.d.uow.read.supply.cartAdds(s.id),
     ]);
-    const demand = skuDemand(lines, s.startedAt ?? now, now);
+    const demand = skuDemand(lines, s.startedAt ?? now, now, DEMAND_RULES, carts);
     const rows: Computed['rows'] = [];
     const toRaise: DemandSkuListing[] = [];
     for (const sku of skus) {
@@ -161,6 +162,8 @@ export class DemandService {
         ordersPaid: d?.ordersPaid ?? 0,
         ordersPlaced: d?.ordersPlaced ?? 0,
         ordersPlacedLastMinute: d?.ordersPlacedLastMinute ?? 0,
+        cartAdds: d?.cartAdds ?? 0,
+        cartAddsThisMinute: d?.cartAddsThisMinute ?? 0,
         ratePerMinute: round1(rate),
         projectedMinutes: shownProjection === null ? null : round1(shownProjection),
         level: alertLevel(sku.stock, projected, soldTotal),

@@ -1,7 +1,20 @@
 /** The supply context's public entry: 需求协同 — suppliers, live demand and its alerts, replenishment requests. */
 export type { DemandSource, SupplierDirectory } from './demand-source.port.ts';
 export { DEMAND_VIEWERS, SUPPLIER_ROLES } from './demand-scope.ts';
-export { alertLevel, DEMAND_RULES, ewmaRate, projectSellOut, skuDemand, suggestedQty } from './demand.rules.ts';
+export {
+  alertLevel,
+  CART_SEEN_TTL_MS,
+  cartSeenKey,
+  cartSeenSubject,
+  DEMAND_RULES,
+  ewmaRate,
+  projectSellOut,
+  sessionMinute,
+  skuDemand,
+  suggestedQty,
+} from './demand.rules.ts';
+export { CART_ADD_TOPIC, CartSignalService } from './cart-signal.service.ts';
+export type { CartSignalDeps, CartSignalResult } from './cart-signal.service.ts';
 export type { DemandLine } from './demand.rules.ts';
 export { DEMAND_TOPICS, DemandService } from './demand.service.ts';
 export type { DemandDeps } from './demand.service.ts';

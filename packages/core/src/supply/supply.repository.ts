@@ -5,6 +5,7 @@
  */
 import type { ReplenishmentStatus } from '@livehub/contracts';
 import type {
+  CartAddCount,
   DemandAlertRecord,
   PurchaseOrderLineRecord,
   PurchaseOrderRecord,
@@ -27,6 +28,11 @@ export interface SupplyRepository {
   findAlert(id: string): Promise<DemandAlertRecord | null>;
   /** alerts of the sessions or merchants, newest first */
   listAlerts(opts: { sessionIds?: string[]; merchantOrgIds?: string[]; since?: Date; limit: number }): Promise<DemandAlertRecord[]>;
+
+  /** adds one 加购 to the session × SKU × minute counter (one upsert; the first creates it at 1) */
+  addCart(sessionId: string, skuId: string, minute: number, at: Date): Promise<void>;
+  /** the session's 加购 counters, per SKU per minute */
+  cartAdds(sessionId: string): Promise<CartAddCount[]>;
 
   /** throws AppError `supply.replenishment_exists` when that alert already has a request to that supplier */
   insertReplenishment(r: ReplenishmentRecord): Promise<void>;

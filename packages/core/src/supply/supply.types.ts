@@ -49,6 +49,14 @@ export interface ReplenishmentRecord {
   shippedAt: Date | null;
 }
 
+/** 加购 counted in one session minute for one SKU (the aggregate: no viewer in it). */
+export interface CartAddCount {
+  skuId: string;
+  /** minutes since the session started (0 = its first minute) */
+  minute: number;
+  adds: number;
+}
+
 /** A live session as live demand reads it (the live context's reader). */
 export interface DemandSession {
   id: string;
@@ -101,10 +109,14 @@ export interface DemandSkuListing {
   ordersPaid: number;
   ordersPlaced: number;
   ordersPlacedLastMinute: number;
+  /** 加购 in the session (signed-in viewers' taps, once per viewer per SKU per minute) */
+  cartAdds: number;
+  /** 加购 in the session's running minute */
+  cartAddsThisMinute: number;
   ratePerMinute: number;
   projectedMinutes: number | null;
   level: DemandAlertRecord['level'] | null;
-  minutes: Array<{ minute: number; sold: number; placed: number }>;
+  minutes: Array<{ minute: number; sold: number; placed: number; carts: number }>;
 }
 
 export interface DemandSessionListing {

@@ -5,6 +5,7 @@
  */
 import {
   AppError,
+  type CartAddCount,
   type DemandAlertRecord,
   type PurchaseOrderLineRecord,
   type PurchaseOrderRecord,
@@ -15,10 +16,11 @@ import {
   type SupplyRepository,
 } from '@livehub/core';
 import type { ReplenishmentStatus } from '@livehub/contracts';
-import { and, asc, desc, eq, gte, inArray, type SQL } from 'drizzle-orm';
+import { and, asc, desc, eq, gte, inArray, type SQL, sql } from 'drizzle-orm';
 import type { Db } from '../db.ts';
 import {
   demandAlerts,
+  liveCartAdds,
   purchaseOrderLines,
   purchaseOrders,
   purchaseReceipts,
@@ -74,6 +76,22 @@ export class DrizzleSupplyRepository implements SupplyRepository {
   async insertAlert(a: DemandAlertRecord): Promise<boolean> {
     const rows = await this.db.insert(demandAlerts).values(a).onConflictDoNothing().returning({ id: demandAlerts.id });
     return rows.length > 0;
+  }
+  async addCart(sessionId: string, skuId: string, minute: number, at: Date): Promise<void> {
+    await this.db
+      .insert(liveCartAdds)
+      .values({ sessionId, skuId, minute, adds: 1, updatedAt: at })
+      .onConflictDoUpdate({
+        target: [liveCartAdds.sessionId, liveCartAdds.skuId, liveCartAdds.minute],
+        set: { adds: sql`${liveCartAdds.adds} + 1`, updatedAt: at },
+      });
+  }
+  async cartAdds(sessionId: string): Promise<CartAddCount[]> {
+    return this.db
+      .select({ skuId: liveCartAdds.skuId, minute: liveCartAdds.minute, adds: liveCartAdds.adds })
+      .from(liveCartAdds)
+      .where(eq(liveCartAdds.sessionId, sessionId))
+      .orderBy(asc(liveCartAdds.minute));
   }
   async findAlert(id: string): Promise<DemandAlertRecord | null> {
     const [row] = await this.db.select().from(demandAlerts).where(eq(demandAlerts.id, id)).limit(1);

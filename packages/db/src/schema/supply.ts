@@ -48,6 +48,27 @@ export const demandAlerts = pgTable(
   ],
 );
 
+/**
+ * 加购 signals of a live room, aggregated (docs/supply.md § Live demand, ADR 0045): adds per session × SKU × session
+ * minute (0 = the session's first minute), one upsert per counted tap. No viewer column: a viewer's repeat within the
+ * minute is recognised by a short-lived keyed hash in the shared store, never here.
+ */
+export const liveCartAdds = pgTable(
+  'live_cart_adds',
+  {
+    sessionId: uuid('session_id').notNull(),
+    skuId: uuid('sku_id').notNull(),
+    minute: integer('minute').notNull(),
+    adds: integer('adds').notNull(),
+    updatedAt: ts('updated_at').notNull(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.sessionId, t.skuId, t.minute] }),
+    check('live_cart_adds_minute_ck', sql`${t.minute} >= 0`),
+    check('live_cart_adds_adds_ck', sql`${t.adds} > 0`),
+  ],
+);
+
 export const replenishmentRequests = pgTable(
   'replenishment_requests',
   {

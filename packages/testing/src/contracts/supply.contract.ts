@@ -1,6 +1,7 @@
 /**
  * Contract cases of the supply port (需求协同): one link per merchant × supplier (naming again replaces it), active
- * links by merchant or supplier; an alert stored once per session × SKU × level; one replenishment request per alert
+ * links by merchant or supplier; an alert stored once per session × SKU × level; 加购 counted per session × SKU ×
+ * minute; one replenishment request per alert
  * per supplier (`supply.replenishment_exists`); transitions happen once; a purchase order with its lines and receipts,
  * one per replenishment request (`supply.replenishment_ordered`), listed by merchant, supplier, warehouse and status.
  */
@@ -83,6 +84,25 @@ export function supplyCases(db: ContractDb): void {
     expect(await r.supply.findAlert(a.id)).toMatchObject({ level: 'selling_out', ratePerMinute: 2.5, projectedMinutes: 1.2 });
     expect(await r.supply.listAlerts({ sessionIds: [session], limit: 10 })).toHaveLength(2);
     expect(await r.supply.listAlerts({ merchantOrgIds: [m], limit: 1 })).toHaveLength(1);
+  });
+
+  it('counts 加购 per session, SKU and minute, racing adds included; lists a session’s counters by minute', async () => {
+    const r = db.r();
+    const [session, other, k1, k2] = [uuid(), uuid(), uuid(), uuid()];
+    await Promise.all(Array.from({ length: 5 }, () => r.supply.addCart(session, k1, 3, at(1))));
+    await r.supply.addCart(session, k1, 2, at(1));
+    await r.supply.addCart(session, k2, 3, at(1));
+    await r.supply.addCart(other, k1, 3, at(1));
+    const counts = await r.supply.cartAdds(session);
+    expect(counts.map((c) => c.minute)).toEqual([2, 3, 3]);
+    expect(counts).toEqual(
+      expect.arrayContaining([
+        { skuId: k1, minute: 2, adds: 1 },
+        { skuId: k1, minute: 3, adds: 5 },
+        { skuId: k2, minute: 3, adds: 1 },
+      ]),
+    );
+    expect(await r.supply.cartAdds(uuid())).toEqual([]);
   });
 
   it('one replenishment request per alert and supplier; a transition happens once', async () => {

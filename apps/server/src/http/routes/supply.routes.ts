@@ -4,6 +4,8 @@
  */
 import { serveEventStream } from '../sse.ts';
 import {
+  cartAddResultSchema,
+  cartAddSchema,
   demandAlertViewSchema,
   demandBoardSchema,
   demandSessionViewSchema,
@@ -50,6 +52,8 @@ export const SUPPLY_SUPPLIERS = ['provider_staff', 'merchant_staff'] as const;
 export const PO_RECEIVERS = ['merchant_staff', 'provider_staff'] as const;
 /** Who sees live demand (each only its own share of it). */
 export const DEMAND_VIEW = ['platform_admin', 'streamer', 'merchant_staff', 'provider_staff'] as const;
+/** Who taps 加入购物车 in a live room: signed-in viewers (consumers). */
+export const CART_TAPPERS = ['consumer'] as const;
 
 export function supplyRoutes(api: Api, c: Container): void {
   // ── suppliers ──
@@ -153,6 +157,20 @@ export function supplyRoutes(api: Api, c: Container): void {
         throw new AppError('supply.demand_stream_accept', { field: 'accept' });
       await serveEventStream(req, reply, 'board', (send) => c.demand.watch(actor, (b) => send(presentDemandBoard(b))));
     },
+  );
+
+  idActionRoute(
+    api,
+    '/api/supply/live/sessions/:id/cart-adds',
+    {
+      allow: CART_TAPPERS,
+      tags,
+      summary: '加入购物车 in a live room: counts the SKU’s 加购 for the session minute, once per viewer per SKU per minute',
+      params: idParams,
+      body: cartAddSchema,
+      response: cartAddResultSchema,
+    },
+    (actor, id, body) => c.cartSignals.add(actor, id, body.skuId),
   );
 
   // ── 补货 ──

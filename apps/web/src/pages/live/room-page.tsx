@@ -37,6 +37,7 @@ import { useLiveSession } from '../../queries/live.ts';
 import { DanmakuOverlay } from './danmaku.tsx';
 import { compactCount, localized, roomErrorMessage } from './live-labels.tsx';
 import { FlvPlayerSlot } from './live-player.tsx';
+import { AddToCartButton } from './room-cart.tsx';
 import { type FeedItem, type LiveRoom, useRoom } from './use-room.ts';
 import './live.css';
 import { CampaignBadge } from '../campaigns/campaign-badge.tsx';
@@ -78,6 +79,7 @@ function PinnedCard({ product }: { product: PinnedProduct }) {
             {formatFen(product.minPriceFen)}
           </span>
           {product.stock <= 20 ? <span className="lh-pinned-stock">{t('live.pinned.stockLeft', { n: product.stock })}</span> : null}
+          <AddToCartButton productId={product.productId} testId="pinned-add-to-cart" compact />
           <Button type="primary" danger size="small" shape="round" onClick={() => buy(product.productId)} data-testid="buy-button">
             {t('live.room.buy')}
           </Button>
@@ -109,17 +111,20 @@ function Shelf({ products, pinnedId, signedIn }: { products: LiveSessionProduct[
               <span className="lh-pinned-price">{formatFen(p.minPriceFen)}</span>
             </div>
           </div>
-          <Button
-            type="primary"
-            danger
-            size="small"
-            shape="round"
-            icon={<ShoppingCartOutlined />}
-            onClick={() => buy(p.productId)}
-            data-testid="shelf-buy"
-          >
-            {t('live.room.buy')}
-          </Button>
+          <div className="lh-shelf-actions">
+            <AddToCartButton productId={p.productId} testId="shelf-add-to-cart" />
+            <Button
+              type="primary"
+              danger
+              size="small"
+              shape="round"
+              icon={<ShoppingCartOutlined />}
+              onClick={() => buy(p.productId)}
+              data-testid="shelf-buy"
+            >
+              {t('live.room.buy')}
+            </Button>
+          </div>
           <ReportButton targetKind="product" targetId={p.productId} testId="shelf-report" />
         </div>
       ))}

@@ -1,5 +1,5 @@
 /**
- * The parts of the demand pages: the per-SKU demand table (上一分钟售出, 售速, 剩余可售, 预计售罄), the ECharts
+ * The parts of the demand pages: the per-SKU demand table (上一分钟售出, 售速, 加购, 剩余可售, 预计售罄), the ECharts
  * sell-through chart of a SKU during a session (cumulative sold against the sellable units left), the alerts list
  * with its 补货 button, and the replenishment requests table (the supplier confirms and ships; the merchant turns a
  * request into a purchase order, 转采购单).
@@ -26,7 +26,11 @@ export function LevelTag({ level }: { level: DemandSkuView['level'] }) {
   return <Tag color={level === 'sold_out' ? 'red' : 'orange'}>{t(`supply.level.${level}`)}</Tag>;
 }
 
-/** Cumulative sold per minute since the start, against the units left (today's stock plus what was sold since). */
+/**
+ * Cumulative sold per minute since the start, against the units left (today's stock plus what was sold since), and
+ * per minute the units sold and the 加购 counted (bars on the right axis): carts are shown beside sales, never folded
+ * into the projection (docs/supply.md § Live demand).
+ */
 export function SellThroughChart({ sku, height = 220 }: { sku: DemandSkuView; height?: number }) {
   const { t } = useI18n();
   const option = useMemo<EChartOption>(() => {
@@ -34,6 +38,8 @@ export function SellThroughChart({ sku, height = 220 }: { sku: DemandSkuView; he
     const x: string[] = [];
     const sold: number[] = [];
     const left: number[] = [];
+    const soldPerMinute: number[] = [];
+    const cartsPerMinute: number[] = [];
     const before = sku.soldTotal - sku.minutes.reduce((n, m) => n + m.sold, 0);
     cum = before;
     for (const m of sku.minutes) {
@@ -41,16 +47,25 @@ export function SellThroughChart({ sku, height = 220 }: { sku: DemandSkuView; he
       x.push(t('supply.chart.minute', { n: m.minute + 1 }));
       sold.push(cum);
       left.push(Math.max(0, sku.stock + sku.soldTotal - cum));
+      soldPerMinute.push(m.sold);
+      cartsPerMinute.push(m.carts);
     }
     return {
       tooltip: { trigger: 'axis' },
-      legend: { data: [t('supply.chart.sold'), t('supply.chart.stock')] },
-      grid: { left: 40, right: 16, top: 36, bottom: 28 },
+      legend: {
+        data: [t('supply.chart.sold'), t('supply.chart.stock'), t('supply.chart.soldPerMinute'), t('supply.chart.cartsPerMinute')],
+      },
+      grid: { left: 40, right: 40, top: 48, bottom: 28 },
       xAxis: { type: 'category', data: x },
-      yAxis: { type: 'value', minInterval: 1 },
+      yAxis: [
+        { type: 'value', minInterval: 1 },
+        { type: 'value', minInterval: 1, splitLine: { show: false } },
+      ],
       series: [
         { name: t('supply.chart.sold'), type: 'line', data: sold, smooth: true, areaStyle: {} },
         { name: t('supply.chart.stock'), type: 'line', data: left, smooth: true },
+        { name: t('supply.chart.soldPerMinute'), type: 'bar', yAxisIndex: 1, data: soldPerMinute, barMaxWidth: 8 },
+        { name: t('supply.chart.cartsPerMinute'), type: 'bar', yAxisIndex: 1, data: cartsPerMinute, barMaxWidth: 8 },
       ],
     } as EChartOption;
   }, [sku, t]);
@@ -67,6 +82,16 @@ export function DemandTable({ session, showMerchant, charts }: { session: Demand
     { title: t('supply.col.rate'), dataIndex: 'ratePerMinute', align: 'right' },
     { title: t('supply.col.sold'), dataIndex: 'soldTotal', align: 'right' },
     { title: t('supply.col.placed'), dataIndex: 'ordersPlaced', align: 'right' },
+    {
+      title: t('supply.col.carts'),
+      key: 'carts',
+      align: 'right',
+      render: (_, s) => (
+        <span data-testid={`carts-${s.skuId}`} data-carts={s.cartAdds}>
+          {s.cartAddsThisMinute} / {s.cartAdds}
+        </span>
+      ),
+    },
     {
       title: t('supply.col.stock'),
       key: 'stock',
