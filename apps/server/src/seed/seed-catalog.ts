@@ -3,7 +3,8 @@
  * merchants' products reviewed through the approval engine (most approved, one in review, one returned for its
  * reference price, two rejected by the pre-checks — an e-cigarette and a food claiming to lower blood pressure),
  * brands with one on the key-trademark protection list, commission plans of every type, sample requests in
- * several states and live service agreements in force and pending.
+ * several states and live service agreements in force and pending. Products are created without stock: it arrives
+ * as purchase orders received from the demo supplier (seed-stock.ts), before any order or sample takes from it.
  */
 import type { Actor } from '@livehub/core';
 import type { Container } from '../container.ts';
