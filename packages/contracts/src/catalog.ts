@@ -429,6 +429,8 @@ export const sampleActionSchema = z.strictObject({
     .optional(),
   /** what the feature was (a live session id or replay link) */
   featuredIn: plainText(2, 200).optional(),
+  /** 发货仓 of a `ship` (寄样出库): omitted, the first of the merchant's warehouses holding the SKU */
+  warehouseId: z.uuid().optional(),
 });
 
 export const sampleViewSchema = z.object({

@@ -1,6 +1,6 @@
 /**
  * 库存 through the API, on PGlite and PostgreSQL (whichever the suite runs on): warehouses, adjustments with a
- * reason, transfers, the safety buffer, the movement list and a SKU's trace from opening to the buyer's order;
+ * reason, transfers, the safety buffer, the movement list and a SKU's trace from its receipt to the buyer's order;
  * shipping from a chosen warehouse. Bad input — shipping from an empty warehouse, a negative adjustment below
  * reserved, an unknown warehouse, another merchant's warehouse — is a clear 4xx with the field and nothing changed.
  */
@@ -68,7 +68,7 @@ beforeAll(async () => {
 afterAll(async () => p?.close());
 
 describe('inventory', () => {
-  it('lists the default warehouse with the opening stock, adds a second one', async () => {
+  it('lists the default warehouse with the stock received from the supplier, adds a second one', async () => {
     const list = await p.call(merchant, 'GET', '/api/inventory/warehouses');
     expect(list.status).toBe(200);
     const def = list.body.items.find((w: { isDefault: boolean }) => w.isDefault);
@@ -86,7 +86,8 @@ describe('inventory', () => {
     ).toBe('inventory.name_taken');
     const trace = await p.call(merchant, 'GET', `/api/inventory/skus/${skuId}/trace`);
     expect(trace.status).toBe(200);
-    expect(trace.body.movements[0].kind).toBe('opening');
+    // the demo's stock came from 上海云链 as a received purchase order (seed-stock.ts), not as an opening
+    expect(trace.body.movements[0]).toMatchObject({ kind: 'receipt', refType: 'purchase_order', warehouseId: defaultWh });
     const lvl = await levelOf();
     expect(lvl.onHand).toBe(lvl.sellable + lvl.reserved + lvl.safetyBuffer);
   });

@@ -3,7 +3,8 @@
  * merchants' products reviewed through the approval engine (most approved, one in review, one returned for its
  * reference price, two rejected by the pre-checks — an e-cigarette and a food claiming to lower blood pressure),
  * brands with one on the key-trademark protection list, commission plans of every type, sample requests in
- * several states and live service agreements in force and pending.
+ * several states and live service agreements in force and pending. Products are created without stock: it arrives
+ * as purchase orders received from the demo supplier (seed-stock.ts), before any order or sample takes from it.
  */
 import type { Actor } from '@livehub/core';
 import type { Container } from '../container.ts';
@@ -11,6 +12,7 @@ import { DEMO_PRODUCTS, type DemoProduct } from './demo-data.ts';
 import { seedSettledHistory, type TimeTravel } from './seed-history.ts';
 import { payOnSimulator } from './seed-payments.ts';
 import { person, type RegistrySeed } from './seed-registry.ts';
+import { type StockOrder, seedStockFromSupplier } from './seed-stock.ts';
 
 const PDF = new TextEncoder().encode('%PDF-1.4\n1 0 obj<</Type/Catalog>>endobj\ntrailer<</Root 1 0 R>>\n%%EOF\n');
 const DAY = 86_400_000;
@@ -50,7 +52,12 @@ function skusOf(p: DemoProduct, i: number) {
   return skus;
 }
 
-export async function seedCatalog(c: Container, s: RegistrySeed, history?: TimeTravel): Promise<{ products: number; approved: number }> {
+export async function seedCatalog(
+  c: Container,
+  s: RegistrySeed,
+  history?: TimeTravel,
+  historyDays = 0,
+): Promise<{ products: number; approved: number }> {
   const reviewer = person(s.reviewerId, 'reviewer', s.platformId);
   const zscqj = person(s.zscqjUserId, 'regulator', s.regulatorId);
   const now = c.clock.now();
@@ -84,10 +91,15 @@ export async function seedCatalog(c: Container, s: RegistrySeed, history?: TimeT
   for (const p of DEMO_PRODUCTS)
     if (p.merchantIndex < admitted.length) byMerchant.set(p.merchantIndex, [...(byMerchant.get(p.merchantIndex) ?? []), p]);
 
+  // Products are created without stock: it arrives as received purchase orders from the demo supplier (seed-stock.ts)
+  const stockOrders: StockOrder[] = [];
   for (const [mi, list] of byMerchant) {
     const staff = staffOf(mi);
     if (!staff) continue;
+    const stockOrder: StockOrder = { staff, region: admitted[mi]?.info.district ?? '', productIds: [], skus: [] };
+    stockOrders.push(stockOrder);
     for (const [j, p] of list.entries()) {
+      const skus = skusOf(p, j);
       const coat = mi === 1 && p.title.includes('羊绒大衣');
       const product = await c.catalog.createProduct(staff, {
         title: p.title,
@@ -101,10 +113,16 @@ export async function seedCatalog(c: Container, s: RegistrySeed, history?: TimeT
         sampleAvailable: j % 2 === 0,
         sampleStock: j % 2 === 0 ? 5 : 0,
         qualificationDocIds: filings.has(mi) ? [filings.get(mi) as string] : [],
-        skus: skusOf(p, j),
+        skus: skus.map((k) => ({ ...k, stock: 0 })),
         ...(p.crossBorder ? { crossBorder: p.crossBorder } : {}),
       });
       products++;
+      const created = new Map((await c.uow.read.catalog.listSkus([product.id])).map((k) => [k.name, k.id]));
+      stockOrder.productIds.push(product.id);
+      for (const k of skus) {
+        const skuId = created.get(k.name);
+        if (skuId) stockOrder.skus.push({ skuId, qty: k.stock, priceFen: k.priceFen });
+      }
       const sub = await c.catalog.submitForReview(staff, product.id);
       if (mi === 0 && j === list.length - 1) continue; // waiting for the reviewer
       if (coat) {
@@ -122,7 +140,7 @@ export async function seedCatalog(c: Container, s: RegistrySeed, history?: TimeT
   }
 
   // Two products the pre-checks reject at once, with the rule and its legal basis: each submitted by the staff of the
-  // first admitted merchant of its category.
+  // first admitted merchant of its category. Never on sale, they have no stock (none was bought for them).
   const submitRejected = async (
     category: string,
     p: { title: string; description: string; claims: string[]; categoryId: string; sku: { name: string; priceFen: number; stock: number } },
@@ -146,15 +164,20 @@ export async function seedCatalog(c: Container, s: RegistrySeed, history?: TimeT
     description: '祖传配方，坚持喝三个月根治高血压。',
     claims: ['药食同源'],
     categoryId: 'food.snacks',
-    sku: { name: '500g', priceFen: 6800, stock: 300 },
+    sku: { name: '500g', priceFen: 6800, stock: 0 },
   });
   await submitRejected('数码', {
     title: '一次性电子雾化器 薄荷味 600口',
     description: '小巧便携。',
     claims: [],
     categoryId: 'tobacco.ecig',
-    sku: { name: '薄荷', priceFen: 3900, stock: 1000 },
+    sku: { name: '薄荷', priceFen: 3900, stock: 0 },
   });
+
+  // 到货入库: each merchant's stock arrives from the demo supplier as a received purchase order — with the history,
+  // before its first day (the district's days go up to 90 back, the complaints' orders 100), so every unit sold
+  // traces back to a receipt that came before it
+  await seedStockFromSupplier(c, s, stockOrders, history ? { clock: history, daysBack: Math.max(historyDays, 100) + 20 } : undefined);
 
   // A price history worth showing: the demo merchant's first product was cheaper for a weekend.
   const first = approvedIds.find((x) => x.merchant === 0);

@@ -257,7 +257,7 @@ export async function seedDemo(
 
   // The catalog and the selection center: reviewed products, plans, samples and agreements.
   opts.onProgress?.(done, total, 'catalog');
-  await seedCatalog(c, reg, opts.history);
+  await seedCatalog(c, reg, opts.history, opts.history ? (opts.historyDays ?? 0) : 0);
 
   // A live session's worth of screened speech and chat, so the review queue has work on first start.
   opts.onProgress?.(done, total, 'compliance events');

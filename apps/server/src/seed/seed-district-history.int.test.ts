@@ -102,4 +102,16 @@ describe('the demo district history', () => {
       expect(plantedOn(0, days, total, window) === 0 || days <= window).toBe(true);
     }
   });
+
+  it('brought the stock in from the supplier before any of it left: no opening, every shipment after its SKU’s first receipt', async () => {
+    const { rows } = await p.c.uow.read.inventory.listMovements({ limit: 100_000, offset: 0 });
+    expect(rows.some((m) => m.kind === 'opening')).toBe(false);
+    const firstReceipt = new Map<string, number>();
+    for (const m of rows)
+      if (m.kind === 'receipt' && m.refType === 'purchase_order')
+        firstReceipt.set(m.skuId, Math.min(firstReceipt.get(m.skuId) ?? Number.POSITIVE_INFINITY, m.at.getTime()));
+    const shipments = rows.filter((m) => m.kind === 'shipment' && m.refType === 'order');
+    expect(shipments.length).toBeGreaterThan(0);
+    expect(shipments.filter((m) => !((firstReceipt.get(m.skuId) ?? Number.POSITIVE_INFINITY) < m.at.getTime()))).toEqual([]);
+  });
 });

@@ -55,6 +55,7 @@ export function wireCatalog(
     vault,
     audit,
     catalog,
+    stock,
     liveSales: uow.read.orders,
     images: registry,
     credit: creditGate,

@@ -57,6 +57,7 @@ export const inventoryZh = {
   'inventory.ref.purchase_order': '采购单',
   'inventory.ref.production_order': '生产单',
   'inventory.ref.presale_reservation': '预售订购',
+  'inventory.ref.sample': '样品寄送',
 } as const;
 
 export const inventoryEn: Record<keyof typeof inventoryZh, string> = {
@@ -116,4 +117,5 @@ export const inventoryEn: Record<keyof typeof inventoryZh, string> = {
   'inventory.ref.purchase_order': 'Purchase order',
   'inventory.ref.production_order': 'Production order',
   'inventory.ref.presale_reservation': 'Pre-sale reservation',
+  'inventory.ref.sample': 'Sample request',
 };

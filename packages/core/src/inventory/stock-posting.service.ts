@@ -136,30 +136,7 @@ export class StockPostingService {
     warehouseId?: string | undefined,
   ): Promise<WarehouseRecord> {
     const needs = needsOf(order.lines);
-    const skus = [...needs.keys()];
-    let w: WarehouseRecord;
-    if (warehouseId) {
-      w = await this.warehouseFor(tx, warehouseId, order.merchantOrgId);
-      const have = new Map((await tx.inventory.levels({ skuIds: skus, warehouseId: w.id })).map((l) => [l.skuId, l.onHand]));
-      if ([...needs].some(([sku, qty]) => (have.get(sku) ?? 0) < qty))
-        throw new AppError('inventory.insufficient', { field: 'warehouseId' });
-    } else {
-      const candidates = (await tx.inventory.listWarehouses(order.merchantOrgId)).filter((x) => x.status === 'active');
-      const levels = await tx.inventory.levels({ skuIds: skus });
-      const onHand = (id: string) => new Map(levels.filter((l) => l.warehouseId === id).map((l) => [l.skuId, l.onHand]));
-      const picked = pickWarehouse(
-        candidates.map((c) => ({
-          id: c.id,
-          isDefault: c.isDefault && c.ownerOrgId === order.merchantOrgId,
-          name: c.name,
-          onHand: onHand(c.id),
-        })),
-        needs,
-      );
-      const found = candidates.find((c) => c.id === picked);
-      if (!found) throw new AppError('inventory.no_warehouse', { field: 'warehouseId' });
-      w = found;
-    }
+    const w = await this.sourceFor(tx, order.merchantOrgId, needs, warehouseId);
     for (const [skuId, qty] of needs)
       await this.postIn(
         tx,
@@ -168,6 +145,76 @@ export class StockPostingService {
         { warehouse: w },
       );
     return w;
+  }
+
+  /**
+   * The warehouse goods leave from: the one named (usable by the merchant, holding every need: otherwise 409
+   * `inventory.insufficient` on warehouseId), or the first of the merchant's active ones that holds them all (default
+   * first; none: 409 `inventory.no_warehouse`).
+   */
+  private async sourceFor(
+    tx: InventoryTx,
+    merchantOrgId: string,
+    needs: Map<string, number>,
+    warehouseId?: string | undefined,
+  ): Promise<WarehouseRecord> {
+    const skus = [...needs.keys()];
+    if (warehouseId) {
+      const w = await this.warehouseFor(tx, warehouseId, merchantOrgId);
+      const have = new Map((await tx.inventory.levels({ skuIds: skus, warehouseId: w.id })).map((l) => [l.skuId, l.onHand]));
+      if ([...needs].some(([sku, qty]) => (have.get(sku) ?? 0) < qty))
+        throw new AppError('inventory.insufficient', { field: 'warehouseId' });
+      return w;
+    }
+    const candidates = (await tx.inventory.listWarehouses(merchantOrgId)).filter((x) => x.status === 'active');
+    const levels = await tx.inventory.levels({ skuIds: skus });
+    const onHand = (id: string) => new Map(levels.filter((l) => l.warehouseId === id).map((l) => [l.skuId, l.onHand]));
+    const picked = pickWarehouse(
+      candidates.map((c) => ({ id: c.id, isDefault: c.isDefault && c.ownerOrgId === merchantOrgId, name: c.name, onHand: onHand(c.id) })),
+      needs,
+    );
+    const found = candidates.find((c) => c.id === picked);
+    if (!found) throw new AppError('inventory.no_warehouse', { field: 'warehouseId' });
+    return found;
+  }
+
+  /**
+   * 寄样出库: a sample leaves a warehouse for the streamer — the one named, or the first of the merchant's holding the
+   * SKU (as an order's shipment) — as a `sample_out` of one unit referring to the sample request. The unit was never
+   * reserved, so it leaves the sellable number too (409 `inventory.below_reserved` when every unit is spoken for).
+   */
+  async sampleOutIn(
+    tx: InventoryTx,
+    actor: Actor,
+    sample: { id: string; merchantOrgId: string; skuId: string },
+    warehouseId?: string | undefined,
+  ): Promise<WarehouseRecord> {
+    const w = await this.sourceFor(tx, sample.merchantOrgId, new Map([[sample.skuId, 1]]), warehouseId);
+    await this.postIn(
+      tx,
+      actor,
+      { skuId: sample.skuId, warehouseId: w.id, kind: 'sample_out', qty: -1, refType: 'sample', refId: sample.id },
+      { warehouse: w },
+    );
+    return w;
+  }
+
+  /**
+   * 样品归还: the returned sample goes back into the warehouse it left from (else the merchant's default one) as a
+   * `sample_return` referring to the sample request, and is sellable again. A sample that never left a warehouse
+   * (shipped before samples moved stock) returns nothing: null.
+   */
+  async sampleReturnIn(tx: InventoryTx, actor: Actor, sample: { id: string; merchantOrgId: string }): Promise<MovementRecord | null> {
+    const out = (await tx.inventory.listMovements({ refId: sample.id, kind: 'sample_out', limit: 1, offset: 0 })).rows[0];
+    if (!out) return null;
+    const from = await tx.inventory.findWarehouse(out.warehouseId);
+    const w = from && from.status === 'active' ? from : await this.defaultWarehouseIn(tx, sample.merchantOrgId);
+    return this.postIn(
+      tx,
+      actor,
+      { skuId: out.skuId, warehouseId: w.id, kind: 'sample_return', qty: -out.qty, refType: 'sample', refId: sample.id },
+      { warehouse: w },
+    );
   }
 
   /**

@@ -2,7 +2,9 @@
  * Sample requests (寄样): a certified streamer asks for a sample of a pool product; the merchant approves (taking
  * it from the sample stock) or declines, ships it (the full address is released once, audited, for the 面单); the
  * streamer receives it and then features the product or ships it back. Samples not featured or returned by their
- * deadline are flagged by the sweep. Contacts are sealed by the PII vault and shown masked.
+ * deadline are flagged by the sweep. Contacts are sealed by the PII vault and shown masked. A sample moves stock
+ * like an order (docs/supply.md § Samples): shipping it posts a `sample_out` from a warehouse through the stock ledger,
+ * the merchant's 确认归还 a `sample_return`, each in the step's transaction.
  */
 import type { AuditService } from '../audit/audit.service.ts';
 import type { CreditGatePort } from '../credit/index.ts';
@@ -13,6 +15,7 @@ import type { Actor } from '../shared/actor.ts';
 import { maskName } from '../registry/index.ts';
 import { maskAddress, maskPhone } from '../shared/masking.ts';
 import type { ProductRecord } from '../catalog/index.ts';
+import type { StockPostingService } from '../inventory/index.ts';
 import type { PoolService } from './pool.service.ts';
 import { mayReadSample, nextSampleStatus, OPEN_SAMPLE, partyScope, samplePartyOf } from './sample-flow.ts';
 import type {
@@ -26,8 +29,11 @@ import type {
 
 const DAY_MS = 86_400_000;
 
-/** The product and its sample stock (catalog), the streamer's profile (registry), the names shown (orgs, users). */
-type SampleScope = 'selection' | 'catalog' | 'registry' | 'orgs' | 'users' | 'audit' | 'outbox';
+/**
+ * The product and its sample stock (catalog), the streamer's profile (registry), the names shown (orgs, users);
+ * `inventory` only to hand the transaction to the stock ledger's `sampleOutIn` / `sampleReturnIn`.
+ */
+type SampleScope = 'selection' | 'catalog' | 'registry' | 'orgs' | 'users' | 'inventory' | 'audit' | 'outbox';
 
 export interface SampleDeps {
   uow: ScopedUnitOfWork<SampleScope>;
@@ -37,6 +43,8 @@ export interface SampleDeps {
   audit: AuditService;
   pool: PoolService;
   settings: SelectionSettings;
+  /** the stock ledger: a shipped sample leaves a warehouse, a returned one comes back */
+  stock: StockPostingService;
   /** 信用: a streamer under `no_selection` may not request samples from the pool */
   credit?: CreditGatePort | undefined;
 }
@@ -107,6 +115,8 @@ export class SampleService {
       const s = await tx.selection.findSample(id);
       if (!s || !mayReadSample(actor, s)) throw new AppError('selection.sample_not_found', { field: 'id' });
       const next: SampleRecord = { ...s, status: nextSampleStatus(actor, s, input.action), version: s.version + 1, updatedAt: now };
+      // the stock movement, in this transaction: its warehouse goes into the audit entry
+      let warehouseId: string | null = null;
       switch (input.action) {
         case 'decline':
           if (!input.reason) throw new AppError('workflow.reason_required', { field: 'reason' });
@@ -122,6 +132,11 @@ export class SampleService {
           if (input.action === 'ship') {
             next.carrier = input.carrier;
             next.trackingNo = input.trackingNo;
+            // 寄样出库: the requested specification, else the product's first
+            const skuId = s.skuId ?? (await tx.catalog.listSkus([s.productId]))[0]?.id;
+            if (!skuId) throw new AppError('catalog.sku_not_found', { field: 'skuId' });
+            const w = await this.d.stock.sampleOutIn(tx, actor, { id: s.id, merchantOrgId: s.merchantOrgId, skuId }, input.warehouseId);
+            warehouseId = w.id;
           } else {
             next.returnCarrier = input.carrier;
             next.returnTrackingNo = input.trackingNo;
@@ -135,9 +150,12 @@ export class SampleService {
           if (!input.featuredIn) throw new AppError('request.invalid', { field: 'featuredIn', details: { issue: 'required' } });
           next.featuredIn = input.featuredIn;
           break;
-        case 'confirm_return':
+        case 'confirm_return': {
           await tx.catalog.takeSampleStock(s.productId, -1);
+          const back = await this.d.stock.sampleReturnIn(tx, actor, { id: s.id, merchantOrgId: s.merchantOrgId });
+          warehouseId = back?.warehouseId ?? null;
           break;
+        }
         case 'cancel':
           break;
       }
@@ -156,6 +174,7 @@ export class SampleService {
           to: next.status,
           ...(input.reason ? { reason: input.reason } : {}),
           ...(input.carrier ? { carrier: input.carrier } : {}),
+          ...(warehouseId ? { warehouseId } : {}),
         },
       });
       return next;

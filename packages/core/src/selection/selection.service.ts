@@ -5,6 +5,7 @@
  * pool in Chinese and request samples (寄样). It delegates to the pool, plan and sample services; live service
  * agreements (直播服务协议) are AgreementService.
  */
+import type { StockPostingService } from '../inventory/index.ts';
 import type { ProductDetail, ProductRecord } from '../catalog/index.ts';
 import type { AuditService } from '../audit/audit.service.ts';
 import type { CreditGatePort } from '../credit/index.ts';
@@ -53,6 +54,8 @@ export interface SelectionDeps {
   vault: PiiVault;
   audit: AuditService;
   catalog: ProductReader;
+  /** the stock ledger: samples ship from and return to a warehouse */
+  stock: StockPostingService;
   liveSales?: LiveSaleReader;
   images?: ImageReader;
   settings?: Partial<SelectionSettings>;
@@ -71,7 +74,17 @@ export class SelectionService {
     const { uow, clock, ids, vault, audit } = d;
     this.pool = new PoolService({ uow, clock, catalog: d.catalog });
     this.plans = new PlanService({ uow, clock, ids, audit, pool: this.pool, credit: d.credit });
-    this.samples = new SampleService({ uow, clock, ids, vault, audit, pool: this.pool, settings: this.settings, credit: d.credit });
+    this.samples = new SampleService({
+      uow,
+      clock,
+      ids,
+      vault,
+      audit,
+      pool: this.pool,
+      settings: this.settings,
+      stock: d.stock,
+      credit: d.credit,
+    });
   }
 
   // ---- the pool ----

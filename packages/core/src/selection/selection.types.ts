@@ -213,6 +213,8 @@ export interface SampleActionInput {
   carrier?: string | undefined;
   trackingNo?: string | undefined;
   featuredIn?: string | undefined;
+  /** 发货仓 of a `ship`: one the merchant may use holding the SKU; omitted, the first that does (default first) */
+  warehouseId?: string | undefined;
 }
 
 /** A sample request with the names the screens show and its contact masked (the PII stays sealed). */

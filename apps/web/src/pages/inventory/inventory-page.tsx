@@ -118,7 +118,7 @@ export function InventoryPage() {
       title: t('inventory.ref'),
       dataIndex: 'refType',
       render: (r: string | null) =>
-        r && ['order', 'return', 'transfer', 'sku', 'purchase_order', 'production_order', 'presale_reservation'].includes(r)
+        r && ['order', 'return', 'transfer', 'sku', 'purchase_order', 'production_order', 'presale_reservation', 'sample'].includes(r)
           ? t(`inventory.ref.${r}` as MessageKey)
           : '—',
     },
