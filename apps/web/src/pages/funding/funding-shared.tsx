@@ -62,8 +62,8 @@ function ProjectList({ selected, onSelect }: { selected: string | null; onSelect
         },
         {
           title: t('funding.col.status'),
-          dataIndex: 'statusLabel',
-          render: (s: string, r) => <Tag color={STATUS_COLORS[r.status]}>{s}</Tag>,
+          dataIndex: 'status',
+          render: (s: string) => <Tag color={STATUS_COLORS[s]}>{label(t, 'funding.status', s)}</Tag>,
         },
       ]}
     />
@@ -137,7 +137,7 @@ export function ProjectDetail({ id, actions }: { id: string; actions?: (d: Fundi
           </Descriptions.Item>
           <Descriptions.Item label={t('funding.detail.budget')}>{formatFen(p.budgetFen)}</Descriptions.Item>
           <Descriptions.Item label={t('funding.detail.status')}>
-            <Tag color={STATUS_COLORS[p.status]}>{p.statusLabel}</Tag>
+            <Tag color={STATUS_COLORS[p.status]}>{label(t, 'funding.status', p.status)}</Tag>
           </Descriptions.Item>
           <Descriptions.Item label={t('funding.detail.paid')}>{formatFen(d.paidFen)}</Descriptions.Item>
           <Descriptions.Item label={t('funding.detail.clawedBack')}>{formatFen(d.clawedBackFen)}</Descriptions.Item>
