@@ -60,7 +60,8 @@ export function wireSupervision(
     market: sessionMarketReader(uow),
     orders: sessionOrdersReader(uow),
   });
-  for (const topic of ClueService.topics()) outbox.on(topic, async (e) => void (await clues.ingest(e)));
+  // the detectors take each outbox pass as one batch: a few reads and one transaction for all its events (docs/supervision.md)
+  outbox.onBatch(ClueService.topics(), async (events) => void (await clues.ingestBatch(events)));
   // 跨区域协同: signed bundles of clues and credit records for partner regions (docs/supervision.md)
   const exchange = new ExchangeService({
     uow,

@@ -17,7 +17,8 @@ import type {
   ClueTransfer,
   ClueView,
 } from '@livehub/contracts';
-import type { AuditService } from '../audit/audit.service.ts';
+import type { AuditInput, AuditService } from '../audit/audit.service.ts';
+import type { OutboxRecord } from '../outbox/outbox.types.ts';
 import { AppError } from '../errors.ts';
 import type { Repositories, ScopedUnitOfWork } from '../ports/repositories.ts';
 import type { Clock, IdGenerator } from '../ports/runtime.ts';
@@ -75,6 +76,20 @@ export interface ClueDeps {
 
 type ClueTx = Pick<Repositories, 'clues' | 'audit' | 'outbox'>;
 
+/** An outbox event as the detectors take it. */
+export interface ClueEvent {
+  id: string;
+  topic: string;
+  payload: Record<string, unknown>;
+  at: string | Date;
+}
+
+/** One event's detectors: the triggers known before the transaction, and the session-end probe that needs clue state. */
+interface DetectorPlan {
+  triggers: ClueTrigger[];
+  probe?: { sessionId: string; facts: Omit<SessionMarketFacts, 'scarcityClaims'>; since: Date } | undefined;
+}
+
 export const CLUE_TOPIC_RAISED = 'supervision.clue_raised';
 
 export class ClueService {
@@ -86,33 +101,56 @@ export class ClueService {
   }
 
   /** One outbox event through the detectors; returns the clues raised or reinforced. Idempotent per event. */
-  async ingest(e: { id: string; topic: string; payload: Record<string, unknown>; at: string | Date }): Promise<number> {
-    const feed = CLUE_FEED[e.topic];
-    const at = new Date(e.at);
-    const triggers = feed
-      ? feed(e.payload, at, e.id)
-      : e.topic === SESSION_ENDED
-        ? [...(await this.probe(e.payload)), ...(await this.fakeOrders(e.payload, at, false))]
-        : REFUND_TOPICS.has(e.topic)
-          ? await this.fakeOrders(e.payload, at, true)
-          : [];
-    if (triggers.length === 0) return 0;
+  async ingest(e: ClueEvent): Promise<number> {
+    return this.ingestBatch([e]);
+  }
+
+  /**
+   * Outbox events through the detectors in one transaction, as one at a time would (the same clues, reinforcements,
+   * log entries, events and audit entries, in the same order): what the detectors need to know is read for the whole
+   * batch at once — which signals are stored already, the windows' signals of every subject in it, the open clues of
+   * every key it may touch — the pure rules then run per event in order against that state, updated as they go, and
+   * the signals, clues, reinforcements, log entries, events and audit entries are written at the end, a statement
+   * each. Returns the clues raised or reinforced. Idempotent per event.
+   */
+  async ingestBatch(events: readonly ClueEvent[]): Promise<number> {
+    // the readers of other contexts answer outside the transaction, as before; what depends on clue state waits
+    const plans: DetectorPlan[] = [];
+    for (const e of events) {
+      const feed = CLUE_FEED[e.topic];
+      const at = new Date(e.at);
+      if (feed) plans.push({ triggers: feed(e.payload, at, e.id) });
+      else if (e.topic === SESSION_ENDED)
+        plans.push({ probe: await this.probeFacts(e.payload), triggers: await this.fakeOrders(e.payload, at, false) });
+      else if (REFUND_TOPICS.has(e.topic)) plans.push({ triggers: await this.fakeOrders(e.payload, at, true) });
+    }
+    const live = plans.filter((p) => p.triggers.length > 0 || p.probe);
+    if (live.length === 0) return 0;
     return this.d.uow.transaction(async (tx) => {
+      const state = await ClueBatchState.load(tx, live);
       let touched = 0;
-      for (const t of triggers) if (await this.apply(tx, t)) touched++;
+      for (const plan of live) {
+        // the session-end probe's count of scarcity claims includes those heard earlier in the batch
+        const probed = plan.probe
+          ? probeSession({
+              ...plan.probe.facts,
+              scarcityClaims: await state.countSignals(SCARCITY_SIGNAL, plan.probe.sessionId, plan.probe.since),
+            })
+          : [];
+        for (const t of [...probed, ...plan.triggers]) if (await this.apply(state, t)) touched++;
+      }
+      await state.write(this.d.audit);
       return touched;
     });
   }
 
-  /** The session-end detectors: the session's market facts, with the scarcity claims heard in it, through `probeSession`. */
-  private async probe(p: Record<string, unknown>): Promise<ClueTrigger[]> {
+  /** The session-end detectors' facts about the session; its scarcity claims are counted with the batch's state. */
+  private async probeFacts(p: Record<string, unknown>): Promise<DetectorPlan['probe']> {
     const sessionId = typeof p.sessionId === 'string' ? p.sessionId : null;
-    if (!this.d.market || !sessionId) return [];
+    if (!this.d.market || !sessionId) return undefined;
     const facts = await this.d.market.sessionFacts(sessionId);
-    if (!facts) return [];
-    const since = new Date(facts.startedAt.getTime() - 60_000);
-    const scarcityClaims = await this.d.uow.read.clues.countSignals(SCARCITY_SIGNAL, sessionId, since);
-    return probeSession({ ...facts, scarcityClaims });
+    if (!facts) return undefined;
+    return { sessionId, facts, since: new Date(facts.startedAt.getTime() - 60_000) };
   }
 
   /**
@@ -130,23 +168,22 @@ export class ClueService {
     return fakeOrderTriggers(facts, refund ? at : facts.endedAt);
   }
 
-  private async apply(tx: ClueTx, t: ClueTrigger): Promise<boolean> {
-    const stored = await tx.clues.insertSignal({ id: this.d.ids.next(), ...t.signal });
-    if (!stored) return false;
-    if (t.raise) return this.raiseOrReinforce(tx, t, t.raise.rule, t.raise.risk, t.raise.facts, t.evidenceAll);
+  private async apply(state: ClueBatchState, t: ClueTrigger): Promise<boolean> {
+    if (!(await state.storeSignal({ id: this.d.ids.next(), ...t.signal }))) return false;
+    if (t.raise) return this.raiseOrReinforce(state, t, t.raise.rule, t.raise.risk, t.raise.facts, t.evidenceAll);
     if (t.window) {
       const since = new Date(t.signal.at.getTime() - t.window.days * 86_400_000);
-      const count = await tx.clues.countSignals(t.signal.kind, t.signal.subjectId, since);
+      const window = await state.signals(t.signal.kind, t.signal.subjectId, since);
+      const count = window.length;
       if (count < t.window.threshold) return false;
       // a new window clue starts with every signal of its window as evidence (the signals that reached the threshold)
-      const window = await tx.clues.recentSignals(t.signal.kind, t.signal.subjectId, since, EVIDENCE_KEPT);
       return this.raiseOrReinforce(
-        tx,
+        state,
         t,
         t.window.rule,
         windowRisk(count, t.window),
         { count, windowDays: t.window.days },
-        window.map(signalEvidence),
+        window.slice(0, EVIDENCE_KEPT).map(signalEvidence),
         count,
       );
     }
@@ -154,7 +191,7 @@ export class ClueService {
   }
 
   private async raiseOrReinforce(
-    tx: ClueTx,
+    state: ClueBatchState,
     t: ClueTrigger,
     rule: ClueRule,
     risk: number,
@@ -162,9 +199,9 @@ export class ClueService {
     evidenceAtRaise: ClueEvidence[] | undefined = [t.evidence],
     signalsAtRaise = 1,
   ): Promise<boolean> {
-    const key = t.key ?? `${rule}:${t.signal.subjectId}`;
+    const key = t.key ?? clueKey(rule, t.signal.subjectId);
     const at = t.signal.at;
-    const open = await tx.clues.findOpenClue(key, { lock: true });
+    const open = await state.openClue(key);
     if (open) {
       const evidence = [t.evidence, ...open.evidence.filter((x) => !(x.kind === t.evidence.kind && x.id === t.evidence.id))].slice(
         0,
@@ -179,8 +216,8 @@ export class ClueService {
         lastAt: new Date(Math.max(at.getTime(), open.lastAt.getTime())),
         version: open.version + 1,
       };
-      if (!(await tx.clues.updateClue(next, open.version))) throw new AppError('supervision.clue_conflict');
-      await this.entry(tx, next.id, 'reinforced', null, { at });
+      state.reinforce(next);
+      state.entries.push(this.entryRecord(next.id, 'reinforced', null, { at }));
       return true;
     }
     const clue: ClueRecord = {
@@ -201,7 +238,10 @@ export class ClueService {
       lastAt: at,
       version: 1,
     };
-    await this.insert(tx, clue, SYSTEM_ACTOR);
+    state.raise(clue);
+    state.entries.push(this.entryRecord(clue.id, 'raised', null, { at: clue.firstAt, to: clue.departmentCode }));
+    state.events.push(this.raisedEvent(clue));
+    state.audits.push({ actor: SYSTEM_ACTOR, input: raisedAudit(clue) });
     return true;
   }
 
@@ -254,7 +294,13 @@ export class ClueService {
   private async insert(tx: ClueTx, clue: ClueRecord, actor: Actor): Promise<void> {
     await tx.clues.insertClue(clue);
     await this.entry(tx, clue.id, 'raised', actor.userId, { at: clue.firstAt, to: clue.departmentCode });
-    await tx.outbox.add({
+    await tx.outbox.add(this.raisedEvent(clue));
+    await this.d.audit.record(tx, actor, raisedAudit(clue));
+  }
+
+  /** `supervision.clue_raised`, for the wall and notifications. */
+  private raisedEvent(clue: ClueRecord): OutboxRecord {
+    return {
       id: this.d.ids.next(),
       topic: CLUE_TOPIC_RAISED,
       payload: {
@@ -267,19 +313,7 @@ export class ClueService {
       },
       createdAt: clue.firstAt,
       publishedAt: null,
-    });
-    await this.d.audit.record(tx, actor, {
-      action: 'supervision.clue_raised',
-      targetType: 'clue',
-      targetId: clue.id,
-      detail: {
-        rule: clue.rule,
-        subjectKind: clue.subjectKind,
-        subjectId: clue.subjectId,
-        riskLevel: clue.riskLevel,
-        departmentCode: clue.departmentCode,
-      },
-    });
+    };
   }
 
   private entry(
@@ -289,7 +323,16 @@ export class ClueService {
     actorUserId: string | null,
     o: { at?: Date; from?: string | null; to?: string | null; note?: string | null } = {},
   ): Promise<void> {
-    return tx.clues.appendEntry({
+    return tx.clues.appendEntry(this.entryRecord(clueId, action, actorUserId, o));
+  }
+
+  private entryRecord(
+    clueId: string,
+    action: ClueEntryRecord['action'],
+    actorUserId: string | null,
+    o: { at?: Date; from?: string | null; to?: string | null; note?: string | null } = {},
+  ): ClueEntryRecord {
+    return {
       id: this.d.ids.next(),
       clueId,
       at: o.at ?? this.d.clock.now(),
@@ -298,7 +341,7 @@ export class ClueService {
       fromDepartment: o.from ?? null,
       toDepartment: o.to ?? null,
       note: o.note ?? null,
-    });
+    };
   }
 
   /** 人工录入: a regulator's own clue, routed to their department (or the one they name, checked). */
@@ -534,6 +577,160 @@ export class ClueService {
       sharedWith: (shares.get(c.id) ?? []).map((code) => departments.get(code) ?? code),
       held: own === null || own === c.departmentCode,
     }));
+  }
+}
+
+/** The open clue a detector's trigger raises or reinforces, by default: one per rule and subject. */
+const clueKey = (rule: ClueRule, subjectId: string): string => `${rule}:${subjectId}`;
+const pairKey = (kind: string, subjectId: string): string => `${kind}\u0000${subjectId}`;
+/** `recentSignals`' order: newest first, then by id (as the database orders uuids) */
+const newestFirst = (a: ClueSignalRecord, b: ClueSignalRecord): number =>
+  b.at.getTime() - a.at.getTime() || (a.id < b.id ? 1 : a.id > b.id ? -1 : 0);
+
+function raisedAudit(clue: ClueRecord): AuditInput {
+  return {
+    action: 'supervision.clue_raised',
+    targetType: 'clue',
+    targetId: clue.id,
+    detail: {
+      rule: clue.rule,
+      subjectKind: clue.subjectKind,
+      subjectId: clue.subjectId,
+      riskLevel: clue.riskLevel,
+      departmentCode: clue.departmentCode,
+    },
+  };
+}
+
+/**
+ * What a batch of events' detectors know and do inside their transaction. Loaded with three reads for the whole
+ * batch (the sources stored already, the windows' signals of every subject in it, the open clues of every key it may
+ * touch); anything a trigger needs beyond that (a session-end probe's keys) is read when asked, once. As the rules
+ * run, new signals, raised clues and reinforcements are kept here, so each event sees the ones before it; `write`
+ * then stores them a statement each.
+ */
+class ClueBatchState {
+  readonly entries: ClueEntryRecord[] = [];
+  readonly events: OutboxRecord[] = [];
+  readonly audits: Array<{ actor: Actor; input: AuditInput }> = [];
+  /** source → stored (before or earlier in the batch) */
+  private readonly sources = new Map<string, boolean>();
+  /** the stored signals of a kind about a subject, read at or after `since` */
+  private readonly stored = new Map<string, { since: Date; rows: ClueSignalRecord[] }>();
+  /** the batch's new signals, in order */
+  private readonly added: ClueSignalRecord[] = [];
+  /** key → the open clue as it is now in the batch (null: none) */
+  private readonly open = new Map<string, ClueRecord | null>();
+  private readonly raised = new Map<string, ClueRecord>();
+  private readonly reinforced = new Map<string, { clue: ClueRecord; expectVersion: number }>();
+
+  private constructor(private readonly tx: ClueTx) {}
+
+  static async load(tx: ClueTx, plans: readonly DetectorPlan[]): Promise<ClueBatchState> {
+    const s = new ClueBatchState(tx);
+    const triggers = plans.flatMap((p) => p.triggers);
+    const sources = triggers.map((t) => t.signal.source);
+    const known = await tx.clues.storedSources(sources);
+    for (const source of sources) s.sources.set(source, known.has(source));
+
+    const pairs = new Map<string, { kind: string; subjectId: string; incoming: number }>();
+    let since: Date | null = null;
+    const want = (kind: string, subjectId: string, from: Date) => {
+      const k = pairKey(kind, subjectId);
+      const pair = pairs.get(k) ?? { kind, subjectId, incoming: 0 };
+      pair.incoming++;
+      pairs.set(k, pair);
+      if (!since || from < since) since = from;
+    };
+    for (const t of triggers)
+      if (t.window) want(t.signal.kind, t.signal.subjectId, new Date(t.signal.at.getTime() - t.window.days * 86_400_000));
+    for (const p of plans) if (p.probe) want(SCARCITY_SIGNAL, p.probe.sessionId, p.probe.since);
+    if (since) {
+      const from: Date = since;
+      const byKind = new Map<string, string[]>();
+      for (const { kind, subjectId } of pairs.values()) byKind.set(kind, [...(byKind.get(kind) ?? []), subjectId]);
+      for (const k of pairs.keys()) s.stored.set(k, { since: from, rows: [] });
+      const rows = await tx.clues.signalsAbout(
+        [...byKind].map(([kind, subjectIds]) => ({ kind, subjectIds })),
+        from,
+      );
+      for (const r of rows) s.stored.get(pairKey(r.kind, r.subjectId))?.rows.push(r);
+    }
+
+    // the keys the batch may raise or reinforce: every raise, and each window that can reach its threshold in it
+    const keys = new Set<string>();
+    for (const t of triggers) {
+      if (t.raise) keys.add(t.key ?? clueKey(t.raise.rule, t.signal.subjectId));
+      else if (t.window) {
+        const k = pairKey(t.signal.kind, t.signal.subjectId);
+        const most = (s.stored.get(k)?.rows.length ?? 0) + (pairs.get(k)?.incoming ?? 0);
+        if (most >= t.window.threshold) keys.add(t.key ?? clueKey(t.window.rule, t.signal.subjectId));
+      }
+    }
+    if (keys.size > 0) {
+      for (const k of keys) s.open.set(k, null);
+      for (const c of await tx.clues.findOpenClues([...keys], { lock: true })) if (c.dedupeKey) s.open.set(c.dedupeKey, c);
+    }
+    return s;
+  }
+
+  /** false when the signal's source is stored already (a redelivered event, or twice in the batch) */
+  async storeSignal(signal: ClueSignalRecord): Promise<boolean> {
+    const known = this.sources.get(signal.source) ?? (await this.tx.clues.storedSources([signal.source])).has(signal.source);
+    this.sources.set(signal.source, true);
+    if (known) return false;
+    this.added.push(signal);
+    return true;
+  }
+
+  /** the signals of `kind` about `subjectId` at or after `since`, stored or new in the batch, newest first */
+  async signals(kind: string, subjectId: string, since: Date): Promise<ClueSignalRecord[]> {
+    const k = pairKey(kind, subjectId);
+    let loaded = this.stored.get(k);
+    if (!loaded || loaded.since > since) {
+      loaded = { since, rows: await this.tx.clues.signalsAbout([{ kind, subjectIds: [subjectId] }], since) };
+      this.stored.set(k, loaded);
+    }
+    const mine = this.added.filter((a) => a.kind === kind && a.subjectId === subjectId);
+    return [...loaded.rows, ...mine].filter((r) => r.at >= since).sort(newestFirst);
+  }
+
+  async countSignals(kind: string, subjectId: string, since: Date): Promise<number> {
+    return (await this.signals(kind, subjectId, since)).length;
+  }
+
+  async openClue(key: string): Promise<ClueRecord | null> {
+    if (!this.open.has(key)) {
+      const [c] = await this.tx.clues.findOpenClues([key], { lock: true });
+      this.open.set(key, c ?? null);
+    }
+    return this.open.get(key) ?? null;
+  }
+
+  raise(clue: ClueRecord): void {
+    this.raised.set(clue.id, clue);
+    if (clue.dedupeKey) this.open.set(clue.dedupeKey, clue);
+  }
+
+  /** a clue raised earlier in the batch is inserted as it ends up; a stored one is written once, checked on its version */
+  reinforce(next: ClueRecord): void {
+    if (this.raised.has(next.id)) this.raised.set(next.id, next);
+    else this.reinforced.set(next.id, { clue: next, expectVersion: this.reinforced.get(next.id)?.expectVersion ?? next.version - 1 });
+    if (next.dedupeKey) this.open.set(next.dedupeKey, next);
+  }
+
+  async write(audit: AuditService): Promise<void> {
+    const clues = this.tx.clues;
+    // a signal stored by someone else since the read (not by this dispatcher, which holds its lock): start again
+    if (this.added.length > 0 && (await clues.insertSignals(this.added)) !== this.added.length)
+      throw new AppError('supervision.clue_conflict');
+    if (this.raised.size > 0) await clues.insertClues([...this.raised.values()]);
+    const reinforced = [...this.reinforced.values()];
+    if (reinforced.length > 0 && (await clues.reinforceClues(reinforced)) !== reinforced.length)
+      throw new AppError('supervision.clue_conflict');
+    if (this.entries.length > 0) await clues.appendEntries(this.entries);
+    if (this.events.length > 0) await this.tx.outbox.addMany(this.events);
+    await audit.recordMany(this.tx, this.audits);
   }
 }
 

@@ -3,7 +3,7 @@
  * detectors on the event stream, credit's thresholds and regulators, with the department queues; and the fake-order
  * (刷单) detector, pure, run offline by `livehub clues scan`.
  */
-export { CLUE_TOPIC_RAISED, ClueService } from './clue.service.ts';
+export { CLUE_TOPIC_RAISED, type ClueEvent, ClueService } from './clue.service.ts';
 export type { ClueDeps, DepartmentDirectory, SessionMarketReader, SessionOrdersReader } from './clue.service.ts';
 export {
   FAKE_ORDER_HIGH_SCORE,

@@ -1,8 +1,9 @@
 /** Drizzle implementation of the supervision clues port. */
 import type { ClueRule, ClueStatus } from '@livehub/contracts';
 import type { ClueEntryRecord, ClueRecord, ClueRepository, ClueSignalRecord } from '@livehub/core';
-import { and, asc, count, desc, eq, gte, inArray, isNull, or, type SQL } from 'drizzle-orm';
+import { and, asc, count, desc, eq, gte, inArray, isNull, or, type SQL, sql } from 'drizzle-orm';
 import type { Db } from '../db.ts';
+import { bulkInsert } from './bulk-insert.ts';
 import { clueEntries, clueShares, clueSignals, clues } from '../schema/supervision.ts';
 
 export class DrizzleClueRepository implements ClueRepository {
@@ -31,13 +32,46 @@ export class DrizzleClueRepository implements ClueRepository {
       .where(and(eq(clueSignals.kind, kind), eq(clueSignals.subjectId, subjectId), gte(clueSignals.at, since)));
     return Number(row?.n ?? 0);
   }
+  async storedSources(sources: readonly string[]): Promise<Set<string>> {
+    if (sources.length === 0) return new Set();
+    const rows = await this.db
+      .select({ source: clueSignals.source })
+      .from(clueSignals)
+      .where(inArray(clueSignals.source, [...new Set(sources)]));
+    return new Set(rows.map((r) => r.source));
+  }
+  async signalsAbout(groups: ReadonlyArray<{ kind: string; subjectIds: readonly string[] }>, since: Date): Promise<ClueSignalRecord[]> {
+    const parts = groups
+      .filter((g) => g.subjectIds.length > 0)
+      .map((g) => and(eq(clueSignals.kind, g.kind), inArray(clueSignals.subjectId, [...new Set(g.subjectIds)])) as SQL);
+    if (parts.length === 0) return [];
+    return this.db
+      .select()
+      .from(clueSignals)
+      .where(and(gte(clueSignals.at, since), parts.length === 1 ? parts[0] : or(...parts)));
+  }
+  async insertSignals(s: readonly ClueSignalRecord[]): Promise<number> {
+    const stored = await bulkInsert(this.db, clueSignals, s, { onConflictDoNothing: [clueSignals.source], returning: clueSignals.id });
+    return stored.length;
+  }
   async insertClue(c: ClueRecord): Promise<void> {
     await this.db.insert(clues).values(c);
+  }
+  async insertClues(c: readonly ClueRecord[]): Promise<void> {
+    await bulkInsert(this.db, clues, c);
   }
   async findClue(id: string, opts: { lock?: boolean } = {}): Promise<ClueRecord | null> {
     const q = this.db.select().from(clues).where(eq(clues.id, id)).limit(1);
     const [row] = opts.lock ? await q.for('update') : await q;
     return (row as ClueRecord | undefined) ?? null;
+  }
+  async findOpenClues(dedupeKeys: readonly string[], opts: { lock?: boolean } = {}): Promise<ClueRecord[]> {
+    if (dedupeKeys.length === 0) return [];
+    const q = this.db
+      .select()
+      .from(clues)
+      .where(and(inArray(clues.dedupeKey, [...new Set(dedupeKeys)]), eq(clues.status, 'open')));
+    return (opts.lock ? await q.for('update') : await q) as ClueRecord[];
   }
   async findOpenClue(dedupeKey: string, opts: { lock?: boolean } = {}): Promise<ClueRecord | null> {
     const q = this.db
@@ -56,6 +90,27 @@ export class DrizzleClueRepository implements ClueRepository {
       .where(and(eq(clues.id, id), eq(clues.version, expectVersion)))
       .returning({ id: clues.id });
     return rows.length === 1;
+  }
+  /** The rows travel as one JSON document, expanded by the database (`jsonb_to_recordset`), as credit's scores do. */
+  async reinforceClues(rows: ReadonlyArray<{ clue: ClueRecord; expectVersion: number }>): Promise<number> {
+    if (rows.length === 0) return 0;
+    const doc = rows.map(({ clue: c, expectVersion }) => ({
+      id: c.id,
+      expect_version: expectVersion,
+      risk_level: c.riskLevel,
+      facts: c.facts,
+      evidence: c.evidence,
+      signals: c.signals,
+      last_at: c.lastAt.toISOString(),
+      version: c.version,
+    }));
+    const result = (await this.db.execute(sql`update clues as c set risk_level = x.risk_level, facts = x.facts, evidence = x.evidence,
+        signals = x.signals, last_at = x.last_at, version = x.version
+      from jsonb_to_recordset(${JSON.stringify(doc)}::jsonb) as x(id uuid, expect_version integer, risk_level integer, facts jsonb,
+        evidence jsonb, signals integer, last_at timestamptz, version integer)
+      where c.id = x.id and c.version = x.expect_version
+      returning c.id`)) as unknown as { rows: unknown[] };
+    return result.rows.length;
   }
   async listClues(opts: {
     ids?: readonly string[] | undefined;
@@ -98,6 +153,9 @@ export class DrizzleClueRepository implements ClueRepository {
   }
   async appendEntry(e: ClueEntryRecord): Promise<void> {
     await this.db.insert(clueEntries).values(e);
+  }
+  async appendEntries(e: readonly ClueEntryRecord[]): Promise<void> {
+    await bulkInsert(this.db, clueEntries, e);
   }
   async insertShare(s: { clueId: string; departmentCode: string; sharedByUserId: string | null; at: Date }): Promise<boolean> {
     const rows = await this.db.insert(clueShares).values(s).onConflictDoNothing().returning({ id: clueShares.clueId });

@@ -65,6 +65,72 @@ export function clueCases(db: ContractDb): void {
     expect(got?.status).toBe('open');
   });
 
+  it('reads and writes a batch of detector events at once: sources, windows, open clues, reinforcements, log', async () => {
+    const r = db.r();
+    const [m1, m2] = [uuid(), uuid()];
+    const at = (d: number) => new Date(Date.UTC(2026, 11, d, 8));
+    const sig = (kind: string, subjectId: string, d: number) => ({ id: uuid(), kind, subjectId, at: at(d), source: `${kind}:${uuid()}` });
+    const stored = [sig('complaint', m1, 1), sig('complaint', m1, 4), sig('complaint', m2, 6), sig('report', m1, 6)];
+    const again = { ...(stored[0] as (typeof stored)[number]), id: uuid() };
+    expect(await r.clues.insertSignals(stored)).toBe(4);
+    expect(await r.clues.insertSignals([again, sig('complaint', m2, 7)])).toBe(1);
+    expect(await r.clues.insertSignals([])).toBe(0);
+    expect(await r.clues.storedSources([again.source, 'complaint:none'])).toEqual(new Set([again.source]));
+    expect(await r.clues.storedSources([])).toEqual(new Set());
+    const window = await r.clues.signalsAbout(
+      [
+        { kind: 'complaint', subjectIds: [m1, m2] },
+        { kind: 'report', subjectIds: [m2] },
+      ],
+      at(3),
+    );
+    expect(window.map((s) => `${s.subjectId === m1 ? 'm1' : 'm2'}@${s.at.getUTCDate()}`).sort()).toEqual(['m1@4', 'm2@6', 'm2@7']);
+    expect(await r.clues.signalsAbout([{ kind: 'complaint', subjectIds: [] }], at(1))).toEqual([]);
+
+    const a = clue();
+    const b = clue();
+    await r.clues.insertClues([a, b]);
+    await r.clues.insertClues([]);
+    const open = await r.clues.findOpenClues([a.dedupeKey as string, b.dedupeKey as string, 'complaint_spike:none']);
+    expect(open.map((c) => c.id).sort()).toEqual([a.id, b.id].sort());
+    expect(await r.clues.findOpenClues([])).toEqual([]);
+    const a2 = {
+      ...a,
+      riskLevel: 3,
+      facts: { count: 11, windowDays: 7 },
+      evidence: [{ kind: 'complaint' as const, id: uuid(), at: '2026-12-02T08:00:00.000Z' }, ...a.evidence],
+      signals: 3,
+      lastAt: new Date('2026-12-02T08:00:00Z'),
+      version: 3,
+    };
+    // b is checked on a version it is no longer at: only a is written
+    expect(
+      await r.clues.reinforceClues([
+        { clue: a2, expectVersion: 1 },
+        { clue: { ...b, signals: 9, version: 5 }, expectVersion: 4 },
+      ]),
+    ).toBe(1);
+    expect(await r.clues.reinforceClues([])).toBe(0);
+    expect(await r.clues.findClue(a.id)).toEqual(a2);
+    expect(await r.clues.findClue(b.id)).toEqual(b);
+    const got = await db.uow().transaction((tx) => tx.clues.findOpenClues([a.dedupeKey as string], { lock: true }));
+    expect(got).toEqual([a2]);
+
+    const entry = (at: string, action: 'raised' | 'reinforced') => ({
+      id: uuid(),
+      clueId: a.id,
+      at: new Date(at),
+      action,
+      actorUserId: null,
+      fromDepartment: null,
+      toDepartment: null,
+      note: null,
+    });
+    await r.clues.appendEntries([entry('2026-12-02T08:00:00Z', 'reinforced'), entry('2026-12-01T08:00:00Z', 'raised')]);
+    await r.clues.appendEntries([]);
+    expect((await r.clues.listEntries(a.id)).map((e) => e.action)).toEqual(['raised', 'reinforced']);
+  });
+
   it('lists by department, status, rule and risk, newest signal first; the log in order', async () => {
     const r = db.r();
     const dept = `d${uuid().slice(0, 8)}`;
