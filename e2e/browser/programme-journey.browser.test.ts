@@ -3,7 +3,8 @@
  * A1 服饰直播间 for 10:00–12:00 on 预约直播间, schedules a session for that slot in the live console and enrols it in
  * the running 2027 网上年货节 on 活动报名; the 商务委 approves it in 活动管理. At the slot the streamer checks in on
  * 预约直播间 naming the session (the booking records it), goes live and ends the session; the 商务委 ends the campaign,
- * and its live totals and the after-action report (the XLSX from 活动管理, read back with exceljs) count the session.
+ * and its live totals and the after-action report (the XLSX from 活动管理, read back with exceljs) count the session,
+ * its row naming the studio it was held in.
  *
  * The platform's clock is real time shifted to a China morning, so the studio is open and the check-in window (15 min
  * before the start) can be reached: it stands at 09:05 for the booking and moves to 09:55 for the check-in.
@@ -215,6 +216,11 @@ describe.skipIf(!browserAvailable)('the programme journey: a studio, a campaign,
     const sessions = organiser.getByTestId('campaign-sessions');
     await expect.poll(async () => (await sessions.textContent()) ?? '').toContain(String(sessionsBefore + 1));
     expect(await organiser.getByTestId('campaign-live').textContent()).toContain('0');
+    // the session's row names the studio it was held in
+    const sessionRow = organiser.getByTestId('campaign-session-rows').locator('.ant-table-row').filter({ hasText: TITLE });
+    await sessionRow.waitFor();
+    expect(await sessionRow.textContent()).toContain(`云嘉直播电商产业园 · ${STUDIO}`);
+    expect(await sessionRow.textContent()).toContain('已结束');
     expect((await organiser.locator('.ant-drawer').textContent()) ?? '').not.toMatch(UUID);
     await screenshot(organiser, 'journey-campaign-ended');
 
@@ -239,5 +245,6 @@ describe.skipIf(!browserAvailable)('the programme journey: a studio, a campaign,
     const ours = rows.find((r) => r.includes(TITLE));
     expect(ours).toBeDefined();
     expect(ours).toContain('已结束');
+    expect(ours).toContain(`云嘉直播电商产业园 · ${STUDIO}`);
   });
 });
