@@ -260,7 +260,8 @@ export function CampaignsPage() {
   );
 }
 
-const LIVE_STATUSES = new Set(['scheduled', 'live', 'ended', 'cancelled']);
+/** a session's status in a campaign's rows, worded as the report words it (待开播, not the booking's 已预约) */
+const SESSION_STATUSES = new Set(['scheduled', 'live', 'ended', 'cancelled']);
 
 function CampaignDetail({ campaign, categoryName }: { campaign: CampaignView; categoryName: (id: string) => string }) {
   const { t } = useI18n();
@@ -379,7 +380,7 @@ function CampaignDetail({ campaign, categoryName }: { campaign: CampaignView; ca
               {
                 title: t('campaigns.status'),
                 dataIndex: 'status',
-                render: (s: string) => (LIVE_STATUSES.has(s) ? t(`live.status.${s}` as MessageKey) : s),
+                render: (s: string) => (SESSION_STATUSES.has(s) ? t(`campaigns.session.${s}` as MessageKey) : s),
               },
               { title: t('campaigns.viewers'), dataIndex: 'peakViewers' },
               { title: t('campaigns.gmv'), dataIndex: 'gmvFen', render: (f: number) => formatFen(f) },
