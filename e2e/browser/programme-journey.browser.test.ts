@@ -94,7 +94,12 @@ describe.skipIf(!browserAvailable)('the programme journey: a studio, a campaign,
     streamer = await suite.freshPage();
     await suite.login(streamer, 'streamer');
     await openFromNav(streamer, 'studio-booking', '/programmes/book');
-    const studio = streamer.locator('.ant-table-row').filter({ hasText: STUDIO });
+    // the studio's row in 可预约的直播间 (my bookings below name the studio too)
+    const studio = streamer
+      .locator('.ant-card')
+      .filter({ hasText: '可预约的直播间' })
+      .locator('.ant-table-row')
+      .filter({ hasText: STUDIO });
     await studio.waitFor();
     await studio.getByRole('button', { name: /^预\s?约$/ }).click();
     const dialog = streamer.getByRole('dialog');
