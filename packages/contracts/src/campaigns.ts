@@ -120,6 +120,8 @@ export const campaignTotalsSchema = z.object({
       sessionId: idSchema,
       title: z.string(),
       streamerName: z.string(),
+      /** the shared studio the session was held in (「基地 · 直播间」), if any */
+      studio: z.string().nullable(),
       status: z.string(),
       peakViewers: z.number().int(),
       orders: z.number().int(),

@@ -32,21 +32,23 @@ export function campaignReportPdf(r: CampaignReport): Promise<Buffer> {
 
   heading('直播场次');
   row([
-    ['场次', 0.34],
-    ['主播', 0.2],
-    ['状态', 0.1],
+    ['场次', 0.26],
+    ['主播', 0.14],
+    ['共享直播间', 0.2],
+    ['状态', 0.08],
     ['峰值观看', 0.1],
-    ['成交额', 0.16],
-    ['投诉', 0.1],
+    ['成交额', 0.14],
+    ['投诉', 0.08],
   ]);
   for (const s of t.perSession)
     row([
-      [s.title, 0.34],
-      [s.streamerName, 0.2],
-      [SESSION_STATUS_ZH[s.status] ?? s.status, 0.1],
+      [s.title, 0.26],
+      [s.streamerName, 0.14],
+      [s.studio ?? '—', 0.2],
+      [SESSION_STATUS_ZH[s.status] ?? s.status, 0.08],
       [String(s.peakViewers), 0.1],
-      [yuan(s.gmvFen), 0.16],
-      [String(s.complaints), 0.1],
+      [yuan(s.gmvFen), 0.14],
+      [String(s.complaints), 0.08],
     ]);
 
   heading('报名情况');

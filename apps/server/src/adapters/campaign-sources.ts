@@ -62,6 +62,11 @@ export function campaignSources(d: CampaignSourceDeps): CampaignSources {
     },
     async sessions(ids): Promise<CampaignSessionFacts[]> {
       const out: CampaignSessionFacts[] = [];
+      // the shared studios the sessions were held in: one read for all (a session is named at one check-in)
+      const held = new Map<string, string>();
+      for (const b of await r.programmes.listBookings({ sessionIds: ids, limit: ids.length * 2 })) {
+        if (b.sessionId && b.status === 'checked_in' && !held.has(b.sessionId)) held.set(b.sessionId, `${b.baseName} · ${b.studioName}`);
+      }
       for (const id of ids) {
         const s = await r.live.findSession(id);
         if (!s) continue;
@@ -77,6 +82,7 @@ export function campaignSources(d: CampaignSourceDeps): CampaignSources {
           peakViewers: s.peakViewers,
           orders: t.orders,
           gmvFen: t.gmvFen,
+          studio: held.get(s.id) ?? null,
         });
       }
       return out;

@@ -197,12 +197,33 @@ describe('campaigns', () => {
     expect((await p.call(regulator, 'GET', `/api/campaigns/${campaignId}`)).body.status).toBe('running');
     const notYet = await p.call(regulator, 'GET', `/api/campaigns/${campaignId}/report`);
     expect(notYet.body.error).toMatchObject({ code: 'campaigns.not_ended' });
+    // the streamer goes live from a shared studio: booked, checked in naming the session
+    const base = await p.login('base');
+    const studio = await p.call(base, 'POST', '/api/programmes/studios', {
+      name: '年货节测试间',
+      equipment: ['摄像机'],
+      openingHours: Array.from({ length: 7 }, () => ({ open: 0, close: 1440 })),
+      pricePerHourFen: 10_000,
+      active: true,
+    });
+    expect(studio.status).toBe(201);
+    const slot = Math.ceil((clock.now().getTime() + HOUR) / (HOUR / 2)) * (HOUR / 2);
+    const booking = await p.call(streamer, 'POST', '/api/programmes/bookings', {
+      studioId: studio.body.id,
+      startsAt: iso(slot),
+      endsAt: iso(slot + HOUR),
+      purpose: '年货节直播专场',
+    });
+    expect(booking.status).toBe(201);
+    clock.set(new Date(slot - HOUR / 6));
+    const checkIn = await p.call(streamer, 'POST', `/api/programmes/bookings/${booking.body.id}/check-in`, { sessionId });
+    expect(checkIn.body).toMatchObject({ status: 'checked_in', sessionId });
     const go = await p.call(streamer, 'POST', `/api/live/sessions/${sessionId}/start`);
     expect(go.status).toBe(200);
     const t = await p.call(regulator, 'GET', `/api/campaigns/${campaignId}/totals`);
     expect(t.status).toBe(200);
     expect(t.body).toMatchObject({ status: 'running', sessions: 1, liveSessions: 1, products: 1, complaints: 0 });
-    expect(t.body.perSession[0]).toMatchObject({ sessionId, title: '年货节直播专场' });
+    expect(t.body.perSession[0]).toMatchObject({ sessionId, title: '年货节直播专场', studio: '云嘉直播电商产业园 · 年货节测试间' });
     expect((await p.call(null, 'GET', `/api/public/campaigns/${campaignId}`)).body.rooms[0].status).toBe('live');
     const ended = await p.call(streamer, 'POST', `/api/live/sessions/${sessionId}/end`, {});
     expect([ended.status, ended.body.status ?? ended.body]).toEqual([200, 'ended']);
@@ -232,6 +253,7 @@ describe('campaigns', () => {
     expect(rows.get('报名商品（已通过）')).toBe(1);
     expect(rows.get('状态')).toBe('已结束');
     expect(wb.getWorksheet('直播场次')?.getCell('A2').value).toBe('年货节直播专场');
+    expect(wb.getWorksheet('直播场次')?.getCell('C2').value).toBe('云嘉直播电商产业园 · 年货节测试间');
     expect(wb.getWorksheet('报名')?.rowCount).toBe(3);
     const pdf = await p.app.inject({
       method: 'GET',

@@ -1,7 +1,9 @@
 /**
- * 政策服务包 of the demo district (docs/programmes.md, "Policy service packages"): four policies the 商务委 drafts and
+ * 政策服务包 of the demo district (docs/programmes.md, "Policy service packages"): five policies the 商务委 drafts and
  * publishes through the service — a construction subsidy for certified bases (seed 004's 集聚区和基地 funding), a
- * growth reward for merchants by their GMV on LiveHub (seed 001's 政策服务包), and two talent policies for certified
+ * growth reward for merchants by their GMV on LiveHub (seed 001's 政策服务包; no demo merchant sells enough for it), a
+ * studio-rent subsidy for 嘉定 merchants going live (seed 002 （十）; the demo merchants who sold live there meet it
+ * on their own records), and two talent policies for certified
  * streamers (seeds 002 and 004: 住房补贴, 落户积分 and 子女入学) — and the demo base's application for the base
  * subsidy, in review, made through the service (eligibility judged, documents uploaded to the file store).
  */
@@ -72,6 +74,32 @@ export async function seedPolicies(c: Container, reg: RegistrySeed): Promise<{ p
         rateBp: 100,
         capFen: 50 * WAN,
         description: '按近12个月成交额 1% 奖励，最高 50 万元',
+      },
+      applyFrom: null,
+      applyUntil: until,
+      documents: ['financial_statement'],
+    },
+    {
+      // Within reach of the demo district's own merchants: what they sold live on LiveHub, where they are, their credit
+      kind: 'enterprise',
+      title: '实体商业直播转型扶持',
+      summary: '嘉定区内经平台入驻审核、近12个月直播成交额满 1000 元、信用 B 级及以上的实体商家，给予共享直播间场租补贴 1 万元。',
+      basis: '上海市商务委关于促进本市直播电商创新发展若干措施（十）赋能线下实体商业转型升级',
+      conditions: {
+        all: [
+          { fact: 'orgKind', op: 'eq', value: 'merchant' },
+          { fact: 'certified', op: 'eq', value: true },
+          { fact: 'district', op: 'in', value: ['嘉定区'] },
+          { fact: 'gmv12mFen', op: 'gte', value: 100_000 },
+          { fact: 'creditTier', op: 'gte', value: 'B' },
+        ],
+      },
+      benefit: {
+        kind: 'subsidy_amount',
+        amountFen: WAN,
+        rateBp: null,
+        capFen: WAN,
+        description: '共享直播间场租补贴 1 万元',
       },
       applyFrom: null,
       applyUntil: until,

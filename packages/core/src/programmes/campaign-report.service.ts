@@ -52,6 +52,7 @@ export class CampaignReportService {
       sessionId: s.id,
       title: s.title,
       streamerName: names.get(s.id) ?? '',
+      studio: s.studio,
       status: s.status,
       peakViewers: s.peakViewers,
       orders: s.orders,

@@ -108,6 +108,8 @@ export interface CampaignSessionFacts {
   peakViewers: number;
   orders: number;
   gmvFen: number;
+  /** the shared studio the session was held in (「基地 · 直播间」, named at the booking's check-in), if any */
+  studio: string | null;
 }
 
 /**
@@ -140,6 +142,8 @@ export interface CampaignTotals {
     sessionId: string;
     title: string;
     streamerName: string;
+    /** the shared studio it was held in, if any */
+    studio: string | null;
     status: string;
     peakViewers: number;
     orders: number;

@@ -30,6 +30,8 @@ export interface ProgrammesRepository {
     bookerUserId?: string | undefined;
     partyId?: string | undefined;
     studioId?: string | undefined;
+    /** the bookings these live sessions were held in (named at check-in) */
+    sessionIds?: string[] | undefined;
     from?: Date | undefined;
     to?: Date | undefined;
     limit: number;

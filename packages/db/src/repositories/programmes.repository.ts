@@ -120,15 +120,18 @@ export class DrizzleProgrammesRepository implements ProgrammesRepository {
     bookerUserId?: string | undefined;
     partyId?: string | undefined;
     studioId?: string | undefined;
+    sessionIds?: string[] | undefined;
     from?: Date | undefined;
     to?: Date | undefined;
     limit: number;
   }): Promise<BookingListing[]> {
+    if (opts.sessionIds?.length === 0) return [];
     const where: SQL[] = [];
     if (opts.baseOrgId) where.push(eq(studioBookings.baseOrgId, opts.baseOrgId));
     if (opts.bookerUserId) where.push(eq(studioBookings.bookerUserId, opts.bookerUserId));
     if (opts.partyId) where.push(eq(studioBookings.partyId, opts.partyId));
     if (opts.studioId) where.push(eq(studioBookings.studioId, opts.studioId));
+    if (opts.sessionIds) where.push(inArray(studioBookings.sessionId, opts.sessionIds));
     if (opts.from) where.push(gte(studioBookings.startsAt, opts.from));
     if (opts.to) where.push(lt(studioBookings.startsAt, opts.to));
     const rows = await this.db

@@ -70,6 +70,14 @@ export function programmesCases(db: ContractDb): void {
     expect(await r.programmes.transitionBooking(first.id, ['booked'], { status: 'cancelled', updatedAt: at(13) })).toBe(false);
     await r.programmes.insertBooking(booking(a, 10, 12));
     expect(await r.programmes.listBookings({ studioId: a.id, limit: 10 })).toHaveLength(5);
+
+    // the bookings live sessions were held in, by the sessions named at check-in (none named: none)
+    const session = uuid();
+    const held = booking(b, 20, 21, { status: 'checked_in', sessionId: session, checkedInAt: at(20) });
+    await r.programmes.insertBooking(held);
+    const found = await r.programmes.listBookings({ sessionIds: [session, uuid()], limit: 10 });
+    expect(found.map((x) => [x.id, x.sessionId, x.studioName])).toEqual([[held.id, session, b.name]]);
+    expect(await r.programmes.listBookings({ sessionIds: [], limit: 10 })).toEqual([]);
   });
 
   it('reads the overdue bookings and a party’s incidents', async () => {

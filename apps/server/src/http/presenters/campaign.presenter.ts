@@ -121,11 +121,12 @@ export async function campaignReportXlsx(r: CampaignReport): Promise<Buffer> {
   summary.getColumn(2).width = 48;
 
   const sessions = wb.addWorksheet('直播场次', { views: [{ state: 'frozen', ySplit: 1 }] });
-  sessions.addRow(['直播场次', '主播', '状态', '峰值观看', '订单数', '成交额（元）', '投诉数']).font = { bold: true };
+  sessions.addRow(['直播场次', '主播', '共享直播间', '状态', '峰值观看', '订单数', '成交额（元）', '投诉数']).font = { bold: true };
   for (const s of t.perSession)
     sessions.addRow([
       s.title,
       s.streamerName,
+      s.studio ?? '—',
       SESSION_STATUS_ZH[s.status] ?? s.status,
       s.peakViewers,
       s.orders,
@@ -133,8 +134,8 @@ export async function campaignReportXlsx(r: CampaignReport): Promise<Buffer> {
       s.complaints,
     ]);
   sessions.columns.forEach((col, i) => {
-    col.width = i < 2 ? 28 : 12;
-    if (i === 5) col.numFmt = '#,##0.00';
+    col.width = i < 3 ? 28 : 12;
+    if (i === 6) col.numFmt = '#,##0.00';
   });
 
   const enrol = wb.addWorksheet('报名', { views: [{ state: 'frozen', ySplit: 1 }] });

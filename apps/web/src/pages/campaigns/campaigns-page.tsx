@@ -31,7 +31,7 @@ import dayjs, { type Dayjs } from 'dayjs';
 import { useMemo, useState } from 'react';
 import { EChart, type EChartOption } from '../../components/echart.tsx';
 import { PageHeader } from '../../components/page-header.tsx';
-import { useI18n } from '../../i18n/index.ts';
+import { type MessageKey, useI18n } from '../../i18n/index.ts';
 import { applyFieldError, errorMessage } from '../../lib/form-errors.ts';
 import { formatFen, yuanToFen } from '../../lib/money.ts';
 import { useCategories } from '../../queries/catalog.ts';
@@ -260,6 +260,9 @@ export function CampaignsPage() {
   );
 }
 
+/** a session's status in a campaign's rows, worded as the report words it (待开播, not the booking's 已预约) */
+const SESSION_STATUSES = new Set(['scheduled', 'live', 'ended', 'cancelled']);
+
 function CampaignDetail({ campaign, categoryName }: { campaign: CampaignView; categoryName: (id: string) => string }) {
   const { t } = useI18n();
   const { message } = App.useApp();
@@ -362,6 +365,29 @@ function CampaignDetail({ campaign, categoryName }: { campaign: CampaignView; ca
           </Row>
         ) : null}
         {option ? <EChart option={option} height={300} testId="campaign-totals-chart" /> : null}
+        {tt && tt.perSession.length > 0 ? (
+          <Table
+            rowKey="sessionId"
+            size="small"
+            title={() => t('campaigns.sessionRows')}
+            dataSource={tt.perSession}
+            pagination={{ pageSize: 10 }}
+            data-testid="campaign-session-rows"
+            columns={[
+              { title: t('campaigns.sessions'), dataIndex: 'title' },
+              { title: t('campaigns.streamer'), dataIndex: 'streamerName' },
+              { title: t('campaigns.studio'), dataIndex: 'studio', render: (s: string | null) => s ?? '—' },
+              {
+                title: t('campaigns.status'),
+                dataIndex: 'status',
+                render: (s: string) => (SESSION_STATUSES.has(s) ? t(`campaigns.session.${s}` as MessageKey) : s),
+              },
+              { title: t('campaigns.viewers'), dataIndex: 'peakViewers' },
+              { title: t('campaigns.gmv'), dataIndex: 'gmvFen', render: (f: number) => formatFen(f) },
+              { title: t('campaigns.complaints'), dataIndex: 'complaints' },
+            ]}
+          />
+        ) : null}
       </Card>
       <Card size="small" title={t('campaigns.report')} style={{ marginBottom: 12 }}>
         {campaign.status === 'ended' ? (

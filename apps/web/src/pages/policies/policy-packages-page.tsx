@@ -30,10 +30,20 @@ export function PolicyPackagesPage({ talent = false }: { talent?: boolean }) {
   const { t } = useI18n();
   const { message } = App.useApp();
   const qc = useQueryClient();
-  const matched = useMatchedPolicies();
+  // The verdicts are judged from other contexts' facts (orders, credit, the registry), which this page's writes never
+  // invalidate: read them fresh on every visit rather than from a cache up to 30 s old.
+  const matched = useMatchedPolicies({ staleTime: 0 });
   const mine = useMyPolicyApplications();
-  const [applying, setApplying] = useState<MatchedPolicyView | null>(null);
+  // The dialog holds the policy's id, not a copy of its verdict: what it shows missing is always the latest read.
+  const [applyingId, setApplyingId] = useState<string | null>(null);
+  const applying = matched.data?.items.find((m) => m.policy.id === applyingId) ?? null;
   const [form] = Form.useForm<ApplyForm>();
+  const refresh = () => qc.invalidateQueries({ queryKey: policiesKeys.all });
+  const openApply = (m: MatchedPolicyView) => {
+    setApplyingId(m.policy.id);
+    // judged again as the dialog opens: the facts may have moved since the list was read
+    void qc.invalidateQueries({ queryKey: policiesKeys.matched });
+  };
 
   const apply = useMutation({
     mutationFn: (v: ApplyForm) => {
@@ -55,16 +65,20 @@ export function PolicyPackagesPage({ talent = false }: { talent?: boolean }) {
     },
     onSuccess: () => {
       message.success(t('policies.submitted'));
-      setApplying(null);
+      setApplyingId(null);
       form.resetFields();
-      void qc.invalidateQueries({ queryKey: policiesKeys.all });
+      void refresh();
     },
-    onError: (e) => message.error(errorMessage(e, t('policies.submit'))),
+    onError: (e) => {
+      message.error(errorMessage(e, t('policies.submit')));
+      // a refusal (not eligible, already applied) means the verdict shown was out of date: read it again
+      void refresh();
+    },
   });
 
   const withdraw = useMutation({
     mutationFn: (id: string) => policiesApi.withdrawApplication(id),
-    onSuccess: () => void qc.invalidateQueries({ queryKey: policiesKeys.all }),
+    onSuccess: () => void refresh(),
     onError: (e) => message.error(errorMessage(e, t('policies.withdraw'))),
   });
 
@@ -107,7 +121,7 @@ export function PolicyPackagesPage({ talent = false }: { talent?: boolean }) {
               m.application && (m.application.status === 'in_review' || m.application.status === 'returned') ? (
                 <ApplicationStatusTag status={m.application.status} />
               ) : (
-                <Button type="primary" disabled={m.status === 'not_eligible'} onClick={() => setApplying(m)}>
+                <Button type="primary" disabled={m.status === 'not_eligible'} onClick={() => openApply(m)}>
                   {t('policies.apply')}
                 </Button>
               )
@@ -178,7 +192,7 @@ export function PolicyPackagesPage({ talent = false }: { talent?: boolean }) {
       <Modal
         open={applying !== null}
         title={applying ? t('policies.applyTitle', { title: applying.policy.title }) : ''}
-        onCancel={() => setApplying(null)}
+        onCancel={() => setApplyingId(null)}
         onOk={() => form.submit()}
         okText={t('policies.submit')}
         confirmLoading={apply.isPending}
