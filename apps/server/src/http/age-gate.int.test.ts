@@ -1,5 +1,5 @@
 /**
- * 实名认证 against the identity authority and the age gate at checkout (ADR 0043), on PGlite and PostgreSQL + Redis:
+ * 实名认证 against the identity authority and the age gate at checkout (ADR 0041), on PGlite and PostgreSQL + Redis:
  * the 二要素 check refuses a name that does not match on `name` and an unanswered check with a retryable 503 —
  * nothing stored, nothing audited; a product whose category is screened as alcohol is refused at checkout to an
  * unverified buyer, to a verified minor and to one turning 18 only this year (403 on `verification`, the product

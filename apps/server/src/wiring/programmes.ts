@@ -73,7 +73,7 @@ export async function wireProgrammes(
   const purchaseOrders = new PurchaseOrderService({ uow, clock, ids, audit, names, stock });
   const demandReaders = demandSource(uow);
   const demand = new DemandService({ uow, clock, ids, audit, names, source: demandReaders, pubsub: kv.pubsub, eventsChannel });
-  // 加购 in the live room: counted per session × SKU × minute, a viewer's repeat known by a keyed hash (ADR 0045)
+  // 加购 in the live room: counted per session × SKU × minute, a viewer's repeat known by a keyed hash (ADR 0042)
   const cartSignals = new CartSignalService({ uow, clock, vault, seen: kv.locks, source: demandReaders, pubsub: kv.pubsub, eventsChannel });
   // 活动与节庆: campaigns, their enrolments reviewed against their rules, totals and reports (docs/programmes.md)
   const campaignReaders = campaignSources({

@@ -12,7 +12,7 @@ const LIVE_RULE_RANK: Record<LiveRule, number> = { allowed: 0, restricted: 1, pr
 /**
  * Categories sold to adults only, by their screening (`screenAs`): alcohol and tobacco (未成年人保护法 第五十九条).
  * The matching engine keeps such products from audiences with minors; checkout refuses them to a buyer not verified
- * as 18 or older (ADR 0043).
+ * as 18 or older (ADR 0041).
  */
 export const ADULT_ONLY_SCREENS: ReadonlySet<string> = new Set(['tobacco', 'alcohol']);
 

@@ -41,7 +41,7 @@ export const ADULT_AGE = 18;
 /**
  * Whether a verified consumer born in `birthYear` is certainly 18 or older now (China time). Only the year is kept
  * (ADR 0037), so one who turns 18 this year may not be 18 yet: the gate errs on the minor's side and lets them
- * through from 1 January of the following year (ADR 0043).
+ * through from 1 January of the following year (ADR 0041).
  */
 export function certainlyAdult(birthYear: number, now: Date): boolean {
   return ageThisYear(birthYear, now) - 1 >= ADULT_AGE;

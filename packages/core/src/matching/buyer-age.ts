@@ -1,5 +1,5 @@
 /**
- * The matching context's answer to the orders context at checkout (ADR 0043): whether a buyer is a verified adult,
+ * The matching context's answer to the orders context at checkout (ADR 0041): whether a buyer is a verified adult,
  * read from its 实名认证 (`consumer_profiles`: the birth year only) in the orders context's transaction — the
  * in-transaction form (docs/contexts.md rule 2): placement hands its transaction over and never reads the table.
  */

@@ -5,7 +5,7 @@
  * 不一致 (the number exists under another name) or 库中无此号 (no such number) — never the holder's data. A call
  * costs money and may time out; a provider's outage is the platform's 503, not the consumer's mistake.
  *
- * Contract for an adapter (docs/matching.md § Identity verification (二要素), ADR 0043):
+ * Contract for an adapter (docs/matching.md § Identity verification (二要素), ADR 0041):
  * - `verify` resolves `{ matched: true }` or `{ matched: false, reason }` for every answer the provider gives;
  * - it rejects (any error) when no answer came: a timeout, a refused connection, the provider's own "system busy";
  *   the caller maps that to the retryable `matching.identity_unavailable` (503 with Retry-After) and stores nothing;

@@ -72,7 +72,7 @@ export class OrderMaker {
   }
 
   /**
-   * 限成年人购买 (ADR 0043): a product sold to adults only (alcohol, tobacco) is refused, on the field `verification`
+   * 限成年人购买 (ADR 0041): a product sold to adults only (alcohol, tobacco) is refused, on the field `verification`
    * (what the buyer has to fix) with the product named, to a buyer not verified by 实名认证 as certainly 18 or older;
    * any other product passes without a read of the buyer.
    */

@@ -1,5 +1,5 @@
 /**
- * 加购 in a live room (docs/supply.md § Live demand, ADR 0045): a signed-in viewer's tap on 加入购物车 for a SKU on
+ * 加购 in a live room (docs/supply.md § Live demand, ADR 0042): a signed-in viewer's tap on 加入购物车 for a SKU on
  * sale in a live session adds one to that session × SKU × session-minute counter — once per viewer per SKU per minute.
  * The repeat is recognised by a short-lived key in the shared store (Redis with REDIS_URL) named by a keyed hash of
  * session, SKU, minute and viewer, as the audience count does (ADR 0037); the counter table holds no viewer. It owns

@@ -60,7 +60,7 @@ export const sessionMinute = (startedAt: Date, at: Date): number =>
   Math.max(0, Math.ceil((at.getTime() - startedAt.getTime()) / MINUTE) - 1);
 
 /**
- * The shared-store key that remembers one viewer's 加购 of one SKU in one session minute (ADR 0045): `hashed` is the
+ * The shared-store key that remembers one viewer's 加购 of one SKU in one session minute (ADR 0042): `hashed` is the
  * deployment's keyed hash of session, SKU, minute and viewer, so the key neither names the viewer nor links its taps
  * across SKUs or minutes.
  */

@@ -49,7 +49,7 @@ export const demandAlerts = pgTable(
 );
 
 /**
- * 加购 signals of a live room, aggregated (docs/supply.md § Live demand, ADR 0045): adds per session × SKU × session
+ * 加购 signals of a live room, aggregated (docs/supply.md § Live demand, ADR 0042): adds per session × SKU × session
  * minute (0 = the session's first minute), one upsert per counted tap. No viewer column: a viewer's repeat within the
  * minute is recognised by a short-lived keyed hash in the shared store, never here.
  */
