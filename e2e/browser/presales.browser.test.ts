@@ -4,7 +4,6 @@
  * (上海云链供应链管理有限公司) turns it into a production order with the aggregated quantities; the provider's staff sees
  * that production order in 供应商工作台 and confirms it (接单). Screenshots go to e2e/browser/__screenshots__/.
  */
-import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { apiAs, expectNoRawText, openFromNav, pickFromSelect, signInHttp, tablesLoaded } from '../helpers/browser.ts';
 import { BrowserSuite } from '../helpers/browser-suite.ts';

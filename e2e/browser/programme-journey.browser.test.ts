@@ -55,7 +55,7 @@ const suite = new BrowserSuite();
 const { screenshot } = suite;
 
 /** Types a date and time into an antd DatePicker and confirms it. */
-async function typeDate(page: Page, input: ReturnType<Page['locator']>, text: string): Promise<void> {
+async function typeDate(input: ReturnType<Page['locator']>, text: string): Promise<void> {
   await input.click();
   await input.fill(text);
   await input.press('Enter');
@@ -104,7 +104,7 @@ describe.skipIf(!browserAvailable)('the programme journey: a studio, a campaign,
     await studio.getByRole('button', { name: /^预\s?约$/ }).click();
     const dialog = streamer.getByRole('dialog');
     await dialog.getByText(STUDIO).waitFor();
-    await typeDate(streamer, dialog.locator('.ant-picker input'), chinaText(SLOT));
+    await typeDate(dialog.locator('.ant-picker input'), chinaText(SLOT));
     await dialog.locator('.ant-select').click();
     await streamer.locator('.ant-select-dropdown:visible .ant-select-item-option').filter({ hasText: /^2$/ }).click();
     await dialog.locator('#purpose').fill(PURPOSE);
@@ -122,11 +122,7 @@ describe.skipIf(!browserAvailable)('the programme journey: a studio, a campaign,
     await streamer.getByTestId('live-console-page').waitFor();
     await streamer.getByTestId('schedule-new').click();
     await streamer.getByTestId('schedule-title').fill(TITLE);
-    await typeDate(
-      streamer,
-      streamer.locator('[data-testid="schedule-time"] input, input[data-testid="schedule-time"]').first(),
-      localText(SLOT),
-    );
+    await typeDate(streamer.locator('[data-testid="schedule-time"] input, input[data-testid="schedule-time"]').first(), localText(SLOT));
     await streamer.getByTestId('schedule-products').click();
     const option = streamer.locator('.ant-select-dropdown:visible [data-testid^="product-option-"]').first();
     await option.waitFor();
