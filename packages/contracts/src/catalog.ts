@@ -465,7 +465,14 @@ export const sampleViewSchema = z.object({
       status: z.enum(['shipped', 'picked_up', 'in_transit', 'out_for_delivery', 'delivered', 'exception']),
       shippedAt: z.string(),
       deliveredAt: z.string().nullable(),
-      events: z.array(z.object({ status: z.string(), time: z.string(), location: z.string(), description: z.string() })),
+      events: z.array(
+        z.object({
+          status: z.enum(['picked_up', 'in_transit', 'out_for_delivery', 'delivered', 'exception']),
+          time: z.string(),
+          location: z.string(),
+          description: z.string(),
+        }),
+      ),
     })
     .nullable()
     .optional(),

@@ -18,7 +18,7 @@ export interface SamplePackageView {
   shippedAt: string;
   deliveredAt: string | null;
   /** newest scan first */
-  events: { status: string; time: string; location: string; description: string }[];
+  events: { status: Exclude<SamplePackageView['status'], 'shipped'>; time: string; location: string; description: string }[];
 }
 
 export interface SampleCarrier {
