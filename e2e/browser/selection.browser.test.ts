@@ -260,6 +260,12 @@ describe.skipIf(!browserAvailable)('catalog and selection center', () => {
     expect(shipping).toContain('顺丰速运');
     expect(shipping).toContain(TRACKING);
     await mine.getByTestId('sample-receive').waitFor();
+    // its parcel is a package with the carrier: the opened row shows the 物流轨迹 (ADR 0043)
+    await mine.locator('.ant-table-row-expand-icon').click();
+    const tracking = streamer.getByTestId('sample-tracking');
+    await tracking.getByTestId('tracking-status').waitFor();
+    expect(await tracking.getByTestId('tracking-carrier').textContent()).toBe('顺丰速运');
+    expect(await tracking.textContent()).toContain(TRACKING);
     await screenshot(streamer, 'samples-streamer-shipped');
   });
 

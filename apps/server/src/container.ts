@@ -89,6 +89,7 @@ export async function createContainer(config: Config, o: ContainerOverrides = {}
     live,
     slotFees,
     reconciliation,
+    samples: selection.samples,
   });
   lateOrders.set(orders);
   const { complaints, reports } = wireDisputes(platform, { returns, compensationMoney, compliance, readGrants });

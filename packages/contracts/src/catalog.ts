@@ -456,6 +456,26 @@ export const sampleViewSchema = z.object({
   featuredIn: z.string().nullable(),
   overdue: z.boolean(),
   history: z.array(z.object({ at: z.string(), action: z.string(), by: z.string(), reason: z.string().nullable() })),
+  /** the package through the carrier port and its 物流轨迹, newest scan first (one sample's view; ADR 0043) */
+  tracking: z
+    .object({
+      carrier: z.string(),
+      carrierName: z.object({ zh: z.string(), en: z.string() }),
+      trackingNo: z.string(),
+      status: z.enum(['shipped', 'picked_up', 'in_transit', 'out_for_delivery', 'delivered', 'exception']),
+      shippedAt: z.string(),
+      deliveredAt: z.string().nullable(),
+      events: z.array(
+        z.object({
+          status: z.enum(['picked_up', 'in_transit', 'out_for_delivery', 'delivered', 'exception']),
+          time: z.string(),
+          location: z.string(),
+          description: z.string(),
+        }),
+      ),
+    })
+    .nullable()
+    .optional(),
   createdAt: z.string(),
   updatedAt: z.string(),
 });

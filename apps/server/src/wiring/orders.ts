@@ -13,6 +13,7 @@ import {
   type ReconciliationService,
   ReturnService,
   type RoomHub,
+  type SampleService,
   SessionEndService,
   SettlementJobService,
   type SlotFeeService,
@@ -35,6 +36,8 @@ export function wireOrders(
     live: LiveService;
     slotFees: SlotFeeService;
     reconciliation: ReconciliationService;
+    /** the selection center's samples: shipped through the same carrier port, 签收 back through their receipt */
+    samples: SampleService;
   },
 ) {
   const { config, clock, ids, uow, kv, vault, audit } = p;
@@ -91,8 +94,11 @@ export function wireOrders(
     carrier: {
       carrier: simCarrier,
       callbackUrl: (code) => `${config.publicBaseUrl ?? `http://localhost:${config.port}`}/api/logistics/push/${code}`,
+      samples: d.samples,
     },
   });
+  // 寄样 through the same carrier port (ADR 0043): the selection center is built first, so the port is attached here
+  d.samples.attachCarrier(orders.samplePackages);
   // 下播 as one job: the live context's end, the rooms' `ended` and statistics, the session's orders and GMV
   const sessionEnd = new SessionEndService({ live, rooms, totals: { sessionTotals: (sessionId) => orders.sessionTotals(sessionId) } });
   // 结算任务: the catch-up split, the T+N releases, then the jobs registered with it: yesterday's reconciliation

@@ -356,6 +356,7 @@ export const endpoints = {
   matchActivity: () => api.get<MatchActivityView>('/matching/activity'),
   matchModel: () => api.get<MatchModelStatusView>('/matching/model'),
 
+  sample: (id: string) => api.get<SampleView>(`/samples/${encodeURIComponent(id)}`),
   samples: (overdue?: boolean) => api.get<SampleView[]>('/samples', { query: { overdue: overdue ? 'true' : undefined } }),
   requestSample: (body: SampleRequest) => api.post<SampleView>('/samples', body),
   actOnSample: (id: string, body: SampleActionRequest) => api.post<SampleView>(`/samples/${encodeURIComponent(id)}/actions`, body),

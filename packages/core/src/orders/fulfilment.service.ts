@@ -169,6 +169,7 @@ export class FulfilmentService {
       await tx.orders.insertPackage({
         id: this.d.ids.next(),
         orderId: o.id,
+        sampleId: null,
         merchantOrgId: o.merchantOrgId,
         carrier: carrier.code,
         trackingNo,

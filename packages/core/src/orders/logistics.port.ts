@@ -5,6 +5,8 @@
  * implements `subscribe` with its subscription call and `verify` with its signature scheme; the built-in simulator
  * (apps/server/src/adapters/sim-carrier.ts) signs HMAC-SHA256 over the raw body with the deployment's key.
  */
+import type { Repositories } from '../ports/repositories.ts';
+import type { Actor } from '../shared/actor.ts';
 import type { CarrierCode, PackageStatus } from './logistics.rules.ts';
 
 export interface CarrierPort {
@@ -14,9 +16,11 @@ export interface CarrierPort {
   verify(headers: Record<string, string | undefined>, rawBody: string): boolean;
 }
 
+/** A package's owner is exactly one of an order or a sample request (寄样, ADR 0043). */
 export interface PackageRecord {
   id: string;
-  orderId: string;
+  orderId: string | null;
+  sampleId: string | null;
   merchantOrgId: string;
   carrier: CarrierCode;
   trackingNo: string;
@@ -38,3 +42,12 @@ export interface PackageEventRecord {
   description: string;
   receivedAt: Date;
 }
+
+/**
+ * 签收 of a sample's package: the selection context's in-transaction receipt, implemented by its `SampleService`
+ * and wired in the server. The logistics service hands its transaction over and never writes the sample itself.
+ */
+export interface SampleReceipt {
+  receivedIn(tx: SampleReceiptTx, actor: Actor, sampleId: string, at: Date): Promise<void>;
+}
+export type SampleReceiptTx = Pick<Repositories, 'selection' | 'audit' | 'outbox'>;

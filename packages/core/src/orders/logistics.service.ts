@@ -3,6 +3,8 @@
  * carrier's signed status pushes (each an insert-only tracking event, the same push twice recorded once, the package
  * status only moving forward), and the order's 签收 driven by a `delivered` push through the lifecycle's own
  * transition — in the event's transaction, audited as the carrier, the return window starting at the push's time.
+ * A sample's package (寄样, ADR 0043) travels the same path; its 签收 is the selection context's receipt
+ * (`SampleReceipt`), handed this transaction.
  */
 import type { TrackingView } from '@livehub/contracts';
 import type { AuditService } from '../audit/audit.service.ts';
@@ -11,14 +13,25 @@ import type { Repositories, ScopedUnitOfWork } from '../ports/repositories.ts';
 import type { Clock, IdGenerator } from '../ports/runtime.ts';
 import type { Actor } from '../shared/actor.ts';
 import type { FulfilmentService } from './fulfilment.service.ts';
-import type { CarrierPort, PackageRecord } from './logistics.port.ts';
-import { advancePackage, type CarrierCode, CARRIERS, parsePush, pushKey, type TrackingPush } from './logistics.rules.ts';
+import type { SampleCarrier, SampleCarrierTx, SamplePackageView } from '../selection/index.ts';
+import type { CarrierPort, PackageRecord, SampleReceipt } from './logistics.port.ts';
+import {
+  advancePackage,
+  type CarrierCode,
+  CARRIERS,
+  parsePush,
+  pushKey,
+  resolveCarrier,
+  type TrackingPush,
+  trackingNoFits,
+} from './logistics.rules.ts';
 import type { MoneyScope } from './money.port.ts';
 import { readerOf } from './order.rules.ts';
 import { sweeper } from './orders.internal.ts';
 
 export interface LogisticsDeps {
-  uow: ScopedUnitOfWork<'orders' | 'audit' | 'outbox' | MoneyScope>;
+  /** `selection` only to hand the transaction to the sample receipt */
+  uow: ScopedUnitOfWork<'orders' | 'audit' | 'outbox' | 'selection' | MoneyScope>;
   clock: Clock;
   ids: IdGenerator;
   audit: AuditService;
@@ -27,14 +40,56 @@ export interface LogisticsDeps {
   carrier: CarrierPort;
   /** where the carrier pushes a code's statuses: the platform's public `POST /api/logistics/push/:carrier` */
   callbackUrl: (carrier: CarrierCode) => string;
+  /** the selection context's 签收 of a sample (wired in the server); unset, a sample's 签收 only moves its package */
+  samples?: SampleReceipt | undefined;
 }
 
-export class LogisticsService {
+export class LogisticsService implements SampleCarrier {
   constructor(private readonly d: LogisticsDeps) {}
 
   /** 订阅: after the shipment committed, the package is subscribed with its carrier (a failure leaves it unsubscribed). */
   async subscribe(orderId: string): Promise<void> {
-    const p = await this.d.uow.read.orders.findPackageByOrder(orderId);
+    await this.subscribePackage(await this.d.uow.read.orders.findPackageByOrder(orderId));
+  }
+
+  async subscribeSample(sampleId: string): Promise<void> {
+    await this.subscribePackage(await this.d.uow.read.orders.findPackageBySample(sampleId));
+  }
+
+  /** 寄样发货: the sample's package, in the selection context's transaction (a known carrier, a waybill of its form). */
+  async shipSampleIn(
+    tx: SampleCarrierTx,
+    s: { sampleId: string; merchantOrgId: string; carrier: string; trackingNo: string },
+  ): Promise<{ carrier: string; trackingNo: string }> {
+    const carrier = resolveCarrier(s.carrier);
+    if (!carrier) throw new AppError('logistics.unknown_carrier', { field: 'carrier' });
+    const trackingNo = s.trackingNo.trim().toUpperCase();
+    if (!trackingNoFits(carrier, trackingNo)) throw new AppError('logistics.bad_tracking_no', { field: 'trackingNo' });
+    const now = this.d.clock.now();
+    await tx.orders.insertPackage({
+      id: this.d.ids.next(),
+      orderId: null,
+      sampleId: s.sampleId,
+      merchantOrgId: s.merchantOrgId,
+      carrier: carrier.code,
+      trackingNo,
+      status: 'shipped',
+      shippedAt: now,
+      subscribedAt: null,
+      deliveredAt: null,
+      lastEventAt: null,
+      updatedAt: now,
+    });
+    return { carrier: carrier.aliases[0] as string, trackingNo };
+  }
+
+  /** A sample's package and its 物流轨迹; who may read the sample is the selection context's decision. */
+  async sampleTracking(sampleId: string): Promise<SamplePackageView | null> {
+    const p = await this.d.uow.read.orders.findPackageBySample(sampleId);
+    return p ? this.trackingOf(p) : null;
+  }
+
+  private async subscribePackage(p: PackageRecord | null): Promise<void> {
     if (!p || p.subscribedAt) return;
     await this.d.carrier.subscribe({
       carrier: p.carrier,
@@ -95,7 +150,7 @@ export class LogisticsService {
   }
 
   private async apply(
-    tx: Pick<Repositories, 'orders' | 'audit' | 'outbox' | MoneyScope>,
+    tx: Pick<Repositories, 'orders' | 'audit' | 'outbox' | 'selection' | MoneyScope>,
     actor: Actor,
     code: CarrierCode,
     p: PackageRecord,
@@ -125,12 +180,15 @@ export class LogisticsService {
     });
     await this.d.audit.record(tx, actor, {
       action: 'package.event',
-      targetType: 'order',
-      targetId: p.orderId,
+      targetType: p.sampleId ? 'sample' : 'order',
+      targetId: (p.orderId ?? p.sampleId) as string,
       orgId: p.merchantOrgId,
       detail: { carrier: code, trackingNo: p.trackingNo, event: push.status, from: p.status, to: status, at: push.time.toISOString() },
     });
-    if (status === 'delivered' && p.status !== 'delivered') {
+    if (status !== 'delivered' || p.status === 'delivered') return { recorded: true, status };
+    // a sample's 签收 is the selection context's receipt (the streamer may have confirmed first: then nothing to do)
+    if (p.sampleId) await this.d.samples?.receivedIn(tx, actor, p.sampleId, signedAt);
+    else if (p.orderId) {
       const o = await tx.orders.findOrder(p.orderId, { lock: true });
       // the buyer may have confirmed first (确认收货), or the order was refunded: then the push only tells the package
       if (o?.status === 'shipped')
@@ -148,10 +206,13 @@ export class LogisticsService {
       throw new AppError('orders.not_found', { field: 'id' });
     const p = await read.orders.findPackageByOrder(o.id);
     if (!p) throw new AppError('logistics.not_found', { field: 'id' });
+    return { orderId: o.id, ...(await this.trackingOf(p)) };
+  }
+
+  private async trackingOf(p: PackageRecord): Promise<Omit<TrackingView, 'orderId'>> {
     const info = CARRIERS.find((c) => c.code === p.carrier);
-    const events = await read.orders.listPackageEvents(p.id);
+    const events = await this.d.uow.read.orders.listPackageEvents(p.id);
     return {
-      orderId: o.id,
       carrier: p.carrier,
       carrierName: { zh: info?.nameZh ?? p.carrier, en: info?.nameEn ?? p.carrier },
       trackingNo: p.trackingNo,

@@ -68,7 +68,7 @@ export interface OrderDeps extends Pick<PaymentDeps, 'providers' | 'publicBaseUr
   /** 信用: the gate flash sales ask (`no_flash_sale`) */
   credit?: CreditGatePort | undefined;
   /** 物流: the carrier port shipments subscribe with, and where its pushes come back; none: no tracking */
-  carrier?: Pick<LogisticsDeps, 'carrier' | 'callbackUrl'> | undefined;
+  carrier?: Pick<LogisticsDeps, 'carrier' | 'callbackUrl' | 'samples'> | undefined;
 }
 
 export type { OrderResult };
@@ -228,6 +228,11 @@ export class OrderService {
     // a carrier that cannot be reached now leaves the package unsubscribed; the shipment stands (docs/supply.md)
     await this.logistics?.subscribe(view.id).catch(() => {});
     return view;
+  }
+
+  /** The carrier port as the selection context's samples use it (寄样, ADR 0043); null without a carrier. */
+  get samplePackages(): LogisticsService | null {
+    return this.logistics;
   }
 
   /** 物流轨迹 of an order (its buyer, its merchant, the platform admin). */

@@ -183,6 +183,7 @@ export interface IdempotencyRepository {
 export interface PackageRepository {
   insertPackage(p: PackageRecord): Promise<void>;
   findPackageByOrder(orderId: string): Promise<PackageRecord | null>;
+  findPackageBySample(sampleId: string): Promise<PackageRecord | null>;
   /** the packages a waybill carries (several orders may share one parcel), locked when asked */
   listPackagesByWaybill(carrier: string, trackingNo: string, opts?: { lock?: boolean }): Promise<PackageRecord[]>;
   updatePackage(p: PackageRecord): Promise<void>;

@@ -2,6 +2,8 @@
 export type { AgreementDeps } from './agreement.service.ts';
 export { AgreementService, agreementHash } from './agreement.service.ts';
 export type { CatalogReader } from './pool.service.ts';
+export type { SampleCarrier, SampleCarrierTx, SamplePackageView } from './sample-carrier.port.ts';
+export type { SampleDeps, SampleService } from './sample.service.ts';
 export { mayReadSample, nextSampleStatus, OPEN_SAMPLE, partyScope, SAMPLE_FLOW, samplePartyOf } from './sample-flow.ts';
 export { documentTokens, queryTokens } from './search-tokens.ts';
 export { SessionSelection } from './session-selection.ts';

@@ -4,7 +4,9 @@
  * streamer receives it and then features the product or ships it back. Samples not featured or returned by their
  * deadline are flagged by the sweep. Contacts are sealed by the PII vault and shown masked. A sample moves stock
  * like an order (docs/supply.md § Samples): shipping it posts a `sample_out` from a warehouse through the stock ledger,
- * the merchant's 确认归还 a `sample_return`, each in the step's transaction.
+ * the merchant's 确认归还 a `sample_return`, each in the step's transaction. Shipping also creates the sample's package
+ * through the carrier port (`SampleCarrier`, ADR 0043): subscribed for the carrier's pushes, its 签收 comes back as
+ * `receivedIn` — the same receipt as the streamer's 确认收到, whichever comes first.
  */
 import type { AuditService } from '../audit/audit.service.ts';
 import type { CreditGatePort } from '../credit/index.ts';
@@ -17,7 +19,8 @@ import { maskAddress, maskPhone } from '../shared/masking.ts';
 import type { ProductRecord } from '../catalog/index.ts';
 import type { StockPostingService } from '../inventory/index.ts';
 import type { PoolService } from './pool.service.ts';
-import { mayReadSample, nextSampleStatus, OPEN_SAMPLE, partyScope, samplePartyOf } from './sample-flow.ts';
+import type { SampleCarrier } from './sample-carrier.port.ts';
+import { mayReadSample, nextSampleStatus, OPEN_SAMPLE, partyScope, SAMPLE_FLOW, samplePartyOf } from './sample-flow.ts';
 import type {
   SampleActionInput,
   SampleRecord,
@@ -31,9 +34,10 @@ const DAY_MS = 86_400_000;
 
 /**
  * The product and its sample stock (catalog), the streamer's profile (registry), the names shown (orgs, users);
- * `inventory` only to hand the transaction to the stock ledger's `sampleOutIn` / `sampleReturnIn`.
+ * `inventory` only to hand the transaction to the stock ledger's `sampleOutIn` / `sampleReturnIn`, `orders` only to
+ * hand it to the carrier port's `shipSampleIn`.
  */
-type SampleScope = 'selection' | 'catalog' | 'registry' | 'orgs' | 'users' | 'inventory' | 'audit' | 'outbox';
+type SampleScope = 'selection' | 'catalog' | 'registry' | 'orgs' | 'users' | 'inventory' | 'orders' | 'audit' | 'outbox';
 
 export interface SampleDeps {
   uow: ScopedUnitOfWork<SampleScope>;
@@ -50,7 +54,14 @@ export interface SampleDeps {
 }
 
 export class SampleService {
+  /** the carrier port, attached once the orders context is wired (it is built after the selection center) */
+  private carrier: SampleCarrier | null = null;
+
   constructor(private readonly d: SampleDeps) {}
+
+  attachCarrier(carrier: SampleCarrier | null): void {
+    this.carrier = carrier;
+  }
 
   async requestSample(actor: Actor, input: SampleRequestInput): Promise<SampleView> {
     if (actor.role !== 'streamer' || !actor.userId) throw new AppError('auth.forbidden');
@@ -132,6 +143,17 @@ export class SampleService {
           if (input.action === 'ship') {
             next.carrier = input.carrier;
             next.trackingNo = input.trackingNo;
+            // 包裹: a known carrier and a waybill of its form, the package in this transaction (subscribed after commit)
+            if (this.carrier) {
+              const pkg = await this.carrier.shipSampleIn(tx, {
+                sampleId: s.id,
+                merchantOrgId: s.merchantOrgId,
+                carrier: input.carrier,
+                trackingNo: input.trackingNo,
+              });
+              next.carrier = pkg.carrier;
+              next.trackingNo = pkg.trackingNo;
+            }
             // 寄样出库: the requested specification, else the product's first
             const skuId = s.skuId ?? (await tx.catalog.listSkus([s.productId]))[0]?.id;
             if (!skuId) throw new AppError('catalog.sku_not_found', { field: 'skuId' });
@@ -179,7 +201,36 @@ export class SampleService {
       });
       return next;
     });
+    // a carrier that cannot be reached now leaves the package unsubscribed; the shipment stands
+    if (input.action === 'ship') await this.carrier?.subscribeSample(moved.id).catch(() => {});
     return this.view(moved);
+  }
+
+  /**
+   * 签收 by the carrier (a `delivered` push, in the push's transaction): the sample is received at the push's time,
+   * as if the streamer had confirmed it. Already received (the streamer was first) or moved on: nothing to do.
+   */
+  async receivedIn(tx: Pick<Repositories, 'selection' | 'audit' | 'outbox'>, actor: Actor, sampleId: string, at: Date): Promise<void> {
+    const s = await tx.selection.findSample(sampleId);
+    if (!s || !SAMPLE_FLOW.receive.from.includes(s.status)) return;
+    const now = this.d.clock.now();
+    const next: SampleRecord = {
+      ...s,
+      status: SAMPLE_FLOW.receive.to,
+      receivedAt: at,
+      featureDueAt: new Date(at.getTime() + this.d.settings.featureWithinDays * DAY_MS),
+      history: [...s.history, { at: at.toISOString(), action: 'receive', by: actor.label, reason: null }],
+      version: s.version + 1,
+      updatedAt: now,
+    };
+    if (!(await tx.selection.updateSample(next, s.version))) throw new AppError('selection.stale');
+    await this.d.audit.record(tx, actor, {
+      action: 'sample.receive',
+      targetType: 'sample',
+      targetId: s.id,
+      orgId: s.merchantOrgId,
+      detail: { from: s.status, to: next.status, by: 'carrier', at: at.toISOString() },
+    });
   }
 
   async listSamples(actor: Actor, f: { status?: SampleStatus | undefined; overdue?: boolean | undefined }): Promise<SampleView[]> {
@@ -193,8 +244,12 @@ export class SampleService {
     return this.views(list);
   }
 
+  /** One sample request, with its package's 物流轨迹 when it travelled through the carrier port. */
   async getSample(actor: Actor, id: string): Promise<SampleView> {
-    return this.view(await this.readable(actor, id));
+    const s = await this.readable(actor, id);
+    const view = await this.view(s);
+    const tracking = (await this.carrier?.sampleTracking(s.id)) ?? null;
+    return { ...view, tracking };
   }
 
   private async readable(actor: Actor, id: string): Promise<SampleRecord> {

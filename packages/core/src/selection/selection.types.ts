@@ -3,6 +3,7 @@
  * approved products), sample requests (寄样) and live service agreements (直播服务协议), with the inputs and
  * views its services take and return.
  */
+import type { SamplePackageView } from './sample-carrier.port.ts';
 import type { ProductDetail } from '../catalog/catalog.types.ts';
 
 export type PlanType = 'open' | 'targeted' | 'exclusive';
@@ -223,6 +224,8 @@ export interface SampleView extends SampleRecord {
   merchantName: string;
   streamerName: string;
   contact: { recipient: string; phone: string; address: string };
+  /** the package and its 物流轨迹 (one sample's view only; lists leave it out) */
+  tracking?: SamplePackageView | null;
 }
 
 export interface AgreementTermsInput {

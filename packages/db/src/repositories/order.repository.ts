@@ -546,6 +546,9 @@ export class DrizzleOrderRepository implements OrderRepository {
   async findPackageByOrder(orderId: string): Promise<PackageRecord | null> {
     return (await firstWhere(this.db, orderPackages, eq(orderPackages.orderId, orderId))) as PackageRecord | null;
   }
+  async findPackageBySample(sampleId: string): Promise<PackageRecord | null> {
+    return (await firstWhere(this.db, orderPackages, eq(orderPackages.sampleId, sampleId))) as PackageRecord | null;
+  }
   async listPackagesByWaybill(carrier: string, trackingNo: string, opts?: { lock?: boolean }): Promise<PackageRecord[]> {
     const q = this.db
       .select()

@@ -437,6 +437,7 @@ export function orderCases(db: ContractDb): void {
     const pkg: Row<'orders', 'insertPackage'> = {
       id: uuid(),
       orderId: o.id,
+      sampleId: null,
       merchantOrgId: merchant.id,
       carrier: 'SF',
       trackingNo,
@@ -480,5 +481,34 @@ export function orderCases(db: ContractDb): void {
     expect(await r.orders.insertPackageEvent({ ...late, id: uuid() })).toBe(false);
     expect(await r.orders.insertPackageEvent({ ...late, id: uuid(), packageId: merged.id })).toBe(true);
     expect((await r.orders.listPackageEvents(pkg.id)).map((e) => e.pushKey)).toEqual(['k1', 'k2']);
+  });
+
+  it('keeps a sample request’s package (ADR 0043): exactly one owner, found by the sample, one package per sample', async () => {
+    const { r, buyer, merchant } = await shop(db);
+    const o = order(buyer.id, merchant.id);
+    await r.orders.insertOrders([o], []);
+    const sampleId = uuid();
+    const pkg: Row<'orders', 'insertPackage'> = {
+      id: uuid(),
+      orderId: null,
+      sampleId,
+      merchantOrgId: merchant.id,
+      carrier: 'SF',
+      trackingNo: `SF${Date.now()}${Math.floor(Math.random() * 1000)}`,
+      status: 'shipped',
+      shippedAt: T0,
+      subscribedAt: null,
+      deliveredAt: null,
+      lastEventAt: null,
+      updatedAt: T0,
+    };
+    await r.orders.insertPackage(pkg);
+    expect(await r.orders.findPackageBySample(sampleId)).toEqual(pkg);
+    expect(await r.orders.findPackageBySample(uuid())).toBeNull();
+    // both owners, or none: refused by the database's check; a second package for the sample: by its unique index
+    await expect(r.orders.insertPackage({ ...pkg, id: uuid(), sampleId: uuid(), orderId: o.id })).rejects.toThrow();
+    await expect(r.orders.insertPackage({ ...pkg, id: uuid(), sampleId: null })).rejects.toThrow();
+    await expect(r.orders.insertPackage({ ...pkg, id: uuid() })).rejects.toThrow();
+    expect(await r.orders.findPackageByOrder(o.id)).toBeNull();
   });
 }

@@ -58,6 +58,7 @@ export const presentSample = (s: SampleView): z.infer<typeof sampleViewSchema> =
   featuredIn: s.featuredIn,
   overdue: s.overdueAt !== null && s.status === 'received',
   history: s.history,
+  ...(s.tracking !== undefined ? { tracking: s.tracking } : {}),
   createdAt: s.createdAt.toISOString(),
   updatedAt: s.updatedAt.toISOString(),
 });

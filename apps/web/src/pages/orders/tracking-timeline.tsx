@@ -1,60 +1,14 @@
 /**
- * 物流轨迹: the carrier's Chinese name and the waybill number, then the carrier's pushes newest first — 揽收, 在途,
- * 派件, 签收, 疑难 — each with its time, place and text. Shown to the buyer on the order page and to the merchant
- * from the sales list; it refreshes while the parcel travels.
+ * 物流轨迹 of an order: shown to the buyer on the order page and to the merchant from the sales list; it refreshes
+ * while the parcel travels.
  */
-import { Empty, Skeleton, Space, Tag, Timeline, Typography } from 'antd';
-import dayjs from 'dayjs';
-import { useI18n } from '../../i18n/index.ts';
-import type { TrackingView } from '../../lib/api-types.ts';
+import { TrackingTimelineView } from '../../components/tracking-timeline-view.tsx';
 import { useOrderTracking } from '../../queries/orders.ts';
 
-const COLOR: Record<TrackingView['status'], string> = {
-  shipped: 'gray',
-  picked_up: 'blue',
-  in_transit: 'blue',
-  out_for_delivery: 'orange',
-  delivered: 'green',
-  exception: 'red',
-};
-
 export function TrackingTimeline({ orderId }: { orderId: string }) {
-  const { t, locale } = useI18n();
   const q = useOrderTracking(orderId, {
     refetchInterval: (query) => (query.state.data?.status === 'delivered' ? false : 30_000),
     retry: false,
   });
-  if (q.isLoading) return <Skeleton active paragraph={{ rows: 2 }} />;
-  const tr = q.data;
-  if (!tr) return <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('tracking.none')} />;
-  return (
-    <div data-testid="tracking">
-      <Space size={8} style={{ marginBottom: 12 }} wrap>
-        <span data-testid="tracking-carrier">{locale === 'en-US' ? tr.carrierName.en : tr.carrierName.zh}</span>
-        <span className="lh-mono">{tr.trackingNo}</span>
-        <Tag color={COLOR[tr.status]} data-testid="tracking-status">
-          {t(`tracking.status.${tr.status}`)}
-        </Tag>
-      </Space>
-      {tr.events.length === 0 ? (
-        <Typography.Text type="secondary">{t('tracking.awaiting')}</Typography.Text>
-      ) : (
-        <Timeline
-          items={tr.events.map((e, i) => ({
-            color: COLOR[e.status],
-            children: (
-              <div data-testid="tracking-event" data-status={e.status}>
-                <Typography.Text strong={i === 0}>{t(`tracking.status.${e.status}`)}</Typography.Text>
-                <Typography.Text type="secondary" style={{ marginInlineStart: 8, fontSize: 12 }}>
-                  {dayjs(e.time).format('MM-DD HH:mm')}
-                  {e.location ? ` · ${e.location}` : ''}
-                </Typography.Text>
-                {e.description ? <div style={{ fontSize: 13 }}>{e.description}</div> : null}
-              </div>
-            ),
-          }))}
-        />
-      )}
-    </div>
-  );
+  return <TrackingTimelineView tracking={q.data} loading={q.isLoading} />;
 }

@@ -30,6 +30,7 @@ import dayjs from 'dayjs';
 import { type HTMLAttributes, useState } from 'react';
 import { PageHeader } from '../../components/page-header.tsx';
 import { FormModal } from '../../components/form-modal.tsx';
+import { TrackingTimelineView } from '../../components/tracking-timeline-view.tsx';
 import { useI18n } from '../../i18n/index.ts';
 import { requiredLengthRules, requiredTextRule } from '../../lib/form-rules.ts';
 import type { SampleView } from '../../lib/api-types.ts';
@@ -40,7 +41,7 @@ import { useMe } from '../../lib/session.ts';
 import { QueryTable } from '../../components/query-table.tsx';
 import { ReasonDialog } from '../../components/reason-dialog.tsx';
 import { labelOr } from '../../lib/labels.ts';
-import { selectionKeys, useSamples } from '../../queries/selection.ts';
+import { selectionKeys, useSample, useSamples } from '../../queries/selection.ts';
 import { AgreementCreateModal } from './agreement-form.tsx';
 import { SampleStatusTag } from './selection-labels.tsx';
 import { selectionErrorMessage } from './selection-errors.ts';
@@ -399,6 +400,19 @@ function SampleHistory({ sample }: { sample: SampleView }) {
           ),
         }))}
       />
+      {sample.trackingNo ? <SampleTracking id={sample.id} /> : null}
+    </div>
+  );
+}
+
+/** The sample's package through the carrier (物流轨迹), read with the one sample when its row is opened. */
+function SampleTracking({ id }: { id: string }) {
+  const { t } = useI18n();
+  const q = useSample(id, { retry: false });
+  return (
+    <div data-testid="sample-tracking" style={{ marginTop: 8 }}>
+      <Typography.Text strong>{t('sample.tracking')}</Typography.Text>
+      <TrackingTimelineView tracking={q.data?.tracking} loading={q.isLoading} />
     </div>
   );
 }

@@ -1,0 +1,34 @@
+/**
+ * The carrier port as the selection center sees it (寄样 through the same path as an order's 发货, ADR 0043): a
+ * shipped sample becomes a package with the carrier, in the shipment's transaction; it is subscribed for the carrier's
+ * pushes after commit; its tracking events are read for the sample's view. Implemented by the orders context's
+ * logistics service and wired in the server — the selection context never imports the orders context, and the
+ * 签收 comes back through `SampleService.receivedIn`.
+ */
+import type { Repositories } from '../ports/repositories.ts';
+
+/** the repositories the carrier writes the package with: handed over, never called by the selection context */
+export type SampleCarrierTx = Pick<Repositories, 'orders'>;
+
+export interface SamplePackageView {
+  carrier: string;
+  carrierName: { zh: string; en: string };
+  trackingNo: string;
+  status: 'shipped' | 'picked_up' | 'in_transit' | 'out_for_delivery' | 'delivered' | 'exception';
+  shippedAt: string;
+  deliveredAt: string | null;
+  /** newest scan first */
+  events: { status: Exclude<SamplePackageView['status'], 'shipped'>; time: string; location: string; description: string }[];
+}
+
+export interface SampleCarrier {
+  /** the sample's package, in the caller's transaction; the carrier's name and waybill as stored (throws on a bad one) */
+  shipSampleIn(
+    tx: SampleCarrierTx,
+    s: { sampleId: string; merchantOrgId: string; carrier: string; trackingNo: string },
+  ): Promise<{ carrier: string; trackingNo: string }>;
+  /** 订阅 after commit (a failure leaves the package unsubscribed; the shipment stands) */
+  subscribeSample(sampleId: string): Promise<void>;
+  /** the package and its 物流轨迹, or null when the sample was shipped before packages (or not at all) */
+  sampleTracking(sampleId: string): Promise<SamplePackageView | null>;
+}
