@@ -13,7 +13,7 @@ import type { Actor } from '../shared/actor.ts';
 import { flashSaleKeys } from './flash-sale.rules.ts';
 import { type MoneyScope, type OrderMoney, orderFacts } from './money.port.ts';
 import type { OrderViewService } from './order-view.service.ts';
-import { resolveCarrier, trackingNoFits } from './logistics.rules.ts';
+import { newPackage, resolveCarrier, trackingNoFits } from './logistics.rules.ts';
 import { shipDaysLate } from './order.rules.ts';
 import { nextStatus, type OrderEvent } from './order-state.ts';
 import type { OrderRecord } from './order.types.ts';
@@ -166,20 +166,9 @@ export class FulfilmentService {
       const lines = (await tx.orders.listReservations(o.id)).filter((r) => r.status === 'sold');
       await tx.orders.setReservations(o.id, 'sold', 'shipped', now);
       await this.d.stock.shipIn(tx, actor, { id: o.id, merchantOrgId: o.merchantOrgId, lines }, input.warehouseId);
-      await tx.orders.insertPackage({
-        id: this.d.ids.next(),
-        orderId: o.id,
-        sampleId: null,
-        merchantOrgId: o.merchantOrgId,
-        carrier: carrier.code,
-        trackingNo,
-        status: 'shipped',
-        shippedAt: now,
-        subscribedAt: null,
-        deliveredAt: null,
-        lastEventAt: null,
-        updatedAt: now,
-      });
+      await tx.orders.insertPackage(
+        newPackage(this.d.ids.next(), { orderId: o.id }, { merchantOrgId: o.merchantOrgId, carrier: carrier.code, trackingNo, now }),
+      );
       return this.d.views.view(tx, next, await tx.orders.listLines([o.id]), { as: 'merchant' });
     });
   }

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import {
   advancePackage,
   CARRIERS,
+  newPackage,
   type PackageStatus,
   parsePush,
   pushKey,
@@ -89,5 +90,28 @@ describe('push bodies', () => {
     expect(
       parsePush(JSON.stringify({ trackingNo: 'SF1234567890', status: 'delivered', time: '2026-12-01T08:00:00Z', location: 3 })),
     ).toMatchObject({ field: 'location' });
+  });
+});
+
+describe('newPackage', () => {
+  const now = new Date('2026-12-01T08:00:00Z');
+  const p = { merchantOrgId: 'm1', carrier: 'SF' as const, trackingNo: 'SF1234567890', now };
+
+  it('is owned by exactly one of an order or a sample, shipped now and not yet subscribed', () => {
+    expect(newPackage('k1', { orderId: 'o1' }, p)).toEqual({
+      id: 'k1',
+      orderId: 'o1',
+      sampleId: null,
+      merchantOrgId: 'm1',
+      carrier: 'SF',
+      trackingNo: 'SF1234567890',
+      status: 'shipped',
+      shippedAt: now,
+      subscribedAt: null,
+      deliveredAt: null,
+      lastEventAt: null,
+      updatedAt: now,
+    });
+    expect(newPackage('k2', { sampleId: 's1' }, p)).toMatchObject({ orderId: null, sampleId: 's1', status: 'shipped' });
   });
 });

@@ -4,6 +4,7 @@
  * the raw body with the deployment's key) and the push body's fields. See docs/supply.md § Logistics.
  */
 import { createHash, createHmac, timingSafeEqual } from 'node:crypto';
+import type { PackageRecord } from './logistics.port.ts';
 
 /** A carrier the platform knows: its code (the push route's `:carrier`), its Chinese name, the names merchants type. */
 export interface CarrierInfo {
@@ -60,6 +61,28 @@ export function trackingNoFits(carrier: CarrierInfo, trackingNo: string): boolea
 }
 
 /** 揽收, 在途, 派件, 签收, and 疑难/退回 (exception). */
+/** A package as the merchant hands it to the carrier: shipped now, not yet subscribed; owned by an order or a sample. */
+export function newPackage(
+  id: string,
+  owner: { orderId: string } | { sampleId: string },
+  p: { merchantOrgId: string; carrier: CarrierCode; trackingNo: string; now: Date },
+): PackageRecord {
+  return {
+    id,
+    orderId: 'orderId' in owner ? owner.orderId : null,
+    sampleId: 'sampleId' in owner ? owner.sampleId : null,
+    merchantOrgId: p.merchantOrgId,
+    carrier: p.carrier,
+    trackingNo: p.trackingNo,
+    status: 'shipped',
+    shippedAt: p.now,
+    subscribedAt: null,
+    deliveredAt: null,
+    lastEventAt: null,
+    updatedAt: p.now,
+  };
+}
+
 export const PACKAGE_STATUSES = ['picked_up', 'in_transit', 'out_for_delivery', 'delivered', 'exception'] as const;
 export type PackageStatus = (typeof PACKAGE_STATUSES)[number] | 'shipped';
 

@@ -19,6 +19,7 @@ import {
   advancePackage,
   type CarrierCode,
   CARRIERS,
+  newPackage,
   parsePush,
   pushKey,
   resolveCarrier,
@@ -66,20 +67,9 @@ export class LogisticsService implements SampleCarrier {
     const trackingNo = s.trackingNo.trim().toUpperCase();
     if (!trackingNoFits(carrier, trackingNo)) throw new AppError('logistics.bad_tracking_no', { field: 'trackingNo' });
     const now = this.d.clock.now();
-    await tx.orders.insertPackage({
-      id: this.d.ids.next(),
-      orderId: null,
-      sampleId: s.sampleId,
-      merchantOrgId: s.merchantOrgId,
-      carrier: carrier.code,
-      trackingNo,
-      status: 'shipped',
-      shippedAt: now,
-      subscribedAt: null,
-      deliveredAt: null,
-      lastEventAt: null,
-      updatedAt: now,
-    });
+    await tx.orders.insertPackage(
+      newPackage(this.d.ids.next(), { sampleId: s.sampleId }, { merchantOrgId: s.merchantOrgId, carrier: carrier.code, trackingNo, now }),
+    );
     return { carrier: carrier.aliases[0] as string, trackingNo };
   }
 
