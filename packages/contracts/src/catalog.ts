@@ -433,6 +433,24 @@ export const sampleActionSchema = z.strictObject({
   warehouseId: z.uuid().optional(),
 });
 
+/** a sample's package on one leg and its 物流轨迹, newest scan first (ADR 0043) */
+const samplePackageSchema = z.object({
+  carrier: z.string(),
+  carrierName: z.object({ zh: z.string(), en: z.string() }),
+  trackingNo: z.string(),
+  status: z.enum(['shipped', 'picked_up', 'in_transit', 'out_for_delivery', 'delivered', 'exception']),
+  shippedAt: z.string(),
+  deliveredAt: z.string().nullable(),
+  events: z.array(
+    z.object({
+      status: z.enum(['picked_up', 'in_transit', 'out_for_delivery', 'delivered', 'exception']),
+      time: z.string(),
+      location: z.string(),
+      description: z.string(),
+    }),
+  ),
+});
+
 export const sampleViewSchema = z.object({
   id: z.string(),
   productId: z.string(),
@@ -456,26 +474,10 @@ export const sampleViewSchema = z.object({
   featuredIn: z.string().nullable(),
   overdue: z.boolean(),
   history: z.array(z.object({ at: z.string(), action: z.string(), by: z.string(), reason: z.string().nullable() })),
-  /** the package through the carrier port and its 物流轨迹, newest scan first (one sample's view; ADR 0043) */
-  tracking: z
-    .object({
-      carrier: z.string(),
-      carrierName: z.object({ zh: z.string(), en: z.string() }),
-      trackingNo: z.string(),
-      status: z.enum(['shipped', 'picked_up', 'in_transit', 'out_for_delivery', 'delivered', 'exception']),
-      shippedAt: z.string(),
-      deliveredAt: z.string().nullable(),
-      events: z.array(
-        z.object({
-          status: z.enum(['picked_up', 'in_transit', 'out_for_delivery', 'delivered', 'exception']),
-          time: z.string(),
-          location: z.string(),
-          description: z.string(),
-        }),
-      ),
-    })
-    .nullable()
-    .optional(),
+  /** the outbound package (寄样) through the carrier port and its 物流轨迹, newest scan first (one sample's view; ADR 0043) */
+  tracking: samplePackageSchema.nullable().optional(),
+  /** the streamer's return parcel (寄回), the same shape */
+  returnTracking: samplePackageSchema.nullable().optional(),
   createdAt: z.string(),
   updatedAt: z.string(),
 });

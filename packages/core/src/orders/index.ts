@@ -61,7 +61,7 @@ export {
   verifyPush,
 } from './logistics.rules.ts';
 export type { CarrierCode, CarrierInfo, PackageStatus, TrackingPush } from './logistics.rules.ts';
-export type { CarrierPort, PackageEventRecord, PackageRecord, SampleReceipt, SampleReceiptTx } from './logistics.port.ts';
+export type { CarrierPort, PackageEventRecord, PackageRecord, SampleLeg, SampleReceipt, SampleReceiptTx } from './logistics.port.ts';
 export { ReturnService } from './return.service.ts';
 export type { ReturnDeps } from './return.service.ts';
 export { SOLD_OUT_CHANNEL, SoldOutBoard } from './sold-out-board.ts';

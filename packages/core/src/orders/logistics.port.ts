@@ -17,10 +17,15 @@ export interface CarrierPort {
 }
 
 /** A package's owner is exactly one of an order or a sample request (寄样, ADR 0043). */
+/** the two legs of a sample's travel: 寄样 (merchant → streamer) and 寄回 (streamer → merchant) */
+export type SampleLeg = 'out' | 'back';
+
 export interface PackageRecord {
   id: string;
   orderId: string | null;
   sampleId: string | null;
+  /** a sample's leg ('out' 寄样, 'back' 寄回); null for an order's package */
+  sampleLeg: SampleLeg | null;
   merchantOrgId: string;
   carrier: CarrierCode;
   trackingNo: string;

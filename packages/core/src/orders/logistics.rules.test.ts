@@ -102,6 +102,7 @@ describe('newPackage', () => {
       id: 'k1',
       orderId: 'o1',
       sampleId: null,
+      sampleLeg: null,
       merchantOrgId: 'm1',
       carrier: 'SF',
       trackingNo: 'SF1234567890',
@@ -112,6 +113,7 @@ describe('newPackage', () => {
       lastEventAt: null,
       updatedAt: now,
     });
-    expect(newPackage('k2', { sampleId: 's1' }, p)).toMatchObject({ orderId: null, sampleId: 's1', status: 'shipped' });
+    expect(newPackage('k2', { sampleId: 's1', leg: 'out' }, p)).toMatchObject({ orderId: null, sampleId: 's1', sampleLeg: 'out', status: 'shipped' });
+    expect(newPackage('k3', { sampleId: 's1', leg: 'back' }, p)).toMatchObject({ orderId: null, sampleId: 's1', sampleLeg: 'back' });
   });
 });

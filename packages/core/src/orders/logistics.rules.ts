@@ -4,7 +4,7 @@
  * the raw body with the deployment's key) and the push body's fields. See docs/supply.md § Logistics.
  */
 import { createHash, createHmac, timingSafeEqual } from 'node:crypto';
-import type { PackageRecord } from './logistics.port.ts';
+import type { PackageRecord, SampleLeg } from './logistics.port.ts';
 
 /** A carrier the platform knows: its code (the push route's `:carrier`), its Chinese name, the names merchants type. */
 export interface CarrierInfo {
@@ -64,13 +64,14 @@ export function trackingNoFits(carrier: CarrierInfo, trackingNo: string): boolea
 /** A package as the merchant hands it to the carrier: shipped now, not yet subscribed; owned by an order or a sample. */
 export function newPackage(
   id: string,
-  owner: { orderId: string } | { sampleId: string },
+  owner: { orderId: string } | { sampleId: string; leg: SampleLeg },
   p: { merchantOrgId: string; carrier: CarrierCode; trackingNo: string; now: Date },
 ): PackageRecord {
   return {
     id,
     orderId: 'orderId' in owner ? owner.orderId : null,
     sampleId: 'sampleId' in owner ? owner.sampleId : null,
+    sampleLeg: 'sampleId' in owner ? owner.leg : null,
     merchantOrgId: p.merchantOrgId,
     carrier: p.carrier,
     trackingNo: p.trackingNo,

@@ -14,7 +14,7 @@ import type { Clock, IdGenerator } from '../ports/runtime.ts';
 import type { Actor } from '../shared/actor.ts';
 import type { FulfilmentService } from './fulfilment.service.ts';
 import type { SampleCarrier, SampleCarrierTx, SamplePackageView } from '../selection/index.ts';
-import type { CarrierPort, PackageRecord, SampleReceipt } from './logistics.port.ts';
+import type { CarrierPort, PackageRecord, SampleLeg, SampleReceipt } from './logistics.port.ts';
 import {
   advancePackage,
   type CarrierCode,
@@ -53,14 +53,17 @@ export class LogisticsService implements SampleCarrier {
     await this.subscribePackage(await this.d.uow.read.orders.findPackageByOrder(orderId));
   }
 
-  async subscribeSample(sampleId: string): Promise<void> {
-    await this.subscribePackage(await this.d.uow.read.orders.findPackageBySample(sampleId));
+  async subscribeSample(sampleId: string, leg: SampleLeg): Promise<void> {
+    await this.subscribePackage(await this.d.uow.read.orders.findPackageBySample(sampleId, leg));
   }
 
-  /** 寄样发货: the sample's package, in the selection context's transaction (a known carrier, a waybill of its form). */
+  /**
+   * 寄样发货 ('out') or the streamer's 寄回 ('back'): the sample's package on that leg, in the selection context's
+   * transaction (a known carrier, a waybill of its form).
+   */
   async shipSampleIn(
     tx: SampleCarrierTx,
-    s: { sampleId: string; merchantOrgId: string; carrier: string; trackingNo: string },
+    s: { sampleId: string; leg: SampleLeg; merchantOrgId: string; carrier: string; trackingNo: string },
   ): Promise<{ carrier: string; trackingNo: string }> {
     const carrier = resolveCarrier(s.carrier);
     if (!carrier) throw new AppError('logistics.unknown_carrier', { field: 'carrier' });
@@ -68,14 +71,14 @@ export class LogisticsService implements SampleCarrier {
     if (!trackingNoFits(carrier, trackingNo)) throw new AppError('logistics.bad_tracking_no', { field: 'trackingNo' });
     const now = this.d.clock.now();
     await tx.orders.insertPackage(
-      newPackage(this.d.ids.next(), { sampleId: s.sampleId }, { merchantOrgId: s.merchantOrgId, carrier: carrier.code, trackingNo, now }),
+      newPackage(this.d.ids.next(), { sampleId: s.sampleId, leg: s.leg }, { merchantOrgId: s.merchantOrgId, carrier: carrier.code, trackingNo, now }),
     );
     return { carrier: carrier.aliases[0] as string, trackingNo };
   }
 
   /** A sample's package and its 物流轨迹; who may read the sample is the selection context's decision. */
-  async sampleTracking(sampleId: string): Promise<SamplePackageView | null> {
-    const p = await this.d.uow.read.orders.findPackageBySample(sampleId);
+  async sampleTracking(sampleId: string, leg: SampleLeg): Promise<SamplePackageView | null> {
+    const p = await this.d.uow.read.orders.findPackageBySample(sampleId, leg);
     return p ? this.trackingOf(p) : null;
   }
 
@@ -176,8 +179,11 @@ export class LogisticsService implements SampleCarrier {
       detail: { carrier: code, trackingNo: p.trackingNo, event: push.status, from: p.status, to: status, at: push.time.toISOString() },
     });
     if (status !== 'delivered' || p.status === 'delivered') return { recorded: true, status };
-    // a sample's 签收 is the selection context's receipt (the streamer may have confirmed first: then nothing to do)
-    if (p.sampleId) await this.d.samples?.receivedIn(tx, actor, p.sampleId, signedAt);
+    // a sample's 签收 is the selection context's receipt (the streamer may have confirmed first: then nothing to do);
+    // the return parcel's (寄回) only moves its package: the merchant still confirms 确认归还, which posts the stock back
+    if (p.sampleId) {
+      if (p.sampleLeg === 'out') await this.d.samples?.receivedIn(tx, actor, p.sampleId, signedAt);
+    }
     else if (p.orderId) {
       const o = await tx.orders.findOrder(p.orderId, { lock: true });
       // the buyer may have confirmed first (确认收货), or the order was refunded: then the push only tells the package

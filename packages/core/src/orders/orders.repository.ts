@@ -4,7 +4,7 @@
  * (orders.contract.ts) holds every implementation to it.
  */
 import type { OrderStatus, ReturnStatus } from '@livehub/contracts';
-import type { PackageEventRecord, PackageRecord } from './logistics.port.ts';
+import type { PackageEventRecord, PackageRecord, SampleLeg } from './logistics.port.ts';
 import type {
   AddressRecord,
   ClaimRecord,
@@ -183,7 +183,8 @@ export interface IdempotencyRepository {
 export interface PackageRepository {
   insertPackage(p: PackageRecord): Promise<void>;
   findPackageByOrder(orderId: string): Promise<PackageRecord | null>;
-  findPackageBySample(sampleId: string): Promise<PackageRecord | null>;
+  /** a sample's package on one leg: 'out' (寄样, the default) or 'back' (寄回) */
+  findPackageBySample(sampleId: string, leg?: SampleLeg): Promise<PackageRecord | null>;
   /** the packages a waybill carries (several orders may share one parcel), locked when asked */
   listPackagesByWaybill(carrier: string, trackingNo: string, opts?: { lock?: boolean }): Promise<PackageRecord[]>;
   updatePackage(p: PackageRecord): Promise<void>;

@@ -10,6 +10,9 @@ import type { Repositories } from '../ports/repositories.ts';
 /** the repositories the carrier writes the package with: handed over, never called by the selection context */
 export type SampleCarrierTx = Pick<Repositories, 'orders'>;
 
+/** 寄样 (merchant → streamer) or 寄回 (the streamer's return parcel, streamer → merchant) */
+export type SampleLegName = 'out' | 'back';
+
 export interface SamplePackageView {
   carrier: string;
   carrierName: { zh: string; en: string };
@@ -22,13 +25,16 @@ export interface SamplePackageView {
 }
 
 export interface SampleCarrier {
-  /** the sample's package, in the caller's transaction; the carrier's name and waybill as stored (throws on a bad one) */
+  /**
+   * the sample's package on one leg, in the caller's transaction; the carrier's name and waybill as stored (throws on a
+   * bad one). Only the 'out' leg's 签收 comes back as the sample's receipt; the 'back' leg's only moves its package.
+   */
   shipSampleIn(
     tx: SampleCarrierTx,
-    s: { sampleId: string; merchantOrgId: string; carrier: string; trackingNo: string },
+    s: { sampleId: string; leg: SampleLegName; merchantOrgId: string; carrier: string; trackingNo: string },
   ): Promise<{ carrier: string; trackingNo: string }>;
   /** 订阅 after commit (a failure leaves the package unsubscribed; the shipment stands) */
-  subscribeSample(sampleId: string): Promise<void>;
-  /** the package and its 物流轨迹, or null when the sample was shipped before packages (or not at all) */
-  sampleTracking(sampleId: string): Promise<SamplePackageView | null>;
+  subscribeSample(sampleId: string, leg: SampleLegName): Promise<void>;
+  /** the leg's package and its 物流轨迹, or null when that leg was shipped before packages (or not at all) */
+  sampleTracking(sampleId: string, leg: SampleLegName): Promise<SamplePackageView | null>;
 }

@@ -147,6 +147,7 @@ export class SampleService {
             if (this.carrier) {
               const pkg = await this.carrier.shipSampleIn(tx, {
                 sampleId: s.id,
+                leg: 'out',
                 merchantOrgId: s.merchantOrgId,
                 carrier: input.carrier,
                 trackingNo: input.trackingNo,
@@ -162,6 +163,18 @@ export class SampleService {
           } else {
             next.returnCarrier = input.carrier;
             next.returnTrackingNo = input.trackingNo;
+            // 寄回: the streamer's return parcel is the sample's second package, checked like the outbound one
+            if (this.carrier) {
+              const pkg = await this.carrier.shipSampleIn(tx, {
+                sampleId: s.id,
+                leg: 'back',
+                merchantOrgId: s.merchantOrgId,
+                carrier: input.carrier,
+                trackingNo: input.trackingNo,
+              });
+              next.returnCarrier = pkg.carrier;
+              next.returnTrackingNo = pkg.trackingNo;
+            }
           }
           break;
         case 'receive':
@@ -202,7 +215,8 @@ export class SampleService {
       return next;
     });
     // a carrier that cannot be reached now leaves the package unsubscribed; the shipment stands
-    if (input.action === 'ship') await this.carrier?.subscribeSample(moved.id).catch(() => {});
+    if (input.action === 'ship') await this.carrier?.subscribeSample(moved.id, 'out').catch(() => {});
+    if (input.action === 'ship_return') await this.carrier?.subscribeSample(moved.id, 'back').catch(() => {});
     return this.view(moved);
   }
 
@@ -248,8 +262,9 @@ export class SampleService {
   async getSample(actor: Actor, id: string): Promise<SampleView> {
     const s = await this.readable(actor, id);
     const view = await this.view(s);
-    const tracking = (await this.carrier?.sampleTracking(s.id)) ?? null;
-    return { ...view, tracking };
+    const tracking = (await this.carrier?.sampleTracking(s.id, 'out')) ?? null;
+    const returnTracking = (await this.carrier?.sampleTracking(s.id, 'back')) ?? null;
+    return { ...view, tracking, returnTracking };
   }
 
   private async readable(actor: Actor, id: string): Promise<SampleRecord> {

@@ -226,6 +226,8 @@ export interface SampleView extends SampleRecord {
   contact: { recipient: string; phone: string; address: string };
   /** the package and its 物流轨迹 (one sample's view only; lists leave it out) */
   tracking?: SamplePackageView | null;
+  /** the streamer's return parcel (寄回) and its 物流轨迹, the same shape */
+  returnTracking?: SamplePackageView | null;
 }
 
 export interface AgreementTermsInput {

@@ -12,6 +12,7 @@ import type {
   OrderRepository,
   PackageEventRecord,
   PackageRecord,
+  SampleLeg,
   OrderSignalsRecord,
   PaymentRecord,
   RefundRecord,
@@ -546,8 +547,12 @@ export class DrizzleOrderRepository implements OrderRepository {
   async findPackageByOrder(orderId: string): Promise<PackageRecord | null> {
     return (await firstWhere(this.db, orderPackages, eq(orderPackages.orderId, orderId))) as PackageRecord | null;
   }
-  async findPackageBySample(sampleId: string): Promise<PackageRecord | null> {
-    return (await firstWhere(this.db, orderPackages, eq(orderPackages.sampleId, sampleId))) as PackageRecord | null;
+  async findPackageBySample(sampleId: string, leg: SampleLeg = 'out'): Promise<PackageRecord | null> {
+    return (await firstWhere(
+      this.db,
+      orderPackages,
+      and(eq(orderPackages.sampleId, sampleId), eq(orderPackages.sampleLeg, leg)),
+    )) as PackageRecord | null;
   }
   async listPackagesByWaybill(carrier: string, trackingNo: string, opts?: { lock?: boolean }): Promise<PackageRecord[]> {
     const q = this.db

@@ -310,7 +310,7 @@ export const returnRequests = pgTable(
 );
 
 /**
- * 包裹 (packages): one per shipped order or shipped sample request (寄样) — exactly one owner (ADR 0043) — with the
+ * 包裹 (packages): one per shipped order, or one per leg of a sample request (寄样 'out', 寄回 'back') — exactly one owner (ADR 0043) — with the
  * carrier's code and waybill number, subscribed with the carrier for status pushes (订阅推送); `status` only moves
  * forward (logistics.rules.ts). `sample_id` has no foreign key: the samples are the selection context's table.
  */
@@ -320,6 +320,8 @@ export const orderPackages = pgTable(
     id: uuid('id').primaryKey(),
     orderId: uuid('order_id').references(() => orders.id),
     sampleId: uuid('sample_id'),
+    /** a sample's leg: 'out' (寄样, merchant → streamer) or 'back' (寄回, streamer → merchant); null for an order */
+    sampleLeg: text('sample_leg'),
     merchantOrgId: uuid('merchant_org_id').notNull(),
     carrier: text('carrier').notNull(),
     trackingNo: text('tracking_no').notNull(),
@@ -332,8 +334,11 @@ export const orderPackages = pgTable(
   },
   (t) => [
     uniqueIndex('order_packages_order_uq').on(t.orderId),
-    uniqueIndex('order_packages_sample_uq').on(t.sampleId),
-    check('order_packages_one_owner', sql`num_nonnulls(${t.orderId}, ${t.sampleId}) = 1`),
+    uniqueIndex('order_packages_sample_uq').on(t.sampleId, t.sampleLeg),
+    check(
+      'order_packages_one_owner',
+      sql`num_nonnulls(${t.orderId}, ${t.sampleId}) = 1 and (${t.sampleId} is null) = (${t.sampleLeg} is null) and (${t.sampleLeg} is null or ${t.sampleLeg} in ('out', 'back'))`,
+    ),
     // not unique: one parcel may carry several orders of one buyer (合并发货); a push applies to each
     index('order_packages_waybill_idx').on(t.carrier, t.trackingNo),
   ],

@@ -438,6 +438,7 @@ export function orderCases(db: ContractDb): void {
       id: uuid(),
       orderId: o.id,
       sampleId: null,
+      sampleLeg: null,
       merchantOrgId: merchant.id,
       carrier: 'SF',
       trackingNo,
@@ -483,7 +484,7 @@ export function orderCases(db: ContractDb): void {
     expect((await r.orders.listPackageEvents(pkg.id)).map((e) => e.pushKey)).toEqual(['k1', 'k2']);
   });
 
-  it('keeps a sample request’s package (ADR 0043): exactly one owner, found by the sample, one package per sample', async () => {
+  it('keeps a sample request’s packages (ADR 0043): exactly one owner, found by the sample and leg, one package per leg', async () => {
     const { r, buyer, merchant } = await shop(db);
     const o = order(buyer.id, merchant.id);
     await r.orders.insertOrders([o], []);
@@ -492,6 +493,7 @@ export function orderCases(db: ContractDb): void {
       id: uuid(),
       orderId: null,
       sampleId,
+      sampleLeg: 'out',
       merchantOrgId: merchant.id,
       carrier: 'SF',
       trackingNo: `SF${Date.now()}${Math.floor(Math.random() * 1000)}`,
@@ -504,11 +506,23 @@ export function orderCases(db: ContractDb): void {
     };
     await r.orders.insertPackage(pkg);
     expect(await r.orders.findPackageBySample(sampleId)).toEqual(pkg);
+    expect(await r.orders.findPackageBySample(sampleId, 'out')).toEqual(pkg);
+    expect(await r.orders.findPackageBySample(sampleId, 'back')).toBeNull();
     expect(await r.orders.findPackageBySample(uuid())).toBeNull();
-    // both owners, or none: refused by the database's check; a second package for the sample: by its unique index
+    // the streamer's return parcel (寄回): the sample's second package, on the 'back' leg
+    const back: Row<'orders', 'insertPackage'> = { ...pkg, id: uuid(), sampleLeg: 'back', trackingNo: `${pkg.trackingNo}9` };
+    await r.orders.insertPackage(back);
+    expect(await r.orders.findPackageBySample(sampleId, 'back')).toEqual(back);
+    expect(await r.orders.findPackageBySample(sampleId)).toEqual(pkg);
+    // both owners, or none: refused by the database's check; a second package on one leg: by its unique index
     await expect(r.orders.insertPackage({ ...pkg, id: uuid(), sampleId: uuid(), orderId: o.id })).rejects.toThrow();
     await expect(r.orders.insertPackage({ ...pkg, id: uuid(), sampleId: null })).rejects.toThrow();
     await expect(r.orders.insertPackage({ ...pkg, id: uuid() })).rejects.toThrow();
+    await expect(r.orders.insertPackage({ ...back, id: uuid() })).rejects.toThrow();
+    // a leg only for a sample's package, and only 'out' or 'back'
+    await expect(r.orders.insertPackage({ ...pkg, id: uuid(), sampleId: uuid(), sampleLeg: null })).rejects.toThrow();
+    await expect(r.orders.insertPackage({ ...pkg, id: uuid(), sampleId: null, orderId: o.id, sampleLeg: 'out' })).rejects.toThrow();
+    await expect(r.orders.insertPackage({ ...pkg, id: uuid(), sampleId: uuid(), sampleLeg: 'sideways' as 'out' })).rejects.toThrow();
     expect(await r.orders.findPackageByOrder(o.id)).toBeNull();
   });
 }

@@ -59,6 +59,7 @@ export const presentSample = (s: SampleView): z.infer<typeof sampleViewSchema> =
   overdue: s.overdueAt !== null && s.status === 'received',
   history: s.history,
   ...(s.tracking !== undefined ? { tracking: s.tracking } : {}),
+  ...(s.returnTracking !== undefined ? { returnTracking: s.returnTracking } : {}),
   createdAt: s.createdAt.toISOString(),
   updatedAt: s.updatedAt.toISOString(),
 });
