@@ -255,4 +255,46 @@ describe('寄回 through the carrier port (the sample’s second package)', () =
     v = await view(streamer);
     expect([v.tracking.status, v.returnTracking.status]).toEqual(['delivered', 'delivered']);
   });
+  it('only the outbound leg’s 签收 receives the sample: a return parcel delivered while the sample is out moves its package only', async () => {
+    const contact = { recipient: '陈嘉怡', phone: '13812345678', address: '上海市嘉定区云谷路 88 号 3 栋 1201' };
+    const req = await p.call(streamer, 'POST', '/api/samples', { productId, ...contact });
+    expect(req.status, JSON.stringify(req.body)).toBe(201);
+    const other = req.body.id as string;
+    expect((await p.call(merchant, 'POST', `/api/samples/${other}/actions`, { action: 'approve' })).status).toBe(200);
+    const out = deliveredWaybill();
+    const shipped = await p.call(merchant, 'POST', `/api/samples/${other}/actions`, { action: 'ship', carrier: '顺丰', trackingNo: out });
+    expect(shipped.status).toBe(200);
+    // a 'back' package already on its way (written directly: the flow only allows 寄回 once received)
+    const backNo = deliveredWaybill();
+    const now = clock.now();
+    await p.c.uow.transaction((tx) =>
+      tx.orders.insertPackage({
+        id: crypto.randomUUID(),
+        orderId: null,
+        sampleId: other,
+        sampleLeg: 'back',
+        merchantOrgId: shipped.body.merchantOrgId,
+        carrier: 'SF',
+        trackingNo: backNo,
+        status: 'shipped',
+        shippedAt: now,
+        subscribedAt: null,
+        deliveredAt: null,
+        lastEventAt: null,
+        updatedAt: now,
+      }),
+    );
+    const signed = await push({
+      trackingNo: backNo,
+      status: 'delivered',
+      time: now.toISOString(),
+      location: '杭州',
+      description: '已签收',
+    });
+    expect(signed.json()).toMatchObject({ recorded: true, status: 'delivered' });
+    expect(await p.c.uow.read.orders.findPackageBySample(other, 'back')).toMatchObject({ status: 'delivered' });
+    const v = (await p.call(merchant, 'GET', `/api/samples/${other}`)).body;
+    expect([v.status, v.tracking.status, v.returnTracking.status]).toEqual(['shipped', 'shipped', 'delivered']);
+    expect(v.history.map((h: { action: string }) => h.action)).not.toContain('receive');
+  });
 });

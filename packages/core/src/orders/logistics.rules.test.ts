@@ -113,7 +113,12 @@ describe('newPackage', () => {
       lastEventAt: null,
       updatedAt: now,
     });
-    expect(newPackage('k2', { sampleId: 's1', leg: 'out' }, p)).toMatchObject({ orderId: null, sampleId: 's1', sampleLeg: 'out', status: 'shipped' });
+    expect(newPackage('k2', { sampleId: 's1', leg: 'out' }, p)).toMatchObject({
+      orderId: null,
+      sampleId: 's1',
+      sampleLeg: 'out',
+      status: 'shipped',
+    });
     expect(newPackage('k3', { sampleId: 's1', leg: 'back' }, p)).toMatchObject({ orderId: null, sampleId: 's1', sampleLeg: 'back' });
   });
 });

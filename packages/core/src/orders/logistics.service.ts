@@ -71,7 +71,11 @@ export class LogisticsService implements SampleCarrier {
     if (!trackingNoFits(carrier, trackingNo)) throw new AppError('logistics.bad_tracking_no', { field: 'trackingNo' });
     const now = this.d.clock.now();
     await tx.orders.insertPackage(
-      newPackage(this.d.ids.next(), { sampleId: s.sampleId, leg: s.leg }, { merchantOrgId: s.merchantOrgId, carrier: carrier.code, trackingNo, now }),
+      newPackage(
+        this.d.ids.next(),
+        { sampleId: s.sampleId, leg: s.leg },
+        { merchantOrgId: s.merchantOrgId, carrier: carrier.code, trackingNo, now },
+      ),
     );
     return { carrier: carrier.aliases[0] as string, trackingNo };
   }
@@ -183,8 +187,7 @@ export class LogisticsService implements SampleCarrier {
     // the return parcel's (寄回) only moves its package: the merchant still confirms 确认归还, which posts the stock back
     if (p.sampleId) {
       if (p.sampleLeg === 'out') await this.d.samples?.receivedIn(tx, actor, p.sampleId, signedAt);
-    }
-    else if (p.orderId) {
+    } else if (p.orderId) {
       const o = await tx.orders.findOrder(p.orderId, { lock: true });
       // the buyer may have confirmed first (确认收货), or the order was refunded: then the push only tells the package
       if (o?.status === 'shipped')
