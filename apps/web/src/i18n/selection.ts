@@ -327,6 +327,7 @@ export const selectionZh = {
   'sample.address': '收件地址',
   'sample.note': '备注',
   'sample.tracking': '物流轨迹',
+  'sample.returnTracking': '寄回物流轨迹',
   'sample.notePlaceholder': '如：直播档期、粉丝画像',
   'sample.submit': '提交申请',
   'sample.privacy': '收件信息加密保存，列表中脱敏显示；商家仅在发货时查看完整地址，并记入审计日志。',
@@ -744,6 +745,7 @@ export const selectionEn: Record<SelectionMessageKey, string> = {
   'sample.address': 'Address',
   'sample.note': 'Note',
   'sample.tracking': 'Tracking',
+  'sample.returnTracking': 'Return parcel tracking',
   'sample.notePlaceholder': 'e.g. your session dates and audience',
   'sample.submit': 'Request',
   'sample.privacy':

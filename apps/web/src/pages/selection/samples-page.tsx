@@ -405,7 +405,7 @@ function SampleHistory({ sample }: { sample: SampleView }) {
   );
 }
 
-/** The sample's package through the carrier (物流轨迹), read with the one sample when its row is opened. */
+/** The sample's packages through the carrier (物流轨迹): out, and back once 寄回; read when its row is opened. */
 function SampleTracking({ id }: { id: string }) {
   const { t } = useI18n();
   const q = useSample(id, { retry: false });
@@ -413,6 +413,12 @@ function SampleTracking({ id }: { id: string }) {
     <div data-testid="sample-tracking" style={{ marginTop: 8 }}>
       <Typography.Text strong>{t('sample.tracking')}</Typography.Text>
       <TrackingTimelineView tracking={q.data?.tracking} loading={q.isLoading} />
+      {q.data?.returnTracking ? (
+        <div data-testid="sample-return-tracking" style={{ marginTop: 8 }}>
+          <Typography.Text strong>{t('sample.returnTracking')}</Typography.Text>
+          <TrackingTimelineView tracking={q.data.returnTracking} loading={false} />
+        </div>
+      ) : null}
     </div>
   );
 }
