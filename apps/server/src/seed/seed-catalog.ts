@@ -12,7 +12,7 @@ import { DEMO_PRODUCTS, type DemoProduct } from './demo-data.ts';
 import { seedSettledHistory, type TimeTravel } from './seed-history.ts';
 import { payOnSimulator } from './seed-payments.ts';
 import { person, type RegistrySeed } from './seed-registry.ts';
-import { type StockOrder, seedStockFromSupplier } from './seed-stock.ts';
+import { type StockingResult, type StockOrder, seedStockFromSupplier } from './seed-stock.ts';
 
 const PDF = new TextEncoder().encode('%PDF-1.4\n1 0 obj<</Type/Catalog>>endobj\ntrailer<</Root 1 0 R>>\n%%EOF\n');
 const DAY = 86_400_000;
@@ -57,7 +57,7 @@ export async function seedCatalog(
   s: RegistrySeed,
   history?: TimeTravel,
   historyDays = 0,
-): Promise<{ products: number; approved: number }> {
+): Promise<{ products: number; approved: number; stocking: StockingResult }> {
   const reviewer = person(s.reviewerId, 'reviewer', s.platformId);
   const zscqj = person(s.zscqjUserId, 'regulator', s.regulatorId);
   const now = c.clock.now();
@@ -70,7 +70,7 @@ export async function seedCatalog(
 
   // Brands: the demo merchant's own mark, on the key-trademark protection list (kept by the IP office).
   const m0 = staffOf(0);
-  if (!m0) return { products: 0, approved: 0 };
+  if (!m0) return { products: 0, approved: 0, stocking: { purchaseOrders: 0, units: 0, numbers: [], orgIds: [] } };
   const jiazhi = await c.catalog.createBrand(m0, { name: '嘉织', nameEn: 'JIAZHI', trademarkNo: '52718830', owned: true });
   await c.catalog.setBrandProtection(zscqj, 'zscqj', jiazhi.id, { protected: true, reason: '区级重点商标保护名录（2026 年第一批）' });
   const m1 = staffOf(1);
@@ -177,7 +177,12 @@ export async function seedCatalog(
   // 到货入库: each merchant's stock arrives from the demo supplier as a received purchase order — with the history,
   // before its first day (the district's days go up to 90 back, the complaints' orders 100), so every unit sold
   // traces back to a receipt that came before it
-  await seedStockFromSupplier(c, s, stockOrders, history ? { clock: history, daysBack: Math.max(historyDays, 100) + 20 } : undefined);
+  const stocking = await seedStockFromSupplier(
+    c,
+    s,
+    stockOrders,
+    history ? { clock: history, daysBack: Math.max(historyDays, 100) + 20 } : undefined,
+  );
 
   // A price history worth showing: the demo merchant's first product was cheaper for a weekend.
   const first = approvedIds.find((x) => x.merchant === 0);
@@ -340,7 +345,7 @@ export async function seedCatalog(
   // the orders' money is in the ledger as the flows post it (payment → escrow); the settle job catches up any
   // completed order not split yet and releases what is due, so every demo order can be followed to each party
   await c.settle.run();
-  return { products, approved };
+  return { products, approved, stocking };
 }
 
 /**

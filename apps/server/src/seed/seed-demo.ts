@@ -11,6 +11,7 @@ import { DEMO_BASES, DEMO_EVALUATOR, DEMO_MCNS, DEMO_MERCHANTS, DEMO_PLATFORM, D
 import { syntheticMcn, syntheticMerchant, syntheticStreamer } from './synthetic-data.ts';
 import { seedAudience } from './seed-audience.ts';
 import { seedCatalog } from './seed-catalog.ts';
+import { readStockingNotices } from './seed-stock.ts';
 import { seedCompensation } from './seed-compensation.ts';
 import { seedCredit } from './seed-credit.ts';
 import { seedComplaints } from './seed-complaints.ts';
@@ -257,7 +258,7 @@ export async function seedDemo(
 
   // The catalog and the selection center: reviewed products, plans, samples and agreements.
   opts.onProgress?.(done, total, 'catalog');
-  await seedCatalog(c, reg, opts.history, opts.history ? (opts.historyDays ?? 0) : 0);
+  const { stocking } = await seedCatalog(c, reg, opts.history, opts.history ? (opts.historyDays ?? 0) : 0);
 
   // A live session's worth of screened speech and chat, so the review queue has work on first start.
   opts.onProgress?.(done, total, 'compliance events');
@@ -338,6 +339,8 @@ export async function seedDemo(
   opts.onProgress?.(done, total, 'notifications');
   await c.registry.sweep();
   while ((await c.outbox.dispatch()).pending);
+  // the stocking orders' 新采购单 / 采购单已发货 were acted on when the goods came in (seed-stock.ts)
+  await readStockingNotices(c, stocking);
 
   // 先行赔付: a settled complaint left unpaid, advanced by the platform's fund and recovered from the deposit
   opts.onProgress?.(done, total, 'compensation');

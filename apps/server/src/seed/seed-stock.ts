@@ -14,6 +14,14 @@ import { person, type RegistrySeed } from './seed-registry.ts';
 
 const DAY = 86_400_000;
 
+/** What the stocking brought in, and the purchase orders and organizations whose inbox items it leaves behind. */
+export interface StockingResult {
+  purchaseOrders: number;
+  units: number;
+  numbers: string[];
+  orgIds: string[];
+}
+
 /** One merchant's stock to bring in: its staff and, per SKU, the units and the unit price it sells at. */
 export interface StockOrder {
   staff: Actor;
@@ -44,13 +52,15 @@ export async function seedStockFromSupplier(
   reg: RegistrySeed,
   orders: StockOrder[],
   travel?: { clock: TimeTravel; daysBack: number },
-): Promise<{ purchaseOrders: number; units: number }> {
+): Promise<StockingResult> {
   const providerOrgId = await demoProviderOrg(c, reg);
   if (!providerOrgId) throw new Error('the demo supply-chain provider is not registered: the demo stock has no supplier');
   const provider = person(reg.providerUserId, 'provider_staff', providerOrgId);
   if (travel) travel.clock.shift(-travel.daysBack * DAY);
   let purchaseOrders = 0;
   let units = 0;
+  const numbers: string[] = [];
+  const orgIds = new Set<string>([providerOrgId]);
   try {
     for (const o of orders) {
       const lines = o.skus.filter((s) => s.qty > 0);
@@ -77,10 +87,34 @@ export async function seedStockFromSupplier(
         note: '到货验收：数量相符，外包装完好',
       });
       purchaseOrders++;
+      numbers.push(po.number);
+      if (staff.orgId) orgIds.add(staff.orgId);
       units += lines.reduce((n, s) => n + s.qty, 0);
     }
   } finally {
     if (travel) travel.clock.reset();
   }
-  return { purchaseOrders, units };
+  return { purchaseOrders, units, numbers, orgIds: [...orgIds] };
+}
+
+/**
+ * The stocking orders are history: their 新采购单 (to the provider) and 采购单已发货 (to the merchant) were acted on —
+ * 接单, 收货 — when the goods came in, so once the outbox has delivered them the seed marks those items read for every
+ * member who got one. Items of the demo's open purchase orders (one waiting for 接单, one for 收货) stay unread.
+ */
+export async function readStockingNotices(c: Container, stocked: StockingResult): Promise<number> {
+  let read = 0;
+  for (const orgId of stocked.orgIds)
+    for (const m of await c.uow.read.memberships.listForOrg(orgId)) {
+      const member = person(m.userId, m.role, orgId);
+      for (const kind of ['supply.po_sent', 'supply.po_shipped'] as const) {
+        const page = await c.notifications.list(member, { unread: true, kind, limit: 100 });
+        for (const n of page.items)
+          if (stocked.numbers.some((number) => n.titleZh.endsWith(` ${number}`))) {
+            await c.notifications.markRead(member, n.id);
+            read++;
+          }
+      }
+    }
+  return read;
 }
