@@ -137,46 +137,27 @@ export class SampleService {
           if (!(await tx.catalog.takeSampleStock(s.productId, 1))) throw new AppError('selection.no_samples', { field: 'productId' });
           break;
         case 'ship':
-        case 'ship_return':
+        case 'ship_return': {
           if (!input.carrier) throw new AppError('request.invalid', { field: 'carrier', details: { issue: 'required' } });
           if (!input.trackingNo) throw new AppError('request.invalid', { field: 'trackingNo', details: { issue: 'required' } });
+          const parcel = { carrier: input.carrier, trackingNo: input.trackingNo };
+          // the leg's package with the carrier: its name and waybill as the carrier stores them (as typed without a port)
+          const packed = async (leg: 'out' | 'back') =>
+            this.carrier ? this.carrier.shipSampleIn(tx, { sampleId: s.id, leg, merchantOrgId: s.merchantOrgId, ...parcel }) : parcel;
           if (input.action === 'ship') {
-            next.carrier = input.carrier;
-            next.trackingNo = input.trackingNo;
             // 包裹: a known carrier and a waybill of its form, the package in this transaction (subscribed after commit)
-            if (this.carrier) {
-              const pkg = await this.carrier.shipSampleIn(tx, {
-                sampleId: s.id,
-                leg: 'out',
-                merchantOrgId: s.merchantOrgId,
-                carrier: input.carrier,
-                trackingNo: input.trackingNo,
-              });
-              next.carrier = pkg.carrier;
-              next.trackingNo = pkg.trackingNo;
-            }
+            ({ carrier: next.carrier, trackingNo: next.trackingNo } = await packed('out'));
             // 寄样出库: the requested specification, else the product's first
             const skuId = s.skuId ?? (await tx.catalog.listSkus([s.productId]))[0]?.id;
             if (!skuId) throw new AppError('catalog.sku_not_found', { field: 'skuId' });
             const w = await this.d.stock.sampleOutIn(tx, actor, { id: s.id, merchantOrgId: s.merchantOrgId, skuId }, input.warehouseId);
             warehouseId = w.id;
           } else {
-            next.returnCarrier = input.carrier;
-            next.returnTrackingNo = input.trackingNo;
             // 寄回: the streamer's return parcel is the sample's second package, checked like the outbound one
-            if (this.carrier) {
-              const pkg = await this.carrier.shipSampleIn(tx, {
-                sampleId: s.id,
-                leg: 'back',
-                merchantOrgId: s.merchantOrgId,
-                carrier: input.carrier,
-                trackingNo: input.trackingNo,
-              });
-              next.returnCarrier = pkg.carrier;
-              next.returnTrackingNo = pkg.trackingNo;
-            }
+            ({ carrier: next.returnCarrier, trackingNo: next.returnTrackingNo } = await packed('back'));
           }
           break;
+        }
         case 'receive':
           next.receivedAt = now;
           next.featureDueAt = new Date(now.getTime() + this.d.settings.featureWithinDays * DAY_MS);
