@@ -8,7 +8,7 @@
 import { SYSTEM_ACTOR } from '@livehub/core';
 import ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
-import { openFromNav } from '../helpers/browser.ts';
+import { openFromNav, pickFromSelect } from '../helpers/browser.ts';
 import { BrowserSuite } from '../helpers/browser-suite.ts';
 import { browserAvailable } from '../helpers/test-server.ts';
 
@@ -69,11 +69,17 @@ describe.skipIf(!browserAvailable)('statistics against targets', () => {
     // 本区目标: the regulator sets the district's own target on the page; it shows with its progress
     await page.getByTestId('stats-target-add').click();
     const modal = page.getByTestId('stats-target-modal');
-    await modal.getByTestId('stats-target-metric').click();
-    await page.locator('.ant-select-item-option').filter({ hasText: '订单量' }).click();
+    // the select sits in a dialog that may still be opening: pick until the choice shows in the select
+    const metric = modal.getByTestId('stats-target-metric');
+    await pickFromSelect(page, metric, page.locator('.ant-select-dropdown:visible .ant-select-item-option').filter({ hasText: '订单量' }));
+    await expect.poll(async () => (await metric.textContent()) ?? '', SLOW).toContain('订单量');
     await modal.getByTestId('stats-target-value').fill('5000');
     await modal.getByTestId('stats-target-title').fill('本区直播订单量达到5000单');
     await page.getByTestId('stats-target-submit').click();
+    // the dialog closes on success; a refusal stays in it, and is what the test then reports
+    const refused = modal.getByTestId('stats-target-error');
+    await Promise.race([modal.waitFor({ state: 'hidden', timeout: 60_000 }), refused.waitFor({ timeout: 60_000 })]);
+    expect(await refused.count(), (await refused.count()) ? ((await refused.textContent()) ?? '') : '').toBe(0);
     await page.getByTestId('stats-targets').getByText('本区直播订单量达到5000单').waitFor();
     await suite.screenshot(page, 'supervision-statistics-target');
   });
