@@ -282,19 +282,20 @@ describe(`settlement across kill -9 (${BACKEND})`, () => {
     await watcher;
     const answers = attempts.flat();
     await kill();
-    expect(s.child.signalCode).toBe('SIGKILL');
     const codes = answers.map((a) => (a === null ? 'lost' : a.status === 201 ? '201' : (a.body.error?.code ?? String(a.status))));
     const tally = Object.fromEntries([...new Set(codes)].map((c) => [c, codes.filter((x) => x === c).length]));
-    // nothing but payouts, connections the crash cut, and requests shed while the server was busy (nothing written)
-    for (const c of Object.keys(tally)) expect(['201', 'lost', 'server.overloaded']).toContain(c);
     completedAtKill = await withDb(async (sql) => {
       const rows = await sql(`select status, count(*)::int as n from orders where id = any($1::uuid[]) group by status`, [burstOrders]);
       return Number(rows.find((r) => r.status === 'completed')?.n ?? 0);
     });
+    // said before the assertions, so that a failure shows what the burst met
     console.log(
       `[${BACKEND}] ${answers.length} payout requests by ${parties.map((p) => p.name).join(' and ')}, killed once the first burst order completed: ${JSON.stringify(tally)}; ` +
-        `${completedAtKill} of ${BURST_ORDERS} burst orders completed at the kill`,
+        `${completedAtKill} of ${BURST_ORDERS} burst orders completed at the kill; the server's exit: ${s.child.signalCode ?? `code ${s.child.exitCode}`}`,
     );
+    expect(s.child.signalCode, `the server ended by itself (exit code ${s.child.exitCode}) before the kill`).toBe('SIGKILL');
+    // nothing but payouts, connections the crash cut, and requests shed while the server was busy (nothing written)
+    for (const c of Object.keys(tally)) expect(['201', 'lost', 'server.overloaded'], `answers: ${JSON.stringify(tally)}`).toContain(c);
     if (completedAtKill === BURST_ORDERS) console.warn('every completion was done when the server died: the crash came late for them');
   }, 300_000);
 
