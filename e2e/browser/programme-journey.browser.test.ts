@@ -184,6 +184,7 @@ describe.skipIf(!browserAvailable)('the programme journey: a studio, a campaign,
     await screenshot(streamer, 'journey-check-in', false);
     await dialog.getByRole('button', { name: /^签\s?到$/ }).click();
     await row.getByText('已签到').waitFor();
+    await row.getByText(TITLE).waitFor(); // 直播场次: the session named at check-in
     await screenshot(streamer, 'journey-checked-in');
     // the booking records the session held in the studio
     const [booking] = (await suite.server.platform.c.uow.read.programmes.listBookings({ limit: 500 })).filter((b) => b.purpose === PURPOSE);

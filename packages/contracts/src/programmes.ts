@@ -59,6 +59,8 @@ export const bookingViewSchema = z.object({
   status: z.enum(BOOKING_STATUSES),
   priceFen: z.number().int(),
   sessionId: idSchema.nullable(),
+  /** the title of the live session named at check-in, when the booking is listed */
+  sessionTitle: z.string().nullable().optional(),
   checkedInAt: z.string().nullable(),
   cancelledAt: z.string().nullable(),
   createdAt: z.string(),

@@ -47,7 +47,8 @@ export interface BookingRecord {
   updatedAt: Date;
 }
 
-export type BookingListing = BookingRecord & { studioName: string; baseName: string };
+/** a booking as listed: its studio and base by name, and the title of the live session named at check-in (if any) */
+export type BookingListing = BookingRecord & { studioName: string; baseName: string; sessionTitle: string | null };
 
 export interface StudioInput {
   name: string;

@@ -14,6 +14,7 @@ import {
 import { and, asc, desc, eq, gte, inArray, lt, type SQL } from 'drizzle-orm';
 import type { Db } from '../db.ts';
 import { organizations } from '../schema/identity.ts';
+import { liveSessions } from '../schema/live.ts';
 import { studioBookings, studios } from '../schema/programmes.ts';
 import { baseProfiles } from '../schema/registry.ts';
 
@@ -135,14 +136,15 @@ export class DrizzleProgrammesRepository implements ProgrammesRepository {
     if (opts.from) where.push(gte(studioBookings.startsAt, opts.from));
     if (opts.to) where.push(lt(studioBookings.startsAt, opts.to));
     const rows = await this.db
-      .select({ b: studioBookings, studioName: studios.name, baseName: organizations.name })
+      .select({ b: studioBookings, studioName: studios.name, baseName: organizations.name, sessionTitle: liveSessions.title })
       .from(studioBookings)
       .innerJoin(studios, eq(studios.id, studioBookings.studioId))
       .innerJoin(organizations, eq(organizations.id, studioBookings.baseOrgId))
+      .leftJoin(liveSessions, eq(liveSessions.id, studioBookings.sessionId))
       .where(where.length > 0 ? and(...where) : undefined)
       .orderBy(desc(studioBookings.startsAt), desc(studioBookings.id))
       .limit(opts.limit);
-    return rows.map((r) => ({ ...(r.b as BookingRecord), studioName: r.studioName, baseName: r.baseName }));
+    return rows.map((r) => ({ ...(r.b as BookingRecord), studioName: r.studioName, baseName: r.baseName, sessionTitle: r.sessionTitle }));
   }
   async incidentsOf(partyId: string, since: Date): Promise<BookingRecord[]> {
     // late cancellations are found by their start too: a cancellation comes before its start, so this reaches them

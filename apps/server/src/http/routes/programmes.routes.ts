@@ -48,7 +48,7 @@ function presentBooking(b: BookingRecord | BookingListing) {
   return {
     id: b.id,
     studioId: b.studioId,
-    ...('studioName' in b ? { studioName: b.studioName, baseName: b.baseName } : {}),
+    ...('studioName' in b ? { studioName: b.studioName, baseName: b.baseName, sessionTitle: b.sessionTitle } : {}),
     baseOrgId: b.baseOrgId,
     bookerRole: b.bookerRole,
     purpose: b.purpose,

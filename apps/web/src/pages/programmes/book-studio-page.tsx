@@ -123,6 +123,7 @@ export function BookStudioPage() {
     { title: t('booking.base'), dataIndex: 'baseName' },
     { title: t('booking.studio'), dataIndex: 'studioName' },
     { title: t('booking.purpose'), dataIndex: 'purpose' },
+    { title: t('booking.session'), dataIndex: 'sessionTitle', render: (v: string | null | undefined) => v ?? '—' },
     { title: t('booking.price'), dataIndex: 'priceFen', render: (f: number) => formatFen(f) },
     { title: t('booking.status'), dataIndex: 'status', render: (s: BookingView['status']) => <BookingStatusTag status={s} t={t} /> },
     {

@@ -115,6 +115,7 @@ export function StudiosPage() {
     { title: t('booking.studio'), dataIndex: 'studioName' },
     { title: t('booking.booker'), dataIndex: 'bookerRole', render: (r: BookingView['bookerRole']) => t(`booking.role.${r}` as MessageKey) },
     { title: t('booking.purpose'), dataIndex: 'purpose' },
+    { title: t('booking.session'), dataIndex: 'sessionTitle', render: (v: string | null | undefined) => v ?? '—' },
     { title: t('booking.price'), dataIndex: 'priceFen', render: (f: number) => formatFen(f) },
     { title: t('booking.status'), dataIndex: 'status', render: (s: BookingView['status']) => <BookingStatusTag status={s} t={t} /> },
   ];
