@@ -247,10 +247,18 @@ describe.skipIf(!browserAvailable)('catalog and selection center', () => {
     await screenshot(merchant, 'sample-label', false);
     await label.locator('.ant-modal-footer button').click();
     await incoming.getByTestId('sample-ship').click();
+    // 发货仓: a warehouse holding the SKU, shown with what it holds; the unit leaves that warehouse's stock
+    const from = merchant.locator('.ant-select-dropdown:visible .ant-select-item-option:not(.ant-select-item-option-disabled)').first();
+    await pickFromSelect(merchant, merchant.getByTestId('ship-warehouse'), from);
+    const chosen = (await merchant.getByTestId('ship-warehouse').textContent()) ?? '';
+    expect(chosen).toMatch(/（现有 \d+ 件）/);
     await merchant.getByTestId('ship-carrier').locator('input').fill('顺丰速运');
     await merchant.getByTestId('ship-tracking').fill(TRACKING);
     await merchant.getByTestId('ship-submit').click();
     await merchant.locator(`[data-testid="sample-row"][data-sample-id="${sampleId}"][data-status="shipped"]`).waitFor();
+    const read = suite.server.platform.c.uow.read.inventory;
+    const [out] = (await read.listMovements({ refId: sampleId, kind: 'sample_out', limit: 1, offset: 0 })).rows;
+    expect(chosen.startsWith((await read.findWarehouse(out?.warehouseId ?? ''))?.name ?? '?')).toBe(true);
     expect(await incoming.getByTestId('sample-shipping').textContent()).toContain(TRACKING);
 
     // the streamer sees it shipped, with the carrier and tracking number

@@ -19,6 +19,7 @@ import {
   Input,
   Modal,
   Popconfirm,
+  Select,
   Space,
   Switch,
   type TableColumnsType,
@@ -41,6 +42,7 @@ import { useMe } from '../../lib/session.ts';
 import { QueryTable } from '../../components/query-table.tsx';
 import { ReasonDialog } from '../../components/reason-dialog.tsx';
 import { labelOr } from '../../lib/labels.ts';
+import { useStockLevels, useWarehouses } from '../../queries/inventory.ts';
 import { selectionKeys, useSample, useSamples } from '../../queries/selection.ts';
 import { AgreementCreateModal } from './agreement-form.tsx';
 import { SampleStatusTag } from './selection-labels.tsx';
@@ -316,11 +318,17 @@ export function SamplesPage() {
       <ShipModal
         open={dialog?.action === 'ship' || dialog?.action === 'ship_return'}
         returning={dialog?.action === 'ship_return'}
+        productId={dialog?.sample.productId ?? null}
+        skuId={dialog?.sample.skuId ?? null}
         loading={act.isPending}
         error={dialogError}
         onCancel={() => setDialog(null)}
-        onSubmit={(carrier, trackingNo) =>
-          dialog && act.mutate({ id: dialog.sample.id, body: { action: dialog.action, carrier, trackingNo } })
+        onSubmit={(carrier, trackingNo, warehouseId) =>
+          dialog &&
+          act.mutate({
+            id: dialog.sample.id,
+            body: { action: dialog.action, carrier, trackingNo, ...(warehouseId ? { warehouseId } : {}) },
+          })
         }
       />
       <FeatureModal
@@ -426,11 +434,15 @@ function SampleTracking({ id }: { id: string }) {
 interface ShipValues {
   carrier: string;
   trackingNo: string;
+  /** 发货仓 (寄样出库); empty: the first of the merchant's warehouses holding the SKU */
+  warehouseId?: string;
 }
 
 function ShipModal({
   open,
   returning,
+  productId,
+  skuId,
   loading,
   error,
   onCancel,
@@ -438,20 +450,32 @@ function ShipModal({
 }: {
   open: boolean;
   returning: boolean;
+  /** the sample's product and SKU (null: the product as a whole), whose stock per warehouse the 发货仓 choice shows */
+  productId: string | null;
+  skuId: string | null;
   loading: boolean;
   error: string | null;
   onCancel: () => void;
-  onSubmit: (carrier: string, trackingNo: string) => void;
+  onSubmit: (carrier: string, trackingNo: string, warehouseId: string | undefined) => void;
 }) {
   const { t } = useI18n();
   const [form] = Form.useForm<ShipValues>();
+  // the merchant's outbound: which warehouse the unit leaves from, with what each holds of the SKU
+  const choosing = open && !returning;
+  const warehouses = useWarehouses({ enabled: choosing });
+  const levels = useStockLevels({ enabled: choosing });
+  // what each warehouse holds of the sample's SKU (a request for the product as a whole: of its SKUs together)
+  const held = new Map<string, number>();
+  for (const l of levels.data ?? [])
+    if (skuId ? l.skuId === skuId : l.productId === productId)
+      for (const w of l.warehouses) held.set(w.warehouseId, (held.get(w.warehouseId) ?? 0) + w.onHand);
   return (
     <FormModal<ShipValues>
       open={open}
       title={returning ? t('sample.action.ship_return') : t('sample.action.ship')}
       onClose={onCancel}
       form={form}
-      onFinish={(v) => onSubmit(v.carrier.trim(), v.trackingNo.trim())}
+      onFinish={(v) => onSubmit(v.carrier.trim(), v.trackingNo.trim(), v.warehouseId || undefined)}
       pending={loading}
       okText={t('common.confirm')}
       okTestId="ship-submit"
@@ -459,6 +483,23 @@ function ShipModal({
       error={error}
       errorTestId="ship-error"
     >
+      {choosing ? (
+        <Form.Item name="warehouseId" label={t('sample.warehouse')} extra={t('sample.warehouseHint')}>
+          <Select
+            allowClear
+            loading={warehouses.isPending}
+            placeholder={t('sample.warehouseAuto')}
+            data-testid="ship-warehouse"
+            options={(warehouses.data ?? [])
+              .filter((w) => w.status === 'active')
+              .map((w) => ({
+                value: w.id,
+                label: t('sample.warehouseOption', { name: w.name, count: held.get(w.id) ?? 0 }),
+                disabled: (held.get(w.id) ?? 0) <= 0,
+              }))}
+          />
+        </Form.Item>
+      ) : null}
       <Form.Item name="carrier" label={t('sample.carrier')} rules={requiredLengthRules(t, 2, 30)}>
         <AutoComplete
           options={CARRIERS.map((c) => ({ value: c }))}
