@@ -14,7 +14,10 @@
  * on an empty score table (every score written: the headline, the worst case) and again right after (`again`:
  * the scores are stored and most are unchanged).
  * Incremental: --stream events, one at a time, each through `CreditService.ingest` (record, audit, rescore the
- * party from its ~20 events with the modes' hook, store the score, a tier move when the tier changes) for a party drawn at random.
+ * party from its ~20 events with the modes' hook, store the score, a tier move when the tier changes) for a party drawn at random:
+ * BEGIN, the event's insert with the party's events (taking the audit chain's lock), the score's upsert (reading the
+ * chain's head), the audit entries, COMMIT — two more (the tasks and their audit entries) when the hook assigns
+ * training for a waived first offence, and the tier move and its listeners when the tier changes.
  * On PGlite (in memory) and on PostgreSQL (BENCH_DATABASE_URL / DATABASE_URL, else 127.0.0.1:5432/test) in a
  * scratch database of its own from @livehub/testing, dropped afterwards.
  * ratio = 10 s ÷ the PGlite recompute_s (≥ 1 meets the goal).

@@ -1,7 +1,7 @@
 import { AsyncLocalStorage } from 'node:async_hooks';
 import type { Repositories, UnitOfWork } from '@livehub/core';
 import type { Db } from './db.ts';
-import { DrizzleAuditRepository, DrizzleOutboxRepository } from './repositories/audit.repository.ts';
+import { type AuditChainState, DrizzleAuditRepository, DrizzleOutboxRepository } from './repositories/audit.repository.ts';
 import { DrizzleCatalogRepository } from './repositories/catalog.repository.ts';
 import { DrizzleSelectionRepository } from './repositories/selection.repository.ts';
 import { DrizzleLedgerRepository, DrizzleSettlementRepository } from './repositories/settlement.repository.ts';
@@ -44,7 +44,8 @@ import {
   DrizzleUserRepository,
 } from './repositories/identity.repository.ts';
 
-export function repositoriesFor(db: Db): Repositories {
+/** `chain`: inside a transaction, the audit chain's state its repositories share (see `AuditChainState`). */
+export function repositoriesFor(db: Db, chain?: AuditChainState): Repositories {
   return {
     users: new DrizzleUserRepository(db),
     orgs: new DrizzleOrganizationRepository(db),
@@ -52,7 +53,7 @@ export function repositoriesFor(db: Db): Repositories {
     invitations: new DrizzleInvitationRepository(db),
     sessions: new DrizzleSessionRepository(db),
     apiTokens: new DrizzleApiTokenRepository(db),
-    audit: new DrizzleAuditRepository(db),
+    audit: new DrizzleAuditRepository(db, chain),
     outbox: new DrizzleOutboxRepository(db),
     compliance: new DrizzleComplianceRepository(db),
     workflows: new DrizzleWorkflowRepository(db),
@@ -68,7 +69,7 @@ export function repositoriesFor(db: Db): Repositories {
     paymentRecords: new DrizzlePaymentRecordReader(db),
     payouts: new DrizzlePayoutRepository(db),
     deposits: new DrizzleDepositRepository(db),
-    credit: new DrizzleCreditRepository(db),
+    credit: new DrizzleCreditRepository(db, chain),
     creditModels: new DrizzleCreditModelRepository(db),
     creditModes: new DrizzleCreditModeRepository(db),
     creditAppeals: new DrizzleCreditAppealRepository(db),
@@ -135,7 +136,7 @@ export class DrizzleUnitOfWork implements UnitOfWork {
     this.read = guard ? guarded(repositoriesFor(db)) : repositoriesFor(db);
   }
   transaction<T>(work: (repos: Repositories) => Promise<T>): Promise<T> {
-    if (!this.guard) return this.db.transaction((tx) => work(repositoriesFor(tx as unknown as Db)));
-    return this.db.transaction((tx) => inTransaction.run(true, () => work(repositoriesFor(tx as unknown as Db))));
+    if (!this.guard) return this.db.transaction((tx) => work(repositoriesFor(tx as unknown as Db, { locked: false })));
+    return this.db.transaction((tx) => inTransaction.run(true, () => work(repositoriesFor(tx as unknown as Db, { locked: false }))));
   }
 }

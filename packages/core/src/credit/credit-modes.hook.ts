@@ -146,13 +146,19 @@ export class CreditModeHook implements CreditRescoreHook {
         completedAt: null,
         completionEventId: null,
       }));
-      for (const t of await r.creditModes.insertTrainingTasks(tasks))
-        await this.d.audit.record(r, SYSTEM_ACTOR, {
-          action: 'credit.training_assigned',
-          targetType: 'credit_training_task',
-          targetId: t.id,
-          detail: { partyId, eventId: t.eventId, category: t.category, hours: t.hours },
-        });
+      const assigned = await r.creditModes.insertTrainingTasks(tasks);
+      await this.d.audit.recordMany(
+        r,
+        assigned.map((t) => ({
+          actor: SYSTEM_ACTOR,
+          input: {
+            action: 'credit.training_assigned',
+            targetType: 'credit_training_task',
+            targetId: t.id,
+            detail: { partyId, eventId: t.eventId, category: t.category, hours: t.hours },
+          },
+        })),
+      );
     }
     for (const crossed of crossedTriggers(settings, events, score, now)) {
       const last = await r.creditModes.lastClue(partyId, crossed.trigger);

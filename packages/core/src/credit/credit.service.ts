@@ -13,7 +13,7 @@ import {
   scoreParty,
   validateEvent,
 } from '@livehub/credit';
-import type { AuditService } from '../audit/audit.service.ts';
+import type { AuditInput, AuditService } from '../audit/audit.service.ts';
 import { AppError } from '../errors.ts';
 import type { Repositories, ScopedUnitOfWork } from '../ports/repositories.ts';
 import type { Clock, IdGenerator } from '../ports/runtime.ts';
@@ -131,16 +131,20 @@ export class CreditService {
       recordedBy: actor.userId,
       createdAt: now,
     }));
+    // in a transaction the insert also takes the audit chain's lock, and the rescore's upsert reads its head: the
+    // event's audit entry is then written with the tier move's, in one statement (docs/credit.md)
     const { inserted, partyEvents } = await tx.credit.insertEventsReading(records);
-    for (const e of inserted) {
-      await this.d.audit.record(tx, actor, {
+    const audits = inserted.map((e) => ({
+      actor,
+      input: {
         action: 'credit.event',
         targetType: 'credit_event',
         targetId: e.id,
         detail: { partyId: e.partyId, kind: e.kind, source: e.source },
-      });
-    }
+      },
+    }));
     const parties = new Map(inserted.map((e) => [e.partyId, e.partyKind]));
+    if (parties.size > 1) await this.d.audit.recordMany(tx, audits.splice(0));
     for (const [partyId, kind] of parties)
       await this.rescoreIn(
         tx,
@@ -148,6 +152,7 @@ export class CreditService {
         kind,
         'event',
         partyEvents.filter((e) => e.partyId === partyId),
+        audits.splice(0),
       );
     return inserted;
   }
@@ -208,6 +213,8 @@ export class CreditService {
     reason: TierMoveReason,
     /** the party's events when the caller has just read them (recording does, in the statement that inserts) */
     read?: CreditPartyEvent[],
+    /** audit entries the caller still owes (recording's, for the events), written first with the tier move's */
+    audits: Array<{ actor: Actor; input: AuditInput }> = [],
   ): Promise<CreditScore> {
     const now = this.d.clock.now();
     const model = this.model;
@@ -218,9 +225,11 @@ export class CreditService {
     // one statement stores the score and says the tier before (its tier-since is kept when the tier is)
     const before = await tx.credit.rescore(this.toRecord(score, now, now));
     const changed = before !== score.tier;
+    const entries = [...audits];
     // a party's first score in tier A is no move: everyone starts there
+    let move: CreditTierMoveRecord | undefined;
     if (changed && (before !== null || score.tier !== 'A')) {
-      const move: CreditTierMoveRecord = {
+      move = {
         id: this.d.ids.next(),
         partyId,
         partyKind,
@@ -231,13 +240,19 @@ export class CreditService {
         reason,
         at: now,
       };
-      await tx.credit.insertTierMoves([move]);
-      await this.d.audit.record(tx, SYSTEM_ACTOR, {
-        action: 'credit.tier_changed',
-        targetType: 'credit_party',
-        targetId: partyId,
-        detail: { from: move.fromTier, to: move.toTier, total: score.total, reason, modelVersion: model.version },
+      entries.push({
+        actor: SYSTEM_ACTOR,
+        input: {
+          action: 'credit.tier_changed',
+          targetType: 'credit_party',
+          targetId: partyId,
+          detail: { from: move.fromTier, to: move.toTier, total: score.total, reason, modelVersion: model.version },
+        },
       });
+    }
+    await this.d.audit.recordMany(tx, entries);
+    if (move) {
+      await tx.credit.insertTierMoves([move]);
       await this.notifyTierChange(tx, move);
     }
     for (const h of this.d.hooks ?? []) await h.afterRescore?.(tx, partyId, partyKind, score, events);

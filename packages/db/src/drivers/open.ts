@@ -4,8 +4,8 @@
  */
 import { fileURLToPath } from 'node:url';
 import type { DatabaseHealth, UnitOfWork } from '@livehub/core';
+import type { Transaction } from '@electric-sql/pglite';
 import type { Db } from '../db.ts';
-import * as schema from '../schema/index.ts';
 import { DrizzleUnitOfWork } from '../unit-of-work.ts';
 
 export const MIGRATIONS_DIR = fileURLToPath(new URL('../../migrations', import.meta.url));
@@ -46,6 +46,23 @@ interface Opened {
   migrate(): Promise<void>;
 }
 
+/**
+ * The types Drizzle keeps as text on PGlite (its `PglitePreparedQuery` parsers): timestamp, timestamptz, interval,
+ * date, and the arrays of numeric, timestamp, timestamptz, interval and date.
+ */
+const TEXT_KEPT_TYPES = [1114, 1184, 1186, 1082, 1231, 1115, 1185, 1187, 1182];
+const TEXT_KEPT = new Set(TEXT_KEPT_TYPES.map(String));
+type QueryOptions = { parsers?: Record<number, (value: string, typeId?: number) => unknown> } & Record<string, unknown>;
+/** A query's options without Drizzle's parsers when they are exactly the ones installed (any other set stays). */
+function lean(options: QueryOptions | undefined): QueryOptions | undefined {
+  const parsers = options?.parsers;
+  if (!parsers) return options;
+  const keys = Object.keys(parsers);
+  if (keys.length !== TEXT_KEPT.size || !keys.every((k) => TEXT_KEPT.has(k))) return options;
+  const { parsers: _installed, ...rest } = options;
+  return rest;
+}
+
 async function openPglite(dir: string | undefined): Promise<Opened> {
   const { PGlite } = await import('@electric-sql/pglite');
   const { drizzle } = await import('drizzle-orm/pglite');
@@ -60,12 +77,30 @@ async function openPglite(dir: string | undefined): Promise<Opened> {
   // even a health check, was read until every queued query had run (issue #13: health checks at 15–25 s under 50
   // connections). A query outside a transaction first yields one macrotask turn, so sockets are served between
   // queries. (Inside a transaction, queries run on the transaction's own handle, without the yield.)
+  //
+  // Drizzle hands every query parsers that keep dates, timestamps and intervals (and their arrays) as the database's
+  // text, and PGlite merges them over its own ~300 on every query — a copy of the whole set, a quarter of a
+  // millisecond a statement, a sixth of a credit event's ingest (issue #16, docs/credit.md). They are installed once
+  // instead and taken off each query that brings exactly them; the raw queries below ask for PGlite's own back.
+  const own: Record<number, (value: string, typeId?: number) => unknown> = {};
+  for (const type of TEXT_KEPT_TYPES) {
+    own[type] = client.parsers[type]!;
+    client.parsers[type] = (value: string) => value;
+  }
   const runQuery = client.query.bind(client);
-  client.query = (async (...args: Parameters<typeof runQuery>) => {
+  client.query = (async (text: string, params?: unknown[], options?: QueryOptions) => {
     await new Promise<void>((resolve) => setImmediate(resolve));
-    return runQuery(...args);
+    return runQuery(text, params, lean(options));
   }) as typeof client.query;
-  const db = drizzle({ client, schema });
+  const runTransaction = client.transaction.bind(client);
+  client.transaction = ((work: (tx: Transaction) => Promise<unknown>) =>
+    runTransaction((tx) => {
+      const txQuery = tx.query.bind(tx);
+      tx.query = ((text: string, params?: unknown[], options?: QueryOptions) => txQuery(text, params, lean(options))) as typeof tx.query;
+      return work(tx);
+    })) as typeof client.transaction;
+  // no schema: nothing here uses Drizzle's relational queries, and with it every transaction built one per table
+  const db = drizzle({ client });
   const typed = db as unknown as Db;
   return {
     migrate: () => migrate(db, { migrationsFolder: MIGRATIONS_DIR }),
@@ -75,15 +110,15 @@ async function openPglite(dir: string | undefined): Promise<Opened> {
       uow: new DrizzleUnitOfWork(typed),
       async ping() {
         const t = performance.now();
-        await client.query('select 1');
+        await client.query('select 1', [], { parsers: own });
         return performance.now() - t;
       },
       async exec(sqlText) {
-        const r = await client.query<Record<string, unknown>>(sqlText);
+        const r = await client.query<Record<string, unknown>>(sqlText, [], { parsers: own });
         return r.rows;
       },
       async refreshStatistics() {
-        await client.query('ANALYZE');
+        await client.query('ANALYZE', [], { parsers: own });
       },
       close: () => client.close(),
     },
@@ -117,7 +152,8 @@ async function openPostgres(url: string, poolSize: number, poolWaitMs: number): 
   // Fail fast with a clear error when the server is not there, instead of on the first request.
   const probe = await pool.connect();
   probe.release();
-  const db = drizzle({ client: pool, schema });
+  // no schema: nothing here uses Drizzle's relational queries, and with it every transaction built one per table
+  const db = drizzle({ client: pool });
   const typed = db as unknown as Db;
   return {
     migrate: () => migrate(db, { migrationsFolder: MIGRATIONS_DIR }),

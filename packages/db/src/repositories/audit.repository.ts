@@ -7,21 +7,53 @@ import { bulkInsert } from './bulk-insert.ts';
 import { auditLog, outbox } from '../schema/audit.ts';
 
 /** One fixed advisory-lock key serializes chain appends across every connection and process. */
-const AUDIT_CHAIN_LOCK = 0x4c48_4155; // "LHAU"
+export const AUDIT_CHAIN_LOCK = 0x4c48_4155; // "LHAU"
+
+/**
+ * The audit chain as one transaction sees it, shared by that transaction's repositories: whether it holds the
+ * chain lock (held until the transaction ends) and, once read or appended under the lock, the head. While the lock
+ * is held no other transaction appends, so the head this transaction last read or wrote is the head: `lockHead`
+ * answers from here without a statement. Another repository may take the lock inside one of its own statements
+ * (the credit events' insert does) and read the head in a later one (the credit score's upsert does): a head read in
+ * the statement that takes the lock could miss an entry committed while it waited (its snapshot is older), so the
+ * head is only ever read by a statement after the one that took the lock.
+ */
+export interface AuditChainState {
+  locked: boolean;
+  /** undefined: not known yet; null: the chain is empty */
+  head?: { seq: number; hash: string } | null;
+}
 
 export class DrizzleAuditRepository implements AuditRepository {
-  constructor(private readonly db: Db) {}
+  /** `chain`: the transaction's chain state (none outside a transaction, where a lock ends with its statement) */
+  constructor(
+    private readonly db: Db,
+    private readonly chain?: AuditChainState,
+  ) {}
 
   async lockHead(): Promise<{ seq: number; hash: string } | null> {
-    await this.db.execute(sql`select pg_advisory_xact_lock(${AUDIT_CHAIN_LOCK})`);
+    const chain = this.chain;
+    if (chain?.locked && chain.head !== undefined) return chain.head;
+    if (!chain?.locked) await this.db.execute(sql`select pg_advisory_xact_lock(${AUDIT_CHAIN_LOCK})`);
     const [row] = await this.db.select({ seq: auditLog.seq, hash: auditLog.hash }).from(auditLog).orderBy(desc(auditLog.seq)).limit(1);
+    if (chain) {
+      chain.locked = true;
+      chain.head = row ?? null;
+    }
     return row ?? null;
   }
   async insert(entry: AuditRecord): Promise<void> {
     await this.db.insert(auditLog).values(entry);
+    this.appended(entry);
   }
   async insertMany(entries: AuditRecord[]): Promise<void> {
     await bulkInsert(this.db, auditLog, entries);
+    const last = entries.at(-1);
+    if (last) this.appended(last);
+  }
+  /** under the lock, what this transaction appends last is the head */
+  private appended(entry: AuditRecord): void {
+    if (this.chain?.locked) this.chain.head = { seq: entry.seq, hash: entry.hash };
   }
   async list(opts: { limit: number; beforeSeq?: number; action?: string; orgIds?: string[] }): Promise<AuditRecord[]> {
     if (opts.orgIds && opts.orgIds.length === 0) return [];

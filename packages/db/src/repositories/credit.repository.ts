@@ -15,13 +15,22 @@ import type {
 import { and, asc, count, desc, eq, gt, gte, inArray, isNull, or, type SQL, sql } from 'drizzle-orm';
 import type { Db } from '../db.ts';
 import { creditEvents, creditScores, creditTierMoves } from '../schema/credit.ts';
+import { AUDIT_CHAIN_LOCK, type AuditChainState } from './audit.repository.ts';
 import { bulkInsert, bulkInsertSql } from './bulk-insert.ts';
 
 const BATCH = 2_000;
 const UPSERT_BATCH = 10_000;
 
 export class DrizzleCreditRepository implements CreditRepository {
-  constructor(private readonly db: Db) {}
+  /**
+   * `chain`: inside a transaction, the audit chain's state shared with the audit repository. Recording events is
+   * always audited, so the insert that records any takes the chain lock in the same statement, and the score's upsert
+   * after it reads the head: the audit entries then cost one statement (their insert), not three.
+   */
+  constructor(
+    private readonly db: Db,
+    private readonly chain?: AuditChainState,
+  ) {}
 
   async insertEvents(events: CreditEventRecord[]): Promise<CreditEventRecord[]> {
     const inserted = new Set<unknown>();
@@ -42,18 +51,22 @@ export class DrizzleCreditRepository implements CreditRepository {
       return { inserted, partyEvents };
     }
     // every part of a statement sees the table as it was before it: the select reads the events stored before, and
-    // the ones inserted come back through `ins`
+    // the ones inserted come back through `ins`. In a transaction, when any is inserted, it takes the audit chain's
+    // lock (the caller audits them next; the head is read by a later statement, see AuditChainState).
+    const lock = this.chain && !this.chain.locked;
     const result = (await this.db.execute(sql`with ins as (${bulkInsertSql(creditEvents, events, {
       onConflictDoNothing: [creditEvents.partyId, creditEvents.source],
       returning: creditEvents.id,
     })})
       select (select coalesce(json_agg(id), '[]') from ins)::text as inserted,
+        ${lock ? sql`(select count(*) from (select pg_advisory_xact_lock(${AUDIT_CHAIN_LOCK}) from ins limit 1) l)::int` : sql`0`} as locked,
         (select coalesce(json_agg(json_build_array(id, party_id, party_kind, kind, floor(date_part('epoch', at) * 1000)::int8,
             data, floor(date_part('epoch', voided_at) * 1000)::int8)), '[]')
           from credit_events where party_id = any(${sql.param(parties)}::uuid[]))::text as stored`)) as unknown as {
-      rows: Array<{ inserted: string; stored: string }>;
+      rows: Array<{ inserted: string; locked: number; stored: string }>;
     };
     const row = result.rows[0]!;
+    if (this.chain && Number(row.locked) > 0) this.chain.locked = true;
     const ids = new Set(JSON.parse(row.inserted) as string[]);
     const inserted = events.filter((e) => ids.has(e.id));
     const stored = JSON.parse(row.stored) as Array<
@@ -149,9 +162,12 @@ export class DrizzleCreditRepository implements CreditRepository {
   }
   /**
    * The stored tier is read by a CTE of the upsert itself: every part of a statement sees the table as it was
-   * before the statement, so `before` is the old row whichever way the upsert goes.
+   * before the statement, so `before` is the old row whichever way the upsert goes. When the transaction holds the
+   * audit chain's lock from an earlier statement (recording events takes it) and has not read the head yet, the
+   * upsert reads it too, for the audit entries that follow.
    */
   async rescore(s: CreditScoreRecord): Promise<CreditTier | null> {
+    const head = this.chain?.locked && this.chain.head === undefined;
     const result = (await this.db.execute(sql`with before as (select tier from credit_scores where party_id = ${s.partyId}::uuid)
       insert into credit_scores as cs (party_id, party_kind, total_centi, tier, model_version, dimensions, computed_at, tier_since)
         values (${s.partyId}::uuid, ${s.partyKind}, ${s.totalCenti}, ${s.tier}, ${s.modelVersion}, ${JSON.stringify(s.dimensions)}::jsonb,
@@ -160,8 +176,15 @@ export class DrizzleCreditRepository implements CreditRepository {
         tier = excluded.tier, model_version = excluded.model_version, dimensions = excluded.dimensions,
         computed_at = excluded.computed_at,
         tier_since = case when cs.tier = excluded.tier then cs.tier_since else excluded.tier_since end
-      returning (select tier from before) as before`)) as unknown as { rows: Array<{ before: CreditTier | null }> };
-    return result.rows[0]?.before ?? null;
+      returning (select tier from before) as before${
+        head ? sql`, (select json_build_array(seq, hash) from audit_log order by seq desc limit 1)::text as head` : sql``
+      }`)) as unknown as { rows: Array<{ before: CreditTier | null; head?: string | null }> };
+    const row = result.rows[0];
+    if (head && this.chain && row) {
+      const h = row.head ? (JSON.parse(row.head) as [number, string]) : null;
+      this.chain.head = h ? { seq: Number(h[0]), hash: h[1] } : null;
+    }
+    return row?.before ?? null;
   }
   async listScores(opts: {
     tier?: CreditTier | undefined;

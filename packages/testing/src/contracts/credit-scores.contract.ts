@@ -1,9 +1,11 @@
 /**
  * Contract cases of the credit port's one-statement rescore: the first score of a party is stored as given and
  * says there was none; a score in the same tier replaces the numbers but keeps when the tier began; a score in
- * another tier says the tier it left and starts its tier anew.
+ * another tier says the tier it left and starts its tier anew. Recording events in a transaction takes the audit
+ * chain's lock and the rescore after it reads the head, so the audit entries that follow chain without reading it
+ * again — and a concurrent append waits for the transaction.
  */
-import type { CreditEventRecord, CreditScoreRecord } from '@livehub/core';
+import type { AuditRecord, CreditEventRecord, CreditScoreRecord } from '@livehub/core';
 import { expect, it } from 'vitest';
 import { at, type ContractDb, uuid } from './fixtures.ts';
 
@@ -75,5 +77,67 @@ export function creditScoreCases(db: ContractDb): void {
     expect(partyEvents[1]).toMatchObject({ data: { severity: 2, category: 'false_advertising' }, voidedAt: null });
     expect(partyEvents[2]?.data).toEqual({ onTime: true });
     expect(await r.credit.insertEventsReading([])).toEqual({ inserted: [], partyEvents: [] });
+  });
+
+  it('recording events in a transaction takes the audit chain lock; the rescore reads the head the entries chain to', async () => {
+    const uow = db.uow();
+    const entry = (seq: number, prevHash: string, label: string): AuditRecord => ({
+      seq,
+      id: uuid(),
+      at: at(1),
+      actorUserId: null,
+      actorLabel: label,
+      orgId: null,
+      action: 'test.credit_chain',
+      targetType: 't',
+      targetId: null,
+      detail: {},
+      changeHash: 'c',
+      prevHash,
+      hash: `${label}${seq}`,
+      requestId: null,
+      ip: null,
+    });
+    const append = (label: string) =>
+      uow.transaction(async (tx) => {
+        const head = await tx.audit.lockHead();
+        await tx.audit.insert(entry((head?.seq ?? 0) + 1, head?.hash ?? '0', label));
+      });
+    await append('before');
+    const party = uuid();
+    let other: Promise<void> | undefined;
+    await uow.transaction(async (tx) => {
+      const { inserted } = await tx.credit.insertEventsReading([
+        {
+          id: uuid(),
+          partyId: party,
+          partyKind: 'merchant',
+          kind: 'order.completed',
+          at: at(1),
+          data: { onTime: true },
+          source: `order:${party}`,
+          voidedAt: null,
+          voidReason: null,
+          recordedBy: null,
+          createdAt: at(1),
+        },
+      ]);
+      expect(inserted).toHaveLength(1);
+      // an append of another transaction now waits for this one (on PGlite, for the one connection)
+      other = append('other');
+      await new Promise((resolve) => setTimeout(resolve, 50));
+      await tx.credit.rescore(score(party));
+      const head = await tx.audit.lockHead();
+      expect(head?.hash).toMatch(/^before\d+$/);
+      await tx.audit.insertMany([entry(head!.seq + 1, head!.hash, 'mine'), entry(head!.seq + 2, `mine${head!.seq + 1}`, 'mine')]);
+      expect(await tx.audit.lockHead()).toEqual({ seq: head!.seq + 2, hash: `mine${head!.seq + 2}` });
+    });
+    await other;
+    const rows = (await db.r().audit.scan(0, 100_000)).filter((x) => x.action === 'test.credit_chain').slice(-4);
+    expect(rows.map((x) => x.actorLabel)).toEqual(['before', 'mine', 'mine', 'other']);
+    for (let i = 1; i < rows.length; i++) {
+      expect(rows[i]!.seq).toBe(rows[i - 1]!.seq + 1);
+      expect(rows[i]!.prevHash).toBe(rows[i - 1]!.hash);
+    }
   });
 }
