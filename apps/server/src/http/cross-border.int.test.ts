@@ -5,10 +5,10 @@
  * at three times its declared value: ending it raises one 低报价格 (`under_declaration`) clue, the honest one none; the
  * regulator's report lists them all with the flagged one first.
  */
-import type { Actor, ProductRecord } from '@livehub/core';
+import type { ProductRecord } from '@livehub/core';
 import { ManualClock } from '../adapters/runtime.ts';
 import { payOnSimulator } from '../seed/seed-payments.ts';
-import { createTestPlatform, type TestPlatform, type TestSession } from '@livehub/server/testing';
+import { createTestPlatform, drainOutbox, testActor, type TestPlatform, type TestSession } from '@livehub/server/testing';
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
@@ -22,13 +22,7 @@ let admin: TestSession;
 let merchant: TestSession;
 let reviewer: TestSession;
 
-const drain = async () => {
-  for (;;) {
-    const r = await p.c.outbox.dispatch();
-    if (r.error) throw new Error(r.error);
-    if (r.published === 0 && !r.pending) return;
-  }
-};
+const drain = () => drainOutbox(p.c);
 const clues = async (rule: string) => {
   const r = await p.call(scjgj, 'GET', `/api/supervision/clues?rule=${rule}`);
   expect(r.status, JSON.stringify(r.body)).toBe(200);
@@ -37,14 +31,7 @@ const clues = async (rule: string) => {
 /** whether the audit log holds `action` on this target */
 const audited = async (action: string, targetId: string) =>
   (await p.c.uow.read.audit.list({ action, limit: 500 })).some((e) => e.targetId === targetId);
-const person = (userId: string, role: Actor['role'], orgId: string | null): Actor => ({
-  userId,
-  label: `test:${role}`,
-  orgId,
-  membershipId: null,
-  role,
-  via: 'cli',
-});
+const person = testActor;
 
 const product = (over: Record<string, unknown> = {}) => ({
   title: '新西兰进口 麦卢卡蜂蜜 UMF10+ 250g',

@@ -7,7 +7,7 @@
  * refused with the field and nothing changed.
  */
 import { ManualClock } from '../adapters/runtime.ts';
-import { createTestPlatform, type TestPlatform, type TestSession } from '@livehub/server/testing';
+import { createTestPlatform, drainOutbox, type TestPlatform, type TestSession } from '@livehub/server/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
 const clock = new ManualClock(Date.parse('2026-12-01T02:00:00Z')); // 10:00 in China
@@ -25,13 +25,7 @@ let brandId: string;
 let unprotectedBrandId: string;
 let products: string[];
 
-const drain = async () => {
-  for (;;) {
-    const r = await p.c.outbox.dispatch();
-    if (r.error) throw new Error(r.error);
-    if (r.published === 0 && !r.pending) return;
-  }
-};
+const drain = () => drainOutbox(p.c);
 const ok = (r: { status: number; body: unknown }, status = 200) => {
   expect(r.status, JSON.stringify(r.body)).toBe(status);
   return r.body as ReturnType<typeof JSON.parse>;

@@ -6,7 +6,7 @@
  * deadline are 409s with nothing changed; another department's case, or another party's notice, is 404.
  */
 import { ManualClock } from '../adapters/runtime.ts';
-import { createTestPlatform, insertOrder, type TestPlatform, type TestSession } from '@livehub/server/testing';
+import { createTestPlatform, drainOutbox, insertOrder, type TestPlatform, type TestSession } from '@livehub/server/testing';
 import { liveSession } from '@livehub/testing/fixtures';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
@@ -22,13 +22,7 @@ let consumer: TestSession;
 let merchantOrgId: string;
 let productId: string;
 
-const drain = async () => {
-  for (;;) {
-    const r = await p.c.outbox.dispatch();
-    if (r.error) throw new Error(r.error);
-    if (r.published === 0 && !r.pending) return;
-  }
-};
+const drain = () => drainOutbox(p.c);
 const ok = (r: { status: number; body: unknown }, status = 200) => {
   expect(r.status, JSON.stringify(r.body)).toBe(status);
   return r.body as ReturnType<typeof JSON.parse>;

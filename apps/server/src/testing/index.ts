@@ -14,3 +14,5 @@ export { type RoomChatEvent, type RoomClientOptions, type RoomFrame, RoomTestCli
 export { insertOrder } from './settlement-fixtures.ts';
 export { clearCredit } from './credit-fixtures.ts';
 export { adjustStock } from './stock-fixtures.ts';
+export { drainOutbox, testActor } from './outbox-fixtures.ts';
+export { demoSkuInStock, placeAndPay } from './order-fixtures.ts';
