@@ -7,7 +7,7 @@
  * advance-compensation fund and raises a top-up notice.
  */
 import { type AccountKind, PLATFORM_PARTY } from '@livehub/core';
-import { createTestPlatform, type TestPlatform, type TestSession } from '@livehub/server/testing';
+import { createTestPlatform, type TestPlatform, type TestSession, until as pollUntil } from '@livehub/server/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ManualClock } from '../adapters/runtime.ts';
 
@@ -36,14 +36,7 @@ const withdraw = (s: TestSession, body: Record<string, unknown>, k = key()) =>
   call(s, 'POST', '/api/payouts', body, { 'idempotency-key': k });
 const BANK = { method: 'bank', accountName: '张三丰', accountNo: '6222021234567891234', bankName: '中国工商银行上海分行' };
 
-async function until<T>(f: () => Promise<T>, ok: (v: T) => boolean, ms = 8000): Promise<T> {
-  const end = Date.now() + ms;
-  for (;;) {
-    const v = await f();
-    if (ok(v) || Date.now() > end) return v;
-    await new Promise((r) => setTimeout(r, 25));
-  }
-}
+const until = <T>(f: () => Promise<T>, ok: (v: T) => boolean, ms = 8000) => pollUntil(f, ok, ms, 25);
 
 async function balance(partyId: string, kind: AccountKind): Promise<number> {
   return (await p.c.ledger.accountFor(partyId, kind))?.balance ?? 0;

@@ -7,7 +7,7 @@
  * Bad input — deposit window ended, balance before close, an empty close, cancelling after production, a supplier
  * not the merchant's, qty ≤ 0, an unknown spec — is a bilingual 4xx with its field, and nothing is written.
  */
-import { createTestPlatform, type TestPlatform, type TestSession } from '@livehub/server/testing';
+import { createTestPlatform, type TestPlatform, type TestSession, until as pollUntil } from '@livehub/server/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ManualClock } from '../adapters/runtime.ts';
 
@@ -27,14 +27,7 @@ const HOUR = 3_600_000;
 const at = (h: number) => new Date(clock.now().getTime() + h * HOUR).toISOString();
 const day = (days: number) => new Date(clock.now().getTime() + 8 * HOUR + days * 86_400_000).toISOString().slice(0, 10);
 
-async function until<T>(f: () => Promise<T>, ok: (v: T) => boolean, ms = 8000): Promise<T> {
-  const end = Date.now() + ms;
-  for (;;) {
-    const v = await f();
-    if (ok(v) || Date.now() > end) return v;
-    await new Promise((r) => setTimeout(r, 25));
-  }
-}
+const until = <T>(f: () => Promise<T>, ok: (v: T) => boolean, ms = 8000) => pollUntil(f, ok, ms, 25);
 
 /** Counts of what a refusal must leave untouched. */
 async function written() {

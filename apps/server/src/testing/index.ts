@@ -16,3 +16,4 @@ export { clearCredit } from './credit-fixtures.ts';
 export { adjustStock } from './stock-fixtures.ts';
 export { drainOutbox, testActor } from './outbox-fixtures.ts';
 export { demoSkuInStock, placeAndPay } from './order-fixtures.ts';
+export { expectLedgerBalanced, until } from './wait-fixtures.ts';
