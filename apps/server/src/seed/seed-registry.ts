@@ -76,15 +76,20 @@ export function person(userId: string, role: Actor['role'], orgId: string | null
   return { userId, label: `seed:${role}`, orgId, membershipId: null, role, via: 'cli' };
 }
 
+/** Someone the seed acts as from the CLI, labelled `label` in the audit log. */
+export function seedActor(userId: string, orgId: string | null, role: Actor['role'], label: string): Actor {
+  return { ...cliActor('seed'), userId, orgId, role, label };
+}
+
 /** A regulator's officer the seed acts as, with the officer's membership of `regulatorId`. */
 export async function officerActor(c: Container, userId: string, regulatorId: string, label: string): Promise<Actor> {
   const membership = (await c.uow.read.memberships.listForUser(userId)).find((m) => m.orgId === regulatorId);
-  return { ...cliActor('seed'), userId, orgId: regulatorId, membershipId: membership?.id ?? null, role: 'regulator', label };
+  return { ...seedActor(userId, regulatorId, 'regulator', label), membershipId: membership?.id ?? null };
 }
 
 /** A base's operator the seed acts as. */
 export function baseOperatorActor(base: { operatorUserId: string; orgId: string }): Actor {
-  return { ...cliActor('seed'), userId: base.operatorUserId, orgId: base.orgId, role: 'base_operator', label: 'seed:base' };
+  return seedActor(base.operatorUserId, base.orgId, 'base_operator', 'seed:base');
 }
 
 export async function seedRegistry(c: Container, s: RegistrySeed): Promise<void> {
