@@ -8,6 +8,7 @@ import type { Actor } from '@livehub/core';
 import { createTestPlatform, type TestPlatform, type TestSession } from '@livehub/server/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ManualClock } from '../adapters/runtime.ts';
+import { deliverPaymentSucceeded } from '../seed/seed-payments.ts';
 
 const clock = new ManualClock(Date.now());
 const ADDRESS = { name: '李四', phone: '13900001111', region: '浙江省 杭州市', detail: '西湖区文三路 1 号' };
@@ -29,15 +30,7 @@ const movementCount = async () => (await p.c.uow.read.inventory.skuMovements(sku
 async function paidOrder(qty: number): Promise<string> {
   const r = await p.c.orders.create(buyer, { lines: [{ skuId, qty }], sessionId, address: ADDRESS });
   const pay = await p.c.orders.pay(buyer, r.body.id, 'sim');
-  const n = p.c.payments.sim.signed({
-    kind: 'payment.succeeded',
-    paymentId: pay.paymentId,
-    refundId: null,
-    amountFen: pay.amountFen,
-    providerRef: 'p',
-    reason: null,
-  });
-  await p.c.orders.onNotification('sim', n.headers, n.body);
+  await deliverPaymentSucceeded(p.c, pay.paymentId, pay.amountFen, 'p');
   return r.body.id;
 }
 
