@@ -42,6 +42,9 @@ const product = (over: Record<string, unknown> = {}) => ({
   crossBorder: { declaredValueFen: 25000, originCountry: 'NZ', importMode: '1210' },
   ...over,
 });
+/** The merchant lists `body` (a draft product) through the API. */
+const listProduct = (body: Record<string, unknown>, headers?: Record<string, string>) =>
+  p.call(merchant, 'POST', '/api/catalog/products', body, headers);
 
 /** Marks a product cross-border with this declared value, as the merchant's form would have (without a new review). */
 async function declare(productId: string, declaredValueFen: number): Promise<ProductRecord> {
@@ -79,45 +82,24 @@ describe('cross-border products (跨境)', () => {
   let listedId: string;
 
   it('refuses a cross-border declaration without a positive declared value or with an unknown origin, field by field, in both languages', async () => {
-    const zero = await p.call(
-      merchant,
-      'POST',
-      '/api/catalog/products',
-      product({ crossBorder: { declaredValueFen: 0, originCountry: 'NZ', importMode: '1210' } }),
-    );
+    const zero = await listProduct(product({ crossBorder: { declaredValueFen: 0, originCountry: 'NZ', importMode: '1210' } }));
     expect(zero.status).toBe(400);
     expect(zero.body.error).toMatchObject({ code: 'request.invalid', field: 'crossBorder.declaredValueFen' });
-    const missing = await p.call(
-      merchant,
-      'POST',
-      '/api/catalog/products',
-      product({ crossBorder: { originCountry: 'NZ', importMode: '1210' } }),
-      {
-        'accept-language': 'en-US',
-      },
-    );
+    const missing = await listProduct(product({ crossBorder: { originCountry: 'NZ', importMode: '1210' } }), {
+      'accept-language': 'en-US',
+    });
     expect(missing.status).toBe(400);
     expect(missing.body.error).toMatchObject({ field: 'crossBorder.declaredValueFen' });
     expect(String(missing.body.error.details?.issue ?? missing.body.error.message)).toMatch(/declared/i);
-    const origin = await p.call(
-      merchant,
-      'POST',
-      '/api/catalog/products',
-      product({ crossBorder: { declaredValueFen: 100, originCountry: 'XX', importMode: '1210' } }),
-    );
+    const origin = await listProduct(product({ crossBorder: { declaredValueFen: 100, originCountry: 'XX', importMode: '1210' } }));
     expect(origin.status).toBe(400);
     expect(origin.body.error).toMatchObject({ field: 'crossBorder.originCountry' });
-    const mode = await p.call(
-      merchant,
-      'POST',
-      '/api/catalog/products',
-      product({ crossBorder: { declaredValueFen: 100, originCountry: 'NZ', importMode: '0110' } }),
-    );
+    const mode = await listProduct(product({ crossBorder: { declaredValueFen: 100, originCountry: 'NZ', importMode: '0110' } }));
     expect(mode.body.error).toMatchObject({ field: 'crossBorder.importMode' });
   });
 
   it('lists a cross-border product with its declaration; a reviewer approves it as any other', async () => {
-    const created = await p.call(merchant, 'POST', '/api/catalog/products', product());
+    const created = await listProduct(product());
     expect(created.status, JSON.stringify(created.body)).toBe(201);
     expect(created.body.crossBorder).toEqual({ declaredValueFen: 25000, originCountry: 'NZ', originName: '新西兰', importMode: '1210' });
     listedId = created.body.id;
@@ -129,12 +111,7 @@ describe('cross-border products (跨境)', () => {
     const view = await p.call(merchant, 'GET', `/api/catalog/products/${listedId}`);
     expect(view.body).toMatchObject({ status: 'approved', crossBorder: { originName: '新西兰' } });
     // a domestic product carries no declaration
-    const domestic = await p.call(
-      merchant,
-      'POST',
-      '/api/catalog/products',
-      product({ crossBorder: undefined, title: '国产不锈钢保温杯 500ml 商务款' }),
-    );
+    const domestic = await listProduct(product({ crossBorder: undefined, title: '国产不锈钢保温杯 500ml 商务款' }));
     expect(domestic.status).toBe(201);
     expect(domestic.body.crossBorder).toBeNull();
   });
