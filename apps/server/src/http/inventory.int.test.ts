@@ -5,7 +5,7 @@
  * reserved, an unknown warehouse, another merchant's warehouse — is a clear 4xx with the field and nothing changed.
  */
 import type { Actor } from '@livehub/core';
-import { createTestPlatform, type TestPlatform, type TestSession } from '@livehub/server/testing';
+import { createTestPlatform, openWarehouse, type TestPlatform, type TestSession } from '@livehub/server/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ManualClock } from '../adapters/runtime.ts';
 import { deliverPaymentSucceeded } from '../seed/seed-payments.ts';
@@ -67,13 +67,7 @@ describe('inventory', () => {
     const def = list.body.items.find((w: { isDefault: boolean }) => w.isDefault);
     expect(def.name).toBe('默认仓');
     defaultWh = def.id;
-    const add = await p.call(merchant, 'POST', '/api/inventory/warehouses', {
-      name: '杭州二号仓',
-      region: '浙江省 杭州市',
-      address: '余杭区 1 号',
-    });
-    expect(add.status).toBe(201);
-    secondWh = add.body.id;
+    secondWh = await openWarehouse(p, merchant, '杭州二号仓', '浙江省 杭州市', '余杭区 1 号');
     expect(
       (await p.call(merchant, 'POST', '/api/inventory/warehouses', { name: '杭州二号仓', region: '', address: '' })).body.error.code,
     ).toBe('inventory.name_taken');

@@ -7,7 +7,7 @@
  * Bad input — deposit window ended, balance before close, an empty close, cancelling after production, a supplier
  * not the merchant's, qty ≤ 0, an unknown spec — is a bilingual 4xx with its field, and nothing is written.
  */
-import { createTestPlatform, type TestPlatform, type TestSession, until as pollUntil } from '@livehub/server/testing';
+import { createTestPlatform, openWarehouse, type TestPlatform, type TestSession, until as pollUntil } from '@livehub/server/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ManualClock } from '../adapters/runtime.ts';
 
@@ -213,13 +213,7 @@ describe('a pre-sale turns into a production order', () => {
 
   it('closing sends the production order with the demand aggregated per specification, in one step', async () => {
     // 收货仓: the merchant names the warehouse the factory's shipment is received into
-    const wh = await p.call(merchant, 'POST', '/api/inventory/warehouses', {
-      name: '预售收货仓',
-      region: '浙江省',
-      address: '杭州市余杭区',
-    });
-    expect(wh.status).toBe(201);
-    warehouseId = wh.body.id;
+    warehouseId = await openWarehouse(p, merchant, '预售收货仓', '浙江省', '杭州市余杭区');
     const closed = await p.call(merchant, 'POST', `/api/supply/presales/${id}/close`, {
       supplierOrgId: providerOrgId,
       promisedShipOn: day(10),
