@@ -7,7 +7,7 @@
  * advance-compensation fund and raises a top-up notice.
  */
 import { type AccountKind, PLATFORM_PARTY } from '@livehub/core';
-import { createTestPlatform, type TestPlatform, type TestSession, until as pollUntil } from '@livehub/server/testing';
+import { createTestPlatform, productDraft, type TestPlatform, type TestSession, until as pollUntil } from '@livehub/server/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ManualClock } from '../adapters/runtime.ts';
 
@@ -314,15 +314,7 @@ async function findEntryId(businessKey: string): Promise<string> {
 }
 
 describe('deposits', () => {
-  const product = {
-    title: '316不锈钢真空保温杯 大容量 500ml',
-    description: '双层真空，保温12小时。',
-    claims: ['316不锈钢内胆', '一键开盖'],
-    categoryId: 'home.kitchen',
-    sampleAvailable: true,
-    sampleStock: 3,
-    skus: [{ name: '500ml 曜石黑', priceFen: 8900, stock: 500 }],
-  };
+  const product = productDraft({ skus: [{ name: '500ml 曜石黑', priceFen: 8900, stock: 500 }] });
 
   it('gates listing on the category’s deposit with the amount due, allowed after paying through the simulator', async () => {
     expect((await call(merchant, 'PUT', '/api/deposit-requirements', { categoryId: 'home', amountFen: 100 })).status).toBe(403);

@@ -17,3 +17,4 @@ export { adjustStock, openWarehouse } from './stock-fixtures.ts';
 export { drainOutbox, testActor } from './outbox-fixtures.ts';
 export { demoSkuInStock, placeAndPay } from './order-fixtures.ts';
 export { expectLedgerBalanced, until } from './wait-fixtures.ts';
+export { productDraft } from './catalog-fixtures.ts';
