@@ -70,15 +70,15 @@ async function advanceDays(n: number): Promise<void> {
 }
 
 async function signIn(): Promise<void> {
-  [admin, reviewer, merchant, merchant2, streamer, streamerOtherMcn, consumer] = await Promise.all([
-    p.login('admin'),
-    p.login('reviewer'),
-    p.login('merchant'),
-    p.login('merchant_0001'),
-    p.login('streamer'),
-    p.login('streamer_0003'),
-    p.login('consumer'),
-  ]);
+  [admin, reviewer, merchant, merchant2, streamer, streamerOtherMcn, consumer] = await p.loginAll(
+    'admin',
+    'reviewer',
+    'merchant',
+    'merchant_0001',
+    'streamer',
+    'streamer_0003',
+    'consumer',
+  );
 }
 
 beforeAll(async () => {

@@ -28,14 +28,14 @@ const DAY = 24 * HOUR;
 
 beforeAll(async () => {
   p = await createTestPlatform({ seed: true, clock });
-  [consumer, merchant, otherMerchant, admin, regulator, reviewer] = await Promise.all([
-    p.login('consumer'),
-    p.login('merchant'),
-    p.login('merchant_0001'),
-    p.login('admin'),
-    p.login('regulator'),
-    p.login('reviewer'),
-  ]);
+  [consumer, merchant, otherMerchant, admin, regulator, reviewer] = await p.loginAll(
+    'consumer',
+    'merchant',
+    'merchant_0001',
+    'admin',
+    'regulator',
+    'reviewer',
+  );
   merchantOrg = merchant.me.active?.orgId as string;
   // the demo complaints' advances the demo merchant still owes are recovered first (a sweep retries them), so the
   // balances this file sets are moved by its own obligations only

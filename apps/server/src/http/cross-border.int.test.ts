@@ -65,12 +65,7 @@ async function declare(productId: string, declaredValueFen: number): Promise<Pro
 
 beforeAll(async () => {
   p = await createTestPlatform({ seed: true, clock });
-  [scjgj, admin, merchant, reviewer] = await Promise.all([
-    p.login('regulator'),
-    p.login('admin'),
-    p.login('merchant'),
-    p.login('reviewer'),
-  ]);
+  [scjgj, admin, merchant, reviewer] = await p.loginAll('regulator', 'admin', 'merchant', 'reviewer');
   await drain();
 }, 120_000);
 

@@ -36,12 +36,7 @@ async function paidOrder(qty: number): Promise<string> {
 
 beforeAll(async () => {
   p = await createTestPlatform({ seed: true, clock });
-  [merchant, other, provider, admin] = await Promise.all([
-    p.login('merchant'),
-    p.login('merchant_0001'),
-    p.login('provider'),
-    p.login('admin'),
-  ]);
+  [merchant, other, provider, admin] = await p.loginAll('merchant', 'merchant_0001', 'provider', 'admin');
   const streamer = await p.login('streamer');
   const agreements = (await p.call(streamer, 'GET', '/api/agreements?status=in_force')).body;
   const products: string[] = agreements[0].versions[0].terms.products.map((x: { productId: string }) => x.productId);

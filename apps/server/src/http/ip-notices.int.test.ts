@@ -58,14 +58,14 @@ const inbox = async (s: TestSession) => ok(await p.call(s, 'GET', '/api/notifica
 const auditCount = () => p.c.uow.read.audit.count();
 
 const loginAll = async () => {
-  [holder, infringer, thirdMerchant, ipo, scjgj, consumer] = await Promise.all([
-    p.login('merchant'),
-    p.login('merchant_0001'),
-    p.login('merchant_0002'),
-    p.login('reg_ipo'),
-    p.login('regulator'),
-    p.login('consumer'),
-  ]);
+  [holder, infringer, thirdMerchant, ipo, scjgj, consumer] = await p.loginAll(
+    'merchant',
+    'merchant_0001',
+    'merchant_0002',
+    'reg_ipo',
+    'regulator',
+    'consumer',
+  );
 };
 /** moves the clock (sessions do not outlive such jumps: everyone signs in again) */
 const at = async (iso: string) => {

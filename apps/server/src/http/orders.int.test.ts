@@ -78,12 +78,7 @@ async function payOrder(buyer: TestSession, orderId: string) {
 
 beforeAll(async () => {
   p = await createTestPlatform({ seed: true, clock });
-  [admin, streamer, merchant, consumer] = await Promise.all([
-    p.login('admin'),
-    p.login('streamer'),
-    p.login('merchant'),
-    p.login('consumer'),
-  ]);
+  [admin, streamer, merchant, consumer] = await p.loginAll('admin', 'streamer', 'merchant', 'consumer');
   const agreements = (await call(streamer, 'GET', '/api/agreements?status=in_force')).body;
   const mine = agreements.find((a: { merchantOrgId: string }) => a.merchantOrgId === merchant.me.active?.orgId);
   expect(mine, 'the demo streamer has an agreement in force with the demo merchant').toBeTruthy();

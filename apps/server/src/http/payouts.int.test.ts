@@ -65,13 +65,7 @@ const entryCount = async () => (await p.c.ledger.verify()).entries;
 
 beforeAll(async () => {
   p = await createTestPlatform({ seed: true, clock });
-  [admin, merchant, streamer, mcn, consumer] = await Promise.all([
-    p.login('admin'),
-    p.login('merchant'),
-    p.login('streamer'),
-    p.login('mcn'),
-    p.login('consumer'),
-  ]);
+  [admin, merchant, streamer, mcn, consumer] = await p.loginAll('admin', 'merchant', 'streamer', 'mcn', 'consumer');
   merchantOrg = merchant.me.active?.orgId as string;
   streamerId = streamer.me.user.id;
   mcnOrg = mcn.me.active?.orgId as string;

@@ -92,13 +92,13 @@ async function deposit(s: TestSession, presaleId: string, skuId: string, qty: nu
 
 beforeAll(async () => {
   p = await createTestPlatform({ seed: true, clock });
-  [merchant, other, provider, buyerA, buyerB] = await Promise.all([
-    p.login('merchant'),
-    p.login('merchant_0001'),
-    p.login('provider'),
-    p.login('consumer_00041'),
-    p.login('consumer_00042'),
-  ]);
+  [merchant, other, provider, buyerA, buyerB] = await p.loginAll(
+    'merchant',
+    'merchant_0001',
+    'provider',
+    'consumer_00041',
+    'consumer_00042',
+  );
   providerOrgId = provider.me.active?.orgId as string;
   otherOrgId = other.me.active?.orgId as string;
   const skus = await p.c.uow.read.inventory.merchantSkus(merchant.me.active?.orgId as string);

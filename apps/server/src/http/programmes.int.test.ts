@@ -41,13 +41,7 @@ const book = (s: TestSession, startsAt: Date | number, hours: number, studio = s
 
 beforeAll(async () => {
   p = await createTestPlatform({ seed: true, clock });
-  [base, otherBase, mcn, streamer, merchant] = await Promise.all([
-    p.login('base'),
-    p.login('base_0001'),
-    p.login('mcn'),
-    p.login('streamer'),
-    p.login('merchant'),
-  ]);
+  [base, otherBase, mcn, streamer, merchant] = await p.loginAll('base', 'base_0001', 'mcn', 'streamer', 'merchant');
   const a = await p.call(base, 'POST', '/api/programmes/studios', {
     name: '测试一号间',
     equipment: ['摄像机', '补光灯', '绿幕'],

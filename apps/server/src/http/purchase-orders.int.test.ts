@@ -39,12 +39,7 @@ const newOrder = (
 
 beforeAll(async () => {
   p = await createTestPlatform({ seed: true, clock });
-  [merchant, other, provider, consumer] = await Promise.all([
-    p.login('merchant'),
-    p.login('merchant_0001'),
-    p.login('provider'),
-    p.login('consumer_00041'),
-  ]);
+  [merchant, other, provider, consumer] = await p.loginAll('merchant', 'merchant_0001', 'provider', 'consumer_00041');
   providerOrgId = provider.me.active?.orgId as string;
   const merchantOrgId = merchant.me.active?.orgId as string;
   const skus = await p.c.uow.read.inventory.merchantSkus(merchantOrgId);

@@ -30,14 +30,14 @@ const ok = (r: { status: number; body: unknown }, status = 200) => {
 
 beforeAll(async () => {
   p = await createTestPlatform({ seed: true, clock });
-  [scjgj, ipo, merchant, otherMerchant, streamer, consumer] = await Promise.all([
-    p.login('regulator'),
-    p.login('reg_ipo'),
-    p.login('merchant'),
-    p.login('merchant_0001'),
-    p.login('streamer'),
-    p.login('consumer'),
-  ]);
+  [scjgj, ipo, merchant, otherMerchant, streamer, consumer] = await p.loginAll(
+    'regulator',
+    'reg_ipo',
+    'merchant',
+    'merchant_0001',
+    'streamer',
+    'consumer',
+  );
   merchantOrgId = merchant.me.active?.orgId as string;
   const [product] = await p.c.uow.read.catalog.listProducts({ merchantOrgId, status: ['approved'], limit: 1 });
   productId = product?.id as string;
@@ -325,12 +325,7 @@ describe('a streamer’s case decided 逾期未陈述 with 暂停直播', () => 
 
 describe('departments: 联合执法 and 移送 of a case', () => {
   it('a joint department reads the case and adds evidence, the steps stay with the holder; a transfer moves case and clue', async () => {
-    const [regulator, ipoNow, swc, buyer] = await Promise.all([
-      p.login('regulator'),
-      p.login('reg_ipo'),
-      p.login('reg_swc'),
-      p.login('consumer'),
-    ]);
+    const [regulator, ipoNow, swc, buyer] = await p.loginAll('regulator', 'reg_ipo', 'reg_swc', 'consumer');
     const clue = ok(
       await p.call(regulator, 'POST', '/api/supervision/clues', {
         subjectKind: 'product',
