@@ -17,6 +17,7 @@ import { createTestPlatform, type TestPlatform } from '@livehub/server/testing';
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ManualClock } from './adapters/runtime.ts';
+import { deliverPaymentSucceeded } from './seed/seed-payments.ts';
 
 const clock = new ManualClock(Date.now());
 let p: TestPlatform;
@@ -177,19 +178,11 @@ afterAll(async () => p?.close());
 describe('stock conservation', () => {
   it('holds after every step of random order, payment, cancel, timeout, refund and flash-sale sequences', async () => {
     const orders = p.c.orders;
-    const sim = p.c.payments.sim;
+    const _sim = p.c.payments.sim;
     await ledgerHolds();
     const payNow = async (buyer: Actor, orderId: string) => {
       const pay = await orders.pay(buyer, orderId, 'sim');
-      const n = sim.signed({
-        kind: 'payment.succeeded',
-        paymentId: pay.paymentId,
-        refundId: null,
-        amountFen: pay.amountFen,
-        providerRef: 'p',
-        reason: null,
-      });
-      await orders.onNotification('sim', n.headers, n.body);
+      await deliverPaymentSucceeded(p.c, pay.paymentId, pay.amountFen, 'p');
     };
     await fc.assert(
       fc.asyncProperty(fc.array(opArb, { minLength: 1, maxLength: 14 }), async (ops) => {

@@ -12,6 +12,7 @@
  * Some ring accounts are "raised" (养号) with a few honest-looking orders elsewhere first. Only a ring's orders on
  * the merchant it boosts are labelled fake. Deterministic for a seed, so a measurement can be repeated.
  */
+import { mulberry32 } from '@livehub/matching';
 
 export interface SampleOrder {
   id: string;
@@ -57,17 +58,6 @@ export interface SampleOptions {
 
 const DAY = 86_400_000;
 const MIN = 60_000;
-
-function mulberry32(seed: number) {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 export function fakeOrderSample(options: Partial<SampleOptions> = {}): FakeOrderSample {
   const o: SampleOptions = { seed: 42, buyers: 20_000, days: 30, rings: 0, ...options };

@@ -12,6 +12,7 @@
  * `lines()` gives the JSON Lines file `livehub match evaluate --history` reads (catalogue first, then interactions
  * in time order); `affinity(s, p)` is the ground truth.
  */
+import { mulberry32 } from '@livehub/matching';
 
 export interface HistoryProduct {
   type: 'product';
@@ -77,17 +78,6 @@ export const SAMPLE_CATEGORIES: ReadonlyArray<{
 ];
 const AGE_KEYS = ['under18', 'age18_24', 'age25_34', 'age35_44', 'age45plus'] as const;
 const DAY = 86_400_000;
-
-function mulberry32(seed: number) {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 export function matchingHistorySample(options: Partial<MatchingSampleOptions> = {}): MatchingSample {
   const o: MatchingSampleOptions = { seed: 1, streamers: 1500, products: 4000, days: 90, styles: 6, browsePerDay: 3, ...options };

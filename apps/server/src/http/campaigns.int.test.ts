@@ -42,12 +42,7 @@ const body = (over: Record<string, unknown> = {}) => ({
 
 beforeAll(async () => {
   p = await createTestPlatform({ seed: true, clock });
-  [regulator, merchant, streamer, consumer] = await Promise.all([
-    p.login('regulator'),
-    p.login('merchant'),
-    p.login('streamer'),
-    p.login('consumer'),
-  ]);
+  [regulator, merchant, streamer, consumer] = await p.loginAll('regulator', 'merchant', 'streamer', 'consumer');
   otherRegulator = null;
   const merchantOrgId = merchant.me.active?.orgId ?? '';
   const read = p.c.uow.read.catalog;

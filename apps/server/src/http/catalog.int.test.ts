@@ -5,7 +5,7 @@
  * flagging, and live service agreements with hashed versions — each step visible to the right party only, and
  * bad input refused with field-level errors and nothing half-written.
  */
-import { createTestPlatform, type TestPlatform, type TestSession } from '@livehub/server/testing';
+import { createTestPlatform, productDraft, type TestPlatform, type TestSession } from '@livehub/server/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ManualClock } from '../adapters/runtime.ts';
 
@@ -37,21 +37,8 @@ async function upload(s: TestSession, docType: string, body = PNG, type = 'image
   return res.json().id as string;
 }
 
-const product = (over: Record<string, unknown> = {}) => ({
-  title: '316不锈钢真空保温杯 大容量 500ml',
-  description: '双层真空，保温12小时。',
-  claims: ['316不锈钢内胆', '一键开盖'],
-  categoryId: 'home.kitchen',
-  sampleAvailable: true,
-  sampleStock: 3,
-  skus: [
-    { name: '500ml 曜石黑', priceFen: 8900, stock: 500 },
-    { name: '750ml 月光白', priceFen: 10900, stock: 300 },
-  ],
-  ...over,
-});
 /** The merchant lists a product (the default one, with `over` on top). */
-const createProduct = (over: Record<string, unknown> = {}) => call(merchant, 'POST', '/api/catalog/products', product(over));
+const createProduct = (over: Record<string, unknown> = {}) => call(merchant, 'POST', '/api/catalog/products', productDraft(over));
 
 async function approve(productId: string) {
   const sub = await call(merchant, 'POST', `/api/catalog/products/${productId}/submit`);
@@ -83,15 +70,15 @@ async function advanceDays(n: number): Promise<void> {
 }
 
 async function signIn(): Promise<void> {
-  [admin, reviewer, merchant, merchant2, streamer, streamerOtherMcn, consumer] = await Promise.all([
-    p.login('admin'),
-    p.login('reviewer'),
-    p.login('merchant'),
-    p.login('merchant_0001'),
-    p.login('streamer'),
-    p.login('streamer_0003'),
-    p.login('consumer'),
-  ]);
+  [admin, reviewer, merchant, merchant2, streamer, streamerOtherMcn, consumer] = await p.loginAll(
+    'admin',
+    'reviewer',
+    'merchant',
+    'merchant_0001',
+    'streamer',
+    'streamer_0003',
+    'consumer',
+  );
 }
 
 beforeAll(async () => {
@@ -160,7 +147,7 @@ describe('categories and brands', () => {
     expect(listed.status).toBe(201);
     expect(listed.body.brand).toMatchObject({ name: '沪上老字号', protected: true });
     // another merchant still may not
-    const other = await call(merchant2, 'POST', '/api/catalog/products', product({ brandId: brand.body.id }));
+    const other = await call(merchant2, 'POST', '/api/catalog/products', productDraft({ brandId: brand.body.id }));
     expect(other.body.error.code).toBe('catalog.brand_unauthorized');
   });
 });
@@ -169,14 +156,14 @@ describe('products and review', () => {
   it('refuses bad input field by field and writes nothing', async () => {
     const before = (await call(merchant, 'GET', '/api/catalog/products')).body.length;
     const cases: Array<[Record<string, unknown>, string]> = [
-      [product({ skus: [{ name: '默认', priceFen: 0, stock: 1 }] }), 'skus.0.priceFen'],
-      [product({ skus: [{ name: '默认', priceFen: 99.5, stock: 1 }] }), 'skus.0.priceFen'],
-      [product({ skus: [{ name: '默认', priceFen: -100, stock: 1 }] }), 'skus.0.priceFen'],
-      [product({ skus: [] }), 'skus'],
-      [product({ categoryId: 'no.such' }), 'categoryId'],
-      [product({ title: 'ab' }), 'title'],
-      [product({ referencePriceFen: '299' }), 'referencePriceFen'],
-      [product({ imageIds: ['00000000-0000-4000-8000-000000000000'] }), 'imageIds.0'],
+      [productDraft({ skus: [{ name: '默认', priceFen: 0, stock: 1 }] }), 'skus.0.priceFen'],
+      [productDraft({ skus: [{ name: '默认', priceFen: 99.5, stock: 1 }] }), 'skus.0.priceFen'],
+      [productDraft({ skus: [{ name: '默认', priceFen: -100, stock: 1 }] }), 'skus.0.priceFen'],
+      [productDraft({ skus: [] }), 'skus'],
+      [productDraft({ categoryId: 'no.such' }), 'categoryId'],
+      [productDraft({ title: 'ab' }), 'title'],
+      [productDraft({ referencePriceFen: '299' }), 'referencePriceFen'],
+      [productDraft({ imageIds: ['00000000-0000-4000-8000-000000000000'] }), 'imageIds.0'],
     ];
     for (const [body, field] of cases) {
       const r = await call(merchant, 'POST', '/api/catalog/products', body);
@@ -187,13 +174,13 @@ describe('products and review', () => {
       method: 'POST',
       url: '/api/catalog/products',
       headers: { ...merchant.headers(), 'accept-language': 'en-US' },
-      payload: product({ categoryId: 'no.such' }),
+      payload: productDraft({ categoryId: 'no.such' }),
     });
     expect(en.json().error.message).toBe('No such product category');
     expect((await call(merchant, 'GET', '/api/catalog/products')).body.length).toBe(before);
     // only merchants list; a consumer or streamer cannot
-    expect((await call(consumer, 'POST', '/api/catalog/products', product())).status).toBe(403);
-    expect((await call(streamer, 'POST', '/api/catalog/products', product())).status).toBe(403);
+    expect((await call(consumer, 'POST', '/api/catalog/products', productDraft())).status).toBe(403);
+    expect((await call(streamer, 'POST', '/api/catalog/products', productDraft())).status).toBe(403);
   });
 
   it('approves a clean product after the pre-checks and a reviewer; tenants see only their own', async () => {
@@ -209,7 +196,7 @@ describe('products and review', () => {
     expect(approved.checks.every((c: { ok: boolean }) => c.ok)).toBe(true);
     // the application shows the product by name in the reviewer's records
     const app = await call(reviewer, 'GET', `/api/applications/${approved.reviewApplicationId}`);
-    expect(app.body).toMatchObject({ kind: 'product_review', subjectName: product().title, status: 'approved' });
+    expect(app.body).toMatchObject({ kind: 'product_review', subjectName: productDraft().title, status: 'approved' });
     // editing the content of an approved product sends it back to review; price changes do not
     const sku = approved.skus[0].id;
     const price = await call(merchant, 'PATCH', `/api/catalog/products/${id}/skus/${sku}`, { priceFen: 7900 });
@@ -303,7 +290,7 @@ describe('selection center', () => {
       merchant,
       'POST',
       '/api/catalog/products',
-      product({
+      productDraft({
         title: '双面羊毛大衣 女 中长款 驼色',
         categoryId: 'apparel.women',
         claims: ['100%羊毛'],

@@ -7,7 +7,7 @@
  */
 import type { AccountKind, CompensationObligationRecord } from '@livehub/core';
 import { PLATFORM_PARTY } from '@livehub/core';
-import { createTestPlatform, type TestPlatform, type TestSession } from '@livehub/server/testing';
+import { createTestPlatform, expectLedgerBalanced, type TestPlatform, type TestSession } from '@livehub/server/testing';
 import { order } from '@livehub/testing/fixtures';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ManualClock } from '../adapters/runtime.ts';
@@ -28,14 +28,14 @@ const DAY = 24 * HOUR;
 
 beforeAll(async () => {
   p = await createTestPlatform({ seed: true, clock });
-  [consumer, merchant, otherMerchant, admin, regulator, reviewer] = await Promise.all([
-    p.login('consumer'),
-    p.login('merchant'),
-    p.login('merchant_0001'),
-    p.login('admin'),
-    p.login('regulator'),
-    p.login('reviewer'),
-  ]);
+  [consumer, merchant, otherMerchant, admin, regulator, reviewer] = await p.loginAll(
+    'consumer',
+    'merchant',
+    'merchant_0001',
+    'admin',
+    'regulator',
+    'reviewer',
+  );
   merchantOrg = merchant.me.active?.orgId as string;
   // the demo complaints' advances the demo merchant still owes are recovered first (a sweep retries them), so the
   // balances this file sets are moved by its own obligations only
@@ -112,15 +112,7 @@ async function lapse(complaintId: string) {
 const drainOutbox = async () => {
   for (let i = 0; i < 200; i++) if (!(await p.c.outbox.dispatch(500)).pending) break;
 };
-const verified = async () => {
-  const v = await p.c.ledger.verify();
-  expect({ ok: v.ok, balanceTotal: v.balanceTotal, unbalanced: v.unbalancedEntries.length, drifted: v.driftedAccounts.length }).toEqual({
-    ok: true,
-    balanceTotal: 0,
-    unbalanced: 0,
-    drifted: 0,
-  });
-};
+const verified = () => expectLedgerBalanced(p.c);
 const entriesOf = async (obligationId: string, steps: string[]) =>
   p.c.uow.read.ledger.findEntriesByKeys(steps.map((s) => `complaint_payment:${obligationId}:${s}`));
 

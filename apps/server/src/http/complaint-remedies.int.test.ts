@@ -6,7 +6,7 @@
  * No compensation obligation is owed for either; the timeline shows it; the ledger verifies; what the order cannot
  * take refuses the step with nothing changed.
  */
-import { createTestPlatform, type TestPlatform, type TestSession } from '@livehub/server/testing';
+import { createTestPlatform, expectLedgerBalanced, type TestPlatform, type TestSession, until } from '@livehub/server/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ManualClock } from '../adapters/runtime.ts';
 
@@ -37,15 +37,6 @@ beforeAll(async () => {
 afterAll(async () => {
   await p?.close();
 });
-
-async function until<T>(f: () => Promise<T>, ok: (v: T) => boolean, ms = 8000): Promise<T> {
-  const end = Date.now() + ms;
-  for (;;) {
-    const v = await f();
-    if (ok(v) || Date.now() > end) return v;
-    await new Promise((r) => setTimeout(r, 50));
-  }
-}
 
 let orders = 0;
 /** An order of `qty` units placed and paid through the API and the simulated provider's page. */
@@ -93,15 +84,7 @@ const file = async (orderId: string, kind: 'refund' | 'return', amountFen: numbe
   return r.body.id as string;
 };
 
-const verified = async () => {
-  const v = await p.c.ledger.verify();
-  expect({ ok: v.ok, balanceTotal: v.balanceTotal, unbalanced: v.unbalancedEntries.length, drifted: v.driftedAccounts.length }).toEqual({
-    ok: true,
-    balanceTotal: 0,
-    unbalanced: 0,
-    drifted: 0,
-  });
-};
+const verified = () => expectLedgerBalanced(p.c);
 
 describe('a refund outcome through the order’s refund', () => {
   it('the merchant accepts a refund claim: the order is refunded, the ledger posts it, nothing is owed as compensation', async () => {

@@ -5,10 +5,10 @@
  * at three times its declared value: ending it raises one 低报价格 (`under_declaration`) clue, the honest one none; the
  * regulator's report lists them all with the flagged one first.
  */
-import type { Actor, ProductRecord } from '@livehub/core';
+import type { ProductRecord } from '@livehub/core';
 import { ManualClock } from '../adapters/runtime.ts';
 import { payOnSimulator } from '../seed/seed-payments.ts';
-import { createTestPlatform, type TestPlatform, type TestSession } from '@livehub/server/testing';
+import { createTestPlatform, drainOutbox, testActor, type TestPlatform, type TestSession } from '@livehub/server/testing';
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
@@ -22,13 +22,7 @@ let admin: TestSession;
 let merchant: TestSession;
 let reviewer: TestSession;
 
-const drain = async () => {
-  for (;;) {
-    const r = await p.c.outbox.dispatch();
-    if (r.error) throw new Error(r.error);
-    if (r.published === 0 && !r.pending) return;
-  }
-};
+const drain = () => drainOutbox(p.c);
 const clues = async (rule: string) => {
   const r = await p.call(scjgj, 'GET', `/api/supervision/clues?rule=${rule}`);
   expect(r.status, JSON.stringify(r.body)).toBe(200);
@@ -37,14 +31,7 @@ const clues = async (rule: string) => {
 /** whether the audit log holds `action` on this target */
 const audited = async (action: string, targetId: string) =>
   (await p.c.uow.read.audit.list({ action, limit: 500 })).some((e) => e.targetId === targetId);
-const person = (userId: string, role: Actor['role'], orgId: string | null): Actor => ({
-  userId,
-  label: `test:${role}`,
-  orgId,
-  membershipId: null,
-  role,
-  via: 'cli',
-});
+const person = testActor;
 
 const product = (over: Record<string, unknown> = {}) => ({
   title: '新西兰进口 麦卢卡蜂蜜 UMF10+ 250g',
@@ -55,6 +42,9 @@ const product = (over: Record<string, unknown> = {}) => ({
   crossBorder: { declaredValueFen: 25000, originCountry: 'NZ', importMode: '1210' },
   ...over,
 });
+/** The merchant lists `body` (a draft product) through the API. */
+const listProduct = (body: Record<string, unknown>, headers?: Record<string, string>) =>
+  p.call(merchant, 'POST', '/api/catalog/products', body, headers);
 
 /** Marks a product cross-border with this declared value, as the merchant's form would have (without a new review). */
 async function declare(productId: string, declaredValueFen: number): Promise<ProductRecord> {
@@ -75,12 +65,7 @@ async function declare(productId: string, declaredValueFen: number): Promise<Pro
 
 beforeAll(async () => {
   p = await createTestPlatform({ seed: true, clock });
-  [scjgj, admin, merchant, reviewer] = await Promise.all([
-    p.login('regulator'),
-    p.login('admin'),
-    p.login('merchant'),
-    p.login('reviewer'),
-  ]);
+  [scjgj, admin, merchant, reviewer] = await p.loginAll('regulator', 'admin', 'merchant', 'reviewer');
   await drain();
 }, 120_000);
 
@@ -92,45 +77,24 @@ describe('cross-border products (跨境)', () => {
   let listedId: string;
 
   it('refuses a cross-border declaration without a positive declared value or with an unknown origin, field by field, in both languages', async () => {
-    const zero = await p.call(
-      merchant,
-      'POST',
-      '/api/catalog/products',
-      product({ crossBorder: { declaredValueFen: 0, originCountry: 'NZ', importMode: '1210' } }),
-    );
+    const zero = await listProduct(product({ crossBorder: { declaredValueFen: 0, originCountry: 'NZ', importMode: '1210' } }));
     expect(zero.status).toBe(400);
     expect(zero.body.error).toMatchObject({ code: 'request.invalid', field: 'crossBorder.declaredValueFen' });
-    const missing = await p.call(
-      merchant,
-      'POST',
-      '/api/catalog/products',
-      product({ crossBorder: { originCountry: 'NZ', importMode: '1210' } }),
-      {
-        'accept-language': 'en-US',
-      },
-    );
+    const missing = await listProduct(product({ crossBorder: { originCountry: 'NZ', importMode: '1210' } }), {
+      'accept-language': 'en-US',
+    });
     expect(missing.status).toBe(400);
     expect(missing.body.error).toMatchObject({ field: 'crossBorder.declaredValueFen' });
     expect(String(missing.body.error.details?.issue ?? missing.body.error.message)).toMatch(/declared/i);
-    const origin = await p.call(
-      merchant,
-      'POST',
-      '/api/catalog/products',
-      product({ crossBorder: { declaredValueFen: 100, originCountry: 'XX', importMode: '1210' } }),
-    );
+    const origin = await listProduct(product({ crossBorder: { declaredValueFen: 100, originCountry: 'XX', importMode: '1210' } }));
     expect(origin.status).toBe(400);
     expect(origin.body.error).toMatchObject({ field: 'crossBorder.originCountry' });
-    const mode = await p.call(
-      merchant,
-      'POST',
-      '/api/catalog/products',
-      product({ crossBorder: { declaredValueFen: 100, originCountry: 'NZ', importMode: '0110' } }),
-    );
+    const mode = await listProduct(product({ crossBorder: { declaredValueFen: 100, originCountry: 'NZ', importMode: '0110' } }));
     expect(mode.body.error).toMatchObject({ field: 'crossBorder.importMode' });
   });
 
   it('lists a cross-border product with its declaration; a reviewer approves it as any other', async () => {
-    const created = await p.call(merchant, 'POST', '/api/catalog/products', product());
+    const created = await listProduct(product());
     expect(created.status, JSON.stringify(created.body)).toBe(201);
     expect(created.body.crossBorder).toEqual({ declaredValueFen: 25000, originCountry: 'NZ', originName: '新西兰', importMode: '1210' });
     listedId = created.body.id;
@@ -142,12 +106,7 @@ describe('cross-border products (跨境)', () => {
     const view = await p.call(merchant, 'GET', `/api/catalog/products/${listedId}`);
     expect(view.body).toMatchObject({ status: 'approved', crossBorder: { originName: '新西兰' } });
     // a domestic product carries no declaration
-    const domestic = await p.call(
-      merchant,
-      'POST',
-      '/api/catalog/products',
-      product({ crossBorder: undefined, title: '国产不锈钢保温杯 500ml 商务款' }),
-    );
+    const domestic = await listProduct(product({ crossBorder: undefined, title: '国产不锈钢保温杯 500ml 商务款' }));
     expect(domestic.status).toBe(201);
     expect(domestic.body.crossBorder).toBeNull();
   });

@@ -32,16 +32,16 @@ const DAY = 24 * HOUR;
 
 beforeAll(async () => {
   p = await createTestPlatform({ seed: true, clock });
-  [consumer, otherConsumer, merchant, otherMerchant, reviewer, admin, regulator, streamer] = await Promise.all([
-    p.login('consumer'),
-    p.login('consumer_00001'),
-    p.login('merchant'),
-    p.login('merchant_0001'),
-    p.login('reviewer'),
-    p.login('admin'),
-    p.login('regulator'),
-    p.login('streamer'),
-  ]);
+  [consumer, otherConsumer, merchant, otherMerchant, reviewer, admin, regulator, streamer] = await p.loginAll(
+    'consumer',
+    'consumer_00001',
+    'merchant',
+    'merchant_0001',
+    'reviewer',
+    'admin',
+    'regulator',
+    'streamer',
+  );
   merchantOrg = merchant.me.active?.orgId as string;
   streamerId = streamer.me.user.id;
 }, 180_000);

@@ -4,7 +4,7 @@
  * 苏州's key is registered, refuses it changed by one field or signed by another key, then imports it — the clues
  * about its own parties become 跨区域移送 clues for its departments, provenance kept — and refuses it a second time.
  */
-import { createTestPlatform, type TestPlatform, type TestSession } from '@livehub/server/testing';
+import { createTestPlatform, drainOutbox, type TestPlatform, type TestSession } from '@livehub/server/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
 let suzhou: TestPlatform;
@@ -12,13 +12,7 @@ let shanghai: TestPlatform;
 let szReg: TestSession;
 let shReg: TestSession;
 
-const drain = async (p: TestPlatform) => {
-  for (;;) {
-    const r = await p.c.outbox.dispatch();
-    if (r.error) throw new Error(r.error);
-    if (r.published === 0 && !r.pending) return;
-  }
-};
+const drain = (p: TestPlatform) => drainOutbox(p.c);
 
 beforeAll(async () => {
   [suzhou, shanghai] = await Promise.all([

@@ -78,13 +78,7 @@ async function create(over: Record<string, unknown> = {}): Promise<{ id: string;
 
 beforeAll(async () => {
   p = await createTestPlatform({ seed: true, clock });
-  [swc, scjgj, base, otherBase, evaluator] = await Promise.all([
-    p.login('reg_swc'),
-    p.login('regulator'),
-    p.login('base'),
-    p.login('base_0001'),
-    p.login('evaluator'),
-  ]);
+  [swc, scjgj, base, otherBase, evaluator] = await p.loginAll('reg_swc', 'regulator', 'base', 'base_0001', 'evaluator');
   baseOrgId = base.me.active?.orgId ?? '';
   evaluatorOrgId = evaluator.me.active?.orgId ?? '';
   expect(baseOrgId && evaluatorOrgId).toBeTruthy();

@@ -5,9 +5,10 @@
  * reserved, an unknown warehouse, another merchant's warehouse — is a clear 4xx with the field and nothing changed.
  */
 import type { Actor } from '@livehub/core';
-import { createTestPlatform, type TestPlatform, type TestSession } from '@livehub/server/testing';
+import { createTestPlatform, openWarehouse, type TestPlatform, type TestSession } from '@livehub/server/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ManualClock } from '../adapters/runtime.ts';
+import { deliverPaymentSucceeded } from '../seed/seed-payments.ts';
 
 const clock = new ManualClock(Date.now());
 const ADDRESS = { name: '李四', phone: '13900001111', region: '浙江省 杭州市', detail: '西湖区文三路 1 号' };
@@ -29,26 +30,13 @@ const movementCount = async () => (await p.c.uow.read.inventory.skuMovements(sku
 async function paidOrder(qty: number): Promise<string> {
   const r = await p.c.orders.create(buyer, { lines: [{ skuId, qty }], sessionId, address: ADDRESS });
   const pay = await p.c.orders.pay(buyer, r.body.id, 'sim');
-  const n = p.c.payments.sim.signed({
-    kind: 'payment.succeeded',
-    paymentId: pay.paymentId,
-    refundId: null,
-    amountFen: pay.amountFen,
-    providerRef: 'p',
-    reason: null,
-  });
-  await p.c.orders.onNotification('sim', n.headers, n.body);
+  await deliverPaymentSucceeded(p.c, pay.paymentId, pay.amountFen, 'p');
   return r.body.id;
 }
 
 beforeAll(async () => {
   p = await createTestPlatform({ seed: true, clock });
-  [merchant, other, provider, admin] = await Promise.all([
-    p.login('merchant'),
-    p.login('merchant_0001'),
-    p.login('provider'),
-    p.login('admin'),
-  ]);
+  [merchant, other, provider, admin] = await p.loginAll('merchant', 'merchant_0001', 'provider', 'admin');
   const streamer = await p.login('streamer');
   const agreements = (await p.call(streamer, 'GET', '/api/agreements?status=in_force')).body;
   const products: string[] = agreements[0].versions[0].terms.products.map((x: { productId: string }) => x.productId);
@@ -74,13 +62,7 @@ describe('inventory', () => {
     const def = list.body.items.find((w: { isDefault: boolean }) => w.isDefault);
     expect(def.name).toBe('默认仓');
     defaultWh = def.id;
-    const add = await p.call(merchant, 'POST', '/api/inventory/warehouses', {
-      name: '杭州二号仓',
-      region: '浙江省 杭州市',
-      address: '余杭区 1 号',
-    });
-    expect(add.status).toBe(201);
-    secondWh = add.body.id;
+    secondWh = await openWarehouse(p, merchant, '杭州二号仓', '浙江省 杭州市', '余杭区 1 号');
     expect(
       (await p.call(merchant, 'POST', '/api/inventory/warehouses', { name: '杭州二号仓', region: '', address: '' })).body.error.code,
     ).toBe('inventory.name_taken');

@@ -7,7 +7,7 @@
  * refused with the field and nothing changed.
  */
 import { ManualClock } from '../adapters/runtime.ts';
-import { createTestPlatform, type TestPlatform, type TestSession } from '@livehub/server/testing';
+import { createTestPlatform, drainOutbox, type TestPlatform, type TestSession } from '@livehub/server/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
 const clock = new ManualClock(Date.parse('2026-12-01T02:00:00Z')); // 10:00 in China
@@ -25,17 +25,19 @@ let brandId: string;
 let unprotectedBrandId: string;
 let products: string[];
 
-const drain = async () => {
-  for (;;) {
-    const r = await p.c.outbox.dispatch();
-    if (r.error) throw new Error(r.error);
-    if (r.published === 0 && !r.pending) return;
-  }
-};
+const drain = () => drainOutbox(p.c);
 const ok = (r: { status: number; body: unknown }, status = 200) => {
   expect(r.status, JSON.stringify(r.body)).toBe(status);
   return r.body as ReturnType<typeof JSON.parse>;
 };
+/** An infringement notice on the protected brand filed by `who` through the API (`over` on top of the body). */
+const fileNotice = (
+  who: TestSession,
+  productId: unknown,
+  statement: string,
+  evidenceDocumentIds: string[],
+  over: Record<string, unknown> = {},
+) => p.call(who, 'POST', '/api/ip-notices', { brandId, productId, statement, evidenceDocumentIds, ...over });
 const upload = async (s: TestSession, docType = 'product_image') => {
   const up = await p.app.inject({
     method: 'POST',
@@ -64,14 +66,14 @@ const inbox = async (s: TestSession) => ok(await p.call(s, 'GET', '/api/notifica
 const auditCount = () => p.c.uow.read.audit.count();
 
 const loginAll = async () => {
-  [holder, infringer, thirdMerchant, ipo, scjgj, consumer] = await Promise.all([
-    p.login('merchant'),
-    p.login('merchant_0001'),
-    p.login('merchant_0002'),
-    p.login('reg_ipo'),
-    p.login('regulator'),
-    p.login('consumer'),
-  ]);
+  [holder, infringer, thirdMerchant, ipo, scjgj, consumer] = await p.loginAll(
+    'merchant',
+    'merchant_0001',
+    'merchant_0002',
+    'reg_ipo',
+    'regulator',
+    'consumer',
+  );
 };
 /** moves the clock (sessions do not outlive such jumps: everyone signs in again) */
 const at = async (iso: string) => {
@@ -108,15 +110,7 @@ describe('notice → takedown → counter-notice → 15 days → restored', () =
     const first = await order(productId);
     expect(first.status, JSON.stringify(first.body)).toBe(201);
     const evidence = await upload(holder);
-    const n = ok(
-      await p.call(holder, 'POST', '/api/ip-notices', {
-        brandId,
-        productId,
-        statement: '该商品使用「嘉织」注册商标，权利人从未授权，系假冒商品。',
-        evidenceDocumentIds: [evidence],
-      }),
-      201,
-    );
+    const n = ok(await fileNotice(holder, productId, '该商品使用「嘉织」注册商标，权利人从未授权，系假冒商品。', [evidence]), 201);
     id = n.id;
     expect(n).toMatchObject({ status: 'taken_down', takenDown: true, brandName: '嘉织', trademarkNo: '52718830', filedByRole: 'holder' });
     expect(n.noticeNo).toMatch(/^IPN-20261201-/);
@@ -133,12 +127,7 @@ describe('notice → takedown → counter-notice → 15 days → restored', () =
     expect(seen.actions).toEqual(['counter']);
     expect(ok(await p.call(holder, 'GET', `/api/ip-notices/${id}`)).actions).toEqual(['withdraw']);
     // a second notice on the same product and mark while this one is open
-    const again = await p.call(holder, 'POST', '/api/ip-notices', {
-      brandId,
-      productId,
-      statement: '重复提交的侵权通知，内容相同。',
-      evidenceDocumentIds: [evidence],
-    });
+    const again = await fileNotice(holder, productId, '重复提交的侵权通知，内容相同。', [evidence]);
     expect(again.status).toBe(409);
     expect(again.body).toMatchObject({ error: { code: 'supervision.ip_open_notice', field: 'productId' } });
   });
@@ -226,15 +215,7 @@ describe('the holder reports a lawsuit in time: the takedown stays', () => {
   it('files through the IP office, counters, reports on day 15, and the sweep leaves it down', async () => {
     const productId = products[1] as string;
     await at('2026-12-20T02:00:00Z');
-    const n = ok(
-      await p.call(ipo, 'POST', '/api/ip-notices', {
-        brandId,
-        productId,
-        statement: '知识产权局代权利人录入：该商品涉嫌假冒「嘉织」注册商标。',
-        evidenceDocumentIds: [await upload(ipo)],
-      }),
-      201,
-    );
+    const n = ok(await fileNotice(ipo, productId, '知识产权局代权利人录入：该商品涉嫌假冒「嘉织」注册商标。', [await upload(ipo)]), 201);
     expect(n).toMatchObject({ filedByRole: 'office', holderOrgId: holder.me.active?.orgId });
     ok(
       await p.call(infringer, 'POST', `/api/ip-notices/${n.id}/counter`, {
@@ -271,15 +252,7 @@ describe('the holder reports a lawsuit in time: the takedown stays', () => {
 describe('a notice found wrong, and notices that may not be filed', () => {
   it('the IP office finds a notice wrong: recorded and restored; the market regulator may not', async () => {
     const productId = products[2] as string;
-    const n = ok(
-      await p.call(holder, 'POST', '/api/ip-notices', {
-        brandId,
-        productId,
-        statement: '该商品使用「嘉织」注册商标，系假冒商品。',
-        evidenceDocumentIds: [await upload(holder)],
-      }),
-      201,
-    );
+    const n = ok(await fileNotice(holder, productId, '该商品使用「嘉织」注册商标，系假冒商品。', [await upload(holder)]), 201);
     expect(await statusOf(productId)).toBe('delisted');
     expect((await p.call(scjgj, 'POST', `/api/ip-notices/${n.id}/find-wrong`, { reason: '经核查不构成侵权' })).status).toBe(403);
     const wrong = ok(await p.call(ipo, 'POST', `/api/ip-notices/${n.id}/find-wrong`, { reason: '经核查该商品为正品，通知错误' }));
@@ -292,39 +265,25 @@ describe('a notice found wrong, and notices that may not be filed', () => {
     const before = await auditCount();
     const evidence = await upload(thirdMerchant);
     const statement = '该商品涉嫌侵犯注册商标专用权，请平台处理。';
-    const notHolder = await p.call(thirdMerchant, 'POST', '/api/ip-notices', {
-      brandId,
-      productId,
-      statement,
-      evidenceDocumentIds: [evidence],
-    });
+    const notHolder = await fileNotice(thirdMerchant, productId, statement, [evidence]);
     expect(notHolder.status).toBe(403);
     expect(notHolder.body).toMatchObject({ error: { code: 'supervision.ip_not_rights_holder', field: 'brandId' } });
-    const offList = await p.call(infringer, 'POST', '/api/ip-notices', {
-      brandId: unprotectedBrandId,
-      productId: (await p.c.uow.read.catalog.listProducts({ merchantOrgId: thirdMerchant.me.active?.orgId as string, limit: 1 }))[0]?.id,
+    const offList = await fileNotice(
+      infringer,
+      (await p.c.uow.read.catalog.listProducts({ merchantOrgId: thirdMerchant.me.active?.orgId as string, limit: 1 }))[0]?.id,
       statement,
-      evidenceDocumentIds: [await upload(infringer)],
-    });
+      [await upload(infringer)],
+      { brandId: unprotectedBrandId },
+    );
     // 静澜 is the infringer's own mark but not on the protection list
     expect(offList.body.error).toMatchObject({ code: 'supervision.ip_brand_not_protected', field: 'brandId' });
     const ownProduct = (await p.c.uow.read.catalog.listProducts({ merchantOrgId: holder.me.active?.orgId as string, limit: 1 }))[0]?.id;
-    const own = await p.call(holder, 'POST', '/api/ip-notices', {
-      brandId,
-      productId: ownProduct,
-      statement,
-      evidenceDocumentIds: [await upload(holder)],
-    });
+    const own = await fileNotice(holder, ownProduct, statement, [await upload(holder)]);
     expect(own.body.error).toMatchObject({ code: 'supervision.ip_own_product', field: 'productId' });
     const noEvidence = await p.call(holder, 'POST', '/api/ip-notices', { brandId, productId, statement, evidenceDocumentIds: [] });
     expect(noEvidence.status).toBe(400);
     expect(noEvidence.body.error.field).toBe('evidenceDocumentIds');
-    const short = await p.call(holder, 'POST', '/api/ip-notices', {
-      brandId,
-      productId,
-      statement: '假的',
-      evidenceDocumentIds: [evidence],
-    });
+    const short = await fileNotice(holder, productId, '假的', [evidence]);
     expect(short.status).toBe(400);
     expect(short.body.error.field).toBe('statement');
     // three uploads, no notice, the product still on sale

@@ -18,13 +18,7 @@ const call = (s: TestSession, method: 'GET' | 'POST' | 'PUT', url: string, paylo
 
 beforeAll(async () => {
   p = await createTestPlatform({ seed: true });
-  [admin, streamer, otherStreamer, merchant, consumer] = await Promise.all([
-    p.login('admin'),
-    p.login('streamer'),
-    p.login('streamer_0003'),
-    p.login('merchant'),
-    p.login('consumer'),
-  ]);
+  [admin, streamer, otherStreamer, merchant, consumer] = await p.loginAll('admin', 'streamer', 'streamer_0003', 'merchant', 'consumer');
 });
 afterAll(async () => p?.close());
 

@@ -5,44 +5,24 @@
  * return window starts there). Forged pushes are refused with nothing changed; unknown waybills are 404; the
  * timeline is for the order's buyer, its merchant and the platform admin.
  */
-import { createTestPlatform, type TestPlatform, type TestSession } from '@livehub/server/testing';
+import { createTestPlatform, demoSkuInStock, placeAndPay, type TestPlatform, type TestSession } from '@livehub/server/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ManualClock } from '../adapters/runtime.ts';
 
 const clock = new ManualClock(Date.now());
 const HOUR = 3_600_000;
 const DAY = 24 * HOUR;
-const ADDRESS = { name: '王五', phone: '13712345678', region: '四川省 成都市', detail: '高新区天府大道 999 号' };
 let p: TestPlatform;
 let skuId: string;
 let seq = 0;
 
 beforeAll(async () => {
   p = await createTestPlatform({ seed: true, clock });
-  const merchant = await p.login('merchant');
-  const merchantOrg = merchant.me.active?.orgId as string;
-  const products = await p.c.uow.read.catalog.listProducts({ merchantOrgId: merchantOrg, status: ['approved'], limit: 20 });
-  const skus = await p.c.uow.read.catalog.listSkus(products.map((x) => x.id));
-  const sku = skus.find((k) => k.stock > 5);
-  expect(sku, 'the demo merchant has an approved SKU in stock').toBeTruthy();
-  skuId = sku?.id as string;
+  skuId = await demoSkuInStock(p);
 }, 120_000);
 afterAll(async () => p?.close());
 
-async function placeAndPay(consumer: TestSession): Promise<string> {
-  const o = await p.call(consumer, 'POST', '/api/orders', { lines: [{ skuId, qty: 1 }], address: ADDRESS });
-  expect(o.status, JSON.stringify(o.body)).toBe(201);
-  const pay = await p.call(consumer, 'POST', `/api/orders/${o.body.id}/pay`, {});
-  expect(pay.status).toBe(200);
-  const url = new URL(pay.body.payUrl);
-  const confirm = await p.call(null, 'POST', `${url.pathname}/confirm`, { t: url.searchParams.get('t'), outcome: 'succeed' });
-  expect(confirm.status).toBe(200);
-  for (let i = 0; i < 100; i++) {
-    if ((await p.call(consumer, 'GET', `/api/orders/${o.body.id}`)).body.status === 'paid') return o.body.id as string;
-    await new Promise((r) => setTimeout(r, 50));
-  }
-  throw new Error('the order was not paid');
-}
+const paidOrder = (consumer: TestSession) => placeAndPay(p, consumer, skuId);
 
 /** A waybill number the simulator carries to 签收 (about 3% of numbers end in an exception). */
 function deliveredWaybill(carrier: 'SF' | 'ZTO'): string {
@@ -67,7 +47,7 @@ const push = (carrier: string, body: Record<string, unknown> | string, signature
 describe('物流 (carrier port, simulated carrier, signed pushes)', () => {
   it('ship → the simulator’s pushes as the clock advances → the order is delivered at the 签收 push’s time', async () => {
     const consumer = await p.login('consumer');
-    const id = await placeAndPay(consumer);
+    const id = await paidOrder(consumer);
     const merchant = await p.login('merchant');
     const no = deliveredWaybill('SF');
     // an unknown carrier and a number not of the carrier's form are field errors
@@ -110,7 +90,7 @@ describe('物流 (carrier port, simulated carrier, signed pushes)', () => {
 
   it('hand-signed pushes: recorded once, out of order kept but never moving back; forged, unknown, malformed refused', async () => {
     const consumer = await p.login('consumer');
-    const id = await placeAndPay(consumer);
+    const id = await paidOrder(consumer);
     const merchant = await p.login('merchant');
     const no = deliveredWaybill('ZTO');
     expect((await p.call(merchant, 'POST', `/api/orders/${id}/ship`, { carrier: '中通', trackingNo: no })).status).toBe(200);
@@ -172,7 +152,7 @@ describe('物流 (carrier port, simulated carrier, signed pushes)', () => {
 
   it('the timeline is for the buyer, the merchant and the platform admin; others see no such order', async () => {
     const consumer = await p.login('consumer');
-    const id = await placeAndPay(consumer);
+    const id = await paidOrder(consumer);
     const merchant = await p.login('merchant');
     const notShipped = await p.call(consumer, 'GET', `/api/orders/${id}/tracking`);
     expect([notShipped.status, notShipped.body.error.code]).toEqual([404, 'logistics.not_found']);

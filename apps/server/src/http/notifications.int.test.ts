@@ -32,12 +32,7 @@ const inbox = async (s: TestSession, query = '') => {
 
 beforeAll(async () => {
   p = await createTestPlatform({ seed: true });
-  [staff, otherMerchant, admin, streamer] = await Promise.all([
-    p.login('merchant_0005'),
-    p.login('merchant'),
-    p.login('admin'),
-    p.login('streamer'),
-  ]);
+  [staff, otherMerchant, admin, streamer] = await p.loginAll('merchant_0005', 'merchant', 'admin', 'streamer');
   p.c.outbox.on('registry.qualification_expiring', async (e) => void expiring.push(e));
   await drain();
 }, 120_000);

@@ -6,7 +6,7 @@
  * quantity under concurrency with the per-user limit.
  */
 import { flashSaleKeys } from '@livehub/core';
-import { adjustStock, createTestPlatform, type TestPlatform, type TestSession } from '@livehub/server/testing';
+import { adjustStock, createTestPlatform, type TestPlatform, type TestSession, until } from '@livehub/server/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ManualClock } from '../adapters/runtime.ts';
 
@@ -38,15 +38,6 @@ const askReturn = (orderId: string, kind: 'no_reason' | 'quality', reason: strin
 
 async function stockOf(skuId: string): Promise<number> {
   return (await p.c.uow.read.catalog.findSku(skuId))?.stock ?? -1;
-}
-
-async function until<T>(f: () => Promise<T>, ok: (v: T) => boolean, ms = 8000): Promise<T> {
-  const end = Date.now() + ms;
-  for (;;) {
-    const v = await f();
-    if (ok(v) || Date.now() > end) return v;
-    await new Promise((r) => setTimeout(r, 50));
-  }
 }
 
 /** The streamer starts a flash sale at half price for a product of the session's first SKU. */
@@ -87,12 +78,7 @@ async function payOrder(buyer: TestSession, orderId: string) {
 
 beforeAll(async () => {
   p = await createTestPlatform({ seed: true, clock });
-  [admin, streamer, merchant, consumer] = await Promise.all([
-    p.login('admin'),
-    p.login('streamer'),
-    p.login('merchant'),
-    p.login('consumer'),
-  ]);
+  [admin, streamer, merchant, consumer] = await p.loginAll('admin', 'streamer', 'merchant', 'consumer');
   const agreements = (await call(streamer, 'GET', '/api/agreements?status=in_force')).body;
   const mine = agreements.find((a: { merchantOrgId: string }) => a.merchantOrgId === merchant.me.active?.orgId);
   expect(mine, 'the demo streamer has an agreement in force with the demo merchant').toBeTruthy();

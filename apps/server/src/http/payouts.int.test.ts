@@ -7,7 +7,7 @@
  * advance-compensation fund and raises a top-up notice.
  */
 import { type AccountKind, PLATFORM_PARTY } from '@livehub/core';
-import { createTestPlatform, type TestPlatform, type TestSession } from '@livehub/server/testing';
+import { createTestPlatform, productDraft, type TestPlatform, type TestSession, until as pollUntil } from '@livehub/server/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ManualClock } from '../adapters/runtime.ts';
 
@@ -36,14 +36,7 @@ const withdraw = (s: TestSession, body: Record<string, unknown>, k = key()) =>
   call(s, 'POST', '/api/payouts', body, { 'idempotency-key': k });
 const BANK = { method: 'bank', accountName: '张三丰', accountNo: '6222021234567891234', bankName: '中国工商银行上海分行' };
 
-async function until<T>(f: () => Promise<T>, ok: (v: T) => boolean, ms = 8000): Promise<T> {
-  const end = Date.now() + ms;
-  for (;;) {
-    const v = await f();
-    if (ok(v) || Date.now() > end) return v;
-    await new Promise((r) => setTimeout(r, 25));
-  }
-}
+const until = <T>(f: () => Promise<T>, ok: (v: T) => boolean, ms = 8000) => pollUntil(f, ok, ms, 25);
 
 async function balance(partyId: string, kind: AccountKind): Promise<number> {
   return (await p.c.ledger.accountFor(partyId, kind))?.balance ?? 0;
@@ -72,13 +65,7 @@ const entryCount = async () => (await p.c.ledger.verify()).entries;
 
 beforeAll(async () => {
   p = await createTestPlatform({ seed: true, clock });
-  [admin, merchant, streamer, mcn, consumer] = await Promise.all([
-    p.login('admin'),
-    p.login('merchant'),
-    p.login('streamer'),
-    p.login('mcn'),
-    p.login('consumer'),
-  ]);
+  [admin, merchant, streamer, mcn, consumer] = await p.loginAll('admin', 'merchant', 'streamer', 'mcn', 'consumer');
   merchantOrg = merchant.me.active?.orgId as string;
   streamerId = streamer.me.user.id;
   mcnOrg = mcn.me.active?.orgId as string;
@@ -321,15 +308,7 @@ async function findEntryId(businessKey: string): Promise<string> {
 }
 
 describe('deposits', () => {
-  const product = {
-    title: '316不锈钢真空保温杯 大容量 500ml',
-    description: '双层真空，保温12小时。',
-    claims: ['316不锈钢内胆', '一键开盖'],
-    categoryId: 'home.kitchen',
-    sampleAvailable: true,
-    sampleStock: 3,
-    skus: [{ name: '500ml 曜石黑', priceFen: 8900, stock: 500 }],
-  };
+  const product = productDraft({ skus: [{ name: '500ml 曜石黑', priceFen: 8900, stock: 500 }] });
 
   it('gates listing on the category’s deposit with the amount due, allowed after paying through the simulator', async () => {
     expect((await call(merchant, 'PUT', '/api/deposit-requirements', { categoryId: 'home', amountFen: 100 })).status).toBe(403);

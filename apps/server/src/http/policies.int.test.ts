@@ -72,13 +72,7 @@ async function published(over: Record<string, unknown> = {}): Promise<string> {
 
 beforeAll(async () => {
   p = await createTestPlatform({ seed: true });
-  [swc, scjgj, merchant, otherMerchant, streamer] = await Promise.all([
-    p.login('reg_swc'),
-    p.login('regulator'),
-    p.login('merchant'),
-    p.login('merchant_0001'),
-    p.login('streamer'),
-  ]);
+  [swc, scjgj, merchant, otherMerchant, streamer] = await p.loginAll('reg_swc', 'regulator', 'merchant', 'merchant_0001', 'streamer');
 }, 120_000);
 
 afterAll(async () => {

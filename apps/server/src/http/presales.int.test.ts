@@ -7,7 +7,7 @@
  * Bad input — deposit window ended, balance before close, an empty close, cancelling after production, a supplier
  * not the merchant's, qty ≤ 0, an unknown spec — is a bilingual 4xx with its field, and nothing is written.
  */
-import { createTestPlatform, type TestPlatform, type TestSession } from '@livehub/server/testing';
+import { createTestPlatform, openWarehouse, type TestPlatform, type TestSession, until as pollUntil } from '@livehub/server/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ManualClock } from '../adapters/runtime.ts';
 
@@ -27,14 +27,7 @@ const HOUR = 3_600_000;
 const at = (h: number) => new Date(clock.now().getTime() + h * HOUR).toISOString();
 const day = (days: number) => new Date(clock.now().getTime() + 8 * HOUR + days * 86_400_000).toISOString().slice(0, 10);
 
-async function until<T>(f: () => Promise<T>, ok: (v: T) => boolean, ms = 8000): Promise<T> {
-  const end = Date.now() + ms;
-  for (;;) {
-    const v = await f();
-    if (ok(v) || Date.now() > end) return v;
-    await new Promise((r) => setTimeout(r, 25));
-  }
-}
+const until = <T>(f: () => Promise<T>, ok: (v: T) => boolean, ms = 8000) => pollUntil(f, ok, ms, 25);
 
 /** Counts of what a refusal must leave untouched. */
 async function written() {
@@ -99,13 +92,13 @@ async function deposit(s: TestSession, presaleId: string, skuId: string, qty: nu
 
 beforeAll(async () => {
   p = await createTestPlatform({ seed: true, clock });
-  [merchant, other, provider, buyerA, buyerB] = await Promise.all([
-    p.login('merchant'),
-    p.login('merchant_0001'),
-    p.login('provider'),
-    p.login('consumer_00041'),
-    p.login('consumer_00042'),
-  ]);
+  [merchant, other, provider, buyerA, buyerB] = await p.loginAll(
+    'merchant',
+    'merchant_0001',
+    'provider',
+    'consumer_00041',
+    'consumer_00042',
+  );
   providerOrgId = provider.me.active?.orgId as string;
   otherOrgId = other.me.active?.orgId as string;
   const skus = await p.c.uow.read.inventory.merchantSkus(merchant.me.active?.orgId as string);
@@ -220,13 +213,7 @@ describe('a pre-sale turns into a production order', () => {
 
   it('closing sends the production order with the demand aggregated per specification, in one step', async () => {
     // 收货仓: the merchant names the warehouse the factory's shipment is received into
-    const wh = await p.call(merchant, 'POST', '/api/inventory/warehouses', {
-      name: '预售收货仓',
-      region: '浙江省',
-      address: '杭州市余杭区',
-    });
-    expect(wh.status).toBe(201);
-    warehouseId = wh.body.id;
+    warehouseId = await openWarehouse(p, merchant, '预售收货仓', '浙江省', '杭州市余杭区');
     const closed = await p.call(merchant, 'POST', `/api/supply/presales/${id}/close`, {
       supplierOrgId: providerOrgId,
       promisedShipOn: day(10),

@@ -41,13 +41,7 @@ const book = (s: TestSession, startsAt: Date | number, hours: number, studio = s
 
 beforeAll(async () => {
   p = await createTestPlatform({ seed: true, clock });
-  [base, otherBase, mcn, streamer, merchant] = await Promise.all([
-    p.login('base'),
-    p.login('base_0001'),
-    p.login('mcn'),
-    p.login('streamer'),
-    p.login('merchant'),
-  ]);
+  [base, otherBase, mcn, streamer, merchant] = await p.loginAll('base', 'base_0001', 'mcn', 'streamer', 'merchant');
   const a = await p.call(base, 'POST', '/api/programmes/studios', {
     name: '测试一号间',
     equipment: ['摄像机', '补光灯', '绿幕'],
@@ -286,79 +280,45 @@ describe('cancellation, check-in, no-shows', () => {
   it('3 no-shows in 30 days suspend booking for 14 days', async () => {
     const party = merchant.me.active?.orgId as string;
     const base0 = (await p.c.uow.read.programmes.findStudio(studioId))?.baseOrgId as string;
-    await p.c.uow.transaction(async (tx) => {
-      for (let i = 0; i < 3; i++) {
-        const at = new Date(hourAfter(0).getTime() - (40 + i) * DAY);
-        await tx.programmes.insertBooking({
-          id: p.c.ids.next(),
-          studioId,
-          baseOrgId: base0,
-          bookerUserId: merchant.me.user.id,
-          bookerOrgId: party,
-          bookerRole: 'merchant_staff',
-          partyId: party,
-          purpose: '旧',
-          startsAt: at,
-          endsAt: new Date(at.getTime() + HOUR),
-          status: 'no_show',
-          priceFen: 0,
-          sessionId: null,
-          checkedInAt: null,
-          cancelledAt: null,
-          createdAt: at,
-          updatedAt: at,
-        });
-      }
-    });
+    /** Past hour-long no-shows of the merchant, each starting at `startsAt` and recorded at `recordedAt`, in one transaction. */
+    const plantNoShows = (bookings: Array<{ startsAt: Date; recordedAt: Date }>) =>
+      p.c.uow.transaction(async (tx) => {
+        for (const { startsAt, recordedAt } of bookings)
+          await tx.programmes.insertBooking({
+            id: p.c.ids.next(),
+            studioId,
+            baseOrgId: base0,
+            bookerUserId: merchant.me.user.id,
+            bookerOrgId: party,
+            bookerRole: 'merchant_staff',
+            partyId: party,
+            purpose: '旧',
+            startsAt,
+            endsAt: new Date(startsAt.getTime() + HOUR),
+            status: 'no_show',
+            priceFen: 0,
+            sessionId: null,
+            checkedInAt: null,
+            cancelledAt: null,
+            createdAt: recordedAt,
+            updatedAt: recordedAt,
+          });
+      });
+    const ago = (ms: number) => new Date(hourAfter(0).getTime() - ms);
+    await plantNoShows(
+      [0, 1, 2].map((i) => {
+        const at = ago((40 + i) * DAY);
+        return { startsAt: at, recordedAt: at };
+      }),
+    );
     // 40–42 days ago: the suspension (from the 3rd, 40 days ago) has lapsed
     expect((await book(merchant, hourAfter(12 * DAY), 1)).status).toBe(201);
-    await p.c.uow.transaction(async (tx) => {
-      const at = new Date(hourAfter(0).getTime() - 20 * DAY);
-      for (let i = 0; i < 3; i++)
-        await tx.programmes.insertBooking({
-          id: p.c.ids.next(),
-          studioId,
-          baseOrgId: base0,
-          bookerUserId: merchant.me.user.id,
-          bookerOrgId: party,
-          bookerRole: 'merchant_staff',
-          partyId: party,
-          purpose: '旧',
-          startsAt: new Date(at.getTime() - i * 2 * HOUR),
-          endsAt: new Date(at.getTime() - i * 2 * HOUR + HOUR),
-          status: 'no_show',
-          priceFen: 0,
-          sessionId: null,
-          checkedInAt: null,
-          cancelledAt: null,
-          createdAt: at,
-          updatedAt: at,
-        });
-    });
+    const twentyAgo = ago(20 * DAY);
+    await plantNoShows([0, 1, 2].map((i) => ({ startsAt: new Date(twentyAgo.getTime() - i * 2 * HOUR), recordedAt: twentyAgo })));
     // the 3rd 20 days ago is past the 14 days too: still allowed
     expect((await book(merchant, hourAfter(13 * DAY), 1)).status).toBe(201);
-    await p.c.uow.transaction(async (tx) => {
-      const at = new Date(hourAfter(0).getTime() - 5 * DAY);
-      await tx.programmes.insertBooking({
-        id: p.c.ids.next(),
-        studioId,
-        baseOrgId: base0,
-        bookerUserId: merchant.me.user.id,
-        bookerOrgId: party,
-        bookerRole: 'merchant_staff',
-        partyId: party,
-        purpose: '旧',
-        startsAt: at,
-        endsAt: new Date(at.getTime() + HOUR),
-        status: 'no_show',
-        priceFen: 0,
-        sessionId: null,
-        checkedInAt: null,
-        cancelledAt: null,
-        createdAt: at,
-        updatedAt: at,
-      });
-    });
+    const fiveAgo = ago(5 * DAY);
+    await plantNoShows([{ startsAt: fiveAgo, recordedAt: fiveAgo }]);
     // now 3 within 30 days (20 d, 20 d − 2 h… and 5 d ago): suspended until 5 d ago + 14 d
     const before = await bookingCount();
     const r = await book(merchant, hourAfter(14 * DAY), 1);

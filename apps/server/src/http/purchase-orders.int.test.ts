@@ -7,7 +7,7 @@
  * past, receiving more than ordered without a reason, shipping more than ordered, a step out of turn, someone
  * else's order — is a clear 4xx with the field, and nothing is changed.
  */
-import { createTestPlatform, type TestPlatform, type TestSession } from '@livehub/server/testing';
+import { createTestPlatform, openWarehouse, type TestPlatform, type TestSession } from '@livehub/server/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ManualClock } from '../adapters/runtime.ts';
 
@@ -39,24 +39,13 @@ const newOrder = (
 
 beforeAll(async () => {
   p = await createTestPlatform({ seed: true, clock });
-  [merchant, other, provider, consumer] = await Promise.all([
-    p.login('merchant'),
-    p.login('merchant_0001'),
-    p.login('provider'),
-    p.login('consumer_00041'),
-  ]);
+  [merchant, other, provider, consumer] = await p.loginAll('merchant', 'merchant_0001', 'provider', 'consumer_00041');
   providerOrgId = provider.me.active?.orgId as string;
   const merchantOrgId = merchant.me.active?.orgId as string;
   const skus = await p.c.uow.read.inventory.merchantSkus(merchantOrgId);
   expect(skus.length).toBeGreaterThanOrEqual(2);
   [skuA, skuB] = [skus[0]?.skuId as string, skus[1]?.skuId as string];
-  const wh = await p.call(merchant, 'POST', '/api/inventory/warehouses', {
-    name: '采购收货仓',
-    region: '上海市 嘉定区',
-    address: '嘉定工业区 8 号',
-  });
-  expect(wh.status).toBe(201);
-  warehouseId = wh.body.id;
+  warehouseId = await openWarehouse(p, merchant, '采购收货仓', '上海市 嘉定区', '嘉定工业区 8 号');
 }, 300_000);
 afterAll(async () => p?.close());
 

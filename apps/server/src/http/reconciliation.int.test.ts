@@ -11,6 +11,7 @@ import type { PaymentRecord } from '@livehub/core';
 import { createTestPlatform, insertOrder, type TestPlatform, type TestSession } from '@livehub/server/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ManualClock } from '../adapters/runtime.ts';
+import { deliverPaymentSucceeded } from '../seed/seed-payments.ts';
 
 const clock = new ManualClock(Date.parse('2026-01-05T02:00:00Z'));
 let p: TestPlatform;
@@ -46,15 +47,7 @@ async function paid(amountFen: number, deliver = true): Promise<{ orderId: strin
   await p.c.uow.transaction((tx) => tx.orders.insertPayment(payment));
   p.c.payments.sim.answer(payment, 'succeed');
   if (deliver) {
-    const n = p.c.payments.sim.signed({
-      kind: 'payment.succeeded',
-      paymentId: payment.id,
-      refundId: null,
-      amountFen,
-      providerRef: payment.providerRef as string,
-      reason: null,
-    });
-    await p.c.orders.onNotification('sim', n.headers, n.body);
+    await deliverPaymentSucceeded(p.c, payment.id, amountFen, payment.providerRef as string);
   }
   return { orderId: o.id, orderNo: o.orderNo, payment };
 }
@@ -199,16 +192,8 @@ describe('reconciliation', () => {
     expect(audit.body.items.map((e: { targetId: string }) => e.targetId)).toContain(short.id);
 
     // the notification arrives late and the ledger is posted: a rerun drops that difference, keeps the resolution
-    const n = sim.signed({
-      kind: 'payment.succeeded',
-      paymentId: silent.payment.id,
-      refundId: null,
-      amountFen: 4_000,
-      providerRef: silent.payment.providerRef as string,
-      reason: null,
-    });
     expect(await posted(`order:${silent.orderId}:paid`)).toBeNull();
-    await p.c.orders.onNotification('sim', n.headers, n.body);
+    await deliverPaymentSucceeded(p.c, silent.payment.id, 4_000, silent.payment.providerRef as string);
     expect(await posted(`order:${silent.orderId}:paid`)).toBe(4_000);
     const again = await p.call(admin, 'POST', '/api/reconciliation/runs', { day: '2026-12-04' });
     expect(again.body.run).toMatchObject({ runs: 2, open: 4, matched: 2 });

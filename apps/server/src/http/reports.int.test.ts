@@ -28,15 +28,15 @@ const PNG = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR
 
 beforeAll(async () => {
   p = await createTestPlatform({ seed: true });
-  [consumer, merchant, otherMerchant, reviewer, admin, regulator, streamer] = await Promise.all([
-    p.login('consumer'),
-    p.login('merchant'),
-    p.login('merchant_0001'),
-    p.login('reviewer'),
-    p.login('admin'),
-    p.login('regulator'),
-    p.login('streamer'),
-  ]);
+  [consumer, merchant, otherMerchant, reviewer, admin, regulator, streamer] = await p.loginAll(
+    'consumer',
+    'merchant',
+    'merchant_0001',
+    'reviewer',
+    'admin',
+    'regulator',
+    'streamer',
+  );
   merchantOrg = merchant.me.active?.orgId as string;
   const [product] = await p.c.uow.read.catalog.listProducts({ merchantOrgId: merchantOrg, limit: 1 });
   const [session] = await p.c.uow.read.live.listSessions({ streamerUserId: streamer.me.user.id, limit: 1 });

@@ -39,10 +39,24 @@ afterAll(async () => p?.close());
 function deliveredWaybill(): string {
   for (;;) {
     const no = `SF${String(Date.now() % 1e9).padStart(9, '0')}${++seq}`;
-    const plan = p.c.carriers.sim.plan('SF', no, clock.now().getTime());
-    if (plan.at(-1)?.body.status === 'delivered') return no;
+    if (planOf(no).plan.at(-1)?.body.status === 'delivered') return no;
   }
 }
+
+/** The simulator's planned pushes for an SF waybill from now on, and when its last (签收) is timed. */
+const planOf = (no: string) => {
+  const plan = p.c.carriers.sim.plan('SF', no, clock.now().getTime());
+  return { plan, signedAt: plan.at(-1)?.body.time as string };
+};
+
+/** What a package just handed to SF shows: shipped, no carrier event yet. */
+const justShipped = (trackingNo: string) => ({
+  carrier: 'SF',
+  carrierName: { zh: '顺丰速运' },
+  trackingNo,
+  status: 'shipped',
+  events: [],
+});
 
 const push = (body: Record<string, unknown>, signature?: string) => {
   const s = p.c.carriers.sim.signed(body);
@@ -91,15 +105,8 @@ describe('寄样 through the carrier port', () => {
     expect(pkg?.subscribedAt).toBeInstanceOf(Date);
 
     const view = async (who: TestSession = streamer) => (await p.call(who, 'GET', `/api/samples/${sampleId}`)).body;
-    expect((await view()).tracking).toMatchObject({
-      carrier: 'SF',
-      carrierName: { zh: '顺丰速运' },
-      trackingNo: no,
-      status: 'shipped',
-      events: [],
-    });
-    const plan = p.c.carriers.sim.plan('SF', no, clock.now().getTime());
-    const signedAt = plan.at(-1)?.body.time as string;
+    expect((await view()).tracking).toMatchObject(justShipped(no));
+    const { plan, signedAt } = planOf(no);
 
     // an hour and a half on: 揽收 only; the sample is still on its way
     clock.advance(90 * 60_000);
@@ -208,16 +215,9 @@ describe('寄回 through the carrier port (the sample’s second package)', () =
 
     let v = await view(streamer);
     expect(v.tracking).toMatchObject({ trackingNo: outBefore?.trackingNo, status: 'delivered' });
-    expect(v.returnTracking).toMatchObject({
-      carrier: 'SF',
-      carrierName: { zh: '顺丰速运' },
-      trackingNo: no,
-      status: 'shipped',
-      events: [],
-    });
+    expect(v.returnTracking).toMatchObject(justShipped(no));
 
-    const plan = p.c.carriers.sim.plan('SF', no, clock.now().getTime());
-    const signedAt = plan.at(-1)?.body.time as string;
+    const { plan, signedAt } = planOf(no);
     clock.advance(90 * 60_000);
     await p.c.carriers.sim.deliverDue();
     v = await view();

@@ -5,7 +5,7 @@
  * `warehouseId` with nothing written. On PGlite, and on PostgreSQL when DATABASE_URL is set.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createTestPlatform, type TestPlatform, type TestSession } from '../testing/test-platform.ts';
+import { createTestPlatform, openWarehouse, type TestPlatform, type TestSession } from '@livehub/server/testing';
 
 let p: TestPlatform;
 let merchant: TestSession;
@@ -37,19 +37,14 @@ afterAll(async () => p?.close());
 
 describe('samples through the stock ledger', () => {
   it('shipping from a warehouse without the SKU is 409 on warehouseId, nothing written', async () => {
-    const empty = await p.call(merchant, 'POST', '/api/inventory/warehouses', {
-      name: '样品空仓',
-      region: '上海市 嘉定区',
-      address: '云谷路 1 号',
-    });
-    expect(empty.status).toBe(201);
+    const emptyId = await openWarehouse(p, merchant, '样品空仓', '上海市 嘉定区', '云谷路 1 号');
     const before = await stockOf(skuId);
     const audits = await auditCount();
     const r = await p.call(merchant, 'POST', `/api/samples/${sampleId}/actions`, {
       action: 'ship',
       carrier: '顺丰速运',
       trackingNo: 'SF1402238899',
-      warehouseId: empty.body.id,
+      warehouseId: emptyId,
     });
     expect(r.status).toBe(409);
     expect(r.body.error).toMatchObject({ code: 'inventory.insufficient', field: 'warehouseId' });

@@ -3,48 +3,28 @@
  * days begun (`order.shipped`'s `daysLate`), and after one outbox pass the merchant's credit holds a `shipment.late`
  * event for it (the 物流 dimension); the one in time adds nothing.
  */
-import { createTestPlatform, type TestPlatform, type TestSession } from '@livehub/server/testing';
+import { createTestPlatform, demoSkuInStock, placeAndPay, type TestPlatform, type TestSession } from '@livehub/server/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ManualClock } from '../adapters/runtime.ts';
 
 const clock = new ManualClock(Date.now());
 const HOUR = 3_600_000;
-const ADDRESS = { name: '王五', phone: '13712345678', region: '四川省 成都市', detail: '高新区天府大道 999 号' };
 let p: TestPlatform;
 let skuId: string;
 
 beforeAll(async () => {
   p = await createTestPlatform({ seed: true, clock });
-  const merchant = await p.login('merchant');
-  const merchantOrg = merchant.me.active?.orgId as string;
-  const products = await p.c.uow.read.catalog.listProducts({ merchantOrgId: merchantOrg, status: ['approved'], limit: 20 });
-  const skus = await p.c.uow.read.catalog.listSkus(products.map((x) => x.id));
-  const sku = skus.find((k) => k.stock > 5);
-  expect(sku, 'the demo merchant has an approved SKU in stock').toBeTruthy();
-  skuId = sku?.id as string;
+  skuId = await demoSkuInStock(p);
 }, 120_000);
 afterAll(async () => p?.close());
 
-async function placeAndPay(consumer: TestSession): Promise<string> {
-  const o = await p.call(consumer, 'POST', '/api/orders', { lines: [{ skuId, qty: 1 }], address: ADDRESS });
-  expect(o.status, JSON.stringify(o.body)).toBe(201);
-  const pay = await p.call(consumer, 'POST', `/api/orders/${o.body.id}/pay`, {});
-  expect(pay.status).toBe(200);
-  const url = new URL(pay.body.payUrl);
-  const confirm = await p.call(null, 'POST', `${url.pathname}/confirm`, { t: url.searchParams.get('t'), outcome: 'succeed' });
-  expect(confirm.status).toBe(200);
-  for (let i = 0; i < 100; i++) {
-    if ((await p.call(consumer, 'GET', `/api/orders/${o.body.id}`)).body.status === 'paid') return o.body.id as string;
-    await new Promise((r) => setTimeout(r, 50));
-  }
-  throw new Error('the order was not paid');
-}
+const paidOrder = (consumer: TestSession) => placeAndPay(p, consumer, skuId);
 
 describe('发货时效 (48 hours after payment)', () => {
   it('a late shipment says its days late and counts against the merchant’s credit; one in time does not', async () => {
     const consumer = await p.login('consumer');
-    const late = await placeAndPay(consumer);
-    const onTime = await placeAndPay(consumer);
+    const late = await paidOrder(consumer);
+    const onTime = await paidOrder(consumer);
     let merchant = await p.login('merchant');
     const merchantOrg = merchant.me.active?.orgId as string;
     const ship = (s: TestSession, id: string, n: string) =>

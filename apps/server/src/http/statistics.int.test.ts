@@ -5,7 +5,7 @@
  * figures; the exports parse back with exceljs; the monthly report is generated once per month; bad input is refused.
  */
 import ExcelJS from 'exceljs';
-import { createTestPlatform, type TestPlatform, type TestSession } from '@livehub/server/testing';
+import { createTestPlatform, drainOutbox, type TestPlatform, type TestSession } from '@livehub/server/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
 let p: TestPlatform;
@@ -14,13 +14,7 @@ let admin: TestSession;
 let merchant: TestSession;
 let year: number;
 
-const drain = async () => {
-  for (;;) {
-    const r = await p.c.outbox.dispatch();
-    if (r.error) throw new Error(r.error);
-    if (r.published === 0 && !r.pending) return;
-  }
-};
+const drain = () => drainOutbox(p.c);
 
 type Line = Record<string, number | string | null> & { gmvFen: number; orders: number; refundFen: number; physicalFen: number };
 type Overview = {

@@ -6,7 +6,7 @@
  * deadline are 409s with nothing changed; another department's case, or another party's notice, is 404.
  */
 import { ManualClock } from '../adapters/runtime.ts';
-import { createTestPlatform, insertOrder, type TestPlatform, type TestSession } from '@livehub/server/testing';
+import { createTestPlatform, drainOutbox, insertOrder, type TestPlatform, type TestSession } from '@livehub/server/testing';
 import { liveSession } from '@livehub/testing/fixtures';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
@@ -22,13 +22,7 @@ let consumer: TestSession;
 let merchantOrgId: string;
 let productId: string;
 
-const drain = async () => {
-  for (;;) {
-    const r = await p.c.outbox.dispatch();
-    if (r.error) throw new Error(r.error);
-    if (r.published === 0 && !r.pending) return;
-  }
-};
+const drain = () => drainOutbox(p.c);
 const ok = (r: { status: number; body: unknown }, status = 200) => {
   expect(r.status, JSON.stringify(r.body)).toBe(status);
   return r.body as ReturnType<typeof JSON.parse>;
@@ -36,14 +30,14 @@ const ok = (r: { status: number; body: unknown }, status = 200) => {
 
 beforeAll(async () => {
   p = await createTestPlatform({ seed: true, clock });
-  [scjgj, ipo, merchant, otherMerchant, streamer, consumer] = await Promise.all([
-    p.login('regulator'),
-    p.login('reg_ipo'),
-    p.login('merchant'),
-    p.login('merchant_0001'),
-    p.login('streamer'),
-    p.login('consumer'),
-  ]);
+  [scjgj, ipo, merchant, otherMerchant, streamer, consumer] = await p.loginAll(
+    'regulator',
+    'reg_ipo',
+    'merchant',
+    'merchant_0001',
+    'streamer',
+    'consumer',
+  );
   merchantOrgId = merchant.me.active?.orgId as string;
   const [product] = await p.c.uow.read.catalog.listProducts({ merchantOrgId, status: ['approved'], limit: 1 });
   productId = product?.id as string;
@@ -331,12 +325,7 @@ describe('a streamer’s case decided 逾期未陈述 with 暂停直播', () => 
 
 describe('departments: 联合执法 and 移送 of a case', () => {
   it('a joint department reads the case and adds evidence, the steps stay with the holder; a transfer moves case and clue', async () => {
-    const [regulator, ipoNow, swc, buyer] = await Promise.all([
-      p.login('regulator'),
-      p.login('reg_ipo'),
-      p.login('reg_swc'),
-      p.login('consumer'),
-    ]);
+    const [regulator, ipoNow, swc, buyer] = await p.loginAll('regulator', 'reg_ipo', 'reg_swc', 'consumer');
     const clue = ok(
       await p.call(regulator, 'POST', '/api/supervision/clues', {
         subjectKind: 'product',

@@ -6,9 +6,9 @@
  * Ending the session raises exactly one 疑似刷单 clue for 市场监管局, on the merchant, holding exactly the ring's
  * orders as evidence; a redelivered `live.ended` and the ring's later refunds raise nothing more; nothing raw is stored.
  */
-import type { Actor, OutboxEvent } from '@livehub/core';
+import type { OutboxEvent } from '@livehub/core';
 import { SYSTEM_ACTOR } from '@livehub/core';
-import { createTestPlatform, type TestPlatform, type TestSession } from '@livehub/server/testing';
+import { createTestPlatform, drainOutbox, testActor, type TestPlatform, type TestSession } from '@livehub/server/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { deliverRefundsSucceeded } from '../seed/seed-payments.ts';
 
@@ -16,13 +16,7 @@ let p: TestPlatform;
 let scjgj: TestSession;
 let admin: TestSession;
 
-const drain = async () => {
-  for (;;) {
-    const r = await p.c.outbox.dispatch();
-    if (r.error) throw new Error(r.error);
-    if (r.published === 0 && !r.pending) return;
-  }
-};
+const drain = () => drainOutbox(p.c);
 type Clue = Record<string, unknown> & { id: string; rule: string; subjectId: string; signals: number; summary: { zh: string } };
 const fakeOrderClues = async (sessionId?: string) => {
   const r = await p.call(scjgj, 'GET', '/api/supervision/clues?rule=fake_orders&status=open');
@@ -30,14 +24,7 @@ const fakeOrderClues = async (sessionId?: string) => {
   const items = r.body.items as Clue[];
   return sessionId ? items.filter((c) => (c.facts as { sessionId?: string }).sessionId === sessionId) : items;
 };
-const person = (userId: string, role: Actor['role'], orgId: string | null): Actor => ({
-  userId,
-  label: `test:${role}`,
-  orgId,
-  membershipId: null,
-  role,
-  via: 'cli',
-});
+const person = testActor;
 
 beforeAll(async () => {
   // the platform sits behind a proxy at 127.0.0.1 (where the injected requests come from): x-forwarded-for is the client

@@ -7,7 +7,7 @@
  */
 import type { Actor, OutboxEvent } from '@livehub/core';
 import { payOnSimulator } from '../seed/seed-payments.ts';
-import { createTestPlatform, type TestPlatform, type TestSession } from '@livehub/server/testing';
+import { createTestPlatform, drainOutbox, testActor, type TestPlatform, type TestSession } from '@livehub/server/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
 let p: TestPlatform;
@@ -15,13 +15,7 @@ let scjgj: TestSession;
 let admin: TestSession;
 const DAY = 86_400_000;
 
-const drain = async () => {
-  for (;;) {
-    const r = await p.c.outbox.dispatch();
-    if (r.error) throw new Error(r.error);
-    if (r.published === 0 && !r.pending) return;
-  }
-};
+const drain = () => drainOutbox(p.c);
 const clues = async (query = '') => {
   const r = await p.call(scjgj, 'GET', `/api/supervision/clues${query}`);
   expect(r.status, JSON.stringify(r.body)).toBe(200);
@@ -39,14 +33,7 @@ afterAll(async () => {
 });
 
 const RULES = ['price_fraud', 'false_scarcity', 'unqualified_category'];
-const person = (userId: string, role: Actor['role'], orgId: string | null): Actor => ({
-  userId,
-  label: `test:${role}`,
-  orgId,
-  membershipId: null,
-  role,
-  via: 'cli',
-});
+const person = testActor;
 
 describe('detectors at the session end', () => {
   let sessionId: string;

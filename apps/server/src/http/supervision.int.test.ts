@@ -6,7 +6,7 @@
  * regulator's own clue; dismissal with a reason; bad input refused with nothing changed.
  */
 import type { OutboxEvent } from '@livehub/core';
-import { createTestPlatform, type TestPlatform, type TestSession } from '@livehub/server/testing';
+import { createTestPlatform, drainOutbox, type TestPlatform, type TestSession } from '@livehub/server/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
 let p: TestPlatform;
@@ -20,13 +20,7 @@ const raised: OutboxEvent[] = [];
 let serial = 0;
 
 /** Until nothing is left: events written by handlers (a clue raised from a credit event) go out on the next pass. */
-const drain = async () => {
-  for (;;) {
-    const r = await p.c.outbox.dispatch();
-    if (r.error) throw new Error(r.error);
-    if (r.published === 0 && !r.pending) return;
-  }
-};
+const drain = () => drainOutbox(p.c);
 /** An event as the outbox hands it to the detectors (the real service path). */
 const event = (topic: string, payload: Record<string, unknown>, at = p.c.clock.now()): OutboxEvent => ({
   id: `00000000-0000-7000-8000-${String(++serial).padStart(12, '0')}`,

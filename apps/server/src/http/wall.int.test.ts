@@ -6,7 +6,7 @@
  * one after a new hit goes through the outbox. Who may see it; a stream request that is not an EventSource.
  */
 import type { WallSnapshot } from '@livehub/contracts';
-import { createTestPlatform, RoomTestClient, type TestPlatform, type TestSession } from '@livehub/server/testing';
+import { createTestPlatform, drainOutbox, RoomTestClient, type TestPlatform, type TestSession } from '@livehub/server/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { payOnSimulator } from '../seed/seed-payments.ts';
 import { person } from '../seed/seed-registry.ts';
@@ -19,13 +19,7 @@ let consumer: TestSession;
 let sessionId: string;
 let serial = 0;
 
-const drain = async () => {
-  for (;;) {
-    const r = await p.c.outbox.dispatch();
-    if (r.error) throw new Error(r.error);
-    if (r.published === 0 && !r.pending) return;
-  }
-};
+const drain = () => drainOutbox(p.c);
 const wall = async (s: TestSession = regulator) => {
   const r = await p.call(s, 'GET', '/api/supervision/wall');
   expect(r.status, JSON.stringify(r.body)).toBe(200);

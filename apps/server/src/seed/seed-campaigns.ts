@@ -4,9 +4,9 @@
  * card label 年货节) and a session the demo streamer schedules for it are enrolled and approved — all through the
  * services, so the automatic review applies.
  */
-import { type Actor, AppError, cliActor } from '@livehub/core';
+import { AppError } from '@livehub/core';
 import type { Container } from '../container.ts';
-import type { RegistrySeed } from './seed-registry.ts';
+import { type RegistrySeed, seedActor } from './seed-registry.ts';
 
 const HOUR = 3_600_000;
 const DAY = 24 * HOUR;
@@ -15,16 +15,9 @@ export async function seedCampaigns(c: Container, reg: RegistrySeed): Promise<{ 
   const streamer = reg.streamers[0];
   const merchant = reg.merchants[0];
   if (!streamer || !merchant || !reg.swcUserId) return { campaigns: 0, enrolments: 0 };
-  const as = (userId: string, orgId: string | null, role: Actor['role'], label: string): Actor => ({
-    ...cliActor('seed'),
-    userId,
-    orgId,
-    role,
-    label,
-  });
-  const swc = as(reg.swcUserId, reg.regulatorId, 'regulator', 'swc');
-  const staff = as(merchant.staffUserId, merchant.orgId, 'merchant_staff', 'merchant');
-  const host = as(streamer.userId, streamer.mcnOrgId, 'streamer', 'streamer');
+  const swc = seedActor(reg.swcUserId, reg.regulatorId, 'regulator', 'swc');
+  const staff = seedActor(merchant.staffUserId, merchant.orgId, 'merchant_staff', 'merchant');
+  const host = seedActor(streamer.userId, streamer.mcnOrgId, 'streamer', 'streamer');
   const now = c.clock.now();
   const admin = c.campaigns.admin;
 

@@ -19,6 +19,7 @@ import type { Container } from '../container.ts';
 import type { TimeTravel } from './seed-history.ts';
 import { deliverRefundsSucceeded, payOnSimulator } from './seed-payments.ts';
 import { person, type RegistrySeed } from './seed-registry.ts';
+import { mulberry32 } from '@livehub/matching';
 
 const DAY = 86_400_000;
 const HOUR = 3_600_000;
@@ -40,18 +41,6 @@ export interface DistrictHistoryCounts {
   ringOrders: number;
   /** who the planted clues are about: the ring's merchant, the repeat offender, the merchant of the complaint spike */
   planted: { ringMerchantOrgId: string; offenderUserId: string; spikeMerchantOrgId: string };
-}
-
-/** mulberry32: a small seeded generator, so the history has the same shape on every run. */
-function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4_294_967_296;
-  };
 }
 
 /** How many of `total` planted events fall on `day` when they are spread over the last `window` days. */
@@ -113,7 +102,7 @@ export async function seedDistrictHistory(
 ): Promise<DistrictHistoryCounts> {
   if (!Number.isInteger(days) || days < 1 || days > HISTORY_MAX_DAYS)
     throw new Error(`the history is 1 to ${HISTORY_MAX_DAYS} days, not ${String(days)}`);
-  const rnd = prng(20_261_212);
+  const rnd = mulberry32(20_261_212);
   const pick = <T>(xs: readonly T[]): T => xs[Math.floor(rnd() * xs.length)] as T;
   const int = (lo: number, hi: number) => lo + Math.floor(rnd() * (hi - lo + 1));
 

@@ -1,35 +1,13 @@
-/**
- * 项目资金绩效评价 of the demo district (docs/programmes.md § Project funding; seed 004 § 四(三)(四): 可连续给予三年支持,
- * 绩效评价, 第三方机构, 退出机制, 收回下达资金): the 商务委 sets up the demo base's three-year project — 600 万元 in three
- * yearly tranches, targets for GMV, enterprises, talent and brands — and assigns the demo evaluator; pays the first
- * tranche (a ledger entry); the base files the first year's self-assessment (LiveHub's own figures, brands declared).
- * The evaluation is pending: the evaluator's 评估任务 has work on first start. All through the service.
- */
-import { type Actor, cliActor } from '@livehub/core';
 import type { Container } from '../container.ts';
-import type { RegistrySeed } from './seed-registry.ts';
+import { baseOperatorActor, officerActor, type RegistrySeed } from './seed-registry.ts';
 
 const WAN = 1_000_000; // fen in 万元
 
 export async function seedFunding(c: Container, reg: RegistrySeed): Promise<{ projects: number }> {
   const base = reg.bases[0];
   if (!base || !reg.swcUserId || !reg.evaluatorOrgId) return { projects: 0 };
-  const membership = (await c.uow.read.memberships.listForUser(reg.swcUserId)).find((m) => m.orgId === reg.regulatorId);
-  const swc: Actor = {
-    ...cliActor('seed'),
-    userId: reg.swcUserId,
-    orgId: reg.regulatorId,
-    membershipId: membership?.id ?? null,
-    role: 'regulator',
-    label: 'seed:reg_swc',
-  };
-  const operator: Actor = {
-    ...cliActor('seed'),
-    userId: base.operatorUserId,
-    orgId: base.orgId,
-    role: 'base_operator',
-    label: 'seed:base',
-  };
+  const swc = await officerActor(c, reg.swcUserId, reg.regulatorId, 'seed:reg_swc');
+  const operator = baseOperatorActor(base);
   // the first plan year is last calendar year (China time), so its figures are complete when it is assessed
   const thisYear = Number(new Date(c.clock.now().getTime() + 8 * 3_600_000).toISOString().slice(0, 4));
   const startYear = thisYear - 1;

@@ -11,6 +11,7 @@
  */
 import type { Actor } from '@livehub/core';
 import type { Container } from '../container.ts';
+import { deliverPaymentSucceeded } from './seed-payments.ts';
 
 const DAY = 86_400_000;
 
@@ -48,15 +49,7 @@ export async function seedSettledHistory(
   }
   const pay = async (buyer: Actor, orderId: string) => {
     const p = await c.orders.pay(buyer, orderId, 'sim');
-    const n = c.payments.sim.signed({
-      kind: 'payment.succeeded',
-      paymentId: p.paymentId,
-      refundId: null,
-      amountFen: p.amountFen,
-      providerRef: 'demo-history',
-      reason: null,
-    });
-    await c.orders.onNotification('sim', n.headers, n.body);
+    await deliverPaymentSucceeded(c, p.paymentId, p.amountFen, 'demo-history');
   };
   /** one session at the clock's "now": every buyer orders, pays; the merchant ships; the buyer receives */
   const session = async (title: string, buyers: Actor[]) => {

@@ -7,9 +7,9 @@
  * streamers (seeds 002 and 004: 住房补贴, 落户积分 and 子女入学) — and the demo base's application for the base
  * subsidy, in review, made through the service (eligibility judged, documents uploaded to the file store).
  */
-import { type Actor, cliActor, type PolicyInput } from '@livehub/core';
+import type { PolicyInput } from '@livehub/core';
 import type { Container } from '../container.ts';
-import type { RegistrySeed } from './seed-registry.ts';
+import { baseOperatorActor, officerActor, type RegistrySeed } from './seed-registry.ts';
 
 const WAN = 1_000_000; // fen in 万元
 const PDF = new TextEncoder().encode('%PDF-1.4\n1 0 obj<</Type/Catalog>>endobj\ntrailer<</Root 1 0 R>>\n%%EOF\n');
@@ -18,15 +18,7 @@ const DAY = 86_400_000;
 export async function seedPolicies(c: Container, reg: RegistrySeed): Promise<{ policies: number; applications: number }> {
   const base = reg.bases[0];
   if (!base || !reg.swcUserId) return { policies: 0, applications: 0 };
-  const membership = (await c.uow.read.memberships.listForUser(reg.swcUserId)).find((m) => m.orgId === reg.regulatorId);
-  const swc: Actor = {
-    ...cliActor('seed'),
-    userId: reg.swcUserId,
-    orgId: reg.regulatorId,
-    membershipId: membership?.id ?? null,
-    role: 'regulator',
-    label: 'seed:reg_swc',
-  };
+  const swc = await officerActor(c, reg.swcUserId, reg.regulatorId, 'seed:reg_swc');
   const now = c.clock.now();
   const until = new Date(now.getTime() + 90 * DAY);
   const drafts: PolicyInput[] = [
@@ -160,13 +152,7 @@ export async function seedPolicies(c: Container, reg: RegistrySeed): Promise<{ p
   }
 
   // The demo base applies for the base subsidy: in review with the 商务委
-  const operator: Actor = {
-    ...cliActor('seed'),
-    userId: base.operatorUserId,
-    orgId: base.orgId,
-    role: 'base_operator',
-    label: 'seed:base',
-  };
+  const operator = baseOperatorActor(base);
   const materials = await c.registry.upload(operator, { bytes: PDF, filename: '基地建设投入明细.pdf', docType: 'base_materials' });
   const statement = await c.registry.upload(operator, { bytes: PDF, filename: '2026年度财务报表.pdf', docType: 'financial_statement' });
   await c.policyApplications.apply(operator, published[0] as string, {

@@ -4,9 +4,9 @@
  * the last 30 days' bookings as history (checked in; written directly, as a booking in the past cannot be made) so
  * the utilisation chart is not empty.
  */
-import { type Actor, type BookingRecord, cliActor } from '@livehub/core';
+import type { Actor, BookingRecord } from '@livehub/core';
 import type { Container } from '../container.ts';
-import type { RegistrySeed } from './seed-registry.ts';
+import { type RegistrySeed, seedActor } from './seed-registry.ts';
 
 const HOUR = 3_600_000;
 const DAY = 24 * HOUR;
@@ -25,14 +25,7 @@ export async function seedProgrammes(c: Container, reg: RegistrySeed): Promise<{
   const streamer = reg.streamers[0];
   const merchant = reg.merchants[0];
   if (!base || !mcn || !streamer || !merchant) return { studios: 0, bookings: 0 };
-  const as = (userId: string, orgId: string | null, role: Actor['role'], label: string): Actor => ({
-    ...cliActor('seed'),
-    userId,
-    orgId,
-    role,
-    label,
-  });
-  const operator = as(base.operatorUserId, base.orgId, 'base_operator', 'base');
+  const operator = seedActor(base.operatorUserId, base.orgId, 'base_operator', 'base');
   const studios = [
     await c.programmes.createStudio(operator, {
       name: 'A1 服饰直播间',
@@ -59,9 +52,9 @@ export async function seedProgrammes(c: Container, reg: RegistrySeed): Promise<{
   const [a1, b2, c3] = studios as [(typeof studios)[0], (typeof studios)[0], (typeof studios)[0]];
   const now = c.clock.now();
   const bookers = [
-    as(mcn.managerUserId, mcn.orgId, 'mcn_manager', 'mcn'),
-    as(streamer.userId, streamer.mcnOrgId, 'streamer', 'streamer'),
-    as(merchant.staffUserId, merchant.orgId, 'merchant_staff', 'merchant'),
+    seedActor(mcn.managerUserId, mcn.orgId, 'mcn_manager', 'mcn'),
+    seedActor(streamer.userId, streamer.mcnOrgId, 'streamer', 'streamer'),
+    seedActor(merchant.staffUserId, merchant.orgId, 'merchant_staff', 'merchant'),
   ] as const;
   const coming: Array<[number, (typeof studios)[0], number, number, string]> = [
     [0, a1, 1, 14, '秋冬女装上新专场'],

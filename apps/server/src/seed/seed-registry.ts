@@ -3,7 +3,7 @@
  * admitted, streamers certified (two digital humans with responsible operators), bases certified along the full
  * path, and applications left in every state so each queue and timeline has something to show.
  */
-import { type Actor, idNumberCheckChar } from '@livehub/core';
+import { type Actor, cliActor, idNumberCheckChar } from '@livehub/core';
 import type { Container } from '../container.ts';
 import type { DemoBase, DemoMerchant, DemoStreamer } from './demo-data.ts';
 import { syntheticMerchant } from './synthetic-data.ts';
@@ -74,6 +74,22 @@ const TOPIC_CODES: Record<string, string> = {
 /** Someone the seed acts as (from the CLI, without a membership), in `role` for `orgId`. */
 export function person(userId: string, role: Actor['role'], orgId: string | null): Actor {
   return { userId, label: `seed:${role}`, orgId, membershipId: null, role, via: 'cli' };
+}
+
+/** Someone the seed acts as from the CLI, labelled `label` in the audit log. */
+export function seedActor(userId: string, orgId: string | null, role: Actor['role'], label: string): Actor {
+  return { ...cliActor('seed'), userId, orgId, role, label };
+}
+
+/** A regulator's officer the seed acts as, with the officer's membership of `regulatorId`. */
+export async function officerActor(c: Container, userId: string, regulatorId: string, label: string): Promise<Actor> {
+  const membership = (await c.uow.read.memberships.listForUser(userId)).find((m) => m.orgId === regulatorId);
+  return { ...seedActor(userId, regulatorId, 'regulator', label), membershipId: membership?.id ?? null };
+}
+
+/** A base's operator the seed acts as. */
+export function baseOperatorActor(base: { operatorUserId: string; orgId: string }): Actor {
+  return seedActor(base.operatorUserId, base.orgId, 'base_operator', 'seed:base');
 }
 
 export async function seedRegistry(c: Container, s: RegistrySeed): Promise<void> {

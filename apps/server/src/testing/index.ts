@@ -13,4 +13,8 @@ export {
 export { type RoomChatEvent, type RoomClientOptions, type RoomFrame, RoomTestClient } from './room-client.ts';
 export { insertOrder } from './settlement-fixtures.ts';
 export { clearCredit } from './credit-fixtures.ts';
-export { adjustStock } from './stock-fixtures.ts';
+export { adjustStock, openWarehouse } from './stock-fixtures.ts';
+export { drainOutbox, testActor } from './outbox-fixtures.ts';
+export { demoSkuInStock, placeAndPay } from './order-fixtures.ts';
+export { expectLedgerBalanced, until } from './wait-fixtures.ts';
+export { productDraft } from './catalog-fixtures.ts';

@@ -37,6 +37,8 @@ export interface TestPlatform {
   seed: SeedResult | null;
   /** signs in through the API; returns what a browser would hold */
   login(username: string, password?: string, ip?: string): Promise<TestSession>;
+  /** signs each of `usernames` in at once (their demo passwords); the sessions in the same order */
+  loginAll<const U extends readonly string[]>(...usernames: U): Promise<{ -readonly [K in keyof U]: TestSession }>;
   /** a sign-in attempt through the API from `ip` (its own address if none), whatever it answers */
   loginAttempt(username: string, password: string, ip?: string): Promise<LightMyRequestResponse>;
   /**
@@ -142,6 +144,8 @@ export async function createTestPlatform(
     routes,
     seed,
     login,
+    loginAll: <const U extends readonly string[]>(...usernames: U) =>
+      Promise.all(usernames.map((u) => login(u))) as Promise<{ -readonly [K in keyof U]: TestSession }>,
     loginAttempt,
     call,
     async close() {

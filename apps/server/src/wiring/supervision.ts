@@ -50,13 +50,10 @@ export function wireSupervision(
     departmentOf: (actor) => orgs.departmentOf(actor),
     departmentsOf: async (orgId) => new Map((await uow.read.orgs.listDepartments([orgId])).map((d) => [d.code, d.name])),
   };
+  // what the supervision services are each built on: storage, time, ids, the audit log, names and the departments
+  const base = { uow, clock, ids, audit, names, departments };
   const clues = new ClueService({
-    uow,
-    clock,
-    ids,
-    audit,
-    names,
-    departments,
+    ...base,
     market: sessionMarketReader(uow),
     orders: sessionOrdersReader(uow),
   });
@@ -64,13 +61,8 @@ export function wireSupervision(
   outbox.onBatch(ClueService.topics(), async (events) => void (await clues.ingestBatch(events)));
   // 跨区域协同: signed bundles of clues and credit records for partner regions (docs/supervision.md)
   const exchange = new ExchangeService({
-    uow,
-    clock,
-    ids,
-    audit,
+    ...base,
     vault,
-    names,
-    departments,
     directory: exchangeDirectory(uow),
     clues,
     region: config.region,
@@ -81,12 +73,7 @@ export function wireSupervision(
   const crossBorder = new CrossBorderReportService({ clock, reader: crossBorderReader(uow) });
   // 案件: a clue filed as a case, 告知 and 陈述申辩 online, a decision as a PDF executed through the gates.
   const cases = new CaseService({
-    uow,
-    clock,
-    ids,
-    audit,
-    names,
-    departments,
+    ...base,
     files,
     render: caseDecisionPdf,
     enforcement: {
@@ -108,12 +95,7 @@ export function wireSupervision(
   // 知识产权保护 (电子商务法 Art. 42–45): a rights holder's notice takes the product down through the catalog's 下架 in the
   // notice's own transaction; a counter-notice starts the 15 days the sweep (tick) watches (docs/supervision.md).
   const ipNotices = new IpNoticeService({
-    uow,
-    clock,
-    ids,
-    audit,
-    names,
-    departments,
+    ...base,
     catalog: {
       product: async (id) => {
         const p = await uow.read.catalog.findProduct(id);

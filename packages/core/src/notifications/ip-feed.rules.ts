@@ -7,7 +7,7 @@
 import { shanghaiDay } from '../settlement/index.ts';
 import type { Names } from '../shared/name-directory.ts';
 import { date, type FeedRules, type NotificationDraft, nameOr, type Payload, str } from './notification-feed.internal.ts';
-import type { Bilingual, NotificationRecipient } from './notifications.types.ts';
+import type { Bilingual, NotificationRecipient, NotificationSeverity } from './notifications.types.ts';
 
 interface IpFacts {
   noticeId: string;
@@ -35,30 +35,41 @@ function ipFacts(p: Payload): IpFacts | null {
 
 const productOr = (names: Names, id: string): Bilingual => nameOr(names, 'products', id, { zh: '商品', en: 'the product' });
 
+/** The notice's merchant, as a recipient. */
+const merchantOf = (f: IpFacts): NotificationRecipient => ({ kind: 'org', orgId: f.merchantOrgId, roles: ['merchant_staff'] });
+
+/** An item about the notice's product with no deadline; `text` gets the product's name. */
+function aboutProduct(
+  f: IpFacts,
+  recipient: NotificationRecipient,
+  kind: string,
+  severity: NotificationSeverity,
+  text: (product: Bilingual) => { title: Bilingual; body: Bilingual },
+): NotificationDraft {
+  return {
+    recipient,
+    kind,
+    severity,
+    link: f.link,
+    dueAt: null,
+    names: { products: [f.productId] },
+    render: (names) => text(productOr(names, f.productId)),
+  };
+}
+
 /** 侵权通知 (Art. 42): the merchant learns its product was taken down and that it may file a counter-notice. */
 export function fromIpNoticeFiled(p: Payload): NotificationDraft[] {
   const f = ipFacts(p);
   if (!f) return [];
   const down = p.takenDown === true;
   return [
-    {
-      recipient: { kind: 'org', orgId: f.merchantOrgId, roles: ['merchant_staff'] },
-      kind: 'ip.notice_filed',
-      severity: 'action_required',
-      link: f.link,
-      dueAt: null,
-      names: { products: [f.productId] },
-      render: (names) => {
-        const g = productOr(names, f.productId);
-        return {
-          title: { zh: `知识产权侵权通知（${f.noticeNo}）`, en: `Infringement notice (${f.noticeNo})` },
-          body: {
-            zh: `权利人就商品${g.zh}发出侵权通知${down ? '，平台已依法将其下架' : ''}（电子商务法第四十二条）。如认为不构成侵权，可提交不存在侵权行为的声明及证据（反通知）。`,
-            en: `A rights holder filed an infringement notice against ${g.en}${down ? ', which the platform took down' : ''} (E-Commerce Law Art. 42). If it does not infringe, file a counter-notice with your statement and evidence.`,
-          },
-        };
+    aboutProduct(f, merchantOf(f), 'ip.notice_filed', 'action_required', (g) => ({
+      title: { zh: `知识产权侵权通知（${f.noticeNo}）`, en: `Infringement notice (${f.noticeNo})` },
+      body: {
+        zh: `权利人就商品${g.zh}发出侵权通知${down ? '，平台已依法将其下架' : ''}（电子商务法第四十二条）。如认为不构成侵权，可提交不存在侵权行为的声明及证据（反通知）。`,
+        en: `A rights holder filed an infringement notice against ${g.en}${down ? ', which the platform took down' : ''} (E-Commerce Law Art. 42). If it does not infringe, file a counter-notice with your statement and evidence.`,
       },
-    },
+    })),
   ];
 }
 
@@ -97,27 +108,16 @@ export function fromIpActionReported(p: Payload): NotificationDraft[] {
   if (!f) return [];
   const lawsuit = p.actionKind === 'lawsuit';
   return [
-    {
-      recipient: { kind: 'org', orgId: f.merchantOrgId, roles: ['merchant_staff'] },
-      kind: 'ip.action_reported',
-      severity: 'warning',
-      link: f.link,
-      dueAt: null,
-      names: { products: [f.productId] },
-      render: (names) => {
-        const g = productOr(names, f.productId);
-        return {
-          title: {
-            zh: `权利人已${lawsuit ? '起诉' : '投诉'}（${f.noticeNo}）`,
-            en: `The rights holder ${lawsuit ? 'sued' : 'complained'} (${f.noticeNo})`,
-          },
-          body: {
-            zh: `权利人已告知平台其${lawsuit ? '向人民法院起诉' : '向有关主管部门投诉'}，商品${g.zh}继续保持下架，待有关部门或法院处理。`,
-            en: `The rights holder told the platform it ${lawsuit ? 'sued' : 'complained to the authority'}; ${g.en} stays off sale until the authority or the court decides.`,
-          },
-        };
+    aboutProduct(f, merchantOf(f), 'ip.action_reported', 'warning', (g) => ({
+      title: {
+        zh: `权利人已${lawsuit ? '起诉' : '投诉'}（${f.noticeNo}）`,
+        en: `The rights holder ${lawsuit ? 'sued' : 'complained'} (${f.noticeNo})`,
       },
-    },
+      body: {
+        zh: `权利人已告知平台其${lawsuit ? '向人民法院起诉' : '向有关主管部门投诉'}，商品${g.zh}继续保持下架，待有关部门或法院处理。`,
+        en: `The rights holder told the platform it ${lawsuit ? 'sued' : 'complained to the authority'}; ${g.en} stays off sale until the authority or the court decides.`,
+      },
+    })),
   ];
 }
 
@@ -136,25 +136,15 @@ export function fromIpNoticeClosed(p: Payload): NotificationDraft[] {
   const why = IP_CLOSED[str(p.status) ?? ''];
   if (!f || !why) return [];
   const back = p.restored === true;
-  const item = (recipient: NotificationRecipient): NotificationDraft => ({
-    recipient,
-    kind: 'ip.notice_closed',
-    severity: 'info',
-    link: f.link,
-    dueAt: null,
-    names: { products: [f.productId] },
-    render: (names) => {
-      const g = productOr(names, f.productId);
-      return {
-        title: { zh: `侵权通知已终结（${f.noticeNo}）`, en: `Infringement notice closed (${f.noticeNo})` },
-        body: {
-          zh: `${why.zh}${back ? `，商品${g.zh}已恢复上架。` : '。'}`,
-          en: `${why.en}${back ? `; ${g.en} is back on sale.` : '.'}`,
-        },
-      };
-    },
-  });
-  return [item({ kind: 'org', orgId: f.merchantOrgId, roles: ['merchant_staff'] }), item(f.holder)];
+  const item = (recipient: NotificationRecipient): NotificationDraft =>
+    aboutProduct(f, recipient, 'ip.notice_closed', 'info', (g) => ({
+      title: { zh: `侵权通知已终结（${f.noticeNo}）`, en: `Infringement notice closed (${f.noticeNo})` },
+      body: {
+        zh: `${why.zh}${back ? `，商品${g.zh}已恢复上架。` : '。'}`,
+        en: `${why.en}${back ? `; ${g.en} is back on sale.` : '.'}`,
+      },
+    }));
+  return [item(merchantOf(f)), item(f.holder)];
 }
 
 export const IP_FEED: FeedRules = {

@@ -5,10 +5,49 @@
  * merged in `NOTIFICATION_FEED` (notification-feed.rules.ts).
  */
 import type { Role } from '@livehub/contracts';
-import type { Names } from '../shared/name-directory.ts';
+import type { NameQuery, Names } from '../shared/name-directory.ts';
 import { type FeedRules, type NotificationDraft, nameOr, num, type Payload, str } from './notification-feed.internal.ts';
+import type { Bilingual, NotificationSeverity } from './notifications.types.ts';
 
 const rolesOf = (kind: unknown): readonly Role[] => (kind === 'merchant' ? ['merchant_staff'] : ['provider_staff']);
+
+type Text = { title: Bilingual; body: Bilingual };
+
+/** An item for the supplier's console, to act on what `merchant` asked; `text` gets the merchant's name. */
+function toSupplier(
+  supplier: string,
+  merchant: string,
+  kind: string,
+  names: NameQuery,
+  text: (merchantName: Bilingual, names: Names) => Text,
+): NotificationDraft {
+  return {
+    recipient: { kind: 'org', orgId: supplier, roles: ['provider_staff', 'merchant_staff'] },
+    kind,
+    severity: 'action_required',
+    link: '/supplier',
+    dueAt: null,
+    names: { orgs: [merchant], ...names },
+    render: (n) => text(nameOr(n, 'orgs', merchant, { zh: '商家', en: 'a merchant' }), n),
+  };
+}
+
+/** An item back to the merchant's staff about what `supplier` did; `text` gets the supplier's name. */
+function toMerchant(
+  merchant: string,
+  supplier: string,
+  at: { kind: string; severity: NotificationSeverity; link: string },
+  names: NameQuery,
+  text: (supplierName: Bilingual, names: Names) => Text,
+): NotificationDraft {
+  return {
+    recipient: { kind: 'org', orgId: merchant, roles: ['merchant_staff'] },
+    ...at,
+    dueAt: null,
+    names: { orgs: [supplier], ...names },
+    render: (n) => text(nameOr(n, 'orgs', supplier, { zh: '供应商', en: 'the supplier' }), n),
+  };
+}
 
 /** 需求预警: a SKU of a live session sells out soon (预计 N 分钟售罄) or has sold out. */
 export function fromDemandAlert(p: Payload): NotificationDraft[] {
@@ -63,25 +102,16 @@ export function fromReplenishmentRequested(p: Payload): NotificationDraft[] {
   const product = str(p.productId);
   if (!supplier || !merchant || !product) return [];
   return [
-    {
-      recipient: { kind: 'org' as const, orgId: supplier, roles: ['provider_staff', 'merchant_staff'] as const },
-      kind: 'supply.replenishment_requested',
-      severity: 'action_required' as const,
-      link: '/supplier',
-      dueAt: null,
-      names: { orgs: [merchant], products: [product] },
-      render: (names: Names) => {
-        const m = nameOr(names, 'orgs', merchant, { zh: '商家', en: 'a merchant' });
-        const prod = nameOr(names, 'products', product, { zh: '商品', en: 'a product' });
-        return {
-          title: { zh: `补货申请：${prod.zh} ${num(p.qty) ?? 0} 件`, en: `Replenishment request: ${num(p.qty) ?? 0} × ${prod.en}` },
-          body: {
-            zh: `${m.zh}请求补货${prod.zh} ${num(p.qty) ?? 0} 件，请在供应商工作台确认。`,
-            en: `${m.en} asks for ${num(p.qty) ?? 0} × ${prod.en}. Confirm it in the supplier console.`,
-          },
-        };
-      },
-    },
+    toSupplier(supplier, merchant, 'supply.replenishment_requested', { products: [product] }, (m, names) => {
+      const prod = nameOr(names, 'products', product, { zh: '商品', en: 'a product' });
+      return {
+        title: { zh: `补货申请：${prod.zh} ${num(p.qty) ?? 0} 件`, en: `Replenishment request: ${num(p.qty) ?? 0} × ${prod.en}` },
+        body: {
+          zh: `${m.zh}请求补货${prod.zh} ${num(p.qty) ?? 0} 件，请在供应商工作台确认。`,
+          en: `${m.en} asks for ${num(p.qty) ?? 0} × ${prod.en}. Confirm it in the supplier console.`,
+        },
+      };
+    }),
   ];
 }
 
@@ -92,27 +122,23 @@ export function fromReplenishmentProgress(p: Payload): NotificationDraft[] {
   const product = str(p.productId);
   if (!supplier || !merchant || !product) return [];
   const shipped = p.status === 'shipped';
+  const at = {
+    kind: shipped ? 'supply.replenishment_shipped' : 'supply.replenishment_confirmed',
+    severity: 'info' as const,
+    link: '/merchant/demand',
+  };
   return [
-    {
-      recipient: { kind: 'org', orgId: merchant, roles: ['merchant_staff'] },
-      kind: shipped ? 'supply.replenishment_shipped' : 'supply.replenishment_confirmed',
-      severity: 'info',
-      link: '/merchant/demand',
-      dueAt: null,
-      names: { orgs: [supplier], products: [product] },
-      render: (names) => {
-        const s = nameOr(names, 'orgs', supplier, { zh: '供应商', en: 'the supplier' });
-        const prod = nameOr(names, 'products', product, { zh: '商品', en: 'a product' });
-        return {
-          title: shipped
-            ? { zh: `补货已发货：${prod.zh}`, en: `Replenishment shipped: ${prod.en}` }
-            : { zh: `补货已确认：${prod.zh}`, en: `Replenishment confirmed: ${prod.en}` },
-          body: shipped
-            ? { zh: `${s.zh}已发出${prod.zh} ${num(p.qty) ?? 0} 件。`, en: `${s.en} shipped ${num(p.qty) ?? 0} × ${prod.en}.` }
-            : { zh: `${s.zh}已确认补货${prod.zh} ${num(p.qty) ?? 0} 件。`, en: `${s.en} confirmed ${num(p.qty) ?? 0} × ${prod.en}.` },
-        };
-      },
-    },
+    toMerchant(merchant, supplier, at, { products: [product] }, (s, names) => {
+      const prod = nameOr(names, 'products', product, { zh: '商品', en: 'a product' });
+      return {
+        title: shipped
+          ? { zh: `补货已发货：${prod.zh}`, en: `Replenishment shipped: ${prod.en}` }
+          : { zh: `补货已确认：${prod.zh}`, en: `Replenishment confirmed: ${prod.en}` },
+        body: shipped
+          ? { zh: `${s.zh}已发出${prod.zh} ${num(p.qty) ?? 0} 件。`, en: `${s.en} shipped ${num(p.qty) ?? 0} × ${prod.en}.` }
+          : { zh: `${s.zh}已确认补货${prod.zh} ${num(p.qty) ?? 0} 件。`, en: `${s.en} confirmed ${num(p.qty) ?? 0} × ${prod.en}.` },
+      };
+    }),
   ];
 }
 
@@ -125,45 +151,23 @@ export function fromPurchaseOrder(p: Payload): NotificationDraft[] {
   const qty = num(p.qty) ?? 0;
   if (p.status === 'sent')
     return [
-      {
-        recipient: { kind: 'org', orgId: supplier, roles: ['provider_staff', 'merchant_staff'] },
-        kind: 'supply.po_sent',
-        severity: 'action_required',
-        link: '/supplier',
-        dueAt: null,
-        names: { orgs: [merchant] },
-        render: (names) => {
-          const m = nameOr(names, 'orgs', merchant, { zh: '商家', en: 'a merchant' });
-          return {
-            title: { zh: `新采购单 ${number}`, en: `New purchase order ${number}` },
-            body: {
-              zh: `${m.zh}下了采购单 ${number}（共 ${qty} 件），请在供应商工作台接单。`,
-              en: `${m.en} placed purchase order ${number} (${qty} units). Confirm it in the supplier console.`,
-            },
-          };
+      toSupplier(supplier, merchant, 'supply.po_sent', {}, (m) => ({
+        title: { zh: `新采购单 ${number}`, en: `New purchase order ${number}` },
+        body: {
+          zh: `${m.zh}下了采购单 ${number}（共 ${qty} 件），请在供应商工作台接单。`,
+          en: `${m.en} placed purchase order ${number} (${qty} units). Confirm it in the supplier console.`,
         },
-      },
+      })),
     ];
   if (p.status === 'shipped')
     return [
-      {
-        recipient: { kind: 'org', orgId: merchant, roles: ['merchant_staff'] },
-        kind: 'supply.po_shipped',
-        severity: 'action_required',
-        link: '/merchant/purchases',
-        dueAt: null,
-        names: { orgs: [supplier] },
-        render: (names) => {
-          const s = nameOr(names, 'orgs', supplier, { zh: '供应商', en: 'the supplier' });
-          return {
-            title: { zh: `采购单已发货 ${number}`, en: `Purchase order shipped ${number}` },
-            body: {
-              zh: `${s.zh}已发出采购单 ${number}，到货后请收货质检。`,
-              en: `${s.en} shipped purchase order ${number}. Receive and check it when it arrives.`,
-            },
-          };
+      toMerchant(merchant, supplier, { kind: 'supply.po_shipped', severity: 'action_required', link: '/merchant/purchases' }, {}, (s) => ({
+        title: { zh: `采购单已发货 ${number}`, en: `Purchase order shipped ${number}` },
+        body: {
+          zh: `${s.zh}已发出采购单 ${number}，到货后请收货质检。`,
+          en: `${s.en} shipped purchase order ${number}. Receive and check it when it arrives.`,
         },
-      },
+      })),
     ];
   return [];
 }
@@ -177,24 +181,13 @@ export function fromProductionSent(p: Payload): NotificationDraft[] {
   const qty = num(p.qty) ?? 0;
   const ship = str(p.promisedShipOn) ?? '';
   return [
-    {
-      recipient: { kind: 'org', orgId: supplier, roles: ['provider_staff', 'merchant_staff'] },
-      kind: 'presale.production_sent',
-      severity: 'action_required',
-      link: '/supplier',
-      dueAt: null,
-      names: { orgs: [merchant] },
-      render: (names) => {
-        const m = nameOr(names, 'orgs', merchant, { zh: '商家', en: 'a merchant' });
-        return {
-          title: { zh: `新生产单 ${number}`, en: `New production order ${number}` },
-          body: {
-            zh: `${m.zh}的预售已截单，生产单 ${number} 共 ${qty} 件，承诺 ${ship} 发货，请在供应商工作台接单。`,
-            en: `${m.en} closed a pre-sale: production order ${number}, ${qty} units, promised to ship on ${ship}. Confirm it in the supplier console.`,
-          },
-        };
+    toSupplier(supplier, merchant, 'presale.production_sent', {}, (m) => ({
+      title: { zh: `新生产单 ${number}`, en: `New production order ${number}` },
+      body: {
+        zh: `${m.zh}的预售已截单，生产单 ${number} 共 ${qty} 件，承诺 ${ship} 发货，请在供应商工作台接单。`,
+        en: `${m.en} closed a pre-sale: production order ${number}, ${qty} units, promised to ship on ${ship}. Confirm it in the supplier console.`,
       },
-    },
+    })),
   ];
 }
 

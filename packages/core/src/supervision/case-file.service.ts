@@ -5,25 +5,14 @@
  * live gate's question. The case views the other case services answer with are made here.
  */
 import type { CaseDetailView, CaseEvidenceAdd, CaseListQuery, CaseNoticeView, CaseView } from '@livehub/contracts';
-import type { AuditService } from '../audit/audit.service.ts';
 import { AppError } from '../errors.ts';
-import type { Clock, IdGenerator } from '../ports/runtime.ts';
-import type { FileStore } from '../registry/registry.repository.ts';
 import type { Actor } from '../shared/actor.ts';
-import type { NameReader, Names } from '../shared/name-directory.ts';
+import type { Names } from '../shared/name-directory.ts';
 import { chainHash, checkStep, contentHash, GENESIS_HASH, verifyChain } from './case.rules.ts';
 import type { CaseEvidenceRecord, CaseRecord } from './case.types.ts';
-import { type CaseAccess, type CaseSteps, type CaseUow, partiesOf, partyName, subjectName } from './case.internal.ts';
-import type { DepartmentDirectory } from './clue.service.ts';
+import { type CaseAccess, type CaseBaseDeps, type CaseSteps, partiesOf, partyName, subjectName } from './case.internal.ts';
 
-export interface CaseFileDeps {
-  uow: CaseUow;
-  clock: Clock;
-  ids: IdGenerator;
-  audit: AuditService;
-  names: NameReader;
-  departments: DepartmentDirectory;
-  files: FileStore;
+export interface CaseFileDeps extends CaseBaseDeps {
   access: CaseAccess;
   steps: CaseSteps;
 }

@@ -6,18 +6,13 @@
  * holding department alone takes them. A decision is a credit event (`supervision.case_decided` → `case.penalty`).
  */
 import type { CaseDecide, CaseMeasure, CaseNoticeView, CaseNotify, CaseOpen, CaseStatement, CaseView } from '@livehub/contracts';
-import type { AuditService } from '../audit/audit.service.ts';
 import { AppError } from '../errors.ts';
-import type { Clock, IdGenerator } from '../ports/runtime.ts';
-import type { FileStore } from '../registry/registry.repository.ts';
 import type { Actor } from '../shared/actor.ts';
 import { sha256Bytes, sha256Hex } from '../shared/hash.ts';
-import type { NameReader } from '../shared/name-directory.ts';
 import { caseNumber, checkStep, decisionSeverity, defenceDeadline, GENESIS_HASH, measureProblem } from './case.rules.ts';
 import type { CaseRecord } from './case.types.ts';
 import type { CaseFileService } from './case-file.service.ts';
-import { type CaseAccess, type CaseSteps, type CaseUow, partyName, partyNames, subjectName } from './case.internal.ts';
-import type { DepartmentDirectory } from './clue.service.ts';
+import { type CaseAccess, type CaseBaseDeps, type CaseSteps, partyName, partyNames, subjectName } from './case.internal.ts';
 
 /** The platform's gates a decision is executed through (catalog's 下架, registry's certification). */
 export interface CaseEnforcement {
@@ -50,14 +45,7 @@ export interface DecisionDocument {
   decidedAt: Date;
 }
 
-export interface CaseLifecycleDeps {
-  uow: CaseUow;
-  clock: Clock;
-  ids: IdGenerator;
-  audit: AuditService;
-  names: NameReader;
-  departments: DepartmentDirectory;
-  files: FileStore;
+export interface CaseLifecycleDeps extends CaseBaseDeps {
   render: DecisionRenderer;
   enforcement: CaseEnforcement;
   access: CaseAccess;

@@ -4,11 +4,13 @@
  * step with its check, the compare-and-set write and the case log's line — all in the caller's transaction — and the
  * party's and subject's names. Not exported from index.ts.
  */
+import type { AuditService } from '../audit/audit.service.ts';
 import { AppError } from '../errors.ts';
 import type { Repositories, ScopedUnitOfWork } from '../ports/repositories.ts';
 import type { Clock, IdGenerator } from '../ports/runtime.ts';
 import type { Actor } from '../shared/actor.ts';
-import type { Names } from '../shared/name-directory.ts';
+import type { FileStore } from '../registry/registry.repository.ts';
+import type { NameReader, Names } from '../shared/name-directory.ts';
 import { type CaseStep, checkStep } from './case.rules.ts';
 import type { CaseEntryRecord, CaseRecord } from './case.types.ts';
 import type { DepartmentDirectory } from './clue.service.ts';
@@ -17,6 +19,17 @@ import type { DepartmentDirectory } from './clue.service.ts';
 export type CaseScope = 'cases' | 'clues' | 'audit' | 'outbox';
 export type CaseUow = ScopedUnitOfWork<CaseScope>;
 export type CaseTx = Pick<Repositories, CaseScope>;
+
+/** What every case service is built on; each adds the collaborators of its own jobs. */
+export interface CaseBaseDeps {
+  uow: CaseUow;
+  clock: Clock;
+  ids: IdGenerator;
+  audit: AuditService;
+  names: NameReader;
+  departments: DepartmentDirectory;
+  files: FileStore;
+}
 
 /** Who may see a case and who may act on it; another department's case is not known to exist (404). */
 export class CaseAccess {

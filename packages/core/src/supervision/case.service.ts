@@ -20,29 +20,17 @@ import type {
   CaseTransfer,
   CaseView,
 } from '@livehub/contracts';
-import type { AuditService } from '../audit/audit.service.ts';
-import type { Clock, IdGenerator } from '../ports/runtime.ts';
-import type { FileStore } from '../registry/registry.repository.ts';
 import type { Actor } from '../shared/actor.ts';
-import type { NameReader } from '../shared/name-directory.ts';
 import { CaseDepartmentsService } from './case-departments.service.ts';
 import { CaseFileService } from './case-file.service.ts';
 import { type CaseEnforcement, CaseLifecycleService, type DecisionRenderer } from './case-lifecycle.service.ts';
-import { CaseAccess, CaseSteps, type CaseUow } from './case.internal.ts';
-import type { DepartmentDirectory } from './clue.service.ts';
+import { CaseAccess, type CaseBaseDeps, CaseSteps } from './case.internal.ts';
 
 export { CASE_TOPIC_JOINED, CASE_TOPIC_TRANSFERRED } from './case-departments.service.ts';
 export { CASE_TOPIC_DECIDED, CASE_TOPIC_NOTIFIED } from './case-lifecycle.service.ts';
 export type { CaseEnforcement, DecisionDocument, DecisionRenderer } from './case-lifecycle.service.ts';
 
-export interface CaseDeps {
-  uow: CaseUow;
-  clock: Clock;
-  ids: IdGenerator;
-  audit: AuditService;
-  names: NameReader;
-  departments: DepartmentDirectory;
-  files: FileStore;
+export interface CaseDeps extends CaseBaseDeps {
   render: DecisionRenderer;
   enforcement: CaseEnforcement;
 }

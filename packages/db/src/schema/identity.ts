@@ -54,6 +54,20 @@ export const departments = pgTable(
   (t) => [uniqueIndex('departments_org_code_uq').on(t.orgId, t.code)],
 );
 
+/** The roles a membership or an invitation carries (the contracts' `ROLES`, in the same order). */
+const MEMBERSHIP_ROLES = [
+  'platform_admin',
+  'reviewer',
+  'regulator',
+  'base_operator',
+  'mcn_manager',
+  'streamer',
+  'merchant_staff',
+  'provider_staff',
+  'evaluator',
+  'consumer',
+] as const;
+
 export const memberships = pgTable(
   'memberships',
   {
@@ -64,20 +78,7 @@ export const memberships = pgTable(
     orgId: uuid('org_id')
       .notNull()
       .references(() => organizations.id),
-    role: text('role', {
-      enum: [
-        'platform_admin',
-        'reviewer',
-        'regulator',
-        'base_operator',
-        'mcn_manager',
-        'streamer',
-        'merchant_staff',
-        'provider_staff',
-        'evaluator',
-        'consumer',
-      ],
-    }).notNull(),
+    role: text('role', { enum: MEMBERSHIP_ROLES }).notNull(),
     departmentId: uuid('department_id').references(() => departments.id),
     createdAt: ts('created_at').notNull(),
   },
@@ -98,20 +99,7 @@ export const orgInvitations = pgTable(
     userId: uuid('user_id')
       .notNull()
       .references(() => users.id),
-    role: text('role', {
-      enum: [
-        'platform_admin',
-        'reviewer',
-        'regulator',
-        'base_operator',
-        'mcn_manager',
-        'streamer',
-        'merchant_staff',
-        'provider_staff',
-        'evaluator',
-        'consumer',
-      ],
-    }).notNull(),
+    role: text('role', { enum: MEMBERSHIP_ROLES }).notNull(),
     departmentId: uuid('department_id').references(() => departments.id),
     status: text('status', { enum: ['pending', 'accepted', 'declined', 'revoked', 'expired'] }).notNull(),
     invitedBy: uuid('invited_by').references(() => users.id),

@@ -208,6 +208,43 @@ export function orderLine(orderId: string, productId: string, skuId: string, ove
   return line;
 }
 
+/** a payment of `orderId`, pending with the mock provider (9,900 fen, at T0) */
+export function payment(orderId: string, over: Partial<Row<'orders', 'insertPayment'>> = {}): Row<'orders', 'insertPayment'> {
+  return {
+    id: uuid(),
+    orderId,
+    provider: 'mock',
+    providerRef: null,
+    amountFen: 9900,
+    status: 'pending',
+    payUrl: null,
+    failureReason: null,
+    createdAt: T0,
+    updatedAt: T0,
+    ...over,
+  };
+}
+
+/** a refund of `paymentId`, pending (9,900 fen, 七天无理由, two hours after T0) */
+export function refund(
+  orderId: string,
+  paymentId: string,
+  over: Partial<Row<'orders', 'insertRefund'>> = {},
+): Row<'orders', 'insertRefund'> {
+  return {
+    id: uuid(),
+    orderId,
+    paymentId,
+    returnId: null,
+    amountFen: 9900,
+    reason: '七天无理由退货',
+    status: 'pending',
+    createdAt: at(2),
+    completedAt: null,
+    ...over,
+  };
+}
+
 /** the database a context's cases run on, opened by the suite's beforeAll (so read it inside a case, not at registration) */
 export interface ContractDb {
   r(): Repositories;

@@ -12,6 +12,8 @@ import {
   newestFirst,
   order,
   orderLine,
+  payment,
+  refund as refundOf,
   product,
   type Row,
   sku,
@@ -307,30 +309,9 @@ export function orderCases(db: ContractDb): void {
     const { r, buyer, merchant } = await shop(db);
     const o = order(buyer.id, merchant.id);
     await r.orders.insertOrders([o], []);
-    const pay: Row<'orders', 'insertPayment'> = {
-      id: uuid(),
-      orderId: o.id,
-      provider: 'mock',
-      providerRef: null,
-      amountFen: 9900,
-      status: 'succeeded',
-      payUrl: null,
-      failureReason: null,
-      createdAt: T0,
-      updatedAt: T0,
-    };
+    const pay = payment(o.id, { status: 'succeeded' });
     await r.orders.insertPayment(pay);
-    const refund: Row<'orders', 'insertRefund'> = {
-      id: uuid(),
-      orderId: o.id,
-      paymentId: pay.id,
-      returnId: null,
-      amountFen: 100,
-      reason: '少发一件',
-      status: 'pending',
-      createdAt: at(2),
-      completedAt: null,
-    };
+    const refund = refundOf(o.id, pay.id, { amountFen: 100, reason: '少发一件' });
     await r.orders.insertRefund(refund);
     expect(await r.orders.refundOrderIds([refund.id, uuid(), 'not-a-uuid'])).toEqual(new Map([[refund.id, o.id]]));
     expect(await r.orders.refundOrderIds([])).toEqual(new Map());
@@ -340,18 +321,7 @@ export function orderCases(db: ContractDb): void {
     const { r, buyer, merchant } = await shop(db);
     const [o, other] = [order(buyer.id, merchant.id), order(buyer.id, merchant.id)];
     await r.orders.insertOrders([o, other], []);
-    const pay: Row<'orders', 'insertPayment'> = {
-      id: uuid(),
-      orderId: o.id,
-      provider: 'mock',
-      providerRef: null,
-      amountFen: 9900,
-      status: 'pending',
-      payUrl: null,
-      failureReason: null,
-      createdAt: T0,
-      updatedAt: T0,
-    };
+    const pay = payment(o.id);
     await r.orders.insertPayment(pay);
     const paid = { ...pay, status: 'succeeded' as const, providerRef: 'P-1', updatedAt: at(1) };
     await r.orders.updatePayment(paid);
@@ -361,17 +331,7 @@ export function orderCases(db: ContractDb): void {
     expect(await r.orders.recordNotification(notify)).toBe(true);
     expect(await r.orders.recordNotification({ ...notify, receivedAt: at(2) })).toBe(false);
     expect(await r.orders.recordNotification({ ...notify, provider: 'other' })).toBe(true);
-    const refund: Row<'orders', 'insertRefund'> = {
-      id: uuid(),
-      orderId: o.id,
-      paymentId: pay.id,
-      returnId: null,
-      amountFen: 9900,
-      reason: '七天无理由退货',
-      status: 'pending',
-      createdAt: at(2),
-      completedAt: null,
-    };
+    const refund = refundOf(o.id, pay.id);
     await r.orders.insertRefund(refund);
     expect(await r.orders.withPendingRefunds([o.id, other.id])).toEqual([o.id]);
     expect(await r.orders.withPendingRefunds([])).toEqual([]);

@@ -5,7 +5,7 @@
  */
 import type { ReconciliationItemRecord, ReconciliationRunRecord, Repositories } from '@livehub/core';
 import { expect, it } from 'vitest';
-import { type ContractDb, order, type Row, storedOrg, storedUser, T0, uuid } from './fixtures.ts';
+import { type ContractDb, order, payment, type Row, storedOrg, storedUser, T0, uuid } from './fixtures.ts';
 
 let dayNo = 0;
 /** a day no other case uses */
@@ -59,18 +59,7 @@ async function paidOrder(r: Repositories, at: Date, amountFen: number) {
   const merchant = await storedOrg(r);
   const o = order(buyer.id, merchant.id);
   await r.orders.insertOrder(o, []);
-  const pay: Row<'orders', 'insertPayment'> = {
-    id: uuid(),
-    orderId: o.id,
-    provider: 'sim',
-    providerRef: 'sim_1',
-    amountFen,
-    status: 'pending',
-    payUrl: null,
-    failureReason: null,
-    createdAt: at,
-    updatedAt: at,
-  };
+  const pay = payment(o.id, { provider: 'sim', providerRef: 'sim_1', amountFen, createdAt: at, updatedAt: at });
   await r.orders.insertPayment(pay);
   return { o, pay };
 }

@@ -5,6 +5,7 @@
  * the complaint-payment sweep elsewhere.
  */
 import { Alert, Card, Col, Row } from 'antd';
+import type { ComponentProps } from 'react';
 import { PageHeader } from '../../components/page-header.tsx';
 import { PageLoading } from '../../components/page-loading.tsx';
 import { QueryError } from '../../components/query-error.tsx';
@@ -19,6 +20,31 @@ export function FundPage() {
   if (fund.error) return <QueryError error={fund.error} onRetry={() => void fund.refetch()} />;
   const s = fund.summary;
   if (s === undefined) return <PageLoading />;
+  const cards: Array<ComponentProps<typeof MoneyCard>> = [
+    { group: s.belowFloor ? 'debt' : 'deposit', testId: 'fund-balance', title: t('fund.balance'), hint: t('nav.fund'), fen: s.balanceFen },
+    { group: 'pending', testId: 'fund-floor', title: t('fund.floor'), hint: t('fund.floorHint'), fen: s.floorFen },
+    {
+      group: 'debt',
+      testId: 'fund-advanced',
+      title: t('fund.advanced'),
+      hint: t('fund.advancedHint', { n: s.totals.advances }),
+      fen: s.totals.advancedFen,
+    },
+    {
+      group: 'available',
+      testId: 'fund-recovered',
+      title: t('fund.recovered'),
+      hint: t('fund.recoveredHint', { n: s.totals.recoveries }),
+      fen: s.totals.recoveredFen,
+    },
+    {
+      group: 'deposit',
+      testId: 'fund-deductions',
+      title: t('fund.deductions'),
+      hint: t('fund.deductionsHint'),
+      fen: s.totals.depositDeductionsFen,
+    },
+  ];
   return (
     <div>
       <PageHeader title={t('fund.title')} subtitle={t('fund.subtitle')} testId="fund-title" />
@@ -37,45 +63,11 @@ export function FundPage() {
         />
       ) : null}
       <Row gutter={[16, 16]} style={{ marginBottom: 16 }}>
-        <Col xs={24} sm={12} xl={{ flex: '1 1 0' }}>
-          <MoneyCard
-            group={s.belowFloor ? 'debt' : 'deposit'}
-            testId="fund-balance"
-            title={t('fund.balance')}
-            hint={t('nav.fund')}
-            fen={s.balanceFen}
-          />
-        </Col>
-        <Col xs={24} sm={12} xl={{ flex: '1 1 0' }}>
-          <MoneyCard group="pending" testId="fund-floor" title={t('fund.floor')} hint={t('fund.floorHint')} fen={s.floorFen} />
-        </Col>
-        <Col xs={24} sm={12} xl={{ flex: '1 1 0' }}>
-          <MoneyCard
-            group="debt"
-            testId="fund-advanced"
-            title={t('fund.advanced')}
-            hint={t('fund.advancedHint', { n: s.totals.advances })}
-            fen={s.totals.advancedFen}
-          />
-        </Col>
-        <Col xs={24} sm={12} xl={{ flex: '1 1 0' }}>
-          <MoneyCard
-            group="available"
-            testId="fund-recovered"
-            title={t('fund.recovered')}
-            hint={t('fund.recoveredHint', { n: s.totals.recoveries })}
-            fen={s.totals.recoveredFen}
-          />
-        </Col>
-        <Col xs={24} sm={12} xl={{ flex: '1 1 0' }}>
-          <MoneyCard
-            group="deposit"
-            testId="fund-deductions"
-            title={t('fund.deductions')}
-            hint={t('fund.deductionsHint')}
-            fen={s.totals.depositDeductionsFen}
-          />
-        </Col>
+        {cards.map((c) => (
+          <Col key={c.testId} xs={24} sm={12} xl={{ flex: '1 1 0' }}>
+            <MoneyCard {...c} />
+          </Col>
+        ))}
       </Row>
       <Card title={t('fund.movements')}>
         <LinesList lines={fund} testId="fund-lines" />
