@@ -215,7 +215,10 @@ describe('campaigns', () => {
     expect(checkIn.body).toMatchObject({ status: 'checked_in', sessionId });
     // 我的预约 names the session held in the studio
     const mine = await p.call(streamer, 'GET', '/api/programmes/bookings/mine');
-    expect(mine.body.items.find((b: { id: string }) => b.id === booking.body.id)).toMatchObject({ sessionId, sessionTitle: '年货节直播专场' });
+    expect(mine.body.items.find((b: { id: string }) => b.id === booking.body.id)).toMatchObject({
+      sessionId,
+      sessionTitle: '年货节直播专场',
+    });
     const go = await p.call(streamer, 'POST', `/api/live/sessions/${sessionId}/start`);
     expect(go.status).toBe(200);
     const t = await p.call(regulator, 'GET', `/api/campaigns/${campaignId}/totals`);
