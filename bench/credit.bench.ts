@@ -17,7 +17,8 @@
  * party from its ~20 events with the modes' hook, store the score, a tier move when the tier changes) for a party drawn at random:
  * BEGIN, the event's insert with the party's events (taking the audit chain's lock), the score's upsert (reading the
  * chain's head), the audit entries, COMMIT — two more (the tasks and their audit entries) when the hook assigns
- * training for a waived first offence, and the tier move and its listeners when the tier changes.
+ * training for a waived first offence, and the tier move and its listeners when the tier changes. Timed in steady
+ * state: 200 untimed events first, and a full garbage collection (of the recompute's) just before the timed ones.
  * On PGlite (in memory) and on PostgreSQL (BENCH_DATABASE_URL / DATABASE_URL, else 127.0.0.1:5432/test) in a
  * scratch database of its own from @livehub/testing, dropped afterwards.
  * ratio = 10 s ÷ the PGlite recompute_s (≥ 1 meets the goal).
