@@ -42,12 +42,18 @@ import {
   type CreditPartyKind,
   CreditRecomputeService,
   CreditService,
+  type CreditTrainingTaskRecord,
+  DEFAULT_MODE_SETTINGS,
   NameDirectory,
+  partyPolicy,
   PayoutHoldMeasure,
   PayoutHoldService,
   StaticCreditModel,
   SYSTEM_ACTOR,
+  toEngineEvent,
+  waivedFirstOffences,
 } from '@livehub/core';
+import { scoreParty } from '@livehub/credit';
 import { openTestDatabase, type TestDatabase } from '@livehub/testing';
 import { numberArg } from './lib/args.ts';
 import { percentile } from './lib/load.ts';
@@ -249,6 +255,25 @@ function servicesOf(t: TestDatabase, parties: Map<string, CreditPartyKind>) {
   return { credit, recompute };
 }
 
+const LOAD_TASKS = 2_000;
+function trainingTask(p: Party, w: { eventId: string; category: string; severity: number }, at: Date): CreditTrainingTaskRecord {
+  const days = DEFAULT_MODE_SETTINGS.firstOffence.trainingDueDays;
+  return {
+    id: randomUUID(),
+    partyId: p.id,
+    partyKind: p.kind,
+    eventId: w.eventId,
+    category: w.category,
+    severity: w.severity,
+    hours: DEFAULT_MODE_SETTINGS.firstOffence.trainingHours,
+    status: 'open',
+    createdAt: at,
+    dueAt: new Date(at.getTime() + days * DAY_MS),
+    completedAt: null,
+    completionEventId: null,
+  };
+}
+
 interface Options {
   parties: number;
   events: number;
@@ -272,21 +297,41 @@ async function runOn(t: TestDatabase, o: Options, label: string) {
   const now = Date.now();
   const recordedAt = new Date(now);
   let batch: CreditEventRecord[] = [];
+  let tasks: CreditTrainingTaskRecord[] = [];
+  const model = new StaticCreditModel().current();
+  const policy = partyPolicy(DEFAULT_MODE_SETTINGS, model, []);
   let n = 0;
   for (const i of order) {
     const p = parties[i]!;
+    const own: CreditEventRecord[] = [];
     for (let k = 0; k < counts[i]!; k++) {
-      batch.push(eventFor(p, now, r, `bench:${n++}`, recordedAt));
+      const e = eventFor(p, now, r, `bench:${n++}`, recordedAt);
+      own.push(e);
+      batch.push(e);
       if (batch.length === LOAD_TX) {
         const rows = batch;
         await t.database.uow.transaction((tx) => tx.credit.insertEvents(rows));
         batch = [];
       }
     }
+    // what recording these events one by one would have left besides them: a training task for each first offence
+    // the modes waived (the stream's rescores then find them, as a running platform's do)
+    const engine = own.map(toEngineEvent);
+    for (const w of waivedFirstOffences(scoreParty(p.id, p.kind, engine, model, new Date(now), policy), engine))
+      tasks.push(trainingTask(p, w, recordedAt));
+    if (tasks.length >= LOAD_TASKS) {
+      const rows = tasks;
+      await t.database.uow.transaction((tx) => tx.creditModes.insertTrainingTasks(rows));
+      tasks = [];
+    }
   }
   if (batch.length > 0) {
     const rows = batch;
     await t.database.uow.transaction((tx) => tx.credit.insertEvents(rows));
+  }
+  if (tasks.length > 0) {
+    const rows = tasks;
+    await t.database.uow.transaction((tx) => tx.creditModes.insertTrainingTasks(rows));
   }
   await t.database.refreshStatistics();
   process.stderr.write(

@@ -45,7 +45,11 @@ import {
 } from './repositories/identity.repository.ts';
 
 /** `chain`: inside a transaction, the audit chain's state its repositories share (see `AuditChainState`). */
-export function repositoriesFor(db: Db, chain?: AuditChainState): Repositories {
+/**
+ * `exclusive`: no other transaction can commit while one of this database's runs (PGlite: one connection, its
+ * transactions one at a time), so a read made before a lock was taken cannot have missed a commit.
+ */
+export function repositoriesFor(db: Db, chain?: AuditChainState, exclusive = false): Repositories {
   return {
     users: new DrizzleUserRepository(db),
     orgs: new DrizzleOrganizationRepository(db),
@@ -69,7 +73,7 @@ export function repositoriesFor(db: Db, chain?: AuditChainState): Repositories {
     paymentRecords: new DrizzlePaymentRecordReader(db),
     payouts: new DrizzlePayoutRepository(db),
     deposits: new DrizzleDepositRepository(db),
-    credit: new DrizzleCreditRepository(db, chain),
+    credit: new DrizzleCreditRepository(db, chain, exclusive),
     creditModels: new DrizzleCreditModelRepository(db),
     creditModes: new DrizzleCreditModeRepository(db),
     creditAppeals: new DrizzleCreditAppealRepository(db),
@@ -132,11 +136,14 @@ export class DrizzleUnitOfWork implements UnitOfWork {
   constructor(
     private readonly db: Db,
     private readonly guard = TX_GUARD_DEFAULT,
+    /** the database runs one transaction at a time (PGlite) */
+    private readonly exclusive = false,
   ) {
     this.read = guard ? guarded(repositoriesFor(db)) : repositoriesFor(db);
   }
   transaction<T>(work: (repos: Repositories) => Promise<T>): Promise<T> {
-    if (!this.guard) return this.db.transaction((tx) => work(repositoriesFor(tx as unknown as Db, { locked: false })));
-    return this.db.transaction((tx) => inTransaction.run(true, () => work(repositoriesFor(tx as unknown as Db, { locked: false }))));
+    const repos = (tx: unknown) => repositoriesFor(tx as Db, { locked: false }, this.exclusive);
+    if (!this.guard) return this.db.transaction((tx) => work(repos(tx)));
+    return this.db.transaction((tx) => inTransaction.run(true, () => work(repos(tx))));
   }
 }

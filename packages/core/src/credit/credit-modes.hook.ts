@@ -8,6 +8,7 @@ import type { AuditService } from '../audit/audit.service.ts';
 import type { Repositories, ScopedUnitOfWork } from '../ports/repositories.ts';
 import type { Clock, IdGenerator } from '../ports/runtime.ts';
 import { SYSTEM_ACTOR } from '../shared/actor.ts';
+import type { CreditFollowUps, CreditFollowUpsWanted } from './credit.repository.ts';
 import type { CreditPartyDirectory } from './credit.service.ts';
 import type { CreditStanding, CreditStandingAdjuster } from './credit-gate.service.ts';
 import type { CreditModelSource } from './credit-model.source.ts';
@@ -120,17 +121,35 @@ export class CreditModeHook implements CreditRescoreHook {
     return partyPolicy(await modeSettings(r.creditModes), this.d.model.current(), await r.creditModes.cohortsOf(partyId));
   }
 
+  async followUpsFor(
+    tx: CreditHookTx,
+    _partyId: string,
+    _partyKind: CreditPartyKind,
+    score: CreditScore,
+    events: CreditEvent[],
+  ): Promise<CreditFollowUpsWanted | undefined> {
+    const r = modesTx(tx);
+    const settings = await (this.d.cache?.settings(r.creditModes) ?? modeSettings(r.creditModes));
+    const trainingTasks = waivedFirstOffences(score, events).length > 0;
+    const clues = crossedTriggers(settings, events, score, this.d.clock.now()).length > 0;
+    return trainingTasks || clues ? { trainingTasks, clues } : undefined;
+  }
+
   async afterRescore(
     tx: CreditHookTx,
     partyId: string,
     partyKind: CreditPartyKind,
     score: CreditScore,
     events: CreditEvent[],
+    known?: CreditFollowUps,
   ): Promise<void> {
     const r = modesTx(tx);
     const now = this.d.clock.now();
     const settings = await (this.d.cache?.settings(r.creditModes) ?? modeSettings(r.creditModes));
-    const waived = waivedFirstOffences(score, events);
+    // with what the score's statement read, only waived offences without a task yet are written (most rescores of a
+    // party with a waived offence assign nothing new); the insert still skips a task another transaction assigned
+    const assignedBefore = new Set(known?.trainingEventIds ?? []);
+    const waived = waivedFirstOffences(score, events).filter((w) => !assignedBefore.has(w.eventId));
     if (waived.length > 0) {
       const tasks: CreditTrainingTaskRecord[] = waived.map((w) => ({
         id: this.d.ids.next(),
@@ -161,8 +180,10 @@ export class CreditModeHook implements CreditRescoreHook {
       );
     }
     for (const crossed of crossedTriggers(settings, events, score, now)) {
-      const last = await r.creditModes.lastClue(partyId, crossed.trigger);
-      if (!clueDue(last?.raisedAt ?? null, crossed.windowDays, now)) continue;
+      const last = known?.lastClues
+        ? (known.lastClues[crossed.trigger] ?? null)
+        : ((await r.creditModes.lastClue(partyId, crossed.trigger))?.raisedAt ?? null);
+      if (!clueDue(last, crossed.windowDays, now)) continue;
       const clue = { id: this.d.ids.next(), partyId, partyKind, trigger: crossed.trigger, detail: crossed.detail, raisedAt: now };
       await r.creditModes.insertClue(clue);
       await r.outbox.add({

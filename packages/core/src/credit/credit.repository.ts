@@ -2,6 +2,7 @@
  * The credit context's port: events (appended once per source, voided but never deleted), scores (one row per
  * party, replaced on every change) and tier moves (appended). Writes run in the caller's transaction.
  */
+import type { CreditTrigger } from './credit-modes.types.ts';
 import type { CreditTier } from './credit.types.ts';
 import type { CreditEventRecord, CreditPartyKind, CreditScoreRecord, CreditTierMoveRecord } from './credit.types.ts';
 
@@ -31,6 +32,19 @@ export interface CreditRepository {
    * stored `tierSince` is kept when the tier is unchanged; otherwise (and for a first score) it is `score.tierSince`.
    */
   rescore(score: CreditScoreRecord): Promise<CreditTier | null>;
+  /**
+   * `rescore` as an ingest needs it, in the same one statement — which runs after the audit chain's lock is taken,
+   * so it sees every commit made while this transaction waited for it:
+   * - `seen`: how many events (and voided ones) the score was computed from; when the party's events now differ (a
+   *   writer for the same party committed after they were read), nothing is stored and `stored` is false, so the
+   *   caller reads them again and rescores (no lost update);
+   * - `followUps`: what the enforcement modes act on after a rescore (the party's training tasks' events, its last
+   *   clue per trigger), so that a rescore which changes neither costs no further statement.
+   */
+  rescoreChecked(
+    score: CreditScoreRecord,
+    opts: { seen?: { events: number; voided: number } | undefined; followUps?: CreditFollowUpsWanted | undefined },
+  ): Promise<CreditRescoreResult>;
   /** scores from the lowest total up (the parties that need attention first); keyset on (total, party) */
   listScores(opts: {
     tier?: CreditTier | undefined;
@@ -57,6 +71,30 @@ export interface CreditRepository {
   scoringEvents(range: CreditPartyRange): Promise<{ events: CreditScoringEvent[]; total: number }>;
   /** For a full recompute: the stored scores of a range of parties, to compare the new ones against. */
   storedScores(range: CreditPartyRange): Promise<CreditStoredScore[]>;
+}
+
+/** What `rescoreChecked` says. */
+export interface CreditRescoreResult {
+  /** the tier stored before (null when the party had no score) */
+  before: CreditTier | null;
+  /** false when the party's events were not the ones scored: nothing was written */
+  stored: boolean;
+  /** when asked for */
+  followUps?: CreditFollowUps;
+}
+
+/** Which follow-ups a rescore reads (each costs a look-up, so only what the hook will act on). */
+export interface CreditFollowUpsWanted {
+  trainingTasks?: boolean;
+  clues?: boolean;
+}
+
+/** What the enforcement modes' hook acts on after a rescore, read with it. */
+export interface CreditFollowUps {
+  /** the violations that already have a training task (when asked for) */
+  trainingEventIds?: string[];
+  /** when each trigger last raised a clue for the party (when asked for) */
+  lastClues?: Partial<Record<CreditTrigger, Date>>;
 }
 
 /** Party ids from `from` to `to`, both included (compared as the database compares them). */

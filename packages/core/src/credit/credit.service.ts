@@ -19,7 +19,7 @@ import type { Repositories, ScopedUnitOfWork } from '../ports/repositories.ts';
 import type { Clock, IdGenerator } from '../ports/runtime.ts';
 import { type Actor, SYSTEM_ACTOR } from '../shared/actor.ts';
 import type { CreditModelSource } from './credit-model.source.ts';
-import type { CreditPartyEvent } from './credit.repository.ts';
+import type { CreditFollowUps, CreditFollowUpsWanted, CreditPartyEvent } from './credit.repository.ts';
 import { issueText } from './credit-issue.ts';
 import type {
   CreditEventKind,
@@ -56,7 +56,26 @@ export interface CreditTierListener {
 export type CreditHookTx = CreditTx & Partial<Pick<Repositories, 'creditModes' | 'outbox'>>;
 export interface CreditRescoreHook {
   policyFor?(tx: CreditHookTx, partyId: string, partyKind: CreditPartyKind, now: Date): Promise<PartyPolicy | undefined>;
-  afterRescore?(tx: CreditHookTx, partyId: string, partyKind: CreditPartyKind, score: CreditScore, events: CreditEvent[]): Promise<void>;
+  /**
+   * What `afterRescore` will need read for this score (training tasks, last clues): the score's statement reads it
+   * and hands it over as `known`, instead of a statement each after it
+   */
+  followUpsFor?(
+    tx: CreditHookTx,
+    partyId: string,
+    partyKind: CreditPartyKind,
+    score: CreditScore,
+    events: CreditEvent[],
+  ): Promise<CreditFollowUpsWanted | undefined>;
+  /** `known`: the party's follow-ups as the score's statement read them (after the chain lock), when it did */
+  afterRescore?(
+    tx: CreditHookTx,
+    partyId: string,
+    partyKind: CreditPartyKind,
+    score: CreditScore,
+    events: CreditEvent[],
+    known?: CreditFollowUps,
+  ): Promise<void>;
 }
 
 export interface CreditEventInput {
@@ -91,6 +110,9 @@ export const toEngineEvent = (r: CreditPartyEvent): CreditEvent =>
   }) as CreditEvent;
 
 const centi = (points: number): number => Math.round(points * 100);
+/** how many times a rescore reads the party's events again when another writer changed them meanwhile */
+const MAX_RESCORE_ATTEMPTS = 4;
+const seenOf = (events: CreditEvent[]) => ({ events: events.length, voided: events.reduce((n, e) => n + (e.voided ? 1 : 0), 0) });
 const TIER_RANK: Record<CreditTier, number> = { A: 0, B: 1, C: 2, D: 3 };
 /** whether a move goes down (A → D is down) */
 export const isDowngrade = (from: CreditTier | null, to: CreditTier): boolean => TIER_RANK[to] > TIER_RANK[from ?? 'A'];
@@ -218,12 +240,27 @@ export class CreditService {
   ): Promise<CreditScore> {
     const now = this.d.clock.now();
     const model = this.model;
-    const events = (read ?? (await tx.credit.eventsOf(partyId))).map(toEngineEvent);
     let policy: PartyPolicy | undefined;
     for (const h of this.d.hooks ?? []) policy = (await h.policyFor?.(tx, partyId, partyKind, now)) ?? policy;
-    const score = scoreParty(partyId, partyKind, events, model, now, policy);
-    // one statement stores the score and says the tier before (its tier-since is kept when the tier is)
-    const before = await tx.credit.rescore(this.toRecord(score, now, now));
+    // one statement stores the score, says the tier before (its tier-since is kept when the tier is) and what the
+    // hooks act on next. It stores only if the party's events are still the ones scored: the events may have been
+    // read before this transaction held the audit chain's lock (recording reads them in the statement that takes
+    // it), and a writer for the same party may have committed meanwhile — then they are read again (PostgreSQL; on
+    // PGlite transactions do not overlap). The last attempt stores unconditionally.
+    let events = (read ?? (await tx.credit.eventsOf(partyId))).map(toEngineEvent);
+    let score = scoreParty(partyId, partyKind, events, model, now, policy);
+    let followUps = await this.followUpsFor(tx, partyId, partyKind, score, events);
+    let result = await tx.credit.rescoreChecked(this.toRecord(score, now, now), { seen: seenOf(events), followUps });
+    for (let attempt = 1; !result.stored; attempt++) {
+      events = (await tx.credit.eventsOf(partyId)).map(toEngineEvent);
+      score = scoreParty(partyId, partyKind, events, model, now, policy);
+      followUps = await this.followUpsFor(tx, partyId, partyKind, score, events);
+      result = await tx.credit.rescoreChecked(this.toRecord(score, now, now), {
+        seen: attempt < MAX_RESCORE_ATTEMPTS - 1 ? seenOf(events) : undefined,
+        followUps,
+      });
+    }
+    const before = result.before;
     const changed = before !== score.tier;
     const entries = [...audits];
     // a party's first score in tier A is no move: everyone starts there
@@ -255,8 +292,24 @@ export class CreditService {
       await tx.credit.insertTierMoves([move]);
       await this.notifyTierChange(tx, move);
     }
-    for (const h of this.d.hooks ?? []) await h.afterRescore?.(tx, partyId, partyKind, score, events);
+    for (const h of this.d.hooks ?? []) await h.afterRescore?.(tx, partyId, partyKind, score, events, result.followUps);
     return score;
+  }
+
+  /** What the hooks will act on after this score, read by the score's own statement (nothing when they act on nothing). */
+  private async followUpsFor(
+    tx: CreditTx,
+    partyId: string,
+    partyKind: CreditPartyKind,
+    score: CreditScore,
+    events: CreditEvent[],
+  ): Promise<CreditFollowUpsWanted | undefined> {
+    let want: CreditFollowUpsWanted | undefined;
+    for (const h of this.d.hooks ?? []) {
+      const w = await h.followUpsFor?.(tx, partyId, partyKind, score, events);
+      if (w) want = { trainingTasks: Boolean(want?.trainingTasks || w.trainingTasks), clues: Boolean(want?.clues || w.clues) };
+    }
+    return want;
   }
 
   /** Runs the tier listeners for a move (in the caller's transaction). */

@@ -28,7 +28,14 @@ export type { CreditHookTx, CreditRescoreHook } from './credit.service.ts';
 export { CreditModeService } from './credit-modes.service.ts';
 export type { CohortInput, CohortMemberView, CreditModeDeps } from './credit-modes.service.ts';
 export { CLUE_TOPIC, CreditModeHook, ObservationAdjuster, SandboxAdjuster } from './credit-modes.hook.ts';
-export { CATEGORY_ZH, DEFAULT_MODE_SETTINGS, validateCohort, validateModeSettings } from './credit-modes.rules.ts';
+export {
+  CATEGORY_ZH,
+  DEFAULT_MODE_SETTINGS,
+  partyPolicy,
+  validateCohort,
+  validateModeSettings,
+  waivedFirstOffences,
+} from './credit-modes.rules.ts';
 export { CREDIT_TRIGGERS } from './credit-modes.types.ts';
 export type * from './credit-appeals.types.ts';
 export type * from './credit-appeals.repository.ts';

@@ -107,7 +107,7 @@ async function openPglite(dir: string | undefined): Promise<Opened> {
     database: {
       driver: 'pglite',
       db: typed,
-      uow: new DrizzleUnitOfWork(typed),
+      uow: new DrizzleUnitOfWork(typed, undefined, true),
       async ping() {
         const t = performance.now();
         await client.query('select 1', [], { parsers: own });

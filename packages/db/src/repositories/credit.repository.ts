@@ -2,15 +2,19 @@
 import type {
   CreditEventKind,
   CreditEventRecord,
+  CreditFollowUps,
+  CreditFollowUpsWanted,
   CreditPartyEvent,
   CreditPartyKind,
   CreditPartyRange,
   CreditRepository,
+  CreditRescoreResult,
   CreditScoreRecord,
   CreditScoringEvent,
   CreditStoredScore,
   CreditTier,
   CreditTierMoveRecord,
+  CreditTrigger,
 } from '@livehub/core';
 import { and, asc, count, desc, eq, gt, gte, inArray, isNull, or, type SQL, sql } from 'drizzle-orm';
 import type { Db } from '../db.ts';
@@ -30,6 +34,8 @@ export class DrizzleCreditRepository implements CreditRepository {
   constructor(
     private readonly db: Db,
     private readonly chain?: AuditChainState,
+    /** one transaction at a time (PGlite): events read before the chain's lock cannot be stale (`rescoreChecked`) */
+    private readonly exclusive = false,
   ) {}
 
   async insertEvents(events: CreditEventRecord[]): Promise<CreditEventRecord[]> {
@@ -167,24 +173,65 @@ export class DrizzleCreditRepository implements CreditRepository {
    * upsert reads it too, for the audit entries that follow.
    */
   async rescore(s: CreditScoreRecord): Promise<CreditTier | null> {
+    return (await this.rescoreChecked(s, {})).before;
+  }
+  async rescoreChecked(
+    s: CreditScoreRecord,
+    opts: { seen?: { events: number; voided: number } | undefined; followUps?: CreditFollowUpsWanted | undefined },
+  ): Promise<CreditRescoreResult> {
     const head = this.chain?.locked && this.chain.head === undefined;
-    const result = (await this.db.execute(sql`with before as (select tier from credit_scores where party_id = ${s.partyId}::uuid)
+    const party = sql`${s.partyId}::uuid`;
+    const values = sql`${party}, ${s.partyKind}, ${s.totalCenti}::int, ${s.tier}, ${s.modelVersion}, ${JSON.stringify(s.dimensions)}::jsonb,
+          ${s.computedAt.toISOString()}::timestamptz, ${s.tierSince.toISOString()}::timestamptz`;
+    // with a stale-read check the values go in through a select, so that a stale `seen` stores nothing (no row);
+    // without one (PGlite, or no `seen`) as plain values, which PGlite plans faster
+    const rows =
+      opts.seen && !this.exclusive
+        ? sql`select ${values} where (select count(*) = ${opts.seen.events} and count(voided_at) = ${opts.seen.voided}
+            from credit_events where party_id = ${party})`
+        : sql`values (${values})`;
+    const want = opts.followUps ?? {};
+    // the follow-ups and the head come back with the stored row: none when a stale `seen` stored nothing
+    const result = (await this.db.execute(sql`with before as (select tier from credit_scores where party_id = ${party})
       insert into credit_scores as cs (party_id, party_kind, total_centi, tier, model_version, dimensions, computed_at, tier_since)
-        values (${s.partyId}::uuid, ${s.partyKind}, ${s.totalCenti}, ${s.tier}, ${s.modelVersion}, ${JSON.stringify(s.dimensions)}::jsonb,
-          ${s.computedAt.toISOString()}::timestamptz, ${s.tierSince.toISOString()}::timestamptz)
-      on conflict (party_id) do update set party_kind = excluded.party_kind, total_centi = excluded.total_centi,
-        tier = excluded.tier, model_version = excluded.model_version, dimensions = excluded.dimensions,
-        computed_at = excluded.computed_at,
-        tier_since = case when cs.tier = excluded.tier then cs.tier_since else excluded.tier_since end
+        ${rows}
+        on conflict (party_id) do update set party_kind = excluded.party_kind, total_centi = excluded.total_centi,
+          tier = excluded.tier, model_version = excluded.model_version, dimensions = excluded.dimensions,
+          computed_at = excluded.computed_at,
+          tier_since = case when cs.tier = excluded.tier then cs.tier_since else excluded.tier_since end
       returning (select tier from before) as before${
         head ? sql`, (select json_build_array(seq, hash) from audit_log order by seq desc limit 1)::text as head` : sql``
-      }`)) as unknown as { rows: Array<{ before: CreditTier | null; head?: string | null }> };
+      }${
+        want.trainingTasks
+          ? sql`, (select coalesce(json_agg(event_id), '[]') from credit_training_tasks where party_id = ${party})::text as tasks`
+          : sql``
+      }${
+        want.clues
+          ? sql`, (select coalesce(json_agg(json_build_array(trigger, floor(date_part('epoch', last) * 1000)::int8)), '[]')
+                from (select trigger, max(raised_at) as last from credit_clues where party_id = ${party} group by trigger) c)::text as clues`
+          : sql``
+      }`)) as unknown as {
+      rows: Array<{ before: CreditTier | null; head?: string | null; tasks?: string; clues?: string }>;
+    };
     const row = result.rows[0];
-    if (head && this.chain && row) {
+    if (!row) return { before: null, stored: false };
+    if (head && this.chain) {
       const h = row.head ? (JSON.parse(row.head) as [number, string]) : null;
       this.chain.head = h ? { seq: Number(h[0]), hash: h[1] } : null;
     }
-    return row?.before ?? null;
+    const out: CreditRescoreResult = { before: row.before ?? null, stored: true };
+    if (want.trainingTasks || want.clues) {
+      const followUps: CreditFollowUps = {};
+      if (want.trainingTasks) followUps.trainingEventIds = JSON.parse(row.tasks ?? '[]') as string[];
+      if (want.clues) {
+        const lastClues: NonNullable<CreditFollowUps['lastClues']> = {};
+        for (const [trigger, ms] of JSON.parse(row.clues ?? '[]') as Array<[CreditTrigger, number]>)
+          lastClues[trigger] = new Date(Number(ms));
+        followUps.lastClues = lastClues;
+      }
+      out.followUps = followUps;
+    }
+    return out;
   }
   async listScores(opts: {
     tier?: CreditTier | undefined;

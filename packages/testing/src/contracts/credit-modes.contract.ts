@@ -115,6 +115,44 @@ export function creditModeCases(db: ContractDb): void {
     expect((await r.creditModes.listClues({ partyId, limit: 2 })).map((c) => c.id)).toEqual([c2.id, c3.id]);
   });
 
+  it('the score’s statement reads what the modes act on next: the training tasks’ events and the last clue per trigger', async () => {
+    const r = db.r();
+    const a = task({ createdAt: at(1) });
+    const b = task({ partyId: a.partyId, createdAt: at(2) });
+    await r.creditModes.insertTrainingTasks([a, b, task({ createdAt: at(2) })]);
+    const clue = (h: number, trigger: 'violations' | 'tier_d') => ({
+      id: uuid(),
+      partyId: a.partyId,
+      partyKind: 'merchant' as const,
+      trigger,
+      detail: { count: h },
+      raisedAt: at(h),
+    });
+    for (const c of [clue(1, 'violations'), clue(5, 'violations'), clue(3, 'tier_d')]) await r.creditModes.insertClue(c);
+    const score = {
+      partyId: a.partyId,
+      partyKind: 'merchant' as const,
+      totalCenti: 9_000,
+      tier: 'A' as const,
+      modelVersion: 'v1',
+      dimensions: [{ key: 'compliance', score: 90 }],
+      computedAt: at(6),
+      tierSince: at(6),
+    };
+    // the party has no events: a `seen` of none is current, and the score is stored
+    const both = await r.credit.rescoreChecked(score, { seen: { events: 0, voided: 0 }, followUps: { trainingTasks: true, clues: true } });
+    expect(both.before).toBeNull();
+    expect(both.stored).toBe(true);
+    expect([...(both.followUps?.trainingEventIds ?? [])].sort()).toEqual([a.eventId, b.eventId].sort());
+    expect(both.followUps?.lastClues).toEqual({ violations: at(5), tier_d: at(3) });
+    const tasksOnly = await r.credit.rescoreChecked({ ...score, totalCenti: 8_900 }, { followUps: { trainingTasks: true } });
+    expect(tasksOnly).toMatchObject({ before: 'A', stored: true });
+    expect(tasksOnly.followUps?.lastClues).toBeUndefined();
+    expect(tasksOnly.followUps?.trainingEventIds).toHaveLength(2);
+    expect((await r.credit.rescoreChecked({ ...score, totalCenti: 8_800 }, {})).followUps).toBeUndefined();
+    expect((await r.credit.score(a.partyId))?.totalCenti).toBe(8_800);
+  });
+
   it('finds when a party’s first credit event happened', async () => {
     const r = db.r();
     const partyId = uuid();
