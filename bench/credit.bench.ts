@@ -7,7 +7,9 @@
  * between them (5 to 35 each, 20 on average), drawn from a fixed seed: mostly completed orders, with returns,
  * late shipments, overdue refunds and samples, violations by severity (most of them minor), upheld complaints,
  * lapsed certifications, penalties, training and clean streaming hours — over the last 400 days. They are loaded
- * through the repository's bulk insert (`insertEvents`: one unnest statement per 2,000), which is not timed.
+ * through the repository's bulk insert (`insertEvents`: one unnest statement per 2,000), which is not timed, with
+ * what recording them one by one would have left beside them: a training task for each first offence the modes
+ * waived (so the stream meets the steady state a running platform is in, not a backlog of tasks never assigned).
  *
  * Recompute: `CreditRecomputeService.recompute` end to end — reading every event, scoring every party, writing
  * every score, the tier moves, the tier listeners (tier D holds payouts) and the audit entry. Timed twice: first
@@ -16,8 +18,9 @@
  * Incremental: --stream events, one at a time, each through `CreditService.ingest` (record, audit, rescore the
  * party from its ~20 events with the modes' hook, store the score, a tier move when the tier changes) for a party drawn at random:
  * BEGIN, the event's insert with the party's events (taking the audit chain's lock), the score's upsert (reading the
- * chain's head), the audit entries, COMMIT — two more (the tasks and their audit entries) when the hook assigns
- * training for a waived first offence, and the tier move and its listeners when the tier changes. Timed in steady
+ * chain's head, and the party's training tasks and last clues when the modes' hook will act on them), the audit
+ * entries, COMMIT — two more (the task and its audit entry) when a first offence is newly waived, a clue and its
+ * outbox event when a trigger raises one, and the tier move and its listeners when the tier changes. Timed in steady
  * state: 200 untimed events first, and a full garbage collection (of the recompute's) just before the timed ones.
  * On PGlite (in memory) and on PostgreSQL (BENCH_DATABASE_URL / DATABASE_URL, else 127.0.0.1:5432/test) in a
  * scratch database of its own from @livehub/testing, dropped afterwards.
