@@ -6,7 +6,7 @@
  * Screenshots go to e2e/browser/__screenshots__/.
  */
 import { describe, expect, it } from 'vitest';
-import { openFromNav } from '../helpers/browser.ts';
+import { openFromNav, pickFromSelect } from '../helpers/browser.ts';
 import { BrowserSuite } from '../helpers/browser-suite.ts';
 import { browserAvailable } from '../helpers/test-server.ts';
 
@@ -61,8 +61,14 @@ describe.skipIf(!browserAvailable)('supervision clues', () => {
 
     await drawer.getByTestId('clue-transfer').click();
     const modal = page.getByTestId('clue-transfer-modal');
-    await modal.getByTestId('clue-transfer-department').click();
-    await page.locator('.ant-select-item-option').filter({ hasText: '知识产权局' }).click();
+    // the select sits in a dialog that may still be opening: pick until it shows the department (pickFromSelect)
+    const department = modal.getByTestId('clue-transfer-department');
+    await pickFromSelect(
+      page,
+      department,
+      page.locator('.ant-select-dropdown:visible .ant-select-item-option').filter({ hasText: '知识产权局' }),
+    );
+    await department.getByText('知识产权局').waitFor();
     await modal.getByTestId('clue-transfer-reason').fill('涉及假冒注册商标，属知识产权局职责');
     await page.getByTestId('clue-transfer-submit').click();
     await page.getByText('已移送至知识产权局').waitFor();
