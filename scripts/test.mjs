@@ -5,7 +5,7 @@
 // Prints `N passed, N failed` last; `--summary FILE` also writes the counts as JSON.
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { availableParallelism, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { ensureWebBuilt } from './web-build.mjs';
 
@@ -20,6 +20,8 @@ const summaryFile = opt('--summary');
 const skipChecks = args.includes('--no-checks');
 // `--no-browser`: the e2e project without e2e/browser (CI's PostgreSQL + Redis run: the browser tests run once, embedded)
 const noBrowser = args.includes('--no-browser');
+// `--e2e a,b`: only these e2e files (CI's PostgreSQL + Redis run: the ones whose backend differs there)
+const e2eFiles = opt('--e2e')?.split(',') ?? [];
 const ci = process.env.CI === 'true';
 
 let passed = 0;
@@ -53,16 +55,6 @@ if (projects.includes('e2e') && !noBrowser) {
   ensureWebBuilt();
 }
 
-const out = join(mkdtempSync(join(tmpdir(), 'livehub-vitest-')), 'results.json');
-const vitestArgs = [
-  join(root, 'node_modules/vitest/vitest.mjs'),
-  'run',
-  ...projects.flatMap((p) => ['--project', p]),
-  ...(noBrowser ? ['--exclude', 'e2e/browser/**', '--exclude', '**/node_modules/**'] : []),
-  '--reporter=default',
-  '--reporter=json',
-  `--outputFile.json=${out}`,
-];
 const haveFfmpeg = spawnSync('ffmpeg', ['-hide_banner', '-version'], { stdio: 'ignore' }).status === 0;
 if (projects.includes('e2e') && !haveFfmpeg && ci)
   process.stderr.write('ffmpeg not found on PATH: the video test cannot run (CI=true forbids skipping; it fails)\n');
@@ -70,16 +62,40 @@ const env = {
   ...(haveChromium ? { CHROMIUM_PATH: chromium } : { LIVEHUB_SKIP_BROWSER: '1' }),
   ...(haveFfmpeg ? {} : { LIVEHUB_SKIP_FFMPEG: '1' }),
 };
-const ok = run(`vitest (${projects.join(', ')})`, process.execPath, vitestArgs, env);
-if (existsSync(out)) {
-  const r = JSON.parse(readFileSync(out, 'utf8'));
-  passed += r.numPassedTests ?? 0;
-  failed += r.numFailedTests ?? 0;
-  skipped += (r.numPendingTests ?? 0) + (r.numTodoTests ?? 0);
-  if (!ok && (r.numFailedTests ?? 0) === 0) failed++; // a suite that crashed before its tests ran
-} else if (!ok) {
-  failed++;
+
+/** Runs vitest on some projects and adds its counts. */
+function vitest(list, extra = []) {
+  const out = join(mkdtempSync(join(tmpdir(), 'livehub-vitest-')), 'results.json');
+  const argv = [
+    join(root, 'node_modules/vitest/vitest.mjs'),
+    'run',
+    ...list.flatMap((p) => ['--project', p]),
+    ...(noBrowser && list.includes('e2e') ? ['--exclude', 'e2e/browser/**', '--exclude', '**/node_modules/**'] : []),
+    ...extra,
+    '--reporter=default',
+    '--reporter=json',
+    `--outputFile.json=${out}`,
+  ];
+  const ok = run(`vitest (${list.join(', ')})`, process.execPath, argv, env);
+  if (existsSync(out)) {
+    const r = JSON.parse(readFileSync(out, 'utf8'));
+    passed += r.numPassedTests ?? 0;
+    failed += r.numFailedTests ?? 0;
+    skipped += (r.numPendingTests ?? 0) + (r.numTodoTests ?? 0);
+    if (!ok && (r.numFailedTests ?? 0) === 0) failed++; // a suite that crashed before its tests ran
+  } else if (!ok) {
+    failed++;
+  }
 }
+
+// Unit and integration files run as many at a time as the machine has cores on the embedded defaults (each file
+// has its own PGlite and in-process adapters; vitest's default leaves one core idle), one at a time on PostgreSQL +
+// Redis (side by side on one server and one Redis has not been tried). The e2e files always run one at a time
+// (servers, Chromium).
+const shared = Boolean(process.env.DATABASE_URL || process.env.REDIS_URL);
+const fast = projects.filter((p) => p !== 'e2e');
+if (fast.length > 0) vitest(fast, shared ? [] : [`--maxWorkers=${Math.max(1, availableParallelism())}`]);
+if (projects.includes('e2e')) vitest(['e2e'], e2eFiles);
 if (!haveChromium && projects.includes('e2e') && !ci)
   process.stderr.write(`\n(browser tests skipped: no Chromium at ${chromium}; apt-get install chromium fonts-noto-cjk)\n`);
 if (!haveFfmpeg && projects.includes('e2e') && !ci)
