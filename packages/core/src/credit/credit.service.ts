@@ -19,7 +19,7 @@ import type { Repositories, ScopedUnitOfWork } from '../ports/repositories.ts';
 import type { Clock, IdGenerator } from '../ports/runtime.ts';
 import { type Actor, SYSTEM_ACTOR } from '../shared/actor.ts';
 import type { CreditModelSource } from './credit-model.source.ts';
-import type { CreditFollowUps, CreditFollowUpsWanted, CreditPartyEvent } from './credit.repository.ts';
+import type { CreditFollowUps, CreditFollowUpsWanted, CreditPartyEvent, CreditRescoreResult } from './credit.repository.ts';
 import { issueText } from './credit-issue.ts';
 import type {
   CreditEventKind,
@@ -248,17 +248,15 @@ export class CreditService {
     // it), and a writer for the same party may have committed meanwhile — then they are read again (PostgreSQL; on
     // PGlite transactions do not overlap). The last attempt stores unconditionally.
     let events = (read ?? (await tx.credit.eventsOf(partyId))).map(toEngineEvent);
-    let score = scoreParty(partyId, partyKind, events, model, now, policy);
-    let followUps = await this.followUpsFor(tx, partyId, partyKind, score, events);
-    let result = await tx.credit.rescoreChecked(this.toRecord(score, now, now), { seen: seenOf(events), followUps });
-    for (let attempt = 1; !result.stored; attempt++) {
-      events = (await tx.credit.eventsOf(partyId)).map(toEngineEvent);
+    let score: CreditScore;
+    let result: CreditRescoreResult;
+    for (let attempt = 1; ; attempt++) {
       score = scoreParty(partyId, partyKind, events, model, now, policy);
-      followUps = await this.followUpsFor(tx, partyId, partyKind, score, events);
-      result = await tx.credit.rescoreChecked(this.toRecord(score, now, now), {
-        seen: attempt < MAX_RESCORE_ATTEMPTS - 1 ? seenOf(events) : undefined,
-        followUps,
-      });
+      const followUps = await this.followUpsFor(tx, partyId, partyKind, score, events);
+      const seen = attempt < MAX_RESCORE_ATTEMPTS ? seenOf(events) : undefined;
+      result = await tx.credit.rescoreChecked(this.toRecord(score, now, now), { seen, followUps });
+      if (result.stored) break;
+      events = (await tx.credit.eventsOf(partyId)).map(toEngineEvent);
     }
     const before = result.before;
     const changed = before !== score.tier;
