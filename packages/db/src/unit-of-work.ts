@@ -1,7 +1,7 @@
 import { AsyncLocalStorage } from 'node:async_hooks';
 import type { Repositories, UnitOfWork } from '@livehub/core';
 import type { Db } from './db.ts';
-import { type AuditChainState, DrizzleAuditRepository, DrizzleOutboxRepository } from './repositories/audit.repository.ts';
+import { type AuditChainState, appendPending, DrizzleAuditRepository, DrizzleOutboxRepository } from './repositories/audit.repository.ts';
 import { DrizzleCatalogRepository } from './repositories/catalog.repository.ts';
 import { DrizzleSelectionRepository } from './repositories/selection.repository.ts';
 import { DrizzleLedgerRepository, DrizzleSettlementRepository } from './repositories/settlement.repository.ts';
@@ -141,9 +141,18 @@ export class DrizzleUnitOfWork implements UnitOfWork {
   ) {
     this.read = guard ? guarded(repositoriesFor(db)) : repositoriesFor(db);
   }
+  /**
+   * Runs `work` in a transaction; the audit entries it recorded are appended after it, as the transaction's last
+   * statements (`appendPending`, ADR 0045).
+   */
   transaction<T>(work: (repos: Repositories) => Promise<T>): Promise<T> {
-    const repos = (tx: unknown) => repositoriesFor(tx as Db, { locked: false }, this.exclusive);
-    if (!this.guard) return this.db.transaction((tx) => work(repos(tx)));
-    return this.db.transaction((tx) => inTransaction.run(true, () => work(repos(tx))));
+    const run = async (tx: Db) => {
+      const chain: AuditChainState = { locked: false };
+      const out = await work(repositoriesFor(tx, chain, this.exclusive));
+      await appendPending(tx, chain);
+      return out;
+    };
+    if (!this.guard) return this.db.transaction((tx) => run(tx as unknown as Db));
+    return this.db.transaction((tx) => inTransaction.run(true, () => run(tx as unknown as Db)));
   }
 }

@@ -49,16 +49,38 @@ describe('audit hash chain', () => {
 
   it('chains entries recorded together to each other and to what came before', async () => {
     const m = await chainOf(2);
-    const written = await svc.recordMany(
+    await svc.recordMany(
       m.repos,
       [1, 2, 3].map((i) => ({ actor: SYSTEM_ACTOR, input: { action: 'order.create', targetType: 'order', targetId: `o${i}` } })),
     );
-    expect(written.map((e) => e.seq)).toEqual([3, 4, 5]);
+    expect(m.rows.map((e) => e.seq)).toEqual([1, 2, 3, 4, 5]);
     expect(m.rows[2]?.prevHash).toBe(m.rows[1]?.hash);
     expect(m.rows[4]?.prevHash).toBe(m.rows[3]?.hash);
     await svc.record(m.repos, SYSTEM_ACTOR, { action: 'thing.write', targetType: 'thing' });
     expect(await svc.verify(m.repos, 2)).toMatchObject({ ok: true, checked: 6 });
-    expect(await svc.recordMany(m.repos, [])).toEqual([]);
+    await svc.recordMany(m.repos, []);
+    expect(m.rows).toHaveLength(6);
+  });
+
+  it('hands a deferring repository builders that chain from the head it is given, in the order recorded', async () => {
+    const m = await chainOf(2);
+    const kept: Array<(head: { seq: number; hash: string } | null) => AuditRecord[]> = [];
+    const deferring = { audit: { ...m.repos.audit, defer: (b: (typeof kept)[number]) => void kept.push(b) } };
+    await svc.record(deferring, SYSTEM_ACTOR, { action: 'thing.write', targetType: 'thing', targetId: 'a' });
+    await svc.recordMany(deferring, [
+      { actor: SYSTEM_ACTOR, input: { action: 'thing.write', targetType: 'thing', targetId: 'b' } },
+      { actor: SYSTEM_ACTOR, input: { action: 'thing.write', targetType: 'thing', targetId: 'c' } },
+    ]);
+    // nothing written until the builders run, as a repository does just before its transaction commits
+    expect(m.rows).toHaveLength(2);
+    let head = await m.repos.audit.lockHead();
+    for (const build of kept) {
+      const entries = build(head);
+      await m.repos.audit.insertMany(entries);
+      head = { seq: entries.at(-1)!.seq, hash: entries.at(-1)!.hash };
+    }
+    expect(m.rows.map((r) => r.targetId)).toEqual(['0', '1', 'a', 'b', 'c']);
+    expect(await svc.verify(m.repos, 2)).toMatchObject({ ok: true, checked: 5 });
   });
 
   it('verifies an empty chain', async () => {

@@ -45,29 +45,31 @@ export function entryHash(e: Omit<AuditRecord, 'hash'>): string {
 export class AuditService {
   constructor(private readonly deps: { clock: Clock; ids: IdGenerator }) {}
 
-  /** Call inside the write's transaction. */
-  async record(repos: Pick<Repositories, 'audit'>, actor: Actor, input: AuditInput): Promise<AuditRecord> {
-    const head = await repos.audit.lockHead();
-    const entry = this.entry(head, actor, input);
-    await repos.audit.insert(entry);
-    return entry;
+  /**
+   * Call inside the write's transaction. In a transaction the entry is chained and written just before the commit
+   * (`AuditRepository.defer`); outside one, at once.
+   */
+  async record(repos: Pick<Repositories, 'audit'>, actor: Actor, input: AuditInput): Promise<void> {
+    await this.recordMany(repos, [{ actor, input }]);
   }
 
   /**
-   * Several entries of one transaction (a group of flash-sale orders written together): the chain lock is taken
-   * once and the entries are chained to each other in order, then inserted in one statement.
+   * Several entries of one transaction (a group of flash-sale orders written together): chained to each other in
+   * order and inserted in one statement, with the chain lock taken once.
    */
-  async recordMany(repos: Pick<Repositories, 'audit'>, items: Array<{ actor: Actor; input: AuditInput }>): Promise<AuditRecord[]> {
-    if (items.length === 0) return [];
-    let head = await repos.audit.lockHead();
-    const entries: AuditRecord[] = [];
-    for (const { actor, input } of items) {
-      const e = this.entry(head, actor, input);
-      entries.push(e);
-      head = { seq: e.seq, hash: e.hash };
-    }
-    await repos.audit.insertMany(entries);
-    return entries;
+  async recordMany(repos: Pick<Repositories, 'audit'>, items: Array<{ actor: Actor; input: AuditInput }>): Promise<void> {
+    if (items.length === 0) return;
+    const build = (from: { seq: number; hash: string } | null): AuditRecord[] => {
+      let head = from;
+      return items.map(({ actor, input }) => {
+        const e = this.entry(head, actor, input);
+        head = { seq: e.seq, hash: e.hash };
+        return e;
+      });
+    };
+    if (repos.audit.defer) return repos.audit.defer(build);
+    const entries = build(await repos.audit.lockHead());
+    await (entries.length === 1 ? repos.audit.insert(entries[0] as AuditRecord) : repos.audit.insertMany(entries));
   }
 
   private entry(head: { seq: number; hash: string } | null, actor: Actor, input: AuditInput): AuditRecord {

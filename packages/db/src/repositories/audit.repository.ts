@@ -22,14 +22,41 @@ export interface AuditChainState {
   locked: boolean;
   /** undefined: not known yet; null: the chain is empty */
   head?: { seq: number; hash: string } | null;
+  /** entries kept back until just before the commit (`defer`), built then in the order recorded */
+  pending?: Array<(head: { seq: number; hash: string } | null) => AuditRecord[]>;
+}
+
+/**
+ * Appends what the transaction kept back (`DrizzleAuditRepository.defer`): the chain's lock (unless an earlier
+ * statement took it), the head, then every entry in one statement. The unit of work calls it after the
+ * transaction's own work, as its last statements before COMMIT.
+ */
+export async function appendPending(db: Db, chain: AuditChainState): Promise<void> {
+  const pending = chain.pending;
+  if (!pending || pending.length === 0) return;
+  chain.pending = undefined;
+  const repo = new DrizzleAuditRepository(db, chain);
+  let head = await repo.lockHead();
+  const entries: AuditRecord[] = [];
+  for (const build of pending)
+    for (const e of build(head)) {
+      entries.push(e);
+      head = { seq: e.seq, hash: e.hash };
+    }
+  await (entries.length === 1 ? repo.insert(entries[0] as AuditRecord) : repo.insertMany(entries));
 }
 
 export class DrizzleAuditRepository implements AuditRepository {
+  /** Only in a transaction: entries kept until its end (`appendPending`), so the chain's lock is the last it takes. */
+  readonly defer?: (build: (head: { seq: number; hash: string } | null) => AuditRecord[]) => void;
+
   /** `chain`: the transaction's chain state (none outside a transaction, where a lock ends with its statement) */
   constructor(
     private readonly db: Db,
     private readonly chain?: AuditChainState,
-  ) {}
+  ) {
+    if (chain) this.defer = (build) => void (chain.pending ??= []).push(build);
+  }
 
   async lockHead(): Promise<{ seq: number; hash: string } | null> {
     const chain = this.chain;
