@@ -4,7 +4,7 @@
  * why), 监管沙盒 (a cohort member's relaxed category costs half until the end date), 触发式监管 (crossing a threshold
  * writes one clue to the outbox, not two), and bad input refused field by field with nothing changed.
  */
-import type { CreditEventInput } from '@livehub/core';
+import { type CreditEventInput, SYSTEM_ACTOR } from '@livehub/core';
 import { clearCredit, createTestPlatform, type TestPlatform, type TestSession } from '@livehub/server/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ManualClock } from '../adapters/runtime.ts';
@@ -203,6 +203,33 @@ describe('enforcement modes (包容审慎监管)', () => {
     expect(clues.body.items).toEqual([expect.objectContaining({ trigger: 'violations', partyKind: 'streamer' })]);
     expect(clues.body.items[0].partyName).not.toBe('');
     expect((await p.call(streamer, 'GET', '/api/credit/clues')).status).toBe(403);
+  });
+
+  it('首违不罚 after a full recompute: an offence new settings waive brings its training task, once', async () => {
+    const waiveNone = settingsBody({});
+    waiveNone.firstOffence.byCategory = { price_fraud: 0, absolute_claim: 0 };
+    expect((await p.call(admin, 'PUT', '/api/credit/modes/settings', waiveNone)).status).toBe(200);
+    // the base's earlier violations (the sandbox's) voided: the next one is a first offence
+    await clearCredit(p.c, [baseOrg]);
+    const eventId = await violation(baseOrg, 'base', 1, 'absolute_claim');
+    const contribution = async () =>
+      (await p.call(base, 'GET', '/api/credit/me')).body.contributions.find((c: Contribution) => c.eventId === eventId);
+    const tasks = async () => (await p.call(base, 'GET', '/api/credit/tasks')).body.items as Array<{ eventId: string }>;
+    expect((await contribution()).points).toBeLessThan(0);
+    expect(await tasks()).toEqual([]);
+
+    // settings that waive it apply from the party's next rescore, or a full recompute
+    expect((await p.call(admin, 'PUT', '/api/credit/modes/settings', settingsBody({}))).status).toBe(200);
+    await p.c.creditRecompute.recompute(SYSTEM_ACTOR);
+    expect(await contribution()).toMatchObject({ points: 0, waived: 'first_offence' });
+    expect(await tasks()).toEqual([expect.objectContaining({ eventId })]);
+    const audited = async () =>
+      (await p.c.uow.read.audit.list({ limit: 50, action: 'credit.training_assigned' })).filter((e) => e.detail.eventId === eventId);
+    expect(await audited()).toHaveLength(1);
+    // a second recompute finds the score unchanged and assigns nothing
+    await p.c.creditRecompute.recompute(SYSTEM_ACTOR);
+    expect(await tasks()).toHaveLength(1);
+    expect(await audited()).toHaveLength(1);
   });
 
   it('refuses bad input field by field and changes nothing', async () => {

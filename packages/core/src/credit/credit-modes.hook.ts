@@ -26,7 +26,7 @@ import {
   waivedFirstOffences,
 } from './credit-modes.rules.ts';
 import type { CreditCohortMemberRecord, CreditCohortRecord, CreditModeSettings, CreditTrainingTaskRecord } from './credit-modes.types.ts';
-import type { CreditHookTx, CreditRescoreHook } from './credit.service.ts';
+import type { CreditHookTx, CreditRecomputed, CreditRescoreHook } from './credit.service.ts';
 import type { CreditPartyKind } from './credit.types.ts';
 
 const DAY_MS = 86_400_000;
@@ -96,6 +96,9 @@ export class CreditModesCache {
 }
 
 type ModesTx = CreditHookTx & Pick<Repositories, 'creditModes' | 'outbox'>;
+
+/** training tasks inserted (and audited) per statement after a recompute */
+const TASK_BATCH = 2_000;
 function modesTx(tx: CreditHookTx): ModesTx {
   if (!tx.creditModes || !tx.outbox) throw new Error('the credit modes hook needs creditModes and outbox in the rescoring transaction');
   return tx as ModesTx;
@@ -150,35 +153,7 @@ export class CreditModeHook implements CreditRescoreHook {
     // party with a waived offence assign nothing new); the insert still skips a task another transaction assigned
     const assignedBefore = new Set(known?.trainingEventIds ?? []);
     const waived = waivedFirstOffences(score, events).filter((w) => !assignedBefore.has(w.eventId));
-    if (waived.length > 0) {
-      const tasks: CreditTrainingTaskRecord[] = waived.map((w) => ({
-        id: this.d.ids.next(),
-        partyId,
-        partyKind,
-        eventId: w.eventId,
-        category: w.category,
-        severity: w.severity,
-        hours: settings.firstOffence.trainingHours,
-        status: 'open',
-        createdAt: now,
-        dueAt: new Date(now.getTime() + settings.firstOffence.trainingDueDays * DAY_MS),
-        completedAt: null,
-        completionEventId: null,
-      }));
-      const assigned = await r.creditModes.insertTrainingTasks(tasks);
-      await this.d.audit.recordMany(
-        r,
-        assigned.map((t) => ({
-          actor: SYSTEM_ACTOR,
-          input: {
-            action: 'credit.training_assigned',
-            targetType: 'credit_training_task',
-            targetId: t.id,
-            detail: { partyId, eventId: t.eventId, category: t.category, hours: t.hours },
-          },
-        })),
-      );
-    }
+    await this.assignTraining(r, settings, waived.map((w) => ({ partyId, partyKind, ...w })), now);
     for (const crossed of crossedTriggers(settings, events, score, now)) {
       const last = known?.lastClues
         ? (known.lastClues[crossed.trigger] ?? null)
@@ -200,6 +175,58 @@ export class CreditModeHook implements CreditRescoreHook {
         detail: { trigger: crossed.trigger, ...crossed.detail },
       });
     }
+  }
+
+  /**
+   * After a full recompute, for the parties it scored differently: the training tasks rescoring would have assigned
+   * for first offences now waived (a new model or new mode settings can waive one that counted before). Parties
+   * scored for the first time are left: their events were loaded in bulk, not recorded, and carry no follow-ups.
+   */
+  async afterRecompute(tx: CreditHookTx, scored: CreditRecomputed[]): Promise<void> {
+    if (scored.length === 0) return;
+    const r = modesTx(tx);
+    const settings = await (this.d.cache?.settings(r.creditModes) ?? modeSettings(r.creditModes));
+    const waived = scored.flatMap((p) =>
+      waivedFirstOffences(p.score, p.events).map((w) => ({ partyId: p.partyId, partyKind: p.partyKind, ...w })),
+    );
+    for (let i = 0; i < waived.length; i += TASK_BATCH) await this.assignTraining(r, settings, waived.slice(i, i + TASK_BATCH), this.d.clock.now());
+  }
+
+  /** Training tasks for waived offences, each audited; a task another transaction assigned is skipped by the insert. */
+  private async assignTraining(
+    r: ModesTx,
+    settings: CreditModeSettings,
+    waived: Array<{ partyId: string; partyKind: CreditPartyKind; eventId: string; category: string; severity: number }>,
+    now: Date,
+  ): Promise<void> {
+    if (waived.length === 0) return;
+    const tasks: CreditTrainingTaskRecord[] = waived.map((w) => ({
+      id: this.d.ids.next(),
+      partyId: w.partyId,
+      partyKind: w.partyKind,
+      eventId: w.eventId,
+      category: w.category,
+      severity: w.severity,
+      hours: settings.firstOffence.trainingHours,
+      status: 'open',
+      createdAt: now,
+      dueAt: new Date(now.getTime() + settings.firstOffence.trainingDueDays * DAY_MS),
+      completedAt: null,
+      completionEventId: null,
+    }));
+    const assigned = await r.creditModes.insertTrainingTasks(tasks);
+    await this.d.audit.recordMany(
+      r,
+      assigned.map((t) => ({
+        actor: SYSTEM_ACTOR,
+        input: {
+          action: 'credit.training_assigned',
+          targetType: 'credit_training_task',
+          targetId: t.id,
+          detail: { partyId: t.partyId, eventId: t.eventId, category: t.category, hours: t.hours },
+        },
+      })),
+    );
   }
 }
 

@@ -12,7 +12,7 @@ import { AppError } from '../errors.ts';
 import type { ScopedUnitOfWork } from '../ports/repositories.ts';
 import type { Clock, IdGenerator } from '../ports/runtime.ts';
 import type { Actor } from '../shared/actor.ts';
-import type { CreditService } from './credit.service.ts';
+import type { CreditRecomputed, CreditService } from './credit.service.ts';
 import type { CreditPartyRange, CreditStoredScore } from './credit.repository.ts';
 import type { CreditScoreRecord, CreditTierMoveRecord } from './credit.types.ts';
 
@@ -71,13 +71,17 @@ export class CreditRecomputeService {
       const stored = new Map(storedList.map((s) => [s.partyId, s]));
       const records: CreditScoreRecord[] = [];
       const seen = new Set<string>();
-      const add = (score: CreditScore) => {
+      // parties scored before and scored differently now: the hooks' follow-ups (a first offence newly waived)
+      const rescored: CreditRecomputed[] = [];
+      const add = (score: CreditScore, scoredEvents: CreditEvent[]) => {
         seen.add(score.partyId);
         parties++;
         const before = stored.get(score.partyId);
         const changed = before !== undefined ? before.tier !== score.tier : score.tier !== 'A';
         const record = this.d.credit.toRecord(score, now, changed || !before ? now : before.tierSince);
         if (!before || !sameScore(record, before)) records.push(record);
+        if (before && !sameScore(record, before))
+          rescored.push({ partyId: score.partyId, partyKind: score.partyKind, score, events: scoredEvents });
         if (changed)
           moves.push({
             id: this.d.ids.next(),
@@ -104,13 +108,17 @@ export class CreditRecomputeService {
       }
       for (const [partyId, group] of groups) {
         const kinds = new Set(group.map((e) => e.partyKind));
-        for (const kind of kinds) add(scoreParty(partyId, kind, group, model, now, policyOf?.(partyId, kind)));
+        for (const kind of kinds) add(scoreParty(partyId, kind, group, model, now, policyOf?.(partyId, kind)), group);
       }
       // parties whose every event was voided: back to full marks
       for (const before of storedList)
         if (!seen.has(before.partyId))
-          add(scoreParty(before.partyId, before.partyKind, [], model, now, policyOf?.(before.partyId, before.partyKind)));
-      if (records.length > 0) await this.d.uow.transaction((tx) => tx.credit.upsertScores(records));
+          add(scoreParty(before.partyId, before.partyKind, [], model, now, policyOf?.(before.partyId, before.partyKind)), []);
+      if (records.length > 0)
+        await this.d.uow.transaction(async (tx) => {
+          await tx.credit.upsertScores(records);
+          await this.d.credit.afterRecompute(tx, rescored);
+        });
       written += records.length;
     }
     await this.d.uow.transaction(async (tx) => {

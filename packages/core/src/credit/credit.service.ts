@@ -76,6 +76,16 @@ export interface CreditRescoreHook {
     events: CreditEvent[],
     known?: CreditFollowUps,
   ): Promise<void>;
+  /** after a full recompute, in its transaction: the parties it scored differently (see `CreditRecomputed`) */
+  afterRecompute?(tx: CreditHookTx, scored: CreditRecomputed[]): Promise<void>;
+}
+
+/** A party a full recompute scored differently from its stored score, with the events it scored. */
+export interface CreditRecomputed {
+  partyId: string;
+  partyKind: CreditPartyKind;
+  score: CreditScore;
+  events: CreditEvent[];
 }
 
 export interface CreditEventInput {
@@ -316,6 +326,12 @@ export class CreditService {
   }
 
   /** Runs the tier listeners for many moves (a recompute), in batches where a listener can take them. */
+  /** A full recompute's changed scores, handed to the hooks in the recompute's transaction. */
+  async afterRecompute(tx: CreditTx, scored: CreditRecomputed[]): Promise<void> {
+    if (scored.length === 0) return;
+    for (const h of this.d.hooks ?? []) await h.afterRecompute?.(tx as CreditHookTx, scored);
+  }
+
   async notifyTierChanges(tx: CreditTx, moves: CreditTierMoveRecord[]): Promise<void> {
     if (moves.length === 0) return;
     for (const l of this.d.listeners ?? []) {

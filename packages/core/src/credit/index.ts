@@ -24,7 +24,7 @@ export type {
 } from './credit-gate.service.ts';
 export type * from './credit-modes.types.ts';
 export type * from './credit-modes.repository.ts';
-export type { CreditHookTx, CreditRescoreHook } from './credit.service.ts';
+export type { CreditHookTx, CreditRecomputed, CreditRescoreHook } from './credit.service.ts';
 export { CreditModeService } from './credit-modes.service.ts';
 export type { CohortInput, CohortMemberView, CreditModeDeps } from './credit-modes.service.ts';
 export { CLUE_TOPIC, CreditModeHook, ObservationAdjuster, SandboxAdjuster } from './credit-modes.hook.ts';
