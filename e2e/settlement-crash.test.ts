@@ -294,7 +294,8 @@ describe(`settlement across kill -9 (${BACKEND})`, () => {
         `${completedAtKill} of ${BURST_ORDERS} burst orders completed at the kill; the server's exit: ${s.child.signalCode ?? `code ${s.child.exitCode}`}`,
     );
     // an answer the crash cannot explain: what the server wrote about it
-    if (Object.keys(tally).some((c) => !['201', 'lost', 'server.overloaded'].includes(c))) console.log(`[${BACKEND}] the server's last output:\n${s.output()}`);
+    if (Object.keys(tally).some((c) => !['201', 'lost', 'server.overloaded'].includes(c)))
+      console.log(`[${BACKEND}] the server's last output:\n${s.output()}`);
     expect(s.child.signalCode, `the server ended by itself (exit code ${s.child.exitCode}) before the kill`).toBe('SIGKILL');
     // nothing but payouts, connections the crash cut, and requests shed while the server was busy (nothing written)
     for (const c of Object.keys(tally)) expect(['201', 'lost', 'server.overloaded'], `answers: ${JSON.stringify(tally)}`).toContain(c);

@@ -153,7 +153,12 @@ export class CreditModeHook implements CreditRescoreHook {
     // party with a waived offence assign nothing new); the insert still skips a task another transaction assigned
     const assignedBefore = new Set(known?.trainingEventIds ?? []);
     const waived = waivedFirstOffences(score, events).filter((w) => !assignedBefore.has(w.eventId));
-    await this.assignTraining(r, settings, waived.map((w) => ({ partyId, partyKind, ...w })), now);
+    await this.assignTraining(
+      r,
+      settings,
+      waived.map((w) => ({ partyId, partyKind, ...w })),
+      now,
+    );
     for (const crossed of crossedTriggers(settings, events, score, now)) {
       const last = known?.lastClues
         ? (known.lastClues[crossed.trigger] ?? null)
@@ -189,7 +194,8 @@ export class CreditModeHook implements CreditRescoreHook {
     const waived = scored.flatMap((p) =>
       waivedFirstOffences(p.score, p.events).map((w) => ({ partyId: p.partyId, partyKind: p.partyKind, ...w })),
     );
-    for (let i = 0; i < waived.length; i += TASK_BATCH) await this.assignTraining(r, settings, waived.slice(i, i + TASK_BATCH), this.d.clock.now());
+    for (let i = 0; i < waived.length; i += TASK_BATCH)
+      await this.assignTraining(r, settings, waived.slice(i, i + TASK_BATCH), this.d.clock.now());
   }
 
   /** Training tasks for waived offences, each audited; a task another transaction assigned is skipped by the insert. */

@@ -55,7 +55,11 @@ export class DrizzleAuditRepository implements AuditRepository {
     private readonly db: Db,
     private readonly chain?: AuditChainState,
   ) {
-    if (chain) this.defer = (build) => void (chain.pending ??= []).push(build);
+    if (chain)
+      this.defer = (build) => {
+        chain.pending ??= [];
+        chain.pending.push(build);
+      };
   }
 
   async lockHead(): Promise<{ seq: number; hash: string } | null> {
