@@ -88,13 +88,12 @@ function vitest(list, extra = []) {
   }
 }
 
-// Unit and integration files run as many at a time as the machine has cores on the embedded defaults (each file
-// has its own PGlite and in-process adapters; vitest's default leaves one core idle), one at a time on PostgreSQL +
-// Redis (side by side on one server and one Redis has not been tried). The e2e files always run one at a time
-// (servers, Chromium).
-const shared = Boolean(process.env.DATABASE_URL || process.env.REDIS_URL);
+// Unit and integration files run as many at a time as the machine has cores (vitest's default leaves one core
+// idle): on the embedded defaults each file has its own PGlite and in-process adapters; on PostgreSQL + Redis each
+// has its own scratch database and Redis key prefix (packages/testing/src/databases.ts). The e2e files always run
+// one at a time (servers, Chromium).
 const fast = projects.filter((p) => p !== 'e2e');
-if (fast.length > 0) vitest(fast, shared ? [] : [`--maxWorkers=${Math.max(1, availableParallelism())}`]);
+if (fast.length > 0) vitest(fast, [`--maxWorkers=${Math.max(1, availableParallelism())}`]);
 if (projects.includes('e2e')) vitest(['e2e'], e2eFiles);
 if (!haveChromium && projects.includes('e2e') && !ci)
   process.stderr.write(`\n(browser tests skipped: no Chromium at ${chromium}; apt-get install chromium fonts-noto-cjk)\n`);

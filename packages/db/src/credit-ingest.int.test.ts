@@ -64,7 +64,11 @@ describe.each(availableDrivers())('credit ingest on %s', (driver) => {
     if (driver === 'postgres') {
       const deadline = Date.now() + 5_000;
       for (;;) {
-        const [row] = await t.database.exec(`select count(*)::int as n from pg_locks where locktype = 'advisory' and not granted`);
+        const [row] = await t.database.exec(
+          // this database's sessions only: files may run side by side on one server
+          `select count(*)::int as n from pg_locks where locktype = 'advisory' and not granted
+            and pid in (select pid from pg_stat_activity where datname = current_database())`,
+        );
         if (Number(row?.n) > 0) break;
         if (Date.now() > deadline) throw new Error('the second ingest never waited for the chain lock');
         await new Promise((resolve) => setTimeout(resolve, 10));
