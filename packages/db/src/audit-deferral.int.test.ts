@@ -8,7 +8,7 @@
  */
 import { randomUUID } from 'node:crypto';
 import { AuditService, SYSTEM_ACTOR } from '@livehub/core';
-import { availableDrivers, openTestDatabase, type TestDatabase } from '@livehub/testing';
+import { availableDrivers, openTestDatabase, type TestDatabase, untilLockWaited } from '@livehub/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
 const clock = { now: () => new Date() };
@@ -58,19 +58,7 @@ describe.each(availableDrivers())('audit entries appended at the end of the tran
       await audit.record(tx, SYSTEM_ACTOR, { action: 'probe.a', targetType: 'probe', targetId: account.id });
       await tx.ledger.lockAccounts([account.id]);
     });
-    if (driver === 'postgres') {
-      const deadline = Date.now() + 10_000;
-      for (;;) {
-        const [row] = await t.database.exec(
-          // this database's sessions only: files may run side by side on one server
-          `select count(*)::int as n from pg_locks where locktype = 'transactionid' and not granted
-            and pid in (select pid from pg_stat_activity where datname = current_database())`,
-        );
-        if (Number(row?.n) > 0) break;
-        if (Date.now() > deadline) throw new Error('A never waited for the row B holds');
-        await new Promise((resolve) => setTimeout(resolve, 10));
-      }
-    }
+    if (driver === 'postgres') await untilLockWaited(t.database, 'transactionid', 10_000);
     go();
     const settled = await Promise.allSettled([a, b]);
     expect(settled.map((s) => (s.status === 'rejected' ? String(s.reason?.cause ?? s.reason) : 'ok'))).toEqual(['ok', 'ok']);

@@ -8,7 +8,7 @@
 import { randomUUID } from 'node:crypto';
 import { scoreParty } from '@livehub/credit';
 import { AuditService, type CreditEventInput, CreditService, StaticCreditModel, SYSTEM_ACTOR, toEngineEvent } from '@livehub/core';
-import { availableDrivers, openTestDatabase, type TestDatabase } from '@livehub/testing';
+import { availableDrivers, openTestDatabase, type TestDatabase, untilLockWaited } from '@livehub/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
 const asOf = new Date('2026-12-01T00:00:00Z');
@@ -61,19 +61,8 @@ describe.each(availableDrivers())('credit ingest on %s', (driver) => {
     await inFirst;
     // the second starts: its insert reads the party's events, then waits for the lock
     const second = credit.ingest([violation(party, 'case:2', 2)]);
-    if (driver === 'postgres') {
-      const deadline = Date.now() + 5_000;
-      for (;;) {
-        const [row] = await t.database.exec(
-          // this database's sessions only: files may run side by side on one server
-          `select count(*)::int as n from pg_locks where locktype = 'advisory' and not granted
-            and pid in (select pid from pg_stat_activity where datname = current_database())`,
-        );
-        if (Number(row?.n) > 0) break;
-        if (Date.now() > deadline) throw new Error('the second ingest never waited for the chain lock');
-        await new Promise((resolve) => setTimeout(resolve, 10));
-      }
-    } else await new Promise((resolve) => setTimeout(resolve, 50));
+    if (driver === 'postgres') await untilLockWaited(t.database, 'advisory', 5_000);
+    else await new Promise((resolve) => setTimeout(resolve, 50));
     release();
     await first;
     expect(await second).toEqual({ recorded: 1 });

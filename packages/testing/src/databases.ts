@@ -89,3 +89,24 @@ export async function openTestKv(kind: KvName = primaryKv(), clock?: Clock): Pro
     },
   };
 }
+
+/**
+ * Waits until a session of this database waits for a lock of `locktype` (PostgreSQL; other files' databases on the
+ * same server are not counted): how a concurrency test knows its second transaction is blocked before it goes on.
+ */
+export async function untilLockWaited(
+  database: Pick<Database, 'exec'>,
+  locktype: 'advisory' | 'transactionid',
+  ms = 10_000,
+): Promise<void> {
+  const deadline = Date.now() + ms;
+  for (;;) {
+    const [row] = await database.exec(
+      `select count(*)::int as n from pg_locks where locktype = '${locktype}' and not granted
+        and pid in (select pid from pg_stat_activity where datname = current_database())`,
+    );
+    if (Number(row?.n) > 0) return;
+    if (Date.now() > deadline) throw new Error(`no session waited for a ${locktype} lock within ${ms} ms`);
+    await new Promise((resolve) => setTimeout(resolve, 10));
+  }
+}

@@ -79,9 +79,10 @@ export class CreditRecomputeService {
         const before = stored.get(score.partyId);
         const changed = before !== undefined ? before.tier !== score.tier : score.tier !== 'A';
         const record = this.d.credit.toRecord(score, now, changed || !before ? now : before.tierSince);
-        if (!before || !sameScore(record, before)) records.push(record);
-        if (before && !sameScore(record, before))
-          rescored.push({ partyId: score.partyId, partyKind: score.partyKind, score, events: scoredEvents });
+        if (!before || !sameScore(record, before)) {
+          records.push(record);
+          if (before) rescored.push({ partyId: score.partyId, partyKind: score.partyKind, score, events: scoredEvents });
+        }
         if (changed)
           moves.push({
             id: this.d.ids.next(),
