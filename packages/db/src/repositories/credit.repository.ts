@@ -16,7 +16,7 @@ import type {
   CreditTierMoveRecord,
   CreditTrigger,
 } from '@livehub/core';
-import { and, asc, count, desc, eq, gt, gte, inArray, isNull, or, type SQL, sql } from 'drizzle-orm';
+import { and, asc, count, desc, eq, gt, gte, getTableColumns, inArray, isNull, or, type SQL, sql } from 'drizzle-orm';
 import type { Db } from '../db.ts';
 import { creditEvents, creditScores, creditTierMoves } from '../schema/credit.ts';
 import { AUDIT_CHAIN_LOCK, type AuditChainState } from './audit.repository.ts';
@@ -24,6 +24,8 @@ import { bulkInsert, bulkInsertSql } from './bulk-insert.ts';
 
 const BATCH = 2_000;
 const UPSERT_BATCH = 10_000;
+/** An event's columns as the record has them: the scoring line is the recompute's alone (`scoringEvents`). */
+const { scoringLine: _line, ...EVENT } = getTableColumns(creditEvents);
 
 export class DrizzleCreditRepository implements CreditRepository {
   /**
@@ -93,19 +95,19 @@ export class DrizzleCreditRepository implements CreditRepository {
   }
   private async eventsOfParties(partyIds: string[]): Promise<CreditPartyEvent[]> {
     return (await this.db
-      .select()
+      .select(EVENT)
       .from(creditEvents)
       .where(inArray(creditEvents.partyId, partyIds))
       .orderBy(asc(creditEvents.at), asc(creditEvents.id))) as CreditEventRecord[];
   }
   async findEvent(id: string, opts: { lock?: boolean } = {}): Promise<CreditEventRecord | null> {
-    const q = this.db.select().from(creditEvents).where(eq(creditEvents.id, id)).limit(1);
+    const q = this.db.select(EVENT).from(creditEvents).where(eq(creditEvents.id, id)).limit(1);
     const [row] = opts.lock ? await q.for('update') : await q;
     return (row as CreditEventRecord | undefined) ?? null;
   }
   async eventsOf(partyId: string): Promise<CreditEventRecord[]> {
     return (await this.db
-      .select()
+      .select(EVENT)
       .from(creditEvents)
       .where(eq(creditEvents.partyId, partyId))
       .orderBy(asc(creditEvents.at), asc(creditEvents.id))) as CreditEventRecord[];
@@ -120,7 +122,7 @@ export class DrizzleCreditRepository implements CreditRepository {
   }
   async eventPage(afterId: string | null, limit: number): Promise<CreditEventRecord[]> {
     return (await this.db
-      .select()
+      .select(EVENT)
       .from(creditEvents)
       .where(afterId ? gt(creditEvents.id, afterId) : undefined)
       .orderBy(asc(creditEvents.id))
@@ -301,13 +303,13 @@ export class DrizzleCreditRepository implements CreditRepository {
   /**
    * One statement, one row: the range's events as lines of tab-separated text (party, its kind, the event's kind,
    * at in ms, id, data) joined in the database. Read as rows, 2,000,000 events cost a protocol message and a value
-   * parse per cell (on PGlite ~17 µs an event); as one text per range they cost one string and a split (issue #16's
-   * benchmark, docs/credit.md). JSON text escapes tabs and newlines, so neither occurs inside a field.
+   * parse per cell (on PGlite ~17 µs an event); as one text per range they cost one string and a split. Each line is
+   * the event's `scoring_line`, kept with the row when it is written: built here, per event and per recompute, it was
+   * three quarters of the read on PGlite (issue #16's benchmark, docs/credit.md).
    */
   async scoringEvents(range: CreditPartyRange): Promise<{ events: CreditScoringEvent[]; total: number }> {
     const result = (await this.db.execute(sql`select count(*)::int as total,
-        string_agg(concat_ws(${'\t'}, party_id, party_kind, kind, floor(date_part('epoch', at) * 1000)::int8, id, data), ${'\n'})
-          filter (where voided_at is null) as lines
+        string_agg(scoring_line, ${'\n'}) filter (where voided_at is null) as lines
       from credit_events where party_id between ${range.from}::uuid and ${range.to}::uuid`)) as unknown as {
       rows: Array<{ total: number; lines: string | null }>;
     };

@@ -23,6 +23,15 @@ export const creditEvents = pgTable(
     voidReason: text('void_reason'),
     recordedBy: uuid('recorded_by'),
     createdAt: ts('created_at').notNull(),
+    /**
+     * What a full recompute reads of the event, as one line of tab-separated text — party, its kind, the event's
+     * kind, at in ms, id, data — kept by the database with the row (`credit_epoch_ms` is migration 0058's). Built
+     * per event on every recompute it was three quarters of reading the events on PGlite (docs/credit.md); built
+     * once, when the event is written, a recompute only joins the lines. JSON text escapes tabs and newlines.
+     */
+    scoringLine: text('scoring_line').generatedAlwaysAs(
+      sql`party_id::text || E'\\t' || party_kind || E'\\t' || kind || E'\\t' || credit_epoch_ms(at)::text || E'\\t' || id::text || E'\\t' || data::text`,
+    ),
   },
   (t) => [uniqueIndex('credit_events_source_uq').on(t.partyId, t.source), index('credit_events_party_idx').on(t.partyId, t.at)],
 );
