@@ -305,7 +305,7 @@ export class DrizzleCreditRepository implements CreditRepository {
    * at in ms, id, data) joined in the database. Read as rows, 2,000,000 events cost a protocol message and a value
    * parse per cell (on PGlite ~17 µs an event); as one text per range they cost one string and a split. Each line is
    * the event's `scoring_line`, kept with the row when it is written: built here, per event and per recompute, it was
-   * three quarters of the read on PGlite (issue #16's benchmark, docs/credit.md).
+   * ~40 % of the read on PGlite (issue #16's benchmark, docs/credit.md).
    */
   async scoringEvents(range: CreditPartyRange): Promise<{ events: CreditScoringEvent[]; total: number }> {
     const result = (await this.db.execute(sql`select count(*)::int as total,

@@ -26,7 +26,7 @@ export const creditEvents = pgTable(
     /**
      * What a full recompute reads of the event, as one line of tab-separated text — party, its kind, the event's
      * kind, at in ms, id, data — kept by the database with the row (`credit_epoch_ms` is migration 0058's). Built
-     * per event on every recompute it was three quarters of reading the events on PGlite (docs/credit.md); built
+     * per event on every recompute it was ~40 % of reading the events on PGlite (docs/credit.md); built
      * once, when the event is written, a recompute only joins the lines. JSON text escapes tabs and newlines.
      */
     scoringLine: text('scoring_line').generatedAlwaysAs(
