@@ -7,7 +7,7 @@
  * the page in English. Screenshots go to e2e/browser/__screenshots__/.
  */
 import { describe, expect, it } from 'vitest';
-import { expectNoRawText, openFromNav, switchLanguage, tablesLoaded, toastsGone } from '../helpers/browser.ts';
+import { expectNoRawText, openFromNav, pickFromSelect, switchLanguage, tablesLoaded, toastsGone } from '../helpers/browser.ts';
 import { BrowserSuite } from '../helpers/browser-suite.ts';
 import { browserAvailable } from '../helpers/test-server.ts';
 
@@ -67,8 +67,8 @@ describe.skipIf(!browserAvailable)('project funding', () => {
       ['承担单位', '云嘉直播电商产业园'],
       ['第三方评估机构', '上海浦江绩效评估咨询有限公司'],
     ] as const) {
-      await dialog.getByLabel(label).click();
-      await dept.locator('.ant-select-dropdown:visible').getByTitle(option, { exact: true }).click();
+      const select = dialog.locator('.ant-form-item').filter({ hasText: label }).locator('.ant-select');
+      await pickFromSelect(dept, select, dept.locator('.ant-select-dropdown:visible').getByTitle(option, { exact: true }), 30_000, option);
     }
     await dialog.getByLabel('项目预算（万元）').fill('300');
     await dialog.getByLabel('第1年拨付（万元）').fill('100');

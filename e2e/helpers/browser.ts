@@ -270,12 +270,24 @@ export async function confirmPopover(page: Page, okTestId: string): Promise<void
  * open dropdown), until the click lands — and, for a test id, the choice shows in the select. A select inside a modal
  * that is still opening loses its dropdown when the dialog takes the focus at the end of its animation; the dropdown
  * then stays drawn with its option still "visible" to Playwright but no longer taking clicks (the dialog is hit
- * instead). Clicking the select again reopens it.
+ * instead). Clicking the select again reopens it. `shows`: for an option given as a locator, the text the select must
+ * show once it is chosen (a click can land and choose nothing: the dropdown of the select before is still closing).
  */
-export async function pickFromSelect(page: Page, select: string | Locator, option: string | Locator, timeoutMs = 30_000): Promise<void> {
+export async function pickFromSelect(
+  page: Page,
+  select: string | Locator,
+  option: string | Locator,
+  timeoutMs = 30_000,
+  shows?: string,
+): Promise<void> {
   const box = typeof select === 'string' ? page.getByTestId(select) : select;
   const target = typeof option === 'string' ? page.locator(`.ant-select-dropdown:visible [data-testid="${option}"]`) : option.first();
-  const chosen = typeof option === 'string' ? box.locator(`[data-testid="${option}"]`).first() : null;
+  const chosen =
+    typeof option === 'string'
+      ? box.locator(`[data-testid="${option}"]`).first()
+      : shows
+        ? box.getByTitle(shows, { exact: true }).first()
+        : null;
   const succeeds = (p: Promise<unknown>) =>
     p.then(
       () => true,
