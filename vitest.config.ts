@@ -19,6 +19,8 @@ export default defineConfig({
         test: {
           name: 'integration',
           include: ['packages/*/src/**/*.int.test.ts', 'apps/*/src/**/*.int.test.ts'],
+          // the run's shared directory: a migrated PGlite image, seeded demo platforms (packages/testing/src/run-dir.ts)
+          globalSetup: ['packages/testing/src/run-setup.ts'],
           testTimeout: 60_000,
           hookTimeout: 120_000,
         },
@@ -27,7 +29,7 @@ export default defineConfig({
         test: {
           name: 'e2e',
           include: ['e2e/**/*.test.ts'],
-          globalSetup: ['e2e/helpers/global-setup.ts'],
+          globalSetup: ['packages/testing/src/run-setup.ts', 'e2e/helpers/global-setup.ts'],
           testTimeout: 120_000,
           hookTimeout: 180_000,
           fileParallelism: false,

@@ -27,6 +27,8 @@ const ci = process.env.CI === 'true';
 let passed = 0;
 let failed = 0;
 let skipped = 0;
+/** each failed test as `file › test`, printed again at the end (a long run's log is read from its tail) */
+const failures = [];
 
 function run(label, cmd, argv, env = {}) {
   process.stderr.write(`\n▶ ${label}\n`);
@@ -41,7 +43,10 @@ if (!skipChecks) {
     ['typecheck web', [join(root, 'node_modules/typescript/bin/tsc'), '-p', 'apps/web/tsconfig.json']],
   ]) {
     if (run(label, process.execPath, argv)) passed++;
-    else failed++;
+    else {
+      failed++;
+      failures.push(label);
+    }
   }
 }
 
@@ -50,6 +55,7 @@ const haveChromium = existsSync(chromium);
 if (projects.includes('e2e') && !noBrowser) {
   if (!haveChromium && ci) {
     process.stderr.write(`Chromium not found at ${chromium}: browser tests cannot run (CI=true forbids skipping)\n`);
+    failures.push(`no Chromium at ${chromium}`);
     failed++;
   }
   ensureWebBuilt();
@@ -82,8 +88,15 @@ function vitest(list, extra = []) {
     passed += r.numPassedTests ?? 0;
     failed += r.numFailedTests ?? 0;
     skipped += (r.numPendingTests ?? 0) + (r.numTodoTests ?? 0);
+    for (const file of r.testResults ?? []) {
+      const name = file.name.startsWith(root) ? file.name.slice(root.length) : file.name;
+      const tests = (file.assertionResults ?? []).filter((t) => t.status === 'failed');
+      for (const t of tests) failures.push(`${name} › ${t.fullName ?? t.title}`);
+      if (tests.length === 0 && file.status === 'failed') failures.push(`${name} › ${String(file.message ?? 'failed').split('\n')[0]}`);
+    }
     if (!ok && (r.numFailedTests ?? 0) === 0) failed++; // a suite that crashed before its tests ran
   } else if (!ok) {
+    failures.push(`vitest (${list.join(', ')}) wrote no report`);
     failed++;
   }
 }
@@ -99,6 +112,7 @@ if (!haveChromium && projects.includes('e2e') && !ci)
   process.stderr.write(`\n(browser tests skipped: no Chromium at ${chromium}; apt-get install chromium fonts-noto-cjk)\n`);
 if (!haveFfmpeg && projects.includes('e2e') && !ci)
   process.stderr.write('(video tests skipped: no ffmpeg on PATH; apt-get install ffmpeg)\n');
-if (summaryFile) writeFileSync(summaryFile, JSON.stringify({ passed, failed, skipped }));
+if (summaryFile) writeFileSync(summaryFile, JSON.stringify({ passed, failed, skipped, failures }));
+for (const f of failures) console.log(`✗ ${f}`);
 console.log(`${passed} passed, ${failed} failed${skipped ? `, ${skipped} skipped` : ''}`);
 process.exit(failed > 0 ? 1 : 0);

@@ -7,6 +7,7 @@ import { randomBytes } from 'node:crypto';
 import { createMemoryKv, type Clock, type KvAdapters } from '@livehub/core';
 import { type Database, openDatabase } from '@livehub/db';
 import { createRedisKv } from '@livehub/redis';
+import { keepMigratedImage, migratedImage } from './run-dir.ts';
 import { createScratchDatabase, deleteRedisKeys, dropScratchDatabase } from './scratch.ts';
 
 export type DriverName = 'pglite' | 'postgres';
@@ -28,12 +29,19 @@ export interface TestDatabase {
   drop(): Promise<void>;
 }
 
+/**
+ * A fresh test database. PGlite starts from `opts.image` when given (a seeded snapshot), else from the run's image of a
+ * migrated database (run-dir.ts), kept by the first PGlite test database of the run; either way the migrations then
+ * run, finding nothing left to apply.
+ */
 export async function openTestDatabase(
   driver: DriverName = primaryDriver(),
-  pool: { poolSize?: number; poolWaitMs?: number } = {},
+  opts: { poolSize?: number; poolWaitMs?: number; image?: Blob } = {},
 ): Promise<TestDatabase> {
   if (driver === 'pglite') {
-    const database = await openDatabase({});
+    const image = opts.image ?? (await migratedImage());
+    const database = await openDatabase({ pgliteImage: image });
+    if (!image) await keepMigratedImage(database);
     return { database, label: 'pglite:memory', drop: () => database.close() };
   }
   const adminUrl = process.env.DATABASE_URL;
@@ -42,8 +50,8 @@ export async function openTestDatabase(
   const url = await createScratchDatabase(adminUrl, name);
   const database = await openDatabase({
     url,
-    poolSize: pool.poolSize ?? 5,
-    ...(pool.poolWaitMs ? { poolWaitMs: pool.poolWaitMs } : {}),
+    poolSize: opts.poolSize ?? 5,
+    ...(opts.poolWaitMs ? { poolWaitMs: opts.poolWaitMs } : {}),
   });
   return {
     database,

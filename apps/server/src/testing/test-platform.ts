@@ -8,13 +8,14 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Role } from '@livehub/contracts';
 import type { Clock } from '@livehub/core';
-import { type DriverName, openTestDatabase, openTestKv, primaryDriver } from '@livehub/testing';
+import { type DriverName, openTestDatabase, openTestKv, primaryDriver, primaryKv, testRunDir } from '@livehub/testing';
 import type { FastifyInstance, LightMyRequestResponse } from 'fastify';
 import { loadConfig } from '../config.ts';
 import { type Container, createContainer } from '../container.ts';
 import { buildApp } from '../http/app.ts';
 import type { RegisteredRoute } from '../http/policy.ts';
 import { DEMO_PASSWORD, seedDemo, type SeedResult } from '../seed/index.ts';
+import { SnapshotShelf } from './seeded-snapshot.ts';
 
 /** The demo account that signs in for each role (README's table). */
 export const DEMO_ACCOUNT_BY_ROLE: Readonly<Record<Role, string>> = {
@@ -78,10 +79,18 @@ export async function createTestPlatform(
   } = {},
 ): Promise<TestPlatform> {
   const dataDir = mkdtempSync(join(tmpdir(), 'livehub-test-'));
+  const driver = opts.driver ?? primaryDriver();
+  // the demo data on the embedded defaults comes from the run's seeded snapshot when there is one (seeded-snapshot.ts)
+  const run = testRunDir();
+  const shelf =
+    opts.seed && !opts.clock && run && driver === 'pglite' && primaryKv() === 'memory' ? new SnapshotShelf(run, opts.env ?? {}) : null;
+  const snapshot = shelf?.find() ?? null;
+  snapshot?.copyFiles(dataDir);
+  const piiKey = snapshot?.meta.piiKey ?? randomBytes(32).toString('base64');
   const config = loadConfig({
     LIVEHUB_DATA_DIR: dataDir,
     LIVEHUB_SESSION_SECRET: randomBytes(32).toString('base64'),
-    LIVEHUB_PII_KEY: randomBytes(32).toString('base64'),
+    LIVEHUB_PII_KEY: piiKey,
     LOG_LEVEL: 'silent',
     PORT: '0',
     // the event-loop guard is off in tests (a test process keeps its loop busy by design); pressure.int.test.ts
@@ -92,15 +101,21 @@ export async function createTestPlatform(
     LIVEHUB_MATCHING_RETRAIN_HOURS: '0',
     ...opts.env,
   });
-  const db = await openTestDatabase(opts.driver ?? primaryDriver());
+  const db = await openTestDatabase(driver, snapshot ? { image: await snapshot.image() } : {});
   const kv = await openTestKv(undefined, opts.clock);
+  snapshot?.loadCounters(kv);
   const c = await createContainer(config, {
     database: db.database,
     kv: kv.kv,
     fastHashing: true,
     ...(opts.clock ? { clock: opts.clock } : {}),
   });
-  const seed = opts.seed ? await seedDemo(c) : null;
+  let seed: SeedResult | null = snapshot?.meta.seed ?? null;
+  if (opts.seed && !snapshot) {
+    const seededAt = Date.now();
+    seed = await seedDemo(c);
+    await shelf?.keep({ database: db.database, kv, dataDir, piiKey, seed }, seededAt);
+  }
   const { app, routes } = await buildApp(c, { logger: false, serveWeb: opts.serveWeb ?? false });
 
   // Each sign-in comes from its own loopback address: tests sign in often, and the per-address throttle (real time

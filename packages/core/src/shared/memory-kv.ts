@@ -51,6 +51,14 @@ export class MemoryCounterStore implements CounterStore {
       }
     return n;
   }
+  /** every counter, for a copy of this store (the test platform's seeded snapshot) */
+  entries(): Array<[string, number]> {
+    return [...this.values];
+  }
+  /** sets these counters (what `entries()` of another store gave) */
+  load(entries: Iterable<[string, number]>): void {
+    for (const [key, value] of entries) this.values.set(key, value);
+  }
 }
 
 /** Expired locks are swept once the store holds this many (and then at twice what survived), as Redis expires keys. */

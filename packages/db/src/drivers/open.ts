@@ -15,6 +15,11 @@ export interface OpenDatabaseOptions {
   url?: string | undefined;
   /** PGlite data directory; absent = in memory */
   pgliteDir?: string | undefined;
+  /**
+   * PGlite in memory: start from this image of a data directory (`Database.image()` of another instance) instead of
+   * an empty cluster — how the tests skip initdb and the migrations they already ran once (packages/testing).
+   */
+  pgliteImage?: Blob | undefined;
   poolSize?: number;
   /** PostgreSQL: how long a query waits for a free connection before it fails as busy (ms, default 5000) */
   poolWaitMs?: number;
@@ -31,12 +36,17 @@ export interface Database extends DatabaseHealth {
    * the planner picks poor plans for the search read model (ADR 0007). PostgreSQL's autovacuum does it itself.
    */
   refreshStatistics(): Promise<void>;
+  /**
+   * PGlite: an image of the whole data directory (a tar, checkpointed first), which `pgliteImage` opens as a new
+   * instance in this state. Absent on PostgreSQL (a template database does the same there).
+   */
+  image?(): Promise<Blob>;
 }
 
 export async function openDatabase(opts: OpenDatabaseOptions): Promise<Database> {
   const db = opts.url
     ? await openPostgres(opts.url, opts.poolSize ?? 10, opts.poolWaitMs ?? POOL_WAIT_MS)
-    : await openPglite(opts.pgliteDir);
+    : await openPglite(opts.pgliteDir, opts.pgliteImage);
   if (opts.migrate !== false) await db.migrate();
   return db.database;
 }
@@ -63,14 +73,14 @@ function lean(options: QueryOptions | undefined): QueryOptions | undefined {
   return rest;
 }
 
-async function openPglite(dir: string | undefined): Promise<Opened> {
+async function openPglite(dir: string | undefined, image: Blob | undefined): Promise<Opened> {
   const { PGlite } = await import('@electric-sql/pglite');
   const { drizzle } = await import('drizzle-orm/pglite');
   const { migrate } = await import('drizzle-orm/pglite/migrator');
   // btree_gist: the studio bookings' exclusion constraint (studio = and time range &&) needs it (docs/programmes.md)
   const { btree_gist } = await import('@electric-sql/pglite/contrib/btree_gist');
   const extensions = { btree_gist };
-  const client = dir ? new PGlite(dir, { extensions }) : new PGlite({ extensions });
+  const client = dir ? new PGlite(dir, { extensions }) : new PGlite({ extensions, ...(image ? { loadDataDir: image } : {}) });
   await client.waitReady;
   // PGlite runs every query on this thread, one at a time, handing the next queued query its turn in a microtask:
   // with many requests in flight, the queue drained without the event loop ever reaching I/O — no new request, not
@@ -119,6 +129,10 @@ async function openPglite(dir: string | undefined): Promise<Opened> {
       },
       async refreshStatistics() {
         await client.query('ANALYZE', [], { parsers: own });
+      },
+      async image() {
+        await client.query('CHECKPOINT', [], { parsers: own });
+        return client.dumpDataDir('none');
       },
       close: () => client.close(),
     },
