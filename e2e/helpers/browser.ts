@@ -277,7 +277,7 @@ export async function pickFromSelect(
   page: Page,
   select: string | Locator,
   option: string | Locator,
-  timeoutMs = 30_000,
+  timeoutMs = 60_000,
   shows?: string,
 ): Promise<void> {
   const box = typeof select === 'string' ? page.getByTestId(select) : select;
@@ -294,12 +294,18 @@ export async function pickFromSelect(
       () => false,
     );
   const deadline = Date.now() + timeoutMs;
-  let open = await target.isVisible();
+  const dropdown = page.locator('.ant-select-dropdown:visible');
   for (;;) {
-    if (!open) await box.click();
-    if ((await succeeds(target.click({ timeout: 3_000 }))) && (!chosen || (await succeeds(chosen.waitFor({ timeout: 3_000 }))))) return;
-    // the dropdown is closing, or still shown but no longer taking clicks: the next round clicks the select again
-    open = false;
+    // already chosen (a click of the round before landed, its choice showed late): a second click would undo it in a
+    // multiple select
+    if (chosen && (await chosen.isVisible())) return;
+    // no dropdown open: open this one; one open but its option not there yet (options still loading on a slow
+    // machine): wait for it rather than click the select again, which would close it
+    if ((await dropdown.count()) === 0) await box.click();
+    if ((await succeeds(target.click({ timeout: 5_000 }))) && (!chosen || (await succeeds(chosen.waitFor({ timeout: 5_000 }))))) return;
+    // the dropdown shows the option but did not take the click (closing, or under a dialog that took the focus): a
+    // click on the select closes it (or takes the focus back), and the next round opens it again if need be
+    if (await target.isVisible()) await box.click();
     if (Date.now() > deadline) throw new Error(`could not pick ${typeof option === 'string' ? option : 'the option'} in the select`);
   }
 }
