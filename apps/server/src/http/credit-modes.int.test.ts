@@ -5,6 +5,7 @@
  * writes one clue to the outbox, not two), and bad input refused field by field with nothing changed.
  */
 import { type CreditEventInput, SYSTEM_ACTOR } from '@livehub/core';
+import { DEFAULT_MODEL } from '@livehub/credit';
 import { clearCredit, createTestPlatform, type TestPlatform, type TestSession } from '@livehub/server/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ManualClock } from '../adapters/runtime.ts';
@@ -230,6 +231,38 @@ describe('enforcement modes (包容审慎监管)', () => {
     await p.c.creditRecompute.recompute(SYSTEM_ACTOR);
     expect(await tasks()).toHaveLength(1);
     expect(await audited()).toHaveLength(1);
+  });
+
+  it('触发式监管 after a full recompute: a party a new model puts at D gets its tier_d clue, once', async () => {
+    // past the window of the tier_d clue 观察期's test raised for the MCN, with its history voided
+    clock.advance(31 * 24 * HOUR);
+    [admin, regulator, mcn] = await Promise.all([p.login('admin'), p.login('regulator'), p.login('mcn')]); // the sessions expired meanwhile
+    await clearCredit(p.c, [mcnOrg]);
+    const earlier = (await clueRows(mcnOrg, 'tier_d')).length;
+    // a grave violation (not a first offence: severity 5) leaves the MCN at B under the current model
+    await violation(mcnOrg, 'mcn', 5, 'price_fraud');
+    expect((await p.call(mcn, 'GET', '/api/credit/me')).body.tier).toBe('B');
+    expect(await clueRows(mcnOrg, 'tier_d')).toHaveLength(earlier);
+
+    // a stricter model (a violation costs five times as much) is published: the recompute puts the MCN at D
+    const strict = structuredClone(DEFAULT_MODEL);
+    strict.version = '2026.12-strict';
+    strict.changelog = [
+      ...strict.changelog,
+      { version: strict.version, date: '2026-06-01', zh: '违规扣分加重。', en: 'Violations weigh more.' },
+    ];
+    strict.rules['violation.confirmed'].points *= 5;
+    expect((await p.call(admin, 'POST', '/api/credit/models', strict)).status).toBe(200);
+    expect((await p.call(mcn, 'GET', '/api/credit/me')).body).toMatchObject({ tier: 'D', modelVersion: strict.version });
+    const raised = await clueRows(mcnOrg, 'tier_d');
+    expect(raised).toHaveLength(earlier + 1);
+    expect(raised.at(-1)?.payload).toMatchObject({ partyKind: 'mcn', detail: { tier: 'D' } });
+    const clues = await p.call(regulator, 'GET', `/api/credit/clues?partyId=${mcnOrg}`);
+    expect(clues.body.items[0]).toMatchObject({ trigger: 'tier_d', partyKind: 'mcn', raisedAt: clock.now().toISOString() });
+
+    // another recompute: the clue of the window stands, no second one
+    await p.c.creditRecompute.recompute(SYSTEM_ACTOR);
+    expect(await clueRows(mcnOrg, 'tier_d')).toHaveLength(earlier + 1);
   });
 
   it('refuses bad input field by field and changes nothing', async () => {

@@ -163,39 +163,55 @@ export class CreditModeHook implements CreditRescoreHook {
       const last = known?.lastClues
         ? (known.lastClues[crossed.trigger] ?? null)
         : ((await r.creditModes.lastClue(partyId, crossed.trigger))?.raisedAt ?? null);
-      if (!clueDue(last, crossed.windowDays, now)) continue;
-      const clue = { id: this.d.ids.next(), partyId, partyKind, trigger: crossed.trigger, detail: crossed.detail, raisedAt: now };
-      await r.creditModes.insertClue(clue);
-      await r.outbox.add({
-        id: this.d.ids.next(),
-        topic: CLUE_TOPIC,
-        payload: { partyId, partyKind, trigger: crossed.trigger, detail: crossed.detail },
-        createdAt: now,
-        publishedAt: null,
-      });
-      await this.d.audit.record(r, SYSTEM_ACTOR, {
-        action: 'credit.clue_raised',
-        targetType: 'credit_party',
-        targetId: partyId,
-        detail: { trigger: crossed.trigger, ...crossed.detail },
-      });
+      if (clueDue(last, crossed.windowDays, now)) await this.raiseClue(r, partyId, partyKind, crossed, now);
     }
+  }
+
+  /** 触发式监管: a clue for a threshold crossed — its row, the outbox event supervision consumes, and the audit entry. */
+  private async raiseClue(
+    r: ModesTx,
+    partyId: string,
+    partyKind: CreditPartyKind,
+    crossed: ReturnType<typeof crossedTriggers>[number],
+    now: Date,
+  ): Promise<void> {
+    const clue = { id: this.d.ids.next(), partyId, partyKind, trigger: crossed.trigger, detail: crossed.detail, raisedAt: now };
+    await r.creditModes.insertClue(clue);
+    await r.outbox.add({
+      id: this.d.ids.next(),
+      topic: CLUE_TOPIC,
+      payload: { partyId, partyKind, trigger: crossed.trigger, detail: crossed.detail },
+      createdAt: now,
+      publishedAt: null,
+    });
+    await this.d.audit.record(r, SYSTEM_ACTOR, {
+      action: 'credit.clue_raised',
+      targetType: 'credit_party',
+      targetId: partyId,
+      detail: { trigger: crossed.trigger, ...crossed.detail },
+    });
   }
 
   /**
    * After a full recompute, for the parties it scored differently: the training tasks rescoring would have assigned
-   * for first offences now waived (a new model or new mode settings can waive one that counted before). Parties
-   * scored for the first time are left: their events were loaded in bulk, not recorded, and carry no follow-ups.
+   * for first offences now waived (a new model or new mode settings can waive one that counted before), and the clues
+   * for thresholds the new score crosses (a new model can put a party at D) where none was raised inside the
+   * trigger's window. Parties scored for the first time are left: their events were loaded in bulk, not recorded,
+   * and carry no follow-ups. A party whose score did not change had its thresholds checked when its events came in.
    */
   async afterRecompute(tx: CreditHookTx, scored: CreditRecomputed[]): Promise<void> {
     if (scored.length === 0) return;
     const r = modesTx(tx);
+    const now = this.d.clock.now();
     const settings = await (this.d.cache?.settings(r.creditModes) ?? modeSettings(r.creditModes));
     const waived = scored.flatMap((p) =>
       waivedFirstOffences(p.score, p.events).map((w) => ({ partyId: p.partyId, partyKind: p.partyKind, ...w })),
     );
-    for (let i = 0; i < waived.length; i += TASK_BATCH)
-      await this.assignTraining(r, settings, waived.slice(i, i + TASK_BATCH), this.d.clock.now());
+    for (let i = 0; i < waived.length; i += TASK_BATCH) await this.assignTraining(r, settings, waived.slice(i, i + TASK_BATCH), now);
+    for (const p of scored)
+      for (const crossed of crossedTriggers(settings, p.events, p.score, now))
+        if (clueDue((await r.creditModes.lastClue(p.partyId, crossed.trigger))?.raisedAt ?? null, crossed.windowDays, now))
+          await this.raiseClue(r, p.partyId, p.partyKind, crossed, now);
   }
 
   /** Training tasks for waived offences, each audited; a task another transaction assigned is skipped by the insert. */
