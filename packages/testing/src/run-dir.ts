@@ -18,7 +18,7 @@ export function testRunDir(): string | undefined {
 }
 
 /** Writes a file whole or not at all: under a temporary name beside it, then renamed (a reader never sees half). */
-export function writeWhole(file: string, data: Uint8Array | string): void {
+function writeWhole(file: string, data: Uint8Array | string): void {
   const part = `${file}.${randomBytes(4).toString('hex')}.part`;
   writeFileSync(part, data);
   renameSync(part, file);

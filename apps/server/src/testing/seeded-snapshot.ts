@@ -21,8 +21,8 @@ import type { SeedResult } from '../seed/index.ts';
 /** How long a snapshot stands for "just seeded". */
 const MAX_AGE_MS = 10 * 60_000;
 
+/** what a snapshot holds besides its files (when it was seeded is its directory's name) */
 interface SnapshotMeta {
-  createdAt: number;
   piiKey: string;
   seed: SeedResult;
   counters: Array<[string, number]>;
@@ -84,7 +84,7 @@ export class SnapshotShelf {
     const tmp = mkdtempSync(join(this.runDir, 'part-'));
     writeFileSync(join(tmp, 'image.tar'), new Uint8Array(await (await state.database.image()).arrayBuffer()));
     cpSync(state.dataDir, join(tmp, 'data'), { recursive: true });
-    const meta: SnapshotMeta = { createdAt, piiKey: state.piiKey, seed: state.seed, counters: state.kv.kv.counters.entries() };
+    const meta: SnapshotMeta = { piiKey: state.piiKey, seed: state.seed, counters: state.kv.kv.counters.entries() };
     writeFileSync(join(tmp, 'meta.json'), JSON.stringify(meta));
     renameSync(tmp, join(this.runDir, `${this.#prefix}${createdAt}`));
   }
