@@ -34,6 +34,7 @@ import { runInNewContext } from 'node:vm';
 import { SCREENING_CATEGORIES } from '@livehub/contracts';
 import {
   AuditService,
+  ObservationPeriods,
   type CreditEventInput,
   type CreditEventKind,
   type CreditEventRecord,
@@ -249,7 +250,10 @@ function servicesOf(t: TestDatabase, parties: Map<string, CreditPartyKind>) {
     audit,
     parties: directory,
     model,
-    listeners: [new PayoutHoldMeasure(holds, model)],
+    // 观察期 asked as the container does (no registration here: each party's first event starts it)
+    listeners: [
+      new PayoutHoldMeasure({ holds, model, clock, observation: new ObservationPeriods({ partiesIn: () => directory, cache }), uow }),
+    ],
     hooks: [new CreditModeHook({ model, clock, ids, audit, cache })],
   });
   const gate = new CreditGateService({ uow, model, clock });

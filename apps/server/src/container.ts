@@ -68,6 +68,7 @@ export async function createContainer(config: Config, o: ContainerOverrides = {}
   lateDeposits.set(deposits);
   const {
     credit,
+    creditPayoutHolds,
     creditModes,
     creditView,
     creditRecompute,
@@ -227,6 +228,8 @@ export async function createContainer(config: Config, o: ContainerOverrides = {}
       const complaintSweep = await complaints.sweeper.sweep(now);
       const ipSweep = await ipNotices.sweep(now);
       const compensationSweep = await complaints.payments.sweep(now);
+      // tier D's payout hold for parties whose 观察期 ended while at D (and any D party left unheld)
+      const creditHoldSweep = await creditPayoutHolds.sweep(now);
       const settleRun = await settle.run(now);
       const payoutsResent = await payouts.resendUnsent();
       const carrierPushes = await simCarrier.deliverDue(now?.getTime());
@@ -250,6 +253,7 @@ export async function createContainer(config: Config, o: ContainerOverrides = {}
         ...complaintSweep,
         ...ipSweep,
         ...compensationSweep,
+        ...creditHoldSweep,
         ordersSettled: settleRun.settled,
         ordersReleased: settleRun.released,
         slotFeesReleased: settleRun.slotFeesReleased,

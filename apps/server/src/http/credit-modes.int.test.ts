@@ -132,13 +132,38 @@ describe('enforcement modes (包容审慎监管)', () => {
     expect(mode.zh).toContain('观察期');
     expect(Date.parse(mode.until)).toBe(clock.now().getTime() + 90 * 24 * HOUR);
     await expect(p.c.creditGate.assertAllowed([mcnOrg], 'no_selection')).resolves.toBeUndefined();
+    // nor are its payouts held (payout_hold is one of D's blocks the period turns into marks)
+    expect(codes).not.toContain('payout_hold');
+    expect(await p.c.uow.read.payouts.activeHold(mcnOrg)).toBeNull();
 
-    // no observation period for MCNs: D's measures bite
+    // no observation period for MCNs: D's measures bite, and the tick's sweep holds its payouts
     expect((await p.call(admin, 'PUT', '/api/credit/modes/settings', settingsBody({ merchant: 90, streamer: 90 }))).status).toBe(200);
     const after = await p.call(mcn, 'GET', '/api/credit/me');
-    expect(after.body.measures.map((m: Measure) => m.code)).toContain('no_selection');
+    expect(after.body.measures.map((m: Measure) => m.code)).toEqual(expect.arrayContaining(['no_selection', 'payout_hold']));
     expect(after.body.modes.some((m: Mode) => m.mode === 'observation')).toBe(false);
     await expect(p.c.creditGate.assertAllowed([mcnOrg], 'no_selection')).rejects.toMatchObject({ code: 'credit.measure_applies' });
+    const swept = await p.c.tick();
+    expect(swept.creditHoldsPlaced).toBeGreaterThanOrEqual(1);
+    const hold = await p.c.uow.read.payouts.activeHold(mcnOrg);
+    expect(hold?.reason).toMatch(/^信用等级 D：暂缓结算打款/);
+    // idempotent: the next tick leaves the hold as it is
+    await p.c.tick();
+    expect((await p.c.uow.read.payouts.activeHold(mcnOrg))?.id).toBe(hold?.id);
+
+    // a 观察期 given after the hold: the sweep releases it; taken away again: held again
+    expect((await p.call(admin, 'PUT', '/api/credit/modes/settings', settingsBody({ merchant: 90, streamer: 90, mcn: 90 }))).status).toBe(
+      200,
+    );
+    expect((await p.c.tick()).creditHoldsReleased).toBeGreaterThanOrEqual(1);
+    expect(await p.c.uow.read.payouts.activeHold(mcnOrg)).toBeNull();
+    expect((await p.call(admin, 'PUT', '/api/credit/modes/settings', settingsBody({ merchant: 90, streamer: 90 }))).status).toBe(200);
+    await p.c.tick();
+    expect((await p.c.uow.read.payouts.activeHold(mcnOrg))?.reason).toMatch(/^信用等级 D/);
+
+    // the platform admin's release stands until the tier changes: the sweep does not hold the party again
+    expect((await p.call(admin, 'POST', `/api/payout-holds/${mcnOrg}/release`)).status).toBe(200);
+    expect((await p.c.tick()).creditHoldsPlaced).toBe(0);
+    expect(await p.c.uow.read.payouts.activeHold(mcnOrg)).toBeNull();
   });
 
   it('监管沙盒: a cohort member’s relaxed category costs half, with extra sampling, until the end date', async () => {
@@ -306,5 +331,29 @@ describe('enforcement modes (包容审慎监管)', () => {
     expect(tierTwice.status).toBe(400);
     expect(tierTwice.body.error).toMatchObject({ code: 'credit.invalid_mode_settings', field: 'triggers[1].count' });
     expect((await p.call(admin, 'GET', '/api/credit/modes/settings')).body).toEqual(before);
+  });
+
+  it('观察期 ends while the party is at D: the tick’s sweep holds its payouts then, not before', async () => {
+    // a streamer's period that ends ten days from now, counted from its registration
+    const [user] = await p.c.uow.read.users.findByIds([streamerId]);
+    const joined = user!.createdAt;
+    const days = Math.ceil((clock.now().getTime() - joined.getTime()) / (24 * HOUR)) + 10;
+    expect((await p.call(admin, 'PUT', '/api/credit/modes/settings', settingsBody({ merchant: 90, streamer: days }))).status).toBe(200);
+    await clearCredit(p.c, [streamerId]);
+    // four penalties (C), then upheld complaints until the streamer is at D (its compliance is one dimension of three)
+    for (let i = 0; i < 12 && (await p.c.uow.read.credit.score(streamerId))?.tier !== 'D'; i++) {
+      const kind = i < 4 ? 'case.penalty' : 'complaint.upheld';
+      expect((await p.call(admin, 'POST', '/api/credit/events', { partyId: streamerId, kind, data: { severity: 3 } })).status).toBe(201);
+    }
+    expect((await p.c.uow.read.credit.score(streamerId))?.tier).toBe('D');
+    const inside = await p.c.creditGate.standing(streamerId);
+    expect(inside.modes.some((m) => m.mode === 'observation')).toBe(true);
+    await p.c.tick();
+    expect(await p.c.uow.read.payouts.activeHold(streamerId)).toBeNull();
+
+    clock.advance(11 * 24 * HOUR); // past the period's end, still at D
+    expect((await p.c.tick()).creditHoldsPlaced).toBeGreaterThanOrEqual(1);
+    expect((await p.c.uow.read.payouts.activeHold(streamerId))?.reason).toMatch(/^信用等级 D：暂缓结算打款/);
+    expect((await p.c.creditGate.standing(streamerId)).measures.map((m) => m.code)).toContain('payout_hold');
   });
 });

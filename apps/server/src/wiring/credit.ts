@@ -18,6 +18,7 @@ import {
   CreditService,
   CreditViewService,
   ObservationAdjuster,
+  ObservationPeriods,
   PayoutHoldMeasure,
   type PayoutHoldService,
   SandboxAdjuster,
@@ -25,7 +26,7 @@ import {
   type WorkflowHooks,
   type WorkflowService,
 } from '@livehub/core';
-import { creditParties, creditPartyFinder } from '../adapters/credit-parties.ts';
+import { creditParties, creditPartiesIn, creditPartyFinder } from '../adapters/credit-parties.ts';
 import { creditReportInquiry } from '../adapters/credit-report-inquiry.ts';
 import type { Late } from './late.ts';
 import type { Platform } from './platform.ts';
@@ -39,16 +40,18 @@ export function wireCreditGate(p: Platform) {
   const creditPartyDirectory = creditParties(uow);
   // the modes' settings and sandbox memberships, held in the process and dropped on change (here or told by pubsub)
   const creditModesCache = new CreditModesCache();
+  // 观察期: asked by the standing (outside a transaction) and by tier D's payout hold (inside the rescoring one)
+  const observationPeriods = new ObservationPeriods({ partiesIn: creditPartiesIn, cache: creditModesCache });
   const creditGate = new CreditGateService({
     uow,
     model: creditModel,
     clock,
     adjusters: [
-      new ObservationAdjuster({ uow, model: creditModel, parties: creditPartyDirectory, cache: creditModesCache }),
+      new ObservationAdjuster({ uow, model: creditModel, periods: observationPeriods }),
       new SandboxAdjuster({ uow, cache: creditModesCache }),
     ],
   });
-  return { creditModel, creditPartyDirectory, creditModesCache, creditGate };
+  return { creditModel, creditPartyDirectory, creditModesCache, observationPeriods, creditGate };
 }
 
 /** Scores, tiers and measures, the enforcement modes, the model's versions, reports, appeals and the public lookup. */
@@ -65,9 +68,11 @@ export async function wireCredit(
 ) {
   const { config, clock, ids, uow, kv, audit } = p;
   const { payoutHolds, workflows, hooks, creditInquiry } = d;
-  const { creditModel, creditPartyDirectory, creditModesCache, creditGate } = d.gate;
+  const { creditModel, creditPartyDirectory, creditModesCache, observationPeriods, creditGate } = d.gate;
   // the modes' settings and sandbox memberships held in the process; a change on any process reaches every process
-  // 信用: scores from events, tiers and their measures (docs/credit.md); tier D holds payouts
+  // 信用: scores from events, tiers and their measures (docs/credit.md); tier D holds payouts (not inside 观察期:
+  // the tick's sweep holds a party still at D when its period ends)
+  const creditPayoutHolds = new PayoutHoldMeasure({ holds: payoutHolds, model: creditModel, clock, observation: observationPeriods, uow });
   const credit = new CreditService({
     uow,
     clock,
@@ -75,7 +80,7 @@ export async function wireCredit(
     audit,
     parties: creditPartyDirectory,
     model: creditModel,
-    listeners: [new PayoutHoldMeasure(payoutHolds, creditModel)],
+    listeners: [creditPayoutHolds],
     hooks: [new CreditModeHook({ model: creditModel, clock, ids, audit, cache: creditModesCache })],
   });
   // 包容审慎监管's modes: settings, sandbox cohorts, training tasks, clues (docs/credit.md, "Enforcement modes")
@@ -132,6 +137,7 @@ export async function wireCredit(
   const creditPublic = new CreditPublicService({ uow, finder: creditPartyFinder(uow), rateLimits: kv.rateLimits });
   return {
     credit,
+    creditPayoutHolds,
     creditModes,
     creditView,
     creditRecompute,

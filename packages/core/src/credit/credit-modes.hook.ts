@@ -252,32 +252,64 @@ export class CreditModeHook implements CreditRescoreHook {
   }
 }
 
+/** What 观察期 reads: the modes' settings and, for a party the directory does not know, its first credit event. */
+export type ObservationRepos = Pick<Repositories, 'creditModes' | 'orgs' | 'users' | 'registry'>;
+
 /**
  * 观察期: a party within N days (per kind) of joining the platform (its registration, from the party directory; its
- * first credit event when the directory does not know) has D's blocking measures turned into C's marks.
+ * first credit event when the directory does not know) is in its observation period. Asked by the standing every gate
+ * reads (outside a transaction) and by the payout hold of tier D (inside the rescoring one), over the repositories
+ * it is given.
  */
+export class ObservationPeriods {
+  constructor(
+    private readonly d: {
+      /** the party directory over the given repositories (identity's records; the server's adapter) */
+      partiesIn?: (repos: Pick<Repositories, 'orgs' | 'users' | 'registry'>) => CreditPartyDirectory;
+      cache?: CreditModesCache;
+    },
+  ) {}
+
+  /** The parties (of those given) inside their 观察期 at `now`, each with the day it ends; two look-ups at most. */
+  async within(
+    repos: ObservationRepos,
+    parties: Array<{ partyId: string; partyKind: CreditPartyKind }>,
+    now: Date,
+  ): Promise<Map<string, Date>> {
+    const out = new Map<string, Date>();
+    if (parties.length === 0) return out;
+    const settings = this.d.cache ? await this.d.cache.settings(repos.creditModes) : await modeSettings(repos.creditModes);
+    // no observation period for these kinds of party: no need to ask when they joined (gates ask on hot paths)
+    const candidates = parties.filter((p) => (settings.observation.days[p.partyKind] ?? 0) > 0);
+    if (candidates.length === 0) return out;
+    const ids = candidates.map((p) => p.partyId);
+    const known = (await this.d.partiesIn?.(repos).resolve(ids)) ?? new Map();
+    const unknown = ids.filter((id) => !known.get(id)?.since);
+    const firstEvents = unknown.length > 0 ? await repos.creditModes.firstEventsAt(unknown) : new Map<string, Date>();
+    for (const p of candidates) {
+      const until = observationUntil(settings, p.partyKind, known.get(p.partyId)?.since ?? firstEvents.get(p.partyId) ?? null);
+      if (until && now.getTime() < until.getTime()) out.set(p.partyId, until);
+    }
+    return out;
+  }
+}
+
+/** 观察期 on the standing: D's blocking measures turned into C's marks, with the reason and the period's end. */
 export class ObservationAdjuster implements CreditStandingAdjuster {
   constructor(
     private readonly d: {
-      uow: ScopedUnitOfWork<'creditModes'>;
+      uow: ScopedUnitOfWork<'creditModes' | 'orgs' | 'users' | 'registry'>;
       model: CreditModelSource;
-      parties?: CreditPartyDirectory;
-      cache?: CreditModesCache;
+      periods: ObservationPeriods;
     },
   ) {}
 
   async adjust(standing: CreditStanding, now: Date): Promise<CreditStanding> {
     if (!standing.partyKind) return standing;
-    const repo = this.d.uow.read.creditModes;
-    // the settings held in the process (the gates ask on every flash sale, sample request and going live)
-    const settings = this.d.cache ? await this.d.cache.settings(repo) : await modeSettings(repo);
-    // no observation period for this kind of party: no need to ask when it joined (gates ask on hot paths)
-    if ((settings.observation.days[standing.partyKind] ?? 0) <= 0) return standing;
-    const joined =
-      (await this.d.parties?.resolve([standing.partyId]))?.get(standing.partyId)?.since ?? (await repo.firstEventAt(standing.partyId));
-    const until = observationUntil(settings, standing.partyKind, joined);
-    if (!until || now.getTime() >= until.getTime()) return standing;
-    return lightenForObservation(standing, until, this.d.model.current());
+    const until = (await this.d.periods.within(this.d.uow.read, [{ partyId: standing.partyId, partyKind: standing.partyKind }], now)).get(
+      standing.partyId,
+    );
+    return until ? lightenForObservation(standing, until, this.d.model.current()) : standing;
   }
 }
 

@@ -43,6 +43,6 @@ export interface CreditModeRepository {
   /** newest first; one party's or everyone's */
   listClues(opts: { partyId?: string | undefined; limit: number }): Promise<CreditClueRecord[]>;
 
-  /** when the party's first credit event happened (the start of its 观察期) */
-  firstEventAt(partyId: string): Promise<Date | null>;
+  /** when each party's first credit event happened (the start of its 观察期 when the directory does not know); a party without events is absent */
+  firstEventsAt(partyIds: string[]): Promise<Map<string, Date>>;
 }

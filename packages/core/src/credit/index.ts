@@ -27,7 +27,14 @@ export type * from './credit-modes.repository.ts';
 export type { CreditHookTx, CreditRecomputed, CreditRescoreHook } from './credit.service.ts';
 export { CreditModeService } from './credit-modes.service.ts';
 export type { CohortInput, CohortMemberView, CreditModeDeps } from './credit-modes.service.ts';
-export { CLUE_TOPIC, CreditModeHook, ObservationAdjuster, SandboxAdjuster } from './credit-modes.hook.ts';
+export {
+  CLUE_TOPIC,
+  CreditModeHook,
+  ObservationAdjuster,
+  ObservationPeriods,
+  type ObservationRepos,
+  SandboxAdjuster,
+} from './credit-modes.hook.ts';
 export {
   CATEGORY_ZH,
   DEFAULT_MODE_SETTINGS,

@@ -30,6 +30,8 @@ export interface PayoutRepository {
   releaseHold(id: string, by: string | null, at: Date): Promise<boolean>;
   /** the active holds of several parties (a recompute's tier moves) */
   activeHoldsOf(partyIds: string[]): Promise<PayoutHoldRecord[]>;
+  /** the parties' active holds and every hold of theirs placed at or after `since`, released or not (credit's sweep) */
+  holdsSince(partyIds: string[], since: Date): Promise<PayoutHoldRecord[]>;
   /** inserts the holds of parties without an active one; returns those it inserted */
   placeHolds(holds: PayoutHoldRecord[]): Promise<PayoutHoldRecord[]>;
   /** releases several active holds; returns the ids it released */

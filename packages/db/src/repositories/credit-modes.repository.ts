@@ -9,7 +9,7 @@ import type {
   CreditTrainingTaskRecord,
   CreditTrigger,
 } from '@livehub/core';
-import { and, asc, desc, eq, isNotNull, isNull, min } from 'drizzle-orm';
+import { and, asc, desc, eq, inArray, isNotNull, isNull, min } from 'drizzle-orm';
 import type { Db } from '../db.ts';
 import { creditEvents } from '../schema/credit.ts';
 import { creditClues, creditCohortMembers, creditCohorts, creditModeSettings, creditTrainingTasks } from '../schema/credit-modes.ts';
@@ -148,11 +148,15 @@ export class DrizzleCreditModeRepository implements CreditModeRepository {
       .limit(opts.limit)) as CreditClueRecord[];
   }
 
-  async firstEventAt(partyId: string): Promise<Date | null> {
-    const [row] = await this.db
-      .select({ at: min(creditEvents.at) })
+  async firstEventsAt(partyIds: string[]): Promise<Map<string, Date>> {
+    const out = new Map<string, Date>();
+    if (partyIds.length === 0) return out;
+    const rows = await this.db
+      .select({ partyId: creditEvents.partyId, at: min(creditEvents.at) })
       .from(creditEvents)
-      .where(eq(creditEvents.partyId, partyId));
-    return row?.at ?? null;
+      .where(inArray(creditEvents.partyId, [...new Set(partyIds)]))
+      .groupBy(creditEvents.partyId);
+    for (const r of rows) if (r.at) out.set(r.partyId, r.at);
+    return out;
   }
 }

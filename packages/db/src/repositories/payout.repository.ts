@@ -9,7 +9,7 @@ import type {
   PayoutRepository,
   PayoutStatus,
 } from '@livehub/core';
-import { and, asc, desc, eq, inArray, isNull, type SQL } from 'drizzle-orm';
+import { and, asc, desc, eq, gte, inArray, isNull, or, type SQL } from 'drizzle-orm';
 import type { Db } from '../db.ts';
 import { depositDeductions, depositPayments, depositRequirements, payoutHolds, payoutNotifications, payouts } from '../schema/payouts.ts';
 import { firstWhere } from './first-where.ts';
@@ -96,6 +96,21 @@ export class DrizzlePayoutRepository implements PayoutRepository {
           .select()
           .from(payoutHolds)
           .where(and(inArray(payoutHolds.partyId, part), isNull(payoutHolds.releasedAt)))) as PayoutHoldRecord[]),
+      );
+    }
+    return out;
+  }
+  async holdsSince(partyIds: string[], since: Date): Promise<PayoutHoldRecord[]> {
+    const out: PayoutHoldRecord[] = [];
+    for (let i = 0; i < partyIds.length; i += HOLD_BATCH) {
+      const part = partyIds.slice(i, i + HOLD_BATCH);
+      out.push(
+        ...((await this.db
+          .select()
+          .from(payoutHolds)
+          .where(
+            and(inArray(payoutHolds.partyId, part), or(isNull(payoutHolds.releasedAt), gte(payoutHolds.placedAt, since))),
+          )) as PayoutHoldRecord[]),
       );
     }
     return out;

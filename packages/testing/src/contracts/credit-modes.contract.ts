@@ -153,10 +153,12 @@ export function creditModeCases(db: ContractDb): void {
     expect((await r.credit.score(a.partyId))?.totalCenti).toBe(8_800);
   });
 
-  it('finds when a party’s first credit event happened', async () => {
+  it('finds when each party’s first credit event happened', async () => {
     const r = db.r();
     const partyId = uuid();
-    expect(await r.creditModes.firstEventAt(partyId)).toBeNull();
+    const other = uuid();
+    expect(await r.creditModes.firstEventsAt([partyId])).toEqual(new Map());
+    expect(await r.creditModes.firstEventsAt([])).toEqual(new Map());
     const event = (h: number) => ({
       id: uuid(),
       partyId,
@@ -170,7 +172,12 @@ export function creditModeCases(db: ContractDb): void {
       recordedBy: null,
       createdAt: at(h),
     });
-    await r.credit.insertEvents([event(7), event(2)]);
-    expect(await r.creditModes.firstEventAt(partyId)).toEqual(at(2));
+    await r.credit.insertEvents([event(7), event(2), { ...event(5), partyId: other }]);
+    expect(await r.creditModes.firstEventsAt([partyId, other, uuid(), partyId])).toEqual(
+      new Map([
+        [partyId, at(2)],
+        [other, at(5)],
+      ]),
+    );
   });
 }

@@ -123,6 +123,10 @@ export function payoutCases(db: ContractDb): void {
     expect((await r.payouts.releaseHolds(ids, null, at(1))).sort()).toEqual([...ids].sort());
     expect(await r.payouts.releaseHolds(ids, null, at(2))).toEqual([]);
     expect((await r.payouts.activeHoldsOf([p1, p2, p3])).map((h) => h.id)).toEqual([existing.id]);
+    // the active hold whenever it was placed, and the released ones placed since the given time
+    expect((await r.payouts.holdsSince([p1, p2, p3], T0)).map((h) => h.id).sort()).toEqual([existing.id, ...ids].sort());
+    expect((await r.payouts.holdsSince([p1, p2, p3], at(1))).map((h) => h.id)).toEqual([existing.id]);
+    expect(await r.payouts.holdsSince([], T0)).toEqual([]);
     expect(await r.payouts.placeHolds([])).toEqual([]);
     expect(await r.payouts.activeHoldsOf([])).toEqual([]);
   });
