@@ -9,6 +9,7 @@ import { type CreditModel, measuresFor } from '@livehub/credit';
 import type { ScopedUnitOfWork } from '../ports/repositories.ts';
 import type { Clock } from '../ports/runtime.ts';
 import type { PayoutHoldService } from '../settlement/payout-hold.service.ts';
+import type { PayoutHoldRecord } from '../settlement/payout.types.ts';
 import { SYSTEM_ACTOR } from '../shared/actor.ts';
 import type { ObservationPeriods, ObservationRepos } from './credit-modes.hook.ts';
 import type { CreditModelSource } from './credit-model.source.ts';
@@ -22,7 +23,7 @@ const SWEEP_PAGE = 1_000;
 const TIERS: CreditTier[] = ['A', 'B', 'C', 'D'];
 
 export interface PayoutHoldMeasureDeps {
-  holds: Pick<PayoutHoldService, 'placeHoldsIn' | 'releaseHoldsIn'>;
+  holds: Pick<PayoutHoldService, 'placeHoldsIn' | 'releaseHoldsIn' | 'holdsSinceIn'>;
   model: CreditModelSource;
   clock: Clock;
   /** 观察期: a party inside it is not held; without it every party entering D is */
@@ -100,14 +101,17 @@ export class PayoutHoldMeasure implements CreditTierListener {
           if (parties.length > 0) {
             const observed = await this.observedIn(tx, parties, now);
             const since = new Date(Math.min(...parties.map((s) => s.tierSince.getTime())));
-            const holds = await tx.payouts.holdsSince(
+            const byParty = new Map<string, PayoutHoldRecord[]>();
+            for (const h of await this.d.holds.holdsSinceIn(
+              tx,
               parties.map((s) => s.partyId),
               since,
-            );
+            ))
+              byParty.set(h.partyId, [...(byParty.get(h.partyId) ?? []), h]);
             const place: Array<{ partyId: string; reason: string }> = [];
             const release: string[] = [];
             for (const s of parties) {
-              const own = holds.filter((h) => h.partyId === s.partyId);
+              const own = byParty.get(s.partyId) ?? [];
               const active = own.find((h) => h.releasedAt === null);
               if (observed.has(s.partyId)) {
                 if (active?.reason.startsWith(CREDIT_HOLD_PREFIX)) release.push(s.partyId);

@@ -130,6 +130,11 @@ export class PayoutHoldService {
     return released.size;
   }
 
+  /** The parties' active holds and those placed since `since` (the credit context's sweep, in its transaction). */
+  holdsSinceIn(tx: Pick<Repositories, 'payouts'>, partyIds: string[], since: Date): Promise<PayoutHoldRecord[]> {
+    return partyIds.length === 0 ? Promise.resolve([]) : tx.payouts.holdsSince(partyIds, since);
+  }
+
   /** Whether a party's payouts are held (for other contexts' screens). */
   activeHold(partyId: string): Promise<PayoutHoldRecord | null> {
     return this.d.uow.read.payouts.activeHold(partyId);

@@ -87,20 +87,14 @@ export class DrizzlePayoutRepository implements PayoutRepository {
       .returning({ id: payoutHolds.id });
     return rows.length === 1;
   }
-  async activeHoldsOf(partyIds: string[]): Promise<PayoutHoldRecord[]> {
-    const out: PayoutHoldRecord[] = [];
-    for (let i = 0; i < partyIds.length; i += HOLD_BATCH) {
-      const part = partyIds.slice(i, i + HOLD_BATCH);
-      out.push(
-        ...((await this.db
-          .select()
-          .from(payoutHolds)
-          .where(and(inArray(payoutHolds.partyId, part), isNull(payoutHolds.releasedAt)))) as PayoutHoldRecord[]),
-      );
-    }
-    return out;
+  activeHoldsOf(partyIds: string[]): Promise<PayoutHoldRecord[]> {
+    return this.holdsOfParties(partyIds, isNull(payoutHolds.releasedAt));
   }
-  async holdsSince(partyIds: string[], since: Date): Promise<PayoutHoldRecord[]> {
+  holdsSince(partyIds: string[], since: Date): Promise<PayoutHoldRecord[]> {
+    return this.holdsOfParties(partyIds, or(isNull(payoutHolds.releasedAt), gte(payoutHolds.placedAt, since)));
+  }
+  /** the parties' holds that meet `where`, read HOLD_BATCH parties a statement */
+  private async holdsOfParties(partyIds: string[], where: SQL | undefined): Promise<PayoutHoldRecord[]> {
     const out: PayoutHoldRecord[] = [];
     for (let i = 0; i < partyIds.length; i += HOLD_BATCH) {
       const part = partyIds.slice(i, i + HOLD_BATCH);
@@ -108,9 +102,7 @@ export class DrizzlePayoutRepository implements PayoutRepository {
         ...((await this.db
           .select()
           .from(payoutHolds)
-          .where(
-            and(inArray(payoutHolds.partyId, part), or(isNull(payoutHolds.releasedAt), gte(payoutHolds.placedAt, since))),
-          )) as PayoutHoldRecord[]),
+          .where(and(inArray(payoutHolds.partyId, part), where))) as PayoutHoldRecord[]),
       );
     }
     return out;
