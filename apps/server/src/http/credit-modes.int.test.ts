@@ -356,4 +356,24 @@ describe('enforcement modes (包容审慎监管)', () => {
     expect((await p.c.uow.read.payouts.activeHold(streamerId))?.reason).toMatch(/^信用等级 D：暂缓结算打款/);
     expect((await p.c.creditGate.standing(streamerId)).measures.map((m) => m.code)).toContain('payout_hold');
   });
+
+  it('an open case’s hold lifted while the party is at D: the tick’s sweep puts the credit hold in its place', async () => {
+    admin = await p.login('admin'); // the session expired while the last test's period ran out
+    // the MCN back to A (its credit hold released with the move), then held for an open case
+    await clearCredit(p.c, [mcnOrg]);
+    expect(await p.c.uow.read.payouts.activeHold(mcnOrg)).toBeNull();
+    const caseHold = await p.call(admin, 'POST', '/api/payout-holds', { partyId: mcnOrg, reason: '立案调查：暂停提现' });
+    expect(caseHold.status).toBe(201);
+    // the stricter model is in force: one grave violation puts it at D, and the case's hold stays the one active
+    await violation(mcnOrg, 'mcn', 5, 'price_fraud');
+    expect((await p.c.uow.read.credit.score(mcnOrg))?.tier).toBe('D');
+    expect((await p.c.uow.read.payouts.activeHold(mcnOrg))?.reason).toBe('立案调查：暂停提现');
+    await p.c.tick();
+    expect((await p.c.uow.read.payouts.activeHold(mcnOrg))?.reason).toBe('立案调查：暂停提现');
+
+    // the case closes and its hold is lifted: the party is still at D, so the sweep holds it for its credit
+    expect((await p.call(admin, 'POST', `/api/payout-holds/${mcnOrg}/release`)).status).toBe(200);
+    expect((await p.c.tick()).creditHoldsPlaced).toBeGreaterThanOrEqual(1);
+    expect((await p.c.uow.read.payouts.activeHold(mcnOrg))?.reason).toMatch(/^信用等级 D：暂缓结算打款/);
+  });
 });
