@@ -5,7 +5,7 @@
  * standing turns D's blocks into C's marks — until the period ends, when the sweep (the platform's tick) holds it
  * if it is still at D.
  */
-import { type CreditModel, measuresFor } from '@livehub/credit';
+import { type CreditModel, measuresFor, TIERS } from '@livehub/credit';
 import type { ScopedUnitOfWork } from '../ports/repositories.ts';
 import type { Clock } from '../ports/runtime.ts';
 import type { PayoutHoldService } from '../settlement/payout-hold.service.ts';
@@ -14,13 +14,12 @@ import { SYSTEM_ACTOR } from '../shared/actor.ts';
 import type { ObservationPeriods, ObservationRepos } from './credit-modes.hook.ts';
 import type { CreditModelSource } from './credit-model.source.ts';
 import type { CreditTierListener, CreditTx } from './credit.service.ts';
-import type { CreditPartyKind, CreditTier, CreditTierMoveRecord } from './credit.types.ts';
+import type { CreditPartyKind, CreditScoreRecord, CreditTier, CreditTierMoveRecord } from './credit.types.ts';
 
 /** The reason every credit hold starts with, so the release finds its own. */
 export const CREDIT_HOLD_PREFIX = '信用等级';
 /** D parties read per statement by the sweep */
 const SWEEP_PAGE = 1_000;
-const TIERS: CreditTier[] = ['A', 'B', 'C', 'D'];
 
 export interface PayoutHoldMeasureDeps {
   holds: Pick<PayoutHoldService, 'placeHoldsIn' | 'releaseHoldsIn' | 'holdsSinceIn'>;
@@ -65,7 +64,7 @@ export class PayoutHoldMeasure implements CreditTierListener {
         place.push({ partyId: move.partyId, partyKind: move.partyKind, reason: holdReason(move.toTier, move.totalCenti) });
       else if (!holds(move.toTier) && holds(move.fromTier)) release.push(move.partyId);
     }
-    const observed = await this.observed(tx, place);
+    const observed = await this.observed(tx, place, this.d.clock.now());
     const actor = { ...SYSTEM_ACTOR, label: 'credit' };
     await this.d.holds.placeHoldsIn(
       tx,
@@ -86,10 +85,8 @@ export class PayoutHoldMeasure implements CreditTierListener {
     const uow = this.d.uow;
     if (!uow) throw new Error('the payout hold measure needs a unit of work to sweep');
     const model = this.d.model.current();
-    const actor = { ...SYSTEM_ACTOR, label: 'credit' };
     return uow.transaction(async (tx) => {
-      let placed = 0;
-      let released = 0;
+      const total = { creditHoldsPlaced: 0, creditHoldsReleased: 0 };
       for (const tier of holdingTiers(model)) {
         let after: { totalCenti: number; partyId: string } | undefined;
         for (;;) {
@@ -97,51 +94,62 @@ export class PayoutHoldMeasure implements CreditTierListener {
           if (page.length === 0) break;
           const last = page[page.length - 1]!;
           after = { totalCenti: last.totalCenti, partyId: last.partyId };
-          const parties = page.filter((s) => s.partyKind !== 'base');
-          if (parties.length > 0) {
-            const observed = await this.observedIn(tx, parties, now);
-            const since = new Date(Math.min(...parties.map((s) => s.tierSince.getTime())));
-            const byParty = new Map<string, PayoutHoldRecord[]>();
-            for (const h of await this.d.holds.holdsSinceIn(
-              tx,
-              parties.map((s) => s.partyId),
-              since,
-            ))
-              byParty.set(h.partyId, [...(byParty.get(h.partyId) ?? []), h]);
-            const place: Array<{ partyId: string; reason: string }> = [];
-            const release: string[] = [];
-            for (const s of parties) {
-              const own = byParty.get(s.partyId) ?? [];
-              const active = own.find((h) => h.releasedAt === null);
-              if (observed.has(s.partyId)) {
-                if (active?.reason.startsWith(CREDIT_HOLD_PREFIX)) release.push(s.partyId);
-              } else if (!active) {
-                const releasedByPerson = own.some(
-                  (h) => h.placedAt >= s.tierSince && h.reason.startsWith(CREDIT_HOLD_PREFIX) && h.releasedBy !== null,
-                );
-                if (!releasedByPerson) place.push({ partyId: s.partyId, reason: holdReason(tier, s.totalCenti) });
-              }
-            }
-            placed += (await this.d.holds.placeHoldsIn(tx, actor, place)).length;
-            released += await this.d.holds.releaseHoldsIn(tx, actor, release, CREDIT_HOLD_PREFIX);
-          }
+          const done = await this.sweepPage(
+            tx,
+            tier,
+            page.filter((s) => s.partyKind !== 'base'),
+            now,
+          );
+          total.creditHoldsPlaced += done.placed;
+          total.creditHoldsReleased += done.released;
           if (page.length < SWEEP_PAGE) break;
         }
       }
-      return { creditHoldsPlaced: placed, creditHoldsReleased: released };
+      return total;
     });
   }
 
-  private observed(tx: CreditTx, parties: Array<{ partyId: string; partyKind: CreditPartyKind }>): Promise<Map<string, Date>> {
-    if (!this.d.observation || parties.length === 0) return Promise.resolve(new Map());
-    return this.observedIn(observationTx(tx), parties, this.d.clock.now());
+  /** One page of the sweep: the parties' holds read in one statement, then the holds placed and released. */
+  private async sweepPage(
+    tx: CreditTx & ObservationRepos,
+    tier: CreditTier,
+    parties: CreditScoreRecord[],
+    now: Date,
+  ): Promise<{ placed: number; released: number }> {
+    if (parties.length === 0) return { placed: 0, released: 0 };
+    const observed = await this.observed(tx, parties, now);
+    const since = new Date(Math.min(...parties.map((s) => s.tierSince.getTime())));
+    const byParty = new Map<string, PayoutHoldRecord[]>();
+    for (const h of await this.d.holds.holdsSinceIn(
+      tx,
+      parties.map((s) => s.partyId),
+      since,
+    ))
+      byParty.set(h.partyId, [...(byParty.get(h.partyId) ?? []), h]);
+    const place: Array<{ partyId: string; reason: string }> = [];
+    const release: string[] = [];
+    for (const s of parties) {
+      const own = byParty.get(s.partyId) ?? [];
+      const active = own.find((h) => h.releasedAt === null);
+      if (observed.has(s.partyId)) {
+        if (active?.reason.startsWith(CREDIT_HOLD_PREFIX)) release.push(s.partyId);
+        continue;
+      }
+      const releasedByPerson = own.some(
+        (h) => h.placedAt >= s.tierSince && h.reason.startsWith(CREDIT_HOLD_PREFIX) && h.releasedBy !== null,
+      );
+      if (!active && !releasedByPerson) place.push({ partyId: s.partyId, reason: holdReason(tier, s.totalCenti) });
+    }
+    const actor = { ...SYSTEM_ACTOR, label: 'credit' };
+    return {
+      placed: (await this.d.holds.placeHoldsIn(tx, actor, place)).length,
+      released: await this.d.holds.releaseHoldsIn(tx, actor, release, CREDIT_HOLD_PREFIX),
+    };
   }
 
-  private observedIn(
-    repos: ObservationRepos,
-    parties: Array<{ partyId: string; partyKind: CreditPartyKind }>,
-    now: Date,
-  ): Promise<Map<string, Date>> {
-    return this.d.observation ? this.d.observation.within(repos, parties, now) : Promise.resolve(new Map());
+  /** The parties (of those given) inside their 观察期; none without the observation dependency. */
+  private observed(tx: CreditTx, parties: Array<{ partyId: string; partyKind: CreditPartyKind }>, now: Date): Promise<Map<string, Date>> {
+    if (!this.d.observation || parties.length === 0) return Promise.resolve(new Map());
+    return this.d.observation.within(observationTx(tx), parties, now);
   }
 }

@@ -132,7 +132,7 @@ export class PayoutHoldService {
 
   /** The parties' active holds and those placed since `since` (the credit context's sweep, in its transaction). */
   holdsSinceIn(tx: Pick<Repositories, 'payouts'>, partyIds: string[], since: Date): Promise<PayoutHoldRecord[]> {
-    return partyIds.length === 0 ? Promise.resolve([]) : tx.payouts.holdsSince(partyIds, since);
+    return tx.payouts.holdsSince(partyIds, since);
   }
 
   /** Whether a party's payouts are held (for other contexts' screens). */
