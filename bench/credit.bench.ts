@@ -58,6 +58,7 @@ import {
   waivedFirstOffences,
 } from '@livehub/core';
 import { scoreParty } from '@livehub/credit';
+import { WorkerCreditRangeScorer } from '@livehub/server';
 import { openTestDatabase, type TestDatabase } from '@livehub/testing';
 import { numberArg } from './lib/args.ts';
 import { percentile } from './lib/load.ts';
@@ -258,7 +259,16 @@ function servicesOf(t: TestDatabase, parties: Map<string, CreditPartyKind>) {
   });
   const gate = new CreditGateService({ uow, model, clock });
   const modes = new CreditModeService({ uow, clock, ids, audit, model, credit, parties: directory, gate, cache });
-  const recompute = new CreditRecomputeService({ uow, clock, ids, audit, credit, policies: modes });
+  // as the container wires it: each range scored on a worker thread while the database reads the next
+  const recompute = new CreditRecomputeService({
+    uow,
+    clock,
+    ids,
+    audit,
+    credit,
+    policies: modes,
+    scorer: new WorkerCreditRangeScorer(),
+  });
   return { credit, recompute };
 }
 

@@ -3,7 +3,8 @@
  * every id range, events of every kind with JSON data, a voided event, an event after `asOf`, a party whose every
  * event was voided. Every score the recompute stores equals the engine's `scoreParty` over the party's events as
  * recorded; tier moves are written for the parties that left A; a second run writes nothing and moves no one; a
- * stored score that drifted from its events is put right.
+ * stored score that drifted from its events is put right. Run with the ranges scored on the recompute's thread and
+ * through a scorer that answers late and out of order (as a worker thread may), and with a scorer that fails.
  */
 import { randomUUID } from 'node:crypto';
 import { DEFAULT_MODEL, scoreParty } from '@livehub/credit';
@@ -12,8 +13,10 @@ import {
   type CreditEventKind,
   type CreditEventRecord,
   type CreditPartyKind,
+  type CreditRangeScorer,
   CreditRecomputeService,
   CreditService,
+  scoreRange,
   StaticCreditModel,
   SYSTEM_ACTOR,
   toEngineEvent,
@@ -42,7 +45,28 @@ const KINDS: Array<[CreditEventKind, Record<string, unknown>]> = [
 ];
 const PARTY_KINDS: CreditPartyKind[] = ['merchant', 'streamer', 'mcn', 'base'];
 
-describe.each(availableDrivers())('credit recompute on %s', (driver) => {
+/** Scores each range like the default, but answers after a delay that is longest for the earliest ranges. */
+const lateScorer: CreditRangeScorer = {
+  open(context) {
+    let n = 0;
+    return {
+      score: (job) => {
+        const delay = Math.max(0, 16 - n++);
+        return new Promise((resolve) => setTimeout(() => resolve(scoreRange(context, job)), delay));
+      },
+      close: async () => {},
+    };
+  },
+};
+
+const SCORERS: Array<[string, CreditRangeScorer | undefined]> = [
+  ['on its own thread', undefined],
+  ['with ranges answered late and out of order', lateScorer],
+];
+
+const CASES = availableDrivers().flatMap((driver) => SCORERS.map(([how, scorer]) => ({ driver, how, scorer })));
+
+describe.each(CASES)('credit recompute on $driver, scoring $how', ({ driver, scorer }) => {
   let t: TestDatabase;
   beforeAll(async () => {
     t = await openTestDatabase(driver);
@@ -60,7 +84,7 @@ describe.each(availableDrivers())('credit recompute on %s', (driver) => {
       model,
       parties: { resolve: async () => new Map() },
     });
-    const recompute = new CreditRecomputeService({ uow: t.database.uow, clock, ids, audit, credit });
+    const recompute = new CreditRecomputeService({ uow: t.database.uow, clock, ids, audit, credit, scorer });
 
     // 40 parties, their ids spread over every range; each with 1–30 events drawn in a fixed pattern
     const parties = Array.from({ length: 40 }, (_, i) => ({
@@ -147,5 +171,69 @@ describe.each(availableDrivers())('credit recompute on %s', (driver) => {
     const fixed = await recompute.recompute(SYSTEM_ACTOR);
     expect(fixed.written).toBe(1);
     expect((await read.score(victim.id))?.totalCenti).toBe(before?.totalCenti);
+  });
+});
+
+describe.each(availableDrivers())('credit recompute on %s, when a range cannot be scored', (driver) => {
+  let t: TestDatabase;
+  beforeAll(async () => {
+    t = await openTestDatabase(driver);
+  });
+  afterAll(async () => t?.drop());
+
+  it('fails with the scorer’s error and closes the session; the ranges written before keep their scores with their moves', async () => {
+    const audit = new AuditService({ clock, ids });
+    const credit = new CreditService({
+      uow: t.database.uow,
+      clock,
+      ids,
+      audit,
+      model: new StaticCreditModel(),
+      parties: { resolve: async () => new Map() },
+    });
+    let closed = false;
+    let calls = 0;
+    const failing: CreditRangeScorer = {
+      open(context) {
+        return {
+          score: async (job) => {
+            if (++calls === 3) throw new Error('scorer down');
+            return scoreRange(context, job);
+          },
+          close: async () => {
+            closed = true;
+          },
+        };
+      },
+    };
+    const party = `0${randomUUID().slice(1)}`;
+    // four penalties: enough to leave A
+    await t.database.uow.transaction((tx) =>
+      tx.credit.insertEvents(
+        [1, 2, 3, 4].map((k) => ({
+          id: randomUUID(),
+          partyId: party,
+          partyKind: 'merchant' as const,
+          kind: 'case.penalty' as const,
+          at: new Date(asOf.getTime() - k * DAY),
+          data: { severity: 5 },
+          source: `test:failing:${k}`,
+          voidedAt: null,
+          voidReason: null,
+          recordedBy: null,
+          createdAt: asOf,
+        })),
+      ),
+    );
+    const recompute = new CreditRecomputeService({ uow: t.database.uow, clock, ids, audit, credit, scorer: failing });
+    await expect(recompute.recompute(SYSTEM_ACTOR)).rejects.toThrow('scorer down');
+    expect(closed).toBe(true);
+    const read = t.database.uow.read;
+    // range 0 was written before range 2 failed: its party's score and its move out of A together
+    const stored = await read.credit.score(party);
+    expect(stored?.tier).not.toBe('A');
+    expect(await read.credit.tierMovesOf(party, 10)).toMatchObject([{ fromTier: null, toTier: stored?.tier, reason: 'recompute' }]);
+    // the recompute as a whole did not happen
+    expect(await read.audit.list({ limit: 10, action: 'credit.recompute' })).toEqual([]);
   });
 });

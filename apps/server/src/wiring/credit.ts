@@ -28,6 +28,7 @@ import {
 } from '@livehub/core';
 import { creditParties, creditPartiesIn, creditPartyFinder } from '../adapters/credit-parties.ts';
 import { creditReportInquiry } from '../adapters/credit-report-inquiry.ts';
+import { WorkerCreditRangeScorer } from '../adapters/credit-range-scorer.ts';
 import type { Late } from './late.ts';
 import type { Platform } from './platform.ts';
 
@@ -98,7 +99,16 @@ export async function wireCredit(
   });
   const unsubscribeCreditModes = await kv.pubsub.subscribe('credit:modes', () => creditModesCache.changed());
   const creditView = new CreditViewService({ uow, clock, parties: creditPartyDirectory, credit, modes: creditModes });
-  const creditRecompute = new CreditRecomputeService({ uow, clock, ids, audit, credit, policies: creditModes });
+  // a full recompute scores each range on a worker thread while the database reads the next
+  const creditRecompute = new CreditRecomputeService({
+    uow,
+    clock,
+    ids,
+    audit,
+    credit,
+    policies: creditModes,
+    scorer: new WorkerCreditRangeScorer(),
+  });
   // the model in force: the newest published version; a publish re-scores everyone and tells every process
   const creditModels = new CreditModelService({
     uow,

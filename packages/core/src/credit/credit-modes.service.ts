@@ -25,7 +25,7 @@ import type {
   SandboxRelaxation,
 } from './credit-modes.types.ts';
 import type { CreditPartyDirectory, CreditService } from './credit.service.ts';
-import type { CreditPartyKind } from './credit.types.ts';
+import type { CreditPolicyTable } from './credit-range.ts';
 import { issueText } from './credit-issue.ts';
 
 export interface CreditModeDeps {
@@ -258,17 +258,15 @@ export class CreditModeService {
     return partyPolicy(await modeSettings(repo), this.d.model.current(), await repo.cohortsOf(partyId));
   }
 
-  /** Every party's policy at once, for a full recompute. */
-  async policies(): Promise<(partyId: string, partyKind: CreditPartyKind) => PartyPolicy> {
+  /** Every party's policy at once, for a full recompute: as data, so it can go to another thread. */
+  async policies(): Promise<CreditPolicyTable> {
     const repo = this.d.uow.read.creditModes;
     const settings = await modeSettings(repo);
     const model = this.d.model.current();
     const byParty = new Map<string, Awaited<ReturnType<typeof repo.allMemberships>>>();
     for (const m of await repo.allMemberships()) byParty.set(m.member.partyId, [...(byParty.get(m.member.partyId) ?? []), m]);
-    const none = partyPolicy(settings, model, []);
-    return (partyId) => {
-      const ms = byParty.get(partyId);
-      return ms ? partyPolicy(settings, model, ms) : none;
-    };
+    const parties = new Map<string, PartyPolicy>();
+    for (const [partyId, ms] of byParty) parties.set(partyId, partyPolicy(settings, model, ms));
+    return { fallback: partyPolicy(settings, model, []), parties };
   }
 }

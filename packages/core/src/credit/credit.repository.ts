@@ -65,10 +65,12 @@ export interface CreditRepository {
 
   /**
    * For a full recompute, one range of parties at a time (party ids from `range.from` to `range.to`, both
-   * included): the unvoided events of those parties with only what scoring reads, in no particular order, and how
-   * many events the range holds in all (voided ones included).
+   * included): the unvoided events of those parties with only what scoring reads, as one text in no particular order
+   * (`lines`: a line per event, fields separated by tabs — party id, party kind, event kind, time in ms since the
+   * epoch, event id, data as JSON; `cutScoringLines` reads it), and how many events the range holds in all (voided
+   * ones included).
    */
-  scoringEvents(range: CreditPartyRange): Promise<{ events: CreditScoringEvent[]; total: number }>;
+  scoringLines(range: CreditPartyRange): Promise<{ lines: string; total: number }>;
   /** For a full recompute: the stored scores of a range of parties, to compare the new ones against. */
   storedScores(range: CreditPartyRange): Promise<CreditStoredScore[]>;
 }
@@ -103,10 +105,10 @@ export interface CreditPartyRange {
   to: string;
 }
 
-/** An event as scoring reads it: no source, no audit fields. */
 /** An event as rescoring reads it: what the engine scores, and whether it was voided. */
 export type CreditPartyEvent = Pick<CreditEventRecord, 'id' | 'partyId' | 'partyKind' | 'kind' | 'at' | 'data' | 'voidedAt'>;
 
+/** An event as a recompute scores it: no source, no audit fields, never voided. */
 export type CreditScoringEvent = Pick<CreditEventRecord, 'id' | 'partyId' | 'partyKind' | 'kind' | 'at' | 'data'>;
 
 /** A stored score as a recompute compares it (everything but when it was computed). */

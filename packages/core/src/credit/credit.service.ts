@@ -21,6 +21,7 @@ import { type Actor, SYSTEM_ACTOR } from '../shared/actor.ts';
 import type { CreditModelSource } from './credit-model.source.ts';
 import type { CreditFollowUps, CreditFollowUpsWanted, CreditPartyEvent, CreditRescoreResult } from './credit.repository.ts';
 import { issueText } from './credit-issue.ts';
+import { centi, scoreRecord } from './credit-range.ts';
 import type {
   CreditEventKind,
   CreditEventRecord,
@@ -119,7 +120,6 @@ export const toEngineEvent = (r: CreditPartyEvent): CreditEvent =>
     data: r.data,
   }) as CreditEvent;
 
-const centi = (points: number): number => Math.round(points * 100);
 /** how many times a rescore reads the party's events again when another writer changed them meanwhile */
 const MAX_RESCORE_ATTEMPTS = 4;
 const seenOf = (events: CreditEvent[]) => ({ events: events.length, voided: events.reduce((n, e) => n + (e.voided ? 1 : 0), 0) });
@@ -341,16 +341,7 @@ export class CreditService {
   }
 
   toRecord(score: CreditScore, computedAt: Date, tierSince: Date): CreditScoreRecord {
-    return {
-      partyId: score.partyId,
-      partyKind: score.partyKind,
-      totalCenti: centi(score.total),
-      tier: score.tier,
-      modelVersion: score.modelVersion,
-      dimensions: score.dimensions.map((x) => ({ key: x.key, score: x.score })),
-      computedAt,
-      tierSince,
-    };
+    return scoreRecord(score, computedAt, tierSince);
   }
 
   /** The tier and measures in force for a party (tier A and no measures when it has no score yet). */

@@ -7,6 +7,16 @@ export { CreditViewService } from './credit-view.service.ts';
 export type { CreditDetailView, CreditSummaryView, CreditViewDeps } from './credit-view.service.ts';
 export { CreditRecomputeService } from './credit-recompute.service.ts';
 export type { CreditRecomputeDeps } from './credit-recompute.service.ts';
+export { cutScoringLines, InlineCreditRangeScorer, scoreRange } from './credit-range.ts';
+export type {
+  CreditPolicyTable,
+  CreditRangeContext,
+  CreditRangeJob,
+  CreditRangeMove,
+  CreditRangeScored,
+  CreditRangeScorer,
+  CreditRangeSession,
+} from './credit-range.ts';
 export { assertValidModel, StaticCreditModel } from './credit-model.source.ts';
 export { CreditModelService } from './credit-model.service.ts';
 export type { CreditModelDeps } from './credit-model.service.ts';
