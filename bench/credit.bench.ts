@@ -428,7 +428,11 @@ export async function run(args: string[]): Promise<Record<string, unknown>> {
   return {
     ratio,
     ratio_basis: 'goal 10 s ÷ PGlite recompute_s (CreditRecomputeService.recompute end to end on an empty score table); ≥ 1 meets the goal',
-    goal_met: ratio >= 1 && (onPg === null || s(onPg.first.ms) <= GOAL_RECOMPUTE_S) && head.stream.p99_ms <= GOAL_P99_MS,
+    // every goal on every database measured: the recompute and the incremental p99, on PGlite and on PostgreSQL
+    goal_met:
+      ratio >= 1 &&
+      head.stream.p99_ms <= GOAL_P99_MS &&
+      (onPg === null || (s(onPg.first.ms) <= GOAL_RECOMPUTE_S && onPg.stream.p99_ms <= GOAL_P99_MS)),
     recompute_s_pglite: onLite ? recomputeLite : null,
     recompute_s_postgres: onPg ? s(onPg.first.ms) : null,
     recompute_again_s_pglite: onLite ? s(onLite.again.ms) : null,
