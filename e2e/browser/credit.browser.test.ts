@@ -5,7 +5,9 @@
  * of the list; the streamer's page then shows the lower score. Four more penalties drop the streamer to D: the page
  * shows the clamp, what is blocked and why, and the tier history. The admin runs a full recompute and sees its
  * result; the regulator's 信用监管 shows the charts (their canvases), the list with the streamer by name, and the
- * model's rules in Chinese. The demo accounts are registered when the test server starts, so the platform first sets
+ * model's rules in Chinese. The platform then publishes a new version of the model from its page (发布新版本): weights
+ * that do not add up are refused before sending, the version in force by the API under its field, and a new version is
+ * published, everyone re-scored under it. The demo accounts are registered when the test server starts, so the platform first sets
  * no 观察期 for streamers (an established district): D's measures then apply in full. Appeals and reports are pressed in credit-appeal.browser.test.ts: this test checks the
  * button and the link are there. Screenshots go to e2e/browser/__screenshots__/.
  */
@@ -151,5 +153,67 @@ describe.skipIf(!browserAvailable)('credit pages', () => {
     await rules.getByText('行政处罚').waitFor();
     expect(await rules.textContent()).not.toMatch(/case\.penalty|compliance/);
     await suite.screenshot(regulator, 'credit-model-rules');
+    expect(await regulator.getByTestId('credit-model-edit').count()).toBe(0);
+  });
+
+  it('the platform publishes a new version of the model from its page: refused under the field, then published and everyone re-scored', async () => {
+    const p = suite.server.platform;
+    const before = p.c.credit.model;
+    const page = await suite.freshPage();
+    await suite.login(page, 'admin');
+    await openFromNav(page, 'credit-admin', '/credit/admin');
+    await page.getByTestId('credit-model-edit').click();
+    const editor = page.getByTestId('credit-model-editor');
+    const errors = editor.locator('.ant-form-item-explain-error');
+    await editor.getByTestId('credit-model-version').waitFor();
+    /** an InputNumber emptied and typed into */
+    const type = async (testId: string, value: string) => {
+      const input = editor.getByTestId(testId);
+      await input.fill('');
+      await input.fill(value);
+      await input.blur();
+    };
+    const publish = async () => {
+      await page.getByTestId('credit-model-publish').click();
+      await confirmPopover(page, 'credit-model-publish-ok');
+    };
+
+    // the streamer's weights add up to 105 %: said before anything is sent
+    await type('credit-model-weight-streamer-reputation', '40');
+    expect(await editor.getByTestId('credit-model-sum-streamer').textContent()).toBe('合计 105%');
+    await editor.getByTestId('credit-model-change-zh').fill('违规扣分由每级 4 分调整为 5 分，口碑权重调整为 40%。');
+    await editor.getByTestId('credit-model-change-en').fill('Violations cost 5 points a level instead of 4; reputation weighs 40 %.');
+    await publish();
+    await errors.filter({ hasText: '主播各维度权重合计须为 100%，现为 105%' }).waitFor();
+    await suite.screenshot(page, 'credit-model-editor-sum');
+    await type('credit-model-weight-streamer-fulfilment', '20');
+    expect(await editor.getByTestId('credit-model-sum-streamer').textContent()).toBe('合计 100%');
+
+    // the version in force: the API refuses it, under the version, in words
+    await editor.getByTestId('credit-model-version').fill(before.version);
+    await type('credit-model-rule-violation.confirmed-points', '-5');
+    await publish();
+    await errors.filter({ hasText: '与生效中的模型版本相同' }).waitFor();
+    expect(await errors.allTextContents()).not.toContain(expect.stringMatching(/version|信用模型无效/));
+    expect(p.c.credit.model.version).toBe(before.version);
+
+    // a new version: published, everyone re-scored, the card shows it
+    await editor.getByTestId('credit-model-version').fill('2026.12-2');
+    await publish();
+    await page
+      .locator('.ant-message')
+      .getByText(/已发布 2026\.12-2：重新评分 \d+ 个主体/)
+      .waitFor(SLOW);
+    await editor.waitFor({ state: 'detached' });
+    expect(p.c.credit.model).toMatchObject({ version: '2026.12-2' });
+    expect(p.c.credit.model.rules['violation.confirmed'].points).toBe(-5);
+    expect(p.c.credit.model.dimensions.streamer.map((d) => d.weightBp)).toEqual([4000, 4000, 2000]);
+    await expect.poll(() => page.getByTestId('credit-model-version-text').textContent()).toContain('2026.12-2');
+    await page.getByTestId('credit-model').getByRole('tab', { name: '变更记录' }).click();
+    await page.getByTestId('credit-model').getByText('违规扣分由每级 4 分调整为 5 分').waitFor();
+    // the recompute the publish ran is in the audit log, under the new version
+    const audit = await p.c.uow.read.audit.list({ limit: 5, action: 'credit.recompute' });
+    expect(audit[0]?.targetId).toBe('2026.12-2');
+    await suite.screenshot(page, 'credit-model-published');
   });
 });

@@ -158,6 +158,7 @@ export const creditModelVersionSchema = z.object({
 export type CreditModelVersion = z.infer<typeof creditModelVersionSchema>;
 
 export const creditModelPublishResultSchema = z.object({ version: z.string(), parties: z.number(), tierChanges: z.number() });
+export type CreditModelPublishResult = z.infer<typeof creditModelPublishResultSchema>;
 /** 申诉: a party contests one of its own events (reason 10–500 characters, evidence optional). */
 export const creditAppealCreateSchema = z.strictObject({
   reason: plainText(10, 500),

@@ -16,6 +16,7 @@ import type {
   CreditModeSettingsInput,
   CreditModeSettingsView,
   CreditPartyKind,
+  CreditModelPublishResult,
   CreditRecomputeResult,
   CreditReport,
   CreditReportVerdict,
@@ -104,6 +105,8 @@ export const creditApi = {
   model: () => api.get<CreditModelView>('/credit/model'),
   record: (body: CreditEventCreate) => api.post<CreditEventView>('/credit/events', body),
   recompute: () => api.post<CreditRecomputeResult>('/credit/recompute', {}),
+  /** publishes a new version of the model (the whole model); everyone is re-scored under it */
+  publishModel: (model: Record<string, unknown>) => api.post<CreditModelPublishResult>('/credit/models', model),
   appeal: (eventId: string, body: CreditAppealCreate) =>
     api.post<CreditAppealView>(`/credit/events/${encodeURIComponent(eventId)}/appeal`, body),
   appeals: () => api.get<{ items: CreditAppealView[] }>('/credit/appeals'),

@@ -1,16 +1,20 @@
 /**
  * The credit model in force (信用模型), as the platform reads it: the dimensions and their weights per party kind,
  * the rule of each event kind (points, unit, decay or window, limits) with the rate rules, the tiers with their
- * measures and the first-offence waiver, and the changelog.
+ * measures and the first-offence waiver, and the changelog. The platform admin publishes a new version from here
+ * (`CreditModelEditor`).
  */
 import { CREDIT_PARTY_KINDS, CREDIT_TIERS } from '@livehub/contracts';
-import { Alert, Card, Descriptions, List, Space, Table, Tabs, Tag, Typography } from 'antd';
+import { EditOutlined } from '@ant-design/icons';
+import { Alert, Button, Card, Descriptions, List, Space, Table, Tabs, Tag, Typography } from 'antd';
+import { useState } from 'react';
 import { PageLoading } from '../../components/page-loading.tsx';
 import { QueryError } from '../../components/query-error.tsx';
 import { type Translate, useI18n } from '../../i18n/index.ts';
 import { bi } from '../../lib/labels.ts';
 import { type CreditModelView, useCreditModel } from '../../queries/credit.ts';
 import { eventKindLabel, partyKindLabel, TierTag } from './credit-labels.tsx';
+import { CreditModelEditor } from './credit-model-editor.tsx';
 
 type Rule = CreditModelView['rules'][string];
 
@@ -151,17 +155,25 @@ function ChangelogTab({ model }: { model: CreditModelView }) {
   );
 }
 
-export function CreditModelCard() {
+export function CreditModelCard({ canPublish = false }: { canPublish?: boolean }) {
   const { t } = useI18n();
   const model = useCreditModel({ staleTime: 5 * 60_000 });
+  const [editing, setEditing] = useState(false);
   return (
     <Card
       title={t('credit.model.title')}
       extra={
         model.data ? (
-          <Typography.Text type="secondary">
-            {t('credit.model.version', { version: model.data.version, date: model.data.effectiveFrom })}
-          </Typography.Text>
+          <Space>
+            <Typography.Text type="secondary" data-testid="credit-model-version-text">
+              {t('credit.model.version', { version: model.data.version, date: model.data.effectiveFrom })}
+            </Typography.Text>
+            {canPublish ? (
+              <Button icon={<EditOutlined />} onClick={() => setEditing(true)} data-testid="credit-model-edit">
+                {t('credit.model.edit.open')}
+              </Button>
+            ) : null}
+          </Space>
         ) : null
       }
       data-testid="credit-model"
@@ -180,6 +192,7 @@ export function CreditModelCard() {
       ) : (
         <PageLoading />
       )}
+      {editing && model.data ? <CreditModelEditor model={model.data} open onClose={() => setEditing(false)} /> : null}
     </Card>
   );
 }

@@ -1,7 +1,7 @@
 /**
  * The tabs 信用管理 and 信用监管 share — 信用概览 (the charts, the parties, the model), 执法模式设置, 监管沙盒, 线索 —
  * with the tab in the address (`?tab=cohorts`), so a link or a reload opens the same one. `canWrite`: the platform
- * admin saves the settings and runs the sandboxes; everyone else reads them. `notice` leads the overview (the result
+ * admin saves the settings, runs the sandboxes and publishes the model; everyone else reads them. `notice` leads the overview (the result
  * of a recompute), `rowActions` adds the platform's actions to each party of the list.
  */
 import type { CreditSummary } from '@livehub/contracts';
@@ -41,7 +41,7 @@ export function CreditTabs({
               {notice}
               <CreditCharts />
               <CreditPartiesCard {...(rowActions ? { rowActions } : {})} />
-              <CreditModelCard />
+              <CreditModelCard canPublish={canWrite} />
             </Space>
           ),
         },
