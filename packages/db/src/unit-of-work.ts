@@ -7,6 +7,7 @@ import { DrizzleSelectionRepository } from './repositories/selection.repository.
 import { DrizzleLedgerRepository, DrizzleSettlementRepository } from './repositories/settlement.repository.ts';
 import { DrizzlePaymentRecordReader, DrizzleReconciliationRepository } from './repositories/reconciliation.repository.ts';
 import { DrizzleDepositRepository, DrizzlePayoutRepository } from './repositories/payout.repository.ts';
+import type { PreparedStatements } from './prepared.ts';
 import { DrizzleCreditRepository } from './repositories/credit.repository.ts';
 import { DrizzleCreditModelRepository } from './repositories/credit-models.repository.ts';
 import { DrizzleCreditModeRepository } from './repositories/credit-modes.repository.ts';
@@ -49,7 +50,7 @@ import {
  * `exclusive`: no other transaction can commit while one of this database's runs (PGlite: one connection, its
  * transactions one at a time), so a read made before a lock was taken cannot have missed a commit.
  */
-export function repositoriesFor(db: Db, chain?: AuditChainState, exclusive = false): Repositories {
+export function repositoriesFor(db: Db, chain?: AuditChainState, exclusive = false, statements?: PreparedStatements): Repositories {
   return {
     users: new DrizzleUserRepository(db),
     orgs: new DrizzleOrganizationRepository(db),
@@ -73,7 +74,7 @@ export function repositoriesFor(db: Db, chain?: AuditChainState, exclusive = fal
     paymentRecords: new DrizzlePaymentRecordReader(db),
     payouts: new DrizzlePayoutRepository(db),
     deposits: new DrizzleDepositRepository(db),
-    credit: new DrizzleCreditRepository(db, chain, exclusive),
+    credit: new DrizzleCreditRepository(db, chain, exclusive, statements),
     creditModels: new DrizzleCreditModelRepository(db),
     creditModes: new DrizzleCreditModeRepository(db),
     creditAppeals: new DrizzleCreditAppealRepository(db),
@@ -138,6 +139,8 @@ export class DrizzleUnitOfWork implements UnitOfWork {
     private readonly guard = TX_GUARD_DEFAULT,
     /** the database runs one transaction at a time (PGlite) */
     private readonly exclusive = false,
+    /** the hot statements prepared once (PGlite: its one session) */
+    private readonly statements?: PreparedStatements,
   ) {
     this.read = guard ? guarded(repositoriesFor(db)) : repositoriesFor(db);
   }
@@ -148,7 +151,7 @@ export class DrizzleUnitOfWork implements UnitOfWork {
   transaction<T>(work: (repos: Repositories) => Promise<T>): Promise<T> {
     const run = async (tx: Db) => {
       const chain: AuditChainState = { locked: false };
-      const out = await work(repositoriesFor(tx, chain, this.exclusive));
+      const out = await work(repositoriesFor(tx, chain, this.exclusive, this.statements));
       await appendPending(tx, chain);
       return out;
     };

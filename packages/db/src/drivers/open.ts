@@ -6,6 +6,7 @@ import { fileURLToPath } from 'node:url';
 import type { DatabaseHealth, UnitOfWork } from '@livehub/core';
 import type { Transaction } from '@electric-sql/pglite';
 import type { Db } from '../db.ts';
+import { PreparedStatements } from '../prepared.ts';
 import { DrizzleUnitOfWork } from '../unit-of-work.ts';
 
 export const MIGRATIONS_DIR = fileURLToPath(new URL('../../migrations', import.meta.url));
@@ -117,7 +118,7 @@ async function openPglite(dir: string | undefined, image: Blob | undefined): Pro
     database: {
       driver: 'pglite',
       db: typed,
-      uow: new DrizzleUnitOfWork(typed, undefined, true),
+      uow: new DrizzleUnitOfWork(typed, undefined, true, new PreparedStatements()),
       async ping() {
         const t = performance.now();
         await client.query('select 1', [], { parsers: own });

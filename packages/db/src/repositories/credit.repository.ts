@@ -17,6 +17,7 @@ import type {
 } from '@livehub/core';
 import { and, asc, count, desc, eq, gt, gte, getTableColumns, inArray, isNull, or, type SQL, sql } from 'drizzle-orm';
 import type { Db } from '../db.ts';
+import type { PreparedStatement, PreparedStatements } from '../prepared.ts';
 import { creditEvents, creditScores, creditTierMoves } from '../schema/credit.ts';
 import { AUDIT_CHAIN_LOCK, type AuditChainState } from './audit.repository.ts';
 import { bulkInsert, bulkInsertSql } from './bulk-insert.ts';
@@ -37,6 +38,8 @@ export class DrizzleCreditRepository implements CreditRepository {
     private readonly chain?: AuditChainState,
     /** one transaction at a time (PGlite): events read before the chain's lock cannot be stale (`rescoreChecked`) */
     private readonly exclusive = false,
+    /** PGlite: an ingest's two statements run prepared (one event's insert, the score's upsert; ADR 0050) */
+    private readonly statements?: PreparedStatements,
   ) {}
 
   async insertEvents(events: CreditEventRecord[]): Promise<CreditEventRecord[]> {
@@ -60,19 +63,23 @@ export class DrizzleCreditRepository implements CreditRepository {
     // every part of a statement sees the table as it was before it: the select reads the events stored before, and
     // the ones inserted come back through `ins`. In a transaction, when any is inserted, it takes the audit chain's
     // lock (the caller audits them next; the head is read by a later statement, see AuditChainState).
-    const lock = this.chain && !this.chain.locked;
-    const result = (await this.db.execute(sql`with ins as (${bulkInsertSql(creditEvents, events, {
-      onConflictDoNothing: [creditEvents.partyId, creditEvents.source],
-      returning: creditEvents.id,
-    })})
+    const lock = Boolean(this.chain && !this.chain.locked);
+    const row =
+      this.statements && events.length === 1
+        ? (await this.statements.execute<InsertedReading>(this.db, insertOneReading(lock), insertOneArgs(events[0]!)))[0]!
+        : (
+            (await this.db.execute(sql`with ins as (${bulkInsertSql(creditEvents, events, {
+              onConflictDoNothing: [creditEvents.partyId, creditEvents.source],
+              returning: creditEvents.id,
+            })})
       select (select coalesce(json_agg(id), '[]') from ins)::text as inserted,
         ${lock ? sql`(select count(*) from (select pg_advisory_xact_lock(${AUDIT_CHAIN_LOCK}) from ins limit 1) l)::int` : sql`0`} as locked,
         (select coalesce(json_agg(json_build_array(id, party_id, party_kind, kind, floor(date_part('epoch', at) * 1000)::int8,
             data, floor(date_part('epoch', voided_at) * 1000)::int8)), '[]')
           from credit_events where party_id = any(${sql.param(parties)}::uuid[]))::text as stored`)) as unknown as {
-      rows: Array<{ inserted: string; locked: number; stored: string }>;
-    };
-    const row = result.rows[0]!;
+              rows: InsertedReading[];
+            }
+          ).rows[0]!;
     if (this.chain && Number(row.locked) > 0) this.chain.locked = true;
     const ids = new Set(JSON.parse(row.inserted) as string[]);
     const inserted = events.filter((e) => ids.has(e.id));
@@ -192,6 +199,21 @@ export class DrizzleCreditRepository implements CreditRepository {
             from credit_events where party_id = ${party})`
         : sql`values (${values})`;
     const want = opts.followUps ?? {};
+    if (this.statements && !(opts.seen && !this.exclusive))
+      return this.rescored(
+        want,
+        head,
+        await this.statements.execute<RescoreRow>(this.db, rescoreStatement(head, Boolean(want.trainingTasks), Boolean(want.clues)), [
+          s.partyId,
+          s.partyKind,
+          s.totalCenti,
+          s.tier,
+          s.modelVersion,
+          JSON.stringify(s.dimensions),
+          s.computedAt.toISOString(),
+          s.tierSince.toISOString(),
+        ]),
+      );
     // the follow-ups and the head come back with the stored row: none when a stale `seen` stored nothing
     const result = (await this.db.execute(sql`with before as (select tier from credit_scores where party_id = ${party})
       insert into credit_scores as cs (party_id, party_kind, total_centi, tier, model_version, dimensions, computed_at, tier_since)
@@ -211,10 +233,12 @@ export class DrizzleCreditRepository implements CreditRepository {
           ? sql`, (select coalesce(json_agg(json_build_array(trigger, floor(date_part('epoch', last) * 1000)::int8)), '[]')
                 from (select trigger, max(raised_at) as last from credit_clues where party_id = ${party} group by trigger) c)::text as clues`
           : sql``
-      }`)) as unknown as {
-      rows: Array<{ before: CreditTier | null; head?: string | null; tasks?: string; clues?: string }>;
-    };
-    const row = result.rows[0];
+      }`)) as unknown as { rows: RescoreRow[] };
+    return this.rescored(want, head, result.rows);
+  }
+  /** What the score's upsert said: the tier before, and the head and follow-ups it was asked for. */
+  private rescored(want: CreditFollowUpsWanted, head: boolean | undefined, rows: RescoreRow[]): CreditRescoreResult {
+    const row = rows[0];
     if (!row) return { before: null, stored: false };
     if (head && this.chain) {
       const h = row.head ? (JSON.parse(row.head) as [number, string]) : null;
@@ -337,4 +361,72 @@ export class DrizzleCreditRepository implements CreditRepository {
       };
     });
   }
+}
+
+interface InsertedReading {
+  inserted: string;
+  locked: number;
+  stored: string;
+}
+interface RescoreRow {
+  before: CreditTier | null;
+  head?: string | null;
+  tasks?: string;
+  clues?: string;
+}
+
+/**
+ * `insertEventsReading` for one event, prepared (PGlite): the event's insert, the audit chain's lock when `lock`,
+ * and its party's events as stored before — the statement the bulk form builds, with the event's columns as
+ * arguments ($1…$11, `insertOneArgs`).
+ */
+function insertOneReading(lock: boolean): PreparedStatement {
+  return {
+    name: lock ? 'lh_credit_insert_one_locking' : 'lh_credit_insert_one',
+    text: `with ins as (insert into credit_events (id, party_id, party_kind, kind, at, data, source, voided_at, void_reason, recorded_by, created_at)
+        values ($1::uuid, $2::uuid, $3, $4, $5::timestamptz, $6::jsonb, $7, $8::timestamptz, $9, $10::uuid, $11::timestamptz)
+        on conflict (party_id, source) do nothing returning id)
+      select (select coalesce(json_agg(id), '[]') from ins)::text as inserted,
+        ${lock ? `(select count(*) from (select pg_advisory_xact_lock(${AUDIT_CHAIN_LOCK}) from ins limit 1) l)::int` : '0'} as locked,
+        (select coalesce(json_agg(json_build_array(id, party_id, party_kind, kind, floor(date_part('epoch', at) * 1000)::int8,
+            data, floor(date_part('epoch', voided_at) * 1000)::int8)), '[]')
+          from credit_events where party_id = $2::uuid)::text as stored`,
+  };
+}
+function insertOneArgs(e: CreditEventRecord): Array<string | null> {
+  return [
+    e.id,
+    e.partyId,
+    e.partyKind,
+    e.kind,
+    e.at.toISOString(),
+    JSON.stringify(e.data),
+    e.source,
+    e.voidedAt ? e.voidedAt.toISOString() : null,
+    e.voidReason,
+    e.recordedBy,
+    e.createdAt.toISOString(),
+  ];
+}
+
+/** `rescoreChecked`'s upsert without a stale-read check, prepared (PGlite), per the parts it returns ($1…$8). */
+function rescoreStatement(head: boolean | undefined, tasks: boolean, clues: boolean): PreparedStatement {
+  return {
+    name: `lh_credit_rescore_${head ? 1 : 0}${tasks ? 1 : 0}${clues ? 1 : 0}`,
+    text: `with before as (select tier from credit_scores where party_id = $1::uuid)
+      insert into credit_scores as cs (party_id, party_kind, total_centi, tier, model_version, dimensions, computed_at, tier_since)
+        values ($1::uuid, $2, $3::int, $4, $5, $6::jsonb, $7::timestamptz, $8::timestamptz)
+        on conflict (party_id) do update set party_kind = excluded.party_kind, total_centi = excluded.total_centi,
+          tier = excluded.tier, model_version = excluded.model_version, dimensions = excluded.dimensions,
+          computed_at = excluded.computed_at,
+          tier_since = case when cs.tier = excluded.tier then cs.tier_since else excluded.tier_since end
+      returning (select tier from before) as before${
+        head ? ', (select json_build_array(seq, hash) from audit_log order by seq desc limit 1)::text as head' : ''
+      }${tasks ? `, (select coalesce(json_agg(event_id), '[]') from credit_training_tasks where party_id = $1::uuid)::text as tasks` : ''}${
+        clues
+          ? `, (select coalesce(json_agg(json_build_array(trigger, floor(date_part('epoch', last) * 1000)::int8)), '[]')
+                from (select trigger, max(raised_at) as last from credit_clues where party_id = $1::uuid group by trigger) c)::text as clues`
+          : ''
+      }`,
+  };
 }
