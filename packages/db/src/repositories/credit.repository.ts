@@ -188,16 +188,6 @@ export class DrizzleCreditRepository implements CreditRepository {
     opts: { seen?: { events: number; voided: number } | undefined; followUps?: CreditFollowUpsWanted | undefined },
   ): Promise<CreditRescoreResult> {
     const head = this.chain?.locked && this.chain.head === undefined;
-    const party = sql`${s.partyId}::uuid`;
-    const values = sql`${party}, ${s.partyKind}, ${s.totalCenti}::int, ${s.tier}, ${s.modelVersion}, ${JSON.stringify(s.dimensions)}::jsonb,
-          ${s.computedAt.toISOString()}::timestamptz, ${s.tierSince.toISOString()}::timestamptz`;
-    // with a stale-read check the values go in through a select, so that a stale `seen` stores nothing (no row);
-    // without one (PGlite, or no `seen`) as plain values, which PGlite plans faster
-    const rows =
-      opts.seen && !this.exclusive
-        ? sql`select ${values} where (select count(*) = ${opts.seen.events} and count(voided_at) = ${opts.seen.voided}
-            from credit_events where party_id = ${party})`
-        : sql`values (${values})`;
     const want = opts.followUps ?? {};
     if (this.statements && !(opts.seen && !this.exclusive))
       return this.rescored(
@@ -214,6 +204,16 @@ export class DrizzleCreditRepository implements CreditRepository {
           s.tierSince.toISOString(),
         ]),
       );
+    const party = sql`${s.partyId}::uuid`;
+    const values = sql`${party}, ${s.partyKind}, ${s.totalCenti}::int, ${s.tier}, ${s.modelVersion}, ${JSON.stringify(s.dimensions)}::jsonb,
+          ${s.computedAt.toISOString()}::timestamptz, ${s.tierSince.toISOString()}::timestamptz`;
+    // with a stale-read check the values go in through a select, so that a stale `seen` stores nothing (no row);
+    // without one (PGlite, or no `seen`) as plain values, which PGlite plans faster
+    const rows =
+      opts.seen && !this.exclusive
+        ? sql`select ${values} where (select count(*) = ${opts.seen.events} and count(voided_at) = ${opts.seen.voided}
+            from credit_events where party_id = ${party})`
+        : sql`values (${values})`;
     // the follow-ups and the head come back with the stored row: none when a stale `seen` stored nothing
     const result = (await this.db.execute(sql`with before as (select tier from credit_scores where party_id = ${party})
       insert into credit_scores as cs (party_id, party_kind, total_centi, tier, model_version, dimensions, computed_at, tier_since)
