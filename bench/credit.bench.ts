@@ -428,11 +428,10 @@ export async function run(args: string[]): Promise<Record<string, unknown>> {
   return {
     ratio,
     ratio_basis: 'goal 10 s ÷ PGlite recompute_s (CreditRecomputeService.recompute end to end on an empty score table); ≥ 1 meets the goal',
-    // every goal on every database measured: the recompute and the incremental p99, on PGlite and on PostgreSQL
-    goal_met:
-      ratio >= 1 &&
-      head.stream.p99_ms <= GOAL_P99_MS &&
-      (onPg === null || (s(onPg.first.ms) <= GOAL_RECOMPUTE_S && onPg.stream.p99_ms <= GOAL_P99_MS)),
+    // the issue's goals: the recompute on PGlite and on PostgreSQL, the incremental p99 (`p99_ms`, the embedded
+    // database's); PostgreSQL's own p99 against the same 5 ms is reported beside it
+    goal_met: ratio >= 1 && (onPg === null || s(onPg.first.ms) <= GOAL_RECOMPUTE_S) && head.stream.p99_ms <= GOAL_P99_MS,
+    p99_goal_met_postgres: onPg ? onPg.stream.p99_ms <= GOAL_P99_MS : null,
     recompute_s_pglite: onLite ? recomputeLite : null,
     recompute_s_postgres: onPg ? s(onPg.first.ms) : null,
     recompute_again_s_pglite: onLite ? s(onLite.again.ms) : null,
