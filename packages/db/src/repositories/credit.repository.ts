@@ -380,7 +380,7 @@ interface RescoreRow {
  * and its party's events as stored before — the statement the bulk form builds, with the event's columns as
  * arguments ($1…$11, `insertOneArgs`).
  */
-function insertOneReading(lock: boolean): PreparedStatement {
+function insertOneReadingText(lock: boolean): PreparedStatement {
   return {
     name: lock ? 'lh_credit_insert_one_locking' : 'lh_credit_insert_one',
     text: `with ins as (insert into credit_events (id, party_id, party_kind, kind, at, data, source, voided_at, void_reason, recorded_by, created_at)
@@ -410,7 +410,7 @@ function insertOneArgs(e: CreditEventRecord): Array<string | null> {
 }
 
 /** `rescoreChecked`'s upsert without a stale-read check, prepared (PGlite), per the parts it returns ($1…$8). */
-function rescoreStatement(head: boolean | undefined, tasks: boolean, clues: boolean): PreparedStatement {
+function rescoreStatementText(head: boolean, tasks: boolean, clues: boolean): PreparedStatement {
   return {
     name: `lh_credit_rescore_${head ? 1 : 0}${tasks ? 1 : 0}${clues ? 1 : 0}`,
     text: `with before as (select tier from credit_scores where party_id = $1::uuid)
@@ -429,4 +429,14 @@ function rescoreStatement(head: boolean | undefined, tasks: boolean, clues: bool
           : ''
       }`,
   };
+}
+
+/** Each variant's statement built once, at load: an ingest only picks one. */
+const INSERT_ONE = [insertOneReadingText(false), insertOneReadingText(true)] as const;
+const RESCORE = Array.from({ length: 8 }, (_, i) => rescoreStatementText(Boolean(i & 4), Boolean(i & 2), Boolean(i & 1)));
+function insertOneReading(lock: boolean): PreparedStatement {
+  return INSERT_ONE[lock ? 1 : 0];
+}
+function rescoreStatement(head: boolean | undefined, tasks: boolean, clues: boolean): PreparedStatement {
+  return RESCORE[(head ? 4 : 0) + (tasks ? 2 : 0) + (clues ? 1 : 0)]!;
 }
